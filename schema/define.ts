@@ -1,0 +1,163 @@
+/**
+ * One definition per resource: defineResource() builds the Drizzle table (columns, foreign keys, indexes)
+ * and registers the resource's metadata (labels, kinds, list/filter/search fields, natural key, import
+ * aliases). The API, the screens, export and import all read that one definition.
+ */
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import type { EnumDef, Label } from './enums';
+
+export const FIELD_KINDS = [
+  'text', 'textarea', 'int', 'number', 'money', 'date', 'datetime', 'bool', 'enum', 'list', 'ref', 'json', 'password',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export const AREAS = ['parties', 'products', 'sales', 'fulfilment', 'aftersales', 'system'] as const;
+export type Area = (typeof AREAS)[number];
+export const AREA_LABELS: Record<Area, Label> = {
+  parties: ['往来单位', 'Parties'],
+  products: ['品种与批次', 'Products & batches'],
+  sales: ['销售', 'Sales'],
+  fulfilment: ['出库与财务', 'Outbound & finance'],
+  aftersales: ['售后', 'After-sales'],
+  system: ['系统', 'System'],
+};
+
+export interface FieldSpec {
+  kind: FieldKind;
+  label: Label;
+  /** import header aliases beyond the Chinese label (DOMAIN.md: the parts after `/`) */
+  aliases: string[];
+  /** required on live entry (DOMAIN.md `*`) */
+  required: boolean;
+  /** required on entry but nullable in the database, because historical ledgers may lack it */
+  legacy?: boolean;
+  enum?: EnumDef;
+  /** controlled vocabulary for a `list` field (scope categories) */
+  vocabulary?: readonly string[];
+  ref?: string;
+  /** format check: GB 32100 credit code, ISO 7064 ID number */
+  check?: 'credit_code' | 'id_no';
+  /** filled by the server (derived from another record or a workflow step), never by the client */
+  readOnly?: boolean;
+  /** never returned by the API */
+  writeOnly?: boolean;
+  default?: string | number | boolean;
+}
+
+type Opts = Partial<Omit<FieldSpec, 'kind' | 'label'>>;
+/** `zh` may carry import aliases after `/`, exactly as DOMAIN.md writes them: '通用名称/产品名称'. */
+function field(kind: FieldKind) {
+  return (zh: string, en: string, opts: Opts = {}): FieldSpec => {
+    const [label, ...aliases] = zh.split('/');
+    return { kind, label: [label, en], required: false, ...opts, aliases: [...aliases, ...(opts.aliases ?? [])] };
+  };
+}
+export const f = {
+  text: field('text'), textarea: field('textarea'), int: field('int'), number: field('number'),
+  money: field('money'), date: field('date'), datetime: field('datetime'), bool: field('bool'),
+  json: field('json'), password: field('password'),
+  enum: (e: EnumDef, zh: string, en: string, opts: Opts = {}) => field('enum')(zh, en, { ...opts, enum: e }),
+  list: (zh: string, en: string, opts: Opts = {}) => field('list')(zh, en, opts),
+  ref: (target: string, zh: string, en: string, opts: Opts = {}) => field('ref')(zh, en, { ...opts, ref: target }),
+};
+export const req = { required: true } as const;
+
+export interface ResourceSpec {
+  name: string;
+  label: Label;
+  area: Area;
+  fields: Record<string, FieldSpec>;
+  /** list columns; default: the first six fields */
+  list?: string[];
+  /** fields offered as list filters (each gets an index) */
+  filters?: string[];
+  /** fields searched by `q`; `ref.field` searches the referenced record (e.g. `customer.name`) */
+  search?: string[];
+  /** how a reference to a record of this resource is shown (fields joined with a space) */
+  display: string[];
+  /** natural keys, tried in order (DOMAIN.md: customers by credit code, then name) */
+  naturalKey?: string[][];
+  sort?: [string, 'ASC' | 'DESC'];
+  /** extra composite indexes for hot list queries */
+  indexes?: string[][];
+  /** false for tables without version/void columns (audit_log) */
+  system?: boolean;
+  /** the API refuses writes (audit_log, findings are written by services only) */
+  readOnly?: boolean;
+  /** child resource edited inline in its parent's screen */
+  parent?: { resource: string; field: string };
+  /** shown in the menu (child link tables are not) */
+  menu?: boolean;
+}
+
+export interface Resource extends Required<Omit<ResourceSpec, 'parent'>> {
+  parent?: ResourceSpec['parent'];
+  table: AnyTable;
+}
+// Generic code addresses columns by name, so the table type is deliberately loose.
+export type AnyTable = SQLiteTableWithColumns<{
+  name: string; schema: undefined; dialect: 'sqlite'; columns: Record<string, SQLiteColumn<any>>;
+}>;
+
+export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason'] as const;
+
+const resources = new Map<string, Resource>();
+export function getResources(): ReadonlyMap<string, Resource> {
+  return resources;
+}
+
+function column(key: string, spec: FieldSpec) {
+  const notNull = spec.required && !spec.legacy;
+  let c: any;
+  switch (spec.kind) {
+    case 'int': c = integer(key); break;
+    case 'ref': c = integer(key).references(() => resources.get(spec.ref!)!.table.id); break;
+    case 'number': case 'money': c = real(key); break;
+    case 'bool': c = integer(key, { mode: 'boolean' }); break;
+    case 'enum': c = text(key, { enum: spec.enum!.values as [string, ...string[]] }); break;
+    case 'list': case 'json': c = text(key, { mode: 'json' }); break;
+    default: c = text(key);
+  }
+  if (notNull) c = c.notNull();
+  if (spec.default !== undefined) c = c.default(spec.default);
+  return c;
+}
+
+export function defineResource(spec: ResourceSpec): AnyTable {
+  const system = spec.system ?? true;
+  const columns: Record<string, any> = { id: integer('id').primaryKey({ autoIncrement: true }) };
+  if (system) {
+    columns.version = integer('version').notNull().default(1);
+    columns.created_at = text('created_at');
+    columns.created_by = integer('created_by');
+    columns.updated_at = text('updated_at');
+    columns.updated_by = integer('updated_by');
+  }
+  for (const [key, fs] of Object.entries(spec.fields)) columns[key] = column(key, fs);
+  if (system) {
+    columns.voided_at = text('voided_at');
+    columns.voided_by = integer('voided_by');
+    columns.void_reason = text('void_reason');
+  }
+  const indexed = new Map<string, string[]>();
+  const addIndex = (cols: string[]) => indexed.set(cols.join('__'), cols);
+  for (const [key, fs] of Object.entries(spec.fields)) if (fs.kind === 'ref') addIndex([key]);
+  for (const key of spec.filters ?? []) if (!key.includes('.') && spec.fields[key]?.kind !== 'list') addIndex([key]);
+  if (spec.sort && spec.sort[0] !== 'id') addIndex([spec.sort[0]]);
+  for (const cols of spec.indexes ?? []) addIndex(cols);
+  for (const key of spec.naturalKey?.map((k) => k[0]) ?? []) addIndex([key]);
+  const table = sqliteTable(spec.name, columns, (t: any) =>
+    [...indexed.entries()].map(([name, cols]) =>
+      index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]])),
+    ),
+  ) as unknown as AnyTable;
+  const keys = Object.keys(spec.fields);
+  resources.set(spec.name, {
+    list: keys.slice(0, 6), filters: [], search: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
+    system, readOnly: false, menu: true,
+    ...spec,
+    table,
+  });
+  return table;
+}

@@ -1,0 +1,82 @@
+/** The shape GET /api/meta serves: the registry with column kinds, enum values and required flags. */
+import { AREAS, AREA_LABELS, type Area, type FieldKind, type Resource } from './define';
+import { ROLE, SCOPE_CATEGORIES } from './enums';
+
+export interface I18nLabel { zh: string; en: string }
+export interface EnumOption { id: string; zh: string; en: string }
+export interface FieldMeta {
+  key: string;
+  kind: FieldKind;
+  label: I18nLabel;
+  aliases: string[];
+  required: boolean;
+  readOnly: boolean;
+  writeOnly: boolean;
+  ref?: string;
+  options?: EnumOption[];
+  vocabulary?: readonly string[];
+  check?: string;
+  default?: string | number | boolean;
+}
+export interface ResourceMeta {
+  name: string;
+  label: I18nLabel;
+  area: Area;
+  fields: FieldMeta[];
+  list: string[];
+  filters: string[];
+  search: string[];
+  display: string[];
+  naturalKey: string[][];
+  sort: [string, 'ASC' | 'DESC'];
+  readOnly: boolean;
+  menu: boolean;
+  parent?: { resource: string; field: string };
+  children: { resource: string; field: string }[];
+}
+export interface Meta {
+  areas: { key: Area; label: I18nLabel }[];
+  resources: ResourceMeta[];
+  roles: EnumOption[];
+  scopeCategories: readonly string[];
+}
+
+const label = ([zh, en]: readonly [string, string]): I18nLabel => ({ zh, en });
+
+export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
+  const all = [...registry.values()];
+  return {
+    areas: AREAS.map((key) => ({ key, label: label(AREA_LABELS[key]) })),
+    roles: ROLE.values.map((id) => ({ id, ...label(ROLE.labels[id]) })),
+    scopeCategories: SCOPE_CATEGORIES,
+    resources: all.map((r) => ({
+      name: r.name,
+      label: label(r.label),
+      area: r.area,
+      fields: Object.entries(r.fields).map(([key, fs]) => ({
+        key,
+        kind: fs.kind,
+        label: label(fs.label),
+        aliases: fs.aliases,
+        required: fs.required,
+        readOnly: !!fs.readOnly,
+        writeOnly: !!fs.writeOnly,
+        ...(fs.ref && { ref: fs.ref }),
+        ...(fs.enum && { options: fs.enum.values.map((id) => ({ id, ...label(fs.enum!.labels[id]) })) }),
+        ...(fs.vocabulary && { vocabulary: fs.vocabulary }),
+        ...(fs.check && { check: fs.check }),
+        ...(fs.default !== undefined && { default: fs.default }),
+      })),
+      list: r.list,
+      filters: r.filters,
+      search: r.search,
+      display: r.display,
+      naturalKey: r.naturalKey,
+      sort: r.sort,
+      readOnly: r.readOnly,
+      menu: r.menu,
+      ...(r.parent && { parent: r.parent }),
+      children: all.filter((c) => c.parent?.resource === r.name).map((c) => ({ resource: c.name, field: c.parent!.field })),
+    })),
+  };
+}

@@ -1,0 +1,97 @@
+import { defineResource, f, req } from '../define';
+import { AUDIT_ACTION, FINDING_STATUS, IMPORT_STATUS, ROLE, SEVERITY } from '../enums';
+
+export const users = defineResource({
+  name: 'users', label: ['用户', 'Users'], area: 'system',
+  fields: {
+    username: f.text('用户名', 'Username', req),
+    display_name: f.text('姓名', 'Display name', req),
+    roles: f.list('角色', 'Roles', { ...req, enum: ROLE }),
+    // Holds the argon2id hash; the API accepts a plain password here and never returns the field.
+    password: f.password('密码', 'Password', { writeOnly: true }),
+    salesperson: f.ref('salespeople', '对应销售人员', 'Salesperson record'),
+    active: f.bool('启用', 'Active', { default: true }),
+  },
+  list: ['username', 'display_name', 'roles', 'active'], filters: ['active'], search: ['username', 'display_name'],
+  display: ['display_name'], naturalKey: [['username']], sort: ['username', 'ASC'],
+});
+
+export const auditLog = defineResource({
+  name: 'audit_log', label: ['审计日志', 'Audit log'], area: 'system', system: false, readOnly: true,
+  fields: {
+    at: f.datetime('时间', 'Time', req),
+    actor: f.ref('users', '操作人', 'Actor'),
+    action: f.enum(AUDIT_ACTION, '操作', 'Action', req),
+    resource: f.text('资源', 'Resource', req),
+    record_id: f.int('记录ID', 'Record id'),
+    before: f.json('修改前', 'Before'),
+    after: f.json('修改后', 'After'),
+    reason: f.text('原因', 'Reason'),
+  },
+  list: ['at', 'actor', 'action', 'resource', 'record_id', 'reason'],
+  filters: ['actor', 'action', 'resource', 'at'], search: ['reason'], display: ['at'], sort: ['id', 'DESC'],
+  indexes: [['resource', 'record_id']],
+});
+
+export const imports = defineResource({
+  name: 'imports', label: ['导入记录', 'Imports'], area: 'system', readOnly: true,
+  fields: {
+    kind: f.text('导入类型', 'Kind', req),
+    file_name: f.text('文件名', 'File name', req),
+    sha256: f.text('SHA-256', 'SHA-256', req),
+    size: f.int('大小', 'Size (bytes)'),
+    format: f.text('格式', 'Format'),
+    encoding: f.text('编码', 'Encoding'),
+    sheet: f.text('工作表', 'Sheet'),
+    header_row: f.int('表头行', 'Header row'),
+    mapping: f.json('列映射', 'Mapping'),
+    counts: f.json('计数', 'Counts'),
+    status: f.enum(IMPORT_STATUS, '状态', 'Status', req),
+    stored_path: f.text('存储文件', 'Stored file'),
+  },
+  list: ['file_name', 'kind', 'status', 'encoding', 'created_at'], filters: ['kind', 'status', 'sha256'],
+  search: ['file_name'], display: ['file_name'], sort: ['id', 'DESC'],
+});
+
+export const importRejects = defineResource({
+  name: 'import_rejects', label: ['导入拒收行', 'Rejected import rows'], area: 'system', readOnly: true, menu: false,
+  fields: {
+    import: f.ref('imports', '导入记录', 'Import', req),
+    row: f.int('行号', 'Row', req),
+    raw: f.json('原始内容', 'Raw cells'),
+    errors: f.json('错误原因', 'Errors'),
+  },
+  filters: ['import'], display: ['row'], sort: ['row', 'ASC'], parent: { resource: 'imports', field: 'import' },
+});
+
+export const findings = defineResource({
+  name: 'findings', label: ['规则发现', 'Findings'], area: 'system', readOnly: true,
+  fields: {
+    rule: f.text('规则', 'Rule', req),
+    severity: f.enum(SEVERITY, '级别', 'Severity', req),
+    resource: f.text('资源', 'Resource', req),
+    record_id: f.int('记录ID', 'Record id'),
+    import: f.ref('imports', '导入记录', 'Import'),
+    row: f.int('行号', 'Row'),
+    fields: f.list('字段', 'Fields'),
+    message: f.textarea('说明', 'Message', req),
+    status: f.enum(FINDING_STATUS, '状态', 'Status', { ...req, default: 'open' }),
+    note: f.textarea('备注', 'Note'),
+    reviewed_by: f.ref('users', '处理人', 'Reviewed by'),
+    reviewed_at: f.datetime('处理时间', 'Reviewed at'),
+  },
+  list: ['rule', 'severity', 'resource', 'record_id', 'message', 'status'],
+  filters: ['rule', 'severity', 'status', 'resource', 'import'], search: ['message', 'rule'], display: ['rule'],
+  sort: ['id', 'DESC'], indexes: [['resource', 'record_id']],
+});
+
+export const settings = defineResource({
+  name: 'settings', label: ['系统设置', 'Settings'], area: 'system',
+  fields: {
+    key: f.text('键', 'Key', req),
+    value: f.json('值', 'Value', req),
+    description: f.text('说明', 'Description'),
+  },
+  list: ['key', 'value', 'description'], search: ['key', 'description'], display: ['key'],
+  naturalKey: [['key']], sort: ['key', 'ASC'],
+});
