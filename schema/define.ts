@@ -40,6 +40,8 @@ export interface FieldSpec {
   check?: 'credit_code' | 'id_no';
   /** filled by the server (derived from another record or a workflow step), never by the client */
   readOnly?: boolean;
+  /** copied by the write service from the record a reference points to: `{ via: 'order', field: 'sale_date' }` */
+  derive?: { via: string; field: string };
   /** never returned by the API */
   writeOnly?: boolean;
   default?: string | number | boolean;
@@ -85,8 +87,8 @@ export interface ResourceSpec {
   system?: boolean;
   /** the API refuses writes (audit_log, findings are written by services only) */
   readOnly?: boolean;
-  /** child resource edited inline in its parent's screen */
-  parent?: { resource: string; field: string };
+  /** child resource; `inline` children are embedded in the parent's record and written with it */
+  parent?: { resource: string; field: string; inline?: boolean };
   /** shown in the menu (child link tables are not) */
   menu?: boolean;
 }

@@ -31,8 +31,8 @@ export interface ResourceMeta {
   sort: [string, 'ASC' | 'DESC'];
   readOnly: boolean;
   menu: boolean;
-  parent?: { resource: string; field: string };
-  children: { resource: string; field: string }[];
+  parent?: { resource: string; field: string; inline?: boolean };
+  children: { resource: string; field: string; inline: boolean }[];
 }
 export interface Meta {
   areas: { key: Area; label: I18nLabel }[];
@@ -76,7 +76,9 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
       readOnly: r.readOnly,
       menu: r.menu,
       ...(r.parent && { parent: r.parent }),
-      children: all.filter((c) => c.parent?.resource === r.name).map((c) => ({ resource: c.name, field: c.parent!.field })),
+      children: all
+        .filter((c) => c.parent?.resource === r.name)
+        .map((c) => ({ resource: c.name, field: c.parent!.field, inline: !!c.parent!.inline })),
     })),
   };
 }

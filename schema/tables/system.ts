@@ -1,3 +1,4 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { defineResource, f, req } from '../define';
 import { AUDIT_ACTION, FINDING_STATUS, IMPORT_STATUS, ROLE, SEVERITY } from '../enums';
 
@@ -95,3 +96,11 @@ export const settings = defineResource({
   list: ['key', 'value', 'description'], search: ['key', 'description'], display: ['key'],
   naturalKey: [['key']], sort: ['key', 'ASC'],
 });
+
+/** Sign-in sessions: not a registry resource (never listed or edited through the API). */
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(), // SHA-256 of the cookie token: a leaked database does not leak sessions
+  user: integer('user').notNull().references(() => users.id),
+  created_at: text('created_at').notNull(),
+  expires_at: text('expires_at').notNull(),
+}, (t) => [index('sessions__user').on(t.user)]);

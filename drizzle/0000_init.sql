@@ -95,6 +95,15 @@ CREATE TABLE `imports` (
 CREATE INDEX `imports__kind` ON `imports` (`kind`);--> statement-breakpoint
 CREATE INDEX `imports__status` ON `imports` (`status`);--> statement-breakpoint
 CREATE INDEX `imports__sha256` ON `imports` (`sha256`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user` integer NOT NULL,
+	`created_at` text NOT NULL,
+	`expires_at` text NOT NULL,
+	FOREIGN KEY (`user`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sessions__user` ON `sessions` (`user`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,

@@ -1,0 +1,58 @@
+/** Messages shared by the API, the importer and the UI: Chinese first, English on request. */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const MESSAGES = {
+  required: ['必填项，请填写', 'Required'],
+  not_text: ['应为文本', 'Must be text'],
+  not_integer: ['应为整数', 'Must be a whole number'],
+  not_number: ['应为数字', 'Must be a number'],
+  negative: ['不能为负数', 'Must not be negative'],
+  not_date: ['日期格式应为 YYYY-MM-DD', 'Date must be YYYY-MM-DD'],
+  not_datetime: ['时间格式无效', 'Invalid date/time'],
+  not_bool: ['应为 是/否', 'Must be yes/no'],
+  not_enum: ['不是允许的取值：{value}（可选：{options}）', 'Not an allowed value: {value} (allowed: {options})'],
+  not_list: ['应为列表', 'Must be a list'],
+  not_in_vocabulary: ['不在经营范围类别中：{value}', 'Not a scope category: {value}'],
+  not_ref: ['应为所引用记录的 ID', 'Must be the id of the referenced record'],
+  ref_missing: ['引用的{target}记录不存在（ID {value}）', 'The referenced {target} record does not exist (id {value})'],
+  ref_voided: ['引用的{target}记录已作废（ID {value}）', 'The referenced {target} record is voided (id {value})'],
+  bad_credit_code: ['统一社会信用代码无效（应为18位且校验位正确）', 'Invalid unified social credit code (18 characters with a valid check digit)'],
+  bad_id_no: ['身份证号无效（应为18位且校验位正确）', 'Invalid ID number (18 characters with a valid check digit)'],
+  password_short: ['密码至少 10 位', 'Password must have at least 10 characters'],
+  duplicate_key: ['已存在相同{fields}的记录（ID {id}）', 'A record with the same {fields} already exists (id {id})'],
+  read_only_field: ['该字段由系统填写，不能修改', 'This field is filled by the system and cannot be changed'],
+  invalid_input: ['提交的内容有误，请检查标出的字段', 'The submission has errors; check the marked fields'],
+  invalid_json: ['请求内容不是有效的 JSON', 'The request body is not valid JSON'],
+  invalid_query: ['查询参数无效：{param}', 'Invalid query parameter: {param}'],
+  unknown_filter: ['不支持按 {field} 筛选', 'Cannot filter by {field}'],
+  not_found: ['记录不存在：{resource} #{id}', 'Record not found: {resource} #{id}'],
+  unknown_resource: ['未知的资源：{resource}', 'Unknown resource: {resource}'],
+  read_only_resource: ['{resource} 为只读，不能通过接口修改', '{resource} is read-only through the API'],
+  version_required: ['缺少版本号 version，无法确认您编辑的是最新内容', 'Missing version: cannot tell whether you edited the latest data'],
+  version_conflict: [
+    '该记录已被他人修改（您编辑的是第 {sent} 版，当前为第 {current} 版），未保存。请刷新后重新修改。',
+    'This record was changed by someone else (you edited version {sent}, it is now version {current}); nothing was saved. Reload and edit again.',
+  ],
+  already_voided: ['该记录已作废', 'This record is already voided'],
+  removed_from_parent: ['已从单据中删除', 'Removed from its document'],
+  void_reason_required: ['作废必须填写原因', 'A reason is required to void a record'],
+  unauthenticated: ['请先登录', 'Please sign in'],
+  bad_credentials: ['用户名或密码错误', 'Wrong username or password'],
+  forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
+  payload_too_large: ['请求内容过大', 'Request body too large'],
+  internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type MessageParams = Record<string, string | number>;
+
+export function msg(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  const text = MESSAGES[key][lang === 'en' ? 1 : 0];
+  return text.replace(/\{(\w+)\}/g, (m, p) => (p in params ? String(params[p]) : m));
+}
+
+/** Accept-Language → our language: English only when the client prefers it. */
+export function pickLang(acceptLanguage: string | undefined | null): Lang {
+  return acceptLanguage && /^\s*en\b/i.test(acceptLanguage) ? 'en' : 'zh';
+}

@@ -1,0 +1,73 @@
+/** createApp({ db, clock }): the whole HTTP app, with no listening and no globals, so tests build their own. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildMeta } from '../schema/meta';
+import { msg, pickLang } from '../schema/messages';
+import { registry } from '../schema/resources';
+import { authRoutes } from './auth/routes';
+import { SESSION_COOKIE, sessionUser } from './auth/sessions';
+import { crudRouter } from './crud/router';
+import type { AppDeps, AppEnv } from './env';
+import { ServiceError, unauthenticated } from './errors';
+
+export interface AppOptions extends AppDeps {
+  /** built web app to serve at / (web/dist); omitted in API tests */
+  webDist?: string;
+  /** called with unexpected errors (default: console.error) */
+  onInternalError?: (err: unknown) => void;
+}
+
+const JSON_LIMIT = 2 * 1024 * 1024;
+
+export function createApp(opts: AppOptions) {
+  const { db, clock } = opts;
+  const meta = buildMeta(registry);
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    const lang = c.get('lang') ?? pickLang(c.req.header('accept-language'));
+    if (err instanceof ServiceError) {
+      const body = err.errors
+        ? { message: err.message, errors: { ...err.errors, root: { serverError: err.message } } }
+        : { message: err.message };
+      return c.json(body, err.status);
+    }
+    (opts.onInternalError ?? console.error)(err);
+    // No stack traces to clients: the message says nothing was changed (every write is one transaction).
+    return c.json({ message: msg(lang, 'internal') }, 500);
+  });
+  app.notFound((c) => c.json({ message: msg(pickLang(c.req.header('accept-language')), 'not_found', { resource: 'path', id: c.req.path }) }, 404));
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'", 'data:'] } }));
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', { db, clock });
+    c.set('lang', pickLang(c.req.header('accept-language')));
+    c.set('user', sessionUser(db, clock, getCookie(c, SESSION_COOKIE)));
+    c.header('Cache-Control', 'no-store');
+    c.header('Access-Control-Expose-Headers', 'Content-Range');
+    await next();
+  });
+  app.use('/api/*', bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }));
+
+  app.route('/api/auth', authRoutes());
+  app.use('/api/*', async (c, next) => {
+    if (!c.get('user')) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
+    await next();
+  });
+  app.get('/api/meta', (c) => c.json(meta));
+  app.route('/api', crudRouter());
+
+  if (opts.webDist && fs.existsSync(opts.webDist)) {
+    const root = path.relative(process.cwd(), opts.webDist) || '.';
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use('*', serveStatic({ root }));
+    // Client-side routes (#/customers is hash-based, but deep links to / paths still get the app).
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

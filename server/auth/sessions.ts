@@ -1,0 +1,41 @@
+/** Sign-in sessions: a random cookie token, stored only as its SHA-256, with a sliding expiry. */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import { sessions, users } from '../../schema/tables';
+import type { Clock } from '../clock';
+import type { Db } from '../db';
+import type { Actor } from '../services/context';
+
+export const SESSION_COOKIE = 'gsp_session';
+export const SESSION_HOURS = 12;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+const expiry = (clock: Clock) => new Date(clock.now().getTime() + SESSION_HOURS * 3600_000).toISOString();
+
+export function createSession(db: Db, clock: Clock, userId: number): string {
+  const token = randomBytes(32).toString('base64url');
+  db.insert(sessions).values({ id: digest(token), user: userId, created_at: clock.now().toISOString(), expires_at: expiry(clock) }).run();
+  return token;
+}
+
+export function endSession(db: Db, token: string): void {
+  db.delete(sessions).where(eq(sessions.id, digest(token))).run();
+}
+
+/** The signed-in user for a cookie token, or undefined; extends the session on use. */
+export function sessionUser(db: Db, clock: Clock, token: string | undefined): Actor | undefined {
+  if (!token) return undefined;
+  const id = digest(token);
+  const row = db
+    .select({ id: users.id, username: users.username, display_name: users.display_name, roles: users.roles, active: users.active, expires_at: sessions.expires_at })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.user))
+    .where(and(eq(sessions.id, id), gt(sessions.expires_at, clock.now().toISOString())))
+    .get() as (Actor & { active: boolean; expires_at: string }) | undefined;
+  if (!row || !row.active) return undefined;
+  // Slide the expiry at most once a minute, so reads do not turn into writes.
+  if (Date.parse(row.expires_at) - clock.now().getTime() < SESSION_HOURS * 3600_000 - 60_000) {
+    db.update(sessions).set({ expires_at: expiry(clock) }).where(eq(sessions.id, id)).run();
+  }
+  return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles ?? [] };
+}

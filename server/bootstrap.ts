@@ -1,0 +1,26 @@
+/** First start on an empty database: the admin user (and, unless GSP_DEMO=0, the demo data and users). */
+import { randomBytes } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import { users } from '../schema/tables';
+import { registry } from '../schema/resources';
+import type { Clock } from './clock';
+import type { Db } from './db';
+import { SYSTEM_ACTOR, type ServiceContext } from './services/context';
+import { createRecord } from './services/write';
+
+export interface Credential { username: string; password: string; role: string }
+
+/** Random passwords only: there is no fixed default password anywhere. */
+export function randomPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export function isEmpty(db: Db): boolean {
+  return (db.select({ n: count() }).from(users).get() as { n: number }).n === 0;
+}
+
+export function createAdmin(db: Db, clock: Clock, password: string): Credential {
+  const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
+  createRecord(ctx, registry.get('users')!, { username: 'admin', display_name: '系统管理员', roles: ['admin'], password, active: true }, { reason: '系统初始化' });
+  return { username: 'admin', password, role: 'admin' };
+}

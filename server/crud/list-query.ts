@@ -1,0 +1,124 @@
+/**
+ * react-admin's simple-rest list dialect → SQL conditions, from the registry: equality, arrays as IN, `q` over
+ * the search fields (`ref.field` searches the referenced record), suffixes _gte _lte _gt _lt _neq _q, `voided`.
+ */
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Resource } from '../../schema/define';
+import { SYSTEM_FIELDS } from '../../schema/define';
+import { msg, type Lang } from '../../schema/messages';
+import { registry } from '../../schema/resources';
+import type { Db } from '../db';
+import { badRequest } from '../errors';
+
+export interface ListParams {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  offset: number;
+  limit: number | undefined;
+  start: number;
+}
+
+const SUFFIXES = ['_gte', '_lte', '_gt', '_lt', '_neq', '_q'] as const;
+const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likeEsc = (col: any, s: string) => sql`${col} LIKE ${escapeLike(s)} ESCAPE '\\'`;
+
+function parseJson(raw: string | undefined, param: string, lang: Lang): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest(msg(lang, 'invalid_query', { param }));
+  }
+}
+
+function isColumn(resource: Resource, key: string) {
+  return key in resource.fields || (SYSTEM_FIELDS as readonly string[]).includes(key) || key === 'id';
+}
+
+/** `customer.name` → customer IN (SELECT id FROM customers WHERE name LIKE …) */
+function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL {
+  const [key, sub] = path.split('.');
+  const col = resource.table[key];
+  if (!sub) return likeEsc(col, text);
+  const target = registry.get(resource.fields[key].ref!)!;
+  return inArray(col, db.select({ id: target.table.id }).from(target.table).where(likeEsc(target.table[sub], text)));
+}
+
+function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[number] | '', value: unknown, lang: Lang): SQL {
+  const col = resource.table[key];
+  const spec = resource.fields[key];
+  if (spec?.kind === 'list' && op === '') {
+    // A list field matches when it contains the value (any of the values, for an array).
+    const wanted = Array.isArray(value) ? value : [value];
+    return or(...wanted.map((v) => sql`EXISTS (SELECT 1 FROM json_each(${col}) WHERE value = ${String(v)})`))!;
+  }
+  if (value === null) return op === '_neq' ? isNotNull(col) : isNull(col);
+  if (Array.isArray(value)) {
+    if (op === '_neq') return notInArray(col, value);
+    if (op !== '') throw badRequest(msg(lang, 'invalid_query', { param: key + op }));
+    return value.length ? inArray(col, value) : sql`0`;
+  }
+  switch (op) {
+    case '': return eq(col, value);
+    case '_neq': return ne(col, value);
+    case '_gte': return gte(col, value);
+    case '_lte': return lte(col, value);
+    case '_gt': return gt(col, value);
+    case '_lt': return lt(col, value);
+    case '_q': return likeEsc(col, String(value));
+  }
+}
+
+export function buildFilter(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): SQL | undefined {
+  const conds: SQL[] = [];
+  let showVoided: boolean | 'any' = false;
+  for (const [rawKey, value] of Object.entries(filter)) {
+    if (value === undefined || value === '') continue;
+    if (rawKey === 'q') {
+      const text = String(value).trim();
+      const fields = resource.search.length ? resource.search : [];
+      if (text && fields.length) conds.push(or(...fields.map((f) => searchCondition(db, resource, f, text)))!);
+      continue;
+    }
+    if (rawKey === 'voided') {
+      showVoided = value === true || value === 'true' ? true : value === 'any' ? 'any' : false;
+      continue;
+    }
+    if (rawKey === 'id' || rawKey === 'ids') {
+      // getMany must resolve references to voided records too.
+      const ids = (Array.isArray(value) ? value : [value]).map(Number);
+      conds.push(inArray(resource.table.id, ids));
+      showVoided = 'any';
+      continue;
+    }
+    const op = SUFFIXES.find((s) => rawKey.endsWith(s) && isColumn(resource, rawKey.slice(0, -s.length))) ?? '';
+    const key = op ? rawKey.slice(0, -op.length) : rawKey;
+    if (!isColumn(resource, key)) throw badRequest(msg(lang, 'unknown_filter', { field: rawKey }));
+    conds.push(fieldCondition(resource, key, op, value, lang));
+  }
+  if (resource.system && showVoided !== 'any') conds.push(showVoided ? isNotNull(resource.table.voided_at) : isNull(resource.table.voided_at));
+  return conds.length ? and(...conds) : undefined;
+}
+
+export function parseListParams(db: Db, resource: Resource, query: Record<string, string | undefined>, lang: Lang): ListParams {
+  const filter = (parseJson(query.filter, 'filter', lang) ?? {}) as Record<string, unknown>;
+  if (typeof filter !== 'object' || Array.isArray(filter)) throw badRequest(msg(lang, 'invalid_query', { param: 'filter' }));
+  const sort = parseJson(query.sort, 'sort', lang) as [string, string] | undefined;
+  const range = parseJson(query.range, 'range', lang) as [number, number] | undefined;
+
+  const [field, dir] = sort && Array.isArray(sort) ? sort : resource.sort;
+  if (!isColumn(resource, field)) throw badRequest(msg(lang, 'invalid_query', { param: 'sort' }));
+  const order = String(dir).toUpperCase() === 'ASC' ? asc : desc;
+  const orderBy = field === 'id' ? [order(resource.table.id)] : [order(resource.table[field]), order(resource.table.id)];
+
+  let start = 0;
+  let limit: number | undefined;
+  if (range) {
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+      throw badRequest(msg(lang, 'invalid_query', { param: 'range' }));
+    }
+    start = range[0];
+    limit = range[1] - range[0] + 1;
+  }
+  return { where: buildFilter(db, resource, filter, lang), orderBy, offset: start, limit, start };
+}

@@ -1,0 +1,100 @@
+/** ONE router for every registry resource, speaking react-admin's simple-rest dialect. */
+import { Hono } from 'hono';
+import { count } from 'drizzle-orm';
+import type { Resource } from '../../schema/define';
+import { msg } from '../../schema/messages';
+import { registry } from '../../schema/resources';
+import type { AppEnv } from '../env';
+import { badRequest, notFound, ServiceError } from '../errors';
+import type { ServiceContext } from '../services/context';
+import { readRecord, serialize } from '../services/records';
+import { createRecord, updateRecord, voidRecord } from '../services/write';
+import { parseListParams } from './list-query';
+import type { Context } from 'hono';
+
+type C = Context<AppEnv>;
+
+function resourceOf(c: C): Resource {
+  const resource = registry.get(c.req.param('res')!);
+  if (!resource) throw notFound(msg(c.get('lang'), 'unknown_resource', { resource: c.req.param('res')! }));
+  return resource;
+}
+
+function writable(c: C): Resource {
+  const resource = resourceOf(c);
+  if (resource.readOnly) throw new ServiceError(403, msg(c.get('lang'), 'read_only_resource', { resource: resource.name }));
+  return resource;
+}
+
+function idOf(c: C): number {
+  const id = Number(c.req.param('id'));
+  if (!Number.isInteger(id) || id <= 0) throw notFound(msg(c.get('lang'), 'not_found', { resource: c.req.param('res')!, id: c.req.param('id')! }));
+  return id;
+}
+
+function serviceContext(c: C): ServiceContext {
+  const { db, clock } = c.get('deps');
+  return { db, clock, actor: c.get('user')!, lang: c.get('lang') };
+}
+
+async function jsonBody(c: C): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    const body = JSON.parse(text);
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body;
+  } catch { /* fall through */ }
+  throw badRequest(msg(c.get('lang'), 'invalid_json'));
+}
+
+/** A change reason may come as ?reason=, a JSON `reason`/`_reason`, or an X-Reason header (URI-encoded). */
+function reasonOf(c: C, body: Record<string, unknown>, key: 'reason' | '_reason'): string | undefined {
+  const header = c.req.header('x-reason');
+  const fromBody = body[key];
+  return c.req.query('reason') ?? (typeof fromBody === 'string' ? fromBody : undefined) ?? (header ? decodeURIComponent(header) : undefined);
+}
+
+export function crudRouter() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/:res', (c) => {
+    const resource = resourceOf(c);
+    const { db } = c.get('deps');
+    const p = parseListParams(db, resource, c.req.query(), c.get('lang'));
+    const t = resource.table;
+    let q = db.select().from(t).where(p.where).orderBy(...p.orderBy).$dynamic();
+    if (p.limit !== undefined) q = q.limit(p.limit).offset(p.offset);
+    const rows = q.all().map((r) => serialize(resource, r));
+    const total = (db.select({ n: count() }).from(t).where(p.where).get() as { n: number }).n;
+    const end = rows.length ? p.start + rows.length - 1 : p.start;
+    c.header('Content-Range', `${resource.name} ${p.start}-${end}/${total}`);
+    return c.json(rows);
+  });
+
+  app.get('/:res/:id', (c) => {
+    const resource = resourceOf(c);
+    const row = readRecord(c.get('deps').db, resource, idOf(c));
+    if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
+    return c.json(row);
+  });
+
+  app.post('/:res', async (c) => {
+    const resource = writable(c);
+    const body = await jsonBody(c);
+    return c.json(createRecord(serviceContext(c), resource, body, { reason: reasonOf(c, body, '_reason') }), 201);
+  });
+
+  app.put('/:res/:id', async (c) => {
+    const resource = writable(c);
+    const body = await jsonBody(c);
+    return c.json(updateRecord(serviceContext(c), resource, idOf(c), body, { reason: reasonOf(c, body, '_reason') }));
+  });
+
+  app.delete('/:res/:id', async (c) => {
+    const resource = writable(c);
+    const body = await jsonBody(c);
+    return c.json(voidRecord(serviceContext(c), resource, idOf(c), reasonOf(c, body, 'reason')));
+  });
+
+  return app;
+}

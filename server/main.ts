@@ -1,0 +1,70 @@
+/**
+ * `npm start`: build the web app if its sources are newer than web/dist, open and migrate the database,
+ * create the admin (and demo data) on first start, then serve the console and the API on PORT.
+ */
+import { serve } from '@hono/node-server';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { createAdmin, isEmpty, randomPassword, type Credential } from './bootstrap';
+import { clockFromEnv } from './clock';
+import { openDb } from './db';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WEB_DIST = path.join(ROOT, 'web/dist');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+async function buildWebIfNeeded() {
+  const built = path.join(WEB_DIST, 'index.html');
+  const sources = [path.join(ROOT, 'web/src'), path.join(ROOT, 'schema')];
+  const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime), fs.statSync(path.join(ROOT, 'web/index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
+  if (!stale) return;
+  console.log('构建前端 / building the web app …');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+function writeFirstLogin(dbFile: string, creds: Credential[]) {
+  const file = path.join(path.dirname(path.resolve(dbFile)), 'first-login.txt');
+  const lines = creds.map((c) => `${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password}`);
+  fs.writeFileSync(file, `# GSP Console first-login credentials — change them after signing in, then delete this file\n${lines.join('\n')}\n`, { mode: 0o600 });
+  console.log(`\n首次登录账号 / first-login credentials (also in ${file}):\n${lines.join('\n')}\n`);
+}
+
+async function main() {
+  const env = process.env;
+  const dbFile = env.GSP_DB || path.join(ROOT, 'data/gsp.db');
+  const port = Number(env.PORT || 8080);
+  const clock = clockFromEnv(env);
+  if (env.GSP_SKIP_WEB_BUILD !== '1') await buildWebIfNeeded();
+  const db = openDb(dbFile);
+  if (isEmpty(db)) {
+    const creds = [createAdmin(db, clock, env.GSP_ADMIN_PASSWORD || randomPassword())];
+    if (env.GSP_DEMO !== '0') {
+      const { seedDemo } = await import('./seed/demo');
+      console.log('生成演示数据 / seeding demo data …');
+      creds.push(...seedDemo(db, clock));
+    }
+    // A password given through the environment is the operator's own: do not echo it.
+    const shown = env.GSP_ADMIN_PASSWORD ? creds.slice(1) : creds;
+    if (shown.length) writeFirstLogin(dbFile, shown);
+  }
+  const app = createApp({ db, clock, webDist: WEB_DIST });
+  serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
+    console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

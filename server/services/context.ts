@@ -1,0 +1,26 @@
+import type { Lang } from '../../schema/messages';
+import type { Clock } from '../clock';
+import type { Db } from '../db';
+
+export interface Actor {
+  /** null only for the system itself (first start, scheduled jobs) */
+  id: number | null;
+  username: string;
+  display_name: string;
+  roles: string[];
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', display_name: '系统', roles: [] };
+
+/** What every service verb runs with: the database (or the open transaction), the clock, who, and in which language. */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  lang: Lang;
+}
+
+/** Runs `fn` in one synchronous IMMEDIATE transaction (a savepoint when already inside one). */
+export function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => T): T {
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }), { behavior: 'immediate' });
+}

@@ -1,0 +1,219 @@
+/**
+ * The one write path: parse → (rules, later) → one synchronous transaction writing the record, its inline
+ * children and the audit rows. Used by the API, the seed and the importer alike.
+ */
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { hashSync } from '@node-rs/argon2';
+import type { Resource } from '../../schema/define';
+import { msg } from '../../schema/messages';
+import { registry } from '../../schema/resources';
+import { parseRecord, type FieldErrors } from '../../schema/validate';
+import { badRequest, conflict, notFound, validationError } from '../errors';
+import { writeAudit } from './audit';
+import { inTransaction, type ServiceContext } from './context';
+import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
+
+export interface WriteOptions {
+  /** an imported historical record: legacy required fields may be empty */
+  historical?: boolean;
+  /** why the change was made (kept in the audit row) */
+  reason?: string | null;
+}
+
+type Values = Record<string, unknown>;
+
+function parseOrThrow(ctx: ServiceContext, resource: Resource, input: Values, mode: 'create' | 'update', opts: WriteOptions) {
+  const { values, errors } = parseRecord(resource, input, { lang: ctx.lang, mode, historical: opts.historical });
+  const childErrors = parseChildren(ctx, resource, input, opts);
+  Object.assign(errors, childErrors);
+  if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
+  // Hash outside the transaction: argon2 is deliberately slow and must not hold the write lock.
+  for (const [key, spec] of Object.entries(resource.fields)) {
+    if (spec.kind === 'password' && typeof values[key] === 'string') values[key] = hashSync(values[key] as string);
+  }
+  return values;
+}
+
+/** Validates inline children up front so a bad line is reported as `sales_lines.2.quantity`. */
+function parseChildren(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const child of inlineChildren(resource)) {
+    const items = input[child.name];
+    if (items === undefined) continue;
+    if (!Array.isArray(items)) {
+      errors[child.name] = msg(ctx.lang, 'not_list');
+      continue;
+    }
+    items.forEach((item: Values, i) => {
+      const withParent = { ...item, [child.parent!.field]: 1 }; // the parent id is filled in on write
+      const r = parseRecord(child, withParent, { lang: ctx.lang, mode: item?.id ? 'update' : 'create', historical: opts.historical });
+      for (const [k, m] of Object.entries(r.errors)) errors[`${child.name}.${i}.${k}`] = m;
+    });
+  }
+  return errors;
+}
+
+/** References must point at existing, non-voided records (the FK alone would give a bare SQLite error). */
+function checkReferences(ctx: ServiceContext, resource: Resource, values: Values, errors: FieldErrors, prefix = '') {
+  for (const [key, spec] of Object.entries(resource.fields)) {
+    if (spec.kind !== 'ref' || values[key] == null || spec.derive) continue;
+    const target = registry.get(spec.ref!)!;
+    const row = findRow(ctx.db, target, values[key] as number);
+    const params = { target: target.label[ctx.lang === 'en' ? 1 : 0], value: values[key] as number };
+    if (!row) errors[prefix + key] = msg(ctx.lang, 'ref_missing', params);
+    else if (target.system && row.voided_at) errors[prefix + key] = msg(ctx.lang, 'ref_voided', params);
+  }
+}
+
+/** Natural keys are unique among live records (voided ones keep their numbers for the record). */
+function checkNaturalKeys(ctx: ServiceContext, resource: Resource, merged: Values, selfId: number | null, errors: FieldErrors, prefix = '') {
+  const t = resource.table;
+  for (const keys of resource.naturalKey) {
+    if (keys.some((k) => merged[k] == null || merged[k] === '')) continue;
+    const conds = keys.map((k) => eq(t[k], merged[k]));
+    if (resource.system) conds.push(isNull(t.voided_at));
+    if (selfId != null) conds.push(ne(t.id, selfId));
+    const dup = ctx.db.select({ id: t.id }).from(t).where(and(...conds)).limit(1).get() as { id: number } | undefined;
+    if (dup) {
+      const fields = keys.map((k) => resource.fields[k].label[ctx.lang === 'en' ? 1 : 0]).join(' + ');
+      for (const k of keys) errors[prefix + k] = msg(ctx.lang, 'duplicate_key', { fields, id: dup.id });
+    }
+  }
+}
+
+/** Fills fields copied from a referenced record (a line's sale date and customer come from its order). */
+function derive(ctx: ServiceContext, resource: Resource, values: Values, current?: Row) {
+  for (const [key, spec] of Object.entries(resource.fields)) {
+    if (!spec.derive) continue;
+    const via = values[spec.derive.via] ?? current?.[spec.derive.via];
+    const target = registry.get(resource.fields[spec.derive.via].ref!)!;
+    const src = via == null ? undefined : findRow(ctx.db, target, via as number);
+    values[key] = src ? src[spec.derive.field] : null;
+  }
+}
+
+/** After a record changed, refresh the copies other resources keep of its fields. */
+function propagate(ctx: ServiceContext, resource: Resource, before: Row, after: Row) {
+  for (const other of registry.values()) {
+    for (const [key, spec] of Object.entries(other.fields)) {
+      if (!spec.derive || other.fields[spec.derive.via].ref !== resource.name) continue;
+      if (before[spec.derive.field] === after[spec.derive.field]) continue;
+      ctx.db.update(other.table).set({ [key]: after[spec.derive.field] }).where(eq(other.table[spec.derive.via], after.id)).run();
+    }
+  }
+}
+
+function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
+  return { [`${kind}_at`]: ctx.clock.now().toISOString(), [`${kind}_by`]: ctx.actor.id };
+}
+
+function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
+  const errors: FieldErrors = {};
+  checkReferences(ctx, resource, values, errors, prefix);
+  checkNaturalKeys(ctx, resource, values, null, errors, prefix);
+  if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
+  derive(ctx, resource, values);
+  const row = ctx.db.insert(resource.table).values({ ...values, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
+  writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
+  return row;
+}
+
+function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values: Values, opts: WriteOptions, prefix = ''): Row {
+  const errors: FieldErrors = {};
+  checkReferences(ctx, resource, values, errors, prefix);
+  checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
+  if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
+  derive(ctx, resource, values, current);
+  const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
+  if (!changed.length) return current;
+  const row = ctx.db
+    .update(resource.table)
+    .set({ ...values, ...stamp(ctx, 'updated'), version: (current.version ?? 1) + 1 })
+    .where(eq(resource.table.id, current.id))
+    .returning()
+    .get() as Row;
+  writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
+  propagate(ctx, resource, current, row);
+  return row;
+}
+
+function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string): Row {
+  const row = ctx.db
+    .update(resource.table)
+    .set({ voided_at: ctx.clock.now().toISOString(), voided_by: ctx.actor.id, void_reason: reason, version: (current.version ?? 1) + 1 })
+    .where(eq(resource.table.id, current.id))
+    .returning()
+    .get() as Row;
+  writeAudit(ctx, 'void', resource.name, row.id, serialize(resource, current), serialize(resource, row), reason);
+  return row;
+}
+
+function checkVersion(ctx: ServiceContext, current: Row, sent: unknown) {
+  if (sent === undefined || sent === null) return; // bulk updates (updateMany) carry no version
+  if (Number(sent) !== current.version) {
+    throw conflict(msg(ctx.lang, 'version_conflict', { sent: String(sent), current: current.version ?? 1 }));
+  }
+}
+
+/** Writes the inline children sent with a parent: with id → update, without → create, left out → void. */
+function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number, input: Values, opts: WriteOptions, isNew: boolean) {
+  for (const child of inlineChildren(resource)) {
+    const items = input[child.name] as Values[] | undefined;
+    if (!items) continue;
+    const field = child.parent!.field;
+    const existing = new Map(isNew ? [] : childRows(ctx.db, child, parentId).map((r) => [r.id, r]));
+    const kept = new Set<number>();
+    items.forEach((item, i) => {
+      const prefix = `${child.name}.${i}.`;
+      const current = item.id != null ? existing.get(Number(item.id)) : undefined;
+      if (item.id != null && !current) throw validationError(msg(ctx.lang, 'invalid_input'), { [`${prefix}id`]: msg(ctx.lang, 'not_found', { resource: child.name, id: String(item.id) }) });
+      const mode = current ? 'update' : 'create';
+      const { values } = parseRecord(child, { ...item, [field]: parentId }, { lang: ctx.lang, mode, historical: opts.historical });
+      values[field] = parentId;
+      if (current) {
+        checkVersion(ctx, current, item.version);
+        kept.add(current.id);
+        updateRow(ctx, child, current, values, opts, prefix);
+      } else {
+        insertRow(ctx, child, values, opts, prefix);
+      }
+    });
+    for (const [id, row] of existing) if (!kept.has(id)) voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'));
+  }
+}
+
+export function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Row {
+  const values = parseOrThrow(ctx, resource, input, 'create', opts);
+  return inTransaction(ctx, (tx) => {
+    const row = insertRow(tx, resource, values, opts);
+    writeChildren(tx, resource, row.id, input, opts, true);
+    return readRecord(tx.db, resource, row.id)!;
+  });
+}
+
+export function updateRecord(ctx: ServiceContext, resource: Resource, id: number, input: Values, opts: WriteOptions = {}): Row {
+  const values = parseOrThrow(ctx, resource, input, 'update', opts);
+  return inTransaction(ctx, (tx) => {
+    const current = findRow(tx.db, resource, id);
+    if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
+    if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
+    checkVersion(ctx, current, input.version);
+    updateRow(tx, resource, current, values, opts);
+    writeChildren(tx, resource, id, input, opts, false);
+    return readRecord(tx.db, resource, id)!;
+  });
+}
+
+export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined): Row {
+  if (!reason?.trim()) throw validationError(msg(ctx.lang, 'void_reason_required'), { reason: msg(ctx.lang, 'void_reason_required') });
+  return inTransaction(ctx, (tx) => {
+    const current = findRow(tx.db, resource, id);
+    if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
+    if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
+    voidRow(tx, resource, current, reason.trim());
+    for (const child of inlineChildren(resource)) {
+      for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim());
+    }
+    return readRecord(tx.db, resource, id)!;
+  });
+}

@@ -1,0 +1,65 @@
+/** Session-cookie auth against /api/auth: the server owns the session, the client only mirrors it. */
+import { HttpError, type AuthProvider } from 'ra-core';
+import { API_URL, httpClient } from './http-client';
+import { clearMeta } from '../meta/meta-store';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  display_name: string;
+  roles: string[];
+}
+
+// One /me request per session instead of one per navigation; cleared on login, logout and 401.
+let me: Promise<SessionUser> | undefined;
+const fetchMe = () => (me ??= httpClient(`${API_URL}/auth/me`).then(({ json }) => json as SessionUser));
+const forget = () => {
+  me = undefined;
+};
+
+const statusOf = (error: unknown) => (error as { status?: number } | undefined)?.status;
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    forget();
+    const { json } = await httpClient(`${API_URL}/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    });
+    me = Promise.resolve(json as SessionUser);
+  },
+  async logout() {
+    const wasSignedIn = me !== undefined;
+    forget();
+    clearMeta();
+    if (wasSignedIn) await httpClient(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
+  },
+  async checkAuth() {
+    try {
+      await fetchMe();
+    } catch (error) {
+      forget();
+      throw error;
+    }
+  },
+  async checkError(error) {
+    const status = statusOf(error);
+    if (status === 401) {
+      forget();
+      throw new HttpError('ra.notification.logged_out', 401);
+    }
+    // 403 means signed in but not allowed: stay on the page and let the notification explain.
+  },
+  async getIdentity() {
+    const user = await fetchMe();
+    return { id: user.id, fullName: user.display_name || user.username };
+  },
+  async getPermissions() {
+    try {
+      return (await fetchMe()).roles;
+    } catch (error) {
+      forget();
+      throw error;
+    }
+  },
+};
