@@ -29,10 +29,10 @@ export const authProvider: AuthProvider = {
     me = Promise.resolve(json as SessionUser);
   },
   async logout() {
-    const wasSignedIn = me !== undefined;
     forget();
     clearMeta();
-    if (wasSignedIn) await httpClient(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
+    // Also called when the session is already gone (after a 401): the server's answer does not matter then.
+    await httpClient(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
   },
   async checkAuth() {
     try {

@@ -1,0 +1,40 @@
+/**
+ * ra-i18n-polyglot over our catalogues, with resource and field names answered from /api/meta, so every
+ * react-admin title, column header, input label and sort button uses the registry's labels in both languages.
+ */
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { I18nProvider } from 'ra-core';
+import { LOCALES, messages, type UiLocale } from '../i18n/messages';
+import { findField, findResource } from '../meta/meta-store';
+import { pick } from '../meta/labels';
+import { currentLocale } from './locale';
+
+const polyglot = polyglotI18nProvider((locale) => messages[locale as UiLocale] ?? messages.zh, currentLocale(), LOCALES, {
+  allowMissing: true,
+});
+
+const RESOURCE_KEY = /^resources\.([^.]+)\.(name|fields\.(.+))$/;
+const SYSTEM_FIELDS = new Set([
+  'id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason',
+]);
+
+function translateFromMeta(key: string, locale: string): string | undefined {
+  const match = RESOURCE_KEY.exec(key);
+  if (!match) return undefined;
+  const [, resource, part, fieldKey] = match;
+  if (part === 'name') {
+    const r = findResource(resource);
+    return r && pick(r.label, locale);
+  }
+  const field = findField(resource, fieldKey);
+  if (field) return pick(field.label, locale);
+  if (SYSTEM_FIELDS.has(fieldKey)) return polyglot.translate(`gsp.system.${fieldKey}`);
+  // An embedded child list (sales_orders.sales_lines) is labelled by the child resource.
+  const child = findResource(fieldKey);
+  return child && pick(child.label, locale);
+}
+
+export const i18nProvider: I18nProvider = {
+  ...polyglot,
+  translate: (key: string, options?: any) => translateFromMeta(key, polyglot.getLocale()) ?? polyglot.translate(key, options),
+};
