@@ -2,7 +2,7 @@
 import type { FieldErrors } from '../schema/validate';
 
 export class ServiceError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413, message: string, readonly errors?: FieldErrors) {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429, message: string, readonly errors?: FieldErrors) {
     super(message);
   }
 }

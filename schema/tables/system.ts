@@ -12,6 +12,9 @@ export const users = defineResource({
     password: f.password('密码', 'Password', { writeOnly: true }),
     salesperson: f.ref('salespeople', '对应销售人员', 'Salesperson record'),
     active: f.bool('启用', 'Active', { default: true }),
+    // Sign-in protection (server/auth/lockout.ts): maintained by the server, never by a client.
+    failed_logins: f.int('连续登录失败次数', 'Consecutive failed sign-ins', { readOnly: true, default: 0 }),
+    locked_until: f.datetime('锁定至', 'Locked until', { readOnly: true }),
   },
   list: ['username', 'display_name', 'roles', 'active'], filters: ['active'], search: ['username', 'display_name'],
   display: ['display_name'], naturalKey: [['username']], sort: ['username', 'ASC'],
@@ -28,6 +31,9 @@ export const auditLog = defineResource({
     before: f.json('修改前', 'Before'),
     after: f.json('修改后', 'After'),
     reason: f.text('原因', 'Reason'),
+    // Hash chain: each row's hash covers its content and the previous row's hash (server/services/audit.ts).
+    prev_hash: f.text('前一哈希', 'Previous hash', { readOnly: true }),
+    hash: f.text('哈希', 'Hash', { readOnly: true }),
   },
   list: ['at', 'actor', 'action', 'resource', 'record_id', 'reason'],
   filters: ['actor', 'action', 'resource', 'at'], search: ['reason'], display: ['at'], sort: ['id', 'DESC'],

@@ -7,14 +7,31 @@ import { msg } from '../../schema/messages';
 import { users } from '../../schema/tables';
 import type { AppEnv } from '../env';
 import { unauthenticated, validationError } from '../errors';
+import { ServiceError } from '../errors';
+import { attemptLimiter, lockedUntil, recordFailure, recordSuccess } from './lockout';
 import { createSession, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
+import { getConnInfo } from '@hono/node-server/conninfo';
 
 // Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
 let dummyHash: string | undefined;
 const dummy = () => (dummyHash ??= hashSync(randomBytes(16).toString('hex')));
 
+interface UserRow {
+  id: number; username: string; display_name: string; roles: string[] | null; password: string | null;
+  active: boolean | null; failed_logins: number | null; locked_until: string | null;
+}
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
 export function authRoutes() {
   const app = new Hono<AppEnv>();
+  const limiter = attemptLimiter();
 
   app.post('/login', async (c) => {
     const lang = c.get('lang');
@@ -27,10 +44,21 @@ export function authRoutes() {
         ...(!password && { password: msg(lang, 'required') }),
       });
     }
+    const wait = limiter(clientAddress(c));
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      throw new ServiceError(429, msg(lang, 'too_many_attempts', { seconds: wait }));
+    }
     const { db, clock } = c.get('deps');
-    const user = db.select().from(users).where(and(eq(users.username, username), isNull(users.voided_at))).get();
+    const user = db.select().from(users).where(and(eq(users.username, username), isNull(users.voided_at))).get() as UserRow | undefined;
+    const locked = user && lockedUntil(user, clock);
+    if (locked) throw unauthenticated(msg(lang, 'account_locked', { until: locked }));
     const ok = await verify(user?.password ?? dummy(), password).catch(() => false);
-    if (!user || !ok || !user.active || !user.password) throw unauthenticated(msg(lang, 'bad_credentials'));
+    if (!user || !ok || !user.active || !user.password) {
+      const lock = user && !ok ? recordFailure(db, clock, user) : null;
+      throw unauthenticated(msg(lang, lock ? 'account_locked' : 'bad_credentials', { until: lock ?? '' }));
+    }
+    recordSuccess(db, user);
     const token = createSession(db, clock, user.id);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'Strict', path: '/', maxAge: SESSION_HOURS * 3600,

@@ -1,0 +1,2 @@
+ALTER TABLE `users` ADD `failed_logins` integer DEFAULT 0;--> statement-breakpoint
+ALTER TABLE `users` ADD `locked_until` text;

@@ -1,0 +1,16 @@
+/** `npm run audit:verify [-- --db PATH]`: walks the audit hash chain; exit 0 when intact, 3 when broken. */
+import path from 'node:path';
+import { openDb } from '../db';
+import { verifyAuditChain } from '../services/audit';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--db');
+const file = at >= 0 ? args[at + 1] : process.env.GSP_DB || path.resolve('data/gsp.db');
+const { rows, breaks } = verifyAuditChain(openDb(file));
+if (!breaks.length) {
+  console.log(`审计链完整 / audit chain intact: ${rows} rows (${file})`);
+} else {
+  console.error(`审计链被破坏 / audit chain BROKEN: ${breaks.length} problem(s) in ${rows} rows (${file})`);
+  for (const b of breaks.slice(0, 50)) console.error(`  row ${b.id}: ${b.problem === 'hash' ? '内容与哈希不符 / content does not match its hash' : '链接断开 / link to previous row broken'}`);
+  process.exit(3);
+}
