@@ -29,9 +29,14 @@ function translateFromMeta(key: string, locale: string): string | undefined {
   const field = findField(resource, fieldKey);
   if (field) return pick(field.label, locale);
   if (SYSTEM_FIELDS.has(fieldKey)) return polyglot.translate(`gsp.system.${fieldKey}`);
-  // An embedded child list (sales_orders.sales_lines) is labelled by the child resource.
-  const child = findResource(fieldKey);
-  return child && pick(child.label, locale);
+  // An embedded child list (sales_orders.sales_lines) is labelled by the child resource, and the inputs
+  // of its rows (sales_lines.product) by the child's fields.
+  const [childName, ...rest] = fieldKey.split('.');
+  const child = findResource(childName);
+  if (!child) return undefined;
+  if (!rest.length) return pick(child.label, locale);
+  const childField = findField(childName, rest.filter((p) => !/^\d+$/.test(p)).join('.'));
+  return childField && pick(childField.label, locale);
 }
 
 export const i18nProvider: I18nProvider = {

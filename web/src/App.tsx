@@ -1,0 +1,43 @@
+/**
+ * The console. Resources come from GET /api/meta, which needs a session: <Admin>'s child function runs once
+ * the user's permissions are known (i.e. after sign-in) and resolves to the <Resource>s; until then only the
+ * login page (which needs no meta) can render.
+ */
+import { Admin } from 'react-admin';
+import { authProvider } from './providers/auth-provider';
+import { dataProvider } from './providers/data-provider';
+import { i18nProvider } from './providers/i18n-provider';
+import { store } from './providers/locale';
+import { loadMeta } from './meta/meta-store';
+import { resourceElements } from './generic/resource-elements';
+import { ConsoleLayout } from './layout/ConsoleLayout';
+import { theme } from './layout/theme';
+
+// Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
+const never = new Promise<never>(() => undefined);
+
+const renderResources = async (permissions: unknown) => {
+  if (permissions == null) return never;
+  try {
+    return resourceElements(await loadMeta());
+  } catch (error) {
+    console.error('GET /api/meta failed', error);
+    return never;
+  }
+};
+
+export const App = () => (
+  <Admin
+    title="GSP"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    store={store}
+    layout={ConsoleLayout}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    {renderResources}
+  </Admin>
+);

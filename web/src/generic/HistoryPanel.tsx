@@ -1,0 +1,90 @@
+/**
+ * A record's audit trail (GET /api/audit_log filtered by resource and record id): who, when, what action,
+ * why, and for each entry the changed fields as "label: old → new".
+ */
+import { Box, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Loading, useGetList, useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { findField, findResource } from '../meta/meta-store';
+import { optionLabel, pick } from '../meta/labels';
+import { auditChanges, type AuditRow } from './audit-diff';
+import { AuditValue } from './AuditValue';
+import { UserName } from './UserName';
+
+const ACTION_COLOR: Record<string, 'success' | 'info' | 'error' | 'default'> = { create: 'success', update: 'info', void: 'error' };
+
+export const HistoryPanel = (_props: { label?: false }) => {
+  const record = useRecordContext();
+  const resourceName = useResourceContext()!;
+  const translate = useTranslate();
+  const { data, isPending, error } = useGetList<AuditRow & { id: number }>(
+    'audit_log',
+    {
+      filter: { resource: resourceName, record_id: record?.id },
+      sort: { field: 'id', order: 'DESC' },
+      pagination: { page: 1, perPage: 200 },
+    },
+    { enabled: record?.id != null },
+  );
+  if (isPending) return <Loading />;
+  if (error) return <Typography color="error">{String((error as Error).message ?? error)}</Typography>;
+  if (!data?.length) return <Typography color="text.secondary">{translate('gsp.history.empty')}</Typography>;
+  return (
+    <Stack spacing={1.5} data-testid="history-panel" sx={{ width: '100%' }}>
+      {data.map((row) => (
+        <HistoryEntry key={row.id} row={row} resourceName={resourceName} />
+      ))}
+    </Stack>
+  );
+};
+
+const HistoryEntry = ({ row, resourceName }: { row: AuditRow; resourceName: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const resource = findResource(resourceName);
+  const actionField = findField('audit_log', 'action');
+  const changes = auditChanges(resource, row);
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }} data-testid={`history-${row.action}`}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        <Chip size="small" color={ACTION_COLOR[row.action] ?? 'default'}
+          label={actionField ? optionLabel(actionField, row.action, locale) : row.action} />
+        <Typography variant="body2">
+          <strong><UserName id={row.actor} /></strong> · {new Date(row.at).toLocaleString('zh-CN', { hour12: false })}
+        </Typography>
+        {row.reason && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('gsp.history.reason')}：{row.reason}
+          </Typography>
+        )}
+      </Box>
+      {changes.length === 0 ? (
+        row.action === 'update' && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{translate('gsp.history.no_changes')}</Typography>
+        )
+      ) : (
+        <Table size="small" sx={{ mt: 1 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: '25%' }}>{translate('gsp.history.field')}</TableCell>
+              {row.action !== 'create' && <TableCell>{translate('gsp.history.before')}</TableCell>}
+              <TableCell>{translate('gsp.history.after')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {changes.map((c) => (
+              <TableRow key={c.key}>
+                <TableCell>{c.field ? pick(c.field.label, locale) : translate(`resources.${resourceName}.fields.${c.key}`, { _: c.key })}</TableCell>
+                {row.action !== 'create' && (
+                  <TableCell sx={{ color: 'error.main', textDecoration: 'line-through' }}>
+                    <AuditValue field={c.field} value={c.before} />
+                  </TableCell>
+                )}
+                <TableCell sx={{ color: 'success.main' }}><AuditValue field={c.field} value={c.after} /></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
+  );
+};

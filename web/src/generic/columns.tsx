@@ -1,0 +1,20 @@
+/** A resource's list columns (registry `list`), for its own list and for child tables on a parent's page. */
+import type { ReactElement } from 'react';
+import type { ResourceMeta } from '../meta/meta-store';
+import { renderField } from './field-kinds';
+import { renderSystemField } from './system-fields';
+
+export function listColumns(resource: ResourceMeta, omit: string[] = []): ReactElement[] {
+  return resource.list
+    .filter((key) => !omit.includes(key))
+    .flatMap((key) => {
+      const field = resource.fields.find((f) => f.key === key);
+      if (field) return field.writeOnly ? [] : [renderField(field)];
+      const system = renderSystemField(key);
+      return system ? [system] : [];
+    });
+}
+
+/** Voided rows stay listed (when asked for) but read as struck out. */
+export const voidedRowSx = (record: { voided_at?: string | null }) =>
+  record.voided_at ? { opacity: 0.55, '& td': { textDecoration: 'line-through' } } : {};

@@ -1,0 +1,37 @@
+/**
+ * What a form may send: the registry's writable fields plus `version` (optimistic locking), with embedded
+ * child lists (sales_orders.sales_lines) cleaned the same way. Server-filled, system and display-only keys
+ * are dropped so a stale copy of them can never be written back.
+ */
+import { findResource, type ResourceMeta } from '../meta/meta-store';
+
+type Data = Record<string, unknown>;
+
+function clean(resource: ResourceMeta, data: Data, keep: string[]): Data {
+  const out: Data = {};
+  for (const key of keep) if (data[key] !== undefined) out[key] = data[key];
+  for (const field of resource.fields) {
+    if (field.readOnly || !(field.key in data)) continue;
+    const value = data[field.key];
+    // An empty password on edit means "unchanged".
+    if (field.kind === 'password' && (value === '' || value == null)) continue;
+    out[field.key] = value === '' ? null : value;
+  }
+  for (const child of resource.children) {
+    const lines = data[child.resource];
+    const childMeta = findResource(child.resource);
+    if (!Array.isArray(lines) || !childMeta) continue;
+    out[child.resource] = lines.map((line: Data) => {
+      const cleaned = clean(childMeta, line ?? {}, ['id', 'version']);
+      delete cleaned[child.field]; // the parent is implied by the URL
+      return cleaned;
+    });
+  }
+  return out;
+}
+
+export function toPayload(resourceName: string, data: Data, mode: 'create' | 'update'): Data {
+  const resource = findResource(resourceName);
+  if (!resource) return data;
+  return clean(resource, data, mode === 'update' ? ['version'] : []);
+}

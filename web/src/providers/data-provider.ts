@@ -1,0 +1,23 @@
+/**
+ * The unmodified ra-data-simple-rest client over our HTTP client, with two additions the API needs:
+ * writes send only writable fields (+ version), and delete VOIDS: it carries the mandatory reason.
+ */
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider } from 'ra-core';
+import { API_URL, httpClient } from './http-client';
+import { toPayload } from '../generic/payload';
+
+const base = simpleRestProvider(API_URL, httpClient);
+
+export const dataProvider: DataProvider = {
+  ...base,
+  create: (resource, params) => base.create(resource, { ...params, data: toPayload(resource, params.data, 'create') }),
+  update: (resource, params) => base.update(resource, { ...params, data: toPayload(resource, params.data, 'update') }),
+  delete: async (resource, params) => {
+    const reason = params.meta?.reason;
+    if (typeof reason !== 'string' || !reason.trim()) return base.delete(resource, params);
+    const url = `${API_URL}/${resource}/${encodeURIComponent(params.id)}?reason=${encodeURIComponent(reason.trim())}`;
+    const { json } = await httpClient(url, { method: 'DELETE' });
+    return { data: json };
+  },
+};
