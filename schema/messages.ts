@@ -41,6 +41,7 @@ const MESSAGES = {
   bad_credentials: ['用户名或密码错误', 'Wrong username or password'],
   account_locked: ['连续登录失败次数过多，账号已锁定至 {until}，请稍后再试或联系管理员解锁', 'Too many failed sign-ins: the account is locked until {until}; try later or ask an administrator to unlock it'],
   too_many_attempts: ['登录尝试过于频繁，请 {seconds} 秒后再试', 'Too many sign-in attempts; try again in {seconds} seconds'],
+  csrf: ['拒绝来自其他网站的请求', 'Request from another site refused'],
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],

@@ -12,6 +12,7 @@ import { registry } from '../schema/resources';
 import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE, sessionUser } from './auth/sessions';
 import { crudRouter } from './crud/router';
+import { csrfGuard } from './http/csrf';
 import type { AppDeps, AppEnv } from './env';
 import { ServiceError, unauthenticated } from './errors';
 
@@ -52,6 +53,7 @@ export function createApp(opts: AppOptions) {
     c.header('Access-Control-Expose-Headers', 'Content-Range');
     await next();
   });
+  app.use('/api/*', csrfGuard());
   app.use('/api/*', bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }));
 
   app.route('/api/auth', authRoutes());
