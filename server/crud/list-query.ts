@@ -31,9 +31,13 @@ function parseJson(raw: string | undefined, param: string, lang: Lang): unknown 
   }
 }
 
+/** A column clients may filter and sort on: write-only fields (password hashes) are not, or the list would leak them. */
 function isColumn(resource: Resource, key: string) {
-  return key in resource.fields || (SYSTEM_FIELDS as readonly string[]).includes(key) || key === 'id';
+  if (key in resource.fields) return !resource.fields[key].writeOnly;
+  return (SYSTEM_FIELDS as readonly string[]).includes(key) || key === 'id';
 }
+
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 /** `customer.name` → customer IN (SELECT id FROM customers WHERE name LIKE …) */
 function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL {
@@ -47,6 +51,10 @@ function searchCondition(db: Db, resource: Resource, path: string, text: string)
 function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[number] | '', value: unknown, lang: Lang): SQL {
   const col = resource.table[key];
   const spec = resource.fields[key];
+  if (!isScalar(value) && !(Array.isArray(value) && value.every(isScalar))) throw badRequest(msg(lang, 'invalid_query', { param: key + op }));
+  // SQLite stores booleans as 1/0; a raw JS boolean cannot be bound to a non-boolean column.
+  if (typeof value === 'boolean') value = value ? 1 : 0;
+  if (Array.isArray(value)) value = value.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
   if (spec?.kind === 'list' && op === '') {
     // A list field matches when it contains the value (any of the values, for an array).
     const wanted = Array.isArray(value) ? value : [value];
