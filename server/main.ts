@@ -8,8 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { createAdmin, isEmpty, randomPassword, type Credential } from './bootstrap';
-import { clockFromEnv } from './clock';
-import { openDb } from './db';
+import { clockFromEnv, type Clock } from './clock';
+import { openDb, type Db } from './db';
+import { dailyBackup } from './services/backup';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIST = path.join(ROOT, 'web/dist');
@@ -40,6 +41,17 @@ function writeFirstLogin(dbFile: string, creds: Credential[]) {
   console.log(`\n首次登录账号 / first-login credentials (also in ${file}):\n${lines.join('\n')}\n`);
 }
 
+/** A daily online backup (checked hourly, written once per day) keeping the newest 14. */
+function scheduleBackups(db: Db, clock: Clock, dir: string) {
+  const run = () =>
+    dailyBackup(db, dir, clock.today()).then(
+      (out) => out && console.log(`每日备份 / daily backup: ${out}`),
+      (err) => console.error('每日备份失败 / daily backup failed:', err),
+    );
+  setTimeout(run, 60_000).unref();
+  setInterval(run, 3600_000).unref();
+}
+
 async function main() {
   const env = process.env;
   const dbFile = env.GSP_DB || path.join(ROOT, 'data/gsp.db');
@@ -58,6 +70,7 @@ async function main() {
     const shown = env.GSP_ADMIN_PASSWORD ? creds.slice(1) : creds;
     if (shown.length) writeFirstLogin(dbFile, shown);
   }
+  if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups'));
   const app = createApp({ db, clock, webDist: WEB_DIST });
   serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
     console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);

@@ -1,0 +1,58 @@
+/**
+ * Online backup (SQLite's backup API: consistent while the server keeps writing), verified restore, and
+ * the daily backup with retention that the server schedules.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db';
+
+export async function backupTo(db: Db, out: string): Promise<{ pages: number; bytes: number }> {
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const tmp = `${out}.partial`;
+  fs.rmSync(tmp, { force: true });
+  const { totalPages } = await db.$client.backup(tmp);
+  const check = integrityCheck(tmp);
+  if (check !== 'ok') throw new Error(`backup failed its integrity check: ${check}`);
+  fs.renameSync(tmp, out);
+  return { pages: totalPages, bytes: fs.statSync(out).size };
+}
+
+export function integrityCheck(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown';
+  } finally {
+    db.close();
+  }
+}
+
+/** Replaces the database file with a verified copy of `from` (the server must be stopped). */
+export function restoreFrom(from: string, target: string): void {
+  const check = integrityCheck(from);
+  if (check !== 'ok') throw new Error(`备份文件未通过完整性检查 / backup failed its integrity check: ${check}`);
+  const probe = new Database(target, { fileMustExist: false });
+  try {
+    // A running server holds the database: refuse rather than pull it from under it.
+    probe.pragma('busy_timeout = 0');
+    probe.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch {
+    throw new Error('数据库正在使用中，请先停止服务 / the database is in use: stop the server first');
+  } finally {
+    probe.close();
+  }
+  const tmp = `${target}.restoring`;
+  fs.copyFileSync(from, tmp);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+  fs.renameSync(tmp, target);
+}
+
+/** Writes today's backup into `dir` (once a day) and keeps the newest `keep` files. */
+export async function dailyBackup(db: Db, dir: string, today: string, keep = 14): Promise<string | null> {
+  const out = path.join(dir, `gsp-${today}.db`);
+  if (fs.existsSync(out)) return null;
+  await backupTo(db, out);
+  const old = fs.readdirSync(dir).filter((f) => /^gsp-\d{4}-\d{2}-\d{2}\.db$/.test(f)).sort().reverse().slice(keep);
+  for (const f of old) fs.rmSync(path.join(dir, f));
+  return out;
+}
