@@ -5,6 +5,7 @@
  */
 import { isCreditCode, isIdNumber } from './checks';
 import type { FieldSpec, Resource } from './define';
+import type { EnumDef } from './enums';
 import { msg, type Lang } from './messages';
 
 export type FieldErrors = Record<string, string>;
@@ -25,6 +26,9 @@ export function isValidDate(s: string): boolean {
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
+
+/** The allowed values as the user knows them: labels in the user's language, listed the way that language lists. */
+const enumOptions = (e: EnumDef, lang: Lang) => e.values.map((k) => e.labels[k][lang === 'en' ? 1 : 0]).join(lang === 'en' ? ', ' : '、');
 
 type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 const ok = (value: unknown): Parsed => ({ ok: true, value });
@@ -77,7 +81,7 @@ function parseValue(spec: FieldSpec, v: unknown, lang: Lang): Parsed {
     case 'enum': {
       const s = String(v);
       if (!spec.enum!.values.includes(s)) {
-        return bad(msg(lang, 'not_enum', { value: s, options: spec.enum!.values.map((k) => spec.enum!.labels[k][lang === 'en' ? 1 : 0]).join('、') }));
+        return bad(msg(lang, 'not_enum', { value: s, options: enumOptions(spec.enum!, lang) }));
       }
       return ok(s);
     }
@@ -87,7 +91,7 @@ function parseValue(spec: FieldSpec, v: unknown, lang: Lang): Parsed {
       const list = [...new Set((items as string[]).map((x) => x.trim()).filter(Boolean))];
       for (const x of list) {
         if (spec.enum && !spec.enum.values.includes(x)) {
-          return bad(msg(lang, 'not_enum', { value: x, options: spec.enum.values.join('、') }));
+          return bad(msg(lang, 'not_enum', { value: x, options: enumOptions(spec.enum, lang) }));
         }
         if (spec.vocabulary && !spec.vocabulary.includes(x)) return bad(msg(lang, 'not_in_vocabulary', { value: x }));
       }
