@@ -27,7 +27,7 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
   if (!token) return undefined;
   const id = digest(token);
   const row = db
-    .select({ id: users.id, username: users.username, display_name: users.display_name, roles: users.roles, active: users.active, expires_at: sessions.expires_at })
+    .select({ id: users.id, username: users.username, display_name: users.display_name, roles: users.roles, salesperson: users.salesperson, active: users.active, expires_at: sessions.expires_at })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.user))
     .where(and(eq(sessions.id, id), gt(sessions.expires_at, clock.now().toISOString())))
@@ -37,5 +37,5 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
   if (Date.parse(row.expires_at) - clock.now().getTime() < SESSION_HOURS * 3600_000 - 60_000) {
     db.update(sessions).set({ expires_at: expiry(clock) }).where(eq(sessions.id, id)).run();
   }
-  return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles ?? [] };
+  return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles ?? [], salesperson: row.salesperson ?? null };
 }

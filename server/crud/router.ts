@@ -1,6 +1,6 @@
 /** ONE router for every registry resource, speaking react-admin's simple-rest dialect. */
 import { Hono } from 'hono';
-import { count } from 'drizzle-orm';
+import { and, count } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { msg } from '../../schema/messages';
 import { registry } from '../../schema/resources';
@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context';
 import { readRecord, serialize } from '../services/records';
 import { createRecord, updateRecord, voidRecord } from '../services/write';
 import { parseListParams } from './list-query';
+import { authorize, checkScope, scopeCondition } from '../auth/rbac';
 import type { Context } from 'hono';
 
 type C = Context<AppEnv>;
@@ -60,12 +61,14 @@ export function crudRouter() {
   app.get('/:res', (c) => {
     const resource = resourceOf(c);
     const { db } = c.get('deps');
+    authorize(c.get('user')!, resource, 'list', c.get('lang'));
     const p = parseListParams(db, resource, c.req.query(), c.get('lang'));
+    const where = and(p.where, scopeCondition(db, c.get('user')!, resource));
     const t = resource.table;
-    let q = db.select().from(t).where(p.where).orderBy(...p.orderBy).$dynamic();
+    let q = db.select().from(t).where(where).orderBy(...p.orderBy).$dynamic();
     if (p.limit !== undefined) q = q.limit(p.limit).offset(p.offset);
     const rows = q.all().map((r) => serialize(resource, r));
-    const total = (db.select({ n: count() }).from(t).where(p.where).get() as { n: number }).n;
+    const total = (db.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
     const end = rows.length ? p.start + rows.length - 1 : p.start;
     c.header('Content-Range', `${resource.name} ${p.start}-${end}/${total}`);
     return c.json(rows);
@@ -73,8 +76,11 @@ export function crudRouter() {
 
   app.get('/:res/:id', (c) => {
     const resource = resourceOf(c);
-    const row = readRecord(c.get('deps').db, resource, idOf(c));
+    const { db } = c.get('deps');
+    authorize(c.get('user')!, resource, 'show', c.get('lang'));
+    const row = readRecord(db, resource, idOf(c));
     if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
+    checkScope(db, c.get('user')!, resource, row, c.get('lang'));
     return c.json(row);
   });
 

@@ -8,9 +8,12 @@ export interface Actor {
   username: string;
   display_name: string;
   roles: string[];
+  /** the salesperson record of a sales user: limits them to their own orders and contracts */
+  salesperson?: number | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', display_name: '系统', roles: [] };
+// The system itself (first start, demo seed, scheduled jobs) acts with the administrator's rights.
+export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', display_name: '系统', roles: ['admin'] };
 
 /** What every service verb runs with: the database (or the open transaction), the clock, who, and in which language. */
 export interface ServiceContext {

@@ -9,6 +9,7 @@ import { msg } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import { parseRecord, type FieldErrors } from '../../schema/validate';
 import { badRequest, conflict, notFound, validationError } from '../errors';
+import { authorize, checkFieldGuards, checkScope } from '../auth/rbac';
 import { writeAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
@@ -108,22 +109,29 @@ function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
 }
 
 function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
+  authorize(ctx.actor, resource, 'create', ctx.lang);
+  checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
   checkNaturalKeys(ctx, resource, values, null, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values);
+  checkScope(ctx.db, ctx.actor, resource, values, ctx.lang);
   const row = ctx.db.insert(resource.table).values({ ...values, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
   writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
   return row;
 }
 
 function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values: Values, opts: WriteOptions, prefix = ''): Row {
+  authorize(ctx.actor, resource, 'edit', ctx.lang);
+  checkScope(ctx.db, ctx.actor, resource, current, ctx.lang);
+  checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
   checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values, current);
+  checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang);
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
   const row = ctx.db
@@ -138,6 +146,8 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
 }
 
 function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string): Row {
+  authorize(ctx.actor, resource, 'delete', ctx.lang);
+  checkScope(ctx.db, ctx.actor, resource, current, ctx.lang);
   const row = ctx.db
     .update(resource.table)
     .set({ voided_at: ctx.clock.now().toISOString(), voided_by: ctx.actor.id, void_reason: reason, version: (current.version ?? 1) + 1 })
@@ -183,6 +193,7 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
 }
 
 export function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Row {
+  authorize(ctx.actor, resource, 'create', ctx.lang); // before validation: a denied user learns nothing from field errors
   const values = parseOrThrow(ctx, resource, input, 'create', opts);
   return inTransaction(ctx, (tx) => {
     const row = insertRow(tx, resource, values, opts);
@@ -192,6 +203,7 @@ export function createRecord(ctx: ServiceContext, resource: Resource, input: Val
 }
 
 export function updateRecord(ctx: ServiceContext, resource: Resource, id: number, input: Values, opts: WriteOptions = {}): Row {
+  authorize(ctx.actor, resource, 'edit', ctx.lang);
   const values = parseOrThrow(ctx, resource, input, 'update', opts);
   return inTransaction(ctx, (tx) => {
     const current = findRow(tx.db, resource, id);
@@ -205,6 +217,7 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
 }
 
 export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined): Row {
+  authorize(ctx.actor, resource, 'delete', ctx.lang);
   if (!reason?.trim()) throw validationError(msg(ctx.lang, 'void_reason_required'), { reason: msg(ctx.lang, 'void_reason_required') });
   return inTransaction(ctx, (tx) => {
     const current = findRow(tx.db, resource, id);

@@ -1,0 +1,96 @@
+/**
+ * Who may do what: one declarative matrix (role × resource × action), field guards and record scopes.
+ * The server enforces it on every route and service (server/auth/rbac.ts); the web app derives what it
+ * shows from the same data (react-admin's canAccess), never the other way round.
+ */
+import type { ROLE } from './enums';
+
+export type Role = (typeof ROLE.values)[number];
+/** react-admin's action names, so the UI can ask canAccess({ resource, action }) directly. */
+export const ACTIONS = ['list', 'show', 'export', 'create', 'edit', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ: Action[] = ['list', 'show', 'export'];
+const WRITE: Action[] = [...READ, 'create', 'edit'];
+const ALL: Action[] = [...WRITE, 'delete'];
+const EDIT: Action[] = [...READ, 'edit'];
+
+type Grants = Record<string, Action[]>;
+const SALES_DESK: Grants = {
+  customers: WRITE, customer_licenses: ALL, customer_agents: ALL, contracts: ALL, sales_orders: ALL, sales_lines: ALL,
+  special_checks: WRITE, outbound_slips: EDIT, visits: WRITE, complaints: WRITE, quality_feedback: WRITE, adverse_reactions: WRITE,
+};
+
+/** `*` is every resource not named; an action missing from a role's grants is denied. */
+export const MATRIX: Record<Role, Grants> = {
+  admin: { '*': ALL },
+  auditor: { '*': READ },
+  qa: {
+    '*': READ, customers: ALL, customer_licenses: ALL, customer_agents: ALL, products: ALL, batches: ALL, recalls: ALL,
+    recall_notices: ALL, quality_feedback: ALL, complaints: ALL, adverse_reactions: ALL, visits: WRITE,
+  },
+  sales: { '*': READ, ...SALES_DESK },
+  sales_head: { '*': READ, ...SALES_DESK, products: EDIT },
+  sales_vp: { '*': READ, contracts: EDIT },
+  gm: { '*': READ, contracts: EDIT },
+  warehouse: { '*': READ, outbound_slips: ALL, recall_notices: EDIT },
+  reviewer: { '*': READ, outbound_slips: EDIT },
+  finance: { '*': READ, customers: EDIT, invoices: ALL, invoice_slips: ALL, invoice_lines: ALL, payments: ALL },
+  after_sales: { '*': READ, visits: ALL, complaints: ALL, quality_feedback: ALL, adverse_reactions: ALL, recall_notices: EDIT },
+  office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL },
+};
+
+/**
+ * Fields only some roles may set or change, even where the role may edit the record: a salesperson
+ * creates a customer but only QA approves it (首营审核), only the reviewer signs off an outbound slip.
+ */
+export const FIELD_GUARDS: Record<string, Record<string, Role[]>> = {
+  customers: {
+    qa_status: ['qa'], qa_approved_at: ['qa'], qa_approved_by: ['qa'], storage_reviewed_at: ['qa', 'warehouse'],
+    credit_reviewed_at: ['finance', 'sales', 'sales_head'], credit_limit: ['finance', 'sales_head'], payment_rating: ['finance', 'sales', 'sales_head'],
+  },
+  products: { qa_status: ['qa'], price_cap: ['sales_head', 'qa'], price_min: ['sales_head'], price_max: ['sales_head'] },
+  batches: { status: ['qa'] },
+  contracts: { status: ['sales', 'sales_head', 'sales_vp', 'gm'], approved_by: ['sales_vp', 'gm'], approved_role: ['sales_vp', 'gm'], approved_at: ['sales_vp', 'gm'] },
+  sales_lines: { price_approved_by: ['sales_head'] },
+  outbound_slips: {
+    reviewed_by: ['reviewer'], reviewed_at: ['reviewer'], receipt_confirmed_at: ['sales', 'sales_head'],
+    arrival_verified_at: ['warehouse'], arrival_verified_by: ['warehouse'],
+  },
+};
+
+/**
+ * Record scopes: for these roles a resource is limited to the records that belong to the user's own
+ * salesperson record, reached through the path given (`order.salesperson` = via the line's order).
+ */
+export const OWN_SCOPE: Partial<Record<Role, Record<string, string>>> = {
+  sales: {
+    sales_orders: 'salesperson', contracts: 'salesperson', sales_lines: 'order.salesperson',
+    special_checks: 'order.salesperson', outbound_slips: 'order.salesperson',
+  },
+};
+
+export function can(roles: readonly string[], resource: string, action: Action): boolean {
+  return roles.some((r) => {
+    const grants = MATRIX[r as Role];
+    return !!grants && (grants[resource] ?? grants['*'] ?? []).includes(action);
+  });
+}
+
+/** Whether these roles may set `field` of `resource` (admin always may). */
+export function canSetField(roles: readonly string[], resource: string, field: string): boolean {
+  const allowed = FIELD_GUARDS[resource]?.[field];
+  return !allowed || roles.includes('admin') || roles.some((r) => allowed.includes(r as Role));
+}
+
+/** The ownership path limiting this user on this resource, or null when no role of theirs is unrestricted. */
+export function ownScope(roles: readonly string[], resource: string): string | null {
+  let path: string | null = null;
+  for (const r of roles) {
+    if (!can([r], resource, 'list') && !can([r], resource, 'show')) continue;
+    const p = OWN_SCOPE[r as Role]?.[resource];
+    if (!p) return null; // some role sees everything
+    path = p;
+  }
+  return path;
+}

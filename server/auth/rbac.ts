@@ -1,0 +1,71 @@
+/** Enforces schema/permissions.ts: actions per role, field guards and record scopes. */
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Resource } from '../../schema/define';
+import { ROLE } from '../../schema/enums';
+import { msg, type Lang } from '../../schema/messages';
+import { can, canSetField, ownScope, type Action } from '../../schema/permissions';
+import { registry } from '../../schema/resources';
+import type { Db } from '../db';
+import { forbidden } from '../errors';
+import type { Actor } from '../services/context';
+
+const ACTION_LABELS: Record<Action, [string, string]> = {
+  list: ['查看列表', 'list'], show: ['查看', 'view'], export: ['导出', 'export'],
+  create: ['新建', 'create'], edit: ['修改', 'edit'], delete: ['作废', 'void'],
+};
+
+function roleNames(actor: Actor, lang: Lang): string {
+  const i = lang === 'en' ? 1 : 0;
+  return actor.roles.map((r) => ROLE.labels[r as keyof typeof ROLE.labels]?.[i] ?? r).join('、') || '-';
+}
+
+export function authorize(actor: Actor, resource: Resource, action: Action, lang: Lang): void {
+  if (can(actor.roles, resource.name, action)) return;
+  throw forbidden(msg(lang, 'forbidden_action', {
+    roles: roleNames(actor, lang), action: ACTION_LABELS[action][lang === 'en' ? 1 : 0], resource: resource.label[lang === 'en' ? 1 : 0],
+  }));
+}
+
+/** A value sent for a guarded field must not change it unless one of the actor's roles may set it. */
+export function checkFieldGuards(actor: Actor, resource: Resource, values: Record<string, unknown>, current: Record<string, unknown> | undefined, lang: Lang): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (canSetField(actor.roles, resource.name, key)) continue;
+    const before = current ? current[key] : resource.fields[key]?.default ?? null;
+    if (JSON.stringify(value ?? null) !== JSON.stringify(before ?? null)) {
+      throw forbidden(msg(lang, 'forbidden_field', { field: resource.fields[key].label[lang === 'en' ? 1 : 0], roles: roleNames(actor, lang) }));
+    }
+  }
+}
+
+function splitPath(resource: Resource, path: string): { via?: string; target?: Resource; field: string } {
+  const [first, second] = path.split('.');
+  if (!second) return { field: first };
+  return { via: first, target: registry.get(resource.fields[first].ref!)!, field: second };
+}
+
+/** The list condition limiting a scoped role to its own records (undefined when unrestricted). */
+export function scopeCondition(db: Db, actor: Actor, resource: Resource): SQL | undefined {
+  const path = ownScope(actor.roles, resource.name);
+  if (!path) return undefined;
+  const own = actor.salesperson ?? null;
+  if (own == null) return sql`0`;
+  const p = splitPath(resource, path);
+  if (!p.via) return eq(resource.table[p.field], own);
+  return inArray(resource.table[p.via], db.select({ id: p.target!.table.id }).from(p.target!.table).where(eq(p.target!.table[p.field], own)));
+}
+
+/** Whether a (new or stored) record lies inside the actor's scope. */
+export function inScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>): boolean {
+  const path = ownScope(actor.roles, resource.name);
+  if (!path) return true;
+  const own = actor.salesperson ?? null;
+  if (own == null) return false;
+  const p = splitPath(resource, path);
+  if (!p.via) return record[p.field] === own;
+  const parent = record[p.via] == null ? undefined : db.select().from(p.target!.table).where(eq(p.target!.table.id, record[p.via] as number)).get();
+  return !!parent && (parent as Record<string, unknown>)[p.field] === own;
+}
+
+export function checkScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, lang: Lang): void {
+  if (!inScope(db, actor, resource, record)) throw forbidden(msg(lang, 'forbidden_record'));
+}
