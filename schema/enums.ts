@@ -170,7 +170,17 @@ export const AUDIT_ACTION = defineEnum({
   create: ['新建', 'Create'],
   update: ['修改', 'Update'],
   void: ['作废', 'Void'],
+  sign: ['电子签名', 'E-signature'],
   login: ['登录', 'Sign-in'],
+});
+/** What an electronic signature means (GSP 计算机系统: the signature states its meaning). */
+export const SIGNATURE_MEANING = defineEnum({
+  approve_first_business: ['首营审核批准', 'First-business approval'],
+  approve_contract: ['合同审批', 'Contract approval'],
+  approve_price: ['超限价审批', 'Price approval'],
+  review_outbound: ['出库复核', 'Outbound review'],
+  waive_finding: ['豁免规则发现', 'Finding waived'],
+  close_complaint: ['投诉结案', 'Complaint closed'],
 });
 
 /** 经营范围类别: the controlled vocabulary shared by licences, products and authorisations (DOMAIN.md). */

@@ -6,6 +6,7 @@ import { registry } from '../schema/resources';
 import type { Clock } from './clock';
 import type { Db } from './db';
 import { SYSTEM_ACTOR, type ServiceContext } from './services/context';
+import { ensureSettings } from './services/settings';
 import { createRecord } from './services/write';
 
 export interface Credential { username: string; password: string; role: string }
@@ -22,5 +23,6 @@ export function isEmpty(db: Db): boolean {
 export function createAdmin(db: Db, clock: Clock, password: string): Credential {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   createRecord(ctx, registry.get('users')!, { username: 'admin', display_name: '系统管理员', roles: ['admin'], password, active: true }, { reason: '系统初始化' });
+  ensureSettings(ctx);
   return { username: 'admin', password, role: 'admin' };
 }

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { defineResource, f, req } from '../define';
-import { AUDIT_ACTION, FINDING_STATUS, IMPORT_STATUS, ROLE, SEVERITY } from '../enums';
+import { AUDIT_ACTION, FINDING_STATUS, IMPORT_STATUS, ROLE, SEVERITY, SIGNATURE_MEANING } from '../enums';
 
 export const users = defineResource({
   name: 'users', label: ['用户', 'Users'], area: 'system',
@@ -38,6 +38,24 @@ export const auditLog = defineResource({
   list: ['at', 'actor', 'action', 'resource', 'record_id', 'reason'],
   filters: ['actor', 'action', 'resource', 'at'], search: ['reason'], display: ['at'], sort: ['id', 'DESC'],
   indexes: [['resource', 'record_id']],
+});
+
+export const signatures = defineResource({
+  name: 'signatures', label: ['电子签名', 'E-signatures'], area: 'system', readOnly: true,
+  fields: {
+    resource: f.text('资源', 'Resource', req),
+    record_id: f.int('记录ID', 'Record id', req),
+    meaning: f.enum(SIGNATURE_MEANING, '签名含义', 'Meaning', req),
+    signer: f.ref('users', '签名人', 'Signer', req),
+    signer_name: f.text('签名人姓名', 'Signer name', req),
+    signed_at: f.datetime('签名时间', 'Signed at', req),
+    // SHA-256 of the record's content as signed: a later change shows the signature as broken.
+    record_hash: f.text('记录哈希', 'Record hash', req),
+    comment: f.textarea('意见', 'Comment'),
+  },
+  list: ['signed_at', 'signer_name', 'meaning', 'resource', 'record_id', 'comment'],
+  filters: ['resource', 'meaning', 'signer'], search: ['signer_name', 'comment'], display: ['signer_name'],
+  sort: ['id', 'DESC'], indexes: [['resource', 'record_id']],
 });
 
 export const imports = defineResource({

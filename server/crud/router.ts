@@ -9,6 +9,9 @@ import { badRequest, notFound, ServiceError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { readRecord, serialize } from '../services/records';
 import { createRecord, updateRecord, voidRecord } from '../services/write';
+import { runVerb } from '../services/verbs/run';
+import { signaturesOf } from '../services/sign';
+import { findRow } from '../services/records';
 import { parseListParams } from './list-query';
 import { authorize, checkScope, scopeCondition } from '../auth/rbac';
 import type { Context } from 'hono';
@@ -82,6 +85,22 @@ export function crudRouter() {
     if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
     checkScope(db, c.get('user')!, resource, row, c.get('lang'));
     return c.json(row);
+  });
+
+  app.get('/:res/:id/signatures', (c) => {
+    const resource = resourceOf(c);
+    const { db } = c.get('deps');
+    authorize(c.get('user')!, resource, 'show', c.get('lang'));
+    const row = findRow(db, resource, idOf(c));
+    if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
+    checkScope(db, c.get('user')!, resource, row, c.get('lang'));
+    return c.json(signaturesOf(db, resource, row));
+  });
+
+  // Workflow verbs (signed approvals): POST /api/contracts/7/approve {password, comment}
+  app.post('/:res/:id/:verb', async (c) => {
+    const body = await jsonBody(c);
+    return c.json(await runVerb(serviceContext(c), c.req.param('res')!, idOf(c), c.req.param('verb')!, body));
   });
 
   app.post('/:res', async (c) => {

@@ -8,7 +8,7 @@ import { auditLog } from '../../schema/tables';
 import type { Db } from '../db';
 import type { ServiceContext } from './context';
 
-export type AuditAction = 'create' | 'update' | 'void';
+export type AuditAction = 'create' | 'update' | 'void' | 'sign';
 
 interface AuditContent {
   at: string;

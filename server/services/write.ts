@@ -19,6 +19,8 @@ export interface WriteOptions {
   historical?: boolean;
   /** why the change was made (kept in the audit row) */
   reason?: string | null;
+  /** set by workflow verbs, whose own role list replaces the generic edit grant and field guards */
+  verb?: boolean;
 }
 
 type Values = Record<string, unknown>;
@@ -93,13 +95,30 @@ function derive(ctx: ServiceContext, resource: Resource, values: Values, current
   }
 }
 
-/** After a record changed, refresh the copies other resources keep of its fields. */
-function propagate(ctx: ServiceContext, resource: Resource, before: Row, after: Row) {
+/**
+ * After a record changed, refresh the copies other (live) records keep of its fields. Each refreshed record
+ * changed too: it gets a new version, its updated stamps and its own audit row (before/after as they were).
+ */
+function propagate(ctx: ServiceContext, resource: Resource, before: Row, after: Row, opts: WriteOptions) {
   for (const other of registry.values()) {
-    for (const [key, spec] of Object.entries(other.fields)) {
-      if (!spec.derive || other.fields[spec.derive.via].ref !== resource.name) continue;
-      if (before[spec.derive.field] === after[spec.derive.field]) continue;
-      ctx.db.update(other.table).set({ [key]: after[spec.derive.field] }).where(eq(other.table[spec.derive.via], after.id)).run();
+    const derived = Object.entries(other.fields).filter(([, spec]) =>
+      spec.derive && other.fields[spec.derive.via].ref === resource.name && before[spec.derive.field] !== after[spec.derive.field]);
+    for (const via of new Set(derived.map(([, spec]) => spec.derive!.via))) {
+      const t = other.table;
+      const rows = ctx.db.select().from(t).where(and(eq(t[via], after.id), ...(other.system ? [isNull(t.voided_at)] : []))).all() as Row[];
+      for (const current of rows) {
+        const set: Values = {};
+        for (const [key, spec] of derived) if (spec.derive!.via === via && current[key] !== after[spec.derive!.field]) set[key] = after[spec.derive!.field];
+        if (!Object.keys(set).length) continue;
+        const row = ctx.db
+          .update(t)
+          .set({ ...set, ...(other.system && { ...stamp(ctx, 'updated'), version: (current.version ?? 1) + 1 }) })
+          .where(eq(t.id, current.id))
+          .returning()
+          .get() as Row;
+        writeAudit(ctx, 'update', other.name, row.id, serialize(other, current), serialize(other, row), opts.reason);
+        propagate(ctx, other, current, row, opts);
+      }
     }
   }
 }
@@ -122,10 +141,13 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
   return row;
 }
 
-function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values: Values, opts: WriteOptions, prefix = ''): Row {
-  authorize(ctx.actor, resource, 'edit', ctx.lang);
-  checkScope(ctx.db, ctx.actor, resource, current, ctx.lang);
-  checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+/** `propagateNow: false` when the caller propagates itself, after writing the inline children it was sent. */
+function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values: Values, opts: WriteOptions, prefix = '', propagateNow = true): Row {
+  if (!opts.verb) {
+    authorize(ctx.actor, resource, 'edit', ctx.lang);
+    checkScope(ctx.db, ctx.actor, resource, current, ctx.lang);
+    checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+  }
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
   checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
@@ -141,8 +163,13 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     .returning()
     .get() as Row;
   writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
-  propagate(ctx, resource, current, row);
+  if (propagateNow) propagate(ctx, resource, current, row, opts);
   return row;
+}
+
+/** A workflow verb's changes: written and audited like an edit, permitted by the verb's own roles. */
+export function applyChanges(ctx: ServiceContext, resource: Resource, current: Row, changes: Values, opts: WriteOptions): Row {
+  return updateRow(ctx, resource, current, changes, { ...opts, verb: true });
 }
 
 function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string): Row {
@@ -210,8 +237,11 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
     checkVersion(ctx, current, input.version);
-    updateRow(tx, resource, current, values, opts);
+    // Children sent with the parent carry the versions the client read: write them (deriving from the
+    // updated parent) before refreshing the copies the unsent ones keep, or their versions would be stale.
+    const row = updateRow(tx, resource, current, values, opts, '', false);
     writeChildren(tx, resource, id, input, opts, false);
+    propagate(tx, resource, current, row, opts);
     return readRecord(tx.db, resource, id)!;
   });
 }

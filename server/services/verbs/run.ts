@@ -1,0 +1,40 @@
+/**
+ * Runs a signed workflow verb: role check, password re-entry, then one transaction that applies the
+ * verb's changes (audited), writes the signature and its audit row.
+ */
+import { ROLE } from '../../../schema/enums';
+import { msg } from '../../../schema/messages';
+import { registry } from '../../../schema/resources';
+import { forbidden, notFound, validationError } from '../../errors';
+import { checkScope } from '../../auth/rbac';
+import { writeAudit } from '../audit';
+import { inTransaction, type ServiceContext } from '../context';
+import { findRow, readRecord, serialize } from '../records';
+import { confirmPassword, writeSignature } from '../sign';
+import { applyChanges } from '../write';
+import { findVerb } from './index';
+
+export async function runVerb(ctx: ServiceContext, resourceName: string, id: number, verb: string, input: Record<string, unknown>) {
+  const resource = registry.get(resourceName);
+  const def = findVerb(resourceName, verb);
+  if (!resource || !def) throw notFound(msg(ctx.lang, 'unknown_verb', { resource: resourceName, verb }));
+  if (!def.roles.some((r) => ctx.actor.roles.includes(r))) {
+    const roles = def.roles.map((r) => ROLE.labels[r][ctx.lang === 'en' ? 1 : 0]).join('、');
+    throw forbidden(msg(ctx.lang, 'verb_role', { verb, roles }));
+  }
+  const comment = typeof input.comment === 'string' && input.comment.trim() ? input.comment.trim() : null;
+  if (def.commentRequired && !comment) throw validationError(msg(ctx.lang, 'invalid_input'), { comment: msg(ctx.lang, 'required') });
+  await confirmPassword(ctx, input.password);
+  return inTransaction(ctx, (tx) => {
+    const current = findRow(tx.db, resource, id);
+    if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
+    checkScope(tx.db, ctx.actor, resource, current, ctx.lang);
+    if (def.noSelfApproval && current.created_by != null && current.created_by === ctx.actor.id) throw forbidden(msg(ctx.lang, 'self_approval'));
+    const changes = def.apply(tx, current, input);
+    // The verb's roles are its permission: the generic edit grants and field guards do not apply.
+    const row = applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
+    const signature = writeSignature(tx, resource, row, def.meaning, comment);
+    writeAudit(tx, 'sign', 'signatures', signature.id, null, signature, comment);
+    return { record: readRecord(tx.db, resource, id)!, signature: serialize(registry.get('signatures')!, signature) };
+  });
+}

@@ -1,0 +1,79 @@
+/** Signed approvals: password re-entry, self-approval refused, a later edit breaks the signature. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startTestServer, type TestServer } from '../helpers/app';
+
+let srv: TestServer;
+let admin: string;
+let qa: string;
+const QA_PASSWORD = 'qa-password-0001';
+
+async function call(cookie: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${srv.url}/api${path}`, {
+    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  admin = await login(srv.url);
+  const u = await call(admin, 'POST', '/users', { username: 'qa1', display_name: '吴静', roles: ['qa'], password: QA_PASSWORD, active: true });
+  expect(u.status).toBe(201);
+  qa = await login(srv.url, 'qa1', QA_PASSWORD);
+});
+afterAll(() => srv.close());
+
+const customer = (name: string) => ({ name, type: 'retailer', region: '湖北省武汉市' });
+
+describe('first-business approval of a customer', () => {
+  it('needs the signer password, then approves, signs and audits', async () => {
+    const c = (await call(admin, 'POST', '/customers', customer('武汉市同济大药房'))).body;
+    expect(c.qa_status).toBe('pending');
+    const wrong = await call(qa, 'POST', `/customers/${c.id}/approve`, { password: 'not-my-password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.password).toMatch(/密码不正确/);
+    expect((await call(admin, 'GET', `/customers/${c.id}`)).body.qa_status).toBe('pending');
+
+    const ok = await call(qa, 'POST', `/customers/${c.id}/approve`, { password: QA_PASSWORD, comment: '证照齐全' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.record).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', qa_approved_by: '吴静' });
+    expect(ok.body.signature).toMatchObject({ meaning: 'approve_first_business', signer_name: '吴静', comment: '证照齐全' });
+
+    const sigs = (await call(qa, 'GET', `/customers/${c.id}/signatures`)).body;
+    expect(sigs).toHaveLength(1);
+    expect(sigs[0].valid).toBe(true);
+    const audit = (await call(admin, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'signatures', action: 'sign' }))}`)).body;
+    expect(audit.some((a: { record_id: number }) => a.record_id === sigs[0].id)).toBe(true);
+  });
+
+  it('shows the signature as broken once the record is edited afterwards', async () => {
+    const c = (await call(admin, 'POST', '/customers', customer('武汉市仁和诊所'))).body;
+    await call(qa, 'POST', `/customers/${c.id}/approve`, { password: QA_PASSWORD });
+    const current = (await call(admin, 'GET', `/customers/${c.id}`)).body;
+    const edited = await call(admin, 'PUT', `/customers/${c.id}`, { ...current, address: '湖北省武汉市江汉区解放大道 1 号' });
+    expect(edited.status).toBe(200);
+    const sigs = (await call(admin, 'GET', `/customers/${c.id}/signatures`)).body;
+    expect(sigs[0].valid).toBe(false);
+  });
+
+  it('refuses self-approval and approval by a role without the right', async () => {
+    const own = (await call(qa, 'POST', '/customers', customer('武汉市自建药店'))).body;
+    const self = await call(qa, 'POST', `/customers/${own.id}/approve`, { password: QA_PASSWORD });
+    expect(self.status).toBe(403);
+    expect(self.body.message).toMatch(/不能审批自己创建的记录/);
+    const byAdmin = await call(admin, 'POST', `/customers/${own.id}/approve`, { password: 'test-admin-password-1' });
+    expect(byAdmin.status).toBe(403);
+    expect((await call(admin, 'GET', `/customers/${own.id}`)).body.qa_status).toBe('pending');
+  });
+
+  it('does not let a non-QA role set the approval fields through a plain edit', async () => {
+    const u = await call(admin, 'POST', '/users', { username: 'sales9', display_name: '马丽', roles: ['sales'], password: 'sales-password-9', active: true });
+    expect(u.status).toBe(201);
+    const sales = await login(srv.url, 'sales9', 'sales-password-9');
+    const created = await call(sales, 'POST', '/customers', { ...customer('武汉市新开药房'), qa_status: 'approved' });
+    expect(created.status).toBe(403);
+    const pending = await call(sales, 'POST', '/customers', customer('武汉市新开药房'));
+    expect(pending.status).toBe(201);
+    expect(pending.body.qa_status).toBe('pending');
+  });
+});
