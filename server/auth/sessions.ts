@@ -1,6 +1,6 @@
 /** Sign-in sessions: a random cookie token, stored only as its SHA-256, with a sliding expiry. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { sessions, users } from '../../schema/tables';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
@@ -30,7 +30,8 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
     .select({ id: users.id, username: users.username, display_name: users.display_name, roles: users.roles, salesperson: users.salesperson, active: users.active, expires_at: sessions.expires_at })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.user))
-    .where(and(eq(sessions.id, id), gt(sessions.expires_at, clock.now().toISOString())))
+    // A voided user is gone: their open sessions end with them (login refuses them too).
+    .where(and(eq(sessions.id, id), gt(sessions.expires_at, clock.now().toISOString()), isNull(users.voided_at)))
     .get() as (Actor & { active: boolean; expires_at: string }) | undefined;
   if (!row || !row.active) return undefined;
   // Slide the expiry at most once a minute, so reads do not turn into writes.
