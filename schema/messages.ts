@@ -50,6 +50,7 @@ const MESSAGES = {
   unknown_verb: ['「{resource}」没有「{verb}」操作', '{resource} has no action {verb}'],
   verb_role: ['「{verb}」需由以下角色执行：{roles}', '{verb} must be done by: {roles}'],
   verb_state: ['当前状态不能执行此操作：{detail}', 'Not possible in the current state: {detail}'],
+  reason_required: ['该记录已审核或已签名，修改须填写修改原因', 'This record is approved or signed: give a reason for the change'],
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env';
 import { unauthenticated, validationError } from '../errors';
 import { ServiceError } from '../errors';
 import { attemptLimiter, lockedUntil, recordFailure, recordSuccess } from './lockout';
-import { createSession, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
+import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 // Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
@@ -70,6 +70,15 @@ export function authRoutes() {
   app.post('/logout', (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) endSession(c.get('deps').db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+
+  // Sign out on every device (a lost laptop, a shared terminal).
+  app.post('/logout-all', (c) => {
+    const user = c.get('user');
+    if (!user) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
+    endAllSessions(c.get('deps').db, user.id!);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });

@@ -22,6 +22,10 @@ export function endSession(db: Db, token: string): void {
   db.delete(sessions).where(eq(sessions.id, digest(token))).run();
 }
 
+export function endAllSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.user, userId)).run();
+}
+
 /** The signed-in user for a cookie token, or undefined; extends the session on use. */
 export function sessionUser(db: Db, clock: Clock, token: string | undefined): Actor | undefined {
   if (!token) return undefined;

@@ -45,6 +45,20 @@ export function writeSignature(ctx: ServiceContext, resource: Resource, row: Row
     .get();
 }
 
+const FINAL_STATES = new Set(['approved', 'signed', 'closed']);
+
+/** Once a record is approved or signed, every further edit must say why (GSP: changes are justified). */
+export function editNeedsReason(db: Db, resource: Resource, row: Row): boolean {
+  if (row.qa_status === 'approved' || FINAL_STATES.has(row.status as string)) return true;
+  const signed = db
+    .select({ id: signatures.id })
+    .from(signatures)
+    .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
+    .limit(1)
+    .get();
+  return !!signed;
+}
+
 /** A record's signatures, each marked valid while the record still hashes to what was signed. */
 export function signaturesOf(db: Db, resource: Resource, row: Row) {
   const hash = recordHash(resource, row);

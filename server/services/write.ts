@@ -11,6 +11,8 @@ import { parseRecord, type FieldErrors } from '../../schema/validate';
 import { badRequest, conflict, notFound, validationError } from '../errors';
 import { authorize, checkFieldGuards, checkScope } from '../auth/rbac';
 import { writeAudit } from './audit';
+import { afterUpdate } from './hooks';
+import { editNeedsReason } from './sign';
 import { inTransaction, type ServiceContext } from './context';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
 
@@ -156,6 +158,9 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang);
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
+  if (!opts.verb && !opts.reason?.trim() && resource.system && editNeedsReason(ctx.db, resource, current)) {
+    throw validationError(msg(ctx.lang, 'reason_required'), { [`${prefix}_reason`]: msg(ctx.lang, 'reason_required') });
+  }
   const row = ctx.db
     .update(resource.table)
     .set({ ...values, ...stamp(ctx, 'updated'), version: (current.version ?? 1) + 1 })
@@ -182,6 +187,7 @@ function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: 
     .returning()
     .get() as Row;
   writeAudit(ctx, 'void', resource.name, row.id, serialize(resource, current), serialize(resource, row), reason);
+  afterUpdate(ctx, resource, current, row);
   return row;
 }
 

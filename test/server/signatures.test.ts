@@ -50,8 +50,15 @@ describe('first-business approval of a customer', () => {
     const c = (await call(admin, 'POST', '/customers', customer('武汉市仁和诊所'))).body;
     await call(qa, 'POST', `/customers/${c.id}/approve`, { password: QA_PASSWORD });
     const current = (await call(admin, 'GET', `/customers/${c.id}`)).body;
-    const edited = await call(admin, 'PUT', `/customers/${c.id}`, { ...current, address: '湖北省武汉市江汉区解放大道 1 号' });
+    const change = { ...current, address: '湖北省武汉市江汉区解放大道 1 号' };
+    const unexplained = await call(admin, 'PUT', `/customers/${c.id}`, change);
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body.errors._reason).toMatch(/修改须填写修改原因/);
+    expect((await call(admin, 'GET', `/customers/${c.id}/signatures`)).body[0].valid).toBe(true);
+    const edited = await call(admin, 'PUT', `/customers/${c.id}`, { ...change, _reason: '客户搬迁，更新地址' });
     expect(edited.status).toBe(200);
+    const audit = (await call(admin, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'customers', record_id: c.id, action: 'update' }))}`)).body;
+    expect(audit[0].reason).toBe('客户搬迁，更新地址');
     const sigs = (await call(admin, 'GET', `/customers/${c.id}/signatures`)).body;
     expect(sigs[0].valid).toBe(false);
   });
