@@ -16,6 +16,18 @@ export interface Api {
   http(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
 }
 
+/** The unmodified simple-rest client for another session (another signed-in user). */
+export function providerFor(url: string, cookie: string, opts: { lang?: string; reason?: () => string | undefined } = {}): DataProvider {
+  return simpleRestProvider(`${url}/api`, (u: string, options: fetchUtils.Options = {}) => {
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    headers.set('Cookie', cookie);
+    if (opts.lang) headers.set('Accept-Language', opts.lang);
+    const reason = opts.reason?.();
+    if (reason !== undefined && options.method && options.method !== 'GET') headers.set('X-Reason', encodeURIComponent(reason));
+    return fetchUtils.fetchJson(u, { ...options, headers });
+  });
+}
+
 export async function startApi(opts: { today?: string } = {}): Promise<Api> {
   const server = await startTestServer(opts);
   const cookie = await login(server.url);
