@@ -1,0 +1,33 @@
+/**
+ * Everything a rule may look up besides its own record: synchronous, by id, returning live (not voided)
+ * rows only. The server implements it over SQL (one cached query per id per request); the importer and
+ * the tests over in-memory maps (memory-context.ts).
+ */
+import type { IsoDate } from './dates';
+import type { RuleSettings } from './settings';
+import type {
+  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id,
+  ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow,
+} from './types';
+
+export interface RuleContext {
+  /** the clock rules run against: today, `--as-of`, or GSP_TODAY */
+  readonly asOf: IsoDate;
+  readonly settings: RuleSettings;
+  /** our own licences (本企业证照), all of them: rules pick the ones valid on the date they need */
+  companyLicenses(): readonly CompanyLicenseRow[];
+  customer(id: Id): CustomerRow | undefined;
+  customerLicenses(customerId: Id): readonly CustomerLicenseRow[];
+  customerAgents(customerId: Id): readonly CustomerAgentRow[];
+  salesperson(id: Id): SalespersonRow | undefined;
+  authorizations(salespersonId: Id): readonly AuthorizationRow[];
+  product(id: Id): ProductRow | undefined;
+  batch(id: Id): BatchRow | undefined;
+  /** recalls of the product whose batch list contains batchNo (any status, with started_at) */
+  recallsCovering(productId: Id, batchNo: string): readonly RecallRow[];
+  recall(id: Id): RecallRow | undefined;
+  contract(id: Id): ContractRow | undefined;
+  order(id: Id): SalesOrderRow | undefined;
+  /** the lines of an order: the goods of its outbound slips (SPECIAL_ARRIVAL_UNCONFIRMED, INVOICE_MISMATCH) */
+  orderLines(orderId: Id): readonly SalesLineRow[];
+}

@@ -1,0 +1,102 @@
+/**
+ * Date arithmetic on `YYYY-MM-DD` strings. Everything goes through Date.UTC, so the result never depends
+ * on the machine's time zone. ISO dates compare correctly as strings; helpers here are for the rest.
+ *
+ * Convention for "within N days of X" (every deadline rule): the deadline is `addDays(X, N)` and is still
+ * in time; the first late day is `addDays(X, N + 1)`. Example: outbound 2024-05-01, 15 days → confirming
+ * on 2024-05-16 is in time, 2024-05-17 is late.
+ */
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+/** Business dates are China dates: a timestamp with a zone is read in UTC+8. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+export type IsoDate = string;
+
+export function isIsoDate(s: unknown): boolean {
+  if (typeof s !== 'string') return false;
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function toDayNumber(date: IsoDate): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS;
+}
+
+function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar date of a date or timestamp value: `2024-03-05`, `2024-03-05 14:00`, `2024-03-05T14:00`
+ * → `2024-03-05`; a timestamp carrying a zone (`…Z`, `…+00:00`) is converted to China time first.
+ * Anything unreadable → null.
+ */
+export function dateOf(value: string | null | undefined): IsoDate | null {
+  if (value == null) return null;
+  const s = String(value).trim();
+  if (s === '') return null;
+  if (isIsoDate(s)) return s;
+  if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(s) && /^\d{4}-\d{2}-\d{2}T/.test(s)) {
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? null : new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  }
+  const head = s.slice(0, 10);
+  return isIsoDate(head) && /^[ T]/.test(s.slice(10)) ? head : null;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** `YYYY-MM` of a date. */
+export function monthOf(date: IsoDate): string {
+  return date.slice(0, 7);
+}
+
+/** The month after (or before, with a negative step) `YYYY-MM`. */
+export function addMonths(month: string, step: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const total = y * 12 + (m - 1) + step;
+  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every month from `first` to `last` inclusive (`YYYY-MM`); empty when `first` is later. */
+export function monthsFromTo(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+export function endOfMonth(month: string): IsoDate {
+  return addDays(`${addMonths(month, 1)}-01`, -1);
+}
+
+/** Inclusive on both ends; a missing bound is open. */
+export function withinValidity(date: IsoDate, from: string | null | undefined, to: string | null | undefined): boolean {
+  const f = dateOf(from);
+  const t = dateOf(to);
+  return (f === null || f <= date) && (t === null || date <= t);
+}
+
+/**
+ * Where `done` stands against a deadline `addDays(start, days)` as of `asOf`:
+ * 'on_time' — done on or before the deadline; 'late' — done after it; 'overdue' — not done and the
+ * deadline has passed (asOf > deadline); 'pending' — not done, deadline not passed yet.
+ */
+export type DeadlineState = 'on_time' | 'late' | 'overdue' | 'pending';
+export function deadlineState(start: IsoDate, days: number, done: string | null | undefined, asOf: IsoDate): DeadlineState {
+  const deadline = addDays(start, days);
+  const d = dateOf(done);
+  if (d !== null) return d <= deadline ? 'on_time' : 'late';
+  return asOf > deadline ? 'overdue' : 'pending';
+}

@@ -1,0 +1,85 @@
+/**
+ * The GSP rule catalogue of RULES.md as pure functions. `evaluate(kind, record, ctx)` runs every rule that
+ * applies to a record kind; the caller attaches the record id / import row and stores the findings.
+ */
+import { aftersalesRules } from './aftersales';
+import { buyerRules } from './buyer';
+import { contractRules } from './contract';
+import type { RuleContext } from './context';
+import { fulfilmentRules } from './fulfilment';
+import { priceRules } from './price';
+import { productRules } from './product';
+import { recordRules } from './record';
+import { sellerRules } from './seller';
+import { specialRules } from './special';
+import type { Lang } from '../messages';
+import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
+
+export type { RuleContext } from './context';
+export * from './types';
+export { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, resolveSettings, type RuleSettings, type RuleSettingKey } from './settings';
+export { createMemoryContext, type MemoryData, type MemoryContext } from './memory-context';
+export { looksLikePersonName, looksLikeIndividual } from './person-name';
+export { expiringWithin, expiryWindow, EXPIRY_FIELDS, type Expiring } from './expiry';
+export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList } from './scope';
+
+/**
+ * Every rule, in RULES.md order. A code may have one rule per record kind it applies to
+ * (CONTRACT_UNAPPROVED: the contract used by a sale, and a contract marked signed).
+ */
+export const RULES: readonly Rule[] = [
+  ...buyerRules, ...sellerRules, ...productRules, ...recordRules, ...priceRules, ...contractRules, ...specialRules,
+  ...fulfilmentRules, ...aftersalesRules,
+] as readonly Rule<any>[] as readonly Rule[];
+
+/** One entry per rule code, in RULES.md order. */
+export const CATALOGUE: readonly RuleMeta[] = [
+  ...new Map(RULES.map(({ code, severity, source, section, title }) => [code, { code, severity, source, section, title }])).values(),
+];
+export const RULE_CODES: readonly string[] = CATALOGUE.map((r) => r.code);
+const META = new Map(CATALOGUE.map((m) => [m.code, m]));
+export function ruleMeta(code: string): RuleMeta | undefined {
+  return META.get(code);
+}
+
+/**
+ * What a `sales-ledger` import evaluates per row (RULES.md): every sales-line rule, and the outbound-slip
+ * rules (OUTBOUND_NOT_REVIEWED, RECEIPT_UNCONFIRMED, SPECIAL_ARRIVAL_UNCONFIRMED) on the row's slip.
+ * CONTRACT_TERMS_MISSING only runs when a contract itself is imported.
+ */
+export const SALES_LEDGER_KINDS = ['sales_lines', 'outbound_slips'] as const satisfies readonly RecordKind[];
+
+export interface EvaluateOptions {
+  /** only these codes */
+  codes?: Iterable<string>;
+  /** true: only periodic rules (the re-check job); false: only the others */
+  periodic?: boolean;
+}
+
+export function rulesFor<K extends RecordKind>(kind: K, opts: EvaluateOptions = {}): Rule<K>[] {
+  const codes = opts.codes ? new Set(opts.codes) : null;
+  return RULES.filter(
+    (r) => r.appliesTo === kind && (!codes || codes.has(r.code)) && (opts.periodic === undefined || !!r.periodic === opts.periodic),
+  ) as unknown as Rule<K>[];
+}
+
+export function evaluate<K extends RecordKind>(kind: K, record: RecordViews[K], ctx: RuleContext, opts?: EvaluateOptions): Finding[] {
+  return rulesFor(kind, opts).flatMap((r) => r.check(record, ctx));
+}
+
+/** Evaluate many records of one kind (an import batch); result i belongs to records[i]. */
+export function evaluateAll<K extends RecordKind>(
+  kind: K, records: readonly RecordViews[K][], ctx: RuleContext, opts?: EvaluateOptions,
+): Finding[][] {
+  const rules = rulesFor(kind, opts);
+  return records.map((rec) => rules.flatMap((r) => r.check(rec, ctx)));
+}
+
+/** Findings that refuse a live entry. */
+export function errorsOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error');
+}
+
+export function findingMessage(f: Finding, lang: Lang): string {
+  return lang === 'en' ? f.message.en : f.message.zh;
+}

@@ -1,0 +1,84 @@
+/** Building blocks of the rule families: `rule()` turns a test returning issues into a catalogue rule. */
+import type { RuleContext } from './context';
+import { dateOf } from './dates';
+import type {
+  BatchRow, CustomerRow, Finding, Id, ProductRow, RecordKind, RecordViews, Rule, RuleMeta, SaleLineView, SalespersonRow,
+} from './types';
+
+/** What a rule's test reports: the fields involved and the message (what is wrong and what fixes it). */
+export interface Issue {
+  fields: string[];
+  zh: string;
+  en: string;
+  params?: Record<string, string | number>;
+}
+
+interface RuleSpec<K extends RecordKind> extends RuleMeta {
+  appliesTo: K;
+  periodic?: boolean;
+  test(record: RecordViews[K], ctx: RuleContext): Issue | readonly Issue[] | null | undefined | false;
+}
+
+export function rule<K extends RecordKind>(spec: RuleSpec<K>): Rule<K> {
+  const { test, ...meta } = spec;
+  return {
+    ...meta,
+    check(record, ctx): Finding[] {
+      const out = test(record, ctx);
+      if (!out) return [];
+      const issues: readonly Issue[] = Array.isArray(out) ? out : [out as Issue];
+      return issues.map((i) => ({
+        code: meta.code,
+        severity: meta.severity,
+        fields: i.fields,
+        message: { zh: i.zh, en: i.en },
+        source: meta.source,
+        ...(i.params ? { params: i.params } : {}),
+      }));
+    },
+  };
+}
+
+export const blank = (v: unknown): boolean => v == null || (typeof v === 'string' && v.trim() === '');
+export const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** `阿莫西林胶囊 0.25g×24粒` — how a product is named in messages. */
+export function productName(p: ProductRow | undefined): string {
+  if (!p) return '（未知品种）';
+  return [p.generic_name || p.trade_name || `#${p.id}`, p.spec].filter(Boolean).join(' ');
+}
+export function customerName(c: CustomerRow | undefined, id?: Id | null): string {
+  return c?.name ?? (id != null ? `#${id}` : '（未填写）');
+}
+export function personName(s: SalespersonRow | undefined, id?: Id | null): string {
+  return s?.name ?? (id != null ? `#${id}` : '（未填写）');
+}
+
+/** The master records a sales line points to, looked up once per rule. */
+export interface LineParts {
+  customer?: CustomerRow;
+  product?: ProductRow;
+  batch?: BatchRow;
+  salesperson?: SalespersonRow;
+  /** the sale date; as-of when the line has none (RECORD_INCOMPLETE reports that) */
+  date: string;
+}
+export function parts(line: SaleLineView, ctx: RuleContext): LineParts {
+  return {
+    customer: line.customer != null ? ctx.customer(line.customer) : undefined,
+    product: line.product != null ? ctx.product(line.product) : undefined,
+    batch: line.batch != null ? ctx.batch(line.batch) : undefined,
+    salesperson: line.salesperson != null ? ctx.salesperson(line.salesperson) : undefined,
+    date: dateOf(line.sale_date) ?? ctx.asOf,
+  };
+}
+
+/** Same person, allowing a role prefix on one side (`库管员 孙立` = `孙立`). */
+export function samePerson(a: string | null | undefined, b: string | null | undefined): boolean {
+  const x = (a ?? '').replace(/\s+/g, '');
+  const y = (b ?? '').replace(/\s+/g, '');
+  if (x === '' || y === '') return false;
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return short.length >= 2 && long.endsWith(short);
+}

@@ -1,0 +1,95 @@
+/**
+ * The rule thresholds: every `{key = default}` of RULES.md, plus the licence-expiry warning windows of the
+ * QA lists. Stored in table `settings` (key → JSON value, editable by admin); `resolveSettings` reads
+ * those rows and falls back to the default for a missing or unusable value.
+ */
+import type { Label } from '../enums';
+
+export interface RuleSettings {
+  /** a contract of at least this amount needs the general manager's approval (第五篇 3.3.2) */
+  majorContractAmount: number;
+  /** days after outbound for the arrival verification of special-control drugs (第二篇 3.11) */
+  specialArrivalDays: number;
+  /** days after outbound for the salesperson's receipt confirmation (第五篇 5.5) */
+  receiptConfirmDays: number;
+  /** days after receipt for investigation, measures and feedback on a complaint (第四篇 二.2) */
+  complaintDays: number;
+  /** days after a recall starts for notifying every customer who received the batch (第二篇 3.14) */
+  recallNoticeDays: number;
+  /** days after receipt for forwarding an adverse-reaction report to QA (第一篇 3) */
+  adrDays: number;
+  /** days for reporting a quality feedback form to QA (第三篇 七) */
+  feedbackDays: number;
+  /** warning windows (days before valid_to) of the licence / authorisation expiry lists, ascending */
+  licenseExpiryWarningDays: readonly number[];
+}
+export type RuleSettingKey = keyof RuleSettings;
+
+export const RULE_SETTING_DEFAULTS: Readonly<RuleSettings> = Object.freeze({
+  majorContractAmount: 500000,
+  specialArrivalDays: 7,
+  receiptConfirmDays: 15,
+  complaintDays: 15,
+  recallNoticeDays: 1,
+  adrDays: 15,
+  feedbackDays: 7,
+  licenseExpiryWarningDays: Object.freeze([30, 60, 90]),
+});
+
+/** Descriptions for the settings table (zh, en). */
+export const RULE_SETTING_LABELS: Readonly<Record<RuleSettingKey, Label>> = {
+  majorContractAmount: ['重大合同金额（元），达到该金额须总经理审批', 'Major contract amount (CNY): needs the general manager'],
+  specialArrivalDays: ['特药出库后到货核实期限（天）', 'Days after outbound to verify arrival of special-control drugs'],
+  receiptConfirmDays: ['出库后销售员确认收货期限（天）', 'Days after outbound for the salesperson to confirm receipt'],
+  complaintDays: ['投诉处理与反馈期限（天）', 'Days to investigate, act on and answer a complaint'],
+  recallNoticeDays: ['召回开始后通知客户停止使用期限（天）', 'Days after a recall starts to notify customers'],
+  adrDays: ['不良反应报告转交质管部期限（天）', 'Days to forward an adverse-reaction report to QA'],
+  feedbackDays: ['质量信息反馈表上报质管部期限（天）', 'Days to report a quality feedback form to QA'],
+  licenseExpiryWarningDays: ['证照到期预警天数（如 30、60、90）', 'Licence expiry warning windows in days (e.g. 30, 60, 90)'],
+};
+
+function positiveNumber(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function parseJsonish(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function windows(v: unknown): number[] | undefined {
+  const raw = parseJsonish(v);
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[、，,;；\s]+/) : undefined;
+  if (!list) return undefined;
+  const nums = list.map(positiveNumber);
+  if (nums.length === 0 || nums.some((n) => n === undefined || !Number.isInteger(n))) return undefined;
+  return [...new Set(nums as number[])].sort((a, b) => a - b);
+}
+
+/**
+ * Settings from table rows (`[{ key, value }]`, value as stored: JSON text or a plain value) or from a
+ * plain object; unknown keys are ignored, unusable values fall back to the defaults.
+ */
+export function resolveSettings(
+  input?: Partial<Record<string, unknown>> | readonly { key: string; value: unknown }[] | null,
+): RuleSettings {
+  const given: Record<string, unknown> = {};
+  if (Array.isArray(input)) for (const row of input) given[row.key] = row.value;
+  else if (input) Object.assign(given, input);
+  const out: RuleSettings = { ...RULE_SETTING_DEFAULTS };
+  for (const key of Object.keys(RULE_SETTING_DEFAULTS) as RuleSettingKey[]) {
+    if (given[key] === undefined || given[key] === null) continue;
+    if (key === 'licenseExpiryWarningDays') {
+      out.licenseExpiryWarningDays = windows(given[key]) ?? RULE_SETTING_DEFAULTS.licenseExpiryWarningDays;
+    } else {
+      const n = positiveNumber(parseJsonish(given[key]));
+      if (n !== undefined && (key === 'majorContractAmount' || Number.isInteger(n))) out[key] = n;
+    }
+  }
+  return out;
+}
