@@ -13,6 +13,7 @@ import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE, sessionUser } from './auth/sessions';
 import { crudRouter } from './crud/router';
 import { csrfGuard } from './http/csrf';
+import { systemRoutes } from './http/system-routes';
 import type { AppDeps, AppEnv } from './env';
 import { ServiceError, unauthenticated } from './errors';
 
@@ -62,6 +63,7 @@ export function createApp(opts: AppOptions) {
     await next();
   });
   app.get('/api/meta', (c) => c.json(meta));
+  app.route('/api/system', systemRoutes());
   app.route('/api', crudRouter());
 
   if (opts.webDist && fs.existsSync(opts.webDist)) {

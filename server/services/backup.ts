@@ -33,8 +33,10 @@ export function restoreFrom(from: string, target: string): void {
   if (check !== 'ok') throw new Error(`备份文件未通过完整性检查 / backup failed its integrity check: ${check}`);
   const probe = new Database(target, { fileMustExist: false });
   try {
-    // A running server holds the database: refuse rather than pull it from under it.
+    // A running server holds the database: refuse rather than pull it from under it. In WAL mode only
+    // exclusive locking mode conflicts with another open connection, idle or not.
     probe.pragma('busy_timeout = 0');
+    probe.pragma('locking_mode = EXCLUSIVE');
     probe.exec('BEGIN EXCLUSIVE; COMMIT;');
   } catch {
     throw new Error('数据库正在使用中，请先停止服务 / the database is in use: stop the server first');
