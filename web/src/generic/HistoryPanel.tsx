@@ -3,10 +3,11 @@
  * why, and for each entry the changed fields as "label: old → new".
  */
 import { Box, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Loading, useGetList, useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { Loading, useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { findField, findResource } from '../meta/meta-store';
-import { optionLabel, pick } from '../meta/labels';
-import { auditChanges, type AuditRow } from './audit-diff';
+import { displayOf, optionLabel, pick } from '../meta/labels';
+import { auditChanges, snapshot, type AuditRow } from './audit-diff';
+import { useAuditTrail } from './use-audit-trail';
 import { AuditValue } from './AuditValue';
 import { UserName } from './UserName';
 
@@ -16,44 +17,43 @@ export const HistoryPanel = (_props: { label?: false }) => {
   const record = useRecordContext();
   const resourceName = useResourceContext()!;
   const translate = useTranslate();
-  const { data, isPending, error } = useGetList<AuditRow & { id: number }>(
-    'audit_log',
-    {
-      filter: { resource: resourceName, record_id: record?.id },
-      sort: { field: 'id', order: 'DESC' },
-      pagination: { page: 1, perPage: 200 },
-    },
-    { enabled: record?.id != null },
-  );
+  const { rows, isPending, error } = useAuditTrail(resourceName, record);
   if (isPending) return <Loading />;
   if (error) return <Typography color="error">{String((error as Error).message ?? error)}</Typography>;
-  if (!data?.length) return <Typography color="text.secondary">{translate('gsp.history.empty')}</Typography>;
+  if (!rows?.length) return <Typography color="text.secondary">{translate('gsp.history.empty')}</Typography>;
   return (
     <Stack spacing={1.5} data-testid="history-panel" sx={{ width: '100%' }}>
-      {data.map((row) => (
-        <HistoryEntry key={row.id} row={row} resourceName={resourceName} />
+      {rows.map((row) => (
+        <HistoryEntry key={row.id} row={row} own={row.resource === resourceName} />
       ))}
     </Stack>
   );
 };
 
-const HistoryEntry = ({ row, resourceName }: { row: AuditRow; resourceName: string }) => {
+const HistoryEntry = ({ row, own }: { row: AuditRow; own: boolean }) => {
+  const resourceName = row.resource;
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const resource = findResource(resourceName);
   const actionField = findField('audit_log', 'action');
-  const changes = auditChanges(resource, row);
+  // On a parent's page, a child entry need not repeat which parent it belongs to.
+  const changes = auditChanges(resource, row, !own && resource?.parent ? [resource.parent.field] : []);
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid={`history-${row.action}`}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <Chip size="small" color={ACTION_COLOR[row.action] ?? 'default'}
           label={actionField ? optionLabel(actionField, row.action, locale) : row.action} />
+        {!own && resource && (
+          // A child record's entry (an order line): say which one.
+          <Chip size="small" variant="outlined"
+            label={`${pick(resource.label, locale)} ${displayOf(resource, { id: row.record_id, ...snapshot(row.after ?? row.before) })}`} />
+        )}
         <Typography variant="body2">
           <strong><UserName id={row.actor} /></strong> · {new Date(row.at).toLocaleString('zh-CN', { hour12: false })}
         </Typography>
         {row.reason && (
           <Typography variant="body2" color="text.secondary">
-            {translate('gsp.history.reason')}：{row.reason}
+            {translate('gsp.history.reason', { reason: row.reason })}
           </Typography>
         )}
       </Box>

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import BlockIcon from '@mui/icons-material/Block';
 import {
-  useDelete, useGetRecordRepresentation, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
+  Button as RaButton,
+  useDelete, useGetRecordRepresentation, useLocaleState, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
 } from 'react-admin';
 import { findResource } from '../meta/meta-store';
 import { pick } from '../meta/labels';
-import { useLocaleState } from 'react-admin';
 
 export const VoidButton = () => {
   const record = useRecordContext();
@@ -45,9 +45,9 @@ export const VoidButton = () => {
 
   return (
     <>
-      <Button color="error" size="small" startIcon={<BlockIcon />} onClick={() => setOpen(true)}>
-        {translate('gsp.void.action')}
-      </Button>
+      <RaButton color="error" label="gsp.void.action" onClick={() => setOpen(true)}>
+        <BlockIcon />
+      </RaButton>
       <Dialog open={open} onClose={() => !isPending && setOpen(false)} fullWidth maxWidth="sm">
         <DialogTitle>
           {translate('gsp.void.title', { name: meta ? pick(meta.label, locale) : resource })} {String(represent(record) ?? '')}

@@ -40,13 +40,17 @@ export function snapshot(value: unknown): Record<string, unknown> {
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => (isEmpty(a) && isEmpty(b)) || JSON.stringify(a) === JSON.stringify(b);
 
-export function auditChanges(resource: ResourceMeta | undefined, row: Pick<AuditRow, 'before' | 'after'>): FieldChange[] {
+export function auditChanges(
+  resource: ResourceMeta | undefined,
+  row: Pick<AuditRow, 'before' | 'after'>,
+  omit: string[] = [],
+): FieldChange[] {
   const before = snapshot(row.before);
   const after = snapshot(row.after);
   const fieldOrder = resource?.fields.map((f) => f.key) ?? [];
   const keys = [...new Set([...fieldOrder, ...Object.keys(before), ...Object.keys(after)])];
   return keys
-    .filter((key) => !BOOKKEEPING.has(key) && (key in before || key in after))
+    .filter((key) => !BOOKKEEPING.has(key) && !omit.includes(key) && (key in before || key in after))
     .filter((key) => !same(before[key], after[key]))
     .filter((key) => !resource?.fields.find((f) => f.key === key)?.writeOnly)
     .map((key) => ({ key, field: resource?.fields.find((f) => f.key === key), before: before[key], after: after[key] }));

@@ -35,8 +35,9 @@ export function useListFilters(resource: ResourceMeta): ReactElement[] {
         source="voided"
         label={translate('gsp.list.show_voided')}
         alwaysOn
-        // Absent (not false) when off: the API hides voided records by default.
-        parse={(v: boolean) => (v ? true : undefined)}
+        // The API hides voided records by default; 'any' lists them too (true would list only them).
+        parse={(v: boolean) => (v ? 'any' : undefined)}
+        format={(v: unknown) => v === 'any' || v === true}
         sx={{ mb: 0.5 }}
       />,
     );

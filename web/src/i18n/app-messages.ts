@@ -18,7 +18,7 @@ export const appZh = {
     },
     tabs: { details: '详细信息', related: '相关记录', history: '修改历史' },
     history: {
-      empty: '暂无修改记录', field: '字段', before: '修改前', after: '修改后', reason: '原因',
+      empty: '暂无修改记录', field: '字段', before: '修改前', after: '修改后', reason: '原因：%{reason}',
       by: '%{actor} 于 %{at}', no_changes: '无字段变化', unknown_actor: '系统',
     },
     sales: { lines: '销售明细', total: '合计金额', line_count: '%{count} 行' },
@@ -46,7 +46,7 @@ export const appEn: typeof appZh = {
     },
     tabs: { details: 'Details', related: 'Related records', history: 'History' },
     history: {
-      empty: 'No changes recorded', field: 'Field', before: 'Before', after: 'After', reason: 'Reason',
+      empty: 'No changes recorded', field: 'Field', before: 'Before', after: 'After', reason: 'Reason: %{reason}',
       by: '%{actor} at %{at}', no_changes: 'No field changes', unknown_actor: 'System',
     },
     sales: { lines: 'Lines', total: 'Order total', line_count: '%{count} lines' },
