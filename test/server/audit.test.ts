@@ -23,7 +23,7 @@ afterAll(() => api.server.close());
 
 const auditOf = async (resource: string, record_id: number) =>
   (await list(api.dp, 'audit_log', { resource, record_id }, ['id', 'ASC'])).data;
-const auditTotal = async () => (await list(api.dp, 'audit_log', {}, ['id', 'ASC'], 1, 1)).total;
+const auditTotal = async () => (await list(api.dp, 'audit_log', {}, ['id', 'ASC'], 1, 1)).total!;
 const lastAudits = async (n: number) => (await list(api.dp, 'audit_log', {}, ['id', 'DESC'], 1, n)).data.reverse();
 /** the server's clock is pinned to 2025-06-30 09:00 +08:00 and runs from there; the real clock is elsewhere */
 const serverNow = () => api.server.clock.now().getTime();
