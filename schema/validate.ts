@@ -64,7 +64,8 @@ function parseValue(spec: FieldSpec, v: unknown, lang: Lang): Parsed {
     }
     case 'date': {
       // react-admin's DateInput sends YYYY-MM-DD; accept a full ISO timestamp's date part too.
-      const s = typeof v === 'string' ? v.trim().slice(0, 10) : '';
+      const t = typeof v === 'string' ? v.trim() : '';
+      const s = /^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(Date.parse(t)) ? t.slice(0, 10) : t;
       return isValidDate(s) ? ok(s) : bad(msg(lang, 'not_date'));
     }
     case 'datetime': {
