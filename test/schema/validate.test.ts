@@ -81,6 +81,10 @@ describe('parseRecord: kinds', () => {
     expect(one('customers', 'qa_approved_at', '2025-06-30')).toEqual({ value: '2025-06-30' });
     expect(one('customers', 'qa_approved_at', '2025-06-30T00:00:00.000Z')).toEqual({ value: '2025-06-30' });
     expect(one('customers', 'qa_approved_at', '2025/06/30')).toEqual({ error: '日期格式应为 YYYY-MM-DD' });
+    // only a real timestamp gives its date part, not any text that happens to start with a date
+    for (const bad of ['2025-06-30garbage', '2025-06-30 and more', '2025-06-30T99:99', '2025-06-301']) {
+      expect(one('customers', 'qa_approved_at', bad), bad).toEqual({ error: '日期格式应为 YYYY-MM-DD' });
+    }
     expect(one('customers', 'qa_approved_at', 20250630, 'en')).toEqual({ error: 'Date must be YYYY-MM-DD' });
     expect(one('special_checks', 'verified_at', '2025-06-30T10:00:00+08:00')).toEqual({ value: '2025-06-30T02:00:00.000Z' });
     expect(one('special_checks', 'verified_at', '2025-06-30')).toEqual({ value: '2025-06-30' });
