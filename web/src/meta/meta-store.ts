@@ -15,15 +15,18 @@ let pending: Promise<Meta> | undefined;
 export function loadMeta(): Promise<Meta> {
   if (meta) return Promise.resolve(meta);
   pending ??= httpClient(`${API_URL}/meta`)
-    .then(({ json }) => {
-      meta = json as Meta;
-      byName = new Map(meta.resources.map((r) => [r.name, r]));
-      return meta;
-    })
+    .then(({ json }) => setMeta(json as Meta))
     .finally(() => {
       pending = undefined;
     });
   return pending;
+}
+
+/** Installs a registry (loadMeta's answer; tests pass buildMeta(registry) directly). */
+export function setMeta(value: Meta): Meta {
+  meta = value;
+  byName = new Map(value.resources.map((r) => [r.name, r]));
+  return value;
 }
 
 export function clearMeta() {
