@@ -1,0 +1,230 @@
+/**
+ * List API latency at 1M sales lines: the real app over HTTP next to the very same SQL run directly through
+ * better-sqlite3 prepared statements.
+ *
+ * "The very same SQL": one request per parameter set is made with the connection's prepare() instrumented,
+ * which records every statement the list handler runs (reference look-ups for `q`, the page, the count
+ * behind Content-Range) with its parameters. The direct side replays exactly those statements, prepared
+ * once, so it measures SQLite alone and the difference is what the app adds (HTTP, routing, session
+ * check, query building, JSON). Instrumentation is removed before anything is timed.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp } from '../server/app';
+import { fixedDayClock } from '../server/clock';
+import { openDb } from '../server/db';
+import { ensureFixture, FIXTURE_TODAY, type FixtureInfo } from './fixture';
+import { ms, summary, type Bench, type BenchOptions, type BenchResult } from './lib';
+
+/** Targets from the foundation issue. */
+export const TARGET_P95_MS = 50;
+export const TARGET_OVERHEAD_MS = 10;
+
+interface Case {
+  key: string;
+  title: string;
+  /** query strings, cycled through by the iterations */
+  params: Record<string, string>[];
+}
+
+interface Stmt { sql: string; params: unknown[]; role: 'page' | 'count' | 'lookup' }
+
+const SORT = JSON.stringify(['sale_date', 'DESC']);
+const RANGE = JSON.stringify([0, 24]);
+const Q_TERMS = ['阿莫西林', '阿莫西林胶囊', '头孢克肟', '布洛芬', '奥美拉唑', '二甲双胍'];
+const QUARTERS: [string, string][] = [
+  ['2024-01-01', '2024-03-31'], ['2024-04-01', '2024-06-30'], ['2024-10-01', '2024-12-31'],
+  ['2025-01-01', '2025-03-31'], ['2023-07-01', '2023-09-30'],
+];
+
+function cases(fx: FixtureInfo): Case[] {
+  const list = (filter: Record<string, unknown>) => ({ sort: SORT, range: RANGE, filter: JSON.stringify(filter) });
+  // Customers of different sizes, biggest included (its quarter is the most lines to count).
+  const bySize = [...fx.customers].sort((a, b) => b.lines - a.lines);
+  const picked = [0, 2, 5, 10, 20, 50].map((i) => bySize[Math.min(i, bySize.length - 1)]);
+  const b: Record<string, string>[] = [];
+  for (let i = 0; i < picked.length * QUARTERS.length; i++) {
+    const [from, to] = QUARTERS[i % QUARTERS.length];
+    b.push(list({ customer: picked[i % picked.length].id, sale_date_gte: from, sale_date_lte: to }));
+  }
+  return [
+    { key: 'a', title: 'first page by date', params: [{ sort: SORT, range: RANGE }] },
+    { key: 'b', title: 'customer + 3-month range', params: b },
+    { key: 'c', title: 'q search (阿莫西林…)', params: Q_TERMS.map((q) => list({ q })) },
+  ];
+}
+
+const roleOf = (sql: string): Stmt['role'] => (/\blimit\b/i.test(sql) ? 'page' : /\bcount\(/i.test(sql) ? 'count' : 'lookup');
+
+/** Records the statements run on `sqlite` while `fn` runs (session look-ups excluded). */
+async function capture(sqlite: Database.Database, fn: () => Promise<void>): Promise<Stmt[]> {
+  const out: Stmt[] = [];
+  const original = sqlite.prepare;
+  (sqlite as any).prepare = function (source: string) {
+    const stmt = original.call(sqlite, source);
+    const rec: Stmt = { sql: source, params: [], role: roleOf(source) };
+    if (!/"(sessions|users)"/.test(source)) out.push(rec);
+    const proxy: any = new Proxy(stmt, {
+      get(target: any, prop) {
+        const v = target[prop];
+        if (typeof v !== 'function') return v;
+        if (['raw', 'pluck', 'expand', 'safeIntegers', 'bind'].includes(prop as string)) {
+          return (...a: unknown[]) => { v.apply(target, a); return proxy; };
+        }
+        if (['all', 'get', 'run', 'iterate'].includes(prop as string)) {
+          return (...a: unknown[]) => { rec.params = a; return v.apply(target, a); };
+        }
+        return v.bind(target);
+      },
+    });
+    return proxy;
+  };
+  try {
+    await fn();
+  } finally {
+    delete (sqlite as any).prepare; // back to the prototype's method: nothing instrumented while timing
+  }
+  return out;
+}
+
+export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
+  const { log } = opts;
+  const fx = ensureFixture({ lines: opts.lines, force: opts.force, log });
+  const clock = fixedDayClock(FIXTURE_TODAY);
+  const db = openDb(fx.file);
+  const sqlite = db.$client;
+  const app = createApp({ db, clock, onInternalError: (e) => console.error(e) });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const notes: string[] = [];
+  const table: string[][] = [[
+    'query', 'rows', 'API med', 'API p95', 'direct med', 'direct p95', 'Δ p95', 'page p95', 'count p95', 'lookups p95', 'result',
+  ]];
+  let pass = true;
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: fx.adminPassword }),
+    });
+    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+
+    const get = async (p: Record<string, string>) => {
+      const res = await fetch(`${base}/api/sales_lines?${new URLSearchParams(p)}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`GET /api/sales_lines → ${res.status} ${await res.text()}`);
+      const rows = (await res.json()) as { id: number }[];
+      return { rows, total: Number(res.headers.get('content-range')!.split('/')[1]) };
+    };
+    const prepared = new Map<string, Database.Statement>();
+    const prep = (sql: string) => {
+      let s = prepared.get(sql);
+      if (!s) prepared.set(sql, (s = sqlite.prepare(sql)));
+      return s;
+    };
+    const timings = () => ({ page: [] as number[], count: [] as number[], lookup: [] as number[] });
+    /** one direct execution of a request's statements; per-role times are added to `into` */
+    const direct = (stmts: Stmt[], into?: ReturnType<typeof timings>) => {
+      let page: unknown[] = [], total = NaN;
+      const byRole = { page: 0, count: 0, lookup: 0 };
+      for (const s of stmts) {
+        const t = performance.now();
+        const rows = prep(s.sql).all(...s.params) as Record<string, unknown>[];
+        byRole[s.role] += performance.now() - t;
+        if (s.role === 'page') page = rows;
+        if (s.role === 'count') total = Number(Object.values(rows[0])[0]);
+      }
+      if (into) for (const k of ['page', 'count', 'lookup'] as const) into[k].push(byRole[k]);
+      return { page: page as { id: number }[], total };
+    };
+
+    for (const c of cases(fx)) {
+      // 1. Record what the API runs for every parameter set, and check the replay gives the same answer.
+      const recorded: Stmt[][] = [];
+      for (const p of c.params) {
+        let res!: Awaited<ReturnType<typeof get>>;
+        const stmts = await capture(sqlite, async () => { res = await get(p); });
+        const mine = direct(stmts);
+        const same = mine.total === res.total && JSON.stringify(mine.page.map((r) => r.id)) === JSON.stringify(res.rows.map((r) => r.id));
+        if (!same) throw new Error(`${c.key}: direct replay differs from the API for ${JSON.stringify(p)}`);
+        if (!stmts.some((s) => s.role === 'page') || !stmts.some((s) => s.role === 'count')) {
+          throw new Error(`${c.key}: expected a page and a count statement, recorded ${stmts.map((s) => s.role).join(', ')}`);
+        }
+        recorded.push(stmts);
+      }
+      // 2. Warm up both sides over every parameter set.
+      for (let i = 0; i < Math.max(opts.warmup, c.params.length); i++) {
+        await get(c.params[i % c.params.length]);
+        direct(recorded[i % recorded.length]);
+      }
+      // 3. Measure, interleaved so both sides see the same machine load: one request, then one direct run.
+      const api: number[] = [];
+      const dir: number[] = [];
+      const totals: number[] = [];
+      const roles = timings();
+      for (let i = 0; i < opts.n; i++) {
+        let t = performance.now();
+        const r = await get(c.params[i % c.params.length]);
+        api.push(performance.now() - t);
+        if (i < c.params.length) totals.push(r.total);
+        t = performance.now();
+        direct(recorded[i % recorded.length], roles);
+        dir.push(performance.now() - t);
+      }
+      const A = summary(api), D = summary(dir);
+      const ok = A.p95 < TARGET_P95_MS && A.p95 - D.p95 <= TARGET_OVERHEAD_MS;
+      pass &&= ok;
+      const lookups = roles.lookup.some((x) => x > 0) ? ms(summary(roles.lookup).p95) : '—';
+      table.push([
+        `${c.key}. ${c.title}`, rangeOf(totals), ms(A.median), ms(A.p95), ms(D.median), ms(D.p95), ms(A.p95 - D.p95),
+        ms(summary(roles.page).p95), ms(summary(roles.count).p95), lookups, ok ? 'PASS' : 'FAIL',
+      ]);
+      log(`list-api: ${c.key} done (API p95 ${ms(A.p95)} ms, direct p95 ${ms(D.p95)} ms)`);
+
+      notes.push(`### ${c.key}. ${c.title}`, '', `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`, '');
+      for (const s of recorded[0]) {
+        notes.push(`${s.role}: ${s.sql}`, `  params: ${JSON.stringify(s.params)}`);
+        const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { id: number; parent: number; detail: string }[];
+        notes.push(...planLines(plan).map((l) => `  ${l}`));
+      }
+      notes.push('');
+    }
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    sqlite.close();
+  }
+  const size = ['', '-wal'].reduce((n, ext) => n + (fs.existsSync(fx.file + ext) ? fs.statSync(fx.file + ext).size : 0), 0);
+  notes.unshift(
+    `fixture: ${path.relative(process.cwd(), fx.file)} — ${Object.entries(fx.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`,
+    `fixture: ${fx.reused ? 'reused' : 'generated'}; generation took ${fx.seconds.toFixed(1)} s; DB file ${(size / 2 ** 20).toFixed(0)} MiB`,
+    `measured: ${opts.n} requests per query over HTTP, each followed by a direct run of the same statements (after ${opts.warmup} warm-up rounds)`,
+    '',
+  );
+  return { name: 'list-api', table, pass, notes };
+}
+
+function rangeOf(xs: number[]): string {
+  const lo = Math.min(...xs), hi = Math.max(...xs);
+  const f = (x: number) => x.toLocaleString('en');
+  return lo === hi ? f(lo) : `${f(lo)}–${f(hi)}`;
+}
+
+/** EXPLAIN QUERY PLAN rows as the sqlite3 shell draws them. */
+function planLines(rows: { id: number; parent: number; detail: string }[]): string[] {
+  const depth = new Map<number, number>([[0, -1]]);
+  return rows.map((r) => {
+    const d = (depth.get(r.parent) ?? -1) + 1;
+    depth.set(r.id, d);
+    return `${'  '.repeat(d)}${r.detail}`;
+  });
+}
+
+export const listApi: Bench = {
+  name: 'list-api',
+  description: 'GET /api/sales_lines (first page, customer + date range, q) vs the same SQL through better-sqlite3',
+  run: runListApi,
+};
