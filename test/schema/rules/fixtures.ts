@@ -14,7 +14,9 @@ export const AS_OF = '2024-06-30';
 /** product ids */
 export const P = { drug: 1, special: 2, sterile: 3, cold: 4, classII: 5, classI: 6, vaccine: 7 } as const;
 
-export type World = Required<Omit<MemoryData, 'settings'>> & {
+type Rows = { -readonly [K in Exclude<keyof MemoryData, 'asOf' | 'settings'>]-?: NonNullable<MemoryData[K]>[number][] };
+export type World = Rows & {
+  asOf: string;
   settings: NonNullable<MemoryData['settings']>;
   line: SaleLineView;
   slip: OutboundSlipRow;

@@ -76,12 +76,12 @@ describe('scope categories', () => {
     expect(permittedLicenceKinds({ id: 1, kind: 'device', device_class: 'II' })).not.toContain('business');
   });
   it('a hospital licence with an empty scope covers every category; a business licence only class I', () => {
-    expect(licenceCovers({ kind: 'medical_institution', scope: null }, '疫苗')).toBe(true);
-    expect(licenceCovers({ kind: 'medical_institution', scope: [] }, '第三类医疗器械')).toBe(true);
-    expect(licenceCovers({ kind: 'business', scope: null }, '第一类医疗器械')).toBe(true);
-    expect(licenceCovers({ kind: 'business', scope: null }, '第二类医疗器械')).toBe(false);
-    expect(licenceCovers({ kind: 'device_filing', scope: null }, '第二类医疗器械')).toBe(true);
-    expect(licenceCovers({ kind: 'drug_business', scope: '中成药' }, '化学药制剂')).toBe(false);
+    expect(licenceCovers({ customer: 1, kind: 'medical_institution', scope: null }, '疫苗')).toBe(true);
+    expect(licenceCovers({ customer: 1, kind: 'medical_institution', scope: [] }, '第三类医疗器械')).toBe(true);
+    expect(licenceCovers({ customer: 1, kind: 'business', scope: null }, '第一类医疗器械')).toBe(true);
+    expect(licenceCovers({ customer: 1, kind: 'business', scope: null }, '第二类医疗器械')).toBe(false);
+    expect(licenceCovers({ customer: 1, kind: 'device_filing', scope: null }, '第二类医疗器械')).toBe(true);
+    expect(licenceCovers({ customer: 1, kind: 'drug_business', scope: '中成药' }, '化学药制剂')).toBe(false);
   });
 });
 
