@@ -51,6 +51,7 @@ const MESSAGES = {
   verb_role: ['「{verb}」需由以下角色执行：{roles}', '{verb} must be done by: {roles}'],
   verb_state: ['当前状态不能执行此操作：{detail}', 'Not possible in the current state: {detail}'],
   reason_required: ['该记录已审核或已签名，修改须填写修改原因', 'This record is approved or signed: give a reason for the change'],
+  rule_refused: ['违反 GSP 规则，未保存：请按标出的说明更正', 'Refused by GSP rules; nothing was saved: correct what is marked'],
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],

@@ -12,7 +12,7 @@ import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../help
 let srv: TestServer;
 let admin: string;
 const api = async (cookie: string, method: string, p: string, body?: unknown) => {
-  const res = await fetch(`${srv.url}/api${p}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body && JSON.stringify(body) });
+  const res = await fetch(`${srv.url}/api${p}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 };
 

@@ -1,0 +1,93 @@
+/**
+ * Live enforcement: after a write (inside its transaction) the rules run on every record it touches. A
+ * new `error` finding on the written record refuses the write (HTTP 400, the rule code on the field);
+ * everything else becomes, stays or stops being a finding. Historical records (imports, demo data) are
+ * never refused: their errors are findings for QA.
+ */
+import type { FieldErrors } from '../../../schema/validate';
+import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
+import { msg } from '../../../schema/messages';
+import { validationError } from '../../errors';
+import type { ServiceContext } from '../context';
+import { resolveAllFor, syncFindings } from './findings';
+import { createSqlContext } from './sql-context';
+import { targetsOf, type Target } from './targets';
+import { saleLineViews, viewOf } from './views';
+import { fieldFor } from './field-map';
+
+const RULE_KINDS = new Set<string>(['sales_lines', 'contracts', 'outbound_slips', 'invoices', 'complaints', 'customers', 'recall_notices', 'adverse_reactions', 'quality_feedback']);
+const LIVE_CODES = new Map<string, Set<string>>();
+function liveCodes(kind: RecordKind): Set<string> {
+  if (!LIVE_CODES.has(kind)) LIVE_CODES.set(kind, new Set(rulesFor(kind, { periodic: false }).map((r) => r.code)));
+  return LIVE_CODES.get(kind)!;
+}
+
+export interface EnforceOptions {
+  historical?: boolean;
+  /** ids of inline children in the order the client sent them (to name `sales_lines.2.batch`) */
+  childIds?: number[];
+}
+
+export function enforceRules(ctx: ServiceContext, resource: string, row: Record<string, any>, opts: EnforceOptions = {}): void {
+  const targets = dedupe(targetsOf(ctx.db, resource, row));
+  if (!targets.length) return;
+  const rc = createSqlContext(ctx.db, ctx.clock.today());
+  const errors: FieldErrors = {};
+  const lineViews = new Map<number, ReturnType<typeof saleLineViews>[number]>();
+  for (const target of targets) {
+    let view: any;
+    if (target.kind === 'sales_lines') {
+      if (!lineViews.has(target.id)) {
+        const line = viewOf(ctx.db, 'sales_lines', target.id);
+        // Views come per order: build all the order's lines at once.
+        if (line) for (const v of saleLineViews(ctx.db, line.order as number)) lineViews.set(v.id as number, v);
+      }
+      view = lineViews.get(target.id);
+    } else {
+      view = viewOf(ctx.db, target.kind, target.id);
+    }
+    if (!view) {
+      resolveAllFor(ctx, target.kind, target.id);
+      continue;
+    }
+    const found = evaluate(target.kind, view, rc);
+    const codes = new Set(rulesFor(target.kind).map((r) => r.code));
+    const { openedFindings } = syncFindings(ctx, target.kind, target.id, codes, found);
+    if (!target.own || opts.historical) continue;
+    for (const f of openedFindings) {
+      if (f.severity !== 'error' || !liveCodes(target.kind).has(f.code)) continue;
+      addError(errors, f, fieldsFor(resource, target, f, opts.childIds), ctx.lang);
+    }
+  }
+  if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'rule_refused'), errors);
+}
+
+function fieldsFor(resource: string, target: Target, f: Finding, childIds?: number[]): string[] {
+  const out = new Set<string>();
+  for (const field of f.fields.length ? f.fields : ['']) out.add(fieldFor(resource, target, field, childIds));
+  return [...out];
+}
+
+function addError(errors: FieldErrors, f: Finding, keys: string[], lang: 'zh' | 'en') {
+  const text = `[${f.code}] ${lang === 'en' ? f.message.en : f.message.zh}`;
+  for (const key of keys) {
+    const k = key || 'root';
+    if (k === 'root') continue;
+    errors[k] = errors[k] ? `${errors[k]}；${text}` : text;
+  }
+  if (keys.every((k) => !k || k === 'root')) errors._rules = errors._rules ? `${errors._rules}；${text}` : text;
+}
+
+function dedupe(targets: Target[]): Target[] {
+  const seen = new Map<string, Target>();
+  for (const t of targets) {
+    const key = `${t.kind}:${t.id}`;
+    const had = seen.get(key);
+    if (!had || (!had.own && t.own)) seen.set(key, t);
+  }
+  return [...seen.values()];
+}
+
+export function isRuleKind(resource: string): boolean {
+  return RULE_KINDS.has(resource);
+}

@@ -1,0 +1,91 @@
+/**
+ * Keeps the `findings` table in step with what the rules say about a record: a new finding opens, one
+ * that no longer fires is resolved, an unchanged one is left alone (an acknowledged or waived finding
+ * keeps its status and its reviewer's note). Each change is audited in the caller's transaction.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Finding } from '../../../schema/rules';
+import { findings } from '../../../schema/tables';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+
+type FindingRow = typeof findings.$inferSelect & Record<string, any>;
+const ACTIVE = ['open', 'acknowledged', 'waived'];
+const identity = (code: string, fields: readonly string[] | null | undefined) => `${code}|${[...(fields ?? [])].join(',')}`;
+
+export interface SyncResult { opened: number; resolved: number; openedFindings: Finding[] }
+
+export function syncFindings(
+  ctx: ServiceContext,
+  resource: string,
+  recordId: number,
+  evaluatedCodes: ReadonlySet<string>,
+  found: readonly Finding[],
+  extra: { import?: number | null; row?: number | null } = {},
+): SyncResult {
+  const existing = ctx.db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ACTIVE)))
+    .all() as FindingRow[];
+  const now = ctx.clock.now().toISOString();
+  const stamp = { updated_at: now, updated_by: ctx.actor.id };
+  const current = new Map(existing.map((f) => [identity(f.rule, f.fields as string[]), f]));
+  const fired = new Set<string>();
+  let opened = 0;
+  let resolved = 0;
+  const openedFindings: Finding[] = [];
+  for (const f of found) {
+    const key = identity(f.code, f.fields);
+    if (fired.has(key)) continue;
+    fired.add(key);
+    const had = current.get(key);
+    if (had) {
+      if (had.message !== f.message.zh) ctx.db.update(findings).set({ message: f.message.zh, ...stamp }).where(eq(findings.id, had.id)).run();
+      continue;
+    }
+    const row = ctx.db
+      .insert(findings)
+      .values({
+        rule: f.code, severity: f.severity, resource, record_id: recordId, import: extra.import ?? null, row: extra.row ?? null,
+        fields: f.fields, message: f.message.zh, status: 'open', created_at: now, created_by: ctx.actor.id, ...stamp,
+      })
+      .returning()
+      .get();
+    writeAudit(ctx, 'create', 'findings', row.id, null, row, null);
+    openedFindings.push(f);
+    opened++;
+  }
+  for (const [key, f] of current) {
+    if (fired.has(key) || !evaluatedCodes.has(f.rule) || f.status === 'waived') continue;
+    const row = ctx.db
+      .update(findings)
+      .set({ status: 'resolved', reviewed_at: now, note: '复核时规则不再触发 / no longer fires on re-check', version: (f.version ?? 1) + 1, ...stamp })
+      .where(eq(findings.id, f.id))
+      .returning()
+      .get();
+    writeAudit(ctx, 'update', 'findings', f.id, f, row, '规则复核');
+    resolved++;
+  }
+  return { opened, resolved, openedFindings };
+}
+
+/** A voided record's open findings are resolved with it. */
+export function resolveAllFor(ctx: ServiceContext, resource: string, recordId: number): SyncResult {
+  const open = ctx.db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ['open', 'acknowledged'])))
+    .all() as FindingRow[];
+  const now = ctx.clock.now().toISOString();
+  for (const f of open) {
+    const row = ctx.db
+      .update(findings)
+      .set({ status: 'resolved', reviewed_at: now, note: '记录已作废 / record voided', version: (f.version ?? 1) + 1, updated_at: now, updated_by: ctx.actor.id })
+      .where(eq(findings.id, f.id))
+      .returning()
+      .get();
+    writeAudit(ctx, 'update', 'findings', f.id, f, row, '记录已作废');
+  }
+  return { opened: 0, resolved: open.length, openedFindings: [] };
+}

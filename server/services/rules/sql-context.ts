@@ -1,0 +1,52 @@
+/**
+ * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
+ * write, one re-check batch), so a rule asking twice costs nothing.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { AnyTable } from '../../../schema/define';
+import type { RuleContext } from '../../../schema/rules';
+import { splitList } from '../../../schema/rules';
+import { loadSettings } from '../settings';
+import * as t from '../../../schema/tables';
+import type { Db } from '../../db';
+
+type Row = Record<string, any>;
+
+export function createSqlContext(db: Db, asOf: string): RuleContext {
+  const settings = loadSettings(db);
+  const cache = new Map<string, unknown>();
+  const memo = <T>(key: string, load: () => T): T => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as T;
+  };
+  const byId = (table: AnyTable, name: string) => (id: number) =>
+    memo(`${name}:${id}`, () => db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as Row | undefined) as any;
+  const byRef = (table: AnyTable, name: string, column: string) => (id: number) =>
+    memo(`${name}@${id}`, () => db.select().from(table).where(and(eq(table[column], id), isNull(table.voided_at))).orderBy(asc(table.id)).all() as Row[]) as any;
+
+  return {
+    asOf,
+    settings,
+    companyLicenses: () => memo('company', () => db.select().from(t.companyLicenses).where(isNull(t.companyLicenses.voided_at)).all() as Row[]) as any,
+    customer: byId(t.customers, 'customer'),
+    customerLicenses: byRef(t.customerLicenses, 'licences', 'customer'),
+    customerAgents: byRef(t.customerAgents, 'agents', 'customer'),
+    salesperson: byId(t.salespeople, 'salesperson'),
+    authorizations: byRef(t.authorizations, 'letters', 'salesperson'),
+    product: byId(t.products, 'product'),
+    batch: byId(t.batches, 'batch'),
+    recallsCovering: (productId, batchNo) =>
+      memo(`recalls@${productId}:${batchNo}`, () =>
+        (byRef(t.recalls, 'recalls', 'product')(productId) as Row[]).filter((r) => splitList(r.batches).includes(batchNo)) as any,
+      ),
+    recall: byId(t.recalls, 'recall'),
+    contract: byId(t.contracts, 'contract'),
+    order: byId(t.salesOrders, 'order'),
+    orderLines: byRef(t.salesLines, 'lines', 'order'),
+  };
+}
+
+/** Whether a table has any live row (the re-check skips empty kinds cheaply). */
+export function hasRows(db: Db, table: AnyTable): boolean {
+  return !!db.select({ one: sql`1` }).from(table).where(isNull(table.voided_at)).limit(1).get();
+}

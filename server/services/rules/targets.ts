@@ -1,0 +1,60 @@
+/**
+ * Which rule records a write touches: the written record itself (`own`) and the records whose rules read
+ * it (a licence → the sales lines of that customer; a payment → its invoice and the lines it pays for).
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { RecordKind } from '../../../schema/rules';
+import { splitList } from '../../../schema/rules';
+import * as t from '../../../schema/tables';
+import type { Db } from '../../db';
+
+export interface Target { kind: RecordKind; id: number; own: boolean }
+type Row = Record<string, any>;
+
+const ids = (rows: Row[], key = 'id') => [...new Set(rows.map((r) => r[key]).filter((v) => v != null))] as number[];
+const liveWhere = (table: any, cond: any) => and(cond, isNull(table.voided_at));
+
+function linesWhere(db: Db, cond: any): number[] {
+  return ids(db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond)).all() as Row[]);
+}
+function linesOfOrders(db: Db, orderIds: number[]): number[] {
+  return orderIds.length ? linesWhere(db, inArray(t.salesLines.order, orderIds)) : [];
+}
+function ordersWhere(db: Db, cond: any): number[] {
+  return ids(db.select({ id: t.salesOrders.id }).from(t.salesOrders).where(liveWhere(t.salesOrders, cond)).all() as Row[]);
+}
+function ordersOfInvoice(db: Db, invoiceId: number): number[] {
+  const slips = ids(db.select({ slip: t.invoiceSlips.slip }).from(t.invoiceSlips).where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId))).all() as Row[], 'slip');
+  return slips.length ? ids(db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all() as Row[], 'order') : [];
+}
+
+const lines = (list: number[], own = false): Target[] => list.map((id) => ({ kind: 'sales_lines', id, own }));
+
+export function targetsOf(db: Db, resource: string, row: Row): Target[] {
+  switch (resource) {
+    case 'sales_orders': return lines(linesOfOrders(db, [row.id]), true);
+    case 'sales_lines': return [{ kind: 'sales_lines', id: row.id, own: true }];
+    case 'special_checks': return lines(linesOfOrders(db, [row.order]), true);
+    case 'outbound_slips': return [{ kind: 'outbound_slips', id: row.id, own: true }, ...lines(linesOfOrders(db, [row.order]), true)];
+    case 'invoices': return [{ kind: 'invoices', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersOfInvoice(db, row.id)), true)];
+    case 'invoice_slips': case 'invoice_lines': return targetsOf(db, 'invoices', { id: row.invoice });
+    case 'payments': return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }).map((x) => ({ ...x, own: false })) : [];
+    case 'contracts': return [{ kind: 'contracts', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersWhere(db, eq(t.salesOrders.contract, row.id))))];
+    case 'complaints': case 'recall_notices': case 'adverse_reactions': case 'quality_feedback':
+      return [{ kind: resource, id: row.id, own: true }];
+    case 'visits': return [{ kind: 'customers', id: row.customer, own: false }];
+    case 'customers': return [{ kind: 'customers', id: row.id, own: false }, ...lines(linesWhere(db, eq(t.salesLines.customer, row.id)))];
+    case 'customer_licenses': case 'customer_agents': return lines(linesWhere(db, eq(t.salesLines.customer, row.customer)));
+    case 'salespeople': return lines(linesOfOrders(db, ordersWhere(db, eq(t.salesOrders.salesperson, row.id))));
+    case 'authorizations': return lines(linesOfOrders(db, ordersWhere(db, eq(t.salesOrders.salesperson, row.salesperson))));
+    case 'products': return lines(linesWhere(db, eq(t.salesLines.product, row.id)));
+    case 'batches': return lines(linesWhere(db, eq(t.salesLines.batch, row.id)));
+    case 'recalls': {
+      const batchIds = ids(db.select({ id: t.batches.id, batch_no: t.batches.batch_no }).from(t.batches)
+        .where(eq(t.batches.product, row.product)).all().filter((b: Row) => splitList(row.batches).includes(b.batch_no)) as Row[]);
+      const notices = ids(db.select({ id: t.recallNotices.id }).from(t.recallNotices).where(liveWhere(t.recallNotices, eq(t.recallNotices.recall, row.id))).all() as Row[]);
+      return [...(batchIds.length ? lines(linesWhere(db, inArray(t.salesLines.batch, batchIds))) : []), ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false }))];
+    }
+    default: return [];
+  }
+}
