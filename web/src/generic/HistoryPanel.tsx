@@ -10,6 +10,7 @@ import { auditChanges, snapshot, type AuditRow } from './audit-diff';
 import { useAuditTrail } from './use-audit-trail';
 import { AuditValue } from './AuditValue';
 import { UserName } from './UserName';
+import { formatTimestamp } from './format';
 
 const ACTION_COLOR: Record<string, 'success' | 'info' | 'error' | 'default'> = { create: 'success', update: 'info', void: 'error' };
 
@@ -49,7 +50,7 @@ const HistoryEntry = ({ row, own }: { row: AuditRow; own: boolean }) => {
             label={`${pick(resource.label, locale)} ${displayOf(resource, { id: row.record_id, ...snapshot(row.after ?? row.before) })}`} />
         )}
         <Typography variant="body2">
-          <strong><UserName id={row.actor} /></strong> · {new Date(row.at).toLocaleString('zh-CN', { hour12: false })}
+          <strong><UserName id={row.actor} /></strong> · {formatTimestamp(row.at)}
         </Typography>
         {row.reason && (
           <Typography variant="body2" color="text.secondary">

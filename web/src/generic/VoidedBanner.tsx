@@ -2,6 +2,7 @@
 import { Alert, AlertTitle } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { UserName } from './UserName';
+import { formatTimestamp } from './format';
 
 export const VoidedBanner = () => {
   const record = useRecordContext();
@@ -11,7 +12,7 @@ export const VoidedBanner = () => {
     <Alert severity="error" variant="filled" sx={{ mb: 1 }} data-testid="voided-banner">
       <AlertTitle>{translate('gsp.void.banner')}</AlertTitle>
       {translate('gsp.void.banner_detail', {
-        at: new Date(record.voided_at).toLocaleString('zh-CN', { hour12: false }),
+        at: formatTimestamp(record.voided_at),
         by: '\u0000',
         reason: record.void_reason ?? '',
       })

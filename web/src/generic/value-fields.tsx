@@ -3,6 +3,7 @@ import { Box, Chip } from '@mui/material';
 import { DateField, useFieldValue, useLocaleState, type DateFieldProps } from 'react-admin';
 import type { FieldMeta } from '../meta/meta-store';
 import { optionLabel } from '../meta/labels';
+import { TIMESTAMP_FORMAT } from './format';
 
 interface ValueFieldProps {
   field: FieldMeta;
@@ -44,7 +45,7 @@ export const TimestampField = (props: DateFieldProps) => (
   <DateField
     locales="zh-CN"
     showTime
-    options={{ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }}
+    options={TIMESTAMP_FORMAT}
     {...props}
   />
 );

@@ -1,0 +1,30 @@
+/**
+ * Makes sure web/dist is a build of the current web sources: builds it (vite build) when it is missing or
+ * older than web/src or schema/. Usable as a vitest globalSetup and called by the e2e test itself.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'web/dist');
+
+function newest(p: string): number {
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((name) => newest(path.join(p, name))));
+}
+
+export async function ensureWebDist(): Promise<string> {
+  const index = path.join(WEB_DIST, 'index.html');
+  const sources = Math.max(newest(path.join(ROOT, 'web/src')), newest(path.join(ROOT, 'schema')), newest(path.join(ROOT, 'web/index.html')));
+  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
+    const { build } = await import('vite');
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  return WEB_DIST;
+}
+
+export default async function setup() {
+  await ensureWebDist();
+}
