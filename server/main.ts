@@ -11,6 +11,7 @@ import { createAdmin, isEmpty, randomPassword, type Credential } from './bootstr
 import { clockFromEnv, type Clock } from './clock';
 import { openDb, type Db } from './db';
 import { dailyBackup } from './services/backup';
+import { recheck } from './services/rules/recheck';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIST = path.join(ROOT, 'web/dist');
@@ -52,6 +53,23 @@ function scheduleBackups(db: Db, clock: Clock, dir: string) {
   setInterval(run, 3600_000).unref();
 }
 
+/** The periodic rule re-check: shortly after start, then once whenever the business date changes. */
+function scheduleRecheck(db: Db, clock: Clock) {
+  let lastDay = '';
+  const run = () => {
+    if (clock.today() === lastDay) return;
+    lastDay = clock.today();
+    try {
+      const r = recheck(db, clock);
+      console.log(`规则复核 / rule re-check ${r.asOf}: ${r.records} records, +${r.opened} / -${r.resolved} findings (${r.ms} ms)`);
+    } catch (err) {
+      console.error('规则复核失败 / rule re-check failed:', err);
+    }
+  };
+  setTimeout(run, 5_000).unref();
+  setInterval(run, 3600_000).unref();
+}
+
 async function main() {
   const env = process.env;
   const dbFile = env.GSP_DB || path.join(ROOT, 'data/gsp.db');
@@ -71,6 +89,7 @@ async function main() {
     if (shown.length) writeFirstLogin(dbFile, shown);
   }
   if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups'));
+  if (env.GSP_RECHECK !== '0') scheduleRecheck(db, clock);
   const app = createApp({ db, clock, webDist: WEB_DIST });
   serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
     console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);

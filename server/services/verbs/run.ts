@@ -24,7 +24,8 @@ export async function runVerb(ctx: ServiceContext, resourceName: string, id: num
   }
   const comment = typeof input.comment === 'string' && input.comment.trim() ? input.comment.trim() : null;
   if (def.commentRequired && !comment) throw validationError(msg(ctx.lang, 'invalid_input'), { comment: msg(ctx.lang, 'required') });
-  await confirmPassword(ctx, input.password);
+  const signed = def.signed !== false;
+  if (signed) await confirmPassword(ctx, input.password);
   return inTransaction(ctx, (tx) => {
     const current = findRow(tx.db, resource, id);
     if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
@@ -33,6 +34,7 @@ export async function runVerb(ctx: ServiceContext, resourceName: string, id: num
     const changes = def.apply(tx, current, input);
     // The verb's roles are its permission: the generic edit grants and field guards do not apply.
     const row = applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
+    if (!signed) return { record: readRecord(tx.db, resource, id)!, signature: null };
     const signature = writeSignature(tx, resource, row, def.meaning, comment);
     writeAudit(tx, 'sign', 'signatures', signature.id, null, signature, comment);
     return { record: readRecord(tx.db, resource, id)!, signature: serialize(registry.get('signatures')!, signature) };

@@ -10,6 +10,8 @@ export interface VerbDef {
   roles: Role[];
   /** refused when the signer created the record (an approver cannot approve their own record) */
   noSelfApproval: boolean;
+  /** false for verbs that are no approval (acknowledging a finding): no password, no signature */
+  signed?: boolean;
   /** a comment is required (waiving a finding needs a reason) */
   commentRequired?: boolean;
   /** checks the record's state and returns the field changes the verb makes; throws to refuse */
