@@ -6,9 +6,9 @@ const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 
 /**
  * A unified social credit code: registration authority + type (`91` company, `12` public institution,
- * `52` private non-profit), the 6-digit region code, a 9-character organisation code, the mod-31 check.
+ * `52` private non-profit, `92` sole trader), the 6-digit region code, a 9-character organisation code, the mod-31 check.
  */
-export function creditCode(rng: Rng, prefix: '91' | '12' | '52', regionCode: string): string {
+export function creditCode(rng: Rng, prefix: '91' | '92' | '12' | '52', regionCode: string): string {
   let org = rng.digits(8);
   org += CREDIT_CHARS[rng.int(0, 30)];
   const body = prefix + regionCode + org;

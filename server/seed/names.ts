@@ -75,7 +75,7 @@ export const STAFF = {
   qa: ['周敏', '吴静'],
   issuers: ['郑洁', '冯雪'],
   pickers: ['林峰', '马强', '孙立'],
-  reviewers: ['何娟', '郭霞'],
+  reviewers: ['何娟'],
   finance: '陈晓燕',
   afterSales: ['黄磊', '谢婷'],
   office: '吴倩',

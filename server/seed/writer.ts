@@ -23,7 +23,8 @@ export class Writer {
     const res = registry.get(resource);
     if (!res) throw new Error(`unknown resource ${resource}`);
     try {
-      return createRecord(this.ctx, res, input, { reason: SEED_REASON });
+      // Historical: the live rules record what the planted records break as findings instead of refusing them.
+      return createRecord(this.ctx, res, input, { reason: SEED_REASON, historical: true });
     } catch (err) {
       // A seed bug, not user input: say which record and field were refused.
       if (err instanceof ServiceError) throw new Error(`demo seed: ${resource} refused: ${err.message} ${JSON.stringify(err.errors)} ${JSON.stringify(input).slice(0, 400)}`);
