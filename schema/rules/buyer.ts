@@ -1,7 +1,7 @@
 /** Buyer (购货单位) rules on a sales line: who may buy, with which licences, reviewed how. */
 import { CUSTOMER_LICENSE_KIND, STORAGE } from '../enums';
 import type { RuleContext } from './context';
-import { withinValidity } from './dates';
+import { dateOf, withinValidity } from './dates';
 import { looksLikeIndividual } from './person-name';
 import { customerName, parts, productName, rule } from './rule';
 import { licenceCovers, permittedLicenceKinds, productCategory, scopeCategories } from './scope';
@@ -28,7 +28,8 @@ export function buyerLicenceState(line: SaleLineView, ctx: RuleContext): Licence
   if (held.length === 0) return { state: 'missing', kinds };
   const valid = held.filter((l) => withinValidity(date, l.valid_from, l.valid_to));
   if (valid.length === 0) {
-    const expired = held.filter((l) => l.valid_to && l.valid_to < date).sort((a, b) => (a.valid_to! < b.valid_to! ? 1 : -1));
+    const end = (l: CustomerLicenseRow) => dateOf(l.valid_to) ?? '';
+    const expired = held.filter((l) => end(l) !== '' && end(l) < date).sort((a, b) => (end(a) < end(b) ? 1 : -1));
     return expired.length > 0 ? { state: 'expired', licence: expired[0], notYet: false } : { state: 'expired', licence: held[0], notYet: true };
   }
   const category = productCategory(product);
@@ -59,16 +60,17 @@ export const buyerRules = [
       const { customer: c, date } = parts(line, ctx);
       if (!c) return null;
       // An approval without a date (legacy record) counts; a dated one must be on or before the sale date.
-      if (c.qa_status === 'approved' && (!c.qa_approved_at || c.qa_approved_at <= date)) return null;
+      const approvedAt = dateOf(c.qa_approved_at);
+      if (c.qa_status === 'approved' && (!approvedAt || approvedAt <= date)) return null;
       const late = c.qa_status === 'approved';
       const rejected = c.qa_status === 'rejected';
       return {
         fields: ['customer'],
         zh: late
-          ? `购货单位「${c.name}」的首营审核于 ${c.qa_approved_at} 才通过，晚于销售日期 ${date}。销售前须经质管部首营审核通过；请核对销售日期或审核记录。`
+          ? `购货单位「${c.name}」的首营审核于 ${approvedAt} 才通过，晚于销售日期 ${date}。销售前须经质管部首营审核通过；请核对销售日期或审核记录。`
           : `购货单位「${c.name}」${rejected ? '的首营审核已被驳回' : '尚未通过质管部首营审核'}，不得销售。请提交其资质证明材料，经质管部审核通过并建档后再销售。`,
         en: late
-          ? `The buyer "${c.name}" was approved by QA only on ${c.qa_approved_at}, after the sale date ${date}. A buyer must pass the first-business review before any sale; check the sale date or the review record.`
+          ? `The buyer "${c.name}" was approved by QA only on ${approvedAt}, after the sale date ${date}. A buyer must pass the first-business review before any sale; check the sale date or the review record.`
           : `The buyer "${c.name}" ${rejected ? 'was rejected in' : 'has not passed'} QA's first-business review, so it may not be sold to. Submit its credentials for QA approval before selling.`,
         params: { customer: c.name, sale_date: date },
       };
@@ -130,7 +132,8 @@ export const buyerRules = [
     title: { zh: '购货单位未做信誉审核', en: 'Buyer credit not reviewed' },
     test(line, ctx) {
       const { customer: c, date } = parts(line, ctx);
-      if (!c || (c.credit_reviewed_at && c.credit_reviewed_at <= date)) return null;
+      const reviewed = dateOf(c?.credit_reviewed_at);
+      if (!c || (reviewed && reviewed <= date)) return null;
       return {
         fields: ['customer'],
         zh: `购货单位「${c.name}」在销售日期 ${date} 前没有商业信誉和货款支付能力审核记录。请销售部会同财务部完成信誉审核，并登记信誉审核日期。`,
@@ -144,7 +147,8 @@ export const buyerRules = [
     test(line, ctx) {
       const { customer: c, product: p, date } = parts(line, ctx);
       if (!c || !p || (p.storage !== 'cold' && p.storage !== 'frozen')) return null;
-      if (c.storage_reviewed_at && c.storage_reviewed_at <= date) return null;
+      const reviewed = dateOf(c.storage_reviewed_at);
+      if (reviewed && reviewed <= date) return null;
       const [zh, en] = STORAGE.labels[p.storage];
       return {
         fields: ['customer', 'product'],

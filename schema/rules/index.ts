@@ -21,7 +21,10 @@ export { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, resolveSettings, type RuleS
 export { createMemoryContext, type MemoryData, type MemoryContext } from './memory-context';
 export { looksLikePersonName, looksLikeIndividual } from './person-name';
 export { expiringWithin, expiryWindow, EXPIRY_FIELDS, type Expiring } from './expiry';
-export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList } from './scope';
+export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList, matchScopeCategory } from './scope';
+export { addDays, dateOf, daysBetween, isIsoDate, withinValidity } from './dates';
+export { isSpecial } from './special';
+export { buyerLicenceState } from './buyer';
 
 /**
  * Every rule, in RULES.md order. A code may have one rule per record kind it applies to
@@ -30,7 +33,7 @@ export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories,
 export const RULES: readonly Rule[] = [
   ...buyerRules, ...sellerRules, ...productRules, ...recordRules, ...priceRules, ...contractRules, ...specialRules,
   ...fulfilmentRules, ...aftersalesRules,
-] as readonly Rule<any>[] as readonly Rule[];
+];
 
 /** One entry per rule code, in RULES.md order. */
 export const CATALOGUE: readonly RuleMeta[] = [

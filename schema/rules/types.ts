@@ -7,6 +7,7 @@ import type {
   AGENT_ROLE, APPROVAL_ROLE, BATCH_STATUS, COMPANY_LICENSE_KIND, CONTRACT_STATUS, CUSTOMER_LICENSE_KIND, CUSTOMER_TYPE,
   DEVICE_CLASS, EnumDef, FEEDBACK_STATUS, PAYMENT_METHOD, PRODUCT_KIND, QA_STATUS, STORAGE, VISIT_KIND,
 } from '../enums';
+import type { RuleContext } from './context';
 
 type Key<E> = E extends EnumDef<infer K> ? K : never;
 type N<T> = T | null | undefined;
@@ -203,5 +204,5 @@ export interface Rule<K extends RecordKind = RecordKind> extends RuleMeta {
   appliesTo: K;
   /** re-evaluated against ctx.asOf by the periodic re-check (the result changes as time passes) */
   periodic?: boolean;
-  check(record: RecordViews[K], ctx: import('./context').RuleContext): Finding[];
+  check(record: RecordViews[K], ctx: RuleContext): Finding[];
 }

@@ -22,6 +22,7 @@ const table: Record<string, Case[]> = {
     { name: 'rejected', fires: true, set: (w) => { cust(w).qa_status = 'rejected'; } },
     { name: 'approved the day after the sale', fires: true, set: (w) => { cust(w).qa_approved_at = '2024-05-03'; } },
     { name: 'approved on the sale date', fires: false, set: (w) => { cust(w).qa_approved_at = SALE; } },
+    { name: 'approved on the sale date, stored with a time', fires: false, set: (w) => { cust(w).qa_approved_at = `${SALE} 15:00`; } },
     { name: 'approved, legacy record without a date', fires: false, set: (w) => { cust(w).qa_approved_at = null; } },
   ],
   BUYER_LICENSE_MISSING: [
