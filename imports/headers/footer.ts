@@ -1,0 +1,49 @@
+/**
+ * Rows that are not records: 合计/总计/小计 footers (the word in one of the first non-empty cells), the header
+ * repeated on every printed page, and the sign-off notes under a total (制表人：… 审核：…).
+ */
+import { cellText, isBlank, type Cell } from '../readers/cells';
+import { toHalfWidth } from '../normalize/width';
+import { normalizeHeader } from './normalize-header';
+
+const TOTAL = /^(?:本页|本月|本年|全部|总)?(?:合计|总计|小计|累计|共计|总合计)|^total\b|^subtotal\b|^sum\b/i;
+
+function firstTexts(cells: readonly Cell[], n: number): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    out.push(toHalfWidth(cellText(c)).replace(/\s+/g, ''));
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+export function isFooterRow(cells: readonly Cell[]): boolean {
+  return firstTexts(cells, 3).some((t) => typeof t === 'string' && TOTAL.test(t.replace(/^[:：]/, '')));
+}
+
+export function nonBlankCount(cells: readonly Cell[]): number {
+  let n = 0;
+  for (const c of cells) if (!isBlank(c)) n++;
+  return n;
+}
+
+/** Same header text in the same columns as the header row (a header repeated on each printed page). */
+export function isRepeatedHeader(cells: readonly Cell[], header: readonly Cell[]): boolean {
+  let same = 0;
+  let nonBlank = 0;
+  for (let i = 0; i < Math.max(cells.length, header.length); i++) {
+    const a = cells[i] ?? null;
+    if (isBlank(a)) continue;
+    nonBlank++;
+    const b = header[i] ?? null;
+    if (!isBlank(b) && normalizeHeader(cellText(a)) === normalizeHeader(cellText(b))) same++;
+  }
+  return nonBlank >= 2 && same >= nonBlank * 0.8;
+}
+
+/** A note line under a total: at most two non-empty cells, text like 制表人：张三 or 审核： */
+export function isNoteRow(cells: readonly Cell[]): boolean {
+  if (nonBlankCount(cells) > 2) return false;
+  return firstTexts(cells, 2).some((t) => /^(?:制表|制单|填表|审核|复核|批准|负责人|经办|备注|说明|注[:：]|签字|盖章|日期)/.test(t));
+}

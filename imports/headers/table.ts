@@ -1,0 +1,137 @@
+/**
+ * A sheet read as a table of one import kind: the header row found, columns mapped, then data rows as
+ * `{ row, cells, values: { field: cell } }`. Rows that are not records are skipped and listed (never
+ * dropped silently): 合计/小计 footers, the header repeated on a later page, and short note lines after a
+ * total (制表人：…). Rows after a total that look like records are still read.
+ */
+import { ImportFileError } from '../readers/errors';
+import type { Cell, SheetRow } from '../readers/cells';
+import type { Spreadsheet, SpreadsheetSheet } from '../readers/open';
+import { detectHeader, HEADER_SCAN_ROWS, type HeaderDetection } from './detect';
+import { isFooterRow, isNoteRow, isRepeatedHeader, nonBlankCount } from './footer';
+import { getKind, type KindInfo } from './kinds';
+import type { MappingPreset } from './map';
+
+export interface TableRow {
+  row: number;
+  cells: Cell[];
+  /** mapped field → the cell under its column */
+  values: Record<string, Cell>;
+}
+
+export interface SkippedRow {
+  row: number;
+  reason: 'footer' | 'repeated_header' | 'note';
+}
+
+export interface Table extends HeaderDetection {
+  kind: KindInfo;
+  sheet: string | null;
+  /** data rows, once (the underlying reader streams) */
+  rows(): AsyncGenerator<TableRow>;
+  /** filled while rows() runs */
+  readonly skipped: SkippedRow[];
+}
+
+export interface TableOptions {
+  preset?: MappingPreset;
+  scanRows?: number;
+}
+
+function kindOrThrow(kind: string): KindInfo {
+  const k = getKind(kind);
+  if (!k) throw new Error(`unknown import kind: ${kind}`);
+  return k;
+}
+
+function noHeader(kind: KindInfo, rows: number, sheet: string | null): ImportFileError {
+  const examples = kind.fields.filter((f) => !f.refOf).slice(0, 4).map((f) => f.label).join('、');
+  return new ImportFileError('no_header', {
+    where: sheet ? `工作表“${sheet}”的` : '',
+    where_en: sheet ? ` of sheet "${sheet}"` : '',
+    rows,
+    examples,
+  });
+}
+
+type Pull = () => Promise<SheetRow[] | null>;
+
+/** Buffers the first rows of `batches`, detects the header; null (iterator closed) when there is none. */
+async function probe(batches: AsyncIterator<SheetRow[]>, kind: KindInfo, opts: TableOptions, sheet: string | null) {
+  const scanRows = opts.scanRows ?? HEADER_SCAN_ROWS;
+  const head: SheetRow[] = [];
+  let done = false;
+  while (head.length < scanRows) {
+    const r = await batches.next();
+    if (r.done) { done = true; break; }
+    head.push(...r.value);
+  }
+  const det = detectHeader(head, kind, { preset: opts.preset, scanRows });
+  if (!det) {
+    if (!done) await batches.return?.();
+    return null;
+  }
+  const rest = head.slice(head.findIndex((r) => r.row === det.headerRow) + 1);
+  const pull: Pull = async () => {
+    if (rest.length) return rest.splice(0, rest.length);
+    if (done) return null;
+    const r = await batches.next();
+    if (r.done) { done = true; return null; }
+    return r.value;
+  };
+  return { det, pull, close: async () => { if (!done) await batches.return?.(); }, sheet };
+}
+
+function makeTable(kind: KindInfo, p: NonNullable<Awaited<ReturnType<typeof probe>>>): Table {
+  const { det, pull } = p;
+  const skipped: SkippedRow[] = [];
+  const mapped = det.columns.filter((c) => c.field);
+  let used = false;
+  async function* rows(): AsyncGenerator<TableRow> {
+    if (used) throw new Error('Table.rows() can be read once');
+    used = true;
+    let afterTotal = false;
+    try {
+      for (let batch = await pull(); batch; batch = await pull()) {
+        for (const r of batch) {
+          if (isFooterRow(r.cells)) { skipped.push({ row: r.row, reason: 'footer' }); afterTotal = true; continue; }
+          if (isRepeatedHeader(r.cells, det.headerCells)) { skipped.push({ row: r.row, reason: 'repeated_header' }); continue; }
+          if (afterTotal && (isNoteRow(r.cells) || nonBlankCount(r.cells) <= 2)) { skipped.push({ row: r.row, reason: 'note' }); continue; }
+          const values: Record<string, Cell> = {};
+          for (const c of mapped) values[c.field!] = r.cells[c.index] ?? null;
+          yield { row: r.row, cells: r.cells, values };
+        }
+      }
+    } finally {
+      await p.close();
+    }
+  }
+  return { ...det, kind, sheet: p.sheet, rows, skipped };
+}
+
+/** Reads a stream of row batches (one sheet) as a table of `kind`; throws ImportFileError('no_header'). */
+export async function readTable(batches: AsyncIterable<SheetRow[]>, kind: string, opts: TableOptions & { sheet?: string | null } = {}): Promise<Table> {
+  const k = kindOrThrow(kind);
+  const p = await probe(batches[Symbol.asyncIterator](), k, opts, opts.sheet ?? null);
+  if (!p) throw noHeader(k, opts.scanRows ?? HEADER_SCAN_ROWS, opts.sheet ?? null);
+  return makeTable(k, p);
+}
+
+/**
+ * The table of `kind` in a workbook: the sheet named by `sheet` (--sheet), else the first worksheet (visible
+ * ones first) whose header row maps to the kind. A CSV has one sheet.
+ */
+export async function openTable(book: Spreadsheet, kind: string, opts: TableOptions & { sheet?: string | number } = {}): Promise<Table> {
+  const k = kindOrThrow(kind);
+  const named = opts.sheet !== undefined;
+  const candidates: SpreadsheetSheet[] = named
+    ? [book.sheet(opts.sheet)]
+    : [...book.sheets.filter((s) => s.state === 'visible'), ...book.sheets.filter((s) => s.state !== 'visible')].filter((s) => s.kind === 'worksheet');
+  const sheetName = (s: SpreadsheetSheet) => (book.format === 'xlsx' ? s.name : null);
+  for (const s of candidates) {
+    const p = await probe(s.batches()[Symbol.asyncIterator](), k, opts, sheetName(s));
+    if (p) return makeTable(k, p);
+  }
+  const only = candidates.length === 1 ? sheetName(candidates[0]) : null;
+  throw noHeader(k, opts.scanRows ?? HEADER_SCAN_ROWS, only);
+}

@@ -1,0 +1,120 @@
+/**
+ * Dates as legacy ledgers write them → 'YYYY-MM-DD' (datetimes → 'YYYY-MM-DDTHH:MM:SS+08:00'):
+ * Excel serials (1900 system, with its phantom 1900-02-29, and 1904), 2024-03-05, 2024/3/5, 2024.03.05,
+ * 2024年3月5日, 20240305, '2024-03-05 10:20', and a month alone (2026-05, 2026年5月, 202605) = the month's
+ * last day, as 有效期至 2026-05 means.
+ */
+import { isDateCell, isErrorCell, type Cell } from '../readers/cells';
+import { normError, shown, type NormResult } from './messages';
+import { toHalfWidth } from './width';
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 61 = 1900-03-01; serial 1..59 are one day later (below)
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const MAX_SERIAL = 2_958_465; // 9999-12-31
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const iso = (t: number) => {
+  const d = new Date(t);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+
+export interface DateParts {
+  date: string;
+  time?: string;
+}
+
+/**
+ * Excel serial → calendar date (and time when not midnight). Null when out of range or for the
+ * 1900 system's serial 60, Excel's non-existent 1900-02-29.
+ */
+export function excelSerialToDate(serial: number, date1904 = false): DateParts | null {
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= MAX_SERIAL + 1) return null;
+  let days = Math.floor(serial);
+  let secs = Math.round((serial - days) * 86400);
+  if (secs >= 86400) { days++; secs = 0; }
+  let t: number;
+  if (date1904) t = EPOCH_1904 + days * DAY_MS;
+  else if (days === 60) return null;
+  else t = (days < 60 ? EPOCH_1900 + DAY_MS : EPOCH_1900) + days * DAY_MS;
+  const out: DateParts = { date: iso(t) };
+  if (secs) out.time = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`;
+  return out;
+}
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+const endOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+const FULL = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*(?:T|\s)\s*(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?|分)?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const MONTH = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)$/;
+const MONTH_COMPACT = /^(\d{4})(\d{2})$/;
+const SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+export interface DateOptions {
+  /** the workbook's date system, for serial numbers */
+  date1904?: boolean;
+  /** offset appended to datetimes (the wholesaler's local time) */
+  tzOffset?: string;
+}
+
+/** Text → date parts; `monthOnly` marks '2026-05' style values (already turned into the month's last day). */
+export function parseDateText(raw: string, opts: DateOptions = {}): NormResult<DateParts> {
+  const s = toHalfWidth(raw).trim();
+  let m = FULL.exec(s) ?? CHINESE.exec(s) ?? COMPACT.exec(s);
+  if (m) {
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    if (!isValidYmd(y, mo, d)) return normError('bad_date', { value: shown(raw) });
+    const out: DateParts = { date: `${pad(y, 4)}-${pad(mo)}-${pad(d)}` };
+    if (m[4] !== undefined) {
+      const [h, mi, se] = [+m[4], +(m[5] ?? 0), +(m[6] ?? 0)];
+      if (h > 23 || mi > 59 || se > 59) return normError('not_datetime', { value: shown(raw) });
+      if (h || mi || se) out.time = `${pad(h)}:${pad(mi)}:${pad(se)}`;
+    }
+    return { value: out };
+  }
+  m = MONTH.exec(s) ?? MONTH_COMPACT.exec(s);
+  if (m) {
+    const y = +m[1];
+    const mo = +(m[2] ?? m[3]);
+    if (!isValidYmd(y, mo, 1)) return normError('bad_date', { value: shown(raw) });
+    return { value: { date: `${pad(y, 4)}-${pad(mo)}-${pad(endOfMonth(y, mo))}` } };
+  }
+  if (SERIAL.test(s)) {
+    const parts = excelSerialToDate(Number(s), opts.date1904);
+    if (parts) return { value: parts };
+  }
+  return normError('not_date', { value: shown(raw) });
+}
+
+function partsOf(cell: Cell, opts: DateOptions): NormResult<DateParts | null> {
+  if (cell === null) return { value: null };
+  if (typeof cell === 'string') return cell.trim() === '' ? { value: null } : parseDateText(cell, opts);
+  if (typeof cell === 'number') {
+    const p = excelSerialToDate(cell, opts.date1904);
+    if (p) return { value: p };
+    return Math.floor(cell) === 60 && !opts.date1904 ? normError('date_1900_bug') : normError('not_date', { value: cell });
+  }
+  if (isDateCell(cell)) return { value: { date: cell.date, time: cell.time } };
+  if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
+  return normError('not_date', { value: String(cell) });
+}
+
+/** A date field: 'YYYY-MM-DD' (a time of day, if any, is dropped). */
+export function parseDate(cell: Cell, opts: DateOptions = {}): NormResult<string | null> {
+  const r = partsOf(cell, opts);
+  if ('error' in r) return r;
+  return { value: r.value ? r.value.date : null };
+}
+
+/** A datetime field: 'YYYY-MM-DD' when no time was given, else 'YYYY-MM-DDTHH:MM:SS+08:00'. */
+export function parseDateTime(cell: Cell, opts: DateOptions = {}): NormResult<string | null> {
+  const r = partsOf(cell, opts);
+  if ('error' in r) return r;
+  if (!r.value) return { value: null };
+  return { value: r.value.time ? `${r.value.date}T${r.value.time}${opts.tzOffset ?? '+08:00'}` : r.value.date };
+}

@@ -1,0 +1,25 @@
+/** Full-width (全角) → half-width (半角): ＡＢＣ１２３ → ABC123, '　' → ' '. */
+
+/** Every full-width ASCII variant (U+FF01–U+FF5E) and the ideographic space. */
+export function toHalfWidth(s: string): string {
+  if (!/[\uFF01-\uFF5E\u3000]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+/** Only digits and Latin letters (codes: 国药准字Ｈ２００２２８９１ → 国药准字H20022891), punctuation kept as written. */
+export function alnumToHalfWidth(s: string): string {
+  if (!/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(s)) return s;
+  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Trim including NBSP and the ideographic space, which String.prototype.trim() already covers, plus zero-width marks. */
+export function cleanText(s: string): string {
+  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').trim();
+}

@@ -1,0 +1,154 @@
+/**
+ * CSV/TXT reader: bytes → text with our own streaming TextDecoder (a character split across chunks
+ * survives), text → records with papaparse's parser fed chunk by chunk with the partial last record
+ * carried over (papaparse decides where a quoted field ends, so quoted line breaks stay in their cell).
+ * No dynamic typing: every cell is text (`00123` stays `00123`); empty cells are null.
+ */
+import Papa from 'papaparse';
+import type { Cell, SheetRow } from './cells';
+import { createTextDecoder, detectEncoding, type EncodingInfo } from './encoding';
+import { ImportFileError } from './errors';
+import { resolveLimits, type ReaderLimits } from './limits';
+import { READ_CHUNK, readChunks, type ByteSource } from './source';
+
+export type Delimiter = ',' | '\t' | ';';
+const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
+
+export interface CsvOptions {
+  limits?: Partial<ReaderLimits>;
+  /** skip detection (tests, or a user's explicit choice) */
+  encoding?: EncodingInfo;
+  delimiter?: Delimiter;
+  chunkBytes?: number;
+}
+
+export interface CsvFile {
+  readonly format: 'csv';
+  readonly encoding: EncodingInfo;
+  readonly delimiter: Delimiter;
+  /** every record with a non-empty cell, in order; row numbers count empty records too */
+  rows(): AsyncGenerator<SheetRow>;
+  /** the same rows, a chunk's worth at a time (cheaper per row than rows()) */
+  batches(): AsyncGenerator<SheetRow[]>;
+}
+
+/** Per line (outside quotes), how many times each candidate occurs; the most consistent one wins. */
+export function detectDelimiter(sample: string): Delimiter {
+  const counts = new Map<Delimiter, number[]>(DELIMITERS.map((d) => [d, []]));
+  let line = new Map<string, number>();
+  let inQuotes = false;
+  let lines = 0;
+  const endLine = () => {
+    if (line.size) for (const d of DELIMITERS) counts.get(d)!.push(line.get(d) ?? 0);
+    line = new Map();
+    lines++;
+  };
+  for (let i = 0; i < sample.length && lines < 50; i++) {
+    const c = sample[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === '\n' || c === '\r') endLine();
+    else if (c === ',' || c === '\t' || c === ';') line.set(c, (line.get(c) ?? 0) + 1);
+  }
+  endLine();
+  let best: Delimiter = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const per = counts.get(d)!.filter((n) => n > 0);
+    if (!per.length) continue;
+    // the most frequent non-zero count, weighted by how many lines have it
+    const freq = new Map<number, number>();
+    for (const n of per) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let score = 0;
+    for (const [n, k] of freq) score = Math.max(score, k * Math.min(n, 64) + per.length);
+    if (score > bestScore) { best = d; bestScore = score; }
+  }
+  return best;
+}
+
+/** '\r' only for files that have no '\n' at all (classic Mac); otherwise '\n' and a trailing '\r' is dropped. */
+function detectNewline(sample: string): '\n' | '\r' {
+  return sample.includes('\n') || !sample.includes('\r') ? '\n' : '\r';
+}
+
+function toCells(record: string[], stripCr: boolean): Cell[] {
+  const cells: Cell[] = new Array(record.length);
+  const last = record.length - 1;
+  for (let i = 0; i <= last; i++) {
+    let v = record[i];
+    if (i === last && stripCr && v.length && v.charCodeAt(v.length - 1) === 13) v = v.slice(0, -1);
+    cells[i] = v === '' ? null : v;
+  }
+  return cells;
+}
+
+function isEmptyRecord(record: string[]): boolean {
+  return record.length === 1 && (record[0] === '' || record[0] === '\r');
+}
+
+/** Detects encoding (one fast pass over the file) and delimiter; rows() then streams. */
+export async function openCsv(src: ByteSource, opts: CsvOptions = {}): Promise<CsvFile> {
+  const limits = resolveLimits(opts.limits);
+  const encoding = opts.encoding ?? (await detectEncoding(src));
+  const chunkBytes = opts.chunkBytes ?? READ_CHUNK;
+  const sampleBytes = await src.read(0, Math.min(src.size, 256 * 1024));
+  let sample: string;
+  try {
+    sample = new TextDecoder(encoding.name).decode(sampleBytes.subarray(0, sampleBytes.length - (encoding.name.startsWith('utf-16') ? sampleBytes.length % 2 : 0)));
+  } catch {
+    sample = '';
+  }
+  const delimiter = opts.delimiter ?? detectDelimiter(sample);
+  const newline = detectNewline(sample);
+  const stripCr = newline === '\n';
+
+  async function* batches(): AsyncGenerator<SheetRow[]> {
+    const decode = createTextDecoder(encoding);
+    const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    let partial = '';
+    let rowNo = 0;
+    const decodeOrFail = (chunk: Uint8Array, final: boolean): string => {
+      try {
+        return decode(chunk, final);
+      } catch {
+        throw new ImportFileError('bad_encoding', { row: rowNo + 1 });
+      }
+    };
+    const parse = (text: string, final: boolean): SheetRow[] => {
+      const out: SheetRow[] = [];
+      const input = partial + text;
+      const res = parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;
+      partial = final ? '' : input.substring(res.meta.cursor);
+      if (partial.length > limits.maxRecordChars) {
+        throw new ImportFileError('corrupt', {
+          detail: `第 ${rowNo + res.data.length + 1} 行起引号不配对，一条记录超过 ${limits.maxRecordChars} 个字符`,
+          detail_en: `unbalanced quotes from row ${rowNo + res.data.length + 1}: one record exceeds ${limits.maxRecordChars} characters`,
+        });
+      }
+      for (const record of res.data) {
+        rowNo++;
+        if (isEmptyRecord(record)) continue;
+        if (record.length > limits.maxColumns) {
+          throw new ImportFileError('corrupt', { detail: `第 ${rowNo} 行列数过多（${record.length}）`, detail_en: `row ${rowNo} has too many columns (${record.length})` });
+        }
+        out.push({ row: rowNo, cells: toCells(record, stripCr) });
+      }
+      return out;
+    };
+    for await (const chunk of readChunks(src, 0, src.size, chunkBytes)) {
+      const text = decodeOrFail(chunk, false);
+      if (text) {
+        const out = parse(text, false);
+        if (out.length) yield out;
+      }
+    }
+    const out = parse(decodeOrFail(new Uint8Array(0), true), true);
+    if (out.length) yield out;
+  }
+
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+
+  return { format: 'csv', encoding, delimiter, rows, batches };
+}
