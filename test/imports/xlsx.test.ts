@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { SheetRow } from '../../imports/readers/cells';
+import { ImportFileError } from '../../imports/readers/errors';
+import { openSpreadsheet } from '../../imports/readers/open';
+import { openXlsx } from '../../imports/readers/xlsx';
+import { isDateFormat } from '../../imports/readers/xlsx-parts';
+import { SheetScanner } from '../../imports/readers/xlsx-sheet';
+import { collect, excelBook, rawXlsx, src, worksheetXml } from './helpers';
+
+const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
+const xlsxRows = async (bytes: Uint8Array, sheet?: string | number) => {
+  const book = await openXlsx(src(bytes, 'x.xlsx'));
+  return collect(book.sheet(sheet).rows());
+};
+
+describe('XLSX written by exceljs', () => {
+  it('title rows, merged cells, dates, codes, formula results and a 合计 footer come out typed', async () => {
+    const bytes = await excelBook((wb) => {
+      const ws = wb.addWorksheet('销售记录');
+      ws.addRow(['湖北某医药有限公司 药品销售记录']);
+      ws.mergeCells('A1:F1');
+      ws.addRow(['制表日期：2025-06-30']);
+      ws.addRow(['单据编号', '销售日期', '批号', '数量', '单价', '金额']);
+      ws.addRow(['XS1', d(2024, 3, 5), '00123', 2, 10.5, { formula: 'D4*E4', result: 21 }]);
+      ws.addRow(['XS2', d(2024, 2, 29), 123, 3, 1.25, { formula: 'D5*E5', result: 3.75 }]);
+      ws.addRow(['合计', null, null, { formula: 'SUM(D4:D5)', result: 5 }, null, { formula: 'SUM(F4:F5)', result: 24.75 }]);
+      const code = ws.getCell('C5');
+      code.numFmt = '00000';
+      ws.getCell('B4').numFmt = 'yyyy"年"m"月"d"日"';
+    });
+    const book = await openXlsx(src(bytes, 'x.xlsx'));
+    const reader = book.sheet();
+    const rows = await collect(reader.rows());
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rows[0].cells).toEqual(['湖北某医药有限公司 药品销售记录']);
+    expect(rows[3].cells).toEqual(['XS1', { date: '2024-03-05', serial: 45356 }, '00123', 2, 10.5, 21]);
+    expect(rows[4].cells).toEqual(['XS2', { date: '2024-02-29', serial: 45351 }, '00123', 3, 1.25, 3.75]);
+    expect(rows[5].cells).toEqual(['合计', null, null, 5, null, 24.75]);
+    expect(reader.merges).toEqual(['A1:F1']);
+  });
+
+  it('1904 date system', async () => {
+    const bytes = await excelBook((wb) => {
+      wb.properties.date1904 = true;
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['有效期至', d(2026, 5, 31)]);
+      ws.addRow(['生产日期', d(1904, 1, 2)]);
+    });
+    const book = await openXlsx(src(bytes, 'x.xlsx'));
+    expect(book.date1904).toBe(true);
+    const rows = await collect(book.sheet().rows());
+    expect(rows[0].cells[1]).toMatchObject({ date: '2026-05-31' });
+    expect(rows[1].cells[1]).toMatchObject({ date: '1904-01-02', serial: 1 });
+  });
+
+  it('several sheets: listed with their states, each selectable by name or index', async () => {
+    const bytes = await excelBook((wb) => {
+      wb.addWorksheet('说明').addRow(['本表用于导入']);
+      const h = wb.addWorksheet('隐藏', { state: 'hidden' });
+      h.addRow(['secret']);
+      wb.addWorksheet('数据').addRows([['单位名称', '单位类型'], ['武汉市某医院', '医疗机构']]);
+    });
+    const book = await openSpreadsheet(src(bytes, 'x.xlsx'));
+    expect(book.sheets.map((s) => [s.name, s.state])).toEqual([['说明', 'visible'], ['隐藏', 'hidden'], ['数据', 'visible']]);
+    expect((await collect(book.sheet('数据').rows()))[1].cells).toEqual(['武汉市某医院', '医疗机构']);
+    expect((await collect(book.sheet(1).rows()))[0].cells).toEqual(['secret']);
+    expect((await collect(book.sheet(' 数据 ').rows()))).toHaveLength(2);
+    const err = (() => { try { book.sheet('Sheet9'); } catch (e) { return e; } })() as ImportFileError;
+    expect(err.code).toBe('no_sheet');
+    expect(err.zh).toContain('说明、隐藏、数据');
+  });
+
+  it('booleans, errors, rich text and numbers written by exceljs', async () => {
+    const bytes = await excelBook((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRow([true, false, { error: '#N/A' }, { richText: [{ text: '单位' }, { text: '名称', font: { bold: true } }] }, 1e21, 0.1 + 0.2]);
+    });
+    const [row] = await xlsxRows(bytes);
+    expect(row.cells).toEqual([true, false, { error: '#N/A' }, '单位名称', 1e21, 0.30000000000000004]);
+  });
+});
+
+describe('hand-written sheet XML', () => {
+  it('namespace prefixes, inline and rich strings, phonetic runs, entities, _x000D_, missing r, t="d", CDATA', async () => {
+    const xml = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>`
+      + `<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>A&amp;B &lt;x&gt; &#x4E2D;&#25991;</x:t></x:is></x:c>`
+      + `<x:c t="inlineStr"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">漢 </x:t></x:r><x:r><x:t>字</x:t></x:r><x:rPh sb="0" eb="1"><x:t>カン</x:t></x:rPh></x:is></x:c>`
+      + `<x:c><x:v>42</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>`
+      + `<x:row><x:c t="d"><x:v>2024-03-05T10:20:00</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c>`
+      + `<x:c t="str"><x:f>A1&amp;"x"</x:f><x:v><![CDATA[a<b & c]]></x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>`
+      + `<x:row r="9"/>`
+      + `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:C2"/></x:mergeCells></x:worksheet>`;
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', xml }],
+      sharedStrings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>line_x000D_break</t></si><si><r><t>富</t></r><r><rPr/><t>文本</t></r><rPh><t>ふ</t></rPh></si></sst>`,
+    });
+    const book = await openXlsx(src(bytes, 'x.xlsx'));
+    const reader = book.sheet();
+    const rows = await collect(reader.rows());
+    expect(rows).toEqual([
+      { row: 2, cells: [null, 'A&B <x> 中文', '漢 字', 42, 'line\rbreak'] },
+      { row: 3, cells: [{ date: '2024-03-05', time: '10:20:00', serial: 45356 + (10 * 60 + 20) / 1440 }, { error: '#DIV/0!' }, true, 'a<b & c', '富文本'] },
+    ]);
+    expect(reader.merges).toEqual(['B2:C2']);
+  });
+
+  it('dates from built-in and custom number formats, in both date systems; 1900-02-29 stays a number', async () => {
+    const sheetData = '<row r="1"><c s="1"><v>45356</v></c><c s="2"><v>45356.5</v></c><c s="3"><v>45356</v></c><c s="4"><v>60</v></c><c s="5"><v>1234.5</v></c><c s="6"><v>123</v></c></row>';
+    const styles = { xfs: [0, 14, 22, 164, 14, 4, 165], numFmts: { 164: '[$-804]yyyy"年"m"月"d"日";@', 165: '00000' } };
+    let rows = await xlsxRows(rawXlsx({ sheets: [{ name: 'S', sheetData }], styles }));
+    expect(rows[0].cells).toEqual([
+      { date: '2024-03-05', serial: 45356 },
+      { date: '2024-03-05', time: '12:00:00', serial: 45356.5 },
+      { date: '2024-03-05', serial: 45356 },
+      60,
+      1234.5,
+      '00123',
+    ]);
+    rows = await xlsxRows(rawXlsx({ sheets: [{ name: 'S', sheetData }], styles, date1904: true }));
+    expect(rows[0].cells[0]).toEqual({ date: '2028-03-06', serial: 45356 });
+    expect(rows[0].cells[3]).toEqual({ date: '1904-03-01', serial: 60 });
+  });
+
+  it('isDateFormat', () => {
+    for (const f of ['yyyy-mm-dd', 'm/d/yy h:mm', 'yyyy"年"m"月"d"日"', '[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy', '[h]:mm:ss', 'mm:ss.0']) {
+      expect(isDateFormat(f), f).toBe(true);
+    }
+    for (const f of ['General', '0.00', '#,##0.00_);[Red](#,##0.00)', '0.00E+00', '@', '"¥"#,##0.00', '0.00"元"', '[$€-2] #,##0.00']) {
+      expect(isDateFormat(f), f).toBe(false);
+    }
+  });
+
+  it('the scanner gives the same rows however the XML is cut into chunks', () => {
+    const xml = worksheetXml(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>单位&amp;名称</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" s="1"><v>45356</v></c></row>'
+      + '<!-- a comment <row> --><row r="3" spans="1:3"><c r="A3" t="str"><f>"x"</f><v>&lt;v&gt;</v></c><c r="C3"><v>1.5E+3</v></c></row>',
+      '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>',
+    );
+    const run = (pieces: string[]) => {
+      const sc = new SheetScanner({ sst: ['共享'], isDate: [false, true], padWidth: [], date1904: false, maxColumns: 100, part: 'p' });
+      const rows: SheetRow[] = [];
+      pieces.forEach((p, i) => { sc.feed(p, i === pieces.length - 1); rows.push(...sc.out); sc.out = []; });
+      return { rows, merges: sc.merges };
+    };
+    const whole = run([xml]);
+    expect(whole.rows).toEqual([
+      { row: 1, cells: ['单位&名称', '共享', { date: '2024-03-05', serial: 45356 }] },
+      { row: 3, cells: ['<v>', null, 1500] },
+    ]);
+    for (const size of [1, 2, 3, 7, 16, 61]) {
+      const pieces: string[] = [];
+      for (let i = 0; i < xml.length; i += size) pieces.push(xml.slice(i, i + size));
+      expect(run(pieces)).toEqual(whole);
+    }
+  });
+
+  it('damaged sheet XML is a clean ImportFileError: text outside the root, truncation, mismatched tags, missing shared strings', async () => {
+    const cases = [
+      `<?xml version="1.0"?>\nfoo\n${worksheetXml('<row r="1"><c><v>1</v></c></row>').replace(/^<\?xml[^>]*>\n/, '')}`,
+      worksheetXml('<row r="1"><c><v>1</v></c></row>').slice(0, -20),
+      worksheetXml('<row r="1"><c><v>1</c></v></row>'),
+      worksheetXml('<row r="1"><c t="s"><v>7</v></c></row>'),
+    ];
+    for (const xml of cases) {
+      const err = await xlsxRows(rawXlsx({ sheets: [{ name: 'S', xml }], sharedStrings: ['a'] })).catch((e) => e);
+      expect(err, xml).toBeInstanceOf(ImportFileError);
+      expect(err.code).toBe('corrupt');
+    }
+  });
+
+  it('an empty workbook sheet and a self-closing sheetData give no rows', async () => {
+    expect(await xlsxRows(rawXlsx({ sheets: [{ name: 'S', xml: worksheetXml('').replace('<sheetData></sheetData>', '<sheetData/>') }] }))).toEqual([]);
+  });
+});
