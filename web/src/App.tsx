@@ -11,6 +11,7 @@ import { store } from './providers/locale';
 import { loadMeta } from './meta/meta-store';
 import { resourceElements } from './generic/resource-elements';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
@@ -34,6 +35,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={ConsoleLayout}
+    loginPage={LoginPage}
     theme={theme}
     requireAuth
     disableTelemetry

@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import { Box } from '@mui/material';
-import { SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { SaveButton, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
+import { CHANGE_REASON } from './payload';
 import { useResourceMeta, type FieldMeta } from '../meta/meta-store';
 import { renderInput } from './field-kinds';
 
@@ -32,6 +33,14 @@ export const FieldGrid = ({ fields, mode }: { fields: FieldMeta[]; mode: 'create
   </Box>
 );
 
+/** GSP asks why a record was changed: the server writes `_reason` to the audit row with the update. */
+const ChangeReasonInput = () => {
+  const translate = useTranslate();
+  return (
+    <TextInput source={CHANGE_REASON} label="gsp.edit.reason" helperText={translate('gsp.edit.reason_help')} fullWidth sx={{ mt: 2 }} />
+  );
+};
+
 // No delete button: records are voided from the show page, with a reason.
 const FormToolbar = () => (
   <Toolbar>
@@ -45,6 +54,7 @@ export const GenericForm = ({ mode, after }: { mode: 'create' | 'edit'; after?: 
     <SimpleForm toolbar={<FormToolbar />} warnWhenUnsavedChanges>
       <FieldGrid fields={resource.fields} mode={mode} />
       {after}
+      {mode === 'edit' && <ChangeReasonInput />}
     </SimpleForm>
   );
 };

@@ -37,7 +37,7 @@ export const GenericShow = () => {
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="gsp.tabs.details">
           <DetailsGrid label={false} wide={resource.fields.filter((f) => WIDE.has(f.kind)).map((f) => f.key)}>
-            {resource.fields.filter((f) => !f.writeOnly).map((f) => renderField(f))}
+            {resource.fields.filter((f) => !f.writeOnly).map((f) => renderField(f, {}, resource.name))}
           </DetailsGrid>
           {audited && (
             <DetailsGrid label={false}>{AUDIT_TRAIL_FIELDS.map((key) => renderSystemField(key)!)}</DetailsGrid>

@@ -63,7 +63,7 @@ const HistoryEntry = ({ row, own }: { row: AuditRow; own: boolean }) => {
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{translate('gsp.history.no_changes')}</Typography>
         )
       ) : (
-        <Table size="small" sx={{ mt: 1 }}>
+        <Table size="small" sx={{ mt: 1, tableLayout: 'fixed' }}>
           <TableHead>
             <TableRow>
               <TableCell sx={{ width: '25%' }}>{translate('gsp.history.field')}</TableCell>

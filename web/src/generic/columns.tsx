@@ -9,7 +9,7 @@ export function listColumns(resource: ResourceMeta, omit: string[] = []): ReactE
     .filter((key) => !omit.includes(key))
     .flatMap((key) => {
       const field = resource.fields.find((f) => f.key === key);
-      if (field) return field.writeOnly ? [] : [renderField(field)];
+      if (field) return field.writeOnly ? [] : [renderField(field, {}, resource.name)];
       const system = renderSystemField(key);
       return system ? [system] : [];
     });

@@ -15,6 +15,7 @@ import { choicesOf } from '../meta/labels';
 import { DayField, HiddenField, JsonField, ListChipsField, TimestampField } from './value-fields';
 import { FreeListInput, JsonInput } from './text-backed-inputs';
 import { RefInput } from './reference-inputs';
+import { fieldOverride } from '../resources/field-overrides';
 
 export interface KindFieldProps {
   field: FieldMeta;
@@ -86,8 +87,8 @@ export const KIND_UI: Record<FieldKind, { Field: ComponentType<KindFieldProps>; 
 const UNSORTABLE = new Set<FieldKind>(['list', 'json', 'password']);
 
 /** A field of the registry as a read-only element (list column, show row). */
-export const renderField = (field: FieldMeta, extra: Partial<KindFieldProps> = {}) => {
-  const { Field } = KIND_UI[field.kind];
+export const renderField = (field: FieldMeta, extra: Partial<KindFieldProps> = {}, resource?: string) => {
+  const Field = (resource && fieldOverride(resource, field.key)?.Field) || KIND_UI[field.kind].Field;
   return <Field key={field.key} field={field} source={field.key} sortable={!UNSORTABLE.has(field.kind)} {...extra} />;
 };
 

@@ -11,6 +11,7 @@ import {
 import type { FieldMeta, ResourceMeta } from '../meta/meta-store';
 import { choicesOf, pick } from '../meta/labels';
 import { RefInput } from './reference-inputs';
+import { fieldOverride } from '../resources/field-overrides';
 
 const endOfDay = (day: string) => (day ? `${day}T23:59:59.999Z` : day);
 const dayOnly = (value: string | undefined) => (value ? value.slice(0, 10) : '');
@@ -26,7 +27,10 @@ export function useListFilters(resource: ResourceMeta): ReactElement[] {
   ];
   resource.filters.forEach((key, i) => {
     const field = resource.fields.find((f) => f.key === key);
-    if (field) filters.push(...filterInputs(field, locale, translate, i < ALWAYS_ON));
+    if (!field) return;
+    const Custom = fieldOverride(resource.name, key)?.Filter;
+    if (Custom) filters.push(<Custom key={key} source={key} label={pick(field.label, locale)} alwaysOn={i < ALWAYS_ON} />);
+    else filters.push(...filterInputs(field, locale, translate, i < ALWAYS_ON));
   });
   if (!resource.readOnly) {
     filters.push(

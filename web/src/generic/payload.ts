@@ -7,6 +7,9 @@ import { findResource, type ResourceMeta } from '../meta/meta-store';
 
 type Data = Record<string, unknown>;
 
+/** The optional "why" of an update, sent along and recorded in the audit row (not a field of the record). */
+export const CHANGE_REASON = '_reason';
+
 function clean(resource: ResourceMeta, data: Data, keep: string[]): Data {
   const out: Data = {};
   for (const key of keep) if (data[key] !== undefined) out[key] = data[key];
@@ -33,5 +36,8 @@ function clean(resource: ResourceMeta, data: Data, keep: string[]): Data {
 export function toPayload(resourceName: string, data: Data, mode: 'create' | 'update'): Data {
   const resource = findResource(resourceName);
   if (!resource) return data;
-  return clean(resource, data, mode === 'update' ? ['version'] : []);
+  const payload = clean(resource, data, mode === 'update' ? ['version'] : []);
+  const reason = typeof data[CHANGE_REASON] === 'string' ? (data[CHANGE_REASON] as string).trim() : '';
+  if (reason) payload[CHANGE_REASON] = reason;
+  return payload;
 }

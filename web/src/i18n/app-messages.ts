@@ -23,6 +23,7 @@ export const appZh = {
     },
     sales: { lines: '销售明细', total: '合计金额', line_count: '%{count} 行' },
     json: { invalid: '不是有效的 JSON' },
+    edit: { reason: '修改原因', reason_help: '选填，将记入修改历史' },
   },
 };
 
@@ -51,5 +52,6 @@ export const appEn: typeof appZh = {
     },
     sales: { lines: 'Lines', total: 'Order total', line_count: '%{count} lines' },
     json: { invalid: 'Not valid JSON' },
+    edit: { reason: 'Reason for the change', reason_help: 'Optional; written to the history' },
   },
 };

@@ -1,0 +1,51 @@
+/**
+ * Fields whose registry kind says too little: audit_log and findings store another resource's *name* and a
+ * record id; they read better as that resource's label and a link to the record.
+ */
+import type { ComponentType, MouseEvent } from 'react';
+import { Link, SelectInput, useFieldValue, useLocaleState, useRecordContext } from 'react-admin';
+import type { KindFieldProps } from '../generic/field-kinds';
+import { findResource, getMeta } from '../meta/meta-store';
+import { pick } from '../meta/labels';
+
+const ResourceNameField = ({ source }: KindFieldProps) => {
+  const value = useFieldValue({ source });
+  const [locale] = useLocaleState();
+  const target = typeof value === 'string' ? findResource(value) : undefined;
+  return <span>{target ? pick(target.label, locale) : (value as string) ?? ''}</span>;
+};
+
+const RecordLinkField = ({ source }: KindFieldProps) => {
+  const record = useRecordContext();
+  if (!record || record[source] == null) return null;
+  const target = findResource(record.resource);
+  if (!target) return <span>{record[source]}</span>;
+  return (
+    <Link to={`/${target.name}/${record[source]}/show`} onClick={(e: MouseEvent) => e.stopPropagation()}>
+      #{record[source]}
+    </Link>
+  );
+};
+
+const ResourceFilter = ({ source, label, alwaysOn: _a }: { source: string; label?: string; alwaysOn?: boolean }) => {
+  const [locale] = useLocaleState();
+  const choices = (getMeta()?.resources ?? []).map((r) => ({ id: r.name, name: pick(r.label, locale) }));
+  return <SelectInput source={source} label={label} choices={choices} sx={{ minWidth: 180 }} />;
+};
+
+export interface FieldOverride {
+  Field?: ComponentType<KindFieldProps>;
+  Filter?: ComponentType<{ source: string; label?: string; alwaysOn?: boolean }>;
+}
+
+const resourceName: FieldOverride = { Field: ResourceNameField, Filter: ResourceFilter };
+const recordLink: FieldOverride = { Field: RecordLinkField };
+
+export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
+  'audit_log.resource': resourceName,
+  'audit_log.record_id': recordLink,
+  'findings.resource': resourceName,
+  'findings.record_id': recordLink,
+};
+
+export const fieldOverride = (resource: string, key: string): FieldOverride | undefined => FIELD_OVERRIDES[`${resource}.${key}`];
