@@ -20,6 +20,16 @@ export interface ParseOptions {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const LIST_SEPARATORS = /[、，,;；/\n]+/;
 
+/** Splits list text on the separators, keeping whole any vocabulary item that contains one (蛋白同化制剂/肽类激素). */
+export function splitListText(text: string, vocabulary?: readonly string[]): string[] {
+  const keep = (vocabulary ?? []).filter((v) => LIST_SEPARATORS.test(v));
+  let protectedText = text;
+  keep.forEach((v, i) => (protectedText = protectedText.split(v).join(`\u0000${i}\u0000`)));
+  return protectedText
+    .split(LIST_SEPARATORS)
+    .map((x) => x.replace(/\u0000(\d+)\u0000/g, (_m, i) => keep[Number(i)]));
+}
+
 export function isValidDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
@@ -87,7 +97,7 @@ function parseValue(spec: FieldSpec, v: unknown, lang: Lang): Parsed {
       return ok(s);
     }
     case 'list': {
-      const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(LIST_SEPARATORS) : null;
+      const items = Array.isArray(v) ? v : typeof v === 'string' ? splitListText(v, spec.vocabulary) : null;
       if (!items || items.some((x) => typeof x !== 'string')) return bad(msg(lang, 'not_list'));
       const list = [...new Set((items as string[]).map((x) => x.trim()).filter(Boolean))];
       for (const x of list) {
