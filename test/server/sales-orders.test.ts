@@ -3,28 +3,28 @@
  * the way react-admin's edit form does it (the whole record, lines included, with their versions).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { customerBody, httpError, ID_NUMBERS, list, startApi, type Api } from './api-client';
+import { httpError, list, startApi, type Api } from './api-client';
+import { compliantWorld } from './fixtures';
 
 let api: Api;
 const id: Record<string, number> = {};
 
 beforeAll(async () => {
   api = await startApi();
-  const mk = async (resource: string, data: Record<string, unknown>) => (await api.dp.create(resource, { data })).data.id as number;
-  id.CA = await mk('customers', customerBody('武昌医院', { type: 'medical_institution' }));
-  id.CB = await mk('customers', customerBody('汉口医院', { type: 'medical_institution' }));
-  id.S = await mk('salespeople', { name: '周九', id_no: ID_NUMBERS[3] });
-  id.P1 = await mk('products', { generic_name: '头孢克肟胶囊', spec: '0.1g*6粒', unit: '盒', manufacturer: '白云山', approval_no: '国药准字H20030588', scope_category: '抗生素制剂' });
-  id.P2 = await mk('products', { generic_name: '板蓝根颗粒', spec: '10g*20袋', unit: '包', manufacturer: '白云山', approval_no: '国药准字Z44021940', scope_category: '中成药' });
-  id.B1 = await mk('batches', { product: id.P1, batch_no: 'C2401' });
-  id.B2 = await mk('batches', { product: id.P2, batch_no: 'Z2402' });
+  // approved buyers with licences, an authorised salesperson, approved products, qualified batches
+  const w = await compliantWorld(api.dp);
+  [id.CA, id.CB] = w.customers;
+  [id.P1, id.P2] = w.products;
+  [id.B1, id.B2] = w.batches;
+  id.S = w.salesperson;
+  id.K = w.contract;
 });
 afterAll(() => api.server.close());
 
 const line = (product: string, batch: string, quantity: number, unit_price: number, extra: Record<string, unknown> = {}) =>
-  ({ product: id[product], batch: id[batch], quantity, unit_price, amount: Math.round(quantity * unit_price * 100) / 100, ...extra });
+  ({ product: id[product], batch: id[batch], quantity, unit_price, amount: Math.round(quantity * unit_price * 100) / 100, handler: '韩梅', responsible: '曾丽', ...extra });
 const order = (order_no: string, lines: unknown[], extra: Record<string, unknown> = {}) =>
-  ({ order_no, customer: id.CA, salesperson: id.S, sale_date: '2025-06-01', status: 'confirmed', sales_lines: lines, ...extra });
+  ({ order_no, customer: id.CA, salesperson: id.S, contract: id.K, payment_method: 'transfer', sale_date: '2025-06-01', status: 'confirmed', sales_lines: lines, ...extra });
 const audits = async (resource: string, record_id: number) =>
   (await list(api.dp, 'audit_log', { resource, record_id }, ['id', 'ASC'])).data;
 const auditTotal = async () => (await list(api.dp, 'audit_log', {}, ['id', 'ASC'], 1, 1)).total;
@@ -143,7 +143,7 @@ describe('update with lines', () => {
     const before = (await api.dp.getOne('sales_orders', { id: created.id })).data;
     const audit = await auditTotal();
     const e = await httpError(() => api.dp.update('sales_orders', {
-      id: created.id, data: { ...created, remark: 'x', sales_lines: [{ ...l0, quantity: 2 }, { ...l1, quantity: 3 }] }, previousData: created,
+      id: created.id, data: { ...created, remark: 'x', sales_lines: [{ ...l0, quantity: 2, amount: 20 }, { ...l1, quantity: 3, amount: 30 }] }, previousData: created,
     }));
     expect(e.status).toBe(409);
     expect(e.message).toBe('该记录已被他人修改（您编辑的是第 1 版，当前为第 2 版），未保存。请刷新后重新修改。');
