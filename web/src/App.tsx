@@ -3,7 +3,7 @@
  * the user's permissions are known (i.e. after sign-in) and resolves to the <Resource>s; until then only the
  * login page (which needs no meta) can render.
  */
-import { Admin } from 'react-admin';
+import { Admin, Resource } from 'react-admin';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
@@ -12,6 +12,7 @@ import { loadMeta } from './meta/meta-store';
 import { resourceElements } from './generic/resource-elements';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './layout/LoginPage';
+import { MetaError } from './layout/MetaError';
 import { theme } from './layout/theme';
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
@@ -23,7 +24,8 @@ const renderResources = async (permissions: unknown) => {
     return resourceElements(await loadMeta());
   } catch (error) {
     console.error('GET /api/meta failed', error);
-    return never;
+    // A lone pseudo-resource: the admin opens it first, so the error is what the user sees.
+    return <Resource name="meta_error" list={MetaError} />;
   }
 };
 
