@@ -25,7 +25,7 @@ const ProductAndBatch = () => {
   }, [product, getSource, getValues, setValue]);
   return (
     <>
-      <RefInput source="product" reference="products" validate={req} helperText={false} sx={{ width: 260 }} />
+      <RefInput source="product" reference="products" validate={req} helperText={false} sx={{ width: 300 }} />
       <RefInput
         source="batch"
         reference="batches"
@@ -33,7 +33,7 @@ const ProductAndBatch = () => {
         filter={product ? { product } : undefined}
         readOnly={!product}
         helperText={false}
-        sx={{ width: 170 }}
+        sx={{ width: 160 }}
       />
     </>
   );
