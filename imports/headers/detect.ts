@@ -27,15 +27,16 @@ export interface DetectOptions {
 
 export function detectHeader(rows: readonly SheetRow[], kind: KindInfo, opts: DetectOptions = {}): HeaderDetection | null {
   const scan = rows.slice(0, opts.scanRows ?? HEADER_SCAN_ROWS);
-  let best: { i: number; m: HeaderMapping } | null = null;
+  let best: HeaderDetection | null = null;
   for (let i = 0; i < scan.length; i++) {
-    const m = mapHeaders(scan[i].cells, kind, opts.preset);
-    if (m.score > 0 && (!best || m.score > best.m.score)) best = { i, m };
-  }
-  if (!best) return null;
-  const row = scan[best.i];
-  const above = best.i > 0 && scan[best.i - 1].row === row.row - 1 ? scan[best.i - 1] : null;
-  if (above) {
+    const row = scan[i];
+    const single = mapHeaders(row.cells, kind, opts.preset);
+    if (single.score > 0 && (!best || single.score > best.score)) {
+      best = { ...single, headerRow: row.row, headerRows: [row.row], headerCells: [...row.cells] };
+    }
+    // the same row completed from the group row just above it (only cells that name a field)
+    const above = i > 0 && scan[i - 1].row === row.row - 1 ? scan[i - 1] : null;
+    if (!above) continue;
     const cells = [...row.cells];
     let filled = false;
     for (let c = 0; c < above.cells.length; c++) {
@@ -45,10 +46,11 @@ export function detectHeader(rows: readonly SheetRow[], kind: KindInfo, opts: De
       cells[c] = above.cells[c];
       filled = true;
     }
-    if (filled) {
-      const m = mapHeaders(cells, kind, opts.preset);
-      if (m.score > best.m.score) return { ...m, headerRow: row.row, headerRows: [above.row, row.row], headerCells: cells };
+    if (!filled) continue;
+    const merged = mapHeaders(cells, kind, opts.preset);
+    if (merged.score > 0 && (!best || merged.score > best.score)) {
+      best = { ...merged, headerRow: row.row, headerRows: [above.row, row.row], headerCells: cells };
     }
   }
-  return { ...best.m, headerRow: row.row, headerRows: [row.row], headerCells: [...row.cells] };
+  return best;
 }

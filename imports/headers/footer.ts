@@ -6,7 +6,8 @@ import { cellText, isBlank, type Cell } from '../readers/cells';
 import { toHalfWidth } from '../normalize/width';
 import { normalizeHeader } from './normalize-header';
 
-const TOTAL = /^(?:本页|本月|本年|全部|总)?(?:合计|总计|小计|累计|共计|总合计)|^total\b|^subtotal\b|^sum\b/i;
+/** the whole cell is the word, maybe with a note, a colon and an amount: 合计 / 本页合计： / 合计(元) / 合计：1,234.00 / Total */
+const TOTAL = /^(?:本页|本月|本年|本期|全部|总)?(?:合计|总计|小计|累计|共计|总合计)(?:\([^)]*\))?(?:金额|数)?(?:[:：].*)?$|^(?:sub)?total\b|^sum$/i;
 
 function firstTexts(cells: readonly Cell[], n: number): string[] {
   const out: string[] = [];
@@ -19,7 +20,7 @@ function firstTexts(cells: readonly Cell[], n: number): string[] {
 }
 
 export function isFooterRow(cells: readonly Cell[]): boolean {
-  return firstTexts(cells, 3).some((t) => typeof t === 'string' && TOTAL.test(t.replace(/^[:：]/, '')));
+  return firstTexts(cells, 3).some((t) => TOTAL.test(t));
 }
 
 export function nonBlankCount(cells: readonly Cell[]): number {

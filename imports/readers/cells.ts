@@ -43,18 +43,17 @@ export function cellText(c: Cell): string {
   return c.error;
 }
 
-/** 123 → "123", 1e21 → "1000000000000000000000", 0.1 → "0.1": never ".0", never an exponent for integers. */
+/** 123 → "123", 1.2345e21 → "1234500000000000000000", 0.1 → "0.1": never ".0", never an exponent (digits as Excel would show them). */
 export function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
   const s = String(n);
   if (!/e/i.test(s)) return s;
-  // tiny or huge non-integers: expand the exponent without rounding beyond what String() kept
   const [mant, expStr] = s.toLowerCase().split('e');
   const exp = Number(expStr);
   const neg = mant.startsWith('-');
-  const digits = mant.replace(/^-/, '').replace('.', '');
-  const intLen = mant.replace(/^-/, '').split('.')[0].length + exp;
+  const m = mant.replace(/^-/, '');
+  const digits = m.replace('.', '');
+  const intLen = m.split('.')[0].length + exp;
   let out: string;
   if (intLen <= 0) out = `0.${'0'.repeat(-intLen)}${digits}`;
   else if (intLen >= digits.length) out = digits + '0'.repeat(intLen - digits.length);
