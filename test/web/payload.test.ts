@@ -34,6 +34,10 @@ describe('write payloads', () => {
     });
   });
 
+  it('never send non-inline children (a customer\'s licences have their own endpoint)', () => {
+    expect(toPayload('customers', { version: 1, name: '甲', customer_licenses: [{ number: 'x' }] }, 'update')).toEqual({ version: 1, name: '甲' });
+  });
+
   it('leave an empty password out (unchanged) but send a new one', () => {
     expect(toPayload('users', { version: 1, username: 'a', password: '' }, 'update')).toEqual({ version: 1, username: 'a' });
     expect(toPayload('users', { username: 'a', password: 'secret-123' }, 'create')).toEqual({ username: 'a', password: 'secret-123' });

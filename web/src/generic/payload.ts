@@ -20,7 +20,8 @@ function clean(resource: ResourceMeta, data: Data, keep: string[]): Data {
     if (field.kind === 'password' && (value === '' || value == null)) continue;
     out[field.key] = value === '' ? null : value;
   }
-  for (const child of resource.children) {
+  // Only inline children (an order's lines) travel with their parent; others have their own endpoints.
+  for (const child of resource.children.filter((c) => c.inline)) {
     const lines = data[child.resource];
     const childMeta = findResource(child.resource);
     if (!Array.isArray(lines) || !childMeta) continue;
