@@ -19,8 +19,23 @@ function firstTexts(cells: readonly Cell[], n: number): string[] {
   return out;
 }
 
+/** cheap pre-check: could this cell be a total label at all? */
+function mayBeTotal(c: Cell): boolean {
+  if (typeof c !== 'string') return false;
+  if (c.indexOf('计') >= 0) return true;
+  const f = c.trimStart().charCodeAt(0) | 0x20;
+  return f === 0x74 /* t */ || f === 0x73 /* s */;
+}
+
 export function isFooterRow(cells: readonly Cell[]): boolean {
-  return firstTexts(cells, 3).some((t) => TOTAL.test(t));
+  let seen = 0;
+  for (let i = 0; i < cells.length && seen < 3; i++) {
+    const c = cells[i];
+    if (isBlank(c)) continue;
+    seen++;
+    if (mayBeTotal(c) && TOTAL.test(toHalfWidth(c as string).replace(/\s+/g, ''))) return true;
+  }
+  return false;
 }
 
 export function nonBlankCount(cells: readonly Cell[]): number {
@@ -29,16 +44,31 @@ export function nonBlankCount(cells: readonly Cell[]): number {
   return n;
 }
 
+/** The header as compared with later rows: raw texts and their normalised forms. */
+export interface HeaderSignature {
+  raw: readonly Cell[];
+  norm: readonly string[];
+}
+
+export function headerSignature(header: readonly Cell[]): HeaderSignature {
+  return { raw: header, norm: header.map((c) => (isBlank(c) ? '' : normalizeHeader(cellText(c)))) };
+}
+
+const sameHeaderCell = (a: Cell, i: number, h: HeaderSignature) =>
+  a === h.raw[i] || (h.norm[i] !== '' && normalizeHeader(cellText(a)) === h.norm[i]);
+
 /** Same header text in the same columns as the header row (a header repeated on each printed page). */
-export function isRepeatedHeader(cells: readonly Cell[], header: readonly Cell[]): boolean {
+export function isRepeatedHeader(cells: readonly Cell[], header: HeaderSignature | readonly Cell[]): boolean {
+  const h = 'norm' in header ? header : headerSignature(header);
   let same = 0;
   let nonBlank = 0;
-  for (let i = 0; i < Math.max(cells.length, header.length); i++) {
-    const a = cells[i] ?? null;
+  for (let i = 0; i < cells.length; i++) {
+    const a = cells[i];
     if (isBlank(a)) continue;
+    // cheap rejection on the first non-blank cell, which is what a data row differs in
+    if (nonBlank === 0 && (typeof a !== 'string' || !sameHeaderCell(a, i, h))) return false;
     nonBlank++;
-    const b = header[i] ?? null;
-    if (!isBlank(b) && normalizeHeader(cellText(a)) === normalizeHeader(cellText(b))) same++;
+    if (sameHeaderCell(a, i, h)) same++;
   }
   return nonBlank >= 2 && same >= nonBlank * 0.8;
 }

@@ -5,11 +5,11 @@
  * last day, as 有效期至 2026-05 means.
  */
 import { isDateCell, isErrorCell, type Cell } from '../readers/cells';
-import { normError, shown, type NormResult } from './messages';
+import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
 const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 61 = 1900-03-01; serial 1..59 are one day later (below)
+const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 61 = 1900-03-01; serials 1..59 are one day later (below)
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 const MAX_SERIAL = 2_958_465; // 9999-12-31
 
@@ -42,11 +42,30 @@ export function excelSerialToDate(serial: number, date1904 = false): DateParts |
   return out;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const endOfMonth = (y: number, m: number) => (m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : DAYS[m - 1]);
+
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= endOfMonth(y, m);
 }
-const endOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** 'YYYY-MM-DD' exactly (the common case) without regular expressions: the string, false if no such day, undefined if another shape. */
+function isoFast(s: string): string | false | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return isValidYmd(y, m, d) ? s : false;
+}
 
 const FULL = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*(?:T|\s)\s*(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?|分)?)?$/;
@@ -62,8 +81,10 @@ export interface DateOptions {
   tzOffset?: string;
 }
 
-/** Text → date parts; `monthOnly` marks '2026-05' style values (already turned into the month's last day). */
-export function parseDateText(raw: string, opts: DateOptions = {}): NormResult<DateParts> {
+function dateTextRaw(raw: string, opts: DateOptions): DateParts | Invalid {
+  const fast = isoFast(raw);
+  if (fast) return { date: fast };
+  if (fast === false) return normError('bad_date', { value: shown(raw) });
   const s = toHalfWidth(raw).trim();
   let m = FULL.exec(s) ?? CHINESE.exec(s) ?? COMPACT.exec(s);
   if (m) {
@@ -75,46 +96,56 @@ export function parseDateText(raw: string, opts: DateOptions = {}): NormResult<D
       if (h > 23 || mi > 59 || se > 59) return normError('not_datetime', { value: shown(raw) });
       if (h || mi || se) out.time = `${pad(h)}:${pad(mi)}:${pad(se)}`;
     }
-    return { value: out };
+    return out;
   }
   m = MONTH.exec(s) ?? MONTH_COMPACT.exec(s);
   if (m) {
     const y = +m[1];
     const mo = +(m[2] ?? m[3]);
     if (!isValidYmd(y, mo, 1)) return normError('bad_date', { value: shown(raw) });
-    return { value: { date: `${pad(y, 4)}-${pad(mo)}-${pad(endOfMonth(y, mo))}` } };
+    return { date: `${pad(y, 4)}-${pad(mo)}-${pad(endOfMonth(y, mo))}` };
   }
   if (SERIAL.test(s)) {
     const parts = excelSerialToDate(Number(s), opts.date1904);
-    if (parts) return { value: parts };
+    if (parts) return parts;
   }
   return normError('not_date', { value: shown(raw) });
 }
 
-function partsOf(cell: Cell, opts: DateOptions): NormResult<DateParts | null> {
-  if (cell === null) return { value: null };
-  if (typeof cell === 'string') return cell.trim() === '' ? { value: null } : parseDateText(cell, opts);
+/** Text → date parts (a month alone has already become the month's last day). */
+export function parseDateText(raw: string, opts: DateOptions = {}): NormResult<DateParts> {
+  return wrap(dateTextRaw(raw, opts));
+}
+
+function partsRaw(cell: Cell, opts: DateOptions): DateParts | null | Invalid {
+  if (cell === null) return null;
+  if (typeof cell === 'string') return cell.trim() === '' ? null : dateTextRaw(cell, opts);
   if (typeof cell === 'number') {
     const p = excelSerialToDate(cell, opts.date1904);
-    if (p) return { value: p };
+    if (p) return p;
     return Math.floor(cell) === 60 && !opts.date1904 ? normError('date_1900_bug') : normError('not_date', { value: cell });
   }
-  if (isDateCell(cell)) return { value: { date: cell.date, time: cell.time } };
+  if (isDateCell(cell)) return cell;
   if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
   return normError('not_date', { value: String(cell) });
 }
 
 /** A date field: 'YYYY-MM-DD' (a time of day, if any, is dropped). */
-export function parseDate(cell: Cell, opts: DateOptions = {}): NormResult<string | null> {
-  const r = partsOf(cell, opts);
-  if ('error' in r) return r;
-  return { value: r.value ? r.value.date : null };
+export function dateRaw(cell: Cell, opts: DateOptions = {}): string | null | Invalid {
+  if (typeof cell === 'string') {
+    const fast = isoFast(cell);
+    if (fast) return fast;
+  }
+  const r = partsRaw(cell, opts);
+  return r === null || r instanceof Invalid ? r : r.date;
 }
 
 /** A datetime field: 'YYYY-MM-DD' when no time was given, else 'YYYY-MM-DDTHH:MM:SS+08:00'. */
-export function parseDateTime(cell: Cell, opts: DateOptions = {}): NormResult<string | null> {
-  const r = partsOf(cell, opts);
-  if ('error' in r) return r;
-  if (!r.value) return { value: null };
-  return { value: r.value.time ? `${r.value.date}T${r.value.time}${opts.tzOffset ?? '+08:00'}` : r.value.date };
+export function dateTimeRaw(cell: Cell, opts: DateOptions = {}): string | null | Invalid {
+  const r = partsRaw(cell, opts);
+  if (r === null || r instanceof Invalid) return r;
+  return r.time ? `${r.date}T${r.time}${opts.tzOffset ?? '+08:00'}` : r.date;
 }
+
+export const parseDate = (cell: Cell, opts: DateOptions = {}): NormResult<string | null> => wrap(dateRaw(cell, opts));
+export const parseDateTime = (cell: Cell, opts: DateOptions = {}): NormResult<string | null> => wrap(dateTimeRaw(cell, opts));

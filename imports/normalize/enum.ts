@@ -4,7 +4,7 @@
  */
 import type { EnumDef } from '../../schema/enums';
 import { cellText, isErrorCell, type Cell } from '../readers/cells';
-import { normError, shown, type NormResult } from './messages';
+import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
 export const enumToken = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
@@ -31,12 +31,19 @@ export function enumOptions(def: EnumDef): string {
   return def.values.map((k) => def.labels[k][0]).join('、');
 }
 
-export function parseEnum(cell: Cell, def: EnumDef): NormResult<string | null> {
-  if (cell === null) return { value: null };
+export function enumRaw(cell: Cell, def: EnumDef): string | null | Invalid {
+  if (cell === null) return null;
   if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
+  const lookup = enumLookup(def);
+  if (typeof cell === 'string') {
+    const exact = lookup.get(cell);
+    if (exact !== undefined) return exact;
+  }
   const text = cellText(cell);
   const t = enumToken(text);
-  if (!t) return { value: null };
-  const key = enumLookup(def).get(t);
-  return key !== undefined ? { value: key } : normError('not_enum', { value: shown(text), options: enumOptions(def) });
+  if (!t) return null;
+  const key = lookup.get(t);
+  return key !== undefined ? key : normError('not_enum', { value: shown(text), options: enumOptions(def) });
 }
+
+export const parseEnum = (cell: Cell, def: EnumDef): NormResult<string | null> => wrap(enumRaw(cell, def));

@@ -7,19 +7,19 @@
 import type { FieldKind } from '../../schema/define';
 import type { EnumDef } from '../../schema/enums';
 import type { Cell } from '../readers/cells';
-import { parseBool } from './bool';
-import { parseDate, parseDateTime, type DateOptions } from './dates';
-import { parseEnum } from './enum';
-import { parseList } from './list';
-import type { NormResult } from './messages';
-import { parseInteger, parseMoney, parseNumber } from './numbers';
-import { parseText } from './text';
+import { boolRaw } from './bool';
+import { dateRaw, dateTimeRaw, type DateOptions } from './dates';
+import { enumRaw } from './enum';
+import { listRaw } from './list';
+import { wrap, type Invalid, type NormResult } from './messages';
+import { integerRaw, moneyRaw, numberRaw } from './numbers';
+import { textRaw } from './text';
 
 export { parseBool } from './bool';
 export { excelSerialToDate, parseDate, parseDateText, parseDateTime, type DateOptions, type DateParts } from './dates';
 export { parseEnum } from './enum';
 export { parseList, splitList } from './list';
-export { normError, type NormError, type NormResult } from './messages';
+export { Invalid, normError, type NormError, type NormResult } from './messages';
 export { parseInteger, parseMoney, parseNumber, parseNumberText, roundMoney } from './numbers';
 export { parseCode, parseText } from './text';
 export { alnumToHalfWidth, toHalfWidth } from './width';
@@ -35,18 +35,22 @@ export interface NormalizableField {
 
 export type NormalizeOptions = DateOptions;
 
-export function normalizeCell(field: NormalizableField, cell: Cell, opts: NormalizeOptions = {}): NormResult<unknown> {
+/** The value, or an Invalid carrying the reason (no wrapper object per cell: the importer's hot path). */
+export function normalizeValue(field: NormalizableField, cell: Cell, opts: NormalizeOptions = {}): unknown | Invalid {
   switch (field.kind) {
-    case 'date': return parseDate(cell, opts);
-    case 'datetime': return parseDateTime(cell, opts);
-    case 'money': return parseMoney(cell);
-    case 'number': return parseNumber(cell);
-    case 'int': return parseInteger(cell);
-    case 'bool': return parseBool(cell);
-    case 'enum': return parseEnum(cell, field.enum!);
-    case 'list': return parseList(cell, { enum: field.enum, vocabulary: field.vocabulary });
-    case 'ref': return parseText(cell, { code: field.code });
-    case 'json': return { value: cell };
-    default: return parseText(cell, { code: field.code });
+    case 'date': return dateRaw(cell, opts);
+    case 'datetime': return dateTimeRaw(cell, opts);
+    case 'money': return moneyRaw(cell);
+    case 'number': return numberRaw(cell);
+    case 'int': return integerRaw(cell);
+    case 'bool': return boolRaw(cell);
+    case 'enum': return enumRaw(cell, field.enum!);
+    case 'list': return listRaw(cell, { enum: field.enum, vocabulary: field.vocabulary });
+    case 'json': return cell;
+    default: return textRaw(cell, !!field.code); // text, textarea, ref (the natural key as text)
   }
+}
+
+export function normalizeCell(field: NormalizableField, cell: Cell, opts: NormalizeOptions = {}): NormResult<unknown> {
+  return wrap(normalizeValue(field, cell, opts));
 }

@@ -6,7 +6,7 @@
 import type { EnumDef } from '../../schema/enums';
 import { cellText, isErrorCell, type Cell } from '../readers/cells';
 import { enumLookup, enumOptions, enumToken } from './enum';
-import { normError, shown, type NormResult } from './messages';
+import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
 export const LIST_SPLIT = /[、，,;；/／\n\r|]+/;
@@ -30,8 +30,8 @@ export function splitList(text: string, protectedItems: readonly string[] = []):
     .filter(Boolean);
 }
 
-export function parseList(cell: Cell, opts: ListOptions = {}): NormResult<string[]> {
-  if (cell === null) return { value: [] };
+export function listRaw(cell: Cell, opts: ListOptions = {}): string[] | Invalid {
+  if (cell === null) return [];
   if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
   const text = toHalfWidth(cellText(cell)).replace(/\u3000/g, ' ');
   const enumLabels = opts.enum ? opts.enum.values.map((k) => opts.enum!.labels[k][0]) : [];
@@ -50,5 +50,7 @@ export function parseList(cell: Cell, opts: ListOptions = {}): NormResult<string
     }
     if (!out.includes(v)) out.push(v);
   }
-  return { value: out };
+  return out;
 }
+
+export const parseList = (cell: Cell, opts: ListOptions = {}): NormResult<string[]> => wrap(listRaw(cell, opts));

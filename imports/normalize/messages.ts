@@ -5,6 +5,16 @@ export interface NormError {
 }
 export type NormResult<T> = { value: T } | { error: NormError };
 
+/** A failed normalisation, as the internal ("raw") normalisers return it instead of a value. */
+export class Invalid {
+  constructor(readonly error: NormError) {}
+}
+
+/** raw result → the public `{ value } | { error }` form */
+export function wrap<T>(v: T | Invalid): NormResult<T> {
+  return v instanceof Invalid ? v : { value: v };
+}
+
 const TEXT = {
   not_date: [
     '无法识别的日期：{value}（可用格式如 2024-03-05、2024/3/5、2024.03.05、2024年3月5日、20240305、2026-05）',
@@ -25,9 +35,9 @@ const TEXT = {
 
 export type NormErrorKey = keyof typeof TEXT;
 
-export function normError(key: NormErrorKey, params: Record<string, string | number> = {}): { error: NormError } {
+export function normError(key: NormErrorKey, params: Record<string, string | number> = {}): Invalid {
   const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, p) => (p in params ? String(params[p]) : m));
-  return { error: { zh: fill(TEXT[key][0]), en: fill(TEXT[key][1]) } };
+  return new Invalid({ zh: fill(TEXT[key][0]), en: fill(TEXT[key][1]) });
 }
 
 /** A value quoted in a message: trimmed and shortened. */

@@ -3,14 +3,16 @@
  * Cells that are already numbers pass through.
  */
 import { isDateCell, isErrorCell, type Cell } from '../readers/cells';
-import { normError, shown, type NormResult } from './messages';
+import { Invalid, normError, shown, wrap, type NormErrorKey, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
+const SIMPLE = /^-?\d+(?:\.\d+)?$/;
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** Text → number, or undefined. Currency marks (¥ ￥ RMB CNY 元), spaces and thousands separators are dropped. */
 export function parseNumberText(raw: string): number | undefined {
+  if (SIMPLE.test(raw)) return Number(raw);
   let s = toHalfWidth(raw).trim().replace(/[\s\u00a0]+/g, '');
   if (!s) return undefined;
   let negative = false;
@@ -33,22 +35,18 @@ export function parseNumberText(raw: string): number | undefined {
   return negative ? -n : n;
 }
 
-function numberOf(cell: Cell): NormResult<number | null> | undefined {
-  if (cell === null) return { value: null };
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { value: cell } : undefined;
-  if (typeof cell === 'string') {
-    if (cell.trim() === '') return { value: null };
-    const n = parseNumberText(cell);
-    return n === undefined ? undefined : { value: n };
-  }
-  if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
-  return undefined;
-}
-
 const shownCell = (cell: Cell) => shown(isDateCell(cell) ? cell.date : typeof cell === 'object' && cell ? JSON.stringify(cell) : String(cell));
 
-export function parseNumber(cell: Cell): NormResult<number | null> {
-  return numberOf(cell) ?? normError('not_number', { value: shownCell(cell) });
+function numberOf(cell: Cell, key: NormErrorKey): number | null | Invalid {
+  if (cell === null) return null;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : normError(key, { value: String(cell) });
+  if (typeof cell === 'string') {
+    const n = parseNumberText(cell);
+    if (n !== undefined) return n;
+    return cell.trim() === '' ? null : normError(key, { value: shown(cell) });
+  }
+  if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
+  return normError(key, { value: shownCell(cell) });
 }
 
 /** Rounded to cents (half away from zero, without binary-fraction surprises such as 1.005 → 1.00). */
@@ -57,19 +55,21 @@ export function roundMoney(n: number): number {
   return n < 0 ? -r : r;
 }
 
-export function parseMoney(cell: Cell): NormResult<number | null> {
-  const r = numberOf(cell);
-  if (!r) return normError('not_money', { value: shownCell(cell) });
-  if ('error' in r || r.value === null) return r;
-  return { value: roundMoney(r.value) };
+export const numberRaw = (cell: Cell): number | null | Invalid => numberOf(cell, 'not_number');
+
+export function moneyRaw(cell: Cell): number | null | Invalid {
+  const r = numberOf(cell, 'not_money');
+  return typeof r === 'number' ? roundMoney(r) : r;
 }
 
-export function parseInteger(cell: Cell): NormResult<number | null> {
-  const r = numberOf(cell);
-  if (!r) return normError('not_integer', { value: shownCell(cell) });
-  if ('error' in r || r.value === null) return r;
+export function integerRaw(cell: Cell): number | null | Invalid {
+  const r = numberOf(cell, 'not_integer');
+  if (typeof r !== 'number') return r;
   // 12.0000000001 from float arithmetic in a formula is still 12
-  const rounded = Math.round(r.value);
-  if (Math.abs(r.value - rounded) > 1e-9) return normError('not_integer', { value: shownCell(cell) });
-  return { value: rounded };
+  const rounded = Math.round(r);
+  return Math.abs(r - rounded) > 1e-9 ? normError('not_integer', { value: shownCell(cell) }) : rounded;
 }
+
+export const parseNumber = (cell: Cell): NormResult<number | null> => wrap(numberRaw(cell));
+export const parseMoney = (cell: Cell): NormResult<number | null> => wrap(moneyRaw(cell));
+export const parseInteger = (cell: Cell): NormResult<number | null> => wrap(integerRaw(cell));

@@ -3,29 +3,36 @@
  * shown: `00123` keeps its zeros, a number read from XLSX comes back without `.0` or an exponent, and
  * full-width digits/letters become half-width. Names keep their full-width punctuation (（湖北）).
  */
-import { cellText, isDateCell, isErrorCell, numberText, type Cell } from '../readers/cells';
-import { normError, type NormResult } from './messages';
+import { cellText, isDateCell, isErrorCell, isWhiteSpaceCode, numberText, type Cell } from '../readers/cells';
+import { Invalid, normError, wrap, type NormResult } from './messages';
 import { alnumToHalfWidth, cleanText } from './width';
+
+const NEEDS_CLEANING = /[\r\u200B-\u200D\uFEFF]/;
 
 export interface TextOptions {
   /** an identifier: full-width alphanumerics → half-width, inner line breaks removed */
   code?: boolean;
 }
 
-export function parseText(cell: Cell, opts: TextOptions = {}): NormResult<string | null> {
-  if (cell === null) return { value: null };
-  if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
+export function textRaw(cell: Cell, code = false): string | null | Invalid {
+  if (cell === null) return null;
   let s: string;
-  if (typeof cell === 'number') s = numberText(cell);
-  else if (typeof cell === 'string') s = cell;
+  if (typeof cell === 'string') s = cell;
+  else if (typeof cell === 'number') s = numberText(cell);
+  else if (typeof cell === 'boolean') s = cell ? '是' : '否';
   else if (isDateCell(cell)) s = cellText(cell);
-  else s = cell ? '是' : '否';
-  s = cleanText(s.replace(/\r\n?/g, '\n'));
-  if (opts.code) s = alnumToHalfWidth(s).replace(/\s*\n\s*/g, '');
-  return { value: s === '' ? null : s };
+  else if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
+  else return null;
+  if (NEEDS_CLEANING.test(s)) s = cleanText(s.replace(/\r\n?/g, '\n'));
+  else if (s.length && (isWhiteSpaceCode(s.charCodeAt(0)) || isWhiteSpaceCode(s.charCodeAt(s.length - 1)))) s = s.trim();
+  if (code) {
+    s = alnumToHalfWidth(s);
+    if (s.indexOf('\n') >= 0) s = s.replace(/\s*\n\s*/g, '');
+  }
+  return s === '' ? null : s;
 }
 
+export const parseText = (cell: Cell, opts: TextOptions = {}): NormResult<string | null> => wrap(textRaw(cell, !!opts.code));
+
 /** An identifier as text (batch `00123`, approval number, invoice number …). */
-export function parseCode(cell: Cell): NormResult<string | null> {
-  return parseText(cell, { code: true });
-}
+export const parseCode = (cell: Cell): NormResult<string | null> => wrap(textRaw(cell, true));

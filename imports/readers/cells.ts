@@ -25,8 +25,17 @@ export function isDateCell(c: Cell): c is DateCell {
 export function isErrorCell(c: Cell): c is ErrorCell {
   return typeof c === 'object' && c !== null && 'error' in c;
 }
-export function isBlank(c: Cell): boolean {
-  return c === null || (typeof c === 'string' && c.trim() === '');
+/** White space as String.prototype.trim() sees it. */
+export function isWhiteSpaceCode(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+export function isBlank(c: Cell | undefined): boolean {
+  if (c === null || c === undefined) return true;
+  if (typeof c !== 'string') return false;
+  // most cells are non-blank text: trim() only when the first character is white space
+  return c.length === 0 || (isWhiteSpaceCode(c.charCodeAt(0)) && c.trim() === '');
 }
 export function isBlankRow(cells: readonly Cell[]): boolean {
   for (const c of cells) if (!isBlank(c)) return false;

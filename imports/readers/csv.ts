@@ -71,14 +71,15 @@ function detectNewline(sample: string): '\n' | '\r' {
   return sample.includes('\n') || !sample.includes('\r') ? '\n' : '\r';
 }
 
+/** Papaparse's record array becomes the row's cells in place: '' → null, a trailing CR dropped. */
 function toCells(record: string[], stripCr: boolean): Cell[] {
-  const cells: Cell[] = new Array(record.length);
+  const cells = record as Cell[];
   const last = record.length - 1;
-  for (let i = 0; i <= last; i++) {
-    let v = record[i];
-    if (i === last && stripCr && v.length && v.charCodeAt(v.length - 1) === 13) v = v.slice(0, -1);
-    cells[i] = v === '' ? null : v;
+  if (stripCr) {
+    const v = record[last];
+    if (v.length && v.charCodeAt(v.length - 1) === 13) record[last] = v.slice(0, -1);
   }
+  for (let i = 0; i <= last; i++) if (record[i] === '') cells[i] = null;
   return cells;
 }
 
