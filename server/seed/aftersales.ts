@@ -164,23 +164,31 @@ export function seedAdverseReactions(w: Writer, rng: Rng, today: string, orders:
   w.createAll('adverse_reactions', list, (x) => ({ ...x, reported_at: x.reported_at && String(x.reported_at) <= today ? x.reported_at : null }));
 }
 
+interface RecallSeed { id: number; b: BatchSeed; status: 'open' | 'closed' }
+
 /**
- * Two recalls: the manufacturer's (open) and our own after the infusion-set complaints (closed). Every
- * customer who received a recalled batch gets a notice; one was never notified and one a few days late.
+ * Two recalls: our own after the infusion-set complaints (closed) and the manufacturer's (open). Written
+ * before the sales, so the live rules see them when the lines of the recalled batches arrive.
  */
-export function seedRecalls(w: Writer, rng: Rng, today: string, orders: OrderSeed[], ps: ProductSet): void {
-  const recalls: { b: BatchSeed; level: '1' | '2' | '3'; by: string; reason: string; status: string; no: string }[] = [
-    { b: ps.recalledInfusion, level: '2', by: 'company', reason: '多家医疗机构投诉该批输液器滴斗漏液，经质管部评估存在使用风险，暂停销售并召回', status: 'closed', no: '' },
-    { b: ps.recalledIbuprofen, level: '3', by: 'manufacturer', reason: '生产企业通报：该批次溶出度稳定性考察结果不符合规定，主动召回', status: 'open', no: '' },
+export function seedRecalls(w: Writer, ps: ProductSet): RecallSeed[] {
+  const recalls = [
+    { b: ps.recalledInfusion, level: '2', by: 'company', reason: '多家医疗机构投诉该批输液器滴斗漏液，经质管部评估存在使用风险，暂停销售并召回', status: 'closed' as const },
+    { b: ps.recalledIbuprofen, level: '3', by: 'manufacturer', reason: '生产企业通报：该批次溶出度稳定性考察结果不符合规定，主动召回', status: 'open' as const },
   ];
-  recalls.forEach((r, i) => (r.no = `ZH${r.b.recallFrom!.slice(0, 4)}${String(i + 1).padStart(3, '0')}`));
+  const rows = w.createAll('recalls', recalls, (r, i) => ({
+    recall_no: `ZH${r.b.recallFrom!.slice(0, 4)}${String(i + 1).padStart(3, '0')}`, product: r.b.product.id, batches: [r.b.batch_no],
+    level: r.level, initiated_by: r.by, reason: r.reason, started_at: r.b.recallFrom, status: r.status,
+  }));
+  return recalls.map((r, i) => ({ id: rows[i].id, b: r.b, status: r.status }));
+}
+
+/**
+ * Every customer who received a recalled batch gets a notice with what it received; in the open recall
+ * one customer was never notified and one was told three days late.
+ */
+export function seedRecallNotices(w: Writer, rng: Rng, today: string, orders: OrderSeed[], recalls: RecallSeed[]): void {
   w.tx(() => {
     for (const r of recalls) {
-      const row = w.create('recalls', {
-        recall_no: r.no, product: r.b.product.id, batches: [r.b.batch_no], level: r.level, initiated_by: r.by,
-        reason: r.reason, started_at: r.b.recallFrom, status: r.status,
-      });
-      // Customers who received the batch, with what they received (quantity_sold).
       const sold = new Map<number, { c: CustomerSeed; qty: number }>();
       for (const o of orders) {
         if (!o.slip) continue;
@@ -194,14 +202,13 @@ export function seedRecalls(w: Writer, rng: Rng, today: string, orders: OrderSee
       const entries = [...sold.values()];
       entries.forEach((e, i) => {
         const open = r.status === 'open';
-        // RECALL_NOT_NOTIFIED: in the open recall, the last customer was missed and the one before told 3 days late.
         const missed = open && i === entries.length - 1;
         const late = open && i === entries.length - 2;
         const notified = missed ? null : addDays(r.b.recallFrom!, late ? 3 : rng.int(0, 1));
         const ack = notified && addDays(notified, 2) <= today ? addDays(notified, rng.int(1, 2)) : null;
-        const returned = ack ? (r.status === 'closed' ? Math.round(e.qty * (0.2 + rng.next() * 0.3)) : Math.round(e.qty * rng.next() * 0.2)) : null;
+        const returned = ack ? Math.round(e.qty * (open ? rng.next() * 0.2 : 0.2 + rng.next() * 0.3)) : null;
         const notice = w.create('recall_notices', {
-          recall: row.id, customer: e.c.id, notified_at: notified, method: notified ? rng.pick(['phone', 'fax', 'letter', 'email']) : null,
+          recall: r.id, customer: e.c.id, notified_at: notified, method: notified ? rng.pick(['phone', 'fax', 'letter', 'email']) : null,
           acknowledged_at: ack, quantity_returned: returned,
         });
         setQuantitySold(w, notice.id, e.qty);

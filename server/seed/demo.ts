@@ -46,7 +46,7 @@ import type { Credential } from '../bootstrap';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { SYSTEM_ACTOR, type Actor } from '../services/context';
-import { seedAdverseReactions, seedComplaints, seedQualityFeedback, seedRecalls, seedVisits } from './aftersales';
+import { seedAdverseReactions, seedComplaints, seedQualityFeedback, seedRecallNotices, seedRecalls, seedVisits } from './aftersales';
 import { addDays, addMonths, at } from './dates';
 import { planShipping, seedInvoices, seedPayments, writeSlips } from './fulfilment';
 import { STAFF } from './names';
@@ -61,8 +61,8 @@ import { Writer } from './writer';
 
 /** the fixed seed: the data depends only on it and on the clock's day */
 const SEED = 0x65b1_2026;
-const MIN_LINES = 2050;
-const ORDERS = 800;
+const MIN_LINES = 2100;
+const ORDERS = 740;
 
 export function seedDemo(db: Db, clock: Clock): Credential[] {
   const started = performance.now();
@@ -84,6 +84,7 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   const salespeople = seedSalespeople(w, rng, today, usedNames);
   const { creds, actors } = seedUsers(w, salespeople[0]);
   const products = seedProducts(w, rng, today);
+  const recalls = seedRecalls(w, products);
 
   // Sales: contracts, ordinary orders, the planted ones.
   const world = { rng, today, start, customers, salespeople, products };
@@ -101,7 +102,7 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   const planted = plantOrders(planner, contracts, clean);
   const lineCount = () => [...clean, ...planted].reduce((n, o) => n + o.lines.length, 0);
   while (lineCount() < MIN_LINES) addClean(saleDates(rng, start, today, 20));
-  for (const o of rng.sample(clean.filter((x) => x.contract && x.sale_date < addDays(today, -20)), 5)) {
+  for (const o of rng.sample(clean.filter((x) => x.contract && x.lines.length <= 2 && x.sale_date < addDays(today, -20)), 5)) {
     Object.assign(o, { contract: null, remark: '临时采购，未签订购销合同' });
     o.plants.push('CONTRACT_MISSING');
   }
@@ -121,7 +122,7 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   const complaints = seedComplaints(w, rng, today, orders, products);
   seedQualityFeedback(w, rng, today, orders, products);
   seedAdverseReactions(w, rng, today, orders);
-  seedRecalls(w, rng, today, orders, products);
+  seedRecallNotices(w, rng, today, orders, recalls);
 
   // The signatures of the approvals above.
   const tasks: SignTask[] = [];

@@ -123,8 +123,9 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
     amount: p.amount, itemised: p.itemised, list_attached: p.list_attached,
   }));
   rows.forEach((r, i) => (plans[i].id = r.id));
-  w.createAll('invoice_slips', plans.flatMap((p) => p.orders.map((o) => ({ invoice: p.id, slip: o.slip!.id }))), (x) => x, 800);
+  // Lines before slips: while an invoice covers no slip yet, a line's write re-checks only the invoice.
   w.createAll('invoice_lines', plans.flatMap((p) => p.lines.map((l) => ({ invoice: p.id, ...l }))), (x) => x, 800);
+  w.createAll('invoice_slips', plans.flatMap((p) => p.orders.map((o) => ({ invoice: p.id, slip: o.slip!.id }))), (x) => x, 800);
   return plans;
 }
 

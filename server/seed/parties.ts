@@ -77,7 +77,7 @@ const CUSTOMERS: CustomerSpec[] = [
   { name: '长沙市恒信医院', type: 'medical_institution', city: '长沙', weight: 2.5, cold: true, service: true, payer: 'late' },
   { name: '衡阳市雁城医院', type: 'medical_institution', city: '衡阳', weight: 1.5, cold: true, tags: ['storageUnreviewed'] },
   { name: '郑州市惠民健医院', type: 'medical_institution', city: '郑州', weight: 2.5, cold: true, service: true },
-  { name: '洛阳市涧西区安康诊所', type: 'medical_institution', city: '洛阳', weight: 0.8, prefix: '92', tags: ['newClinic'] },
+  { name: '洛阳市涧西区安康诊所', type: 'medical_institution', city: '洛阳', weight: 0.5, prefix: '92', tags: ['newClinic'] },
   { name: '南昌市百草医院', type: 'medical_institution', city: '南昌', weight: 2, cold: true },
   { name: '赣州市章贡区康宁门诊部', type: 'medical_institution', city: '赣州', weight: 1 },
   // 医疗器械经营企业
