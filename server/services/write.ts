@@ -12,6 +12,8 @@ import { badRequest, conflict, notFound, validationError } from '../errors';
 import { authorize, checkFieldGuards, checkScope } from '../auth/rbac';
 import { writeAudit } from './audit';
 import { afterUpdate } from './hooks';
+import { enforceRules, isRuleKind } from './rules/enforce';
+import { resolveAllFor } from './rules/findings';
 import { editNeedsReason } from './sign';
 import { inTransaction, type ServiceContext } from './context';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
@@ -58,10 +60,15 @@ function parseChildren(ctx: ServiceContext, resource: Resource, input: Values, o
   return errors;
 }
 
-/** References must point at existing, non-voided records (the FK alone would give a bare SQLite error). */
-function checkReferences(ctx: ServiceContext, resource: Resource, values: Values, errors: FieldErrors, prefix = '') {
+/**
+ * References must point at existing, non-voided records (the FK alone would give a bare SQLite error).
+ * On an edit only a reference that changes is checked: a record whose customer was voided later can
+ * still be corrected, it just cannot be pointed at a voided record anew.
+ */
+function checkReferences(ctx: ServiceContext, resource: Resource, values: Values, errors: FieldErrors, prefix = '', current?: Row) {
   for (const [key, spec] of Object.entries(resource.fields)) {
     if (spec.kind !== 'ref' || values[key] == null || spec.derive) continue;
+    if (current && current[key] === values[key]) continue;
     const target = registry.get(spec.ref!)!;
     const row = findRow(ctx.db, target, values[key] as number);
     const params = { target: target.label[ctx.lang === 'en' ? 1 : 0], value: values[key] as number };
@@ -151,7 +158,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
   }
   const errors: FieldErrors = {};
-  checkReferences(ctx, resource, values, errors, prefix);
+  checkReferences(ctx, resource, values, errors, prefix, current);
   checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values, current);
@@ -188,6 +195,7 @@ function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: 
     .get() as Row;
   writeAudit(ctx, 'void', resource.name, row.id, serialize(resource, current), serialize(resource, row), reason);
   afterUpdate(ctx, resource, current, row);
+  if (isRuleKind(resource.name)) resolveAllFor(ctx, resource.name, row.id);
   return row;
 }
 
@@ -199,7 +207,9 @@ function checkVersion(ctx: ServiceContext, current: Row, sent: unknown) {
 }
 
 /** Writes the inline children sent with a parent: with id → update, without → create, left out → void. */
-function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number, input: Values, opts: WriteOptions, isNew: boolean) {
+/** Returns the ids of the children written, in the order the client sent them. */
+function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number, input: Values, opts: WriteOptions, isNew: boolean): number[] {
+  const written: number[] = [];
   for (const child of inlineChildren(resource)) {
     const items = input[child.name] as Values[] | undefined;
     if (!items) continue;
@@ -216,13 +226,14 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
       if (current) {
         checkVersion(ctx, current, item.version);
         kept.add(current.id);
-        updateRow(ctx, child, current, values, opts, prefix);
+        written.push(updateRow(ctx, child, current, values, opts, prefix).id);
       } else {
-        insertRow(ctx, child, values, opts, prefix);
+        written.push(insertRow(ctx, child, values, opts, prefix).id);
       }
     });
     for (const [id, row] of existing) if (!kept.has(id)) voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'));
   }
+  return written;
 }
 
 export function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Row {
@@ -230,7 +241,8 @@ export function createRecord(ctx: ServiceContext, resource: Resource, input: Val
   const values = parseOrThrow(ctx, resource, input, 'create', opts);
   return inTransaction(ctx, (tx) => {
     const row = insertRow(tx, resource, values, opts);
-    writeChildren(tx, resource, row.id, input, opts, true);
+    const childIds = writeChildren(tx, resource, row.id, input, opts, true);
+    enforceRules(tx, resource.name, row, { historical: opts.historical, childIds });
     return readRecord(tx.db, resource, row.id)!;
   });
 }
@@ -246,8 +258,9 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
     // Children sent with the parent carry the versions the client read: write them (deriving from the
     // updated parent) before refreshing the copies the unsent ones keep, or their versions would be stale.
     const row = updateRow(tx, resource, current, values, opts, '', false);
-    writeChildren(tx, resource, id, input, opts, false);
+    const childIds = writeChildren(tx, resource, id, input, opts, false);
     propagate(tx, resource, current, row, opts);
+    enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds });
     return readRecord(tx.db, resource, id)!;
   });
 }
@@ -263,6 +276,8 @@ export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, 
     for (const child of inlineChildren(resource)) {
       for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim());
     }
+    // Records that read the voided one are re-checked (never refused: voiding is always allowed).
+    enforceRules(tx, resource.name, current, { historical: true });
     return readRecord(tx.db, resource, id)!;
   });
 }
