@@ -13,7 +13,7 @@ import { chromiumPath, launchChromium } from './browser';
 const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 const STEP = 15_000;
 
-describe.skipIf(!chromiumPath)('console (Chromium)', () => {
+describe('console (Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
