@@ -1,6 +1,7 @@
 /** The shape GET /api/meta serves: the registry with column kinds, enum values and required flags. */
 import { AREAS, AREA_LABELS, type Area, type FieldKind, type Resource } from './define';
 import { ROLE, SCOPE_CATEGORIES } from './enums';
+import { CATALOGUE, type RuleMeta } from './rules';
 
 export interface I18nLabel { zh: string; en: string }
 export interface EnumOption { id: string; zh: string; en: string }
@@ -39,6 +40,8 @@ export interface Meta {
   resources: ResourceMeta[];
   roles: EnumOption[];
   scopeCategories: readonly string[];
+  /** the GSP rule catalogue (RULES.md): code, severity, source article, title */
+  rules: readonly RuleMeta[];
 }
 
 const label = ([zh, en]: readonly [string, string]): I18nLabel => ({ zh, en });
@@ -49,6 +52,7 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
     areas: AREAS.map((key) => ({ key, label: label(AREA_LABELS[key]) })),
     roles: ROLE.values.map((id) => ({ id, ...label(ROLE.labels[id]) })),
     scopeCategories: SCOPE_CATEGORIES,
+    rules: CATALOGUE,
     resources: all.map((r) => ({
       name: r.name,
       label: label(r.label),

@@ -15,5 +15,20 @@ export function systemRoutes() {
     const result = verifyAuditChain(c.get('deps').db);
     return c.json({ ...result, intact: result.breaks.length === 0, checked_at: c.get('deps').clock.now().toISOString(), ms: Date.now() - started });
   });
+  // The QA dashboard: open findings per rule, and findings opened / still active per month.
+  app.get('/findings-stats', (c) => {
+    const db = c.get('deps').db;
+    const byRule = db.$client
+      .prepare(`SELECT rule, severity, SUM(status = 'open') AS open, SUM(status = 'acknowledged') AS acknowledged,
+                       SUM(status = 'waived') AS waived, SUM(status = 'resolved') AS resolved
+                FROM findings WHERE voided_at IS NULL GROUP BY rule, severity ORDER BY open DESC, rule`)
+      .all();
+    const byMonth = db.$client
+      .prepare(`SELECT substr(created_at, 1, 7) AS month, COUNT(*) AS opened,
+                       SUM(status IN ('open', 'acknowledged')) AS active, SUM(severity = 'error') AS errors
+                FROM findings WHERE voided_at IS NULL GROUP BY month ORDER BY month`)
+      .all();
+    return c.json({ byRule, byMonth });
+  });
   return app;
 }

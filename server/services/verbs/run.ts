@@ -15,6 +15,11 @@ import { applyChanges } from '../write';
 import { findVerb } from './index';
 
 export async function runVerb(ctx: ServiceContext, resourceName: string, id: number, verb: string, input: Record<string, unknown>) {
+  return (await runVerbMany(ctx, resourceName, [id], verb, input))[0];
+}
+
+/** The same verb on several records (QA's bulk actions): one password check, one transaction, a signature each. */
+export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids: number[], verb: string, input: Record<string, unknown>) {
   const resource = registry.get(resourceName);
   const def = findVerb(resourceName, verb);
   if (!resource || !def) throw notFound(msg(ctx.lang, 'unknown_verb', { resource: resourceName, verb }));
@@ -26,7 +31,7 @@ export async function runVerb(ctx: ServiceContext, resourceName: string, id: num
   if (def.commentRequired && !comment) throw validationError(msg(ctx.lang, 'invalid_input'), { comment: msg(ctx.lang, 'required') });
   const signed = def.signed !== false;
   if (signed) await confirmPassword(ctx, input.password);
-  return inTransaction(ctx, (tx) => {
+  return inTransaction(ctx, (tx) => ids.map((id) => {
     const current = findRow(tx.db, resource, id);
     if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
     checkScope(tx.db, ctx.actor, resource, current, ctx.lang);
@@ -38,5 +43,5 @@ export async function runVerb(ctx: ServiceContext, resourceName: string, id: num
     const signature = writeSignature(tx, resource, row, def.meaning, comment);
     writeAudit(tx, 'sign', 'signatures', signature.id, null, signature, comment);
     return { record: readRecord(tx.db, resource, id)!, signature: serialize(registry.get('signatures')!, signature) };
-  });
+  }));
 }
