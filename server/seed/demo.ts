@@ -1,7 +1,8 @@
 /**
  * Demo data for a first start (unless GSP_DEMO=0): a Wuhan drug and device wholesaler's last 18 months,
  * dated relative to clock.today() and generated from a fixed seed, so the same day gives the same data.
- * Everything is written through the write service (validated, audited) in a few large transactions.
+ * Everything is written through the write service (validated, audited) in a few large transactions, as
+ * historical records: the live rules store what the planted records break as open findings.
  *
  * Planted violations of RULES.md (everything else is meant to be clean), about 4 % of the sales lines:
  *   BUYER_INDIVIDUAL          3 orders to two private persons (张建国, 李秀兰)
@@ -48,7 +49,7 @@ import type { Db } from '../db';
 import { SYSTEM_ACTOR, type Actor } from '../services/context';
 import { seedAdverseReactions, seedComplaints, seedQualityFeedback, seedRecallNotices, seedRecalls, seedVisits } from './aftersales';
 import { addDays, addMonths, at } from './dates';
-import { planShipping, seedInvoices, seedPayments, writeSlips } from './fulfilment';
+import { linkInvoiceSlips, planShipping, seedInvoices, seedPayments, writeSlips } from './fulfilment';
 import { STAFF } from './names';
 import { seedCompanyLicences, seedCustomers, seedSalespeople } from './parties';
 import { plantOrders } from './planted';
@@ -116,6 +117,7 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   writeSlips(w, orders);
   const invoices = seedInvoices(w, rng, today, orders);
   seedPayments(w, rng, today, invoices);
+  linkInvoiceSlips(w, invoices);
 
   // After-sales.
   seedVisits(w, rng, today, start, customers, products);

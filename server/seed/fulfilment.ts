@@ -123,10 +123,16 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
     amount: p.amount, itemised: p.itemised, list_attached: p.list_attached,
   }));
   rows.forEach((r, i) => (plans[i].id = r.id));
-  // Lines before slips: while an invoice covers no slip yet, a line's write re-checks only the invoice.
   w.createAll('invoice_lines', plans.flatMap((p) => p.lines.map((l) => ({ invoice: p.id, ...l }))), (x) => x, 800);
-  w.createAll('invoice_slips', plans.flatMap((p) => p.orders.map((o) => ({ invoice: p.id, slip: o.slip!.id }))), (x) => x, 800);
   return plans;
+}
+
+/**
+ * Links each invoice to the slips it covers. Written last (after lines and payments): while an invoice
+ * covers no slip, a write to it re-checks only the invoice, not the sales lines behind it.
+ */
+export function linkInvoiceSlips(w: Writer, invoices: InvoicePlan[]): void {
+  w.createAll('invoice_slips', invoices.flatMap((p) => p.orders.map((o) => ({ invoice: p.id, slip: o.slip!.id }))), (x) => x, 800);
 }
 
 /**
