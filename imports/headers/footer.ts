@@ -57,6 +57,9 @@ export function headerSignature(header: readonly Cell[]): HeaderSignature {
 const sameHeaderCell = (a: Cell, i: number, h: HeaderSignature) =>
   a === h.raw[i] || (h.norm[i] !== '' && normalizeHeader(cellText(a)) === h.norm[i]);
 
+/** the first cell of a repeated header is a copy of the header's (a cheap test, run on every data row) */
+const sameText = (a: string, b: Cell) => typeof b === 'string' && (a === b || a.trim() === b.trim());
+
 /** Same header text in the same columns as the header row (a header repeated on each printed page). */
 export function isRepeatedHeader(cells: readonly Cell[], header: HeaderSignature | readonly Cell[]): boolean {
   const h = 'norm' in header ? header : headerSignature(header);
@@ -66,7 +69,7 @@ export function isRepeatedHeader(cells: readonly Cell[], header: HeaderSignature
     const a = cells[i];
     if (isBlank(a)) continue;
     // cheap rejection on the first non-blank cell, which is what a data row differs in
-    if (nonBlank === 0 && (typeof a !== 'string' || !sameHeaderCell(a, i, h))) return false;
+    if (nonBlank === 0 && (typeof a !== 'string' || !sameText(a, h.raw[i]))) return false;
     nonBlank++;
     if (sameHeaderCell(a, i, h)) same++;
   }

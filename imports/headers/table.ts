@@ -11,12 +11,14 @@ import { detectHeader, HEADER_SCAN_ROWS, type HeaderDetection } from './detect';
 import { headerSignature, isFooterRow, isNoteRow, isRepeatedHeader, nonBlankCount } from './footer';
 import { getKind, type KindInfo } from './kinds';
 import type { MappingPreset } from './map';
+import type { NormalizeOptions } from '../normalize/index';
+import { cellsNormalizer, type NormalizedRow } from '../normalize/row';
 
 export interface TableRow {
   row: number;
   cells: Cell[];
-  /** mapped field → the cell under its column */
-  values: Record<string, Cell>;
+  /** mapped field → the cell under its column (built on first access; normalizer() works from cells) */
+  readonly values: Record<string, Cell>;
 }
 
 export interface SkippedRow {
@@ -27,6 +29,8 @@ export interface SkippedRow {
 export interface Table extends HeaderDetection {
   kind: KindInfo;
   sheet: string | null;
+  /** the compiled normaliser of this table's mapped columns: row → { values (API form), errors } */
+  normalizer(opts?: NormalizeOptions): (row: TableRow) => NormalizedRow;
   /** data rows, once (the underlying reader streams) */
   rows(): AsyncGenerator<TableRow>;
   /** filled while rows() runs */
@@ -88,11 +92,25 @@ function valuesBuilder(mapped: ReadonlyArray<{ field: string | null; index: numb
   return new Function('c', `return {\n${body}\n};`) as (cells: Cell[]) => Record<string, Cell>;
 }
 
+/** A data row; `values` is computed from the cells only if asked for. */
+class DataRow implements TableRow {
+  private v: Record<string, Cell> | undefined;
+  constructor(readonly row: number, readonly cells: Cell[], private readonly build: (cells: Cell[]) => Record<string, Cell>) {}
+  get values(): Record<string, Cell> {
+    return (this.v ??= this.build(this.cells));
+  }
+}
+
 function makeTable(kind: KindInfo, p: NonNullable<Awaited<ReturnType<typeof probe>>>): Table {
   const { det, pull } = p;
   const skipped: SkippedRow[] = [];
   const mapped = det.columns.filter((c) => c.field);
   const build = valuesBuilder(mapped);
+  const fieldMap = new Map(kind.fields.map((f) => [f.key, f]));
+  const normalizer = (opts: NormalizeOptions = {}) => {
+    const n = cellsNormalizer(fieldMap, mapped, opts);
+    return (row: TableRow) => n(row.cells);
+  };
   const signature = headerSignature(det.headerCells);
   let used = false;
   async function* rows(): AsyncGenerator<TableRow> {
@@ -105,14 +123,14 @@ function makeTable(kind: KindInfo, p: NonNullable<Awaited<ReturnType<typeof prob
           if (isFooterRow(r.cells)) { skipped.push({ row: r.row, reason: 'footer' }); afterTotal = true; continue; }
           if (isRepeatedHeader(r.cells, signature)) { skipped.push({ row: r.row, reason: 'repeated_header' }); continue; }
           if (afterTotal && (isNoteRow(r.cells) || nonBlankCount(r.cells) <= 2)) { skipped.push({ row: r.row, reason: 'note' }); continue; }
-          yield { row: r.row, cells: r.cells, values: build(r.cells) };
+          yield new DataRow(r.row, r.cells, build);
         }
       }
     } finally {
       await p.close();
     }
   }
-  return { ...det, kind, sheet: p.sheet, rows, skipped };
+  return { ...det, kind, sheet: p.sheet, rows, skipped, normalizer };
 }
 
 /** Reads a stream of row batches (one sheet) as a table of `kind`; throws ImportFileError('no_header'). */

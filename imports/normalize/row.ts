@@ -12,27 +12,45 @@ export interface NormalizedRow {
   errors: FieldError[];
 }
 
+const NO_ERRORS: FieldError[] = Object.freeze([]) as unknown as FieldError[];
+
+type Compiled<T> = (input: T) => NormalizedRow;
+
+/** Generated code with constant property names: monomorphic loads and stores instead of keyed ones. */
+function compile<T>(plan: Array<{ key: string; field: NormalizableField; read: string }>, opts: NormalizeOptions): Compiled<T> {
+  const fns = plan.map(({ field }) => (cell: Cell | undefined) => normalizeValue(field, cell ?? null, opts));
+  const body = plan.map(({ key, read }, i) => {
+    const q = JSON.stringify(key);
+    return `r = f[${i}](${read}); if (r instanceof I) (e === N ? (e = []) : e).push({ field: ${q}, zh: r.error.zh, en: r.error.en }); else o[${q}] = r;`;
+  }).join('\n');
+  const make = new Function('f', 'I', 'N', `return function (v) {\nconst o = {}; let e = N; let r;\n${body}\nreturn { values: o, errors: e };\n};`);
+  return make(fns, Invalid, NO_ERRORS) as Compiled<T>;
+}
+
 /**
- * A row normaliser for a fixed set of fields, compiled once per import: per row it only walks an array
- * (no map look-ups, no key lists), which matters at a million rows. `keys`: the mapped fields, in order.
+ * A row normaliser over `{ field: cell }` objects for a fixed set of fields, compiled once per import: per
+ * row it only walks generated straight-line code (no map look-ups, no key lists), which matters at a
+ * million rows. `keys`: the mapped fields. A row without errors has a shared, frozen empty `errors`.
  */
 export function rowNormalizer(
   fields: ReadonlyMap<string, NormalizableField>,
   keys: readonly string[],
   opts: NormalizeOptions = {},
 ): (values: Readonly<Record<string, Cell>>) => NormalizedRow {
-  const plan = keys.filter((k) => fields.has(k));
-  const fns = plan.map((k) => {
-    const f = fields.get(k)!;
-    return (cell: Cell | undefined) => normalizeValue(f, cell ?? null, opts);
-  });
-  // Generated code with constant property names: monomorphic loads and stores instead of keyed ones.
-  const body = plan.map((k, i) => {
-    const q = JSON.stringify(k);
-    return `r = f[${i}](v[${q}]); if (r instanceof I) e.push({ field: ${q}, zh: r.error.zh, en: r.error.en }); else o[${q}] = r;`;
-  }).join('\n');
-  const compiled = new Function('f', 'I', `return function (v) {\nconst o = {}; const e = []; let r;\n${body}\nreturn { values: o, errors: e };\n};`);
-  return compiled(fns, Invalid) as (values: Readonly<Record<string, Cell>>) => NormalizedRow;
+  const plan = keys.filter((k) => fields.has(k)).map((key) => ({ key, field: fields.get(key)!, read: `v[${JSON.stringify(key)}]` }));
+  return compile(plan, opts);
+}
+
+/** The same, straight from a row's cells: `columns` says which column holds which field. */
+export function cellsNormalizer(
+  fields: ReadonlyMap<string, NormalizableField>,
+  columns: ReadonlyArray<{ field: string | null; index: number }>,
+  opts: NormalizeOptions = {},
+): (cells: readonly Cell[]) => NormalizedRow {
+  const plan = columns
+    .filter((c) => c.field && fields.has(c.field))
+    .map((c) => ({ key: c.field!, field: fields.get(c.field!)!, read: `v[${c.index | 0}]` }));
+  return compile(plan, opts);
 }
 
 /** One-off form of rowNormalizer (tests, small files). */

@@ -7,7 +7,14 @@ import { cellText, isDateCell, isErrorCell, isWhiteSpaceCode, numberText, type C
 import { Invalid, normError, wrap, type NormResult } from './messages';
 import { alnumToHalfWidth, cleanText } from './width';
 
-const NEEDS_CLEANING = /[\r\u200B-\u200D\uFEFF]/;
+/** CR or a zero-width character anywhere (a loop: cheaper than a regular expression on short cells) */
+function needsCleaning(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 13 || (c >= 0x200b && (c <= 0x200d || c === 0xfeff))) return true;
+  }
+  return false;
+}
 
 export interface TextOptions {
   /** an identifier: full-width alphanumerics → half-width, inner line breaks removed */
@@ -23,7 +30,7 @@ export function textRaw(cell: Cell, code = false): string | null | Invalid {
   else if (isDateCell(cell)) s = cellText(cell);
   else if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
   else return null;
-  if (NEEDS_CLEANING.test(s)) s = cleanText(s.replace(/\r\n?/g, '\n'));
+  if (needsCleaning(s)) s = cleanText(s.replace(/\r\n?/g, '\n'));
   else if (s.length && (isWhiteSpaceCode(s.charCodeAt(0)) || isWhiteSpaceCode(s.charCodeAt(s.length - 1)))) s = s.trim();
   if (code) {
     s = alnumToHalfWidth(s);

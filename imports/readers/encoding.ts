@@ -2,7 +2,9 @@
  * Text encoding of a CSV/TXT upload, detected, never guessed silently: a BOM (UTF-8, UTF-16 LE/BE) wins;
  * without one, the whole file is checked as strict UTF-8, else checked as GB18030 (a superset of GBK and
  * GB2312: `new TextDecoder('gb18030')`, never 'gbk', which garbles 4-byte characters such as 𠀀).
- * UTF-16 without a BOM is recognised by its zero bytes. Anything else is refused (`bad_encoding`).
+ * UTF-16 without a BOM is recognised by its zero bytes. Anything else is refused (`bad_encoding`): the
+ * UTF-8 check covers the whole file before any row is read; the GB18030 check covers the first 8 MB up
+ * front and the rest as it is decoded (fatal decoder: an invalid byte is an error, never U+FFFD).
  */
 import { isUtf8 } from 'node:buffer';
 import { ImportFileError } from './errors';
@@ -101,6 +103,9 @@ export class Gb18030Validator {
   }
 }
 
+/** How much of a non-UTF-8 file is checked as GB18030 before any row is read. */
+export const GB18030_PRECHECK_BYTES = 8 * 1024 * 1024;
+
 async function rowAt(src: ByteSource, offset: number): Promise<number> {
   let row = 1;
   for await (const chunk of readChunks(src, 0, offset)) {
@@ -135,13 +140,16 @@ export async function detectEncoding(src: ByteSource): Promise<EncodingInfo> {
   }
   if (utf8 && carry.length === 0) return { name: 'utf-8', bom: false, evidence: 'valid' };
 
+  // Not UTF-8. The start of the file must be well-formed GB18030 (an early, clear refusal for Shift-JIS,
+  // Big5 with odd bytes, binary…); the rest is checked while decoding, with a fatal decoder.
   const v = new Gb18030Validator();
   let bad = -1;
-  for await (const chunk of readChunks(src)) {
+  const checkEnd = Math.min(src.size, GB18030_PRECHECK_BYTES);
+  for await (const chunk of readChunks(src, 0, checkEnd)) {
     bad = v.push(chunk);
     if (bad >= 0) break;
   }
-  if (bad < 0) bad = v.end();
+  if (bad < 0 && checkEnd === src.size) bad = v.end();
   if (bad >= 0) throw new ImportFileError('bad_encoding', { row: await rowAt(src, bad) });
   return { name: 'gb18030', bom: false, evidence: 'valid' };
 }

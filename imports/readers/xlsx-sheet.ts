@@ -40,6 +40,39 @@ function isoDateCell(v: string): Cell {
   return cell;
 }
 
+/** Column of a cell reference such as "AB12" read straight from the text ("AB" → 27); -1 if none. */
+function colFrom(s: string, a: number, b: number): number {
+  let n = 0;
+  let i = a;
+  for (; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return i === a ? -1 : n - 1;
+}
+
+function intFrom(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return n;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The cell type attribute as one of the constant strings value() switches on. */
+function typeName(s: string, a: number, b: number): string {
+  const len = b - a;
+  const c = s.charCodeAt(a);
+  if (len === 1) return c === 115 ? 's' : c === 110 ? 'n' : c === 98 ? 'b' : c === 101 ? 'e' : c === 100 ? 'd' : s.slice(a, b);
+  if (len === 3 && s.startsWith('str', a)) return 'str';
+  if (len === 9 && s.startsWith('inlineStr', a)) return 'inlineStr';
+  return s.slice(a, b);
+}
+
 export class SheetScanner {
   /** rows completed since the caller last emptied this array */
   out: SheetRow[] = [];
@@ -90,6 +123,33 @@ export class SheetScanner {
       }
       if (lt > pos) this.text(s, pos, lt);
       const c1 = s.charCodeAt(lt + 1);
+      // Fast paths for the unprefixed cell grammar Excel and most writers use: <c …>, <v>…</v>, </c>.
+      if (c1 === 118 /* v */ && this.inCell && s.charCodeAt(lt + 2) === 62) {
+        const e = s.indexOf('<', lt + 3);
+        if (e < 0 || e + 3 >= n) {
+          if (!final) { this.carry = s.slice(lt); return; }
+          throw this.bad('文件被截断', 'truncated');
+        }
+        if (s.charCodeAt(e + 1) === 47 && s.charCodeAt(e + 2) === 118 && s.charCodeAt(e + 3) === 62) {
+          this.vText = e > lt + 3 ? s.slice(lt + 3, e) : '';
+          this.hasV = true;
+          pos = e + 4;
+          continue;
+        }
+      } else if (c1 === 47 /* / */ && s.charCodeAt(lt + 2) === 99 && s.charCodeAt(lt + 3) === 62) {
+        if (this.stack.pop() !== K.C) throw this.bad('结束标签 </c> 不匹配（XML 格式错误）', 'closing tag </c> does not match (invalid XML)');
+        if (this.inCell) this.endCell();
+        pos = lt + 4;
+        continue;
+      } else if (c1 === 99 /* c */ && this.cells && s.charCodeAt(lt + 2) === 32) {
+        const end = this.cellOpen(s, lt + 3, n);
+        if (end < 0) {
+          if (!final) { this.carry = s.slice(lt); return; }
+          throw this.bad('标签未结束（文件被截断？）', 'unterminated tag (truncated?)');
+        }
+        pos = end;
+        continue;
+      }
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */ || c1 !== c1 /* NaN: '<' at the end */) {
         const end = this.special(s, lt);
         if (end < 0) {
@@ -178,6 +238,70 @@ export class SheetScanner {
     }
   }
 
+  /** `<c` + attributes up to '>' (or '/>'): the same effect as tag() + open(K.C). Returns the index after '>', or -1. */
+  private cellOpen(s: string, from: number, n: number): number {
+    this.aR = this.aT = this.aS = null;
+    let col = -1;
+    let style = 0;
+    let i = from;
+    for (;;) {
+      while (i < n && s.charCodeAt(i) <= 32) i++;
+      if (i >= n) return -1;
+      const c = s.charCodeAt(i);
+      if (c === 62 || (c === 47 && s.charCodeAt(i + 1) === 62)) {
+        const selfClosing = c === 47;
+        if (selfClosing && i + 1 >= n) return -1;
+        this.startCell(selfClosing, col, style);
+        return i + (selfClosing ? 2 : 1);
+      }
+      const ns = i;
+      while (i < n && s.charCodeAt(i) !== 61 && s.charCodeAt(i) > 32) i++;
+      const ne = i;
+      while (i < n && s.charCodeAt(i) !== 61) i++;
+      i++;
+      while (i < n && s.charCodeAt(i) <= 32) i++;
+      if (i >= n) return -1;
+      const q = s.charCodeAt(i);
+      if (q !== 34 && q !== 39) throw this.bad('属性格式错误（XML 格式错误）', 'malformed attribute (invalid XML)');
+      const ve = s.indexOf(q === 34 ? '"' : "'", i + 1);
+      if (ve < 0) return -1;
+      if (ne - ns === 1) {
+        const ch = s.charCodeAt(ns);
+        if (ch === 114) col = colFrom(s, i + 1, ve);
+        else if (ch === 116) this.aT = typeName(s, i + 1, ve);
+        else if (ch === 115) style = intFrom(s, i + 1, ve);
+      }
+      i = ve + 1;
+    }
+  }
+
+  private startCell(selfClosing: boolean, col = this.aR ? columnIndex(this.aR) : -1, style = this.aS ? parseInt(this.aS, 10) || 0 : 0): void {
+    const c = col;
+    this.cellCol = c >= 0 ? c : this.col;
+    if (this.cellCol >= this.ctx.maxColumns) {
+      throw this.bad(`第 ${this.rowNo} 行列数超过 ${this.ctx.maxColumns}`, `row ${this.rowNo} exceeds ${this.ctx.maxColumns} columns`);
+    }
+    if (selfClosing) { this.col = this.cellCol + 1; return; }
+    this.stack.push(K.C);
+    this.inCell = true;
+    this.cellT = this.aT ?? '';
+    this.cellS = style;
+    this.hasV = this.hasIs = false;
+    this.vText = this.isText = '';
+  }
+
+  private readonly dateCache = new Map<number, Cell>();
+
+  private dateOf(num: number): Cell {
+    let d = this.dateCache.get(num);
+    if (d === undefined) {
+      const p = excelSerialToDate(num, this.ctx.date1904);
+      d = p ? (p.time ? { date: p.date, time: p.time, serial: num } : { date: p.date, serial: num }) as DateCell : num;
+      if (this.dateCache.size < 100_000) this.dateCache.set(num, d);
+    }
+    return d;
+  }
+
   private tag(s: string, lt: number, end: number): void {
     let i = lt + 1;
     const closing = s.charCodeAt(i) === 47;
@@ -234,17 +358,9 @@ export class SheetScanner {
       case K.C: {
         if (!this.cells) return;
         this.attrs(s, from, to);
-        const c = this.aR ? columnIndex(this.aR) : -1;
-        this.cellCol = c >= 0 ? c : this.col;
-        if (this.cellCol >= this.ctx.maxColumns) {
-          throw this.bad(`第 ${this.rowNo} 行列数超过 ${this.ctx.maxColumns}`, `row ${this.rowNo} exceeds ${this.ctx.maxColumns} columns`);
-        }
-        if (selfClosing) { this.col = this.cellCol + 1; return; }
-        this.inCell = true;
-        this.cellT = this.aT ?? '';
-        this.cellS = this.aS ? parseInt(this.aS, 10) || 0 : 0;
-        this.hasV = this.hasIs = false;
-        this.vText = this.isText = '';
+        // tag() pushed this element already; startCell pushes again for the fast path, so undo one
+        if (!selfClosing) this.stack.pop();
+        this.startCell(selfClosing);
         return;
       }
       case K.V:
@@ -335,16 +451,12 @@ export class SheetScanner {
           return null;
         }
         const num = +v;
-        if (num !== num || v.trim() === '') {
+        if (num !== num || (v.charCodeAt(0) <= 32 && v.trim() === '')) {
           const s = decodeEntities(v);
           return s.trim() === '' ? null : s;
         }
         const si = this.cellS;
-        if (this.ctx.isDate[si]) {
-          const p = excelSerialToDate(num, this.ctx.date1904);
-          if (p) return (p.time ? { date: p.date, time: p.time, serial: num } : { date: p.date, serial: num }) as DateCell;
-          return num;
-        }
+        if (this.ctx.isDate[si]) return this.dateOf(num);
         const w = this.ctx.padWidth[si];
         if (w && Number.isInteger(num) && num >= 0) return String(num).padStart(w, '0');
         return num;

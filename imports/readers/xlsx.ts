@@ -47,6 +47,7 @@ export interface XlsxOptions {
 }
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
+const SCAN_SLICE = 64 * 1024;
 const REL_STYLES = /\/styles$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 
@@ -141,15 +142,18 @@ export async function openXlsx(src: ByteSource, opts: XlsxOptions = {}): Promise
         const td = new TextDecoder('utf-8');
         const entry = zip.find(info.path)!;
         let first = true;
-        for await (const bytes of zip.stream(entry)) {
-          let text = td.decode(bytes, { stream: true });
-          if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          first = false;
-          scanner.feed(text, false);
-          if (scanner.out.length) {
-            const out = scanner.out;
-            scanner.out = [];
-            yield out;
+        for await (const inflated of zip.stream(entry)) {
+          // small slices: each batch of rows is consumed before the next young-generation collection
+          for (let i = 0; i < inflated.length; i += SCAN_SLICE) {
+            let text = td.decode(inflated.subarray(i, i + SCAN_SLICE), { stream: true });
+            if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+            first = false;
+            scanner.feed(text, false);
+            if (scanner.out.length) {
+              const out = scanner.out;
+              scanner.out = [];
+              yield out;
+            }
           }
         }
         scanner.feed(td.decode(), true);

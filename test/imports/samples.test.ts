@@ -11,11 +11,11 @@ const expected = JSON.parse(fs.readFileSync(`${SAMPLES}/expected.json`, 'utf8'))
 async function ledger(file: string) {
   const book = await openSpreadsheet(src(sample(file), file));
   const table = await openTable(book, 'sales-ledger');
-  const fields = new Map(table.kind.fields.map((f) => [f.key, f]));
+  const normalize = table.normalizer({ date1904: book.date1904 });
   const records: Array<{ row: number; values: Record<string, unknown> }> = [];
   const rejected: number[] = [];
   for await (const r of table.rows()) {
-    const n = normalizeRow(fields, r.values, { date1904: book.date1904 });
+    const n = normalize(r);
     if (n.errors.length) rejected.push(r.row);
     records.push({ row: r.row, values: n.values });
   }

@@ -1,0 +1,212 @@
+/**
+ * Reader micro-benchmark: rows/s and peak RSS for reading a generated 1,000,000-row ledger CSV (UTF-8 and GBK)
+ * and a 100,000-row XLSX, each with the reader alone and with header mapping + value normalisation on top;
+ * plus the `sqlite3 .import` time of the UTF-8 CSV as the baseline of the 1M-row target (import ≤ 4×).
+ *
+ *   npx tsx bench/readers.ts [--rows 1000000] [--xlsx-rows 100000] [--cases csv-utf8,xlsx] [--force]
+ *
+ * Fixtures are generated once into bench/out/ (git-ignored) from the sample ledgers: every row is a sample
+ * row with a fresh order number. Each case runs in its own process so its peak RSS is its own.
+ */
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openTable } from '../imports/headers/table';
+import { openSpreadsheetFile } from '../imports/readers/open';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(HERE, 'out');
+const SAMPLES = '/work/shared/samples';
+
+interface Args { rows: number; xlsxRows: number; cases: string[] | null; force: boolean; child: string | null }
+function parseArgs(argv: string[]): Args {
+  const a: Args = { rows: 1_000_000, xlsxRows: 100_000, cases: null, force: false, child: null };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    if (k === '--rows') a.rows = Number(argv[++i]);
+    else if (k === '--xlsx-rows') a.xlsxRows = Number(argv[++i]);
+    else if (k === '--cases') a.cases = argv[++i].split(',');
+    else if (k === '--force') a.force = true;
+    else if (k === '--child') a.child = argv[++i];
+    else throw new Error(`unknown argument ${k}`);
+  }
+  return a;
+}
+
+// ---------- fixtures ----------
+
+/** The sample's lines as bytes: [header, ...records] (records have no embedded line breaks). */
+function sampleLines(file: string): Buffer[] {
+  const all = fs.readFileSync(path.join(SAMPLES, file));
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i < all.length; i++) if (all[i] === 0x0a) { lines.push(all.subarray(start, i + 1)); start = i + 1; }
+  if (start < all.length) lines.push(Buffer.concat([all.subarray(start), Buffer.from('\n')]));
+  return lines;
+}
+
+function csvPath(enc: 'utf8' | 'gbk', rows: number) {
+  return path.join(OUT, `ledger-${rows}-${enc}.csv`);
+}
+
+/** Row i = sample record (i mod 253) with the order number replaced (ASCII, so the same in UTF-8 and GBK). */
+function writeCsv(enc: 'utf8' | 'gbk', rows: number, force: boolean): string {
+  const file = csvPath(enc, rows);
+  if (!force && fs.existsSync(`${file}.done`)) return file;
+  const [header, ...records] = sampleLines(enc === 'utf8' ? 'ledger-utf8.csv' : 'ledger-gbk.csv');
+  const tails = records.map((r) => r.subarray(r.indexOf(0x2c)));
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, header);
+  let batch: Buffer[] = [];
+  for (let i = 0; i < rows; i++) {
+    batch.push(Buffer.from(`XS${String(3_000_000_000 + i)}`), tails[i % tails.length]);
+    if (batch.length >= 20_000) { fs.writeSync(fd, Buffer.concat(batch)); batch = []; }
+  }
+  fs.writeSync(fd, Buffer.concat(batch));
+  fs.closeSync(fd);
+  fs.writeFileSync(`${file}.done`, String(rows));
+  return file;
+}
+
+const DATE_COLS = new Set([1, 2, 12, 13, 22]);
+const NUM_COLS = new Set([15, 16, 17]);
+
+/** 100k-row ledger like the sample ledger.xlsx: title row, info row, header on row 3, typed cells, 合计 footer. */
+async function writeXlsx(rows: number, force: boolean): Promise<string> {
+  const file = path.join(OUT, `ledger-${rows}.xlsx`);
+  if (!force && fs.existsSync(`${file}.done`)) return file;
+  const { book, source } = await openSpreadsheetFile(path.join(SAMPLES, 'ledger-utf8.csv'));
+  const records: unknown[][] = [];
+  let header: unknown[] = [];
+  for await (const r of book.sheet().rows()) {
+    if (r.row === 1) { header = r.cells; continue; }
+    records.push(r.cells.map((c, i) => {
+      if (c === null) return null;
+      if (DATE_COLS.has(i) && /^\d{4}-\d{2}-\d{2}$/.test(String(c))) {
+        const [y, m, d] = String(c).split('-').map(Number);
+        return new Date(Date.UTC(y, m - 1, d));
+      }
+      if (NUM_COLS.has(i) && Number.isFinite(Number(c))) return Number(c);
+      return c;
+    }));
+  }
+  await source.close();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('销售记录');
+  ws.addRow(['湖北某医药有限公司 药品销售记录']).commit();
+  ws.addRow(['制表日期：2025-06-30', null, null, '金额单位：元']).commit();
+  ws.addRow(header).commit();
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    const values = [...records[i % records.length]];
+    values[0] = `XS${3_000_000_000 + i}`;
+    if (typeof values[17] === 'number') total += values[17];
+    const row = ws.addRow(values);
+    for (const c of DATE_COLS) if (values[c] instanceof Date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
+    row.commit();
+  }
+  ws.addRow(['合计', ...new Array(16).fill(null), Math.round(total * 100) / 100]).commit();
+  ws.commit();
+  await wb.commit();
+  fs.writeFileSync(`${file}.done`, String(rows));
+  return file;
+}
+
+// ---------- measurements (in a child process) ----------
+
+interface Measured { case: string; rows: number; wallMs: number; cpuMs: number; peakRssMb: number; extra?: string }
+
+async function measure(name: string, file: string, withTable: boolean): Promise<Measured> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { book, source } = await openSpreadsheetFile(file);
+  let rows = 0;
+  let rejected = 0;
+  let extra = book.encoding ? `encoding ${book.encoding.name}` : `xlsx, ${book.sheets.length} sheet`;
+  if (withTable) {
+    const table = await openTable(book, 'sales-ledger');
+    const normalize = table.normalizer({ date1904: book.date1904 });
+    for await (const r of table.rows()) {
+      if (normalize(r).errors.length) rejected++;
+      rows++;
+    }
+    extra += `, header row ${table.headerRow}, ${Object.keys(table.mapping).length} columns mapped, ${rejected} rows with errors`;
+  } else {
+    for await (const b of book.sheet().batches()) rows += b.length;
+  }
+  await source.close();
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return { case: name, rows, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, extra };
+}
+
+function sqliteImport(file: string): { wallMs: number } | null {
+  const db = path.join(OUT, 'sqlite-import.db');
+  fs.rmSync(db, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync('sqlite3', [db], { input: `.mode csv\n.import '${file}' ledger\n`, encoding: 'utf8' });
+  const wallMs = performance.now() - t0;
+  fs.rmSync(db, { force: true });
+  if (r.error || r.status !== 0) return null;
+  return { wallMs };
+}
+
+// ---------- main ----------
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  fs.mkdirSync(OUT, { recursive: true });
+  const files = {
+    utf8: () => csvPath('utf8', args.rows),
+    gbk: () => csvPath('gbk', args.rows),
+    xlsx: () => path.join(OUT, `ledger-${args.xlsxRows}.xlsx`),
+  };
+  const CASES: Record<string, { file: () => string; table: boolean }> = {
+    'csv-utf8': { file: files.utf8, table: false },
+    'csv-utf8+table': { file: files.utf8, table: true },
+    'csv-gbk': { file: files.gbk, table: false },
+    'csv-gbk+table': { file: files.gbk, table: true },
+    xlsx: { file: files.xlsx, table: false },
+    'xlsx+table': { file: files.xlsx, table: true },
+  };
+  if (args.child) {
+    const c = CASES[args.child];
+    process.stdout.write(JSON.stringify(await measure(args.child, c.file(), c.table)));
+    return;
+  }
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  log('fixtures…');
+  writeCsv('utf8', args.rows, args.force);
+  writeCsv('gbk', args.rows, args.force);
+  await writeXlsx(args.xlsxRows, args.force);
+  for (const f of [files.utf8(), files.gbk(), files.xlsx()]) log(`  ${path.basename(f)}: ${(fs.statSync(f).size / 1048576).toFixed(1)} MB`);
+
+  const results: Measured[] = [];
+  for (const name of args.cases ?? Object.keys(CASES)) {
+    log(`running ${name}…`);
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', name, '--rows', String(args.rows), '--xlsx-rows', String(args.xlsxRows)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+    results.push(JSON.parse(r.stdout));
+  }
+  log('sqlite3 .import baseline…');
+  const base = sqliteImport(files.utf8());
+
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const table = [
+    ['case', 'rows', 'wall s', 'rows/s (wall)', 'cpu s', 'rows/s (cpu)', 'peak RSS MB', 'notes'],
+    ...results.map((r) => [
+      r.case, fmt(r.rows), (r.wallMs / 1000).toFixed(2), fmt(r.rows / (r.wallMs / 1000)), (r.cpuMs / 1000).toFixed(2),
+      fmt(r.rows / (r.cpuMs / 1000)), r.peakRssMb.toFixed(0), r.extra ?? '',
+    ]),
+  ];
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  for (const row of table) console.log(row.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  if (base) {
+    console.log(`\nsqlite3 .import of ${path.basename(files.utf8())}: ${(base.wallMs / 1000).toFixed(2)} s wall → the 4× budget for the whole 1M-row import is ${((4 * base.wallMs) / 1000).toFixed(1)} s`);
+  } else console.log('\nsqlite3 CLI not available: no .import baseline');
+  console.log(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
