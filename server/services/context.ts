@@ -21,6 +21,11 @@ export interface ServiceContext {
   clock: Clock;
   actor: Actor;
   lang: Lang;
+  /**
+   * Bulk writers (demo seed, importer) collect the records to re-check here instead of evaluating the
+   * rules after every write; flushRules() then evaluates each once. Historical writes only: nothing is refused.
+   */
+  deferredRules?: Map<string, { kind: string; id: number }>;
 }
 
 /** Runs `fn` in one synchronous IMMEDIATE transaction (a savepoint when already inside one). */

@@ -8,7 +8,7 @@ import type { FieldErrors } from '../../../schema/validate';
 import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
 import { msg } from '../../../schema/messages';
 import { validationError } from '../../errors';
-import type { ServiceContext } from '../context';
+import { inTransaction, type ServiceContext } from '../context';
 import { resolveAllFor, syncFindings } from './findings';
 import { createSqlContext } from './sql-context';
 import { targetsOf, type Target } from './targets';
@@ -31,6 +31,25 @@ export interface EnforceOptions {
 export function enforceRules(ctx: ServiceContext, resource: string, row: Record<string, any>, opts: EnforceOptions = {}): void {
   const targets = dedupe(targetsOf(ctx.db, resource, row));
   if (!targets.length) return;
+  if (ctx.deferredRules && opts.historical) {
+    for (const t of targets) ctx.deferredRules.set(`${t.kind}:${t.id}`, { kind: t.kind, id: t.id });
+    return;
+  }
+  evaluateTargets(ctx, resource, targets, opts);
+}
+
+/** Evaluates the records a bulk writer deferred, each once, in transactions of `batch` records. */
+export function flushRules(ctx: ServiceContext, batch = 500): number {
+  const all = [...(ctx.deferredRules?.values() ?? [])].map((t) => ({ ...t, own: false }) as Target);
+  ctx.deferredRules?.clear();
+  const plain = { ...ctx, deferredRules: undefined };
+  for (let i = 0; i < all.length; i += batch) {
+    inTransaction(plain, (tx) => evaluateTargets(tx, '', all.slice(i, i + batch), { historical: true }));
+  }
+  return all.length;
+}
+
+function evaluateTargets(ctx: ServiceContext, resource: string, targets: Target[], opts: EnforceOptions): void {
   const rc = createSqlContext(ctx.db, ctx.clock.today());
   const errors: FieldErrors = {};
   const lineViews = new Map<number, ReturnType<typeof saleLineViews>[number]>();
