@@ -1,5 +1,5 @@
 /** Reading records the way the API shows them: write-only fields removed, inline children embedded. */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { registry } from '../../schema/resources';
 import type { Db } from '../db';
@@ -12,8 +12,25 @@ export function serialize(resource: Resource, row: Record<string, unknown>): Row
   return out as Row;
 }
 
+/** The better-sqlite3 connection under a Drizzle database or transaction. */
+function clientOf(db: Db): object {
+  return (db as { $client?: object }).$client ?? (db as unknown as { session: { client: object } }).session.client;
+}
+
+// Reading a row by id is the hottest query of every write (references, derived fields, version checks):
+// one prepared Drizzle query per connection and table, instead of building the SQL each time.
+const byIdQueries = new WeakMap<object, Map<string, { get(p: { id: number }): unknown }>>();
+
 export function findRow(db: Db, resource: Resource, id: number): Row | undefined {
-  return db.select().from(resource.table).where(eq(resource.table.id, id)).get() as Row | undefined;
+  const client = clientOf(db);
+  let perTable = byIdQueries.get(client);
+  if (!perTable) byIdQueries.set(client, (perTable = new Map()));
+  let q = perTable.get(resource.name);
+  if (!q) {
+    q = db.select().from(resource.table).where(eq(resource.table.id, sql.placeholder('id'))).prepare();
+    perTable.set(resource.name, q);
+  }
+  return q.get({ id }) as Row | undefined;
 }
 
 export function inlineChildren(resource: Resource): Resource[] {
