@@ -70,6 +70,7 @@ async function probe(batches: AsyncIterator<SheetRow[]>, kind: KindInfo, opts: T
     if (r.done) { done = true; break; }
     head.push(...r.value);
   }
+  if (!head.length) return 'empty' as const;
   const det = detectHeader(head, kind, { preset: opts.preset, scanRows });
   if (!det) {
     if (!done) await batches.return?.();
@@ -101,7 +102,9 @@ class DataRow implements TableRow {
   }
 }
 
-function makeTable(kind: KindInfo, p: NonNullable<Awaited<ReturnType<typeof probe>>>): Table {
+type Probed = Exclude<Awaited<ReturnType<typeof probe>>, null | 'empty'>;
+
+function makeTable(kind: KindInfo, p: Probed): Table {
   const { det, pull } = p;
   const skipped: SkippedRow[] = [];
   const mapped = det.columns.filter((c) => c.field);
@@ -137,6 +140,7 @@ function makeTable(kind: KindInfo, p: NonNullable<Awaited<ReturnType<typeof prob
 export async function readTable(batches: AsyncIterable<SheetRow[]>, kind: string, opts: TableOptions & { sheet?: string | null } = {}): Promise<Table> {
   const k = kindOrThrow(kind);
   const p = await probe(batches[Symbol.asyncIterator](), k, opts, opts.sheet ?? null);
+  if (p === 'empty') throw new ImportFileError('empty');
   if (!p) throw noHeader(k, opts.scanRows ?? HEADER_SCAN_ROWS, opts.sheet ?? null);
   return makeTable(k, p);
 }
@@ -152,10 +156,13 @@ export async function openTable(book: Spreadsheet, kind: string, opts: TableOpti
     ? [book.sheet(opts.sheet)]
     : [...book.sheets.filter((s) => s.state === 'visible'), ...book.sheets.filter((s) => s.state !== 'visible')].filter((s) => s.kind === 'worksheet');
   const sheetName = (s: SpreadsheetSheet) => (book.format === 'xlsx' ? s.name : null);
+  let empty = 0;
   for (const s of candidates) {
     const p = await probe(s.batches()[Symbol.asyncIterator](), k, opts, sheetName(s));
-    if (p) return makeTable(k, p);
+    if (p === 'empty') empty++;
+    else if (p) return makeTable(k, p);
   }
+  if (empty === candidates.length) throw new ImportFileError('empty');
   const only = candidates.length === 1 ? sheetName(candidates[0]) : null;
   throw noHeader(k, opts.scanRows ?? HEADER_SCAN_ROWS, only);
 }

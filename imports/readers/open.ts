@@ -10,9 +10,12 @@ import { ImportFileError } from './errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import { fileSource, type ByteSource } from './source';
 import { openXlsx, type SheetInfo, type XlsxFile } from './xlsx';
+import type { Inflater } from './zip';
 
 export interface OpenOptions {
   limits?: Partial<ReaderLimits>;
+  /** XLSX inflate implementation (default node:zlib) */
+  inflater?: Inflater;
 }
 
 export interface SpreadsheetSheet {
@@ -52,7 +55,7 @@ export async function openSpreadsheet(src: ByteSource, opts: OpenOptions = {}): 
       },
     };
   }
-  const xlsx = await openXlsx(src, { limits });
+  const xlsx = await openXlsx(src, { limits, inflater: opts.inflater });
   const wrap = (info: SheetInfo): SpreadsheetSheet => {
     const r = xlsx.sheet(info.index);
     return { name: info.name, index: info.index, state: info.state, kind: info.kind, rows: r.rows, batches: r.batches };

@@ -252,7 +252,20 @@ export class SheetScanner {
         const selfClosing = c === 47;
         if (selfClosing && i + 1 >= n) return -1;
         this.startCell(selfClosing, col, style);
-        return i + (selfClosing ? 2 : 1);
+        if (selfClosing) return i + 2;
+        // the whole cell at once when it is exactly <c …><v>text</v></c> (no formula, no inline string)
+        const j = i + 1;
+        if (s.charCodeAt(j) === 60 && s.charCodeAt(j + 1) === 118 && s.charCodeAt(j + 2) === 62) {
+          const e = s.indexOf('<', j + 3);
+          if (e > 0 && e + 8 <= n && s.startsWith('</v></c>', e)) {
+            this.vText = e > j + 3 ? s.slice(j + 3, e) : '';
+            this.hasV = true;
+            this.stack.pop();
+            this.endCell();
+            return e + 8;
+          }
+        }
+        return j;
       }
       const ns = i;
       while (i < n && s.charCodeAt(i) !== 61 && s.charCodeAt(i) > 32) i++;

@@ -13,7 +13,7 @@ import {
   parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, type SheetState, type StyleInfo,
 } from './xlsx-parts';
 import { partText } from './xml';
-import { ZipArchive } from './zip';
+import { ZipArchive, type Inflater } from './zip';
 
 export interface SheetInfo {
   /** 0-based position in the workbook's tab order */
@@ -44,6 +44,7 @@ export interface XlsxFile {
 
 export interface XlsxOptions {
   limits?: Partial<ReaderLimits>;
+  inflater?: Inflater;
 }
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -71,7 +72,7 @@ function notAWorkbook(zip: ZipArchive): ImportFileError {
 
 export async function openXlsx(src: ByteSource, opts: XlsxOptions = {}): Promise<XlsxFile> {
   const limits = resolveLimits(opts.limits);
-  const zip = await ZipArchive.open(src, limits);
+  const zip = await ZipArchive.open(src, limits, opts.inflater);
   const readText = async (path: string): Promise<string | null> => {
     const e = zip.find(path);
     return e ? partText(await zip.read(e)) : null;

@@ -67,7 +67,7 @@ describe('corpora: every file read or refused with one clear reason', () => {
           await importAs(file, kind);
         } catch (e) {
           expect(e, `${file} as ${kind}`).toBeInstanceOf(ImportFileError);
-          if (outcome.ok) expect((e as ImportFileError).code).toBe('no_header');
+          if (outcome.ok) expect(['no_header', 'empty']).toContain((e as ImportFileError).code);
         }
       }
     });

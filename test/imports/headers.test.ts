@@ -136,6 +136,10 @@ describe('detectHeader and footers', () => {
     ]);
   });
 
+  it('no rows at all → ImportFileError empty', async () => {
+    expect((await readTable(batches([]), 'customers').catch((e) => e)).code).toBe('empty');
+  });
+
   it('readTable without a header → ImportFileError no_header naming example columns', async () => {
     const err = await readTable(batches(rowsOf(['x'], ['y'])), 'customers').catch((e) => e);
     expect(err.code).toBe('no_header');
