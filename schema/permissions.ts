@@ -83,11 +83,16 @@ export function canSetField(roles: readonly string[], resource: string, field: s
   return !allowed || roles.includes('admin') || roles.some((r) => allowed.includes(r as Role));
 }
 
-/** The ownership path limiting this user on this resource, or null when no role of theirs is unrestricted. */
-export function ownScope(roles: readonly string[], resource: string): string | null {
+/**
+ * The ownership path limiting this user on this resource, or null when a role of theirs is unrestricted.
+ * With `action`, only the roles granting that action count, so a second, read-only role (every role reads
+ * everything) lifts a salesperson's scope for reads but never for writes. Without it: reads (list or show).
+ */
+export function ownScope(roles: readonly string[], resource: string, action?: Action): string | null {
   let path: string | null = null;
   for (const r of roles) {
-    if (!can([r], resource, 'list') && !can([r], resource, 'show')) continue;
+    const grants = action ? can([r], resource, action) : can([r], resource, 'list') || can([r], resource, 'show');
+    if (!grants) continue;
     const p = OWN_SCOPE[r as Role]?.[resource];
     if (!p) return null; // some role sees everything
     path = p;

@@ -44,8 +44,8 @@ function splitPath(resource: Resource, path: string): { via?: string; target?: R
 }
 
 /** The list condition limiting a scoped role to its own records (undefined when unrestricted). */
-export function scopeCondition(db: Db, actor: Actor, resource: Resource): SQL | undefined {
-  const path = ownScope(actor.roles, resource.name);
+export function scopeCondition(db: Db, actor: Actor, resource: Resource, action: Action = 'list'): SQL | undefined {
+  const path = ownScope(actor.roles, resource.name, action);
   if (!path) return undefined;
   const own = actor.salesperson ?? null;
   if (own == null) return sql`0`;
@@ -54,9 +54,13 @@ export function scopeCondition(db: Db, actor: Actor, resource: Resource): SQL | 
   return inArray(resource.table[p.via], db.select({ id: p.target!.table.id }).from(p.target!.table).where(eq(p.target!.table[p.field], own)));
 }
 
-/** Whether a (new or stored) record lies inside the actor's scope. */
-export function inScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>): boolean {
-  const path = ownScope(actor.roles, resource.name);
+/**
+ * Whether a (new or stored) record lies inside the actor's scope for `action` (show, create, edit, delete;
+ * a verb counts as edit). Callers should pass the action: without it the scope is the one of reads, which a
+ * multi-role user's read-only role lifts for writes too.
+ */
+export function inScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, action?: Action): boolean {
+  const path = ownScope(actor.roles, resource.name, action);
   if (!path) return true;
   const own = actor.salesperson ?? null;
   if (own == null) return false;
@@ -66,6 +70,6 @@ export function inScope(db: Db, actor: Actor, resource: Resource, record: Record
   return !!parent && (parent as Record<string, unknown>)[p.field] === own;
 }
 
-export function checkScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, lang: Lang): void {
-  if (!inScope(db, actor, resource, record)) throw forbidden(msg(lang, 'forbidden_record'));
+export function checkScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, lang: Lang, action?: Action): void {
+  if (!inScope(db, actor, resource, record, action)) throw forbidden(msg(lang, 'forbidden_record'));
 }
