@@ -1,0 +1,290 @@
+/**
+ * The RBAC tests' world: one server, one live record of every registry resource, one signed-in user per role
+ * of DOMAIN.md, and per writable resource a valid create body and a harmless edit. Built on the GSP-compliant
+ * world of test/helpers/world.ts (sales writes are rule-checked), the rest created through the API as admin.
+ *
+ * Bodies only touch fields no guard restricts (FIELD_GUARDS), so a refusal in the matrix test can only come
+ * from the matrix itself; guards and record scopes are tested in their own cases (rbac-records.test.ts).
+ */
+import { expect } from 'vitest';
+import { ROLE } from '../../schema/enums';
+import { canSetField, type Role } from '../../schema/permissions';
+import { registry } from '../../schema/resources';
+import * as tables from '../../schema/tables';
+import { SYSTEM_ACTOR } from '../../server/services/context';
+import { findRow } from '../../server/services/records';
+import { createRecord } from '../../server/services/write';
+import { login, startTestServer, type TestServer } from './app';
+import { buildWorld, compliantOrder, type World } from './world';
+
+export const ROLES = ROLE.values as readonly Role[];
+export const REASON = 'RBAC 测试';
+/** Every role's user signs in with this password (the verbs ask for it again). */
+export const PASSWORD = 'rbac-test-password-1';
+/** The people behind the role users (the reviewer's name matters to the self-review rule). */
+export const DISPLAY_NAMES: Record<Role, string> = {
+  admin: '系统管理员', sales: '高刚', sales_head: '刘经理', sales_vp: '赵总', gm: '钱总', qa: '吴静',
+  warehouse: '孙库管', reviewer: '钱敏', finance: '周会计', after_sales: '郑售后', office: '王文员', auditor: '冯审计',
+};
+
+export type Body = Record<string, unknown>;
+export interface Reply { status: number; body: any; headers: Headers }
+
+/** How the tests write a resource: a valid new record and a harmless change to the live one. */
+export interface ResourceCase {
+  /** a valid body for a new record (natural key varied by `n`); may create what it needs as admin first */
+  create(n: number, role: Role): Body | Promise<Body>;
+  /** a change to the fixture record that breaks no rule */
+  edit(n: number): Body;
+}
+
+export interface RbacWorld {
+  srv: TestServer;
+  /** the sales user's salesperson and everything their compliant sales need */
+  world: World;
+  /** a second, equally compliant world: another salesperson's customer, contract and orders */
+  other: World;
+  /** session cookie per role; `sales_unlinked` is a sales user with no salesperson record */
+  cookies: Record<Role | 'sales_unlinked', string>;
+  userIds: Record<Role | 'sales_unlinked', number>;
+  /** the live record of every registry resource the cases show and edit */
+  fixture: Record<string, number>;
+  /** extra records: the order the fulfilment records hang on, another salesperson's order and line … */
+  extra: Record<string, number>;
+  cases: Record<string, ResourceCase>;
+  /** a fresh number for natural keys */
+  next(): number;
+  call(who: Role | 'sales_unlinked' | string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  /** POST as admin; fails the test unless 201 */
+  adminCreate(resource: string, body: Body): Promise<Body>;
+  /** the stored row (with its current version) */
+  row(resource: string, id: number): Record<string, any>;
+}
+
+export async function buildRbacWorld(): Promise<RbacWorld> {
+  const srv = await startTestServer();
+  const world = buildWorld(srv.db, srv.clock);
+  const other = buildWorld(srv.db, srv.clock, '乙');
+  const adminCookie = await login(srv.url);
+  const cookies = { admin: adminCookie } as RbacWorld['cookies'];
+  let counter = 0;
+  const next = () => ++counter;
+
+  const call: RbacWorld['call'] = async (who, method, path, body, headers = {}) => {
+    const cookie = (cookies as Record<string, string>)[who] ?? who;
+    const res = await fetch(`${srv.url}/api${path}`, {
+      method,
+      headers: { cookie, 'accept-language': 'zh-CN', ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = JSON.parse(text); } catch { /* keep the text */ }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  const adminCreate = async (resource: string, body: Body) => {
+    const r = await call('admin', 'POST', `/${resource}`, body);
+    expect(r.status, `setup: admin creates ${resource}: ${JSON.stringify(r.body)}`).toBe(201);
+    return r.body as Body;
+  };
+  const row = (resource: string, id: number) => findRow(srv.db, registry.get(resource)!, id) as Record<string, any>;
+
+  // One user per role (the built-in admin is the admin), a sales user linked to the world's salesperson.
+  const userIds = {} as RbacWorld['userIds'];
+  userIds.admin = (srv.db.select().from(tables.users).all().find((u) => u.username === 'admin') as { id: number }).id;
+  const people: [Role | 'sales_unlinked', Role, number | null][] = [
+    ...ROLES.filter((r) => r !== 'admin').map((r): [Role, Role, number | null] => [r, r, r === 'sales' ? world.salesperson : null]),
+    ['sales_unlinked', 'sales', null],
+  ];
+  for (const [key, role, salesperson] of people) {
+    const u = await adminCreate('users', {
+      username: `rbac_${key}`, display_name: key === 'sales_unlinked' ? '马丽' : DISPLAY_NAMES[role], roles: [role],
+      password: PASSWORD, active: true, ...(salesperson && { salesperson }),
+    });
+    userIds[key] = u.id as number;
+    cookies[key] = await login(srv.url, `rbac_${key}`, PASSWORD);
+  }
+
+  // What the fixtures hang on: an order that gets shipped and invoiced (nothing else adds lines to it, so its
+  // total stays what its slips and invoices say), another salesperson's order, a product only recalls use.
+  const extra: Record<string, number> = {};
+  const shipOrder = await adminCreate('sales_orders', compliantOrder(world, 'SO-SHIP'));
+  extra.shipOrder = shipOrder.id as number;
+  const otherOrder = await adminCreate('sales_orders', {
+    ...compliantOrder(other, 'SO-OTHER'),
+    sales_lines: [{ product: other.product, batch: other.batch, quantity: 10, unit_price: 15, amount: 150 }],
+  });
+  extra.otherOrder = otherOrder.id as number;
+  extra.otherLine = (otherOrder.sales_lines as Body[])[0].id as number;
+  extra.otherContract = other.contract;
+  extra.recallProduct = (await adminCreate('products', {
+    kind: 'drug', generic_name: '维生素C片', spec: '0.1g×100片', unit: '瓶', manufacturer: '东北制药集团', approval_no: '国药准字H21021500',
+    scope_category: '化学药制剂', storage: 'normal',
+  })).id as number;
+  await adminCreate('batches', { product: extra.recallProduct, batch_no: 'R001', production_date: '2024-01-01', expiry_date: '2026-12-31' });
+
+  const fixture: Record<string, number> = {};
+  const F = (name: string) => fixture[name];
+  const slipBody = (n: number, role: Role): Body => ({
+    slip_no: `CK-RBAC-${n}`, order: extra.shipOrder, outbound_date: '2025-06-02', issued_by: '开票员 李丽', picked_by: DISPLAY_NAMES.warehouse,
+    // OUTBOUND_NOT_REVIEWED refuses a live slip without a reviewer, and only the reviewer (or admin) may name one.
+    ...(canSetField([role], 'outbound_slips', 'reviewed_by') && { reviewed_by: '复核员 陈平', reviewed_at: '2025-06-02T09:00:00.000Z' }),
+  });
+  const cases: Record<string, ResourceCase> = {
+    users: {
+      create: (n) => ({ username: `rbac-user-${n}`, display_name: `测试用户${n}`, roles: ['auditor'], active: true }),
+      edit: (n) => ({ display_name: `测试用户改${n}` }),
+    },
+    settings: {
+      create: (n) => ({ key: `rbacTest${n}`, value: n, description: 'RBAC 测试设置' }),
+      edit: (n) => ({ value: n }),
+    },
+    company_licenses: {
+      create: (n) => ({ kind: 'business', number: `91420100RBAC${n}`, valid_from: '2020-01-01', valid_to: '2030-12-31' }),
+      edit: (n) => ({ valid_from: `2020-01-${String((n % 28) + 1).padStart(2, '0')}` }),
+    },
+    customers: {
+      create: (n) => ({ name: `武汉市测试大药房${n}`, type: 'retailer', region: '湖北省武汉市' }),
+      edit: (n) => ({ contact_name: `联系人${n}` }),
+    },
+    customer_licenses: {
+      create: (n) => ({ customer: F('customers'), kind: 'business', number: `YYZZ${n}`, valid_from: '2020-01-01', valid_to: '2030-12-31' }),
+      edit: (n) => ({ valid_from: `2020-01-${String((n % 28) + 1).padStart(2, '0')}` }),
+    },
+    customer_agents: {
+      create: (n) => ({ customer: F('customers'), name: `提货人${n}`, role: 'receiver', phone: '13800000000' }),
+      edit: (n) => ({ phone: `1380000${String(n % 10000).padStart(4, '0')}` }),
+    },
+    salespeople: {
+      create: (n) => ({ name: `测试销售员${n}`, id_no: '420106199004217315', contract_start: '2022-01-01', contract_end: '2030-12-31' }),
+      edit: (n) => ({ phone: `1390000${String(n % 10000).padStart(4, '0')}` }),
+    },
+    authorizations: {
+      create: (n) => ({
+        document_no: `SQ-RBAC-${n}`, salesperson: F('salespeople'), varieties: ['中成药'], regions: ['湖北省'],
+        valid_from: '2025-01-01', valid_to: '2025-12-31', sealed: true,
+      }),
+      edit: (n) => ({ sealed: n % 2 === 0 }),
+    },
+    trainings: {
+      create: (n) => ({ salesperson: F('salespeople'), date: '2025-03-01', topic: `GSP 培训 ${n}`, hours: 2, passed: true }),
+      edit: (n) => ({ hours: n }),
+    },
+    products: {
+      create: (n) => ({
+        kind: 'drug', generic_name: '布洛芬缓释胶囊', dosage_form: '胶囊剂', spec: `0.3g×${n}粒`, unit: '盒', manufacturer: '中美天津史克制药有限公司',
+        approval_no: '国药准字H10900089', scope_category: '化学药制剂', storage: 'normal',
+      }),
+      edit: (n) => ({ trade_name: `芬必得${n}` }),
+    },
+    batches: {
+      create: (n) => ({ product: F('products'), batch_no: `P${n}`, production_date: '2025-01-01', expiry_date: '2027-12-31' }),
+      edit: (n) => ({ sterilization_batch: `M${n}` }),
+    },
+    contracts: {
+      create: (n) => ({ contract_no: `HT-RBAC-${n}`, customer: world.customer, salesperson: world.salesperson, amount: 10000 }),
+      edit: (n) => ({ delivery_terms: `送货上门，${n} 日内` }),
+    },
+    sales_orders: {
+      create: (n) => compliantOrder(world, `SO-RBAC-${n}`),
+      edit: (n) => ({ remark: `备注 ${n}` }),
+    },
+    sales_lines: {
+      create: () => ({ order: F('sales_orders'), product: world.product, batch: world.batch, quantity: 10, unit_price: 15, amount: 150 }),
+      edit: (n) => ({ handler: `经办人${n}` }),
+    },
+    special_checks: {
+      // One check per order (natural key): each new check gets an order of its own.
+      create: async (n) => ({
+        order: (await adminCreate('sales_orders', compliantOrder(world, `SO-SC-${n}`))).id,
+        contract_obtained: true, identity_verified: true, authenticity_verified: true, verified_by: '高刚', verified_at: '2025-06-01T10:00:00.000Z',
+      }),
+      edit: (n) => ({ verified_by: `核实人${n}` }),
+    },
+    outbound_slips: { create: slipBody, edit: (n) => ({ issued_by: `开票员${n}` }) },
+    invoices: {
+      create: (n) => ({ invoice_no: `FP-RBAC-${n}`, type: 'vat_ordinary', customer: world.customer, invoice_date: '2025-06-05', amount: 150 }),
+      edit: (n) => ({ list_attached: n % 2 === 0 }),
+    },
+    invoice_slips: {
+      // An invoice of its own per link, for exactly what the ship order's slip carries (INVOICE_MISMATCH).
+      create: async (n) => ({
+        invoice: (await adminCreate('invoices', { invoice_no: `FP-IS-${n}`, type: 'vat_special', customer: world.customer, invoice_date: '2025-06-05', amount: 150 })).id,
+        slip: F('outbound_slips'),
+      }),
+      // Two slips of the same order: the invoice still matches whichever it links.
+      edit: (n) => ({ slip: n % 2 === 0 ? F('outbound_slips') : extra.secondSlip }),
+    },
+    invoice_lines: {
+      create: () => ({ invoice: F('invoices'), product: world.product, quantity: 10, amount: 150 }),
+      edit: (n) => ({ quantity: n }),
+    },
+    payments: {
+      create: (n) => ({ customer: world.customer, invoice: F('invoices'), amount: 100, paid_at: '2025-06-10', method: 'transfer', voucher_no: `PZ-${n}` }),
+      edit: (n) => ({ voucher_no: `PZ-E${n}` }),
+    },
+    visits: {
+      create: () => ({ customer: world.customer, visit_date: '2025-06-10', kind: 'phone', staff: DISPLAY_NAMES.after_sales }),
+      edit: (n) => ({ opinions: `顾客意见 ${n}` }),
+    },
+    complaints: {
+      create: (n) => ({ complaint_no: `TS-RBAC-${n}`, customer: world.customer, channel: 'phone', received_at: '2025-06-10', description: '外包装破损' }),
+      edit: (n) => ({ investigation: `调查 ${n}` }),
+    },
+    quality_feedback: {
+      create: (n) => ({ form_no: `ZL-RBAC-${n}`, source: 'customer', customer: world.customer, description: '胶囊外观异常' }),
+      edit: (n) => ({ analysis: `原因分析 ${n}` }),
+    },
+    adverse_reactions: {
+      create: () => ({ product: world.product, reaction: '皮疹', severity: 'general', received_at: '2025-06-10', patient: '女 35岁' }),
+      edit: (n) => ({ patient: `男 ${20 + (n % 60)}岁` }),
+    },
+    recalls: {
+      create: (n) => ({
+        recall_no: `ZH-RBAC-${n}`, product: extra.recallProduct, batches: ['R001'], level: '3', initiated_by: 'manufacturer',
+        reason: '抽检不合格', started_at: '2025-06-20',
+      }),
+      edit: (n) => ({ reason: `抽检不合格 ${n}` }),
+    },
+    recall_notices: {
+      // One notice per recall and customer: each new notice gets a recall of its own.
+      create: async (n) => ({
+        recall: (await adminCreate('recalls', {
+          recall_no: `ZH-N-${n}`, product: extra.recallProduct, batches: ['R001'], level: '3', initiated_by: 'manufacturer', reason: '抽检不合格', started_at: '2025-06-20',
+        })).id,
+        customer: world.customer, notified_at: '2025-06-21', method: 'phone',
+      }),
+      edit: (n) => ({ quantity_returned: n }),
+    },
+  };
+
+  // One live record of every writable resource, created through the API as admin (registry order = dependency order).
+  for (const resource of registry.values()) {
+    if (resource.readOnly) continue;
+    const c = cases[resource.name];
+    if (!c) throw new Error(`rbac-world: no create/edit case for ${resource.name}`);
+    fixture[resource.name] = (await adminCreate(resource.name, await c.create(next(), 'admin'))).id as number;
+    if (resource.name === 'outbound_slips') extra.secondSlip = (await adminCreate('outbound_slips', slipBody(next(), 'admin'))).id as number;
+  }
+
+  // The read-only resources: the audit log and findings fill themselves, a signature comes from a QA approval;
+  // imports have no HTTP write path here, so one import and one rejected row are stored directly.
+  const toApprove = await adminCreate('customers', await cases.customers.create(next(), 'admin'));
+  const signed = await call('qa', 'POST', `/customers/${toApprove.id}/approve`, { password: PASSWORD });
+  expect(signed.status, `setup: QA approval ${JSON.stringify(signed.body)}`).toBe(200);
+  fixture.signatures = signed.body.signature.id;
+  fixture.audit_log = (srv.db.select({ id: tables.auditLog.id }).from(tables.auditLog).all().at(-1) as { id: number }).id;
+  const finding = srv.db.select({ id: tables.findings.id }).from(tables.findings).all().at(-1) as { id: number } | undefined;
+  const ctx = { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
+  fixture.findings = finding?.id ?? (() => { throw new Error('rbac-world: expected the fixtures to leave at least one finding'); })();
+  fixture.imports = createRecord(ctx, registry.get('imports')!, {
+    kind: 'customers', file_name: '购货单位.csv', sha256: 'a'.repeat(64), size: 120, format: 'csv', encoding: 'utf-8', status: 'done',
+  }).id;
+  fixture.import_rejects = createRecord(ctx, registry.get('import_rejects')!, {
+    import: fixture.imports, row: 3, raw: ['无名药店', ''], errors: { region: '必填' },
+  }).id;
+  for (const resource of registry.values()) if (!fixture[resource.name]) throw new Error(`rbac-world: no fixture for ${resource.name}`);
+
+  return { srv, world, other, cookies, userIds, fixture, extra, cases, next, call, adminCreate, row };
+}
+
