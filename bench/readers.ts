@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTable } from '../imports/headers/table';
 import { openSpreadsheetFile } from '../imports/readers/open';
+import type { Inflater } from '../imports/readers/zip';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'out');
@@ -118,13 +119,13 @@ async function writeXlsx(rows: number, force: boolean): Promise<string> {
 
 interface Measured { case: string; rows: number; wallMs: number; cpuMs: number; peakRssMb: number; extra?: string }
 
-async function measure(name: string, file: string, withTable: boolean): Promise<Measured> {
+async function measure(name: string, file: string, withTable: boolean, inflater?: Inflater): Promise<Measured> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const { book, source } = await openSpreadsheetFile(file);
+  const { book, source } = await openSpreadsheetFile(file, { inflater });
   let rows = 0;
   let rejected = 0;
-  let extra = book.encoding ? `encoding ${book.encoding.name}` : `xlsx, ${book.sheets.length} sheet`;
+  let extra = book.encoding ? `encoding ${book.encoding.name}` : `xlsx, inflate: ${inflater ?? 'zlib'}`;
   if (withTable) {
     const table = await openTable(book, 'sales-ledger');
     const normalize = table.normalizer({ date1904: book.date1904 });
@@ -163,17 +164,18 @@ async function main() {
     gbk: () => csvPath('gbk', args.rows),
     xlsx: () => path.join(OUT, `ledger-${args.xlsxRows}.xlsx`),
   };
-  const CASES: Record<string, { file: () => string; table: boolean }> = {
+  const CASES: Record<string, { file: () => string; table: boolean; inflater?: Inflater }> = {
     'csv-utf8': { file: files.utf8, table: false },
     'csv-utf8+table': { file: files.utf8, table: true },
     'csv-gbk': { file: files.gbk, table: false },
     'csv-gbk+table': { file: files.gbk, table: true },
     xlsx: { file: files.xlsx, table: false },
     'xlsx+table': { file: files.xlsx, table: true },
+    'xlsx(fflate)': { file: files.xlsx, table: false, inflater: 'fflate' },
   };
   if (args.child) {
     const c = CASES[args.child];
-    process.stdout.write(JSON.stringify(await measure(args.child, c.file(), c.table)));
+    process.stdout.write(JSON.stringify(await measure(args.child, c.file(), c.table, c.inflater)));
     return;
   }
   const log = (s: string) => process.stderr.write(`${s}\n`);

@@ -50,21 +50,44 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
   return d <= endOfMonth(y, m);
 }
 
-/** 'YYYY-MM-DD' exactly (the common case) without regular expressions: the string, false if no such day, undefined if another shape. */
+/**
+ * The common shapes without regular expressions: 2024-03-05, 2024/3/5, 2024.03.05, 2024年3月5日(号).
+ * Returns 'YYYY-MM-DD', false when there is no such day, undefined for any other shape (then the regexes).
+ */
 function isoFast(s: string): string | false | undefined {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const n = s.length;
+  if (n < 8 || n > 11) return undefined;
   let y = 0;
-  let m = 0;
-  let d = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
+  for (let i = 0; i < 4; i++) {
     const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return undefined;
-    if (i < 4) y = y * 10 + c;
-    else if (i < 7) m = m * 10 + c;
-    else d = d * 10 + c;
+    y = y * 10 + c;
   }
-  return isValidYmd(y, m, d) ? s : false;
+  const sep = s.charCodeAt(4);
+  const cn = sep === 0x5e74; // 年
+  if (!cn && sep !== 45 && sep !== 47 && sep !== 46) return undefined;
+  let i = 5;
+  let m = 0;
+  let digits = 0;
+  for (; i < n && digits < 2; i++, digits++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    m = m * 10 + c;
+  }
+  if (!digits || s.charCodeAt(i) !== (cn ? 0x6708 /* 月 */ : sep)) return undefined;
+  i++;
+  let d = 0;
+  digits = 0;
+  for (; i < n && digits < 2; i++, digits++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    d = d * 10 + c;
+  }
+  if (!digits) return undefined;
+  if (cn && i < n && (s.charCodeAt(i) === 0x65e5 /* 日 */ || s.charCodeAt(i) === 0x53f7) /* 号 */) i++;
+  if (i !== n) return undefined;
+  if (!isValidYmd(y, m, d)) return false;
+  return n === 10 && !cn && sep === 45 ? s : `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 const FULL = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*(?:T|\s)\s*(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;

@@ -6,13 +6,29 @@ import { isDateCell, isErrorCell, type Cell } from '../readers/cells';
 import { Invalid, normError, shown, wrap, type NormErrorKey, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
-const SIMPLE = /^-?\d+(?:\.\d+)?$/;
+/** `-?digits(.digits)?` without a regular expression (the common case): the number, or undefined. */
+function simpleNumber(s: string): number | undefined {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return undefined;
+  let dot = false;
+  let digitsAfterDot = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) { if (dot) digitsAfterDot++; continue; }
+    if (c === 46 && !dot && i > 0) { dot = true; continue; }
+    return undefined;
+  }
+  if (dot && !digitsAfterDot) return undefined;
+  return +s;
+}
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** Text → number, or undefined. Currency marks (¥ ￥ RMB CNY 元), spaces and thousands separators are dropped. */
 export function parseNumberText(raw: string): number | undefined {
-  if (SIMPLE.test(raw)) return Number(raw);
+  const simple = simpleNumber(raw);
+  if (simple !== undefined) return simple;
   let s = toHalfWidth(raw).trim().replace(/[\s\u00a0]+/g, '');
   if (!s) return undefined;
   let negative = false;

@@ -45,6 +45,8 @@ describe('dates', () => {
       expect(isErr(parseDate(bad as any) as any), String(bad)).toBe(true);
     }
     expect((parseDate('2024-02-30') as any).error.zh).toBe('日期不存在：2024-02-30');
+    expect((parseDate('2023/2/29') as any).error.zh).toBe('日期不存在：2023/2/29');
+    expect(v(parseDate('2024/2/29'))).toBe('2024-02-29');
   });
 
   it('datetimes keep the time with the China offset', () => {
