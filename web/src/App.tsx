@@ -14,6 +14,8 @@ import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './layout/LoginPage';
 import { MetaError } from './layout/MetaError';
 import { theme } from './layout/theme';
+import { Dashboard } from './qa/Dashboard';
+import { consoleRoutes } from './qa/qa-routes';
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
 const never = new Promise<never>(() => undefined);
@@ -21,7 +23,7 @@ const never = new Promise<never>(() => undefined);
 const renderResources = async (permissions: unknown) => {
   if (permissions == null) return never;
   try {
-    return resourceElements(await loadMeta());
+    return [...resourceElements(await loadMeta()), consoleRoutes()];
   } catch (error) {
     console.error('GET /api/meta failed', error);
     // A lone pseudo-resource: the admin opens it first, so the error is what the user sees.
@@ -37,6 +39,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={ConsoleLayout}
+    dashboard={Dashboard}
     loginPage={LoginPage}
     theme={theme}
     requireAuth

@@ -1,7 +1,8 @@
 /** The list screen of any registry resource: columns, filters, full-text search, default sort, CSV export. */
 import {
-  BulkExportButton, CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar,
+  BulkExportButton, CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useCanAccess, useResourceContext,
 } from 'react-admin';
+import { BulkVerbButtons } from '../signatures/BulkVerbButtons';
 import { useResourceMeta } from '../meta/meta-store';
 import { listColumns, voidedRowSx } from './columns';
 import { exportResource } from './exporter';
@@ -9,12 +10,24 @@ import { useListFilters } from './list-filters';
 
 const EXPORT_LIMIT = 10000;
 
-const ListActions = ({ canCreate }: { canCreate: boolean }) => (
-  <TopToolbar>
-    <FilterButton />
-    {canCreate && <CreateButton />}
-    <ExportButton maxResults={EXPORT_LIMIT} />
-  </TopToolbar>
+// CreateButton asks canAccess itself; export is a matrix action of its own.
+export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
+  const resource = useResourceContext();
+  const { canAccess: canExport } = useCanAccess({ resource, action: 'export' });
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canCreate && <CreateButton />}
+      {canExport && <ExportButton maxResults={EXPORT_LIMIT} />}
+    </TopToolbar>
+  );
+};
+
+export const BulkActions = () => (
+  <>
+    <BulkVerbButtons />
+    <BulkExportButton />
+  </>
 );
 
 export const GenericList = () => {
@@ -28,7 +41,7 @@ export const GenericList = () => {
       exporter={exportResource}
       actions={<ListActions canCreate={!resource.readOnly} />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkExportButton />} rowSx={voidedRowSx}>
+      <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
         {listColumns(resource)}
       </Datagrid>
     </List>

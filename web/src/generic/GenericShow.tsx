@@ -12,6 +12,8 @@ import { DetailsGrid } from './DetailsGrid';
 import { HistoryPanel } from './HistoryPanel';
 import { VoidButton } from './VoidButton';
 import { VoidedBanner } from './VoidedBanner';
+import { VerbButtons } from '../signatures/VerbButtons';
+import { SignaturesPanel } from '../signatures/SignaturesPanel';
 
 const WIDE = new Set(['textarea', 'json', 'list']);
 
@@ -20,8 +22,10 @@ const ShowActions = ({ editable }: { editable: boolean }) => {
   return (
     <TopToolbar>
       <ListButton />
+      {/* EditButton and VoidButton ask canAccess (the permission matrix) themselves. */}
       {editable && !record?.voided_at && <EditButton />}
       {editable && <VoidButton />}
+      <VerbButtons />
     </TopToolbar>
   );
 };
@@ -42,6 +46,7 @@ export const GenericShow = () => {
           {audited && (
             <DetailsGrid label={false}>{AUDIT_TRAIL_FIELDS.map((key) => renderSystemField(key)!)}</DetailsGrid>
           )}
+          <SignaturesPanel label={false} />
         </TabbedShowLayout.Tab>
         {resource.children.map((c) => (
           <TabbedShowLayout.Tab key={c.resource} label={pick(findResource(c.resource)?.label ?? { zh: c.resource, en: c.resource }, locale)} path={c.resource}>

@@ -7,7 +7,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } 
 import BlockIcon from '@mui/icons-material/Block';
 import {
   Button as RaButton,
-  useDelete, useGetRecordRepresentation, useLocaleState, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
+  useCanAccess, useDelete, useGetRecordRepresentation, useLocaleState, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
 } from 'react-admin';
 import { findResource } from '../meta/meta-store';
 import { pick } from '../meta/labels';
@@ -24,7 +24,8 @@ export const VoidButton = () => {
   const [reason, setReason] = useState('');
   const [deleteOne, { isPending }] = useDelete();
   const meta = findResource(resource);
-  if (!record || record.voided_at || meta?.readOnly) return null;
+  const { canAccess } = useCanAccess({ resource, action: 'delete', record });
+  if (!record || record.voided_at || meta?.readOnly || !canAccess) return null;
 
   const submit = () =>
     deleteOne(

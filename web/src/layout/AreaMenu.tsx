@@ -1,35 +1,61 @@
-/** The side menu, grouped by the registry's areas (往来单位 / 品种与批次 / 销售 / …); `menu: false` resources are left out. */
-import { Fragment } from 'react';
+/**
+ * The side menu: the 质量审核 (QA) group (dashboard and review lists) first, then the registry's areas
+ * (往来单位 / 品种与批次 / 销售 / …); `menu: false` resources are left out. Every entry follows canAccess
+ * (the permission matrix): a role sees only what it may open, and an area with nothing to open is not shown.
+ */
+import type { ReactNode } from 'react';
 import { ListSubheader, Divider } from '@mui/material';
-import { Menu, useLocaleState, useSidebarState } from 'react-admin';
+import LinkIcon from '@mui/icons-material/Link';
+import { Menu, useLocaleState, useSidebarState, useTranslate } from 'react-admin';
 import { getMeta } from '../meta/meta-store';
 import { pick } from '../meta/labels';
+import { canAccessFor } from '../auth/access';
+import { useRoles } from '../auth/use-roles';
+import { QA_PAGES } from '../qa/qa-pages';
+
+/** Resources shown in another group than their registry area. */
+const MOVED = new Set(['findings']);
+
+/** A group's heading (or a divider when the sidebar is folded), as a direct child of the MenuList. */
+const heading = (key: string, label: string, first: boolean, open: boolean) =>
+  open ? (
+    <ListSubheader key={`h-${key}`} disableSticky sx={{ lineHeight: '32px', mt: first ? 0 : 1, bgcolor: 'transparent', fontWeight: 600 }}>
+      {label}
+    </ListSubheader>
+  ) : first ? null : (
+    <Divider key={`h-${key}`} />
+  );
 
 export const AreaMenu = () => {
   const [locale] = useLocaleState();
   const [open] = useSidebarState();
+  const translate = useTranslate();
+  const roles = useRoles();
   const meta = getMeta();
   if (!meta) return <Menu />;
-  return (
-    <Menu>
-      {meta.areas.map((area, i) => {
-        const resources = meta.resources.filter((r) => r.area === area.key && r.menu);
-        if (!resources.length) return null;
-        return (
-          <Fragment key={area.key}>
-            {open ? (
-              <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: i ? 1 : 0, bgcolor: 'transparent', fontWeight: 600 }}>
-                {pick(area.label, locale)}
-              </ListSubheader>
-            ) : (
-              i > 0 && <Divider />
-            )}
-            {resources.map((r) => (
-              <Menu.ResourceItem key={r.name} name={r.name} />
-            ))}
-          </Fragment>
-        );
-      })}
-    </Menu>
-  );
+  const allowed = (resource: string) => canAccessFor(roles, { resource, action: 'list' });
+  // MenuList children must be elements, not fragments: the groups are flattened into one list.
+  const items: ReactNode[] = [];
+  const qaPages = QA_PAGES.filter((p) => allowed(p.key));
+  if (qaPages.length) {
+    items.push(heading('qa', translate('gsp.menu.qa'), true, open));
+    for (const { key, path, label, icon: Icon } of qaPages) {
+      items.push(
+        key === 'dashboard' ? (
+          <Menu.DashboardItem key={key} primaryText={translate(label)} leftIcon={<Icon />} />
+        ) : (
+          <Menu.Item key={key} to={path} primaryText={translate(label)} leftIcon={<Icon />} data-testid={`menu-${key}`} />
+        ),
+      );
+    }
+  }
+  for (const area of meta.areas) {
+    const resources = meta.resources.filter((r) => r.area === area.key && r.menu && !MOVED.has(r.name) && allowed(r.name));
+    const extra = area.key === 'system' && allowed('audit-verify');
+    if (!resources.length && !extra) continue;
+    items.push(heading(area.key, pick(area.label, locale), items.length === 0, open));
+    for (const r of resources) items.push(<Menu.ResourceItem key={r.name} name={r.name} />);
+    if (extra) items.push(<Menu.Item key="audit-verify" to="/audit-verify" primaryText={translate('gsp.audit_verify.title')} leftIcon={<LinkIcon />} />);
+  }
+  return <Menu>{items}</Menu>;
 };

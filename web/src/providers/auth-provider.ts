@@ -1,13 +1,16 @@
 /** Session-cookie auth against /api/auth: the server owns the session, the client only mirrors it. */
 import { HttpError, type AuthProvider } from 'ra-core';
 import { API_URL, httpClient } from './http-client';
-import { clearMeta } from '../meta/meta-store';
+import { clearMeta, findResource } from '../meta/meta-store';
+import { canAccessFor } from '../auth/access';
 
 export interface SessionUser {
   id: number;
   username: string;
   display_name: string;
   roles: string[];
+  /** the server's business date (GSP_TODAY in demos), when the server sends it */
+  today?: string;
 }
 
 // One /me request per session instead of one per navigation; cleared on login, logout and 401.
@@ -52,7 +55,12 @@ export const authProvider: AuthProvider = {
   },
   async getIdentity() {
     const user = await fetchMe();
-    return { id: user.id, fullName: user.display_name || user.username };
+    return { id: user.id, fullName: user.display_name || user.username, username: user.username, today: user.today };
+  },
+  // Answered from schema/permissions.ts, the matrix the server enforces (see auth/access.ts).
+  async canAccess({ resource, action, record }) {
+    const { roles } = await fetchMe();
+    return canAccessFor(roles, { resource, action, record }, { isReadOnly: (name) => !!findResource(name)?.readOnly });
   },
   async getPermissions() {
     try {
@@ -63,3 +71,10 @@ export const authProvider: AuthProvider = {
     }
   },
 };
+
+/** The business date the server works with (its clock may be pinned); the browser's China date otherwise. */
+export async function businessToday(): Promise<string> {
+  const user = await fetchMe().catch(() => undefined);
+  if (user?.today) return user.today;
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}

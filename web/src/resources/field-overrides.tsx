@@ -7,6 +7,8 @@ import { Link, SelectInput, useFieldValue, useLocaleState, useRecordContext } fr
 import type { KindFieldProps } from '../generic/field-kinds';
 import { findResource, getMeta } from '../meta/meta-store';
 import { pick } from '../meta/labels';
+import { FindingStatusChip, RuleField, RuleFilter, SeverityChip } from '../qa/finding-fields';
+import { settingLabel, settingText } from './settings/setting-value';
 
 const ResourceNameField = ({ source }: KindFieldProps) => {
   const value = useFieldValue({ source });
@@ -33,6 +35,18 @@ const ResourceFilter = ({ source, label, alwaysOn: _a }: { source: string; label
   return <SelectInput source={source} label={label} choices={choices} sx={{ minWidth: 180 }} />;
 };
 
+const SettingValueField = ({ source }: KindFieldProps) => {
+  const value = useFieldValue({ source });
+  return <span>{settingText(value)}</span>;
+};
+
+/** A known threshold's description in the UI language. */
+const SettingDescriptionField = ({ source }: KindFieldProps) => {
+  const record = useRecordContext();
+  const [locale] = useLocaleState();
+  return <span>{settingLabel(record?.key, locale) ?? (record?.[source] as string) ?? ''}</span>;
+};
+
 export interface FieldOverride {
   Field?: ComponentType<KindFieldProps>;
   Filter?: ComponentType<{ source: string; label?: string; alwaysOn?: boolean }>;
@@ -46,6 +60,13 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
   'audit_log.record_id': recordLink,
   'findings.resource': resourceName,
   'findings.record_id': recordLink,
+  'findings.rule': { Field: RuleField, Filter: RuleFilter },
+  'findings.severity': { Field: SeverityChip },
+  'findings.status': { Field: FindingStatusChip },
+  'signatures.resource': resourceName,
+  'signatures.record_id': recordLink,
+  'settings.value': { Field: SettingValueField },
+  'settings.description': { Field: SettingDescriptionField },
 };
 
 export const fieldOverride = (resource: string, key: string): FieldOverride | undefined => FIELD_OVERRIDES[`${resource}.${key}`];

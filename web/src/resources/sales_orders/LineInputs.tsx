@@ -7,6 +7,8 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { NumberInput, TextInput, required, useSourceContext } from 'react-admin';
 import { RefInput } from '../../generic/reference-inputs';
 import { lineAmount } from './line-amount';
+import { canWriteField } from '../../auth/access';
+import { useRoles } from '../../auth/use-roles';
 
 const req = [required()];
 const narrow = { width: 120 };
@@ -57,15 +59,19 @@ const AmountFollowsQuantityAndPrice = () => {
   return null;
 };
 
-export const LineInputs = () => (
+export const LineInputs = () => {
+  const roles = useRoles();
+  return (
   <>
     <ProductAndBatch />
     <NumberInput source="quantity" validate={req} helperText={false} sx={narrow} />
     <NumberInput source="unit_price" validate={req} step={0.01} helperText={false} sx={narrow} />
     <NumberInput source="amount" validate={req} step={0.01} helperText={false} sx={narrow} />
     <AmountFollowsQuantityAndPrice />
-    <TextInput source="price_approved_by" helperText={false} sx={narrow} />
+    {/* Only the head of sales approves a price outside the range (field guard). */}
+    <TextInput source="price_approved_by" helperText={false} sx={narrow} readOnly={!canWriteField(roles, 'sales_lines', 'price_approved_by')} />
     <TextInput source="handler" helperText={false} sx={narrow} />
     <TextInput source="responsible" helperText={false} sx={narrow} />
   </>
-);
+  );
+};

@@ -1,0 +1,96 @@
+/**
+ * The workflow verbs the server runs at POST /api/:res/:id/:verb (server/services/verbs/*.ts): who may sign
+ * them, whether they are signed (password re-entry) and whether a comment is required. The server is the
+ * authority; test/web/verbs.test.ts keeps this table equal to its definitions. `ready` only says whether the
+ * record is in a state the verb applies to, so the button is not offered when it would be refused anyway.
+ */
+import type { Role } from '../../../schema/permissions';
+import type { I18nLabel } from '../meta/meta-store';
+
+type Rec = Record<string, unknown>;
+
+export interface VerbSpec {
+  resource: string;
+  verb: string;
+  /** the signature's meaning (signatures.meaning) */
+  meaning: string;
+  roles: Role[];
+  signed: boolean;
+  commentRequired: boolean;
+  /** the signer may not sign a record they created */
+  noSelfApproval: boolean;
+  label: I18nLabel;
+  ready(record: Rec): boolean;
+}
+
+const notApproved = (r: Rec) => r.qa_status !== 'approved';
+
+export const VERB_SPECS: readonly VerbSpec[] = [
+  {
+    resource: 'customers', verb: 'approve', meaning: 'approve_first_business', roles: ['qa'], signed: true, commentRequired: false,
+    noSelfApproval: true, label: { zh: '首营审核批准', en: 'Approve first business' }, ready: notApproved,
+  },
+  {
+    resource: 'products', verb: 'approve', meaning: 'approve_first_business', roles: ['qa'], signed: true, commentRequired: false,
+    noSelfApproval: true, label: { zh: '首营品种审核批准', en: 'Approve first variety' }, ready: notApproved,
+  },
+  {
+    resource: 'contracts', verb: 'approve', meaning: 'approve_contract', roles: ['sales_vp', 'gm'], signed: true, commentRequired: false,
+    noSelfApproval: true, label: { zh: '合同审批', en: 'Approve contract' },
+    ready: (r) => ['draft', 'pending', 'rejected'].includes(r.status as string),
+  },
+  {
+    resource: 'sales_lines', verb: 'approve-price', meaning: 'approve_price', roles: ['sales_head'], signed: true, commentRequired: false,
+    noSelfApproval: true, label: { zh: '价格审批', en: 'Approve price' }, ready: (r) => !r.price_approved_by,
+  },
+  {
+    resource: 'outbound_slips', verb: 'review', meaning: 'review_outbound', roles: ['reviewer'], signed: true, commentRequired: false,
+    noSelfApproval: true, label: { zh: '出库复核', en: 'Review outbound' }, ready: (r) => !r.reviewed_by,
+  },
+  {
+    resource: 'complaints', verb: 'close', meaning: 'close_complaint', roles: ['qa', 'after_sales'], signed: true, commentRequired: false,
+    noSelfApproval: false, label: { zh: '投诉结案', en: 'Close complaint' }, ready: (r) => r.status !== 'closed',
+  },
+  {
+    resource: 'findings', verb: 'acknowledge', meaning: 'acknowledge_finding', roles: ['qa'], signed: false, commentRequired: false,
+    noSelfApproval: false, label: { zh: '确认（处理中）', en: 'Acknowledge' }, ready: (r) => r.status === 'open',
+  },
+  {
+    resource: 'findings', verb: 'waive', meaning: 'waive_finding', roles: ['qa'], signed: true, commentRequired: true,
+    noSelfApproval: false, label: { zh: '豁免', en: 'Waive' }, ready: (r) => r.status === 'open' || r.status === 'acknowledged',
+  },
+];
+
+export function findVerbSpec(resource: string, verb: string): VerbSpec | undefined {
+  return VERB_SPECS.find((v) => v.resource === resource && v.verb === verb);
+}
+
+export const verbsOf = (resource: string) => VERB_SPECS.filter((v) => v.resource === resource);
+
+/** Whether signed approvals (and so a signatures panel) exist for this resource. */
+export const hasSignedVerbs = (resource: string) => verbsOf(resource).some((v) => v.signed);
+
+export interface VerbOffer {
+  spec: VerbSpec;
+  /** why the button is shown but disabled (the signer created the record) */
+  blocked?: 'self_approval';
+}
+
+/**
+ * The verbs to offer on a record's page: those one of the user's roles may sign (admin signs nothing unless
+ * it also holds the role), for a live record in a state the verb applies to.
+ */
+export function availableVerbs(roles: readonly string[], resource: string, record: Rec | undefined, userId?: unknown): VerbOffer[] {
+  if (!record || record.voided_at) return [];
+  return verbsOf(resource)
+    .filter((spec) => spec.roles.some((r) => roles.includes(r)) && spec.ready(record))
+    .map((spec) =>
+      spec.noSelfApproval && userId != null && record.created_by != null && record.created_by === userId
+        ? { spec, blocked: 'self_approval' as const }
+        : { spec },
+    );
+}
+
+/** The verbs these roles may run on several selected records at once (list bulk actions). */
+export const bulkVerbs = (roles: readonly string[], resource: string) =>
+  verbsOf(resource).filter((spec) => spec.roles.some((r) => roles.includes(r)));

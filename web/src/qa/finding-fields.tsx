@@ -1,0 +1,51 @@
+/** How a finding's rule, severity and status read: the rule with its title and source, coloured chips. */
+import { Box, Chip, Typography } from '@mui/material';
+import { AutocompleteInput, useFieldValue, useLocaleState, useRecordContext } from 'react-admin';
+import type { KindFieldProps } from '../generic/field-kinds';
+import { findField } from '../meta/meta-store';
+import { optionLabel, pick } from '../meta/labels';
+import { ruleChoices, ruleInfo } from './rules';
+
+export const RuleField = ({ source }: KindFieldProps) => {
+  const code = useFieldValue({ source }) as string | undefined;
+  const [locale] = useLocaleState();
+  const info = ruleInfo(code);
+  if (!code) return null;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }}>
+      <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{code}</Typography>
+      {info && <Typography component="span" variant="caption" color="text.secondary">{pick(info.title, locale)}</Typography>}
+    </Box>
+  );
+};
+
+/** The rule's source article (第二篇 3.4 …), read from the catalogue. */
+export const RuleSourceField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
+  const record = useRecordContext();
+  const info = ruleInfo(record?.rule as string | undefined);
+  return <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>{info?.source ?? ''}</Typography>;
+};
+
+const SEVERITY_COLOR: Record<string, 'error' | 'warning'> = { error: 'error', warning: 'warning' };
+const STATUS_COLOR: Record<string, 'error' | 'info' | 'success' | 'default'> = {
+  open: 'error', acknowledged: 'info', resolved: 'success', waived: 'default',
+};
+
+const enumChip = (resource: string, colors: Record<string, string>) =>
+  function EnumChip({ source }: KindFieldProps) {
+    const value = useFieldValue({ source }) as string | undefined;
+    const [locale] = useLocaleState();
+    const field = findField(resource, source);
+    if (!value) return null;
+    return (
+      <Chip size="small" variant="outlined" color={(colors[value] ?? 'default') as 'default'} label={field ? optionLabel(field, value, locale) : value} />
+    );
+  };
+
+export const SeverityChip = enumChip('findings', SEVERITY_COLOR);
+export const FindingStatusChip = enumChip('findings', STATUS_COLOR);
+
+export const RuleFilter = ({ source, label, only }: { source: string; label?: string; alwaysOn?: boolean; only?: readonly string[] }) => {
+  const [locale] = useLocaleState();
+  return <AutocompleteInput source={source} label={label} choices={ruleChoices(locale, only)} sx={{ minWidth: 300 }} helperText={false} />;
+};
