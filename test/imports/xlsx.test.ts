@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetRow } from '../../imports/readers/cells';
 import { ImportFileError } from '../../imports/readers/errors';
+import { openTable } from '../../imports/headers/table';
 import { openSpreadsheet } from '../../imports/readers/open';
 import { openXlsx } from '../../imports/readers/xlsx';
 import { isDateFormat } from '../../imports/readers/xlsx-parts';
@@ -68,6 +69,21 @@ describe('XLSX written by exceljs', () => {
     const err = (() => { try { book.sheet('Sheet9'); } catch (e) { return e; } })() as ImportFileError;
     expect(err.code).toBe('no_sheet');
     expect(err.zh).toContain('说明、隐藏、数据');
+  });
+
+  it('without --sheet, the table is the first worksheet whose header maps to the kind; --sheet picks one', async () => {
+    const bytes = await excelBook((wb) => {
+      wb.addWorksheet('说明').addRows([['填表说明'], ['日期请写成 2024-03-05']]);
+      wb.addWorksheet('数据').addRows([['单位名称', '单位类型', '客户名称'], ['武汉市某医院', '医疗机构', 'x']]);
+    });
+    const book = await openSpreadsheet(src(bytes, 'x.xlsx'));
+    const t = await openTable(book, 'customers');
+    expect(t.sheet).toBe('数据');
+    expect(t.mapping).toEqual({ 单位名称: 'name', 单位类型: 'type' });
+    expect(t.unmapped).toEqual(['客户名称']);
+    const err = await openTable(book, 'customers', { sheet: '说明' }).catch((e) => e);
+    expect(err.code).toBe('no_header');
+    expect(err.zh).toContain('工作表“说明”');
   });
 
   it('booleans, errors, rich text and numbers written by exceljs', async () => {
