@@ -58,6 +58,7 @@ export const appZh = {
       as_of: '截至日期',
       within_days: '%{days} 天内',
       already_expired: '已过期',
+      nothing_waiting: '没有待处理的记录',
       windows_from_settings: '预警天数见系统设置 licenseExpiryWarningDays',
       findings: { title: '待处理规则发现' },
       expiring: { title: '证照到期预警', help: '购货单位证照、本企业证照、销售人员授权书、法人委托书、上岗证和劳动合同在所选天数内到期或已过期的记录。' },
@@ -103,7 +104,7 @@ export const appZh = {
     },
     settings: { days: '预警天数', days_help: '用逗号或顿号分隔，如 30、60、90', days_invalid: '请输入以逗号分隔的整数天数' },
     users: {
-      password_new: '至少 8 位；仅保存其哈希，任何人都无法查看',
+      password_new: '至少 10 位；仅保存其哈希，任何人都无法查看',
       password_keep: '留空则不修改密码；密码不会显示',
       salesperson_help: '销售员账号须关联销售人员档案（只能查看本人的销售记录）',
     },
@@ -173,6 +174,7 @@ export const appEn: typeof appZh = {
       as_of: 'As of',
       within_days: 'within %{days} days',
       already_expired: 'Expired',
+      nothing_waiting: 'Nothing waiting',
       windows_from_settings: 'Windows from setting licenseExpiryWarningDays',
       findings: { title: 'Open findings' },
       expiring: { title: 'Expiring documents', help: 'Customer and company licences, authorisation letters, powers of attorney, permits and labour contracts ending within the chosen window, or already ended.' },
@@ -218,7 +220,7 @@ export const appEn: typeof appZh = {
     },
     settings: { days: 'Warning windows (days)', days_help: 'Separated by commas, e.g. 30, 60, 90', days_invalid: 'Enter whole numbers of days separated by commas' },
     users: {
-      password_new: 'At least 8 characters; only its hash is stored, nobody can read it',
+      password_new: 'At least 10 characters; only its hash is stored, nobody can read it',
       password_keep: 'Leave empty to keep the password; it is never shown',
       salesperson_help: 'A salesperson account must be linked to its salesperson record (it sees only its own sales)',
     },

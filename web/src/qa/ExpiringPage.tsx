@@ -77,6 +77,8 @@ export const ExpiringPage = () => {
         value={asOf}
         onChange={(e) => e.target.value && setAsOf(e.target.value)}
         slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ width: 180 }}
+        data-testid="as-of"
       />
       <ToggleButtonGroup size="small" exclusive value={chosen} onChange={(_e, v) => v != null && setWindow(v)}>
         {windows.map((days) => (

@@ -3,14 +3,14 @@
  * default —, resource, import, and customer / salesperson / record date once the findings carry them), the
  * rule's source article beside each rule, and bulk acknowledge / waive (signed) for QA.
  */
-import { Datagrid, List, useTranslate } from 'react-admin';
+import { Datagrid, List } from 'react-admin';
 import { useResourceMeta } from '../meta/meta-store';
 import { listColumns } from '../generic/columns';
 import { exportResource } from '../generic/exporter';
 import { useListFilters } from '../generic/list-filters';
 import { BulkActions, ListActions } from '../generic/GenericList';
 import { renderSystemField } from '../generic/system-fields';
-import { RuleSourceField } from './finding-fields';
+import { EmptyReview } from './EmptyReview';
 
 interface FindingsListProps {
   /** only findings of these rules (a permanent filter; the rule filter is then left out) */
@@ -22,12 +22,10 @@ interface FindingsListProps {
 }
 
 export const FindingsList = ({ rules, storeKey, status = 'open' }: FindingsListProps) => {
-  const translate = useTranslate();
   const resource = useResourceMeta('findings');
   const filters = useListFilters(resource).filter((f) => !(rules && f.key === 'rule'));
-  const columns = listColumns(resource).flatMap((column) =>
-    column.key === 'rule' ? [column, <RuleSourceField key="rule_source" label={translate('gsp.qa.source')} sortable={false} />] : [column],
-  );
+  // The rule column shows the rule's title and source article under its code.
+  const columns = listColumns(resource);
   return (
     <List
       resource="findings"
@@ -39,11 +37,12 @@ export const FindingsList = ({ rules, storeKey, status = 'open' }: FindingsListP
       perPage={25}
       exporter={exportResource}
       actions={<ListActions canCreate={false} />}
+      empty={<EmptyReview />}
     >
       <Datagrid
         rowClick="show"
         bulkActionButtons={<BulkActions />}
-        sx={{ '& .column-message': { minWidth: 320, maxWidth: 560 } }}
+        sx={{ '& .column-message': { minWidth: 280, maxWidth: 420 } }}
       >
         {columns}
         {renderSystemField('created_at')}

@@ -9,6 +9,7 @@ import { listColumns, voidedRowSx } from '../generic/columns';
 import { exportResource } from '../generic/exporter';
 import { useListFilters } from '../generic/list-filters';
 import { BulkActions, ListActions } from '../generic/GenericList';
+import { EmptyReview } from './EmptyReview';
 
 interface ReviewListProps {
   resource: string;
@@ -39,6 +40,7 @@ const Inner = ({ resource, filter, storeKey, omitFilters = [], extra = [], sort 
       exporter={exportResource}
       actions={<ListActions canCreate={false} />}
       title={false}
+      empty={<EmptyReview />}
     >
       <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
         {listColumns(meta)}

@@ -14,7 +14,12 @@ export const RuleField = ({ source }: KindFieldProps) => {
   return (
     <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }}>
       <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{code}</Typography>
-      {info && <Typography component="span" variant="caption" color="text.secondary">{pick(info.title, locale)}</Typography>}
+      {info && (
+        <Typography component="span" variant="caption" color="text.secondary" data-testid="rule-title">
+          {pick(info.title, locale)}
+          <Box component="span" sx={{ display: 'block', color: 'text.disabled' }} data-testid="rule-source">{info.source}</Box>
+        </Typography>
+      )}
     </Box>
   );
 };
@@ -44,6 +49,23 @@ const enumChip = (resource: string, colors: Record<string, string>) =>
 
 export const SeverityChip = enumChip('findings', SEVERITY_COLOR);
 export const FindingStatusChip = enumChip('findings', STATUS_COLOR);
+
+/** The finding's fields, by their labels in the record's resource (notified_at → 通知日期). */
+export const FindingFieldsField = ({ source }: KindFieldProps) => {
+  const record = useRecordContext();
+  const [locale] = useLocaleState();
+  const value = record?.[source];
+  const keys: unknown[] = Array.isArray(value) ? value : value ? [value] : [];
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', gap: 0.5 }}>
+      {keys.map((key) => {
+        const path = String(key);
+        const field = findField(String(record?.resource ?? ''), path.split('.').pop()!) ?? findField(String(record?.resource ?? ''), path);
+        return <Chip key={path} size="small" label={field ? pick(field.label, locale) : path} />;
+      })}
+    </Box>
+  );
+};
 
 export const RuleFilter = ({ source, label, only }: { source: string; label?: string; alwaysOn?: boolean; only?: readonly string[] }) => {
   const [locale] = useLocaleState();

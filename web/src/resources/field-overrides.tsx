@@ -7,7 +7,7 @@ import { Link, SelectInput, useFieldValue, useLocaleState, useRecordContext } fr
 import type { KindFieldProps } from '../generic/field-kinds';
 import { findResource, getMeta } from '../meta/meta-store';
 import { pick } from '../meta/labels';
-import { FindingStatusChip, RuleField, RuleFilter, SeverityChip } from '../qa/finding-fields';
+import { FindingFieldsField, FindingStatusChip, RuleField, RuleFilter, SeverityChip } from '../qa/finding-fields';
 import { settingLabel, settingText } from './settings/setting-value';
 
 const ResourceNameField = ({ source }: KindFieldProps) => {
@@ -63,6 +63,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
   'findings.rule': { Field: RuleField, Filter: RuleFilter },
   'findings.severity': { Field: SeverityChip },
   'findings.status': { Field: FindingStatusChip },
+  'findings.fields': { Field: FindingFieldsField },
   'signatures.resource': resourceName,
   'signatures.record_id': recordLink,
   'settings.value': { Field: SettingValueField },

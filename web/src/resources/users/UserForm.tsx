@@ -11,8 +11,8 @@ import { choicesOf } from '../../meta/labels';
 
 const req = [required()];
 const rolesRequired = [required(), (v: unknown) => (Array.isArray(v) && v.length ? undefined : 'ra.validation.required')];
-const newPassword = [required(), minLength(8)];
-const changedPassword = [minLength(8)];
+const newPassword = [required(), minLength(10)];
+const changedPassword = [minLength(10)];
 
 const UserFields = ({ mode }: { mode: 'create' | 'edit' }) => {
   const translate = useTranslate();
