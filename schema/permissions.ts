@@ -40,21 +40,28 @@ export const MATRIX: Record<Role, Grants> = {
   office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL },
 };
 
+/** Set only by a signed workflow verb (server/services/verbs), never by a plain edit: approvals are e-signed. */
+const SIGNED: Role[] = [];
+
 /**
  * Fields only some roles may set or change, even where the role may edit the record: a salesperson
- * creates a customer but only QA approves it (首营审核), only the reviewer signs off an outbound slip.
+ * creates a customer but only QA approves it (首营审核, a signed verb), only the reviewer signs off an
+ * outbound slip. Admin may correct them (audited, with a reason; the signature then shows as broken).
+ * Historical imports record approvals made elsewhere and are not limited by these guards.
  */
 export const FIELD_GUARDS: Record<string, Record<string, Role[]>> = {
   customers: {
-    qa_status: ['qa'], qa_approved_at: ['qa'], qa_approved_by: ['qa'], storage_reviewed_at: ['qa', 'warehouse'],
+    qa_status: SIGNED, qa_approved_at: SIGNED, qa_approved_by: SIGNED, storage_reviewed_at: ['qa'],
     credit_reviewed_at: ['finance', 'sales', 'sales_head'], credit_limit: ['finance', 'sales_head'], payment_rating: ['finance', 'sales', 'sales_head'],
   },
-  products: { qa_status: ['qa'], price_cap: ['sales_head', 'qa'], price_min: ['sales_head'], price_max: ['sales_head'] },
+  products: { qa_status: SIGNED, price_cap: ['sales_head', 'qa'], price_min: ['sales_head'], price_max: ['sales_head'] },
   batches: { status: ['qa'] },
-  contracts: { status: ['sales', 'sales_head', 'sales_vp', 'gm'], approved_by: ['sales_vp', 'gm'], approved_role: ['sales_vp', 'gm'], approved_at: ['sales_vp', 'gm'] },
+  contracts: { status: ['sales', 'sales_head', 'sales_vp', 'gm'], approved_by: SIGNED, approved_role: SIGNED, approved_at: SIGNED },
+  // The head of sales enters the line (or edits it) with their own name as the price approver: the line
+  // cannot exist unapproved (PRICE_OUT_OF_RANGE is an error), so there is nothing to sign beforehand.
   sales_lines: { price_approved_by: ['sales_head'] },
   outbound_slips: {
-    reviewed_by: ['reviewer'], reviewed_at: ['reviewer'], receipt_confirmed_at: ['sales', 'sales_head'],
+    reviewed_by: SIGNED, reviewed_at: SIGNED, receipt_confirmed_at: ['sales', 'sales_head'],
     arrival_verified_at: ['warehouse'], arrival_verified_by: ['warehouse'],
   },
 };

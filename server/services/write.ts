@@ -138,13 +138,13 @@ function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
 
 function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
   authorize(ctx.actor, resource, 'create', ctx.lang);
-  checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
+  if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
   checkNaturalKeys(ctx, resource, values, null, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values);
-  checkScope(ctx.db, ctx.actor, resource, values, ctx.lang);
+  checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
   const row = ctx.db.insert(resource.table).values({ ...values, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
   writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
   return row;
@@ -154,15 +154,15 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
 function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values: Values, opts: WriteOptions, prefix = '', propagateNow = true): Row {
   if (!opts.verb) {
     authorize(ctx.actor, resource, 'edit', ctx.lang);
-    checkScope(ctx.db, ctx.actor, resource, current, ctx.lang);
-    checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+    checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
+    if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
   }
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix, current);
   checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values, current);
-  checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang);
+  checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
   if (!opts.verb && !opts.reason?.trim() && resource.system && editNeedsReason(ctx.db, resource, current)) {
@@ -186,7 +186,7 @@ export function applyChanges(ctx: ServiceContext, resource: Resource, current: R
 
 function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string): Row {
   authorize(ctx.actor, resource, 'delete', ctx.lang);
-  checkScope(ctx.db, ctx.actor, resource, current, ctx.lang);
+  checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
   const row = ctx.db
     .update(resource.table)
     .set({ voided_at: ctx.clock.now().toISOString(), voided_by: ctx.actor.id, void_reason: reason, version: (current.version ?? 1) + 1 })

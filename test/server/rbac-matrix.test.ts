@@ -24,11 +24,8 @@ const CHINESE = /[\u4e00-\u9fff]/;
  * Known conflicts outside RBAC: the matrix allows the action (the authorisation passes), but a live rule
  * refuses every body the role may send. Asserted as they are (400 with the rule code), so a fix shows up here.
  */
-const KNOWN_CONFLICTS: Record<string, { rule: string; why: string }> = {
-  // A live slip needs a reviewer (OUTBOUND_NOT_REVIEWED is an error), but only the reviewer may set reviewed_by
-  // and the reviewer cannot create slips: the warehouse cannot create any slip through the API.
-  'warehouse create outbound_slips': { rule: 'OUTBOUND_NOT_REVIEWED', why: 'a live slip needs a reviewer, reviewed_by is reviewer-only' },
-};
+// Allowed cases a GSP rule refuses (none today: a slip awaiting its review is saved with an open finding).
+const KNOWN_CONFLICTS: Record<string, { rule: string; why: string }> = {};
 const ACTION_LABELS: Record<Action, string> = { list: '查看列表', show: '查看', export: '导出', create: '新建', edit: '修改', delete: '作废' };
 
 /** The refusal the server must give: the read-only resource, or the role, action and resource named in Chinese. */

@@ -163,11 +163,8 @@ describe('a salesperson sees and edits only their own customers\' orders', () =>
     for (const action of ['create', 'edit', 'delete'] as const) expect(inScope(w.srv.db, actor, registry.get('sales_orders')!, other, action)).toBe(false);
   });
 
-  // KNOWN BUG: the write services (server/services/write.ts insertRow/updateRow/voidRow), the show routes
-  // (server/crud/router.ts) and the verbs (server/services/verbs/run.ts) call checkScope without the action,
-  // so a sales user with any second role (all roles read everything) edits and voids every salesperson's
-  // orders. Passes once those call sites pass the action (rbac.ts checkScope(…, lang, action)).
-  it.fails('KNOWN BUG: sales + after_sales user edit another salesperson\'s order → 403 (currently 200)', async () => {
+  // A read-only second role widens what a salesperson reads, never what they write.
+  it('a sales + after_sales user may read but not edit another salesperson\'s order (403)', async () => {
     expect((await w.call(multi, 'GET', `/sales_orders/${theirs.sales_orders}`)).status).toBe(200); // reading all is right
     const r = await put(multi, 'sales_orders', theirs.sales_orders, { remark: '越权修改' });
     expect(r.status).toBe(403);
@@ -255,14 +252,14 @@ describe('field guards', () => {
     expect(w.row('customers', id)).toMatchObject({ qa_status: 'pending', credit_limit: 200000, contact_name: '王洋' });
   });
 
-  it('outbound slips: only the reviewer names the reviewer, sales confirm receipt, the warehouse verifies arrival', async () => {
+  it('outbound slips: the review is a signed verb only, sales confirm receipt, the warehouse verifies arrival', async () => {
     const id = w.fixture.outbound_slips;
     const label = registry.get('outbound_slips')!.fields.reviewed_by.label[0];
     const byWarehouse = await put('warehouse', 'outbound_slips', id, { reviewed_by: '孙库管的同事' });
     expect(byWarehouse.status).toBe(403);
     expect(byWarehouse.body.message).toMatch(forbiddenField(label));
     expect((await put('sales', 'outbound_slips', id, { reviewed_at: '2025-06-03T09:00:00.000Z' })).status).toBe(403);
-    expect((await put('reviewer', 'outbound_slips', id, { reviewed_by: '钱敏', reviewed_at: '2025-06-02T10:00:00.000Z' })).status).toBe(200);
+    expect((await put('reviewer', 'outbound_slips', id, { reviewed_by: '钱敏', reviewed_at: '2025-06-02T10:00:00.000Z' })).status).toBe(403);
     expect((await put('warehouse', 'outbound_slips', id, { receipt_confirmed_at: '2025-06-04' })).status).toBe(403);
     expect((await put('reviewer', 'outbound_slips', id, { receipt_confirmed_at: '2025-06-04' })).status).toBe(403);
     expect((await put('sales', 'outbound_slips', id, { receipt_confirmed_at: '2025-06-04' })).status).toBe(200);
@@ -279,8 +276,9 @@ describe('field guards', () => {
     expect((await put('qa', 'batches', w.fixture.batches, { status: 'quarantined' })).status).toBe(200);
   });
 
-  it('contracts: approval fields only for the sales VP and GM; sales lines: the price approval only for the sales head', async () => {
+  it('contracts: approval fields only through the signed verb; sales lines: the price approval only for the sales head', async () => {
     expect((await put('sales', 'contracts', w.fixture.contracts, { approved_by: '高刚' })).status).toBe(403);
+    expect((await put('sales_vp', 'contracts', w.fixture.contracts, { approved_role: 'gm' })).status).toBe(403);
     expect((await put('sales_head', 'contracts', w.fixture.contracts, { approved_at: '2025-06-01' })).status).toBe(403);
     expect((await put('sales', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '高刚' })).status).toBe(403);
     expect((await put('sales_head', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '刘经理' })).status).toBe(200);
@@ -292,11 +290,10 @@ describe('field guards', () => {
     expect((await w.call('sales', 'POST', '/sales_orders', withApproval)).status).toBe(403);
   });
 
-  it('every guard names roles that may write the resource (known exception listed)', () => {
+  it('every guard names roles that may write the resource (an empty list: a signed verb only)', () => {
     const dead = Object.entries(FIELD_GUARDS).flatMap(([res, fields]) => Object.entries(fields).flatMap(([field, roles]) =>
       roles.filter((r) => !can([r], res, 'edit') && !can([r], res, 'create')).map((r) => `${res}.${field}: ${r}`)));
-    // The warehouse may record the storage review of a customer (首营 storage check) but cannot edit customers.
-    expect(dead).toEqual(['customers.storage_reviewed_at: warehouse']);
+    expect(dead).toEqual([]);
   });
 });
 
@@ -371,10 +368,8 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
     expect((await w.call('gm', 'POST', `/contracts/${major.body.id}/approve`, { password: PASSWORD })).status).toBe(200);
   });
 
-  // KNOWN GAP (policy, not changed): FIELD_GUARDS lets QA set qa_status by a plain write, so QA can approve
-  // a customer they created themselves without the signed verb and its no-self-approval check (likewise the
-  // sales VP/GM can fill a contract's approved_* fields and the reviewer reviewed_by without a signature).
-  it.fails('KNOWN GAP: qa creates a customer already approved → 403 (currently 201, unsigned self-approval)', async () => {
+  // Approval fields are set by the signed verbs only: no unsigned (self-)approval through a plain write.
+  it('qa creating a customer already approved → 403', async () => {
     const r = await w.call('qa', 'POST', '/customers', { ...w.cases.customers.create(w.next(), 'qa') as Body, qa_status: 'approved' });
     expect(r.status).toBe(403);
   });

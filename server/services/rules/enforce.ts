@@ -22,6 +22,15 @@ function liveCodes(kind: RecordKind): Set<string> {
   return LIVE_CODES.get(kind)!;
 }
 
+/**
+ * Errors that describe a workflow step still to come rather than a wrong entry: an outbound slip is
+ * written when the goods are picked and reviewed afterwards (the review verb resolves the finding), so
+ * a slip awaiting review is saved with an open finding; one reviewed by its own picker is refused.
+ */
+const AWAITING_STEP: Record<string, (view: Record<string, unknown>) => boolean> = {
+  OUTBOUND_NOT_REVIEWED: (slip) => !slip.reviewed_by,
+};
+
 export interface EnforceOptions {
   historical?: boolean;
   /** ids of inline children in the order the client sent them (to name `sales_lines.2.batch`) */
@@ -74,7 +83,7 @@ function evaluateTargets(ctx: ServiceContext, resource: string, targets: Target[
     const { openedFindings } = syncFindings(ctx, target.kind, target.id, codes, found);
     if (!target.own || opts.historical) continue;
     for (const f of openedFindings) {
-      if (f.severity !== 'error' || !liveCodes(target.kind).has(f.code)) continue;
+      if (f.severity !== 'error' || !liveCodes(target.kind).has(f.code) || AWAITING_STEP[f.code]?.(view)) continue;
       addError(errors, f, fieldsFor(resource, target, f, opts.childIds), ctx.lang);
     }
   }

@@ -16,9 +16,20 @@ const approveFirstBusiness = (resource: 'customers' | 'products'): VerbDef => ({
   },
 });
 
+/** QA refuses a first-business application (the reason is required and signed). */
+const rejectFirstBusiness = (resource: 'customers' | 'products'): VerbDef => ({
+  resource, verb: 'reject', meaning: 'approve_first_business', roles: ['qa'], noSelfApproval: false, commentRequired: true,
+  apply: (ctx, row) => {
+    if (row.qa_status === 'rejected') throw state(ctx, ctx.lang === 'en' ? 'already rejected' : '已驳回');
+    return { qa_status: 'rejected' };
+  },
+});
+
 export const APPROVAL_VERBS: VerbDef[] = [
   approveFirstBusiness('customers'),
   approveFirstBusiness('products'),
+  rejectFirstBusiness('customers'),
+  rejectFirstBusiness('products'),
   {
     resource: 'contracts', verb: 'approve', meaning: 'approve_contract', roles: ['sales_vp', 'gm'], noSelfApproval: true,
     apply: (ctx, row) => {

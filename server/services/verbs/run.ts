@@ -34,7 +34,7 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
   return inTransaction(ctx, (tx) => ids.map((id) => {
     const current = findRow(tx.db, resource, id);
     if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
-    checkScope(tx.db, ctx.actor, resource, current, ctx.lang);
+    checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
     if (def.noSelfApproval && current.created_by != null && current.created_by === ctx.actor.id) throw forbidden(msg(ctx.lang, 'self_approval'));
     const changes = def.apply(tx, current, input);
     // The verb's roles are its permission: the generic edit grants and field guards do not apply.
