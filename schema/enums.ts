@@ -176,6 +176,7 @@ export const AUDIT_ACTION = defineEnum({
 /** What an electronic signature means (GSP 计算机系统: the signature states its meaning). */
 export const SIGNATURE_MEANING = defineEnum({
   approve_first_business: ['首营审核批准', 'First-business approval'],
+  reject_first_business: ['首营审核驳回', 'First-business rejection'],
   approve_contract: ['合同审批', 'Contract approval'],
   approve_price: ['超限价审批', 'Price approval'],
   review_outbound: ['出库复核', 'Outbound review'],

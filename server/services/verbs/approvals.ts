@@ -18,7 +18,7 @@ const approveFirstBusiness = (resource: 'customers' | 'products'): VerbDef => ({
 
 /** QA refuses a first-business application (the reason is required and signed). */
 const rejectFirstBusiness = (resource: 'customers' | 'products'): VerbDef => ({
-  resource, verb: 'reject', meaning: 'approve_first_business', roles: ['qa'], noSelfApproval: false, commentRequired: true,
+  resource, verb: 'reject', meaning: 'reject_first_business', roles: ['qa'], noSelfApproval: false, commentRequired: true,
   apply: (ctx, row) => {
     if (row.qa_status === 'rejected') throw state(ctx, ctx.lang === 'en' ? 'already rejected' : '已驳回');
     return { qa_status: 'rejected' };
