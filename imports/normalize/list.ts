@@ -9,7 +9,7 @@ import { enumLookup, enumOptions, enumToken } from './enum';
 import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
-export const LIST_SPLIT = /[、，,;；/／\n\r|]+/;
+export const LIST_SPLIT = /[、，,;；/／\n\r]+/;
 
 export interface ListOptions {
   enum?: EnumDef;

@@ -12,8 +12,6 @@ export interface NormalizedRow {
   errors: FieldError[];
 }
 
-const NO_ERRORS: FieldError[] = Object.freeze([]) as unknown as FieldError[];
-
 type Compiled<T> = (input: T) => NormalizedRow;
 
 /** Generated code with constant property names: monomorphic loads and stores instead of keyed ones. */
@@ -21,16 +19,16 @@ function compile<T>(plan: Array<{ key: string; field: NormalizableField; read: s
   const fns = plan.map(({ field }) => (cell: Cell | undefined) => normalizeValue(field, cell ?? null, opts));
   const body = plan.map(({ key, read }, i) => {
     const q = JSON.stringify(key);
-    return `r = f[${i}](${read}); if (r instanceof I) (e === N ? (e = []) : e).push({ field: ${q}, zh: r.error.zh, en: r.error.en }); else o[${q}] = r;`;
+    return `r = f[${i}](${read}); if (r instanceof I) e.push({ field: ${q}, zh: r.error.zh, en: r.error.en }); else o[${q}] = r;`;
   }).join('\n');
-  const make = new Function('f', 'I', 'N', `return function (v) {\nconst o = {}; let e = N; let r;\n${body}\nreturn { values: o, errors: e };\n};`);
-  return make(fns, Invalid, NO_ERRORS) as Compiled<T>;
+  const make = new Function('f', 'I', `return function (v) {\nconst o = {}; const e = []; let r;\n${body}\nreturn { values: o, errors: e };\n};`);
+  return make(fns, Invalid) as Compiled<T>;
 }
 
 /**
  * A row normaliser over `{ field: cell }` objects for a fixed set of fields, compiled once per import: per
  * row it only walks generated straight-line code (no map look-ups, no key lists), which matters at a
- * million rows. `keys`: the mapped fields. A row without errors has a shared, frozen empty `errors`.
+ * million rows. `keys`: the mapped fields.
  */
 export function rowNormalizer(
   fields: ReadonlyMap<string, NormalizableField>,
