@@ -3,6 +3,7 @@
  * and registers the resource's metadata (labels, kinds, list/filter/search fields, natural key, import
  * aliases). The API, the screens, export and import all read that one definition.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import type { EnumDef, Label } from './enums';
@@ -149,11 +150,14 @@ export function defineResource(spec: ResourceSpec): AnyTable {
   if (spec.sort && spec.sort[0] !== 'id') addIndex([spec.sort[0]]);
   for (const cols of spec.indexes ?? []) addIndex(cols);
   for (const key of spec.naturalKey?.map((k) => k[0]) ?? []) addIndex([key]);
-  const table = sqliteTable(spec.name, columns, (t: any) =>
-    [...indexed.entries()].map(([name, cols]) =>
+  const table = sqliteTable(spec.name, columns, (t: any) => [
+    ...[...indexed.entries()].map(([name, cols]) =>
       index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]])),
     ),
-  ) as unknown as AnyTable;
+    // The voided rows: lists count live rows as all minus these (server/crud/list-query.ts countRows).
+    // Partial, so it stays tiny and the planner never mistakes it for a way to find live rows.
+    ...(system ? [index(`${spec.name}__voided`).on(t.voided_at).where(sql`voided_at IS NOT NULL`)] : []),
+  ]) as unknown as AnyTable;
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
     list: keys.slice(0, 6), filters: [], search: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
