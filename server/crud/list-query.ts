@@ -2,7 +2,7 @@
  * react-admin's simple-rest list dialect → SQL conditions, from the registry: equality, arrays as IN, `q` over
  * the search fields (`ref.field` searches the referenced record), suffixes _gte _lte _gt _lt _neq _q, `voided`.
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { SYSTEM_FIELDS } from '../../schema/define';
 import { msg, type Lang } from '../../schema/messages';
@@ -12,6 +12,8 @@ import { badRequest } from '../errors';
 
 export interface ListParams {
   where: SQL | undefined;
+  /** the filter is only the default "live records" (voided_at IS NULL): see countRows() */
+  liveOnly: boolean;
   orderBy: SQL[];
   offset: number;
   limit: number | undefined;
@@ -39,13 +41,24 @@ function isColumn(resource: Resource, key: string) {
 
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-/** `customer.name` → customer IN (SELECT id FROM customers WHERE name LIKE …) */
-function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL {
+/** Referenced records matched by a `q` up to this many are inlined as an id list; more stay a subquery. */
+export const SEARCH_INLINE_MAX = 5000;
+
+/**
+ * `customer.name` → customer IN (ids of the customers whose name matches), the ids looked up once here, so
+ * the page and the count do not each scan the referenced table again, and a reference that matches
+ * nothing drops out of the OR (undefined) instead of costing a scan per statement.
+ */
+function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL | undefined {
   const [key, sub] = path.split('.');
   const col = resource.table[key];
   if (!sub) return likeEsc(col, text);
   const target = registry.get(resource.fields[key].ref!)!;
-  return inArray(col, db.select({ id: target.table.id }).from(target.table).where(likeEsc(target.table[sub], text)));
+  // (Drizzle builders are mutable: limit() would stick to the subquery, hence a fresh one each time.)
+  const matching = () => db.select({ id: target.table.id }).from(target.table).where(likeEsc(target.table[sub], text)).$dynamic();
+  const ids = (matching().limit(SEARCH_INLINE_MAX + 1).all() as { id: number }[]).map((r) => r.id);
+  if (ids.length > SEARCH_INLINE_MAX) return inArray(col, matching());
+  return ids.length ? inArray(col, ids) : undefined;
 }
 
 function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[number] | '', value: unknown, lang: Lang): SQL {
@@ -78,6 +91,10 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
 }
 
 export function buildFilter(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): SQL | undefined {
+  return filterOf(db, resource, filter, lang).where;
+}
+
+function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): { where: SQL | undefined; liveOnly: boolean } {
   const conds: SQL[] = [];
   let showVoided: boolean | 'any' = false;
   for (const [rawKey, value] of Object.entries(filter)) {
@@ -85,7 +102,7 @@ export function buildFilter(db: Db, resource: Resource, filter: Record<string, u
     if (rawKey === 'q') {
       const text = String(value).trim();
       const fields = resource.search.length ? resource.search : [];
-      if (text && fields.length) conds.push(or(...fields.map((f) => searchCondition(db, resource, f, text)))!);
+      if (text && fields.length) conds.push(or(...fields.map((f) => searchCondition(db, resource, f, text))) ?? sql`0`);
       continue;
     }
     if (rawKey === 'voided') {
@@ -104,8 +121,25 @@ export function buildFilter(db: Db, resource: Resource, filter: Record<string, u
     if (!isColumn(resource, key)) throw badRequest(msg(lang, 'unknown_filter', { field: rawKey }));
     conds.push(fieldCondition(resource, key, op, value, lang));
   }
+  const liveOnly = resource.system && showVoided === false && conds.length === 0;
   if (resource.system && showVoided !== 'any') conds.push(showVoided ? isNotNull(resource.table.voided_at) : isNull(resource.table.voided_at));
-  return conds.length ? and(...conds) : undefined;
+  return { where: conds.length ? and(...conds) : undefined, liveOnly };
+}
+
+/**
+ * The count behind Content-Range. An unfiltered list of live records is counted as all rows minus the
+ * voided ones, in one statement: SQLite counts a whole table from its smallest index without reading
+ * rows, and the voided rows are a short range of an index on voided_at, whereas `WHERE voided_at IS NULL`
+ * would step through every live row (≈200 ms at 1M sales lines against ≈1 ms; bench/list-api.ts).
+ */
+export function countRows(db: Db, resource: Resource, where: SQL | undefined, liveOnly: boolean): number {
+  const t = resource.table;
+  if (liveOnly) {
+    const all = db.select({ n: count() }).from(t);
+    const voided = db.select({ n: count() }).from(t).where(isNotNull(t.voided_at));
+    return (db.get(sql`select (${all}) - (${voided}) as n`) as { n: number }).n;
+  }
+  return (db.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
 }
 
 export function parseListParams(db: Db, resource: Resource, query: Record<string, string | undefined>, lang: Lang): ListParams {
@@ -128,5 +162,5 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
     start = range[0];
     limit = range[1] - range[0] + 1;
   }
-  return { where: buildFilter(db, resource, filter, lang), orderBy, offset: start, limit, start };
+  return { ...filterOf(db, resource, filter, lang), orderBy, offset: start, limit, start };
 }

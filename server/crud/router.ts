@@ -1,6 +1,6 @@
 /** ONE router for every registry resource, speaking react-admin's simple-rest dialect. */
 import { Hono } from 'hono';
-import { and, count } from 'drizzle-orm';
+import { and } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { msg } from '../../schema/messages';
 import { registry } from '../../schema/resources';
@@ -9,10 +9,10 @@ import { badRequest, notFound, ServiceError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { readRecord, serialize } from '../services/records';
 import { createRecord, updateRecord, voidRecord } from '../services/write';
-import { runVerb } from '../services/verbs/run';
+import { runVerb, runVerbMany } from '../services/verbs/run';
 import { signaturesOf } from '../services/sign';
 import { findRow } from '../services/records';
-import { parseListParams } from './list-query';
+import { countRows, parseListParams } from './list-query';
 import { authorize, checkScope, scopeCondition } from '../auth/rbac';
 import type { Context } from 'hono';
 
@@ -66,12 +66,13 @@ export function crudRouter() {
     const { db } = c.get('deps');
     authorize(c.get('user')!, resource, 'list', c.get('lang'));
     const p = parseListParams(db, resource, c.req.query(), c.get('lang'));
-    const where = and(p.where, scopeCondition(db, c.get('user')!, resource));
+    const scope = scopeCondition(db, c.get('user')!, resource);
+    const where = and(p.where, scope);
     const t = resource.table;
     let q = db.select().from(t).where(where).orderBy(...p.orderBy).$dynamic();
     if (p.limit !== undefined) q = q.limit(p.limit).offset(p.offset);
     const rows = q.all().map((r) => serialize(resource, r));
-    const total = (db.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
+    const total = countRows(db, resource, where, p.liveOnly && !scope);
     const end = rows.length ? p.start + rows.length - 1 : p.start;
     c.header('Content-Range', `${resource.name} ${p.start}-${end}/${total}`);
     return c.json(rows);
@@ -83,7 +84,7 @@ export function crudRouter() {
     authorize(c.get('user')!, resource, 'show', c.get('lang'));
     const row = readRecord(db, resource, idOf(c));
     if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
-    checkScope(db, c.get('user')!, resource, row, c.get('lang'));
+    checkScope(db, c.get('user')!, resource, row, c.get('lang'), 'show');
     return c.json(row);
   });
 
@@ -93,8 +94,16 @@ export function crudRouter() {
     authorize(c.get('user')!, resource, 'show', c.get('lang'));
     const row = findRow(db, resource, idOf(c));
     if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
-    checkScope(db, c.get('user')!, resource, row, c.get('lang'));
+    checkScope(db, c.get('user')!, resource, row, c.get('lang'), 'show');
     return c.json(signaturesOf(db, resource, row));
+  });
+
+  // Bulk workflow verbs: POST /api/findings/bulk/waive {ids, password, comment}
+  app.post('/:res/bulk/:verb', async (c) => {
+    const body = await jsonBody(c);
+    const ids = Array.isArray(body.ids) ? body.ids.map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
+    if (!ids.length) throw badRequest(msg(c.get('lang'), 'invalid_query', { param: 'ids' }));
+    return c.json(await runVerbMany(serviceContext(c), c.req.param('res')!, ids, c.req.param('verb')!, body));
   });
 
   // Workflow verbs (signed approvals): POST /api/contracts/7/approve {password, comment}
