@@ -20,6 +20,8 @@ export interface VerbSpec {
   /** the signer may not sign a record they created */
   noSelfApproval: boolean;
   label: I18nLabel;
+  /** what the signer is told they sign when the meanings of /api/meta do not have it yet */
+  meaningLabel?: I18nLabel;
   ready(record: Rec): boolean;
 }
 
@@ -33,6 +35,16 @@ export const VERB_SPECS: readonly VerbSpec[] = [
   {
     resource: 'products', verb: 'approve', meaning: 'approve_first_business', roles: ['qa'], signed: true, commentRequired: false,
     noSelfApproval: true, label: { zh: '首营品种审核批准', en: 'Approve first variety' }, ready: notApproved,
+  },
+  {
+    resource: 'customers', verb: 'reject', meaning: 'reject_first_business', roles: ['qa'], signed: true, commentRequired: true,
+    noSelfApproval: false, label: { zh: '首营审核驳回', en: 'Reject first business' },
+    meaningLabel: { zh: '首营审核驳回', en: 'First-business rejection' }, ready: (r) => r.qa_status !== 'rejected',
+  },
+  {
+    resource: 'products', verb: 'reject', meaning: 'reject_first_business', roles: ['qa'], signed: true, commentRequired: true,
+    noSelfApproval: false, label: { zh: '首营品种驳回', en: 'Reject first variety' },
+    meaningLabel: { zh: '首营品种审核驳回', en: 'First-variety rejection' }, ready: (r) => r.qa_status !== 'rejected',
   },
   {
     resource: 'contracts', verb: 'approve', meaning: 'approve_contract', roles: ['sales_vp', 'gm'], signed: true, commentRequired: false,

@@ -1,30 +1,12 @@
 /**
- * What the server refused, at the top of the form: a rule that names no field of the form (`_rules`), a
+ * What the server refused, at the foot of the form (next to Save): a rule that names no field of the form (`_rules`), a
  * missing change reason (`_reason`), and every other server message (`[RULE_CODE] …` on a field, also shown
  * under that field), so a refusal is never only a red field scrolled out of view.
  */
 import { Alert, AlertTitle, Box } from '@mui/material';
-import { useController, useFormState, type FieldErrors } from 'react-hook-form';
+import { useController, useFormState } from 'react-hook-form';
 import { useTranslate } from 'react-admin';
-
-export const RULES_KEY = '_rules';
-
-interface ServerMessage {
-  path: string;
-  message: string;
-}
-
-/** Every server-set error of the form, depth first (`sales_lines.0.batch`), root excluded. */
-export function serverMessages(errors: FieldErrors | Record<string, unknown>, prefix = ''): ServerMessage[] {
-  const out: ServerMessage[] = [];
-  for (const [key, value] of Object.entries(errors ?? {})) {
-    if (!value || typeof value !== 'object' || key === 'root' || key === 'ref') continue;
-    const entry = value as { type?: unknown; message?: unknown };
-    if (entry.type === 'server' && typeof entry.message === 'string') out.push({ path: `${prefix}${key}`, message: entry.message });
-    else out.push(...serverMessages(value as Record<string, unknown>, `${prefix}${key}.`));
-  }
-  return out;
-}
+import { RULES_KEY, refusalTexts } from './form-errors';
 
 /**
  * `_rules` is no input: registering it lets react-hook-form clear the error on the next submit (an
@@ -38,9 +20,7 @@ const RulesSlot = () => {
 export const FormErrorsAlert = () => {
   const translate = useTranslate();
   const { errors } = useFormState();
-  const messages = serverMessages(errors);
-  // One rule can be named on several fields: say it once.
-  const unique = [...new Set(messages.map((m) => m.message.split('；')).flat())];
+  const unique = refusalTexts(errors);
   return (
     <>
       <RulesSlot />

@@ -47,7 +47,8 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
   const meaningField = findField('signatures', 'meaning');
-  const meaning = meaningField ? optionLabel(meaningField, spec.meaning, locale) : pick(spec.label, locale);
+  const known = meaningField?.options?.find((o) => o.id === spec.meaning);
+  const meaning = known ? optionLabel(meaningField!, spec.meaning, locale) : pick(spec.meaningLabel ?? spec.label, locale);
 
   const reset = () => {
     setPassword('');

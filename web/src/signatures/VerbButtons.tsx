@@ -44,8 +44,8 @@ const VerbButton = ({ offer, resource }: { offer: VerbOffer; resource: string })
       label={pick(spec.label, locale)}
       onClick={() => setOpen(true)}
       disabled={!!blocked}
-      variant={spec.signed ? 'contained' : 'outlined'}
-      color={spec.verb === 'waive' ? 'warning' : 'primary'}
+      variant={spec.signed && spec.verb !== 'reject' ? 'contained' : 'outlined'}
+      color={spec.verb === 'waive' || spec.verb === 'reject' ? 'warning' : 'primary'}
       data-testid={`verb-${spec.verb}`}
       sx={{ ml: 1 }}
     >

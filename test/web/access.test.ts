@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, MATRIX, can } from '../../schema/permissions';
+import { registry } from '../../schema/resources';
+import { AUDIT_VERIFIERS, canAccessFor, PAGES } from '../../web/src/auth/access';
+
+const ROLES = Object.keys(MATRIX);
+const isReadOnly = (name: string) => !!registry.get(name)?.readOnly;
+
+describe('canAccess from the permission matrix', () => {
+  it('answers every registry resource × matrix action exactly as schema/permissions.ts does (users aside)', () => {
+    for (const role of ROLES) {
+      for (const resource of registry.keys()) {
+        if (resource === 'users') continue;
+        for (const action of ACTIONS) {
+          const expected = can([role], resource, action) && (['list', 'show', 'export'].includes(action) || !isReadOnly(resource));
+          expect(canAccessFor([role], { resource, action }, { isReadOnly }), `${role} ${action} ${resource}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it('maps react-admin action names onto the matrix', () => {
+    expect(canAccessFor(['sales'], { resource: 'customers', action: 'read' })).toBe(true);
+    expect(canAccessFor(['sales'], { resource: 'customers', action: 'clone' })).toBe(true);
+    expect(canAccessFor(['sales'], { resource: 'products', action: 'write' })).toBe(false);
+    expect(canAccessFor(['sales'], { resource: 'products', action: 'something' })).toBe(false);
+    expect(canAccessFor(['sales'], { action: 'list' })).toBe(false);
+  });
+
+  it('never lets a role write a read-only resource', () => {
+    expect(canAccessFor(['admin'], { resource: 'findings', action: 'edit' }, { isReadOnly })).toBe(false);
+    expect(canAccessFor(['admin'], { resource: 'audit_log', action: 'delete' }, { isReadOnly })).toBe(false);
+    expect(canAccessFor(['admin'], { resource: 'findings', action: 'list' }, { isReadOnly })).toBe(true);
+  });
+
+  it('combines roles: any role that grants the action grants it', () => {
+    expect(canAccessFor(['auditor'], { resource: 'products', action: 'edit' })).toBe(false);
+    expect(canAccessFor(['auditor', 'sales_head'], { resource: 'products', action: 'edit' })).toBe(true);
+    expect(canAccessFor([], { resource: 'products', action: 'list' })).toBe(false);
+    expect(canAccessFor(['nobody'], { resource: 'products', action: 'list' })).toBe(false);
+  });
+
+  it('shows the accounts screen only to roles that manage accounts', () => {
+    expect(canAccessFor(['admin'], { resource: 'users', action: 'list' })).toBe(true);
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      expect(canAccessFor([role], { resource: 'users', action: 'list' }), role).toBe(false);
+    }
+  });
+
+  it('applies the field guards to `resource.field` writes', () => {
+    expect(canAccessFor(['sales'], { resource: 'customers.qa_status', action: 'write' })).toBe(false);
+    expect(canAccessFor(['sales'], { resource: 'customers.name', action: 'write' })).toBe(true);
+    expect(canAccessFor(['sales'], { resource: 'customers.qa_status', action: 'read' })).toBe(true);
+    // Approvals are set by signed verbs only; admin may correct them (with a reason).
+    expect(canAccessFor(['qa'], { resource: 'customers.qa_status', action: 'write' })).toBe(false);
+    expect(canAccessFor(['admin'], { resource: 'customers.qa_status', action: 'write' })).toBe(true);
+    expect(canAccessFor(['qa'], { resource: 'customers.storage_reviewed_at', action: 'write' })).toBe(true);
+    expect(canAccessFor(['sales'], { resource: 'customers.storage_reviewed_at', action: 'write' })).toBe(false);
+    // The guard alone is not enough: the role must be able to edit the record too.
+    expect(canAccessFor(['reviewer'], { resource: 'customers.storage_reviewed_at', action: 'edit' })).toBe(false);
+    expect(canAccessFor(['sales'], { resource: 'sales_lines.price_approved_by', action: 'create' })).toBe(false);
+    expect(canAccessFor(['sales_head'], { resource: 'sales_lines.price_approved_by', action: 'create' })).toBe(true);
+  });
+
+  it('answers workflow verbs from their signer roles; admin signs nothing', () => {
+    expect(canAccessFor(['qa'], { resource: 'customers', action: 'approve' })).toBe(true);
+    expect(canAccessFor(['admin'], { resource: 'customers', action: 'approve' })).toBe(false);
+    expect(canAccessFor(['admin'], { resource: 'findings', action: 'waive' })).toBe(false);
+    expect(canAccessFor(['sales_vp'], { resource: 'contracts', action: 'approve' })).toBe(true);
+    expect(canAccessFor(['sales'], { resource: 'contracts', action: 'approve' })).toBe(false);
+    expect(canAccessFor(['reviewer'], { resource: 'outbound_slips', action: 'review' })).toBe(true);
+    expect(canAccessFor(['warehouse'], { resource: 'outbound_slips', action: 'review' })).toBe(false);
+  });
+
+  it('opens the console pages to whoever may read what they show', () => {
+    for (const role of ROLES) {
+      expect(canAccessFor([role], { resource: 'dashboard', action: 'list' })).toBe(true);
+      expect(canAccessFor([role], { resource: 'audit-verify', action: 'list' }), role).toBe(AUDIT_VERIFIERS.includes(role));
+    }
+    expect(Object.keys(PAGES)).toContain('qa/recalls');
+  });
+});
