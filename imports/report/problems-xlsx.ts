@@ -1,0 +1,93 @@
+/**
+ * The problem rows of an import as an XLSX the user fixes in Excel and imports again: the original header
+ * row, then every rejected row and every row with a finding, with its original cells, plus 错误原因 (what is
+ * wrong, field by field) and 规则 (the rule codes). Text that Excel would read as a formula (= + - @, tab,
+ * CR first) is escaped with a leading apostrophe. Written with exceljs's streaming writer.
+ */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import { cellText, isDateCell, isErrorCell, type Cell } from '../readers/cells';
+import { openSpreadsheetFile } from '../readers/open';
+import { openTable } from '../headers/table';
+import type { ImportReport, ReportFinding, ReportReject } from '../run/types';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+export function escapeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export const REASON_HEADER = '错误原因';
+export const RULE_HEADER = '规则';
+
+function cellValue(c: Cell | undefined): string | number | boolean | null {
+  if (c == null) return null;
+  if (typeof c === 'number' || typeof c === 'boolean') return c;
+  if (typeof c === 'string') return escapeFormula(c);
+  if (isDateCell(c) || isErrorCell(c)) return escapeFormula(cellText(c));
+  return escapeFormula(String(c));
+}
+
+interface Problem { reasons: string[]; rules: string[] }
+
+export function problemRows(findings: Iterable<ReportFinding>, rejected: Iterable<ReportReject>): Map<number, Problem> {
+  const m = new Map<number, Problem>();
+  const at = (row: number) => {
+    let p = m.get(row);
+    if (!p) m.set(row, (p = { reasons: [], rules: [] }));
+    return p;
+  };
+  for (const r of rejected) for (const e of r.errors) at(r.row).reasons.push(e.field ? `${e.field}：${e.message}` : e.message);
+  for (const f of findings) {
+    const p = at(f.row);
+    p.reasons.push(`[${f.rule}] ${f.message}`);
+    if (!p.rules.includes(f.rule)) p.rules.push(f.rule);
+  }
+  return m;
+}
+
+export interface ProblemsOptions {
+  /** the original file */
+  file: string;
+  kind: string;
+  sheet?: string;
+  /** the report, or the path of its JSON file */
+  report: ImportReport | string;
+  out: string | Writable;
+}
+
+/** Writes the problem-rows workbook; returns how many rows it holds. */
+export async function writeProblemsXlsx(opts: ProblemsOptions): Promise<number> {
+  const report: ImportReport = typeof opts.report === 'string' ? JSON.parse(fs.readFileSync(opts.report, 'utf8')) : opts.report;
+  const problems = problemRows(report.findings ?? [], report.rejected ?? []);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter(
+    typeof opts.out === 'string' ? { filename: opts.out, useSharedStrings: false, useStyles: true } : { stream: opts.out, useSharedStrings: false, useStyles: true },
+  );
+  const ws = wb.addWorksheet('问题行');
+  const { book, source } = await openSpreadsheetFile(opts.file);
+  let n = 0;
+  try {
+    const table = await openTable(book, opts.kind, { sheet: opts.sheet ?? undefined });
+    const width = table.headerCells.length;
+    const header = ws.addRow([...table.headerCells.map((c) => cellValue(c)), REASON_HEADER, RULE_HEADER]);
+    header.font = { bold: true };
+    header.commit();
+    ws.getColumn(width + 1).width = 80;
+    ws.getColumn(width + 2).width = 24;
+    for await (const r of table.rows()) {
+      const p = problems.get(r.row);
+      if (!p) continue;
+      const cells: Array<string | number | boolean | null> = [];
+      for (let i = 0; i < width; i++) cells.push(cellValue(r.cells[i]));
+      const row = ws.addRow([...cells, escapeFormula(p.reasons.join('\n')), p.rules.join('、')]);
+      row.getCell(width + 1).alignment = { wrapText: true, vertical: 'top' };
+      row.commit();
+      n++;
+    }
+  } finally {
+    await source.close();
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}

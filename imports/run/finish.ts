@@ -1,0 +1,58 @@
+/**
+ * The end of every import: store the original file (content-addressed) before the one transaction that
+ * writes the imports row and the records, then write the JSON report — beside the stored file (for the
+ * API and the problem-rows XLSX) and where the caller asked (--report).
+ */
+import fs from 'node:fs';
+import { writeReport } from '../report/json';
+import type { ServiceContext } from '../../server/services/context';
+import type { RunEnv } from './env';
+import { reportPath, storeOriginal, storedName } from './files';
+import type { ImportRowValues } from './ledger/merge';
+import type { Staging } from './ledger/staging';
+import type { Counts, ImportResult, ReportFinding, ReportReject, ReportTail } from './types';
+
+export interface Written {
+  importId: number;
+  records: Record<string, number>;
+}
+
+/** Runs `write` (one transaction) with the original stored first; a failed write leaves no stray copy. */
+export function storeAndWrite<T extends Written>(env: RunEnv, counts: Counts, write: (values: ImportRowValues, ctx: ServiceContext) => T): T {
+  const name = storedName(env.sha, env.fileName, env.book.format);
+  const stored = storeOriginal(env.opts.db, env.opts.file, name);
+  try {
+    return write(env.importRowValues(counts, stored.rel), env.ctx);
+  } catch (e) {
+    if (!stored.existed) {
+      const used = env.opts.db.$client.prepare('SELECT 1 FROM imports WHERE stored_path = ? LIMIT 1').get(stored.rel);
+      if (!used) fs.rmSync(stored.abs, { force: true });
+    }
+    throw e;
+  }
+}
+
+export function emitReport(
+  env: RunEnv, importId: number | null, counts: Counts, findings: Iterable<ReportFinding>, rejected: Iterable<ReportReject>, tail: ReportTail,
+): ImportResult {
+  const head = { ...env.head, import: { ...env.head.import, id: importId }, counts };
+  const target = importId != null ? reportPath(env.opts.db, importId) : env.opts.reportFile;
+  const { report, truncated } = writeReport(target, head, findings, rejected, tail);
+  if (importId != null && env.opts.reportFile) fs.copyFileSync(target!, env.opts.reportFile);
+  return { report, truncated, importId };
+}
+
+/** The ledger's end: merge (unless dry run), then the report streamed from the staging file. */
+export function finishImport(
+  env: RunEnv,
+  p: { importId: number | null; counts: Counts; staging: Staging; tail: ReportTail; merge?: (values: ImportRowValues, ctx: ServiceContext) => Written },
+): ImportResult {
+  let importId = p.importId;
+  let tail = p.tail;
+  if (p.merge) {
+    const w = storeAndWrite(env, p.counts, p.merge);
+    importId = w.importId;
+    tail = { ...tail, records: w.records };
+  }
+  return emitReport(env, importId, p.counts, p.staging.reportFindings(), p.staging.rejects(), tail);
+}

@@ -1,0 +1,107 @@
+/**
+ * The `sales-ledger` import. Phase 1 (no lock on the main database): stream the rows, normalise, resolve
+ * against the master data loaded once, group into orders, evaluate every row's rules with an in-memory
+ * RuleContext, and stage records, findings and rejected rows in a temp SQLite file beside the database.
+ * Phase 2 (merge.ts): one short IMMEDIATE transaction copies it all in. A dry run stops after phase 1.
+ */
+import os from 'node:os';
+import type { Cell } from '../../readers/cells';
+import { LEDGER_FIELDS } from '../../headers/ledger-fields';
+import { headerLookup, ledgerFindingHeaders } from '../fields';
+import { imsg } from '../messages';
+import { stagingPath } from '../files';
+import type { RunEnv } from '../env';
+import type { ImportResult } from '../types';
+import { loadMaster } from './master-data';
+import { mergeStaging } from './merge';
+import { OrderBuilder, type FindingSink } from './orders';
+import { Resolver, type RowError } from './resolver';
+import { Staging } from './staging';
+import { finishImport } from '../finish';
+
+const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
+const NUMBERS = [['quantity', '数量', 'quantity'], ['unit_price', '单价', 'unit price'], ['amount', '金额', 'amount']] as const;
+
+export async function runLedger(env: RunEnv): Promise<ImportResult> {
+  const { opts, table, lang } = env;
+  const db = opts.db;
+  const master = loadMaster(db, opts.clock.today());
+  const staging = new Staging(stagingPath(db, os.tmpdir()));
+  try {
+    const headerOf = headerLookup(table.kind, table.columns);
+    const message = (f: { message: { zh: string; en: string } }) => (lang === 'en' ? f.message.en : f.message.zh);
+    const sink: FindingSink = {
+      line(f, ref, row, order) {
+        staging.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh);
+        staging.reportFinding(row, f.code, f.severity, ledgerFindingHeaders(f.fields, headerOf, LEDGER_KEYS), message(f), order);
+      },
+      slip(f, ref, rows, order) {
+        if (ref != null) staging.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh);
+        const fields = ledgerFindingHeaders(f.fields, headerOf, LEDGER_KEYS);
+        for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
+      },
+    };
+    const resolver = new Resolver(master, staging, lang, headerOf);
+    const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force);
+    const normalize = table.normalizer({ date1904: env.book.date1904 });
+    let rows = 0;
+    let rejected = 0;
+    for await (const r of table.rows()) {
+      rows++;
+      const n = normalize(r);
+      const v = n.values as Record<string, any>;
+      const errors: RowError[] = n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh }));
+      if (!errors.length) {
+        if (v.sale_date == null) errors.push({ field: headerOf('sale_date'), message: imsg(lang, 'missing_sale_date') });
+        for (const [k, zh, en] of NUMBERS) {
+          if (v[k] == null) errors.push({ field: headerOf(k), message: imsg(lang, 'missing_number', { field: lang === 'en' ? en : zh }) });
+        }
+      }
+      let product = 0;
+      let customer = 0;
+      if (!errors.length) {
+        const p = resolver.product(v, r.row);
+        if ('error' in p) errors.push(p.error);
+        else product = p.id;
+      }
+      if (!errors.length) {
+        const c = resolver.customer(v, r.row);
+        if ('error' in c) errors.push(c.error);
+        else customer = c.id;
+      }
+      if (errors.length) {
+        staging.reject(r.row, env.rawOf(r.cells as Cell[]), errors);
+        rejected++;
+        continue;
+      }
+      orders.add({
+        row: r.row, v, customer, product,
+        batch: resolver.batch(product, v, r.row),
+        salesperson: resolver.salesperson(v, r.row),
+        contract: resolver.contract(v, r.row).id,
+      });
+      if (opts.onProgress && rows % 10_000 === 0) opts.onProgress(rows);
+    }
+    orders.finishScattered();
+    staging.commit();
+
+    const counts = { rows, imported: orders.stats.imported, rejected, duplicates: orders.stats.duplicates };
+    const created = Object.fromEntries(Object.entries(resolver.created).filter(([, list]) => list.length));
+    const unresolved = resolver.unresolved.contracts.length ? { contracts: resolver.unresolved.contracts } : undefined;
+    const tail = { created, unresolved, skipped: table.skipped.length ? table.skipped : undefined };
+
+    if (opts.dryRun) {
+      return finishImport(env, { importId: null, counts, staging, tail });
+    }
+    opts.beforeMerge?.();
+    return finishImport(env, {
+      importId: null, counts, staging, tail,
+      merge: (values, ctx) => {
+        staging.commit();
+        return mergeStaging(ctx, staging.file, values, { force: !!opts.force, reason: env.reason });
+      },
+    });
+  } finally {
+    staging.close(true);
+  }
+}

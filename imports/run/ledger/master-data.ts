@@ -1,0 +1,99 @@
+/**
+ * The master data a ledger import resolves against and the rules read, loaded ONCE per import into
+ * in-memory maps (DOMAIN.md natural keys) and a memory RuleContext. Records the import creates (pending
+ * customers, products, batches, salespeople) are added to both, so later rows find and see them.
+ */
+import { isNull } from 'drizzle-orm';
+import { createMemoryContext, type MemoryContext } from '../../../schema/rules';
+import * as t from '../../../schema/tables';
+import type { AnyTable } from '../../../schema/define';
+import type { Db } from '../../../server/db';
+import { loadSettings } from '../../../server/services/settings';
+
+export const keyText = (s: unknown): string => (s == null ? '' : String(s).replace(/\s+/g, ''));
+export const productKey = (approval: unknown, spec: unknown) => `${keyText(approval)}|${keyText(spec)}`;
+export const batchKey = (product: number, batchNo: unknown) => `${product}|${keyText(batchNo)}`;
+
+/** A map whose ambiguous keys (two records) resolve to nothing. */
+export class UniqueMap {
+  private readonly m = new Map<string, number>();
+  set(k: string, id: number) {
+    if (!k) return;
+    const had = this.m.get(k);
+    this.m.set(k, had === undefined || had === id ? id : 0);
+  }
+  get(k: string): number | undefined {
+    const v = this.m.get(k);
+    return v ? v : undefined;
+  }
+  ambiguous(k: string): boolean {
+    return this.m.get(k) === 0;
+  }
+}
+
+export interface Master {
+  ctx: MemoryContext;
+  customersByCredit: UniqueMap;
+  customersByName: UniqueMap;
+  productsByKey: UniqueMap;
+  productsByApproval: UniqueMap;
+  productsByNameSpec: UniqueMap;
+  productsByName: UniqueMap;
+  batchesByKey: UniqueMap;
+  salespeopleByName: UniqueMap;
+  contractsByNo: UniqueMap;
+  /** names of customers / products by id, for messages */
+  counts: Record<string, number>;
+}
+
+type Row = Record<string, any>;
+const live = (db: Db, table: AnyTable) => db.select().from(table).where(isNull(table.voided_at)).all() as Row[];
+
+export function loadMaster(db: Db, asOf: string): Master {
+  const customers = live(db, t.customers);
+  const products = live(db, t.products);
+  const batches = live(db, t.batches);
+  const salespeople = live(db, t.salespeople);
+  const contracts = live(db, t.contracts);
+  const ctx = createMemoryContext({
+    asOf,
+    settings: loadSettings(db),
+    companyLicenses: live(db, t.companyLicenses) as never,
+    customers: customers as never,
+    customerLicenses: live(db, t.customerLicenses) as never,
+    customerAgents: live(db, t.customerAgents) as never,
+    salespeople: salespeople as never,
+    authorizations: live(db, t.authorizations) as never,
+    products: products as never,
+    batches: batches as never,
+    recalls: live(db, t.recalls) as never,
+    contracts: contracts as never,
+  });
+  const m: Master = {
+    ctx,
+    customersByCredit: new UniqueMap(), customersByName: new UniqueMap(),
+    productsByKey: new UniqueMap(), productsByApproval: new UniqueMap(), productsByNameSpec: new UniqueMap(), productsByName: new UniqueMap(),
+    batchesByKey: new UniqueMap(), salespeopleByName: new UniqueMap(), contractsByNo: new UniqueMap(),
+    counts: { customers: customers.length, products: products.length, batches: batches.length, salespeople: salespeople.length, contracts: contracts.length },
+  };
+  for (const c of customers) indexCustomer(m, c);
+  for (const p of products) indexProduct(m, p);
+  for (const b of batches) if (b.product != null) m.batchesByKey.set(batchKey(b.product, b.batch_no), b.id);
+  for (const s of salespeople) m.salespeopleByName.set(keyText(s.name), s.id);
+  for (const c of contracts) m.contractsByNo.set(keyText(c.contract_no), c.id);
+  return m;
+}
+
+export function indexCustomer(m: Master, c: Row) {
+  if (c.credit_code) m.customersByCredit.set(keyText(c.credit_code).toUpperCase(), c.id);
+  m.customersByName.set(keyText(c.name), c.id);
+}
+
+export function indexProduct(m: Master, p: Row) {
+  if (p.approval_no) {
+    m.productsByKey.set(productKey(p.approval_no, p.spec), p.id);
+    m.productsByApproval.set(keyText(p.approval_no), p.id);
+  }
+  m.productsByNameSpec.set(productKey(p.generic_name, p.spec), p.id);
+  m.productsByName.set(keyText(p.generic_name), p.id);
+}

@@ -1,0 +1,101 @@
+/**
+ * Phase 2 of a ledger import: ONE IMMEDIATE transaction on the main database copies the staging file in
+ * (ATTACHed) with INSERT … SELECT, table by table. Staged ids are offset by each table's current
+ * sqlite_sequence (or max id), staged references (negative) are mapped to the new ids, positive ones kept;
+ * every row gets the import's id in `import_id`. Then the imports row (status done, counts, hash, mapping,
+ * stored file) and ONE audit row for the whole import (writeAudit: the hash chain stays intact). A kill
+ * during the transaction is rolled back by SQLite; nothing is half-written.
+ */
+import { imports } from '../../../schema/tables';
+import type { Db } from '../../../server/db';
+import { writeAudit } from '../../../server/services/audit';
+import type { ServiceContext } from '../../../server/services/context';
+import { STAGED, STAGED_BY_NAME } from './staging';
+
+export interface ImportRowValues {
+  kind: string;
+  file_name: string;
+  sha256: string;
+  size: number;
+  format: string;
+  encoding: string | null;
+  sheet: string | null;
+  header_row: number;
+  mapping: unknown;
+  counts: unknown;
+  stored_path: string;
+}
+
+export class MergeConflict extends Error {
+  constructor(readonly orderNo: string) {
+    super(`order ${orderNo} was written by another import meanwhile`);
+  }
+}
+
+const q = (c: string) => `"${c}"`;
+const STAMP = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_id'];
+
+/** Inserts the imports row and returns its id (the caller is inside a transaction). */
+export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
+  const now = ctx.clock.now().toISOString();
+  const row = ctx.db.insert(imports).values({
+    ...values, status, created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id,
+  } as never).returning({ id: imports.id }).get() as { id: number };
+  return row.id;
+}
+
+export function mergeStaging(
+  ctx: ServiceContext, stagingFile: string, values: ImportRowValues, opts: { force: boolean; auditExtra?: Record<string, unknown>; reason?: string },
+): { importId: number; records: Record<string, number> } {
+  const db: Db = ctx.db;
+  const sqlite = db.$client;
+  sqlite.prepare('ATTACH DATABASE ? AS stg').run(stagingFile);
+  try {
+    const run = sqlite.transaction(() => {
+      if (!opts.force) {
+        const clash = sqlite.prepare(`SELECT s.order_no FROM stg.sales_orders s
+          WHERE EXISTS (SELECT 1 FROM main.sales_orders o WHERE o.order_no = s.order_no AND o.voided_at IS NULL) LIMIT 1`).get() as { order_no: string } | undefined;
+        if (clash) throw new MergeConflict(clash.order_no);
+      }
+      const offset = new Map<string, number>();
+      for (const t of STAGED) {
+        const r = sqlite.prepare(`SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = ?), 0), COALESCE((SELECT max(id) FROM main.${q(t.name)}), 0)) AS off`).get(t.name) as { off: number };
+        offset.set(t.name, r.off);
+      }
+      const importId = insertImportRow(ctx, values);
+      const now = ctx.clock.now().toISOString();
+      const actor = ctx.actor.id;
+      const records: Record<string, number> = {};
+      for (const t of STAGED) {
+        const map = (c: string) => {
+          const target = t.refs?.[c];
+          if (!target || !STAGED_BY_NAME.has(target)) return q(c);
+          return `CASE WHEN ${q(c)} < 0 THEN -${q(c)} + ${offset.get(target)} ELSE ${q(c)} END`;
+        };
+        const info = sqlite.prepare(
+          `INSERT INTO main.${q(t.name)} (id, ${[...STAMP, ...t.cols].map(q).join(', ')})
+           SELECT id + ${offset.get(t.name)}, 1, @now, @actor, @now, @actor, @imp, ${t.cols.map(map).join(', ')}
+           FROM stg.${q(t.name)} ORDER BY id`,
+        ).run({ now, actor, imp: importId });
+        records[t.name] = info.changes;
+      }
+      const ref = (resource: string) => `WHEN '${resource}' THEN -record_id + ${offset.get(resource)}`;
+      records.findings = sqlite.prepare(
+        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'status'].map(q).join(', ')})
+         SELECT 1, @now, @actor, @now, @actor, @imp, rule, severity, resource,
+                CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, 'open'
+         FROM stg.findings ORDER BY id`,
+      ).run({ now, actor, imp: importId }).changes;
+      records.import_rejects = sqlite.prepare(
+        `INSERT INTO main.import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
+         SELECT 1, @now, @actor, @now, @actor, @imp, @imp, "row", raw, errors FROM stg.import_rejects ORDER BY id`,
+      ).run({ now, actor, imp: importId }).changes;
+      const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
+      writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
+      return { importId, records };
+    });
+    return run.immediate();
+  } finally {
+    sqlite.prepare('DETACH DATABASE stg').run();
+  }
+}

@@ -1,0 +1,456 @@
+/**
+ * Ledger rows → orders, lines, outbound slips, invoices and special-drug checks, one order at a time.
+ *
+ * Rows sharing 单据编号 (or, without it, sale date + buyer + salesperson) form one order. Only the order
+ * being read is held in memory (the window); when the next order starts, the window is staged and its
+ * rows' rules are evaluated with the order complete (SPECIAL_* and INVOICE rules read the whole order).
+ * Rows of one outbound slip share its data (出库日期, 库管员, 复核员, 收货确认日期 …): rows whose slip data
+ * differ get slips of their own (`XS1`, `XS1-2` …). An order whose rows are scattered through the file is
+ * re-opened from the staging file, and re-evaluated from it at the end (finishScattered).
+ *
+ * An order number already in the database: when it is the same order (same buyer and sale date), rows
+ * whose line is already in it are duplicates and the others are added to it (that is how fixed rejected
+ * rows are re-imported); a different order under the same number is a duplicate unless --force.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+  evaluate, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SaleLineView, type SalesLineRow,
+  type SpecialCheckRow,
+} from '../../../schema/rules';
+import type { Values } from './resolver';
+import type { Staging } from './staging';
+
+export interface LedgerLine {
+  row: number;
+  v: Values;
+  customer: number;
+  product: number;
+  batch: number | null;
+  salesperson: number | null;
+  contract: number | null;
+}
+
+interface SlipRec {
+  ref: number;
+  key: string;
+  data: OutboundSlipRow & { id: number; order: number; slip_no: string; issued_by?: string | null };
+  isNew: boolean;
+  /** rows of this window on the slip */
+  rows: number[];
+}
+interface InvRec {
+  ref: number;
+  invoice_no: string;
+  invoice_date: string | null;
+  state: 'new' | 'staged' | 'main';
+  /** new lines' amounts in this window */
+  add: number;
+  type?: string;
+  customer?: number;
+}
+interface LineRec {
+  ref: number;
+  row: number;
+  data: SalesLineRow & { id: number; order: number; sale_date: string; customer: number; price_approved_by?: string | null; handler?: string | null; responsible?: string | null };
+  slip: SlipRec | null;
+  inv: InvRec | null;
+}
+interface OrderRow {
+  id: number; order_no: string; customer: number; salesperson: number | null; contract: number | null;
+  sale_date: string; payment_method: string | null; status?: string; remark?: string | null;
+}
+
+interface Group {
+  key: string;
+  ref: number;
+  state: 'new' | 'staged' | 'main' | 'clash';
+  /** evaluation deferred to finishScattered (the order was read before) */
+  reopened: boolean;
+  order: OrderRow;
+  prior: SalesLineRow[];
+  lines: LineRec[];
+  slips: SlipRec[];
+  slipByKey: Map<string, SlipRec>;
+  invoices: Map<string, InvRec>;
+  invByRef: Map<number, InvRec>;
+  pairs: Set<string>;
+  newPairs: Array<[InvRec, SlipRec]>;
+  check: SpecialCheckRow | null;
+  checkNew: boolean;
+  dupSigs: Map<string, number> | null;
+  remarks: string[];
+}
+
+/** Where findings go: the staging file (DB findings + report rows). */
+export interface FindingSink {
+  line(f: Finding, lineRef: number, row: number, orderRef: number): void;
+  slip(f: Finding, slipRef: number | null, rows: number[], orderRef: number): void;
+}
+
+const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
+const SLIP_FIELDS = ['outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at'] as const;
+const slipKeyOf = (d: object) => JSON.stringify(SLIP_FIELDS.map((k) => text((d as Record<string, unknown>)[k])));
+const lineSig = (l: { product?: unknown; batch?: unknown; quantity?: unknown; unit_price?: unknown; amount?: unknown }) =>
+  `${l.product}|${l.batch ?? ''}|${Number(l.quantity)}|${Number(l.unit_price)}|${Number(l.amount)}`;
+
+/** The order number of a row: 单据编号, else a stable one from sale date + buyer + salesperson. */
+export function orderNoOf(v: Values): string {
+  const no = text(v.order_no);
+  if (no) return no;
+  const h = createHash('sha1').update(`${v.sale_date}|${text(v.customer) ?? text(v.customer_credit_code)}|${text(v.salesperson) ?? ''}`).digest('hex').slice(0, 10);
+  return `无单号-${String(v.sale_date).replace(/-/g, '')}-${h}`;
+}
+
+export interface OrderStats {
+  imported: number;
+  duplicates: number;
+}
+
+export class OrderBuilder {
+  private g: Group | null = null;
+  private readonly scattered = new Set<number>();
+  private readonly touchedMain = new Set<number>();
+  readonly stats: OrderStats = { imported: 0, duplicates: 0 };
+  readonly ctx: RuleContext;
+  private readonly mainHasOrders: boolean;
+  private readonly mainHasInvoices: boolean;
+  private readonly q: Record<string, Database.Statement>;
+
+  constructor(
+    private readonly st: Staging,
+    main: Database.Database,
+    base: MemoryContext,
+    private readonly sink: FindingSink,
+    private readonly force: boolean,
+  ) {
+    // The rules read the order being evaluated (orderLines: SPECIAL_ARRIVAL_UNCONFIRMED, INVOICE_MISMATCH)
+    // from the window; everything else from the master data in memory.
+    this.ctx = {
+      ...base,
+      order: (id) => (this.g && id === this.g.ref ? (this.g.order as never) : base.order(id)),
+      orderLines: (id) => (this.g && id === this.g.ref ? [...this.g.prior, ...this.g.lines.map((l) => l.data)] : base.orderLines(id)),
+    };
+    const one = (sql: string) => main.prepare(sql);
+    this.mainHasOrders = !!one('SELECT 1 FROM sales_orders LIMIT 1').get();
+    this.mainHasInvoices = !!one('SELECT 1 FROM invoices LIMIT 1').get();
+    this.q = {
+      order: one('SELECT id, order_no, customer, salesperson, contract, sale_date, payment_method FROM sales_orders WHERE order_no = ? AND voided_at IS NULL ORDER BY id LIMIT 1'),
+      orderById: one('SELECT id, order_no, customer, salesperson, contract, sale_date, payment_method FROM sales_orders WHERE id = ?'),
+      lines: one('SELECT id, "order", product, batch, quantity, unit_price, amount FROM sales_lines WHERE "order" = ? AND voided_at IS NULL ORDER BY id'),
+      slips: one('SELECT * FROM outbound_slips WHERE "order" = ? AND voided_at IS NULL ORDER BY id'),
+      pairs: one('SELECT invoice, slip FROM invoice_slips WHERE slip = ? AND voided_at IS NULL'),
+      invoiceById: one('SELECT id, invoice_no, invoice_date FROM invoices WHERE id = ?'),
+      invoiceByNo: one('SELECT id, invoice_no, invoice_date FROM invoices WHERE invoice_no = ? AND voided_at IS NULL ORDER BY id LIMIT 1'),
+      check: one('SELECT * FROM special_checks WHERE "order" = ? AND voided_at IS NULL ORDER BY id DESC LIMIT 1'),
+    };
+  }
+
+  /** Adds one resolved row (flushing the previous order when this row starts another). */
+  add(line: LedgerLine): 'imported' | 'duplicate' {
+    const key = orderNoOf(line.v);
+    if (this.g && this.g.key !== key) this.flush();
+    if (!this.g) this.g = this.open(key, line);
+    const g = this.g;
+    if (g.state === 'clash') return this.dup();
+    const v = line.v;
+    const sig = lineSig({ ...line, quantity: v.quantity, unit_price: v.unit_price, amount: v.amount });
+    if (g.dupSigs) {
+      const n = g.dupSigs.get(sig) ?? 0;
+      if (n > 0) {
+        g.dupSigs.set(sig, n - 1);
+        return this.dup();
+      }
+    }
+    if (g.state === 'new') {
+      if (g.order.payment_method == null && v.payment_method) g.order.payment_method = v.payment_method;
+      if (g.order.contract == null && line.contract != null) g.order.contract = line.contract;
+      if (g.order.salesperson == null && line.salesperson != null) g.order.salesperson = line.salesperson;
+    }
+    const ref = -this.st.reserve('sales_lines');
+    let slip: SlipRec | null = null;
+    if (v.outbound_date) {
+      const sk = slipKeyOf(v);
+      slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sk);
+      slip.rows.push(line.row);
+    }
+    let inv: InvRec | null = null;
+    const invoiceNo = text(v.invoice_no);
+    if (invoiceNo) {
+      inv = g.invoices.get(invoiceNo) ?? this.findInvoice(g, invoiceNo, v);
+      inv.add += Number(v.amount) || 0;
+      if (slip && !g.pairs.has(`${inv.ref}|${slip.ref}`)) {
+        g.pairs.add(`${inv.ref}|${slip.ref}`);
+        g.newPairs.push([inv, slip]);
+      }
+    }
+    if (!g.check && v.special_verified_at) {
+      g.check = { id: 0, verified_at: v.special_verified_at, verified_by: text(v.special_verified_by) };
+      g.checkNew = true;
+    }
+    const remark = text(v.remark);
+    if (remark && !g.remarks.includes(remark)) g.remarks.push(remark);
+    g.lines.push({
+      ref, row: line.row, slip, inv,
+      data: {
+        id: ref, order: g.ref, sale_date: g.order.sale_date, customer: g.order.customer, product: line.product, batch: line.batch,
+        quantity: v.quantity, unit_price: v.unit_price, amount: v.amount,
+        price_approved_by: text(v.price_approved_by), handler: text(v.handler), responsible: text(v.responsible),
+      },
+    });
+    this.stats.imported++;
+    return 'imported';
+  }
+
+  private dup(): 'duplicate' {
+    this.stats.duplicates++;
+    return 'duplicate';
+  }
+
+  private open(key: string, line: LedgerLine): Group {
+    const v = line.v;
+    const g: Group = {
+      key, ref: 0, state: 'new', reopened: false,
+      order: {
+        id: 0, order_no: key, customer: line.customer, salesperson: line.salesperson, contract: line.contract,
+        sale_date: v.sale_date, payment_method: v.payment_method ?? null,
+      },
+      prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), newPairs: [],
+      check: null, checkNew: false, dupSigs: null, remarks: [],
+    };
+    const staged = this.st.stagedOrder(key);
+    if (staged) {
+      g.ref = -(staged.id as number);
+      g.state = 'staged';
+      g.order = { ...(staged as unknown as OrderRow), id: g.ref };
+      this.reopen(g);
+      return g;
+    }
+    const existing = this.mainHasOrders ? (this.q.order.get(key) as OrderRow | undefined) : undefined;
+    if (existing) {
+      const same = existing.customer === line.customer && existing.sale_date === v.sale_date;
+      if (same || !this.force) {
+        g.ref = existing.id;
+        g.order = existing;
+        g.state = same ? 'main' : 'clash';
+        if (!same) return g;
+        this.loadMain(g);
+        if (this.touchedMain.has(g.ref)) this.reopen(g);
+        this.touchedMain.add(g.ref);
+        return g;
+      }
+    }
+    g.ref = -this.st.reserve('sales_orders');
+    g.order.id = g.ref;
+    return g;
+  }
+
+  /** The order's existing lines, slips, invoices and check from the database. */
+  private loadMain(g: Group) {
+    g.prior = this.q.lines.all(g.ref) as SalesLineRow[];
+    if (!this.force) {
+      g.dupSigs = new Map();
+      for (const l of g.prior) g.dupSigs.set(lineSig(l), (g.dupSigs.get(lineSig(l)) ?? 0) + 1);
+    }
+    for (const s of this.q.slips.all(g.ref) as SlipRec['data'][]) {
+      this.addSlip(g, { ref: s.id, key: slipKeyOf(s), data: s, isNew: false, rows: [] });
+      for (const p of this.q.pairs.all(s.id) as Array<{ invoice: number; slip: number }>) {
+        const inv = this.q.invoiceById.get(p.invoice) as { id: number; invoice_no: string; invoice_date: string } | undefined;
+        if (!inv) continue;
+        const rec = g.invByRef.get(inv.id) ?? { ref: inv.id, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, state: 'main' as const, add: 0 };
+        g.invoices.set(rec.invoice_no, rec);
+        g.invByRef.set(rec.ref, rec);
+        g.pairs.add(`${rec.ref}|${s.id}`);
+      }
+    }
+    const check = this.q.check.get(g.ref) as SpecialCheckRow | undefined;
+    if (check) g.check = check;
+  }
+
+  /** An order read before in this file: its staged slips, invoice links and check; evaluated at the end. */
+  private reopen(g: Group) {
+    g.reopened = true;
+    this.scattered.add(g.ref);
+    for (const s of this.st.all<SlipRec['data']>('SELECT * FROM outbound_slips WHERE "order" = ? ORDER BY id', g.ref)) {
+      const ref = -s.id;
+      this.addSlip(g, { ref, key: slipKeyOf(s), data: { ...s, id: ref }, isNew: false, rows: [] });
+      for (const p of this.st.all<{ invoice: number }>('SELECT invoice FROM invoice_slips WHERE slip = ?', ref)) this.linkStagedInvoice(g, p.invoice, ref);
+    }
+    if (!g.check) {
+      const c = this.st.get<SpecialCheckRow>('SELECT * FROM special_checks WHERE "order" = ? LIMIT 1', g.ref);
+      if (c) g.check = { ...c, id: -(c.id as number) };
+    }
+  }
+
+  private linkStagedInvoice(g: Group, invRef: number, slipRef: number) {
+    let rec = g.invByRef.get(invRef);
+    if (!rec) {
+      const inv = invRef < 0
+        ? this.st.get<{ invoice_no: string; invoice_date: string }>('SELECT invoice_no, invoice_date FROM invoices WHERE id = ?', -invRef)
+        : (this.q.invoiceById.get(invRef) as { invoice_no: string; invoice_date: string } | undefined);
+      if (!inv) return;
+      rec = { ref: invRef, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, state: invRef < 0 ? 'staged' : 'main', add: 0 };
+      g.invByRef.set(invRef, rec);
+      g.invoices.set(rec.invoice_no, rec);
+    }
+    g.pairs.add(`${invRef}|${slipRef}`);
+  }
+
+  private addSlip(g: Group, s: SlipRec) {
+    g.slips.push(s);
+    if (!g.slipByKey.has(s.key)) g.slipByKey.set(s.key, s);
+  }
+
+  private newSlip(g: Group, v: Values, key: string): SlipRec {
+    const n = g.slips.length + 1;
+    const ref = -this.st.reserve('outbound_slips');
+    const s: SlipRec = {
+      ref, key, isNew: true, rows: [],
+      data: {
+        id: ref, order: g.ref, slip_no: n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`,
+        outbound_date: v.outbound_date, issued_by: text(v.issued_by), picked_by: text(v.picked_by), reviewed_by: text(v.reviewed_by),
+        receipt_confirmed_at: v.receipt_confirmed_at ?? null, arrival_verified_at: v.arrival_verified_at ?? null,
+      },
+    };
+    this.addSlip(g, s);
+    return s;
+  }
+
+  private findInvoice(g: Group, no: string, v: Values): InvRec {
+    let rec: InvRec;
+    const staged = this.st.stagedInvoice(no);
+    const main = !staged && this.mainHasInvoices ? (this.q.invoiceByNo.get(no) as { id: number; invoice_date: string } | undefined) : undefined;
+    if (staged) {
+      const d = this.st.get<{ invoice_date: string }>('SELECT invoice_date FROM invoices WHERE id = ?', staged.id);
+      rec = { ref: -staged.id, invoice_no: no, invoice_date: d?.invoice_date ?? null, state: 'staged', add: 0 };
+    } else if (main) {
+      rec = { ref: main.id, invoice_no: no, invoice_date: main.invoice_date, state: 'main', add: 0 };
+    } else {
+      // The legacy ledger's invoice date is its 开票日期 / 销售日期 column.
+      rec = {
+        ref: -this.st.reserve('invoices'), invoice_no: no, invoice_date: g.order.sale_date, state: 'new', add: 0,
+        type: v.invoice_type ?? 'vat_ordinary', customer: g.order.customer,
+      };
+    }
+    g.invoices.set(no, rec);
+    g.invByRef.set(rec.ref, rec);
+    return rec;
+  }
+
+  /** Stages the window and evaluates its rows' rules. */
+  flush(): void {
+    const g = this.g;
+    if (!g) return;
+    try {
+      if (g.state === 'clash' || g.lines.length === 0) return;
+      this.stage(g);
+      if (!g.reopened) evaluateGroup(g, this.ctx, this.sink, false);
+    } finally {
+      this.g = null;
+      this.st.maybeCommit();
+    }
+  }
+
+  private stage(g: Group) {
+    const st = this.st;
+    if (g.state === 'new') {
+      const hasSlip = g.slips.length > 0;
+      const hasInv = g.invoices.size > 0;
+      st.insert('sales_orders', -g.ref, {
+        order_no: g.order.order_no, customer: g.order.customer, salesperson: g.order.salesperson, contract: g.order.contract,
+        sale_date: g.order.sale_date, payment_method: g.order.payment_method, status: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed',
+        remark: g.remarks.length ? g.remarks.join('；') : null, first_row: g.lines[0].row,
+      });
+    }
+    for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
+    for (const inv of g.invoices.values()) {
+      if (inv.state === 'new') {
+        st.insert('invoices', -inv.ref, { invoice_no: inv.invoice_no, type: inv.type, customer: inv.customer, invoice_date: inv.invoice_date, amount: Math.round(inv.add * 100) / 100 });
+        inv.state = 'staged';
+      } else if (inv.state === 'staged' && inv.add) st.addToInvoice(-inv.ref, inv.add);
+      inv.add = 0;
+    }
+    for (const [inv, slip] of g.newPairs) st.insert('invoice_slips', st.reserve('invoice_slips'), { invoice: inv.ref, slip: slip.ref });
+    if (g.check && g.checkNew) {
+      const sid = st.reserve('special_checks');
+      st.insert('special_checks', sid, { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at });
+      g.check = { ...g.check, id: -sid };
+    }
+    for (const l of g.lines) {
+      st.insert('sales_lines', -l.ref, { ...l.data, row: l.row, slip: l.slip?.ref ?? null, invoice: l.inv?.ref ?? null });
+      if (l.inv) st.insert('invoice_lines', st.reserve('invoice_lines'), { invoice: l.inv.ref, product: l.data.product, quantity: l.data.quantity, amount: l.data.amount });
+    }
+  }
+
+  /** Orders whose rows were scattered: evaluated once, complete, from the staging file. */
+  finishScattered(): number {
+    this.flush();
+    if (!this.scattered.size) return 0;
+    const st = this.st;
+    st.commit();
+    st.db.exec('CREATE INDEX IF NOT EXISTS sales_lines__order ON sales_lines ("order")');
+    for (const ref of this.scattered) {
+      const order = ref < 0
+        ? st.get<OrderRow>('SELECT * FROM sales_orders WHERE id = ?', -ref)
+        : (this.q.orderById.get(ref) as OrderRow | undefined);
+      if (!order) continue;
+      const g: Group = {
+        key: order.order_no, ref, state: ref < 0 ? 'staged' : 'main', reopened: false, order: { ...order, id: ref },
+        prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), newPairs: [],
+        check: null, checkNew: false, dupSigs: null, remarks: [],
+      };
+      if (ref > 0) {
+        this.loadMain(g);
+        g.dupSigs = null;
+      }
+      const slipByRef = new Map<number, SlipRec>(g.slips.map((s) => [s.ref, s]));
+      for (const s of st.all<SlipRec['data']>('SELECT * FROM outbound_slips WHERE "order" = ? ORDER BY id', ref)) {
+        const rec: SlipRec = { ref: -s.id, key: slipKeyOf(s), data: { ...s, id: -s.id }, isNew: true, rows: [] };
+        this.addSlip(g, rec);
+        slipByRef.set(rec.ref, rec);
+        for (const p of st.all<{ invoice: number }>('SELECT invoice FROM invoice_slips WHERE slip = ?', rec.ref)) this.linkStagedInvoice(g, p.invoice, rec.ref);
+      }
+      const c = st.get<SpecialCheckRow>('SELECT * FROM special_checks WHERE "order" = ? LIMIT 1', ref);
+      if (c) g.check = { ...c, id: -(c.id as number) };
+      for (const l of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>('SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id', ref)) {
+        const slip = l.slip != null ? slipByRef.get(l.slip) ?? null : null;
+        slip?.rows.push(l.row);
+        g.lines.push({ ref: -l.id, row: l.row, slip, inv: null, data: { ...l, id: -l.id, order: ref } });
+      }
+      st.run(`DELETE FROM findings WHERE (resource = 'sales_lines' AND record_id IN (SELECT -id FROM sales_lines WHERE "order" = ?))
+              OR (resource = 'outbound_slips' AND record_id IN (SELECT -id FROM outbound_slips WHERE "order" = ?))`, ref, ref);
+      st.run('DELETE FROM report_findings WHERE "order" = ?', ref);
+      this.g = g;
+      try {
+        evaluateGroup(g, this.ctx, this.sink, true);
+      } finally {
+        this.g = null;
+      }
+    }
+    st.commit();
+    return this.scattered.size;
+  }
+
+}
+
+/** The rules of every row of the window: the line's, and its slip's (reported on each row of the slip). */
+function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boolean) {
+  const o = g.order;
+  const outbounds = g.slips.map((s) => s.data);
+  const invoices = [...g.invByRef.values()]
+    .filter((inv) => g.slips.some((s) => g.pairs.has(`${inv.ref}|${s.ref}`)))
+    .map((inv) => ({ id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] }));
+  const shared = {
+    order_no: o.order_no, sale_date: o.sale_date, customer: o.customer, salesperson: o.salesperson, contract: o.contract,
+    payment_method: o.payment_method as SaleLineView['payment_method'], outbounds, invoices, special_check: g.check,
+  };
+  for (const l of g.lines) {
+    const view: SaleLineView = { ...l.data, ...shared, id: l.ref, order: g.ref };
+    for (const f of evaluate('sales_lines', view, ctx)) sink.line(f, l.ref, l.row, g.ref);
+  }
+  for (const s of g.slips) {
+    if (!s.rows.length) continue;
+    const dbRef = s.ref < 0 && (s.isNew || all) ? s.ref : null;
+    for (const f of evaluate('outbound_slips', s.data, ctx)) sink.slip(f, dbRef, s.rows, g.ref);
+  }
+}

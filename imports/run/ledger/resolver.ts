@@ -1,0 +1,138 @@
+/**
+ * Ledger references → ids, by DOMAIN.md's natural keys against the in-memory master maps: customers by
+ * 统一社会信用代码 then 单位名称, products by 批准文号 + 规格 (else 通用名称 + 规格), batches by product + 批号,
+ * salespeople by 姓名, contracts by 合同编号. Unknown customers, products, batches and salespeople are
+ * created as pending records (staged, added to the rule context, listed in the report); an unknown buyer
+ * has no type, so BUYER_INDIVIDUAL judges it by its name; an unknown product named like 麻黄碱 / 伪麻黄碱 /
+ * 可待因 is special-control. An unknown contract number is kept as text on the order (report: unresolved).
+ */
+import { isCreditCode } from '../../../schema/checks';
+import type { Lang } from '../../../schema/messages';
+import type { CreatedRecord } from '../types';
+import { imsg } from '../messages';
+import { batchKey, indexCustomer, indexProduct, keyText, productKey, type Master } from './master-data';
+import type { Staging } from './staging';
+
+export type Values = Record<string, any>;
+export interface RowError { field: string; message: string }
+export type Resolved = { id: number } | { error: RowError };
+
+const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
+
+/** 麻黄碱 (伪麻黄碱 contains it) → ephedrine, 可待因 → codeine: a special-control product when not on file. */
+export function specialFromName(name: string): string[] {
+  const out: string[] = [];
+  if (name.includes('麻黄碱')) out.push('ephedrine');
+  if (name.includes('可待因')) out.push('codeine');
+  return out;
+}
+
+export class Resolver {
+  readonly created: Record<'customers' | 'products' | 'batches' | 'salespeople', CreatedRecord[]> = {
+    customers: [], products: [], batches: [], salespeople: [],
+  };
+  readonly unresolved: { contracts: Array<{ row: number; value: string }> } = { contracts: [] };
+  private readonly unresolvedSeen = new Set<string>();
+
+  constructor(private readonly m: Master, private readonly st: Staging, private readonly lang: Lang, private readonly header: (k: string) => string) {}
+
+  customer(v: Values, row: number): Resolved {
+    const credit = text(v.customer_credit_code)?.toUpperCase() ?? null;
+    const name = text(v.customer);
+    if (credit) {
+      const id = this.m.customersByCredit.get(keyText(credit));
+      if (id) return { id };
+    }
+    if (name) {
+      const id = this.m.customersByName.get(keyText(name));
+      if (id) return { id };
+    }
+    if (!name) return { error: { field: this.header('customer'), message: imsg(this.lang, 'missing_customer') } };
+    const sid = this.st.reserve('customers');
+    const rec = { name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' };
+    this.st.insert('customers', sid, rec);
+    const ref = { id: -sid, ...rec };
+    this.m.ctx.add('customers', ref as never);
+    indexCustomer(this.m, ref);
+    this.created.customers.push({ row, name, credit_code: rec.credit_code });
+    return { id: -sid };
+  }
+
+  product(v: Values, row: number): Resolved {
+    const approval = text(v.approval_no);
+    const spec = text(v.spec);
+    const name = text(v.generic_name);
+    if (approval) {
+      const id = spec ? this.m.productsByKey.get(productKey(approval, spec)) : this.m.productsByApproval.get(keyText(approval));
+      if (id) return { id };
+    } else if (name) {
+      const id = this.m.productsByNameSpec.get(productKey(name, spec)) ?? (!spec ? this.m.productsByName.get(keyText(name)) : undefined);
+      if (id) return { id };
+      if (!spec && this.m.productsByName.ambiguous(keyText(name))) {
+        return { error: { field: this.header('generic_name'), message: imsg(this.lang, 'ambiguous_product', { value: name }) } };
+      }
+    } else {
+      return { error: { field: this.header('generic_name'), message: imsg(this.lang, 'missing_product') } };
+    }
+    if (!name) {
+      return { error: { field: this.header('generic_name'), message: imsg(this.lang, 'unknown_product_no_name', { approval: approval ?? '', spec: spec ?? '' }) } };
+    }
+    const sid = this.st.reserve('products');
+    const rec = {
+      kind: approval && /械/.test(approval) ? 'device' : 'drug',
+      generic_name: name, trade_name: text(v.trade_name), dosage_form: text(v.dosage_form), spec, unit: text(v.unit),
+      manufacturer: text(v.manufacturer), approval_no: approval, special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`),
+      qa_status: 'pending',
+    };
+    this.st.insert('products', sid, rec);
+    const ref = { id: -sid, ...rec };
+    this.m.ctx.add('products', ref as never);
+    indexProduct(this.m, ref);
+    this.created.products.push({ row, name, spec, approval_no: approval, special_control: rec.special_control });
+    return { id: -sid };
+  }
+
+  /** null when the row has no batch number (RECORD_INCOMPLETE reports it). */
+  batch(product: number, v: Values, row: number): number | null {
+    const no = text(v.batch_no);
+    if (!no) return null;
+    const key = batchKey(product, no);
+    const id = this.m.batchesByKey.get(key);
+    if (id) return id;
+    const sid = this.st.reserve('batches');
+    const rec = {
+      product, batch_no: no, production_date: v.production_date ?? null, expiry_date: v.expiry_date ?? null,
+      sterilization_batch: text(v.sterilization_batch), status: 'qualified',
+    };
+    this.st.insert('batches', sid, rec);
+    this.m.ctx.add('batches', { id: -sid, ...rec } as never);
+    this.m.batchesByKey.set(key, -sid);
+    this.created.batches.push({ row, name: no, batch_no: no, product_name: text(v.generic_name) });
+    return -sid;
+  }
+
+  salesperson(v: Values, row: number): number | null {
+    const name = text(v.salesperson);
+    if (!name) return null;
+    const id = this.m.salespeopleByName.get(keyText(name));
+    if (id) return id;
+    const sid = this.st.reserve('salespeople');
+    this.st.insert('salespeople', sid, { name });
+    this.m.ctx.add('salespeople', { id: -sid, name } as never);
+    this.m.salespeopleByName.set(keyText(name), -sid);
+    this.created.salespeople.push({ row, name });
+    return -sid;
+  }
+
+  contract(v: Values, row: number): { id: number | null; unknown: string | null } {
+    const no = text(v.contract_no);
+    if (!no) return { id: null, unknown: null };
+    const id = this.m.contractsByNo.get(keyText(no));
+    if (id) return { id, unknown: null };
+    if (!this.unresolvedSeen.has(no)) {
+      this.unresolvedSeen.add(no);
+      this.unresolved.contracts.push({ row, value: no });
+    }
+    return { id: null, unknown: no };
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Phase 1's output: a throw-away SQLite file beside the database holding every record the ledger import
+ * will create, its findings and its rejected rows, written with prepared statements in big transactions
+ * (no journal, no fsync: a crash only loses the staging file, which is re-created). A reference to a record
+ * staged by this import is its staging id negated; a positive reference is an existing record's id.
+ * Phase 2 (merge.ts) copies it all into the main database in one transaction.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+
+export interface StagedTable {
+  name: string;
+  /** columns copied to the main table (same names) */
+  cols: string[];
+  /** reference columns → the table they point to (negative values are staged ids there) */
+  refs?: Record<string, string>;
+  /** JSON columns (stored as JSON text in both databases) */
+  json?: string[];
+  /** staging-only columns */
+  extra?: string[];
+}
+
+export const STAGED: readonly StagedTable[] = [
+  { name: 'customers', cols: ['name', 'credit_code', 'type', 'region', 'qa_status'] },
+  { name: 'products', cols: ['kind', 'generic_name', 'trade_name', 'dosage_form', 'spec', 'unit', 'manufacturer', 'approval_no', 'special_control', 'qa_status'], json: ['special_control'] },
+  { name: 'batches', cols: ['product', 'batch_no', 'production_date', 'expiry_date', 'sterilization_batch', 'status'], refs: { product: 'products' } },
+  { name: 'salespeople', cols: ['name'] },
+  {
+    name: 'sales_orders', cols: ['order_no', 'customer', 'salesperson', 'contract', 'sale_date', 'payment_method', 'status', 'remark'],
+    refs: { customer: 'customers', salesperson: 'salespeople', contract: 'contracts' }, extra: ['first_row'],
+  },
+  {
+    name: 'sales_lines', cols: ['order', 'sale_date', 'customer', 'product', 'batch', 'quantity', 'unit_price', 'amount', 'price_approved_by', 'handler', 'responsible'],
+    refs: { order: 'sales_orders', customer: 'customers', product: 'products', batch: 'batches' }, extra: ['row', 'slip', 'invoice'],
+  },
+  {
+    name: 'outbound_slips', cols: ['slip_no', 'order', 'outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at'],
+    refs: { order: 'sales_orders' },
+  },
+  { name: 'invoices', cols: ['invoice_no', 'type', 'customer', 'invoice_date', 'amount'], refs: { customer: 'customers' } },
+  { name: 'invoice_slips', cols: ['invoice', 'slip'], refs: { invoice: 'invoices', slip: 'outbound_slips' } },
+  { name: 'invoice_lines', cols: ['invoice', 'product', 'quantity', 'amount'], refs: { invoice: 'invoices', product: 'products' } },
+  { name: 'special_checks', cols: ['order', 'verified_by', 'verified_at'], refs: { order: 'sales_orders' } },
+];
+export const STAGED_BY_NAME = new Map(STAGED.map((t) => [t.name, t]));
+
+const q = (c: string) => `"${c}"`;
+
+export type StageRow = Record<string, unknown>;
+
+export class Staging {
+  readonly db: Database.Database;
+  private readonly next = new Map<string, number>();
+  private readonly inserts = new Map<string, Database.Statement>();
+  private readonly orderByNo: Database.Statement;
+  private readonly invoiceByNo: Database.Statement;
+  private readonly addInvoiceAmount: Database.Statement;
+  private readonly insertFinding: Database.Statement;
+  private readonly insertReportFinding: Database.Statement;
+  private readonly insertReject: Database.Statement;
+  private inTx = false;
+  private pending = 0;
+
+  constructor(readonly file: string) {
+    fs.rmSync(file, { force: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma('cache_size = -32768');
+    this.db.pragma('temp_store = FILE');
+    for (const t of STAGED) {
+      const cols = [...t.cols, ...(t.extra ?? [])];
+      this.db.exec(`CREATE TABLE ${q(t.name)} (id INTEGER PRIMARY KEY, ${cols.map((c) => `${q(c)}`).join(', ')})`);
+      this.inserts.set(t.name, this.db.prepare(`INSERT INTO ${q(t.name)} (id, ${cols.map(q).join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`));
+      this.next.set(t.name, 1);
+    }
+    this.db.exec(`
+      CREATE INDEX sales_orders__order_no ON sales_orders (order_no);
+      CREATE INDEX invoices__invoice_no ON invoices (invoice_no);
+      CREATE INDEX outbound_slips__order ON outbound_slips ("order");
+      CREATE INDEX invoice_slips__slip ON invoice_slips (slip);
+      CREATE INDEX special_checks__order ON special_checks ("order");
+      CREATE TABLE findings (id INTEGER PRIMARY KEY, rule, severity, resource, record_id, "row", fields, message);
+      CREATE TABLE report_findings (id INTEGER PRIMARY KEY, "row", rule, severity, fields, message, "order");
+      CREATE TABLE import_rejects (id INTEGER PRIMARY KEY, "row", raw, errors);
+    `);
+    this.orderByNo = this.db.prepare('SELECT * FROM sales_orders WHERE order_no = ? LIMIT 1');
+    this.invoiceByNo = this.db.prepare('SELECT id, customer FROM invoices WHERE invoice_no = ? LIMIT 1');
+    this.addInvoiceAmount = this.db.prepare('UPDATE invoices SET amount = round(amount + ?, 2) WHERE id = ?');
+    this.insertFinding = this.db.prepare('INSERT INTO findings (rule, severity, resource, record_id, "row", fields, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insertReportFinding = this.db.prepare('INSERT INTO report_findings ("row", rule, severity, fields, message, "order") VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertReject = this.db.prepare('INSERT INTO import_rejects ("row", raw, errors) VALUES (?, ?, ?)');
+  }
+
+  /** Reserves the next staging id of a table; the record is referenced as its negation. */
+  reserve(table: string): number {
+    const id = this.next.get(table)!;
+    this.next.set(table, id + 1);
+    return id;
+  }
+
+  count(table: string): number {
+    return this.next.get(table)! - 1;
+  }
+
+  /** Inserts a staged record under a reserved id (positive). */
+  insert(table: string, id: number, row: StageRow): void {
+    const t = STAGED_BY_NAME.get(table)!;
+    const cols = [...t.cols, ...(t.extra ?? [])];
+    const args: unknown[] = [id];
+    for (const c of cols) {
+      let v = row[c];
+      if (v === undefined) v = null;
+      else if (typeof v === 'boolean') v = v ? 1 : 0;
+      else if (v !== null && typeof v === 'object') v = JSON.stringify(v);
+      args.push(v);
+    }
+    this.tx();
+    this.inserts.get(table)!.run(args);
+  }
+
+  stagedOrder(orderNo: string): StageRow | undefined {
+    return this.orderByNo.get(orderNo) as StageRow | undefined;
+  }
+
+  stagedInvoice(invoiceNo: string): { id: number; customer: number } | undefined {
+    return this.invoiceByNo.get(invoiceNo) as { id: number; customer: number } | undefined;
+  }
+
+  addToInvoice(id: number, amount: number): void {
+    this.tx();
+    this.addInvoiceAmount.run(amount, id);
+  }
+
+  finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string): void {
+    this.tx();
+    this.insertFinding.run(rule, severity, resource, recordId, row, JSON.stringify(fields), message);
+  }
+
+  reportFinding(row: number, rule: string, severity: string, fields: string[], message: string, order: number | null): void {
+    this.tx();
+    this.insertReportFinding.run(row, rule, severity, JSON.stringify(fields), message, order);
+  }
+
+  reject(row: number, raw: Record<string, string>, errors: Array<{ field: string; message: string }>): void {
+    this.tx();
+    this.insertReject.run(row, JSON.stringify(raw), JSON.stringify(errors));
+  }
+
+  private tx() {
+    if (!this.inTx) {
+      this.db.exec('BEGIN');
+      this.inTx = true;
+    }
+    this.pending++;
+  }
+
+  /** Runs a statement of the caller's (cached by SQL text) inside the open write transaction. */
+  run(sql: string, ...args: unknown[]): void {
+    this.tx();
+    this.stmt(sql).run(...args);
+  }
+
+  all<T = StageRow>(sql: string, ...args: unknown[]): T[] {
+    return this.stmt(sql).all(...args) as T[];
+  }
+
+  get<T = StageRow>(sql: string, ...args: unknown[]): T | undefined {
+    return this.stmt(sql).get(...args) as T | undefined;
+  }
+
+  private readonly cache = new Map<string, Database.Statement>();
+  private stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** Commits every ~`every` writes (called between orders, so an order is never split across commits). */
+  maybeCommit(every = 50_000): void {
+    if (this.inTx && this.pending >= every) this.commit();
+  }
+
+  commit(): void {
+    if (this.inTx) {
+      this.db.exec('COMMIT');
+      this.inTx = false;
+      this.pending = 0;
+    }
+  }
+
+  *reportFindings(): Generator<{ row: number; rule: string; severity: 'error' | 'warning'; fields: string[]; message: string }> {
+    this.commit();
+    const stmt = this.db.prepare('SELECT "row", rule, severity, fields, message FROM report_findings ORDER BY "row", id');
+    for (const r of stmt.iterate() as IterableIterator<{ row: number; rule: string; severity: 'error' | 'warning'; fields: string; message: string }>) {
+      yield { row: r.row, rule: r.rule, severity: r.severity, fields: JSON.parse(r.fields), message: r.message };
+    }
+  }
+
+  *rejects(): Generator<{ row: number; errors: Array<{ field: string; message: string }> }> {
+    this.commit();
+    const stmt = this.db.prepare('SELECT "row", errors FROM import_rejects ORDER BY "row", id');
+    for (const r of stmt.iterate() as IterableIterator<{ row: number; errors: string }>) yield { row: r.row, errors: JSON.parse(r.errors) };
+  }
+
+  /** Re-opens the file (after the merge read it through ATTACH) for the report. */
+  static reopen(file: string): Staging {
+    const s = Object.create(Staging.prototype) as Staging;
+    Object.assign(s, { file, db: new Database(file, { readonly: true }), cache: new Map(), inTx: false, pending: 0 });
+    return s;
+  }
+
+  close(remove = true): void {
+    try {
+      if (this.inTx) this.db.exec('ROLLBACK');
+    } catch { /* closing anyway */ }
+    if (this.db.open) this.db.close();
+    if (remove) for (const ext of ['', '-journal', '-wal', '-shm']) fs.rmSync(this.file + ext, { force: true });
+  }
+}

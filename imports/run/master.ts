@@ -1,0 +1,148 @@
+/**
+ * Import of a registry resource (master data and other small files): every row goes through the write
+ * services (createRecord / updateRecord, historical, audited), all in ONE transaction with the imports
+ * row, so a failure leaves nothing. A row whose natural key exists updates that record (an unchanged
+ * row is a duplicate); a row the services refuse is rejected with their reasons, the others go on.
+ * Rules are deferred and evaluated once at the end (flushRules); the findings on the rows' records are
+ * linked to the import and row. A dry run does all of it and rolls back.
+ */
+import { and, eq, gt } from 'drizzle-orm';
+import type { Resource } from '../../schema/define';
+import { registry } from '../../schema/resources';
+import { findings as findingsTable, imports } from '../../schema/tables';
+import { ServiceError } from '../../server/errors';
+import { writeAudit } from '../../server/services/audit';
+import { inTransaction, type ServiceContext } from '../../server/services/context';
+import { flushRules } from '../../server/services/rules/enforce';
+import { createRecord, updateRecord } from '../../server/services/write';
+import type { Cell } from '../readers/cells';
+import type { RunEnv } from './env';
+import { headerLookup, resourceFindingHeaders } from './fields';
+import { emitReport, storeAndWrite, type Written } from './finish';
+import { insertImportRow, type ImportRowValues } from './ledger/merge';
+import { existingRecord, resolveRefs } from './resolve-refs';
+import type { Counts, ImportResult, ReportFinding, ReportReject } from './types';
+
+interface Item {
+  row: number;
+  cells: Cell[];
+  values: Record<string, unknown>;
+  errors: Array<{ field: string; message: string }>;
+}
+
+class DryRun extends Error {
+  constructor(readonly result: Outcome) {
+    super('dry run');
+  }
+}
+
+interface Outcome extends Written {
+  counts: Counts;
+  findings: ReportFinding[];
+  rejected: ReportReject[];
+}
+
+const blank = (v: unknown) => v == null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.length);
+
+export async function runMaster(env: RunEnv): Promise<ImportResult> {
+  const { table, lang, opts } = env;
+  const res = registry.get(table.kind.kind)!;
+  const headerOf = headerLookup(table.kind, table.columns);
+  const normalize = table.normalizer({ date1904: env.book.date1904 });
+  const items: Item[] = [];
+  for await (const r of table.rows()) {
+    const n = normalize(r);
+    items.push({ row: r.row, cells: r.cells, values: n.values, errors: n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh })) });
+  }
+  const rowsCount = items.length;
+  const process = (values: ImportRowValues, base: ServiceContext): Outcome =>
+    inTransaction({ ...base, deferredRules: new Map() }, (tx) => importRows(env, tx, res, items, values, headerOf, rowsCount));
+
+  if (opts.dryRun) {
+    let outcome: Outcome;
+    try {
+      process(env.importRowValues({ rows: rowsCount, imported: 0, rejected: 0, duplicates: 0 }, ''), env.ctx);
+      throw new Error('dry run did not roll back');
+    } catch (e) {
+      if (!(e instanceof DryRun)) throw e;
+      outcome = e.result;
+    }
+    return emitReport(env, null, outcome.counts, outcome.findings, outcome.rejected, { skipped: table.skipped.length ? table.skipped : undefined });
+  }
+  let outcome: Outcome | undefined;
+  storeAndWrite(env, { rows: rowsCount, imported: 0, rejected: 0, duplicates: 0 }, (values, ctx) => (outcome = process(values, ctx)));
+  return emitReport(env, outcome!.importId, outcome!.counts, outcome!.findings, outcome!.rejected, {
+    skipped: table.skipped.length ? table.skipped : undefined, records: outcome!.records,
+  });
+}
+
+function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[], values: ImportRowValues, headerOf: (k: string) => string, rows: number): Outcome {
+  const { lang, opts } = env;
+  const sqlite = opts.db.$client; // the same connection: its statements run inside the transaction
+  const importId = insertImportRow(tx, values, 'running');
+  const reason = `${env.reason} #${importId}`;
+  const lastFinding = (sqlite.prepare('SELECT COALESCE(max(id), 0) AS id FROM findings').get() as { id: number }).id;
+  const counts: Counts = { rows, imported: 0, rejected: 0, duplicates: 0 };
+  const rejected: ReportReject[] = [];
+  const recordRow = new Map<number, number>();
+  let created = 0;
+  let updated = 0;
+  const reject = (item: Item, errors: ReportReject['errors']) => {
+    counts.rejected++;
+    rejected.push({ row: item.row, errors });
+    sqlite.prepare(`INSERT INTO import_rejects (version, created_at, created_by, updated_at, updated_by, import_id, import, "row", raw, errors)
+      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(now(tx), tx.actor.id, now(tx), tx.actor.id, importId, importId, item.row, JSON.stringify(env.rawOf(item.cells)), JSON.stringify(errors));
+  };
+  for (const item of items) {
+    if (item.errors.length) { reject(item, item.errors); continue; }
+    const input: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(item.values)) if (!blank(v)) input[k] = v;
+    const refErrors = resolveRefs(tx.db, res, input, lang, headerOf);
+    if (refErrors.length) { reject(item, refErrors); continue; }
+    try {
+      const id = existingRecord(tx.db, res, input);
+      if (id != null) {
+        const before = tx.db.select({ version: res.table.version }).from(res.table).where(eq(res.table.id, id)).get() as { version: number } | undefined;
+        const row = updateRecord(tx, res, id, input, { historical: true, reason });
+        recordRow.set(id, item.row);
+        if (res.system && before && row.version === before.version) counts.duplicates++;
+        else { counts.imported++; updated++; }
+      } else {
+        const row = createRecord(tx, res, input, { historical: true, reason });
+        if (res.system) sqlite.prepare(`UPDATE "${res.name}" SET import_id = ? WHERE id = ?`).run(importId, row.id);
+        recordRow.set(row.id, item.row);
+        counts.imported++;
+        created++;
+      }
+    } catch (e) {
+      if (!(e instanceof ServiceError)) throw e;
+      const errs = Object.entries(e.errors ?? {})
+        .filter(([k]) => k !== 'root')
+        .map(([k, m]) => ({ field: k.startsWith('_') ? '' : headerOf(k), message: String(m) }));
+      reject(item, errs.length ? errs : [{ field: '', message: e.message }]);
+    }
+  }
+  flushRules(tx);
+  // The findings on the rows' own records: linked to the import and row, and reported.
+  const found = tx.db.select().from(findingsTable)
+    .where(and(gt(findingsTable.id, lastFinding), eq(findingsTable.resource, res.name), eq(findingsTable.status, 'open')))
+    .all() as Array<{ id: number; record_id: number | null; rule: string; severity: 'error' | 'warning'; fields: string[] | null; message: string }>;
+  const findings: ReportFinding[] = [];
+  const link = sqlite.prepare('UPDATE findings SET import = ?, "row" = ? WHERE id = ?');
+  for (const f of found) {
+    const row = f.record_id != null ? recordRow.get(f.record_id) : undefined;
+    if (row === undefined) continue;
+    link.run(importId, row, f.id);
+    findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: f.message });
+  }
+  findings.sort((a, b) => a.row - b.row);
+  const records = { [res.name]: created, [`${res.name}.updated`]: updated };
+  const final = { counts, status: 'done' as const, updated_at: now(tx) };
+  tx.db.update(imports).set(final as never).where(eq(imports.id, importId)).run();
+  writeAudit(tx, 'create', 'imports', importId, null, { id: importId, ...values, ...final, records }, env.reason);
+  const outcome: Outcome = { importId, records, counts, findings, rejected };
+  if (opts.dryRun) throw new DryRun(outcome);
+  return outcome;
+}
+
+const now = (ctx: ServiceContext) => ctx.clock.now().toISOString();

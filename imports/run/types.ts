@@ -1,0 +1,102 @@
+/**
+ * What an import is asked to do and what it reports (DESIGN.md "Importer": the CLI/report contract).
+ * The report's first six keys are exactly DESIGN.md's; `created`, `unresolved`, `skipped` and
+ * `duplicateOf` add what the issue asks to be listed (pending records, rows that are not records).
+ */
+import type { MappingPreset } from '../headers/map';
+import type { SkippedRow } from '../headers/table';
+import type { Lang } from '../../schema/messages';
+import type { Clock } from '../../server/clock';
+import type { Db } from '../../server/db';
+import type { Actor } from '../../server/services/context';
+import type { ReaderLimits } from '../readers/limits';
+
+export interface ImportOptions {
+  db: Db;
+  /** the file on disk (an upload is first written to a temp file) */
+  file: string;
+  /** the name shown in the report and stored (defaults to the file's base name) */
+  fileName?: string;
+  kind: string;
+  clock: Clock;
+  actor: Actor;
+  lang?: Lang;
+  dryRun?: boolean;
+  force?: boolean;
+  sheet?: string;
+  preset?: MappingPreset;
+  limits?: Partial<ReaderLimits>;
+  /** where to write the full JSON report (streamed); the result carries a capped copy */
+  reportFile?: string;
+  /** progress callback (rows read so far) */
+  onProgress?: (rows: number) => void;
+  /** test hook: called between phase 1 and phase 2 of a ledger import */
+  beforeMerge?: () => void;
+}
+
+export interface ReportFinding {
+  row: number;
+  rule: string;
+  severity: 'error' | 'warning';
+  fields: string[];
+  message: string;
+}
+
+export interface ReportReject {
+  row: number;
+  errors: Array<{ field: string; message: string }>;
+}
+
+export interface Counts {
+  rows: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+}
+
+export interface CreatedRecord {
+  row: number;
+  name: string;
+  [k: string]: unknown;
+}
+
+export interface ReportHead {
+  import: {
+    id: number | null;
+    kind: string;
+    file: string;
+    sha256: string;
+    format: string;
+    encoding: string | null;
+    sheet: string | null;
+    headerRow: number;
+    dryRun: boolean;
+  };
+  mapping: Record<string, string>;
+  unmapped: string[];
+  counts: Counts;
+}
+
+export interface ReportTail {
+  /** pending master records created for unknown ledger references (listed for QA approval) */
+  created?: Record<string, CreatedRecord[]>;
+  /** references that were written as text only (a ledger contract number not on file) */
+  unresolved?: Record<string, Array<{ row: number; value: string }>>;
+  /** rows that are not records: 合计 footers, repeated headers, notes */
+  skipped?: SkippedRow[];
+  /** the earlier import of the same file (SHA-256), when every row was a duplicate */
+  duplicateOf?: number;
+  /** records written, per table */
+  records?: Record<string, number>;
+}
+
+export type ImportReport = ReportHead & { findings: ReportFinding[]; rejected: ReportReject[] } & ReportTail;
+
+export interface ImportResult {
+  /** the report; findings and rejected capped at `REPORT_CAP` entries each (the file has them all) */
+  report: ImportReport;
+  truncated: boolean;
+  importId: number | null;
+}
+
+export const REPORT_CAP = 1000;
