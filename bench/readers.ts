@@ -19,7 +19,7 @@ import type { Inflater } from '../imports/readers/zip';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'out');
-const SAMPLES = '/work/shared/samples';
+const SAMPLES = process.env.GSP_SAMPLES ?? path.resolve(HERE, '../../shared/samples');
 
 interface Args { rows: number; xlsxRows: number; cases: string[] | null; force: boolean; child: string | null }
 function parseArgs(argv: string[]): Args {

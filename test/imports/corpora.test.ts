@@ -1,5 +1,5 @@
 /**
- * Every real-world file in /work/shared/corpora is read or refused cleanly (corpora/README.md): an
+ * Every real-world file in ../shared/corpora is read or refused cleanly (corpora/README.md): an
  * ImportFileError is fine, any other exception or a hang is not. Each file has its own timeout.
  */
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, openCsv } from '../../imports/readers/csv';
 import { ImportFileError } from '../../imports/readers/errors';
-import { GB18030_U20000, collect, concat, gbkLines, sample, src, utf16 } from './helpers';
+import { CORPORA, GB18030_U20000, collect, concat, gbkLines, sample, src, utf16 } from './helpers';
 
 const rowsOf = async (bytes: Uint8Array, opts: Parameters<typeof openCsv>[1] = {}) => {
   const csv = await openCsv(src(bytes), opts);
@@ -82,7 +82,7 @@ describe('openCsv', () => {
   });
 
   it('codes stay text (exceljs spec test-issue-991.csv)', async () => {
-    const { rows } = await rowsOf(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync('/work/shared/corpora/exceljs-spec/test-issue-991.csv'))));
+    const { rows } = await rowsOf(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(`${CORPORA}/exceljs-spec/test-issue-991.csv`))));
     expect(rows.map((r) => r.cells[0])).toEqual(['2019-11-04', '11-04-2019', '2019-11-04T10:17:55', '00210PRG1', '1234-5thisisnotadate']);
   });
 

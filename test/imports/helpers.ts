@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SheetRow } from '../../imports/readers/cells';
 import { bufferSource, type ByteSource } from '../../imports/readers/source';
+import { CORPORA_DIR, SAMPLES_DIR } from '../helpers/shared';
 
-export const SAMPLES = '/work/shared/samples';
-export const CORPORA = '/work/shared/corpora';
+export const SAMPLES = SAMPLES_DIR;
+export const CORPORA = CORPORA_DIR;
 
 export const sample = (name: string) => fs.readFileSync(path.join(SAMPLES, name));
 

@@ -19,9 +19,9 @@ export interface DomainResource { name: string; section: string; fields: DomainF
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** DOMAIN.md lives beside the repo (/work/shared) or in it; GSP_DOMAIN_MD overrides. */
+/** DOMAIN.md lives beside the repo (../shared) or in it; GSP_DOMAIN_MD overrides. */
 export function findDomainMd(): string | undefined {
-  const candidates = [process.env.GSP_DOMAIN_MD, path.join(ROOT, 'DOMAIN.md'), path.join(ROOT, 'docs/DOMAIN.md'), path.join(ROOT, '../shared/DOMAIN.md'), '/work/shared/DOMAIN.md'];
+  const candidates = [process.env.GSP_DOMAIN_MD, path.join(ROOT, 'DOMAIN.md'), path.join(ROOT, 'docs/DOMAIN.md'), path.join(ROOT, '../shared/DOMAIN.md')];
   return candidates.find((p): p is string => !!p && fs.existsSync(p));
 }
 

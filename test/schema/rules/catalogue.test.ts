@@ -9,12 +9,13 @@ import {
   CATALOGUE, RECORD_KINDS, RULES, RULE_SETTING_DEFAULTS, evaluate, rulesFor, type Section,
 } from '../../../schema/rules';
 import { AS_OF, P, ctxOf, sell, world } from './fixtures';
+import { SHARED } from '../../helpers/shared';
 
 const CANDIDATES = [
   process.env.GSP_RULES_MD,
   path.resolve(__dirname, '../../../RULES.md'),
   path.resolve(__dirname, '../../../docs/RULES.md'),
-  '/work/shared/RULES.md',
+  path.join(SHARED, 'RULES.md'),
 ].filter((p): p is string => !!p);
 const rulesMd = CANDIDATES.find((p) => fs.existsSync(p));
 

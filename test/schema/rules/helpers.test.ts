@@ -1,3 +1,4 @@
+import path from 'node:path';
 /** The helpers under the rules: dates, scope matching, person names, settings, expiry lists, memory context. */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import {
   permittedLicenceKinds, productCategory, resolveSettings, scopeCategories, splitList,
 } from '../../../schema/rules';
 import { addDays, addMonths, dateOf, daysBetween, deadlineState, endOfMonth, monthsFromTo, withinValidity } from '../../../schema/rules/dates';
+import { SAMPLES_DIR } from '../../helpers/shared';
 
 describe('dates', () => {
   it('adds days across months, leap days and DST changes', () => {
@@ -86,7 +88,7 @@ describe('scope categories', () => {
 });
 
 describe('looksLikePersonName', () => {
-  const csv = fs.readFileSync('/work/shared/samples/customers.csv', 'utf8').replace(/^\uFEFF/, '');
+  const csv = fs.readFileSync(path.join(SAMPLES_DIR, 'customers.csv'), 'utf8').replace(/^\uFEFF/, '');
   const names = csv.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(',')[0]);
 
   it('takes none of the sample customers (all organisations) for a person', () => {

@@ -15,8 +15,9 @@ import {
 import {
   createMemoryContext, evaluate, type BatchRow, type CustomerRow, type OutboundSlipRow, type ProductRow, type SaleLineView,
 } from '../../../schema/rules';
+import { SAMPLES_DIR } from '../../helpers/shared';
 
-const DIR = process.env.GSP_SAMPLES ?? '/work/shared/samples';
+const DIR = process.env.GSP_SAMPLES ?? SAMPLES_DIR;
 const present = fs.existsSync(path.join(DIR, 'expected.json'));
 
 type Row = Record<string, string>;
