@@ -127,4 +127,18 @@ describe('QA review (Chromium)', () => {
     await poll(textOf(page.getByTestId('card-qa/first-business-value'))).toBe('0');
     await shot(page, 'qa-dashboard');
   });
+
+  it('reports the audit chain intact, then the row someone altered behind the application', async () => {
+    await page.goto(`${s.server.url}/#/audit-verify`);
+    await page.getByTestId('audit-intact').waitFor();
+    // Tampering straight in the database (the append-only trigger dropped first).
+    const sqlite = s.server.db.$client;
+    sqlite.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
+    const { id } = sqlite.prepare('SELECT min(id) AS id FROM audit_log').get() as { id: number };
+    sqlite.prepare('UPDATE audit_log SET reason = ? WHERE id = ?').run('篡改', id);
+    await page.getByTestId('audit-verify-run').click();
+    await page.getByTestId('audit-broken').waitFor();
+    await poll(textOf(page.getByTestId('audit-verify-result'))).toContain(`#${id}`);
+    await shot(page, 'qa-audit-broken');
+  });
 });

@@ -3,12 +3,12 @@
  * lists with their counts (each card opens its list; only lists the user may open), open findings per rule
  * with the rule's source, and findings per month.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Box, Card, CardActionArea, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography,
 } from '@mui/material';
-import { Link, LinkBase, Loading, Title, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
+import { Link, LinkBase, Loading, Title, useCanAccess, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { pick } from '../meta/labels';
 import { getFindingsStats } from '../providers/api';
 import { MonthChart } from './MonthChart';
@@ -17,6 +17,8 @@ import { ruleInfo } from './rules';
 import { QA_PAGES } from './qa-pages';
 import { getMeta } from '../meta/meta-store';
 import { MetaError } from '../layout/MetaError';
+import { businessToday } from '../providers/auth-provider';
+import { EXPIRY_TARGETS, expiryFilter, expiryWindows } from './expiry';
 
 const findingsLink = (filter: Record<string, unknown>) => `/findings?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
@@ -38,6 +40,30 @@ const ReviewCard = ({ page }: { page: (typeof QA_PAGES)[number] }) => {
   const count = useCount(canAccess && page.count ? page.count.resource : undefined, page.count?.filter);
   if (!canAccess || !page.count) return null;
   return <StatCard label={translate(page.label)} value={count} to={page.path} color={count ? 'warning.dark' : 'success.main'} testId={`card-${page.key}`} />;
+};
+
+/** Documents ending within the first warning window (30 days by default), over every watched kind. */
+const ExpiringCard = () => {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'qa/expiring', action: 'list' });
+  const [asOf, setAsOf] = useState<string>();
+  const { data: settings } = useGetList('settings', { pagination: { page: 1, perPage: 100 }, sort: { field: 'key', order: 'ASC' } }, { retry: false });
+  const days = expiryWindows(settings)[0];
+  useEffect(() => {
+    businessToday().then(setAsOf);
+  }, []);
+  const ready = canAccess && !!asOf;
+  // EXPIRY_TARGETS is a constant list: the hooks run in the same order every time.
+  const counts = EXPIRY_TARGETS.map(({ resource, field }) =>
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    useCount(ready && getMeta()?.resources.some((r) => r.name === resource) ? resource : undefined, asOf ? expiryFilter(field, asOf, days) : undefined),
+  );
+  if (!canAccess) return null;
+  const total = counts.every((n) => n != null) ? counts.reduce((a, b) => a! + b!, 0) : undefined;
+  return (
+    <StatCard label={translate('gsp.dashboard.expiring', { days })} value={total} to="/qa/expiring"
+      color={total ? 'warning.dark' : 'success.main'} testId="card-qa/expiring" />
+  );
 };
 
 export const Dashboard = () => (getMeta() ? <DashboardContent /> : <MetaError />);
@@ -63,6 +89,7 @@ const DashboardContent = () => {
         <StatCard label={translate('gsp.dashboard.acknowledged')} value={isPending ? undefined : acknowledged} to={findingsLink({ status: 'acknowledged' })} color="info.main" testId="stat-acknowledged" />
       </Box>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <ExpiringCard />
         {QA_PAGES.map((page) => <ReviewCard key={page.key} page={page} />)}
       </Box>
       <Card>
