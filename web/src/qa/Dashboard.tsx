@@ -37,8 +37,10 @@ const StatCard = ({ label, value, to, color, testId }: { label: string; value: R
 const ReviewCard = ({ page }: { page: (typeof QA_PAGES)[number] }) => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: page.key, action: 'list' });
-  const count = useCount(canAccess && page.count ? page.count.resource : undefined, page.count?.filter);
+  const first = useCount(canAccess && page.count ? page.count.resource : undefined, page.count?.filter);
+  const second = useCount(canAccess && page.alsoCount ? page.alsoCount.resource : undefined, page.alsoCount?.filter);
   if (!canAccess || !page.count) return null;
+  const count = first == null || (page.alsoCount && second == null) ? undefined : first + (second ?? 0);
   return <StatCard label={translate(page.label)} value={count} to={page.path} color={count ? 'warning.dark' : 'success.main'} testId={`card-${page.key}`} />;
 };
 

@@ -24,6 +24,8 @@ export interface QaPage {
   /** a custom route's page; absent for the dashboard and the findings resource */
   Page?: ComponentType;
   count?: { resource: string; filter: Record<string, unknown> };
+  /** a second list on the same page, added to the count */
+  alsoCount?: { resource: string; filter: Record<string, unknown> };
 }
 
 const ACTIVE = ['open', 'acknowledged'];
@@ -36,6 +38,7 @@ export const QA_PAGES: QaPage[] = [
   {
     key: 'qa/first-business', path: '/qa/first-business', label: 'gsp.qa.first_business.title', icon: HowToRegIcon, Page: FirstBusinessPage,
     count: { resource: 'customers', filter: { qa_status: 'pending' } },
+    alsoCount: { resource: 'products', filter: { qa_status: 'pending' } },
   },
   {
     key: 'qa/outbound', path: '/qa/outbound', label: 'gsp.qa.outbound.title', icon: FactCheckIcon, Page: OutboundPage,
