@@ -9,8 +9,12 @@ export interface BenchOptions {
   /** measured requests per query (and as many direct runs) */
   n: number;
   warmup: number;
+  /** seconds one query may take to measure (at least a minimum number of samples is still taken) */
+  budget: number;
   /** regenerate the fixture even when a complete one with the same stamp exists */
   force: boolean;
+  /** only these cases (by key), when given */
+  cases?: string[];
   log: (s: string) => void;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME… --lines N --n N --warmup N --force]`: runs the benchmarks (all by default),
+ * `npm run bench [-- NAME… --lines N --n N --warmup N --budget S --cases K,K --force]`: runs the benchmarks (all by default),
  * prints each one's table and notes, writes bench/out/latest.{json,md}, and exits 1 when a target fails.
  * A benchmark is a sibling module exporting a `Bench`; add it to BENCHES.
  */
@@ -14,7 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
 
 function parseArgs(argv: string[]): { names: string[]; opts: BenchOptions } {
   const opts: BenchOptions = {
-    lines: 1_000_000, n: 300, warmup: 30, force: false,
+    lines: 1_000_000, n: 300, warmup: 30, budget: 45, force: false,
     log: (s) => process.stderr.write(`${s}\n`),
   };
   const names: string[] = [];
@@ -28,9 +28,11 @@ function parseArgs(argv: string[]): { names: string[]; opts: BenchOptions } {
     if (a === '--lines') opts.lines = num();
     else if (a === '--n') opts.n = num();
     else if (a === '--warmup') opts.warmup = num();
+    else if (a === '--budget') opts.budget = num();
     else if (a === '--force') opts.force = true;
+    else if (a === '--cases') opts.cases = String(argv[++i] ?? '').split(',').filter(Boolean);
     else if (a === '--help' || a === '-h') {
-      console.log(`usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [--lines 1000000] [--n 300] [--warmup 30] [--force]`);
+      console.log(`usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [--lines 1000000] [--n 300] [--warmup 30] [--budget 45] [--cases a,b] [--force]`);
       process.exit(0);
     } else if (a in BENCHES) names.push(a);
     else throw new Error(`unknown argument ${a} (benchmarks: ${Object.keys(BENCHES).join(', ')})`);
