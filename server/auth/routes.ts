@@ -86,7 +86,8 @@ export function authRoutes() {
   app.get('/me', (c) => {
     const user = c.get('user');
     if (!user) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
-    return c.json(user);
+    // The business date the server works on (GSP_TODAY pins it): date defaults in the UI follow it.
+    return c.json({ ...user, today: c.get('deps').clock.today() });
   });
 
   return app;

@@ -5,7 +5,7 @@
 import { ROLE } from '../../../schema/enums';
 import { msg } from '../../../schema/messages';
 import { registry } from '../../../schema/resources';
-import { forbidden, notFound, validationError } from '../../errors';
+import { badRequest, forbidden, notFound, validationError } from '../../errors';
 import { checkScope } from '../../auth/rbac';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
@@ -29,13 +29,14 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
   }
   const comment = typeof input.comment === 'string' && input.comment.trim() ? input.comment.trim() : null;
   if (def.commentRequired && !comment) throw validationError(msg(ctx.lang, 'invalid_input'), { comment: msg(ctx.lang, 'required') });
-  const signed = def.signed !== false;
+  const signed = def.signed;
   if (signed) await confirmPassword(ctx, input.password);
   return inTransaction(ctx, (tx) => ids.map((id) => {
     const current = findRow(tx.db, resource, id);
     if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
     checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
     if (def.noSelfApproval && current.created_by != null && current.created_by === ctx.actor.id) throw forbidden(msg(ctx.lang, 'self_approval'));
+    if (!def.ready(current)) throw badRequest(msg(ctx.lang, 'verb_state', { detail: String(current.status ?? current.qa_status ?? '') }));
     const changes = def.apply(tx, current, input);
     // The verb's roles are its permission: the generic edit grants and field guards do not apply.
     const row = applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });

@@ -1,19 +1,19 @@
-import type { Role } from '../../../schema/permissions';
+import type { VerbSpec } from '../../../schema/verbs';
+import { findVerbSpec } from '../../../schema/verbs';
 import type { ServiceContext } from '../context';
 import type { Row } from '../records';
 
-/** A workflow verb: POST /api/:res/:id/:verb, signed electronically by one of `roles`. */
-export interface VerbDef {
-  resource: string;
-  verb: string;
-  meaning: string;
-  roles: Role[];
-  /** refused when the signer created the record (an approver cannot approve their own record) */
-  noSelfApproval: boolean;
-  /** false for verbs that are no approval (acknowledging a finding): no password, no signature */
-  signed?: boolean;
-  /** a comment is required (waiving a finding needs a reason) */
-  commentRequired?: boolean;
-  /** checks the record's state and returns the field changes the verb makes; throws to refuse */
+/**
+ * A workflow verb as the server runs it: the shared catalogue entry (schema/verbs.ts: roles, signature,
+ * comment, self-approval, the states it applies to) plus the field changes it makes.
+ */
+export interface VerbDef extends VerbSpec {
+  /** returns the field changes the verb makes; throws to refuse (beyond the catalogue's state check) */
   apply(ctx: ServiceContext, row: Row, input: Record<string, unknown>): Record<string, unknown>;
+}
+
+export function verb(resource: string, name: string, apply: VerbDef['apply']): VerbDef {
+  const spec = findVerbSpec(resource, name);
+  if (!spec) throw new Error(`verb ${resource}/${name} is not in schema/verbs.ts`);
+  return { ...spec, apply };
 }

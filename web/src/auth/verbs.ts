@@ -1,81 +1,11 @@
 /**
- * The workflow verbs the server runs at POST /api/:res/:id/:verb (server/services/verbs/*.ts): who may sign
- * them, whether they are signed (password re-entry) and whether a comment is required. The server is the
- * authority; test/web/verbs.test.ts keeps this table equal to its definitions. `ready` only says whether the
- * record is in a state the verb applies to, so the button is not offered when it would be refused anyway.
+ * The verbs the console offers: the catalogue is schema/verbs.ts (shared with the server, which runs them);
+ * here is only what the UI asks of it.
  */
-import type { Role } from '../../../schema/permissions';
-import type { I18nLabel } from '../meta/meta-store';
+import { VERB_SPECS, findVerbSpec, type VerbSpec } from '../../../schema/verbs';
 
+export { VERB_SPECS, findVerbSpec, type VerbSpec };
 type Rec = Record<string, unknown>;
-
-export interface VerbSpec {
-  resource: string;
-  verb: string;
-  /** the signature's meaning (signatures.meaning) */
-  meaning: string;
-  roles: Role[];
-  signed: boolean;
-  commentRequired: boolean;
-  /** the signer may not sign a record they created */
-  noSelfApproval: boolean;
-  label: I18nLabel;
-  /** what the signer is told they sign when the meanings of /api/meta do not have it yet */
-  meaningLabel?: I18nLabel;
-  ready(record: Rec): boolean;
-}
-
-const notApproved = (r: Rec) => r.qa_status !== 'approved';
-
-export const VERB_SPECS: readonly VerbSpec[] = [
-  {
-    resource: 'customers', verb: 'approve', meaning: 'approve_first_business', roles: ['qa'], signed: true, commentRequired: false,
-    noSelfApproval: true, label: { zh: '首营审核批准', en: 'Approve first business' }, ready: notApproved,
-  },
-  {
-    resource: 'products', verb: 'approve', meaning: 'approve_first_business', roles: ['qa'], signed: true, commentRequired: false,
-    noSelfApproval: true, label: { zh: '首营品种审核批准', en: 'Approve first variety' }, ready: notApproved,
-  },
-  {
-    resource: 'customers', verb: 'reject', meaning: 'reject_first_business', roles: ['qa'], signed: true, commentRequired: true,
-    noSelfApproval: false, label: { zh: '首营审核驳回', en: 'Reject first business' },
-    meaningLabel: { zh: '首营审核驳回', en: 'First-business rejection' }, ready: (r) => r.qa_status !== 'rejected',
-  },
-  {
-    resource: 'products', verb: 'reject', meaning: 'reject_first_business', roles: ['qa'], signed: true, commentRequired: true,
-    noSelfApproval: false, label: { zh: '首营品种驳回', en: 'Reject first variety' },
-    meaningLabel: { zh: '首营品种审核驳回', en: 'First-variety rejection' }, ready: (r) => r.qa_status !== 'rejected',
-  },
-  {
-    resource: 'contracts', verb: 'approve', meaning: 'approve_contract', roles: ['sales_vp', 'gm'], signed: true, commentRequired: false,
-    noSelfApproval: true, label: { zh: '合同审批', en: 'Approve contract' },
-    ready: (r) => ['draft', 'pending', 'rejected'].includes(r.status as string),
-  },
-  {
-    resource: 'sales_lines', verb: 'approve-price', meaning: 'approve_price', roles: ['sales_head'], signed: true, commentRequired: false,
-    noSelfApproval: true, label: { zh: '价格审批', en: 'Approve price' }, ready: (r) => !r.price_approved_by,
-  },
-  {
-    resource: 'outbound_slips', verb: 'review', meaning: 'review_outbound', roles: ['reviewer'], signed: true, commentRequired: false,
-    noSelfApproval: true, label: { zh: '出库复核', en: 'Review outbound' }, ready: (r) => !r.reviewed_by,
-  },
-  {
-    resource: 'complaints', verb: 'close', meaning: 'close_complaint', roles: ['qa', 'after_sales'], signed: true, commentRequired: false,
-    noSelfApproval: false, label: { zh: '投诉结案', en: 'Close complaint' }, ready: (r) => r.status !== 'closed',
-  },
-  {
-    resource: 'findings', verb: 'acknowledge', meaning: 'acknowledge_finding', roles: ['qa'], signed: false, commentRequired: false,
-    noSelfApproval: false, label: { zh: '确认（处理中）', en: 'Acknowledge' }, ready: (r) => r.status === 'open',
-  },
-  {
-    resource: 'findings', verb: 'waive', meaning: 'waive_finding', roles: ['qa'], signed: true, commentRequired: true,
-    noSelfApproval: false, label: { zh: '豁免', en: 'Waive' }, ready: (r) => r.status === 'open' || r.status === 'acknowledged',
-  },
-];
-
-export function findVerbSpec(resource: string, verb: string): VerbSpec | undefined {
-  return VERB_SPECS.find((v) => v.resource === resource && v.verb === verb);
-}
 
 export const verbsOf = (resource: string) => VERB_SPECS.filter((v) => v.resource === resource);
 
