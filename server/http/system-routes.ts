@@ -24,7 +24,8 @@ export function systemRoutes() {
                 FROM findings WHERE voided_at IS NULL GROUP BY rule, severity ORDER BY open DESC, rule`)
       .all();
     const byMonth = db.$client
-      .prepare(`SELECT substr(created_at, 1, 7) AS month, COUNT(*) AS opened,
+      // By the business date of the record (the sale, the outbound…), else when the finding opened.
+      .prepare(`SELECT substr(COALESCE(record_date, created_at), 1, 7) AS month, COUNT(*) AS opened,
                        SUM(status IN ('open', 'acknowledged')) AS active, SUM(severity = 'error') AS errors
                 FROM findings WHERE voided_at IS NULL GROUP BY month ORDER BY month`)
       .all();

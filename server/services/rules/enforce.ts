@@ -14,6 +14,7 @@ import { createSqlContext } from './sql-context';
 import { targetsOf, type Target } from './targets';
 import { saleLineViews, viewOf } from './views';
 import { fieldFor } from './field-map';
+import { findingContext } from './finding-context';
 
 const RULE_KINDS = new Set<string>(['sales_lines', 'contracts', 'outbound_slips', 'invoices', 'complaints', 'customers', 'recall_notices', 'adverse_reactions', 'quality_feedback']);
 const LIVE_CODES = new Map<string, Set<string>>();
@@ -80,7 +81,7 @@ function evaluateTargets(ctx: ServiceContext, resource: string, targets: Target[
     }
     const found = evaluate(target.kind, view, rc);
     const codes = new Set(rulesFor(target.kind).map((r) => r.code));
-    const { openedFindings } = syncFindings(ctx, target.kind, target.id, codes, found);
+    const { openedFindings } = syncFindings(ctx, target.kind, target.id, codes, found, findingContext(target.kind, view, rc));
     if (!target.own || opts.historical) continue;
     for (const f of openedFindings) {
       if (f.severity !== 'error' || !liveCodes(target.kind).has(f.code) || AWAITING_STEP[f.code]?.(view)) continue;

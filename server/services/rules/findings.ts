@@ -21,7 +21,7 @@ export function syncFindings(
   recordId: number,
   evaluatedCodes: ReadonlySet<string>,
   found: readonly Finding[],
-  extra: { import?: number | null; row?: number | null } = {},
+  extra: { import?: number | null; row?: number | null; customer?: number | null; salesperson?: number | null; record_date?: string | null } = {},
 ): SyncResult {
   const existing = ctx.db
     .select()
@@ -48,6 +48,7 @@ export function syncFindings(
       .insert(findings)
       .values({
         rule: f.code, severity: f.severity, resource, record_id: recordId, import: extra.import ?? null, row: extra.row ?? null,
+        customer: extra.customer ?? null, salesperson: extra.salesperson ?? null, record_date: extra.record_date ?? null,
         fields: f.fields, message: f.message.zh, status: 'open', created_at: now, created_by: ctx.actor.id, ...stamp,
       })
       .returning()

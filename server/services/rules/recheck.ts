@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
 import { resolveAllFor, syncFindings } from './findings';
 import { createSqlContext } from './sql-context';
 import { viewOf } from './views';
+import { findingContext } from './finding-context';
 
 export interface RecheckResult { asOf: string; records: number; opened: number; resolved: number; ms: number }
 
@@ -33,7 +34,9 @@ export function recheck(db: Db, clock: Clock, asOf = clock.today()): RecheckResu
       const codes = new Set(rulesFor(kind).map((r) => r.code));
       for (const id of ids) {
         const view = viewOf(tx.db, kind, id);
-        const r = view ? syncFindings(tx, kind, id, codes, evaluate(kind, view as never, rc)) : resolveAllFor(tx, kind, id);
+        const r = view
+          ? syncFindings(tx, kind, id, codes, evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc))
+          : resolveAllFor(tx, kind, id);
         result.records++;
         result.opened += r.opened;
         result.resolved += r.resolved;
