@@ -58,6 +58,17 @@ function reasonOf(c: C, body: Record<string, unknown>, key: 'reason' | '_reason'
   return c.req.query('reason') ?? (typeof fromBody === 'string' ? fromBody : undefined) ?? (header ? decodeURIComponent(header) : undefined);
 }
 
+/** A record the signed-in user may see (authorised, found, in their scope), read with `read`. */
+function shownRecord(c: C, read: typeof findRow) {
+  const resource = resourceOf(c);
+  const { db } = c.get('deps');
+  authorize(c.get('user')!, resource, 'show', c.get('lang'));
+  const row = read(db, resource, idOf(c));
+  if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id')! }));
+  checkScope(db, c.get('user')!, resource, row, c.get('lang'), 'show');
+  return { resource, row };
+}
+
 export function crudRouter() {
   const app = new Hono<AppEnv>();
 
@@ -79,23 +90,13 @@ export function crudRouter() {
   });
 
   app.get('/:res/:id', (c) => {
-    const resource = resourceOf(c);
-    const { db } = c.get('deps');
-    authorize(c.get('user')!, resource, 'show', c.get('lang'));
-    const row = readRecord(db, resource, idOf(c));
-    if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
-    checkScope(db, c.get('user')!, resource, row, c.get('lang'), 'show');
+    const { resource, row } = shownRecord(c, readRecord);
     return c.json(row);
   });
 
   app.get('/:res/:id/signatures', (c) => {
-    const resource = resourceOf(c);
-    const { db } = c.get('deps');
-    authorize(c.get('user')!, resource, 'show', c.get('lang'));
-    const row = findRow(db, resource, idOf(c));
-    if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id') }));
-    checkScope(db, c.get('user')!, resource, row, c.get('lang'), 'show');
-    return c.json(signaturesOf(db, resource, row));
+    const { resource, row } = shownRecord(c, findRow);
+    return c.json(signaturesOf(c.get('deps').db, resource, row));
   });
 
   // Bulk workflow verbs: POST /api/findings/bulk/waive {ids, password, comment}
