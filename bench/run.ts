@@ -10,6 +10,7 @@ import { formatTable, machine, markdownTable, type Bench, type BenchOptions, typ
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   'list-api': async () => (await import('./list-api')).listApi,
+  load: async () => (await import('./load')).load,
 };
 
 function parseArgs(argv: string[]): { names: string[]; opts: BenchOptions } {

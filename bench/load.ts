@@ -1,0 +1,175 @@
+/**
+ * Load under import (integrity issue): 20 concurrent clients do mixed reads and writes against the real
+ * app for 60 s while a sales-ledger import (the CLI, a separate process on the same SQLite file) runs.
+ * Checked: zero 5xx; zero lost updates (every acknowledged create is in the database, and every record's
+ * last acknowledged update is what the database holds); latency p95 per kind of request. Loopback only,
+ * bounded in time and count.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../server/app';
+import { createAdmin } from '../server/bootstrap';
+import { fixedDayClock } from '../server/clock';
+import { openDb } from '../server/db';
+import { ms, percentile, type Bench, type BenchOptions, type BenchResult } from './lib';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const SAMPLES = process.env.GSP_SAMPLES ?? path.resolve(ROOT, '../shared/samples');
+const CLIENTS = 20;
+const SECONDS = Number(process.env.GSP_LOAD_SECONDS ?? 60);
+const LEDGER_ROWS = Number(process.env.GSP_LOAD_LEDGER_ROWS ?? 200_000);
+const PASSWORD = 'load-test-admin-password';
+const MASTER = ['company_licenses', 'customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations', 'products', 'batches', 'contracts'];
+
+function runCli(args: string[], dbFile: string): Promise<{ code: number; ms: number; stderr: string }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'imports/cli.ts'), ...args, '--db', dbFile, '--as-of', '2025-06-30', '--report', path.join(path.dirname(dbFile), `report-${path.basename(args[0])}.json`)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code: code ?? -1, ms: performance.now() - started, stderr }));
+  });
+}
+
+/** The sample ledger repeated with fresh order numbers up to `rows` data rows (UTF-8 CSV). */
+function bigLedger(file: string, rows: number) {
+  const [header, ...lines] = fs.readFileSync(path.join(SAMPLES, 'ledger-utf8.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const out = fs.createWriteStream(file);
+  out.write(`\uFEFF${header}\n`);
+  for (let i = 0; i < rows; i++) {
+    const line = lines[i % lines.length];
+    out.write(`${line.replace(/^[^,]*/, (no) => (no ? `${no}-${Math.floor(i / lines.length)}` : no))}\n`);
+  }
+  return new Promise<void>((r) => out.end(r));
+}
+
+interface Sample { kind: string; ms: number; status: number }
+
+function request(agent: http.Agent, port: number, cookie: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = http.request({ host: '127.0.0.1', port, method, path: `/api${p}`, agent, headers: { cookie, 'content-type': 'application/json', ...(data && { 'content-length': data.length }) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+      });
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+export const load: Bench = {
+  name: 'load',
+  description: `${CLIENTS} concurrent clients, mixed reads and writes for ${SECONDS} s, while a ${LEDGER_ROWS.toLocaleString('en')}-row ledger import runs`,
+  async run(opts: BenchOptions): Promise<BenchResult> {
+    const dir = path.join(HERE, 'out', 'load');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const dbFile = path.join(dir, 'gsp.db');
+    const clock = fixedDayClock('2025-06-30');
+    const db = openDb(dbFile);
+    createAdmin(db, clock, PASSWORD);
+    for (const kind of MASTER) {
+      const r = await runCli([path.join(SAMPLES, `${kind}.csv`), '--kind', kind], dbFile);
+      if (r.code !== 0) throw new Error(`master import ${kind} failed (${r.code}): ${r.stderr}`);
+    }
+    const ledger = path.join(dir, 'ledger.csv');
+    await bigLedger(ledger, LEDGER_ROWS);
+    opts.log(`load: master data imported, ledger of ${LEDGER_ROWS} rows written`);
+
+    const app = createApp({ db, clock, onInternalError: (e) => opts.log(`500: ${(e as Error).stack ?? e}`) });
+    const server: ServerType = await new Promise((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const customers = (await request(agent, port, cookie, 'GET', '/customers?range=[0,99]')).body as { id: number }[];
+    const salesperson = (await request(agent, port, cookie, 'GET', '/salespeople?range=[0,0]')).body[0].id as number;
+
+    const samples: Sample[] = [];
+    const created: { id: number; topic: string }[] = [];
+    const lastUpdate = new Map<number, string>();
+    const importRun = runCli([ledger, '--kind', 'sales-ledger'], dbFile);
+    let importDone = false;
+    const importResult = importRun.then((r) => ((importDone = true), r));
+    const deadline = performance.now() + SECONDS * 1000;
+
+    const client = async (c: number) => {
+      // Each client updates its own customer, so "last acknowledged value" is well defined.
+      const mine = customers[c % customers.length].id;
+      for (let i = 0; performance.now() < deadline && i < 100_000; i++) {
+        const roll = (i * 7 + c) % 10;
+        const t0 = performance.now();
+        let kind: string;
+        let r: { status: number; body: any };
+        if (roll < 4) {
+          kind = 'list';
+          r = await request(agent, port, cookie, 'GET', `/sales_lines?sort=${encodeURIComponent('["sale_date","DESC"]')}&range=[0,24]`);
+        } else if (roll < 6) {
+          kind = 'search';
+          r = await request(agent, port, cookie, 'GET', `/customers?filter=${encodeURIComponent(JSON.stringify({ q: '医' }))}&range=[0,24]`);
+        } else if (roll < 8) {
+          kind = 'create';
+          const topic = `负载测试 ${c}-${i}`;
+          r = await request(agent, port, cookie, 'POST', '/trainings', { salesperson, date: '2025-06-01', topic, hours: 1 });
+          if (r.status === 201) created.push({ id: r.body.id, topic });
+        } else {
+          kind = 'update';
+          const current = await request(agent, port, cookie, 'GET', `/customers/${mine}`);
+          const phone = `139${String(c).padStart(2, '0')}${String(i).padStart(6, '0')}`;
+          r = await request(agent, port, cookie, 'PUT', `/customers/${mine}`, { version: current.body.version, contact_phone: phone, _reason: '负载测试' });
+          if (r.status === 200) lastUpdate.set(mine, phone);
+        }
+        samples.push({ kind, ms: performance.now() - t0, status: r.status });
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    const importWasRunning = !importDone;
+    const imp = await importResult;
+    agent.destroy();
+    await new Promise<void>((r) => server.close(() => r()));
+
+    // Lost updates: every acknowledged write must be in the database.
+    const check = openDb(dbFile);
+    const topics = new Map((check.$client.prepare('SELECT id, topic FROM trainings').all() as { id: number; topic: string }[]).map((t) => [t.id, t.topic]));
+    const lostCreates = created.filter((x) => topics.get(x.id) !== x.topic).length;
+    const lostUpdates = [...lastUpdate].filter(([id, phone]) => (check.$client.prepare('SELECT contact_phone FROM customers WHERE id = ?').pluck().get(id) as string) !== phone).length;
+    const integrity = check.$client.pragma('integrity_check', { simple: true });
+    const imported = check.$client.prepare('SELECT COUNT(*) FROM sales_lines').pluck().get() as number;
+    check.$client.close();
+    db.$client.close();
+
+    const errors5xx = samples.filter((s) => s.status >= 500).length;
+    const kinds = ['list', 'search', 'create', 'update'];
+    const table = [['request', 'count', 'median', 'p95', 'max', '5xx', '409', 'other 4xx']];
+    for (const k of [...kinds, 'all']) {
+      const s = samples.filter((x) => k === 'all' || x.kind === k);
+      const t = s.map((x) => x.ms).sort((a, b) => a - b);
+      table.push([k, String(s.length), ms(percentile(t, 50)), ms(percentile(t, 95)), ms(t[t.length - 1] ?? NaN),
+        String(s.filter((x) => x.status >= 500).length), String(s.filter((x) => x.status === 409).length),
+        String(s.filter((x) => x.status >= 400 && x.status < 500 && x.status !== 409).length)]);
+    }
+    const pass = errors5xx === 0 && lostCreates === 0 && lostUpdates === 0 && integrity === 'ok' && imp.code === 0;
+    return {
+      name: 'load',
+      table,
+      pass,
+      notes: [
+        `load: ${CLIENTS} clients × ${SECONDS} s; ${samples.length} requests (${(samples.length / SECONDS).toFixed(0)}/s)`,
+        `import: exit ${imp.code} in ${(imp.ms / 1000).toFixed(1)} s, ${importWasRunning ? 'still running when the load ended' : 'finished during the load'}; ${imported} sales lines in the database${imp.code ? `; stderr: ${imp.stderr.slice(0, 300)}` : ''}`,
+        `5xx: ${errors5xx}; lost creates: ${lostCreates} of ${created.length}; lost updates: ${lostUpdates} of ${lastUpdate.size} records; integrity_check: ${integrity}`,
+      ],
+    };
+  },
+};
