@@ -16,6 +16,7 @@ import { MetaError } from './layout/MetaError';
 import { theme } from './layout/theme';
 import { Dashboard } from './qa/Dashboard';
 import { consoleRoutes } from './qa/qa-routes';
+import { importRoutes } from './imports/import-routes';
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
 const never = new Promise<never>(() => undefined);
@@ -23,7 +24,7 @@ const never = new Promise<never>(() => undefined);
 const renderResources = async (permissions: unknown) => {
   if (permissions == null) return never;
   try {
-    return [...resourceElements(await loadMeta()), consoleRoutes()];
+    return [...resourceElements(await loadMeta()), consoleRoutes(), importRoutes()];
   } catch (error) {
     console.error('GET /api/meta failed', error);
     // A lone pseudo-resource: the admin opens it first, so the error is what the user sees.

@@ -1,3 +1,5 @@
+import { importEn, importZh } from '../imports/messages';
+
 /** The console's own message keys (`gsp.*`), in both UI languages. Keep the two objects key-for-key equal. */
 export const appZh = {
   gsp: {
@@ -26,6 +28,7 @@ export const appZh = {
     edit: { reason: '修改原因', reason_help: '选填，将记入修改历史', reason_required: '此记录已审核或已签名，修改必须填写原因（记入修改历史）' },
     form: { refused: '保存被拒绝' },
     menu: { qa: '质量审核' },
+    import: importZh,
     sign: {
       title_bulk: '%{action}（%{count} 条记录）',
       meaning: '签名含义',
@@ -143,6 +146,7 @@ export const appEn: typeof appZh = {
     },
     form: { refused: 'Not saved' },
     menu: { qa: 'Quality review' },
+    import: importEn,
     sign: {
       title_bulk: '%{action} (%{count} records)',
       meaning: 'Meaning',

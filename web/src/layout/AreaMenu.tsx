@@ -12,9 +12,10 @@ import { pick } from '../meta/labels';
 import { canAccessFor } from '../auth/access';
 import { useRoles } from '../auth/use-roles';
 import { QA_PAGES } from '../qa/qa-pages';
+import { IMPORT_MENU_REPLACES, importMenuItems } from '../imports/menu';
 
 /** Resources shown in another group than their registry area. */
-const MOVED = new Set(['findings']);
+const MOVED = new Set(['findings', ...IMPORT_MENU_REPLACES]);
 
 /** A group's heading (or a divider when the sidebar is folded), as a direct child of the MenuList. */
 const heading = (key: string, label: string, first: boolean, open: boolean) =>
@@ -52,8 +53,10 @@ export const AreaMenu = () => {
   for (const area of meta.areas) {
     const resources = meta.resources.filter((r) => r.area === area.key && r.menu && !MOVED.has(r.name) && allowed(r.name));
     const extra = area.key === 'system' && allowed('audit-verify');
-    if (!resources.length && !extra) continue;
+    const imports = area.key === 'system' ? importMenuItems(meta, roles, translate) : [];
+    if (!resources.length && !extra && !imports.length) continue;
     items.push(heading(area.key, pick(area.label, locale), items.length === 0, open));
+    items.push(...imports);
     for (const r of resources) items.push(<Menu.ResourceItem key={r.name} name={r.name} />);
     if (extra) items.push(<Menu.Item key="audit-verify" to="/audit-verify" primaryText={translate('gsp.audit_verify.title')} leftIcon={<LinkIcon />} />);
   }
