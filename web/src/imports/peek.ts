@@ -70,11 +70,46 @@ export function decodeHead(bytes: Uint8Array): { text: string; encoding: string 
   }
 }
 
+/** , tab or ; — the one found most consistently per line (outside quotes) in the first lines. */
+export function detectDelimiter(sample: string): string {
+  const lines: Array<Record<string, number>> = [];
+  let line: Record<string, number> = {};
+  let quoted = false;
+  let content = false;
+  for (let i = 0; i < sample.length && lines.length < 30; i++) {
+    const c = sample[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '\n' || c === '\r') {
+      if (content) lines.push(line);
+      line = {};
+      content = false;
+    } else {
+      content = true;
+      if (c === ',' || c === '\t' || c === ';') line[c] = (line[c] ?? 0) + 1;
+    }
+  }
+  if (content) lines.push(line);
+  let best = ',';
+  let bestScore = 0;
+  for (const d of [',', '\t', ';']) {
+    const counts = lines.map((l) => l[d] ?? 0).filter((n) => n > 0);
+    if (!counts.length) continue;
+    const mode = [...counts].sort((a, b) => counts.filter((x) => x === b).length - counts.filter((x) => x === a).length)[0];
+    const score = counts.filter((n) => n === mode).length * 1000 + mode;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 export function peekCsv(bytes: Uint8Array, whole: boolean, maxRows = PEEK_ROWS): Peek {
   const { text: raw, encoding } = decodeHead(bytes);
   // a cut file: only complete lines
   const text = whole ? raw : raw.slice(0, Math.max(0, raw.lastIndexOf('\n') + 1));
-  const res = Papa.parse<string[]>(text, { preview: maxRows, delimitersToGuess: [',', '\t', ';'], skipEmptyLines: false });
+  const res = Papa.parse<string[]>(text, { preview: maxRows, delimiter: detectDelimiter(text), skipEmptyLines: false });
   const rows: PeekRow[] = [];
   res.data.forEach((cells, i) => {
     if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 1, cells: cells.map((c) => c.replace(/\r$/, '')) });
