@@ -9,6 +9,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { pick } from '../meta/labels';
 import type { ImportFieldOption } from './kinds';
 import { autoChoice, duplicateFields, isChanged, missingRequired, type MappingChoice, type MappingColumn } from './mapping';
+import { scrollFrame } from './ui';
 
 interface MappingStepProps {
   columns: MappingColumn[];
@@ -32,7 +33,7 @@ export const MappingStep = ({ columns, choice, onChoice, fields, disabled }: Map
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">{translate('gsp.import.mapping.help')}</Typography>
-      <Box sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Box sx={scrollFrame}>
         <Table size="small" data-testid="import-mapping">
           <TableHead>
             <TableRow>

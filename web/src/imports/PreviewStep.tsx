@@ -10,6 +10,7 @@ import type { ImportFieldOption } from './kinds';
 import { dataRows, rowProblems, sameSheet } from './mapping';
 import type { Peek } from './peek';
 import { ReportView } from './ReportView';
+import { scrollFrame } from './ui';
 
 const FIRST_ROWS = 10;
 
@@ -42,11 +43,11 @@ export const FirstRows = ({ report, peek, fields }: { report: ImportReport; peek
   return (
     <Box>
       <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.first_rows', { count: rows.length })}</Typography>
-      <Box sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Box sx={scrollFrame}>
         <Table size="small" data-testid="import-first-rows">
           <TableHead>
             <TableRow>
-              <TableCell>{translate('gsp.import.preview.row')}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.row')}</TableCell>
               {cols.map((c) => <TableCell key={c.index} sx={{ whiteSpace: 'nowrap' }}>{label(c.field)}</TableCell>)}
             </TableRow>
           </TableHead>

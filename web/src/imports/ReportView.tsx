@@ -10,6 +10,7 @@ import type { ImportCounts, ImportReport } from './api';
 import { kindLabel } from './kinds';
 import { groupFindings } from './mapping';
 import { getMeta } from '../meta/meta-store';
+import { scrollFrame } from './ui';
 
 const REJECTED_SHOWN = 50;
 
@@ -20,7 +21,7 @@ const Stat = ({ label, value, color, testId }: { label: string; value: ReactNode
   </Paper>
 );
 
-export const CountsView = ({ counts, findings }: { counts: ImportCounts; findings: number }) => {
+export const CountsView = ({ counts, findings, more }: { counts: ImportCounts; findings: number; more?: boolean }) => {
   const translate = useTranslate();
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="import-counts">
@@ -28,7 +29,7 @@ export const CountsView = ({ counts, findings }: { counts: ImportCounts; finding
       <Stat testId="count-imported" label={translate('gsp.import.preview.imported')} value={counts.imported} color="success.main" />
       <Stat testId="count-rejected" label={translate('gsp.import.preview.rejected')} value={counts.rejected} color={counts.rejected ? 'error.main' : undefined} />
       <Stat testId="count-duplicates" label={translate('gsp.import.preview.duplicates')} value={counts.duplicates} />
-      <Stat testId="count-findings" label={translate('gsp.import.preview.findings')} value={findings} color={findings ? 'warning.main' : undefined} />
+      <Stat testId="count-findings" label={translate('gsp.import.preview.findings')} value={more ? `${findings}+` : findings} color={findings ? 'warning.main' : undefined} />
     </Stack>
   );
 };
@@ -46,20 +47,20 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
   const created = Object.entries(report.created ?? {}).filter(([, list]) => list.length);
   return (
     <Stack spacing={3}>
-      <CountsView counts={report.counts} findings={report.findings.length} />
+      <CountsView counts={report.counts} findings={report.findings.length} more={capped && report.findings.length >= 1000} />
       {capped && <Typography variant="caption" color="text.secondary">{translate('gsp.import.preview.truncated', { count: 1000 })}</Typography>}
 
       <Box>
         <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.findings_by_rule')}</Typography>
         {groups.length ? (
-          <Box sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Box sx={scrollFrame}>
             <Table size="small" data-testid="import-findings-by-rule">
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('gsp.import.preview.rule')}</TableCell>
                   <TableCell>{translate('gsp.import.preview.title')}</TableCell>
-                  <TableCell>{translate('gsp.import.preview.severity')}</TableCell>
-                  <TableCell align="right">{translate('gsp.import.preview.count')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.severity')}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.count')}</TableCell>
                   <TableCell>{translate('gsp.import.preview.example')}</TableCell>
                 </TableRow>
               </TableHead>
@@ -86,11 +87,11 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
       <Box>
         <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.rejected_rows')}</Typography>
         {report.rejected.length ? (
-          <Box sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Box sx={scrollFrame}>
             <Table size="small" data-testid="import-rejected">
               <TableHead>
                 <TableRow>
-                  <TableCell sx={{ width: 80 }}>{translate('gsp.import.preview.row')}</TableCell>
+                  <TableCell sx={{ width: 80, whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.row')}</TableCell>
                   <TableCell>{translate('gsp.import.preview.reason')}</TableCell>
                 </TableRow>
               </TableHead>

@@ -7,6 +7,7 @@ import { useTranslate } from 'react-admin';
 import { columnName } from '../../../imports/readers/cells';
 import type { ImportReport } from './api';
 import type { Peek } from './peek';
+import { scrollFrame } from './ui';
 
 interface SheetStepProps {
   report: ImportReport;
@@ -66,7 +67,7 @@ export const SheetStep = ({ report, peek, sheet, onSheet, headerRow, onHeaderRow
       {rows.length ? (
         <Box>
           <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('gsp.import.sheet.first_rows', { count: rows.length })}</Typography>
-          <Box sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Box sx={scrollFrame}>
             <Table size="small" data-testid="import-raw-rows">
               <TableHead>
                 <TableRow>
