@@ -103,7 +103,7 @@ export type AnyTable = SQLiteTableWithColumns<{
   name: string; schema: undefined; dialect: 'sqlite'; columns: Record<string, SQLiteColumn<any>>;
 }>;
 
-export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason'] as const;
+export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason', 'import_id'] as const;
 
 const resources = new Map<string, Resource>();
 export function getResources(): ReadonlyMap<string, Resource> {
@@ -142,6 +142,9 @@ export function defineResource(spec: ResourceSpec): AnyTable {
     columns.voided_at = text('voided_at');
     columns.voided_by = integer('voided_by');
     columns.void_reason = text('void_reason');
+    // The import (imports.id) that created the record, if any: the import's report, the record's history
+    // and a later clean-up find its records by it. No foreign key (imports is itself a system table).
+    columns.import_id = integer('import_id');
   }
   const indexed = new Map<string, string[]>();
   const addIndex = (cols: string[]) => indexed.set(cols.join('__'), cols);
@@ -162,6 +165,8 @@ export function defineResource(spec: ResourceSpec): AnyTable {
     // The voided rows: lists count live rows as all minus these (server/crud/list-query.ts countRows).
     // Partial, so it stays tiny and the planner never mistakes it for a way to find live rows.
     ...(system ? [index(`${spec.name}__voided`).on(t.voided_at).where(sql`voided_at IS NOT NULL`)] : []),
+    // Partial as well: most records were not imported.
+    ...(system ? [index(`${spec.name}__import_id`).on(t.import_id).where(sql`import_id IS NOT NULL`)] : []),
   ]) as unknown as AnyTable;
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
