@@ -13,12 +13,23 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export type IsoDate = string;
 
+// Every rule reads dates through isIsoDate/dateOf many times per record (an import: millions of times):
+// the answer for a string never changes, so it is remembered (bounded; a pure cache).
+const isoSeen = new Map<string, boolean>();
+
 export function isIsoDate(s: unknown): boolean {
   if (typeof s !== 'string') return false;
+  const hit = isoSeen.get(s);
+  if (hit !== undefined) return hit;
   const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  let ok = false;
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    ok = d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+  if (isoSeen.size >= 100_000) isoSeen.clear();
+  isoSeen.set(s, ok);
+  return ok;
 }
 
 function toDayNumber(date: IsoDate): number {
@@ -38,6 +49,7 @@ function fromDayNumber(day: number): IsoDate {
  */
 export function dateOf(value: string | null | undefined): IsoDate | null {
   if (value == null) return null;
+  if (typeof value === 'string' && value.length === 10 && isIsoDate(value)) return value;
   const s = String(value).trim();
   if (s === '') return null;
   if (isIsoDate(s)) return s;

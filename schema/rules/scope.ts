@@ -17,19 +17,49 @@ const SYNONYMS: Record<string, ScopeCategory> = {
   诊断试剂: '体外诊断试剂', 中药: '中成药',
 };
 
+// The rules split the same licence scopes, letters and product lists for every sales line they check:
+// the results of these pure functions are remembered per string (bounded) or per array object, and shared
+// (frozen; callers only read them).
+const EMPTY: readonly string[] = Object.freeze([]);
+const splitByText = new Map<string, string[]>();
+const splitByArray = new WeakMap<object, string[]>();
+const catsByText = new Map<string, Set<ScopeCategory>>();
+const catsByArray = new WeakMap<object, Set<ScopeCategory>>();
+const categoryOf = new Map<string, ScopeCategory | null>();
+function remember<V>(m: Map<string, V>, k: string, v: V): V {
+  if (m.size >= 20_000) m.clear();
+  m.set(k, v);
+  return v;
+}
+
 /** A list value as its trimmed, non-empty parts. Bracketed notes are dropped, except `（含X、Y）`. */
 export function splitList(value: ListValue): string[] {
-  if (value == null) return [];
-  const text = Array.isArray(value) ? value.join('、') : String(value);
-  return text
+  if (value == null) return EMPTY as string[];
+  if (Array.isArray(value)) {
+    let hit = splitByArray.get(value);
+    if (!hit) splitByArray.set(value, (hit = splitText(value.join('、'))));
+    return hit;
+  }
+  const text = String(value);
+  return splitByText.get(text) ?? remember(splitByText, text, splitText(text));
+}
+
+function splitText(text: string): string[] {
+  const parts = text
     .replace(/[（(]([^）)]*)[）)]/g, (_m, inner: string) => (/^\s*含/.test(inner) ? `、${inner.replace(/^\s*含/, '')}` : ''))
     .split(LIST_SPLIT)
     .map((s) => s.replace(/\s+/g, ''))
     .filter((s) => s !== '');
+  return Object.freeze(parts) as string[];
 }
 
 /** One part of a scope text → its category, or null when it is not one (e.g. a product name). */
 export function matchScopeCategory(token: string): ScopeCategory | null {
+  const hit = categoryOf.get(token);
+  return hit !== undefined ? hit : remember(categoryOf, token, matchCategory(token));
+}
+
+function matchCategory(token: string): ScopeCategory | null {
   const t = token
     .replace(/\s+/g, '')
     .replace(/(III|Ⅲ|3)(?=类)/g, '三')
@@ -43,6 +73,16 @@ export function matchScopeCategory(token: string): ScopeCategory | null {
 
 /** The categories named in a list value (unknown parts ignored). */
 export function scopeCategories(value: ListValue): Set<ScopeCategory> {
+  if (value != null && Array.isArray(value)) {
+    let hit = catsByArray.get(value);
+    if (!hit) catsByArray.set(value, (hit = categoriesOf(value)));
+    return hit;
+  }
+  const text = value == null ? '' : String(value);
+  return catsByText.get(text) ?? remember(catsByText, text, categoriesOf(value));
+}
+
+function categoriesOf(value: ListValue): Set<ScopeCategory> {
   const out = new Set<ScopeCategory>();
   for (const part of splitList(value)) {
     const c = matchScopeCategory(part);

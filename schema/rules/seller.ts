@@ -7,7 +7,15 @@ import type { AuthorizationRow, ProductRow } from './types';
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
 /** `湖北省武汉市` → `湖北武汉`: regions compare without their administrative suffixes. */
-const regionKey = (s: string) => norm(s).replace(/特别行政区|自治区|壮族|回族|维吾尔|省|市/g, '');
+const regionKeys = new Map<string, string>();
+const regionKey = (s: string) => {
+  let k = regionKeys.get(s);
+  if (k === undefined) {
+    if (regionKeys.size >= 20_000) regionKeys.clear();
+    regionKeys.set(s, (k = norm(s).replace(/特别行政区|自治区|壮族|回族|维吾尔|省|市/g, '')));
+  }
+  return k;
+};
 
 /** The letter's varieties name the product's scope category, or the product itself by name. */
 export function authorizationCoversProduct(a: AuthorizationRow, p: ProductRow, category: ScopeCategory | null): boolean {
