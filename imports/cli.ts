@@ -14,7 +14,6 @@ import { isValidDate } from '../schema/validate';
 import { clockFromEnv, fixedDayClock } from '../server/clock';
 import { openDb, type Db } from '../server/db';
 import { SYSTEM_ACTOR } from '../server/services/context';
-import { writeProblemsXlsx } from './report/problems-xlsx';
 import { isUsageError, importableKinds, runImport } from './run/pipeline';
 import { reportPath } from './run/files';
 
@@ -75,6 +74,14 @@ function fail(code: 1 | 2, zh: string, en: string): never {
   process.exit(code);
 }
 
+if (process.env.GSP_IMPORT_STATS) {
+  // for bench/import.ts: this process's peak RSS and CPU time
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    process.stderr.write(`GSP_IMPORT_STATS ${JSON.stringify({ maxRssKb: u.maxRSS, userMs: u.userCPUTime / 1000, sysMs: u.systemCPUTime / 1000 })}\n`);
+  });
+}
+
 async function main() {
   let args: Args;
   try {
@@ -98,6 +105,7 @@ async function main() {
     const r = result.report;
     if (args.problems) {
       const source = result.importId != null ? reportPath(db, result.importId) : args.report;
+      const { writeProblemsXlsx } = await import('./report/problems-xlsx');
       await writeProblemsXlsx({ file: args.file, kind: args.kind, sheet: r.import.sheet ?? undefined, report: source ?? r, out: args.problems });
     }
     if (!args.report) {
@@ -111,7 +119,7 @@ async function main() {
   } catch (e) {
     try { db.$client.close(); } catch { /* closing anyway */ }
     if (isUsageError(e)) fail(2, `错误：${e.text('zh')}`, `Error: ${e.text('en')}`);
-    process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
+    process.stderr.write(`${process.env.GSP_DEBUG ? (e as Error)?.stack : (e as Error)?.message ?? e}\n`);
     fail(1, '导入失败（内部错误），未写入任何数据', 'Import failed (internal error); nothing was written');
   }
 }

@@ -13,6 +13,7 @@ import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE, sessionUser } from './auth/sessions';
 import { crudRouter } from './crud/router';
 import { csrfGuard } from './http/csrf';
+import { importRoutes } from './http/import-routes';
 import { systemRoutes } from './http/system-routes';
 import type { AppDeps, AppEnv } from './env';
 import { ServiceError, unauthenticated } from './errors';
@@ -55,6 +56,7 @@ export function createApp(opts: AppOptions) {
     await next();
   });
   app.use('/api/*', csrfGuard());
+  app.route('/api', importRoutes()); // before the JSON body limit: uploads have their own (import-routes.ts)
   app.use('/api/*', bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }));
 
   app.route('/api/auth', authRoutes());

@@ -54,6 +54,8 @@ export interface ProblemsOptions {
   /** the report, or the path of its JSON file */
   report: ImportReport | string;
   out: string | Writable;
+  /** the header mapping the import used (imports.mapping: header → field or null) */
+  preset?: Record<string, string | null>;
 }
 
 /** Writes the problem-rows workbook; returns how many rows it holds. */
@@ -67,7 +69,7 @@ export async function writeProblemsXlsx(opts: ProblemsOptions): Promise<number> 
   const { book, source } = await openSpreadsheetFile(opts.file);
   let n = 0;
   try {
-    const table = await openTable(book, opts.kind, { sheet: opts.sheet ?? undefined });
+    const table = await openTable(book, opts.kind, { sheet: opts.sheet ?? undefined, preset: opts.preset });
     const width = table.headerCells.length;
     const header = ws.addRow([...table.headerCells.map((c) => cellValue(c)), REASON_HEADER, RULE_HEADER]);
     header.font = { bold: true };

@@ -25,6 +25,8 @@ const NUMBERS = [['quantity', '数量', 'quantity'], ['unit_price', '单价', 'u
 export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const { opts, table, lang } = env;
   const db = opts.db;
+  const timing = process.env.GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms\n`) : null;
+  const t0 = performance.now();
   const master = loadMaster(db, opts.clock.today());
   const staging = new Staging(stagingPath(db, os.tmpdir()));
   try {
@@ -84,6 +86,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     }
     orders.finishScattered();
     staging.commit();
+    timing?.('phase 1 (read, resolve, rules, stage)', t0);
 
     const counts = { rows, imported: orders.stats.imported, rejected, duplicates: orders.stats.duplicates };
     const created = Object.fromEntries(Object.entries(resolver.created).filter(([, list]) => list.length));
@@ -94,13 +97,18 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       return finishImport(env, { importId: null, counts, staging, tail });
     }
     opts.beforeMerge?.();
-    return finishImport(env, {
+    const t1 = performance.now();
+    const result = finishImport(env, {
       importId: null, counts, staging, tail,
       merge: (values, ctx) => {
         staging.commit();
-        return mergeStaging(ctx, staging.file, values, { force: !!opts.force, reason: env.reason });
+        const m = mergeStaging(ctx, staging.file, values, { force: !!opts.force, reason: env.reason });
+        timing?.('phase 2 (merge)', t1);
+        return m;
       },
     });
+    timing?.('report', t1);
+    return result;
   } finally {
     staging.close(true);
   }

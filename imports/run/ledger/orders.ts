@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
-  evaluate, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SaleLineView, type SalesLineRow,
+  rulesFor, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SaleLineView, type SalesLineRow,
   type SpecialCheckRow,
 } from '../../../schema/rules';
 import type { Values } from './resolver';
@@ -75,6 +75,8 @@ interface Group {
   invoices: Map<string, InvRec>;
   invByRef: Map<number, InvRec>;
   pairs: Set<string>;
+  /** invoices linked to a slip of the order (what the line view shows, as the database view does) */
+  linked: Set<number>;
   newPairs: Array<[InvRec, SlipRec]>;
   check: SpecialCheckRow | null;
   checkNew: boolean;
@@ -181,6 +183,7 @@ export class OrderBuilder {
       inv.add += Number(v.amount) || 0;
       if (slip && !g.pairs.has(`${inv.ref}|${slip.ref}`)) {
         g.pairs.add(`${inv.ref}|${slip.ref}`);
+        g.linked.add(inv.ref);
         g.newPairs.push([inv, slip]);
       }
     }
@@ -215,7 +218,7 @@ export class OrderBuilder {
         id: 0, order_no: key, customer: line.customer, salesperson: line.salesperson, contract: line.contract,
         sale_date: v.sale_date, payment_method: v.payment_method ?? null,
       },
-      prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), newPairs: [],
+      prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), linked: new Set(), newPairs: [],
       check: null, checkNew: false, dupSigs: null, remarks: [],
     };
     const staged = this.st.stagedOrder(key);
@@ -261,6 +264,7 @@ export class OrderBuilder {
         g.invoices.set(rec.invoice_no, rec);
         g.invByRef.set(rec.ref, rec);
         g.pairs.add(`${rec.ref}|${s.id}`);
+        g.linked.add(rec.ref);
       }
     }
     const check = this.q.check.get(g.ref) as SpecialCheckRow | undefined;
@@ -294,6 +298,7 @@ export class OrderBuilder {
       g.invoices.set(rec.invoice_no, rec);
     }
     g.pairs.add(`${invRef}|${slipRef}`);
+    g.linked.add(invRef);
   }
 
   private addSlip(g: Group, s: SlipRec) {
@@ -396,7 +401,7 @@ export class OrderBuilder {
       if (!order) continue;
       const g: Group = {
         key: order.order_no, ref, state: ref < 0 ? 'staged' : 'main', reopened: false, order: { ...order, id: ref },
-        prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), newPairs: [],
+        prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), linked: new Set(), newPairs: [],
         check: null, checkNew: false, dupSigs: null, remarks: [],
       };
       if (ref > 0) {
@@ -433,24 +438,35 @@ export class OrderBuilder {
 
 }
 
+// What a sales-ledger import evaluates per row (RULES.md; SALES_LEDGER_KINDS): the line's rules and its slip's.
+const LINE_RULES = rulesFor('sales_lines');
+const SLIP_RULES = rulesFor('outbound_slips');
+
 /** The rules of every row of the window: the line's, and its slip's (reported on each row of the slip). */
 function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boolean) {
   const o = g.order;
   const outbounds = g.slips.map((s) => s.data);
-  const invoices = [...g.invByRef.values()]
-    .filter((inv) => g.slips.some((s) => g.pairs.has(`${inv.ref}|${s.ref}`)))
-    .map((inv) => ({ id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] }));
-  const shared = {
-    order_no: o.order_no, sale_date: o.sale_date, customer: o.customer, salesperson: o.salesperson, contract: o.contract,
-    payment_method: o.payment_method as SaleLineView['payment_method'], outbounds, invoices, special_check: g.check,
-  };
+  const invoices = [...g.linked].map((ref) => {
+    const inv = g.invByRef.get(ref)!;
+    return { id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] };
+  });
   for (const l of g.lines) {
-    const view: SaleLineView = { ...l.data, ...shared, id: l.ref, order: g.ref };
-    for (const f of evaluate('sales_lines', view, ctx)) sink.line(f, l.ref, l.row, g.ref);
+    const d = l.data;
+    // a literal of one shape (fast to build and to read), as views.ts builds it from the database
+    const view: SaleLineView = {
+      id: l.ref, order: g.ref, product: d.product, batch: d.batch, quantity: d.quantity, unit_price: d.unit_price, amount: d.amount,
+      price_approved_by: d.price_approved_by, handler: d.handler, responsible: d.responsible,
+      order_no: o.order_no, sale_date: o.sale_date, customer: o.customer, salesperson: o.salesperson, contract: o.contract,
+      payment_method: o.payment_method as SaleLineView['payment_method'], outbounds, invoices, special_check: g.check,
+    };
+    for (const r of LINE_RULES) {
+      const found = r.check(view, ctx);
+      for (let i = 0; i < found.length; i++) sink.line(found[i], l.ref, l.row, g.ref);
+    }
   }
   for (const s of g.slips) {
     if (!s.rows.length) continue;
     const dbRef = s.ref < 0 && (s.isNew || all) ? s.ref : null;
-    for (const f of evaluate('outbound_slips', s.data, ctx)) sink.slip(f, dbRef, s.rows, g.ref);
+    for (const r of SLIP_RULES) for (const f of r.check(s.data, ctx)) sink.slip(f, dbRef, s.rows, g.ref);
   }
 }

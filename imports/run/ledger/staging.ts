@@ -48,16 +48,53 @@ const q = (c: string) => `"${c}"`;
 
 export type StageRow = Record<string, unknown>;
 
+/** Buffers rows of one table and inserts them `BATCH` at a time (one statement per batch: far fewer calls). */
+class BufferedInsert {
+  static readonly BATCH = 50;
+  private readonly args: unknown[];
+  private at = 0;
+  private readonly one: Database.Statement;
+  private readonly many: Database.Statement;
+  constructor(db: Database.Database, table: string, readonly cols: string[]) {
+    const tuple = `(?${', ?'.repeat(cols.length - 1)})`;
+    const head = `INSERT INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES `;
+    this.one = db.prepare(head + tuple);
+    this.many = db.prepare(head + new Array(BufferedInsert.BATCH).fill(tuple).join(', '));
+    this.args = new Array(BufferedInsert.BATCH * cols.length).fill(null);
+  }
+  push(values: unknown[]) {
+    const a = this.args;
+    let at = this.at;
+    for (let i = 0; i < values.length; i++) a[at++] = values[i];
+    if (at === a.length) {
+      this.many.run(a);
+      at = 0;
+    }
+    this.at = at;
+  }
+  flush() {
+    const w = this.cols.length;
+    for (let i = 0; i < this.at; i += w) this.one.run(this.args.slice(i, i + w));
+    this.at = 0;
+  }
+}
+
+/** Tables read back while phase 1 runs are written directly; the others through buffers. */
+const DIRECT = new Set(['sales_orders', 'invoices', 'customers', 'products', 'batches', 'salespeople']);
+
+const value = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+
 export class Staging {
   readonly db: Database.Database;
   private readonly next = new Map<string, number>();
-  private readonly inserts = new Map<string, Database.Statement>();
+  private readonly direct = new Map<string, { cols: string[]; stmt: Database.Statement }>();
+  private readonly buffered = new Map<string, BufferedInsert>();
   private readonly orderByNo: Database.Statement;
   private readonly invoiceByNo: Database.Statement;
   private readonly addInvoiceAmount: Database.Statement;
-  private readonly insertFinding: Database.Statement;
-  private readonly insertReportFinding: Database.Statement;
-  private readonly insertReject: Database.Statement;
+  private readonly findingsOut: BufferedInsert;
+  private readonly reportOut: BufferedInsert;
+  private readonly rejectsOut: BufferedInsert;
   private inTx = false;
   private pending = 0;
 
@@ -71,7 +108,11 @@ export class Staging {
     for (const t of STAGED) {
       const cols = [...t.cols, ...(t.extra ?? [])];
       this.db.exec(`CREATE TABLE ${q(t.name)} (id INTEGER PRIMARY KEY, ${cols.map((c) => `${q(c)}`).join(', ')})`);
-      this.inserts.set(t.name, this.db.prepare(`INSERT INTO ${q(t.name)} (id, ${cols.map(q).join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`));
+      if (DIRECT.has(t.name)) {
+        this.direct.set(t.name, { cols, stmt: this.db.prepare(`INSERT INTO ${q(t.name)} (id, ${cols.map(q).join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`) });
+      } else {
+        this.buffered.set(t.name, new BufferedInsert(this.db, t.name, ['id', ...cols]));
+      }
       this.next.set(t.name, 1);
     }
     this.db.exec(`
@@ -87,9 +128,9 @@ export class Staging {
     this.orderByNo = this.db.prepare('SELECT * FROM sales_orders WHERE order_no = ? LIMIT 1');
     this.invoiceByNo = this.db.prepare('SELECT id, customer FROM invoices WHERE invoice_no = ? LIMIT 1');
     this.addInvoiceAmount = this.db.prepare('UPDATE invoices SET amount = round(amount + ?, 2) WHERE id = ?');
-    this.insertFinding = this.db.prepare('INSERT INTO findings (rule, severity, resource, record_id, "row", fields, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.insertReportFinding = this.db.prepare('INSERT INTO report_findings ("row", rule, severity, fields, message, "order") VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertReject = this.db.prepare('INSERT INTO import_rejects ("row", raw, errors) VALUES (?, ?, ?)');
+    this.findingsOut = new BufferedInsert(this.db, 'findings', ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message']);
+    this.reportOut = new BufferedInsert(this.db, 'report_findings', ['row', 'rule', 'severity', 'fields', 'message', 'order']);
+    this.rejectsOut = new BufferedInsert(this.db, 'import_rejects', ['row', 'raw', 'errors']);
   }
 
   /** Reserves the next staging id of a table; the record is referenced as its negation. */
@@ -105,18 +146,14 @@ export class Staging {
 
   /** Inserts a staged record under a reserved id (positive). */
   insert(table: string, id: number, row: StageRow): void {
-    const t = STAGED_BY_NAME.get(table)!;
-    const cols = [...t.cols, ...(t.extra ?? [])];
-    const args: unknown[] = [id];
-    for (const c of cols) {
-      let v = row[c];
-      if (v === undefined) v = null;
-      else if (typeof v === 'boolean') v = v ? 1 : 0;
-      else if (v !== null && typeof v === 'object') v = JSON.stringify(v);
-      args.push(v);
-    }
     this.tx();
-    this.inserts.get(table)!.run(args);
+    const d = this.direct.get(table);
+    const b = d ? null : this.buffered.get(table)!;
+    const cols = d ? d.cols : b!.cols;
+    const args: unknown[] = [id];
+    for (let i = d ? 0 : 1; i < cols.length; i++) args.push(value(row[cols[i]]));
+    if (d) d.stmt.run(args);
+    else b!.push(args);
   }
 
   stagedOrder(orderNo: string): StageRow | undefined {
@@ -134,17 +171,25 @@ export class Staging {
 
   finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string): void {
     this.tx();
-    this.insertFinding.run(rule, severity, resource, recordId, row, JSON.stringify(fields), message);
+    this.findingsOut.push([rule, severity, resource, recordId, row, JSON.stringify(fields), message]);
   }
 
   reportFinding(row: number, rule: string, severity: string, fields: string[], message: string, order: number | null): void {
     this.tx();
-    this.insertReportFinding.run(row, rule, severity, JSON.stringify(fields), message, order);
+    this.reportOut.push([row, rule, severity, JSON.stringify(fields), message, order]);
   }
 
   reject(row: number, raw: Record<string, string>, errors: Array<{ field: string; message: string }>): void {
     this.tx();
-    this.insertReject.run(row, JSON.stringify(raw), JSON.stringify(errors));
+    this.rejectsOut.push([row, JSON.stringify(raw), JSON.stringify(errors)]);
+  }
+
+  /** Writes every buffered row (before reading the staging file back). */
+  flushBuffers(): void {
+    for (const b of this.buffered.values()) b.flush();
+    this.findingsOut.flush();
+    this.reportOut.flush();
+    this.rejectsOut.flush();
   }
 
   private tx() {
@@ -158,14 +203,17 @@ export class Staging {
   /** Runs a statement of the caller's (cached by SQL text) inside the open write transaction. */
   run(sql: string, ...args: unknown[]): void {
     this.tx();
+    this.flushBuffers();
     this.stmt(sql).run(...args);
   }
 
   all<T = StageRow>(sql: string, ...args: unknown[]): T[] {
+    this.flushBuffers();
     return this.stmt(sql).all(...args) as T[];
   }
 
   get<T = StageRow>(sql: string, ...args: unknown[]): T | undefined {
+    this.flushBuffers();
     return this.stmt(sql).get(...args) as T | undefined;
   }
 
@@ -183,6 +231,7 @@ export class Staging {
 
   commit(): void {
     if (this.inTx) {
+      this.flushBuffers();
       this.db.exec('COMMIT');
       this.inTx = false;
       this.pending = 0;
@@ -201,13 +250,6 @@ export class Staging {
     this.commit();
     const stmt = this.db.prepare('SELECT "row", errors FROM import_rejects ORDER BY "row", id');
     for (const r of stmt.iterate() as IterableIterator<{ row: number; errors: string }>) yield { row: r.row, errors: JSON.parse(r.errors) };
-  }
-
-  /** Re-opens the file (after the merge read it through ATTACH) for the report. */
-  static reopen(file: string): Staging {
-    const s = Object.create(Staging.prototype) as Staging;
-    Object.assign(s, { file, db: new Database(file, { readonly: true }), cache: new Map(), inTx: false, pending: 0 });
-    return s;
   }
 
   close(remove = true): void {

@@ -1,0 +1,188 @@
+/**
+ * The importer over HTTP (DESIGN.md API): upload a CSV/XLSX and run the same pipeline as the CLI, read an
+ * import with its report, download its problem rows as XLSX (original cells + 错误原因 + 规则, formulas
+ * escaped) or the stored original, and get the import template of any kind.
+ *
+ *   POST /api/imports                       multipart: file, kind, sheet?, dryRun?, force?, mapping? (JSON
+ *                                           header → field or null) → { id, report, truncated }
+ *   GET  /api/imports/:id                   the imports record + its report
+ *   GET  /api/imports/:id/report.xlsx       the problem rows
+ *   GET  /api/imports/:id/file              the stored original
+ *   GET  /api/import-templates/:kind.xlsx   the template
+ *
+ * Mounted before the JSON body limit (server/app.ts): the upload route has its own limit, GSP_UPLOAD_MAX_MB
+ * (default 200 MB). A role may import a kind only if it may create that resource (sales-ledger: sales_orders).
+ * Unusable files answer 400 with the reader's message (Chinese, or English for Accept-Language en).
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { msg } from '../../schema/messages';
+import { can } from '../../schema/permissions';
+import { registry } from '../../schema/resources';
+import { SALES_LEDGER_KIND } from '../../imports/headers/ledger-fields';
+import { writeProblemsXlsx } from '../../imports/report/problems-xlsx';
+import { templateXlsx } from '../../imports/report/template';
+import { reportPath, storedPath } from '../../imports/run/files';
+import { checkKind, isUsageError, runImport } from '../../imports/run/pipeline';
+import type { ImportReport } from '../../imports/run/types';
+import { REPORT_CAP } from '../../imports/run/types';
+import { authorize } from '../auth/rbac';
+import type { AppEnv } from '../env';
+import { badRequest, forbidden, notFound, unauthenticated } from '../errors';
+import { readRecord } from '../services/records';
+
+type C = Context<AppEnv>;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const imports = () => registry.get('imports')!;
+
+export function uploadLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env.GSP_UPLOAD_MAX_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 200) * 1024 * 1024;
+}
+
+const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('user')) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
+  await next();
+};
+
+/** `attachment; filename*=UTF-8''…` with an ASCII fallback (Chinese file names survive every browser). */
+function disposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function importRow(c: C) {
+  const id = Number(c.req.param('id'));
+  const lang = c.get('lang');
+  if (!Number.isInteger(id) || id <= 0) throw notFound(msg(lang, 'not_found', { resource: 'imports', id: c.req.param('id')! }));
+  authorize(c.get('user')!, imports(), 'show', lang);
+  const row = readRecord(c.get('deps').db, imports(), id);
+  if (!row) throw notFound(msg(lang, 'not_found', { resource: 'imports', id }));
+  return row as Record<string, any> & { id: number };
+}
+
+/** The stored report, with findings and rejected rows capped for a response. */
+function storedReport(c: C, id: number): (ImportReport & { truncated?: boolean }) | null {
+  const file = reportPath(c.get('deps').db, id);
+  if (!fs.existsSync(file)) return null;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ImportReport & { truncated?: boolean };
+  if (report.findings.length > REPORT_CAP || report.rejected.length > REPORT_CAP) {
+    report.truncated = true;
+    report.findings = report.findings.slice(0, REPORT_CAP);
+    report.rejected = report.rejected.slice(0, REPORT_CAP);
+  }
+  return report;
+}
+
+const truthy = (v: unknown) => typeof v === 'string' && ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+
+export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
+  const app = new Hono<AppEnv>();
+  const maxSize = opts.maxUploadBytes ?? uploadLimitBytes();
+
+  app.post(
+    '/imports',
+    signedIn,
+    bodyLimit({ maxSize, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }),
+    async (c) => {
+      const lang = c.get('lang');
+      const user = c.get('user')!;
+      const { db, clock } = c.get('deps');
+      const body = await c.req.parseBody();
+      const file = body.file;
+      const kind = typeof body.kind === 'string' ? body.kind.trim() : '';
+      if (!(file instanceof File)) throw badRequest(lang === 'en' ? 'Upload the file as the multipart field "file"' : '请以 multipart 字段 file 上传文件');
+      try {
+        checkKind(kind);
+      } catch (e) {
+        if (isUsageError(e)) throw badRequest(e.text(lang));
+        throw e;
+      }
+      const target = kind === SALES_LEDGER_KIND ? 'sales_orders' : kind;
+      if (!can(user.roles, target, 'create')) {
+        throw forbidden(lang === 'en'
+          ? `Your roles may not create ${registry.get(target)!.label[1]}, so they may not import "${kind}"`
+          : `您的角色无权新建${registry.get(target)!.label[0]}，因此不能导入“${kind}”`);
+      }
+      let preset: Record<string, string | null> | undefined;
+      if (typeof body.mapping === 'string' && body.mapping.trim()) {
+        try {
+          preset = JSON.parse(body.mapping);
+          if (!preset || typeof preset !== 'object' || Array.isArray(preset)) throw new Error('not an object');
+        } catch {
+          throw badRequest(lang === 'en' ? 'mapping must be a JSON object: header → field (or null)' : 'mapping 应为 JSON 对象：列名 → 字段（或 null）');
+        }
+      }
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-upload-'));
+      const tmp = path.join(dir, path.basename(file.name || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload');
+      try {
+        await pipeline(Readable.fromWeb(file.stream() as never), fs.createWriteStream(tmp));
+        const result = await runImport({
+          db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
+          dryRun: truthy(body.dryRun), force: truthy(body.force),
+          sheet: typeof body.sheet === 'string' && body.sheet.trim() ? body.sheet.trim() : undefined,
+          preset,
+        });
+        return c.json({ id: result.importId, report: result.report, truncated: result.truncated }, result.importId != null ? 201 : 200);
+      } catch (e) {
+        if (isUsageError(e)) throw badRequest(e.text(lang));
+        throw e;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.get('/imports/:id', signedIn, (c) => {
+    const row = importRow(c);
+    return c.json({ ...row, report: storedReport(c, row.id) });
+  });
+
+  app.get('/imports/:id/file', signedIn, (c) => {
+    const row = importRow(c);
+    const file = row.stored_path ? storedPath(c.get('deps').db, row.stored_path) : null;
+    if (!file || !fs.existsSync(file)) throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/file', id: row.id }));
+    const type = row.format === 'xlsx' ? XLSX_TYPE : 'text/csv';
+    return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream, {
+      headers: { 'content-type': type, 'content-disposition': disposition(row.file_name), 'content-length': String(fs.statSync(file).size), 'cache-control': 'no-store' },
+    });
+  });
+
+  app.get('/imports/:id/report.xlsx', signedIn, async (c) => {
+    const row = importRow(c);
+    const db = c.get('deps').db;
+    const file = row.stored_path ? storedPath(db, row.stored_path) : null;
+    const report = reportPath(db, row.id);
+    if (!file || !fs.existsSync(file) || !fs.existsSync(report)) throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/report.xlsx', id: row.id }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-report-'));
+    try {
+      const out = path.join(dir, 'report.xlsx');
+      await writeProblemsXlsx({ file, kind: row.kind, sheet: row.sheet ?? undefined, report, out, preset: row.mapping ?? undefined });
+      const bytes = fs.readFileSync(out);
+      const base = String(row.file_name).replace(/\.[^.]+$/, '');
+      return new Response(new Uint8Array(bytes), { headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition(`${base}-问题行.xlsx`), 'cache-control': 'no-store' } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  app.get('/import-templates/:file', signedIn, async (c) => {
+    const name = c.req.param('file');
+    const kind = name.replace(/\.xlsx$/i, '');
+    try {
+      checkKind(kind);
+    } catch {
+      throw notFound(msg(c.get('lang'), 'unknown_resource', { resource: kind }));
+    }
+    const bytes = (await templateXlsx(kind))!;
+    const label = kind === SALES_LEDGER_KIND ? '销售记录' : registry.get(kind)!.label[0];
+    return new Response(new Uint8Array(bytes), { headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition(`${label}导入模板.xlsx`), 'cache-control': 'no-store' } });
+  });
+
+  return app;
+}

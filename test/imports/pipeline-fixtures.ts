@@ -1,0 +1,76 @@
+/** Shared set-up of the pipeline tests: a temp database, the sample master data, table snapshots. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fixedDayClock } from '../../server/clock';
+import { openDb, type Db } from '../../server/db';
+import { SYSTEM_ACTOR } from '../../server/services/context';
+import { runImport } from '../../imports/run/pipeline';
+import type { ImportOptions } from '../../imports/run/types';
+import { SAMPLES_DIR } from '../helpers/shared';
+
+export const EXPECTED = JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, 'expected.json'), 'utf8')) as {
+  asOf: string;
+  master: Array<{ file: string; kind: string; rows: number }>;
+  ledgers: Record<string, { dataRows: number; clean: number[]; rejected: number[]; planted: Record<string, { rules: string[] }> }>;
+};
+export const sample = (name: string) => path.join(SAMPLES_DIR, name);
+
+export interface TempDb {
+  db: Db;
+  dir: string;
+  file: string;
+  close(): void;
+}
+
+export function tempDb(from?: string): TempDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-import-test-'));
+  const file = path.join(dir, 'gsp.db');
+  if (from) fs.copyFileSync(from, file);
+  const db = openDb(file);
+  return {
+    db, dir, file,
+    close() {
+      if (db.$client.open) db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function importFile(db: Db, file: string, kind: string, extra: Partial<ImportOptions> = {}) {
+  return runImport({ db, file, kind, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, ...extra });
+}
+
+export async function importMaster(db: Db) {
+  const reports = [];
+  for (const m of EXPECTED.master) reports.push((await importFile(db, sample(m.file), m.kind)).report);
+  return reports;
+}
+
+/** A database file with the sample master data, built once per test file and copied by each test. */
+export async function masterDbFile(): Promise<string> {
+  const t = tempDb();
+  await importMaster(t.db);
+  t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  t.db.$client.close();
+  return t.file;
+}
+
+const TABLES = [
+  'customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations', 'products', 'batches', 'contracts',
+  'sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'invoice_lines', 'special_checks',
+  'findings', 'imports', 'import_rejects', 'audit_log',
+];
+
+/** Row counts of every table an import writes, and the newest audit hash. */
+export function snapshot(db: Db): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of TABLES) out[t] = (db.$client.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+  out.lastAudit = (db.$client.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? null;
+  return out;
+}
+
+export const count = (db: Db, sql: string, ...args: unknown[]) => (db.$client.prepare(sql).get(...args) as { n: number }).n;
+
+/** Files beside the database that an import left (staging files). */
+export const leftovers = (t: TempDb) => fs.readdirSync(t.dir).filter((f) => f.includes('.import-'));
