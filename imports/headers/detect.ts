@@ -23,6 +23,8 @@ export interface HeaderDetection extends HeaderMapping {
 export interface DetectOptions {
   preset?: MappingPreset;
   scanRows?: number;
+  /** the header row chosen by the user (Excel row number): only that row is considered */
+  headerRow?: number;
 }
 
 export function detectHeader(rows: readonly SheetRow[], kind: KindInfo, opts: DetectOptions = {}): HeaderDetection | null {
@@ -30,6 +32,7 @@ export function detectHeader(rows: readonly SheetRow[], kind: KindInfo, opts: De
   let best: HeaderDetection | null = null;
   for (let i = 0; i < scan.length; i++) {
     const row = scan[i];
+    if (opts.headerRow !== undefined && row.row !== opts.headerRow) continue;
     const single = mapHeaders(row.cells, kind, opts.preset);
     if (single.score > 0 && (!best || single.score > best.score)) {
       best = { ...single, headerRow: row.row, headerRows: [row.row], headerCells: [...row.cells] };

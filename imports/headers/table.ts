@@ -40,6 +40,8 @@ export interface Table extends HeaderDetection {
 export interface TableOptions {
   preset?: MappingPreset;
   scanRows?: number;
+  /** the header row chosen by the user (Excel row number) instead of the detected one */
+  headerRow?: number;
 }
 
 function kindOrThrow(kind: string): KindInfo {
@@ -62,7 +64,7 @@ type Pull = () => Promise<SheetRow[] | null>;
 
 /** Buffers the first rows of `batches`, detects the header; null (iterator closed) when there is none. */
 async function probe(batches: AsyncIterator<SheetRow[]>, kind: KindInfo, opts: TableOptions, sheet: string | null) {
-  const scanRows = opts.scanRows ?? HEADER_SCAN_ROWS;
+  const scanRows = Math.max(opts.scanRows ?? HEADER_SCAN_ROWS, opts.headerRow ?? 0);
   const head: SheetRow[] = [];
   let done = false;
   while (head.length < scanRows) {
@@ -71,7 +73,7 @@ async function probe(batches: AsyncIterator<SheetRow[]>, kind: KindInfo, opts: T
     head.push(...r.value);
   }
   if (!head.length) return 'empty' as const;
-  const det = detectHeader(head, kind, { preset: opts.preset, scanRows });
+  const det = detectHeader(head, kind, { preset: opts.preset, scanRows, headerRow: opts.headerRow });
   if (!det) {
     if (!done) await batches.return?.();
     return null;
