@@ -56,6 +56,8 @@ export interface ProblemsOptions {
   out: string | Writable;
   /** the header mapping the import used (imports.mapping: header → field or null) */
   preset?: Record<string, string | null>;
+  /** the header row the import used */
+  headerRow?: number;
 }
 
 /** Writes the problem-rows workbook; returns how many rows it holds. */
@@ -69,7 +71,7 @@ export async function writeProblemsXlsx(opts: ProblemsOptions): Promise<number> 
   const { book, source } = await openSpreadsheetFile(opts.file);
   let n = 0;
   try {
-    const table = await openTable(book, opts.kind, { sheet: opts.sheet ?? undefined, preset: opts.preset });
+    const table = await openTable(book, opts.kind, { sheet: opts.sheet ?? undefined, preset: opts.preset, headerRow: opts.headerRow });
     const width = table.headerCells.length;
     const header = ws.addRow([...table.headerCells.map((c) => cellValue(c)), REASON_HEADER, RULE_HEADER]);
     header.font = { bold: true };

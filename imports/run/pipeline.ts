@@ -68,7 +68,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
   const { book, source } = await openSpreadsheetFile(opts.file, { limits: opts.limits });
   try {
     const sha = await sha256File(opts.file);
-    const table = await openTable(book, opts.kind, { sheet: opts.sheet, preset: opts.preset });
+    const table = await openTable(book, opts.kind, { sheet: opts.sheet, preset: opts.preset, headerRow: opts.headerRow });
     const fileName = opts.fileName ?? path.basename(opts.file);
     const headers = table.headerCells.map((c, i) => {
       const h = cellText(c).trim();

@@ -24,6 +24,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   force?: boolean;
   sheet?: string;
+  /** the header row (Excel row number) chosen by the user instead of the detected one */
+  headerRow?: number;
   preset?: MappingPreset;
   limits?: Partial<ReaderLimits>;
   /** where to write the full JSON report (streamed); the result carries a capped copy */

@@ -3,8 +3,10 @@
  * import with its report, download its problem rows as XLSX (original cells + 错误原因 + 规则, formulas
  * escaped) or the stored original, and get the import template of any kind.
  *
- *   POST /api/imports                       multipart: file, kind, sheet?, dryRun?, force?, mapping? (JSON
- *                                           header → field or null) → { id, report, truncated }
+ *   POST /api/imports                       multipart: file, kind, sheet?, headerRow?, dryRun?, force?,
+ *                                           mapping? (JSON header → field or null) → { id, report, truncated }
+ *                                           (201; 200 for a dry run or an all-duplicate file); with
+ *                                           Accept: application/x-ndjson, progress lines first
  *   GET  /api/imports/:id                   the imports record + its report
  *   GET  /api/imports/:id/report.xlsx       the problem rows
  *   GET  /api/imports/:id/file              the stored original
@@ -16,6 +18,7 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { stream } from 'hono/streaming';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,17 +121,41 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
           throw badRequest(lang === 'en' ? 'mapping must be a JSON object: header → field (or null)' : 'mapping 应为 JSON 对象：列名 → 字段（或 null）');
         }
       }
+      const headerRow = typeof body.headerRow === 'string' && /^\d+$/.test(body.headerRow.trim()) ? Number(body.headerRow) : undefined;
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-upload-'));
       const tmp = path.join(dir, path.basename(file.name || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload');
+      const run = (onProgress?: (rows: number) => void) => runImport({
+        db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
+        dryRun: truthy(body.dryRun), force: truthy(body.force),
+        sheet: typeof body.sheet === 'string' && body.sheet.trim() ? body.sheet.trim() : undefined,
+        headerRow, preset, onProgress,
+      });
+      const answer = (r: Awaited<ReturnType<typeof run>>) => ({ id: r.importId, report: r.report, truncated: r.truncated });
       try {
         await pipeline(Readable.fromWeb(file.stream() as never), fs.createWriteStream(tmp));
-        const result = await runImport({
-          db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
-          dryRun: truthy(body.dryRun), force: truthy(body.force),
-          sheet: typeof body.sheet === 'string' && body.sheet.trim() ? body.sheet.trim() : undefined,
-          preset,
+      } catch (e) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
+      // A client that accepts NDJSON gets progress lines ({"rows": n}) while a big file runs, then the answer.
+      if (/application\/x-ndjson/i.test(c.req.header('accept') ?? '')) {
+        c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+        return stream(c, async (out) => {
+          try {
+            const r = await run((rows) => void out.write(`${JSON.stringify({ rows })}\n`));
+            await out.write(`${JSON.stringify(answer(r))}\n`);
+          } catch (e) {
+            const message = isUsageError(e) ? e.text(lang) : msg(lang, 'internal');
+            if (!isUsageError(e)) (console.error)(e);
+            await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : 500 })}\n`);
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
         });
-        return c.json({ id: result.importId, report: result.report, truncated: result.truncated }, result.importId != null ? 201 : 200);
+      }
+      try {
+        const r = await run();
+        return c.json(answer(r), r.importId != null ? 201 : 200);
       } catch (e) {
         if (isUsageError(e)) throw badRequest(e.text(lang));
         throw e;
@@ -162,7 +189,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-report-'));
     try {
       const out = path.join(dir, 'report.xlsx');
-      await writeProblemsXlsx({ file, kind: row.kind, sheet: row.sheet ?? undefined, report, out, preset: row.mapping ?? undefined });
+      await writeProblemsXlsx({ file, kind: row.kind, sheet: row.sheet ?? undefined, report, out, preset: row.mapping ?? undefined, headerRow: row.header_row ?? undefined });
       const bytes = fs.readFileSync(out);
       const base = String(row.file_name).replace(/\.[^.]+$/, '');
       return new Response(new Uint8Array(bytes), { headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition(`${base}-问题行.xlsx`), 'cache-control': 'no-store' } });
