@@ -11,6 +11,7 @@ import { formatTable, machine, markdownTable, type Bench, type BenchOptions, typ
 const BENCHES: Record<string, () => Promise<Bench>> = {
   'list-api': async () => (await import('./list-api')).listApi,
   load: async () => (await import('./load')).load,
+  import: async () => (await import('./import')).importBench,
 };
 
 function parseArgs(argv: string[]): { names: string[]; opts: BenchOptions } {
