@@ -20,8 +20,8 @@ interface FileStepProps {
   disabled?: boolean;
 }
 
-export const TemplateLink = ({ kind, label }: { kind: string; label: string }) => (
-  <Link href={importUrls.template(kind)} download={`${kind}.xlsx`} underline="hover" data-testid={`template-${kind}`}
+export const TemplateLink = ({ kind, label, testId }: { kind: string; label: string; testId?: string }) => (
+  <Link href={importUrls.template(kind)} download underline="hover" data-testid={testId ?? `template-${kind}`}
     sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
     <DownloadIcon fontSize="small" />
     {label}
@@ -107,7 +107,7 @@ export const FileStep = ({ kinds, kind, onKind, file, onFile, disabled }: FileSt
         </Alert>
       )}
 
-      {current && <TemplateLink kind={current.kind} label={translate('gsp.import.file.template', { kind: pick(current.label, locale) })} />}
+      {current && <TemplateLink kind={current.kind} testId="template-current" label={translate('gsp.import.file.template', { kind: pick(current.label, locale) })} />}
       <Accordion disableGutters variant="outlined">
         <AccordionSummary expandIcon={<ExpandMoreIcon />}>{translate('gsp.import.file.all_templates')}</AccordionSummary>
         <AccordionDetails>

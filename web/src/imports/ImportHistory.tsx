@@ -117,10 +117,8 @@ const Inner = () => {
         <FunctionField
           sortable={false}
           label={translate('gsp.import.history.links')}
-          render={(r: ImportRecord) => {
-            const c = countsOf(r.counts);
-            return r.status === 'done' ? <ImportLinks id={r.id} size="small" variant="text" problems={!c || c.rejected > 0 || c.imported > 0} /> : null;
-          }}
+          // the problem rows are rejected rows and rows with findings: the counts alone cannot tell, so always offered
+          render={(r: ImportRecord) => (r.status === 'done' ? <ImportLinks id={r.id} size="small" variant="text" /> : null)}
         />
       </Datagrid>
     </List>
