@@ -89,6 +89,13 @@ export function mergeStaging(
         records[t.name] = info.changes;
         if (process.env.GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${t.name}: ${info.changes} rows, ${(performance.now() - tt).toFixed(0)} ms\n`);
       }
+      // an invoice line per staged sales line that names an invoice (invoice_lines are not staged)
+      const inv = `CASE WHEN invoice < 0 THEN -invoice + ${offset.get('invoices')} ELSE invoice END`;
+      const product = `CASE WHEN product < 0 THEN -product + ${offset.get('products')} ELSE product END`;
+      records.invoice_lines = sqlite.prepare(
+        `INSERT INTO main.invoice_lines (${[...STAMP, 'invoice', 'product', 'quantity', 'amount'].map(q).join(', ')})
+         SELECT 1, @now, @actor, @now, @actor, @imp, ${inv}, ${product}, quantity, amount FROM stg.sales_lines WHERE invoice IS NOT NULL ORDER BY id`,
+      ).run({ now, actor, imp: importId }).changes;
       const ref = (resource: string) => `WHEN '${resource}' THEN -record_id + ${offset.get(resource)}`;
       records.findings = sqlite.prepare(
         `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'status'].map(q).join(', ')})

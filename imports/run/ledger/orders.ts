@@ -8,6 +8,8 @@
  * differ get slips of their own (`XS1`, `XS1-2` …). An order whose rows are scattered through the file is
  * re-opened from the staging file, and re-evaluated from it at the end (finishScattered).
  *
+ * Invoice lines are not staged: the merge derives one per staged line that names an invoice.
+ *
  * An order number already in the database: when it is the same order (same buyer and sale date), rows
  * whose line is already in it are duplicates and the others are added to it (that is how fixed rejected
  * rows are re-imported); a different order under the same number is a duplicate unless --force.
@@ -82,6 +84,8 @@ interface Group {
   checkNew: boolean;
   dupSigs: Map<string, number> | null;
   remarks: string[];
+  /** prior + new lines, as the rules read them (built on first use) */
+  allLines?: SalesLineRow[];
 }
 
 /** Where findings go: the staging file (DB findings + report rows). */
@@ -92,7 +96,12 @@ export interface FindingSink {
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 const SLIP_FIELDS = ['outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at'] as const;
-const slipKeyOf = (d: object) => JSON.stringify(SLIP_FIELDS.map((k) => text((d as Record<string, unknown>)[k])));
+const slipKeyOf = (d: object) => {
+  const r = d as Record<string, unknown>;
+  let key = '';
+  for (const k of SLIP_FIELDS) key += `${text(r[k]) ?? ''}\u0001`;
+  return key;
+};
 const lineSig = (l: { product?: unknown; batch?: unknown; quantity?: unknown; unit_price?: unknown; amount?: unknown }) =>
   `${l.product}|${l.batch ?? ''}|${Number(l.quantity)}|${Number(l.unit_price)}|${Number(l.amount)}`;
 
@@ -131,7 +140,12 @@ export class OrderBuilder {
     this.ctx = {
       ...base,
       order: (id) => (this.g && id === this.g.ref ? (this.g.order as never) : base.order(id)),
-      orderLines: (id) => (this.g && id === this.g.ref ? [...this.g.prior, ...this.g.lines.map((l) => l.data)] : base.orderLines(id)),
+      orderLines: (id) => {
+        const g = this.g;
+        if (!g || id !== g.ref) return base.orderLines(id);
+        if (!g.allLines || g.allLines.length !== g.prior.length + g.lines.length) g.allLines = [...g.prior, ...g.lines.map((l) => l.data)];
+        return g.allLines;
+      },
     };
     const one = (sql: string) => main.prepare(sql);
     this.mainHasOrders = !!one('SELECT 1 FROM sales_orders LIMIT 1').get();
@@ -274,6 +288,7 @@ export class OrderBuilder {
   /** An order read before in this file: its staged slips, invoice links and check; evaluated at the end. */
   private reopen(g: Group) {
     g.reopened = true;
+    this.st.indexForReopen();
     this.scattered.add(g.ref);
     for (const s of this.st.all<SlipRec['data']>('SELECT * FROM outbound_slips WHERE "order" = ? ORDER BY id', g.ref)) {
       const ref = -s.id;
@@ -326,8 +341,7 @@ export class OrderBuilder {
     const staged = this.st.stagedInvoice(no);
     const main = !staged && this.mainHasInvoices ? (this.q.invoiceByNo.get(no) as { id: number; invoice_date: string } | undefined) : undefined;
     if (staged) {
-      const d = this.st.get<{ invoice_date: string }>('SELECT invoice_date FROM invoices WHERE id = ?', staged.id);
-      rec = { ref: -staged.id, invoice_no: no, invoice_date: d?.invoice_date ?? null, state: 'staged', add: 0 };
+      rec = { ref: -staged.id, invoice_no: no, invoice_date: staged.invoice_date ?? null, state: 'staged', add: 0 };
     } else if (main) {
       rec = { ref: main.id, invoice_no: no, invoice_date: main.invoice_date, state: 'main', add: 0 };
     } else {
@@ -375,15 +389,20 @@ export class OrderBuilder {
       } else if (inv.state === 'staged' && inv.add) st.addToInvoice(-inv.ref, inv.add);
       inv.add = 0;
     }
-    for (const [inv, slip] of g.newPairs) st.insert('invoice_slips', st.reserve('invoice_slips'), { invoice: inv.ref, slip: slip.ref });
+    for (const [inv, slip] of g.newPairs) st.insertRow('invoice_slips', [st.reserve('invoice_slips'), inv.ref, slip.ref]);
     if (g.check && g.checkNew) {
       const sid = st.reserve('special_checks');
       st.insert('special_checks', sid, { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at });
       g.check = { ...g.check, id: -sid };
     }
     for (const l of g.lines) {
-      st.insert('sales_lines', -l.ref, { ...l.data, row: l.row, slip: l.slip?.ref ?? null, invoice: l.inv?.ref ?? null });
-      if (l.inv) st.insert('invoice_lines', st.reserve('invoice_lines'), { invoice: l.inv.ref, product: l.data.product, quantity: l.data.quantity, amount: l.data.amount });
+      const d = l.data;
+      // column order of STAGED sales_lines: id, order, sale_date, customer, product, batch, quantity, unit_price, amount,
+      // price_approved_by, handler, responsible, then row, slip, invoice
+      st.insertRow('sales_lines', [
+        -l.ref, g.ref, d.sale_date, d.customer, d.product, d.batch ?? null, d.quantity, d.unit_price, d.amount,
+        d.price_approved_by ?? null, d.handler ?? null, d.responsible ?? null, l.row, l.slip?.ref ?? null, l.inv?.ref ?? null,
+      ]);
     }
   }
 
@@ -392,7 +411,7 @@ export class OrderBuilder {
     this.flush();
     if (!this.scattered.size) return 0;
     const st = this.st;
-    st.commit();
+    st.indexForReopen();
     st.db.exec('CREATE INDEX IF NOT EXISTS sales_lines__order ON sales_lines ("order")');
     for (const ref of this.scattered) {
       const order = ref < 0

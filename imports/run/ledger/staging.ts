@@ -39,7 +39,6 @@ export const STAGED: readonly StagedTable[] = [
   },
   { name: 'invoices', cols: ['invoice_no', 'type', 'customer', 'invoice_date', 'amount'], refs: { customer: 'customers' } },
   { name: 'invoice_slips', cols: ['invoice', 'slip'], refs: { invoice: 'invoices', slip: 'outbound_slips' } },
-  { name: 'invoice_lines', cols: ['invoice', 'product', 'quantity', 'amount'], refs: { invoice: 'invoices', product: 'products' } },
   { name: 'special_checks', cols: ['order', 'verified_by', 'verified_at'], refs: { order: 'sales_orders' } },
 ];
 export const STAGED_BY_NAME = new Map(STAGED.map((t) => [t.name, t]));
@@ -72,6 +71,27 @@ class BufferedInsert {
     }
     this.at = at;
   }
+  /** A row still in the buffer whose column `col` equals `value`, as an object (id and columns). */
+  pending(col: string, value: unknown): StageRow | undefined {
+    const w = this.cols.length;
+    const c = this.cols.indexOf(col);
+    for (let i = 0; i < this.at; i += w) {
+      if (this.args[i + c] === value) return Object.fromEntries(this.cols.map((k, j) => [k, this.args[i + j]]));
+    }
+    return undefined;
+  }
+  /** Adds to a numeric column of a buffered row; false when the row is no longer in the buffer. */
+  addTo(id: number, col: string, amount: number): boolean {
+    const w = this.cols.length;
+    const c = this.cols.indexOf(col);
+    for (let i = 0; i < this.at; i += w) {
+      if (this.args[i] === id) {
+        this.args[i + c] = Math.round(((this.args[i + c] as number) + amount) * 100) / 100;
+        return true;
+      }
+    }
+    return false;
+  }
   flush() {
     const w = this.cols.length;
     for (let i = 0; i < this.at; i += w) this.one.run(this.args.slice(i, i + w));
@@ -79,8 +99,43 @@ class BufferedInsert {
   }
 }
 
+/** A Bloom filter over strings: `bits` bits (a power of two), three hashes. */
+class Bloom {
+  private readonly words: Uint32Array;
+  private readonly mask: number;
+  constructor(bits: number) {
+    this.words = new Uint32Array(bits >>> 5);
+    this.mask = bits - 1;
+  }
+  private hashes(s: string): [number, number] {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    return [h1 >>> 0, (h2 ^ (h2 >>> 15)) >>> 0];
+  }
+  add(s: string) {
+    const [a, b] = this.hashes(s);
+    for (let k = 0; k < 3; k++) {
+      const bit = (a + k * b) & this.mask;
+      this.words[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+  has(s: string): boolean {
+    const [a, b] = this.hashes(s);
+    for (let k = 0; k < 3; k++) {
+      const bit = (a + k * b) & this.mask;
+      if (!(this.words[bit >>> 5] & (1 << (bit & 31)))) return false;
+    }
+    return true;
+  }
+}
+
 /** Tables read back while phase 1 runs are written directly; the others through buffers. */
-const DIRECT = new Set(['sales_orders', 'invoices', 'customers', 'products', 'batches', 'salespeople']);
+const DIRECT = new Set(['customers', 'products', 'batches', 'salespeople']);
 
 const value = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
 
@@ -101,6 +156,7 @@ export class Staging {
   constructor(readonly file: string) {
     fs.rmSync(file, { force: true });
     this.db = new Database(file);
+    this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -32768');
@@ -116,17 +172,12 @@ export class Staging {
       this.next.set(t.name, 1);
     }
     this.db.exec(`
-      CREATE INDEX sales_orders__order_no ON sales_orders (order_no);
-      CREATE INDEX invoices__invoice_no ON invoices (invoice_no);
-      CREATE INDEX outbound_slips__order ON outbound_slips ("order");
-      CREATE INDEX invoice_slips__slip ON invoice_slips (slip);
-      CREATE INDEX special_checks__order ON special_checks ("order");
       CREATE TABLE findings (id INTEGER PRIMARY KEY, rule, severity, resource, record_id, "row", fields, message);
       CREATE TABLE report_findings (id INTEGER PRIMARY KEY, "row", rule, severity, fields, message, "order");
       CREATE TABLE import_rejects (id INTEGER PRIMARY KEY, "row", raw, errors);
     `);
     this.orderByNo = this.db.prepare('SELECT * FROM sales_orders WHERE order_no = ? LIMIT 1');
-    this.invoiceByNo = this.db.prepare('SELECT id, customer FROM invoices WHERE invoice_no = ? LIMIT 1');
+    this.invoiceByNo = this.db.prepare('SELECT id, customer, invoice_date FROM invoices WHERE invoice_no = ? LIMIT 1');
     this.addInvoiceAmount = this.db.prepare('UPDATE invoices SET amount = round(amount + ?, 2) WHERE id = ?');
     this.findingsOut = new BufferedInsert(this.db, 'findings', ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message']);
     this.reportOut = new BufferedInsert(this.db, 'report_findings', ['row', 'rule', 'severity', 'fields', 'message', 'order']);
@@ -152,21 +203,68 @@ export class Staging {
     const cols = d ? d.cols : b!.cols;
     const args: unknown[] = [id];
     for (let i = d ? 0 : 1; i < cols.length; i++) args.push(value(row[cols[i]]));
+    if (table === 'sales_orders') this.ordersSeen.add(String(row.order_no));
+    else if (table === 'invoices') this.invoicesSeen.add(String(row.invoice_no));
     if (d) d.stmt.run(args);
     else b!.push(args);
   }
 
+  /**
+   * The staged order with this number, if any. Most lookups are for orders not seen before (a sorted
+   * ledger): a fixed-size Bloom filter answers those without a query, in memory that does not grow.
+   */
   stagedOrder(orderNo: string): StageRow | undefined {
-    return this.orderByNo.get(orderNo) as StageRow | undefined;
+    if (!this.ordersSeen.has(orderNo)) return undefined;
+    return this.buffered.get('sales_orders')!.pending('order_no', orderNo) ?? (this.lookup('sales_orders').get(orderNo) as StageRow | undefined);
   }
 
-  stagedInvoice(invoiceNo: string): { id: number; customer: number } | undefined {
-    return this.invoiceByNo.get(invoiceNo) as { id: number; customer: number } | undefined;
+  /**
+   * The lookup statement of staged orders / invoices by number. Its index is only built once the Bloom
+   * filter has said "maybe" a few times (scattered orders): a sorted ledger never pays for it.
+   */
+  private lookup(table: 'sales_orders' | 'invoices'): Database.Statement {
+    const n = (this.lookups.get(table) ?? 0) + 1;
+    this.lookups.set(table, n);
+    if (n === 4) {
+      this.commit();
+      this.db.exec(table === 'sales_orders'
+        ? 'CREATE INDEX IF NOT EXISTS sales_orders__order_no ON sales_orders (order_no)'
+        : 'CREATE INDEX IF NOT EXISTS invoices__invoice_no ON invoices (invoice_no)');
+    }
+    return table === 'sales_orders' ? this.orderByNo : this.invoiceByNo;
+  }
+  private readonly lookups = new Map<string, number>();
+
+  private readonly ordersSeen = new Bloom(1 << 25);
+  private readonly invoicesSeen = new Bloom(1 << 24);
+
+  /** Staged reads of orders and slips by order (re-opened orders only): indexed on first use. */
+  indexForReopen(): void {
+    if (this.reopenIndexed) return;
+    this.reopenIndexed = true;
+    this.commit();
+    this.db.exec(`
+      CREATE INDEX IF NOT EXISTS outbound_slips__order ON outbound_slips ("order");
+      CREATE INDEX IF NOT EXISTS invoice_slips__slip ON invoice_slips (slip);
+      CREATE INDEX IF NOT EXISTS special_checks__order ON special_checks ("order");
+    `);
+  }
+  private reopenIndexed = false;
+
+  /** A row in column order (id first) for a buffered table: no object per row. */
+  insertRow(table: string, args: unknown[]): void {
+    this.tx();
+    this.buffered.get(table)!.push(args);
+  }
+
+  stagedInvoice(invoiceNo: string): { id: number; customer: number; invoice_date: string | null } | undefined {
+    if (!this.invoicesSeen.has(invoiceNo)) return undefined;
+    return (this.buffered.get('invoices')!.pending('invoice_no', invoiceNo) ?? this.lookup('invoices').get(invoiceNo)) as { id: number; customer: number; invoice_date: string | null } | undefined;
   }
 
   addToInvoice(id: number, amount: number): void {
     this.tx();
-    this.addInvoiceAmount.run(amount, id);
+    if (!this.buffered.get('invoices')!.addTo(id, 'amount', amount)) this.addInvoiceAmount.run(amount, id);
   }
 
   finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string): void {
