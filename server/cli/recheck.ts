@@ -1,4 +1,7 @@
-/** `npm run recheck [-- --as-of YYYY-MM-DD] [--db PATH]`: the periodic rule re-check, as the server runs it daily. */
+/**
+ * `npm run recheck [-- --as-of YYYY-MM-DD] [--db PATH] [--all]`: the periodic rule re-check, as the server runs it
+ * daily; `--all` re-evaluates every record (after bulk master-data changes).
+ */
 import path from 'node:path';
 import { clockFromEnv, fixedDayClock } from '../clock';
 import { openDb } from '../db';
@@ -16,5 +19,5 @@ if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
   process.exit(2);
 }
 const clock = asOf ? fixedDayClock(asOf) : clockFromEnv();
-const r = recheck(openDb(file), clock);
+const r = recheck(openDb(file), clock, clock.today(), { all: args.includes('--all') });
 console.log(`规则复核 / re-check as of ${r.asOf}: ${r.records} records, ${r.opened} findings opened, ${r.resolved} resolved (${r.ms} ms)`);

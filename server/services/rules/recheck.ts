@@ -24,7 +24,8 @@ function idsOf(db: Db, kind: RecordKind, after: number): number[] {
   return (db.select({ id: t.id }).from(t).where(and(isNull(t.voided_at), gt(t.id, after))).orderBy(asc(t.id)).limit(BATCH).all() as { id: number }[]).map((r) => r.id);
 }
 
-export function recheck(db: Db, clock: Clock, asOf = clock.today()): RecheckResult {
+/** `all`: every record of every kind (after a bulk master-data change), not only the time-dependent ones. */
+export function recheck(db: Db, clock: Clock, asOf = clock.today(), opts: { all?: boolean } = {}): RecheckResult {
   const started = Date.now();
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const result: RecheckResult = { asOf, records: 0, opened: 0, resolved: 0, ms: 0 };
@@ -44,11 +45,11 @@ export function recheck(db: Db, clock: Clock, asOf = clock.today()): RecheckResu
     });
   // 1. every record a periodic rule applies to
   for (const kind of RECORD_KINDS) {
-    if (!rulesFor(kind, { periodic: true }).length) continue;
+    if (!opts.all && !rulesFor(kind, { periodic: true }).length) continue;
     for (let ids = idsOf(db, kind, 0); ids.length; ids = idsOf(db, kind, ids[ids.length - 1])) run(kind, ids);
   }
   // 2. every other record with an active finding
-  const periodicKinds = new Set<string>(RECORD_KINDS.filter((k) => rulesFor(k, { periodic: true }).length));
+  const periodicKinds = new Set<string>(RECORD_KINDS.filter((k) => opts.all || rulesFor(k, { periodic: true }).length));
   const open = db
     .selectDistinct({ resource: findings.resource, record_id: findings.record_id })
     .from(findings)

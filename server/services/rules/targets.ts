@@ -2,7 +2,7 @@
  * Which rule records a write touches: the written record itself (`own`) and the records whose rules read
  * it (a licence → the sales lines of that customer; a payment → its invoice and the lines it pays for).
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { RecordKind } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
@@ -20,15 +20,33 @@ function linesWhere(db: Db, cond: any): number[] {
 function linesOfOrders(db: Db, orderIds: number[]): number[] {
   return orderIds.length ? linesWhere(db, inArray(t.salesLines.order, orderIds)) : [];
 }
-function ordersWhere(db: Db, cond: any): number[] {
-  return ids(db.select({ id: t.salesOrders.id }).from(t.salesOrders).where(liveWhere(t.salesOrders, cond)).all() as Row[]);
-}
 function ordersOfInvoice(db: Db, invoiceId: number): number[] {
   const slips = ids(db.select({ slip: t.invoiceSlips.slip }).from(t.invoiceSlips).where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId))).all() as Row[], 'slip');
   return slips.length ? ids(db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all() as Row[], 'order') : [];
 }
 
 const lines = (list: number[], own = false): Target[] => list.map((id) => ({ kind: 'sales_lines', id, own }));
+
+/** How many of a master record's most recent sales lines a master-data edit re-checks at once. */
+export const RECENT_DEPENDENTS = 200;
+
+/**
+ * The sales lines a master-data edit re-checks at once: every line with an active finding (so a fix
+ * resolves it now) and the most recent RECENT_DEPENDENTS lines (so a new violation shows at once). A big
+ * customer or product has tens of thousands of lines: re-checking all of them inside the edit would hold
+ * the write lock for seconds; `npm run recheck -- --all` re-evaluates everything.
+ */
+function dependentLines(db: Db, cond: SQL): Target[] {
+  const withFindings = ids(db.select({ id: t.salesLines.id }).from(t.findings)
+    .innerJoin(t.salesLines, eq(t.salesLines.id, t.findings.record_id))
+    .where(and(eq(t.findings.resource, 'sales_lines'), inArray(t.findings.status, ['open', 'acknowledged']), cond, isNull(t.salesLines.voided_at)))
+    .all() as Row[]);
+  const recent = ids(db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond))
+    .orderBy(desc(t.salesLines.id)).limit(RECENT_DEPENDENTS).all() as Row[]);
+  return lines([...new Set([...withFindings, ...recent])]);
+}
+const ofOrdersWhere = (cond: SQL) =>
+  inArray(t.salesLines.order, sql`(SELECT ${t.salesOrders.id} FROM ${t.salesOrders} WHERE ${cond})`);
 
 export function targetsOf(db: Db, resource: string, row: Row): Target[] {
   switch (resource) {
@@ -39,21 +57,21 @@ export function targetsOf(db: Db, resource: string, row: Row): Target[] {
     case 'invoices': return [{ kind: 'invoices', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersOfInvoice(db, row.id)), true)];
     case 'invoice_slips': case 'invoice_lines': return targetsOf(db, 'invoices', { id: row.invoice });
     case 'payments': return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }).map((x) => ({ ...x, own: false })) : [];
-    case 'contracts': return [{ kind: 'contracts', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersWhere(db, eq(t.salesOrders.contract, row.id))))];
+    case 'contracts': return [{ kind: 'contracts', id: row.id, own: true }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)))];
     case 'complaints': case 'recall_notices': case 'adverse_reactions': case 'quality_feedback':
       return [{ kind: resource, id: row.id, own: true }];
     case 'visits': return [{ kind: 'customers', id: row.customer, own: false }];
-    case 'customers': return [{ kind: 'customers', id: row.id, own: false }, ...lines(linesWhere(db, eq(t.salesLines.customer, row.id)))];
-    case 'customer_licenses': case 'customer_agents': return lines(linesWhere(db, eq(t.salesLines.customer, row.customer)));
-    case 'salespeople': return lines(linesOfOrders(db, ordersWhere(db, eq(t.salesOrders.salesperson, row.id))));
-    case 'authorizations': return lines(linesOfOrders(db, ordersWhere(db, eq(t.salesOrders.salesperson, row.salesperson))));
-    case 'products': return lines(linesWhere(db, eq(t.salesLines.product, row.id)));
-    case 'batches': return lines(linesWhere(db, eq(t.salesLines.batch, row.id)));
+    case 'customers': return [{ kind: 'customers', id: row.id, own: false }, ...dependentLines(db, eq(t.salesLines.customer, row.id))];
+    case 'customer_licenses': case 'customer_agents': return dependentLines(db, eq(t.salesLines.customer, row.customer));
+    case 'salespeople': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)));
+    case 'authorizations': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)));
+    case 'products': return dependentLines(db, eq(t.salesLines.product, row.id));
+    case 'batches': return dependentLines(db, eq(t.salesLines.batch, row.id));
     case 'recalls': {
       const batchIds = ids(db.select({ id: t.batches.id, batch_no: t.batches.batch_no }).from(t.batches)
         .where(eq(t.batches.product, row.product)).all().filter((b: Row) => splitList(row.batches).includes(b.batch_no)) as Row[]);
       const notices = ids(db.select({ id: t.recallNotices.id }).from(t.recallNotices).where(liveWhere(t.recallNotices, eq(t.recallNotices.recall, row.id))).all() as Row[]);
-      return [...(batchIds.length ? lines(linesWhere(db, inArray(t.salesLines.batch, batchIds))) : []), ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false }))];
+      return [...(batchIds.length ? dependentLines(db, inArray(t.salesLines.batch, batchIds)) : []), ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false }))];
     }
     default: return [];
   }
