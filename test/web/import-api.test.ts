@@ -37,6 +37,7 @@ describe('import API client', () => {
     expect(progressValue({ upload: 0.5 }, 100)).toEqual({ value: 50, phase: 'upload' });
     expect(progressValue({ upload: 1, rows: 25 }, 100)).toEqual({ value: 25, phase: 'rows' });
     expect(progressValue({ upload: 1 }, 100)).toEqual({ value: null, phase: 'working' });
+    expect(progressValue({ upload: 1, rows: 100 }, 100)).toEqual({ value: null, phase: 'merging' });
   });
 
   it('sends the multipart fields of DESIGN.md', () => {

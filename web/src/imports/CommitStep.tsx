@@ -22,9 +22,15 @@ interface CommitStepProps {
   error: string | null;
 }
 
-export function progressValue(p: ImportProgress, total: number): { value: number | null; phase: 'upload' | 'rows' | 'working' } {
+/**
+ * The bar: the upload's share, then the rows the server has read out of the dry run's count, then (all read,
+ * the records being written in one transaction, or a server that reports nothing) indeterminate.
+ */
+export function progressValue(p: ImportProgress, total: number): { value: number | null; phase: 'upload' | 'rows' | 'merging' | 'working' } {
   if (p.upload !== undefined && p.upload < 1) return { value: Math.round(p.upload * 100), phase: 'upload' };
-  if (p.rows !== undefined && total > 0) return { value: Math.min(100, Math.round((p.rows / total) * 100)), phase: 'rows' };
+  if (p.rows !== undefined && total > 0) {
+    return p.rows >= total ? { value: null, phase: 'merging' } : { value: Math.round((p.rows / total) * 100), phase: 'rows' };
+  }
   return { value: null, phase: 'working' };
 }
 
@@ -39,7 +45,9 @@ export const CommitStep = ({ running, progress, total, result, error }: CommitSt
             ? translate('gsp.import.commit.uploading', { percent: value })
             : phase === 'rows'
               ? translate('gsp.import.commit.processing', { rows: progress.rows, total })
-              : translate('gsp.import.commit.processing_indeterminate')}
+              : phase === 'merging'
+                ? translate('gsp.import.commit.merging', { rows: progress.rows })
+                : translate('gsp.import.commit.processing_indeterminate')}
         </Typography>
         <LinearProgress variant={value === null ? 'indeterminate' : 'determinate'} value={value ?? undefined} sx={{ height: 10, borderRadius: 5 }} />
       </Box>
