@@ -31,16 +31,17 @@ const lines = (list: number[], own = false): Target[] => list.map((id) => ({ kin
 export const RECENT_DEPENDENTS = 200;
 
 /**
- * The sales lines a master-data edit re-checks at once: every line with an active finding (so a fix
- * resolves it now) and the most recent RECENT_DEPENDENTS lines (so a new violation shows at once). A big
- * customer or product has tens of thousands of lines: re-checking all of them inside the edit would hold
- * the write lock for seconds; `npm run recheck -- --all` re-evaluates everything.
+ * The sales lines a master-data edit re-checks at once: the RECENT_DEPENDENTS lines with the newest
+ * active findings (so a fix resolves them now) and the RECENT_DEPENDENTS most recent lines (so a new
+ * violation shows at once). A big customer or product has tens of thousands of lines: re-checking all of
+ * them inside the edit would hold the write lock for seconds. The daily re-check re-evaluates every
+ * record with an active finding; `npm run recheck -- --all` re-evaluates everything.
  */
 function dependentLines(db: Db, cond: SQL): Target[] {
   const withFindings = ids(db.select({ id: t.salesLines.id }).from(t.findings)
     .innerJoin(t.salesLines, eq(t.salesLines.id, t.findings.record_id))
     .where(and(eq(t.findings.resource, 'sales_lines'), inArray(t.findings.status, ['open', 'acknowledged']), cond, isNull(t.salesLines.voided_at)))
-    .all() as Row[]);
+    .orderBy(desc(t.findings.id)).limit(RECENT_DEPENDENTS).all() as Row[]);
   const recent = ids(db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond))
     .orderBy(desc(t.salesLines.id)).limit(RECENT_DEPENDENTS).all() as Row[]);
   return lines([...new Set([...withFindings, ...recent])]);
