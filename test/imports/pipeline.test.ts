@@ -195,6 +195,32 @@ describe('the sales ledger', () => {
     }
   });
 
+  it('a big import into smaller tables rebuilds their indexes inside the merge; a failure restores them', async () => {
+    const t = tempDb(master);
+    const saved = process.env.GSP_IMPORT_REBUILD_MIN_ROWS;
+    process.env.GSP_IMPORT_REBUILD_MIN_ROWS = '1';
+    try {
+      const indexes = () => t.db.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+      const before = indexes();
+      const snap = snapshot(t.db);
+      t.db.$client.exec(`CREATE TRIGGER boom AFTER INSERT ON invoice_slips BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
+      t.db.$client.exec('DROP TRIGGER boom');
+      expect(indexes()).toEqual(before);
+      expect(snapshot(t.db)).toEqual(snap);
+      const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
+      expect(r.report.counts.imported).toBe(250);
+      expect(indexes()).toEqual(before);
+      expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+      const plan = t.db.$client.prepare('EXPLAIN QUERY PLAN SELECT id FROM sales_lines WHERE "order" = 1').all() as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join()).toContain('sales_lines__order');
+    } finally {
+      if (saved === undefined) delete process.env.GSP_IMPORT_REBUILD_MIN_ROWS;
+      else process.env.GSP_IMPORT_REBUILD_MIN_ROWS = saved;
+      t.close();
+    }
+  });
+
   it('fixed rejected rows are imported again; rows already in their orders are duplicates', async () => {
     const t = tempDb(master);
     try {

@@ -6,6 +6,7 @@
  * stored file) and ONE audit row for the whole import (writeAudit: the hash chain stays intact). A kill
  * during the transaction is rolled back by SQLite; nothing is half-written.
  */
+import type Database from 'better-sqlite3';
 import { imports } from '../../../schema/tables';
 import type { Db } from '../../../server/db';
 import { writeAudit } from '../../../server/services/audit';
@@ -34,6 +35,17 @@ export class MergeConflict extends Error {
 
 const q = (c: string) => `"${c}"`;
 const MERGE_CACHE_KIB = Number(process.env.GSP_IMPORT_MERGE_CACHE_KIB ?? 65536);
+/**
+ * A table that gets at least this many new rows, and at least as many as it holds, has its secondary
+ * indexes dropped and built again inside the merge transaction: building an index sorts its keys once,
+ * far cheaper than a million inserts at random places of a B-tree (a first migration into an empty
+ * database). Small imports into big tables insert into the indexes as usual.
+ */
+const rebuildMinRows = () => Number(process.env.GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000);
+
+function secondaryIndexes(sqlite: Database.Database, table: string): Array<{ name: string; sql: string }> {
+  return sqlite.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
+}
 const STAMP = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_id'];
 
 /** Inserts the imports row and returns its id (the caller is inside a transaction). */
@@ -71,6 +83,19 @@ export function mergeStaging(
         offset.set(t.name, r.off);
       }
       const importId = insertImportRow(ctx, values);
+      const rebuilt: Array<{ name: string; sql: string }> = [];
+      const rebuild = (table: string, newRows: number, existing: number) => {
+        if (newRows < rebuildMinRows() || newRows < existing) return;
+        for (const ix of secondaryIndexes(sqlite, table)) {
+          sqlite.exec(`DROP INDEX main.${q(ix.name)}`);
+          rebuilt.push(ix);
+        }
+      };
+      const staged = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM stg.${q(table)}`).get() as { n: number }).n;
+      const linesWithInvoice = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines WHERE invoice IS NOT NULL').get() as { n: number }).n;
+      for (const t of STAGED) rebuild(t.name, staged(t.name), offset.get(t.name)!);
+      const existingInvoiceLines = (sqlite.prepare("SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'invoice_lines'), 0), COALESCE((SELECT max(id) FROM main.invoice_lines), 0)) AS n").get() as { n: number }).n;
+      rebuild('invoice_lines', linesWithInvoice, existingInvoiceLines);
       const now = ctx.clock.now().toISOString();
       const actor = ctx.actor.id;
       const records: Record<string, number> = {};
@@ -107,6 +132,9 @@ export function mergeStaging(
         `INSERT INTO main.import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
          SELECT 1, @now, @actor, @now, @actor, @imp, @imp, "row", raw, errors FROM stg.import_rejects ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
+      const tr = performance.now();
+      for (const ix of rebuilt) sqlite.exec(ix.sql);
+      if (process.env.GSP_IMPORT_TIMING && rebuilt.length) process.stderr.write(`[import]   merge: ${rebuilt.length} indexes rebuilt, ${(performance.now() - tr).toFixed(0)} ms\n`);
       const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
       writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
       return { importId, records };
