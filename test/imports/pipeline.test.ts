@@ -221,6 +221,29 @@ describe('the sales ledger', () => {
     }
   });
 
+  it('a pending record created meanwhile by someone else (between the phases) is adopted, not duplicated', async () => {
+    const t = tempDb(master);
+    try {
+      const { createRecord } = await import('../../server/services/write');
+      const { registry } = await import('../../schema/resources');
+      const { SYSTEM_ACTOR } = await import('../../server/services/context');
+      const { fixedDayClock } = await import('../../server/clock');
+      let created = 0;
+      const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger', {
+        beforeMerge: () => {
+          created = createRecord({ db: t.db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('customers')!,
+            { name: '朱杰', type: 'other_legal', region: '湖北省武汉市', qa_status: 'pending' }).id as number;
+        },
+      });
+      expect(count(t.db, "SELECT count(*) n FROM customers WHERE name = '朱杰'")).toBe(1);
+      expect(count(t.db, 'SELECT count(*) n FROM sales_orders WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
+      expect(count(t.db, 'SELECT count(*) n FROM sales_lines WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
+      expect(count(t.db, "SELECT count(*) n FROM customers WHERE name = '荆州市民生民大药房有限公司'")).toBe(1);
+    } finally {
+      t.close();
+    }
+  });
+
   it('fixed rejected rows are imported again; rows already in their orders are duplicates', async () => {
     const t = tempDb(master);
     try {

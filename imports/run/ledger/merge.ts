@@ -48,6 +48,38 @@ function secondaryIndexes(sqlite: Database.Database, table: string): Array<{ nam
 }
 const STAMP = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_id'];
 
+/**
+ * Pending records staged in phase 1 whose natural key a live record now has (created meanwhile by another
+ * import or by a user): the staged references are pointed at that record and the staged copy dropped, so
+ * a natural key never ends up twice. Usually there is nothing to do (a few indexed look-ups).
+ */
+function adoptExisting(sqlite: Database.Database): void {
+  const adopt = (table: string, stagedId: number, existing: number, refs: Array<[string, string]>) => {
+    for (const [t, col] of refs) sqlite.prepare(`UPDATE stg.${q(t)} SET ${q(col)} = ? WHERE ${q(col)} = ?`).run(existing, -stagedId);
+    sqlite.prepare(`DELETE FROM stg.${q(table)} WHERE id = ?`).run(stagedId);
+  };
+  const one = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).get(...args) as { id: number } | undefined)?.id;
+  for (const c of sqlite.prepare('SELECT id, name, credit_code FROM stg.customers').all() as Array<{ id: number; name: string; credit_code: string | null }>) {
+    const e = (c.credit_code ? one('SELECT id FROM main.customers WHERE credit_code = ? AND voided_at IS NULL ORDER BY id LIMIT 1', c.credit_code) : undefined)
+      ?? one('SELECT id FROM main.customers WHERE name = ? AND voided_at IS NULL ORDER BY id LIMIT 1', c.name);
+    if (e) adopt('customers', c.id, e, [['sales_orders', 'customer'], ['sales_lines', 'customer'], ['invoices', 'customer']]);
+  }
+  for (const p of sqlite.prepare('SELECT id, generic_name, spec, approval_no FROM stg.products').all() as Array<{ id: number; generic_name: string; spec: string | null; approval_no: string | null }>) {
+    const e = p.approval_no
+      ? one('SELECT id FROM main.products WHERE approval_no = ? AND spec IS ? AND voided_at IS NULL ORDER BY id LIMIT 1', p.approval_no, p.spec)
+      : one('SELECT id FROM main.products WHERE generic_name = ? AND spec IS ? AND voided_at IS NULL ORDER BY id LIMIT 1', p.generic_name, p.spec);
+    if (e) adopt('products', p.id, e, [['batches', 'product'], ['sales_lines', 'product']]);
+  }
+  for (const b of sqlite.prepare('SELECT id, product, batch_no FROM stg.batches WHERE product > 0').all() as Array<{ id: number; product: number; batch_no: string }>) {
+    const e = one('SELECT id FROM main.batches WHERE product = ? AND batch_no = ? AND voided_at IS NULL ORDER BY id LIMIT 1', b.product, b.batch_no);
+    if (e) adopt('batches', b.id, e, [['sales_lines', 'batch']]);
+  }
+  for (const s of sqlite.prepare('SELECT id, name FROM stg.salespeople').all() as Array<{ id: number; name: string }>) {
+    const e = one('SELECT id FROM main.salespeople WHERE name = ? AND voided_at IS NULL ORDER BY id LIMIT 1', s.name);
+    if (e) adopt('salespeople', s.id, e, [['sales_orders', 'salesperson']]);
+  }
+}
+
 /** Inserts the imports row and returns its id (the caller is inside a transaction). */
 export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
   const now = ctx.clock.now().toISOString();
@@ -77,6 +109,7 @@ export function mergeStaging(
           WHERE EXISTS (SELECT 1 FROM main.sales_orders o WHERE o.order_no = s.order_no AND o.voided_at IS NULL) LIMIT 1`).get() as { order_no: string } | undefined;
         if (clash) throw new MergeConflict(clash.order_no);
       }
+      adoptExisting(sqlite);
       const offset = new Map<string, number>();
       for (const t of STAGED) {
         const r = sqlite.prepare(`SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = ?), 0), COALESCE((SELECT max(id) FROM main.${q(t.name)}), 0)) AS off`).get(t.name) as { off: number };
