@@ -31,7 +31,7 @@ import { SALES_LEDGER_KIND } from '../../imports/headers/ledger-fields';
 import { writeProblemsXlsx } from '../../imports/report/problems-xlsx';
 import { templateXlsx } from '../../imports/report/template';
 import { reportPath, storedPath } from '../../imports/run/files';
-import { checkKind, isUsageError, runImport } from '../../imports/run/pipeline';
+import { checkKind, importableKinds, isUsageError, runImport } from '../../imports/run/pipeline';
 import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
 import { authorize } from '../auth/rbac';
@@ -96,6 +96,10 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
       const lang = c.get('lang');
       const user = c.get('user')!;
       const { db, clock } = c.get('deps');
+      // A role that may import nothing is refused before its upload is read.
+      if (!importableKinds().some((k) => can(user.roles, k === SALES_LEDGER_KIND ? 'sales_orders' : k, 'create'))) {
+        throw forbidden(msg(lang, 'forbidden'));
+      }
       const body = await c.req.parseBody();
       const file = body.file;
       const kind = typeof body.kind === 'string' ? body.kind.trim() : '';

@@ -16,6 +16,7 @@ import { ACTIONS, can, type Action, type Role } from '../../schema/permissions';
 import { ROLE } from '../../schema/enums';
 import { registry } from '../../schema/resources';
 import { buildRbacWorld, REASON, ROLES, type RbacWorld, type Reply } from '../helpers/rbac-world';
+import { importableKinds } from '../../imports/run/pipeline';
 
 const RESOURCES = [...registry.values()];
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -84,10 +85,17 @@ for (const role of ROLES) {
         counts.set(role, c);
         const key = `${role} ${action} ${resource.name}`;
         const known = KNOWN_CONFLICTS[key];
-        const name = `${key} → ${allowed ? '2xx' : '403'}${known ? ` (known conflict: 400 ${known.rule}, ${known.why})` : ''}`;
+        const name = `${key} → ${resource.name === 'imports' && action === 'create' ? 'upload: 400 without a file / 403' : allowed ? '2xx' : '403'}${known ? ` (known conflict: 400 ${known.rule}, ${known.why})` : ''}`;
         it(name, async () => {
           const r = await perform(role, resource.name, action);
           const detail = `${name}: got ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`;
+          if (resource.name === 'imports' && action === 'create') {
+            // POST /api/imports is the upload endpoint: a role that may import some kind gets 400 for a
+            // body without a file; a role that may import nothing is refused before reading it.
+            const mayImport = importableKinds().some((k) => can([role], k === 'sales-ledger' ? 'sales_orders' : k, 'create'));
+            expect(r.status, detail).toBe(mayImport ? 400 : 403);
+            return;
+          }
           if (known) {
             expect(allowed, `${key} is no longer allowed by the matrix: drop it from KNOWN_CONFLICTS`).toBe(true);
             expect(r.status, `${detail} — fixed? drop it from KNOWN_CONFLICTS`).toBe(400);
