@@ -32,14 +32,21 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   try {
     const headerOf = headerLookup(table.kind, table.columns);
     const message = (f: { message: { zh: string; en: string } }) => (lang === 'en' ? f.message.en : f.message.zh);
+    const headerCache = new Map<string, string[]>();
+    const headersOf = (fields: string[]) => {
+      const k = fields.join('\u0001');
+      let h = headerCache.get(k);
+      if (!h) headerCache.set(k, (h = ledgerFindingHeaders(fields, headerOf, LEDGER_KEYS)));
+      return h;
+    };
     const sink: FindingSink = {
       line(f, ref, row, order) {
         staging.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh);
-        staging.reportFinding(row, f.code, f.severity, ledgerFindingHeaders(f.fields, headerOf, LEDGER_KEYS), message(f), order);
+        staging.reportFinding(row, f.code, f.severity, headersOf(f.fields), message(f), order);
       },
       slip(f, ref, rows, order) {
         if (ref != null) staging.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh);
-        const fields = ledgerFindingHeaders(f.fields, headerOf, LEDGER_KEYS);
+        const fields = headersOf(f.fields);
         for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
       },
     };
@@ -52,7 +59,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       rows++;
       const n = normalize(r);
       const v = n.values as Record<string, any>;
-      const errors: RowError[] = n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh }));
+      const errors: RowError[] = n.errors.length ? n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh })) : [];
       if (!errors.length) {
         if (v.sale_date == null) errors.push({ field: headerOf('sale_date'), message: imsg(lang, 'missing_sale_date') });
         for (const [k, zh, en] of NUMBERS) {

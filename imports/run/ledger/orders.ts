@@ -170,8 +170,8 @@ export class OrderBuilder {
     const g = this.g;
     if (g.state === 'clash') return this.dup();
     const v = line.v;
-    const sig = lineSig({ ...line, quantity: v.quantity, unit_price: v.unit_price, amount: v.amount });
     if (g.dupSigs) {
+      const sig = lineSig({ product: line.product, batch: line.batch, quantity: v.quantity, unit_price: v.unit_price, amount: v.amount });
       const n = g.dupSigs.get(sig) ?? 0;
       if (n > 0) {
         g.dupSigs.set(sig, n - 1);
