@@ -8,13 +8,14 @@
  * arguments are unusable (one line on stderr, Chinese first, then English; nothing written); 1: internal
  * failure (nothing written). Without --report the JSON report goes to stdout, else a summary line does.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isValidDate } from '../schema/validate';
 import { clockFromEnv, fixedDayClock } from '../server/clock';
 import { openDb, type Db } from '../server/db';
 import { SYSTEM_ACTOR } from '../server/services/context';
-import { isUsageError, importableKinds, runImport } from './run/pipeline';
+import { checkKind, isUsageError, importableKinds, runImport } from './run/pipeline';
 import { reportPath } from './run/files';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,6 +90,14 @@ async function main() {
   } catch (e) {
     if (e instanceof ArgError) fail(2, `错误：${e.zh}`, `Error: ${e.en}`);
     throw e;
+  }
+  // the kind and the file first: an unusable argument must not even create the database
+  try {
+    checkKind(args.kind);
+    if (!fs.statSync(args.file).isFile()) throw new Error('not a file');
+  } catch (e) {
+    if (isUsageError(e)) fail(2, `错误：${e.text('zh')}`, `Error: ${e.text('en')}`);
+    fail(2, `错误：找不到或无法打开文件 ${args.file}`, `Error: cannot open the file ${args.file} (${(e as Error).message})`);
   }
   let db: Db;
   try {

@@ -90,6 +90,14 @@ describe('npm run import (CLI)', () => {
     expect(written(file)).toEqual(before);
   });
 
+  it('exit 2 before the database is even created when the kind or the file is unusable', () => {
+    const { dir } = fresh();
+    const db = path.join(dir, 'never.db');
+    expect(cli([sample('customers.csv'), '--kind', 'nonsense', '--db', db]).code).toBe(2);
+    expect(cli([path.join(dir, 'missing.csv'), '--kind', 'customers', '--db', db]).code).toBe(2);
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
   it('exit 2 on a corrupt XLSX and on an oversized file, with a clear message; nothing written', () => {
     const { file, dir } = fresh();
     const before = written(file);
