@@ -141,6 +141,44 @@ describe('the sales ledger', () => {
     }
   });
 
+  it('unknown products, batches and salespeople become pending records too; an unknown 伪麻黄碱 product is special-control', async () => {
+    const t = tempDb(master);
+    try {
+      const rows = readCsv(sample('ledger-utf8.csv'));
+      const h = rows[0];
+      const row = [...rows[1]];
+      const set = (col: string, v: string) => (row[h.indexOf(col)] = v);
+      set('单据编号', 'XS-NEW-1');
+      set('通用名称', '复方盐酸伪麻黄碱缓释胶囊');
+      set('批准文号', '国药准字H99999999');
+      set('规格', '10粒');
+      set('批号', 'P2024001');
+      set('业务员', '李雷');
+      const file = path.join(t.dir, 'unknown.csv');
+      writeCsv(file, [h, row]);
+      const r = await importFile(t.db, file, 'sales-ledger');
+      expect(r.report.counts).toMatchObject({ rows: 1, imported: 1, rejected: 0 });
+      expect(r.report.created?.products).toEqual([
+        expect.objectContaining({ row: 2, name: '复方盐酸伪麻黄碱缓释胶囊', approval_no: '国药准字H99999999', spec: '10粒', special_control: ['ephedrine'] }),
+      ]);
+      expect(r.report.created?.batches?.map((b) => b.name)).toEqual(['P2024001']);
+      expect(r.report.created?.salespeople?.map((b) => b.name)).toEqual(['李雷']);
+      const p = t.db.$client.prepare('SELECT kind, qa_status, special_control, import_id FROM products WHERE approval_no = ?').get('国药准字H99999999');
+      expect(p).toEqual({ kind: 'drug', qa_status: 'pending', special_control: '["ephedrine"]', import_id: r.importId });
+      const rules = new Set(r.report.findings.map((f) => f.rule));
+      for (const code of ['PRODUCT_NOT_APPROVED', 'SALESPERSON_UNAUTHORIZED', 'SPECIAL_NOT_VERIFIED']) expect(rules).toContain(code);
+      // the next file finds them: nothing is created twice
+      const again = [...row];
+      again[h.indexOf('单据编号')] = 'XS-NEW-2';
+      writeCsv(file, [h, again]);
+      const r2 = await importFile(t.db, file, 'sales-ledger');
+      expect(r2.report.created).toEqual({});
+      expect(count(t.db, "SELECT count(*) n FROM products WHERE approval_no = '国药准字H99999999'")).toBe(1);
+    } finally {
+      t.close();
+    }
+  });
+
   it('the same ledger again is all duplicates; its GBK twin finds every order already there; nothing new is written', async () => {
     const t = tempDb(master);
     try {
