@@ -53,8 +53,10 @@ export function storedPath(db: Db, rel: string): string {
   return path.resolve(f ? path.dirname(f) : process.cwd(), rel);
 }
 
+/** The stored JSON report of an import (per database file: several databases may share a directory). */
 export function reportPath(db: Db, importId: number): string {
-  return path.join(importsDir(db), 'reports', `${importId}.json`);
+  const f = dbFile(db);
+  return path.join(importsDir(db), 'reports', f ? path.basename(f) : 'memory', `${importId}.json`);
 }
 
 function alive(pid: number): boolean {
@@ -91,7 +93,7 @@ export function removeStaleStaging(db: Db): string[] {
   }
   // half-written copies of originals and reports
   const idir = importsDir(db);
-  for (const sub of [idir, path.join(idir, 'reports')]) {
+  for (const sub of [idir, path.join(idir, 'reports', path.basename(f))]) {
     if (!fs.existsSync(sub)) continue;
     for (const name of fs.readdirSync(sub)) {
       const m = /\.(\d+)\.tmp$/.exec(name);
