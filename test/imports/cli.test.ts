@@ -33,7 +33,10 @@ let t: TempDb;
 beforeAll(async () => {
   master = await masterDbFile();
 });
-afterAll(() => fs.rmSync(path.dirname(master), { recursive: true, force: true }));
+afterAll(() => {
+  t?.close();
+  fs.rmSync(path.dirname(master), { recursive: true, force: true });
+});
 
 function fresh(): TempDb {
   t?.close();
