@@ -28,7 +28,7 @@ function ordersOfInvoice(db: Db, invoiceId: number): number[] {
 const lines = (list: number[], own = false): Target[] => list.map((id) => ({ kind: 'sales_lines', id, own }));
 
 /** How many of a master record's most recent sales lines a master-data edit re-checks at once. */
-export const RECENT_DEPENDENTS = 200;
+export const RECENT_DEPENDENTS = 50;
 
 /**
  * The sales lines a master-data edit re-checks at once: the RECENT_DEPENDENTS lines with the newest
