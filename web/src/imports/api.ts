@@ -6,6 +6,7 @@
  */
 import { API_URL } from '../providers/http-client';
 import { currentLocale } from '../providers/locale';
+import type { Counts, ReportHead } from '../../../imports/run/types';
 
 export interface ReportFinding {
   row: number;
@@ -20,28 +21,10 @@ export interface ReportReject {
   errors: Array<{ field: string; message: string }>;
 }
 
-export interface ImportCounts {
-  rows: number;
-  imported: number;
-  rejected: number;
-  duplicates: number;
-}
+/** The report's head is the importer's own type (imports/run/types.ts): one definition for both sides. */
+export type ImportCounts = Counts;
 
-export interface ImportReport {
-  import: {
-    id: number | null;
-    kind: string;
-    file: string;
-    sha256: string;
-    format: string;
-    encoding: string | null;
-    sheet: string | null;
-    headerRow: number;
-    dryRun: boolean;
-  };
-  mapping: Record<string, string>;
-  unmapped: string[];
-  counts: ImportCounts;
+export interface ImportReport extends ReportHead {
   findings: ReportFinding[];
   rejected: ReportReject[];
   created?: Record<string, Array<{ row: number; name: string; [k: string]: unknown }>>;
