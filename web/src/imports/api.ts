@@ -6,20 +6,9 @@
  */
 import { API_URL } from '../providers/http-client';
 import { currentLocale } from '../providers/locale';
-import type { Counts, ReportHead } from '../../../imports/run/types';
+import type { Counts, ReportFinding, ReportHead, ReportReject } from '../../../imports/run/types';
 
-export interface ReportFinding {
-  row: number;
-  rule: string;
-  severity: 'error' | 'warning';
-  fields: string[];
-  message: string;
-}
-
-export interface ReportReject {
-  row: number;
-  errors: Array<{ field: string; message: string }>;
-}
+export type { ReportFinding, ReportReject };
 
 /** The report's head is the importer's own type (imports/run/types.ts): one definition for both sides. */
 export type ImportCounts = Counts;
