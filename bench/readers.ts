@@ -8,7 +8,7 @@
  * Fixtures are generated once into bench/out/ (git-ignored) from the sample ledgers: every row is a sample
  * row with a fresh order number. Each case runs in its own process so its peak RSS is its own.
  */
-import ExcelJS from 'exceljs';
+import { typedLedgerCell, writeLedgerXlsx } from './ledger-xlsx';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,8 +71,6 @@ function writeCsv(enc: 'utf8' | 'gbk', rows: number, force: boolean): string {
   return file;
 }
 
-const DATE_COLS = new Set([1, 2, 12, 13, 22]);
-const NUM_COLS = new Set([15, 16, 17]);
 
 /** 100k-row ledger like the sample ledger.xlsx: title row, info row, header on row 3, typed cells, 合计 footer. */
 async function writeXlsx(rows: number, force: boolean): Promise<string> {
@@ -83,34 +81,14 @@ async function writeXlsx(rows: number, force: boolean): Promise<string> {
   let header: unknown[] = [];
   for await (const r of book.sheet().rows()) {
     if (r.row === 1) { header = r.cells; continue; }
-    records.push(r.cells.map((c, i) => {
-      if (c === null) return null;
-      if (DATE_COLS.has(i) && /^\d{4}-\d{2}-\d{2}$/.test(String(c))) {
-        const [y, m, d] = String(c).split('-').map(Number);
-        return new Date(Date.UTC(y, m - 1, d));
-      }
-      if (NUM_COLS.has(i) && Number.isFinite(Number(c))) return Number(c);
-      return c;
-    }));
+    records.push(r.cells.map((c, i) => typedLedgerCell(i, c)));
   }
   await source.close();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const ws = wb.addWorksheet('销售记录');
-  ws.addRow(['湖北某医药有限公司 药品销售记录']).commit();
-  ws.addRow(['制表日期：2025-06-30', null, null, '金额单位：元']).commit();
-  ws.addRow(header).commit();
-  let total = 0;
-  for (let i = 0; i < rows; i++) {
+  await writeLedgerXlsx(file, header, rows, (i) => {
     const values = [...records[i % records.length]];
     values[0] = `XS${3_000_000_000 + i}`;
-    if (typeof values[17] === 'number') total += values[17];
-    const row = ws.addRow(values);
-    for (const c of DATE_COLS) if (values[c] instanceof Date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
-    row.commit();
-  }
-  ws.addRow(['合计', ...new Array(16).fill(null), Math.round(total * 100) / 100]).commit();
-  ws.commit();
-  await wb.commit();
+    return values;
+  });
   fs.writeFileSync(`${file}.done`, String(rows));
   return file;
 }
