@@ -5,7 +5,7 @@
  * never refused: their errors are findings for QA.
  */
 import type { FieldErrors } from '../../../schema/validate';
-import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
+import { RECORD_KINDS, evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
 import { msg } from '../../../schema/messages';
 import { validationError } from '../../errors';
 import { inTransaction, type ServiceContext } from '../context';
@@ -16,7 +16,7 @@ import { saleLineViews, viewOf } from './views';
 import { fieldFor } from './field-map';
 import { findingContext } from './finding-context';
 
-const RULE_KINDS = new Set<string>(['sales_lines', 'contracts', 'outbound_slips', 'invoices', 'complaints', 'customers', 'recall_notices', 'adverse_reactions', 'quality_feedback']);
+const RULE_KINDS = new Set<string>(RECORD_KINDS);
 const LIVE_CODES = new Map<string, Set<string>>();
 function liveCodes(kind: RecordKind): Set<string> {
   if (!LIVE_CODES.has(kind)) LIVE_CODES.set(kind, new Set(rulesFor(kind, { periodic: false }).map((r) => r.code)));
