@@ -5,6 +5,11 @@
  * (server/services/verbs); the web app offers the buttons from the same table.
  */
 import type { Role } from './permissions';
+import { FIRST_BUSINESS_VERBS } from './workflows/first-business';
+import { CONTRACTS_VERBS } from './workflows/contracts';
+import { FULFILMENT_VERBS } from './workflows/fulfilment';
+import { RECALL_VERBS } from './workflows/recall';
+import { AFTERSALES_VERBS } from './workflows/aftersales';
 
 export interface I18nText { zh: string; en: string }
 type Rec = Record<string, unknown>;
@@ -22,12 +27,24 @@ export interface VerbSpec {
   label: I18nText;
   /** what the signer is told they sign when the meanings of /api/meta do not have it yet */
   meaningLabel?: I18nText;
+  /** extra values the dialog asks for (sent in the verb's body beside password and comment) */
+  inputs?: readonly VerbInput[];
   ready(record: Rec): boolean;
+}
+
+/** One extra value of a verb's dialog, e.g. the quantity returned or the notification method. */
+export interface VerbInput {
+  key: string;
+  label: I18nText;
+  kind: 'text' | 'number' | 'date' | 'select';
+  required?: boolean;
+  /** for kind 'select': the choices (usually an enum's keys and labels) */
+  options?: readonly { id: string; label: I18nText }[];
 }
 
 const notApproved = (r: Rec) => r.qa_status !== 'approved';
 
-export const VERB_SPECS: readonly VerbSpec[] = [
+const APPROVAL_VERB_SPECS: readonly VerbSpec[] = [
   {
     resource: 'customers', verb: 'approve', meaning: 'approve_first_business', roles: ['qa'], signed: true, commentRequired: false,
     noSelfApproval: true, label: { zh: '首营审核批准', en: 'Approve first business' }, ready: notApproved,
@@ -71,6 +88,11 @@ export const VERB_SPECS: readonly VerbSpec[] = [
     resource: 'findings', verb: 'waive', meaning: 'waive_finding', roles: ['qa'], signed: true, commentRequired: true,
     noSelfApproval: false, label: { zh: '豁免', en: 'Waive' }, ready: (r) => r.status === 'open' || r.status === 'acknowledged',
   },
+];
+
+/** Every verb: the approvals above plus each workflow's own (schema/workflows/). */
+export const VERB_SPECS: readonly VerbSpec[] = [
+  ...APPROVAL_VERB_SPECS, ...FIRST_BUSINESS_VERBS, ...CONTRACTS_VERBS, ...FULFILMENT_VERBS, ...RECALL_VERBS, ...AFTERSALES_VERBS,
 ];
 
 export function findVerbSpec(resource: string, verb: string): VerbSpec | undefined {

@@ -15,6 +15,7 @@ import { crudRouter } from './crud/router';
 import { csrfGuard } from './http/csrf';
 import { importRoutes } from './http/import-routes';
 import { systemRoutes } from './http/system-routes';
+import { workflowRoutes } from './http/workflow-routes';
 import type { AppDeps, AppEnv } from './env';
 import { ServiceError, unauthenticated } from './errors';
 
@@ -66,6 +67,7 @@ export function createApp(opts: AppOptions) {
   });
   app.get('/api/meta', (c) => c.json(meta));
   app.route('/api/system', systemRoutes());
+  app.route('/api/workflows', workflowRoutes());
   app.route('/api', crudRouter());
 
   if (opts.webDist && fs.existsSync(opts.webDist)) {

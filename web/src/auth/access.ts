@@ -8,6 +8,7 @@
  */
 import { ACTIONS, can, canSetField, type Action } from '../../../schema/permissions';
 import { findVerbSpec } from './verbs';
+import { WORKFLOW_PAGE_ACCESS } from '../workflows/page-access';
 
 export interface AccessQuery {
   resource?: string;
@@ -37,6 +38,7 @@ export const PAGES: Record<string, (roles: readonly string[]) => boolean> = {
   'qa/complaints': (roles) => can(roles, 'findings', 'list'),
   'qa/recalls': (roles) => can(roles, 'recall_notices', 'list') || can(roles, 'findings', 'list'),
   'audit-verify': (roles) => roles.some((r) => AUDIT_VERIFIERS.includes(r)),
+  ...WORKFLOW_PAGE_ACCESS,
 };
 
 /**

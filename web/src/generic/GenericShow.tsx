@@ -14,11 +14,13 @@ import { VoidButton } from './VoidButton';
 import { VoidedBanner } from './VoidedBanner';
 import { VerbButtons } from '../signatures/VerbButtons';
 import { SignaturesPanel } from '../signatures/SignaturesPanel';
+import { showActionsOf, showTabsOf } from '../workflows';
 
 const WIDE = new Set(['textarea', 'json', 'list']);
 
-const ShowActions = ({ editable }: { editable: boolean }) => {
+const ShowActions = ({ editable, resource }: { editable: boolean; resource: string }) => {
   const record = useRecordContext();
+  const extra = showActionsOf(resource);
   return (
     <TopToolbar>
       <ListButton />
@@ -26,6 +28,7 @@ const ShowActions = ({ editable }: { editable: boolean }) => {
       {editable && !record?.voided_at && <EditButton />}
       {editable && <VoidButton />}
       <VerbButtons />
+      {extra.map((Action, i) => <Action key={i} />)}
     </TopToolbar>
   );
 };
@@ -36,7 +39,7 @@ export const GenericShow = () => {
   // audit_log itself has no version and no history of its own.
   const audited = resource.name !== 'audit_log';
   return (
-    <Show actions={<ShowActions editable={!resource.readOnly} />}>
+    <Show actions={<ShowActions editable={!resource.readOnly} resource={resource.name} />}>
       <VoidedBanner />
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="gsp.tabs.details">
@@ -51,6 +54,11 @@ export const GenericShow = () => {
         {resource.children.map((c) => (
           <TabbedShowLayout.Tab key={c.resource} label={pick(findResource(c.resource)?.label ?? { zh: c.resource, en: c.resource }, locale)} path={c.resource}>
             <ChildTable label={false} resource={c.resource} target={c.field} />
+          </TabbedShowLayout.Tab>
+        ))}
+        {showTabsOf(resource.name).map(({ path, label, Component }) => (
+          <TabbedShowLayout.Tab key={path} label={pick(label, locale)} path={path}>
+            <Component />
           </TabbedShowLayout.Tab>
         ))}
         {audited && (

@@ -12,6 +12,7 @@ import { pick } from '../meta/labels';
 import { canAccessFor } from '../auth/access';
 import { useRoles } from '../auth/use-roles';
 import { QA_PAGES } from '../qa/qa-pages';
+import { WORKFLOW_PAGES } from '../workflows';
 import { IMPORT_MENU_REPLACES, importMenuItems } from '../imports/menu';
 
 /** Resources shown in another group than their registry area. */
@@ -54,10 +55,14 @@ export const AreaMenu = () => {
     const resources = meta.resources.filter((r) => r.area === area.key && r.menu && !MOVED.has(r.name) && allowed(r.name));
     const extra = area.key === 'system' && allowed('audit-verify');
     const imports = area.key === 'system' ? importMenuItems(meta, roles, translate) : [];
-    if (!resources.length && !extra && !imports.length) continue;
+    const pages = WORKFLOW_PAGES.filter((p) => p.area === area.key && allowed(p.key));
+    if (!resources.length && !extra && !imports.length && !pages.length) continue;
     items.push(heading(area.key, pick(area.label, locale), items.length === 0, open));
     items.push(...imports);
     for (const r of resources) items.push(<Menu.ResourceItem key={r.name} name={r.name} />);
+    for (const { key, path, label, icon: Icon } of pages) {
+      items.push(<Menu.Item key={key} to={path} primaryText={pick(label, locale)} leftIcon={<Icon />} data-testid={`menu-${key}`} />);
+    }
     if (extra) items.push(<Menu.Item key="audit-verify" to="/audit-verify" primaryText={translate('gsp.audit_verify.title')} leftIcon={<LinkIcon />} />);
   }
   return <Menu>{items}</Menu>;

@@ -4,6 +4,7 @@ import { Route } from 'react-router';
 import { AccessDenied, CanAccess, CustomRoutes } from 'react-admin';
 import { AuditVerifyPage } from '../system/AuditVerifyPage';
 import { QA_PAGES } from './qa-pages';
+import { WORKFLOW_PAGES } from '../workflows';
 
 const guarded = (key: string, page: ReactNode) => (
   <CanAccess resource={key} action="list" accessDenied={<AccessDenied />}>
@@ -17,5 +18,8 @@ export const consoleRoutes = () => (
       <Route key={key} path={path} element={guarded(key, Page ? <Page /> : null)} />
     ))}
     <Route path="/audit-verify" element={guarded('audit-verify', <AuditVerifyPage />)} />
+    {WORKFLOW_PAGES.map(({ key, path, Page }) => (
+      <Route key={key} path={path} element={guarded(key, <Page />)} />
+    ))}
   </CustomRoutes>
 );

@@ -27,7 +27,7 @@ export interface SignDialogProps {
   onDone(result: unknown): void;
 }
 
-type Errors = { password?: string; comment?: string; form?: string };
+type Errors = { password?: string; comment?: string; form?: string; inputs?: Record<string, string> };
 
 function errorsOf(error: unknown): Errors {
   const e = error as { message?: string; body?: { errors?: Record<string, unknown>; message?: string } };
@@ -35,7 +35,10 @@ function errorsOf(error: unknown): Errors {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const password = text(fields.password);
   const comment = text(fields.comment);
-  return { password, comment, form: password || comment ? undefined : e?.body?.message ?? e?.message ?? String(error) };
+  // Errors on the verb's own inputs come back under their keys.
+  const inputs = Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== 'password' && k !== 'comment' && typeof v === 'string')) as Record<string, string>;
+  const fieldError = password || comment || Object.keys(inputs).length;
+  return { password, comment, inputs, form: fieldError ? undefined : e?.body?.message ?? e?.message ?? String(error) };
 }
 
 export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone }: SignDialogProps) => {
@@ -44,6 +47,8 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
   const { identity } = useGetIdentity();
   const [password, setPassword] = useState('');
   const [comment, setComment] = useState('');
+  // The verb's own values (schema/verbs.ts `inputs`): quantity returned, notification method…
+  const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
   const meaningField = findField('signatures', 'meaning');
@@ -53,6 +58,7 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
   const reset = () => {
     setPassword('');
     setComment('');
+    setValues({});
     setErrors({});
   };
   const close = () => {
@@ -62,14 +68,18 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
   };
   const missingComment = spec.commentRequired && !comment.trim();
   const missingPassword = spec.signed && !password;
+  const missingInput = (spec.inputs ?? []).some((i) => i.required && !values[i.key]?.trim());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (missingComment || missingPassword || pending) return;
+    if (missingComment || missingPassword || missingInput || pending) return;
     setPending(true);
     setErrors({});
     try {
+      const extra = Object.fromEntries((spec.inputs ?? []).filter((i) => values[i.key]?.trim())
+        .map((i) => [i.key, i.kind === 'number' ? Number(values[i.key]) : values[i.key].trim()]));
       const result = await runVerb(resource, ids, spec.verb, {
+        ...extra,
         ...(spec.signed && { password }),
         ...(comment.trim() && { comment: comment.trim() }),
       });
@@ -108,6 +118,28 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
             </Alert>
           )}
           {errors.form && <Alert severity="error" sx={{ mb: 2 }} data-testid="sign-error">{errors.form}</Alert>}
+          {(spec.inputs ?? []).map((input) => (
+            <TextField
+              key={input.key}
+              name={input.key}
+              label={pick(input.label, locale)}
+              required={input.required}
+              select={input.kind === 'select'}
+              type={input.kind === 'number' ? 'number' : input.kind === 'date' ? 'date' : 'text'}
+              fullWidth
+              margin="dense"
+              value={values[input.key] ?? ''}
+              onChange={(e) => setValues((v) => ({ ...v, [input.key]: e.target.value }))}
+              error={!!errors.inputs?.[input.key]}
+              helperText={errors.inputs?.[input.key] ?? ' '}
+              slotProps={{ inputLabel: { shrink: input.kind === 'date' ? true : undefined }, select: { native: true } }}
+              inputProps={{ 'data-testid': `verb-input-${input.key}` }}
+            >
+              {input.kind === 'select' && [<option key="" value="" />, ...(input.options ?? []).map((o) => (
+                <option key={o.id} value={o.id}>{pick(o.label, locale)}</option>
+              ))]}
+            </TextField>
+          ))}
           <TextField
             name="comment"
             label={translate(spec.commentRequired ? 'gsp.sign.reason' : 'gsp.sign.comment')}
@@ -140,7 +172,7 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
         </DialogContent>
         <DialogActions>
           <Button onClick={close} disabled={pending}>{translate('ra.action.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={pending || missingComment || missingPassword}>
+          <Button type="submit" variant="contained" disabled={pending || missingComment || missingPassword || missingInput}>
             {translate(spec.signed ? 'gsp.sign.confirm' : 'ra.action.confirm')}
           </Button>
         </DialogActions>

@@ -1,0 +1,4 @@
+/** The aftersales flow's additions to the console (see ./types.ts). */
+import type { WorkflowExtension } from './types';
+
+export const aftersalesWorkflow: WorkflowExtension = {};

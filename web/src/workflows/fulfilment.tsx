@@ -1,0 +1,4 @@
+/** The fulfilment flow's additions to the console (see ./types.ts). */
+import type { WorkflowExtension } from './types';
+
+export const fulfilmentWorkflow: WorkflowExtension = {};
