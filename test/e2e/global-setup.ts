@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_DIST = path.join(ROOT, 'web/dist');
+/** GSP_TEST_WEB_DIST builds elsewhere (several working copies' test runs at once must not share one dist). */
+export const WEB_DIST = process.env.GSP_TEST_WEB_DIST ? path.resolve(process.env.GSP_TEST_WEB_DIST) : path.join(ROOT, 'web/dist');
 
 function newest(p: string): number {
   const stat = fs.statSync(p);
@@ -20,7 +21,7 @@ export async function ensureWebDist(): Promise<string> {
   const sources = Math.max(newest(path.join(ROOT, 'web/src')), newest(path.join(ROOT, 'schema')), newest(path.join(ROOT, 'web/index.html')));
   if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
     const { build } = await import('vite');
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: WEB_DIST, emptyOutDir: true } });
   }
   return WEB_DIST;
 }
