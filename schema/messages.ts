@@ -55,6 +55,13 @@ const MESSAGES = {
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
+  // ── workflows: recall (召回) and after-sales (售后) ──
+  recall_return_exceeds: ['退回数量（{returned}）不能超过销售数量（{sold}）', 'The quantity returned ({returned}) cannot exceed the quantity sold ({sold})'],
+  recall_not_open: ['召回 {recall_no} 已结束，不能再登记', 'Recall {recall_no} is closed; nothing more can be recorded'],
+  recall_notice_not_notified: ['须先通知该客户，才能登记客户确认', 'Notify the customer before recording their acknowledgement'],
+  recall_close_pending: ['以下客户尚未完成通知和确认，不能结束召回：{customers}', 'These customers are not yet notified and acknowledged, so the recall cannot be closed: {customers}'],
+  complaint_needs: ['须先填写：{fields}', 'First fill in: {fields}'],
+  adr_not_forwarded_yet: ['须先将不良反应报告转交质管部', 'Forward the report to QA first'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,6 +4,8 @@ import type { Resource } from '../../schema/define';
 import { sessions } from '../../schema/tables';
 import type { ServiceContext } from './context';
 import type { Row } from './records';
+import { RECALL_HOOKS } from './workflows/recall/hooks';
+import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
 
 type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
 
@@ -18,3 +20,19 @@ const AFTER_UPDATE: Record<string, AfterUpdate> = {
 export function afterUpdate(ctx: ServiceContext, resource: Resource, before: Row, after: Row): void {
   AFTER_UPDATE[resource.name]?.(ctx, before, after);
 }
+
+/**
+ * What a workflow adds to the plain writes of a resource:
+ * - `fillInput` completes the client's input before it is parsed (an automatic number left empty);
+ * - `beforeWrite` sets the fields the server derives and checks values across fields (inside the transaction);
+ * - `afterWrite` runs after a live (not historical) record and its children were written, before the rules.
+ */
+export interface WriteHooks {
+  fillInput?(ctx: ServiceContext, input: Record<string, unknown>): Record<string, unknown>;
+  beforeWrite?(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined, opts: { historical?: boolean; verb?: boolean }): void;
+  afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void;
+}
+
+const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS };
+
+export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];

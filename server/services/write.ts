@@ -11,7 +11,7 @@ import { parseRecord, type FieldErrors } from '../../schema/validate';
 import { badRequest, conflict, notFound, validationError } from '../errors';
 import { authorize, checkFieldGuards, checkScope } from '../auth/rbac';
 import { writeAudit } from './audit';
-import { afterUpdate } from './hooks';
+import { afterUpdate, writeHooks } from './hooks';
 import { enforceRules, isRuleKind } from './rules/enforce';
 import { resolveAllFor } from './rules/findings';
 import { editNeedsReason } from './sign';
@@ -144,6 +144,7 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
   checkNaturalKeys(ctx, resource, values, null, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values);
+  writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
   checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
   const row = ctx.db.insert(resource.table).values({ ...values, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
   writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
@@ -162,6 +163,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values, current);
+  writeHooks(resource)?.beforeWrite?.(ctx, values, current, opts);
   checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
@@ -238,10 +240,13 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
 
 export function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Row {
   authorize(ctx.actor, resource, 'create', ctx.lang); // before validation: a denied user learns nothing from field errors
+  const hooks = writeHooks(resource);
+  if (hooks?.fillInput && !opts.historical) input = hooks.fillInput(ctx, input);
   const values = parseOrThrow(ctx, resource, input, 'create', opts);
   return inTransaction(ctx, (tx) => {
     const row = insertRow(tx, resource, values, opts);
     const childIds = writeChildren(tx, resource, row.id, input, opts, true);
+    if (!opts.historical) hooks?.afterWrite?.(tx, undefined, findRow(tx.db, resource, row.id)!);
     enforceRules(tx, resource.name, row, { historical: opts.historical, childIds });
     return readRecord(tx.db, resource, row.id)!;
   });
@@ -260,6 +265,7 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
     const row = updateRow(tx, resource, current, values, opts, '', false);
     const childIds = writeChildren(tx, resource, id, input, opts, false);
     propagate(tx, resource, current, row, opts);
+    if (!opts.historical) writeHooks(resource)?.afterWrite?.(tx, current, findRow(tx.db, resource, id)!);
     enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds });
     return readRecord(tx.db, resource, id)!;
   });

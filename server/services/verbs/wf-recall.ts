@@ -1,4 +1,17 @@
-/** What the verbs of schema/workflows/recall.ts change — Recalls: start (lists the customers who received the batches), notices, returns, close. */
-import type { VerbDef } from './types';
+/** What the verbs of schema/workflows/recall.ts change — Recalls: notices notified, acknowledged, returned; refresh; close. */
+import { closeRecall } from '../workflows/recall/close';
+import { acknowledge, notify, recordReturn } from '../workflows/recall/notices';
+import { startRecall } from '../workflows/recall/start';
+import { verb, type VerbDef } from './types';
 
-export const RECALL_VERB_DEFS: VerbDef[] = [];
+export const RECALL_VERB_DEFS: VerbDef[] = [
+  verb('recalls', 'close', (ctx, row) => closeRecall(ctx, row)),
+  // Sales entered later (an import of older ledgers) may reveal more customers: bring the notices up to date.
+  verb('recalls', 'refresh', (ctx, row) => {
+    startRecall(ctx, row);
+    return {};
+  }),
+  verb('recall_notices', 'notify', notify),
+  verb('recall_notices', 'acknowledge', acknowledge),
+  verb('recall_notices', 'record-return', recordReturn),
+];

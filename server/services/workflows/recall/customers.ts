@@ -1,0 +1,56 @@
+/**
+ * The 受影响客户 view of a recall: every customer who received its batches (derived from the live sales
+ * lines, so a draft of the scope is visible before anyone is told), the quantities, whom to call, and
+ * where the customer's notice stands. Customers with a notice but nothing (any longer) sold are listed too.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { recallNotices } from '../../../../schema/tables';
+import type { Db } from '../../../db';
+import type { Row } from '../../records';
+import { contactsOf, scopeOf, soldByCustomer, type Contact } from './affected';
+
+export interface AffectedCustomer {
+  customer: number;
+  customer_name: string;
+  quantity_sold: number;
+  lines: number;
+  last_sale: string | null;
+  contacts: Contact[];
+  notice: {
+    id: number; version: number; quantity_sold: number | null; notified_at: string | null; method: string | null;
+    acknowledged_at: string | null; quantity_returned: number | null;
+  } | null;
+  state: 'no_notice' | 'not_notified' | 'notified' | 'acknowledged';
+}
+
+export function affectedCustomers(db: Db, recall: Row): { recall: Row; customers: AffectedCustomer[]; totals: Record<string, number> } {
+  const sold = soldByCustomer(db, scopeOf(recall));
+  const notices = new Map(
+    (db.select().from(recallNotices).where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at))).all() as Row[])
+      .map((n) => [n.customer as number, n]),
+  );
+  const ids = [...new Set([...sold.map((s) => s.customer), ...notices.keys()])];
+  const contacts = contactsOf(db, ids);
+  const bySold = new Map(sold.map((s) => [s.customer, s]));
+  const customers = ids.map((id): AffectedCustomer => {
+    const s = bySold.get(id);
+    const n = notices.get(id);
+    return {
+      customer: id, customer_name: contacts.get(id)?.name ?? `#${id}`, quantity_sold: s?.quantity ?? 0, lines: s?.lines ?? 0,
+      last_sale: s?.last_sale ?? null, contacts: contacts.get(id)?.contacts ?? [],
+      notice: n ? {
+        id: n.id, version: n.version ?? 1, quantity_sold: n.quantity_sold as number | null, notified_at: n.notified_at as string | null,
+        method: n.method as string | null, acknowledged_at: n.acknowledged_at as string | null, quantity_returned: n.quantity_returned as number | null,
+      } : null,
+      state: !n ? 'no_notice' : n.acknowledged_at ? 'acknowledged' : n.notified_at ? 'notified' : 'not_notified',
+    };
+  });
+  const totals = {
+    customers: customers.filter((c) => c.quantity_sold > 0).length,
+    quantity_sold: customers.reduce((a, c) => a + c.quantity_sold, 0),
+    quantity_returned: customers.reduce((a, c) => a + (c.notice?.quantity_returned ?? 0), 0),
+    not_notified: customers.filter((c) => c.quantity_sold > 0 && (c.state === 'no_notice' || c.state === 'not_notified')).length,
+    not_acknowledged: customers.filter((c) => c.quantity_sold > 0 && c.state !== 'acknowledged').length,
+  };
+  return { recall, customers, totals };
+}
