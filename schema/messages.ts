@@ -55,6 +55,23 @@ const MESSAGES = {
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
+  // ── fulfilment flow (order → outbound → invoice → payment; special-control drugs) ──
+  wf_order_no_lines: ['订单没有销售明细，不能确认', 'The order has no lines and cannot be confirmed'],
+  wf_order_refused: ['订单不符合 GSP 规则，不能确认：{detail}', 'The order breaks GSP rules and cannot be confirmed: {detail}'],
+  wf_bad_date: ['{field}日期格式应为 YYYY-MM-DD，且不能晚于今天', '{field} must be a YYYY-MM-DD date not after today'],
+  wf_slip_exists: ['订单已开具出库单 {slip}', 'An outbound slip was already issued for this order: {slip}'],
+  wf_not_picked: ['出库单尚未拣货（没有库管员），不能复核', 'The slip has not been picked (no picker) and cannot be reviewed yet'],
+  wf_not_special: ['该订单不含特殊管理药品，无需此项核实', 'The order has no special-control drug; this verification does not apply'],
+  wf_special_exists: ['该订单已有特药销售核实记录', 'The order already has its special-drug verification'],
+  wf_special_incomplete: ['三项核实须全部完成（均为“是”）才能登记：{items}', 'All three checks must be done (yes) to record the verification: {items}'],
+  wf_special_not_verified: [
+    '[SPECIAL_NOT_VERIFIED] 订单 {order} 含特殊药品复方制剂，{when}前须有完整的特药销售核实记录（已索取购销合同、核实采购人员身份和购买真实性），请先由销售人员完成核实',
+    '[SPECIAL_NOT_VERIFIED] Order {order} carries special-control drugs: a complete verification record (contract obtained, purchaser identity and authenticity checked) is needed before {when}',
+  ],
+  wf_invoice_no_slips: ['请选择至少一张出库单', 'Select at least one outbound slip'],
+  wf_invoice_slip_unreviewed: ['出库单 {slip} 尚未复核，不能开票', 'Outbound slip {slip} is not reviewed yet and cannot be invoiced'],
+  wf_invoice_slip_invoiced: ['出库单 {slip} 已开具发票 {invoice}', 'Outbound slip {slip} is already invoiced ({invoice})'],
+  wf_invoice_customers: ['所选出库单属于不同的购货单位，一张发票只能开给一个购货单位', 'The selected slips belong to different customers; an invoice has one customer'],
   // ── workflows: recall (召回) and after-sales (售后) ──
   recall_return_exceeds: ['退回数量（{returned}）不能超过销售数量（{sold}）', 'The quantity returned ({returned}) cannot exceed the quantity sold ({sold})'],
   recall_not_open: ['召回 {recall_no} 已结束，不能再登记', 'Recall {recall_no} is closed; nothing more can be recorded'],

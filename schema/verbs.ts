@@ -29,6 +29,8 @@ export interface VerbSpec {
   meaningLabel?: I18nText;
   /** extra values the dialog asks for (sent in the verb's body beside password and comment) */
   inputs?: readonly VerbInput[];
+  /** offered by its workflow's own panel, not the show page's toolbar (its state needs more than the record) */
+  inPanel?: boolean;
   ready(record: Rec): boolean;
 }
 

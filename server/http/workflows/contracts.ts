@@ -1,5 +1,9 @@
-/** Read endpoints of the contracts flow beyond CRUD, mounted under /api/workflows (server/http/workflow-routes.ts). */
+/** Read endpoints of the contracts flow beyond CRUD, mounted under /api/workflows: a contract's terms checklist. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../env';
+import { contractChecklist } from '../../services/workflows/contracts/checklist';
+import { readShown } from './read';
 
-export function contractsRoutes(_app: Hono<AppEnv>): void {}
+export function contractsRoutes(app: Hono<AppEnv>): void {
+  app.get('/contracts/:id/checklist', (c) => c.json(contractChecklist(c.get('deps').db, readShown(c, 'contracts'))));
+}

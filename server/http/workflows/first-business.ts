@@ -1,5 +1,24 @@
-/** Read endpoints of the first-business flow beyond CRUD, mounted under /api/workflows (server/http/workflow-routes.ts). */
+/**
+ * Read endpoints of the first-business flow beyond CRUD, mounted under /api/workflows: the 首营 checklist of a
+ * customer or product, and (the salesperson-authorisation flow) a salesperson's qualifications.
+ */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../env';
+import { firstBusinessChecklist, type FirstBusinessResource } from '../../services/workflows/first-business/checklist';
+import { salespersonQualification } from '../../services/workflows/authorisation/qualification';
+import { readShown } from './read';
 
-export function firstBusinessRoutes(_app: Hono<AppEnv>): void {}
+export function firstBusinessRoutes(app: Hono<AppEnv>): void {
+  for (const resource of ['customers', 'products'] as FirstBusinessResource[]) {
+    app.get(`/first-business/${resource}/:id`, (c) => {
+      const row = readShown(c, resource);
+      const { db, clock } = c.get('deps');
+      return c.json(firstBusinessChecklist(db, clock.today(), resource, row));
+    });
+  }
+  app.get('/authorisation/salespeople/:id', (c) => {
+    const row = readShown(c, 'salespeople');
+    const { db, clock } = c.get('deps');
+    return c.json(salespersonQualification(db, clock.today(), row));
+  });
+}

@@ -1,4 +1,11 @@
 /** What the verbs of schema/workflows/contracts.ts change — Contracts: draft → submit (terms checklist) → approval by level → signing. */
-import type { VerbDef } from './types';
+import { rejectContract } from '../workflows/contracts/reject';
+import { signContract } from '../workflows/contracts/sign';
+import { submitContract } from '../workflows/contracts/submit';
+import { verb, type VerbDef } from './types';
 
-export const CONTRACTS_VERB_DEFS: VerbDef[] = [];
+export const CONTRACTS_VERB_DEFS: VerbDef[] = [
+  verb('contracts', 'submit', (ctx, row) => submitContract(ctx, row)),
+  verb('contracts', 'reject', (ctx, row) => rejectContract(ctx, row)),
+  verb('contracts', 'sign', (ctx, row, input) => signContract(ctx, row, input)),
+];

@@ -1,4 +1,9 @@
-/** What the verbs of schema/workflows/first-business.ts change — 首营 (first-business) approval: the checks QA signs off. */
-import type { VerbDef } from './types';
+/** What the verbs of schema/workflows/first-business.ts change — the reviews before QA's 首营 approval. */
+import { creditReview } from '../workflows/first-business/credit-review';
+import { storageReview } from '../workflows/first-business/storage-review';
+import { verb, type VerbDef } from './types';
 
-export const FIRST_BUSINESS_VERB_DEFS: VerbDef[] = [];
+export const FIRST_BUSINESS_VERB_DEFS: VerbDef[] = [
+  verb('customers', 'credit-review', (ctx, _row, input) => creditReview(ctx, input)),
+  verb('customers', 'storage-review', (ctx) => storageReview(ctx)),
+];

@@ -1,0 +1,11 @@
+/** The authorisation flow's part of the plain writes (server/services/hooks.ts): the office's letters are checked. */
+import type { WriteHooks } from '../../hooks';
+import { checkLetter } from './letter-check';
+
+export const AUTHORISATION_HOOKS: Record<string, WriteHooks> = {
+  authorizations: {
+    beforeWrite(ctx, values, current, opts) {
+      if (!opts.historical) checkLetter(ctx, { ...(current ?? {}), ...values });
+    },
+  },
+};
