@@ -30,6 +30,9 @@ function liveCodes(kind: RecordKind): Set<string> {
  */
 const AWAITING_STEP: Record<string, (view: Record<string, unknown>) => boolean> = {
   OUTBOUND_NOT_REVIEWED: (slip) => !slip.reviewed_by,
+  // A draft order's line may wait for the sales head's price approval (sales_lines/approve-price);
+  // confirming the order refuses it while unapproved (server/services/workflows/fulfilment/confirm-order.ts).
+  PRICE_OUT_OF_RANGE: (line) => line.order_status === 'draft',
 };
 
 export interface EnforceOptions {

@@ -21,6 +21,7 @@ export function fieldFor(resource: string, target: Target, field: string, childI
     if (resource === 'special_checks' && head === 'special_check') return tail ?? 'verified_at';
     if (resource === 'outbound_slips' && head === 'outbounds') return tail ?? '';
     if (resource === 'invoices' && head === 'invoices') return tail ?? '';
+    if (resource === 'payments' && head === 'invoices') return 'method';
     return '';
   }
   if (target.kind === resource) return head;

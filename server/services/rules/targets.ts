@@ -57,7 +57,8 @@ export function targetsOf(db: Db, resource: string, row: Row): Target[] {
     case 'outbound_slips': return [{ kind: 'outbound_slips', id: row.id, own: true }, ...lines(linesOfOrders(db, [row.order]), true)];
     case 'invoices': return [{ kind: 'invoices', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersOfInvoice(db, row.id)), true)];
     case 'invoice_slips': case 'invoice_lines': return targetsOf(db, 'invoices', { id: row.invoice });
-    case 'payments': return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }).map((x) => ({ ...x, own: false })) : [];
+    // A payment is checked with its invoice's sales (SPECIAL_CASH_PAYMENT refuses cash for special drugs).
+    case 'payments': return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }) : [];
     case 'contracts': return [{ kind: 'contracts', id: row.id, own: true }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)))];
     case 'complaints': case 'recall_notices': case 'adverse_reactions': case 'quality_feedback':
       return [{ kind: resource, id: row.id, own: true }];

@@ -37,7 +37,7 @@ export function orderParts(db: Db, orderId: number) {
   const check = db.select().from(t.specialChecks).where(and(eq(t.specialChecks.order, orderId), live(t.specialChecks))).orderBy(desc(t.specialChecks.id)).get() as Row | undefined;
   return {
     order_no: order.order_no, sale_date: order.sale_date, customer: order.customer, salesperson: order.salesperson,
-    contract: order.contract, payment_method: order.payment_method,
+    contract: order.contract, payment_method: order.payment_method, order_status: order.status,
     outbounds: slips,
     invoices: invoices.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
     special_check: check ?? null,

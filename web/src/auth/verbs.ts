@@ -25,7 +25,7 @@ export interface VerbOffer {
 export function availableVerbs(roles: readonly string[], resource: string, record: Rec | undefined, userId?: unknown): VerbOffer[] {
   if (!record || record.voided_at) return [];
   return verbsOf(resource)
-    .filter((spec) => spec.roles.some((r) => roles.includes(r)) && spec.ready(record))
+    .filter((spec) => !spec.inPanel && spec.roles.some((r) => roles.includes(r)) && spec.ready(record))
     .map((spec) =>
       spec.noSelfApproval && userId != null && record.created_by != null && record.created_by === userId
         ? { spec, blocked: 'self_approval' as const }
@@ -35,4 +35,4 @@ export function availableVerbs(roles: readonly string[], resource: string, recor
 
 /** The verbs these roles may run on several selected records at once (list bulk actions). */
 export const bulkVerbs = (roles: readonly string[], resource: string) =>
-  verbsOf(resource).filter((spec) => spec.roles.some((r) => roles.includes(r)));
+  verbsOf(resource).filter((spec) => !spec.inPanel && spec.roles.some((r) => roles.includes(r)));

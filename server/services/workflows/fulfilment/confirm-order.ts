@@ -1,0 +1,35 @@
+/**
+ * Confirming a draft order (draft → confirmed): every rule is evaluated on its lines again, now. An error
+ * refuses — including a price outside the sales head's range that the head has not approved yet (a draft
+ * may carry it, waiting for the approval) — unless QA waived that finding.
+ */
+import { and, eq } from 'drizzle-orm';
+import { evaluate } from '../../../../schema/rules';
+import { msg } from '../../../../schema/messages';
+import { findings } from '../../../../schema/tables';
+import { badRequest, validationError } from '../../../errors';
+import type { ServiceContext } from '../../context';
+import type { Row } from '../../records';
+import { createSqlContext } from '../../rules/sql-context';
+import { saleLineViews } from '../../rules/views';
+
+function waived(ctx: ServiceContext, lineId: number, code: string): boolean {
+  return !!ctx.db.select({ id: findings.id }).from(findings)
+    .where(and(eq(findings.resource, 'sales_lines'), eq(findings.record_id, lineId), eq(findings.rule, code), eq(findings.status, 'waived'))).get();
+}
+
+export function confirmOrder(ctx: ServiceContext, order: Row): Record<string, unknown> {
+  const views = saleLineViews(ctx.db, order.id);
+  if (!views.length) throw badRequest(msg(ctx.lang, 'wf_order_no_lines'));
+  const rc = createSqlContext(ctx.db, ctx.clock.today());
+  const errors: Record<string, string> = {};
+  views.forEach((view, i) => {
+    const texts = evaluate('sales_lines', view, rc)
+      .filter((f) => f.severity === 'error' && !waived(ctx, view.id as number, f.code))
+      .map((f) => `[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
+    if (texts.length) errors[`sales_lines.${i}`] = texts.join('；');
+  });
+  const all = Object.values(errors);
+  if (all.length) throw validationError(msg(ctx.lang, 'wf_order_refused', { detail: all.join('；') }), errors);
+  return { status: 'confirmed' };
+}
