@@ -182,6 +182,12 @@ export const SIGNATURE_MEANING = defineEnum({
   review_outbound: ['出库复核', 'Outbound review'],
   waive_finding: ['豁免规则发现', 'Finding waived'],
   close_complaint: ['投诉结案', 'Complaint closed'],
+  // workflows: first-business reviews and the contract's steps
+  review_credit: ['信誉审核', 'Credit review'],
+  review_storage: ['储存条件审核', 'Storage review'],
+  submit_contract: ['合同提交审批', 'Contract submitted'],
+  reject_contract: ['合同驳回', 'Contract rejected'],
+  sign_contract: ['合同签订', 'Contract signed'],
 });
 
 /** 经营范围类别: the controlled vocabulary shared by licences, products and authorisations (DOMAIN.md). */

@@ -55,6 +55,15 @@ const MESSAGES = {
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
+  // ── workflows: first-business (首营), salesperson authorisation, contracts ──
+  first_business_blocked: ['首营审核有以下检查未通过，不能批准：{checks}', 'These first-business checks fail, so it cannot be approved: {checks}'],
+  credit_limit_role: ['信用额度须由财务部或销售部负责人核定（销售员只填写付款能力评价）', 'The credit limit is set by finance or the head of sales (a salesperson gives the payment-ability rating only)'],
+  letter_unsealed: ['授权书须加盖本企业公章和法定代表人印章后方可签发', 'An authorisation letter must carry the company seal and the legal representative\'s seal before it is issued'],
+  letter_dates: ['授权止（{to}）不能早于授权起（{from}）', 'Valid to ({to}) must not be before valid from ({from})'],
+  contract_terms_missing: ['合同条款不全（第五篇 3.2），不能提交审批。缺少：{missing}', 'The contract terms are incomplete (第五篇 3.2); it cannot be submitted. Missing: {missing}'],
+  contract_major_by_head: ['重大合同（金额达到 {amount} 元）须由销售部负责人商洽后提交总经理审定（第五篇 3.3.2）', 'A major contract (amount ≥ {amount}) is negotiated and submitted by the head of sales for the general manager (第五篇 3.3.2)'],
+  contract_customer_unapproved: ['购货单位「{customer}」尚未通过质管部首营审核，合同不能提交', 'The customer "{customer}" has not passed QA\'s first-business review; the contract cannot be submitted'],
+  contract_sign_date: ['签订日期 {date} 应在审批日期 {approved} 与今天 {today} 之间', 'The signing date {date} must lie between the approval date {approved} and today {today}'],
   // ── fulfilment flow (order → outbound → invoice → payment; special-control drugs) ──
   wf_order_no_lines: ['订单没有销售明细，不能确认', 'The order has no lines and cannot be confirmed'],
   wf_order_refused: ['订单不符合 GSP 规则，不能确认：{detail}', 'The order breaks GSP rules and cannot be confirmed: {detail}'],

@@ -56,7 +56,9 @@ export const FIELD_GUARDS: Record<string, Record<string, Role[]>> = {
   },
   products: { qa_status: SIGNED, price_cap: ['sales_head', 'qa'], price_min: ['sales_head'], price_max: ['sales_head'] },
   batches: { status: ['qa'] },
-  contracts: { status: ['sales', 'sales_head', 'sales_vp', 'gm'], approved_by: SIGNED, approved_role: SIGNED, approved_at: SIGNED },
+  // contracts flow: a contract moves draft → pending → approved/rejected → signed only through its verbs
+  // (submit checks the 第五篇 3.2 terms, approve/reject the level, sign the approval), never by a plain edit.
+  contracts: { status: SIGNED, approved_by: SIGNED, approved_role: SIGNED, approved_at: SIGNED },
   // The head of sales enters the line (or edits it) with their own name as the price approver: the line
   // cannot exist unapproved (PRICE_OUT_OF_RANGE is an error), so there is nothing to sign beforehand.
   sales_lines: { price_approved_by: ['sales_head'] },

@@ -68,7 +68,8 @@ const APPROVAL_VERB_SPECS: readonly VerbSpec[] = [
   {
     resource: 'contracts', verb: 'approve', meaning: 'approve_contract', roles: ['sales_vp', 'gm'], signed: true, commentRequired: false,
     noSelfApproval: true, label: { zh: '合同审批', en: 'Approve contract' },
-    ready: (r) => ['draft', 'pending', 'rejected'].includes(r.status as string),
+    // Only a submitted contract (schema/workflows/contracts.ts submit checks the 3.2 terms first).
+    ready: (r) => r.status === 'pending',
   },
   {
     resource: 'sales_lines', verb: 'approve-price', meaning: 'approve_price', roles: ['sales_head'], signed: true, commentRequired: false,

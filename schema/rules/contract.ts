@@ -44,7 +44,8 @@ export function approvalProblem(c: ContractRow, settings: RuleSettings, by: stri
   return { fields: ['contract'], zh, en, params: { contract_no: no, required: needed } };
 }
 
-const TERMS = [
+/** The terms 第五篇 3.2 requires of a contract (CONTRACT_TERMS_MISSING; the submit step and its checklist panel). */
+export const TERMS = [
   { field: 'quality_terms', zh: '药品质量信息（通用名称、剂型、规格、质量标准及包装要求）', en: 'product quality information' },
   { field: 'quantity_price_terms', zh: '购货量与供货单价', en: 'quantity and unit price' },
   { field: 'delivery_terms', zh: '交货方式及交货日期', en: 'delivery method and date' },

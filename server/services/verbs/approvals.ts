@@ -1,21 +1,28 @@
 /** The signed approvals of GSP's sales processes (first-business, contract, price, outbound review, complaint). */
 import { msg } from '../../../schema/messages';
 import { badRequest, forbidden } from '../../errors';
-import { readSetting } from '../settings';
+import { assertFirstBusinessReady } from '../workflows/first-business/checklist';
+import { assertLevel } from '../workflows/contracts/level';
 import { verb, type VerbDef } from './types';
 
 const state = (ctx: Parameters<VerbDef['apply']>[0], detail: string) => badRequest(msg(ctx.lang, 'verb_state', { detail }));
 
 export const APPROVAL_VERBS: VerbDef[] = [
-  verb('customers', 'approve', (ctx) => ({ qa_status: 'approved', qa_approved_at: ctx.clock.today(), qa_approved_by: ctx.actor.display_name })),
-  verb('products', 'approve', () => ({ qa_status: 'approved' })),
+  // QA approves only while every blocking check of the first-business checklist passes.
+  verb('customers', 'approve', (ctx, row) => {
+    assertFirstBusinessReady(ctx, 'customers', row);
+    return { qa_status: 'approved', qa_approved_at: ctx.clock.today(), qa_approved_by: ctx.actor.display_name };
+  }),
+  verb('products', 'approve', (ctx, row) => {
+    assertFirstBusinessReady(ctx, 'products', row);
+    return { qa_status: 'approved' };
+  }),
   // QA refuses a first-business application: the reason is required and signed.
   verb('customers', 'reject', () => ({ qa_status: 'rejected' })),
   verb('products', 'reject', () => ({ qa_status: 'rejected' })),
   verb('contracts', 'approve', (ctx, row) => {
     // 第五篇 3.3: major contracts are approved by the general manager, others by the sales VP.
-    const level = Number(row.amount) >= Number(readSetting(ctx.db, 'majorContractAmount')) ? 'gm' : 'sales_vp';
-    if (!ctx.actor.roles.includes(level)) throw forbidden(msg(ctx.lang, 'verb_role', { verb: 'approve', roles: level === 'gm' ? '总经理' : '销售副总' }));
+    const level = assertLevel(ctx, row, 'approve');
     return { status: 'approved', approved_by: ctx.actor.display_name, approved_role: level, approved_at: ctx.clock.today() };
   }),
   verb('sales_lines', 'approve-price', (ctx) => ({ price_approved_by: ctx.actor.display_name })),
