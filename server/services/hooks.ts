@@ -4,6 +4,7 @@ import type { Resource } from '../../schema/define';
 import { sessions } from '../../schema/tables';
 import type { ServiceContext } from './context';
 import type { Row } from './records';
+import { AUTHORISATION_HOOKS } from './workflows/authorisation/hooks';
 import { RECALL_HOOKS } from './workflows/recall/hooks';
 import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
 
@@ -33,6 +34,6 @@ export interface WriteHooks {
   afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void;
 }
 
-const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS };
+const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS };
 
 export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];
