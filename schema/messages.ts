@@ -55,6 +55,20 @@ const MESSAGES = {
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
+  // documents flow (printed documents, PDF, customer file)
+  unknown_document: ['没有这种单据：{doc}', 'No such document: {doc}'],
+  pdf_unavailable: [
+    '服务器上没有可用的 Chromium 浏览器，暂不能下载 PDF。浏览器打印不受影响：请点“打印”，在打印对话框中打印或“另存为 PDF”。启用 PDF 下载：管理员在服务器上安装 Chromium（Debian/Ubuntu：apt-get install chromium），或设置环境变量 GSP_CHROMIUM 为浏览器程序路径后重启。',
+    'PDF download is unavailable: the server has no Chromium browser. Printing from the browser still works: click Print, then print or "Save as PDF" in the print dialog. To enable PDF downloads, an administrator installs Chromium on the server (Debian/Ubuntu: apt-get install chromium) or sets the GSP_CHROMIUM environment variable to the browser executable, then restarts.',
+  ],
+  pdf_timeout: ['PDF 生成超时（超过 {seconds} 秒），请稍后重试，或使用浏览器打印', 'PDF rendering took longer than {seconds} s; try again later or print from the browser'],
+  // ── workflows: recall (召回) and after-sales (售后) ──
+  recall_return_exceeds: ['退回数量（{returned}）不能超过销售数量（{sold}）', 'The quantity returned ({returned}) cannot exceed the quantity sold ({sold})'],
+  recall_not_open: ['召回 {recall_no} 已结束，不能再登记', 'Recall {recall_no} is closed; nothing more can be recorded'],
+  recall_notice_not_notified: ['须先通知该客户，才能登记客户确认', 'Notify the customer before recording their acknowledgement'],
+  recall_close_pending: ['以下客户尚未完成通知和确认，不能结束召回：{customers}', 'These customers are not yet notified and acknowledged, so the recall cannot be closed: {customers}'],
+  complaint_needs: ['须先填写：{fields}', 'First fill in: {fields}'],
+  adr_not_forwarded_yet: ['须先将不良反应报告转交质管部', 'Forward the report to QA first'],
   // ── workflows: first-business (首营), salesperson authorisation, contracts ──
   first_business_blocked: ['首营审核有以下检查未通过，不能批准：{checks}', 'These first-business checks fail, so it cannot be approved: {checks}'],
   credit_limit_role: ['信用额度须由财务部或销售部负责人核定（销售员只填写付款能力评价）', 'The credit limit is set by finance or the head of sales (a salesperson gives the payment-ability rating only)'],
@@ -81,13 +95,6 @@ const MESSAGES = {
   wf_invoice_slip_unreviewed: ['出库单 {slip} 尚未复核，不能开票', 'Outbound slip {slip} is not reviewed yet and cannot be invoiced'],
   wf_invoice_slip_invoiced: ['出库单 {slip} 已开具发票 {invoice}', 'Outbound slip {slip} is already invoiced ({invoice})'],
   wf_invoice_customers: ['所选出库单属于不同的购货单位，一张发票只能开给一个购货单位', 'The selected slips belong to different customers; an invoice has one customer'],
-  // ── workflows: recall (召回) and after-sales (售后) ──
-  recall_return_exceeds: ['退回数量（{returned}）不能超过销售数量（{sold}）', 'The quantity returned ({returned}) cannot exceed the quantity sold ({sold})'],
-  recall_not_open: ['召回 {recall_no} 已结束，不能再登记', 'Recall {recall_no} is closed; nothing more can be recorded'],
-  recall_notice_not_notified: ['须先通知该客户，才能登记客户确认', 'Notify the customer before recording their acknowledgement'],
-  recall_close_pending: ['以下客户尚未完成通知和确认，不能结束召回：{customers}', 'These customers are not yet notified and acknowledged, so the recall cannot be closed: {customers}'],
-  complaint_needs: ['须先填写：{fields}', 'First fill in: {fields}'],
-  adr_not_forwarded_yet: ['须先将不良反应报告转交质管部', 'Forward the report to QA first'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -6,6 +6,7 @@ import { settings } from '../../schema/tables';
 import type { Db } from '../db';
 import type { ServiceContext } from './context';
 import { createRecord } from './write';
+import { ensureCompanySettings } from '../documents/company';
 
 export function loadSettings(db: Db): RuleSettings {
   return resolveSettings(db.select({ key: settings.key, value: settings.value }).from(settings).all() as { key: string; value: unknown }[]);
@@ -25,4 +26,5 @@ export function ensureSettings(ctx: ServiceContext): void {
       key, value: RULE_SETTING_DEFAULTS[key], description: RULE_SETTING_LABELS[key][0],
     }, { reason: '默认设置 RULES.md' });
   }
+  ensureCompanySettings(ctx); // the company's name, address, legal rep. printed on documents
 }

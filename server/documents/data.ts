@@ -1,0 +1,68 @@
+/** Reads shared by several documents: a referenced record, and sales lines with the GSP 销售记录 columns. */
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { registry } from '../../schema/resources';
+import { batches, customers, products, salesLines, salesOrders } from '../../schema/tables';
+import type { Db } from '../db';
+import { findRow, type Row } from '../services/records';
+import { signaturesOf } from '../services/sign';
+
+/** The referenced record (voided ones too: a printed document shows what the record pointed to). */
+export function ref(db: Db, resource: string, id: unknown): Row | undefined {
+  return typeof id === 'number' ? findRow(db, registry.get(resource)!, id) : undefined;
+}
+
+export interface SalesRow {
+  line: number;
+  order_no: string;
+  sale_date: string;
+  customer: string;
+  generic_name: string;
+  dosage_form: string | null;
+  spec: string | null;
+  unit: string | null;
+  manufacturer: string | null;
+  approval_no: string | null;
+  batch_no: string | null;
+  expiry_date: string | null;
+  quantity: number;
+  unit_price: number;
+  amount: number;
+  handler: string | null;
+  responsible: string | null;
+}
+
+/** Live sales lines matching `where` (on sales_lines), oldest first, with product, batch and buyer. */
+export function salesRows(db: Db, where: SQL | undefined): SalesRow[] {
+  return db
+    .select({
+      line: salesLines.id, order_no: salesOrders.order_no, sale_date: salesOrders.sale_date, customer: customers.name,
+      generic_name: products.generic_name, dosage_form: products.dosage_form, spec: products.spec, unit: products.unit,
+      manufacturer: products.manufacturer, approval_no: products.approval_no, batch_no: batches.batch_no,
+      expiry_date: batches.expiry_date, quantity: salesLines.quantity, unit_price: salesLines.unit_price,
+      amount: salesLines.amount, handler: salesLines.handler, responsible: salesLines.responsible,
+    })
+    .from(salesLines)
+    .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
+    .innerJoin(customers, eq(customers.id, salesOrders.customer))
+    .innerJoin(products, eq(products.id, salesLines.product))
+    .leftJoin(batches, eq(batches.id, salesLines.batch))
+    .where(and(isNull(salesLines.voided_at), isNull(salesOrders.voided_at), where))
+    .orderBy(asc(salesOrders.sale_date), asc(salesOrders.id), asc(salesLines.id))
+    .all() as SalesRow[];
+}
+
+export interface SignatureRow {
+  resource: string;
+  record_id: number;
+  meaning: string;
+  signer_name: string;
+  signed_at: string;
+  comment: string | null;
+  /** the record still hashes to what was signed */
+  valid: boolean;
+}
+
+/** The record's e-signatures, oldest first, each checked against the record as it is now. */
+export function signaturesFor(db: Db, resource: string, row: Row): SignatureRow[] {
+  return signaturesOf(db, registry.get(resource)!, row) as unknown as SignatureRow[];
+}
