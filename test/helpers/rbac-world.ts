@@ -15,6 +15,7 @@ import { SYSTEM_ACTOR } from '../../server/services/context';
 import { findRow } from '../../server/services/records';
 import { createRecord } from '../../server/services/write';
 import { login, startTestServer, type TestServer } from './app';
+import { createApprovableCustomer } from './first-business-file';
 import { buildWorld, compliantOrder, type World } from './world';
 
 export const ROLES = ROLE.values as readonly Role[];
@@ -164,7 +165,8 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
         document_no: `SQ-RBAC-${n}`, salesperson: F('salespeople'), varieties: ['中成药'], regions: ['湖北省'],
         valid_from: '2025-01-01', valid_to: '2025-12-31', sealed: true,
       }),
-      edit: (n) => ({ sealed: n % 2 === 0 }),
+      // An unsealed letter is refused (the authorisation flow): the edit changes its regions instead.
+      edit: (n) => ({ regions: n % 2 === 0 ? ['湖北省'] : ['湖北省', '湖南省'] }),
     },
     trainings: {
       create: (n) => ({ salesperson: F('salespeople'), date: '2025-03-01', topic: `GSP 培训 ${n}`, hours: 2, passed: true }),
@@ -269,8 +271,9 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
 
   // The read-only resources: the audit log and findings fill themselves, a signature comes from a QA approval;
   // imports have no HTTP write path here, so one import and one rejected row are stored directly.
-  const toApprove = await adminCreate('customers', await cases.customers.create(next(), 'admin'));
-  const signed = await call('qa', 'POST', `/customers/${toApprove.id}/approve`, { password: PASSWORD });
+  // (its first-business file complete, or the 首营 checklist refuses the approval)
+  const toApprove = await createApprovableCustomer(async (res, body) => ({ id: (await adminCreate(res, body)).id as number }), `武汉市签名测试大药房${next()}`, 1);
+  const signed = await call('qa', 'POST', `/customers/${toApprove}/approve`, { password: PASSWORD });
   expect(signed.status, `setup: QA approval ${JSON.stringify(signed.body)}`).toBe(200);
   fixture.signatures = signed.body.signature.id;
   fixture.audit_log = (srv.db.select({ id: tables.auditLog.id }).from(tables.auditLog).all().at(-1) as { id: number }).id;

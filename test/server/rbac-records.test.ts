@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from '../../server/services/context';
 import { VERBS } from '../../server/services/verbs';
 import { createRecord } from '../../server/services/write';
 import { ADMIN_PASSWORD, login } from '../helpers/app';
+import { createApprovableCustomer } from '../helpers/first-business-file';
 import { buildRbacWorld, DISPLAY_NAMES, PASSWORD, REASON, ROLES, type Body, type RbacWorld } from '../helpers/rbac-world';
 
 const FORBIDDEN_RECORD = /^这条记录不属于您负责的范围$/;
@@ -327,7 +328,10 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
       expect(self.status, resource).toBe(403);
       expect(self.body.message).toMatch(SELF_APPROVAL);
       expect(w.row(resource, own.body.id).qa_status).toBe('pending');
-      const theirs = await w.adminCreate(resource, await w.cases[resource].create(w.next(), 'admin'));
+      // a customer's first-business file must be complete, or the 首营 checklist refuses the approval
+      const theirs = resource === 'customers'
+        ? { id: await createApprovableCustomer(async (res, body) => ({ id: (await w.adminCreate(res, body)).id as number }), `武汉市首营齐全大药房${w.next()}`, 2) }
+        : await w.adminCreate(resource, await w.cases[resource].create(w.next(), 'admin'));
       const ok = await w.call('qa', 'POST', `/${resource}/${theirs.id}/approve`, { password: PASSWORD });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       expect(ok.body.signature).toMatchObject({ meaning: 'approve_first_business', signer_name: DISPLAY_NAMES.qa });
@@ -358,11 +362,18 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
   });
 
   it('sales VP approves a salesperson\'s contract; the GM level is the GM\'s', async () => {
-    const small = await w.call('sales', 'POST', '/contracts', w.cases.contracts.create(w.next(), 'sales'));
+    // the 第五篇 3.2 terms, so the contract can be submitted (approval applies to submitted contracts only)
+    const terms = {
+      quality_terms: '符合国家药品标准', quantity_price_terms: '按订单', delivery_terms: '送货上门', payment_method: 'transfer', payment_days: 30, after_sales_terms: '质量问题退换',
+    };
+    const small = await w.call('sales', 'POST', '/contracts', { ...w.cases.contracts.create(w.next(), 'sales') as Body, ...terms });
     expect(small.status).toBe(201);
+    expect((await w.call('sales', 'POST', `/contracts/${small.body.id}/submit`, {})).status).toBe(200);
     const ok = await w.call('sales_vp', 'POST', `/contracts/${small.body.id}/approve`, { password: PASSWORD });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    const major = await w.call('sales', 'POST', '/contracts', { ...w.cases.contracts.create(w.next(), 'sales') as Body, amount: 800000 });
+    // a major contract is submitted by the head of sales (第五篇 3.3.2)
+    const major = await w.call('sales', 'POST', '/contracts', { ...w.cases.contracts.create(w.next(), 'sales') as Body, ...terms, amount: 800000 });
+    expect((await w.call('sales_head', 'POST', `/contracts/${major.body.id}/submit`, {})).status).toBe(200);
     const byVp = await w.call('sales_vp', 'POST', `/contracts/${major.body.id}/approve`, { password: PASSWORD });
     expect(byVp.status).toBe(403);
     expect((await w.call('gm', 'POST', `/contracts/${major.body.id}/approve`, { password: PASSWORD })).status).toBe(200);

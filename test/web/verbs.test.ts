@@ -19,7 +19,8 @@ describe('workflow verbs in the console', () => {
     const pending = { id: 1, qa_status: 'pending', created_by: 9 };
     expect(availableVerbs(['qa'], 'customers', pending).map((o) => o.spec.verb)).toEqual(['approve', 'reject']);
     expect(availableVerbs(['admin'], 'customers', pending)).toEqual([]);
-    expect(availableVerbs(['sales'], 'customers', pending)).toEqual([]);
+    // a salesperson reviews the customer's credit (首营), never approves it
+    expect(availableVerbs(['sales'], 'customers', pending).map((o) => o.spec.verb)).toEqual(['credit-review']);
     expect(availableVerbs(['qa'], 'customers', { ...pending, qa_status: 'approved' }).map((o) => o.spec.verb)).toEqual(['reject']);
     expect(availableVerbs(['qa'], 'customers', { ...pending, qa_status: 'rejected' }).map((o) => o.spec.verb)).toEqual(['approve']);
     expect(availableVerbs(['qa'], 'customers', { ...pending, voided_at: '2025-01-01T00:00:00Z' })).toEqual([]);
@@ -35,7 +36,9 @@ describe('workflow verbs in the console', () => {
   });
 
   it('follow the record state for contracts, prices, outbound slips and complaints', () => {
-    expect(availableVerbs(['gm'], 'contracts', { id: 1, status: 'pending' }).map((o) => o.spec.verb)).toEqual(['approve']);
+    expect(availableVerbs(['gm'], 'contracts', { id: 1, status: 'pending' }).map((o) => o.spec.verb)).toEqual(['approve', 'reject']);
+    expect(availableVerbs(['sales'], 'contracts', { id: 1, status: 'draft' }).map((o) => o.spec.verb)).toEqual(['submit']);
+    expect(availableVerbs(['sales'], 'contracts', { id: 1, status: 'approved' }).map((o) => o.spec.verb)).toEqual(['sign']);
     expect(availableVerbs(['gm'], 'contracts', { id: 1, status: 'signed' })).toEqual([]);
     expect(availableVerbs(['sales_head'], 'sales_lines', { id: 1, price_approved_by: null })).toHaveLength(1);
     expect(availableVerbs(['sales_head'], 'sales_lines', { id: 1, price_approved_by: '李总' })).toEqual([]);
