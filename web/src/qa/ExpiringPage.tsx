@@ -35,7 +35,15 @@ const DaysLeft = ({ field, asOf }: { field: string; asOf: string; label?: string
   );
 };
 
-export const ExpiringPage = () => {
+/**
+ * `targets` narrows the watched documents (the office's salesperson page lists letters, permits and labour
+ * contracts only); `title` and `help` are translation keys or plain text.
+ */
+export const ExpiringPage = ({ targets = EXPIRY_TARGETS, title = 'gsp.qa.expiring.title', help = 'gsp.qa.expiring.help' }: {
+  targets?: readonly { resource: string; field: string }[];
+  title?: string;
+  help?: string;
+} = {}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [asOf, setAsOf] = useState<string>();
@@ -48,7 +56,7 @@ export const ExpiringPage = () => {
   }, []);
   if (!asOf) return null;
 
-  const tabs: ReviewTab[] = EXPIRY_TARGETS.filter((t) => findResource(t.resource)).map(({ resource, field }) => {
+  const tabs: ReviewTab[] = targets.filter((t) => findResource(t.resource)).map(({ resource, field }) => {
     const filter = expiryFilter(field, asOf, chosen);
     const fieldMeta = findField(resource, field);
     return {
@@ -91,5 +99,5 @@ export const ExpiringPage = () => {
       <Box sx={{ color: 'text.secondary', fontSize: 13 }}>{translate('gsp.qa.windows_from_settings')}</Box>
     </Stack>
   );
-  return <ReviewPage title="gsp.qa.expiring.title" help="gsp.qa.expiring.help" tabs={tabs} toolbar={toolbar} />;
+  return <ReviewPage title={title} help={help} tabs={tabs} toolbar={toolbar} />;
 };

@@ -5,6 +5,8 @@ type Access = (roles: readonly string[]) => boolean;
 
 export const WORKFLOW_PAGE_ACCESS: Record<string, Access> = {
   // e.g. 'workflows/receivables': (roles) => can(roles, 'payments', 'list'),
+  // authorisation: the office's list of salespeople whose letter, permit or labour contract is ending
+  'workflows/salespeople-expiring': (roles) => can(roles, 'authorizations', 'list') && can(roles, 'salespeople', 'list'),
   // after-sales: the visit plan reads the service points and their visits
   'workflows/visit-plan': (roles) => can(roles, 'customers', 'list') && can(roles, 'visits', 'list'),
   // after-sales: the visit plan reads the service points and their visits
