@@ -24,7 +24,7 @@ body { margin: 0; font-family: ${FONT_STACK}; font-size: 10.5pt; line-height: 1.
   .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
 }
 .company { text-align: center; font-size: 12pt; letter-spacing: 1px; }
-h1 { text-align: center; font-size: 18pt; letter-spacing: 6px; margin: 2mm 0 1mm; }
+h1 { text-align: center; font-size: 18pt; font-weight: 700; margin: 2mm 0 1mm; }
 h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; padding-left: 2mm; border-left: 3px solid #000; }
 .meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin: 2mm 0; }
 table { width: 100%; border-collapse: collapse; page-break-inside: auto; }

@@ -5,10 +5,10 @@
  * the customer's complete file is a ZIP of PDFs whose text is checked; without Chromium a clear 503.
  */
 import { unzipSync } from 'fflate';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfRenderer } from '../../../server/documents/pdf';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
+import { pdfText } from '../../helpers/pdf-text';
 import { buildWorld, compliantOrder, type World } from '../../helpers/world';
 
 const PASSWORD = 'documents-pass-01';
@@ -37,10 +37,6 @@ const created = async (cookie: string, path: string, body: unknown) => {
   return r.body.id as number;
 };
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
-export async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
-  const doc = await getDocumentProxy(new Uint8Array(bytes));
-  return (await extractText(doc, { mergePages: true })).text as string;
-}
 
 async function user(username: string, display_name: string, roles: string[], extra: Record<string, unknown> = {}) {
   await created(admin, '/users', { username, display_name, roles, password: PASSWORD, active: true, ...extra });
