@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compliantOrder } from '../helpers/world';
+import { createApprovableCustomer } from '../helpers/first-business-file';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('QA review (Chromium)', () => {
@@ -26,11 +27,12 @@ describe('QA review (Chromium)', () => {
     expect(findings.json.length).toBe(2);
     findingId = findings.json[0].id;
     // Created by admin, so QA may approve it (nobody approves their own record).
-    const customer = await s.api('POST', '/api/customers', {
-      name: '荆州同济药业有限公司', type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending',
-    });
-    expect(customer.status, JSON.stringify(customer.json)).toBe(201);
-    customerId = customer.json.id;
+    // Its first-business file is complete (licences, agents, credit review), so the 首营 checklist lets QA approve.
+    customerId = await createApprovableCustomer(async (res, body) => {
+      const r = await s.api('POST', `/api/${res}`, body);
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      return r.json;
+    }, '荆州同济药业有限公司', 7, { type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending' });
     page = await s.signIn('qa1');
   }, 120_000);
 
