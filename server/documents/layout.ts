@@ -49,6 +49,7 @@ tr.total td { font-weight: 600; }
 .right { text-align: right; }
 .stamp { display: inline-block; border: 1.5pt solid #b00020; color: #b00020; border-radius: 50%; padding: 6mm 4mm; transform: rotate(-12deg); font-weight: 600; }
 .cut { border-top: 1pt dashed #000; margin: 8mm 0 3mm; text-align: center; font-size: 9pt; }
+.void-mark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 64pt; font-weight: 700; color: rgba(176,0,32,.18); transform: rotate(-25deg); pointer-events: none; }
 `;
 
 export interface PageOptions {
@@ -56,6 +57,8 @@ export interface PageOptions {
   landscape?: boolean;
   /** the PDF download of the same document, offered next to the print button */
   pdfUrl?: string;
+  /** the record is voided: every printed page says so (with the reason) */
+  voided?: string;
 }
 
 /** A whole document: one or more `.sheet` sections (each starts on a new page). */
@@ -63,6 +66,6 @@ export function documentPage(body: SafeHtml, opts: PageOptions): string {
   return `<!doctype html>\n${html`<html lang="zh-CN"><head><meta charset="utf-8"><title>${opts.title}</title>
 <style>${new SafeHtml(fontFaceCss() + STYLE(!!opts.landscape))}</style></head>
 <body><div class="toolbar"><span>${opts.title}</span><button id="print-button" type="button">打印</button>${opts.pdfUrl ? html`<a href="${opts.pdfUrl}">下载 PDF</a>` : ''}</div>
-${body}
+${opts.voided != null ? html`<div class="void-mark">已作废 ${opts.voided}</div>` : ''}${body}
 <script src="${PRINT_SCRIPT_URL}"></script></body></html>`}`;
 }

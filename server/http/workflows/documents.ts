@@ -49,6 +49,7 @@ function build(c: C) {
   const search = new URLSearchParams(query).toString();
   const page = documentPage(template.render(data, ctx), {
     title: template.fileName(data), landscape: template.landscape, pdfUrl: `${BASE}/${template.key}/${row.id}/pdf${search ? `?${search}` : ''}`,
+    voided: row.voided_at ? String(row.void_reason ?? '') : undefined,
   });
   return { template, row, page, name: template.fileName(data) };
 }

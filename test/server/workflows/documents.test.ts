@@ -173,6 +173,16 @@ describe('who may read a document', () => {
     expect(all).toContain('合计 3 行');
   });
 
+  it('a voided record still prints (as the record API shows it), marked 已作废 with the reason on every page', async () => {
+    const id = await created(admin, '/quality_feedback', { form_no: 'ZLFK2025-008', source: 'internal', description: '标签印刷模糊', reported_at: '2025-06-10' });
+    const voided = await fetch(`${srv.url}/api/quality_feedback/${id}`, { method: 'DELETE', headers: { cookie: admin, 'x-reason': encodeURIComponent('重复登记') } });
+    expect(voided.status).toBe(200);
+    const html = await (await get(auditor, `${BASE}/quality-feedback/${id}`)).text();
+    expect(html).toContain('<div class="void-mark">已作废 重复登记</div>');
+    expect(html).toContain('标签印刷模糊');
+    expect(await (await get(auditor, `${BASE}/quality-feedback/${ids.feedback}`)).text()).not.toContain('class="void-mark"');
+  });
+
   it('404 for a missing record or an unknown document, 401 signed out', async () => {
     const missing = await get(admin, `${BASE}/outbound-slip/99999`);
     expect(missing.status).toBe(404);
