@@ -26,7 +26,7 @@ export function monthsEnding(last: string, count: number): string[] {
   });
 }
 
-export function visitPlan(db: Db, today: string, count = 6): { months: string[]; current: string; rows: PlanRow[]; totals: Record<MonthState, number> } {
+export function visitPlan(db: Db, today: string, count = 6): { today: string; months: string[]; current: string; rows: PlanRow[]; totals: Record<MonthState, number> } {
   const current = today.slice(0, 7);
   const months = monthsEnding(current, count);
   const points = db.select().from(customers).where(and(eq(customers.service_point, true), isNull(customers.voided_at))).orderBy(asc(customers.name)).all() as {
@@ -53,5 +53,5 @@ export function visitPlan(db: Db, today: string, count = 6): { months: string[];
       months: cells, overdue: cells.filter((c) => c.state === 'overdue').length,
     };
   });
-  return { months, current, rows, totals };
+  return { today, months, current, rows, totals };
 }

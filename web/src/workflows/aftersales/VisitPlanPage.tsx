@@ -62,7 +62,7 @@ const Row = ({ row, today, canCreate, locale }: { row: PlanRow; today: string; c
     ))}
     <TableCell align="right">{row.overdue}</TableCell>
     <TableCell>
-      {canCreate && row.months[row.months.length - 1].state !== 'visited' && (
+      {canCreate && today && row.months[row.months.length - 1].state !== 'visited' && (
         <Button size="small" component={RouterLink} to={newVisitLink(row.customer, today)} startIcon={<AddIcon />} data-testid={`plan-record-${row.customer}`}>
           {pick(T.record, locale)}
         </Button>
@@ -76,8 +76,7 @@ export const VisitPlanPage = () => {
   const [months, setMonths] = useState(6);
   const { canAccess: canCreate } = useCanAccess({ resource: 'visits', action: 'create' });
   const { data, isPending, error } = useQuery({ queryKey: ['workflows', 'visit-plan', months], queryFn: () => getVisitPlan(months) });
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const day = data && today.startsWith(data.current) ? today : data ? `${data.current}-01` : today;
+  // The server's business date (its clock may be pinned), so a visit recorded from the plan falls in its month.
   return (
     <Card sx={{ mt: 2 }} data-testid="visit-plan">
       <Title title={pick(T.title, locale)} />
@@ -107,7 +106,7 @@ export const VisitPlanPage = () => {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {data.rows.map((r) => <Row key={r.customer} row={r} today={day} canCreate={!!canCreate} locale={locale} />)}
+                {data.rows.map((r) => <Row key={r.customer} row={r} today={data.today} canCreate={!!canCreate} locale={locale} />)}
               </TableBody>
             </Table>
           </Box>

@@ -8,7 +8,10 @@ export interface PlanRow {
   months: { month: string; state: MonthState; visits: PlanVisit[] }[];
   overdue: number;
 }
-export interface VisitPlan { months: string[]; current: string; rows: PlanRow[]; totals: Record<MonthState, number> }
+export interface VisitPlan {
+  /** the server's business date: a visit recorded from the plan is dated with it */
+  today: string;
+  months: string[]; current: string; rows: PlanRow[]; totals: Record<MonthState, number> }
 
 export const getVisitPlan = async (months: number): Promise<VisitPlan> =>
   (await httpClient(`${API_URL}/workflows/aftersales/visit-plan?months=${months}`)).json as VisitPlan;
