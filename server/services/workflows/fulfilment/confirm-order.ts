@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { evaluate } from '../../../../schema/rules';
 import { msg } from '../../../../schema/messages';
 import { findings } from '../../../../schema/tables';
-import { badRequest, validationError } from '../../../errors';
+import { badRequest } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
 import { createSqlContext } from '../../rules/sql-context';
@@ -22,14 +22,14 @@ export function confirmOrder(ctx: ServiceContext, order: Row): Record<string, un
   const views = saleLineViews(ctx.db, order.id);
   if (!views.length) throw badRequest(msg(ctx.lang, 'wf_order_no_lines'));
   const rc = createSqlContext(ctx.db, ctx.clock.today());
-  const errors: Record<string, string> = {};
+  const errors: string[] = [];
   views.forEach((view, i) => {
     const texts = evaluate('sales_lines', view, rc)
       .filter((f) => f.severity === 'error' && !waived(ctx, view.id as number, f.code))
       .map((f) => `[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
-    if (texts.length) errors[`sales_lines.${i}`] = texts.join('；');
+    if (texts.length) errors.push(`${ctx.lang === 'en' ? `line ${i + 1}` : `第 ${i + 1} 行`}：${texts.join('；')}`);
   });
-  const all = Object.values(errors);
-  if (all.length) throw validationError(msg(ctx.lang, 'wf_order_refused', { detail: all.join('；') }), errors);
+  // One message (not field errors): the confirmation dialog shows it as it is.
+  if (errors.length) throw badRequest(msg(ctx.lang, 'wf_order_refused', { detail: errors.join('；') }));
   return { status: 'confirmed' };
 }

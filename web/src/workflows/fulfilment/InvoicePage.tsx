@@ -28,7 +28,10 @@ export const InvoicePage = () => {
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   const slips = all.filter((s) => s.customer === customer);
-  useEffect(() => { setChosen((c) => new Set([...c].filter((id) => slips.some((s) => s.id === id)))); }, [customer, all.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Keep only the chosen slips of the chosen customer (once the choices are loaded: the URL may preselect some).
+  useEffect(() => {
+    if (all.length) setChosen((c) => new Set([...c].filter((id) => all.some((s) => s.id === id && s.customer === customer))));
+  }, [customer, all]);
   const total = slips.filter((s) => chosen.has(s.id)).reduce((sum, s) => sum + s.amount, 0);
   const toggle = (id: number) => setChosen((c) => { const n = new Set(c); if (n.has(id)) n.delete(id); else n.add(id); return n; });
 
