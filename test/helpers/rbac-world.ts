@@ -256,7 +256,8 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
         })).id,
         customer: world.customer, notified_at: '2025-06-21', method: 'phone',
       }),
-      edit: (n) => ({ quantity_returned: n }),
+      // Nothing of the recall's batch was sold to the customer, so no quantity can come back (above sold is refused).
+      edit: (n) => ({ notified_at: `2025-06-${String(20 + (n % 9)).padStart(2, '0')}` }),
     },
   };
 
