@@ -2,7 +2,7 @@
  * A contract's checklist (the panel on its show page, and what submit enforces): each term of 第五篇 3.2,
  * the customer's first-business approval, and the approval level its amount needs (3.3).
  */
-import { APPROVAL_ROLE } from '../../../../schema/enums';
+import { APPROVAL_ROLE, PAYMENT_METHOD } from '../../../../schema/enums';
 import { TERMS } from '../../../../schema/rules/contract';
 import { blank } from '../../../../schema/rules/rule';
 import type { Db } from '../../../db';
@@ -27,6 +27,16 @@ export interface ContractChecklist {
   checks: Check[];
 }
 
+/** A term's value as people read it: the payment method's label, the term in days. */
+function shown(field: string, value: unknown) {
+  if (field === 'payment_method') {
+    const [zh, en] = PAYMENT_METHOD.labels[value as keyof typeof PAYMENT_METHOD.labels] ?? [String(value), String(value)];
+    return text(zh, en);
+  }
+  if (field === 'payment_days') return text(`${value} 天`, `${value} days`);
+  return text(String(value), String(value));
+}
+
 export function termChecks(row: Row): Check[] {
   return TERMS.map((t) => {
     const value = row[t.field];
@@ -34,7 +44,7 @@ export function termChecks(row: Row): Check[] {
     return {
       key: `term:${t.field}`, label: text(t.zh, t.en), blocking: true, source: '第五篇 3.2', fields: [t.field],
       status: missing ? 'fail' : 'pass',
-      detail: missing ? text('未填写', 'Not filled in') : text(String(value), String(value)),
+      detail: missing ? text('未填写', 'Not filled in') : shown(t.field, value),
     } satisfies Check;
   });
 }

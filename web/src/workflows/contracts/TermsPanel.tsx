@@ -33,14 +33,15 @@ export const TermsPanel = () => {
   if (!record) return null;
   if (error) return <Alert severity="error">{String((error as Error).message ?? error)}</Alert>;
   if (!data) return null;
-  const active = data.status === 'rejected' ? 0 : STEPS.findIndex((s) => s.key === data.status);
+  // a signed contract has gone through every step
+  const active = data.status === 'rejected' ? 0 : data.status === 'signed' ? STEPS.length : STEPS.findIndex((s) => s.key === data.status);
   const amount = (data.amount ?? 0).toLocaleString(en ? 'en' : 'zh-CN');
   const major = data.majorContractAmount.toLocaleString(en ? 'en' : 'zh-CN');
   return (
     <Box sx={{ width: '100%' }} data-testid="contract-terms">
       <Stepper activeStep={active} sx={{ mb: 2 }}>
         {STEPS.map((s) => (
-          <Step key={s.key} completed={STEPS.findIndex((x) => x.key === data.status) > STEPS.indexOf(s)}>
+          <Step key={s.key} completed={active > STEPS.indexOf(s)}>
             <StepLabel error={data.status === 'rejected' && s.key === 'pending'}>{en ? s.en : s.zh}</StepLabel>
           </Step>
         ))}

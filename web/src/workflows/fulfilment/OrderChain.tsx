@@ -18,7 +18,12 @@ const STEP_LABELS: Record<StepKey, { zh: string; en: string }> = {
   picked: { zh: '拣货', en: 'Picked' }, reviewed: { zh: '出库复核', en: 'Reviewed' }, received: { zh: '收货确认', en: 'Receipt confirmed' },
   invoiced: { zh: '开票', en: 'Invoiced' }, paid: { zh: '回款', en: 'Paid' },
 };
-const when = (v?: string | null) => (v ? v.replace('T', ' ').slice(0, 16) : '');
+/** A date as it is; a timestamp (UTC) as the China business time it was. */
+const when = (v?: string | null) => {
+  if (!v) return '';
+  if (!v.includes('T')) return v;
+  return new Date(Date.parse(v) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
+};
 
 export const OrderChain = () => {
   const order = useRecordContext();
