@@ -64,7 +64,8 @@ export function authRoutes() {
       httpOnly: true, sameSite: 'Strict', path: '/', maxAge: SESSION_HOURS * 3600,
       secure: new URL(c.req.url).protocol === 'https:',
     });
-    return c.json({ id: user.id, username: user.username, display_name: user.display_name, roles: user.roles ?? [] });
+    // The same shape as /me (the console keeps it as the identity), business date included.
+    return c.json({ id: user.id, username: user.username, display_name: user.display_name, roles: user.roles ?? [], today: clock.today() });
   });
 
   app.post('/logout', (c) => {

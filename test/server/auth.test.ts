@@ -97,6 +97,8 @@ describe('login', () => {
     expect(cookie).toContain('Path=/');
     const user = await res.json();
     expect(user).toMatchObject({ username: 'admin', display_name: '系统管理员', roles: ['admin'] });
+    // The business date, as /me gives it: the console keeps the login answer as the identity.
+    expect(user.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(user).not.toHaveProperty('password');
     const me = await (await raw('/auth/me', withCookie(cookie.split(';')[0]))).json();
     expect(me).toMatchObject({ id: user.id, username: 'admin', roles: ['admin'] });
