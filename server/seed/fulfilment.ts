@@ -141,6 +141,7 @@ export function linkInvoiceSlips(w: Writer, invoices: InvoicePlan[]): void {
  */
 export function seedPayments(w: Writer, rng: Rng, today: string, invoices: InvoicePlan[]): number {
   const payments: Record<string, unknown>[] = [];
+  const lateTurn = new Map<unknown, number>();
   let seq = 0;
   for (const inv of invoices) {
     const contract = inv.orders[0].contract;
@@ -149,7 +150,16 @@ export function seedPayments(w: Writer, rng: Rng, today: string, invoices: Invoi
     const paid = addDays(inv.invoice_date, Math.round(term * (lo + rng.next() * (hi - lo))));
     if (paid > today) continue;
     const method = inv.orders[0].payment_method;
-    const parts = inv.amount > 20_000 && rng.chance(0.25) ? [cents(inv.amount * 0.6), cents(inv.amount - cents(inv.amount * 0.6))] : [inv.amount];
+    let parts = inv.amount > 20_000 && rng.chance(0.25) ? [cents(inv.amount * 0.6), cents(inv.amount - cents(inv.amount * 0.6))] : [inv.amount];
+    // Late payers leave some invoices of the last ten months unpaid or part-paid, so the receivables ageing
+    // shows every bucket up to > 90 days. Chosen in turn per customer, not by the shared generator, so the
+    // data seeded after is unchanged.
+    if (inv.customer.payer === 'late' && inv.invoice_date >= addDays(today, -300)) {
+      const n = (lateTurn.get(inv.customer.id) ?? 0) + 1;
+      lateTurn.set(inv.customer.id, n);
+      if (n % 3 === 0) continue;
+      if (n % 3 === 1) parts = [cents(inv.amount * 0.4)];
+    }
     parts.forEach((amount, i) => {
       const day = i === 0 ? paid : minDate(addDays(paid, rng.int(10, 30)), today);
       payments.push({
