@@ -12,6 +12,8 @@ import { clockFromEnv, type Clock } from './clock';
 import { openDb, type Db } from './db';
 import { dailyBackup } from './services/backup';
 import { recheck } from './services/rules/recheck';
+import { SYSTEM_ACTOR } from './services/context';
+import { ensureSettings } from './services/settings';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIST = path.join(ROOT, 'web/dist');
@@ -87,6 +89,9 @@ async function main() {
     // A password given through the environment is the operator's own: do not echo it.
     const shown = env.GSP_ADMIN_PASSWORD ? creds.slice(1) : creds;
     if (shown.length) writeFirstLogin(dbFile, shown);
+  } else {
+    // A database from an older version: add the settings rows it lacks (new thresholds, company letterhead).
+    ensureSettings({ db, clock, actor: SYSTEM_ACTOR, lang: 'zh' });
   }
   if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups'));
   if (env.GSP_RECHECK !== '0') scheduleRecheck(db, clock);

@@ -59,6 +59,7 @@ import { numberOrders, OrderPlanner, saleDates, seedContracts, writeOrders, writ
 import { writeSignatures, type SignTask } from './signatures';
 import { seedUsers } from './users';
 import { Writer } from './writer';
+import { seedCompanySettings } from './company';
 import { flushRules } from '../services/rules/enforce';
 
 /** the fixed seed: the data depends only on it and on the clock's day */
@@ -81,6 +82,7 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   // Parties, users, products.
   const usedNames = new Set<string>(Object.values(STAFF).flat());
   seedCompanyLicences(w, rng, today);
+  seedCompanySettings(w);
   const salespeopleNames = ['马丽', '高刚', '陈勇', '周军', '王芳', '刘洋', '李强', '张伟', '赵敏', '孙涛'];
   salespeopleNames.forEach((n) => usedNames.add(n));
   const customers = seedCustomers(w, rng, today, usedNames);

@@ -53,6 +53,12 @@ describe('demo seed', () => {
     }
   });
 
+  it('fills in the company letterhead the printed documents use', () => {
+    const company = rows(a.db, `SELECT key, value FROM settings WHERE key LIKE 'company%'`);
+    expect(company.map((r) => r.key).sort()).toEqual(['companyAddress', 'companyLegalRep', 'companyName', 'companyPhone', 'companyQualityContact']);
+    for (const r of company) expect(JSON.parse(r.value)).not.toContain('请在系统设置中填写');
+  });
+
   it('populates every resource', () => {
     const empty = [...registry.keys()].filter((name) => !NOT_SEEDED.has(name) && one(a.db, `SELECT count(*) AS n FROM "${name}"`).n === 0);
     expect(empty).toEqual([]);
