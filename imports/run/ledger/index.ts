@@ -19,13 +19,14 @@ import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';
 import { finishImport } from '../finish';
 
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
 const NUMBERS = [['quantity', '数量', 'quantity'], ['unit_price', '单价', 'unit price'], ['amount', '金额', 'amount']] as const;
 
 export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const { opts, table, lang } = env;
   const db = opts.db;
-  const timing = process.env.GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms\n`) : null;
+  const timing = process.env.GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`) : null;
   const t0 = performance.now();
   const master = loadMaster(db, opts.clock.today());
   const staging = new Staging(stagingPath(db, os.tmpdir()));
@@ -93,6 +94,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     }
     orders.finishScattered();
     staging.commit();
+    if (timing) process.stderr.write(`[import] rule evaluation: ${orders.evalMs.toFixed(0)} ms cpu\n`);
     timing?.('phase 1 (read, resolve, rules, stage)', t0);
 
     const counts = { rows, imported: orders.stats.imported, rejected, duplicates: orders.stats.duplicates };

@@ -54,6 +54,11 @@ function indexesToRebuild(sqlite: Database.Database, table: string): Array<{ nam
   return (sqlite.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>)
     .filter((ix) => !/\bWHERE\b/i.test(ix.sql) && !APPENDING.test(ix.sql));
 }
+const tick = (label: string, t0: number) => {
+  if (process.env.GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
+  return performance.now();
+};
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const STAMP = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_id'];
 
 /**
@@ -117,7 +122,9 @@ export function mergeStaging(
           WHERE EXISTS (SELECT 1 FROM main.sales_orders o WHERE o.order_no = s.order_no AND o.voided_at IS NULL) LIMIT 1`).get() as { order_no: string } | undefined;
         if (clash) throw new MergeConflict(clash.order_no);
       }
+      let tt = performance.now();
       adoptExisting(sqlite);
+      tt = tick('clash check + adopt', tt);
       const offset = new Map<string, number>();
       for (const t of STAGED) {
         const r = sqlite.prepare(`SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = ?), 0), COALESCE((SELECT max(id) FROM main.${q(t.name)}), 0)) AS off`).get(t.name) as { off: number };
@@ -137,6 +144,11 @@ export function mergeStaging(
       for (const t of STAGED) rebuild(t.name, staged(t.name), offset.get(t.name)!);
       const existingInvoiceLines = (sqlite.prepare("SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'invoice_lines'), 0), COALESCE((SELECT max(id) FROM main.invoice_lines), 0)) AS n").get() as { n: number }).n;
       rebuild('invoice_lines', linesWithInvoice, existingInvoiceLines);
+      for (const t of ['findings', 'import_rejects']) {
+        const existing = (sqlite.prepare(`SELECT COALESCE(max(id), 0) AS n FROM main.${q(t)}`).get() as { n: number }).n;
+        rebuild(t, staged(t), existing);
+      }
+      tt = tick('offsets + drop indexes', tt);
       const now = ctx.clock.now().toISOString();
       const actor = ctx.actor.id;
       const records: Record<string, number> = {};
@@ -146,7 +158,7 @@ export function mergeStaging(
           if (!target || !STAGED_BY_NAME.has(target)) return q(c);
           return `CASE WHEN ${q(c)} < 0 THEN -${q(c)} + ${offset.get(target)} ELSE ${q(c)} END`;
         };
-        const tt = performance.now();
+        tt = performance.now();
         const info = sqlite.prepare(
           `INSERT INTO main.${q(t.name)} (id, ${[...STAMP, ...t.cols].map(q).join(', ')})
            SELECT id + ${offset.get(t.name)}, 1, @now, @actor, @now, @actor, @imp, ${t.cols.map(map).join(', ')}
@@ -162,6 +174,7 @@ export function mergeStaging(
         `INSERT INTO main.invoice_lines (${[...STAMP, 'invoice', 'product', 'quantity', 'amount'].map(q).join(', ')})
          SELECT 1, @now, @actor, @now, @actor, @imp, ${inv}, ${product}, quantity, amount FROM stg.sales_lines WHERE invoice IS NOT NULL ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
+      tt = tick(`invoice_lines: ${records.invoice_lines} rows`, tt);
       const ref = (resource: string) => `WHEN '${resource}' THEN -record_id + ${offset.get(resource)}`;
       records.findings = sqlite.prepare(
         `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'status'].map(q).join(', ')})
@@ -169,18 +182,24 @@ export function mergeStaging(
                 CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, 'open'
          FROM stg.findings ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
+      tt = tick(`findings: ${records.findings} rows`, tt);
       records.import_rejects = sqlite.prepare(
         `INSERT INTO main.import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
          SELECT 1, @now, @actor, @now, @actor, @imp, @imp, "row", raw, errors FROM stg.import_rejects ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
+      tt = tick('import_rejects', tt);
       const tr = performance.now();
       for (const ix of rebuilt) sqlite.exec(ix.sql);
       if (process.env.GSP_IMPORT_TIMING && rebuilt.length) process.stderr.write(`[import]   merge: ${rebuilt.length} indexes rebuilt, ${(performance.now() - tr).toFixed(0)} ms\n`);
       const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
       writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
+      commitAt = performance.now();
       return { importId, records };
     });
-    return run.immediate();
+    let commitAt = 0;
+    const out = run.immediate();
+    tick('commit (+ WAL checkpoint)', commitAt);
+    return out;
   } finally {
     sqlite.pragma(`foreign_keys = ${fks ? 'ON' : 'OFF'}`);
     sqlite.pragma(`cache_size = ${cache}`);

@@ -124,6 +124,9 @@ export class OrderBuilder {
   private readonly touchedMain = new Set<number>();
   readonly stats: OrderStats = { imported: 0, duplicates: 0 };
   readonly ctx: RuleContext;
+  /** CPU ms spent evaluating rules (GSP_IMPORT_TIMING) */
+  evalMs = 0;
+  private readonly timing = !!process.env.GSP_IMPORT_TIMING;
   private readonly mainHasOrders: boolean;
   private readonly mainHasInvoices: boolean;
   private readonly q: Record<string, Database.Statement>;
@@ -363,7 +366,11 @@ export class OrderBuilder {
     try {
       if (g.state === 'clash' || g.lines.length === 0) return;
       this.stage(g);
-      if (!g.reopened) evaluateGroup(g, this.ctx, this.sink, false);
+      if (!g.reopened) {
+        const t = this.timing ? process.cpuUsage() : null;
+        evaluateGroup(g, this.ctx, this.sink, false);
+        if (t) { const u = process.cpuUsage(t); this.evalMs += (u.user + u.system) / 1000; }
+      }
     } finally {
       this.g = null;
       this.st.maybeCommit();
