@@ -26,7 +26,14 @@ export function monthsEnding(last: string, count: number): string[] {
   });
 }
 
-export function visitPlan(db: Db, today: string, count = 6): { today: string; months: string[]; current: string; rows: PlanRow[]; totals: Record<MonthState, number> } {
+/** GET /api/workflows/aftersales/visit-plan (the web reads this type too) */
+export interface VisitPlan {
+  /** the server's business date: a visit recorded from the plan is dated with it */
+  today: string;
+  months: string[]; current: string; rows: PlanRow[]; totals: Record<MonthState, number>;
+}
+
+export function visitPlan(db: Db, today: string, count = 6): VisitPlan {
   const current = today.slice(0, 7);
   const months = monthsEnding(current, count);
   const points = db.select().from(customers).where(and(eq(customers.service_point, true), isNull(customers.voided_at))).orderBy(asc(customers.name)).all() as {

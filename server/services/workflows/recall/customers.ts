@@ -23,7 +23,11 @@ export interface AffectedCustomer {
   state: 'no_notice' | 'not_notified' | 'notified' | 'acknowledged';
 }
 
-export function affectedCustomers(db: Db, recall: Row): { recall: Row; customers: AffectedCustomer[]; totals: Record<string, number> } {
+export interface AffectedTotals { customers: number; quantity_sold: number; quantity_returned: number; not_notified: number; not_acknowledged: number }
+/** GET /api/workflows/recalls/:id/customers (the web reads this type too) */
+export interface Affected { recall: Row; customers: AffectedCustomer[]; totals: AffectedTotals }
+
+export function affectedCustomers(db: Db, recall: Row): Affected {
   const sold = soldByCustomer(db, scopeOf(recall));
   const notices = new Map(
     (db.select().from(recallNotices).where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at))).all() as Row[])
