@@ -122,7 +122,7 @@ async function main() {
     } else {
       const c = r.counts;
       const id = r.import.id != null ? `#${r.import.id} ` : args.dryRun ? '（试运行）' : '';
-      process.stdout.write(`导入 ${id}${args.kind} ${r.import.file}：${c.rows} 行，导入 ${c.imported}，拒收 ${c.rejected}，重复 ${c.duplicates}${result.truncated ? '' : `，规则发现 ${r.findings.length}`}\n`);
+      process.stdout.write(`导入 ${id}${args.kind} ${r.import.file}：${c.rows} 行，导入 ${c.imported}，拒收 ${c.rejected}，重复 ${c.duplicates}，规则发现 ${r.totals?.findings.total ?? r.findings.length}\n`);
     }
     db.$client.close();
   } catch (e) {

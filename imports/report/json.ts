@@ -1,11 +1,13 @@
 /**
  * The JSON report, written as a stream: a million-row ledger may carry hundreds of thousands of findings,
  * which come straight from the staging database and never sit in memory together. The caller also gets a
- * copy capped at REPORT_CAP findings and rejected rows (API responses, tests).
+ * copy capped at REPORT_CAP findings and rejected rows (API responses, tests). Both carry `totals`, the exact
+ * counts per rule and severity over every finding, counted as they stream past.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPORT_CAP, type ImportReport, type ReportFinding, type ReportHead, type ReportReject, type ReportTail } from '../run/types';
+import { listing, TotalsCounter } from './totals';
 
 class Out {
   private parts: string[] = [];
@@ -41,11 +43,13 @@ export function writeReport(
   const fd = tmp ? fs.openSync(tmp, 'w') : null;
   const out = new Out(fd);
   let truncated = false;
-  const list = <T>(key: string, items: Iterable<T>): T[] => {
+  const totals = new TotalsCounter();
+  const list = <T>(key: string, items: Iterable<T>, count: (item: T) => void): T[] => {
     const kept: T[] = [];
     out.write(`,\n  ${JSON.stringify(key)}: [`);
     let n = 0;
     for (const item of items) {
+      count(item);
       out.write(`${n ? ',' : ''}\n    ${JSON.stringify(item)}`);
       if (n < REPORT_CAP) kept.push(item);
       else truncated = true;
@@ -57,16 +61,18 @@ export function writeReport(
   try {
     out.write('{');
     out.write(`\n  "import": ${JSON.stringify(head.import)},\n  "mapping": ${JSON.stringify(head.mapping)},\n  "unmapped": ${JSON.stringify(head.unmapped)},\n  "counts": ${JSON.stringify(head.counts)}`);
-    const f = list('findings', findings);
-    const r = list('rejected', rejected);
-    for (const [k, v] of Object.entries(tail)) if (v !== undefined) out.write(`,\n  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    const f = list('findings', findings, (x) => totals.finding(x));
+    const r = list('rejected', rejected, (x) => totals.reject(x));
+    const full = totals.result();
+    const { totals: _stale, ...rest } = tail;
+    for (const [k, v] of Object.entries({ totals: full, ...rest })) if (v !== undefined) out.write(`,\n  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
     out.write('\n}\n');
     out.flush();
     if (fd !== null) {
       fs.closeSync(fd);
       fs.renameSync(tmp!, file!);
     }
-    return { report: { ...head, findings: f, rejected: r, ...tail }, truncated };
+    return { report: { ...head, findings: f, rejected: r, totals: listing(full, f.length, r.length), ...rest }, truncated };
   } catch (e) {
     if (fd !== null) {
       try { fs.closeSync(fd); } catch { /* already closed */ }

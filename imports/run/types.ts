@@ -79,7 +79,27 @@ export interface ReportHead {
   counts: Counts;
 }
 
+/** One rule code's findings over the whole file. */
+export interface RuleTotal {
+  rule: string;
+  severity: 'error' | 'warning';
+  findings: number;
+  /** distinct rows with this rule's finding */
+  rows: number;
+}
+
+/**
+ * Exact counts over the whole file (report/totals.ts). `listed` says how many entries the list next to it
+ * holds: the stored report lists all, an API answer or the CLI's stdout at most REPORT_CAP ("N of M").
+ */
+export interface ReportTotals {
+  findings: { total: number; listed: number; bySeverity: { error: number; warning: number }; byRule: RuleTotal[]; rows: number };
+  rejected: { total: number; listed: number };
+}
+
 export interface ReportTail {
+  /** exact totals per rule and severity (written by the report writer; the lists may be capped) */
+  totals?: ReportTotals;
   /** pending master records created for unknown ledger references (listed for QA approval) */
   created?: Record<string, CreatedRecord[]>;
   /** references that were written as text only (a ledger contract number not on file) */

@@ -30,6 +30,7 @@ import { registry } from '../../schema/resources';
 import { SALES_LEDGER_KIND } from '../../imports/headers/ledger-fields';
 import { writeProblemsXlsx } from '../../imports/report/problems-xlsx';
 import { templateXlsx } from '../../imports/report/template';
+import { listing, totalsOf } from '../../imports/report/totals';
 import { reportPath, storedPath } from '../../imports/run/files';
 import { checkKind, importableKinds, isUsageError, runImport } from '../../imports/run/pipeline';
 import type { ImportReport } from '../../imports/run/types';
@@ -69,16 +70,18 @@ function importRow(c: C) {
   return row as Record<string, any> & { id: number };
 }
 
-/** The stored report, with findings and rejected rows capped for a response. */
+/** The stored report, with findings and rejected rows capped for a response (its totals say "N of M"). */
 function storedReport(c: C, id: number): (ImportReport & { truncated?: boolean }) | null {
   const file = reportPath(c.get('deps').db, id);
   if (!fs.existsSync(file)) return null;
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ImportReport & { truncated?: boolean };
+  const totals = report.totals ?? totalsOf(report.findings, report.rejected); // reports stored before totals existed
   if (report.findings.length > REPORT_CAP || report.rejected.length > REPORT_CAP) {
     report.truncated = true;
     report.findings = report.findings.slice(0, REPORT_CAP);
     report.rejected = report.rejected.slice(0, REPORT_CAP);
   }
+  report.totals = listing(totals, report.findings.length, report.rejected.length);
   return report;
 }
 

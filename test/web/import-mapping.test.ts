@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportReport, ReportFinding } from '../../web/src/imports/api';
 import {
-  autoChoice, dataRows, duplicateFields, groupFindings, mappingColumns, mappingIgnored, missingRequired, presetOf, rowProblems,
+  autoChoice, dataRows, duplicateFields, findingsPerRule, groupFindings, mappingColumns, mappingIgnored, missingRequired, presetOf, rowProblems,
 } from '../../web/src/imports/mapping';
 import type { Peek } from '../../web/src/imports/peek';
 
@@ -81,6 +81,21 @@ describe('report helpers', () => {
       ['A', 'error', 3, [5, 6]], ['B', 'error', 1, [2]], ['W', 'warning', 3, [2, 3, 4]],
     ]);
     expect(groups[0].examples.map((e) => e.message)).toEqual(['A@5', 'A@5', 'A@6']);
+  });
+
+  it('findings per rule come from the server\'s totals over the whole file, not from the capped list', () => {
+    const listed = [f(2, 'A'), f(3, 'W', 'warning')];
+    const totals = {
+      findings: {
+        total: 4200, listed: 2, rows: 3100, bySeverity: { error: 3000, warning: 1200 },
+        byRule: [{ rule: 'A', severity: 'error' as const, findings: 3000, rows: 2900 }, { rule: 'W', severity: 'warning' as const, findings: 1000, rows: 900 }, { rule: 'Z', severity: 'warning' as const, findings: 200, rows: 200 }],
+      },
+      rejected: { total: 0, listed: 0 },
+    };
+    const rules = findingsPerRule({ findings: listed, totals });
+    expect(rules.map((r) => [r.rule, r.findings, r.rows, r.example?.message])).toEqual([['A', 3000, 2900, 'A@2'], ['W', 1000, 900, 'W@3'], ['Z', 200, 200, undefined]]);
+    // an older report without totals: counted from its list
+    expect(findingsPerRule({ findings: [f(5, 'A'), f(5, 'A'), f(6, 'A')] }).map((r) => [r.rule, r.findings, r.rows])).toEqual([['A', 3, 2]]);
   });
 
   it('list the problems of each row', () => {

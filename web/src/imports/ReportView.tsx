@@ -1,6 +1,8 @@
 /**
- * An import report on screen (dry run or done): the counts, the findings grouped per rule (severity and the
- * rule's title from /api/meta), the rejected rows with their reasons, records created pending approval.
+ * An import report on screen (dry run or done): the counts, the findings per rule over the whole file (the
+ * server's exact totals: findings and distinct rows per rule, with the rule's title from /api/meta and an
+ * example; the listed findings are capped and say "N of M"), the rejected rows with their reasons, records
+ * created pending approval.
  */
 import type { ReactNode } from 'react';
 import { Alert, Box, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
@@ -8,7 +10,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { ruleTitle } from '../qa/rules';
 import type { ImportCounts, ImportReport } from './api';
 import { kindLabel } from './kinds';
-import { groupFindings } from './mapping';
+import { findingsPerRule } from './mapping';
 import { getMeta } from '../meta/meta-store';
 import { scrollFrame } from './ui';
 
@@ -42,43 +44,65 @@ export const SeverityChip = ({ severity }: { severity: 'error' | 'warning' }) =>
 export const ReportView = ({ report }: { report: ImportReport }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const groups = groupFindings(report.findings);
-  const capped = report.truncated || report.findings.length >= 1000 || report.rejected.length >= 1000;
+  const rules = findingsPerRule(report);
+  const totals = report.totals;
+  const findingsTotal = totals?.findings.total ?? report.findings.length;
+  // a report without totals can only say that its list was cut
+  const unknownMore = !totals && (report.truncated || report.findings.length >= 1000);
+  const findingsCut = totals ? totals.findings.listed < totals.findings.total : unknownMore;
+  const rejectedListed = Math.min(report.rejected.length, REJECTED_SHOWN);
   const created = Object.entries(report.created ?? {}).filter(([, list]) => list.length);
   return (
     <Stack spacing={3}>
-      <CountsView counts={report.counts} findings={report.findings.length} more={capped && report.findings.length >= 1000} />
-      {capped && <Typography variant="caption" color="text.secondary">{translate('gsp.import.preview.truncated', { count: 1000 })}</Typography>}
+      <CountsView counts={report.counts} findings={findingsTotal} more={unknownMore} />
 
       <Box>
         <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.findings_by_rule')}</Typography>
-        {groups.length ? (
-          <Box sx={scrollFrame}>
-            <Table size="small" data-testid="import-findings-by-rule">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('gsp.import.preview.rule')}</TableCell>
-                  <TableCell>{translate('gsp.import.preview.title')}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.severity')}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.count')}</TableCell>
-                  <TableCell>{translate('gsp.import.preview.example')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {groups.map((g) => (
-                  <TableRow key={g.rule} data-testid={`rule-${g.rule}`}>
-                    <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{g.rule}</TableCell>
-                    <TableCell sx={{ minWidth: 160 }}>{ruleTitle(g.rule, locale)}</TableCell>
-                    <TableCell><SeverityChip severity={g.severity} /></TableCell>
-                    <TableCell align="right">{g.rows.length}</TableCell>
-                    <TableCell sx={{ color: 'text.secondary', fontSize: 13 }}>
-                      {translate('gsp.import.preview.row')} {g.examples[0].row}：{g.examples[0].message}
-                    </TableCell>
+        {rules.length ? (
+          <>
+            {totals && (
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="import-findings-totals">
+                {translate('gsp.import.preview.findings_totals', {
+                  total: totals.findings.total, rows: totals.findings.rows, error: totals.findings.bySeverity.error, warning: totals.findings.bySeverity.warning,
+                })}
+              </Typography>
+            )}
+            <Box sx={scrollFrame}>
+              <Table size="small" data-testid="import-findings-by-rule">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{translate('gsp.import.preview.rule')}</TableCell>
+                    <TableCell>{translate('gsp.import.preview.title')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.severity')}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.findings_count')}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.count')}</TableCell>
+                    <TableCell>{translate('gsp.import.preview.example')}</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
+                </TableHead>
+                <TableBody>
+                  {rules.map((g) => (
+                    <TableRow key={`${g.rule}/${g.severity}`} data-testid={`rule-${g.rule}`}>
+                      <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{g.rule}</TableCell>
+                      <TableCell sx={{ minWidth: 160 }}>{ruleTitle(g.rule, locale)}</TableCell>
+                      <TableCell><SeverityChip severity={g.severity} /></TableCell>
+                      <TableCell align="right" data-testid={`rule-${g.rule}-findings`}>{g.findings}</TableCell>
+                      <TableCell align="right" data-testid={`rule-${g.rule}-rows`}>{g.rows}</TableCell>
+                      <TableCell sx={{ color: 'text.secondary', fontSize: 13 }}>
+                        {g.example ? `${translate('gsp.import.preview.row')} ${g.example.row}：${g.example.message}` : '—'}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
+            {findingsCut && (
+              <Typography variant="caption" color="text.secondary" data-testid="import-findings-listed">
+                {totals
+                  ? translate('gsp.import.preview.listed', { listed: totals.findings.listed, total: totals.findings.total })
+                  : translate('gsp.import.preview.truncated', { count: report.findings.length })}
+              </Typography>
+            )}
+          </>
         ) : (
           <Alert severity="success">{translate('gsp.import.preview.no_findings')}</Alert>
         )}
@@ -110,8 +134,10 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
         ) : (
           <Alert severity="success">{translate('gsp.import.preview.no_rejected')}</Alert>
         )}
-        {report.rejected.length > REJECTED_SHOWN && (
-          <Typography variant="caption" color="text.secondary">{translate('gsp.import.preview.truncated', { count: REJECTED_SHOWN })}</Typography>
+        {report.counts.rejected > rejectedListed && (
+          <Typography variant="caption" color="text.secondary">
+            {translate('gsp.import.preview.listed_rejected', { listed: rejectedListed, total: report.counts.rejected })}
+          </Typography>
         )}
       </Box>
 

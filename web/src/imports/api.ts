@@ -6,9 +6,9 @@
  */
 import { API_URL } from '../providers/http-client';
 import { currentLocale } from '../providers/locale';
-import type { Counts, ReportFinding, ReportHead, ReportReject } from '../../../imports/run/types';
+import type { Counts, ReportFinding, ReportHead, ReportReject, ReportTotals } from '../../../imports/run/types';
 
-export type { ReportFinding, ReportReject };
+export type { ReportFinding, ReportReject, ReportTotals };
 
 /** The report's head is the importer's own type (imports/run/types.ts): one definition for both sides. */
 export type ImportCounts = Counts;
@@ -16,6 +16,8 @@ export type ImportCounts = Counts;
 export interface ImportReport extends ReportHead {
   findings: ReportFinding[];
   rejected: ReportReject[];
+  /** exact counts over the whole file (per rule, severity, distinct rows); the lists above may be capped */
+  totals?: ReportTotals;
   created?: Record<string, Array<{ row: number; name: string; [k: string]: unknown }>>;
   unresolved?: Record<string, Array<{ row: number; value: string }>>;
   skipped?: Array<{ row: number; reason: string }>;

@@ -119,6 +119,30 @@ export function groupFindings(findings: readonly ReportFinding[], examples = 3):
   return [...by.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
+export interface RuleSummary {
+  rule: string;
+  severity: 'error' | 'warning';
+  /** findings of the rule over the whole file */
+  findings: number;
+  /** distinct rows with the rule's finding */
+  rows: number;
+  /** the first listed finding of the rule (none when the capped list ends before it) */
+  example?: ReportFinding;
+}
+
+/**
+ * Findings per rule over the whole file: the report's exact totals (the server counts every finding; its
+ * list may be capped), with an example from the list. A report without totals (stored before they
+ * existed) is counted from its list.
+ */
+export function findingsPerRule(report: Pick<ImportReport, 'findings' | 'totals'>): RuleSummary[] {
+  const first = new Map<string, ReportFinding>();
+  for (const f of report.findings) if (!first.has(f.rule)) first.set(f.rule, f);
+  const rules = report.totals?.findings.byRule
+    ?? groupFindings(report.findings).map((g) => ({ rule: g.rule, severity: g.severity, findings: g.count, rows: new Set(g.rows).size }));
+  return rules.map((r) => ({ rule: r.rule, severity: r.severity, findings: r.findings, rows: r.rows, example: first.get(r.rule) }));
+}
+
 /** Rows the report has something to say about: rejected (with reasons) or with findings. */
 export function rowProblems(report: ImportReport): Map<number, { rejected: string[]; rules: string[] }> {
   const m = new Map<number, { rejected: string[]; rules: string[] }>();
