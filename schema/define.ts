@@ -41,6 +41,8 @@ export interface FieldSpec {
   check?: 'credit_code' | 'id_no';
   /** filled by the server (derived from another record or a workflow step), never by the client */
   readOnly?: boolean;
+  /** the record's number: left empty on entry, the server assigns the next one (server/services/hooks.ts) */
+  autoNumber?: boolean;
   /** copied by the write service from the record a reference points to: `{ via: 'order', field: 'sale_date' }` */
   derive?: { via: string; field: string };
   /** never returned by the API */

@@ -13,6 +13,8 @@ export interface FieldMeta {
   required: boolean;
   readOnly: boolean;
   writeOnly: boolean;
+  /** left empty on entry, numbered by the server */
+  autoNumber?: boolean;
   ref?: string;
   options?: EnumOption[];
   vocabulary?: readonly string[];
@@ -65,6 +67,7 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
         required: fs.required,
         readOnly: !!fs.readOnly,
         writeOnly: !!fs.writeOnly,
+        ...(fs.autoNumber && { autoNumber: true }),
         ...(fs.ref && { ref: fs.ref }),
         ...(fs.enum && { options: fs.enum.values.map((id) => ({ id, ...label(fs.enum!.labels[id]) })) }),
         ...(fs.vocabulary && { vocabulary: fs.vocabulary }),

@@ -23,7 +23,7 @@ export const visits = defineResource({
 export const complaints = defineResource({
   name: 'complaints', label: ['投诉', 'Complaints'], area: 'aftersales',
   fields: {
-    complaint_no: f.text('编号', 'Complaint no.', req),
+    complaint_no: f.text('编号', 'Complaint no.', { ...req, autoNumber: true }),
     customer: f.ref('customers', '单位名称', 'Customer', req),
     channel: f.enum(COMPLAINT_CHANNEL, '渠道', 'Channel', req),
     received_at: f.date('受理日期', 'Received on', req),
@@ -46,7 +46,7 @@ export const complaints = defineResource({
 export const qualityFeedback = defineResource({
   name: 'quality_feedback', label: ['质量信息反馈处理表', 'Quality feedback'], area: 'aftersales',
   fields: {
-    form_no: f.text('编号', 'Form no.', req),
+    form_no: f.text('编号', 'Form no.', { ...req, autoNumber: true }),
     source: f.enum(FEEDBACK_SOURCE, '来源', 'Source', req),
     customer: f.ref('customers', '单位名称', 'Customer'),
     product: f.ref('products', '通用名称', 'Product'),
@@ -84,7 +84,7 @@ export const adverseReactions = defineResource({
 export const recalls = defineResource({
   name: 'recalls', label: ['召回', 'Recalls'], area: 'aftersales',
   fields: {
-    recall_no: f.text('召回编号', 'Recall no.', req),
+    recall_no: f.text('召回编号', 'Recall no.', { ...req, autoNumber: true }),
     product: f.ref('products', '通用名称', 'Product', req),
     batches: f.list('召回批号', 'Batch numbers', req),
     level: f.enum(RECALL_LEVEL, '召回级别', 'Level', req),

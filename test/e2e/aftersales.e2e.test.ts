@@ -69,6 +69,19 @@ describe('after-sales (Chromium)', () => {
     await shot(as, 'aftersales-visit-recorded');
   }, 60_000);
 
+  it('a quality feedback form saved without a number gets the next one from the server', async () => {
+    await as.goto(`${s.server.url}/#/quality_feedback/create`);
+    await poll(textOf(as.locator('form'))).toContain('留空则保存时自动编号');
+    await as.getByRole('combobox', { name: '来源' }).click();
+    await as.getByRole('option', { name: '顾客反馈' }).click();
+    await as.fill('textarea[name="description"]', '顾客反映外包装受潮');
+    const post = as.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/quality_feedback'));
+    await as.getByRole('button', { name: '保存' }).click();
+    const res = await post;
+    expect(res.status()).toBe(201);
+    expect((await res.json()).form_no).toMatch(/^ZL-202506-\d{3}$/);
+  }, 60_000);
+
   it('refuses closing a complaint that was not investigated', async () => {
     await as.goto(`${s.server.url}/#/complaints/${complaintId}/show`);
     await as.getByTestId('verb-close').click();

@@ -102,7 +102,9 @@ export const renderInput = (field: FieldMeta, extra: Partial<KindInputProps> = {
       key={field.key}
       field={field}
       source={field.key}
-      validate={field.required && !field.readOnly ? requiredValidator : undefined}
+      // A number the server assigns when left empty (complaints, feedback forms, recalls) is not demanded.
+      validate={field.required && !field.readOnly && !field.autoNumber ? requiredValidator : undefined}
+      {...(field.autoNumber && { helperText: 'gsp.form.auto_number' })}
       readOnly={field.readOnly}
       defaultValue={field.default}
       {...extra}
