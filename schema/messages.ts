@@ -79,6 +79,7 @@ const MESSAGES = {
   contract_customer_unapproved: ['购货单位「{customer}」尚未通过质管部首营审核，合同不能提交', 'The customer "{customer}" has not passed QA\'s first-business review; the contract cannot be submitted'],
   contract_sign_date: ['签订日期 {date} 应在审批日期 {approved} 与今天 {today} 之间', 'The signing date {date} must lie between the approval date {approved} and today {today}'],
   // ── fulfilment flow (order → outbound → invoice → payment; special-control drugs) ──
+  wf_order_status_by_step: ['订单状态「{status}」只能由出库单和收货确认产生，不能直接修改', 'The order status "{status}" comes only from its outbound slip and receipt confirmation, not from an edit'],
   wf_order_no_lines: ['订单没有销售明细，不能确认', 'The order has no lines and cannot be confirmed'],
   wf_order_refused: ['订单不符合 GSP 规则，不能确认：{detail}', 'The order breaks GSP rules and cannot be confirmed: {detail}'],
   wf_bad_date: ['{field}日期格式应为 YYYY-MM-DD，且不能晚于今天', '{field} must be a YYYY-MM-DD date not after today'],

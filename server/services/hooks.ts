@@ -7,6 +7,7 @@ import type { Row } from './records';
 import { AUTHORISATION_HOOKS } from './workflows/authorisation/hooks';
 import { RECALL_HOOKS } from './workflows/recall/hooks';
 import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
+import { FULFILMENT_HOOKS } from './workflows/fulfilment/hooks';
 
 type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
 
@@ -34,6 +35,6 @@ export interface WriteHooks {
   afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void;
 }
 
-const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS };
+const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS };
 
 export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];

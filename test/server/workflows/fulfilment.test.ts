@@ -56,6 +56,16 @@ describe('the chain, step by step', () => {
     expect(c.prices[0].approved_by).toBe('刘经理');
   });
 
+  test('a plain edit cannot mark the order shipped or completed: only its slip and receipt steps do', async () => {
+    const order = (await w.call('sales', 'GET', `/sales_orders/${s.order}`)).body;
+    for (const status of ['shipped', 'completed']) {
+      const r = await w.call('sales', 'PUT', `/sales_orders/${s.order}`, { ...order, status });
+      expect(r.status, status).toBe(403);
+      expect(r.body.message).toContain('只能由出库单和收货确认产生');
+    }
+    expect((await w.call('sales', 'GET', `/sales_orders/${s.order}`)).body.status).toBe('confirmed');
+  });
+
   test('the warehouse issues the slip from the confirmed order: number, date, issuer; the order is shipped', async () => {
     expect((await w.call('sales', 'POST', `/sales_orders/${s.order}/issue-outbound`, {})).status).toBe(403);
     const future = await w.call('warehouse', 'POST', `/sales_orders/${s.order}/issue-outbound`, { outbound_date: '2025-07-05' });
@@ -70,6 +80,8 @@ describe('the chain, step by step', () => {
     s.slip = slips[0].id;
     // issued once: the order is no longer confirmed
     expect((await w.call('warehouse', 'POST', `/sales_orders/${s.order}/issue-outbound`, {})).status).toBe(400);
+    const shipped = (await w.call('sales', 'GET', `/sales_orders/${s.order}`)).body;
+    expect((await w.call('sales', 'PUT', `/sales_orders/${s.order}`, { ...shipped, status: 'confirmed' })).status, 'not back by an edit').toBe(403);
   });
 
   test('picked by the warehouse; the double check is refused before picking and to the picker himself', async () => {
