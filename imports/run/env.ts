@@ -5,6 +5,7 @@ import type { Table } from '../headers/table';
 import type { Cell } from '../readers/cells';
 import type { Spreadsheet } from '../readers/open';
 import type { ImportRowValues } from './ledger/merge';
+import type { Progress } from './progress';
 import type { Counts, ImportOptions, ReportHead } from './types';
 
 export interface RunEnv {
@@ -17,6 +18,7 @@ export interface RunEnv {
   size: number;
   fileName: string;
   head: Omit<ReportHead, 'counts'>;
+  progress: Progress;
   /** the audit reason of everything the import writes */
   reason: string;
   /** a row's cells keyed by header, as kept for a rejected row */

@@ -51,10 +51,13 @@ export async function runMaster(env: RunEnv): Promise<ImportResult> {
   const normalize = table.normalizer({ date1904: env.book.date1904 });
   const items: Item[] = [];
   for await (const r of table.rows()) {
+    env.progress.rows(items.length + 1);
     const n = normalize(r);
     items.push({ row: r.row, cells: r.cells, values: n.values, errors: n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh })) });
   }
   const rowsCount = items.length;
+  // references, the write services and the rules: one transaction (its writes are the merge)
+  await env.progress.phase('checking', rowsCount);
   const process = (values: ImportRowValues, base: ServiceContext): Outcome =>
     inTransaction({ ...base, deferredRules: new Map() }, (tx) => importRows(env, tx, res, items, values, headerOf, rowsCount));
 

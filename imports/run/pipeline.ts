@@ -13,7 +13,8 @@ import { registry } from '../../schema/resources';
 import { imports } from '../../schema/tables';
 import { cellText, columnName, type Cell } from '../readers/cells';
 import { ImportFileError } from '../readers/errors';
-import { openSpreadsheetFile } from '../readers/open';
+import { openSpreadsheet, type Spreadsheet } from '../readers/open';
+import { fileSource } from '../readers/source';
 import { importKinds } from '../headers/kinds';
 import { SALES_LEDGER_KIND } from '../headers/ledger-fields';
 import { openTable } from '../headers/table';
@@ -23,6 +24,7 @@ import { removeStaleStaging, sha256File } from './files';
 import { runLedger } from './ledger';
 import { runMaster } from './master';
 import { imsg } from './messages';
+import { positionedSource, Progress } from './progress';
 import type { ImportOptions, ImportResult } from './types';
 import type { Lang } from '../../schema/messages';
 
@@ -65,10 +67,20 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
   } catch (e) {
     throw new ImportFileError('unreadable', { detail: `找不到或无法打开文件 ${opts.file}`, detail_en: `cannot open ${opts.file}: ${(e as Error).message}` });
   }
-  const { book, source } = await openSpreadsheetFile(opts.file, { limits: opts.limits });
+  const source = positionedSource(await fileSource(opts.file));
+  let book: Spreadsheet;
+  try {
+    book = await openSpreadsheet(source, { limits: opts.limits });
+  } catch (e) {
+    await source.close();
+    throw e;
+  }
+  const progress = new Progress(opts.onProgress);
   try {
     const sha = await sha256File(opts.file);
     const table = await openTable(book, opts.kind, { sheet: opts.sheet, preset: opts.preset, headerRow: opts.headerRow });
+    // a CSV is read front to back from here on (encoding detection read it whole before): bytes are progress
+    if (book.format === 'csv') progress.trackBytes(source);
     const fileName = opts.fileName ?? path.basename(opts.file);
     const headers = table.headerCells.map((c, i) => {
       const h = cellText(c).trim();
@@ -79,7 +91,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
     const reason = `导入 ${fileName}`;
     const mappingStored: Record<string, string | null> = { ...table.mapping, ...Object.fromEntries(table.unmapped.map((h) => [h, null])) };
     const env: RunEnv = {
-      opts, lang, book, table, sha, size, fileName, reason,
+      opts, lang, book, table, sha, size, fileName, reason, progress,
       ctx: { db, clock: opts.clock, actor: opts.actor, lang },
       head: {
         import: {
@@ -108,13 +120,18 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
         .orderBy(desc(imports.id)).limit(1).get() as { id: number } | undefined;
       if (earlier) {
         let rows = 0;
-        for await (const _r of table.rows()) rows++;
-        return emitReport(env, null, { rows, imported: 0, rejected: 0, duplicates: rows }, [], [], {
+        for await (const _r of table.rows()) progress.rows(++rows);
+        await progress.phase('checking', rows);
+        const dup = emitReport(env, null, { rows, imported: 0, rejected: 0, duplicates: rows }, [], [], {
           duplicateOf: earlier.id, skipped: table.skipped.length ? table.skipped : undefined,
         });
+        await progress.phase('done', rows);
+        return dup;
       }
     }
-    return opts.kind === SALES_LEDGER_KIND ? await runLedger(env) : await runMaster(env);
+    const result = opts.kind === SALES_LEDGER_KIND ? await runLedger(env) : await runMaster(env);
+    await progress.phase('done', result.report.counts.rows);
+    return result;
   } finally {
     await source.close();
   }

@@ -10,6 +10,7 @@ import type { Clock } from '../../server/clock';
 import type { Db } from '../../server/db';
 import type { Actor } from '../../server/services/context';
 import type { ReaderLimits } from '../readers/limits';
+import type { ProgressCallback } from './progress';
 
 export interface ImportOptions {
   db: Db;
@@ -30,8 +31,8 @@ export interface ImportOptions {
   limits?: Partial<ReaderLimits>;
   /** where to write the full JSON report (streamed); the result carries a capped copy */
   reportFile?: string;
-  /** progress callback (rows read so far) */
-  onProgress?: (rows: number) => void;
+  /** live progress: phase, rows read, bytes read (CSV) — see progress.ts */
+  onProgress?: ProgressCallback;
   /** test hook: called between phase 1 and phase 2 of a ledger import */
   beforeMerge?: () => void;
 }

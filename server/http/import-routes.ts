@@ -7,6 +7,7 @@
  *                                           mapping? (JSON header → field or null) → { id, report, truncated }
  *                                           (201; 200 for a dry run or an all-duplicate file); with
  *                                           Accept: application/x-ndjson, progress lines first
+ *                                           ({ phase, rows, bytes?, totalBytes? }, imports/run/progress.ts)
  *   GET  /api/imports/:id                   the imports record + its report
  *   GET  /api/imports/:id/report.xlsx       the problem rows
  *   GET  /api/imports/:id/file              the stored original
@@ -33,6 +34,7 @@ import { templateXlsx } from '../../imports/report/template';
 import { listing, totalsOf } from '../../imports/report/totals';
 import { reportPath, storedPath } from '../../imports/run/files';
 import { checkKind, importableKinds, isUsageError, runImport } from '../../imports/run/pipeline';
+import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
 import { authorize } from '../auth/rbac';
@@ -131,7 +133,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
       const headerRow = typeof body.headerRow === 'string' && /^\d+$/.test(body.headerRow.trim()) ? Number(body.headerRow) : undefined;
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-upload-'));
       const tmp = path.join(dir, path.basename(file.name || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload');
-      const run = (onProgress?: (rows: number) => void) => runImport({
+      const run = (onProgress?: ProgressCallback) => runImport({
         db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
         dryRun: truthy(body.dryRun), force: truthy(body.force),
         sheet: typeof body.sheet === 'string' && body.sheet.trim() ? body.sheet.trim() : undefined,
@@ -144,12 +146,13 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
         fs.rmSync(dir, { recursive: true, force: true });
         throw e;
       }
-      // A client that accepts NDJSON gets progress lines ({"rows": n}) while a big file runs, then the answer.
+      // A client that accepts NDJSON gets progress lines while the file runs ({"phase", "rows", "bytes"?,
+      // "totalBytes"?}: imports/run/progress.ts), then the answer.
       if (/application\/x-ndjson/i.test(c.req.header('accept') ?? '')) {
         c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
         return stream(c, async (out) => {
           try {
-            const r = await run((rows) => void out.write(`${JSON.stringify({ rows })}\n`));
+            const r = await run((p) => out.write(`${JSON.stringify(p)}\n`).then(() => undefined));
             await out.write(`${JSON.stringify(answer(r))}\n`);
           } catch (e) {
             const message = isUsageError(e) ? e.text(lang) : msg(lang, 'internal');

@@ -13,29 +13,15 @@ import { bufferSource } from '../../imports/readers/source';
 import { reportPath } from '../../imports/run/files';
 import { REPORT_CAP, type ImportReport, type ReportTotals } from '../../imports/run/types';
 import { login, startTestServer, type TestServer } from '../helpers/app';
-import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb } from './pipeline-fixtures';
+import { orderNo, REJECTED_ROW, SAMPLE_ROW, writeLedger } from './generated-ledger';
+import { EXPECTED, importFile, importMaster, masterDbFile, tempDb } from './pipeline-fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-totals-'));
 const ledger = path.join(dir, 'many-findings.csv');
 const ROWS = 1500;
 
-/**
- * Sample rows 4 (a buyer not approved), 23 (outbound before the sale) and a copy of row 4 without a quantity
- * (rejected), each under its own order, slip and invoice number.
- */
-function writeLedger(): void {
-  const lines = fs.readFileSync(sample('ledger-utf8.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
-  const [header, row4, row23] = [lines[0], lines[3], lines[22]];
-  const out = [header];
-  for (let i = 0; i < ROWS; i++) {
-    const base = i % 15 === 14 ? row4.replace(/,17,20\.55,349\.35,/, ',,20.55,349.35,') : i % 2 ? row23 : row4;
-    const cells = base.split(',');
-    cells[0] = `XT${String(i).padStart(6, '0')}`;
-    cells[23] = String(70_000_000 + i); // 发票号
-    out.push(cells.join(','));
-  }
-  fs.writeFileSync(ledger, `${out.join('\n')}\n`);
-}
+/** Sample rows 4 (a buyer not approved), 23 (outbound before the sale) and every 15th row rejected. */
+const writeManyFindings = () => writeLedger(ledger, ROWS, (i) => (i % 15 === 14 ? REJECTED_ROW : i % 2 ? SAMPLE_ROW[23] : SAMPLE_ROW[4]));
 
 /** What the totals must be, counted independently from complete lists. */
 function expectedTotals(full: ImportReport) {
@@ -70,7 +56,7 @@ function checkTotals(totals: ReportTotals | undefined, full: ImportReport, liste
 
 let master: string;
 beforeAll(async () => {
-  writeLedger();
+  writeManyFindings();
   master = await masterDbFile();
 }, 120_000);
 afterAll(() => {
@@ -142,7 +128,7 @@ describe('report totals over the whole file', () => {
       expect(rows.length - 1).toBe(problemRows.size);
       // each data row's order number is the one of that Excel row (header at row 1)
       const orderNos = new Set(rows.slice(1).map((r) => String(r[0])));
-      for (const row of problemRows) expect(orderNos.has(`XT${String(row - 2).padStart(6, '0')}`), `row ${row}`).toBe(true);
+      for (const row of problemRows) expect(orderNos.has(orderNo(row - 2)), `row ${row}`).toBe(true);
     }, 120_000);
   });
 });

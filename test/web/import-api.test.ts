@@ -24,20 +24,31 @@ describe('import API client', () => {
   });
 
   it('reads progress lines of a streamed answer', () => {
-    expect(progressOf({ rows: 120 })).toBe(120);
-    expect(progressOf({ type: 'progress', progress: { rows: 7 } })).toBe(7);
+    expect(progressOf({ rows: 120 })).toEqual({ rows: 120 });
+    expect(progressOf({ type: 'progress', progress: { rows: 7 } })).toEqual({ rows: 7 });
+    expect(progressOf({ phase: 'reading', rows: 2000, bytes: 1048576, totalBytes: 9130388 })).toEqual({ phase: 'reading', rows: 2000, bytes: 1048576, totalBytes: 9130388 });
+    expect(progressOf({ phase: 'bogus', rows: 5, bytes: 3 })).toEqual({ rows: 5 });
     expect(progressOf(bare)).toBeUndefined();
+    expect(progressOf({ message: 'x', status: 400 })).toBeUndefined();
     const text = '{"rows":10}\n{"rows":20}\n{"ro';
     const a = splitLines(text, 0);
     expect(a.lines).toEqual(['{"rows":10}', '{"rows":20}']);
     expect(splitLines(`${text}ws":30}\n`, a.next).lines).toEqual(['{"rows":30}']);
   });
 
-  it('computes the progress bar: upload, then rows of the dry run, else indeterminate', () => {
-    expect(progressValue({ upload: 0.5 }, 100)).toEqual({ value: 50, phase: 'upload' });
-    expect(progressValue({ upload: 1, rows: 25 }, 100)).toEqual({ value: 25, phase: 'rows' });
-    expect(progressValue({ upload: 1 }, 100)).toEqual({ value: null, phase: 'working' });
-    expect(progressValue({ upload: 1, rows: 100 }, 100)).toEqual({ value: null, phase: 'merging' });
+  it('computes the progress bar: upload, then bytes (or rows of the dry run) while reading, then the phases', () => {
+    expect(progressValue({ upload: 0.5 }, 100)).toEqual({ value: 50, stage: 'upload' });
+    expect(progressValue({ upload: 1 }, 100)).toEqual({ value: null, stage: 'working' });
+    // a bare count (an older server): rows of the dry run's count, then writing
+    expect(progressValue({ upload: 1, rows: 25 }, 100)).toEqual({ value: 25, stage: 'reading' });
+    expect(progressValue({ upload: 1, rows: 100 }, 100)).toEqual({ value: null, stage: 'merging' });
+    // bytes of the file win over rows (the dry run's count may be stale)
+    expect(progressValue({ upload: 1, phase: 'reading', rows: 10, bytes: 300, totalBytes: 1000 }, 100)).toEqual({ value: 30, stage: 'reading' });
+    expect(progressValue({ upload: 1, phase: 'reading', rows: 40 }, 100)).toEqual({ value: 40, stage: 'reading' });
+    expect(progressValue({ upload: 1, phase: 'reading', rows: 40 }, 0)).toEqual({ value: null, stage: 'reading' });
+    expect(progressValue({ upload: 1, phase: 'checking', rows: 100 }, 100)).toEqual({ value: null, stage: 'checking' });
+    expect(progressValue({ upload: 1, phase: 'merging', rows: 100 }, 100)).toEqual({ value: null, stage: 'merging' });
+    expect(progressValue({ upload: 1, phase: 'done', rows: 100 }, 100)).toEqual({ value: 100, stage: 'done' });
   });
 
   it('sends the multipart fields of DESIGN.md', () => {

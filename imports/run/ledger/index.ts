@@ -56,8 +56,9 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     const normalize = table.normalizer({ date1904: env.book.date1904 });
     let rows = 0;
     let rejected = 0;
+    const progress = env.progress;
     for await (const r of table.rows()) {
-      rows++;
+      progress.rows(++rows);
       const n = normalize(r);
       const v = n.values as Record<string, any>;
       const errors: RowError[] = n.errors.length ? n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh })) : [];
@@ -90,8 +91,8 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         salesperson: resolver.salesperson(v, r.row),
         contract: resolver.contract(v, r.row).id,
       });
-      if (opts.onProgress && rows % 10_000 === 0) opts.onProgress(rows);
     }
+    await progress.phase('checking', rows); // the orders still open are checked and staged
     orders.finishScattered();
     staging.commit();
     if (timing) process.stderr.write(`[import] rule evaluation: ${orders.evalMs.toFixed(0)} ms cpu\n`);
@@ -105,6 +106,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     if (opts.dryRun) {
       return finishImport(env, { importId: null, counts, staging, tail });
     }
+    await progress.phase('merging', rows);
     opts.beforeMerge?.();
     const t1 = performance.now();
     const result = finishImport(env, {

@@ -2,10 +2,11 @@
  * The import API (DESIGN.md "Importer"): POST /api/imports (multipart) answers with the JSON report;
  * downloads (template, stored file, report, problem rows) are plain same-origin GET links (the session
  * cookie goes with them). The upload runs over XMLHttpRequest for its upload progress; when the server
- * streams its answer as NDJSON (progress lines, then the report) the rows read so far are reported too.
+ * streams its answer as NDJSON (progress lines, then the report) its phase, rows and bytes read are too.
  */
 import { API_URL } from '../providers/http-client';
 import { currentLocale } from '../providers/locale';
+import type { ImportPhase } from '../../../imports/run/progress';
 import type { Counts, ReportFinding, ReportHead, ReportReject, ReportTotals } from '../../../imports/run/types';
 
 export type { ReportFinding, ReportReject, ReportTotals };
@@ -39,11 +40,19 @@ export interface ImportRequest {
   mapping?: Record<string, string | null> | null;
 }
 
+/** What the server streams while it imports (imports/run/progress.ts): one definition for both sides. */
+export type ServerPhase = ImportPhase;
+
 export interface ImportProgress {
   /** bytes sent / total, 0..1 */
   upload?: number;
+  /** the server's phase: reading → checking → merging → done */
+  phase?: ServerPhase;
   /** rows read by the server so far, when it reports them */
   rows?: number;
+  /** bytes of the file the server has read, of its size (CSV) */
+  bytes?: number;
+  totalBytes?: number;
 }
 
 /** An answer that is not a report: the server's (Chinese by default) message. */
@@ -90,13 +99,25 @@ export function reportOf(json: unknown): ImportReport | undefined {
   return undefined;
 }
 
-/** The rows-read count of one NDJSON progress line (`{"progress": n}`, `{"rows": n}`, `{"type":"progress","rows":n}`). */
-export function progressOf(line: unknown): number | undefined {
+const PHASES: readonly ServerPhase[] = ['reading', 'checking', 'merging', 'done'];
+
+/**
+ * The progress of one NDJSON line: `{"phase","rows","bytes","totalBytes"}` (ours), or a bare count
+ * (`{"rows": n}`, `{"progress": n}`, `{"type":"progress","progress":{…}}`). Undefined for other lines.
+ */
+export function progressOf(line: unknown): Omit<ImportProgress, 'upload'> | undefined {
   if (!line || typeof line !== 'object' || isReport(line)) return undefined;
   const o = line as Record<string, unknown>;
-  for (const k of ['rows', 'progress', 'read']) if (typeof o[k] === 'number') return o[k] as number;
   if (o.progress && typeof o.progress === 'object') return progressOf(o.progress);
-  return undefined;
+  const rows = ['rows', 'progress', 'read'].map((k) => o[k]).find((v): v is number => typeof v === 'number');
+  if (rows === undefined) return undefined;
+  const p: Omit<ImportProgress, 'upload'> = { rows };
+  if (PHASES.includes(o.phase as ServerPhase)) p.phase = o.phase as ServerPhase;
+  if (typeof o.bytes === 'number' && typeof o.totalBytes === 'number' && o.totalBytes > 0) {
+    p.bytes = o.bytes;
+    p.totalBytes = o.totalBytes;
+  }
+  return p;
 }
 
 /** The error text of a failed answer: `{ message }` (our API), `{ error }`, or the text itself. */
@@ -162,8 +183,8 @@ export function postImport(req: ImportRequest, opts: PostOptions = {}): Promise<
       seen = next;
       for (const line of lines) {
         try {
-          const rows = progressOf(JSON.parse(line.replace(/^data:\s*/, '')));
-          if (rows !== undefined) opts.onProgress?.({ upload: 1, rows });
+          const p = progressOf(JSON.parse(line.replace(/^data:\s*/, '')));
+          if (p) opts.onProgress?.({ upload: 1, ...p });
         } catch {
           /* not a JSON line */
         }
