@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login } from '../helpers/app';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('contract approval (Chromium)', () => {
@@ -20,15 +19,10 @@ describe('contract approval (Chromium)', () => {
     await s.user('head1', '刘经理', ['sales_head']);
     await s.user('vp1', '赵副总', ['sales_vp']);
     // The salesperson drafts (through the API with their own session: created_by is theirs).
-    const cookie = await login(s.server.url, 'sales1', PASSWORD);
     const draft = async (body: Record<string, unknown>) => {
-      const res = await fetch(`${s.server.url}/api/contracts`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ customer: s.world.customer, salesperson: s.world.salesperson, ...body }),
-      });
-      const json = await res.json();
-      expect(res.status, JSON.stringify(json)).toBe(201);
-      return json.id as number;
+      const res = await s.apiAs('sales1', 'POST', '/api/contracts', { customer: s.world.customer, salesperson: s.world.salesperson, ...body });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+      return res.json.id as number;
     };
     contractId = await draft({ contract_no: 'HT-2025-0630', amount: 86000, quality_terms: '符合《中国药典》标准，外包装完好', payment_method: 'transfer' });
     majorId = await draft({

@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login } from '../helpers/app';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('order → outbound → invoice → payment (Chromium)', () => {
@@ -24,20 +23,15 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     await s.user('rev1', '钱敏', ['reviewer']);
     await s.user('fin1', '周会计', ['finance']);
     // The salesperson's draft: 10 × 15.00 in range, 4 × 17.00 above the head's range (9 – 16.2) but under the cap.
-    const cookie = await login(s.server.url, 'sales1', PASSWORD);
-    const res = await fetch(`${s.server.url}/api/sales_orders`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({
-        order_no: 'XS-E2E-001', customer: s.world.customer, salesperson: s.world.salesperson, contract: s.world.contract, sale_date: '2025-06-30', payment_method: 'transfer',
-        sales_lines: [
-          { product: s.world.product, batch: s.world.batch, quantity: 10, unit_price: 15, amount: 150 },
-          { product: s.world.product, batch: s.world.batch, quantity: 4, unit_price: 17, amount: 68 },
-        ],
-      }),
+    const res = await s.apiAs('sales1', 'POST', '/api/sales_orders', {
+      order_no: 'XS-E2E-001', customer: s.world.customer, salesperson: s.world.salesperson, contract: s.world.contract, sale_date: '2025-06-30', payment_method: 'transfer',
+      sales_lines: [
+        { product: s.world.product, batch: s.world.batch, quantity: 10, unit_price: 15, amount: 150 },
+        { product: s.world.product, batch: s.world.batch, quantity: 4, unit_price: 17, amount: 68 },
+      ],
     });
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(201);
-    order = body.id;
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    order = res.json.id;
   }, 180_000);
 
   afterAll(async () => { await s?.close(); });

@@ -23,6 +23,8 @@ export interface Session {
   /** admin's session cookie, for set-up through the API */
   cookie: string;
   api<T = any>(method: string, url: string, body?: unknown): Promise<{ status: number; json: T }>;
+  /** the same as another user (signed in through the API once per user): records created are theirs */
+  apiAs<T = any>(username: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }>;
   /** creates a user (password PASSWORD) through the API and returns its id */
   user(username: string, display_name: string, roles: string[], extra?: Record<string, unknown>): Promise<number>;
   /** a new page signed in as this user */
@@ -35,19 +37,25 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
   const server = await startTestServer({ webDist, today });
   const world = buildWorld(server.db, server.clock);
   const cookie = await login(server.url);
-  const api = async (method: string, url: string, body?: unknown) => {
+  const call = async (asCookie: string, method: string, url: string, body?: unknown) => {
     const res = await fetch(server.url + url, {
       method,
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', cookie: asCookie },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
     return { status: res.status, json: text ? JSON.parse(text) : null };
   };
+  const api = (method: string, url: string, body?: unknown) => call(cookie, method, url, body);
+  const cookies = new Map<string, Promise<string>>();
+  const apiAs = (username: string, method: string, url: string, body?: unknown) => {
+    if (!cookies.has(username)) cookies.set(username, login(server.url, username, PASSWORD));
+    return cookies.get(username)!.then((c) => call(c, method, url, body));
+  };
   const browser = await launchChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    server, world, browser, cookie, api,
+    server, world, browser, cookie, api, apiAs,
     async user(username, display_name, roles, extra = {}) {
       const res = await api('POST', '/api/users', { username, display_name, roles, password: PASSWORD, active: true, ...extra });
       expect(res.status, JSON.stringify(res.json)).toBe(201);

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login } from '../helpers/app';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('special-control drug sale (Chromium)', () => {
@@ -25,18 +24,13 @@ describe('special-control drug sale (Chromium)', () => {
       approval_no: '国药准字H10940187', scope_category: '化学药制剂', storage: 'normal', special_control: ['ephedrine'], price_cap: 30, qa_status: 'approved',
     })).json.id;
     const batch = (await s.api('POST', '/api/batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' })).json.id;
-    const cookie = await login(s.server.url, 'sales1', PASSWORD);
-    const res = await fetch(`${s.server.url}/api/sales_orders`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({
-        order_no: 'XS-TY-001', customer: s.world.customer, salesperson: s.world.salesperson, contract: s.world.contract, sale_date: '2025-06-30', payment_method: 'transfer',
-        sales_lines: [{ product, batch, quantity: 20, unit_price: 25, amount: 500 }],
-      }),
+    const res = await s.apiAs('sales1', 'POST', '/api/sales_orders', {
+      order_no: 'XS-TY-001', customer: s.world.customer, salesperson: s.world.salesperson, contract: s.world.contract, sale_date: '2025-06-30', payment_method: 'transfer',
+      sales_lines: [{ product, batch, quantity: 20, unit_price: 25, amount: 500 }],
     });
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(201);
-    order = body.id;
-    expect((await fetch(`${s.server.url}/api/sales_orders/${order}/confirm`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' })).status).toBe(200);
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    order = res.json.id;
+    expect((await s.apiAs('sales1', 'POST', `/api/sales_orders/${order}/confirm`, {})).status).toBe(200);
   }, 180_000);
 
   afterAll(async () => { await s?.close(); });
@@ -112,10 +106,7 @@ describe('special-control drug sale (Chromium)', () => {
 
   it('invoiced after the verification; a cash payment is refused on the payment form', async () => {
     const slips = (await s.api('GET', `/api/outbound_slips?filter=${encodeURIComponent(JSON.stringify({ order }))}`)).json;
-    const cookie = await login(s.server.url, 'fin1', PASSWORD);
-    const inv = await fetch(`${s.server.url}/api/workflows/fulfilment/invoices`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ slips: [slips[0].id], invoice_no: 'FP-TY-1', type: 'vat_special' }),
-    });
+    const inv = await s.apiAs('fin1', 'POST', '/api/workflows/fulfilment/invoices', { slips: [slips[0].id], invoice_no: 'FP-TY-1', type: 'vat_special' });
     expect(inv.status).toBe(201);
 
     const fin = await as('fin1');
