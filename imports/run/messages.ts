@@ -19,6 +19,7 @@ const TEXT = {
   required: ['必填项为空', 'Required'],
   read_only_kind: ['“{kind}”是系统记录，不能导入', '"{kind}" records are written by the system and cannot be imported'],
   unknown_kind: ['未知的导入类型“{kind}”（可用：{kinds}）', 'Unknown import kind "{kind}" (kinds: {kinds})'],
+  upload_too_large: ['上传的文件超过大小限制（{mb} MB），未导入任何数据；请拆分文件或联系管理员调整 GSP_UPLOAD_MAX_MB', 'The upload exceeds the size limit ({mb} MB); nothing was imported. Split the file or ask an administrator to raise GSP_UPLOAD_MAX_MB'],
   duplicate_file: ['该文件已于导入 #{id} 导入过（SHA-256 相同），所有行按重复处理；如需再次导入请使用 --force', 'This file was already imported as import #{id} (same SHA-256): every row is a duplicate; use --force to import it again'],
   order_conflict: ['导入期间另一导入写入了相同单据编号的销售单（如 {order}），本次导入未写入任何数据，请重新导入', 'Another import wrote sales orders with the same numbers meanwhile (e.g. {order}); nothing was written, import again'],
 } as const satisfies Record<string, readonly [string, string]>;

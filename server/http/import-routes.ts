@@ -13,18 +13,17 @@
  *   GET  /api/imports/:id/file              the stored original
  *   GET  /api/import-templates/:kind.xlsx   the template
  *
- * Mounted before the JSON body limit (server/app.ts): the upload route has its own limit, GSP_UPLOAD_MAX_MB
- * (default 200 MB). A role may import a kind only if it may create that resource (sales-ledger: sales_orders).
+ * Mounted before the JSON body limit (server/app.ts): the upload streams to a temp file (multipart-upload.ts,
+ * never held in memory) under its own limit, GSP_UPLOAD_MAX_MB (default 200 MB), enforced while it streams:
+ * 413 with a zh/en message, the partial file removed, nothing imported. A role may import a kind only if it may create that resource (sales-ledger: sales_orders).
  * Unusable files answer 400 with the reader's message (Chinese, or English for Accept-Language en).
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { msg } from '../../schema/messages';
 import { can } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
@@ -33,6 +32,7 @@ import { writeProblemsXlsx } from '../../imports/report/problems-xlsx';
 import { templateXlsx } from '../../imports/report/template';
 import { listing, totalsOf } from '../../imports/report/totals';
 import { reportPath, storedPath } from '../../imports/run/files';
+import { imsg } from '../../imports/run/messages';
 import { checkKind, importableKinds, isUsageError, runImport } from '../../imports/run/pipeline';
 import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
@@ -41,6 +41,7 @@ import { authorize } from '../auth/rbac';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, notFound, unauthenticated } from '../errors';
 import { readRecord } from '../services/records';
+import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
 
 type C = Context<AppEnv>;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -93,22 +94,41 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
   const app = new Hono<AppEnv>();
   const maxSize = opts.maxUploadBytes ?? uploadLimitBytes();
 
-  app.post(
-    '/imports',
-    signedIn,
-    bodyLimit({ maxSize, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }),
-    async (c) => {
-      const lang = c.get('lang');
-      const user = c.get('user')!;
-      const { db, clock } = c.get('deps');
-      // A role that may import nothing is refused before its upload is read.
-      if (!importableKinds().some((k) => can(user.roles, k === SALES_LEDGER_KIND ? 'sales_orders' : k, 'create'))) {
-        throw forbidden(msg(lang, 'forbidden'));
+  app.post('/imports', signedIn, async (c) => {
+    const lang = c.get('lang');
+    const user = c.get('user')!;
+    const { db, clock } = c.get('deps');
+    // A role that may import nothing is refused before its upload is read.
+    if (!importableKinds().some((k) => can(user.roles, k === SALES_LEDGER_KIND ? 'sales_orders' : k, 'create'))) {
+      throw forbidden(msg(lang, 'forbidden'));
+    }
+    const boundary = boundaryOf(c.req.header('content-type'));
+    if (!boundary) throw badRequest(lang === 'en' ? 'Upload the file as multipart/form-data (field "file")' : '请以 multipart/form-data 上传文件（字段 file）');
+    // The upload streams to a temp file (never held in memory); the importer gets its path.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-upload-'));
+    let body: Record<string, string>;
+    let file: ReceivedFile;
+    let kind: string;
+    let preset: Record<string, string | null> | undefined;
+    let tmp: string;
+    try {
+      const length = Number(c.req.header('content-length'));
+      let up: Awaited<ReturnType<typeof receiveMultipart>>;
+      try {
+        up = await receiveMultipart(c.req.raw.body, boundary, { dir, maxBytes: maxSize, contentLength: Number.isFinite(length) ? length : null });
+      } catch (e) {
+        if (e instanceof UploadTooLarge) {
+          fs.rmSync(dir, { recursive: true, force: true });
+          c.header('Connection', 'close'); // the rest of the body is not read
+          return c.json({ message: imsg(lang, 'upload_too_large', { mb: Math.round((maxSize / 1024 / 1024) * 10) / 10 }) }, 413);
+        }
+        if (e instanceof UploadMalformed) throw badRequest(lang === 'en' ? `The upload is not a valid multipart body (${e.reason})` : `上传内容不是有效的 multipart 格式（${e.reason}）`);
+        throw e;
       }
-      const body = await c.req.parseBody();
-      const file = body.file;
-      const kind = typeof body.kind === 'string' ? body.kind.trim() : '';
-      if (!(file instanceof File)) throw badRequest(lang === 'en' ? 'Upload the file as the multipart field "file"' : '请以 multipart 字段 file 上传文件');
+      body = up.fields;
+      if (!up.file || up.file.field !== 'file') throw badRequest(lang === 'en' ? 'Upload the file as the multipart field "file"' : '请以 multipart 字段 file 上传文件');
+      file = up.file;
+      kind = (body.kind ?? '').trim();
       try {
         checkKind(kind);
       } catch (e) {
@@ -121,8 +141,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
           ? `Your roles may not create ${registry.get(target)!.label[1]}, so they may not import "${kind}"`
           : `您的角色无权新建${registry.get(target)!.label[0]}，因此不能导入“${kind}”`);
       }
-      let preset: Record<string, string | null> | undefined;
-      if (typeof body.mapping === 'string' && body.mapping.trim()) {
+      if (body.mapping?.trim()) {
         try {
           preset = JSON.parse(body.mapping);
           if (!preset || typeof preset !== 'object' || Array.isArray(preset)) throw new Error('not an object');
@@ -130,50 +149,47 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
           throw badRequest(lang === 'en' ? 'mapping must be a JSON object: header → field (or null)' : 'mapping 应为 JSON 对象：列名 → 字段（或 null）');
         }
       }
-      const headerRow = typeof body.headerRow === 'string' && /^\d+$/.test(body.headerRow.trim()) ? Number(body.headerRow) : undefined;
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-upload-'));
-      const tmp = path.join(dir, path.basename(file.name || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload');
-      const run = (onProgress?: ProgressCallback) => runImport({
-        db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
-        dryRun: truthy(body.dryRun), force: truthy(body.force),
-        sheet: typeof body.sheet === 'string' && body.sheet.trim() ? body.sheet.trim() : undefined,
-        headerRow, preset, onProgress,
+      tmp = path.join(dir, path.basename(file.name || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload');
+      if (tmp !== file.path) fs.renameSync(file.path, tmp);
+    } catch (e) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+    const headerRow = body.headerRow && /^\d+$/.test(body.headerRow.trim()) ? Number(body.headerRow) : undefined;
+    const run = (onProgress?: ProgressCallback) => runImport({
+      db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
+      dryRun: truthy(body.dryRun), force: truthy(body.force),
+      sheet: body.sheet?.trim() ? body.sheet.trim() : undefined,
+      headerRow, preset, onProgress,
+    });
+    const answer = (r: Awaited<ReturnType<typeof run>>) => ({ id: r.importId, report: r.report, truncated: r.truncated });
+    // A client that accepts NDJSON gets progress lines while the file runs ({"phase", "rows", "bytes"?,
+    // "totalBytes"?}: imports/run/progress.ts), then the answer.
+    if (/application\/x-ndjson/i.test(c.req.header('accept') ?? '')) {
+      c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+      return stream(c, async (out) => {
+        try {
+          const r = await run((p) => out.write(`${JSON.stringify(p)}\n`).then(() => undefined));
+          await out.write(`${JSON.stringify(answer(r))}\n`);
+        } catch (e) {
+          const message = isUsageError(e) ? e.text(lang) : msg(lang, 'internal');
+          if (!isUsageError(e)) (console.error)(e);
+          await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : 500 })}\n`);
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
       });
-      const answer = (r: Awaited<ReturnType<typeof run>>) => ({ id: r.importId, report: r.report, truncated: r.truncated });
-      try {
-        await pipeline(Readable.fromWeb(file.stream() as never), fs.createWriteStream(tmp));
-      } catch (e) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        throw e;
-      }
-      // A client that accepts NDJSON gets progress lines while the file runs ({"phase", "rows", "bytes"?,
-      // "totalBytes"?}: imports/run/progress.ts), then the answer.
-      if (/application\/x-ndjson/i.test(c.req.header('accept') ?? '')) {
-        c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
-        return stream(c, async (out) => {
-          try {
-            const r = await run((p) => out.write(`${JSON.stringify(p)}\n`).then(() => undefined));
-            await out.write(`${JSON.stringify(answer(r))}\n`);
-          } catch (e) {
-            const message = isUsageError(e) ? e.text(lang) : msg(lang, 'internal');
-            if (!isUsageError(e)) (console.error)(e);
-            await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : 500 })}\n`);
-          } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-          }
-        });
-      }
-      try {
-        const r = await run();
-        return c.json(answer(r), r.importId != null ? 201 : 200);
-      } catch (e) {
-        if (isUsageError(e)) throw badRequest(e.text(lang));
-        throw e;
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  );
+    }
+    try {
+      const r = await run();
+      return c.json(answer(r), r.importId != null ? 201 : 200);
+    } catch (e) {
+      if (isUsageError(e)) throw badRequest(e.text(lang));
+      throw e;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   app.get('/imports/:id', signedIn, (c) => {
     const row = importRow(c);
