@@ -20,8 +20,8 @@ export const ReceivablesPage = () => {
       <Title title={t(T.ageingTitle)} />
       <CardContent>
         <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }}>
-          <Typography variant="h6">{t(T.ageingTitle)}</Typography>
-          <TextField type="date" size="small" label={t(T.asOf)} value={asOf || data?.as_of || ''} onChange={(e) => setAsOf(e.target.value)}
+          <Typography variant="h6" sx={{ whiteSpace: 'nowrap' }}>{t(T.ageingTitle)}</Typography>
+          <TextField type="date" size="small" label={t(T.asOf)} sx={{ width: 180 }} value={asOf || data?.as_of || ''} onChange={(e) => setAsOf(e.target.value)}
             slotProps={{ inputLabel: { shrink: true } }} inputProps={{ 'data-testid': 'ageing-as-of' }} />
         </Stack>
         {data && (
