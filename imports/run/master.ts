@@ -20,6 +20,7 @@ import type { RunEnv } from './env';
 import { headerLookup, resourceFindingHeaders } from './fields';
 import { emitReport, storeAndWrite, type Written } from './finish';
 import { insertImportRow, type ImportRowValues } from './ledger/merge';
+import { findingMessages } from './finding-messages';
 import { existingRecord, resolveRefs } from './resolve-refs';
 import type { Counts, ImportResult, ReportFinding, ReportReject } from './types';
 
@@ -132,11 +133,12 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     .all() as Array<{ id: number; record_id: number | null; rule: string; severity: 'error' | 'warning'; fields: string[] | null; message: string }>;
   const findings: ReportFinding[] = [];
   const link = sqlite.prepare('UPDATE findings SET import = ?, "row" = ? WHERE id = ?');
+  const messageOf = findingMessages(tx.db, tx.clock.today(), res.name, lang, found);
   for (const f of found) {
     const row = f.record_id != null ? recordRow.get(f.record_id) : undefined;
     if (row === undefined) continue;
     link.run(importId, row, f.id);
-    findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: f.message });
+    findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: messageOf(f) });
   }
   findings.sort((a, b) => a.row - b.row);
   const records = { [res.name]: created, [`${res.name}.updated`]: updated };
