@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/app';
 import { SAMPLES_DIR } from '../helpers/shared';
+import { reportPath } from '../../imports/run/files';
 import { runImport } from '../../imports/run/pipeline';
 import { SYSTEM_ACTOR } from '../../server/services/context';
 import { launchChromium } from './browser';
@@ -125,6 +126,10 @@ describe('import wizard (Chromium)', () => {
     const buyer = page.getByTestId('rule-BUYER_NOT_APPROVED');
     await poll(textOf(buyer)).toContain('错误');
     expect((await buyer.innerText()).length).toBeGreaterThan('BUYER_NOT_APPROVED'.length + 10); // the rule's title
+    // exact totals over the whole file: the line above the table adds up the per-rule findings column
+    const perRule = await page.locator('[data-testid^="rule-"][data-testid$="-findings"]').allInnerTexts();
+    const totalLine = await page.getByTestId('import-findings-totals').innerText();
+    expect(totalLine).toContain(`共 ${perRule.reduce((n, t) => n + Number(t), 0)} 条规则发现`);
     const rejected = await page.getByTestId('import-rejected').innerText();
     for (const row of want.rejected) expect(rejected).toContain(String(row));
     expect(await page.getByTestId('import-first-rows').locator('tbody tr').count()).toBe(10);
@@ -143,6 +148,10 @@ describe('import wizard (Chromium)', () => {
     const stored = server.db.$client.prepare('SELECT kind, encoding, status, file_name FROM imports WHERE id = ?').get(id);
     expect(stored).toEqual({ kind: 'sales-ledger', encoding: 'gb18030', status: 'done', file_name: LEDGER });
     await shot(page, 'import-5-result');
+    // the result's rows per rule are the distinct rows of the complete stored report
+    const full = JSON.parse(fs.readFileSync(reportPath(server.db, id), 'utf8')) as { findings: Array<{ row: number; rule: string }> };
+    const buyerRows = new Set(full.findings.filter((f) => f.rule === 'BUYER_NOT_APPROVED').map((f) => f.row)).size;
+    await poll(textOf(page.getByTestId('rule-BUYER_NOT_APPROVED-rows'))).toBe(String(buyerRows));
 
     // 问题行下载: an XLSX with the original columns plus 错误原因 (and 规则)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('link-problems').click()]);
