@@ -63,8 +63,8 @@ describe('salesperson authorisation (Chromium)', () => {
   it('lists the salesperson whose permit ends within 30 days', async () => {
     const page = await s.signIn('office1');
     await page.goto(`${s.server.url}/#/workflows/salespeople-expiring`);
-    // the page counts from the browser's date; the test's business day is the server's 2025-06-30
-    await page.getByTestId('as-of').locator('input').fill('2025-06-30');
+    // the page counts from the server's business day (2025-06-30 here), not the browser's date
+    await poll(() => page.getByTestId('as-of').locator('input').inputValue()).toBe('2025-06-30');
     await page.getByTestId('window-30').click();
     await page.getByTestId('tab-salespeople.permit_valid_to').click();
     await poll(textOf(page.locator('.RaDatagrid-tbody'))).toContain('孙悦');
