@@ -27,12 +27,15 @@ export function afterUpdate(ctx: ServiceContext, resource: Resource, before: Row
  * What a workflow adds to the plain writes of a resource:
  * - `fillInput` completes the client's input before it is parsed (an automatic number left empty);
  * - `beforeWrite` sets the fields the server derives and checks values across fields (inside the transaction);
- * - `afterWrite` runs after a live (not historical) record and its children were written, before the rules.
+ * - `afterWrite` runs after a live (not historical) record and its children were written, before the rules;
+ * - `afterVoid` undoes what the record's existence caused (a voided recall stops blocking its batches).
  */
 export interface WriteHooks {
   fillInput?(ctx: ServiceContext, input: Record<string, unknown>): Record<string, unknown>;
   beforeWrite?(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined, opts: { historical?: boolean; verb?: boolean }): void;
   afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void;
+  /** runs after a live record was voided, before the records that read it are re-checked */
+  afterVoid?(ctx: ServiceContext, voided: Row): void;
 }
 
 const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS };

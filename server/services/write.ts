@@ -282,6 +282,7 @@ export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, 
     for (const child of inlineChildren(resource)) {
       for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim());
     }
+    writeHooks(resource)?.afterVoid?.(tx, current);
     // Records that read the voided one are re-checked (never refused: voiding is always allowed).
     enforceRules(tx, resource.name, current, { historical: true });
     return readRecord(tx.db, resource, id)!;

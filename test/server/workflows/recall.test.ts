@@ -195,3 +195,22 @@ describe('notices and closing', () => {
     expect(after.status).toBe(400);
   });
 });
+
+describe('voiding a recall', () => {
+  it('hands the batches it blocked back to QA as quarantined, except those another open recall still covers', async () => {
+    const batch = async (no: string) =>
+      (await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: no, production_date: '2024-07-01', expiry_date: '2027-06-01' })).body.id as number;
+    const b3 = await batch('00583');
+    const b4 = await batch('00584');
+    const a = (await call(qa, 'POST', '/recalls', recallBody({ batches: ['00583', '00584'], recall_no: 'ZH-VOID-A' }))).body;
+    expect((await call(qa, 'POST', '/recalls', recallBody({ batches: ['00584'], recall_no: 'ZH-VOID-B' }))).status).toBe(201);
+    expect((await call(qa, 'GET', `/batches/${b3}`)).body.status).toBe('recalled');
+
+    expect((await call(qa, 'DELETE', `/recalls/${a.id}`, { reason: '批号录入错误' })).status).toBe(200);
+    const released = (await call(qa, 'GET', `/batches/${b3}`)).body;
+    expect(released.status).toBe('quarantined'); // not saleable until QA releases it
+    expect((await call(qa, 'GET', `/batches/${b4}`)).body.status).toBe('recalled');
+    const history = (await call(admin, 'GET', `/audit_log?filter=${q({ resource: 'batches', record_id: b3 })}&sort=${q(['id', 'DESC'])}`)).body;
+    expect(history[0].reason).toContain('ZH-VOID-A');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The recall flow's part of the plain writes: a recall created open (or whose batches change while open)
  * starts at once; a notice's quantity_sold is always derived on the server, never taken from the client,
- * and a returned quantity above it is refused whichever way it is entered.
+ * and a returned quantity above it is refused whichever way it is entered; a voided open recall hands its
+ * batches back to QA as quarantined (release.ts).
  */
 import { msg } from '../../../../schema/messages';
 import { registry } from '../../../../schema/resources';
@@ -12,6 +13,7 @@ import { findRow } from '../../records';
 import { withNumber } from '../aftersales/numbering';
 import { scopeOf, soldByCustomer } from './affected';
 import { startRecall } from './start';
+import { releaseBatches } from './release';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -26,6 +28,9 @@ export const RECALL_HOOKS: Record<string, WriteHooks> = {
       if (after.status !== 'open' || after.voided_at) return;
       const changed = !before || before.status !== 'open' || before.product !== after.product || !same(before.batches, after.batches);
       if (changed) startRecall(ctx, after);
+    },
+    afterVoid: (ctx, voided) => {
+      if (voided.status === 'open') releaseBatches(ctx, voided);
     },
   },
   recall_notices: {
