@@ -4,7 +4,25 @@ import { html, SafeHtml } from './html';
 
 export const PRINT_SCRIPT_URL = '/api/workflows/documents/print.js';
 /** Served as a file: the console's Content-Security-Policy allows no inline script. */
-export const PRINT_SCRIPT = "document.getElementById('print-button').addEventListener('click', function () { window.print(); });\n";
+export const PRINT_SCRIPT = `document.getElementById('print-button').addEventListener('click', function () { window.print(); });
+// The PDF link: a refusal (no Chromium on the server: 503) is told in words, not shown as raw JSON.
+var pdf = document.getElementById('pdf-link');
+if (pdf) pdf.addEventListener('click', function (event) {
+  event.preventDefault();
+  fetch(pdf.href, { credentials: 'same-origin' }).then(function (res) {
+    if (!res.ok) return res.json().then(function (body) { window.alert(body.message || res.statusText); }, function () { window.alert(res.statusText); });
+    var name = /filename\\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') || '');
+    return res.blob().then(function (blob) {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name ? decodeURIComponent(name[1]) : 'document.pdf';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+  });
+});
+`;
 
 const FONT_STACK = `'${FONT_FAMILY}', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', 'SimSun', sans-serif`;
 
@@ -65,7 +83,7 @@ export interface PageOptions {
 export function documentPage(body: SafeHtml, opts: PageOptions): string {
   return `<!doctype html>\n${html`<html lang="zh-CN"><head><meta charset="utf-8"><title>${opts.title}</title>
 <style>${new SafeHtml(fontFaceCss() + STYLE(!!opts.landscape))}</style></head>
-<body><div class="toolbar"><span>${opts.title}</span><button id="print-button" type="button">打印</button>${opts.pdfUrl ? html`<a href="${opts.pdfUrl}">下载 PDF</a>` : ''}</div>
+<body><div class="toolbar"><span>${opts.title}</span><button id="print-button" type="button">打印</button>${opts.pdfUrl ? html`<a id="pdf-link" href="${opts.pdfUrl}">下载 PDF</a>` : ''}</div>
 ${opts.voided != null ? html`<div class="void-mark">已作废 ${opts.voided}</div>` : ''}${body}
 <script src="${PRINT_SCRIPT_URL}"></script></body></html>`}`;
 }

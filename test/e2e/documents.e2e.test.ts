@@ -96,6 +96,19 @@ describe('printed documents (Chromium)', () => {
     expect(await tab.locator('#print-button').isVisible()).toBe(true);
     const pdf = await downloadPdf(page, 'customer-sheet');
     expect(pdf.name).toBe('购货者档案-武汉市康泰医药有限公司.pdf');
+    // The print page's own 下载 PDF link: the file, or — with no Chromium on the server — the reason in words.
+    const [own] = await Promise.all([tab.waitForEvent('download', { timeout: 60_000 }), tab.locator('#pdf-link').click()]);
+    expect(own.suggestedFilename()).toBe('购货者档案-武汉市康泰医药有限公司.pdf');
+    const saved = process.env.GSP_CHROMIUM;
+    process.env.GSP_CHROMIUM = '/nonexistent/chromium';
+    try {
+      let told = '';
+      tab.once('dialog', (d) => { told = d.message(); void d.dismiss(); });
+      await tab.locator('#pdf-link').click();
+      await poll(async () => told).toContain('Chromium');
+    } finally {
+      if (saved === undefined) delete process.env.GSP_CHROMIUM; else process.env.GSP_CHROMIUM = saved;
+    }
     expectAll(pdf.text, ['湖北康源医药有限公司', '购货者档案', '武汉市康泰医药有限公司', '统一社会信用代码', '鄂AA3944806', '抗生素制剂', '2030-12-31',
       '王超', '法定代表人', '李娜', '采购人员', '首营审核', '已审核', '2023-01-10', '500,000.00', '储存条件审核日期', '2023-01-06']);
   }, 120_000);
