@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../imports/run/types';
 import { login, startTestServer, type TestServer } from '../helpers/app';
-import { EXPECTED, importFile, sample, tempDb } from './pipeline-fixtures';
+import { EXPECTED, importFile, sample, tempDb, uploadImport } from './pipeline-fixtures';
 
 const CJK = /[\u3400-\u9fff]/;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-master-lang-'));
@@ -84,11 +84,7 @@ describe('master import messages in the user\'s language', () => {
 
     it('follows Accept-Language', async () => {
       const post = async (file: string, kind: string, lang: string) => {
-        const fd = new FormData();
-        fd.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
-        fd.append('kind', kind);
-        fd.append('dryRun', 'true');
-        const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, 'Accept-Language': lang }, body: fd });
+        const res = await uploadImport(server.url, cookie, file, { kind, dryRun: 'true' }, { 'Accept-Language': lang });
         expect(res.status).toBe(200);
         return ((await res.json()) as { report: ImportReport }).report;
       };

@@ -74,3 +74,13 @@ export const count = (db: Db, sql: string, ...args: unknown[]) => (db.$client.pr
 
 /** Files beside the database that an import left (staging files). */
 export const leftovers = (t: TempDb) => fs.readdirSync(t.dir).filter((f) => f.includes('.import-'));
+
+/** POST /api/imports as a browser would (multipart: the file and the wizard's text fields). */
+export function uploadImport(url: string, cookie: string, file: string | { name: string; bytes: Uint8Array | Buffer },
+  fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  const fd = new FormData();
+  const [name, bytes] = typeof file === 'string' ? [path.basename(file), fs.readFileSync(file)] : [file.name, file.bytes];
+  fd.append('file', new Blob([new Uint8Array(bytes)]), name);
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  return fetch(`${url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, ...headers }, body: fd });
+}

@@ -11,17 +11,14 @@ import { openSpreadsheet } from '../../imports/readers/open';
 import { bufferSource } from '../../imports/readers/source';
 import { LEDGER_FIELDS } from '../../imports/headers/ledger-fields';
 import { login, startTestServer, type TestServer } from '../helpers/app';
-import { EXPECTED, sample } from './pipeline-fixtures';
+import { EXPECTED, sample, uploadImport } from './pipeline-fixtures';
 
 let server: TestServer;
 let admin: string;
 
 async function post(cookie: string, file: string | Blob, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  const fd = new FormData();
-  const blob = typeof file === 'string' ? new Blob([fs.readFileSync(file)]) : file;
-  fd.append('file', blob, typeof file === 'string' ? path.basename(file) : 'upload.csv');
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, ...headers }, body: fd });
+  const source = typeof file === 'string' ? file : { name: 'upload.csv', bytes: new Uint8Array(await file.arrayBuffer()) };
+  const res = await uploadImport(server.url, cookie, source, fields, headers);
   return { status: res.status, body: res.headers.get('content-type')?.includes('json') && !res.headers.get('content-type')?.includes('ndjson') ? await res.json() : await res.text(), headers: res.headers };
 }
 const get = (cookie: string, p: string, headers: Record<string, string> = {}) => fetch(`${server.url}/api${p}`, { headers: { Cookie: cookie, ...headers } });

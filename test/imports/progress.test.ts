@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_ROWS, type ImportPhase, type ImportProgressEvent } from '../../imports/run/progress';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { REJECTED_ROW, SAMPLE_ROW, writeLedger } from './generated-ledger';
-import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb } from './pipeline-fixtures';
+import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb, uploadImport } from './pipeline-fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-progress-'));
 const ledger = path.join(dir, 'ledger-6000.csv');
@@ -100,10 +100,7 @@ describe('progress over HTTP (NDJSON)', () => {
   afterAll(() => server.close());
 
   it('streams progress lines while the import runs, then the answer', async () => {
-    const fd = new FormData();
-    fd.append('file', new Blob([fs.readFileSync(ledger)]), 'ledger-6000.csv');
-    fd.append('kind', 'sales-ledger');
-    const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, Accept: 'application/x-ndjson' }, body: fd });
+    const res = await uploadImport(server.url, cookie, { name: 'ledger-6000.csv', bytes: fs.readFileSync(ledger) }, { kind: 'sales-ledger' }, { Accept: 'application/x-ndjson' });
     expect(res.status).toBe(200);
     // read as it arrives: the first progress line comes before the answer is complete
     const reader = res.body!.getReader();

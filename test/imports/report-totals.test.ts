@@ -14,7 +14,7 @@ import { reportPath } from '../../imports/run/files';
 import { REPORT_CAP, type ImportReport, type ReportTotals } from '../../imports/run/types';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { orderNo, REJECTED_ROW, SAMPLE_ROW, writeLedger } from './generated-ledger';
-import { EXPECTED, importFile, importMaster, masterDbFile, tempDb } from './pipeline-fixtures';
+import { EXPECTED, importFile, importMaster, masterDbFile, tempDb, uploadImport } from './pipeline-fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-totals-'));
 const ledger = path.join(dir, 'many-findings.csv');
@@ -103,10 +103,7 @@ describe('report totals over the whole file', () => {
     afterAll(() => server.close());
 
     it('the answer and GET /api/imports/:id say "listed N of M"; the problem-rows XLSX has every problem row', async () => {
-      const fd = new FormData();
-      fd.append('file', new Blob([fs.readFileSync(ledger)]), 'many-findings.csv');
-      fd.append('kind', 'sales-ledger');
-      const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie }, body: fd });
+      const res = await uploadImport(server.url, cookie, { name: 'many-findings.csv', bytes: fs.readFileSync(ledger) }, { kind: 'sales-ledger' });
       expect(res.status).toBe(201);
       const body = (await res.json()) as { id: number; report: ImportReport; truncated: boolean };
       expect(body.truncated).toBe(true);
