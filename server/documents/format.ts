@@ -1,5 +1,6 @@
 /** How values are printed on the documents (Chinese conventions; '—' for nothing). */
 import { registry } from '../../schema/resources';
+import { daysBetween } from '../../schema/rules';
 
 export const NONE = '—';
 
@@ -44,6 +45,6 @@ export function label(resource: string, field: string, value: unknown): string {
 export function validity(validTo: unknown, today: string, warnDays = 30): { text: string; warn: boolean } {
   if (typeof validTo !== 'string' || !validTo) return { text: '长期', warn: false };
   if (validTo < today) return { text: '已过期', warn: true };
-  const days = Math.round((Date.parse(validTo) - Date.parse(today)) / 86_400_000);
+  const days = daysBetween(today, validTo);
   return days <= warnDays ? { text: `${days} 天后到期`, warn: true } : { text: '有效', warn: false };
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { authorizations, trainings } from '../../../../schema/tables';
-import { dateOf, expiryWindow, splitList, withinValidity } from '../../../../schema/rules';
+import { dateOf, daysBetween, expiryWindow, splitList, withinValidity } from '../../../../schema/rules';
 import { loadSettings } from '../../settings';
 import type { Db } from '../../../db';
 import type { Row } from '../../records';
@@ -36,7 +36,7 @@ export interface Qualification {
 function stateOf(from: string | null | undefined, to: string | null | undefined, asOf: string, windows: readonly number[]): { state: QualificationState; daysLeft: number | null } {
   const end = dateOf(to);
   const start = dateOf(from);
-  const daysLeft = end ? Math.round((Date.parse(end) - Date.parse(asOf)) / 86_400_000) : null;
+  const daysLeft = end ? daysBetween(asOf, end) : null;
   if (start && start > asOf) return { state: 'not_yet', daysLeft };
   const w = expiryWindow(end, asOf, windows);
   if (w === 'expired') return { state: 'expired', daysLeft };

@@ -9,7 +9,7 @@ import { RecordContextProvider, ResourceContextProvider, useLocaleState, useReco
 import { AGENT_ROLE, NOTICE_METHOD } from '../../../../schema/enums';
 import { pick } from '../../meta/labels';
 import { VerbButtons } from '../../signatures/VerbButtons';
-import { getAffected, type AffectedCustomer } from './api';
+import { getAffected, type AffectedCustomer, type AffectedTotals } from './api';
 
 const T = {
   customer: { zh: '购货单位', en: 'Customer' },
@@ -23,9 +23,9 @@ const T = {
   contact: { zh: '联系人', en: 'Contact' },
   none: { zh: '没有客户购进过这些批号', en: 'No customer received these batches' },
   summary: {
-    zh: (t: { customers: number; quantity_sold: number; quantity_returned: number; not_notified: number; not_acknowledged: number }) =>
+    zh: (t: AffectedTotals) =>
       `共 ${t.customers} 家客户，销售 ${t.quantity_sold}，已退回 ${t.quantity_returned}；未通知 ${t.not_notified} 家，未确认 ${t.not_acknowledged} 家`,
-    en: (t: { customers: number; quantity_sold: number; quantity_returned: number; not_notified: number; not_acknowledged: number }) =>
+    en: (t: AffectedTotals) =>
       `${t.customers} customers, ${t.quantity_sold} sold, ${t.quantity_returned} returned; ${t.not_notified} not notified, ${t.not_acknowledged} not acknowledged`,
   },
   states: {

@@ -3,7 +3,7 @@ import { API_URL, httpClient } from '../../providers/http-client';
 
 import type { Affected } from '../../../../server/services/workflows/recall/customers';
 
-export type { Affected, AffectedCustomer } from '../../../../server/services/workflows/recall/customers';
+export type { Affected, AffectedCustomer, AffectedTotals } from '../../../../server/services/workflows/recall/customers';
 export type { Contact } from '../../../../server/services/workflows/recall/affected';
 
 export const getAffected = async (id: unknown): Promise<Affected> =>
