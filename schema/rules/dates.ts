@@ -32,14 +32,30 @@ export function isIsoDate(s: unknown): boolean {
   return ok;
 }
 
+// Day numbers and the dates they name, remembered both ways (bounded; pure caches): the deadline rules
+// call addDays/daysBetween for every row of an import, and Date formatting is the slow part.
+const dayOf = new Map<string, number>();
+const isoOf = new Map<number, string>();
+
 function toDayNumber(date: IsoDate): number {
+  const hit = dayOf.get(date);
+  if (hit !== undefined) return hit;
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS;
+  const day = Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS;
+  if (dayOf.size >= 100_000) dayOf.clear();
+  dayOf.set(date, day);
+  return day;
 }
 
 function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoOf.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoOf.size >= 100_000) isoOf.clear();
+    isoOf.set(day, iso);
+  }
+  return iso;
 }
 
 /**
