@@ -17,6 +17,12 @@ interface Item {
   when?(x: LineParts): boolean;
 }
 const has = (v: unknown) => !blank(v);
+
+interface DateProblem { field: string; zh: string; en: string }
+/** A date after today, for DATE_INCONSISTENT (module-level: no closure per rule call). */
+function afterToday(problems: DateProblem[], asOf: string, field: string, d: string | null, zh: string, en: string): void {
+  if (d && d > asOf) problems.push({ field, zh: `${zh} ${d} 晚于当前日期 ${asOf}`, en: `the ${en} ${d} is after today (${asOf})` });
+}
 const item = (field: string, zh: string, en: string, home: Item['home'], present: Item['present'], when?: Item['when']): Item =>
   ({ field, zh, en, home, present, when });
 
@@ -135,20 +141,17 @@ export const recordRules = [
     test(line, ctx) {
       const asOf = ctx.asOf;
       const sale = dateOf(line.sale_date);
-      const problems: { field: string; zh: string; en: string }[] = [];
-      const future = (field: string, d: string | null, zh: string, en: string) => {
-        if (d && d > asOf) problems.push({ field, zh: `${zh} ${d} 晚于当前日期 ${asOf}`, en: `the ${en} ${d} is after today (${asOf})` });
-      };
-      future('sale_date', sale, '销售日期', 'sale date');
+      const problems: DateProblem[] = [];
+      afterToday(problems, asOf, 'sale_date', sale, '销售日期', 'sale date');
       for (const o of line.outbounds ?? []) {
         const out = dateOf(o.outbound_date);
         if (out && sale && out < sale) {
           problems.push({ field: 'outbounds.outbound_date', zh: `出库日期 ${out} 早于销售日期 ${sale}`, en: `the outbound date ${out} is before the sale date ${sale}` });
         }
-        future('outbounds.outbound_date', out, '出库日期', 'outbound date');
-        future('outbounds.receipt_confirmed_at', dateOf(o.receipt_confirmed_at), '收货确认日期', 'receipt confirmation date');
+        afterToday(problems, asOf, 'outbounds.outbound_date', out, '出库日期', 'outbound date');
+        afterToday(problems, asOf, 'outbounds.receipt_confirmed_at', dateOf(o.receipt_confirmed_at), '收货确认日期', 'receipt confirmation date');
       }
-      for (const i of line.invoices ?? []) future('invoices.invoice_date', dateOf(i.invoice_date), '开票日期', 'invoice date');
+      for (const i of line.invoices ?? []) afterToday(problems, asOf, 'invoices.invoice_date', dateOf(i.invoice_date), '开票日期', 'invoice date');
       if (problems.length === 0) return null;
       return {
         fields: [...new Set(problems.map((p) => p.field))],

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openDb } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/shared';
 import { EXPECTED, masterDbFile, sample, tempDb, type TempDb } from './pipeline-fixtures';
@@ -157,17 +158,22 @@ describe('npm run import (CLI)', () => {
         // kill once the staging file is being written
         for (let i = 0; i < 400 && !fs.readdirSync(dir).some((f) => f.includes('.import-') && fs.statSync(path.join(dir, f)).size > 1 << 20); i++) await new Promise((r) => setTimeout(r, 50));
       } else {
-        // kill as soon as phase 1 is reported done, i.e. inside the merge transaction
+        // kill inside the merge transaction: a merge this big runs with a rollback journal (bulk-journal.ts),
+        // so wait for the journal file — the transaction has started writing
         for (let i = 0; i < 1200 && !err.includes('phase 1'); i++) await new Promise((r) => setTimeout(r, 25));
         expect(err).toContain('phase 1');
+        for (let i = 0; i < 400 && !fs.existsSync(`${file}-journal`); i++) await new Promise((r) => setTimeout(r, 5));
+        expect(fs.existsSync(`${file}-journal`), 'the merge writes through a rollback journal').toBe(true);
       }
       child.kill('SIGKILL');
       await exited;
+      // the next connection rolls a hot journal back; the app's own open puts the database back in WAL
+      const check = openDb(file);
+      expect(check.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(check.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(check.$client.pragma('foreign_key_check')).toEqual([]);
+      check.$client.close();
       expect(written(file), phase).toEqual(before);
-      const check = new Database(file);
-      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(check.pragma('foreign_key_check')).toEqual([]);
-      check.close();
     }
     expect(fs.readdirSync(dir).some((f) => f.includes('.import-'))).toBe(true);
     const r = cli([sample('customers.csv'), '--kind', 'customers', '--db', file, '--force']);

@@ -11,6 +11,7 @@ import { imports } from '../../../schema/tables';
 import type { Db } from '../../../server/db';
 import { writeAudit } from '../../../server/services/audit';
 import type { ServiceContext } from '../../../server/services/context';
+import { withBulkJournal } from './bulk-journal';
 import { STAGED, STAGED_BY_NAME } from './staging';
 
 export interface ImportRowValues {
@@ -197,9 +198,10 @@ export function mergeStaging(
       return { importId, records };
     });
     let commitAt = 0;
-    const out = run.immediate();
-    tick('commit (+ WAL checkpoint)', commitAt);
-    return out;
+    const big = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines').get() as { n: number }).n >= rebuildMinRows();
+    const { result, journal } = big ? withBulkJournal(sqlite, () => run.immediate()) : { result: run.immediate(), journal: 'wal' };
+    tick(`commit (${journal === 'wal' ? 'WAL, checkpoint' : 'rollback journal'})`, commitAt);
+    return result;
   } finally {
     sqlite.pragma(`foreign_keys = ${fks ? 'ON' : 'OFF'}`);
     sqlite.pragma(`cache_size = ${cache}`);
