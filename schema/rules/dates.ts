@@ -17,8 +17,25 @@ export type IsoDate = string;
 // the answer for a string never changes, so it is remembered (bounded; a pure cache).
 const isoSeen = new Map<string, boolean>();
 
+// and the last two answers in front of it: one line's rules ask about the same few strings in a row
+let lastA = '';
+let lastAOk = false;
+let lastB = '';
+let lastBOk = false;
+
 export function isIsoDate(s: unknown): boolean {
   if (typeof s !== 'string') return false;
+  if (s === lastA) return lastAOk;
+  if (s === lastB) return lastBOk;
+  const ok = isIsoDateSeen(s);
+  lastB = lastA;
+  lastBOk = lastAOk;
+  lastA = s;
+  lastAOk = ok;
+  return ok;
+}
+
+function isIsoDateSeen(s: string): boolean {
   const hit = isoSeen.get(s);
   if (hit !== undefined) return hit;
   const m = DATE_RE.exec(s);

@@ -14,22 +14,28 @@ export function orderHasSpecial(orderId: Id | null | undefined, ctx: RuleContext
 }
 
 interface Need { zh: string; en: string }
-/** What the buyer lacks on `date` of 3.9's documents, or [] when complete. */
-export function missingSpecialDocs(agents: readonly CustomerAgentRow[], date: string): Need[] {
-  const purchasers = agents.filter((a) => a.role === 'purchaser');
-  const gaps = (a: CustomerAgentRow): Need[] => [
+
+/** What one purchaser lacks (module-level functions here and below: no closures per rule call). */
+function purchaserGaps(a: CustomerAgentRow, date: string): Need[] {
+  return [
     ...(!a.attorney_valid_to || (dateOf(a.attorney_valid_to) ?? '') < date
       ? [{ zh: `采购人员${a.name}有效期内的法人委托书`, en: `a valid power of attorney for purchaser ${a.name}` }] : []),
     ...(a.id_copy !== true ? [{ zh: `采购人员${a.name}的身份证复印件`, en: `an ID copy of purchaser ${a.name}` }] : []),
     ...(blank(a.phone) ? [{ zh: `采购人员${a.name}的联系电话`, en: `purchaser ${a.name}'s phone` }] : []),
   ];
-  const best = purchasers.map(gaps).sort((x, y) => x.length - y.length)[0];
+}
+
+function needPhone(out: Need[], agents: readonly CustomerAgentRow[], role: CustomerAgentRow['role'], zh: string, en: string): void {
+  if (!agents.some((a) => a.role === role && !blank(a.phone))) out.push({ zh: `${zh}联系电话`, en: `the ${en}'s phone` });
+}
+
+/** What the buyer lacks on `date` of 3.9's documents, or [] when complete. */
+export function missingSpecialDocs(agents: readonly CustomerAgentRow[], date: string): Need[] {
+  const purchasers = agents.filter((a) => a.role === 'purchaser');
+  const best = purchasers.map((a) => purchaserGaps(a, date)).sort((x, y) => x.length - y.length)[0];
   const out: Need[] = best ?? [{ zh: '采购人员（法人委托书、身份证复印件、联系电话）', en: 'a purchaser (power of attorney, ID copy, phone)' }];
-  const phone = (role: CustomerAgentRow['role'], zh: string, en: string) => {
-    if (!agents.some((a) => a.role === role && !blank(a.phone))) out.push({ zh: `${zh}联系电话`, en: `the ${en}'s phone` });
-  };
-  phone('legal_rep', '法定代表人', 'legal representative');
-  phone('responsible', '分管负责人', 'responsible person');
+  needPhone(out, agents, 'legal_rep', '法定代表人', 'legal representative');
+  needPhone(out, agents, 'responsible', '分管负责人', 'responsible person');
   return out;
 }
 

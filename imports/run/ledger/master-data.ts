@@ -10,7 +10,19 @@ import type { AnyTable } from '../../../schema/define';
 import type { Db } from '../../../server/db';
 import { loadSettings } from '../../../server/services/settings';
 
-export const keyText = (s: unknown): string => (s == null ? '' : String(s).replace(/\s+/g, ''));
+// Keys are built from the same few hundred names on every row of a ledger: remembered (bounded).
+const keyTexts = new Map<string, string>();
+export function keyText(s: unknown): string {
+  if (s == null) return '';
+  const str = String(s);
+  let k = keyTexts.get(str);
+  if (k === undefined) {
+    k = str.replace(/\s+/g, '');
+    if (keyTexts.size >= 50_000) keyTexts.clear();
+    keyTexts.set(str, k);
+  }
+  return k;
+}
 export const productKey = (approval: unknown, spec: unknown) => `${keyText(approval)}|${keyText(spec)}`;
 export const batchKey = (product: number, batchNo: unknown) => `${product}|${keyText(batchNo)}`;
 
