@@ -63,13 +63,14 @@ export interface LineParts {
   /** the sale date; as-of when the line has none (RECORD_INCOMPLETE reports that) */
   date: string;
 }
-// Every line rule starts with parts(): the rules of one line run back to back, so the last answer is kept
-// and reused while the line, the context and the fields it was built from are the same.
-let last: { line: SaleLineView; ctx: RuleContext; key: readonly unknown[]; parts: LineParts } | null = null;
+// Every line rule starts with parts(): the rules of one line run back to back, so each context keeps its
+// last answer, reused while the line object and the fields it was built from are the same. Kept per
+// context in a WeakMap: nothing outlives the context (an import's master data is freed with it).
+const last = new WeakMap<RuleContext, { line: SaleLineView; key: readonly unknown[]; parts: LineParts }>();
 
 export function parts(line: SaleLineView, ctx: RuleContext): LineParts {
-  const l = last;
-  if (l && l.line === line && l.ctx === ctx && l.key[0] === line.customer && l.key[1] === line.product && l.key[2] === line.batch
+  const l = last.get(ctx);
+  if (l && l.line === line && l.key[0] === line.customer && l.key[1] === line.product && l.key[2] === line.batch
     && l.key[3] === line.salesperson && l.key[4] === line.sale_date && l.key[5] === ctx.asOf) return l.parts;
   const p: LineParts = {
     customer: line.customer != null ? ctx.customer(line.customer) : undefined,
@@ -78,7 +79,7 @@ export function parts(line: SaleLineView, ctx: RuleContext): LineParts {
     salesperson: line.salesperson != null ? ctx.salesperson(line.salesperson) : undefined,
     date: dateOf(line.sale_date) ?? ctx.asOf,
   };
-  last = { line, ctx, key: [line.customer, line.product, line.batch, line.salesperson, line.sale_date, ctx.asOf], parts: p };
+  last.set(ctx, { line, key: [line.customer, line.product, line.batch, line.salesperson, line.sale_date, ctx.asOf], parts: p });
   return p;
 }
 
