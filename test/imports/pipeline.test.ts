@@ -246,9 +246,12 @@ describe('the sales ledger', () => {
       t.db.$client.exec('DROP TRIGGER boom');
       expect(indexes()).toEqual(before);
       expect(snapshot(t.db)).toEqual(snap);
+      // the merge ran with a rollback journal (this connection is the file's only one): WAL is back
+      expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
       expect(r.report.counts.imported).toBe(250);
       expect(indexes()).toEqual(before);
+      expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
       const plan = t.db.$client.prepare('EXPLAIN QUERY PLAN SELECT id FROM sales_lines WHERE "order" = 1').all() as Array<{ detail: string }>;
       expect(plan.map((p) => p.detail).join()).toContain('sales_lines__order');
