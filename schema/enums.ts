@@ -164,6 +164,7 @@ export const IMPORT_STATUS = defineEnum({
   running: ['进行中', 'Running'],
   done: ['已完成', 'Done'],
   failed: ['失败', 'Failed'],
+  voided: ['已撤销', 'Voided'],
   dry_run: ['试运行', 'Dry run'],
 });
 export const AUDIT_ACTION = defineEnum({
@@ -188,6 +189,7 @@ export const SIGNATURE_MEANING = defineEnum({
   submit_contract: ['合同提交审批', 'Contract submitted'],
   reject_contract: ['合同驳回', 'Contract rejected'],
   sign_contract: ['合同签订', 'Contract signed'],
+  void_import: ['撤销导入', 'Import voided'],
 });
 
 /** 经营范围类别: the controlled vocabulary shared by licences, products and authorisations (DOMAIN.md). */

@@ -66,6 +66,9 @@ const MESSAGES = {
   recall_return_exceeds: ['退回数量（{returned}）不能超过销售数量（{sold}）', 'The quantity returned ({returned}) cannot exceed the quantity sold ({sold})'],
   recall_not_open: ['召回 {recall_no} 已结束，不能再登记', 'Recall {recall_no} is closed; nothing more can be recorded'],
   recall_notice_not_notified: ['须先通知该客户，才能登记客户确认', 'Notify the customer before recording their acknowledgement'],
+  // ── voiding a whole ledger import ──
+  import_void_edited: ['本次导入的记录此后已被修改，不能整体撤销：{list}。请逐条处理', 'Records of this import were changed since, so it cannot be voided as a whole: {list}. Handle them one by one'],
+  import_void_referenced: ['其他记录仍在引用本次导入的记录，不能整体撤销：{list}。请先作废或改正这些记录', 'Other records still refer to records of this import, so it cannot be voided: {list}. Void or correct them first'],
   recall_close_pending: ['以下客户尚未完成通知和确认，不能结束召回：{customers}', 'These customers are not yet notified and acknowledged, so the recall cannot be closed: {customers}'],
   complaint_needs: ['须先填写：{fields}', 'First fill in: {fields}'],
   adr_not_forwarded_yet: ['须先将不良反应报告转交质管部', 'Forward the report to QA first'],

@@ -10,6 +10,7 @@ import { CONTRACTS_VERBS } from './workflows/contracts';
 import { FULFILMENT_VERBS } from './workflows/fulfilment';
 import { RECALL_VERBS } from './workflows/recall';
 import { AFTERSALES_VERBS } from './workflows/aftersales';
+import { IMPORT_VERBS } from './workflows/imports';
 
 export interface I18nText { zh: string; en: string }
 type Rec = Record<string, unknown>;
@@ -32,6 +33,8 @@ export interface VerbSpec {
   /** offered by its workflow's own panel, not the show page's toolbar (its state needs more than the record) */
   inPanel?: boolean;
   ready(record: Rec): boolean;
+  /** why the verb does not apply when ready() says no (instead of the generic "not in this state") */
+  notReady?: I18nText;
 }
 
 /** One extra value of a verb's dialog, e.g. the quantity returned or the notification method. */
@@ -95,7 +98,7 @@ const APPROVAL_VERB_SPECS: readonly VerbSpec[] = [
 
 /** Every verb: the approvals above plus each workflow's own (schema/workflows/). */
 export const VERB_SPECS: readonly VerbSpec[] = [
-  ...APPROVAL_VERB_SPECS, ...FIRST_BUSINESS_VERBS, ...CONTRACTS_VERBS, ...FULFILMENT_VERBS, ...RECALL_VERBS, ...AFTERSALES_VERBS,
+  ...APPROVAL_VERB_SPECS, ...FIRST_BUSINESS_VERBS, ...CONTRACTS_VERBS, ...FULFILMENT_VERBS, ...RECALL_VERBS, ...AFTERSALES_VERBS, ...IMPORT_VERBS,
 ];
 
 export function findVerbSpec(resource: string, verb: string): VerbSpec | undefined {

@@ -12,9 +12,9 @@ export function serialize(resource: Resource, row: Record<string, unknown>): Row
   return out as Row;
 }
 
-/** The better-sqlite3 connection under a Drizzle database or transaction. */
-function clientOf(db: Db): object {
-  return (db as { $client?: object }).$client ?? (db as unknown as { session: { client: object } }).session.client;
+/** The better-sqlite3 connection under a Drizzle database or transaction (bulk SQL in the same transaction). */
+export function clientOf(db: Db): Db['$client'] {
+  return (db as { $client?: Db['$client'] }).$client ?? (db as unknown as { session: { client: Db['$client'] } }).session.client;
 }
 
 // Reading a row by id is the hottest query of every write (references, derived fields, version checks):

@@ -189,6 +189,30 @@ describe('import wizard (Chromium)', () => {
     await shot(page, 'import-6-history');
   }, 90_000);
 
+  it('voids the import from the history with a signed reason: every record it created is voided, the downloads stay', async () => {
+    const { id } = server.db.$client.prepare("SELECT id FROM imports WHERE file_name = ? AND status = 'done'").get(LEDGER) as { id: number };
+    const live = () => (server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id) as { n: number }).n;
+    expect(live()).toBeGreaterThan(0);
+    await page.getByTestId('menu-import-history').click();
+    const row = page.locator('[data-testid="import-history"] tbody tr', { hasText: LEDGER });
+    await row.getByTestId('verb-void-import').waitFor();
+    // a master-data import is not offered the action (it updated existing records)
+    expect(await page.locator('[data-testid="import-history"] tbody tr', { hasText: 'customers.csv' }).getByTestId('verb-void-import').count()).toBe(0);
+    await row.getByTestId('verb-void-import').click();
+    const dialog = page.getByTestId('sign-dialog');
+    await dialog.waitFor();
+    await dialog.locator('[name="comment"]').fill('导入了错误年份的台账');
+    await dialog.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+    await shot(page, 'import-7-void-dialog');
+    await dialog.getByRole('button', { name: '签名确认' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await poll(textOf(row)).toContain('已撤销');
+    expect(live()).toBe(0);
+    expect(await row.getByTestId('link-file').getAttribute('href')).toBe(`/api/imports/${id}/file`);
+    expect(await row.getByTestId('verb-void-import').count()).toBe(0);
+    await shot(page, 'import-8-voided');
+  }, 90_000);
+
   it("shows the server's message for a legacy .xls", async () => {
     await page.getByTestId('menu-import').click();
     await chooseKind('customers');

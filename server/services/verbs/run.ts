@@ -37,7 +37,9 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
     if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
     checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
     if (def.noSelfApproval && current.created_by != null && current.created_by === ctx.actor.id) throw forbidden(msg(ctx.lang, 'self_approval'));
-    if (!def.ready(current)) throw badRequest(msg(ctx.lang, 'verb_state', { detail: String(current.status ?? current.qa_status ?? '') }));
+    if (!def.ready(current)) {
+      throw badRequest(def.notReady ? def.notReady[ctx.lang] : msg(ctx.lang, 'verb_state', { detail: String(current.status ?? current.qa_status ?? '') }));
+    }
     const changes = def.apply(tx, current, input);
     // The verb's roles are its permission: the generic edit grants and field guards do not apply.
     const row = applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });

@@ -13,6 +13,7 @@ import { UserName } from '../generic/UserName';
 import { useListFilters } from '../generic/list-filters';
 import { formatSize, type ImportCounts } from './api';
 import { ImportLinks } from './ImportLinks';
+import { VerbButtons } from '../signatures/VerbButtons';
 import { kindLabel } from './kinds';
 import { WIZARD_PATH } from './paths';
 
@@ -117,9 +118,12 @@ const Inner = () => {
         <FunctionField
           sortable={false}
           label={translate('gsp.import.history.links')}
-          // the problem rows are rejected rows and rows with findings: the counts alone cannot tell, so always offered
-          render={(r: ImportRecord) => (r.status === 'done' ? <ImportLinks id={r.id} size="small" variant="text" /> : null)}
+          // the problem rows are rejected rows and rows with findings: the counts alone cannot tell, so always offered;
+          // a voided import keeps its report and original (the history of what was imported and undone)
+          render={(r: ImportRecord) => (r.status === 'done' || r.status === 'voided' ? <ImportLinks id={r.id} size="small" variant="text" /> : null)}
         />
+        {/* 撤销导入 (signed; admin and QA): the verb buttons of the row's record */}
+        <FunctionField sortable={false} label={translate('gsp.import.history.actions')} render={() => <VerbButtons />} />
       </Datagrid>
     </List>
   );

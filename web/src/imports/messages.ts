@@ -118,6 +118,7 @@ export const importZh = {
     by: '导入人',
     at: '导入时间',
     links: '下载',
+    actions: '操作',
     empty: '还没有导入记录',
   },
   error: {
@@ -247,6 +248,7 @@ export const importEn: typeof importZh = {
     by: 'Imported by',
     at: 'Imported at',
     links: 'Downloads',
+    actions: 'Actions',
     empty: 'No imports yet',
   },
   error: {

@@ -1,0 +1,71 @@
+/**
+ * Voiding a whole sales-ledger import (the imports/void-import verb, schema/workflows/imports.ts: finished
+ * ledger imports only): every record it created — orders,
+ * lines, slips, invoices, their links and checks, invoice lines, the pending customers, products, batches
+ * and salespeople, its findings — is voided with the signed reason, in the verb's one transaction. Nothing
+ * is erased (GSP). Refused, naming what stands in the way, when a record of the import was changed since
+ * (someone worked on it) or a live record from elsewhere refers to one (a payment on an imported invoice, a
+ * recall of an imported batch): voiding would pull the ground from under them. One audit row records the
+ * voided counts per table (as the merge wrote one for the whole import).
+ */
+import { msg } from '../../../../schema/messages';
+import { registry } from '../../../../schema/resources';
+import { badRequest } from '../../../errors';
+import { writeAudit } from '../../audit';
+import type { ServiceContext } from '../../context';
+import { clientOf, type Row } from '../../records';
+
+const q = (name: string) => `"${name}"`;
+/** the import history itself and its rejected rows stay as they are */
+const KEEP = new Set(['imports', 'import_rejects']);
+/** derived records: QA reviewing them is not "working on the import's records" */
+const DERIVED = new Set(['findings']);
+
+export function voidImport(ctx: ServiceContext, imp: Row, reason: string): Record<string, unknown> {
+  const sqlite = clientOf(ctx.db);
+  const label = (name: string) => registry.get(name)!.label[ctx.lang === 'en' ? 1 : 0];
+  const list = (parts: string[]) => parts.join(ctx.lang === 'en' ? ', ' : '、');
+  const rows = (n: number) => (ctx.lang === 'en' ? `${n} ${n === 1 ? 'record' : 'records'}` : `${n} 条`);
+
+  // the tables holding live records of this import
+  const tables = [...registry.values()].filter((r) => r.system !== false && !KEEP.has(r.name)).flatMap((r) => {
+    const c = sqlite.prepare(`SELECT count(*) AS n, COALESCE(sum(version > 1), 0) AS edited FROM ${q(r.name)} WHERE import_id = ? AND voided_at IS NULL`)
+      .get(imp.id) as { n: number; edited: number };
+    return c.n ? [{ name: r.name, n: c.n, edited: c.edited }] : [];
+  });
+  const ours = new Set(tables.map((t) => t.name));
+
+  const edited = tables.filter((t) => t.edited && !DERIVED.has(t.name));
+  if (edited.length) throw badRequest(msg(ctx.lang, 'import_void_edited', { list: list(edited.map((t) => `${label(t.name)} ${rows(t.edited)}`)) }));
+
+  // live records from elsewhere pointing at records of this import
+  const blockers: string[] = [];
+  for (const u of registry.values()) {
+    if (u.system === false || DERIVED.has(u.name)) continue;
+    for (const [col, spec] of Object.entries(u.fields)) {
+      if (spec.kind !== 'ref' || !spec.ref || !ours.has(spec.ref)) continue;
+      const n = (sqlite.prepare(
+        `SELECT count(*) AS n FROM ${q(u.name)} WHERE voided_at IS NULL AND import_id IS NOT ? AND ${q(col)} IN (SELECT id FROM ${q(spec.ref)} WHERE import_id = ?)`,
+      ).get(imp.id, imp.id) as { n: number }).n;
+      if (n) blockers.push(ctx.lang === 'en' ? `${label(u.name)} (${spec.label[1]}) ${rows(n)}` : `${label(u.name)}（${spec.label[0]}）${rows(n)}`);
+    }
+  }
+  if (blockers.length) throw badRequest(msg(ctx.lang, 'import_void_referenced', { list: list(blockers) }));
+
+  const now = ctx.clock.now().toISOString();
+  const stamp = { now, actor: ctx.actor.id, reason, imp: imp.id };
+  const set = 'voided_at = @now, voided_by = @actor, void_reason = @reason, version = version + 1, updated_at = @now, updated_by = @actor';
+  const voided: Record<string, number> = {};
+  // the findings about these records go with them: the import's own and any written later (re-checks)
+  let findings = 0;
+  for (const t of tables) {
+    if (t.name === 'findings') continue;
+    findings += sqlite.prepare(`UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`).run(stamp).changes;
+  }
+  for (const t of tables) {
+    voided[t.name] = sqlite.prepare(`UPDATE ${q(t.name)} SET ${set} WHERE import_id = @imp AND voided_at IS NULL`).run(stamp).changes;
+  }
+  if (findings) voided.findings = (voided.findings ?? 0) + findings;
+  writeAudit(ctx, 'void', 'imports', imp.id, null, { id: imp.id, voided }, reason);
+  return { status: 'voided' };
+}
