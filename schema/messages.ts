@@ -55,6 +55,7 @@ const MESSAGES = {
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
+  db_busy: ['数据库正忙（可能正在导入大量数据），操作未完成、数据未修改，请稍后重试', 'The database is busy (a large import may be running); nothing was changed. Try again shortly'],
   // documents flow (printed documents, PDF, customer file)
   unknown_document: ['没有这种单据：{doc}', 'No such document: {doc}'],
   pdf_unavailable: [

@@ -41,6 +41,12 @@ export function createApp(opts: AppOptions) {
         : { message: err.message };
       return c.json(body, err.status);
     }
+    // Another process holds the write lock longer than busy_timeout (a big import's merge from the CLI):
+    // nothing was written; say so and when to retry instead of an internal error.
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+      c.header('Retry-After', '5');
+      return c.json({ message: msg(lang, 'db_busy') }, 503);
+    }
     (opts.onInternalError ?? console.error)(err);
     // No stack traces to clients: the message says nothing was changed (every write is one transaction).
     return c.json({ message: msg(lang, 'internal') }, 500);

@@ -172,9 +172,11 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
           const r = await run((p) => out.write(`${JSON.stringify(p)}\n`).then(() => undefined));
           await out.write(`${JSON.stringify(answer(r))}\n`);
         } catch (e) {
-          const message = isUsageError(e) ? e.text(lang) : msg(lang, 'internal');
-          if (!isUsageError(e)) (console.error)(e);
-          await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : 500 })}\n`);
+          // the same answers as the app's error handler: a usage error, the database busy elsewhere, or internal
+          const busy = (e as { code?: string }).code === 'SQLITE_BUSY';
+          const message = isUsageError(e) ? e.text(lang) : msg(lang, busy ? 'db_busy' : 'internal');
+          if (!isUsageError(e) && !busy) (console.error)(e);
+          await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : busy ? 503 : 500 })}\n`);
         } finally {
           fs.rmSync(dir, { recursive: true, force: true });
         }

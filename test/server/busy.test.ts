@@ -1,0 +1,59 @@
+/**
+ * Another process holding the write lock longer than busy_timeout (a big CLI import's merge): a write is
+ * answered 503 with Retry-After and a clear message (zh/en) instead of an internal error, nothing is
+ * written, reads go on (WAL), and the same write succeeds once the lock is released.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sample, uploadImport } from '../imports/pipeline-fixtures';
+import { ID_NUMBERS, startApi, type Api } from './api-client';
+
+let api: Api;
+beforeAll(async () => { api = await startApi(); });
+afterAll(() => api.server.close());
+
+it('a write while another connection holds the write lock: 503 (zh/en), Retry-After, nothing written; reads go on', async () => {
+  api.server.db.$client.pragma('busy_timeout = 200');
+  const body = { name: '忙时新建', id_no: ID_NUMBERS[0] };
+  const named = () => (api.server.db.$client.prepare('SELECT count(*) AS n FROM salespeople WHERE name = ?').get(body.name) as { n: number }).n;
+  const other = new Database(api.server.dbFile);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    const zh = await api.http('/salespeople', { method: 'POST', json: body });
+    expect(zh.status).toBe(503);
+    expect(zh.headers.get('retry-after')).toBe('5');
+    expect((await zh.json()).message).toBe('数据库正忙（可能正在导入大量数据），操作未完成、数据未修改，请稍后重试');
+    const en = await api.http('/salespeople', { method: 'POST', json: body, headers: { 'Accept-Language': 'en' } });
+    expect(en.status).toBe(503);
+    expect((await en.json()).message).toMatch(/^The database is busy/);
+    expect((await api.http('/salespeople')).status).toBe(200);
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  expect(named()).toBe(0);
+  expect((await api.http('/salespeople', { method: 'POST', json: body })).status).toBe(201);
+  expect(named()).toBe(1);
+});
+
+it('an import whose merge finds the database locked: 503 with the message (JSON and NDJSON), nothing written', async () => {
+  api.server.db.$client.pragma('busy_timeout = 200');
+  const imports = () => (api.server.db.$client.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+  const before = imports();
+  const other = new Database(api.server.dbFile);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    const res = await uploadImport(api.server.url, api.cookie, sample('ledger-utf8.csv'), { kind: 'sales-ledger' });
+    expect(res.status).toBe(503);
+    expect((await res.json()).message).toMatch(/^数据库正忙/);
+    const nd = await uploadImport(api.server.url, api.cookie, sample('ledger-utf8.csv'), { kind: 'sales-ledger' }, { Accept: 'application/x-ndjson', 'Accept-Language': 'en' });
+    const last = JSON.parse((await nd.text()).trim().split('\n').at(-1)!);
+    expect(last).toMatchObject({ status: 503 });
+    expect(last.message).toMatch(/^The database is busy/);
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  expect(imports()).toBe(before);
+  expect((await uploadImport(api.server.url, api.cookie, sample('ledger-utf8.csv'), { kind: 'sales-ledger' })).status).toBe(201);
+});
