@@ -108,6 +108,15 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     await poll(done(rev, 'reviewed')).toBe('true');
     await poll(textOf(rev.getByTestId('chain-step-reviewed'))).toContain('钱敏');
     await shot(rev, 'fulfilment-6-reviewed');
+
+    // no special-control drug on this order: the slip's page offers no arrival verification
+    const slip = (await s.api('GET', `/api/outbound_slips?filter=${encodeURIComponent(JSON.stringify({ order }))}`)).json[0];
+    // the order's chain (special or not) fetched for the slip's page (or already in the client's cache)
+    const chain = wh.waitForResponse((r) => r.url().endsWith(`/orders/${order}/chain`), { timeout: 10_000 }).catch(() => null);
+    await wh.goto(`${s.server.url}/#/outbound_slips/${slip.id}/show`);
+    await poll(textOf(wh.locator('main'))).toContain('CK202506300001');
+    await chain;
+    expect(await wh.getByTestId('verb-verify-arrival').count()).toBe(0);
   }, 90_000);
 
   it('the salesperson confirms receipt', async () => {

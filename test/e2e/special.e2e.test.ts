@@ -97,8 +97,13 @@ describe('special-control drug sale (Chromium)', () => {
 
     await open(wh, 'special');
     await poll(state(wh, 'special-arrival')).toBe('pending');
+    // the same step is offered on the slip's own page (its order carries a special-control drug)
+    const slip = (await s.api('GET', `/api/outbound_slips?filter=${encodeURIComponent(JSON.stringify({ order }))}`)).json[0];
+    await wh.goto(`${s.server.url}/#/outbound_slips/${slip.id}/show`);
     await wh.getByTestId('verb-verify-arrival').click();
     await submit(wh);
+    await poll(async () => (await s.api('GET', `/api/outbound_slips/${slip.id}`)).json.arrival_verified_at ?? null).not.toBe(null);
+    await open(wh, 'special');
     await poll(state(wh, 'special-arrival')).toBe('ok');
     await poll(textOf(wh.getByTestId('special-arrival'))).toContain('孙库管');
     await shot(wh, 'special-4-arrival-verified');

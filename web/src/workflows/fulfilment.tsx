@@ -1,4 +1,4 @@
-/** The fulfilment flow's additions to the console (see ./types.ts): the order's chain and 特药核实 tabs, receivables, invoicing. */
+/** The fulfilment flow's additions to the console (see ./types.ts): the order's chain and 特药核实 tabs, the slip's arrival check, receivables, invoicing. */
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import type { WorkflowExtension } from './types';
@@ -7,8 +7,10 @@ import { SpecialPanel } from './fulfilment/SpecialPanel';
 import { CustomerReceivablesTab } from './fulfilment/CustomerReceivables';
 import { ReceivablesPage } from './fulfilment/ReceivablesPage';
 import { InvoicePage } from './fulfilment/InvoicePage';
+import { SlipArrivalButton } from './fulfilment/SlipArrivalButton';
 
 export const fulfilmentWorkflow: WorkflowExtension = {
+  showActions: { outbound_slips: [SlipArrivalButton] },
   showTabs: {
     sales_orders: [
       { path: 'chain', label: { zh: '流程进度', en: 'Progress' }, Component: OrderChain },
