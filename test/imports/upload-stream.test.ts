@@ -195,12 +195,13 @@ describe('POST /api/imports streams the upload', () => {
     // Half way the client stops sending: by then the server must have the first half on disk already.
     const half = Math.floor(size / 2);
     let onDiskAtHalf = 0;
+    let atPause = 0;
     const waitForDisk = async () => {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
         const dirs = uploads().filter((d) => !before.includes(d));
         onDiskAtHalf = dirs.flatMap((d) => fs.readdirSync(path.join(os.tmpdir(), d)).map((f) => fs.statSync(path.join(os.tmpdir(), d, f)).size)).reduce((x, y) => Math.max(x, y), 0);
-        if (onDiskAtHalf >= half - 4 * 1024 * 1024) return;
+        if (onDiskAtHalf >= half - 4 * 1024 * 1024) { atPause = live(); return; }
         await new Promise((r) => setTimeout(r, 50));
       }
     };
@@ -223,12 +224,14 @@ describe('POST /api/imports streams the upload', () => {
     expect(sha(new Uint8Array(await stored.arrayBuffer()))).toBe(sha(fs.readFileSync(big)));
     expect(body.report.import.sha256).toBe(sha(fs.readFileSync(big)));
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-    console.info(`upload of ${mb(size)} sent in ${sentMs.toFixed(0)} ms (answer after ${totalMs.toFixed(0)} ms): ${mb(onDiskAtHalf)} on disk at the half-way pause, live memory grew by ${mb(grew)} at most`);
+    console.info(`upload of ${mb(size)} sent in ${sentMs.toFixed(0)} ms (answer after ${totalMs.toFixed(0)} ms): ${mb(onDiskAtHalf)} on disk at the half-way pause, live memory then ${mb(atPause - base)} above the start (peak while sending ${mb(grew)})`);
     // streamed: the server wrote what it had received before the request ended (a buffering parser writes
     // nothing until the body is complete); the socket buffers may hold back a few MB
     expect(onDiskAtHalf).toBeGreaterThanOrEqual(half - 4 * 1024 * 1024);
-    // holding the whole upload in memory would add at least its size (parseBody: its ArrayBuffer and a File)
-    expect(grew).toBeLessThan(size * 0.75);
+    // and does not also keep it: at the pause a buffering parser holds the half received (15 MB) in memory.
+    // Measured there, not at the peak: while a fast client sends, transient socket and stream buffers come
+    // and go (up to 22 MB once on a CI machine, 0.4 MB here), which says nothing about what the server keeps.
+    expect(atPause - base).toBeLessThan(half / 2);
     expect(uploads().filter((d) => !before.includes(d))).toEqual([]);
   }, 120_000);
 
