@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { login, startTestServer, type TestServer } from '../helpers/app';
+import type { TestServer } from '../helpers/app';
 import { SAMPLE_ROW, writeLedger } from './generated-ledger';
-import { count, EXPECTED, importMaster, uploadImport } from './pipeline-fixtures';
+import { count, startImportServer, uploadImport } from './pipeline-fixtures';
 
 const ROWS = 21_000;
 
@@ -21,9 +21,7 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
 
   beforeAll(async () => {
     writeLedger(file, ROWS, (i) => SAMPLE_ROW[i % 2 ? 19 : 23]);
-    server = await startTestServer({ today: EXPECTED.asOf });
-    await importMaster(server.db);
-    cookie = await login(server.url);
+    ({ server, cookie } = await startImportServer());
   }, 120_000);
   afterAll(async () => {
     await server.close();

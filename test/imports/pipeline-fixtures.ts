@@ -7,6 +7,7 @@ import { openDb, type Db } from '../../server/db';
 import { SYSTEM_ACTOR } from '../../server/services/context';
 import { runImport } from '../../imports/run/pipeline';
 import type { ImportOptions } from '../../imports/run/types';
+import { login, startTestServer, type TestServer } from '../helpers/app';
 import { SAMPLES_DIR } from '../helpers/shared';
 
 export const EXPECTED = JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, 'expected.json'), 'utf8')) as {
@@ -45,6 +46,13 @@ export async function importMaster(db: Db) {
   const reports = [];
   for (const m of EXPECTED.master) reports.push((await importFile(db, sample(m.file), m.kind)).report);
   return reports;
+}
+
+/** The real server on the samples' date with their master data imported, and the admin's session cookie. */
+export async function startImportServer(): Promise<{ server: TestServer; cookie: string }> {
+  const server = await startTestServer({ today: EXPECTED.asOf });
+  await importMaster(server.db);
+  return { server, cookie: await login(server.url) };
 }
 
 /** A database file with the sample master data, built once per test file and copied by each test. */

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_ROWS, type ImportPhase, type ImportProgressEvent } from '../../imports/run/progress';
-import { login, startTestServer, type TestServer } from '../helpers/app';
+import type { TestServer } from '../helpers/app';
 import { REJECTED_ROW, SAMPLE_ROW, writeLedger } from './generated-ledger';
-import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb, uploadImport } from './pipeline-fixtures';
+import { importFile, masterDbFile, sample, startImportServer, tempDb, uploadImport } from './pipeline-fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-progress-'));
 const ledger = path.join(dir, 'ledger-6000.csv');
@@ -93,9 +93,7 @@ describe('progress over HTTP (NDJSON)', () => {
   let server: TestServer;
   let cookie: string;
   beforeAll(async () => {
-    server = await startTestServer({ today: EXPECTED.asOf });
-    await importMaster(server.db);
-    cookie = await login(server.url);
+    ({ server, cookie } = await startImportServer());
   }, 120_000);
   afterAll(() => server.close());
 

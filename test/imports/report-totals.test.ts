@@ -12,9 +12,9 @@ import { openSpreadsheet } from '../../imports/readers/open';
 import { bufferSource } from '../../imports/readers/source';
 import { reportPath } from '../../imports/run/files';
 import { REPORT_CAP, type ImportReport, type ReportTotals } from '../../imports/run/types';
-import { login, startTestServer, type TestServer } from '../helpers/app';
+import type { TestServer } from '../helpers/app';
 import { orderNo, REJECTED_ROW, SAMPLE_ROW, writeLedger } from './generated-ledger';
-import { EXPECTED, importFile, importMaster, masterDbFile, tempDb, uploadImport } from './pipeline-fixtures';
+import { importFile, masterDbFile, startImportServer, tempDb, uploadImport } from './pipeline-fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-totals-'));
 const ledger = path.join(dir, 'many-findings.csv');
@@ -96,9 +96,7 @@ describe('report totals over the whole file', () => {
     let server: TestServer;
     let cookie: string;
     beforeAll(async () => {
-      server = await startTestServer({ today: EXPECTED.asOf });
-      await importMaster(server.db);
-      cookie = await login(server.url);
+      ({ server, cookie } = await startImportServer());
     }, 120_000);
     afterAll(() => server.close());
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveMultipart, UploadMalformed, UploadTooLarge } from '../../server/http/multipart-upload';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { LEDGER_HEADER, SAMPLE_ROW } from './generated-ledger';
-import { EXPECTED, importMaster } from './pipeline-fixtures';
+import { EXPECTED, startImportServer } from './pipeline-fixtures';
 
 // a forced GC to measure live memory (vitest forks: the flag can be set at run time)
 v8.setFlagsFromString('--expose-gc');
@@ -175,9 +175,7 @@ describe('POST /api/imports streams the upload', () => {
       return cells.join(',');
     });
     fs.writeFileSync(big, `${LEDGER_HEADER}\n${rows.join('\n')}\n`);
-    server = await startTestServer({ today: EXPECTED.asOf });
-    await importMaster(server.db);
-    cookie = await login(server.url);
+    ({ server, cookie } = await startImportServer());
   }, 120_000);
   afterAll(() => server.close());
 

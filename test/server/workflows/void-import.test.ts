@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestServer, ADMIN_PASSWORD, type TestServer } from '../../helpers/app';
+import { login, ADMIN_PASSWORD, type TestServer } from '../../helpers/app';
 import { SAMPLE_ROW, writeLedger } from '../../imports/generated-ledger';
-import { count, EXPECTED, importMaster, sample, uploadImport } from '../../imports/pipeline-fixtures';
+import { count, EXPECTED, sample, startImportServer, uploadImport } from '../../imports/pipeline-fixtures';
 
 const PASSWORD = 'void-import-pass-1';
 const LEDGER_TABLES = ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'special_checks', 'invoice_lines'];
@@ -43,9 +43,7 @@ const live = (table: string, imp: number) => count(srv.db, `SELECT count(*) AS n
 const voidImport = (cookie: string, id: number, body: Record<string, unknown>, lang?: string) => call(cookie, 'POST', `/imports/${id}/void-import`, body, lang);
 
 beforeAll(async () => {
-  srv = await startTestServer({ today: EXPECTED.asOf });
-  await importMaster(srv.db);
-  admin = await login(srv.url);
+  ({ server: srv, cookie: admin } = await startImportServer());
   qa = await user('qa_void', ['qa']);
   sales = await user('sales_void', ['sales']);
 }, 120_000);
