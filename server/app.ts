@@ -17,7 +17,7 @@ import { importRoutes } from './http/import-routes';
 import { systemRoutes } from './http/system-routes';
 import { workflowRoutes } from './http/workflow-routes';
 import type { AppDeps, AppEnv } from './env';
-import { ServiceError, unauthenticated } from './errors';
+import { isDatabaseBusy, ServiceError, unauthenticated } from './errors';
 
 export interface AppOptions extends AppDeps {
   /** built web app to serve at / (web/dist); omitted in API tests */
@@ -43,7 +43,7 @@ export function createApp(opts: AppOptions) {
     }
     // Another process holds the write lock longer than busy_timeout (a big import's merge from the CLI):
     // nothing was written; say so and when to retry instead of an internal error.
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+    if (isDatabaseBusy(err)) {
       c.header('Retry-After', '5');
       return c.json({ message: msg(lang, 'db_busy') }, 503);
     }

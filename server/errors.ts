@@ -6,6 +6,8 @@ export class ServiceError extends Error {
     super(message);
   }
 }
+/** SQLite gave up waiting for a write lock held elsewhere (busy_timeout): nothing was written; HTTP answers 503. */
+export const isDatabaseBusy = (e: unknown): boolean => (e as { code?: string } | null)?.code === 'SQLITE_BUSY';
 export const validationError = (message: string, errors: FieldErrors) => new ServiceError(400, message, errors);
 export const badRequest = (message: string) => new ServiceError(400, message);
 export const unauthenticated = (message: string) => new ServiceError(401, message);

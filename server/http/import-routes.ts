@@ -39,7 +39,7 @@ import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
 import { authorize } from '../auth/rbac';
 import type { AppEnv } from '../env';
-import { badRequest, forbidden, notFound, unauthenticated } from '../errors';
+import { badRequest, forbidden, isDatabaseBusy, notFound, unauthenticated } from '../errors';
 import { readRecord } from '../services/records';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
 
@@ -173,7 +173,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
           await out.write(`${JSON.stringify(answer(r))}\n`);
         } catch (e) {
           // the same answers as the app's error handler: a usage error, the database busy elsewhere, or internal
-          const busy = (e as { code?: string }).code === 'SQLITE_BUSY';
+          const busy = isDatabaseBusy(e);
           const message = isUsageError(e) ? e.text(lang) : msg(lang, busy ? 'db_busy' : 'internal');
           if (!isUsageError(e) && !busy) (console.error)(e);
           await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : busy ? 503 : 500 })}\n`);
