@@ -30,7 +30,7 @@ const MASTER = ['company_licenses', 'customers', 'customer_licenses', 'customer_
 function runCli(args: string[], dbFile: string): Promise<{ code: number; ms: number; stderr: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'imports/cli.ts'), ...args, '--db', dbFile, '--as-of', '2025-06-30', '--report', path.join(path.dirname(dbFile), `report-${path.basename(args[0])}.json`)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'imports/cli-launcher.mjs'), ...args, '--db', dbFile, '--as-of', '2025-06-30', '--report', path.join(path.dirname(dbFile), `report-${path.basename(args[0])}.json`)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => resolve({ code: code ?? -1, ms: performance.now() - started, stderr }));

@@ -10,15 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isValidDate } from '../schema/validate';
 import { clockFromEnv, fixedDayClock } from '../server/clock';
 import { openDb, type Db } from '../server/db';
+import { ROOT } from '../server/root';
 import { SYSTEM_ACTOR } from '../server/services/context';
 import { checkKind, isUsageError, importableKinds, runImport } from './run/pipeline';
 import { reportPath } from './run/files';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Args {
   file: string;

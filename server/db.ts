@@ -3,11 +3,11 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from './root';
 
 export type Db = BetterSQLite3Database<Record<string, never>> & { $client: Database.Database };
 
-const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../drizzle');
+const MIGRATIONS = path.join(ROOT, 'drizzle');
 
 /**
  * Drizzle prepares every query it runs anew; preparing is the single largest cost of a small write here

@@ -5,17 +5,16 @@
 import { serve } from '@hono/node-server';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { createAdmin, isEmpty, randomPassword, type Credential } from './bootstrap';
 import { clockFromEnv, type Clock } from './clock';
 import { openDb, type Db } from './db';
+import { ROOT } from './root';
 import { dailyBackup } from './services/backup';
 import { recheck } from './services/rules/recheck';
 import { SYSTEM_ACTOR } from './services/context';
 import { ensureSettings } from './services/settings';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIST = path.join(ROOT, 'web/dist');
 
 function newestMtime(dir: string): number {

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/shared';
 import { EXPECTED, masterDbFile, sample, tempDb, type TempDb } from './pipeline-fixtures';
 
-const CLI = path.join(REPO_ROOT, 'imports/cli.ts');
+// what `npm run import` runs: the launcher of the compiled CLI bundle (imports/cli-launcher.mjs)
+const CLI = path.join(REPO_ROOT, 'imports/cli-launcher.mjs');
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -148,7 +149,7 @@ describe('npm run import (CLI)', () => {
     fs.closeSync(out);
     const before = written(file);
     for (const phase of ['phase 1', 'phase 2'] as const) {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, big, '--kind', 'sales-ledger', '--db', file, '--as-of', EXPECTED.asOf, '--report', path.join(dir, 'r.json')], {
+      const child = spawn(process.execPath, [CLI, big, '--kind', 'sales-ledger', '--db', file, '--as-of', EXPECTED.asOf, '--report', path.join(dir, 'r.json')], {
         cwd: REPO_ROOT, env: { ...process.env, GSP_IMPORT_TIMING: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
       });
       let err = '';

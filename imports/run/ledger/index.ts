@@ -95,7 +95,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     await progress.phase('checking', rows); // the orders still open are checked and staged
     orders.finishScattered();
     staging.commit();
-    if (timing) process.stderr.write(`[import] rule evaluation: ${orders.evalMs.toFixed(0)} ms cpu\n`);
+    if (timing && orders.evalMs) process.stderr.write(`[import] rule evaluation: ${orders.evalMs.toFixed(0)} ms cpu\n`);
     timing?.('phase 1 (read, resolve, rules, stage)', t0);
 
     const counts = { rows, imported: orders.stats.imported, rejected, duplicates: orders.stats.duplicates };

@@ -1,0 +1,44 @@
+/**
+ * `npm run import` runs imports/cli-launcher.mjs: the CLI compiled into a bundle under build/, rebuilt when
+ * a source file it was built from changes. Real launches in child processes; the other CLI tests run the
+ * same launcher for their contract checks.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/shared';
+
+const LAUNCHER = path.join(REPO_ROOT, 'imports/cli-launcher.mjs');
+const POINTER = path.join(REPO_ROOT, 'build/cli.json');
+
+const launch = (...args: string[]) => spawnSync(process.execPath, [LAUNCHER, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+const pointer = () => JSON.parse(fs.readFileSync(POINTER, 'utf8')) as { dir: string; inputs: Record<string, string> };
+
+describe('the CLI launcher', () => {
+  it('runs the compiled bundle, reuses it while the sources are unchanged and rebuilds when one changes', () => {
+    const first = launch('--help');
+    expect(first.status).toBe(2); // the usage line: the CLI itself ran
+    expect(first.stderr).toContain('用法');
+    const built = pointer();
+    expect(Object.keys(built.inputs)).toEqual(expect.arrayContaining(['imports/cli.ts', 'server/root.ts', 'schema/rules/index.ts']));
+    expect(fs.existsSync(path.join(REPO_ROOT, 'build', built.dir, 'cli.js'))).toBe(true);
+
+    // parallel test files may rebuild in between (they touch nothing, but a first run builds): compare
+    // against a pointer read right after an unchanged run
+    launch('--help');
+    const before = pointer();
+    expect(launch('--help').status).toBe(2);
+    expect(pointer().dir).toBe(before.dir);
+
+    const source = path.join(REPO_ROOT, 'server/root.ts');
+    const now = new Date();
+    fs.utimesSync(source, now, new Date(now.getTime() + 2000));
+    const rebuilt = launch('--kind', 'no-such-kind', LAUNCHER);
+    expect(rebuilt.status).toBe(2);
+    expect(rebuilt.stderr).toContain('no-such-kind');
+    const after = pointer();
+    expect(after.dir).not.toBe(before.dir);
+    expect(after.inputs['server/root.ts']).not.toBe(before.inputs['server/root.ts']);
+  });
+});
