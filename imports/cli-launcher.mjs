@@ -13,7 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = path.join(ROOT, 'build');
 const POINTER = path.join(BUILD, 'cli.json');
-const ENTRY = path.join(ROOT, 'imports/cli.ts');
+// the CLI, and the XLSX reader thread it starts (imports/readers/sheet-thread.ts looks for it beside itself)
+const ENTRIES = { cli: path.join(ROOT, 'imports/cli.ts'), 'sheet-worker': path.join(ROOT, 'imports/readers/sheet-worker.ts') };
 const STALE_FOLDER_MS = 3600_000;
 
 function stamp(file) {
@@ -42,7 +43,7 @@ async function build() {
   fs.mkdirSync(BUILD, { recursive: true });
   const dir = `cli-${Date.now().toString(36)}-${process.pid}`;
   const result = await esbuild({
-    entryPoints: { cli: ENTRY },
+    entryPoints: ENTRIES,
     outdir: path.join(BUILD, dir),
     bundle: true,
     splitting: true, // the problem-rows writer (exceljs) stays a lazily loaded chunk

@@ -25,6 +25,7 @@ import { runLedger } from './ledger';
 import { runMaster } from './master';
 import { imsg } from './messages';
 import { positionedSource, Progress } from './progress';
+import { readInThread, useReaderThread } from '../readers/sheet-thread';
 import type { ImportOptions, ImportResult } from './types';
 import type { Lang } from '../../schema/messages';
 
@@ -71,6 +72,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
   let book: Spreadsheet;
   try {
     book = await openSpreadsheet(source, { limits: opts.limits });
+    if (useReaderThread(book, size)) book = readInThread(book, opts.file, { limits: opts.limits });
   } catch (e) {
     await source.close();
     throw e;

@@ -7,12 +7,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import os from 'node:os';
 import { REPO_ROOT } from '../helpers/shared';
+import { EXPECTED, masterDbFile, sample } from './pipeline-fixtures';
 
 const LAUNCHER = path.join(REPO_ROOT, 'imports/cli-launcher.mjs');
 const POINTER = path.join(REPO_ROOT, 'build/cli.json');
 
-const launch = (...args: string[]) => spawnSync(process.execPath, [LAUNCHER, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+const launch = (...args: string[]) => launchWith({}, ...args);
+const launchWith = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, [LAUNCHER, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
 const pointer = () => JSON.parse(fs.readFileSync(POINTER, 'utf8')) as { dir: string; inputs: Record<string, string> };
 
 describe('the CLI launcher', () => {
@@ -40,5 +44,24 @@ describe('the CLI launcher', () => {
     const after = pointer();
     expect(after.dir).not.toBe(before.dir);
     expect(after.inputs['server/root.ts']).not.toBe(before.inputs['server/root.ts']);
+  });
+
+  it('the bundle reads a big XLSX in its reader thread (sheet-worker.js beside the CLI) with the same report', async () => {
+    const master = await masterDbFile();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-launcher-'));
+    try {
+      const reports = ['0', '1'].map((forced) => {
+        const db = path.join(dir, `gsp-${forced}.db`);
+        const report = path.join(dir, `r-${forced}.json`);
+        fs.copyFileSync(master, db);
+        const r = launchWith({ GSP_IMPORT_READER_THREAD: forced }, sample('ledger.xlsx'), '--kind', 'sales-ledger', '--db', db, '--report', report, '--as-of', EXPECTED.asOf);
+        expect(r.status, r.stderr).toBe(0);
+        return JSON.parse(fs.readFileSync(report, 'utf8'));
+      });
+      expect(reports[1]).toEqual(reports[0]);
+      expect(reports[1].counts.rows).toBe(EXPECTED.ledgers['ledger.xlsx'].dataRows);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
