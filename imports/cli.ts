@@ -18,7 +18,6 @@ import { SYSTEM_ACTOR } from '../server/services/context';
 import { checkKind, isUsageError, importableKinds, runImport } from './run/pipeline';
 import { reportPath } from './run/files';
 
-
 interface Args {
   file: string;
   kind: string;
