@@ -12,7 +12,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD = path.join(ROOT, 'build');
+// GSP_CLI_BUILD_DIR: a build folder of one's own inside the project (the launcher's test: parallel runs
+// cannot interfere), where the bundle still finds node_modules and the project root above it
+const BUILD = process.env.GSP_CLI_BUILD_DIR ? path.resolve(process.env.GSP_CLI_BUILD_DIR) : path.join(ROOT, 'build');
 const POINTER = path.join(BUILD, 'cli.json');
 // the CLI, and the XLSX reader thread it starts (imports/readers/sheet-thread.ts looks for it beside itself)
 const ENTRIES = { cli: path.join(ROOT, 'imports/cli.ts'), 'sheet-worker': path.join(ROOT, 'imports/readers/sheet-worker.ts') };
