@@ -35,7 +35,8 @@ function parseJson(raw: string | undefined, param: string, lang: Lang): unknown 
 
 /** A column clients may filter and sort on: write-only fields (password hashes) are not, or the list would leak them. */
 function isColumn(resource: Resource, key: string) {
-  if (key in resource.fields) return !resource.fields[key].writeOnly;
+  // Own keys only: `toString`, `constructor`, `__proto__` … are not columns.
+  if (Object.hasOwn(resource.fields, key)) return !resource.fields[key].writeOnly;
   return (SYSTEM_FIELDS as readonly string[]).includes(key) || key === 'id';
 }
 
@@ -156,7 +157,7 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
   let start = 0;
   let limit: number | undefined;
   if (range) {
-    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0]) {
       throw badRequest(msg(lang, 'invalid_query', { param: 'range' }));
     }
     start = range[0];
