@@ -9,6 +9,7 @@ import { msg, type Lang } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import type { Db } from '../db';
 import { badRequest } from '../errors';
+import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
   where: SQL | undefined;
@@ -26,11 +27,15 @@ const likeEsc = (col: any, s: string) => sql`${col} LIKE ${escapeLike(s)} ESCAPE
 
 function parseJson(raw: string | undefined, param: string, lang: Lang): unknown {
   if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw badRequest(msg(lang, 'invalid_query', { param }));
   }
+  const problem = jsonProblem(value, 8); // a filter is flat: {field: value | [values]}
+  if (problem) throw badRequest(msg(lang, problem.problem === 'depth' ? 'invalid_query' : 'ill_formed_text', { param, where: `?${param} ${problem.path}` }));
+  return value;
 }
 
 /** A column clients may filter and sort on: write-only fields (password hashes) are not, or the list would leak them. */

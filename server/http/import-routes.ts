@@ -37,7 +37,7 @@ import { checkKind, importableKinds, isUsageError, runImport } from '../../impor
 import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
-import { authorize } from '../auth/rbac';
+import { authorize, checkScope } from '../auth/rbac';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, notFound, unauthenticated } from '../errors';
 import { readRecord } from '../services/records';
@@ -70,6 +70,8 @@ function importRow(c: C) {
   authorize(c.get('user')!, imports(), 'show', lang);
   const row = readRecord(c.get('deps').db, imports(), id);
   if (!row) throw notFound(msg(lang, 'not_found', { resource: 'imports', id }));
+  // One's own imports only (admin, QA and the auditor see all: rbac.ts IMPORT_READERS): the file, the report, the rejects.
+  checkScope(c.get('deps').db, c.get('user')!, imports(), row, lang, 'show');
   return row as Record<string, any> & { id: number };
 }
 
