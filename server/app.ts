@@ -14,6 +14,7 @@ import { SESSION_COOKIE, sessionUser } from './auth/sessions';
 import { crudRouter } from './crud/router';
 import { csrfGuard } from './http/csrf';
 import { checkedInput } from './http/input';
+import { healthRoutes } from './http/health';
 import { importRoutes } from './http/import-routes';
 import { systemRoutes } from './http/system-routes';
 import { workflowRoutes } from './http/workflow-routes';
@@ -73,6 +74,7 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', checkedInput());
 
   app.route('/api/auth', authRoutes());
+  app.route('/api', healthRoutes()); // before the sign-in gate: probes do not sign in
   app.use('/api/*', async (c, next) => {
     if (!c.get('user')) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
     await next();

@@ -39,7 +39,7 @@ import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
 import { authorize, checkScope } from '../auth/rbac';
 import type { AppEnv } from '../env';
-import { badRequest, forbidden, isDatabaseBusy, notFound, unauthenticated } from '../errors';
+import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { readRecord } from '../services/records';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
 
@@ -176,9 +176,10 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
         } catch (e) {
           // the same answers as the app's error handler: a usage error, the database busy elsewhere, or internal
           const busy = isDatabaseBusy(e);
-          const message = isUsageError(e) ? e.text(lang) : msg(lang, busy ? 'db_busy' : 'internal');
+          const full = isDiskFull(e);
+          const message = isUsageError(e) ? e.text(lang) : msg(lang, busy ? 'db_busy' : full ? 'disk_full' : 'internal');
           if (!isUsageError(e) && !busy) (console.error)(e);
-          await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : busy ? 503 : 500 })}\n`);
+          await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : busy ? 503 : full ? 507 : 500 })}\n`);
         } finally {
           fs.rmSync(dir, { recursive: true, force: true });
         }
