@@ -21,7 +21,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { msg } from '../../schema/messages';
@@ -41,6 +40,7 @@ import { authorize, checkScope } from '../auth/rbac';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { readRecord } from '../services/records';
+import { ownedTempPrefix, REPORT_PREFIX, UPLOAD_PREFIX } from '../services/leftovers';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
 
 type C = Context<AppEnv>;
@@ -107,7 +107,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const boundary = boundaryOf(c.req.header('content-type'));
     if (!boundary) throw badRequest(lang === 'en' ? 'Upload the file as multipart/form-data (field "file")' : '请以 multipart/form-data 上传文件（字段 file）');
     // The upload streams to a temp file (never held in memory); the importer gets its path.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-upload-'));
+    const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX)) // named by pid: removed at start after a crash (leftovers.ts);
     let body: Record<string, string>;
     let file: ReceivedFile;
     let kind: string;
@@ -217,7 +217,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const file = row.stored_path ? storedPath(db, row.stored_path) : null;
     const report = reportPath(db, row.id);
     if (!file || !fs.existsSync(file) || !fs.existsSync(report)) throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/report.xlsx', id: row.id }));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-report-'));
+    const dir = fs.mkdtempSync(ownedTempPrefix(REPORT_PREFIX));
     try {
       const out = path.join(dir, 'report.xlsx');
       await writeProblemsXlsx({ file, kind: row.kind, sheet: row.sheet ?? undefined, report, out, preset: row.mapping ?? undefined, headerRow: row.header_row ?? undefined });
