@@ -12,6 +12,8 @@ import { verifyAuditChain } from '../../../server/services/audit';
 import { SYSTEM_ACTOR } from '../../../server/services/context';
 import { createRecord } from '../../../server/services/write';
 import { customerBody, startApi, type Api } from '../api-client';
+import { uploadImport } from '../../imports/pipeline-fixtures';
+import ExcelJS from 'exceljs';
 
 let api: Api;
 beforeAll(async () => { api = await startApi(); });
@@ -96,6 +98,26 @@ describe('item 2: lone surrogates', () => {
     expect(res.status, JSON.stringify(out)).toBe(201);
     const row = (await raw('GET', `/imports/${out.id}`)).body;
     expect(row.file_name).toBe('lic\ufffd\ufffd\ufffd.csv');
+    expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
+  });
+});
+
+describe('item 2: an import cell holding a lone surrogate (XLSX _xD800_)', () => {
+  it('is refused with its reason in the report, nothing of it stored, and the chain stays intact', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('证照');
+    ws.addRow(['证照类型', '证号', '经营范围', '经营方式', '有效期起', '有效期至']);
+    ws.addRow(['营业执照', '9142_xD800_0100965442577E', '', '', '2015-05-01', '']); // the reader decodes _xD800_ to U+D800
+    ws.addRow(['营业执照', '91420100965442577F', '', '', '2015-05-01', '']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const res = await uploadImport(api.server.url, api.cookie, { name: 'licences.xlsx', bytes }, { kind: 'company_licenses' });
+    const out = await res.json();
+    expect(res.status, JSON.stringify(out)).toBe(201);
+    expect(out.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
+    expect(JSON.stringify(out.report.rejected)).toContain('无效的 Unicode');
+    const numbers = (api.server.db.$client.prepare('SELECT number FROM company_licenses').all() as { number: string }[]).map((r) => r.number);
+    expect(numbers).toContain('91420100965442577F');
+    expect(numbers.filter((n) => n.includes('\ufffd') || n.includes('_x'))).toEqual([]);
     expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
   });
 });
