@@ -9,6 +9,7 @@ import { verify } from '@node-rs/argon2';
 import type { Resource } from '../../schema/define';
 import { msg } from '../../schema/messages';
 import { signatures, users } from '../../schema/tables';
+import { toWellFormed } from '../../schema/unicode';
 import { forbidden, validationError } from '../errors';
 import { lockedUntil, recordFailure, recordSuccess } from '../auth/lockout';
 import type { Db } from '../db';
@@ -23,7 +24,8 @@ export function recordHash(resource: Resource, row: Record<string, unknown>): st
   const content = Object.keys(row)
     .filter((k) => !UNSIGNED.has(k) && !resource.fields[k]?.writeOnly)
     .sort()
-    .map((k) => [k, row[k] ?? null]);
+    // Text as SQLite stores it (a lone surrogate reads back as U+FFFD), so the hash is the stored record's.
+    .map((k) => [k, typeof row[k] === 'string' ? toWellFormed(row[k] as string) : row[k] ?? null]);
   return createHash('sha256').update(JSON.stringify([resource.name, content])).digest('hex');
 }
 
