@@ -56,6 +56,19 @@ const MESSAGES = {
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
   db_busy: ['数据库正忙（可能正在导入大量数据），操作未完成、数据未修改，请稍后重试', 'The database is busy (a large import may be running); nothing was changed. Try again shortly'],
+  // hardening (issue 12): bad input at the edge, disk full, passwords, versions, settings
+  ill_formed_text: ['{where} 含有无效的 Unicode 字符（孤立的代理项），未处理', '{where} holds ill-formed Unicode (a lone surrogate); nothing was done'],
+  json_too_deep: ['请求内容嵌套层级过深（最多 {max} 层）', 'The request body is nested too deeply (at most {max} levels)'],
+  bad_header: ['请求头 {header} 无效：{detail}', 'Invalid {header} header: {detail}'],
+  disk_full: ['磁盘空间不足，操作未完成、数据未修改，请联系管理员', 'Disk full: nothing was changed; contact the administrator'],
+  password_common: ['密码过于常见，容易被猜中，请换一个', 'This password is too common and easily guessed; choose another'],
+  password_username: ['密码不能与用户名相同', 'The password must not be the username'],
+  password_current_wrong: ['当前密码不正确，密码未修改', 'The current password is wrong; the password was not changed'],
+  password_changed_reason: ['用户本人修改密码', 'Password changed by the user'],
+  password_same: ['新密码不能与当前密码相同', 'The new password must differ from the current one'],
+  version_precondition: ['缺少版本号 version：请先读取记录，再带上其 version 提交修改（批量修改请用 updateMany 路由）', 'Missing version: read the record and send its version with the change (bulk edits use the updateMany route)'],
+  setting_type: ['设置 {key} 的值类型不正确：应为{expected}', 'Setting {key} has the wrong type: expected {expected}'],
+  setting_unknown: ['未知的设置项：{key}', 'Unknown setting: {key}'],
   // documents flow (printed documents, PDF, customer file)
   unknown_document: ['没有这种单据：{doc}', 'No such document: {doc}'],
   pdf_unavailable: [

@@ -8,6 +8,7 @@ import { AUTHORISATION_HOOKS } from './workflows/authorisation/hooks';
 import { RECALL_HOOKS } from './workflows/recall/hooks';
 import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
 import { FULFILMENT_HOOKS } from './workflows/fulfilment/hooks';
+import { SETTINGS_HOOKS } from './settings-hooks';
 
 type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
 
@@ -38,6 +39,6 @@ export interface WriteHooks {
   afterVoid?(ctx: ServiceContext, voided: Row): void;
 }
 
-const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS };
+const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS, ...SETTINGS_HOOKS };
 
 export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];

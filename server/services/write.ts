@@ -8,8 +8,9 @@ import type { Resource } from '../../schema/define';
 import { msg } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import { parseRecord, type FieldErrors } from '../../schema/validate';
-import { badRequest, conflict, notFound, validationError } from '../errors';
+import { badRequest, conflict, notFound, preconditionRequired, validationError } from '../errors';
 import { authorize, checkFieldGuards, checkScope } from '../auth/rbac';
+import { passwordProblem } from '../auth/password-policy';
 import { writeAudit } from './audit';
 import { afterUpdate, writeHooks } from './hooks';
 import { enforceRules, isRuleKind } from './rules/enforce';
@@ -25,14 +26,22 @@ export interface WriteOptions {
   reason?: string | null;
   /** set by workflow verbs, whose own role list replaces the generic edit grant and field guards */
   verb?: boolean;
+  /** an API edit: the record and every child sent with an id must carry the `version` read (428 without) */
+  requireVersion?: boolean;
 }
 
 type Values = Record<string, unknown>;
 
-function parseOrThrow(ctx: ServiceContext, resource: Resource, input: Values, mode: 'create' | 'update', opts: WriteOptions) {
+function parseOrThrow(ctx: ServiceContext, resource: Resource, input: Values, mode: 'create' | 'update', opts: WriteOptions, id?: number) {
   const { values, errors } = parseRecord(resource, input, { lang: ctx.lang, mode, historical: opts.historical });
   const childErrors = parseChildren(ctx, resource, input, opts);
   Object.assign(errors, childErrors);
+  for (const [key, spec] of Object.entries(resource.fields)) {
+    if (spec.kind !== 'password' || typeof values[key] !== 'string') continue;
+    const username = values.username ?? (id != null ? findRow(ctx.db, resource, id)?.username : undefined);
+    const problem = passwordProblem(values[key] as string, typeof username === 'string' ? username : null);
+    if (problem) errors[key] = msg(ctx.lang, problem);
+  }
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   // Hash outside the transaction: argon2 is deliberately slow and must not hold the write lock.
   for (const [key, spec] of Object.entries(resource.fields)) {
@@ -177,6 +186,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     .returning()
     .get() as Row;
   writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
+  afterUpdate(ctx, resource, current, row); // e.g. a new password ends the user's sessions (hooks.ts)
   if (propagateNow) propagate(ctx, resource, current, row, opts);
   return row;
 }
@@ -201,8 +211,12 @@ function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: 
   return row;
 }
 
-function checkVersion(ctx: ServiceContext, current: Row, sent: unknown) {
-  if (sent === undefined || sent === null) return; // bulk updates (updateMany) carry no version
+function checkVersion(ctx: ServiceContext, current: Row, sent: unknown, opts: WriteOptions) {
+  if (sent === undefined || sent === null) {
+    // Internal writers (importer, seed, workflows) and the bulk-edit route (PUT /api/:res/bulk) send none.
+    if (opts.requireVersion) throw preconditionRequired(msg(ctx.lang, 'version_precondition'));
+    return;
+  }
   if (Number(sent) !== current.version) {
     throw conflict(msg(ctx.lang, 'version_conflict', { sent: String(sent), current: current.version ?? 1 }));
   }
@@ -226,7 +240,7 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
       const { values } = parseRecord(child, { ...item, [field]: parentId }, { lang: ctx.lang, mode, historical: opts.historical });
       values[field] = parentId;
       if (current) {
-        checkVersion(ctx, current, item.version);
+        checkVersion(ctx, current, item.version, opts);
         kept.add(current.id);
         written.push(updateRow(ctx, child, current, values, opts, prefix).id);
       } else {
@@ -254,12 +268,12 @@ export function createRecord(ctx: ServiceContext, resource: Resource, input: Val
 
 export function updateRecord(ctx: ServiceContext, resource: Resource, id: number, input: Values, opts: WriteOptions = {}): Row {
   authorize(ctx.actor, resource, 'edit', ctx.lang);
-  const values = parseOrThrow(ctx, resource, input, 'update', opts);
+  const values = parseOrThrow(ctx, resource, input, 'update', opts, id);
   return inTransaction(ctx, (tx) => {
     const current = findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
-    checkVersion(ctx, current, input.version);
+    checkVersion(ctx, current, input.version, opts);
     // Children sent with the parent carry the versions the client read: write them (deriving from the
     // updated parent) before refreshing the copies the unsent ones keep, or their versions would be stale.
     const row = updateRow(tx, resource, current, values, opts, '', false);

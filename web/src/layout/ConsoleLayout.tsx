@@ -1,5 +1,14 @@
 import type { ReactNode } from 'react';
-import { Layout } from 'react-admin';
+import { AppBar, Layout, Logout, UserMenu } from 'react-admin';
 import { AreaMenu } from './AreaMenu';
+import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
 
-export const ConsoleLayout = ({ children }: { children: ReactNode }) => <Layout menu={AreaMenu}>{children}</Layout>;
+const ConsoleAppBar = () => (
+  <AppBar userMenu={<UserMenu><ChangePasswordMenuItem /><Logout /></UserMenu>} />
+);
+
+export const ConsoleLayout = ({ children }: { children: ReactNode }) => (
+  <ChangePasswordProvider>
+    <Layout menu={AreaMenu} appBar={ConsoleAppBar}>{children}</Layout>
+  </ChangePasswordProvider>
+);
