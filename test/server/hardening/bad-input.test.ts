@@ -1,8 +1,7 @@
 /**
  * Issue 12 items 2, 11, 12, 16, 17 over HTTP: bad input is a 400 with a message (never a 500), ill-formed
  * Unicode never reaches the audit chain, a full disk says so (507), a PUT must carry its version (428),
- * settings keep their declared type. Plus a seeded property test (a small generator of our own: fast-check
- * is not a dependency) over the list-query parser and the JSON bodies.
+ * settings keep their declared type. Plus property tests (fast-check) over the list-query parser and the JSON bodies.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { createRecord } from '../../../server/services/write';
 import { customerBody, startApi, type Api } from '../api-client';
 import { uploadImport } from '../../imports/pipeline-fixtures';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 
 let api: Api;
 beforeAll(async () => { api = await startApi(); });
@@ -164,64 +164,49 @@ describe('item 11: hostile input answers 400 with a message', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so a failure replays with its seed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// fast-check: a failing case is shrunk to the smallest input and replays with the seed it prints.
+const KEYS = ['name', 'q', 'id', 'ids', 'voided', 'credit_limit_gte', 'type', 'type_neq', 'region_q', '__proto__', 'constructor',
+  'toString', 'version', 'password', 'customer.name', 'created_at_lt', '', ' ', '\u0000', '名称', 'a'.repeat(300)];
+const key = fc.constantFrom(...KEYS);
+const scalar = fc.oneof(
+  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constantFrom(1e308, -0, 0.1, 2 ** 53 + 1, 1e-320, 99999999999999999999),
+  key, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.constantFrom('%zz', "'; DROP TABLE customers; --", '2025-06-30', 'retailer', '\ud800', '\udfff', ''),
+);
+const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 4 })),
+}));
+const object = fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 });
+const RUNS = { seed: 20261206, numRuns: 250 };
 
-describe('item 11: seeded property test — never a 500', () => {
-  const KEYS = ['name', 'q', 'id', 'ids', 'voided', 'credit_limit_gte', 'type', 'type_neq', 'region_q', '__proto__', 'constructor',
-    'toString', 'version', 'password', 'customer.name', 'created_at_lt', '', ' ', '\u0000', '名称', 'a'.repeat(300)];
-  function value(r: () => number, depth = 0): unknown {
-    const pick = Math.floor(r() * 14);
-    switch (pick) {
-      case 0: return null;
-      case 1: return r() < 0.5;
-      case 2: return Math.floor(r() * 2 ** 31) * (r() < 0.5 ? -1 : 1);
-      case 3: return [1e308, -0, 0.1, 2 ** 53 + 1, 1e-320][Math.floor(r() * 5)];
-      case 4: return KEYS[Math.floor(r() * KEYS.length)];
-      case 5: return String.fromCharCode(...Array.from({ length: Math.floor(r() * 12) }, () => Math.floor(r() * 0xffff)));
-      case 6: return '%' + Math.floor(r() * 999);
-      case 7: return "'; DROP TABLE customers; --";
-      case 8: return depth < 4 ? Array.from({ length: Math.floor(r() * 4) }, () => value(r, depth + 1)) : [];
-      case 9: return depth < 4 ? Object.fromEntries(Array.from({ length: Math.floor(r() * 4) }, () => [KEYS[Math.floor(r() * KEYS.length)], value(r, depth + 1)])) : {};
-      case 10: return '2025-06-30';
-      case 11: return 'retailer';
-      case 12: return '\ud800';
-      default: return '';
-    }
-  }
-  const object = (r: () => number) => Object.fromEntries(Array.from({ length: 1 + Math.floor(r() * 5) }, () => [KEYS[Math.floor(r() * KEYS.length)], value(r)]));
-
+describe('item 11: property tests (fast-check) — never a 500', () => {
   it('GET lists with random filter / sort / range', async () => {
-    const r = rng(20261206);
     const resources = ['customers', 'sales_orders', 'sales_lines', 'audit_log', 'findings', 'users', 'settings'];
-    for (let i = 0; i < 300; i++) {
-      const params: Record<string, string> = {};
-      if (r() < 0.8) params.filter = r() < 0.9 ? JSON.stringify(object(r)) : String(value(r));
-      if (r() < 0.5) params.sort = JSON.stringify(r() < 0.7 ? [KEYS[Math.floor(r() * KEYS.length)], r() < 0.5 ? 'ASC' : 'DESC'] : value(r));
-      if (r() < 0.5) params.range = JSON.stringify(r() < 0.6 ? [Math.floor(r() * 50), Math.floor(r() * 100)] : value(r));
-      const p = listQ(resources[i % resources.length], params);
-      const res = await raw('GET', p);
-      expect([200, 400], `#${i} ${decodeURIComponent(p)} → ${JSON.stringify(res.body).slice(0, 200)}`).toContain(res.status);
-      if (res.status === 400) expect(typeof res.body.message).toBe('string');
-    }
+    const params = fc.record({
+      filter: fc.oneof(object.map((o) => JSON.stringify(o)), value.map((v) => JSON.stringify(v) ?? "")),
+      sort: fc.oneof(fc.tuple(key, fc.constantFrom('ASC', 'DESC', 'asc', '')).map((t) => JSON.stringify(t)), value.map((v) => JSON.stringify(v) ?? '')),
+      range: fc.oneof(fc.tuple(fc.nat(60), fc.nat(120)).map((t) => JSON.stringify(t)), value.map((v) => JSON.stringify(v) ?? '')),
+    }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...resources), params, async (res, ps) => {
+      const p = listQ(res, ps as Record<string, string>);
+      const r = await raw('GET', p);
+      expect([200, 400], `${decodeURIComponent(p)} → ${JSON.stringify(r.body).slice(0, 200)}`).toContain(r.status);
+      if (r.status === 400) expect(typeof r.body.message).toBe('string');
+    }), RUNS);
   });
 
   it('POST / PUT random JSON bodies', async () => {
-    const r = rng(17);
     const c = await newCustomer('随机药店');
-    for (let i = 0; i < 150; i++) {
-      const body = r() < 0.9 ? JSON.stringify({ ...(r() < 0.5 ? customerBody(`随机${i}`) : {}), ...object(r) }) : String(value(r));
-      const [method, p] = r() < 0.5 ? ['POST', '/customers'] : ['PUT', `/customers/${c.id}`];
-      const res = await raw(method, p, body, r() < 0.2 ? { 'X-Reason': String(value(r)).replace(/[^\x20-\x7e]/g, '') } : {});
-      expect(res.status, `#${i} ${method} ${body.slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 200)}`).toBeLessThan(500);
-    }
+    let n = 0;
+    const body = fc.oneof({ weight: 9, arbitrary: fc.tuple(fc.boolean(), object).map(([base, o]) => JSON.stringify({ ...(base ? customerBody(`随机${n++}`) : {}), ...o })) },
+      { weight: 1, arbitrary: value.map((v) => JSON.stringify(v) ?? "") });
+    const reason = fc.option(fc.string({ unit: 'binary-ascii', maxLength: 20 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')), { nil: undefined });
+    await fc.assert(fc.asyncProperty(fc.boolean(), body, reason, async (post, b, why) => {
+      const [method, p] = post ? ['POST', '/customers'] : ['PUT', `/customers/${c.id}`];
+      const r = await raw(method, p, b, why === undefined ? {} : { 'X-Reason': why });
+      expect(r.status, `${method} ${b.slice(0, 200)} → ${JSON.stringify(r.body).slice(0, 200)}`).toBeLessThan(500);
+    }), { ...RUNS, numRuns: 150 });
     expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
   });
 });
