@@ -22,6 +22,20 @@ export const RECHECKED_AT_EVERY_STEP = [
   'BUYER_LICENSE_MISSING', 'BUYER_LICENSE_EXPIRED', 'BUYER_OUT_OF_SCOPE', 'BUYER_STORAGE_UNREVIEWED',
 ] as const;
 
+/**
+ * Records of the chain that only its steps make or void: the generic create / edit / delete refuses them
+ * (400 naming the step) for every role, admin included — the matrix still says who may run the step.
+ * Historical imports (facts of the old system) are not limited.
+ */
+export const MADE_BY_STEP: Readonly<Record<string, Partial<Record<'create' | 'edit' | 'delete', { zh: string; en: string }>>>> = {
+  outbound_slips: { create: { zh: '开具出库单', en: 'Issue outbound slip' }, delete: { zh: '作废出库单', en: 'Void outbound slip' } },
+  invoices: { create: { zh: '开具发票', en: 'Issue invoice' }, delete: { zh: '作废/红冲发票', en: 'Void / credit invoice' } },
+  invoice_lines: { create: { zh: '开具发票', en: 'Issue invoice' }, edit: { zh: '开具发票', en: 'Issue invoice' }, delete: { zh: '作废/红冲发票', en: 'Void / credit invoice' } },
+  invoice_slips: { create: { zh: '开具发票', en: 'Issue invoice' }, edit: { zh: '开具发票', en: 'Issue invoice' }, delete: { zh: '作废/红冲发票', en: 'Void / credit invoice' } },
+  payments: { delete: { zh: '作废回款', en: 'Void payment' } },
+  special_checks: { create: { zh: '特药销售核实', en: 'Verify special-drug sale' } },
+};
+
 const unsigned = { signed: false, commentRequired: false, noSelfApproval: false } as const;
 const unwind = { signed: true, commentRequired: true, noSelfApproval: false } as const;
 const shipped = (r: Rec) => !!r.reviewed_by;

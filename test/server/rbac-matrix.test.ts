@@ -17,6 +17,7 @@ import { ROLE } from '../../schema/enums';
 import { registry } from '../../schema/resources';
 import { buildRbacWorld, REASON, ROLES, type RbacWorld, type Reply } from '../helpers/rbac-world';
 import { importableKinds } from '../../imports/run/pipeline';
+import { MADE_BY_STEP } from '../../schema/workflows/fulfilment';
 
 const RESOURCES = [...registry.values()];
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -94,6 +95,12 @@ for (const role of ROLES) {
             // body without a file; a role that may import nothing is refused before reading it.
             const mayImport = importableKinds().some((k) => can([role], k === 'sales-ledger' ? 'sales_orders' : k, 'create'));
             expect(r.status, detail).toBe(mayImport ? 400 : 403);
+            return;
+          }
+          if (allowed && MADE_BY_STEP[resource.name]?.[action as 'create' | 'edit' | 'delete']) {
+            // the matrix lets the role run the step; the generic route refuses (made / voided only by the step)
+            expect(r.status, detail).toBe(400);
+            expect(r.body.message, detail).toContain('只能由');
             return;
           }
           if (known) {

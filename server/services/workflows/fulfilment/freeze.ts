@@ -10,8 +10,10 @@
  */
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { msg } from '../../../../schema/messages';
+import { MADE_BY_STEP } from '../../../../schema/workflows/fulfilment';
 import { registry } from '../../../../schema/resources';
 import * as t from '../../../../schema/tables';
+import { checkScope } from '../../../auth/rbac';
 import { badRequest, validationError } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import type { WriteHooks } from '../../hooks';
@@ -27,20 +29,21 @@ const en = (ctx: ServiceContext) => ctx.lang === 'en';
 function frozen(ctx: ServiceContext, what: string, state: { zh: string; en: string }) {
   return badRequest(msg(ctx.lang, 'wf_frozen', { what, state: en(ctx) ? state.en : state.zh }));
 }
-const byStep = (ctx: ServiceContext, what: { zh: string; en: string }, step: { zh: string; en: string }) =>
-  badRequest(msg(ctx.lang, 'wf_by_step_only', { what: en(ctx) ? what.en : what.zh, step: en(ctx) ? step.en : step.zh }));
+const WHAT: Record<string, { zh: string; en: string }> = {
+  outbound_slips: { zh: '出库单', en: 'An outbound slip' }, invoices: { zh: '销售发票', en: 'A sales invoice' },
+  invoice_lines: { zh: '发票明细', en: 'An invoice line' }, invoice_slips: { zh: '发票对应出库单', en: "An invoice's slip link" },
+  payments: { zh: '回款', en: 'A payment' }, special_checks: { zh: '特药销售核实记录', en: 'A special-drug verification record' },
+};
+/** Someone else's record is refused as such (403) before its state is told. */
+const inScopeFirst = (ctx: ServiceContext, resource: string, row: Row, action: 'create' | 'edit') =>
+  checkScope(ctx.db, ctx.actor, registry.get(resource)!, row, ctx.lang, action);
 
+/** Refuses a generic write that MADE_BY_STEP reserves to a step. */
+function requireStep(ctx: ServiceContext, resource: string, action: 'create' | 'edit' | 'delete') {
+  const step = MADE_BY_STEP[resource]?.[action];
+  if (step) throw badRequest(msg(ctx.lang, 'wf_by_step_only', { what: en(ctx) ? WHAT[resource].en : WHAT[resource].zh, step: en(ctx) ? step.en : step.zh }));
+}
 const SHIPPED = { zh: '开具出库单', en: 'on an outbound slip' };
-const STEP = {
-  issue: { zh: '开具出库单', en: 'Issue outbound slip' }, voidSlip: { zh: '作废出库单', en: 'Void outbound slip' },
-  invoice: { zh: '开具发票', en: 'Issue invoice' }, voidInvoice: { zh: '作废/红冲发票', en: 'Void / credit invoice' },
-  voidPayment: { zh: '作废回款', en: 'Void payment' }, verifySpecial: { zh: '特药销售核实', en: 'Verify special-drug sale' },
-};
-const WHAT = {
-  slip: { zh: '出库单', en: 'An outbound slip' }, invoice: { zh: '销售发票', en: 'A sales invoice' },
-  invoiceParts: { zh: '发票明细与发票对应出库单', en: "An invoice's lines and slip links" }, payment: { zh: '回款的作废', en: "A payment's void" },
-  check: { zh: '特药销售核实记录', en: 'A special-drug verification record' },
-};
 
 /** An order (and its lines) with a live slip: the slip numbers, or null when nothing has shipped. */
 function shippedOn(ctx: ServiceContext, orderId: unknown): string | null {
@@ -71,10 +74,17 @@ function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefi
   if (cents(amount) > open) fail('amount', msg(ctx.lang, 'wf_payment_exceeds', { amount: amount.toFixed(2), invoice: String(inv.invoice_no), open: (open / 100).toFixed(2) }));
 }
 
+/** An invoice's lines and slip links: written and voided only with their invoice (its steps). */
+const invoicePart = (name: string): WriteHooks => ({
+  beforeWrite(ctx, _values, current, opts) { if (!opts.historical && !opts.verb) requireStep(ctx, name, current ? 'edit' : 'create'); },
+  beforeVoid(ctx, _current, opts) { if (!opts.verb && !opts.parentVoided) requireStep(ctx, name, 'delete'); },
+});
+
 export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   sales_orders: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb || !current) return;
+      inScopeFirst(ctx, 'sales_orders', { ...current, ...values }, 'edit');
       const slips = shippedOn(ctx, current.id);
       if (slips && changedKeys(values, current, ['remark']).length) throw frozen(ctx, `${en(ctx) ? 'Order' : '订单'} ${current.order_no}`, { zh: `${SHIPPED.zh} ${slips}`, en: `${SHIPPED.en} (${slips})` });
     },
@@ -88,6 +98,7 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   sales_lines: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
+      inScopeFirst(ctx, 'sales_lines', { ...current, ...values }, current ? 'edit' : 'create');
       const orders = new Set([values.order, current?.order].filter((o): o is number => o != null));
       for (const order of orders) {
         const slips = shippedOn(ctx, order);
@@ -104,17 +115,17 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   outbound_slips: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
-      if (!current) throw byStep(ctx, WHAT.slip, STEP.issue);
+      if (!current) return requireStep(ctx, 'outbound_slips', 'create');
       if (!changedKeys(values, current).length) return;
       const invoiced = liveInvoicesOfSlips(ctx.db, [current.id]);
       if (current.reviewed_by || invoiced.length) {
         const state = invoiced.length ? { zh: `开具发票 ${invoiced.map((i) => i.invoice_no).join('、')}`, en: `invoiced (${invoiced.map((i) => i.invoice_no).join(', ')})` } : { zh: '复核出库', en: 'reviewed' };
         throw frozen(ctx, `${en(ctx) ? 'Outbound slip' : '出库单'} ${current.slip_no}`, state);
       }
-      if ('order' in values && values.order !== current.order) throw byStep(ctx, WHAT.slip, STEP.issue);
+      if ('order' in values && values.order !== current.order) requireStep(ctx, 'outbound_slips', 'create');
     },
     beforeVoid(ctx, current, opts) {
-      if (!opts.verb) throw byStep(ctx, WHAT.slip, STEP.voidSlip);
+      if (!opts.verb) requireStep(ctx, 'outbound_slips', 'delete');
       const invoices = liveInvoicesOfSlips(ctx.db, [current.id]);
       if (invoices.length) throw badRequest(msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Outbound slip' : '出库单'} ${current.slip_no}`, docs: nameDocuments(ctx, { invoices }) }));
     },
@@ -122,33 +133,27 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   invoices: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
-      if (!current) throw badRequest(msg(ctx.lang, 'wf_invoice_from_chain'));
+      if (!current) throw badRequest(msg(ctx.lang, 'wf_invoice_from_chain')); // MADE_BY_STEP.invoices.create, with the endpoint
       // Attaching the goods list later (3.8) is the one amendment an issued invoice takes.
       if (changedKeys(values, current, ['list_attached']).length) throw frozen(ctx, `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, { zh: '开具', en: 'issued' });
     },
     beforeVoid(ctx, current, opts) {
-      if (!opts.verb) throw byStep(ctx, WHAT.invoice, STEP.voidInvoice);
+      if (!opts.verb) requireStep(ctx, 'invoices', 'delete');
       const payments = ctx.db.select().from(t.payments).where(and(eq(t.payments.invoice, current.id), isNull(t.payments.voided_at))).all() as Row[];
       if (payments.length) throw badRequest(msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, docs: nameDocuments(ctx, { payments }) }));
     },
   },
-  invoice_lines: {
-    beforeWrite(ctx, _values, _current, opts) { if (!opts.historical && !opts.verb) throw byStep(ctx, WHAT.invoiceParts, STEP.invoice); },
-    beforeVoid(ctx, _current, opts) { if (!opts.verb && !opts.parentVoided) throw byStep(ctx, WHAT.invoiceParts, STEP.voidInvoice); },
-  },
-  invoice_slips: {
-    beforeWrite(ctx, _values, _current, opts) { if (!opts.historical && !opts.verb) throw byStep(ctx, WHAT.invoiceParts, STEP.invoice); },
-    beforeVoid(ctx, _current, opts) { if (!opts.verb && !opts.parentVoided) throw byStep(ctx, WHAT.invoiceParts, STEP.voidInvoice); },
-  },
+  invoice_lines: invoicePart('invoice_lines'),
+  invoice_slips: invoicePart('invoice_slips'),
   payments: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
       checkPayment(ctx, values, current);
     },
-    beforeVoid(ctx, _current, opts) { if (!opts.verb) throw byStep(ctx, WHAT.payment, STEP.voidPayment); },
+    beforeVoid(ctx, _current, opts) { if (!opts.verb) requireStep(ctx, 'payments', 'delete'); },
   },
   special_checks: {
     // 第二篇 3.9: the 开票人员 records (and signs) the verification; it is not typed in.
-    beforeWrite(ctx, _values, current, opts) { if (!opts.historical && !opts.verb && !current) throw byStep(ctx, WHAT.check, STEP.verifySpecial); },
+    beforeWrite(ctx, _values, current, opts) { if (!opts.historical && !opts.verb && !current) requireStep(ctx, 'special_checks', 'create'); },
   },
 };
