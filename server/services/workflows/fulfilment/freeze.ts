@@ -61,7 +61,6 @@ function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefi
   if (!inv) return; // the reference check reports it
   const fail = (field: string, m: string) => { throw validationError(m, { [field]: m }); };
   if (inv.voided_at) fail('invoice', msg(ctx.lang, 'wf_payment_invoice_voided', { invoice: String(inv.invoice_no) }));
-  if (values.customer === undefined && current?.customer == null) values.customer = inv.customer;
   const customer = values.customer !== undefined ? values.customer : current?.customer;
   if (customer !== inv.customer) {
     const name = (id: unknown) => String(findRow(ctx.db, registry.get('customers')!, id as number)?.name ?? `#${id}`);
