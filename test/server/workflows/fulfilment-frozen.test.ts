@@ -128,6 +128,8 @@ describe('frozen after fulfilment (第五篇 4.4, 票账货相符 第二篇 3.10
     expect((await w.call('sales', 'DELETE', `/sales_lines/${s.line}`, { reason: '录错' })).status).toBe(400);
     const added = await w.call('sales', 'POST', '/sales_lines', { order: s.order, product: w.world.product, batch: w.world.batch, quantity: 1, unit_price: 15, amount: 15 });
     expect(added.status, 'nor a line added').toBe(400);
+    const en = await w.call('sales', 'PUT', `/sales_lines/${s.line}`, { ...line, quantity: 12, amount: 180 }, { 'accept-language': 'en' });
+    expect(en.body.message).toContain('can no longer be edited or voided directly');
     expect((await w.call('admin', 'GET', `/sales_lines/${s.line}`)).body).toMatchObject({ quantity: 10, amount: 150 });
     // a remark is no part of the goods: it still passes
     ok(await w.call('sales', 'PUT', `/sales_orders/${s.order}`, { ...order, remark: '客户要求下次提前电话' }));
@@ -148,6 +150,8 @@ describe('frozen after fulfilment (第五篇 4.4, 票账货相符 第二篇 3.10
     const step = await w.call('sales', 'POST', `/sales_orders/${s.order}/void-order`, { password: PASSWORD, comment: '客户取消' });
     expect(step.status).toBe(400);
     expect(step.body.message).toContain('FP-FZ-FROZEN');
+    const en = await w.call('sales', 'DELETE', `/sales_orders/${s.order}`, { reason: 'cancelled' }, { 'accept-language': 'en' });
+    expect(en.body.message).toMatch(/^Order XS-FZ-\d+ cannot be voided while these are live: outbound slips CK\d+; invoices FP-FZ-FROZEN/);
     expect((await w.call('admin', 'GET', `/sales_orders/${s.order}`)).body.voided_at).toBeNull();
     expect((await w.call('admin', 'GET', `/outbound_slips/${s.slip}`)).body.voided_at).toBeNull();
     // legitimate: a draft nobody shipped is voided as before
@@ -175,6 +179,8 @@ describe('blocks re-checked at every step (第四篇 一.6「一律不得开票�
     expectBlocked(await w.call('warehouse', 'POST', `/outbound_slips/${issued.slip}/pick`, {}), 'pick');
     expectBlocked(await w.call('reviewer', 'POST', `/outbound_slips/${picked.slip}/review`, { password: PASSWORD }), 'review');
     expectBlocked(await invoice([reviewed.slip], 'FP-NC-1'), 'invoice');
+    const en = await w.call('warehouse', 'POST', `/outbound_slips/${issued.slip}/pick`, {}, { 'accept-language': 'en' });
+    expect(en.body.message).toMatch(/^Picking refused: line 1: \[BATCH_BLOCKED\] Batch B-NC-1/);
     expect((await w.call('admin', 'GET', `/outbound_slips/${issued.slip}`)).body.picked_by).toBeNull();
 
     // 暂停 (quarantined) blocks the same; QA's release makes every step pass again

@@ -23,14 +23,14 @@ export function stepBlocks(ctx: ServiceContext, orderId: number, date: string): 
     const texts = evaluate('sales_lines', { ...view, sale_date: date }, rc)
       .filter((f) => f.severity === 'error' && CODES.has(f.code) && !waived(ctx, view.id as number, f.code))
       .map((f) => `[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
-    if (texts.length) out.push(`${ctx.lang === 'en' ? `line ${i + 1}` : `第 ${i + 1} 行`}：${texts.join('；')}`);
+    if (texts.length) out.push(ctx.lang === 'en' ? `line ${i + 1}: ${texts.join('; ')}` : `第 ${i + 1} 行：${texts.join('；')}`);
   });
   return out;
 }
 
 export function requireNoBlocks(ctx: ServiceContext, orderId: number, date: string, step: { zh: string; en: string }): void {
   const blocks = stepBlocks(ctx, orderId, date);
-  if (blocks.length) throw badRequest(msg(ctx.lang, 'wf_step_blocked', { step: ctx.lang === 'en' ? step.en : step.zh, detail: blocks.join('；') }));
+  if (blocks.length) throw badRequest(msg(ctx.lang, 'wf_step_blocked', { step: ctx.lang === 'en' ? step.en : step.zh, detail: blocks.join(ctx.lang === 'en' ? '; ' : '；') }));
 }
 
 export const STEPS = {
