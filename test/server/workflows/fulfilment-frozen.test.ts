@@ -175,6 +175,10 @@ describe('blocks re-checked at every step (第四篇 一.6「一律不得开票�
       expect(r.body.message, what).toContain('[BATCH_BLOCKED]');
       expect(r.body.message, what).toContain('B-NC-1');
     };
+    // the chain panel says so before anyone presses the button
+    const blocks = async (id: number) => (await w.call('sales', 'GET', `/workflows/fulfilment/orders/${id}/chain`)).body.blocks as string[];
+    expect((await blocks(confirmed.order.id)).join()).toMatch(/\[BATCH_BLOCKED\].*B-NC-1/);
+    expect((await blocks(reviewed.order.id)).join(), 'the invoice is next').toContain('[BATCH_BLOCKED]');
     expectBlocked(await w.call('warehouse', 'POST', `/sales_orders/${confirmed.order.id}/issue-outbound`, {}), 'issue-outbound');
     expectBlocked(await w.call('warehouse', 'POST', `/outbound_slips/${issued.slip}/pick`, {}), 'pick');
     expectBlocked(await w.call('reviewer', 'POST', `/outbound_slips/${picked.slip}/review`, { password: PASSWORD }), 'review');
@@ -187,6 +191,7 @@ describe('blocks re-checked at every step (第四篇 一.6「一律不得开票�
     sys('batches', batch, { status: 'quarantined' });
     expectBlocked(await invoice([reviewed.slip], 'FP-NC-1'), 'invoice (quarantined)');
     sys('batches', batch, { status: 'qualified' });
+    expect(await blocks(confirmed.order.id)).toEqual([]);
     await step('warehouse', `/sales_orders/${confirmed.order.id}/issue-outbound`);
     await step('warehouse', `/outbound_slips/${issued.slip}/pick`);
     await step('reviewer', `/outbound_slips/${picked.slip}/review`, { password: PASSWORD });

@@ -39,3 +39,10 @@ export const STEPS = {
   review: { zh: '出库复核', en: 'The outbound review' },
   invoice: { zh: '开票', en: 'Invoicing' },
 } as const;
+
+/** The chain panel's warning: what would refuse the order's next step (issue, pick, review, invoice) today. */
+export function nextStepBlocks(ctx: ServiceContext, order: Record<string, unknown>, next: string | undefined): string[] {
+  // at 'received' the invoice is still ahead (finance may invoice before the receipt is confirmed)
+  if (order.voided_at || !next || !['issued', 'picked', 'reviewed', 'received', 'invoiced'].includes(next)) return [];
+  return stepBlocks(ctx, order.id as number, ctx.clock.today());
+}

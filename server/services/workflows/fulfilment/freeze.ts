@@ -69,7 +69,7 @@ function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefi
   const amount = Number(values.amount !== undefined ? values.amount : current?.amount);
   const others = ctx.db.select({ amount: t.payments.amount }).from(t.payments)
     .where(and(eq(t.payments.invoice, invoiceId), isNull(t.payments.voided_at), ...(current ? [ne(t.payments.id, current.id)] : []))).all();
-  const open = cents(inv.amount ?? 0) - others.reduce((a, p) => a + cents(p.amount ?? 0), 0);
+  const open = cents(Number(inv.amount ?? 0)) - others.reduce((a, p) => a + cents(p.amount ?? 0), 0);
   if (cents(amount) > open) fail('amount', msg(ctx.lang, 'wf_payment_exceeds', { amount: amount.toFixed(2), invoice: String(inv.invoice_no), open: (open / 100).toFixed(2) }));
 }
 
@@ -83,7 +83,7 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   sales_orders: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb || !current) return;
-      inScopeFirst(ctx, 'sales_orders', { ...current, ...values }, 'edit');
+      inScopeFirst(ctx, 'sales_orders', { ...current, ...values } as Row, 'edit');
       const slips = shippedOn(ctx, current.id);
       if (slips && changedKeys(values, current, ['remark']).length) throw frozen(ctx, `${en(ctx) ? 'Order' : '订单'} ${current.order_no}`, { zh: `${SHIPPED.zh} ${slips}`, en: `${SHIPPED.en} (${slips})` });
     },
@@ -97,7 +97,7 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   sales_lines: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
-      inScopeFirst(ctx, 'sales_lines', { ...current, ...values }, current ? 'edit' : 'create');
+      inScopeFirst(ctx, 'sales_lines', { ...current, ...values } as Row, current ? 'edit' : 'create');
       const orders = new Set([values.order, current?.order].filter((o): o is number => o != null));
       for (const order of orders) {
         const slips = shippedOn(ctx, order);

@@ -64,7 +64,7 @@ export function unshippedByCustomer(db: Db, scope: RecallScope): NotShipped[] {
     .all();
   const by = new Map<number, NotShipped>();
   for (const r of rows) {
-    const e = by.get(r.customer) ?? { customer: r.customer, quantity: 0, orders: [] };
+    const e: NotShipped = by.get(r.customer) ?? { customer: r.customer, quantity: 0, orders: [] };
     e.quantity += r.quantity ?? 0;
     if (!e.orders.includes(r.order_no)) e.orders.push(r.order_no);
     by.set(r.customer, e);
