@@ -28,6 +28,8 @@ export interface WriteOptions {
   verb?: boolean;
   /** an API edit: the record and every child sent with an id must carry the `version` read (428 without) */
   requireVersion?: boolean;
+  /** a child voided with its parent (the parent's beforeVoid already decided) */
+  parentVoided?: boolean;
 }
 
 type Values = Record<string, unknown>;
@@ -196,9 +198,12 @@ export function applyChanges(ctx: ServiceContext, resource: Resource, current: R
   return updateRow(ctx, resource, current, changes, { ...opts, verb: true });
 }
 
-function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string): Row {
-  authorize(ctx.actor, resource, 'delete', ctx.lang);
-  checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
+function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string, opts: WriteOptions = {}): Row {
+  if (!opts.verb) {
+    authorize(ctx.actor, resource, 'delete', ctx.lang);
+    checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
+  }
+  writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
   const row = ctx.db
     .update(resource.table)
     .set({ voided_at: ctx.clock.now().toISOString(), voided_by: ctx.actor.id, void_reason: reason, version: (current.version ?? 1) + 1 })
@@ -247,7 +252,7 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
         written.push(insertRow(ctx, child, values, opts, prefix).id);
       }
     });
-    for (const [id, row] of existing) if (!kept.has(id)) voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'));
+    for (const [id, row] of existing) if (!kept.has(id)) voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'), opts);
   }
   return written;
 }
@@ -285,16 +290,17 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
   });
 }
 
-export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined): Row {
-  authorize(ctx.actor, resource, 'delete', ctx.lang);
+/** `verb`: a workflow step voids it (its own roles permit it; the generic route's refusals do not apply). */
+export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined, opts: WriteOptions = {}): Row {
+  if (!opts.verb) authorize(ctx.actor, resource, 'delete', ctx.lang);
   if (!reason?.trim()) throw validationError(msg(ctx.lang, 'void_reason_required'), { reason: msg(ctx.lang, 'void_reason_required') });
   return inTransaction(ctx, (tx) => {
     const current = findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
-    voidRow(tx, resource, current, reason.trim());
+    voidRow(tx, resource, current, reason.trim(), opts);
     for (const child of inlineChildren(resource)) {
-      for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim());
+      for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim(), { ...opts, parentVoided: true });
     }
     writeHooks(resource)?.afterVoid?.(tx, current);
     // Records that read the voided one are re-checked (never refused: voiding is always allowed).
