@@ -8,6 +8,7 @@
  */
 import { and, eq, gt } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
+import { canGrant, takeLegacy, type LegacyFacts } from '../../schema/legacy';
 import { registry } from '../../schema/resources';
 import { findings as findingsTable, imports } from '../../schema/tables';
 import { ServiceError } from '../../server/errors';
@@ -21,6 +22,7 @@ import { headerLookup, resourceFindingHeaders } from './fields';
 import { emitReport, storeAndWrite, type Written } from './finish';
 import { insertImportRow, type ImportRowValues } from './ledger/merge';
 import { findingMessages } from './finding-messages';
+import { legacyNotice } from './legacy';
 import { existingRecord, resolveRefs } from './resolve-refs';
 import type { Counts, ImportResult, ReportFinding, ReportReject } from './types';
 
@@ -89,6 +91,9 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
   const counts: Counts = { rows, imported: 0, rejected: 0, duplicates: 0 };
   const rejected: ReportReject[] = [];
   const recordRow = new Map<number, number>();
+  const notices: ReportFinding[] = [];
+  // whether the importing user could grant the approvals a file claims: decided once for the file
+  const trusted = canGrant(tx.actor.roles, res.name);
   let created = 0;
   let updated = 0;
   const reject = (item: Item, errors: ReportReject['errors']) => {
@@ -103,21 +108,28 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     for (const [k, v] of Object.entries(item.values)) if (!blank(v)) input[k] = v;
     const refErrors = resolveRefs(tx.db, res, input, lang, headerOf);
     if (refErrors.length) { reject(item, refErrors); continue; }
+    // approvals the file claims: facts of the legacy system beside the record, never our approval fields
+    const claimed = takeLegacy(res.name, input);
+    const legacyFacts: LegacyFacts | null = Object.keys(claimed).length
+      ? { file: env.fileName, rows: [item.row], by: tx.actor.username, trusted, fields: claimed }
+      : null;
+    const wopts = { historical: true, reason, legacyFacts: legacyFacts as Record<string, unknown> | null };
     try {
       const id = existingRecord(tx.db, res, input);
       if (id != null) {
         const before = tx.db.select({ version: res.table.version }).from(res.table).where(eq(res.table.id, id)).get() as { version: number } | undefined;
-        const row = updateRecord(tx, res, id, input, { historical: true, reason });
+        const row = updateRecord(tx, res, id, input, wopts);
         recordRow.set(id, item.row);
         if (res.system && before && row.version === before.version) counts.duplicates++;
         else { counts.imported++; updated++; }
       } else {
-        const row = createRecord(tx, res, input, { historical: true, reason });
+        const row = createRecord(tx, res, input, wopts);
         if (res.system) sqlite.prepare(`UPDATE "${res.name}" SET import_id = ? WHERE id = ?`).run(importId, row.id);
         recordRow.set(row.id, item.row);
         counts.imported++;
         created++;
       }
+      if (legacyFacts && !trusted) notices.push(legacyNotice(lang, item.row, res.name, Object.keys(claimed).map(headerOf), trusted));
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       const errs = Object.entries(e.errors ?? {})
@@ -140,6 +152,7 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     link.run(importId, row, f.id);
     findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: messageOf(f) });
   }
+  findings.push(...notices);
   findings.sort((a, b) => a.row - b.row);
   const records = { [res.name]: created, [`${res.name}.updated`]: updated };
   const final = { counts, status: 'done' as const, updated_at: now(tx) };

@@ -17,6 +17,7 @@ import { mergeStaging } from './merge';
 import { OrderBuilder, type FindingSink } from './orders';
 import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';
+import { ledgerGuard } from './guard';
 import { finishImport } from '../finish';
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -53,8 +54,9 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
       },
     };
-    const resolver = new Resolver(master, staging, lang, headerOf);
-    const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force);
+    const guard = ledgerGuard(db, opts.actor, env.fileName);
+    const resolver = new Resolver(master, staging, lang, headerOf, guard);
+    const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force, guard);
     const normalize = table.normalizer({ date1904: env.book.date1904 });
     let rows = 0;
     let rejected = 0;
@@ -72,6 +74,15 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       }
       let product = 0;
       let customer = 0;
+      let batch: number | null = null;
+      let salesperson: number | null = null;
+      const person = () => {
+        const s = resolver.salesperson(v, r.row);
+        if (s && 'error' in s) errors.push(s.error);
+        else salesperson = s?.id ?? null;
+      };
+      // a scoped user's 业务员 first: a row outside their own scope creates nothing
+      if (!errors.length && guard.scoped) person();
       if (!errors.length) {
         const p = resolver.product(v, r.row);
         if ('error' in p) errors.push(p.error);
@@ -82,17 +93,20 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         if ('error' in c) errors.push(c.error);
         else customer = c.id;
       }
+      if (!errors.length) {
+        const b = resolver.batch(product, v, r.row);
+        if (b && 'error' in b) errors.push(b.error);
+        else batch = b?.id ?? null;
+      }
+      if (!errors.length && !guard.scoped) person();
+      const line = { row: r.row, v, customer, product, batch, salesperson, contract: errors.length ? null : resolver.contract(v, r.row).id };
+      if (!errors.length && orders.add(line) === 'foreign') {
+        errors.push({ field: headerOf('order_no'), message: imsg(lang, 'not_own_order', { value: String(v.order_no ?? '') }) });
+      }
       if (errors.length) {
         staging.reject(r.row, env.rawOf(r.cells as Cell[]), errors);
         rejected++;
-        continue;
       }
-      orders.add({
-        row: r.row, v, customer, product,
-        batch: resolver.batch(product, v, r.row),
-        salesperson: resolver.salesperson(v, r.row),
-        contract: resolver.contract(v, r.row).id,
-      });
     }
     await progress.phase('checking', rows); // the orders still open are checked and staged
     orders.finishScattered();
