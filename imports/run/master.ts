@@ -117,8 +117,10 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     try {
       const id = existingRecord(tx.db, res, input);
       if (id != null) {
-        const before = tx.db.select({ version: res.table.version }).from(res.table).where(eq(res.table.id, id)).get() as { version: number } | undefined;
-        const row = updateRecord(tx, res, id, input, wopts);
+        const before = tx.db.select({ version: res.table.version, ...(legacyFacts && { legacy: res.table.legacy_facts }) }).from(res.table).where(eq(res.table.id, id)).get() as { version: number; legacy: LegacyFacts | null } | undefined;
+        // the same facts again (another file or row saying the same) leave the record as it is
+        const same = legacyFacts && before?.legacy && before.legacy.trusted === trusted && JSON.stringify(before.legacy.fields) === JSON.stringify(legacyFacts.fields);
+        const row = updateRecord(tx, res, id, input, same ? { ...wopts, legacyFacts: null } : wopts);
         recordRow.set(id, item.row);
         if (res.system && before && row.version === before.version) counts.duplicates++;
         else { counts.imported++; updated++; }
