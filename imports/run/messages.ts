@@ -46,6 +46,10 @@ const TEXT = {
     '{target}「{value}」不在档案中，而您的角色无权新建{target}（待审核档案由{roles}建立）：此行未导入；请先由有权限的人员导入或登记该{target}',
     'No {target} "{value}" is on file and your roles may not create {target_en} (pending records are created by {roles}): this row was not imported; have it imported or recorded first',
   ],
+  import_nothing: [
+    '您的角色（{roles}）无权新建任何可导入的记录，因此不能导入文件',
+    'Your roles ({roles}) may not create any importable record, so they may not import files',
+  ],
   kind_forbidden: [
     '您的角色无权新建{target}，因此不能导入“{kind}”',
     'Your roles may not create {target_en}, so they may not import "{kind}"',

@@ -33,6 +33,7 @@ import { templateXlsx } from '../../imports/report/template';
 import { listing, totalsOf } from '../../imports/report/totals';
 import { reportPath, storedPath } from '../../imports/run/files';
 import { imsg } from '../../imports/run/messages';
+import { roleList } from '../../imports/run/legacy';
 import { checkKind, checkMayImport, ImportForbiddenError, importableKinds, importTarget, isUsageError, runImport } from '../../imports/run/pipeline';
 import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
@@ -100,7 +101,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const { db, clock } = c.get('deps');
     // A role that may import nothing is refused before its upload is read.
     if (!importableKinds().some((k) => can(user.roles, importTarget(k), 'create'))) {
-      throw forbidden(msg(lang, 'forbidden'));
+      throw forbidden(imsg(lang, 'import_nothing', { roles: roleList(user.roles, lang) }));
     }
     const boundary = boundaryOf(c.req.header('content-type'));
     if (!boundary) throw badRequest(lang === 'en' ? 'Upload the file as multipart/form-data (field "file")' : '请以 multipart/form-data 上传文件（字段 file）');
