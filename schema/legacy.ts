@@ -18,12 +18,15 @@ export interface LegacyFacts {
   /** the source file and its row(s) */
   file: string;
   rows: number[];
-  /** the importing user, and whether their roles could grant these approvals here */
-  by: string;
-  trusted: boolean;
+  /** the importing user, and whether their roles could grant these approvals here (a document: absent) */
+  by?: string;
+  trusted?: boolean;
   /** the legacy system's values, by our field key (e.g. qa_status: 'approved', reviewed_by: '王五') */
-  fields: Record<string, unknown>;
-  /** the state the legacy system left the record in (a ledger order: shipped / completed) */
+  fields?: Record<string, unknown>;
+  /**
+   * A document of the legacy system (a ledger's order): the state it left it in (shipped / completed). Kept
+   * compact (one per order of a million-line ledger); its creator and import are the record's own stamps.
+   */
   state?: string;
 }
 
@@ -93,7 +96,7 @@ export function legacyValue<T = unknown>(rec: object | null | undefined, field: 
   const facts = factsOf(rec);
   if (!facts?.trusted || !(field in (facts.fields ?? {}))) return own;
   const initial = own == null || own === '' || own === 'pending' || own === 'draft';
-  return (initial ? facts.fields[field] : own) as T;
+  return (initial ? facts.fields![field] : own) as T;
 }
 
 /** Whether a record carries legacy facts (an imported historical record). */
@@ -103,8 +106,9 @@ export function isLegacy(rec: object | null | undefined): boolean {
 
 const overlays = new WeakMap<object, object>();
 /**
- * The record as a rule auditing a legacy sale sees it: each workflow-owned field our system left at its
- * initial value replaced by the trusted legacy fact (legacyValue). Cached per record object.
+ * The master record (customer, product, contract) as a rule auditing a legacy sale sees it: each
+ * workflow-owned field our system left at its initial value replaced by the trusted legacy fact
+ * (legacyValue). Cached per record object: master records are few, read by every line.
  */
 export function audited<T extends object | null | undefined>(rec: T, legacySale: boolean | undefined): T {
   if (!legacySale || !rec) return rec;
@@ -125,5 +129,7 @@ export function audited<T extends object | null | undefined>(rec: T, legacySale:
  */
 export function usableStep<T extends object | null | undefined>(rec: T, legacySale: boolean | undefined): T | null {
   if (!rec || !isLegacy(rec)) return rec;
-  return legacySale && factsOf(rec)?.trusted ? audited(rec, true) : null;
+  const facts = factsOf(rec);
+  if (!legacySale || !facts?.trusted) return null;
+  return { ...rec, ...facts.fields } as T; // rare (special-control sales): not cached
 }

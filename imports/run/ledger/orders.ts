@@ -406,7 +406,7 @@ export class OrderBuilder {
         sale_date: g.order.sale_date, payment_method: g.order.payment_method, status: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed',
         remark: g.remarks.length ? g.remarks.join('；') : null, first_row: g.lines[0].row,
         // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
-        legacy_facts: { file: this.guard.file, rows: [g.lines[0].row], by: this.guard.by, trusted: true, fields: {}, state: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed' },
+        legacy_facts: { file: this.guard.file, rows: [g.lines[0].row], state: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed' },
       });
     }
     for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
