@@ -9,6 +9,8 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { canGrant, takeLegacy, type LegacyFacts } from '../../schema/legacy';
+import { msg } from '../../schema/messages';
+import { ownScope } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
 import { findings as findingsTable, imports } from '../../schema/tables';
 import { ServiceError } from '../../server/errors';
@@ -23,6 +25,7 @@ import { emitReport, storeAndWrite, type Written } from './finish';
 import { insertImportRow, type ImportRowValues } from './ledger/merge';
 import { findingMessages } from './finding-messages';
 import { legacyNotice } from './legacy';
+import { imsg } from './messages';
 import { existingRecord, resolveRefs } from './resolve-refs';
 import type { Counts, ImportResult, ReportFinding, ReportReject } from './types';
 
@@ -102,7 +105,17 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     sqlite.prepare(`INSERT INTO import_rejects (version, created_at, created_by, updated_at, updated_by, import_id, import, "row", raw, errors)
       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(now(tx), tx.actor.id, now(tx), tx.actor.id, importId, importId, item.row, JSON.stringify(env.rawOf(item.cells)), JSON.stringify(errors));
   };
+  // a scoped user's row for someone else's record: name the column (销售人员) and the value
+  const scopePath = ownScope(tx.actor.roles, res.name, 'create');
+  const scopeField = scopePath && !scopePath.includes('.') ? scopePath : null;
+  let current: Item | null = null;
+  const outsideScope = (e: ServiceError) => {
+    if (e.status !== 403 || !scopeField || e.message !== msg(lang, 'forbidden_record') || !current) return null;
+    const header = headerOf(scopeField);
+    return { field: header, message: imsg(lang, 'not_own_record', { field: header, value: env.rawOf(current.cells)[header] ?? '' }) };
+  };
   for (const item of items) {
+    current = item;
     if (item.errors.length) { reject(item, item.errors); continue; }
     const input: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(item.values)) if (!blank(v)) input[k] = v;
@@ -137,7 +150,7 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
       const errs = Object.entries(e.errors ?? {})
         .filter(([k]) => k !== 'root')
         .map(([k, m]) => ({ field: k.startsWith('_') ? '' : headerOf(k), message: String(m) }));
-      reject(item, errs.length ? errs : [{ field: '', message: e.message }]);
+      reject(item, errs.length ? errs : [outsideScope(e) ?? { field: '', message: e.message }]);
     }
   }
   flushRules(tx);

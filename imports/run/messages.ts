@@ -34,6 +34,10 @@ const TEXT = {
     '业务员「{value}」不是您本人：销售人员只能导入本人为业务员的销售记录，此行未导入',
     'Salesperson "{value}" is not you: a salesperson may only import sales records of their own; this row was not imported',
   ],
+  not_own_record: [
+    '{field}「{value}」不是您本人：销售人员只能导入本人负责的记录，此行未导入',
+    '{field} "{value}" is not you: a salesperson may only import their own records; this row was not imported',
+  ],
   not_own_order: [
     '单据编号「{value}」已是其他业务员的销售单：销售人员不能向他人的销售单导入明细，此行未导入',
     'Order "{value}" already belongs to another salesperson: a salesperson may not import lines into someone else\'s order; this row was not imported',

@@ -210,7 +210,8 @@ describe('a salesperson importing through the web import gets what the API allow
     };
     const r = await upload('contracts', [row, { ...row, 合同编号: 'HT-FORGE-2', 销售人员: '马丽' }]);
     expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
-    expect(r.report.rejected[0].row).toBe(3);
+    expect(r.report.rejected[0]).toMatchObject({ row: 3, errors: [{ field: '销售人员' }] });
+    expect(r.report.rejected[0].errors[0].message).toMatch(/销售人员「马丽」不是您本人/);
     const c = one("SELECT * FROM contracts WHERE contract_no = 'HT-FORGE-1'");
     expect(c).toMatchObject({ status: 'draft', approved_by: null, approved_role: null, approved_at: null });
     expect(JSON.parse(c.legacy_facts)).toMatchObject({ trusted: false, fields: { status: 'approved', approved_by: '王总', approved_role: 'gm' } });
