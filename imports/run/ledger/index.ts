@@ -76,13 +76,12 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       let customer = 0;
       let batch: number | null = null;
       let salesperson: number | null = null;
-      const person = () => {
-        const s = resolver.salesperson(v, r.row);
-        if (s && 'error' in s) errors.push(s.error);
-        else salesperson = s?.id ?? null;
-      };
       // a scoped user's 业务员 first: a row outside their own scope creates nothing
-      if (!errors.length && guard.scoped) person();
+      if (!errors.length && guard.scoped) {
+        const s = resolver.salesperson(v, r.row)!;
+        if ('error' in s) errors.push(s.error);
+        else salesperson = s.id;
+      }
       if (!errors.length) {
         const p = resolver.product(v, r.row);
         if ('error' in p) errors.push(p.error);
@@ -98,7 +97,11 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         if (b && 'error' in b) errors.push(b.error);
         else batch = b?.id ?? null;
       }
-      if (!errors.length && !guard.scoped) person();
+      if (!errors.length && !guard.scoped) {
+        const s = resolver.salesperson(v, r.row);
+        if (s && 'error' in s) errors.push(s.error);
+        else salesperson = s?.id ?? null;
+      }
       const line = { row: r.row, v, customer, product, batch, salesperson, contract: errors.length ? null : resolver.contract(v, r.row).id };
       if (!errors.length && orders.add(line) === 'foreign') {
         errors.push({ field: headerOf('order_no'), message: imsg(lang, 'not_own_order', { value: String(v.order_no ?? '') }) });

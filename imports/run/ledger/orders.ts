@@ -21,7 +21,7 @@ import {
   type SpecialCheckRow,
 } from '../../../schema/rules';
 import type { Values } from './resolver';
-import { factsFor, type LedgerGuard } from './guard';
+import { documentFacts, factsFor, type LedgerGuard } from './guard';
 import type { Staging } from './staging';
 
 export interface LedgerLine {
@@ -221,7 +221,7 @@ export class OrderBuilder {
       // the legacy system's verification: a check record marked legacy, its verifier a legacy fact only
       g.check = {
         id: 0, verified_at: v.special_verified_at, verified_by: null,
-        legacy_facts: factsFor(this.guard, 'special_checks', [line.row], { verified_by: text(v.special_verified_by), verified_at: v.special_verified_at }),
+        legacy_facts: factsFor(this.guard, 'special_checks', line.row, 'verified_by', text(v.special_verified_by), 'verified_at', v.special_verified_at),
       };
       g.checkNew = true;
     }
@@ -233,7 +233,7 @@ export class OrderBuilder {
         id: ref, order: g.ref, sale_date: g.order.sale_date, customer: g.order.customer, product: line.product, batch: line.batch,
         quantity: v.quantity, unit_price: v.unit_price, amount: v.amount,
         price_approved_by: null, handler: text(v.handler), responsible: text(v.responsible),
-        legacy_facts: v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', [line.row], { price_approved_by: text(v.price_approved_by) }),
+        legacy_facts: v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by)),
       },
     });
     this.stats.imported++;
@@ -351,7 +351,7 @@ export class OrderBuilder {
         id: ref, order: g.ref, slip_no: n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`,
         outbound_date: v.outbound_date, issued_by: text(v.issued_by), picked_by: text(v.picked_by), reviewed_by: null,
         receipt_confirmed_at: v.receipt_confirmed_at ?? null, arrival_verified_at: v.arrival_verified_at ?? null,
-        legacy_facts: v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', [row], { reviewed_by: text(v.reviewed_by) }),
+        legacy_facts: v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by)),
       },
     };
     this.addSlip(g, s);
@@ -406,7 +406,7 @@ export class OrderBuilder {
         sale_date: g.order.sale_date, payment_method: g.order.payment_method, status: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed',
         remark: g.remarks.length ? g.remarks.join('；') : null, first_row: g.lines[0].row,
         // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
-        legacy_facts: { file: this.guard.file, rows: [g.lines[0].row], state: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed' },
+        legacy_facts: documentFacts(this.guard, g.lines[0].row, hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed'),
       });
     }
     for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
