@@ -30,6 +30,10 @@ const TEXT = {
     '文件声称已审批/复核（{fields}），但导入人的角色无权作出该审批（应由{roles}）：仅作为未经核实的旧系统记录保存，记录按待审核导入',
     'The file claims an approval/review ({fields}) that the importing user\'s roles could not grant (only {roles} can): kept only as an unverified legacy fact; the record is imported as pending',
   ],
+  legacy_untrusted_ledger: [
+    '台账记录的复核/审批/核实（{fields}）由无权作出该步骤的角色导入：仅作为未经核实的旧系统记录保存，不计为复核或审批',
+    'The ledger\'s reviews/approvals/verifications ({fields}) were imported by a role that could not grant them: kept only as unverified legacy facts, not counted as reviews or approvals',
+  ],
   not_own_salesperson: [
     '业务员「{value}」不是您本人：销售人员只能导入本人为业务员的销售记录，此行未导入',
     'Salesperson "{value}" is not you: a salesperson may only import sales records of their own; this row was not imported',

@@ -252,7 +252,8 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(signatures()).toBe(before.signatures);
     // the forged reviews count for nothing: the individual buyer, the missing review and the price are findings
     const rules = r.report.findings.filter((f) => f.row === 3).map((f) => f.rule);
-    expect(rules).toEqual(expect.arrayContaining(['BUYER_INDIVIDUAL', 'OUTBOUND_NOT_REVIEWED', 'PRICE_OUT_OF_RANGE']));
+    expect(rules).toEqual(expect.arrayContaining(['BUYER_INDIVIDUAL', 'OUTBOUND_NOT_REVIEWED', 'PRICE_OUT_OF_RANGE', 'IMPORT_LEGACY_UNTRUSTED']));
+    expect(r.report.findings.find((f) => f.rule === 'IMPORT_LEGACY_UNTRUSTED')).toMatchObject({ severity: 'warning', fields: ['复核员', '超限价审批人'] });
     // the importer reads their own order; our workflow refuses the legacy document
     const show = await fetch(`${server.url}/api/sales_orders/${order.id}`, { headers: { Cookie: sales } });
     expect(show.status).toBe(200);

@@ -18,6 +18,7 @@ import { OrderBuilder, type FindingSink } from './orders';
 import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';
 import { ledgerGuard } from './guard';
+import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -55,6 +56,9 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       },
     };
     const guard = ledgerGuard(db, opts.actor, env.fileName);
+    // the ledger's review columns whose step the user could not grant (none for QA/admin-like roles)
+    const untrusted = ([['reviewed_by', 'outbound_slips'], ['price_approved_by', 'sales_lines'], ['special_verified_by', 'special_checks']] as const)
+      .filter(([, kind]) => !guard.trust[kind]).map(([k]) => k);
     const resolver = new Resolver(master, staging, lang, headerOf, guard);
     const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force, guard);
     const normalize = table.normalizer({ date1904: env.book.date1904 });
@@ -103,8 +107,13 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         else salesperson = s?.id ?? null;
       }
       const line = { row: r.row, v, customer, product, batch, salesperson, contract: errors.length ? null : resolver.contract(v, r.row).id };
-      if (!errors.length && orders.add(line) === 'foreign') {
+      const added = errors.length ? null : orders.add(line);
+      if (added === 'foreign') {
         errors.push({ field: headerOf('order_no'), message: imsg(lang, 'not_own_order', { value: String(v.order_no ?? '') }) });
+      } else if (added === 'imported' && untrusted.length) {
+        // reviews the user could not grant: kept as unverified legacy facts, and said so on the row
+        const claimed = untrusted.filter((k) => v[k] != null && v[k] !== '').map(headerOf);
+        if (claimed.length) staging.reportFinding(r.row, LEGACY_UNTRUSTED, 'warning', claimed, imsg(lang, 'legacy_untrusted_ledger', { fields: claimed.join(lang === 'en' ? ', ' : '、') }), null);
       }
       if (errors.length) {
         staging.reject(r.row, env.rawOf(r.cells as Cell[]), errors);
