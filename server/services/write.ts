@@ -16,6 +16,7 @@ import { enforceRules, isRuleKind } from './rules/enforce';
 import { resolveAllFor } from './rules/findings';
 import { editNeedsReason } from './sign';
 import { inTransaction, type ServiceContext } from './context';
+import { refuseLegacyDocument } from './verbs/legacy-guard';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
 
 export interface WriteOptions {
@@ -144,6 +145,7 @@ function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
 function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
   authorize(ctx.actor, resource, 'create', ctx.lang);
   checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
+  refuseLegacyDocument(ctx, resource, values); // a line added to a legacy order
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
   checkNaturalKeys(ctx, resource, values, null, errors, prefix);
@@ -163,6 +165,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     authorize(ctx.actor, resource, 'edit', ctx.lang);
     checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
     checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+    refuseLegacyDocument(ctx, resource, current);
   }
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix, current);

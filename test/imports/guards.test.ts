@@ -266,5 +266,11 @@ describe('a salesperson importing through the web import gets what the API allow
     });
     expect(head.status).toBe(400);
     expect((await head.json()).message).toMatch(/旧系统导入的历史单据/);
+    // nor does a plain edit continue it (the administrator may correct)
+    const edit = await fetch(`${server.url}/api/sales_lines/${line.id}`, {
+      method: 'PUT', headers: { Cookie: sales, 'Content-Type': 'application/json' }, body: JSON.stringify({ quantity: 1, amount: 30, version: line.version, _reason: '改数量' }),
+    });
+    expect(edit.status).toBe(400);
+    expect((await edit.json()).message).toMatch(/旧系统导入的历史单据/);
   });
 });
