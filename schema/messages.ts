@@ -50,6 +50,10 @@ const MESSAGES = {
   unknown_verb: ['「{resource}」没有「{verb}」操作', '{resource} has no action {verb}'],
   verb_role: ['「{verb}」需由以下角色执行：{roles}', '{verb} must be done by: {roles}'],
   verb_state: ['当前状态不能执行此操作：{detail}', 'Not possible in the current state: {detail}'],
+  legacy_document: [
+    '这是从旧系统导入的历史单据（{file} 第 {row} 行，旧系统状态：{state}），不能在本系统中继续流转；其中的审批/复核只是旧系统的记录',
+    'This is a historical document imported from the legacy system ({file}, row {row}, legacy state: {state}); it cannot go through our workflow, and its approvals/reviews are only the legacy system\'s records',
+  ],
   reason_required: ['该记录已审核或已签名，修改须填写修改原因', 'This record is approved or signed: give a reason for the change'],
   rule_refused: ['违反 GSP 规则，未保存：请按标出的说明更正', 'Refused by GSP rules; nothing was saved: correct what is marked'],
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],

@@ -17,11 +17,17 @@ import { enforceRules, isRuleKind } from './rules/enforce';
 import { resolveAllFor } from './rules/findings';
 import { editNeedsReason } from './sign';
 import { inTransaction, type ServiceContext } from './context';
+import { refuseLegacyDocument } from './verbs/legacy-guard';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
 
 export interface WriteOptions {
-  /** an imported historical record: legacy required fields may be empty */
+  /**
+   * An imported historical record: legacy required fields may be empty and the rules record findings
+   * instead of refusing. Permissions, scope and field guards apply as for any write.
+   */
   historical?: boolean;
+  /** what the legacy system recorded about the record's approvals (schema/legacy.ts), kept beside it */
+  legacyFacts?: Record<string, unknown> | null;
   /** why the change was made (kept in the audit row) */
   reason?: string | null;
   /** set by workflow verbs, whose own role list replaces the generic edit grant and field guards */
@@ -149,7 +155,8 @@ function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
 
 function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
   authorize(ctx.actor, resource, 'create', ctx.lang);
-  if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
+  checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
+  refuseLegacyDocument(ctx, resource, values); // a line added to a legacy order
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
   checkNaturalKeys(ctx, resource, values, null, errors, prefix);
@@ -157,7 +164,8 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
   derive(ctx, resource, values);
   writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
   checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
-  const row = ctx.db.insert(resource.table).values({ ...values, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
+  const legacy = prefix === '' && opts.legacyFacts ? { legacy_facts: opts.legacyFacts } : {};
+  const row = ctx.db.insert(resource.table).values({ ...values, ...legacy, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
   writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
   return row;
 }
@@ -167,7 +175,8 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   if (!opts.verb) {
     authorize(ctx.actor, resource, 'edit', ctx.lang);
     checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
-    if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+    checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+    refuseLegacyDocument(ctx, resource, current);
   }
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix, current);
@@ -176,6 +185,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   derive(ctx, resource, values, current);
   writeHooks(resource)?.beforeWrite?.(ctx, values, current, opts);
   checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
+  if (prefix === '' && opts.legacyFacts) values = { ...values, legacy_facts: opts.legacyFacts };
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
   if (!opts.verb && !opts.reason?.trim() && resource.system && editNeedsReason(ctx.db, resource, current)) {

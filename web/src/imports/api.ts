@@ -24,6 +24,8 @@ export interface ImportReport extends ReportHead {
   skipped?: Array<{ row: number; reason: string }>;
   duplicateOf?: number;
   records?: Record<string, number>;
+  /** the policies the import followed (imports/run/types.ts ReportTail.policy) */
+  policy?: { guards: string; errors: string; legacy: string };
   /** set by the server when findings/rejected were capped in the response */
   truncated?: boolean;
 }

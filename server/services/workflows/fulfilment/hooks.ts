@@ -2,7 +2,8 @@
  * The fulfilment flow's part of the plain writes (server/services/hooks.ts): an order is shipped by issuing
  * its outbound slip and completed by the salesperson's receipt confirmation — a plain edit cannot mark goods
  * shipped that never left, nor take a shipped order back. Drafting and confirming stay plain writes (the rules
- * check them either way); the verbs, historical imports and the administrator's corrections are not limited.
+ * check them either way); the verbs and the administrator's corrections are not limited (an import is a plain write
+ * of the importing user: issue 12).
  */
 import { ORDER_STATUS } from '../../../../schema/enums';
 import { msg } from '../../../../schema/messages';
@@ -15,7 +16,7 @@ const BY_STEP = new Set(['shipped', 'completed']);
 const STATUS_HOOKS: Record<string, WriteHooks> = {
   sales_orders: {
     beforeWrite(ctx, values, current, opts) {
-      if (opts.historical || opts.verb || ctx.actor.roles.includes('admin') || !('status' in values)) return;
+      if (opts.verb || ctx.actor.roles.includes('admin') || !('status' in values)) return;
       const before = (current?.status as string | undefined) ?? 'draft';
       const after = values.status as string;
       if (after === before || (!BY_STEP.has(after) && !BY_STEP.has(before))) return;
