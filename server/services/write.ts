@@ -15,6 +15,11 @@ import { afterUpdate, writeHooks } from './hooks';
 import { enforceRules, isRuleKind } from './rules/enforce';
 import { resolveAllFor } from './rules/findings';
 import { editNeedsReason } from './sign';
+import {
+  checkStepOwned, lifecycleExempt, parentReviewChanges, raiseSuperseded, supersedeOnUpdate, supersedeParents,
+} from './lifecycle';
+import { LIFECYCLE } from '../../schema/lifecycle';
+import { APPROVAL_SUPERSEDED } from '../../schema/rules';
 import { inTransaction, type ServiceContext } from './context';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
 
@@ -25,6 +30,8 @@ export interface WriteOptions {
   reason?: string | null;
   /** set by workflow verbs, whose own role list replaces the generic edit grant and field guards */
   verb?: boolean;
+  /** the demo seed (server/seed/writer.ts): its made-up history is written in its states, not through the steps */
+  seed?: boolean;
 }
 
 type Values = Record<string, unknown>;
@@ -138,6 +145,8 @@ function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
 
 function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
   authorize(ctx.actor, resource, 'create', ctx.lang);
+  // A record starts in its initial state: step-owned fields are its verbs' (schema/lifecycle.ts).
+  if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, undefined, prefix);
   if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
@@ -148,7 +157,16 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
   checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
   const row = ctx.db.insert(resource.table).values({ ...values, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
   writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
+  if (!lifecycleExempt(opts)) returnParentsToReview(ctx, resource, undefined, row, opts);
   return row;
+}
+
+/** A new or changed licence / agent of an approved customer sends the customer back to review. */
+function returnParentsToReview(ctx: ServiceContext, resource: Resource, before: Row | undefined, after: Row, opts: WriteOptions) {
+  const changed = parentReviewChanges(resource, before, after);
+  if (!changed.length) return;
+  supersedeParents(ctx, resource, before, after, changed, (parentRes, parent, reset) =>
+    updateRow(ctx, parentRes, parent, reset, { ...opts, verb: true, reason: opts.reason ?? APPROVAL_SUPERSEDED }));
 }
 
 /** `propagateNow: false` when the caller propagates itself, after writing the inline children it was sent. */
@@ -156,6 +174,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   if (!opts.verb) {
     authorize(ctx.actor, resource, 'edit', ctx.lang);
     checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
+    if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, current, prefix);
     if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
   }
   const errors: FieldErrors = {};
@@ -165,6 +184,8 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   derive(ctx, resource, values, current);
   writeHooks(resource)?.beforeWrite?.(ctx, values, current, opts);
   checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
+  // An approval never silently survives a change to what it covered: the record goes back to review.
+  const superseded = lifecycleExempt(opts) ? [] : supersedeOnUpdate(resource, current, values);
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
   if (!opts.verb && !opts.reason?.trim() && resource.system && editNeedsReason(ctx.db, resource, current)) {
@@ -177,6 +198,8 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     .returning()
     .get() as Row;
   writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
+  if (superseded.length) raiseSuperseded(ctx, resource, row, LIFECYCLE[resource.name].review!, superseded);
+  if (!lifecycleExempt(opts)) returnParentsToReview(ctx, resource, current, row, opts);
   if (propagateNow) propagate(ctx, resource, current, row, opts);
   return row;
 }

@@ -37,6 +37,8 @@ export const APPROVAL_VERBS: VerbDef[] = [
     if (!row.investigation || !row.measures || !row.feedback_at) {
       throw state(ctx, ctx.lang === 'en' ? 'investigation, measures and feedback date are needed first' : '须先填写调查与评估、处理措施和反馈日期');
     }
+    // 第三篇 五/七, 第四篇 二.2: the complaint and its handling are reported to QA before it is closed.
+    if (!row.reported_to_qa_at) throw badRequest(msg(ctx.lang, 'complaint_not_reported'));
     return { status: 'closed' };
   }),
 ];

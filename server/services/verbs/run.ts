@@ -12,6 +12,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { findRow, readRecord, serialize } from '../records';
 import { confirmPassword, writeSignature } from '../sign';
 import { applyChanges } from '../write';
+import { resolveSupersededIfApproved } from '../lifecycle';
 import { enforceRules } from '../rules/enforce';
 import { findVerb } from './index';
 
@@ -43,6 +44,7 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
     const changes = def.apply(tx, current, input);
     // The verb's roles are its permission: the generic edit grants and field guards do not apply.
     const row = applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
+    resolveSupersededIfApproved(tx, resource, row);
     // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
     // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
     enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });
