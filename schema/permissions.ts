@@ -72,9 +72,13 @@ export function can(roles: readonly string[], resource: string, action: Action):
   });
 }
 
-/** Whether these roles may set `field` of `resource` by a plain write: never a step-owned field; else admin always may. */
+/**
+ * Whether these roles may set `field` of `resource` by a plain write: never a step-owned field (except between
+ * its `plain` values, which the write service checks); else admin always may.
+ */
 export function canSetField(roles: readonly string[], resource: string, field: string): boolean {
-  if (stepOwned(resource, field)) return false;
+  const owned = stepOwned(resource, field);
+  if (owned && !owned.plain) return false;
   const allowed = FIELD_GUARDS[resource]?.[field];
   return !allowed || roles.includes('admin') || roles.some((r) => allowed.includes(r as Role));
 }
