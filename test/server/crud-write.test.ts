@@ -102,10 +102,10 @@ describe('update and version checks', () => {
     const a = await create('customers', customerBody('洪山药店A'));
     const b = await create('customers', customerBody('洪山药店B'));
     await api.dp.update('customers', { id: b.id, data: { ...b, address: 'x' }, previousData: b }); // b is at version 2
-    const r = await api.dp.updateMany('customers', { ids: [a.id, b.id], data: { qa_status: 'approved', qa_approved_at: '2025-06-30' } });
+    const r = await api.dp.updateMany('customers', { ids: [a.id, b.id], data: { contact_name: '批量联系人', service_point: true } });
     expect(r.data).toEqual([a.id, b.id]);
-    expect(await getOne('customers', a.id)).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', version: 2, address: null });
-    expect(await getOne('customers', b.id)).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', version: 3, address: 'x' });
+    expect(await getOne('customers', a.id)).toMatchObject({ contact_name: '批量联系人', service_point: true, version: 2, address: null });
+    expect(await getOne('customers', b.id)).toMatchObject({ contact_name: '批量联系人', service_point: true, version: 3, address: 'x' });
   });
 
   test('updateMany with a version checks it on every record', async () => {
