@@ -18,6 +18,7 @@ describe('QA review (Chromium)', () => {
   beforeAll(async () => {
     s = await startSession();
     await s.user('qa1', '吴静', ['qa']);
+    await s.user('fin1', '周会计', ['finance']);
     // A sale without a contract is saved with a CONTRACT_MISSING warning for QA (twice: one to waive, one left open).
     for (const no of ['XS-W1', 'XS-W2']) {
       const order = await s.api('POST', '/api/sales_orders', compliantOrder(s.world, no, {}, { contract: null }));
@@ -32,7 +33,12 @@ describe('QA review (Chromium)', () => {
       const r = await s.api('POST', `/api/${res}`, body);
       expect(r.status, JSON.stringify(r.json)).toBe(201);
       return r.json;
-    }, '荆州同济药业有限公司', 7, { type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending' });
+    }, '荆州同济药业有限公司', 7, { type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending' },
+    async (id, input) => {
+      // the credit review is finance's signed step
+      const r = await s.apiAs('fin1', 'POST', `/api/customers/${id}/credit-review`, { password: PASSWORD, ...input });
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+    });
     page = await s.signIn('qa1');
   }, 120_000);
 
