@@ -151,4 +151,20 @@ describe('QA review (Chromium)', () => {
     await poll(textOf(page.getByTestId('audit-verify-result'))).toContain(`#${id}`);
     await shot(page, 'qa-audit-broken');
   });
+
+  it('an edit of what the approval covered warns on the form, then the customer shows it is back to review and why', async () => {
+    await page.goto(`${s.server.url}/#/customers/${customerId}`);
+    const address = page.locator('.ra-input-address');
+    await poll(textOf(address)).toContain('修改此项将使审核失效');
+    // the approval's own fields are read-only, with the step that sets them
+    await poll(textOf(page.locator('.ra-input-qa_status'))).toContain('首营审核批准');
+    await page.locator('input[name="address"]').fill('湖北省荆州市沙市区北京中路 9 号');
+    await page.fill('input[name="_reason"]', '客户搬迁');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/show$/);
+    await poll(textOf(page.getByTestId('returned-to-review'))).toContain('首营审核后修改了已审核的内容（地址）');
+    await poll(() => page.getByTestId('signature-superseded').count()).toBe(1);
+    expect((await s.api('GET', `/api/customers/${customerId}`)).json.qa_status).toBe('pending');
+    await shot(page, 'qa-returned-to-review');
+  });
 });
