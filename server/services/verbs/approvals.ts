@@ -29,8 +29,9 @@ export const APPROVAL_VERBS: VerbDef[] = [
   verb('outbound_slips', 'review', (ctx, row) => {
     // 第五篇 5.3: the double check is done by a second person, never the one who picked the goods.
     if (row.picked_by && row.picked_by === ctx.actor.display_name) throw forbidden(msg(ctx.lang, 'self_approval'));
-    // The check follows the picking (第五篇 5.2–5.3); a legacy slip without a recorded picker is not refused.
-    if (!row.picked_by && row.issued_by) throw badRequest(msg(ctx.lang, 'wf_not_picked'));
+    // The check follows the picking (第五篇 5.2–5.3); only an imported legacy slip without a recorded picker is
+    // not refused (the picker is step-owned: a slip entered here gets one only from the pick step).
+    if (!row.picked_by && row.import_id == null) throw badRequest(msg(ctx.lang, 'wf_not_picked'));
     return { reviewed_by: ctx.actor.display_name, reviewed_at: ctx.clock.now().toISOString() };
   }),
   verb('complaints', 'close', (ctx, row) => {
