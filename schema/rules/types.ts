@@ -210,5 +210,10 @@ export interface Rule<K extends RecordKind = RecordKind> extends RuleMeta {
   appliesTo: K;
   /** re-evaluated against ctx.asOf by the periodic re-check (the result changes as time passes) */
   periodic?: boolean;
+  /**
+   * raised by a service when something happens (an approved record changed: server/services/lifecycle.ts),
+   * not evaluated on a view: rulesFor() leaves it out, so no re-check resolves it; its own step does
+   */
+  event?: boolean;
   check(record: RecordViews[K], ctx: RuleContext): Finding[];
 }

@@ -12,6 +12,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { findRow, readRecord, serialize } from '../records';
 import { confirmPassword, writeSignature } from '../sign';
 import { applyChanges } from '../write';
+import { resolveSupersededIfApproved } from '../lifecycle';
 import { enforceRules } from '../rules/enforce';
 import { findVerb } from './index';
 import { legacyDocument } from './legacy-guard';
@@ -48,6 +49,7 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
     applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
     // re-read: a step may have written the record itself (an unwind step voids it)
     const row = findRow(tx.db, resource, id)!;
+    resolveSupersededIfApproved(tx, resource, row);
     // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
     // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
     enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });
