@@ -12,6 +12,7 @@
  * approval never stands in for ours, and our workflow verbs refuse legacy records (server/services/verbs).
  */
 import type { Role } from './permissions';
+import { LIFECYCLE, stepKeys } from './lifecycle';
 import { findVerbSpec } from './verbs';
 
 export interface LegacyFacts {
@@ -31,11 +32,12 @@ export interface LegacyFacts {
 }
 
 /**
- * The fields only a workflow step writes, and the step (resource, verb) whose roles may grant them.
- * Today from the approval verbs (schema/verbs.ts); the lifecycle declaration (step-owned fields) replaces
- * this table when it lands: every importer reads it through workflowOwnedFields / canGrant only.
+ * The approval step whose roles make a file's claims on a resource *trusted* (the 首营 approval, the contract
+ * approval, the outbound review…). Which fields are claims is the lifecycle's declaration of step-owned
+ * fields (schema/lifecycle.ts) plus these approvals' own fields; a resource with step-owned fields but no
+ * approval here (complaints, recall notices…) is trusted for the roles of the steps that own those fields.
  */
-const STEP_FIELDS: Record<string, { step: [string, string]; fields: readonly string[] }> = {
+const APPROVAL_STEP: Record<string, { step: [string, string]; fields: readonly string[] }> = {
   customers: { step: ['customers', 'approve'], fields: ['qa_status', 'qa_approved_at', 'qa_approved_by'] },
   products: { step: ['products', 'approve'], fields: ['qa_status'] },
   contracts: { step: ['contracts', 'approve'], fields: ['status', 'approved_by', 'approved_role', 'approved_at'] },
@@ -44,22 +46,31 @@ const STEP_FIELDS: Record<string, { step: [string, string]; fields: readonly str
   special_checks: { step: ['sales_orders', 'verify-special'], fields: ['verified_by', 'verified_at'] },
 };
 
+const owned = new Map<string, readonly string[]>();
+/** The fields only a workflow step writes: an import keeps what a file says of them as legacy facts. */
 export function workflowOwnedFields(resource: string): readonly string[] {
-  return STEP_FIELDS[resource]?.fields ?? [];
+  let fields = owned.get(resource);
+  if (!fields) {
+    fields = [...new Set([...(APPROVAL_STEP[resource]?.fields ?? []), ...Object.keys(LIFECYCLE[resource]?.owned ?? {})])];
+    owned.set(resource, fields);
+  }
+  return fields;
+}
+
+/** The roles that grant the workflow-owned fields of `resource` here: its approval's, else its steps'. */
+export function grantorRoles(resource: string): readonly Role[] {
+  const s = APPROVAL_STEP[resource];
+  if (s) return findVerbSpec(s.step[0], s.step[1])?.roles ?? [];
+  const steps = new Set(workflowOwnedFields(resource).flatMap((f) => stepKeys(resource, f)));
+  return [...new Set([...steps].flatMap((k) => {
+    const [res, verb] = k.split('/');
+    return findVerbSpec(res, verb)?.roles ?? [];
+  }))];
 }
 
 /** Whether these roles could grant the workflow-owned fields of `resource` in our system. */
 export function canGrant(roles: readonly string[], resource: string): boolean {
-  if (roles.includes('admin')) return true;
-  const s = STEP_FIELDS[resource];
-  const verb = s && findVerbSpec(s.step[0], s.step[1]);
-  return !!verb && verb.roles.some((r: Role) => roles.includes(r));
-}
-
-/** The grantor roles' names for messages (e.g. ['qa']). */
-export function grantorRoles(resource: string): readonly Role[] {
-  const s = STEP_FIELDS[resource];
-  return (s && findVerbSpec(s.step[0], s.step[1])?.roles) ?? [];
+  return roles.includes('admin') || grantorRoles(resource).some((r) => roles.includes(r));
 }
 
 /** Splits an import row's values: the workflow-owned ones (non-empty) are returned and removed from `values`. */

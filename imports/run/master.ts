@@ -126,7 +126,7 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     const legacyFacts: LegacyFacts | null = Object.keys(claimed).length
       ? { file: env.fileName, rows: [item.row], by: tx.actor.username, trusted, fields: claimed }
       : null;
-    const wopts = { historical: true, reason, legacyFacts: legacyFacts as Record<string, unknown> | null };
+    const wopts = { historical: true, imported: true, reason, legacyFacts: legacyFacts as Record<string, unknown> | null };
     try {
       const id = existingRecord(tx.db, res, input);
       if (id != null) {

@@ -19,18 +19,17 @@ type Values = Record<string, unknown>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const idx = (lang: Lang) => (lang === 'en' ? 1 : 0);
 
-export interface LifecycleOptions { verb?: boolean; historical?: boolean; seed?: boolean }
+export interface LifecycleOptions { verb?: boolean; historical?: boolean; seed?: boolean; imported?: boolean }
 
 /**
  * Whether this write may set step-owned fields and keep approvals: a verb (it is the step), the demo seed
- * (it writes a made-up history in its states: server/seed/writer.ts) and — HOOK, for the imports engineer to
- * replace with the imports' own audited path for legacy states — a historical import.
+ * (it writes a made-up history in its states: server/seed/writer.ts) and a historical record written by the
+ * server itself (a chain step's own parts, test fixtures of legacy documents). An import is never exempt: it
+ * keeps what a file says of step-owned fields as legacy facts (schema/legacy.ts takeLegacy), and a re-import
+ * that changes what an approval covered sends the record back to review like any edit.
  */
 export function lifecycleExempt(opts: LifecycleOptions): boolean {
-  return !!opts.verb || !!opts.seed || historicalExempt(opts);
-}
-function historicalExempt(opts: LifecycleOptions): boolean {
-  return !!opts.historical;
+  return !!opts.verb || !!opts.seed || (!!opts.historical && !opts.imported);
 }
 
 /** The steps that set a field, as the user reads them: 「首营审核批准」或「首营审核驳回」. */

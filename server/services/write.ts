@@ -43,6 +43,8 @@ export interface WriteOptions {
   parentVoided?: boolean;
   /** the demo seed (server/seed/writer.ts): its made-up history is written in its states, not through the steps */
   seed?: boolean;
+  /** written by an import: historical, yet bound by the lifecycle like any edit (server/services/lifecycle.ts) */
+  imported?: boolean;
 }
 
 type Values = Record<string, unknown>;
