@@ -203,6 +203,22 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(signatures()).toBe(before);
   });
 
+  it('a re-import that changes what the 首营 approval covered returns the customer to review, as an edit would', async () => {
+    const row = { 单位名称: '复审测试大药房', 单位类型: '药品零售企业', 所在地区: '河南省郑州市', 地址: '郑州市金水路1号' };
+    await upload('customers', [row]);
+    const id = one<{ id: number }>("SELECT id FROM customers WHERE name = '复审测试大药房'").id;
+    // approved here (the signed step is tested elsewhere; this test is about the import's write)
+    server.db.$client.prepare("UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?").run(id);
+    const same = await upload('customers', [{ ...row, 联系人: '' }]); // another file, the same customer
+    expect(same.report.counts).toMatchObject({ duplicates: 1 }); // nothing the approval covered changed
+    expect(one('SELECT qa_status FROM customers WHERE id = ?', id).qa_status).toBe('approved');
+    await upload('customers', [{ ...row, 地址: '郑州市花园路99号' }]);
+    expect(one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id))
+      .toEqual({ qa_status: 'pending', qa_approved_by: null, address: '郑州市花园路99号' });
+    expect(q("SELECT rule FROM findings WHERE resource = 'customers' AND record_id = ? AND status = 'open'", id).map((f) => f.rule))
+      .toContain('APPROVAL_SUPERSEDED');
+  });
+
   it('a contract claiming 已审批 by the GM: stays a draft; another salesperson\'s contract is a rejected row', async () => {
     const row = {
       合同编号: 'HT-FORGE-1', 单位名称: '郑州市润泽医药有限公司', 销售人员: '高刚', 合同金额: '9000000', 签订日期: '2024-02-01',
