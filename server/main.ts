@@ -11,7 +11,7 @@ import { clockFromEnv, type Clock } from './clock';
 import { openDb, type Db } from './db';
 import { ROOT } from './root';
 import { dailyBackup } from './services/backup';
-import { recheck } from './services/rules/recheck';
+import { startRecheck, type RecheckRun } from './services/rules/recheck-runner';
 import { SYSTEM_ACTOR } from './services/context';
 import { ensureSettings } from './services/settings';
 
@@ -54,21 +54,26 @@ function scheduleBackups(db: Db, clock: Clock, dir: string) {
   setInterval(run, 3600_000).unref();
 }
 
-/** The periodic rule re-check: shortly after start, then once whenever the business date changes. */
-function scheduleRecheck(db: Db, clock: Clock) {
+/**
+ * The rule re-check: shortly after start (continuing one a restart interrupted), then whenever the business
+ * date changes; in a worker thread, so the server keeps answering (services/rules/recheck-runner.ts). Killed
+ * mid-batch, the batch's transaction rolls back and the next start continues after the last committed one.
+ */
+function scheduleRecheck(db: Db, dbFile: string, clock: Clock) {
   let lastDay = '';
-  const run = () => {
-    if (clock.today() === lastDay) return;
+  let run: RecheckRun | null = null;
+  const start = () => {
+    if (run || clock.today() === lastDay) return;
     lastDay = clock.today();
-    try {
-      const r = recheck(db, clock);
-      console.log(`规则复核 / rule re-check ${r.asOf}: ${r.records} records, +${r.opened} / -${r.resolved} findings (${r.ms} ms)`);
-    } catch (err) {
-      console.error('规则复核失败 / rule re-check failed:', err);
-    }
+    const started = Date.now();
+    run = startRecheck({ db, file: dbFile, clock, asOf: lastDay });
+    run.done.then(
+      (p) => console.log(`规则复核 / rule re-check ${p.as_of} (${p.since ? `since ${p.since}` : 'full'}): ${p.status}, ${p.records} records, +${p.opened} / -${p.resolved} findings (${Date.now() - started} ms)`),
+      (err) => { lastDay = ''; console.error('规则复核失败 / rule re-check failed:', err); },
+    ).finally(() => { run = null; });
   };
-  setTimeout(run, 5_000).unref();
-  setInterval(run, 3600_000).unref();
+  setTimeout(start, 5_000).unref();
+  setInterval(start, 600_000).unref();
 }
 
 async function main() {
@@ -93,7 +98,7 @@ async function main() {
     ensureSettings({ db, clock, actor: SYSTEM_ACTOR, lang: 'zh' });
   }
   if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups'));
-  if (env.GSP_RECHECK !== '0') scheduleRecheck(db, clock);
+  if (env.GSP_RECHECK !== '0') scheduleRecheck(db, dbFile, clock);
   const app = createApp({ db, clock, webDist: WEB_DIST });
   serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
     console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);

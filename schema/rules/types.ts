@@ -202,7 +202,16 @@ export interface RuleMeta {
 
 export interface Rule<K extends RecordKind = RecordKind> extends RuleMeta {
   appliesTo: K;
-  /** re-evaluated against ctx.asOf by the periodic re-check (the result changes as time passes) */
+  /**
+   * Only the periodic re-check evaluates it (never refuses a live write): a deadline rule whose result
+   * changes as time passes. Implies `timeDriven`.
+   */
   periodic?: boolean;
+  /**
+   * Evaluated live and also re-evaluated by the re-check, because its result can change with ctx.asOf for
+   * some records (DATE_INCONSISTENT: a date after as-of stops being one once as-of reaches it). The
+   * re-check's candidate queries (server/services/rules/recheck-candidates.ts) say which records.
+   */
+  timeDriven?: boolean;
   check(record: RecordViews[K], ctx: RuleContext): Finding[];
 }

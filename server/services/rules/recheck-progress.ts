@@ -1,0 +1,77 @@
+/**
+ * Where the re-check stands, in one row of `rule_recheck`, written in the same transaction as each batch's
+ * findings: a restarted server continues after the last committed batch. The table is the job's own state
+ * (no resource, no API but GET /api/system/recheck): created here if missing, so it needs no migration.
+ */
+import { RECORD_KINDS, RULES, isTimeDriven, type RuleSettings } from '../../../schema/rules';
+import type { Db } from '../../db';
+
+export const RECHECK_STATUS = ['running', 'done'] as const;
+
+export interface RecheckProgress {
+  status: (typeof RECHECK_STATUS)[number];
+  /** the business date the running (or last) re-check evaluates as of */
+  as_of: string;
+  /** the as-of of the re-check completed before it: the window's lower end; null = a full re-check */
+  since: string | null;
+  /** the as-of of the last completed re-check (what the next one starts from) */
+  last_done: string | null;
+  /** thresholds and time-driven rules the last completed re-check ran with (changed: the next is full) */
+  fingerprint: string;
+  /** the record kind being worked through and the last id done (an order id for sales_lines) */
+  kind: string | null;
+  last_id: number;
+  records: number;
+  opened: number;
+  resolved: number;
+  batches: number;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  /** time spent inside batches (ms), without the pauses between them */
+  work_ms: number;
+}
+
+export function ensureProgressTable(db: Db): void {
+  db.$client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck (
+    id INTEGER PRIMARY KEY CHECK (id = 1), status TEXT NOT NULL, as_of TEXT NOT NULL, since TEXT, last_done TEXT,
+    fingerprint TEXT NOT NULL, kind TEXT, last_id INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
+    opened INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, batches INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL, updated_at TEXT NOT NULL, finished_at TEXT, work_ms INTEGER NOT NULL DEFAULT 0)`);
+}
+
+export function readProgress(db: Db): RecheckProgress | undefined {
+  ensureProgressTable(db);
+  return db.$client.prepare('SELECT * FROM rule_recheck WHERE id = 1').get() as RecheckProgress | undefined;
+}
+
+export function writeProgress(db: Db, p: RecheckProgress): void {
+  const cols = Object.keys(p) as (keyof RecheckProgress)[];
+  db.$client
+    .prepare(`INSERT INTO rule_recheck (id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => `:${c}`).join(', ')})
+              ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`)
+    .run(p);
+}
+
+/** What decides the step dates: the deadline settings and which rules are time-driven. */
+export function fingerprintOf(s: RuleSettings): string {
+  const { receiptConfirmDays, specialArrivalDays, complaintDays, recallNoticeDays, adrDays, feedbackDays } = s;
+  return JSON.stringify({
+    v: 1, receiptConfirmDays, specialArrivalDays, complaintDays, recallNoticeDays, adrDays, feedbackDays,
+    rules: RULES.filter(isTimeDriven).map((r) => `${r.appliesTo}:${r.code}`).sort(),
+  });
+}
+
+/** For the admin screen: the progress row and how far through the tables it is (by id, 0–1). */
+export function progressReport(db: Db, kinds: readonly string[]): (RecheckProgress & { fraction: number }) | null {
+  const p = readProgress(db);
+  if (!p) return null;
+  if (p.status === 'done') return { ...p, fraction: 1 };
+  const tableOf = (k: string) => (k === 'sales_lines' ? 'sales_orders' : k);
+  const max = kinds.map((k) => (RECORD_KINDS as readonly string[]).includes(k)
+    ? ((db.$client.prepare(`SELECT max(id) FROM ${tableOf(k)}`).pluck().get() as number | null) ?? 0) : 0);
+  const total = max.reduce((a, b) => a + b, 0);
+  const at = kinds.indexOf(p.kind ?? '');
+  const done = at < 0 ? 0 : max.slice(0, at).reduce((a, b) => a + b, 0) + Math.min(p.last_id, max[at]);
+  return { ...p, fraction: total ? Math.min(1, done / total) : 0 };
+}
