@@ -53,14 +53,14 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const started = performance.now();
   return inTransaction(ctx, (tx) => {
-    const p = readProgress(tx.db);
+    const p = readProgress(db);
     if (!p || p.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
     const settings = loadSettings(tx.db);
     let kind = p.kind as RecordKind;
     let page: CandidatePage = { ids: [], allRules: new Set() };
     // skip to the next kind with candidates
     for (let after = p.last_id; ; after = 0) {
-      page = candidatePage(tx.db, kind, { since: p.since, asOf: p.as_of }, settings, after, kind === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
+      page = candidatePage(db, kind, { since: p.since, asOf: p.as_of }, settings, after, kind === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
       if (page.ids.length) break;
       const next = RECHECK_KINDS[RECHECK_KINDS.indexOf(kind) + 1];
       if (!next) break;
@@ -75,7 +75,7 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
       Object.assign(next, { last_id: page.ids[page.ids.length - 1], records: p.records + r.records, opened: p.opened + r.opened, resolved: p.resolved + r.resolved });
     }
     next.work_ms = p.work_ms + Math.round(performance.now() - started);
-    writeProgress(tx.db, next);
+    writeProgress(db, next);
     return next;
   });
 }
