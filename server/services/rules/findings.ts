@@ -8,6 +8,7 @@ import type { Finding } from '../../../schema/rules';
 import { findings } from '../../../schema/tables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
+import { liveRowsIn } from './bulk-rows';
 
 export type FindingRow = typeof findings.$inferSelect & Record<string, any>;
 const ACTIVE = ['open', 'acknowledged', 'waived'];
@@ -73,12 +74,26 @@ export function syncFindings(
   return { opened, resolved, openedFindings };
 }
 
+/** Whether syncFindings would change anything for these findings of a record (without writing). */
+export function findingsChange(evaluatedCodes: ReadonlySet<string>, found: readonly Finding[], active: readonly FindingRow[]): boolean {
+  const current = new Map(active.map((f) => [identity(f.rule, f.fields as string[]), f]));
+  const fired = new Set<string>();
+  for (const f of found) {
+    const key = identity(f.code, f.fields);
+    if (fired.has(key)) continue;
+    fired.add(key);
+    const had = current.get(key);
+    if (!had || had.message !== f.message.zh) return true;
+  }
+  for (const [key, f] of current) if (!fired.has(key) && evaluatedCodes.has(f.rule) && f.status !== 'waived') return true;
+  return false;
+}
+
 /** The active findings of many records of one kind, by record id (one query; for a batch of syncFindings). */
 export function activeFindingsOf(ctx: ServiceContext, resource: string, recordIds: readonly number[]): Map<number, FindingRow[]> {
   const out = new Map<number, FindingRow[]>(recordIds.map((id) => [id, []]));
   if (!recordIds.length) return out;
-  const rows = ctx.db.select().from(findings)
-    .where(and(eq(findings.resource, resource), inArray(findings.record_id, [...recordIds]), inArray(findings.status, ACTIVE))).all() as FindingRow[];
+  const rows = liveRowsIn(ctx.db, findings, 'record_id', recordIds, { sql: `resource = ? AND status IN (${ACTIVE.map(() => '?').join(', ')})`, params: [resource, ...ACTIVE], voided: true }) as FindingRow[];
   for (const f of rows) out.get(f.record_id!)?.push(f);
   return out;
 }

@@ -5,8 +5,8 @@
  * step (a "change date") in the window. Every query is a superset of the exact set — evaluating a record
  * whose result does not change costs time, never correctness — so dates are compared with a day's slack:
  * SQLite reads `…T20:00Z` as its UTC day while the rules read it as the China day after (schema/rules/dates.ts).
- * Without `since` (first run, as-of moved back, thresholds changed) every live record of the kind is a
- * candidate: the full re-check.
+ * Without `since` (first run, as-of moved back, thresholds changed) the full re-check: every live record of
+ * each kind, but for sales only those a time-driven rule can fire on or has fired on (see `full` below).
  *
  * The step dates, per rule (N = the rule's setting, in days; a deadline is missed from deadline + 1):
  * - RECEIPT_UNCONFIRMED / SPECIAL_ARRIVAL_UNCONFIRMED: outbound_date + N + 1, while not confirmed / verified;
@@ -19,7 +19,7 @@
  * - a sale without a readable sale date: every sales-line rule reads as-of instead (schema/rules/rule.ts
  *   `parts`), so such an order's lines are evaluated with every rule, on every run.
  */
-import type { RecordKind, RuleSettings } from '../../../schema/rules';
+import { rulesFor, type RecordKind, type RuleSettings } from '../../../schema/rules';
 import type { Db } from '../../db';
 
 export interface RecheckWindow {
@@ -41,8 +41,17 @@ const onOrAfterSince = (col: string) => `${day(col)} >= :since`;
 
 type Sql = (w: RecheckWindow, s: RuleSettings) => string;
 
+const timeDrivenCodes = (kind: RecordKind) => rulesFor(kind, { timeDriven: true }).map((r) => `'${r.code}'`).join(', ');
+
+/** A sale with a date from `since` on (DATE_INCONSISTENT's steps and as-of in its message), or without a sale date. */
+const saleWindow = `${notDone('r.sale_date')} OR ${onOrAfterSince('r.sale_date')}
+      OR EXISTS (SELECT 1 FROM outbound_slips o WHERE o."order" = r.id AND o.voided_at IS NULL
+        AND (${onOrAfterSince('o.outbound_date')} OR ${onOrAfterSince('o.receipt_confirmed_at')}
+          OR EXISTS (SELECT 1 FROM invoice_slips l JOIN invoices i ON i.id = l.invoice AND i.voided_at IS NULL
+            WHERE l.slip = o.id AND l.voided_at IS NULL AND ${onOrAfterSince('i.invoice_date')})))`;
+
 /** The incremental condition per kind, over the kind's table aliased `r`; absent: the kind has no time-driven rule. */
-const WINDOW: Partial<Record<RecordKind, { table: string; where: Sql }>> = {
+const WINDOW: Partial<Record<RecordKind, { table: string; where: Sql; full?: Sql }>> = {
   outbound_slips: {
     table: 'outbound_slips',
     where: (_w, s) => `(${notDone('r.receipt_confirmed_at')} AND ${stepIn('r.outbound_date', String(s.receiptConfirmDays + 1))})
@@ -78,11 +87,13 @@ const WINDOW: Partial<Record<RecordKind, { table: string; where: Sql }>> = {
   // per order: its lines are evaluated together (one view per order)
   sales_lines: {
     table: 'sales_orders',
-    where: () => `${notDone('r.sale_date')} OR ${onOrAfterSince('r.sale_date')}
-      OR EXISTS (SELECT 1 FROM outbound_slips o WHERE o."order" = r.id AND o.voided_at IS NULL
-        AND (${onOrAfterSince('o.outbound_date')} OR ${onOrAfterSince('o.receipt_confirmed_at')}
-          OR EXISTS (SELECT 1 FROM invoice_slips l JOIN invoices i ON i.id = l.invoice AND i.voided_at IS NULL
-            WHERE l.slip = o.id AND l.voided_at IS NULL AND ${onOrAfterSince('i.invoice_date')})))`,
+    where: () => saleWindow,
+    // Full: the orders DATE_INCONSISTENT can fire on as of the day (a date from as-of on; `since` is set to
+    // as-of) and those with a line holding an active time-driven finding (it may resolve). Every other dated
+    // sale has no time-driven finding and none can open: a million-line ledger is not read line by line.
+    // (lines by order, then each line's findings by (resource, record_id): as a join SQLite scans all of them)
+    full: () => `${saleWindow} OR EXISTS (SELECT 1 FROM sales_lines l WHERE l."order" = r.id AND EXISTS (SELECT 1 FROM findings f
+      WHERE f.resource = 'sales_lines' AND f.record_id = l.id AND f.status IN ('open', 'acknowledged', 'waived') AND f.rule IN (${timeDrivenCodes('sales_lines')})))`,
   },
 };
 
@@ -93,11 +104,11 @@ export const RECHECK_KINDS = Object.keys(WINDOW) as RecordKind[];
 export function candidatePage(db: Db, kind: RecordKind, w: RecheckWindow, s: RuleSettings, after: number, limit: number): CandidatePage {
   const spec = WINDOW[kind];
   if (!spec) return { ids: [], allRules: new Set() };
-  const where = w.since === null ? '1' : `(${spec.where(w, s)})`;
+  const where = `(${w.since === null ? spec.full?.(w, s) ?? '1' : spec.where(w, s)})`;
   const undated = kind === 'sales_lines' ? `, ${notDone('r.sale_date')} AS undated` : ', 0 AS undated';
   const text = `SELECT r.id AS id${undated} FROM ${spec.table} r WHERE r.id > :after AND r.voided_at IS NULL AND ${where} ORDER BY r.id LIMIT :limit`;
   const params: Record<string, unknown> = { after, limit };
-  if (text.includes(':since')) params.since = w.since;
+  if (text.includes(':since')) params.since = w.since ?? w.asOf;
   if (text.includes(':asOf')) params.asOf = w.asOf;
   const rows = db.$client.prepare(text).all(params) as { id: number; undated: number }[];
   return { ids: rows.map((r) => r.id), allRules: new Set(rows.filter((r) => r.undated).map((r) => r.id)) };

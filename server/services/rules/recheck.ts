@@ -6,13 +6,13 @@
  * after the last committed batch and other writers wait at most one batch. The server runs the batches in
  * a worker thread (recheck-runner.ts); the CLI and the tests call `recheck()`.
  */
-import { evaluate, rulesFor, type RecordKind } from '../../../schema/rules';
+import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db';
 import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
 import { loadSettings } from '../settings';
 import { RECHECK_KINDS, candidatePage, type CandidatePage } from './recheck-candidates';
-import { activeFindingsOf, resolveAllFor, syncFindings } from './findings';
+import { activeFindingsOf, findingsChange, resolveAllFor, syncFindings, type FindingRow } from './findings';
 import { fingerprintOf, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
 import { createSqlContext } from './sql-context';
 import { saleLineViewsOf, viewOf } from './views';
@@ -20,8 +20,12 @@ import { findingContext } from './finding-context';
 
 export interface RecheckResult { asOf: string; since: string | null; records: number; opened: number; resolved: number; ms: number }
 
-/** Records per batch (orders for sales_lines): a batch holds the write lock for some ms, not seconds. */
-export const RECHECK_BATCH = { sales_lines: 100, other: 400 };
+/**
+ * At most this many candidates per batch (orders for sales_lines); a batch ends early once it has been
+ * evaluating for `ms`, or has `maxChanges` records whose findings change (each written and audited while
+ * the write lock is held).
+ */
+export const RECHECK_BATCH = { sales_lines: 250, other: 500, ms: 80, maxChanges: 100 };
 
 const codesOf = (kind: RecordKind, timeDriven?: boolean) => new Set(rulesFor(kind, timeDriven ? { timeDriven } : {}).map((r) => r.code));
 
@@ -48,31 +52,42 @@ export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: 
   });
 }
 
-/** Evaluates the next batch of the running re-check in one transaction; returns the progress after it. */
+/**
+ * The next batch of the running re-check; returns the progress after it. Two steps, so that the write lock
+ * is held only while findings change: the candidates are read and evaluated in a read transaction (WAL: no
+ * lock, the server's writers go on), then the records whose findings change are written with the progress
+ * in one write transaction. If another connection committed in between (`PRAGMA data_version`), the batch
+ * is evaluated again inside the write transaction, so nothing is written from a stale read.
+ */
 export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const started = performance.now();
-  return inTransaction(ctx, (tx) => {
+  const client = db.$client;
+  const version = () => client.pragma('data_version', { simple: true }) as number;
+  const planned = db.transaction((tx) => {
     const p = readProgress(db);
     if (!p || p.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
-    const settings = loadSettings(tx.db);
-    let kind = p.kind as RecordKind;
-    let page: CandidatePage = { ids: [], allRules: new Set() };
-    // skip to the next kind with candidates
-    for (let after = p.last_id; ; after = 0) {
-      page = candidatePage(db, kind, { since: p.since, asOf: p.as_of }, settings, after, kind === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
-      if (page.ids.length) break;
-      const next = RECHECK_KINDS[RECHECK_KINDS.indexOf(kind) + 1];
-      if (!next) break;
-      kind = next;
+    const seen = version();
+    const { kind, page } = nextPage(db, loadSettings(tx as unknown as Db), p);
+    const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kind, page, p.as_of, started + RECHECK_BATCH.ms) : null;
+    return { p, seen, kind, page, ev };
+  }, { behavior: 'deferred' });
+  return inTransaction(ctx, (tx) => {
+    const p = readProgress(db)!;
+    // another runner moved on meanwhile: leave it to that one
+    if (p.status !== 'running' || p.batches !== planned.p.batches || p.as_of !== planned.p.as_of) return p;
+    let ev = planned.ev;
+    if (ev && version() !== planned.seen) {
+      const upTo = ev.lastId;
+      ev = evaluatePage(tx, planned.kind, { ...planned.page, ids: planned.page.ids.filter((id) => id <= upTo) }, p.as_of, Infinity);
     }
     const now = clock.now().toISOString();
-    const next: RecheckProgress = { ...p, kind, updated_at: now, batches: p.batches + 1 };
-    if (!page.ids.length) {
+    const next: RecheckProgress = { ...p, kind: planned.kind, updated_at: now, batches: p.batches + 1 };
+    if (!ev) {
       Object.assign(next, { status: 'done', last_done: p.as_of, finished_at: now, last_id: 0, kind: null });
     } else {
-      const r = evaluatePage(tx, kind, page, p.as_of);
-      Object.assign(next, { last_id: page.ids[page.ids.length - 1], records: p.records + r.records, opened: p.opened + r.opened, resolved: p.resolved + r.resolved });
+      const written = applyChanges(tx, planned.kind, ev.changes);
+      Object.assign(next, { last_id: ev.lastId, records: p.records + ev.records, opened: p.opened + written.opened, resolved: p.resolved + written.resolved });
     }
     next.work_ms = p.work_ms + Math.round(performance.now() - started);
     writeProgress(db, next);
@@ -80,30 +95,67 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
   });
 }
 
-function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage, asOf: string) {
+/** The next non-empty page of candidates from where the progress stands (moving on to the next kinds). */
+function nextPage(db: Db, settings: ReturnType<typeof loadSettings>, p: RecheckProgress): { kind: RecordKind; page: CandidatePage } {
+  let kind = p.kind as RecordKind;
+  for (let after = p.last_id; ; after = 0) {
+    const page = candidatePage(db, kind, { since: p.since, asOf: p.as_of }, settings, after, kind === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
+    const next = RECHECK_KINDS[RECHECK_KINDS.indexOf(kind) + 1];
+    if (page.ids.length || !next) return { kind, page };
+    kind = next;
+  }
+}
+
+/** A record whose findings change: what syncFindings needs to write it. */
+interface Change {
+  id: number;
+  codes: ReadonlySet<string>;
+  found: Finding[];
+  extra: ReturnType<typeof findingContext> | null;
+  active: FindingRow[];
+}
+
+/**
+ * Evaluates the page's records in id order until `until` (performance.now()) or MAX_CHANGES records with
+ * changes; `lastId`: the last one done (an order id for sales_lines).
+ */
+function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage, asOf: string, until: number) {
   const rc = createSqlContext(ctx.db, asOf);
-  const out = { records: 0, opened: 0, resolved: 0 };
-  const add = (r: { opened: number; resolved: number }) => { out.records++; out.opened += r.opened; out.resolved += r.resolved; };
+  const out = { records: 0, lastId: page.ids[page.ids.length - 1], changes: [] as Change[] };
   const timeCodes = codesOf(kind, true);
+  const consider = (id: number, codes: ReadonlySet<string>, view: Record<string, any> | undefined, found: Finding[], active: FindingRow[] = []) => {
+    out.records++;
+    if (view ? findingsChange(codes, found, active) : active.some((f) => f.status !== 'waived')) {
+      out.changes.push({ id, codes, found, extra: view ? findingContext(kind, view, rc) : null, active });
+    }
+  };
+  const full = () => performance.now() > until || out.changes.length >= RECHECK_BATCH.maxChanges;
   if (kind === 'sales_lines') {
     const views = saleLineViewsOf(ctx.db, page.ids);
     const active = activeFindingsOf(ctx, kind, [...views.values()].flat().map((v) => v.id!));
     const allCodes = codesOf(kind);
-    for (const [order, lines] of views) {
+    for (const order of page.ids) {
       const all = page.allRules.has(order);
-      for (const v of lines) {
-        const found = evaluate(kind, v, rc, all ? {} : { timeDriven: true });
-        add(syncFindings(ctx, kind, v.id!, all ? allCodes : timeCodes, found, findingContext(kind, v as Record<string, any>, rc), active.get(v.id!)));
-      }
+      for (const v of views.get(order) ?? []) consider(v.id!, all ? allCodes : timeCodes, v, evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
+      if (full()) return { ...out, lastId: order };
     }
     return out;
   }
   const active = activeFindingsOf(ctx, kind, page.ids);
   for (const id of page.ids) {
-    const view = viewOf(ctx.db, kind, id);
-    add(view
-      ? syncFindings(ctx, kind, id, timeCodes, evaluate(kind, view as never, rc, { timeDriven: true }), findingContext(kind, view as Record<string, any>, rc), active.get(id))
-      : resolveAllFor(ctx, kind, id));
+    const view = viewOf(ctx.db, kind, id) as Record<string, any> | undefined;
+    consider(id, timeCodes, view, view ? evaluate(kind, view as never, rc, { timeDriven: true }) : [], active.get(id));
+    if (full()) return { ...out, lastId: id };
+  }
+  return out;
+}
+
+function applyChanges(ctx: ServiceContext, kind: RecordKind, changes: readonly Change[]) {
+  const out = { opened: 0, resolved: 0 };
+  for (const c of changes) {
+    const r = c.extra ? syncFindings(ctx, kind, c.id, c.codes, c.found, c.extra, c.active) : resolveAllFor(ctx, kind, c.id);
+    out.opened += r.opened;
+    out.resolved += r.resolved;
   }
   return out;
 }

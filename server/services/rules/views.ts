@@ -6,21 +6,13 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { RecordKind, RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
+import { liveRowsIn } from './bulk-rows';
 
 type Row = Record<string, any>;
 const live = (table: any) => isNull(table.voided_at);
 
 function getById(db: Db, table: any, id: number): Row | undefined {
   return db.select().from(table).where(and(eq(table.id, id), live(table))).get() as Row | undefined;
-}
-
-function payments(db: Db, invoiceIds: number[]): Map<number, Row[]> {
-  const out = new Map<number, Row[]>();
-  if (!invoiceIds.length) return out;
-  for (const p of db.select().from(t.payments).where(and(inArray(t.payments.invoice, invoiceIds), live(t.payments))).all() as Row[]) {
-    out.set(p.invoice, [...(out.get(p.invoice) ?? []), p]);
-  }
-  return out;
 }
 
 const group = (rows: Row[], key: string): Map<number, Row[]> => {
@@ -41,24 +33,20 @@ export function saleLineViewsOf(db: Db, orderIds: readonly number[]): Map<number
   const out = new Map<number, RecordViews['sales_lines'][]>();
   const wanted = [...new Set(orderIds)];
   if (!wanted.length) return out;
-  const orders = db.select().from(t.salesOrders).where(and(inArray(t.salesOrders.id, wanted), live(t.salesOrders))).all() as Row[];
+  const orders = liveRowsIn(db, t.salesOrders, 'id', wanted);
   if (!orders.length) return out;
-  const ids = orders.map((o) => o.id);
-  const slips = group(db.select().from(t.outboundSlips).where(and(inArray(t.outboundSlips.order, ids), live(t.outboundSlips))).orderBy(asc(t.outboundSlips.id)).all() as Row[], 'order');
-  const slipIds = [...slips.values()].flat().map((s) => s.id);
-  const links = slipIds.length
-    ? (db.select({ slip: t.invoiceSlips.slip, invoice: t.invoiceSlips.invoice }).from(t.invoiceSlips).where(and(inArray(t.invoiceSlips.slip, slipIds), live(t.invoiceSlips))).all() as Row[])
-    : [];
-  const invoiceIds = [...new Set(links.map((l) => l.invoice))];
-  const invoices = new Map((invoiceIds.length ? (db.select().from(t.invoices).where(and(inArray(t.invoices.id, invoiceIds), live(t.invoices))).all() as Row[]) : []).map((i) => [i.id, i]));
-  const pays = payments(db, invoiceIds);
+  const ids = orders.map((o) => o.id as number);
+  const slips = group(liveRowsIn(db, t.outboundSlips, 'order', ids), 'order');
+  const slipIds = [...slips.values()].flat().map((s) => s.id as number);
+  const links = liveRowsIn(db, t.invoiceSlips, 'slip', slipIds);
+  const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
+  const invoices = new Map(liveRowsIn(db, t.invoices, 'id', invoiceIds).map((i) => [i.id, i]));
+  const pays = group(liveRowsIn(db, t.payments, 'invoice', invoiceIds), 'invoice');
   const invoicesOfSlip = group(links, 'slip');
   // the newest live check per order
   const checks = new Map<number, Row>();
-  for (const c of db.select().from(t.specialChecks).where(and(inArray(t.specialChecks.order, ids), live(t.specialChecks))).orderBy(desc(t.specialChecks.id)).all() as Row[]) {
-    if (!checks.has(c.order)) checks.set(c.order, c);
-  }
-  const lines = group(db.select().from(t.salesLines).where(and(inArray(t.salesLines.order, ids), live(t.salesLines))).orderBy(asc(t.salesLines.id)).all() as Row[], 'order');
+  for (const c of liveRowsIn(db, t.specialChecks, 'order', ids)) checks.set(c.order, c);
+  const lines = group(liveRowsIn(db, t.salesLines, 'order', ids), 'order');
   for (const order of orders) {
     const orderSlips = slips.get(order.id) ?? [];
     const own = [...new Set(orderSlips.flatMap((s) => (invoicesOfSlip.get(s.id) ?? []).map((l) => l.invoice as number)))]
@@ -85,7 +73,7 @@ export function invoiceView(db: Db, id: number): RecordViews['invoices'] | undef
   const lines = db.select().from(t.invoiceLines).where(and(eq(t.invoiceLines.invoice, id), live(t.invoiceLines))).all() as Row[];
   const slipIds = (db.select({ slip: t.invoiceSlips.slip }).from(t.invoiceSlips).where(and(eq(t.invoiceSlips.invoice, id), live(t.invoiceSlips))).all() as Row[]).map((r) => r.slip);
   const slips = slipIds.length ? (db.select().from(t.outboundSlips).where(and(inArray(t.outboundSlips.id, slipIds), live(t.outboundSlips))).all() as Row[]) : [];
-  return { ...inv, lines, slips, payments: payments(db, [id]).get(id) ?? [] } as RecordViews['invoices'];
+  return { ...inv, lines, slips, payments: liveRowsIn(db, t.payments, 'invoice', [id]) } as RecordViews['invoices'];
 }
 
 function servicePoint(db: Db, id: number): RecordViews['customers'] | undefined {
