@@ -40,8 +40,9 @@ export function ensureProgressTable(db: Db): void {
     started_at TEXT NOT NULL, updated_at TEXT NOT NULL, finished_at TEXT, work_ms INTEGER NOT NULL DEFAULT 0)`);
 }
 
+/** The progress row; undefined before the first re-check (a read: the table is not created here). */
 export function readProgress(db: Db): RecheckProgress | undefined {
-  ensureProgressTable(db);
+  if (!db.$client.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get()) return undefined;
   return db.$client.prepare('SELECT * FROM rule_recheck WHERE id = 1').get() as RecheckProgress | undefined;
 }
 

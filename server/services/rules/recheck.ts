@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
 import { loadSettings } from '../settings';
 import { RECHECK_KINDS, candidatePage, type CandidatePage } from './recheck-candidates';
 import { activeFindingsOf, findingsChange, resolveAllFor, syncFindings, type FindingRow } from './findings';
-import { fingerprintOf, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
+import { ensureProgressTable, fingerprintOf, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
 import { createSqlContext } from './sql-context';
 import { saleLineViewsOf, viewOf } from './views';
 import { findingContext } from './finding-context';
@@ -38,6 +38,7 @@ export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: 
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   return inTransaction(ctx, () => {
     const fingerprint = fingerprintOf(loadSettings(db));
+    ensureProgressTable(db);
     const p = readProgress(db);
     const same = p && p.as_of === asOf && p.fingerprint === fingerprint && !opts.full;
     if (same) return p; // under way: continue it; done: nothing left for that day
