@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context
 import { fullRecheck } from '../../server/services/rules/full-recheck';
 import { RECHECK_BATCH, recheck } from '../../server/services/rules/recheck';
 import { startRecheck } from '../../server/services/rules/recheck-runner';
-import { createRecord } from '../../server/services/write';
+import { createRecord, updateRecord } from '../../server/services/write';
 import { login } from '../helpers/app';
 import { buildWorld, type World } from '../helpers/world';
 import { startApi, type Api } from './api-client';
@@ -222,4 +222,27 @@ describe('in the server: a worker thread', () => {
     // written by the thread through the findings service: audited like any finding
     expect(api.server.db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED'`).pluck().get()).toBeGreaterThan(0);
   }, 120_000);
+});
+
+it('a master-data edit re-checks the recent lines at once and queues the rest for the re-check', () => {
+  const db = openDb(path.join(dir, 'dependents.db'));
+  const clock = fixedDayClock('2025-01-10');
+  const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
+  const w = buildWorld(db, clock);
+  for (let i = 0; i < 60; i++) {
+    make(ctx, 'sales_orders', {
+      order_no: `M${i}`, customer: w.customer, salesperson: w.salesperson, contract: w.contract, sale_date: day('2024-06-01', i), payment_method: 'transfer', status: 'confirmed',
+      sales_lines: [{ product: w.product, batch: w.batch, quantity: 1, unit_price: 15, amount: 15 }],
+    });
+  }
+  const expired = () => db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'BUYER_LICENSE_EXPIRED' AND status = 'open'`).pluck().get();
+  const licence = db.$client.prepare('SELECT id, version FROM customer_licenses WHERE customer = ?').get(w.customer) as { id: number; version: number };
+  // the licence turns out to have ended before all of these sales
+  updateRecord(ctx, registry.get('customer_licenses')!, licence.id, { valid_to: '2024-05-31', version: licence.version, _reason: '更正有效期' }, { historical: true });
+  expect(expired()).toBe(50);
+  expect(db.$client.prepare('SELECT by, ref_id FROM rule_recheck_pending').all()).toEqual([{ by: 'customer', ref_id: w.customer }]);
+  const r = recheck(db, clock, '2025-01-10');
+  expect(expired()).toBe(60);
+  expect(r.opened).toBe(10);
+  expect(db.$client.prepare('SELECT count(*) FROM rule_recheck_pending').pluck().get()).toBe(0);
 });

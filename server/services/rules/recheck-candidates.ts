@@ -26,6 +26,8 @@ export interface RecheckWindow {
   /** the as-of of the last completed re-check; null: evaluate everything */
   since: string | null;
   asOf: string;
+  /** the 'dependents' step takes the queue up to this id */
+  pendingUpto?: number;
 }
 
 /** One page of candidates: `ids` in ascending order (order ids for sales_lines); `allRules` ⊆ ids. */
@@ -97,11 +99,30 @@ const WINDOW: Partial<Record<RecordKind, { table: string; where: Sql; full?: Sql
   },
 };
 
-/** Record kinds the re-check visits, in order. */
-export const RECHECK_KINDS = Object.keys(WINDOW) as RecordKind[];
+/**
+ * The orders with a line that depends on a queued master record (a master-data edit re-checked only its
+ * most recent lines: services/rules/targets.ts): every rule on all their lines, whatever the date.
+ */
+const dependentsOf = (by: string) => `SELECT ref_id FROM rule_recheck_pending WHERE by = '${by}' AND id <= :upto`;
+const DEPENDENTS = `r.customer IN (${dependentsOf('customer')}) OR r.salesperson IN (${dependentsOf('salesperson')})
+  OR r.contract IN (${dependentsOf('contract')})
+  OR EXISTS (SELECT 1 FROM sales_lines l WHERE l."order" = r.id AND l.voided_at IS NULL
+    AND (l.product IN (${dependentsOf('product')}) OR l.batch IN (${dependentsOf('batch')})))`;
 
-/** The next page of candidates of a kind after id `after`. */
-export function candidatePage(db: Db, kind: RecordKind, w: RecheckWindow, s: RuleSettings, after: number, limit: number): CandidatePage {
+/** The steps of a re-check, in order: each record kind with time-driven rules, then the queued dependents. */
+export const RECHECK_KINDS = [...Object.keys(WINDOW), 'dependents'] as const as readonly (RecordKind | 'dependents')[];
+
+/** The record kind a step evaluates. */
+export const kindOf = (step: RecordKind | 'dependents'): RecordKind => (step === 'dependents' ? 'sales_lines' : step);
+
+/** The next page of candidates of a step after id `after`. */
+export function candidatePage(db: Db, kind: RecordKind | 'dependents', w: RecheckWindow, s: RuleSettings, after: number, limit: number): CandidatePage {
+  if (kind === 'dependents') {
+    if (!w.pendingUpto) return { ids: [], allRules: new Set() };
+    const ids = db.$client.prepare(`SELECT r.id FROM sales_orders r WHERE r.id > :after AND r.voided_at IS NULL AND (${DEPENDENTS}) ORDER BY r.id LIMIT :limit`)
+      .pluck().all({ after, limit, upto: w.pendingUpto }) as number[];
+    return { ids, allRules: new Set(ids) };
+  }
   const spec = WINDOW[kind];
   if (!spec) return { ids: [], allRules: new Set() };
   const where = `(${w.since === null ? spec.full?.(w, s) ?? '1' : spec.where(w, s)})`;

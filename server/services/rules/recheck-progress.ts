@@ -5,6 +5,7 @@
  */
 import { RECORD_KINDS, RULES, isTimeDriven, type RuleSettings } from '../../../schema/rules';
 import type { Db } from '../../db';
+import { clientOf } from './bulk-rows';
 
 export const RECHECK_STATUS = ['running', 'done'] as const;
 
@@ -18,8 +19,10 @@ export interface RecheckProgress {
   last_done: string | null;
   /** thresholds and time-driven rules the last completed re-check ran with (changed: the next is full) */
   fingerprint: string;
-  /** the record kind being worked through and the last id done (an order id for sales_lines) */
+  /** the step being worked through (a record kind, or 'dependents') and the last id done (an order id for sales) */
   kind: string | null;
+  /** the queue of master records (rule_recheck_pending) up to this id is this run's to work through */
+  pending_upto: number;
   last_id: number;
   records: number;
   opened: number;
@@ -32,23 +35,52 @@ export interface RecheckProgress {
   work_ms: number;
 }
 
+/** Master records whose sales lines a master-data edit did not all re-check (targets.ts), by what they are. */
+export const DEPENDENTS_BY = ['customer', 'salesperson', 'contract', 'product', 'batch'] as const;
+export type DependentsBy = (typeof DEPENDENTS_BY)[number];
+
+const ensured = new WeakSet<object>();
+
 export function ensureProgressTable(db: Db): void {
-  db.$client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck (
+  const client = clientOf(db);
+  if (ensured.has(client)) return;
+  client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck_pending (
+    id INTEGER PRIMARY KEY, by TEXT NOT NULL, ref_id INTEGER NOT NULL, queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    UNIQUE (by, ref_id))`);
+  client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck (
     id INTEGER PRIMARY KEY CHECK (id = 1), status TEXT NOT NULL, as_of TEXT NOT NULL, since TEXT, last_done TEXT,
-    fingerprint TEXT NOT NULL, kind TEXT, last_id INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
+    fingerprint TEXT NOT NULL, kind TEXT, last_id INTEGER NOT NULL DEFAULT 0, pending_upto INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
     opened INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, batches INTEGER NOT NULL DEFAULT 0,
     started_at TEXT NOT NULL, updated_at TEXT NOT NULL, finished_at TEXT, work_ms INTEGER NOT NULL DEFAULT 0)`);
+  ensured.add(client);
+}
+
+/** Queues master records for the next re-check (in the caller's transaction). */
+export function queueDependents(db: Db, by: DependentsBy, refIds: readonly number[]): void {
+  ensureProgressTable(db);
+  const insert = clientOf(db).prepare('INSERT OR IGNORE INTO rule_recheck_pending (by, ref_id) VALUES (?, ?)');
+  for (const id of refIds) insert.run(by, id);
+}
+
+/** The newest queued entry: a run takes the queue up to it. */
+export function pendingUpto(db: Db): number {
+  return (clientOf(db).prepare('SELECT max(id) FROM rule_recheck_pending').pluck().get() as number | null) ?? 0;
+}
+
+/** Done with the queue as it stood when the run began: entries queued since wait for the next run. */
+export function clearDependents(db: Db, upto: number): void {
+  clientOf(db).prepare('DELETE FROM rule_recheck_pending WHERE id <= ?').run(upto);
 }
 
 /** The progress row; undefined before the first re-check (a read: the table is not created here). */
 export function readProgress(db: Db): RecheckProgress | undefined {
-  if (!db.$client.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get()) return undefined;
-  return db.$client.prepare('SELECT * FROM rule_recheck WHERE id = 1').get() as RecheckProgress | undefined;
+  if (!clientOf(db).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get()) return undefined;
+  return clientOf(db).prepare('SELECT * FROM rule_recheck WHERE id = 1').get() as RecheckProgress | undefined;
 }
 
 export function writeProgress(db: Db, p: RecheckProgress): void {
   const cols = Object.keys(p) as (keyof RecheckProgress)[];
-  db.$client
+  clientOf(db)
     .prepare(`INSERT INTO rule_recheck (id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => `:${c}`).join(', ')})
               ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`)
     .run(p);
@@ -68,8 +100,8 @@ export function progressReport(db: Db, kinds: readonly string[]): (RecheckProgre
   const p = readProgress(db);
   if (!p) return null;
   if (p.status === 'done') return { ...p, fraction: 1 };
-  const tableOf = (k: string) => (k === 'sales_lines' ? 'sales_orders' : k);
-  const max = kinds.map((k) => (RECORD_KINDS as readonly string[]).includes(k)
+  const tableOf = (k: string) => (k === 'sales_lines' || k === 'dependents' ? 'sales_orders' : k);
+  const max = kinds.map((k) => (RECORD_KINDS as readonly string[]).includes(k) || k === 'dependents'
     ? ((db.$client.prepare(`SELECT max(id) FROM ${tableOf(k)}`).pluck().get() as number | null) ?? 0) : 0);
   const total = max.reduce((a, b) => a + b, 0);
   const at = kinds.indexOf(p.kind ?? '');

@@ -11,9 +11,9 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db';
 import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
 import { loadSettings } from '../settings';
-import { RECHECK_KINDS, candidatePage, type CandidatePage } from './recheck-candidates';
+import { RECHECK_KINDS, candidatePage, kindOf, type CandidatePage } from './recheck-candidates';
 import { activeFindingsOf, findingsChange, resolveAllFor, syncFindings, type FindingRow } from './findings';
-import { ensureProgressTable, fingerprintOf, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
+import { clearDependents, ensureProgressTable, fingerprintOf, pendingUpto, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
 import { createSqlContext } from './sql-context';
 import { saleLineViewsOf, viewOf } from './views';
 import { findingContext } from './finding-context';
@@ -45,7 +45,7 @@ export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: 
     const from = p?.fingerprint === fingerprint && !opts.full && p.last_done && p.last_done <= asOf ? p.last_done : null;
     const now = clock.now().toISOString();
     const fresh: RecheckProgress = {
-      status: 'running', as_of: asOf, since: from, last_done: p?.last_done ?? null, fingerprint, kind: RECHECK_KINDS[0], last_id: 0,
+      status: 'running', as_of: asOf, since: from, last_done: p?.last_done ?? null, fingerprint, kind: RECHECK_KINDS[0], last_id: 0, pending_upto: pendingUpto(db),
       records: 0, opened: 0, resolved: 0, batches: 0, started_at: now, updated_at: now, finished_at: null, work_ms: 0,
     };
     writeProgress(db, fresh);
@@ -70,7 +70,7 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
     if (!p || p.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
     const seen = version();
     const { kind, page } = nextPage(db, loadSettings(tx as unknown as Db), p);
-    const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kind, page, p.as_of, started + RECHECK_BATCH.ms) : null;
+    const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kindOf(kind), page, p.as_of, started + RECHECK_BATCH.ms) : null;
     return { p, seen, kind, page, ev };
   }, { behavior: 'deferred' });
   return inTransaction(ctx, (tx) => {
@@ -80,14 +80,15 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
     let ev = planned.ev;
     if (ev && version() !== planned.seen) {
       const upTo = ev.lastId;
-      ev = evaluatePage(tx, planned.kind, { ...planned.page, ids: planned.page.ids.filter((id) => id <= upTo) }, p.as_of, Infinity);
+      ev = evaluatePage(tx, kindOf(planned.kind), { ...planned.page, ids: planned.page.ids.filter((id) => id <= upTo) }, p.as_of, Infinity);
     }
     const now = clock.now().toISOString();
     const next: RecheckProgress = { ...p, kind: planned.kind, updated_at: now, batches: p.batches + 1 };
     if (!ev) {
       Object.assign(next, { status: 'done', last_done: p.as_of, finished_at: now, last_id: 0, kind: null });
+      clearDependents(db, p.pending_upto);
     } else {
-      const written = applyChanges(tx, planned.kind, ev.changes);
+      const written = applyChanges(tx, kindOf(planned.kind), ev.changes);
       Object.assign(next, { last_id: ev.lastId, records: p.records + ev.records, opened: p.opened + written.opened, resolved: p.resolved + written.resolved });
     }
     next.work_ms = p.work_ms + Math.round(performance.now() - started);
@@ -97,10 +98,11 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
 }
 
 /** The next non-empty page of candidates from where the progress stands (moving on to the next kinds). */
-function nextPage(db: Db, settings: ReturnType<typeof loadSettings>, p: RecheckProgress): { kind: RecordKind; page: CandidatePage } {
-  let kind = p.kind as RecordKind;
+function nextPage(db: Db, settings: ReturnType<typeof loadSettings>, p: RecheckProgress): { kind: (typeof RECHECK_KINDS)[number]; page: CandidatePage } {
+  let kind = p.kind as (typeof RECHECK_KINDS)[number];
   for (let after = p.last_id; ; after = 0) {
-    const page = candidatePage(db, kind, { since: p.since, asOf: p.as_of }, settings, after, kind === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
+    const window = { since: p.since, asOf: p.as_of, pendingUpto: p.pending_upto };
+    const page = candidatePage(db, kind, window, settings, after, kindOf(kind) === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
     const next = RECHECK_KINDS[RECHECK_KINDS.indexOf(kind) + 1];
     if (page.ids.length || !next) return { kind, page };
     kind = next;
