@@ -20,6 +20,7 @@ import { ensureFixture, FIXTURE_TODAY } from './fixture';
 import { ms, percentile, type BenchOptions } from './lib';
 
 const PROBES = 4;
+const BASELINE_S = 15;
 export const RECHECK_TARGETS = { meP99: 100, fullSeconds: 60 };
 
 function get(agent: http.Agent, port: number, cookie: string, p: string): Promise<number> {
@@ -54,15 +55,18 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
   if (!login.ok) throw new Error(`login failed: ${login.status}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
 
-  /** Probes while one re-check runs; returns the latencies of each request kind and the run's progress. */
-  const during = async (asOf: string, full: boolean) => {
+  /**
+   * Probes while one re-check runs (or, without `asOf`, for BASELINE_S seconds with none: the same requests
+   * on the same machine load, to read the figures against); returns the latencies and the run's progress.
+   */
+  const during = async (asOf?: string, full = false) => {
     const me: number[] = [];
     const list: number[] = [];
     let errors = 0;
     const started = performance.now();
-    const run = startRecheck({ db, file, clock, asOf, full });
+    const run = asOf ? startRecheck({ db, file, clock, asOf, full }) : null;
     let finished = false;
-    const done = run.done.finally(() => { finished = true; });
+    const done = (run ? run.done : new Promise<null>((r) => setTimeout(() => r(null), BASELINE_S * 1000))).finally(() => { finished = true; });
     const probe = async (c: number) => {
       for (let i = 0; !finished; i++) {
         const t0 = performance.now();
@@ -73,12 +77,13 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
       }
     };
     await Promise.all(Array.from({ length: PROBES }, (_, c) => probe(c)));
-    const p: RecheckProgress = await done;
+    const p = (await done) as RecheckProgress;
     return { me, list, errors, p, seconds: (performance.now() - started) / 1000 };
   };
 
   const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const loadBefore = load();
+  const base = await during();
   // a day inside the fixture's last month: the sales after it are future-dated as of then
   const fullAsOf = `${FIXTURE_TODAY.slice(0, 8)}01`;
   const full = await during(fullAsOf, true);
@@ -98,6 +103,7 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
   const meOk = p99(full.me) < RECHECK_TARGETS.meP99 && p99(inc.me) < RECHECK_TARGETS.meP99;
   return {
     rows: [
+      row('no re-check (baseline): /auth/me', base, base.me), row('no re-check (baseline): list page', base, base.list),
       row('recheck full: /auth/me', full, full.me), row('recheck full: list page', full, full.list),
       row('recheck incremental: /auth/me', inc, inc.me), row('recheck incremental: list page', inc, inc.list),
     ],
@@ -106,6 +112,7 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
       `recheck: fixture ${fx.counts.sales_lines?.toLocaleString('en') ?? opts.lines} sales lines, ${PROBES} probe clients; load average before ${loadBefore}, after the full run ${loadFull}, at the end ${load()}`,
       `recheck full as of ${fullAsOf}: ${full.p.records.toLocaleString('en')} records in ${full.seconds.toFixed(1)} s (${(full.p.work_ms / 1000).toFixed(1)} s inside ${full.p.batches} batches), +${full.p.opened} / -${full.p.resolved} findings — target < ${RECHECK_TARGETS.fullSeconds} s: ${fullOk ? 'PASS' : 'FAIL'}`,
       `recheck incremental ${inc.p.since} → ${inc.p.as_of}: ${inc.p.records.toLocaleString('en')} records in ${inc.seconds.toFixed(1)} s (${inc.p.batches} batches), +${inc.p.opened} / -${inc.p.resolved} findings`,
+      `recheck baseline (no re-check, ${BASELINE_S} s, same probes): /auth/me p99 ${ms(p99(base.me))}, list p99 ${ms(p99(base.list))}`,
       `recheck /auth/me p99 full ${ms(p99(full.me))}, incremental ${ms(p99(inc.me))} — target < ${RECHECK_TARGETS.meP99} ms: ${meOk ? 'PASS' : 'FAIL'}; non-200 answers: ${full.errors + inc.errors}; DATE_INCONSISTENT findings at the end: ${JSON.stringify(findings)}`,
     ],
   };
