@@ -1,10 +1,11 @@
 /**
  * The daily rule re-check, incremental and resumable: from the as-of of the last completed re-check to
  * today it re-evaluates only the time-driven rules (schema/rules: `periodic` / `timeDriven`) and only on
- * the records whose result can change in between (recheck-candidates.ts). Each batch — its findings
- * through the findings service and the progress row — is one short transaction, so a restart continues
- * after the last committed batch and other writers wait at most one batch. The server runs the batches in
- * a worker thread (recheck-runner.ts); the CLI and the tests call `recheck()`.
+ * the records whose result can change in between (recheck-candidates.ts). A batch is evaluated in a read
+ * transaction; its writes — the changed findings through the findings service, and the progress row — are
+ * one short write transaction, so a restart continues after the last committed batch and other writers
+ * wait at most for one batch's writes. The server runs the batches in a worker thread (recheck-runner.ts);
+ * the CLI and the tests call `recheck()`.
  */
 import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
 import type { Clock } from '../../clock';
