@@ -16,6 +16,7 @@ import { csrfGuard } from './http/csrf';
 import { checkedInput } from './http/input';
 import { healthRoutes } from './http/health';
 import { importRoutes } from './http/import-routes';
+import { busyResponses, withBusyRetry, type BusyRetryOptions } from './http/busy-retry';
 import { systemRoutes } from './http/system-routes';
 import { workflowRoutes } from './http/workflow-routes';
 import type { AppDeps, AppEnv } from './env';
@@ -26,6 +27,8 @@ export interface AppOptions extends AppDeps {
   webDist?: string;
   /** called with unexpected errors (default: console.error) */
   onInternalError?: (err: unknown) => void;
+  /** how a request that finds the database locked by another connection waits (http/busy-retry.ts) */
+  busy?: BusyRetryOptions;
 }
 
 const JSON_LIMIT = 2 * 1024 * 1024;
@@ -43,11 +46,14 @@ export function createApp(opts: AppOptions) {
         : { message: err.message };
       return c.json(body, err.status);
     }
-    // Another process holds the write lock longer than busy_timeout (a big import's merge from the CLI):
-    // nothing was written; say so and when to retry instead of an internal error.
+    // Another process holds the write lock (a big import's merge from the CLI): nothing was written. The
+    // request is tried again without blocking the event loop (http/busy-retry.ts); if the lock outlasts
+    // that, say so and when to retry instead of an internal error.
     if (isDatabaseBusy(err)) {
       c.header('Retry-After', '5');
-      return c.json({ message: msg(lang, 'db_busy') }, 503);
+      const res = c.json({ message: msg(lang, 'db_busy') }, 503);
+      busyResponses.add(res);
+      return res;
     }
     if (isDiskFull(err)) {
       (opts.onInternalError ?? console.error)(err);
@@ -91,5 +97,6 @@ export function createApp(opts: AppOptions) {
     // Client-side routes (#/customers is hash-based, but deep links to / paths still get the app).
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }
+  app.fetch = withBusyRetry(db, app.fetch, opts.busy ?? {}, JSON_LIMIT) as typeof app.fetch;
   return app;
 }

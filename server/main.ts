@@ -13,7 +13,7 @@ import { ROOT } from './root';
 import { closePdfRenderer } from './documents/pdf';
 import { dailyBackup } from './services/backup';
 import { cleanLeftovers } from './services/leftovers';
-import { recheck } from './services/rules/recheck';
+import { startRecheck, type RecheckRun } from './services/rules/recheck-runner';
 import { SYSTEM_ACTOR } from './services/context';
 import { ensureSettings } from './services/settings';
 
@@ -56,21 +56,28 @@ function scheduleBackups(db: Db, clock: Clock, dir: string) {
   setInterval(run, 3600_000).unref();
 }
 
-/** The periodic rule re-check: shortly after start, then once whenever the business date changes. */
-function scheduleRecheck(db: Db, clock: Clock) {
+/**
+ * The rule re-check: shortly after start (continuing one a restart interrupted), then whenever the business
+ * date changes; in a worker thread, so the server keeps answering (services/rules/recheck-runner.ts). Killed
+ * mid-batch, the batch's transaction rolls back and the next start continues after the last committed one.
+ */
+/** Starts the daily re-check; the answer stops a run under way (at shutdown: the next start continues it). */
+function scheduleRecheck(db: Db, dbFile: string, clock: Clock): () => Promise<void> {
   let lastDay = '';
-  const run = () => {
-    if (clock.today() === lastDay) return;
+  let run: RecheckRun | null = null;
+  const start = () => {
+    if (run || clock.today() === lastDay) return;
     lastDay = clock.today();
-    try {
-      const r = recheck(db, clock);
-      console.log(`规则复核 / rule re-check ${r.asOf}: ${r.records} records, +${r.opened} / -${r.resolved} findings (${r.ms} ms)`);
-    } catch (err) {
-      console.error('规则复核失败 / rule re-check failed:', err);
-    }
+    const started = Date.now();
+    run = startRecheck({ db, file: dbFile, clock, asOf: lastDay });
+    run.done.then(
+      (p) => console.log(`规则复核 / rule re-check ${p.as_of} (${p.since ? `since ${p.since}` : 'full'}): ${p.status}, ${p.records} records, +${p.opened} / -${p.resolved} findings (${Date.now() - started} ms)`),
+      (err) => { lastDay = ''; console.error('规则复核失败 / rule re-check failed:', err); },
+    ).finally(() => { run = null; });
   };
-  setTimeout(run, 5_000).unref();
-  setInterval(run, 3600_000).unref();
+  setTimeout(start, 5_000).unref();
+  setInterval(start, 600_000).unref();
+  return async () => { await run?.stop(); };
 }
 
 async function main() {
@@ -98,20 +105,21 @@ async function main() {
   const leftovers = cleanLeftovers(db, backupDir);
   if (leftovers.length) console.log(`清理上次中断留下的临时文件 / removed ${leftovers.length} leftover(s) of an interrupted import or backup:\n  ${leftovers.join('\n  ')}`);
   if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, backupDir);
-  if (env.GSP_RECHECK !== '0') scheduleRecheck(db, clock);
+  const stopRecheck = env.GSP_RECHECK !== '0' ? scheduleRecheck(db, dbFile, clock) : async () => undefined;
   const app = createApp({ db, clock, webDist: WEB_DIST });
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
     console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);
   });
-  handleShutdown(server, db);
+  handleShutdown(server, db, stopRecheck);
 }
 
 /**
- * SIGTERM / SIGINT stop the server: no new connections, the PDF browser closed with it, the database closed
+ * SIGTERM / SIGINT stop the server: no new connections, the PDF browser and a re-check under way (it resumes
+ * at the next start) stopped with it, the database closed
  * (its WAL checkpointed), exit 0 — within SHUTDOWN_MS even if a request or the browser hangs.
  */
 const SHUTDOWN_MS = 4000;
-function handleShutdown(server: ReturnType<typeof serve>, db: Db) {
+function handleShutdown(server: ReturnType<typeof serve>, db: Db, stopRecheck: () => Promise<void>) {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -120,7 +128,7 @@ function handleShutdown(server: ReturnType<typeof serve>, db: Db) {
     setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
     server.close();
     (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-    closePdfRenderer().finally(() => {
+    Promise.allSettled([closePdfRenderer(), stopRecheck()]).finally(() => {
       try { db.$client.close(); } catch { /* a statement still running: exit closes it */ }
       process.exit(0);
     });

@@ -133,8 +133,8 @@ export const fulfilmentRules = [
       const open = ((cents(inv.amount) - cents(paid)) / 100).toFixed(2);
       return {
         fields: ['amount'],
-        zh: `发票 ${inv.invoice_no ?? ''}（${issued} 开具，价税合计 ${inv.amount} 元）按合同付款期限应于 ${due} 前回款，至 ${ctx.asOf} 仍有 ${open} 元未回。请销售部依合同催收货款，并登记回款。`,
-        en: `Invoice ${inv.invoice_no ?? ''} (issued ${issued}, ${inv.amount}) was due for payment by ${due} under the contract; ${open} is still unpaid as of ${ctx.asOf}. Sales should collect it and record the payment.`,
+        zh: `发票 ${inv.invoice_no ?? ''}（${issued} 开具，价税合计 ${inv.amount} 元）按合同付款期限应于 ${due} 前回款，至今仍有 ${open} 元未回。请销售部依合同催收货款，并登记回款。`,
+        en: `Invoice ${inv.invoice_no ?? ''} (issued ${issued}, ${inv.amount}) was due for payment by ${due} under the contract; ${open} is still unpaid. Sales should collect it and record the payment.`,
         params: { due, open },
       };
     },

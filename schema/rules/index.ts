@@ -59,12 +59,18 @@ export interface EvaluateOptions {
   codes?: Iterable<string>;
   /** true: only periodic rules (the re-check job); false: only the others */
   periodic?: boolean;
+  /** true: only the rules whose result can change with as-of (periodic or timeDriven) */
+  timeDriven?: boolean;
 }
+
+/** Whether a rule's result can change with as-of alone: what the re-check re-evaluates. */
+export const isTimeDriven = (r: Rule): boolean => !!(r.periodic || r.timeDriven);
 
 export function rulesFor<K extends RecordKind>(kind: K, opts: EvaluateOptions = {}): Rule<K>[] {
   const codes = opts.codes ? new Set(opts.codes) : null;
   return RULES.filter(
-    (r) => !r.event && r.appliesTo === kind && (!codes || codes.has(r.code)) && (opts.periodic === undefined || !!r.periodic === opts.periodic),
+    (r) => !r.event && r.appliesTo === kind && (!codes || codes.has(r.code)) && (opts.periodic === undefined || !!r.periodic === opts.periodic)
+      && (opts.timeDriven === undefined || isTimeDriven(r) === opts.timeDriven),
   ) as unknown as Rule<K>[];
 }
 

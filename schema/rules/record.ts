@@ -137,7 +137,7 @@ export const recordRules = [
   }),
   rule({
     code: 'DATE_INCONSISTENT', severity: 'error', source: '第五篇 5', section: 'record', appliesTo: 'sales_lines',
-    title: { zh: '日期不一致', en: 'Inconsistent dates' },
+    timeDriven: true, title: { zh: '日期不一致', en: 'Inconsistent dates' },
     test(line, ctx) {
       const asOf = ctx.asOf;
       const sale = dateOf(line.sale_date);

@@ -17,6 +17,7 @@ export interface Issue {
 interface RuleSpec<K extends RecordKind> extends RuleMeta {
   appliesTo: K;
   periodic?: boolean;
+  timeDriven?: boolean;
   test(record: RecordViews[K], ctx: RuleContext): Issue | readonly Issue[] | null | undefined | false;
 }
 

@@ -208,12 +208,21 @@ export interface RuleMeta {
 
 export interface Rule<K extends RecordKind = RecordKind> extends RuleMeta {
   appliesTo: K;
-  /** re-evaluated against ctx.asOf by the periodic re-check (the result changes as time passes) */
+  /**
+   * Only the periodic re-check evaluates it (never refuses a live write): a deadline rule whose result
+   * changes as time passes. Implies `timeDriven`.
+   */
   periodic?: boolean;
   /**
    * raised by a service when something happens (an approved record changed: server/services/lifecycle.ts),
    * not evaluated on a view: rulesFor() leaves it out, so no re-check resolves it; its own step does
    */
   event?: boolean;
+  /**
+   * Evaluated live and also re-evaluated by the re-check, because its result can change with ctx.asOf for
+   * some records (DATE_INCONSISTENT: a date after as-of stops being one once as-of reaches it). The
+   * re-check's candidate queries (server/services/rules/recheck-candidates.ts) say which records.
+   */
+  timeDriven?: boolean;
   check(record: RecordViews[K], ctx: RuleContext): Finding[];
 }

@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { sessions, users } from '../../schema/tables';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
+import { isDatabaseBusy } from '../errors';
 import type { Actor } from '../services/context';
 
 export const SESSION_COOKIE = 'gsp_session';
@@ -44,8 +45,13 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
     .get() as (Actor & { active: boolean; expires_at: string }) | undefined;
   if (!row || !row.active) return undefined;
   // Slide the expiry at most once a minute, so reads do not turn into writes.
+  // Another connection holding the write lock (an import's merge) only postpones the slide: a read never waits.
   if (Date.parse(row.expires_at) - clock.now().getTime() < SESSION_HOURS * 3600_000 - 60_000) {
-    db.update(sessions).set({ expires_at: expiry(clock) }).where(eq(sessions.id, id)).run();
+    try {
+      db.update(sessions).set({ expires_at: expiry(clock) }).where(eq(sessions.id, id)).run();
+    } catch (e) {
+      if (!isDatabaseBusy(e)) throw e;
+    }
   }
   return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles ?? [], salesperson: row.salesperson ?? null };
 }

@@ -1,9 +1,12 @@
 /**
- * `npm run recheck [-- --as-of YYYY-MM-DD] [--db PATH] [--all]`: the periodic rule re-check, as the server runs it
- * daily; `--all` re-evaluates every record (after bulk master-data changes).
+ * `npm run recheck [-- --as-of YYYY-MM-DD] [--db PATH] [--full | --all]`: the rule re-check as the server runs
+ * it daily (incremental from the last completed one; continues one left unfinished). `--full` evaluates the
+ * time-driven rules on every record; `--all` re-evaluates every rule on every record (after bulk
+ * master-data changes).
  */
 import { clockFromEnv, fixedDayClock } from '../clock';
 import { openDb } from '../db';
+import { fullRecheck } from '../services/rules/full-recheck';
 import { recheck } from '../services/rules/recheck';
 import { existingDbFile } from './db-file';
 
@@ -19,5 +22,11 @@ if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
 }
 const file = existingDbFile(args);
 const clock = asOf ? fixedDayClock(asOf) : clockFromEnv();
-const r = recheck(openDb(file), clock, clock.today(), { all: args.includes('--all') });
-console.log(`规则复核 / re-check as of ${r.asOf}: ${r.records} records, ${r.opened} findings opened, ${r.resolved} resolved (${r.ms} ms, ${file})`);
+const db = openDb(file);
+if (args.includes('--all')) {
+  const r = fullRecheck(db, clock, clock.today(), { all: true });
+  console.log(`规则全面复核 / full re-evaluation as of ${r.asOf}: ${r.records} records, ${r.opened} findings opened, ${r.resolved} resolved (${r.ms} ms, ${file})`);
+} else {
+  const r = recheck(db, clock, clock.today(), { full: args.includes('--full') });
+  console.log(`规则复核 / re-check as of ${r.asOf} (${r.since ? `since ${r.since}` : 'full'}): ${r.records} records, ${r.opened} findings opened, ${r.resolved} resolved (${r.ms} ms, ${file})`);
+}

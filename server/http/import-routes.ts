@@ -40,6 +40,7 @@ import { REPORT_CAP } from '../../imports/run/types';
 import { authorize, checkScope } from '../auth/rbac';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
+import { withLongBusyWait } from './busy-retry';
 import { readRecord } from '../services/records';
 import { ownedTempPrefix, REPORT_PREFIX, UPLOAD_PREFIX } from '../services/leftovers';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
@@ -159,12 +160,12 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
       throw e;
     }
     const headerRow = body.headerRow && /^\d+$/.test(body.headerRow.trim()) ? Number(body.headerRow) : undefined;
-    const run = (onProgress?: ProgressCallback) => runImport({
+    const run = (onProgress?: ProgressCallback) => withLongBusyWait(db, () => runImport({
       db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
       dryRun: truthy(body.dryRun), force: truthy(body.force),
       sheet: body.sheet?.trim() ? body.sheet.trim() : undefined,
       headerRow, preset, onProgress,
-    });
+    }));
     const answer = (r: Awaited<ReturnType<typeof run>>) => ({ id: r.importId, report: r.report, truncated: r.truncated });
     // A client that accepts NDJSON gets progress lines while the file runs ({"phase", "rows", "bytes"?,
     // "totalBytes"?}: imports/run/progress.ts), then the answer.

@@ -1,9 +1,11 @@
-/** System endpoints beyond CRUD: the audit-chain check for the admin screen. */
+/** System endpoints beyond CRUD: the audit-chain check and the re-check's progress for the admin screen. */
 import { Hono } from 'hono';
 import { msg } from '../../schema/messages';
 import type { AppEnv } from '../env';
 import { forbidden } from '../errors';
 import { verifyAuditChain } from '../services/audit';
+import { RECHECK_KINDS } from '../services/rules/recheck-candidates';
+import { progressReport } from '../services/rules/recheck-progress';
 
 const VERIFIERS = new Set(['admin', 'auditor', 'qa']);
 
@@ -14,6 +16,11 @@ export function systemRoutes() {
     const started = Date.now();
     const result = verifyAuditChain(c.get('deps').db);
     return c.json({ ...result, intact: result.breaks.length === 0, checked_at: c.get('deps').clock.now().toISOString(), ms: Date.now() - started });
+  });
+  // Where the rule re-check stands (admin's system screen, QA's dashboard): null before the first one.
+  app.get('/recheck', (c) => {
+    if (!c.get('user')!.roles.some((r) => VERIFIERS.has(r))) throw forbidden(msg(c.get('lang'), 'forbidden'));
+    return c.json(progressReport(c.get('deps').db, RECHECK_KINDS));
   });
   // The QA dashboard: open findings per rule, and findings opened / still active per month.
   app.get('/findings-stats', (c) => {

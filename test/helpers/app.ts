@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
+import type { BusyRetryOptions } from '../../server/http/busy-retry';
 import { createAdmin } from '../../server/bootstrap';
 import { fixedDayClock, type Clock } from '../../server/clock';
 import { openDb, type Db } from '../../server/db';
@@ -19,13 +20,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { today?: string; webDist?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { today?: string; webDist?: string; busy?: BusyRetryOptions } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-test-'));
   const dbFile = path.join(dir, 'gsp.db');
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
   const db = openDb(dbFile);
   createAdmin(db, clock, ADMIN_PASSWORD);
-  const app = createApp({ db, clock, webDist: opts.webDist, onInternalError: () => {} });
+  const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: () => {} });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

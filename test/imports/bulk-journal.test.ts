@@ -36,13 +36,20 @@ describe('withBulkJournal', () => {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
-  it('with another connection open, SQLite keeps WAL and the write still lands', () => {
+  it('with another connection open (a server), SQLite keeps WAL at once — no wait for busy_timeout — and the write still lands', () => {
     const { sqlite, write } = setup();
     const other = new Database(t!.file);
     try {
       expect(count(other)).toBe(0);
-      const r = withBulkJournal(sqlite, () => { write.immediate(100); return mode(sqlite); });
+      expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+      const started = performance.now();
+      let readerCount = -1;
+      const r = withBulkJournal(sqlite, () => { readerCount = count(other); write.immediate(100); return mode(sqlite); });
       expect(r).toEqual({ result: 'wal', journal: 'wal' });
+      // before: the refused switch waited the whole busy_timeout (5 s), holding off the other connection
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(readerCount).toBe(0);
+      expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(count(other)).toBe(100);
       expect(mode(other)).toBe('wal');
     } finally {

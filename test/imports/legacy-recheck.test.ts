@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedDayClock } from '../../server/clock';
-import { recheck } from '../../server/services/rules/recheck';
+import { fullRecheck } from '../../server/services/rules/full-recheck';
 import { EXPECTED, count, importFile, importMaster, sample, tempDb, type TempDb } from './pipeline-fixtures';
 
 let t: TempDb;
@@ -28,7 +28,7 @@ describe('legacy facts: the import and the re-check agree', () => {
       WHERE status = 'open' AND resource IN ('sales_lines', 'outbound_slips') GROUP BY resource, rule ORDER BY resource, rule`).all();
     const before = open();
     expect(before.length).toBeGreaterThan(5);
-    recheck(t.db, fixedDayClock(EXPECTED.asOf), EXPECTED.asOf, { all: true });
+    fullRecheck(t.db, fixedDayClock(EXPECTED.asOf), EXPECTED.asOf, { all: true });
     expect(open()).toEqual(before);
   });
 });

@@ -28,7 +28,7 @@ export function providerFor(url: string, cookie: string, opts: { lang?: string; 
   });
 }
 
-export async function startApi(opts: { today?: string } = {}): Promise<Api> {
+export async function startApi(opts: Parameters<typeof startTestServer>[0] = {}): Promise<Api> {
   const server = await startTestServer(opts);
   const cookie = await login(server.url);
   let reason: string | undefined = 'test void';

@@ -8,8 +8,9 @@ import type { Finding } from '../../../schema/rules';
 import { findings } from '../../../schema/tables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
+import { liveRowsIn } from './bulk-rows';
 
-type FindingRow = typeof findings.$inferSelect & Record<string, any>;
+export type FindingRow = typeof findings.$inferSelect & Record<string, any>;
 const ACTIVE = ['open', 'acknowledged', 'waived'];
 const identity = (code: string, fields: readonly string[] | null | undefined) => `${code}|${[...(fields ?? [])].join(',')}`;
 
@@ -22,12 +23,14 @@ export function syncFindings(
   evaluatedCodes: ReadonlySet<string>,
   found: readonly Finding[],
   extra: { import?: number | null; row?: number | null; customer?: number | null; salesperson?: number | null; record_date?: string | null } = {},
+  /** the record's active findings when the caller loaded them for many records at once (activeFindingsOf) */
+  active?: readonly FindingRow[],
 ): SyncResult {
-  const existing = ctx.db
+  const existing = active ?? (ctx.db
     .select()
     .from(findings)
     .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ACTIVE)))
-    .all() as FindingRow[];
+    .all() as FindingRow[]);
   const now = ctx.clock.now().toISOString();
   const stamp = { updated_at: now, updated_by: ctx.actor.id };
   const current = new Map(existing.map((f) => [identity(f.rule, f.fields as string[]), f]));
@@ -69,6 +72,30 @@ export function syncFindings(
     resolved++;
   }
   return { opened, resolved, openedFindings };
+}
+
+/** Whether syncFindings would change anything for these findings of a record (without writing). */
+export function findingsChange(evaluatedCodes: ReadonlySet<string>, found: readonly Finding[], active: readonly FindingRow[]): boolean {
+  const current = new Map(active.map((f) => [identity(f.rule, f.fields as string[]), f]));
+  const fired = new Set<string>();
+  for (const f of found) {
+    const key = identity(f.code, f.fields);
+    if (fired.has(key)) continue;
+    fired.add(key);
+    const had = current.get(key);
+    if (!had || had.message !== f.message.zh) return true;
+  }
+  for (const [key, f] of current) if (!fired.has(key) && evaluatedCodes.has(f.rule) && f.status !== 'waived') return true;
+  return false;
+}
+
+/** The active findings of many records of one kind, by record id (one query; for a batch of syncFindings). */
+export function activeFindingsOf(ctx: ServiceContext, resource: string, recordIds: readonly number[]): Map<number, FindingRow[]> {
+  const out = new Map<number, FindingRow[]>(recordIds.map((id) => [id, []]));
+  if (!recordIds.length) return out;
+  const rows = liveRowsIn(ctx.db, findings, 'record_id', recordIds, { sql: `resource = ? AND status IN (${ACTIVE.map(() => '?').join(', ')})`, params: [resource, ...ACTIVE], voided: true }) as FindingRow[];
+  for (const f of rows) out.get(f.record_id!)?.push(f);
+  return out;
 }
 
 /** A voided record's open findings are resolved with it. */

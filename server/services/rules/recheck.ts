@@ -1,65 +1,177 @@
 /**
- * The periodic re-check (`npm run recheck`, and daily in the server): runs the time-dependent rules on
- * every record they apply to as of a date, and re-evaluates every record with an open finding, so fixed
- * records resolve and newly overdue ones open. Batches of records per transaction keep the lock short.
+ * The daily rule re-check, incremental and resumable: from the as-of of the last completed re-check to
+ * today it re-evaluates only the time-driven rules (schema/rules: `periodic` / `timeDriven`) and only on
+ * the records whose result can change in between (recheck-candidates.ts). A batch is evaluated in a read
+ * transaction; its writes — the changed findings through the findings service, and the progress row — are
+ * one short write transaction, so a restart continues after the last committed batch and other writers
+ * wait at most for one batch's writes. The server runs the batches in a worker thread (recheck-runner.ts);
+ * the CLI and the tests call `recheck()`.
  */
-import { and, asc, gt, inArray, isNull } from 'drizzle-orm';
-import { RECORD_KINDS, evaluate, rulesFor, type RecordKind } from '../../../schema/rules';
-import { findings } from '../../../schema/tables';
-import { registry } from '../../../schema/resources';
+import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db';
 import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
-import { resolveAllFor, syncFindings } from './findings';
+import { loadSettings } from '../settings';
+import { RECHECK_KINDS, candidatePage, kindOf, type CandidatePage } from './recheck-candidates';
+import { activeFindingsOf, findingsChange, resolveAllFor, syncFindings, type FindingRow } from './findings';
+import { clearDependents, ensureProgressTable, fingerprintOf, pendingUpto, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
 import { createSqlContext } from './sql-context';
-import { viewOf } from './views';
+import { saleLineViewsOf, viewOf } from './views';
 import { findingContext } from './finding-context';
 
-export interface RecheckResult { asOf: string; records: number; opened: number; resolved: number; ms: number }
+export interface RecheckResult { asOf: string; since: string | null; records: number; opened: number; resolved: number; ms: number }
 
-const BATCH = 500;
+/**
+ * At most this many candidates per batch (orders for sales_lines); a batch ends early once it has been
+ * evaluating for `ms`, or has `maxChanges` records whose findings change (each written and audited while
+ * the write lock is held).
+ */
+export const RECHECK_BATCH = { sales_lines: 250, other: 500, ms: 80, maxChanges: 100 };
 
-function idsOf(db: Db, kind: RecordKind, after: number): number[] {
-  const t = registry.get(kind)!.table;
-  return (db.select({ id: t.id }).from(t).where(and(isNull(t.voided_at), gt(t.id, after))).orderBy(asc(t.id)).limit(BATCH).all() as { id: number }[]).map((r) => r.id);
+const codesOf = (kind: RecordKind, timeDriven?: boolean) => new Set(rulesFor(kind, timeDriven ? { timeDriven } : {}).map((r) => r.code));
+
+/**
+ * Starts the re-check as of `asOf`, or continues the one under way for that day. `full`: evaluate every
+ * record of each kind instead of the window (also when there is no completed re-check to start from,
+ * as-of went back, or the thresholds changed). Returns the progress (status 'done' when nothing is left).
+ */
+export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: boolean } = {}): RecheckProgress {
+  const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
+  return inTransaction(ctx, () => {
+    const fingerprint = fingerprintOf(loadSettings(db));
+    ensureProgressTable(db);
+    const p = readProgress(db);
+    const same = p && p.as_of === asOf && p.fingerprint === fingerprint && !opts.full;
+    if (same) return p; // under way: continue it; done: nothing left for that day
+    const from = p?.fingerprint === fingerprint && !opts.full && p.last_done && p.last_done <= asOf ? p.last_done : null;
+    const now = clock.now().toISOString();
+    const fresh: RecheckProgress = {
+      status: 'running', as_of: asOf, since: from, last_done: p?.last_done ?? null, fingerprint, kind: RECHECK_KINDS[0], last_id: 0, pending_upto: pendingUpto(db),
+      records: 0, opened: 0, resolved: 0, batches: 0, started_at: now, updated_at: now, finished_at: null, work_ms: 0,
+    };
+    writeProgress(db, fresh);
+    return fresh;
+  });
 }
 
-/** `all`: every record of every kind (after a bulk master-data change), not only the time-dependent ones. */
-export function recheck(db: Db, clock: Clock, asOf = clock.today(), opts: { all?: boolean } = {}): RecheckResult {
-  const started = Date.now();
+/**
+ * The next batch of the running re-check; returns the progress after it. Two steps, so that the write lock
+ * is held only while findings change: the candidates are read and evaluated in a read transaction (WAL: no
+ * lock, the server's writers go on), then the records whose findings change are written with the progress
+ * in one write transaction. If another connection committed in between (`PRAGMA data_version`), the batch
+ * is evaluated again inside the write transaction, so nothing is written from a stale read.
+ */
+export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  const result: RecheckResult = { asOf, records: 0, opened: 0, resolved: 0, ms: 0 };
-  const run = (kind: RecordKind, ids: number[]) =>
-    inTransaction(ctx, (tx) => {
-      const rc = createSqlContext(tx.db, asOf);
-      const codes = new Set(rulesFor(kind).map((r) => r.code));
-      for (const id of ids) {
-        const view = viewOf(tx.db, kind, id);
-        const r = view
-          ? syncFindings(tx, kind, id, codes, evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc))
-          : resolveAllFor(tx, kind, id);
-        result.records++;
-        result.opened += r.opened;
-        result.resolved += r.resolved;
-      }
-    });
-  // 1. every record a periodic rule applies to
-  for (const kind of RECORD_KINDS) {
-    if (!opts.all && !rulesFor(kind, { periodic: true }).length) continue;
-    for (let ids = idsOf(db, kind, 0); ids.length; ids = idsOf(db, kind, ids[ids.length - 1])) run(kind, ids);
+  const started = performance.now();
+  const client = db.$client;
+  const version = () => client.pragma('data_version', { simple: true }) as number;
+  const planned = db.transaction((tx) => {
+    const p = readProgress(db);
+    if (!p || p.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
+    const seen = version();
+    const { kind, page } = nextPage(db, loadSettings(tx as unknown as Db), p);
+    const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kindOf(kind), page, p.as_of, started + RECHECK_BATCH.ms) : null;
+    return { p, seen, kind, page, ev };
+  }, { behavior: 'deferred' });
+  return inTransaction(ctx, (tx) => {
+    const p = readProgress(db)!;
+    // another runner moved on meanwhile: leave it to that one
+    if (p.status !== 'running' || p.batches !== planned.p.batches || p.as_of !== planned.p.as_of) return p;
+    let ev = planned.ev;
+    if (ev && version() !== planned.seen) {
+      const upTo = ev.lastId;
+      ev = evaluatePage(tx, kindOf(planned.kind), { ...planned.page, ids: planned.page.ids.filter((id) => id <= upTo) }, p.as_of, Infinity);
+    }
+    const now = clock.now().toISOString();
+    const next: RecheckProgress = { ...p, kind: planned.kind, updated_at: now, batches: p.batches + 1 };
+    if (!ev) {
+      Object.assign(next, { status: 'done', last_done: p.as_of, finished_at: now, last_id: 0, kind: null });
+      clearDependents(db, p.pending_upto);
+    } else {
+      const written = applyChanges(tx, kindOf(planned.kind), ev.changes);
+      Object.assign(next, { last_id: ev.lastId, records: p.records + ev.records, opened: p.opened + written.opened, resolved: p.resolved + written.resolved });
+    }
+    next.work_ms = p.work_ms + Math.round(performance.now() - started);
+    writeProgress(db, next);
+    return next;
+  });
+}
+
+/** The next non-empty page of candidates from where the progress stands (moving on to the next kinds). */
+function nextPage(db: Db, settings: ReturnType<typeof loadSettings>, p: RecheckProgress): { kind: (typeof RECHECK_KINDS)[number]; page: CandidatePage } {
+  let kind = p.kind as (typeof RECHECK_KINDS)[number];
+  for (let after = p.last_id; ; after = 0) {
+    const window = { since: p.since, asOf: p.as_of, pendingUpto: p.pending_upto };
+    const page = candidatePage(db, kind, window, settings, after, kindOf(kind) === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
+    const next = RECHECK_KINDS[RECHECK_KINDS.indexOf(kind) + 1];
+    if (page.ids.length || !next) return { kind, page };
+    kind = next;
   }
-  // 2. every other record with an active finding
-  const periodicKinds = new Set<string>(RECORD_KINDS.filter((k) => opts.all || rulesFor(k, { periodic: true }).length));
-  const open = db
-    .selectDistinct({ resource: findings.resource, record_id: findings.record_id })
-    .from(findings)
-    .where(inArray(findings.status, ['open', 'acknowledged']))
-    .all()
-    .filter((f) => f.record_id != null && !periodicKinds.has(f.resource) && (RECORD_KINDS as readonly string[]).includes(f.resource));
-  for (let i = 0; i < open.length; i += BATCH) {
-    const slice = open.slice(i, i + BATCH);
-    for (const kind of new Set(slice.map((f) => f.resource))) run(kind as RecordKind, slice.filter((f) => f.resource === kind).map((f) => f.record_id!));
+}
+
+/** A record whose findings change: what syncFindings needs to write it. */
+interface Change {
+  id: number;
+  codes: ReadonlySet<string>;
+  found: Finding[];
+  extra: ReturnType<typeof findingContext> | null;
+  active: FindingRow[];
+}
+
+/**
+ * Evaluates the page's records in id order until `until` (performance.now()) or MAX_CHANGES records with
+ * changes; `lastId`: the last one done (an order id for sales_lines).
+ */
+function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage, asOf: string, until: number) {
+  const rc = createSqlContext(ctx.db, asOf);
+  const out = { records: 0, lastId: page.ids[page.ids.length - 1], changes: [] as Change[] };
+  const timeCodes = codesOf(kind, true);
+  const consider = (id: number, codes: ReadonlySet<string>, view: Record<string, any> | undefined, found: Finding[], active: FindingRow[] = []) => {
+    out.records++;
+    if (view ? findingsChange(codes, found, active) : active.some((f) => f.status !== 'waived')) {
+      out.changes.push({ id, codes, found, extra: view ? findingContext(kind, view, rc) : null, active });
+    }
+  };
+  const full = () => performance.now() > until || out.changes.length >= RECHECK_BATCH.maxChanges;
+  if (kind === 'sales_lines') {
+    const views = saleLineViewsOf(ctx.db, page.ids);
+    const active = activeFindingsOf(ctx, kind, [...views.values()].flat().map((v) => v.id!));
+    const allCodes = codesOf(kind);
+    for (const order of page.ids) {
+      const all = page.allRules.has(order);
+      for (const v of views.get(order) ?? []) consider(v.id!, all ? allCodes : timeCodes, v, evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
+      if (full()) return { ...out, lastId: order };
+    }
+    return out;
   }
-  result.ms = Date.now() - started;
-  return result;
+  const active = activeFindingsOf(ctx, kind, page.ids);
+  for (const id of page.ids) {
+    const view = viewOf(ctx.db, kind, id) as Record<string, any> | undefined;
+    consider(id, timeCodes, view, view ? evaluate(kind, view as never, rc, { timeDriven: true }) : [], active.get(id));
+    if (full()) return { ...out, lastId: id };
+  }
+  return out;
+}
+
+function applyChanges(ctx: ServiceContext, kind: RecordKind, changes: readonly Change[]) {
+  const out = { opened: 0, resolved: 0 };
+  for (const c of changes) {
+    const r = c.extra ? syncFindings(ctx, kind, c.id, c.codes, c.found, c.extra, c.active) : resolveAllFor(ctx, kind, c.id);
+    out.opened += r.opened;
+    out.resolved += r.resolved;
+  }
+  return out;
+}
+
+/** The whole re-check as of a date, synchronously (CLI, tests); continues one under way for that date. */
+export function recheck(db: Db, clock: Clock, asOf = clock.today(), opts: { full?: boolean; maxBatches?: number } = {}): RecheckResult & { progress: RecheckProgress } {
+  const started = Date.now();
+  let p = beginRecheck(db, clock, asOf, opts);
+  const before = { records: p.records, opened: p.opened, resolved: p.resolved };
+  for (let n = 0; p.status === 'running' && n < (opts.maxBatches ?? Infinity); n++) p = recheckBatch(db, clock);
+  return {
+    asOf, since: p.since, records: p.records - before.records, opened: p.opened - before.opened, resolved: p.resolved - before.resolved,
+    ms: Date.now() - started, progress: p,
+  };
 }

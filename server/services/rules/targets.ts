@@ -7,6 +7,7 @@ import type { RecordKind } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
+import { queueDependents, type DependentsBy } from './recheck-progress';
 
 export interface Target { kind: RecordKind; id: number; own: boolean }
 type Row = Record<string, any>;
@@ -34,16 +35,18 @@ export const RECENT_DEPENDENTS = 50;
  * The sales lines a master-data edit re-checks at once: the RECENT_DEPENDENTS lines with the newest
  * active findings (so a fix resolves them now) and the RECENT_DEPENDENTS most recent lines (so a new
  * violation shows at once). A big customer or product has tens of thousands of lines: re-checking all of
- * them inside the edit would hold the write lock for seconds. The daily re-check re-evaluates every
- * record with an active finding; `npm run recheck -- --all` re-evaluates everything.
+ * them inside the edit would hold the write lock for seconds. When there may be more, the master record
+ * is queued (`by`, its id): the next daily re-check re-evaluates all of its lines (recheck-candidates.ts);
+ * `npm run recheck -- --all` re-evaluates everything.
  */
-function dependentLines(db: Db, cond: SQL): Target[] {
+function dependentLines(db: Db, cond: SQL, by: DependentsBy, refIds: number[]): Target[] {
   const withFindings = ids(db.select({ id: t.salesLines.id }).from(t.findings)
     .innerJoin(t.salesLines, eq(t.salesLines.id, t.findings.record_id))
     .where(and(eq(t.findings.resource, 'sales_lines'), inArray(t.findings.status, ['open', 'acknowledged']), cond, isNull(t.salesLines.voided_at)))
     .orderBy(desc(t.findings.id)).limit(RECENT_DEPENDENTS).all() as Row[]);
   const recent = ids(db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond))
     .orderBy(desc(t.salesLines.id)).limit(RECENT_DEPENDENTS).all() as Row[]);
+  if (recent.length >= RECENT_DEPENDENTS) queueDependents(db, by, refIds);
   return lines([...new Set([...withFindings, ...recent])]);
 }
 const ofOrdersWhere = (cond: SQL) =>
@@ -59,21 +62,21 @@ export function targetsOf(db: Db, resource: string, row: Row): Target[] {
     case 'invoice_slips': case 'invoice_lines': return targetsOf(db, 'invoices', { id: row.invoice });
     // A payment is checked with its invoice's sales (SPECIAL_CASH_PAYMENT refuses cash for special drugs).
     case 'payments': return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }) : [];
-    case 'contracts': return [{ kind: 'contracts', id: row.id, own: true }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)))];
+    case 'contracts': return [{ kind: 'contracts', id: row.id, own: true }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)), 'contract', [row.id])];
     case 'complaints': case 'recall_notices': case 'adverse_reactions': case 'quality_feedback':
       return [{ kind: resource, id: row.id, own: true }];
     case 'visits': return [{ kind: 'customers', id: row.customer, own: false }];
-    case 'customers': return [{ kind: 'customers', id: row.id, own: false }, ...dependentLines(db, eq(t.salesLines.customer, row.id))];
-    case 'customer_licenses': case 'customer_agents': return dependentLines(db, eq(t.salesLines.customer, row.customer));
-    case 'salespeople': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)));
-    case 'authorizations': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)));
-    case 'products': return dependentLines(db, eq(t.salesLines.product, row.id));
-    case 'batches': return dependentLines(db, eq(t.salesLines.batch, row.id));
+    case 'customers': return [{ kind: 'customers', id: row.id, own: false }, ...dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id])];
+    case 'customer_licenses': case 'customer_agents': return dependentLines(db, eq(t.salesLines.customer, row.customer), 'customer', [row.customer]);
+    case 'salespeople': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id]);
+    case 'authorizations': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)), 'salesperson', [row.salesperson]);
+    case 'products': return dependentLines(db, eq(t.salesLines.product, row.id), 'product', [row.id]);
+    case 'batches': return dependentLines(db, eq(t.salesLines.batch, row.id), 'batch', [row.id]);
     case 'recalls': {
       const batchIds = ids(db.select({ id: t.batches.id, batch_no: t.batches.batch_no }).from(t.batches)
         .where(eq(t.batches.product, row.product)).all().filter((b: Row) => splitList(row.batches).includes(b.batch_no)) as Row[]);
       const notices = ids(db.select({ id: t.recallNotices.id }).from(t.recallNotices).where(liveWhere(t.recallNotices, eq(t.recallNotices.recall, row.id))).all() as Row[]);
-      return [...(batchIds.length ? dependentLines(db, inArray(t.salesLines.batch, batchIds)) : []), ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false }))];
+      return [...(batchIds.length ? dependentLines(db, inArray(t.salesLines.batch, batchIds), 'batch', batchIds) : []), ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false }))];
     }
     default: return [];
   }

@@ -7,6 +7,7 @@ import type { RecordKind, RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
 import { isLegacy } from '../../../schema/legacy';
+import { liveRowsIn } from './bulk-rows';
 
 type Row = Record<string, any>;
 const live = (table: any) => isNull(table.voided_at);
@@ -15,42 +16,57 @@ function getById(db: Db, table: any, id: number): Row | undefined {
   return db.select().from(table).where(and(eq(table.id, id), live(table))).get() as Row | undefined;
 }
 
-function payments(db: Db, invoiceIds: number[]): Map<number, Row[]> {
+const group = (rows: Row[], key: string): Map<number, Row[]> => {
   const out = new Map<number, Row[]>();
-  if (!invoiceIds.length) return out;
-  for (const p of db.select().from(t.payments).where(and(inArray(t.payments.invoice, invoiceIds), live(t.payments))).all() as Row[]) {
-    out.set(p.invoice, [...(out.get(p.invoice) ?? []), p]);
+  for (const r of rows) {
+    const list = out.get(r[key]);
+    if (list) list.push(r);
+    else out.set(r[key], [r]);
+  }
+  return out;
+};
+
+/**
+ * The sales line views of many orders at once (the re-check reads thousands): one query per table for the
+ * whole set, the same views as one order at a time. Orders missing or voided are absent from the map.
+ */
+export function saleLineViewsOf(db: Db, orderIds: readonly number[]): Map<number, RecordViews['sales_lines'][]> {
+  const out = new Map<number, RecordViews['sales_lines'][]>();
+  const wanted = [...new Set(orderIds)];
+  if (!wanted.length) return out;
+  const orders = liveRowsIn(db, t.salesOrders, 'id', wanted);
+  if (!orders.length) return out;
+  const ids = orders.map((o) => o.id as number);
+  const slips = group(liveRowsIn(db, t.outboundSlips, 'order', ids), 'order');
+  const slipIds = [...slips.values()].flat().map((s) => s.id as number);
+  const links = liveRowsIn(db, t.invoiceSlips, 'slip', slipIds);
+  const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
+  const invoices = new Map(liveRowsIn(db, t.invoices, 'id', invoiceIds).map((i) => [i.id, i]));
+  const pays = group(liveRowsIn(db, t.payments, 'invoice', invoiceIds), 'invoice');
+  const invoicesOfSlip = group(links, 'slip');
+  // the newest live check per order
+  const checks = new Map<number, Row>();
+  for (const c of liveRowsIn(db, t.specialChecks, 'order', ids)) checks.set(c.order, c);
+  const lines = group(liveRowsIn(db, t.salesLines, 'order', ids), 'order');
+  for (const order of orders) {
+    const orderSlips = slips.get(order.id) ?? [];
+    const own = [...new Set(orderSlips.flatMap((s) => (invoicesOfSlip.get(s.id) ?? []).map((l) => l.invoice as number)))]
+      .sort((a, b) => a - b).map((id) => invoices.get(id)).filter((i): i is Row => !!i);
+    const parts = {
+      order_no: order.order_no, sale_date: order.sale_date, customer: order.customer, salesperson: order.salesperson,
+      contract: order.contract, payment_method: order.payment_method, order_status: order.status,
+      legacy: isLegacy(order),
+      outbounds: orderSlips,
+      invoices: own.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
+      special_check: checks.get(order.id) ?? null,
+    };
+    out.set(order.id, (lines.get(order.id) ?? []).map((l) => ({ ...l, ...parts, id: l.id, order: order.id }) as RecordViews['sales_lines']));
   }
   return out;
 }
 
-/** The parts of a sales line view that belong to its order (shared by all its lines). */
-export function orderParts(db: Db, orderId: number) {
-  const order = getById(db, t.salesOrders, orderId);
-  if (!order) return undefined;
-  const slips = db.select().from(t.outboundSlips).where(and(eq(t.outboundSlips.order, orderId), live(t.outboundSlips))).orderBy(asc(t.outboundSlips.id)).all() as Row[];
-  const slipIds = slips.map((s) => s.id);
-  const invoiceIds = slipIds.length
-    ? [...new Set((db.select({ invoice: t.invoiceSlips.invoice }).from(t.invoiceSlips).where(and(inArray(t.invoiceSlips.slip, slipIds), live(t.invoiceSlips))).all() as Row[]).map((r) => r.invoice))]
-    : [];
-  const invoices = invoiceIds.length ? (db.select().from(t.invoices).where(and(inArray(t.invoices.id, invoiceIds), live(t.invoices))).all() as Row[]) : [];
-  const pays = payments(db, invoiceIds);
-  const check = db.select().from(t.specialChecks).where(and(eq(t.specialChecks.order, orderId), live(t.specialChecks))).orderBy(desc(t.specialChecks.id)).get() as Row | undefined;
-  return {
-    order_no: order.order_no, sale_date: order.sale_date, customer: order.customer, salesperson: order.salesperson,
-    contract: order.contract, payment_method: order.payment_method, order_status: order.status,
-    legacy: isLegacy(order),
-    outbounds: slips,
-    invoices: invoices.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
-    special_check: check ?? null,
-  };
-}
-
 export function saleLineViews(db: Db, orderId: number): RecordViews['sales_lines'][] {
-  const parts = orderParts(db, orderId);
-  if (!parts) return [];
-  const lines = db.select().from(t.salesLines).where(and(eq(t.salesLines.order, orderId), live(t.salesLines))).orderBy(asc(t.salesLines.id)).all() as Row[];
-  return lines.map((l) => ({ ...l, ...parts, id: l.id, order: orderId }) as RecordViews['sales_lines']);
+  return saleLineViewsOf(db, [orderId]).get(orderId) ?? [];
 }
 
 export function invoiceView(db: Db, id: number): RecordViews['invoices'] | undefined {
@@ -59,7 +75,7 @@ export function invoiceView(db: Db, id: number): RecordViews['invoices'] | undef
   const lines = db.select().from(t.invoiceLines).where(and(eq(t.invoiceLines.invoice, id), live(t.invoiceLines))).all() as Row[];
   const slipIds = (db.select({ slip: t.invoiceSlips.slip }).from(t.invoiceSlips).where(and(eq(t.invoiceSlips.invoice, id), live(t.invoiceSlips))).all() as Row[]).map((r) => r.slip);
   const slips = slipIds.length ? (db.select().from(t.outboundSlips).where(and(inArray(t.outboundSlips.id, slipIds), live(t.outboundSlips))).all() as Row[]) : [];
-  return { ...inv, lines, slips, payments: payments(db, [id]).get(id) ?? [] } as RecordViews['invoices'];
+  return { ...inv, lines, slips, payments: liveRowsIn(db, t.payments, 'invoice', [id]) } as RecordViews['invoices'];
 }
 
 function servicePoint(db: Db, id: number): RecordViews['customers'] | undefined {

@@ -73,6 +73,12 @@ describe('catalogue vs RULES.md', () => {
       'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED',
       'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED',
     ]);
+    // what the re-check evaluates: the periodic rules and DATE_INCONSISTENT (a date after as-of), declared once
+    expect(RULES.filter((r) => r.periodic || r.timeDriven).map((r) => r.code).sort()).toEqual([
+      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED',
+      'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED',
+    ]);
+    expect(rulesFor('sales_lines', { timeDriven: true }).map((r) => r.code)).toEqual(['DATE_INCONSISTENT']);
   });
 
   it('gives every rule a record kind, a title and a check', () => {

@@ -102,6 +102,8 @@ export const appZh = {
       col_severity: '级别',
       error: '错误',
       warning: '警告',
+      recheck_running: '规则复核进行中（截至 %{as_of}）：%{percent}%，已检查 %{records} 条记录',
+      recheck_done: '规则复核已完成（截至 %{as_of}，%{at}）：检查 %{records} 条记录，新增 %{opened} 条、解决 %{resolved} 条发现',
     },
     audit_verify: {
       title: '审计链校验',
@@ -234,6 +236,8 @@ export const appEn: typeof appZh = {
       col_severity: 'Severity',
       error: 'error',
       warning: 'warning',
+      recheck_running: 'Rule re-check running (as of %{as_of}): %{percent}%, %{records} records checked',
+      recheck_done: 'Rule re-check done (as of %{as_of}, %{at}): %{records} records checked, %{opened} findings opened, %{resolved} resolved',
     },
     audit_verify: {
       title: 'Audit-chain check',

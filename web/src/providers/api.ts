@@ -51,4 +51,11 @@ export function runVerb(resource: string, ids: Identifier[], verb: string, input
 
 export const getFindingsStats = () => httpClient(`${API_URL}/system/findings-stats`).then(({ json }) => json as FindingsStats);
 
+/** GET /api/system/recheck: where the rule re-check stands (server/services/rules/recheck-progress.ts); null before the first. */
+export interface RecheckStatus {
+  status: 'running' | 'done'; as_of: string; since: string | null; last_done: string | null; kind: string | null;
+  records: number; opened: number; resolved: number; updated_at: string; finished_at: string | null; fraction: number;
+}
+export const getRecheckStatus = () => httpClient(`${API_URL}/system/recheck`).then(({ json }) => json as RecheckStatus | null);
+
 export const verifyAudit = () => httpClient(`${API_URL}/system/audit-verify`).then(({ json }) => json as AuditVerifyResult);

@@ -10,7 +10,7 @@ import {
 } from '@mui/material';
 import { Link, LinkBase, Loading, Title, useCanAccess, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { pick } from '../meta/labels';
-import { getFindingsStats } from '../providers/api';
+import { getFindingsStats, getRecheckStatus } from '../providers/api';
 import { MonthChart } from './MonthChart';
 import { useCount } from './ReviewTabs';
 import { ruleInfo } from './rules';
@@ -68,6 +68,21 @@ const ExpiringCard = () => {
   );
 };
 
+/** One line on where the rule re-check stands (GET /api/system/recheck; nothing for roles it is not shown to). */
+const RecheckLine = () => {
+  const translate = useTranslate();
+  const { data } = useQuery({ queryKey: ['system', 'recheck'], queryFn: getRecheckStatus, retry: false, refetchInterval: (q) => (q.state.data?.status === 'running' ? 5000 : false) });
+  if (!data) return null;
+  const args = { as_of: data.as_of, records: data.records.toLocaleString(), opened: data.opened, resolved: data.resolved };
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="recheck-status">
+      {data.status === 'running'
+        ? translate('gsp.dashboard.recheck_running', { ...args, percent: Math.floor(data.fraction * 100) })
+        : translate('gsp.dashboard.recheck_done', { ...args, at: (data.finished_at ?? '').slice(0, 16).replace('T', ' ') })}
+    </Typography>
+  );
+};
+
 export const Dashboard = () => (getMeta() ? <DashboardContent /> : <MetaError />);
 
 const DashboardContent = () => {
@@ -84,6 +99,7 @@ const DashboardContent = () => {
     <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="dashboard">
       <Title title={translate('gsp.dashboard.title')} />
       {error ? <Typography color="error">{String((error as Error).message ?? error)}</Typography> : null}
+      <RecheckLine />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <StatCard label={translate('gsp.dashboard.open')} value={isPending ? undefined : open} to={findingsLink({ status: 'open' })} color="error.main" testId="stat-open" />
         <StatCard label={translate('gsp.dashboard.open_errors')} value={isPending ? undefined : openErrors} to={findingsLink({ status: 'open', severity: 'error' })} color="error.dark" testId="stat-open-errors" />

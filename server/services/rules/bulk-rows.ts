@@ -1,0 +1,54 @@
+/**
+ * Live rows of a table whose `column` is one of many ids, read without Drizzle's query builder: the
+ * re-check reads hundreds of thousands of rows, and building and mapping them through Drizzle cost more
+ * than SQLite did (measured: 30 % of a full re-check). Values are decoded by the table's own Drizzle
+ * columns (booleans, JSON lists), so the rows equal what `db.select().from(table)` returns.
+ */
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { Db } from '../../db';
+
+type Row = Record<string, any>;
+type Decoder = [key: string, name: string, column: { mapFromDriverValue(v: unknown): unknown }];
+
+const plans = new WeakMap<object, { name: string; cols: Decoder[] }>();
+
+function planOf(table: any) {
+  let plan = plans.get(table);
+  if (!plan) {
+    const cols = Object.entries(getTableColumns(table)).map(([key, col]: [string, any]): Decoder => [key, col.name, col]);
+    plan = { name: getTableName(table), cols };
+    plans.set(table, plan);
+  }
+  return plan;
+}
+
+/** The better-sqlite3 connection of a database or of a Drizzle transaction on it. */
+export function clientOf(db: Db): Db['$client'] {
+  return db.$client ?? (db as unknown as { session: { client: Db['$client'] } }).session.client;
+}
+
+/**
+ * Live rows with `column` IN ids, by id ascending. `also`: a further SQL condition on the table's own
+ * columns with its parameters (constant text only; values go in `params`); `voided: true` includes
+ * voided rows.
+ */
+export function liveRowsIn(db: Db, table: any, column: string, ids: readonly number[], also?: { sql: string; params: unknown[]; voided?: boolean }): Row[] {
+  if (!ids.length) return [];
+  const plan = planOf(table);
+  const colName = (getTableColumns(table) as Record<string, any>)[column].name as string;
+  const rows = clientOf(db)
+    .prepare(`SELECT * FROM "${plan.name}" WHERE "${colName}" IN (SELECT value FROM json_each(?))${also?.voided ? '' : ' AND voided_at IS NULL'}${also ? ` AND (${also.sql})` : ''} ORDER BY id`)
+    .all(JSON.stringify(ids), ...(also?.params ?? [])) as Row[];
+  const out = new Array<Row>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const o: Row = {};
+    // as Drizzle maps a row: null stays null, everything else through the column's decoder
+    for (const [key, name, col] of plan.cols) {
+      const v = r[name];
+      o[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+    }
+    out[i] = o;
+  }
+  return out;
+}

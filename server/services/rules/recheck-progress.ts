@@ -1,0 +1,110 @@
+/**
+ * Where the re-check stands, in one row of `rule_recheck`, written in the same transaction as each batch's
+ * findings: a restarted server continues after the last committed batch. The table is the job's own state
+ * (no resource, no API but GET /api/system/recheck): created here if missing, so it needs no migration.
+ */
+import { RECORD_KINDS, RULES, isTimeDriven, type RuleSettings } from '../../../schema/rules';
+import type { Db } from '../../db';
+import { clientOf } from './bulk-rows';
+
+export const RECHECK_STATUS = ['running', 'done'] as const;
+
+export interface RecheckProgress {
+  status: (typeof RECHECK_STATUS)[number];
+  /** the business date the running (or last) re-check evaluates as of */
+  as_of: string;
+  /** the as-of of the re-check completed before it: the window's lower end; null = a full re-check */
+  since: string | null;
+  /** the as-of of the last completed re-check (what the next one starts from) */
+  last_done: string | null;
+  /** thresholds and time-driven rules the last completed re-check ran with (changed: the next is full) */
+  fingerprint: string;
+  /** the step being worked through (a record kind, or 'dependents') and the last id done (an order id for sales) */
+  kind: string | null;
+  /** the queue of master records (rule_recheck_pending) up to this id is this run's to work through */
+  pending_upto: number;
+  last_id: number;
+  records: number;
+  opened: number;
+  resolved: number;
+  batches: number;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  /** time spent inside batches (ms), without the pauses between them */
+  work_ms: number;
+}
+
+/** Master records whose sales lines a master-data edit did not all re-check (targets.ts), by what they are. */
+export const DEPENDENTS_BY = ['customer', 'salesperson', 'contract', 'product', 'batch'] as const;
+export type DependentsBy = (typeof DEPENDENTS_BY)[number];
+
+const ensured = new WeakSet<object>();
+
+export function ensureProgressTable(db: Db): void {
+  const client = clientOf(db);
+  if (ensured.has(client)) return;
+  client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck_pending (
+    id INTEGER PRIMARY KEY, by TEXT NOT NULL, ref_id INTEGER NOT NULL, queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    UNIQUE (by, ref_id))`);
+  client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck (
+    id INTEGER PRIMARY KEY CHECK (id = 1), status TEXT NOT NULL, as_of TEXT NOT NULL, since TEXT, last_done TEXT,
+    fingerprint TEXT NOT NULL, kind TEXT, last_id INTEGER NOT NULL DEFAULT 0, pending_upto INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
+    opened INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, batches INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL, updated_at TEXT NOT NULL, finished_at TEXT, work_ms INTEGER NOT NULL DEFAULT 0)`);
+  ensured.add(client);
+}
+
+/** Queues master records for the next re-check (in the caller's transaction). */
+export function queueDependents(db: Db, by: DependentsBy, refIds: readonly number[]): void {
+  ensureProgressTable(db);
+  const insert = clientOf(db).prepare('INSERT OR IGNORE INTO rule_recheck_pending (by, ref_id) VALUES (?, ?)');
+  for (const id of refIds) insert.run(by, id);
+}
+
+/** The newest queued entry: a run takes the queue up to it. */
+export function pendingUpto(db: Db): number {
+  return (clientOf(db).prepare('SELECT max(id) FROM rule_recheck_pending').pluck().get() as number | null) ?? 0;
+}
+
+/** Done with the queue as it stood when the run began: entries queued since wait for the next run. */
+export function clearDependents(db: Db, upto: number): void {
+  clientOf(db).prepare('DELETE FROM rule_recheck_pending WHERE id <= ?').run(upto);
+}
+
+/** The progress row; undefined before the first re-check (a read: the table is not created here). */
+export function readProgress(db: Db): RecheckProgress | undefined {
+  if (!clientOf(db).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get()) return undefined;
+  return clientOf(db).prepare('SELECT * FROM rule_recheck WHERE id = 1').get() as RecheckProgress | undefined;
+}
+
+export function writeProgress(db: Db, p: RecheckProgress): void {
+  const cols = Object.keys(p) as (keyof RecheckProgress)[];
+  clientOf(db)
+    .prepare(`INSERT INTO rule_recheck (id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => `:${c}`).join(', ')})
+              ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`)
+    .run(p);
+}
+
+/** What decides the step dates: the deadline settings and which rules are time-driven. */
+export function fingerprintOf(s: RuleSettings): string {
+  const { receiptConfirmDays, specialArrivalDays, complaintDays, recallNoticeDays, adrDays, feedbackDays } = s;
+  return JSON.stringify({
+    v: 1, receiptConfirmDays, specialArrivalDays, complaintDays, recallNoticeDays, adrDays, feedbackDays,
+    rules: RULES.filter(isTimeDriven).map((r) => `${r.appliesTo}:${r.code}`).sort(),
+  });
+}
+
+/** For the admin screen: the progress row and how far through the tables it is (by id, 0–1). */
+export function progressReport(db: Db, kinds: readonly string[]): (RecheckProgress & { fraction: number }) | null {
+  const p = readProgress(db);
+  if (!p) return null;
+  if (p.status === 'done') return { ...p, fraction: 1 };
+  const tableOf = (k: string) => (k === 'sales_lines' || k === 'dependents' ? 'sales_orders' : k);
+  const max = kinds.map((k) => (RECORD_KINDS as readonly string[]).includes(k) || k === 'dependents'
+    ? ((db.$client.prepare(`SELECT max(id) FROM ${tableOf(k)}`).pluck().get() as number | null) ?? 0) : 0);
+  const total = max.reduce((a, b) => a + b, 0);
+  const at = kinds.indexOf(p.kind ?? '');
+  const done = at < 0 ? 0 : max.slice(0, at).reduce((a, b) => a + b, 0) + Math.min(p.last_id, max[at]);
+  return { ...p, fraction: total ? Math.min(1, done / total) : 0 };
+}

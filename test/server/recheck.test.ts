@@ -1,0 +1,248 @@
+/**
+ * The incremental rule re-check (server/services/rules/recheck.ts) against the full re-evaluation
+ * (full-recheck.ts) on copies of one database: same findings for a series of as-of dates; only the records
+ * a date can change are evaluated; a re-check stopped after a batch and restarted ends with the same
+ * findings; in its worker thread the real HTTP server keeps answering while it runs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../schema/resources';
+import { fixedDayClock, type Clock } from '../../server/clock';
+import { openDb, type Db } from '../../server/db';
+import { SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
+import { fullRecheck } from '../../server/services/rules/full-recheck';
+import { RECHECK_BATCH, recheck } from '../../server/services/rules/recheck';
+import { startRecheck } from '../../server/services/rules/recheck-runner';
+import { createRecord, updateRecord } from '../../server/services/write';
+import { login } from '../helpers/app';
+import { buildWorld, type World } from '../helpers/world';
+import { startApi, type Api } from './api-client';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-recheck-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function make(ctx: ServiceContext, res: string, input: Record<string, unknown>): number {
+  try {
+    return createRecord(ctx, registry.get(res)!, input, { historical: true }).id;
+  } catch (e) {
+    throw new Error(`${res}: ${JSON.stringify((e as any).errors ?? (e as any).details ?? e)}`);
+  }
+}
+const day = (base: string, n: number) => new Date(Date.parse(`${base}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Sales with slips (confirmed or not), invoices with and without payments, a future-dated sale, a sale
+ * without a date, complaints, adverse reactions, feedback forms, a recall with notices and a service point:
+ * every time-driven rule has records on both sides of the as-of dates tested. Written as of 2025-01-01.
+ */
+function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
+  const clock = fixedDayClock('2025-01-01');
+  const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
+  const w = buildWorld(db, clock);
+  const other = buildWorld(db, clock, '乙');
+  db.transaction(() => {
+    for (let i = 0; i < orders; i++) {
+      const saleDate = day('2024-11-01', (i * 5) % 120); // 2024-11-01 … 2025-02-28 (the later ones: future-dated)
+      const order = make(ctx, 'sales_orders', {
+        order_no: `XS${i}`, customer: w.customer, salesperson: w.salesperson, contract: w.contract, sale_date: saleDate,
+        payment_method: 'transfer', status: 'confirmed',
+        sales_lines: [{ product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150 }, { product: w.product, batch: w.batch, quantity: 2, unit_price: 15, amount: 30 }],
+      });
+      if (i % 3 === 2) continue;
+      const out = day(saleDate, 1);
+      const slip = make(ctx, 'outbound_slips', {
+        slip_no: `CK${i}`, order, outbound_date: out, picked_by: '库管员 孙立', reviewed_by: '复核员 李梅', reviewed_at: out,
+        receipt_confirmed_at: i % 4 === 0 ? day(out, i % 30) : null,
+      });
+      if (i % 2 === 0) continue;
+      const invoice = make(ctx, 'invoices', { invoice_no: `FP${i}`, type: 'vat_ordinary', customer: w.customer, invoice_date: out, amount: 180, itemised: true });
+      make(ctx, 'invoice_slips', { invoice, slip });
+      if (i % 5 === 1) make(ctx, 'payments', { invoice, customer: w.customer, amount: 180, paid_at: day(out, 50 + (i % 40)), method: 'transfer' });
+    }
+    for (let i = 0; i < 12; i++) {
+      const received = day('2024-12-01', i * 6);
+      make(ctx, 'complaints', { complaint_no: `TS${i}`, customer: w.customer, channel: 'phone', received_at: received, description: '外包装破损', ...(i % 3 === 0 ? { investigation: '运输', measures: '换货', feedback_at: day(received, i) } : {}) });
+      make(ctx, 'adverse_reactions', { product: w.product, customer: w.customer, reaction: '皮疹', severity: 'general', received_at: received, ...(i % 2 ? { forwarded_to_qa_at: day(received, i * 2) } : {}) });
+      make(ctx, 'quality_feedback', { form_no: `ZL${i}`, source: 'customer', customer: w.customer, description: '包装', ...(i % 2 ? { reported_at: '2025-01-20' } : {}) });
+    }
+    const recall = make(ctx, 'recalls', { recall_no: 'ZH1', product: w.product, batches: ['00581'], level: '2', initiated_by: 'manufacturer', reason: '检验不合格', started_at: '2025-01-05' });
+    make(ctx, 'recall_notices', { recall, customer: w.customer, quantity_sold: 10 });
+    make(ctx, 'recall_notices', { recall, customer: other.customer, quantity_sold: 5, notified_at: '2025-01-05' });
+    db.$client.prepare('UPDATE customers SET service_point = 1 WHERE id = ?').run(w.customer);
+    make(ctx, 'visits', { customer: w.customer, visit_date: '2025-01-15', kind: 'scheduled', staff: '售后 王敏' });
+    // a legacy sale without a readable date (the API refuses one): every line rule then reads as-of
+    db.$client.prepare(`UPDATE sales_orders SET sale_date = '' WHERE order_no = 'XS7'`).run();
+    db.$client.prepare(`UPDATE sales_lines SET sale_date = '' WHERE "order" = (SELECT id FROM sales_orders WHERE order_no = 'XS7')`).run();
+  });
+  // every rule on every record as of the writing day: the starting point both re-checks share
+  fullRecheck(db, clock, '2025-01-01', { all: true });
+  return { w, clock };
+}
+
+/** Active findings, comparable across copies of a database. */
+function activeFindings(db: Db): string[] {
+  return (db.$client.prepare(`SELECT resource, record_id, rule, fields, message, status FROM findings
+    WHERE status IN ('open', 'acknowledged', 'waived') ORDER BY resource, record_id, rule, fields`).all() as Record<string, unknown>[])
+    .map((f) => JSON.stringify(f));
+}
+
+function copyDb(from: Db, name: string): Db {
+  const file = path.join(dir, name);
+  from.$client.exec(`VACUUM INTO '${file}'`);
+  return openDb(file);
+}
+
+const AS_OF = ['2025-01-10', '2025-01-21', '2025-02-03', '2025-02-17', '2025-03-02', '2025-04-15'];
+
+describe('incremental re-check vs the full re-evaluation', () => {
+  let base: Db;
+  beforeAll(() => {
+    base = openDb(path.join(dir, 'base.db'));
+    buildFixture(base, 60);
+  });
+
+  it('opens and resolves the same findings as the full re-evaluation, as-of date after date', () => {
+    const inc = copyDb(base, 'inc.db');
+    const full = copyDb(base, 'full.db');
+    const evaluated: number[] = [];
+    for (const asOf of AS_OF) {
+      const clock = fixedDayClock(asOf);
+      const r = recheck(inc, clock, asOf);
+      fullRecheck(full, clock, asOf);
+      evaluated.push(r.records);
+      expect(activeFindings(inc), asOf).toEqual(activeFindings(full));
+    }
+    // the fixture moves: findings open and resolve along the way
+    expect(activeFindings(inc).length).toBeGreaterThan(10);
+    const codes = inc.$client.prepare(`SELECT DISTINCT rule FROM findings ORDER BY rule`).pluck().all();
+    expect(codes).toEqual(expect.arrayContaining(['ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING']));
+    expect(inc.$client.prepare(`SELECT count(*) FROM findings WHERE status = 'resolved'`).pluck().get()).toBeGreaterThan(0);
+    // the first re-check is full; each later one evaluates fewer records than there are
+    const records = ['sales_lines', 'outbound_slips', 'invoices', 'complaints', 'adverse_reactions', 'quality_feedback', 'recall_notices', 'customers']
+      .reduce((n, table) => n + (inc.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
+    for (const n of evaluated.slice(1)) expect(n).toBeLessThan(records / 2);
+  });
+
+  it('stopped after a batch and started again, finishes with the same findings as a run in one go', () => {
+    const saved = { ...RECHECK_BATCH };
+    Object.assign(RECHECK_BATCH, { sales_lines: 4, other: 3, ms: 10_000 });
+    try {
+      const once = copyDb(base, 'once.db');
+      const twice = copyDb(base, 'twice.db');
+      const clock = fixedDayClock(AS_OF[0]);
+      const whole = recheck(once, clock, AS_OF[0]);
+      const first = recheck(twice, clock, AS_OF[0], { maxBatches: 3 });
+      expect(first.progress).toMatchObject({ status: 'running', batches: 3, kind: 'outbound_slips' });
+      expect(activeFindings(twice)).not.toEqual(activeFindings(once));
+      // a restart: a new connection, the progress row says where to go on
+      twice.$client.close();
+      const again = openDb(path.join(dir, 'twice.db'));
+      const rest = recheck(again, clock, AS_OF[0]);
+      expect(rest.progress).toMatchObject({ status: 'done', last_done: AS_OF[0], batches: whole.progress.batches });
+      expect(first.records + rest.records).toBe(whole.records);
+      expect(activeFindings(again)).toEqual(activeFindings(once));
+      // done for the day: a further call evaluates nothing
+      expect(recheck(again, clock, AS_OF[0]).records).toBe(0);
+    } finally {
+      Object.assign(RECHECK_BATCH, saved);
+    }
+  });
+});
+
+it('evaluates only the record a date can change (1 of 41)', () => {
+  const db = openDb(path.join(dir, 'one.db'));
+  const clock = fixedDayClock('2025-01-10');
+  const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
+  const w = buildWorld(db, clock);
+  const sale = (i: number, date: string) => {
+    const order = make(ctx, 'sales_orders', {
+      order_no: `D${i}`, customer: w.customer, salesperson: w.salesperson, contract: w.contract, sale_date: date, payment_method: 'transfer', status: 'confirmed',
+      sales_lines: [{ product: w.product, batch: w.batch, quantity: 1, unit_price: 15, amount: 15 }],
+    });
+    return make(ctx, 'outbound_slips', { slip_no: `S${i}`, order, outbound_date: date, picked_by: '孙立', reviewed_by: '李梅', reviewed_at: date });
+  };
+  // 40 slips unconfirmed since mid-2024 (long overdue: no step ahead), one shipped on 2025-01-05 (due 01-20)
+  for (let i = 0; i < 40; i++) sale(i, day('2024-06-01', i));
+  const late = sale(40, '2025-01-05');
+  // the first re-check is full: every slip and customer, no line (none dated after as-of, none with a time-driven finding)
+  expect(recheck(db, fixedDayClock('2025-01-15'), '2025-01-15').records).toBe(41 + 1);
+  const r = recheck(db, fixedDayClock('2025-01-25'), '2025-01-25');
+  expect(r).toMatchObject({ since: '2025-01-15', records: 1, opened: 1, resolved: 0 });
+  expect(db.$client.prepare(`SELECT record_id FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED' AND created_at >= '2025-01-25'`).pluck().all()).toEqual([late]);
+});
+
+describe('in the server: a worker thread', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await startApi({ today: '2025-03-02' });
+    buildFixture(api.server.db, 1500);
+  }, 120_000);
+  afterAll(() => api.server.close());
+
+  it('the server answers /api/auth/me while a full re-check of 3,000 lines runs; progress on GET /api/system/recheck (qa; not sales)', async () => {
+    await api.dp.create('users', { data: { username: 'qa_recheck', display_name: '质管员', roles: ['qa'], password: 'qa-recheck-password' } });
+    await api.dp.create('users', { data: { username: 'sales_recheck', display_name: '销售', roles: ['sales'], password: 'sales-recheck-password' } });
+    const qa = await login(api.server.url, 'qa_recheck', 'qa-recheck-password');
+    const sales = await login(api.server.url, 'sales_recheck', 'sales-recheck-password');
+    const get = (p: string, cookie: string) => fetch(`${api.server.url}/api${p}`, { headers: { cookie } });
+    expect(await (await get('/system/recheck', qa)).json()).toBeNull();
+    expect((await get('/system/recheck', sales)).status).toBe(403);
+
+    const seen: string[] = [];
+    const run = startRecheck({ db: api.server.db, file: api.server.dbFile, clock: api.server.clock, asOf: '2025-03-02', full: true, onProgress: (p) => seen.push(p.status) });
+    let finished = false;
+    void run.done.finally(() => { finished = true; });
+    const latencies: number[] = [];
+    let midway: any;
+    while (!finished) {
+      const t0 = performance.now();
+      const me = await get('/auth/me', api.cookie);
+      latencies.push(performance.now() - t0);
+      expect(me.status).toBe(200);
+      if (!midway && seen.length > 3) midway = await (await get('/system/recheck', qa)).json();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const done = await run.done;
+    console.log(`re-check in a thread: ${done.records} records, ${done.batches} batches, ${done.work_ms} ms in batches; /api/auth/me ${latencies.length}×, max ${Math.max(...latencies).toFixed(0)} ms`);
+    expect(done).toMatchObject({ status: 'done', as_of: '2025-03-02', since: null });
+    expect(done.records).toBeGreaterThan(3000);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(latencies.length).toBeGreaterThan(5);
+    // bounds for correctness, not speed (2 shared cores): run on this thread, the re-check would hold the
+    // event loop for its whole duration instead
+    const sorted = [...latencies].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(250);
+    expect(sorted[sorted.length - 1]).toBeLessThan(1000);
+    expect(midway).toMatchObject({ status: 'running', as_of: '2025-03-02' });
+    expect(midway.fraction).toBeGreaterThan(0);
+    expect(midway.fraction).toBeLessThan(1);
+    expect(await (await get('/system/recheck', qa)).json()).toMatchObject({ status: 'done', last_done: '2025-03-02', fraction: 1, records: done.records });
+    // written by the thread through the findings service: audited like any finding
+    expect(api.server.db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED'`).pluck().get()).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+it('a master-data edit re-checks the recent lines at once and queues the rest for the re-check', () => {
+  const db = openDb(path.join(dir, 'dependents.db'));
+  const clock = fixedDayClock('2025-01-10');
+  const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
+  const w = buildWorld(db, clock);
+  for (let i = 0; i < 60; i++) {
+    make(ctx, 'sales_orders', {
+      order_no: `M${i}`, customer: w.customer, salesperson: w.salesperson, contract: w.contract, sale_date: day('2024-06-01', i), payment_method: 'transfer', status: 'confirmed',
+      sales_lines: [{ product: w.product, batch: w.batch, quantity: 1, unit_price: 15, amount: 15 }],
+    });
+  }
+  const expired = () => db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'BUYER_LICENSE_EXPIRED' AND status = 'open'`).pluck().get();
+  const licence = db.$client.prepare('SELECT id, version FROM customer_licenses WHERE customer = ?').get(w.customer) as { id: number; version: number };
+  // the licence turns out to have ended before all of these sales
+  updateRecord(ctx, registry.get('customer_licenses')!, licence.id, { valid_to: '2024-05-31', version: licence.version, _reason: '更正有效期' }, { historical: true });
+  expect(expired()).toBe(50);
+  expect(db.$client.prepare('SELECT by, ref_id FROM rule_recheck_pending').all()).toEqual([{ by: 'customer', ref_id: w.customer }]);
+  const r = recheck(db, clock, '2025-01-10');
+  expect(expired()).toBe(60);
+  expect(r.opened).toBe(10);
+  expect(db.$client.prepare('SELECT count(*) FROM rule_recheck_pending').pluck().get()).toBe(0);
+});
