@@ -8,6 +8,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import { store } from './providers/locale';
+import { queryClient } from './providers/query-client';
 import { loadMeta } from './meta/meta-store';
 import { resourceElements } from './generic/resource-elements';
 import { ConsoleLayout } from './layout/ConsoleLayout';
@@ -37,6 +38,7 @@ export const App = () => (
     title="GSP"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     store={store}
     layout={ConsoleLayout}
