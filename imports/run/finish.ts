@@ -37,7 +37,7 @@ export function emitReport(
 ): ImportResult {
   const head = { ...env.head, import: { ...env.head.import, id: importId }, counts };
   const target = importId != null ? reportPath(env.opts.db, importId) : env.opts.reportFile;
-  const { report, truncated } = writeReport(target, head, findings, rejected, tail);
+  const { report, truncated } = writeReport(target, head, findings, rejected, { asOf: env.opts.clock.today(), ...tail });
   if (importId != null && env.opts.reportFile) fs.copyFileSync(target!, env.opts.reportFile);
   return { report, truncated, importId };
 }
