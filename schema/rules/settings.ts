@@ -48,6 +48,18 @@ export const RULE_SETTING_LABELS: Readonly<Record<RuleSettingKey, Label>> = {
   licenseExpiryWarningDays: ['证照到期预警天数（如 30、60、90）', 'Licence expiry warning windows in days (e.g. 30, 60, 90)'],
 };
 
+/** The short name a screen shows for each key (zh, en): the camelCase key is never shown alone. */
+export const RULE_SETTING_NAMES: Readonly<Record<RuleSettingKey, Label>> = {
+  majorContractAmount: ['重大合同金额', 'Major contract amount'],
+  specialArrivalDays: ['特药到货核实期限', 'Special-drug arrival check'],
+  receiptConfirmDays: ['收货确认期限', 'Receipt confirmation'],
+  complaintDays: ['投诉处理期限', 'Complaint handling'],
+  recallNoticeDays: ['召回通知期限', 'Recall notice'],
+  adrDays: ['不良反应转交期限', 'Adverse-reaction forwarding'],
+  feedbackDays: ['质量反馈上报期限', 'Quality feedback reporting'],
+  licenseExpiryWarningDays: ['证照到期预警天数', 'Licence expiry warning days'],
+};
+
 function positiveNumber(v: unknown): number | undefined {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;

@@ -11,14 +11,9 @@ import type { ServiceContext } from '../services/context';
 import { createRecord } from '../services/write';
 import { label } from './format';
 
-export const COMPANY_SETTINGS = {
-  companyName: ['本企业名称（打印单据抬头）', 'Company name (printed on documents)'],
-  companyAddress: ['本企业地址', 'Company address'],
-  companyLegalRep: ['本企业法定代表人', 'Company legal representative'],
-  companyPhone: ['本企业联系电话', 'Company phone'],
-  companyQualityContact: ['质量负责人及联系方式（召回通知、质量反馈）', 'Quality contact (recall notices, feedback)'],
-} as const;
-export type CompanySettingKey = keyof typeof COMPANY_SETTINGS;
+import { COMPANY_SETTINGS, type CompanySettingKey } from '../../schema/company-settings';
+
+export { COMPANY_SETTINGS, type CompanySettingKey };
 const UNSET = '（请在系统设置中填写）';
 
 export interface Company {
