@@ -55,7 +55,8 @@ export const signatures = defineResource({
   },
   list: ['signed_at', 'signer_name', 'meaning', 'resource', 'record_id', 'comment'],
   filters: ['resource', 'meaning', 'signer'], search: ['signer_name', 'comment'], display: ['signer_name'],
-  sort: ['id', 'DESC'], indexes: [['resource', 'record_id']],
+  // newest signature first by when it was given (the seed and imports write them out of time order)
+  sort: ['signed_at', 'DESC'], indexes: [['resource', 'record_id']],
 });
 
 export const imports = defineResource({

@@ -27,7 +27,7 @@ export const appZh = {
     json: { invalid: '不是有效的 JSON' },
     edit: { reason: '修改原因', reason_help: '选填，将记入修改历史', reason_required: '此记录已审核或已签名，修改必须填写原因（记入修改历史）' },
     form: { refused: '保存被拒绝', auto_number: '留空则保存时自动编号' },
-    menu: { qa: '质量审核' },
+    menu: { qa: '质量审核', daily: '常用' },
     import: importZh,
     sign: {
       title_bulk: '%{action}（%{count} 条记录）',
@@ -145,7 +145,7 @@ export const appEn: typeof appZh = {
       reason_required: 'This record is approved or signed: a reason is required for any change (written to the history)',
     },
     form: { refused: 'Not saved', auto_number: 'Leave empty to number it on saving' },
-    menu: { qa: 'Quality review' },
+    menu: { qa: 'Quality review', daily: 'Daily' },
     import: importEn,
     sign: {
       title_bulk: '%{action} (%{count} records)',

@@ -2,6 +2,7 @@ ALTER TABLE `findings` ADD `product` integer REFERENCES products(id);--> stateme
 ALTER TABLE `findings` ADD `batch` integer REFERENCES batches(id);--> statement-breakpoint
 CREATE INDEX `findings__product` ON `findings` (`product`);--> statement-breakpoint
 CREATE INDEX `findings__batch` ON `findings` (`batch`);--> statement-breakpoint
+CREATE INDEX `signatures__signed_at` ON `signatures` (`signed_at`);--> statement-breakpoint
 -- Backfill (issue 13 item 2): findings merged by ledger imports had no context; live ones no product/batch.
 UPDATE `findings` AS f SET customer = o.customer, salesperson = o.salesperson, product = l.product, batch = l.batch,
        record_date = substr(o.sale_date, 1, 10)
