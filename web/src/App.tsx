@@ -3,21 +3,33 @@
  * the user's permissions are known (i.e. after sign-in) and resolves to the <Resource>s; until then only the
  * login page (which needs no meta) can render.
  */
-import { Admin, Resource } from 'react-admin';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Admin, Loading, Resource } from 'react-admin';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import { store } from './providers/locale';
 import { queryClient } from './providers/query-client';
 import { loadMeta } from './meta/meta-store';
-import { resourceElements } from './generic/resource-elements';
-import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './layout/LoginPage';
 import { MetaError } from './layout/MetaError';
 import { theme } from './layout/theme';
-import { Dashboard } from './qa/Dashboard';
-import { consoleRoutes } from './qa/qa-routes';
-import { importRoutes } from './imports/import-routes';
+
+// Split by route: the initial bundle is the sign-in and the providers; the layout (menu), the dashboard and
+// the screens load once signed in, in parallel with /api/meta (issue 13 item 7).
+const loadConsole = () => import('./console');
+const LazyLayout = lazy(() => import('./layout/ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
+const LazyDashboard = lazy(() => import('./qa/Dashboard').then((m) => ({ default: m.Dashboard })));
+const ConsoleLayout = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<Loading />}>
+    <LazyLayout>{children}</LazyLayout>
+  </Suspense>
+);
+const Dashboard = () => (
+  <Suspense fallback={<Loading />}>
+    <LazyDashboard />
+  </Suspense>
+);
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
 const never = new Promise<never>(() => undefined);
@@ -25,7 +37,8 @@ const never = new Promise<never>(() => undefined);
 const renderResources = async (permissions: unknown) => {
   if (permissions == null) return never;
   try {
-    return [...resourceElements(await loadMeta()), consoleRoutes(), importRoutes()];
+    const [{ consoleElements }, meta] = await Promise.all([loadConsole(), loadMeta()]);
+    return consoleElements(meta);
   } catch (error) {
     console.error('GET /api/meta failed', error);
     // A lone pseudo-resource: the admin opens it first, so the error is what the user sees.
