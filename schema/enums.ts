@@ -190,6 +190,11 @@ export const SIGNATURE_MEANING = defineEnum({
   reject_contract: ['合同驳回', 'Contract rejected'],
   sign_contract: ['合同签订', 'Contract signed'],
   void_import: ['撤销导入', 'Import voided'],
+  // the backwards path of a fulfilled order (frozen after fulfilment)
+  void_payment: ['回款作废', 'Payment voided'],
+  void_invoice: ['发票作废/红冲', 'Invoice voided / credited'],
+  void_outbound: ['出库单作废', 'Outbound slip voided'],
+  void_order: ['销售订单作废', 'Sales order voided'],
 });
 
 /** 经营范围类别: the controlled vocabulary shared by licences, products and authorisations (DOMAIN.md). */

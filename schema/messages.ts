@@ -56,6 +56,19 @@ const MESSAGES = {
   payload_too_large: ['请求内容过大', 'Request body too large'],
   internal: ['服务器内部错误，操作未完成，数据未修改', 'Internal server error; nothing was changed'],
   db_busy: ['数据库正忙（可能正在导入大量数据），操作未完成、数据未修改，请稍后重试', 'The database is busy (a large import may be running); nothing was changed. Try again shortly'],
+  // hardening (issue 12): bad input at the edge, disk full, passwords, versions, settings
+  ill_formed_text: ['{where} 含有无效的 Unicode 字符（孤立的代理项），未处理', '{where} holds ill-formed Unicode (a lone surrogate); nothing was done'],
+  json_too_deep: ['请求内容嵌套层级过深（最多 {max} 层）', 'The request body is nested too deeply (at most {max} levels)'],
+  bad_header: ['请求头 {header} 无效：{detail}', 'Invalid {header} header: {detail}'],
+  disk_full: ['磁盘空间不足，操作未完成、数据未修改，请联系管理员', 'Disk full: nothing was changed; contact the administrator'],
+  password_common: ['密码过于常见，容易被猜中，请换一个', 'This password is too common and easily guessed; choose another'],
+  password_username: ['密码不能与用户名相同', 'The password must not be the username'],
+  password_current_wrong: ['当前密码不正确，密码未修改', 'The current password is wrong; the password was not changed'],
+  password_changed_reason: ['用户本人修改密码', 'Password changed by the user'],
+  password_same: ['新密码不能与当前密码相同', 'The new password must differ from the current one'],
+  version_precondition: ['缺少版本号 version：请先读取记录，再带上其 version 提交修改（批量修改请用 updateMany 路由）', 'Missing version: read the record and send its version with the change (bulk edits use the updateMany route)'],
+  setting_type: ['设置 {key} 的值类型不正确：应为{expected}', 'Setting {key} has the wrong type: expected {expected}'],
+  setting_unknown: ['未知的设置项：{key}', 'Unknown setting: {key}'],
   // documents flow (printed documents, PDF, customer file)
   unknown_document: ['没有这种单据：{doc}', 'No such document: {doc}'],
   pdf_unavailable: [
@@ -93,13 +106,35 @@ const MESSAGES = {
   wf_special_exists: ['该订单已有特药销售核实记录', 'The order already has its special-drug verification'],
   wf_special_incomplete: ['三项核实须全部完成（均为“是”）才能登记：{items}', 'All three checks must be done (yes) to record the verification: {items}'],
   wf_special_not_verified: [
-    '[SPECIAL_NOT_VERIFIED] 订单 {order} 含特殊药品复方制剂，{when}前须有完整的特药销售核实记录（已索取购销合同、核实采购人员身份和购买真实性），请先由销售人员完成核实',
+    '[SPECIAL_NOT_VERIFIED] 订单 {order} 含特殊药品复方制剂，{when}前须有完整的特药销售核实记录（已索取购销合同、核实采购人员身份和购买真实性），请先由开票人员（财务）完成核实',
     '[SPECIAL_NOT_VERIFIED] Order {order} carries special-control drugs: a complete verification record (contract obtained, purchaser identity and authenticity checked) is needed before {when}',
   ],
   wf_invoice_no_slips: ['请选择至少一张出库单', 'Select at least one outbound slip'],
   wf_invoice_slip_unreviewed: ['出库单 {slip} 尚未复核，不能开票', 'Outbound slip {slip} is not reviewed yet and cannot be invoiced'],
   wf_invoice_slip_invoiced: ['出库单 {slip} 已开具发票 {invoice}', 'Outbound slip {slip} is already invoiced ({invoice})'],
   wf_invoice_customers: ['所选出库单属于不同的购货单位，一张发票只能开给一个购货单位', 'The selected slips belong to different customers; an invoice has one customer'],
+  wf_invoice_buyer: [
+    '购货单位「{customer}」{why}，不能开具销售发票（第二篇 3.1、3.4、3.8）',
+    'The buyer "{customer}" {why}; no sales invoice may be issued to it (第二篇 3.1, 3.4, 3.8)',
+  ],
+  // frozen after fulfilment (票账货相符 第二篇 3.10): corrections go backwards through the signed steps
+  wf_frozen: [
+    '{what}已{state}，不能再直接修改或作废。更正请按退回步骤（均须签名并说明原因）：作废回款 → 作废/红冲发票 → 作废出库单 → 作废订单',
+    '{what} is {state} and can no longer be edited or voided directly. To correct it go back through the signed steps, each with a reason: void the payment → void / credit the invoice → void the slip → void the order',
+  ],
+  wf_void_blocked: ['{what}不能作废：仍有有效的{docs}，请先按顺序作废它们', '{what} cannot be voided while these are live: {docs}. Void them first, in order'],
+  wf_by_step_only: ['{what}只能由「{step}」步骤产生或作废，不能直接录入、修改或删除', '{what} is made or voided only by the step "{step}", not entered, edited or deleted directly'],
+  wf_invoice_from_chain: [
+    '销售发票只能由财务从已复核的出库单开具（POST /api/workflows/fulfilment/invoices，第二篇 3.8、3.10），不能单独录入',
+    'A sales invoice is issued by finance from reviewed outbound slips (POST /api/workflows/fulfilment/invoices, 第二篇 3.8, 3.10), never entered on its own',
+  ],
+  wf_payment_customer: ['回款单位「{payer}」与发票 {invoice} 的购货单位「{customer}」不一致', 'The payer "{payer}" is not the customer "{customer}" of invoice {invoice}'],
+  wf_payment_exceeds: ['回款 {amount} 元超过发票 {invoice} 未收金额 {open} 元', 'The payment {amount} exceeds the open amount {open} of invoice {invoice}'],
+  wf_payment_invoice_voided: ['发票 {invoice} 已作废，不能登记回款', 'Invoice {invoice} is voided; no payment can be booked on it'],
+  wf_step_blocked: ['{step}被拒绝：{detail}', '{step} refused: {detail}'],
+  wf_chain_inconsistent: ['票账货不相符，该步骤被撤回：{detail}', 'Invoice, books and goods would not agree; the step was rolled back: {detail}'],
+  wf_unwind_mode: ['请选择作废方式（当月作废或红字冲销）', 'Choose how: void (same month) or red-letter credit'],
+  wf_recall_not_own_customer: ['「{customer}」不是您本人销售的客户，召回通知由其销售员或售后、质管、储运部门登记', '"{customer}" is not a customer of your own sales; its notice is recorded by its salesperson or by after-sales, QA or the warehouse'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

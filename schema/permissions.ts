@@ -18,7 +18,7 @@ const EDIT: Action[] = [...READ, 'edit'];
 type Grants = Record<string, Action[]>;
 const SALES_DESK: Grants = {
   customers: WRITE, customer_licenses: ALL, customer_agents: ALL, contracts: ALL, sales_orders: ALL, sales_lines: ALL,
-  special_checks: WRITE, outbound_slips: EDIT, visits: WRITE, complaints: WRITE, quality_feedback: WRITE, adverse_reactions: WRITE,
+  outbound_slips: EDIT, visits: WRITE, complaints: WRITE, quality_feedback: WRITE, adverse_reactions: WRITE,
 };
 
 /** `*` is every resource not named; an action missing from a role's grants is denied. */
@@ -35,7 +35,8 @@ export const MATRIX: Record<Role, Grants> = {
   gm: { '*': READ, contracts: EDIT },
   warehouse: { '*': READ, outbound_slips: ALL, recall_notices: EDIT },
   reviewer: { '*': READ, outbound_slips: EDIT },
-  finance: { '*': READ, customers: EDIT, invoices: ALL, invoice_slips: ALL, invoice_lines: ALL, payments: ALL },
+  // special_checks: 第二篇 3.9 the 开票人员 verifies a special-drug sale (the verify-special step writes it)
+  finance: { '*': READ, customers: EDIT, invoices: ALL, invoice_slips: ALL, invoice_lines: ALL, payments: ALL, special_checks: WRITE },
   after_sales: { '*': READ, visits: ALL, complaints: ALL, quality_feedback: ALL, adverse_reactions: ALL, recall_notices: EDIT },
   office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL },
 };

@@ -13,11 +13,13 @@ import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE, sessionUser } from './auth/sessions';
 import { crudRouter } from './crud/router';
 import { csrfGuard } from './http/csrf';
+import { checkedInput } from './http/input';
+import { healthRoutes } from './http/health';
 import { importRoutes } from './http/import-routes';
 import { systemRoutes } from './http/system-routes';
 import { workflowRoutes } from './http/workflow-routes';
 import type { AppDeps, AppEnv } from './env';
-import { isDatabaseBusy, ServiceError, unauthenticated } from './errors';
+import { isDatabaseBusy, isDiskFull, ServiceError, unauthenticated } from './errors';
 
 export interface AppOptions extends AppDeps {
   /** built web app to serve at / (web/dist); omitted in API tests */
@@ -47,6 +49,10 @@ export function createApp(opts: AppOptions) {
       c.header('Retry-After', '5');
       return c.json({ message: msg(lang, 'db_busy') }, 503);
     }
+    if (isDiskFull(err)) {
+      (opts.onInternalError ?? console.error)(err);
+      return c.json({ message: msg(lang, 'disk_full') }, 507);
+    }
     (opts.onInternalError ?? console.error)(err);
     // No stack traces to clients: the message says nothing was changed (every write is one transaction).
     return c.json({ message: msg(lang, 'internal') }, 500);
@@ -65,8 +71,10 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', csrfGuard());
   app.route('/api', importRoutes()); // before the JSON body limit: uploads have their own (import-routes.ts)
   app.use('/api/*', bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }));
+  app.use('/api/*', checkedInput());
 
   app.route('/api/auth', authRoutes());
+  app.route('/api', healthRoutes()); // before the sign-in gate: probes do not sign in
   app.use('/api/*', async (c, next) => {
     if (!c.get('user')) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
     await next();

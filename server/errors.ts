@@ -2,12 +2,21 @@
 import type { FieldErrors } from '../schema/validate';
 
 export class ServiceError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429, message: string, readonly errors?: FieldErrors) {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 428 | 429 | 503 | 507, message: string, readonly errors?: FieldErrors) {
     super(message);
   }
 }
 /** SQLite gave up waiting for a write lock held elsewhere (busy_timeout): nothing was written; HTTP answers 503. */
 export const isDatabaseBusy = (e: unknown): boolean => (e as { code?: string } | null)?.code === 'SQLITE_BUSY';
+/**
+ * The disk (or the database's size limit) is full: SQLite says SQLITE_FULL, the file system ENOSPC. Nothing
+ * was written (the transaction rolled back); HTTP answers 507 with a message an operator can act on.
+ */
+export const isDiskFull = (e: unknown): boolean => {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (code === 'SQLITE_IOERR_WRITE' && /no space|disk/i.test(String((e as Error).message)));
+};
+export const preconditionRequired = (message: string) => new ServiceError(428, message);
 export const validationError = (message: string, errors: FieldErrors) => new ServiceError(400, message, errors);
 export const badRequest = (message: string) => new ServiceError(400, message);
 export const unauthenticated = (message: string) => new ServiceError(401, message);

@@ -10,7 +10,9 @@ import { createAdmin, isEmpty, randomPassword, type Credential } from './bootstr
 import { clockFromEnv, type Clock } from './clock';
 import { openDb, type Db } from './db';
 import { ROOT } from './root';
+import { closePdfRenderer } from './documents/pdf';
 import { dailyBackup } from './services/backup';
+import { cleanLeftovers } from './services/leftovers';
 import { recheck } from './services/rules/recheck';
 import { SYSTEM_ACTOR } from './services/context';
 import { ensureSettings } from './services/settings';
@@ -92,12 +94,39 @@ async function main() {
     // A database from an older version: add the settings rows it lacks (new thresholds, company letterhead).
     ensureSettings({ db, clock, actor: SYSTEM_ACTOR, lang: 'zh' });
   }
-  if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups'));
+  const backupDir = env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups');
+  const leftovers = cleanLeftovers(db, backupDir);
+  if (leftovers.length) console.log(`清理上次中断留下的临时文件 / removed ${leftovers.length} leftover(s) of an interrupted import or backup:\n  ${leftovers.join('\n  ')}`);
+  if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, backupDir);
   if (env.GSP_RECHECK !== '0') scheduleRecheck(db, clock);
   const app = createApp({ db, clock, webDist: WEB_DIST });
-  serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
+  const server = serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
     console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);
   });
+  handleShutdown(server, db);
+}
+
+/**
+ * SIGTERM / SIGINT stop the server: no new connections, the PDF browser closed with it, the database closed
+ * (its WAL checkpointed), exit 0 — within SHUTDOWN_MS even if a request or the browser hangs.
+ */
+const SHUTDOWN_MS = 4000;
+function handleShutdown(server: ReturnType<typeof serve>, db: Db) {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`收到 ${signal}，正在停止 / ${signal}: stopping …`);
+    setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
+    server.close();
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    closePdfRenderer().finally(() => {
+      try { db.$client.close(); } catch { /* a statement still running: exit closes it */ }
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((err) => {

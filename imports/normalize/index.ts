@@ -11,7 +11,8 @@ import { boolRaw } from './bool';
 import { dateRaw, dateTimeRaw, type DateOptions } from './dates';
 import { enumRaw } from './enum';
 import { listRaw } from './list';
-import { wrap, type Invalid, type NormResult } from './messages';
+import { isWellFormed, toWellFormed } from '../../schema/unicode';
+import { normError, shown, wrap, type Invalid, type NormResult } from './messages';
 import { integerRaw, moneyRaw, numberRaw } from './numbers';
 import { textRaw } from './text';
 
@@ -37,6 +38,8 @@ export type NormalizeOptions = DateOptions;
 
 /** The value, or an Invalid carrying the reason (no wrapper object per cell: the importer's hot path). */
 export function normalizeValue(field: NormalizableField, cell: Cell, opts: NormalizeOptions = {}): unknown | Invalid {
+  // A lone surrogate cannot be stored as written (it would become U+FFFD): the cell is refused, shown with U+FFFD.
+  if (typeof cell === 'string' && !isWellFormed(cell)) return normError('ill_formed_text', { value: shown(toWellFormed(cell)) });
   switch (field.kind) {
     case 'date': return dateRaw(cell, opts);
     case 'datetime': return dateTimeRaw(cell, opts);

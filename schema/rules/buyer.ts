@@ -142,7 +142,7 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_STORAGE_UNREVIEWED', severity: 'warning', source: '第二篇 3.5', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_STORAGE_UNREVIEWED', severity: 'error', source: '第二篇 3.5「一律不得供货」', section: 'buyer', appliesTo: 'sales_lines',
     title: { zh: '冷链品种购货单位储存条件未审核', en: 'Cold-chain buyer storage not reviewed' },
     test(line, ctx) {
       const { customer: c, product: p, date } = parts(line, ctx);

@@ -4,6 +4,7 @@
  * those rows and falls back to the default for a missing or unusable value.
  */
 import type { Label } from '../enums';
+import { validTimeZone } from '../time-zone';
 
 export interface RuleSettings {
   /** a contract of at least this amount needs the general manager's approval (第五篇 3.3.2) */
@@ -59,6 +60,31 @@ export const RULE_SETTING_NAMES: Readonly<Record<RuleSettingKey, Label>> = {
   feedbackDays: ['质量反馈上报期限', 'Quality feedback reporting'],
   licenseExpiryWarningDays: ['证照到期预警天数', 'Licence expiry warning days'],
 };
+
+/** The declared type of each threshold: what an admin may store (anything else is refused, never replaced). */
+export type SettingType = 'amount' | 'days' | 'day_list' | 'text' | 'time_zone';
+export const SETTING_TYPE_LABELS: Readonly<Record<SettingType, Label>> = {
+  amount: ['不小于 0 的数字（元）', 'a number ≥ 0 (CNY)'],
+  days: ['不小于 0 的整数（天）', 'a whole number of days ≥ 0'],
+  day_list: ['由不小于 0 的整数（天）组成的非空列表，如 [30, 60, 90]', 'a non-empty list of whole numbers of days ≥ 0, e.g. [30, 60, 90]'],
+  text: ['文本', 'text'],
+  time_zone: ['IANA 时区名称，如 Asia/Shanghai', 'an IANA time zone name, e.g. Asia/Shanghai'],
+};
+export const ruleSettingType = (key: RuleSettingKey): SettingType =>
+  key === 'licenseExpiryWarningDays' ? 'day_list' : key === 'majorContractAmount' ? 'amount' : 'days';
+
+const isDayCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** The value as stored when it has the type (a day list sorted, without repeats), else undefined. */
+export function typedSettingValue(type: SettingType, v: unknown): unknown {
+  switch (type) {
+    case 'amount': return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+    case 'days': return isDayCount(v) ? v : undefined;
+    case 'day_list': return Array.isArray(v) && v.length > 0 && v.every(isDayCount) ? [...new Set(v as number[])].sort((a, b) => a - b) : undefined;
+    case 'text': return typeof v === 'string' ? v : undefined;
+    case 'time_zone': return validTimeZone(v);
+  }
+}
 
 function positiveNumber(v: unknown): number | undefined {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;

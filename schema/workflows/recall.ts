@@ -9,6 +9,8 @@ import type { VerbSpec } from '../verbs';
 
 type Rec = Record<string, unknown>;
 const NOTICE_ROLES = ['warehouse', 'after_sales', 'qa'] as const;
+/** 第二篇 3.14: the salesperson also tells their own customers (server/services/workflows/recall/notices.ts limits them). */
+const TELLING_ROLES = [...NOTICE_ROLES, 'sales'] as const;
 const notice = (verb: string, label: VerbSpec['label'], rest: Partial<VerbSpec> & Pick<VerbSpec, 'ready'>): VerbSpec => ({
   resource: 'recall_notices', verb, meaning: `recall_${verb}`, roles: [...NOTICE_ROLES], signed: false, commentRequired: false,
   noSelfApproval: false, label, ...rest,
@@ -26,6 +28,7 @@ export const RECALL_VERBS: readonly VerbSpec[] = [
     ready: (r: Rec) => r.status === 'open',
   },
   notice('notify', { zh: '登记通知', en: 'Record notification' }, {
+    roles: [...TELLING_ROLES],
     inputs: [
       { key: 'method', label: { zh: '通知方式', en: 'Method' }, kind: 'select', required: true,
         options: NOTICE_METHOD.values.map((id) => ({ id, label: { zh: NOTICE_METHOD.labels[id][0], en: NOTICE_METHOD.labels[id][1] } })) },
@@ -34,6 +37,7 @@ export const RECALL_VERBS: readonly VerbSpec[] = [
     ready: (r: Rec) => !r.notified_at,
   }),
   notice('acknowledge', { zh: '登记客户确认', en: 'Record acknowledgement' }, {
+    roles: [...TELLING_ROLES],
     inputs: [{ key: 'acknowledged_at', label: { zh: '确认日期（默认今天）', en: 'Acknowledged on (default today)' }, kind: 'date' }],
     ready: (r: Rec) => !!r.notified_at && !r.acknowledged_at,
   }),

@@ -16,10 +16,14 @@ export function lockedUntil(user: { locked_until: string | null }, clock: Clock)
 }
 
 /** Counts a failure; returns the lock time when this failure locked the account. */
-export function recordFailure(db: Db, clock: Clock, user: { id: number; failed_logins: number | null }): string | null {
-  const failures = (user.failed_logins ?? 0) + 1;
-  const lock = failures >= MAX_FAILURES ? new Date(clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-  db.update(users).set({ failed_logins: failures, locked_until: lock }).where(eq(users.id, user.id)).run();
+/** Counted in the database (one statement), so parallel guesses cannot each read the same old count. */
+export function recordFailure(db: Db, clock: Clock, user: { id: number }): string | null {
+  const { failures } = db.$client
+    .prepare('UPDATE users SET failed_logins = COALESCE(failed_logins, 0) + 1 WHERE id = ? RETURNING failed_logins AS failures')
+    .get(user.id) as { failures: number };
+  if (failures < MAX_FAILURES) return null;
+  const lock = new Date(clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString();
+  db.update(users).set({ locked_until: lock }).where(eq(users.id, user.id)).run();
   return lock;
 }
 

@@ -1,5 +1,5 @@
 /** Enforces schema/permissions.ts: actions per role, field guards and record scopes. */
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { ROLE } from '../../schema/enums';
 import { msg, type Lang } from '../../schema/messages';
@@ -43,8 +43,8 @@ function splitPath(resource: Resource, path: string): { via?: string; target?: R
   return { via: first, target: registry.get(resource.fields[first].ref!)!, field: second };
 }
 
-/** The list condition limiting a scoped role to its own records (undefined when unrestricted). */
-export function scopeCondition(db: Db, actor: Actor, resource: Resource, action: Action = 'list'): SQL | undefined {
+/** The condition of the own-record path alone (undefined when unrestricted). */
+function ownCondition(db: Db, actor: Actor, resource: Resource, action: Action): SQL | undefined {
   const path = ownScope(actor.roles, resource.name, action);
   if (!path) return undefined;
   const own = actor.salesperson ?? null;
@@ -54,12 +54,48 @@ export function scopeCondition(db: Db, actor: Actor, resource: Resource, action:
   return inArray(resource.table[p.via], db.select({ id: p.target!.table.id }).from(p.target!.table).where(eq(p.target!.table[p.field], own)));
 }
 
+/** Roles that see every import (its original file, rejected rows and report); others see their own. */
+export const IMPORT_READERS: readonly string[] = ['admin', 'qa', 'auditor'];
+
+/**
+ * Side doors: records that are ABOUT another record (audit_log, signatures and findings name it by
+ * `resource` + `record_id`) are shown exactly when that record would be; imports, their rejected rows and
+ * the findings of rows that became no record belong to the user who imported them (IMPORT_READERS see all).
+ */
+function sideDoorCondition(db: Db, actor: Actor, resource: Resource): SQL | undefined {
+  const t = resource.table;
+  const conds: SQL[] = [];
+  if (Object.hasOwn(resource.fields, 'resource') && Object.hasOwn(resource.fields, 'record_id')) {
+    for (const target of registry.values()) {
+      const own = ownCondition(db, actor, target, 'show');
+      if (own) conds.push(sql`(${t.resource} <> ${target.name} OR ${t.record_id} IN (SELECT ${target.table.id} FROM ${target.table} WHERE ${own}))`);
+    }
+  }
+  if (!actor.roles.some((r) => IMPORT_READERS.includes(r))) {
+    const ownImports = sql`(SELECT id FROM imports WHERE created_by = ${actor.id ?? -1})`;
+    if (resource.name === 'imports') conds.push(sql`${t.created_by} = ${actor.id ?? -1}`);
+    else if (resource.name === 'import_rejects') conds.push(sql`${t.import} IN ${ownImports}`);
+    else if (resource.name === 'findings') conds.push(sql`(${t.import} IS NULL OR ${t.record_id} IS NOT NULL OR ${t.import} IN ${ownImports})`);
+  }
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** The list condition limiting a scoped role to its own records (undefined when unrestricted). */
+export function scopeCondition(db: Db, actor: Actor, resource: Resource, action: Action = 'list'): SQL | undefined {
+  const own = ownCondition(db, actor, resource, action);
+  const side = sideDoorCondition(db, actor, resource);
+  return own && side ? and(own, side) : own ?? side;
+}
+
 /**
  * Whether a (new or stored) record lies inside the actor's scope for `action` (show, create, edit, delete;
  * a verb counts as edit). Callers should pass the action: without it the scope is the one of reads, which a
  * multi-role user's read-only role lifts for writes too.
  */
 export function inScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, action?: Action): boolean {
+  // A stored record about another one (or from an import): the same condition as the list, on its id.
+  const side = typeof record.id === 'number' ? sideDoorCondition(db, actor, resource) : undefined;
+  if (side && !db.select({ id: resource.table.id }).from(resource.table).where(and(eq(resource.table.id, record.id as number), side)).get()) return false;
   const path = ownScope(actor.roles, resource.name, action);
   if (!path) return true;
   const own = actor.salesperson ?? null;

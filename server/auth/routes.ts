@@ -9,7 +9,12 @@ import type { AppEnv } from '../env';
 import { unauthenticated, validationError } from '../errors';
 import { ServiceError } from '../errors';
 import { attemptLimiter, lockedUntil, recordFailure, recordSuccess } from './lockout';
-import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
+import { createSession, endAllSessions, endOtherSessions, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
+import { passwordProblem } from './password-policy';
+import { registry } from '../../schema/resources';
+import { writeAudit } from '../services/audit';
+import { inTransaction } from '../services/context';
+import { findRow, serialize, type Row } from '../services/records';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 // Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
@@ -81,6 +86,45 @@ export function authRoutes() {
     if (!user) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
     endAllSessions(c.get('deps').db, user.id!);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+
+  // The user's own password change: the current password first (a wrong one counts with the lockout), the
+  // policy of password-policy.ts, an audit row, and every other session of the user ends (this one stays).
+  app.post('/password', async (c) => {
+    const lang = c.get('lang');
+    const actor = c.get('user');
+    if (!actor) throw unauthenticated(msg(lang, 'unauthenticated'));
+    const body = await c.req.json().catch(() => ({}));
+    const current = typeof body.current_password === 'string' ? body.current_password : '';
+    const next = typeof body.password === 'string' ? body.password : '';
+    if (!current || !next) {
+      throw validationError(msg(lang, 'invalid_input'), {
+        ...(!current && { current_password: msg(lang, 'required') }),
+        ...(!next && { password: msg(lang, 'required') }),
+      });
+    }
+    const { db, clock } = c.get('deps');
+    const user = db.select().from(users).where(eq(users.id, actor.id!)).get() as UserRow;
+    const locked = lockedUntil(user, clock);
+    if (locked) throw new ServiceError(403, msg(lang, 'account_locked', { until: locked }));
+    if (!user.password || !(await verify(user.password, current).catch(() => false))) {
+      const lock = recordFailure(db, clock, user);
+      if (lock) throw new ServiceError(403, msg(lang, 'account_locked', { until: lock }));
+      throw validationError(msg(lang, 'password_current_wrong'), { current_password: msg(lang, 'password_current_wrong') });
+    }
+    recordSuccess(db, user);
+    const problem = next === current ? 'password_same' : passwordProblem(next, user.username);
+    if (problem) throw validationError(msg(lang, problem), { password: msg(lang, problem) });
+    const hash = hashSync(next);
+    const ctx = { db, clock, actor, lang };
+    inTransaction(ctx, (tx) => {
+      const before = findRow(tx.db, registry.get('users')!, user.id)!;
+      const after = tx.db.update(users).set({ password: hash, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })
+        .where(eq(users.id, user.id)).returning().get() as Row;
+      writeAudit(tx, 'update', 'users', user.id, serialize(registry.get('users')!, before), serialize(registry.get('users')!, after), msg(lang, 'password_changed_reason'));
+      endOtherSessions(tx.db, user.id, getCookie(c, SESSION_COOKIE) ?? '');
+    });
     return c.json({ ok: true });
   });
 

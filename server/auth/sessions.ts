@@ -1,6 +1,6 @@
 /** Sign-in sessions: a random cookie token, stored only as its SHA-256, with a sliding expiry. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { sessions, users } from '../../schema/tables';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
@@ -20,6 +20,11 @@ export function createSession(db: Db, clock: Clock, userId: number): string {
 
 export function endSession(db: Db, token: string): void {
   db.delete(sessions).where(eq(sessions.id, digest(token))).run();
+}
+
+/** Every session of the user but the one with `keepToken` (after the user changed their own password). */
+export function endOtherSessions(db: Db, userId: number, keepToken: string): void {
+  db.delete(sessions).where(and(eq(sessions.user, userId), ne(sessions.id, digest(keepToken)))).run();
 }
 
 export function endAllSessions(db: Db, userId: number): void {

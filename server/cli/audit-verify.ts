@@ -1,11 +1,9 @@
 /** `npm run audit:verify [-- --db PATH]`: walks the audit hash chain; exit 0 when intact, 3 when broken. */
-import path from 'node:path';
 import { openDb } from '../db';
 import { verifyAuditChain } from '../services/audit';
+import { existingDbFile } from './db-file';
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--db');
-const file = at >= 0 ? args[at + 1] : process.env.GSP_DB || path.resolve('data/gsp.db');
+const file = existingDbFile(process.argv.slice(2));
 const { rows, breaks } = verifyAuditChain(openDb(file));
 if (!breaks.length) {
   console.log(`审计链完整 / audit chain intact: ${rows} rows (${file})`);

@@ -9,6 +9,7 @@ import { msg, type Lang } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import type { Db } from '../db';
 import { badRequest } from '../errors';
+import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
   where: SQL | undefined;
@@ -26,16 +27,21 @@ const likeEsc = (col: any, s: string) => sql`${col} LIKE ${escapeLike(s)} ESCAPE
 
 function parseJson(raw: string | undefined, param: string, lang: Lang): unknown {
   if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw badRequest(msg(lang, 'invalid_query', { param }));
   }
+  const problem = jsonProblem(value, 8); // a filter is flat: {field: value | [values]}
+  if (problem) throw badRequest(msg(lang, problem.problem === 'depth' ? 'invalid_query' : 'ill_formed_text', { param, where: `?${param} ${problem.path}` }));
+  return value;
 }
 
 /** A column clients may filter and sort on: write-only fields (password hashes) are not, or the list would leak them. */
 function isColumn(resource: Resource, key: string) {
-  if (key in resource.fields) return !resource.fields[key].writeOnly;
+  // Own keys only: `toString`, `constructor`, `__proto__` … are not columns.
+  if (Object.hasOwn(resource.fields, key)) return !resource.fields[key].writeOnly;
   return (SYSTEM_FIELDS as readonly string[]).includes(key) || key === 'id';
 }
 
@@ -171,7 +177,7 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
   let start = 0;
   let limit: number | undefined;
   if (range) {
-    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0]) {
       throw badRequest(msg(lang, 'invalid_query', { param: 'range' }));
     }
     start = range[0];

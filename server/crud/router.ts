@@ -6,7 +6,7 @@ import { msg } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import type { AppEnv } from '../env';
 import { badRequest, notFound, ServiceError } from '../errors';
-import type { ServiceContext } from '../services/context';
+import { inTransaction, type ServiceContext } from '../services/context';
 import { readRecord, serialize } from '../services/records';
 import { createRecord, updateRecord, voidRecord } from '../services/write';
 import { runVerb, runVerbMany } from '../services/verbs/run';
@@ -15,6 +15,7 @@ import { findRow } from '../services/records';
 import { countRows, parseListParams } from './list-query';
 import { authorize, checkScope, scopeCondition } from '../auth/rbac';
 import type { Context } from 'hono';
+import { reasonHeader } from '../http/input';
 
 type C = Context<AppEnv>;
 
@@ -53,9 +54,8 @@ async function jsonBody(c: C): Promise<Record<string, unknown>> {
 
 /** A change reason may come as ?reason=, a JSON `reason`/`_reason`, or an X-Reason header (URI-encoded). */
 function reasonOf(c: C, body: Record<string, unknown>, key: 'reason' | '_reason'): string | undefined {
-  const header = c.req.header('x-reason');
   const fromBody = body[key];
-  return c.req.query('reason') ?? (typeof fromBody === 'string' ? fromBody : undefined) ?? (header ? decodeURIComponent(header) : undefined);
+  return c.req.query('reason') ?? (typeof fromBody === 'string' ? fromBody : undefined) ?? reasonHeader(c);
 }
 
 /** A record the signed-in user may see (authorised, found, in their scope), read with `read`. */
@@ -119,10 +119,27 @@ export function crudRouter() {
     return c.json(createRecord(serviceContext(c), resource, body, { reason: reasonOf(c, body, '_reason') }), 201);
   });
 
+  // The bulk-edit route (react-admin's updateMany): PUT /api/customers/bulk {ids, data, _reason?} sets the same
+  // values on every record, all or none, without versions: it is the one edit that does not say which version
+  // it read, so it cannot detect a concurrent change (the single-record PUT below must: 428 without).
+  app.put('/:res/bulk', async (c) => {
+    const resource = writable(c);
+    const body = await jsonBody(c);
+    const ids = Array.isArray(body.ids) ? body.ids.map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
+    const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : null;
+    if (!ids.length) throw badRequest(msg(c.get('lang'), 'invalid_query', { param: 'ids' }));
+    if (!data) throw badRequest(msg(c.get('lang'), 'invalid_query', { param: 'data' }));
+    const ctx = serviceContext(c);
+    const reason = reasonOf(c, body, '_reason');
+    const { version: _ignored, ...values } = data;
+    const rows = inTransaction(ctx, (tx) => ids.map((id) => updateRecord(tx, resource, id, values, { reason })));
+    return c.json(rows.map((r) => r.id));
+  });
+
   app.put('/:res/:id', async (c) => {
     const resource = writable(c);
     const body = await jsonBody(c);
-    return c.json(updateRecord(serviceContext(c), resource, idOf(c), body, { reason: reasonOf(c, body, '_reason') }));
+    return c.json(updateRecord(serviceContext(c), resource, idOf(c), body, { reason: reasonOf(c, body, '_reason'), requireVersion: true }));
   });
 
   app.delete('/:res/:id', async (c) => {

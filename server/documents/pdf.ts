@@ -2,8 +2,9 @@
  * HTML → PDF through a headless system Chromium (as Odoo does with its report engine): one browser,
  * launched on the first request and reused; one isolated context per document, closed afterwards; the
  * page reaches no network — its HTML and the font files are fed to it from memory and disk.
- * Playwright closes the browser when the process ends (SIGINT/SIGTERM/SIGHUP and exit); closePdfRenderer()
- * does it explicitly (tests, embedders).
+ * Playwright's own signal handlers are off: a SIGTERM handler of theirs closed the browser but kept the
+ * process alive (a listener replaces Node's default exit), so one SIGTERM no longer stopped the server.
+ * The server's shutdown (main.ts) calls closePdfRenderer(); Playwright still kills the browser on process exit.
  */
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -25,7 +26,7 @@ let browser: Promise<Browser> | undefined;
 function launch(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) return Promise.reject(new PdfUnavailable(`Chromium not found at ${executablePath}`));
-  browser ??= chromium.launch({ executablePath, args: FLAGS, timeout: 30_000 }).then(
+  browser ??= chromium.launch({ executablePath, args: FLAGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }).then(
     (b) => {
       b.on('disconnected', () => { browser = undefined; });
       return b;

@@ -5,11 +5,19 @@
  * on the session cookie is the second layer.
  */
 import type { MiddlewareHandler } from 'hono';
-import { msg } from '../../schema/messages';
+import { msg, type Lang } from '../../schema/messages';
 import type { AppEnv } from '../env';
-import { forbidden } from '../errors';
+import { badRequest, forbidden } from '../errors';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originHost(origin: string, lang: Lang): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    throw badRequest(msg(lang, 'bad_header', { header: 'Origin', detail: origin.slice(0, 100) }));
+  }
+}
 
 export function csrfGuard(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -17,7 +25,7 @@ export function csrfGuard(): MiddlewareHandler<AppEnv> {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
       const host = c.req.header('host');
-      const crossSite = site === 'cross-site' || (origin !== undefined && (origin === 'null' || new URL(origin).host !== host));
+      const crossSite = site === 'cross-site' || (origin !== undefined && (origin === 'null' || originHost(origin, c.get('lang')) !== host));
       if (crossSite) throw forbidden(msg(c.get('lang'), 'csrf'));
     }
     await next();

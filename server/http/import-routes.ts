@@ -21,7 +21,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { msg } from '../../schema/messages';
@@ -38,11 +37,12 @@ import { checkKind, importableKinds, isUsageError, runImport } from '../../impor
 import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
-import { authorize } from '../auth/rbac';
+import { authorize, checkScope } from '../auth/rbac';
 import { asOfClock } from '../clock';
 import type { AppEnv } from '../env';
-import { badRequest, forbidden, isDatabaseBusy, notFound, unauthenticated } from '../errors';
+import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { readRecord } from '../services/records';
+import { ownedTempPrefix, REPORT_PREFIX, UPLOAD_PREFIX } from '../services/leftovers';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
 
 type C = Context<AppEnv>;
@@ -72,6 +72,8 @@ function importRow(c: C) {
   authorize(c.get('user')!, imports(), 'show', lang);
   const row = readRecord(c.get('deps').db, imports(), id);
   if (!row) throw notFound(msg(lang, 'not_found', { resource: 'imports', id }));
+  // One's own imports only (admin, QA and the auditor see all: rbac.ts IMPORT_READERS): the file, the report, the rejects.
+  checkScope(c.get('deps').db, c.get('user')!, imports(), row, lang, 'show');
   return row as Record<string, any> & { id: number };
 }
 
@@ -107,7 +109,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const boundary = boundaryOf(c.req.header('content-type'));
     if (!boundary) throw badRequest(lang === 'en' ? 'Upload the file as multipart/form-data (field "file")' : '请以 multipart/form-data 上传文件（字段 file）');
     // The upload streams to a temp file (never held in memory); the importer gets its path.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-upload-'));
+    const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX)) // named by pid: removed at start after a crash (leftovers.ts);
     let body: Record<string, string>;
     let file: ReceivedFile;
     let kind: string;
@@ -182,9 +184,10 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
         } catch (e) {
           // the same answers as the app's error handler: a usage error, the database busy elsewhere, or internal
           const busy = isDatabaseBusy(e);
-          const message = isUsageError(e) ? e.text(lang) : msg(lang, busy ? 'db_busy' : 'internal');
+          const full = isDiskFull(e);
+          const message = isUsageError(e) ? e.text(lang) : msg(lang, busy ? 'db_busy' : full ? 'disk_full' : 'internal');
           if (!isUsageError(e) && !busy) (console.error)(e);
-          await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : busy ? 503 : 500 })}\n`);
+          await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : busy ? 503 : full ? 507 : 500 })}\n`);
         } finally {
           fs.rmSync(dir, { recursive: true, force: true });
         }
@@ -222,7 +225,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const file = row.stored_path ? storedPath(db, row.stored_path) : null;
     const report = reportPath(db, row.id);
     if (!file || !fs.existsSync(file) || !fs.existsSync(report)) throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/report.xlsx', id: row.id }));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-report-'));
+    const dir = fs.mkdtempSync(ownedTempPrefix(REPORT_PREFIX));
     try {
       const out = path.join(dir, 'report.xlsx');
       await writeProblemsXlsx({ file, kind: row.kind, sheet: row.sheet ?? undefined, report, out, preset: row.mapping ?? undefined, headerRow: row.header_row ?? undefined });

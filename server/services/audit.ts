@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import { auditLog } from '../../schema/tables';
+import { toWellFormed } from '../../schema/unicode';
 import type { Db } from '../db';
 import type { ServiceContext } from './context';
 
@@ -45,7 +46,8 @@ export function writeAudit(
     record_id: recordId,
     before: before && JSON.stringify(before),
     after: after && JSON.stringify(after),
-    reason: reason ?? null,
+    // What SQLite stores (a lone surrogate becomes U+FFFD), so the hash covers exactly the stored text.
+    reason: reason == null ? null : toWellFormed(reason),
   };
   // Inside the IMMEDIATE write transaction nobody else can append, so the chain cannot fork.
   const last = ctx.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get() as { hash: string | null } | undefined;

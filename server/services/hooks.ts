@@ -8,6 +8,7 @@ import { AUTHORISATION_HOOKS } from './workflows/authorisation/hooks';
 import { RECALL_HOOKS } from './workflows/recall/hooks';
 import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
 import { FULFILMENT_HOOKS } from './workflows/fulfilment/hooks';
+import { SETTINGS_HOOKS } from './settings-hooks';
 
 type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
 
@@ -28,16 +29,19 @@ export function afterUpdate(ctx: ServiceContext, resource: Resource, before: Row
  * - `fillInput` completes the client's input before it is parsed (an automatic number left empty);
  * - `beforeWrite` sets the fields the server derives and checks values across fields (inside the transaction);
  * - `afterWrite` runs after a live (not historical) record and its children were written, before the rules;
+ * - `beforeVoid` refuses a void the record's state forbids (a shipped line, an issued invoice);
  * - `afterVoid` undoes what the record's existence caused (a voided recall stops blocking its batches).
  */
 export interface WriteHooks {
   fillInput?(ctx: ServiceContext, input: Record<string, unknown>): Record<string, unknown>;
   beforeWrite?(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined, opts: { historical?: boolean; verb?: boolean }): void;
   afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void;
+  /** runs before a live record is voided (the generic route, a child left out of its parent, or a step with `verb`); throws to refuse */
+  beforeVoid?(ctx: ServiceContext, current: Row, opts: { historical?: boolean; verb?: boolean; parentVoided?: boolean }): void;
   /** runs after a live record was voided, before the records that read it are re-checked */
   afterVoid?(ctx: ServiceContext, voided: Row): void;
 }
 
-const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS };
+const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS, ...SETTINGS_HOOKS };
 
 export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];

@@ -9,7 +9,9 @@ import { verify } from '@node-rs/argon2';
 import type { Resource } from '../../schema/define';
 import { msg } from '../../schema/messages';
 import { signatures, users } from '../../schema/tables';
-import { validationError } from '../errors';
+import { toWellFormed } from '../../schema/unicode';
+import { forbidden, validationError } from '../errors';
+import { lockedUntil, recordFailure, recordSuccess } from '../auth/lockout';
 import type { Db } from '../db';
 import type { ServiceContext } from './context';
 import type { Row } from './records';
@@ -22,15 +24,28 @@ export function recordHash(resource: Resource, row: Record<string, unknown>): st
   const content = Object.keys(row)
     .filter((k) => !UNSIGNED.has(k) && !resource.fields[k]?.writeOnly)
     .sort()
-    .map((k) => [k, row[k] ?? null]);
+    // Text as SQLite stores it (a lone surrogate reads back as U+FFFD), so the hash is the stored record's.
+    .map((k) => [k, typeof row[k] === 'string' ? toWellFormed(row[k] as string) : row[k] ?? null]);
   return createHash('sha256').update(JSON.stringify([resource.name, content])).digest('hex');
 }
 
-/** The signer proves who they are again: their password, checked before anything is written. */
+/**
+ * The signer proves who they are again: their password, checked before anything is written. A wrong one
+ * counts with the sign-in's lockout (server/auth/lockout.ts): guessing through a signed verb locks the
+ * account as guessing at the sign-in does, and a locked account signs nothing.
+ */
 export async function confirmPassword(ctx: ServiceContext, password: unknown): Promise<void> {
-  const row = ctx.actor.id == null ? undefined : ctx.db.select({ password: users.password }).from(users).where(eq(users.id, ctx.actor.id)).get();
-  const ok = typeof password === 'string' && password && row?.password ? await verify(row.password as string, password).catch(() => false) : false;
-  if (!ok) throw validationError(msg(ctx.lang, 'signature_password'), { password: msg(ctx.lang, 'signature_password') });
+  const row = ctx.actor.id == null ? undefined : ctx.db.select({ id: users.id, password: users.password, failed_logins: users.failed_logins, locked_until: users.locked_until })
+    .from(users).where(eq(users.id, ctx.actor.id)).get() as { id: number; password: string | null; failed_logins: number | null; locked_until: string | null } | undefined;
+  const locked = row && lockedUntil(row, ctx.clock);
+  if (locked) throw forbidden(msg(ctx.lang, 'account_locked', { until: locked }));
+  const ok = typeof password === 'string' && password && row?.password ? await verify(row.password, password).catch(() => false) : false;
+  if (!ok) {
+    const lock = row ? recordFailure(ctx.db, ctx.clock, row) : null;
+    if (lock) throw forbidden(msg(ctx.lang, 'account_locked', { until: lock }));
+    throw validationError(msg(ctx.lang, 'signature_password'), { password: msg(ctx.lang, 'signature_password') });
+  }
+  if (row) recordSuccess(ctx.db, row);
 }
 
 export function writeSignature(ctx: ServiceContext, resource: Resource, row: Row, meaning: string, comment: string | null) {

@@ -8,8 +8,9 @@ import type { Resource } from '../../schema/define';
 import { msg } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import { parseRecord, type FieldErrors } from '../../schema/validate';
-import { badRequest, conflict, notFound, validationError } from '../errors';
+import { badRequest, conflict, notFound, preconditionRequired, validationError } from '../errors';
 import { authorize, checkFieldGuards, checkScope } from '../auth/rbac';
+import { passwordProblem } from '../auth/password-policy';
 import { writeAudit } from './audit';
 import { afterUpdate, writeHooks } from './hooks';
 import { enforceRules, isRuleKind } from './rules/enforce';
@@ -25,14 +26,24 @@ export interface WriteOptions {
   reason?: string | null;
   /** set by workflow verbs, whose own role list replaces the generic edit grant and field guards */
   verb?: boolean;
+  /** an API edit: the record and every child sent with an id must carry the `version` read (428 without) */
+  requireVersion?: boolean;
+  /** a child voided with its parent (the parent's beforeVoid already decided) */
+  parentVoided?: boolean;
 }
 
 type Values = Record<string, unknown>;
 
-function parseOrThrow(ctx: ServiceContext, resource: Resource, input: Values, mode: 'create' | 'update', opts: WriteOptions) {
+function parseOrThrow(ctx: ServiceContext, resource: Resource, input: Values, mode: 'create' | 'update', opts: WriteOptions, id?: number) {
   const { values, errors } = parseRecord(resource, input, { lang: ctx.lang, mode, historical: opts.historical });
   const childErrors = parseChildren(ctx, resource, input, opts);
   Object.assign(errors, childErrors);
+  for (const [key, spec] of Object.entries(resource.fields)) {
+    if (spec.kind !== 'password' || typeof values[key] !== 'string') continue;
+    const username = values.username ?? (id != null ? findRow(ctx.db, resource, id)?.username : undefined);
+    const problem = passwordProblem(values[key] as string, typeof username === 'string' ? username : null);
+    if (problem) errors[key] = msg(ctx.lang, problem);
+  }
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   // Hash outside the transaction: argon2 is deliberately slow and must not hold the write lock.
   for (const [key, spec] of Object.entries(resource.fields)) {
@@ -177,6 +188,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     .returning()
     .get() as Row;
   writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
+  afterUpdate(ctx, resource, current, row); // e.g. a new password ends the user's sessions (hooks.ts)
   if (propagateNow) propagate(ctx, resource, current, row, opts);
   return row;
 }
@@ -186,9 +198,12 @@ export function applyChanges(ctx: ServiceContext, resource: Resource, current: R
   return updateRow(ctx, resource, current, changes, { ...opts, verb: true });
 }
 
-function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string): Row {
-  authorize(ctx.actor, resource, 'delete', ctx.lang);
-  checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
+function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string, opts: WriteOptions = {}): Row {
+  if (!opts.verb) {
+    authorize(ctx.actor, resource, 'delete', ctx.lang);
+    checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
+  }
+  writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
   const row = ctx.db
     .update(resource.table)
     .set({ voided_at: ctx.clock.now().toISOString(), voided_by: ctx.actor.id, void_reason: reason, version: (current.version ?? 1) + 1 })
@@ -201,8 +216,12 @@ function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: 
   return row;
 }
 
-function checkVersion(ctx: ServiceContext, current: Row, sent: unknown) {
-  if (sent === undefined || sent === null) return; // bulk updates (updateMany) carry no version
+function checkVersion(ctx: ServiceContext, current: Row, sent: unknown, opts: WriteOptions) {
+  if (sent === undefined || sent === null) {
+    // Internal writers (importer, seed, workflows) and the bulk-edit route (PUT /api/:res/bulk) send none.
+    if (opts.requireVersion) throw preconditionRequired(msg(ctx.lang, 'version_precondition'));
+    return;
+  }
   if (Number(sent) !== current.version) {
     throw conflict(msg(ctx.lang, 'version_conflict', { sent: String(sent), current: current.version ?? 1 }));
   }
@@ -226,14 +245,14 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
       const { values } = parseRecord(child, { ...item, [field]: parentId }, { lang: ctx.lang, mode, historical: opts.historical });
       values[field] = parentId;
       if (current) {
-        checkVersion(ctx, current, item.version);
+        checkVersion(ctx, current, item.version, opts);
         kept.add(current.id);
         written.push(updateRow(ctx, child, current, values, opts, prefix).id);
       } else {
         written.push(insertRow(ctx, child, values, opts, prefix).id);
       }
     });
-    for (const [id, row] of existing) if (!kept.has(id)) voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'));
+    for (const [id, row] of existing) if (!kept.has(id)) voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'), opts);
   }
   return written;
 }
@@ -254,12 +273,12 @@ export function createRecord(ctx: ServiceContext, resource: Resource, input: Val
 
 export function updateRecord(ctx: ServiceContext, resource: Resource, id: number, input: Values, opts: WriteOptions = {}): Row {
   authorize(ctx.actor, resource, 'edit', ctx.lang);
-  const values = parseOrThrow(ctx, resource, input, 'update', opts);
+  const values = parseOrThrow(ctx, resource, input, 'update', opts, id);
   return inTransaction(ctx, (tx) => {
     const current = findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
-    checkVersion(ctx, current, input.version);
+    checkVersion(ctx, current, input.version, opts);
     // Children sent with the parent carry the versions the client read: write them (deriving from the
     // updated parent) before refreshing the copies the unsent ones keep, or their versions would be stale.
     const row = updateRow(tx, resource, current, values, opts, '', false);
@@ -271,16 +290,17 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
   });
 }
 
-export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined): Row {
-  authorize(ctx.actor, resource, 'delete', ctx.lang);
+/** `verb`: a workflow step voids it (its own roles permit it; the generic route's refusals do not apply). */
+export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined, opts: WriteOptions = {}): Row {
+  if (!opts.verb) authorize(ctx.actor, resource, 'delete', ctx.lang);
   if (!reason?.trim()) throw validationError(msg(ctx.lang, 'void_reason_required'), { reason: msg(ctx.lang, 'void_reason_required') });
   return inTransaction(ctx, (tx) => {
     const current = findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
-    voidRow(tx, resource, current, reason.trim());
+    voidRow(tx, resource, current, reason.trim(), opts);
     for (const child of inlineChildren(resource)) {
-      for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim());
+      for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim(), { ...opts, parentVoided: true });
     }
     writeHooks(resource)?.afterVoid?.(tx, current);
     // Records that read the voided one are re-checked (never refused: voiding is always allowed).

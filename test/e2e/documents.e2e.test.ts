@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../schema/resources';
+import { SYSTEM_ACTOR } from '../../server/services/context';
+import { createRecord } from '../../server/services/write';
 import { buildWorld, compliantOrder, type World } from '../helpers/world';
 import { pdfText } from '../helpers/pdf-text';
 import { ARTIFACTS, poll, shot, startSession, textOf, type Session } from './session';
@@ -45,7 +48,9 @@ describe('printed documents (Chromium)', () => {
     const w = s.world;
     ids.order = await created('/api/sales_orders', compliantOrder(w, 'XS20250601', { quantity: 12, amount: 180, handler: '高刚', responsible: '刘经理' }));
     ids.orderB = await created('/api/sales_orders', compliantOrder(w, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }));
-    ids.slip = await created('/api/outbound_slips', { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' });
+    // a legacy slip (a live one is issued only by the issue-outbound step)
+    ids.slip = createRecord({ db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!,
+      { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' }, { historical: true }).id as number;
     ids.feedback = await created('/api/quality_feedback', {
       form_no: 'ZLFK2025-007', source: 'customer', customer: w.customer, product: w.product, batch: w.batch,
       description: '部分胶囊粘连变形', analysis: '运输途中受热', handling: '退回更换', reported_at: '2025-06-03',

@@ -159,4 +159,44 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     await fin.locator('.MuiCollapse-entered').waitFor(); // the drill-down fully open in the screenshot
     await shot(fin, 'fulfilment-10-receivables');
   }, 120_000);
+
+  it('the backwards path on the show pages: out of order refused with the reason, then payment → invoice → slip → order, each by its role', async () => {
+    const fin = await as('fin1');
+    const sales = await as('sales1');
+    const signStep = async (page: Page, path: string, verb: string, comment: string, inputs: Record<string, string> = {}, expectClose = true) => {
+      await page.goto(`${s.server.url}/#/${path}/show`);
+      await page.reload();
+      await page.getByTestId(`verb-${verb}`).click();
+      await dialog(page).waitFor();
+      for (const [k, v] of Object.entries(inputs)) await page.getByTestId(`verb-input-${k}`).selectOption(v);
+      await dialog(page).locator('textarea[name="comment"], input[name="comment"]').first().fill(comment);
+      await submit(page, { password: true, expectClose });
+    };
+    await openChain(sales);
+    await poll(textOf(sales.getByTestId('chain-frozen'))).toContain('作废回款（财务）');
+    // the salesperson's void is refused while the slip, invoice and payment are live — the dialog says which
+    await signStep(sales, `sales_orders/${order}`, 'void-order', '客户下错单', {}, false);
+    await poll(textOf(sales.getByTestId('sign-error'))).toContain('FP-E2E-0001');
+    await shot(sales, 'fulfilment-11-void-refused');
+    await dialog(sales).getByRole('button', { name: '取消' }).click();
+
+    const invoice = (await s.api('GET', `/api/invoices?filter=${encodeURIComponent(JSON.stringify({ invoice_no: 'FP-E2E-0001' }))}`)).json[0];
+    const payment = (await s.api('GET', `/api/payments?filter=${encodeURIComponent(JSON.stringify({ invoice: invoice.id }))}`)).json[0];
+    const slip = (await s.api('GET', `/api/outbound_slips?filter=${encodeURIComponent(JSON.stringify({ order }))}`)).json[0];
+    // the unwind steps are offered to their role only
+    await sales.goto(`${s.server.url}/#/invoices/${invoice.id}/show`);
+    await sales.reload();
+    await sales.getByText('FP-E2E-0001').first().waitFor();
+    expect(await sales.getByTestId('verb-void-invoice').count(), 'not to the salesperson').toBe(0);
+
+    await signStep(fin, `payments/${payment.id}`, 'void-payment', '客户下错单，款项退回');
+    await poll(async () => (await s.api('GET', `/api/payments/${payment.id}`)).json.voided_at ?? null).not.toBe(null);
+    await signStep(fin, `invoices/${invoice.id}`, 'void-invoice', '客户下错单', { mode: 'red_letter' });
+    await poll(async () => (await s.api('GET', `/api/invoices/${invoice.id}`)).json.void_reason ?? null).toBe('红字冲销：客户下错单');
+    await signStep(await as('wh1'), `outbound_slips/${slip.id}`, 'void-slip', '货物已退回入库');
+    await poll(async () => (await s.api('GET', `/api/sales_orders/${order}`)).json.status).toBe('confirmed');
+    await signStep(sales, `sales_orders/${order}`, 'void-order', '客户下错单，已全部冲回');
+    await poll(async () => (await s.api('GET', `/api/sales_orders/${order}`)).json.voided_at ?? null).not.toBe(null);
+    await shot(sales, 'fulfilment-12-unwound');
+  }, 180_000);
 });

@@ -7,6 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { registry } from '../../schema/resources';
+import { SYSTEM_ACTOR } from '../../server/services/context';
+import { createRecord } from '../../server/services/write';
 import { buildWorld, compliantOrder, type World } from '../helpers/world';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
@@ -25,7 +28,14 @@ describe('recall (Chromium)', () => {
     for (const [i, no, quantity, batch] of sales) {
       const r = await s.api('POST', '/api/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch, quantity, amount: quantity * 15 }));
       expect(r.status, JSON.stringify(r.json)).toBe(201);
+      // shipped: a reviewed slip (as the ledger records it) — only goods that left are recalled from a customer
+      createRecord({ db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, {
+        slip_no: `CK-${no}`, order: r.json.id, outbound_date: '2025-06-01', issued_by: '孙立', picked_by: '孙立', reviewed_by: '钱敏', reviewed_at: '2025-06-01T10:00:00.000Z',
+      }, { historical: true });
     }
+    // a draft of the batch: not shipped, listed apart
+    const draft = await s.api('POST', '/api/sales_orders', compliantOrder(w[2], 'XS-E-6', { product: w[0].product, batch: w[0].batch, quantity: 4, amount: 60 }, { status: 'draft' }));
+    expect(draft.status, JSON.stringify(draft.json)).toBe(201);
     await s.user('qa1', '吴静', ['qa']);
     await s.user('sales1', '高刚', ['sales'], { salesperson: w[0].salesperson });
     qa = await s.signIn('qa1');
@@ -54,7 +64,9 @@ describe('recall (Chromium)', () => {
     expect([await qty(0), await qty(1), await qty(2)]).toEqual(['12', '38', '5']);
     expect(await qa.getByTestId(`recall-customer-${w[3].customer}`).count()).toBe(0);
     await poll(textOf(qa.getByTestId(`recall-customer-${w[1].customer}`))).toContain('李娜'); // the purchaser to call
-    await poll(textOf(qa.getByTestId('recall-customers-summary'))).toContain('共 3 家客户，销售 55');
+    await poll(textOf(qa.getByTestId('recall-customers-summary'))).toContain('共 3 家客户，已发货 55');
+    await poll(textOf(qa.getByTestId('recall-customers-summary'))).toContain('另有未发货 4');
+    await poll(textOf(qa.getByTestId(`recall-not-shipped-${w[2].customer}`))).toContain('XS-E-6');
     expect((await s.api('GET', `/api/batches/${w[0].batch}`)).json.status).toBe('recalled');
     await shot(qa, 'recall-affected-customers');
   });

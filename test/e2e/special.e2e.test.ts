@@ -1,7 +1,7 @@
 /**
  * Flow 5 in Chromium, a special-control drug (含麻黄碱类复方制剂): the 特药核实 panel shows the buyer's
  * documents complete; the warehouse is refused the outbound before the verification record; the
- * salesperson records and signs the three checks; after the outbound, picking and review, storage &
+ * 开票人员 (finance, 第二篇 3.9) records and signs the three checks; after the outbound, picking and review, storage &
  * transport verify the arrival; a cash payment is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,8 @@ describe('special-control drug sale (Chromium)', () => {
 
     const wh = await as('wh1');
     await open(wh, 'special');
-    expect(await wh.getByTestId('verb-verify-special').count(), 'only sales verify').toBe(0);
+    expect(await wh.getByTestId('verb-verify-special').count(), 'only the 开票人员 (finance) verifies').toBe(0);
+    expect(await sales.getByTestId('verb-verify-special').count(), 'not the salesperson').toBe(0);
     await wh.getByTestId('verb-issue-outbound').click();
     await submit(wh, { expectClose: false });
     await poll(textOf(wh.getByTestId('sign-error'))).toContain('SPECIAL_NOT_VERIFIED');
@@ -68,16 +69,16 @@ describe('special-control drug sale (Chromium)', () => {
     await dialog(wh).getByRole('button', { name: '取消' }).click();
   }, 90_000);
 
-  it('the salesperson records and signs the verification', async () => {
-    const sales = await as('sales1');
-    await open(sales, 'special');
-    await sales.getByTestId('verb-verify-special').click();
-    await dialog(sales).waitFor();
-    for (const key of ['contract_obtained', 'identity_verified', 'authenticity_verified']) await sales.getByTestId(`verb-input-${key}`).selectOption('yes');
-    await submit(sales, { password: true });
-    await poll(state(sales, 'special-check')).toBe('ok');
-    await poll(textOf(sales.getByTestId('special-check'))).toContain('高刚');
-    await shot(sales, 'special-3-verified');
+  it('the 开票人员 (finance) records and signs the verification', async () => {
+    const fin = await as('fin1');
+    await open(fin, 'special');
+    await fin.getByTestId('verb-verify-special').click();
+    await dialog(fin).waitFor();
+    for (const key of ['contract_obtained', 'identity_verified', 'authenticity_verified']) await fin.getByTestId(`verb-input-${key}`).selectOption('yes');
+    await submit(fin, { password: true });
+    await poll(state(fin, 'special-check')).toBe('ok');
+    await poll(textOf(fin.getByTestId('special-check'))).toContain('周会计');
+    await shot(fin, 'special-3-verified');
   }, 90_000);
 
   it('outbound, pick and review; storage & transport verify the arrival', async () => {

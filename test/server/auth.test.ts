@@ -115,7 +115,7 @@ describe('users', () => {
       (await api.dp.getOne('users', { id: created.id })).data,
       ...(await list(api.dp, 'users')).data,
       ...(await api.dp.getMany('users', { ids: [created.id] })).data,
-      (await api.dp.update('users', { id: created.id, data: { display_name: '文员甲' }, previousData: created })).data,
+      (await api.dp.update('users', { id: created.id, data: { display_name: '文员甲', version: created.version }, previousData: created })).data,
     ];
     for (const r of reads) expect(r).not.toHaveProperty('password');
     const stored = api.server.db.$client.prepare('SELECT password FROM users WHERE id = ?').get(created.id) as { password: string };
@@ -147,7 +147,7 @@ describe('users', () => {
       const u = (await api.dp.create('users', { data: { username: `gone-${how}`, display_name: 'G', roles: ['auditor'], password: 'gone-password-1' } })).data;
       const cookie = await login(api.server.url, u.username as string, 'gone-password-1');
       expect((await raw('/customers', withCookie(cookie))).status).toBe(200);
-      if (how === 'deactivate') await api.dp.update('users', { id: u.id, data: { active: false }, previousData: u });
+      if (how === 'deactivate') await api.dp.update('users', { id: u.id, data: { active: false, version: u.version }, previousData: u });
       else await api.dp.delete('users', { id: u.id, previousData: u });
       expect((await raw('/customers', withCookie(cookie))).status, how).toBe(401);
       expect((await raw('/auth/me', withCookie(cookie))).status, how).toBe(401);

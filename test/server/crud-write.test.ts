@@ -98,11 +98,19 @@ describe('update and version checks', () => {
     expect(await auditCount()).toBe(audits);
   });
 
-  test('updateMany without version applies unconditionally (bulk edit)', async () => {
+  test('a PUT without version is refused (428); the bulk-edit route applies without versions, all or none', async () => {
     const a = await create('customers', customerBody('洪山药店A'));
     const b = await create('customers', customerBody('洪山药店B'));
     await api.dp.update('customers', { id: b.id, data: { ...b, address: 'x' }, previousData: b }); // b is at version 2
-    const r = await api.dp.updateMany('customers', { ids: [a.id, b.id], data: { qa_status: 'approved', qa_approved_at: '2025-06-30' } });
+    // the unmodified client's updateMany is one PUT per record without a version: refused
+    const e = await httpError(() => api.dp.updateMany('customers', { ids: [a.id, b.id], data: { qa_status: 'approved' } }));
+    expect(e.status).toBe(428);
+    expect(e.message).toContain('缺少版本号');
+    const bulk = (data: unknown) => api.http('/customers/bulk', { method: 'PUT', json: { ids: [a.id, b.id], data } });
+    const refused = await bulk({ qa_status: 'approved', qa_approved_at: 'not a date' });
+    expect(refused.status).toBe(400);
+    expect((await getOne('customers', a.id)).version).toBe(1);
+    const r = { data: await (await bulk({ qa_status: 'approved', qa_approved_at: '2025-06-30' })).json() };
     expect(r.data).toEqual([a.id, b.id]);
     expect(await getOne('customers', a.id)).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', version: 2, address: null });
     expect(await getOne('customers', b.id)).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', version: 3, address: 'x' });

@@ -1,3 +1,4 @@
+import { MADE_BY_STEP } from '../../schema/workflows/fulfilment';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, MATRIX, can } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
@@ -7,12 +8,13 @@ const ROLES = Object.keys(MATRIX);
 const isReadOnly = (name: string) => !!registry.get(name)?.readOnly;
 
 describe('canAccess from the permission matrix', () => {
-  it('answers every registry resource × matrix action exactly as schema/permissions.ts does (users aside)', () => {
+  it('answers every registry resource × matrix action exactly as schema/permissions.ts does (users aside; the chain\'s step-made records aside)', () => {
     for (const role of ROLES) {
       for (const resource of registry.keys()) {
         if (resource === 'users') continue;
         for (const action of ACTIONS) {
-          const expected = can([role], resource, action) && (['list', 'show', 'export'].includes(action) || !isReadOnly(resource));
+          const byStep = !!MADE_BY_STEP[resource]?.[action as 'create' | 'edit' | 'delete'];
+          const expected = can([role], resource, action) && !byStep && (['list', 'show', 'export'].includes(action) || !isReadOnly(resource));
           expect(canAccessFor([role], { resource, action }, { isReadOnly }), `${role} ${action} ${resource}`).toBe(expected);
         }
       }
@@ -70,6 +72,13 @@ describe('canAccess from the permission matrix', () => {
     expect(canAccessFor(['sales'], { resource: 'contracts', action: 'approve' })).toBe(false);
     expect(canAccessFor(['reviewer'], { resource: 'outbound_slips', action: 'review' })).toBe(true);
     expect(canAccessFor(['warehouse'], { resource: 'outbound_slips', action: 'review' })).toBe(false);
+    // made / voided only by the chain's steps: no generic create or delete button, the steps are offered instead
+    expect(canAccessFor(['finance'], { resource: 'invoices', action: 'create' })).toBe(false);
+    expect(canAccessFor(['finance'], { resource: 'payments', action: 'delete' })).toBe(false);
+    expect(canAccessFor(['finance'], { resource: 'payments', action: 'create' })).toBe(true);
+    expect(canAccessFor(['finance'], { resource: 'payments', action: 'void-payment' })).toBe(true);
+    expect(canAccessFor(['warehouse'], { resource: 'outbound_slips', action: 'delete' })).toBe(false);
+    expect(canAccessFor(['warehouse'], { resource: 'outbound_slips', action: 'void-slip' })).toBe(true);
   });
 
   it('opens the console pages to whoever may read what they show', () => {

@@ -11,6 +11,7 @@ import type { AppEnv } from '../../env';
 import { checkScope } from '../../auth/rbac';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { findRow } from '../../services/records';
+import { nextStepBlocks } from '../../services/workflows/fulfilment/blocks';
 import { orderChain } from '../../services/workflows/fulfilment/chain';
 import { invoiceableSlips, issueInvoice } from '../../services/workflows/fulfilment/invoice';
 import { customerReceivables, receivablesAgeing } from '../../services/workflows/fulfilment/receivables';
@@ -43,7 +44,9 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
     allow(c, [['sales_orders', 'show']]);
     const order = record(c, 'sales_orders', 'id');
     checkScope(c.get('deps').db, c.get('user')!, registry.get('sales_orders')!, order, c.get('lang'), 'show');
-    return c.json(orderChain(c.get('deps').db, order, c.get('deps').clock.today()));
+    const { db, clock } = c.get('deps');
+    const chain = orderChain(db, order, clock.today());
+    return c.json({ ...chain, blocks: nextStepBlocks({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, order, chain.steps[chain.current]?.key) });
   });
 
   app.get('/fulfilment/receivables', (c) => {

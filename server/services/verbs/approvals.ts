@@ -3,6 +3,7 @@ import { msg } from '../../../schema/messages';
 import { badRequest, forbidden } from '../../errors';
 import { assertFirstBusinessReady } from '../workflows/first-business/checklist';
 import { assertLevel } from '../workflows/contracts/level';
+import { requireNoBlocks, STEPS } from '../workflows/fulfilment/blocks';
 import { verb, type VerbDef } from './types';
 
 const state = (ctx: Parameters<VerbDef['apply']>[0], detail: string) => badRequest(msg(ctx.lang, 'verb_state', { detail }));
@@ -31,6 +32,7 @@ export const APPROVAL_VERBS: VerbDef[] = [
     if (row.picked_by && row.picked_by === ctx.actor.display_name) throw forbidden(msg(ctx.lang, 'self_approval'));
     // The check follows the picking (第五篇 5.2–5.3); a legacy slip without a recorded picker is not refused.
     if (!row.picked_by && row.issued_by) throw badRequest(msg(ctx.lang, 'wf_not_picked'));
+    requireNoBlocks(ctx, row.order as number, ctx.clock.today(), STEPS.review);
     return { reviewed_by: ctx.actor.display_name, reviewed_at: ctx.clock.now().toISOString() };
   }),
   verb('complaints', 'close', (ctx, row) => {

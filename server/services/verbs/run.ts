@@ -42,7 +42,9 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
     }
     const changes = def.apply(tx, current, input);
     // The verb's roles are its permission: the generic edit grants and field guards do not apply.
-    const row = applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
+    applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
+    // re-read: a step may have written the record itself (an unwind step voids it)
+    const row = findRow(tx.db, resource, id)!;
     // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
     // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
     enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });

@@ -6,7 +6,10 @@
  */
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../../schema/resources';
 import { closePdfRenderer } from '../../../server/documents/pdf';
+import { SYSTEM_ACTOR } from '../../../server/services/context';
+import { createRecord } from '../../../server/services/write';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { pdfText } from '../../helpers/pdf-text';
 import { buildWorld, compliantOrder, type World } from '../../helpers/world';
@@ -68,8 +71,11 @@ beforeAll(async () => {
   ids.order = (await call(admin, 'POST', '/sales_orders', compliantOrder(a, 'XS20250601', { quantity: 12, amount: 180, handler: '高刚', responsible: '刘经理' }, { remark: '<b>加急</b>' }))).body.id;
   ids.order2 = await created(admin, '/sales_orders', compliantOrder(a, 'XS20250512', { quantity: 3, unit_price: 14, amount: 42 }, { sale_date: '2025-05-12' }));
   ids.orderB = await created(admin, '/sales_orders', compliantOrder(a, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }));
-  ids.slip = await created(admin, '/outbound_slips', { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' });
-  ids.slipB = await created(admin, '/outbound_slips', { slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
+  // slips stand as legacy records (a live one is issued only by the issue-outbound step)
+  const legacySlip = (values: Record<string, unknown>) =>
+    createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, values, { historical: true }).id as number;
+  ids.slip = legacySlip({ slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' });
+  ids.slipB = legacySlip({ slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
   ids.feedback = await created(admin, '/quality_feedback', {
     form_no: 'ZLFK2025-007', source: 'customer', customer: a.customer, product: a.product, batch: a.batch,
     description: '部分胶囊粘连变形', analysis: '运输途中受热', handling: '退回更换，通知储运部改进', reported_at: '2025-06-03',

@@ -23,7 +23,7 @@ export interface FulfilmentWorld {
   srv: TestServer;
   world: World;
   special: { product: number; batch: number };
-  call(who: Who, method: string, path: string, body?: unknown): Promise<Reply>;
+  call(who: Who, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   /** writes as the system, historically (records no live step can make: legacy slips) */
   legacy(resource: string, values: Record<string, unknown>): number;
 }
@@ -39,9 +39,9 @@ export async function startFulfilmentWorld(today = '2025-06-30'): Promise<Fulfil
   });
   const batch = legacy('batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' });
   const cookies: Record<string, string> = { admin: await login(srv.url) };
-  const call: FulfilmentWorld['call'] = async (who, method, path, body) => {
+  const call: FulfilmentWorld['call'] = async (who, method, path, body, headers = {}) => {
     const res = await fetch(`${srv.url}/api${path}`, {
-      method, headers: { cookie: cookies[who], ...(body !== undefined && { 'content-type': 'application/json' }) },
+      method, headers: { cookie: cookies[who], ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

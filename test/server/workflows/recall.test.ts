@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
+import { registry } from '../../../schema/resources';
+import { SYSTEM_ACTOR } from '../../../server/services/context';
+import { createRecord } from '../../../server/services/write';
 import { buildWorld, compliantOrder, type World } from '../../helpers/world';
 
 const PASSWORD = 'recall-pass-0001';
@@ -33,11 +36,20 @@ async function user(username: string, roles: string[], extra: Record<string, unk
   return login(srv.url, username, PASSWORD);
 }
 
-/** Sales of batch 00581 of world 0's product to customers 0..2 (15, 20, 7) and of another batch to customer 3. */
+/** The order's goods left: a reviewed slip (as the legacy ledger records it). Only shipped goods are recalled from a customer. */
+let slipSeq = 0;
+function ship(order: number, date = '2025-06-01') {
+  createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, {
+    slip_no: `CK-R-${++slipSeq}`, order, outbound_date: date, issued_by: '孙立', picked_by: '孙立', reviewed_by: '钱敏', reviewed_at: `${date}T10:00:00.000Z`,
+  }, { historical: true });
+}
+
+/** Sales (shipped) of batch 00581 of world 0's product to customers 0..2 (15, 20, 7) and of another batch to customer 3. */
 async function sell() {
   const sale = async (i: number, no: string, quantity: number, batch = w[0].batch) => {
     const r = await call(admin, 'POST', '/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch, quantity, amount: quantity * 15 }));
     expect(r.status, JSON.stringify(r.body)).toBe(201);
+    ship(r.body.id);
     return r.body;
   };
   await sale(0, 'XS-R-1', 10);
@@ -45,8 +57,8 @@ async function sell() {
   await sale(1, 'XS-R-3', 20);
   await sale(2, 'XS-R-4', 7);
   await sale(3, 'XS-R-5', 30, otherBatch);
-  const voided = await sale(1, 'XS-R-6', 100);
-  expect((await call(admin, 'DELETE', `/sales_orders/${voided.id}`, { reason: '录入错误' })).status).toBe(200);
+  const voided = await call(admin, 'POST', '/sales_orders', compliantOrder(w[1], 'XS-R-6', { quantity: 100, amount: 1500 }));
+  expect((await call(admin, 'DELETE', `/sales_orders/${voided.body.id}`, { reason: '录入错误' })).status, 'voided before shipment').toBe(200);
 }
 
 beforeAll(async () => {
@@ -103,6 +115,7 @@ describe('starting a recall', () => {
     expect((await call(admin, 'GET', `/sales_orders?filter=${q({ order_no: 'XS-R-NEW' })}`)).body).toEqual([]);
     const ok = await call(sales, 'POST', '/sales_orders', compliantOrder(w[0], 'XS-R-OK', { batch: otherBatch }, { sale_date: '2025-06-30' }));
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    ship(ok.body.id, '2025-06-30');
   });
 
   it('derives quantity_sold on the server: a client value is never taken', async () => {
@@ -155,9 +168,12 @@ describe('notices and closing', () => {
     expect((await findings('recall_notices', n.id)).filter((f) => f.status === 'open')).toEqual([]);
   });
 
-  it('a wrong role cannot record a notification; acknowledgement needs a notification first', async () => {
+  it('a wrong role cannot record a notification, nor a salesperson for another\'s customer; acknowledgement needs a notification first', async () => {
     const n = noticeOf(0);
-    expect((await call(sales, 'POST', `/recall_notices/${n.id}/notify`, { method: 'phone' })).status).toBe(403);
+    expect((await call(auditor, 'POST', `/recall_notices/${n.id}/notify`, { method: 'phone' })).status).toBe(403);
+    const other = await call(sales, 'POST', `/recall_notices/${noticeOf(3).id}/acknowledge`, {});
+    expect(other.status).toBe(403);
+    expect(other.body.message).toContain('不是您本人销售的客户');
     const early = await call(wh, 'POST', `/recall_notices/${n.id}/acknowledge`, {});
     expect(early.status).toBe(400);
   });
@@ -182,7 +198,8 @@ describe('notices and closing', () => {
     expect(early.body.error ?? early.body.message).toMatch(/武汉市康泰医药有限公司（未通知）.*武汉市康泰医药有限公司四（未确认）|武汉市康泰医药有限公司四（未确认）.*武汉市康泰医药有限公司（未通知）/);
     expect((await call(wh, 'POST', `/recall_notices/${noticeOf(3).id}/acknowledge`, { acknowledged_at: '2025-06-27' })).status).toBe(200);
     const n0 = noticeOf(0);
-    expect((await call(wh, 'POST', `/recall_notices/${n0.id}/notify`, { method: 'fax' })).status).toBe(200);
+    // 第二篇 3.14: the salesperson tells their own customer
+    expect((await call(sales, 'POST', `/recall_notices/${n0.id}/notify`, { method: 'fax' })).status).toBe(200);
     expect((await findings('recall_notices', n0.id)).filter((f) => f.status === 'open').map((f) => f.rule)).toEqual(['RECALL_NOT_NOTIFIED']); // told late
     expect((await call(wh, 'POST', `/recall_notices/${n0.id}/acknowledge`, {})).status).toBe(200);
     expect((await call(wh, 'POST', `/recalls/${recall.id}/close`, { password: PASSWORD })).status).toBe(403);

@@ -52,18 +52,23 @@ describe('verification, outbound, arrival, invoice, payment', () => {
     expect(r.body.message).toContain('SPECIAL_NOT_VERIFIED');
   });
 
-  test('the salesperson records and signs the three checks; all must be done', async () => {
+  test('the 开票人员 (finance) records and signs the three checks (第二篇 3.9); all must be done', async () => {
     const all = { contract_obtained: 'yes', identity_verified: 'yes', authenticity_verified: 'yes', password: PASSWORD };
     expect((await w.call('warehouse', 'POST', `/sales_orders/${s.order}/verify-special`, all)).status).toBe(403);
-    const partial = await w.call('sales', 'POST', `/sales_orders/${s.order}/verify-special`, { ...all, authenticity_verified: 'no' });
+    expect((await w.call('sales', 'POST', `/sales_orders/${s.order}/verify-special`, all)).status, 'no longer the salesperson').toBe(403);
+    // nor typed in as a plain record, by anyone
+    const typed = await w.call('finance', 'POST', '/special_checks', { order: s.order, contract_obtained: true, identity_verified: true, authenticity_verified: true, verified_at: '2025-06-30T08:00:00.000Z' });
+    expect(typed.status).toBe(400);
+    expect(typed.body.message).toContain('特药销售核实');
+    const partial = await w.call('finance', 'POST', `/sales_orders/${s.order}/verify-special`, { ...all, authenticity_verified: 'no' });
     expect(partial.status).toBe(400);
     expect(partial.body.message).toContain('已核实购买真实性');
-    const ok = await w.call('sales', 'POST', `/sales_orders/${s.order}/verify-special`, all);
+    const ok = await w.call('finance', 'POST', `/sales_orders/${s.order}/verify-special`, all);
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.signature.meaning).toBe('verify_special');
     const panel = await special(s.order);
-    expect(panel.check).toMatchObject({ verified_by: '高刚', contract_obtained: true, identity_verified: true, authenticity_verified: true, complete: true, in_time: true });
-    expect((await w.call('sales', 'POST', `/sales_orders/${s.order}/verify-special`, all)).status, 'once per order').toBe(400);
+    expect(panel.check).toMatchObject({ verified_by: '周会计', contract_obtained: true, identity_verified: true, authenticity_verified: true, complete: true, in_time: true });
+    expect((await w.call('finance', 'POST', `/sales_orders/${s.order}/verify-special`, all)).status, 'once per order').toBe(400);
   });
 
   test('then the slip; arrival verified by the warehouse, only on special-drug slips', async () => {

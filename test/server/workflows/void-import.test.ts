@@ -109,7 +109,8 @@ describe('voiding a sales-ledger import', () => {
     writeLedger(file, 100, (i) => SAMPLE_ROW[i % 2 ? 19 : 23]);
     const id = await importLedger(file);
     const invoice = srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as { id: number; customer: number };
-    const pay = await call(admin, 'POST', '/payments', { customer: invoice.customer, invoice: invoice.id, amount: 10, paid_at: '2025-06-01', method: 'transfer', voucher_no: 'PZ-VOID-1' });
+    const finance = await user('fin_void', ['finance']);
+    const pay = await call(finance, 'POST', '/payments', { customer: invoice.customer, invoice: invoice.id, amount: 10, paid_at: '2025-06-01', method: 'transfer', voucher_no: 'PZ-VOID-1' });
     expect(pay.status, JSON.stringify(pay.body)).toBe(201);
     let r = await voidImport(qa, id, { password: PASSWORD, comment: '导错文件' });
     expect(r.status).toBe(400);
@@ -118,7 +119,8 @@ describe('voiding a sales-ledger import', () => {
     expect(r.body.message).toMatch(/Other records still refer to records of this import.*Payments \(Invoice\) 1 record/);
     expect(live('sales_lines', id)).toBe(100);
     // the payment voided, the import can go — unless someone has worked on its records meanwhile
-    expect((await call(admin, 'DELETE', `/payments/${pay.body.id}?reason=${encodeURIComponent('录错')}`)).status).toBe(200);
+    // (a payment is voided by finance's signed step, with a reason)
+    expect((await call(finance, 'POST', `/payments/${pay.body.id}/void-payment`, { password: PASSWORD, comment: '录错' })).status).toBe(200);
     const order = srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as { id: number; version: number };
     const edit = await call(admin, 'PUT', `/sales_orders/${order.id}`, { id: order.id, version: order.version, remark: '已人工核对' });
     expect(edit.status, JSON.stringify(edit.body)).toBe(200);

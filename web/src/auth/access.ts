@@ -5,8 +5,10 @@
  *  - fields: `{ resource: 'customers.qa_status', action: 'write' }` → the field guards;
  *  - workflow verbs: `{ resource: 'customers', action: 'approve' }` → the verb's signer roles (verbs.ts);
  *  - the console's own pages (dashboard, QA review lists, audit-chain check): PAGES below.
+ * What the fulfilment chain makes or voids only by its steps (MADE_BY_STEP) gets no generic button.
  */
 import { ACTIONS, can, canSetField, type Action } from '../../../schema/permissions';
+import { MADE_BY_STEP } from '../../../schema/workflows/fulfilment';
 import { findVerbSpec } from './verbs';
 import { WORKFLOW_PAGE_ACCESS } from '../workflows/page-access';
 
@@ -74,6 +76,8 @@ export function canAccessFor(roles: readonly string[], query: AccessQuery, opts:
   if (!matrixAction) return false;
   if (matrixAction !== 'list' && matrixAction !== 'show' && matrixAction !== 'export' && opts.isReadOnly?.(resource)) return false;
   if (MANAGED_ONLY.has(resource) && !can(roles, resource, 'edit')) return false;
+  // made or voided only by a step of the chain (the server refuses the generic write): no button for it
+  if (MADE_BY_STEP[resource]?.[matrixAction as 'create' | 'edit' | 'delete']) return false;
   return can(roles, resource, matrixAction);
 }
 

@@ -112,6 +112,11 @@ export const appZh = {
       password_keep: '留空则不修改密码；密码不会显示',
       salesperson_help: '销售员账号须关联销售人员档案（只能查看本人的销售记录）',
     },
+    password: {
+      menu: '修改密码', title: '修改我的密码', current: '当前密码', new: '新密码', confirm: '确认新密码',
+      help: '至少 10 位，按输入原样保存；不能是常见密码或用户名。修改后您在其他设备上的登录将失效。',
+      mismatch: '两次输入的新密码不一致', save: '修改密码', cancel: '取消', done: '密码已修改，其他设备上的登录已退出',
+    },
   },
 };
 
@@ -229,6 +234,11 @@ export const appEn: typeof appZh = {
       password_new: 'At least 10 characters; only its hash is stored, nobody can read it',
       password_keep: 'Leave empty to keep the password; it is never shown',
       salesperson_help: 'A salesperson account must be linked to its salesperson record (it sees only its own sales)',
+    },
+    password: {
+      menu: 'Change password', title: 'Change my password', current: 'Current password', new: 'New password', confirm: 'Confirm new password',
+      help: 'At least 10 characters, kept exactly as typed; not a common password nor the username. Your sign-ins on other devices end.',
+      mismatch: 'The two new passwords differ', save: 'Change password', cancel: 'Cancel', done: 'Password changed; other devices were signed out',
     },
   },
 };

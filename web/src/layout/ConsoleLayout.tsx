@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
-import { Layout, useGetList } from 'react-admin';
+import { AppBar, Layout, Logout, UserMenu, useGetList } from 'react-admin';
 import { BUSINESS_TIME_ZONE_SETTING } from '../../../schema/time-zone';
 import { setBusinessTimeZone } from '../generic/format';
 import { AreaMenu } from './AreaMenu';
+import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
+
+const ConsoleAppBar = () => (
+  <AppBar userMenu={<UserMenu><ChangePasswordMenuItem /><Logout /></UserMenu>} />
+);
 
 /**
  * The console's frame. The business time zone is read from the settings first (a role that may not read
@@ -13,5 +18,9 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
     'settings', { filter: { key: BUSINESS_TIME_ZONE_SETTING }, pagination: { page: 1, perPage: 1 } }, { retry: false },
   );
   setBusinessTimeZone(data?.[0]?.value);
-  return <Layout menu={AreaMenu}>{isPending ? null : children}</Layout>;
+  return (
+    <ChangePasswordProvider>
+      <Layout menu={AreaMenu} appBar={ConsoleAppBar}>{isPending ? null : children}</Layout>
+    </ChangePasswordProvider>
+  );
 };

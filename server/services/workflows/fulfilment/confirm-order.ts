@@ -13,7 +13,7 @@ import type { Row } from '../../records';
 import { createSqlContext } from '../../rules/sql-context';
 import { saleLineViews } from '../../rules/views';
 
-function waived(ctx: ServiceContext, lineId: number, code: string): boolean {
+export function waived(ctx: ServiceContext, lineId: number, code: string): boolean {
   return !!ctx.db.select({ id: findings.id }).from(findings)
     .where(and(eq(findings.resource, 'sales_lines'), eq(findings.record_id, lineId), eq(findings.rule, code), eq(findings.status, 'waived'))).get();
 }

@@ -8,10 +8,11 @@ import { ORDER_STATUS } from '../../../../schema/enums';
 import { msg } from '../../../../schema/messages';
 import { forbidden } from '../../../errors';
 import type { WriteHooks } from '../../hooks';
+import { FREEZE_HOOKS } from './freeze';
 
 const BY_STEP = new Set(['shipped', 'completed']);
 
-export const FULFILMENT_HOOKS: Record<string, WriteHooks> = {
+const STATUS_HOOKS: Record<string, WriteHooks> = {
   sales_orders: {
     beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb || ctx.actor.roles.includes('admin') || !('status' in values)) return;
@@ -23,3 +24,14 @@ export const FULFILMENT_HOOKS: Record<string, WriteHooks> = {
     },
   },
 };
+
+/** Both, per resource: the status guard first, then what fulfilment freezes (freeze.ts). */
+export const FULFILMENT_HOOKS: Record<string, WriteHooks> = Object.fromEntries(
+  [...new Set([...Object.keys(STATUS_HOOKS), ...Object.keys(FREEZE_HOOKS)])].map((name) => {
+    const a = STATUS_HOOKS[name] ?? {};
+    const b = FREEZE_HOOKS[name] ?? {};
+    const hooks: WriteHooks = { ...a, ...b };
+    if (a.beforeWrite && b.beforeWrite) hooks.beforeWrite = (...args) => { a.beforeWrite!(...args); b.beforeWrite!(...args); };
+    return [name, hooks];
+  }),
+);

@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { msg } from '../../../../schema/messages';
+import { looksLikeIndividual } from '../../../../schema/rules';
 import { registry } from '../../../../schema/resources';
 import * as t from '../../../../schema/tables';
 import { authorize } from '../../../auth/rbac';
@@ -15,6 +16,7 @@ import { readRecord } from '../../records';
 import { enforceRules } from '../../rules/enforce';
 import { createRecord } from '../../write';
 import { stepDate } from './inputs';
+import { requireNoBlocks, STEPS } from './blocks';
 import { requireSpecialVerified } from './special';
 
 type R = Record<string, any>;
@@ -73,6 +75,15 @@ export function invoiceableSlips(db: Db, customer?: number) {
   return rows;
 }
 
+/** 第二篇 3.1, 3.4: a sales invoice goes only to an approved buyer that is not a private person. */
+function requireInvoiceableBuyer(ctx: ServiceContext, customerId: number) {
+  const c = ctx.db.select().from(t.customers).where(eq(t.customers.id, customerId)).get() as R;
+  const en = ctx.lang === 'en';
+  const why = c.type === 'individual' || (c.type == null && looksLikeIndividual(c.name)) ? (en ? 'is a private person' : '是个人')
+    : c.qa_status !== 'approved' ? (en ? 'has not passed the first-business review' : '未通过首营审核') : null;
+  if (why) throw badRequest(msg(ctx.lang, 'wf_invoice_buyer', { customer: c.name, why }));
+}
+
 export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
   authorize(ctx.actor, registry.get('invoices')!, 'create', ctx.lang);
   authorize(ctx.actor, registry.get('invoice_slips')!, 'create', ctx.lang);
@@ -91,13 +102,15 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
     const customers = new Set(orders.map((o) => o.customer));
     if (customers.size !== 1) throw badRequest(msg(ctx.lang, 'wf_invoice_customers'));
     for (const o of orders) requireSpecialVerified(tx, o, date, 'invoice');
+    for (const o of orders) requireNoBlocks(tx, o.id, date, STEPS.invoice);
+    requireInvoiceableBuyer(tx, orders[0].customer);
 
     const goods = goodsOf(tx.db, orderIds);
     const form = input.form === 'list_attached' ? 'list_attached' : 'itemised';
     const invoice = createRecord(tx, registry.get('invoices')!, {
       invoice_no: input.invoice_no, type: input.type, customer: orders[0].customer, invoice_date: date,
       amount: cents(goods.reduce((s, g) => s + g.amount, 0)), itemised: form === 'itemised', list_attached: form === 'list_attached',
-    }, { reason: 'issue_invoice' });
+    }, { reason: 'issue_invoice', verb: true });
     // The lines and links are written together and checked once, on the finished invoice: one by one, a
     // half-linked invoice would not match its slips yet.
     const quiet: ServiceContext = { ...tx, deferredRules: new Map() };

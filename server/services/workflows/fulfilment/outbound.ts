@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../context';
 import { findRow, type Row } from '../../records';
 import { applyChanges, createRecord } from '../../write';
 import { stepDate } from './inputs';
+import { requireNoBlocks, STEPS } from './blocks';
 import { requireSpecialVerified } from './special';
 
 /** CK + date + a 4-digit number, one more than the day's highest (voided slips keep their numbers). */
@@ -27,9 +28,10 @@ export function issueOutbound(ctx: ServiceContext, order: Row, input: Record<str
   const existing = ctx.db.select().from(t.outboundSlips).where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at))).get();
   if (existing) throw badRequest(msg(ctx.lang, 'wf_slip_exists', { slip: String(existing.slip_no) }));
   requireSpecialVerified(ctx, order, date, 'outbound');
+  requireNoBlocks(ctx, order.id, date, STEPS.outbound);
   createRecord(ctx, registry.get('outbound_slips')!, {
     slip_no: nextSlipNo(ctx.db, date), order: order.id, outbound_date: date, issued_by: ctx.actor.display_name,
-  }, { reason: 'issue_outbound' });
+  }, { reason: 'issue_outbound', verb: true });
   return { status: 'shipped' };
 }
 

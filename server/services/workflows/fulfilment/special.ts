@@ -57,7 +57,7 @@ export function verifySpecial(ctx: ServiceContext, order: Row, input: Record<str
   createRecord(ctx, registry.get('special_checks')!, {
     order: order.id, contract_obtained: true, identity_verified: true, authenticity_verified: true,
     verified_by: ctx.actor.display_name, verified_at: ctx.clock.now().toISOString(),
-  }, { reason: 'verify_special' });
+  }, { reason: 'verify_special', verb: true });
   return {}; // the order itself does not change; the signature is on it
 }
 

@@ -1,10 +1,10 @@
 /**
- * Who received the batches of a recall: the live sales lines of those batches (by the recall's product and
+ * Who received the batches of a recall: the shipped sales lines of those batches (by the recall's product and
  * batch numbers), quantity summed per customer, with the customer's contacts and its agents. The recall
  * start, the notices' derived quantity_sold and the 受影响客户 view all read it from here.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { batches, customerAgents, customers, salesLines, salesOrders } from '../../../../schema/tables';
+import { batches, customerAgents, customers, outboundSlips, salesLines, salesOrders } from '../../../../schema/tables';
 import type { Db } from '../../../db';
 import type { Row } from '../../records';
 
@@ -23,7 +23,15 @@ export function coveredBatchIds(db: Db, scope: RecallScope): number[] {
     .all().map((b) => b.id);
 }
 
-/** Quantity sold per customer of the recalled batches (live lines of live orders), largest first. */
+/**
+ * 第二篇 3.14: who received the goods. A line counts when its order has a live, reviewed (shipped) slip —
+ * whether or not the order or the line was voided after that slip was issued; a line voided before the slip
+ * never left. Drafts and unshipped orders are not "sold" here (unshippedByCustomer lists them apart).
+ */
+const shippedLine = sql`EXISTS (SELECT 1 FROM ${outboundSlips} s WHERE s."order" = ${salesLines.order} AND s.voided_at IS NULL
+  AND s.reviewed_by IS NOT NULL AND s.reviewed_by <> '' AND (${salesLines.voided_at} IS NULL OR ${salesLines.voided_at} >= s.created_at))`;
+
+/** Quantity shipped per customer of the recalled batches, largest first. */
 export function soldByCustomer(db: Db, scope: RecallScope, customerId?: number): { customer: number; quantity: number; lines: number; last_sale: string | null }[] {
   const ids = coveredBatchIds(db, scope);
   if (!ids.length) return [];
@@ -36,14 +44,32 @@ export function soldByCustomer(db: Db, scope: RecallScope, customerId?: number):
     })
     .from(salesLines)
     .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
-    .where(and(
-      inArray(salesLines.batch, ids), isNull(salesLines.voided_at), isNull(salesOrders.voided_at),
-      ...(customerId != null ? [eq(salesOrders.customer, customerId)] : []),
-    ))
+    .where(and(inArray(salesLines.batch, ids), shippedLine, ...(customerId != null ? [eq(salesOrders.customer, customerId)] : [])))
     .groupBy(salesOrders.customer)
     .orderBy(sql`sum(${salesLines.quantity}) desc`, salesOrders.customer)
     .all()
     .filter((r) => r.quantity > 0) as { customer: number; quantity: number; lines: number; last_sale: string | null }[];
+}
+
+export interface NotShipped { customer: number; quantity: number; orders: string[] }
+
+/** Live orders (drafts, confirmed, or with a slip not yet reviewed) of the recalled batches: nothing has left yet. */
+export function unshippedByCustomer(db: Db, scope: RecallScope): NotShipped[] {
+  const ids = coveredBatchIds(db, scope);
+  if (!ids.length) return [];
+  const rows = db.select({ customer: salesOrders.customer, quantity: salesLines.quantity, order_no: salesOrders.order_no })
+    .from(salesLines)
+    .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
+    .where(and(inArray(salesLines.batch, ids), isNull(salesLines.voided_at), isNull(salesOrders.voided_at), sql`NOT ${shippedLine}`))
+    .all();
+  const by = new Map<number, NotShipped>();
+  for (const r of rows) {
+    const e: NotShipped = by.get(r.customer) ?? { customer: r.customer, quantity: 0, orders: [] };
+    e.quantity += r.quantity ?? 0;
+    if (!e.orders.includes(r.order_no)) e.orders.push(r.order_no);
+    by.set(r.customer, e);
+  }
+  return [...by.values()].sort((a, b) => b.quantity - a.quantity || a.customer - b.customer);
 }
 
 export interface Contact { name: string; role: string | null; phone: string | null }

@@ -1,13 +1,13 @@
 /**
- * The 受影响客户 view of a recall: every customer who received its batches (derived from the live sales
- * lines, so a draft of the scope is visible before anyone is told), the quantities, whom to call, and
+ * The 受影响客户 view of a recall: every customer who received its batches (derived from the shipped sales
+ * lines, so a draft of the scope is visible before anyone is told; orders not shipped are listed apart), the quantities, whom to call, and
  * where the customer's notice stands. Customers with a notice but nothing (any longer) sold are listed too.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { recallNotices } from '../../../../schema/tables';
 import type { Db } from '../../../db';
 import type { Row } from '../../records';
-import { contactsOf, scopeOf, soldByCustomer, type Contact } from './affected';
+import { contactsOf, scopeOf, soldByCustomer, unshippedByCustomer, type Contact } from './affected';
 
 export interface AffectedCustomer {
   customer: number;
@@ -23,9 +23,13 @@ export interface AffectedCustomer {
   state: 'no_notice' | 'not_notified' | 'notified' | 'acknowledged';
 }
 
-export interface AffectedTotals { customers: number; quantity_sold: number; quantity_returned: number; not_notified: number; not_acknowledged: number }
+export interface AffectedTotals {
+  customers: number; quantity_sold: number; quantity_returned: number; not_notified: number; not_acknowledged: number; not_shipped_quantity: number;
+}
+/** Orders of the batches that have not left (drafts, confirmed, slip not reviewed): listed apart, never "received". */
+export interface NotShippedCustomer { customer: number; customer_name: string; quantity: number; orders: string[] }
 /** GET /api/workflows/recalls/:id/customers (the web reads this type too) */
-export interface Affected { recall: Row; customers: AffectedCustomer[]; totals: AffectedTotals }
+export interface Affected { recall: Row; customers: AffectedCustomer[]; not_shipped: NotShippedCustomer[]; totals: AffectedTotals }
 
 export function affectedCustomers(db: Db, recall: Row): Affected {
   const sold = soldByCustomer(db, scopeOf(recall));
@@ -33,8 +37,9 @@ export function affectedCustomers(db: Db, recall: Row): Affected {
     (db.select().from(recallNotices).where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at))).all() as Row[])
       .map((n) => [n.customer as number, n]),
   );
+  const unshipped = unshippedByCustomer(db, scopeOf(recall));
   const ids = [...new Set([...sold.map((s) => s.customer), ...notices.keys()])];
-  const contacts = contactsOf(db, ids);
+  const contacts = contactsOf(db, [...new Set([...ids, ...unshipped.map((u) => u.customer)])]);
   const bySold = new Map(sold.map((s) => [s.customer, s]));
   const customers = ids.map((id): AffectedCustomer => {
     const s = bySold.get(id);
@@ -55,6 +60,8 @@ export function affectedCustomers(db: Db, recall: Row): Affected {
     quantity_returned: customers.reduce((a, c) => a + (c.notice?.quantity_returned ?? 0), 0),
     not_notified: customers.filter((c) => c.quantity_sold > 0 && (c.state === 'no_notice' || c.state === 'not_notified')).length,
     not_acknowledged: customers.filter((c) => c.quantity_sold > 0 && c.state !== 'acknowledged').length,
+    not_shipped_quantity: unshipped.reduce((a, u) => a + u.quantity, 0),
   };
-  return { recall, customers, totals };
+  const not_shipped = unshipped.map((u) => ({ ...u, customer_name: contacts.get(u.customer)?.name ?? `#${u.customer}` }));
+  return { recall, customers, not_shipped, totals };
 }

@@ -1,7 +1,9 @@
 /** The steps of one recall notice: notified (method and date), acknowledged by the customer, goods returned. */
 import { msg } from '../../../../schema/messages';
 import { registry } from '../../../../schema/resources';
-import { badRequest, validationError } from '../../../errors';
+import { and, eq } from 'drizzle-orm';
+import { salesOrders } from '../../../../schema/tables';
+import { badRequest, forbidden, validationError } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import { findRow, type Row } from '../../records';
 
@@ -19,8 +21,24 @@ function dateInput(ctx: ServiceContext, input: Input, key: string, notBefore?: s
   return v;
 }
 
+/**
+ * A salesperson (without a recall role besides) records notices only to their own customers: those they
+ * sold to (any order of theirs, voided ones included — the goods may have left before the void).
+ */
+function requireOwnCustomer(ctx: ServiceContext, notice: Row): void {
+  const roles = ctx.actor.roles;
+  if (!roles.includes('sales') || roles.some((r) => r === 'admin' || r === 'qa' || r === 'warehouse' || r === 'after_sales')) return;
+  const own = ctx.actor.salesperson != null && !!ctx.db.select({ id: salesOrders.id }).from(salesOrders)
+    .where(and(eq(salesOrders.customer, notice.customer as number), eq(salesOrders.salesperson, ctx.actor.salesperson))).limit(1).get();
+  if (!own) {
+    const name = findRow(ctx.db, registry.get('customers')!, notice.customer as number)?.name ?? `#${notice.customer}`;
+    throw forbidden(msg(ctx.lang, 'wf_recall_not_own_customer', { customer: String(name) }));
+  }
+}
+
 /** The notice's recall, which must still be open. */
 function openRecall(ctx: ServiceContext, notice: Row): Row {
+  requireOwnCustomer(ctx, notice);
   const recall = findRow(ctx.db, registry.get('recalls')!, notice.recall as number)!;
   if (recall.status !== 'open') throw badRequest(msg(ctx.lang, 'recall_not_open', { recall_no: String(recall.recall_no) }));
   return recall;

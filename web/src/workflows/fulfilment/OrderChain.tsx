@@ -58,6 +58,16 @@ export const OrderChain = () => {
         ))}
       </Stepper>
 
+      {chain.blocks.length > 0 && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="chain-blocks">
+          <Typography variant="subtitle2">{t(T.blocked)}</Typography>
+          {chain.blocks.map((b) => <Typography key={b} variant="body2">{b}</Typography>)}
+        </Alert>
+      )}
+      {chain.slips.length > 0 && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="chain-frozen">{t(T.frozen)}</Alert>
+      )}
+
       {chain.prices.length > 0 && (
         <Alert severity={chain.prices.every((p) => p.approved_by) ? 'success' : 'warning'} sx={{ mb: 2 }} data-testid="price-approvals">
           <Typography variant="subtitle2">{t(T.priceTitle)}</Typography>

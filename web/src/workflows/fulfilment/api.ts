@@ -24,6 +24,8 @@ export interface Chain {
   payments: { id: number; invoice: number; amount: number; paid_at: string; method: string; voucher_no: string | null }[];
   prices: { line: number; index: number; product: string; unit_price: number; price_min: number | null; price_max: number | null; approved_by: string | null }[];
   special: SpecialState;
+  /** what would refuse the next step (issue, pick, review, invoice) today: the server's own re-check */
+  blocks: string[];
 }
 
 export const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'over_90'] as const;

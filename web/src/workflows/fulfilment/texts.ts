@@ -7,6 +7,9 @@ const x = (zh: string, en: string): Text => ({ zh, en });
 
 export const T = {
   priceTitle: x('超出销售部负责人限定价格幅度的明细（须经销售部负责人审批后方可确认订单）', 'Lines outside the sales head\'s price range (the head of sales must approve before the order is confirmed)'),
+  blocked: x('下一步将被拒绝（须先解除以下问题）', 'The next step will be refused until this is resolved'),
+  frozen: x('已出库：订单及明细已冻结。更正请按退回步骤（均须签名并说明原因）：作废回款（财务）→ 作废/红冲发票（财务）→ 作废出库单（储运）→ 作废订单（销售）',
+    'Shipped: the order and its lines are frozen. To correct it go back through the signed steps: void payment (finance) → void / credit invoice (finance) → void slip (warehouse) → void order (sales)'),
   unitPrice: x('单价', 'unit price'), range: x('限定幅度', 'range'), approvedBy: x('已由', 'approved by'),
   awaitingHead: x('待销售部负责人审批', 'awaiting the head of sales'),
   slipNo: x('出库单号', 'Slip no.'), outboundDate: x('出库日期', 'Outbound date'), issuedBy: x('开票员', 'Issued by'),

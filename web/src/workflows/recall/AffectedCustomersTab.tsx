@@ -1,6 +1,8 @@
 /**
- * 受影响客户: every customer who received the recalled batches (from the sales lines), how much, whom to
- * call, and where their notice stands — with the notice's steps (登记通知 / 客户确认 / 退回数量) in the row.
+ * 受影响客户: every customer who received the recalled batches (shipped: on a reviewed outbound slip), how
+ * much, whom to call, and where their notice stands — with the notice's steps (登记通知 / 客户确认 / 退回数量)
+ * in the row. Orders of the batches that have not left (drafts, confirmed, slip not reviewed) are listed
+ * apart as 未发货: nobody received them, and the recall blocks their next step.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Chip, CircularProgress, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
@@ -21,12 +23,15 @@ const T = {
   returned: { zh: '退回数量', en: 'Returned' },
   actions: { zh: '操作', en: 'Actions' },
   contact: { zh: '联系人', en: 'Contact' },
-  none: { zh: '没有客户购进过这些批号', en: 'No customer received these batches' },
+  none: { zh: '没有客户收到过这些批号（无已复核出库）', en: 'No customer received these batches (no reviewed outbound)' },
+  notShipped: { zh: '未发货（草稿或未复核出库，不计入已售）', en: 'Not shipped (drafts or outbound not reviewed; not counted as received)' },
+  orders: { zh: '订单', en: 'Orders' },
+  quantity: { zh: '数量', en: 'Quantity' },
   summary: {
     zh: (t: AffectedTotals) =>
-      `共 ${t.customers} 家客户，销售 ${t.quantity_sold}，已退回 ${t.quantity_returned}；未通知 ${t.not_notified} 家，未确认 ${t.not_acknowledged} 家`,
+      `共 ${t.customers} 家客户，已发货 ${t.quantity_sold}，已退回 ${t.quantity_returned}；未通知 ${t.not_notified} 家，未确认 ${t.not_acknowledged} 家${t.not_shipped_quantity ? `；另有未发货 ${t.not_shipped_quantity}` : ''}`,
     en: (t: AffectedTotals) =>
-      `${t.customers} customers, ${t.quantity_sold} sold, ${t.quantity_returned} returned; ${t.not_notified} not notified, ${t.not_acknowledged} not acknowledged`,
+      `${t.customers} customers, ${t.quantity_sold} shipped, ${t.quantity_returned} returned; ${t.not_notified} not notified, ${t.not_acknowledged} not acknowledged${t.not_shipped_quantity ? `; ${t.not_shipped_quantity} more not shipped` : ''}`,
   },
   states: {
     no_notice: { zh: '未建通知', en: 'No notice' },
@@ -105,6 +110,25 @@ export const AffectedCustomersTab = () => {
             ))}
           </TableBody>
         </Table>
+      )}
+      {data.not_shipped.length > 0 && (
+        <Box sx={{ mt: 2 }} data-testid="recall-not-shipped">
+          <Typography variant="subtitle2">{pick(T.notShipped, locale)}</Typography>
+          <Table size="small">
+            <TableHead>
+              <TableRow>{[T.customer, T.quantity, T.orders].map((h) => <TableCell key={h.en}>{pick(h, locale)}</TableCell>)}</TableRow>
+            </TableHead>
+            <TableBody>
+              {data.not_shipped.map((u) => (
+                <TableRow key={u.customer} data-testid={`recall-not-shipped-${u.customer}`}>
+                  <TableCell><Link component={RouterLink} to={`/customers/${u.customer}/show`}>{u.customer_name}</Link></TableCell>
+                  <TableCell align="right">{u.quantity}</TableCell>
+                  <TableCell>{u.orders.join(locale === 'en' ? ', ' : '、')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );
