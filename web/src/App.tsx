@@ -18,8 +18,13 @@ import { theme } from './layout/theme';
 // Split by route: the initial bundle is the sign-in and the providers; the layout (menu), the dashboard and
 // the screens load once signed in, in parallel with /api/meta (issue 13 item 7).
 const loadConsole = () => import('./console');
-const LazyLayout = lazy(() => import('./layout/ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
-const LazyDashboard = lazy(() => import('./qa/Dashboard').then((m) => ({ default: m.Dashboard })));
+const loadLayout = () => import('./layout/ConsoleLayout');
+const loadDashboard = () => import('./qa/Dashboard');
+// Every signed-in page needs these: fetched in parallel as soon as this module loads (while the user signs
+// in, or while /api/meta answers), not one after the other as each is first rendered.
+void Promise.all([loadConsole(), loadLayout(), loadDashboard(), import('./generic/screens')]).catch(() => undefined);
+const LazyLayout = lazy(() => loadLayout().then((m) => ({ default: m.ConsoleLayout })));
+const LazyDashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
 const ConsoleLayout = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<Loading />}>
     <LazyLayout>{children}</LazyLayout>
