@@ -5,6 +5,7 @@
  * console. Signing out inside the console shows react-admin's own login page, as before.
  */
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { FONT_STACK } from '../layout/fonts';
 import { primeSession, type BootUser } from './session-cache';
 
 const loadApp = () => import('../App');
@@ -27,10 +28,10 @@ const TEXT = {
 } as const;
 
 const Spinner = () => (
-  <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: 'sans-serif' }}>…</div>
+  <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: FONT_STACK }}>…</div>
 );
 
-const field = { display: 'block', width: '100%', boxSizing: 'border-box', padding: '10px 12px', margin: '6px 0 14px', fontSize: 15, border: '1px solid #bbb', borderRadius: 4 } as const;
+const field = { display: 'block', width: '100%', boxSizing: 'border-box', padding: '10px 12px', margin: '6px 0 14px', fontSize: 15, fontFamily: 'inherit', border: '1px solid #bbb', borderRadius: 4 } as const;
 
 const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
   const [lang, setLang] = useState<Lang>(readLang);
@@ -66,7 +67,7 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
     setLang(next);
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1e3c72, #2a5298)', fontFamily: 'inherit' }}>
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1e3c72, #2a5298)', fontFamily: FONT_STACK }}>
       <form onSubmit={submit} data-testid="boot-login" style={{ width: 320, background: '#fff', borderRadius: 8, padding: '28px 28px 16px', boxShadow: '0 4px 24px rgba(0,0,0,.25)' }}>
         <h1 style={{ fontSize: 20, fontWeight: 600, textAlign: 'center', margin: '0 0 20px' }}>{t.title}</h1>
         <label style={{ fontSize: 13, color: '#555' }}>

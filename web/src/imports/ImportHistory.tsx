@@ -89,7 +89,7 @@ const Inner = () => {
       empty={<Typography sx={{ p: 3 }} color="text.secondary">{translate('gsp.import.history.empty')}</Typography>}
     >
       <Datagrid rowClick={false} bulkActionButtons={false} data-testid="import-history"
-        sx={{ '& th': { whiteSpace: 'nowrap' }, '& td': { py: 0.5 } }}>
+        sx={{ '& th, & td': { whiteSpace: 'nowrap' }, '& td': { py: 0.5 }, '& td.column-file_name': { whiteSpace: 'normal', minWidth: '10em', wordBreak: 'break-all' } }}>
         <FunctionField source="id" label={translate('gsp.import.history.id')} render={(r: ImportRecord) => `#${r.id}`} />
         <TextField source="file_name" label={translate('gsp.import.history.file')} />
         <FunctionField source="kind" label={translate('gsp.import.history.kind')} render={(r: ImportRecord) => kindLabel(getMeta(), r.kind, locale)} />
