@@ -41,7 +41,7 @@ describe('sign-in speed (Chromium)', () => {
     const reload = Date.now();
     await page.goto(`${s.server.url}/#/products`);
     await page.reload();
-    await page.locator('.RaDatagrid-row, .RaDataTable-row, tbody tr').first().waitFor({ state: 'visible', timeout: 5_000 });
+    await page.locator('.RaDatagrid-row, .RaDataTable-row, tbody tr').first().waitFor({ state: 'visible', timeout: 15_000 });
     const listMs = Date.now() - reload;
     if (process.env.GSP_E2E_VERBOSE) {
       const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${Math.round(e.startTime)}→${Math.round((e as PerformanceResourceTiming).responseEnd)} ${new URL(e.name).pathname}`));

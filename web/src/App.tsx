@@ -69,3 +69,8 @@ export const App = () => (
     {renderResources}
   </Admin>
 );
+
+/** Signed in (boot/Boot.tsx knows it before react-admin does): /api/meta is asked for at once. */
+export const prefetchSignedIn = () => {
+  void loadMeta().catch(() => undefined);
+};

@@ -99,6 +99,7 @@ export const Boot = () => {
       .then(async (res) => {
         if (!res.ok) return setState('signed-out');
         primeSession((await res.json()) as BootUser);
+        void loadApp().then((m) => m.prefetchSignedIn());
         setState('signed-in');
       })
       .catch(() => setState('signed-out'));
@@ -109,6 +110,7 @@ export const Boot = () => {
       <SignIn
         onSignedIn={(user) => {
           primeSession(user);
+          void loadApp().then((m) => m.prefetchSignedIn());
           if (/^#\/login/.test(window.location.hash)) window.location.hash = '#/';
           setState('signed-in');
         }}
