@@ -16,4 +16,4 @@ export default defineConfig({
   server: {
     proxy: { '/api': { target: process.env.GSP_API ?? 'http://localhost:8080', changeOrigin: true } },
   },
-}});
+});
