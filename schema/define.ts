@@ -105,7 +105,7 @@ export type AnyTable = SQLiteTableWithColumns<{
   name: string; schema: undefined; dialect: 'sqlite'; columns: Record<string, SQLiteColumn<any>>;
 }>;
 
-export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason', 'import_id'] as const;
+export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason', 'import_id', 'legacy_facts'] as const;
 
 const resources = new Map<string, Resource>();
 export function getResources(): ReadonlyMap<string, Resource> {
@@ -147,6 +147,9 @@ export function defineResource(spec: ResourceSpec): AnyTable {
     // The import (imports.id) that created the record, if any: the import's report, the record's history
     // and a later clean-up find its records by it. No foreign key (imports is itself a system table).
     columns.import_id = integer('import_id');
+    // What the legacy system recorded about this record's approvals and reviews, brought in by an import
+    // (schema/legacy.ts): text with the source file and row, never our approval fields or signatures.
+    columns.legacy_facts = text('legacy_facts', { mode: 'json' });
   }
   const indexed = new Map<string, string[]>();
   const addIndex = (cols: string[]) => indexed.set(cols.join('__'), cols);

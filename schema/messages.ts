@@ -50,6 +50,10 @@ const MESSAGES = {
   unknown_verb: ['「{resource}」没有「{verb}」操作', '{resource} has no action {verb}'],
   verb_role: ['「{verb}」需由以下角色执行：{roles}', '{verb} must be done by: {roles}'],
   verb_state: ['当前状态不能执行此操作：{detail}', 'Not possible in the current state: {detail}'],
+  legacy_document: [
+    '这是从旧系统导入的历史单据（{file} 第 {row} 行，旧系统状态：{state}），不能在本系统中继续流转；其中的审批/复核只是旧系统的记录',
+    'This is a historical document imported from the legacy system ({file}, row {row}, legacy state: {state}); it cannot go through our workflow, and its approvals/reviews are only the legacy system\'s records',
+  ],
   reason_required: ['该记录已审核或已签名，修改须填写修改原因', 'This record is approved or signed: give a reason for the change'],
   rule_refused: ['违反 GSP 规则，未保存：请按标出的说明更正', 'Refused by GSP rules; nothing was saved: correct what is marked'],
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],
@@ -95,8 +99,11 @@ const MESSAGES = {
   contract_major_by_head: ['重大合同（金额达到 {amount} 元）须由销售部负责人商洽后提交总经理审定（第五篇 3.3.2）', 'A major contract (amount ≥ {amount}) is negotiated and submitted by the head of sales for the general manager (第五篇 3.3.2)'],
   contract_customer_unapproved: ['购货单位「{customer}」尚未通过质管部首营审核，合同不能提交', 'The customer "{customer}" has not passed QA\'s first-business review; the contract cannot be submitted'],
   contract_sign_date: ['签订日期 {date} 应在审批日期 {approved} 与今天 {today} 之间', 'The signing date {date} must lie between the approval date {approved} and today {today}'],
+  // ── lifecycle (schema/lifecycle.ts): step-owned fields, approvals superseded by a change ──
+  step_owned: ['「{field}」只能由工作流步骤「{steps}」设置，不能直接填写或修改（管理员更正也须通过该步骤）', '{field} is set only by the workflow step {steps}; it cannot be entered or changed directly (an administrator\'s correction goes through that step too)'],
+  approval_superseded: ['{approval}后修改了已审核的内容（{fields}），原审核及其电子签名已失效，记录已退回「{state}」，须重新审核', 'Approved content changed after the {approval} ({fields}): the approval and its e-signature are superseded and the record is back to {state}; it must be approved again'],
+  complaint_not_reported: ['投诉须先报质管部（报质管部日期）才能结案', 'The complaint must be reported to QA before it is closed'],
   // ── fulfilment flow (order → outbound → invoice → payment; special-control drugs) ──
-  wf_order_status_by_step: ['订单状态「{status}」只能由出库单和收货确认产生，不能直接修改', 'The order status "{status}" comes only from its outbound slip and receipt confirmation, not from an edit'],
   wf_order_no_lines: ['订单没有销售明细，不能确认', 'The order has no lines and cannot be confirmed'],
   wf_order_refused: ['订单不符合 GSP 规则，不能确认：{detail}', 'The order breaks GSP rules and cannot be confirmed: {detail}'],
   wf_bad_date: ['{field}日期格式应为 YYYY-MM-DD，且不能晚于今天', '{field} must be a YYYY-MM-DD date not after today'],

@@ -4,6 +4,7 @@
  * shows from the same data (react-admin's canAccess), never the other way round.
  */
 import type { ROLE } from './enums';
+import { stepOwned } from './lifecycle';
 
 export type Role = (typeof ROLE.values)[number];
 /** react-admin's action names, so the UI can ask canAccess({ resource, action }) directly. */
@@ -41,32 +42,17 @@ export const MATRIX: Record<Role, Grants> = {
   office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL },
 };
 
-/** Set only by a signed workflow verb (server/services/verbs), never by a plain edit: approvals are e-signed. */
-const SIGNED: Role[] = [];
-
 /**
- * Fields only some roles may set or change, even where the role may edit the record: a salesperson
- * creates a customer but only QA approves it (首营审核, a signed verb), only the reviewer signs off an
- * outbound slip. Admin may correct them (audited, with a reason; the signature then shows as broken).
+ * Fields only some roles may set or change, even where the role may edit the record: the credit limit is
+ * finance's or the head of sales', a batch's quality status QA's. Fields that only a workflow step sets
+ * (approvals, reviews, signatures, statuses) are not here: schema/lifecycle.ts declares them step-owned, and
+ * no role — admin included — sets them by a plain edit (canSetField says no for every role).
  * Historical imports record approvals made elsewhere and are not limited by these guards.
  */
 export const FIELD_GUARDS: Record<string, Record<string, Role[]>> = {
-  customers: {
-    qa_status: SIGNED, qa_approved_at: SIGNED, qa_approved_by: SIGNED, storage_reviewed_at: ['qa'],
-    credit_reviewed_at: ['finance', 'sales', 'sales_head'], credit_limit: ['finance', 'sales_head'], payment_rating: ['finance', 'sales', 'sales_head'],
-  },
-  products: { qa_status: SIGNED, price_cap: ['sales_head', 'qa'], price_min: ['sales_head'], price_max: ['sales_head'] },
+  customers: { credit_limit: ['finance', 'sales_head'] },
+  products: { price_cap: ['sales_head', 'qa'], price_min: ['sales_head'], price_max: ['sales_head'] },
   batches: { status: ['qa'] },
-  // contracts flow: a contract moves draft → pending → approved/rejected → signed only through its verbs
-  // (submit checks the 第五篇 3.2 terms, approve/reject the level, sign the approval), never by a plain edit.
-  contracts: { status: SIGNED, approved_by: SIGNED, approved_role: SIGNED, approved_at: SIGNED },
-  // The head of sales enters the line (or edits it) with their own name as the price approver: the line
-  // cannot exist unapproved (PRICE_OUT_OF_RANGE is an error), so there is nothing to sign beforehand.
-  sales_lines: { price_approved_by: ['sales_head'] },
-  outbound_slips: {
-    reviewed_by: SIGNED, reviewed_at: SIGNED, receipt_confirmed_at: ['sales', 'sales_head'],
-    arrival_verified_at: ['warehouse'], arrival_verified_by: ['warehouse'],
-  },
 };
 
 /**
@@ -87,8 +73,13 @@ export function can(roles: readonly string[], resource: string, action: Action):
   });
 }
 
-/** Whether these roles may set `field` of `resource` (admin always may). */
+/**
+ * Whether these roles may set `field` of `resource` by a plain write: never a step-owned field (except between
+ * its `plain` values, which the write service checks); else admin always may.
+ */
 export function canSetField(roles: readonly string[], resource: string, field: string): boolean {
+  const owned = stepOwned(resource, field);
+  if (owned && !owned.plain) return false;
   const allowed = FIELD_GUARDS[resource]?.[field];
   return !allowed || roles.includes('admin') || roles.some((r) => allowed.includes(r as Role));
 }

@@ -26,7 +26,8 @@ export async function templateXlsx(kind: string): Promise<Buffer | undefined> {
   const info = getKind(kind);
   if (!info) return undefined;
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(info.label.slice(0, 31));
+  // Excel forbids * ? : \ / [ ] in sheet names (顾客访问/售后服务记录): full-width twins keep the label readable
+  const ws = wb.addWorksheet(info.label.replace(/[*?:\\/[\]]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).slice(0, 31));
   const header = ws.addRow(info.fields.map((f) => f.label));
   header.font = { bold: true };
   info.fields.forEach((f, i) => {

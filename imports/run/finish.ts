@@ -8,6 +8,7 @@ import { writeReport } from '../report/json';
 import type { ServiceContext } from '../../server/services/context';
 import type { RunEnv } from './env';
 import { reportPath, storeOriginal, storedName } from './files';
+import { imsg } from './messages';
 import type { ImportRowValues } from './ledger/merge';
 import type { Staging } from './ledger/staging';
 import type { Counts, ImportResult, ReportFinding, ReportReject, ReportTail } from './types';
@@ -36,6 +37,8 @@ export function emitReport(
   env: RunEnv, importId: number | null, counts: Counts, findings: Iterable<ReportFinding>, rejected: Iterable<ReportReject>, tail: ReportTail,
 ): ImportResult {
   const head = { ...env.head, import: { ...env.head.import, id: importId }, counts };
+  const lang = env.lang;
+  tail = { ...tail, policy: { guards: imsg(lang, 'policy_guards'), errors: imsg(lang, 'policy_errors'), legacy: imsg(lang, 'policy_legacy') } };
   const target = importId != null ? reportPath(env.opts.db, importId) : env.opts.reportFile;
   const { report, truncated } = writeReport(target, head, findings, rejected, { asOf: env.opts.clock.today(), ...tail });
   if (importId != null && env.opts.reportFile) fs.copyFileSync(target!, env.opts.reportFile);

@@ -8,6 +8,9 @@
  */
 import { and, eq, gt } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
+import { canGrant, takeLegacy, type LegacyFacts } from '../../schema/legacy';
+import { msg } from '../../schema/messages';
+import { ownScope } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
 import { findings as findingsTable, imports } from '../../schema/tables';
 import { ServiceError } from '../../server/errors';
@@ -21,6 +24,8 @@ import { headerLookup, resourceFindingHeaders } from './fields';
 import { emitReport, storeAndWrite, type Written } from './finish';
 import { insertImportRow, type ImportRowValues } from './ledger/merge';
 import { findingMessages } from './finding-messages';
+import { legacyNotice } from './legacy';
+import { imsg } from './messages';
 import { existingRecord, resolveRefs } from './resolve-refs';
 import type { Counts, ImportResult, ReportFinding, ReportReject } from './types';
 
@@ -89,6 +94,9 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
   const counts: Counts = { rows, imported: 0, rejected: 0, duplicates: 0 };
   const rejected: ReportReject[] = [];
   const recordRow = new Map<number, number>();
+  const notices: ReportFinding[] = [];
+  // whether the importing user could grant the approvals a file claims: decided once for the file
+  const trusted = canGrant(tx.actor.roles, res.name);
   let created = 0;
   let updated = 0;
   const reject = (item: Item, errors: ReportReject['errors']) => {
@@ -97,33 +105,52 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     sqlite.prepare(`INSERT INTO import_rejects (version, created_at, created_by, updated_at, updated_by, import_id, import, "row", raw, errors)
       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(now(tx), tx.actor.id, now(tx), tx.actor.id, importId, importId, item.row, JSON.stringify(env.rawOf(item.cells)), JSON.stringify(errors));
   };
+  // a scoped user's row for someone else's record: name the column (销售人员) and the value
+  const scopePath = ownScope(tx.actor.roles, res.name, 'create');
+  const scopeField = scopePath && !scopePath.includes('.') ? scopePath : null;
+  let current: Item | null = null;
+  const outsideScope = (e: ServiceError) => {
+    if (e.status !== 403 || !scopeField || e.message !== msg(lang, 'forbidden_record') || !current) return null;
+    const header = headerOf(scopeField);
+    return { field: header, message: imsg(lang, 'not_own_record', { field: header, value: env.rawOf(current.cells)[header] ?? '' }) };
+  };
   for (const item of items) {
+    current = item;
     if (item.errors.length) { reject(item, item.errors); continue; }
     const input: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(item.values)) if (!blank(v)) input[k] = v;
     const refErrors = resolveRefs(tx.db, res, input, lang, headerOf);
     if (refErrors.length) { reject(item, refErrors); continue; }
+    // approvals the file claims: facts of the legacy system beside the record, never our approval fields
+    const claimed = takeLegacy(res.name, input);
+    const legacyFacts: LegacyFacts | null = Object.keys(claimed).length
+      ? { file: env.fileName, rows: [item.row], by: tx.actor.username, trusted, fields: claimed }
+      : null;
+    const wopts = { historical: true, imported: true, reason, legacyFacts: legacyFacts as Record<string, unknown> | null };
     try {
       const id = existingRecord(tx.db, res, input);
       if (id != null) {
-        const before = tx.db.select({ version: res.table.version }).from(res.table).where(eq(res.table.id, id)).get() as { version: number } | undefined;
-        const row = updateRecord(tx, res, id, input, { historical: true, reason });
+        const before = tx.db.select({ version: res.table.version, ...(legacyFacts && { legacy: res.table.legacy_facts }) }).from(res.table).where(eq(res.table.id, id)).get() as { version: number; legacy: LegacyFacts | null } | undefined;
+        // the same facts again (another file or row saying the same) leave the record as it is
+        const same = legacyFacts && before?.legacy && before.legacy.trusted === trusted && JSON.stringify(before.legacy.fields) === JSON.stringify(legacyFacts.fields);
+        const row = updateRecord(tx, res, id, input, same ? { ...wopts, legacyFacts: null } : wopts);
         recordRow.set(id, item.row);
         if (res.system && before && row.version === before.version) counts.duplicates++;
         else { counts.imported++; updated++; }
       } else {
-        const row = createRecord(tx, res, input, { historical: true, reason });
+        const row = createRecord(tx, res, input, wopts);
         if (res.system) sqlite.prepare(`UPDATE "${res.name}" SET import_id = ? WHERE id = ?`).run(importId, row.id);
         recordRow.set(row.id, item.row);
         counts.imported++;
         created++;
       }
+      if (legacyFacts && !trusted) notices.push(legacyNotice(lang, item.row, res.name, Object.keys(claimed).map(headerOf), trusted));
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       const errs = Object.entries(e.errors ?? {})
         .filter(([k]) => k !== 'root')
         .map(([k, m]) => ({ field: k.startsWith('_') ? '' : headerOf(k), message: String(m) }));
-      reject(item, errs.length ? errs : [{ field: '', message: e.message }]);
+      reject(item, errs.length ? errs : [outsideScope(e) ?? { field: '', message: e.message }]);
     }
   }
   flushRules(tx);
@@ -140,6 +167,7 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     link.run(importId, row, f.id);
     findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: messageOf(f) });
   }
+  findings.push(...notices);
   findings.sort((a, b) => a.row - b.row);
   const records = { [res.name]: created, [`${res.name}.updated`]: updated };
   const final = { counts, status: 'done' as const, updated_at: now(tx) };

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
+import { can } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
 import { imports } from '../../schema/tables';
 import { cellText, columnName, type Cell } from '../readers/cells';
@@ -53,12 +54,27 @@ export function checkKind(kind: string): void {
   if (kind !== SALES_LEDGER_KIND && registry.get(kind)!.readOnly) throw usage('read_only_kind', { kind });
 }
 
+/** The resource whose create right an import kind needs (sales-ledger: sales orders). */
+export function importTarget(kind: string): string {
+  return kind === SALES_LEDGER_KIND ? 'sales_orders' : kind;
+}
+
+/** Refuses a kind the user's roles may not create (the HTTP route answers 403 before the upload is read). */
+export class ImportForbiddenError extends ImportUsageError {}
+export function checkMayImport(roles: readonly string[], kind: string): void {
+  const target = importTarget(kind);
+  if (can(roles, target, 'create')) return;
+  const [zh, en] = registry.get(target)!.label;
+  throw new ImportForbiddenError(imsg('zh', 'kind_forbidden', { target: zh, target_en: en, kind }), imsg('en', 'kind_forbidden', { target: zh, target_en: en, kind }));
+}
+
 export function importableKinds(): string[] {
   return importKinds().filter((k) => k === SALES_LEDGER_KIND || !registry.get(k)!.readOnly);
 }
 
 export async function runImport(opts: ImportOptions): Promise<ImportResult> {
   checkKind(opts.kind);
+  checkMayImport(opts.actor.roles, opts.kind);
   const lang = opts.lang ?? 'zh';
   const db = opts.db;
   removeStaleStaging(db);

@@ -115,6 +115,8 @@ export interface ReportTail {
   duplicateOf?: number;
   /** records written, per table */
   records?: Record<string, number>;
+  /** the policies this import followed (README "Importing spreadsheets"), in the user's language */
+  policy?: { guards: string; errors: string; legacy: string };
 }
 
 export type ImportReport = ReportHead & { findings: ReportFinding[]; rejected: ReportReject[] } & ReportTail;

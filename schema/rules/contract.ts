@@ -1,4 +1,5 @@
 /** Contract rules (第五篇 3): a sale needs a contract, approved at its level, with the agreed terms. */
+import { audited } from '../legacy';
 import { APPROVAL_ROLE, CONTRACT_STATUS } from '../enums';
 import { dateOf } from './dates';
 import { blank, customerName, rule, type Issue } from './rule';
@@ -72,7 +73,7 @@ export const contractRules = [
     code: 'CONTRACT_UNAPPROVED', severity: 'error', source: '第五篇 3.3', section: 'contract', appliesTo: 'sales_lines',
     title: { zh: '合同未按级别审批', en: 'Contract not approved at its level' },
     test(line, ctx) {
-      const c = line.contract != null ? ctx.contract(line.contract) : undefined;
+      const c = line.contract != null ? audited(ctx.contract(line.contract), line.legacy) : undefined;
       return c ? approvalProblem(c, ctx.settings, dateOf(line.sale_date)) : null;
     },
   }),

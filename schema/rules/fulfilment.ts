@@ -1,4 +1,5 @@
 /** Fulfilment and finance: outbound review, invoices against slips, receipt confirmation, payment. */
+import { isLegacy, legacyValue } from '../legacy';
 import type { RuleContext } from './context';
 import { addDays, dateOf, deadlineState } from './dates';
 import { blank, isNum, productName, rule, samePerson } from './rule';
@@ -29,16 +30,18 @@ export const fulfilmentRules = [
     code: 'OUTBOUND_NOT_REVIEWED', severity: 'error', source: '第五篇 5.3', section: 'fulfilment', appliesTo: 'outbound_slips',
     title: { zh: '出库未经复核', en: 'Outbound not reviewed' },
     test(slip) {
-      const none = blank(slip.reviewed_by);
-      if (!none && !samePerson(slip.reviewed_by, slip.picked_by)) return null;
+      // a legacy slip: the trusted reviewer the old system recorded (schema/legacy.ts)
+      const reviewer = slip.reviewed_by ?? legacyValue<string | null>(slip, 'reviewed_by', isLegacy(slip));
+      const none = blank(reviewer);
+      if (!none && !samePerson(reviewer, slip.picked_by)) return null;
       return {
         fields: ['reviewed_by'],
         zh: none
           ? `出库单 ${slip.slip_no ?? ''} 没有复核员。药品出库须由库管员与复核员执行出库复核程序；请由复核员复核后登记复核员和复核时间。`
-          : `出库单 ${slip.slip_no ?? ''} 的复核员「${slip.reviewed_by}」就是发货的库管员，不构成双人复核。请由库管员以外的复核员重新复核并登记。`,
+          : `出库单 ${slip.slip_no ?? ''} 的复核员「${reviewer}」就是发货的库管员，不构成双人复核。请由库管员以外的复核员重新复核并登记。`,
         en: none
           ? `Outbound slip ${slip.slip_no ?? ''} has no reviewer. Every outbound needs a check by a reviewer besides the picker: have it reviewed and record the reviewer and time.`
-          : `Outbound slip ${slip.slip_no ?? ''} was reviewed by "${slip.reviewed_by}", who also picked it: that is no independent check. Have another reviewer check it and record them.`,
+          : `Outbound slip ${slip.slip_no ?? ''} was reviewed by "${reviewer}", who also picked it: that is no independent check. Have another reviewer check it and record them.`,
       };
     },
   }),

@@ -10,6 +10,7 @@ import { fulfilmentRules } from './fulfilment';
 import { priceRules } from './price';
 import { productRules } from './product';
 import { recordRules } from './record';
+import { approvalRules } from './approval';
 import { sellerRules } from './seller';
 import { specialRules } from './special';
 import type { Lang } from '../messages';
@@ -24,6 +25,7 @@ export { expiringWithin, expiryWindow, EXPIRY_FIELDS, type Expiring } from './ex
 export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList, matchScopeCategory } from './scope';
 export { addDays, dateOf, daysBetween, isIsoDate, withinValidity } from './dates';
 export { isSpecial } from './special';
+export { APPROVAL_SUPERSEDED } from './approval';
 export { buyerLicenceState } from './buyer';
 
 /**
@@ -31,7 +33,7 @@ export { buyerLicenceState } from './buyer';
  * (CONTRACT_UNAPPROVED: the contract used by a sale, and a contract marked signed).
  */
 export const RULES: readonly Rule[] = [
-  ...buyerRules, ...sellerRules, ...productRules, ...recordRules, ...priceRules, ...contractRules, ...specialRules,
+  ...buyerRules, ...sellerRules, ...productRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
   ...fulfilmentRules, ...aftersalesRules,
 ];
 
@@ -62,7 +64,7 @@ export interface EvaluateOptions {
 export function rulesFor<K extends RecordKind>(kind: K, opts: EvaluateOptions = {}): Rule<K>[] {
   const codes = opts.codes ? new Set(opts.codes) : null;
   return RULES.filter(
-    (r) => r.appliesTo === kind && (!codes || codes.has(r.code)) && (opts.periodic === undefined || !!r.periodic === opts.periodic),
+    (r) => !r.event && r.appliesTo === kind && (!codes || codes.has(r.code)) && (opts.periodic === undefined || !!r.periodic === opts.periodic),
   ) as unknown as Rule<K>[];
 }
 

@@ -1,4 +1,5 @@
 /** Price control (第五篇 4): the government cap, and the sales head's range unless the head approved. */
+import { legacyValue } from '../legacy';
 import { blank, isNum, parts, productName, rule } from './rule';
 
 /** a > b by more than half a fen: prices are compared in cents */
@@ -26,7 +27,7 @@ export const priceRules = [
     test(line, ctx) {
       const { product: p } = parts(line, ctx);
       const price = line.unit_price;
-      if (!p || !isNum(price) || !blank(line.price_approved_by)) return null;
+      if (!p || !isNum(price) || !blank(legacyValue(line, 'price_approved_by', !!line.legacy))) return null;
       const low = isNum(p.price_min) && above(p.price_min, price);
       const high = isNum(p.price_max) && above(price, p.price_max);
       if (!low && !high) return null;

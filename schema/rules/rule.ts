@@ -1,4 +1,5 @@
 /** Building blocks of the rule families: `rule()` turns a test returning issues into a catalogue rule. */
+import { audited } from '../legacy';
 import type { RuleContext } from './context';
 import { dateOf } from './dates';
 import type {
@@ -73,8 +74,9 @@ export function parts(line: SaleLineView, ctx: RuleContext): LineParts {
   if (l && l.line === line && l.key[0] === line.customer && l.key[1] === line.product && l.key[2] === line.batch
     && l.key[3] === line.salesperson && l.key[4] === line.sale_date && l.key[5] === ctx.asOf) return l.parts;
   const p: LineParts = {
-    customer: line.customer != null ? ctx.customer(line.customer) : undefined,
-    product: line.product != null ? ctx.product(line.product) : undefined,
+    // a legacy sale is audited on what the legacy system recorded (trusted facts: schema/legacy.ts)
+    customer: line.customer != null ? audited(ctx.customer(line.customer), line.legacy) : undefined,
+    product: line.product != null ? audited(ctx.product(line.product), line.legacy) : undefined,
     batch: line.batch != null ? ctx.batch(line.batch) : undefined,
     salesperson: line.salesperson != null ? ctx.salesperson(line.salesperson) : undefined,
     date: dateOf(line.sale_date) ?? ctx.asOf,

@@ -1,4 +1,5 @@
 /** Special-control drugs (含特殊药品复方制剂, 第二篇 3.9, 3.11): buyer documents, verification, arrival, no cash. */
+import { usableStep } from '../legacy';
 import type { RuleContext } from './context';
 import { dateOf, deadlineState } from './dates';
 import { blank, customerName, parts, productName, rule } from './rule';
@@ -75,7 +76,7 @@ export const specialRules = [
       ].filter((d): d is string => d !== null).sort();
       if (docs.length === 0) return null;
       const first = docs[0];
-      const check = line.special_check;
+      const check = usableStep(line.special_check, line.legacy);
       const at = dateOf(check?.verified_at);
       const undone = check ? CHECK_ITEMS.filter((i) => check[i.key] === false) : [];
       if (check && at && at <= first && undone.length === 0) return null;

@@ -79,11 +79,14 @@ export interface OutboundSlipRow {
   id?: Id; slip_no?: N<string>; order?: N<Id>; outbound_date?: N<string>; picked_by?: N<string>;
   reviewed_by?: N<string>; reviewed_at?: N<string>; receipt_confirmed_at?: N<string>;
   arrival_verified_at?: N<string>; arrival_verified_by?: N<string>;
+  /** what a legacy system recorded (schema/legacy.ts): an object, or its JSON text from SQLite */
+  legacy_facts?: unknown;
 }
 export interface PaymentRow { amount?: N<number>; paid_at?: N<string>; method?: N<PaymentMethod> }
 export interface SpecialCheckRow {
   id?: Id; contract_obtained?: N<boolean>; identity_verified?: N<boolean>; authenticity_verified?: N<boolean>;
   verified_by?: N<string>; verified_at?: N<string>;
+  legacy_facts?: unknown;
 }
 
 // ── The records rules apply to ────────────────────────────────────────────────────────────────────────
@@ -105,6 +108,9 @@ export interface SaleLineView extends SalesLineRow {
   outbounds?: readonly OutboundSlipRow[];
   invoices?: readonly SaleLineInvoice[];
   special_check?: N<SpecialCheckRow>;
+  legacy_facts?: unknown;
+  /** a sale the legacy system recorded (its order carries legacy facts): audited on trusted legacy facts */
+  legacy?: boolean;
 }
 export interface SaleLineInvoice {
   id?: Id; invoice_no?: N<string>; invoice_date?: N<string>;
@@ -204,5 +210,10 @@ export interface Rule<K extends RecordKind = RecordKind> extends RuleMeta {
   appliesTo: K;
   /** re-evaluated against ctx.asOf by the periodic re-check (the result changes as time passes) */
   periodic?: boolean;
+  /**
+   * raised by a service when something happens (an approved record changed: server/services/lifecycle.ts),
+   * not evaluated on a view: rulesFor() leaves it out, so no re-check resolves it; its own step does
+   */
+  event?: boolean;
   check(record: RecordViews[K], ctx: RuleContext): Finding[];
 }

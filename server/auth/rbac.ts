@@ -4,6 +4,7 @@ import type { Resource } from '../../schema/define';
 import { ROLE } from '../../schema/enums';
 import { msg, type Lang } from '../../schema/messages';
 import { can, canSetField, ownScope, type Action } from '../../schema/permissions';
+import { stepOwned } from '../../schema/lifecycle';
 import { registry } from '../../schema/resources';
 import type { Db } from '../db';
 import { forbidden } from '../errors';
@@ -29,7 +30,8 @@ export function authorize(actor: Actor, resource: Resource, action: Action, lang
 /** A value sent for a guarded field must not change it unless one of the actor's roles may set it. */
 export function checkFieldGuards(actor: Actor, resource: Resource, values: Record<string, unknown>, current: Record<string, unknown> | undefined, lang: Lang): void {
   for (const [key, value] of Object.entries(values)) {
-    if (canSetField(actor.roles, resource.name, key)) continue;
+    // step-owned fields are the lifecycle's (server/services/lifecycle.ts checkStepOwned, checked before this)
+    if (stepOwned(resource.name, key) || canSetField(actor.roles, resource.name, key)) continue;
     const before = current ? current[key] : resource.fields[key]?.default ?? null;
     if (JSON.stringify(value ?? null) !== JSON.stringify(before ?? null)) {
       throw forbidden(msg(lang, 'forbidden_field', { field: resource.fields[key].label[lang === 'en' ? 1 : 0], roles: roleNames(actor, lang) }));

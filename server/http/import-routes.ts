@@ -33,7 +33,8 @@ import { templateXlsx } from '../../imports/report/template';
 import { listing, totalsOf } from '../../imports/report/totals';
 import { reportPath, storedPath } from '../../imports/run/files';
 import { imsg } from '../../imports/run/messages';
-import { checkKind, importableKinds, isUsageError, runImport } from '../../imports/run/pipeline';
+import { roleList } from '../../imports/run/legacy';
+import { checkKind, checkMayImport, ImportForbiddenError, importableKinds, importTarget, isUsageError, runImport } from '../../imports/run/pipeline';
 import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
@@ -103,8 +104,8 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const user = c.get('user')!;
     const { db, clock } = c.get('deps');
     // A role that may import nothing is refused before its upload is read.
-    if (!importableKinds().some((k) => can(user.roles, k === SALES_LEDGER_KIND ? 'sales_orders' : k, 'create'))) {
-      throw forbidden(msg(lang, 'forbidden'));
+    if (!importableKinds().some((k) => can(user.roles, importTarget(k), 'create'))) {
+      throw forbidden(imsg(lang, 'import_nothing', { roles: roleList(user.roles, lang) }));
     }
     const boundary = boundaryOf(c.req.header('content-type'));
     if (!boundary) throw badRequest(lang === 'en' ? 'Upload the file as multipart/form-data (field "file")' : '请以 multipart/form-data 上传文件（字段 file）');
@@ -139,11 +140,11 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
         if (isUsageError(e)) throw badRequest(e.text(lang));
         throw e;
       }
-      const target = kind === SALES_LEDGER_KIND ? 'sales_orders' : kind;
-      if (!can(user.roles, target, 'create')) {
-        throw forbidden(lang === 'en'
-          ? `Your roles may not create ${registry.get(target)!.label[1]}, so they may not import "${kind}"`
-          : `您的角色无权新建${registry.get(target)!.label[0]}，因此不能导入“${kind}”`);
+      try {
+        checkMayImport(user.roles, kind);
+      } catch (e) {
+        if (e instanceof ImportForbiddenError) throw forbidden(e.text(lang));
+        throw e;
       }
       if (body.mapping?.trim()) {
         try {

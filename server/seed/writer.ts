@@ -24,7 +24,10 @@ export class Writer {
     if (!res) throw new Error(`unknown resource ${resource}`);
     try {
       // Historical: the live rules record what the planted records break as findings instead of refusing them.
-      return createRecord(this.ctx, res, input, { reason: SEED_REASON, historical: true });
+      // Seed: the made-up history is written in its states (approved, shipped, closed …) directly, with the
+      // steps' signatures added afterwards (signatures.ts) — the one path besides the verbs that may set
+      // step-owned fields (server/services/lifecycle.ts lifecycleExempt).
+      return createRecord(this.ctx, res, input, { reason: SEED_REASON, historical: true, seed: true });
     } catch (err) {
       // A seed bug, not user input: say which record and field were refused.
       if (err instanceof ServiceError) throw new Error(`demo seed: ${resource} refused: ${err.message} ${JSON.stringify(err.errors)} ${JSON.stringify(input).slice(0, 400)}`);

@@ -15,6 +15,7 @@ import { lockedUntil, recordFailure, recordSuccess } from '../auth/lockout';
 import type { Db } from '../db';
 import type { ServiceContext } from './context';
 import type { Row } from './records';
+import { signatureSuperseded } from './lifecycle';
 
 // Bookkeeping columns that change without changing what was signed.
 const UNSIGNED = new Set(['version', 'created_at', 'created_by', 'updated_at', 'updated_by']);
@@ -83,5 +84,6 @@ export function signaturesOf(db: Db, resource: Resource, row: Row) {
     .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
     .orderBy(asc(signatures.id))
     .all()
-    .map((s) => ({ ...s, valid: s.record_hash === hash }));
+    // superseded: an approval the record no longer has (a change returned it to review, schema/lifecycle.ts)
+    .map((s) => ({ ...s, valid: s.record_hash === hash, superseded: signatureSuperseded(resource.name, row, s.meaning) }));
 }

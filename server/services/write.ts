@@ -16,12 +16,23 @@ import { afterUpdate, writeHooks } from './hooks';
 import { enforceRules, isRuleKind } from './rules/enforce';
 import { resolveAllFor } from './rules/findings';
 import { editNeedsReason } from './sign';
+import {
+  checkStepOwned, lifecycleExempt, parentReviewChanges, raiseSuperseded, supersedeOnUpdate, supersedeParents,
+} from './lifecycle';
+import { LIFECYCLE } from '../../schema/lifecycle';
+import { APPROVAL_SUPERSEDED } from '../../schema/rules';
 import { inTransaction, type ServiceContext } from './context';
+import { refuseLegacyDocument } from './verbs/legacy-guard';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
 
 export interface WriteOptions {
-  /** an imported historical record: legacy required fields may be empty */
+  /**
+   * An imported historical record: legacy required fields may be empty and the rules record findings
+   * instead of refusing. Permissions, scope and field guards apply as for any write.
+   */
   historical?: boolean;
+  /** what the legacy system recorded about the record's approvals (schema/legacy.ts), kept beside it */
+  legacyFacts?: Record<string, unknown> | null;
   /** why the change was made (kept in the audit row) */
   reason?: string | null;
   /** set by workflow verbs, whose own role list replaces the generic edit grant and field guards */
@@ -30,6 +41,10 @@ export interface WriteOptions {
   requireVersion?: boolean;
   /** a child voided with its parent (the parent's beforeVoid already decided) */
   parentVoided?: boolean;
+  /** the demo seed (server/seed/writer.ts): its made-up history is written in its states, not through the steps */
+  seed?: boolean;
+  /** written by an import: historical, yet bound by the lifecycle like any edit (server/services/lifecycle.ts) */
+  imported?: boolean;
 }
 
 type Values = Record<string, unknown>;
@@ -149,7 +164,10 @@ function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
 
 function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
   authorize(ctx.actor, resource, 'create', ctx.lang);
-  if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
+  // A record starts in its initial state: step-owned fields are its verbs' (schema/lifecycle.ts).
+  if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, undefined, prefix);
+  checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
+  refuseLegacyDocument(ctx, resource, values); // a line added to a legacy order
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
   checkNaturalKeys(ctx, resource, values, null, errors, prefix);
@@ -157,9 +175,19 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
   derive(ctx, resource, values);
   writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
   checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
-  const row = ctx.db.insert(resource.table).values({ ...values, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
+  const legacy = prefix === '' && opts.legacyFacts ? { legacy_facts: opts.legacyFacts } : {};
+  const row = ctx.db.insert(resource.table).values({ ...values, ...legacy, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
   writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
+  if (!lifecycleExempt(opts)) returnParentsToReview(ctx, resource, undefined, row, opts);
   return row;
+}
+
+/** A new or changed licence / agent of an approved customer sends the customer back to review. */
+function returnParentsToReview(ctx: ServiceContext, resource: Resource, before: Row | undefined, after: Row, opts: WriteOptions) {
+  const changed = parentReviewChanges(resource, before, after);
+  if (!changed.length) return;
+  supersedeParents(ctx, resource, before, after, changed, (parentRes, parent, reset) =>
+    updateRow(ctx, parentRes, parent, reset, { ...opts, verb: true, reason: opts.reason ?? APPROVAL_SUPERSEDED }));
 }
 
 /** `propagateNow: false` when the caller propagates itself, after writing the inline children it was sent. */
@@ -167,7 +195,9 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   if (!opts.verb) {
     authorize(ctx.actor, resource, 'edit', ctx.lang);
     checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
-    if (!opts.historical) checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+    if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, current, prefix);
+    checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
+    refuseLegacyDocument(ctx, resource, current);
   }
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix, current);
@@ -176,6 +206,9 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   derive(ctx, resource, values, current);
   writeHooks(resource)?.beforeWrite?.(ctx, values, current, opts);
   checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
+  if (prefix === '' && opts.legacyFacts) values = { ...values, legacy_facts: opts.legacyFacts };
+  // An approval never silently survives a change to what it covered: the record goes back to review.
+  const superseded = lifecycleExempt(opts) ? [] : supersedeOnUpdate(resource, current, values);
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
   if (!opts.verb && !opts.reason?.trim() && resource.system && editNeedsReason(ctx.db, resource, current)) {
@@ -189,6 +222,8 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     .get() as Row;
   writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
   afterUpdate(ctx, resource, current, row); // e.g. a new password ends the user's sessions (hooks.ts)
+  if (superseded.length) raiseSuperseded(ctx, resource, row, LIFECYCLE[resource.name].review!, superseded);
+  if (!lifecycleExempt(opts)) returnParentsToReview(ctx, resource, current, row, opts);
   if (propagateNow) propagate(ctx, resource, current, row, opts);
   return row;
 }

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { poll, shot, startSession, textOf, type Session } from './session';
+import { recordStates } from '../helpers/world';
 
 const DRUGS = ['中成药', '化学药制剂', '抗生素制剂', '生化药品', '生物制品'];
 
@@ -20,8 +21,7 @@ describe('a salesperson (Chromium)', () => {
     // An approved buyer in the salesperson's region whose only drug licence ended before the sale.
     const customer = await s.api('POST', '/api/customers', {
       name: '武汉市华康医药有限公司', type: 'wholesaler', region: '湖北省武汉市', address: '湖北省武汉市硚口区中山大道 8 号',
-      contact_name: '陈立', contact_phone: '13900000002', legal_rep: '陈立', qa_status: 'approved', qa_approved_at: '2023-01-10',
-      qa_approved_by: '质管部 吴静', credit_reviewed_at: '2023-01-05', credit_limit: 100000, payment_rating: '良好',
+      contact_name: '陈立', contact_phone: '13900000002', legal_rep: '陈立', credit_limit: 100000,
     });
     expect(customer.status, JSON.stringify(customer.json)).toBe(201);
     expiredBuyer = customer.json.id;
@@ -29,6 +29,10 @@ describe('a salesperson (Chromium)', () => {
       customer: expiredBuyer, kind: 'drug_business', number: '鄂AA0270999', scope: DRUGS, valid_from: '2020-01-01', valid_to: '2025-03-31',
     });
     expect(licence.status, JSON.stringify(licence.json)).toBe(201);
+    // its approval and reviews are their steps' (schema/lifecycle.ts): recorded as done
+    recordStates(s.server, 'customers', expiredBuyer, {
+      qa_status: 'approved', qa_approved_at: '2023-01-10', qa_approved_by: '质管部 吴静', credit_reviewed_at: '2023-01-05', payment_rating: '良好',
+    });
     page = await s.signIn('sales1');
   }, 120_000);
 
@@ -82,10 +86,13 @@ describe('a salesperson (Chromium)', () => {
   it('cannot set QA-only fields when creating a customer', async () => {
     await page.goto(`${s.server.url}/#/customers/create`);
     await page.locator('input[name="name"]').waitFor();
-    // 首营审核状态 is QA's: shown, not editable; credit fields stay editable for sales.
+    // 首营审核状态 is QA's approval step's: shown, not editable, with the step that sets it; so is the credit
+    // review date (the 信誉审核 step); the contact stays editable.
     const qaStatus = page.locator('.ra-input-qa_status');
     await qaStatus.waitFor();
     await poll(() => qaStatus.locator('.Mui-readOnly, [aria-readonly="true"], .Mui-disabled').count()).toBeGreaterThan(0);
-    expect(await page.locator('input[name="credit_reviewed_at"]').isEditable()).toBe(true);
+    await poll(() => qaStatus.textContent()).toContain('首营审核批准');
+    expect(await page.locator('input[name="credit_reviewed_at"]').isEditable()).toBe(false);
+    expect(await page.locator('input[name="contact_name"]').isEditable()).toBe(true);
   });
 });

@@ -105,6 +105,9 @@ describe('after-sales (Chromium)', () => {
     await dialog(as).waitFor({ state: 'detached' });
     await poll(async () => (await s.api('GET', `/api/complaints/${complaintId}`)).json.status).toBe('handled');
     await shot(as, 'aftersales-complaint-handled');
+    // reported to QA before it can be closed (第三篇 五/七)
+    const reported = await s.apiAs('qa1', 'POST', `/api/complaints/${complaintId}/report-qa`, {});
+    expect(reported.status, JSON.stringify(reported.json)).toBe(200);
 
     const qa = await s.signIn('qa1');
     await qa.goto(`${s.server.url}/#/complaints/${complaintId}/show`);

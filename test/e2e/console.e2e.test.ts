@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../helpers/app';
 import { ensureWebDist } from './global-setup';
 import { chromiumPath, launchChromium } from './browser';
+import { recordStates } from '../helpers/world';
 
 const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 const STEP = 15_000;
@@ -22,9 +23,14 @@ describe('console (Chromium)', () => {
     const webDist = await ensureWebDist();
     server = await startTestServer({ webDist });
     const cookie = await login(server.url);
-    const seed = (body: object) =>
+    // created through the API; the approvals (QA's signed step) recorded as done
+    const seed = ({ qa_status, ...body }: { qa_status: string } & Record<string, unknown>) =>
       fetch(`${server.url}/api/customers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) })
-        .then(async (r) => expect(r.status, await r.text()).toBe(201));
+        .then(async (r) => {
+          const json = await r.json();
+          expect(r.status, JSON.stringify(json)).toBe(201);
+          if (qa_status !== 'pending') recordStates(server, 'customers', json.id, { qa_status });
+        });
     await seed({ name: '武汉康宁大药房连锁有限公司', type: 'retailer', region: '湖北省武汉市', qa_status: 'approved' });
     await seed({ name: '宜昌市第一人民医院', type: 'medical_institution', region: '湖北省宜昌市', qa_status: 'approved' });
     await seed({ name: '荆州同济药业有限公司', type: 'wholesaler', region: '湖北省荆州市', qa_status: 'pending' });

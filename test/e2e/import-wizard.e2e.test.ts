@@ -154,6 +154,8 @@ describe('import wizard (Chromium)', () => {
     expect(stored).toEqual({ kind: 'sales-ledger', encoding: 'gb18030', status: 'done', file_name: LEDGER });
     const record = await page.evaluate((n) => fetch(`/api/imports/${n}`).then((r) => r.json()), id);
     expect(record.report.asOf).toBe(asOf);
+    // the policies the import followed, as the report states them (issue 12)
+    await poll(textOf(page.getByTestId('import-policy'))).toContain('旧系统的历史记录');
     await shot(page, 'import-5-result');
     // the result's rows per rule are the distinct rows of the complete stored report
     const full = JSON.parse(fs.readFileSync(reportPath(server.db, id), 'utf8')) as { findings: Array<{ row: number; rule: string }> };
@@ -194,6 +196,14 @@ describe('import wizard (Chromium)', () => {
     expect(await row.innerText()).toContain('销售台账');
     expect(await row.getByTestId('link-file').getAttribute('href')).toBe(`/api/imports/${id}/file`);
     await shot(page, 'import-6-history');
+
+    // a record's page shows what the legacy system recorded, as text with its source, not as our approval
+    const slip = server.db.$client.prepare('SELECT id FROM outbound_slips WHERE import_id = ? AND legacy_facts IS NOT NULL LIMIT 1').get(id) as { id: number };
+    await page.goto(`${server.url}/#/outbound_slips/${slip.id}/show`);
+    const legacy = page.getByTestId('legacy-facts');
+    await poll(textOf(legacy)).toContain('旧系统记录');
+    expect(await legacy.innerText()).toContain(`${LEDGER} 第`);
+    await page.goto(`${server.url}/`);
   }, 90_000);
 
   it('voids the import from the history with a signed reason: every record it created is voided, the downloads stay', async () => {

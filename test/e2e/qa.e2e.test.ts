@@ -18,6 +18,7 @@ describe('QA review (Chromium)', () => {
   beforeAll(async () => {
     s = await startSession();
     await s.user('qa1', '吴静', ['qa']);
+    await s.user('fin1', '周会计', ['finance']);
     // A sale without a contract is saved with a CONTRACT_MISSING warning for QA (twice: one to waive, one left open).
     for (const no of ['XS-W1', 'XS-W2']) {
       const order = await s.api('POST', '/api/sales_orders', compliantOrder(s.world, no, {}, { contract: null }));
@@ -32,7 +33,12 @@ describe('QA review (Chromium)', () => {
       const r = await s.api('POST', `/api/${res}`, body);
       expect(r.status, JSON.stringify(r.json)).toBe(201);
       return r.json;
-    }, '荆州同济药业有限公司', 7, { type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending' });
+    }, '荆州同济药业有限公司', 7, { type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending' },
+    async (id, input) => {
+      // the credit review is finance's signed step
+      const r = await s.apiAs('fin1', 'POST', `/api/customers/${id}/credit-review`, { password: PASSWORD, ...input });
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+    });
     page = await s.signIn('qa1');
   }, 120_000);
 
@@ -112,7 +118,9 @@ describe('QA review (Chromium)', () => {
     await page.getByRole('button', { name: '保存' }).click();
     expect((await put).postDataJSON()).toMatchObject({ _reason: '客户更换联系电话', contact_phone: '0716-8999999' });
     await page.waitForURL(/\/show$/);
-    await poll(() => page.getByTestId('signature-broken').count()).toBe(1);
+    // finance's credit review and QA's approval were both signed before the change (the phone is not part of the
+    // approval: the customer stays approved, its signatures no longer match the record)
+    await poll(() => page.getByTestId('signature-broken').count()).toBe(2);
     await page.getByTestId('signature-broken-alert').waitFor();
     await shot(page, 'qa-signature-broken');
   });
@@ -142,5 +150,21 @@ describe('QA review (Chromium)', () => {
     await page.getByTestId('audit-broken').waitFor();
     await poll(textOf(page.getByTestId('audit-verify-result'))).toContain(`#${id}`);
     await shot(page, 'qa-audit-broken');
+  });
+
+  it('an edit of what the approval covered warns on the form, then the customer shows it is back to review and why', async () => {
+    await page.goto(`${s.server.url}/#/customers/${customerId}`);
+    const address = page.locator('.ra-input-address');
+    await poll(textOf(address)).toContain('修改此项将使审核失效');
+    // the approval's own fields are read-only, with the step that sets them
+    await poll(textOf(page.locator('.ra-input-qa_status'))).toContain('首营审核批准');
+    await page.locator('input[name="address"]').fill('湖北省荆州市沙市区北京中路 9 号');
+    await page.fill('input[name="_reason"]', '客户搬迁');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/show$/);
+    await poll(textOf(page.getByTestId('returned-to-review'))).toContain('首营审核后修改了已审核的内容（地址）');
+    await poll(() => page.getByTestId('signature-superseded').count()).toBe(1);
+    expect((await s.api('GET', `/api/customers/${customerId}`)).json.qa_status).toBe('pending');
+    await shot(page, 'qa-returned-to-review');
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { recordStates } from '../helpers/world';
 
 describe('special-control drug sale (Chromium)', () => {
   let s: Session;
@@ -21,8 +22,9 @@ describe('special-control drug sale (Chromium)', () => {
     await s.user('fin1', '周会计', ['finance']);
     const product = (await s.api('POST', '/api/products', {
       kind: 'drug', generic_name: '复方盐酸伪麻黄碱缓释胶囊', dosage_form: '胶囊剂', spec: '10粒', unit: '盒', manufacturer: '中美天津史克制药有限公司',
-      approval_no: '国药准字H10940187', scope_category: '化学药制剂', storage: 'normal', special_control: ['ephedrine'], price_cap: 30, qa_status: 'approved',
+      approval_no: '国药准字H10940187', scope_category: '化学药制剂', storage: 'normal', special_control: ['ephedrine'], price_cap: 30,
     })).json.id;
+    recordStates(s.server, 'products', product, { qa_status: 'approved' }); // QA's approval step, recorded as done
     const batch = (await s.api('POST', '/api/batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' })).json.id;
     const res = await s.apiAs('sales1', 'POST', '/api/sales_orders', {
       order_no: 'XS-TY-001', customer: s.world.customer, salesperson: s.world.salesperson, contract: s.world.contract, sale_date: '2025-06-30', payment_method: 'transfer',

@@ -15,14 +15,20 @@ export function creditCode(n: number): string {
 }
 
 type Create = (resource: string, body: Record<string, unknown>) => Promise<{ id: number }>;
+/** Runs the signed credit-review step on the customer (as finance, sales or the head of sales). */
+type CreditReview = (customer: number, input: { payment_rating: string }) => Promise<unknown>;
 
-/** Creates the customer (as whoever `create` signs in as: admin may set the credit fields) and its documents. */
-export async function createApprovableCustomer(create: Create, name: string, n: number, extra: Record<string, unknown> = {}): Promise<number> {
+/**
+ * Creates the customer (as whoever `create` signs in as: admin may set the credit limit) and its documents;
+ * the credit review is its own signed step (step-owned fields, schema/lifecycle.ts), run by `creditReview`.
+ */
+export async function createApprovableCustomer(create: Create, name: string, n: number, extra: Record<string, unknown> = {}, creditReview?: CreditReview): Promise<number> {
   const code = creditCode(n);
   const { id } = await create('customers', {
     name, type: 'retailer', region: '湖北省武汉市', address: '湖北省武汉市江岸区中山大道 1 号', contact_name: '刘洋', contact_phone: '027-82345678',
-    legal_rep: '刘强', credit_code: code, credit_reviewed_at: '2025-01-05', credit_limit: 100000, payment_rating: '良好', ...extra,
+    legal_rep: '刘强', credit_code: code, credit_limit: 100000, ...extra,
   });
+  if (creditReview) await creditReview(id, { payment_rating: '良好' });
   await create('customer_licenses', { customer: id, kind: 'business', number: code, valid_from: '2020-01-01', valid_to: '2040-12-31' });
   await create('customer_licenses', { customer: id, kind: 'drug_business', number: `鄂AB${String(n).padStart(7, '0')}`, scope: ['中成药', '化学药制剂'], valid_from: '2021-01-01', valid_to: '2030-12-31' });
   await create('customer_agents', { customer: id, name: '刘强', role: 'legal_rep', phone: '13900001111' });

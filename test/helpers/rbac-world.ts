@@ -3,12 +3,12 @@
  * of DOMAIN.md, and per writable resource a valid create body and a harmless edit. Built on the GSP-compliant
  * world of test/helpers/world.ts (sales writes are rule-checked), the rest created through the API as admin.
  *
- * Bodies only touch fields no guard restricts (FIELD_GUARDS), so a refusal in the matrix test can only come
- * from the matrix itself; guards and record scopes are tested in their own cases (rbac-records.test.ts).
+ * Bodies only touch fields no guard restricts (FIELD_GUARDS) and no workflow step owns (schema/lifecycle.ts), so
+ * a refusal in the matrix test can only come from the matrix itself; guards and record scopes are tested in their own cases (rbac-records.test.ts).
  */
 import { expect } from 'vitest';
 import { ROLE } from '../../schema/enums';
-import { canSetField, type Role } from '../../schema/permissions';
+import type { Role } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
 import * as tables from '../../schema/tables';
 import { SYSTEM_ACTOR } from '../../server/services/context';
@@ -62,6 +62,12 @@ export interface RbacWorld {
   /** the stored row (with its current version) */
   row(resource: string, id: number): Record<string, any>;
 }
+
+/** The signed credit review of a customer, as finance (what an approvable first-business file needs). */
+export const creditReviewAs = (call: RbacWorld['call']) => async (customer: number, input: Body) => {
+  const r = await call('finance', 'POST', `/customers/${customer}/credit-review`, { password: PASSWORD, ...input });
+  expect(r.status, `setup: credit review ${JSON.stringify(r.body)}`).toBe(200);
+};
 
 export async function buildRbacWorld(): Promise<RbacWorld> {
   const srv = await startTestServer();
@@ -133,10 +139,9 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
 
   const fixture: Record<string, number> = {};
   const F = (name: string) => fixture[name];
-  const slipBody = (n: number, role: Role): Body => ({
-    slip_no: `CK-RBAC-${n}`, order: extra.shipOrder, outbound_date: '2025-06-02', issued_by: '开票员 李丽', picked_by: DISPLAY_NAMES.warehouse,
-    // not reviewed: a reviewed slip is frozen (its edits would be refused, not by the matrix)
-  });
+  // Issuer, picker and reviewer are step-owned (schema/lifecycle.ts): a plain slip waits for its steps (and a
+  // reviewed one would be frozen: its edits refused, not by the matrix).
+  const slipBody = (n: number): Body => ({ slip_no: `CK-RBAC-${n}`, order: extra.shipOrder, outbound_date: '2025-06-02' });
   const cases: Record<string, ResourceCase> = {
     users: {
       create: (n) => ({ username: `rbac-user-${n}`, display_name: `测试用户${n}`, roles: ['auditor'], active: true }),
@@ -209,7 +214,7 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       }),
       edit: (n) => ({ verified_by: `核实人${n}` }),
     },
-    outbound_slips: { create: slipBody, edit: (n) => ({ issued_by: `开票员${n}` }) },
+    outbound_slips: { create: slipBody, edit: (n) => ({ outbound_date: `2025-06-0${2 + (n % 2)}` }) },
     invoices: {
       create: (n) => ({ invoice_no: `FP-RBAC-${n}`, type: 'vat_ordinary', customer: world.customer, invoice_date: '2025-06-05', amount: 150 }),
       edit: (n) => ({ list_attached: n % 2 === 0 }),
@@ -261,10 +266,11 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
         recall: (await adminCreate('recalls', {
           recall_no: `ZH-N-${n}`, product: extra.recallProduct, batches: ['R001'], level: '3', initiated_by: 'manufacturer', reason: '抽检不合格', started_at: '2025-06-20',
         })).id,
-        customer: world.customer, notified_at: '2025-06-21', method: 'phone',
+        customer: world.customer,
       }),
-      // Nothing of the recall's batch was sold to the customer, so no quantity can come back (above sold is refused).
-      edit: (n) => ({ notified_at: `2025-06-${String(20 + (n % 9)).padStart(2, '0')}` }),
+      // Nothing of the recall's batch was sold to the customer, so no quantity can come back (above sold is refused);
+      // the notification itself is the notify step's (schema/lifecycle.ts).
+      edit: (n) => ({ quantity_returned: n % 2 === 0 ? 0 : null }),
     },
   };
 
@@ -274,13 +280,13 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     const c = cases[resource.name];
     if (!c) throw new Error(`rbac-world: no create/edit case for ${resource.name}`);
     fixture[resource.name] = (await adminCreate(resource.name, await c.create(next(), 'admin'))).id as number;
-    if (resource.name === 'outbound_slips') extra.secondSlip = (await adminCreate('outbound_slips', slipBody(next(), 'admin'))).id as number;
+    if (resource.name === 'outbound_slips') extra.secondSlip = (await adminCreate('outbound_slips', slipBody(next()))).id as number;
   }
 
   // The read-only resources: the audit log and findings fill themselves, a signature comes from a QA approval;
   // imports have no HTTP write path here, so one import and one rejected row are stored directly.
   // (its first-business file complete, or the 首营 checklist refuses the approval)
-  const toApprove = await createApprovableCustomer(async (res, body) => ({ id: (await adminCreate(res, body)).id as number }), `武汉市签名测试大药房${next()}`, 1);
+  const toApprove = await createApprovableCustomer(async (res, body) => ({ id: (await adminCreate(res, body)).id as number }), `武汉市签名测试大药房${next()}`, 1, {}, creditReviewAs(call));
   const signed = await call('qa', 'POST', `/customers/${toApprove}/approve`, { password: PASSWORD });
   expect(signed.status, `setup: QA approval ${JSON.stringify(signed.body)}`).toBe(200);
   fixture.signatures = signed.body.signature.id;

@@ -8,7 +8,7 @@ import { registry } from '../../schema/resources';
 import type { Clock } from '../../server/clock';
 import type { Db } from '../../server/db';
 import { SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
-import { createRecord } from '../../server/services/write';
+import { createRecord, updateRecord } from '../../server/services/write';
 
 export interface World {
   customer: number;
@@ -61,4 +61,13 @@ export function compliantOrder(w: World, orderNo: string, line: Record<string, u
     payment_method: 'transfer', status: 'confirmed', ...order,
     sales_lines: [{ product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150, ...line }],
   };
+}
+
+/**
+ * Test set-up only: puts records into workflow states (approved, signed …) the way the demo seed writes its
+ * made-up history (`seed`, server/services/lifecycle.ts) — for tests about something after those steps.
+ */
+export function recordStates(srv: { db: Db; clock: Clock }, resource: string, id: number, values: Record<string, unknown>): void {
+  const ctx: ServiceContext = { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' };
+  updateRecord(ctx, registry.get(resource)!, id, values, { seed: true, reason: '测试前置状态' });
 }

@@ -1,6 +1,12 @@
-/** Files that must be refused cleanly (ImportFileError → exit 2 / HTTP 400), never crash or hang. */
+/**
+ * Files that must be refused cleanly (ImportFileError → exit 2 / HTTP 400), never crash or hang; and an
+ * import passes the API's guards (issue 12 item 1: the salesperson's forged files, through the web import).
+ */
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, type TestServer } from '../helpers/app';
+import { startImportServer, uploadImport } from './pipeline-fixtures';
 import { ImportFileError } from '../../imports/readers/errors';
 import { openSpreadsheet } from '../../imports/readers/open';
 import type { ReaderLimits } from '../../imports/readers/limits';
@@ -147,5 +153,140 @@ describe('refused files', () => {
     const e = await refusal(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(worksheetXml('')) }));
     expect(e.code).toBe('corrupt');
     expect(e.zh).toContain('xl/workbook.xml');
+  });
+});
+
+describe('a salesperson importing through the web import gets what the API allows them (issue 12 item 1)', () => {
+  let server: TestServer;
+  let sales: string;
+  const q = <T = Record<string, any>>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).all(...args) as T[];
+  const one = <T = Record<string, any>>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).get(...args) as T;
+  const signatures = () => one<{ n: number }>('SELECT count(*) AS n FROM signatures').n;
+  const upload = async (kind: string, rows: Record<string, string>[]) => {
+    const res = await uploadImport(server.url, sales, { name: `${kind}.csv`, bytes: Buffer.from(Papa.unparse(rows), 'utf8') }, { kind });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    return body as { id: number; report: { counts: Record<string, number>; rejected: Array<{ row: number; errors: Array<{ field: string; message: string }> }>; findings: Array<{ row: number; rule: string }>; policy: Record<string, string> } };
+  };
+
+  beforeAll(async () => {
+    let admin: string;
+    ({ server, cookie: admin } = await startImportServer());
+    const own = one<{ id: number }>("SELECT id FROM salespeople WHERE name = '高刚'").id;
+    const res = await fetch(`${server.url}/api/users`, {
+      method: 'POST', headers: { Cookie: admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'gaogang', display_name: '高刚', roles: ['sales'], password: 'guards-test-password-1', active: true, salesperson: own }),
+    });
+    expect(res.status).toBe(201);
+    sales = await login(server.url, 'gaogang', 'guards-test-password-1');
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  it('customers claiming 已审核 by a forged 审核人: not approved; a credit limit sales may not set is a rejected row', async () => {
+    const before = signatures();
+    const row = {
+      单位名称: '伪造审核大药房', 单位类型: '药品零售企业', 所在地区: '河南省郑州市', 首营审核状态: '已审核', 首营审核日期: '2024-01-02', 审核人: '质管部 吴静',
+    };
+    const r = await upload('customers', [{ ...row, 单位名称: '伪造额度大药房', 信用额度: '9999999' }, row]);
+    expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
+    expect(r.report.rejected[0].row).toBe(2);
+    expect(r.report.rejected[0].errors[0].message).toMatch(/不能修改「信用额度」/);
+    expect(q("SELECT id FROM customers WHERE name = '伪造额度大药房'")).toEqual([]);
+    const c = one("SELECT * FROM customers WHERE name = '伪造审核大药房'");
+    expect(c).toMatchObject({ qa_status: 'pending', qa_approved_by: null, qa_approved_at: null, credit_limit: null });
+    expect(JSON.parse(c.legacy_facts)).toEqual({
+      file: 'customers.csv', rows: [3], by: 'gaogang', trusted: false,
+      fields: { qa_status: 'approved', qa_approved_at: '2024-01-02', qa_approved_by: '质管部 吴静' },
+    });
+    expect(r.report.findings).toContainEqual(expect.objectContaining({ row: 3, rule: 'IMPORT_LEGACY_UNTRUSTED', severity: 'warning' }));
+    expect(r.report.policy.legacy).toMatch(/旧系统的历史记录/);
+    expect(signatures()).toBe(before);
+  });
+
+  it('a re-import that changes what the 首营 approval covered returns the customer to review, as an edit would', async () => {
+    const row = { 单位名称: '复审测试大药房', 单位类型: '药品零售企业', 所在地区: '河南省郑州市', 地址: '郑州市金水路1号' };
+    await upload('customers', [row]);
+    const id = one<{ id: number }>("SELECT id FROM customers WHERE name = '复审测试大药房'").id;
+    // approved here (the signed step is tested elsewhere; this test is about the import's write)
+    server.db.$client.prepare("UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?").run(id);
+    const same = await upload('customers', [{ ...row, 联系人: '' }]); // another file, the same customer
+    expect(same.report.counts).toMatchObject({ duplicates: 1 }); // nothing the approval covered changed
+    expect(one('SELECT qa_status FROM customers WHERE id = ?', id).qa_status).toBe('approved');
+    await upload('customers', [{ ...row, 地址: '郑州市花园路99号' }]);
+    expect(one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id))
+      .toEqual({ qa_status: 'pending', qa_approved_by: null, address: '郑州市花园路99号' });
+    expect(q("SELECT rule FROM findings WHERE resource = 'customers' AND record_id = ? AND status = 'open'", id).map((f) => f.rule))
+      .toContain('APPROVAL_SUPERSEDED');
+  });
+
+  it('a contract claiming 已审批 by the GM: stays a draft; another salesperson\'s contract is a rejected row', async () => {
+    const row = {
+      合同编号: 'HT-FORGE-1', 单位名称: '郑州市润泽医药有限公司', 销售人员: '高刚', 合同金额: '9000000', 签订日期: '2024-02-01',
+      状态: '已审批', 审批人: '王总', 审批级别: '总经理', 审批日期: '2024-01-30',
+    };
+    const r = await upload('contracts', [row, { ...row, 合同编号: 'HT-FORGE-2', 销售人员: '马丽' }]);
+    expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
+    expect(r.report.rejected[0]).toMatchObject({ row: 3, errors: [{ field: '销售人员' }] });
+    expect(r.report.rejected[0].errors[0].message).toMatch(/销售人员「马丽」不是您本人/);
+    const c = one("SELECT * FROM contracts WHERE contract_no = 'HT-FORGE-1'");
+    expect(c).toMatchObject({ status: 'draft', approved_by: null, approved_role: null, approved_at: null });
+    expect(JSON.parse(c.legacy_facts)).toMatchObject({ trusted: false, fields: { status: 'approved', approved_by: '王总', approved_role: 'gm' } });
+    expect(q("SELECT id FROM contracts WHERE contract_no = 'HT-FORGE-2'")).toEqual([]);
+  });
+
+  it('the ledger: rows of another salesperson rejected; forged 复核员/超限价审批人 only legacy facts; no product or batch created by sales', async () => {
+    const before = { signatures: signatures(), products: one<{ n: number }>('SELECT count(*) AS n FROM products').n, batches: one<{ n: number }>('SELECT count(*) AS n FROM batches').n };
+    const base = {
+      单据编号: 'XS-FORGE-1', 销售日期: '2024-06-03', 出库日期: '2024-06-04', 购货单位: '张三', 通用名称: '阿莫西林胶囊', 规格: '0.25g×24粒',
+      批准文号: '国药准字H20022891', 批号: '00581', 数量: '10', 单价: '30', 金额: '300', 业务员: '高刚', 库管员: '林峰',
+      复核员: '复核员 伪造', 超限价审批人: '销售部 伪造', 特药核实日期: '', 核实人: '',
+    };
+    const r = await upload('sales-ledger', [
+      { ...base, 单据编号: 'XS-OTHER-1', 业务员: '马丽' },
+      base,
+      { ...base, 单据编号: 'XS-FORGE-2', 通用名称: '神秘新药', 批准文号: '国药准字H20990001' },
+      { ...base, 单据编号: 'XS-FORGE-3', 批号: 'NEW01' },
+    ]);
+    expect(r.report.counts).toMatchObject({ rows: 4, imported: 1, rejected: 3 });
+    const why = Object.fromEntries(r.report.rejected.map((x) => [x.row, x.errors[0]]));
+    expect(why[2]).toMatchObject({ field: '业务员' });
+    expect(why[2].message).toMatch(/马丽.*不是您本人/);
+    expect(why[4].message).toMatch(/无权新建品种/);
+    expect(why[5].message).toMatch(/无权新建批次|无权新建.*批/);
+    expect(q("SELECT id FROM sales_orders WHERE order_no IN ('XS-OTHER-1', 'XS-FORGE-2', 'XS-FORGE-3')")).toEqual([]);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM products').n).toBe(before.products);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM batches').n).toBe(before.batches);
+
+    const order = one("SELECT * FROM sales_orders WHERE order_no = 'XS-FORGE-1'");
+    expect(JSON.parse(order.legacy_facts)).toEqual({ file: 'sales-ledger.csv', rows: [3], state: 'shipped' });
+    const slip = one('SELECT * FROM outbound_slips WHERE "order" = ?', order.id);
+    expect(slip.reviewed_by).toBeNull();
+    expect(JSON.parse(slip.legacy_facts)).toMatchObject({ trusted: false, fields: { reviewed_by: '复核员 伪造' } });
+    const line = one('SELECT * FROM sales_lines WHERE "order" = ?', order.id);
+    expect(line.price_approved_by).toBeNull();
+    expect(JSON.parse(line.legacy_facts)).toMatchObject({ trusted: false, fields: { price_approved_by: '销售部 伪造' } });
+    expect(signatures()).toBe(before.signatures);
+    // the forged reviews count for nothing: the individual buyer, the missing review and the price are findings
+    const rules = r.report.findings.filter((f) => f.row === 3).map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['BUYER_INDIVIDUAL', 'OUTBOUND_NOT_REVIEWED', 'PRICE_OUT_OF_RANGE', 'IMPORT_LEGACY_UNTRUSTED']));
+    expect(r.report.findings.find((f) => f.rule === 'IMPORT_LEGACY_UNTRUSTED')).toMatchObject({ severity: 'warning', fields: ['复核员', '超限价审批人'] });
+    // the importer reads their own order; our workflow refuses the legacy document
+    const show = await fetch(`${server.url}/api/sales_orders/${order.id}`, { headers: { Cookie: sales } });
+    expect(show.status).toBe(200);
+    const verb = await fetch(`${server.url}/api/sales_lines/${line.id}/approve-price`, {
+      method: 'POST', headers: { Cookie: sales, 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'guards-test-password-1' }),
+    });
+    expect(verb.status).toBe(403); // not the head of sales
+    const head = await fetch(`${server.url}/api/sales_orders/${order.id}/confirm`, {
+      method: 'POST', headers: { Cookie: sales, 'Content-Type': 'application/json' }, body: JSON.stringify({}),
+    });
+    expect(head.status).toBe(400);
+    expect((await head.json()).message).toMatch(/旧系统导入的历史单据/);
+    // nor does a plain edit continue it (the administrator may correct)
+    const edit = await fetch(`${server.url}/api/sales_lines/${line.id}`, {
+      method: 'PUT', headers: { Cookie: sales, 'Content-Type': 'application/json' }, body: JSON.stringify({ quantity: 1, amount: 30, version: line.version, _reason: '改数量' }),
+    });
+    expect(edit.status).toBe(400);
+    expect((await edit.json()).message).toMatch(/旧系统导入的历史单据/);
   });
 });

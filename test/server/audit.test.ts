@@ -20,7 +20,7 @@ beforeAll(async () => {
   const u = (await api.dp.create('users', { data: { username: 'qa_clerk', display_name: '质管员', roles: ['qa'], password: 'qa-clerk-password' } })).data;
   clerkId = u.id as number;
   clerk = providerFor(api.server.url, await login(api.server.url, 'qa_clerk', 'qa-clerk-password'), { reason: () => reason });
-  world = await compliantWorld(api.dp, 'A');
+  world = await compliantWorld(api.dp, api.server, 'A');
 });
 afterAll(() => api.server.close());
 

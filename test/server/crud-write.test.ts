@@ -103,17 +103,18 @@ describe('update and version checks', () => {
     const b = await create('customers', customerBody('洪山药店B'));
     await api.dp.update('customers', { id: b.id, data: { ...b, address: 'x' }, previousData: b }); // b is at version 2
     // the unmodified client's updateMany is one PUT per record without a version: refused
-    const e = await httpError(() => api.dp.updateMany('customers', { ids: [a.id, b.id], data: { qa_status: 'approved' } }));
+    const e = await httpError(() => api.dp.updateMany('customers', { ids: [a.id, b.id], data: { contact_name: '批量联系人' } }));
     expect(e.status).toBe(428);
     expect(e.message).toContain('缺少版本号');
     const bulk = (data: unknown) => api.http('/customers/bulk', { method: 'PUT', json: { ids: [a.id, b.id], data } });
-    const refused = await bulk({ qa_status: 'approved', qa_approved_at: 'not a date' });
+    // all or nothing, and the same guards as a single edit: a step-owned field is refused for both
+    const refused = await bulk({ contact_name: '批量联系人', qa_status: 'approved' });
     expect(refused.status).toBe(400);
     expect((await getOne('customers', a.id)).version).toBe(1);
-    const r = { data: await (await bulk({ qa_status: 'approved', qa_approved_at: '2025-06-30' })).json() };
+    const r = { data: await (await bulk({ contact_name: '批量联系人', service_point: true })).json() };
     expect(r.data).toEqual([a.id, b.id]);
-    expect(await getOne('customers', a.id)).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', version: 2, address: null });
-    expect(await getOne('customers', b.id)).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', version: 3, address: 'x' });
+    expect(await getOne('customers', a.id)).toMatchObject({ contact_name: '批量联系人', service_point: true, version: 2, address: null });
+    expect(await getOne('customers', b.id)).toMatchObject({ contact_name: '批量联系人', service_point: true, version: 3, address: 'x' });
   });
 
   test('updateMany with a version checks it on every record', async () => {

@@ -4,6 +4,9 @@
  * valid licences, an authorised salesperson, approved products, qualified batches, a signed contract.
  */
 import type { DataProvider } from 'ra-core';
+import type { Clock } from '../../server/clock';
+import type { Db } from '../../server/db';
+import { recordStates } from '../helpers/world';
 import { ID_NUMBERS } from './api-client';
 
 export const DRUG_SCOPE = ['中成药', '化学药制剂', '抗生素制剂', '生化药品', '生物制品'];
@@ -16,8 +19,24 @@ export interface World {
   batches: [number, number];
 }
 
-export async function compliantWorld(dp: DataProvider, tag = ''): Promise<World> {
-  const mk = async (resource: string, data: Record<string, unknown>) => (await dp.create(resource, { data })).data.id as number;
+/**
+ * Records are created through the API; their approvals, reviews and signing — the workflow steps' fields — are
+ * set afterwards as recorded states (recordStates), since no plain write may set them.
+ */
+export async function compliantWorld(dp: DataProvider, srv: { db: Db; clock: Clock }, tag = ''): Promise<World> {
+  const STEPS: Record<string, string[]> = {
+    customers: ['qa_status', 'qa_approved_at', 'credit_reviewed_at', 'storage_reviewed_at'], products: ['qa_status'],
+    contracts: ['status', 'approved_by', 'approved_role', 'approved_at', 'signed_at'],
+  };
+  const mk = async (resource: string, data: Record<string, unknown>) => {
+    const steps = Object.fromEntries((STEPS[resource] ?? []).filter((k) => k in data).map((k) => [k, data[k]]));
+    const plain = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in steps)));
+    const id = (await dp.create(resource, { data: plain })).data.id as number;
+    if (Object.keys(steps).length) states.push(() => recordStates(srv, resource, id, steps));
+    return id;
+  };
+  // recorded last: a licence added to an approved customer would send it back to review
+  const states: (() => void)[] = [];
   await mk('company_licenses', { kind: 'drug_business', number: `鄂AA0270110${tag}`, scope: DRUG_SCOPE, business_mode: 'wholesale', valid_from: '2021-01-01', valid_to: '2026-12-31' });
   const customer = async (name: string, n: number) => {
     const id = await mk('customers', {
@@ -51,5 +70,6 @@ export async function compliantWorld(dp: DataProvider, tag = ''): Promise<World>
   const batch = (product: number, batch_no: string) =>
     mk('batches', { product, batch_no, production_date: '2024-12-01', expiry_date: '2026-11-30', status: 'qualified' });
   const batches: [number, number] = [await batch(products[0], 'C2412'), await batch(products[1], 'Z2412')];
+  for (const record of states) record();
   return { customers, salesperson, contract, products, batches };
 }

@@ -13,7 +13,7 @@ import { VERBS } from '../../server/services/verbs';
 import { createRecord } from '../../server/services/write';
 import { ADMIN_PASSWORD, login } from '../helpers/app';
 import { createApprovableCustomer } from '../helpers/first-business-file';
-import { buildRbacWorld, DISPLAY_NAMES, PASSWORD, REASON, ROLES, type Body, type RbacWorld } from '../helpers/rbac-world';
+import { buildRbacWorld, creditReviewAs, DISPLAY_NAMES, PASSWORD, REASON, ROLES, type Body, type RbacWorld } from '../helpers/rbac-world';
 
 const FORBIDDEN_RECORD = /^这条记录不属于您负责的范围$/;
 const SELF_APPROVAL = /^不能审批自己创建的记录/;
@@ -32,9 +32,7 @@ beforeAll(async () => {
   theirs.sales_lines = w.extra.otherLine;
   theirs.contracts = w.extra.otherContract;
   theirs.special_checks = (await w.adminCreate('special_checks', { order: w.extra.otherOrder, verified_by: '高刚乙', verified_at: '2025-06-01T10:00:00.000Z' })).id as number;
-  theirs.outbound_slips = (await w.adminCreate('outbound_slips', {
-    slip_no: 'CK-OTHER', order: w.extra.otherOrder, outbound_date: '2025-06-02', picked_by: DISPLAY_NAMES.warehouse, reviewed_by: '复核员 陈平', reviewed_at: '2025-06-02T09:00:00.000Z',
-  })).id as number;
+  theirs.outbound_slips = (await w.adminCreate('outbound_slips', { slip_no: 'CK-OTHER', order: w.extra.otherOrder, outbound_date: '2025-06-02' })).id as number;
   for (const r of Object.keys(SCOPED)) expect(theirs[r], `another salesperson's ${r}`).toBeTypeOf('number');
   await w.adminCreate('users', { username: 'rbac_multi', display_name: '高刚', roles: ['sales', 'after_sales'], password: PASSWORD, active: true, salesperson: w.world.salesperson });
   multi = await login(w.srv.url, 'rbac_multi', PASSWORD);
@@ -226,11 +224,11 @@ describe('the auditor is read-only', () => {
 describe('field guards', () => {
   const customerLabel = (f: string) => registry.get('customers')!.fields[f].label[0];
 
-  it('sales create customer with qa_status approved → 403; without → 201 pending', async () => {
+  it('sales create customer with qa_status approved → 400 (the approval step\'s field); without → 201 pending', async () => {
     const n = w.next();
     const approved = await w.call('sales', 'POST', '/customers', { ...w.cases.customers.create(n, 'sales') as Body, qa_status: 'approved' });
-    expect(approved.status).toBe(403);
-    expect(approved.body.message).toMatch(forbiddenField(customerLabel('qa_status')));
+    expect(approved.status).toBe(400);
+    expect(approved.body.errors.qa_status).toContain(`「${customerLabel('qa_status')}」只能由工作流步骤「首营审核批准」/「首营审核驳回」设置`);
     const pending = await w.call('sales', 'POST', '/customers', w.cases.customers.create(n, 'sales'));
     expect(pending.status).toBe(201);
     expect(pending.body.qa_status).toBe('pending');
@@ -239,56 +237,62 @@ describe('field guards', () => {
     expect((await w.call('sales_head', 'POST', '/customers', { ...w.cases.customers.create(w.next(), 'sales') as Body, credit_limit: 100000 })).status).toBe(201);
   });
 
-  it('customers: only QA changes qa_status, finance / sales head the credit limit; unchanged guarded values pass', async () => {
+  /** A step-owned field (schema/lifecycle.ts): 400 naming the step, whoever writes it. */
+  const stepOwned = async (who: string, resource: string, id: number, change: Body) => {
+    const r = await put(who, resource, id, change);
+    expect(r.status, `${who} ${resource} ${JSON.stringify(change)}`).toBe(400);
+    expect(r.body.message).toMatch(/只能由工作流步骤/);
+  };
+
+  it('customers: approval and reviews only by their steps, finance / sales head the credit limit; unchanged values pass', async () => {
     const id = w.fixture.customers;
-    expect((await put('sales', 'customers', id, { qa_status: 'approved' })).status).toBe(403);
-    expect((await put('finance', 'customers', id, { qa_approved_by: '周会计' })).status).toBe(403);
+    await stepOwned('sales', 'customers', id, { qa_status: 'approved' });
+    await stepOwned('finance', 'customers', id, { qa_approved_by: '周会计' });
+    await stepOwned('admin', 'customers', id, { qa_status: 'approved' });
     expect((await put('sales', 'customers', id, { credit_limit: 1 })).status).toBe(403);
-    expect((await put('sales', 'customers', id, { payment_rating: '良好' })).status).toBe(200);
+    await stepOwned('sales', 'customers', id, { payment_rating: '良好' });
     expect((await put('finance', 'customers', id, { credit_limit: 200000 })).status).toBe(200);
-    expect((await put('qa', 'customers', id, { storage_reviewed_at: '2025-06-01' })).status).toBe(200);
+    await stepOwned('qa', 'customers', id, { storage_reviewed_at: '2025-06-01' });
     // react-admin sends the whole record back: guarded fields it does not change are no change
     const whole = (await w.call('sales', 'GET', `/customers/${id}`)).body;
     expect((await w.call('sales', 'PUT', `/customers/${id}`, { ...whole, contact_name: '王洋', _reason: REASON })).status).toBe(200);
     expect(w.row('customers', id)).toMatchObject({ qa_status: 'pending', credit_limit: 200000, contact_name: '王洋' });
   });
 
-  it('outbound slips: the review is a signed verb only, sales confirm receipt, the warehouse verifies arrival', async () => {
+  it('outbound slips: issue, pick, review, receipt and arrival are steps, never a plain edit', async () => {
     const id = w.fixture.outbound_slips;
-    const label = registry.get('outbound_slips')!.fields.reviewed_by.label[0];
-    const byWarehouse = await put('warehouse', 'outbound_slips', id, { reviewed_by: '孙库管的同事' });
-    expect(byWarehouse.status).toBe(403);
-    expect(byWarehouse.body.message).toMatch(forbiddenField(label));
-    expect((await put('sales', 'outbound_slips', id, { reviewed_at: '2025-06-03T09:00:00.000Z' })).status).toBe(403);
-    expect((await put('reviewer', 'outbound_slips', id, { reviewed_by: '钱敏', reviewed_at: '2025-06-02T10:00:00.000Z' })).status).toBe(403);
-    expect((await put('warehouse', 'outbound_slips', id, { receipt_confirmed_at: '2025-06-04' })).status).toBe(403);
-    expect((await put('reviewer', 'outbound_slips', id, { receipt_confirmed_at: '2025-06-04' })).status).toBe(403);
-    expect((await put('sales', 'outbound_slips', id, { receipt_confirmed_at: '2025-06-04' })).status).toBe(200);
-    expect((await put('sales', 'outbound_slips', id, { arrival_verified_at: '2025-06-04' })).status).toBe(403);
-    expect((await put('warehouse', 'outbound_slips', id, { arrival_verified_at: '2025-06-04', arrival_verified_by: '孙库管' })).status).toBe(200);
+    await stepOwned('warehouse', 'outbound_slips', id, { reviewed_by: '孙库管的同事' });
+    await stepOwned('sales', 'outbound_slips', id, { reviewed_at: '2025-06-03T09:00:00.000Z' });
+    await stepOwned('reviewer', 'outbound_slips', id, { reviewed_by: '钱敏', reviewed_at: '2025-06-02T10:00:00.000Z' });
+    await stepOwned('reviewer', 'outbound_slips', id, { picked_by: '钱敏' });
+    await stepOwned('reviewer', 'outbound_slips', id, { issued_by: '钱敏' });
+    await stepOwned('sales', 'outbound_slips', id, { receipt_confirmed_at: '2025-06-04' });
+    await stepOwned('warehouse', 'outbound_slips', id, { arrival_verified_at: '2025-06-04', arrival_verified_by: '孙库管' });
   });
 
-  it('products: QA owns the first-variety status and the price cap, the sales head the price range', async () => {
+  it('products: the QA approval is a step, QA owns the price cap, the sales head the price range', async () => {
     const id = w.fixture.products;
-    expect((await put('sales_head', 'products', id, { qa_status: 'approved' })).status).toBe(403);
+    await stepOwned('sales_head', 'products', id, { qa_status: 'approved' });
     expect((await put('sales_head', 'products', id, { price_min: 5, price_max: 20 })).status).toBe(200);
     expect((await put('qa', 'products', id, { price_max: 30 })).status).toBe(403);
     expect((await put('qa', 'products', id, { price_cap: 25 })).status).toBe(200);
     expect((await put('qa', 'batches', w.fixture.batches, { status: 'quarantined' })).status).toBe(200);
   });
 
-  it('contracts: approval fields only through the signed verb; sales lines: the price approval only for the sales head', async () => {
-    expect((await put('sales', 'contracts', w.fixture.contracts, { approved_by: '高刚' })).status).toBe(403);
-    expect((await put('sales_vp', 'contracts', w.fixture.contracts, { approved_role: 'gm' })).status).toBe(403);
-    expect((await put('sales_head', 'contracts', w.fixture.contracts, { approved_at: '2025-06-01' })).status).toBe(403);
-    expect((await put('sales', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '高刚' })).status).toBe(403);
-    expect((await put('sales_head', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '刘经理' })).status).toBe(200);
-    // a guard holds for inline children too
+  it('contracts: approval fields only through the signed verb; sales lines: the price approval only through approve-price', async () => {
+    await stepOwned('sales', 'contracts', w.fixture.contracts, { approved_by: '高刚' });
+    await stepOwned('sales_vp', 'contracts', w.fixture.contracts, { approved_role: 'gm' });
+    await stepOwned('sales_head', 'contracts', w.fixture.contracts, { approved_at: '2025-06-01' });
+    await stepOwned('sales', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '高刚' });
+    await stepOwned('sales_head', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '刘经理' });
+    // a step-owned field holds for inline children too
     const order = await w.call('sales', 'POST', '/sales_orders', w.cases.sales_orders.create(w.next(), 'sales') as Body & { sales_lines: Body[] });
     expect(order.status).toBe(201);
-    const withApproval = w.cases.sales_orders.create(w.next(), 'sales') as Body & { sales_lines: Body[] };
-    withApproval.sales_lines[0].price_approved_by = '高刚';
-    expect((await w.call('sales', 'POST', '/sales_orders', withApproval)).status).toBe(403);
+    const withApproval = w.cases.sales_orders.create(w.next(), 'sales_head') as Body & { sales_lines: Body[] };
+    withApproval.sales_lines[0].price_approved_by = '刘经理';
+    const typed = await w.call('sales_head', 'POST', '/sales_orders', withApproval);
+    expect(typed.status).toBe(400);
+    expect(typed.body.errors['sales_lines.0.price_approved_by']).toMatch(/价格审批/);
   });
 
   it('every guard names roles that may write the resource (an empty list: a signed verb only)', () => {
@@ -330,7 +334,7 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
       expect(w.row(resource, own.body.id).qa_status).toBe('pending');
       // a customer's first-business file must be complete, or the 首营 checklist refuses the approval
       const theirs = resource === 'customers'
-        ? { id: await createApprovableCustomer(async (res, body) => ({ id: (await w.adminCreate(res, body)).id as number }), `武汉市首营齐全大药房${w.next()}`, 2) }
+        ? { id: await createApprovableCustomer(async (res, body) => ({ id: (await w.adminCreate(res, body)).id as number }), `武汉市首营齐全大药房${w.next()}`, 2, {}, creditReviewAs(w.call)) }
         : await w.adminCreate(resource, await w.cases[resource].create(w.next(), 'admin'));
       const ok = await w.call('qa', 'POST', `/${resource}/${theirs.id}/approve`, { password: PASSWORD });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
@@ -380,9 +384,9 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
   });
 
   // Approval fields are set by the signed verbs only: no unsigned (self-)approval through a plain write.
-  it('qa creating a customer already approved → 403', async () => {
+  it('qa creating a customer already approved → 400 (a create starts pending; the approval is the signed step)', async () => {
     const r = await w.call('qa', 'POST', '/customers', { ...w.cases.customers.create(w.next(), 'qa') as Body, qa_status: 'approved' });
-    expect(r.status).toBe(403);
+    expect(r.status).toBe(400);
   });
 });
 

@@ -1,15 +1,17 @@
 /** Live enforcement: an error rule refuses the write with the rule code on the field; a warning saves and opens a finding. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../helpers/app';
-import { buildWorld, compliantOrder, type World } from '../helpers/world';
+import { buildWorld, compliantOrder, recordStates, type World } from '../helpers/world';
 
 let srv: TestServer;
 let cookie: string;
+let finance: string;
 let w: World;
+const FINANCE_PASSWORD = 'finance-password-0001';
 
-async function api(method: string, path: string, body?: unknown) {
+async function api(method: string, path: string, body?: unknown, as = cookie) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers: { 'content-type': 'application/json', cookie: as }, body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
@@ -20,7 +22,11 @@ beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   cookie = await login(srv.url);
   w = buildWorld(srv.db, srv.clock);
+  expect((await api('POST', '/users', { username: 'fin1', display_name: '周会计', roles: ['finance'], password: FINANCE_PASSWORD, active: true })).status).toBe(201);
+  finance = await login(srv.url, 'fin1', FINANCE_PASSWORD);
 });
+/** QA's approval again, after a licence change sent the buyer back to review (recorded: not what these tests are about). */
+const reapprove = () => recordStates(srv, 'customers', w.customer, { qa_status: 'approved', qa_approved_at: '2023-01-10', qa_approved_by: '质管部 吴静' });
 afterAll(() => srv.close());
 
 describe('live rules on a sales order', () => {
@@ -58,15 +64,20 @@ describe('live rules on a sales order', () => {
   it('refuses a buyer whose licence expired before the sale date, on the customer field', async () => {
     const lic = (await api('GET', `/customer_licenses?filter=${encodeURIComponent(JSON.stringify({ customer: w.customer }))}`)).body[0];
     expect((await api('PUT', `/customer_licenses/${lic.id}`, { ...lic, valid_to: '2025-05-31' })).status).toBe(200);
+    // a licence change sends the approved buyer back to review (schema/lifecycle.ts)
+    expect((await api('GET', `/customers/${w.customer}`)).body.qa_status).toBe('pending');
+    reapprove();
     const r = await api('POST', '/sales_orders', compliantOrder(w, 'XS-BAD-3'));
     expect(r.status).toBe(400);
     expect(r.body.errors.customer).toMatch(/^\[BUYER_LICENSE_EXPIRED\]/);
     // Valid to the sale date inclusive.
     const again = (await api('GET', `/customer_licenses/${lic.id}`)).body;
     expect((await api('PUT', `/customer_licenses/${lic.id}`, { ...again, valid_to: '2025-06-01' })).status).toBe(200);
+    reapprove();
     expect((await api('POST', '/sales_orders', compliantOrder(w, 'XS-EDGE-2'))).status).toBe(201);
     const last = (await api('GET', `/customer_licenses/${lic.id}`)).body;
     await api('PUT', `/customer_licenses/${lic.id}`, { ...last, valid_to: '2030-12-31' });
+    reapprove();
   });
 });
 
@@ -79,14 +90,14 @@ describe('warnings and re-checks', () => {
   });
 
   it('resolves a warning when the master data is fixed', async () => {
-    const c = (await api('GET', `/customers/${w.customer}`)).body;
-    expect((await api('PUT', `/customers/${w.customer}`, { ...c, credit_reviewed_at: null, _reason: '测试：撤销信誉审核' })).status).toBe(200);
-    const r = await api('POST', '/sales_orders', compliantOrder(w, 'XS-WARN-2'));
+    // the credit review is a step (no plain edit clears it): recorded as never done
+    recordStates(srv, 'customers', w.customer, { credit_reviewed_at: null });
+    const r = await api('POST', '/sales_orders', compliantOrder(w, 'XS-WARN-2', {}, { sale_date: '2025-06-30' }));
     expect(r.status).toBe(201);
     const line = r.body.sales_lines[0].id;
     expect((await findingsOf('sales_lines', line)).map((f) => [f.rule, f.status])).toEqual([['BUYER_CREDIT_UNREVIEWED', 'open']]);
-    const c2 = (await api('GET', `/customers/${w.customer}`)).body;
-    expect((await api('PUT', `/customers/${w.customer}`, { ...c2, credit_reviewed_at: '2025-05-20', _reason: '补录信誉审核记录' })).status).toBe(200);
+    const reviewed = await api('POST', `/customers/${w.customer}/credit-review`, { password: FINANCE_PASSWORD, payment_rating: '良好' }, finance);
+    expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
     expect((await findingsOf('sales_lines', line)).map((f) => [f.rule, f.status])).toEqual([['BUYER_CREDIT_UNREVIEWED', 'resolved']]);
   });
 });
@@ -96,7 +107,7 @@ describe('findings carry who and when for QA filters', () => {
     const r = await api('POST', '/sales_orders', compliantOrder(w, 'XS-WARN-3', {}, { contract: null, sale_date: '2025-04-15' }));
     expect(r.status).toBe(201);
     const list = await api('GET', `/findings?filter=${encodeURIComponent(JSON.stringify({ customer: w.customer, salesperson: w.salesperson, record_date_gte: '2025-04-01', record_date_lte: '2025-04-30' }))}`);
-    // April is before the buyer's credit review (2025-05-20, set above): that warning fires too.
+    // April is before the buyer's credit review (today, 2025-06-30, done above): that warning fires too.
     const line = r.body.sales_lines[0].id;
     expect(list.body.map((f: { rule: string; record_id: number }) => [f.rule, f.record_id]).sort()).toEqual([['BUYER_CREDIT_UNREVIEWED', line], ['CONTRACT_MISSING', line]]);
     const stats = (await api('GET', '/system/findings-stats')).body;

@@ -6,7 +6,9 @@ import { createApprovableCustomer } from '../helpers/first-business-file';
 let srv: TestServer;
 let admin: string;
 let qa: string;
+let finance: string;
 const QA_PASSWORD = 'qa-password-0001';
+const FINANCE_PASSWORD = 'finance-password-0001';
 
 async function call(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${path}`, {
@@ -21,6 +23,9 @@ beforeAll(async () => {
   const u = await call(admin, 'POST', '/users', { username: 'qa1', display_name: '吴静', roles: ['qa'], password: QA_PASSWORD, active: true });
   expect(u.status).toBe(201);
   qa = await login(srv.url, 'qa1', QA_PASSWORD);
+  const f = await call(admin, 'POST', '/users', { username: 'fin1', display_name: '周会计', roles: ['finance'], password: FINANCE_PASSWORD, active: true });
+  expect(f.status).toBe(201);
+  finance = await login(srv.url, 'fin1', FINANCE_PASSWORD);
 });
 afterAll(() => srv.close());
 
@@ -31,7 +36,10 @@ const approvable = (name: string) => createApprovableCustomer(async (res, body) 
   const r = await call(admin, 'POST', `/${res}`, body);
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
-}, name, ++n);
+}, name, ++n, {}, async (id, input) => {
+  const r = await call(finance, 'POST', `/customers/${id}/credit-review`, { password: FINANCE_PASSWORD, ...input });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+});
 
 describe('first-business approval of a customer', () => {
   it('needs the signer password, then approves, signs and audits', async () => {
@@ -47,14 +55,17 @@ describe('first-business approval of a customer', () => {
     expect(ok.body.record).toMatchObject({ qa_status: 'approved', qa_approved_at: '2025-06-30', qa_approved_by: '吴静' });
     expect(ok.body.signature).toMatchObject({ meaning: 'approve_first_business', signer_name: '吴静', comment: '证照齐全' });
 
-    const sigs = (await call(qa, 'GET', `/customers/${c.id}/signatures`)).body;
+    // the credit review (finance, signed) and QA's approval
+    const sigs = (await call(qa, 'GET', `/customers/${c.id}/signatures`)).body.filter((s: { meaning: string }) => s.meaning === 'approve_first_business');
     expect(sigs).toHaveLength(1);
     expect(sigs[0].valid).toBe(true);
     const audit = (await call(admin, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'signatures', action: 'sign' }))}`)).body;
     expect(audit.some((a: { record_id: number }) => a.record_id === sigs[0].id)).toBe(true);
   });
 
-  it('shows the signature as broken once the record is edited afterwards', async () => {
+  const approval = async (id: number) => (await call(admin, 'GET', `/customers/${id}/signatures`)).body.find((s: { meaning: string }) => s.meaning === 'approve_first_business');
+
+  it('shows the signature as broken — and superseded, the customer back to review — once an approved field is edited', async () => {
     const c = { id: await approvable('武汉市仁和诊所') };
     await call(qa, 'POST', `/customers/${c.id}/approve`, { password: QA_PASSWORD });
     const current = (await call(admin, 'GET', `/customers/${c.id}`)).body;
@@ -62,13 +73,13 @@ describe('first-business approval of a customer', () => {
     const unexplained = await call(admin, 'PUT', `/customers/${c.id}`, change);
     expect(unexplained.status).toBe(400);
     expect(unexplained.body.errors._reason).toMatch(/修改须填写修改原因/);
-    expect((await call(admin, 'GET', `/customers/${c.id}/signatures`)).body[0].valid).toBe(true);
+    expect((await approval(c.id)).valid).toBe(true);
     const edited = await call(admin, 'PUT', `/customers/${c.id}`, { ...change, _reason: '客户搬迁，更新地址' });
     expect(edited.status).toBe(200);
     const audit = (await call(admin, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'customers', record_id: c.id, action: 'update' }))}`)).body;
     expect(audit[0].reason).toBe('客户搬迁，更新地址');
-    const sigs = (await call(admin, 'GET', `/customers/${c.id}/signatures`)).body;
-    expect(sigs[0].valid).toBe(false);
+    expect(await approval(c.id)).toMatchObject({ valid: false, superseded: true });
+    expect(edited.body).toMatchObject({ qa_status: 'pending', qa_approved_at: null, qa_approved_by: null });
   });
 
   it('refuses self-approval and approval by a role without the right', async () => {
@@ -86,7 +97,8 @@ describe('first-business approval of a customer', () => {
     expect(u.status).toBe(201);
     const sales = await login(srv.url, 'sales9', 'sales-password-9');
     const created = await call(sales, 'POST', '/customers', { ...customer('武汉市新开药房'), qa_status: 'approved' });
-    expect(created.status).toBe(403);
+    expect(created.status).toBe(400);
+    expect(created.body.errors.qa_status).toMatch(/只能由工作流步骤「首营审核批准」/);
     const pending = await call(sales, 'POST', '/customers', customer('武汉市新开药房'));
     expect(pending.status).toBe(201);
     expect(pending.body.qa_status).toBe('pending');

@@ -17,6 +17,13 @@ describe('write payloads', () => {
     expect(toPayload('customers', record, 'create')).toEqual({ name: '甲', region: null });
   });
 
+  it('never send step-owned fields (their workflow step writes them), but an order status between draft and confirmed', () => {
+    const customer = { id: 5, version: 3, name: '甲', qa_status: 'approved', qa_approved_by: '吴静', credit_reviewed_at: '2025-01-01' };
+    expect(toPayload('customers', customer, 'update')).toEqual({ version: 3, name: '甲' });
+    const order = { order_no: 'XS1', status: 'confirmed', sales_lines: [{ product: 2, quantity: 1, price_approved_by: '刘经理' }] };
+    expect(toPayload('sales_orders', order, 'create')).toEqual({ order_no: 'XS1', status: 'confirmed', sales_lines: [{ product: 2, quantity: 1 }] });
+  });
+
   it('clean embedded order lines the same way and keep their id and version', () => {
     const order = {
       id: 1, version: 2, order_no: 'XS1', customer: 1,

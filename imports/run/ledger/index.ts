@@ -17,6 +17,8 @@ import { mergeStaging } from './merge';
 import { OrderBuilder, type FindingSink } from './orders';
 import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';
+import { ledgerGuard } from './guard';
+import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -53,8 +55,12 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
       },
     };
-    const resolver = new Resolver(master, staging, lang, headerOf);
-    const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force);
+    const guard = ledgerGuard(db, opts.actor, env.fileName);
+    // the ledger's review columns whose step the user could not grant (none for QA/admin-like roles)
+    const untrusted = ([['reviewed_by', 'outbound_slips'], ['price_approved_by', 'sales_lines'], ['special_verified_by', 'special_checks']] as const)
+      .filter(([, kind]) => !guard.trust[kind]).map(([k]) => k);
+    const resolver = new Resolver(master, staging, lang, headerOf, guard);
+    const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force, guard);
     const normalize = table.normalizer({ date1904: env.book.date1904 });
     let rows = 0;
     let rejected = 0;
@@ -73,6 +79,14 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       }
       let product = 0;
       let customer = 0;
+      let batch: number | null = null;
+      let salesperson: number | null = null;
+      // a scoped user's 业务员 first: a row outside their own scope creates nothing
+      if (!errors.length && guard.scoped) {
+        const s = resolver.salesperson(v, r.row)!;
+        if ('error' in s) errors.push(s.error);
+        else salesperson = s.id;
+      }
       if (!errors.length) {
         const p = resolver.product(v, r.row);
         if ('error' in p) errors.push(p.error);
@@ -83,18 +97,30 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         if ('error' in c) errors.push(c.error);
         else customer = c.id;
       }
+      if (!errors.length) {
+        const b = resolver.batch(product, v, r.row);
+        if (b && 'error' in b) errors.push(b.error);
+        else batch = b?.id ?? null;
+      }
+      if (!errors.length && !guard.scoped) {
+        const s = resolver.salesperson(v, r.row);
+        if (s && 'error' in s) errors.push(s.error);
+        else salesperson = s?.id ?? null;
+      }
+      const line = { row: r.row, v, customer, product, batch, salesperson, contract: errors.length ? null : resolver.contract(v, r.row).id };
+      const added = errors.length ? null : orders.add(line);
+      if (added === 'foreign') {
+        errors.push({ field: headerOf('order_no'), message: imsg(lang, 'not_own_order', { value: String(v.order_no ?? '') }) });
+      } else if (added === 'imported' && untrusted.length) {
+        // reviews the user could not grant: kept as unverified legacy facts, and said so on the row
+        const claimed = untrusted.filter((k) => v[k] != null && v[k] !== '').map(headerOf);
+        if (claimed.length) staging.reportFinding(r.row, LEGACY_UNTRUSTED, 'warning', claimed, imsg(lang, 'legacy_untrusted_ledger', { fields: claimed.join(lang === 'en' ? ', ' : '、') }), null);
+      }
       if (!errors.length && typeof v.sale_date === 'string' && (!latestDate || v.sale_date > latestDate)) latestDate = v.sale_date.slice(0, 10);
       if (errors.length) {
         staging.reject(r.row, env.rawOf(r.cells as Cell[]), errors);
         rejected++;
-        continue;
       }
-      orders.add({
-        row: r.row, v, customer, product,
-        batch: resolver.batch(product, v, r.row),
-        salesperson: resolver.salesperson(v, r.row),
-        contract: resolver.contract(v, r.row).id,
-      });
     }
     await progress.phase('checking', rows); // the orders still open are checked and staged
     orders.finishScattered();

@@ -21,6 +21,7 @@ import {
   type SpecialCheckRow,
 } from '../../../schema/rules';
 import type { Values } from './resolver';
+import { documentFacts, factsFor, type LedgerGuard } from './guard';
 import type { Staging } from './staging';
 
 export interface LedgerLine {
@@ -54,7 +55,10 @@ interface InvRec {
 interface LineRec {
   ref: number;
   row: number;
-  data: SalesLineRow & { id: number; order: number; sale_date: string; customer: number; price_approved_by?: string | null; handler?: string | null; responsible?: string | null };
+  data: SalesLineRow & {
+    id: number; order: number; sale_date: string; customer: number; price_approved_by?: string | null; handler?: string | null; responsible?: string | null;
+    legacy_facts?: unknown;
+  };
   slip: SlipRec | null;
   inv: InvRec | null;
 }
@@ -96,11 +100,17 @@ export interface FindingSink {
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 const SLIP_FIELDS = ['outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at'] as const;
+/** A slip's identity in the ledger: its data, the reviewer as the ledger wrote it (kept as a legacy fact). */
 const slipKeyOf = (d: object) => {
   const r = d as Record<string, unknown>;
   let key = '';
-  for (const k of SLIP_FIELDS) key += `${text(r[k]) ?? ''}\u0001`;
+  for (const k of SLIP_FIELDS) key += `${text(r[k] ?? (k === 'reviewed_by' ? legacyField(r.legacy_facts, k) : null)) ?? ''}\u0001`;
   return key;
+};
+const legacyField = (facts: unknown, k: string): unknown => {
+  if (!facts) return null;
+  const f = (typeof facts === 'string' ? JSON.parse(facts) : facts) as { fields?: Record<string, unknown> };
+  return f.fields?.[k] ?? null;
 };
 const lineSig = (l: { product?: unknown; batch?: unknown; quantity?: unknown; unit_price?: unknown; amount?: unknown }) =>
   `${l.product}|${l.batch ?? ''}|${Number(l.quantity)}|${Number(l.unit_price)}|${Number(l.amount)}`;
@@ -137,6 +147,7 @@ export class OrderBuilder {
     base: MemoryContext,
     private readonly sink: FindingSink,
     private readonly force: boolean,
+    private readonly guard: LedgerGuard,
   ) {
     // The rules read the order being evaluated (orderLines: SPECIAL_ARRIVAL_UNCONFIRMED, INVOICE_MISMATCH)
     // from the window; everything else from the master data in memory.
@@ -166,11 +177,13 @@ export class OrderBuilder {
   }
 
   /** Adds one resolved row (flushing the previous order when this row starts another). */
-  add(line: LedgerLine): 'imported' | 'duplicate' {
+  /** 'foreign': the order exists and belongs to another salesperson than the (scoped) importing user. */
+  add(line: LedgerLine): 'imported' | 'duplicate' | 'foreign' {
     const key = orderNoOf(line.v);
     if (this.g && this.g.key !== key) this.flush();
     if (!this.g) this.g = this.open(key, line);
     const g = this.g;
+    if (this.guard.scoped && g.order.salesperson !== this.guard.ownId) return 'foreign';
     if (g.state === 'clash') return this.dup();
     const v = line.v;
     if (g.dupSigs) {
@@ -190,7 +203,7 @@ export class OrderBuilder {
     let slip: SlipRec | null = null;
     if (v.outbound_date) {
       const sk = slipKeyOf(v);
-      slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sk);
+      slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sk, line.row);
       slip.rows.push(line.row);
     }
     let inv: InvRec | null = null;
@@ -205,7 +218,11 @@ export class OrderBuilder {
       }
     }
     if (!g.check && v.special_verified_at) {
-      g.check = { id: 0, verified_at: v.special_verified_at, verified_by: text(v.special_verified_by) };
+      // the legacy system's verification: a check record marked legacy, its verifier a legacy fact only
+      g.check = {
+        id: 0, verified_at: v.special_verified_at, verified_by: null,
+        legacy_facts: factsFor(this.guard, 'special_checks', line.row, 'verified_by', text(v.special_verified_by), 'verified_at', v.special_verified_at),
+      };
       g.checkNew = true;
     }
     const remark = text(v.remark);
@@ -215,7 +232,8 @@ export class OrderBuilder {
       data: {
         id: ref, order: g.ref, sale_date: g.order.sale_date, customer: g.order.customer, product: line.product, batch: line.batch,
         quantity: v.quantity, unit_price: v.unit_price, amount: v.amount,
-        price_approved_by: text(v.price_approved_by), handler: text(v.handler), responsible: text(v.responsible),
+        price_approved_by: null, handler: text(v.handler), responsible: text(v.responsible),
+        legacy_facts: v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by)),
       },
     });
     this.stats.imported++;
@@ -324,15 +342,16 @@ export class OrderBuilder {
     if (!g.slipByKey.has(s.key)) g.slipByKey.set(s.key, s);
   }
 
-  private newSlip(g: Group, v: Values, key: string): SlipRec {
+  private newSlip(g: Group, v: Values, key: string, row: number): SlipRec {
     const n = g.slips.length + 1;
     const ref = -this.st.reserve('outbound_slips');
     const s: SlipRec = {
       ref, key, isNew: true, rows: [],
       data: {
         id: ref, order: g.ref, slip_no: n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`,
-        outbound_date: v.outbound_date, issued_by: text(v.issued_by), picked_by: text(v.picked_by), reviewed_by: text(v.reviewed_by),
+        outbound_date: v.outbound_date, issued_by: text(v.issued_by), picked_by: text(v.picked_by), reviewed_by: null,
         receipt_confirmed_at: v.receipt_confirmed_at ?? null, arrival_verified_at: v.arrival_verified_at ?? null,
+        legacy_facts: v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by)),
       },
     };
     this.addSlip(g, s);
@@ -386,6 +405,8 @@ export class OrderBuilder {
         order_no: g.order.order_no, customer: g.order.customer, salesperson: g.order.salesperson, contract: g.order.contract,
         sale_date: g.order.sale_date, payment_method: g.order.payment_method, status: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed',
         remark: g.remarks.length ? g.remarks.join('；') : null, first_row: g.lines[0].row,
+        // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
+        legacy_facts: documentFacts(this.guard, g.lines[0].row, hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed'),
       });
     }
     for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
@@ -399,16 +420,18 @@ export class OrderBuilder {
     for (const [inv, slip] of g.newPairs) st.insertRow('invoice_slips', [st.reserve('invoice_slips'), inv.ref, slip.ref]);
     if (g.check && g.checkNew) {
       const sid = st.reserve('special_checks');
-      st.insert('special_checks', sid, { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at });
+      st.insert('special_checks', sid, { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at, legacy_facts: g.check.legacy_facts ?? null });
       g.check = { ...g.check, id: -sid };
     }
     for (const l of g.lines) {
       const d = l.data;
       // column order of STAGED sales_lines: id, order, sale_date, customer, product, batch, quantity, unit_price, amount,
-      // price_approved_by, handler, responsible, then row, slip, invoice
+      // price_approved_by, handler, responsible, legacy_facts, then row, slip, invoice
       st.insertRow('sales_lines', [
         -l.ref, g.ref, d.sale_date, d.customer, d.product, d.batch ?? null, d.quantity, d.unit_price, d.amount,
-        d.price_approved_by ?? null, d.handler ?? null, d.responsible ?? null, l.row, l.slip?.ref ?? null, l.inv?.ref ?? null,
+        d.price_approved_by ?? null, d.handler ?? null, d.responsible ?? null,
+        d.legacy_facts == null ? null : typeof d.legacy_facts === 'string' ? d.legacy_facts : JSON.stringify(d.legacy_facts),
+        l.row, l.slip?.ref ?? null, l.inv?.ref ?? null,
       ]);
     }
   }
@@ -481,7 +504,7 @@ function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boole
     // a literal of one shape (fast to build and to read), as views.ts builds it from the database
     const view: SaleLineView = {
       id: l.ref, order: g.ref, product: d.product, batch: d.batch, quantity: d.quantity, unit_price: d.unit_price, amount: d.amount,
-      price_approved_by: d.price_approved_by, handler: d.handler, responsible: d.responsible,
+      price_approved_by: d.price_approved_by, handler: d.handler, responsible: d.responsible, legacy_facts: d.legacy_facts, legacy: true,
       order_no: o.order_no, sale_date: o.sale_date, customer: o.customer, salesperson: o.salesperson, contract: o.contract,
       payment_method: o.payment_method as SaleLineView['payment_method'], outbounds, invoices, special_check: g.check,
     };

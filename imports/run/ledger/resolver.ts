@@ -11,7 +11,12 @@ import type { Lang } from '../../../schema/messages';
 import type { CreatedRecord } from '../types';
 import { imsg } from '../messages';
 import { batchKey, indexCustomer, indexProduct, keyText, productKey, type Master } from './master-data';
+import type { LedgerGuard, PendingKind } from './guard';
 import type { Staging } from './staging';
+import { ROLE } from '../../../schema/enums';
+import { can } from '../../../schema/permissions';
+import { registry } from '../../../schema/resources';
+import { roleList } from '../legacy';
 
 export type Values = Record<string, any>;
 export interface RowError { field: string; message: string }
@@ -34,7 +39,18 @@ export class Resolver {
   readonly unresolved: { contracts: Array<{ row: number; value: string }> } = { contracts: [] };
   private readonly unresolvedSeen = new Set<string>();
 
-  constructor(private readonly m: Master, private readonly st: Staging, private readonly lang: Lang, private readonly header: (k: string) => string) {}
+  constructor(
+    private readonly m: Master, private readonly st: Staging, private readonly lang: Lang, private readonly header: (k: string) => string,
+    private readonly guard: LedgerGuard,
+  ) {}
+
+  /** The row error when the user's roles may not create this pending record (null when they may). */
+  private mayNotCreate(kind: PendingKind, field: string, value: string): { error: RowError } | null {
+    if (this.guard.mayCreate[kind]) return null;
+    const [zh, en] = registry.get(kind)!.label;
+    const roles = roleList(ROLE.values.filter((r) => r !== 'admin' && can([r], kind, 'create')), this.lang);
+    return { error: { field: this.header(field), message: imsg(this.lang, 'may_not_create_master', { target: zh, target_en: en, value, roles }) } };
+  }
 
   customer(v: Values, row: number): Resolved {
     const credit = text(v.customer_credit_code)?.toUpperCase() ?? null;
@@ -48,6 +64,8 @@ export class Resolver {
       if (id) return { id };
     }
     if (!name) return { error: { field: this.header('customer'), message: imsg(this.lang, 'missing_customer') } };
+    const denied = this.mayNotCreate('customers', 'customer', name);
+    if (denied) return denied;
     const sid = this.st.reserve('customers');
     const rec = { name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' };
     this.st.insert('customers', sid, rec);
@@ -77,6 +95,8 @@ export class Resolver {
     if (!name) {
       return { error: { field: this.header('generic_name'), message: imsg(this.lang, 'unknown_product_no_name', { approval: approval ?? '', spec: spec ?? '' }) } };
     }
+    const denied = this.mayNotCreate('products', 'generic_name', [name, spec].filter(Boolean).join(' '));
+    if (denied) return denied;
     const sid = this.st.reserve('products');
     const rec = {
       kind: approval && /械/.test(approval) ? 'device' : 'drug',
@@ -93,35 +113,49 @@ export class Resolver {
   }
 
   /** null when the row has no batch number (RECORD_INCOMPLETE reports it). */
-  batch(product: number, v: Values, row: number): number | null {
+  batch(product: number, v: Values, row: number): Resolved | null {
     const no = text(v.batch_no);
     if (!no) return null;
     const key = batchKey(product, no);
     const id = this.m.batchesByKey.get(key);
-    if (id) return id;
+    if (id) return { id };
+    const denied = this.mayNotCreate('batches', 'batch_no', no);
+    if (denied) return denied;
     const sid = this.st.reserve('batches');
     const rec = {
       product, batch_no: no, production_date: v.production_date ?? null, expiry_date: v.expiry_date ?? null,
-      sterilization_batch: text(v.sterilization_batch), status: 'qualified',
+      sterilization_batch: text(v.sterilization_batch), status: this.guard.batchStatus,
     };
     this.st.insert('batches', sid, rec);
     this.m.ctx.add('batches', { id: -sid, ...rec } as never);
     this.m.batchesByKey.set(key, -sid);
-    this.created.batches.push({ row, name: no, batch_no: no, product_name: text(v.generic_name) });
-    return -sid;
+    this.created.batches.push({ row, name: no, batch_no: no, product_name: text(v.generic_name), status: rec.status });
+    return { id: -sid };
   }
 
-  salesperson(v: Values, row: number): number | null {
+  /**
+   * The row's 业务员. A user whose orders are scoped to their own (a salesperson) may only import rows
+   * naming themselves: another name, or none, is a rejected row.
+   */
+  salesperson(v: Values, row: number): Resolved | null {
     const name = text(v.salesperson);
+    const g = this.guard;
+    if (g.scoped) {
+      if (!name) return { error: { field: this.header('salesperson'), message: imsg(this.lang, 'no_salesperson_own') } };
+      if (g.ownId == null || keyText(name) !== g.ownName) return { error: { field: this.header('salesperson'), message: imsg(this.lang, 'not_own_salesperson', { value: name }) } };
+      return { id: g.ownId };
+    }
     if (!name) return null;
     const id = this.m.salespeopleByName.get(keyText(name));
-    if (id) return id;
+    if (id) return { id };
+    const denied = this.mayNotCreate('salespeople', 'salesperson', name);
+    if (denied) return denied;
     const sid = this.st.reserve('salespeople');
     this.st.insert('salespeople', sid, { name });
     this.m.ctx.add('salespeople', { id: -sid, name } as never);
     this.m.salespeopleByName.set(keyText(name), -sid);
     this.created.salespeople.push({ row, name });
-    return -sid;
+    return { id: -sid };
   }
 
   contract(v: Values, row: number): { id: number | null; unknown: string | null } {

@@ -26,20 +26,20 @@ export const STAGED: readonly StagedTable[] = [
   { name: 'batches', cols: ['product', 'batch_no', 'production_date', 'expiry_date', 'sterilization_batch', 'status'], refs: { product: 'products' } },
   { name: 'salespeople', cols: ['name'] },
   {
-    name: 'sales_orders', cols: ['order_no', 'customer', 'salesperson', 'contract', 'sale_date', 'payment_method', 'status', 'remark'],
-    refs: { customer: 'customers', salesperson: 'salespeople', contract: 'contracts' }, extra: ['first_row'],
+    name: 'sales_orders', cols: ['order_no', 'customer', 'salesperson', 'contract', 'sale_date', 'payment_method', 'status', 'remark', 'legacy_facts'],
+    json: ['legacy_facts'], refs: { customer: 'customers', salesperson: 'salespeople', contract: 'contracts' }, extra: ['first_row'],
   },
   {
-    name: 'sales_lines', cols: ['order', 'sale_date', 'customer', 'product', 'batch', 'quantity', 'unit_price', 'amount', 'price_approved_by', 'handler', 'responsible'],
-    refs: { order: 'sales_orders', customer: 'customers', product: 'products', batch: 'batches' }, extra: ['row', 'slip', 'invoice'],
+    name: 'sales_lines', cols: ['order', 'sale_date', 'customer', 'product', 'batch', 'quantity', 'unit_price', 'amount', 'price_approved_by', 'handler', 'responsible', 'legacy_facts'],
+    json: ['legacy_facts'], refs: { order: 'sales_orders', customer: 'customers', product: 'products', batch: 'batches' }, extra: ['row', 'slip', 'invoice'],
   },
   {
-    name: 'outbound_slips', cols: ['slip_no', 'order', 'outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at'],
-    refs: { order: 'sales_orders' },
+    name: 'outbound_slips', cols: ['slip_no', 'order', 'outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at', 'legacy_facts'],
+    json: ['legacy_facts'], refs: { order: 'sales_orders' },
   },
   { name: 'invoices', cols: ['invoice_no', 'type', 'customer', 'invoice_date', 'amount'], refs: { customer: 'customers' } },
   { name: 'invoice_slips', cols: ['invoice', 'slip'], refs: { invoice: 'invoices', slip: 'outbound_slips' } },
-  { name: 'special_checks', cols: ['order', 'verified_by', 'verified_at'], refs: { order: 'sales_orders' } },
+  { name: 'special_checks', cols: ['order', 'verified_by', 'verified_at', 'legacy_facts'], refs: { order: 'sales_orders' }, json: ['legacy_facts'] },
 ];
 export const STAGED_BY_NAME = new Map(STAGED.map((t) => [t.name, t]));
 

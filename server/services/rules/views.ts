@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { RecordKind, RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
+import { isLegacy } from '../../../schema/legacy';
 
 type Row = Record<string, any>;
 const live = (table: any) => isNull(table.voided_at);
@@ -38,6 +39,7 @@ export function orderParts(db: Db, orderId: number) {
   return {
     order_no: order.order_no, sale_date: order.sale_date, customer: order.customer, salesperson: order.salesperson,
     contract: order.contract, payment_method: order.payment_method, order_status: order.status,
+    legacy: isLegacy(order),
     outbounds: slips,
     invoices: invoices.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
     special_check: check ?? null,

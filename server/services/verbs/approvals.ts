@@ -30,8 +30,9 @@ export const APPROVAL_VERBS: VerbDef[] = [
   verb('outbound_slips', 'review', (ctx, row) => {
     // 第五篇 5.3: the double check is done by a second person, never the one who picked the goods.
     if (row.picked_by && row.picked_by === ctx.actor.display_name) throw forbidden(msg(ctx.lang, 'self_approval'));
-    // The check follows the picking (第五篇 5.2–5.3); a legacy slip without a recorded picker is not refused.
-    if (!row.picked_by && row.issued_by) throw badRequest(msg(ctx.lang, 'wf_not_picked'));
+    // The check follows the picking (第五篇 5.2–5.3); only an imported legacy slip without a recorded picker is
+    // not refused (the picker is step-owned: a slip entered here gets one only from the pick step).
+    if (!row.picked_by && row.import_id == null) throw badRequest(msg(ctx.lang, 'wf_not_picked'));
     requireNoBlocks(ctx, row.order as number, ctx.clock.today(), STEPS.review);
     return { reviewed_by: ctx.actor.display_name, reviewed_at: ctx.clock.now().toISOString() };
   }),
@@ -39,6 +40,8 @@ export const APPROVAL_VERBS: VerbDef[] = [
     if (!row.investigation || !row.measures || !row.feedback_at) {
       throw state(ctx, ctx.lang === 'en' ? 'investigation, measures and feedback date are needed first' : '须先填写调查与评估、处理措施和反馈日期');
     }
+    // 第三篇 五/七, 第四篇 二.2: the complaint and its handling are reported to QA before it is closed.
+    if (!row.reported_to_qa_at) throw badRequest(msg(ctx.lang, 'complaint_not_reported'));
     return { status: 'closed' };
   }),
 ];

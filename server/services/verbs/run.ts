@@ -12,8 +12,10 @@ import { inTransaction, type ServiceContext } from '../context';
 import { findRow, readRecord, serialize } from '../records';
 import { confirmPassword, writeSignature } from '../sign';
 import { applyChanges } from '../write';
+import { resolveSupersededIfApproved } from '../lifecycle';
 import { enforceRules } from '../rules/enforce';
 import { findVerb } from './index';
+import { legacyDocument } from './legacy-guard';
 
 export async function runVerb(ctx: ServiceContext, resourceName: string, id: number, verb: string, input: Record<string, unknown>) {
   return (await runVerbMany(ctx, resourceName, [id], verb, input))[0];
@@ -36,6 +38,8 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
     const current = findRow(tx.db, resource, id);
     if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
     checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
+    const legacy = legacyDocument(tx.db, resource, current);
+    if (legacy) throw badRequest(msg(ctx.lang, 'legacy_document', legacy));
     if (def.noSelfApproval && current.created_by != null && current.created_by === ctx.actor.id) throw forbidden(msg(ctx.lang, 'self_approval'));
     if (!def.ready(current)) {
       throw badRequest(def.notReady ? def.notReady[ctx.lang] : msg(ctx.lang, 'verb_state', { detail: String(current.status ?? current.qa_status ?? '') }));
@@ -45,6 +49,7 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
     applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
     // re-read: a step may have written the record itself (an unwind step voids it)
     const row = findRow(tx.db, resource, id)!;
+    resolveSupersededIfApproved(tx, resource, row);
     // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
     // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
     enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });

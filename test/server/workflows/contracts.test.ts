@@ -43,7 +43,8 @@ describe('submit', () => {
   it('a plain edit cannot move the status; approval needs a submitted contract', async () => {
     const c = await draft('sales', TERMS);
     const edited = await f.call('sales', 'PUT', `/contracts/${c.id}`, { ...c, status: 'approved' });
-    expect(edited.status).toBe(403);
+    expect(edited.status).toBe(400);
+    expect(edited.body.errors.status).toMatch(/只能由工作流步骤/);
     const early = await f.call('sales_vp', 'POST', `/contracts/${c.id}/approve`, { password: PASSWORD });
     expect(early.status).toBe(400);
     expect(early.body.message).toMatch(/当前状态不能执行此操作/);

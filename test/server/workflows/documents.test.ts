@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from '../../../server/services/context';
 import { createRecord } from '../../../server/services/write';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { pdfText } from '../../helpers/pdf-text';
-import { buildWorld, compliantOrder, type World } from '../../helpers/world';
+import { buildWorld, compliantOrder, recordStates, type World } from '../../helpers/world';
 
 const PASSWORD = 'documents-pass-01';
 const BASE = '/api/workflows/documents';
@@ -78,16 +78,20 @@ beforeAll(async () => {
   ids.slipB = legacySlip({ slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
   ids.feedback = await created(admin, '/quality_feedback', {
     form_no: 'ZLFK2025-007', source: 'customer', customer: a.customer, product: a.product, batch: a.batch,
-    description: '部分胶囊粘连变形', analysis: '运输途中受热', handling: '退回更换，通知储运部改进', reported_at: '2025-06-03',
+    description: '部分胶囊粘连变形', analysis: '运输途中受热', handling: '退回更换，通知储运部改进',
   });
+  recordStates(srv, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03' });
   ids.recall = await created(admin, '/recalls', {
     recall_no: 'ZH2025-03', product: a.product, batches: ['00581'], level: '2', initiated_by: 'manufacturer', reason: '溶出度不合格', started_at: '2025-06-20',
   });
   const notices = (await call(admin, 'GET', `/recall_notices?filter=${q({ recall: ids.recall, customer: a.customer })}`)).body;
   ids.notice = notices[0]?.id ?? await created(admin, '/recall_notices', { recall: ids.recall, customer: a.customer });
-  // QA re-approves customer A's first business with an e-signature (after the sales: the approval date is today).
+  // QA re-approves customer A's first business with an e-signature (after the sales: the approval date is today):
+  // the new credit code is part of what QA approved, so the edit itself sends the customer back to review.
   const cust = (await call(admin, 'GET', `/customers/${a.customer}`)).body;
-  expect((await call(admin, 'PUT', `/customers/${a.customer}`, { qa_status: 'pending', credit_code: '91420600MA4K3XY03Y', version: cust.version, _reason: '重新审核' })).status).toBe(200);
+  const recoded = await call(admin, 'PUT', `/customers/${a.customer}`, { credit_code: '91420600MA4K3XY03Y', version: cust.version, _reason: '重新审核' });
+  expect(recoded.status).toBe(200);
+  expect(recoded.body.qa_status).toBe('pending');
   await created(admin, '/customer_licenses', { customer: a.customer, kind: 'business', number: '91420600MA4K3XY03Y', valid_from: '2015-03-01' });
   const approve = await call(qa, 'POST', `/customers/${a.customer}/approve`, { password: PASSWORD, comment: '资质齐全，同意首营' });
   expect(approve.status, JSON.stringify(approve.body)).toBe(200);
@@ -180,7 +184,7 @@ describe('who may read a document', () => {
   });
 
   it('a voided record still prints (as the record API shows it), marked 已作废 with the reason on every page', async () => {
-    const id = await created(admin, '/quality_feedback', { form_no: 'ZLFK2025-008', source: 'internal', description: '标签印刷模糊', reported_at: '2025-06-10' });
+    const id = await created(admin, '/quality_feedback', { form_no: 'ZLFK2025-008', source: 'internal', description: '标签印刷模糊' });
     const voided = await fetch(`${srv.url}/api/quality_feedback/${id}`, { method: 'DELETE', headers: { cookie: admin, 'x-reason': encodeURIComponent('重复登记') } });
     expect(voided.status).toBe(200);
     const html = await (await get(auditor, `${BASE}/quality-feedback/${id}`)).text();

@@ -261,7 +261,7 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
 });
 
 describe('recall: who received the goods (第二篇 3.14)', () => {
-  test('counts quantities on reviewed slips, incl. an order voided after shipment; drafts and unshipped orders listed apart', async () => {
+  test('counts quantities on reviewed slips and imported (legacy) slips, incl. an order voided after shipment; drafts and unshipped orders listed apart', async () => {
     const batch = w.legacy('batches', { product: w.world.product, batch_no: 'RC-77', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' });
     const line = [{ batch, quantity: 4, unit_price: 15 }];
     await chainTo('reviewed', line); // shipped: 4
@@ -271,17 +271,23 @@ describe('recall: who received the goods (第二篇 3.14)', () => {
     w.srv.db.update(t.salesLines).set({ voided_at: now }).where(eq(t.salesLines.order, voidedAfter.order.id)).run();
     const draftOnly = await draft([{ batch, quantity: 3, unit_price: 15 }]);
     const issuedOnly = await chainTo('issued', [{ batch, quantity: 5, unit_price: 15 }]);
+    // a sale of the legacy ledger: the old system's slip carries no reviewer of ours (its 复核员 is a legacy
+    // fact), yet the goods left — an imported slip counts as shipped
+    const legacyOrder = w.legacy('sales_orders', { order_no: 'XS-LEGACY-RC', customer: w.world.customer, salesperson: w.world.salesperson, sale_date: '2024-11-05', status: 'shipped' });
+    w.legacy('sales_lines', { order: legacyOrder, product: w.world.product, batch, quantity: 2, unit_price: 15, amount: 30 });
+    const legacySlip = w.legacy('outbound_slips', { slip_no: 'CK-LEGACY-RC', order: legacyOrder, outbound_date: '2024-11-05' });
+    w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run();
 
     const admin = await w.call('admin', 'POST', '/recalls', { product: w.world.product, batches: ['RC-77'], level: '2', initiated_by: 'company', reason: '抽检不合格，召回' });
     ok(admin, 201);
     const view = (await w.call('sales', 'GET', `/workflows/recalls/${admin.body.id}/customers`)).body;
-    expect(view.customers.map((c: any) => [c.customer, c.quantity_sold])).toEqual([[w.world.customer, 10]]);
+    expect(view.customers.map((c: any) => [c.customer, c.quantity_sold])).toEqual([[w.world.customer, 12]]);
     const orderNo = async (id: number) => (await w.call('admin', 'GET', `/sales_orders/${id}`)).body.order_no;
     expect(view.not_shipped).toEqual([{ customer: w.world.customer, customer_name: '武汉市康泰医药有限公司', quantity: 8, orders: expect.any(Array) }]);
     expect(view.not_shipped[0].orders.sort()).toEqual([await orderNo(draftOnly.id), await orderNo(issuedOnly.order.id)].sort());
-    expect(view.totals).toMatchObject({ customers: 1, quantity_sold: 10, not_shipped_quantity: 8 });
+    expect(view.totals).toMatchObject({ customers: 1, quantity_sold: 12, not_shipped_quantity: 8 });
     const notices = (await w.call('admin', 'GET', `/recall_notices?filter=${q({ recall: admin.body.id })}`)).body;
-    expect(notices.map((x: any) => [x.customer, x.quantity_sold])).toEqual([[w.world.customer, 10]]);
+    expect(notices.map((x: any) => [x.customer, x.quantity_sold])).toEqual([[w.world.customer, 12]]);
     // and what has not left cannot leave now: the recall blocks the slip's next step
     const picked = await w.call('warehouse', 'POST', `/outbound_slips/${issuedOnly.slip}/pick`, {});
     expect(picked.status).toBe(400);

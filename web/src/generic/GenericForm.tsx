@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { Box } from '@mui/material';
-import { SaveButton, SimpleForm, TextInput, Toolbar, required, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { SaveButton, SimpleForm, TextInput, Toolbar, required, useLocaleState, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { CHANGE_REASON } from './payload';
 import { useResourceMeta, type FieldMeta } from '../meta/meta-store';
 import { renderInput } from './field-kinds';
@@ -15,6 +15,7 @@ import { canWriteField } from '../auth/access';
 import { useRoles } from '../auth/use-roles';
 import { needsChangeReason } from '../signatures/edit-reason';
 import { useSignatures } from '../signatures/use-signatures';
+import { ownedBySteps, reviewedBy } from '../lifecycle/hints';
 
 const WIDE = new Set(['textarea', 'json', 'list']);
 
@@ -25,9 +26,24 @@ export const formFields = (fields: FieldMeta[], mode: 'create' | 'edit') =>
 export const guardedField = (resource: string, field: FieldMeta, roles: readonly string[]): FieldMeta =>
   field.readOnly || canWriteField(roles, resource, field.key) ? field : { ...field, readOnly: true };
 
+/**
+ * The helper text the lifecycle gives a field: the step that sets a step-owned one (read-only then, unless the
+ * form may still move it between its plain values), or that a change on this approved record returns it to review.
+ */
+export function lifecycleHelper(resource: string, field: FieldMeta, record: Record<string, unknown> | undefined, lang: 'zh' | 'en', translate: (k: string, o?: object) => string): string | undefined {
+  const steps = ownedBySteps(resource, field.key, lang);
+  if (steps) return translate('gsp.form.step_owned', { steps });
+  const reviewed = reviewedBy(resource, field.key, record, lang);
+  return reviewed ? translate('gsp.form.reviewed', reviewed) : undefined;
+}
+
 export const FieldGrid = ({ fields, mode }: { fields: FieldMeta[]; mode: 'create' | 'edit' }) => {
   const resource = useResourceContext()!;
   const roles = useRoles();
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const lang = locale === 'en' ? 'en' : 'zh';
   return (
     <Box
       sx={{
@@ -40,12 +56,14 @@ export const FieldGrid = ({ fields, mode }: { fields: FieldMeta[]; mode: 'create
     >
       {formFields(fields, mode).map((f) => (
         <Box key={f.key} sx={WIDE.has(f.kind) ? { gridColumn: '1 / -1' } : undefined}>
-          {renderInput(guardedField(resource, f, roles))}
+          {renderInput(guardedField(resource, f, roles), withHelper(lifecycleHelper(resource, f, mode === 'edit' ? record : undefined, lang, translate)))}
         </Box>
       ))}
     </Box>
   );
 };
+
+const withHelper = (helperText: string | undefined) => (helperText ? { helperText } : {});
 
 const requiredReason = [required()];
 

@@ -12,6 +12,8 @@ import { DetailsGrid } from './DetailsGrid';
 import { HistoryPanel } from './HistoryPanel';
 import { VoidButton } from './VoidButton';
 import { VoidedBanner } from './VoidedBanner';
+import { LegacyFactsBanner } from './LegacyFactsBanner';
+import { ReturnedToReviewBanner } from '../lifecycle/ReturnedToReviewBanner';
 import { VerbButtons } from '../signatures/VerbButtons';
 import { SignaturesPanel } from '../signatures/SignaturesPanel';
 import { showActionsOf, showTabsOf } from '../workflows';
@@ -41,6 +43,8 @@ export const GenericShow = () => {
   return (
     <Show actions={<ShowActions editable={!resource.readOnly} resource={resource.name} />}>
       <VoidedBanner />
+      <LegacyFactsBanner />
+      <ReturnedToReviewBanner />
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="gsp.tabs.details">
           <DetailsGrid label={false} wide={resource.fields.filter((f) => WIDE.has(f.kind)).map((f) => f.key)}>

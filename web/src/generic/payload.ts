@@ -1,8 +1,10 @@
 /**
  * What a form may send: the registry's writable fields plus `version` (optimistic locking), with embedded
  * child lists (sales_orders.sales_lines) cleaned the same way. Server-filled, system and display-only keys
- * are dropped so a stale copy of them can never be written back.
+ * are dropped so a stale copy of them can never be written back; so are step-owned fields (schema/lifecycle.ts:
+ * only their workflow step writes them), except those a form may still move between plain values.
  */
+import { stepOwned } from '../../../schema/lifecycle';
 import { findResource, type ResourceMeta } from '../meta/meta-store';
 
 type Data = Record<string, unknown>;
@@ -15,6 +17,8 @@ function clean(resource: ResourceMeta, data: Data, keep: string[]): Data {
   for (const key of keep) if (data[key] !== undefined) out[key] = data[key];
   for (const field of resource.fields) {
     if (field.readOnly || !(field.key in data)) continue;
+    const owned = stepOwned(resource.name, field.key);
+    if (owned && !owned.plain) continue;
     const value = data[field.key];
     // An empty password on edit means "unchanged".
     if (field.kind === 'password' && (value === '' || value == null)) continue;

@@ -26,7 +26,15 @@ export const appZh = {
     sales: { lines: '销售明细', total: '合计金额', line_count: '%{count} 行' },
     json: { invalid: '不是有效的 JSON' },
     edit: { reason: '修改原因', reason_help: '选填，将记入修改历史', reason_required: '此记录已审核或已签名，修改必须填写原因（记入修改历史）' },
-    form: { refused: '保存被拒绝', auto_number: '留空则保存时自动编号' },
+    form: {
+      refused: '保存被拒绝', auto_number: '留空则保存时自动编号',
+      step_owned: '由工作流步骤「%{steps}」设置，不能直接修改',
+      reviewed: '已通过%{approval}：修改此项将使审核失效，记录退回「%{state}」',
+    },
+    review: {
+      returned: '记录已退回审核',
+      returned_detail: '审核后修改了已审核的内容，原审核和电子签名已失效，须重新审核后才能继续销售：',
+    },
     menu: { qa: '质量审核', daily: '常用' },
     import: importZh,
     sign: {
@@ -47,6 +55,7 @@ export const appZh = {
       panel: '电子签名',
       none: '暂无电子签名',
       broken_alert: '有 %{smart_count} 个签名在签名后记录被修改，已失效',
+      superseded: '已失效（记录已退回审核）',
       signed_at: '签名时间',
       state: '状态',
       valid: '有效',
@@ -149,7 +158,15 @@ export const appEn: typeof appZh = {
       reason: 'Reason for the change', reason_help: 'Optional; written to the history',
       reason_required: 'This record is approved or signed: a reason is required for any change (written to the history)',
     },
-    form: { refused: 'Not saved', auto_number: 'Leave empty to number it on saving' },
+    form: {
+      refused: 'Not saved', auto_number: 'Leave empty to number it on saving',
+      step_owned: 'Set by the workflow step %{steps}; not editable',
+      reviewed: 'Covered by the %{approval}: changing it supersedes the approval and returns the record to %{state}',
+    },
+    review: {
+      returned: 'Returned to review',
+      returned_detail: 'Approved content changed after the approval; the approval and its e-signature are superseded and it must be approved again before further sales:',
+    },
     menu: { qa: 'Quality review', daily: 'Daily' },
     import: importEn,
     sign: {
@@ -170,6 +187,7 @@ export const appEn: typeof appZh = {
       panel: 'Electronic signatures',
       none: 'No electronic signatures',
       broken_alert: '%{smart_count} signature(s) broken: the record was changed after signing',
+      superseded: 'Superseded (returned to review)',
       signed_at: 'Signed at',
       state: 'State',
       valid: 'Valid',

@@ -160,6 +160,12 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
           {translate('gsp.import.preview.skipped', { rows: report.skipped.map((s) => s.row).join('、') })}
         </Typography>
       )}
+      {report.policy && (
+        // the policies the import followed (permissions, error rules, legacy approvals), as the server states them
+        <Alert severity="info" data-testid="import-policy">
+          {[report.policy.guards, report.policy.errors, report.policy.legacy].map((p) => <Typography key={p} variant="body2">{p}</Typography>)}
+        </Alert>
+      )}
     </Stack>
   );
 };

@@ -27,6 +27,8 @@ export interface ImportReport extends ReportHead {
   /** the date the rules judged against, and a ledger's latest sale date */
   asOf?: string;
   latestDate?: string;
+  /** the policies the import followed (imports/run/types.ts ReportTail.policy) */
+  policy?: { guards: string; errors: string; legacy: string };
   /** set by the server when findings/rejected were capped in the response */
   truncated?: boolean;
 }

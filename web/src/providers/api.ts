@@ -14,6 +14,8 @@ export interface Signature {
   comment: string | null;
   /** the record still hashes to what was signed */
   valid: boolean;
+  /** an approval the record no longer has: a change sent it back to review (schema/lifecycle.ts) */
+  superseded?: boolean;
 }
 
 export interface FindingsStats {

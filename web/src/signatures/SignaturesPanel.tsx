@@ -53,6 +53,8 @@ export const SignaturesPanel = (_props: { label?: false }) => {
                   <TableCell>
                     {s.valid ? (
                       <Chip size="small" color="success" label={`✔ ${translate('gsp.sign.valid')}`} data-testid="signature-valid" />
+                    ) : s.superseded ? (
+                      <Chip size="small" color="warning" label={`⊘ ${translate('gsp.sign.superseded')}`} data-testid="signature-superseded" />
                     ) : (
                       <Chip size="small" color="error" label={`✖ ${translate('gsp.sign.broken')}`} data-testid="signature-broken" />
                     )}

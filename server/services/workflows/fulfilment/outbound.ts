@@ -31,7 +31,7 @@ export function issueOutbound(ctx: ServiceContext, order: Row, input: Record<str
   requireNoBlocks(ctx, order.id, date, STEPS.outbound);
   createRecord(ctx, registry.get('outbound_slips')!, {
     slip_no: nextSlipNo(ctx.db, date), order: order.id, outbound_date: date, issued_by: ctx.actor.display_name,
-  }, { reason: 'issue_outbound', verb: true });
+  }, { reason: 'issue_outbound', verb: true }); // the slip is this step's own record (issued_by is step-owned)
   return { status: 'shipped' };
 }
 

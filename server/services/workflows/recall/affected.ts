@@ -24,12 +24,13 @@ export function coveredBatchIds(db: Db, scope: RecallScope): number[] {
 }
 
 /**
- * 第二篇 3.14: who received the goods. A line counts when its order has a live, reviewed (shipped) slip —
- * whether or not the order or the line was voided after that slip was issued; a line voided before the slip
- * never left. Drafts and unshipped orders are not "sold" here (unshippedByCustomer lists them apart).
+ * 第二篇 3.14: who received the goods. A line counts when its order has a live, reviewed (shipped) slip, or an
+ * imported one (a slip of the legacy system: the goods left there, its 复核员 is a legacy fact, never our
+ * reviewer — a recall must still reach that customer) — whether or not the order or the line was voided after
+ * that slip was issued; a line voided before the slip never left. Drafts and unshipped orders are not "sold" here (unshippedByCustomer lists them apart).
  */
 const shippedLine = sql`EXISTS (SELECT 1 FROM ${outboundSlips} s WHERE s."order" = ${salesLines.order} AND s.voided_at IS NULL
-  AND s.reviewed_by IS NOT NULL AND s.reviewed_by <> '' AND (${salesLines.voided_at} IS NULL OR ${salesLines.voided_at} >= s.created_at))`;
+  AND ((s.reviewed_by IS NOT NULL AND s.reviewed_by <> '') OR s.import_id IS NOT NULL) AND (${salesLines.voided_at} IS NULL OR ${salesLines.voided_at} >= s.created_at))`;
 
 /** Quantity shipped per customer of the recalled batches, largest first. */
 export function soldByCustomer(db: Db, scope: RecallScope, customerId?: number): { customer: number; quantity: number; lines: number; last_sale: string | null }[] {
