@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './web/precompress';
 
 // The console lives in web/; the Hono server serves web/dist and /api on one port,
 // so in dev only /api needs proxying to it.
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  // precompress: .gz and .br of every asset, served as they are (server/app.ts)
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

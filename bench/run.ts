@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'list-api': async () => (await import('./list-api')).listApi,
   load: async () => (await import('./load')).load,
   import: async () => (await import('./import')).importBench,
+  web: async () => (await import('./web')).webBench,
 };
 
 function parseArgs(argv: string[]): { names: string[]; opts: BenchOptions } {

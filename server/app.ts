@@ -1,5 +1,5 @@
 /** createApp({ db, clock }): the whole HTTP app, with no listening and no globals, so tests build their own. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
@@ -92,10 +92,13 @@ export function createApp(opts: AppOptions) {
 
   if (opts.webDist && fs.existsSync(opts.webDist)) {
     const root = path.relative(process.cwd(), opts.webDist) || '.';
-    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
-    app.use('*', serveStatic({ root }));
+    // Hashed assets never change under their name: cached for a year. The build wrote .br and .gz of each
+    // (web/precompress.ts): sent as they are to a browser that accepts them. index.html is revalidated.
+    app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    const revalidate = (_p: string, c: Context) => c.header('Cache-Control', 'no-cache');
+    app.use('*', serveStatic({ root, precompressed: true, onFound: revalidate }));
     // Client-side routes (#/customers is hash-based, but deep links to / paths still get the app).
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    app.get('*', serveStatic({ root, path: 'index.html', precompressed: true, onFound: revalidate }));
   }
   app.fetch = withBusyRetry(db, app.fetch, opts.busy ?? {}, JSON_LIMIT) as typeof app.fetch;
   return app;

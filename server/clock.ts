@@ -17,6 +17,11 @@ export function fixedDayClock(day: string): Clock {
   return { now: () => new Date(base + (Date.now() - start)), today: () => day };
 }
 
+/** The clock with its business date moved to `day` (rules judge as of then); timestamps keep the real time. */
+export function asOfClock(clock: Clock, day: string): Clock {
+  return { now: () => clock.now(), today: () => day };
+}
+
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   return env.GSP_TODAY ? fixedDayClock(env.GSP_TODAY) : systemClock();
 }

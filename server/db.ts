@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './root';
+import { registerZhSort } from './zh-sort';
 
 export type Db = BetterSQLite3Database<Record<string, never>> & { $client: Database.Database };
 
@@ -41,6 +42,7 @@ export function openDb(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerZhSort(sqlite);
   const db = drizzle(sqlite) as unknown as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;

@@ -40,7 +40,7 @@ export function emitReport(
   const lang = env.lang;
   tail = { ...tail, policy: { guards: imsg(lang, 'policy_guards'), errors: imsg(lang, 'policy_errors'), legacy: imsg(lang, 'policy_legacy') } };
   const target = importId != null ? reportPath(env.opts.db, importId) : env.opts.reportFile;
-  const { report, truncated } = writeReport(target, head, findings, rejected, tail);
+  const { report, truncated } = writeReport(target, head, findings, rejected, { asOf: env.opts.clock.today(), ...tail });
   if (importId != null && env.opts.reportFile) fs.copyFileSync(target!, env.opts.reportFile);
   return { report, truncated, importId };
 }

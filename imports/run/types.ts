@@ -99,6 +99,10 @@ export interface ReportTotals {
 }
 
 export interface ReportTail {
+  /** the date time-based rules judged the rows against (today, or the as-of date asked for) */
+  asOf?: string;
+  /** a ledger's latest business (sale) date: the wizard offers it as the as-of date */
+  latestDate?: string;
   /** exact totals per rule and severity (written by the report writer; the lists may be capped) */
   totals?: ReportTotals;
   /** pending master records created for unknown ledger references (listed for QA approval) */

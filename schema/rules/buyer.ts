@@ -112,7 +112,7 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_OUT_OF_SCOPE', severity: 'error', source: '第四篇 一.3; reg. GSP 第九十条', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_OUT_OF_SCOPE', severity: 'error', source: '第四篇 一.3; 《药品经营质量管理规范》第九十条', section: 'buyer', appliesTo: 'sales_lines',
     title: { zh: '超出购货单位经营范围', en: "Outside the buyer's business scope" },
     test(line, ctx) {
       const s = buyerLicenceState(line, ctx);

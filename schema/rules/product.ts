@@ -19,7 +19,7 @@ export const productRules = [
     },
   }),
   rule({
-    code: 'BATCH_EXPIRED', severity: 'error', source: 'reg. GSP; 第二篇 3.14', section: 'product', appliesTo: 'sales_lines',
+    code: 'BATCH_EXPIRED', severity: 'error', source: '《药品经营质量管理规范》; 第二篇 3.14', section: 'product', appliesTo: 'sales_lines',
     title: { zh: '销售过期批次', en: 'Expired batch sold' },
     // Expired means expiry_date before the sale date: a batch sold on its expiry date is still in date.
     test(line, ctx) {

@@ -4,6 +4,7 @@
  * those rows and falls back to the default for a missing or unusable value.
  */
 import type { Label } from '../enums';
+import { validTimeZone } from '../time-zone';
 
 export interface RuleSettings {
   /** a contract of at least this amount needs the general manager's approval (第五篇 3.3.2) */
@@ -48,13 +49,26 @@ export const RULE_SETTING_LABELS: Readonly<Record<RuleSettingKey, Label>> = {
   licenseExpiryWarningDays: ['证照到期预警天数（如 30、60、90）', 'Licence expiry warning windows in days (e.g. 30, 60, 90)'],
 };
 
+/** The short name a screen shows for each key (zh, en): the camelCase key is never shown alone. */
+export const RULE_SETTING_NAMES: Readonly<Record<RuleSettingKey, Label>> = {
+  majorContractAmount: ['重大合同金额', 'Major contract amount'],
+  specialArrivalDays: ['特药到货核实期限', 'Special-drug arrival check'],
+  receiptConfirmDays: ['收货确认期限', 'Receipt confirmation'],
+  complaintDays: ['投诉处理期限', 'Complaint handling'],
+  recallNoticeDays: ['召回通知期限', 'Recall notice'],
+  adrDays: ['不良反应转交期限', 'Adverse-reaction forwarding'],
+  feedbackDays: ['质量反馈上报期限', 'Quality feedback reporting'],
+  licenseExpiryWarningDays: ['证照到期预警天数', 'Licence expiry warning days'],
+};
+
 /** The declared type of each threshold: what an admin may store (anything else is refused, never replaced). */
-export type SettingType = 'amount' | 'days' | 'day_list' | 'text';
+export type SettingType = 'amount' | 'days' | 'day_list' | 'text' | 'time_zone';
 export const SETTING_TYPE_LABELS: Readonly<Record<SettingType, Label>> = {
   amount: ['不小于 0 的数字（元）', 'a number ≥ 0 (CNY)'],
   days: ['不小于 0 的整数（天）', 'a whole number of days ≥ 0'],
   day_list: ['由不小于 0 的整数（天）组成的非空列表，如 [30, 60, 90]', 'a non-empty list of whole numbers of days ≥ 0, e.g. [30, 60, 90]'],
   text: ['文本', 'text'],
+  time_zone: ['IANA 时区名称，如 Asia/Shanghai', 'an IANA time zone name, e.g. Asia/Shanghai'],
 };
 export const ruleSettingType = (key: RuleSettingKey): SettingType =>
   key === 'licenseExpiryWarningDays' ? 'day_list' : key === 'majorContractAmount' ? 'amount' : 'days';
@@ -68,6 +82,7 @@ export function typedSettingValue(type: SettingType, v: unknown): unknown {
     case 'days': return isDayCount(v) ? v : undefined;
     case 'day_list': return Array.isArray(v) && v.length > 0 && v.every(isDayCount) ? [...new Set(v as number[])].sort((a, b) => a - b) : undefined;
     case 'text': return typeof v === 'string' ? v : undefined;
+    case 'time_zone': return validTimeZone(v);
   }
 }
 

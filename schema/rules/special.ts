@@ -111,7 +111,7 @@ export const specialRules = [
     },
   }),
   rule({
-    code: 'SPECIAL_CASH_PAYMENT', severity: 'error', source: 'reg. ban on cash trade in 含特殊药品复方制剂', section: 'special',
+    code: 'SPECIAL_CASH_PAYMENT', severity: 'error', source: '《关于切实加强部分含特殊药品复方制剂销售管理的通知》（国食药监办〔2009〕503号）', section: 'special',
     appliesTo: 'sales_lines', title: { zh: '特药现金交易', en: 'Special drug paid in cash' },
     test(line, ctx) {
       const { product: p, customer: c } = parts(line, ctx);

@@ -55,7 +55,8 @@ export const signatures = defineResource({
   },
   list: ['signed_at', 'signer_name', 'meaning', 'resource', 'record_id', 'comment'],
   filters: ['resource', 'meaning', 'signer'], search: ['signer_name', 'comment'], display: ['signer_name'],
-  sort: ['id', 'DESC'], indexes: [['resource', 'record_id']],
+  // newest signature first by when it was given (the seed and imports write them out of time order)
+  sort: ['signed_at', 'DESC'], indexes: [['resource', 'record_id']],
 });
 
 export const imports = defineResource({
@@ -99,9 +100,12 @@ export const findings = defineResource({
     import: f.ref('imports', '导入记录', 'Import'),
     row: f.int('行号', 'Row'),
     fields: f.list('字段', 'Fields'),
-    // Copied from the record when the finding opens, so QA can filter by buyer, salesperson and date.
+    // Copied from the record when the finding opens (live or imported), so QA can filter by buyer,
+    // salesperson, product, batch and business date.
     customer: f.ref('customers', '购货单位', 'Customer', { readOnly: true }),
     salesperson: f.ref('salespeople', '销售人员', 'Salesperson', { readOnly: true }),
+    product: f.ref('products', '通用名称', 'Product', { readOnly: true }),
+    batch: f.ref('batches', '批号', 'Batch', { readOnly: true }),
     record_date: f.date('业务日期', 'Record date', { readOnly: true }),
     message: f.textarea('说明', 'Message', req),
     status: f.enum(FINDING_STATUS, '状态', 'Status', { ...req, default: 'open' }),
@@ -110,7 +114,7 @@ export const findings = defineResource({
     reviewed_at: f.datetime('处理时间', 'Reviewed at'),
   },
   list: ['rule', 'severity', 'record_date', 'customer', 'resource', 'record_id', 'message', 'status'],
-  filters: ['rule', 'severity', 'status', 'resource', 'customer', 'salesperson', 'record_date', 'import'],
+  filters: ['rule', 'severity', 'status', 'resource', 'customer', 'salesperson', 'product', 'batch', 'record_date', 'import'],
   search: ['message', 'rule', 'customer.name'], display: ['rule'],
   sort: ['id', 'DESC'], indexes: [['resource', 'record_id']],
 });

@@ -148,6 +148,20 @@ export function countRows(db: Db, resource: Resource, where: SQL | undefined, li
   return (db.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
 }
 
+/**
+ * ORDER BY for a column: text by pinyin (zh_sort, server/zh-sort.ts); an optional column ascending puts its
+ * empty values last (batches without expiry after the last expiring one; descending, SQLite already does).
+ */
+function sortTerms(resource: Resource, field: string, ascending: boolean): SQL[] {
+  const col = resource.table[field];
+  const spec = (resource.fields as Record<string, { kind?: string; required?: boolean }>)[field];
+  const order = ascending ? asc : desc;
+  const terms: SQL[] = [];
+  if (ascending && spec && !spec.required) terms.push(sql`${col} IS NULL`);
+  terms.push(spec?.kind === 'text' ? order(sql`zh_sort(${col})`) : order(col));
+  return terms;
+}
+
 export function parseListParams(db: Db, resource: Resource, query: Record<string, string | undefined>, lang: Lang): ListParams {
   const filter = (parseJson(query.filter, 'filter', lang) ?? {}) as Record<string, unknown>;
   if (typeof filter !== 'object' || Array.isArray(filter)) throw badRequest(msg(lang, 'invalid_query', { param: 'filter' }));
@@ -156,8 +170,9 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
 
   const [field, dir] = sort && Array.isArray(sort) ? sort : resource.sort;
   if (!isColumn(resource, field)) throw badRequest(msg(lang, 'invalid_query', { param: 'sort' }));
-  const order = String(dir).toUpperCase() === 'ASC' ? asc : desc;
-  const orderBy = field === 'id' ? [order(resource.table.id)] : [order(resource.table[field]), order(resource.table.id)];
+  const ascending = String(dir).toUpperCase() === 'ASC';
+  const order = ascending ? asc : desc;
+  const orderBy = field === 'id' ? [order(resource.table.id)] : [...sortTerms(resource, field, ascending), order(resource.table.id)];
 
   let start = 0;
   let limit: number | undefined;

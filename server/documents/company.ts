@@ -9,16 +9,12 @@ import { companyLicenses, settings } from '../../schema/tables';
 import type { Db } from '../db';
 import type { ServiceContext } from '../services/context';
 import { createRecord } from '../services/write';
-import { label } from './format';
+import { label, setDocumentTimeZone } from './format';
+import { BUSINESS_TIME_ZONE_SETTING } from '../../schema/time-zone';
 
-export const COMPANY_SETTINGS = {
-  companyName: ['本企业名称（打印单据抬头）', 'Company name (printed on documents)'],
-  companyAddress: ['本企业地址', 'Company address'],
-  companyLegalRep: ['本企业法定代表人', 'Company legal representative'],
-  companyPhone: ['本企业联系电话', 'Company phone'],
-  companyQualityContact: ['质量负责人及联系方式（召回通知、质量反馈）', 'Quality contact (recall notices, feedback)'],
-} as const;
-export type CompanySettingKey = keyof typeof COMPANY_SETTINGS;
+import { COMPANY_SETTINGS, type CompanySettingKey } from '../../schema/company-settings';
+
+export { COMPANY_SETTINGS, type CompanySettingKey };
 const UNSET = '（请在系统设置中填写）';
 
 export interface Company {
@@ -39,17 +35,22 @@ export function ensureCompanySettings(ctx: ServiceContext): void {
   }
 }
 
+/** A stored setting value: JSON text, or a plain string. */
+function parseSetting(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try { return JSON.parse(v); } catch { return v; }
+}
+
 function settingText(v: unknown): string {
-  let value = v;
-  if (typeof v === 'string') {
-    try { value = JSON.parse(v); } catch { /* a plain string */ }
-  }
+  const value = parseSetting(v);
   return value == null || value === '' ? UNSET : String(value);
 }
 
 export function loadCompany(db: Db, today: string): Company {
   const rows = db.select({ key: settings.key, value: settings.value }).from(settings)
-    .where(and(inArray(settings.key, Object.keys(COMPANY_SETTINGS)), isNull(settings.voided_at))).all();
+    .where(and(inArray(settings.key, [...Object.keys(COMPANY_SETTINGS), BUSINESS_TIME_ZONE_SETTING]), isNull(settings.voided_at))).all();
+  // the documents print times in the business time zone, as the screens show them
+  setDocumentTimeZone(parseSetting(rows.find((r) => r.key === BUSINESS_TIME_ZONE_SETTING)?.value));
   const get = (k: CompanySettingKey) => settingText(rows.find((r) => r.key === k)?.value);
   const licences = db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).orderBy(asc(companyLicenses.id)).all()
     .filter((l) => (!l.valid_from || l.valid_from <= today) && (!l.valid_to || l.valid_to >= today))

@@ -1,6 +1,7 @@
 /** How values are printed on the documents (Chinese conventions; '—' for nothing). */
 import { registry } from '../../schema/resources';
 import { daysBetween } from '../../schema/rules';
+import { DEFAULT_BUSINESS_TIME_ZONE, validTimeZone } from '../../schema/time-zone';
 
 export const NONE = '—';
 
@@ -12,12 +13,18 @@ export function cnDate(d: unknown): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '____年__月__日';
 }
 
-/** A stored ISO instant in China time: 2025-06-30 14:05. */
+let zone = DEFAULT_BUSINESS_TIME_ZONE;
+/** The business time zone of the documents being rendered (the businessTimeZone setting, company.ts). */
+export function setDocumentTimeZone(value: unknown): void {
+  zone = validTimeZone(value) ?? DEFAULT_BUSINESS_TIME_ZONE;
+}
+
+/** A stored ISO instant in the business time zone (Asia/Shanghai by default): 2025-06-30 14:05. */
 export function dateTime(iso: unknown): string {
   if (typeof iso !== 'string' || !iso) return NONE;
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(t);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(t);
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }

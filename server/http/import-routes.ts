@@ -3,7 +3,7 @@
  * import with its report, download its problem rows as XLSX (original cells + 错误原因 + 规则, formulas
  * escaped) or the stored original, and get the import template of any kind.
  *
- *   POST /api/imports                       multipart: file, kind, sheet?, headerRow?, dryRun?, force?,
+ *   POST /api/imports                       multipart: file, kind, sheet?, headerRow?, dryRun?, force?, asOf?,
  *                                           mapping? (JSON header → field or null) → { id, report, truncated }
  *                                           (201; 200 for a dry run or an all-duplicate file); with
  *                                           Accept: application/x-ndjson, progress lines first
@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { msg } from '../../schema/messages';
+import { isValidDate } from '../../schema/validate';
 import { can } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
 import { SALES_LEDGER_KIND } from '../../imports/headers/ledger-fields';
@@ -38,6 +39,7 @@ import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
 import { authorize, checkScope } from '../auth/rbac';
+import { asOfClock } from '../clock';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { withLongBusyWait } from './busy-retry';
@@ -160,8 +162,14 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
       throw e;
     }
     const headerRow = body.headerRow && /^\d+$/.test(body.headerRow.trim()) ? Number(body.headerRow) : undefined;
+    // asOf: the date time-based rules judge legacy rows against (the CLI's --as-of); timestamps stay real.
+    const asOf = body.asOf?.trim() || undefined;
+    if (asOf && !isValidDate(asOf)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw badRequest(lang === 'en' ? `asOf must be a YYYY-MM-DD date: ${asOf}` : `判定基准日 asOf 应为 YYYY-MM-DD 格式的日期：${asOf}`);
+    }
     const run = (onProgress?: ProgressCallback) => withLongBusyWait(db, () => runImport({
-      db, file: tmp, fileName: file.name || 'upload', kind, clock, actor: user, lang,
+      db, file: tmp, fileName: file.name || 'upload', kind, clock: asOf ? asOfClock(clock, asOf) : clock, actor: user, lang,
       dryRun: truthy(body.dryRun), force: truthy(body.force),
       sheet: body.sheet?.trim() ? body.sheet.trim() : undefined,
       headerRow, preset, onProgress,

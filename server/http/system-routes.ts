@@ -9,6 +9,25 @@ import { progressReport } from '../services/rules/recheck-progress';
 
 const VERIFIERS = new Set(['admin', 'auditor', 'qa']);
 
+interface MonthRow { month: string; opened: number; active: number; errors: number }
+
+/** Every month from the first to the last, the ones without findings as zeros (a gap in the chart is a month). */
+export function withEmptyMonths(rows: readonly MonthRow[]): MonthRow[] {
+  const valid = rows.filter((r) => /^\d{4}-\d{2}$/.test(r.month));
+  if (!valid.length) return [...rows];
+  const byMonth = new Map(valid.map((r) => [r.month, r]));
+  const out: MonthRow[] = [];
+  let [y, m] = valid[0].month.split('-').map(Number);
+  const last = valid[valid.length - 1].month;
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(byMonth.get(month) ?? { month, opened: 0, active: 0, errors: 0 });
+    if (month >= last) break;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
 export function systemRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/audit-verify', (c) => {
@@ -36,7 +55,7 @@ export function systemRoutes() {
                        SUM(status IN ('open', 'acknowledged')) AS active, SUM(severity = 'error') AS errors
                 FROM findings WHERE voided_at IS NULL GROUP BY month ORDER BY month`)
       .all();
-    return c.json({ byRule, byMonth });
+    return c.json({ byRule, byMonth: withEmptyMonths(byMonth as MonthRow[]) });
   });
   return app;
 }

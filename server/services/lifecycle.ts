@@ -113,7 +113,12 @@ export function raiseSuperseded(ctx: ServiceContext, resource: Resource, row: Ro
   // No code is "evaluated" here, so an earlier APPROVAL_SUPERSEDED of the record stays open beside this one.
   syncFindings(ctx, resource.name, row.id, new Set(), [{
     code: meta.code, severity: meta.severity, source: meta.source, fields, message: { zh: text('zh'), en: text('en') },
-  }], { customer, salesperson: (row.salesperson as number | null) ?? null });
+  }], {
+    customer, salesperson: (row.salesperson as number | null) ?? null,
+    product: resource.name === 'products' ? row.id : (row.product as number | null) ?? null, batch: (row.batch as number | null) ?? null,
+    // the business date of what was approved (a line's sale, a contract's signing); master records have none
+    record_date: ((row.sale_date ?? row.signed_at) as string | null | undefined)?.slice(0, 10) ?? null,
+  });
 }
 
 /** After a verb: a record approved again resolves its APPROVAL_SUPERSEDED findings. */

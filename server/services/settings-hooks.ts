@@ -5,6 +5,7 @@
  */
 import { msg } from '../../schema/messages';
 import { RULE_SETTING_DEFAULTS, ruleSettingType, SETTING_TYPE_LABELS, typedSettingValue, type RuleSettingKey, type SettingType } from '../../schema/rules/settings';
+import { BUSINESS_TIME_ZONE_SETTING } from '../../schema/time-zone';
 import { COMPANY_SETTINGS } from '../documents/company';
 import { validationError } from '../errors';
 import type { WriteHooks } from './hooks';
@@ -13,6 +14,7 @@ export function declaredSettingType(key: unknown): SettingType | undefined {
   if (typeof key !== 'string') return undefined;
   if (Object.hasOwn(RULE_SETTING_DEFAULTS, key)) return ruleSettingType(key as RuleSettingKey);
   if (Object.hasOwn(COMPANY_SETTINGS, key)) return 'text';
+  if (key === BUSINESS_TIME_ZONE_SETTING) return 'time_zone';
   return undefined;
 }
 

@@ -134,6 +134,11 @@ describe('import wizard (Chromium)', () => {
     for (const row of want.rejected) expect(rejected).toContain(String(row));
     expect(await page.getByTestId('import-first-rows').locator('tbody tr').count()).toBe(10);
     expect(await page.getByText('服务器未使用修改后的列映射').count()).toBe(0);
+    // 判定基准日: the ledger's latest sale date, with the choice explained (issue 13 item 3)
+    const asOf = await page.getByTestId('import-as-of-input').inputValue();
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(asOf <= expected.asOf).toBe(true);
+    await poll(textOf(page.getByTestId('import-as-of'))).toContain(`最晚的销售日期（${asOf}）`);
     await shot(page, 'import-4-preview');
     // nothing written by the dry run
     expect(server.db.$client.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: expected.master.length });
@@ -147,6 +152,8 @@ describe('import wizard (Chromium)', () => {
     await poll(textOf(page.getByTestId('count-imported'))).toContain(String(want.dataRows - want.rejected.length));
     const stored = server.db.$client.prepare('SELECT kind, encoding, status, file_name FROM imports WHERE id = ?').get(id);
     expect(stored).toEqual({ kind: 'sales-ledger', encoding: 'gb18030', status: 'done', file_name: LEDGER });
+    const record = await page.evaluate((n) => fetch(`/api/imports/${n}`).then((r) => r.json()), id);
+    expect(record.report.asOf).toBe(asOf);
     // the policies the import followed, as the report states them (issue 12)
     await poll(textOf(page.getByTestId('import-policy'))).toContain('旧系统的历史记录');
     await shot(page, 'import-5-result');

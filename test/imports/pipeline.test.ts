@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../../server/services/audit';
 import { openSpreadsheetFile } from '../../imports/readers/open';
 import { reportPath, storedPath } from '../../imports/run/files';
 import { EXPECTED, count, importFile, importMaster, leftovers, masterDbFile, sample, snapshot, tempDb } from './pipeline-fixtures';
+import ExcelJS from 'exceljs';
 
 let master: string;
 beforeAll(async () => {
@@ -354,12 +355,26 @@ describe('the sales ledger', () => {
       const got: unknown[][] = [];
       for await (const row of book.sheet().rows()) got.push(row.cells);
       await source.close();
-      expect(got[0]).toEqual([...h, '错误原因', '规则']);
-      expect(got[1][h.indexOf('购货单位')]).toBe('荆州市民生民大药房有限公司');
-      expect(String(got[1][h.length])).toContain('[BUYER_NOT_APPROVED]');
-      expect(got[1][h.length + 1]).toContain('BUYER_NOT_APPROVED');
-      expect(got[2][h.indexOf('备注')]).toBe(`'=HYPERLINK("http://x","y")`);
-      expect(String(got[2][h.length])).toMatch(/^数量：/);
+      // 原行号 first (the rows' numbers in the original file), then the file's columns
+      expect(got[0]).toEqual(['原行号', ...h, '错误原因', '规则']);
+      expect(got.slice(1).map((row) => row[0])).toEqual([2, 3]);
+      const at = (name: string) => 1 + h.indexOf(name);
+      expect(got[1][at('购货单位')]).toBe('荆州市民生民大药房有限公司');
+      expect(String(got[1][h.length + 1])).toContain('[BUYER_NOT_APPROVED]');
+      expect(got[1][h.length + 2]).toContain('BUYER_NOT_APPROVED');
+      expect(got[2][at('备注')]).toBe(`'=HYPERLINK("http://x","y")`);
+      expect(String(got[2][h.length + 1])).toMatch(/^数量：/);
+      // frozen header, widths, and the cells named by a rejection or finding coloured
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.worksheets[0];
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getColumn(1).width).toBeGreaterThan(0);
+      expect(ws.getColumn(at('购货单位') + 1).width).toBeGreaterThanOrEqual(10);
+      const fill = (row: number, col: number) => (ws.getRow(row).getCell(col).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+      expect(fill(3, at('数量') + 1)).toBe('FFFFC7CE'); // rejected: 数量 unreadable
+      expect(fill(3, at('备注') + 1)).toBeUndefined();
+      expect(fill(2, at('购货单位') + 1)).toMatch(/^FFFF(C7CE|EB9C)$/); // the unknown buyer's finding
     } finally {
       t.close();
     }

@@ -8,7 +8,7 @@ import { CREDIT_CODES, customerBody, httpError, ID_NUMBERS, list, startApi, type
 let api: Api;
 const ids: Record<string, number> = {};
 
-// Live customers (C5 is voided in beforeAll). Names sort by code point, as SQLite compares text.
+// Live customers (C5 is voided in beforeAll). Names sort by pinyin (server/zh-sort.ts), as Intl.Collator('zh') does.
 const CUSTOMERS = [
   { key: 'C1', name: '武汉同济医院', type: 'medical_institution', region: '湖北省武汉市', credit_code: CREDIT_CODES[0], service_point: true, credit_limit: 50000 },
   { key: 'C2', name: '武汉好药师大药房', type: 'retailer', region: '湖北省武汉市', service_point: false, credit_limit: 10000 },
@@ -20,7 +20,7 @@ const CUSTOMERS = [
 const LIVE = ['C1', 'C2', 'C3', 'C4', 'C6'];
 const nameOf = (key: string) => CUSTOMERS.find((c) => c.key === key)!.name;
 const names = (rows: { name?: unknown }[]) => rows.map((r) => r.name);
-const sorted = (keys: string[]) => keys.map(nameOf).sort();
+const sorted = (keys: string[]) => keys.map(nameOf).sort(new Intl.Collator('zh').compare);
 
 beforeAll(async () => {
   api = await startApi();
@@ -91,11 +91,11 @@ describe('getList: sort, range and Content-Range', () => {
     expect(res.headers.get('content-range')).toBe('customers 0-4/5');
   });
 
-  test('sorts by money with id as the tie-breaker, and nulls first ascending', async () => {
+  test('sorts by money with id as the tie-breaker, and empty values last either way', async () => {
     const r = await list(api.dp, 'customers', {}, ['credit_limit', 'DESC']);
     expect(names(r.data)).toEqual(['C4', 'C1', 'C3', 'C2', 'C6'].map(nameOf));
     const a = await list(api.dp, 'customers', {}, ['credit_limit', 'ASC']);
-    expect(names(a.data)).toEqual(['C6', 'C2', 'C3', 'C1', 'C4'].map(nameOf));
+    expect(names(a.data)).toEqual(['C2', 'C3', 'C1', 'C4', 'C6'].map(nameOf));
   });
 
   test('default sort comes from the registry (batches by expiry_date ASC)', async () => {

@@ -3,20 +3,38 @@
  * the user's permissions are known (i.e. after sign-in) and resolves to the <Resource>s; until then only the
  * login page (which needs no meta) can render.
  */
-import { Admin, Resource } from 'react-admin';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Admin, Loading, Resource } from 'react-admin';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import { store } from './providers/locale';
+import { queryClient } from './providers/query-client';
 import { loadMeta } from './meta/meta-store';
-import { resourceElements } from './generic/resource-elements';
-import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './layout/LoginPage';
 import { MetaError } from './layout/MetaError';
 import { theme } from './layout/theme';
-import { Dashboard } from './qa/Dashboard';
-import { consoleRoutes } from './qa/qa-routes';
-import { importRoutes } from './imports/import-routes';
+
+// Split by route: the initial bundle is the sign-in and the providers; the layout (menu), the dashboard and
+// the screens load once signed in, in parallel with /api/meta (issue 13 item 7).
+const loadConsole = () => import('./console');
+const loadLayout = () => import('./layout/ConsoleLayout');
+const loadDashboard = () => import('./qa/Dashboard');
+// Every signed-in page needs these: fetched in parallel as soon as this module loads (while the user signs
+// in, or while /api/meta answers), not one after the other as each is first rendered.
+void Promise.all([loadConsole(), loadLayout(), loadDashboard(), import('./generic/screens')]).catch(() => undefined);
+const LazyLayout = lazy(() => loadLayout().then((m) => ({ default: m.ConsoleLayout })));
+const LazyDashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+const ConsoleLayout = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<Loading />}>
+    <LazyLayout>{children}</LazyLayout>
+  </Suspense>
+);
+const Dashboard = () => (
+  <Suspense fallback={<Loading />}>
+    <LazyDashboard />
+  </Suspense>
+);
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
 const never = new Promise<never>(() => undefined);
@@ -24,7 +42,8 @@ const never = new Promise<never>(() => undefined);
 const renderResources = async (permissions: unknown) => {
   if (permissions == null) return never;
   try {
-    return [...resourceElements(await loadMeta()), consoleRoutes(), importRoutes()];
+    const [{ consoleElements }, meta] = await Promise.all([loadConsole(), loadMeta()]);
+    return consoleElements(meta);
   } catch (error) {
     console.error('GET /api/meta failed', error);
     // A lone pseudo-resource: the admin opens it first, so the error is what the user sees.
@@ -37,6 +56,7 @@ export const App = () => (
     title="GSP"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     store={store}
     layout={ConsoleLayout}
@@ -49,3 +69,8 @@ export const App = () => (
     {renderResources}
   </Admin>
 );
+
+/** Signed in (boot/Boot.tsx knows it before react-admin does): /api/meta is asked for at once. */
+export const prefetchSignedIn = () => {
+  void loadMeta().catch(() => undefined);
+};

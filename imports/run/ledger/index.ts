@@ -64,6 +64,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     const normalize = table.normalizer({ date1904: env.book.date1904 });
     let rows = 0;
     let rejected = 0;
+    let latestDate: string | undefined;
     const progress = env.progress;
     for await (const r of table.rows()) {
       progress.rows(++rows);
@@ -115,6 +116,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         const claimed = untrusted.filter((k) => v[k] != null && v[k] !== '').map(headerOf);
         if (claimed.length) staging.reportFinding(r.row, LEGACY_UNTRUSTED, 'warning', claimed, imsg(lang, 'legacy_untrusted_ledger', { fields: claimed.join(lang === 'en' ? ', ' : '、') }), null);
       }
+      if (!errors.length && typeof v.sale_date === 'string' && (!latestDate || v.sale_date > latestDate)) latestDate = v.sale_date.slice(0, 10);
       if (errors.length) {
         staging.reject(r.row, env.rawOf(r.cells as Cell[]), errors);
         rejected++;
@@ -129,7 +131,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     const counts = { rows, imported: orders.stats.imported, rejected, duplicates: orders.stats.duplicates };
     const created = Object.fromEntries(Object.entries(resolver.created).filter(([, list]) => list.length));
     const unresolved = resolver.unresolved.contracts.length ? { contracts: resolver.unresolved.contracts } : undefined;
-    const tail = { created, unresolved, skipped: table.skipped.length ? table.skipped : undefined };
+    const tail = { created, unresolved, skipped: table.skipped.length ? table.skipped : undefined, latestDate };
 
     if (opts.dryRun) {
       return finishImport(env, { importId: null, counts, staging, tail });

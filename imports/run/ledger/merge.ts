@@ -11,6 +11,7 @@ import { imports } from '../../../schema/tables';
 import type { Db } from '../../../server/db';
 import { writeAudit } from '../../../server/services/audit';
 import type { ServiceContext } from '../../../server/services/context';
+import { fillFindingContext } from '../../../server/services/rules/finding-context';
 import { withBulkJournal } from './bulk-journal';
 import { STAGED, STAGED_BY_NAME } from './staging';
 
@@ -184,6 +185,9 @@ export function mergeStaging(
          FROM stg.findings ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
       tt = tick(`findings: ${records.findings} rows`, tt);
+      // the business date, customer, salesperson, product and batch of each finding's record (for QA's filters)
+      fillFindingContext(sqlite, importId);
+      tt = tick('findings context', tt);
       records.import_rejects = sqlite.prepare(
         `INSERT INTO main.import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
          SELECT 1, @now, @actor, @now, @actor, @imp, @imp, "row", raw, errors FROM stg.import_rejects ORDER BY id`,

@@ -9,6 +9,7 @@ import { findings } from '../../../schema/tables';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { liveRowsIn } from './bulk-rows';
+import type { FindingContext } from './finding-context';
 
 export type FindingRow = typeof findings.$inferSelect & Record<string, any>;
 const ACTIVE = ['open', 'acknowledged', 'waived'];
@@ -22,7 +23,7 @@ export function syncFindings(
   recordId: number,
   evaluatedCodes: ReadonlySet<string>,
   found: readonly Finding[],
-  extra: { import?: number | null; row?: number | null; customer?: number | null; salesperson?: number | null; record_date?: string | null } = {},
+  extra: { import?: number | null; row?: number | null } & Partial<FindingContext> = {},
   /** the record's active findings when the caller loaded them for many records at once (activeFindingsOf) */
   active?: readonly FindingRow[],
 ): SyncResult {
@@ -51,7 +52,8 @@ export function syncFindings(
       .insert(findings)
       .values({
         rule: f.code, severity: f.severity, resource, record_id: recordId, import: extra.import ?? null, row: extra.row ?? null,
-        customer: extra.customer ?? null, salesperson: extra.salesperson ?? null, record_date: extra.record_date ?? null,
+        customer: extra.customer ?? null, salesperson: extra.salesperson ?? null, product: extra.product ?? null, batch: extra.batch ?? null,
+        record_date: extra.record_date ?? null,
         fields: f.fields, message: f.message.zh, status: 'open', created_at: now, created_by: ctx.actor.id, ...stamp,
       })
       .returning()

@@ -3,7 +3,7 @@ import { Box, Chip } from '@mui/material';
 import { DateField, useFieldValue, useLocaleState, type DateFieldProps } from 'react-admin';
 import type { FieldMeta } from '../meta/meta-store';
 import { optionLabel } from '../meta/labels';
-import { TIMESTAMP_FORMAT } from './format';
+import { timestampOptions } from './format';
 
 interface ValueFieldProps {
   field: FieldMeta;
@@ -45,7 +45,7 @@ export const TimestampField = (props: DateFieldProps) => (
   <DateField
     locales="zh-CN"
     showTime
-    options={TIMESTAMP_FORMAT}
+    options={timestampOptions()}
     {...props}
   />
 );

@@ -59,7 +59,6 @@ export const FileStep = ({ kinds, kind, onKind, file, onFile, disabled }: FileSt
         {kinds.map((k) => (
           <MenuItem key={k.kind} value={k.kind} data-testid={`kind-${k.kind}`}>
             {pick(k.label, locale)}
-            <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>{k.kind}</Typography>
           </MenuItem>
         ))}
       </TextField>

@@ -2,9 +2,9 @@
  * 导入记录: the imports (GET /api/imports, the generic list API), newest first, with status, counts, format
  * and encoding, who and when, and each import's downloads (report, problem rows, stored original).
  */
-import { Button, Chip, Stack, Typography } from '@mui/material';
+import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { Datagrid, FunctionField, List, ResourceContextProvider, TextField, TopToolbar, FilterButton, useLocaleState, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, List, ResourceContextProvider, TextField, TopToolbar, FilterButton, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { findField, findResource, getMeta } from '../meta/meta-store';
 import { optionLabel } from '../meta/labels';
@@ -47,6 +47,16 @@ export function countsOf(value: ImportRecord['counts']): ImportCounts | null {
 
 const STATUS_COLOR: Record<string, 'success' | 'error' | 'info' | 'default'> = { done: 'success', failed: 'error', running: 'info' };
 
+/**
+ * The downloads of one import; 问题行下载 only when it has problem rows: rejected rows (in its counts) or
+ * rows with findings (one count query, only asked when nothing was rejected).
+ */
+const HistoryLinks = ({ r }: { r: ImportRecord }) => {
+  const rejected = countsOf(r.counts)?.rejected ?? 0;
+  const { total } = useGetList('findings', { filter: { import: r.id }, pagination: { page: 1, perPage: 1 } }, { enabled: rejected === 0 });
+  return <ImportLinks id={r.id} size="small" variant="text" problems={rejected > 0 || (total ?? 0) > 0} />;
+};
+
 const HistoryActions = () => {
   const translate = useTranslate();
   return (
@@ -78,7 +88,8 @@ const Inner = () => {
       disableSyncWithLocation
       empty={<Typography sx={{ p: 3 }} color="text.secondary">{translate('gsp.import.history.empty')}</Typography>}
     >
-      <Datagrid rowClick={false} bulkActionButtons={false} data-testid="import-history">
+      <Datagrid rowClick={false} bulkActionButtons={false} data-testid="import-history"
+        sx={{ '& th, & td': { whiteSpace: 'nowrap' }, '& td': { py: 0.5 }, '& td.column-file_name': { whiteSpace: 'normal', minWidth: '10em', wordBreak: 'break-all' } }}>
         <FunctionField source="id" label={translate('gsp.import.history.id')} render={(r: ImportRecord) => `#${r.id}`} />
         <TextField source="file_name" label={translate('gsp.import.history.file')} />
         <FunctionField source="kind" label={translate('gsp.import.history.kind')} render={(r: ImportRecord) => kindLabel(getMeta(), r.kind, locale)} />
@@ -118,12 +129,11 @@ const Inner = () => {
         <FunctionField
           sortable={false}
           label={translate('gsp.import.history.links')}
-          // the problem rows are rejected rows and rows with findings: the counts alone cannot tell, so always offered;
           // a voided import keeps its report and original (the history of what was imported and undone)
-          render={(r: ImportRecord) => (r.status === 'done' || r.status === 'voided' ? <ImportLinks id={r.id} size="small" variant="text" /> : null)}
+          render={(r: ImportRecord) => (r.status === 'done' || r.status === 'voided' ? <HistoryLinks r={r} /> : null)}
         />
         {/* 撤销导入 (signed; admin and QA): the verb buttons of the row's record */}
-        <FunctionField sortable={false} label={translate('gsp.import.history.actions')} render={() => <VerbButtons />} />
+        <FunctionField sortable={false} label={translate('gsp.import.history.actions')} render={() => <Box sx={{ whiteSpace: 'nowrap' }}><VerbButtons /></Box>} />
       </Datagrid>
     </List>
   );

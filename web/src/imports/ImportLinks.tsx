@@ -17,7 +17,7 @@ interface ImportLinksProps {
 export const ImportLinks = ({ id, problems = true, size = 'medium', variant = 'outlined' }: ImportLinksProps) => {
   const translate = useTranslate();
   // plain links: the browser downloads with the session cookie; the server names the files
-  const common = { size, variant, component: 'a' as const };
+  const common = { size, variant, component: 'a' as const, sx: { whiteSpace: 'nowrap' } };
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid={`import-links-${id}`}>
       <Button {...common} href={importUrls.report(id)} target="_blank" rel="noopener" startIcon={<DataObjectIcon />} data-testid="link-report">

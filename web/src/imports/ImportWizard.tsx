@@ -27,6 +27,7 @@ import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { CommitStep } from './CommitStep';
 import { HISTORY_PATH } from './paths';
+import { SALES_LEDGER_KIND } from '../../../imports/headers/ledger-fields';
 
 const STEPS = ['file', 'sheet', 'mapping', 'preview', 'commit'] as const;
 
@@ -51,6 +52,8 @@ export const ImportWizard = () => {
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [previewPreset, setPreviewPreset] = useState<MappingChoice | null>(null);
   const [force, setForce] = useState(false);
+  // 判定基准日: a ledger's latest sale date by default (history is judged as it stood), else the server's today
+  const [asOf, setAsOf] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -78,6 +81,7 @@ export const ImportWizard = () => {
     setPreviewPreset(null);
     setChoice({});
     setForce(false);
+    setAsOf('');
     setError(null);
     setHeaderIgnored(null);
     setResult(null);
@@ -100,6 +104,7 @@ export const ImportWizard = () => {
       setHeaderRow(rep.import.headerRow);
       setHeaderIgnored(opts.headerRow && opts.headerRow !== rep.import.headerRow ? rep.import.headerRow : null);
       setChoice(autoChoice(mappingColumns(rep, pk)));
+      setAsOf((old) => old || (kind === SALES_LEDGER_KIND ? rep.latestDate : undefined) || rep.asOf || '');
       setPreview(null);
       return rep;
     } catch (e) {
@@ -110,12 +115,13 @@ export const ImportWizard = () => {
     }
   };
 
-  const dryRun = async (withForce: boolean) => {
+  const dryRun = async (withForce: boolean, day = asOf) => {
     const token = ++run.current;
     setBusy(true);
     setError(null);
     try {
-      const rep = !preset && !withForce ? analysis! : await send({ dryRun: true, sheet, headerRow, force: withForce, mapping: preset });
+      const same = !preset && !withForce && (!day || day === analysis!.asOf);
+      const rep = same ? analysis! : await send({ dryRun: true, sheet, headerRow, force: withForce, mapping: preset, asOf: day });
       if (token !== run.current) return;
       setPreview(rep);
       setPreviewPreset(preset);
@@ -134,7 +140,7 @@ export const ImportWizard = () => {
     setCommitError(null);
     setProgress({ upload: 0 });
     try {
-      const rep = await send({ dryRun: false, sheet, headerRow, force, mapping: preset }, (p) => token === run.current && setProgress((old) => ({ ...old, ...p })));
+      const rep = await send({ dryRun: false, sheet, headerRow, force, mapping: preset, asOf }, (p) => token === run.current && setProgress((old) => ({ ...old, ...p })));
       if (token === run.current) setResult(rep);
     } catch (e) {
       if (token === run.current) setCommitError(failed(e));
@@ -199,6 +205,8 @@ export const ImportWizard = () => {
           {step === 3 && preview && (
             <PreviewStep report={preview} peek={peek} fields={fields} force={force} disabled={busy}
               mappingIgnored={mappingIgnored(preview, previewPreset)}
+              asOf={asOf || preview.asOf || ''} ledger={kind === SALES_LEDGER_KIND}
+              onAsOf={(d) => { setAsOf(d); void dryRun(force, d); }}
               onForce={(v) => { setForce(v); void dryRun(v); }} />
           )}
           {step === 4 && <CommitStep running={running} progress={progress} total={preview?.counts.rows ?? 0} result={result} error={commitError} />}

@@ -2,7 +2,8 @@
  * Step 4 试运行预览: the dry run's report (nothing written), the first data rows as mapped (rows with a
  * rejection or a finding marked), and — when the same file was imported before — the force option.
  */
-import { Alert, Box, Checkbox, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, Table, TextField, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { pick } from '../meta/labels';
 import type { ImportReport } from './api';
@@ -21,8 +22,34 @@ interface PreviewStepProps {
   force: boolean;
   onForce: (force: boolean) => void;
   mappingIgnored: boolean;
+  /** the date time-based rules judge as of, and whether the kind is a ledger (its default is explained) */
+  asOf: string;
+  ledger: boolean;
+  onAsOf: (asOf: string) => void;
   disabled?: boolean;
 }
+
+/** 判定基准日: the as-of date of the dry run and the import, with why it defaults to what it does. */
+const AsOfField = ({ asOf, ledger, latestDate, onAsOf, disabled }: { asOf: string; ledger: boolean; latestDate?: string; onAsOf: (d: string) => void; disabled?: boolean }) => {
+  const translate = useTranslate();
+  const [value, setValue] = useState(asOf);
+  useEffect(() => setValue(asOf), [asOf]);
+  return (
+    <Alert severity="info" icon={false} data-testid="import-as-of">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+        <TextField type="date" size="small" label={translate('gsp.import.preview.as_of')} value={value} disabled={disabled}
+          onChange={(e) => setValue(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'import-as-of-input' } }} />
+        <Button size="small" variant="outlined" disabled={disabled || !value || value === asOf} onClick={() => onAsOf(value)} sx={{ whiteSpace: 'nowrap' }}
+          data-testid="import-as-of-apply">
+          {translate('gsp.import.preview.as_of_apply')}
+        </Button>
+      </Stack>
+      <Typography variant="body2">
+        {ledger ? translate('gsp.import.preview.as_of_ledger', { date: latestDate ?? asOf }) : translate('gsp.import.preview.as_of_master')}
+      </Typography>
+    </Alert>
+  );
+};
 
 export const FirstRows = ({ report, peek, fields }: { report: ImportReport; peek: Peek | null; fields: ImportFieldOption[] }) => {
   const translate = useTranslate();
@@ -74,11 +101,12 @@ export const FirstRows = ({ report, peek, fields }: { report: ImportReport; peek
   );
 };
 
-export const PreviewStep = ({ report, peek, fields, force, onForce, mappingIgnored, disabled }: PreviewStepProps) => {
+export const PreviewStep = ({ report, peek, fields, force, onForce, mappingIgnored, asOf, ledger, onAsOf, disabled }: PreviewStepProps) => {
   const translate = useTranslate();
   return (
     <Stack spacing={3} data-testid="import-preview">
       <Alert severity="info">{translate('gsp.import.preview.dry_run')}</Alert>
+      <AsOfField asOf={asOf} ledger={ledger} latestDate={report.latestDate} onAsOf={onAsOf} disabled={disabled} />
       {mappingIgnored && <Alert severity="warning">{translate('gsp.import.preview.mapping_ignored')}</Alert>}
       {report.duplicateOf != null && (
         <Alert severity="warning" data-testid="import-duplicate">

@@ -24,6 +24,9 @@ export interface ImportReport extends ReportHead {
   skipped?: Array<{ row: number; reason: string }>;
   duplicateOf?: number;
   records?: Record<string, number>;
+  /** the date the rules judged against, and a ledger's latest sale date */
+  asOf?: string;
+  latestDate?: string;
   /** the policies the import followed (imports/run/types.ts ReportTail.policy) */
   policy?: { guards: string; errors: string; legacy: string };
   /** set by the server when findings/rejected were capped in the response */
@@ -40,6 +43,8 @@ export interface ImportRequest {
   force?: boolean;
   /** header text → field key, or null to ignore the column (the importer's mapping preset) */
   mapping?: Record<string, string | null> | null;
+  /** YYYY-MM-DD: time-based rules judge the rows as of this date (default: the server's today) */
+  asOf?: string | null;
 }
 
 /** What the server streams while it imports (imports/run/progress.ts): one definition for both sides. */
@@ -84,6 +89,7 @@ export function formData(req: ImportRequest): FormData {
   if (req.force) fd.append('force', 'true');
   if (req.sheet) fd.append('sheet', req.sheet);
   if (req.headerRow) fd.append('headerRow', String(req.headerRow));
+  if (req.asOf) fd.append('asOf', req.asOf);
   if (req.mapping && Object.keys(req.mapping).length) fd.append('mapping', JSON.stringify(req.mapping));
   return fd;
 }

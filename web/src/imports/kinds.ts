@@ -33,9 +33,13 @@ const LEDGER_LABEL = { zh: '销售台账', en: 'Sales ledger' };
 
 const importable = (f: FieldMeta) => !f.readOnly && !f.writeOnly && f.kind !== 'password' && f.kind !== 'json';
 
-/** Resources a file can be imported as: not read-only (findings, audit_log, imports…), in registry order. */
+/**
+ * Resources a file can be imported as, in registry order: business records with their own menu entry —
+ * not read-only ones (findings, audit_log, imports…), not link tables kept inside another record
+ * (发票对应出库单, 发票明细: menu false) and not the system's own (用户, 系统设置).
+ */
 export function importableResources(meta: Meta): ResourceMeta[] {
-  return meta.resources.filter((r) => !r.readOnly && r.fields.some(importable));
+  return meta.resources.filter((r) => !r.readOnly && r.menu && r.area !== 'system' && r.fields.some(importable));
 }
 
 /**

@@ -1,10 +1,11 @@
 /** react-admin's default theme, denser (back-office users scan long tables) and with CJK-friendly fonts. */
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { FONT_STACK } from './fonts';
 
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   typography: {
-    fontFamily: ['-apple-system', 'BlinkMacSystemFont', '"Segoe UI"', '"PingFang SC"', '"Microsoft YaHei"', '"Noto Sans CJK SC"', 'Roboto', 'sans-serif'].join(','),
+    fontFamily: FONT_STACK,
   },
   components: {
     ...defaultTheme.components,

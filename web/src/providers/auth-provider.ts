@@ -3,6 +3,7 @@ import { HttpError, type AuthProvider } from 'ra-core';
 import { API_URL, httpClient } from './http-client';
 import { clearMeta, findResource } from '../meta/meta-store';
 import { canAccessFor } from '../auth/access';
+import { takePrimedSession } from '../boot/session-cache';
 
 export interface SessionUser {
   id: number;
@@ -15,7 +16,12 @@ export interface SessionUser {
 
 // One /me request per session instead of one per navigation; cleared on login, logout and 401.
 let me: Promise<SessionUser> | undefined;
-const fetchMe = () => (me ??= httpClient(`${API_URL}/auth/me`).then(({ json }) => json as SessionUser));
+const fetchMe = () => {
+  // the boot shell (boot/Boot.tsx) already asked the server, or signed in: its answer is the first one
+  const primed = takePrimedSession();
+  if (primed) me = Promise.resolve(primed);
+  return (me ??= httpClient(`${API_URL}/auth/me`).then(({ json }) => json as SessionUser));
+};
 const forget = () => {
   me = undefined;
 };

@@ -2,7 +2,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { AutocompleteInput, useFieldValue, useLocaleState, useRecordContext } from 'react-admin';
 import type { KindFieldProps } from '../generic/field-kinds';
-import { findField } from '../meta/meta-store';
+import { findField, getMeta } from '../meta/meta-store';
 import { optionLabel, pick } from '../meta/labels';
 import { ruleChoices, ruleInfo } from './rules';
 
@@ -12,14 +12,11 @@ export const RuleField = ({ source }: KindFieldProps) => {
   const info = ruleInfo(code);
   if (!code) return null;
   return (
+    // The rule's name leads (in the UI language); the code stays visible for reference.
     <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }}>
-      <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{code}</Typography>
-      {info && (
-        <Typography component="span" variant="caption" color="text.secondary" data-testid="rule-title">
-          {pick(info.title, locale)}
-          <Box component="span" sx={{ display: 'block', color: 'text.disabled' }} data-testid="rule-source">{info.source}</Box>
-        </Typography>
-      )}
+      {info && <Typography component="span" variant="body2" sx={{ fontWeight: 600 }} data-testid="rule-title">{pick(info.title, locale)}</Typography>}
+      <Typography component="span" variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>{code}</Typography>
+      {info && <Typography component="span" variant="caption" sx={{ color: 'text.disabled' }} data-testid="rule-source">{info.source}</Typography>}
     </Box>
   );
 };
@@ -50,6 +47,20 @@ const enumChip = (resource: string, colors: Record<string, string>) =>
 export const SeverityChip = enumChip('findings', SEVERITY_COLOR);
 export const FindingStatusChip = enumChip('findings', STATUS_COLOR);
 
+/**
+ * A finding's field by its label: on the record's resource, else on the records the rule sees joined to it
+ * (a sales line's `salesperson` is its order's 销售人员); `customer.name` reads 购货单位·单位名称.
+ */
+function findingFieldLabel(resource: string, path: string, locale: string): string | undefined {
+  const [head, ...rest] = path.split('.');
+  const lookup = (key: string) => findField(resource, key) ?? getMeta()?.resources.flatMap((r) => r.fields).find((f) => f.key === key);
+  const field = lookup(head);
+  if (!field) return rest.length ? lookup(rest[rest.length - 1]) && pick(lookup(rest[rest.length - 1])!.label, locale) : undefined;
+  if (!rest.length || !field.ref) return pick(field.label, locale);
+  const inner = findField(field.ref, rest[rest.length - 1]);
+  return inner ? `${pick(field.label, locale)}·${pick(inner.label, locale)}` : pick(field.label, locale);
+}
+
 /** The finding's fields, by their labels in the record's resource (notified_at → 通知日期). */
 export const FindingFieldsField = ({ source }: KindFieldProps) => {
   const record = useRecordContext();
@@ -60,8 +71,7 @@ export const FindingFieldsField = ({ source }: KindFieldProps) => {
     <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', gap: 0.5 }}>
       {keys.map((key) => {
         const path = String(key);
-        const field = findField(String(record?.resource ?? ''), path.split('.').pop()!) ?? findField(String(record?.resource ?? ''), path);
-        return <Chip key={path} size="small" label={field ? pick(field.label, locale) : path} />;
+        return <Chip key={path} size="small" label={findingFieldLabel(String(record?.resource ?? ''), path, locale) ?? path} />;
       })}
     </Box>
   );

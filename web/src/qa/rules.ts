@@ -25,7 +25,7 @@ export function ruleChoices(locale: string, only?: readonly string[]) {
   const rules = (getMeta()?.rules ?? []) as readonly RuleInfo[];
   return rules
     .filter((r) => !only || only.includes(r.code))
-    .map((r) => ({ id: r.code, name: `${r.code} ${pick(r.title, locale)}` }));
+    .map((r) => ({ id: r.code, name: `${pick(r.title, locale)} ${r.code}` }));
 }
 
 /** The rule families the QA review lists are built on. */

@@ -8,7 +8,7 @@ import type { KindFieldProps } from '../generic/field-kinds';
 import { findResource, getMeta } from '../meta/meta-store';
 import { pick } from '../meta/labels';
 import { FindingFieldsField, FindingStatusChip, RuleField, RuleFilter, SeverityChip } from '../qa/finding-fields';
-import { settingLabel, settingText } from './settings/setting-value';
+import { settingLabel, settingName, settingText } from './settings/setting-value';
 
 const ResourceNameField = ({ source }: KindFieldProps) => {
   const value = useFieldValue({ source });
@@ -40,6 +40,13 @@ const SettingValueField = ({ source }: KindFieldProps) => {
   return <span>{settingText(value)}</span>;
 };
 
+/** A setting by its declared name (证照到期预警天数), not its camelCase key. */
+const SettingKeyField = ({ source }: KindFieldProps) => {
+  const value = useFieldValue({ source });
+  const [locale] = useLocaleState();
+  return <span>{settingName(value, locale)}</span>;
+};
+
 /** A known threshold's description in the UI language. */
 const SettingDescriptionField = ({ source }: KindFieldProps) => {
   const record = useRecordContext();
@@ -66,6 +73,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
   'findings.fields': { Field: FindingFieldsField },
   'signatures.resource': resourceName,
   'signatures.record_id': recordLink,
+  'settings.key': { Field: SettingKeyField },
   'settings.value': { Field: SettingValueField },
   'settings.description': { Field: SettingDescriptionField },
 };

@@ -47,7 +47,7 @@ const VerbButton = ({ offer, resource }: { offer: VerbOffer; resource: string })
       variant={spec.signed && spec.verb !== 'reject' ? 'contained' : 'outlined'}
       color={spec.verb === 'waive' || spec.verb === 'reject' ? 'warning' : 'primary'}
       data-testid={`verb-${spec.verb}`}
-      sx={{ ml: 1 }}
+      sx={{ ml: 1, whiteSpace: 'nowrap', flexShrink: 0 }}
     >
       <GavelIcon />
     </Button>

@@ -9,6 +9,9 @@ import { addDays, daysBetween, isIsoDate } from '../../../../schema/rules';
 import * as t from '../../../../schema/tables';
 import type { Db } from '../../../db';
 
+/** Chinese names by pinyin. */
+const zhCollator = new Intl.Collator('zh');
+
 export const DEFAULT_TERM_DAYS = 30;
 export const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'over_90'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -88,7 +91,7 @@ export function receivablesAgeing(db: Db, asOf: string) {
     }
     by.set(c, row);
   }
-  const customers = [...by.values()].sort((a, b) => b.outstanding - a.outstanding || a.name.localeCompare(b.name));
+  const customers = [...by.values()].sort((a, b) => b.outstanding - a.outstanding || zhCollator.compare(a.name, b.name));
   const totals = customers.reduce((s, c) => {
     s.invoiced = cents(s.invoiced + c.invoiced);
     s.paid = cents(s.paid + c.paid);

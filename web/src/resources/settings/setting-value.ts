@@ -1,5 +1,7 @@
 /** What kind of value each rule threshold holds (schema/rules/settings.ts), and the text ↔ list-of-days parsing. */
-import { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, type RuleSettingKey } from '../../../../schema/rules/settings';
+import { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, RULE_SETTING_NAMES, type RuleSettingKey } from '../../../../schema/rules/settings';
+import { COMPANY_SETTINGS, COMPANY_SETTING_NAMES } from '../../../../schema/company-settings';
+import { BUSINESS_TIME_ZONE_LABELS, BUSINESS_TIME_ZONE_SETTING } from '../../../../schema/time-zone';
 
 export type SettingKind = 'number' | 'integer' | 'days' | 'json';
 
@@ -25,9 +27,21 @@ export function parseDays(text: string): number[] | null {
 
 export const formatDays = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value == null ? '' : String(value));
 
+const isCompanySetting = (key: unknown): key is keyof typeof COMPANY_SETTINGS =>
+  typeof key === 'string' && Object.prototype.hasOwnProperty.call(COMPANY_SETTINGS, key);
+
 /** The setting's description in the UI language (the stored description is the Chinese one). */
 export function settingLabel(key: unknown, locale: string): string | undefined {
-  return isRuleSetting(key) ? RULE_SETTING_LABELS[key][locale === 'en' ? 1 : 0] : undefined;
+  const i = locale === 'en' ? 1 : 0;
+  if (key === BUSINESS_TIME_ZONE_SETTING) return BUSINESS_TIME_ZONE_LABELS.description[i];
+  return isRuleSetting(key) ? RULE_SETTING_LABELS[key][i] : isCompanySetting(key) ? COMPANY_SETTINGS[key][i] : undefined;
+}
+
+/** The key's short name in the UI language (证照到期预警天数), or the key itself for one nobody declared. */
+export function settingName(key: unknown, locale: string): string {
+  const i = locale === 'en' ? 1 : 0;
+  if (key === BUSINESS_TIME_ZONE_SETTING) return BUSINESS_TIME_ZONE_LABELS.name[i];
+  return isRuleSetting(key) ? RULE_SETTING_NAMES[key][i] : isCompanySetting(key) ? COMPANY_SETTING_NAMES[key][i] : String(key ?? '');
 }
 
 /** A value as a person reads it: "30、60、90" for lists, grouped digits for amounts. */

@@ -12,17 +12,18 @@ import { pick } from '../../meta/labels';
 import { getChain, money, type StepKey } from './api';
 import { PanelVerbButton } from './PanelVerbButton';
 import { T, useText } from './texts';
+import { formatMinute } from '../../generic/format';
 
 const STEP_LABELS: Record<StepKey, { zh: string; en: string }> = {
   ordered: { zh: '开单', en: 'Ordered' }, confirmed: { zh: '确认订单', en: 'Confirmed' }, issued: { zh: '开具出库单', en: 'Slip issued' },
   picked: { zh: '拣货', en: 'Picked' }, reviewed: { zh: '出库复核', en: 'Reviewed' }, received: { zh: '收货确认', en: 'Receipt confirmed' },
   invoiced: { zh: '开票', en: 'Invoiced' }, paid: { zh: '回款', en: 'Paid' },
 };
-/** A date as it is; a timestamp (UTC) as the China business time it was. */
+/** A date as it is; a timestamp (UTC) in the business time zone. */
 const when = (v?: string | null) => {
   if (!v) return '';
   if (!v.includes('T')) return v;
-  return new Date(Date.parse(v) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
+  return formatMinute(v);
 };
 
 export const OrderChain = () => {

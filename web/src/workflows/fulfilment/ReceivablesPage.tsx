@@ -26,7 +26,8 @@ export const ReceivablesPage = () => {
         </Stack>
         {data && (
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="ageing-table">
+            {/* figures and headers on one line; a customer's name may take two (min width ~ 12 characters) */}
+            <Table size="small" data-testid="ageing-table" sx={{ '& th, & td': { whiteSpace: 'nowrap' }, '& td.ageing-name': { whiteSpace: 'normal', minWidth: '12em' } }}>
               <TableHead>
                 <TableRow>
                   <TableCell>{t(T.customer)}</TableCell><TableCell align="right">{t(T.invoiced)}</TableCell><TableCell align="right">{t(T.paid)}</TableCell>
@@ -45,7 +46,7 @@ export const ReceivablesPage = () => {
                 {data.customers.map((c) => (
                   <Fragment key={c.customer}>
                     <TableRow hover onClick={() => setOpen(open === c.customer ? null : c.customer)} sx={{ cursor: 'pointer' }} data-testid={`ageing-row-${c.customer}`}>
-                      <TableCell>{c.name}</TableCell><TableCell align="right">{money(c.invoiced)}</TableCell><TableCell align="right">{money(c.paid)}</TableCell>
+                      <TableCell className="ageing-name">{c.name}</TableCell><TableCell align="right">{money(c.invoiced)}</TableCell><TableCell align="right">{money(c.paid)}</TableCell>
                       <TableCell align="right"><strong>{money(c.outstanding)}</strong></TableCell>
                       {BUCKETS.map((b) => (
                         <TableCell key={b} align="right">

@@ -14,6 +14,7 @@ import { pick } from '../../meta/labels';
 import { getChain } from './api';
 import { PanelVerbButton } from './PanelVerbButton';
 import { T, useText } from './texts';
+import { formatMinute } from '../../generic/format';
 
 type State = 'ok' | 'bad' | 'pending';
 const ICONS: Record<State, ReactNode> = { ok: <CheckCircleIcon color="success" />, bad: <ErrorIcon color="error" />, pending: <HourglassEmptyIcon color="warning" /> };
@@ -51,7 +52,7 @@ export const SpecialPanel = () => {
         <Item testid="special-check" state={check ? (check.complete && check.in_time ? 'ok' : 'bad') : 'pending'} title={t(T.checkStep)}>
           {check ? (
             <>
-              <span>{t(T.verifiedBy)} {check.verified_by} · {new Date(Date.parse(String(check.verified_at)) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16)}{!check.in_time && ` · ${t(T.checkLate)}`}</span>
+              <span>{t(T.verifiedBy)} {check.verified_by} · {formatMinute(String(check.verified_at))}{!check.in_time && ` · ${t(T.checkLate)}`}</span>
               <Box sx={{ mt: 0.5 }}>
                 {yes(check.contract_obtained, T.contractObtained)}{yes(check.identity_verified, T.identityVerified)}{yes(check.authenticity_verified, T.authenticityVerified)}
               </Box>

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench -- web`: the web console's weight and speed (issue 13 item 7). Builds web/dist (as the e2e
+ * tests do), reports the JS the first page loads and all JS, raw / gzip / brotli as served (the build's
+ * .gz and .br), then serves the app on the list fixture (bench/fixture.ts, 1M sales lines by default) and
+ * opens three lists in Chromium, signed in: per list, navigation → first row rendered, when the list's
+ * API answer arrived (Resource Timing), and the render time after it (first row − answer), from the
+ * page's own performance timeline. Targets: initial JS ≤ 250 KB gzipped; a list rendered ≤ 300 ms after
+ * its data arrives (median of warm loads).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../server/app';
+import { fixedDayClock } from '../server/clock';
+import { openDb } from '../server/db';
+import { ensureWebDist } from '../test/e2e/global-setup';
+import { launchChromium } from '../test/e2e/browser';
+import { ensureFixture, FIXTURE_TODAY } from './fixture';
+import { summary, type Bench, type BenchOptions, type BenchResult } from './lib';
+
+const INITIAL_GZ_BUDGET = 250 * 1024;
+const RENDER_BUDGET_MS = 300;
+const LISTS = ['sales_lines', 'sales_orders', 'customers'];
+const RUNS = 5;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The entry script of index.html and every chunk it imports statically: what the first page loads. */
+function initialChunks(dist: string): string[] {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)![1];
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = fs.readFileSync(path.join(dist, 'assets', file), 'utf8');
+    for (const m of src.matchAll(/(?:^|[;\n])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) walk(m[1]);
+  };
+  walk(entry);
+  return [...seen];
+}
+
+function sizes(dist: string, files: string[]) {
+  // a file too small to be worth compressing (< 1 KB) has no .gz/.br and is served as it is
+  const size = (f: string, fallback: string) => fs.statSync(fs.existsSync(f) ? f : fallback).size;
+  return files.reduce((t, f) => {
+    const p = path.join(dist, 'assets', f);
+    return { raw: t.raw + size(p, p), gz: t.gz + size(`${p}.gz`, p), br: t.br + size(`${p}.br`, p) };
+  }, { raw: 0, gz: 0, br: 0 });
+}
+
+export const webBench: Bench = {
+  name: 'web',
+  description: 'web console: JS size (gzip/brotli as served) and navigation → rendered list for three lists in Chromium',
+  async run(opts: BenchOptions): Promise<BenchResult> {
+    const { log } = opts;
+    const dist = await ensureWebDist();
+    const initial = initialChunks(dist);
+    const allJs = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+    const first = sizes(dist, initial);
+    const all = sizes(dist, allJs);
+    const notes = [
+      `initial JS (${initial.join(', ')}): ${kb(first.raw)} raw, ${kb(first.gz)} gzip, ${kb(first.br)} brotli (target ≤ ${kb(INITIAL_GZ_BUDGET)} gzip)`,
+      `all JS (${allJs.length} chunks): ${kb(all.raw)} raw, ${kb(all.gz)} gzip, ${kb(all.br)} brotli`,
+    ];
+    let pass = first.gz <= INITIAL_GZ_BUDGET;
+
+    const fx = ensureFixture({ lines: opts.lines, force: opts.force, log });
+    const db = openDb(fx.file);
+    const app = createApp({ db, clock: fixedDayClock(FIXTURE_TODAY), webDist: dist, onInternalError: (e) => console.error(e) });
+    const server: ServerType = await new Promise((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await launchChromium();
+    const table: string[][] = [['list', 'runs', 'nav→rows med', 'nav→rows max', 'data at med', 'render after data med', 'render max', 'cold nav→rows', 'result']];
+    try {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      // The page notes when the first list row appears (performance.now(): ms since navigation start).
+      await context.addInitScript(() => {
+        const w = window as unknown as { __firstRow?: number };
+        new MutationObserver((_m, obs) => {
+          if (document.querySelector('.RaDatagrid-row, .RaDataTable-row')) {
+            w.__firstRow = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      await page.fill('input[name="username"]', 'admin');
+      await page.fill('input[name="password"]', fx.adminPassword);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByTestId('dashboard').waitFor({ timeout: 60_000 });
+      await page.close();
+      const transfer = await (async () => {
+        const res = await fetch(`${base}/assets/${initial[0]}`, { headers: { 'accept-encoding': 'br, gzip' } });
+        return `${res.headers.get('content-encoding')}, ${res.headers.get('cache-control')}`;
+      })();
+      notes.push(`served initial chunk as: ${transfer}`);
+
+      for (const list of LISTS) {
+        const nav: number[] = [];
+        const after: number[] = [];
+        const dataAt: number[] = [];
+        let cold = NaN;
+        for (let i = 0; i <= RUNS; i++) {
+          const p = await context.newPage();
+          await p.goto(`${base}/#/${list}`);
+          await p.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, { timeout: 60_000 });
+          const t = await p.evaluate((name) => {
+            const rows = (window as unknown as { __firstRow: number }).__firstRow;
+            const api = performance.getEntriesByType('resource')
+              .filter((e) => new URL(e.name).pathname === `/api/${name}`)
+              .map((e) => (e as PerformanceResourceTiming).responseEnd);
+            return { rows, data: api.length ? Math.max(...api.filter((x) => x <= rows)) : NaN };
+          }, list);
+          await p.close();
+          if (i === 0) cold = t.rows; // the first visit also loads the screens' chunks
+          else {
+            nav.push(t.rows);
+            dataAt.push(t.data);
+            after.push(t.rows - t.data);
+          }
+        }
+        const n = summary(nav);
+        const a = summary(after);
+        const ok = a.median <= RENDER_BUDGET_MS;
+        pass &&= ok;
+        table.push([list, String(RUNS), n.median.toFixed(0), n.max.toFixed(0), summary(dataAt).median.toFixed(0), a.median.toFixed(0), a.max.toFixed(0), cold.toFixed(0), ok ? 'ok' : `> ${RENDER_BUDGET_MS}`]);
+        log(`web ${list}: nav→rows ${n.median.toFixed(0)} ms, render after data ${a.median.toFixed(0)} ms`);
+      }
+    } finally {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.$client.close();
+    }
+    notes.push(`fixture: ${fx.file} (${opts.lines.toLocaleString('en')} sales lines); times: ms from navigation start, warm HTTP cache, signed in`);
+    return { name: 'web', table, pass, notes };
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Issue 13 item 4: with the UI in Chinese, no English leaks. Over the demo data, each demo role signs in
+ * and every page reachable from its menu is scanned for Latin words; what may appear is listed below (rule
+ * codes, units, user data such as batch numbers and user names, names of file formats and encodings). One
+ * browser, one page per role, hash navigation between pages (no reloads); to stay fast a page is scanned
+ * once, by the first role whose menu reaches it (each role's dashboard is scanned as that role).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/app';
+import type { Credential } from '../../server/bootstrap';
+import { seedDemo } from '../../server/seed/demo';
+import { launchChromium } from './browser';
+import { ensureWebDist } from './global-setup';
+
+/** Latin words a Chinese screen may show: file formats, units, standard abbreviations, the product's name. */
+const ALLOWED = new Set([
+  'GSP', 'CSV', 'XLSX', 'xlsx', 'csv', 'Excel', 'PDF', 'pdf', 'UTF-8', 'Unicode', 'GBK', 'GB18030', 'SHA-256', 'ID', 'QA',
+  'mg', 'ml', 'mL', 'g', 'kg', 'L', 'IU', 'cm', 'mm', 'pcs',
+]);
+/** Rule codes (BUYER_NOT_APPROVED), batch and document numbers (XS-2025-0001, B2406): identifiers as data. */
+const IDENTIFIER = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{1,6}\d[\w-]*|[A-Z]{1,6}(?:-[A-Z0-9]+)+|[a-z]?\d[\w.-]*)$/;
+
+function leaks(text: string, userData: ReadonlySet<string>): string[] {
+  const words = text.match(/[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9]+)*/g) ?? [];
+  return [...new Set(words.filter((w) => !ALLOWED.has(w) && !userData.has(w) && !IDENTIFIER.test(w) && !/^[A-Z]{1,2}$/.test(w)))];
+}
+
+/** The page's requests answered and its spinners gone (bounded: a page that polls is scanned as it is). */
+async function settle(page: Page, pending: Set<unknown>) {
+  const until = Date.now() + 4_000;
+  await page.waitForTimeout(150);
+  while (Date.now() < until) {
+    const spinning = await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root').count();
+    if (!pending.size && !spinning) return;
+    await page.waitForTimeout(50);
+  }
+}
+
+describe('Chinese screens (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let creds: Credential[];
+
+  beforeAll(async () => {
+    const webDist = await ensureWebDist();
+    server = await startTestServer({ webDist, today: '2026-06-30' });
+    creds = seedDemo(server.db, server.clock);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows no English words on any menu page, for any demo role', async () => {
+    const users = [{ username: 'admin', password: ADMIN_PASSWORD, role: 'admin' }, ...creds];
+    const found: string[] = [];
+    const userData = new Set(users.map((u) => u.username));
+    const scanned = new Set<string>();
+    let pages = 0;
+    for (const u of users) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      page.setDefaultTimeout(15_000);
+      const pending = new Set<unknown>();
+      page.on('request', (r) => pending.add(r));
+      page.on('requestfinished', (r) => pending.delete(r));
+      page.on('requestfailed', (r) => pending.delete(r));
+      await page.goto(server.url + '/');
+      await page.fill('input[name="username"]', u.username);
+      await page.fill('input[name="password"]', u.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByTestId('dashboard').waitFor();
+      const hrefs = await page.locator('.RaMenu-open a[href^="#/"], .RaSidebar-fixed a[href^="#/"]').evaluateAll((as) =>
+        [...new Set(as.map((a) => a.getAttribute('href')!))]);
+      expect(hrefs.length, u.username).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        if (href !== '#/' && scanned.has(href)) continue;
+        scanned.add(href);
+        await page.goto(`${server.url}/${href}`);
+        const t0 = Date.now();
+        await settle(page, pending);
+        pages++;
+        const text = await page.locator('body').innerText();
+        const words = leaks(text, userData);
+        if (process.env.GSP_E2E_VERBOSE) process.stderr.write(`${u.role} ${href} ${Date.now() - t0} ms ${words.join(' ')}\n`);
+        for (const w of words) found.push(`${u.role} ${href}: ${w}`);
+      }
+      await page.close();
+    }
+    expect(pages).toBeGreaterThan(20);
+    expect([...new Set(found)]).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,122 @@
+/**
+ * Issue 13 item 5 at 1440×900 over the demo data: no table cell of 应收账款账龄 or 导入记录 wraps to more
+ * than two lines (names, headers, the 撤销导入 button); 问题行下载 is offered only for an import with
+ * problem rows; the side menu fits the screen without scrolling, each role's daily screens first.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/app';
+import { SAMPLES_DIR } from '../helpers/shared';
+import type { Credential } from '../../server/bootstrap';
+import { seedDemo } from '../../server/seed/demo';
+import { runImport } from '../../imports/run/pipeline';
+import { SYSTEM_ACTOR } from '../../server/services/context';
+import { dailyScreens } from '../../web/src/layout/daily-screens';
+import { launchChromium } from './browser';
+import { ensureWebDist } from './global-setup';
+import { shot } from './session';
+
+/** The most lines any single text of the table's cells is laid out on. */
+const maxLines = (page: Page, table: string) =>
+  page.locator(table).first().evaluate((root) => {
+    let worst = { lines: 0, text: '' };
+    for (const cell of root.querySelectorAll('th, td')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > worst.lines) worst = { lines: tops.size, text: n.textContent.trim() };
+      }
+    }
+    return worst;
+  });
+
+describe('layouts at 1440×900 (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let creds: Credential[];
+  const pages = new Map<string, Page>();
+
+  const signIn = async (username: string) => {
+    if (pages.has(username)) return pages.get(username)!;
+    const password = username === 'admin' ? ADMIN_PASSWORD : creds.find((c) => c.username === username)!.password;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+    await page.goto(server.url + '/');
+    await page.fill('input[name="username"]', username);
+    await page.fill('input[name="password"]', password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('dashboard').waitFor();
+    pages.set(username, page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    const webDist = await ensureWebDist();
+    server = await startTestServer({ webDist, today: '2026-06-30' });
+    creds = seedDemo(server.db, server.clock);
+    // Import history: files without problem rows, and one with a rejected row (a customer without a name).
+    const header = fs.readFileSync(path.join(SAMPLES_DIR, 'customers.csv'), 'utf8').split('\n')[0];
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-layout-')), 'customers-bad.csv');
+    fs.writeFileSync(bad, `${header}\n,药品零售企业,,湖北省武汉市,湖北省武汉市某路1号,,,,,,,,,,,否,否\n`);
+    for (const [file, kind] of [[path.join(SAMPLES_DIR, 'company_licenses.csv'), 'company_licenses'], [path.join(SAMPLES_DIR, 'customers.csv'), 'customers'], [bad, 'customers']]) {
+      await runImport({ db: server.db, file, kind, clock: server.clock, actor: SYSTEM_ACTOR });
+    }
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('receivables ageing: no cell wraps beyond two lines', async () => {
+    const page = await signIn('finance1');
+    await page.goto(`${server.url}/#/workflows/receivables`);
+    await page.getByTestId('ageing-table').locator('tbody tr').nth(3).waitFor();
+    const worst = await maxLines(page, '[data-testid="ageing-table"]');
+    await shot(page, 'layout-receivables');
+    expect(worst.lines, worst.text).toBeLessThanOrEqual(2);
+  });
+
+  it('import history: no cell wraps beyond two lines; 问题行下载 only where there are problem rows', async () => {
+    const page = await signIn('admin');
+    await page.goto(`${server.url}/#/import/history`);
+    const table = page.getByTestId('import-history');
+    await table.locator('tbody tr').nth(1).waitFor();
+    await page.waitForTimeout(500); // the per-import findings counts
+    const worst = await maxLines(page, '[data-testid="import-history"]');
+    await shot(page, 'layout-import-history');
+    expect(worst.lines, worst.text).toBeLessThanOrEqual(2);
+    const imports = server.db.$client.prepare(
+      `SELECT i.id, json_extract(i.counts, '$.rejected') AS rejected, (SELECT count(*) FROM findings f WHERE f."import" = i.id) AS findings FROM imports i`,
+    ).all() as Array<{ id: number; rejected: number; findings: number }>;
+    expect(imports.length).toBe(3);
+    expect(imports.some((i) => i.rejected > 0)).toBe(true);
+    expect(imports.some((i) => !i.rejected && !i.findings)).toBe(true);
+    for (const i of imports) {
+      const links = page.getByTestId(`import-links-${i.id}`);
+      await links.waitFor();
+      await expect.poll(() => links.getByTestId('link-problems').count()).toBe(i.rejected > 0 || i.findings > 0 ? 1 : 0);
+    }
+  });
+
+  it('the menu fits 900 px for every role, its daily screens first', async () => {
+    for (const username of ['admin', 'qa1', 'sales1', 'finance1', 'aftersales1']) {
+      const page = await signIn(username);
+      await page.goto(`${server.url}/#/`);
+      const menu = page.locator('.RaSidebar-fixed');
+      await menu.locator('a').first().waitFor();
+      const { scroll, client } = await menu.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+      expect(scroll, username).toBeLessThanOrEqual(client + 1);
+      const role = username === 'admin' ? 'admin' : creds.find((c) => c.username === username)!.role;
+      const first = await page.getByTestId('menu-section-daily').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(first.length, username).toBeGreaterThan(0);
+      expect(first.length).toBeLessThanOrEqual(dailyScreens([role]).length);
+    }
+  }, 120_000);
+});

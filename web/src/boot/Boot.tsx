@@ -1,0 +1,125 @@
+/**
+ * The initial bundle (issue 13 items 1 and 7): React and this shell only. It asks GET /api/auth/me once;
+ * signed out, it shows the sign-in form at once (no react-admin, no MUI: plain elements), while the console
+ * (react-admin, App.tsx) loads in the background; signed in — now or after the form — it renders the
+ * console. Signing out inside the console shows react-admin's own login page, as before.
+ */
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { FONT_STACK } from '../layout/fonts';
+import { primeSession, type BootUser } from './session-cache';
+
+const loadApp = () => import('../App');
+const App = lazy(() => loadApp().then((m) => ({ default: m.App })));
+
+// The UI language as react-admin's localStorage store keeps it (providers/locale.ts: RaStore + GspConsole).
+const LOCALE_KEY = 'RaStoreGspConsole.locale';
+type Lang = 'zh' | 'en';
+const readLang = (): Lang => {
+  try {
+    return JSON.parse(localStorage.getItem(LOCALE_KEY) ?? '"zh"') === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+};
+
+const TEXT = {
+  zh: { title: 'GSP 管理控制台', username: '用户名', password: '密码', signIn: '登录', failed: '登录失败，请重试', other: 'English' },
+  en: { title: 'GSP Console', username: 'Username', password: 'Password', signIn: 'Sign in', failed: 'Sign-in failed, please try again', other: '中文' },
+} as const;
+
+const Spinner = () => (
+  <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: FONT_STACK }}>…</div>
+);
+
+const field = { display: 'block', width: '100%', boxSizing: 'border-box', padding: '10px 12px', margin: '6px 0 14px', fontSize: 15, fontFamily: 'inherit', border: '1px solid #bbb', borderRadius: 4 } as const;
+
+const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
+  const [lang, setLang] = useState<Lang>(readLang);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const t = TEXT[lang];
+  useEffect(() => {
+    document.title = t.title;
+  }, [t]);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch('/api/auth/login', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': lang },
+        body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
+      });
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(body?.message || t.failed);
+      onSignedIn(body as BootUser);
+    } catch (err) {
+      setError((err as Error).message || t.failed);
+      setBusy(false);
+    }
+  };
+  const switchLang = () => {
+    const next: Lang = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem(LOCALE_KEY, JSON.stringify(next));
+    setLang(next);
+  };
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1e3c72, #2a5298)', fontFamily: FONT_STACK }}>
+      <form onSubmit={submit} data-testid="boot-login" style={{ width: 320, background: '#fff', borderRadius: 8, padding: '28px 28px 16px', boxShadow: '0 4px 24px rgba(0,0,0,.25)' }}>
+        <h1 style={{ fontSize: 20, fontWeight: 600, textAlign: 'center', margin: '0 0 20px' }}>{t.title}</h1>
+        <label style={{ fontSize: 13, color: '#555' }}>
+          {t.username}
+          <input name="username" autoComplete="username" required autoFocus style={field} />
+        </label>
+        <label style={{ fontSize: 13, color: '#555' }}>
+          {t.password}
+          <input name="password" type="password" autoComplete="current-password" required style={field} />
+        </label>
+        {error && <div role="alert" style={{ color: '#d32f2f', fontSize: 13, marginBottom: 10 }}>{error}</div>}
+        <button type="submit" disabled={busy}
+          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer' }}>
+          {t.signIn}
+        </button>
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <button type="button" onClick={switchLang} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13 }}>{t.other}</button>
+        </div>
+      </form>
+    </div>
+  );
+};
+
+export const Boot = () => {
+  const [state, setState] = useState<'checking' | 'signed-out' | 'signed-in'>('checking');
+  useEffect(() => {
+    void loadApp(); // the console's code loads while the server answers or the user types
+    fetch('/api/auth/me', { credentials: 'include', headers: { Accept: 'application/json' } })
+      .then(async (res) => {
+        if (!res.ok) return setState('signed-out');
+        primeSession((await res.json()) as BootUser);
+        void loadApp().then((m) => m.prefetchSignedIn());
+        setState('signed-in');
+      })
+      .catch(() => setState('signed-out'));
+  }, []);
+  if (state === 'checking') return <Spinner />;
+  if (state === 'signed-out') {
+    return (
+      <SignIn
+        onSignedIn={(user) => {
+          primeSession(user);
+          void loadApp().then((m) => m.prefetchSignedIn());
+          if (/^#\/login/.test(window.location.hash)) window.location.hash = '#/';
+          setState('signed-in');
+        }}
+      />
+    );
+  }
+  return (
+    <Suspense fallback={<Spinner />}>
+      <App />
+    </Suspense>
+  );
+};

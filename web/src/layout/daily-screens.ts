@@ -1,0 +1,25 @@
+/**
+ * Each role's daily screens: shown first in the side menu, in a group of their own (常用), so the work of a
+ * day needs no scrolling at 900 px. Keys are menu item keys: a resource name, a console page key
+ * (qa/…, workflows/…, audit-verify) or an import entry (data-import, import-history). An entry the role
+ * may not open is left out by the menu as everywhere else.
+ */
+export const DAILY_SCREENS: Readonly<Record<string, readonly string[]>> = {
+  admin: ['users', 'settings', 'data-import', 'import-history', 'audit-verify'],
+  sales: ['sales_orders', 'customers', 'contracts', 'visits', 'workflows/visit-plan', 'workflows/receivables'],
+  sales_head: ['sales_orders', 'contracts', 'customers', 'workflows/receivables', 'salespeople'],
+  sales_vp: ['contracts', 'sales_orders', 'workflows/receivables', 'customers'],
+  gm: ['contracts', 'sales_orders', 'workflows/receivables', 'qa/findings'],
+  qa: ['dashboard', 'qa/findings', 'qa/first-business', 'qa/expiring', 'qa/special', 'qa/outbound', 'qa/complaints', 'qa/recalls'],
+  warehouse: ['outbound_slips', 'special_checks', 'sales_orders'],
+  reviewer: ['outbound_slips', 'special_checks', 'qa/outbound'],
+  finance: ['invoices', 'workflows/invoice', 'payments', 'workflows/receivables'],
+  after_sales: ['complaints', 'quality_feedback', 'adverse_reactions', 'recalls', 'recall_notices', 'visits'],
+  office: ['company_licenses', 'salespeople', 'authorizations', 'trainings', 'workflows/salespeople-expiring'],
+  auditor: ['audit_log', 'signatures', 'qa/findings', 'audit-verify'],
+};
+
+/** The daily screens of a user with these roles, in the order of the roles' lists, without repeats. */
+export function dailyScreens(roles: readonly string[]): string[] {
+  return [...new Set(roles.flatMap((r) => DAILY_SCREENS[r] ?? []))];
+}
