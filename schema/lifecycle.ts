@@ -109,8 +109,16 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
       receipt_confirmed_at: by('confirm-receipt'), arrival_verified_at: by('verify-arrival'), arrival_verified_by: by('verify-arrival'),
     },
   },
-  complaints: { owned: { status: by('investigate', 'handle', 'close'), reported_to_qa_at: by('report-qa') } },
-  quality_feedback: { owned: { status: by('report', 'handle', 'close'), reported_at: by('report') } },
+  // 第三篇 五/七: each step of a complaint records what it did — the investigation, the measures and the
+  // feedback to the customer, the follow-up — so a plain edit cannot fill in a step that never ran.
+  complaints: {
+    owned: {
+      status: by('investigate', 'handle', 'close'), reported_to_qa_at: by('report-qa'), investigation: by('investigate'),
+      measures: by('handle'), feedback_at: by('handle'), follow_up: by('follow-up'),
+    },
+  },
+  // 第一篇 3: the cause analysis and the handling opinion are QA's (质管部处理), written only by its step.
+  quality_feedback: { owned: { status: by('report', 'handle', 'close'), reported_at: by('report'), analysis: by('handle'), handling: by('handle') } },
   adverse_reactions: { owned: { forwarded_to_qa_at: by('forward'), reported_at: by('report-regulator') } },
   recalls: { owned: { status: by('close') } },
   recall_notices: {

@@ -53,9 +53,9 @@ describe('printed documents (Chromium)', () => {
       { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' }, { historical: true }).id as number;
     ids.feedback = await created('/api/quality_feedback', {
       form_no: 'ZLFK2025-007', source: 'customer', customer: w.customer, product: w.product, batch: w.batch,
-      description: '部分胶囊粘连变形', analysis: '运输途中受热', handling: '退回更换',
+      description: '部分胶囊粘连变形',
     });
-    recordStates(s.server, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03' });
+    recordStates(s.server, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换' });
     ids.recall = await created('/api/recalls', {
       recall_no: 'ZH2025-03', product: w.product, batches: ['00581'], level: '2', initiated_by: 'manufacturer', reason: '溶出度不合格', started_at: '2025-06-20',
     });

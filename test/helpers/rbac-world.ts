@@ -243,11 +243,11 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     },
     complaints: {
       create: (n) => ({ complaint_no: `TS-RBAC-${n}`, customer: world.customer, channel: 'phone', received_at: '2025-06-10', description: '外包装破损' }),
-      edit: (n) => ({ investigation: `调查 ${n}` }),
+      edit: (n) => ({ description: `外包装破损 ${n}` }),
     },
     quality_feedback: {
       create: (n) => ({ form_no: `ZL-RBAC-${n}`, source: 'customer', customer: world.customer, description: '胶囊外观异常' }),
-      edit: (n) => ({ analysis: `原因分析 ${n}` }),
+      edit: (n) => ({ description: `胶囊外观异常 ${n}` }),
     },
     adverse_reactions: {
       create: () => ({ product: world.product, reaction: '皮疹', severity: 'general', received_at: '2025-06-10', patient: '女 35岁' }),

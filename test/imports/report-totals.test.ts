@@ -121,9 +121,10 @@ describe('report totals over the whole file', () => {
       const problemRows = new Set([...full.findings.map((f) => f.row), ...full.rejected.map((r) => r.row)]);
       expect(problemRows.size).toBeGreaterThan(REPORT_CAP);
       expect(rows.length - 1).toBe(problemRows.size);
-      // each data row's order number is the one of that Excel row (header at row 1)
-      const orderNos = new Set(rows.slice(1).map((r) => String(r[0])));
-      for (const row of problemRows) expect(orderNos.has(orderNo(row - 2)), `row ${row}`).toBe(true);
+      // each data row starts with its original row number (原行号), then that Excel row's order number
+      expect(rows[0][0]).toBe('原行号');
+      const orderNoAt = new Map(rows.slice(1).map((r) => [Number(r[0]), String(r[1])]));
+      for (const row of problemRows) expect(orderNoAt.get(row), `row ${row}`).toBe(orderNo(row - 2));
     }, 120_000);
   });
 });

@@ -78,9 +78,9 @@ beforeAll(async () => {
   ids.slipB = legacySlip({ slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
   ids.feedback = await created(admin, '/quality_feedback', {
     form_no: 'ZLFK2025-007', source: 'customer', customer: a.customer, product: a.product, batch: a.batch,
-    description: '部分胶囊粘连变形', analysis: '运输途中受热', handling: '退回更换，通知储运部改进',
+    description: '部分胶囊粘连变形',
   });
-  recordStates(srv, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03' });
+  recordStates(srv, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换，通知储运部改进' });
   ids.recall = await created(admin, '/recalls', {
     recall_no: 'ZH2025-03', product: a.product, batches: ['00581'], level: '2', initiated_by: 'manufacturer', reason: '溶出度不合格', started_at: '2025-06-20',
   });
