@@ -7,11 +7,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerBody } from '../api-client';
+import { freePort, portOpen } from '../../helpers/ports';
 import { chromiumPath } from '../../../server/documents/pdf';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -36,18 +36,6 @@ const kept = { liveUpload: path.join(tmp, `gsp-upload-${livePid}-keep`), storedO
 let child: ChildProcess;
 let port = 0;
 let log = '';
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as net.AddressInfo).port;
-    s.close(() => resolve(p));
-  });
-});
-const portOpen = (p: number) => new Promise<boolean>((resolve) => {
-  const sock = net.connect(p, '127.0.0.1');
-  sock.once('connect', () => { sock.destroy(); resolve(true); });
-  sock.once('error', () => resolve(false));
-});
 
 beforeAll(async () => {
   fs.mkdirSync(tmp, { recursive: true });
