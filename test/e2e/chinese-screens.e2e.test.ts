@@ -26,13 +26,17 @@ function leaks(text: string, userData: ReadonlySet<string>): string[] {
   return [...new Set(words.filter((w) => !ALLOWED.has(w) && !userData.has(w) && !IDENTIFIER.test(w) && !/^[A-Z]{1,2}$/.test(w)))];
 }
 
-/** The page's requests answered and its spinners gone (bounded: a page that polls is scanned as it is). */
+/**
+ * The page's API requests answered and its spinners gone, twice in a row (bounded: a page that polls is scanned
+ * as it is). Only this page's /api/ requests count: a font or a request of the page before never holds it.
+ */
 async function settle(page: Page, pending: Set<unknown>) {
   const until = Date.now() + 4_000;
-  await page.waitForTimeout(150);
-  while (Date.now() < until) {
+  let quiet = 0;
+  await page.waitForTimeout(100);
+  while (Date.now() < until && quiet < 2) {
     const spinning = await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root').count();
-    if (!pending.size && !spinning) return;
+    quiet = !pending.size && !spinning ? quiet + 1 : 0;
     await page.waitForTimeout(50);
   }
 }
@@ -63,7 +67,7 @@ describe('Chinese screens (Chromium)', () => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       page.setDefaultTimeout(15_000);
       const pending = new Set<unknown>();
-      page.on('request', (r) => pending.add(r));
+      page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) pending.add(r); });
       page.on('requestfinished', (r) => pending.delete(r));
       page.on('requestfailed', (r) => pending.delete(r));
       await page.goto(server.url + '/');
@@ -77,6 +81,7 @@ describe('Chinese screens (Chromium)', () => {
       for (const href of hrefs) {
         if (href !== '#/' && scanned.has(href)) continue;
         scanned.add(href);
+        pending.clear();
         await page.goto(`${server.url}/${href}`);
         const t0 = Date.now();
         await settle(page, pending);
