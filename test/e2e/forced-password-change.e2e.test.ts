@@ -49,5 +49,5 @@ describe('forced password change at sign-in (Chromium)', () => {
     const cookie = await login(s.server.url, 'qa9', 'qa9-own-password-1');
     const me = await fetch(`${s.server.url}/api/auth/me`, { headers: { cookie } }).then((r) => r.json());
     expect(me.must_change_password).toBe(false);
-  });
+  }, 90_000);
 });

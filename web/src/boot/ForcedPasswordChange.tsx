@@ -43,7 +43,8 @@ export const ForcedPasswordChange = ({ user, lang, onChanged, onSignedOut }: {
         body: JSON.stringify({ current_password: form.get('current'), password: form.get('next') }),
       });
       const body = await res.json().catch(() => ({}));
-      if (!res.ok) throw new Error(Object.values((body?.errors ?? {}) as Record<string, string>).find((m) => m && m !== body.message) ?? body?.message ?? t.failed);
+      // the field's own message (a wrong current password, the policy) says more than the summary
+      if (!res.ok) throw new Error(body?.errors?.current_password || body?.errors?.password || body?.message || t.failed);
       onChanged();
     } catch (err) {
       setError((err as Error).message || t.failed);
