@@ -81,11 +81,11 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
         </label>
         {error && <div role="alert" style={{ color: '#d32f2f', fontSize: 13, marginBottom: 10 }}>{error}</div>}
         <button type="submit" disabled={busy}
-          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer' }}>
+          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer', fontFamily: 'inherit' }}>
           {t.signIn}
         </button>
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <button type="button" onClick={switchLang} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13 }}>{t.other}</button>
+          <button type="button" onClick={switchLang} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13, fontFamily: 'inherit' }}>{t.other}</button>
         </div>
       </form>
     </div>

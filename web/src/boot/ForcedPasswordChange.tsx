@@ -73,11 +73,11 @@ export const ForcedPasswordChange = ({ user, lang, onChanged, onSignedOut }: {
         {field('confirm', t.confirm, 'new-password')}
         {error && <div role="alert" data-testid="forced-password-error" style={{ color: '#d32f2f', fontSize: 13, marginBottom: 10 }}>{error}</div>}
         <button type="submit" disabled={busy} data-testid="forced-password-save"
-          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer' }}>
+          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer', fontFamily: 'inherit' }}>
           {t.save}
         </button>
         <div style={{ textAlign: 'center', marginTop: 10 }}>
-          <button type="button" onClick={signOut} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13 }}>{t.logout}</button>
+          <button type="button" onClick={signOut} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13, fontFamily: 'inherit' }}>{t.logout}</button>
         </div>
       </form>
     </div>
