@@ -27,7 +27,7 @@ const freePort = () => new Promise<number>((resolve) => {
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, GSP_DB: path.join(dir, 'gsp.db'), PORT: String(port), HOST: '127.0.0.1', GSP_SKIP_WEB_BUILD: '1', GSP_RECHECK: '0', GSP_BACKUP: '0', GSP_TODAY: '2025-06-30' };
+  const env: NodeJS.ProcessEnv = { ...process.env, GSP_DB: path.join(dir, 'gsp.db'), PORT: String(port), HOST: '127.0.0.1', GSP_SKIP_WEB_BUILD: '1', GSP_RECHECK: '0', GSP_BACKUP: '0', GSP_TODAY: '2025-06-30' };
   delete env.GSP_ADMIN_PASSWORD;
   delete env.GSP_DEMO;
   child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
