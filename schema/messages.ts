@@ -69,6 +69,8 @@ const MESSAGES = {
   password_username: ['密码不能与用户名相同', 'The password must not be the username'],
   password_current_wrong: ['当前密码不正确，密码未修改', 'The current password is wrong; the password was not changed'],
   password_changed_reason: ['用户本人修改密码', 'Password changed by the user'],
+  password_change_required: ['请先修改密码：管理员要求您在继续使用前设置新密码（右上角用户菜单 → 修改密码）', 'Change your password first: an administrator requires a new password before you continue (user menu → Change password)'],
+  first_login_password_reason: ['首次启动生成的初始密码，须在首次登录时修改', 'Initial password from the first start: to be changed at first sign-in'],
   password_same: ['新密码不能与当前密码相同', 'The new password must differ from the current one'],
   version_precondition: ['缺少版本号 version：请先读取记录，再带上其 version 提交修改（批量修改请用 updateMany 路由）', 'Missing version: read the record and send its version with the change (bulk edits use the updateMany route)'],
   setting_type: ['设置 {key} 的值类型不正确：应为{expected}', 'Setting {key} has the wrong type: expected {expected}'],

@@ -11,6 +11,7 @@ import { msg, pickLang } from '../schema/messages';
 import { registry } from '../schema/resources';
 import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE, sessionUser } from './auth/sessions';
+import { passwordChangeGate } from './auth/password-change';
 import { crudRouter } from './crud/router';
 import { csrfGuard } from './http/csrf';
 import { checkedInput } from './http/input';
@@ -75,6 +76,7 @@ export function createApp(opts: AppOptions) {
     await next();
   });
   app.use('/api/*', csrfGuard());
+  app.use('/api/*', passwordChangeGate()); // before every route but the few it lets through
   app.route('/api', importRoutes()); // before the JSON body limit: uploads have their own (import-routes.ts)
   app.use('/api/*', bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }));
   app.use('/api/*', checkedInput());

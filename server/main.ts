@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
-import { createAdmin, isEmpty, randomPassword, type Credential } from './bootstrap';
+import { createAdmin, isEmpty, randomPassword, requireFirstLoginChange, type Credential } from './bootstrap';
 import { clockFromEnv, type Clock } from './clock';
 import { openDb, type Db } from './db';
 import { ROOT } from './root';
@@ -41,8 +41,8 @@ async function buildWebIfNeeded() {
 function writeFirstLogin(dbFile: string, creds: Credential[]) {
   const file = path.join(path.dirname(path.resolve(dbFile)), 'first-login.txt');
   const lines = creds.map((c) => `${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password}`);
-  fs.writeFileSync(file, `# GSP Console first-login credentials — change them after signing in, then delete this file\n${lines.join('\n')}\n`, { mode: 0o600 });
-  console.log(`\n首次登录账号 / first-login credentials (also in ${file}):\n${lines.join('\n')}\n`);
+  fs.writeFileSync(file, `# GSP Console first-login credentials — one-time passwords: each must be changed at its first sign-in (the console asks for a new one before anything else); then delete this file\n# 首次登录初始密码：每个账号首次登录时必须修改密码，之后请删除本文件\n${lines.join('\n')}\n`, { mode: 0o600 });
+  console.log(`\n首次登录账号 / first-login credentials (also in ${file}):\n${lines.join('\n')}\n首次登录时必须修改密码 / each password must be changed at its first sign-in\n`);
 }
 
 /** A daily online backup (checked hourly, written once per day) keeping the newest 14. */
@@ -95,7 +95,9 @@ async function main() {
       creds.push(...seedDemo(db, clock));
     }
     // A password given through the environment is the operator's own: do not echo it.
+    // The generated ones are printed and filed: each must be replaced at its first sign-in.
     const shown = env.GSP_ADMIN_PASSWORD ? creds.slice(1) : creds;
+    requireFirstLoginChange(db, clock, shown);
     if (shown.length) writeFirstLogin(dbFile, shown);
   } else {
     // A database from an older version: add the settings rows it lacks (new thresholds, company letterhead).

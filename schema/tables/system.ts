@@ -12,6 +12,9 @@ export const users = defineResource({
     password: f.password('密码', 'Password', { writeOnly: true }),
     salesperson: f.ref('salespeople', '对应销售人员', 'Salesperson record'),
     active: f.bool('启用', 'Active', { default: true }),
+    // Set by an admin (and whenever someone else sets the password, and on the first start's accounts): until
+    // the user changes their own password, the API answers them nothing else (server/auth/password-change.ts).
+    must_change_password: f.bool('下次登录须修改密码', 'Must change password at next sign-in', { default: false }),
     // Sign-in protection (server/auth/lockout.ts): maintained by the server, never by a client.
     failed_logins: f.int('连续登录失败次数', 'Consecutive failed sign-ins', { readOnly: true, default: 0 }),
     locked_until: f.datetime('锁定至', 'Locked until', { readOnly: true }),

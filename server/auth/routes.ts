@@ -23,7 +23,7 @@ const dummy = () => (dummyHash ??= hashSync(randomBytes(16).toString('hex')));
 
 interface UserRow {
   id: number; username: string; display_name: string; roles: string[] | null; password: string | null;
-  active: boolean | null; failed_logins: number | null; locked_until: string | null;
+  active: boolean | null; failed_logins: number | null; locked_until: string | null; must_change_password: boolean | null;
 }
 
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
@@ -70,7 +70,7 @@ export function authRoutes() {
       secure: new URL(c.req.url).protocol === 'https:',
     });
     // The same shape as /me (the console keeps it as the identity), business date included.
-    return c.json({ id: user.id, username: user.username, display_name: user.display_name, roles: user.roles ?? [], today: clock.today() });
+    return c.json({ id: user.id, username: user.username, display_name: user.display_name, roles: user.roles ?? [], must_change_password: !!user.must_change_password, today: clock.today() });
   });
 
   app.post('/logout', (c) => {
@@ -120,7 +120,7 @@ export function authRoutes() {
     const ctx = { db, clock, actor, lang };
     inTransaction(ctx, (tx) => {
       const before = findRow(tx.db, registry.get('users')!, user.id)!;
-      const after = tx.db.update(users).set({ password: hash, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })
+      const after = tx.db.update(users).set({ password: hash, must_change_password: false, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })
         .where(eq(users.id, user.id)).returning().get() as Row;
       writeAudit(tx, 'update', 'users', user.id, serialize(registry.get('users')!, before), serialize(registry.get('users')!, after), msg(lang, 'password_changed_reason'));
       endOtherSessions(tx.db, user.id, getCookie(c, SESSION_COOKIE) ?? '');

@@ -37,7 +37,7 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
   if (!token) return undefined;
   const id = digest(token);
   const row = db
-    .select({ id: users.id, username: users.username, display_name: users.display_name, roles: users.roles, salesperson: users.salesperson, active: users.active, expires_at: sessions.expires_at })
+    .select({ id: users.id, username: users.username, display_name: users.display_name, roles: users.roles, salesperson: users.salesperson, active: users.active, must_change_password: users.must_change_password, expires_at: sessions.expires_at })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.user))
     // A voided user is gone: their open sessions end with them (login refuses them too).
@@ -53,5 +53,5 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
       if (!isDatabaseBusy(e)) throw e;
     }
   }
-  return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles ?? [], salesperson: row.salesperson ?? null };
+  return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles ?? [], salesperson: row.salesperson ?? null, must_change_password: !!row.must_change_password };
 }

@@ -10,6 +10,8 @@ export interface Actor {
   roles: string[];
   /** the salesperson record of a sales user: limits them to their own orders and contracts */
   salesperson?: number | null;
+  /** a signed-in user who must change their password before anything else (server/auth/password-change.ts) */
+  must_change_password?: boolean;
 }
 
 // The system itself (first start, demo seed, scheduled jobs) acts with the administrator's rights.

@@ -12,6 +12,7 @@ import { signatures, users } from '../../schema/tables';
 import { toWellFormed } from '../../schema/unicode';
 import { forbidden, validationError } from '../errors';
 import { lockedUntil, recordFailure, recordSuccess } from '../auth/lockout';
+import { passwordChangeRequired } from '../auth/password-change';
 import type { Db } from '../db';
 import type { ServiceContext } from './context';
 import type { Row } from './records';
@@ -36,10 +37,12 @@ export function recordHash(resource: Resource, row: Record<string, unknown>): st
  * account as guessing at the sign-in does, and a locked account signs nothing.
  */
 export async function confirmPassword(ctx: ServiceContext, password: unknown): Promise<void> {
-  const row = ctx.actor.id == null ? undefined : ctx.db.select({ id: users.id, password: users.password, failed_logins: users.failed_logins, locked_until: users.locked_until })
-    .from(users).where(eq(users.id, ctx.actor.id)).get() as { id: number; password: string | null; failed_logins: number | null; locked_until: string | null } | undefined;
+  const row = ctx.actor.id == null ? undefined : ctx.db.select({ id: users.id, password: users.password, failed_logins: users.failed_logins, locked_until: users.locked_until, must_change_password: users.must_change_password })
+    .from(users).where(eq(users.id, ctx.actor.id)).get() as { id: number; password: string | null; failed_logins: number | null; locked_until: string | null; must_change_password: boolean | null } | undefined;
   const locked = row && lockedUntil(row, ctx.clock);
   if (locked) throw forbidden(msg(ctx.lang, 'account_locked', { until: locked }));
+  // A password someone else set (or the first start's) is no proof of who signs.
+  if (row?.must_change_password) throw passwordChangeRequired(ctx.lang);
   const ok = typeof password === 'string' && password && row?.password ? await verify(row.password, password).catch(() => false) : false;
   if (!ok) {
     const lock = row ? recordFailure(ctx.db, ctx.clock, row) : null;

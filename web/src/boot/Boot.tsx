@@ -7,6 +7,7 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { FONT_STACK } from '../layout/fonts';
 import { primeSession, type BootUser } from './session-cache';
+import { ForcedPasswordChange } from './ForcedPasswordChange';
 
 const loadApp = () => import('../App');
 const App = lazy(() => loadApp().then((m) => ({ default: m.App })));
@@ -80,11 +81,11 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
         </label>
         {error && <div role="alert" style={{ color: '#d32f2f', fontSize: 13, marginBottom: 10 }}>{error}</div>}
         <button type="submit" disabled={busy}
-          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer' }}>
+          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer', fontFamily: 'inherit' }}>
           {t.signIn}
         </button>
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <button type="button" onClick={switchLang} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13 }}>{t.other}</button>
+          <button type="button" onClick={switchLang} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13, fontFamily: 'inherit' }}>{t.other}</button>
         </div>
       </form>
     </div>
@@ -92,27 +93,35 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
 };
 
 export const Boot = () => {
-  const [state, setState] = useState<'checking' | 'signed-out' | 'signed-in'>('checking');
+  const [state, setState] = useState<'checking' | 'signed-out' | 'must-change' | 'signed-in'>('checking');
+  const [user, setUser] = useState<BootUser | null>(null);
+  // Signed in: the console, unless the password must be changed first (nothing else answers until then).
+  const enter = (u: BootUser) => {
+    setUser(u);
+    if (u.must_change_password) return setState('must-change');
+    primeSession(u);
+    void loadApp().then((m) => m.prefetchSignedIn());
+    setState('signed-in');
+  };
   useEffect(() => {
     void loadApp(); // the console's code loads while the server answers or the user types
     fetch('/api/auth/me', { credentials: 'include', headers: { Accept: 'application/json' } })
       .then(async (res) => {
         if (!res.ok) return setState('signed-out');
-        primeSession((await res.json()) as BootUser);
-        void loadApp().then((m) => m.prefetchSignedIn());
-        setState('signed-in');
+        enter((await res.json()) as BootUser);
       })
       .catch(() => setState('signed-out'));
   }, []);
   if (state === 'checking') return <Spinner />;
+  if (state === 'must-change' && user) {
+    return <ForcedPasswordChange user={user} lang={readLang()} onChanged={() => enter({ ...user, must_change_password: false })} onSignedOut={() => setState('signed-out')} />;
+  }
   if (state === 'signed-out') {
     return (
       <SignIn
-        onSignedIn={(user) => {
-          primeSession(user);
-          void loadApp().then((m) => m.prefetchSignedIn());
+        onSignedIn={(u) => {
           if (/^#\/login/.test(window.location.hash)) window.location.hash = '#/';
-          setState('signed-in');
+          enter(u);
         }}
       />
     );

@@ -8,6 +8,8 @@ export interface BootUser {
   display_name: string;
   roles: string[];
   today?: string;
+  /** the password must be changed before anything else (boot/ForcedPasswordChange.tsx) */
+  must_change_password?: boolean;
 }
 
 let primed: BootUser | undefined;

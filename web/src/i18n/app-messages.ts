@@ -122,6 +122,7 @@ export const appZh = {
       password_new: '至少 10 位；仅保存其哈希，任何人都无法查看',
       password_keep: '留空则不修改密码；密码不会显示',
       salesperson_help: '销售员账号须关联销售人员档案（只能查看本人的销售记录）',
+      must_change_help: '该用户登录后须先设置新密码；管理员为他人设置新密码时自动勾选，用户修改后自动取消',
     },
     password: {
       menu: '修改密码', title: '修改我的密码', current: '当前密码', new: '新密码', confirm: '确认新密码',
@@ -256,6 +257,7 @@ export const appEn: typeof appZh = {
       password_new: 'At least 10 characters; only its hash is stored, nobody can read it',
       password_keep: 'Leave empty to keep the password; it is never shown',
       salesperson_help: 'A salesperson account must be linked to its salesperson record (it sees only its own sales)',
+      must_change_help: 'The user must set a new password after signing in; set whenever an admin sets someone else\'s password, cleared when the user changes it',
     },
     password: {
       menu: 'Change password', title: 'Change my password', current: 'Current password', new: 'New password', confirm: 'Confirm new password',

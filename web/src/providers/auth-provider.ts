@@ -12,6 +12,7 @@ export interface SessionUser {
   roles: string[];
   /** the server's business date (GSP_TODAY in demos), when the server sends it */
   today?: string;
+  must_change_password?: boolean;
 }
 
 // One /me request per session instead of one per navigation; cleared on login, logout and 401.
@@ -36,6 +37,8 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ username, password }),
     });
     me = Promise.resolve(json as SessionUser);
+    // Signed in again from react-admin's login page with a password to replace: the boot shell asks for it.
+    if ((json as SessionUser).must_change_password) window.location.reload();
   },
   async logout() {
     forget();
@@ -57,6 +60,8 @@ export const authProvider: AuthProvider = {
       forget();
       throw new HttpError('ra.notification.logged_out', 401);
     }
+    // An admin asked for a new password while this user was signed in: the boot shell asks for it.
+    if (status === 403 && (error as { body?: { code?: string } }).body?.code === 'password_change_required') window.location.reload();
     // 403 means signed in but not allowed: stay on the page and let the notification explain.
   },
   async getIdentity() {

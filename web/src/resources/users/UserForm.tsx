@@ -1,6 +1,8 @@
 /**
  * User accounts: roles as a labelled multi-select (every role of the permission matrix, in both languages),
- * the password write-only — required for a new account, left empty on edit to keep the current one.
+ * the password write-only — required for a new account, left empty on edit to keep the current one. A new
+ * account must change the password the admin typed at its first sign-in unless the admin unticks it; a new
+ * password set on edit requires the change anyway (server/auth/password-change.ts).
  */
 import { Box } from '@mui/material';
 import { BooleanInput, CheckboxGroupInput, PasswordInput, TextInput, minLength, required, useLocaleState, useTranslate } from 'react-admin';
@@ -34,6 +36,7 @@ const UserFields = ({ mode }: { mode: 'create' | 'edit' }) => {
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' }, columnGap: 2 }}>
         <RefInput source="salesperson" reference="salespeople" helperText={translate('gsp.users.salesperson_help')} />
         <BooleanInput source="active" defaultValue={true} helperText={false} />
+        <BooleanInput source="must_change_password" defaultValue={mode === 'create'} helperText={translate('gsp.users.must_change_help')} />
       </Box>
     </Box>
   );
