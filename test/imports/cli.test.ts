@@ -156,8 +156,9 @@ describe('npm run import (CLI)', () => {
       child.stderr.on('data', (d) => (err += d));
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       if (phase === 'phase 1') {
-        // kill once the staging file is being written
-        for (let i = 0; i < 400 && !fs.readdirSync(dir).some((f) => f.includes('.import-') && fs.statSync(path.join(dir, f)).size > 1 << 20); i++) await new Promise((r) => setTimeout(r, 50));
+        // kill once the staging file is being written (its journal comes and goes between readdir and stat)
+        const staging = (f: string) => f.includes('.import-') && (fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.size ?? 0) > 1 << 20;
+        for (let i = 0; i < 400 && !fs.readdirSync(dir).some(staging); i++) await new Promise((r) => setTimeout(r, 50));
       } else {
         // kill inside the merge transaction: a merge this big runs with a rollback journal (bulk-journal.ts),
         // so wait for the journal file — the transaction has started writing
