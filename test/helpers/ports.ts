@@ -1,5 +1,7 @@
-/** TCP ports for tests that start the server in a process of its own. */
+/** The server in a process of its own, for tests: free ports, whether one is open, starting main.ts. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 
 /** A port nothing listens on now. */
 export const freePort = () => new Promise<number>((resolve) => {
@@ -15,3 +17,20 @@ export const portOpen = (p: number) => new Promise<boolean>((resolve) => {
   sock.once('connect', () => { sock.destroy(); resolve(true); });
   sock.once('error', () => resolve(false));
 });
+
+/**
+ * Starts `server/main.ts` (through tsx, the sources) in a process of its own and waits until it listens;
+ * `output()` is everything it printed so far.
+ */
+export async function startMainProcess(root: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ child: ChildProcess; output(): string }> {
+  let log = '';
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => { log += d; });
+  child.stderr!.on('data', (d) => { log += d; });
+  const deadline = Date.now() + timeoutMs;
+  while (!log.includes('GSP Console:')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => log };
+}

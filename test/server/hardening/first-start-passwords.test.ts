@@ -3,26 +3,17 @@
  * GSP_ADMIN_PASSWORD: the generated admin and demo passwords are printed and filed as one-time passwords, and
  * every such account must change its password at its first sign-in (the API refuses anything else).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../helpers/app';
+import { freePort, startMainProcess } from '../../helpers/ports';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-first-'));
-let child: ChildProcess;
+let main: Awaited<ReturnType<typeof startMainProcess>>;
 let url = '';
-let log = '';
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as net.AddressInfo).port;
-    s.close(() => resolve(p));
-  });
-});
 
 beforeAll(async () => {
   const port = await freePort();
@@ -30,24 +21,17 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, GSP_DB: path.join(dir, 'gsp.db'), PORT: String(port), HOST: '127.0.0.1', GSP_SKIP_WEB_BUILD: '1', GSP_RECHECK: '0', GSP_BACKUP: '0', GSP_TODAY: '2025-06-30' };
   delete env.GSP_ADMIN_PASSWORD;
   delete env.GSP_DEMO;
-  child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
-  const deadline = Date.now() + 120_000;
-  while (!log.includes('GSP Console:')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  main = await startMainProcess(ROOT, env, 120_000);
 }, 150_000);
 
 afterAll(() => {
-  if (child?.exitCode === null) child.kill('SIGKILL');
+  if (main?.child.exitCode === null) main.child.kill('SIGKILL');
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('first start: generated passwords must be changed at first sign-in', () => {
   it('says so on the console and in first-login.txt, and the admin and every demo user are held to it', async () => {
-    expect(log).toContain('首次登录时必须修改密码 / each password must be changed at its first sign-in');
+    expect(main.output()).toContain('首次登录时必须修改密码 / each password must be changed at its first sign-in');
     const file = fs.readFileSync(path.join(dir, 'first-login.txt'), 'utf8');
     expect(file).toContain('每个账号首次登录时必须修改密码');
     const creds = file.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/));

@@ -5,13 +5,13 @@
  * - 14: after a PDF render (headless Chromium), one SIGTERM stops the server: the port closes within 5 s
  *   and no Chromium of this server survives. Skipped, saying why, only when /usr/bin/chromium is absent.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerBody } from '../api-client';
-import { freePort, portOpen } from '../../helpers/ports';
+import { freePort, portOpen, startMainProcess } from '../../helpers/ports';
 import { chromiumPath } from '../../../server/documents/pdf';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -35,7 +35,7 @@ const kept = { liveUpload: path.join(tmp, `gsp-upload-${livePid}-keep`), storedO
 
 let child: ChildProcess;
 let port = 0;
-let log = '';
+let log: () => string;
 
 beforeAll(async () => {
   fs.mkdirSync(tmp, { recursive: true });
@@ -47,18 +47,11 @@ beforeAll(async () => {
     } else fs.writeFileSync(f, 'leftover');
   }
   port = await freePort();
-  child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, GSP_DB: dbFile, PORT: String(port), HOST: '127.0.0.1', GSP_SKIP_WEB_BUILD: '1', GSP_DEMO: '0', GSP_RECHECK: '0', GSP_BACKUP: '0', GSP_ADMIN_PASSWORD: PASSWORD, GSP_TODAY: '2025-06-30', TMPDIR: tmp },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
-  const deadline = Date.now() + 60_000;
-  while (!log.includes('GSP Console:')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const main = await startMainProcess(ROOT, {
+    ...process.env, GSP_DB: dbFile, PORT: String(port), HOST: '127.0.0.1', GSP_SKIP_WEB_BUILD: '1', GSP_DEMO: '0', GSP_RECHECK: '0', GSP_BACKUP: '0', GSP_ADMIN_PASSWORD: PASSWORD, GSP_TODAY: '2025-06-30', TMPDIR: tmp,
+  }, 60_000);
+  child = main.child;
+  log = main.output;
 }, 90_000);
 
 afterAll(() => {
@@ -70,7 +63,7 @@ describe('item 15: leftovers of a crash are cleaned at start', () => {
   it('removes the dead process\'s staging database, temp folders, half copies and backups; keeps the rest', () => {
     for (const [what, f] of Object.entries(leftovers)) expect(fs.existsSync(f), what).toBe(false);
     for (const [what, f] of Object.entries(kept)) expect(fs.existsSync(f), what).toBe(true);
-    expect(log).toMatch(/removed \d+ leftover\(s\)/);
+    expect(log()).toMatch(/removed \d+ leftover\(s\)/);
   });
 });
 
@@ -99,7 +92,7 @@ describe('item 14: one SIGTERM stops the server after a PDF render', () => {
       const t = setTimeout(() => resolve(null), 5000 - (Date.now() - started));
       child.once('exit', (code) => { clearTimeout(t); resolve(code); });
     });
-    expect(exited, `the process exits within 5 s:\n${log}`).toBe(0);
+    expect(exited, `the process exits within 5 s:\n${log()}`).toBe(0);
     expect(browsers()).toBe('');
   }, 60_000);
 });

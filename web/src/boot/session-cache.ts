@@ -7,6 +7,7 @@ export interface BootUser {
   username: string;
   display_name: string;
   roles: string[];
+  /** the server's business date (GSP_TODAY in demos), when the server sends it */
   today?: string;
   /** the password must be changed before anything else (boot/ForcedPasswordChange.tsx) */
   must_change_password?: boolean;

@@ -3,17 +3,10 @@ import { HttpError, type AuthProvider } from 'ra-core';
 import { API_URL, httpClient } from './http-client';
 import { clearMeta, findResource } from '../meta/meta-store';
 import { canAccessFor } from '../auth/access';
-import { takePrimedSession } from '../boot/session-cache';
+import { takePrimedSession, type BootUser } from '../boot/session-cache';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: string[];
-  /** the server's business date (GSP_TODAY in demos), when the server sends it */
-  today?: string;
-  must_change_password?: boolean;
-}
+/** The signed-in user (GET /api/auth/me): one shape with what the boot shell learnt at sign-in. */
+export type SessionUser = BootUser;
 
 // One /me request per session instead of one per navigation; cleared on login, logout and 401.
 let me: Promise<SessionUser> | undefined;
