@@ -94,6 +94,18 @@ export interface ResourceSpec {
   parent?: { resource: string; field: string; inline?: boolean };
   /** shown in the menu (child link tables are not) */
   menu?: boolean;
+  /** the scans this record is expected to carry (schema/tables/attachments.ts ATTACHMENT_KIND); any record may carry `other` */
+  attachments?: readonly AttachmentSlot[];
+}
+
+/**
+ * One kind of scan a record carries: `required` true, or only when the record's fields equal these values
+ * (a purchaser's power of attorney); `rule` names the catalogue rule that demands it where one does.
+ */
+export interface AttachmentSlot {
+  kind: string;
+  required?: boolean | { when: Record<string, unknown> };
+  rule?: string;
 }
 
 export interface Resource extends Required<Omit<ResourceSpec, 'parent'>> {
@@ -176,7 +188,7 @@ export function defineResource(spec: ResourceSpec): AnyTable {
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
     list: keys.slice(0, 6), filters: [], search: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
-    system, readOnly: false, menu: true,
+    system, readOnly: false, menu: true, attachments: [],
     ...spec,
     table,
   });

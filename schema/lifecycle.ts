@@ -14,6 +14,9 @@
  *   finding and shows the approval's signatures (`meanings`) as superseded.
  * - `reviewsParent`: a child whose creation or change of these fields returns its parent to review (a
  *   customer's licences and agents were part of the customer's 首营 approval).
+ * - `attachments` (on `review` or `reviewsParent`): the record's scans were part of what was approved, so a
+ *   new or replaced scan returns the record (or its parent) to review like a covered field
+ *   (server/services/attachments/lifecycle.ts).
  */
 export type Rec = Record<string, unknown>;
 export interface I18n { zh: string; en: string }
@@ -32,12 +35,14 @@ export interface Review {
   /** the state the record is back in, for messages */
   backTo: I18n;
   meanings: readonly string[];
+  /** the record's scans were reviewed too: a new or replaced one returns it to review */
+  attachments?: boolean;
 }
 
 export interface Lifecycle {
   owned: Record<string, StepOwned>;
   review?: Review;
-  reviewsParent?: { fields: readonly string[] };
+  reviewsParent?: { fields: readonly string[]; attachments?: boolean };
 }
 
 const by = (...steps: string[]): StepOwned => ({ steps });
@@ -54,19 +59,19 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
     },
     // 第二篇 3.4: QA approved this buyer as it was — its identity, type, region, address and cold chain.
     review: {
-      label: FIRST_BUSINESS, approved: qaApproved, backTo: BACK_TO_PENDING, meanings: ['approve_first_business'],
+      label: FIRST_BUSINESS, approved: qaApproved, backTo: BACK_TO_PENDING, meanings: ['approve_first_business'], attachments: true,
       fields: ['name', 'type', 'credit_code', 'region', 'address', 'legal_rep', 'cold_chain'],
       reset: { qa_status: 'pending', qa_approved_at: null, qa_approved_by: null },
     },
   },
-  customer_licenses: { owned: {}, reviewsParent: { fields: ['customer', 'kind', 'number', 'scope', 'valid_from', 'valid_to'] } },
-  customer_agents: { owned: {}, reviewsParent: { fields: ['customer', 'name', 'role', 'id_no', 'attorney_valid_to', 'id_copy'] } },
+  customer_licenses: { owned: {}, reviewsParent: { fields: ['customer', 'kind', 'number', 'scope', 'valid_from', 'valid_to'], attachments: true } },
+  customer_agents: { owned: {}, reviewsParent: { fields: ['customer', 'name', 'role', 'id_no', 'attorney_valid_to', 'id_copy'], attachments: true } },
   products: {
     owned: { qa_status: by('approve', 'reject') },
     // 第二篇 3.1 / 3.9: the variety as approved — what it is, who makes it, its category and special control.
     review: {
       label: { zh: '首营品种审核', en: 'first-variety approval' }, approved: qaApproved, backTo: BACK_TO_PENDING,
-      meanings: ['approve_first_business'],
+      meanings: ['approve_first_business'], attachments: true,
       fields: [
         'kind', 'generic_name', 'dosage_form', 'spec', 'manufacturer', 'manufacturer_license', 'approval_no', 'scope_category',
         'device_class', 'special_control', 'storage', 'sterile_single_use', 'imported',

@@ -20,6 +20,8 @@ type Grants = Record<string, Action[]>;
 const SALES_DESK: Grants = {
   customers: WRITE, customer_licenses: ALL, customer_agents: ALL, contracts: ALL, sales_orders: ALL, sales_lines: ALL,
   outbound_slips: EDIT, visits: WRITE, complaints: WRITE, quality_feedback: WRITE, adverse_reactions: WRITE,
+  // 第二篇 3.6: the salesperson hands our licence and approval copies to the buyer and records it
+  document_deliveries: WRITE,
 };
 
 /** `*` is every resource not named; an action missing from a role's grants is denied. */
@@ -28,7 +30,7 @@ export const MATRIX: Record<Role, Grants> = {
   auditor: { '*': READ },
   qa: {
     '*': READ, customers: ALL, customer_licenses: ALL, customer_agents: ALL, products: ALL, batches: ALL, recalls: ALL,
-    recall_notices: ALL, quality_feedback: ALL, complaints: ALL, adverse_reactions: ALL, visits: WRITE,
+    recall_notices: ALL, quality_feedback: ALL, complaints: ALL, adverse_reactions: ALL, visits: WRITE, document_deliveries: ALL,
   },
   sales: { '*': READ, ...SALES_DESK },
   sales_head: { '*': READ, ...SALES_DESK, products: EDIT },
@@ -39,7 +41,7 @@ export const MATRIX: Record<Role, Grants> = {
   // special_checks: 第二篇 3.9 the 开票人员 verifies a special-drug sale (the verify-special step writes it)
   finance: { '*': READ, customers: EDIT, invoices: ALL, invoice_slips: ALL, invoice_lines: ALL, payments: ALL, special_checks: WRITE },
   after_sales: { '*': READ, visits: ALL, complaints: ALL, quality_feedback: ALL, adverse_reactions: ALL, recall_notices: EDIT },
-  office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL },
+  office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL, document_deliveries: ALL },
 };
 
 /**

@@ -17,6 +17,7 @@ import { csrfGuard } from './http/csrf';
 import { checkedInput } from './http/input';
 import { healthRoutes } from './http/health';
 import { importRoutes } from './http/import-routes';
+import { attachmentRoutes } from './http/attachment-routes';
 import { busyResponses, withBusyRetry, type BusyRetryOptions } from './http/busy-retry';
 import { systemRoutes } from './http/system-routes';
 import { workflowRoutes } from './http/workflow-routes';
@@ -78,6 +79,7 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', csrfGuard());
   app.use('/api/*', passwordChangeGate()); // before every route but the few it lets through
   app.route('/api', importRoutes()); // before the JSON body limit: uploads have their own (import-routes.ts)
+  app.route('/api', attachmentRoutes()); // likewise: scans stream under their own limit (attachment-routes.ts)
   app.use('/api/*', bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }));
   app.use('/api/*', checkedInput());
 

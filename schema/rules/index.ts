@@ -9,6 +9,7 @@ import type { RuleContext } from './context';
 import { fulfilmentRules } from './fulfilment';
 import { priceRules } from './price';
 import { productRules } from './product';
+import { importDocRules } from './import-docs';
 import { recordRules } from './record';
 import { approvalRules } from './approval';
 import { sellerRules } from './seller';
@@ -26,6 +27,7 @@ export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories,
 export { addDays, dateOf, daysBetween, isIsoDate, withinValidity } from './dates';
 export { isSpecial } from './special';
 export { APPROVAL_SUPERSEDED } from './approval';
+export { PRODUCT_IMPORT_DOCS_MISSING, missingImportDocs } from './import-docs';
 export { buyerLicenceState } from './buyer';
 
 /**
@@ -33,7 +35,7 @@ export { buyerLicenceState } from './buyer';
  * (CONTRACT_UNAPPROVED: the contract used by a sale, and a contract marked signed).
  */
 export const RULES: readonly Rule[] = [
-  ...buyerRules, ...sellerRules, ...productRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
+  ...buyerRules, ...sellerRules, ...productRules, ...importDocRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
   ...fulfilmentRules, ...aftersalesRules,
 ];
 

@@ -167,6 +167,8 @@ export interface RecordViews {
   recall_notices: RecallNoticeView;
   adverse_reactions: AdverseReactionView;
   quality_feedback: QualityFeedbackView;
+  /** event rules only (PRODUCT_IMPORT_DOCS_MISSING is enforced by the approval step, not evaluated on a view) */
+  products: ProductRow;
 }
 export type RecordKind = keyof RecordViews;
 export const RECORD_KINDS = [

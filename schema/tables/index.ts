@@ -5,3 +5,4 @@ export * from './products';
 export * from './sales';
 export * from './fulfilment';
 export * from './aftersales';
+export * from './attachments';

@@ -16,7 +16,7 @@ export const companyLicenses = defineResource({
     valid_to: f.date('有效期至', 'Valid to'),
   },
   filters: ['kind', 'valid_to'], search: ['number'], display: ['number'], naturalKey: [['number']],
-  sort: ['valid_to', 'ASC'],
+  sort: ['valid_to', 'ASC'], attachments: [{ kind: 'licence_scan' }],
 });
 
 export const customers = defineResource({
@@ -58,6 +58,7 @@ export const customerLicenses = defineResource({
   },
   filters: ['customer', 'kind', 'valid_to'], search: ['number', 'customer.name'], display: ['number'],
   naturalKey: [['customer', 'kind', 'number']], sort: ['valid_to', 'ASC'], parent: { resource: 'customers', field: 'customer' },
+  attachments: [{ kind: 'licence_scan', required: true }],
 });
 
 export const customerAgents = defineResource({
@@ -73,6 +74,8 @@ export const customerAgents = defineResource({
   },
   filters: ['customer', 'role'], search: ['name', 'phone', 'customer.name'], display: ['name'],
   naturalKey: [['customer', 'name', 'role']], sort: ['customer', 'ASC'], parent: { resource: 'customers', field: 'customer' },
+  // 第二篇 3.9: the purchaser's power of attorney and ID copy are kept as documents, not only ticked
+  attachments: [{ kind: 'attorney', required: { when: { role: 'purchaser' } } }, { kind: 'id_copy', required: { when: { role: 'purchaser' } } }],
 });
 
 export const salespeople = defineResource({
@@ -106,7 +109,7 @@ export const authorizations = defineResource({
   },
   list: ['document_no', 'salesperson', 'regions', 'valid_from', 'valid_to', 'sealed'],
   filters: ['salesperson', 'valid_to', 'sealed'], search: ['document_no', 'salesperson.name'], display: ['document_no'],
-  naturalKey: [['document_no']], sort: ['valid_to', 'ASC'],
+  naturalKey: [['document_no']], sort: ['valid_to', 'ASC'], attachments: [{ kind: 'letter_scan' }],
 });
 
 export const trainings = defineResource({

@@ -34,6 +34,11 @@ export const products = defineResource({
   filters: ['kind', 'scope_category', 'storage', 'qa_status'],
   search: ['generic_name', 'trade_name', 'approval_no', 'manufacturer'], display: ['generic_name', 'spec'],
   naturalKey: [['approval_no', 'spec']], sort: ['generic_name', 'ASC'],
+  attachments: [
+    { kind: 'approval_doc', required: true },
+    { kind: 'import_registration', required: { when: { imported: true } }, rule: 'PRODUCT_IMPORT_DOCS_MISSING' },
+    { kind: 'customs_clearance', required: { when: { imported: true } }, rule: 'PRODUCT_IMPORT_DOCS_MISSING' },
+  ],
 });
 
 export const batches = defineResource({

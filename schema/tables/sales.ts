@@ -22,7 +22,7 @@ export const contracts = defineResource({
   },
   list: ['contract_no', 'customer', 'salesperson', 'amount', 'signed_at', 'status'],
   filters: ['customer', 'salesperson', 'status', 'signed_at'], search: ['contract_no', 'customer.name'],
-  display: ['contract_no'], naturalKey: [['contract_no']], sort: ['signed_at', 'DESC'],
+  display: ['contract_no'], naturalKey: [['contract_no']], sort: ['signed_at', 'DESC'], attachments: [{ kind: 'contract_scan' }],
 });
 
 export const salesOrders = defineResource({

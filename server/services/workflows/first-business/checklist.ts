@@ -11,6 +11,7 @@ import { createSqlContext } from '../../rules/sql-context';
 import { describeFailing, failing, type Checklist } from './check';
 import { customerChecks, type CustomerFacts } from './customer-checks';
 import { productChecks } from './product-checks';
+import { customerScanChecks, productScanChecks } from '../../attachments/checks';
 import type { ProductRow } from '../../../../schema/rules';
 
 export type FirstBusinessResource = 'customers' | 'products';
@@ -32,8 +33,8 @@ function creditSigners(db: Db, id: number): string[] {
 export function firstBusinessChecklist(db: Db, asOf: string, resource: FirstBusinessResource, row: Row): Checklist {
   const ctx = createSqlContext(db, asOf);
   const checks = resource === 'customers'
-    ? customerChecks(row as unknown as CustomerFacts, ctx, creditSigners(db, row.id))
-    : productChecks(row as unknown as ProductRow, ctx);
+    ? [...customerChecks(row as unknown as CustomerFacts, ctx, creditSigners(db, row.id)), ...customerScanChecks(db, row)]
+    : [...productChecks(row as unknown as ProductRow, ctx), ...productScanChecks(db, row)];
   return { resource, id: row.id, asOf, qa_status: (row.qa_status as string) ?? null, ready: failing(checks).length === 0, checks };
 }
 
