@@ -6,13 +6,13 @@
  * not evaluated on a view.
  */
 import { ATTACHMENT_KIND } from '../tables/attachments';
-import type { I18nText, ProductRow, Rule } from './types';
+import type { I18nText, Rule } from './types';
 
 export const PRODUCT_IMPORT_DOCS_MISSING = 'PRODUCT_IMPORT_DOCS_MISSING';
 export const IMPORT_DOC_KINDS = ['import_registration', 'customs_clearance'] as const;
 
 /** The import documents an imported product lacks, given the kinds of its current scans (empty: none missing). */
-export function missingImportDocs(p: Pick<ProductRow, 'imported'>, kinds: ReadonlySet<string>): I18nText[] {
+export function missingImportDocs(p: { imported?: boolean | null }, kinds: ReadonlySet<string>): I18nText[] {
   if (!p.imported) return [];
   return IMPORT_DOC_KINDS.filter((k) => !kinds.has(k)).map((k) => ({ zh: ATTACHMENT_KIND.labels[k][0], en: ATTACHMENT_KIND.labels[k][1] }));
 }

@@ -11,7 +11,7 @@ if (!out) {
 }
 const file = existingDbFile(args);
 backupTo(openDb(file), out).then(
-  (r) => console.log(`备份完成 / backup written: ${out} (${r.bytes} bytes, integrity ok) from ${file}`),
+  (r) => console.log(`备份完成 / backup written: ${out} (${r.bytes} bytes, integrity ok; ${r.attachments} attachment files in ${out}.attachments) from ${file}`),
   (err) => {
     console.error(`备份失败 / backup failed: ${err.message}`);
     process.exit(1);

@@ -2,6 +2,7 @@
 import { authorizationLetter } from './templates/authorization-letter';
 import { contractSheet } from './templates/contract-sheet';
 import { customerSheet } from './templates/customer-sheet';
+import { documentDeliveryList } from './templates/document-deliveries';
 import { outboundSlip } from './templates/outbound-slip';
 import { qualityFeedback } from './templates/quality-feedback';
 import { recallNotice } from './templates/recall-notice';
@@ -10,5 +11,6 @@ import type { DocumentTemplate } from './types';
 
 export const DOCUMENTS: readonly DocumentTemplate[] = [
   customerSheet, authorizationLetter, salesOrderRecord, customerSalesRecord, outboundSlip, qualityFeedback, recallNotice, contractSheet,
+  documentDeliveryList,
 ];
 export const documentByKey = new Map(DOCUMENTS.map((d) => [d.key, d]));

@@ -30,6 +30,8 @@ import { qualityFeedback } from './templates/quality-feedback';
 import { recallNotice } from './templates/recall-notice';
 import { customerSalesRows, salesTable } from './templates/sales-record';
 import type { DocContext, DocumentTemplate } from './types';
+import { packFiles, packFilesTable, type PackFile } from './attachments-section';
+import { deliveryItems, deliveryTable } from './templates/document-deliveries';
 
 export interface FileSection {
   /** 01-购货者档案 (the .pdf is added by the writer) */
@@ -39,6 +41,8 @@ export interface FileSection {
   count: number;
   landscape?: boolean;
   body: () => SafeHtml;
+  /** files put into the ZIP as they are, in a folder named like the section (the scans) */
+  files?: PackFile[];
 }
 
 const resourceLabel = (name: string) => registry.get(name)?.label[0] ?? name;
@@ -73,6 +77,12 @@ export function customerFilePlan(ctx: DocContext, customer: Row): FileSection[] 
   const visitRows = visible(ctx, 'visits', eq(visits.customer, id));
   const saleYears = years(orders.map((o) => o.sale_date));
   const slipYears = years(slips.map((s) => s.outbound_date));
+  const scans = packFiles(ctx, [
+    ['customers', [customer], () => String(customer.name)],
+    ['customer_licenses', licences, (l) => String(l.number ?? `#${l.id}`)],
+    ['customer_agents', agents, (a) => String(a.name ?? `#${a.id}`)],
+  ]);
+  const deliveries = can(ctx.actor.roles, 'document_deliveries', 'list') ? deliveryItems(ctx, id) : [];
 
   const sections: Omit<FileSection, 'name'>[] = [
     { title: '购货者档案', count: 1, body: () => customerSheet.render(customerSheet.gather(ctx, customer, {}), ctx) },
@@ -99,6 +109,11 @@ export function customerFilePlan(ctx: DocContext, customer: Row): FileSection[] 
           { head: '状态', cell: state },
         ], agents, { empty: '未登记人员' })),
     },
+    {
+      title: '证照及资料扫描件', count: scans.length, files: scans,
+      body: () => sheet(head('证照及资料扫描件'), packFilesTable(scans)),
+    },
+    { title: '资料交付清单', count: deliveries.length, landscape: true, body: () => sheet(head('资料交付清单'), deliveryTable(deliveries)) },
     { title: '销售人员授权书', count: letters.length, body: each(ctx, authorizationLetter, letters) },
     { title: '购销合同', count: contractRows.length, body: each(ctx, contractSheet, contractRows) },
     ...saleYears.map((y) => ({

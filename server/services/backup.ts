@@ -6,16 +6,25 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db';
+import { dbFile } from '../../imports/run/files';
+import { backupAttachments, backupAttachmentsDir, restoreAttachments, verifyBackupAttachments } from './attachments/backup';
 
-export async function backupTo(db: Db, out: string): Promise<{ pages: number; bytes: number }> {
+/** The database and, beside it in `<out>.attachments`, the scans it refers to (./attachments/backup.ts). */
+export async function backupTo(db: Db, out: string): Promise<{ pages: number; bytes: number; attachments: number }> {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const tmp = `${out}.partial`;
   fs.rmSync(tmp, { force: true });
   const { totalPages } = await db.$client.backup(tmp);
   const check = integrityCheck(tmp);
   if (check !== 'ok') throw new Error(`backup failed its integrity check: ${check}`);
+  const source = dbFile(db);
+  const attachments = source ? backupAttachments(source, tmp) : 0;
+  if (fs.existsSync(backupAttachmentsDir(tmp))) {
+    fs.rmSync(backupAttachmentsDir(out), { recursive: true, force: true });
+    fs.renameSync(backupAttachmentsDir(tmp), backupAttachmentsDir(out));
+  }
   fs.renameSync(tmp, out);
-  return { pages: totalPages, bytes: fs.statSync(out).size };
+  return { pages: totalPages, bytes: fs.statSync(out).size, attachments };
 }
 
 export function integrityCheck(file: string): string {
@@ -43,6 +52,9 @@ export function restoreFrom(from: string, target: string): void {
   } finally {
     probe.close();
   }
+  // Every scan the backup refers to must be there and intact before anything is replaced.
+  const scans = verifyBackupAttachments(from, target);
+  restoreAttachments(scans, target);
   const tmp = `${target}.restoring`;
   fs.copyFileSync(from, tmp);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
@@ -55,6 +67,9 @@ export async function dailyBackup(db: Db, dir: string, today: string, keep = 14)
   if (fs.existsSync(out)) return null;
   await backupTo(db, out);
   const old = fs.readdirSync(dir).filter((f) => /^gsp-\d{4}-\d{2}-\d{2}\.db$/.test(f)).sort().reverse().slice(keep);
-  for (const f of old) fs.rmSync(path.join(dir, f));
+  for (const f of old) {
+    fs.rmSync(path.join(dir, f));
+    fs.rmSync(backupAttachmentsDir(path.join(dir, f)), { recursive: true, force: true });
+  }
   return out;
 }

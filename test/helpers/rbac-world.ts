@@ -18,6 +18,7 @@ import { createRecord } from '../../server/services/write';
 import { login, startTestServer, type TestServer } from './app';
 import { createApprovableCustomer } from './first-business-file';
 import { buildWorld, compliantOrder, type World } from './world';
+import { attachAs } from './attachments';
 
 export const ROLES = ROLE.values as readonly Role[];
 export const REASON = 'RBAC 测试';
@@ -272,6 +273,10 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       // the notification itself is the notify step's (schema/lifecycle.ts).
       edit: (n) => ({ quantity_returned: n % 2 === 0 ? 0 : null }),
     },
+    document_deliveries: {
+      create: (n) => ({ customer: world.customer, delivered_at: '2025-06-10', kind: 'product_approval', product: world.product, copies: 1 + (n % 3), sealed: true, delivered_by: DISPLAY_NAMES.sales }),
+      edit: (n) => ({ received_by: `接收人${n}` }),
+    },
   };
 
   // One live record of every writable resource, created through the API as admin (registry order = dependency order).
@@ -286,7 +291,8 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
   // The read-only resources: the audit log and findings fill themselves, a signature comes from a QA approval;
   // imports have no HTTP write path here, so one import and one rejected row are stored directly.
   // (its first-business file complete, or the 首营 checklist refuses the approval)
-  const toApprove = await createApprovableCustomer(async (res, body) => ({ id: (await adminCreate(res, body)).id as number }), `武汉市签名测试大药房${next()}`, 1, {}, creditReviewAs(call));
+  const toApprove = await createApprovableCustomer(async (res, body) => ({ id: (await adminCreate(res, body)).id as number }), `武汉市签名测试大药房${next()}`, 1, {}, creditReviewAs(call), attachAs(srv.url, adminCookie));
+  fixture.attachments = (srv.db.select({ id: tables.attachments.id }).from(tables.attachments).all().at(-1) as { id: number }).id;
   const signed = await call('qa', 'POST', `/customers/${toApprove}/approve`, { password: PASSWORD });
   expect(signed.status, `setup: QA approval ${JSON.stringify(signed.body)}`).toBe(200);
   fixture.signatures = signed.body.signature.id;

@@ -13,6 +13,7 @@ import { VERBS } from '../../server/services/verbs';
 import { createRecord } from '../../server/services/write';
 import { ADMIN_PASSWORD, login } from '../helpers/app';
 import { createApprovableCustomer } from '../helpers/first-business-file';
+import { attachAs } from '../helpers/attachments';
 import { buildRbacWorld, creditReviewAs, DISPLAY_NAMES, PASSWORD, REASON, ROLES, type Body, type RbacWorld } from '../helpers/rbac-world';
 
 const FORBIDDEN_RECORD = /^这条记录不属于您负责的范围$/;
@@ -333,9 +334,11 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
       expect(self.body.message).toMatch(SELF_APPROVAL);
       expect(w.row(resource, own.body.id).qa_status).toBe('pending');
       // a customer's first-business file must be complete, or the 首营 checklist refuses the approval
+      const attach = attachAs(w.srv.url, w.cookies.admin);
       const theirs = resource === 'customers'
-        ? { id: await createApprovableCustomer(async (res, body) => ({ id: (await w.adminCreate(res, body)).id as number }), `武汉市首营齐全大药房${w.next()}`, 2, {}, creditReviewAs(w.call)) }
+        ? { id: await createApprovableCustomer(async (res, body) => ({ id: (await w.adminCreate(res, body)).id as number }), `武汉市首营齐全大药房${w.next()}`, 2, {}, creditReviewAs(w.call), attach) }
         : await w.adminCreate(resource, await w.cases[resource].create(w.next(), 'admin'));
+      if (resource === 'products') await attach('products', theirs.id as number, 'approval_doc');
       const ok = await w.call('qa', 'POST', `/${resource}/${theirs.id}/approve`, { password: PASSWORD });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       expect(ok.body.signature).toMatchObject({ meaning: 'approve_first_business', signer_name: DISPLAY_NAMES.qa });
@@ -398,7 +401,7 @@ describe('the matrix itself', () => {
   });
 
   it('the read-only resources are exactly the service-written ones', () => {
-    expect([...registry.values()].filter((r) => r.readOnly).map((r) => r.name).sort()).toEqual(['audit_log', 'findings', 'import_rejects', 'imports', 'signatures']);
+    expect([...registry.values()].filter((r) => r.readOnly).map((r) => r.name).sort()).toEqual(['attachments', 'audit_log', 'findings', 'import_rejects', 'imports', 'signatures']);
   });
 
   it('no role reads a user\'s password hash', async () => {

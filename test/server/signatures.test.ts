@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { createApprovableCustomer } from '../helpers/first-business-file';
+import { attachAs } from '../helpers/attachments';
 
 let srv: TestServer;
 let admin: string;
@@ -39,7 +40,7 @@ const approvable = (name: string) => createApprovableCustomer(async (res, body) 
 }, name, ++n, {}, async (id, input) => {
   const r = await call(finance, 'POST', `/customers/${id}/credit-review`, { password: FINANCE_PASSWORD, ...input });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
-});
+}, attachAs(srv.url, admin));
 
 describe('first-business approval of a customer', () => {
   it('needs the signer password, then approves, signs and audits', async () => {

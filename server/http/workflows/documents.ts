@@ -87,7 +87,11 @@ export function documentsRoutes(app: Hono<AppEnv>): void {
     const scoped = ownScope(ctx.actor.roles, 'sales_orders') != null;
     const stream = zipStream(new Date(ctx.now), async (zip) => {
       await zip.add('00-目录.pdf', await renderPdf(documentPage(indexPage(ctx, customer, sections, scoped), { title: '目录' })));
-      for (const s of sections) await zip.add(`${s.name}.pdf`, await renderPdf(documentPage(s.body(), { title: s.title, landscape: s.landscape }), { landscape: s.landscape }));
+      for (const s of sections) {
+        await zip.add(`${s.name}.pdf`, await renderPdf(documentPage(s.body(), { title: s.title, landscape: s.landscape }), { landscape: s.landscape }));
+        // the scans themselves, as stored (one at a time: each is at most the upload limit)
+        for (const f of s.files ?? []) await zip.add(`${s.name}/${f.name}`, new Uint8Array(await fs.promises.readFile(f.file)));
+      }
     }, (err) => console.error('customer file', err));
     c.header('Content-Type', 'application/zip');
     c.header('Content-Disposition', contentDisposition('attachment', `购货者完整档案-${safeFileName(String(customer.name))}-${ctx.today}.zip`, `customer-file-${customer.id}-${ctx.today}.zip`));

@@ -13,6 +13,7 @@ import { createRecord } from '../../../server/services/write';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { pdfText } from '../../helpers/pdf-text';
 import { buildWorld, compliantOrder, recordStates, type World } from '../../helpers/world';
+import { attachAs } from '../../helpers/attachments';
 
 const PASSWORD = 'documents-pass-01';
 const BASE = '/api/workflows/documents';
@@ -93,6 +94,12 @@ beforeAll(async () => {
   expect(recoded.status).toBe(200);
   expect(recoded.body.qa_status).toBe('pending');
   await created(admin, '/customer_licenses', { customer: a.customer, kind: 'business', number: '91420600MA4K3XY03Y', valid_from: '2015-03-01' });
+  // the 首营 checklist needs every licence's scan and the purchaser's power of attorney and ID copy
+  const attach = attachAs(srv.url, admin);
+  for (const l of (await call(admin, 'GET', `/customer_licenses?filter=${q({ customer: a.customer })}`)).body) await attach('customer_licenses', l.id, 'licence_scan');
+  for (const p of (await call(admin, 'GET', `/customer_agents?filter=${q({ customer: a.customer, role: 'purchaser' })}`)).body) {
+    for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', p.id, kind);
+  }
   const approve = await call(qa, 'POST', `/customers/${a.customer}/approve`, { password: PASSWORD, comment: '资质齐全，同意首营' });
   expect(approve.status, JSON.stringify(approve.body)).toBe(200);
 
@@ -259,22 +266,30 @@ describe('the customer’s complete file', () => {
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('购货者完整档案-武汉市康泰医药有限公司-2025-06-30.zip')}`);
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const names = Object.keys(files);
-    expect(names).toEqual([
-      '00-目录.pdf', '01-购货者档案.pdf', '02-资质证照及单位人员（含历次登记与作废）.pdf', '03-销售人员授权书.pdf', '04-购销合同.pdf',
-      '05-销售记录清单-2025年.pdf', '06-出库单-2025年.pdf', '07-质量信息反馈处理表.pdf', '08-召回通知.pdf', '09-审核与电子签名记录.pdf',
+    const scans = names.filter((n) => n.startsWith('03-证照及资料扫描件/'));
+    expect(names.filter((n) => !scans.includes(n))).toEqual([
+      '00-目录.pdf', '01-购货者档案.pdf', '02-资质证照及单位人员（含历次登记与作废）.pdf', '03-证照及资料扫描件.pdf', '04-销售人员授权书.pdf', '05-购销合同.pdf',
+      '06-销售记录清单-2025年.pdf', '07-出库单-2025年.pdf', '08-质量信息反馈处理表.pdf', '09-召回通知.pdf', '10-审核与电子签名记录.pdf',
     ]);
+    // the scans as stored, in record order: two licences, then the purchaser's power of attorney and ID copy
+    expect(scans.map((n) => n.replace(/-[^-]*$/, ''))).toEqual([
+      '03-证照及资料扫描件/01-购货单位证照 鄂AA3944806-证照扫描件', '03-证照及资料扫描件/02-购货单位证照 91420600MA4K3XY03Y-证照扫描件',
+      '03-证照及资料扫描件/03-购货单位人员 李娜-法人委托书', '03-证照及资料扫描件/04-购货单位人员 李娜-身份证复印件',
+    ]);
+    for (const n of scans) expect(Buffer.from(files[n].subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const text = async (name: string) => pdfText(files[name]);
-    expect(await text('00-目录.pdf')).toContain('06-出库单-2025年.pdf');
+    expect(await text('00-目录.pdf')).toContain('07-出库单-2025年.pdf');
+    expect(await text('03-证照及资料扫描件.pdf')).toContain('法人委托书');
     expect(await text('01-购货者档案.pdf')).toContain('资质齐全，同意首营');
-    const letters = await text('03-销售人员授权书.pdf');
+    const letters = await text('04-销售人员授权书.pdf');
     expect(letters).toContain('SQ39464'); // A sold to it
     expect(letters).toContain('SQ39464乙'); // and B
-    const sales = await text('05-销售记录清单-2025年.pdf');
+    const sales = await text('06-销售记录清单-2025年.pdf');
     for (const s of ['XS20250601', 'XS20250512', 'XS20250602', '合计 3 行']) expect(sales, s).toContain(s);
-    const slips = await text('06-出库单-2025年.pdf');
+    const slips = await text('07-出库单-2025年.pdf');
     expect(slips).toContain('CK20250601');
     expect(slips).toContain('CK20250602');
-    const trail = await text('09-审核与电子签名记录.pdf');
+    const trail = await text('10-审核与电子签名记录.pdf');
     expect(trail).toContain('首营审核批准');
     expect(trail).toContain('资质齐全，同意首营');
     expect(trail).toContain('重新审核');
@@ -284,10 +299,10 @@ describe('the customer’s complete file', () => {
     const res = await get(salesA, `${BASE}/customer-file/${a.customer}`);
     expect(res.status).toBe(200);
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    const slips = await pdfText(files['06-出库单-2025年.pdf']);
+    const slips = await pdfText(files['07-出库单-2025年.pdf']);
     expect(slips).toContain('CK20250601');
     expect(slips).not.toContain('CK20250602');
     expect(await pdfText(files['00-目录.pdf'])).toContain('仅含其本人经办');
-    expect(await pdfText(files['03-销售人员授权书.pdf'])).not.toContain('SQ39464乙');
+    expect(await pdfText(files['04-销售人员授权书.pdf'])).not.toContain('SQ39464乙');
   }, 120_000);
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startFlowServer, type FlowServer } from './flow-users';
+import { attachAs } from '../../helpers/attachments';
 
 let f: FlowServer;
 beforeAll(async () => { f = await startFlowServer('2025-06-30'); });
@@ -31,9 +32,10 @@ describe('a pending customer', () => {
     const list = await checksOf('customers', id);
     expect(list.ready).toBe(false);
     expect(list.checks.map((c) => c.key)).toEqual([
-      'legal_entity', 'credit_code', 'profile', 'licence:business', 'licence:drug_business', 'agents', 'credit', 'storage',
+      'legal_entity', 'credit_code', 'profile', 'licence:business', 'licence:drug_business', 'agents', 'credit', 'storage', 'scans',
     ]);
     expect(statusOf(list, 'legal_entity')).toBe('pass');
+    expect(statusOf(list, 'scans')).toBe('pass'); // nothing registered yet, so no scan is missing
     for (const key of ['credit_code', 'profile', 'licence:business', 'licence:drug_business', 'agents', 'credit', 'storage']) expect(statusOf(list, key), key).toBe('fail');
     expect(list.checks.find((c) => c.key === 'licence:drug_business')!.source).toBe('第五篇 2.1; 第四篇 一.3');
     expect(list.checks.find((c) => c.key === 'profile')!.detail.zh).toContain('地址');
@@ -111,6 +113,13 @@ describe('a pending customer', () => {
     const agents = (await f.call('admin', 'GET', `/customer_agents?filter=${encodeURIComponent(JSON.stringify({ customer: id, role: 'purchaser' }))}`)).body;
     expect((await f.call('sales', 'PUT', `/customer_agents/${agents[0].id}`, { ...agents[0], attorney_valid_to: '2026-06-30' })).status).toBe(200);
     list = await checksOf('customers', id);
+    // every licence and the purchaser need their scans (server/services/attachments/checks.ts)
+    expect(list.checks.filter((c) => c.status === 'fail').map((c) => c.key)).toEqual(['scans']);
+    const attach = attachAs(f.srv.url, f.cookies.sales);
+    const licences = (await f.call('admin', 'GET', `/customer_licenses?filter=${encodeURIComponent(JSON.stringify({ customer: id }))}`)).body;
+    for (const l of licences) await attach('customer_licenses', l.id, 'licence_scan');
+    for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', agents[0].id, kind);
+    list = await checksOf('customers', id);
     expect(list.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(list.ready).toBe(true);
     const ok = await f.call('qa', 'POST', `/customers/${id}/approve`, { password: PASSWORD, comment: '资料齐全' });
@@ -161,7 +170,8 @@ describe('a pending product', () => {
     expect(statusOf(list, 'manufacturer_license')).toBe('na');
     const refused = await f.call('qa', 'POST', `/products/${p.body.id}/approve`, { password: PASSWORD });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toBe('首营审核有以下检查未通过，不能批准：1. 在本企业经营范围内：疫苗 不在本企业有效证照的经营范围内（中成药、化学药制剂、抗生素制剂、生化药品、生物制品、第二类医疗器械、第三类医疗器械）');
+    expect(refused.body.message).toBe('首营审核有以下检查未通过，不能批准：1. 在本企业经营范围内：疫苗 不在本企业有效证照的经营范围内（中成药、化学药制剂、抗生素制剂、生化药品、生物制品、第二类医疗器械、第三类医疗器械）；2. 批准证明文件扫描件：本品种：缺少批准证明文件。请上传扫描件（PDF、JPEG 或 PNG）');
+    await attachAs(f.srv.url, f.cookies.qa)('products', p.body.id, 'approval_doc');
     const fixed = await f.call('admin', 'PUT', `/products/${p.body.id}`, { ...p.body, scope_category: '生物制品', price_cap: 300, price_min: 200, price_max: 280 });
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
     list = await checksOf('products', p.body.id);

@@ -9,6 +9,8 @@ export interface FlowServer {
   world: World;
   /** calls /api as the user signed in under this name ('admin' or a role) */
   call(who: string, method: string, path: string, body?: unknown, lang?: string): Promise<{ status: number; body: any }>;
+  /** the session cookie of each signed-in user (for uploads and downloads) */
+  cookies: Record<string, string>;
 }
 
 const NAMES: Record<string, string> = {
@@ -37,5 +39,5 @@ export async function startFlowServer(today = '2025-06-30'): Promise<FlowServer>
     if (user.status !== 201) throw new Error(JSON.stringify(user.body));
     cookies[role] = await login(srv.url, role, PASSWORD);
   }
-  return { srv, world, call };
+  return { srv, world, call, cookies };
 }
