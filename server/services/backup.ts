@@ -40,6 +40,8 @@ export function integrityCheck(file: string): string {
 export function restoreFrom(from: string, target: string): void {
   const check = integrityCheck(from);
   if (check !== 'ok') throw new Error(`备份文件未通过完整性检查 / backup failed its integrity check: ${check}`);
+  // Every scan the backup refers to must be there and intact before anything is touched.
+  const scans = verifyBackupAttachments(from, target);
   const probe = new Database(target, { fileMustExist: false });
   try {
     // A running server holds the database: refuse rather than pull it from under it. In WAL mode only
@@ -52,8 +54,6 @@ export function restoreFrom(from: string, target: string): void {
   } finally {
     probe.close();
   }
-  // Every scan the backup refers to must be there and intact before anything is replaced.
-  const scans = verifyBackupAttachments(from, target);
   restoreAttachments(scans, target);
   const tmp = `${target}.restoring`;
   fs.copyFileSync(from, tmp);
