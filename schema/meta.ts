@@ -2,6 +2,7 @@
 import { AREAS, AREA_LABELS, type Area, type FieldKind, type Resource } from './define';
 import { ROLE, SCOPE_CATEGORIES } from './enums';
 import { CATALOGUE, type RuleMeta } from './rules';
+import { ATTACHMENT_KIND, isAttachable } from './tables/attachments';
 
 export interface I18nLabel { zh: string; en: string }
 export interface EnumOption { id: string; zh: string; en: string }
@@ -36,6 +37,15 @@ export interface ResourceMeta {
   menu: boolean;
   parent?: { resource: string; field: string; inline?: boolean };
   children: { resource: string; field: string; inline: boolean }[];
+  /** the scans a record carries (absent: the resource takes none); `other` is always offered */
+  attachments?: AttachmentSlotMeta[];
+}
+export interface AttachmentSlotMeta {
+  kind: string;
+  label: I18nLabel;
+  /** always, never, or when the record's fields equal these values */
+  required: boolean | { when: Record<string, unknown> };
+  rule?: string;
 }
 export interface Meta {
   areas: { key: Area; label: I18nLabel }[];
@@ -86,6 +96,12 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
       children: all
         .filter((c) => c.parent?.resource === r.name)
         .map((c) => ({ resource: c.name, field: c.parent!.field, inline: !!c.parent!.inline })),
+      ...(isAttachable(r) && {
+        attachments: [...r.attachments, ...(r.attachments.some((s) => s.kind === 'other') ? [] : [{ kind: 'other' }])].map((s) => ({
+          kind: s.kind, label: label(ATTACHMENT_KIND.labels[s.kind as keyof typeof ATTACHMENT_KIND.labels] ?? [s.kind, s.kind]),
+          required: s.required ?? false, ...(s.rule && { rule: s.rule }),
+        })),
+      }),
     })),
   };
 }

@@ -28,6 +28,11 @@ export type AttachmentKind = (typeof ATTACHMENT_KIND.values)[number];
 /** What is stored, by the file's first bytes (never its name): PDF, JPEG, PNG. */
 export const ATTACHMENT_MIME = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
+/** Records that carry scans: live business records (not the system's own tables, users or settings). */
+export function isAttachable(r: { name: string; system: boolean; readOnly: boolean }): boolean {
+  return r.system && !r.readOnly && r.name !== 'users' && r.name !== 'settings';
+}
+
 export const attachments = defineResource({
   name: 'attachments', label: ['附件', 'Attachments'], area: 'system', readOnly: true, menu: false,
   fields: {

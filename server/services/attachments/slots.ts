@@ -12,8 +12,7 @@ import type { Row } from '../records';
 
 const OTHER: AttachmentSlot = { kind: 'other' };
 
-/** A record of this resource may carry scans: a live business record (not the system's own tables). */
-export const attachable = (r: Resource) => r.system && !r.readOnly && r.name !== 'users' && r.name !== 'settings';
+export { isAttachable as attachable } from '../../../schema/tables/attachments';
 
 export function slotsOf(resource: Resource): AttachmentSlot[] {
   return resource.attachments.some((s) => s.kind === 'other') ? [...resource.attachments] : [...resource.attachments, OTHER];

@@ -6,10 +6,11 @@ import type { WorkflowExtension } from './types';
 import { documentActions } from './documents/DocumentButtons';
 import { CustomerFileButton } from './documents/CustomerFileButton';
 import { SalesListButton } from './documents/SalesListButton';
+import { DeliveryListButton } from '../attachments/DeliveryListButton';
 
 export const documentsWorkflow: WorkflowExtension = {
   showActions: {
-    customers: [...documentActions('customer-sheet'), SalesListButton, CustomerFileButton],
+    customers: [...documentActions('customer-sheet'), SalesListButton, DeliveryListButton, CustomerFileButton],
     authorizations: documentActions('authorization-letter'),
     contracts: documentActions('contract'),
     sales_orders: documentActions('sales-record'),

@@ -7,9 +7,10 @@ import { fulfilmentWorkflow } from './fulfilment';
 import { recallWorkflow } from './recall';
 import { aftersalesWorkflow } from './aftersales';
 import { documentsWorkflow } from './documents';
+import { attachmentTabsOf } from '../attachments/tabs';
 
 const WORKFLOWS: WorkflowExtension[] = [firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow];
 
 export const showActionsOf = (resource: string): ComponentType[] => WORKFLOWS.flatMap((w) => w.showActions?.[resource] ?? []);
-export const showTabsOf = (resource: string): WorkflowTab[] => WORKFLOWS.flatMap((w) => w.showTabs?.[resource] ?? []);
+export const showTabsOf = (resource: string): WorkflowTab[] => [...WORKFLOWS.flatMap((w) => w.showTabs?.[resource] ?? []), ...attachmentTabsOf(resource)];
 export const WORKFLOW_PAGES: WorkflowPage[] = WORKFLOWS.flatMap((w) => w.pages ?? []);
