@@ -7,11 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { creditCode } from '../helpers/first-business-file';
+import { attachAs } from '../helpers/attachments';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('first-business approval (Chromium)', () => {
   let s: Session;
   let customerId: number;
+  const licences: number[] = [];
   const status = (page: Page, key: string) => () => page.getByTestId(`check-${key}`).getAttribute('data-status').catch(() => null);
 
   beforeAll(async () => {
@@ -29,7 +31,11 @@ describe('first-business approval (Chromium)', () => {
     for (const body of [
       { kind: 'business', number: code, valid_from: '2018-01-01', valid_to: '2038-12-31' },
       { kind: 'drug_business', number: '鄂AA7170042', scope: ['中成药', '化学药制剂', '生物制品'], valid_from: '2021-03-01', valid_to: '2026-02-28' },
-    ]) expect((await s.api('POST', '/api/customer_licenses', { customer: customerId, ...body })).status).toBe(201);
+    ]) {
+      const l = await s.api('POST', '/api/customer_licenses', { customer: customerId, ...body });
+      expect(l.status).toBe(201);
+      licences.push(l.json.id);
+    }
     for (const body of [{ name: '郑国泰', role: 'legal_rep', phone: '13907170001' }, { name: '孙芳', role: 'responsible', phone: '13907170002' }]) {
       expect((await s.api('POST', '/api/customer_agents', { customer: customerId, ...body })).status).toBe(201);
     }
@@ -102,6 +108,10 @@ describe('first-business approval (Chromium)', () => {
     // The purchaser's power of attorney and ID copy arrive.
     const agent = await s.api('POST', '/api/customer_agents', { customer: customerId, name: '李军', role: 'purchaser', phone: '13907170003', attorney_valid_to: '2026-06-30', id_copy: true });
     expect(agent.status).toBe(201);
+    // with the scans of both licences, the power of attorney and the ID copy (test/e2e/attachments.e2e.test.ts uploads one in the UI)
+    const attach = attachAs(s.server.url, s.cookie);
+    for (const l of licences) await attach('customer_licenses', l, 'licence_scan');
+    for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', agent.json.id, kind);
     await page.reload();
     await poll(textOf(page.getByTestId('first-business-summary'))).toContain('所有必审项目均已通过');
     await poll(status(page, 'agents')).toBe('pass');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compliantOrder } from '../helpers/world';
 import { createApprovableCustomer } from '../helpers/first-business-file';
+import { attachAs } from '../helpers/attachments';
 import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('QA review (Chromium)', () => {
@@ -38,7 +39,7 @@ describe('QA review (Chromium)', () => {
       // the credit review is finance's signed step
       const r = await s.apiAs('fin1', 'POST', `/api/customers/${id}/credit-review`, { password: PASSWORD, ...input });
       expect(r.status, JSON.stringify(r.json)).toBe(200);
-    });
+    }, attachAs(s.server.url, s.cookie));
     page = await s.signIn('qa1');
   }, 120_000);
 
