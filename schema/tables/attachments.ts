@@ -66,7 +66,7 @@ export const documentDeliveries = defineResource({
     customer: f.ref('customers', '单位名称/购货单位', 'Customer', req),
     delivered_at: f.date('交付日期', 'Provided on', req),
     kind: f.enum(DELIVERY_DOC_KIND, '资料类型', 'Document', req),
-    company_license: f.ref('company_licenses', '本企业证照', 'Our licence'),
+    company_license: f.ref('company_licenses', '本企业证照证号', 'Our licence'),
     product: f.ref('products', '通用名称', 'Product'),
     authorization: f.ref('authorizations', '授权书编号', 'Authorisation letter'),
     copies: f.int('份数', 'Copies', { default: 1 }),

@@ -9,7 +9,8 @@ export const companyLicenses = defineResource({
   name: 'company_licenses', label: ['本企业证照', 'Company licences'], area: 'parties',
   fields: {
     kind: f.enum(COMPANY_LICENSE_KIND, '证照类型', 'Kind', req),
-    number: f.text('证号', 'Number', req),
+    // (本企业证照证号: how a 资料交付记录 import names the licence it gave)
+    number: f.text('证号/本企业证照证号', 'Number', req),
     scope: f.list('经营范围', 'Business scope', scope),
     business_mode: f.enum(BUSINESS_MODE, '经营方式', 'Business mode'),
     valid_from: f.date('有效期起', 'Valid from'),

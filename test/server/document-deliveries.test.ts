@@ -35,7 +35,7 @@ describe('document deliveries', () => {
   it('imports from its template (our licence by its number) as the salesperson', async () => {
     const template = await fetch(`${f.srv.url}/api/import-templates/document_deliveries.xlsx`, { headers: { cookie: f.cookies.sales } });
     expect(template.status).toBe(200);
-    const csv = '单位名称,交付日期,资料类型,本企业证照,份数,交付人\n武汉市康泰医药有限公司,2025-06-15,本企业证照复印件,鄂AA0270110,1,高刚\n';
+    const csv = '单位名称,交付日期,资料类型,本企业证照证号,份数,交付人\n武汉市康泰医药有限公司,2025-06-15,本企业证照复印件,鄂AA0270110,1,高刚\n';
     const res = await uploadImport(f.srv.url, f.cookies.sales, { name: '资料交付.csv', bytes: Buffer.from(csv, 'utf8') }, { kind: 'document_deliveries' });
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(201);
