@@ -61,6 +61,7 @@ import { seedUsers } from './users';
 import { Writer } from './writer';
 import { seedCompanySettings } from './company';
 import { flushRules } from '../services/rules/enforce';
+import { seedScans } from './scans';
 
 /** the fixed seed: the data depends only on it and on the clock's day */
 const SEED = 0x65b1_2026;
@@ -151,6 +152,8 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
     if (c.status === 'closed') tasks.push({ resource: 'complaints', id: c.id, meaning: 'close_complaint', signer: actors.after_sales, at: at(addDays(c.feedback_at as string, 3), 11, 0) });
   }
   writeSignatures(w, tasks);
+  // The scans and the documents given to buyers (their own random stream: the data above stays as it was).
+  seedScans(w, new Rng(SEED + 1), customers, products);
   const checked = flushRules(w.base);
 
   const lines = orders.reduce((n, o) => n + o.lines.length, 0);

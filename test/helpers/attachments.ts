@@ -3,28 +3,10 @@
  * the multipart upload of one to a record (POST /api/attachments/:resource/:id) as a signed-in user.
  */
 import { deflateSync } from 'node:zlib';
+import { placeholderPdf } from '../../server/seed/scan-pdf';
 
 /** A one-page PDF whose page says `label` (a real PDF: browsers and pdf readers open it). */
-export function tinyPdf(label: string): Buffer {
-  const content = `BT /F1 18 Tf 40 100 Td (${label.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out);
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+export const tinyPdf = (label: string): Buffer => placeholderPdf(label);
 
 function crc32(buf: Buffer): number {
   let c = ~0;

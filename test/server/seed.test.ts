@@ -126,7 +126,7 @@ describe('demo seed', () => {
   it('gives the same business data for the same day', () => {
     // Bookkeeping stamps and password hashes differ between runs; everything else must not.
     const strip = (name: string, r: Record<string, unknown>) => {
-      const { created_at: _c, updated_at: _u, reviewed_at: _r, signed_at: _s, ...rest } = r;
+      const { created_at: _c, updated_at: _u, reviewed_at: _r, signed_at: _s, superseded_at: _sa, ...rest } = r;
       if (name === 'users') delete rest.password;
       return rest;
     };

@@ -5,6 +5,9 @@
  * the audit rows (naming the SHA-256) and returns an approved record to review (./lifecycle.ts).
  * Reading follows the record: whoever may see it sees its scans.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Resource } from '../../../schema/define';
 import { msg } from '../../../schema/messages';
@@ -15,6 +18,7 @@ import { badRequest, notFound, ServiceError } from '../../errors';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { findRow, serialize, type Row } from '../records';
+import { ownedTempPrefix, UPLOAD_PREFIX } from '../leftovers';
 import { amsg } from './messages';
 import { scanSupersedes } from './lifecycle';
 import { attachable, kindLabel, slotsOf } from './slots';
@@ -33,6 +37,8 @@ export interface NewAttachment {
   replaces?: number | null;
   note?: string | null;
   reason?: string | null;
+  /** the demo seed: its records are written in their approved states, and a scan does not undo that */
+  seed?: boolean;
 }
 
 const attachmentResource = () => registry.get('attachments')!;
@@ -57,8 +63,8 @@ export function readableAttachment(ctx: ServiceContext, id: number): Row {
   return row;
 }
 
-/** Refuses what may not be attached before anything is stored: rights, kind, size, content type. */
-function checkUpload(ctx: ServiceContext, input: NewAttachment): { resource: Resource; mime: string } {
+/** Refuses what may not be attached before anything is stored: rights, kind, size, content type (by `head`). */
+function checkUpload(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, head: Uint8Array): { resource: Resource; mime: string } {
   const { resource, row } = targetRecord(ctx, input.resource, input.recordId, 'edit');
   if (row.voided_at) throw badRequest(amsg(ctx.lang, 'record_voided'));
   const slots = slotsOf(resource);
@@ -71,7 +77,6 @@ function checkUpload(ctx: ServiceContext, input: NewAttachment): { resource: Res
   const limit = attachmentLimitBytes();
   if (input.size > limit) throw new ServiceError(413, amsg(ctx.lang, 'too_large', { mb: Math.round((limit / 1024 / 1024) * 10) / 10 }));
   if (input.size === 0) throw badRequest(amsg(ctx.lang, 'empty_file'));
-  const head = readHead(input.file);
   const mime = sniff(head);
   if (!mime) {
     const seen = describeContent(head);
@@ -83,10 +88,30 @@ function checkUpload(ctx: ServiceContext, input: NewAttachment): { resource: Res
 }
 
 export async function addAttachment(ctx: ServiceContext, input: NewAttachment): Promise<Row> {
-  const { mime } = checkUpload(ctx, input);
+  const { mime } = checkUpload(ctx, input, readHead(input.file));
   const sha = await sha256Of(input.file);
   // Stored before the row: a failed transaction leaves at most an unreferenced file under its own hash.
   putFile(attachmentsDir(ctx.db), input.file, sha);
+  return recordAttachment(ctx, input, sha, mime);
+}
+
+/** The same for bytes in memory, synchronously (the demo seed writes its placeholder scans this way). */
+export function addAttachmentBytes(ctx: ServiceContext, input: Omit<NewAttachment, 'file' | 'size'>, bytes: Buffer): Row {
+  const { mime } = checkUpload(ctx, { ...input, size: bytes.length }, bytes.subarray(0, 1024));
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX));
+  try {
+    const file = path.join(dir, 'scan');
+    fs.writeFileSync(file, bytes);
+    putFile(attachmentsDir(ctx.db), file, sha);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return recordAttachment(ctx, { ...input, size: bytes.length }, sha, mime);
+}
+
+/** The row, the superseded one, the audit rows and the lifecycle, in one transaction. */
+function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, sha: string, mime: string): Row {
   const res = attachmentResource();
   return inTransaction(ctx, (tx) => {
     const { resource, row: record } = targetRecord(tx, input.resource, input.recordId, 'edit');
@@ -112,7 +137,7 @@ export async function addAttachment(ctx: ServiceContext, input: NewAttachment): 
       writeAudit(tx, 'update', 'attachments', old.id, serialize(res, old), serialize(res, after), `被附件 #${row.id} 替换：${what}`);
     }
     const label = `${resource.label[ctx.lang === 'en' ? 1 : 0]}·${kindLabel(input.kind, ctx.lang)}`;
-    scanSupersedes(tx, resource, record, label);
+    if (!input.seed) scanSupersedes(tx, resource, record, label);
     return serialize(res, findRow(tx.db, res, row.id)!);
   });
 }

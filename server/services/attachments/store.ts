@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ATTACHMENT_MIME } from '../../../schema/tables/attachments';
-import { dbFile } from '../../../imports/run/files';
 import type { Db } from '../../db';
+import { clientOf } from '../records';
 
 export type AttachmentMime = (typeof ATTACHMENT_MIME)[number];
 
@@ -24,9 +24,10 @@ export function attachmentsDirOf(file: string): string {
   return path.join(path.dirname(path.resolve(file)), 'attachments');
 }
 
+/** The store of the database a connection (or an open transaction) is on; `./attachments` for :memory:. */
 export function attachmentsDir(db: Db): string {
-  const f = dbFile(db);
-  return f ? attachmentsDirOf(f) : path.join(process.cwd(), 'attachments');
+  const name = clientOf(db).name;
+  return name && name !== ':memory:' ? attachmentsDirOf(name) : path.join(process.cwd(), 'attachments');
 }
 
 export const isSha256 = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
