@@ -12,6 +12,7 @@ import { createRecord } from '../../server/services/write';
 import { buildRbacWorld, PASSWORD, REASON, type Body, type RbacWorld } from '../helpers/rbac-world';
 import { compliantOrder } from '../helpers/world';
 import { creditCode } from '../helpers/first-business-file';
+import { attachAs } from '../helpers/attachments';
 
 let w: RbacWorld;
 beforeAll(async () => {
@@ -21,6 +22,12 @@ beforeAll(async () => {
   const code = creditCode(4711);
   ok(await put('sales', 'customers', w.world.customer, { credit_code: code }));
   ok(await w.call('sales', 'POST', '/customer_licenses', { customer: w.world.customer, kind: 'business', number: code, valid_from: '2015-01-01' }), 201);
+  // and the scans the 首营 checklist requires: every licence's, the purchaser's power of attorney and ID copy
+  const attach = attachAs(w.srv.url, w.cookies.admin);
+  for (const l of (await w.call('admin', 'GET', `/customer_licenses?filter=${q({ customer: w.world.customer })}`)).body) await attach('customer_licenses', l.id, 'licence_scan');
+  for (const a of (await w.call('admin', 'GET', `/customer_agents?filter=${q({ customer: w.world.customer, role: 'purchaser' })}`)).body) {
+    for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', a.id, kind);
+  }
   ok(await verb('qa', 'customers', w.world.customer, 'approve'));
 }, 120_000);
 afterAll(async () => {
@@ -101,6 +108,8 @@ describe('a product QA approved (第二篇 3.1, 3.9)', () => {
     ok(await put('sales_head', 'products', product, { special_control: [] }));
     expect(w.row('products', product).qa_status).toBe('pending');
     expect((await superseded('products', product))[0]).toMatchObject({ status: 'open', fields: ['special_control'] });
+    // (its approval document was never scanned: the 首营 checklist needs it before QA approves again)
+    await attachAs(w.srv.url, w.cookies.admin)('products', product, 'approval_doc');
     ok(await verb('qa', 'products', product, 'approve'));
     expect(w.row('products', product).qa_status).toBe('approved');
     expect((await superseded('products', product))[0].status).toBe('resolved');
