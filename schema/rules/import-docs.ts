@@ -9,7 +9,7 @@ import { ATTACHMENT_KIND } from '../tables/attachments';
 import type { I18nText, Rule } from './types';
 
 export const PRODUCT_IMPORT_DOCS_MISSING = 'PRODUCT_IMPORT_DOCS_MISSING';
-export const IMPORT_DOC_KINDS = ['import_registration', 'customs_clearance'] as const;
+const IMPORT_DOC_KINDS = ['import_registration', 'customs_clearance'] as const;
 
 /** The import documents an imported product lacks, given the kinds of its current scans (empty: none missing). */
 export function missingImportDocs(p: { imported?: boolean | null }, kinds: ReadonlySet<string>): I18nText[] {

@@ -23,7 +23,6 @@ export const ATTACHMENT_KIND = defineEnum({
   contract_scan: ['合同扫描件', 'Contract scan'],
   other: ['其他资料', 'Other document'],
 });
-export type AttachmentKind = (typeof ATTACHMENT_KIND.values)[number];
 
 /** What is stored, by the file's first bytes (never its name): PDF, JPEG, PNG. */
 export const ATTACHMENT_MIME = ['application/pdf', 'image/jpeg', 'image/png'] as const;

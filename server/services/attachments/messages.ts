@@ -18,7 +18,7 @@ const MESSAGES = {
   file_missing: ['附件 #{id} 的文件不在存储中（{sha}）', 'The file of attachment #{id} is missing from the store ({sha})'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-export type AttachmentMessage = keyof typeof MESSAGES;
+type AttachmentMessage = keyof typeof MESSAGES;
 
 export function amsg(lang: Lang, key: AttachmentMessage, params: Record<string, string | number> = {}): string {
   const text = MESSAGES[key][lang === 'en' ? 1 : 0];

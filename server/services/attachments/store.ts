@@ -30,10 +30,10 @@ export function attachmentsDir(db: Db): string {
   return name && name !== ':memory:' ? attachmentsDirOf(name) : path.join(process.cwd(), 'attachments');
 }
 
-export const isSha256 = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
+const isSha256 = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
 
 /** `ab/cdef…`: two hex characters of directory keep any one directory small. */
-export const relativePath = (sha: string) => path.join(sha.slice(0, 2), sha.slice(2));
+const relativePath = (sha: string) => path.join(sha.slice(0, 2), sha.slice(2));
 
 export function storedFile(dir: string, sha: string): string {
   if (!isSha256(sha)) throw new Error(`not a SHA-256: ${sha}`);
@@ -100,12 +100,6 @@ export function putFile(dir: string, file: string, sha: string): { path: string;
   } finally {
     fs.rmSync(tmp, { force: true });
   }
-}
-
-/** Whether the stored file of `sha` is there and still hashes to it. */
-export async function verifyStored(dir: string, sha: string): Promise<boolean> {
-  const f = storedFile(dir, sha);
-  return fs.existsSync(f) && (await sha256Of(f)) === sha;
 }
 
 /** The same hash, synchronously (restore checks every file before it replaces the database). */

@@ -9,6 +9,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, useLocaleState, useNotify, useRefresh, type Identifier } from 'react-admin';
 import { pick } from '../meta/labels';
+import { formatMinute } from '../generic/format';
 import { ACCEPT, contentUrl, formatSize, uploadAttachment, useRecordAttachments, type AttachmentRow } from './api';
 import { T } from './texts';
 
@@ -96,7 +97,7 @@ export const AttachmentTable = ({ resource, id, title, canEdit }: { resource: st
                   {files.length === 0 ? pick(T.none, locale) : files.map((a) => (
                     <Box key={a.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
                       <Link component="button" onClick={() => setPreview(a)} data-testid={`attachment-preview-${a.id}`}>{a.file_name}</Link>
-                      <Typography variant="caption" color="text.secondary">{formatSize(a.size)} · {a.created_at.slice(0, 10)} · SHA-256 {a.sha256.slice(0, 12)}…</Typography>
+                      <Typography variant="caption" color="text.secondary">{formatSize(a.size)} · {formatMinute(a.created_at)} · SHA-256 {a.sha256.slice(0, 12)}…</Typography>
                       <Link href={contentUrl(a.id, true)} data-testid={`attachment-download-${a.id}`}>{pick(T.download, locale)}</Link>
                       {canEdit && <UploadButton resource={resource} id={id} kind={s.kind} replaces={a.id} testId={`attachment-replace-${a.id}`} />}
                     </Box>
@@ -114,7 +115,7 @@ export const AttachmentTable = ({ resource, id, title, canEdit }: { resource: st
           {history.map((a) => (
             <Box key={a.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', color: 'text.secondary' }}>
               <Link component="button" onClick={() => setPreview(a)}>{a.file_name}</Link>
-              <Typography variant="caption">{pick(T.replacedBy, locale)} {a.superseded_at?.slice(0, 10)} · SHA-256 {a.sha256.slice(0, 12)}…</Typography>
+              <Typography variant="caption">{pick(T.replacedBy, locale)} {formatMinute(a.superseded_at)} · SHA-256 {a.sha256.slice(0, 12)}…</Typography>
             </Box>
           ))}
         </Box>
