@@ -6,8 +6,6 @@
  * Reading follows the record: whoever may see it sees its scans.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Resource } from '../../../schema/define';
 import { msg } from '../../../schema/messages';
@@ -18,11 +16,10 @@ import { badRequest, notFound, ServiceError } from '../../errors';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { findRow, serialize, type Row } from '../records';
-import { ownedTempPrefix, UPLOAD_PREFIX } from '../leftovers';
 import { amsg } from './messages';
 import { scanSupersedes } from './lifecycle';
 import { attachable, kindLabel, slotsOf } from './slots';
-import { attachmentLimitBytes, attachmentsDir, describeContent, putFile, readHead, sha256Of, sniff } from './store';
+import { attachmentLimitBytes, attachmentsDir, describeContent, putBytes, putFile, readHead, sha256Of, sniff } from './store';
 
 export interface NewAttachment {
   resource: string;
@@ -99,14 +96,7 @@ export async function addAttachment(ctx: ServiceContext, input: NewAttachment): 
 export function addAttachmentBytes(ctx: ServiceContext, input: Omit<NewAttachment, 'file' | 'size'>, bytes: Buffer): Row {
   const { mime } = checkUpload(ctx, { ...input, size: bytes.length }, bytes.subarray(0, 1024));
   const sha = createHash('sha256').update(bytes).digest('hex');
-  const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX));
-  try {
-    const file = path.join(dir, 'scan');
-    fs.writeFileSync(file, bytes);
-    putFile(attachmentsDir(ctx.db), file, sha);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  putBytes(attachmentsDir(ctx.db), bytes, sha);
   return recordAttachment(ctx, { ...input, size: bytes.length }, sha, mime);
 }
 

@@ -84,11 +84,20 @@ export async function sha256Of(file: string): Promise<string> {
  * is there already (then it is the same content and stays as it is). Returns whether it was new.
  */
 export function putFile(dir: string, file: string, sha: string): { path: string; created: boolean } {
+  return put(dir, sha, (tmp) => fs.copyFileSync(file, tmp));
+}
+
+/** The same for bytes in memory. */
+export function putBytes(dir: string, bytes: Uint8Array, sha: string): { path: string; created: boolean } {
+  return put(dir, sha, (tmp) => fs.writeFileSync(tmp, bytes));
+}
+
+function put(dir: string, sha: string, write: (tmp: string) => void): { path: string; created: boolean } {
   const target = storedFile(dir, sha);
   if (fs.existsSync(target)) return { path: target, created: false };
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
-  fs.copyFileSync(file, tmp);
+  write(tmp);
   fs.chmodSync(tmp, 0o444);
   try {
     // link() fails when the name exists (a concurrent upload of the same bytes): never replaces a stored file
