@@ -6,9 +6,11 @@ import { outboundSlip } from './templates/outbound-slip';
 import { qualityFeedback } from './templates/quality-feedback';
 import { recallNotice } from './templates/recall-notice';
 import { customerSalesRecord, salesOrderRecord } from './templates/sales-record';
+import { invoiceGoodsList } from './templates/invoice-goods-list';
 import type { DocumentTemplate } from './types';
 
 export const DOCUMENTS: readonly DocumentTemplate[] = [
   customerSheet, authorizationLetter, salesOrderRecord, customerSalesRecord, outboundSlip, qualityFeedback, recallNotice, contractSheet,
+  invoiceGoodsList,
 ];
 export const documentByKey = new Map(DOCUMENTS.map((d) => [d.key, d]));
