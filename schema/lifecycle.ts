@@ -15,6 +15,8 @@
  * - `reviewsParent`: a child whose creation or change of these fields returns its parent to review (a
  *   customer's licences and agents were part of the customer's 首营 approval).
  */
+import { AFTERSALES_RECORD_LIFECYCLE } from './workflows/after-sales-records';
+
 export type Rec = Record<string, unknown>;
 export interface I18n { zh: string; en: string }
 
@@ -125,6 +127,7 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
     // The quantity returned stays a count the warehouse may correct (the notice's hook caps it at what was sold).
     owned: { notified_at: by('notify'), method: by('notify'), acknowledged_at: by('acknowledge') },
   },
+  ...AFTERSALES_RECORD_LIFECYCLE,
 };
 
 /** The step-owned declaration of a field, if any. */

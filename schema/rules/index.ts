@@ -13,6 +13,7 @@ import { recordRules } from './record';
 import { approvalRules } from './approval';
 import { sellerRules } from './seller';
 import { specialRules } from './special';
+import { afterSalesRecordRules } from './after-sales-records';
 import type { Lang } from '../messages';
 import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
@@ -35,6 +36,7 @@ export { buyerLicenceState } from './buyer';
 export const RULES: readonly Rule[] = [
   ...buyerRules, ...sellerRules, ...productRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
   ...fulfilmentRules, ...aftersalesRules,
+  ...afterSalesRecordRules,
 ];
 
 /** One entry per rule code, in RULES.md order. */
