@@ -7,6 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { RecordKind, RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
+import { clientOf } from './bulk-rows';
 
 type Row = Record<string, any>;
 const one = (db: Db, table: any, id: number) => db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as Row | undefined;
@@ -16,7 +17,7 @@ const live = (db: Db, table: any, column: string, id: unknown) =>
 /** The coldest storage condition among the goods of a slip's order: 'frozen', 'cold', or null (no cold chain). */
 export function slipColdStorage(db: Db, slipId: unknown): 'cold' | 'frozen' | null {
   if (slipId == null) return null;
-  const rows = db.$client.prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
+  const rows = clientOf(db).prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
     JOIN products p ON p.id = l.product WHERE s.id = ? AND p.storage IN ('cold', 'frozen')`).pluck().all(slipId) as string[];
   return rows.includes('frozen') ? 'frozen' : rows.includes('cold') ? 'cold' : null;
 }
