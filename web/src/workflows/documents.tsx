@@ -17,5 +17,6 @@ export const documentsWorkflow: WorkflowExtension = {
     quality_feedback: documentActions('quality-feedback'),
     recall_notices: documentActions('recall-notice'),
     invoices: documentActions('invoice-goods-list'),
+    replies: documentActions('reply-letter'),
   },
 };
