@@ -55,6 +55,8 @@ const ofOrdersWhere = (cond: SQL) =>
 
 export function targetsOf(db: Db, resource: string, row: Row): Target[] {
   const own = afterSalesRecordTargets(db, resource, row);
+  // a nonconforming-goods case dates its batch's 不合格 status: the batch's sales are re-judged (BATCH_BLOCKED)
+  if (resource === 'nonconformities') return [...own!, ...coreTargetsOf(db, 'batches', { id: row.batch })];
   if (own && resource !== 'visits') return own;
   return [...(own ?? []), ...coreTargetsOf(db, resource, row)];
 }

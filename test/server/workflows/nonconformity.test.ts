@@ -95,10 +95,13 @@ describe('marking a batch 不合格 opens the case by itself', () => {
     expect(await caseOf(batchIds['N-A'])).toHaveLength(1);
   });
 
-  it('a new sale of the batch is refused (BATCH_BLOCKED)', async () => {
-    const r = await call(admin, 'POST', '/sales_orders', compliantOrder(w[0], 'XS-N-9', { product: w[0].product, batch: batchIds['N-A'], quantity: 1, amount: 15 }));
+  it('a new sale of the batch is refused (BATCH_BLOCKED); the sales before the finding are not flagged for it', async () => {
+    const r = await call(admin, 'POST', '/sales_orders', compliantOrder(w[0], 'XS-N-9', { product: w[0].product, batch: batchIds['N-A'], quantity: 1, amount: 15 }, { sale_date: '2025-06-30' }));
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toContain('BATCH_BLOCKED');
+    const lines = (await call(admin, 'GET', `/sales_lines?filter=${q({ batch: batchIds['N-A'] })}`)).body as { id: number }[];
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(await openFindings('sales_lines', l.id)).not.toContain('BATCH_BLOCKED');
   });
 
   it('left undecided past the notice deadline, the re-check flags it (NONCONFORMING_SOLD_NOT_NOTIFIED)', async () => {
