@@ -157,7 +157,7 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'SUPPLIER_AGREEMENT_EXPIRED', severity: 'warning', source: '第三篇 三', section: 'aftersales', appliesTo: 'supplier_agreements', timeDriven: true,
+    code: 'SUPPLIER_AGREEMENT_EXPIRED', severity: 'warning', source: '第三篇 三', section: 'aftersales', appliesTo: 'supplier_agreements', periodic: true,
     title: { zh: '供货方质量保证协议过期', en: 'Supplier quality agreement expired' },
     test(a, ctx) {
       const to = dateOf(a.valid_to);

@@ -72,7 +72,7 @@ describe('catalogue vs RULES.md', () => {
     expect(RULES.filter((r) => r.periodic).map((r) => r.code).sort()).toEqual([
       'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE',
       'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING',
-      'SPECIAL_ARRIVAL_UNCONFIRMED',
+      'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
     ]);
     // what the re-check evaluates: the periodic rules and DATE_INCONSISTENT (a date after as-of), declared once
     expect(RULES.filter((r) => r.periodic || r.timeDriven).map((r) => r.code).sort()).toEqual([
