@@ -36,6 +36,11 @@ export const AFTERSALES_RECORD_VERBS: readonly VerbSpec[] = [
     ready: pending,
   },
   {
+    // sales entered later (an import of older ledgers) may reveal more customers: counts, and notices, brought up to date
+    resource: 'nonconformities', verb: 'refresh', meaning: 'nonconformity_refresh', roles: ['qa'], ...plain,
+    label: { zh: '重新核对已购客户', en: 'Re-check customers' }, ready: (r) => r.status === 'open',
+  },
+  {
     resource: 'nonconformities', verb: 'close', meaning: 'close_nonconformity', roles: ['qa'], signed: true, commentRequired: false,
     noSelfApproval: false, label: { zh: '结束处理', en: 'Close case' },
     meaningLabel: { zh: '已售不合格品处理结束', en: 'Nonconforming-goods case closed' },

@@ -154,9 +154,22 @@ describe('QA decides: notices without a recall', () => {
     expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual([[w[1].customer, 8], [w[2].customer, 4]].sort());
   });
 
+  it('an older sale recorded later (a ledger import) is brought in by 重新核对已购客户 (QA): counts and a notice for it', async () => {
+    const order = createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('sales_orders')!, {
+      ...compliantOrder(w[0], 'XS-N-OLD', { product: w[0].product, batch: batchIds['N-B'], quantity: 6, amount: 90 }, { sale_date: '2025-05-20' }),
+    }, { historical: true });
+    ship(order.id as number);
+    expect((await call(wh, 'POST', `/nonconformities/${caseId}/refresh`, {})).status).toBe(403);
+    const r = await call(qa, 'POST', `/nonconformities/${caseId}/refresh`, {});
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.record).toMatchObject({ customers_count: 3, quantity_sold: 18 });
+    const notices = (await call(admin, 'GET', `/nonconformity_notices?filter=${q({ nonconformity: caseId })}`)).body as { customer: number; quantity_sold: number }[];
+    expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual([[w[0].customer, 6], [w[1].customer, 8], [w[2].customer, 4]].sort());
+  });
+
   it('each notice: notified by the warehouse or after-sales (not sales), acknowledged; the case closes when all are done', async () => {
     const notices = (await call(admin, 'GET', `/nonconformity_notices?filter=${q({ nonconformity: caseId })}`)).body as { id: number }[];
-    const [a, b] = notices;
+    const [a, b, c] = notices;
     expect((await call(sales, 'POST', `/nonconformity_notices/${a.id}/notify`, { method: 'phone' })).status).toBe(403);
     expect((await call(wh, 'POST', `/nonconformity_notices/${a.id}/acknowledge`, {})).status, 'not notified yet').toBe(400);
     expect((await call(wh, 'POST', `/nonconformity_notices/${a.id}/notify`, {})).status, 'the method is required').toBe(400);
@@ -170,6 +183,8 @@ describe('QA decides: notices without a recall', () => {
     expect(early.body.message).toMatch(/未通知/);
     expect((await call(as, 'POST', `/nonconformity_notices/${b.id}/notify`, { method: 'letter' })).status).toBe(200);
     expect((await call(as, 'POST', `/nonconformity_notices/${b.id}/acknowledge`, {})).status).toBe(200);
+    expect((await call(as, 'POST', `/nonconformity_notices/${c.id}/notify`, { method: 'fax' })).status).toBe(200);
+    expect((await call(as, 'POST', `/nonconformity_notices/${c.id}/acknowledge`, {})).status).toBe(200);
     expect((await call(as, 'POST', `/nonconformities/${caseId}/close`, { password: PASSWORD })).status, 'closing is QA\'s').toBe(403);
     const closed = await call(qa, 'POST', `/nonconformities/${caseId}/close`, { password: PASSWORD });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);

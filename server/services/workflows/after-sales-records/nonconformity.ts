@@ -15,6 +15,7 @@ import { findRow, type Row } from '../../records';
 import { createRecord, updateRecord } from '../../write';
 import { dateInput } from '../aftersales/steps';
 import { soldByCustomer, type RecallScope } from '../recall/affected';
+import { startRecall } from '../recall/start';
 
 type Input = Record<string, unknown>;
 const en = (ctx: ServiceContext) => ctx.lang === 'en';
@@ -73,6 +74,22 @@ export function notifyCustomers(ctx: ServiceContext, kase: Row, input: Input) {
     createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
   }
   return { decision: 'notice', decided_at: ctx.clock.today(), decision_note: String(input.comment ?? '').trim() };
+}
+
+/** The case's counts, and its notices (or its recall's), brought up to date with the sales recorded since. */
+export function refreshCase(ctx: ServiceContext, kase: Row) {
+  const sold = soldOfCase(ctx, kase.batch);
+  if (kase.decision === 'recall') {
+    const recall = findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
+    if (recall && !recall.voided_at && recall.status === 'open') startRecall(ctx, recall);
+  }
+  if (kase.decision === 'notice') {
+    const have = new Set(ctx.db.select({ customer: nonconformityNotices.customer }).from(nonconformityNotices)
+      .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at))).all().map((n) => n.customer));
+    const res = registry.get('nonconformity_notices')!;
+    for (const s of sold) if (!have.has(s.customer)) createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
+  }
+  return { customers_count: sold.length, quantity_sold: sold.reduce((t, r) => t + r.quantity, 0) };
 }
 
 export function closeCase(ctx: ServiceContext, kase: Row) {
