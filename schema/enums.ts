@@ -203,3 +203,24 @@ export const SCOPE_CATEGORIES = [
   '生物制品', '疫苗', '体外诊断试剂', '蛋白同化制剂/肽类激素', '第一类医疗器械', '第二类医疗器械', '第三类医疗器械',
 ] as const;
 export type ScopeCategory = (typeof SCOPE_CATEGORIES)[number];
+
+// ── Issue #14: after-sales records (nonconforming goods sold, delivery, service promises, follow-ups, suppliers) ──
+/** What QA decided for a nonconforming batch already sold (第四篇 一.6): a recall, or notices to return it without one. */
+export const NONCONFORMITY_DECISION = defineEnum({
+  pending: ['待决定', 'Pending'],
+  recall: ['启动召回', 'Recall'],
+  notice: ['通知收回（不启动召回）', 'Notices without a recall'],
+});
+export const NONCONFORMITY_STATUS = defineEnum({ open: ['处理中', 'Open'], closed: ['已结束', 'Closed'] });
+/** 第五篇 5.4: the state of the packages on arrival. */
+export const PACKAGING_CONDITION = defineEnum({
+  intact: ['完好', 'Intact'],
+  damaged: ['破损', 'Damaged'],
+  wet: ['受潮/污染', 'Wet or soiled'],
+  other: ['其他', 'Other'],
+});
+/** 第一篇 3 用药效果跟踪; 第四篇 二.4 特殊产品跟踪服务. */
+export const FOLLOW_UP_KIND = defineEnum({
+  medication_effect: ['用药效果跟踪', 'Medication-effect follow-up'],
+  special_product: ['特殊产品跟踪服务', 'Special-product tracking'],
+});

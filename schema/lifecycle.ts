@@ -18,6 +18,8 @@
  *   new or replaced scan returns the record (or its parent) to review like a covered field
  *   (server/services/attachments/lifecycle.ts).
  */
+import { AFTERSALES_RECORD_LIFECYCLE } from './workflows/after-sales-records';
+
 export type Rec = Record<string, unknown>;
 export interface I18n { zh: string; en: string }
 
@@ -130,6 +132,7 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
     // The quantity returned stays a count the warehouse may correct (the notice's hook caps it at what was sold).
     owned: { notified_at: by('notify'), method: by('notify'), acknowledged_at: by('acknowledge') },
   },
+  ...AFTERSALES_RECORD_LIFECYCLE,
 };
 
 /** The step-owned declaration of a field, if any. */

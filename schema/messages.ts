@@ -144,6 +144,14 @@ const MESSAGES = {
   wf_chain_inconsistent: ['票账货不相符，该步骤被撤回：{detail}', 'Invoice, books and goods would not agree; the step was rolled back: {detail}'],
   wf_unwind_mode: ['请选择作废方式（当月作废或红字冲销）', 'Choose how: void (same month) or red-letter credit'],
   wf_recall_not_own_customer: ['「{customer}」不是您本人销售的客户，召回通知由其销售员或售后、质管、储运部门登记', '"{customer}" is not a customer of your own sales; its notice is recorded by its salesperson or by after-sales, QA or the warehouse'],
+  // issue #14's after-sales records
+  date_before: ['不能早于 {other}', 'Must not be before {other}'],
+  at_least_one: ['应至少为 1', 'Must be at least 1'],
+  reply_customer_mismatch: ['复函单位应为投诉 {complaint} 的单位', 'The reply must go to the customer of complaint {complaint}'],
+  nonconformity_undecided: ['该批次已售出，须先启动召回或通知收回，才能结束处理', 'The batch was sold: open a recall or notify the customers before closing'],
+  nonconformity_close_pending: ['以下客户尚未完成通知和确认，不能结束处理：{customers}', 'These customers are not yet notified and acknowledged, so the case cannot be closed: {customers}'],
+  nonconformity_closed: ['{case_no} 已结束处理，不能再登记', '{case_no} is closed; nothing more can be recorded'],
+  nonconformity_recall_open: ['召回 {recall_no} 尚未结束，须先结束召回', 'Recall {recall_no} is still open; close it first'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5,6 +5,7 @@
  */
 import type { ROLE } from './enums';
 import { stepOwned } from './lifecycle';
+import { AFTERSALES_RECORD_GRANTS, AFTERSALES_RECORD_SCOPE } from './workflows/after-sales-records';
 
 export type Role = (typeof ROLE.values)[number];
 /** react-admin's action names, so the UI can ask canAccess({ resource, action }) directly. */
@@ -43,6 +44,8 @@ export const MATRIX: Record<Role, Grants> = {
   after_sales: { '*': READ, visits: ALL, complaints: ALL, quality_feedback: ALL, adverse_reactions: ALL, recall_notices: EDIT },
   office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL, document_deliveries: ALL },
 };
+// issue #14's after-sales records (schema/workflows/after-sales-records.ts), merged in
+for (const [role, grants] of Object.entries(AFTERSALES_RECORD_GRANTS)) Object.assign(MATRIX[role as Role], grants);
 
 /**
  * Fields only some roles may set or change, even where the role may edit the record: the credit limit is
@@ -67,6 +70,7 @@ export const OWN_SCOPE: Partial<Record<Role, Record<string, string>>> = {
     special_checks: 'order.salesperson', outbound_slips: 'order.salesperson',
   },
 };
+for (const [role, scope] of Object.entries(AFTERSALES_RECORD_SCOPE)) Object.assign((OWN_SCOPE[role as Role] ??= {}), scope);
 
 export function can(roles: readonly string[], resource: string, action: Action): boolean {
   return roles.some((r) => {

@@ -30,4 +30,9 @@ export interface RuleContext {
   order(id: Id): SalesOrderRow | undefined;
   /** the lines of an order: the goods of its outbound slips (SPECIAL_ARRIVAL_UNCONFIRMED, INVOICE_MISMATCH) */
   orderLines(orderId: Id): readonly SalesLineRow[];
+  /**
+   * the day a batch was found nonconforming (its earliest live 已售不合格品处理 case), which dates a 不合格 status as a
+   * recall's start dates a recall (BATCH_BLOCKED); absent where no cases are known (an import's memory context)
+   */
+  nonconformingSince?(batchId: Id): string | null;
 }

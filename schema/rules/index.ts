@@ -14,6 +14,7 @@ import { recordRules } from './record';
 import { approvalRules } from './approval';
 import { sellerRules } from './seller';
 import { specialRules } from './special';
+import { afterSalesRecordRules } from './after-sales-records';
 import type { Lang } from '../messages';
 import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
@@ -37,6 +38,7 @@ export { buyerLicenceState } from './buyer';
 export const RULES: readonly Rule[] = [
   ...buyerRules, ...sellerRules, ...productRules, ...importDocRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
   ...fulfilmentRules, ...aftersalesRules,
+  ...afterSalesRecordRules,
 ];
 
 /** One entry per rule code, in RULES.md order. */

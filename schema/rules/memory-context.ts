@@ -26,6 +26,8 @@ export interface MemoryData {
   contracts?: readonly ContractRow[];
   orders?: readonly SalesOrderRow[];
   lines?: readonly SalesLineRow[];
+  /** 已售不合格品处理 cases: the day each batch was found nonconforming (BATCH_BLOCKED dates the status by it) */
+  nonconformities?: readonly { id?: Id; batch: Id; found_at: string }[];
 }
 type Collection = Exclude<keyof MemoryData, 'asOf' | 'settings'>;
 type RowOf<C extends Collection> = NonNullable<MemoryData[C]>[number];
@@ -71,6 +73,7 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
   const contracts = new ById<ContractRow>();
   const orders = new ById<SalesOrderRow>();
   const lines = new Grouped<SalesLineRow>((r) => r.order);
+  const cases = new Grouped<{ id?: Id; batch: Id; found_at: string }>((r) => r.batch);
 
   const sinks: { [C in Collection]: (row: RowOf<C>) => void } = {
     companyLicenses: (r) => { const i = r.id == null ? -1 : company.findIndex((c) => c.id === r.id); if (i >= 0) company[i] = r; else company.push(r); },
@@ -85,6 +88,7 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
     contracts: (r) => contracts.put(r),
     orders: (r) => orders.put(r),
     lines: (r) => lines.put(r),
+    nonconformities: (r) => cases.put(r),
   };
   const add = <C extends Collection>(collection: C, row: RowOf<C>) => {
     if (live(row)) (sinks[collection] as (r: RowOf<C>) => void)(row);
@@ -109,5 +113,6 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
     contract: (id) => contracts.get(id),
     order: (id) => orders.get(id),
     orderLines: (orderId) => lines.get(orderId),
+    nonconformingSince: (batchId) => cases.get(batchId).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null),
   };
 }

@@ -45,7 +45,10 @@ export const productRules = [
       const productId = b.product ?? line.product;
       const recalls = productId != null && b.batch_no ? ctx.recallsCovering(productId, b.batch_no) : [];
       const started = recalls.filter((r) => { const s = dateOf(r.started_at); return s !== null && s <= date; });
-      const byStatus = b.status === 'nonconforming' || b.status === 'quarantined' || (b.status === 'recalled' && (recalls.length === 0 || started.length > 0));
+      // a batch found nonconforming on a known day (its 已售不合格品处理 case) was not blocked for the sales before it
+      const found = b.status === 'nonconforming' && b.id != null ? ctx.nonconformingSince?.(b.id) : null;
+      const byStatus = (b.status === 'nonconforming' && !(found && date < found)) || b.status === 'quarantined'
+        || (b.status === 'recalled' && (recalls.length === 0 || started.length > 0));
       if (!byStatus && started.length === 0) return null;
       const why = started.length > 0
         ? { zh: `已于 ${started[0].started_at} 启动召回（${started[0].recall_no ?? ''}）`, en: `is under recall since ${started[0].started_at}` }

@@ -81,6 +81,8 @@ export interface OutboundSlipRow {
   arrival_verified_at?: N<string>; arrival_verified_by?: N<string>;
   /** what a legacy system recorded (schema/legacy.ts): an object, or its JSON text from SQLite */
   legacy_facts?: unknown;
+  /** its delivery records, where the view was built with them (the server's; an import row has none to show) */
+  deliveries?: readonly { temp_start?: N<number>; temp_end?: N<number> }[];
 }
 export interface PaymentRow { amount?: N<number>; paid_at?: N<string>; method?: N<PaymentMethod> }
 export interface SpecialCheckRow {
@@ -156,6 +158,29 @@ export interface QualityFeedbackView {
   status?: N<Key<typeof FEEDBACK_STATUS>>;
 }
 
+// ── Issue #14's after-sales records (schema/rules/after-sales-records.ts) ──
+/** A nonconforming-goods case with its notices (when QA chose notices without a recall). */
+export interface NonconformityView {
+  id?: Id; case_no?: N<string>; batch?: N<Id>; product?: N<Id>; found_at?: N<string>; customers_count?: N<number>;
+  decision?: N<string>; status?: N<string>;
+  notices?: readonly { customer?: N<Id>; quantity_sold?: N<number>; notified_at?: N<string> }[];
+}
+/** A delivery; `storage` is the coldest storage condition among the slip's goods (cold chain: cold or frozen). */
+export interface DeliveryView {
+  id?: Id; slip?: N<Id>; cold_chain?: N<boolean>; storage?: N<Key<typeof STORAGE>>; arrived_at?: N<string>;
+  temp_start?: N<number>; temp_end?: N<number>; temp_min?: N<number>; temp_max?: N<number>;
+}
+export interface ServicePromiseView { id?: Id; contract?: N<Id>; customer?: N<Id>; promise?: N<string>; due_date?: N<string>; fulfilled_at?: N<string> }
+/** A follow-up plan with the visit dates of its customer and product. */
+export interface FollowUpPlanView {
+  id?: Id; customer?: N<Id>; product?: N<Id>; kind?: N<string>; start_date?: N<string>; interval_days?: N<number>; end_date?: N<string>;
+  visits: readonly { visit_date?: N<string> }[];
+}
+export interface SupplierAgreementView {
+  id?: Id; agreement_no?: N<string>; supplier?: N<Id>; valid_from?: N<string>; valid_to?: N<string>; covers_devices?: N<boolean>;
+  repair_terms?: N<string>;
+}
+
 /** Record kinds are the resource names whose records the findings point at. */
 export interface RecordViews {
   sales_lines: SaleLineView;
@@ -169,11 +194,17 @@ export interface RecordViews {
   quality_feedback: QualityFeedbackView;
   /** event rules only (PRODUCT_IMPORT_DOCS_MISSING is enforced by the approval step, not evaluated on a view) */
   products: ProductRow;
+  nonconformities: NonconformityView;
+  deliveries: DeliveryView;
+  service_promises: ServicePromiseView;
+  follow_up_plans: FollowUpPlanView;
+  supplier_agreements: SupplierAgreementView;
 }
 export type RecordKind = keyof RecordViews;
 export const RECORD_KINDS = [
   'sales_lines', 'contracts', 'outbound_slips', 'invoices', 'complaints', 'customers', 'recall_notices',
   'adverse_reactions', 'quality_feedback',
+  'nonconformities', 'deliveries', 'service_promises', 'follow_up_plans', 'supplier_agreements',
 ] as const satisfies readonly RecordKind[];
 
 // ── Findings and rules ────────────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 /** Reads shared by several documents: a referenced record, and sales lines with the GSP 销售记录 columns. */
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import { registry } from '../../schema/resources';
-import { batches, customers, products, salesLines, salesOrders } from '../../schema/tables';
+import { batches, customerLicenses, customers, products, salesLines, salesOrders } from '../../schema/tables';
 import type { Db } from '../db';
 import { findRow, type Row } from '../services/records';
 import { signaturesOf } from '../services/sign';
@@ -29,6 +29,11 @@ export interface SalesRow {
   amount: number;
   handler: string | null;
   responsible: string | null;
+  /** 第四篇 一.4/一.5: what a device's record adds (kind, the maker's licence, the sterilisation batch) */
+  kind: string | null;
+  manufacturer_license: string | null;
+  sterile_single_use: boolean | null;
+  sterilization_batch: string | null;
 }
 
 /** Live sales lines matching `where` (on sales_lines), oldest first, with product, batch and buyer. */
@@ -40,6 +45,8 @@ export function salesRows(db: Db, where: SQL | undefined): SalesRow[] {
       manufacturer: products.manufacturer, approval_no: products.approval_no, batch_no: batches.batch_no,
       expiry_date: batches.expiry_date, quantity: salesLines.quantity, unit_price: salesLines.unit_price,
       amount: salesLines.amount, handler: salesLines.handler, responsible: salesLines.responsible,
+      kind: products.kind, manufacturer_license: products.manufacturer_license, sterile_single_use: products.sterile_single_use,
+      sterilization_batch: batches.sterilization_batch,
     })
     .from(salesLines)
     .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
@@ -65,4 +72,15 @@ export interface SignatureRow {
 /** The record's e-signatures, oldest first, each checked against the record as it is now. */
 export function signaturesFor(db: Db, resource: string, row: Row): SignatureRow[] {
   return signaturesOf(db, registry.get(resource)!, row) as unknown as SignatureRow[];
+}
+
+/**
+ * The buyer as a sales record names it (第四篇 一.4(4)): its business licences' numbers (经营许可证 / 备案凭证 /
+ * 医疗机构执业许可证; the business licence is not one), its address and contact.
+ */
+export function buyerLicenceNumbers(db: Db, customer: number | undefined): string {
+  if (customer == null) return '';
+  return (db.select({ kind: customerLicenses.kind, number: customerLicenses.number }).from(customerLicenses)
+    .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at))).orderBy(asc(customerLicenses.id)).all())
+    .filter((l) => l.kind !== 'business' && l.number).map((l) => l.number).join('、');
 }

@@ -11,9 +11,10 @@ import { fulfilmentRoutes } from './workflows/fulfilment';
 import { recallRoutes } from './workflows/recall';
 import { aftersalesRoutes } from './workflows/aftersales';
 import { documentsRoutes } from './workflows/documents';
+import { afterSalesRecordRoutes } from './workflows/after-sales-records';
 
 export function workflowRoutes() {
   const app = new Hono<AppEnv>();
-  for (const register of [firstBusinessRoutes, contractsRoutes, fulfilmentRoutes, recallRoutes, aftersalesRoutes, documentsRoutes]) register(app);
+  for (const register of [firstBusinessRoutes, contractsRoutes, fulfilmentRoutes, recallRoutes, aftersalesRoutes, documentsRoutes, afterSalesRecordRoutes]) register(app);
   return app;
 }

@@ -38,6 +38,9 @@
  *   RECALL_NOT_NOTIFIED       in the open recall, 1 customer never notified and 1 notified 3 days late
  *   ADR_NOT_FORWARDED         1 report never forwarded to QA, 1 forwarded after 21 days
  *   QUALITY_FEEDBACK_UNHANDLED 1 form never reported to QA
+ *   SUPPLIER_AGREEMENT_EXPIRED, DELIVERY_TEMPERATURE_EXCURSION, SERVICE_PROMISE_OVERDUE, FOLLOW_UP_OVERDUE one each
+ *                             (after-sales-records.ts, with the suppliers, deliveries, replies, promises, follow-ups and
+ *                             a nonconforming batch found after it was sold, its customers told without a recall)
  * Also on record: expired and soon-expiring licences (30/60/90 days), a nonconforming and a quarantined
  * batch, expired authorisation letters, a failed training, a rejected customer, product and contract.
  */
@@ -62,6 +65,7 @@ import { Writer } from './writer';
 import { seedCompanySettings } from './company';
 import { flushRules } from '../services/rules/enforce';
 import { seedScans } from './scans';
+import { seedAfterSalesRecords } from './after-sales-records';
 
 /** the fixed seed: the data depends only on it and on the clock's day */
 const SEED = 0x65b1_2026;
@@ -130,6 +134,7 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   seedQualityFeedback(w, rng, today, orders, products);
   seedAdverseReactions(w, rng, today, orders);
   seedRecallNotices(w, rng, today, orders, recalls);
+  seedAfterSalesRecords(w, today, orders, contracts, complaints, products);
 
   // The signatures of the approvals above.
   const tasks: SignTask[] = [];

@@ -10,6 +10,7 @@ import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
 import { FULFILMENT_HOOKS } from './workflows/fulfilment/hooks';
 import { SETTINGS_HOOKS } from './settings-hooks';
 import { DELIVERY_HOOKS } from './deliveries/hooks';
+import { AFTERSALES_RECORD_HOOKS } from './workflows/after-sales-records/hooks';
 import { USER_HOOKS } from '../auth/password-change';
 
 type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
@@ -44,6 +45,6 @@ export interface WriteHooks {
   afterVoid?(ctx: ServiceContext, voided: Row): void;
 }
 
-const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS, ...SETTINGS_HOOKS, ...USER_HOOKS, ...DELIVERY_HOOKS };
+const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS, ...SETTINGS_HOOKS, ...USER_HOOKS, ...DELIVERY_HOOKS, ...AFTERSALES_RECORD_HOOKS };
 
 export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];

@@ -277,6 +277,51 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       create: (n) => ({ customer: world.customer, delivered_at: '2025-06-10', kind: 'product_approval', product: world.product, copies: 1 + (n % 3), sealed: true, delivered_by: DISPLAY_NAMES.sales }),
       edit: (n) => ({ received_by: `接收人${n}` }),
     },
+    // issue #14's after-sales records: a case marks its batch 不合格, so each gets a batch of its own
+    nonconformities: {
+      create: async (n) => ({
+        batch: (await adminCreate('batches', { product: extra.recallProduct, batch_no: `NC${n}`, production_date: '2024-01-01', expiry_date: '2026-12-31' })).id,
+        reason: '抽检不合格',
+      }),
+      edit: (n) => ({ reason: `抽检不合格 ${n}` }),
+    },
+    nonconformity_notices: {
+      create: async (n) => ({
+        nonconformity: (await adminCreate('nonconformities', {
+          batch: (await adminCreate('batches', { product: extra.recallProduct, batch_no: `NCN${n}`, production_date: '2024-01-01', expiry_date: '2026-12-31' })).id,
+          reason: '抽检不合格',
+        })).id,
+        customer: world.customer,
+      }),
+      edit: (n) => ({ quantity_returned: n % 2 === 0 ? 0 : null }),
+    },
+    deliveries: {
+      create: () => ({ slip: F('outbound_slips'), carrier: '武汉顺达医药物流有限公司', driver: '周师傅', departed_at: '2025-06-02T01:00:00.000Z' }),
+      edit: (n) => ({ vehicle_no: `鄂A${String(n % 100000).padStart(5, '0')}` }),
+    },
+    replies: {
+      create: () => ({ customer: world.customer, subject: '关于外包装破损的复函', content: '已为贵单位换货。', reply_date: '2025-06-12', replied_by: DISPLAY_NAMES.after_sales }),
+      edit: (n) => ({ content: `已为贵单位换货 ${n}` }),
+    },
+    service_promises: {
+      create: () => ({ contract: world.contract, promise: '每季度上门检查储存条件', due_date: '2025-12-31', owner: '高刚' }),
+      edit: (n) => ({ owner: `负责人${n}` }),
+    },
+    follow_up_plans: {
+      create: () => ({ customer: world.customer, product: world.product, kind: 'medication_effect', start_date: '2025-06-01', interval_days: 30, staff: DISPLAY_NAMES.after_sales }),
+      edit: (n) => ({ purpose: `了解用药效果 ${n}` }),
+    },
+    suppliers: {
+      create: (n) => ({ name: `湖北测试医药供应链有限公司${n}`, contact_name: '陈经理' }),
+      edit: (n) => ({ contact_phone: `1370000${String(n % 10000).padStart(4, '0')}` }),
+    },
+    supplier_agreements: {
+      create: (n) => ({
+        agreement_no: `ZB-RBAC-${n}`, supplier: F('suppliers'), manufacturers: ['华北制药股份有限公司'], valid_from: '2025-01-01', valid_to: '2027-12-31',
+        covers_devices: false,
+      }),
+      edit: (n) => ({ after_sales_contact: `售后电话 027-8339${String(n % 10000).padStart(4, '0')}` }),
+    },
   };
 
   // One live record of every writable resource, created through the API as admin (registry order = dependency order).

@@ -26,7 +26,7 @@ function otherValue(spec: FieldSpec, current: unknown, owned: StepOwned): unknow
     case 'enum': return spec.enum!.values.find((v) => v !== current && v !== spec.default && !owned.plain?.includes(v));
     case 'date': return current === '2025-06-03' ? '2025-06-04' : '2025-06-03';
     case 'datetime': return current === '2025-06-03T09:00:00.000Z' ? '2025-06-04T09:00:00.000Z' : '2025-06-03T09:00:00.000Z';
-    case 'int': case 'number': case 'money': return (Number(current) || 0) + 1;
+    case 'int': case 'number': case 'money': case 'ref': return (Number(current) || 0) + 1;
     case 'bool': return !current;
     default: return current === '伪造的签名' ? '另一个伪造的签名' : '伪造的签名';
   }

@@ -72,6 +72,18 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
     make(ctx, 'recall_notices', { recall, customer: other.customer, quantity_sold: 5, notified_at: '2025-01-05' });
     db.$client.prepare('UPDATE customers SET service_point = 1 WHERE id = ?').run(w.customer);
     make(ctx, 'visits', { customer: w.customer, visit_date: '2025-01-15', kind: 'scheduled', staff: '售后 王敏' });
+    // issue #14's deadlines: promises due across the dates, follow-up plans (one met once), a nonconforming-goods case
+    // left undecided and one notified late, quality agreements ending across the dates
+    for (let i = 0; i < 6; i++) {
+      make(ctx, 'service_promises', { contract: w.contract, promise: `承诺${i}`, due_date: day('2025-01-08', i * 15), owner: '高刚', ...(i % 2 ? { fulfilled_at: day('2025-01-08', i * 15 + (i % 3) * 3) } : {}) });
+      make(ctx, 'supplier_agreements', { agreement_no: `ZB${i}`, supplier: i === 0 ? make(ctx, 'suppliers', { name: '湖北科伦医疗器械有限公司' }) : 1, manufacturers: ['华北制药股份有限公司'], valid_from: '2024-01-01', valid_to: day('2025-01-09', i * 17) });
+    }
+    make(ctx, 'follow_up_plans', { customer: w.customer, product: w.product, kind: 'medication_effect', start_date: '2024-12-20', interval_days: 21, staff: '售后 王敏' });
+    make(ctx, 'follow_up_plans', { customer: other.customer, product: other.product, kind: 'special_product', start_date: '2024-12-01', interval_days: 30, end_date: '2025-02-15', staff: '售后 王敏' });
+    make(ctx, 'visits', { customer: other.customer, product: other.product, visit_date: '2025-01-20', kind: 'phone', staff: '售后 王敏' });
+    make(ctx, 'nonconformities', { case_no: 'BH1', batch: w.batch, found_at: '2025-01-12', reason: '抽检不合格' });
+    const told = make(ctx, 'nonconformities', { case_no: 'BH2', batch: other.batch, found_at: '2025-02-10', reason: '标签错误', decision: 'notice' });
+    make(ctx, 'nonconformity_notices', { nonconformity: told, customer: other.customer, notified_at: '2025-02-20' });
     // a legacy sale without a readable date (the API refuses one): every line rule then reads as-of
     db.$client.prepare(`UPDATE sales_orders SET sale_date = '' WHERE order_no = 'XS7'`).run();
     db.$client.prepare(`UPDATE sales_lines SET sale_date = '' WHERE "order" = (SELECT id FROM sales_orders WHERE order_no = 'XS7')`).run();
@@ -117,7 +129,8 @@ describe('incremental re-check vs the full re-evaluation', () => {
     // the fixture moves: findings open and resolve along the way
     expect(activeFindings(inc).length).toBeGreaterThan(10);
     const codes = inc.$client.prepare(`SELECT DISTINCT rule FROM findings ORDER BY rule`).pluck().all();
-    expect(codes).toEqual(expect.arrayContaining(['ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING']));
+    expect(codes).toEqual(expect.arrayContaining(['ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING',
+      'SERVICE_PROMISE_OVERDUE', 'SUPPLIER_AGREEMENT_EXPIRED', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED']));
     expect(inc.$client.prepare(`SELECT count(*) FROM findings WHERE status = 'resolved'`).pluck().get()).toBeGreaterThan(0);
     // the first re-check is full; each later one evaluates fewer records than there are
     const records = ['sales_lines', 'outbound_slips', 'invoices', 'complaints', 'adverse_reactions', 'quality_feedback', 'recall_notices', 'customers']

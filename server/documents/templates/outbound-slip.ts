@@ -1,5 +1,6 @@
 /**
- * 出库单: the goods of the order leaving the warehouse, with the people who issued, picked and (a second
+ * 出库单 (第二篇 3.8: 通用名称, 剂型, 规格, 批号, 有效期, 生产厂商, 购货单位, 出库数量, 销售日期, 出库日期, 销售金额):
+ * the goods of the order leaving the warehouse, with the people who issued, picked and (a second
  * person, e-signed) reviewed them, and the receipt and arrival confirmations.
  */
 import { eq } from 'drizzle-orm';
@@ -29,7 +30,7 @@ export const outboundSlip: DocumentTemplate<Data> = {
     const sum = d.rows.reduce((t, r) => t + (r.amount ?? 0), 0);
     const review = d.reviewSignature;
     return sheet(
-      letterhead(ctx.company, '出库单', [['出库单号', String(s.slip_no)], ['出库日期', ymd(s.outbound_date)], ['销售单号', text(d.order?.order_no)]]),
+      letterhead(ctx.company, '出库单', [['出库单号', String(s.slip_no)], ['销售日期', ymd(d.order?.sale_date)], ['出库日期', ymd(s.outbound_date)], ['销售单号', text(d.order?.order_no)]]),
       kv([
         ['购货单位', text(d.customer?.name)], ['销售人员', text(d.salesperson?.name)],
         ['收货地址', text(d.customer?.address)], ['联系人/电话', `${text(d.customer?.contact_name)} ${d.customer?.contact_phone ?? ''}`],

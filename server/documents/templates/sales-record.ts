@@ -1,7 +1,9 @@
 /**
  * 销售记录(清单): the GSP sales record columns (通用名称, 剂型, 规格, 批号, 有效期, 生产厂商, 购货单位, 数量,
  * 单价, 金额, 销售日期) for one order, or for one customer over a date range (the lines a salesperson may
- * see only: their own orders).
+ * see only: their own orders). With a medical device among the lines the record adds what 第四篇 一.4/一.5
+ * lists for devices: 注册证号/备案凭证编号, 生产企业许可证号, 灭菌批号 (sterile single-use devices), 经办人 and
+ * 负责人 per line; the buyer's licence number, address and contact head every record.
  */
 import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { msg } from '../../../schema/messages';
@@ -10,7 +12,7 @@ import { salesLines } from '../../../schema/tables';
 import { scopeCondition } from '../../auth/rbac';
 import { badRequest } from '../../errors';
 import type { Row } from '../../services/records';
-import { ref, salesRows, type SalesRow } from '../data';
+import { buyerLicenceNumbers, ref, salesRows, type SalesRow } from '../data';
 import { label, money, NONE, qty, text, ymd } from '../format';
 import { html, type SafeHtml } from '../html';
 import { kv, letterhead, listTable, sheet, signs, type Column } from '../parts';
@@ -33,7 +35,30 @@ const COLUMNS: Column<SalesRow>[] = [
   { head: '金额', cell: (r) => money(r.amount), num: true },
 ];
 
-export function salesTable(rows: SalesRow[], columns = COLUMNS): SafeHtml {
+const DEVICE_COLUMNS: Column<SalesRow>[] = [
+  { head: '注册证号/备案凭证编号', cell: (r) => (r.kind === 'device' ? r.approval_no : null) },
+  { head: '生产企业许可证号/备案凭证编号', cell: (r) => (r.kind === 'device' ? r.manufacturer_license : null) },
+  { head: '灭菌批号', cell: (r) => (r.sterile_single_use ? r.sterilization_batch : null), nowrap: true },
+  { head: '经办人', cell: (r) => r.handler },
+  { head: '负责人', cell: (r) => r.responsible },
+];
+
+/** The record's columns: the device columns go in after 生产厂商 when a line is a device. */
+export function columnsFor(rows: SalesRow[]): Column<SalesRow>[] {
+  if (!rows.some((r) => r.kind === 'device')) return COLUMNS;
+  const at = COLUMNS.findIndex((c) => c.head === '生产厂商') + 1;
+  return [...COLUMNS.slice(0, at), ...DEVICE_COLUMNS, ...COLUMNS.slice(at)];
+}
+
+/** 第四篇 一.4(4): the buyer's name, licence number, business address and contact. */
+export function buyerBlock(db: DocContext['db'], customer: Row | undefined): SafeHtml {
+  return kv([
+    ['购货单位', text(customer?.name)], ['经营许可证号/备案凭证编号', text(buyerLicenceNumbers(db, customer?.id))],
+    ['经营地址', text(customer?.address)], ['联系方式', text([customer?.contact_name, customer?.contact_phone].filter(Boolean).join(' '))],
+  ]);
+}
+
+export function salesTable(rows: SalesRow[], columns = columnsFor(rows)): SafeHtml {
   const sum = rows.reduce((s, r) => s + (r.amount ?? 0), 0);
   const total = columns.map((c, i) => (i === 0 ? '' : c.head === '金额' ? money(Math.round(sum * 100) / 100) : c.head === '销售日期' ? `合计 ${rows.length} 行` : ''));
   return listTable(columns, rows, { empty: '该期间无销售记录', total });
@@ -59,8 +84,9 @@ export const salesOrderRecord: DocumentTemplate<OrderData> = {
     const names = (k: 'handler' | 'responsible') => [...new Set(d.rows.map((r) => r[k]).filter(Boolean))].join('、') || NONE;
     return sheet(
       letterhead(ctx.company, '销售记录', [['单据编号', String(d.order.order_no)], ['销售日期', ymd(d.order.sale_date)]]),
+      buyerBlock(ctx.db, d.customer),
       kv([
-        ['购货单位', text(d.customer?.name)], ['销售人员', text(d.salesperson?.name)],
+        ['销售人员', text(d.salesperson?.name)],
         ['合同编号', text(d.contract?.contract_no)], ['付款方式', label('sales_orders', 'payment_method', d.order.payment_method)],
         ['状态', label('sales_orders', 'status', d.order.status)], ['备注', text(d.order.remark)],
       ], 3),
@@ -98,6 +124,7 @@ export const customerSalesRecord: DocumentTemplate<RangeData> = {
   render(d, ctx) {
     return sheet(
       letterhead(ctx.company, '销售记录清单', [['购货单位', String(d.customer.name)], ['期间', `${d.from} 至 ${d.to}`], ['打印日期', ctx.today]]),
+      buyerBlock(ctx.db, d.customer),
       salesTable(d.rows),
       signs([['制表人', ctx.actor.display_name], ['销售部负责人', ''], ['质管部', '']]),
     );

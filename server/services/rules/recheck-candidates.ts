@@ -14,6 +14,8 @@
  * - COMPLAINT_OVERDUE: received_at + N + 1; ADR_NOT_FORWARDED, QUALITY_FEEDBACK_UNHANDLED and
  *   RECALL_NOT_NOTIFIED: start + N + 1 while not done;
  * - SERVICE_VISIT_MISSING: the first day of each month;
+ * - NONCONFORMING_SOLD_NOT_NOTIFIED: found_at + N + 1 while open; SERVICE_PROMISE_OVERDUE: due_date + 1 while not
+ *   fulfilled; FOLLOW_UP_OVERDUE: every due date of a plan active in the window; SUPPLIER_AGREEMENT_EXPIRED: valid_to + 1;
  * - DATE_INCONSISTENT: each date of the sale (sale, outbound, receipt, invoice) — and while a date is still
  *   after as-of the message names as-of, so every sale with a date from `since` on is a candidate;
  * - a sale without a readable sale date: every sales-line rule reads as-of instead (schema/rules/rule.ts
@@ -86,6 +88,18 @@ const WINDOW: Partial<Record<RecordKind, { table: string; where: Sql; full?: Sql
     table: 'customers',
     where: (w) => (w.since!.slice(0, 7) === w.asOf.slice(0, 7) ? '0' : 'r.service_point = 1'),
   },
+  // issue #14's after-sales records: a case undecided or a notice not sent after found_at + N; a promise not kept by
+  // its due date; each due date of an active follow-up plan; a quality agreement's end of validity
+  nonconformities: {
+    table: 'nonconformities',
+    where: (_w, s) => `r.status = 'open' AND ${stepIn('r.found_at', String(s.recallNoticeDays + 1))}`,
+  },
+  service_promises: { table: 'service_promises', where: () => `${notDone('r.fulfilled_at')} AND ${stepIn('r.due_date', '1')}` },
+  follow_up_plans: {
+    table: 'follow_up_plans',
+    where: () => `${day('r.start_date')} <= :asOf AND (${notDone('r.end_date')} OR date(${day('r.end_date')}, '+1 days') >= :since)`,
+  },
+  supplier_agreements: { table: 'supplier_agreements', where: () => stepIn('r.valid_to', '1') },
   // per order: its lines are evaluated together (one view per order)
   sales_lines: {
     table: 'sales_orders',

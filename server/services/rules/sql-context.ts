@@ -43,6 +43,8 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     contract: byId(t.contracts, 'contract'),
     order: byId(t.salesOrders, 'order'),
     orderLines: byRef(t.salesLines, 'lines', 'order'),
+    nonconformingSince: (batchId) => memo(`nc@${batchId}`, () =>
+      (byRef(t.nonconformities, 'nonconformities', 'batch')(batchId) as Row[]).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null)),
   };
 }
 

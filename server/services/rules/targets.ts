@@ -8,6 +8,7 @@ import { splitList } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
 import { queueDependents, type DependentsBy } from './recheck-progress';
+import { afterSalesRecordTargets } from './after-sales-views';
 
 export interface Target { kind: RecordKind; id: number; own: boolean }
 type Row = Record<string, any>;
@@ -53,6 +54,14 @@ const ofOrdersWhere = (cond: SQL) =>
   inArray(t.salesLines.order, sql`(SELECT ${t.salesOrders.id} FROM ${t.salesOrders} WHERE ${cond})`);
 
 export function targetsOf(db: Db, resource: string, row: Row): Target[] {
+  const own = afterSalesRecordTargets(db, resource, row);
+  // a nonconforming-goods case dates its batch's 不合格 status: the batch's sales are re-judged (BATCH_BLOCKED)
+  if (resource === 'nonconformities') return [...own!, ...coreTargetsOf(db, 'batches', { id: row.batch })];
+  if (own && resource !== 'visits') return own;
+  return [...(own ?? []), ...coreTargetsOf(db, resource, row)];
+}
+
+function coreTargetsOf(db: Db, resource: string, row: Row): Target[] {
   switch (resource) {
     case 'sales_orders': return lines(linesOfOrders(db, [row.id]), true);
     case 'sales_lines': return [{ kind: 'sales_lines', id: row.id, own: true }];

@@ -8,6 +8,7 @@ import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
 import { isLegacy } from '../../../schema/legacy';
 import { liveRowsIn } from './bulk-rows';
+import { AFTERSALES_RECORD_VIEWS } from './after-sales-views';
 
 type Row = Record<string, any>;
 const live = (table: any) => isNull(table.voided_at);
@@ -92,6 +93,8 @@ const PLAIN: Partial<Record<RecordKind, any>> = {
 
 /** The view of one record of a kind, or undefined when it does not exist or is voided. */
 export function viewOf<K extends RecordKind>(db: Db, kind: K, id: number): RecordViews[K] | undefined {
+  const own = AFTERSALES_RECORD_VIEWS[kind];
+  if (own) return own(db, id) as RecordViews[K];
   switch (kind) {
     case 'sales_lines': {
       const line = getById(db, t.salesLines, id);

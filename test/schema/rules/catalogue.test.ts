@@ -46,7 +46,7 @@ describe('catalogue vs RULES.md', () => {
   const md = rulesMd ? parseRulesMd(fs.readFileSync(rulesMd, 'utf8')) : [];
 
   it('has the same codes, in the same order', () => {
-    expect(md.length).toBe(39);
+    expect(md.length).toBe(47);
     expect(CATALOGUE.map((r) => r.code)).toEqual(md.map((r) => r.code));
     expect(new Set(RULES.map((r) => r.code))).toEqual(new Set(md.map((r) => r.code)));
   });
@@ -70,13 +70,15 @@ describe('catalogue vs RULES.md', () => {
 
   it('marks exactly the time-driven rules periodic', () => {
     expect(RULES.filter((r) => r.periodic).map((r) => r.code).sort()).toEqual([
-      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED',
-      'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED',
+      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE',
+      'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING',
+      'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
     ]);
     // what the re-check evaluates: the periodic rules and DATE_INCONSISTENT (a date after as-of), declared once
     expect(RULES.filter((r) => r.periodic || r.timeDriven).map((r) => r.code).sort()).toEqual([
-      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED',
-      'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED',
+      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE',
+      'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING',
+      'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
     ]);
     expect(rulesFor('sales_lines', { timeDriven: true }).map((r) => r.code)).toEqual(['DATE_INCONSISTENT']);
   });
@@ -90,8 +92,8 @@ describe('catalogue vs RULES.md', () => {
       expect(typeof r.check).toBe('function');
     }
     expect(rulesFor('sales_lines').length).toBeGreaterThan(20);
-    expect(rulesFor('outbound_slips').map((r) => r.code).sort()).toEqual(['OUTBOUND_NOT_REVIEWED', 'RECEIPT_UNCONFIRMED', 'SPECIAL_ARRIVAL_UNCONFIRMED']);
-    expect(rulesFor('outbound_slips', { periodic: false }).map((r) => r.code)).toEqual(['OUTBOUND_NOT_REVIEWED']);
+    expect(rulesFor('outbound_slips').map((r) => r.code).sort()).toEqual(['COLD_CHAIN_DELIVERY_UNRECORDED', 'OUTBOUND_NOT_REVIEWED', 'RECEIPT_UNCONFIRMED', 'SPECIAL_ARRIVAL_UNCONFIRMED']);
+    expect(rulesFor('outbound_slips', { periodic: false }).map((r) => r.code)).toEqual(['OUTBOUND_NOT_REVIEWED', 'COLD_CHAIN_DELIVERY_UNRECORDED']);
   });
 });
 

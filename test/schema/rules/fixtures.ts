@@ -97,6 +97,7 @@ export function world(): World {
       sterilization_batch: p === P.sterile ? 'M237526' : null,
     })),
     recalls: [],
+    nonconformities: [],
     contracts: [contract],
     orders: [{ id: 1, order_no: 'XS-001', customer: 1, salesperson: 1, contract: 1, sale_date: SALE, payment_method: 'transfer' }],
     lines: [{ id: 1, order: 1, product: P.drug, batch: 1, quantity: 10, unit_price: 12, amount: 120 }],

@@ -21,6 +21,8 @@ const table: Record<string, Case[]> = {
   ],
   BATCH_BLOCKED: [
     { name: 'nonconforming', fires: true, set: (w) => { batch(w).status = 'nonconforming'; } },
+    { name: 'nonconforming, found on the sale date', fires: true, set: (w) => { batch(w).status = 'nonconforming'; w.nonconformities.push({ batch: batch(w).id, found_at: SALE }); } },
+    { name: 'nonconforming, found after the sale (sold before the finding)', fires: false, set: (w) => { batch(w).status = 'nonconforming'; w.nonconformities.push({ batch: batch(w).id, found_at: '2024-05-03' }); } },
     { name: 'quarantined / on hold', fires: true, set: (w) => { batch(w).status = 'quarantined'; } },
     { name: 'status recalled, no recall record', fires: true, set: (w) => { batch(w).status = 'recalled'; } },
     { name: 'recall started on the sale date', fires: true, set: (w) => recall(w, SALE) },

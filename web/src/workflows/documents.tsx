@@ -17,5 +17,7 @@ export const documentsWorkflow: WorkflowExtension = {
     outbound_slips: documentActions('outbound-slip'),
     quality_feedback: documentActions('quality-feedback'),
     recall_notices: documentActions('recall-notice'),
+    invoices: documentActions('invoice-goods-list'),
+    replies: documentActions('reply-letter'),
   },
 };

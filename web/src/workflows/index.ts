@@ -8,8 +8,9 @@ import { recallWorkflow } from './recall';
 import { aftersalesWorkflow } from './aftersales';
 import { documentsWorkflow } from './documents';
 import { attachmentTabsOf } from '../attachments/tabs';
+import { afterSalesRecordsWorkflow } from './after-sales-records';
 
-const WORKFLOWS: WorkflowExtension[] = [firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow];
+const WORKFLOWS: WorkflowExtension[] = [firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow, afterSalesRecordsWorkflow];
 
 export const showActionsOf = (resource: string): ComponentType[] => WORKFLOWS.flatMap((w) => w.showActions?.[resource] ?? []);
 export const showTabsOf = (resource: string): WorkflowTab[] => [...WORKFLOWS.flatMap((w) => w.showTabs?.[resource] ?? []), ...attachmentTabsOf(resource)];

@@ -7,7 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { recallNotices } from '../../../../schema/tables';
 import type { Db } from '../../../db';
 import type { Row } from '../../records';
-import { contactsOf, scopeOf, soldByCustomer, unshippedByCustomer, type Contact } from './affected';
+import { contactsOf, scopeOf, soldByCustomer, unshippedByCustomer, type Contact, type RecallScope } from './affected';
 
 export interface AffectedCustomer {
   customer: number;
@@ -32,12 +32,18 @@ export interface NotShippedCustomer { customer: number; customer_name: string; q
 export interface Affected { recall: Row; customers: AffectedCustomer[]; not_shipped: NotShippedCustomer[]; totals: AffectedTotals }
 
 export function affectedCustomers(db: Db, recall: Row): Affected {
-  const sold = soldByCustomer(db, scopeOf(recall));
-  const notices = new Map(
-    (db.select().from(recallNotices).where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at))).all() as Row[])
-      .map((n) => [n.customer as number, n]),
-  );
-  const unshipped = unshippedByCustomer(db, scopeOf(recall));
+  const notices = db.select().from(recallNotices).where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at))).all() as Row[];
+  return { recall, ...affectedOf(db, scopeOf(recall), notices) };
+}
+
+/**
+ * Who received the batches of `scope` and where each one's notice (of `noticeRows`, one per customer) stands:
+ * a recall's notices, or those of a nonconforming-goods case notified without a recall (after-sales-records).
+ */
+export function affectedOf(db: Db, scope: RecallScope, noticeRows: readonly Row[]): Omit<Affected, 'recall'> {
+  const sold = soldByCustomer(db, scope);
+  const notices = new Map(noticeRows.map((n) => [n.customer as number, n]));
+  const unshipped = unshippedByCustomer(db, scope);
   const ids = [...new Set([...sold.map((s) => s.customer), ...notices.keys()])];
   const contacts = contactsOf(db, [...new Set([...ids, ...unshipped.map((u) => u.customer)])]);
   const bySold = new Map(sold.map((s) => [s.customer, s]));
@@ -63,5 +69,5 @@ export function affectedCustomers(db: Db, recall: Row): Affected {
     not_shipped_quantity: unshipped.reduce((a, u) => a + u.quantity, 0),
   };
   const not_shipped = unshipped.map((u) => ({ ...u, customer_name: contacts.get(u.customer)?.name ?? `#${u.customer}` }));
-  return { recall, customers, not_shipped, totals };
+  return { customers, not_shipped, totals };
 }

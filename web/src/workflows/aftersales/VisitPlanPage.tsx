@@ -30,13 +30,15 @@ const T = {
   states: { visited: { zh: '已访问', en: 'Visited' }, due: { zh: '本月待访', en: 'Due' }, overdue: { zh: '逾期未访', en: 'Overdue' } },
   totals: { zh: '已访问 {v}，本月待访 {d}，逾期 {o}', en: '{v} visited, {d} due, {o} overdue' },
 } as const;
-const COLOR = { visited: 'success', due: 'warning', overdue: 'error' } as const;
+/** A plan cell's state, as the follow-up schedule shows it too (FollowUpPage). */
+export const COLOR = { visited: 'success', due: 'warning', overdue: 'error' } as const;
+export const STATE_LABELS = T.states;
 
 /** Prefilled visit form: react-admin reads `?source=` as the new record's initial values. */
 const newVisitLink = (customer: number, date: string) =>
   `/visits/create?source=${encodeURIComponent(JSON.stringify({ customer, visit_date: date, kind: 'scheduled' }))}`;
 
-const kindLabel = (kind: string, locale: string) => {
+export const kindLabel = (kind: string, locale: string) => {
   const l = VISIT_KIND.labels[kind as keyof typeof VISIT_KIND.labels];
   return l ? (locale === 'en' ? l[1] : l[0]) : kind;
 };

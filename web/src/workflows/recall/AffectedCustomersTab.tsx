@@ -11,7 +11,7 @@ import { RecordContextProvider, ResourceContextProvider, useLocaleState, useReco
 import { AGENT_ROLE, NOTICE_METHOD } from '../../../../schema/enums';
 import { pick } from '../../meta/labels';
 import { VerbButtons } from '../../signatures/VerbButtons';
-import { getAffected, type AffectedCustomer, type AffectedTotals } from './api';
+import { getAffected, type Affected, type AffectedCustomer, type AffectedTotals } from './api';
 
 const T = {
   customer: { zh: '购货单位', en: 'Customer' },
@@ -61,13 +61,24 @@ const StateCell = ({ c, locale }: { c: AffectedCustomer; locale: string }) => {
   );
 };
 
-export const AffectedCustomersTab = () => {
+/**
+ * The tab for a record whose notices reach the customers who received a batch: a recall, or a nonconforming-goods
+ * case (after-sales-records). `load` reads its view; `notices` names the notices' resource and their parent field.
+ */
+export interface AffectedTabOptions {
+  queryKey: string;
+  load: (id: unknown) => Promise<Affected>;
+  notices: (record: Record<string, unknown>) => { resource: string; parent: Record<string, unknown> } | null;
+}
+
+export const affectedCustomersTab = (opts: AffectedTabOptions) => () => {
   const recall = useRecordContext();
   const [locale] = useLocaleState();
-  const { data, isPending, error } = useQuery({ queryKey: ['workflows', 'recall-customers', recall?.id], queryFn: () => getAffected(recall!.id), enabled: !!recall });
+  const { data, isPending, error } = useQuery({ queryKey: ['workflows', opts.queryKey, recall?.id], queryFn: () => opts.load(recall!.id), enabled: !!recall });
   if (!recall || isPending) return <CircularProgress size={24} />;
   if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
   const open = data.recall.status === 'open';
+  const noticeOf = opts.notices(data.recall);
   return (
     <Box data-testid="recall-customers">
       <Typography variant="body2" sx={{ mb: 1 }} data-testid="recall-customers-summary">{(locale === 'en' ? T.summary.en : T.summary.zh)(data.totals)}</Typography>
@@ -97,9 +108,9 @@ export const AffectedCustomersTab = () => {
                 <TableCell align="right">{c.notice?.quantity_returned ?? ''}</TableCell>
                 {open && (
                   <TableCell>
-                    {c.notice && (
-                      <ResourceContextProvider value="recall_notices">
-                        <RecordContextProvider value={{ ...c.notice, recall: recall.id, customer: c.customer }}>
+                    {c.notice && noticeOf && (
+                      <ResourceContextProvider value={noticeOf.resource}>
+                        <RecordContextProvider value={{ ...c.notice, ...noticeOf.parent, customer: c.customer }}>
                           <Box data-testid={`notice-actions-${c.customer}`}><VerbButtons /></Box>
                         </RecordContextProvider>
                       </ResourceContextProvider>
@@ -133,3 +144,7 @@ export const AffectedCustomersTab = () => {
     </Box>
   );
 };
+
+export const AffectedCustomersTab = affectedCustomersTab({
+  queryKey: 'recall-customers', load: getAffected, notices: (recall) => ({ resource: 'recall_notices', parent: { recall: recall.id } }),
+});

@@ -1,0 +1,67 @@
+/**
+ * The rule views of issue #14's after-sales records (schema/rules/after-sales-records.ts), built from the
+ * database: a nonconforming-goods case with its notices; a delivery with the coldest storage of its slip's
+ * goods; an outbound slip with its deliveries; a follow-up plan with the visits of its customer and product.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { RecordKind, RecordViews } from '../../../schema/rules';
+import * as t from '../../../schema/tables';
+import type { Db } from '../../db';
+import { clientOf } from './bulk-rows';
+
+type Row = Record<string, any>;
+const one = (db: Db, table: any, id: number) => db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as Row | undefined;
+const live = (db: Db, table: any, column: string, id: unknown) =>
+  id == null ? [] : (db.select().from(table).where(and(eq(table[column], id as number), isNull(table.voided_at))).all() as Row[]);
+
+/** The coldest storage condition among the goods of a slip's order: 'frozen', 'cold', or null (no cold chain). */
+export function slipColdStorage(db: Db, slipId: unknown): 'cold' | 'frozen' | null {
+  if (slipId == null) return null;
+  const rows = clientOf(db).prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
+    JOIN products p ON p.id = l.product WHERE s.id = ? AND p.storage IN ('cold', 'frozen')`).pluck().all(slipId) as string[];
+  return rows.includes('frozen') ? 'frozen' : rows.includes('cold') ? 'cold' : null;
+}
+
+type Builder = (db: Db, id: number) => unknown;
+
+export const AFTERSALES_RECORD_VIEWS: Partial<Record<RecordKind, Builder>> = {
+  nonconformities: (db, id) => {
+    const c = one(db, t.nonconformities, id);
+    return c && ({ ...c, notices: live(db, t.nonconformityNotices, 'nonconformity', id) } satisfies RecordViews['nonconformities']);
+  },
+  deliveries: (db, id) => {
+    const d = one(db, t.deliveries, id);
+    if (!d) return undefined;
+    const storage = slipColdStorage(db, d.slip);
+    return { ...d, cold_chain: storage !== null, storage } satisfies RecordViews['deliveries'];
+  },
+  outbound_slips: (db, id) => {
+    const s = one(db, t.outboundSlips, id);
+    return s && { ...s, deliveries: live(db, t.deliveries, 'slip', id) };
+  },
+  follow_up_plans: (db, id) => {
+    const p = one(db, t.followUpPlans, id);
+    if (!p) return undefined;
+    const visits = p.customer == null || p.product == null ? [] : db.select({ visit_date: t.visits.visit_date }).from(t.visits)
+      .where(and(eq(t.visits.customer, p.customer), eq(t.visits.product, p.product), isNull(t.visits.voided_at))).all();
+    return { ...p, visits } satisfies RecordViews['follow_up_plans'];
+  },
+  service_promises: (db, id) => one(db, t.servicePromises, id),
+  supplier_agreements: (db, id) => one(db, t.supplierAgreements, id),
+};
+
+/** The records whose rules read a write of these resources (server/services/rules/targets.ts). */
+export function afterSalesRecordTargets(db: Db, resource: string, row: Row): { kind: RecordKind; id: number; own: boolean }[] | undefined {
+  switch (resource) {
+    case 'nonconformities': case 'service_promises': case 'follow_up_plans': case 'supplier_agreements':
+      return [{ kind: resource, id: row.id, own: true }];
+    case 'nonconformity_notices': return [{ kind: 'nonconformities', id: row.nonconformity, own: false }];
+    // a delivery is judged itself, and its slip's receipt reads it (COLD_CHAIN_DELIVERY_UNRECORDED)
+    case 'deliveries': return [{ kind: 'deliveries', id: row.id, own: true }, { kind: 'outbound_slips', id: row.slip, own: false }];
+    // a visit of a customer and product meets the follow-up plans of that pair
+    case 'visits': return row.product == null ? [] : (db.select({ id: t.followUpPlans.id }).from(t.followUpPlans)
+      .where(and(eq(t.followUpPlans.customer, row.customer), eq(t.followUpPlans.product, row.product), isNull(t.followUpPlans.voided_at))).all())
+      .map((p) => ({ kind: 'follow_up_plans' as const, id: p.id, own: false }));
+    default: return undefined;
+  }
+}
