@@ -1,7 +1,7 @@
 /** How a finding's rule, severity and status read: the rule with its title and source, coloured chips. */
 import { Box, Chip, Typography } from '@mui/material';
 import { AutocompleteInput, useFieldValue, useLocaleState, useRecordContext } from 'react-admin';
-import type { KindFieldProps } from '../generic/field-kinds';
+import type { KindFieldProps } from '../generic/kind-props';
 import { findField, getMeta } from '../meta/meta-store';
 import { optionLabel, pick } from '../meta/labels';
 import { ruleChoices, ruleInfo } from './rules';
