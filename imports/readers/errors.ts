@@ -52,7 +52,7 @@ const TEXT: Record<FileErrorCode, readonly [zh: string, en: string]> = {
 };
 
 function fill(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (m, p) => (p in params ? String(params[p]) : ''));
+  return text.replace(/\{(\w+)\}/g, (_m, p) => (p in params ? String(params[p]) : ''));
 }
 
 export class ImportFileError extends Error {

@@ -90,7 +90,7 @@ export function crudRouter() {
   });
 
   app.get('/:res/:id', (c) => {
-    const { resource, row } = shownRecord(c, readRecord);
+    const { row } = shownRecord(c, readRecord);
     return c.json(row);
   });
 

@@ -132,7 +132,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
         throw e;
       }
       body = up.fields;
-      if (!up.file || up.file.field !== 'file') throw badRequest(lang === 'en' ? 'Upload the file as the multipart field "file"' : '请以 multipart 字段 file 上传文件');
+      if (up.file?.field !== 'file') throw badRequest(lang === 'en' ? 'Upload the file as the multipart field "file"' : '请以 multipart 字段 file 上传文件');
       file = up.file;
       kind = (body.kind ?? '').trim();
       try {

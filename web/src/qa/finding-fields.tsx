@@ -33,7 +33,9 @@ const STATUS_COLOR: Record<string, 'error' | 'info' | 'success' | 'default'> = {
   open: 'error', acknowledged: 'info', resolved: 'success', waived: 'default',
 };
 
+// built at module load, once per enum (SeverityChip, FindingStatusChip), not in a render
 const enumChip = (resource: string, colors: Record<string, string>) =>
+  // biome-ignore lint/correctness/noComponentHookFactories: see above
   function EnumChip({ source }: KindFieldProps) {
     const value = useFieldValue({ source }) as string | undefined;
     const [locale] = useLocaleState();
