@@ -12,7 +12,7 @@ import { RECALL_VERBS } from './workflows/recall';
 import { AFTERSALES_VERBS } from './workflows/aftersales';
 import { IMPORT_VERBS } from './workflows/imports';
 
-export type { I18nText, VerbInput, VerbSpec } from './verb-spec';
+export type { I18nText, VerbSpec } from './verb-spec';
 type Rec = Record<string, unknown>;
 
 const notApproved = (r: Rec) => r.qa_status !== 'approved';

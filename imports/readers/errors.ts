@@ -76,10 +76,6 @@ export class ImportFileError extends Error {
   }
 }
 
-export function isImportFileError(e: unknown): e is ImportFileError {
-  return e instanceof ImportFileError;
-}
-
 /** 1536 → "1.5 KB", for messages. */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

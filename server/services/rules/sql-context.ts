@@ -2,7 +2,7 @@
  * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
  * write, one re-check batch), so a rule asking twice costs nothing.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AnyTable } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
@@ -44,9 +44,4 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     order: byId(t.salesOrders, 'order'),
     orderLines: byRef(t.salesLines, 'lines', 'order'),
   };
-}
-
-/** Whether a table has any live row (the re-check skips empty kinds cheaply). */
-export function hasRows(db: Db, table: AnyTable): boolean {
-  return !!db.select({ one: sql`1` }).from(table).where(isNull(table.voided_at)).limit(1).get();
 }

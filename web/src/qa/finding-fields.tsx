@@ -21,13 +21,6 @@ export const RuleField = ({ source }: KindFieldProps) => {
   );
 };
 
-/** The rule's source article (第二篇 3.4 …), read from the catalogue. */
-export const RuleSourceField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
-  const record = useRecordContext();
-  const info = ruleInfo(record?.rule as string | undefined);
-  return <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>{info?.source ?? ''}</Typography>;
-};
-
 const SEVERITY_COLOR: Record<string, 'error' | 'warning'> = { error: 'error', warning: 'warning' };
 const STATUS_COLOR: Record<string, 'error' | 'info' | 'success' | 'default'> = {
   open: 'error', acknowledged: 'info', resolved: 'success', waived: 'default',
