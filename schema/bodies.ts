@@ -14,7 +14,10 @@ import type { VerbSpec } from './verb-spec';
 const filled = (trim = false) => (trim ? z.string({ error: 'not_text' }).trim() : z.string({ error: 'not_text' })).min(1, { error: 'required' });
 const optionalText = z.string({ error: 'not_text' }).nullish();
 /** A record id as JSON number or digits (react-admin sends either). */
-const recordId = z.union([z.int().positive(), z.string().regex(/^[1-9]\d{0,15}$/).transform(Number)], { error: 'not_ref' });
+const recordId = z.union(
+  [z.int({ error: 'not_ref' }).positive({ error: 'not_ref' }), z.string().regex(/^[1-9]\d{0,15}$/, { error: 'not_ref' }).transform(Number)],
+  { error: 'not_ref' },
+);
 
 export const LOGIN_BODY = z.object({ username: filled(true), password: filled() }, { error: 'not_object' });
 
