@@ -27,7 +27,8 @@ export const PASSWORD_CHANGE_BODY = z.object({ current_password: filled(), passw
 const INPUT_TYPES = {
   text: optionalText,
   date: optionalText,
-  select: optionalText,
+  // a choice's id; a yes/no choice may come as a boolean from an API client
+  select: z.union([z.string(), z.boolean()], { error: 'not_text' }).nullish(),
   number: z.union([z.number(), z.string()], { error: 'not_number' }).nullish(),
 } as const;
 
