@@ -17,7 +17,6 @@ import { ROOT } from '../server/root';
 import { SYSTEM_ACTOR } from '../server/services/context';
 import { checkKind, isUsageError, importableKinds, runImport } from './run/pipeline';
 import { reportPath } from './run/files';
-import '../server/services/write-hooks'; // registers the workflows' write hooks (server/services/hooks.ts)
 
 interface Args {
   file: string;

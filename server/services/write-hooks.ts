@@ -1,7 +1,7 @@
 /**
  * The composition of the write service's hooks: every workflow's per-resource hooks, registered on import.
  * Imported (for this effect) by each entry point that writes — the app, the first start, the demo seed, the
- * importer's CLI — never by write.ts, whose callers these hooks are (see hooks.ts).
+ * importer's pipeline — never by write.ts, whose callers these hooks are (see hooks.ts).
  */
 import { USER_HOOKS } from '../auth/password-change';
 import { registerWriteHooks } from './hooks';
