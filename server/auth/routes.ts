@@ -42,7 +42,7 @@ export function authRoutes() {
 
   app.post('/login', async (c) => {
     const lang = c.get('lang');
-    const { username, password } = parseBody(LOGIN_BODY, await jsonOf(c.req), lang, 'bad_credentials');
+    const { username, password } = parseBody(LOGIN_BODY, await jsonOf(c.req, lang), lang, 'bad_credentials');
     const wait = limiter(clientAddress(c));
     if (wait) {
       c.header('Retry-After', String(wait));
@@ -89,7 +89,7 @@ export function authRoutes() {
     const lang = c.get('lang');
     const actor = c.get('user');
     if (!actor) throw unauthenticated(msg(lang, 'unauthenticated'));
-    const { current_password: current, password: next } = parseBody(PASSWORD_CHANGE_BODY, await jsonOf(c.req), lang);
+    const { current_password: current, password: next } = parseBody(PASSWORD_CHANGE_BODY, await jsonOf(c.req, lang), lang);
     const { db, clock } = c.get('deps');
     const user = db.select().from(users).where(eq(users.id, actor.id!)).get() as UserRow;
     const locked = lockedUntil(user, clock);

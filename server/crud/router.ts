@@ -105,14 +105,14 @@ export function crudRouter() {
   // Bulk workflow verbs: POST /api/findings/bulk/waive {ids, password, comment}
   app.post('/:res/bulk/:verb', async (c) => {
     const { res, verb } = c.req.param();
-    const body = parseBody(bulkVerbBody(findVerbSpec(res, verb)), await jsonOf(c.req), c.get('lang'));
+    const body = parseBody(bulkVerbBody(findVerbSpec(res, verb)), await jsonOf(c.req, c.get('lang')), c.get('lang'));
     return c.json(await runVerbMany(serviceContext(c), res, body.ids, verb, body));
   });
 
   // Workflow verbs (signed approvals): POST /api/contracts/7/approve {password, comment}
   app.post('/:res/:id/:verb', async (c) => {
     const { res, verb } = c.req.param();
-    const body = parseBody(verbBody(findVerbSpec(res, verb)), await jsonOf(c.req), c.get('lang'));
+    const body = parseBody(verbBody(findVerbSpec(res, verb)), await jsonOf(c.req, c.get('lang')), c.get('lang'));
     return c.json(await runVerb(serviceContext(c), res, idOf(c), verb, body));
   });
 

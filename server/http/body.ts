@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { bodyErrors } from '../../schema/bodies';
 import { type Lang, type MessageKey, msg } from '../../schema/messages';
-import { validationError } from '../errors';
+import { badRequest, validationError } from '../errors';
 
 /** `message`: the answer's headline (default: the one field's error, or "check the marked fields"). */
 export function parseBody<S extends z.ZodType>(schema: S, value: unknown, lang: Lang, message?: MessageKey): z.output<S> {
@@ -18,8 +18,16 @@ export function parseBody<S extends z.ZodType>(schema: S, value: unknown, lang: 
   throw validationError(headline, errors);
 }
 
-/** The JSON body (empty → {}), as the client sent it: its shape is the schema's to judge. */
-export async function jsonOf(req: { text(): Promise<string> }): Promise<unknown> {
+/**
+ * The JSON body (empty → {}), as the client sent it: its shape is the schema's to judge. input.ts has checked
+ * it, except under a multipart Content-Type, so text that is not JSON is still a 400 here.
+ */
+export async function jsonOf(req: { text(): Promise<string> }, lang: Lang): Promise<unknown> {
   const text = await req.text();
-  return text.trim() ? JSON.parse(text) : {};
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest(msg(lang, 'invalid_json'));
+  }
 }

@@ -33,6 +33,8 @@ describe('sign-in and password change', () => {
   it('sign-in: not an object, or a name that is not text → 400 naming the field', async () => {
     const arr = await call(null, 'POST', '/auth/login', ['admin', 'x']);
     expect(arr).toMatchObject({ status: 400, body: { message: '用户名或密码错误', errors: { body: '应为 JSON 对象' } } });
+    const form = await fetch(`${api.server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: 'username=admin' });
+    expect({ status: form.status, body: await form.json() }).toEqual({ status: 400, body: { message: '请求内容不是有效的 JSON' } });
     const num = await call(null, 'POST', '/auth/login', { username: 7, password: 'x' }, 'en');
     expect(num).toMatchObject({ status: 400, body: { message: 'Wrong username or password', errors: { username: 'Must be text' } } });
   });

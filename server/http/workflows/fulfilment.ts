@@ -70,7 +70,7 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
 
   app.post('/fulfilment/invoices', async (c) => {
     allow(c, [['invoices', 'create'], ['invoice_slips', 'create'], ['invoice_lines', 'create']]);
-    const body = parseBody(INVOICE_BODY, await jsonOf(c.req), c.get('lang'));
+    const body = parseBody(INVOICE_BODY, await jsonOf(c.req, c.get('lang')), c.get('lang'));
     const { db, clock } = c.get('deps');
     return c.json(issueInvoice({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, body), 201);
   });
