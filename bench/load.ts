@@ -130,7 +130,10 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     lag.enable();
     const importRun = runCli([ledger, '--kind', 'sales-ledger'], dbFile);
     let importDone = false;
-    const importResult = importRun.then((r) => ((importDone = true), r));
+    const importResult = importRun.then((r) => {
+      importDone = true;
+      return r;
+    });
     const deadline = performance.now() + SECONDS * 1000;
 
     const client = async (c: number) => {

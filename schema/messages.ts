@@ -24,6 +24,9 @@ const MESSAGES = {
   read_only_field: ['该字段由系统填写，不能修改', 'This field is filled by the system and cannot be changed'],
   invalid_input: ['提交的内容有误，请检查标出的字段', 'The submission has errors; check the marked fields'],
   invalid_json: ['请求内容不是有效的 JSON', 'The request body is not valid JSON'],
+  not_object: ['应为 JSON 对象', 'Must be a JSON object'],
+  import_mapping_json: ['mapping 应为 JSON 对象：列名 → 字段（或 null）', 'mapping must be a JSON object: header → field (or null)'],
+  import_as_of: ['判定基准日 asOf 应为 YYYY-MM-DD 格式的日期：{value}', 'asOf must be a YYYY-MM-DD date: {value}'],
   invalid_query: ['查询参数无效：{param}', 'Invalid query parameter: {param}'],
   unknown_filter: ['不支持按 {field} 筛选', 'Cannot filter by {field}'],
   not_found: ['记录不存在：{resource} #{id}', 'Record not found: {resource} #{id}'],
@@ -156,6 +159,8 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 export type MessageParams = Record<string, string | number>;
+
+export const isMessageKey = (key: unknown): key is MessageKey => typeof key === 'string' && Object.hasOwn(MESSAGES, key);
 
 export function msg(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const text = MESSAGES[key][lang === 'en' ? 1 : 0];

@@ -23,6 +23,7 @@ import { systemRoutes } from './http/system-routes';
 import { workflowRoutes } from './http/workflow-routes';
 import type { AppDeps, AppEnv } from './env';
 import { isDatabaseBusy, isDiskFull, ServiceError, unauthenticated } from './errors';
+import './services/write-hooks'; // registers the workflows' write hooks (services/hooks.ts)
 
 export interface AppOptions extends AppDeps {
   /** built web app to serve at / (web/dist); omitted in API tests */

@@ -5,8 +5,9 @@ import { registry } from '../schema/resources';
 import type { Clock } from './clock';
 import type { Db } from './db';
 import { SYSTEM_ACTOR, type ServiceContext } from './services/context';
-import { ensureSettings } from './services/settings';
+import { ensureSettings } from './services/settings-defaults';
 import { createRecord, updateRecord } from './services/write';
+import './services/write-hooks'; // registers the workflows' write hooks (services/hooks.ts)
 import { msg } from '../schema/messages';
 import { count, eq } from 'drizzle-orm';
 

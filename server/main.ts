@@ -15,7 +15,7 @@ import { dailyBackup } from './services/backup';
 import { cleanLeftovers } from './services/leftovers';
 import { startRecheck, type RecheckRun } from './services/rules/recheck-runner';
 import { SYSTEM_ACTOR } from './services/context';
-import { ensureSettings } from './services/settings';
+import { ensureSettings } from './services/settings-defaults';
 
 const WEB_DIST = path.join(ROOT, 'web/dist');
 

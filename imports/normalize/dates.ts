@@ -135,11 +135,6 @@ function dateTextRaw(raw: string, opts: DateOptions): DateParts | Invalid {
   return normError('not_date', { value: shown(raw) });
 }
 
-/** Text → date parts (a month alone has already become the month's last day). */
-export function parseDateText(raw: string, opts: DateOptions = {}): NormResult<DateParts> {
-  return wrap(dateTextRaw(raw, opts));
-}
-
 function partsRaw(cell: Cell, opts: DateOptions): DateParts | null | Invalid {
   if (cell === null) return null;
   if (typeof cell === 'string') return cell.trim() === '' ? null : dateTextRaw(cell, opts);

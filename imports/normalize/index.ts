@@ -17,13 +17,13 @@ import { integerRaw, moneyRaw, numberRaw } from './numbers';
 import { textRaw } from './text';
 
 export { parseBool } from './bool';
-export { excelSerialToDate, parseDate, parseDateText, parseDateTime, type DateOptions, type DateParts } from './dates';
+export { excelSerialToDate, parseDate, parseDateTime, type DateOptions } from './dates';
 export { parseEnum } from './enum';
-export { parseList, splitList } from './list';
-export { Invalid, normError, type NormError, type NormResult } from './messages';
-export { parseInteger, parseMoney, parseNumber, parseNumberText, roundMoney } from './numbers';
-export { parseCode, parseText } from './text';
-export { alnumToHalfWidth, toHalfWidth } from './width';
+export { parseList } from './list';
+export { Invalid, type NormResult } from './messages';
+export { parseInteger, parseMoney, parseNumber } from './numbers';
+export { parseCode } from './text';
+export { toHalfWidth } from './width';
 
 /** What a normaliser needs to know about a field (an ImportField or a registry FieldSpec fits). */
 export interface NormalizableField {

@@ -16,11 +16,6 @@ function needsCleaning(s: string): boolean {
   return false;
 }
 
-export interface TextOptions {
-  /** an identifier: full-width alphanumerics → half-width, inner line breaks removed */
-  code?: boolean;
-}
-
 export function textRaw(cell: Cell, code = false): string | null | Invalid {
   if (cell === null) return null;
   let s: string;
@@ -39,7 +34,6 @@ export function textRaw(cell: Cell, code = false): string | null | Invalid {
   return s === '' ? null : s;
 }
 
-export const parseText = (cell: Cell, opts: TextOptions = {}): NormResult<string | null> => wrap(textRaw(cell, !!opts.code));
 
 /** An identifier as text (batch `00123`, approval number, invoice number …). */
 export const parseCode = (cell: Cell): NormResult<string | null> => wrap(textRaw(cell, true));

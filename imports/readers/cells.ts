@@ -37,11 +37,6 @@ export function isBlank(c: Cell | undefined): boolean {
   // most cells are non-blank text: trim() only when the first character is white space
   return c.length === 0 || (isWhiteSpaceCode(c.charCodeAt(0)) && c.trim() === '');
 }
-export function isBlankRow(cells: readonly Cell[]): boolean {
-  for (const c of cells) if (!isBlank(c)) return false;
-  return true;
-}
-
 /** Cell as the text a person sees (roughly): for headers, messages and rejected-row files. */
 export function cellText(c: Cell): string {
   if (c === null) return '';

@@ -52,7 +52,7 @@ const TEXT: Record<FileErrorCode, readonly [zh: string, en: string]> = {
 };
 
 function fill(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (m, p) => (p in params ? String(params[p]) : ''));
+  return text.replace(/\{(\w+)\}/g, (_m, p) => (p in params ? String(params[p]) : ''));
 }
 
 export class ImportFileError extends Error {
@@ -74,10 +74,6 @@ export class ImportFileError extends Error {
   text(lang: 'zh' | 'en'): string {
     return lang === 'en' ? this.en : this.zh;
   }
-}
-
-export function isImportFileError(e: unknown): e is ImportFileError {
-  return e instanceof ImportFileError;
 }
 
 /** 1536 → "1.5 KB", for messages. */

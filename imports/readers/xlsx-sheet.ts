@@ -23,6 +23,7 @@ export interface SheetContext {
   part: string;
 }
 
+// biome-ignore lint/suspicious/noConstEnum: inlined by esbuild within this file, the XLSX reader's hot loop (measured)
 const enum K { Other, Row, C, V, T, F, Is, RPh, SheetData, MergeCell }
 
 export class SheetScanner {
@@ -102,7 +103,7 @@ export class SheetScanner {
         pos = end;
         continue;
       }
-      if (c1 === 33 /* ! */ || c1 === 63 /* ? */ || c1 !== c1 /* NaN: '<' at the end */) {
+      if (c1 === 33 /* ! */ || c1 === 63 /* ? */ || Number.isNaN(c1) /* '<' at the end */) {
         const end = this.special(s, lt);
         if (end < 0) {
           if (!final) { this.carry = s.slice(lt); return; }
@@ -416,7 +417,7 @@ export class SheetScanner {
           return null;
         }
         const num = +v;
-        if (num !== num || (v.charCodeAt(0) <= 32 && v.trim() === '')) {
+        if (Number.isNaN(num) || (v.charCodeAt(0) <= 32 && v.trim() === '')) {
           const s = decodeEntities(v);
           return s.trim() === '' ? null : s;
         }

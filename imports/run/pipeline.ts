@@ -29,6 +29,8 @@ import { positionedSource, Progress } from './progress';
 import { readInThread, useReaderThread } from '../readers/sheet-thread';
 import type { ImportOptions, ImportResult } from './types';
 import type { Lang } from '../../schema/messages';
+// every importer (the HTTP route, the CLI, the benchmark) writes master records through the write service
+import '../../server/services/write-hooks'; // registers the workflows' write hooks (server/services/hooks.ts)
 
 /** A bad argument (unknown kind, read-only kind): exit 2 / HTTP 400 with `zh` (or `en`). */
 export class ImportUsageError extends Error {

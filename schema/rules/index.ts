@@ -20,11 +20,11 @@ import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
 export type { RuleContext } from './context';
 export * from './types';
-export { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, resolveSettings, type RuleSettings, type RuleSettingKey } from './settings';
+export { RULE_SETTING_DEFAULTS, resolveSettings, type RuleSettings } from './settings';
 export { createMemoryContext, type MemoryData, type MemoryContext } from './memory-context';
 export { looksLikePersonName, looksLikeIndividual } from './person-name';
-export { expiringWithin, expiryWindow, EXPIRY_FIELDS, type Expiring } from './expiry';
-export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList, matchScopeCategory } from './scope';
+export { expiringWithin, expiryWindow, EXPIRY_FIELDS } from './expiry';
+export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList } from './scope';
 export { addDays, dateOf, daysBetween, isIsoDate, withinValidity } from './dates';
 export { isSpecial } from './special';
 export { APPROVAL_SUPERSEDED } from './approval';
@@ -45,18 +45,10 @@ export const RULES: readonly Rule[] = [
 export const CATALOGUE: readonly RuleMeta[] = [
   ...new Map(RULES.map(({ code, severity, source, section, title }) => [code, { code, severity, source, section, title }])).values(),
 ];
-export const RULE_CODES: readonly string[] = CATALOGUE.map((r) => r.code);
 const META = new Map(CATALOGUE.map((m) => [m.code, m]));
 export function ruleMeta(code: string): RuleMeta | undefined {
   return META.get(code);
 }
-
-/**
- * What a `sales-ledger` import evaluates per row (RULES.md): every sales-line rule, and the outbound-slip
- * rules (OUTBOUND_NOT_REVIEWED, RECEIPT_UNCONFIRMED, SPECIAL_ARRIVAL_UNCONFIRMED) on the row's slip.
- * CONTRACT_TERMS_MISSING only runs when a contract itself is imported.
- */
-export const SALES_LEDGER_KINDS = ['sales_lines', 'outbound_slips'] as const satisfies readonly RecordKind[];
 
 export interface EvaluateOptions {
   /** only these codes */
@@ -80,21 +72,4 @@ export function rulesFor<K extends RecordKind>(kind: K, opts: EvaluateOptions = 
 
 export function evaluate<K extends RecordKind>(kind: K, record: RecordViews[K], ctx: RuleContext, opts?: EvaluateOptions): Finding[] {
   return rulesFor(kind, opts).flatMap((r) => r.check(record, ctx));
-}
-
-/** Evaluate many records of one kind (an import batch); result i belongs to records[i]. */
-export function evaluateAll<K extends RecordKind>(
-  kind: K, records: readonly RecordViews[K][], ctx: RuleContext, opts?: EvaluateOptions,
-): Finding[][] {
-  const rules = rulesFor(kind, opts);
-  return records.map((rec) => rules.flatMap((r) => r.check(rec, ctx)));
-}
-
-/** Findings that refuse a live entry. */
-export function errorsOf(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity === 'error');
-}
-
-export function findingMessage(f: Finding, lang: Lang): string {
-  return lang === 'en' ? f.message.en : f.message.zh;
 }

@@ -5,7 +5,7 @@
  * adverse-reaction report is forwarded to QA, who reports it to the regulator.
  */
 import type { Role } from '../permissions';
-import type { VerbInput, VerbSpec } from '../verbs';
+import type { VerbInput, VerbSpec } from '../verb-spec';
 
 type Rec = Record<string, unknown>;
 const DESK: Role[] = ['after_sales', 'sales', 'sales_head'];

@@ -3,7 +3,7 @@
  * of 3.2 are complete, approved (schema/verbs.ts contracts/approve) or rejected at its level — the sales VP,
  * or the general manager from settings.majorContractAmount on — and then signed with the customer.
  */
-import type { VerbSpec } from '../verbs';
+import type { VerbSpec } from '../verb-spec';
 
 export const CONTRACTS_VERBS: readonly VerbSpec[] = [
   {

@@ -2,7 +2,7 @@
  * The workflow verbs of one flow — 首营 (first-business) approval: the reviews that precede QA's signed
  * approval (schema/verbs.ts customers/products approve, which refuses while a blocking check fails).
  */
-import type { VerbSpec } from '../verbs';
+import type { VerbSpec } from '../verb-spec';
 
 export const PAYMENT_RATINGS = [
   { id: '良好', label: { zh: '良好', en: 'Good' } },

@@ -3,7 +3,7 @@
  * (第五篇 4–6, 第二篇 3.9–3.11). The invoice is issued from several slips at once, so it is an endpoint of its
  * own (POST /api/workflows/fulfilment/invoices), not a verb on one record; payments are plain records.
  */
-import type { VerbInput, VerbSpec } from '../verbs';
+import type { VerbInput, VerbSpec } from '../verb-spec';
 
 type Rec = Record<string, unknown>;
 

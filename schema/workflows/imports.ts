@@ -3,7 +3,7 @@
  * made (the wrong file, the wrong year). Records are never erased (GSP): every record the import created is
  * voided with the signed reason, in one transaction (server/services/workflows/imports/void-import.ts).
  */
-import type { VerbSpec } from '../verbs';
+import type { VerbSpec } from '../verb-spec';
 
 export const IMPORT_VERBS: readonly VerbSpec[] = [
   {

@@ -5,7 +5,7 @@
  * returned — and QA closes the recall with a signature once every customer is notified and has confirmed.
  */
 import { NOTICE_METHOD } from '../enums';
-import type { VerbSpec } from '../verbs';
+import type { VerbSpec } from '../verb-spec';
 
 type Rec = Record<string, unknown>;
 const NOTICE_ROLES = ['warehouse', 'after_sales', 'qa'] as const;

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hashSync, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
+import { LOGIN_BODY, PASSWORD_CHANGE_BODY } from '../../schema/bodies';
 import { msg } from '../../schema/messages';
 import { users } from '../../schema/tables';
 import type { AppEnv } from '../env';
@@ -16,6 +17,7 @@ import { writeAudit } from '../services/audit';
 import { inTransaction } from '../services/context';
 import { findRow, serialize, type Row } from '../services/records';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { jsonOf, parseBody } from '../http/body';
 
 // Verified against when the username is unknown, so a wrong name costs as long as a wrong password.
 let dummyHash: string | undefined;
@@ -40,15 +42,7 @@ export function authRoutes() {
 
   app.post('/login', async (c) => {
     const lang = c.get('lang');
-    const body = await c.req.json().catch(() => ({}));
-    const username = typeof body.username === 'string' ? body.username.trim() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    if (!username || !password) {
-      throw validationError(msg(lang, 'bad_credentials'), {
-        ...(!username && { username: msg(lang, 'required') }),
-        ...(!password && { password: msg(lang, 'required') }),
-      });
-    }
+    const { username, password } = parseBody(LOGIN_BODY, await jsonOf(c.req, lang), lang, 'bad_credentials');
     const wait = limiter(clientAddress(c));
     if (wait) {
       c.header('Retry-After', String(wait));
@@ -95,15 +89,7 @@ export function authRoutes() {
     const lang = c.get('lang');
     const actor = c.get('user');
     if (!actor) throw unauthenticated(msg(lang, 'unauthenticated'));
-    const body = await c.req.json().catch(() => ({}));
-    const current = typeof body.current_password === 'string' ? body.current_password : '';
-    const next = typeof body.password === 'string' ? body.password : '';
-    if (!current || !next) {
-      throw validationError(msg(lang, 'invalid_input'), {
-        ...(!current && { current_password: msg(lang, 'required') }),
-        ...(!next && { password: msg(lang, 'required') }),
-      });
-    }
+    const { current_password: current, password: next } = parseBody(PASSWORD_CHANGE_BODY, await jsonOf(c.req, lang), lang);
     const { db, clock } = c.get('deps');
     const user = db.select().from(users).where(eq(users.id, actor.id!)).get() as UserRow;
     const locked = lockedUntil(user, clock);

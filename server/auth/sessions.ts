@@ -43,7 +43,7 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
     // A voided user is gone: their open sessions end with them (login refuses them too).
     .where(and(eq(sessions.id, id), gt(sessions.expires_at, clock.now().toISOString()), isNull(users.voided_at)))
     .get() as (Actor & { active: boolean; expires_at: string }) | undefined;
-  if (!row || !row.active) return undefined;
+  if (!row?.active) return undefined;
   // Slide the expiry at most once a minute, so reads do not turn into writes.
   // Another connection holding the write lock (an import's merge) only postpones the slide: a read never waits.
   if (Date.parse(row.expires_at) - clock.now().getTime() < SESSION_HOURS * 3600_000 - 60_000) {

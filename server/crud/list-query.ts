@@ -2,7 +2,7 @@
  * react-admin's simple-rest list dialect → SQL conditions, from the registry: equality, arrays as IN, `q` over
  * the search fields (`ref.field` searches the referenced record), suffixes _gte _lte _gt _lt _neq _q, `voided`.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { SYSTEM_FIELDS } from '../../schema/define';
 import { msg, type Lang } from '../../schema/messages';
@@ -94,10 +94,6 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
     case '_lt': return lt(col, value);
     case '_q': return likeEsc(col, String(value));
   }
-}
-
-export function buildFilter(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): SQL | undefined {
-  return filterOf(db, resource, filter, lang).where;
 }
 
 function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): { where: SQL | undefined; liveOnly: boolean } {

@@ -16,6 +16,9 @@ import { countRows, parseListParams } from './list-query';
 import { authorize, checkScope, scopeCondition } from '../auth/rbac';
 import type { Context } from 'hono';
 import { reasonHeader } from '../http/input';
+import { jsonOf, parseBody } from '../http/body';
+import { bulkVerbBody, verbBody } from '../../schema/bodies';
+import { findVerbSpec } from '../../schema/verbs';
 
 type C = Context<AppEnv>;
 
@@ -90,7 +93,7 @@ export function crudRouter() {
   });
 
   app.get('/:res/:id', (c) => {
-    const { resource, row } = shownRecord(c, readRecord);
+    const { row } = shownRecord(c, readRecord);
     return c.json(row);
   });
 
@@ -101,16 +104,16 @@ export function crudRouter() {
 
   // Bulk workflow verbs: POST /api/findings/bulk/waive {ids, password, comment}
   app.post('/:res/bulk/:verb', async (c) => {
-    const body = await jsonBody(c);
-    const ids = Array.isArray(body.ids) ? body.ids.map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
-    if (!ids.length) throw badRequest(msg(c.get('lang'), 'invalid_query', { param: 'ids' }));
-    return c.json(await runVerbMany(serviceContext(c), c.req.param('res')!, ids, c.req.param('verb')!, body));
+    const { res, verb } = c.req.param();
+    const body = parseBody(bulkVerbBody(findVerbSpec(res, verb)), await jsonOf(c.req, c.get('lang')), c.get('lang'));
+    return c.json(await runVerbMany(serviceContext(c), res, body.ids, verb, body));
   });
 
   // Workflow verbs (signed approvals): POST /api/contracts/7/approve {password, comment}
   app.post('/:res/:id/:verb', async (c) => {
-    const body = await jsonBody(c);
-    return c.json(await runVerb(serviceContext(c), c.req.param('res')!, idOf(c), c.req.param('verb')!, body));
+    const { res, verb } = c.req.param();
+    const body = parseBody(verbBody(findVerbSpec(res, verb)), await jsonOf(c.req, c.get('lang')), c.get('lang'));
+    return c.json(await runVerb(serviceContext(c), res, idOf(c), verb, body));
   });
 
   app.post('/:res', async (c) => {

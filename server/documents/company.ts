@@ -4,18 +4,14 @@
  * licences in force from company_licenses.
  */
 import { and, asc, inArray, isNull } from 'drizzle-orm';
-import { registry } from '../../schema/resources';
 import { companyLicenses, settings } from '../../schema/tables';
 import type { Db } from '../db';
-import type { ServiceContext } from '../services/context';
-import { createRecord } from '../services/write';
 import { label, setDocumentTimeZone } from './format';
 import { BUSINESS_TIME_ZONE_SETTING } from '../../schema/time-zone';
-
 import { COMPANY_SETTINGS, type CompanySettingKey } from '../../schema/company-settings';
 
-export { COMPANY_SETTINGS, type CompanySettingKey };
-const UNSET = '（请在系统设置中填写）';
+/** what a company field holds until the admin fills it in (created by services/settings-defaults.ts) */
+export const COMPANY_UNSET = '（请在系统设置中填写）';
 
 export interface Company {
   name: string;
@@ -27,14 +23,6 @@ export interface Company {
   licences: { kind: string; number: string; validTo: string | null }[];
 }
 
-/** Adds the company rows the settings table lacks, so the admin sees them next to the rule thresholds. */
-export function ensureCompanySettings(ctx: ServiceContext): void {
-  const have = new Set(ctx.db.select({ key: settings.key }).from(settings).all().map((r) => r.key));
-  for (const [key, [description]] of Object.entries(COMPANY_SETTINGS)) {
-    if (!have.has(key)) createRecord(ctx, registry.get('settings')!, { key, value: UNSET, description }, { reason: '本企业信息（打印单据）' });
-  }
-}
-
 /** A stored setting value: JSON text, or a plain string. */
 function parseSetting(v: unknown): unknown {
   if (typeof v !== 'string') return v;
@@ -43,7 +31,7 @@ function parseSetting(v: unknown): unknown {
 
 function settingText(v: unknown): string {
   const value = parseSetting(v);
-  return value == null || value === '' ? UNSET : String(value);
+  return value == null || value === '' ? COMPANY_UNSET : String(value);
 }
 
 export function loadCompany(db: Db, today: string): Company {

@@ -24,7 +24,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { msg } from '../../schema/messages';
-import { isValidDate } from '../../schema/validate';
+import type { z } from 'zod';
+import { IMPORT_FORM } from '../../schema/bodies';
 import { can } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
 import { SALES_LEDGER_KIND } from '../../imports/headers/ledger-fields';
@@ -43,6 +44,7 @@ import { asOfClock } from '../clock';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { withLongBusyWait } from './busy-retry';
+import { parseBody } from './body';
 import { readRecord } from '../services/records';
 import { ownedTempPrefix, REPORT_PREFIX, UPLOAD_PREFIX } from '../services/leftovers';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
@@ -94,8 +96,6 @@ function storedReport(c: C, id: number): (ImportReport & { truncated?: boolean }
   return report;
 }
 
-const truthy = (v: unknown) => typeof v === 'string' && ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
-
 export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
   const app = new Hono<AppEnv>();
   const maxSize = opts.maxUploadBytes ?? uploadLimitBytes();
@@ -112,7 +112,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     if (!boundary) throw badRequest(lang === 'en' ? 'Upload the file as multipart/form-data (field "file")' : '请以 multipart/form-data 上传文件（字段 file）');
     // The upload streams to a temp file (never held in memory); the importer gets its path.
     const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX)) // named by pid: removed at start after a crash (leftovers.ts);
-    let body: Record<string, string>;
+    let form: z.output<typeof IMPORT_FORM>;
     let file: ReceivedFile;
     let kind: string;
     let preset: Record<string, string | null> | undefined;
@@ -131,10 +131,10 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
         if (e instanceof UploadMalformed) throw badRequest(lang === 'en' ? `The upload is not a valid multipart body (${e.reason})` : `上传内容不是有效的 multipart 格式（${e.reason}）`);
         throw e;
       }
-      body = up.fields;
-      if (!up.file || up.file.field !== 'file') throw badRequest(lang === 'en' ? 'Upload the file as the multipart field "file"' : '请以 multipart 字段 file 上传文件');
+      form = parseBody(IMPORT_FORM, up.fields, lang);
+      if (up.file?.field !== 'file') throw badRequest(lang === 'en' ? 'Upload the file as the multipart field "file"' : '请以 multipart 字段 file 上传文件');
       file = up.file;
-      kind = (body.kind ?? '').trim();
+      kind = form.kind;
       try {
         checkKind(kind);
       } catch (e) {
@@ -147,32 +147,17 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
         if (e instanceof ImportForbiddenError) throw forbidden(e.text(lang));
         throw e;
       }
-      if (body.mapping?.trim()) {
-        try {
-          preset = JSON.parse(body.mapping);
-          if (!preset || typeof preset !== 'object' || Array.isArray(preset)) throw new Error('not an object');
-        } catch {
-          throw badRequest(lang === 'en' ? 'mapping must be a JSON object: header → field (or null)' : 'mapping 应为 JSON 对象：列名 → 字段（或 null）');
-        }
-      }
+      preset = form.mapping;
       tmp = path.join(dir, path.basename(file.name || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload');
       if (tmp !== file.path) fs.renameSync(file.path, tmp);
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
     }
-    const headerRow = body.headerRow && /^\d+$/.test(body.headerRow.trim()) ? Number(body.headerRow) : undefined;
-    // asOf: the date time-based rules judge legacy rows against (the CLI's --as-of); timestamps stay real.
-    const asOf = body.asOf?.trim() || undefined;
-    if (asOf && !isValidDate(asOf)) {
-      fs.rmSync(dir, { recursive: true, force: true });
-      throw badRequest(lang === 'en' ? `asOf must be a YYYY-MM-DD date: ${asOf}` : `判定基准日 asOf 应为 YYYY-MM-DD 格式的日期：${asOf}`);
-    }
+    const { headerRow, asOf } = form; // asOf: for the time-based rules only; timestamps stay real
     const run = (onProgress?: ProgressCallback) => withLongBusyWait(db, () => runImport({
       db, file: tmp, fileName: file.name || 'upload', kind, clock: asOf ? asOfClock(clock, asOf) : clock, actor: user, lang,
-      dryRun: truthy(body.dryRun), force: truthy(body.force),
-      sheet: body.sheet?.trim() ? body.sheet.trim() : undefined,
-      headerRow, preset, onProgress,
+      dryRun: form.dryRun, force: form.force, sheet: form.sheet, headerRow, preset, onProgress,
     }));
     const answer = (r: Awaited<ReturnType<typeof run>>) => ({ id: r.importId, report: r.report, truncated: r.truncated });
     // A client that accepts NDJSON gets progress lines while the file runs ({"phase", "rows", "bytes"?,

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { registry } from '../../schema/resources';
 import { settings } from '../../schema/tables';
-import type { CompanySettingKey } from '../documents/company';
+import type { CompanySettingKey } from '../../schema/company-settings';
 import { updateRecord } from '../services/write';
 import type { Writer } from './writer';
 

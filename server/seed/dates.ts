@@ -16,10 +16,6 @@ export function addMonths(d: string, n: number): string {
   return fromUtc(Date.UTC(y, m, Math.min(day, last)));
 }
 
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
-}
-
 /** 0 = Sunday … 6 = Saturday */
 export const weekday = (d: string): number => new Date(toUtc(d)).getUTCDay();
 export const monthOf = (d: string): string => d.slice(0, 7);

@@ -37,7 +37,10 @@ export function planShipping(rng: Rng, today: string, orders: OrderSeed[]): void
   const shipped = orders.filter((o) => o.slip && !o.plants.length);
   const olderThan = (days: number) => shipped.filter((o) => o.slip!.outbound_date <= addDays(today, -days));
   const take = (list: OrderSeed[], n: number, plant: string) =>
-    rng.sample(list.filter((o) => !o.plants.length), n).map((o) => (o.plants.push(plant), o));
+    rng.sample(list.filter((o) => !o.plants.length), n).map((o) => {
+    o.plants.push(plant);
+    return o;
+  });
   for (const o of take(olderThan(20), 3, 'OUTBOUND_NOT_REVIEWED')) Object.assign(o.slip!, { reviewed_by: null, reviewed_at: null });
   for (const o of take(olderThan(20), 2, 'OUTBOUND_NOT_REVIEWED')) o.slip!.reviewed_by = o.slip!.picked_by; // picker reviewed his own slip
   for (const o of take(olderThan(30), 5, 'RECEIPT_UNCONFIRMED')) {

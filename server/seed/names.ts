@@ -21,7 +21,7 @@ export function person(rng: Rng, used?: Set<string>): Person {
   for (;;) {
     const male = rng.chance(0.5);
     const name = rng.pick(SURNAMES) + rng.pick(male ? MALE_GIVEN : FEMALE_GIVEN);
-    if (!used || !used.has(name)) {
+    if (!used?.has(name)) {
       used?.add(name);
       return { name, male };
     }

@@ -107,8 +107,6 @@ const year = (d: string) => Number(d.slice(0, 4));
 const birth = (rng: Rng, today: string, minAge: number, maxAge: number) =>
   addDays(`${year(today) - rng.int(minAge, maxAge)}-01-01`, rng.int(0, 364));
 
-export interface CompanySeed { drugScope: string[] }
-
 /** 本企业证照: the current licences, an expired predecessor, and a device licence about to expire. */
 export function seedCompanyLicences(w: Writer, rng: Rng, today: string): void {
   const drugFrom = addDays(addMonths(today, -51), rng.int(-10, 10));

@@ -4,6 +4,7 @@ import { ServiceError } from '../errors';
 import { inTransaction, type ServiceContext } from '../services/context';
 import type { Row } from '../services/records';
 import { createRecord } from '../services/write';
+import '../services/write-hooks'; // registers the workflows' write hooks (services/hooks.ts)
 
 export const SEED_REASON = '演示数据';
 

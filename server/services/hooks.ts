@@ -1,17 +1,14 @@
-/** Side effects that belong to a resource's writes, run inside the same transaction. */
+/**
+ * Side effects that belong to a resource's writes, run inside the same transaction. The workflows' hooks call
+ * the write service back (a recall's start writes batches), so write.ts cannot import them: they are
+ * registered here once by the composition (write-hooks.ts, imported by every entry point that writes) and a
+ * write before that fails loudly instead of silently skipping a workflow's guards.
+ */
 import { eq } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { sessions } from '../../schema/tables';
 import type { ServiceContext } from './context';
 import type { Row } from './records';
-import { AUTHORISATION_HOOKS } from './workflows/authorisation/hooks';
-import { RECALL_HOOKS } from './workflows/recall/hooks';
-import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
-import { FULFILMENT_HOOKS } from './workflows/fulfilment/hooks';
-import { SETTINGS_HOOKS } from './settings-hooks';
-import { DELIVERY_HOOKS } from './deliveries/hooks';
-import { AFTERSALES_RECORD_HOOKS } from './workflows/after-sales-records/hooks';
-import { USER_HOOKS } from '../auth/password-change';
 
 type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
 
@@ -45,6 +42,15 @@ export interface WriteHooks {
   afterVoid?(ctx: ServiceContext, voided: Row): void;
 }
 
-const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS, ...SETTINGS_HOOKS, ...USER_HOOKS, ...DELIVERY_HOOKS, ...AFTERSALES_RECORD_HOOKS };
+let registered: Readonly<Record<string, WriteHooks>> | undefined;
 
-export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];
+/** Fills the registry (write-hooks.ts does, once); a second call with other hooks is a wiring mistake. */
+export function registerWriteHooks(hooks: Record<string, WriteHooks>): void {
+  if (registered && registered !== hooks) throw new Error('write hooks registered twice with different hooks');
+  registered = hooks;
+}
+
+export function writeHooks(resource: Resource): WriteHooks | undefined {
+  if (!registered) throw new Error('write hooks not registered: import server/services/write-hooks.ts in the entry point');
+  return registered[resource.name];
+}

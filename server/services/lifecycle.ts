@@ -66,7 +66,7 @@ export function checkStepOwned(ctx: ServiceContext, resource: Resource, values: 
  */
 export function supersedeOnUpdate(resource: Resource, current: Row, values: Values): string[] {
   const review = LIFECYCLE[resource.name]?.review;
-  if (!review || !review.approved(current)) return [];
+  if (!review?.approved(current)) return [];
   const changed = review.fields.filter((k) => k in values && !same(values[k], current[k]));
   if (changed.length) Object.assign(values, review.reset);
   return changed;

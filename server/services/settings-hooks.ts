@@ -6,7 +6,7 @@
 import { msg } from '../../schema/messages';
 import { RULE_SETTING_DEFAULTS, ruleSettingType, SETTING_TYPE_LABELS, typedSettingValue, type RuleSettingKey, type SettingType } from '../../schema/rules/settings';
 import { BUSINESS_TIME_ZONE_SETTING } from '../../schema/time-zone';
-import { COMPANY_SETTINGS } from '../documents/company';
+import { COMPANY_SETTINGS } from '../../schema/company-settings';
 import { validationError } from '../errors';
 import type { WriteHooks } from './hooks';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../helpers/app';
 import { ensureWebDist } from './global-setup';
-import { chromiumPath, launchChromium } from './browser';
+import { launchChromium } from './browser';
 import { recordStates } from '../helpers/world';
 
 const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');

@@ -85,10 +85,10 @@ describe('createTextDecoder', () => {
     const bytes = concat('药', GB18030_U20000);
     const utf8 = new TextEncoder().encode('药𠀀');
     const dec8 = createTextDecoder({ name: 'utf-8', bom: false, evidence: 'valid' });
-    expect([...utf8].map((b, i) => dec8(utf8.subarray(i, i + 1), i === utf8.length - 1)).join('')).toBe('药𠀀');
+    expect([...utf8].map((_b, i) => dec8(utf8.subarray(i, i + 1), i === utf8.length - 1)).join('')).toBe('药𠀀');
     const gb = concat(gbkLines(1).subarray(0, 2), GB18030_U20000); // 销 + 𠀀
     const decGb = createTextDecoder({ name: 'gb18030', bom: false, evidence: 'valid' });
-    expect([...gb].map((b, i) => decGb(gb.subarray(i, i + 1), i === gb.length - 1)).join('')).toBe('销𠀀');
+    expect([...gb].map((_b, i) => decGb(gb.subarray(i, i + 1), i === gb.length - 1)).join('')).toBe('销𠀀');
     expect(bytes.length).toBe(7);
   });
 });

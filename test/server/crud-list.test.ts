@@ -3,7 +3,7 @@
  * exact Content-Range totals, equality / IN / q / suffix filters, voided records, list and bool fields.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CREDIT_CODES, customerBody, httpError, ID_NUMBERS, list, startApi, type Api } from './api-client';
+import { CREDIT_CODES, httpError, ID_NUMBERS, list, startApi, type Api } from './api-client';
 
 let api: Api;
 const ids: Record<string, number> = {};

@@ -18,7 +18,6 @@ import { buildRbacWorld, creditReviewAs, DISPLAY_NAMES, PASSWORD, REASON, ROLES,
 
 const FORBIDDEN_RECORD = /^这条记录不属于您负责的范围$/;
 const SELF_APPROVAL = /^不能审批自己创建的记录/;
-const forbiddenField = (label: string) => new RegExp(`不能修改「${label}」`);
 const SCOPED = OWN_SCOPE.sales!; // resource → ownership path
 
 let w: RbacWorld;

@@ -487,7 +487,8 @@ export class OrderBuilder {
 
 }
 
-// What a sales-ledger import evaluates per row (RULES.md; SALES_LEDGER_KINDS): the line's rules and its slip's.
+// What a sales-ledger import evaluates per row (RULES.md): the line's rules and its slip's (OUTBOUND_NOT_REVIEWED,
+// RECEIPT_UNCONFIRMED, SPECIAL_ARRIVAL_UNCONFIRMED); CONTRACT_TERMS_MISSING only when a contract itself is imported.
 const LINE_RULES = rulesFor('sales_lines');
 const SLIP_RULES = rulesFor('outbound_slips');
 

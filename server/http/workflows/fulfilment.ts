@@ -7,7 +7,9 @@ import type { Context, Hono } from 'hono';
 import { can, type Action } from '../../../schema/permissions';
 import { msg } from '../../../schema/messages';
 import { registry } from '../../../schema/resources';
+import { INVOICE_BODY } from '../../../schema/bodies';
 import type { AppEnv } from '../../env';
+import { jsonOf, parseBody } from '../body';
 import { checkScope } from '../../auth/rbac';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { findRow } from '../../services/records';
@@ -68,13 +70,8 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
 
   app.post('/fulfilment/invoices', async (c) => {
     allow(c, [['invoices', 'create'], ['invoice_slips', 'create'], ['invoice_lines', 'create']]);
-    let body: Record<string, unknown>;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw badRequest(msg(c.get('lang'), 'invalid_json'));
-    }
+    const body = parseBody(INVOICE_BODY, await jsonOf(c.req, c.get('lang')), c.get('lang'));
     const { db, clock } = c.get('deps');
-    return c.json(issueInvoice({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, body ?? {}), 201);
+    return c.json(issueInvoice({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, body), 201);
   });
 }

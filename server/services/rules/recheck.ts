@@ -68,7 +68,7 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
   const version = () => client.pragma('data_version', { simple: true }) as number;
   const planned = db.transaction((tx) => {
     const p = readProgress(db);
-    if (!p || p.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
+    if (p?.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
     const seen = version();
     const { kind, page } = nextPage(db, loadSettings(tx as unknown as Db), p);
     const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kindOf(kind), page, p.as_of, started + RECHECK_BATCH.ms) : null;

@@ -2,7 +2,7 @@
  * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
  * write, one re-check batch), so a rule asking twice costs nothing.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AnyTable } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
@@ -46,9 +46,4 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     nonconformingSince: (batchId) => memo(`nc@${batchId}`, () =>
       (byRef(t.nonconformities, 'nonconformities', 'batch')(batchId) as Row[]).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null)),
   };
-}
-
-/** Whether a table has any live row (the re-check skips empty kinds cheaply). */
-export function hasRows(db: Db, table: AnyTable): boolean {
-  return !!db.select({ one: sql`1` }).from(table).where(isNull(table.voided_at)).limit(1).get();
 }

@@ -2,7 +2,7 @@
  * The record views the rules read (schema/rules/types.ts), built from the database: a sales line joined
  * with its order, slips, invoices and special-drug check; an invoice with its lines, slips and payments.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { RecordKind, RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';

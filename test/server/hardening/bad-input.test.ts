@@ -168,8 +168,10 @@ describe('item 11: hostile input answers 400 with a message', () => {
 const KEYS = ['name', 'q', 'id', 'ids', 'voided', 'credit_limit_gte', 'type', 'type_neq', 'region_q', '__proto__', 'constructor',
   'toString', 'version', 'password', 'customer.name', 'created_at_lt', '', ' ', '\u0000', '名称', 'a'.repeat(300)];
 const key = fc.constantFrom(...KEYS);
+// biome-ignore lint/correctness/noPrecisionLoss: a literal beyond 2^53, as a client may send it, is the point
+const BEYOND_2_53 = 99999999999999999999;
 const scalar = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constantFrom(1e308, -0, 0.1, 2 ** 53 + 1, 1e-320, 99999999999999999999),
+  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constantFrom(1e308, -0, 0.1, 2 ** 53 + 1, 1e-320, BEYOND_2_53),
   key, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.constantFrom('%zz', "'; DROP TABLE customers; --", '2025-06-30', 'retailer', '\ud800', '\udfff', ''),
 );

@@ -73,6 +73,7 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
         <h1 style={{ fontSize: 20, fontWeight: 600, textAlign: 'center', margin: '0 0 20px' }}>{t.title}</h1>
         <label style={{ fontSize: 13, color: '#555' }}>
           {t.username}
+          {/* biome-ignore lint/a11y/noAutofocus: the sign-in page has one thing to do: type the user name */}
           <input name="username" autoComplete="username" required autoFocus style={field} />
         </label>
         <label style={{ fontSize: 13, color: '#555' }}>
@@ -103,6 +104,7 @@ export const Boot = () => {
     void loadApp().then((m) => m.prefetchSignedIn());
     setState('signed-in');
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first load of the page
   useEffect(() => {
     void loadApp(); // the console's code loads while the server answers or the user types
     fetch('/api/auth/me', { credentials: 'include', headers: { Accept: 'application/json' } })

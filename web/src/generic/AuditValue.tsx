@@ -21,7 +21,7 @@ export const AuditValue = ({ field, value }: { field?: FieldMeta; value: unknown
     case 'bool':
       return <>{translate(value ? 'ra.boolean.true' : 'ra.boolean.false')}</>;
     case 'ref':
-      return typeof value === 'object' ? <>{JSON.stringify(value)}</> : <RefText reference={field.ref!} id={value as number} />;
+      return typeof value === 'object' ? JSON.stringify(value) : <RefText reference={field.ref!} id={value as number} />;
     case 'money':
       return <>{typeof value === 'number' ? `¥${value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : String(value)}</>;
     default:

@@ -7,7 +7,6 @@ import { InputAdornment } from '@mui/material';
 import {
   AutocompleteArrayInput, BooleanField, BooleanInput, DateInput, DateTimeInput, NumberField, NumberInput,
   PasswordInput, ReferenceField, SelectField, SelectInput, TextField, TextInput, required, useLocaleState,
-  type Validator,
 } from 'react-admin';
 import type { FieldKind } from '../../../schema/define';
 import type { FieldMeta } from '../meta/meta-store';
@@ -16,22 +15,7 @@ import { DayField, HiddenField, JsonField, ListChipsField, TimestampField } from
 import { FreeListInput, JsonInput } from './text-backed-inputs';
 import { RefInput } from './reference-inputs';
 import { fieldOverride } from '../resources/field-overrides';
-
-export interface KindFieldProps {
-  field: FieldMeta;
-  source: string;
-  label?: string | false;
-  sortable?: boolean;
-}
-export interface KindInputProps {
-  field: FieldMeta;
-  source: string;
-  label?: string | false;
-  validate?: Validator[];
-  readOnly?: boolean;
-  defaultValue?: unknown;
-  helperText?: string | false;
-}
+import type { KindFieldProps, KindInputProps } from './kind-props';
 
 const money = { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
 const yuan = { input: { startAdornment: <InputAdornment position="start">¥</InputAdornment> } };

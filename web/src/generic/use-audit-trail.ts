@@ -13,6 +13,7 @@ function useChildIds(resourceName: string, id: Identifier | undefined, version: 
   const dataProvider = useDataProvider();
   const children = findResource(resourceName)?.children ?? [];
   const [ids, setIds] = useState<Record<string, Identifier[]> | undefined>(children.length ? undefined : {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `children` follows resourceName; `version` refetches after a save
   useEffect(() => {
     if (id == null || !children.length) return;
     let live = true;
@@ -32,7 +33,6 @@ function useChildIds(resourceName: string, id: Identifier | undefined, version: 
       live = false;
     };
     // `version` refetches after the record (and so possibly its children) was saved.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataProvider, resourceName, id, version]);
   return ids;
 }

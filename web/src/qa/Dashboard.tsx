@@ -57,7 +57,7 @@ const ExpiringCard = () => {
   const ready = canAccess && !!asOf;
   // EXPIRY_TARGETS is a constant list: the hooks run in the same order every time.
   const counts = EXPIRY_TARGETS.map(({ resource, field }) =>
-    // eslint-disable-next-line react-hooks/rules-of-hooks
+    // biome-ignore lint/correctness/useHookAtTopLevel: a constant list, so the same hooks in the same order
     useCount(ready && getMeta()?.resources.some((r) => r.name === resource) ? resource : undefined, asOf ? expiryFilter(field, asOf, days) : undefined),
   );
   if (!canAccess) return null;

@@ -1,7 +1,7 @@
 /** How a finding's rule, severity and status read: the rule with its title and source, coloured chips. */
 import { Box, Chip, Typography } from '@mui/material';
 import { AutocompleteInput, useFieldValue, useLocaleState, useRecordContext } from 'react-admin';
-import type { KindFieldProps } from '../generic/field-kinds';
+import type { KindFieldProps } from '../generic/kind-props';
 import { findField, getMeta } from '../meta/meta-store';
 import { optionLabel, pick } from '../meta/labels';
 import { ruleChoices, ruleInfo } from './rules';
@@ -21,19 +21,14 @@ export const RuleField = ({ source }: KindFieldProps) => {
   );
 };
 
-/** The rule's source article (第二篇 3.4 …), read from the catalogue. */
-export const RuleSourceField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
-  const record = useRecordContext();
-  const info = ruleInfo(record?.rule as string | undefined);
-  return <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>{info?.source ?? ''}</Typography>;
-};
-
 const SEVERITY_COLOR: Record<string, 'error' | 'warning'> = { error: 'error', warning: 'warning' };
 const STATUS_COLOR: Record<string, 'error' | 'info' | 'success' | 'default'> = {
   open: 'error', acknowledged: 'info', resolved: 'success', waived: 'default',
 };
 
+// built at module load, once per enum (SeverityChip, FindingStatusChip), not in a render
 const enumChip = (resource: string, colors: Record<string, string>) =>
+  // biome-ignore lint/correctness/noComponentHookFactories: see above
   function EnumChip({ source }: KindFieldProps) {
     const value = useFieldValue({ source }) as string | undefined;
     const [locale] = useLocaleState();

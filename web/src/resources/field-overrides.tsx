@@ -4,7 +4,7 @@
  */
 import type { ComponentType, MouseEvent } from 'react';
 import { Link, SelectInput, useFieldValue, useLocaleState, useRecordContext } from 'react-admin';
-import type { KindFieldProps } from '../generic/field-kinds';
+import type { KindFieldProps } from '../generic/kind-props';
 import { findResource, getMeta } from '../meta/meta-store';
 import { pick } from '../meta/labels';
 import { FindingFieldsField, FindingStatusChip, RuleField, RuleFilter, SeverityChip } from '../qa/finding-fields';

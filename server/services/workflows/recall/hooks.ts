@@ -26,7 +26,7 @@ export const RECALL_HOOKS: Record<string, WriteHooks> = {
     },
     afterWrite: (ctx, before, after) => {
       if (after.status !== 'open' || after.voided_at) return;
-      const changed = !before || before.status !== 'open' || before.product !== after.product || !same(before.batches, after.batches);
+      const changed = before?.status !== 'open' || before.product !== after.product || !same(before.batches, after.batches);
       if (changed) startRecall(ctx, after);
     },
     afterVoid: (ctx, voided) => {

@@ -6,12 +6,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Box, Chip, TextField as MuiTextField, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
-  FieldTitle, FunctionField, InputHelperText, NumberInput, TextInput, minValue, number, required, useInput, useLocaleState,
+  FieldTitle, InputHelperText, NumberInput, TextInput, minValue, number, required, useInput, useLocaleState,
   useTranslate, type Validator,
 } from 'react-admin';
 import { JsonInput } from '../../generic/text-backed-inputs';
 import { GenericForm } from '../../generic/GenericForm';
-import { formatDays, parseDays, settingKind, settingLabel, settingText } from './setting-value';
+import { formatDays, parseDays, settingKind, settingLabel } from './setting-value';
 
 class BadDays {
   constructor(readonly text: string) {}
@@ -96,9 +96,4 @@ export const SettingForm = ({ mode }: { mode: 'create' | 'edit' }) => (
   <GenericForm mode={mode}>
     <SettingFields mode={mode} />
   </GenericForm>
-);
-
-/** The settings list's value column. */
-export const SettingValueField = (_props: { source?: string; label?: string; sortable?: boolean }) => (
-  <FunctionField source="value" render={(r: Record<string, unknown>) => settingText(r.value)} />
 );

@@ -65,7 +65,9 @@ export const PdfButton = ({ docKey }: { docKey: string }) => {
 
 /** The two toolbar buttons of one document kind, as WorkflowExtension.showActions entries. */
 export function documentActions(docKey: string): ComponentType[] {
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per document kind when the toolbar is declared, not in a render
   const Print = () => <PrintButton docKey={docKey} />;
+  // biome-ignore lint/correctness/noComponentHookFactories: as Print
   const Pdf = () => <PdfButton docKey={docKey} />;
   return [Print, Pdf];
 }

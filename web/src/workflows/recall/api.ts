@@ -4,7 +4,6 @@ import { API_URL, httpClient } from '../../providers/http-client';
 import type { Affected } from '../../../../server/services/workflows/recall/customers';
 
 export type { Affected, AffectedCustomer, AffectedTotals } from '../../../../server/services/workflows/recall/customers';
-export type { Contact } from '../../../../server/services/workflows/recall/affected';
 
 export const getAffected = async (id: unknown): Promise<Affected> =>
   (await httpClient(`${API_URL}/workflows/recalls/${id}/customers`)).json as Affected;
