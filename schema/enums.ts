@@ -8,7 +8,7 @@ export interface EnumDef<K extends string = string> {
   readonly labels: Readonly<Record<K, Label>>;
 }
 
-function defineEnum<const L extends Record<string, Label>>(labels: L): EnumDef<Extract<keyof L, string>> {
+export function defineEnum<const L extends Record<string, Label>>(labels: L): EnumDef<Extract<keyof L, string>> {
   return { values: Object.keys(labels) as unknown as [Extract<keyof L, string>], labels };
 }
 

@@ -11,6 +11,7 @@ import { FULFILMENT_VERBS } from './workflows/fulfilment';
 import { RECALL_VERBS } from './workflows/recall';
 import { AFTERSALES_VERBS } from './workflows/aftersales';
 import { IMPORT_VERBS } from './workflows/imports';
+import { STAFF_QUALITY_VERBS } from './workflows/staff-quality';
 
 export interface I18nText { zh: string; en: string }
 type Rec = Record<string, unknown>;
@@ -99,6 +100,7 @@ const APPROVAL_VERB_SPECS: readonly VerbSpec[] = [
 /** Every verb: the approvals above plus each workflow's own (schema/workflows/). */
 export const VERB_SPECS: readonly VerbSpec[] = [
   ...APPROVAL_VERB_SPECS, ...FIRST_BUSINESS_VERBS, ...CONTRACTS_VERBS, ...FULFILMENT_VERBS, ...RECALL_VERBS, ...AFTERSALES_VERBS, ...IMPORT_VERBS,
+  ...STAFF_QUALITY_VERBS,
 ];
 
 export function findVerbSpec(resource: string, verb: string): VerbSpec | undefined {

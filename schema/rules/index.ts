@@ -13,6 +13,7 @@ import { recordRules } from './record';
 import { approvalRules } from './approval';
 import { sellerRules } from './seller';
 import { specialRules } from './special';
+import { correctiveRules, staffRules } from './staff';
 import type { Lang } from '../messages';
 import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
@@ -27,6 +28,7 @@ export { addDays, dateOf, daysBetween, isIsoDate, withinValidity } from './dates
 export { isSpecial } from './special';
 export { APPROVAL_SUPERSEDED } from './approval';
 export { buyerLicenceState } from './buyer';
+export { qualificationGaps } from './staff';
 
 /**
  * Every rule, in RULES.md order. A code may have one rule per record kind it applies to
@@ -35,6 +37,7 @@ export { buyerLicenceState } from './buyer';
 export const RULES: readonly Rule[] = [
   ...buyerRules, ...sellerRules, ...productRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
   ...fulfilmentRules, ...aftersalesRules,
+  ...staffRules, ...correctiveRules,
 ];
 
 /** One entry per rule code, in RULES.md order. */

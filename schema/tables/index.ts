@@ -5,3 +5,5 @@ export * from './products';
 export * from './sales';
 export * from './fulfilment';
 export * from './aftersales';
+export * from './staff-quality';
+export * from './quality-records';

@@ -10,6 +10,7 @@ import { AFTERSALES_HOOKS } from './workflows/aftersales/hooks';
 import { FULFILMENT_HOOKS } from './workflows/fulfilment/hooks';
 import { SETTINGS_HOOKS } from './settings-hooks';
 import { USER_HOOKS } from '../auth/password-change';
+import { STAFF_QUALITY_HOOKS } from './workflows/staff-quality/hooks';
 
 type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
 
@@ -43,6 +44,6 @@ export interface WriteHooks {
   afterVoid?(ctx: ServiceContext, voided: Row): void;
 }
 
-const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS, ...SETTINGS_HOOKS, ...USER_HOOKS };
+const WRITE_HOOKS: Record<string, WriteHooks> = { ...RECALL_HOOKS, ...AFTERSALES_HOOKS, ...AUTHORISATION_HOOKS, ...FULFILMENT_HOOKS, ...SETTINGS_HOOKS, ...USER_HOOKS, ...STAFF_QUALITY_HOOKS };
 
 export const writeHooks = (resource: Resource): WriteHooks | undefined => WRITE_HOOKS[resource.name];
