@@ -136,12 +136,13 @@ CREATE INDEX `market_reports__voided` ON `market_reports` (`voided_at`) WHERE vo
 CREATE INDEX `market_reports__import_id` ON `market_reports` (`import_id`) WHERE import_id IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `product_materials` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`version` integer,
+	`version` integer DEFAULT 1 NOT NULL,
 	`created_at` text,
 	`created_by` integer,
 	`updated_at` text,
 	`updated_by` integer,
 	`product` integer NOT NULL,
+	`edition` integer,
 	`title` text NOT NULL,
 	`content` text NOT NULL,
 	`status` text DEFAULT 'draft' NOT NULL,

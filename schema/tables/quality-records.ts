@@ -11,16 +11,16 @@ export const productMaterials = defineResource({
   fields: {
     product: f.ref('products', '通用名称', 'Product', req),
     // the next version of the product's material, numbered by the server
-    version: f.int('版本', 'Version', { readOnly: true }),
+    edition: f.int('版本号', 'Edition', { readOnly: true }),
     title: f.text('资料名称', 'Title', req),
     content: f.textarea('介绍内容', 'Content', req),
     status: f.enum(MATERIAL_STATUS, '状态', 'Status', { ...req, default: 'draft' }),
     approved_by: f.text('批准人', 'Approved by'),
     approved_at: f.date('批准日期', 'Approved on'),
   },
-  list: ['product', 'version', 'title', 'status', 'approved_by', 'approved_at'],
-  filters: ['product', 'status'], search: ['title', 'content', 'product.generic_name'], display: ['title', 'version'],
-  naturalKey: [['product', 'version']], sort: ['id', 'DESC'],
+  list: ['product', 'edition', 'title', 'status', 'approved_by', 'approved_at'],
+  filters: ['product', 'status'], search: ['title', 'content', 'product.generic_name'], display: ['title', 'edition'],
+  naturalKey: [['product', 'edition']], sort: ['id', 'DESC'],
 });
 
 export const marketReports = defineResource({

@@ -17,14 +17,14 @@ const FROZEN = ['product', 'title', 'content'] as const;
 export function fillMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
   if (!current) {
     const product = values.product as number;
-    const r = ctx.db.select({ v: max(productMaterials.version) }).from(productMaterials).where(eq(productMaterials.product, product)).get() as { v: number | null };
-    values.version = (r.v ?? 0) + 1;
+    const r = ctx.db.select({ v: max(productMaterials.edition) }).from(productMaterials).where(eq(productMaterials.product, product)).get() as { v: number | null };
+    values.edition = (r.v ?? 0) + 1;
     return;
   }
-  delete values.version;
+  delete values.edition;
   if (current.status !== 'draft' && FROZEN.some((k) => k in values && JSON.stringify(values[k]) !== JSON.stringify(current[k]))) {
-    refuse(ctx, `第 ${current.version} 版资料已批准，不能修改（保留原文以备查）；请新建一个版本，经质管部批准后取代本版。`,
-      `Version ${current.version} is approved and is kept as it was: create a new version for QA to approve instead.`);
+    refuse(ctx, `第 ${current.edition} 版资料已批准，不能修改（保留原文以备查）；请新建一个版本，经质管部批准后取代本版。`,
+      `Edition ${current.edition} is approved and is kept as it was: create a new version for QA to approve instead.`);
   }
 }
 
@@ -34,7 +34,7 @@ export function approveMaterial(ctx: ServiceContext, row: Row): Record<string, u
   const older = ctx.db.select().from(productMaterials).where(and(
     eq(productMaterials.product, row.product as number), eq(productMaterials.status, 'approved'), isNull(productMaterials.voided_at),
   )).all() as Row[];
-  const reason = ctx.lang === 'en' ? `superseded by version ${row.version}` : `被第 ${row.version} 版取代`;
+  const reason = ctx.lang === 'en' ? `superseded by edition ${row.edition}` : `被第 ${row.edition} 版取代`;
   for (const o of older) if (o.id !== row.id) applyChanges(ctx, res, o, { status: 'superseded' }, { reason });
   return { status: 'approved', approved_by: ctx.actor.display_name, approved_at: ctx.clock.today() };
 }
