@@ -45,7 +45,7 @@ export const MATRIX: Record<Role, Grants> = {
 // department assesses its salespeople; 第五篇 4.3 a salesperson files prices; 第二篇 3.7 QA approves the
 // material sales drafts; 第三篇 九 sales and after-sales report the market; 第二篇 3.13 improvement with QA.
 for (const [role, grants] of Object.entries({
-  sales: { price_filings: WRITE, market_reports: WRITE },
+  sales: { price_filings: WRITE, market_reports: WRITE, corrective_actions: WRITE },
   sales_head: { salesperson_assessments: ALL, price_filings: WRITE, product_materials: WRITE, market_reports: WRITE, corrective_actions: WRITE },
   sales_vp: { salesperson_assessments: WRITE },
   gm: { salesperson_assessments: WRITE },
