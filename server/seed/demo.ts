@@ -38,6 +38,8 @@
  *   RECALL_NOT_NOTIFIED       in the open recall, 1 customer never notified and 1 notified 3 days late
  *   ADR_NOT_FORWARDED         1 report never forwarded to QA, 1 forwarded after 21 days
  *   QUALITY_FEEDBACK_UNHANDLED 1 form never reported to QA
+ *   SALESPERSON_ASSESSMENT_FAILED 李强 failed the last quarter's assessment
+ *   CORRECTIVE_ACTION_OVERDUE 1 corrective action (from a visit opinion) past its due date
  * Also on record: expired and soon-expiring licences (30/60/90 days), a nonconforming and a quarantined
  * batch, expired authorisation letters, a failed training, a rejected customer, product and contract.
  */
@@ -61,6 +63,7 @@ import { seedUsers } from './users';
 import { Writer } from './writer';
 import { seedCompanySettings } from './company';
 import { flushRules } from '../services/rules/enforce';
+import { seedStaffQuality } from './staff-quality';
 
 /** the fixed seed: the data depends only on it and on the clock's day */
 const SEED = 0x65b1_2026;
@@ -152,6 +155,9 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   }
   writeSignatures(w, tasks);
   const checked = flushRules(w.base);
+  // #14 staff and quality records: after the first rule pass, so an assessment counts its period's findings.
+  seedStaffQuality(w, rng, today, salespeople, products, complaints, actors);
+  flushRules(w.base);
 
   const lines = orders.reduce((n, o) => n + o.lines.length, 0);
   console.log(`演示数据 / demo data: ${customers.length} 家购货单位, ${orders.length} 张销售单, ${lines} 条销售明细, ${checked} 条记录已按规则检查 (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -163,7 +163,7 @@ describe('market and price information (第三篇 九; 第四篇 二.6)', () => 
     expect(twice.body.message).toMatch(/已阅过/);
     const read = (await f.call('sales_vp', 'POST', `/market_reports/${id}/mark-read`, {})).body.record;
     expect(read.status).toBe('read');
-    expect(read.read_receipts.split('\n')).toEqual([expect.stringMatching(/^钱总（总经理）已阅 2025-06-30T/), expect.stringMatching(/^赵副总（销售副总）已阅 /)]);
+    expect(read.read_receipts.split('\n')).toEqual([expect.stringMatching(/^钱总（总经理）已阅 2025-06-30 \d\d:\d\d$/), expect.stringMatching(/^赵副总（销售副总）已阅 /)]);
     expect((await f.call('sales', 'PUT', `/market_reports/${id}`, { ...read, read_receipts: '伪造' })).status).toBe(400);
   });
 });
