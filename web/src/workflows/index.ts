@@ -7,8 +7,9 @@ import { fulfilmentWorkflow } from './fulfilment';
 import { recallWorkflow } from './recall';
 import { aftersalesWorkflow } from './aftersales';
 import { documentsWorkflow } from './documents';
+import { staffQualityWorkflow } from './staff-quality';
 
-const WORKFLOWS: WorkflowExtension[] = [firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow];
+const WORKFLOWS: WorkflowExtension[] = [firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow, staffQualityWorkflow];
 
 export const showActionsOf = (resource: string): ComponentType[] => WORKFLOWS.flatMap((w) => w.showActions?.[resource] ?? []);
 export const showTabsOf = (resource: string): WorkflowTab[] => WORKFLOWS.flatMap((w) => w.showTabs?.[resource] ?? []);
