@@ -142,6 +142,18 @@ describe('product information material (第二篇 3.7; 第五篇 3.1)', () => {
     expect(visit.body.material).toBe(v2.body.id);
     const c = await asAfterSales('POST', '/complaints', { customer: f.world.customer, channel: 'phone', received_at: '2025-06-21', description: '介绍与说明书不符', material: v1.body.id });
     expect(c.status).toBe(201);
+    // never a draft nobody approved, never another product's material
+    const draftCited = await asAfterSales('POST', '/visits', { customer: f.world.customer, visit_date: '2025-06-20', kind: 'phone', staff: '刘敏', material: own.body.id });
+    expect(draftCited.status).toBe(400);
+    expect(draftCited.body.errors.material).toMatch(/尚未经质管部批准/);
+    const otherProduct = await f.call('admin', 'POST', '/products', {
+      kind: 'drug', generic_name: '布洛芬缓释胶囊', dosage_form: '胶囊剂', spec: '0.3g×20粒', unit: '盒', manufacturer: '中美天津史克制药有限公司',
+      approval_no: '国药准字H10900089', scope_category: '化学药制剂', storage: 'normal',
+    });
+    expect(otherProduct.status, JSON.stringify(otherProduct.body)).toBe(201);
+    const wrong = await asAfterSales('POST', '/visits', { customer: f.world.customer, visit_date: '2025-06-20', kind: 'phone', staff: '刘敏', product: otherProduct.body.id, material: v2.body.id });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.material).toBe('所用产品资料不是该品种的资料');
   });
 });
 

@@ -10,7 +10,7 @@ import { productMaterials } from '../../../../schema/tables';
 import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
 import { applyChanges } from '../../write';
-import { refuse } from './text';
+import { fieldError, refuse } from './text';
 
 const FROZEN = ['product', 'title', 'content'] as const;
 
@@ -37,4 +37,19 @@ export function approveMaterial(ctx: ServiceContext, row: Row): Record<string, u
   const reason = ctx.lang === 'en' ? `superseded by edition ${row.edition}` : `被第 ${row.edition} 版取代`;
   for (const o of older) if (o.id !== row.id) applyChanges(ctx, res, o, { status: 'superseded' }, { reason });
   return { status: 'approved', approved_by: ctx.actor.display_name, approved_at: ctx.clock.today() };
+}
+
+/**
+ * A visit or complaint cites the material that was used (第二篇 3.7): an approved edition (or one superseded
+ * since — the record keeps what was used then) of the record's product, never a draft nobody approved.
+ */
+export function checkCitedMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
+  if (values.material == null || values.material === current?.material) return;
+  const m = ctx.db.select().from(productMaterials).where(eq(productMaterials.id, values.material as number)).get() as Row | undefined;
+  if (!m) return; // the reference check names a missing record
+  const product = values.product !== undefined ? values.product : current?.product;
+  if (m.status === 'draft') {
+    fieldError(ctx, 'material', `「${m.title}」第 ${m.edition} 版尚未经质管部批准，不能作为介绍资料使用`, `"${m.title}" edition ${m.edition} is not approved by QA and cannot be cited`);
+  }
+  if (product != null && product !== m.product) fieldError(ctx, 'material', '所用产品资料不是该品种的资料', 'The material cited is for another product');
 }
