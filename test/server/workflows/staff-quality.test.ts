@@ -233,3 +233,31 @@ describe('corrective actions (第二篇 3.13; 第三篇 四)', () => {
     expect(await findingsOf('corrective_actions', ca.id)).toEqual([]);
   });
 });
+
+describe('imports of the new records, each as the least-privileged role that may create them', () => {
+  const cases = [
+    { kind: 'product_materials', role: 'sales_head', csv: '通用名称,资料名称,介绍内容\n阿莫西林胶囊,旧版产品介绍（纸质存档）,用法用量以说明书为准。\n',
+      check: (r: Record<string, unknown>) => expect(r).toMatchObject({ status: 'draft', title: '旧版产品介绍（纸质存档）' }) },
+    { kind: 'market_reports', role: 'sales', csv: '编号,报告日期,报告人,同行业产品,市场价格,市场信息与建议\nSC-202504-009,2025-04-18,高刚,阿莫西林胶囊（某药业）,10.5,终端价下调\n',
+      check: (r: Record<string, unknown>) => expect(r).toMatchObject({ report_no: 'SC-202504-009', market_price: 10.5, status: 'draft' }) },
+    { kind: 'price_filings', role: 'sales', csv: '备案编号,销售人员,备案期起,备案期止\nJB-202504-009,高刚,2025-04-01,2025-04-30\n',
+      check: (r: Record<string, unknown>) => expect(r).toMatchObject({ filing_no: 'JB-202504-009', status: 'draft', product_count: expect.any(Number) }) },
+    { kind: 'corrective_actions', role: 'sales', csv: '编号,来源,原因分析,改进措施,责任人,完成期限\nGJ-202504-009,其他,送货单填写不全,统一送货单模板,销售部 高刚,2025-05-31\n',
+      check: (r: Record<string, unknown>) => expect(r).toMatchObject({ action_no: 'GJ-202504-009', source: 'other', status: 'open' }) },
+  ];
+  it.each(cases)('$kind as $role', async ({ kind, role, csv, check }) => {
+    const cookie = await login(f.srv.url, role, PASSWORD);
+    expect((await fetch(`${f.srv.url}/api/import-templates/${kind}.xlsx`, { headers: { cookie } })).status).toBe(200);
+    const res = await uploadImport(f.srv.url, cookie, { name: `${kind}.csv`, bytes: Buffer.from(csv, 'utf8') }, { kind });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.report.counts, JSON.stringify(body.report.rejected)).toMatchObject({ rows: 1, imported: 1, rejected: 0 });
+    const [row] = (await f.call('admin', 'GET', `/${kind}?sort=${q(['id', 'DESC'])}&range=[0,0]`)).body;
+    check(row);
+  });
+  it('a role that may not create the record is refused up front', async () => {
+    const cookie = await login(f.srv.url, 'warehouse', PASSWORD);
+    const res = await uploadImport(f.srv.url, cookie, { name: 'x.csv', bytes: Buffer.from(cases[1].csv, 'utf8') }, { kind: 'market_reports' });
+    expect(res.status).toBe(403);
+  });
+});
