@@ -25,6 +25,18 @@ const lapsed = (end: string | null | undefined, date: string, grace: number) => 
   return !!d && addDays(d, grace) < date;
 };
 
+/** The record with the latest readable date (the later entry on the same day), if any. */
+function latestBy<T extends { id?: number | null }>(rows: readonly T[], date: (r: T) => string | null | undefined): T | undefined {
+  let best: T | undefined;
+  for (const r of rows) {
+    const d = dateOf(date(r));
+    if (!d) continue;
+    const b = best && dateOf(date(best))!;
+    if (!best || d > b! || (d === b && (r.id ?? 0) > (best.id ?? 0))) best = r;
+  }
+  return best;
+}
+
 /** What keeps the salesperson from selling on `date`: one issue per missing or lapsed qualification. */
 export function qualificationGaps(s: SalespersonRow, trainings: readonly TrainingRow[], date: string, o: QualificationOptions): Issue[] {
   const out: Issue[] = [];
@@ -36,9 +48,8 @@ export function qualificationGaps(s: SalespersonRow, trainings: readonly Trainin
   }
   if (blank(s.permit_no)) out.push({ fields: ['permit_no'], zh: '没有上岗证', en: 'no sales permit' });
   else if (lapsed(s.permit_valid_to, date, g)) out.push({ fields: ['permit_valid_to'], zh: `上岗证 ${s.permit_no} 已于 ${s.permit_valid_to} 到期超过 ${g} 天`, en: `permit ${s.permit_no} expired on ${s.permit_valid_to}, more than ${g} days before` });
-  const held = trainings.filter((t) => { const d = dateOf(t.date); return !!d && d <= date; })
-    .sort((a, b) => (dateOf(a.date)! < dateOf(b.date)! ? -1 : dateOf(a.date)! > dateOf(b.date)! ? 1 : (a.id ?? 0) - (b.id ?? 0)));
-  const latest = held.at(-1);
+  const held = trainings.filter((t) => { const d = dateOf(t.date); return !!d && d <= date; });
+  const latest = latestBy(held, (t) => t.date);
   if (latest && latest.passed !== true && lapsed(latest.date, date, g)) {
     out.push({ fields: ['trainings'], zh: `最近一次培训「${latest.topic ?? ''}」（${latest.date}）考核不合格，超过 ${g} 天未补考合格`, en: `the latest training "${latest.topic ?? ''}" (${latest.date}) was failed and not passed again within ${g} days` });
   } else if (o.requireTraining && !held.some((t) => t.passed === true)) {
@@ -79,8 +90,7 @@ export const staffRules = [
     code: 'SALESPERSON_ASSESSMENT_FAILED', severity: 'warning', source: '第二篇 3.3', section: 'seller', appliesTo: 'salespeople',
     title: { zh: '销售人员考核不合格', en: 'Salesperson failed the assessment' },
     test(s) {
-      const latest = [...s.assessments].filter((a) => dateOf(a.period_to))
-        .sort((a, b) => (dateOf(a.period_to)! < dateOf(b.period_to)! ? -1 : dateOf(a.period_to)! > dateOf(b.period_to)! ? 1 : (a.id ?? 0) - (b.id ?? 0))).at(-1);
+      const latest = latestBy(s.assessments, (a) => a.period_to);
       if (!latest || latest.conclusion !== 'failed') return null;
       return {
         fields: ['assessments'],

@@ -14,14 +14,9 @@ export const refuse = (ctx: ServiceContext, zh: string, en: string): never => {
   throw badRequest(say(ctx, zh, en));
 };
 
-/** A required text input of a step's dialog. */
-export function textInput(ctx: ServiceContext, input: Record<string, unknown>, key: string): string {
-  const v = typeof input[key] === 'string' ? (input[key] as string).trim() : '';
-  if (!v) throw validationError(msg(ctx.lang, 'invalid_input'), { [key]: msg(ctx.lang, 'required') });
-  return v;
-}
+export { textInput } from '../aftersales/steps';
 
-/** A YYYY-MM-DD date input; `fallback` when empty (undefined: required). */
+/** A YYYY-MM-DD date input, future dates allowed (a due date); `fallback` when empty (undefined: required). */
 export function dayInput(ctx: ServiceContext, input: Record<string, unknown>, key: string, fallback?: string): string {
   const v = input[key];
   if ((v == null || v === '') && fallback) return fallback;
