@@ -195,6 +195,10 @@ export const SIGNATURE_MEANING = defineEnum({
   void_invoice: ['发票作废/红冲', 'Invoice voided / credited'],
   void_outbound: ['出库单作废', 'Outbound slip voided'],
   void_order: ['销售订单作废', 'Sales order voided'],
+  // #14 staff and quality records (schema/workflows/staff-quality.ts)
+  approve_product_material: ['产品介绍资料批准', 'Product material approved'],
+  acknowledge_price_filing: ['限价幅度内价格备案确认', 'In-range prices acknowledged'],
+  verify_corrective_action: ['质量改进措施验证', 'Corrective action verified'],
 });
 
 /** 经营范围类别: the controlled vocabulary shared by licences, products and authorisations (DOMAIN.md). */

@@ -133,6 +133,19 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
     owned: { notified_at: by('notify'), method: by('notify'), acknowledged_at: by('acknowledge') },
   },
   ...AFTERSALES_RECORD_LIFECYCLE,
+  // #14 staff and quality records: the approval, the sending and reading, the filing and the verification
+  // are their steps' (schema/workflows/staff-quality.ts).
+  product_materials: { owned: { status: by('approve'), approved_by: by('approve'), approved_at: by('approve') } },
+  market_reports: { owned: { status: by('submit', 'mark-read'), submitted_at: by('submit'), read_receipts: by('mark-read'), last_read_at: by('mark-read') } },
+  price_filings: {
+    owned: { status: by('submit', 'acknowledge'), submitted_at: by('submit'), acknowledged_by: by('acknowledge'), acknowledged_at: by('acknowledge') },
+  },
+  corrective_actions: {
+    owned: {
+      status: by('complete', 'verify'), completed_at: by('complete'), result: by('complete'), verification: by('verify'),
+      verified_by: by('verify'), verified_at: by('verify'),
+    },
+  },
 };
 
 /** The step-owned declaration of a field, if any. */

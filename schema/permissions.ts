@@ -46,6 +46,17 @@ export const MATRIX: Record<Role, Grants> = {
 };
 // issue #14's after-sales records (schema/workflows/after-sales-records.ts), merged in
 for (const [role, grants] of Object.entries(AFTERSALES_RECORD_GRANTS)) Object.assign(MATRIX[role as Role], grants);
+// #14 staff and quality records (schema/tables/staff-quality.ts, quality-records.ts): 第二篇 3.3 the sales
+// department assesses its salespeople; 第五篇 4.3 a salesperson files prices; 第二篇 3.7 QA approves the
+// material sales drafts; 第三篇 九 sales and after-sales report the market; 第二篇 3.13 improvement with QA.
+for (const [role, grants] of Object.entries({
+  sales: { price_filings: WRITE, market_reports: WRITE, corrective_actions: WRITE },
+  sales_head: { salesperson_assessments: ALL, price_filings: WRITE, product_materials: WRITE, market_reports: WRITE, corrective_actions: WRITE },
+  sales_vp: { salesperson_assessments: WRITE },
+  gm: { salesperson_assessments: WRITE },
+  qa: { product_materials: ALL, corrective_actions: ALL },
+  after_sales: { market_reports: WRITE, corrective_actions: WRITE },
+} as Partial<Record<Role, Grants>>)) Object.assign(MATRIX[role as Role], grants);
 
 /**
  * Fields only some roles may set or change, even where the role may edit the record: the credit limit is
@@ -67,7 +78,7 @@ export const FIELD_GUARDS: Record<string, Record<string, Role[]>> = {
 export const OWN_SCOPE: Partial<Record<Role, Record<string, string>>> = {
   sales: {
     sales_orders: 'salesperson', contracts: 'salesperson', sales_lines: 'order.salesperson',
-    special_checks: 'order.salesperson', outbound_slips: 'order.salesperson',
+    special_checks: 'order.salesperson', outbound_slips: 'order.salesperson', price_filings: 'salesperson',
   },
 };
 for (const [role, scope] of Object.entries(AFTERSALES_RECORD_SCOPE)) Object.assign((OWN_SCOPE[role as Role] ??= {}), scope);

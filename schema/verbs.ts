@@ -12,6 +12,7 @@ import { RECALL_VERBS } from './workflows/recall';
 import { AFTERSALES_VERBS } from './workflows/aftersales';
 import { IMPORT_VERBS } from './workflows/imports';
 import { AFTERSALES_RECORD_VERBS } from './workflows/after-sales-records';
+import { STAFF_QUALITY_VERBS } from './workflows/staff-quality';
 
 export type { I18nText, VerbSpec } from './verb-spec';
 type Rec = Record<string, unknown>;
@@ -69,6 +70,7 @@ const APPROVAL_VERB_SPECS: readonly VerbSpec[] = [
 export const VERB_SPECS: readonly VerbSpec[] = [
   ...APPROVAL_VERB_SPECS, ...FIRST_BUSINESS_VERBS, ...CONTRACTS_VERBS, ...FULFILMENT_VERBS, ...RECALL_VERBS, ...AFTERSALES_VERBS, ...IMPORT_VERBS,
   ...AFTERSALES_RECORD_VERBS,
+  ...STAFF_QUALITY_VERBS,
 ];
 
 export function findVerbSpec(resource: string, verb: string): VerbSpec | undefined {

@@ -7,7 +7,7 @@ import type { IsoDate } from './dates';
 import type { RuleSettings } from './settings';
 import type {
   AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id,
-  ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow,
+  ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow, TrainingRow,
 } from './types';
 
 export interface RuleContext {
@@ -21,6 +21,8 @@ export interface RuleContext {
   customerAgents(customerId: Id): readonly CustomerAgentRow[];
   salesperson(id: Id): SalespersonRow | undefined;
   authorizations(salespersonId: Id): readonly AuthorizationRow[];
+  /** the salesperson's training records (SALESPERSON_UNQUALIFIED: a failed training) */
+  trainings(salespersonId: Id): readonly TrainingRow[];
   product(id: Id): ProductRow | undefined;
   batch(id: Id): BatchRow | undefined;
   /** recalls of the product whose batch list contains batchNo (any status, with started_at) */

@@ -15,6 +15,7 @@ import { approvalRules } from './approval';
 import { sellerRules } from './seller';
 import { specialRules } from './special';
 import { afterSalesRecordRules } from './after-sales-records';
+import { correctiveRules, staffRules } from './staff';
 import type { Lang } from '../messages';
 import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
@@ -30,6 +31,7 @@ export { isSpecial } from './special';
 export { APPROVAL_SUPERSEDED } from './approval';
 export { PRODUCT_IMPORT_DOCS_MISSING, missingImportDocs } from './import-docs';
 export { buyerLicenceState } from './buyer';
+export { qualificationGaps } from './staff';
 
 /**
  * Every rule, in RULES.md order. A code may have one rule per record kind it applies to
@@ -39,6 +41,7 @@ export const RULES: readonly Rule[] = [
   ...buyerRules, ...sellerRules, ...productRules, ...importDocRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
   ...fulfilmentRules, ...aftersalesRules,
   ...afterSalesRecordRules,
+  ...staffRules, ...correctiveRules,
 ];
 
 /** One entry per rule code, in RULES.md order. */

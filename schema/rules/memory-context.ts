@@ -8,7 +8,7 @@ import { splitList } from './scope';
 import { resolveSettings, type RuleSettings } from './settings';
 import type {
   AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id,
-  ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow,
+  ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow, TrainingRow,
 } from './types';
 
 export interface MemoryData {
@@ -20,6 +20,7 @@ export interface MemoryData {
   customerAgents?: readonly CustomerAgentRow[];
   salespeople?: readonly SalespersonRow[];
   authorizations?: readonly AuthorizationRow[];
+  trainings?: readonly TrainingRow[];
   products?: readonly ProductRow[];
   batches?: readonly BatchRow[];
   recalls?: readonly RecallRow[];
@@ -66,6 +67,7 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
   const agents = new Grouped<CustomerAgentRow>((r) => r.customer);
   const salespeople = new ById<SalespersonRow>();
   const letters = new Grouped<AuthorizationRow>((r) => r.salesperson);
+  const trainings = new Grouped<TrainingRow>((r) => r.salesperson);
   const products = new ById<ProductRow>();
   const batches = new ById<BatchRow>();
   const recalls = new ById<RecallRow>();
@@ -82,6 +84,7 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
     customerAgents: (r) => agents.put(r),
     salespeople: (r) => salespeople.put(r),
     authorizations: (r) => letters.put(r),
+    trainings: (r) => trainings.put(r),
     products: (r) => products.put(r),
     batches: (r) => batches.put(r),
     recalls: (r) => { recalls.put(r); recallsByProduct.put(r); },
@@ -105,6 +108,7 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
     customerAgents: (id) => agents.get(id),
     salesperson: (id) => salespeople.get(id),
     authorizations: (id) => letters.get(id),
+    trainings: (id) => trainings.get(id),
     product: (id) => products.get(id),
     batch: (id) => batches.get(id),
     recallsCovering: (productId, batchNo) =>

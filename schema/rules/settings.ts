@@ -23,6 +23,8 @@ export interface RuleSettings {
   feedbackDays: number;
   /** warning windows (days before valid_to) of the licence / authorisation expiry lists, ascending */
   licenseExpiryWarningDays: readonly number[];
+  /** days a lapsed labour contract, permit or failed training is tolerated before a sale is refused (SALESPERSON_UNQUALIFIED) */
+  qualificationGraceDays: number;
 }
 export type RuleSettingKey = keyof RuleSettings;
 
@@ -35,6 +37,7 @@ export const RULE_SETTING_DEFAULTS: Readonly<RuleSettings> = Object.freeze({
   adrDays: 15,
   feedbackDays: 7,
   licenseExpiryWarningDays: Object.freeze([30, 60, 90]),
+  qualificationGraceDays: 30,
 });
 
 /** Descriptions for the settings table (zh, en). */
@@ -47,6 +50,7 @@ export const RULE_SETTING_LABELS: Readonly<Record<RuleSettingKey, Label>> = {
   adrDays: ['不良反应报告转交质管部期限（天）', 'Days to forward an adverse-reaction report to QA'],
   feedbackDays: ['质量信息反馈表上报质管部期限（天）', 'Days to report a quality feedback form to QA'],
   licenseExpiryWarningDays: ['证照到期预警天数（如 30、60、90）', 'Licence expiry warning windows in days (e.g. 30, 60, 90)'],
+  qualificationGraceDays: ['劳动合同、上岗证到期或培训不合格后仍可销售的宽限期（天），过后拒绝销售和签发授权书', 'Days a lapsed labour contract, permit or failed training is tolerated before sales and letters are refused'],
 };
 
 /** The short name a screen shows for each key (zh, en): the camelCase key is never shown alone. */
@@ -59,6 +63,7 @@ export const RULE_SETTING_NAMES: Readonly<Record<RuleSettingKey, Label>> = {
   adrDays: ['不良反应转交期限', 'Adverse-reaction forwarding'],
   feedbackDays: ['质量反馈上报期限', 'Quality feedback reporting'],
   licenseExpiryWarningDays: ['证照到期预警天数', 'Licence expiry warning days'],
+  qualificationGraceDays: ['销售人员资质宽限期', 'Qualification grace period'],
 };
 
 /** The declared type of each threshold: what an admin may store (anything else is refused, never replaced). */

@@ -38,7 +38,11 @@ export interface CustomerAgentRow {
 }
 export interface SalespersonRow {
   id: Id; name: string; id_no?: N<string>; contract_start?: N<string>; contract_end?: N<string>;
-  permit_no?: N<string>; permit_valid_to?: N<string>;
+  permit_no?: N<string>; permit_valid_to?: N<string>; social_insurance?: N<boolean>;
+}
+/** A training record (培训记录): a salesperson's count for the 上岗 qualification (第四篇 一.1). */
+export interface TrainingRow {
+  id?: Id; salesperson?: N<Id>; date?: N<string>; topic?: N<string>; passed?: N<boolean>;
 }
 export interface AuthorizationRow {
   id?: Id; document_no?: N<string>; salesperson: Id; varieties?: ListValue; regions?: ListValue;
@@ -182,6 +186,15 @@ export interface SupplierAgreementView {
 }
 
 /** Record kinds are the resource names whose records the findings point at. */
+/** A salesperson checked as a person (第二篇 3.3): social insurance and the latest assessments. */
+export interface SalespersonView extends SalespersonRow {
+  assessments: readonly { id?: Id; period_from?: N<string>; period_to?: N<string>; conclusion?: N<string> }[];
+}
+/** A corrective action (质量改进措施) with its due date (第二篇 3.13). */
+export interface CorrectiveActionRow {
+  id?: Id; action_no?: N<string>; owner?: N<string>; due_date?: N<string>; completed_at?: N<string>; status?: N<string>;
+}
+
 export interface RecordViews {
   sales_lines: SaleLineView;
   contracts: ContractRow;
@@ -199,12 +212,14 @@ export interface RecordViews {
   service_promises: ServicePromiseView;
   follow_up_plans: FollowUpPlanView;
   supplier_agreements: SupplierAgreementView;
+  salespeople: SalespersonView;
+  corrective_actions: CorrectiveActionRow;
 }
 export type RecordKind = keyof RecordViews;
 export const RECORD_KINDS = [
   'sales_lines', 'contracts', 'outbound_slips', 'invoices', 'complaints', 'customers', 'recall_notices',
   'adverse_reactions', 'quality_feedback',
-  'nonconformities', 'deliveries', 'service_promises', 'follow_up_plans', 'supplier_agreements',
+  'nonconformities', 'deliveries', 'service_promises', 'follow_up_plans', 'supplier_agreements', 'salespeople', 'corrective_actions',
 ] as const satisfies readonly RecordKind[];
 
 // ── Findings and rules ────────────────────────────────────────────────────────────────────────────────

@@ -13,3 +13,5 @@ export * from './replies';
 export * from './service-promises';
 export * from './follow-ups';
 export * from './suppliers';
+export * from './staff-quality';
+export * from './quality-records';

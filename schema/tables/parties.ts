@@ -2,6 +2,7 @@ import { defineResource, f, req } from '../define';
 import {
   AGENT_ROLE, BUSINESS_MODE, COMPANY_LICENSE_KIND, CUSTOMER_LICENSE_KIND, CUSTOMER_TYPE, QA_STATUS, SCOPE_CATEGORIES,
 } from '../enums';
+import { STAFF_POST } from '../enums-quality';
 
 const scope = { vocabulary: SCOPE_CATEGORIES };
 
@@ -116,12 +117,16 @@ export const authorizations = defineResource({
 export const trainings = defineResource({
   name: 'trainings', label: ['培训记录', 'Training records'], area: 'parties',
   fields: {
-    salesperson: f.ref('salespeople', '销售人员/姓名', 'Salesperson', req),
+    // 第一篇 4: after-sales staff are trained too; they are named in 受训人员 (a salesperson by the reference)
+    post: f.enum(STAFF_POST, '岗位', 'Post', { ...req, default: 'sales' }),
+    salesperson: f.ref('salespeople', '销售人员/姓名', 'Salesperson'),
+    trainee: f.text('受训人员', 'Trainee'),
     date: f.date('培训日期', 'Date', req),
     topic: f.text('培训内容', 'Topic', req),
     hours: f.number('学时', 'Hours'),
     passed: f.bool('考核合格', 'Passed'),
   },
-  filters: ['salesperson', 'date', 'passed'], search: ['topic', 'salesperson.name'], display: ['topic'],
-  naturalKey: [['salesperson', 'date', 'topic']], sort: ['date', 'DESC'],
+  list: ['post', 'salesperson', 'trainee', 'date', 'topic', 'passed'],
+  filters: ['post', 'salesperson', 'date', 'passed'], search: ['topic', 'trainee', 'salesperson.name'], display: ['topic'],
+  naturalKey: [['salesperson', 'date', 'topic'], ['trainee', 'date', 'topic']], sort: ['date', 'DESC'],
 });

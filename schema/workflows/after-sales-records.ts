@@ -9,7 +9,7 @@
 import { NOTICE_METHOD, RECALL_INITIATOR, RECALL_LEVEL, type EnumDef } from '../enums';
 import type { Lifecycle, StepOwned } from '../lifecycle';
 import type { Action, Role } from '../permissions';
-import type { VerbInput, VerbSpec } from '../verbs';
+import type { VerbInput, VerbSpec } from '../verb-spec';
 
 type Rec = Record<string, unknown>;
 const select = (key: string, zh: string, en: string, e: EnumDef): VerbInput => ({

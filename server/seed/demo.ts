@@ -41,6 +41,8 @@
  *   SUPPLIER_AGREEMENT_EXPIRED, DELIVERY_TEMPERATURE_EXCURSION, SERVICE_PROMISE_OVERDUE, FOLLOW_UP_OVERDUE one each
  *                             (after-sales-records.ts, with the suppliers, deliveries, replies, promises, follow-ups and
  *                             a nonconforming batch found after it was sold, its customers told without a recall)
+ *   SALESPERSON_ASSESSMENT_FAILED 李强 failed the last quarter's assessment
+ *   CORRECTIVE_ACTION_OVERDUE 1 corrective action (from a visit opinion) past its due date
  * Also on record: expired and soon-expiring licences (30/60/90 days), a nonconforming and a quarantined
  * batch, expired authorisation letters, a failed training, a rejected customer, product and contract.
  */
@@ -66,6 +68,7 @@ import { seedCompanySettings } from './company';
 import { flushRules } from '../services/rules/enforce';
 import { seedScans } from './scans';
 import { seedAfterSalesRecords } from './after-sales-records';
+import { seedStaffQuality } from './staff-quality';
 
 /** the fixed seed: the data depends only on it and on the clock's day */
 const SEED = 0x65b1_2026;
@@ -160,6 +163,9 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   // The scans and the documents given to buyers (their own random stream: the data above stays as it was).
   seedScans(w, new Rng(SEED + 1), customers, products);
   const checked = flushRules(w.base);
+  // #14 staff and quality records: after the first rule pass, so an assessment counts its period's findings.
+  seedStaffQuality(w, rng, today, salespeople, products, complaints, actors);
+  flushRules(w.base);
 
   const lines = orders.reduce((n, o) => n + o.lines.length, 0);
   console.log(`演示数据 / demo data: ${customers.length} 家购货单位, ${orders.length} 张销售单, ${lines} 条销售明细, ${checked} 条记录已按规则检查 (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -12,6 +12,7 @@ import { FULFILMENT_HOOKS } from './workflows/fulfilment/hooks';
 import { RECALL_HOOKS } from './workflows/recall/hooks';
 import { DELIVERY_HOOKS } from './deliveries/hooks';
 import { AFTERSALES_RECORD_HOOKS } from './workflows/after-sales-records/hooks';
+import { STAFF_QUALITY_HOOKS } from './workflows/staff-quality/hooks';
 import type { WriteHooks } from './hooks';
 
 /** One workflow's hooks per resource: a second set for the same resource would silently replace the first. */
@@ -27,5 +28,5 @@ function compose(...sets: Record<string, WriteHooks>[]): Record<string, WriteHoo
 }
 
 registerWriteHooks(
-  compose(RECALL_HOOKS, AFTERSALES_HOOKS, AUTHORISATION_HOOKS, FULFILMENT_HOOKS, SETTINGS_HOOKS, USER_HOOKS, DELIVERY_HOOKS, AFTERSALES_RECORD_HOOKS),
+  compose(RECALL_HOOKS, AFTERSALES_HOOKS, AUTHORISATION_HOOKS, FULFILMENT_HOOKS, SETTINGS_HOOKS, USER_HOOKS, DELIVERY_HOOKS, AFTERSALES_RECORD_HOOKS, STAFF_QUALITY_HOOKS),
 );

@@ -21,12 +21,12 @@ describe('salesperson authorisation (Chromium)', () => {
     });
     expect(p.status, JSON.stringify(p.json)).toBe(201);
     person = p.json.id;
+    expect((await s.api('POST', '/api/trainings', { salesperson: person, date: '2025-03-01', topic: 'GSP 销售管理制度培训', hours: 4, passed: true })).status).toBe(201);
     const l = await s.api('POST', '/api/authorizations', {
       document_no: 'SQ-2025-021', salesperson: person, varieties: ['中成药', '化学药制剂'], regions: ['湖北省武汉市', '湖北省孝感市'], valid_from: '2025-01-01', valid_to: '2025-12-31', sealed: true,
     });
     expect(l.status, JSON.stringify(l.json)).toBe(201);
     letter = l.json.id;
-    expect((await s.api('POST', '/api/trainings', { salesperson: person, date: '2025-03-01', topic: 'GSP 销售管理制度培训', hours: 4, passed: true })).status).toBe(201);
   }, 180_000);
 
   afterAll(async () => { await s?.close(); });

@@ -19,6 +19,7 @@ import { login, startTestServer, type TestServer } from './app';
 import { createApprovableCustomer } from './first-business-file';
 import { buildWorld, compliantOrder, type World } from './world';
 import { attachAs } from './attachments';
+import { addDays as dayAfter } from '../../schema/rules';
 
 export const ROLES = ROLE.values as readonly Role[];
 export const REASON = 'RBAC 测试';
@@ -174,7 +175,8 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     },
     authorizations: {
       create: (n) => ({
-        document_no: `SQ-RBAC-${n}`, salesperson: F('salespeople'), varieties: ['中成药'], regions: ['湖北省'],
+        // the world's salesperson: qualified (contract, permit, a passed training), so a letter may be issued
+      document_no: `SQ-RBAC-${n}`, salesperson: world.salesperson, varieties: ['中成药'], regions: ['湖北省'],
         valid_from: '2025-01-01', valid_to: '2025-12-31', sealed: true,
       }),
       // An unsealed letter is refused (the authorisation flow): the edit changes its regions instead.
@@ -321,6 +323,27 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
         covers_devices: false,
       }),
       edit: (n) => ({ after_sales_contact: `售后电话 027-8339${String(n % 10000).padStart(4, '0')}` }),
+    },
+    // #14 staff and quality records: one period / version / number per case
+    salesperson_assessments: {
+      create: (n) => ({ salesperson: world.salesperson, period_from: dayAfter('2020-01-01', n), period_to: dayAfter('2020-01-01', n + 30), assessor: '销售部 刘明', conclusion: 'passed' }),
+      edit: (n) => ({ comments: `考核意见 ${n}` }),
+    },
+    price_filings: {
+      create: (n) => ({ salesperson: world.salesperson, period_from: dayAfter('2020-01-01', n), period_to: dayAfter('2020-01-01', n) }),
+      edit: (n) => ({ remarks: `备注 ${n}` }),
+    },
+    product_materials: {
+      create: (n) => ({ product: world.product, title: `阿莫西林胶囊产品介绍 ${n}`, content: '适应症、用法用量以说明书为准，不得夸大疗效。' }),
+      edit: (n) => ({ content: `适应症、用法用量以说明书为准（修订 ${n}）。` }),
+    },
+    market_reports: {
+      create: (n) => ({ reported_at: '2025-06-10', reporter: '高刚', competitor_product: `阿莫西林胶囊（竞品 ${n}）`, summary: '同类产品终端价下调约 5%。' }),
+      edit: (n) => ({ summary: `同类产品终端价下调约 ${n % 10}%。` }),
+    },
+    corrective_actions: {
+      create: () => ({ source: 'complaint', complaint: F('complaints'), cause: '运输包装不足', action: '改用加厚纸箱', owner: '储运部 孙立', due_date: '2025-07-31' }),
+      edit: (n) => ({ owner: `储运部 孙立${n}` }),
     },
   };
 

@@ -40,6 +40,7 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
     name: `高刚${suffix}`, id_no: '420106199004217315', contract_start: '2020-01-01', contract_end: '2030-12-31', social_insurance: true,
     permit_no: 'SG693891', permit_valid_to: '2030-06-30',
   });
+  make('trainings', { salesperson, date: '2020-01-10', topic: '新员工岗前培训', hours: 8, passed: true });
   make('authorizations', { document_no: `SQ39464${suffix}`, salesperson, varieties: DRUGS, regions: ['湖北省'], valid_from: '2020-01-01', valid_to: '2030-12-31', sealed: true });
   const product = make('products', {
     kind: 'drug', generic_name: '阿莫西林胶囊', dosage_form: '胶囊剂', spec: `0.25g×24粒${suffix}`, unit: '盒', manufacturer: '华北制药股份有限公司',

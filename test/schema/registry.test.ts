@@ -34,6 +34,11 @@ describe('registry ⊇ DOMAIN.md', () => {
     for (const r of ['users', 'audit_log', 'findings', 'imports', 'import_rejects', 'settings']) expect(names, r).toContain(r);
   });
 
+  // Deliberate departures from DOMAIN.md, each with its reason (kept as few as possible).
+  const RELAXED: Record<string, string> = {
+    // #14, 第一篇 4: after-sales staff are trained too; their training names the trainee (required then, by a hook)
+    'trainings.salesperson': 'required only for a salesperson\'s training',
+  };
   for (const r of domain) {
     test(`${r.name}: field keys, kinds and required flags`, () => {
       const res = registry.get(r.name)!;
@@ -51,7 +56,7 @@ describe('registry ⊇ DOMAIN.md', () => {
         if (f.enumKeys && JSON.stringify(spec.enum?.values) !== JSON.stringify(f.enumKeys)) {
           problems.push(`${f.key}: enum ${JSON.stringify(spec.enum?.values)}, DOMAIN.md says ${JSON.stringify(f.enumKeys)}`);
         }
-        if (spec.required !== f.required) problems.push(`${f.key}: required=${spec.required}, DOMAIN.md says ${f.required}`);
+        if (spec.required !== f.required && !RELAXED[`${r.name}.${f.key}`]) problems.push(`${f.key}: required=${spec.required}, DOMAIN.md says ${f.required}`);
       }
       expect(problems).toEqual([]);
     });

@@ -84,7 +84,8 @@ describe('one audit row per mutation', () => {
     reason = undefined;
     // an admin writes an order with two lines: 3 rows, actor admin
     const admin = (await (await api.http('/auth/me')).json()).id;
-    await api.dp.create('salespeople', { data: { name: '审计员工', id_no: ID_NUMBERS[1] } });
+    // insured: a salesperson without 社保 would also open a finding (SALESPERSON_NO_SOCIAL_INSURANCE, its own audit row)
+    const s = (await api.dp.create('salespeople', { data: { name: '审计员工', id_no: ID_NUMBERS[1], social_insurance: true } })).data;
     // the sale itself is between compliant parties (world), so no rule refuses it
     const o = (await api.dp.create('sales_orders', {
       data: {

@@ -51,6 +51,8 @@ export async function compliantWorld(dp: DataProvider, srv: { db: Db; clock: Clo
     name: `高刚${tag}`, id_no: ID_NUMBERS[tag ? 1 : 0], employee_no: `E01${tag}`, contract_start: '2022-01-01', contract_end: '2027-12-31',
     social_insurance: true, permit_no: `SG69389${tag}`, permit_valid_to: '2027-06-30',
   });
+  // 第四篇 一.1: trained before a letter is issued (the letter issue refuses an untrained salesperson)
+  await mk('trainings', { salesperson, date: '2022-01-10', topic: '新员工岗前培训', hours: 8, passed: true });
   await mk('authorizations', {
     document_no: `SQ39464${tag}`, salesperson, varieties: DRUG_SCOPE, regions: ['湖北省', '湖南省'], valid_from: '2023-01-01', valid_to: '2026-12-31', sealed: true,
   });

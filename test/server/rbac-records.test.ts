@@ -34,6 +34,7 @@ beforeAll(async () => {
   theirs.special_checks = (await w.adminCreate('special_checks', { order: w.extra.otherOrder, verified_by: '高刚乙', verified_at: '2025-06-01T10:00:00.000Z' })).id as number;
   theirs.outbound_slips = (await w.adminCreate('outbound_slips', { slip_no: 'CK-OTHER', order: w.extra.otherOrder, outbound_date: '2025-06-02' })).id as number;
   theirs.service_promises = (await w.adminCreate('service_promises', { contract: w.extra.otherContract, promise: '每月回访', due_date: '2025-12-31', owner: '高刚乙' })).id as number;
+  theirs.price_filings = (await w.adminCreate('price_filings', { salesperson: w.other.salesperson, period_from: '2025-06-01', period_to: '2025-06-30' })).id as number;
   for (const r of Object.keys(SCOPED)) expect(theirs[r], `another salesperson's ${r}`).toBeTypeOf('number');
   await w.adminCreate('users', { username: 'rbac_multi', display_name: '高刚', roles: ['sales', 'after_sales'], password: PASSWORD, active: true, salesperson: w.world.salesperson });
   multi = await login(w.srv.url, 'rbac_multi', PASSWORD);

@@ -44,11 +44,12 @@ describe('workflow verbs in the console', () => {
     expect(availableVerbs(['sales_head'], 'sales_lines', { id: 1, price_approved_by: '李总' })).toEqual([]);
     expect(availableVerbs(['reviewer'], 'outbound_slips', { id: 1, reviewed_by: null })).toHaveLength(1);
     expect(availableVerbs(['reviewer'], 'outbound_slips', { id: 1, reviewed_by: '马强' })).toEqual([]);
-    // A handled complaint: measures may still be amended, followed up, reported to QA and closed.
+    // A handled complaint: measures may still be amended, followed up, reported to QA and closed (and a
+    // corrective action opened from it at any stage).
     const handled = availableVerbs(['after_sales'], 'complaints', { id: 1, status: 'handled' }).map((o) => o.spec.verb);
-    expect(handled.sort()).toEqual(['close', 'follow-up', 'handle', 'report-qa']);
-    // A closed complaint already reported to QA: only the follow-up remains.
-    expect(availableVerbs(['after_sales'], 'complaints', { id: 1, status: 'closed', reported_to_qa_at: '2025-06-01' }).map((o) => o.spec.verb)).toEqual(['follow-up']);
+    expect(handled.sort()).toEqual(['close', 'follow-up', 'handle', 'open-corrective-action', 'report-qa']);
+    // A closed complaint already reported to QA: only the follow-up (and a corrective action) remains.
+    expect(availableVerbs(['after_sales'], 'complaints', { id: 1, status: 'closed', reported_to_qa_at: '2025-06-01' }).map((o) => o.spec.verb)).toEqual(['follow-up', 'open-corrective-action']);
   });
 
   it('are shown but blocked on a record the signer created (no self-approval)', () => {

@@ -76,6 +76,7 @@ export function loadMaster(db: Db, asOf: string): Master {
     customerAgents: live(db, t.customerAgents) as never,
     salespeople: salespeople as never,
     authorizations: live(db, t.authorizations) as never,
+    trainings: live(db, t.trainings) as never,
     products: products as never,
     batches: batches as never,
     recalls: live(db, t.recalls) as never,

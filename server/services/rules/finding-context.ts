@@ -29,6 +29,10 @@ export function findingContext(kind: RecordKind, view: Record<string, any>, rc: 
     }
     case 'customers':
       return { customer: id(view.id), salesperson: null, ...item, record_date: null };
+    case 'salespeople':
+      return { customer: null, salesperson: id(view.id), ...item, record_date: null };
+    case 'corrective_actions':
+      return { customer: null, salesperson: null, ...item, record_date: date(view.due_date) };
     case 'invoices':
       return { customer: id(view.customer), salesperson: null, ...item, record_date: date(view.invoice_date) };
     default:

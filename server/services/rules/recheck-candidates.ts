@@ -16,6 +16,7 @@
  * - SERVICE_VISIT_MISSING: the first day of each month;
  * - NONCONFORMING_SOLD_NOT_NOTIFIED: found_at + N + 1 while open; SERVICE_PROMISE_OVERDUE: due_date + 1 while not
  *   fulfilled; FOLLOW_UP_OVERDUE: every due date of a plan active in the window; SUPPLIER_AGREEMENT_EXPIRED: valid_to + 1;
+ * - CORRECTIVE_ACTION_OVERDUE: due_date + 1 while not completed;
  * - DATE_INCONSISTENT: each date of the sale (sale, outbound, receipt, invoice) — and while a date is still
  *   after as-of the message names as-of, so every sale with a date from `since` on is a candidate;
  * - a sale without a readable sale date: every sales-line rule reads as-of instead (schema/rules/rule.ts
@@ -83,6 +84,10 @@ const WINDOW: Partial<Record<RecordKind, { table: string; where: Sql; full?: Sql
   quality_feedback: {
     table: 'quality_feedback',
     where: (_w, s) => `${notDone('r.reported_at')} AND ${stepIn('r.created_at', String(s.feedbackDays + 1))}`,
+  },
+  corrective_actions: {
+    table: 'corrective_actions',
+    where: () => `${notDone('r.completed_at')} AND ${stepIn('r.due_date', '1')}`,
   },
   customers: {
     table: 'customers',

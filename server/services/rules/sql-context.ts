@@ -33,6 +33,7 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     customerAgents: byRef(t.customerAgents, 'agents', 'customer'),
     salesperson: byId(t.salespeople, 'salesperson'),
     authorizations: byRef(t.authorizations, 'letters', 'salesperson'),
+    trainings: byRef(t.trainings, 'trainings', 'salesperson'),
     product: byId(t.products, 'product'),
     batch: byId(t.batches, 'batch'),
     recallsCovering: (productId, batchNo) =>

@@ -77,7 +77,11 @@ function coreTargetsOf(db: Db, resource: string, row: Row): Target[] {
     case 'visits': return [{ kind: 'customers', id: row.customer, own: false }];
     case 'customers': return [{ kind: 'customers', id: row.id, own: false }, ...dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id])];
     case 'customer_licenses': case 'customer_agents': return dependentLines(db, eq(t.salesLines.customer, row.customer), 'customer', [row.customer]);
-    case 'salespeople': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id]);
+    case 'salespeople': return [{ kind: 'salespeople', id: row.id, own: false }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id])];
+    // a failed training makes the salesperson's sales unqualified; an assessment is checked on the salesperson
+    case 'trainings': return row.salesperson ? dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)), 'salesperson', [row.salesperson]) : [];
+    case 'salesperson_assessments': return [{ kind: 'salespeople', id: row.salesperson, own: false }];
+    case 'corrective_actions': return [{ kind: 'corrective_actions', id: row.id, own: true }];
     case 'authorizations': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)), 'salesperson', [row.salesperson]);
     case 'products': return dependentLines(db, eq(t.salesLines.product, row.id), 'product', [row.id]);
     case 'batches': return dependentLines(db, eq(t.salesLines.batch, row.id), 'batch', [row.id]);

@@ -86,9 +86,19 @@ function servicePoint(db: Db, id: number): RecordViews['customers'] | undefined 
   return { ...c, visits } as unknown as RecordViews['customers'];
 }
 
+/** A salesperson with the assessments of 第二篇 3.3 (SALESPERSON_ASSESSMENT_FAILED reads the latest). */
+function salespersonView(db: Db, id: number): RecordViews['salespeople'] | undefined {
+  const s = getById(db, t.salespeople, id);
+  if (!s) return undefined;
+  const a = t.salespersonAssessments;
+  const assessments = db.select({ id: a.id, period_from: a.period_from, period_to: a.period_to, conclusion: a.conclusion }).from(a)
+    .where(and(eq(a.salesperson, id), live(a))).all() as Row[];
+  return { ...s, assessments } as unknown as RecordViews['salespeople'];
+}
+
 const PLAIN: Partial<Record<RecordKind, any>> = {
   contracts: t.contracts, outbound_slips: t.outboundSlips, complaints: t.complaints, recall_notices: t.recallNotices,
-  adverse_reactions: t.adverseReactions, quality_feedback: t.qualityFeedback,
+  adverse_reactions: t.adverseReactions, quality_feedback: t.qualityFeedback, corrective_actions: t.correctiveActions,
 };
 
 /** The view of one record of a kind, or undefined when it does not exist or is voided. */
@@ -102,6 +112,7 @@ export function viewOf<K extends RecordKind>(db: Db, kind: K, id: number): Recor
     }
     case 'invoices': return invoiceView(db, id) as RecordViews[K];
     case 'customers': return servicePoint(db, id) as RecordViews[K];
+    case 'salespeople': return salespersonView(db, id) as RecordViews[K];
     default: return getById(db, PLAIN[kind], id) as RecordViews[K];
   }
 }

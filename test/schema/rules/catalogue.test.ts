@@ -46,7 +46,7 @@ describe('catalogue vs RULES.md', () => {
   const md = rulesMd ? parseRulesMd(fs.readFileSync(rulesMd, 'utf8')) : [];
 
   it('has the same codes, in the same order', () => {
-    expect(md.length).toBe(47);
+    expect(md.length).toBe(51);
     expect(CATALOGUE.map((r) => r.code)).toEqual(md.map((r) => r.code));
     expect(new Set(RULES.map((r) => r.code))).toEqual(new Set(md.map((r) => r.code)));
   });
@@ -63,22 +63,18 @@ describe('catalogue vs RULES.md', () => {
   it('has every {threshold = default} as a setting with that default', () => {
     const text = rulesMd ? fs.readFileSync(rulesMd, 'utf8') : '';
     const thresholds = [...text.matchAll(/\{(\w+)\s*=\s*(\d+)\}/g)].map((m) => [m[1], Number(m[2])] as const);
-    expect(thresholds.length).toBe(7);
+    expect(thresholds.length).toBe(8);
     for (const [key, value] of thresholds) expect(RULE_SETTING_DEFAULTS[key as keyof typeof RULE_SETTING_DEFAULTS], key).toBe(value);
     expect(RULE_SETTING_DEFAULTS.licenseExpiryWarningDays).toEqual([30, 60, 90]);
   });
 
   it('marks exactly the time-driven rules periodic', () => {
     expect(RULES.filter((r) => r.periodic).map((r) => r.code).sort()).toEqual([
-      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE',
-      'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING',
-      'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
+      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'CORRECTIVE_ACTION_OVERDUE', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
     ]);
     // what the re-check evaluates: the periodic rules and DATE_INCONSISTENT (a date after as-of), declared once
     expect(RULES.filter((r) => r.periodic || r.timeDriven).map((r) => r.code).sort()).toEqual([
-      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE',
-      'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING',
-      'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
+      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'CORRECTIVE_ACTION_OVERDUE', 'DATE_INCONSISTENT', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
     ]);
     expect(rulesFor('sales_lines', { timeDriven: true }).map((r) => r.code)).toEqual(['DATE_INCONSISTENT']);
   });

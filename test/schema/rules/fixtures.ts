@@ -77,8 +77,9 @@ export function world(): World {
     ],
     salespeople: [{
       id: 1, name: '高刚', id_no: '420106199004217315', contract_start: '2022-01-01', contract_end: '2027-12-31',
-      permit_no: 'SG693891', permit_valid_to: '2027-06-30',
+      permit_no: 'SG693891', permit_valid_to: '2027-06-30', social_insurance: true,
     }],
+    trainings: [{ id: 1, salesperson: 1, date: '2022-01-05', topic: '岗前培训', passed: true }],
     authorizations: [{
       id: 1, document_no: 'SQ39464', salesperson: 1, varieties: `${drugScope}、第一类医疗器械、第二类医疗器械、第三类医疗器械`,
       regions: ['湖北省', '湖南省'], valid_from: '2023-01-01', valid_to: '2026-12-31', sealed: true,

@@ -16,6 +16,7 @@ beforeAll(async () => {
   });
   expect(p.status, JSON.stringify(p.body)).toBe(201);
   person = p.body.id;
+  expect((await f.call('office', 'POST', '/trainings', { salesperson: person, date: '2023-07-03', topic: '新员工岗前培训', hours: 8, passed: true })).status).toBe(201);
 });
 afterAll(() => f.srv.close());
 

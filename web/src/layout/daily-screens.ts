@@ -7,14 +7,14 @@
 export const DAILY_SCREENS: Readonly<Record<string, readonly string[]>> = {
   admin: ['users', 'settings', 'data-import', 'import-history', 'audit-verify'],
   sales: ['sales_orders', 'customers', 'contracts', 'visits', 'workflows/visit-plan', 'workflows/receivables'],
-  sales_head: ['sales_orders', 'contracts', 'customers', 'workflows/receivables', 'salespeople'],
-  sales_vp: ['contracts', 'sales_orders', 'workflows/receivables', 'customers'],
-  gm: ['contracts', 'sales_orders', 'workflows/receivables', 'qa/findings'],
+  sales_head: ['sales_orders', 'contracts', 'customers', 'workflows/receivables', 'salespeople', 'price_filings'],
+  sales_vp: ['contracts', 'sales_orders', 'workflows/receivables', 'customers', 'market_reports'],
+  gm: ['contracts', 'sales_orders', 'workflows/receivables', 'qa/findings', 'market_reports'],
   qa: ['dashboard', 'qa/findings', 'qa/first-business', 'qa/expiring', 'qa/special', 'qa/outbound', 'qa/complaints', 'qa/recalls', 'nonconformities'],
   warehouse: ['outbound_slips', 'special_checks', 'sales_orders', 'deliveries'],
   reviewer: ['outbound_slips', 'special_checks', 'qa/outbound'],
   finance: ['invoices', 'workflows/invoice', 'payments', 'workflows/receivables'],
-  after_sales: ['complaints', 'quality_feedback', 'adverse_reactions', 'recalls', 'recall_notices', 'visits', 'replies', 'workflows/follow-ups'],
+  after_sales: ['complaints', 'quality_feedback', 'adverse_reactions', 'recalls', 'recall_notices', 'visits', 'replies', 'workflows/follow-ups', 'corrective_actions'],
   office: ['company_licenses', 'salespeople', 'authorizations', 'trainings', 'workflows/salespeople-expiring'],
   auditor: ['audit_log', 'signatures', 'qa/findings', 'audit-verify'],
 };

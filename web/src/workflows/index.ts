@@ -9,8 +9,12 @@ import { aftersalesWorkflow } from './aftersales';
 import { documentsWorkflow } from './documents';
 import { attachmentTabsOf } from '../attachments/tabs';
 import { afterSalesRecordsWorkflow } from './after-sales-records';
+import { staffQualityWorkflow } from './staff-quality';
 
-const WORKFLOWS: WorkflowExtension[] = [firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow, afterSalesRecordsWorkflow];
+const WORKFLOWS: WorkflowExtension[] = [
+  firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow, afterSalesRecordsWorkflow,
+  staffQualityWorkflow,
+];
 
 export const showActionsOf = (resource: string): ComponentType[] => WORKFLOWS.flatMap((w) => w.showActions?.[resource] ?? []);
 export const showTabsOf = (resource: string): WorkflowTab[] => [...WORKFLOWS.flatMap((w) => w.showTabs?.[resource] ?? []), ...attachmentTabsOf(resource)];

@@ -8,7 +8,7 @@ type Input = Record<string, unknown>;
 const en = (ctx: ServiceContext) => ctx.lang === 'en';
 
 /** A required text input of the step's dialog. */
-function textInput(ctx: ServiceContext, input: Input, key: string): string {
+export function textInput(ctx: ServiceContext, input: Input, key: string): string {
   const v = typeof input[key] === 'string' ? (input[key] as string).trim() : '';
   if (!v) throw validationError(msg(ctx.lang, 'invalid_input'), { [key]: msg(ctx.lang, 'required') });
   return v;

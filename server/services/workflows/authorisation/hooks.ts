@@ -5,7 +5,8 @@ import { checkLetter } from './letter-check';
 export const AUTHORISATION_HOOKS: Record<string, WriteHooks> = {
   authorizations: {
     beforeWrite(ctx, values, current, opts) {
-      if (!opts.historical) checkLetter(ctx, { ...(current ?? {}), ...values });
+      const issued = !current || (values.salesperson !== undefined && values.salesperson !== current.salesperson);
+      if (!opts.historical) checkLetter(ctx, { ...(current ?? {}), ...values }, issued);
     },
   },
 };

@@ -28,7 +28,7 @@ export interface Qualification {
   salesperson: { id: number; name: string; id_no: string | null };
   asOf: string;
   windows: readonly number[];
-  /** a sealed letter, a labour contract and a permit all valid today */
+  /** a sealed letter, a labour contract and a permit all valid today, and a passed training (the latest not failed) */
   qualified: boolean;
   items: QualificationItem[];
 }
@@ -87,7 +87,8 @@ export function salespersonQualification(db: Db, asOf: string, person: Row): Qua
   const letterToday = letters.some((l) => l.sealed && withinValidity(asOf, l.valid_from, l.valid_to));
   return {
     salesperson: { id: person.id, name: person.name as string, id_no: (person.id_no as string) ?? null },
-    asOf, windows, qualified: letterToday && ok('contract') && ok('permit'), items,
+    // 第四篇 一.1 培训合格上岗: a passed training, the latest one not failed (courses: newest first)
+    asOf, windows, qualified: letterToday && ok('contract') && ok('permit') && courses.some((t) => t.passed) && !!courses[0]?.passed, items,
   };
 }
 

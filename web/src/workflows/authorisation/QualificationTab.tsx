@@ -43,7 +43,7 @@ export const QualificationTab = () => {
       <Alert severity={data.qualified ? 'success' : 'error'} sx={{ mb: 1 }} data-testid="qualification-summary">
         {data.qualified
           ? (en ? 'Qualified to sell: a sealed letter, a labour contract and a permit are valid today.' : '具备销售资格：今天有有效的已盖章授权书、劳动合同和上岗证。')
-          : (en ? 'Not qualified to sell: a valid sealed letter, labour contract or permit is missing (第二篇 3.3, 3.6.4, 3.12).' : '不具备销售资格：缺少有效的已盖章授权书、劳动合同或上岗证（第二篇 3.3、3.6.4、3.12）。')}
+          : (en ? 'Not qualified to sell: a valid sealed letter, labour contract, permit or passed training is missing (第二篇 3.3, 3.6.4, 3.12; 第四篇 一.1).' : '不具备销售资格：缺少有效的已盖章授权书、劳动合同、上岗证或考核合格的培训（第二篇 3.3、3.6.4、3.12；第四篇 一.1）。')}
         {' '}{en ? `Warning windows: ${data.windows.join(' / ')} days.` : `预警天数：${data.windows.join(' / ')} 天。`}
       </Alert>
       <Table size="small">
