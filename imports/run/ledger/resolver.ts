@@ -17,12 +17,21 @@ import { ROLE } from '../../../schema/enums';
 import { can } from '../../../schema/permissions';
 import { registry } from '../../../schema/resources';
 import { roleList } from '../legacy';
+import { ledgerFieldsFor } from '../../headers/ledger-fields';
 
 export type Values = Record<string, any>;
 export interface RowError { field: string; message: string }
 export type Resolved = { id: number } | { error: RowError };
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
+
+/** The fields of a pending record that the row's ledger columns give (schema/ledger.ts), values as normalised. */
+const FILLS = new Map((['customers', 'products', 'batches'] as const).map((r) => [r, ledgerFieldsFor(r)]));
+function fill(resource: 'customers' | 'products' | 'batches', v: Values): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { key, field } of FILLS.get(resource)!) out[field] = typeof v[key] === 'string' ? text(v[key]) : v[key] ?? null;
+  return out;
+}
 
 /** 麻黄碱 (伪麻黄碱 contains it) → ephedrine, 可待因 → codeine: a special-control product when not on file. */
 export function specialFromName(name: string): string[] {
@@ -67,7 +76,7 @@ export class Resolver {
     const denied = this.mayNotCreate('customers', 'customer', name);
     if (denied) return denied;
     const sid = this.st.reserve('customers');
-    const rec = { name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' };
+    const rec = { ...fill('customers', v), name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' };
     this.st.insert('customers', sid, rec);
     const ref = { id: -sid, ...rec };
     this.m.ctx.add('customers', ref as never);
@@ -99,10 +108,9 @@ export class Resolver {
     if (denied) return denied;
     const sid = this.st.reserve('products');
     const rec = {
-      kind: approval && /械/.test(approval) ? 'device' : 'drug',
-      generic_name: name, trade_name: text(v.trade_name), dosage_form: text(v.dosage_form), spec, unit: text(v.unit),
-      manufacturer: text(v.manufacturer), approval_no: approval, special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`),
-      qa_status: 'pending',
+      ...fill('products', v),
+      kind: approval && /械/.test(approval) ? 'device' : 'drug', generic_name: name, spec, approval_no: approval,
+      special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`), qa_status: 'pending',
     };
     this.st.insert('products', sid, rec);
     const ref = { id: -sid, ...rec };
@@ -122,10 +130,7 @@ export class Resolver {
     const denied = this.mayNotCreate('batches', 'batch_no', no);
     if (denied) return denied;
     const sid = this.st.reserve('batches');
-    const rec = {
-      product, batch_no: no, production_date: v.production_date ?? null, expiry_date: v.expiry_date ?? null,
-      sterilization_batch: text(v.sterilization_batch), status: this.guard.batchStatus,
-    };
+    const rec = { ...fill('batches', v), product, batch_no: no, status: this.guard.batchStatus };
     this.st.insert('batches', sid, rec);
     this.m.ctx.add('batches', { id: -sid, ...rec } as never);
     this.m.batchesByKey.set(key, -sid);

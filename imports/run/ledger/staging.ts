@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { ledgerFieldsFor } from '../../headers/ledger-fields';
 
 export interface StagedTable {
   name: string;
@@ -20,10 +21,13 @@ export interface StagedTable {
   extra?: string[];
 }
 
+/** A pending record's columns: the fields ledger columns fill (schema/ledger.ts), then those the importer sets. */
+const pending = (resource: string, own: string[]) => [...new Set([...ledgerFieldsFor(resource).map((f) => f.field), ...own])];
+
 export const STAGED: readonly StagedTable[] = [
-  { name: 'customers', cols: ['name', 'credit_code', 'type', 'region', 'qa_status'] },
-  { name: 'products', cols: ['kind', 'generic_name', 'trade_name', 'dosage_form', 'spec', 'unit', 'manufacturer', 'approval_no', 'special_control', 'qa_status'], json: ['special_control'] },
-  { name: 'batches', cols: ['product', 'batch_no', 'production_date', 'expiry_date', 'sterilization_batch', 'status'], refs: { product: 'products' } },
+  { name: 'customers', cols: pending('customers', ['type', 'region', 'qa_status']) },
+  { name: 'products', cols: pending('products', ['kind', 'special_control', 'qa_status']), json: ['special_control'] },
+  { name: 'batches', cols: pending('batches', ['product', 'status']), refs: { product: 'products' } },
   { name: 'salespeople', cols: ['name'] },
   {
     name: 'sales_orders', cols: ['order_no', 'customer', 'salesperson', 'contract', 'sale_date', 'payment_method', 'status', 'remark', 'legacy_facts'],
