@@ -27,6 +27,7 @@ export { addDays, dateOf, daysBetween, isIsoDate, withinValidity } from './dates
 export { isSpecial } from './special';
 export { APPROVAL_SUPERSEDED } from './approval';
 export { buyerLicenceState } from './buyer';
+export { saleLineViewsFor, type SaleLineParts } from './sale-line-view';
 
 /**
  * Every rule, in RULES.md order. A code may have one rule per record kind it applies to

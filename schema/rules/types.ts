@@ -68,7 +68,8 @@ export interface ContractRow {
 }
 export interface SalesOrderRow {
   id: Id; order_no?: N<string>; customer?: N<Id>; salesperson?: N<Id>; contract?: N<Id>; sale_date?: N<string>;
-  payment_method?: N<PaymentMethod>;
+  payment_method?: N<PaymentMethod>; status?: N<string>;
+  legacy_facts?: unknown;
 }
 /** a sales line as stored (sales_lines) */
 export interface SalesLineRow {
@@ -109,6 +110,7 @@ export interface SaleLineView extends SalesLineRow {
   invoices?: readonly SaleLineInvoice[];
   special_check?: N<SpecialCheckRow>;
   legacy_facts?: unknown;
+  order_status?: N<string>;
   /** a sale the legacy system recorded (its order carries legacy facts): audited on trusted legacy facts */
   legacy?: boolean;
 }

@@ -17,12 +17,12 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
-  rulesFor, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SaleLineView, type SalesLineRow,
+  rulesFor, saleLineViewsFor, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SalesLineRow,
   type SpecialCheckRow,
 } from '../../../schema/rules';
-import type { Values } from './resolver';
+import { ledgerValues, type Values } from './resolver';
 import { documentFacts, factsFor, type LedgerGuard } from './guard';
-import type { Staging } from './staging';
+import { STAGED_BY_NAME, type Staging } from './staging';
 
 export interface LedgerLine {
   row: number;
@@ -64,7 +64,7 @@ interface LineRec {
 }
 interface OrderRow {
   id: number; order_no: string; customer: number; salesperson: number | null; contract: number | null;
-  sale_date: string; payment_method: string | null; status?: string; remark?: string | null;
+  sale_date: string; payment_method: string | null; status?: string; remark?: string | null; legacy_facts?: unknown;
 }
 
 interface Group {
@@ -99,7 +99,10 @@ export interface FindingSink {
 }
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
-const SLIP_FIELDS = ['outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at'] as const;
+/** The slip's fields the ledger fills (schema/ledger.ts): outbound date, issuer, picker, reviewer, receipt … */
+const SLIP_FIELDS = STAGED_BY_NAME.get('outbound_slips')!.cols.filter((c) => c !== 'slip_no' && c !== 'order' && c !== 'legacy_facts');
+/** Staged line columns in order (id first), as Staging.insertRow takes them, then the staging-only ones. */
+const LINE_COLS = STAGED_BY_NAME.get('sales_lines')!.cols;
 /** A slip's identity in the ledger: its data, the reviewer as the ledger wrote it (kept as a legacy fact). */
 const slipKeyOf = (d: object) => {
   const r = d as Record<string, unknown>;
@@ -165,8 +168,8 @@ export class OrderBuilder {
     this.mainHasOrders = !!one('SELECT 1 FROM sales_orders LIMIT 1').get();
     this.mainHasInvoices = !!one('SELECT 1 FROM invoices LIMIT 1').get();
     this.q = {
-      order: one('SELECT id, order_no, customer, salesperson, contract, sale_date, payment_method FROM sales_orders WHERE order_no = ? AND voided_at IS NULL ORDER BY id LIMIT 1'),
-      orderById: one('SELECT id, order_no, customer, salesperson, contract, sale_date, payment_method FROM sales_orders WHERE id = ?'),
+      order: one('SELECT * FROM sales_orders WHERE order_no = ? AND voided_at IS NULL ORDER BY id LIMIT 1'),
+      orderById: one('SELECT * FROM sales_orders WHERE id = ?'),
       lines: one('SELECT id, "order", product, batch, quantity, unit_price, amount FROM sales_lines WHERE "order" = ? AND voided_at IS NULL ORDER BY id'),
       slips: one('SELECT * FROM outbound_slips WHERE "order" = ? AND voided_at IS NULL ORDER BY id'),
       pairs: one('SELECT invoice, slip FROM invoice_slips WHERE slip = ? AND voided_at IS NULL'),
@@ -202,8 +205,9 @@ export class OrderBuilder {
     const ref = -this.st.reserve('sales_lines');
     let slip: SlipRec | null = null;
     if (v.outbound_date) {
-      const sk = slipKeyOf(v);
-      slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sk, line.row);
+      const sd = ledgerValues('outbound_slips', v);
+      const sk = slipKeyOf(sd);
+      slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sd, sk, line.row);
       slip.rows.push(line.row);
     }
     let inv: InvRec | null = null;
@@ -230,9 +234,10 @@ export class OrderBuilder {
     g.lines.push({
       ref, row: line.row, slip, inv,
       data: {
+        ...ledgerValues('sales_lines', v),
         id: ref, order: g.ref, sale_date: g.order.sale_date, customer: g.order.customer, product: line.product, batch: line.batch,
-        quantity: v.quantity, unit_price: v.unit_price, amount: v.amount,
-        price_approved_by: null, handler: text(v.handler), responsible: text(v.responsible),
+        // the old system's price approval is a legacy fact, never our approval
+        price_approved_by: null,
         legacy_facts: v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by)),
       },
     });
@@ -342,15 +347,16 @@ export class OrderBuilder {
     if (!g.slipByKey.has(s.key)) g.slipByKey.set(s.key, s);
   }
 
-  private newSlip(g: Group, v: Values, key: string, row: number): SlipRec {
+  private newSlip(g: Group, v: Values, fields: Record<string, unknown>, key: string, row: number): SlipRec {
     const n = g.slips.length + 1;
     const ref = -this.st.reserve('outbound_slips');
     const s: SlipRec = {
       ref, key, isNew: true, rows: [],
       data: {
+        ...fields,
         id: ref, order: g.ref, slip_no: n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`,
-        outbound_date: v.outbound_date, issued_by: text(v.issued_by), picked_by: text(v.picked_by), reviewed_by: null,
-        receipt_confirmed_at: v.receipt_confirmed_at ?? null, arrival_verified_at: v.arrival_verified_at ?? null,
+        // the old system's review is a legacy fact, never our review
+        reviewed_by: null,
         legacy_facts: v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by)),
       },
     };
@@ -401,12 +407,14 @@ export class OrderBuilder {
     if (g.state === 'new') {
       const hasSlip = g.slips.length > 0;
       const hasInv = g.invoices.size > 0;
+      const o = g.order;
+      o.status = hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed';
+      // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
+      o.legacy_facts = documentFacts(this.guard, g.lines[0].row, o.status);
+      o.remark = g.remarks.length ? g.remarks.join('；') : null;
       st.insert('sales_orders', -g.ref, {
-        order_no: g.order.order_no, customer: g.order.customer, salesperson: g.order.salesperson, contract: g.order.contract,
-        sale_date: g.order.sale_date, payment_method: g.order.payment_method, status: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed',
-        remark: g.remarks.length ? g.remarks.join('；') : null, first_row: g.lines[0].row,
-        // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
-        legacy_facts: documentFacts(this.guard, g.lines[0].row, hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed'),
+        order_no: o.order_no, customer: o.customer, salesperson: o.salesperson, contract: o.contract, sale_date: o.sale_date,
+        payment_method: o.payment_method, status: o.status, remark: o.remark, first_row: g.lines[0].row, legacy_facts: o.legacy_facts,
       });
     }
     for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
@@ -424,15 +432,15 @@ export class OrderBuilder {
       g.check = { ...g.check, id: -sid };
     }
     for (const l of g.lines) {
-      const d = l.data;
-      // column order of STAGED sales_lines: id, order, sale_date, customer, product, batch, quantity, unit_price, amount,
-      // price_approved_by, handler, responsible, legacy_facts, then row, slip, invoice
-      st.insertRow('sales_lines', [
-        -l.ref, g.ref, d.sale_date, d.customer, d.product, d.batch ?? null, d.quantity, d.unit_price, d.amount,
-        d.price_approved_by ?? null, d.handler ?? null, d.responsible ?? null,
-        d.legacy_facts == null ? null : typeof d.legacy_facts === 'string' ? d.legacy_facts : JSON.stringify(d.legacy_facts),
-        l.row, l.slip?.ref ?? null, l.inv?.ref ?? null,
-      ]);
+      const d = l.data as Record<string, unknown>;
+      // STAGED sales_lines' columns in order (id first), then the staging-only row, slip, invoice
+      const args: unknown[] = [-l.ref];
+      for (const c of LINE_COLS) {
+        const x = c === 'order' ? g.ref : d[c];
+        args.push(x == null ? null : c === 'legacy_facts' && typeof x !== 'string' ? JSON.stringify(x) : x);
+      }
+      args.push(l.row, l.slip?.ref ?? null, l.inv?.ref ?? null);
+      st.insertRow('sales_lines', args);
     }
   }
 
@@ -466,10 +474,10 @@ export class OrderBuilder {
       }
       const c = st.get<SpecialCheckRow>('SELECT * FROM special_checks WHERE "order" = ? LIMIT 1', ref);
       if (c) g.check = { ...c, id: -(c.id as number) };
-      for (const l of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>('SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id', ref)) {
-        const slip = l.slip != null ? slipByRef.get(l.slip) ?? null : null;
-        slip?.rows.push(l.row);
-        g.lines.push({ ref: -l.id, row: l.row, slip, inv: null, data: { ...l, id: -l.id, order: ref } });
+      for (const { row, slip: slipRef, invoice: _invoice, ...l } of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>('SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id', ref)) {
+        const slip = slipRef != null ? slipByRef.get(slipRef) ?? null : null;
+        slip?.rows.push(row);
+        g.lines.push({ ref: -l.id, row, slip, inv: null, data: { ...l, id: -l.id, order: ref } });
       }
       st.run(`DELETE FROM findings WHERE (resource = 'sales_lines' AND record_id IN (SELECT -id FROM sales_lines WHERE "order" = ?))
               OR (resource = 'outbound_slips' AND record_id IN (SELECT -id FROM outbound_slips WHERE "order" = ?))`, ref, ref);
@@ -493,23 +501,18 @@ const SLIP_RULES = rulesFor('outbound_slips');
 
 /** The rules of every row of the window: the line's, and its slip's (reported on each row of the slip). */
 function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boolean) {
-  const o = g.order;
-  const outbounds = g.slips.map((s) => s.data);
   const invoices = [...g.linked].map((ref) => {
     const inv = g.invByRef.get(ref)!;
     return { id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] };
   });
-  for (const l of g.lines) {
-    const d = l.data;
-    // a literal of one shape (fast to build and to read), as views.ts builds it from the database
-    const view: SaleLineView = {
-      id: l.ref, order: g.ref, product: d.product, batch: d.batch, quantity: d.quantity, unit_price: d.unit_price, amount: d.amount,
-      price_approved_by: d.price_approved_by, handler: d.handler, responsible: d.responsible, legacy_facts: d.legacy_facts, legacy: true,
-      order_no: o.order_no, sale_date: o.sale_date, customer: o.customer, salesperson: o.salesperson, contract: o.contract,
-      payment_method: o.payment_method as SaleLineView['payment_method'], outbounds, invoices, special_check: g.check,
-    };
+  // the same views the server builds from the database (schema/rules/sale-line-view.ts)
+  const views = saleLineViewsFor(g.order as never, g.lines.map((l) => l.data), {
+    outbounds: g.slips.map((s) => s.data), invoices, special_check: g.check,
+  });
+  for (let j = 0; j < views.length; j++) {
+    const l = g.lines[j];
     for (const r of LINE_RULES) {
-      const found = r.check(view, ctx);
+      const found = r.check(views[j], ctx);
       for (let i = 0; i < found.length; i++) sink.line(found[i], l.ref, l.row, g.ref);
     }
   }

@@ -25,13 +25,19 @@ export type Resolved = { id: number } | { error: RowError };
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 
-/** The fields of a pending record that the row's ledger columns give (schema/ledger.ts), values as normalised. */
-const FILLS = new Map((['customers', 'products', 'batches'] as const).map((r) => [r, ledgerFieldsFor(r)]));
-function fill(resource: 'customers' | 'products' | 'batches', v: Values): Record<string, unknown> {
+/**
+ * The fields of a record of `resource` that the row's ledger columns give (schema/ledger.ts), values as
+ * normalised (text trimmed, empty → null): a pending product, batch or customer, a line, a slip.
+ */
+const FILLS = new Map<string, Array<{ key: string; field: string }>>();
+export function ledgerValues(resource: string, v: Values): Record<string, unknown> {
+  let fills = FILLS.get(resource);
+  if (!fills) FILLS.set(resource, (fills = ledgerFieldsFor(resource)));
   const out: Record<string, unknown> = {};
-  for (const { key, field } of FILLS.get(resource)!) out[field] = typeof v[key] === 'string' ? text(v[key]) : v[key] ?? null;
+  for (const { key, field } of fills) out[field] = typeof v[key] === 'string' ? text(v[key]) : v[key] ?? null;
   return out;
 }
+const fill = ledgerValues;
 
 /** 麻黄碱 (伪麻黄碱 contains it) → ephedrine, 可待因 → codeine: a special-control product when not on file. */
 export function specialFromName(name: string): string[] {

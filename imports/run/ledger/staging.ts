@@ -21,7 +21,7 @@ export interface StagedTable {
   extra?: string[];
 }
 
-/** A pending record's columns: the fields ledger columns fill (schema/ledger.ts), then those the importer sets. */
+/** A staged record's columns: the fields ledger columns fill (schema/ledger.ts), then those the importer sets. */
 const pending = (resource: string, own: string[]) => [...new Set([...ledgerFieldsFor(resource).map((f) => f.field), ...own])];
 
 export const STAGED: readonly StagedTable[] = [
@@ -34,11 +34,11 @@ export const STAGED: readonly StagedTable[] = [
     json: ['legacy_facts'], refs: { customer: 'customers', salesperson: 'salespeople', contract: 'contracts' }, extra: ['first_row'],
   },
   {
-    name: 'sales_lines', cols: ['order', 'sale_date', 'customer', 'product', 'batch', 'quantity', 'unit_price', 'amount', 'price_approved_by', 'handler', 'responsible', 'legacy_facts'],
+    name: 'sales_lines', cols: pending('sales_lines', ['order', 'sale_date', 'customer', 'product', 'batch', 'legacy_facts']),
     json: ['legacy_facts'], refs: { order: 'sales_orders', customer: 'customers', product: 'products', batch: 'batches' }, extra: ['row', 'slip', 'invoice'],
   },
   {
-    name: 'outbound_slips', cols: ['slip_no', 'order', 'outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at', 'legacy_facts'],
+    name: 'outbound_slips', cols: pending('outbound_slips', ['slip_no', 'order', 'legacy_facts']),
     json: ['legacy_facts'], refs: { order: 'sales_orders' },
   },
   { name: 'invoices', cols: ['invoice_no', 'type', 'customer', 'invoice_date', 'amount'], refs: { customer: 'customers' } },

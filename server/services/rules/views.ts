@@ -3,10 +3,9 @@
  * with its order, slips, invoices and special-drug check; an invoice with its lines, slips and payments.
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { RecordKind, RecordViews } from '../../../schema/rules';
+import { saleLineViewsFor, type RecordKind, type RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
-import { isLegacy } from '../../../schema/legacy';
 import { liveRowsIn } from './bulk-rows';
 
 type Row = Record<string, any>;
@@ -52,15 +51,11 @@ export function saleLineViewsOf(db: Db, orderIds: readonly number[]): Map<number
     const orderSlips = slips.get(order.id) ?? [];
     const own = [...new Set(orderSlips.flatMap((s) => (invoicesOfSlip.get(s.id) ?? []).map((l) => l.invoice as number)))]
       .sort((a, b) => a - b).map((id) => invoices.get(id)).filter((i): i is Row => !!i);
-    const parts = {
-      order_no: order.order_no, sale_date: order.sale_date, customer: order.customer, salesperson: order.salesperson,
-      contract: order.contract, payment_method: order.payment_method, order_status: order.status,
-      legacy: isLegacy(order),
+    out.set(order.id, saleLineViewsFor(order as never, lines.get(order.id) ?? [], {
       outbounds: orderSlips,
       invoices: own.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
       special_check: checks.get(order.id) ?? null,
-    };
-    out.set(order.id, (lines.get(order.id) ?? []).map((l) => ({ ...l, ...parts, id: l.id, order: order.id }) as RecordViews['sales_lines']));
+    }));
   }
   return out;
 }
