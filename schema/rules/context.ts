@@ -6,7 +6,7 @@
 import type { IsoDate } from './dates';
 import type { RuleSettings } from './settings';
 import type {
-  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id,
+  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id, Loose,
   ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow,
 } from './types';
 
@@ -29,5 +29,5 @@ export interface RuleContext {
   contract(id: Id): ContractRow | undefined;
   order(id: Id): SalesOrderRow | undefined;
   /** the lines of an order: the goods of its outbound slips (SPECIAL_ARRIVAL_UNCONFIRMED, INVOICE_MISMATCH) */
-  orderLines(orderId: Id): readonly SalesLineRow[];
+  orderLines(orderId: Id): readonly Loose<SalesLineRow>[];
 }

@@ -19,7 +19,7 @@ import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 export type { RuleContext } from './context';
 export * from './types';
 export { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, resolveSettings, type RuleSettings, type RuleSettingKey } from './settings';
-export { createMemoryContext, type MemoryData, type MemoryContext } from './memory-context';
+export { createMemoryContext, type MemoryData, type MemoryContext, type MemoryRow } from './memory-context';
 export { looksLikePersonName, looksLikeIndividual } from './person-name';
 export { expiringWithin, expiryWindow, EXPIRY_FIELDS, type Expiring } from './expiry';
 export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList, matchScopeCategory } from './scope';

@@ -6,16 +6,16 @@
  * that reads a new column of a line or an order sees it on live entry, re-check and import alike.
  */
 import { isLegacy } from '../legacy';
-import type { OutboundSlipRow, SaleLineInvoice, SaleLineView, SalesLineRow, SalesOrderRow, SpecialCheckRow } from './types';
+import type { Loose, OutboundSlipRow, SaleLineInvoice, SaleLineView, SalesLineRow, SalesOrderRow, SpecialCheckRow } from './types';
 
 export interface SaleLineParts {
-  outbounds: readonly OutboundSlipRow[];
+  outbounds: readonly Loose<OutboundSlipRow>[];
   invoices: readonly SaleLineInvoice[];
-  special_check: SpecialCheckRow | null;
+  special_check: Loose<SpecialCheckRow> | null;
 }
 
 /** The views of `lines`, all of one order. */
-export function saleLineViewsFor(order: SalesOrderRow, lines: readonly SalesLineRow[], parts: SaleLineParts): SaleLineView[] {
+export function saleLineViewsFor(order: SalesOrderRow, lines: readonly Loose<SalesLineRow>[], parts: SaleLineParts): SaleLineView[] {
   const shared = {
     order_no: order.order_no, sale_date: order.sale_date ?? null, customer: order.customer ?? null, salesperson: order.salesperson ?? null,
     contract: order.contract ?? null, payment_method: order.payment_method, order_status: order.status,

@@ -255,8 +255,8 @@ export function licencePermits(c: CustomerSeed, date: string, product: ProductRo
   if (!ctx) {
     ctx = createMemoryContext({
       asOf: date,
-      customers: [{ id: c.id, name: c.name }],
-      customerLicenses: c.licences.map((l) => ({ ...l, customer: c.id, kind: l.kind as CustomerLicenseRow['kind'] })),
+      customers: [{ id: c.id, name: c.name, qa_status: c.qa_status }],
+      customerLicenses: c.licences.map((l, i) => ({ ...l, id: i + 1, customer: c.id, kind: l.kind as CustomerLicenseRow['kind'] })),
     });
     licenceContexts.set(c, ctx);
   }

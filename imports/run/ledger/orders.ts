@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
   rulesFor, saleLineViewsFor, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SalesLineRow,
-  type SpecialCheckRow,
+  type Loose, type SalesOrderRow, type SpecialCheckRow,
 } from '../../../schema/rules';
 import { ledgerValues, type Values } from './resolver';
 import { documentFacts, factsFor, type LedgerGuard } from './guard';
@@ -37,7 +37,8 @@ export interface LedgerLine {
 interface SlipRec {
   ref: number;
   key: string;
-  data: OutboundSlipRow & { id: number; order: number; slip_no: string; issued_by?: string | null };
+  /** the slip as staged and as the rules read it (the ledger may leave any of its fields empty) */
+  data: Loose<OutboundSlipRow> & { id: number; order: number; slip_no: string };
   isNew: boolean;
   /** rows of this window on the slip */
   rows: number[];
@@ -55,17 +56,15 @@ interface InvRec {
 interface LineRec {
   ref: number;
   row: number;
-  data: SalesLineRow & {
-    id: number; order: number; sale_date: string; customer: number; price_approved_by?: string | null; handler?: string | null; responsible?: string | null;
-    legacy_facts?: unknown;
-  };
+  /** the line as staged and as the rules read it */
+  data: Loose<SalesLineRow> & { id: number; order: number; sale_date: string; customer: number };
   slip: SlipRec | null;
   inv: InvRec | null;
 }
-interface OrderRow {
-  id: number; order_no: string; customer: number; salesperson: number | null; contract: number | null;
-  sale_date: string; payment_method: string | null; status?: string; remark?: string | null; legacy_facts?: unknown;
-}
+/** The order being built: a sales order row (what the rules read) whose identity the ledger always gives. */
+type OrderRow = SalesOrderRow & {
+  order_no: string; customer: number; salesperson: number | null; contract: number | null; sale_date: string;
+};
 
 interface Group {
   key: string;
@@ -74,7 +73,7 @@ interface Group {
   /** evaluation deferred to finishScattered (the order was read before) */
   reopened: boolean;
   order: OrderRow;
-  prior: SalesLineRow[];
+  prior: Loose<SalesLineRow>[];
   lines: LineRec[];
   slips: SlipRec[];
   slipByKey: Map<string, SlipRec>;
@@ -84,12 +83,12 @@ interface Group {
   /** invoices linked to a slip of the order (what the line view shows, as the database view does) */
   linked: Set<number>;
   newPairs: Array<[InvRec, SlipRec]>;
-  check: SpecialCheckRow | null;
+  check: Loose<SpecialCheckRow> | null;
   checkNew: boolean;
   dupSigs: Map<string, number> | null;
   remarks: string[];
   /** prior + new lines, as the rules read them (built on first use) */
-  allLines?: SalesLineRow[];
+  allLines?: Loose<SalesLineRow>[];
 }
 
 /** Where findings go: the staging file (DB findings + report rows). */
@@ -156,7 +155,7 @@ export class OrderBuilder {
     // from the window; everything else from the master data in memory.
     this.ctx = {
       ...base,
-      order: (id) => (this.g && id === this.g.ref ? (this.g.order as never) : base.order(id)),
+      order: (id) => (this.g && id === this.g.ref ? this.g.order : base.order(id)),
       orderLines: (id) => {
         const g = this.g;
         if (!g || id !== g.ref) return base.orderLines(id);
@@ -256,7 +255,7 @@ export class OrderBuilder {
       key, ref: 0, state: 'new', reopened: false,
       order: {
         id: 0, order_no: key, customer: line.customer, salesperson: line.salesperson, contract: line.contract,
-        sale_date: v.sale_date, payment_method: v.payment_method ?? null,
+        sale_date: v.sale_date, payment_method: v.payment_method ?? null, status: 'confirmed',
       },
       prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), linked: new Set(), newPairs: [],
       check: null, checkNew: false, dupSigs: null, remarks: [],
@@ -432,7 +431,7 @@ export class OrderBuilder {
       g.check = { ...g.check, id: -sid };
     }
     for (const l of g.lines) {
-      const d = l.data as Record<string, unknown>;
+      const d: Partial<Record<string, unknown>> = l.data;
       // STAGED sales_lines' columns in order (id first), then the staging-only row, slip, invoice
       const args: unknown[] = [-l.ref];
       for (const c of LINE_COLS) {
@@ -506,7 +505,7 @@ function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boole
     return { id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] };
   });
   // the same views the server builds from the database (schema/rules/sale-line-view.ts)
-  const views = saleLineViewsFor(g.order as never, g.lines.map((l) => l.data), {
+  const views = saleLineViewsFor(g.order, g.lines.map((l) => l.data), {
     outbounds: g.slips.map((s) => s.data), invoices, special_check: g.check,
   });
   for (let j = 0; j < views.length; j++) {

@@ -82,10 +82,10 @@ export class Resolver {
     const denied = this.mayNotCreate('customers', 'customer', name);
     if (denied) return denied;
     const sid = this.st.reserve('customers');
-    const rec = { ...fill('customers', v), name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' };
+    const rec = { ...fill('customers', v), name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' as const };
     this.st.insert('customers', sid, rec);
     const ref = { id: -sid, ...rec };
-    this.m.ctx.add('customers', ref as never);
+    this.m.ctx.add('customers', ref);
     indexCustomer(this.m, ref);
     this.created.customers.push({ row, name, credit_code: rec.credit_code });
     return { id: -sid };
@@ -115,12 +115,12 @@ export class Resolver {
     const sid = this.st.reserve('products');
     const rec = {
       ...fill('products', v),
-      kind: approval && /械/.test(approval) ? 'device' : 'drug', generic_name: name, spec, approval_no: approval,
-      special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`), qa_status: 'pending',
+      kind: approval && /械/.test(approval) ? 'device' as const : 'drug' as const, generic_name: name, spec, approval_no: approval,
+      special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`), qa_status: 'pending' as const,
     };
     this.st.insert('products', sid, rec);
     const ref = { id: -sid, ...rec };
-    this.m.ctx.add('products', ref as never);
+    this.m.ctx.add('products', ref);
     indexProduct(this.m, ref);
     this.created.products.push({ row, name, spec, approval_no: approval, special_control: rec.special_control });
     return { id: -sid };
@@ -138,7 +138,7 @@ export class Resolver {
     const sid = this.st.reserve('batches');
     const rec = { ...fill('batches', v), product, batch_no: no, status: this.guard.batchStatus };
     this.st.insert('batches', sid, rec);
-    this.m.ctx.add('batches', { id: -sid, ...rec } as never);
+    this.m.ctx.add('batches', { id: -sid, ...rec });
     this.m.batchesByKey.set(key, -sid);
     this.created.batches.push({ row, name: no, batch_no: no, product_name: text(v.generic_name), status: rec.status });
     return { id: -sid };
@@ -163,7 +163,7 @@ export class Resolver {
     if (denied) return denied;
     const sid = this.st.reserve('salespeople');
     this.st.insert('salespeople', sid, { name });
-    this.m.ctx.add('salespeople', { id: -sid, name } as never);
+    this.m.ctx.add('salespeople', { id: -sid, name });
     this.m.salespeopleByName.set(keyText(name), -sid);
     this.created.salespeople.push({ row, name });
     return { id: -sid };
