@@ -16,14 +16,25 @@ export interface SaleLineParts {
 
 /** The views of `lines`, all of one order. */
 export function saleLineViewsFor(order: SalesOrderRow, lines: readonly Loose<SalesLineRow>[], parts: SaleLineParts): SaleLineView[] {
-  const shared = {
-    order_no: order.order_no, sale_date: order.sale_date ?? null, customer: order.customer ?? null, salesperson: order.salesperson ?? null,
-    contract: order.contract ?? null, payment_method: order.payment_method, order_status: order.status,
-    // a sale the legacy system recorded: audited on its trusted legacy facts (schema/legacy.ts)
-    legacy: isLegacy(order),
-    outbounds: parts.outbounds, invoices: parts.invoices, special_check: parts.special_check,
-  };
+  const { order_no, payment_method, status } = order;
+  const sale_date = order.sale_date ?? null;
+  const customer = order.customer ?? null;
+  const salesperson = order.salesperson ?? null;
+  const contract = order.contract ?? null;
+  // a sale the legacy system recorded: audited on its trusted legacy facts (schema/legacy.ts)
+  const legacy = isLegacy(order);
+  const { outbounds, invoices, special_check } = parts;
   const out = new Array<SaleLineView>(lines.length);
-  for (let i = 0; i < lines.length; i++) out[i] = { ...lines[i], ...shared, id: lines[i].id, order: order.id };
+  for (let i = 0; i < lines.length; i++) {
+    // the order's part as a literal (one shape for every view: the rules read it many times), then every
+    // column of the line's own row it does not name
+    const l: Record<string, unknown> = lines[i];
+    const v: Record<string, unknown> = {
+      id: l.id, order: order.id, order_no, sale_date, customer, salesperson, contract, payment_method, order_status: status, legacy,
+      outbounds, invoices, special_check,
+    };
+    for (const k in l) if (!(k in v)) v[k] = l[k];
+    out[i] = v as SaleLineView;
+  }
   return out;
 }

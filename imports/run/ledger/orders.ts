@@ -23,6 +23,7 @@ import {
 import { ledgerValues, type Values } from './resolver';
 import { documentFacts, factsFor, type LedgerGuard } from './guard';
 import { STAGED_BY_NAME, type Staging } from './staging';
+import { ledgerFieldsFor } from '../../headers/ledger-fields';
 
 export interface LedgerLine {
   row: number;
@@ -99,7 +100,8 @@ export interface FindingSink {
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 /** The slip's fields the ledger fills (schema/ledger.ts): outbound date, issuer, picker, reviewer, receipt … */
-const SLIP_FIELDS = STAGED_BY_NAME.get('outbound_slips')!.cols.filter((c) => c !== 'slip_no' && c !== 'order' && c !== 'legacy_facts');
+const SLIP_COLUMNS = ledgerFieldsFor('outbound_slips');
+const SLIP_FIELDS = SLIP_COLUMNS.map((c) => c.field);
 /** Staged line columns in order (id first), as Staging.insertRow takes them, then the staging-only ones. */
 const LINE_COLS = STAGED_BY_NAME.get('sales_lines')!.cols;
 /** A slip's identity in the ledger: its data, the reviewer as the ledger wrote it (kept as a legacy fact). */
@@ -107,6 +109,12 @@ const slipKeyOf = (d: object) => {
   const r = d as Record<string, unknown>;
   let key = '';
   for (const k of SLIP_FIELDS) key += `${text(r[k] ?? (k === 'reviewed_by' ? legacyField(r.legacy_facts, k) : null)) ?? ''}\u0001`;
+  return key;
+};
+/** The same key from a ledger row's values (its columns' keys), without building the slip. */
+const rowSlipKey = (v: Values) => {
+  let key = '';
+  for (const c of SLIP_COLUMNS) key += `${text(v[c.key]) ?? ''}\u0001`;
   return key;
 };
 const legacyField = (facts: unknown, k: string): unknown => {
@@ -204,9 +212,8 @@ export class OrderBuilder {
     const ref = -this.st.reserve('sales_lines');
     let slip: SlipRec | null = null;
     if (v.outbound_date) {
-      const sd = ledgerValues('outbound_slips', v);
-      const sk = slipKeyOf(sd);
-      slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sd, sk, line.row);
+      const sk = rowSlipKey(v);
+      slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sk, line.row);
       slip.rows.push(line.row);
     }
     let inv: InvRec | null = null;
@@ -230,16 +237,18 @@ export class OrderBuilder {
     }
     const remark = text(v.remark);
     if (remark && !g.remarks.includes(remark)) g.remarks.push(remark);
-    g.lines.push({
-      ref, row: line.row, slip, inv,
-      data: {
-        ...ledgerValues('sales_lines', v),
-        id: ref, order: g.ref, sale_date: g.order.sale_date, customer: g.order.customer, product: line.product, batch: line.batch,
-        // the old system's price approval is a legacy fact, never our approval
-        price_approved_by: null,
-        legacy_facts: v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by)),
-      },
-    });
+    // the line's own fields as the ledger gives them, then what the importer resolved
+    const data = ledgerValues('sales_lines', v) as LineRec['data'];
+    data.id = ref;
+    data.order = g.ref;
+    data.sale_date = g.order.sale_date;
+    data.customer = g.order.customer;
+    data.product = line.product;
+    data.batch = line.batch;
+    // the old system's price approval is a legacy fact, never our approval
+    data.price_approved_by = null;
+    data.legacy_facts = v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by));
+    g.lines.push({ ref, row: line.row, slip, inv, data });
     this.stats.imported++;
     return 'imported';
   }
@@ -346,19 +355,18 @@ export class OrderBuilder {
     if (!g.slipByKey.has(s.key)) g.slipByKey.set(s.key, s);
   }
 
-  private newSlip(g: Group, v: Values, fields: Record<string, unknown>, key: string, row: number): SlipRec {
+  private newSlip(g: Group, v: Values, key: string, row: number): SlipRec {
     const n = g.slips.length + 1;
     const ref = -this.st.reserve('outbound_slips');
-    const s: SlipRec = {
-      ref, key, isNew: true, rows: [],
-      data: {
-        ...fields,
-        id: ref, order: g.ref, slip_no: n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`,
-        // the old system's review is a legacy fact, never our review
-        reviewed_by: null,
-        legacy_facts: v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by)),
-      },
-    };
+    // the slip's fields as the ledger gives them, then its identity
+    const data = ledgerValues('outbound_slips', v) as SlipRec['data'];
+    data.id = ref;
+    data.order = g.ref;
+    data.slip_no = n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`;
+    // the old system's review is a legacy fact, never our review
+    data.reviewed_by = null;
+    data.legacy_facts = v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by));
+    const s: SlipRec = { ref, key, isNew: true, rows: [], data };
     this.addSlip(g, s);
     return s;
   }

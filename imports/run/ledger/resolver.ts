@@ -34,7 +34,13 @@ export function ledgerValues(resource: string, v: Values): Record<string, unknow
   let fills = FILLS.get(resource);
   if (!fills) FILLS.set(resource, (fills = ledgerFieldsFor(resource)));
   const out: Record<string, unknown> = {};
-  for (const { key, field } of fills) out[field] = typeof v[key] === 'string' ? text(v[key]) : v[key] ?? null;
+  for (let i = 0; i < fills.length; i++) {
+    const x = v[fills[i].key];
+    if (typeof x === 'string') {
+      const t = x.trim();
+      out[fills[i].field] = t === '' ? null : t;
+    } else out[fills[i].field] = x ?? null;
+  }
   return out;
 }
 const fill = ledgerValues;
