@@ -19,7 +19,8 @@ const resMeta = meta.resources.find((r) => r.name === resourceName)!;
 
 async function templateHeaders(kind: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await templateXlsx(kind))!);
+  const bytes = (await templateXlsx(kind))!;
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return (wb.worksheets[0].getRow(1).values as unknown[]).slice(1).map(String);
 }
 
