@@ -28,10 +28,10 @@ const fromColumn = (c: LedgerColumn): LedgerField => ({
   resource: c.resource, field: c.field,
 });
 
-export const LEDGER_COLUMNS_DERIVED: readonly LedgerColumn[] = ledgerColumns(registry);
-export const LEDGER_FIELDS: readonly LedgerField[] = LEDGER_COLUMNS_DERIVED.map(fromColumn);
+const COLUMNS: readonly LedgerColumn[] = ledgerColumns(registry);
+export const LEDGER_FIELDS: readonly LedgerField[] = COLUMNS.map(fromColumn);
 
 /** The fields a ledger column gives a record of `resource` (a pending product or batch), with the column key. */
 export function ledgerFieldsFor(resource: string): Array<{ key: string; field: string }> {
-  return ledgerFieldsOf(LEDGER_COLUMNS_DERIVED, resource);
+  return ledgerFieldsOf(COLUMNS, resource);
 }

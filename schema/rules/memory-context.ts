@@ -18,7 +18,7 @@ import type {
  */
 export type MemoryRow<R> = Loose<R> & { id: Id };
 /** Rows grouped under a parent (licences, lines): the id may be absent. */
-export type MemoryChild<R> = Loose<R>;
+type MemoryChild<R> = Loose<R>;
 
 export interface MemoryData {
   asOf: string;

@@ -43,7 +43,6 @@ export function ledgerValues(resource: string, v: Values): Record<string, unknow
   }
   return out;
 }
-const fill = ledgerValues;
 
 /** 麻黄碱 (伪麻黄碱 contains it) → ephedrine, 可待因 → codeine: a special-control product when not on file. */
 export function specialFromName(name: string): string[] {
@@ -88,7 +87,7 @@ export class Resolver {
     const denied = this.mayNotCreate('customers', 'customer', name);
     if (denied) return denied;
     const sid = this.st.reserve('customers');
-    const rec = { ...fill('customers', v), name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' as const };
+    const rec = { ...ledgerValues('customers', v), name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' as const };
     this.st.insert('customers', sid, rec);
     const ref = { id: -sid, ...rec };
     this.m.ctx.add('customers', ref);
@@ -120,7 +119,7 @@ export class Resolver {
     if (denied) return denied;
     const sid = this.st.reserve('products');
     const rec = {
-      ...fill('products', v),
+      ...ledgerValues('products', v),
       kind: approval && /械/.test(approval) ? 'device' as const : 'drug' as const, generic_name: name, spec, approval_no: approval,
       special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`), qa_status: 'pending' as const,
     };
@@ -142,7 +141,7 @@ export class Resolver {
     const denied = this.mayNotCreate('batches', 'batch_no', no);
     if (denied) return denied;
     const sid = this.st.reserve('batches');
-    const rec = { ...fill('batches', v), product, batch_no: no, status: this.guard.batchStatus };
+    const rec = { ...ledgerValues('batches', v), product, batch_no: no, status: this.guard.batchStatus };
     this.st.insert('batches', sid, rec);
     this.m.ctx.add('batches', { id: -sid, ...rec });
     this.m.batchesByKey.set(key, -sid);
