@@ -24,8 +24,9 @@ export const AREA_LABELS: Record<Area, Label> = {
   system: ['系统', 'System'],
 };
 
-export interface FieldSpec {
-  kind: FieldKind;
+/** `K`, `E`: the field's kind and enum keys, kept in the type so a resource's row type can be inferred (RowOf). */
+export interface FieldSpec<K extends FieldKind = FieldKind, E extends string = string> {
+  kind: K;
   label: Label;
   /** import header aliases beyond the Chinese label (DOMAIN.md: the parts after `/`) */
   aliases: string[];
@@ -33,7 +34,7 @@ export interface FieldSpec {
   required: boolean;
   /** required on entry but nullable in the database, because historical ledgers may lack it */
   legacy?: boolean;
-  enum?: EnumDef;
+  enum?: EnumDef<E>;
   /** controlled vocabulary for a `list` field (scope categories) */
   vocabulary?: readonly string[];
   ref?: string;
@@ -51,21 +52,61 @@ export interface FieldSpec {
 }
 
 type Opts = Partial<Omit<FieldSpec, 'kind' | 'label'>>;
+type EnumKeys<O> = O extends { enum?: EnumDef<infer E> } ? E : string;
+/**
+ * A field every row has (required, and not `legacy`): its row type is not nullable (RowOf). Any `legacy`
+ * key counts as legacy (an inline `legacy: true` is widened to boolean).
+ */
+type Strict<O> = O extends { required: true } ? ('legacy' extends keyof O ? unknown : { required: true }) : unknown;
 /** `zh` may carry import aliases after `/`, exactly as DOMAIN.md writes them: '通用名称/产品名称'. */
-function field(kind: FieldKind) {
-  return (zh: string, en: string, opts: Opts = {}): FieldSpec => {
+function field<K extends FieldKind>(kind: K) {
+  return <O extends Opts = Record<never, never>>(zh: string, en: string, opts?: O): FieldSpec<K, EnumKeys<O>> & Strict<O> => {
     const [label, ...aliases] = zh.split('/');
-    return { kind, label: [label, en], required: false, ...opts, aliases: [...aliases, ...(opts.aliases ?? [])] };
+    return { kind, label: [label, en], required: false, ...opts, aliases: [...aliases, ...(opts?.aliases ?? [])] } as FieldSpec<K, EnumKeys<O>> & Strict<O>;
   };
 }
 export const f = {
   text: field('text'), textarea: field('textarea'), int: field('int'), number: field('number'),
   money: field('money'), date: field('date'), datetime: field('datetime'), bool: field('bool'),
   json: field('json'), password: field('password'),
-  enum: (e: EnumDef, zh: string, en: string, opts: Opts = {}) => field('enum')(zh, en, { ...opts, enum: e }),
-  list: (zh: string, en: string, opts: Opts = {}) => field('list')(zh, en, opts),
-  ref: (target: string, zh: string, en: string, opts: Opts = {}) => field('ref')(zh, en, { ...opts, ref: target }),
+  enum: <E extends string, O extends Opts = Record<never, never>>(e: EnumDef<E>, zh: string, en: string, opts?: O) =>
+    field('enum')(zh, en, { ...opts, enum: e }) as FieldSpec<'enum', E> & Strict<O>,
+  list: field('list'),
+  ref: <O extends Opts = Record<never, never>>(target: string, zh: string, en: string, opts?: O) =>
+    field('ref')(zh, en, { ...opts, ref: target }) as FieldSpec<'ref'> & Strict<O>,
 };
+
+/** A field's value as stored and read back (a list: a JSON array from the database, or free text from an import). */
+export type FieldValue<S> =
+  S extends FieldSpec<infer K, infer E>
+    ? K extends 'enum' ? E
+      : K extends 'list' ? readonly string[] | string
+        : K extends 'int' | 'number' | 'money' | 'ref' ? number
+          : K extends 'bool' ? boolean
+            : K extends 'json' ? unknown
+              : string
+    : never;
+
+/** The columns defineResource adds to every (non-system) table. */
+export type SystemColumns = {
+  version?: number; created_at?: string | null; created_by?: number | null; updated_at?: string | null; updated_by?: number | null;
+  voided_at?: string | null; voided_by?: number | null; void_reason?: string | null; import_id?: number | null;
+  /** what a legacy system recorded (schema/legacy.ts): an object, or its JSON text from SQLite */
+  legacy_facts?: unknown;
+};
+
+/**
+ * A record of a resource as code outside the write service reads it (the rules, the importer): its id, every
+ * field of its definition — required ones as they always are, the others (and `legacy` ones, which a
+ * historical row or an import's pending record may lack) optional and nullable — and the system columns.
+ * Inferred from the definition, so a field added there is in the type at once.
+ */
+export type RowOf<T> = T extends ResourceTable<infer F>
+  ? { id: number }
+    & { -readonly [K in keyof F as F[K] extends { required: true } ? K : never]: FieldValue<F[K]> }
+    & { -readonly [K in keyof F as F[K] extends { required: true } ? never : K]?: FieldValue<F[K]> | null }
+    & SystemColumns
+  : never;
 export const req = { required: true } as const;
 
 export interface ResourceSpec {
@@ -116,6 +157,8 @@ export interface Resource extends Required<Omit<ResourceSpec, 'parent'>> {
 export type AnyTable = SQLiteTableWithColumns<{
   name: string; schema: undefined; dialect: 'sqlite'; columns: Record<string, SQLiteColumn<any>>;
 }>;
+/** A table built by defineResource, its field definitions kept in the type (never present at run time). */
+export type ResourceTable<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = AnyTable & { readonly $fields?: F };
 
 export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason', 'import_id', 'legacy_facts'] as const;
 
@@ -141,7 +184,7 @@ function column(key: string, spec: FieldSpec) {
   return c;
 }
 
-export function defineResource(spec: ResourceSpec): AnyTable {
+export function defineResource<F extends Record<string, FieldSpec>>(spec: ResourceSpec & { fields: F }): ResourceTable<F> {
   const system = spec.system ?? true;
   const columns: Record<string, any> = { id: integer('id').primaryKey({ autoIncrement: true }) };
   if (system) {
@@ -184,7 +227,7 @@ export function defineResource(spec: ResourceSpec): AnyTable {
     ...(system ? [index(`${spec.name}__voided`).on(t.voided_at).where(sql`voided_at IS NOT NULL`)] : []),
     // Partial as well: most records were not imported.
     ...(system ? [index(`${spec.name}__import_id`).on(t.import_id).where(sql`import_id IS NOT NULL`)] : []),
-  ]) as unknown as AnyTable;
+  ]) as unknown as ResourceTable<F>;
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
     list: keys.slice(0, 6), filters: [], search: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],

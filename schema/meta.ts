@@ -1,6 +1,7 @@
 /** The shape GET /api/meta serves: the registry with column kinds, enum values and required flags. */
 import { AREAS, AREA_LABELS, type Area, type FieldKind, type Resource } from './define';
 import { ROLE, SCOPE_CATEGORIES } from './enums';
+import { ledgerColumns } from './ledger';
 import { CATALOGUE, type RuleMeta } from './rules';
 import { ATTACHMENT_KIND, isAttachable } from './tables/attachments';
 
@@ -47,6 +48,17 @@ export interface AttachmentSlotMeta {
   required: boolean | { when: Record<string, unknown> };
   rule?: string;
 }
+/** A column of the flat sales ledger (schema/ledger.ts): the field it lands in, its names from that field's definition. */
+export interface LedgerColumnMeta {
+  key: string;
+  resource: string;
+  field: string;
+  kind: FieldKind;
+  /** template header and English label */
+  label: I18nLabel;
+  /** every accepted Chinese header, the template header first */
+  aliases: readonly string[];
+}
 export interface Meta {
   areas: { key: Area; label: I18nLabel }[];
   resources: ResourceMeta[];
@@ -54,6 +66,8 @@ export interface Meta {
   scopeCategories: readonly string[];
   /** the GSP rule catalogue (RULES.md): code, severity, source article, title */
   rules: readonly RuleMeta[];
+  /** the sales-ledger import's columns */
+  ledger: LedgerColumnMeta[];
 }
 
 const label = ([zh, en]: readonly [string, string]): I18nLabel => ({ zh, en });
@@ -65,6 +79,9 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
     roles: ROLE.values.map((id) => ({ id, ...label(ROLE.labels[id]) })),
     scopeCategories: SCOPE_CATEGORIES,
     rules: CATALOGUE,
+    ledger: ledgerColumns(registry).map((c) => ({
+      key: c.key, resource: c.resource, field: c.field, kind: c.kind, label: label(c.label), aliases: c.names,
+    })),
     resources: all.map((r) => ({
       name: r.name,
       label: label(r.label),

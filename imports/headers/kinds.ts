@@ -3,10 +3,12 @@
  * the aliases after `/`, the English label and key), plus, for each reference field, the natural-key and
  * display fields of the record it points to (`product.approval_no` for 批准文号 in a batches file;
  * aliases of the target field that *is* the reference's own label map to the reference itself:
- * 客户名称 → customer). Or `sales-ledger`: DOMAIN.md's ledger table (ledger-fields.ts).
+ * 客户名称 → customer). Or `sales-ledger`: DOMAIN.md's ledger table, derived from the same definitions
+ * (schema/ledger.ts, ledger-fields.ts).
  */
 import type { FieldKind, FieldSpec, Resource } from '../../schema/define';
 import type { EnumDef } from '../../schema/enums';
+import { isCodeField } from '../../schema/ledger';
 import { getResource, registry } from '../../schema/resources';
 import { LEDGER_FIELDS, SALES_LEDGER_KIND } from './ledger-fields';
 import { normalizeHeader } from './normalize-header';
@@ -37,8 +39,6 @@ export interface KindInfo {
   index: ReadonlyMap<string, ReadonlyArray<{ key: string; rank: number }>>;
 }
 
-const CODE_KEY = /(^|_)(no|number|code)$|^batch_no$|^sterilization_batch$|^manufacturer_license$|^id_no$/;
-
 function importable(spec: FieldSpec): boolean {
   return !spec.readOnly && !spec.derive && !spec.writeOnly && spec.kind !== 'password' && spec.kind !== 'json';
 }
@@ -52,7 +52,7 @@ function fieldOf(key: string, spec: FieldSpec): ImportField {
   ];
   return {
     key, label: spec.label[0], labelEn: spec.label[1], kind: spec.kind, enum: spec.enum, vocabulary: spec.vocabulary,
-    code: spec.kind === 'text' && (CODE_KEY.test(key) || !!spec.check), required: spec.required, names,
+    code: isCodeField(key, spec), required: spec.required, names,
   };
 }
 
@@ -90,7 +90,7 @@ function resourceFields(res: Resource): ImportField[] {
 
 function ledgerFields(): ImportField[] {
   return LEDGER_FIELDS.map((lf) => ({
-    key: lf.key, label: lf.aliases[0], labelEn: lf.en, kind: lf.kind, enum: lf.enum, code: lf.code,
+    key: lf.key, label: lf.aliases[0], labelEn: lf.en, kind: lf.kind, enum: lf.enum, vocabulary: lf.vocabulary, code: lf.code,
     required: false,
     names: [
       ...lf.aliases.map((name, i) => ({ name, rank: i === 0 ? 0 : 1 })),

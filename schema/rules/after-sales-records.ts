@@ -4,6 +4,7 @@
  * supplier quality agreements lapsed or without the device repair clause. Deadlines are `periodic` (only the
  * re-check judges them, never refusing a write); the others run on every save.
  */
+import { isLegacy } from '../legacy';
 import type { RuleContext } from './context';
 import { addDays, dateOf, deadlineState } from './dates';
 import { blank, customerName, isNum, productName, rule } from './rule';
@@ -104,7 +105,9 @@ export const afterSalesRecordRules = [
     code: 'COLD_CHAIN_DELIVERY_UNRECORDED', severity: 'warning', source: '第五篇 5.4、5.5; 第二篇 3.5', section: 'fulfilment', appliesTo: 'outbound_slips',
     title: { zh: '冷链收货确认无运输温度记录', en: 'Cold-chain receipt without a delivery temperature record' },
     test(s, ctx) {
-      if (!s.deliveries || !s.receipt_confirmed_at || s.order == null) return null;
+      // a legacy ledger's slip: the old system kept no delivery records, so there is nothing to judge (its
+      // import and a later re-check agree: test/imports/rule-parity.test.ts)
+      if (isLegacy(s) || !s.deliveries || !s.receipt_confirmed_at || s.order == null) return null;
       const storage = coldestStorage(ctx, s.order);
       if (!storage) return null;
       if (s.deliveries.some((d) => isNum(d.temp_start) && isNum(d.temp_end))) return null;

@@ -69,7 +69,7 @@ export const aftersalesRules = [
       const state = deadlineState(start, days, n.notified_at, ctx.asOf);
       if (!lateOrOverdue(state)) return null;
       const customer = n.customer != null ? ctx.customer(n.customer) : undefined;
-      const product = productName(ctx.product(recall.product));
+      const product = productName(recall.product != null ? ctx.product(recall.product) : undefined);
       return {
         fields: ['notified_at'],
         zh: `召回 ${recall.recall_no ?? ''}（「${product}」，${start} 开始）须在 ${days} 天内通知购货单位「${customerName(customer, n.customer)}」停止使用，${state === 'late' ? `但直到 ${dateOf(n.notified_at)} 才通知` : '至今未通知'}。请立即通知客户停止使用、协助召回，并登记通知日期和方式。`,

@@ -7,8 +7,9 @@ import { customerName, parts, productName, rule } from './rule';
 import { licenceCovers, permittedLicenceKinds, productCategory, scopeCategories } from './scope';
 import type { CustomerLicenseRow, SaleLineView } from './types';
 
-const kindZh = (k: CustomerLicenseRow['kind']) => CUSTOMER_LICENSE_KIND.labels[k][0];
-const kindEn = (k: CustomerLicenseRow['kind']) => CUSTOMER_LICENSE_KIND.labels[k][1];
+type LicenceKind = NonNullable<CustomerLicenseRow['kind']>;
+const kindZh = (k: LicenceKind) => CUSTOMER_LICENSE_KIND.labels[k][0];
+const kindEn = (k: LicenceKind) => CUSTOMER_LICENSE_KIND.labels[k][1];
 
 type LicenceState =
   | { state: 'skip' | 'ok' }
@@ -72,7 +73,7 @@ export const buyerRules = [
         en: late
           ? `The buyer "${c.name}" was approved by QA only on ${approvedAt}, after the sale date ${date}. A buyer must pass the first-business review before any sale; check the sale date or the review record.`
           : `The buyer "${c.name}" ${rejected ? 'was rejected in' : 'has not passed'} QA's first-business review, so it may not be sold to. Submit its credentials for QA approval before selling.`,
-        params: { customer: c.name, sale_date: date },
+        params: { customer: c.name ?? '', sale_date: date },
       };
     },
   }),

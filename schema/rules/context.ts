@@ -6,7 +6,7 @@
 import type { IsoDate } from './dates';
 import type { RuleSettings } from './settings';
 import type {
-  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id,
+  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id, Loose,
   ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow, TrainingRow,
 } from './types';
 
@@ -22,7 +22,7 @@ export interface RuleContext {
   salesperson(id: Id): SalespersonRow | undefined;
   authorizations(salespersonId: Id): readonly AuthorizationRow[];
   /** the salesperson's training records (SALESPERSON_UNQUALIFIED: a failed training) */
-  trainings(salespersonId: Id): readonly TrainingRow[];
+  trainings(salespersonId: Id): readonly Loose<TrainingRow>[];
   product(id: Id): ProductRow | undefined;
   batch(id: Id): BatchRow | undefined;
   /** recalls of the product whose batch list contains batchNo (any status, with started_at) */
@@ -31,7 +31,7 @@ export interface RuleContext {
   contract(id: Id): ContractRow | undefined;
   order(id: Id): SalesOrderRow | undefined;
   /** the lines of an order: the goods of its outbound slips (SPECIAL_ARRIVAL_UNCONFIRMED, INVOICE_MISMATCH) */
-  orderLines(orderId: Id): readonly SalesLineRow[];
+  orderLines(orderId: Id): readonly Loose<SalesLineRow>[];
   /**
    * the day a batch was found nonconforming (its earliest live 已售不合格品处理 case), which dates a 不合格 status as a
    * recall's start dates a recall (BATCH_BLOCKED); absent where no cases are known (an import's memory context)

@@ -4,12 +4,12 @@ import { APPROVAL_ROLE, CONTRACT_STATUS } from '../enums';
 import { dateOf } from './dates';
 import { blank, customerName, rule, type Issue } from './rule';
 import type { RuleSettings } from './settings';
-import type { ContractRow } from './types';
+import type { ContractRow, Loose } from './types';
 
 type Role = NonNullable<ContractRow['approved_role']>;
 
 /** The approval a contract needs: the general manager from {majorContractAmount} on, else the sales VP (or the GM). */
-export function requiredApproval(c: ContractRow, settings: RuleSettings): Role {
+export function requiredApproval(c: Pick<Loose<ContractRow>, 'amount'>, settings: RuleSettings): Role {
   return (c.amount ?? 0) >= settings.majorContractAmount ? 'gm' : 'sales_vp';
 }
 
@@ -18,7 +18,7 @@ export function requiredApproval(c: ContractRow, settings: RuleSettings): Role {
  * is. Approved means status 已审批/已签订 with an approval role at the required level, dated (if dated)
  * on or before `by`.
  */
-export function approvalProblem(c: ContractRow, settings: RuleSettings, by: string | null): Issue | null {
+export function approvalProblem(c: Loose<ContractRow>, settings: RuleSettings, by: string | null): Issue | null {
   const needed = requiredApproval(c, settings);
   const levelOk = c.approved_role === 'gm' || (c.approved_role === 'sales_vp' && needed === 'sales_vp');
   const statusOk = c.status === 'approved' || c.status === 'signed';

@@ -21,8 +21,8 @@ import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
 export type { RuleContext } from './context';
 export * from './types';
-export { RULE_SETTING_DEFAULTS, resolveSettings, type RuleSettings } from './settings';
-export { createMemoryContext, type MemoryData, type MemoryContext } from './memory-context';
+export { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, resolveSettings, type RuleSettings, type RuleSettingKey } from './settings';
+export { createMemoryContext, type MemoryData, type MemoryContext, type MemoryRow } from './memory-context';
 export { looksLikePersonName, looksLikeIndividual } from './person-name';
 export { expiringWithin, expiryWindow, EXPIRY_FIELDS } from './expiry';
 export { productCategory, permittedLicenceKinds, licenceCovers, scopeCategories, splitList } from './scope';
@@ -32,6 +32,7 @@ export { APPROVAL_SUPERSEDED } from './approval';
 export { PRODUCT_IMPORT_DOCS_MISSING, missingImportDocs } from './import-docs';
 export { buyerLicenceState } from './buyer';
 export { qualificationGaps } from './staff';
+export { saleLineViewsFor, type SaleLineParts } from './sale-line-view';
 
 /**
  * Every rule, in RULES.md order. A code may have one rule per record kind it applies to
@@ -43,6 +44,13 @@ export const RULES: readonly Rule[] = [
   ...afterSalesRecordRules,
   ...staffRules, ...correctiveRules,
 ];
+
+/**
+ * What a `sales-ledger` import evaluates per row (RULES.md): every sales-line rule, and the outbound-slip
+ * rules (OUTBOUND_NOT_REVIEWED, RECEIPT_UNCONFIRMED, SPECIAL_ARRIVAL_UNCONFIRMED) on the row's slip.
+ * CONTRACT_TERMS_MISSING only runs when a contract itself is imported.
+ */
+export const SALES_LEDGER_KINDS = ['sales_lines', 'outbound_slips'] as const satisfies readonly RecordKind[];
 
 /** One entry per rule code, in RULES.md order. */
 export const CATALOGUE: readonly RuleMeta[] = [

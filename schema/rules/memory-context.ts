@@ -7,26 +7,35 @@ import type { RuleContext } from './context';
 import { splitList } from './scope';
 import { resolveSettings, type RuleSettings } from './settings';
 import type {
-  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id,
+  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id, Loose,
   ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow, TrainingRow,
 } from './types';
+
+/**
+ * A row as given to the memory context: its id and any of its fields. A database row or an import's
+ * pending record is complete; a test gives only what its case is about. The context hands rows back as
+ * the rule row types say (what a rule may rely on for stored records).
+ */
+export type MemoryRow<R> = Loose<R> & { id: Id };
+/** Rows grouped under a parent (licences, lines): the id may be absent. */
+type MemoryChild<R> = Loose<R>;
 
 export interface MemoryData {
   asOf: string;
   settings?: Partial<RuleSettings> | RuleSettings;
-  companyLicenses?: readonly CompanyLicenseRow[];
-  customers?: readonly CustomerRow[];
-  customerLicenses?: readonly CustomerLicenseRow[];
-  customerAgents?: readonly CustomerAgentRow[];
-  salespeople?: readonly SalespersonRow[];
-  authorizations?: readonly AuthorizationRow[];
-  trainings?: readonly TrainingRow[];
-  products?: readonly ProductRow[];
-  batches?: readonly BatchRow[];
-  recalls?: readonly RecallRow[];
-  contracts?: readonly ContractRow[];
-  orders?: readonly SalesOrderRow[];
-  lines?: readonly SalesLineRow[];
+  companyLicenses?: readonly MemoryChild<CompanyLicenseRow>[];
+  customers?: readonly MemoryRow<CustomerRow>[];
+  customerLicenses?: readonly MemoryChild<CustomerLicenseRow>[];
+  customerAgents?: readonly MemoryChild<CustomerAgentRow>[];
+  salespeople?: readonly MemoryRow<SalespersonRow>[];
+  authorizations?: readonly MemoryChild<AuthorizationRow>[];
+  trainings?: readonly MemoryChild<TrainingRow>[];
+  products?: readonly MemoryRow<ProductRow>[];
+  batches?: readonly MemoryRow<BatchRow>[];
+  recalls?: readonly MemoryRow<RecallRow>[];
+  contracts?: readonly MemoryRow<ContractRow>[];
+  orders?: readonly MemoryRow<SalesOrderRow>[];
+  lines?: readonly MemoryChild<SalesLineRow>[];
   /** 已售不合格品处理 cases: the day each batch was found nonconforming (BATCH_BLOCKED dates the status by it) */
   nonconformities?: readonly { id?: Id; batch: Id; found_at: string }[];
 }
@@ -46,7 +55,7 @@ class ById<T extends { id: Id }> {
   get(id: Id) { return this.map.get(id); }
 }
 /** Rows grouped by a key; a row with an id replaces its earlier version. */
-class Grouped<T extends { id?: Id }> {
+class Grouped<T extends { id?: Id | null }> {
   readonly map = new Map<unknown, T[]>();
   constructor(private readonly key: (row: T) => unknown) {}
   put(row: T) {
@@ -59,6 +68,8 @@ class Grouped<T extends { id?: Id }> {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, '');
+/** A given row as the rule row type (see MemoryRow): the one place the memory context trusts its input. */
+const trusted = <R>(row: Loose<R>): R => row as unknown as R;
 
 export function createMemoryContext(data: MemoryData): MemoryContext {
   const company: CompanyLicenseRow[] = [];
@@ -74,29 +85,33 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
   const recallsByProduct = new Grouped<RecallRow>((r) => r.product);
   const contracts = new ById<ContractRow>();
   const orders = new ById<SalesOrderRow>();
-  const lines = new Grouped<SalesLineRow>((r) => r.order);
+  const lines = new Grouped<Loose<SalesLineRow>>((r) => r.order);
   const cases = new Grouped<{ id?: Id; batch: Id; found_at: string }>((r) => r.batch);
 
   const sinks: { [C in Collection]: (row: RowOf<C>) => void } = {
-    companyLicenses: (r) => { const i = r.id == null ? -1 : company.findIndex((c) => c.id === r.id); if (i >= 0) company[i] = r; else company.push(r); },
-    customers: (r) => customers.put(r),
-    customerLicenses: (r) => licences.put(r),
-    customerAgents: (r) => agents.put(r),
-    salespeople: (r) => salespeople.put(r),
-    authorizations: (r) => letters.put(r),
-    trainings: (r) => trainings.put(r),
-    products: (r) => products.put(r),
-    batches: (r) => batches.put(r),
-    recalls: (r) => { recalls.put(r); recallsByProduct.put(r); },
-    contracts: (r) => contracts.put(r),
-    orders: (r) => orders.put(r),
+    companyLicenses: (r) => {
+      const i = r.id == null ? -1 : company.findIndex((c) => c.id === r.id);
+      if (i >= 0) company[i] = trusted(r);
+      else company.push(trusted(r));
+    },
+    customers: (r) => customers.put(trusted(r)),
+    customerLicenses: (r) => licences.put(trusted(r)),
+    customerAgents: (r) => agents.put(trusted(r)),
+    salespeople: (r) => salespeople.put(trusted(r)),
+    authorizations: (r) => letters.put(trusted(r)),
+    trainings: (r) => trainings.put(trusted(r)),
+    products: (r) => products.put(trusted(r)),
+    batches: (r) => batches.put(trusted(r)),
+    recalls: (r) => { recalls.put(trusted(r)); recallsByProduct.put(trusted(r)); },
+    contracts: (r) => contracts.put(trusted(r)),
+    orders: (r) => orders.put(trusted(r)),
     lines: (r) => lines.put(r),
     nonconformities: (r) => cases.put(r),
   };
   const add = <C extends Collection>(collection: C, row: RowOf<C>) => {
     if (live(row)) (sinks[collection] as (r: RowOf<C>) => void)(row);
   };
-  for (const c of Object.keys(sinks) as Collection[]) for (const row of data[c] ?? []) add(c, row as never);
+  for (const c of Object.keys(sinks) as Collection[]) for (const row of data[c] ?? []) add(c, row);
 
   return {
     asOf: data.asOf,

@@ -3,7 +3,7 @@
  * are compared as members of SCOPE_CATEGORIES. Free text is split on 、，,;；/ and each part matched.
  */
 import { SCOPE_CATEGORIES, type ScopeCategory } from '../enums';
-import type { CompanyLicenseRow, CustomerLicenseRow, ListValue, ProductRow } from './types';
+import type { CompanyLicenseRow, CustomerLicenseRow, ListValue, Loose, ProductRow } from './types';
 
 export const LIST_SPLIT = /[、，,;；/\n]+/;
 const CATEGORY_SET: ReadonlySet<string> = new Set(SCOPE_CATEGORIES);
@@ -91,11 +91,14 @@ function categoriesOf(value: ListValue): Set<ScopeCategory> {
   return out;
 }
 
-export function isDevice(p: ProductRow): boolean {
+/** A product as its classification reads it (a legacy product may lack any field). */
+type ProductClass = Loose<ProductRow>;
+
+export function isDevice(p: ProductClass): boolean {
   return p.kind === 'device' || (p.kind == null && p.device_class != null);
 }
 
-export function deviceClass(p: ProductRow): DeviceClass | null {
+export function deviceClass(p: ProductClass): DeviceClass | null {
   if (!isDevice(p)) return null;
   if (p.device_class) return p.device_class;
   const c = p.scope_category ? matchScopeCategory(p.scope_category) : null;
@@ -104,7 +107,7 @@ export function deviceClass(p: ProductRow): DeviceClass | null {
 }
 
 /** The product's scope category: a device's class decides (第一/二/三类医疗器械), else scope_category. */
-export function productCategory(p: ProductRow): ScopeCategory | null {
+export function productCategory(p: ProductClass): ScopeCategory | null {
   const cls = isDevice(p) ? deviceClass(p) : null;
   if (cls) return DEVICE_CLASS_CATEGORY[cls];
   return p.scope_category ? matchScopeCategory(p.scope_category) : null;
@@ -117,7 +120,7 @@ type LicenceKind = CustomerLicenseRow['kind'];
  * 第二类医疗器械经营备案凭证; class I → any of those or a 营业执照 (a 营业执照 alone permits only class I).
  * A device of unknown class is treated as class II.
  */
-export function permittedLicenceKinds(p: ProductRow): readonly LicenceKind[] {
+export function permittedLicenceKinds(p: ProductClass): readonly LicenceKind[] {
   if (!isDevice(p)) return ['drug_business', 'medical_institution'];
   switch (deviceClass(p)) {
     case 'III': return ['device_business', 'medical_institution'];
@@ -131,7 +134,7 @@ export function permittedLicenceKinds(p: ProductRow): readonly LicenceKind[] {
  * every category; a 第二类医疗器械经营备案凭证 always covers class II; class I needs no scope (any licence
  * that permits devices, or a 营业执照, covers it). Otherwise the category must be listed.
  */
-export function licenceCovers(licence: CustomerLicenseRow | CompanyLicenseRow, category: ScopeCategory): boolean {
+export function licenceCovers(licence: Loose<CustomerLicenseRow> | Loose<CompanyLicenseRow>, category: ScopeCategory): boolean {
   const cats = scopeCategories(licence.scope);
   if (licence.kind === 'medical_institution' && cats.size === 0) return true;
   if (category === '第一类医疗器械' && licence.kind !== 'drug_business') return true;

@@ -6,7 +6,7 @@
  */
 import { addDays, dateOf, deadlineState } from './dates';
 import { blank, parts, rule, type Issue } from './rule';
-import type { SalespersonRow, TrainingRow } from './types';
+import type { Loose, SalespersonRow, TrainingRow } from './types';
 
 export interface QualificationOptions {
   /** days a lapse (contract ended, permit expired, training failed) is tolerated */
@@ -38,7 +38,7 @@ function latestBy<T extends { id?: number | null }>(rows: readonly T[], date: (r
 }
 
 /** What keeps the salesperson from selling on `date`: one issue per missing or lapsed qualification. */
-export function qualificationGaps(s: SalespersonRow, trainings: readonly TrainingRow[], date: string, o: QualificationOptions): Issue[] {
+export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly Loose<TrainingRow>[], date: string, o: QualificationOptions): Issue[] {
   const out: Issue[] = [];
   const g = o.graceDays;
   if (blank(s.contract_start) && blank(s.contract_end)) {

@@ -1,12 +1,12 @@
 /**
- * What the rules read and what they return. Row types list only the DOMAIN.md fields the rules use,
- * each nullable (legacy rows lack them); a database row or an importer row with more fields fits.
+ * What the rules read and what they return. A row type is the resource's definition (schema/tables/)
+ * read as a row (RowOf, schema/define.ts): every field, each optional and nullable (legacy rows and an
+ * import's pending records lack most), so a field added to a definition is in the rules' input at once.
  * Lists (scope, varieties, regions, special_control, batches) may be arrays or `、`-separated text.
  */
-import type {
-  AGENT_ROLE, APPROVAL_ROLE, BATCH_STATUS, COMPANY_LICENSE_KIND, CONTRACT_STATUS, CUSTOMER_LICENSE_KIND, CUSTOMER_TYPE,
-  DEVICE_CLASS, EnumDef, FEEDBACK_STATUS, PAYMENT_METHOD, PRODUCT_KIND, QA_STATUS, STORAGE, VISIT_KIND,
-} from '../enums';
+import type { RowOf } from '../define';
+import type { EnumDef, PAYMENT_METHOD } from '../enums';
+import type * as T from '../tables';
 import type { RuleContext } from './context';
 
 type Key<E> = E extends EnumDef<infer K> ? K : never;
@@ -18,150 +18,86 @@ export type Id = number;
 export type Severity = 'error' | 'warning';
 export type PaymentMethod = Key<typeof PAYMENT_METHOD>;
 
-export interface CompanyLicenseRow {
-  id?: Id; kind: Key<typeof COMPANY_LICENSE_KIND>; number?: N<string>; scope?: ListValue;
-  valid_from?: N<string>; valid_to?: N<string>;
-}
-export interface CustomerRow {
-  id: Id; name: string; type?: N<Key<typeof CUSTOMER_TYPE>>; region?: N<string>; address?: N<string>;
-  contact_name?: N<string>; contact_phone?: N<string>; legal_rep?: N<string>;
-  qa_status?: N<Key<typeof QA_STATUS>>; qa_approved_at?: N<string>;
-  credit_reviewed_at?: N<string>; storage_reviewed_at?: N<string>; cold_chain?: N<boolean>; service_point?: N<boolean>;
-}
-export interface CustomerLicenseRow {
-  id?: Id; customer: Id; kind: Key<typeof CUSTOMER_LICENSE_KIND>; number?: N<string>; scope?: ListValue;
-  valid_from?: N<string>; valid_to?: N<string>;
-}
-export interface CustomerAgentRow {
-  id?: Id; customer: Id; name: string; role: Key<typeof AGENT_ROLE>; id_no?: N<string>; phone?: N<string>;
-  attorney_valid_to?: N<string>; id_copy?: N<boolean>;
-}
-export interface SalespersonRow {
-  id: Id; name: string; id_no?: N<string>; contract_start?: N<string>; contract_end?: N<string>;
-  permit_no?: N<string>; permit_valid_to?: N<string>; social_insurance?: N<boolean>;
-}
+/** A record as a rule view carries it: any field may be missing or null (a view is built from partial rows). */
+export type Loose<R> = { [K in keyof R]?: R[K] | null };
+
+export type CompanyLicenseRow = RowOf<typeof T.companyLicenses>;
+export type CustomerRow = RowOf<typeof T.customers>;
+export type CustomerLicenseRow = RowOf<typeof T.customerLicenses>;
+export type CustomerAgentRow = RowOf<typeof T.customerAgents>;
+export type SalespersonRow = RowOf<typeof T.salespeople>;
 /** A training record (培训记录): a salesperson's count for the 上岗 qualification (第四篇 一.1). */
-export interface TrainingRow {
-  id?: Id; salesperson?: N<Id>; date?: N<string>; topic?: N<string>; passed?: N<boolean>;
-}
-export interface AuthorizationRow {
-  id?: Id; document_no?: N<string>; salesperson: Id; varieties?: ListValue; regions?: ListValue;
-  valid_from?: N<string>; valid_to?: N<string>; sealed?: N<boolean>;
-}
-export interface ProductRow {
-  id: Id; kind?: N<Key<typeof PRODUCT_KIND>>; generic_name?: N<string>; trade_name?: N<string>;
-  dosage_form?: N<string>; spec?: N<string>; unit?: N<string>; manufacturer?: N<string>;
-  manufacturer_license?: N<string>; approval_no?: N<string>; scope_category?: N<string>;
-  device_class?: N<Key<typeof DEVICE_CLASS>>; special_control?: ListValue; storage?: N<Key<typeof STORAGE>>;
-  sterile_single_use?: N<boolean>; price_cap?: N<number>; price_min?: N<number>; price_max?: N<number>;
-  qa_status?: N<Key<typeof QA_STATUS>>;
-}
-export interface BatchRow {
-  id: Id; product?: N<Id>; batch_no?: N<string>; expiry_date?: N<string>; sterilization_batch?: N<string>;
-  status?: N<Key<typeof BATCH_STATUS>>;
-}
-export interface RecallRow {
-  id: Id; recall_no?: N<string>; product: Id; batches?: ListValue; started_at?: N<string>;
-}
-export interface ContractRow {
-  id: Id; contract_no?: N<string>; customer?: N<Id>; amount?: N<number>; signed_at?: N<string>;
-  quality_terms?: N<string>; quantity_price_terms?: N<string>; delivery_terms?: N<string>;
-  payment_method?: N<PaymentMethod>; payment_days?: N<number>; after_sales_terms?: N<string>;
-  status?: N<Key<typeof CONTRACT_STATUS>>; approved_by?: N<string>; approved_role?: N<Key<typeof APPROVAL_ROLE>>;
-  approved_at?: N<string>;
-}
-export interface SalesOrderRow {
-  id: Id; order_no?: N<string>; customer?: N<Id>; salesperson?: N<Id>; contract?: N<Id>; sale_date?: N<string>;
-  payment_method?: N<PaymentMethod>;
-}
+export type TrainingRow = RowOf<typeof T.trainings>;
+export type AuthorizationRow = RowOf<typeof T.authorizations>;
+export type ProductRow = RowOf<typeof T.products>;
+export type BatchRow = RowOf<typeof T.batches>;
+export type RecallRow = RowOf<typeof T.recalls>;
+export type ContractRow = RowOf<typeof T.contracts>;
+export type SalesOrderRow = RowOf<typeof T.salesOrders>;
 /** a sales line as stored (sales_lines) */
-export interface SalesLineRow {
-  id?: Id; order?: N<Id>; product?: N<Id>; batch?: N<Id>; quantity?: N<number>; unit_price?: N<number>;
-  amount?: N<number>;
-}
-export interface OutboundSlipRow {
-  id?: Id; slip_no?: N<string>; order?: N<Id>; outbound_date?: N<string>; picked_by?: N<string>;
-  reviewed_by?: N<string>; reviewed_at?: N<string>; receipt_confirmed_at?: N<string>;
-  arrival_verified_at?: N<string>; arrival_verified_by?: N<string>;
-  /** what a legacy system recorded (schema/legacy.ts): an object, or its JSON text from SQLite */
-  legacy_facts?: unknown;
+export type SalesLineRow = RowOf<typeof T.salesLines>;
+export type OutboundSlipRow = RowOf<typeof T.outboundSlips> & {
   /** its delivery records, where the view was built with them (the server's; an import row has none to show) */
   deliveries?: readonly { temp_start?: N<number>; temp_end?: N<number> }[];
-}
-export interface PaymentRow { amount?: N<number>; paid_at?: N<string>; method?: N<PaymentMethod> }
-export interface SpecialCheckRow {
-  id?: Id; contract_obtained?: N<boolean>; identity_verified?: N<boolean>; authenticity_verified?: N<boolean>;
-  verified_by?: N<string>; verified_at?: N<string>;
-  legacy_facts?: unknown;
-}
+};
+export type PaymentRow = RowOf<typeof T.payments>;
+export type SpecialCheckRow = RowOf<typeof T.specialChecks>;
+export type InvoiceRow = RowOf<typeof T.invoices>;
+export type InvoiceLineRow = RowOf<typeof T.invoiceLines>;
+export type VisitRow = RowOf<typeof T.visits>;
 
 // ── The records rules apply to ────────────────────────────────────────────────────────────────────────
 
 /**
  * A sales line joined with its order and, where they exist, the order's outbound slips, invoices and
- * special-drug check. Master data (customer, product, …) is looked up in the RuleContext by id.
+ * special-drug check (built by saleLineViewsFor, sale-line-view.ts). Master data (customer, product, …) is
+ * looked up in the RuleContext by id.
  */
-export interface SaleLineView extends SalesLineRow {
+export type SaleLineView = Loose<SalesLineRow> & {
   order_no?: N<string>;
   sale_date: N<string>;
   customer: N<Id>;
   salesperson: N<Id>;
   contract: N<Id>;
   payment_method?: N<PaymentMethod>;
-  price_approved_by?: N<string>;
-  handler?: N<string>;
-  responsible?: N<string>;
-  outbounds?: readonly OutboundSlipRow[];
+  order_status?: SalesOrderRow['status'];
+  outbounds?: readonly Loose<OutboundSlipRow>[];
   invoices?: readonly SaleLineInvoice[];
-  special_check?: N<SpecialCheckRow>;
-  legacy_facts?: unknown;
+  special_check?: N<Loose<SpecialCheckRow>>;
   /** a sale the legacy system recorded (its order carries legacy facts): audited on trusted legacy facts */
   legacy?: boolean;
-}
-export interface SaleLineInvoice {
-  id?: Id; invoice_no?: N<string>; invoice_date?: N<string>;
+};
+export type SaleLineInvoice = Loose<InvoiceRow> & {
   /** payments against the invoice (SPECIAL_CASH_PAYMENT looks at their method) */
-  payments?: readonly PaymentRow[];
-}
+  payments?: readonly Loose<PaymentRow>[];
+};
 
 /** An invoice with its lines, the outbound slips it covers (invoice_slips) and the payments against it. */
-export interface InvoiceView {
-  id?: Id; invoice_no?: N<string>; customer?: N<Id>; invoice_date?: N<string>; amount?: N<number>;
-  itemised?: N<boolean>; list_attached?: N<boolean>;
-  lines?: readonly { product?: N<Id>; quantity?: N<number>; amount?: N<number> }[];
-  slips?: readonly OutboundSlipRow[];
-  payments?: readonly PaymentRow[];
-}
+export type InvoiceView = Loose<InvoiceRow> & {
+  lines?: readonly Loose<InvoiceLineRow>[];
+  slips?: readonly Loose<OutboundSlipRow>[];
+  payments?: readonly Loose<PaymentRow>[];
+};
 
-export interface ComplaintView {
-  id?: Id; complaint_no?: N<string>; customer?: N<Id>; received_at?: N<string>; investigation?: N<string>;
-  measures?: N<string>; feedback_at?: N<string>;
-}
+export type ComplaintView = Loose<RowOf<typeof T.complaints>>;
 
 /**
  * A customer checked as a designated service point (定点单位): its on-site visits (the caller may pass
  * only the visits from `since` on) and the first day it is checked from. Without `since` only the
  * calendar month before as-of is checked.
  */
-export interface ServicePointView extends CustomerRow {
-  visits: readonly { visit_date?: N<string>; kind?: N<Key<typeof VISIT_KIND>> }[];
+export type ServicePointView = Loose<CustomerRow> & {
+  id: Id;
+  visits: readonly Loose<Pick<VisitRow, 'visit_date' | 'kind'>>[];
   since?: N<string>;
-}
+};
 
-export interface RecallNoticeView {
-  id?: Id; recall: Id; customer?: N<Id>; quantity_sold?: N<number>; notified_at?: N<string>;
-}
-
-export interface AdverseReactionView {
-  id?: Id; product?: N<Id>; customer?: N<Id>; received_at?: N<string>; forwarded_to_qa_at?: N<string>;
-}
-
+export type RecallNoticeView = Loose<RowOf<typeof T.recallNotices>> & { recall: Id };
+export type AdverseReactionView = Loose<RowOf<typeof T.adverseReactions>>;
 /** A quality feedback form; `created_at` (the form's system creation time) starts its deadline. */
-export interface QualityFeedbackView {
-  id?: Id; form_no?: N<string>; created_at?: N<string>; reported_at?: N<string>;
-  status?: N<Key<typeof FEEDBACK_STATUS>>;
-}
+export type QualityFeedbackView = Loose<RowOf<typeof T.qualityFeedback>>;
 
+/** Record kinds are the resource names whose records the findings point at. */
 // ── Issue #14's after-sales records (schema/rules/after-sales-records.ts) ──
 /** A nonconforming-goods case with its notices (when QA chose notices without a recall). */
 export interface NonconformityView {
@@ -171,7 +107,7 @@ export interface NonconformityView {
 }
 /** A delivery; `storage` is the coldest storage condition among the slip's goods (cold chain: cold or frozen). */
 export interface DeliveryView {
-  id?: Id; slip?: N<Id>; cold_chain?: N<boolean>; storage?: N<Key<typeof STORAGE>>; arrived_at?: N<string>;
+  id?: Id; slip?: N<Id>; cold_chain?: N<boolean>; storage?: N<ProductRow['storage']>; arrived_at?: N<string>;
   temp_start?: N<number>; temp_end?: N<number>; temp_min?: N<number>; temp_max?: N<number>;
 }
 export interface ServicePromiseView { id?: Id; contract?: N<Id>; customer?: N<Id>; promise?: N<string>; due_date?: N<string>; fulfilled_at?: N<string> }
@@ -187,9 +123,10 @@ export interface SupplierAgreementView {
 
 /** Record kinds are the resource names whose records the findings point at. */
 /** A salesperson checked as a person (第二篇 3.3): social insurance and the latest assessments. */
-export interface SalespersonView extends SalespersonRow {
+export type SalespersonView = Loose<SalespersonRow> & {
+  id: Id;
   assessments: readonly { id?: Id; period_from?: N<string>; period_to?: N<string>; conclusion?: N<string> }[];
-}
+};
 /** A corrective action (质量改进措施) with its due date (第二篇 3.13). */
 export interface CorrectiveActionRow {
   id?: Id; action_no?: N<string>; owner?: N<string>; due_date?: N<string>; completed_at?: N<string>; status?: N<string>;
@@ -197,8 +134,8 @@ export interface CorrectiveActionRow {
 
 export interface RecordViews {
   sales_lines: SaleLineView;
-  contracts: ContractRow;
-  outbound_slips: OutboundSlipRow;
+  contracts: Loose<ContractRow>;
+  outbound_slips: Loose<OutboundSlipRow>;
   invoices: InvoiceView;
   complaints: ComplaintView;
   customers: ServicePointView;

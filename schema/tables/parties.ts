@@ -24,7 +24,7 @@ export const companyLicenses = defineResource({
 export const customers = defineResource({
   name: 'customers', label: ['购货单位', 'Customers'], area: 'parties',
   fields: {
-    name: f.text('单位名称', 'Name', { ...req, aliases: ['购货单位', '客户名称'] }),
+    name: f.text('单位名称', 'Name', { ...req, aliases: ['购货单位', '客户名称', '客户', '购货者'] }),
     type: f.enum(CUSTOMER_TYPE, '单位类型', 'Type', { ...req, legacy: true }),
     credit_code: f.text('统一社会信用代码', 'Unified credit code', { check: 'credit_code', aliases: ['信用代码'] }),
     region: f.text('所在地区', 'Region', { ...req, legacy: true }),

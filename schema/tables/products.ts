@@ -8,12 +8,12 @@ export const products = defineResource({
   name: 'products', label: ['品种', 'Products'], area: 'products',
   fields: {
     kind: f.enum(PRODUCT_KIND, '类别', 'Kind', { ...req, default: 'drug' }),
-    generic_name: f.text('通用名称/产品名称/药品名称/品名', 'Generic name', req),
+    generic_name: f.text('通用名称/产品名称/药品名称/品名/名称', 'Generic name', req),
     trade_name: f.text('商品名', 'Trade name'),
     dosage_form: f.text('剂型', 'Dosage form'),
     spec: f.text('规格/型号/规格型号', 'Specification', legacy),
     unit: f.text('单位', 'Unit', legacy),
-    manufacturer: f.text('生产厂商/生产企业/生产厂家', 'Manufacturer', legacy),
+    manufacturer: f.text('生产厂商/生产企业/生产厂家/厂家', 'Manufacturer', legacy),
     manufacturer_license: f.text('生产许可证号/备案凭证编号', 'Manufacturer licence'),
     approval_no: f.text('批准文号/注册证编号/备案凭证编号/注册证号', 'Approval no.', legacy),
     scope_category: f.enum(
@@ -45,9 +45,9 @@ export const batches = defineResource({
   name: 'batches', label: ['批次', 'Batches'], area: 'products',
   fields: {
     product: f.ref('products', '通用名称', 'Product', req),
-    batch_no: f.text('批号/序列号/生产批号', 'Batch no.', req),
+    batch_no: f.text('批号/序列号/生产批号', 'Batch no.', { ...req, aliases: ['批号/序列号'] }),
     production_date: f.date('生产日期', 'Production date'),
-    expiry_date: f.date('有效期至/有效期/效期', 'Expiry date'),
+    expiry_date: f.date('有效期至/有效期/效期/失效日期', 'Expiry date'),
     sterilization_batch: f.text('灭菌批号', 'Sterilisation batch'),
     status: f.enum(BATCH_STATUS, '质量状态', 'Quality status', { ...req, default: 'qualified' }),
   },

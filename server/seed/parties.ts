@@ -4,6 +4,7 @@ import { creditCode, idNumber } from './ids';
 import { address, CITIES, person, STAFF, type City, type Person } from './names';
 import type { Rng } from './random';
 import type { Writer } from './writer';
+import { buyerLicenceState, createMemoryContext, type CustomerLicenseRow, type MemoryContext, type ProductRow } from '../../schema/rules';
 
 type CustomerType = 'wholesaler' | 'retailer' | 'medical_institution' | 'device_dealer' | 'other_legal' | 'individual';
 
@@ -240,13 +241,26 @@ export function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set
 
 const DRUG_CATEGORIES = ['中成药', '化学药制剂', '抗生素制剂', '生化药品', '生物制品'];
 
-/** The customer may lawfully buy a product of this category and device class on `date` (RULES.md Buyer section). */
-export function licencePermits(c: CustomerSeed, date: string, category: string, deviceClass?: string): boolean {
-  const valid = c.licences.filter((l) => l.valid_from <= date && (!l.valid_to || l.valid_to >= date));
-  const kinds = !deviceClass ? ['drug_business', 'medical_institution']
-    : deviceClass === 'III' ? ['device_business', 'medical_institution']
-      : ['device_business', 'medical_institution', 'device_filing'];
-  return valid.some((l) => kinds.includes(l.kind) && (l.kind === 'medical_institution' && !l.scope.length ? true : l.scope.includes(category)));
+/** Each customer's licences as the buyer-licence rules read them (one small in-memory context per customer). */
+const licenceContexts = new WeakMap<CustomerSeed, MemoryContext>();
+
+/**
+ * The customer may lawfully buy the product on `date`: the buyer-licence rules themselves (BUYER_LICENSE_MISSING,
+ * BUYER_LICENSE_EXPIRED, BUYER_OUT_OF_SCOPE: schema/rules/buyer.ts) find nothing.
+ */
+export function licencePermits(c: CustomerSeed, date: string, product: ProductRow): boolean {
+  let ctx = licenceContexts.get(c);
+  if (!ctx) {
+    ctx = createMemoryContext({
+      asOf: date,
+      customers: [{ id: c.id, name: c.name, qa_status: c.qa_status }],
+      customerLicenses: c.licences.map((l, i) => ({ ...l, id: i + 1, customer: c.id, kind: l.kind as CustomerLicenseRow['kind'] })),
+    });
+    licenceContexts.set(c, ctx);
+  }
+  ctx.add('products', product);
+  const line = { customer: c.id, product: product.id, sale_date: date, salesperson: null, contract: null };
+  return buyerLicenceState(line, ctx).state === 'ok';
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -215,7 +215,7 @@ export class OrderPlanner {
   private computeCleanProducts(c: CustomerSeed, s: SalespersonSeed | null, date: string): ProductSeed[] {
     return this.world.products.products.filter((p) =>
       p.qa_status === 'approved' && (p.buyers[c.type] ?? 0) > 0
-      && licencePermits(c, date, p.scope_category, p.device_class)
+      && licencePermits(c, date, { ...p, id: p.id! })
       && (!s || authorised(s, date, c.region, c.city.province, p.scope_category))
       && (p.storage !== 'cold' || (c.coldChain && c.storageReviewed))
       && (!p.special_control?.length || this.specialDocsOk(c, date))

@@ -4,9 +4,9 @@
  * customers, products, batches, salespeople) are added to both, so later rows find and see them.
  */
 import { isNull } from 'drizzle-orm';
-import { createMemoryContext, type MemoryContext } from '../../../schema/rules';
+import { createMemoryContext, type CustomerRow, type MemoryContext, type ProductRow } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
-import type { AnyTable } from '../../../schema/define';
+import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { Db } from '../../../server/db';
 import { loadSettings } from '../../../server/services/settings';
 
@@ -58,8 +58,7 @@ export interface Master {
   counts: Record<string, number>;
 }
 
-type Row = Record<string, any>;
-const live = (db: Db, table: AnyTable) => db.select().from(table).where(isNull(table.voided_at)).all() as Row[];
+const live = <T extends ResourceTable>(db: Db, table: T) => db.select().from(table).where(isNull(table.voided_at)).all() as RowOf<T>[];
 
 export function loadMaster(db: Db, asOf: string): Master {
   const customers = live(db, t.customers);
@@ -70,17 +69,17 @@ export function loadMaster(db: Db, asOf: string): Master {
   const ctx = createMemoryContext({
     asOf,
     settings: loadSettings(db),
-    companyLicenses: live(db, t.companyLicenses) as never,
-    customers: customers as never,
-    customerLicenses: live(db, t.customerLicenses) as never,
-    customerAgents: live(db, t.customerAgents) as never,
-    salespeople: salespeople as never,
-    authorizations: live(db, t.authorizations) as never,
-    trainings: live(db, t.trainings) as never,
-    products: products as never,
-    batches: batches as never,
-    recalls: live(db, t.recalls) as never,
-    contracts: contracts as never,
+    companyLicenses: live(db, t.companyLicenses),
+    customers,
+    customerLicenses: live(db, t.customerLicenses),
+    customerAgents: live(db, t.customerAgents),
+    salespeople,
+    authorizations: live(db, t.authorizations),
+    trainings: live(db, t.trainings),
+    products,
+    batches,
+    recalls: live(db, t.recalls),
+    contracts,
   });
   const m: Master = {
     ctx,
@@ -97,12 +96,12 @@ export function loadMaster(db: Db, asOf: string): Master {
   return m;
 }
 
-export function indexCustomer(m: Master, c: Row) {
+export function indexCustomer(m: Master, c: Pick<CustomerRow, 'id' | 'name' | 'credit_code'>) {
   if (c.credit_code) m.customersByCredit.set(keyText(c.credit_code).toUpperCase(), c.id);
   m.customersByName.set(keyText(c.name), c.id);
 }
 
-export function indexProduct(m: Master, p: Row) {
+export function indexProduct(m: Master, p: Pick<ProductRow, 'id' | 'generic_name' | 'spec' | 'approval_no'>) {
   if (p.approval_no) {
     m.productsByKey.set(productKey(p.approval_no, p.spec), p.id);
     m.productsByApproval.set(keyText(p.approval_no), p.id);

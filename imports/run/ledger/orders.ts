@@ -17,12 +17,13 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
-  rulesFor, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SaleLineView, type SalesLineRow,
-  type SpecialCheckRow,
+  rulesFor, saleLineViewsFor, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SalesLineRow,
+  type Loose, type SalesOrderRow, type SpecialCheckRow,
 } from '../../../schema/rules';
-import type { Values } from './resolver';
+import { ledgerValues, type Values } from './resolver';
 import { documentFacts, factsFor, type LedgerGuard } from './guard';
-import type { Staging } from './staging';
+import { STAGED_BY_NAME, type Staging } from './staging';
+import { ledgerFieldsFor } from '../../headers/ledger-fields';
 
 export interface LedgerLine {
   row: number;
@@ -37,7 +38,8 @@ export interface LedgerLine {
 interface SlipRec {
   ref: number;
   key: string;
-  data: OutboundSlipRow & { id: number; order: number; slip_no: string; issued_by?: string | null };
+  /** the slip as staged and as the rules read it (the ledger may leave any of its fields empty) */
+  data: Loose<OutboundSlipRow> & { id: number; order: number; slip_no: string };
   isNew: boolean;
   /** rows of this window on the slip */
   rows: number[];
@@ -55,17 +57,15 @@ interface InvRec {
 interface LineRec {
   ref: number;
   row: number;
-  data: SalesLineRow & {
-    id: number; order: number; sale_date: string; customer: number; price_approved_by?: string | null; handler?: string | null; responsible?: string | null;
-    legacy_facts?: unknown;
-  };
+  /** the line as staged and as the rules read it */
+  data: Loose<SalesLineRow> & { id: number; order: number; sale_date: string; customer: number };
   slip: SlipRec | null;
   inv: InvRec | null;
 }
-interface OrderRow {
-  id: number; order_no: string; customer: number; salesperson: number | null; contract: number | null;
-  sale_date: string; payment_method: string | null; status?: string; remark?: string | null;
-}
+/** The order being built: a sales order row (what the rules read) whose identity the ledger always gives. */
+type OrderRow = SalesOrderRow & {
+  order_no: string; customer: number; salesperson: number | null; contract: number | null; sale_date: string;
+};
 
 interface Group {
   key: string;
@@ -74,7 +74,7 @@ interface Group {
   /** evaluation deferred to finishScattered (the order was read before) */
   reopened: boolean;
   order: OrderRow;
-  prior: SalesLineRow[];
+  prior: Loose<SalesLineRow>[];
   lines: LineRec[];
   slips: SlipRec[];
   slipByKey: Map<string, SlipRec>;
@@ -84,12 +84,12 @@ interface Group {
   /** invoices linked to a slip of the order (what the line view shows, as the database view does) */
   linked: Set<number>;
   newPairs: Array<[InvRec, SlipRec]>;
-  check: SpecialCheckRow | null;
+  check: Loose<SpecialCheckRow> | null;
   checkNew: boolean;
   dupSigs: Map<string, number> | null;
   remarks: string[];
   /** prior + new lines, as the rules read them (built on first use) */
-  allLines?: SalesLineRow[];
+  allLines?: Loose<SalesLineRow>[];
 }
 
 /** Where findings go: the staging file (DB findings + report rows). */
@@ -99,12 +99,22 @@ export interface FindingSink {
 }
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
-const SLIP_FIELDS = ['outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at'] as const;
+/** The slip's fields the ledger fills (schema/ledger.ts): outbound date, issuer, picker, reviewer, receipt … */
+const SLIP_COLUMNS = ledgerFieldsFor('outbound_slips');
+const SLIP_FIELDS = SLIP_COLUMNS.map((c) => c.field);
+/** Staged line columns in order (id first), as Staging.insertRow takes them, then the staging-only ones. */
+const LINE_COLS = STAGED_BY_NAME.get('sales_lines')!.cols;
 /** A slip's identity in the ledger: its data, the reviewer as the ledger wrote it (kept as a legacy fact). */
 const slipKeyOf = (d: object) => {
   const r = d as Record<string, unknown>;
   let key = '';
   for (const k of SLIP_FIELDS) key += `${text(r[k] ?? (k === 'reviewed_by' ? legacyField(r.legacy_facts, k) : null)) ?? ''}\u0001`;
+  return key;
+};
+/** The same key from a ledger row's values (its columns' keys), without building the slip. */
+const rowSlipKey = (v: Values) => {
+  let key = '';
+  for (const c of SLIP_COLUMNS) key += `${text(v[c.key]) ?? ''}\u0001`;
   return key;
 };
 const legacyField = (facts: unknown, k: string): unknown => {
@@ -153,7 +163,7 @@ export class OrderBuilder {
     // from the window; everything else from the master data in memory.
     this.ctx = {
       ...base,
-      order: (id) => (this.g && id === this.g.ref ? (this.g.order as never) : base.order(id)),
+      order: (id) => (this.g && id === this.g.ref ? this.g.order : base.order(id)),
       orderLines: (id) => {
         const g = this.g;
         if (!g || id !== g.ref) return base.orderLines(id);
@@ -165,8 +175,8 @@ export class OrderBuilder {
     this.mainHasOrders = !!one('SELECT 1 FROM sales_orders LIMIT 1').get();
     this.mainHasInvoices = !!one('SELECT 1 FROM invoices LIMIT 1').get();
     this.q = {
-      order: one('SELECT id, order_no, customer, salesperson, contract, sale_date, payment_method FROM sales_orders WHERE order_no = ? AND voided_at IS NULL ORDER BY id LIMIT 1'),
-      orderById: one('SELECT id, order_no, customer, salesperson, contract, sale_date, payment_method FROM sales_orders WHERE id = ?'),
+      order: one('SELECT * FROM sales_orders WHERE order_no = ? AND voided_at IS NULL ORDER BY id LIMIT 1'),
+      orderById: one('SELECT * FROM sales_orders WHERE id = ?'),
       lines: one('SELECT id, "order", product, batch, quantity, unit_price, amount FROM sales_lines WHERE "order" = ? AND voided_at IS NULL ORDER BY id'),
       slips: one('SELECT * FROM outbound_slips WHERE "order" = ? AND voided_at IS NULL ORDER BY id'),
       pairs: one('SELECT invoice, slip FROM invoice_slips WHERE slip = ? AND voided_at IS NULL'),
@@ -202,7 +212,7 @@ export class OrderBuilder {
     const ref = -this.st.reserve('sales_lines');
     let slip: SlipRec | null = null;
     if (v.outbound_date) {
-      const sk = slipKeyOf(v);
+      const sk = rowSlipKey(v);
       slip = g.slipByKey.get(sk) ?? this.newSlip(g, v, sk, line.row);
       slip.rows.push(line.row);
     }
@@ -227,15 +237,18 @@ export class OrderBuilder {
     }
     const remark = text(v.remark);
     if (remark && !g.remarks.includes(remark)) g.remarks.push(remark);
-    g.lines.push({
-      ref, row: line.row, slip, inv,
-      data: {
-        id: ref, order: g.ref, sale_date: g.order.sale_date, customer: g.order.customer, product: line.product, batch: line.batch,
-        quantity: v.quantity, unit_price: v.unit_price, amount: v.amount,
-        price_approved_by: null, handler: text(v.handler), responsible: text(v.responsible),
-        legacy_facts: v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by)),
-      },
-    });
+    // the line's own fields as the ledger gives them, then what the importer resolved
+    const data = ledgerValues('sales_lines', v) as LineRec['data'];
+    data.id = ref;
+    data.order = g.ref;
+    data.sale_date = g.order.sale_date;
+    data.customer = g.order.customer;
+    data.product = line.product;
+    data.batch = line.batch;
+    // the old system's price approval is a legacy fact, never our approval
+    data.price_approved_by = null;
+    data.legacy_facts = v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by));
+    g.lines.push({ ref, row: line.row, slip, inv, data });
     this.stats.imported++;
     return 'imported';
   }
@@ -251,7 +264,7 @@ export class OrderBuilder {
       key, ref: 0, state: 'new', reopened: false,
       order: {
         id: 0, order_no: key, customer: line.customer, salesperson: line.salesperson, contract: line.contract,
-        sale_date: v.sale_date, payment_method: v.payment_method ?? null,
+        sale_date: v.sale_date, payment_method: v.payment_method ?? null, status: 'confirmed',
       },
       prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), linked: new Set(), newPairs: [],
       check: null, checkNew: false, dupSigs: null, remarks: [],
@@ -345,15 +358,15 @@ export class OrderBuilder {
   private newSlip(g: Group, v: Values, key: string, row: number): SlipRec {
     const n = g.slips.length + 1;
     const ref = -this.st.reserve('outbound_slips');
-    const s: SlipRec = {
-      ref, key, isNew: true, rows: [],
-      data: {
-        id: ref, order: g.ref, slip_no: n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`,
-        outbound_date: v.outbound_date, issued_by: text(v.issued_by), picked_by: text(v.picked_by), reviewed_by: null,
-        receipt_confirmed_at: v.receipt_confirmed_at ?? null, arrival_verified_at: v.arrival_verified_at ?? null,
-        legacy_facts: v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by)),
-      },
-    };
+    // the slip's fields as the ledger gives them, then its identity
+    const data = ledgerValues('outbound_slips', v) as SlipRec['data'];
+    data.id = ref;
+    data.order = g.ref;
+    data.slip_no = n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`;
+    // the old system's review is a legacy fact, never our review
+    data.reviewed_by = null;
+    data.legacy_facts = v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by));
+    const s: SlipRec = { ref, key, isNew: true, rows: [], data };
     this.addSlip(g, s);
     return s;
   }
@@ -401,12 +414,14 @@ export class OrderBuilder {
     if (g.state === 'new') {
       const hasSlip = g.slips.length > 0;
       const hasInv = g.invoices.size > 0;
+      const o = g.order;
+      o.status = hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed';
+      // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
+      o.legacy_facts = documentFacts(this.guard, g.lines[0].row, o.status);
+      o.remark = g.remarks.length ? g.remarks.join('；') : null;
       st.insert('sales_orders', -g.ref, {
-        order_no: g.order.order_no, customer: g.order.customer, salesperson: g.order.salesperson, contract: g.order.contract,
-        sale_date: g.order.sale_date, payment_method: g.order.payment_method, status: hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed',
-        remark: g.remarks.length ? g.remarks.join('；') : null, first_row: g.lines[0].row,
-        // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
-        legacy_facts: documentFacts(this.guard, g.lines[0].row, hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed'),
+        order_no: o.order_no, customer: o.customer, salesperson: o.salesperson, contract: o.contract, sale_date: o.sale_date,
+        payment_method: o.payment_method, status: o.status, remark: o.remark, first_row: g.lines[0].row, legacy_facts: o.legacy_facts,
       });
     }
     for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
@@ -424,15 +439,15 @@ export class OrderBuilder {
       g.check = { ...g.check, id: -sid };
     }
     for (const l of g.lines) {
-      const d = l.data;
-      // column order of STAGED sales_lines: id, order, sale_date, customer, product, batch, quantity, unit_price, amount,
-      // price_approved_by, handler, responsible, legacy_facts, then row, slip, invoice
-      st.insertRow('sales_lines', [
-        -l.ref, g.ref, d.sale_date, d.customer, d.product, d.batch ?? null, d.quantity, d.unit_price, d.amount,
-        d.price_approved_by ?? null, d.handler ?? null, d.responsible ?? null,
-        d.legacy_facts == null ? null : typeof d.legacy_facts === 'string' ? d.legacy_facts : JSON.stringify(d.legacy_facts),
-        l.row, l.slip?.ref ?? null, l.inv?.ref ?? null,
-      ]);
+      const d: Partial<Record<string, unknown>> = l.data;
+      // STAGED sales_lines' columns in order (id first), then the staging-only row, slip, invoice
+      const args: unknown[] = [-l.ref];
+      for (const c of LINE_COLS) {
+        const x = c === 'order' ? g.ref : d[c];
+        args.push(x == null ? null : c === 'legacy_facts' && typeof x !== 'string' ? JSON.stringify(x) : x);
+      }
+      args.push(l.row, l.slip?.ref ?? null, l.inv?.ref ?? null);
+      st.insertRow('sales_lines', args);
     }
   }
 
@@ -466,10 +481,10 @@ export class OrderBuilder {
       }
       const c = st.get<SpecialCheckRow>('SELECT * FROM special_checks WHERE "order" = ? LIMIT 1', ref);
       if (c) g.check = { ...c, id: -(c.id as number) };
-      for (const l of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>('SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id', ref)) {
-        const slip = l.slip != null ? slipByRef.get(l.slip) ?? null : null;
-        slip?.rows.push(l.row);
-        g.lines.push({ ref: -l.id, row: l.row, slip, inv: null, data: { ...l, id: -l.id, order: ref } });
+      for (const { row, slip: slipRef, invoice: _invoice, ...l } of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>('SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id', ref)) {
+        const slip = slipRef != null ? slipByRef.get(slipRef) ?? null : null;
+        slip?.rows.push(row);
+        g.lines.push({ ref: -l.id, row, slip, inv: null, data: { ...l, id: -l.id, order: ref } });
       }
       st.run(`DELETE FROM findings WHERE (resource = 'sales_lines' AND record_id IN (SELECT -id FROM sales_lines WHERE "order" = ?))
               OR (resource = 'outbound_slips' AND record_id IN (SELECT -id FROM outbound_slips WHERE "order" = ?))`, ref, ref);
@@ -494,23 +509,18 @@ const SLIP_RULES = rulesFor('outbound_slips');
 
 /** The rules of every row of the window: the line's, and its slip's (reported on each row of the slip). */
 function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boolean) {
-  const o = g.order;
-  const outbounds = g.slips.map((s) => s.data);
   const invoices = [...g.linked].map((ref) => {
     const inv = g.invByRef.get(ref)!;
     return { id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] };
   });
-  for (const l of g.lines) {
-    const d = l.data;
-    // a literal of one shape (fast to build and to read), as views.ts builds it from the database
-    const view: SaleLineView = {
-      id: l.ref, order: g.ref, product: d.product, batch: d.batch, quantity: d.quantity, unit_price: d.unit_price, amount: d.amount,
-      price_approved_by: d.price_approved_by, handler: d.handler, responsible: d.responsible, legacy_facts: d.legacy_facts, legacy: true,
-      order_no: o.order_no, sale_date: o.sale_date, customer: o.customer, salesperson: o.salesperson, contract: o.contract,
-      payment_method: o.payment_method as SaleLineView['payment_method'], outbounds, invoices, special_check: g.check,
-    };
+  // the same views the server builds from the database (schema/rules/sale-line-view.ts)
+  const views = saleLineViewsFor(g.order, g.lines.map((l) => l.data), {
+    outbounds: g.slips.map((s) => s.data), invoices, special_check: g.check,
+  });
+  for (let j = 0; j < views.length; j++) {
+    const l = g.lines[j];
     for (const r of LINE_RULES) {
-      const found = r.check(view, ctx);
+      const found = r.check(views[j], ctx);
       for (let i = 0; i < found.length; i++) sink.line(found[i], l.ref, l.row, g.ref);
     }
   }

@@ -17,12 +17,32 @@ import { ROLE } from '../../../schema/enums';
 import { can } from '../../../schema/permissions';
 import { registry } from '../../../schema/resources';
 import { roleList } from '../legacy';
+import { ledgerFieldsFor } from '../../headers/ledger-fields';
 
 export type Values = Record<string, any>;
 export interface RowError { field: string; message: string }
 export type Resolved = { id: number } | { error: RowError };
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
+
+/**
+ * The fields of a record of `resource` that the row's ledger columns give (schema/ledger.ts), values as
+ * normalised (text trimmed, empty → null): a pending product, batch or customer, a line, a slip.
+ */
+const FILLS = new Map<string, Array<{ key: string; field: string }>>();
+export function ledgerValues(resource: string, v: Values): Record<string, unknown> {
+  let fills = FILLS.get(resource);
+  if (!fills) FILLS.set(resource, (fills = ledgerFieldsFor(resource)));
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < fills.length; i++) {
+    const x = v[fills[i].key];
+    if (typeof x === 'string') {
+      const t = x.trim();
+      out[fills[i].field] = t === '' ? null : t;
+    } else out[fills[i].field] = x ?? null;
+  }
+  return out;
+}
 
 /** 麻黄碱 (伪麻黄碱 contains it) → ephedrine, 可待因 → codeine: a special-control product when not on file. */
 export function specialFromName(name: string): string[] {
@@ -67,10 +87,10 @@ export class Resolver {
     const denied = this.mayNotCreate('customers', 'customer', name);
     if (denied) return denied;
     const sid = this.st.reserve('customers');
-    const rec = { name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' };
+    const rec = { ...ledgerValues('customers', v), name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' as const };
     this.st.insert('customers', sid, rec);
     const ref = { id: -sid, ...rec };
-    this.m.ctx.add('customers', ref as never);
+    this.m.ctx.add('customers', ref);
     indexCustomer(this.m, ref);
     this.created.customers.push({ row, name, credit_code: rec.credit_code });
     return { id: -sid };
@@ -99,14 +119,13 @@ export class Resolver {
     if (denied) return denied;
     const sid = this.st.reserve('products');
     const rec = {
-      kind: approval && /械/.test(approval) ? 'device' : 'drug',
-      generic_name: name, trade_name: text(v.trade_name), dosage_form: text(v.dosage_form), spec, unit: text(v.unit),
-      manufacturer: text(v.manufacturer), approval_no: approval, special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`),
-      qa_status: 'pending',
+      ...ledgerValues('products', v),
+      kind: approval && /械/.test(approval) ? 'device' as const : 'drug' as const, generic_name: name, spec, approval_no: approval,
+      special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`), qa_status: 'pending' as const,
     };
     this.st.insert('products', sid, rec);
     const ref = { id: -sid, ...rec };
-    this.m.ctx.add('products', ref as never);
+    this.m.ctx.add('products', ref);
     indexProduct(this.m, ref);
     this.created.products.push({ row, name, spec, approval_no: approval, special_control: rec.special_control });
     return { id: -sid };
@@ -122,12 +141,9 @@ export class Resolver {
     const denied = this.mayNotCreate('batches', 'batch_no', no);
     if (denied) return denied;
     const sid = this.st.reserve('batches');
-    const rec = {
-      product, batch_no: no, production_date: v.production_date ?? null, expiry_date: v.expiry_date ?? null,
-      sterilization_batch: text(v.sterilization_batch), status: this.guard.batchStatus,
-    };
+    const rec = { ...ledgerValues('batches', v), product, batch_no: no, status: this.guard.batchStatus };
     this.st.insert('batches', sid, rec);
-    this.m.ctx.add('batches', { id: -sid, ...rec } as never);
+    this.m.ctx.add('batches', { id: -sid, ...rec });
     this.m.batchesByKey.set(key, -sid);
     this.created.batches.push({ row, name: no, batch_no: no, product_name: text(v.generic_name), status: rec.status });
     return { id: -sid };
@@ -152,7 +168,7 @@ export class Resolver {
     if (denied) return denied;
     const sid = this.st.reserve('salespeople');
     this.st.insert('salespeople', sid, { name });
-    this.m.ctx.add('salespeople', { id: -sid, name } as never);
+    this.m.ctx.add('salespeople', { id: -sid, name });
     this.m.salespeopleByName.set(keyText(name), -sid);
     this.created.salespeople.push({ row, name });
     return { id: -sid };

@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { ledgerFieldsFor } from '../../headers/ledger-fields';
 
 export interface StagedTable {
   name: string;
@@ -20,21 +21,24 @@ export interface StagedTable {
   extra?: string[];
 }
 
+/** A staged record's columns: the fields ledger columns fill (schema/ledger.ts), then those the importer sets. */
+const pending = (resource: string, own: string[]) => [...new Set([...ledgerFieldsFor(resource).map((f) => f.field), ...own])];
+
 export const STAGED: readonly StagedTable[] = [
-  { name: 'customers', cols: ['name', 'credit_code', 'type', 'region', 'qa_status'] },
-  { name: 'products', cols: ['kind', 'generic_name', 'trade_name', 'dosage_form', 'spec', 'unit', 'manufacturer', 'approval_no', 'special_control', 'qa_status'], json: ['special_control'] },
-  { name: 'batches', cols: ['product', 'batch_no', 'production_date', 'expiry_date', 'sterilization_batch', 'status'], refs: { product: 'products' } },
+  { name: 'customers', cols: pending('customers', ['type', 'region', 'qa_status']) },
+  { name: 'products', cols: pending('products', ['kind', 'special_control', 'qa_status']), json: ['special_control'] },
+  { name: 'batches', cols: pending('batches', ['product', 'status']), refs: { product: 'products' } },
   { name: 'salespeople', cols: ['name'] },
   {
     name: 'sales_orders', cols: ['order_no', 'customer', 'salesperson', 'contract', 'sale_date', 'payment_method', 'status', 'remark', 'legacy_facts'],
     json: ['legacy_facts'], refs: { customer: 'customers', salesperson: 'salespeople', contract: 'contracts' }, extra: ['first_row'],
   },
   {
-    name: 'sales_lines', cols: ['order', 'sale_date', 'customer', 'product', 'batch', 'quantity', 'unit_price', 'amount', 'price_approved_by', 'handler', 'responsible', 'legacy_facts'],
+    name: 'sales_lines', cols: pending('sales_lines', ['order', 'sale_date', 'customer', 'product', 'batch', 'legacy_facts']),
     json: ['legacy_facts'], refs: { order: 'sales_orders', customer: 'customers', product: 'products', batch: 'batches' }, extra: ['row', 'slip', 'invoice'],
   },
   {
-    name: 'outbound_slips', cols: ['slip_no', 'order', 'outbound_date', 'issued_by', 'picked_by', 'reviewed_by', 'receipt_confirmed_at', 'arrival_verified_at', 'legacy_facts'],
+    name: 'outbound_slips', cols: pending('outbound_slips', ['slip_no', 'order', 'legacy_facts']),
     json: ['legacy_facts'], refs: { order: 'sales_orders' },
   },
   { name: 'invoices', cols: ['invoice_no', 'type', 'customer', 'invoice_date', 'amount'], refs: { customer: 'customers' } },

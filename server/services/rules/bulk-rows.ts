@@ -5,17 +5,17 @@
  * columns (booleans, JSON lists), so the rows equal what `db.select().from(table)` returns.
  */
 import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { Db } from '../../db';
 
-type Row = Record<string, any>;
 type Decoder = [key: string, name: string, column: { mapFromDriverValue(v: unknown): unknown }];
 
 const plans = new WeakMap<object, { name: string; cols: Decoder[] }>();
 
-function planOf(table: any) {
+function planOf(table: ResourceTable) {
   let plan = plans.get(table);
   if (!plan) {
-    const cols = Object.entries(getTableColumns(table)).map(([key, col]: [string, any]): Decoder => [key, col.name, col]);
+    const cols = Object.entries(getTableColumns(table)).map(([key, col]): Decoder => [key, col.name, col]);
     plan = { name: getTableName(table), cols };
     plans.set(table, plan);
   }
@@ -32,23 +32,25 @@ export function clientOf(db: Db): Db['$client'] {
  * columns with its parameters (constant text only; values go in `params`); `voided: true` includes
  * voided rows.
  */
-export function liveRowsIn(db: Db, table: any, column: string, ids: readonly number[], also?: { sql: string; params: unknown[]; voided?: boolean }): Row[] {
+export function liveRowsIn<T extends ResourceTable>(
+  db: Db, table: T, column: string, ids: readonly number[], also?: { sql: string; params: unknown[]; voided?: boolean },
+): RowOf<T>[] {
   if (!ids.length) return [];
   const plan = planOf(table);
-  const colName = (getTableColumns(table) as Record<string, any>)[column].name as string;
+  const colName = getTableColumns(table)[column].name;
   const rows = clientOf(db)
     .prepare(`SELECT * FROM "${plan.name}" WHERE "${colName}" IN (SELECT value FROM json_each(?))${also?.voided ? '' : ' AND voided_at IS NULL'}${also ? ` AND (${also.sql})` : ''} ORDER BY id`)
-    .all(JSON.stringify(ids), ...(also?.params ?? [])) as Row[];
-  const out = new Array<Row>(rows.length);
+    .all(JSON.stringify(ids), ...(also?.params ?? [])) as Record<string, unknown>[];
+  const out = new Array<RowOf<T>>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const o: Row = {};
+    const o: Record<string, unknown> = {};
     // as Drizzle maps a row: null stays null, everything else through the column's decoder
     for (const [key, name, col] of plan.cols) {
       const v = r[name];
       o[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
     }
-    out[i] = o;
+    out[i] = o as RowOf<T>;
   }
   return out;
 }

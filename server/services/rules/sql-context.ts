@@ -2,15 +2,13 @@
  * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
  * write, one re-check batch), so a rule asking twice costs nothing.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { AnyTable } from '../../../schema/define';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { AnyTable, ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
 import { loadSettings } from '../settings';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
-
-type Row = Record<string, any>;
 
 export function createSqlContext(db: Db, asOf: string): RuleContext {
   const settings = loadSettings(db);
@@ -19,15 +17,16 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     if (!cache.has(key)) cache.set(key, load());
     return cache.get(key) as T;
   };
-  const byId = (table: AnyTable, name: string) => (id: number) =>
-    memo(`${name}:${id}`, () => db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as Row | undefined) as any;
-  const byRef = (table: AnyTable, name: string, column: string) => (id: number) =>
-    memo(`${name}@${id}`, () => db.select().from(table).where(and(eq(table[column], id), isNull(table.voided_at))).orderBy(asc(table.id)).all() as Row[]) as any;
+  const byId = <T extends ResourceTable>(table: T, name: string) => (id: number) =>
+    memo(`${name}:${id}`, () => db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as RowOf<T> | undefined);
+  const byRef = <T extends ResourceTable>(table: T, name: string, column: string) => (id: number) =>
+    memo(`${name}@${id}`, () => db.select().from(table).where(and(eq(table[column], id), isNull(table.voided_at))).orderBy(asc(table.id)).all() as RowOf<T>[]);
+  const recallsOf = byRef(t.recalls, 'recalls', 'product');
 
   return {
     asOf,
     settings,
-    companyLicenses: () => memo('company', () => db.select().from(t.companyLicenses).where(isNull(t.companyLicenses.voided_at)).all() as Row[]) as any,
+    companyLicenses: () => memo('company', () => db.select().from(t.companyLicenses).where(isNull(t.companyLicenses.voided_at)).all() as RowOf<typeof t.companyLicenses>[]),
     customer: byId(t.customers, 'customer'),
     customerLicenses: byRef(t.customerLicenses, 'licences', 'customer'),
     customerAgents: byRef(t.customerAgents, 'agents', 'customer'),
@@ -37,14 +36,12 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     product: byId(t.products, 'product'),
     batch: byId(t.batches, 'batch'),
     recallsCovering: (productId, batchNo) =>
-      memo(`recalls@${productId}:${batchNo}`, () =>
-        (byRef(t.recalls, 'recalls', 'product')(productId) as Row[]).filter((r) => splitList(r.batches).includes(batchNo)) as any,
-      ),
+      memo(`recalls@${productId}:${batchNo}`, () => recallsOf(productId).filter((r) => splitList(r.batches).includes(batchNo))),
     recall: byId(t.recalls, 'recall'),
     contract: byId(t.contracts, 'contract'),
     order: byId(t.salesOrders, 'order'),
     orderLines: byRef(t.salesLines, 'lines', 'order'),
     nonconformingSince: (batchId) => memo(`nc@${batchId}`, () =>
-      (byRef(t.nonconformities, 'nonconformities', 'batch')(batchId) as Row[]).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null)),
+      byRef(t.nonconformities, 'nonconformities', 'batch')(batchId).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null)),
   };
 }

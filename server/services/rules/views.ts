@@ -1,28 +1,27 @@
 /**
  * The record views the rules read (schema/rules/types.ts), built from the database: a sales line joined
- * with its order, slips, invoices and special-drug check; an invoice with its lines, slips and payments.
+ * with its order, slips, invoices and special-drug check (saleLineViewsFor, the builder the importer uses
+ * too); an invoice with its lines, slips and payments.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { RecordKind, RecordViews } from '../../../schema/rules';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { ResourceTable, RowOf } from '../../../schema/define';
+import { saleLineViewsFor, type RecordKind, type RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
-import { isLegacy } from '../../../schema/legacy';
 import { liveRowsIn } from './bulk-rows';
 import { AFTERSALES_RECORD_VIEWS } from './after-sales-views';
 
-type Row = Record<string, any>;
-const live = (table: any) => isNull(table.voided_at);
-
-function getById(db: Db, table: any, id: number): Row | undefined {
-  return db.select().from(table).where(and(eq(table.id, id), live(table))).get() as Row | undefined;
+function getById<T extends ResourceTable>(db: Db, table: T, id: number): RowOf<T> | undefined {
+  return db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as RowOf<T> | undefined;
 }
 
-const group = (rows: Row[], key: string): Map<number, Row[]> => {
-  const out = new Map<number, Row[]>();
+const group = <R extends { id: number }>(rows: readonly R[], key: keyof R): Map<number, R[]> => {
+  const out = new Map<number, R[]>();
   for (const r of rows) {
-    const list = out.get(r[key]);
+    const k = r[key] as number;
+    const list = out.get(k);
     if (list) list.push(r);
-    else out.set(r[key], [r]);
+    else out.set(k, [r]);
   }
   return out;
 };
@@ -37,31 +36,27 @@ export function saleLineViewsOf(db: Db, orderIds: readonly number[]): Map<number
   if (!wanted.length) return out;
   const orders = liveRowsIn(db, t.salesOrders, 'id', wanted);
   if (!orders.length) return out;
-  const ids = orders.map((o) => o.id as number);
+  const ids = orders.map((o) => o.id);
   const slips = group(liveRowsIn(db, t.outboundSlips, 'order', ids), 'order');
-  const slipIds = [...slips.values()].flat().map((s) => s.id as number);
+  const slipIds = [...slips.values()].flat().map((s) => s.id);
   const links = liveRowsIn(db, t.invoiceSlips, 'slip', slipIds);
   const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
   const invoices = new Map(liveRowsIn(db, t.invoices, 'id', invoiceIds).map((i) => [i.id, i]));
   const pays = group(liveRowsIn(db, t.payments, 'invoice', invoiceIds), 'invoice');
   const invoicesOfSlip = group(links, 'slip');
   // the newest live check per order
-  const checks = new Map<number, Row>();
-  for (const c of liveRowsIn(db, t.specialChecks, 'order', ids)) checks.set(c.order, c);
+  const checks = new Map<number, RowOf<typeof t.specialChecks>>();
+  for (const c of liveRowsIn(db, t.specialChecks, 'order', ids)) checks.set(c.order as number, c);
   const lines = group(liveRowsIn(db, t.salesLines, 'order', ids), 'order');
   for (const order of orders) {
     const orderSlips = slips.get(order.id) ?? [];
     const own = [...new Set(orderSlips.flatMap((s) => (invoicesOfSlip.get(s.id) ?? []).map((l) => l.invoice as number)))]
-      .sort((a, b) => a - b).map((id) => invoices.get(id)).filter((i): i is Row => !!i);
-    const parts = {
-      order_no: order.order_no, sale_date: order.sale_date, customer: order.customer, salesperson: order.salesperson,
-      contract: order.contract, payment_method: order.payment_method, order_status: order.status,
-      legacy: isLegacy(order),
+      .sort((a, b) => a - b).map((id) => invoices.get(id)).filter((i) => !!i);
+    out.set(order.id, saleLineViewsFor(order, lines.get(order.id) ?? [], {
       outbounds: orderSlips,
       invoices: own.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
       special_check: checks.get(order.id) ?? null,
-    };
-    out.set(order.id, (lines.get(order.id) ?? []).map((l) => ({ ...l, ...parts, id: l.id, order: order.id }) as RecordViews['sales_lines']));
+    }));
   }
   return out;
 }
@@ -73,17 +68,17 @@ export function saleLineViews(db: Db, orderId: number): RecordViews['sales_lines
 export function invoiceView(db: Db, id: number): RecordViews['invoices'] | undefined {
   const inv = getById(db, t.invoices, id);
   if (!inv) return undefined;
-  const lines = db.select().from(t.invoiceLines).where(and(eq(t.invoiceLines.invoice, id), live(t.invoiceLines))).all() as Row[];
-  const slipIds = (db.select({ slip: t.invoiceSlips.slip }).from(t.invoiceSlips).where(and(eq(t.invoiceSlips.invoice, id), live(t.invoiceSlips))).all() as Row[]).map((r) => r.slip);
-  const slips = slipIds.length ? (db.select().from(t.outboundSlips).where(and(inArray(t.outboundSlips.id, slipIds), live(t.outboundSlips))).all() as Row[]) : [];
-  return { ...inv, lines, slips, payments: liveRowsIn(db, t.payments, 'invoice', [id]) } as RecordViews['invoices'];
+  const lines = liveRowsIn(db, t.invoiceLines, 'invoice', [id]);
+  const slipIds = liveRowsIn(db, t.invoiceSlips, 'invoice', [id]).map((r) => r.slip as number);
+  const slips = liveRowsIn(db, t.outboundSlips, 'id', slipIds);
+  return { ...inv, lines, slips, payments: liveRowsIn(db, t.payments, 'invoice', [id]) };
 }
 
 function servicePoint(db: Db, id: number): RecordViews['customers'] | undefined {
   const c = getById(db, t.customers, id);
   if (!c) return undefined;
-  const visits = db.select({ visit_date: t.visits.visit_date, kind: t.visits.kind }).from(t.visits).where(and(eq(t.visits.customer, id), live(t.visits))).all() as Row[];
-  return { ...c, visits } as unknown as RecordViews['customers'];
+  const visits = liveRowsIn(db, t.visits, 'customer', [id]).map((v) => ({ visit_date: v.visit_date, kind: v.kind }));
+  return { ...c, visits };
 }
 
 /** A salesperson with the assessments of 第二篇 3.3 (SALESPERSON_ASSESSMENT_FAILED reads the latest). */
@@ -92,27 +87,32 @@ function salespersonView(db: Db, id: number): RecordViews['salespeople'] | undef
   if (!s) return undefined;
   const a = t.salespersonAssessments;
   const assessments = db.select({ id: a.id, period_from: a.period_from, period_to: a.period_to, conclusion: a.conclusion }).from(a)
-    .where(and(eq(a.salesperson, id), live(a))).all() as Row[];
-  return { ...s, assessments } as unknown as RecordViews['salespeople'];
+    .where(and(eq(a.salesperson, id), isNull(a.voided_at))).all();
+  return { ...s, assessments };
 }
 
-const PLAIN: Partial<Record<RecordKind, any>> = {
+/** The record kinds whose view is the row itself. */
+const PLAIN = {
   contracts: t.contracts, outbound_slips: t.outboundSlips, complaints: t.complaints, recall_notices: t.recallNotices,
   adverse_reactions: t.adverseReactions, quality_feedback: t.qualityFeedback, corrective_actions: t.correctiveActions,
-};
+} satisfies Partial<Record<RecordKind, ResourceTable>>;
 
 /** The view of one record of a kind, or undefined when it does not exist or is voided. */
 export function viewOf<K extends RecordKind>(db: Db, kind: K, id: number): RecordViews[K] | undefined {
   const own = AFTERSALES_RECORD_VIEWS[kind];
-  if (own) return own(db, id) as RecordViews[K];
-  switch (kind) {
+  if (own) return own(db, id) as RecordViews[K] | undefined;
+  const k: RecordKind = kind;
+  switch (k) {
     case 'sales_lines': {
       const line = getById(db, t.salesLines, id);
-      return line ? (saleLineViews(db, line.order).find((v) => v.id === id) as RecordViews[K]) : undefined;
+      return (line?.order != null ? saleLineViews(db, line.order).find((v) => v.id === id) : undefined) as RecordViews[K] | undefined;
     }
-    case 'invoices': return invoiceView(db, id) as RecordViews[K];
-    case 'customers': return servicePoint(db, id) as RecordViews[K];
-    case 'salespeople': return salespersonView(db, id) as RecordViews[K];
-    default: return getById(db, PLAIN[kind], id) as RecordViews[K];
+    case 'invoices': return invoiceView(db, id) as RecordViews[K] | undefined;
+    case 'customers': return servicePoint(db, id) as RecordViews[K] | undefined;
+    case 'salespeople': return salespersonView(db, id) as RecordViews[K] | undefined;
+    default: {
+      const table = PLAIN[k as keyof typeof PLAIN] as ResourceTable | undefined;
+      return (table ? getById(db, table, id) : undefined) as RecordViews[K] | undefined;
+    }
   }
 }

@@ -5,7 +5,7 @@ const line = (w: World) => w.line;
 const cust = (w: World) => w.customers[0];
 const lic = (w: World, kind: string) => w.customerLicenses.find((l) => l.kind === kind)!;
 const onlyLicences = (w: World, ...kinds: string[]) => {
-  w.customerLicenses = w.customerLicenses.filter((l) => kinds.includes(l.kind));
+  w.customerLicenses = w.customerLicenses.filter((l) => kinds.includes(l.kind ?? ''));
 };
 const table: Record<string, Case[]> = {
   BUYER_INDIVIDUAL: [

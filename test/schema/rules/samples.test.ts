@@ -13,7 +13,7 @@ import {
   DEVICE_CLASS, PAYMENT_METHOD, PRODUCT_KIND, QA_STATUS, SPECIAL_CONTROL, STORAGE, type EnumDef,
 } from '../../../schema/enums';
 import {
-  createMemoryContext, evaluate, type BatchRow, type CustomerRow, type OutboundSlipRow, type ProductRow, type SaleLineView,
+  createMemoryContext, evaluate, type BatchRow, type Loose, type MemoryRow, type CustomerRow, type OutboundSlipRow, type ProductRow, type SaleLineView,
 } from '../../../schema/rules';
 import { SAMPLES_DIR } from '../../helpers/shared';
 
@@ -30,7 +30,7 @@ const num = (s: string | undefined) => (v(s) === null ? null : Number(s));
 const yes = (s: string | undefined) => (v(s) === null ? null : s!.trim() === '是');
 
 function load() {
-  const customers: CustomerRow[] = read('customers.csv').map((r, i) => ({
+  const customers: MemoryRow<CustomerRow>[] = read('customers.csv').map((r, i) => ({
     id: i + 1, name: r['单位名称'], type: key(CUSTOMER_TYPE, r['单位类型']), region: v(r['所在地区']), address: v(r['地址']),
     contact_phone: v(r['联系电话']), qa_status: key(QA_STATUS, r['首营审核状态']), qa_approved_at: v(r['首营审核日期']),
     credit_reviewed_at: v(r['信誉审核日期']), storage_reviewed_at: v(r['储存条件审核日期']), cold_chain: yes(r['具备冷链']),
@@ -41,7 +41,7 @@ function load() {
     id: i + 1, name: r['姓名'], id_no: v(r['身份证号']), contract_start: v(r['劳动合同起']), contract_end: v(r['劳动合同止']),
     permit_no: v(r['上岗证号']), permit_valid_to: v(r['上岗证有效期至']),
   }));
-  const products: ProductRow[] = read('products.csv').map((r, i) => ({
+  const products: MemoryRow<ProductRow>[] = read('products.csv').map((r, i) => ({
     id: i + 1, kind: key(PRODUCT_KIND, r['类别']), generic_name: r['通用名称'], trade_name: v(r['商品名']), dosage_form: v(r['剂型']),
     spec: v(r['规格']), manufacturer: v(r['生产厂商']), manufacturer_license: v(r['生产许可证号']), approval_no: v(r['批准文号']),
     scope_category: v(r['经营范围类别']), device_class: key(DEVICE_CLASS, r['器械类别']),
@@ -50,7 +50,7 @@ function load() {
     price_max: num(r['限价上限']), qa_status: key(QA_STATUS, r['首营审核状态']),
   }));
   const productId = (approval: string, spec: string) => products.find((p) => p.approval_no === approval.trim() && p.spec === spec.trim())?.id;
-  const batches: BatchRow[] = read('batches.csv').map((r, i) => ({
+  const batches: MemoryRow<BatchRow>[] = read('batches.csv').map((r, i) => ({
     id: i + 1, product: productId(r['批准文号'], r['规格']), batch_no: r['批号'], expiry_date: v(r['有效期至']),
     sterilization_batch: v(r['灭菌批号']), status: key(BATCH_STATUS, r['质量状态']),
   }));
@@ -102,7 +102,7 @@ describe.skipIf(!present)('the shared sample ledger', () => {
       if (batch && v(r['灭菌批号'])) ctx.add('batches', { ...ctx.batch(batch)!, sterilization_batch: r['灭菌批号'] });
       const order = orders.get(r['单据编号']) ?? orders.size + 1;
       orders.set(r['单据编号'], order);
-      const slip: OutboundSlipRow = {
+      const slip: Loose<OutboundSlipRow> = {
         id: row, slip_no: `${r['单据编号']}-${row}`, order, outbound_date: v(r['出库日期']), picked_by: v(r['库管员']),
         reviewed_by: v(r['复核员']), receipt_confirmed_at: v(r['收货确认日期']), arrival_verified_at: v(r['到货核实日期']),
       };

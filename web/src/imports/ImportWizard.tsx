@@ -27,7 +27,7 @@ import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { CommitStep } from './CommitStep';
 import { HISTORY_PATH } from './paths';
-import { SALES_LEDGER_KIND } from '../../../imports/headers/ledger-fields';
+import { SALES_LEDGER_KIND } from '../../../schema/ledger';
 
 const STEPS = ['file', 'sheet', 'mapping', 'preview', 'commit'] as const;
 

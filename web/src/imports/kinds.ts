@@ -1,11 +1,11 @@
 /**
- * Import kinds and their fields, from /api/meta (the registry the server imports through) and the ledger's
- * column table (imports/headers/ledger-fields.ts, DOMAIN.md): the same fields the importer maps headers to
+ * Import kinds and their fields, from /api/meta (the registry the server imports through, and the ledger's
+ * columns derived from it: schema/ledger.ts): the same fields the importer maps headers to
  * (imports/headers/kinds.ts): every writable field of a resource and, for a reference, the natural-key and
  * display fields of its target (`product.approval_no` — 批准文号 in a batches file).
  */
 import { can } from '../../../schema/permissions';
-import { LEDGER_FIELDS, SALES_LEDGER_KIND } from '../../../imports/headers/ledger-fields';
+import { SALES_LEDGER_KIND } from '../../../schema/ledger';
 import { normalizeHeader } from '../../../imports/headers/normalize-header';
 import type { FieldMeta, Meta, ResourceMeta } from '../meta/meta-store';
 import { pick } from '../meta/labels';
@@ -77,7 +77,7 @@ export function kindLabel(meta: Meta | undefined, kind: string, locale: string):
 /** The fields a header can be mapped to, in the order of the import template. */
 export function kindFields(meta: Meta, kind: string): ImportFieldOption[] {
   if (kind === SALES_LEDGER_KIND) {
-    return LEDGER_FIELDS.map((f) => ({ key: f.key, label: { zh: f.aliases[0], en: f.en }, required: false }));
+    return meta.ledger.map((f) => ({ key: f.key, label: f.label, required: false }));
   }
   const res = meta.resources.find((r) => r.name === kind);
   if (!res) return [];

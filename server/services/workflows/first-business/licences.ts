@@ -7,7 +7,7 @@ import { CUSTOMER_LICENSE_KIND, type CUSTOMER_TYPE } from '../../../../schema/en
 import { dateOf, expiryWindow, scopeCategories, withinValidity, type CustomerLicenseRow, type RuleContext } from '../../../../schema/rules';
 import { text, type Check } from './check';
 
-type Kind = CustomerLicenseRow['kind'];
+type Kind = NonNullable<CustomerLicenseRow['kind']>;
 type CustomerType = (typeof CUSTOMER_TYPE.values)[number];
 
 /** Per customer type, the licence groups it needs: one licence of each group (any kind within a group). */
