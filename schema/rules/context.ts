@@ -34,7 +34,7 @@ export interface RuleContext {
   orderLines(orderId: Id): readonly Loose<SalesLineRow>[];
   /**
    * the day a batch was found nonconforming (its earliest live 已售不合格品处理 case), which dates a 不合格 status as a
-   * recall's start dates a recall (BATCH_BLOCKED); absent where no cases are known (an import's memory context)
+   * recall's start dates a recall (BATCH_BLOCKED); null when the batch has no case
    */
   nonconformingSince?(batchId: Id): string | null;
 }

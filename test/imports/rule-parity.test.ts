@@ -68,7 +68,8 @@ describe('rule parity: the importer\'s rule input and the database\'s', () => {
   const cases: Array<[string, (dir: string) => string, ((t: TempDb) => void)?]> = [
     ['the sample ledger', () => sample('ledger-utf8.csv')],
     ['the sample ledger, rows reversed (every order re-opened)', reversed],
-    ['the sample ledger, its salespeople\'s labour contracts and permits lapsed', () => sample('ledger-utf8.csv'), lapseSalespeople],
+    ['the sample ledger, its salespeople\'s labour contracts and permits lapsed, a training failed, a batch found nonconforming mid-way',
+      () => sample('ledger-utf8.csv'), (t) => { lapseSalespeople(t); failTraining(t, '2024-09-01'); findNonconforming(t, '20242425', '2024-10-01', 'BH-PARITY-1'); }],
   ];
   for (const [name, file, prepare] of cases) {
     it(`${name}: every sales-line and outbound-slip rule finds the same on both`, async () => {
@@ -120,6 +121,23 @@ function lapseSalespeople(t: TempDb) {
   for (const s of t.db.$client.prepare('SELECT id, version FROM salespeople WHERE voided_at IS NULL').all() as Array<{ id: number; version: number }>) {
     updateRecord(ctx, registry.get('salespeople')!, s.id, { contract_end: '2021-01-01', permit_no: 'SG-001', permit_valid_to: '2021-01-01', version: s.version }, { historical: true });
   }
+}
+
+/** The first salesperson failed a training on `date` (SALESPERSON_UNQUALIFIED reads ctx.trainings). */
+function failTraining(t: TempDb, date: string) {
+  const s = t.db.$client.prepare('SELECT id FROM salespeople WHERE voided_at IS NULL ORDER BY id LIMIT 1').get() as { id: number };
+  createRecord(serviceCtx(t, EXPECTED.asOf), registry.get('trainings')!, { post: 'sales', salesperson: s.id, date, topic: 'GSP 销售管理', passed: false }, { historical: true });
+}
+
+/**
+ * A batch found nonconforming on `found` (its 已售不合格品处理 case, then its status, as the seed writes them):
+ * the ledger's sales of it before that day were not blocked (BATCH_BLOCKED reads ctx.nonconformingSince).
+ */
+function findNonconforming(t: TempDb, batchNo: string, found: string, caseNo: string) {
+  const ctx = serviceCtx(t, EXPECTED.asOf);
+  const b = t.db.$client.prepare('SELECT id, version FROM batches WHERE batch_no = ? AND voided_at IS NULL').get(batchNo) as { id: number; version: number };
+  createRecord(ctx, registry.get('nonconformities')!, { case_no: caseNo, batch: b.id, found_at: found, reason: '抽检含量不合格' }, { historical: true });
+  updateRecord(ctx, registry.get('batches')!, b.id, { status: 'nonconforming', version: b.version }, { historical: true });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The master data a ledger import resolves against and the rules read, loaded ONCE per import into
- * in-memory maps (DOMAIN.md natural keys) and a memory RuleContext. Records the import creates (pending
+ * in-memory maps (DOMAIN.md natural keys) and a memory RuleContext holding everything the SQL one reads
+ * (server/services/rules/sql-context.ts; test/imports/rule-parity.test.ts compares them). Records the import creates (pending
  * customers, products, batches, salespeople) are added to both, so later rows find and see them.
  */
 import { isNull } from 'drizzle-orm';
@@ -80,6 +81,8 @@ export function loadMaster(db: Db, asOf: string): Master {
     batches,
     recalls: live(db, t.recalls),
     contracts,
+    // the day each batch was found nonconforming dates its 不合格 status (BATCH_BLOCKED), as on live entry
+    nonconformities: live(db, t.nonconformities).flatMap((c) => (c.batch != null ? [{ id: c.id, batch: c.batch, found_at: c.found_at }] : [])),
   });
   const m: Master = {
     ctx,
