@@ -96,10 +96,15 @@ describe('rule parity: the importer\'s rule input and the database\'s', () => {
     const memory = loadMaster(t.db, asOf).ctx;
     for (const o of t.db.$client.prepare('SELECT * FROM sales_orders WHERE voided_at IS NULL').all()) memory.add('orders', o as never);
     for (const l of t.db.$client.prepare('SELECT * FROM sales_lines WHERE voided_at IS NULL').all()) memory.add('lines', l as never);
+    // both answer every lookup (a lookup only the SQL one has would leave its rule silent on import)
+    expect(Object.keys(memory).filter((k) => k !== 'add').sort()).toEqual(Object.keys(sql).sort());
     const run = (ctx: RuleContext, kind: RecordKind, ids: number[]) =>
       ids.flatMap((id) => evaluate(kind, viewOf(t.db, kind, id) as never, ctx).map((f) => `${f.code} ${kind}#${id} [${f.fields.join(',')}] ${JSON.stringify(f.params ?? {})} ${f.message.zh}`));
+    // The importer evaluates the sales lines and outbound slips (SALES_LEDGER_KINDS); the other kinds' rules
+    // read the context only for names (customer, product, contract, batch), so they are compared too.
     for (const kind of RECORD_KINDS) {
       const ids = (t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE voided_at IS NULL ORDER BY id`).all() as Array<{ id: number }>).map((r) => r.id);
+      expect(ids.length, kind).toBeGreaterThan(0);
       const fromSql = run(sql, kind, ids);
       expect(run(memory, kind, ids), kind).toEqual(fromSql);
       for (const k of fromSql) fired.add(k.split(' ')[0]);
@@ -156,7 +161,7 @@ function addOthers(t: TempDb) {
   make('adverse_reactions', { customer: sale.customer, product: sale.product, reaction: '皮疹', severity: 'general', received_at: '2024-01-05' });
   make('quality_feedback', { form_no: 'ZLFK-2024-001', source: 'customer', customer: sale.customer, product: sale.product, description: '外观异常' });
   const other = t.db.$client.prepare('SELECT id FROM customers WHERE id <> ? AND voided_at IS NULL ORDER BY id LIMIT 1').get(sale.customer) as { id: number };
-  make('contracts', { contract_no: 'HT-PARITY-1', customer: sale.customer, amount: 1000 });
+  const contract = make('contracts', { contract_no: 'HT-PARITY-1', customer: sale.customer, amount: 1000 });
   t.db.$client.prepare('UPDATE invoices SET amount = amount + 100, itemised = 0, list_attached = 0 WHERE id = (SELECT min(invoice) FROM invoice_slips)').run();
   const recall = make('recalls', {
     recall_no: 'ZH2024001', product: sale.product, batches: [sale.batch_no], level: '2', initiated_by: 'manufacturer', reason: '含量不合格', started_at: '2024-01-05',
@@ -164,4 +169,45 @@ function addOthers(t: TempDb) {
   make('recall_notices', { recall, customer: other.id });
   const customer = t.db.$client.prepare('SELECT version FROM customers WHERE id = ?').get(sale.customer) as { version: number };
   updateRecord(ctx, registry.get('customers')!, sale.customer, { service_point: true, version: customer.version }, { historical: true });
+  addIssue14Records(t, sale, contract);
+}
+
+/**
+ * Issue #14's records, each breaking its rule by the as-of date: a batch the ledger sold found nonconforming
+ * and nobody told, a failed training, a salesperson without social insurance who failed the assessment, an
+ * overdue corrective action, service promise and follow-up plan, a lapsed device agreement without its
+ * repair clause, a live sale of refrigerated goods received without a temperature record and a legacy
+ * cold-chain trip that ran warm. The importer evaluates sales lines and outbound slips only (SALES_LEDGER_KINDS);
+ * the other kinds are compared as well, their rules reading the context for names alone.
+ */
+function addIssue14Records(t: TempDb, sale: { customer: number; product: number }, contract: number) {
+  const ctx = serviceCtx(t, EXPECTED.asOf);
+  const make = (res: string, input: Record<string, unknown>) => createRecord(ctx, registry.get(res)!, input, { historical: true }).id as number;
+  const get = <T>(q: string, ...args: unknown[]) => t.db.$client.prepare(q).get(...args) as T;
+  // the batch the ledger sold most, found nonconforming in the middle of its sales (BATCH_BLOCKED dates it by the case)
+  const sold = get<{ batch_no: string }>(`SELECT b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch WHERE l.voided_at IS NULL
+    GROUP BY l.batch ORDER BY count(*) DESC, l.batch LIMIT 1`);
+  findNonconforming(t, sold.batch_no, '2024-10-01', 'BH-PARITY-2');
+  failTraining(t, '2024-12-01');
+  const person = make('salespeople', { name: '钱多多', contract_start: '2024-01-01', contract_end: '2027-12-31', permit_no: 'SG-PARITY', permit_valid_to: '2027-12-31', social_insurance: false });
+  make('salesperson_assessments', { salesperson: person, period_from: '2025-01-01', period_to: '2025-03-31', assessor: '销售部经理', conclusion: 'failed' });
+  make('corrective_actions', { action_no: 'GJ-PARITY-1', source: 'complaint', cause: '包装破损', action: '更换外箱', owner: '质管部', due_date: '2025-03-01' });
+  make('service_promises', { contract, promise: '每季度上门检查冷藏设备', due_date: '2025-03-01', owner: '销售部' });
+  make('follow_up_plans', { customer: sale.customer, product: sale.product, kind: 'medication_effect', start_date: '2025-01-01', interval_days: 30, staff: '售后部' });
+  const supplier = make('suppliers', { name: '武汉同济医疗器械供应有限公司' });
+  make('supplier_agreements', { agreement_no: 'ZB-PARITY-1', supplier, manufacturers: ['某医疗器械厂'], valid_from: '2023-01-01', valid_to: '2025-01-01', covers_devices: true });
+  // a live sale of refrigerated goods, received; its one trip arrived without the temperature on arrival
+  const cold = get<{ product: number; batch: number; salesperson: number }>(`SELECT b.product, b.id batch, o.salesperson FROM batches b JOIN products p ON p.id = b.product
+    JOIN sales_lines l ON l.batch = b.id JOIN sales_orders o ON o.id = l."order" WHERE p.storage = 'cold' AND b.voided_at IS NULL ORDER BY b.id LIMIT 1`);
+  const order = make('sales_orders', {
+    order_no: 'XS-PARITY-1', customer: sale.customer, salesperson: cold.salesperson, contract, sale_date: '2025-06-01', payment_method: 'transfer', status: 'confirmed',
+    sales_lines: [{ product: cold.product, batch: cold.batch, quantity: 2, unit_price: 100, amount: 200 }],
+  });
+  const slip = make('outbound_slips', { slip_no: 'CK-PARITY-1', order, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立', receipt_confirmed_at: '2025-06-03' });
+  const trip = { carrier: '武汉顺达冷链物流有限公司', driver: '周建国', departed_at: '2025-06-02T01:30:00.000Z', arrived_at: '2025-06-02T05:00:00.000Z' };
+  make('deliveries', { slip, ...trip, temp_start: 4.2 });
+  // a legacy slip of refrigerated goods whose trip ran warm
+  const legacySlip = get<{ id: number }>(`SELECT s.id FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" JOIN products p ON p.id = l.product
+    WHERE p.storage = 'cold' AND s.legacy_facts IS NOT NULL AND s.voided_at IS NULL ORDER BY s.id LIMIT 1`);
+  make('deliveries', { slip: legacySlip.id, ...trip, temp_start: 4.5, temp_end: 6.1, temp_min: 3.8, temp_max: 11.6 });
 }
