@@ -6,6 +6,11 @@
  * live entry, the API's writes and the re-check run), and the findings must be the same: code, record,
  * fields and the message its parameters are rendered into.
  *
+ * The importer's context is loaded from the database (imports/run/ledger/master-data.ts): whatever a rule
+ * looks up on live entry — a salesperson's trainings, the day a batch was found nonconforming — it must see
+ * on import too, or the rule silently does not fire there; the cases below change such data before the
+ * import and the last one compares both contexts on every record kind, every evaluated rule firing.
+ *
  * Records entered through the API are live sales, a ledger's are legacy ones (audited on their legacy
  * facts, schema/legacy.ts), so the same sale entered both ways is not meant to give the same findings:
  * the parity that matters is the same stored records through both builders.
@@ -53,7 +58,7 @@ function databaseFindings(t: TempDb, importId: number): Key[] {
 function reversed(dir: string): string {
   const [head, ...rows] = fs.readFileSync(sample('ledger-utf8.csv'), 'utf8').replace(/\n$/, '').split('\n');
   const file = path.join(dir, 'ledger-reversed.csv');
-  fs.writeFileSync(file, [head, ...rows.reverse()].join('\n') + '\n');
+  fs.writeFileSync(file, `${[head, ...rows.reverse()].join('\n')}\n`);
   return file;
 }
 
