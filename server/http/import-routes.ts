@@ -40,7 +40,7 @@ import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
 import { authorize, checkScope } from '../auth/rbac';
 import { asOfClock } from '../clock';
-import type { AppEnv } from '../env';
+import { uploadLimitBytes, type AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { withLongBusyWait } from './busy-retry';
 import { readRecord } from '../services/records';
@@ -50,11 +50,6 @@ import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type Rec
 type C = Context<AppEnv>;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const imports = () => registry.get('imports')!;
-
-export function uploadLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const mb = Number(env.GSP_UPLOAD_MAX_MB);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 200) * 1024 * 1024;
-}
 
 const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('user')) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));

@@ -20,6 +20,7 @@ import { Staging } from './staging';
 import { ledgerGuard } from './guard';
 import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
+import { readEnv } from '../../../server/env';
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
@@ -28,7 +29,7 @@ const NUMBERS = [['quantity', '数量', 'quantity'], ['unit_price', '单价', 'u
 export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const { opts, table, lang } = env;
   const db = opts.db;
-  const timing = process.env.GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`) : null;
+  const timing = readEnv().GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`) : null;
   const t0 = performance.now();
   // since the process started: start-up, opening the file and the database, finding the table
   if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
