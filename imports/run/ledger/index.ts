@@ -21,6 +21,7 @@ import { ledgerGuard } from './guard';
 import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
 import { readEnv } from '../../../server/env';
+import { detailOf } from '../../../server/services/rules/finding-text';
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
@@ -47,11 +48,11 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     };
     const sink: FindingSink = {
       line(f, ref, row, order) {
-        staging.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh);
+        staging.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh, detailOf(f));
         staging.reportFinding(row, f.code, f.severity, headersOf(f.fields), message(f), order);
       },
       slip(f, ref, rows, order) {
-        if (ref != null) staging.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh);
+        if (ref != null) staging.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh, detailOf(f));
         const fields = headersOf(f.fields);
         for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
       },

@@ -180,9 +180,9 @@ export function mergeStaging(
       tt = tick(`invoice_lines: ${records.invoice_lines} rows`, tt);
       const ref = (resource: string) => `WHEN '${resource}' THEN -record_id + ${offset.get(resource)}`;
       records.findings = sqlite.prepare(
-        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'status'].map(q).join(', ')})
+        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'detail', 'status'].map(q).join(', ')})
          SELECT 1, @now, @actor, @now, @actor, @imp, rule, severity, resource,
-                CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, 'open'
+                CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, detail, 'open'
          FROM stg.findings ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
       tt = tick(`findings: ${records.findings} rows`, tt);
