@@ -6,7 +6,7 @@
  */
 import type { FieldKind } from '../../schema/define';
 import type { EnumDef } from '../../schema/enums';
-import type { Cell } from '../readers/cells';
+import type { Cell } from '../../schema/files/cells';
 import { boolRaw } from './bool';
 import { dateRaw, dateTimeRaw, type DateOptions } from './dates';
 import { enumRaw } from './enum';

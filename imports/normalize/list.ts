@@ -4,7 +4,7 @@
  * 待验/暂停) are recognised before splitting. Items of an enum list become keys; vocabulary items are checked.
  */
 import type { EnumDef } from '../../schema/enums';
-import { cellText, isErrorCell, type Cell } from '../readers/cells';
+import { cellText, isErrorCell, type Cell } from '../../schema/files/cells';
 import { enumLookup, enumOptions, enumToken } from './enum';
 import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';

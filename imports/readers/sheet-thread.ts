@@ -8,8 +8,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { readEnv } from '../../server/env';
-import type { SheetRow } from './cells';
-import { ImportFileError } from './errors';
+import type { SheetRow } from '../../schema/files/cells';
+import { ImportFileError } from '../../schema/files/errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import type { Spreadsheet, SpreadsheetSheet } from './open';
 import type { SheetAck, SheetJob, SheetMessage } from './sheet-protocol';

@@ -18,7 +18,7 @@ import { writeAudit } from '../../server/services/audit';
 import { inTransaction, type ServiceContext } from '../../server/services/context';
 import { flushRules } from '../../server/services/rules/enforce';
 import { createRecord, updateRecord } from '../../server/services/write';
-import type { Cell } from '../readers/cells';
+import type { Cell } from '../../schema/files/cells';
 import type { RunEnv } from './env';
 import { headerLookup, resourceFindingHeaders } from './fields';
 import { emitReport, storeAndWrite, type Written } from './finish';

@@ -5,7 +5,7 @@
  * Phase 2 (merge.ts): one short IMMEDIATE transaction copies it all in. A dry run stops after phase 1.
  */
 import os from 'node:os';
-import type { Cell } from '../../readers/cells';
+import type { Cell } from '../../../schema/files/cells';
 import { LEDGER_FIELDS } from '../../headers/ledger-fields';
 import { headerLookup, ledgerFindingHeaders } from '../fields';
 import { imsg } from '../messages';
