@@ -105,7 +105,7 @@ export type AnyTable = SQLiteTableWithColumns<{
   name: string; schema: undefined; dialect: 'sqlite'; columns: Record<string, SQLiteColumn<any>>;
 }>;
 
-export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason', 'import_id', 'legacy_facts'] as const;
+export { SYSTEM_FIELDS } from './system-fields';
 
 const resources = new Map<string, Resource>();
 export function getResources(): ReadonlyMap<string, Resource> {
