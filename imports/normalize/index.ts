@@ -19,7 +19,7 @@ import { textRaw } from './text';
 export { parseBool } from './bool';
 export { excelSerialToDate, parseDate, parseDateText, parseDateTime, type DateOptions, type DateParts } from './dates';
 export { parseEnum } from './enum';
-export { parseList, splitList } from './list';
+export { parseList } from './list';
 export { Invalid, normError, type NormError, type NormResult } from './messages';
 export { parseInteger, parseMoney, parseNumber, parseNumberText, roundMoney } from './numbers';
 export { parseCode, parseText } from './text';
