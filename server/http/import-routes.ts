@@ -43,7 +43,7 @@ import { asOfClock } from '../clock';
 import { uploadLimitBytes, type AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { withLongBusyWait } from './busy-retry';
-import { readRecord } from '../services/records';
+import { readRecord, type Row } from '../services/records';
 import { ownedTempPrefix, REPORT_PREFIX, UPLOAD_PREFIX } from '../services/leftovers';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
 
@@ -62,7 +62,13 @@ function disposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function importRow(c: C) {
+/** The columns of an import record these routes read (schema/tables/system.ts `imports`). */
+type ImportRow = Row & {
+  kind: string; file_name: string; format: string | null; sheet: string | null; header_row: number | null;
+  stored_path: string | null; mapping: Record<string, string | null> | null;
+};
+
+function importRow(c: C): ImportRow {
   const id = Number(c.req.param('id'));
   const lang = c.get('lang');
   if (!Number.isInteger(id) || id <= 0) throw notFound(msg(lang, 'not_found', { resource: 'imports', id: c.req.param('id')! }));
@@ -71,7 +77,7 @@ function importRow(c: C) {
   if (!row) throw notFound(msg(lang, 'not_found', { resource: 'imports', id }));
   // One's own imports only (admin, QA and the auditor see all: rbac.ts IMPORT_READERS): the file, the report, the rejects.
   checkScope(c.get('deps').db, c.get('user')!, imports(), row, lang, 'show');
-  return row as Record<string, any> & { id: number };
+  return row as ImportRow;
 }
 
 /** The stored report, with findings and rejected rows capped for a response (its totals say "N of M"). */

@@ -11,7 +11,7 @@ export type Row = Record<string, unknown> & { id: number; version?: number };
 /** The record as the API shows it; `lang` renders what is stored in both languages (a finding's message). */
 export function serialize(resource: Resource, row: Record<string, unknown>, lang?: Lang): Row {
   const out = { ...row };
-  if (lang && resource.name === 'findings') out.message = findingMessage(row, lang);
+  if (lang && resource.name === 'findings') out.message = findingMessage({ message: row.message, detail: row.detail }, lang);
   for (const [key, spec] of Object.entries(resource.fields)) if (spec.writeOnly) delete out[key];
   return out as Row;
 }

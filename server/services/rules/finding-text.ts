@@ -21,7 +21,7 @@ export function sameText(row: { message?: unknown; detail?: unknown }, f: Pick<F
 }
 
 /** The stored finding's message in `lang` (Chinese when no English was stored). */
-export function findingMessage(row: { message?: unknown; detail?: unknown }, lang: Lang): unknown {
+export function findingMessage<M>(row: { message: M; detail?: unknown }, lang: Lang): M | string {
   const en = (row.detail as FindingDetail | null | undefined)?.en;
   return lang === 'en' && typeof en === 'string' && en ? en : row.message;
 }

@@ -10,7 +10,7 @@ export function renderSystemField(key: string): ReactElement | undefined {
   if (!isSystemField(key) || key === 'legacy_facts') return undefined;
   if (key.endsWith('_at')) return <TimestampField key={key} source={key} />;
   if (key.endsWith('_by'))
-    return <FunctionField key={key} source={key} render={(r: Record<string, any>) => (r[key] == null ? '' : <UserName id={r[key]} />)} />;
+    return <FunctionField key={key} source={key} render={(r: Record<string, unknown>) => (r[key] == null ? '' : <UserName id={r[key] as number | string} />)} />;
   if (key === 'version' || key === 'import_id') return <NumberField key={key} source={key} />;
   return <TextField key={key} source={key} />;
 }
