@@ -4,18 +4,19 @@
  * than SQLite did (measured: 30 % of a full re-check). Values are decoded by the table's own Drizzle
  * columns (booleans, JSON lists), so the rows equal what `db.select().from(table)` returns.
  */
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import type { Db } from '../../db';
 
+// rows of any table: their callers (views.ts) read them as the rule row types
 type Row = Record<string, any>;
 type Decoder = [key: string, name: string, column: { mapFromDriverValue(v: unknown): unknown }];
 
 const plans = new WeakMap<object, { name: string; cols: Decoder[] }>();
 
-function planOf(table: any) {
+function planOf(table: Table) {
   let plan = plans.get(table);
   if (!plan) {
-    const cols = Object.entries(getTableColumns(table)).map(([key, col]: [string, any]): Decoder => [key, col.name, col]);
+    const cols = Object.entries(getTableColumns(table)).map(([key, col]): Decoder => [key, col.name, col]);
     plan = { name: getTableName(table), cols };
     plans.set(table, plan);
   }
@@ -32,10 +33,10 @@ export function clientOf(db: Db): Db['$client'] {
  * columns with its parameters (constant text only; values go in `params`); `voided: true` includes
  * voided rows.
  */
-export function liveRowsIn(db: Db, table: any, column: string, ids: readonly number[], also?: { sql: string; params: unknown[]; voided?: boolean }): Row[] {
+export function liveRowsIn(db: Db, table: Table, column: string, ids: readonly number[], also?: { sql: string; params: unknown[]; voided?: boolean }): Row[] {
   if (!ids.length) return [];
   const plan = planOf(table);
-  const colName = (getTableColumns(table) as Record<string, any>)[column].name as string;
+  const colName = getTableColumns(table)[column].name;
   const rows = clientOf(db)
     .prepare(`SELECT * FROM "${plan.name}" WHERE "${colName}" IN (SELECT value FROM json_each(?))${also?.voided ? '' : ' AND voided_at IS NULL'}${also ? ` AND (${also.sql})` : ''} ORDER BY id`)
     .all(JSON.stringify(ids), ...(also?.params ?? [])) as Row[];
