@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCommandLine, UsageError } from '../server/cli/args';
 import { OUT_DIR } from './fixture';
 import { formatTable, machine, markdownTable, type Bench, type BenchOptions, type BenchResult } from './lib';
 
@@ -15,36 +16,42 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   web: async () => (await import('./web')).webBench,
 };
 
-function parseArgs(argv: string[]): { names: string[]; opts: BenchOptions } {
-  const opts: BenchOptions = {
-    lines: 1_000_000, n: 300, warmup: 30, budget: 45, force: false,
-    log: (s) => process.stderr.write(`${s}\n`),
-  };
-  const names: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const num = () => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v <= 0) throw new Error(`${a} needs a positive integer`);
-      return v;
-    };
-    if (a === '--lines') opts.lines = num();
-    else if (a === '--n') opts.n = num();
-    else if (a === '--warmup') opts.warmup = num();
-    else if (a === '--budget') opts.budget = num();
-    else if (a === '--force') opts.force = true;
-    else if (a === '--cases') opts.cases = String(argv[++i] ?? '').split(',').filter(Boolean);
-    else if (a === '--help' || a === '-h') {
-      console.log(`usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [--lines 1000000] [--n 300] [--warmup 30] [--budget 45] [--cases a,b] [--force]`);
-      process.exit(0);
-    } else if (a in BENCHES) names.push(a);
-    else throw new Error(`unknown argument ${a} (benchmarks: ${Object.keys(BENCHES).join(', ')})`);
+const USAGE = `npm run bench -- [${Object.keys(BENCHES).join('|')}…] [--lines 1000000] [--n 300] [--warmup 30] [--budget 45] [--cases a,b] [--force]`;
+
+function readArgs(argv: string[]): { names: string[]; opts: BenchOptions } {
+  const { values: v, positionals } = parseCommandLine(argv, {
+    lines: { type: 'string' }, n: { type: 'string' }, warmup: { type: 'string' }, budget: { type: 'string' }, cases: { type: 'string' },
+    force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  }, USAGE);
+  if (v.help) {
+    console.log(`usage: ${USAGE}`);
+    process.exit(0);
   }
-  return { names: names.length ? names : Object.keys(BENCHES), opts };
+  const num = (name: string, value: string | undefined, dflt: number) => {
+    if (value === undefined) return dflt;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} 应为正整数`, `--${name} needs a positive integer`);
+    return n;
+  };
+  const unknown = positionals.find((a) => !(a in BENCHES));
+  if (unknown) throw new UsageError(`未知的基准 ${unknown}（可用：${Object.keys(BENCHES).join(', ')}）`, `unknown benchmark ${unknown} (benchmarks: ${Object.keys(BENCHES).join(', ')})`);
+  const opts: BenchOptions = {
+    lines: num('lines', v.lines, 1_000_000), n: num('n', v.n, 300), warmup: num('warmup', v.warmup, 30), budget: num('budget', v.budget, 45),
+    force: v.force === true, cases: v.cases?.split(',').filter(Boolean), log: (s) => process.stderr.write(`${s}\n`),
+  };
+  return { names: positionals.length ? positionals : Object.keys(BENCHES), opts };
 }
 
 async function main() {
-  const { names, opts } = parseArgs(process.argv.slice(2));
+  let args: ReturnType<typeof readArgs>;
+  try {
+    args = readArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`错误：${e.zh} / Error: ${e.en}`);
+    process.exit(2);
+  }
+  const { names, opts } = args;
   const host = machine();
   const started = performance.now();
   const results: BenchResult[] = [];

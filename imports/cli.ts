@@ -9,11 +9,11 @@
  * failure (nothing written). Without --report the JSON report goes to stdout, else a summary line does.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { isValidDate } from '../schema/validate';
-import { clockFromEnv, fixedDayClock } from '../server/clock';
+import { UsageError, parseCommandLine } from '../server/cli/args';
+import { fixedDayClock } from '../server/clock';
 import { openDb, type Db } from '../server/db';
-import { ROOT } from '../server/root';
+import { clockFromEnv, dbFilePath, EnvError, readEnv, type Env } from '../server/env';
 import { SYSTEM_ACTOR } from '../server/services/context';
 import { checkKind, isUsageError, importableKinds, runImport } from './run/pipeline';
 import { reportPath } from './run/files';
@@ -31,41 +31,24 @@ interface Args {
   lang: 'zh' | 'en';
 }
 
-class ArgError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
-    super(zh);
-  }
-}
+const USAGE = 'npm run --silent import -- FILE --kind KIND [--db PATH] [--report OUT.json] [--as-of YYYY-MM-DD] [--dry-run] [--sheet NAME] [--force] [--problems OUT.xlsx] [--lang en]';
+const OPTIONS = {
+  kind: { type: 'string' }, db: { type: 'string' }, report: { type: 'string' }, 'as-of': { type: 'string' }, sheet: { type: 'string' },
+  problems: { type: 'string' }, lang: { type: 'string' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-const USAGE = 'npm run --silent import -- FILE --kind KIND [--db PATH] [--report OUT.json] [--as-of YYYY-MM-DD] [--dry-run] [--sheet NAME] [--force] [--problems OUT.xlsx]';
-
-function parseArgs(argv: string[]): Args {
-  const a: Partial<Args> & { dryRun: boolean; force: boolean; lang: 'zh' | 'en' } = { dryRun: false, force: false, lang: 'zh' };
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new ArgError(`参数 ${k} 缺少取值（用法：${USAGE}）`, `${k} needs a value (usage: ${USAGE})`);
-      return v;
-    };
-    if (k === '--kind') a.kind = value();
-    else if (k === '--db') a.db = value();
-    else if (k === '--report') a.report = value();
-    else if (k === '--as-of') a.asOf = value();
-    else if (k === '--sheet') a.sheet = value();
-    else if (k === '--problems') a.problems = value();
-    else if (k === '--lang') a.lang = value() === 'en' ? 'en' : 'zh';
-    else if (k === '--dry-run') a.dryRun = true;
-    else if (k === '--force') a.force = true;
-    else if (k === '--help' || k === '-h') throw new ArgError(`用法：${USAGE}`, `usage: ${USAGE}`);
-    else if (k.startsWith('--')) throw new ArgError(`未知参数 ${k}（用法：${USAGE}）`, `unknown option ${k} (usage: ${USAGE})`);
-    else files.push(k);
-  }
-  if (files.length !== 1) throw new ArgError(`请指定一个要导入的文件（用法：${USAGE}）`, `give exactly one file to import (usage: ${USAGE})`);
-  if (!a.kind) throw new ArgError(`请用 --kind 指定导入类型（可用：${importableKinds().join(', ')}）`, `--kind is required (kinds: ${importableKinds().join(', ')})`);
-  if (a.asOf !== undefined && !isValidDate(a.asOf)) throw new ArgError(`--as-of 应为 YYYY-MM-DD 格式的日期：${a.asOf}`, `--as-of must be a YYYY-MM-DD date: ${a.asOf}`);
-  return { ...a, file: files[0], kind: a.kind, db: a.db ?? process.env.GSP_DB ?? path.join(ROOT, 'data/gsp.db') } as Args;
+function readArgs(argv: string[]): Args {
+  const { values: v, positionals: files } = parseCommandLine(argv, OPTIONS, USAGE);
+  if (v.help) throw new UsageError(`用法：${USAGE}`, `usage: ${USAGE}`);
+  if (files.length !== 1) throw new UsageError(`请指定一个要导入的文件（用法：${USAGE}）`, `give exactly one file to import (usage: ${USAGE})`);
+  if (!v.kind) throw new UsageError(`请用 --kind 指定导入类型（可用：${importableKinds().join(', ')}）`, `--kind is required (kinds: ${importableKinds().join(', ')})`);
+  const asOf = v['as-of'];
+  if (asOf !== undefined && !isValidDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期：${asOf}`, `--as-of must be a YYYY-MM-DD date: ${asOf}`);
+  return {
+    file: files[0], kind: v.kind, db: dbFilePath(v.db), report: v.report, asOf, dryRun: v['dry-run'] === true, sheet: v.sheet,
+    force: v.force === true, problems: v.problems, lang: v.lang === 'en' ? 'en' : 'zh',
+  };
 }
 
 function fail(code: 1 | 2, zh: string, en: string): never {
@@ -73,7 +56,16 @@ function fail(code: 1 | 2, zh: string, en: string): never {
   process.exit(code);
 }
 
-if (process.env.GSP_IMPORT_STATS) {
+let env: Env;
+try {
+  env = readEnv();
+} catch (e) {
+  if (!(e instanceof EnvError)) throw e;
+  process.stderr.write(`${e.message.replace(/\n/g, '; ')}\n`);
+  process.exit(2);
+}
+
+if (env.GSP_IMPORT_STATS) {
   // for bench/import.ts: this process's peak RSS and CPU time
   process.on('exit', () => {
     const u = process.resourceUsage();
@@ -84,9 +76,9 @@ if (process.env.GSP_IMPORT_STATS) {
 async function main() {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = readArgs(process.argv.slice(2));
   } catch (e) {
-    if (e instanceof ArgError) fail(2, `错误：${e.zh}`, `Error: ${e.en}`);
+    if (e instanceof UsageError) fail(2, `错误：${e.zh}`, `Error: ${e.en}`);
     throw e;
   }
   // the kind and the file first: an unusable argument must not even create the database
@@ -104,7 +96,7 @@ async function main() {
     fail(2, `错误：无法打开数据库 ${args.db}（${(e as Error).message}）`, `Error: cannot open the database ${args.db} (${(e as Error).message})`);
   }
   try {
-    const clock = args.asOf ? fixedDayClock(args.asOf) : clockFromEnv();
+    const clock = args.asOf ? fixedDayClock(args.asOf) : clockFromEnv(env);
     const result = await runImport({
       db, file: args.file, kind: args.kind, clock, actor: SYSTEM_ACTOR, lang: args.lang, dryRun: args.dryRun, force: args.force,
       sheet: args.sheet, reportFile: args.report,
@@ -126,7 +118,7 @@ async function main() {
   } catch (e) {
     try { db.$client.close(); } catch { /* closing anyway */ }
     if (isUsageError(e)) fail(2, `错误：${e.text('zh')}`, `Error: ${e.text('en')}`);
-    process.stderr.write(`${process.env.GSP_DEBUG ? (e as Error)?.stack : (e as Error)?.message ?? e}\n`);
+    process.stderr.write(`${env.GSP_DEBUG ? (e as Error)?.stack : (e as Error)?.message ?? e}\n`);
     fail(1, '导入失败（内部错误），未写入任何数据', 'Import failed (internal error); nothing was written');
   }
 }

@@ -160,7 +160,7 @@ export type AnyTable = SQLiteTableWithColumns<{
 /** A table built by defineResource, its field definitions kept in the type (never present at run time). */
 export type ResourceTable<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = AnyTable & { readonly $fields?: F };
 
-export const SYSTEM_FIELDS = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason', 'import_id', 'legacy_facts'] as const;
+export { SYSTEM_FIELDS } from './system-fields';
 
 const resources = new Map<string, Resource>();
 export function getResources(): ReadonlyMap<string, Resource> {

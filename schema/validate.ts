@@ -7,6 +7,7 @@ import { isCreditCode, isIdNumber } from './checks';
 import type { FieldSpec, Resource } from './define';
 import type { EnumDef } from './enums';
 import { msg, type Lang } from './messages';
+import { splitListText } from './text/list';
 
 export type FieldErrors = Record<string, string>;
 export interface ParseOptions {
@@ -18,17 +19,6 @@ export interface ParseOptions {
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-export const LIST_SEPARATORS = /[、，,;；/\n]+/;
-
-/** Splits list text on the separators, keeping whole any vocabulary item that contains one (蛋白同化制剂/肽类激素). */
-export function splitListText(text: string, vocabulary?: readonly string[]): string[] {
-  const keep = (vocabulary ?? []).filter((v) => LIST_SEPARATORS.test(v));
-  let protectedText = text;
-  keep.forEach((v, i) => (protectedText = protectedText.split(v).join(`\u0000${i}\u0000`)));
-  return protectedText
-    .split(LIST_SEPARATORS)
-    .map((x) => x.replace(/\u0000(\d+)\u0000/g, (_m, i) => keep[Number(i)]));
-}
 
 export function isValidDate(s: string): boolean {
   const m = DATE_RE.exec(s);

@@ -105,6 +105,6 @@ export function createApp(opts: AppOptions) {
     // Client-side routes (#/customers is hash-based, but deep links to / paths still get the app).
     app.get('*', serveStatic({ root, path: 'index.html', precompressed: true, onFound: revalidate }));
   }
-  app.fetch = withBusyRetry(db, app.fetch, opts.busy ?? {}, JSON_LIMIT) as typeof app.fetch;
+  app.fetch = withBusyRetry(db, app.fetch, opts.busy ?? {}, JSON_LIMIT);
   return app;
 }

@@ -22,10 +22,6 @@ export function asOfClock(clock: Clock, day: string): Clock {
   return { now: () => clock.now(), today: () => day };
 }
 
-export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
-  return env.GSP_TODAY ? fixedDayClock(env.GSP_TODAY) : systemClock();
-}
-
 /** Dates are business dates in China (UTC+8), whatever the server's zone. */
 function localDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

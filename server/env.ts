@@ -1,6 +1,16 @@
+/**
+ * The process environment, read in one place: every GSP_* setting (and PORT, HOST) with its type, default
+ * and a bilingual message when a value is unusable, plus the one resolution of the database path. Product
+ * code reads `readEnv()` instead of process.env (it reads afresh each call: cheap, and a test may change a
+ * variable between requests). An empty value counts as unset. The two .mjs launchers are the exception:
+ * they run before any TypeScript is compiled and only read their own build directory.
+ * Also the Hono context variables (AppEnv).
+ */
+import path from 'node:path';
 import type { Lang } from '../schema/messages';
-import type { Clock } from './clock';
+import { fixedDayClock, systemClock, type Clock } from './clock';
 import type { Db } from './db';
+import { ROOT } from './root';
 import type { Actor } from './services/context';
 
 export interface AppDeps {
@@ -16,3 +26,82 @@ export interface AppEnv {
     user: Actor | undefined;
   };
 }
+
+interface Kind<T> {
+  parse(v: string): T | undefined;
+  zh: string;
+  en: string;
+}
+const text: Kind<string> = { parse: (v) => v, zh: '', en: '' };
+/** on/off switches: '0' or '1' */
+const flag: Kind<boolean> = { parse: (v) => (v === '1' ? true : v === '0' ? false : undefined), zh: '应为 0 或 1', en: 'must be 0 or 1' };
+const int = (min: number, max: number): Kind<number> => ({
+  parse: (v) => (/^\d+$/.test(v) && +v >= min && +v <= max ? +v : undefined),
+  zh: `应为 ${min}–${max} 的整数`, en: `must be a whole number from ${min} to ${max}`,
+});
+const positive: Kind<number> = {
+  parse: (v) => (/^\d+(\.\d+)?$/.test(v) && +v > 0 ? +v : undefined), zh: '应为大于 0 的数', en: 'must be a number above 0',
+};
+const day: Kind<string> = {
+  parse: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined), zh: '应为 YYYY-MM-DD 日期', en: 'must be a YYYY-MM-DD date',
+};
+const oneOf = <const V extends string>(...values: V[]): Kind<V> => ({
+  parse: (v) => (values as string[]).includes(v) ? (v as V) : undefined, zh: `应为 ${values.join(' / ')}`, en: `must be ${values.join(' / ')}`,
+});
+
+const SPEC = {
+  GSP_DB: text,
+  PORT: int(1, 65535),
+  HOST: text,
+  GSP_TODAY: day,
+  GSP_ADMIN_PASSWORD: text,
+  GSP_DEMO: flag,
+  GSP_BACKUP: flag,
+  GSP_BACKUP_DIR: text,
+  GSP_RECHECK: flag,
+  GSP_RECHECK_THREAD: flag,
+  GSP_SKIP_WEB_BUILD: flag,
+  GSP_UPLOAD_MAX_MB: positive,
+  GSP_CHROMIUM: text,
+  GSP_PDF_TIMEOUT_MS: int(1, 3_600_000),
+  /** importer: '0' reads an XLSX in this thread, '1' always in a worker; unset: by size */
+  GSP_IMPORT_READER_THREAD: flag,
+  GSP_IMPORT_STATS: flag,
+  GSP_IMPORT_TIMING: oneOf('1', 'rules'),
+  GSP_IMPORT_MERGE_CACHE_KIB: int(1024, 16 * 1024 * 1024),
+  GSP_IMPORT_REBUILD_MIN_ROWS: int(0, Number.MAX_SAFE_INTEGER),
+  GSP_IMPORT_MERGE_FK: flag,
+  GSP_DEBUG: text,
+} satisfies Record<string, Kind<unknown>>;
+
+type Spec = typeof SPEC;
+export type Env = { [K in keyof Spec]: (Spec[K] extends Kind<infer T> ? T : never) | undefined };
+
+/** An unusable environment value: the message names the variable, the value and what it must be (zh / en). */
+export class EnvError extends Error {}
+
+/** The environment, checked; throws EnvError listing every unusable value. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const out: Record<string, unknown> = {};
+  const bad: string[] = [];
+  for (const [key, kind] of Object.entries(SPEC) as Array<[string, Kind<unknown>]>) {
+    const raw = source[key];
+    if (raw === undefined || raw === '') continue;
+    const v = kind.parse(raw);
+    if (v === undefined) bad.push(`环境变量 ${key}="${raw.slice(0, 80)}" 无效：${kind.zh} / environment variable ${key}="${raw.slice(0, 80)}" is invalid: ${kind.en}`);
+    else out[key] = v;
+  }
+  if (bad.length) throw new EnvError(bad.join('\n'));
+  return out as Env;
+}
+
+/** The database file: `--db` when a command was given one, else GSP_DB, else data/gsp.db under the project root. */
+export function dbFilePath(override?: string, env: Env = readEnv()): string {
+  return path.resolve(override || env.GSP_DB || path.join(ROOT, 'data/gsp.db'));
+}
+
+/** The server's clock: GSP_TODAY pins the business date. */
+export const clockFromEnv = (env: Env = readEnv()): Clock => (env.GSP_TODAY ? fixedDayClock(env.GSP_TODAY) : systemClock());
+
+/** Upload size limit in bytes (GSP_UPLOAD_MAX_MB, default 200). */
+export const uploadLimitBytes = (env: Env = readEnv()): number => (env.GSP_UPLOAD_MAX_MB ?? 200) * 1024 * 1024;

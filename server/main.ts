@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
 import { createAdmin, isEmpty, randomPassword, requireFirstLoginChange, type Credential } from './bootstrap';
-import { clockFromEnv, type Clock } from './clock';
+import type { Clock } from './clock';
+import { clockFromEnv, dbFilePath, EnvError, readEnv } from './env';
 import { openDb, type Db } from './db';
 import { ROOT } from './root';
 import { closePdfRenderer } from './documents/pdf';
@@ -81,15 +82,15 @@ function scheduleRecheck(db: Db, dbFile: string, clock: Clock): () => Promise<vo
 }
 
 async function main() {
-  const env = process.env;
-  const dbFile = env.GSP_DB || path.join(ROOT, 'data/gsp.db');
-  const port = Number(env.PORT || 8080);
+  const env = readEnv();
+  const dbFile = dbFilePath(undefined, env);
+  const port = env.PORT ?? 8080;
   const clock = clockFromEnv(env);
-  if (env.GSP_SKIP_WEB_BUILD !== '1') await buildWebIfNeeded();
+  if (!env.GSP_SKIP_WEB_BUILD) await buildWebIfNeeded();
   const db = openDb(dbFile);
   if (isEmpty(db)) {
     const creds = [createAdmin(db, clock, env.GSP_ADMIN_PASSWORD || randomPassword())];
-    if (env.GSP_DEMO !== '0') {
+    if (env.GSP_DEMO !== false) {
       const { seedDemo } = await import('./seed/demo');
       console.log('生成演示数据 / seeding demo data …');
       creds.push(...seedDemo(db, clock));
@@ -106,10 +107,10 @@ async function main() {
   const backupDir = env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups');
   const leftovers = cleanLeftovers(db, backupDir);
   if (leftovers.length) console.log(`清理上次中断留下的临时文件 / removed ${leftovers.length} leftover(s) of an interrupted import or backup:\n  ${leftovers.join('\n  ')}`);
-  if (env.GSP_BACKUP !== '0') scheduleBackups(db, clock, backupDir);
-  const stopRecheck = env.GSP_RECHECK !== '0' ? scheduleRecheck(db, dbFile, clock) : async () => undefined;
+  if (env.GSP_BACKUP !== false) scheduleBackups(db, clock, backupDir);
+  const stopRecheck = env.GSP_RECHECK !== false ? scheduleRecheck(db, dbFile, clock) : async () => undefined;
   const app = createApp({ db, clock, webDist: WEB_DIST });
-  const server = serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
+  const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
     console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);
   });
   handleShutdown(server, db, stopRecheck);
@@ -140,6 +141,7 @@ function handleShutdown(server: ReturnType<typeof serve>, db: Db, stopRecheck: (
 }
 
 main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  // a bad environment value is the operator's to fix: the message, no stack
+  console.error(err instanceof EnvError ? err.message : err);
+  process.exit(err instanceof EnvError ? 2 : 1);
 });

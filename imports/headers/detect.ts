@@ -4,7 +4,7 @@
  * group-header rows above the real header are passed over. When the header has blank cells under a group
  * row, a cell of the row just above that names a field fills the gap (two-row headers).
  */
-import { cellText, isBlank, type Cell, type SheetRow } from '../readers/cells';
+import { cellText, isBlank, type Cell, type SheetRow } from '../../schema/files/cells';
 import type { KindInfo } from './kinds';
 import { mapHeaders, type HeaderMapping, type MappingPreset } from './map';
 import { normalizeHeader } from './normalize-header';

@@ -2,7 +2,7 @@
  * Rows that are not records: 合计/总计/小计 footers (the word in one of the first non-empty cells), the header
  * repeated on every printed page, and the sign-off notes under a total (制表人：… 审核：…).
  */
-import { cellText, isBlank, type Cell } from '../readers/cells';
+import { cellText, isBlank, type Cell } from '../../schema/files/cells';
 import { toHalfWidth } from '../normalize/width';
 import { normalizeHeader } from './normalize-header';
 

@@ -3,7 +3,7 @@
  * referenced record's field; one column per field (a second column with the same meaning stays unmapped,
  * reported); a saved mapping preset (per source, chosen by the user) overrides the aliases.
  */
-import { cellText, columnName, type Cell } from '../readers/cells';
+import { cellText, columnName, type Cell } from '../../schema/files/cells';
 import type { KindInfo } from './kinds';
 import { normalizeHeader } from './normalize-header';
 

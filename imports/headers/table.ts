@@ -4,8 +4,8 @@
  * dropped silently): 合计/小计 footers, the header repeated on a later page, and short note lines after a
  * total (制表人：…). Rows after a total that look like records are still read.
  */
-import { ImportFileError } from '../readers/errors';
-import type { Cell, SheetRow } from '../readers/cells';
+import { ImportFileError } from '../../schema/files/errors';
+import type { Cell, SheetRow } from '../../schema/files/cells';
 import type { Spreadsheet, SpreadsheetSheet } from '../readers/open';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderDetection } from './detect';
 import { headerSignature, isFooterRow, isNoteRow, isRepeatedHeader, nonBlankCount } from './footer';

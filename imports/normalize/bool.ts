@@ -1,5 +1,5 @@
 /** Yes/no cells: 是/否, Y/N, yes/no, true/false, √/×, ✓/✗, 1/0, 有/无, and Excel's TRUE/FALSE. */
-import { isErrorCell, type Cell } from '../readers/cells';
+import { isErrorCell, type Cell } from '../../schema/files/cells';
 import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 

@@ -4,43 +4,12 @@
  * 2024年3月5日, 20240305, '2024-03-05 10:20', and a month alone (2026-05, 2026年5月, 202605) = the month's
  * last day, as 有效期至 2026-05 means.
  */
-import { isDateCell, isErrorCell, type Cell } from '../readers/cells';
+import { isDateCell, isErrorCell, type Cell } from '../../schema/files/cells';
 import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
+import { excelSerialToDate, pad, type DateParts } from '../../schema/files/excel-date';
 
-const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 61 = 1900-03-01; serials 1..59 are one day later (below)
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-const MAX_SERIAL = 2_958_465; // 9999-12-31
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const iso = (t: number) => {
-  const d = new Date(t);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
-
-export interface DateParts {
-  date: string;
-  time?: string;
-}
-
-/**
- * Excel serial → calendar date (and time when not midnight). Null when out of range or for the
- * 1900 system's serial 60, Excel's non-existent 1900-02-29.
- */
-export function excelSerialToDate(serial: number, date1904 = false): DateParts | null {
-  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= MAX_SERIAL + 1) return null;
-  let days = Math.floor(serial);
-  let secs = Math.round((serial - days) * 86400);
-  if (secs >= 86400) { days++; secs = 0; }
-  let t: number;
-  if (date1904) t = EPOCH_1904 + days * DAY_MS;
-  else if (days === 60) return null;
-  else t = (days < 60 ? EPOCH_1900 + DAY_MS : EPOCH_1900) + days * DAY_MS;
-  const out: DateParts = { date: iso(t) };
-  if (secs) out.time = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`;
-  return out;
-}
+export { excelSerialToDate, type DateParts };
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const endOfMonth = (y: number, m: number) => (m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : DAYS[m - 1]);

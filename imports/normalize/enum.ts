@@ -3,7 +3,7 @@
  * counts), English key or English label; case-, width- and space-insensitive.
  */
 import type { EnumDef } from '../../schema/enums';
-import { cellText, isErrorCell, type Cell } from '../readers/cells';
+import { cellText, isErrorCell, type Cell } from '../../schema/files/cells';
 import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 

@@ -6,7 +6,7 @@
  */
 import type { FieldKind } from '../../schema/define';
 import type { EnumDef } from '../../schema/enums';
-import type { Cell } from '../readers/cells';
+import type { Cell } from '../../schema/files/cells';
 import { boolRaw } from './bool';
 import { dateRaw, dateTimeRaw, type DateOptions } from './dates';
 import { enumRaw } from './enum';
@@ -20,10 +20,10 @@ export { parseBool } from './bool';
 export { excelSerialToDate, parseDate, parseDateTime, type DateOptions } from './dates';
 export { parseEnum } from './enum';
 export { parseList } from './list';
-export { Invalid, type NormResult } from './messages';
-export { parseInteger, parseMoney, parseNumber } from './numbers';
+export { Invalid, normError, type NormError, type NormResult } from './messages';
+export { parseInteger, parseMoney, parseNumber, parseNumberText, roundMoney } from './numbers';
 export { parseCode } from './text';
-export { toHalfWidth } from './width';
+export { alnumToHalfWidth, toHalfWidth } from './width';
 
 /** What a normaliser needs to know about a field (an ImportField or a registry FieldSpec fits). */
 export interface NormalizableField {

@@ -4,30 +4,16 @@
  * 待验/暂停) are recognised before splitting. Items of an enum list become keys; vocabulary items are checked.
  */
 import type { EnumDef } from '../../schema/enums';
-import { cellText, isErrorCell, type Cell } from '../readers/cells';
+import { splitListText } from '../../schema/text/list';
+import { cellText, isErrorCell, type Cell } from '../../schema/files/cells';
 import { enumLookup, enumOptions, enumToken } from './enum';
 import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
-export const LIST_SPLIT = /[、，,;；/／\n\r]+/;
 
 export interface ListOptions {
   enum?: EnumDef;
   vocabulary?: readonly string[];
-}
-
-export function splitList(text: string, protectedItems: readonly string[] = []): string[] {
-  let s = text;
-  const kept: string[] = [];
-  for (const item of protectedItems) {
-    if (!LIST_SPLIT.test(item) || !s.includes(item)) continue;
-    s = s.split(item).join(`\u0000${kept.length}\u0000`);
-    kept.push(item);
-  }
-  return s
-    .split(LIST_SPLIT)
-    .map((x) => x.replace(/\u0000(\d+)\u0000/g, (_, i) => kept[+i]).trim())
-    .filter(Boolean);
 }
 
 export function listRaw(cell: Cell, opts: ListOptions = {}): string[] | Invalid {
@@ -35,7 +21,7 @@ export function listRaw(cell: Cell, opts: ListOptions = {}): string[] | Invalid 
   if (isErrorCell(cell)) return normError('excel_error', { value: cell.error });
   const text = toHalfWidth(cellText(cell)).replace(/\u3000/g, ' ');
   const enumLabels = opts.enum ? opts.enum.values.map((k) => opts.enum!.labels[k][0]) : [];
-  const items = splitList(text, [...(opts.vocabulary ?? []), ...enumLabels]);
+  const items = splitListText(text, [...(opts.vocabulary ?? []), ...enumLabels]);
   const out: string[] = [];
   for (const item of items) {
     let v = item;

@@ -2,7 +2,7 @@
  * Numbers as people type them: `¥1,234.50`, `１２３`, `1,234.5元`, `(120.00)` (negative), `-5`, `1.2E+3`.
  * Cells that are already numbers pass through.
  */
-import { isDateCell, isErrorCell, type Cell } from '../readers/cells';
+import { isDateCell, isErrorCell, type Cell } from '../../schema/files/cells';
 import { Invalid, normError, shown, wrap, type NormErrorKey, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 

@@ -1,5 +1,5 @@
 /** Normalises every mapped value of a row; errors are collected per field, the row is never cut short. */
-import type { Cell } from '../readers/cells';
+import type { Cell } from '../../schema/files/cells';
 import { normalizeValue, type NormalizableField, type NormalizeOptions } from './index';
 import { Invalid, type NormError } from './messages';
 

@@ -3,7 +3,7 @@
  * shown: `00123` keeps its zeros, a number read from XLSX comes back without `.0` or an exponent, and
  * full-width digits/letters become half-width. Names keep their full-width punctuation (（湖北）).
  */
-import { cellText, isDateCell, isErrorCell, isWhiteSpaceCode, numberText, type Cell } from '../readers/cells';
+import { cellText, isDateCell, isErrorCell, isWhiteSpaceCode, numberText, type Cell } from '../../schema/files/cells';
 import { Invalid, normError, wrap, type NormResult } from './messages';
 import { alnumToHalfWidth, cleanText } from './width';
 

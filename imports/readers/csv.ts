@@ -5,16 +5,16 @@
  * No dynamic typing: every cell is text (`00123` stays `00123`); empty cells are null.
  */
 import Papa from 'papaparse';
-import type { Cell, SheetRow } from './cells';
-import { createTextDecoder, detectEncoding, type EncodingInfo } from './encoding';
-import { ImportFileError } from './errors';
+import { detectDelimiter, detectNewline, type Delimiter } from '../../schema/files/delimiter';
+import type { Cell, SheetRow } from '../../schema/files/cells';
+import type { EncodingInfo } from '../../schema/files/text-encoding';
+import { createTextDecoder, detectEncoding } from './encoding';
+import { ImportFileError } from '../../schema/files/errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import { READ_CHUNK, readChunks, type ByteSource } from './source';
 
-export type Delimiter = ',' | '\t' | ';';
 /** bytes decoded and parsed at a time */
 export const PARSE_CHUNK = 64 * 1024;
-const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
 
 export interface CsvOptions {
   limits?: Partial<ReaderLimits>;
@@ -32,45 +32,6 @@ export interface CsvFile {
   rows(): AsyncGenerator<SheetRow>;
   /** the same rows, a chunk's worth at a time (cheaper per row than rows()) */
   batches(): AsyncGenerator<SheetRow[]>;
-}
-
-/** Per line (outside quotes), how many times each candidate occurs; the most consistent one wins. */
-export function detectDelimiter(sample: string): Delimiter {
-  const counts = new Map<Delimiter, number[]>(DELIMITERS.map((d) => [d, []]));
-  let line = new Map<string, number>();
-  let inQuotes = false;
-  let lines = 0;
-  const endLine = () => {
-    if (line.size) for (const d of DELIMITERS) counts.get(d)!.push(line.get(d) ?? 0);
-    line = new Map();
-    lines++;
-  };
-  for (let i = 0; i < sample.length && lines < 50; i++) {
-    const c = sample[i];
-    if (c === '"') inQuotes = !inQuotes;
-    else if (inQuotes) continue;
-    else if (c === '\n' || c === '\r') endLine();
-    else if (c === ',' || c === '\t' || c === ';') line.set(c, (line.get(c) ?? 0) + 1);
-  }
-  endLine();
-  let best: Delimiter = ',';
-  let bestScore = 0;
-  for (const d of DELIMITERS) {
-    const per = counts.get(d)!.filter((n) => n > 0);
-    if (!per.length) continue;
-    // the most frequent non-zero count, weighted by how many lines have it
-    const freq = new Map<number, number>();
-    for (const n of per) freq.set(n, (freq.get(n) ?? 0) + 1);
-    let score = 0;
-    for (const [n, k] of freq) score = Math.max(score, k * Math.min(n, 64) + per.length);
-    if (score > bestScore) { best = d; bestScore = score; }
-  }
-  return best;
-}
-
-/** '\r' only for files that have no '\n' at all (classic Mac); otherwise '\n' and a trailing '\r' is dropped. */
-function detectNewline(sample: string): '\n' | '\r' {
-  return sample.includes('\n') || !sample.includes('\r') ? '\n' : '\r';
 }
 
 /** Papaparse's record array becomes the row's cells in place: '' → null, a trailing CR dropped. */

@@ -4,8 +4,10 @@
  * reason, before any parsing.
  */
 import { classifyOle, hasOleSignature } from './cfb';
-import { sniffBom, sniffUtf16 } from './encoding';
-import { ImportFileError, formatBytes } from './errors';
+import { sniffUtf16 } from '../../schema/files/text-encoding';
+import { isZip } from '../../schema/files/zip-directory';
+import { sniffBom } from './encoding';
+import { ImportFileError, formatBytes } from '../../schema/files/errors';
 import type { ReaderLimits } from './limits';
 import type { ByteSource } from './source';
 
@@ -28,10 +30,6 @@ const FOREIGN: Array<{ sig: number[] | string; zh: string; en: string }> = [
   { sig: 'SQLite format 3', zh: 'SQLite 数据库', en: 'an SQLite database' },
   { sig: [0x7f, 0x45, 0x4c, 0x46], zh: '可执行程序', en: 'an executable' },
 ];
-
-function isZip(head: Uint8Array): boolean {
-  return startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]);
-}
 
 /** Markup that spreadsheet-like exports often really are (many Chinese systems save HTML as “.xls”). */
 function sniffMarkup(text: string): ImportFileError | null {

@@ -7,44 +7,16 @@
  * front and the rest as it is decoded (fatal decoder: an invalid byte is an error, never U+FFFD).
  */
 import { isUtf8 } from 'node:buffer';
-import { ImportFileError } from './errors';
+import { ImportFileError } from '../../schema/files/errors';
 import { bufferSource, readChunks, type ByteSource } from './source';
+import {
+  Gb18030Validator, isUtf32LeBom, sniffBom as sniffTextBom, sniffUtf16, type EncodingInfo,
+} from '../../schema/files/text-encoding';
 
-export type EncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
-export interface EncodingInfo {
-  /** the name reported in the import report */
-  name: EncodingName;
-  bom: boolean;
-  /** how it was decided, for the report: 'bom' | 'utf-8 valid' | 'gb18030 valid' | 'utf-16 zero bytes' */
-  evidence: 'bom' | 'valid' | 'zero-bytes';
-}
-
+/** The BOM's encoding; a UTF-32 BOM is refused (bad_encoding), not read as UTF-16. */
 export function sniffBom(head: Uint8Array): EncodingInfo | null {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf-8', bom: true, evidence: 'bom' };
-  if (head[0] === 0xff && head[1] === 0xfe) {
-    if (head[2] === 0 && head[3] === 0 && head.length >= 4) {
-      throw new ImportFileError('bad_encoding', { row: 1 });
-    }
-    return { name: 'utf-16le', bom: true, evidence: 'bom' };
-  }
-  if (head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', bom: true, evidence: 'bom' };
-  return null;
-}
-
-/** UTF-16 without BOM: most ASCII characters have a zero high byte. Returns null when not UTF-16-like. */
-export function sniffUtf16(head: Uint8Array): EncodingInfo | null {
-  const n = head.length - (head.length % 2);
-  if (n < 4) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (head[i] === 0) evenZero++;
-    if (head[i + 1] === 0) oddZero++;
-  }
-  const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return { name: 'utf-16le', bom: false, evidence: 'zero-bytes' };
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return { name: 'utf-16be', bom: false, evidence: 'zero-bytes' };
-  return null;
+  if (isUtf32LeBom(head)) throw new ImportFileError('bad_encoding', { row: 1 });
+  return sniffTextBom(head);
 }
 
 /** Length of an incomplete UTF-8 sequence at the end of `b` (0–3 bytes to carry into the next chunk). */
@@ -58,49 +30,6 @@ function utf8Tail(b: Uint8Array): number {
     }
   }
   return 0;
-}
-
-/**
- * Structural GB18030 check, streaming (WHATWG gb18030: 0x80 is €, 0xFF is invalid; two-byte trail 40–7E
- * or 80–FE; four-byte 81–FE 30–39 81–FE 30–39). Returns the offset of the first invalid byte, or -1.
- */
-export class Gb18030Validator {
-  private state = 0; // 0: expecting a lead; 1: after lead; 2: after lead + digit; 3: after lead + digit + lead
-  private offset = 0;
-  private errorAt = -1;
-  push(b: Uint8Array): number {
-    if (this.errorAt >= 0) return this.errorAt;
-    let st = this.state;
-    for (let i = 0; i < b.length; i++) {
-      const c = b[i];
-      switch (st) {
-        case 0:
-          if (c <= 0x80) continue;
-          if (c === 0xff) return (this.errorAt = this.offset + i);
-          st = 1;
-          break;
-        case 1:
-          if (c >= 0x30 && c <= 0x39) st = 2;
-          else if ((c >= 0x40 && c <= 0x7e) || (c >= 0x80 && c <= 0xfe)) st = 0;
-          else return (this.errorAt = this.offset + i);
-          break;
-        case 2:
-          if (c >= 0x81 && c <= 0xfe) st = 3;
-          else return (this.errorAt = this.offset + i);
-          break;
-        default:
-          if (c >= 0x30 && c <= 0x39) st = 0;
-          else return (this.errorAt = this.offset + i);
-      }
-    }
-    this.state = st;
-    this.offset += b.length;
-    return -1;
-  }
-  end(): number {
-    if (this.errorAt >= 0) return this.errorAt;
-    return this.state === 0 ? -1 : this.offset;
-  }
 }
 
 /** How much of a non-UTF-8 file is checked as GB18030 before any row is read. */

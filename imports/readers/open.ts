@@ -2,11 +2,12 @@
  * One entry point for the importer: detect the format from the bytes, then open it as CSV or XLSX.
  * Every refusal is an ImportFileError (exit 2 / HTTP 400, nothing written).
  */
-import type { SheetRow } from './cells';
-import { openCsv, type Delimiter } from './csv';
+import type { SheetRow } from '../../schema/files/cells';
+import type { Delimiter } from '../../schema/files/delimiter';
+import { openCsv } from './csv';
 import { detectFormat, type FileFormat } from './detect';
-import type { EncodingInfo } from './encoding';
-import { ImportFileError } from './errors';
+import type { EncodingInfo } from '../../schema/files/text-encoding';
+import { ImportFileError } from '../../schema/files/errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import { fileSource, type ByteSource } from './source';
 import { openXlsx, type SheetInfo, type XlsxFile } from './xlsx';

@@ -1,6 +1,6 @@
 /** Messages between the import thread and an XLSX reader thread (sheet-thread.ts ⇄ sheet-worker.ts). */
-import type { SheetRow } from './cells';
-import type { FileErrorCode } from './errors';
+import type { SheetRow } from '../../schema/files/cells';
+import type { FileErrorCode } from '../../schema/files/errors';
 import type { ReaderLimits } from './limits';
 import type { Inflater } from './zip';
 

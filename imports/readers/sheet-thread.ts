@@ -7,8 +7,9 @@
  * `GSP_IMPORT_READER_THREAD=0|1` forces either way (tests run both).
  */
 import { Worker } from 'node:worker_threads';
-import type { SheetRow } from './cells';
-import { ImportFileError } from './errors';
+import { readEnv } from '../../server/env';
+import type { SheetRow } from '../../schema/files/cells';
+import { ImportFileError } from '../../schema/files/errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import type { Spreadsheet, SpreadsheetSheet } from './open';
 import type { SheetAck, SheetJob, SheetMessage } from './sheet-protocol';
@@ -20,9 +21,9 @@ const BATCH_ROWS = 1000;
 const WINDOW = 4;
 
 export function useReaderThread(book: Spreadsheet, size: number): boolean {
-  const forced = process.env.GSP_IMPORT_READER_THREAD;
+  const forced = readEnv().GSP_IMPORT_READER_THREAD;
   if (book.format !== 'xlsx') return false;
-  if (forced === '0' || forced === '1') return forced === '1';
+  if (forced !== undefined) return forced;
   return size >= THREAD_MIN_BYTES;
 }
 

@@ -4,8 +4,8 @@
  * batches ahead of what the import thread has taken, so memory stays flat however long the sheet is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SheetRow } from './cells';
-import { ImportFileError } from './errors';
+import type { SheetRow } from '../../schema/files/cells';
+import { ImportFileError } from '../../schema/files/errors';
 import { openSpreadsheetFile } from './open';
 import type { SheetJob, SheetMessage, SheetAck } from './sheet-protocol';
 

@@ -4,15 +4,15 @@
  * scanned as a stream, so memory does not grow with the sheet. Dates come out as dates (1900 and 1904
  * systems), formula cells as their cached values, shared and inline strings as text.
  */
-import type { SheetRow } from './cells';
-import { ImportFileError } from './errors';
+import type { SheetRow } from '../../schema/files/cells';
+import { ImportFileError } from '../../schema/files/errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import type { ByteSource } from './source';
-import { SheetScanner } from './xlsx-sheet';
+import { SheetScanner } from '../../schema/files/xlsx-sheet';
 import {
   parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, type SheetState, type StyleInfo,
-} from './xlsx-parts';
-import { partText } from './xml';
+} from '../../schema/files/xlsx-parts';
+import { partText } from '../../schema/files/xml';
 import { ZipArchive, type Inflater } from './zip';
 
 export interface SheetInfo {

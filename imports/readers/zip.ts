@@ -1,25 +1,24 @@
 /**
- * A zip reader for XLSX packages, over positional reads: the central directory is read from the end, an
- * entry is inflated as a stream (node:zlib by default, or fflate). Zip-bomb guards: declared sizes and compression ratios are checked
+ * A zip reader for XLSX packages, over positional reads: the central directory is read from the end
+ * (schema/files/zip-directory.ts, shared with the browser's preview), an entry is inflated as a stream
+ * (node:zlib by default, or fflate). Zip-bomb guards: declared sizes and compression ratios are checked
  * before inflating, actual output is counted while inflating (never more than the declared size, never past
- * the limits), and every entry is CRC-checked when fully read.
+ * the limits), and every entry is CRC-checked when fully read. Hand-written on purpose, like the XLSX reader
+ * it serves (xlsx.ts): a zip library reads the whole archive or the whole entry into memory, or does not
+ * stream one entry with these limits from a file that is only read through positional reads.
  */
 import { Inflate } from 'fflate';
 import { once } from 'node:events';
 import * as zlib from 'node:zlib';
-import { ImportFileError, formatBytes } from './errors';
+import { ImportFileError, formatBytes } from '../../schema/files/errors';
 import type { ReaderLimits } from './limits';
 import type { ByteSource } from './source';
+import {
+  centralDirectory, dataStart, endRecord, END_SEARCH_BYTES, LOCAL_HEADER_BYTES, normalizeName, zip64Record, zip64RecordOffset,
+  ZIP64_LOCATOR_BYTES, ZIP64_RECORD_BYTES, zipCorrupt, type DirectoryLocation, type ZipEntry,
+} from '../../schema/files/zip-directory';
 
-export interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly crc: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly localOffset: number;
-}
+export type { ZipEntry };
 
 /**
  * Which inflate implementation: Node's native zlib (default: about 3–4× faster on large sheets) or fflate
@@ -28,20 +27,10 @@ export interface ZipEntry {
 export type Inflater = 'zlib' | 'fflate';
 export const DEFAULT_INFLATER: Inflater = 'zlib';
 
-const SIG_EOCD = 0x06054b50;
-const SIG_EOCD64 = 0x06064b50;
-const SIG_EOCD64_LOCATOR = 0x07064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
 const INFLATE_INPUT_CHUNK = 64 * 1024; // ≤ ~66 MB of output per push even for a perfect deflate bomb
 
-const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
-const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
-
-const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (zlib as any).crc32;
-
-const corrupt = (zh: string, en: string) => new ImportFileError('corrupt', { detail: zh, detail_en: en });
+// node:zlib's crc32 (Node ≥ 20.15); without it entries are not CRC-checked
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
@@ -63,66 +52,21 @@ export class ZipArchive {
   }
 
   static async open(src: ByteSource, limits: ReaderLimits, inflater: Inflater = DEFAULT_INFLATER): Promise<ZipArchive> {
-    const tailLen = Math.min(src.size, 65535 + 22);
-    const tail = await src.read(src.size - tailLen, tailLen);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (u32(tail, i) === SIG_EOCD) { eocd = i; break; }
+    const tailLen = Math.min(src.size, END_SEARCH_BYTES);
+    const end = endRecord(await src.read(src.size - tailLen, tailLen));
+    let dir: DirectoryLocation = end;
+    if (end.zip64) {
+      const locAt = src.size - tailLen + end.at - ZIP64_LOCATOR_BYTES;
+      const recAt = locAt >= 0 ? zip64RecordOffset(await src.read(locAt, ZIP64_LOCATOR_BYTES)) : null;
+      if (recAt !== null) dir = zip64Record(await src.read(recAt, ZIP64_RECORD_BYTES));
     }
-    if (eocd < 0) throw corrupt('找不到 zip 目录，文件可能不完整', 'no zip central directory; the file may be truncated');
-    let count = u16(tail, eocd + 10);
-    let cdSize = u32(tail, eocd + 12);
-    let cdOffset = u32(tail, eocd + 16);
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-      const locAt = src.size - tailLen + eocd - 20;
-      const loc = locAt >= 0 ? await src.read(locAt, 20) : new Uint8Array(0);
-      if (loc.length === 20 && u32(loc, 0) === SIG_EOCD64_LOCATOR) {
-        const rec = await src.read(u64(loc, 8), 56);
-        if (rec.length < 56 || u32(rec, 0) !== SIG_EOCD64) throw corrupt('ZIP64 目录损坏', 'bad ZIP64 directory');
-        count = u64(rec, 32);
-        cdSize = u64(rec, 40);
-        cdOffset = u64(rec, 48);
-      }
+    if (dir.count > limits.maxZipEntries) {
+      throw new ImportFileError('zip_bomb', { detail: `压缩包含 ${dir.count} 个条目`, detail_en: `${dir.count} entries in the archive` });
     }
-    if (count > limits.maxZipEntries) {
-      throw new ImportFileError('zip_bomb', { detail: `压缩包含 ${count} 个条目`, detail_en: `${count} entries in the archive` });
+    if (dir.offset + dir.size > src.size || dir.size > 64 * 1024 * 1024) {
+      throw zipCorrupt('zip 目录位置超出文件范围', 'zip central directory lies outside the file');
     }
-    if (cdOffset + cdSize > src.size || cdSize > 64 * 1024 * 1024) {
-      throw corrupt('zip 目录位置超出文件范围', 'zip central directory lies outside the file');
-    }
-    const cd = await src.read(cdOffset, cdSize);
-    const entries: ZipEntry[] = [];
-    const dec = new TextDecoder('utf-8');
-    let p = 0;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL) throw corrupt('zip 目录条目损坏', 'bad zip directory entry');
-      const flags = u16(cd, p + 8);
-      const method = u16(cd, p + 10);
-      const crc = u32(cd, p + 16);
-      let compressedSize = u32(cd, p + 20);
-      let size = u32(cd, p + 24);
-      const nameLen = u16(cd, p + 28);
-      const extraLen = u16(cd, p + 30);
-      const commentLen = u16(cd, p + 32);
-      let localOffset = u32(cd, p + 42);
-      if (p + 46 + nameLen + extraLen > cd.length) throw corrupt('zip 目录条目损坏', 'bad zip directory entry');
-      const name = dec.decode(cd.subarray(p + 46, p + 46 + nameLen));
-      // ZIP64 extra field: the 0xFFFFFFFF fields, in this order
-      for (let x = p + 46 + nameLen, end = x + extraLen; x + 4 <= end; ) {
-        const id = u16(cd, x);
-        const len = u16(cd, x + 2);
-        if (id === 0x0001) {
-          let q = x + 4;
-          if (size === 0xffffffff && q + 8 <= x + 4 + len) { size = u64(cd, q); q += 8; }
-          if (compressedSize === 0xffffffff && q + 8 <= x + 4 + len) { compressedSize = u64(cd, q); q += 8; }
-          if (localOffset === 0xffffffff && q + 8 <= x + 4 + len) { localOffset = u64(cd, q); q += 8; }
-        }
-        x += 4 + len;
-      }
-      entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
-      p += 46 + nameLen + extraLen + commentLen;
-    }
-    return new ZipArchive(src, limits, entries, inflater);
+    return new ZipArchive(src, limits, centralDirectory(await src.read(dir.offset, dir.size), dir.count), inflater);
   }
 
   /** Entry by path ('xl/workbook.xml'); tolerant of a leading '/', backslashes and letter case. */
@@ -134,7 +78,7 @@ export class ZipArchive {
   private check(e: ZipEntry, maxBytes: number): void {
     if (e.flags & 1) throw new ImportFileError('password_protected');
     if (e.method !== 0 && e.method !== 8) {
-      throw corrupt(`不支持的压缩方式 ${e.method}（${e.name}）`, `unsupported compression method ${e.method} (${e.name})`);
+      throw zipCorrupt(`不支持的压缩方式 ${e.method}（${e.name}）`, `unsupported compression method ${e.method} (${e.name})`);
     }
     if (e.size > maxBytes || this.produced + e.size > this.limits.maxUncompressedBytes) {
       throw new ImportFileError('zip_bomb', {
@@ -152,11 +96,7 @@ export class ZipArchive {
   }
 
   private async dataStart(e: ZipEntry): Promise<number> {
-    const h = await this.src.read(e.localOffset, 30);
-    if (h.length < 30 || u32(h, 0) !== SIG_LOCAL) throw corrupt(`条目 ${e.name} 的本地头损坏`, `bad local header for ${e.name}`);
-    const start = e.localOffset + 30 + u16(h, 26) + u16(h, 28);
-    if (start + e.compressedSize > this.src.size) throw corrupt(`条目 ${e.name} 超出文件末尾`, `${e.name} extends past the end of the file`);
-    return start;
+    return dataStart(e, await this.src.read(e.localOffset, LOCAL_HEADER_BYTES), this.src.size);
   }
 
   /** The entry's bytes as they are inflated, in order; throws ImportFileError on any inconsistency. */
@@ -185,16 +125,16 @@ export class ZipArchive {
       if (crc32) crc = crc32(d, crc);
     };
 
-    if (e.method === 0 && e.size !== e.compressedSize) throw corrupt(`条目 ${e.name} 大小不一致`, `${e.name}: inconsistent sizes`);
+    if (e.method === 0 && e.size !== e.compressedSize) throw zipCorrupt(`条目 ${e.name} 大小不一致`, `${e.name}: inconsistent sizes`);
     const chunks = e.method === 0 ? this.stored(start, end) : this.inflater === 'zlib' ? this.inflateZlib(e, start, end) : this.inflateFflate(e, start, end);
     for await (const d of chunks) {
       account(d);
       yield d;
     }
     if (produced !== e.size) {
-      throw corrupt(`条目 ${e.name} 解压后大小不符（${produced} ≠ ${e.size}）`, `${e.name}: inflated size ${produced} ≠ declared ${e.size}`);
+      throw zipCorrupt(`条目 ${e.name} 解压后大小不符（${produced} ≠ ${e.size}）`, `${e.name}: inflated size ${produced} ≠ declared ${e.size}`);
     }
-    if (crc32 && crc !== e.crc) throw corrupt(`条目 ${e.name} 校验和错误`, `${e.name}: CRC mismatch`);
+    if (crc32 && crc !== e.crc) throw zipCorrupt(`条目 ${e.name} 校验和错误`, `${e.name}: CRC mismatch`);
   }
 
   private async *stored(start: number, end: number): AsyncGenerator<Uint8Array> {
@@ -227,7 +167,7 @@ export class ZipArchive {
       for await (const chunk of inf) yield chunk as Uint8Array;
     } catch (err) {
       if (err instanceof ImportFileError) throw err;
-      throw corrupt(`条目 ${e.name} 解压失败：${(err as Error).message}`, `cannot inflate ${e.name}: ${(err as Error).message}`);
+      throw zipCorrupt(`条目 ${e.name} 解压失败：${(err as Error).message}`, `cannot inflate ${e.name}: ${(err as Error).message}`);
     } finally {
       stop.abort();
       inf.destroy();
@@ -252,7 +192,7 @@ export class ZipArchive {
         try {
           inf.push(buf.subarray(i, i + INFLATE_INPUT_CHUNK), fin);
         } catch (err) {
-          throw corrupt(`条目 ${e.name} 解压失败：${(err as Error).message}`, `cannot inflate ${e.name}: ${(err as Error).message}`);
+          throw zipCorrupt(`条目 ${e.name} 解压失败：${(err as Error).message}`, `cannot inflate ${e.name}: ${(err as Error).message}`);
         }
         // hand each slice's output on (and let the caller count it) before inflating more
         while (out.length) yield out.shift()!;
@@ -273,8 +213,4 @@ export class ZipArchive {
     for (const d of parts) { all.set(d, o); o += d.length; }
     return all;
   }
-}
-
-function normalizeName(p: string): string {
-  return p.replace(/\\/g, '/').replace(/^\/+/, '');
 }

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import { cellText, isDateCell, isErrorCell, type Cell } from '../readers/cells';
+import { cellText, isDateCell, isErrorCell, type Cell } from '../../schema/files/cells';
 import { openSpreadsheetFile } from '../readers/open';
 import { openTable } from '../headers/table';
 import type { ImportReport, ReportFinding, ReportReject } from '../run/types';

@@ -2,7 +2,7 @@
 import type { Lang } from '../../schema/messages';
 import type { ServiceContext } from '../../server/services/context';
 import type { Table } from '../headers/table';
-import type { Cell } from '../readers/cells';
+import type { Cell } from '../../schema/files/cells';
 import type { Spreadsheet } from '../readers/open';
 import type { ImportRowValues } from './ledger/merge';
 import type { Progress } from './progress';

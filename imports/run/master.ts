@@ -18,12 +18,12 @@ import { writeAudit } from '../../server/services/audit';
 import { inTransaction, type ServiceContext } from '../../server/services/context';
 import { flushRules } from '../../server/services/rules/enforce';
 import { createRecord, updateRecord } from '../../server/services/write';
-import type { Cell } from '../readers/cells';
+import type { Cell } from '../../schema/files/cells';
 import type { RunEnv } from './env';
 import { headerLookup, resourceFindingHeaders } from './fields';
 import { emitReport, storeAndWrite, type Written } from './finish';
 import { insertImportRow, type ImportRowValues } from './ledger/merge';
-import { findingMessages } from './finding-messages';
+import { findingMessage } from '../../server/services/rules/finding-text';
 import { legacyNotice } from './legacy';
 import { imsg } from './messages';
 import { existingRecord, resolveRefs } from './resolve-refs';
@@ -157,21 +157,20 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
   // The findings on the rows' own records: linked to the import and row, and reported.
   const found = tx.db.select().from(findingsTable)
     .where(and(gt(findingsTable.id, lastFinding), eq(findingsTable.resource, res.name), eq(findingsTable.status, 'open')))
-    .all() as Array<{ id: number; record_id: number | null; rule: string; severity: 'error' | 'warning'; fields: string[] | null; message: string }>;
+    .all() as Array<{ id: number; record_id: number | null; rule: string; severity: 'error' | 'warning'; fields: string[] | null; message: string; detail: unknown }>;
   const findings: ReportFinding[] = [];
   const link = sqlite.prepare('UPDATE findings SET import = ?, "row" = ? WHERE id = ?');
-  const messageOf = findingMessages(tx.db, tx.clock.today(), res.name, lang, found);
   for (const f of found) {
     const row = f.record_id != null ? recordRow.get(f.record_id) : undefined;
     if (row === undefined) continue;
     link.run(importId, row, f.id);
-    findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: messageOf(f) });
+    findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: findingMessage(f, lang) });
   }
   findings.push(...notices);
   findings.sort((a, b) => a.row - b.row);
   const records = { [res.name]: created, [`${res.name}.updated`]: updated };
   const final = { counts, status: 'done' as const, updated_at: now(tx) };
-  tx.db.update(imports).set(final as never).where(eq(imports.id, importId)).run();
+  tx.db.update(imports).set(final).where(eq(imports.id, importId)).run();
   writeAudit(tx, 'create', 'imports', importId, null, { id: importId, ...values, ...final, records }, env.reason);
   const outcome: Outcome = { importId, records, counts, findings, rejected };
   if (opts.dryRun) throw new DryRun(outcome);

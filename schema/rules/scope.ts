@@ -3,9 +3,9 @@
  * are compared as members of SCOPE_CATEGORIES. Free text is split on 、，,;；/ and each part matched.
  */
 import { SCOPE_CATEGORIES, type ScopeCategory } from '../enums';
+import { LIST_SEPARATORS } from '../text/list';
 import type { CompanyLicenseRow, CustomerLicenseRow, ListValue, Loose, ProductRow } from './types';
 
-export const LIST_SPLIT = /[、，,;；/\n]+/;
 const CATEGORY_SET: ReadonlySet<string> = new Set(SCOPE_CATEGORIES);
 const DEVICE_CLASS_CATEGORY = { I: '第一类医疗器械', II: '第二类医疗器械', III: '第三类医疗器械' } as const;
 export type DeviceClass = keyof typeof DEVICE_CLASS_CATEGORY;
@@ -47,7 +47,7 @@ export function splitList(value: ListValue): string[] {
 function splitText(text: string): string[] {
   const parts = text
     .replace(/[（(]([^）)]*)[）)]/g, (_m, inner: string) => (/^\s*含/.test(inner) ? `、${inner.replace(/^\s*含/, '')}` : ''))
-    .split(LIST_SPLIT)
+    .split(LIST_SEPARATORS)
     .map((s) => s.replace(/\s+/g, ''))
     .filter((s) => s !== '');
   return Object.freeze(parts) as string[];

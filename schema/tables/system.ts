@@ -111,6 +111,9 @@ export const findings = defineResource({
     batch: f.ref('batches', '批号', 'Batch', { readOnly: true }),
     record_date: f.date('业务日期', 'Record date', { readOnly: true }),
     message: f.textarea('说明', 'Message', req),
+    // The rule's parameters and its English message ({ params, en }): the API answers `message` in the
+    // reader's language (server/services/rules/finding-text.ts); not shown as a field of its own.
+    detail: f.json('参数', 'Parameters', { writeOnly: true }),
     status: f.enum(FINDING_STATUS, '状态', 'Status', { ...req, default: 'open' }),
     note: f.textarea('备注', 'Note'),
     reviewed_by: f.ref('users', '处理人', 'Reviewed by'),

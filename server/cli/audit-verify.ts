@@ -1,9 +1,11 @@
 /** `npm run audit:verify [-- --db PATH]`: walks the audit hash chain; exit 0 when intact, 3 when broken. */
 import { openDb } from '../db';
 import { verifyAuditChain } from '../services/audit';
+import { commandLine } from './args';
 import { existingDbFile } from './db-file';
 
-const file = existingDbFile(process.argv.slice(2));
+const { values } = commandLine({ db: { type: 'string' } }, 'npm run audit:verify [-- --db PATH]');
+const file = existingDbFile(values.db);
 const { rows, breaks } = verifyAuditChain(openDb(file));
 if (!breaks.length) {
   console.log(`审计链完整 / audit chain intact: ${rows} rows (${file})`);

@@ -1,13 +1,15 @@
 /** `npm run restore -- IN.db [--db PATH]`: checks IN.db and puts it in place of the database (server stopped). */
 import fs from 'node:fs';
+import { dbFilePath } from '../env';
 import { restoreFrom } from '../services/backup';
-import { dbFileArg } from './db-file';
+import { commandLine } from './args';
 
-const args = process.argv.slice(2);
-const target = dbFileArg(args);
-const from = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--db');
-if (!from) {
-  console.error('用法 / usage: npm run restore -- IN.db [--db PATH]');
+const USAGE = 'npm run restore -- IN.db [--db PATH]';
+const { values, positionals } = commandLine({ db: { type: 'string' } }, USAGE);
+const target = dbFilePath(values.db);
+const from = positionals[0];
+if (!from || positionals.length > 1) {
+  console.error(`用法 / usage: ${USAGE}`);
   process.exit(2);
 }
 if (!fs.existsSync(from)) {

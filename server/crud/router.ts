@@ -85,7 +85,7 @@ export function crudRouter() {
     const t = resource.table;
     let q = db.select().from(t).where(where).orderBy(...p.orderBy).$dynamic();
     if (p.limit !== undefined) q = q.limit(p.limit).offset(p.offset);
-    const rows = q.all().map((r) => serialize(resource, r));
+    const rows = q.all().map((r) => serialize(resource, r, c.get('lang')));
     const total = countRows(db, resource, where, p.liveOnly && !scope);
     const end = rows.length ? p.start + rows.length - 1 : p.start;
     c.header('Content-Range', `${resource.name} ${p.start}-${end}/${total}`);
@@ -93,7 +93,7 @@ export function crudRouter() {
   });
 
   app.get('/:res/:id', (c) => {
-    const { row } = shownRecord(c, readRecord);
+    const { row } = shownRecord(c, (db, r, id) => readRecord(db, r, id, c.get('lang')));
     return c.json(row);
   });
 

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { readEnv } from '../env';
 import { FONT_URL_PREFIX, fontFile } from './fonts';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -19,8 +20,8 @@ const MAX_PAGES = 2;
 export class PdfUnavailable extends Error {}
 export class PdfTimeout extends Error {}
 
-export const chromiumPath = () => process.env.GSP_CHROMIUM || '/usr/bin/chromium';
-export const renderTimeoutMs = () => Number(process.env.GSP_PDF_TIMEOUT_MS) || 60_000;
+export const chromiumPath = () => readEnv().GSP_CHROMIUM ?? '/usr/bin/chromium';
+export const renderTimeoutMs = () => readEnv().GSP_PDF_TIMEOUT_MS ?? 60_000;
 
 let browser: Promise<Browser> | undefined;
 

@@ -20,7 +20,7 @@ export interface DocContext {
 
 export type DocQuery = Record<string, string | undefined>;
 
-export interface DocumentTemplate<D = any> {
+export interface DocumentTemplate<D = unknown> {
   /** the URL segment: /api/workflows/documents/<key>/<id> */
   key: string;
   /** the record it prints: the document is readable exactly when this record is (matrix + own-record scope) */

@@ -37,17 +37,18 @@ export async function withLongBusyWait<T>(db: Db, fn: () => Promise<T>): Promise
   }
 }
 
-type Fetch = (req: Request, ...rest: any[]) => Response | Promise<Response>;
+/** Hono's app.fetch: the request, then whatever the platform passes along (handed on as it came) */
+type Fetch<Rest extends unknown[]> = (req: Request, ...rest: Rest) => Response | Promise<Response>;
 
 /** Responses the app's error handler made for SQLITE_BUSY (app.ts): the ones worth another try. */
 export const busyResponses = new WeakSet<Response>();
 
-export function withBusyRetry(db: Db, fetch: Fetch, opts: BusyRetryOptions, bodyLimit: number): Fetch {
+export function withBusyRetry<Rest extends unknown[]>(db: Db, fetch: Fetch<Rest>, opts: BusyRetryOptions, bodyLimit: number): Fetch<Rest> {
   const slice = opts.sliceMs ?? 25;
   db.$client.pragma(`busy_timeout = ${slice}`);
   slices.set(db.$client, { slice, importWait: opts.importWaitMs ?? 5000, long: 0 });
   const budget = opts.retryMs ?? 8000;
-  return async (req, ...rest) => {
+  return async (req, ...rest: Rest) => {
     const type = req.headers.get('content-type') ?? '';
     const length = Number(req.headers.get('content-length') ?? 0);
     if (type.startsWith('multipart/') || length > bodyLimit) return fetch(req, ...rest);

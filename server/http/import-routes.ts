@@ -41,22 +41,17 @@ import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
 import { authorize, checkScope } from '../auth/rbac';
 import { asOfClock } from '../clock';
-import type { AppEnv } from '../env';
+import { uploadLimitBytes, type AppEnv } from '../env';
 import { badRequest, forbidden, isDatabaseBusy, isDiskFull, notFound, unauthenticated } from '../errors';
 import { withLongBusyWait } from './busy-retry';
 import { parseBody } from './body';
-import { readRecord } from '../services/records';
+import { readRecord, type Row } from '../services/records';
 import { ownedTempPrefix, REPORT_PREFIX, UPLOAD_PREFIX } from '../services/leftovers';
 import { boundaryOf, receiveMultipart, UploadMalformed, UploadTooLarge, type ReceivedFile } from './multipart-upload';
 
 type C = Context<AppEnv>;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const imports = () => registry.get('imports')!;
-
-export function uploadLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const mb = Number(env.GSP_UPLOAD_MAX_MB);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 200) * 1024 * 1024;
-}
 
 const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('user')) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
@@ -69,7 +64,13 @@ function disposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function importRow(c: C) {
+/** The columns of an import record these routes read (schema/tables/system.ts `imports`). */
+type ImportRow = Row & {
+  kind: string; file_name: string; format: string | null; sheet: string | null; header_row: number | null;
+  stored_path: string | null; mapping: Record<string, string | null> | null;
+};
+
+function importRow(c: C): ImportRow {
   const id = Number(c.req.param('id'));
   const lang = c.get('lang');
   if (!Number.isInteger(id) || id <= 0) throw notFound(msg(lang, 'not_found', { resource: 'imports', id: c.req.param('id')! }));
@@ -78,7 +79,7 @@ function importRow(c: C) {
   if (!row) throw notFound(msg(lang, 'not_found', { resource: 'imports', id }));
   // One's own imports only (admin, QA and the auditor see all: rbac.ts IMPORT_READERS): the file, the report, the rejects.
   checkScope(c.get('deps').db, c.get('user')!, imports(), row, lang, 'show');
-  return row as Record<string, any> & { id: number };
+  return row as ImportRow;
 }
 
 /** The stored report, with findings and rejected rows capped for a response (its totals say "N of M"). */

@@ -1,14 +1,18 @@
 /**
- * A streaming multipart/form-data reader for uploads (POST /api/imports): the one file part goes straight
- * to a file on disk as its bytes arrive, a few small text fields are kept; memory holds one chunk at a time,
- * never the upload. The size limit counts every byte of the body while it streams (and a Content-Length
- * above it is refused): past it nothing more is written, the partial file is removed, at most DRAIN_BYTES
- * more are read and discarded (so the client gets the answer) and UploadTooLarge is thrown. Malformed bodies throw UploadMalformed. (No dependency: busboy is not in the
- * project, and one file part plus text fields is all the importer takes.)
+ * A streaming multipart/form-data reader for uploads (POST /api/imports), over @fastify/busboy: the one file
+ * part goes straight to a file on disk as its bytes arrive (busboy's back-pressure: the request is read no
+ * faster than the disk takes it), a few small text fields are kept; memory holds a chunk or two, never the
+ * upload. The size limit counts every byte of the body while it streams (and a Content-Length above it is
+ * refused): past it nothing more is written, the partial file is removed, at most DRAIN_BYTES more are read
+ * and discarded (so the client gets the answer) and UploadTooLarge is thrown. Malformed bodies (busboy's
+ * errors, a second file, too many or too long fields, a body cut off) throw UploadMalformed.
  */
+import Busboy from '@fastify/busboy';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export class UploadTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -52,10 +56,6 @@ export interface UploadOptions {
 
 export const DRAIN_BYTES = 64 * 1024 * 1024;
 
-const CRLF = Buffer.from('\r\n');
-const HEADER_END = Buffer.from('\r\n\r\n');
-const MAX_HEADER_BYTES = 16 * 1024;
-
 export function boundaryOf(contentType: string | undefined): string | null {
   if (!contentType || !/^multipart\/form-data\b/i.test(contentType.trim())) return null;
   const m = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
@@ -63,30 +63,8 @@ export function boundaryOf(contentType: string | undefined): string | null {
   return b && b.length <= 200 ? b : null;
 }
 
-/** `form-data; name="file"; filename="台账.csv"` (browsers send UTF-8 and escape " CR LF as %22 %0D %0A). */
-function disposition(header: string): { name: string | null; filename: string | null } {
-  const param = (key: string) => {
-    const quoted = new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(header);
-    if (quoted) return quoted[1].replace(/\\(.)/g, '$1').replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
-    const bare = new RegExp(`;\\s*${key}=([^;\\s]+)`, 'i').exec(header);
-    return bare ? bare[1] : null;
-  };
-  const star = /;\s*filename\*=UTF-8''([^;\s]+)/i.exec(header);
-  let filename = param('filename');
-  if (star) {
-    try { filename = decodeURIComponent(star[1]); } catch { /* keep the plain one */ }
-  }
-  return { name: param('name'), filename };
-}
-
-function partHeaders(raw: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of raw.toString('utf8').split('\r\n')) {
-    const i = line.indexOf(':');
-    if (i > 0) out.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
-  }
-  return out;
-}
+/** Browsers escape " CR LF in a file name as %22 %0D %0A (HTML's multipart encoding); busboy keeps them escaped. */
+const unescapeName = (name: string) => name.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
 
 /**
  * Reads `body` (the request's web ReadableStream) as multipart with `boundary`. At most one file part; a
@@ -102,116 +80,75 @@ export async function receiveMultipart(
   const maxFields = opts.maxFields ?? 32;
   const drainMax = opts.drainBytes ?? DRAIN_BYTES;
   if (!body) throw new UploadMalformed('empty body');
+  const reader = body.getReader();
   if (opts.contentLength != null && opts.contentLength > opts.maxBytes) {
-    const reader = body.getReader();
     if (opts.contentLength - opts.maxBytes <= drainMax) await drain(reader, opts.contentLength);
     else await reader.cancel().catch(() => undefined);
     throw new UploadTooLarge(opts.maxBytes);
   }
-  const delimiter = Buffer.from(`\r\n--${boundary}`);
   const fields: Record<string, string> = {};
   let file: ReceivedFile | null = null;
-  let out: fs.WriteStream | null = null;
-  let fieldName: string | null = null;
-  let fieldParts: Buffer[] = [];
-  let fieldSize = 0;
-  let fieldCount = 0;
+  let fileStream: Readable | null = null;
+  let outFile: fs.WriteStream | null = null;
+  let written: Promise<void> | null = null;
+  let failure: Error | null = null;
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const fail = (e: Error) => {
+    failure ??= e;
+    stop();
+  };
 
-  // "\r\n" before the first boundary lets every boundary be found as `delimiter`
-  let buf: Buffer = Buffer.from(CRLF);
-  let state: 'preamble' | 'after-boundary' | 'headers' | 'body' | 'end' = 'preamble';
+  const bb = Busboy({
+    headers: { 'content-type': `multipart/form-data; boundary="${boundary}"` },
+    limits: { fieldSize: maxFieldBytes, fields: maxFields, files: 1, headerSize: 16 * 1024 },
+  });
+  bb.on('file', (field, stream, filename) => {
+    if (!field) {
+      fail(new UploadMalformed('part without a name'));
+      stream.resume();
+      return;
+    }
+    const target = path.join(opts.dir, 'upload');
+    const received: ReceivedFile = { field, name: unescapeName(filename ?? ''), path: target, size: 0 };
+    file = received;
+    fileStream = stream;
+    const out = (outFile = fs.createWriteStream(target, { flags: 'wx' }));
+    written = pipeline(stream, out).then(() => void (received.size = out.bytesWritten), (e: Error) => fail(e));
+  });
+  bb.on('field', (field, value, _nameTruncated, valueTruncated) => {
+    if (!field) fail(new UploadMalformed('part without a name'));
+    else if (valueTruncated) fail(new UploadMalformed(`field ${field} too long`));
+    else fields[field] = value;
+  });
+  bb.on('filesLimit', () => fail(new UploadMalformed('more than one file')));
+  bb.on('fieldsLimit', () => fail(new UploadMalformed('too many fields')));
+  bb.on('error', (e: unknown) => fail(new UploadMalformed(String((e as Error)?.message ?? e))));
+  const finished = new Promise<void>((resolve) => bb.on('finish', resolve));
+
   let received = 0;
-  const reader = body.getReader();
-
-  const write = async (data: Buffer) => {
-    if (!data.length) return;
-    if (out) {
-      file!.size += data.length;
-      if (!out.write(data)) await once(out, 'drain');
-    } else if (fieldName !== null) {
-      fieldSize += data.length;
-      if (fieldSize > maxFieldBytes) throw new UploadMalformed(`field ${fieldName} too long`);
-      fieldParts.push(data);
-    }
-  };
-  const endPart = async () => {
-    if (out) {
-      const o = out;
-      out = null;
-      await new Promise<void>((resolve, reject) => o.end((e?: Error | null) => (e ? reject(e) : resolve())));
-    } else if (fieldName !== null) {
-      fields[fieldName] = Buffer.concat(fieldParts).toString('utf8');
-      fieldName = null;
-      fieldParts = [];
-      fieldSize = 0;
-    }
-  };
-  const startPart = (headers: Map<string, string>) => {
-    const d = disposition(headers.get('content-disposition') ?? '');
-    if (!d.name) throw new UploadMalformed('part without a name');
-    if (d.filename !== null) {
-      if (file) throw new UploadMalformed('more than one file');
-      const target = path.join(opts.dir, 'upload');
-      file = { field: d.name, name: d.filename, path: target, size: 0 };
-      out = fs.createWriteStream(target, { flags: 'wx' });
-    } else {
-      if (++fieldCount > maxFields) throw new UploadMalformed('too many fields');
-      fieldName = d.name;
-    }
-  };
-
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
       received += value.length;
       if (received > opts.maxBytes) throw new UploadTooLarge(opts.maxBytes);
-      buf = buf.length ? Buffer.concat([buf, value]) : Buffer.from(value.buffer, value.byteOffset, value.length);
-      // consume as much of `buf` as the state machine can
-      for (;;) {
-        if (state === 'preamble') {
-          const i = buf.indexOf(delimiter);
-          if (i < 0) { buf = buf.subarray(Math.max(0, buf.length - delimiter.length)); break; }
-          buf = buf.subarray(i + delimiter.length);
-          state = 'after-boundary';
-        } else if (state === 'after-boundary') {
-          if (buf.length < 2) break;
-          if (buf[0] === 0x2d && buf[1] === 0x2d) { state = 'end'; buf = Buffer.alloc(0); break; }
-          const eol = buf.indexOf(CRLF);
-          if (eol < 0) { if (buf.length > 256) throw new UploadMalformed('bad boundary line'); break; }
-          buf = buf.subarray(eol + 2);
-          state = 'headers';
-        } else if (state === 'headers') {
-          const i = buf.indexOf(HEADER_END);
-          const blank = buf.length >= 2 && buf[0] === 0x0d && buf[1] === 0x0a; // a part without headers
-          if (i < 0 && !blank) { if (buf.length > MAX_HEADER_BYTES) throw new UploadMalformed('part headers too long'); break; }
-          startPart(partHeaders(blank ? Buffer.alloc(0) : buf.subarray(0, i)));
-          buf = buf.subarray(blank ? 2 : i + HEADER_END.length);
-          state = 'body';
-        } else if (state === 'body') {
-          const i = buf.indexOf(delimiter);
-          if (i < 0) {
-            // keep what could be the start of a delimiter split across chunks
-            const keep = Math.min(buf.length, delimiter.length - 1);
-            await write(buf.subarray(0, buf.length - keep));
-            buf = Buffer.from(buf.subarray(buf.length - keep));
-            break;
-          }
-          await write(buf.subarray(0, i));
-          await endPart();
-          buf = buf.subarray(i + delimiter.length);
-          state = 'after-boundary';
-        } else {
-          buf = Buffer.alloc(0); // the epilogue is ignored
-          break;
-        }
-      }
+      if (!bb.write(value)) await Promise.race([once(bb, 'drain'), stopped]);
+      if (failure) throw failure;
     }
-    if (state !== 'end') throw new UploadMalformed('the body ended before its closing boundary');
+    bb.end();
+    await Promise.race([finished, stopped]);
+    if (failure) throw failure;
+    await written;
+    if (failure) throw failure;
     return { fields, file };
   } catch (e) {
-    const o = out as fs.WriteStream | null;
-    if (o) {
+    bb.destroy();
+    (fileStream as Readable | null)?.destroy();
+    // the file on disk closed before it is removed (awaiting the pipeline is not enough: a busboy file stream
+    // destroyed after its part was cut short never settles it)
+    const o = outFile as fs.WriteStream | null;
+    if (o && !o.closed) {
       o.destroy();
       await once(o, 'close').catch(() => undefined);
     }

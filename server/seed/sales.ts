@@ -155,7 +155,7 @@ export function seedContracts(w: Writer, world: SalesWorld, primary: Map<number,
   make(cust('岳阳市巴陵医疗器械有限公司'), addDays(today, -150), 200_000, 'rejected', { regular: false });
 
   const rows = w.createAll('contracts', contracts, (k) => {
-    const terms = Object.fromEntries(Object.entries(TERMS).map(([f, t]) => [f, k.missingTerms?.includes(f as never) ? null : t]));
+    const terms = Object.fromEntries(Object.entries(TERMS).map(([f, t]) => [f, k.missingTerms?.some((m) => m === f) ? null : t]));
     const approvedBy = k.approval === 'gm' ? STAFF.gm : k.approval === 'sales_vp' ? STAFF.salesVp : null;
     return {
       contract_no: k.contract_no, customer: k.customer.id, salesperson: k.salesperson?.id ?? null, amount: k.amount,

@@ -2,12 +2,16 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { registry } from '../../schema/resources';
+import type { Lang } from '../../schema/messages';
 import type { Db } from '../db';
+import { findingMessage } from './rules/finding-text';
 
 export type Row = Record<string, unknown> & { id: number; version?: number };
 
-export function serialize(resource: Resource, row: Record<string, unknown>): Row {
+/** The record as the API shows it; `lang` renders what is stored in both languages (a finding's message). */
+export function serialize(resource: Resource, row: Record<string, unknown>, lang?: Lang): Row {
   const out = { ...row };
+  if (lang && resource.name === 'findings') out.message = findingMessage({ message: row.message, detail: row.detail }, lang);
   for (const [key, spec] of Object.entries(resource.fields)) if (spec.writeOnly) delete out[key];
   return out as Row;
 }
@@ -43,10 +47,10 @@ export function childRows(db: Db, child: Resource, parentId: number): Row[] {
 }
 
 /** The record as GET /api/:res/:id returns it. */
-export function readRecord(db: Db, resource: Resource, id: number): Row | undefined {
+export function readRecord(db: Db, resource: Resource, id: number, lang?: Lang): Row | undefined {
   const row = findRow(db, resource, id);
   if (!row) return undefined;
-  const out = serialize(resource, row);
+  const out = serialize(resource, row, lang);
   for (const child of inlineChildren(resource)) out[child.name] = childRows(db, child, id).map((r) => serialize(child, r));
   return out;
 }

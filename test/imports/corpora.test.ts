@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTable } from '../../imports/headers/table';
 import { normalizeRow } from '../../imports/normalize/row';
-import { ImportFileError } from '../../imports/readers/errors';
+import { ImportFileError } from '../../schema/files/errors';
 import { openSpreadsheetFile } from '../../imports/readers/open';
 import { CORPORA } from './helpers';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, openCsv } from '../../imports/readers/csv';
-import { ImportFileError } from '../../imports/readers/errors';
+import { openCsv } from '../../imports/readers/csv';
+import { detectDelimiter } from '../../schema/files/delimiter';
+import { ImportFileError } from '../../schema/files/errors';
 import { CORPORA, GB18030_U20000, collect, concat, gbkLines, sample, src, utf16 } from './helpers';
 
 const rowsOf = async (bytes: Uint8Array, opts: Parameters<typeof openCsv>[1] = {}) => {

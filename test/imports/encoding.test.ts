@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Gb18030Validator, createTextDecoder, decodeBytes, detectEncoding, sniffUtf16 } from '../../imports/readers/encoding';
-import { ImportFileError } from '../../imports/readers/errors';
+import { createTextDecoder, decodeBytes, detectEncoding } from '../../imports/readers/encoding';
+import { Gb18030Validator, sniffUtf16 } from '../../schema/files/text-encoding';
+import { ImportFileError } from '../../schema/files/errors';
 import { GB18030_U20000, concat, gbkLines, sample, src, utf16 } from './helpers';
 
 describe('detectEncoding', () => {

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type TestServer } from '../helpers/app';
 import { startImportServer, uploadImport } from './pipeline-fixtures';
-import { ImportFileError } from '../../imports/readers/errors';
+import { ImportFileError } from '../../schema/files/errors';
 import { openSpreadsheet } from '../../imports/readers/open';
 import type { ReaderLimits } from '../../imports/readers/limits';
 import type { Inflater } from '../../imports/readers/zip';

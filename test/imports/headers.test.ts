@@ -6,7 +6,7 @@ import { LEDGER_FIELDS } from '../../imports/headers/ledger-fields';
 import { mapHeaders } from '../../imports/headers/map';
 import { normalizeHeader } from '../../imports/headers/normalize-header';
 import { readTable } from '../../imports/headers/table';
-import type { Cell, SheetRow } from '../../imports/readers/cells';
+import type { Cell, SheetRow } from '../../schema/files/cells';
 
 const kind = (k: string) => getKind(k)!;
 async function* batches(rows: SheetRow[]) { yield rows; }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SheetRow } from '../../imports/readers/cells';
+import type { SheetRow } from '../../schema/files/cells';
 import { bufferSource, type ByteSource } from '../../imports/readers/source';
 import { CORPORA_DIR, SAMPLES_DIR } from '../helpers/shared';
 

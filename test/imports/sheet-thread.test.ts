@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportFileError } from '../../imports/readers/errors';
+import { ImportFileError } from '../../schema/files/errors';
 import { openSpreadsheetFile } from '../../imports/readers/open';
 import { readInThread, useReaderThread } from '../../imports/readers/sheet-thread';
-import type { SheetRow } from '../../imports/readers/cells';
+import type { SheetRow } from '../../schema/files/cells';
 import { excelBook, rawXlsx, worksheetXml } from './helpers';
 import { EXPECTED, importFile, masterDbFile, sample, tempDb } from './pipeline-fixtures';
 

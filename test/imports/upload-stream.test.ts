@@ -233,6 +233,26 @@ describe('POST /api/imports streams the upload', () => {
     expect(uploads().filter((d) => !before.includes(d))).toEqual([]);
   }, 120_000);
 
+  it('a malformed body (cut off, or two files) is a 400 with the reason in Chinese or English; no temp file left', async () => {
+    const before = uploads();
+    const fd = new FormData();
+    fd.append('kind', 'customers');
+    fd.append('file', new Blob([new Uint8Array(50_000).fill(66)]), 'cut.csv');
+    const { bytes, type } = await encoded(fd);
+    for (const [lang, text] of [['zh-CN', /^上传内容不是有效的 multipart 格式（.+）$/], ['en', /^The upload is not a valid multipart body \(.+\)$/]] as const) {
+      const res = await fetch(`${server.url}/api/imports`, { method: 'POST', body: bytes.slice(0, 30_000), headers: { Cookie: cookie, 'Content-Type': type, 'Accept-Language': lang } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toMatch(text);
+    }
+    const two = new FormData();
+    two.append('file', new Blob(['a']), 'a.csv');
+    two.append('file', new Blob(['b']), 'b.csv');
+    const res = await fetch(`${server.url}/api/imports`, { method: 'POST', body: two, headers: { Cookie: cookie } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toContain('more than one file');
+    expect(uploads().filter((d) => !before.includes(d))).toEqual([]);
+  });
+
   it('an upload over GSP_UPLOAD_MAX_MB is refused with 413 (zh/en) while streaming; nothing written, no temp file left', async () => {
     const saved = process.env.GSP_UPLOAD_MAX_MB;
     process.env.GSP_UPLOAD_MAX_MB = '5';

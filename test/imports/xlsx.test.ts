@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SheetRow } from '../../imports/readers/cells';
-import { ImportFileError } from '../../imports/readers/errors';
+import type { SheetRow } from '../../schema/files/cells';
+import { ImportFileError } from '../../schema/files/errors';
 import { openTable } from '../../imports/headers/table';
 import { openSpreadsheet } from '../../imports/readers/open';
 import { openXlsx } from '../../imports/readers/xlsx';
-import { isDateFormat } from '../../imports/readers/xlsx-parts';
-import { SheetScanner } from '../../imports/readers/xlsx-sheet';
+import { isDateFormat } from '../../schema/files/xlsx-parts';
+import { SheetScanner } from '../../schema/files/xlsx-sheet';
 import { collect, excelBook, rawXlsx, src, worksheetXml } from './helpers';
 
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));

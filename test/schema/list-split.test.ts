@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCOPE_CATEGORIES } from '../../schema/enums';
 import { getResource } from '../../schema/resources';
-import { parseRecord, splitListText } from '../../schema/validate';
+import { splitListText } from '../../schema/text/list';
+import { parseRecord } from '../../schema/validate';
 
 describe('list fields', () => {
   it('split on every separator but keep a vocabulary item that contains one', () => {

@@ -1,7 +1,8 @@
 /** schema/validate.ts: the one place that turns client input into column values, against the real registry. */
 import { describe, expect, test } from 'vitest';
 import { registry } from '../../schema/resources';
-import { isValidDate, LIST_SEPARATORS, parseRecord, type ParseOptions } from '../../schema/validate';
+import { LIST_SEPARATORS } from '../../schema/text/list';
+import { isValidDate, parseRecord, type ParseOptions } from '../../schema/validate';
 
 const R = (name: string) => registry.get(name)!;
 const zhCreate: ParseOptions = { lang: 'zh', mode: 'create' };

@@ -10,8 +10,8 @@ const bytes = (name: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLES
 
 describe('import preview (browser side)', () => {
   it('reads a GBK ledger as GB18030 and the UTF-8 one as UTF-8', () => {
-    const gbk = peekCsv(bytes('ledger-gbk.csv'), true, 5);
-    const utf8 = peekCsv(bytes('ledger-utf8.csv'), true, 5);
+    const gbk = peekCsv(bytes('ledger-gbk.csv'), true, 5)!;
+    const utf8 = peekCsv(bytes('ledger-utf8.csv'), true, 5)!;
     expect(gbk.encoding).toBe('gb18030');
     expect(utf8.encoding).toBe('utf-8');
     expect(gbk.rows[0]).toMatchObject({ row: 1 });
@@ -27,17 +27,17 @@ describe('import preview (browser side)', () => {
   it('keeps only complete lines of a file cut in the middle of a character', () => {
     const all = bytes('ledger-gbk.csv');
     const cut = all.subarray(0, 1001);
-    const p = peekCsv(cut, false, 100);
-    const whole = peekCsv(all, true, 100);
+    const p = peekCsv(cut, false, 100)!;
+    const whole = peekCsv(all, true, 100)!;
     expect(p.rows.length).toBeGreaterThan(2);
     expect(p.rows).toEqual(whole.rows.slice(0, p.rows.length));
   });
 
   it('recognises BOMs and BOM-less UTF-16', () => {
-    expect(decodeHead(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).encoding).toBe('utf-8');
+    expect(decodeHead(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))?.encoding).toBe('utf-8');
     const le = new Uint8Array([...'a,b\n1,2\n'].flatMap((c) => [c.charCodeAt(0), 0]));
     expect(decodeHead(le)).toEqual({ text: 'a,b\n1,2\n', encoding: 'utf-16le' });
-    const tabbed = peekCsv(new Uint8Array([0xff, 0xfe, ...[...'名称\t规格\n阿莫西林\t0.25g\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]), true);
+    const tabbed = peekCsv(new Uint8Array([0xff, 0xfe, ...[...'名称\t规格\n阿莫西林\t0.25g\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]), true)!;
     expect(tabbed.rows.map((r) => r.cells)).toEqual([['名称', '规格'], ['阿莫西林', '0.25g']]);
   });
 

@@ -5,7 +5,7 @@
  * Phase 2 (merge.ts): one short IMMEDIATE transaction copies it all in. A dry run stops after phase 1.
  */
 import os from 'node:os';
-import type { Cell } from '../../readers/cells';
+import type { Cell } from '../../../schema/files/cells';
 import { LEDGER_FIELDS } from '../../headers/ledger-fields';
 import { headerLookup, ledgerFindingHeaders } from '../fields';
 import { imsg } from '../messages';
@@ -20,6 +20,8 @@ import { Staging } from './staging';
 import { ledgerGuard } from './guard';
 import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
+import { readEnv } from '../../../server/env';
+import { detailOf } from '../../../server/services/rules/finding-text';
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
@@ -28,7 +30,7 @@ const NUMBERS = [['quantity', '数量', 'quantity'], ['unit_price', '单价', 'u
 export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const { opts, table, lang } = env;
   const db = opts.db;
-  const timing = process.env.GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`) : null;
+  const timing = readEnv().GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`) : null;
   const t0 = performance.now();
   // since the process started: start-up, opening the file and the database, finding the table
   if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
@@ -46,11 +48,11 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     };
     const sink: FindingSink = {
       line(f, ref, row, order) {
-        staging.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh);
+        staging.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh, detailOf(f));
         staging.reportFinding(row, f.code, f.severity, headersOf(f.fields), message(f), order);
       },
       slip(f, ref, rows, order) {
-        if (ref != null) staging.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh);
+        if (ref != null) staging.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh, detailOf(f));
         const fields = headersOf(f.fields);
         for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
       },

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../../server/services/context';
 import { fillFindingContext } from '../../../server/services/rules/finding-context';
 import { withBulkJournal } from './bulk-journal';
 import { STAGED, STAGED_BY_NAME } from './staging';
+import { readEnv } from '../../../server/env';
 
 export interface ImportRowValues {
   kind: string;
@@ -36,14 +37,14 @@ export class MergeConflict extends Error {
 }
 
 const q = (c: string) => `"${c}"`;
-const MERGE_CACHE_KIB = Number(process.env.GSP_IMPORT_MERGE_CACHE_KIB ?? 65536);
+const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
 /**
  * A table that gets at least this many new rows, and at least as many as it holds, has its secondary
  * indexes dropped and built again inside the merge transaction: building an index sorts its keys once,
  * far cheaper than a million inserts at random places of a B-tree (a first migration into an empty
  * database). Small imports into big tables insert into the indexes as usual.
  */
-const rebuildMinRows = () => Number(process.env.GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000);
+const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000;
 
 /**
  * The indexes worth rebuilding: not the partial ones (`voided_at IS NOT NULL` gets no new entries,
@@ -57,7 +58,7 @@ function indexesToRebuild(sqlite: Database.Database, table: string): Array<{ nam
     .filter((ix) => !/\bWHERE\b/i.test(ix.sql) && !APPENDING.test(ix.sql));
 }
 const tick = (label: string, t0: number) => {
-  if (process.env.GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
+  if (readEnv().GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
   return performance.now();
 };
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -116,7 +117,7 @@ export function mergeStaging(
   // Every staged reference is a staged record or a live record read in phase 1 (records are never
   // deleted, only voided), so the foreign keys hold by construction: not checked row by row here.
   const fks = sqlite.pragma('foreign_keys', { simple: true }) as number;
-  if (process.env.GSP_IMPORT_MERGE_FK !== '1') sqlite.pragma('foreign_keys = OFF');
+  if (!readEnv().GSP_IMPORT_MERGE_FK) sqlite.pragma('foreign_keys = OFF');
   try {
     const run = sqlite.transaction(() => {
       if (!opts.force) {
@@ -167,7 +168,7 @@ export function mergeStaging(
            FROM stg.${q(t.name)} ORDER BY id`,
         ).run({ now, actor, imp: importId });
         records[t.name] = info.changes;
-        if (process.env.GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${t.name}: ${info.changes} rows, ${(performance.now() - tt).toFixed(0)} ms\n`);
+        if (readEnv().GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${t.name}: ${info.changes} rows, ${(performance.now() - tt).toFixed(0)} ms\n`);
       }
       // an invoice line per staged sales line that names an invoice (invoice_lines are not staged)
       const inv = `CASE WHEN invoice < 0 THEN -invoice + ${offset.get('invoices')} ELSE invoice END`;
@@ -179,9 +180,9 @@ export function mergeStaging(
       tt = tick(`invoice_lines: ${records.invoice_lines} rows`, tt);
       const ref = (resource: string) => `WHEN '${resource}' THEN -record_id + ${offset.get(resource)}`;
       records.findings = sqlite.prepare(
-        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'status'].map(q).join(', ')})
+        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'detail', 'status'].map(q).join(', ')})
          SELECT 1, @now, @actor, @now, @actor, @imp, rule, severity, resource,
-                CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, 'open'
+                CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, detail, 'open'
          FROM stg.findings ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
       tt = tick(`findings: ${records.findings} rows`, tt);
@@ -195,7 +196,7 @@ export function mergeStaging(
       tt = tick('import_rejects', tt);
       const tr = performance.now();
       for (const ix of rebuilt) sqlite.exec(ix.sql);
-      if (process.env.GSP_IMPORT_TIMING && rebuilt.length) process.stderr.write(`[import]   merge: ${rebuilt.length} indexes rebuilt, ${(performance.now() - tr).toFixed(0)} ms\n`);
+      if (readEnv().GSP_IMPORT_TIMING && rebuilt.length) process.stderr.write(`[import]   merge: ${rebuilt.length} indexes rebuilt, ${(performance.now() - tr).toFixed(0)} ms\n`);
       const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
       writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
       commitAt = performance.now();

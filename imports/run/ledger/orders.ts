@@ -24,6 +24,7 @@ import { ledgerValues, type Values } from './resolver';
 import { documentFacts, factsFor, type LedgerGuard } from './guard';
 import { STAGED_BY_NAME, type Staging } from './staging';
 import { ledgerFieldsFor } from '../../headers/ledger-fields';
+import { readEnv } from '../../../server/env';
 
 export interface LedgerLine {
   row: number;
@@ -146,7 +147,7 @@ export class OrderBuilder {
   readonly ctx: RuleContext;
   /** CPU ms spent evaluating rules (GSP_IMPORT_TIMING=rules: a process.cpuUsage() pair per order costs ≈ 10 % of the import) */
   evalMs = 0;
-  private readonly timing = process.env.GSP_IMPORT_TIMING === 'rules';
+  private readonly timing = readEnv().GSP_IMPORT_TIMING === 'rules';
   private readonly mainHasOrders: boolean;
   private readonly mainHasInvoices: boolean;
   private readonly q: Record<string, Database.Statement>;

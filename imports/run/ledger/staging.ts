@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { ledgerFieldsFor } from '../../headers/ledger-fields';
+import type { FindingDetail } from '../../../server/services/rules/finding-text';
 
 export interface StagedTable {
   name: string;
@@ -176,14 +177,14 @@ export class Staging {
       this.next.set(t.name, 1);
     }
     this.db.exec(`
-      CREATE TABLE findings (id INTEGER PRIMARY KEY, rule, severity, resource, record_id, "row", fields, message);
+      CREATE TABLE findings (id INTEGER PRIMARY KEY, rule, severity, resource, record_id, "row", fields, message, detail);
       CREATE TABLE report_findings (id INTEGER PRIMARY KEY, "row", rule, severity, fields, message, "order");
       CREATE TABLE import_rejects (id INTEGER PRIMARY KEY, "row", raw, errors);
     `);
     this.orderByNo = this.db.prepare('SELECT * FROM sales_orders WHERE order_no = ? LIMIT 1');
     this.invoiceByNo = this.db.prepare('SELECT id, customer, invoice_date FROM invoices WHERE invoice_no = ? LIMIT 1');
     this.addInvoiceAmount = this.db.prepare('UPDATE invoices SET amount = round(amount + ?, 2) WHERE id = ?');
-    this.findingsOut = new BufferedInsert(this.db, 'findings', ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message']);
+    this.findingsOut = new BufferedInsert(this.db, 'findings', ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message', 'detail']);
     this.reportOut = new BufferedInsert(this.db, 'report_findings', ['row', 'rule', 'severity', 'fields', 'message', 'order']);
     this.rejectsOut = new BufferedInsert(this.db, 'import_rejects', ['row', 'raw', 'errors']);
   }
@@ -271,9 +272,9 @@ export class Staging {
     if (!this.buffered.get('invoices')!.addTo(id, 'amount', amount)) this.addInvoiceAmount.run(amount, id);
   }
 
-  finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string): void {
+  finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string, detail: FindingDetail): void {
     this.tx();
-    this.findingsOut.push([rule, severity, resource, recordId, row, JSON.stringify(fields), message]);
+    this.findingsOut.push([rule, severity, resource, recordId, row, JSON.stringify(fields), message, JSON.stringify(detail)]);
   }
 
   reportFinding(row: number, rule: string, severity: string, fields: string[], message: string, order: number | null): void {

@@ -10,6 +10,7 @@ import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { liveRowsIn } from './bulk-rows';
 import type { FindingContext } from './finding-context';
+import { detailOf, sameText } from './finding-text';
 
 export type FindingRow = typeof findings.$inferSelect & Record<string, any>;
 const ACTIVE = ['open', 'acknowledged', 'waived'];
@@ -45,7 +46,7 @@ export function syncFindings(
     fired.add(key);
     const had = current.get(key);
     if (had) {
-      if (had.message !== f.message.zh) ctx.db.update(findings).set({ message: f.message.zh, ...stamp }).where(eq(findings.id, had.id)).run();
+      if (!sameText(had, f)) ctx.db.update(findings).set({ message: f.message.zh, detail: detailOf(f), ...stamp }).where(eq(findings.id, had.id)).run();
       continue;
     }
     const row = ctx.db
@@ -54,7 +55,7 @@ export function syncFindings(
         rule: f.code, severity: f.severity, resource, record_id: recordId, import: extra.import ?? null, row: extra.row ?? null,
         customer: extra.customer ?? null, salesperson: extra.salesperson ?? null, product: extra.product ?? null, batch: extra.batch ?? null,
         record_date: extra.record_date ?? null,
-        fields: f.fields, message: f.message.zh, status: 'open', created_at: now, created_by: ctx.actor.id, ...stamp,
+        fields: f.fields, message: f.message.zh, detail: detailOf(f), status: 'open', created_at: now, created_by: ctx.actor.id, ...stamp,
       })
       .returning()
       .get();
@@ -85,7 +86,7 @@ export function findingsChange(evaluatedCodes: ReadonlySet<string>, found: reado
     if (fired.has(key)) continue;
     fired.add(key);
     const had = current.get(key);
-    if (!had || had.message !== f.message.zh) return true;
+    if (!had || !sameText(had, f)) return true;
   }
   for (const [key, f] of current) if (!fired.has(key) && evaluatedCodes.has(f.rule) && f.status !== 'waived') return true;
   return false;

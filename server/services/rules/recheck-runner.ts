@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db';
+import { readEnv } from '../../env';
 import { beginRecheck, recheckBatch } from './recheck';
 import type { RecheckProgress } from './recheck-progress';
 
@@ -34,7 +35,7 @@ export type WorkerMessage = { t: 'progress' | 'done'; p: RecheckProgress } | { t
 const sleep = (ms: number) => new Promise<void>((r) => (ms > 0 ? setTimeout(r, ms) : setImmediate(r)));
 
 export function startRecheck(job: RecheckJob): RecheckRun {
-  const threaded = job.file !== '' && job.file !== ':memory:' && process.env.GSP_RECHECK_THREAD !== '0';
+  const threaded = job.file !== '' && job.file !== ':memory:' && readEnv().GSP_RECHECK_THREAD !== false;
   return threaded ? inWorker(job) : inThisThread(job);
 }
 

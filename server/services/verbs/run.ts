@@ -53,9 +53,9 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
     // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
     // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
     enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });
-    if (!signed) return { record: readRecord(tx.db, resource, id)!, signature: null };
+    if (!signed) return { record: readRecord(tx.db, resource, id, tx.lang)!, signature: null };
     const signature = writeSignature(tx, resource, row, def.meaning, comment);
     writeAudit(tx, 'sign', 'signatures', signature.id, null, signature, comment);
-    return { record: readRecord(tx.db, resource, id)!, signature: serialize(registry.get('signatures')!, signature) };
+    return { record: readRecord(tx.db, resource, id, tx.lang)!, signature: serialize(registry.get('signatures')!, signature) };
   }));
 }

@@ -46,4 +46,16 @@ describe('CLI without an existing database', () => {
     expect(r.stderr).toContain(`数据库 / database: ${file}`);
     expect(r.stdout).toContain('audit chain intact');
   });
+
+  it('an unknown option, a missing value and a bad environment value: exit 2 with the reason (node:util parseArgs, server/env.ts)', () => {
+    const unknown = run('audit-verify.ts', ['--frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^错误：未知参数 --frobnicate（用法：npm run audit:verify.*） \/ Error: unknown option --frobnicate/);
+    const missing = run('recheck.ts', ['--as-of']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('参数 --as-of 缺少取值');
+    const badEnv = run('audit-verify.ts', [], { GSP_TODAY: 'tomorrow' });
+    expect(badEnv.status).toBe(2);
+    expect(badEnv.stderr).toContain('环境变量 GSP_TODAY="tomorrow" 无效');
+  });
 });

@@ -3,6 +3,7 @@
  * leaving out the bookkeeping that changes on every write.
  */
 import type { FieldMeta, ResourceMeta } from '../meta/meta-store';
+import { SYSTEM_FIELDS } from '../../../schema/system-fields';
 
 export interface AuditRow {
   id: number;
@@ -23,7 +24,8 @@ export interface FieldChange {
   after: unknown;
 }
 
-const BOOKKEEPING = new Set(['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason']);
+// the legacy system's facts are content, shown with the rest of a created record
+const BOOKKEEPING = new Set<string>(SYSTEM_FIELDS.filter((k) => k !== 'legacy_facts'));
 
 /** Snapshots may arrive as objects or as JSON text, depending on how they were stored. */
 export function snapshot(value: unknown): Record<string, unknown> {

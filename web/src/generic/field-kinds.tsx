@@ -37,9 +37,9 @@ const RefField = ({ field, ...props }: KindFieldProps) => (
   <ReferenceField {...props} reference={field.ref!} link="show" emptyText="" />
 );
 
-const plain = (Field: ComponentType<any>): ComponentType<KindFieldProps> =>
+const plain = (Field: ComponentType<Omit<KindFieldProps, 'field'>>): ComponentType<KindFieldProps> =>
   ({ field: _f, ...props }) => <Field {...props} />;
-const plainInput = (Input: ComponentType<any>, extra: object = {}): ComponentType<KindInputProps> =>
+const plainInput = (Input: ComponentType<Omit<KindInputProps, 'field'>>, extra: object = {}): ComponentType<KindInputProps> =>
   ({ field: _f, ...props }) => <Input {...extra} {...props} />;
 
 export const KIND_UI: Record<FieldKind, { Field: ComponentType<KindFieldProps>; Input: ComponentType<KindInputProps> }> = {

@@ -1,22 +1,17 @@
 /** The bookkeeping fields every record carries (id, version, created/updated/voided by and at). */
 import { FunctionField, NumberField, TextField } from 'react-admin';
 import type { ReactElement } from 'react';
+import { isSystemField } from '../../../schema/system-fields';
 import { TimestampField } from './value-fields';
 import { UserName } from './UserName';
 
-export const SYSTEM_FIELDS = [
-  'id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason',
-] as const;
-
-const isSystemField = (key: string): key is (typeof SYSTEM_FIELDS)[number] => (SYSTEM_FIELDS as readonly string[]).includes(key);
-
-/** A system field as a list column or show row; undefined when `key` is not one. */
+/** A system field as a list column or show row; undefined when `key` is not one (the legacy facts have their banner). */
 export function renderSystemField(key: string): ReactElement | undefined {
-  if (!isSystemField(key)) return undefined;
+  if (!isSystemField(key) || key === 'legacy_facts') return undefined;
   if (key.endsWith('_at')) return <TimestampField key={key} source={key} />;
   if (key.endsWith('_by'))
-    return <FunctionField key={key} source={key} render={(r: Record<string, any>) => (r[key] == null ? '' : <UserName id={r[key]} />)} />;
-  if (key === 'version') return <NumberField key={key} source={key} />;
+    return <FunctionField key={key} source={key} render={(r: Record<string, unknown>) => (r[key] == null ? '' : <UserName id={r[key] as number | string} />)} />;
+  if (key === 'version' || key === 'import_id') return <NumberField key={key} source={key} />;
   return <TextField key={key} source={key} />;
 }
 

@@ -5,16 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { TextField } from '@mui/material';
 import { FieldTitle, InputHelperText, TextArrayInput, useInput, useTranslate, type Validator } from 'react-admin';
+import { splitListText } from '../../../schema/text/list';
 
-// Not "/": the vocabulary itself has 蛋白同化制剂/肽类激素.
-export const LIST_SEPARATORS = /[、，,;；\n\t]+/;
-
-/** Splits pasted or typed "a、b，c" entries into separate list items. */
-export const splitListItems = (items: unknown): string[] =>
-  (Array.isArray(items) ? items : items == null ? [] : [items])
-    .flatMap((item) => String(item).split(LIST_SEPARATORS))
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Splits pasted or typed "a、b，c" entries into separate list items (a suggestion such as 蛋白同化制剂/肽类激素 stays whole). */
+export const splitListItems = (items: unknown, suggestions: readonly string[] = []): string[] =>
+  (Array.isArray(items) ? items : items == null ? [] : [items]).flatMap((item) => splitListText(String(item), suggestions));
 
 interface FreeListInputProps {
   source: string;
@@ -27,7 +22,7 @@ interface FreeListInputProps {
 }
 
 export const FreeListInput = ({ suggestions, ...props }: FreeListInputProps) => (
-  <TextArrayInput {...props} options={suggestions ? [...suggestions] : []} parse={splitListItems} sx={{ minWidth: 280 }} />
+  <TextArrayInput {...props} options={suggestions ? [...suggestions] : []} parse={(items: unknown) => splitListItems(items, suggestions)} sx={{ minWidth: 280 }} />
 );
 
 class InvalidJson {

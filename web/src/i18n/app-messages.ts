@@ -6,7 +6,8 @@ export const appZh = {
     app: { title: 'GSP 管理控制台', loading_meta: '正在加载系统配置…', meta_error: '无法加载系统配置，请刷新重试' },
     system: {
       id: 'ID', version: '版本', created_at: '创建时间', created_by: '创建人', updated_at: '修改时间',
-      updated_by: '修改人', voided_at: '作废时间', voided_by: '作废人', void_reason: '作废原因',
+      updated_by: '修改人', voided_at: '作废时间', voided_by: '作废人', void_reason: '作废原因', import_id: '导入批次',
+      legacy_facts: '原系统记录',
     },
     list: { search: '搜索', show_voided: '显示已作废', from: '%{field}起', to: '%{field}止' },
     void: {
@@ -137,7 +138,8 @@ export const appEn: typeof appZh = {
     app: { title: 'GSP Console', loading_meta: 'Loading configuration…', meta_error: 'Could not load the configuration; please reload' },
     system: {
       id: 'ID', version: 'Version', created_at: 'Created at', created_by: 'Created by', updated_at: 'Updated at',
-      updated_by: 'Updated by', voided_at: 'Voided at', voided_by: 'Voided by', void_reason: 'Void reason',
+      updated_by: 'Updated by', voided_at: 'Voided at', voided_by: 'Voided by', void_reason: 'Void reason', import_id: 'Import',
+      legacy_facts: 'Legacy facts',
     },
     list: { search: 'Search', show_voided: 'Show voided', from: '%{field} from', to: '%{field} to' },
     void: {

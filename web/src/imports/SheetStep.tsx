@@ -4,7 +4,7 @@
  */
 import { Alert, Box, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { columnName } from '../../../imports/readers/cells';
+import { columnName } from '../../../schema/files/cells';
 import type { ImportReport } from './api';
 import type { Peek } from './peek';
 import { scrollFrame } from './ui';

@@ -2,7 +2,7 @@
  * The wizard's pure logic: the columns of the mapping step (server's auto-match + the browser's first rows),
  * the mapping preset sent back, findings grouped per rule, the first data rows as mapped.
  */
-import { columnName } from '../../../imports/readers/cells';
+import { columnName } from '../../../schema/files/cells';
 import type { ImportReport, ReportFinding } from './api';
 import type { Peek, PeekRow } from './peek';
 

@@ -1,17 +1,24 @@
 /**
  * The first rows of an upload, read in the browser for the wizard's previews (sheet list, header-row
- * choice, sample values, first rows): an XLSX through its zip central directory and only the parts needed
- * (the worksheet inflated as a stream and left after `maxRows` rows), with the importer's own XLSX part
- * parsers (imports/readers, no Node code); a CSV/TXT from its first 512 KB (BOM, strict UTF-8, else
- * GB18030; delimiter , tab or ;). The server's reading is authoritative: a file the browser cannot read
- * just has no preview.
+ * choice, sample values, first rows), with the importer's own pieces (schema/files, no Node code) so the
+ * preview and the import see the same file: an XLSX through its zip central directory (zip-directory.ts)
+ * and only the parts needed (the worksheet inflated as a stream and left after `maxRows` rows, by the
+ * importer's XLSX part parsers and sheet scanner); a CSV/TXT from its first 512 KB, its encoding
+ * (text-encoding.ts: BOM, UTF-16, strict UTF-8, else GB18030) and delimiter (delimiter.ts) judged the
+ * importer's way. The server's reading is authoritative: a file the browser cannot read just has no preview.
  */
 import Papa from 'papaparse';
 import { Inflate } from 'fflate';
-import { cellText, type Cell } from '../../../imports/readers/cells';
-import { parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, type SheetState } from '../../../imports/readers/xlsx-parts';
-import { SheetScanner } from '../../../imports/readers/xlsx-sheet';
-import { partText } from '../../../imports/readers/xml';
+import { cellText, type Cell } from '../../../schema/files/cells';
+import { detectDelimiter, detectNewline } from '../../../schema/files/delimiter';
+import { headEncoding } from '../../../schema/files/text-encoding';
+import { parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, type SheetState } from '../../../schema/files/xlsx-parts';
+import { SheetScanner } from '../../../schema/files/xlsx-sheet';
+import { partText } from '../../../schema/files/xml';
+import {
+  centralDirectory, dataStart, endRecord, END_SEARCH_BYTES, isZip, LOCAL_HEADER_BYTES, normalizeName, zip64Record, zip64RecordOffset,
+  ZIP64_LOCATOR_BYTES, ZIP64_RECORD_BYTES, type ZipEntry,
+} from '../../../schema/files/zip-directory';
 
 export interface PeekRow {
   /** the row number a person sees in Excel */
@@ -26,15 +33,14 @@ export interface Peek {
   /** the sheet these rows are from (null for a CSV) */
   sheet: string | null;
   rows: PeekRow[];
-  /** CSV: the encoding the browser read it with */
+  /** CSV: the encoding and the delimiter the browser read it with (the importer's choice) */
   encoding?: string;
+  delimiter?: string;
 }
 
 export const PEEK_ROWS = 30;
 const CSV_BYTES = 512 * 1024;
 const MAX_PART = 32 * 1024 * 1024;
-
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 export async function peekFile(file: Blob, opts: { sheet?: string | null; maxRows?: number } = {}): Promise<Peek | null> {
   try {
@@ -49,119 +55,54 @@ export async function peekFile(file: Blob, opts: { sheet?: string | null; maxRow
 
 // ---- CSV ----
 
-export function decodeHead(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3), { stream: true }), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2), { stream: true }), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2), { stream: true }), encoding: 'utf-16be' };
-  const n = Math.min(bytes.length, 4096) & ~1;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) even++;
-    if (bytes[i + 1] === 0) odd++;
-  }
-  if (n >= 4 && odd > n * 0.15 && even < n * 0.025) return { text: new TextDecoder('utf-16le').decode(bytes, { stream: true }), encoding: 'utf-16le' };
-  if (n >= 4 && even > n * 0.15 && odd < n * 0.025) return { text: new TextDecoder('utf-16be').decode(bytes, { stream: true }), encoding: 'utf-16be' };
-  try {
-    // stream: an incomplete character at the cut is held back, not an error
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true }), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes, { stream: true }), encoding: 'gb18030' };
-  }
+/** The head of a CSV decoded as the importer would decode the file; null when the importer would refuse it. */
+export function decodeHead(bytes: Uint8Array): { text: string; encoding: string } | null {
+  const enc = headEncoding(bytes);
+  if (!enc) return null;
+  const skip = enc.bom ? (enc.name === 'utf-8' ? 3 : 2) : 0;
+  // stream: an incomplete character at the cut is held back, not an error
+  return { text: new TextDecoder(enc.name).decode(bytes.subarray(skip), { stream: true }), encoding: enc.name };
 }
 
-/** , tab or ; — the one found most consistently per line (outside quotes) in the first lines. */
-export function detectDelimiter(sample: string): string {
-  const lines: Array<Record<string, number>> = [];
-  let line: Record<string, number> = {};
-  let quoted = false;
-  let content = false;
-  for (let i = 0; i < sample.length && lines.length < 30; i++) {
-    const c = sample[i];
-    if (c === '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === '\n' || c === '\r') {
-      if (content) lines.push(line);
-      line = {};
-      content = false;
-    } else {
-      content = true;
-      if (c === ',' || c === '\t' || c === ';') line[c] = (line[c] ?? 0) + 1;
-    }
-  }
-  if (content) lines.push(line);
-  let best = ',';
-  let bestScore = 0;
-  for (const d of [',', '\t', ';']) {
-    const counts = lines.map((l) => l[d] ?? 0).filter((n) => n > 0);
-    if (!counts.length) continue;
-    const mode = [...counts].sort((a, b) => counts.filter((x) => x === b).length - counts.filter((x) => x === a).length)[0];
-    const score = counts.filter((n) => n === mode).length * 1000 + mode;
-    if (score > bestScore) {
-      best = d;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-export function peekCsv(bytes: Uint8Array, whole: boolean, maxRows = PEEK_ROWS): Peek {
-  const { text: raw, encoding } = decodeHead(bytes);
+export function peekCsv(bytes: Uint8Array, whole: boolean, maxRows = PEEK_ROWS): Peek | null {
+  const head = decodeHead(bytes);
+  if (!head) return null;
+  const { text: raw, encoding } = head;
   // a cut file: only complete lines
-  const text = whole ? raw : raw.slice(0, Math.max(0, raw.lastIndexOf('\n') + 1));
-  const res = Papa.parse<string[]>(text, { preview: maxRows, delimiter: detectDelimiter(text), skipEmptyLines: false });
+  const newline = detectNewline(raw);
+  const text = whole ? raw : raw.slice(0, Math.max(0, raw.lastIndexOf(newline) + 1));
+  const delimiter = detectDelimiter(text);
+  const res = Papa.parse<string[]>(text, { preview: maxRows, delimiter, newline, skipEmptyLines: false });
   const rows: PeekRow[] = [];
   res.data.forEach((cells, i) => {
     if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 1, cells: cells.map((c) => c.replace(/\r$/, '')) });
   });
-  return { format: 'csv', sheets: [{ name: '', state: 'visible' }], sheet: null, rows, encoding };
+  return { format: 'csv', sheets: [{ name: '', state: 'visible' }], sheet: null, rows, encoding, delimiter };
 }
 
 // ---- XLSX ----
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-}
-
-/** The central directory (end record searched from the end; no zip64). */
+/** The central directory by lower-cased part name (the importer's reading of it, over the whole file's bytes). */
 export function zipEntries(b: Uint8Array): Map<string, ZipEntry> {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  const tailAt = Math.max(0, b.length - END_SEARCH_BYTES);
+  const end = endRecord(b.subarray(tailAt));
+  let dir: { count: number; size: number; offset: number } = end;
+  if (end.zip64) {
+    const locAt = tailAt + end.at - ZIP64_LOCATOR_BYTES;
+    const recAt = locAt >= 0 ? zip64RecordOffset(b.subarray(locAt, locAt + ZIP64_LOCATOR_BYTES)) : null;
+    if (recAt !== null) dir = zip64Record(b.subarray(recAt, recAt + ZIP64_RECORD_BYTES));
   }
-  if (eocd < 0) throw new Error('no zip directory');
-  const count = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
   const out = new Map<string, ZipEntry>();
-  const utf8 = new TextDecoder('utf-8');
-  for (let k = 0; k < count && p + 46 <= b.length; k++) {
-    if (dv.getUint32(p, true) !== 0x02014b50) break;
-    const nameLen = dv.getUint16(p + 28, true);
-    const extraLen = dv.getUint16(p + 30, true);
-    const commentLen = dv.getUint16(p + 32, true);
-    const name = utf8.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\//, '');
-    out.set(name.toLowerCase(), {
-      name, method: dv.getUint16(p + 10, true), compressedSize: dv.getUint32(p + 20, true), size: dv.getUint32(p + 24, true),
-      offset: dv.getUint32(p + 42, true),
-    });
-    p += 46 + nameLen + extraLen + commentLen;
+  for (const e of centralDirectory(b.subarray(dir.offset, dir.offset + dir.size), dir.count)) {
+    const key = normalizeName(e.name).toLowerCase();
+    if (!out.has(key)) out.set(key, e);
   }
   return out;
 }
 
 /** An entry's bytes, inflated in 64 KB steps; `onChunk` returning false stops early. */
 function readEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Array) => boolean | void): void {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  if (dv.getUint32(e.offset, true) !== 0x04034b50) throw new Error(`bad local header: ${e.name}`);
-  const start = e.offset + 30 + dv.getUint16(e.offset + 26, true) + dv.getUint16(e.offset + 28, true);
+  const start = dataStart(e, b.subarray(e.localOffset, e.localOffset + LOCAL_HEADER_BYTES), b.length);
   const data = b.subarray(start, start + e.compressedSize);
   if (e.method === 0) {
     onChunk(data);

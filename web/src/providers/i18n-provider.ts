@@ -8,15 +8,13 @@ import { LOCALES, messages, type UiLocale } from '../i18n/messages';
 import { findField, findResource } from '../meta/meta-store';
 import { pick } from '../meta/labels';
 import { currentLocale } from './locale';
+import { isSystemField } from '../../../schema/system-fields';
 
 const polyglot = polyglotI18nProvider((locale) => messages[locale as UiLocale] ?? messages.zh, currentLocale(), LOCALES, {
   allowMissing: true,
 });
 
 const RESOURCE_KEY = /^resources\.([^.]+)\.(name|fields\.(.+))$/;
-const SYSTEM_FIELDS = new Set([
-  'id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'voided_at', 'voided_by', 'void_reason',
-]);
 
 function translateFromMeta(key: string, locale: string): string | undefined {
   const match = RESOURCE_KEY.exec(key);
@@ -28,7 +26,7 @@ function translateFromMeta(key: string, locale: string): string | undefined {
   }
   const field = findField(resource, fieldKey);
   if (field) return pick(field.label, locale);
-  if (SYSTEM_FIELDS.has(fieldKey)) return polyglot.translate(`gsp.system.${fieldKey}`);
+  if (isSystemField(fieldKey)) return polyglot.translate(`gsp.system.${fieldKey}`);
   // An embedded child list (sales_orders.sales_lines) is labelled by the child resource, and the inputs
   // of its rows (sales_lines.product) by the child's fields.
   const [childName, ...rest] = fieldKey.split('.');
@@ -41,5 +39,5 @@ function translateFromMeta(key: string, locale: string): string | undefined {
 
 export const i18nProvider: I18nProvider = {
   ...polyglot,
-  translate: (key: string, options?: any) => translateFromMeta(key, polyglot.getLocale()) ?? polyglot.translate(key, options),
+  translate: (key: string, options?: Parameters<I18nProvider['translate']>[1]) => translateFromMeta(key, polyglot.getLocale()) ?? polyglot.translate(key, options),
 };

@@ -7,9 +7,9 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import * as t from '../../../../schema/tables';
 import type { Db } from '../../../db';
 import { specialState } from './special';
+import type { Chain, ChainStep } from '../../../../schema/workflows/fulfilment-views';
 
 type R = Record<string, any>;
-export interface Step { key: string; done: boolean; who?: string | null; when?: string | null; detail?: string | null }
 
 const parse = (v: unknown): R | null => (v == null ? null : typeof v === 'string' ? JSON.parse(v) : (v as R));
 const cents = (n: number) => Math.round(n * 100) / 100;
@@ -31,7 +31,7 @@ function whenSet(db: Db, resource: string, id: number, field: string, test: (v: 
   return undefined;
 }
 
-export function orderChain(db: Db, order: R, asOf: string) {
+export function orderChain(db: Db, order: R, asOf: string): Omit<Chain, 'blocks'> {
   const lines = db.select().from(t.salesLines).where(and(eq(t.salesLines.order, order.id), isNull(t.salesLines.voided_at))).orderBy(asc(t.salesLines.id)).all() as R[];
   const products = new Map((lines.length ? db.select().from(t.products).where(inArray(t.products.id, lines.map((l) => l.product))).all() as R[] : []).map((p) => [p.id, p]));
   const slips = db.select().from(t.outboundSlips).where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at))).orderBy(asc(t.outboundSlips.id)).all() as R[];
@@ -53,7 +53,7 @@ export function orderChain(db: Db, order: R, asOf: string) {
   const paid = cents(payments.reduce((s, p) => s + (p.amount ?? 0), 0));
   const orderAmount = cents(lines.reduce((s, l) => s + (l.amount ?? 0), 0));
 
-  const steps: Step[] = [
+  const steps: ChainStep[] = [
     { key: 'ordered', done: true, who: name(order.created_by), when: order.created_at, detail: `${order.order_no} · ${order.sale_date}` },
     { key: 'confirmed', done: order.status !== 'draft', who: confirmed ? name(confirmed.actor) : null, when: confirmed?.at ?? null },
     { key: 'issued', done: slips.length > 0, who: last(slips)?.issued_by ?? null, when: last(slips)?.outbound_date ?? null, detail: slipNos },

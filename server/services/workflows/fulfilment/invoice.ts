@@ -18,6 +18,7 @@ import { createRecord } from '../../write';
 import { stepDate } from './inputs';
 import { requireNoBlocks, STEPS } from './blocks';
 import { requireSpecialVerified } from './special';
+import type { InvoiceableSlip } from '../../../../schema/workflows/fulfilment-views';
 
 type R = Record<string, any>;
 const cents = (n: number) => Math.round(n * 100) / 100;
@@ -55,7 +56,7 @@ function invoicedSlips(db: Db, slipIds: number[]): Map<number, string> {
 }
 
 /** Reviewed slips not yet invoiced, with their order's customer and amount (the invoice dialog's choices). */
-export function invoiceableSlips(db: Db, customer?: number) {
+export function invoiceableSlips(db: Db, customer?: number): InvoiceableSlip[] {
   const rows = db.select({
     id: t.outboundSlips.id, slip_no: t.outboundSlips.slip_no, outbound_date: t.outboundSlips.outbound_date, order: t.outboundSlips.order,
     order_no: t.salesOrders.order_no, customer: t.salesOrders.customer, customer_name: t.customers.name, reviewed_by: t.outboundSlips.reviewed_by,

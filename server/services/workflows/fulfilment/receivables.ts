@@ -8,14 +8,14 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { addDays, daysBetween, isIsoDate } from '../../../../schema/rules';
 import * as t from '../../../../schema/tables';
 import type { Db } from '../../../db';
+import {
+  BUCKETS, type Ageing, type Bucket, type Buckets, type CustomerAgeing, type CustomerReceivables,
+} from '../../../../schema/workflows/fulfilment-views';
 
 /** Chinese names by pinyin. */
 const zhCollator = new Intl.Collator('zh');
 
 export const DEFAULT_TERM_DAYS = 30;
-export const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'over_90'] as const;
-export type Bucket = (typeof BUCKETS)[number];
-type Buckets = Record<Bucket, number>;
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 const emptyBuckets = (): Buckets => ({ current: 0, d1_30: 0, d31_60: 0, d61_90: 0, over_90: 0 });
@@ -63,13 +63,8 @@ function unallocated(db: Db, asOf: string, customer?: number): Map<number, numbe
   return new Map(rows.map((r) => [r.customer as number, cents(r.amount)]));
 }
 
-export interface CustomerAgeing {
-  customer: number; name: string; invoiced: number; paid: number; outstanding: number; unallocated: number;
-  open_invoices: number; overdue: number; oldest_due: string | null; buckets: Buckets;
-}
-
 /** One row per customer with invoices, the largest outstanding first, and the totals over all of them. */
-export function receivablesAgeing(db: Db, asOf: string) {
+export function receivablesAgeing(db: Db, asOf: string): Ageing {
   const invoices = agedInvoices(db, asOf);
   const names = new Map(db.select({ id: t.customers.id, name: t.customers.name }).from(t.customers).all().map((c) => [c.id, c.name]));
   const credits = unallocated(db, asOf);
@@ -104,9 +99,10 @@ export function receivablesAgeing(db: Db, asOf: string) {
 }
 
 /** One customer's invoices (newest first) and payments: the drill-down and the customer page's tab. */
-export function customerReceivables(db: Db, asOf: string, customer: number) {
+export function customerReceivables(db: Db, asOf: string, customer: number): Omit<CustomerReceivables, 'name'> {
   const invoices = agedInvoices(db, asOf, customer).reverse();
-  const payments = db.select().from(t.payments).where(and(eq(t.payments.customer, customer), isNull(t.payments.voided_at), lte(t.payments.paid_at, asOf)))
+  const p = t.payments;
+  const payments = db.select({ id: p.id, invoice: p.invoice, amount: p.amount, paid_at: p.paid_at, method: p.method, voucher_no: p.voucher_no }).from(t.payments).where(and(eq(t.payments.customer, customer), isNull(t.payments.voided_at), lte(t.payments.paid_at, asOf)))
     .orderBy(sql`${t.payments.paid_at} DESC`).limit(200).all();
   const summary = emptyBuckets();
   for (const i of invoices) if (i.bucket) summary[i.bucket] = cents(summary[i.bucket] + i.outstanding);

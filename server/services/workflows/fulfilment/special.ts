@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../context';
 import { createSqlContext } from '../../rules/sql-context';
 import { createRecord } from '../../write';
 import type { Row } from '../../records';
+import type { SpecialState } from '../../../../schema/workflows/fulfilment-views';
 
 type R = Record<string, any>;
 const CHECK_KEYS = ['contract_obtained', 'identity_verified', 'authenticity_verified'] as const;
@@ -62,7 +63,7 @@ export function verifySpecial(ctx: ServiceContext, order: Row, input: Record<str
 }
 
 /** The 特药核实 panel: each step of 3.9 / 3.11 for one order. */
-export function specialState(db: Db, order: R, asOf: string) {
+export function specialState(db: Db, order: R, asOf: string): SpecialState {
   const rc = createSqlContext(db, asOf);
   const lines = rc.orderLines(order.id);
   const products = [...new Set(lines.map((l) => l.product).filter((p): p is number => p != null))].map((id) => rc.product(id)).filter(isSpecial);
@@ -82,7 +83,7 @@ export function specialState(db: Db, order: R, asOf: string) {
     special: true as const,
     products: products.map((p) => ({ id: p!.id, name: [p!.generic_name, p!.spec].filter(Boolean).join(' '), special_control: p!.special_control })),
     docs: { sale_date: saleDate, complete: docsMissing.length === 0, missing: docsMissing },
-    check: check && { ...check, complete: CHECK_KEYS.every((k) => check[k] !== false), in_time: firstDoc ? checkCovers(check, firstDoc) : true },
+    check: check && { ...check, verified_by: check.verified_by ?? null, verified_at: check.verified_at, complete: CHECK_KEYS.every((k) => check[k] !== false), in_time: firstDoc ? checkCovers(check, firstDoc) : true },
     first_document: firstDoc,
     arrival: slips.map((s) => ({ slip: s.id, slip_no: s.slip_no, outbound_date: s.outbound_date, reviewed_by: s.reviewed_by, arrival_verified_at: s.arrival_verified_at, arrival_verified_by: s.arrival_verified_by })),
     cash: {

@@ -103,7 +103,7 @@ export const OrderChain = () => {
                 <TableCell align="right">
                   <Stack direction="row" spacing={1} justifyContent="flex-end">
                     {['pick', 'review', 'confirm-receipt'].map((v) => (
-                      <PanelVerbButton key={v} resource="outbound_slips" verb={v} record={s as never} subject={String(s.slip_no)} onDone={refresh} />
+                      <PanelVerbButton key={v} resource="outbound_slips" verb={v} record={s} subject={String(s.slip_no)} onDone={refresh} />
                     ))}
                   </Stack>
                 </TableCell>

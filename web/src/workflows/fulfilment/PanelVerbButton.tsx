@@ -6,14 +6,14 @@
 import { useState } from 'react';
 import { Button } from '@mui/material';
 import GavelIcon from '@mui/icons-material/Gavel';
-import { useLocaleState, useNotify } from 'react-admin';
+import { useLocaleState, useNotify, type Identifier } from 'react-admin';
 import { findVerbSpec } from '../../auth/verbs';
 import { useRoles } from '../../auth/use-roles';
 import { pick } from '../../meta/labels';
 import { SignDialog } from '../../signatures/SignDialog';
 
 export const PanelVerbButton = ({ resource, verb, record, subject, onDone }: {
-  resource: string; verb: string; record: Record<string, unknown> & { id: number }; subject?: string; onDone(): void;
+  resource: string; verb: string; record: Record<string, unknown> & { id: Identifier }; subject?: string; onDone(): void;
 }) => {
   const spec = findVerbSpec(resource, verb);
   const roles = useRoles();

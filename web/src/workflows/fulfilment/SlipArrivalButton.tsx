@@ -14,5 +14,5 @@ export const SlipArrivalButton = () => {
   const order = slip?.order as number | undefined;
   const { data: chain } = useQuery({ queryKey: ['fulfilment-chain', order], queryFn: () => getChain(order!), enabled: !!order });
   if (!slip || !chain?.special.special) return null;
-  return <PanelVerbButton resource="outbound_slips" verb="verify-arrival" record={slip as never} subject={String(slip.slip_no)} onDone={refresh} />;
+  return <PanelVerbButton resource="outbound_slips" verb="verify-arrival" record={slip} subject={String(slip.slip_no)} onDone={refresh} />;
 };

@@ -60,7 +60,7 @@ export const SpecialPanel = () => {
           ) : (
             <Stack direction="row" spacing={1} alignItems="center" component="span">
               <span>{t(T.checkNone)}</span>
-              <PanelVerbButton resource="sales_orders" verb="verify-special" record={order as never} subject={String(order.order_no)} onDone={refresh} />
+              <PanelVerbButton resource="sales_orders" verb="verify-special" record={order} subject={String(order.order_no)} onDone={refresh} />
             </Stack>
           )}
         </Item>
@@ -69,7 +69,7 @@ export const SpecialPanel = () => {
           {sp.arrival!.length === 0 ? t(T.arrivalNone) : slips.map((s) => (
             <Stack key={s.id} direction="row" spacing={1} alignItems="center" component="span" sx={{ display: 'flex', mt: 0.5 }}>
               <span>{s.slip_no}（{s.outbound_date}）：{s.arrival_verified_at ? `${s.arrival_verified_at} · ${s.arrival_verified_by ?? ''}` : t(T.arrivalPending)}</span>
-              <PanelVerbButton resource="outbound_slips" verb="verify-arrival" record={s as never} subject={String(s.slip_no)} onDone={refresh} />
+              <PanelVerbButton resource="outbound_slips" verb="verify-arrival" record={s} subject={String(s.slip_no)} onDone={refresh} />
             </Stack>
           ))}
         </Item>

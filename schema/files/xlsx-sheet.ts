@@ -6,7 +6,7 @@
  * `<mergeCell ref>`. Nesting is checked, and text outside the root element or a truncated part is an error.
  * State survives chunk boundaries; only an incomplete tag or text node is carried over.
  */
-import { excelSerialToDate } from '../normalize/dates';
+import { excelSerialToDate } from './excel-date';
 import type { Cell, DateCell, SheetRow } from './cells';
 import { columnIndex } from './cells';
 import { colFrom, intFrom, isoDateCell, typeName } from './xlsx-cell-text';
