@@ -320,7 +320,9 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
     const childIds = writeChildren(tx, resource, id, input, opts, false);
     propagate(tx, resource, current, row, opts);
     if (!opts.historical) writeHooks(resource)?.afterWrite?.(tx, current, findRow(tx.db, resource, id)!);
-    enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds });
+    // with inline children sent, what changed is more than the row: every dependant is re-checked
+    const before = inlineChildren(resource).some((c) => input[c.name] !== undefined) ? undefined : current;
+    enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds, before });
     return readRecord(tx.db, resource, id)!;
   });
 }

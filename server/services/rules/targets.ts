@@ -8,6 +8,7 @@ import { splitList } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
 import { queueDependents, type DependentsBy } from './recheck-progress';
+import { linesMayChange } from './rule-reads';
 
 export interface Target { kind: RecordKind; id: number; own: boolean }
 type Row = Record<string, any>;
@@ -52,7 +53,14 @@ function dependentLines(db: Db, cond: SQL, by: DependentsBy, refIds: number[]): 
 const ofOrdersWhere = (cond: SQL) =>
   inArray(t.salesLines.order, sql`(SELECT ${t.salesOrders.id} FROM ${t.salesOrders} WHERE ${cond})`);
 
-export function targetsOf(db: Db, resource: string, row: Row): Target[] {
+/**
+ * `before`: the record before an edit. A master record's edit that changes no column a sales-line rule
+ * reads (rule-reads.ts) re-checks none of its lines; the record itself is still checked.
+ */
+export function targetsOf(db: Db, resource: string, row: Row, before?: Row): Target[] {
+  if (before && !linesMayChange(resource, before, row)) {
+    return resource === 'customers' || resource === 'contracts' ? [{ kind: resource, id: row.id, own: resource === 'contracts' }] : [];
+  }
   switch (resource) {
     case 'sales_orders': return lines(linesOfOrders(db, [row.id]), true);
     case 'sales_lines': return [{ kind: 'sales_lines', id: row.id, own: true }];
