@@ -203,8 +203,15 @@ export function mergeStaging(
     });
     let commitAt = 0;
     const big = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines').get() as { n: number }).n >= rebuildMinRows();
-    const { result, journal } = big ? withBulkJournal(sqlite, () => run.immediate()) : { result: run.immediate(), journal: 'wal' };
+    let locked = 0;
+    const timed = () => {
+      const t = performance.now();
+      try { return run.immediate(); } finally { locked = performance.now() - t; }
+    };
+    const { result, journal } = big ? withBulkJournal(sqlite, timed) : { result: timed(), journal: 'wal' };
     tick(`commit (${journal === 'wal' ? 'WAL, checkpoint' : 'rollback journal'})`, commitAt);
+    // from BEGIN IMMEDIATE to COMMIT: how long other writers wait at most (readers never: WAL)
+    if (process.env.GSP_IMPORT_TIMING) process.stderr.write(`[import] write lock held: ${locked.toFixed(0)} ms (the merge transaction)\n`);
     return result;
   } finally {
     sqlite.pragma(`foreign_keys = ${fks ? 'ON' : 'OFF'}`);
