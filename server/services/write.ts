@@ -1,6 +1,9 @@
 /**
- * The one write path: parse → (rules, later) → one synchronous transaction writing the record, its inline
- * children and the audit rows. Used by the API, the seed and the importer alike.
+ * The write path of single records: parse → permissions, scope, field guards, lifecycle → one synchronous
+ * transaction writing the record, its inline children, the audit rows and the findings of the rules it
+ * touches. Used by the API, the verbs, the seed and the master-data imports alike. Its bulk part,
+ * server/services/bulk/ (the sales-ledger merge, voiding a whole import), writes millions of records in
+ * raw SQL with the same guarantees, listed and tested there.
  */
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { hashSync } from '@node-rs/argon2';

@@ -7,27 +7,13 @@
  * during the transaction is rolled back by SQLite; nothing is half-written.
  */
 import type Database from 'better-sqlite3';
-import { imports } from '../../../schema/tables';
-import type { Db } from '../../../server/db';
-import { writeAudit } from '../../../server/services/audit';
-import type { ServiceContext } from '../../../server/services/context';
-import { fillFindingContext } from '../../../server/services/rules/finding-context';
-import { withBulkJournal } from './bulk-journal';
-import { STAGED, STAGED_BY_NAME } from './staging';
-
-export interface ImportRowValues {
-  kind: string;
-  file_name: string;
-  sha256: string;
-  size: number;
-  format: string;
-  encoding: string | null;
-  sheet: string | null;
-  header_row: number;
-  mapping: unknown;
-  counts: unknown;
-  stored_path: string;
-}
+import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
+import type { Db } from '../../db';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { fillFindingContext } from '../rules/finding-context';
+import { insertImportRow, type ImportRowValues } from './import-row';
+import { withBulkJournal } from './journal';
 
 export class MergeConflict extends Error {
   constructor(readonly orderNo: string) {
@@ -93,15 +79,6 @@ function adoptExisting(sqlite: Database.Database): void {
     const e = one('SELECT id FROM main.salespeople WHERE name = ? AND voided_at IS NULL ORDER BY id LIMIT 1', s.name);
     if (e) adopt('salespeople', s.id, e, [['sales_orders', 'salesperson']]);
   }
-}
-
-/** Inserts the imports row and returns its id (the caller is inside a transaction). */
-export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
-  const now = ctx.clock.now().toISOString();
-  const row = ctx.db.insert(imports).values({
-    ...values, status, created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id,
-  } as never).returning({ id: imports.id }).get() as { id: number };
-  return row.id;
 }
 
 export function mergeStaging(
