@@ -206,19 +206,21 @@ function exceljsRead(file: string): { rows: number; wallS: number } | null {
 
 export const importBench: Bench = {
   name: 'import',
-  description: 'sales-ledger import (all rules) of a generated 1M-row CSV (UTF-8, GBK) and a 100k-row XLSX vs sqlite3 .import',
+  description: 'sales-ledger import (all rules) of a generated CSV at 100k and 1M rows (UTF-8; GBK at 1M) beside sqlite3 .import, and a 100k-row XLSX beside ExcelJS; the write lock each held',
   async run(opts: BenchOptions): Promise<BenchResult> {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const rows = opts.lines;
     const xlsxRows = Math.max(1000, Math.round(rows / 10));
     opts.log('fixtures…');
     const sizes = rows > SMALL ? [SMALL, rows] : [rows];
+    const want = (key: string) => !opts.cases || opts.cases.includes(key);
+    // the UTF-8 CSV of each size is the .import floor of its size (and of the GBK case)
     const utf8 = new Map(sizes.map((n) => [n, writeCsv('utf8', n, opts.force, opts.log)]));
-    const cases: Array<{ name: string; key: string; file: string; rows: number }> = [
-      ...sizes.map((n) => ({ name: `csv-utf8 ${n / 1000}k`, key: 'csv-utf8', file: utf8.get(n)!, rows: n })),
-      { name: `csv-gbk ${rows / 1000}k`, key: 'csv-gbk', file: writeCsv('gbk', rows, opts.force, opts.log), rows },
-      { name: `xlsx ${xlsxRows / 1000}k`, key: 'xlsx', file: await writeXlsx(xlsxRows, opts.force, opts.log), rows: xlsxRows },
-    ].filter((c) => !opts.cases || opts.cases.includes(c.key));
+    const cases: Array<{ name: string; file: string; rows: number }> = [
+      ...(want('csv-utf8') ? sizes.map((n) => ({ name: `csv-utf8 ${n / 1000}k`, file: utf8.get(n)!, rows: n })) : []),
+      ...(want('csv-gbk') ? [{ name: `csv-gbk ${rows / 1000}k`, file: writeCsv('gbk', rows, opts.force, opts.log), rows }] : []),
+      ...(want('xlsx') ? [{ name: `xlsx ${xlsxRows / 1000}k`, file: await writeXlsx(xlsxRows, opts.force, opts.log), rows: xlsxRows }] : []),
+    ];
     const master = await masterDb(opts.force);
     // the launcher (re)builds the CLI bundle when its sources changed: once here, outside the timed runs
     spawnSync(process.execPath, [path.join(ROOT, 'imports/cli-launcher.mjs'), '--help'], { cwd: ROOT });

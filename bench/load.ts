@@ -128,6 +128,9 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     // how long the server's event loop stood still at worst (a synchronous wait for a lock shows here)
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
+    // CPU of this process (the server and the 20 clients; the import is another process): per request, what
+    // the wall times would be without waiting for a CPU on a shared box
+    const cpu0 = process.cpuUsage();
     const importRun = runCli([ledger, '--kind', 'sales-ledger'], dbFile);
     let importDone = false;
     const importResult = importRun.then((r) => ((importDone = true), r));
@@ -163,6 +166,7 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
       }
     };
     await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    const cpu = process.cpuUsage(cpu0);
     lag.disable();
     const importWasRunning = !importDone;
     const imp = await importResult;
@@ -204,6 +208,7 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
       pass,
       notes: [
         `import: ${CLIENTS} clients × ${SECONDS} s; ${samples.length} requests (${(samples.length / SECONDS).toFixed(0)}/s); load average at the end ${loadavg}`,
+        `import: server + clients CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, ${((cpu.user + cpu.system) / 1000 / samples.length).toFixed(2)} ms per request`,
         `import: exit ${imp.code} in ${(imp.ms / 1000).toFixed(1)} s, ${importWasRunning ? 'still running when the load ended' : 'finished during the load'}; ${imported} sales lines in the database${imp.code ? `; stderr: ${imp.stderr.slice(0, 300)}` : ''}`,
         `import: 5xx: ${errors5xx}; lost creates: ${lostCreates} of ${created.length}; lost updates: ${lostUpdates} of ${lastUpdate.size} records; integrity_check: ${integrity}`,
         `import: reads p99 ${ms(readP99)} ms, while importing ${ms(readP99During)} ms — target < ${READ_P99_TARGET} ms: ${readsOk ? 'PASS' : 'FAIL'}; event-loop delay p99 ${ms(lag.percentile(99) / 1e6)} ms, max ${ms(lag.max / 1e6)} ms`,

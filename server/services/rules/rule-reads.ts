@@ -13,7 +13,7 @@
 import { blank } from '../../../schema/rules/rule';
 
 export const MASTER_OF_LINES = ['customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations', 'products', 'batches', 'contracts', 'recalls'] as const;
-export type MasterOfLines = (typeof MASTER_OF_LINES)[number];
+type MasterOfLines = (typeof MASTER_OF_LINES)[number];
 export interface RuleReads { value: string[]; presence: string[] }
 
 export const RULE_READS: Record<MasterOfLines, RuleReads> = {
