@@ -154,15 +154,24 @@ export function mergeStaging(
          SELECT 1, @now, @actor, @now, @actor, @imp, ${inv}, ${product}, quantity, amount FROM stg.sales_lines WHERE invoice IS NOT NULL ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
       tt = tick(`invoice_lines: ${records.invoice_lines} rows`, tt);
-      const ref = (resource: string) => `WHEN '${resource}' THEN -record_id + ${offset.get(resource)}`;
+      const ref = (resource: string) => `WHEN '${resource}' THEN -f.record_id + ${offset.get(resource)}`;
+      // With each finding its context (for QA's filters), from its staged record and order, in the same
+      // insert — the columns fillFindingContext computes from the merged records, without writing every
+      // finding a second time. It still fills what a staged join could not (none, today).
+      const to = (col: string, target: string) => `CASE WHEN ${col} < 0 THEN -${col} + ${offset.get(target)} ELSE ${col} END`;
       records.findings = sqlite.prepare(
-        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'status'].map(q).join(', ')})
-         SELECT 1, @now, @actor, @now, @actor, @imp, rule, severity, resource,
-                CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, 'open'
-         FROM stg.findings ORDER BY id`,
+        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'status', 'customer', 'salesperson', 'product', 'batch', 'record_date'].map(q).join(', ')})
+         SELECT 1, @now, @actor, @now, @actor, @imp, f.rule, f.severity, f.resource,
+                CASE f.resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, f."row", f.fields, f.message, 'open',
+                ${to('o.customer', 'customers')}, ${to('o.salesperson', 'salespeople')}, ${to('l.product', 'products')}, ${to('l.batch', 'batches')},
+                substr(CASE f.resource WHEN 'sales_lines' THEN o.sale_date ELSE s.outbound_date END, 1, 10)
+         FROM stg.findings AS f
+         LEFT JOIN stg.sales_lines AS l ON f.resource = 'sales_lines' AND l.id = -f.record_id
+         LEFT JOIN stg.outbound_slips AS s ON f.resource = 'outbound_slips' AND s.id = -f.record_id
+         LEFT JOIN stg.sales_orders AS o ON o.id = -COALESCE(l."order", s."order")
+         ORDER BY f.id`,
       ).run({ now, actor, imp: importId }).changes;
       tt = tick(`findings: ${records.findings} rows`, tt);
-      // the business date, customer, salesperson, product and batch of each finding's record (for QA's filters)
       fillFindingContext(sqlite, importId);
       tt = tick('findings context', tt);
       records.import_rejects = sqlite.prepare(

@@ -90,6 +90,15 @@ describe('the ledger merge (bulk)', () => {
     }
     expect(lines).toBeGreaterThan(0);
     expect(stored.size).toBeGreaterThan(0);
+    // each with the context of its record (buyer, salesperson, product, batch, business date) for QA's filters
+    const off = (sql: string) => one<{ n: number; all: number }>(sql, importId);
+    const lineCtx = off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.product IS NOT l.product
+      OR f.batch IS NOT l.batch OR f.record_date IS NOT substr(o.sale_date, 1, 10)) AS n, count(*) AS "all"
+      FROM findings f JOIN sales_lines l ON l.id = f.record_id JOIN sales_orders o ON o.id = l."order" WHERE f.resource = 'sales_lines' AND f.import = ?`);
+    const slipCtx = off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.record_date IS NOT substr(s.outbound_date, 1, 10)) AS n, count(*) AS "all"
+      FROM findings f JOIN outbound_slips s ON s.id = f.record_id JOIN sales_orders o ON o.id = s."order" WHERE f.resource = 'outbound_slips' AND f.import = ?`);
+    expect([lineCtx.n, slipCtx.n]).toEqual([0, 0]);
+    expect(lineCtx.all + slipCtx.all).toBe(one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE import = ?', importId).n);
   });
 
   it('writes one audit row for the whole import in an intact hash chain, with what it wrote', () => {
