@@ -54,7 +54,7 @@ function bigLedger(file: string, rows: number) {
   return new Promise<void>((r) => out.end(r));
 }
 
-interface Sample { kind: string; ms: number; status: number }
+interface Sample { kind: string; ms: number; status: number; importing: boolean }
 
 function request(agent: http.Agent, port: number, cookie: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
@@ -128,6 +128,9 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     // how long the server's event loop stood still at worst (a synchronous wait for a lock shows here)
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
+    // CPU of this process (the server and the 20 clients; the import is another process): per request, what
+    // the wall times would be without waiting for a CPU on a shared box
+    const cpu0 = process.cpuUsage();
     const importRun = runCli([ledger, '--kind', 'sales-ledger'], dbFile);
     let importDone = false;
     const importResult = importRun.then((r) => {
@@ -162,10 +165,11 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
           r = await request(agent, port, cookie, 'PUT', `/customers/${mine}`, { version: current.body.version, contact_phone: phone, _reason: '负载测试' });
           if (r.status === 200) lastUpdate.set(mine, phone);
         }
-        samples.push({ kind, ms: performance.now() - t0, status: r.status });
+        samples.push({ kind, ms: performance.now() - t0, status: r.status, importing: !importDone });
       }
     };
     await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    const cpu = process.cpuUsage(cpu0);
     lag.disable();
     const importWasRunning = !importDone;
     const imp = await importResult;
@@ -190,23 +194,27 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
       ...['list', 'search', 'create', 'update'].map((k) => [k, (x: string) => x === k] as [string, (k: string) => boolean]),
       ['reads', (x) => reads.includes(x)], ['all', () => true],
     ];
-    for (const [k, match] of kinds) {
-      const s = samples.filter((x) => match(x.kind));
+    // the same kinds again, only what started while the import still ran (most of a 60 s run has none)
+    const during = samples.filter((x) => x.importing);
+    for (const [k, match] of [...kinds, ...kinds.map(([k, m]) => [`${k} (while importing)`, m] as const)]) {
+      const s = (k.endsWith('(while importing)') ? during : samples).filter((x) => match(x.kind));
       const t = s.map((x) => x.ms).sort((a, b) => a - b);
       rows.push([`import: ${k}`, String(s.length), ms(percentile(t, 50)), ms(percentile(t, 95)), ms(percentile(t, 99)), ms(t[t.length - 1] ?? NaN),
         `5xx ${s.filter((x) => x.status >= 500).length}, 409 ${s.filter((x) => x.status === 409).length}, other 4xx ${s.filter((x) => x.status >= 400 && x.status < 500 && x.status !== 409).length}`]);
     }
     const readP99 = percentile(samples.filter((x) => reads.includes(x.kind)).map((x) => x.ms).sort((a, b) => a - b), 99);
-    const readsOk = readP99 < READ_P99_TARGET;
+    const readP99During = percentile(during.filter((x) => reads.includes(x.kind)).map((x) => x.ms).sort((a, b) => a - b), 99);
+    const readsOk = readP99 < READ_P99_TARGET && !(readP99During >= READ_P99_TARGET);
     const pass = errors5xx === 0 && lostCreates === 0 && lostUpdates === 0 && integrity === 'ok' && imp.code === 0 && readsOk;
     return {
       rows,
       pass,
       notes: [
         `import: ${CLIENTS} clients × ${SECONDS} s; ${samples.length} requests (${(samples.length / SECONDS).toFixed(0)}/s); load average at the end ${loadavg}`,
+        `import: server + clients CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, ${((cpu.user + cpu.system) / 1000 / samples.length).toFixed(2)} ms per request`,
         `import: exit ${imp.code} in ${(imp.ms / 1000).toFixed(1)} s, ${importWasRunning ? 'still running when the load ended' : 'finished during the load'}; ${imported} sales lines in the database${imp.code ? `; stderr: ${imp.stderr.slice(0, 300)}` : ''}`,
         `import: 5xx: ${errors5xx}; lost creates: ${lostCreates} of ${created.length}; lost updates: ${lostUpdates} of ${lastUpdate.size} records; integrity_check: ${integrity}`,
-        `import: reads p99 ${ms(readP99)} ms — target < ${READ_P99_TARGET} ms: ${readsOk ? 'PASS' : 'FAIL'}; event-loop delay p99 ${ms(lag.percentile(99) / 1e6)} ms, max ${ms(lag.max / 1e6)} ms`,
+        `import: reads p99 ${ms(readP99)} ms, while importing ${ms(readP99During)} ms — target < ${READ_P99_TARGET} ms: ${readsOk ? 'PASS' : 'FAIL'}; event-loop delay p99 ${ms(lag.percentile(99) / 1e6)} ms, max ${ms(lag.max / 1e6)} ms`,
       ],
     };
   }

@@ -38,7 +38,7 @@ try {
   const file = path.join(dir, 'gsp.db');
   fs.copyFileSync(master, file);
   const db = new Database(file);
-  // as the merge runs when it has the database to itself (imports/run/ledger/bulk-journal.ts)
+  // as the merge runs when it has the database to itself (server/services/bulk/journal.ts)
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
   db.pragma('cache_size = -65536');

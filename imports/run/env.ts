@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../server/services/context';
 import type { Table } from '../headers/table';
 import type { Cell } from '../../schema/files/cells';
 import type { Spreadsheet } from '../readers/open';
-import type { ImportRowValues } from './ledger/merge';
+import type { ImportRowValues } from '../../server/services/bulk';
 import type { Progress } from './progress';
 import type { Counts, ImportOptions, ReportHead } from './types';
 

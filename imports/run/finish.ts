@@ -9,7 +9,7 @@ import type { ServiceContext } from '../../server/services/context';
 import type { RunEnv } from './env';
 import { reportPath, storeOriginal, storedName } from './files';
 import { imsg } from './messages';
-import type { ImportRowValues } from './ledger/merge';
+import type { ImportRowValues } from '../../server/services/bulk';
 import type { Staging } from './ledger/staging';
 import type { Counts, ImportResult, ReportFinding, ReportReject, ReportTail } from './types';
 

@@ -22,7 +22,7 @@ import type { Cell } from '../../schema/files/cells';
 import type { RunEnv } from './env';
 import { headerLookup, resourceFindingHeaders } from './fields';
 import { emitReport, storeAndWrite, type Written } from './finish';
-import { insertImportRow, type ImportRowValues } from './ledger/merge';
+import { insertImportRow, type ImportRowValues } from '../../server/services/bulk';
 import { findingMessage } from '../../server/services/rules/finding-text';
 import { legacyNotice } from './legacy';
 import { imsg } from './messages';

@@ -1,7 +1,7 @@
 /**
  * The workflow verb of the import history: voiding a whole sales-ledger import that should not have been
  * made (the wrong file, the wrong year). Records are never erased (GSP): every record the import created is
- * voided with the signed reason, in one transaction (server/services/workflows/imports/void-import.ts).
+ * voided with the signed reason, in one transaction (server/services/bulk/void-import.ts).
  */
 import type { VerbSpec } from '../verb-spec';
 

@@ -48,6 +48,12 @@ export function withBusyRetry<Rest extends unknown[]>(db: Db, fetch: Fetch<Rest>
   db.$client.pragma(`busy_timeout = ${slice}`);
   slices.set(db.$client, { slice, importWait: opts.importWaitMs ?? 5000, long: 0 });
   const budget = opts.retryMs ?? 8000;
+  // While another connection holds the lock, each write's try may hold the event loop for `slice` ms: with
+  // eight writers retrying during a merge those slices alone kept the loop busy and reads queued behind them
+  // (load bench: event-loop delay max 1.7 s). So once a write found the database locked, one write at a
+  // time tries it — the others, and new writes, wait for that try asynchronously — until one succeeds.
+  const gate = { locked: false, probe: null as Promise<void> | null };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   return async (req, ...rest: Rest) => {
     const type = req.headers.get('content-type') ?? '';
     const length = Number(req.headers.get('content-length') ?? 0);
@@ -55,10 +61,23 @@ export function withBusyRetry<Rest extends unknown[]>(db: Db, fetch: Fetch<Rest>
     const body = req.body ? await req.arrayBuffer() : null;
     const attempt = () => fetch(new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal }), ...rest);
     const started = Date.now();
+    const writes = req.method !== 'GET' && req.method !== 'HEAD';
     for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
-      const res = await attempt();
-      if (!busyResponses.has(res) || Date.now() - started + pause > budget) return res;
-      await new Promise((r) => setTimeout(r, pause));
+      while (writes && gate.locked && gate.probe && Date.now() - started < budget) await gate.probe;
+      let release: (() => void) | undefined;
+      const mine = writes && gate.locked ? (gate.probe = new Promise<void>((r) => (release = r))) : null;
+      try {
+        const res = await attempt();
+        const busy = busyResponses.has(res);
+        if (writes) gate.locked = busy;
+        if (!busy || Date.now() - started + pause > budget) return res;
+        await sleep(pause); // the next try (this one's or a waiting write's) no sooner than this
+      } finally {
+        if (release) {
+          if (gate.probe === mine) gate.probe = null;
+          release();
+        }
+      }
     }
   };
 }

@@ -1,6 +1,9 @@
 /**
- * The one write path: parse → (rules, later) → one synchronous transaction writing the record, its inline
- * children and the audit rows. Used by the API, the seed and the importer alike.
+ * The write path of single records: parse → permissions, scope, field guards, lifecycle → one synchronous
+ * transaction writing the record, its inline children, the audit rows and the findings of the rules it
+ * touches. Used by the API, the verbs, the seed and the master-data imports alike. Its bulk part,
+ * server/services/bulk/ (the sales-ledger merge, voiding a whole import), writes millions of records in
+ * raw SQL with the same guarantees, listed and tested there.
  */
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { hashSync } from '@node-rs/argon2';
@@ -320,7 +323,9 @@ export function updateRecord(ctx: ServiceContext, resource: Resource, id: number
     const childIds = writeChildren(tx, resource, id, input, opts, false);
     propagate(tx, resource, current, row, opts);
     if (!opts.historical) writeHooks(resource)?.afterWrite?.(tx, current, findRow(tx.db, resource, id)!);
-    enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds });
+    // with inline children sent, what changed is more than the row: every dependant is re-checked
+    const before = inlineChildren(resource).some((c) => input[c.name] !== undefined) ? undefined : current;
+    enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds, before });
     return readRecord(tx.db, resource, id)!;
   });
 }

@@ -1,6 +1,6 @@
 /**
  * A web import big enough for the bulk merge (≥ 20k lines: rollback journal on the server's own, only
- * connection — imports/run/ledger/bulk-journal.ts) over the real server: everything lands, the database is
+ * connection — server/services/bulk/journal.ts) over the real server: everything lands, the database is
  * back in WAL, and the server reads and writes as before.
  */
 import os from 'node:os';

@@ -1,11 +1,11 @@
 /**
- * The merge's bulk journal (imports/run/ledger/bulk-journal.ts) on real database files: the sole connection
+ * The merge's bulk journal (server/services/bulk/journal.ts) on real database files: the sole connection
  * writes through a rollback journal and gets WAL back; with another connection open (here or in another
  * process) SQLite refuses the switch and the write runs in WAL; a failed write is rolled back either way.
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withBulkJournal } from '../../imports/run/ledger/bulk-journal';
+import { withBulkJournal } from '../../server/services/bulk/journal';
 import { tempDb, type TempDb } from './pipeline-fixtures';
 
 let t: TempDb | null = null;

@@ -160,7 +160,7 @@ describe('npm run import (CLI)', () => {
         const staging = (f: string) => f.includes('.import-') && (fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.size ?? 0) > 1 << 20;
         for (let i = 0; i < 400 && !fs.readdirSync(dir).some(staging); i++) await new Promise((r) => setTimeout(r, 50));
       } else {
-        // kill inside the merge transaction: a merge this big runs with a rollback journal (bulk-journal.ts),
+        // kill inside the merge transaction: a merge this big runs with a rollback journal (server/services/bulk/journal.ts),
         // so wait for the journal file — the transaction has started writing
         for (let i = 0; i < 1200 && !err.includes('phase 1'); i++) await new Promise((r) => setTimeout(r, 25));
         expect(err).toContain('phase 1');

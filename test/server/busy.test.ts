@@ -77,3 +77,26 @@ it('an import whose merge finds the database locked: 503 with the message (JSON 
   expect(imports()).toBe(before);
   expect((await uploadImport(api.server.url, api.cookie, sample('ledger-utf8.csv'), { kind: 'sales-ledger' })).status).toBe(201);
 });
+
+it('writes waiting for the lock take turns: one tries at a time, so reads keep being answered meanwhile', async () => {
+  const own = await startApi({ busy: { retryMs: 5000 } });
+  try {
+    const person = await (await own.http('/salespeople', { method: 'POST', json: { name: '排队者', id_no: ID_NUMBERS[2] } })).json() as { id: number };
+    const other = new Database(own.server.dbFile);
+    other.exec('BEGIN IMMEDIATE');
+    let locked = true;
+    setTimeout(() => { other.exec('ROLLBACK'); other.close(); locked = false; }, 1200);
+    // eight writers retrying; before, each try of each writer held the event loop for the 25 ms slice
+    const writes = Array.from({ length: 8 }, (_, i) => own.http('/trainings', { method: 'POST', json: { salesperson: person.id, date: '2025-06-01', topic: `排队 ${i}`, hours: 1 } }));
+    let answered = 0;
+    while (locked) {
+      const r = await own.http('/auth/me');
+      expect(r.status).toBe(200);
+      if (locked) answered++;
+    }
+    expect((await Promise.all(writes)).map((r) => r.status)).toEqual(new Array(8).fill(201));
+    expect(answered, 'reads answered while 8 writes waited 1.2 s for the lock').toBeGreaterThanOrEqual(10);
+  } finally {
+    await own.server.close();
+  }
+});

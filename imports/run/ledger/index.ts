@@ -2,7 +2,7 @@
  * The `sales-ledger` import. Phase 1 (no lock on the main database): stream the rows, normalise, resolve
  * against the master data loaded once, group into orders, evaluate every row's rules with an in-memory
  * RuleContext, and stage records, findings and rejected rows in a temp SQLite file beside the database.
- * Phase 2 (merge.ts): one short IMMEDIATE transaction copies it all in. A dry run stops after phase 1.
+ * Phase 2 (server/services/bulk/ledger-merge.ts, the write service's bulk part): one IMMEDIATE transaction copies it all in. A dry run stops after phase 1.
  */
 import os from 'node:os';
 import type { Cell } from '../../../schema/files/cells';
@@ -13,7 +13,7 @@ import { stagingPath } from '../files';
 import type { RunEnv } from '../env';
 import type { ImportResult } from '../types';
 import { loadMaster } from './master-data';
-import { mergeStaging } from './merge';
+import { mergeStaging } from '../../../server/services/bulk';
 import { OrderBuilder, type FindingSink } from './orders';
 import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';

@@ -3,7 +3,7 @@
  * will create, its findings and its rejected rows, written with prepared statements in big transactions
  * (no journal, no fsync: a crash only loses the staging file, which is re-created). A reference to a record
  * staged by this import is its staging id negated; a positive reference is an existing record's id.
- * Phase 2 (merge.ts) copies it all into the main database in one transaction.
+ * Phase 2 (server/services/bulk/ledger-merge.ts) copies it all into the main database in one transaction.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';

@@ -39,10 +39,12 @@ export interface EnforceOptions {
   historical?: boolean;
   /** ids of inline children in the order the client sent them (to name `sales_lines.2.batch`) */
   childIds?: number[];
+  /** an edit's record before it: a master edit re-checks dependants only when a column rules read changed */
+  before?: Record<string, any>;
 }
 
 export function enforceRules(ctx: ServiceContext, resource: string, row: Record<string, any>, opts: EnforceOptions = {}): void {
-  const targets = dedupe(targetsOf(ctx.db, resource, row));
+  const targets = dedupe(targetsOf(ctx.db, resource, row, opts.before));
   if (!targets.length) return;
   if (ctx.deferredRules && opts.historical) {
     for (const t of targets) ctx.deferredRules.set(`${t.kind}:${t.id}`, { kind: t.kind, id: t.id });

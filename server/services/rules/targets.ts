@@ -9,6 +9,7 @@ import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
 import { queueDependents, type DependentsBy } from './recheck-progress';
 import { afterSalesRecordTargets } from './after-sales-views';
+import { linesMayChange } from './rule-reads';
 
 export interface Target { kind: RecordKind; id: number; own: boolean }
 type Row = Record<string, any>;
@@ -53,11 +54,24 @@ function dependentLines(db: Db, cond: SQL, by: DependentsBy, refIds: number[]): 
 const ofOrdersWhere = (cond: SQL) =>
   inArray(t.salesLines.order, sql`(SELECT ${t.salesOrders.id} FROM ${t.salesOrders} WHERE ${cond})`);
 
-export function targetsOf(db: Db, resource: string, row: Row): Target[] {
+/** The master records that are rule records themselves: an edit re-checks them even when it spares their lines. */
+const SELF_CHECKED: Readonly<Record<string, { kind: RecordKind; own: boolean }>> = {
+  customers: { kind: 'customers', own: false }, contracts: { kind: 'contracts', own: true }, salespeople: { kind: 'salespeople', own: false },
+};
+
+/**
+ * `before`: the record before an edit. A master record's edit that changes no column a sales-line rule
+ * reads (rule-reads.ts) re-checks none of its lines; the record itself is still checked.
+ */
+export function targetsOf(db: Db, resource: string, row: Row, before?: Row): Target[] {
   const own = afterSalesRecordTargets(db, resource, row);
   // a nonconforming-goods case dates its batch's 不合格 status: the batch's sales are re-judged (BATCH_BLOCKED)
   if (resource === 'nonconformities') return [...own!, ...coreTargetsOf(db, 'batches', { id: row.batch })];
   if (own && resource !== 'visits') return own;
+  if (before && !linesMayChange(resource, before, row)) {
+    const self = SELF_CHECKED[resource];
+    return [...(own ?? []), ...(self ? [{ kind: self.kind, id: row.id, own: self.own }] : [])];
+  }
   return [...(own ?? []), ...coreTargetsOf(db, resource, row)];
 }
 

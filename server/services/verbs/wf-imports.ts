@@ -1,5 +1,5 @@
 /** What the verb of schema/workflows/imports.ts changes — voiding a whole sales-ledger import. */
-import { voidImport } from '../workflows/imports/void-import';
+import { voidImport } from '../bulk';
 import { verb, type VerbDef } from './types';
 
 export const IMPORT_VERB_DEFS: VerbDef[] = [

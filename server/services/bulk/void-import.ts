@@ -8,12 +8,12 @@
  * recall of an imported batch): voiding would pull the ground from under them. One audit row records the
  * voided counts per table (as the merge wrote one for the whole import).
  */
-import { msg } from '../../../../schema/messages';
-import { registry } from '../../../../schema/resources';
-import { badRequest } from '../../../errors';
-import { writeAudit } from '../../audit';
-import type { ServiceContext } from '../../context';
-import { clientOf, type Row } from '../../records';
+import { msg } from '../../../schema/messages';
+import { registry } from '../../../schema/resources';
+import { badRequest } from '../../errors';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { clientOf, type Row } from '../records';
 
 const q = (name: string) => `"${name}"`;
 /** the import history itself and its rejected rows stay as they are */

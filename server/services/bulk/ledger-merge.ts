@@ -7,28 +7,14 @@
  * during the transaction is rolled back by SQLite; nothing is half-written.
  */
 import type Database from 'better-sqlite3';
-import { imports } from '../../../schema/tables';
-import type { Db } from '../../../server/db';
-import { writeAudit } from '../../../server/services/audit';
-import type { ServiceContext } from '../../../server/services/context';
-import { fillFindingContext } from '../../../server/services/rules/finding-context';
-import { withBulkJournal } from './bulk-journal';
-import { STAGED, STAGED_BY_NAME } from './staging';
-import { readEnv } from '../../../server/env';
-
-export interface ImportRowValues {
-  kind: string;
-  file_name: string;
-  sha256: string;
-  size: number;
-  format: string;
-  encoding: string | null;
-  sheet: string | null;
-  header_row: number;
-  mapping: unknown;
-  counts: unknown;
-  stored_path: string;
-}
+import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
+import type { Db } from '../../db';
+import { writeAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { fillFindingContext } from '../rules/finding-context';
+import { insertImportRow, type ImportRowValues } from './import-row';
+import { withBulkJournal } from './journal';
+import { readEnv } from '../../env';
 
 export class MergeConflict extends Error {
   constructor(readonly orderNo: string) {
@@ -94,15 +80,6 @@ function adoptExisting(sqlite: Database.Database): void {
     const e = one('SELECT id FROM main.salespeople WHERE name = ? AND voided_at IS NULL ORDER BY id LIMIT 1', s.name);
     if (e) adopt('salespeople', s.id, e, [['sales_orders', 'salesperson']]);
   }
-}
-
-/** Inserts the imports row and returns its id (the caller is inside a transaction). */
-export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
-  const now = ctx.clock.now().toISOString();
-  const row = ctx.db.insert(imports).values({
-    ...values, status, created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id,
-  } as never).returning({ id: imports.id }).get() as { id: number };
-  return row.id;
 }
 
 export function mergeStaging(
@@ -178,15 +155,24 @@ export function mergeStaging(
          SELECT 1, @now, @actor, @now, @actor, @imp, ${inv}, ${product}, quantity, amount FROM stg.sales_lines WHERE invoice IS NOT NULL ORDER BY id`,
       ).run({ now, actor, imp: importId }).changes;
       tt = tick(`invoice_lines: ${records.invoice_lines} rows`, tt);
-      const ref = (resource: string) => `WHEN '${resource}' THEN -record_id + ${offset.get(resource)}`;
+      const ref = (resource: string) => `WHEN '${resource}' THEN -f.record_id + ${offset.get(resource)}`;
+      // With each finding its context (for QA's filters), from its staged record and order, in the same
+      // insert — the columns fillFindingContext computes from the merged records, without writing every
+      // finding a second time. It still fills what a staged join could not (none, today).
+      const to = (col: string, target: string) => `CASE WHEN ${col} < 0 THEN -${col} + ${offset.get(target)} ELSE ${col} END`;
       records.findings = sqlite.prepare(
-        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'detail', 'status'].map(q).join(', ')})
-         SELECT 1, @now, @actor, @now, @actor, @imp, rule, severity, resource,
-                CASE resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, "row", fields, message, detail, 'open'
-         FROM stg.findings ORDER BY id`,
+        `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'detail', 'status', 'customer', 'salesperson', 'product', 'batch', 'record_date'].map(q).join(', ')})
+         SELECT 1, @now, @actor, @now, @actor, @imp, f.rule, f.severity, f.resource,
+                CASE f.resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, f."row", f.fields, f.message, f.detail, 'open',
+                ${to('o.customer', 'customers')}, ${to('o.salesperson', 'salespeople')}, ${to('l.product', 'products')}, ${to('l.batch', 'batches')},
+                substr(CASE f.resource WHEN 'sales_lines' THEN o.sale_date ELSE s.outbound_date END, 1, 10)
+         FROM stg.findings AS f
+         LEFT JOIN stg.sales_lines AS l ON f.resource = 'sales_lines' AND l.id = -f.record_id
+         LEFT JOIN stg.outbound_slips AS s ON f.resource = 'outbound_slips' AND s.id = -f.record_id
+         LEFT JOIN stg.sales_orders AS o ON o.id = -COALESCE(l."order", s."order")
+         ORDER BY f.id`,
       ).run({ now, actor, imp: importId }).changes;
       tt = tick(`findings: ${records.findings} rows`, tt);
-      // the business date, customer, salesperson, product and batch of each finding's record (for QA's filters)
       fillFindingContext(sqlite, importId);
       tt = tick('findings context', tt);
       records.import_rejects = sqlite.prepare(
@@ -204,8 +190,15 @@ export function mergeStaging(
     });
     let commitAt = 0;
     const big = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines').get() as { n: number }).n >= rebuildMinRows();
-    const { result, journal } = big ? withBulkJournal(sqlite, () => run.immediate()) : { result: run.immediate(), journal: 'wal' };
+    let locked = 0;
+    const timed = () => {
+      const t = performance.now();
+      try { return run.immediate(); } finally { locked = performance.now() - t; }
+    };
+    const { result, journal } = big ? withBulkJournal(sqlite, timed) : { result: timed(), journal: 'wal' };
     tick(`commit (${journal === 'wal' ? 'WAL, checkpoint' : 'rollback journal'})`, commitAt);
+    // from BEGIN IMMEDIATE to COMMIT: how long other writers wait at most (readers never: WAL)
+    if (readEnv().GSP_IMPORT_TIMING) process.stderr.write(`[import] write lock held: ${locked.toFixed(0)} ms (the merge transaction)\n`);
     return result;
   } finally {
     sqlite.pragma(`foreign_keys = ${fks ? 'ON' : 'OFF'}`);

@@ -1,0 +1,27 @@
+/** The imports row every import writes (master imports through the write service's bulk part too). */
+import { imports } from '../../../schema/tables';
+import type { ServiceContext } from '../context';
+
+export interface ImportRowValues {
+  kind: string;
+  file_name: string;
+  sha256: string;
+  size: number;
+  format: string;
+  encoding: string | null;
+  sheet: string | null;
+  header_row: number;
+  mapping: unknown;
+  counts: unknown;
+  stored_path: string;
+}
+
+/** Inserts the imports row and returns its id (the caller is inside a transaction). */
+export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
+  const now = ctx.clock.now().toISOString();
+  const row = ctx.db.insert(imports).values({
+    ...values, status, created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id,
+  } as never).returning({ id: imports.id }).get() as { id: number };
+  return row.id;
+}
+
