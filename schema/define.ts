@@ -84,6 +84,13 @@ export interface ResourceSpec {
   /** natural keys, tried in order (DOMAIN.md: customers by credit code, then name) */
   naturalKey?: string[][];
   sort?: [string, 'ASC' | 'DESC'];
+  /**
+   * The columns a list may be sorted by (`id` always may; the default sort's column is added). Every other
+   * sort is refused (400). Each one that is not text gets an index serving `ORDER BY col, id` over the live
+   * rows (sortIndexes below), so any page in either direction is an index walk at 1M rows; text sorts by
+   * pinyin (zh_sort, a function of our own that no index may hold), so declare text only on master data.
+   */
+  sortable?: string[];
   /** extra composite indexes for hot list queries */
   indexes?: string[][];
   /** false for tables without version/void columns (audit_log) */
@@ -129,6 +136,49 @@ function column(key: string, spec: FieldSpec) {
   return c;
 }
 
+/** The declared sort columns plus the default sort's (never `id`: the primary key serves it). */
+function sortableOf(spec: ResourceSpec): string[] {
+  const keys = [...(spec.sortable ?? []), ...(spec.sort ? [spec.sort[0]] : [])].filter((k) => k !== 'id');
+  for (const key of keys) {
+    const fs = spec.fields[key];
+    if (!fs || fs.writeOnly || ['list', 'json', 'password', 'textarea'].includes(fs.kind)) {
+      throw new Error(`${spec.name}: sortable "${key}" is not a sortable field`);
+    }
+  }
+  return [...new Set(keys)];
+}
+
+/**
+ * Whether a sort column may be empty. A column copied from a required field of the record it refers to
+ * (sales_lines.sale_date from its order) never is, whatever its own declaration says.
+ */
+export function sortNullable(fields: Record<string, FieldSpec>, key: string): boolean {
+  const fs = fields[key];
+  if (!fs) return false; // id and the system columns (the list sorts them as SQLite does)
+  if (fs.required && !fs.legacy) return false;
+  if (fs.derive) {
+    const source = resources.get(fields[fs.derive.via]?.ref ?? '')?.fields[fs.derive.field];
+    if (source?.required && !source.legacy) return false;
+  }
+  return true;
+}
+
+/**
+ * The index that serves ORDER BY col, id (the row id is every index's last key) over the live rows of a
+ * system table: voided_at first, so the lists' `voided_at IS NULL` is an equality and a page at any
+ * offset is a walk along one index without reading the rows it skips (bench/list-api.ts). A column that
+ * may be empty sorts ascending with the empty values last (`col IS NULL, col`): a second index serves that
+ * order, the plain one serves descending (SQLite puts NULL last there already). Not partial: the ledger
+ * merge rebuilds full indexes after a big import, but would insert into a partial one row by row.
+ */
+function sortIndexes(spec: ResourceSpec, system: boolean, key: string, t: any) {
+  if (spec.fields[key].kind === 'text') return []; // sorted by pinyin: see `sortable`
+  const on = (...cols: any[]) => (system ? [t.voided_at, ...cols] : cols) as [any, ...any[]];
+  const out = [index(`${spec.name}__sort_${key}`).on(...on(t[key]))];
+  if (sortNullable(spec.fields, key)) out.push(index(`${spec.name}__sort_${key}_nulls_last`).on(...on(sql`${t[key]} IS NULL`, t[key])));
+  return out;
+}
+
 export function defineResource(spec: ResourceSpec): AnyTable {
   const system = spec.system ?? true;
   const columns: Record<string, any> = { id: integer('id').primaryKey({ autoIncrement: true }) };
@@ -155,7 +205,6 @@ export function defineResource(spec: ResourceSpec): AnyTable {
   const addIndex = (cols: string[]) => indexed.set(cols.join('__'), cols);
   for (const [key, fs] of Object.entries(spec.fields)) if (fs.kind === 'ref') addIndex([key]);
   for (const key of spec.filters ?? []) if (!key.includes('.') && spec.fields[key]?.kind !== 'list') addIndex([key]);
-  if (spec.sort && spec.sort[0] !== 'id') addIndex([spec.sort[0]]);
   for (const cols of spec.indexes ?? []) addIndex(cols);
   for (const key of spec.naturalKey?.map((k) => k[0]) ?? []) addIndex([key]);
   // A single-column index is redundant where a composite one starts with that column (it serves the same
@@ -163,10 +212,21 @@ export function defineResource(spec: ResourceSpec): AnyTable {
   for (const [name, cols] of indexed) {
     if (cols.length === 1 && [...indexed.values()].some((c) => c.length > 1 && c[0] === cols[0])) indexed.delete(name);
   }
+  const sortable = sortableOf(spec);
+  // A live-rows sort index also serves the column's filters (lists filter live rows; voided ones come off
+  // `__voided`): a plain index on it stays only where references and natural keys look rows up by it.
+  const keyLeads = new Set(spec.naturalKey?.map((k) => k[0]));
+  for (const key of sortable) {
+    const fs = spec.fields[key];
+    if (system && fs.kind !== 'text' && fs.kind !== 'ref' && !keyLeads.has(key)) indexed.delete(key);
+  }
   const table = sqliteTable(spec.name, columns, (t: any) => [
     ...[...indexed.entries()].map(([name, cols]) =>
       index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]])),
     ),
+    ...sortable.flatMap((key) => sortIndexes(spec, system, key, t)),
+    // Sorted by id (the row id ends every index): the live rows in id order, for the lists that default to it.
+    ...(system && spec.sort?.[0] === 'id' ? [index(`${spec.name}__sort_id`).on(t.voided_at)] : []),
     // The voided rows: lists count live rows as all minus these (server/crud/list-query.ts countRows).
     // Partial, so it stays tiny and the planner never mistakes it for a way to find live rows.
     ...(system ? [index(`${spec.name}__voided`).on(t.voided_at).where(sql`voided_at IS NOT NULL`)] : []),
@@ -178,6 +238,7 @@ export function defineResource(spec: ResourceSpec): AnyTable {
     list: keys.slice(0, 6), filters: [], search: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
     system, readOnly: false, menu: true,
     ...spec,
+    sortable,
     table,
   });
   return table;

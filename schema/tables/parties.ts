@@ -17,6 +17,7 @@ export const companyLicenses = defineResource({
   },
   filters: ['kind', 'valid_to'], search: ['number'], display: ['number'], naturalKey: [['number']],
   sort: ['valid_to', 'ASC'],
+  sortable: ['valid_from', 'valid_to'],
 });
 
 export const customers = defineResource({
@@ -44,6 +45,7 @@ export const customers = defineResource({
   filters: ['type', 'region', 'qa_status', 'service_point'],
   search: ['name', 'credit_code', 'contact_name', 'region'], display: ['name'],
   naturalKey: [['credit_code'], ['name']], sort: ['name', 'ASC'],
+  sortable: ['name', 'region', 'credit_limit'],
 });
 
 export const customerLicenses = defineResource({
@@ -58,6 +60,7 @@ export const customerLicenses = defineResource({
   },
   filters: ['customer', 'kind', 'valid_to'], search: ['number', 'customer.name'], display: ['number'],
   naturalKey: [['customer', 'kind', 'number']], sort: ['valid_to', 'ASC'], parent: { resource: 'customers', field: 'customer' },
+  sortable: ['valid_from', 'valid_to'],
 });
 
 export const customerAgents = defineResource({
@@ -73,6 +76,7 @@ export const customerAgents = defineResource({
   },
   filters: ['customer', 'role'], search: ['name', 'phone', 'customer.name'], display: ['name'],
   naturalKey: [['customer', 'name', 'role']], sort: ['customer', 'ASC'], parent: { resource: 'customers', field: 'customer' },
+  sortable: ['attorney_valid_to'],
 });
 
 export const salespeople = defineResource({
@@ -91,6 +95,7 @@ export const salespeople = defineResource({
   list: ['name', 'employee_no', 'phone', 'contract_end', 'permit_valid_to'],
   filters: ['contract_end', 'permit_valid_to'], search: ['name', 'employee_no', 'phone'], display: ['name'],
   naturalKey: [['name']], sort: ['name', 'ASC'],
+  sortable: ['name', 'employee_no', 'contract_end', 'permit_valid_to'],
 });
 
 export const authorizations = defineResource({
@@ -107,6 +112,7 @@ export const authorizations = defineResource({
   list: ['document_no', 'salesperson', 'regions', 'valid_from', 'valid_to', 'sealed'],
   filters: ['salesperson', 'valid_to', 'sealed'], search: ['document_no', 'salesperson.name'], display: ['document_no'],
   naturalKey: [['document_no']], sort: ['valid_to', 'ASC'],
+  sortable: ['document_no', 'valid_from', 'valid_to'],
 });
 
 export const trainings = defineResource({
@@ -120,4 +126,5 @@ export const trainings = defineResource({
   },
   filters: ['salesperson', 'date', 'passed'], search: ['topic', 'salesperson.name'], display: ['topic'],
   naturalKey: [['salesperson', 'date', 'topic']], sort: ['date', 'DESC'],
+  sortable: ['date'],
 });

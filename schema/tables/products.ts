@@ -34,6 +34,7 @@ export const products = defineResource({
   filters: ['kind', 'scope_category', 'storage', 'qa_status'],
   search: ['generic_name', 'trade_name', 'approval_no', 'manufacturer'], display: ['generic_name', 'spec'],
   naturalKey: [['approval_no', 'spec']], sort: ['generic_name', 'ASC'],
+  sortable: ['generic_name', 'manufacturer'],
 });
 
 export const batches = defineResource({
@@ -48,4 +49,5 @@ export const batches = defineResource({
   },
   filters: ['product', 'status', 'expiry_date'], search: ['batch_no', 'product.generic_name'], display: ['batch_no'],
   naturalKey: [['product', 'batch_no']], sort: ['expiry_date', 'ASC'],
+  sortable: ['batch_no', 'production_date', 'expiry_date'],
 });
