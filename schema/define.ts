@@ -79,6 +79,12 @@ export interface ResourceSpec {
   filters?: string[];
   /** fields searched by `q`; `ref.field` searches the referenced record (e.g. `customer.name`) */
   search?: string[];
+  /**
+   * Own text columns with an FTS5 trigram index `<name>_fts` (kept by triggers: the custom migration
+   * drizzle/0013_search_fts.sql), so `q` finds a substring of them without scanning the table: the big
+   * tables' numbers and the names a sales line's `q` searches through its references.
+   */
+  textIndex?: string[];
   /** how a reference to a record of this resource is shown (fields joined with a space) */
   display: string[];
   /** natural keys, tried in order (DOMAIN.md: customers by credit code, then name) */
@@ -235,7 +241,7 @@ export function defineResource(spec: ResourceSpec): AnyTable {
   ]) as unknown as AnyTable;
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
-    list: keys.slice(0, 6), filters: [], search: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
+    list: keys.slice(0, 6), filters: [], search: [], textIndex: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
     system, readOnly: false, menu: true,
     ...spec,
     sortable,

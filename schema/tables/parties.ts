@@ -46,6 +46,7 @@ export const customers = defineResource({
   search: ['name', 'credit_code', 'contact_name', 'region'], display: ['name'],
   naturalKey: [['credit_code'], ['name']], sort: ['name', 'ASC'],
   sortable: ['name', 'region', 'credit_limit'],
+  textIndex: ['name'],
 });
 
 export const customerLicenses = defineResource({

@@ -35,6 +35,7 @@ export const products = defineResource({
   search: ['generic_name', 'trade_name', 'approval_no', 'manufacturer'], display: ['generic_name', 'spec'],
   naturalKey: [['approval_no', 'spec']], sort: ['generic_name', 'ASC'],
   sortable: ['generic_name', 'manufacturer'],
+  textIndex: ['generic_name'],
 });
 
 export const batches = defineResource({

@@ -43,6 +43,7 @@ export const salesOrders = defineResource({
   display: ['order_no'], naturalKey: [['order_no']], sort: ['sale_date', 'DESC'],
   indexes: [['customer', 'sale_date']],
   sortable: ['sale_date'],
+  textIndex: ['order_no'],
 });
 
 export const salesLines = defineResource({

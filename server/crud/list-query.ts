@@ -52,20 +52,39 @@ const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].i
 /** Referenced records matched by a `q` up to this many are inlined as an id list; more stay a subquery. */
 export const SEARCH_INLINE_MAX = 5000;
 
+/** Trigram search needs three characters: a shorter `q` falls back to LIKE '%q%' over the column. */
+export const TRIGRAM_MIN = 3;
+
 /**
- * `customer.name` → customer IN (ids of the customers whose name matches), the ids looked up once here, so
- * the page and the count do not each scan the referenced table again, and a reference that matches
- * nothing drops out of the OR (undefined) instead of costing a scan per statement.
+ * The rows of `resource` whose `column` contains `text`, as a statement selecting `id`: through the column's
+ * FTS5 trigram index (`textIndex`) — a quoted phrase of trigrams matches exactly the substrings, `%` and `_`
+ * included, case-insensitively as LIKE is — or, without one or for a shorter text, LIKE over the table.
+ */
+function matching(db: Db, resource: Resource, column: string, text: string): SQL {
+  if (resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN) {
+    const fts = sql.identifier(`${resource.name}_fts`);
+    return sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${`${column} : "${text.replace(/"/g, '""')}"`}`;
+  }
+  return sql`SELECT ${sql.identifier('id')} FROM ${resource.table} WHERE ${likeEsc(resource.table[column], text)}`;
+}
+
+/**
+ * `q` over one search path. An own column: id IN (the matching rows). `customer.name` → customer IN (ids of
+ * the customers whose name matches), the ids looked up once here, so the page and the count do not each
+ * search the referenced table again, and a reference that matches nothing drops out of the OR (undefined)
+ * instead of costing a search per statement.
  */
 function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL | undefined {
   const [key, sub] = path.split('.');
+  if (!sub) {
+    if (!resource.textIndex.includes(key) || [...text].length < TRIGRAM_MIN) return likeEsc(resource.table[key], text);
+    return sql`${resource.table.id} IN (${matching(db, resource, key, text)})`;
+  }
   const col = resource.table[key];
-  if (!sub) return likeEsc(col, text);
   const target = registry.get(resource.fields[key].ref!)!;
-  // (Drizzle builders are mutable: limit() would stick to the subquery, hence a fresh one each time.)
-  const matching = () => db.select({ id: target.table.id }).from(target.table).where(likeEsc(target.table[sub], text)).$dynamic();
-  const ids = (matching().limit(SEARCH_INLINE_MAX + 1).all() as { id: number }[]).map((r) => r.id);
-  if (ids.length > SEARCH_INLINE_MAX) return inArray(col, matching());
+  const found = matching(db, target, sub, text);
+  const ids = (db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`) as { id: number }[]).map((r) => r.id);
+  if (ids.length > SEARCH_INLINE_MAX) return sql`${col} IN (${found})`;
   return ids.length ? inArray(col, ids) : undefined;
 }
 
