@@ -13,6 +13,7 @@ import { runVerb, runVerbMany } from '../services/verbs/run';
 import { signaturesOf } from '../services/sign';
 import { findRow } from '../services/records';
 import { countRows, pageRows, parseListParams } from './list-query';
+import { exportCsv } from './export-csv';
 import { authorize, checkScope, scopeCondition } from '../auth/rbac';
 import type { Context } from 'hono';
 import { reasonHeader } from '../http/input';
@@ -86,6 +87,9 @@ export function crudRouter() {
     c.header('Content-Range', `${resource.name} ${p.start}-${end}/${total}`);
     return c.json(rows);
   });
+
+  // Before /:res/:id: the whole list as CSV, streamed (the list itself answers at most MAX_PAGE_ROWS rows).
+  app.get('/:res/export.csv', (c) => exportCsv(c, resourceOf(c)));
 
   app.get('/:res/:id', (c) => {
     const { resource, row } = shownRecord(c, readRecord);

@@ -10,14 +10,15 @@ export const SYSTEM_FIELDS = [
 
 const isSystemField = (key: string): key is (typeof SYSTEM_FIELDS)[number] => (SYSTEM_FIELDS as readonly string[]).includes(key);
 
-/** A system field as a list column or show row; undefined when `key` is not one. */
+/** A system field as a list column or show row; undefined when `key` is not one. Lists sort by id only of these. */
 export function renderSystemField(key: string): ReactElement | undefined {
   if (!isSystemField(key)) return undefined;
-  if (key.endsWith('_at')) return <TimestampField key={key} source={key} />;
+  const sortable = key === 'id';
+  if (key.endsWith('_at')) return <TimestampField key={key} source={key} sortable={sortable} />;
   if (key.endsWith('_by'))
-    return <FunctionField key={key} source={key} render={(r: Record<string, any>) => (r[key] == null ? '' : <UserName id={r[key]} />)} />;
-  if (key === 'version') return <NumberField key={key} source={key} />;
-  return <TextField key={key} source={key} />;
+    return <FunctionField key={key} source={key} sortable={sortable} render={(r: Record<string, any>) => (r[key] == null ? '' : <UserName id={r[key]} />)} />;
+  if (key === 'version') return <NumberField key={key} source={key} sortable={sortable} />;
+  return <TextField key={key} source={key} sortable={sortable} />;
 }
 
 /** Shown under a record's fields on its show page. */
