@@ -171,17 +171,20 @@ export function sortNullable(fields: Record<string, FieldSpec>, key: string): bo
 
 /**
  * The index that serves ORDER BY col, id (the row id is every index's last key) over the live rows of a
- * system table: voided_at first, so the lists' `voided_at IS NULL` is an equality and a page at any
- * offset is a walk along one index without reading the rows it skips (bench/list-api.ts). A column that
- * may be empty sorts ascending with the empty values last (`col IS NULL, col`): a second index serves that
- * order, the plain one serves descending (SQLite puts NULL last there already). Not partial: the ledger
- * merge rebuilds full indexes after a big import, but would insert into a partial one row by row.
+ * system table: partial on `voided_at IS NULL`, so a page at any offset is a walk along one index without
+ * reading the rows it skips (bench/list-api.ts), and — an index SQLite can only scan whole, never seek into
+ * by voided_at — the planner still prefers a selective filter's index (an order's lines, `q`) over walking
+ * it. A column that may be empty sorts ascending with the empty values last (`col IS NULL, col`): a second
+ * index serves that order, the plain one serves descending (SQLite puts NULL last there already).
  */
 function sortIndexes(spec: ResourceSpec, system: boolean, key: string, t: any) {
-  if (spec.fields[key].kind === 'text') return []; // sorted by pinyin: see `sortable`
-  const on = (...cols: any[]) => (system ? [t.voided_at, ...cols] : cols) as [any, ...any[]];
-  const out = [index(`${spec.name}__sort_${key}`).on(...on(t[key]))];
-  if (sortNullable(spec.fields, key)) out.push(index(`${spec.name}__sort_${key}_nulls_last`).on(...on(sql`${t[key]} IS NULL`, t[key])));
+  if (key !== 'id' && spec.fields[key].kind === 'text') return []; // sorted by pinyin: see `sortable`
+  const live = (name: string, ...cols: any[]) => {
+    const ix = index(`${spec.name}__${name}`).on(...(cols as [any, ...any[]]));
+    return system ? ix.where(sql`voided_at IS NULL`) : ix;
+  };
+  const out = [live(`sort_${key}`, t[key])];
+  if (key !== 'id' && sortNullable(spec.fields, key)) out.push(live(`sort_${key}_nulls_last`, sql`${t[key]} IS NULL`, t[key]));
   return out;
 }
 
@@ -231,8 +234,9 @@ export function defineResource(spec: ResourceSpec): AnyTable {
       index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]])),
     ),
     ...sortable.flatMap((key) => sortIndexes(spec, system, key, t)),
-    // Sorted by id (the row id ends every index): the live rows in id order, for the lists that default to it.
-    ...(system && spec.sort?.[0] === 'id' ? [index(`${spec.name}__sort_id`).on(t.voided_at)] : []),
+    // The live rows in id order, for the lists that default to it (the table itself is in id order, but a
+    // page deep into it would read every row it skips to test voided_at).
+    ...(system && spec.sort?.[0] === 'id' ? sortIndexes(spec, system, 'id', t) : []),
     // The voided rows: lists count live rows as all minus these (server/crud/list-query.ts countRows).
     // Partial, so it stays tiny and the planner never mistakes it for a way to find live rows.
     ...(system ? [index(`${spec.name}__voided`).on(t.voided_at).where(sql`voided_at IS NOT NULL`)] : []),
