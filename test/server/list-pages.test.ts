@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../schema/resources';
 import { login, type TestServer } from '../helpers/app';
 import { sample, startImportServer, uploadImport } from '../imports/pipeline-fixtures';
+import { exportUrl } from '../../web/src/generic/export-url';
 import { providerFor } from './api-client';
 
 const PASSWORD = 'list-pages-pass-1';
@@ -126,8 +127,9 @@ describe('page size', () => {
 });
 
 describe('CSV export, streamed', () => {
-  const exportOf = (cookie: string, resource: string, filter: unknown, sort: [string, string], lang = 'zh') =>
-    get(cookie, `/${resource}/export.csv?filter=${enc(filter)}&sort=${enc(sort)}&lang=${lang}`);
+  // the URL the console's 导出 button opens (web/src/generic/ExportCsvButton.tsx)
+  const exportOf = (cookie: string, resource: string, filter: Record<string, unknown>, sort: [string, string], lang = 'zh') =>
+    fetch(`${srv.url}${exportUrl(resource, filter, { field: sort[0], order: sort[1] }, lang)}`, { headers: { cookie } });
 
   it('holds the rows of the list in its order, every readable field by its label, references by their display text', async () => {
     const sort: [string, string] = ['amount', 'DESC'];

@@ -5,13 +5,8 @@
  */
 import DownloadIcon from '@mui/icons-material/GetApp';
 import { Button, useListContext } from 'react-admin';
-import { API_URL } from '../providers/http-client';
 import { currentLocale } from '../providers/locale';
-
-export function exportUrl(resource: string, filter: Record<string, unknown>, sort: { field: string; order: string }, lang: string): string {
-  const params = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify([sort.field, sort.order]), lang });
-  return `${API_URL}/${resource}/export.csv?${params}`;
-}
+import { exportUrl } from './export-url';
 
 export const ExportCsvButton = () => {
   const { resource, filter, filterValues, sort, total } = useListContext();
