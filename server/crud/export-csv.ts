@@ -9,10 +9,10 @@
  * never sits in memory as rows or as text. A row voided or changed while the export runs is written as it
  * is when its batch is read.
  */
-import { and, inArray } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Resource } from '../../schema/define';
-import { BOM, csvLine, displayText, exportCell } from '../../schema/csv';
+import { BOM, csvLine, displayText, exportCell, type CellHelpers } from '../../schema/csv';
 import type { Lang } from '../../schema/messages';
 import { can } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
@@ -20,12 +20,16 @@ import { authorize, scopeCondition } from '../auth/rbac';
 import type { Db } from '../db';
 import type { AppEnv } from '../env';
 import type { Actor } from '../services/context';
+import { clientOf } from '../services/records';
 import { parseListParams } from './list-query';
 
 /** Rows read (and references looked up) per batch. */
 export const EXPORT_BATCH = 500;
 
 type Row = Record<string, unknown>;
+
+/** `id IN (…)` with the ids as one JSON parameter: one statement text whatever the count (the statement cache). */
+const idIn = (resource: Resource, ids: unknown[]): SQL => sql`${resource.table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /** Display text of the referenced records of one batch, per reference field: only what the user may read. */
 function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Row[]): Map<string, Map<unknown, unknown>> {
@@ -38,7 +42,8 @@ function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Row[]): 
     if (!can(actor.roles, target.name, 'list')) continue;
     const ids = [...new Set(rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined))] as number[];
     if (!ids.length) continue;
-    const found = db.select().from(target.table).where(and(inArray(target.table.id, ids), scopeCondition(db, actor, target))).all() as Row[];
+    const columns = Object.fromEntries(['id', ...target.display].map((k) => [k, target.table[k]]));
+    const found = db.select(columns).from(target.table).where(and(idIn(target, ids), scopeCondition(db, actor, target))).all() as Row[];
     for (const record of found) texts.set(record.id, displayText(target.display, record, record.id));
   }
   return out;
@@ -52,11 +57,23 @@ export function exportCsv(c: Context<AppEnv>, resource: Resource): Response {
   authorize(actor, resource, 'export', lang);
   const p = parseListParams(db, resource, { filter: c.req.query('filter'), sort: c.req.query('sort') }, lang);
   const where = and(p.where, scopeCondition(db, actor, resource, 'export'));
-  const ids = (db.select({ id: resource.table.id }).from(resource.table).where(where).orderBy(...p.orderBy).all() as { id: number }[]).map((r) => r.id);
+  // Plucked: a flat array of numbers (8 bytes a row), not an object per row.
+  const idQuery = db.select({ id: resource.table.id }).from(resource.table).where(where).orderBy(...p.orderBy).toSQL();
+  const ids = clientOf(db).prepare(idQuery.sql).pluck().all(...idQuery.params) as number[];
 
   const i = lang === 'en' ? 1 : 0;
   const fields = Object.entries(resource.fields).filter(([, spec]) => !spec.writeOnly);
   const header = csvLine(['ID', ...fields.map(([, spec]) => spec.label[i])]);
+  let refs = new Map<string, Map<unknown, unknown>>();
+  // One cell writer per column, made once (a million rows × every column otherwise).
+  const cells = fields.map(([key, spec]) => {
+    const helpers: CellHelpers = {
+      lang,
+      option: (v) => (spec.enum ? spec.enum.labels[v as keyof typeof spec.enum.labels]?.[i] ?? String(v) : String(v)),
+      reference: (v) => refs.get(key)?.get(v) ?? v,
+    };
+    return (row: Row) => exportCell(spec.kind, row[key], helpers);
+  });
   const encoder = new TextEncoder();
   let next = 0;
   const stream = new ReadableStream<Uint8Array>({
@@ -66,17 +83,11 @@ export function exportCsv(c: Context<AppEnv>, resource: Resource): Response {
     pull(controller) {
       if (next >= ids.length) return controller.close();
       const batch = ids.slice(next, (next += EXPORT_BATCH));
-      const byId = new Map((db.select().from(resource.table).where(inArray(resource.table.id, batch)).all() as Row[]).map((r) => [r.id, r]));
+      const byId = new Map((db.select().from(resource.table).where(idIn(resource, batch)).all() as Row[]).map((r) => [r.id, r]));
       const rows = batch.map((id) => byId.get(id)).filter((r): r is Row => !!r);
-      const refs = referenceTexts(db, actor, resource, rows);
+      refs = referenceTexts(db, actor, resource, rows);
       let text = '';
-      for (const row of rows) {
-        text += csvLine([row.id, ...fields.map(([key, spec]) => exportCell(spec.kind, row[key], {
-          lang,
-          option: (v) => (spec.enum ? spec.enum.labels[v as keyof typeof spec.enum.labels]?.[i] ?? String(v) : String(v)),
-          reference: (v) => refs.get(key)?.get(v) ?? v,
-        }))]);
-      }
+      for (const row of rows) text += csvLine([row.id, ...cells.map((cell) => cell(row))]);
       controller.enqueue(encoder.encode(text));
     },
   });
