@@ -156,7 +156,8 @@ function sortableOf(spec: ResourceSpec): string[] {
 
 /**
  * Whether a sort column may be empty. A column copied from a required field of the record it refers to
- * (sales_lines.sale_date from its order) never is, whatever its own declaration says.
+ * (sales_lines.sale_date from its order) never is, whatever its own declaration says — provided that
+ * resource is defined first (otherwise the column counts as optional: one more index, the same order).
  */
 export function sortNullable(fields: Record<string, FieldSpec>, key: string): boolean {
   const fs = fields[key];
