@@ -120,11 +120,24 @@ export interface ResourceSpec {
   filters?: string[];
   /** fields searched by `q`; `ref.field` searches the referenced record (e.g. `customer.name`) */
   search?: string[];
+  /**
+   * Own text columns with an FTS5 trigram index `<name>_fts` (kept by triggers: the custom migration
+   * drizzle/0013_search_fts.sql), so `q` finds a substring of them without scanning the table: the big
+   * tables' numbers and the names a sales line's `q` searches through its references.
+   */
+  textIndex?: string[];
   /** how a reference to a record of this resource is shown (fields joined with a space) */
   display: string[];
   /** natural keys, tried in order (DOMAIN.md: customers by credit code, then name) */
   naturalKey?: string[][];
   sort?: [string, 'ASC' | 'DESC'];
+  /**
+   * The columns a list may be sorted by (`id` always may; the default sort's column is added). Every other
+   * sort is refused (400). Each one that is not text gets an index serving `ORDER BY col, id` over the live
+   * rows (sortIndexes below), so any page in either direction is an index walk at 1M rows; text sorts by
+   * pinyin (zh_sort, a function of our own that no index may hold), so declare text only on master data.
+   */
+  sortable?: string[];
   /** extra composite indexes for hot list queries */
   indexes?: string[][];
   /** false for tables without version/void columns (audit_log) */
@@ -184,6 +197,53 @@ function column(key: string, spec: FieldSpec) {
   return c;
 }
 
+/** The declared sort columns plus the default sort's (never `id`: the primary key serves it). */
+function sortableOf(spec: ResourceSpec): string[] {
+  const keys = [...(spec.sortable ?? []), ...(spec.sort ? [spec.sort[0]] : [])].filter((k) => k !== 'id');
+  for (const key of keys) {
+    const fs = spec.fields[key];
+    if (!fs || fs.writeOnly || ['list', 'json', 'password', 'textarea'].includes(fs.kind)) {
+      throw new Error(`${spec.name}: sortable "${key}" is not a sortable field`);
+    }
+  }
+  return [...new Set(keys)];
+}
+
+/**
+ * Whether a sort column may be empty. A column copied from a required field of the record it refers to
+ * (sales_lines.sale_date from its order) never is, whatever its own declaration says — provided that
+ * resource is defined first (otherwise the column counts as optional: one more index, the same order).
+ */
+export function sortNullable(fields: Record<string, FieldSpec>, key: string): boolean {
+  const fs = fields[key];
+  if (!fs) return false; // id and the system columns (the list sorts them as SQLite does)
+  if (fs.required && !fs.legacy) return false;
+  if (fs.derive) {
+    const source = resources.get(fields[fs.derive.via]?.ref ?? '')?.fields[fs.derive.field];
+    if (source?.required && !source.legacy) return false;
+  }
+  return true;
+}
+
+/**
+ * The index that serves ORDER BY col, id (the row id is every index's last key) over the live rows of a
+ * system table: partial on `voided_at IS NULL`, so a page at any offset is a walk along one index without
+ * reading the rows it skips (bench/list-api.ts), and — an index SQLite can only scan whole, never seek into
+ * by voided_at — the planner still prefers a selective filter's index (an order's lines, `q`) over walking
+ * it. A column that may be empty sorts ascending with the empty values last (`col IS NULL, col`): a second
+ * index serves that order, the plain one serves descending (SQLite puts NULL last there already).
+ */
+function sortIndexes(spec: ResourceSpec, system: boolean, key: string, t: any) {
+  if (key !== 'id' && spec.fields[key].kind === 'text') return []; // sorted by pinyin: see `sortable`
+  const live = (name: string, ...cols: any[]) => {
+    const ix = index(`${spec.name}__${name}`).on(...(cols as [any, ...any[]]));
+    return system ? ix.where(sql`voided_at IS NULL`) : ix;
+  };
+  const out = [live(`sort_${key}`, t[key])];
+  if (key !== 'id' && sortNullable(spec.fields, key)) out.push(live(`sort_${key}_nulls_last`, sql`${t[key]} IS NULL`, t[key]));
+  return out;
+}
+
 export function defineResource<F extends Record<string, FieldSpec>>(spec: ResourceSpec & { fields: F }): ResourceTable<F> {
   const system = spec.system ?? true;
   const columns: Record<string, any> = { id: integer('id').primaryKey({ autoIncrement: true }) };
@@ -210,7 +270,6 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
   const addIndex = (cols: string[]) => indexed.set(cols.join('__'), cols);
   for (const [key, fs] of Object.entries(spec.fields)) if (fs.kind === 'ref') addIndex([key]);
   for (const key of spec.filters ?? []) if (!key.includes('.') && spec.fields[key]?.kind !== 'list') addIndex([key]);
-  if (spec.sort && spec.sort[0] !== 'id') addIndex([spec.sort[0]]);
   for (const cols of spec.indexes ?? []) addIndex(cols);
   for (const key of spec.naturalKey?.map((k) => k[0]) ?? []) addIndex([key]);
   // A single-column index is redundant where a composite one starts with that column (it serves the same
@@ -218,10 +277,22 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
   for (const [name, cols] of indexed) {
     if (cols.length === 1 && [...indexed.values()].some((c) => c.length > 1 && c[0] === cols[0])) indexed.delete(name);
   }
+  const sortable = sortableOf(spec);
+  // A live-rows sort index also serves the column's filters (lists filter live rows; voided ones come off
+  // `__voided`): a plain index on it stays only where references and natural keys look rows up by it.
+  const keyLeads = new Set(spec.naturalKey?.map((k) => k[0]));
+  for (const key of sortable) {
+    const fs = spec.fields[key];
+    if (system && fs.kind !== 'text' && fs.kind !== 'ref' && !keyLeads.has(key)) indexed.delete(key);
+  }
   const table = sqliteTable(spec.name, columns, (t: any) => [
     ...[...indexed.entries()].map(([name, cols]) =>
       index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]])),
     ),
+    ...sortable.flatMap((key) => sortIndexes(spec, system, key, t)),
+    // The live rows in id order, for the lists that default to it (the table itself is in id order, but a
+    // page deep into it would read every row it skips to test voided_at).
+    ...(system && spec.sort?.[0] === 'id' ? sortIndexes(spec, system, 'id', t) : []),
     // The voided rows: lists count live rows as all minus these (server/crud/list-query.ts countRows).
     // Partial, so it stays tiny and the planner never mistakes it for a way to find live rows.
     ...(system ? [index(`${spec.name}__voided`).on(t.voided_at).where(sql`voided_at IS NOT NULL`)] : []),
@@ -230,9 +301,10 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
   ]) as unknown as ResourceTable<F>;
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
-    list: keys.slice(0, 6), filters: [], search: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
+    list: keys.slice(0, 6), filters: [], search: [], textIndex: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
     system, readOnly: false, menu: true, attachments: [],
     ...spec,
+    sortable,
     table,
   });
   return table;

@@ -29,6 +29,8 @@ const MESSAGES = {
   import_as_of: ['判定基准日 asOf 应为 YYYY-MM-DD 格式的日期：{value}', 'asOf must be a YYYY-MM-DD date: {value}'],
   invalid_query: ['查询参数无效：{param}', 'Invalid query parameter: {param}'],
   unknown_filter: ['不支持按 {field} 筛选', 'Cannot filter by {field}'],
+  unsortable: ['不支持按 {field} 排序（{resource}可排序的列：{fields}）', 'Cannot sort {resource} by {field} (sortable columns: {fields})'],
+  range_too_large: ['每次最多读取 {max} 行（range {range} 为 {rows} 行）；更多数据请分页或使用导出', 'At most {max} rows per request (range {range} is {rows} rows); page through the list or use the export'],
   not_found: ['记录不存在：{resource} #{id}', 'Record not found: {resource} #{id}'],
   unknown_resource: ['未知的资源：{resource}', 'Unknown resource: {resource}'],
   read_only_resource: ['{resource} 为只读，不能通过接口修改', '{resource} is read-only through the API'],

@@ -34,6 +34,8 @@ export interface ResourceMeta {
   display: string[];
   naturalKey: string[][];
   sort: [string, 'ASC' | 'DESC'];
+  /** the columns the list may sort by besides id (schema/define.ts `sortable`): the others' headers do not sort */
+  sortable: string[];
   readOnly: boolean;
   menu: boolean;
   parent?: { resource: string; field: string; inline?: boolean };
@@ -107,6 +109,7 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
       display: r.display,
       naturalKey: r.naturalKey,
       sort: r.sort,
+      sortable: r.sortable,
       readOnly: r.readOnly,
       menu: r.menu,
       ...(r.parent && { parent: r.parent }),

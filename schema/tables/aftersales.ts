@@ -19,6 +19,7 @@ export const visits = defineResource({
   },
   filters: ['customer', 'kind', 'visit_date'], search: ['staff', 'opinions', 'customer.name'], display: ['visit_date'],
   sort: ['visit_date', 'DESC'],
+  sortable: ['visit_date'],
 });
 
 export const complaints = defineResource({
@@ -43,6 +44,7 @@ export const complaints = defineResource({
   filters: ['customer', 'channel', 'status', 'product', 'received_at'],
   search: ['complaint_no', 'description', 'customer.name'], display: ['complaint_no'],
   naturalKey: [['complaint_no']], sort: ['received_at', 'DESC'],
+  sortable: ['received_at'],
 });
 
 export const qualityFeedback = defineResource({
@@ -62,6 +64,7 @@ export const qualityFeedback = defineResource({
   list: ['form_no', 'source', 'customer', 'product', 'reported_at', 'status'],
   filters: ['source', 'customer', 'product', 'status'], search: ['form_no', 'description', 'customer.name'],
   display: ['form_no'], naturalKey: [['form_no']], sort: ['id', 'DESC'],
+  sortable: ['reported_at'],
 });
 
 export const adverseReactions = defineResource({
@@ -81,6 +84,7 @@ export const adverseReactions = defineResource({
   list: ['product', 'customer', 'severity', 'received_at', 'forwarded_to_qa_at', 'reported_at'],
   filters: ['customer', 'product', 'severity', 'received_at'], search: ['reaction', 'product.generic_name'],
   display: ['received_at'], sort: ['received_at', 'DESC'],
+  sortable: ['received_at', 'reported_at'],
 });
 
 export const recalls = defineResource({
@@ -98,6 +102,7 @@ export const recalls = defineResource({
   list: ['recall_no', 'product', 'batches', 'level', 'started_at', 'status'],
   filters: ['product', 'level', 'status', 'started_at'], search: ['recall_no', 'reason', 'product.generic_name'],
   display: ['recall_no'], naturalKey: [['recall_no']], sort: ['started_at', 'DESC'],
+  sortable: ['started_at'],
 });
 
 export const recallNotices = defineResource({
@@ -113,4 +118,5 @@ export const recallNotices = defineResource({
   },
   filters: ['recall', 'customer', 'notified_at'], search: ['customer.name', 'recall.recall_no'], display: ['id'],
   naturalKey: [['recall', 'customer']], sort: ['id', 'DESC'], parent: { resource: 'recalls', field: 'recall' },
+  sortable: ['notified_at'],
 });

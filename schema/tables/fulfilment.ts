@@ -18,6 +18,7 @@ export const outboundSlips = defineResource({
   list: ['slip_no', 'order', 'outbound_date', 'picked_by', 'reviewed_by', 'receipt_confirmed_at'],
   filters: ['order', 'outbound_date', 'reviewed_by', 'receipt_confirmed_at'], search: ['slip_no', 'order.order_no'],
   display: ['slip_no'], naturalKey: [['slip_no']], sort: ['outbound_date', 'DESC'],
+  sortable: ['outbound_date'],
 });
 
 export const invoices = defineResource({
@@ -34,6 +35,7 @@ export const invoices = defineResource({
   list: ['invoice_no', 'type', 'customer', 'invoice_date', 'amount', 'itemised'],
   filters: ['customer', 'type', 'invoice_date'], search: ['invoice_no', 'customer.name'],
   display: ['invoice_no'], naturalKey: [['invoice_no']], sort: ['invoice_date', 'DESC'],
+  sortable: ['invoice_date', 'amount'],
 });
 
 export const invoiceSlips = defineResource({
@@ -69,4 +71,5 @@ export const payments = defineResource({
   },
   filters: ['customer', 'invoice', 'method', 'paid_at'], search: ['voucher_no', 'customer.name'],
   display: ['voucher_no'], naturalKey: [['voucher_no']], sort: ['paid_at', 'DESC'],
+  sortable: ['paid_at', 'amount'],
 });

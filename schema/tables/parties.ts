@@ -19,6 +19,7 @@ export const companyLicenses = defineResource({
   },
   filters: ['kind', 'valid_to'], search: ['number'], display: ['number'], naturalKey: [['number']],
   sort: ['valid_to', 'ASC'], attachments: [{ kind: 'licence_scan' }],
+  sortable: ['valid_from', 'valid_to'],
 });
 
 export const customers = defineResource({
@@ -46,6 +47,8 @@ export const customers = defineResource({
   filters: ['type', 'region', 'qa_status', 'service_point'],
   search: ['name', 'credit_code', 'contact_name', 'region'], display: ['name'],
   naturalKey: [['credit_code'], ['name']], sort: ['name', 'ASC'],
+  sortable: ['name', 'region', 'credit_limit'],
+  textIndex: ['name'],
 });
 
 export const customerLicenses = defineResource({
@@ -61,6 +64,7 @@ export const customerLicenses = defineResource({
   filters: ['customer', 'kind', 'valid_to'], search: ['number', 'customer.name'], display: ['number'],
   naturalKey: [['customer', 'kind', 'number']], sort: ['valid_to', 'ASC'], parent: { resource: 'customers', field: 'customer' },
   attachments: [{ kind: 'licence_scan', required: true }],
+  sortable: ['valid_from', 'valid_to'],
 });
 
 export const customerAgents = defineResource({
@@ -78,6 +82,7 @@ export const customerAgents = defineResource({
   naturalKey: [['customer', 'name', 'role']], sort: ['customer', 'ASC'], parent: { resource: 'customers', field: 'customer' },
   // 第二篇 3.9: the purchaser's power of attorney and ID copy are kept as documents, not only ticked
   attachments: [{ kind: 'attorney', required: { when: { role: 'purchaser' } } }, { kind: 'id_copy', required: { when: { role: 'purchaser' } } }],
+  sortable: ['attorney_valid_to'],
 });
 
 export const salespeople = defineResource({
@@ -96,6 +101,7 @@ export const salespeople = defineResource({
   list: ['name', 'employee_no', 'phone', 'contract_end', 'permit_valid_to'],
   filters: ['contract_end', 'permit_valid_to'], search: ['name', 'employee_no', 'phone'], display: ['name'],
   naturalKey: [['name']], sort: ['name', 'ASC'],
+  sortable: ['name', 'employee_no', 'contract_end', 'permit_valid_to'],
 });
 
 export const authorizations = defineResource({
@@ -112,6 +118,7 @@ export const authorizations = defineResource({
   list: ['document_no', 'salesperson', 'regions', 'valid_from', 'valid_to', 'sealed'],
   filters: ['salesperson', 'valid_to', 'sealed'], search: ['document_no', 'salesperson.name'], display: ['document_no'],
   naturalKey: [['document_no']], sort: ['valid_to', 'ASC'], attachments: [{ kind: 'letter_scan' }],
+  sortable: ['document_no', 'valid_from', 'valid_to'],
 });
 
 export const trainings = defineResource({
@@ -129,4 +136,5 @@ export const trainings = defineResource({
   list: ['post', 'salesperson', 'trainee', 'date', 'topic', 'passed'],
   filters: ['post', 'salesperson', 'date', 'passed'], search: ['topic', 'trainee', 'salesperson.name'], display: ['topic'],
   naturalKey: [['salesperson', 'date', 'topic'], ['trainee', 'date', 'topic']], sort: ['date', 'DESC'],
+  sortable: ['date'],
 });

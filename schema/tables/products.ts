@@ -39,6 +39,8 @@ export const products = defineResource({
     { kind: 'import_registration', required: { when: { imported: true } }, rule: 'PRODUCT_IMPORT_DOCS_MISSING' },
     { kind: 'customs_clearance', required: { when: { imported: true } }, rule: 'PRODUCT_IMPORT_DOCS_MISSING' },
   ],
+  sortable: ['generic_name', 'manufacturer'],
+  textIndex: ['generic_name'],
 });
 
 export const batches = defineResource({
@@ -53,4 +55,5 @@ export const batches = defineResource({
   },
   filters: ['product', 'status', 'expiry_date'], search: ['batch_no', 'product.generic_name'], display: ['batch_no'],
   naturalKey: [['product', 'batch_no']], sort: ['expiry_date', 'ASC'],
+  sortable: ['batch_no', 'production_date', 'expiry_date'],
 });

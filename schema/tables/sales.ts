@@ -23,6 +23,7 @@ export const contracts = defineResource({
   list: ['contract_no', 'customer', 'salesperson', 'amount', 'signed_at', 'status'],
   filters: ['customer', 'salesperson', 'status', 'signed_at'], search: ['contract_no', 'customer.name'],
   display: ['contract_no'], naturalKey: [['contract_no']], sort: ['signed_at', 'DESC'], attachments: [{ kind: 'contract_scan' }],
+  sortable: ['contract_no', 'signed_at', 'amount'],
 });
 
 export const salesOrders = defineResource({
@@ -41,6 +42,8 @@ export const salesOrders = defineResource({
   filters: ['customer', 'salesperson', 'contract', 'status', 'sale_date'], search: ['order_no', 'customer.name'],
   display: ['order_no'], naturalKey: [['order_no']], sort: ['sale_date', 'DESC'],
   indexes: [['customer', 'sale_date']],
+  sortable: ['sale_date'],
+  textIndex: ['order_no'],
 });
 
 export const salesLines = defineResource({
@@ -67,6 +70,7 @@ export const salesLines = defineResource({
   // voided_at sits between the equality and the date: the count is answered from the index alone and the
   // page by date needs no row reads but its own 25 (a `q` on a product name becomes product IN (…)).
   indexes: [['customer', 'voided_at', 'sale_date'], ['product', 'voided_at', 'sale_date']],
+  sortable: ['sale_date', 'quantity', 'unit_price', 'amount'],
 });
 
 export const specialChecks = defineResource({
@@ -81,4 +85,5 @@ export const specialChecks = defineResource({
   },
   filters: ['order', 'verified_at'], search: ['verified_by', 'order.order_no'], display: ['verified_at'],
   naturalKey: [['order']], sort: ['verified_at', 'DESC'],
+  sortable: ['verified_at'],
 });

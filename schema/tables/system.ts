@@ -21,6 +21,7 @@ export const users = defineResource({
   },
   list: ['username', 'display_name', 'roles', 'active'], filters: ['active'], search: ['username', 'display_name'],
   display: ['display_name'], naturalKey: [['username']], sort: ['username', 'ASC'],
+  sortable: ['username', 'display_name'],
 });
 
 export const auditLog = defineResource({
@@ -60,6 +61,7 @@ export const signatures = defineResource({
   filters: ['resource', 'meaning', 'signer'], search: ['signer_name', 'comment'], display: ['signer_name'],
   // newest signature first by when it was given (the seed and imports write them out of time order)
   sort: ['signed_at', 'DESC'], indexes: [['resource', 'record_id']],
+  sortable: ['signed_at'],
 });
 
 export const imports = defineResource({
@@ -91,6 +93,7 @@ export const importRejects = defineResource({
     errors: f.json('错误原因', 'Errors'),
   },
   filters: ['import'], display: ['row'], sort: ['row', 'ASC'], parent: { resource: 'imports', field: 'import' },
+  sortable: ['row'],
 });
 
 export const findings = defineResource({
@@ -123,6 +126,7 @@ export const findings = defineResource({
   filters: ['rule', 'severity', 'status', 'resource', 'customer', 'salesperson', 'product', 'batch', 'record_date', 'import'],
   search: ['message', 'rule', 'customer.name'], display: ['rule'],
   sort: ['id', 'DESC'], indexes: [['resource', 'record_id']],
+  sortable: ['record_date'],
 });
 
 export const settings = defineResource({
@@ -134,6 +138,7 @@ export const settings = defineResource({
   },
   list: ['key', 'value', 'description'], search: ['key', 'description'], display: ['key'],
   naturalKey: [['key']], sort: ['key', 'ASC'],
+  sortable: ['key'],
 });
 
 /** Sign-in sessions: not a registry resource (never listed or edited through the API). */

@@ -2,9 +2,10 @@
  * react-admin's simple-rest list dialect → SQL conditions, from the registry: equality, arrays as IN, `q` over
  * the search fields (`ref.field` searches the referenced record), suffixes _gte _lte _gt _lt _neq _q, `voided`.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyColumn } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
-import { SYSTEM_FIELDS } from '../../schema/define';
+import { SYSTEM_FIELDS, sortNullable } from '../../schema/define';
 import { msg, type Lang } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import type { Db } from '../db';
@@ -15,6 +16,7 @@ export interface ListParams {
   where: SQL | undefined;
   /** the filter is only the default "live records" (voided_at IS NULL): see countRows() */
   liveOnly: boolean;
+  sortBy: SortTerm[];
   orderBy: SQL[];
   offset: number;
   limit: number | undefined;
@@ -50,20 +52,39 @@ const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].i
 /** Referenced records matched by a `q` up to this many are inlined as an id list; more stay a subquery. */
 export const SEARCH_INLINE_MAX = 5000;
 
+/** Trigram search needs three characters: a shorter `q` falls back to LIKE '%q%' over the column. */
+export const TRIGRAM_MIN = 3;
+
 /**
- * `customer.name` → customer IN (ids of the customers whose name matches), the ids looked up once here, so
- * the page and the count do not each scan the referenced table again, and a reference that matches
- * nothing drops out of the OR (undefined) instead of costing a scan per statement.
+ * The rows of `resource` whose `column` contains `text`, as a statement selecting `id`: through the column's
+ * FTS5 trigram index (`textIndex`) — a quoted phrase of trigrams matches exactly the substrings, `%` and `_`
+ * included, case-insensitively as LIKE is — or, without one or for a shorter text, LIKE over the table.
+ */
+function matching(db: Db, resource: Resource, column: string, text: string): SQL {
+  if (resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN) {
+    const fts = sql.identifier(`${resource.name}_fts`);
+    return sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${`${column} : "${text.replace(/"/g, '""')}"`}`;
+  }
+  return sql`SELECT ${sql.identifier('id')} FROM ${resource.table} WHERE ${likeEsc(resource.table[column], text)}`;
+}
+
+/**
+ * `q` over one search path. An own column: id IN (the matching rows). `customer.name` → customer IN (ids of
+ * the customers whose name matches), the ids looked up once here, so the page and the count do not each
+ * search the referenced table again, and a reference that matches nothing drops out of the OR (undefined)
+ * instead of costing a search per statement.
  */
 function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL | undefined {
   const [key, sub] = path.split('.');
+  if (!sub) {
+    if (!resource.textIndex.includes(key) || [...text].length < TRIGRAM_MIN) return likeEsc(resource.table[key], text);
+    return sql`${resource.table.id} IN (${matching(db, resource, key, text)})`;
+  }
   const col = resource.table[key];
-  if (!sub) return likeEsc(col, text);
   const target = registry.get(resource.fields[key].ref!)!;
-  // (Drizzle builders are mutable: limit() would stick to the subquery, hence a fresh one each time.)
-  const matching = () => db.select({ id: target.table.id }).from(target.table).where(likeEsc(target.table[sub], text)).$dynamic();
-  const ids = (matching().limit(SEARCH_INLINE_MAX + 1).all() as { id: number }[]).map((r) => r.id);
-  if (ids.length > SEARCH_INLINE_MAX) return inArray(col, matching());
+  const found = matching(db, target, sub, text);
+  const ids = (db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`) as { id: number }[]).map((r) => r.id);
+  if (ids.length > SEARCH_INLINE_MAX) return sql`${col} IN (${found})`;
   return ids.length ? inArray(col, ids) : undefined;
 }
 
@@ -96,9 +117,10 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
   }
 }
 
-function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): { where: SQL | undefined; liveOnly: boolean } {
+function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): { where: SQL | undefined; liveOnly: boolean; byIds: boolean } {
   const conds: SQL[] = [];
   let showVoided: boolean | 'any' = false;
+  let byIds = false;
   for (const [rawKey, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
     if (rawKey === 'q') {
@@ -116,6 +138,7 @@ function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, l
       const ids = (Array.isArray(value) ? value : [value]).map(Number);
       conds.push(inArray(resource.table.id, ids));
       showVoided = 'any';
+      byIds = true;
       continue;
     }
     const op = SUFFIXES.find((s) => rawKey.endsWith(s) && isColumn(resource, rawKey.slice(0, -s.length))) ?? '';
@@ -125,7 +148,7 @@ function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, l
   }
   const liveOnly = resource.system && showVoided === false && conds.length === 0;
   if (resource.system && showVoided !== 'any') conds.push(showVoided ? isNotNull(resource.table.voided_at) : isNull(resource.table.voided_at));
-  return { where: conds.length ? and(...conds) : undefined, liveOnly };
+  return { where: conds.length ? and(...conds) : undefined, liveOnly, byIds };
 }
 
 /**
@@ -144,17 +167,31 @@ export function countRows(db: Db, resource: Resource, where: SQL | undefined, li
   return (db.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
 }
 
+/** At most this many rows per list request; more is a 400 (the CSV export streams whole lists). */
+export const MAX_PAGE_ROWS = 1000;
+
+/** One ORDER BY term, kept apart from its direction so that a deep page can be read in reverse. */
+interface SortTerm { expr: SQL | AnyColumn; ascending: boolean }
+export const orderByOf = (terms: SortTerm[], reverse = false): SQL[] =>
+  terms.map((t) => (t.ascending !== reverse ? asc(t.expr) : desc(t.expr)));
+
+/** The columns a list may sort by: the declared ones (schema/define.ts `sortable`) and id. */
+export const sortableColumns = (resource: Resource) => ['id', ...resource.sortable];
+
 /**
- * ORDER BY for a column: text by pinyin (zh_sort, server/zh-sort.ts); an optional column ascending puts its
- * empty values last (batches without expiry after the last expiring one; descending, SQLite already does).
+ * ORDER BY for a column, ties broken by id: text by pinyin (zh_sort, server/zh-sort.ts); a column that may be
+ * empty puts its empty values last ascending (batches without expiry after the last expiring one;
+ * descending, SQLite already does). Each order and its reverse is served by the column's sort indexes
+ * (schema/define.ts sortIndexes).
  */
-function sortTerms(resource: Resource, field: string, ascending: boolean): SQL[] {
-  const col = resource.table[field];
-  const spec = (resource.fields as Record<string, { kind?: string; required?: boolean }>)[field];
-  const order = ascending ? asc : desc;
-  const terms: SQL[] = [];
-  if (ascending && spec && !spec.required) terms.push(sql`${col} IS NULL`);
-  terms.push(spec?.kind === 'text' ? order(sql`zh_sort(${col})`) : order(col));
+function sortTerms(resource: Resource, field: string, ascending: boolean): SortTerm[] {
+  const t = resource.table;
+  if (field === 'id') return [{ expr: t.id, ascending }];
+  const col = t[field];
+  const terms: SortTerm[] = [];
+  if (ascending && sortNullable(resource.fields, field)) terms.push({ expr: sql`${col} IS NULL`, ascending: true });
+  terms.push({ expr: resource.fields[field]?.kind === 'text' ? sql`zh_sort(${col})` : col, ascending });
+  terms.push({ expr: t.id, ascending });
   return terms;
 }
 
@@ -165,10 +202,13 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
   const range = parseJson(query.range, 'range', lang) as [number, number] | undefined;
 
   const [field, dir] = sort && Array.isArray(sort) ? sort : resource.sort;
-  if (!isColumn(resource, field)) throw badRequest(msg(lang, 'invalid_query', { param: 'sort' }));
-  const ascending = String(dir).toUpperCase() === 'ASC';
-  const order = ascending ? asc : desc;
-  const orderBy = field === 'id' ? [order(resource.table.id)] : [...sortTerms(resource, field, ascending), order(resource.table.id)];
+  if (typeof field !== 'string' || !['ASC', 'DESC'].includes(String(dir).toUpperCase())) throw badRequest(msg(lang, 'invalid_query', { param: 'sort' }));
+  if (!sortableColumns(resource).includes(field)) {
+    const i = lang === 'en' ? 1 : 0;
+    const name = (key: string) => (key === 'id' ? 'ID' : `${resource.fields[key].label[i]} (${key})`);
+    throw badRequest(msg(lang, 'unsortable', { resource: resource.label[i], field, fields: sortableColumns(resource).map(name).join(lang === 'en' ? ', ' : '、') }));
+  }
+  const sortBy = sortTerms(resource, field, String(dir).toUpperCase() === 'ASC');
 
   let start = 0;
   let limit: number | undefined;
@@ -178,6 +218,24 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
     }
     start = range[0];
     limit = range[1] - range[0] + 1;
+    if (limit > MAX_PAGE_ROWS) throw badRequest(msg(lang, 'range_too_large', { max: MAX_PAGE_ROWS, range: JSON.stringify(range), rows: limit }));
   }
-  return { ...filterOf(db, resource, filter, lang), orderBy, offset: start, limit, start };
+  const parsed = filterOf(db, resource, filter, lang);
+  // Without a range only a look-up by ids (react-admin's getMany) is bounded; anything else gets the first page.
+  if (limit === undefined && !parsed.byIds) limit = MAX_PAGE_ROWS;
+  return { where: parsed.where, liveOnly: parsed.liveOnly, sortBy, orderBy: orderByOf(sortBy), offset: start, limit, start };
+}
+
+/**
+ * One page of a list whose total is known. A page past the middle is read from the other end — the ORDER BY
+ * reversed, the offset counted from the end, the rows flipped back — so no page walks more than half the
+ * list: the last of 1M sales lines costs what the first does (bench/list-api.ts).
+ */
+export function pageRows(db: Db, resource: Resource, where: SQL | undefined, p: ListParams, total: number): Record<string, unknown>[] {
+  const base = () => db.select().from(resource.table).where(where).$dynamic();
+  if (p.limit === undefined) return base().orderBy(...p.orderBy).all();
+  if (p.start >= total && total > 0) return [];
+  const end = Math.min(total, p.start + p.limit); // exclusive
+  if (p.start <= total - end) return base().orderBy(...p.orderBy).limit(p.limit).offset(p.start).all();
+  return base().orderBy(...orderByOf(p.sortBy, true)).limit(end - p.start).offset(total - end).all().reverse();
 }

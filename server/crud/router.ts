@@ -12,7 +12,8 @@ import { createRecord, updateRecord, voidRecord } from '../services/write';
 import { runVerb, runVerbMany } from '../services/verbs/run';
 import { signaturesOf } from '../services/sign';
 import { findRow } from '../services/records';
-import { countRows, parseListParams } from './list-query';
+import { countRows, pageRows, parseListParams } from './list-query';
+import { exportCsv } from './export-csv';
 import { authorize, checkScope, scopeCondition } from '../auth/rbac';
 import type { Context } from 'hono';
 import { reasonHeader } from '../http/input';
@@ -82,15 +83,16 @@ export function crudRouter() {
     const p = parseListParams(db, resource, c.req.query(), c.get('lang'));
     const scope = scopeCondition(db, c.get('user')!, resource);
     const where = and(p.where, scope);
-    const t = resource.table;
-    let q = db.select().from(t).where(where).orderBy(...p.orderBy).$dynamic();
-    if (p.limit !== undefined) q = q.limit(p.limit).offset(p.offset);
-    const rows = q.all().map((r) => serialize(resource, r, c.get('lang')));
+    // Counted first: a page past the middle is read from the end (pageRows).
     const total = countRows(db, resource, where, p.liveOnly && !scope);
+    const rows = pageRows(db, resource, where, p, total).map((r) => serialize(resource, r, c.get('lang')));
     const end = rows.length ? p.start + rows.length - 1 : p.start;
     c.header('Content-Range', `${resource.name} ${p.start}-${end}/${total}`);
     return c.json(rows);
   });
+
+  // Before /:res/:id: the whole list as CSV, streamed (the list itself answers at most MAX_PAGE_ROWS rows).
+  app.get('/:res/export.csv', (c) => exportCsv(c, resourceOf(c)));
 
   app.get('/:res/:id', (c) => {
     const { row } = shownRecord(c, (db, r, id) => readRecord(db, r, id, c.get('lang')));

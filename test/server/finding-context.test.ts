@@ -17,7 +17,7 @@ const get = async (cookie: string, p: string) => {
   return res.json();
 };
 const findings = (filter: Record<string, unknown>) =>
-  get(qa, `/findings?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,9999]`) as Promise<Array<Record<string, any>>>;
+  get(qa, `/findings?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,999]`) as Promise<Array<Record<string, any>>>;
 
 beforeAll(async () => {
   const started = await startImportServer();

@@ -33,15 +33,16 @@ const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
 const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000;
 
 /**
- * The indexes worth rebuilding: not the partial ones (`voided_at IS NOT NULL` gets no new entries,
- * `import_id` only appends), nor those led by a reference to a parent staged in the same order (a line's
+ * The indexes worth rebuilding: not the partial ones on `IS NOT NULL` (`voided_at IS NOT NULL` gets no new
+ * entries, `import_id` only appends; the lists' sort indexes on `voided_at IS NULL` get every row and are
+ * rebuilt), nor those led by a reference to a parent staged in the same order (a line's
  * order, a slip's order, an invoice slip's slip, an invoice line's invoice): those keys grow with the row
  * ids, so their inserts append at the right edge of the B-tree and cost little.
  */
 const APPENDING = /\(`(order|slip|invoice)`[,)]/;
 function indexesToRebuild(sqlite: Database.Database, table: string): Array<{ name: string; sql: string }> {
   return (sqlite.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>)
-    .filter((ix) => !/\bWHERE\b/i.test(ix.sql) && !APPENDING.test(ix.sql));
+    .filter((ix) => !/\bWHERE\b.*\bIS NOT NULL\b/is.test(ix.sql) && !APPENDING.test(ix.sql));
 }
 const tick = (label: string, t0: number) => {
   if (readEnv().GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);

@@ -1,16 +1,18 @@
-/** The list screen of any registry resource: columns, filters, full-text search, default sort, CSV export. */
+/**
+ * The list screen of any registry resource: columns (sortable where the definition declares it), filters,
+ * full-text search, default sort, CSV export (the whole list streamed by the server; selected rows here).
+ */
 import {
-  BulkExportButton, CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useCanAccess, useResourceContext,
+  BulkExportButton, CreateButton, Datagrid, FilterButton, List, TopToolbar, useCanAccess, useResourceContext,
 } from 'react-admin';
 import { BulkVerbButtons } from '../signatures/BulkVerbButtons';
 import { useResourceMeta } from '../meta/meta-store';
 import { listColumns, voidedRowSx } from './columns';
+import { ExportCsvButton } from './ExportCsvButton';
 import { exportResource } from './exporter';
 import { useListFilters } from './list-filters';
 
-const EXPORT_LIMIT = 10000;
-
-// CreateButton asks canAccess itself; export is a matrix action of its own.
+// CreateButton asks canAccess itself; export is a matrix action of its own (the whole list, streamed by the server).
 export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
   const resource = useResourceContext();
   const { canAccess: canExport } = useCanAccess({ resource, action: 'export' });
@@ -18,7 +20,7 @@ export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
     <TopToolbar>
       <FilterButton />
       {canCreate && <CreateButton />}
-      {canExport && <ExportButton maxResults={EXPORT_LIMIT} />}
+      {canExport && <ExportCsvButton />}
     </TopToolbar>
   );
 };

@@ -1,34 +1,15 @@
 /**
- * The list export: every readable field of the registry, headed by its label in the UI language,
- * references by their display text, enums by their label, then CSV (csv.ts) downloaded as a file.
+ * The export of selected rows (BulkExportButton): every readable field of the registry, headed by its label
+ * in the UI language, references by their display text, enums by their label, as CSV (schema/csv.ts). A whole
+ * list is exported by the server, streamed (ExportCsvButton.tsx), with the same columns and cells.
  */
 import { downloadCSV, type Exporter } from 'react-admin';
-import { findResource, type FieldMeta } from '../meta/meta-store';
-import { displayOf, optionLabel, pick } from '../meta/labels';
+import { displayText, exportCell, toCsv } from '../../../schema/csv';
+import { findResource } from '../meta/meta-store';
+import { optionLabel, pick } from '../meta/labels';
 import { currentLocale } from '../providers/locale';
-import { toCsv } from './csv';
 
 type Row = Record<string, unknown>;
-
-function cellText(field: FieldMeta, value: unknown, refs: Record<string, Record<string | number, Row>>, locale: string) {
-  if (value === null || value === undefined) return '';
-  switch (field.kind) {
-    case 'enum':
-      return optionLabel(field, value, locale);
-    case 'list':
-      return (Array.isArray(value) ? value : [value]).map((v) => optionLabel(field, v, locale)).join('、');
-    case 'ref': {
-      const target = refs[field.key]?.[value as string | number];
-      return target ? displayOf(findResource(field.ref!), target) : value;
-    }
-    case 'bool':
-      return value ? (locale === 'en' ? 'Yes' : '是') : locale === 'en' ? 'No' : '否';
-    case 'json':
-      return JSON.stringify(value);
-    default:
-      return value;
-  }
-}
 
 export const exportResource: Exporter = async (records: Row[], fetchRelatedRecords, _dataProvider, resourceName) => {
   const resource = resourceName ? findResource(resourceName) : undefined;
@@ -41,6 +22,10 @@ export const exportResource: Exporter = async (records: Row[], fetchRelatedRecor
     refs[field.key] = await fetchRelatedRecords(records, field.key, field.ref!).catch(() => ({}));
   }
   const headers = ['ID', ...fields.map((f) => pick(f.label, locale))];
-  const rows = records.map((r) => [r.id, ...fields.map((f) => cellText(f, r[f.key], refs, locale))]);
+  const rows = records.map((r) => [r.id, ...fields.map((f) => exportCell(f.kind, r[f.key], {
+    lang: locale === 'en' ? 'en' : 'zh',
+    option: (v) => optionLabel(f, v, locale),
+    reference: (v) => displayText(findResource(f.ref!)?.display ?? [], refs[f.key]?.[v as string | number], v),
+  }))]);
   downloadCSV(toCsv(headers, rows), `${pick(resource.label, locale)}-${new Date().toISOString().slice(0, 10)}`);
 };

@@ -5,14 +5,15 @@ import { isSystemField } from '../../../schema/system-fields';
 import { TimestampField } from './value-fields';
 import { UserName } from './UserName';
 
-/** A system field as a list column or show row; undefined when `key` is not one (the legacy facts have their banner). */
+/** A system field as a list column or show row; undefined when `key` is not one (the legacy facts have their banner). Lists sort by id only of these. */
 export function renderSystemField(key: string): ReactElement | undefined {
   if (!isSystemField(key) || key === 'legacy_facts') return undefined;
-  if (key.endsWith('_at')) return <TimestampField key={key} source={key} />;
+  const sortable = key === 'id';
+  if (key.endsWith('_at')) return <TimestampField key={key} source={key} sortable={sortable} />;
   if (key.endsWith('_by'))
-    return <FunctionField key={key} source={key} render={(r: Record<string, unknown>) => (r[key] == null ? '' : <UserName id={r[key] as number | string} />)} />;
-  if (key === 'version' || key === 'import_id') return <NumberField key={key} source={key} />;
-  return <TextField key={key} source={key} />;
+    return <FunctionField key={key} source={key} sortable={sortable} render={(r: Record<string, unknown>) => (r[key] == null ? '' : <UserName id={r[key] as number | string} />)} />;
+  if (key === 'version' || key === 'import_id') return <NumberField key={key} source={key} sortable={sortable} />;
+  return <TextField key={key} source={key} sortable={sortable} />;
 }
 
 /** Shown under a record's fields on its show page. */
