@@ -18,7 +18,6 @@
  *   new or replaced scan returns the record (or its parent) to review like a covered field
  *   (server/services/attachments/lifecycle.ts).
  */
-import { AFTERSALES_RECORD_LIFECYCLE } from './workflows/after-sales-records';
 
 export type Rec = Record<string, unknown>;
 export interface I18n { zh: string; en: string }
@@ -132,7 +131,16 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
     // The quantity returned stays a count the warehouse may correct (the notice's hook caps it at what was sold).
     owned: { notified_at: by('notify'), method: by('notify'), acknowledged_at: by('acknowledge') },
   },
-  ...AFTERSALES_RECORD_LIFECYCLE,
+  // #14 after-sales records (schema/workflows/after-sales-records.ts): QA's decision and close of a
+  // nonconforming-goods case, each notice's notify/acknowledge steps, a service promise's fulfilment
+  nonconformities: {
+    owned: {
+      decision: by('open-recall', 'notify-customers'), decided_at: by('open-recall', 'notify-customers'),
+      decision_note: by('notify-customers'), recall: by('open-recall'), status: by('close'),
+    },
+  },
+  nonconformity_notices: { owned: { notified_at: by('notify'), method: by('notify'), acknowledged_at: by('acknowledge') } },
+  service_promises: { owned: { fulfilled_at: by('fulfil'), fulfilment: by('fulfil') } },
   // #14 staff and quality records: the approval, the sending and reading, the filing and the verification
   // are their steps' (schema/workflows/staff-quality.ts).
   product_materials: { owned: { status: by('approve'), approved_by: by('approve'), approved_at: by('approve') } },

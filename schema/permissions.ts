@@ -5,7 +5,6 @@
  */
 import type { ROLE } from './enums';
 import { stepOwned } from './lifecycle';
-import { AFTERSALES_RECORD_GRANTS, AFTERSALES_RECORD_SCOPE } from './workflows/after-sales-records';
 
 export type Role = (typeof ROLE.values)[number];
 /** react-admin's action names, so the UI can ask canAccess({ resource, action }) directly. */
@@ -44,8 +43,17 @@ export const MATRIX: Record<Role, Grants> = {
   after_sales: { '*': READ, visits: ALL, complaints: ALL, quality_feedback: ALL, adverse_reactions: ALL, recall_notices: EDIT },
   office: { '*': READ, salespeople: ALL, authorizations: ALL, trainings: ALL, company_licenses: ALL, document_deliveries: ALL },
 };
-// issue #14's after-sales records (schema/workflows/after-sales-records.ts), merged in
-for (const [role, grants] of Object.entries(AFTERSALES_RECORD_GRANTS)) Object.assign(MATRIX[role as Role], grants);
+// issue #14's after-sales records (schema/workflows/after-sales-records.ts): who keeps them (every other role
+// reads them, as `*` says)
+const DESK = { service_promises: WRITE, replies: WRITE, follow_up_plans: WRITE };
+for (const [role, grants] of Object.entries({
+  qa: { nonconformities: ALL, nonconformity_notices: ALL, suppliers: ALL, supplier_agreements: ALL, replies: ALL, follow_up_plans: ALL },
+  sales: DESK,
+  sales_head: { ...DESK, service_promises: ALL },
+  warehouse: { deliveries: ALL, nonconformity_notices: EDIT },
+  after_sales: { replies: ALL, follow_up_plans: ALL, service_promises: EDIT, nonconformity_notices: EDIT },
+  office: { suppliers: ALL, supplier_agreements: ALL },
+} as Partial<Record<Role, Grants>>)) Object.assign(MATRIX[role as Role], grants);
 // #14 staff and quality records (schema/tables/staff-quality.ts, quality-records.ts): 第二篇 3.3 the sales
 // department assesses its salespeople; 第五篇 4.3 a salesperson files prices; 第二篇 3.7 QA approves the
 // material sales drafts; 第三篇 九 sales and after-sales report the market; 第二篇 3.13 improvement with QA.
@@ -79,9 +87,10 @@ export const OWN_SCOPE: Partial<Record<Role, Record<string, string>>> = {
   sales: {
     sales_orders: 'salesperson', contracts: 'salesperson', sales_lines: 'order.salesperson',
     special_checks: 'order.salesperson', outbound_slips: 'order.salesperson', price_filings: 'salesperson',
+    // a salesperson's own service promises: those of their own contracts
+    service_promises: 'contract.salesperson',
   },
 };
-for (const [role, scope] of Object.entries(AFTERSALES_RECORD_SCOPE)) Object.assign((OWN_SCOPE[role as Role] ??= {}), scope);
 
 export function can(roles: readonly string[], resource: string, action: Action): boolean {
   return roles.some((r) => {

@@ -9,7 +9,7 @@ import { Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 import { excelSerialToDate, pad, type DateParts } from '../../schema/files/excel-date';
 
-export { excelSerialToDate, type DateParts };
+export { excelSerialToDate };
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const endOfMonth = (y: number, m: number) => (m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : DAYS[m - 1]);

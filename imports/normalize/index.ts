@@ -20,10 +20,10 @@ export { parseBool } from './bool';
 export { excelSerialToDate, parseDate, parseDateTime, type DateOptions } from './dates';
 export { parseEnum } from './enum';
 export { parseList } from './list';
-export { Invalid, normError, type NormError, type NormResult } from './messages';
-export { parseInteger, parseMoney, parseNumber, parseNumberText, roundMoney } from './numbers';
+export { Invalid, type NormResult } from './messages';
+export { parseInteger, parseMoney, parseNumber } from './numbers';
 export { parseCode } from './text';
-export { alnumToHalfWidth, toHalfWidth } from './width';
+export { toHalfWidth } from './width';
 
 /** What a normaliser needs to know about a field (an ImportField or a registry FieldSpec fits). */
 export interface NormalizableField {

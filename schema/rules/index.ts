@@ -21,7 +21,7 @@ import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
 export type { RuleContext } from './context';
 export * from './types';
-export { RULE_SETTING_DEFAULTS, RULE_SETTING_LABELS, resolveSettings, type RuleSettings, type RuleSettingKey } from './settings';
+export { RULE_SETTING_DEFAULTS, resolveSettings, type RuleSettings } from './settings';
 export { createMemoryContext, type MemoryData, type MemoryContext, type MemoryRow } from './memory-context';
 export { looksLikePersonName, looksLikeIndividual } from './person-name';
 export { expiringWithin, expiryWindow, EXPIRY_FIELDS } from './expiry';
@@ -32,7 +32,7 @@ export { APPROVAL_SUPERSEDED } from './approval';
 export { PRODUCT_IMPORT_DOCS_MISSING, missingImportDocs } from './import-docs';
 export { buyerLicenceState } from './buyer';
 export { qualificationGaps } from './staff';
-export { saleLineViewsFor, type SaleLineParts } from './sale-line-view';
+export { saleLineViewsFor } from './sale-line-view';
 
 /**
  * Every rule, in RULES.md order. A code may have one rule per record kind it applies to

@@ -1,14 +1,14 @@
 /**
  * The workflows of issue #14's after-sales records, declared in one place and merged into the shared tables by
- * one line each (schema/verbs.ts, schema/lifecycle.ts, schema/permissions.ts):
+ * schema/verbs.ts (their step-owned fields are in schema/lifecycle.ts, their grants in schema/permissions.ts,
+ * kept there so neither imports a workflow):
  * - nonconforming goods sold (第四篇 一.6): QA opens a recall of the chosen level, or notifies the customers
  *   without one (a signed reason), follows each notice, and closes the case once everyone was told;
  * - service promises (第五篇 7): fulfilled by the salesperson, the head of sales or after-sales.
  * Deliveries, replies, follow-up plans and supplier agreements are plain records (their rules judge them).
  */
 import { NOTICE_METHOD, RECALL_INITIATOR, RECALL_LEVEL, type EnumDef } from '../enums';
-import type { Lifecycle, StepOwned } from '../lifecycle';
-import type { Action, Role } from '../permissions';
+import type { Role } from '../permissions';
 import type { VerbInput, VerbSpec } from '../verb-spec';
 
 type Rec = Record<string, unknown>;
@@ -68,33 +68,3 @@ export const AFTERSALES_RECORD_VERBS: readonly VerbSpec[] = [
     ready: (r) => !r.fulfilled_at,
   },
 ];
-
-const by = (...steps: string[]): StepOwned => ({ steps });
-export const AFTERSALES_RECORD_LIFECYCLE: Record<string, Lifecycle> = {
-  nonconformities: {
-    owned: {
-      decision: by('open-recall', 'notify-customers'), decided_at: by('open-recall', 'notify-customers'),
-      decision_note: by('notify-customers'), recall: by('open-recall'), status: by('close'),
-    },
-  },
-  nonconformity_notices: { owned: { notified_at: by('notify'), method: by('notify'), acknowledged_at: by('acknowledge') } },
-  service_promises: { owned: { fulfilled_at: by('fulfil'), fulfilment: by('fulfil') } },
-};
-
-const READ: Action[] = ['list', 'show', 'export'];
-const WRITE: Action[] = [...READ, 'create', 'edit'];
-const ALL: Action[] = [...WRITE, 'delete'];
-const EDIT: Action[] = [...READ, 'edit'];
-const DESK = { service_promises: WRITE, replies: WRITE, follow_up_plans: WRITE };
-
-/** Who keeps these records, merged into the role × resource matrix (every other role reads them, as `*` says). */
-export const AFTERSALES_RECORD_GRANTS: Partial<Record<Role, Record<string, Action[]>>> = {
-  qa: { nonconformities: ALL, nonconformity_notices: ALL, suppliers: ALL, supplier_agreements: ALL, replies: ALL, follow_up_plans: ALL },
-  sales: DESK,
-  sales_head: { ...DESK, service_promises: ALL },
-  warehouse: { deliveries: ALL, nonconformity_notices: EDIT },
-  after_sales: { replies: ALL, follow_up_plans: ALL, service_promises: EDIT, nonconformity_notices: EDIT },
-  office: { suppliers: ALL, supplier_agreements: ALL },
-};
-/** A salesperson's own promises: those of their own contracts. */
-export const AFTERSALES_RECORD_SCOPE: Partial<Record<Role, Record<string, string>>> = { sales: { service_promises: 'contract.salesperson' } };

@@ -34,8 +34,3 @@ export function attachmentRows(db: Db, resource: string, ids: readonly number[],
     .where(and(eq(t.resource, resource), inArray(t.record_id, [...ids]), isNull(t.voided_at), currentOnly ? isNull(t.superseded_by) : undefined))
     .orderBy(asc(t.record_id), asc(t.id)).all() as Row[];
 }
-
-/** The kinds of the record's current scans. */
-export function currentKinds(db: Db, resource: string, id: number): Set<string> {
-  return new Set(attachmentRows(db, resource, [id], true).map((a) => String(a.kind)));
-}

@@ -4,9 +4,7 @@ import { API_URL, httpClient } from '../../providers/http-client';
 const base = `${API_URL}/workflows/fulfilment`;
 
 export { BUCKETS } from '../../../../schema/workflows/fulfilment-views';
-export type {
-  AgedInvoice, Ageing, Bucket, Buckets, Chain, ChainStep, CustomerAgeing, CustomerReceivables, InvoiceableSlip, Need, SpecialState, StepKey,
-} from '../../../../schema/workflows/fulfilment-views';
+export type { Ageing, Bucket, Chain, CustomerReceivables, InvoiceableSlip, StepKey } from '../../../../schema/workflows/fulfilment-views';
 import type { Ageing, Chain, CustomerReceivables, InvoiceableSlip } from '../../../../schema/workflows/fulfilment-views';
 
 const get = <T,>(url: string) => httpClient(url).then(({ json }) => json as T);
