@@ -49,7 +49,10 @@ function splitRecord(line: Buffer): Buffer[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === 0x22) quoted = !quoted;
-    else if (c === 0x2c && !quoted) { out.push(line.subarray(start, i)); start = i + 1; }
+    else if (c === 0x2c && !quoted) {
+      out.push(line.subarray(start, i));
+      start = i + 1;
+    }
   }
   out.push(line.subarray(start));
   return out;
@@ -60,7 +63,10 @@ function sampleRecords(file: string): { header: Buffer; records: Buffer[][] } {
   const lines: Buffer[] = [];
   let start = 0;
   for (let i = 0; i < all.length; i++) {
-    if (all[i] === 0x0a) { lines.push(all.subarray(start, all[i - 1] === 0x0d ? i - 1 : i)); start = i + 1; }
+    if (all[i] === 0x0a) {
+      lines.push(all.subarray(start, all[i - 1] === 0x0d ? i - 1 : i));
+      start = i + 1;
+    }
   }
   if (start < all.length) lines.push(all.subarray(start));
   const [header, ...rest] = lines.filter((l) => l.length);
@@ -87,16 +93,21 @@ function writeCsv(enc: 'utf8' | 'gbk', rows: number, force: boolean, log: (s: st
     const fields = [...records[i % records.length]];
     fields[ORDER_COL] = suffix(fields[ORDER_COL], cycle);
     fields[INVOICE_COL] = suffix(fields[INVOICE_COL], cycle);
-    fields.forEach((f, j) => { if (j) batch.push(comma); batch.push(f); });
+    fields.forEach((f, j) => {
+      if (j) batch.push(comma);
+      batch.push(f);
+    });
     batch.push(nl);
-    if (batch.length >= 100_000) { fs.writeSync(fd, Buffer.concat(batch)); batch = []; }
+    if (batch.length >= 100_000) {
+      fs.writeSync(fd, Buffer.concat(batch));
+      batch = [];
+    }
   }
   fs.writeSync(fd, Buffer.concat(batch));
   fs.closeSync(fd);
   fs.writeFileSync(`${file}.done`, `${FIXTURE_VERSION}:${rows}`);
   return file;
 }
-
 
 /** Like the sample ledger.xlsx: title row, info row, header on row 3, typed dates and numbers, 合计 footer. */
 async function writeXlsx(rows: number, force: boolean, log: (s: string) => void): Promise<string> {
@@ -108,13 +119,18 @@ async function writeXlsx(rows: number, force: boolean, log: (s: string) => void)
     const s = b.toString('utf8');
     return s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s;
   };
-  await writeLedgerXlsx(file, splitRecord(header).map((h) => text(h).replace(/^\uFEFF/, '')), rows, (i) => {
-    const cycle = Math.floor(i / records.length);
-    return records[i % records.length].map((b, c) => {
-      const s = text(b);
-      return s && (c === ORDER_COL || c === INVOICE_COL) ? `${s}-${cycle}` : typedLedgerCell(c, s);
-    });
-  });
+  await writeLedgerXlsx(
+    file,
+    splitRecord(header).map((h) => text(h).replace(/^\uFEFF/, '')),
+    rows,
+    (i) => {
+      const cycle = Math.floor(i / records.length);
+      return records[i % records.length].map((b, c) => {
+        const s = text(b);
+        return s && (c === ORDER_COL || c === INVOICE_COL) ? `${s}-${cycle}` : typedLedgerCell(c, s);
+      });
+    },
+  );
   fs.writeFileSync(`${file}.done`, `${FIXTURE_VERSION}:${rows}`);
   return file;
 }
@@ -155,9 +171,16 @@ function importChild(name: string, file: string, master: string): Measured {
   const report = path.join(dir, 'report.json');
   try {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'imports/cli-launcher.mjs'), file, '--kind', 'sales-ledger', '--db', db, '--report', report, '--as-of', AS_OF], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, GSP_IMPORT_STATS: '1', GSP_IMPORT_TIMING: '1' }, maxBuffer: 1 << 24,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'imports/cli-launcher.mjs'), file, '--kind', 'sales-ledger', '--db', db, '--report', report, '--as-of', AS_OF],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, GSP_IMPORT_STATS: '1', GSP_IMPORT_TIMING: '1' },
+        maxBuffer: 1 << 24,
+      },
+    );
     const wallS = (performance.now() - t0) / 1000;
     if (r.status !== 0) throw new Error(`${name}: exit ${r.status}: ${r.stderr.slice(-2000)}`);
     const stats = JSON.parse(/GSP_IMPORT_STATS (\{.*\})/.exec(r.stderr)![1]) as { maxRssKb: number; userMs: number; sysMs: number };
@@ -165,9 +188,16 @@ function importChild(name: string, file: string, master: string): Measured {
     const counts = /"counts": (\{[^}]*\})/.exec(head)?.[1] ?? '';
     const c = JSON.parse(counts || '{}');
     return {
-      case: name, rows: c.rows ?? 0, wallS, cpuS: (stats.userMs + stats.sysMs) / 1000, peakRssMb: stats.maxRssKb / 1024,
+      case: name,
+      rows: c.rows ?? 0,
+      wallS,
+      cpuS: (stats.userMs + stats.sysMs) / 1000,
+      peakRssMb: stats.maxRssKb / 1024,
       counts: `${c.imported} imported, ${c.rejected} rejected`,
-      phases: r.stderr.split('\n').filter((l) => l.startsWith('[import]')).map((l) => l.replace('[import] ', '')),
+      phases: r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('[import]'))
+        .map((l) => l.replace('[import] ', '')),
       lockMs: Number(/\[import\] write lock held: (\d+) ms/.exec(r.stderr)?.[1] ?? NaN),
     };
   } finally {
@@ -206,7 +236,8 @@ function exceljsRead(file: string): { rows: number; wallS: number } | null {
 
 export const importBench: Bench = {
   name: 'import',
-  description: 'sales-ledger import (all rules) of a generated CSV at 100k and 1M rows (UTF-8; GBK at 1M) beside sqlite3 .import, and a 100k-row XLSX beside ExcelJS; the write lock each held',
+  description:
+    'sales-ledger import (all rules) of a generated CSV at 100k and 1M rows (UTF-8; GBK at 1M) beside sqlite3 .import, and a 100k-row XLSX beside ExcelJS; the write lock each held',
   async run(opts: BenchOptions): Promise<BenchResult> {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const rows = opts.lines;
@@ -244,7 +275,11 @@ export const importBench: Bench = {
           opts.log(`sqlite3 .import of ${path.basename(utf8.get(c.rows) ?? c.file)}…`);
           const b = sqliteImport(utf8.get(c.rows) ?? c.file);
           baseOf.set(c.rows, b);
-          notes.push(b !== null ? `sqlite3 .import of ${path.basename(utf8.get(c.rows) ?? c.file)} into a bare table: ${b.toFixed(2)} s wall` : 'sqlite3 CLI not available: no .import baseline (apt-get install -y sqlite3)');
+          notes.push(
+            b !== null
+              ? `sqlite3 .import of ${path.basename(utf8.get(c.rows) ?? c.file)} into a bare table: ${b.toFixed(2)} s wall`
+              : 'sqlite3 CLI not available: no .import baseline (apt-get install -y sqlite3)',
+          );
         }
         base = baseOf.get(c.rows)!;
         floor = base !== null ? `.import ${base.toFixed(2)} s` : '—';
@@ -255,14 +290,29 @@ export const importBench: Bench = {
       const lockOk = !(r.lockMs! > TARGET_LOCK_MS);
       const ok = r.peakRssMb < TARGET_RSS_MB && lockOk && (xlsx ? r.rows / r.wallS >= TARGET_XLSX_ROWS_PER_S : vs !== null && vs <= TARGET_RATIO);
       pass &&= ok;
-      table.push([c.name, fmt(r.rows), r.wallS.toFixed(1), fmt(r.rows / r.wallS), r.cpuS.toFixed(1), r.peakRssMb.toFixed(0),
-        Number.isFinite(r.lockMs) ? (r.lockMs! / 1000).toFixed(2) : '—', floor, vs ? `${vs.toFixed(1)}×` : '—', ok ? 'PASS' : 'FAIL']);
+      table.push([
+        c.name,
+        fmt(r.rows),
+        r.wallS.toFixed(1),
+        fmt(r.rows / r.wallS),
+        r.cpuS.toFixed(1),
+        r.peakRssMb.toFixed(0),
+        Number.isFinite(r.lockMs) ? (r.lockMs! / 1000).toFixed(2) : '—',
+        floor,
+        vs ? `${vs.toFixed(1)}×` : '—',
+        ok ? 'PASS' : 'FAIL',
+      ]);
       notes.push(`${r.case}: ${r.counts}; ${r.phases.join('; ')}`);
     }
     notes.unshift(
       `targets: CSV ≤ ${TARGET_RATIO}× sqlite3 .import of the same CSV; XLSX ≥ ${fmt(TARGET_XLSX_ROWS_PER_S)} rows/s; peak RSS < ${TARGET_RSS_MB} MB; write lock ≤ ${TARGET_LOCK_MS / 1000} s (the merge transaction, BEGIN IMMEDIATE → COMMIT: other writers wait that long, readers not at all); wall times include the CLI's start-up (the compiled bundle)`,
     );
-    notes.push(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (nproc ${os.availableParallelism()})`);
+    notes.push(
+      `load average at the end: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (nproc ${os.availableParallelism()})`,
+    );
     if (!opts.cases) opts.log(formatTable(table));
     return { name: 'import', table, pass, notes };
   },
@@ -271,12 +321,28 @@ export const importBench: Bench = {
 // `npx tsx bench/import.ts [--lines N] [--force] [--cases csv-utf8,xlsx]` runs it alone.
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const argv = process.argv.slice(2);
-  const get = (k: string) => { const i = argv.indexOf(k); return i >= 0 ? argv[i + 1] : undefined; };
-  importBench.run({
-    lines: Number(get('--lines') ?? 1_000_000), n: 0, warmup: 0, budget: 0, force: argv.includes('--force'),
-    cases: get('--cases')?.split(','), log: (s) => process.stderr.write(`${s}\n`),
-  }).then((r) => {
-    console.log(`${r.notes.join('\n')}\n== ${r.name}: ${r.pass ? 'PASS' : 'FAIL'}\n${formatTable(r.table)}`);
-    process.exitCode = r.pass ? 0 : 1;
-  }, (e) => { console.error(e); process.exit(2); });
+  const get = (k: string) => {
+    const i = argv.indexOf(k);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  importBench
+    .run({
+      lines: Number(get('--lines') ?? 1_000_000),
+      n: 0,
+      warmup: 0,
+      budget: 0,
+      force: argv.includes('--force'),
+      cases: get('--cases')?.split(','),
+      log: (s) => process.stderr.write(`${s}\n`),
+    })
+    .then(
+      (r) => {
+        console.log(`${r.notes.join('\n')}\n== ${r.name}: ${r.pass ? 'PASS' : 'FAIL'}\n${formatTable(r.table)}`);
+        process.exitCode = r.pass ? 0 : 1;
+      },
+      (e) => {
+        console.error(e);
+        process.exit(2);
+      },
+    );
 }

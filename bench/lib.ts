@@ -66,7 +66,9 @@ export function machine(): Record<string, string> {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
   try {
     cpu = execSync("lscpu | sed -n 's/^Model name: *//p'", { encoding: 'utf8' }).trim() || cpu;
-  } catch { /* keep os.cpus() */ }
+  } catch {
+    /* keep os.cpus() */
+  }
   const sqlite = (new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string }).v;
   return {
     cpu,
@@ -75,6 +77,9 @@ export function machine(): Record<string, string> {
     node: process.version,
     sqlite,
     os: `${os.type()} ${os.release()}`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }

@@ -35,7 +35,11 @@ interface Case {
   params: Record<string, string>[];
 }
 
-interface Stmt { sql: string; params: unknown[]; role: 'page' | 'count' | 'lookup' }
+interface Stmt {
+  sql: string;
+  params: unknown[];
+  role: 'page' | 'count' | 'lookup';
+}
 
 const SORT = JSON.stringify(['sale_date', 'DESC']);
 const RANGE = JSON.stringify([0, 24]);
@@ -46,8 +50,11 @@ const Q_ORDERS = ['XS20240315', 'XS20231102', 'XS20250101', 'XS2025061', 'XS2024
 /** under three characters: the LIKE fallback (server/crud/list-query.ts TRIGRAM_MIN); names, not number fragments */
 const Q_SHORT = ['益丰', '头孢', '布洛', '二甲', '奥美'];
 const QUARTERS: [string, string][] = [
-  ['2024-01-01', '2024-03-31'], ['2024-04-01', '2024-06-30'], ['2024-10-01', '2024-12-31'],
-  ['2025-01-01', '2025-03-31'], ['2023-07-01', '2023-09-30'],
+  ['2024-01-01', '2024-03-31'],
+  ['2024-04-01', '2024-06-30'],
+  ['2024-10-01', '2024-12-31'],
+  ['2025-01-01', '2025-03-31'],
+  ['2023-07-01', '2023-09-30'],
 ];
 
 /**
@@ -106,7 +113,7 @@ const roleOf = (sql: string): Stmt['role'] =>
 async function capture(sqlite: Database.Database, fn: () => Promise<void>): Promise<Stmt[]> {
   const out: Stmt[] = [];
   const original = sqlite.prepare;
-  (sqlite as any).prepare = function (source: string) {
+  (sqlite as any).prepare = (source: string) => {
     const stmt = original.call(sqlite, source);
     const rec: Stmt = { sql: source, params: [], role: roleOf(source) };
     if (!/"(sessions|users)"/.test(source)) out.push(rec);
@@ -115,10 +122,16 @@ async function capture(sqlite: Database.Database, fn: () => Promise<void>): Prom
         const v = target[prop];
         if (typeof v !== 'function') return v;
         if (['raw', 'pluck', 'expand', 'safeIntegers', 'bind'].includes(prop as string)) {
-          return (...a: unknown[]) => { v.apply(target, a); return proxy; };
+          return (...a: unknown[]) => {
+            v.apply(target, a);
+            return proxy;
+          };
         }
         if (['all', 'get', 'run', 'iterate'].includes(prop as string)) {
-          return (...a: unknown[]) => { rec.params = a; return v.apply(target, a); };
+          return (...a: unknown[]) => {
+            rec.params = a;
+            return v.apply(target, a);
+          };
         }
         return v.bind(target);
       },
@@ -145,15 +158,16 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const notes: string[] = [];
-  const table: string[][] = [[
-    'query', 'rows', 'n', 'API med', 'API p95', 'direct med', 'direct p95', 'Δ p95', 'page p95', 'count p95', 'lookups p95', 'result',
-  ]];
+  const table: string[][] = [
+    ['query', 'rows', 'n', 'API med', 'API p95', 'direct med', 'direct p95', 'Δ p95', 'page p95', 'count p95', 'lookups p95', 'result'],
+  ];
   // CPU time of this process (client + server + SQLite) per request: what the wall times would be on an idle machine.
   const cpuTable: string[][] = [['query', 'API cpu med', 'API cpu p95', 'direct cpu med', 'direct cpu p95']];
   let pass = true;
   try {
     const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: fx.adminPassword }),
     });
     if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
@@ -161,19 +175,20 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
     // node:http with a keep-alive agent: a lighter client than fetch, so the time is the server's.
-    const get = (p: Record<string, string>) => new Promise<{ rows: { id: number }[]; total: number }>((resolve, reject) => {
-      const req = http.get(`${base}/api/sales_lines?${new URLSearchParams(p)}`, { agent, headers: { cookie } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (b: Buffer) => chunks.push(b));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) return reject(new Error(`GET /api/sales_lines → ${res.statusCode} ${body}`));
-          resolve({ rows: JSON.parse(body), total: Number(String(res.headers['content-range']).split('/')[1]) });
+    const get = (p: Record<string, string>) =>
+      new Promise<{ rows: { id: number }[]; total: number }>((resolve, reject) => {
+        const req = http.get(`${base}/api/sales_lines?${new URLSearchParams(p)}`, { agent, headers: { cookie } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (b: Buffer) => chunks.push(b));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            if (res.statusCode !== 200) return reject(new Error(`GET /api/sales_lines → ${res.statusCode} ${body}`));
+            resolve({ rows: JSON.parse(body), total: Number(String(res.headers['content-range']).split('/')[1]) });
+          });
+          res.on('error', reject);
         });
-        res.on('error', reject);
+        req.on('error', reject);
       });
-      req.on('error', reject);
-    });
     const prepared = new Map<string, Database.Statement>();
     const prep = (sql: string) => {
       let s = prepared.get(sql);
@@ -184,7 +199,8 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
     const timings = () => ({ page: [] as number[], count: [] as number[], lookup: [] as number[] });
     /** one direct execution of a request's statements; per-role times are added to `into` */
     const direct = (stmts: Stmt[], into?: ReturnType<typeof timings>) => {
-      let page: unknown[] = [], total = NaN;
+      let page: unknown[] = [],
+        total = NaN;
       const byRole = { page: 0, count: 0, lookup: 0 };
       for (const s of stmts) {
         const t = performance.now();
@@ -203,7 +219,9 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       const recorded: Stmt[][] = [];
       for (const p of c.params) {
         let res!: Awaited<ReturnType<typeof get>>;
-        const stmts = await capture(sqlite, async () => { res = await get(p); });
+        const stmts = await capture(sqlite, async () => {
+          res = await get(p);
+        });
         const mine = direct(stmts);
         // A page past the middle is read in reverse and flipped in JS (server/crud/list-query.ts pageRows).
         const got = JSON.stringify(res.rows.map((r) => r.id));
@@ -242,13 +260,24 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
         dir.push(performance.now() - t);
         dirCpu.push(cpu(process.cpuUsage(u)));
       }
-      const A = summary(api), D = summary(dir);
+      const A = summary(api),
+        D = summary(dir);
       const ok = A.p95 < TARGET_P95_MS && A.p95 - D.p95 <= TARGET_OVERHEAD_MS;
       if (!c.info) pass &&= ok;
       const lookups = roles.lookup.some((x) => x > 0) ? ms(summary(roles.lookup).p95) : '—';
       table.push([
-        `${c.key}. ${c.title}`, rangeOf(totals), String(A.n), ms(A.median), ms(A.p95), ms(D.median), ms(D.p95), ms(A.p95 - D.p95),
-        ms(summary(roles.page).p95), ms(summary(roles.count).p95), lookups, `${ok ? 'PASS' : 'FAIL'}${c.info ? ' (info)' : ''}`,
+        `${c.key}. ${c.title}`,
+        rangeOf(totals),
+        String(A.n),
+        ms(A.median),
+        ms(A.p95),
+        ms(D.median),
+        ms(D.p95),
+        ms(A.p95 - D.p95),
+        ms(summary(roles.page).p95),
+        ms(summary(roles.count).p95),
+        lookups,
+        `${ok ? 'PASS' : 'FAIL'}${c.info ? ' (info)' : ''}`,
       ]);
       cpuTable.push([`${c.key}. ${c.title}`, ms(summary(apiCpu).median), ms(summary(apiCpu).p95), ms(summary(dirCpu).median), ms(summary(dirCpu).p95)]);
       log(`list-api: ${c.key} done (API p95 ${ms(A.p95)} ms, direct p95 ${ms(D.p95)} ms)`);
@@ -267,7 +296,9 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
   }
   const size = ['', '-wal'].reduce((n, ext) => n + (fs.existsSync(fx.file + ext) ? fs.statSync(fx.file + ext).size : 0), 0);
   notes.unshift(
-    `fixture: ${path.relative(process.cwd(), fx.file)} — ${Object.entries(fx.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`,
+    `fixture: ${path.relative(process.cwd(), fx.file)} — ${Object.entries(fx.counts)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')}`,
     `fixture: ${fx.reused ? 'reused' : 'generated'}; generation took ${fx.seconds.toFixed(1)} s; DB file ${(size / 2 ** 20).toFixed(0)} MiB`,
     `measured: up to ${opts.n} requests per query over HTTP (at least ${MIN_N}, within ${opts.budget} s), each followed by a direct run of the same statements, after ${opts.warmup} warm-up rounds`,
     '',
@@ -281,7 +312,8 @@ const shortIn = (sql: string) => sql.replace(/\((\?(?:, \?){5,})\)/g, (m) => `(?
 const shortParams = (ps: unknown[]) => (ps.length > 12 ? `${JSON.stringify(ps.slice(0, 10)).slice(0, -1)}, … ${ps.length} values]` : JSON.stringify(ps));
 
 function rangeOf(xs: number[]): string {
-  const lo = Math.min(...xs), hi = Math.max(...xs);
+  const lo = Math.min(...xs),
+    hi = Math.max(...xs);
   const f = (x: number) => x.toLocaleString('en');
   return lo === hi ? f(lo) : `${f(lo)}–${f(hi)}`;
 }
@@ -298,6 +330,7 @@ function planLines(rows: { id: number; parent: number; detail: string }[]): stri
 
 export const listApi: Bench = {
   name: 'list-api',
-  description: 'GET /api/sales_lines, every list interaction (each declared sort both ways, first/middle/last page, each filter, q) vs the same SQL through better-sqlite3',
+  description:
+    'GET /api/sales_lines, every list interaction (each declared sort both ways, first/middle/last page, each filter, q) vs the same SQL through better-sqlite3',
   run: runListApi,
 };

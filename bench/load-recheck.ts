@@ -34,7 +34,11 @@ function get(agent: http.Agent, port: number, cookie: string, p: string): Promis
   });
 }
 
-export interface RecheckCase { rows: string[][]; pass: boolean; notes: string[] }
+export interface RecheckCase {
+  rows: string[][];
+  pass: boolean;
+  notes: string[];
+}
 
 export async function recheckCase(opts: BenchOptions, dir: string): Promise<RecheckCase> {
   const fx = ensureFixture({ lines: opts.lines, log: opts.log });
@@ -51,7 +55,11 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
   });
   const { port } = server.address() as AddressInfo;
   const agent = new http.Agent({ keepAlive: true, maxSockets: PROBES });
-  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: fx.adminPassword }) });
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: fx.adminPassword }),
+  });
   if (!login.ok) throw new Error(`login failed: ${login.status}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
 
@@ -66,7 +74,9 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
     const started = performance.now();
     const run = asOf ? startRecheck({ db, file, clock, asOf, full }) : null;
     let finished = false;
-    const done = (run ? run.done : new Promise<null>((r) => setTimeout(() => r(null), BASELINE_S * 1000))).finally(() => { finished = true; });
+    const done = (run ? run.done : new Promise<null>((r) => setTimeout(() => r(null), BASELINE_S * 1000))).finally(() => {
+      finished = true;
+    });
     const probe = async (c: number) => {
       for (let i = 0; !finished; i++) {
         const t0 = performance.now();
@@ -98,14 +108,21 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
     const s = [...xs].sort((a, b) => a - b);
     return [name, String(s.length), ms(percentile(s, 50)), ms(percentile(s, 95)), ms(percentile(s, 99)), ms(s[s.length - 1] ?? NaN), r.seconds.toFixed(1)];
   };
-  const p99 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 99);
+  const p99 = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      99,
+    );
   const fullOk = full.seconds < RECHECK_TARGETS.fullSeconds && full.p.status === 'done';
   const meOk = p99(full.me) < RECHECK_TARGETS.meP99 && p99(inc.me) < RECHECK_TARGETS.meP99;
   return {
     rows: [
-      row('no re-check (baseline): /auth/me', base, base.me), row('no re-check (baseline): list page', base, base.list),
-      row('recheck full: /auth/me', full, full.me), row('recheck full: list page', full, full.list),
-      row('recheck incremental: /auth/me', inc, inc.me), row('recheck incremental: list page', inc, inc.list),
+      row('no re-check (baseline): /auth/me', base, base.me),
+      row('no re-check (baseline): list page', base, base.list),
+      row('recheck full: /auth/me', full, full.me),
+      row('recheck full: list page', full, full.list),
+      row('recheck incremental: /auth/me', inc, inc.me),
+      row('recheck incremental: list page', inc, inc.list),
     ],
     pass: fullOk && meOk && full.errors === 0 && inc.errors === 0,
     notes: [

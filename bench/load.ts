@@ -35,7 +35,20 @@ const MASTER = ['company_licenses', 'customers', 'customer_licenses', 'customer_
 function runCli(args: string[], dbFile: string): Promise<{ code: number; ms: number; stderr: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'imports/cli-launcher.mjs'), ...args, '--db', dbFile, '--as-of', '2025-06-30', '--report', path.join(path.dirname(dbFile), `report-${path.basename(args[0])}.json`)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'imports/cli-launcher.mjs'),
+        ...args,
+        '--db',
+        dbFile,
+        '--as-of',
+        '2025-06-30',
+        '--report',
+        path.join(path.dirname(dbFile), `report-${path.basename(args[0])}.json`),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => resolve({ code: code ?? -1, ms: performance.now() - started, stderr }));
@@ -44,7 +57,11 @@ function runCli(args: string[], dbFile: string): Promise<{ code: number; ms: num
 
 /** The sample ledger repeated with fresh order numbers up to `rows` data rows (UTF-8 CSV). */
 function bigLedger(file: string, rows: number) {
-  const [header, ...lines] = fs.readFileSync(path.join(SAMPLES, 'ledger-utf8.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const [header, ...lines] = fs
+    .readFileSync(path.join(SAMPLES, 'ledger-utf8.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
   const out = fs.createWriteStream(file);
   out.write(`\uFEFF${header}\n`);
   for (let i = 0; i < rows; i++) {
@@ -54,19 +71,34 @@ function bigLedger(file: string, rows: number) {
   return new Promise<void>((r) => out.end(r));
 }
 
-interface Sample { kind: string; ms: number; status: number; importing: boolean }
+interface Sample {
+  kind: string;
+  ms: number;
+  status: number;
+  importing: boolean;
+}
 
 function request(agent: http.Agent, port: number, cookie: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request({ host: '127.0.0.1', port, method, path: `/api${p}`, agent, headers: { cookie, 'content-type': 'application/json', ...(data && { 'content-length': data.length }) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
-      });
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: `/api${p}`,
+        agent,
+        headers: { cookie, 'content-type': 'application/json', ...(data && { 'content-length': data.length }) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -83,7 +115,10 @@ export const load: Bench = {
     const table = [['case', 'count', 'p50', 'p95', 'p99', 'max', 'more']];
     const notes: string[] = [];
     let pass = true;
-    for (const [name, run] of [['import', importCase], ['recheck', recheckCase]] as const) {
+    for (const [name, run] of [
+      ['import', importCase],
+      ['recheck', recheckCase],
+    ] as const) {
       if (!want(name)) continue;
       const r = await run(opts, dir);
       table.push(...r.rows);
@@ -117,7 +152,11 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     (server as http.Server).keepAliveTimeout = 65_000;
     const { port } = server.address() as AddressInfo;
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const customers = (await request(agent, port, cookie, 'GET', '/customers?range=[0,99]')).body as { id: number }[];
     const salesperson = (await request(agent, port, cookie, 'GET', '/salespeople?range=[0,0]')).body[0].id as number;
@@ -180,7 +219,9 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     const check = openDb(dbFile);
     const topics = new Map((check.$client.prepare('SELECT id, topic FROM trainings').all() as { id: number; topic: string }[]).map((t) => [t.id, t.topic]));
     const lostCreates = created.filter((x) => topics.get(x.id) !== x.topic).length;
-    const lostUpdates = [...lastUpdate].filter(([id, phone]) => (check.$client.prepare('SELECT contact_phone FROM customers WHERE id = ?').pluck().get(id) as string) !== phone).length;
+    const lostUpdates = [...lastUpdate].filter(
+      ([id, phone]) => (check.$client.prepare('SELECT contact_phone FROM customers WHERE id = ?').pluck().get(id) as string) !== phone,
+    ).length;
     const integrity = check.$client.pragma('integrity_check', { simple: true });
     const imported = check.$client.prepare('SELECT COUNT(*) FROM sales_lines').pluck().get() as number;
     check.$client.close();
@@ -192,18 +233,38 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     const reads = ['list', 'search'];
     const kinds: [string, (k: string) => boolean][] = [
       ...['list', 'search', 'create', 'update'].map((k) => [k, (x: string) => x === k] as [string, (k: string) => boolean]),
-      ['reads', (x) => reads.includes(x)], ['all', () => true],
+      ['reads', (x) => reads.includes(x)],
+      ['all', () => true],
     ];
     // the same kinds again, only what started while the import still ran (most of a 60 s run has none)
     const during = samples.filter((x) => x.importing);
     for (const [k, match] of [...kinds, ...kinds.map(([k, m]) => [`${k} (while importing)`, m] as const)]) {
       const s = (k.endsWith('(while importing)') ? during : samples).filter((x) => match(x.kind));
       const t = s.map((x) => x.ms).sort((a, b) => a - b);
-      rows.push([`import: ${k}`, String(s.length), ms(percentile(t, 50)), ms(percentile(t, 95)), ms(percentile(t, 99)), ms(t[t.length - 1] ?? NaN),
-        `5xx ${s.filter((x) => x.status >= 500).length}, 409 ${s.filter((x) => x.status === 409).length}, other 4xx ${s.filter((x) => x.status >= 400 && x.status < 500 && x.status !== 409).length}`]);
+      rows.push([
+        `import: ${k}`,
+        String(s.length),
+        ms(percentile(t, 50)),
+        ms(percentile(t, 95)),
+        ms(percentile(t, 99)),
+        ms(t[t.length - 1] ?? NaN),
+        `5xx ${s.filter((x) => x.status >= 500).length}, 409 ${s.filter((x) => x.status === 409).length}, other 4xx ${s.filter((x) => x.status >= 400 && x.status < 500 && x.status !== 409).length}`,
+      ]);
     }
-    const readP99 = percentile(samples.filter((x) => reads.includes(x.kind)).map((x) => x.ms).sort((a, b) => a - b), 99);
-    const readP99During = percentile(during.filter((x) => reads.includes(x.kind)).map((x) => x.ms).sort((a, b) => a - b), 99);
+    const readP99 = percentile(
+      samples
+        .filter((x) => reads.includes(x.kind))
+        .map((x) => x.ms)
+        .sort((a, b) => a - b),
+      99,
+    );
+    const readP99During = percentile(
+      during
+        .filter((x) => reads.includes(x.kind))
+        .map((x) => x.ms)
+        .sort((a, b) => a - b),
+      99,
+    );
     const readsOk = readP99 < READ_P99_TARGET && !(readP99During >= READ_P99_TARGET);
     const pass = errors5xx === 0 && lostCreates === 0 && lostUpdates === 0 && integrity === 'ok' && imp.code === 0 && readsOk;
     return {

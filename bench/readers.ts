@@ -21,7 +21,13 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'out');
 const SAMPLES = process.env.GSP_SAMPLES ?? path.resolve(HERE, '../../shared/samples');
 
-interface Args { rows: number; xlsxRows: number; cases: string[] | null; force: boolean; child: string | null }
+interface Args {
+  rows: number;
+  xlsxRows: number;
+  cases: string[] | null;
+  force: boolean;
+  child: string | null;
+}
 function parseArgs(argv: string[]): Args {
   const a: Args = { rows: 1_000_000, xlsxRows: 100_000, cases: null, force: false, child: null };
   for (let i = 0; i < argv.length; i++) {
@@ -43,7 +49,11 @@ function sampleLines(file: string): Buffer[] {
   const all = fs.readFileSync(path.join(SAMPLES, file));
   const lines: Buffer[] = [];
   let start = 0;
-  for (let i = 0; i < all.length; i++) if (all[i] === 0x0a) { lines.push(all.subarray(start, i + 1)); start = i + 1; }
+  for (let i = 0; i < all.length; i++)
+    if (all[i] === 0x0a) {
+      lines.push(all.subarray(start, i + 1));
+      start = i + 1;
+    }
   if (start < all.length) lines.push(Buffer.concat([all.subarray(start), Buffer.from('\n')]));
   return lines;
 }
@@ -63,14 +73,16 @@ function writeCsv(enc: 'utf8' | 'gbk', rows: number, force: boolean): string {
   let batch: Buffer[] = [];
   for (let i = 0; i < rows; i++) {
     batch.push(Buffer.from(`XS${String(3_000_000_000 + i)}`), tails[i % tails.length]);
-    if (batch.length >= 20_000) { fs.writeSync(fd, Buffer.concat(batch)); batch = []; }
+    if (batch.length >= 20_000) {
+      fs.writeSync(fd, Buffer.concat(batch));
+      batch = [];
+    }
   }
   fs.writeSync(fd, Buffer.concat(batch));
   fs.closeSync(fd);
   fs.writeFileSync(`${file}.done`, String(rows));
   return file;
 }
-
 
 /** 100k-row ledger like the sample ledger.xlsx: title row, info row, header on row 3, typed cells, 合计 footer. */
 async function writeXlsx(rows: number, force: boolean): Promise<string> {
@@ -80,7 +92,10 @@ async function writeXlsx(rows: number, force: boolean): Promise<string> {
   const records: unknown[][] = [];
   let header: unknown[] = [];
   for await (const r of book.sheet().rows()) {
-    if (r.row === 1) { header = r.cells; continue; }
+    if (r.row === 1) {
+      header = r.cells;
+      continue;
+    }
     records.push(r.cells.map((c, i) => typedLedgerCell(i, c)));
   }
   await source.close();
@@ -95,7 +110,14 @@ async function writeXlsx(rows: number, force: boolean): Promise<string> {
 
 // ---------- measurements (in a child process) ----------
 
-interface Measured { case: string; rows: number; wallMs: number; cpuMs: number; peakRssMb: number; extra?: string }
+interface Measured {
+  case: string;
+  rows: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  extra?: string;
+}
 
 async function measure(name: string, file: string, withTable: boolean, inflater?: Inflater): Promise<Measured> {
   const c0 = process.cpuUsage();
@@ -166,7 +188,11 @@ async function main() {
   const results: Measured[] = [];
   for (const name of args.cases ?? Object.keys(CASES)) {
     log(`running ${name}…`);
-    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', name, '--rows', String(args.rows), '--xlsx-rows', String(args.xlsxRows)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--child', name, '--rows', String(args.rows), '--xlsx-rows', String(args.xlsxRows)],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
     results.push(JSON.parse(r.stdout));
   }
@@ -177,16 +203,32 @@ async function main() {
   const table = [
     ['case', 'rows', 'wall s', 'rows/s (wall)', 'cpu s', 'rows/s (cpu)', 'peak RSS MB', 'notes'],
     ...results.map((r) => [
-      r.case, fmt(r.rows), (r.wallMs / 1000).toFixed(2), fmt(r.rows / (r.wallMs / 1000)), (r.cpuMs / 1000).toFixed(2),
-      fmt(r.rows / (r.cpuMs / 1000)), r.peakRssMb.toFixed(0), r.extra ?? '',
+      r.case,
+      fmt(r.rows),
+      (r.wallMs / 1000).toFixed(2),
+      fmt(r.rows / (r.wallMs / 1000)),
+      (r.cpuMs / 1000).toFixed(2),
+      fmt(r.rows / (r.cpuMs / 1000)),
+      r.peakRssMb.toFixed(0),
+      r.extra ?? '',
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   for (const row of table) console.log(row.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   if (base) {
-    console.log(`\nsqlite3 .import of ${path.basename(files.utf8())}: ${(base.wallMs / 1000).toFixed(2)} s wall → the 4× budget for the whole 1M-row import is ${((4 * base.wallMs) / 1000).toFixed(1)} s`);
+    console.log(
+      `\nsqlite3 .import of ${path.basename(files.utf8())}: ${(base.wallMs / 1000).toFixed(2)} s wall → the 4× budget for the whole 1M-row import is ${((4 * base.wallMs) / 1000).toFixed(1)} s`,
+    );
   } else console.log('\nsqlite3 CLI not available: no .import baseline');
-  console.log(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at the end: ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -19,10 +19,19 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
 const USAGE = `npm run bench -- [${Object.keys(BENCHES).join('|')}…] [--lines 1000000] [--n 300] [--warmup 30] [--budget 45] [--cases a,b] [--force]`;
 
 function readArgs(argv: string[]): { names: string[]; opts: BenchOptions } {
-  const { values: v, positionals } = parseCommandLine(argv, {
-    lines: { type: 'string' }, n: { type: 'string' }, warmup: { type: 'string' }, budget: { type: 'string' }, cases: { type: 'string' },
-    force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  }, USAGE);
+  const { values: v, positionals } = parseCommandLine(
+    argv,
+    {
+      lines: { type: 'string' },
+      n: { type: 'string' },
+      warmup: { type: 'string' },
+      budget: { type: 'string' },
+      cases: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   if (v.help) {
     console.log(`usage: ${USAGE}`);
     process.exit(0);
@@ -34,10 +43,19 @@ function readArgs(argv: string[]): { names: string[]; opts: BenchOptions } {
     return n;
   };
   const unknown = positionals.find((a) => !(a in BENCHES));
-  if (unknown) throw new UsageError(`未知的基准 ${unknown}（可用：${Object.keys(BENCHES).join(', ')}）`, `unknown benchmark ${unknown} (benchmarks: ${Object.keys(BENCHES).join(', ')})`);
+  if (unknown)
+    throw new UsageError(
+      `未知的基准 ${unknown}（可用：${Object.keys(BENCHES).join(', ')}）`,
+      `unknown benchmark ${unknown} (benchmarks: ${Object.keys(BENCHES).join(', ')})`,
+    );
   const opts: BenchOptions = {
-    lines: num('lines', v.lines, 1_000_000), n: num('n', v.n, 300), warmup: num('warmup', v.warmup, 30), budget: num('budget', v.budget, 45),
-    force: v.force === true, cases: v.cases?.split(',').filter(Boolean), log: (s) => process.stderr.write(`${s}\n`),
+    lines: num('lines', v.lines, 1_000_000),
+    n: num('n', v.n, 300),
+    warmup: num('warmup', v.warmup, 30),
+    budget: num('budget', v.budget, 45),
+    force: v.force === true,
+    cases: v.cases?.split(',').filter(Boolean),
+    log: (s) => process.stderr.write(`${s}\n`),
   };
   return { names: positionals.length ? positionals : Object.keys(BENCHES), opts };
 }
@@ -72,10 +90,14 @@ async function main() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const at = new Date().toISOString();
   fs.writeFileSync(path.join(OUT_DIR, 'latest.json'), JSON.stringify({ at, machine: host, opts: { ...opts, log: undefined }, seconds, results }, null, 2));
-  fs.writeFileSync(path.join(OUT_DIR, 'latest.md'), [
-    `Run ${at}: ${hostLine}; ${opts.lines.toLocaleString('en')} lines, ${opts.n} requests per query.`, '',
-    ...results.flatMap((r) => [`## ${r.name}: ${r.pass ? 'PASS' : 'FAIL'} (ms)`, '', markdownTable(r.table), '', '```', ...r.notes, '```', '']),
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(OUT_DIR, 'latest.md'),
+    [
+      `Run ${at}: ${hostLine}; ${opts.lines.toLocaleString('en')} lines, ${opts.n} requests per query.`,
+      '',
+      ...results.flatMap((r) => [`## ${r.name}: ${r.pass ? 'PASS' : 'FAIL'} (ms)`, '', markdownTable(r.table), '', '```', ...r.notes, '```', '']),
+    ].join('\n'),
+  );
   process.exitCode = results.every((r) => r.pass) ? 0 : 1;
 }
 

@@ -43,10 +43,13 @@ function initialChunks(dist: string): string[] {
 function sizes(dist: string, files: string[]) {
   // a file too small to be worth compressing (< 1 KB) has no .gz/.br and is served as it is
   const size = (f: string, fallback: string) => fs.statSync(fs.existsSync(f) ? f : fallback).size;
-  return files.reduce((t, f) => {
-    const p = path.join(dist, 'assets', f);
-    return { raw: t.raw + size(p, p), gz: t.gz + size(`${p}.gz`, p), br: t.br + size(`${p}.br`, p) };
-  }, { raw: 0, gz: 0, br: 0 });
+  return files.reduce(
+    (t, f) => {
+      const p = path.join(dist, 'assets', f);
+      return { raw: t.raw + size(p, p), gz: t.gz + size(`${p}.gz`, p), br: t.br + size(`${p}.br`, p) };
+    },
+    { raw: 0, gz: 0, br: 0 },
+  );
 }
 
 export const webBench: Bench = {
@@ -73,7 +76,9 @@ export const webBench: Bench = {
     });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await launchChromium();
-    const table: string[][] = [['list', 'runs', 'nav→rows med', 'nav→rows max', 'data at med', 'render after data med', 'render max', 'cold nav→rows', 'result']];
+    const table: string[][] = [
+      ['list', 'runs', 'nav→rows med', 'nav→rows max', 'data at med', 'render after data med', 'render max', 'cold nav→rows', 'result'],
+    ];
     try {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       // The page notes when the first list row appears (performance.now(): ms since navigation start).
@@ -110,13 +115,15 @@ export const webBench: Bench = {
           await p.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, { timeout: 60_000 });
           const t = await p.evaluate((name) => {
             const rows = (window as unknown as { __firstRow: number }).__firstRow;
-            const api = performance.getEntriesByType('resource')
+            const api = performance
+              .getEntriesByType('resource')
               .filter((e) => new URL(e.name).pathname === `/api/${name}`)
               .map((e) => (e as PerformanceResourceTiming).responseEnd);
             return { rows, data: api.length ? Math.max(...api.filter((x) => x <= rows)) : NaN };
           }, list);
           await p.close();
-          if (i === 0) cold = t.rows; // the first visit also loads the screens' chunks
+          if (i === 0)
+            cold = t.rows; // the first visit also loads the screens' chunks
           else {
             nav.push(t.rows);
             dataAt.push(t.data);
@@ -127,7 +134,17 @@ export const webBench: Bench = {
         const a = summary(after);
         const ok = a.median <= RENDER_BUDGET_MS;
         pass &&= ok;
-        table.push([list, String(RUNS), n.median.toFixed(0), n.max.toFixed(0), summary(dataAt).median.toFixed(0), a.median.toFixed(0), a.max.toFixed(0), cold.toFixed(0), ok ? 'ok' : `> ${RENDER_BUDGET_MS}`]);
+        table.push([
+          list,
+          String(RUNS),
+          n.median.toFixed(0),
+          n.max.toFixed(0),
+          summary(dataAt).median.toFixed(0),
+          a.median.toFixed(0),
+          a.max.toFixed(0),
+          cold.toFixed(0),
+          ok ? 'ok' : `> ${RENDER_BUDGET_MS}`,
+        ]);
         log(`web ${list}: nav→rows ${n.median.toFixed(0)} ms, render after data ${a.median.toFixed(0)} ms`);
       }
     } finally {

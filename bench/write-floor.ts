@@ -19,7 +19,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BATCH = 50;
 const TABLES = ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'special_checks', 'invoice_lines', 'findings', 'import_rejects'];
 
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const from = arg('--from');
 if (!from) throw new Error('usage: npx tsx bench/write-floor.ts --from DB [--master DB]');
 const master = arg('--master') ?? path.join(ROOT, 'bench/out/import-master.db');
@@ -47,7 +50,9 @@ try {
   db.exec('BEGIN IMMEDIATE');
   const indexes: Array<{ name: string; sql: string }> = [];
   for (const t of TABLES) {
-    for (const ix of db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE '%voided_at IS NOT NULL%'").all(t) as Array<{ name: string; sql: string }>) {
+    for (const ix of db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE '%voided_at IS NOT NULL%'")
+      .all(t) as Array<{ name: string; sql: string }>) {
       db.exec(`DROP INDEX "${ix.name}"`);
       indexes.push(ix);
     }
@@ -71,7 +76,9 @@ try {
   db.close();
   const ms = (a: number, b: number) => `${(b - a).toFixed(0)} ms`;
   console.log(`${total.toLocaleString('en-US')} records (${[...records].map(([t, r]) => `${t} ${r.rows.length}`).join(', ')})`);
-  console.log(`inserts ${ms(t1, t2)} (${(((t2 - t1) / total) * 1000).toFixed(2)} µs per record), ${indexes.length} index builds ${ms(t2, t3)}, commit ${ms(t3, t4)}; total ${ms(t0, t4)}`);
+  console.log(
+    `inserts ${ms(t1, t2)} (${(((t2 - t1) / total) * 1000).toFixed(2)} µs per record), ${indexes.length} index builds ${ms(t2, t3)}, commit ${ms(t3, t4)}; total ${ms(t0, t4)}`,
+  );
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

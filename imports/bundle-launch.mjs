@@ -79,7 +79,9 @@ async function rebuild({ name, entries, build, pointer, launcher }) {
     if (d === dir || !d.startsWith(`${name}-`)) continue;
     try {
       if (Date.now() - fs.statSync(path.join(build, d)).mtimeMs > STALE_FOLDER_MS) fs.rmSync(path.join(build, d), { recursive: true, force: true });
-    } catch { /* another run removed it */ }
+    } catch {
+      /* another run removed it */
+    }
   }
   return path.join(build, dir, `${name}.js`);
 }

@@ -31,10 +31,18 @@ interface Args {
   lang: 'zh' | 'en';
 }
 
-const USAGE = 'npm run --silent import -- FILE --kind KIND [--db PATH] [--report OUT.json] [--as-of YYYY-MM-DD] [--dry-run] [--sheet NAME] [--force] [--problems OUT.xlsx] [--lang en]';
+const USAGE =
+  'npm run --silent import -- FILE --kind KIND [--db PATH] [--report OUT.json] [--as-of YYYY-MM-DD] [--dry-run] [--sheet NAME] [--force] [--problems OUT.xlsx] [--lang en]';
 const OPTIONS = {
-  kind: { type: 'string' }, db: { type: 'string' }, report: { type: 'string' }, 'as-of': { type: 'string' }, sheet: { type: 'string' },
-  problems: { type: 'string' }, lang: { type: 'string' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' },
+  kind: { type: 'string' },
+  db: { type: 'string' },
+  report: { type: 'string' },
+  'as-of': { type: 'string' },
+  sheet: { type: 'string' },
+  problems: { type: 'string' },
+  lang: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,12 +50,22 @@ function readArgs(argv: string[]): Args {
   const { values: v, positionals: files } = parseCommandLine(argv, OPTIONS, USAGE);
   if (v.help) throw new UsageError(`用法：${USAGE}`, `usage: ${USAGE}`);
   if (files.length !== 1) throw new UsageError(`请指定一个要导入的文件（用法：${USAGE}）`, `give exactly one file to import (usage: ${USAGE})`);
-  if (!v.kind) throw new UsageError(`请用 --kind 指定导入类型（可用：${importableKinds().join(', ')}）`, `--kind is required (kinds: ${importableKinds().join(', ')})`);
+  if (!v.kind)
+    throw new UsageError(`请用 --kind 指定导入类型（可用：${importableKinds().join(', ')}）`, `--kind is required (kinds: ${importableKinds().join(', ')})`);
   const asOf = v['as-of'];
-  if (asOf !== undefined && !isValidDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期：${asOf}`, `--as-of must be a YYYY-MM-DD date: ${asOf}`);
+  if (asOf !== undefined && !isValidDate(asOf))
+    throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期：${asOf}`, `--as-of must be a YYYY-MM-DD date: ${asOf}`);
   return {
-    file: files[0], kind: v.kind, db: dbFilePath(v.db), report: v.report, asOf, dryRun: v['dry-run'] === true, sheet: v.sheet,
-    force: v.force === true, problems: v.problems, lang: v.lang === 'en' ? 'en' : 'zh',
+    file: files[0],
+    kind: v.kind,
+    db: dbFilePath(v.db),
+    report: v.report,
+    asOf,
+    dryRun: v['dry-run'] === true,
+    sheet: v.sheet,
+    force: v.force === true,
+    problems: v.problems,
+    lang: v.lang === 'en' ? 'en' : 'zh',
   };
 }
 
@@ -98,8 +116,16 @@ async function main() {
   try {
     const clock = args.asOf ? fixedDayClock(args.asOf) : clockFromEnv(env);
     const result = await runImport({
-      db, file: args.file, kind: args.kind, clock, actor: SYSTEM_ACTOR, lang: args.lang, dryRun: args.dryRun, force: args.force,
-      sheet: args.sheet, reportFile: args.report,
+      db,
+      file: args.file,
+      kind: args.kind,
+      clock,
+      actor: SYSTEM_ACTOR,
+      lang: args.lang,
+      dryRun: args.dryRun,
+      force: args.force,
+      sheet: args.sheet,
+      reportFile: args.report,
     });
     const r = result.report;
     if (args.problems) {
@@ -112,13 +138,19 @@ async function main() {
     } else {
       const c = r.counts;
       const id = r.import.id != null ? `#${r.import.id} ` : args.dryRun ? '（试运行）' : '';
-      process.stdout.write(`导入 ${id}${args.kind} ${r.import.file}：${c.rows} 行，导入 ${c.imported}，拒收 ${c.rejected}，重复 ${c.duplicates}，规则发现 ${r.totals?.findings.total ?? r.findings.length}\n`);
+      process.stdout.write(
+        `导入 ${id}${args.kind} ${r.import.file}：${c.rows} 行，导入 ${c.imported}，拒收 ${c.rejected}，重复 ${c.duplicates}，规则发现 ${r.totals?.findings.total ?? r.findings.length}\n`,
+      );
     }
     db.$client.close();
   } catch (e) {
-    try { db.$client.close(); } catch { /* closing anyway */ }
+    try {
+      db.$client.close();
+    } catch {
+      /* closing anyway */
+    }
     if (isUsageError(e)) fail(2, `错误：${e.text('zh')}`, `Error: ${e.text('en')}`);
-    process.stderr.write(`${env.GSP_DEBUG ? (e as Error)?.stack : (e as Error)?.message ?? e}\n`);
+    process.stderr.write(`${env.GSP_DEBUG ? (e as Error)?.stack : ((e as Error)?.message ?? e)}\n`);
     fail(1, '导入失败（内部错误），未写入任何数据', 'Import failed (internal error); nothing was written');
   }
 }

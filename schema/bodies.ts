@@ -15,7 +15,13 @@ const filled = (trim = false) => (trim ? z.string({ error: 'not_text' }).trim() 
 const optionalText = z.string({ error: 'not_text' }).nullish();
 /** A record id as JSON number or digits (react-admin sends either). */
 const recordId = z.union(
-  [z.int({ error: 'not_ref' }).positive({ error: 'not_ref' }), z.string().regex(/^[1-9]\d{0,15}$/, { error: 'not_ref' }).transform(Number)],
+  [
+    z.int({ error: 'not_ref' }).positive({ error: 'not_ref' }),
+    z
+      .string()
+      .regex(/^[1-9]\d{0,15}$/, { error: 'not_ref' })
+      .transform(Number),
+  ],
   { error: 'not_ref' },
 );
 
@@ -57,30 +63,53 @@ export const INVOICE_BODY = z.looseObject(
   { error: 'not_object' },
 );
 
-const flag = z.string({ error: 'not_bool' }).optional().transform((v) => !!v && ['1', 'true', 'yes', 'on'].includes(v.toLowerCase()));
+const flag = z
+  .string({ error: 'not_bool' })
+  .optional()
+  .transform((v) => !!v && ['1', 'true', 'yes', 'on'].includes(v.toLowerCase()));
 
 /** The text fields of POST /api/imports (multipart, beside the file). */
 export const IMPORT_FORM = z.object({
   // which kinds exist and who may import them is the importer's to answer (checkKind, checkMayImport)
-  kind: z.string({ error: 'not_text' }).trim().optional().transform((v) => v ?? ''),
+  kind: z
+    .string({ error: 'not_text' })
+    .trim()
+    .optional()
+    .transform((v) => v ?? ''),
   // header → field (or null), as JSON text
-  mapping: z.string({ error: 'not_text' }).optional().transform((text, ctx) => {
-    if (!text?.trim()) return undefined;
-    try {
-      const value: unknown = JSON.parse(text);
-      if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string | null>;
-    } catch { /* reported below */ }
-    ctx.addIssue({ code: 'custom', message: 'import_mapping_json' });
-    return z.NEVER;
-  }),
-  headerRow: z.string({ error: 'not_integer' }).trim().regex(/^\d*$/, { error: 'not_integer' }).optional()
+  mapping: z
+    .string({ error: 'not_text' })
+    .optional()
+    .transform((text, ctx) => {
+      if (!text?.trim()) return undefined;
+      try {
+        const value: unknown = JSON.parse(text);
+        if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string | null>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'import_mapping_json' });
+      return z.NEVER;
+    }),
+  headerRow: z
+    .string({ error: 'not_integer' })
+    .trim()
+    .regex(/^\d*$/, { error: 'not_integer' })
+    .optional()
     .transform((v) => (v ? Number(v) : undefined)),
   // the date the time-based rules judge legacy rows against (the CLI's --as-of)
-  asOf: z.string({ error: 'import_as_of' }).trim().refine((v) => v === '' || isValidDate(v), { error: 'import_as_of' }).optional()
+  asOf: z
+    .string({ error: 'import_as_of' })
+    .trim()
+    .refine((v) => v === '' || isValidDate(v), { error: 'import_as_of' })
+    .optional()
     .transform((v) => v || undefined),
   dryRun: flag,
   force: flag,
-  sheet: z.string({ error: 'not_text' }).optional().transform((v) => v?.trim() || undefined),
+  sheet: z
+    .string({ error: 'not_text' })
+    .optional()
+    .transform((v) => v?.trim() || undefined),
 });
 
 /** zod's issues as the API's field errors: `{ "ids.2": "应为所引用记录的 ID" }`; the body itself is "body". */

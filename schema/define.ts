@@ -8,9 +8,7 @@ import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core
 import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import type { EnumDef, Label } from './enums';
 
-export const FIELD_KINDS = [
-  'text', 'textarea', 'int', 'number', 'money', 'date', 'datetime', 'bool', 'enum', 'list', 'ref', 'json', 'password',
-] as const;
+export const FIELD_KINDS = ['text', 'textarea', 'int', 'number', 'money', 'date', 'datetime', 'bool', 'enum', 'list', 'ref', 'json', 'password'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 export const AREAS = ['parties', 'products', 'sales', 'fulfilment', 'aftersales', 'system'] as const;
@@ -66,9 +64,16 @@ function field<K extends FieldKind>(kind: K) {
   };
 }
 export const f = {
-  text: field('text'), textarea: field('textarea'), int: field('int'), number: field('number'),
-  money: field('money'), date: field('date'), datetime: field('datetime'), bool: field('bool'),
-  json: field('json'), password: field('password'),
+  text: field('text'),
+  textarea: field('textarea'),
+  int: field('int'),
+  number: field('number'),
+  money: field('money'),
+  date: field('date'),
+  datetime: field('datetime'),
+  bool: field('bool'),
+  json: field('json'),
+  password: field('password'),
   enum: <E extends string, O extends Opts = Record<never, never>>(e: EnumDef<E>, zh: string, en: string, opts?: O) =>
     field('enum')(zh, en, { ...opts, enum: e }) as FieldSpec<'enum', E> & Strict<O>,
   list: field('list'),
@@ -79,18 +84,30 @@ export const f = {
 /** A field's value as stored and read back (a list: a JSON array from the database, or free text from an import). */
 export type FieldValue<S> =
   S extends FieldSpec<infer K, infer E>
-    ? K extends 'enum' ? E
-      : K extends 'list' ? readonly string[] | string
-        : K extends 'int' | 'number' | 'money' | 'ref' ? number
-          : K extends 'bool' ? boolean
-            : K extends 'json' ? unknown
+    ? K extends 'enum'
+      ? E
+      : K extends 'list'
+        ? readonly string[] | string
+        : K extends 'int' | 'number' | 'money' | 'ref'
+          ? number
+          : K extends 'bool'
+            ? boolean
+            : K extends 'json'
+              ? unknown
               : string
     : never;
 
 /** The columns defineResource adds to every (non-system) table. */
 export type SystemColumns = {
-  version?: number; created_at?: string | null; created_by?: number | null; updated_at?: string | null; updated_by?: number | null;
-  voided_at?: string | null; voided_by?: number | null; void_reason?: string | null; import_id?: number | null;
+  version?: number;
+  created_at?: string | null;
+  created_by?: number | null;
+  updated_at?: string | null;
+  updated_by?: number | null;
+  voided_at?: string | null;
+  voided_by?: number | null;
+  void_reason?: string | null;
+  import_id?: number | null;
   /** what a legacy system recorded (schema/legacy.ts): an object, or its JSON text from SQLite */
   legacy_facts?: unknown;
 };
@@ -101,12 +118,12 @@ export type SystemColumns = {
  * historical row or an import's pending record may lack) optional and nullable — and the system columns.
  * Inferred from the definition, so a field added there is in the type at once.
  */
-export type RowOf<T> = T extends ResourceTable<infer F>
-  ? { id: number }
-    & { -readonly [K in keyof F as F[K] extends { required: true } ? K : never]: FieldValue<F[K]> }
-    & { -readonly [K in keyof F as F[K] extends { required: true } ? never : K]?: FieldValue<F[K]> | null }
-    & SystemColumns
-  : never;
+export type RowOf<T> =
+  T extends ResourceTable<infer F>
+    ? { id: number } & { -readonly [K in keyof F as F[K] extends { required: true } ? K : never]: FieldValue<F[K]> } & {
+        -readonly [K in keyof F as F[K] extends { required: true } ? never : K]?: FieldValue<F[K]> | null;
+      } & SystemColumns
+    : never;
 export const req = { required: true } as const;
 
 export interface ResourceSpec {
@@ -168,7 +185,10 @@ export interface Resource extends Required<Omit<ResourceSpec, 'parent'>> {
 }
 // Generic code addresses columns by name, so the table type is deliberately loose.
 export type AnyTable = SQLiteTableWithColumns<{
-  name: string; schema: undefined; dialect: 'sqlite'; columns: Record<string, SQLiteColumn<any>>;
+  name: string;
+  schema: undefined;
+  dialect: 'sqlite';
+  columns: Record<string, SQLiteColumn<any>>;
 }>;
 /** A table built by defineResource, its field definitions kept in the type (never present at run time). */
 export type ResourceTable<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = AnyTable & { readonly $fields?: F };
@@ -184,13 +204,28 @@ function column(key: string, spec: FieldSpec) {
   const notNull = spec.required && !spec.legacy;
   let c: any;
   switch (spec.kind) {
-    case 'int': c = integer(key); break;
-    case 'ref': c = integer(key).references(() => resources.get(spec.ref!)!.table.id); break;
-    case 'number': case 'money': c = real(key); break;
-    case 'bool': c = integer(key, { mode: 'boolean' }); break;
-    case 'enum': c = text(key, { enum: spec.enum!.values as [string, ...string[]] }); break;
-    case 'list': case 'json': c = text(key, { mode: 'json' }); break;
-    default: c = text(key);
+    case 'int':
+      c = integer(key);
+      break;
+    case 'ref':
+      c = integer(key).references(() => resources.get(spec.ref!)!.table.id);
+      break;
+    case 'number':
+    case 'money':
+      c = real(key);
+      break;
+    case 'bool':
+      c = integer(key, { mode: 'boolean' });
+      break;
+    case 'enum':
+      c = text(key, { enum: spec.enum!.values as [string, ...string[]] });
+      break;
+    case 'list':
+    case 'json':
+      c = text(key, { mode: 'json' });
+      break;
+    default:
+      c = text(key);
   }
   if (notNull) c = c.notNull();
   if (spec.default !== undefined) c = c.default(spec.default);
@@ -286,9 +321,7 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
     if (system && fs.kind !== 'text' && fs.kind !== 'ref' && !keyLeads.has(key)) indexed.delete(key);
   }
   const table = sqliteTable(spec.name, columns, (t: any) => [
-    ...[...indexed.entries()].map(([name, cols]) =>
-      index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]])),
-    ),
+    ...[...indexed.entries()].map(([name, cols]) => index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]]))),
     ...sortable.flatMap((key) => sortIndexes(spec, system, key, t)),
     // The live rows in id order, for the lists that default to it (the table itself is in id order, but a
     // page deep into it would read every row it skips to test voided_at).
@@ -301,8 +334,17 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
   ]) as unknown as ResourceTable<F>;
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
-    list: keys.slice(0, 6), filters: [], search: [], textIndex: [], naturalKey: [], sort: ['id', 'DESC'], indexes: [],
-    system, readOnly: false, menu: true, attachments: [],
+    list: keys.slice(0, 6),
+    filters: [],
+    search: [],
+    textIndex: [],
+    naturalKey: [],
+    sort: ['id', 'DESC'],
+    indexes: [],
+    system,
+    readOnly: false,
+    menu: true,
+    attachments: [],
     ...spec,
     sortable,
     table,

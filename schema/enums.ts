@@ -203,8 +203,21 @@ export const SIGNATURE_MEANING = defineEnum({
 
 /** 经营范围类别: the controlled vocabulary shared by licences, products and authorisations (DOMAIN.md). */
 export const SCOPE_CATEGORIES = [
-  '中药材', '中药饮片', '中成药', '化学原料药', '化学药制剂', '抗生素原料药', '抗生素制剂', '生化药品',
-  '生物制品', '疫苗', '体外诊断试剂', '蛋白同化制剂/肽类激素', '第一类医疗器械', '第二类医疗器械', '第三类医疗器械',
+  '中药材',
+  '中药饮片',
+  '中成药',
+  '化学原料药',
+  '化学药制剂',
+  '抗生素原料药',
+  '抗生素制剂',
+  '生化药品',
+  '生物制品',
+  '疫苗',
+  '体外诊断试剂',
+  '蛋白同化制剂/肽类激素',
+  '第一类医疗器械',
+  '第二类医疗器械',
+  '第三类医疗器械',
 ] as const;
 export type ScopeCategory = (typeof SCOPE_CATEGORIES)[number];
 

@@ -108,8 +108,16 @@ export function ledgerColumns(registry: FieldRegistry, columns: readonly LedgerC
     const label: Label = c.header ?? spec.label;
     const names = [label[0], spec.label[0], ...spec.aliases, ...(via ? [via.spec.label[0], ...via.spec.aliases] : []), ...(c.aliases ?? [])];
     return {
-      key: c.key, resource, field, ...(spec.ref && { ref: spec.ref }), ...(via && { via: { resource: via.resource, field: via.field } }), label, names: [...new Set(names)],
-      kind: value?.spec.kind ?? 'text', enum: value?.spec.enum, vocabulary: value?.spec.vocabulary,
+      key: c.key,
+      resource,
+      field,
+      ...(spec.ref && { ref: spec.ref }),
+      ...(via && { via: { resource: via.resource, field: via.field } }),
+      label,
+      names: [...new Set(names)],
+      kind: value?.spec.kind ?? 'text',
+      enum: value?.spec.enum,
+      vocabulary: value?.spec.vocabulary,
       code: value ? isCodeField(value.field, value.spec) : false,
     };
   });

@@ -62,10 +62,14 @@ export function grantorRoles(resource: string): readonly Role[] {
   const s = APPROVAL_STEP[resource];
   if (s) return findVerbSpec(s.step[0], s.step[1])?.roles ?? [];
   const steps = new Set(workflowOwnedFields(resource).flatMap((f) => stepKeys(resource, f)));
-  return [...new Set([...steps].flatMap((k) => {
-    const [res, verb] = k.split('/');
-    return findVerbSpec(res, verb)?.roles ?? [];
-  }))];
+  return [
+    ...new Set(
+      [...steps].flatMap((k) => {
+        const [res, verb] = k.split('/');
+        return findVerbSpec(res, verb)?.roles ?? [];
+      }),
+    ),
+  ];
 }
 
 /** Whether these roles could grant the workflow-owned fields of `resource` in our system. */

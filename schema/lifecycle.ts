@@ -20,7 +20,10 @@
  */
 
 export type Rec = Record<string, unknown>;
-export interface I18n { zh: string; en: string }
+export interface I18n {
+  zh: string;
+  en: string;
+}
 
 export interface StepOwned {
   steps: readonly string[];
@@ -55,12 +58,20 @@ const qaApproved = (r: Rec) => r.qa_status === 'approved';
 export const LIFECYCLE: Record<string, Lifecycle> = {
   customers: {
     owned: {
-      qa_status: by('approve', 'reject'), qa_approved_at: by('approve'), qa_approved_by: by('approve'),
-      credit_reviewed_at: by('credit-review'), payment_rating: by('credit-review'), storage_reviewed_at: by('storage-review'),
+      qa_status: by('approve', 'reject'),
+      qa_approved_at: by('approve'),
+      qa_approved_by: by('approve'),
+      credit_reviewed_at: by('credit-review'),
+      payment_rating: by('credit-review'),
+      storage_reviewed_at: by('storage-review'),
     },
     // 第二篇 3.4: QA approved this buyer as it was — its identity, type, region, address and cold chain.
     review: {
-      label: FIRST_BUSINESS, approved: qaApproved, backTo: BACK_TO_PENDING, meanings: ['approve_first_business'], attachments: true,
+      label: FIRST_BUSINESS,
+      approved: qaApproved,
+      backTo: BACK_TO_PENDING,
+      meanings: ['approve_first_business'],
+      attachments: true,
       fields: ['name', 'type', 'credit_code', 'region', 'address', 'legal_rep', 'cold_chain'],
       reset: { qa_status: 'pending', qa_approved_at: null, qa_approved_by: null },
     },
@@ -71,28 +82,53 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
     owned: { qa_status: by('approve', 'reject') },
     // 第二篇 3.1 / 3.9: the variety as approved — what it is, who makes it, its category and special control.
     review: {
-      label: { zh: '首营品种审核', en: 'first-variety approval' }, approved: qaApproved, backTo: BACK_TO_PENDING,
-      meanings: ['approve_first_business'], attachments: true,
+      label: { zh: '首营品种审核', en: 'first-variety approval' },
+      approved: qaApproved,
+      backTo: BACK_TO_PENDING,
+      meanings: ['approve_first_business'],
+      attachments: true,
       fields: [
-        'kind', 'generic_name', 'dosage_form', 'spec', 'manufacturer', 'manufacturer_license', 'approval_no', 'scope_category',
-        'device_class', 'special_control', 'storage', 'sterile_single_use', 'imported',
+        'kind',
+        'generic_name',
+        'dosage_form',
+        'spec',
+        'manufacturer',
+        'manufacturer_license',
+        'approval_no',
+        'scope_category',
+        'device_class',
+        'special_control',
+        'storage',
+        'sterile_single_use',
+        'imported',
       ],
       reset: { qa_status: 'pending' },
     },
   },
   contracts: {
     owned: {
-      status: by('submit', 'approve', 'reject', 'sign'), approved_by: by('approve'), approved_role: by('approve'),
-      approved_at: by('approve'), signed_at: by('sign'),
+      status: by('submit', 'approve', 'reject', 'sign'),
+      approved_by: by('approve'),
+      approved_role: by('approve'),
+      approved_at: by('approve'),
+      signed_at: by('sign'),
     },
     // 第五篇 3.3: the approver approved these terms at this amount's level; a change needs a new approval.
     review: {
-      label: { zh: '合同审批', en: 'contract approval' }, approved: (r) => r.status === 'approved' || r.status === 'signed',
+      label: { zh: '合同审批', en: 'contract approval' },
+      approved: (r) => r.status === 'approved' || r.status === 'signed',
       backTo: { zh: '草稿（须重新提交审批）', en: 'draft (to be submitted for approval again)' },
       meanings: ['approve_contract', 'sign_contract'],
       fields: [
-        'customer', 'salesperson', 'amount', 'quality_terms', 'quantity_price_terms', 'delivery_terms', 'payment_method',
-        'payment_days', 'after_sales_terms',
+        'customer',
+        'salesperson',
+        'amount',
+        'quality_terms',
+        'quantity_price_terms',
+        'delivery_terms',
+        'payment_method',
+        'payment_days',
+        'after_sales_terms',
       ],
       reset: { status: 'draft', approved_by: null, approved_role: null, approved_at: null, signed_at: null },
     },
@@ -104,23 +140,35 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
     owned: { price_approved_by: by('approve-price') },
     // 第五篇 4.4: the head of sales approved this price for this product and quantity.
     review: {
-      label: { zh: '超限价审批', en: 'price approval' }, approved: (r) => !!r.price_approved_by, meanings: ['approve_price'],
+      label: { zh: '超限价审批', en: 'price approval' },
+      approved: (r) => !!r.price_approved_by,
+      meanings: ['approve_price'],
       backTo: { zh: '待价格审批', en: 'awaiting price approval' },
-      fields: ['product', 'quantity', 'unit_price', 'amount'], reset: { price_approved_by: null },
+      fields: ['product', 'quantity', 'unit_price', 'amount'],
+      reset: { price_approved_by: null },
     },
   },
   outbound_slips: {
     owned: {
-      issued_by: by('sales_orders/issue-outbound'), picked_by: by('pick'), reviewed_by: by('review'), reviewed_at: by('review'),
-      receipt_confirmed_at: by('confirm-receipt'), arrival_verified_at: by('verify-arrival'), arrival_verified_by: by('verify-arrival'),
+      issued_by: by('sales_orders/issue-outbound'),
+      picked_by: by('pick'),
+      reviewed_by: by('review'),
+      reviewed_at: by('review'),
+      receipt_confirmed_at: by('confirm-receipt'),
+      arrival_verified_at: by('verify-arrival'),
+      arrival_verified_by: by('verify-arrival'),
     },
   },
   // 第三篇 五/七: each step of a complaint records what it did — the investigation, the measures and the
   // feedback to the customer, the follow-up — so a plain edit cannot fill in a step that never ran.
   complaints: {
     owned: {
-      status: by('investigate', 'handle', 'close'), reported_to_qa_at: by('report-qa'), investigation: by('investigate'),
-      measures: by('handle'), feedback_at: by('handle'), follow_up: by('follow-up'),
+      status: by('investigate', 'handle', 'close'),
+      reported_to_qa_at: by('report-qa'),
+      investigation: by('investigate'),
+      measures: by('handle'),
+      feedback_at: by('handle'),
+      follow_up: by('follow-up'),
     },
   },
   // 第一篇 3: the cause analysis and the handling opinion are QA's (质管部处理), written only by its step.
@@ -135,8 +183,11 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
   // nonconforming-goods case, each notice's notify/acknowledge steps, a service promise's fulfilment
   nonconformities: {
     owned: {
-      decision: by('open-recall', 'notify-customers'), decided_at: by('open-recall', 'notify-customers'),
-      decision_note: by('notify-customers'), recall: by('open-recall'), status: by('close'),
+      decision: by('open-recall', 'notify-customers'),
+      decided_at: by('open-recall', 'notify-customers'),
+      decision_note: by('notify-customers'),
+      recall: by('open-recall'),
+      status: by('close'),
     },
   },
   nonconformity_notices: { owned: { notified_at: by('notify'), method: by('notify'), acknowledged_at: by('acknowledge') } },
@@ -150,8 +201,12 @@ export const LIFECYCLE: Record<string, Lifecycle> = {
   },
   corrective_actions: {
     owned: {
-      status: by('complete', 'verify'), completed_at: by('complete'), result: by('complete'), verification: by('verify'),
-      verified_by: by('verify'), verified_at: by('verify'),
+      status: by('complete', 'verify'),
+      completed_at: by('complete'),
+      result: by('complete'),
+      verification: by('verify'),
+      verified_by: by('verify'),
+      verified_at: by('verify'),
     },
   },
 };

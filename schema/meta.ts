@@ -5,8 +5,15 @@ import { ledgerColumns } from './ledger';
 import { CATALOGUE, type RuleMeta } from './rules';
 import { ATTACHMENT_KIND, isAttachable } from './tables/attachments';
 
-export interface I18nLabel { zh: string; en: string }
-export interface EnumOption { id: string; zh: string; en: string }
+export interface I18nLabel {
+  zh: string;
+  en: string;
+}
+export interface EnumOption {
+  id: string;
+  zh: string;
+  en: string;
+}
 export interface FieldMeta {
   key: string;
   kind: FieldKind;
@@ -82,7 +89,12 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
     scopeCategories: SCOPE_CATEGORIES,
     rules: CATALOGUE,
     ledger: ledgerColumns(registry).map((c) => ({
-      key: c.key, resource: c.resource, field: c.field, kind: c.kind, label: label(c.label), aliases: c.names,
+      key: c.key,
+      resource: c.resource,
+      field: c.field,
+      kind: c.kind,
+      label: label(c.label),
+      aliases: c.names,
     })),
     resources: all.map((r) => ({
       name: r.name,
@@ -113,13 +125,13 @@ export function buildMeta(registry: ReadonlyMap<string, Resource>): Meta {
       readOnly: r.readOnly,
       menu: r.menu,
       ...(r.parent && { parent: r.parent }),
-      children: all
-        .filter((c) => c.parent?.resource === r.name)
-        .map((c) => ({ resource: c.name, field: c.parent!.field, inline: !!c.parent!.inline })),
+      children: all.filter((c) => c.parent?.resource === r.name).map((c) => ({ resource: c.name, field: c.parent!.field, inline: !!c.parent!.inline })),
       ...(isAttachable(r) && {
         attachments: [...r.attachments, ...(r.attachments.some((s) => s.kind === 'other') ? [] : [{ kind: 'other' }])].map((s) => ({
-          kind: s.kind, label: label(ATTACHMENT_KIND.labels[s.kind as keyof typeof ATTACHMENT_KIND.labels] ?? [s.kind, s.kind]),
-          required: s.required ?? false, ...(s.rule && { rule: s.rule }),
+          kind: s.kind,
+          label: label(ATTACHMENT_KIND.labels[s.kind as keyof typeof ATTACHMENT_KIND.labels] ?? [s.kind, s.kind]),
+          required: s.required ?? false,
+          ...(s.rule && { rule: s.rule }),
         })),
       }),
     })),

@@ -18,8 +18,17 @@ const EDIT: Action[] = [...READ, 'edit'];
 
 type Grants = Record<string, Action[]>;
 const SALES_DESK: Grants = {
-  customers: WRITE, customer_licenses: ALL, customer_agents: ALL, contracts: ALL, sales_orders: ALL, sales_lines: ALL,
-  outbound_slips: EDIT, visits: WRITE, complaints: WRITE, quality_feedback: WRITE, adverse_reactions: WRITE,
+  customers: WRITE,
+  customer_licenses: ALL,
+  customer_agents: ALL,
+  contracts: ALL,
+  sales_orders: ALL,
+  sales_lines: ALL,
+  outbound_slips: EDIT,
+  visits: WRITE,
+  complaints: WRITE,
+  quality_feedback: WRITE,
+  adverse_reactions: WRITE,
   // 第二篇 3.6: the salesperson hands our licence and approval copies to the buyer and records it
   document_deliveries: WRITE,
 };
@@ -29,8 +38,19 @@ export const MATRIX: Record<Role, Grants> = {
   admin: { '*': ALL },
   auditor: { '*': READ },
   qa: {
-    '*': READ, customers: ALL, customer_licenses: ALL, customer_agents: ALL, products: ALL, batches: ALL, recalls: ALL,
-    recall_notices: ALL, quality_feedback: ALL, complaints: ALL, adverse_reactions: ALL, visits: WRITE, document_deliveries: ALL,
+    '*': READ,
+    customers: ALL,
+    customer_licenses: ALL,
+    customer_agents: ALL,
+    products: ALL,
+    batches: ALL,
+    recalls: ALL,
+    recall_notices: ALL,
+    quality_feedback: ALL,
+    complaints: ALL,
+    adverse_reactions: ALL,
+    visits: WRITE,
+    document_deliveries: ALL,
   },
   sales: { '*': READ, ...SALES_DESK },
   sales_head: { '*': READ, ...SALES_DESK, products: EDIT },
@@ -53,7 +73,8 @@ for (const [role, grants] of Object.entries({
   warehouse: { deliveries: ALL, nonconformity_notices: EDIT },
   after_sales: { replies: ALL, follow_up_plans: ALL, service_promises: EDIT, nonconformity_notices: EDIT },
   office: { suppliers: ALL, supplier_agreements: ALL },
-} as Partial<Record<Role, Grants>>)) Object.assign(MATRIX[role as Role], grants);
+} as Partial<Record<Role, Grants>>))
+  Object.assign(MATRIX[role as Role], grants);
 // #14 staff and quality records (schema/tables/staff-quality.ts, quality-records.ts): 第二篇 3.3 the sales
 // department assesses its salespeople; 第五篇 4.3 a salesperson files prices; 第二篇 3.7 QA approves the
 // material sales drafts; 第三篇 九 sales and after-sales report the market; 第二篇 3.13 improvement with QA.
@@ -64,7 +85,8 @@ for (const [role, grants] of Object.entries({
   gm: { salesperson_assessments: WRITE },
   qa: { product_materials: ALL, corrective_actions: ALL },
   after_sales: { market_reports: WRITE, corrective_actions: WRITE },
-} as Partial<Record<Role, Grants>>)) Object.assign(MATRIX[role as Role], grants);
+} as Partial<Record<Role, Grants>>))
+  Object.assign(MATRIX[role as Role], grants);
 
 /**
  * Fields only some roles may set or change, even where the role may edit the record: the credit limit is
@@ -85,8 +107,12 @@ export const FIELD_GUARDS: Record<string, Record<string, Role[]>> = {
  */
 export const OWN_SCOPE: Partial<Record<Role, Record<string, string>>> = {
   sales: {
-    sales_orders: 'salesperson', contracts: 'salesperson', sales_lines: 'order.salesperson',
-    special_checks: 'order.salesperson', outbound_slips: 'order.salesperson', price_filings: 'salesperson',
+    sales_orders: 'salesperson',
+    contracts: 'salesperson',
+    sales_lines: 'order.salesperson',
+    special_checks: 'order.salesperson',
+    outbound_slips: 'order.salesperson',
+    price_filings: 'salesperson',
     // a salesperson's own service promises: those of their own contracts
     service_promises: 'contract.salesperson',
   },

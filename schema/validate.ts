@@ -42,7 +42,9 @@ function toNumber(v: unknown): number | undefined {
 
 function parseValue(spec: FieldSpec, v: unknown, lang: Lang): Parsed {
   switch (spec.kind) {
-    case 'text': case 'textarea': case 'password': {
+    case 'text':
+    case 'textarea':
+    case 'password': {
       if (typeof v !== 'string' && typeof v !== 'number') return bad(msg(lang, 'not_text'));
       // A password is kept exactly as typed (its policy: server/auth/password-policy.ts); text is trimmed.
       if (spec.kind === 'password') {
@@ -54,13 +56,15 @@ function parseValue(spec: FieldSpec, v: unknown, lang: Lang): Parsed {
       if (spec.check === 'id_no' && !isIdNumber(s)) return bad(msg(lang, 'bad_id_no'));
       return ok(spec.check ? s.toUpperCase() : s);
     }
-    case 'int': case 'ref': {
+    case 'int':
+    case 'ref': {
       const n = toNumber(v);
       if (n === undefined || !Number.isInteger(n)) return bad(msg(lang, spec.kind === 'ref' ? 'not_ref' : 'not_integer'));
       if (spec.kind === 'ref' && n <= 0) return bad(msg(lang, 'not_ref'));
       return ok(n);
     }
-    case 'number': case 'money': {
+    case 'number':
+    case 'money': {
       const n = toNumber(v);
       if (n === undefined) return bad(msg(lang, 'not_number'));
       if (n < 0) return bad(msg(lang, 'negative'));

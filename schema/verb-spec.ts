@@ -4,7 +4,10 @@
  */
 import type { Role } from './permissions';
 
-export interface I18nText { zh: string; en: string }
+export interface I18nText {
+  zh: string;
+  en: string;
+}
 type Rec = Record<string, unknown>;
 
 export interface VerbSpec {

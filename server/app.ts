@@ -44,9 +44,7 @@ export function createApp(opts: AppOptions) {
   app.onError((err, c) => {
     const lang = c.get('lang') ?? pickLang(c.req.header('accept-language'));
     if (err instanceof ServiceError) {
-      const body = err.errors
-        ? { message: err.message, errors: { ...err.errors, root: { serverError: err.message } } }
-        : { message: err.message };
+      const body = err.errors ? { message: err.message, errors: { ...err.errors, root: { serverError: err.message } } } : { message: err.message };
       return c.json(body, err.status);
     }
     // Another process holds the write lock (a big import's merge from the CLI): nothing was written. The
@@ -68,7 +66,17 @@ export function createApp(opts: AppOptions) {
   });
   app.notFound((c) => c.json({ message: msg(pickLang(c.req.header('accept-language')), 'not_found', { resource: 'path', id: c.req.path }) }, 404));
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'", 'data:'] } }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+      },
+    }),
+  );
   app.use('/api/*', async (c, next) => {
     c.set('deps', { db, clock });
     c.set('lang', pickLang(c.req.header('accept-language')));

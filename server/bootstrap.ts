@@ -11,7 +11,11 @@ import './services/write-hooks'; // registers the workflows' write hooks (servic
 import { msg } from '../schema/messages';
 import { count, eq } from 'drizzle-orm';
 
-export interface Credential { username: string; password: string; role: string }
+export interface Credential {
+  username: string;
+  password: string;
+  role: string;
+}
 
 /** Random passwords only: there is no fixed default password anywhere. */
 export function randomPassword(): string {
@@ -24,7 +28,12 @@ export function isEmpty(db: Db): boolean {
 
 export function createAdmin(db: Db, clock: Clock, password: string): Credential {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  createRecord(ctx, registry.get('users')!, { username: 'admin', display_name: '系统管理员', roles: ['admin'], password, active: true }, { reason: '系统初始化' });
+  createRecord(
+    ctx,
+    registry.get('users')!,
+    { username: 'admin', display_name: '系统管理员', roles: ['admin'], password, active: true },
+    { reason: '系统初始化' },
+  );
   ensureSettings(ctx);
   return { username: 'admin', password, role: 'admin' };
 }

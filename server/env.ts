@@ -37,16 +37,23 @@ const text: Kind<string> = { parse: (v) => v, zh: '', en: '' };
 const flag: Kind<boolean> = { parse: (v) => (v === '1' ? true : v === '0' ? false : undefined), zh: '应为 0 或 1', en: 'must be 0 or 1' };
 const int = (min: number, max: number): Kind<number> => ({
   parse: (v) => (/^\d+$/.test(v) && +v >= min && +v <= max ? +v : undefined),
-  zh: `应为 ${min}–${max} 的整数`, en: `must be a whole number from ${min} to ${max}`,
+  zh: `应为 ${min}–${max} 的整数`,
+  en: `must be a whole number from ${min} to ${max}`,
 });
 const positive: Kind<number> = {
-  parse: (v) => (/^\d+(\.\d+)?$/.test(v) && +v > 0 ? +v : undefined), zh: '应为大于 0 的数', en: 'must be a number above 0',
+  parse: (v) => (/^\d+(\.\d+)?$/.test(v) && +v > 0 ? +v : undefined),
+  zh: '应为大于 0 的数',
+  en: 'must be a number above 0',
 };
 const day: Kind<string> = {
-  parse: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined), zh: '应为 YYYY-MM-DD 日期', en: 'must be a YYYY-MM-DD date',
+  parse: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined),
+  zh: '应为 YYYY-MM-DD 日期',
+  en: 'must be a YYYY-MM-DD date',
 };
 const oneOf = <const V extends string>(...values: V[]): Kind<V> => ({
-  parse: (v) => (values as string[]).includes(v) ? (v as V) : undefined, zh: `应为 ${values.join(' / ')}`, en: `must be ${values.join(' / ')}`,
+  parse: (v) => ((values as string[]).includes(v) ? (v as V) : undefined),
+  zh: `应为 ${values.join(' / ')}`,
+  en: `must be ${values.join(' / ')}`,
 });
 
 const SPEC = {
@@ -88,7 +95,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const raw = source[key];
     if (raw === undefined || raw === '') continue;
     const v = kind.parse(raw);
-    if (v === undefined) bad.push(`环境变量 ${key}="${raw.slice(0, 80)}" 无效：${kind.zh} / environment variable ${key}="${raw.slice(0, 80)}" is invalid: ${kind.en}`);
+    if (v === undefined)
+      bad.push(`环境变量 ${key}="${raw.slice(0, 80)}" 无效：${kind.zh} / environment variable ${key}="${raw.slice(0, 80)}" is invalid: ${kind.en}`);
     else out[key] = v;
   }
   if (bad.length) throw new EnvError(bad.join('\n'));

@@ -2,7 +2,11 @@
 import type { FieldErrors } from '../schema/validate';
 
 export class ServiceError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 428 | 429 | 503 | 507, message: string, readonly errors?: FieldErrors) {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 428 | 429 | 503 | 507,
+    message: string,
+    readonly errors?: FieldErrors,
+  ) {
     super(message);
   }
 }

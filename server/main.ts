@@ -32,7 +32,8 @@ function newestMtime(dir: string): number {
 async function buildWebIfNeeded() {
   const built = path.join(WEB_DIST, 'index.html');
   const sources = [path.join(ROOT, 'web/src'), path.join(ROOT, 'schema')];
-  const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime), fs.statSync(path.join(ROOT, 'web/index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
+  const stale =
+    !fs.existsSync(built) || Math.max(...sources.map(newestMtime), fs.statSync(path.join(ROOT, 'web/index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
   if (!stale) return;
   console.log('构建前端 / building the web app …');
   const { build } = await import('vite');
@@ -42,8 +43,14 @@ async function buildWebIfNeeded() {
 function writeFirstLogin(dbFile: string, creds: Credential[]) {
   const file = path.join(path.dirname(path.resolve(dbFile)), 'first-login.txt');
   const lines = creds.map((c) => `${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password}`);
-  fs.writeFileSync(file, `# GSP Console first-login credentials — one-time passwords: each must be changed at its first sign-in (the console asks for a new one before anything else); then delete this file\n# 首次登录初始密码：每个账号首次登录时必须修改密码，之后请删除本文件\n${lines.join('\n')}\n`, { mode: 0o600 });
-  console.log(`\n首次登录账号 / first-login credentials (also in ${file}):\n${lines.join('\n')}\n首次登录时必须修改密码 / each password must be changed at its first sign-in\n`);
+  fs.writeFileSync(
+    file,
+    `# GSP Console first-login credentials — one-time passwords: each must be changed at its first sign-in (the console asks for a new one before anything else); then delete this file\n# 首次登录初始密码：每个账号首次登录时必须修改密码，之后请删除本文件\n${lines.join('\n')}\n`,
+    { mode: 0o600 },
+  );
+  console.log(
+    `\n首次登录账号 / first-login credentials (also in ${file}):\n${lines.join('\n')}\n首次登录时必须修改密码 / each password must be changed at its first sign-in\n`,
+  );
 }
 
 /** A daily online backup (checked hourly, written once per day) keeping the newest 14. */
@@ -71,14 +78,26 @@ function scheduleRecheck(db: Db, dbFile: string, clock: Clock): () => Promise<vo
     lastDay = clock.today();
     const started = Date.now();
     run = startRecheck({ db, file: dbFile, clock, asOf: lastDay });
-    run.done.then(
-      (p) => console.log(`规则复核 / rule re-check ${p.as_of} (${p.since ? `since ${p.since}` : 'full'}): ${p.status}, ${p.records} records, +${p.opened} / -${p.resolved} findings (${Date.now() - started} ms)`),
-      (err) => { lastDay = ''; console.error('规则复核失败 / rule re-check failed:', err); },
-    ).finally(() => { run = null; });
+    run.done
+      .then(
+        (p) =>
+          console.log(
+            `规则复核 / rule re-check ${p.as_of} (${p.since ? `since ${p.since}` : 'full'}): ${p.status}, ${p.records} records, +${p.opened} / -${p.resolved} findings (${Date.now() - started} ms)`,
+          ),
+        (err) => {
+          lastDay = '';
+          console.error('规则复核失败 / rule re-check failed:', err);
+        },
+      )
+      .finally(() => {
+        run = null;
+      });
   };
   setTimeout(start, 5_000).unref();
   setInterval(start, 600_000).unref();
-  return async () => { await run?.stop(); };
+  return async () => {
+    await run?.stop();
+  };
 }
 
 async function main() {
@@ -106,7 +125,8 @@ async function main() {
   }
   const backupDir = env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups');
   const leftovers = cleanLeftovers(db, backupDir);
-  if (leftovers.length) console.log(`清理上次中断留下的临时文件 / removed ${leftovers.length} leftover(s) of an interrupted import or backup:\n  ${leftovers.join('\n  ')}`);
+  if (leftovers.length)
+    console.log(`清理上次中断留下的临时文件 / removed ${leftovers.length} leftover(s) of an interrupted import or backup:\n  ${leftovers.join('\n  ')}`);
   if (env.GSP_BACKUP !== false) scheduleBackups(db, clock, backupDir);
   const stopRecheck = env.GSP_RECHECK !== false ? scheduleRecheck(db, dbFile, clock) : async () => undefined;
   const app = createApp({ db, clock, webDist: WEB_DIST });
@@ -132,7 +152,11 @@ function handleShutdown(server: ReturnType<typeof serve>, db: Db, stopRecheck: (
     server.close();
     (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     Promise.allSettled([closePdfRenderer(), stopRecheck()]).finally(() => {
-      try { db.$client.close(); } catch { /* a statement still running: exit closes it */ }
+      try {
+        db.$client.close();
+      } catch {
+        /* a statement still running: exit closes it */
+      }
       process.exit(0);
     });
   };

@@ -54,8 +54,7 @@ export function headerSignature(header: readonly Cell[]): HeaderSignature {
   return { raw: header, norm: header.map((c) => (isBlank(c) ? '' : normalizeHeader(cellText(c)))) };
 }
 
-const sameHeaderCell = (a: Cell, i: number, h: HeaderSignature) =>
-  a === h.raw[i] || (h.norm[i] !== '' && normalizeHeader(cellText(a)) === h.norm[i]);
+const sameHeaderCell = (a: Cell, i: number, h: HeaderSignature) => a === h.raw[i] || (h.norm[i] !== '' && normalizeHeader(cellText(a)) === h.norm[i]);
 
 /** the first cell of a repeated header is a copy of the header's (a cheap test, run on every data row) */
 const sameText = (a: string, b: Cell) => typeof b === 'string' && (a === b || a.trim() === b.trim());

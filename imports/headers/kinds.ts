@@ -51,8 +51,15 @@ function fieldOf(key: string, spec: FieldSpec): ImportField {
     { name: key, rank: 2 },
   ];
   return {
-    key, label: spec.label[0], labelEn: spec.label[1], kind: spec.kind, enum: spec.enum, vocabulary: spec.vocabulary,
-    code: isCodeField(key, spec), required: spec.required, names,
+    key,
+    label: spec.label[0],
+    labelEn: spec.label[1],
+    kind: spec.kind,
+    enum: spec.enum,
+    vocabulary: spec.vocabulary,
+    code: isCodeField(key, spec),
+    required: spec.required,
+    names,
   };
 }
 
@@ -90,13 +97,15 @@ function resourceFields(res: Resource): ImportField[] {
 
 function ledgerFields(): ImportField[] {
   return LEDGER_FIELDS.map((lf) => ({
-    key: lf.key, label: lf.aliases[0], labelEn: lf.en, kind: lf.kind, enum: lf.enum, vocabulary: lf.vocabulary, code: lf.code,
+    key: lf.key,
+    label: lf.aliases[0],
+    labelEn: lf.en,
+    kind: lf.kind,
+    enum: lf.enum,
+    vocabulary: lf.vocabulary,
+    code: lf.code,
     required: false,
-    names: [
-      ...lf.aliases.map((name, i) => ({ name, rank: i === 0 ? 0 : 1 })),
-      { name: lf.en, rank: 2 },
-      { name: lf.key, rank: 2 },
-    ],
+    names: [...lf.aliases.map((name, i) => ({ name, rank: i === 0 ? 0 : 1 })), { name: lf.en, rank: 2 }, { name: lf.key, rank: 2 }],
   }));
 }
 

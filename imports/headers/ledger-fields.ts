@@ -24,8 +24,15 @@ export interface LedgerField {
 }
 
 const fromColumn = (c: LedgerColumn): LedgerField => ({
-  key: c.key, aliases: c.names, en: c.label[1], kind: c.kind, enum: c.enum, vocabulary: c.vocabulary, code: c.code,
-  resource: c.resource, field: c.field,
+  key: c.key,
+  aliases: c.names,
+  en: c.label[1],
+  kind: c.kind,
+  enum: c.enum,
+  vocabulary: c.vocabulary,
+  code: c.code,
+  resource: c.resource,
+  field: c.field,
 });
 
 const COLUMNS: readonly LedgerColumn[] = ledgerColumns(registry);

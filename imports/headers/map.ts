@@ -45,7 +45,7 @@ export function mapHeaders(headerCells: readonly Cell[], kind: KindInfo, preset?
     const header = cellText(headerCells[i]).trim();
     if (!header) continue;
     const norm = normalizeHeader(header);
-    const p = preset && Object.prototype.hasOwnProperty.call(preset, header) ? preset[header] : presetNorm.get(norm);
+    const p = preset && Object.hasOwn(preset, header) ? preset[header] : presetNorm.get(norm);
     if (p !== undefined && (p === null || known.has(p))) {
       cands.push({ index: i, header, options: p ? [{ key: p, rank: -1 }] : [], preset: p });
       continue;
@@ -58,7 +58,10 @@ export function mapHeaders(headerCells: readonly Cell[], kind: KindInfo, preset?
   const result = new Map<number, ColumnMapping>();
   for (const c of order) {
     const base = { index: c.index, column: columnName(c.index), header: c.header };
-    if (c.preset === null) { result.set(c.index, { ...base, field: null, via: 'ignored' }); continue; }
+    if (c.preset === null) {
+      result.set(c.index, { ...base, field: null, via: 'ignored' });
+      continue;
+    }
     const pick = c.options.find((o) => !taken.has(o.key));
     if (!pick) {
       result.set(c.index, { ...base, field: null, via: c.options.length ? 'duplicate' : 'unknown' });

@@ -51,7 +51,11 @@ function kindOrThrow(kind: string): KindInfo {
 }
 
 function noHeader(kind: KindInfo, rows: number, sheet: string | null): ImportFileError {
-  const examples = kind.fields.filter((f) => !f.refOf).slice(0, 4).map((f) => f.label).join('、');
+  const examples = kind.fields
+    .filter((f) => !f.refOf)
+    .slice(0, 4)
+    .map((f) => f.label)
+    .join('、');
   return new ImportFileError('no_header', {
     where: sheet ? `工作表“${sheet}”的` : '',
     where_en: sheet ? ` of sheet "${sheet}"` : '',
@@ -69,7 +73,10 @@ async function probe(batches: AsyncIterator<SheetRow[]>, kind: KindInfo, opts: T
   let done = false;
   while (head.length < scanRows) {
     const r = await batches.next();
-    if (r.done) { done = true; break; }
+    if (r.done) {
+      done = true;
+      break;
+    }
     head.push(...r.value);
   }
   if (!head.length) return 'empty' as const;
@@ -83,10 +90,20 @@ async function probe(batches: AsyncIterator<SheetRow[]>, kind: KindInfo, opts: T
     if (rest.length) return rest.splice(0, rest.length);
     if (done) return null;
     const r = await batches.next();
-    if (r.done) { done = true; return null; }
+    if (r.done) {
+      done = true;
+      return null;
+    }
     return r.value;
   };
-  return { det, pull, close: async () => { if (!done) await batches.return?.(); }, sheet };
+  return {
+    det,
+    pull,
+    close: async () => {
+      if (!done) await batches.return?.();
+    },
+    sheet,
+  };
 }
 
 /** `cells → { field: cell }` for this mapping, compiled once (a fixed object shape is much faster per row). */
@@ -98,7 +115,11 @@ function valuesBuilder(mapped: ReadonlyArray<{ field: string | null; index: numb
 /** A data row; `values` is computed from the cells only if asked for. */
 class DataRow implements TableRow {
   private v: Record<string, Cell> | undefined;
-  constructor(readonly row: number, readonly cells: Cell[], private readonly build: (cells: Cell[]) => Record<string, Cell>) {}
+  constructor(
+    readonly row: number,
+    readonly cells: Cell[],
+    private readonly build: (cells: Cell[]) => Record<string, Cell>,
+  ) {}
   get values(): Record<string, Cell> {
     return (this.v ??= this.build(this.cells));
   }
@@ -125,9 +146,19 @@ function makeTable(kind: KindInfo, p: Probed): Table {
     try {
       for (let batch = await pull(); batch; batch = await pull()) {
         for (const r of batch) {
-          if (isFooterRow(r.cells)) { skipped.push({ row: r.row, reason: 'footer' }); afterTotal = true; continue; }
-          if (isRepeatedHeader(r.cells, signature)) { skipped.push({ row: r.row, reason: 'repeated_header' }); continue; }
-          if (afterTotal && (isNoteRow(r.cells) || nonBlankCount(r.cells) <= 2)) { skipped.push({ row: r.row, reason: 'note' }); continue; }
+          if (isFooterRow(r.cells)) {
+            skipped.push({ row: r.row, reason: 'footer' });
+            afterTotal = true;
+            continue;
+          }
+          if (isRepeatedHeader(r.cells, signature)) {
+            skipped.push({ row: r.row, reason: 'repeated_header' });
+            continue;
+          }
+          if (afterTotal && (isNoteRow(r.cells) || nonBlankCount(r.cells) <= 2)) {
+            skipped.push({ row: r.row, reason: 'note' });
+            continue;
+          }
           yield new DataRow(r.row, r.cells, build);
         }
       }

@@ -1,6 +1,6 @@
 /** Yes/no cells: 是/否, Y/N, yes/no, true/false, √/×, ✓/✗, 1/0, 有/无, and Excel's TRUE/FALSE. */
 import { isErrorCell, type Cell } from '../../schema/files/cells';
-import { Invalid, normError, shown, wrap, type NormResult } from './messages';
+import { type Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
 const YES = new Set(['是', 'y', 'yes', 'true', 't', '1', '√', '✓', '✔', '有', '对', '已', 'on']);

@@ -4,7 +4,7 @@
  */
 import type { EnumDef } from '../../schema/enums';
 import { cellText, isErrorCell, type Cell } from '../../schema/files/cells';
-import { Invalid, normError, shown, wrap, type NormResult } from './messages';
+import { type Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
 export const enumToken = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();

@@ -41,16 +41,26 @@ export function normalizeValue(field: NormalizableField, cell: Cell, opts: Norma
   // A lone surrogate cannot be stored as written (it would become U+FFFD): the cell is refused, shown with U+FFFD.
   if (typeof cell === 'string' && !isWellFormed(cell)) return normError('ill_formed_text', { value: shown(toWellFormed(cell)) });
   switch (field.kind) {
-    case 'date': return dateRaw(cell, opts);
-    case 'datetime': return dateTimeRaw(cell, opts);
-    case 'money': return moneyRaw(cell);
-    case 'number': return numberRaw(cell);
-    case 'int': return integerRaw(cell);
-    case 'bool': return boolRaw(cell);
-    case 'enum': return enumRaw(cell, field.enum!);
-    case 'list': return listRaw(cell, { enum: field.enum, vocabulary: field.vocabulary });
-    case 'json': return cell;
-    default: return textRaw(cell, !!field.code); // text, textarea, ref (the natural key as text)
+    case 'date':
+      return dateRaw(cell, opts);
+    case 'datetime':
+      return dateTimeRaw(cell, opts);
+    case 'money':
+      return moneyRaw(cell);
+    case 'number':
+      return numberRaw(cell);
+    case 'int':
+      return integerRaw(cell);
+    case 'bool':
+      return boolRaw(cell);
+    case 'enum':
+      return enumRaw(cell, field.enum!);
+    case 'list':
+      return listRaw(cell, { enum: field.enum, vocabulary: field.vocabulary });
+    case 'json':
+      return cell;
+    default:
+      return textRaw(cell, !!field.code); // text, textarea, ref (the natural key as text)
   }
 }
 

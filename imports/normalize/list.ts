@@ -7,9 +7,8 @@ import type { EnumDef } from '../../schema/enums';
 import { splitListText } from '../../schema/text/list';
 import { cellText, isErrorCell, type Cell } from '../../schema/files/cells';
 import { enumLookup, enumOptions, enumToken } from './enum';
-import { Invalid, normError, shown, wrap, type NormResult } from './messages';
+import { type Invalid, normError, shown, wrap, type NormResult } from './messages';
 import { toHalfWidth } from './width';
-
 
 export interface ListOptions {
   enum?: EnumDef;

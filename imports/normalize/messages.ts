@@ -31,7 +31,10 @@ const TEXT = {
   not_in_vocabulary: ['不在经营范围类别中：{value}', 'Not a scope category: {value}'],
   not_text: ['应为文本：{value}', 'Must be text: {value}'],
   excel_error: ['单元格是 Excel 错误值 {value}', 'The cell holds the Excel error {value}'],
-  ill_formed_text: ['单元格含有无效的 Unicode 字符（孤立的代理项，如 XLSX 的 _xD800_），未导入：{value}', 'The cell holds ill-formed Unicode (a lone surrogate, e.g. XLSX _xD800_); not imported: {value}'],
+  ill_formed_text: [
+    '单元格含有无效的 Unicode 字符（孤立的代理项，如 XLSX 的 _xD800_），未导入：{value}',
+    'The cell holds ill-formed Unicode (a lone surrogate, e.g. XLSX _xD800_); not imported: {value}',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type NormErrorKey = keyof typeof TEXT;

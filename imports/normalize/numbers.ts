@@ -3,7 +3,7 @@
  * Cells that are already numbers pass through.
  */
 import { isDateCell, isErrorCell, type Cell } from '../../schema/files/cells';
-import { Invalid, normError, shown, wrap, type NormErrorKey, type NormResult } from './messages';
+import { type Invalid, normError, shown, wrap, type NormErrorKey, type NormResult } from './messages';
 import { toHalfWidth } from './width';
 
 /** `-?digits(.digits)?` without a regular expression (the common case): the number, or undefined. */
@@ -15,8 +15,14 @@ function simpleNumber(s: string): number | undefined {
   let digitsAfterDot = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) { if (dot) digitsAfterDot++; continue; }
-    if (c === 46 && !dot && i > 0) { dot = true; continue; }
+    if (c >= 48 && c <= 57) {
+      if (dot) digitsAfterDot++;
+      continue;
+    }
+    if (c === 46 && !dot && i > 0) {
+      dot = true;
+      continue;
+    }
     return undefined;
   }
   if (dot && !digitsAfterDot) return undefined;
@@ -29,11 +35,16 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 export function parseNumberText(raw: string): number | undefined {
   const simple = simpleNumber(raw);
   if (simple !== undefined) return simple;
-  let s = toHalfWidth(raw).trim().replace(/[\s\u00a0]+/g, '');
+  let s = toHalfWidth(raw)
+    .trim()
+    .replace(/[\s\u00a0]+/g, '');
   if (!s) return undefined;
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
-  if (paren) { negative = true; s = paren[1]; }
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
   s = s.replace(/\u2212/g, '-'); // minus sign
   s = s.replace(/^(?:RMB|CNY|¥|￥|\$)+/i, '').replace(/(?:元|圆|RMB|CNY)$/i, '');
   if (/^[+-]/.test(s)) {

@@ -16,11 +16,17 @@ type Compiled<T> = (input: T) => NormalizedRow;
 
 /** Generated code with constant property names: monomorphic loads and stores instead of keyed ones. */
 function compile<T>(plan: Array<{ key: string; field: NormalizableField; read: string }>, opts: NormalizeOptions): Compiled<T> {
-  const fns = plan.map(({ field }) => (cell: Cell | undefined) => normalizeValue(field, cell ?? null, opts));
-  const body = plan.map(({ key, read }, i) => {
-    const q = JSON.stringify(key);
-    return `r = f[${i}](${read}); if (r instanceof I) e.push({ field: ${q}, zh: r.error.zh, en: r.error.en }); else o[${q}] = r;`;
-  }).join('\n');
+  const fns = plan.map(
+    ({ field }) =>
+      (cell: Cell | undefined) =>
+        normalizeValue(field, cell ?? null, opts),
+  );
+  const body = plan
+    .map(({ key, read }, i) => {
+      const q = JSON.stringify(key);
+      return `r = f[${i}](${read}); if (r instanceof I) e.push({ field: ${q}, zh: r.error.zh, en: r.error.en }); else o[${q}] = r;`;
+    })
+    .join('\n');
   const make = new Function('f', 'I', `return function (v) {\nconst o = {}; const e = []; let r;\n${body}\nreturn { values: o, errors: e };\n};`);
   return make(fns, Invalid) as Compiled<T>;
 }
@@ -45,9 +51,7 @@ export function cellsNormalizer(
   columns: ReadonlyArray<{ field: string | null; index: number }>,
   opts: NormalizeOptions = {},
 ): (cells: readonly Cell[]) => NormalizedRow {
-  const plan = columns
-    .filter((c) => c.field && fields.has(c.field))
-    .map((c) => ({ key: c.field!, field: fields.get(c.field!)!, read: `v[${c.index | 0}]` }));
+  const plan = columns.filter((c) => c.field && fields.has(c.field)).map((c) => ({ key: c.field!, field: fields.get(c.field!)!, read: `v[${c.index | 0}]` }));
   return compile(plan, opts);
 }
 

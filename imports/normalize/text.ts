@@ -4,7 +4,7 @@
  * full-width digits/letters become half-width. Names keep their full-width punctuation (（湖北）).
  */
 import { cellText, isDateCell, isErrorCell, isWhiteSpaceCode, numberText, type Cell } from '../../schema/files/cells';
-import { Invalid, normError, wrap, type NormResult } from './messages';
+import { type Invalid, normError, wrap, type NormResult } from './messages';
 import { alnumToHalfWidth, cleanText } from './width';
 
 /** CR or a zero-width character anywhere (a loop: cheaper than a regular expression on short cells) */
@@ -33,7 +33,6 @@ export function textRaw(cell: Cell, code = false): string | null | Invalid {
   }
   return s === '' ? null : s;
 }
-
 
 /** An identifier as text (batch `00123`, approval number, invoice number …). */
 export const parseCode = (cell: Cell): NormResult<string | null> => wrap(textRaw(cell, true));

@@ -58,7 +58,9 @@ export async function openCsv(src: ByteSource, opts: CsvOptions = {}): Promise<C
   const sampleBytes = await src.read(0, Math.min(src.size, 256 * 1024));
   let sample: string;
   try {
-    sample = new TextDecoder(encoding.name).decode(sampleBytes.subarray(0, sampleBytes.length - (encoding.name.startsWith('utf-16') ? sampleBytes.length % 2 : 0)));
+    sample = new TextDecoder(encoding.name).decode(
+      sampleBytes.subarray(0, sampleBytes.length - (encoding.name.startsWith('utf-16') ? sampleBytes.length % 2 : 0)),
+    );
   } catch {
     sample = '';
   }
@@ -93,7 +95,10 @@ export async function openCsv(src: ByteSource, opts: CsvOptions = {}): Promise<C
         rowNo++;
         if (isEmptyRecord(record)) continue;
         if (record.length > limits.maxColumns) {
-          throw new ImportFileError('corrupt', { detail: `第 ${rowNo} 行列数过多（${record.length}）`, detail_en: `row ${rowNo} has too many columns (${record.length})` });
+          throw new ImportFileError('corrupt', {
+            detail: `第 ${rowNo} 行列数过多（${record.length}）`,
+            detail_en: `row ${rowNo} has too many columns (${record.length})`,
+          });
         }
         out.push({ row: rowNo, cells: toCells(record, stripCr) });
       }

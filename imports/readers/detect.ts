@@ -33,7 +33,11 @@ const FOREIGN: Array<{ sig: number[] | string; zh: string; en: string }> = [
 
 /** Markup that spreadsheet-like exports often really are (many Chinese systems save HTML as “.xls”). */
 function sniffMarkup(text: string): ImportFileError | null {
-  const t = text.replace(/^\uFEFF/, '').trimStart().slice(0, 2048).toLowerCase();
+  const t = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 2048)
+    .toLowerCase();
   if (t.startsWith('<?xml') && t.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
     return new ImportFileError('unsupported_format', { detail: 'Excel 2003 XML 表格', detail_en: 'Excel 2003 XML spreadsheet' });
   }
@@ -87,9 +91,7 @@ export async function detectFormat(src: ByteSource, limits: ReaderLimits): Promi
   }
   const bom = sniffBom(head);
   const utf16 = bom?.name.startsWith('utf-16') ? bom : bom ? null : sniffUtf16(head);
-  const text = utf16
-    ? new TextDecoder(utf16.name).decode(head.subarray(0, head.length - (head.length % 2)))
-    : new TextDecoder('latin1').decode(head);
+  const text = utf16 ? new TextDecoder(utf16.name).decode(head.subarray(0, head.length - (head.length % 2))) : new TextDecoder('latin1').decode(head);
   const markup = sniffMarkup(text);
   if (markup) throw markup;
   if (!utf16 && looksBinary(head)) {

@@ -9,9 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { ImportFileError } from '../../schema/files/errors';
 import { bufferSource, readChunks, type ByteSource } from './source';
-import {
-  Gb18030Validator, isUtf32LeBom, sniffBom as sniffTextBom, sniffUtf16, type EncodingInfo,
-} from '../../schema/files/text-encoding';
+import { Gb18030Validator, isUtf32LeBom, sniffBom as sniffTextBom, sniffUtf16, type EncodingInfo } from '../../schema/files/text-encoding';
 
 /** The BOM's encoding; a UTF-32 BOM is refused (bad_encoding), not read as UTF-16. */
 export function sniffBom(head: Uint8Array): EncodingInfo | null {
@@ -64,7 +62,10 @@ export async function detectEncoding(src: ByteSource): Promise<EncodingInfo> {
       buf.set(chunk, carry.length);
     }
     const tail = utf8Tail(buf);
-    if (!isUtf8(buf.subarray(0, buf.length - tail))) { utf8 = false; break; }
+    if (!isUtf8(buf.subarray(0, buf.length - tail))) {
+      utf8 = false;
+      break;
+    }
     carry = buf.slice(buf.length - tail);
   }
   if (utf8 && carry.length === 0) return { name: 'utf-8', bom: false, evidence: 'valid' };

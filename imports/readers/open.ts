@@ -49,7 +49,12 @@ export async function openSpreadsheet(src: ByteSource, opts: OpenOptions = {}): 
     const csv = await openCsv(src, { limits });
     const only: SpreadsheetSheet = { name: src.name, index: 0, state: 'visible', kind: 'worksheet', rows: csv.rows, batches: csv.batches };
     return {
-      format, encoding: csv.encoding, delimiter: csv.delimiter, date1904: false, sheets: [only], xlsx: null,
+      format,
+      encoding: csv.encoding,
+      delimiter: csv.delimiter,
+      date1904: false,
+      sheets: [only],
+      xlsx: null,
       sheet(which) {
         if (which === undefined || which === 0 || which === src.name) return only;
         throw new ImportFileError('no_sheet', { sheet: String(which), sheets: src.name });
@@ -62,7 +67,11 @@ export async function openSpreadsheet(src: ByteSource, opts: OpenOptions = {}): 
     return { name: info.name, index: info.index, state: info.state, kind: info.kind, rows: r.rows, batches: r.batches };
   };
   return {
-    format, encoding: null, delimiter: null, date1904: xlsx.date1904, xlsx,
+    format,
+    encoding: null,
+    delimiter: null,
+    date1904: xlsx.date1904,
+    xlsx,
     sheets: xlsx.sheets.map(wrap),
     sheet(which) {
       return wrap(xlsx.sheet(which).info);

@@ -39,16 +39,30 @@ async function* threadBatches(job: SheetJob): AsyncGenerator<SheetRow[]> {
   const queue: SheetMessage[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
-  const poke = () => { wake?.(); wake = null; };
-  worker.on('message', (m: SheetMessage) => { queue.push(m); poke(); });
-  worker.on('error', (e) => { failure ??= e; poke(); });
-  worker.on('exit', (code) => { if (code !== 0) failure ??= new Error(`XLSX reader thread exited with code ${code}`); poke(); });
+  const poke = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m: SheetMessage) => {
+    queue.push(m);
+    poke();
+  });
+  worker.on('error', (e) => {
+    failure ??= e;
+    poke();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new Error(`XLSX reader thread exited with code ${code}`);
+    poke();
+  });
   try {
     for (;;) {
       const m = queue.shift();
       if (!m) {
         if (failure) throw failure;
-        await new Promise<void>((r) => { wake = r; });
+        await new Promise<void>((r) => {
+          wake = r;
+        });
         continue;
       }
       if (m.t === 'rows') {

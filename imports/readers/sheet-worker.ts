@@ -22,7 +22,10 @@ port.on('message', (m: SheetAck) => {
 });
 
 async function post(rows: SheetRow[]): Promise<void> {
-  if (credit <= 0) await new Promise<void>((r) => { wake = r; });
+  if (credit <= 0)
+    await new Promise<void>((r) => {
+      wake = r;
+    });
   credit--;
   send({ t: 'rows', rows });
 }
@@ -45,12 +48,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  const err = e as Error;
-  send({
-    t: 'error',
-    fileError: e instanceof ImportFileError ? { code: e.code, params: e.params } : undefined,
-    message: err?.message ?? String(e),
-    stack: err?.stack,
-  });
-}).finally(() => port.removeAllListeners('message'));
+main()
+  .catch((e: unknown) => {
+    const err = e as Error;
+    send({
+      t: 'error',
+      fileError: e instanceof ImportFileError ? { code: e.code, params: e.params } : undefined,
+      message: err?.message ?? String(e),
+      stack: err?.stack,
+    });
+  })
+  .finally(() => port.removeAllListeners('message'));

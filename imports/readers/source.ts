@@ -35,7 +35,10 @@ export async function fileSource(path: string): Promise<ByteSource> {
         return got === n ? buf : buf.subarray(0, got);
       },
       async close() {
-        if (!closed) { closed = true; await fh.close(); }
+        if (!closed) {
+          closed = true;
+          await fh.close();
+        }
       },
     };
   } catch (e) {

@@ -9,9 +9,7 @@ import { ImportFileError } from '../../schema/files/errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import type { ByteSource } from './source';
 import { SheetScanner } from '../../schema/files/xlsx-sheet';
-import {
-  parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, type SheetState, type StyleInfo,
-} from '../../schema/files/xlsx-parts';
+import { parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, type SheetState, type StyleInfo } from '../../schema/files/xlsx-parts';
 import { partText } from '../../schema/files/xml';
 import { ZipArchive, type Inflater } from './zip';
 
@@ -63,7 +61,8 @@ function notAWorkbook(zip: ZipArchive): ImportFileError {
     return new ImportFileError('unsupported_format', { detail: 'OpenDocument 表格 .ods / WPS 等', detail_en: 'an OpenDocument file (.ods)' });
   }
   if (zip.find('word/document.xml')) return new ImportFileError('not_spreadsheet', { detail: 'Word 文档', detail_en: 'a Word document' });
-  if (zip.find('ppt/presentation.xml')) return new ImportFileError('not_spreadsheet', { detail: 'PowerPoint 演示文稿', detail_en: 'a PowerPoint presentation' });
+  if (zip.find('ppt/presentation.xml'))
+    return new ImportFileError('not_spreadsheet', { detail: 'PowerPoint 演示文稿', detail_en: 'a PowerPoint presentation' });
   if (zip.entries.some((e) => /^xl\/worksheets\//i.test(e.name))) {
     return corrupt('缺少工作簿结构 xl/workbook.xml', 'the workbook part xl/workbook.xml is missing');
   }
@@ -118,9 +117,10 @@ export async function openXlsx(src: ByteSource, opts: XlsxOptions = {}): Promise
 
   function pick(which?: string | number): SheetInfo {
     if (which === undefined) return sheets.find((s) => s.kind === 'worksheet' && s.state === 'visible') ?? sheets[0];
-    const found = typeof which === 'number'
-      ? sheets[which]
-      : sheets.find((s) => s.name === which) ?? sheets.find((s) => s.name.trim().toLowerCase() === which.trim().toLowerCase());
+    const found =
+      typeof which === 'number'
+        ? sheets[which]
+        : (sheets.find((s) => s.name === which) ?? sheets.find((s) => s.name.trim().toLowerCase() === which.trim().toLowerCase()));
     if (!found) throw new ImportFileError('no_sheet', { sheet: String(which), sheets: sheets.map((s) => s.name).join('、') });
     return found;
   }
@@ -137,8 +137,12 @@ export async function openXlsx(src: ByteSource, opts: XlsxOptions = {}): Promise
         if (!info.path) throw corrupt(`工作表“${info.name}”的数据缺失`, `the data of sheet "${info.name}" is missing`);
         const { styles, sst } = await loadShared();
         const scanner = new SheetScanner({
-          sst, isDate: styles.isDate, padWidth: styles.padWidth, date1904: workbook.date1904,
-          maxColumns: limits.maxColumns, part: info.path,
+          sst,
+          isDate: styles.isDate,
+          padWidth: styles.padWidth,
+          date1904: workbook.date1904,
+          maxColumns: limits.maxColumns,
+          part: info.path,
         });
         const td = new TextDecoder('utf-8');
         const entry = zip.find(info.path)!;

@@ -14,8 +14,19 @@ import { ImportFileError, formatBytes } from '../../schema/files/errors';
 import type { ReaderLimits } from './limits';
 import type { ByteSource } from './source';
 import {
-  centralDirectory, dataStart, endRecord, END_SEARCH_BYTES, LOCAL_HEADER_BYTES, normalizeName, zip64Record, zip64RecordOffset,
-  ZIP64_LOCATOR_BYTES, ZIP64_RECORD_BYTES, zipCorrupt, type DirectoryLocation, type ZipEntry,
+  centralDirectory,
+  dataStart,
+  endRecord,
+  END_SEARCH_BYTES,
+  LOCAL_HEADER_BYTES,
+  normalizeName,
+  zip64Record,
+  zip64RecordOffset,
+  ZIP64_LOCATOR_BYTES,
+  ZIP64_RECORD_BYTES,
+  zipCorrupt,
+  type DirectoryLocation,
+  type ZipEntry,
 } from '../../schema/files/zip-directory';
 
 export type { ZipEntry };
@@ -206,11 +217,17 @@ export class ZipArchive {
   async read(e: ZipEntry, maxBytes = this.limits.maxPartBytes): Promise<Uint8Array> {
     const parts: Uint8Array[] = [];
     let n = 0;
-    for await (const d of this.stream(e, maxBytes)) { parts.push(d); n += d.length; }
+    for await (const d of this.stream(e, maxBytes)) {
+      parts.push(d);
+      n += d.length;
+    }
     if (parts.length === 1) return parts[0];
     const all = new Uint8Array(n);
     let o = 0;
-    for (const d of parts) { all.set(d, o); o += d.length; }
+    for (const d of parts) {
+      all.set(d, o);
+      o += d.length;
+    }
     return all;
   }
 }

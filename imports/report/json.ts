@@ -60,7 +60,9 @@ export function writeReport(
   };
   try {
     out.write('{');
-    out.write(`\n  "import": ${JSON.stringify(head.import)},\n  "mapping": ${JSON.stringify(head.mapping)},\n  "unmapped": ${JSON.stringify(head.unmapped)},\n  "counts": ${JSON.stringify(head.counts)}`);
+    out.write(
+      `\n  "import": ${JSON.stringify(head.import)},\n  "mapping": ${JSON.stringify(head.mapping)},\n  "unmapped": ${JSON.stringify(head.unmapped)},\n  "counts": ${JSON.stringify(head.counts)}`,
+    );
     const f = list('findings', findings, (x) => totals.finding(x));
     const r = list('rejected', rejected, (x) => totals.reject(x));
     const full = totals.result();
@@ -75,7 +77,11 @@ export function writeReport(
     return { report: { ...head, findings: f, rejected: r, totals: listing(full, f.length, r.length), ...rest }, truncated };
   } catch (e) {
     if (fd !== null) {
-      try { fs.closeSync(fd); } catch { /* already closed */ }
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* already closed */
+      }
       fs.rmSync(tmp!, { force: true });
     }
     throw e;

@@ -92,7 +92,9 @@ export async function writeProblemsXlsx(opts: ProblemsOptions): Promise<number> 
   const report: ImportReport = typeof opts.report === 'string' ? JSON.parse(fs.readFileSync(opts.report, 'utf8')) : opts.report;
   const problems = problemRows(report.findings ?? [], report.rejected ?? []);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter(
-    typeof opts.out === 'string' ? { filename: opts.out, useSharedStrings: false, useStyles: true } : { stream: opts.out, useSharedStrings: false, useStyles: true },
+    typeof opts.out === 'string'
+      ? { filename: opts.out, useSharedStrings: false, useStyles: true }
+      : { stream: opts.out, useSharedStrings: false, useStyles: true },
   );
   const ws = wb.addWorksheet('问题行', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   const { book, source } = await openSpreadsheetFile(opts.file);
@@ -102,9 +104,7 @@ export async function writeProblemsXlsx(opts: ProblemsOptions): Promise<number> 
     const width = table.headerCells.length;
     const headers = table.headerCells.map((c) => (c == null ? '' : cellText(c).trim()));
     // column 1 is 原行号, the file's columns follow from column 2, then 错误原因 and 规则
-    ws.columns = [
-      { width: 8 }, ...headers.map((h) => ({ width: widthOf(h) })), { width: 80 }, { width: 24 },
-    ];
+    ws.columns = [{ width: 8 }, ...headers.map((h) => ({ width: widthOf(h) })), { width: 80 }, { width: 24 }];
     const header = ws.addRow([ROW_HEADER, ...table.headerCells.map((c) => cellValue(c)), REASON_HEADER, RULE_HEADER]);
     header.font = { bold: true };
     header.commit();

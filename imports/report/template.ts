@@ -11,13 +11,21 @@ function allowed(f: ImportField): string {
   if (f.enum) return f.enum.values.map((k) => f.enum!.labels[k][0]).join('、');
   if (f.vocabulary) return f.vocabulary.join('、');
   switch (f.kind) {
-    case 'bool': return '是 / 否';
-    case 'date': return '日期，如 2024-03-05';
-    case 'datetime': return '日期或日期时间';
-    case 'money': return '金额（数字）';
-    case 'number': case 'int': return '数字';
-    case 'list': return '多个值用、分隔';
-    default: return '';
+    case 'bool':
+      return '是 / 否';
+    case 'date':
+      return '日期，如 2024-03-05';
+    case 'datetime':
+      return '日期或日期时间';
+    case 'money':
+      return '金额（数字）';
+    case 'number':
+    case 'int':
+      return '数字';
+    case 'list':
+      return '多个值用、分隔';
+    default:
+      return '';
   }
 }
 

@@ -25,8 +25,14 @@ export class TotalsCounter {
     let t = this.rules.get(key);
     if (!t) this.rules.set(key, (t = { rule: f.rule, severity: f.severity, findings: 0, rows: 0, lastRow: Number.NaN }));
     t.findings++;
-    if (t.lastRow !== f.row) { t.rows++; t.lastRow = f.row; }
-    if (this.lastFindingRow !== f.row) { this.findingRows++; this.lastFindingRow = f.row; }
+    if (t.lastRow !== f.row) {
+      t.rows++;
+      t.lastRow = f.row;
+    }
+    if (this.lastFindingRow !== f.row) {
+      this.findingRows++;
+      this.lastFindingRow = f.row;
+    }
   }
 
   reject(_r: ReportReject): void {

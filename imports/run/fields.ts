@@ -19,14 +19,29 @@ export function headerLookup(kind: KindInfo, columns: HeaderMapping['columns']):
 
 /** Which ledger column holds what a rule-view path names. */
 const LEDGER_PATH: Record<string, string> = {
-  product: 'generic_name', batch: 'batch_no', order: 'order_no', contract: 'contract_no', customer: 'customer',
-  'special_check.verified_at': 'special_verified_at', 'special_check.verified_by': 'special_verified_by',
-  'invoices.invoice_date': 'sale_date', 'invoices.invoice_no': 'invoice_no', 'product.generic_name': 'generic_name',
-  'customer.name': 'customer', 'customer.credit_code': 'customer_credit_code',
+  product: 'generic_name',
+  batch: 'batch_no',
+  order: 'order_no',
+  contract: 'contract_no',
+  customer: 'customer',
+  'special_check.verified_at': 'special_verified_at',
+  'special_check.verified_by': 'special_verified_by',
+  'invoices.invoice_date': 'sale_date',
+  'invoices.invoice_no': 'invoice_no',
+  'product.generic_name': 'generic_name',
+  'customer.name': 'customer',
+  'customer.credit_code': 'customer_credit_code',
 };
 const REF_RESOURCE: Record<string, string> = {
-  product: 'products', batch: 'batches', customer: 'customers', salesperson: 'salespeople', contract: 'contracts',
-  special_check: 'special_checks', outbounds: 'outbound_slips', invoices: 'invoices', customer_licenses: 'customer_licenses',
+  product: 'products',
+  batch: 'batches',
+  customer: 'customers',
+  salesperson: 'salespeople',
+  contract: 'contracts',
+  special_check: 'special_checks',
+  outbounds: 'outbound_slips',
+  invoices: 'invoices',
+  customer_licenses: 'customer_licenses',
 };
 
 /** A sales-ledger finding's fields as headers (deduplicated, in order). */

@@ -34,7 +34,12 @@ export function storeAndWrite<T extends Written>(env: RunEnv, counts: Counts, wr
 }
 
 export function emitReport(
-  env: RunEnv, importId: number | null, counts: Counts, findings: Iterable<ReportFinding>, rejected: Iterable<ReportReject>, tail: ReportTail,
+  env: RunEnv,
+  importId: number | null,
+  counts: Counts,
+  findings: Iterable<ReportFinding>,
+  rejected: Iterable<ReportReject>,
+  tail: ReportTail,
 ): ImportResult {
   const head = { ...env.head, import: { ...env.head.import, id: importId }, counts };
   const lang = env.lang;

@@ -16,7 +16,10 @@ export function roleList(roles: readonly string[], lang: Lang): string {
 export function legacyNotice(lang: Lang, row: number, resource: string, headers: string[], trusted: boolean): ReportFinding {
   const params = { fields: headers.join(lang === 'en' ? ', ' : '、'), row, roles: roleList(grantorRoles(resource), lang) };
   return {
-    row, rule: trusted ? LEGACY_KEPT : LEGACY_UNTRUSTED, severity: 'warning', fields: headers,
+    row,
+    rule: trusted ? LEGACY_KEPT : LEGACY_UNTRUSTED,
+    severity: 'warning',
+    fields: headers,
     message: imsg(lang, trusted ? 'legacy_kept' : 'legacy_untrusted', params),
   };
 }

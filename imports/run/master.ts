@@ -59,7 +59,12 @@ export async function runMaster(env: RunEnv): Promise<ImportResult> {
   for await (const r of table.rows()) {
     env.progress.rows(items.length + 1);
     const n = normalize(r);
-    items.push({ row: r.row, cells: r.cells, values: n.values, errors: n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh })) });
+    items.push({
+      row: r.row,
+      cells: r.cells,
+      values: n.values,
+      errors: n.errors.map((e) => ({ field: headerOf(e.field), message: lang === 'en' ? e.en : e.zh })),
+    });
   }
   const rowsCount = items.length;
   // references, the write services and the rules: one transaction (its writes are the merge)
@@ -81,11 +86,20 @@ export async function runMaster(env: RunEnv): Promise<ImportResult> {
   let outcome: Outcome | undefined;
   storeAndWrite(env, { rows: rowsCount, imported: 0, rejected: 0, duplicates: 0 }, (values, ctx) => (outcome = process(values, ctx)));
   return emitReport(env, outcome!.importId, outcome!.counts, outcome!.findings, outcome!.rejected, {
-    skipped: table.skipped.length ? table.skipped : undefined, records: outcome!.records,
+    skipped: table.skipped.length ? table.skipped : undefined,
+    records: outcome!.records,
   });
 }
 
-function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[], values: ImportRowValues, headerOf: (k: string) => string, rows: number): Outcome {
+function importRows(
+  env: RunEnv,
+  tx: ServiceContext,
+  res: Resource,
+  items: Item[],
+  values: ImportRowValues,
+  headerOf: (k: string) => string,
+  rows: number,
+): Outcome {
   const { lang, opts } = env;
   const sqlite = opts.db.$client; // the same connection: its statements run inside the transaction
   const importId = insertImportRow(tx, values, 'running');
@@ -102,8 +116,10 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
   const reject = (item: Item, errors: ReportReject['errors']) => {
     counts.rejected++;
     rejected.push({ row: item.row, errors });
-    sqlite.prepare(`INSERT INTO import_rejects (version, created_at, created_by, updated_at, updated_by, import_id, import, "row", raw, errors)
-      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(now(tx), tx.actor.id, now(tx), tx.actor.id, importId, importId, item.row, JSON.stringify(env.rawOf(item.cells)), JSON.stringify(errors));
+    sqlite
+      .prepare(`INSERT INTO import_rejects (version, created_at, created_by, updated_at, updated_by, import_id, import, "row", raw, errors)
+      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(now(tx), tx.actor.id, now(tx), tx.actor.id, importId, importId, item.row, JSON.stringify(env.rawOf(item.cells)), JSON.stringify(errors));
   };
   // a scoped user's row for someone else's record: name the column (销售人员) and the value
   const scopePath = ownScope(tx.actor.roles, res.name, 'create');
@@ -116,11 +132,17 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
   };
   for (const item of items) {
     current = item;
-    if (item.errors.length) { reject(item, item.errors); continue; }
+    if (item.errors.length) {
+      reject(item, item.errors);
+      continue;
+    }
     const input: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(item.values)) if (!blank(v)) input[k] = v;
     const refErrors = resolveRefs(tx.db, res, input, lang, headerOf);
-    if (refErrors.length) { reject(item, refErrors); continue; }
+    if (refErrors.length) {
+      reject(item, refErrors);
+      continue;
+    }
     // approvals the file claims: facts of the legacy system beside the record, never our approval fields
     const claimed = takeLegacy(res.name, input);
     const legacyFacts: LegacyFacts | null = Object.keys(claimed).length
@@ -130,13 +152,21 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
     try {
       const id = existingRecord(tx.db, res, input);
       if (id != null) {
-        const before = tx.db.select({ version: res.table.version, ...(legacyFacts && { legacy: res.table.legacy_facts }) }).from(res.table).where(eq(res.table.id, id)).get() as { version: number; legacy: LegacyFacts | null } | undefined;
+        const before = tx.db
+          .select({ version: res.table.version, ...(legacyFacts && { legacy: res.table.legacy_facts }) })
+          .from(res.table)
+          .where(eq(res.table.id, id))
+          .get() as { version: number; legacy: LegacyFacts | null } | undefined;
         // the same facts again (another file or row saying the same) leave the record as it is
-        const same = legacyFacts && before?.legacy && before.legacy.trusted === trusted && JSON.stringify(before.legacy.fields) === JSON.stringify(legacyFacts.fields);
+        const same =
+          legacyFacts && before?.legacy && before.legacy.trusted === trusted && JSON.stringify(before.legacy.fields) === JSON.stringify(legacyFacts.fields);
         const row = updateRecord(tx, res, id, input, same ? { ...wopts, legacyFacts: null } : wopts);
         recordRow.set(id, item.row);
         if (res.system && before && row.version === before.version) counts.duplicates++;
-        else { counts.imported++; updated++; }
+        else {
+          counts.imported++;
+          updated++;
+        }
       } else {
         const row = createRecord(tx, res, input, wopts);
         if (res.system) sqlite.prepare(`UPDATE "${res.name}" SET import_id = ? WHERE id = ?`).run(importId, row.id);
@@ -155,9 +185,19 @@ function importRows(env: RunEnv, tx: ServiceContext, res: Resource, items: Item[
   }
   flushRules(tx);
   // The findings on the rows' own records: linked to the import and row, and reported.
-  const found = tx.db.select().from(findingsTable)
+  const found = tx.db
+    .select()
+    .from(findingsTable)
     .where(and(gt(findingsTable.id, lastFinding), eq(findingsTable.resource, res.name), eq(findingsTable.status, 'open')))
-    .all() as Array<{ id: number; record_id: number | null; rule: string; severity: 'error' | 'warning'; fields: string[] | null; message: string; detail: unknown }>;
+    .all() as Array<{
+    id: number;
+    record_id: number | null;
+    rule: string;
+    severity: 'error' | 'warning';
+    fields: string[] | null;
+    message: string;
+    detail: unknown;
+  }>;
   const findings: ReportFinding[] = [];
   const link = sqlite.prepare('UPDATE findings SET import = ?, "row" = ? WHERE id = ?');
   for (const f of found) {

@@ -34,7 +34,10 @@ import '../../server/services/write-hooks'; // registers the workflows' write ho
 
 /** A bad argument (unknown kind, read-only kind): exit 2 / HTTP 400 with `zh` (or `en`). */
 export class ImportUsageError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(zh);
     this.name = 'ImportUsageError';
   }
@@ -67,7 +70,10 @@ export function checkMayImport(roles: readonly string[], kind: string): void {
   const target = importTarget(kind);
   if (can(roles, target, 'create')) return;
   const [zh, en] = registry.get(target)!.label;
-  throw new ImportForbiddenError(imsg('zh', 'kind_forbidden', { target: zh, target_en: en, kind }), imsg('en', 'kind_forbidden', { target: zh, target_en: en, kind }));
+  throw new ImportForbiddenError(
+    imsg('zh', 'kind_forbidden', { target: zh, target_en: en, kind }),
+    imsg('en', 'kind_forbidden', { target: zh, target_en: en, kind }),
+  );
 }
 
 export function importableKinds(): string[] {
@@ -111,12 +117,27 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
     const reason = `导入 ${fileName}`;
     const mappingStored: Record<string, string | null> = { ...table.mapping, ...Object.fromEntries(table.unmapped.map((h) => [h, null])) };
     const env: RunEnv = {
-      opts, lang, book, table, sha, size, fileName, reason, progress,
+      opts,
+      lang,
+      book,
+      table,
+      sha,
+      size,
+      fileName,
+      reason,
+      progress,
       ctx: { db, clock: opts.clock, actor: opts.actor, lang },
       head: {
         import: {
-          id: null, kind: opts.kind, file: fileName, sha256: sha, format: book.format, encoding: book.encoding?.name ?? null,
-          sheet: table.sheet, headerRow: table.headerRow, dryRun: !!opts.dryRun,
+          id: null,
+          kind: opts.kind,
+          file: fileName,
+          sha256: sha,
+          format: book.format,
+          encoding: book.encoding?.name ?? null,
+          sheet: table.sheet,
+          headerRow: table.headerRow,
+          dryRun: !!opts.dryRun,
         },
         mapping: table.mapping,
         unmapped: table.unmapped,
@@ -130,20 +151,34 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
         return raw;
       },
       importRowValues: (counts, storedPath) => ({
-        kind: opts.kind, file_name: fileName, sha256: sha, size, format: book.format, encoding: book.encoding?.name ?? null,
-        sheet: table.sheet, header_row: table.headerRow, mapping: mappingStored, counts, stored_path: storedPath,
+        kind: opts.kind,
+        file_name: fileName,
+        sha256: sha,
+        size,
+        format: book.format,
+        encoding: book.encoding?.name ?? null,
+        sheet: table.sheet,
+        header_row: table.headerRow,
+        mapping: mappingStored,
+        counts,
+        stored_path: storedPath,
       }),
     };
     if (!opts.force) {
-      const earlier = db.select({ id: imports.id }).from(imports)
+      const earlier = db
+        .select({ id: imports.id })
+        .from(imports)
         .where(and(eq(imports.sha256, sha), eq(imports.kind, opts.kind), eq(imports.status, 'done')))
-        .orderBy(desc(imports.id)).limit(1).get() as { id: number } | undefined;
+        .orderBy(desc(imports.id))
+        .limit(1)
+        .get() as { id: number } | undefined;
       if (earlier) {
         let rows = 0;
         for await (const _r of table.rows()) progress.rows(++rows);
         await progress.phase('checking', rows);
         const dup = emitReport(env, null, { rows, imported: 0, rejected: 0, duplicates: rows }, [], [], {
-          duplicateOf: earlier.id, skipped: table.skipped.length ? table.skipped : undefined,
+          duplicateOf: earlier.id,
+          skipped: table.skipped.length ? table.skipped : undefined,
         });
         await progress.phase('done', rows);
         return dup;

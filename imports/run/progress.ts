@@ -27,9 +27,15 @@ export const PROGRESS_MS = 250;
 export function positionedSource(src: ByteSource): ByteSource & { readonly position: number } {
   let position = 0;
   return {
-    get size() { return src.size; },
-    get name() { return src.name; },
-    get position() { return position; },
+    get size() {
+      return src.size;
+    },
+    get name() {
+      return src.name;
+    },
+    get position() {
+      return position;
+    },
     async read(offset, length) {
       const b = await src.read(offset, length);
       position = offset + b.length;

@@ -14,7 +14,10 @@ import type { Db } from '../../server/db';
 import { normalizeHeader } from '../headers/normalize-header';
 import { imsg } from './messages';
 
-export interface RefError { field: string; message: string }
+export interface RefError {
+  field: string;
+  message: string;
+}
 
 /** The target field a reference's own column names (its label is that field's label or alias). */
 export function ownField(res: Resource, key: string): string | null {
@@ -36,13 +39,23 @@ export function findByKey(db: Db, res: Resource, values: Record<string, unknown>
   const t = res.table;
   const conds: SQL[] = Object.entries(values).map(([k, v]) => eq(t[k], canon(k, v)));
   if (res.system) conds.push(isNull(t.voided_at));
-  return (db.select({ id: t.id }).from(t).where(and(...conds)).limit(2).all() as { id: number }[]).map((r) => r.id);
+  return (
+    db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(...conds))
+      .limit(2)
+      .all() as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** Refs whose target's natural key includes another ref (a batch needs its product) come last. */
 function refOrder(res: Resource): string[] {
-  const refs = Object.entries(res.fields).filter(([, s]) => s.kind === 'ref' && !s.derive && !s.readOnly).map(([k]) => k);
-  const needsRef = (k: string) => (registry.get(res.fields[k].ref!)?.naturalKey ?? []).flat().some((f) => registry.get(res.fields[k].ref!)!.fields[f]?.kind === 'ref');
+  const refs = Object.entries(res.fields)
+    .filter(([, s]) => s.kind === 'ref' && !s.derive && !s.readOnly)
+    .map(([k]) => k);
+  const needsRef = (k: string) =>
+    (registry.get(res.fields[k].ref!)?.naturalKey ?? []).flat().some((f) => registry.get(res.fields[k].ref!)!.fields[f]?.kind === 'ref');
   return [...refs.filter((k) => !needsRef(k)), ...refs.filter(needsRef)];
 }
 
@@ -63,7 +76,10 @@ export function resolveRefs(db: Db, res: Resource, values: Record<string, unknow
     if (!blank(values[key]) && own) given[own] = values[key];
     for (const k of Object.keys(values)) if (k.startsWith(`${key}.`)) delete values[k];
     if (!Object.keys(given).length) {
-      if (!blank(values[key]) && !own && Number.isInteger(Number(values[key]))) { values[key] = Number(values[key]); continue; }
+      if (!blank(values[key]) && !own && Number.isInteger(Number(values[key]))) {
+        values[key] = Number(values[key]);
+        continue;
+      }
       delete values[key];
       continue;
     }

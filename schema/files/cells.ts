@@ -27,8 +27,18 @@ export function isErrorCell(c: Cell): c is ErrorCell {
 }
 /** White space as String.prototype.trim() sees it. */
 export function isWhiteSpaceCode(c: number): boolean {
-  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0x80 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
 }
 
 export function isBlank(c: Cell | undefined): boolean {

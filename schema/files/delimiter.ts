@@ -35,7 +35,10 @@ export function detectDelimiter(sample: string): Delimiter {
     for (const n of per) freq.set(n, (freq.get(n) ?? 0) + 1);
     let score = 0;
     for (const [n, k] of freq) score = Math.max(score, k * Math.min(n, 64) + per.length);
-    if (score > bestScore) { best = d; bestScore = score; }
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
   }
   return best;
 }

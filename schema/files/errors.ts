@@ -3,8 +3,18 @@
  * answers 400 with it. Nothing has been written when one of these is thrown by a reader.
  */
 export const FILE_ERROR_CODES = [
-  'not_spreadsheet', 'password_protected', 'legacy_xls', 'unsupported_format', 'zip_bomb', 'too_large',
-  'corrupt', 'empty', 'no_header', 'bad_encoding', 'no_sheet', 'unreadable',
+  'not_spreadsheet',
+  'password_protected',
+  'legacy_xls',
+  'unsupported_format',
+  'zip_bomb',
+  'too_large',
+  'corrupt',
+  'empty',
+  'no_header',
+  'bad_encoding',
+  'no_sheet',
+  'unreadable',
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
@@ -30,10 +40,7 @@ const TEXT: Record<FileErrorCode, readonly [zh: string, en: string]> = {
     '文件解压后过大或压缩比异常（{detail}），疑似压缩炸弹，已拒绝',
     'The file expands to an excessive size or has an abnormal compression ratio ({detail}); refused as a possible zip bomb',
   ],
-  too_large: [
-    '文件过大（{size}），超过上限 {limit}。请拆分后分批导入',
-    'The file is too large ({size}); the limit is {limit}. Split it and import in parts',
-  ],
+  too_large: ['文件过大（{size}），超过上限 {limit}。请拆分后分批导入', 'The file is too large ({size}); the limit is {limit}. Split it and import in parts'],
   corrupt: [
     '文件已损坏或格式不正确，无法读取（{detail}）。请在 Excel 中打开并重新另存为 .xlsx 后再导入',
     'The file is damaged or malformed and cannot be read ({detail}). Open it in Excel, save it again as .xlsx and retry',
@@ -82,6 +89,9 @@ export function formatBytes(n: number): string {
   const units = ['KB', 'MB', 'GB', 'TB'];
   let v = n;
   let u = -1;
-  do { v /= 1024; u++; } while (v >= 1024 && u < units.length - 1);
+  do {
+    v /= 1024;
+    u++;
+  } while (v >= 1024 && u < units.length - 1);
   return `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10} ${units[u]}`;
 }

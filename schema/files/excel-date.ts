@@ -26,7 +26,10 @@ export function excelSerialToDate(serial: number, date1904 = false): DateParts |
   if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= MAX_SERIAL + 1) return null;
   let days = Math.floor(serial);
   let secs = Math.round((serial - days) * 86400);
-  if (secs >= 86400) { days++; secs = 0; }
+  if (secs >= 86400) {
+    days++;
+    secs = 0;
+  }
   let t: number;
   if (date1904) t = EPOCH_1904 + days * DAY_MS;
   else if (days === 60) return null;

@@ -38,15 +38,19 @@ export function relsPathOf(part: string): string {
 export function parseRels(xml: string, sourcePart: string, partName: string): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   const base = partDir(sourcePart);
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name !== 'Relationship') return;
-      const id = attr(attrs, 'Id') ?? '';
-      const target = attr(attrs, 'Target') ?? '';
-      const external = (attr(attrs, 'TargetMode') ?? '').toLowerCase() === 'external';
-      rels.set(id, { id, type: attr(attrs, 'Type') ?? '', target: external ? target : resolveTarget(base, target), external });
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        if (name !== 'Relationship') return;
+        const id = attr(attrs, 'Id') ?? '';
+        const target = attr(attrs, 'Target') ?? '';
+        const external = (attr(attrs, 'TargetMode') ?? '').toLowerCase() === 'external';
+        rels.set(id, { id, type: attr(attrs, 'Type') ?? '', target: external ? target : resolveTarget(base, target), external });
+      },
     },
-  }, partName);
+    partName,
+  );
   return rels;
 }
 
@@ -65,30 +69,31 @@ const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
 export function parseWorkbook(xml: string, partName: string): WorkbookInfo {
   const info: WorkbookInfo = { date1904: false, sheets: [] };
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === 'workbookPr') {
-        // extLst may hold an x14:workbookPr without date1904: only the attribute decides
-        const v = attr(attrs, 'date1904');
-        if (v !== undefined) info.date1904 = truthy(v);
-      }
-      else if (name === 'sheet') {
-        const state = attr(attrs, 'state');
-        info.sheets.push({
-          name: attr(attrs, 'name') ?? `Sheet${info.sheets.length + 1}`,
-          rid: attr(attrs, 'id') ?? '',
-          state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-        });
-      }
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        if (name === 'workbookPr') {
+          // extLst may hold an x14:workbookPr without date1904: only the attribute decides
+          const v = attr(attrs, 'date1904');
+          if (v !== undefined) info.date1904 = truthy(v);
+        } else if (name === 'sheet') {
+          const state = attr(attrs, 'state');
+          info.sheets.push({
+            name: attr(attrs, 'name') ?? `Sheet${info.sheets.length + 1}`,
+            rid: attr(attrs, 'id') ?? '',
+            state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+          });
+        }
+      },
     },
-  }, partName);
+    partName,
+  );
   return info;
 }
 
 /** Built-in number formats that display dates or times (ECMA-376 18.8.30, plus the CJK ids 27–36, 50–58). */
-const BUILTIN_DATE_IDS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
-]);
+const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** A custom format code shows a date/time when, outside quotes, escapes and [brackets], it has y m d h s. */
 export function isDateFormat(code: string): boolean {
@@ -100,7 +105,7 @@ export function isDateFormat(code: string): boolean {
     .replace(/_.|\*./g, '')
     .replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
   if (/general/i.test(stripped) && !/[ymd]/i.test(stripped.replace(/general/gi, ''))) return false;
-  return /[ymdhs]/i.test(stripped.replace(/e\+|e-/gi, '')) && !/^[#0.,%\s?/E+\-]*$/i.test(stripped);
+  return /[ymdhs]/i.test(stripped.replace(/e\+|e-/gi, '')) && !/^[#0.,%\s?/E+-]*$/i.test(stripped);
 }
 
 /** Zero-padded code formats such as "00000": the number is an identifier shown with leading zeros. */
@@ -120,16 +125,20 @@ export function parseStyles(xml: string, partName: string): StyleInfo {
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  scanXml(xml, {
-    open(name, attrs, selfClosing) {
-      if (name === 'numFmt') custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
-      else if (name === 'cellXfs') inCellXfs = !selfClosing;
-      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attr(attrs, 'numFmtId') ?? 0));
+  scanXml(
+    xml,
+    {
+      open(name, attrs, selfClosing) {
+        if (name === 'numFmt') custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
+        else if (name === 'cellXfs') inCellXfs = !selfClosing;
+        else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attr(attrs, 'numFmtId') ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  }, partName);
+    partName,
+  );
   const isDate = xfFormats.map((id) => (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATE_IDS.has(id)));
   const padWidth = xfFormats.map((id) => (custom.has(id) ? zeroPadWidth(custom.get(id)!) : 0));
   return { isDate, padWidth };
@@ -142,21 +151,29 @@ export function parseSharedStrings(xml: string, partName: string): string[] {
   let inT = false;
   let rph = 0;
   let cur = '';
-  scanXml(xml, {
-    // self-closing elements get open() then close(), so each pair below stays balanced
-    open(name) {
-      if (name === 'si') { inSi = true; cur = ''; }
-      else if (name === 'rPh') rph++;
-      else if (name === 't') inT = inSi && rph === 0;
+  scanXml(
+    xml,
+    {
+      // self-closing elements get open() then close(), so each pair below stays balanced
+      open(name) {
+        if (name === 'si') {
+          inSi = true;
+          cur = '';
+        } else if (name === 'rPh') rph++;
+        else if (name === 't') inT = inSi && rph === 0;
+      },
+      close(name) {
+        if (name === 'si' && inSi) {
+          out.push(unescapeXString(cur));
+          inSi = false;
+        } else if (name === 'rPh') rph--;
+        else if (name === 't') inT = false;
+      },
+      text(raw, cdata) {
+        if (inT) cur += cdata ? raw : decodeEntities(raw);
+      },
     },
-    close(name) {
-      if (name === 'si' && inSi) { out.push(unescapeXString(cur)); inSi = false; }
-      else if (name === 'rPh') rph--;
-      else if (name === 't') inT = false;
-    },
-    text(raw, cdata) {
-      if (inT) cur += cdata ? raw : decodeEntities(raw);
-    },
-  }, partName);
+    partName,
+  );
   return out;
 }

@@ -24,7 +24,18 @@ export interface SheetContext {
 }
 
 // biome-ignore lint/suspicious/noConstEnum: inlined by esbuild within this file, the XLSX reader's hot loop (measured)
-const enum K { Other, Row, C, V, T, F, Is, RPh, SheetData, MergeCell }
+const enum K {
+  Other,
+  Row,
+  C,
+  V,
+  T,
+  F,
+  Is,
+  RPh,
+  SheetData,
+  MergeCell,
+}
 
 export class SheetScanner {
   /** rows completed since the caller last emptied this array */
@@ -69,7 +80,10 @@ export class SheetScanner {
     while (pos < n) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) {
-        if (!final) { this.carry = s.slice(pos); return; }
+        if (!final) {
+          this.carry = s.slice(pos);
+          return;
+        }
         this.text(s, pos, n);
         pos = n;
         break;
@@ -80,7 +94,10 @@ export class SheetScanner {
       if (c1 === 118 /* v */ && this.inCell && s.charCodeAt(lt + 2) === 62) {
         const e = s.indexOf('<', lt + 3);
         if (e < 0 || e + 3 >= n) {
-          if (!final) { this.carry = s.slice(lt); return; }
+          if (!final) {
+            this.carry = s.slice(lt);
+            return;
+          }
           throw this.bad('文件被截断', 'truncated');
         }
         if (s.charCodeAt(e + 1) === 47 && s.charCodeAt(e + 2) === 118 && s.charCodeAt(e + 3) === 62) {
@@ -97,7 +114,10 @@ export class SheetScanner {
       } else if (c1 === 99 /* c */ && this.cells && s.charCodeAt(lt + 2) === 32) {
         const end = this.cellOpen(s, lt + 3, n);
         if (end < 0) {
-          if (!final) { this.carry = s.slice(lt); return; }
+          if (!final) {
+            this.carry = s.slice(lt);
+            return;
+          }
           throw this.bad('标签未结束（文件被截断？）', 'unterminated tag (truncated?)');
         }
         pos = end;
@@ -106,7 +126,10 @@ export class SheetScanner {
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */ || Number.isNaN(c1) /* '<' at the end */) {
         const end = this.special(s, lt);
         if (end < 0) {
-          if (!final) { this.carry = s.slice(lt); return; }
+          if (!final) {
+            this.carry = s.slice(lt);
+            return;
+          }
           throw this.bad('文件被截断', 'truncated');
         }
         pos = end;
@@ -114,7 +137,10 @@ export class SheetScanner {
       }
       const end = tagEnd(s, lt + 1);
       if (end < 0) {
-        if (!final) { this.carry = s.slice(lt); return; }
+        if (!final) {
+          this.carry = s.slice(lt);
+          return;
+        }
         throw this.bad('标签未结束（文件被截断？）', 'unterminated tag (truncated?)');
       }
       this.tag(s, lt, end);
@@ -168,7 +194,10 @@ export class SheetScanner {
     let i = from;
     while (i < to) {
       const c = s.charCodeAt(i);
-      if (c <= 32 || c === 47 || c === 62) { i++; continue; }
+      if (c <= 32 || c === 47 || c === 62) {
+        i++;
+        continue;
+      }
       const ns = i;
       while (i < to && s.charCodeAt(i) !== 61) i++;
       let ne = i;
@@ -247,7 +276,10 @@ export class SheetScanner {
     if (this.cellCol >= this.ctx.maxColumns) {
       throw this.bad(`第 ${this.rowNo} 行列数超过 ${this.ctx.maxColumns}`, `row ${this.rowNo} exceeds ${this.ctx.maxColumns} columns`);
     }
-    if (selfClosing) { this.col = this.cellCol + 1; return; }
+    if (selfClosing) {
+      this.col = this.cellCol + 1;
+      return;
+    }
     this.stack.push(K.C);
     this.inCell = true;
     this.cellT = this.aT ?? '';
@@ -262,7 +294,7 @@ export class SheetScanner {
     let d = this.dateCache.get(num);
     if (d === undefined) {
       const p = excelSerialToDate(num, this.ctx.date1904);
-      d = p ? (p.time ? { date: p.date, time: p.time, serial: num } : { date: p.date, serial: num }) as DateCell : num;
+      d = p ? ((p.time ? { date: p.date, time: p.time, serial: num } : { date: p.date, serial: num }) as DateCell) : num;
       if (this.dateCache.size < 100_000) this.dateCache.set(num, d);
     }
     return d;
@@ -330,10 +362,16 @@ export class SheetScanner {
         return;
       }
       case K.V:
-        if (this.inCell && !selfClosing) { this.capture = 1; this.hasV = true; }
+        if (this.inCell && !selfClosing) {
+          this.capture = 1;
+          this.hasV = true;
+        }
         return;
       case K.Is:
-        if (this.inCell) { this.hasIs = true; this.inIs = !selfClosing; }
+        if (this.inCell) {
+          this.hasIs = true;
+          this.inIs = !selfClosing;
+        }
         return;
       case K.RPh:
         if (!selfClosing) this.rph++;
@@ -351,12 +389,25 @@ export class SheetScanner {
 
   private close(k: K): void {
     switch (k) {
-      case K.SheetData: this.inSheetData = false; return;
-      case K.Row: if (this.cells) this.endRow(); return;
-      case K.C: if (this.inCell) this.endCell(); return;
-      case K.V: case K.T: this.capture = 0; return;
-      case K.Is: this.inIs = false; return;
-      case K.RPh: this.rph--; return;
+      case K.SheetData:
+        this.inSheetData = false;
+        return;
+      case K.Row:
+        if (this.cells) this.endRow();
+        return;
+      case K.C:
+        if (this.inCell) this.endCell();
+        return;
+      case K.V:
+      case K.T:
+        this.capture = 0;
+        return;
+      case K.Is:
+        this.inIs = false;
+        return;
+      case K.RPh:
+        this.rph--;
+        return;
       default:
     }
   }
@@ -365,7 +416,10 @@ export class SheetScanner {
     const cells = this.cells!;
     this.cells = null;
     for (let i = 0; i < cells.length; i++) {
-      if (cells[i] !== null) { this.out.push({ row: this.rowNo, cells }); return; }
+      if (cells[i] !== null) {
+        this.out.push({ row: this.rowNo, cells });
+        return;
+      }
     }
   }
 

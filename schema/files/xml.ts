@@ -26,8 +26,7 @@ export function unescapeXString(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-export const corruptPart = (part: string, zh: string, en: string) =>
-  new ImportFileError('corrupt', { detail: `${part}：${zh}`, detail_en: `${part}: ${en}` });
+export const corruptPart = (part: string, zh: string, en: string) => new ImportFileError('corrupt', { detail: `${part}：${zh}`, detail_en: `${part}: ${en}` });
 
 /** Value of the attribute whose local name is `name` (`r:id` matches 'id'; `xmlns:*` never matches). */
 export function attr(attrs: string, name: string): string | undefined {
@@ -65,8 +64,9 @@ export function tagEnd(s: string, from: number): number {
   let quote = 0;
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (quote) { if (c === quote) quote = 0; }
-    else if (c === 34 || c === 39) quote = c;
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
     else if (c === 62) return i + 1;
   }
   return -1;

@@ -51,7 +51,10 @@ export const isZip = (head: Uint8Array): boolean => head.length >= 4 && (u32(hea
 export function endRecord(tail: Uint8Array): DirectoryLocation & { at: number; zip64: boolean } {
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
-    if (u32(tail, i) === SIG_EOCD) { at = i; break; }
+    if (u32(tail, i) === SIG_EOCD) {
+      at = i;
+      break;
+    }
   }
   if (at < 0) throw zipCorrupt('找不到 zip 目录，文件可能不完整', 'no zip central directory; the file may be truncated');
   const count = u16(tail, at + 10);
@@ -94,9 +97,18 @@ export function centralDirectory(cd: Uint8Array, count: number): ZipEntry[] {
       const len = u16(cd, x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (size === 0xffffffff && q + 8 <= x + 4 + len) { size = u64(cd, q); q += 8; }
-        if (compressedSize === 0xffffffff && q + 8 <= x + 4 + len) { compressedSize = u64(cd, q); q += 8; }
-        if (localOffset === 0xffffffff && q + 8 <= x + 4 + len) { localOffset = u64(cd, q); q += 8; }
+        if (size === 0xffffffff && q + 8 <= x + 4 + len) {
+          size = u64(cd, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= x + 4 + len) {
+          compressedSize = u64(cd, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff && q + 8 <= x + 4 + len) {
+          localOffset = u64(cd, q);
+          q += 8;
+        }
       }
       x += 4 + len;
     }

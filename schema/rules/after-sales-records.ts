@@ -35,13 +35,21 @@ export function followUpDueDates(start: string, interval: number, end: string | 
 }
 
 const TEMPS = [
-  ['temp_start', '起运', 'at departure'], ['temp_end', '到达', 'on arrival'], ['temp_min', '途中最低', 'lowest en route'], ['temp_max', '途中最高', 'highest en route'],
+  ['temp_start', '起运', 'at departure'],
+  ['temp_end', '到达', 'on arrival'],
+  ['temp_min', '途中最低', 'lowest en route'],
+  ['temp_max', '途中最高', 'highest en route'],
 ] as const;
 
 export const afterSalesRecordRules = [
   rule({
-    code: 'NONCONFORMING_SOLD_NOT_NOTIFIED', severity: 'error', source: '第四篇 一.6; 第二篇 3.14', section: 'aftersales',
-    appliesTo: 'nonconformities', periodic: true, title: { zh: '已售不合格品未通知收回', en: 'Nonconforming goods sold, customers not told' },
+    code: 'NONCONFORMING_SOLD_NOT_NOTIFIED',
+    severity: 'error',
+    source: '第四篇 一.6; 第二篇 3.14',
+    section: 'aftersales',
+    appliesTo: 'nonconformities',
+    periodic: true,
+    title: { zh: '已售不合格品未通知收回', en: 'Nonconforming goods sold, customers not told' },
     test(c, ctx) {
       const found = dateOf(c.found_at);
       if (!found || c.status === 'closed' || !((c.customers_count ?? 0) > 0) || c.decision === 'recall') return null;
@@ -59,7 +67,9 @@ export const afterSalesRecordRules = [
           params: { found_at: found, days },
         };
       }
-      const late = (c.notices ?? []).filter((n) => (n.quantity_sold ?? 0) > 0 && ['late', 'overdue'].includes(deadlineState(found, days, n.notified_at, ctx.asOf)));
+      const late = (c.notices ?? []).filter(
+        (n) => (n.quantity_sold ?? 0) > 0 && ['late', 'overdue'].includes(deadlineState(found, days, n.notified_at, ctx.asOf)),
+      );
       if (!late.length) return null;
       const names = late.map((n) => customerName(n.customer != null ? ctx.customer(n.customer) : undefined, n.customer));
       return {
@@ -71,7 +81,11 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'DELIVERY_TEMPERATURE_MISSING', severity: 'error', source: '第五篇 5.4; 第二篇 3.5', section: 'fulfilment', appliesTo: 'deliveries',
+    code: 'DELIVERY_TEMPERATURE_MISSING',
+    severity: 'error',
+    source: '第五篇 5.4; 第二篇 3.5',
+    section: 'fulfilment',
+    appliesTo: 'deliveries',
     title: { zh: '冷链运输缺温度记录', en: 'Cold-chain delivery without temperature record' },
     test(d) {
       if (!d.cold_chain || !d.arrived_at) return null;
@@ -85,7 +99,11 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'DELIVERY_TEMPERATURE_EXCURSION', severity: 'warning', source: '第五篇 5.4; 第二篇 3.5', section: 'fulfilment', appliesTo: 'deliveries',
+    code: 'DELIVERY_TEMPERATURE_EXCURSION',
+    severity: 'warning',
+    source: '第五篇 5.4; 第二篇 3.5',
+    section: 'fulfilment',
+    appliesTo: 'deliveries',
     title: { zh: '冷链运输温度超出范围', en: 'Cold-chain temperature excursion' },
     test(d) {
       if (!d.cold_chain || !isColdChain(d.storage)) return null;
@@ -102,7 +120,11 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'COLD_CHAIN_DELIVERY_UNRECORDED', severity: 'warning', source: '第五篇 5.4、5.5; 第二篇 3.5', section: 'fulfilment', appliesTo: 'outbound_slips',
+    code: 'COLD_CHAIN_DELIVERY_UNRECORDED',
+    severity: 'warning',
+    source: '第五篇 5.4、5.5; 第二篇 3.5',
+    section: 'fulfilment',
+    appliesTo: 'outbound_slips',
     title: { zh: '冷链收货确认无运输温度记录', en: 'Cold-chain receipt without a delivery temperature record' },
     test(s, ctx) {
       // a legacy ledger's slip: the old system kept no delivery records, so there is nothing to judge (its
@@ -119,7 +141,12 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'SERVICE_PROMISE_OVERDUE', severity: 'warning', source: '第五篇 7', section: 'aftersales', appliesTo: 'service_promises', periodic: true,
+    code: 'SERVICE_PROMISE_OVERDUE',
+    severity: 'warning',
+    source: '第五篇 7',
+    section: 'aftersales',
+    appliesTo: 'service_promises',
+    periodic: true,
     title: { zh: '服务承诺未如期兑现', en: 'Service promise overdue' },
     test(p, ctx) {
       const due = dateOf(p.due_date);
@@ -127,7 +154,7 @@ export const afterSalesRecordRules = [
       const state = deadlineState(due, 0, p.fulfilled_at, ctx.asOf);
       if (state !== 'late' && state !== 'overdue') return null;
       const customer = customerName(p.customer != null ? ctx.customer(p.customer) : undefined, p.customer);
-      const contract = p.contract != null ? ctx.contract(p.contract)?.contract_no ?? '' : '';
+      const contract = p.contract != null ? (ctx.contract(p.contract)?.contract_no ?? '') : '';
       return {
         fields: ['fulfilled_at'],
         zh: `合同 ${contract} 向「${customer}」承诺「${p.promise ?? ''}」应于 ${due} 前兑现，${state === 'late' ? `但直到 ${dateOf(p.fulfilled_at)} 才兑现` : '至今未兑现'}。服务承诺应如期付诸实施，不得失信：请尽快兑现并登记。`,
@@ -137,7 +164,12 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'FOLLOW_UP_OVERDUE', severity: 'warning', source: '第一篇 3; 第四篇 二.4', section: 'aftersales', appliesTo: 'follow_up_plans', periodic: true,
+    code: 'FOLLOW_UP_OVERDUE',
+    severity: 'warning',
+    source: '第一篇 3; 第四篇 二.4',
+    section: 'aftersales',
+    appliesTo: 'follow_up_plans',
+    periodic: true,
     title: { zh: '跟踪服务逾期', en: 'Follow-up overdue' },
     test(p, ctx) {
       const start = dateOf(p.start_date);
@@ -145,8 +177,9 @@ export const afterSalesRecordRules = [
       const interval = p.interval_days;
       const visits = p.visits.map((v) => dateOf(v.visit_date)).filter((d): d is string => !!d);
       // a due date is met by a visit in the interval ending on it; the last one is judged once it has passed
-      const missed = followUpDueDates(start, interval, dateOf(p.end_date), addDays(ctx.asOf, -1))
-        .filter((due) => !visits.some((v) => v > addDays(due, -interval) && v <= due));
+      const missed = followUpDueDates(start, interval, dateOf(p.end_date), addDays(ctx.asOf, -1)).filter(
+        (due) => !visits.some((v) => v > addDays(due, -interval) && v <= due),
+      );
       if (!missed.length) return null;
       const customer = customerName(p.customer != null ? ctx.customer(p.customer) : undefined, p.customer);
       const product = productName(p.product != null ? ctx.product(p.product) : undefined);
@@ -160,7 +193,12 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'SUPPLIER_AGREEMENT_EXPIRED', severity: 'warning', source: '第三篇 三', section: 'aftersales', appliesTo: 'supplier_agreements', periodic: true,
+    code: 'SUPPLIER_AGREEMENT_EXPIRED',
+    severity: 'warning',
+    source: '第三篇 三',
+    section: 'aftersales',
+    appliesTo: 'supplier_agreements',
+    periodic: true,
     title: { zh: '供货方质量保证协议过期', en: 'Supplier quality agreement expired' },
     test(a, ctx) {
       const to = dateOf(a.valid_to);
@@ -174,7 +212,11 @@ export const afterSalesRecordRules = [
     },
   }),
   rule({
-    code: 'DEVICE_REPAIR_TERMS_MISSING', severity: 'error', source: '第三篇 三', section: 'aftersales', appliesTo: 'supplier_agreements',
+    code: 'DEVICE_REPAIR_TERMS_MISSING',
+    severity: 'error',
+    source: '第三篇 三',
+    section: 'aftersales',
+    appliesTo: 'supplier_agreements',
     title: { zh: '医疗器械质量协议缺维修条款', en: 'Device agreement without repair clause' },
     test(a) {
       if (!a.covers_devices || !blank(a.repair_terms)) return null;

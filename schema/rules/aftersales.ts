@@ -9,8 +9,13 @@ const lateOrOverdue = (s: string) => s === 'late' || s === 'overdue';
 
 export const aftersalesRules = [
   rule({
-    code: 'COMPLAINT_OVERDUE', severity: 'warning', source: '第四篇 二.2; 第三篇 五', section: 'aftersales', appliesTo: 'complaints',
-    periodic: true, title: { zh: '投诉处理超期', en: 'Complaint overdue' },
+    code: 'COMPLAINT_OVERDUE',
+    severity: 'warning',
+    source: '第四篇 二.2; 第三篇 五',
+    section: 'aftersales',
+    appliesTo: 'complaints',
+    periodic: true,
+    title: { zh: '投诉处理超期', en: 'Complaint overdue' },
     test(c, ctx) {
       const received = dateOf(c.received_at);
       if (!received) return null;
@@ -34,8 +39,13 @@ export const aftersalesRules = [
     },
   }),
   rule({
-    code: 'SERVICE_VISIT_MISSING', severity: 'warning', source: '第四篇 二.3', section: 'aftersales', appliesTo: 'customers',
-    periodic: true, title: { zh: '定点单位当月无售后服务', en: 'Service point not visited' },
+    code: 'SERVICE_VISIT_MISSING',
+    severity: 'warning',
+    source: '第四篇 二.3',
+    section: 'aftersales',
+    appliesTo: 'customers',
+    periodic: true,
+    title: { zh: '定点单位当月无售后服务', en: 'Service point not visited' },
     // Checks each complete calendar month from `since` (default: only the month before as-of) through the
     // month before as-of; one finding per month without an on-site visit.
     test(c, ctx) {
@@ -50,17 +60,24 @@ export const aftersalesRules = [
           .filter((d): d is string => d !== null)
           .map(monthOf),
       );
-      return months.filter((m) => !visited.has(m)).map((month) => ({
-        fields: ['visits'],
-        zh: `定点服务单位「${c.name}」${month} 没有上门售后服务记录。定点单位须每月定期派出服务一次；请补派服务并登记顾客访问记录。`,
-        en: `The designated service point "${c.name}" had no on-site service visit in ${month}. Service points need a visit every month: make the visit and record it.`,
-        params: { month },
-      }));
+      return months
+        .filter((m) => !visited.has(m))
+        .map((month) => ({
+          fields: ['visits'],
+          zh: `定点服务单位「${c.name}」${month} 没有上门售后服务记录。定点单位须每月定期派出服务一次；请补派服务并登记顾客访问记录。`,
+          en: `The designated service point "${c.name}" had no on-site service visit in ${month}. Service points need a visit every month: make the visit and record it.`,
+          params: { month },
+        }));
     },
   }),
   rule({
-    code: 'RECALL_NOT_NOTIFIED', severity: 'error', source: '第二篇 3.14; 第四篇 一.6', section: 'aftersales', appliesTo: 'recall_notices',
-    periodic: true, title: { zh: '召回未及时通知客户', en: 'Recall notice late' },
+    code: 'RECALL_NOT_NOTIFIED',
+    severity: 'error',
+    source: '第二篇 3.14; 第四篇 一.6',
+    section: 'aftersales',
+    appliesTo: 'recall_notices',
+    periodic: true,
+    title: { zh: '召回未及时通知客户', en: 'Recall notice late' },
     test(n, ctx) {
       const recall = ctx.recall(n.recall);
       const start = dateOf(recall?.started_at);
@@ -79,8 +96,13 @@ export const aftersalesRules = [
     },
   }),
   rule({
-    code: 'ADR_NOT_FORWARDED', severity: 'warning', source: '第一篇 3', section: 'aftersales', appliesTo: 'adverse_reactions',
-    periodic: true, title: { zh: '不良反应未及时报质管部', en: 'Adverse reaction not forwarded' },
+    code: 'ADR_NOT_FORWARDED',
+    severity: 'warning',
+    source: '第一篇 3',
+    section: 'aftersales',
+    appliesTo: 'adverse_reactions',
+    periodic: true,
+    title: { zh: '不良反应未及时报质管部', en: 'Adverse reaction not forwarded' },
     test(r, ctx) {
       const received = dateOf(r.received_at);
       if (!received) return null;
@@ -97,8 +119,13 @@ export const aftersalesRules = [
     },
   }),
   rule({
-    code: 'QUALITY_FEEDBACK_UNHANDLED', severity: 'warning', source: '第三篇 七; 第四篇 二.5', section: 'aftersales',
-    appliesTo: 'quality_feedback', periodic: true, title: { zh: '质量反馈未及时上报', en: 'Quality feedback not reported' },
+    code: 'QUALITY_FEEDBACK_UNHANDLED',
+    severity: 'warning',
+    source: '第三篇 七; 第四篇 二.5',
+    section: 'aftersales',
+    appliesTo: 'quality_feedback',
+    periodic: true,
+    title: { zh: '质量反馈未及时上报', en: 'Quality feedback not reported' },
     test(f, ctx) {
       const created = dateOf(f.created_at);
       if (!created) return null;

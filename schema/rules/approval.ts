@@ -10,7 +10,11 @@ export const APPROVAL_SUPERSEDED = 'APPROVAL_SUPERSEDED';
 
 export const approvalRules: Rule[] = [
   {
-    code: APPROVAL_SUPERSEDED, severity: 'warning', source: '第二篇 3.4; 第五篇 3.3; 第五篇 4.4', section: 'record', appliesTo: 'customers',
+    code: APPROVAL_SUPERSEDED,
+    severity: 'warning',
+    source: '第二篇 3.4; 第五篇 3.3; 第五篇 4.4',
+    section: 'record',
+    appliesTo: 'customers',
     title: { zh: '审核后修改了已审核内容，原审核失效', en: 'Approved content changed; the approval is superseded' },
     event: true,
     check: () => [],

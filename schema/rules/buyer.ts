@@ -40,7 +40,11 @@ export function buyerLicenceState(line: SaleLineView, ctx: RuleContext): Licence
 
 export const buyerRules = [
   rule({
-    code: 'BUYER_INDIVIDUAL', severity: 'error', source: '第二篇 3.1; 第五篇 2.4', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_INDIVIDUAL',
+    severity: 'error',
+    source: '第二篇 3.1; 第五篇 2.4',
+    section: 'buyer',
+    appliesTo: 'sales_lines',
     title: { zh: '向个人销售', en: 'Sale to an individual' },
     test(line, ctx) {
       const { customer: c } = parts(line, ctx);
@@ -55,7 +59,11 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_NOT_APPROVED', severity: 'error', source: '第二篇 3.4; 第四篇 一.3, 一.10', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_NOT_APPROVED',
+    severity: 'error',
+    source: '第二篇 3.4; 第四篇 一.3, 一.10',
+    section: 'buyer',
+    appliesTo: 'sales_lines',
     title: { zh: '购货单位未通过首营审核', en: 'Buyer not approved by QA' },
     test(line, ctx) {
       const { customer: c, date } = parts(line, ctx);
@@ -78,7 +86,11 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_LICENSE_MISSING', severity: 'error', source: '第五篇 2.1; 第四篇 一.3', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_LICENSE_MISSING',
+    severity: 'error',
+    source: '第五篇 2.1; 第四篇 一.3',
+    section: 'buyer',
+    appliesTo: 'sales_lines',
     title: { zh: '购货单位无相应证照', en: 'Buyer holds no suitable licence' },
     test(line, ctx) {
       const s = buyerLicenceState(line, ctx);
@@ -92,7 +104,11 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_LICENSE_EXPIRED', severity: 'error', source: '第五篇 2.1; 第二篇 3.4', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_LICENSE_EXPIRED',
+    severity: 'error',
+    source: '第五篇 2.1; 第二篇 3.4',
+    section: 'buyer',
+    appliesTo: 'sales_lines',
     title: { zh: '购货单位证照不在有效期内', en: 'Buyer licence not valid on the sale date' },
     test(line, ctx) {
       const s = buyerLicenceState(line, ctx);
@@ -113,7 +129,11 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_OUT_OF_SCOPE', severity: 'error', source: '第四篇 一.3; 《药品经营质量管理规范》第九十条', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_OUT_OF_SCOPE',
+    severity: 'error',
+    source: '第四篇 一.3; 《药品经营质量管理规范》第九十条',
+    section: 'buyer',
+    appliesTo: 'sales_lines',
     title: { zh: '超出购货单位经营范围', en: "Outside the buyer's business scope" },
     test(line, ctx) {
       const s = buyerLicenceState(line, ctx);
@@ -129,7 +149,11 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_CREDIT_UNREVIEWED', severity: 'warning', source: '第五篇 2.2, 2.3', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_CREDIT_UNREVIEWED',
+    severity: 'warning',
+    source: '第五篇 2.2, 2.3',
+    section: 'buyer',
+    appliesTo: 'sales_lines',
     title: { zh: '购货单位未做信誉审核', en: 'Buyer credit not reviewed' },
     test(line, ctx) {
       const { customer: c, date } = parts(line, ctx);
@@ -143,7 +167,11 @@ export const buyerRules = [
     },
   }),
   rule({
-    code: 'BUYER_STORAGE_UNREVIEWED', severity: 'error', source: '第二篇 3.5「一律不得供货」', section: 'buyer', appliesTo: 'sales_lines',
+    code: 'BUYER_STORAGE_UNREVIEWED',
+    severity: 'error',
+    source: '第二篇 3.5「一律不得供货」',
+    section: 'buyer',
+    appliesTo: 'sales_lines',
     title: { zh: '冷链品种购货单位储存条件未审核', en: 'Cold-chain buyer storage not reviewed' },
     test(line, ctx) {
       const { customer: c, product: p, date } = parts(line, ctx);

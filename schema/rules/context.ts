@@ -6,8 +6,21 @@
 import type { IsoDate } from './dates';
 import type { RuleSettings } from './settings';
 import type {
-  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id, Loose,
-  ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow, TrainingRow,
+  AuthorizationRow,
+  BatchRow,
+  CompanyLicenseRow,
+  ContractRow,
+  CustomerAgentRow,
+  CustomerLicenseRow,
+  CustomerRow,
+  Id,
+  Loose,
+  ProductRow,
+  RecallRow,
+  SalespersonRow,
+  SalesLineRow,
+  SalesOrderRow,
+  TrainingRow,
 } from './types';
 
 export interface RuleContext {

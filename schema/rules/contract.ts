@@ -28,7 +28,8 @@ export function approvalProblem(c: Loose<ContractRow>, settings: RuleSettings, b
   const [neededZh, neededEn] = APPROVAL_ROLE.labels[needed];
   const no = c.contract_no ?? `#${c.id}`;
   const level = needed === 'gm' ? `金额 ${c.amount} 元达到重大合同标准（${settings.majorContractAmount} 元），须经${neededZh}审定` : `须经${neededZh}审核`;
-  const levelEn = needed === 'gm' ? `at ${c.amount} it is a major contract (≥ ${settings.majorContractAmount}) and needs the ${neededEn}` : `it needs the ${neededEn}`;
+  const levelEn =
+    needed === 'gm' ? `at ${c.amount} it is a major contract (≥ ${settings.majorContractAmount}) and needs the ${neededEn}` : `it needs the ${neededEn}`;
   let zh: string;
   let en: string;
   if (!statusOk || !c.approved_role) {
@@ -57,7 +58,11 @@ export const TERMS = [
 
 export const contractRules = [
   rule({
-    code: 'CONTRACT_MISSING', severity: 'warning', source: '第二篇 3.4; 第五篇 3', section: 'contract', appliesTo: 'sales_lines',
+    code: 'CONTRACT_MISSING',
+    severity: 'warning',
+    source: '第二篇 3.4; 第五篇 3',
+    section: 'contract',
+    appliesTo: 'sales_lines',
     title: { zh: '销售无购销合同', en: 'Sale without contract' },
     test(line, ctx) {
       if (line.contract != null) return null;
@@ -70,7 +75,11 @@ export const contractRules = [
     },
   }),
   rule({
-    code: 'CONTRACT_UNAPPROVED', severity: 'error', source: '第五篇 3.3', section: 'contract', appliesTo: 'sales_lines',
+    code: 'CONTRACT_UNAPPROVED',
+    severity: 'error',
+    source: '第五篇 3.3',
+    section: 'contract',
+    appliesTo: 'sales_lines',
     title: { zh: '合同未按级别审批', en: 'Contract not approved at its level' },
     test(line, ctx) {
       const c = line.contract != null ? audited(ctx.contract(line.contract), line.legacy) : undefined;
@@ -78,7 +87,11 @@ export const contractRules = [
     },
   }),
   rule({
-    code: 'CONTRACT_UNAPPROVED', severity: 'error', source: '第五篇 3.3', section: 'contract', appliesTo: 'contracts',
+    code: 'CONTRACT_UNAPPROVED',
+    severity: 'error',
+    source: '第五篇 3.3',
+    section: 'contract',
+    appliesTo: 'contracts',
     title: { zh: '合同未按级别审批', en: 'Contract not approved at its level' },
     test(c, ctx) {
       if (c.status !== 'signed') return null;
@@ -87,7 +100,11 @@ export const contractRules = [
     },
   }),
   rule({
-    code: 'CONTRACT_TERMS_MISSING', severity: 'warning', source: '第五篇 3.2', section: 'contract', appliesTo: 'contracts',
+    code: 'CONTRACT_TERMS_MISSING',
+    severity: 'warning',
+    source: '第五篇 3.2',
+    section: 'contract',
+    appliesTo: 'contracts',
     title: { zh: '合同条款不全', en: 'Contract terms missing' },
     test(c) {
       const missing = TERMS.filter((t) => blank(c[t.field]));

@@ -27,7 +27,9 @@ export interface Expiring<T> {
 
 /** The smallest window (days) a validity end falls in as of a date; 'expired' if past; null if further out. */
 export function expiryWindow(
-  validTo: string | null | undefined, asOf: string, windows: readonly number[] = RULE_SETTING_DEFAULTS.licenseExpiryWarningDays,
+  validTo: string | null | undefined,
+  asOf: string,
+  windows: readonly number[] = RULE_SETTING_DEFAULTS.licenseExpiryWarningDays,
 ): number | 'expired' | null {
   const to = dateOf(validTo);
   if (!to) return null;
@@ -41,7 +43,11 @@ export function expiryWindow(
  * `includeExpired`, already expired ones are listed too (window 'expired').
  */
 export function expiringWithin<T extends object>(
-  items: readonly T[], fields: readonly string[], asOf: string, days: number, opts: { includeExpired?: boolean } = {},
+  items: readonly T[],
+  fields: readonly string[],
+  asOf: string,
+  days: number,
+  opts: { includeExpired?: boolean } = {},
 ): Expiring<T>[] {
   const out: Expiring<T>[] = [];
   for (const item of items) {
@@ -50,7 +56,7 @@ export function expiringWithin<T extends object>(
       if (!to) continue;
       const left = daysBetween(asOf, to);
       if (left > days || (left < 0 && !opts.includeExpired)) continue;
-      out.push({ item, field, valid_to: to, daysLeft: left, window: left < 0 ? 'expired' : expiryWindow(to, asOf, [days]) as number });
+      out.push({ item, field, valid_to: to, daysLeft: left, window: left < 0 ? 'expired' : (expiryWindow(to, asOf, [days]) as number) });
     }
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft);

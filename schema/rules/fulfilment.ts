@@ -27,7 +27,11 @@ function byProduct(rows: readonly { product?: Id | null; quantity?: number | nul
 
 export const fulfilmentRules = [
   rule({
-    code: 'OUTBOUND_NOT_REVIEWED', severity: 'error', source: '第五篇 5.3', section: 'fulfilment', appliesTo: 'outbound_slips',
+    code: 'OUTBOUND_NOT_REVIEWED',
+    severity: 'error',
+    source: '第五篇 5.3',
+    section: 'fulfilment',
+    appliesTo: 'outbound_slips',
     title: { zh: '出库未经复核', en: 'Outbound not reviewed' },
     test(slip) {
       // a legacy slip: the trusted reviewer the old system recorded (schema/legacy.ts)
@@ -46,7 +50,11 @@ export const fulfilmentRules = [
     },
   }),
   rule({
-    code: 'INVOICE_MISMATCH', severity: 'error', source: '第二篇 3.8, 3.10', section: 'fulfilment', appliesTo: 'invoices',
+    code: 'INVOICE_MISMATCH',
+    severity: 'error',
+    source: '第二篇 3.8, 3.10',
+    section: 'fulfilment',
+    appliesTo: 'invoices',
     title: { zh: '发票与出库单不符', en: 'Invoice does not match outbound' },
     test(inv, ctx) {
       if ((inv.slips ?? []).length === 0) return null;
@@ -72,7 +80,11 @@ export const fulfilmentRules = [
       }
       const total = goods.reduce((t, g) => t + (g.amount ?? 0), 0);
       if (isNum(inv.amount) && Math.abs(cents(inv.amount) - cents(total)) > 1) {
-        problems.push({ field: 'amount', zh: `价税合计 ${inv.amount} 与出库金额 ${total.toFixed(2)} 不符`, en: `the total ${inv.amount} differs from the shipped amount ${total.toFixed(2)}` });
+        problems.push({
+          field: 'amount',
+          zh: `价税合计 ${inv.amount} 与出库金额 ${total.toFixed(2)} 不符`,
+          en: `the total ${inv.amount} differs from the shipped amount ${total.toFixed(2)}`,
+        });
       }
       if (problems.length === 0) return null;
       return {
@@ -83,7 +95,11 @@ export const fulfilmentRules = [
     },
   }),
   rule({
-    code: 'INVOICE_LIST_MISSING', severity: 'warning', source: '第二篇 3.8', section: 'fulfilment', appliesTo: 'invoices',
+    code: 'INVOICE_LIST_MISSING',
+    severity: 'warning',
+    source: '第二篇 3.8',
+    section: 'fulfilment',
+    appliesTo: 'invoices',
     title: { zh: '发票未列明品种且无销售清单', en: 'Invoice without goods list' },
     // Only an invoice recorded as not itemised counts; unknown (legacy, empty) is not reported.
     test(inv) {
@@ -96,8 +112,13 @@ export const fulfilmentRules = [
     },
   }),
   rule({
-    code: 'RECEIPT_UNCONFIRMED', severity: 'warning', source: '第五篇 5.5', section: 'fulfilment', appliesTo: 'outbound_slips',
-    periodic: true, title: { zh: '收货未确认', en: 'Receipt not confirmed' },
+    code: 'RECEIPT_UNCONFIRMED',
+    severity: 'warning',
+    source: '第五篇 5.5',
+    section: 'fulfilment',
+    appliesTo: 'outbound_slips',
+    periodic: true,
+    title: { zh: '收货未确认', en: 'Receipt not confirmed' },
     test(slip, ctx) {
       const out = dateOf(slip.outbound_date);
       if (!out) return null;
@@ -114,8 +135,13 @@ export const fulfilmentRules = [
     },
   }),
   rule({
-    code: 'PAYMENT_OVERDUE', severity: 'warning', source: '第五篇 6.1', section: 'fulfilment', appliesTo: 'invoices',
-    periodic: true, title: { zh: '货款逾期未回', en: 'Payment overdue' },
+    code: 'PAYMENT_OVERDUE',
+    severity: 'warning',
+    source: '第五篇 6.1',
+    section: 'fulfilment',
+    appliesTo: 'invoices',
+    periodic: true,
+    title: { zh: '货款逾期未回', en: 'Payment overdue' },
     // Due on invoice_date + the contract's payment term (the shortest when the slips' orders have several
     // contracts); payments made up to as-of count. Without a contract term nothing is due.
     test(inv, ctx) {

@@ -19,7 +19,11 @@ export function missingImportDocs(p: { imported?: boolean | null }, kinds: Reado
 
 export const importDocRules: Rule[] = [
   {
-    code: PRODUCT_IMPORT_DOCS_MISSING, severity: 'error', source: '第二篇 3.6.3; 第四篇 一.3', section: 'product', appliesTo: 'products',
+    code: PRODUCT_IMPORT_DOCS_MISSING,
+    severity: 'error',
+    source: '第二篇 3.6.3; 第四篇 一.3',
+    section: 'product',
+    appliesTo: 'products',
     title: { zh: '进口品种缺少进口药品证明文件', en: 'Imported product without its import documents' },
     event: true,
     check: () => [],

@@ -16,7 +16,6 @@ import { sellerRules } from './seller';
 import { specialRules } from './special';
 import { afterSalesRecordRules } from './after-sales-records';
 import { correctiveRules, staffRules } from './staff';
-import type { Lang } from '../messages';
 import type { Finding, RecordKind, RecordViews, Rule, RuleMeta } from './types';
 
 export type { RuleContext } from './context';
@@ -39,10 +38,20 @@ export { saleLineViewsFor } from './sale-line-view';
  * (CONTRACT_UNAPPROVED: the contract used by a sale, and a contract marked signed).
  */
 export const RULES: readonly Rule[] = [
-  ...buyerRules, ...sellerRules, ...productRules, ...importDocRules, ...recordRules, ...approvalRules, ...priceRules, ...contractRules, ...specialRules,
-  ...fulfilmentRules, ...aftersalesRules,
+  ...buyerRules,
+  ...sellerRules,
+  ...productRules,
+  ...importDocRules,
+  ...recordRules,
+  ...approvalRules,
+  ...priceRules,
+  ...contractRules,
+  ...specialRules,
+  ...fulfilmentRules,
+  ...aftersalesRules,
   ...afterSalesRecordRules,
-  ...staffRules, ...correctiveRules,
+  ...staffRules,
+  ...correctiveRules,
 ];
 
 /**
@@ -76,8 +85,12 @@ export const isTimeDriven = (r: Rule): boolean => !!(r.periodic || r.timeDriven)
 export function rulesFor<K extends RecordKind>(kind: K, opts: EvaluateOptions = {}): Rule<K>[] {
   const codes = opts.codes ? new Set(opts.codes) : null;
   return RULES.filter(
-    (r) => !r.event && r.appliesTo === kind && (!codes || codes.has(r.code)) && (opts.periodic === undefined || !!r.periodic === opts.periodic)
-      && (opts.timeDriven === undefined || isTimeDriven(r) === opts.timeDriven),
+    (r) =>
+      !r.event &&
+      r.appliesTo === kind &&
+      (!codes || codes.has(r.code)) &&
+      (opts.periodic === undefined || !!r.periodic === opts.periodic) &&
+      (opts.timeDriven === undefined || isTimeDriven(r) === opts.timeDriven),
   ) as unknown as Rule<K>[];
 }
 

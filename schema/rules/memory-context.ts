@@ -7,8 +7,21 @@ import type { RuleContext } from './context';
 import { splitList } from './scope';
 import { resolveSettings, type RuleSettings } from './settings';
 import type {
-  AuthorizationRow, BatchRow, CompanyLicenseRow, ContractRow, CustomerAgentRow, CustomerLicenseRow, CustomerRow, Id, Loose,
-  ProductRow, RecallRow, SalespersonRow, SalesLineRow, SalesOrderRow, TrainingRow,
+  AuthorizationRow,
+  BatchRow,
+  CompanyLicenseRow,
+  ContractRow,
+  CustomerAgentRow,
+  CustomerLicenseRow,
+  CustomerRow,
+  Id,
+  Loose,
+  ProductRow,
+  RecallRow,
+  SalespersonRow,
+  SalesLineRow,
+  SalesOrderRow,
+  TrainingRow,
 } from './types';
 
 /**
@@ -51,8 +64,12 @@ const live = (row: object) => (row as { voided_at?: unknown }).voided_at == null
 
 class ById<T extends { id: Id }> {
   readonly map = new Map<Id, T>();
-  put(row: T) { this.map.set(row.id, row); }
-  get(id: Id) { return this.map.get(id); }
+  put(row: T) {
+    this.map.set(row.id, row);
+  }
+  get(id: Id) {
+    return this.map.get(id);
+  }
 }
 /** Rows grouped by a key; a row with an id replaces its earlier version. */
 class Grouped<T extends { id?: Id | null }> {
@@ -64,7 +81,9 @@ class Grouped<T extends { id?: Id | null }> {
     list.push(row);
     this.map.set(k, list);
   }
-  get(k: unknown): readonly T[] { return this.map.get(k) ?? []; }
+  get(k: unknown): readonly T[] {
+    return this.map.get(k) ?? [];
+  }
 }
 
 const norm = (s: string) => s.replace(/\s+/g, '');
@@ -102,7 +121,10 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
     trainings: (r) => trainings.put(trusted(r)),
     products: (r) => products.put(trusted(r)),
     batches: (r) => batches.put(trusted(r)),
-    recalls: (r) => { recalls.put(trusted(r)); recallsByProduct.put(trusted(r)); },
+    recalls: (r) => {
+      recalls.put(trusted(r));
+      recallsByProduct.put(trusted(r));
+    },
     contracts: (r) => contracts.put(trusted(r)),
     orders: (r) => orders.put(trusted(r)),
     lines: (r) => lines.put(r),
@@ -126,8 +148,7 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
     trainings: (id) => trainings.get(id),
     product: (id) => products.get(id),
     batch: (id) => batches.get(id),
-    recallsCovering: (productId, batchNo) =>
-      recallsByProduct.get(productId).filter((r) => splitList(r.batches).includes(norm(batchNo))),
+    recallsCovering: (productId, batchNo) => recallsByProduct.get(productId).filter((r) => splitList(r.batches).includes(norm(batchNo))),
     recall: (id) => recalls.get(id),
     contract: (id) => contracts.get(id),
     order: (id) => orders.get(id),

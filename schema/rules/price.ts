@@ -7,7 +7,11 @@ const above = (a: number, b: number) => Math.round(a * 100) > Math.round(b * 100
 
 export const priceRules = [
   rule({
-    code: 'PRICE_ABOVE_CAP', severity: 'error', source: '第五篇 4.1', section: 'price', appliesTo: 'sales_lines',
+    code: 'PRICE_ABOVE_CAP',
+    severity: 'error',
+    source: '第五篇 4.1',
+    section: 'price',
+    appliesTo: 'sales_lines',
     title: { zh: '单价高于最高限价', en: 'Price above the government cap' },
     test(line, ctx) {
       const { product: p } = parts(line, ctx);
@@ -22,7 +26,11 @@ export const priceRules = [
     },
   }),
   rule({
-    code: 'PRICE_OUT_OF_RANGE', severity: 'error', source: '第五篇 4.2–4.4', section: 'price', appliesTo: 'sales_lines',
+    code: 'PRICE_OUT_OF_RANGE',
+    severity: 'error',
+    source: '第五篇 4.2–4.4',
+    section: 'price',
+    appliesTo: 'sales_lines',
     title: { zh: '单价超出限定幅度且未经审批', en: 'Price outside the range without approval' },
     test(line, ctx) {
       const { product: p } = parts(line, ctx);

@@ -18,13 +18,23 @@ interface Item {
 }
 const has = (v: unknown) => !blank(v);
 
-interface DateProblem { field: string; zh: string; en: string }
+interface DateProblem {
+  field: string;
+  zh: string;
+  en: string;
+}
 /** A date after today, for DATE_INCONSISTENT (module-level: no closure per rule call). */
 function afterToday(problems: DateProblem[], asOf: string, field: string, d: string | null, zh: string, en: string): void {
   if (d && d > asOf) problems.push({ field, zh: `${zh} ${d} 晚于当前日期 ${asOf}`, en: `the ${en} ${d} is after today (${asOf})` });
 }
-const item = (field: string, zh: string, en: string, home: Item['home'], present: Item['present'], when?: Item['when']): Item =>
-  ({ field, zh, en, home, present, when });
+const item = (field: string, zh: string, en: string, home: Item['home'], present: Item['present'], when?: Item['when']): Item => ({
+  field,
+  zh,
+  en,
+  home,
+  present,
+  when,
+});
 
 const generic = (zh: string, en: string) => item('product.generic_name', zh, en, 'product', (_l, x) => has(x.product?.generic_name));
 const spec = (zh: string, en: string) => item('product.spec', zh, en, 'product', (_l, x) => has(x.product?.spec));
@@ -37,8 +47,7 @@ const common = [
   item('amount', '金额', 'amount', 'line', (l) => isNum(l.amount)),
   item('sale_date', '销售日期', 'sale date', 'line', (l) => dateOf(l.sale_date) !== null),
 ];
-const expiry = (when?: Item['when']) =>
-  item('batch.expiry_date', '有效期', 'expiry date', 'batch', (_l, x) => dateOf(x.batch?.expiry_date) !== null, when);
+const expiry = (when?: Item['when']) => item('batch.expiry_date', '有效期', 'expiry date', 'batch', (_l, x) => dateOf(x.batch?.expiry_date) !== null, when);
 
 /** 第二篇 3.8: what a drug sales record must show. */
 export const DRUG_RECORD_ITEMS: readonly Item[] = [
@@ -63,11 +72,17 @@ export const DEVICE_RECORD_ITEMS: readonly Item[] = [
   batchNo('批号/序列号', 'batch / serial number'),
   expiry((x) => x.product?.sterile_single_use === true),
   manufacturer('生产企业', 'manufacturer'),
-  item('product.manufacturer_license', '生产许可证号/备案凭证编号', "manufacturer's licence / filing number", 'product',
-    (_l, x) => has(x.product?.manufacturer_license)),
+  item('product.manufacturer_license', '生产许可证号/备案凭证编号', "manufacturer's licence / filing number", 'product', (_l, x) =>
+    has(x.product?.manufacturer_license),
+  ),
   buyer('购货者名称', "buyer's name"),
-  item('customer_licenses.number', '购货者许可证号', "buyer's licence number", 'customer',
-    (_l, x, ctx) => !!x.customer && ctx.customerLicenses(x.customer.id).some((l) => has(l.number))),
+  item(
+    'customer_licenses.number',
+    '购货者许可证号',
+    "buyer's licence number",
+    'customer',
+    (_l, x, ctx) => !!x.customer && ctx.customerLicenses(x.customer.id).some((l) => has(l.number)),
+  ),
   item('customer.address', '经营地址', "buyer's business address", 'customer', (_l, x) => has(x.customer?.address)),
   item('customer.contact_phone', '联系方式', "buyer's contact", 'customer', (_l, x) => has(x.customer?.contact_phone)),
   ...common,
@@ -82,13 +97,16 @@ const HOME = {
 
 export const recordRules = [
   rule({
-    code: 'RECORD_INCOMPLETE', severity: 'error', source: '第二篇 3.8; 第四篇 一.4', section: 'record', appliesTo: 'sales_lines',
+    code: 'RECORD_INCOMPLETE',
+    severity: 'error',
+    source: '第二篇 3.8; 第四篇 一.4',
+    section: 'record',
+    appliesTo: 'sales_lines',
     title: { zh: '销售记录不完整', en: 'Incomplete sales record' },
     test(line, ctx) {
       const x = parts(line, ctx);
       const device = !!x.product && isDevice(x.product);
-      const missing = (device ? DEVICE_RECORD_ITEMS : DRUG_RECORD_ITEMS)
-        .filter((i) => (!i.when || i.when(x)) && !i.present(line, x, ctx));
+      const missing = (device ? DEVICE_RECORD_ITEMS : DRUG_RECORD_ITEMS).filter((i) => (!i.when || i.when(x)) && !i.present(line, x, ctx));
       if (missing.length === 0) return null;
       const homes = [...new Set(missing.map((i) => i.home))];
       return {
@@ -100,7 +118,11 @@ export const recordRules = [
     },
   }),
   rule({
-    code: 'STERILE_RECORD_INCOMPLETE', severity: 'error', source: '第四篇 一.5', section: 'record', appliesTo: 'sales_lines',
+    code: 'STERILE_RECORD_INCOMPLETE',
+    severity: 'error',
+    source: '第四篇 一.5',
+    section: 'record',
+    appliesTo: 'sales_lines',
     title: { zh: '无菌器械销售记录不完整', en: 'Incomplete sterile-device record' },
     test(line, ctx) {
       const { product: p, batch: b } = parts(line, ctx);
@@ -119,7 +141,11 @@ export const recordRules = [
     },
   }),
   rule({
-    code: 'AMOUNT_MISMATCH', severity: 'error', source: '第二篇 3.8, 3.10 (票、账、货相符)', section: 'record', appliesTo: 'sales_lines',
+    code: 'AMOUNT_MISMATCH',
+    severity: 'error',
+    source: '第二篇 3.8, 3.10 (票、账、货相符)',
+    section: 'record',
+    appliesTo: 'sales_lines',
     title: { zh: '金额与数量×单价不符', en: 'Amount ≠ quantity × price' },
     test(line) {
       const { quantity: q, unit_price: p, amount: a } = line;
@@ -136,8 +162,13 @@ export const recordRules = [
     },
   }),
   rule({
-    code: 'DATE_INCONSISTENT', severity: 'error', source: '第五篇 5', section: 'record', appliesTo: 'sales_lines',
-    timeDriven: true, title: { zh: '日期不一致', en: 'Inconsistent dates' },
+    code: 'DATE_INCONSISTENT',
+    severity: 'error',
+    source: '第五篇 5',
+    section: 'record',
+    appliesTo: 'sales_lines',
+    timeDriven: true,
+    title: { zh: '日期不一致', en: 'Inconsistent dates' },
     test(line, ctx) {
       const asOf = ctx.asOf;
       const sale = dateOf(line.sale_date);
@@ -146,7 +177,11 @@ export const recordRules = [
       for (const o of line.outbounds ?? []) {
         const out = dateOf(o.outbound_date);
         if (out && sale && out < sale) {
-          problems.push({ field: 'outbounds.outbound_date', zh: `出库日期 ${out} 早于销售日期 ${sale}`, en: `the outbound date ${out} is before the sale date ${sale}` });
+          problems.push({
+            field: 'outbounds.outbound_date',
+            zh: `出库日期 ${out} 早于销售日期 ${sale}`,
+            en: `the outbound date ${out} is before the sale date ${sale}`,
+          });
         }
         afterToday(problems, asOf, 'outbounds.outbound_date', out, '出库日期', 'outbound date');
         afterToday(problems, asOf, 'outbounds.receipt_confirmed_at', dateOf(o.receipt_confirmed_at), '收货确认日期', 'receipt confirmation date');

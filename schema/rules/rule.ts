@@ -2,9 +2,7 @@
 import { audited } from '../legacy';
 import type { RuleContext } from './context';
 import { dateOf } from './dates';
-import type {
-  BatchRow, CustomerRow, Finding, Id, ProductRow, RecordKind, RecordViews, Rule, RuleMeta, SaleLineView, SalespersonRow,
-} from './types';
+import type { BatchRow, CustomerRow, Finding, Id, ProductRow, RecordKind, RecordViews, Rule, RuleMeta, SaleLineView, SalespersonRow } from './types';
 
 /** What a rule's test reports: the fields involved and the message (what is wrong and what fixes it). */
 export interface Issue {
@@ -72,8 +70,17 @@ const last = new WeakMap<RuleContext, { line: SaleLineView; key: readonly unknow
 
 export function parts(line: SaleLineView, ctx: RuleContext): LineParts {
   const l = last.get(ctx);
-  if (l && l.line === line && l.key[0] === line.customer && l.key[1] === line.product && l.key[2] === line.batch
-    && l.key[3] === line.salesperson && l.key[4] === line.sale_date && l.key[5] === ctx.asOf) return l.parts;
+  if (
+    l &&
+    l.line === line &&
+    l.key[0] === line.customer &&
+    l.key[1] === line.product &&
+    l.key[2] === line.batch &&
+    l.key[3] === line.salesperson &&
+    l.key[4] === line.sale_date &&
+    l.key[5] === ctx.asOf
+  )
+    return l.parts;
   const p: LineParts = {
     // a legacy sale is audited on what the legacy system recorded (trusted facts: schema/legacy.ts)
     customer: line.customer != null ? audited(ctx.customer(line.customer), line.legacy) : undefined,

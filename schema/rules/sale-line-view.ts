@@ -30,8 +30,19 @@ export function saleLineViewsFor(order: SalesOrderRow, lines: readonly Loose<Sal
     // column of the line's own row it does not name
     const l: Record<string, unknown> = lines[i];
     const v: Record<string, unknown> = {
-      id: l.id, order: order.id, order_no, sale_date, customer, salesperson, contract, payment_method, order_status: status, legacy,
-      outbounds, invoices, special_check,
+      id: l.id,
+      order: order.id,
+      order_no,
+      sale_date,
+      customer,
+      salesperson,
+      contract,
+      payment_method,
+      order_status: status,
+      legacy,
+      outbounds,
+      invoices,
+      special_check,
     };
     for (const k in l) if (!(k in v)) v[k] = l[k];
     out[i] = v as SaleLineView;

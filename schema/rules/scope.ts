@@ -11,10 +11,17 @@ const DEVICE_CLASS_CATEGORY = { I: '第一类医疗器械', II: '第二类医疗
 export type DeviceClass = keyof typeof DEVICE_CLASS_CATEGORY;
 
 const SYNONYMS: Record<string, ScopeCategory> = {
-  蛋白同化制剂: '蛋白同化制剂/肽类激素', 肽类激素: '蛋白同化制剂/肽类激素',
-  化学制剂: '化学药制剂', 化学药品制剂: '化学药制剂', 化学药: '化学药制剂',
-  化学原料: '化学原料药', 抗生素: '抗生素制剂', 生化药: '生化药品', 生物药品: '生物制品',
-  诊断试剂: '体外诊断试剂', 中药: '中成药',
+  蛋白同化制剂: '蛋白同化制剂/肽类激素',
+  肽类激素: '蛋白同化制剂/肽类激素',
+  化学制剂: '化学药制剂',
+  化学药品制剂: '化学药制剂',
+  化学药: '化学药制剂',
+  化学原料: '化学原料药',
+  抗生素: '抗生素制剂',
+  生化药: '生化药品',
+  生物药品: '生物制品',
+  诊断试剂: '体外诊断试剂',
+  中药: '中成药',
 };
 
 // The rules split the same licence scopes, letters and product lists for every sales line they check:
@@ -123,9 +130,12 @@ type LicenceKind = CustomerLicenseRow['kind'];
 export function permittedLicenceKinds(p: ProductClass): readonly LicenceKind[] {
   if (!isDevice(p)) return ['drug_business', 'medical_institution'];
   switch (deviceClass(p)) {
-    case 'III': return ['device_business', 'medical_institution'];
-    case 'I': return ['device_business', 'device_filing', 'medical_institution', 'business'];
-    default: return ['device_business', 'device_filing', 'medical_institution'];
+    case 'III':
+      return ['device_business', 'medical_institution'];
+    case 'I':
+      return ['device_business', 'device_filing', 'medical_institution', 'business'];
+    default:
+      return ['device_business', 'device_filing', 'medical_institution'];
   }
 }
 

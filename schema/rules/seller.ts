@@ -44,7 +44,11 @@ export function authorizationCoversRegion(a: AuthorizationRow, region: string): 
 
 export const sellerRules = [
   rule({
-    code: 'COMPANY_OUT_OF_SCOPE', severity: 'error', source: '第二篇 3.1', section: 'seller', appliesTo: 'sales_lines',
+    code: 'COMPANY_OUT_OF_SCOPE',
+    severity: 'error',
+    source: '第二篇 3.1',
+    section: 'seller',
+    appliesTo: 'sales_lines',
     title: { zh: '超出本企业经营范围', en: 'Outside our own business scope' },
     test(line, ctx) {
       const { product: p, date } = parts(line, ctx);
@@ -62,7 +66,11 @@ export const sellerRules = [
     },
   }),
   rule({
-    code: 'SALESPERSON_UNAUTHORIZED', severity: 'error', source: '第二篇 3.6.4; 第四篇 一.2', section: 'seller', appliesTo: 'sales_lines',
+    code: 'SALESPERSON_UNAUTHORIZED',
+    severity: 'error',
+    source: '第二篇 3.6.4; 第四篇 一.2',
+    section: 'seller',
+    appliesTo: 'sales_lines',
     title: { zh: '销售人员无有效授权', en: 'Salesperson not authorised' },
     test(line, ctx) {
       const { salesperson: s, product: p, customer: c, date } = parts(line, ctx);
@@ -71,7 +79,10 @@ export const sellerRules = [
       if (line.salesperson == null) return issue('该销售未登记销售人员。', 'The sale names no salesperson.');
       if (!s || !p) return null;
       if (blank(s.id_no)) {
-        return issue(`销售人员「${who}」未登记身份证号，授权书无法注明身份证号，不视为有效授权。`, `Salesperson "${who}" has no ID number on file, so no letter can state it.`);
+        return issue(
+          `销售人员「${who}」未登记身份证号，授权书无法注明身份证号，不视为有效授权。`,
+          `Salesperson "${who}" has no ID number on file, so no letter can state it.`,
+        );
       }
       const letters = ctx.authorizations(s.id);
       const current = letters.filter((a) => withinValidity(date, a.valid_from, a.valid_to));
@@ -83,7 +94,10 @@ export const sellerRules = [
       }
       const sealed = current.filter((a) => a.sealed === true);
       if (sealed.length === 0) {
-        return issue(`销售人员「${who}」的授权书未加盖公章及法定代表人印章，不视为有效授权。`, `Salesperson "${who}"'s letter is not sealed, so it does not count.`);
+        return issue(
+          `销售人员「${who}」的授权书未加盖公章及法定代表人印章，不视为有效授权。`,
+          `Salesperson "${who}"'s letter is not sealed, so it does not count.`,
+        );
       }
       const category = productCategory(p);
       const forProduct = sealed.filter((a) => authorizationCoversProduct(a, p, category));
@@ -102,7 +116,11 @@ export const sellerRules = [
     },
   }),
   rule({
-    code: 'SALESPERSON_NOT_EMPLOYED', severity: 'warning', source: '第二篇 3.3', section: 'seller', appliesTo: 'sales_lines',
+    code: 'SALESPERSON_NOT_EMPLOYED',
+    severity: 'warning',
+    source: '第二篇 3.3',
+    section: 'seller',
+    appliesTo: 'sales_lines',
     title: { zh: '销售人员无劳动合同', en: 'Salesperson without labour contract' },
     test(line, ctx) {
       const { salesperson: s, date } = parts(line, ctx);
@@ -121,7 +139,11 @@ export const sellerRules = [
     },
   }),
   rule({
-    code: 'SALESPERSON_UNCERTIFIED', severity: 'warning', source: '第二篇 3.12; 第四篇 一.1', section: 'seller', appliesTo: 'sales_lines',
+    code: 'SALESPERSON_UNCERTIFIED',
+    severity: 'warning',
+    source: '第二篇 3.12; 第四篇 一.1',
+    section: 'seller',
+    appliesTo: 'sales_lines',
     title: { zh: '销售人员无有效上岗证', en: 'Salesperson without valid permit' },
     test(line, ctx) {
       const { salesperson: s, date } = parts(line, ctx);

@@ -50,7 +50,10 @@ export const RULE_SETTING_LABELS: Readonly<Record<RuleSettingKey, Label>> = {
   adrDays: ['不良反应报告转交质管部期限（天）', 'Days to forward an adverse-reaction report to QA'],
   feedbackDays: ['质量信息反馈表上报质管部期限（天）', 'Days to report a quality feedback form to QA'],
   licenseExpiryWarningDays: ['证照到期预警天数（如 30、60、90）', 'Licence expiry warning windows in days (e.g. 30, 60, 90)'],
-  qualificationGraceDays: ['劳动合同、上岗证到期或培训不合格后仍可销售的宽限期（天），过后拒绝销售和签发授权书', 'Days a lapsed labour contract, permit or failed training is tolerated before sales and letters are refused'],
+  qualificationGraceDays: [
+    '劳动合同、上岗证到期或培训不合格后仍可销售的宽限期（天），过后拒绝销售和签发授权书',
+    'Days a lapsed labour contract, permit or failed training is tolerated before sales and letters are refused',
+  ],
 };
 
 /** The short name a screen shows for each key (zh, en): the camelCase key is never shown alone. */
@@ -83,11 +86,16 @@ const isDayCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger
 /** The value as stored when it has the type (a day list sorted, without repeats), else undefined. */
 export function typedSettingValue(type: SettingType, v: unknown): unknown {
   switch (type) {
-    case 'amount': return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
-    case 'days': return isDayCount(v) ? v : undefined;
-    case 'day_list': return Array.isArray(v) && v.length > 0 && v.every(isDayCount) ? [...new Set(v as number[])].sort((a, b) => a - b) : undefined;
-    case 'text': return typeof v === 'string' ? v : undefined;
-    case 'time_zone': return validTimeZone(v);
+    case 'amount':
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+    case 'days':
+      return isDayCount(v) ? v : undefined;
+    case 'day_list':
+      return Array.isArray(v) && v.length > 0 && v.every(isDayCount) ? [...new Set(v as number[])].sort((a, b) => a - b) : undefined;
+    case 'text':
+      return typeof v === 'string' ? v : undefined;
+    case 'time_zone':
+      return validTimeZone(v);
   }
 }
 
@@ -118,9 +126,7 @@ function windows(v: unknown): number[] | undefined {
  * Settings from table rows (`[{ key, value }]`, value as stored: JSON text or a plain value) or from a
  * plain object; unknown keys are ignored, unusable values fall back to the defaults.
  */
-export function resolveSettings(
-  input?: Partial<Record<string, unknown>> | readonly { key: string; value: unknown }[] | null,
-): RuleSettings {
+export function resolveSettings(input?: Partial<Record<string, unknown>> | readonly { key: string; value: unknown }[] | null): RuleSettings {
   const given: Record<string, unknown> = {};
   if (Array.isArray(input)) for (const row of input) given[row.key] = row.value;
   else if (input) Object.assign(given, input);

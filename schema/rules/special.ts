@@ -14,13 +14,17 @@ export function orderHasSpecial(orderId: Id | null | undefined, ctx: RuleContext
   return ctx.orderLines(orderId).some((l) => l.product != null && isSpecial(ctx.product(l.product)));
 }
 
-interface Need { zh: string; en: string }
+interface Need {
+  zh: string;
+  en: string;
+}
 
 /** What one purchaser lacks (module-level functions here and below: no closures per rule call). */
 function purchaserGaps(a: CustomerAgentRow, date: string): Need[] {
   return [
     ...(!a.attorney_valid_to || (dateOf(a.attorney_valid_to) ?? '') < date
-      ? [{ zh: `采购人员${a.name}有效期内的法人委托书`, en: `a valid power of attorney for purchaser ${a.name}` }] : []),
+      ? [{ zh: `采购人员${a.name}有效期内的法人委托书`, en: `a valid power of attorney for purchaser ${a.name}` }]
+      : []),
     ...(a.id_copy !== true ? [{ zh: `采购人员${a.name}的身份证复印件`, en: `an ID copy of purchaser ${a.name}` }] : []),
     ...(blank(a.phone) ? [{ zh: `采购人员${a.name}的联系电话`, en: `purchaser ${a.name}'s phone` }] : []),
   ];
@@ -48,7 +52,11 @@ const CHECK_ITEMS = [
 
 export const specialRules = [
   rule({
-    code: 'SPECIAL_DOCS_MISSING', severity: 'error', source: '第二篇 3.9', section: 'special', appliesTo: 'sales_lines',
+    code: 'SPECIAL_DOCS_MISSING',
+    severity: 'error',
+    source: '第二篇 3.9',
+    section: 'special',
+    appliesTo: 'sales_lines',
     title: { zh: '特药购货单位资料不全', en: 'Special-drug buyer documents missing' },
     test(line, ctx) {
       const { customer: c, product: p, date } = parts(line, ctx);
@@ -63,28 +71,32 @@ export const specialRules = [
     },
   }),
   rule({
-    code: 'SPECIAL_NOT_VERIFIED', severity: 'error', source: '第二篇 3.9', section: 'special', appliesTo: 'sales_lines',
+    code: 'SPECIAL_NOT_VERIFIED',
+    severity: 'error',
+    source: '第二篇 3.9',
+    section: 'special',
+    appliesTo: 'sales_lines',
     title: { zh: '特药开票前未核实', en: 'Special-drug sale not verified' },
     // "Before it": the verification's date is on or before the earliest invoice / outbound date. A check
     // item left empty (legacy ledgers record only the date) counts as done; only an explicit 否 fails.
     test(line, ctx) {
       const { product: p } = parts(line, ctx);
       if (!isSpecial(p)) return null;
-      const docs = [
-        ...(line.outbounds ?? []).map((o) => dateOf(o.outbound_date)),
-        ...(line.invoices ?? []).map((i) => dateOf(i.invoice_date)),
-      ].filter((d): d is string => d !== null).sort();
+      const docs = [...(line.outbounds ?? []).map((o) => dateOf(o.outbound_date)), ...(line.invoices ?? []).map((i) => dateOf(i.invoice_date))]
+        .filter((d): d is string => d !== null)
+        .sort();
       if (docs.length === 0) return null;
       const first = docs[0];
       const check = usableStep(line.special_check, line.legacy);
       const at = dateOf(check?.verified_at);
       const undone = check ? CHECK_ITEMS.filter((i) => check[i.key] === false) : [];
       if (check && at && at <= first && undone.length === 0) return null;
-      const why = !check || !at
-        ? { zh: '没有核实记录', en: 'there is no verification record' }
-        : at > first
-          ? { zh: `核实日期 ${at} 晚于首次开票/出库日期 ${first}`, en: `the verification on ${at} came after the first invoice / outbound on ${first}` }
-          : { zh: `核实记录未完成：${undone.map((i) => i.zh).join('、')}`, en: `the verification is incomplete: ${undone.map((i) => i.en).join(', ')}` };
+      const why =
+        !check || !at
+          ? { zh: '没有核实记录', en: 'there is no verification record' }
+          : at > first
+            ? { zh: `核实日期 ${at} 晚于首次开票/出库日期 ${first}`, en: `the verification on ${at} came after the first invoice / outbound on ${first}` }
+            : { zh: `核实记录未完成：${undone.map((i) => i.zh).join('、')}`, en: `the verification is incomplete: ${undone.map((i) => i.en).join(', ')}` };
       return {
         fields: undone.length > 0 && at ? undone.map((i) => `special_check.${i.key}`) : ['special_check.verified_at'],
         zh: `含特殊药品复方制剂「${productName(p)}」已开票或出库，但${why.zh}。开票前须索取购销合同、核实采购人员身份和购买真实性并记录；请补做核实并如实登记核实时间。`,
@@ -93,8 +105,13 @@ export const specialRules = [
     },
   }),
   rule({
-    code: 'SPECIAL_ARRIVAL_UNCONFIRMED', severity: 'warning', source: '第二篇 3.11', section: 'special', appliesTo: 'outbound_slips',
-    periodic: true, title: { zh: '特药到货未核实', en: 'Special-drug arrival not verified' },
+    code: 'SPECIAL_ARRIVAL_UNCONFIRMED',
+    severity: 'warning',
+    source: '第二篇 3.11',
+    section: 'special',
+    appliesTo: 'outbound_slips',
+    periodic: true,
+    title: { zh: '特药到货未核实', en: 'Special-drug arrival not verified' },
     test(slip, ctx) {
       const out = dateOf(slip.outbound_date);
       if (!out || !orderHasSpecial(slip.order, ctx)) return null;
@@ -111,8 +128,12 @@ export const specialRules = [
     },
   }),
   rule({
-    code: 'SPECIAL_CASH_PAYMENT', severity: 'error', source: '《关于切实加强部分含特殊药品复方制剂销售管理的通知》（国食药监办〔2009〕503号）', section: 'special',
-    appliesTo: 'sales_lines', title: { zh: '特药现金交易', en: 'Special drug paid in cash' },
+    code: 'SPECIAL_CASH_PAYMENT',
+    severity: 'error',
+    source: '《关于切实加强部分含特殊药品复方制剂销售管理的通知》（国食药监办〔2009〕503号）',
+    section: 'special',
+    appliesTo: 'sales_lines',
+    title: { zh: '特药现金交易', en: 'Special drug paid in cash' },
     test(line, ctx) {
       const { product: p, customer: c } = parts(line, ctx);
       if (!isSpecial(p)) return null;

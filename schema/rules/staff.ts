@@ -44,14 +44,30 @@ export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly 
   if (blank(s.contract_start) && blank(s.contract_end)) {
     out.push({ fields: ['contract_end'], zh: '没有劳动合同记录', en: 'no labour contract on file' });
   } else if ((dateOf(s.contract_start) ?? '') > date || lapsed(s.contract_end, date, g)) {
-    out.push({ fields: ['contract_end'], zh: `劳动合同（${s.contract_start ?? '…'} 至 ${s.contract_end ?? '…'}）不覆盖 ${date}（宽限 ${g} 天）`, en: `the labour contract (${s.contract_start ?? '…'} to ${s.contract_end ?? '…'}) does not cover ${date} (grace ${g} days)` });
+    out.push({
+      fields: ['contract_end'],
+      zh: `劳动合同（${s.contract_start ?? '…'} 至 ${s.contract_end ?? '…'}）不覆盖 ${date}（宽限 ${g} 天）`,
+      en: `the labour contract (${s.contract_start ?? '…'} to ${s.contract_end ?? '…'}) does not cover ${date} (grace ${g} days)`,
+    });
   }
   if (blank(s.permit_no)) out.push({ fields: ['permit_no'], zh: '没有上岗证', en: 'no sales permit' });
-  else if (lapsed(s.permit_valid_to, date, g)) out.push({ fields: ['permit_valid_to'], zh: `上岗证 ${s.permit_no} 已于 ${s.permit_valid_to} 到期超过 ${g} 天`, en: `permit ${s.permit_no} expired on ${s.permit_valid_to}, more than ${g} days before` });
-  const held = trainings.filter((t) => { const d = dateOf(t.date); return !!d && d <= date; });
+  else if (lapsed(s.permit_valid_to, date, g))
+    out.push({
+      fields: ['permit_valid_to'],
+      zh: `上岗证 ${s.permit_no} 已于 ${s.permit_valid_to} 到期超过 ${g} 天`,
+      en: `permit ${s.permit_no} expired on ${s.permit_valid_to}, more than ${g} days before`,
+    });
+  const held = trainings.filter((t) => {
+    const d = dateOf(t.date);
+    return !!d && d <= date;
+  });
   const latest = latestBy(held, (t) => t.date);
   if (latest && latest.passed !== true && lapsed(latest.date, date, g)) {
-    out.push({ fields: ['trainings'], zh: `最近一次培训「${latest.topic ?? ''}」（${latest.date}）考核不合格，超过 ${g} 天未补考合格`, en: `the latest training "${latest.topic ?? ''}" (${latest.date}) was failed and not passed again within ${g} days` });
+    out.push({
+      fields: ['trainings'],
+      zh: `最近一次培训「${latest.topic ?? ''}」（${latest.date}）考核不合格，超过 ${g} 天未补考合格`,
+      en: `the latest training "${latest.topic ?? ''}" (${latest.date}) was failed and not passed again within ${g} days`,
+    });
   } else if (o.requireTraining && !held.some((t) => t.passed === true)) {
     out.push({ fields: ['trainings'], zh: '没有考核合格的培训记录', en: 'no passed training on file' });
   }
@@ -60,7 +76,11 @@ export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly 
 
 export const staffRules = [
   rule({
-    code: 'SALESPERSON_UNQUALIFIED', severity: 'error', source: '第二篇 3.3, 3.12; 第四篇 一.1', section: 'seller', appliesTo: 'sales_lines',
+    code: 'SALESPERSON_UNQUALIFIED',
+    severity: 'error',
+    source: '第二篇 3.3, 3.12; 第四篇 一.1',
+    section: 'seller',
+    appliesTo: 'sales_lines',
     title: { zh: '销售人员不具备上岗资格', en: 'Salesperson not qualified to sell' },
     test(line, ctx) {
       const { salesperson: s, date } = parts(line, ctx);
@@ -75,7 +95,11 @@ export const staffRules = [
     },
   }),
   rule({
-    code: 'SALESPERSON_NO_SOCIAL_INSURANCE', severity: 'warning', source: '第二篇 3.3', section: 'seller', appliesTo: 'salespeople',
+    code: 'SALESPERSON_NO_SOCIAL_INSURANCE',
+    severity: 'warning',
+    source: '第二篇 3.3',
+    section: 'seller',
+    appliesTo: 'salespeople',
     title: { zh: '销售人员未登记社会保险', en: 'No social insurance recorded' },
     test(s) {
       if (s.social_insurance === true) return null;
@@ -87,11 +111,15 @@ export const staffRules = [
     },
   }),
   rule({
-    code: 'SALESPERSON_ASSESSMENT_FAILED', severity: 'warning', source: '第二篇 3.3', section: 'seller', appliesTo: 'salespeople',
+    code: 'SALESPERSON_ASSESSMENT_FAILED',
+    severity: 'warning',
+    source: '第二篇 3.3',
+    section: 'seller',
+    appliesTo: 'salespeople',
     title: { zh: '销售人员考核不合格', en: 'Salesperson failed the assessment' },
     test(s) {
       const latest = latestBy(s.assessments, (a) => a.period_to);
-      if (!latest || latest.conclusion !== 'failed') return null;
+      if (latest?.conclusion !== 'failed') return null;
       return {
         fields: ['assessments'],
         zh: `销售人员「${s.name}」最近一次考核（${latest.period_from ?? '…'} 至 ${latest.period_to}）不合格。请销售部安排培训、整改，并在下一期考核合格后解除。`,
@@ -104,8 +132,13 @@ export const staffRules = [
 
 export const correctiveRules = [
   rule({
-    code: 'CORRECTIVE_ACTION_OVERDUE', severity: 'warning', source: '第二篇 3.13; 第三篇 四', section: 'aftersales', appliesTo: 'corrective_actions',
-    periodic: true, title: { zh: '质量改进措施逾期', en: 'Corrective action overdue' },
+    code: 'CORRECTIVE_ACTION_OVERDUE',
+    severity: 'warning',
+    source: '第二篇 3.13; 第三篇 四',
+    section: 'aftersales',
+    appliesTo: 'corrective_actions',
+    periodic: true,
+    title: { zh: '质量改进措施逾期', en: 'Corrective action overdue' },
     test(a, ctx) {
       const due = dateOf(a.due_date);
       if (!due) return null;

@@ -101,23 +101,54 @@ export type QualityFeedbackView = Loose<RowOf<typeof T.qualityFeedback>>;
 // ── Issue #14's after-sales records (schema/rules/after-sales-records.ts) ──
 /** A nonconforming-goods case with its notices (when QA chose notices without a recall). */
 export interface NonconformityView {
-  id?: Id; case_no?: N<string>; batch?: N<Id>; product?: N<Id>; found_at?: N<string>; customers_count?: N<number>;
-  decision?: N<string>; status?: N<string>;
+  id?: Id;
+  case_no?: N<string>;
+  batch?: N<Id>;
+  product?: N<Id>;
+  found_at?: N<string>;
+  customers_count?: N<number>;
+  decision?: N<string>;
+  status?: N<string>;
   notices?: readonly { customer?: N<Id>; quantity_sold?: N<number>; notified_at?: N<string> }[];
 }
 /** A delivery; `storage` is the coldest storage condition among the slip's goods (cold chain: cold or frozen). */
 export interface DeliveryView {
-  id?: Id; slip?: N<Id>; cold_chain?: N<boolean>; storage?: N<ProductRow['storage']>; arrived_at?: N<string>;
-  temp_start?: N<number>; temp_end?: N<number>; temp_min?: N<number>; temp_max?: N<number>;
+  id?: Id;
+  slip?: N<Id>;
+  cold_chain?: N<boolean>;
+  storage?: N<ProductRow['storage']>;
+  arrived_at?: N<string>;
+  temp_start?: N<number>;
+  temp_end?: N<number>;
+  temp_min?: N<number>;
+  temp_max?: N<number>;
 }
-export interface ServicePromiseView { id?: Id; contract?: N<Id>; customer?: N<Id>; promise?: N<string>; due_date?: N<string>; fulfilled_at?: N<string> }
+export interface ServicePromiseView {
+  id?: Id;
+  contract?: N<Id>;
+  customer?: N<Id>;
+  promise?: N<string>;
+  due_date?: N<string>;
+  fulfilled_at?: N<string>;
+}
 /** A follow-up plan with the visit dates of its customer and product. */
 export interface FollowUpPlanView {
-  id?: Id; customer?: N<Id>; product?: N<Id>; kind?: N<string>; start_date?: N<string>; interval_days?: N<number>; end_date?: N<string>;
+  id?: Id;
+  customer?: N<Id>;
+  product?: N<Id>;
+  kind?: N<string>;
+  start_date?: N<string>;
+  interval_days?: N<number>;
+  end_date?: N<string>;
   visits: readonly { visit_date?: N<string> }[];
 }
 export interface SupplierAgreementView {
-  id?: Id; agreement_no?: N<string>; supplier?: N<Id>; valid_from?: N<string>; valid_to?: N<string>; covers_devices?: N<boolean>;
+  id?: Id;
+  agreement_no?: N<string>;
+  supplier?: N<Id>;
+  valid_from?: N<string>;
+  valid_to?: N<string>;
+  covers_devices?: N<boolean>;
   repair_terms?: N<string>;
 }
 
@@ -129,7 +160,12 @@ export type SalespersonView = Loose<SalespersonRow> & {
 };
 /** A corrective action (质量改进措施) with its due date (第二篇 3.13). */
 export interface CorrectiveActionRow {
-  id?: Id; action_no?: N<string>; owner?: N<string>; due_date?: N<string>; completed_at?: N<string>; status?: N<string>;
+  id?: Id;
+  action_no?: N<string>;
+  owner?: N<string>;
+  due_date?: N<string>;
+  completed_at?: N<string>;
+  status?: N<string>;
 }
 
 export interface RecordViews {
@@ -154,14 +190,30 @@ export interface RecordViews {
 }
 export type RecordKind = keyof RecordViews;
 export const RECORD_KINDS = [
-  'sales_lines', 'contracts', 'outbound_slips', 'invoices', 'complaints', 'customers', 'recall_notices',
-  'adverse_reactions', 'quality_feedback',
-  'nonconformities', 'deliveries', 'service_promises', 'follow_up_plans', 'supplier_agreements', 'salespeople', 'corrective_actions',
+  'sales_lines',
+  'contracts',
+  'outbound_slips',
+  'invoices',
+  'complaints',
+  'customers',
+  'recall_notices',
+  'adverse_reactions',
+  'quality_feedback',
+  'nonconformities',
+  'deliveries',
+  'service_promises',
+  'follow_up_plans',
+  'supplier_agreements',
+  'salespeople',
+  'corrective_actions',
 ] as const satisfies readonly RecordKind[];
 
 // ── Findings and rules ────────────────────────────────────────────────────────────────────────────────
 
-export interface I18nText { zh: string; en: string }
+export interface I18nText {
+  zh: string;
+  en: string;
+}
 
 export interface Finding {
   code: string;

@@ -1,11 +1,21 @@
 import { defineResource, f, req } from '../define';
 import {
-  ADR_SEVERITY, COMPLAINT_CHANNEL, COMPLAINT_STATUS, FEEDBACK_SOURCE, FEEDBACK_STATUS, NOTICE_METHOD, RECALL_INITIATOR,
-  RECALL_LEVEL, RECALL_STATUS, VISIT_KIND,
+  ADR_SEVERITY,
+  COMPLAINT_CHANNEL,
+  COMPLAINT_STATUS,
+  FEEDBACK_SOURCE,
+  FEEDBACK_STATUS,
+  NOTICE_METHOD,
+  RECALL_INITIATOR,
+  RECALL_LEVEL,
+  RECALL_STATUS,
+  VISIT_KIND,
 } from '../enums';
 
 export const visits = defineResource({
-  name: 'visits', label: ['顾客访问/售后服务记录', 'Customer visits'], area: 'aftersales',
+  name: 'visits',
+  label: ['顾客访问/售后服务记录', 'Customer visits'],
+  area: 'aftersales',
   fields: {
     customer: f.ref('customers', '单位名称', 'Customer', req),
     visit_date: f.date('日期', 'Date', req),
@@ -17,13 +27,17 @@ export const visits = defineResource({
     feedback_at: f.date('反馈日期', 'Feedback on'),
     material: f.ref('product_materials', '所用产品资料', 'Material used'),
   },
-  filters: ['customer', 'kind', 'visit_date'], search: ['staff', 'opinions', 'customer.name'], display: ['visit_date'],
+  filters: ['customer', 'kind', 'visit_date'],
+  search: ['staff', 'opinions', 'customer.name'],
+  display: ['visit_date'],
   sort: ['visit_date', 'DESC'],
   sortable: ['visit_date'],
 });
 
 export const complaints = defineResource({
-  name: 'complaints', label: ['投诉', 'Complaints'], area: 'aftersales',
+  name: 'complaints',
+  label: ['投诉', 'Complaints'],
+  area: 'aftersales',
   fields: {
     complaint_no: f.text('编号', 'Complaint no.', { ...req, autoNumber: true }),
     customer: f.ref('customers', '单位名称', 'Customer', req),
@@ -42,13 +56,17 @@ export const complaints = defineResource({
   },
   list: ['complaint_no', 'customer', 'channel', 'received_at', 'product', 'status'],
   filters: ['customer', 'channel', 'status', 'product', 'received_at'],
-  search: ['complaint_no', 'description', 'customer.name'], display: ['complaint_no'],
-  naturalKey: [['complaint_no']], sort: ['received_at', 'DESC'],
+  search: ['complaint_no', 'description', 'customer.name'],
+  display: ['complaint_no'],
+  naturalKey: [['complaint_no']],
+  sort: ['received_at', 'DESC'],
   sortable: ['received_at'],
 });
 
 export const qualityFeedback = defineResource({
-  name: 'quality_feedback', label: ['质量信息反馈处理表', 'Quality feedback'], area: 'aftersales',
+  name: 'quality_feedback',
+  label: ['质量信息反馈处理表', 'Quality feedback'],
+  area: 'aftersales',
   fields: {
     form_no: f.text('编号', 'Form no.', { ...req, autoNumber: true }),
     source: f.enum(FEEDBACK_SOURCE, '来源', 'Source', req),
@@ -62,13 +80,18 @@ export const qualityFeedback = defineResource({
     status: f.enum(FEEDBACK_STATUS, '状态', 'Status', { ...req, default: 'open' }),
   },
   list: ['form_no', 'source', 'customer', 'product', 'reported_at', 'status'],
-  filters: ['source', 'customer', 'product', 'status'], search: ['form_no', 'description', 'customer.name'],
-  display: ['form_no'], naturalKey: [['form_no']], sort: ['id', 'DESC'],
+  filters: ['source', 'customer', 'product', 'status'],
+  search: ['form_no', 'description', 'customer.name'],
+  display: ['form_no'],
+  naturalKey: [['form_no']],
+  sort: ['id', 'DESC'],
   sortable: ['reported_at'],
 });
 
 export const adverseReactions = defineResource({
-  name: 'adverse_reactions', label: ['不良反应', 'Adverse reactions'], area: 'aftersales',
+  name: 'adverse_reactions',
+  label: ['不良反应', 'Adverse reactions'],
+  area: 'aftersales',
   fields: {
     customer: f.ref('customers', '单位名称', 'Customer'),
     product: f.ref('products', '通用名称', 'Product', req),
@@ -82,13 +105,17 @@ export const adverseReactions = defineResource({
     reported_at: f.date('上报监管日期', 'Reported to regulator on'),
   },
   list: ['product', 'customer', 'severity', 'received_at', 'forwarded_to_qa_at', 'reported_at'],
-  filters: ['customer', 'product', 'severity', 'received_at'], search: ['reaction', 'product.generic_name'],
-  display: ['received_at'], sort: ['received_at', 'DESC'],
+  filters: ['customer', 'product', 'severity', 'received_at'],
+  search: ['reaction', 'product.generic_name'],
+  display: ['received_at'],
+  sort: ['received_at', 'DESC'],
   sortable: ['received_at', 'reported_at'],
 });
 
 export const recalls = defineResource({
-  name: 'recalls', label: ['召回', 'Recalls'], area: 'aftersales',
+  name: 'recalls',
+  label: ['召回', 'Recalls'],
+  area: 'aftersales',
   fields: {
     recall_no: f.text('召回编号', 'Recall no.', { ...req, autoNumber: true }),
     product: f.ref('products', '通用名称', 'Product', req),
@@ -100,13 +127,18 @@ export const recalls = defineResource({
     status: f.enum(RECALL_STATUS, '状态', 'Status', { ...req, default: 'open' }),
   },
   list: ['recall_no', 'product', 'batches', 'level', 'started_at', 'status'],
-  filters: ['product', 'level', 'status', 'started_at'], search: ['recall_no', 'reason', 'product.generic_name'],
-  display: ['recall_no'], naturalKey: [['recall_no']], sort: ['started_at', 'DESC'],
+  filters: ['product', 'level', 'status', 'started_at'],
+  search: ['recall_no', 'reason', 'product.generic_name'],
+  display: ['recall_no'],
+  naturalKey: [['recall_no']],
+  sort: ['started_at', 'DESC'],
   sortable: ['started_at'],
 });
 
 export const recallNotices = defineResource({
-  name: 'recall_notices', label: ['召回通知', 'Recall notices'], area: 'aftersales',
+  name: 'recall_notices',
+  label: ['召回通知', 'Recall notices'],
+  area: 'aftersales',
   fields: {
     recall: f.ref('recalls', '召回编号', 'Recall', req),
     customer: f.ref('customers', '单位名称', 'Customer', req),
@@ -116,7 +148,11 @@ export const recallNotices = defineResource({
     acknowledged_at: f.date('确认日期', 'Acknowledged on'),
     quantity_returned: f.number('退回数量', 'Quantity returned'),
   },
-  filters: ['recall', 'customer', 'notified_at'], search: ['customer.name', 'recall.recall_no'], display: ['id'],
-  naturalKey: [['recall', 'customer']], sort: ['id', 'DESC'], parent: { resource: 'recalls', field: 'recall' },
+  filters: ['recall', 'customer', 'notified_at'],
+  search: ['customer.name', 'recall.recall_no'],
+  display: ['id'],
+  naturalKey: [['recall', 'customer']],
+  sort: ['id', 'DESC'],
+  parent: { resource: 'recalls', field: 'recall' },
   sortable: ['notified_at'],
 });

@@ -33,7 +33,11 @@ export function isAttachable(r: { name: string; system: boolean; readOnly: boole
 }
 
 export const attachments = defineResource({
-  name: 'attachments', label: ['附件', 'Attachments'], area: 'system', readOnly: true, menu: false,
+  name: 'attachments',
+  label: ['附件', 'Attachments'],
+  area: 'system',
+  readOnly: true,
+  menu: false,
   fields: {
     resource: f.text('资源', 'Resource', req),
     record_id: f.int('记录ID', 'Record id', req),
@@ -48,8 +52,11 @@ export const attachments = defineResource({
     superseded_at: f.datetime('替代时间', 'Replaced at', { readOnly: true }),
   },
   list: ['resource', 'record_id', 'kind', 'file_name', 'size', 'created_at'],
-  filters: ['resource', 'record_id', 'kind', 'sha256', 'superseded_by'], search: ['file_name', 'note'], display: ['file_name'],
-  sort: ['id', 'ASC'], indexes: [['resource', 'record_id']],
+  filters: ['resource', 'record_id', 'kind', 'sha256', 'superseded_by'],
+  search: ['file_name', 'note'],
+  display: ['file_name'],
+  sort: ['id', 'ASC'],
+  indexes: [['resource', 'record_id']],
 });
 
 export const DELIVERY_DOC_KIND = defineEnum({
@@ -60,7 +67,9 @@ export const DELIVERY_DOC_KIND = defineEnum({
 });
 
 export const documentDeliveries = defineResource({
-  name: 'document_deliveries', label: ['资料交付记录', 'Documents provided'], area: 'parties',
+  name: 'document_deliveries',
+  label: ['资料交付记录', 'Documents provided'],
+  area: 'parties',
   fields: {
     customer: f.ref('customers', '单位名称/购货单位', 'Customer', req),
     delivered_at: f.date('交付日期', 'Provided on', req),
@@ -76,6 +85,7 @@ export const documentDeliveries = defineResource({
   },
   list: ['customer', 'delivered_at', 'kind', 'company_license', 'product', 'copies', 'sealed'],
   filters: ['customer', 'kind', 'delivered_at', 'product', 'company_license'],
-  search: ['customer.name', 'delivered_by', 'received_by', 'remark'], display: ['delivered_at', 'kind'],
+  search: ['customer.name', 'delivered_by', 'received_by', 'remark'],
+  display: ['delivered_at', 'kind'],
   sort: ['delivered_at', 'DESC'],
 });

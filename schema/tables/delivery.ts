@@ -7,7 +7,9 @@ import { defineResource, f, req } from '../define';
 import { PACKAGING_CONDITION } from '../enums';
 
 export const deliveries = defineResource({
-  name: 'deliveries', label: ['运输记录', 'Deliveries'], area: 'fulfilment',
+  name: 'deliveries',
+  label: ['运输记录', 'Deliveries'],
+  area: 'fulfilment',
   fields: {
     slip: f.ref('outbound_slips', '出库单号', 'Outbound slip', req),
     customer: f.ref('customers', '收货单位', 'Consignee', { readOnly: true }),
@@ -28,6 +30,8 @@ export const deliveries = defineResource({
     excursion_note: f.textarea('温度偏离说明', 'Temperature excursion note'),
   },
   list: ['slip', 'customer', 'carrier', 'driver', 'departed_at', 'arrived_at', 'cold_chain'],
-  filters: ['slip', 'customer', 'cold_chain', 'departed_at'], search: ['carrier', 'driver', 'vehicle_no', 'slip.slip_no'],
-  display: ['carrier', 'departed_at'], sort: ['departed_at', 'DESC'],
+  filters: ['slip', 'customer', 'cold_chain', 'departed_at'],
+  search: ['carrier', 'driver', 'vehicle_no', 'slip.slip_no'],
+  display: ['carrier', 'departed_at'],
+  sort: ['departed_at', 'DESC'],
 });

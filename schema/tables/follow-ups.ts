@@ -7,7 +7,9 @@ import { defineResource, f, req } from '../define';
 import { FOLLOW_UP_KIND } from '../enums';
 
 export const followUpPlans = defineResource({
-  name: 'follow_up_plans', label: ['跟踪服务计划', 'Follow-up plans'], area: 'aftersales',
+  name: 'follow_up_plans',
+  label: ['跟踪服务计划', 'Follow-up plans'],
+  area: 'aftersales',
   fields: {
     customer: f.ref('customers', '单位名称', 'Customer', req),
     product: f.ref('products', '通用名称', 'Product', req),
@@ -19,6 +21,8 @@ export const followUpPlans = defineResource({
     purpose: f.textarea('跟踪内容', 'What to follow up'),
   },
   list: ['customer', 'product', 'kind', 'start_date', 'interval_days', 'end_date', 'staff'],
-  filters: ['customer', 'product', 'kind', 'start_date'], search: ['staff', 'purpose', 'customer.name', 'product.generic_name'],
-  display: ['kind', 'start_date'], sort: ['start_date', 'DESC'],
+  filters: ['customer', 'product', 'kind', 'start_date'],
+  search: ['staff', 'purpose', 'customer.name', 'product.generic_name'],
+  display: ['kind', 'start_date'],
+  sort: ['start_date', 'DESC'],
 });

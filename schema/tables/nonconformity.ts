@@ -7,7 +7,9 @@ import { defineResource, f, req } from '../define';
 import { NONCONFORMITY_DECISION, NONCONFORMITY_STATUS, NOTICE_METHOD } from '../enums';
 
 export const nonconformities = defineResource({
-  name: 'nonconformities', label: ['已售不合格品处理', 'Nonconforming goods sold'], area: 'aftersales',
+  name: 'nonconformities',
+  label: ['已售不合格品处理', 'Nonconforming goods sold'],
+  area: 'aftersales',
   fields: {
     case_no: f.text('编号', 'Case no.', { ...req, autoNumber: true }),
     batch: f.ref('batches', '批号', 'Batch', req),
@@ -23,13 +25,18 @@ export const nonconformities = defineResource({
     status: f.enum(NONCONFORMITY_STATUS, '状态', 'Status', { ...req, default: 'open' }),
   },
   list: ['case_no', 'product', 'batch', 'found_at', 'customers_count', 'decision', 'status'],
-  filters: ['product', 'batch', 'decision', 'status', 'found_at'], search: ['case_no', 'reason', 'product.generic_name'],
-  display: ['case_no'], naturalKey: [['case_no']], sort: ['found_at', 'DESC'],
+  filters: ['product', 'batch', 'decision', 'status', 'found_at'],
+  search: ['case_no', 'reason', 'product.generic_name'],
+  display: ['case_no'],
+  naturalKey: [['case_no']],
+  sort: ['found_at', 'DESC'],
 });
 
 /** One customer to tell when QA decided on notices without a recall: told (how, when), confirmed, goods back. */
 export const nonconformityNotices = defineResource({
-  name: 'nonconformity_notices', label: ['不合格品收回通知', 'Nonconforming-goods notices'], area: 'aftersales',
+  name: 'nonconformity_notices',
+  label: ['不合格品收回通知', 'Nonconforming-goods notices'],
+  area: 'aftersales',
   fields: {
     nonconformity: f.ref('nonconformities', '编号', 'Case', req),
     customer: f.ref('customers', '单位名称', 'Customer', req),
@@ -39,6 +46,10 @@ export const nonconformityNotices = defineResource({
     acknowledged_at: f.date('确认日期', 'Acknowledged on'),
     quantity_returned: f.number('退回数量', 'Quantity returned'),
   },
-  filters: ['nonconformity', 'customer', 'notified_at'], search: ['customer.name', 'nonconformity.case_no'], display: ['id'],
-  naturalKey: [['nonconformity', 'customer']], sort: ['id', 'DESC'], parent: { resource: 'nonconformities', field: 'nonconformity' },
+  filters: ['nonconformity', 'customer', 'notified_at'],
+  search: ['customer.name', 'nonconformity.case_no'],
+  display: ['id'],
+  naturalKey: [['nonconformity', 'customer']],
+  sort: ['id', 'DESC'],
+  parent: { resource: 'nonconformities', field: 'nonconformity' },
 });

@@ -1,13 +1,13 @@
 import { defineResource, f, req } from '../define';
-import {
-  AGENT_ROLE, BUSINESS_MODE, COMPANY_LICENSE_KIND, CUSTOMER_LICENSE_KIND, CUSTOMER_TYPE, QA_STATUS, SCOPE_CATEGORIES,
-} from '../enums';
+import { AGENT_ROLE, BUSINESS_MODE, COMPANY_LICENSE_KIND, CUSTOMER_LICENSE_KIND, CUSTOMER_TYPE, QA_STATUS, SCOPE_CATEGORIES } from '../enums';
 import { STAFF_POST } from '../enums-quality';
 
 const scope = { vocabulary: SCOPE_CATEGORIES };
 
 export const companyLicenses = defineResource({
-  name: 'company_licenses', label: ['本企业证照', 'Company licences'], area: 'parties',
+  name: 'company_licenses',
+  label: ['本企业证照', 'Company licences'],
+  area: 'parties',
   fields: {
     kind: f.enum(COMPANY_LICENSE_KIND, '证照类型', 'Kind', req),
     // (本企业证照证号: how a 资料交付记录 import names the licence it gave)
@@ -17,13 +17,19 @@ export const companyLicenses = defineResource({
     valid_from: f.date('有效期起', 'Valid from'),
     valid_to: f.date('有效期至', 'Valid to'),
   },
-  filters: ['kind', 'valid_to'], search: ['number'], display: ['number'], naturalKey: [['number']],
-  sort: ['valid_to', 'ASC'], attachments: [{ kind: 'licence_scan' }],
+  filters: ['kind', 'valid_to'],
+  search: ['number'],
+  display: ['number'],
+  naturalKey: [['number']],
+  sort: ['valid_to', 'ASC'],
+  attachments: [{ kind: 'licence_scan' }],
   sortable: ['valid_from', 'valid_to'],
 });
 
 export const customers = defineResource({
-  name: 'customers', label: ['购货单位', 'Customers'], area: 'parties',
+  name: 'customers',
+  label: ['购货单位', 'Customers'],
+  area: 'parties',
   fields: {
     name: f.text('单位名称', 'Name', { ...req, aliases: ['购货单位', '客户名称', '客户', '购货者'] }),
     type: f.enum(CUSTOMER_TYPE, '单位类型', 'Type', { ...req, legacy: true }),
@@ -45,14 +51,18 @@ export const customers = defineResource({
   },
   list: ['name', 'type', 'region', 'contact_name', 'contact_phone', 'qa_status'],
   filters: ['type', 'region', 'qa_status', 'service_point'],
-  search: ['name', 'credit_code', 'contact_name', 'region'], display: ['name'],
-  naturalKey: [['credit_code'], ['name']], sort: ['name', 'ASC'],
+  search: ['name', 'credit_code', 'contact_name', 'region'],
+  display: ['name'],
+  naturalKey: [['credit_code'], ['name']],
+  sort: ['name', 'ASC'],
   sortable: ['name', 'region', 'credit_limit'],
   textIndex: ['name'],
 });
 
 export const customerLicenses = defineResource({
-  name: 'customer_licenses', label: ['购货单位证照', 'Customer licences'], area: 'parties',
+  name: 'customer_licenses',
+  label: ['购货单位证照', 'Customer licences'],
+  area: 'parties',
   fields: {
     customer: f.ref('customers', '单位名称', 'Customer', req),
     kind: f.enum(CUSTOMER_LICENSE_KIND, '证照类型', 'Kind', req),
@@ -61,14 +71,20 @@ export const customerLicenses = defineResource({
     valid_from: f.date('有效期起', 'Valid from'),
     valid_to: f.date('有效期至', 'Valid to'),
   },
-  filters: ['customer', 'kind', 'valid_to'], search: ['number', 'customer.name'], display: ['number'],
-  naturalKey: [['customer', 'kind', 'number']], sort: ['valid_to', 'ASC'], parent: { resource: 'customers', field: 'customer' },
+  filters: ['customer', 'kind', 'valid_to'],
+  search: ['number', 'customer.name'],
+  display: ['number'],
+  naturalKey: [['customer', 'kind', 'number']],
+  sort: ['valid_to', 'ASC'],
+  parent: { resource: 'customers', field: 'customer' },
   attachments: [{ kind: 'licence_scan', required: true }],
   sortable: ['valid_from', 'valid_to'],
 });
 
 export const customerAgents = defineResource({
-  name: 'customer_agents', label: ['购货单位人员', 'Customer agents'], area: 'parties',
+  name: 'customer_agents',
+  label: ['购货单位人员', 'Customer agents'],
+  area: 'parties',
   fields: {
     customer: f.ref('customers', '单位名称', 'Customer', req),
     name: f.text('姓名', 'Name', req),
@@ -78,15 +94,24 @@ export const customerAgents = defineResource({
     attorney_valid_to: f.date('法人委托书有效期至', 'Power of attorney valid to'),
     id_copy: f.bool('身份证复印件', 'ID copy on file'),
   },
-  filters: ['customer', 'role'], search: ['name', 'phone', 'customer.name'], display: ['name'],
-  naturalKey: [['customer', 'name', 'role']], sort: ['customer', 'ASC'], parent: { resource: 'customers', field: 'customer' },
+  filters: ['customer', 'role'],
+  search: ['name', 'phone', 'customer.name'],
+  display: ['name'],
+  naturalKey: [['customer', 'name', 'role']],
+  sort: ['customer', 'ASC'],
+  parent: { resource: 'customers', field: 'customer' },
   // 第二篇 3.9: the purchaser's power of attorney and ID copy are kept as documents, not only ticked
-  attachments: [{ kind: 'attorney', required: { when: { role: 'purchaser' } } }, { kind: 'id_copy', required: { when: { role: 'purchaser' } } }],
+  attachments: [
+    { kind: 'attorney', required: { when: { role: 'purchaser' } } },
+    { kind: 'id_copy', required: { when: { role: 'purchaser' } } },
+  ],
   sortable: ['attorney_valid_to'],
 });
 
 export const salespeople = defineResource({
-  name: 'salespeople', label: ['销售人员', 'Salespeople'], area: 'parties',
+  name: 'salespeople',
+  label: ['销售人员', 'Salespeople'],
+  area: 'parties',
   fields: {
     name: f.text('姓名', 'Name', { ...req, aliases: ['销售人员', '业务员'] }),
     id_no: f.text('身份证号', 'ID number', { ...req, legacy: true, check: 'id_no' }),
@@ -99,13 +124,18 @@ export const salespeople = defineResource({
     permit_valid_to: f.date('上岗证有效期至', 'Permit valid to'),
   },
   list: ['name', 'employee_no', 'phone', 'contract_end', 'permit_valid_to'],
-  filters: ['contract_end', 'permit_valid_to'], search: ['name', 'employee_no', 'phone'], display: ['name'],
-  naturalKey: [['name']], sort: ['name', 'ASC'],
+  filters: ['contract_end', 'permit_valid_to'],
+  search: ['name', 'employee_no', 'phone'],
+  display: ['name'],
+  naturalKey: [['name']],
+  sort: ['name', 'ASC'],
   sortable: ['name', 'employee_no', 'contract_end', 'permit_valid_to'],
 });
 
 export const authorizations = defineResource({
-  name: 'authorizations', label: ['销售人员授权书', 'Authorisation letters'], area: 'parties',
+  name: 'authorizations',
+  label: ['销售人员授权书', 'Authorisation letters'],
+  area: 'parties',
   fields: {
     document_no: f.text('授权书编号', 'Document no.', req),
     salesperson: f.ref('salespeople', '销售人员', 'Salesperson', req),
@@ -116,13 +146,19 @@ export const authorizations = defineResource({
     sealed: f.bool('加盖公章及法定代表人印章', 'Sealed'),
   },
   list: ['document_no', 'salesperson', 'regions', 'valid_from', 'valid_to', 'sealed'],
-  filters: ['salesperson', 'valid_to', 'sealed'], search: ['document_no', 'salesperson.name'], display: ['document_no'],
-  naturalKey: [['document_no']], sort: ['valid_to', 'ASC'], attachments: [{ kind: 'letter_scan' }],
+  filters: ['salesperson', 'valid_to', 'sealed'],
+  search: ['document_no', 'salesperson.name'],
+  display: ['document_no'],
+  naturalKey: [['document_no']],
+  sort: ['valid_to', 'ASC'],
+  attachments: [{ kind: 'letter_scan' }],
   sortable: ['document_no', 'valid_from', 'valid_to'],
 });
 
 export const trainings = defineResource({
-  name: 'trainings', label: ['培训记录', 'Training records'], area: 'parties',
+  name: 'trainings',
+  label: ['培训记录', 'Training records'],
+  area: 'parties',
   fields: {
     // 第一篇 4: after-sales staff are trained too; they are named in 受训人员 (a salesperson by the reference)
     post: f.enum(STAFF_POST, '岗位', 'Post', { ...req, default: 'sales' }),
@@ -134,7 +170,13 @@ export const trainings = defineResource({
     passed: f.bool('考核合格', 'Passed'),
   },
   list: ['post', 'salesperson', 'trainee', 'date', 'topic', 'passed'],
-  filters: ['post', 'salesperson', 'date', 'passed'], search: ['topic', 'trainee', 'salesperson.name'], display: ['topic'],
-  naturalKey: [['salesperson', 'date', 'topic'], ['trainee', 'date', 'topic']], sort: ['date', 'DESC'],
+  filters: ['post', 'salesperson', 'date', 'passed'],
+  search: ['topic', 'trainee', 'salesperson.name'],
+  display: ['topic'],
+  naturalKey: [
+    ['salesperson', 'date', 'topic'],
+    ['trainee', 'date', 'topic'],
+  ],
+  sort: ['date', 'DESC'],
   sortable: ['date'],
 });

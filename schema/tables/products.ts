@@ -5,7 +5,9 @@ import { BATCH_STATUS, DEVICE_CLASS, PRODUCT_KIND, QA_STATUS, SCOPE_CATEGORIES, 
 const legacy = { required: true, legacy: true } as const;
 
 export const products = defineResource({
-  name: 'products', label: ['品种', 'Products'], area: 'products',
+  name: 'products',
+  label: ['品种', 'Products'],
+  area: 'products',
   fields: {
     kind: f.enum(PRODUCT_KIND, '类别', 'Kind', { ...req, default: 'drug' }),
     generic_name: f.text('通用名称/产品名称/药品名称/品名/名称', 'Generic name', req),
@@ -18,7 +20,9 @@ export const products = defineResource({
     approval_no: f.text('批准文号/注册证编号/备案凭证编号/注册证号', 'Approval no.', legacy),
     scope_category: f.enum(
       { values: SCOPE_CATEGORIES as unknown as [string], labels: Object.fromEntries(SCOPE_CATEGORIES.map((c) => [c, [c, c]])) },
-      '经营范围类别', 'Scope category', legacy,
+      '经营范围类别',
+      'Scope category',
+      legacy,
     ),
     device_class: f.enum(DEVICE_CLASS, '器械类别', 'Device class'),
     special_control: f.list('特殊管理', 'Special control', { enum: SPECIAL_CONTROL }),
@@ -32,8 +36,10 @@ export const products = defineResource({
   },
   list: ['generic_name', 'spec', 'manufacturer', 'approval_no', 'scope_category', 'qa_status'],
   filters: ['kind', 'scope_category', 'storage', 'qa_status'],
-  search: ['generic_name', 'trade_name', 'approval_no', 'manufacturer'], display: ['generic_name', 'spec'],
-  naturalKey: [['approval_no', 'spec']], sort: ['generic_name', 'ASC'],
+  search: ['generic_name', 'trade_name', 'approval_no', 'manufacturer'],
+  display: ['generic_name', 'spec'],
+  naturalKey: [['approval_no', 'spec']],
+  sort: ['generic_name', 'ASC'],
   attachments: [
     { kind: 'approval_doc', required: true },
     { kind: 'import_registration', required: { when: { imported: true } }, rule: 'PRODUCT_IMPORT_DOCS_MISSING' },
@@ -44,7 +50,9 @@ export const products = defineResource({
 });
 
 export const batches = defineResource({
-  name: 'batches', label: ['批次', 'Batches'], area: 'products',
+  name: 'batches',
+  label: ['批次', 'Batches'],
+  area: 'products',
   fields: {
     product: f.ref('products', '通用名称', 'Product', req),
     batch_no: f.text('批号/序列号/生产批号', 'Batch no.', { ...req, aliases: ['批号/序列号'] }),
@@ -53,7 +61,10 @@ export const batches = defineResource({
     sterilization_batch: f.text('灭菌批号', 'Sterilisation batch'),
     status: f.enum(BATCH_STATUS, '质量状态', 'Quality status', { ...req, default: 'qualified' }),
   },
-  filters: ['product', 'status', 'expiry_date'], search: ['batch_no', 'product.generic_name'], display: ['batch_no'],
-  naturalKey: [['product', 'batch_no']], sort: ['expiry_date', 'ASC'],
+  filters: ['product', 'status', 'expiry_date'],
+  search: ['batch_no', 'product.generic_name'],
+  display: ['batch_no'],
+  naturalKey: [['product', 'batch_no']],
+  sort: ['expiry_date', 'ASC'],
   sortable: ['batch_no', 'production_date', 'expiry_date'],
 });

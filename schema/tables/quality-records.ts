@@ -7,7 +7,9 @@ import { defineResource, f, req } from '../define';
 import { CORRECTIVE_SOURCE, CORRECTIVE_STATUS, MARKET_REPORT_STATUS, MATERIAL_STATUS } from '../enums-quality';
 
 export const productMaterials = defineResource({
-  name: 'product_materials', label: ['产品介绍资料', 'Product information material'], area: 'products',
+  name: 'product_materials',
+  label: ['产品介绍资料', 'Product information material'],
+  area: 'products',
   fields: {
     product: f.ref('products', '通用名称', 'Product', req),
     // the next version of the product's material, numbered by the server
@@ -19,12 +21,17 @@ export const productMaterials = defineResource({
     approved_at: f.date('批准日期', 'Approved on'),
   },
   list: ['product', 'edition', 'title', 'status', 'approved_by', 'approved_at'],
-  filters: ['product', 'status'], search: ['title', 'content', 'product.generic_name'], display: ['title', 'edition'],
-  naturalKey: [['product', 'edition']], sort: ['id', 'DESC'],
+  filters: ['product', 'status'],
+  search: ['title', 'content', 'product.generic_name'],
+  display: ['title', 'edition'],
+  naturalKey: [['product', 'edition']],
+  sort: ['id', 'DESC'],
 });
 
 export const marketReports = defineResource({
-  name: 'market_reports', label: ['市场与价格信息', 'Market and price information'], area: 'aftersales',
+  name: 'market_reports',
+  label: ['市场与价格信息', 'Market and price information'],
+  area: 'aftersales',
   fields: {
     report_no: f.text('编号', 'Report no.', { ...req, autoNumber: true }),
     reported_at: f.date('报告日期', 'Reported on', req),
@@ -43,12 +50,17 @@ export const marketReports = defineResource({
     last_read_at: f.datetime('最近阅读时间', 'Last read at'),
   },
   list: ['report_no', 'reported_at', 'reporter', 'competitor_product', 'market_price', 'status', 'last_read_at'],
-  filters: ['status', 'product', 'reported_at'], search: ['report_no', 'competitor_product', 'summary', 'reporter'], display: ['report_no'],
-  naturalKey: [['report_no']], sort: ['reported_at', 'DESC'],
+  filters: ['status', 'product', 'reported_at'],
+  search: ['report_no', 'competitor_product', 'summary', 'reporter'],
+  display: ['report_no'],
+  naturalKey: [['report_no']],
+  sort: ['reported_at', 'DESC'],
 });
 
 export const correctiveActions = defineResource({
-  name: 'corrective_actions', label: ['质量改进措施', 'Corrective actions'], area: 'aftersales',
+  name: 'corrective_actions',
+  label: ['质量改进措施', 'Corrective actions'],
+  area: 'aftersales',
   fields: {
     action_no: f.text('编号', 'Action no.', { ...req, autoNumber: true }),
     source: f.enum(CORRECTIVE_SOURCE, '来源', 'Source', req),
@@ -68,5 +80,8 @@ export const correctiveActions = defineResource({
   },
   list: ['action_no', 'source', 'owner', 'due_date', 'status', 'completed_at', 'verified_at'],
   filters: ['source', 'status', 'complaint', 'quality_feedback', 'visit', 'due_date'],
-  search: ['action_no', 'cause', 'action', 'owner'], display: ['action_no'], naturalKey: [['action_no']], sort: ['due_date', 'ASC'],
+  search: ['action_no', 'cause', 'action', 'owner'],
+  display: ['action_no'],
+  naturalKey: [['action_no']],
+  sort: ['due_date', 'ASC'],
 });

@@ -6,7 +6,9 @@ import { defineResource, f, req } from '../define';
 import { NOTICE_METHOD } from '../enums';
 
 export const replies = defineResource({
-  name: 'replies', label: ['复函', 'Replies'], area: 'aftersales',
+  name: 'replies',
+  label: ['复函', 'Replies'],
+  area: 'aftersales',
   fields: {
     reply_no: f.text('复函编号', 'Reply no.', { ...req, autoNumber: true }),
     customer: f.ref('customers', '单位名称', 'Customer', req),
@@ -21,6 +23,9 @@ export const replies = defineResource({
     replied_by: f.text('经办人', 'Written by', req),
   },
   list: ['reply_no', 'customer', 'subject', 'product', 'reply_date', 'replied_by'],
-  filters: ['customer', 'complaint', 'product', 'reply_date'], search: ['reply_no', 'subject', 'letter_no', 'customer.name'],
-  display: ['reply_no'], naturalKey: [['reply_no']], sort: ['reply_date', 'DESC'],
+  filters: ['customer', 'complaint', 'product', 'reply_date'],
+  search: ['reply_no', 'subject', 'letter_no', 'customer.name'],
+  display: ['reply_no'],
+  naturalKey: [['reply_no']],
+  sort: ['reply_date', 'DESC'],
 });

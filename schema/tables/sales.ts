@@ -2,7 +2,9 @@ import { defineResource, f, req } from '../define';
 import { APPROVAL_ROLE, CONTRACT_STATUS, ORDER_STATUS, PAYMENT_METHOD } from '../enums';
 
 export const contracts = defineResource({
-  name: 'contracts', label: ['购销合同', 'Contracts'], area: 'sales',
+  name: 'contracts',
+  label: ['购销合同', 'Contracts'],
+  area: 'sales',
   fields: {
     contract_no: f.text('合同编号/合同号', 'Contract no.', req),
     customer: f.ref('customers', '单位名称', 'Customer', req),
@@ -21,13 +23,19 @@ export const contracts = defineResource({
     approved_at: f.date('审批日期', 'Approved on'),
   },
   list: ['contract_no', 'customer', 'salesperson', 'amount', 'signed_at', 'status'],
-  filters: ['customer', 'salesperson', 'status', 'signed_at'], search: ['contract_no', 'customer.name'],
-  display: ['contract_no'], naturalKey: [['contract_no']], sort: ['signed_at', 'DESC'], attachments: [{ kind: 'contract_scan' }],
+  filters: ['customer', 'salesperson', 'status', 'signed_at'],
+  search: ['contract_no', 'customer.name'],
+  display: ['contract_no'],
+  naturalKey: [['contract_no']],
+  sort: ['signed_at', 'DESC'],
+  attachments: [{ kind: 'contract_scan' }],
   sortable: ['contract_no', 'signed_at', 'amount'],
 });
 
 export const salesOrders = defineResource({
-  name: 'sales_orders', label: ['销售单', 'Sales orders'], area: 'sales',
+  name: 'sales_orders',
+  label: ['销售单', 'Sales orders'],
+  area: 'sales',
   fields: {
     order_no: f.text('单据编号/销售单号/单号', 'Order no.', req),
     customer: f.ref('customers', '购货单位', 'Customer', req),
@@ -39,15 +47,20 @@ export const salesOrders = defineResource({
     remark: f.textarea('备注', 'Remark'),
   },
   list: ['order_no', 'sale_date', 'customer', 'salesperson', 'contract', 'status'],
-  filters: ['customer', 'salesperson', 'contract', 'status', 'sale_date'], search: ['order_no', 'customer.name'],
-  display: ['order_no'], naturalKey: [['order_no']], sort: ['sale_date', 'DESC'],
+  filters: ['customer', 'salesperson', 'contract', 'status', 'sale_date'],
+  search: ['order_no', 'customer.name'],
+  display: ['order_no'],
+  naturalKey: [['order_no']],
+  sort: ['sale_date', 'DESC'],
   indexes: [['customer', 'sale_date']],
   sortable: ['sale_date'],
   textIndex: ['order_no'],
 });
 
 export const salesLines = defineResource({
-  name: 'sales_lines', label: ['销售明细', 'Sales lines'], area: 'sales',
+  name: 'sales_lines',
+  label: ['销售明细', 'Sales lines'],
+  area: 'sales',
   fields: {
     order: f.ref('sales_orders', '单据编号', 'Order', req),
     // Copied from the order by the write service: the line list filters and sorts on them at 1M+ rows.
@@ -64,17 +77,24 @@ export const salesLines = defineResource({
   },
   list: ['order', 'sale_date', 'customer', 'product', 'batch', 'quantity', 'unit_price', 'amount'],
   filters: ['order', 'customer', 'product', 'batch', 'sale_date'],
-  search: ['product.generic_name', 'customer.name', 'order.order_no'], display: ['id'],
-  sort: ['sale_date', 'DESC'], parent: { resource: 'sales_orders', field: 'order', inline: true },
+  search: ['product.generic_name', 'customer.name', 'order.order_no'],
+  display: ['id'],
+  sort: ['sale_date', 'DESC'],
+  parent: { resource: 'sales_orders', field: 'order', inline: true },
   // Hot list queries at 1M+ lines (bench/list-api.ts). Lists show live lines (voided_at IS NULL), so
   // voided_at sits between the equality and the date: the count is answered from the index alone and the
   // page by date needs no row reads but its own 25 (a `q` on a product name becomes product IN (…)).
-  indexes: [['customer', 'voided_at', 'sale_date'], ['product', 'voided_at', 'sale_date']],
+  indexes: [
+    ['customer', 'voided_at', 'sale_date'],
+    ['product', 'voided_at', 'sale_date'],
+  ],
   sortable: ['sale_date', 'quantity', 'unit_price', 'amount'],
 });
 
 export const specialChecks = defineResource({
-  name: 'special_checks', label: ['特药销售核实记录', 'Special-drug checks'], area: 'sales',
+  name: 'special_checks',
+  label: ['特药销售核实记录', 'Special-drug checks'],
+  area: 'sales',
   fields: {
     order: f.ref('sales_orders', '单据编号', 'Order', req),
     contract_obtained: f.bool('已索取购销合同', 'Contract obtained'),
@@ -83,7 +103,10 @@ export const specialChecks = defineResource({
     verified_by: f.text('核实人', 'Verified by'),
     verified_at: f.datetime('核实时间/特药核实日期/核实日期', 'Verified at', req),
   },
-  filters: ['order', 'verified_at'], search: ['verified_by', 'order.order_no'], display: ['verified_at'],
-  naturalKey: [['order']], sort: ['verified_at', 'DESC'],
+  filters: ['order', 'verified_at'],
+  search: ['verified_by', 'order.order_no'],
+  display: ['verified_at'],
+  naturalKey: [['order']],
+  sort: ['verified_at', 'DESC'],
   sortable: ['verified_at'],
 });

@@ -5,7 +5,9 @@
 import { defineResource, f, req } from '../define';
 
 export const servicePromises = defineResource({
-  name: 'service_promises', label: ['服务承诺', 'Service promises'], area: 'sales',
+  name: 'service_promises',
+  label: ['服务承诺', 'Service promises'],
+  area: 'sales',
   fields: {
     contract: f.ref('contracts', '合同编号', 'Contract', req),
     customer: f.ref('customers', '购货单位', 'Customer', { readOnly: true, derive: { via: 'contract', field: 'customer' } }),
@@ -16,6 +18,8 @@ export const servicePromises = defineResource({
     fulfilment: f.textarea('兑现情况', 'How it was fulfilled'),
   },
   list: ['contract', 'customer', 'promise', 'due_date', 'owner', 'fulfilled_at'],
-  filters: ['contract', 'customer', 'due_date', 'fulfilled_at'], search: ['promise', 'owner', 'contract.contract_no'],
-  display: ['due_date', 'promise'], sort: ['due_date', 'ASC'],
+  filters: ['contract', 'customer', 'due_date', 'fulfilled_at'],
+  search: ['promise', 'owner', 'contract.contract_no'],
+  display: ['due_date', 'promise'],
+  sort: ['due_date', 'ASC'],
 });

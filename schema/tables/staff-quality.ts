@@ -6,7 +6,9 @@ import { defineResource, f, req } from '../define';
 import { ASSESSMENT_CONCLUSION, PRICE_FILING_STATUS } from '../enums-quality';
 
 export const salespersonAssessments = defineResource({
-  name: 'salesperson_assessments', label: ['销售人员考核', 'Salesperson assessments'], area: 'parties',
+  name: 'salesperson_assessments',
+  label: ['销售人员考核', 'Salesperson assessments'],
+  area: 'parties',
   fields: {
     salesperson: f.ref('salespeople', '销售人员/姓名', 'Salesperson', req),
     period_from: f.date('考核期起', 'Period from', req),
@@ -19,12 +21,17 @@ export const salespersonAssessments = defineResource({
     comments: f.textarea('考核意见', 'Comments'),
   },
   list: ['salesperson', 'period_from', 'period_to', 'assessor', 'score', 'findings_count', 'conclusion'],
-  filters: ['salesperson', 'conclusion', 'period_to'], search: ['assessor', 'comments', 'salesperson.name'], display: ['period_to'],
-  naturalKey: [['salesperson', 'period_from']], sort: ['period_to', 'DESC'],
+  filters: ['salesperson', 'conclusion', 'period_to'],
+  search: ['assessor', 'comments', 'salesperson.name'],
+  display: ['period_to'],
+  naturalKey: [['salesperson', 'period_from']],
+  sort: ['period_to', 'DESC'],
 });
 
 export const priceFilings = defineResource({
-  name: 'price_filings', label: ['价格备案', 'Price filings'], area: 'sales',
+  name: 'price_filings',
+  label: ['价格备案', 'Price filings'],
+  area: 'sales',
   fields: {
     filing_no: f.text('备案编号', 'Filing no.', { ...req, autoNumber: true }),
     salesperson: f.ref('salespeople', '销售人员/业务员', 'Salesperson', req),
@@ -40,6 +47,9 @@ export const priceFilings = defineResource({
     acknowledged_at: f.date('确认日期', 'Acknowledged on'),
   },
   list: ['filing_no', 'salesperson', 'period_from', 'period_to', 'product_count', 'status', 'acknowledged_at'],
-  filters: ['salesperson', 'status', 'period_to'], search: ['filing_no', 'prices', 'salesperson.name'], display: ['filing_no'],
-  naturalKey: [['filing_no'], ['salesperson', 'period_from']], sort: ['period_to', 'DESC'],
+  filters: ['salesperson', 'status', 'period_to'],
+  search: ['filing_no', 'prices', 'salesperson.name'],
+  display: ['filing_no'],
+  naturalKey: [['filing_no'], ['salesperson', 'period_from']],
+  sort: ['period_to', 'DESC'],
 });

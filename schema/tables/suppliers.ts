@@ -6,7 +6,9 @@
 import { defineResource, f, req } from '../define';
 
 export const suppliers = defineResource({
-  name: 'suppliers', label: ['供货单位', 'Suppliers'], area: 'parties',
+  name: 'suppliers',
+  label: ['供货单位', 'Suppliers'],
+  area: 'parties',
   fields: {
     name: f.text('单位名称/供货单位', 'Name', req),
     credit_code: f.text('统一社会信用代码', 'Credit code', { check: 'credit_code' }),
@@ -15,12 +17,17 @@ export const suppliers = defineResource({
     contact_name: f.text('联系人', 'Contact'),
     contact_phone: f.text('联系电话', 'Phone'),
   },
-  filters: [], search: ['name', 'credit_code', 'contact_name'], display: ['name'],
-  naturalKey: [['credit_code'], ['name']], sort: ['name', 'ASC'],
+  filters: [],
+  search: ['name', 'credit_code', 'contact_name'],
+  display: ['name'],
+  naturalKey: [['credit_code'], ['name']],
+  sort: ['name', 'ASC'],
 });
 
 export const supplierAgreements = defineResource({
-  name: 'supplier_agreements', label: ['质量保证协议', 'Quality agreements'], area: 'parties',
+  name: 'supplier_agreements',
+  label: ['质量保证协议', 'Quality agreements'],
+  area: 'parties',
   fields: {
     agreement_no: f.text('协议编号', 'Agreement no.', req),
     supplier: f.ref('suppliers', '供货单位', 'Supplier', req),
@@ -33,6 +40,9 @@ export const supplierAgreements = defineResource({
     quality_terms: f.textarea('质量条款', 'Quality terms'),
   },
   list: ['agreement_no', 'supplier', 'manufacturers', 'valid_from', 'valid_to', 'covers_devices'],
-  filters: ['supplier', 'covers_devices', 'valid_to'], search: ['agreement_no', 'supplier.name', 'repair_terms'],
-  display: ['agreement_no'], naturalKey: [['agreement_no']], sort: ['valid_to', 'ASC'],
+  filters: ['supplier', 'covers_devices', 'valid_to'],
+  search: ['agreement_no', 'supplier.name', 'repair_terms'],
+  display: ['agreement_no'],
+  naturalKey: [['agreement_no']],
+  sort: ['valid_to', 'ASC'],
 });

@@ -3,7 +3,9 @@ import { defineResource, f, req } from '../define';
 import { AUDIT_ACTION, FINDING_STATUS, IMPORT_STATUS, ROLE, SEVERITY, SIGNATURE_MEANING } from '../enums';
 
 export const users = defineResource({
-  name: 'users', label: ['用户', 'Users'], area: 'system',
+  name: 'users',
+  label: ['用户', 'Users'],
+  area: 'system',
   fields: {
     username: f.text('用户名', 'Username', req),
     display_name: f.text('姓名', 'Display name', req),
@@ -19,13 +21,21 @@ export const users = defineResource({
     failed_logins: f.int('连续登录失败次数', 'Consecutive failed sign-ins', { readOnly: true, default: 0 }),
     locked_until: f.datetime('锁定至', 'Locked until', { readOnly: true }),
   },
-  list: ['username', 'display_name', 'roles', 'active'], filters: ['active'], search: ['username', 'display_name'],
-  display: ['display_name'], naturalKey: [['username']], sort: ['username', 'ASC'],
+  list: ['username', 'display_name', 'roles', 'active'],
+  filters: ['active'],
+  search: ['username', 'display_name'],
+  display: ['display_name'],
+  naturalKey: [['username']],
+  sort: ['username', 'ASC'],
   sortable: ['username', 'display_name'],
 });
 
 export const auditLog = defineResource({
-  name: 'audit_log', label: ['审计日志', 'Audit log'], area: 'system', system: false, readOnly: true,
+  name: 'audit_log',
+  label: ['审计日志', 'Audit log'],
+  area: 'system',
+  system: false,
+  readOnly: true,
   fields: {
     at: f.datetime('时间', 'Time', req),
     actor: f.ref('users', '操作人', 'Actor'),
@@ -40,12 +50,18 @@ export const auditLog = defineResource({
     hash: f.text('哈希', 'Hash', { readOnly: true }),
   },
   list: ['at', 'actor', 'action', 'resource', 'record_id', 'reason'],
-  filters: ['actor', 'action', 'resource', 'at'], search: ['reason'], display: ['at'], sort: ['id', 'DESC'],
+  filters: ['actor', 'action', 'resource', 'at'],
+  search: ['reason'],
+  display: ['at'],
+  sort: ['id', 'DESC'],
   indexes: [['resource', 'record_id']],
 });
 
 export const signatures = defineResource({
-  name: 'signatures', label: ['电子签名', 'E-signatures'], area: 'system', readOnly: true,
+  name: 'signatures',
+  label: ['电子签名', 'E-signatures'],
+  area: 'system',
+  readOnly: true,
   fields: {
     resource: f.text('资源', 'Resource', req),
     record_id: f.int('记录ID', 'Record id', req),
@@ -58,14 +74,20 @@ export const signatures = defineResource({
     comment: f.textarea('意见', 'Comment'),
   },
   list: ['signed_at', 'signer_name', 'meaning', 'resource', 'record_id', 'comment'],
-  filters: ['resource', 'meaning', 'signer'], search: ['signer_name', 'comment'], display: ['signer_name'],
+  filters: ['resource', 'meaning', 'signer'],
+  search: ['signer_name', 'comment'],
+  display: ['signer_name'],
   // newest signature first by when it was given (the seed and imports write them out of time order)
-  sort: ['signed_at', 'DESC'], indexes: [['resource', 'record_id']],
+  sort: ['signed_at', 'DESC'],
+  indexes: [['resource', 'record_id']],
   sortable: ['signed_at'],
 });
 
 export const imports = defineResource({
-  name: 'imports', label: ['导入记录', 'Imports'], area: 'system', readOnly: true,
+  name: 'imports',
+  label: ['导入记录', 'Imports'],
+  area: 'system',
+  readOnly: true,
   fields: {
     kind: f.text('导入类型', 'Kind', req),
     file_name: f.text('文件名', 'File name', req),
@@ -80,24 +102,37 @@ export const imports = defineResource({
     status: f.enum(IMPORT_STATUS, '状态', 'Status', req),
     stored_path: f.text('存储文件', 'Stored file'),
   },
-  list: ['file_name', 'kind', 'status', 'encoding', 'created_at'], filters: ['kind', 'status', 'sha256'],
-  search: ['file_name'], display: ['file_name'], sort: ['id', 'DESC'],
+  list: ['file_name', 'kind', 'status', 'encoding', 'created_at'],
+  filters: ['kind', 'status', 'sha256'],
+  search: ['file_name'],
+  display: ['file_name'],
+  sort: ['id', 'DESC'],
 });
 
 export const importRejects = defineResource({
-  name: 'import_rejects', label: ['导入拒收行', 'Rejected import rows'], area: 'system', readOnly: true, menu: false,
+  name: 'import_rejects',
+  label: ['导入拒收行', 'Rejected import rows'],
+  area: 'system',
+  readOnly: true,
+  menu: false,
   fields: {
     import: f.ref('imports', '导入记录', 'Import', req),
     row: f.int('行号', 'Row', req),
     raw: f.json('原始内容', 'Raw cells'),
     errors: f.json('错误原因', 'Errors'),
   },
-  filters: ['import'], display: ['row'], sort: ['row', 'ASC'], parent: { resource: 'imports', field: 'import' },
+  filters: ['import'],
+  display: ['row'],
+  sort: ['row', 'ASC'],
+  parent: { resource: 'imports', field: 'import' },
   sortable: ['row'],
 });
 
 export const findings = defineResource({
-  name: 'findings', label: ['规则发现', 'Findings'], area: 'system', readOnly: true,
+  name: 'findings',
+  label: ['规则发现', 'Findings'],
+  area: 'system',
+  readOnly: true,
   fields: {
     rule: f.text('规则', 'Rule', req),
     severity: f.enum(SEVERITY, '级别', 'Severity', req),
@@ -124,27 +159,40 @@ export const findings = defineResource({
   },
   list: ['rule', 'severity', 'record_date', 'customer', 'resource', 'record_id', 'message', 'status'],
   filters: ['rule', 'severity', 'status', 'resource', 'customer', 'salesperson', 'product', 'batch', 'record_date', 'import'],
-  search: ['message', 'rule', 'customer.name'], display: ['rule'],
-  sort: ['id', 'DESC'], indexes: [['resource', 'record_id']],
+  search: ['message', 'rule', 'customer.name'],
+  display: ['rule'],
+  sort: ['id', 'DESC'],
+  indexes: [['resource', 'record_id']],
   sortable: ['record_date'],
 });
 
 export const settings = defineResource({
-  name: 'settings', label: ['系统设置', 'Settings'], area: 'system',
+  name: 'settings',
+  label: ['系统设置', 'Settings'],
+  area: 'system',
   fields: {
     key: f.text('键', 'Key', req),
     value: f.json('值', 'Value', req),
     description: f.text('说明', 'Description'),
   },
-  list: ['key', 'value', 'description'], search: ['key', 'description'], display: ['key'],
-  naturalKey: [['key']], sort: ['key', 'ASC'],
+  list: ['key', 'value', 'description'],
+  search: ['key', 'description'],
+  display: ['key'],
+  naturalKey: [['key']],
+  sort: ['key', 'ASC'],
   sortable: ['key'],
 });
 
 /** Sign-in sessions: not a registry resource (never listed or edited through the API). */
-export const sessions = sqliteTable('sessions', {
-  id: text('id').primaryKey(), // SHA-256 of the cookie token: a leaked database does not leak sessions
-  user: integer('user').notNull().references(() => users.id),
-  created_at: text('created_at').notNull(),
-  expires_at: text('expires_at').notNull(),
-}, (t) => [index('sessions__user').on(t.user)]);
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // SHA-256 of the cookie token: a leaked database does not leak sessions
+    user: integer('user')
+      .notNull()
+      .references(() => users.id),
+    created_at: text('created_at').notNull(),
+    expires_at: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions__user').on(t.user)],
+);

@@ -7,8 +7,15 @@ import type { VerbSpec } from '../verb-spec';
 
 export const IMPORT_VERBS: readonly VerbSpec[] = [
   {
-    resource: 'imports', verb: 'void-import', meaning: 'void_import', roles: ['admin', 'qa'], signed: true, commentRequired: true,
-    noSelfApproval: false, label: { zh: '撤销导入', en: 'Void import' }, meaningLabel: { zh: '撤销导入', en: 'Import voided' },
+    resource: 'imports',
+    verb: 'void-import',
+    meaning: 'void_import',
+    roles: ['admin', 'qa'],
+    signed: true,
+    commentRequired: true,
+    noSelfApproval: false,
+    label: { zh: '撤销导入', en: 'Void import' },
+    meaningLabel: { zh: '撤销导入', en: 'Import voided' },
     // a master-data import updates existing records: voiding what it created would not undo it
     ready: (r) => r.status === 'done' && r.kind === 'sales-ledger',
     notReady: {

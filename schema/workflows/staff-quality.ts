@@ -13,11 +13,23 @@ import type { VerbInput, VerbSpec } from '../verb-spec';
 type Rec = Record<string, unknown>;
 const MANAGEMENT: Role[] = ['sales_head', 'sales_vp', 'gm'];
 const step = (resource: string, verb: string, roles: Role[], label: VerbSpec['label'], ready: VerbSpec['ready'], more: Partial<VerbSpec> = {}): VerbSpec => ({
-  resource, verb, meaning: `${resource}_${verb}`, roles, signed: false, commentRequired: false, noSelfApproval: false, label, ready, ...more,
+  resource,
+  verb,
+  meaning: `${resource}_${verb}`,
+  roles,
+  signed: false,
+  commentRequired: false,
+  noSelfApproval: false,
+  label,
+  ready,
+  ...more,
 });
 const text = (key: string, zh: string, en: string, required = true): VerbInput => ({ key, label: { zh, en }, kind: 'text', required });
 const date = (key: string, zh: string, en: string, required = false): VerbInput => ({ key, label: { zh, en }, kind: 'date', required });
-const status = (...s: string[]) => (r: Rec) => s.includes(r.status as string);
+const status =
+  (...s: string[]) =>
+  (r: Rec) =>
+    s.includes(r.status as string);
 
 /** What opening a corrective action from a record asks (the verb is the same on each source). */
 export const CORRECTIVE_INPUTS: readonly VerbInput[] = [
@@ -31,21 +43,27 @@ const openCorrective = (resource: string, roles: Role[]) =>
 
 export const STAFF_QUALITY_VERBS: readonly VerbSpec[] = [
   step('product_materials', 'approve', ['qa'], { zh: '质管部批准资料', en: 'Approve material' }, status('draft'), {
-    signed: true, noSelfApproval: true, meaning: 'approve_product_material',
+    signed: true,
+    noSelfApproval: true,
+    meaning: 'approve_product_material',
     meaningLabel: { zh: '产品介绍资料批准', en: 'Product material approved' },
   }),
   step('market_reports', 'submit', ['sales', 'sales_head', 'after_sales'], { zh: '报送企业领导', en: 'Send to management' }, status('draft')),
   step('market_reports', 'mark-read', MANAGEMENT, { zh: '已阅', en: 'Mark as read' }, status('submitted', 'read')),
   step('price_filings', 'submit', ['sales', 'sales_head'], { zh: '报公司备案', en: 'File prices' }, status('draft')),
   step('price_filings', 'acknowledge', ['sales_head'], { zh: '确认备案', en: 'Acknowledge filing' }, status('submitted'), {
-    signed: true, noSelfApproval: true, meaning: 'acknowledge_price_filing',
+    signed: true,
+    noSelfApproval: true,
+    meaning: 'acknowledge_price_filing',
     meaningLabel: { zh: '限价幅度内价格备案确认', en: 'In-range prices acknowledged' },
   }),
   step('corrective_actions', 'complete', ['after_sales', 'sales', 'sales_head', 'qa'], { zh: '登记实施情况', en: 'Record completion' }, status('open'), {
     inputs: [text('result', '实施情况', 'Result'), date('completed_at', '完成日期（默认今天）', 'Completed on (default today)')],
   }),
   step('corrective_actions', 'verify', ['qa'], { zh: '质管部验证', en: 'Verify (QA)' }, status('done'), {
-    signed: true, meaning: 'verify_corrective_action', meaningLabel: { zh: '质量改进措施验证', en: 'Corrective action verified' },
+    signed: true,
+    meaning: 'verify_corrective_action',
+    meaningLabel: { zh: '质量改进措施验证', en: 'Corrective action verified' },
     inputs: [text('verification', '验证结论', 'Verification')],
   }),
   openCorrective('complaints', ['after_sales', 'qa', 'sales_head']),

@@ -14,7 +14,12 @@ let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   if (!common) {
     const text = fs.readFileSync(path.join(ROOT, 'server/auth/common-passwords.txt'), 'utf8');
-    common = new Set(text.split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')));
+    common = new Set(
+      text
+        .split('\n')
+        .map((l) => l.trim().toLowerCase())
+        .filter((l) => l && !l.startsWith('#')),
+    );
   }
   return common;
 }

@@ -11,8 +11,12 @@ import { forbidden } from '../errors';
 import type { Actor } from '../services/context';
 
 const ACTION_LABELS: Record<Action, [string, string]> = {
-  list: ['查看列表', 'list'], show: ['查看', 'view'], export: ['导出', 'export'],
-  create: ['新建', 'create'], edit: ['修改', 'edit'], delete: ['作废', 'void'],
+  list: ['查看列表', 'list'],
+  show: ['查看', 'view'],
+  export: ['导出', 'export'],
+  create: ['新建', 'create'],
+  edit: ['修改', 'edit'],
+  delete: ['作废', 'void'],
 };
 
 function roleNames(actor: Actor, lang: Lang): string {
@@ -22,17 +26,27 @@ function roleNames(actor: Actor, lang: Lang): string {
 
 export function authorize(actor: Actor, resource: Resource, action: Action, lang: Lang): void {
   if (can(actor.roles, resource.name, action)) return;
-  throw forbidden(msg(lang, 'forbidden_action', {
-    roles: roleNames(actor, lang), action: ACTION_LABELS[action][lang === 'en' ? 1 : 0], resource: resource.label[lang === 'en' ? 1 : 0],
-  }));
+  throw forbidden(
+    msg(lang, 'forbidden_action', {
+      roles: roleNames(actor, lang),
+      action: ACTION_LABELS[action][lang === 'en' ? 1 : 0],
+      resource: resource.label[lang === 'en' ? 1 : 0],
+    }),
+  );
 }
 
 /** A value sent for a guarded field must not change it unless one of the actor's roles may set it. */
-export function checkFieldGuards(actor: Actor, resource: Resource, values: Record<string, unknown>, current: Record<string, unknown> | undefined, lang: Lang): void {
+export function checkFieldGuards(
+  actor: Actor,
+  resource: Resource,
+  values: Record<string, unknown>,
+  current: Record<string, unknown> | undefined,
+  lang: Lang,
+): void {
   for (const [key, value] of Object.entries(values)) {
     // step-owned fields are the lifecycle's (server/services/lifecycle.ts checkStepOwned, checked before this)
     if (stepOwned(resource.name, key) || canSetField(actor.roles, resource.name, key)) continue;
-    const before = current ? current[key] : resource.fields[key]?.default ?? null;
+    const before = current ? current[key] : (resource.fields[key]?.default ?? null);
     if (JSON.stringify(value ?? null) !== JSON.stringify(before ?? null)) {
       throw forbidden(msg(lang, 'forbidden_field', { field: resource.fields[key].label[lang === 'en' ? 1 : 0], roles: roleNames(actor, lang) }));
     }
@@ -86,7 +100,7 @@ function sideDoorCondition(db: Db, actor: Actor, resource: Resource): SQL | unde
 export function scopeCondition(db: Db, actor: Actor, resource: Resource, action: Action = 'list'): SQL | undefined {
   const own = ownCondition(db, actor, resource, action);
   const side = sideDoorCondition(db, actor, resource);
-  return own && side ? and(own, side) : own ?? side;
+  return own && side ? and(own, side) : (own ?? side);
 }
 
 /**
@@ -97,14 +111,29 @@ export function scopeCondition(db: Db, actor: Actor, resource: Resource, action:
 export function inScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, action?: Action): boolean {
   // A stored record about another one (or from an import): the same condition as the list, on its id.
   const side = typeof record.id === 'number' ? sideDoorCondition(db, actor, resource) : undefined;
-  if (side && !db.select({ id: resource.table.id }).from(resource.table).where(and(eq(resource.table.id, record.id as number), side)).get()) return false;
+  if (
+    side &&
+    !db
+      .select({ id: resource.table.id })
+      .from(resource.table)
+      .where(and(eq(resource.table.id, record.id as number), side))
+      .get()
+  )
+    return false;
   const path = ownScope(actor.roles, resource.name, action);
   if (!path) return true;
   const own = actor.salesperson ?? null;
   if (own == null) return false;
   const p = splitPath(resource, path);
   if (!p.via) return record[p.field] === own;
-  const parent = record[p.via] == null ? undefined : db.select().from(p.target!.table).where(eq(p.target!.table.id, record[p.via] as number)).get();
+  const parent =
+    record[p.via] == null
+      ? undefined
+      : db
+          .select()
+          .from(p.target!.table)
+          .where(eq(p.target!.table.id, record[p.via] as number))
+          .get();
   return !!parent && (parent as Record<string, unknown>)[p.field] === own;
 }
 

@@ -24,8 +24,15 @@ let dummyHash: string | undefined;
 const dummy = () => (dummyHash ??= hashSync(randomBytes(16).toString('hex')));
 
 interface UserRow {
-  id: number; username: string; display_name: string; roles: string[] | null; password: string | null;
-  active: boolean | null; failed_logins: number | null; locked_until: string | null; must_change_password: boolean | null;
+  id: number;
+  username: string;
+  display_name: string;
+  roles: string[] | null;
+  password: string | null;
+  active: boolean | null;
+  failed_logins: number | null;
+  locked_until: string | null;
+  must_change_password: boolean | null;
 }
 
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
@@ -49,7 +56,11 @@ export function authRoutes() {
       throw new ServiceError(429, msg(lang, 'too_many_attempts', { seconds: wait }));
     }
     const { db, clock } = c.get('deps');
-    const user = db.select().from(users).where(and(eq(users.username, username), isNull(users.voided_at))).get() as UserRow | undefined;
+    const user = db
+      .select()
+      .from(users)
+      .where(and(eq(users.username, username), isNull(users.voided_at)))
+      .get() as UserRow | undefined;
     const locked = user && lockedUntil(user, clock);
     if (locked) throw unauthenticated(msg(lang, 'account_locked', { until: locked }));
     const ok = await verify(user?.password ?? dummy(), password).catch(() => false);
@@ -60,11 +71,21 @@ export function authRoutes() {
     recordSuccess(db, user);
     const token = createSession(db, clock, user.id);
     setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'Strict', path: '/', maxAge: SESSION_HOURS * 3600,
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
       secure: new URL(c.req.url).protocol === 'https:',
     });
     // The same shape as /me (the console keeps it as the identity), business date included.
-    return c.json({ id: user.id, username: user.username, display_name: user.display_name, roles: user.roles ?? [], must_change_password: !!user.must_change_password, today: clock.today() });
+    return c.json({
+      id: user.id,
+      username: user.username,
+      display_name: user.display_name,
+      roles: user.roles ?? [],
+      must_change_password: !!user.must_change_password,
+      today: clock.today(),
+    });
   });
 
   app.post('/logout', (c) => {
@@ -106,9 +127,21 @@ export function authRoutes() {
     const ctx = { db, clock, actor, lang };
     inTransaction(ctx, (tx) => {
       const before = findRow(tx.db, registry.get('users')!, user.id)!;
-      const after = tx.db.update(users).set({ password: hash, must_change_password: false, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })
-        .where(eq(users.id, user.id)).returning().get() as Row;
-      writeAudit(tx, 'update', 'users', user.id, serialize(registry.get('users')!, before), serialize(registry.get('users')!, after), msg(lang, 'password_changed_reason'));
+      const after = tx.db
+        .update(users)
+        .set({ password: hash, must_change_password: false, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })
+        .where(eq(users.id, user.id))
+        .returning()
+        .get() as Row;
+      writeAudit(
+        tx,
+        'update',
+        'users',
+        user.id,
+        serialize(registry.get('users')!, before),
+        serialize(registry.get('users')!, after),
+        msg(lang, 'password_changed_reason'),
+      );
       endOtherSessions(tx.db, user.id, getCookie(c, SESSION_COOKIE) ?? '');
     });
     return c.json({ ok: true });

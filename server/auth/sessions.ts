@@ -15,17 +15,23 @@ const expiry = (clock: Clock) => new Date(clock.now().getTime() + SESSION_HOURS 
 
 export function createSession(db: Db, clock: Clock, userId: number): string {
   const token = randomBytes(32).toString('base64url');
-  db.insert(sessions).values({ id: digest(token), user: userId, created_at: clock.now().toISOString(), expires_at: expiry(clock) }).run();
+  db.insert(sessions)
+    .values({ id: digest(token), user: userId, created_at: clock.now().toISOString(), expires_at: expiry(clock) })
+    .run();
   return token;
 }
 
 export function endSession(db: Db, token: string): void {
-  db.delete(sessions).where(eq(sessions.id, digest(token))).run();
+  db.delete(sessions)
+    .where(eq(sessions.id, digest(token)))
+    .run();
 }
 
 /** Every session of the user but the one with `keepToken` (after the user changed their own password). */
 export function endOtherSessions(db: Db, userId: number, keepToken: string): void {
-  db.delete(sessions).where(and(eq(sessions.user, userId), ne(sessions.id, digest(keepToken)))).run();
+  db.delete(sessions)
+    .where(and(eq(sessions.user, userId), ne(sessions.id, digest(keepToken))))
+    .run();
 }
 
 export function endAllSessions(db: Db, userId: number): void {
@@ -37,7 +43,16 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
   if (!token) return undefined;
   const id = digest(token);
   const row = db
-    .select({ id: users.id, username: users.username, display_name: users.display_name, roles: users.roles, salesperson: users.salesperson, active: users.active, must_change_password: users.must_change_password, expires_at: sessions.expires_at })
+    .select({
+      id: users.id,
+      username: users.username,
+      display_name: users.display_name,
+      roles: users.roles,
+      salesperson: users.salesperson,
+      active: users.active,
+      must_change_password: users.must_change_password,
+      expires_at: sessions.expires_at,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.user))
     // A voided user is gone: their open sessions end with them (login refuses them too).
@@ -48,10 +63,20 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
   // Another connection holding the write lock (an import's merge) only postpones the slide: a read never waits.
   if (Date.parse(row.expires_at) - clock.now().getTime() < SESSION_HOURS * 3600_000 - 60_000) {
     try {
-      db.update(sessions).set({ expires_at: expiry(clock) }).where(eq(sessions.id, id)).run();
+      db.update(sessions)
+        .set({ expires_at: expiry(clock) })
+        .where(eq(sessions.id, id))
+        .run();
     } catch (e) {
       if (!isDatabaseBusy(e)) throw e;
     }
   }
-  return { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles ?? [], salesperson: row.salesperson ?? null, must_change_password: !!row.must_change_password };
+  return {
+    id: row.id,
+    username: row.username,
+    display_name: row.display_name,
+    roles: row.roles ?? [],
+    salesperson: row.salesperson ?? null,
+    must_change_password: !!row.must_change_password,
+  };
 }

@@ -9,7 +9,10 @@ import { EnvError, readEnv } from '../env';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export class UsageError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(`${zh} / ${en}`);
   }
 }

@@ -11,6 +11,7 @@ if (!breaks.length) {
   console.log(`审计链完整 / audit chain intact: ${rows} rows (${file})`);
 } else {
   console.error(`审计链被破坏 / audit chain BROKEN: ${breaks.length} problem(s) in ${rows} rows (${file})`);
-  for (const b of breaks.slice(0, 50)) console.error(`  row ${b.id}: ${b.problem === 'hash' ? '内容与哈希不符 / content does not match its hash' : '链接断开 / link to previous row broken'}`);
+  for (const b of breaks.slice(0, 50))
+    console.error(`  row ${b.id}: ${b.problem === 'hash' ? '内容与哈希不符 / content does not match its hash' : '链接断开 / link to previous row broken'}`);
   process.exit(3);
 }

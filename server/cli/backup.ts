@@ -13,7 +13,8 @@ if (!out || positionals.length > 1) {
 }
 const file = existingDbFile(values.db);
 backupTo(openDb(file), out).then(
-  (r) => console.log(`备份完成 / backup written: ${out} (${r.bytes} bytes, integrity ok; ${r.attachments} attachment files in ${out}.attachments) from ${file}`),
+  (r) =>
+    console.log(`备份完成 / backup written: ${out} (${r.bytes} bytes, integrity ok; ${r.attachments} attachment files in ${out}.attachments) from ${file}`),
   (err) => {
     console.error(`备份失败 / backup failed: ${err.message}`);
     process.exit(1);

@@ -43,7 +43,11 @@ function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Row[]): 
     const ids = [...new Set(rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined))] as number[];
     if (!ids.length) continue;
     const columns = Object.fromEntries(['id', ...target.display].map((k) => [k, target.table[k]]));
-    const found = db.select(columns).from(target.table).where(and(idIn(target, ids), scopeCondition(db, actor, target))).all() as Row[];
+    const found = db
+      .select(columns)
+      .from(target.table)
+      .where(and(idIn(target, ids), scopeCondition(db, actor, target)))
+      .all() as Row[];
     for (const record of found) texts.set(record.id, displayText(target.display, record, record.id));
   }
   return out;
@@ -58,8 +62,16 @@ export function exportCsv(c: Context<AppEnv>, resource: Resource): Response {
   const p = parseListParams(db, resource, { filter: c.req.query('filter'), sort: c.req.query('sort') }, lang);
   const where = and(p.where, scopeCondition(db, actor, resource, 'export'));
   // Plucked: a flat array of numbers (8 bytes a row), not an object per row.
-  const idQuery = db.select({ id: resource.table.id }).from(resource.table).where(where).orderBy(...p.orderBy).toSQL();
-  const ids = clientOf(db).prepare(idQuery.sql).pluck().all(...idQuery.params) as number[];
+  const idQuery = db
+    .select({ id: resource.table.id })
+    .from(resource.table)
+    .where(where)
+    .orderBy(...p.orderBy)
+    .toSQL();
+  const ids = clientOf(db)
+    .prepare(idQuery.sql)
+    .pluck()
+    .all(...idQuery.params) as number[];
 
   const i = lang === 'en' ? 1 : 0;
   const fields = Object.entries(resource.fields).filter(([, spec]) => !spec.writeOnly);
@@ -69,7 +81,7 @@ export function exportCsv(c: Context<AppEnv>, resource: Resource): Response {
   const cells = fields.map(([key, spec]) => {
     const helpers: CellHelpers = {
       lang,
-      option: (v) => (spec.enum ? spec.enum.labels[v as keyof typeof spec.enum.labels]?.[i] ?? String(v) : String(v)),
+      option: (v) => (spec.enum ? (spec.enum.labels[v as keyof typeof spec.enum.labels]?.[i] ?? String(v)) : String(v)),
       reference: (v) => refs.get(key)?.get(v) ?? v,
     };
     return (row: Row) => exportCell(spec.kind, row[key], helpers);

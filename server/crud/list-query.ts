@@ -2,7 +2,7 @@
  * react-admin's simple-rest list dialect → SQL conditions, from the registry: equality, arrays as IN, `q` over
  * the search fields (`ref.field` searches the referenced record), suffixes _gte _lte _gt _lt _neq _q, `voided`.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyColumn } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { SYSTEM_FIELDS, sortNullable } from '../../schema/define';
@@ -60,7 +60,7 @@ export const TRIGRAM_MIN = 3;
  * FTS5 trigram index (`textIndex`) — a quoted phrase of trigrams matches exactly the substrings, `%` and `_`
  * included, case-insensitively as LIKE is — or, without one or for a shorter text, LIKE over the table.
  */
-function matching(db: Db, resource: Resource, column: string, text: string): SQL {
+function matching(_db: Db, resource: Resource, column: string, text: string): SQL {
   if (resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN) {
     const fts = sql.identifier(`${resource.name}_fts`);
     return sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${`${column} : "${text.replace(/"/g, '""')}"`}`;
@@ -107,13 +107,20 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
     return value.length ? inArray(col, value) : sql`0`;
   }
   switch (op) {
-    case '': return eq(col, value);
-    case '_neq': return ne(col, value);
-    case '_gte': return gte(col, value);
-    case '_lte': return lte(col, value);
-    case '_gt': return gt(col, value);
-    case '_lt': return lt(col, value);
-    case '_q': return likeEsc(col, String(value));
+    case '':
+      return eq(col, value);
+    case '_neq':
+      return ne(col, value);
+    case '_gte':
+      return gte(col, value);
+    case '_lte':
+      return lte(col, value);
+    case '_gt':
+      return gt(col, value);
+    case '_lt':
+      return lt(col, value);
+    case '_q':
+      return likeEsc(col, String(value));
   }
 }
 
@@ -171,9 +178,11 @@ export function countRows(db: Db, resource: Resource, where: SQL | undefined, li
 export const MAX_PAGE_ROWS = 1000;
 
 /** One ORDER BY term, kept apart from its direction so that a deep page can be read in reverse. */
-interface SortTerm { expr: SQL | AnyColumn; ascending: boolean }
-export const orderByOf = (terms: SortTerm[], reverse = false): SQL[] =>
-  terms.map((t) => (t.ascending !== reverse ? asc(t.expr) : desc(t.expr)));
+interface SortTerm {
+  expr: SQL | AnyColumn;
+  ascending: boolean;
+}
+export const orderByOf = (terms: SortTerm[], reverse = false): SQL[] => terms.map((t) => (t.ascending !== reverse ? asc(t.expr) : desc(t.expr)));
 
 /** The columns a list may sort by: the declared ones (schema/define.ts `sortable`) and id. */
 export const sortableColumns = (resource: Resource) => ['id', ...resource.sortable];
@@ -206,7 +215,15 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
   if (!sortableColumns(resource).includes(field)) {
     const i = lang === 'en' ? 1 : 0;
     const name = (key: string) => (key === 'id' ? 'ID' : `${resource.fields[key].label[i]} (${key})`);
-    throw badRequest(msg(lang, 'unsortable', { resource: resource.label[i], field, fields: sortableColumns(resource).map(name).join(lang === 'en' ? ', ' : '、') }));
+    throw badRequest(
+      msg(lang, 'unsortable', {
+        resource: resource.label[i],
+        field,
+        fields: sortableColumns(resource)
+          .map(name)
+          .join(lang === 'en' ? ', ' : '、'),
+      }),
+    );
   }
   const sortBy = sortTerms(resource, field, String(dir).toUpperCase() === 'ASC');
 
@@ -233,9 +250,22 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
  */
 export function pageRows(db: Db, resource: Resource, where: SQL | undefined, p: ListParams, total: number): Record<string, unknown>[] {
   const base = () => db.select().from(resource.table).where(where).$dynamic();
-  if (p.limit === undefined) return base().orderBy(...p.orderBy).all();
+  if (p.limit === undefined)
+    return base()
+      .orderBy(...p.orderBy)
+      .all();
   if (p.start >= total && total > 0) return [];
   const end = Math.min(total, p.start + p.limit); // exclusive
-  if (p.start <= total - end) return base().orderBy(...p.orderBy).limit(p.limit).offset(p.start).all();
-  return base().orderBy(...orderByOf(p.sortBy, true)).limit(end - p.start).offset(total - end).all().reverse();
+  if (p.start <= total - end)
+    return base()
+      .orderBy(...p.orderBy)
+      .limit(p.limit)
+      .offset(p.start)
+      .all();
+  return base()
+    .orderBy(...orderByOf(p.sortBy, true))
+    .limit(end - p.start)
+    .offset(total - end)
+    .all()
+    .reverse();
 }

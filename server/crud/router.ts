@@ -52,7 +52,9 @@ async function jsonBody(c: C): Promise<Record<string, unknown>> {
   try {
     const body = JSON.parse(text);
     if (body && typeof body === 'object' && !Array.isArray(body)) return body;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw badRequest(msg(c.get('lang'), 'invalid_json'));
 }
 

@@ -12,8 +12,16 @@ import { replyLetter } from './templates/reply-letter';
 import type { DocumentTemplate } from './types';
 
 export const DOCUMENTS: readonly DocumentTemplate[] = [
-  customerSheet, authorizationLetter, salesOrderRecord, customerSalesRecord, outboundSlip, qualityFeedback, recallNotice, contractSheet,
+  customerSheet,
+  authorizationLetter,
+  salesOrderRecord,
+  customerSalesRecord,
+  outboundSlip,
+  qualityFeedback,
+  recallNotice,
+  contractSheet,
   documentDeliveryList,
-  invoiceGoodsList, replyLetter,
+  invoiceGoodsList,
+  replyLetter,
 ];
 export const documentByKey = new Map(DOCUMENTS.map((d) => [d.key, d]));

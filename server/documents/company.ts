@@ -26,7 +26,11 @@ export interface Company {
 /** A stored setting value: JSON text, or a plain string. */
 function parseSetting(v: unknown): unknown {
   if (typeof v !== 'string') return v;
-  try { return JSON.parse(v); } catch { return v; }
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
 }
 
 function settingText(v: unknown): string {
@@ -35,16 +39,28 @@ function settingText(v: unknown): string {
 }
 
 export function loadCompany(db: Db, today: string): Company {
-  const rows = db.select({ key: settings.key, value: settings.value }).from(settings)
-    .where(and(inArray(settings.key, [...Object.keys(COMPANY_SETTINGS), BUSINESS_TIME_ZONE_SETTING]), isNull(settings.voided_at))).all();
+  const rows = db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(and(inArray(settings.key, [...Object.keys(COMPANY_SETTINGS), BUSINESS_TIME_ZONE_SETTING]), isNull(settings.voided_at)))
+    .all();
   // the documents print times in the business time zone, as the screens show them
   setDocumentTimeZone(parseSetting(rows.find((r) => r.key === BUSINESS_TIME_ZONE_SETTING)?.value));
   const get = (k: CompanySettingKey) => settingText(rows.find((r) => r.key === k)?.value);
-  const licences = db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).orderBy(asc(companyLicenses.id)).all()
+  const licences = db
+    .select()
+    .from(companyLicenses)
+    .where(isNull(companyLicenses.voided_at))
+    .orderBy(asc(companyLicenses.id))
+    .all()
     .filter((l) => (!l.valid_from || l.valid_from <= today) && (!l.valid_to || l.valid_to >= today))
     .map((l) => ({ kind: label('company_licenses', 'kind', l.kind), number: l.number as string, validTo: (l.valid_to as string | null) ?? null }));
   return {
-    name: get('companyName'), address: get('companyAddress'), legalRep: get('companyLegalRep'),
-    phone: get('companyPhone'), qualityContact: get('companyQualityContact'), licences,
+    name: get('companyName'),
+    address: get('companyAddress'),
+    legalRep: get('companyLegalRep'),
+    phone: get('companyPhone'),
+    qualityContact: get('companyQualityContact'),
+    licences,
   };
 }

@@ -40,12 +40,26 @@ export interface SalesRow {
 export function salesRows(db: Db, where: SQL | undefined): SalesRow[] {
   return db
     .select({
-      line: salesLines.id, order_no: salesOrders.order_no, sale_date: salesOrders.sale_date, customer: customers.name,
-      generic_name: products.generic_name, dosage_form: products.dosage_form, spec: products.spec, unit: products.unit,
-      manufacturer: products.manufacturer, approval_no: products.approval_no, batch_no: batches.batch_no,
-      expiry_date: batches.expiry_date, quantity: salesLines.quantity, unit_price: salesLines.unit_price,
-      amount: salesLines.amount, handler: salesLines.handler, responsible: salesLines.responsible,
-      kind: products.kind, manufacturer_license: products.manufacturer_license, sterile_single_use: products.sterile_single_use,
+      line: salesLines.id,
+      order_no: salesOrders.order_no,
+      sale_date: salesOrders.sale_date,
+      customer: customers.name,
+      generic_name: products.generic_name,
+      dosage_form: products.dosage_form,
+      spec: products.spec,
+      unit: products.unit,
+      manufacturer: products.manufacturer,
+      approval_no: products.approval_no,
+      batch_no: batches.batch_no,
+      expiry_date: batches.expiry_date,
+      quantity: salesLines.quantity,
+      unit_price: salesLines.unit_price,
+      amount: salesLines.amount,
+      handler: salesLines.handler,
+      responsible: salesLines.responsible,
+      kind: products.kind,
+      manufacturer_license: products.manufacturer_license,
+      sterile_single_use: products.sterile_single_use,
       sterilization_batch: batches.sterilization_batch,
     })
     .from(salesLines)
@@ -80,7 +94,13 @@ export function signaturesFor(db: Db, resource: string, row: Row): SignatureRow[
  */
 export function buyerLicenceNumbers(db: Db, customer: number | undefined): string {
   if (customer == null) return '';
-  return (db.select({ kind: customerLicenses.kind, number: customerLicenses.number }).from(customerLicenses)
-    .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at))).orderBy(asc(customerLicenses.id)).all())
-    .filter((l) => l.kind !== 'business' && l.number).map((l) => l.number).join('、');
+  return db
+    .select({ kind: customerLicenses.kind, number: customerLicenses.number })
+    .from(customerLicenses)
+    .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at)))
+    .orderBy(asc(customerLicenses.id))
+    .all()
+    .filter((l) => l.kind !== 'business' && l.number)
+    .map((l) => l.number)
+    .join('、');
 }

@@ -19,7 +19,8 @@ const FILE_NAME = /^noto-sans-sc-[\w-]+\.woff2$/;
 let css: string | undefined;
 /** The package's @font-face rules with their URLs pointing at our font route. */
 export function fontFaceCss(): string {
-  css ??= fs.readFileSync(path.join(PACKAGE_DIR, 'index.css'), 'utf8')
+  css ??= fs
+    .readFileSync(path.join(PACKAGE_DIR, 'index.css'), 'utf8')
     .replace(/\/\*[^*]*\*\//g, '')
     .replace(/url\(\.\/files\//g, `url(${FONT_URL_PREFIX}`);
   return css;

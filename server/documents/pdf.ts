@@ -12,7 +12,15 @@ import type { Browser } from 'playwright-core';
 import { readEnv } from '../env';
 import { FONT_URL_PREFIX, fontFile } from './fonts';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 // A reserved name (RFC 2606): nothing ever resolves it, every request is answered by the route below.
 const ORIGIN = 'http://documents.invalid';
 const MAX_PAGES = 2;
@@ -28,16 +36,20 @@ let browser: Promise<Browser> | undefined;
 function launch(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) return Promise.reject(new PdfUnavailable(`Chromium not found at ${executablePath}`));
-  browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: FLAGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })).then(
-    (b) => {
-      b.on('disconnected', () => { browser = undefined; });
-      return b;
-    },
-    (err: Error) => {
-      browser = undefined;
-      throw new PdfUnavailable(err.message);
-    },
-  );
+  browser ??= import('playwright-core')
+    .then(({ chromium }) => chromium.launch({ executablePath, args: FLAGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }))
+    .then(
+      (b) => {
+        b.on('disconnected', () => {
+          browser = undefined;
+        });
+        return b;
+      },
+      (err: Error) => {
+        browser = undefined;
+        throw new PdfUnavailable(err.message);
+      },
+    );
   return browser;
 }
 
@@ -82,11 +94,18 @@ export function renderPdf(html: string, opts: { landscape?: boolean } = {}): Pro
         await page.goto(`${ORIGIN}/document`, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         return page.pdf({
-          format: 'A4', landscape: !!opts.landscape, printBackground: true, preferCSSPageSize: true,
-          displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER,
+          format: 'A4',
+          landscape: !!opts.landscape,
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: FOOTER,
         });
       })();
-      const expired = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new PdfTimeout(`${timeout} ms`)), timeout); });
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PdfTimeout(`${timeout} ms`)), timeout);
+      });
       work.catch(() => {}); // a render abandoned on timeout must not surface as an unhandled rejection
       return await Promise.race([work, expired]);
     } finally {

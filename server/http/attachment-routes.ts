@@ -59,7 +59,11 @@ export function attachmentRoutes(opts: { maxBytes?: number } = {}) {
       const length = Number(c.req.header('content-length'));
       let up: Awaited<ReturnType<typeof receiveMultipart>>;
       try {
-        up = await receiveMultipart(c.req.raw.body, boundary, { dir, maxBytes: limit + FIELD_ALLOWANCE, contentLength: Number.isFinite(length) ? length : null });
+        up = await receiveMultipart(c.req.raw.body, boundary, {
+          dir,
+          maxBytes: limit + FIELD_ALLOWANCE,
+          contentLength: Number.isFinite(length) ? length : null,
+        });
       } catch (e) {
         if (e instanceof UploadTooLarge) {
           c.header('Connection', 'close');
@@ -68,11 +72,18 @@ export function attachmentRoutes(opts: { maxBytes?: number } = {}) {
         if (e instanceof UploadMalformed) throw badRequest(amsg(lang, 'malformed', { reason: e.reason }));
         throw e;
       }
-      if (!up.file || up.file.field !== 'file') throw badRequest(amsg(lang, 'no_file'));
+      if (up.file?.field !== 'file') throw badRequest(amsg(lang, 'no_file'));
       if (up.file.size > limit) throw new ServiceError(413, amsg(lang, 'too_large', { mb: Math.round((limit / 1024 / 1024) * 10) / 10 }));
       const row = await addAttachment(ctx, {
-        resource, recordId: id, kind: (up.fields.kind ?? '').trim(), fileName: up.file.name, file: up.file.path, size: up.file.size,
-        replaces: positive(up.fields.replaces), note: up.fields.note ?? null, reason: up.fields._reason ?? null,
+        resource,
+        recordId: id,
+        kind: (up.fields.kind ?? '').trim(),
+        fileName: up.file.name,
+        file: up.file.path,
+        size: up.file.size,
+        replaces: positive(up.fields.replaces),
+        note: up.fields.note ?? null,
+        reason: up.fields._reason ?? null,
       });
       return c.json(row, 201);
     } finally {
@@ -87,7 +98,11 @@ export function attachmentRoutes(opts: { maxBytes?: number } = {}) {
     const current = new Set(rows.filter((a) => a.superseded_by == null).map((a) => String(a.kind)));
     return c.json({
       slots: slotsOf(resource).map((s) => ({
-        kind: s.kind, label: { zh: kindLabel(s.kind, 'zh'), en: kindLabel(s.kind, 'en') }, required: requiredFor(s, row), present: current.has(s.kind), rule: s.rule ?? null,
+        kind: s.kind,
+        label: { zh: kindLabel(s.kind, 'zh'), en: kindLabel(s.kind, 'en') },
+        required: requiredFor(s, row),
+        present: current.has(s.kind),
+        rule: s.rule ?? null,
       })),
       attachments: rows,
     });
@@ -104,7 +119,11 @@ export function attachmentRoutes(opts: { maxBytes?: number } = {}) {
       headers: {
         'content-type': String(row.mime),
         'content-length': String(fs.statSync(file).size),
-        'content-disposition': contentDisposition(download ? 'attachment' : 'inline', safeFileName(String(row.file_name)) || `attachment-${row.id}.${ext}`, `attachment-${row.id}.${ext}`),
+        'content-disposition': contentDisposition(
+          download ? 'attachment' : 'inline',
+          safeFileName(String(row.file_name)) || `attachment-${row.id}.${ext}`,
+          `attachment-${row.id}.${ext}`,
+        ),
         'x-content-type-options': 'nosniff',
         // the stored bytes never change under this id: a preview may be cached by this browser
         'cache-control': 'private, max-age=3600',

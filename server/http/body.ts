@@ -14,7 +14,11 @@ export function parseBody<S extends z.ZodType>(schema: S, value: unknown, lang: 
   if (parsed.success) return parsed.data;
   const errors = bodyErrors(parsed.error, lang);
   const fields = Object.entries(errors);
-  const headline = message ? msg(lang, message) : fields.length === 1 ? `${fields[0][0]}${lang === 'en' ? ': ' : '：'}${fields[0][1]}` : msg(lang, 'invalid_input');
+  const headline = message
+    ? msg(lang, message)
+    : fields.length === 1
+      ? `${fields[0][0]}${lang === 'en' ? ': ' : '：'}${fields[0][1]}`
+      : msg(lang, 'invalid_input');
   throw validationError(headline, errors);
 }
 

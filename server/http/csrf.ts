@@ -29,7 +29,10 @@ export function csrfGuard(): MiddlewareHandler<AppEnv> {
     if (c.req.header('origin') === undefined && c.req.header('sec-fetch-site') === undefined) return next();
     let passed = false;
     try {
-      await guard(c, () => ((passed = true), next()));
+      await guard(c, () => {
+        passed = true;
+        return next();
+      });
     } catch (e) {
       // only the guard's own refusal: a 403 from further down is not ours to reword
       if (!passed && e instanceof HTTPException && e.status === 403) throw forbidden(msg(c.get('lang'), 'csrf'));

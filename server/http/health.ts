@@ -31,7 +31,10 @@ export function healthRoutes() {
       dbOk = false;
     }
     const file = db.$client.name;
-    return c.json({ ok: dbOk, db: dbOk ? 'ok' : 'error', disk: file && file !== ':memory:' ? diskSpace(file) : null, now: clock.now().toISOString() }, dbOk ? 200 : 503);
+    return c.json(
+      { ok: dbOk, db: dbOk ? 'ok' : 'error', disk: file && file !== ':memory:' ? diskSpace(file) : null, now: clock.now().toISOString() },
+      dbOk ? 200 : 503,
+    );
   });
   return app;
 }

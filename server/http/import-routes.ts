@@ -66,8 +66,13 @@ function disposition(name: string): string {
 
 /** The columns of an import record these routes read (schema/tables/system.ts `imports`). */
 type ImportRow = Row & {
-  kind: string; file_name: string; format: string | null; sheet: string | null; header_row: number | null;
-  stored_path: string | null; mapping: Record<string, string | null> | null;
+  kind: string;
+  file_name: string;
+  format: string | null;
+  sheet: string | null;
+  header_row: number | null;
+  stored_path: string | null;
+  mapping: Record<string, string | null> | null;
 };
 
 function importRow(c: C): ImportRow {
@@ -112,7 +117,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const boundary = boundaryOf(c.req.header('content-type'));
     if (!boundary) throw badRequest(lang === 'en' ? 'Upload the file as multipart/form-data (field "file")' : '请以 multipart/form-data 上传文件（字段 file）');
     // The upload streams to a temp file (never held in memory); the importer gets its path.
-    const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX)) // named by pid: removed at start after a crash (leftovers.ts);
+    const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX)); // named by pid: removed at start after a crash (leftovers.ts);
     let form: z.output<typeof IMPORT_FORM>;
     let file: ReceivedFile;
     let kind: string;
@@ -129,7 +134,8 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
           c.header('Connection', 'close'); // the rest of the body is not read
           return c.json({ message: imsg(lang, 'upload_too_large', { mb: Math.round((maxSize / 1024 / 1024) * 10) / 10 }) }, 413);
         }
-        if (e instanceof UploadMalformed) throw badRequest(lang === 'en' ? `The upload is not a valid multipart body (${e.reason})` : `上传内容不是有效的 multipart 格式（${e.reason}）`);
+        if (e instanceof UploadMalformed)
+          throw badRequest(lang === 'en' ? `The upload is not a valid multipart body (${e.reason})` : `上传内容不是有效的 multipart 格式（${e.reason}）`);
         throw e;
       }
       form = parseBody(IMPORT_FORM, up.fields, lang);
@@ -156,10 +162,24 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
       throw e;
     }
     const { headerRow, asOf } = form; // asOf: for the time-based rules only; timestamps stay real
-    const run = (onProgress?: ProgressCallback) => withLongBusyWait(db, () => runImport({
-      db, file: tmp, fileName: file.name || 'upload', kind, clock: asOf ? asOfClock(clock, asOf) : clock, actor: user, lang,
-      dryRun: form.dryRun, force: form.force, sheet: form.sheet, headerRow, preset, onProgress,
-    }));
+    const run = (onProgress?: ProgressCallback) =>
+      withLongBusyWait(db, () =>
+        runImport({
+          db,
+          file: tmp,
+          fileName: file.name || 'upload',
+          kind,
+          clock: asOf ? asOfClock(clock, asOf) : clock,
+          actor: user,
+          lang,
+          dryRun: form.dryRun,
+          force: form.force,
+          sheet: form.sheet,
+          headerRow,
+          preset,
+          onProgress,
+        }),
+      );
     const answer = (r: Awaited<ReturnType<typeof run>>) => ({ id: r.importId, report: r.report, truncated: r.truncated });
     // A client that accepts NDJSON gets progress lines while the file runs ({"phase", "rows", "bytes"?,
     // "totalBytes"?}: imports/run/progress.ts), then the answer.
@@ -174,7 +194,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
           const busy = isDatabaseBusy(e);
           const full = isDiskFull(e);
           const message = isUsageError(e) ? e.text(lang) : msg(lang, busy ? 'db_busy' : full ? 'disk_full' : 'internal');
-          if (!isUsageError(e) && !busy) (console.error)(e);
+          if (!isUsageError(e) && !busy) console.error(e);
           await out.write(`${JSON.stringify({ message, status: isUsageError(e) ? 400 : busy ? 503 : full ? 507 : 500 })}\n`);
         } finally {
           fs.rmSync(dir, { recursive: true, force: true });
@@ -203,7 +223,12 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     if (!file || !fs.existsSync(file)) throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/file', id: row.id }));
     const type = row.format === 'xlsx' ? XLSX_TYPE : 'text/csv';
     return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream, {
-      headers: { 'content-type': type, 'content-disposition': disposition(row.file_name), 'content-length': String(fs.statSync(file).size), 'cache-control': 'no-store' },
+      headers: {
+        'content-type': type,
+        'content-disposition': disposition(row.file_name),
+        'content-length': String(fs.statSync(file).size),
+        'cache-control': 'no-store',
+      },
     });
   });
 
@@ -212,14 +237,25 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const db = c.get('deps').db;
     const file = row.stored_path ? storedPath(db, row.stored_path) : null;
     const report = reportPath(db, row.id);
-    if (!file || !fs.existsSync(file) || !fs.existsSync(report)) throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/report.xlsx', id: row.id }));
+    if (!file || !fs.existsSync(file) || !fs.existsSync(report))
+      throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/report.xlsx', id: row.id }));
     const dir = fs.mkdtempSync(ownedTempPrefix(REPORT_PREFIX));
     try {
       const out = path.join(dir, 'report.xlsx');
-      await writeProblemsXlsx({ file, kind: row.kind, sheet: row.sheet ?? undefined, report, out, preset: row.mapping ?? undefined, headerRow: row.header_row ?? undefined });
+      await writeProblemsXlsx({
+        file,
+        kind: row.kind,
+        sheet: row.sheet ?? undefined,
+        report,
+        out,
+        preset: row.mapping ?? undefined,
+        headerRow: row.header_row ?? undefined,
+      });
       const bytes = fs.readFileSync(out);
       const base = String(row.file_name).replace(/\.[^.]+$/, '');
-      return new Response(new Uint8Array(bytes), { headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition(`${base}-问题行.xlsx`), 'cache-control': 'no-store' } });
+      return new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition(`${base}-问题行.xlsx`), 'cache-control': 'no-store' },
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -235,7 +271,9 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     }
     const bytes = (await templateXlsx(kind))!;
     const label = kind === SALES_LEDGER_KIND ? '销售记录' : registry.get(kind)!.label[0];
-    return new Response(new Uint8Array(bytes), { headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition(`${label}导入模板.xlsx`), 'cache-control': 'no-store' } });
+    return new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition(`${label}导入模板.xlsx`), 'cache-control': 'no-store' },
+    });
   });
 
   return app;

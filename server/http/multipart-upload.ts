@@ -114,7 +114,10 @@ export async function receiveMultipart(
     file = received;
     fileStream = stream;
     const out = (outFile = fs.createWriteStream(target, { flags: 'wx' }));
-    written = pipeline(stream, out).then(() => void (received.size = out.bytesWritten), (e: Error) => fail(e));
+    written = pipeline(stream, out).then(
+      () => void (received.size = out.bytesWritten),
+      (e: Error) => fail(e),
+    );
   });
   bb.on('field', (field, value, _nameTruncated, valueTruncated) => {
     if (!field) fail(new UploadMalformed('part without a name'));

@@ -9,7 +9,12 @@ import { progressReport } from '../services/rules/recheck-progress';
 
 const VERIFIERS = new Set(['admin', 'auditor', 'qa']);
 
-interface MonthRow { month: string; opened: number; active: number; errors: number }
+interface MonthRow {
+  month: string;
+  opened: number;
+  active: number;
+  errors: number;
+}
 
 /** Every month from the first to the last, the ones without findings as zeros (a gap in the chart is a month). */
 export function withEmptyMonths(rows: readonly MonthRow[]): MonthRow[] {

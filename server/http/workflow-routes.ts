@@ -15,6 +15,7 @@ import { afterSalesRecordRoutes } from './workflows/after-sales-records';
 
 export function workflowRoutes() {
   const app = new Hono<AppEnv>();
-  for (const register of [firstBusinessRoutes, contractsRoutes, fulfilmentRoutes, recallRoutes, aftersalesRoutes, documentsRoutes, afterSalesRecordRoutes]) register(app);
+  for (const register of [firstBusinessRoutes, contractsRoutes, fulfilmentRoutes, recallRoutes, aftersalesRoutes, documentsRoutes, afterSalesRecordRoutes])
+    register(app);
   return app;
 }

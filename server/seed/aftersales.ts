@@ -30,7 +30,12 @@ export function seedVisits(w: Writer, rng: Rng, today: string, start: string, cu
   const points = customers.filter((c) => c.servicePoint);
   const months: string[] = [];
   for (let m = monthStart(start); m <= today; m = addMonths(m, 1)) months.push(m);
-  const gaps = new Set(rng.sample(points.flatMap((c) => months.slice(1, -1).map((m) => `${c.id}:${m}`)), 3));
+  const gaps = new Set(
+    rng.sample(
+      points.flatMap((c) => months.slice(1, -1).map((m) => `${c.id}:${m}`)),
+      3,
+    ),
+  );
   for (const c of points) {
     for (const m of months) {
       if (gaps.has(`${c.id}:${m}`)) continue;
@@ -39,8 +44,13 @@ export function seedVisits(w: Writer, rng: Rng, today: string, start: string, cu
       const [opinions, actions] = rng.pick(OPINIONS);
       const bp = opinions.startsWith('血压计');
       visits.push({
-        customer: c.id, visit_date: day, kind: bp ? 'maintenance' : rng.chance(0.85) ? 'scheduled' : 'random', staff: rng.pick(VISIT_STAFF),
-        product: bp ? ps.byKey.bp.id : null, opinions, actions: actions || null,
+        customer: c.id,
+        visit_date: day,
+        kind: bp ? 'maintenance' : rng.chance(0.85) ? 'scheduled' : 'random',
+        staff: rng.pick(VISIT_STAFF),
+        product: bp ? ps.byKey.bp.id : null,
+        opinions,
+        actions: actions || null,
         feedback_at: actions && addDays(day, 3) <= today ? addDays(day, rng.int(1, 3)) : null,
       });
     }
@@ -51,8 +61,14 @@ export function seedVisits(w: Writer, rng: Rng, today: string, start: string, cu
     const day = addDays(today, -rng.int(1, 540));
     const [opinions, actions] = rng.pick(OPINIONS.filter((o) => !o[0].startsWith('血压计')));
     visits.push({
-      customer: c.id, visit_date: day, kind: rng.pick(['random', 'phone', 'phone', 'letter']), staff: rng.pick(VISIT_STAFF),
-      product: null, opinions, actions: actions || null, feedback_at: actions && addDays(day, 3) <= today ? addDays(day, rng.int(1, 3)) : null,
+      customer: c.id,
+      visit_date: day,
+      kind: rng.pick(['random', 'phone', 'phone', 'letter']),
+      staff: rng.pick(VISIT_STAFF),
+      product: null,
+      opinions,
+      actions: actions || null,
+      feedback_at: actions && addDays(day, 3) <= today ? addDays(day, rng.int(1, 3)) : null,
     });
   }
   w.createAll('visits', visits, (v) => v);
@@ -79,12 +95,18 @@ export function seedComplaints(w: Writer, rng: Rng, today: string, orders: Order
     const done = state === 'closed' || state === 'handled';
     list.push({
       complaint_no: `TS${received.slice(0, 4)}${String(list.length + 1).padStart(3, '0')}`,
-      customer: o.customer.id, channel: rng.pick(['phone', 'phone', 'letter', 'visit', 'email']), received_at: received,
-      product: l.product.id, batch: l.batch.id, description,
-      investigation: state === 'open' ? null : investigation, measures: done ? measures : null,
+      customer: o.customer.id,
+      channel: rng.pick(['phone', 'phone', 'letter', 'visit', 'email']),
+      received_at: received,
+      product: l.product.id,
+      batch: l.batch.id,
+      description,
+      investigation: state === 'open' ? null : investigation,
+      measures: done ? measures : null,
       feedback_at: done ? addDays(received, rng.int(2, 10)) : null,
       follow_up: state === 'closed' ? '回访客户，问题已解决，客户满意' : null,
-      reported_to_qa_at: state === 'open' ? null : addDays(received, rng.int(0, 2)), status: state,
+      reported_to_qa_at: state === 'open' ? null : addDays(received, rng.int(0, 2)),
+      status: state,
     });
   };
   // The infusion-set complaints that led to our own recall.
@@ -114,10 +136,39 @@ export function seedQualityFeedback(w: Writer, rng: Rng, today: string, orders: 
     return { o, l: rng.pick(o.lines) };
   };
   const forms: Record<string, unknown>[] = [];
-  const add = (source: string, date: string, f: { customer?: number | null; product: number; batch?: number | null; description: string; analysis?: string; handling?: string }, status: string, reported: boolean) =>
-    forms.push({ source, ...f, reported_at: reported ? addDays(date, rng.int(0, 4)) : null, status, _d: date });
-  add('internal', addDays(today, -150), { product: nc.product.id!, batch: nc.id, description: '入库验收抽检：该批板蓝根颗粒性状不符合规定（结块、色泽不均）', analysis: '生产企业包装密封不良导致吸潮', handling: '判定不合格，移入不合格品区，联系生产企业退货' }, 'closed', true);
-  add('complaint', addDays(ps.recalledInfusion.recallFrom!, -3), { product: ps.recalledInfusion.product.id!, batch: ps.recalledInfusion.id, description: '多家医疗机构反映一次性使用输液器滴斗漏液', analysis: '同批留样复现漏液，属生产缺陷', handling: '暂停销售，启动二级召回，报告监管部门' }, 'closed', true);
+  const add = (
+    source: string,
+    date: string,
+    f: { customer?: number | null; product: number; batch?: number | null; description: string; analysis?: string; handling?: string },
+    status: string,
+    reported: boolean,
+  ) => forms.push({ source, ...f, reported_at: reported ? addDays(date, rng.int(0, 4)) : null, status, _d: date });
+  add(
+    'internal',
+    addDays(today, -150),
+    {
+      product: nc.product.id!,
+      batch: nc.id,
+      description: '入库验收抽检：该批板蓝根颗粒性状不符合规定（结块、色泽不均）',
+      analysis: '生产企业包装密封不良导致吸潮',
+      handling: '判定不合格，移入不合格品区，联系生产企业退货',
+    },
+    'closed',
+    true,
+  );
+  add(
+    'complaint',
+    addDays(ps.recalledInfusion.recallFrom!, -3),
+    {
+      product: ps.recalledInfusion.product.id!,
+      batch: ps.recalledInfusion.id,
+      description: '多家医疗机构反映一次性使用输液器滴斗漏液',
+      analysis: '同批留样复现漏液，属生产缺陷',
+      handling: '暂停销售，启动二级召回，报告监管部门',
+    },
+    'closed',
+    true,
+  );
   for (let i = 0; i < 7; i++) {
     const { o, l } = line();
     const date = addDays(o.slip!.outbound_date, rng.int(5, 40));
@@ -128,23 +179,46 @@ export function seedQualityFeedback(w: Writer, rng: Rng, today: string, orders: 
       ['客户反映个别铝塑板漏装一粒', '生产企业包装线偶发缺陷', '退换，通报生产企业'],
       ['到货温度记录显示途中短时超温（8.6℃，12分钟）', '冷藏车开门卸货时间过长', '经质管部评估不影响质量，规范卸货流程'],
     ]);
-    add(rng.pick(['customer', 'visit']), date, { customer: o.customer.id, product: l.product.id!, batch: l.batch.id, description, analysis, handling }, rng.pick(['handled', 'closed']), true);
+    add(
+      rng.pick(['customer', 'visit']),
+      date,
+      { customer: o.customer.id, product: l.product.id!, batch: l.batch.id, description, analysis, handling },
+      rng.pick(['handled', 'closed']),
+      true,
+    );
   }
   // QUALITY_FEEDBACK_UNHANDLED: received weeks ago, never reported to QA.
   const { o, l } = line();
-  add('customer', addDays(today, -35), { customer: o.customer.id, product: l.product.id!, batch: l.batch.id, description: '客户电话反映药品瓶盖松动', analysis: undefined, handling: undefined }, 'open', false);
+  add(
+    'customer',
+    addDays(today, -35),
+    { customer: o.customer.id, product: l.product.id!, batch: l.batch.id, description: '客户电话反映药品瓶盖松动', analysis: undefined, handling: undefined },
+    'open',
+    false,
+  );
   forms.sort((a, b) => String(a._d).localeCompare(String(b._d)));
   w.createAll('quality_feedback', forms, ({ _d, ...f }, i) => ({ form_no: `ZLFK-${String(_d).slice(0, 4)}-${String(i + 1).padStart(3, '0')}`, ...f }));
 }
 
 const REACTIONS = [
-  ['皮疹、瘙痒', 'general'], ['恶心、呕吐', 'general'], ['头晕、心悸', 'general'], ['过敏性休克', 'serious'],
-  ['注射部位红肿', 'general'], ['低血糖反应', 'serious'], ['肝功能异常（转氨酶升高）', 'new'],
+  ['皮疹、瘙痒', 'general'],
+  ['恶心、呕吐', 'general'],
+  ['头晕、心悸', 'general'],
+  ['过敏性休克', 'serious'],
+  ['注射部位红肿', 'general'],
+  ['低血糖反应', 'serious'],
+  ['肝功能异常（转氨酶升高）', 'new'],
 ];
 
 export function seedAdverseReactions(w: Writer, rng: Rng, today: string, orders: OrderSeed[]): void {
-  const hospitals = orders.filter((o) => o.slip && !o.plants.length && o.slip.outbound_date <= addDays(today, -60)
-    && o.customer.type === 'medical_institution' && o.lines.some((l) => l.product.kind === 'drug'));
+  const hospitals = orders.filter(
+    (o) =>
+      o.slip &&
+      !o.plants.length &&
+      o.slip.outbound_date <= addDays(today, -60) &&
+      o.customer.type === 'medical_institution' &&
+      o.lines.some((l) => l.product.kind === 'drug'),
+  );
   const list: Record<string, unknown>[] = [];
   for (let i = 0; i < 9; i++) {
     const o = rng.pick(hospitals);
@@ -155,8 +229,15 @@ export function seedAdverseReactions(w: Writer, rng: Rng, today: string, orders:
     // ADR_NOT_FORWARDED: one never forwarded, one forwarded three weeks late.
     const forwarded = i === 0 ? null : i === 1 ? addDays(received, 21) : addDays(received, rng.int(0, 3));
     list.push({
-      customer: o.customer.id, product: l.product.id, batch: l.batch.id, patient: `${rng.pick(['男', '女'])}，${rng.int(18, 85)}岁`,
-      reaction, severity, onset_date: onset, received_at: received, forwarded_to_qa_at: forwarded && forwarded <= today ? forwarded : null,
+      customer: o.customer.id,
+      product: l.product.id,
+      batch: l.batch.id,
+      patient: `${rng.pick(['男', '女'])}，${rng.int(18, 85)}岁`,
+      reaction,
+      severity,
+      onset_date: onset,
+      received_at: received,
+      forwarded_to_qa_at: forwarded && forwarded <= today ? forwarded : null,
       reported_at: forwarded && addDays(forwarded, 5) <= today ? addDays(forwarded, severity === 'general' ? rng.int(5, 25) : rng.int(1, 10)) : null,
     });
   }
@@ -164,7 +245,11 @@ export function seedAdverseReactions(w: Writer, rng: Rng, today: string, orders:
   w.createAll('adverse_reactions', list, (x) => ({ ...x, reported_at: x.reported_at && String(x.reported_at) <= today ? x.reported_at : null }));
 }
 
-interface RecallSeed { id: number; b: BatchSeed; status: 'open' | 'closed' }
+interface RecallSeed {
+  id: number;
+  b: BatchSeed;
+  status: 'open' | 'closed';
+}
 
 /**
  * Two recalls: our own after the infusion-set complaints (closed) and the manufacturer's (open). Written
@@ -172,12 +257,30 @@ interface RecallSeed { id: number; b: BatchSeed; status: 'open' | 'closed' }
  */
 export function seedRecalls(w: Writer, ps: ProductSet): RecallSeed[] {
   const recalls = [
-    { b: ps.recalledInfusion, level: '2', by: 'company', reason: '多家医疗机构投诉该批输液器滴斗漏液，经质管部评估存在使用风险，暂停销售并召回', status: 'closed' as const },
-    { b: ps.recalledIbuprofen, level: '3', by: 'manufacturer', reason: '生产企业通报：该批次溶出度稳定性考察结果不符合规定，主动召回', status: 'open' as const },
+    {
+      b: ps.recalledInfusion,
+      level: '2',
+      by: 'company',
+      reason: '多家医疗机构投诉该批输液器滴斗漏液，经质管部评估存在使用风险，暂停销售并召回',
+      status: 'closed' as const,
+    },
+    {
+      b: ps.recalledIbuprofen,
+      level: '3',
+      by: 'manufacturer',
+      reason: '生产企业通报：该批次溶出度稳定性考察结果不符合规定，主动召回',
+      status: 'open' as const,
+    },
   ];
   const rows = w.createAll('recalls', recalls, (r, i) => ({
-    recall_no: `ZH${r.b.recallFrom!.slice(0, 4)}${String(i + 1).padStart(3, '0')}`, product: r.b.product.id, batches: [r.b.batch_no],
-    level: r.level, initiated_by: r.by, reason: r.reason, started_at: r.b.recallFrom, status: r.status,
+    recall_no: `ZH${r.b.recallFrom!.slice(0, 4)}${String(i + 1).padStart(3, '0')}`,
+    product: r.b.product.id,
+    batches: [r.b.batch_no],
+    level: r.level,
+    initiated_by: r.by,
+    reason: r.reason,
+    started_at: r.b.recallFrom,
+    status: r.status,
   }));
   return recalls.map((r, i) => ({ id: rows[i].id, b: r.b, status: r.status }));
 }
@@ -208,8 +311,12 @@ export function seedRecallNotices(w: Writer, rng: Rng, today: string, orders: Or
         const ack = notified && addDays(notified, 2) <= today ? addDays(notified, rng.int(1, 2)) : null;
         const returned = ack ? Math.round(e.qty * (open ? rng.next() * 0.2 : 0.2 + rng.next() * 0.3)) : null;
         const notice = w.create('recall_notices', {
-          recall: r.id, customer: e.c.id, notified_at: notified, method: notified ? rng.pick(['phone', 'fax', 'letter', 'email']) : null,
-          acknowledged_at: ack, quantity_returned: returned,
+          recall: r.id,
+          customer: e.c.id,
+          notified_at: notified,
+          method: notified ? rng.pick(['phone', 'fax', 'letter', 'email']) : null,
+          acknowledged_at: ack,
+          quantity_returned: returned,
         });
         setQuantitySold(w, notice.id, e.qty);
       });

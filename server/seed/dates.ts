@@ -26,5 +26,4 @@ export const maxDate = (a: string, b: string): string => (a > b ? a : b);
 export const compact = (d: string): string => d.replaceAll('-', '');
 
 /** a timestamp on a business day, in China time (stored by the write service as UTC ISO) */
-export const at = (d: string, hour: number, minute: number): string =>
-  `${d}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`;
+export const at = (d: string, hour: number, minute: number): string => `${d}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`;

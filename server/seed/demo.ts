@@ -115,7 +115,10 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   const planted = plantOrders(planner, contracts, clean);
   const lineCount = () => [...clean, ...planted].reduce((n, o) => n + o.lines.length, 0);
   while (lineCount() < MIN_LINES) addClean(saleDates(rng, start, today, 20));
-  for (const o of rng.sample(clean.filter((x) => x.contract && x.lines.length <= 2 && x.sale_date < addDays(today, -20)), 5)) {
+  for (const o of rng.sample(
+    clean.filter((x) => x.contract && x.lines.length <= 2 && x.sale_date < addDays(today, -20)),
+    5,
+  )) {
     Object.assign(o, { contract: null, remark: '临时采购，未签订购销合同' });
     o.plants.push('CONTRACT_MISSING');
   }
@@ -145,19 +148,36 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
     if (c.approvedAt) tasks.push({ resource: 'customers', id: c.id, meaning: 'approve_first_business', signer: actors.qa, at: at(c.approvedAt, 10, 30) });
   }
   for (const p of products.products) {
-    if (p.qa_status === 'approved') tasks.push({ resource: 'products', id: p.id!, meaning: 'approve_first_business', signer: actors.qa, at: at(addDays(p.batches![0].production_date, -20), 15, 0) });
+    if (p.qa_status === 'approved')
+      tasks.push({
+        resource: 'products',
+        id: p.id!,
+        meaning: 'approve_first_business',
+        signer: actors.qa,
+        at: at(addDays(p.batches![0].production_date, -20), 15, 0),
+      });
   }
   for (const k of contracts) {
-    if (k.approval && k.signed_at) tasks.push({ resource: 'contracts', id: k.id, meaning: 'approve_contract', signer: actors[k.approval], at: at(addDays(k.signed_at, -2), 16, 10) });
+    if (k.approval && k.signed_at)
+      tasks.push({ resource: 'contracts', id: k.id, meaning: 'approve_contract', signer: actors[k.approval], at: at(addDays(k.signed_at, -2), 16, 10) });
   }
   for (const o of orders) {
-    for (const l of o.lines) if (l.price_approved_by) tasks.push({ resource: 'sales_lines', id: l.id!, meaning: 'approve_price', signer: actors.sales_head, at: at(o.sale_date, 9, 15) });
+    for (const l of o.lines)
+      if (l.price_approved_by)
+        tasks.push({ resource: 'sales_lines', id: l.id!, meaning: 'approve_price', signer: actors.sales_head, at: at(o.sale_date, 9, 15) });
     if (o.slip?.reviewed_by && o.slip.reviewed_by === actors.reviewer.display_name) {
       tasks.push({ resource: 'outbound_slips', id: o.slip.id!, meaning: 'review_outbound', signer: actors.reviewer, at: o.slip.reviewed_at! });
     }
   }
   for (const c of complaints) {
-    if (c.status === 'closed') tasks.push({ resource: 'complaints', id: c.id, meaning: 'close_complaint', signer: actors.after_sales, at: at(addDays(c.feedback_at as string, 3), 11, 0) });
+    if (c.status === 'closed')
+      tasks.push({
+        resource: 'complaints',
+        id: c.id,
+        meaning: 'close_complaint',
+        signer: actors.after_sales,
+        at: at(addDays(c.feedback_at as string, 3), 11, 0),
+      });
   }
   writeSignatures(w, tasks);
   // The scans and the documents given to buyers (their own random stream: the data above stays as it was).
@@ -168,6 +188,8 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   flushRules(w.base);
 
   const lines = orders.reduce((n, o) => n + o.lines.length, 0);
-  console.log(`演示数据 / demo data: ${customers.length} 家购货单位, ${orders.length} 张销售单, ${lines} 条销售明细, ${checked} 条记录已按规则检查 (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `演示数据 / demo data: ${customers.length} 家购货单位, ${orders.length} 张销售单, ${lines} 条销售明细, ${checked} 条记录已按规则检查 (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return creds;
 }

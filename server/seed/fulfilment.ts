@@ -37,10 +37,15 @@ export function planShipping(rng: Rng, today: string, orders: OrderSeed[]): void
   const shipped = orders.filter((o) => o.slip && !o.plants.length);
   const olderThan = (days: number) => shipped.filter((o) => o.slip!.outbound_date <= addDays(today, -days));
   const take = (list: OrderSeed[], n: number, plant: string) =>
-    rng.sample(list.filter((o) => !o.plants.length), n).map((o) => {
-    o.plants.push(plant);
-    return o;
-  });
+    rng
+      .sample(
+        list.filter((o) => !o.plants.length),
+        n,
+      )
+      .map((o) => {
+        o.plants.push(plant);
+        return o;
+      });
   for (const o of take(olderThan(20), 3, 'OUTBOUND_NOT_REVIEWED')) Object.assign(o.slip!, { reviewed_by: null, reviewed_at: null });
   for (const o of take(olderThan(20), 2, 'OUTBOUND_NOT_REVIEWED')) o.slip!.reviewed_by = o.slip!.picked_by; // picker reviewed his own slip
   for (const o of take(olderThan(30), 5, 'RECEIPT_UNCONFIRMED')) {
@@ -103,9 +108,15 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
     const lines = [...byProduct.values()];
     const c = first.customer;
     plans.push({
-      invoice_no: '', type: c.type === 'wholesaler' || c.type === 'retailer' || c.type === 'device_dealer' ? 'vat_special' : 'vat_ordinary',
-      customer: c, invoice_date: date, orders: list, lines,
-      amount: cents(lines.reduce((s, l) => s + l.amount, 0)), itemised: lines.length <= 8, list_attached: lines.length > 8,
+      invoice_no: '',
+      type: c.type === 'wholesaler' || c.type === 'retailer' || c.type === 'device_dealer' ? 'vat_special' : 'vat_ordinary',
+      customer: c,
+      invoice_date: date,
+      orders: list,
+      lines,
+      amount: cents(lines.reduce((s, l) => s + l.amount, 0)),
+      itemised: lines.length <= 8,
+      list_attached: lines.length > 8,
     });
   }
   plans.sort((a, b) => (a.invoice_date < b.invoice_date ? -1 : a.invoice_date > b.invoice_date ? 1 : a.amount - b.amount));
@@ -122,11 +133,21 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
   for (const x of [d, e]) Object.assign(x, { itemised: false, list_attached: false, plant: 'INVOICE_LIST_MISSING' });
 
   const rows = w.createAll('invoices', plans, (p) => ({
-    invoice_no: p.invoice_no, type: p.type, customer: p.customer.id, invoice_date: p.invoice_date,
-    amount: p.amount, itemised: p.itemised, list_attached: p.list_attached,
+    invoice_no: p.invoice_no,
+    type: p.type,
+    customer: p.customer.id,
+    invoice_date: p.invoice_date,
+    amount: p.amount,
+    itemised: p.itemised,
+    list_attached: p.list_attached,
   }));
   rows.forEach((r, i) => (plans[i].id = r.id));
-  w.createAll('invoice_lines', plans.flatMap((p) => p.lines.map((l) => ({ invoice: p.id, ...l }))), (x) => x, 800);
+  w.createAll(
+    'invoice_lines',
+    plans.flatMap((p) => p.lines.map((l) => ({ invoice: p.id, ...l }))),
+    (x) => x,
+    800,
+  );
   return plans;
 }
 
@@ -135,7 +156,12 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
  * covers no slip, a write to it re-checks only the invoice, not the sales lines behind it.
  */
 export function linkInvoiceSlips(w: Writer, invoices: InvoicePlan[]): void {
-  w.createAll('invoice_slips', invoices.flatMap((p) => p.orders.map((o) => ({ invoice: p.id, slip: o.slip!.id }))), (x) => x, 800);
+  w.createAll(
+    'invoice_slips',
+    invoices.flatMap((p) => p.orders.map((o) => ({ invoice: p.id, slip: o.slip!.id }))),
+    (x) => x,
+    800,
+  );
 }
 
 /**
@@ -166,7 +192,11 @@ export function seedPayments(w: Writer, rng: Rng, today: string, invoices: Invoi
     parts.forEach((amount, i) => {
       const day = i === 0 ? paid : minDate(addDays(paid, rng.int(10, 30)), today);
       payments.push({
-        customer: inv.customer.id, invoice: inv.id, amount, paid_at: day, method,
+        customer: inv.customer.id,
+        invoice: inv.id,
+        amount,
+        paid_at: day,
+        method,
         voucher_no: `${method === 'cash' ? 'XJ' : 'HK'}${compact(day)}${String(++seq).padStart(4, '0')}`,
       });
     });

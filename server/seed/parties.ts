@@ -18,10 +18,25 @@ export type CustomerTag =
   | 'storageUnreviewed' // cold-chain buyer whose storage conditions were never reviewed
   | 'noLicence' // holds only a business licence
   | 'filingOnly' // device dealer with a class II filing only
-  | 'expiring30' | 'expiring60' | 'expiring90';
+  | 'expiring30'
+  | 'expiring60'
+  | 'expiring90';
 
-export interface LicenceSeed { kind: string; number: string; scope: string[]; valid_from: string; valid_to: string | null }
-export interface AgentSeed { name: string; role: string; phone: string; id_no?: string; attorney_valid_to?: string; id_copy?: boolean }
+export interface LicenceSeed {
+  kind: string;
+  number: string;
+  scope: string[];
+  valid_from: string;
+  valid_to: string | null;
+}
+export interface AgentSeed {
+  name: string;
+  role: string;
+  phone: string;
+  id_no?: string;
+  attorney_valid_to?: string;
+  id_copy?: boolean;
+}
 
 export interface CustomerSeed {
   id: number;
@@ -43,9 +58,16 @@ export interface CustomerSeed {
 }
 
 interface CustomerSpec {
-  name: string; type: CustomerType; city: keyof typeof CITIES; weight: number;
-  prefix?: '91' | '12' | '52' | '92'; scope?: 'narrow' | 'full'; cold?: boolean; service?: boolean;
-  tags?: CustomerTag[]; payer?: 'prompt' | 'late';
+  name: string;
+  type: CustomerType;
+  city: keyof typeof CITIES;
+  weight: number;
+  prefix?: '91' | '12' | '52' | '92';
+  scope?: 'narrow' | 'full';
+  cold?: boolean;
+  service?: boolean;
+  tags?: CustomerTag[];
+  payer?: 'prompt' | 'late';
 }
 
 const CUSTOMERS: CustomerSpec[] = [
@@ -105,17 +127,44 @@ const RETAIL_NARROW_SCOPE = ['中药饮片', '中成药', '化学药制剂', '�
 const DEVICE_SCOPE = ['第二类医疗器械', '第三类医疗器械'];
 
 const year = (d: string) => Number(d.slice(0, 4));
-const birth = (rng: Rng, today: string, minAge: number, maxAge: number) =>
-  addDays(`${year(today) - rng.int(minAge, maxAge)}-01-01`, rng.int(0, 364));
+const birth = (rng: Rng, today: string, minAge: number, maxAge: number) => addDays(`${year(today) - rng.int(minAge, maxAge)}-01-01`, rng.int(0, 364));
 
 /** 本企业证照: the current licences, an expired predecessor, and a device licence about to expire. */
 export function seedCompanyLicences(w: Writer, rng: Rng, today: string): void {
   const drugFrom = addDays(addMonths(today, -51), rng.int(-10, 10));
   const rows = [
-    { kind: 'drug_business', number: `鄂AA027${rng.digits(4)}`, scope: COMPANY_DRUG_SCOPE, business_mode: 'wholesale', valid_from: addMonths(drugFrom, -60), valid_to: addDays(drugFrom, -1) },
-    { kind: 'drug_business', number: `鄂AA027${rng.digits(4)}`, scope: COMPANY_DRUG_SCOPE, business_mode: 'wholesale', valid_from: drugFrom, valid_to: addDays(addMonths(drugFrom, 60), -1) },
-    { kind: 'device_business', number: `鄂汉食药监械经营许${year(today) - 5}${rng.digits(4)}号`, scope: DEVICE_SCOPE, business_mode: 'wholesale', valid_from: addDays(addMonths(today, -60), 55), valid_to: addDays(today, 54) },
-    { kind: 'device_filing', number: `鄂汉食药监械经营备${year(today) - 6}${rng.digits(4)}号`, scope: ['第二类医疗器械'], business_mode: 'wholesale', valid_from: addMonths(today, -75), valid_to: null },
+    {
+      kind: 'drug_business',
+      number: `鄂AA027${rng.digits(4)}`,
+      scope: COMPANY_DRUG_SCOPE,
+      business_mode: 'wholesale',
+      valid_from: addMonths(drugFrom, -60),
+      valid_to: addDays(drugFrom, -1),
+    },
+    {
+      kind: 'drug_business',
+      number: `鄂AA027${rng.digits(4)}`,
+      scope: COMPANY_DRUG_SCOPE,
+      business_mode: 'wholesale',
+      valid_from: drugFrom,
+      valid_to: addDays(addMonths(drugFrom, 60), -1),
+    },
+    {
+      kind: 'device_business',
+      number: `鄂汉食药监械经营许${year(today) - 5}${rng.digits(4)}号`,
+      scope: DEVICE_SCOPE,
+      business_mode: 'wholesale',
+      valid_from: addDays(addMonths(today, -60), 55),
+      valid_to: addDays(today, 54),
+    },
+    {
+      kind: 'device_filing',
+      number: `鄂汉食药监械经营备${year(today) - 6}${rng.digits(4)}号`,
+      scope: ['第二类医疗器械'],
+      business_mode: 'wholesale',
+      valid_from: addMonths(today, -75),
+      valid_to: null,
+    },
     { kind: 'business', number: creditCode(rng, '91', '420112'), scope: [], business_mode: null, valid_from: '2012-05-16', valid_to: null },
   ];
   w.createAll('company_licenses', rows, (r) => r);
@@ -140,10 +189,14 @@ export function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set
     const code = spec.type === 'individual' ? null : creditCode(rng, spec.prefix ?? '91', c.code);
     const lic = (kind: string): (() => string) => {
       switch (kind) {
-        case 'drug_business': return () => `${c.abbr}${spec.type === 'wholesaler' ? 'AA' : spec.name.includes('连锁') ? 'CA' : 'DA'}${rng.digits(7)}`;
-        case 'device_business': return () => `${c.abbr}${c.mark}食药监械经营许${rng.int(2016, 2023)}${rng.digits(4)}号`;
-        case 'device_filing': return () => `${c.abbr}${c.mark}食药监械经营备${rng.int(2016, 2023)}${rng.digits(4)}号`;
-        default: return () => `PDY${rng.digits(5)}${districtCode}${rng.digits(2)}${spec.type === 'other_legal' ? 'D' : 'A'}1001`;
+        case 'drug_business':
+          return () => `${c.abbr}${spec.type === 'wholesaler' ? 'AA' : spec.name.includes('连锁') ? 'CA' : 'DA'}${rng.digits(7)}`;
+        case 'device_business':
+          return () => `${c.abbr}${c.mark}食药监械经营许${rng.int(2016, 2023)}${rng.digits(4)}号`;
+        case 'device_filing':
+          return () => `${c.abbr}${c.mark}食药监械经营备${rng.int(2016, 2023)}${rng.digits(4)}号`;
+        default:
+          return () => `PDY${rng.digits(5)}${districtCode}${rng.digits(2)}${spec.type === 'other_legal' ? 'D' : 'A'}1001`;
       }
     };
     const ends = (kind: string): string | undefined => {
@@ -179,7 +232,14 @@ export function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set
       default:
     }
     const established = addDays(`${rng.int(2003, 2018)}-01-01`, rng.int(0, 364));
-    if (code && spec.prefix !== '12') licences.push({ kind: 'business', number: code, scope: [], valid_from: established, valid_to: rng.chance(0.7) ? null : addDays(addMonths(established, 360), -1) });
+    if (code && spec.prefix !== '12')
+      licences.push({
+        kind: 'business',
+        number: code,
+        scope: [],
+        valid_from: established,
+        valid_to: rng.chance(0.7) ? null : addDays(addMonths(established, 360), -1),
+      });
 
     // Agents: legal representative, responsible person, purchaser (power of attorney, ID copy), receiver.
     const agents: AgentSeed[] = [];
@@ -189,39 +249,72 @@ export function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set
       agents.push({ name: legal.name, role: 'legal_rep', phone: rng.mobile(), id_no: rng.chance(0.5) ? agentId(legal, 35, 62) : undefined });
       agents.push({ name: resp.name, role: 'responsible', phone: rng.mobile() });
       const attorney = tags.includes('attorneyExpired') ? addDays(today, -60) : `${year(today) + rng.int(0, 1)}-12-31`;
-      agents.push({ name: buyer.name, role: 'purchaser', phone: rng.mobile(), id_no: agentId(buyer), attorney_valid_to: attorney > today || tags.includes('attorneyExpired') ? attorney : addMonths(today, 6), id_copy: true });
-      if (spec.type === 'wholesaler' || spec.type === 'medical_institution') agents.push({ name: receiver.name, role: 'receiver', phone: rng.mobile(), id_no: agentId(receiver), id_copy: true });
+      agents.push({
+        name: buyer.name,
+        role: 'purchaser',
+        phone: rng.mobile(),
+        id_no: agentId(buyer),
+        attorney_valid_to: attorney > today || tags.includes('attorneyExpired') ? attorney : addMonths(today, 6),
+        id_copy: true,
+      });
+      if (spec.type === 'wholesaler' || spec.type === 'medical_institution')
+        agents.push({ name: receiver.name, role: 'receiver', phone: rng.mobile(), id_no: agentId(receiver), id_copy: true });
       // A purchaser who left: the power of attorney on file expired over a year ago.
-      if (rng.chance(0.2)) agents.push({ name: former.name, role: 'purchaser', phone: rng.mobile(), id_no: agentId(former), attorney_valid_to: addDays(addMonths(today, -rng.int(13, 17)), rng.int(0, 20)), id_copy: rng.chance(0.5) });
+      if (rng.chance(0.2))
+        agents.push({
+          name: former.name,
+          role: 'purchaser',
+          phone: rng.mobile(),
+          id_no: agentId(former),
+          attorney_valid_to: addDays(addMonths(today, -rng.int(13, 17)), rng.int(0, 20)),
+          id_copy: rng.chance(0.5),
+        });
     }
 
     const qa_status = tags.includes('rejected') ? 'rejected' : tags.includes('pendingBuyer') ? 'pending' : 'approved';
-    const approvedAt = qa_status !== 'approved' ? null
-      : tags.includes('newClinic') ? addMonths(today, -6)
-        : addDays(addMonths(today, -rng.int(20, 60)), rng.int(0, 27));
+    const approvedAt =
+      qa_status !== 'approved' ? null : tags.includes('newClinic') ? addMonths(today, -6) : addDays(addMonths(today, -rng.int(20, 60)), rng.int(0, 27));
     const purchaser = agents.find((a) => a.role === 'purchaser');
     const seed: CustomerSeed = {
-      id: 0, name: spec.name, type: spec.type, city: c, region: c.province + c.city, qa_status, approvedAt, licences, agents,
+      id: 0,
+      name: spec.name,
+      type: spec.type,
+      city: c,
+      region: c.province + c.city,
+      qa_status,
+      approvedAt,
+      licences,
+      agents,
       coldChain: !!spec.cold || tags.includes('storageUnreviewed'),
       storageReviewed: !!spec.cold && !tags.includes('storageUnreviewed'),
-      servicePoint: !!spec.service, weight: spec.weight, tags,
+      servicePoint: !!spec.service,
+      weight: spec.weight,
+      tags,
       payer: spec.payer ?? 'normal',
     };
     const creditReviewed = qa_status === 'approved' && spec.type !== 'individual' && !tags.includes('newClinic');
-    const limit = { wholesaler: 1_000_000, retailer: 200_000, medical_institution: 500_000, device_dealer: 300_000, other_legal: 50_000, individual: 0 }[spec.type];
+    const limit = { wholesaler: 1_000_000, retailer: 200_000, medical_institution: 500_000, device_dealer: 300_000, other_legal: 50_000, individual: 0 }[
+      spec.type
+    ];
     const input = {
-      name: spec.name, type: spec.type, credit_code: code, region: seed.region,
+      name: spec.name,
+      type: spec.type,
+      credit_code: code,
+      region: seed.region,
       address: address(rng, c, district),
       contact_name: purchaser?.name ?? (spec.type === 'individual' ? spec.name : null),
       contact_phone: purchaser?.phone ?? rng.mobile(),
       legal_rep: agents.find((a) => a.role === 'legal_rep')?.name ?? null,
-      qa_status, qa_approved_at: approvedAt, qa_approved_by: approvedAt ? STAFF.qa[0] : null, // the QA user who signs first-business approvals
+      qa_status,
+      qa_approved_at: approvedAt,
+      qa_approved_by: approvedAt ? STAFF.qa[0] : null, // the QA user who signs first-business approvals
       // Reviewed by sales with finance when the customer was taken on, before the first sale.
       credit_reviewed_at: creditReviewed && approvedAt ? addDays(approvedAt, rng.int(2, 12)) : null,
       credit_limit: creditReviewed ? limit * rng.pick([0.5, 1, 1, 2]) : null,
       payment_rating: creditReviewed ? (seed.payer === 'late' ? '一般' : seed.payer === 'prompt' ? '优' : '良好') : null,
       storage_reviewed_at: seed.storageReviewed && approvedAt ? addDays(approvedAt, rng.int(1, 10)) : null,
-      cold_chain: seed.coldChain, service_point: seed.servicePoint,
+      cold_chain: seed.coldChain,
+      service_point: seed.servicePoint,
     };
     return { seed, input };
   });
@@ -231,11 +324,24 @@ export function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set
     specs[i].seed.id = row.id;
     customers.push(specs[i].seed);
   });
-  w.createAll('customer_licenses', customers.flatMap((c) => c.licences.map((l) => ({ c, l }))), ({ c, l }) => ({ customer: c.id, ...l }));
-  w.createAll('customer_agents', customers.flatMap((c) => c.agents.map((a) => ({ c, a }))), ({ c, a }) => ({
-    customer: c.id, name: a.name, role: a.role, id_no: a.id_no ?? null, phone: a.phone,
-    attorney_valid_to: a.attorney_valid_to ?? null, id_copy: a.id_copy ?? false,
-  }));
+  w.createAll(
+    'customer_licenses',
+    customers.flatMap((c) => c.licences.map((l) => ({ c, l }))),
+    ({ c, l }) => ({ customer: c.id, ...l }),
+  );
+  w.createAll(
+    'customer_agents',
+    customers.flatMap((c) => c.agents.map((a) => ({ c, a }))),
+    ({ c, a }) => ({
+      customer: c.id,
+      name: a.name,
+      role: a.role,
+      id_no: a.id_no ?? null,
+      phone: a.phone,
+      attorney_valid_to: a.attorney_valid_to ?? null,
+      id_copy: a.id_copy ?? false,
+    }),
+  );
   return customers;
 }
 
@@ -266,7 +372,14 @@ export function licencePermits(c: CustomerSeed, date: string, product: ProductRo
 // ---------------------------------------------------------------------------------------------------------
 // Salespeople
 
-export interface AuthSeed { document_no: string; varieties: string[]; regions: string[]; valid_from: string; valid_to: string; sealed: boolean }
+export interface AuthSeed {
+  document_no: string;
+  varieties: string[];
+  regions: string[];
+  valid_from: string;
+  valid_to: string;
+  sealed: boolean;
+}
 
 export interface SalespersonSeed {
   id: number;
@@ -281,13 +394,20 @@ export interface SalespersonSeed {
 /** The salesperson may sell this category to this region on `date`: employed, and a sealed, valid letter covers both. */
 export function authorised(s: SalespersonSeed, date: string, region: string, province: string, category: string): boolean {
   if (date < s.contract_start || date > s.contract_end) return false;
-  return s.auths.some((a) => a.sealed && a.valid_from <= date && a.valid_to >= date
-    && a.varieties.includes(category) && (a.regions.includes(province) || a.regions.includes(region)));
+  return s.auths.some(
+    (a) =>
+      a.sealed && a.valid_from <= date && a.valid_to >= date && a.varieties.includes(category) && (a.regions.includes(province) || a.regions.includes(region)),
+  );
 }
 
 interface SalesSpec {
-  name: string; male: boolean; regions: string[]; varieties?: string[];
-  hiredMonthsAgo?: number; leftMonthsAgo?: number; permitExpiredDaysAgo?: number;
+  name: string;
+  male: boolean;
+  regions: string[];
+  varieties?: string[];
+  hiredMonthsAgo?: number;
+  leftMonthsAgo?: number;
+  permitExpiredDaysAgo?: number;
   /** days (before today) of a gap between two letters: [start, end] */
   gap?: [number, number];
   /** an extra letter without the company seal */
@@ -328,7 +448,12 @@ export function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: S
     const varieties = spec.varieties ?? ALL_VARIETIES;
     // Annual letters for the last three years, cut to the employment and to any gap.
     let auths: AuthSeed[] = [Y - 2, Y - 1, Y].map((y) => ({
-      document_no: doc(y), varieties, regions: spec.regions, valid_from: `${y}-01-01`, valid_to: `${y}-12-31`, sealed: true,
+      document_no: doc(y),
+      varieties,
+      regions: spec.regions,
+      valid_from: `${y}-01-01`,
+      valid_to: `${y}-12-31`,
+      sealed: true,
     }));
     auths = auths
       .map((a) => ({ ...a, valid_from: a.valid_from < hired ? hired : a.valid_from, valid_to: a.valid_to > contract_end ? contract_end : a.valid_to }))
@@ -343,13 +468,15 @@ export function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: S
         return parts;
       });
     }
-    if (spec.unsealed) auths.push({ document_no: doc(Y), varieties, regions: spec.unsealed, valid_from: addMonths(today, -6), valid_to: `${Y}-12-31`, sealed: false });
+    if (spec.unsealed)
+      auths.push({ document_no: doc(Y), varieties, regions: spec.unsealed, valid_from: addMonths(today, -6), valid_to: `${Y}-12-31`, sealed: false });
     const input = {
       name: spec.name,
       id_no: idNumber(rng, rng.pick(CITIES.武汉.districts)[1], birth(rng, today, 24, 50), spec.male),
       employee_no: `S${rng.int(1000, 9999)}`,
       phone: rng.mobile(),
-      contract_start: hired, contract_end,
+      contract_start: hired,
+      contract_end,
       social_insurance: true,
       permit_no: `SG${rng.digits(6)}`,
       permit_valid_to: spec.permitExpiredDaysAgo ? addDays(today, -spec.permitExpiredDaysAgo) : `${Y + rng.int(1, 2)}-06-30`,
@@ -359,14 +486,31 @@ export function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: S
 
   const rows = w.createAll('salespeople', people, (p) => p.input);
   const seeds: SalespersonSeed[] = people.map((p, i) => ({
-    id: rows[i].id, name: p.spec.name, male: p.spec.male, contract_start: p.input.contract_start,
-    contract_end: p.input.contract_end, permit_valid_to: p.input.permit_valid_to, auths: p.auths,
+    id: rows[i].id,
+    name: p.spec.name,
+    male: p.spec.male,
+    contract_start: p.input.contract_start,
+    contract_end: p.input.contract_end,
+    permit_valid_to: p.input.permit_valid_to,
+    auths: p.auths,
   }));
-  w.createAll('authorizations', seeds.flatMap((s) => s.auths.map((a) => ({ s, a }))), ({ s, a }) => ({ salesperson: s.id, ...a }));
+  w.createAll(
+    'authorizations',
+    seeds.flatMap((s) => s.auths.map((a) => ({ s, a }))),
+    ({ s, a }) => ({ salesperson: s.id, ...a }),
+  );
 
   // Trainings: induction on hiring, then two or three topics a year.
   const trainings = seeds.flatMap((s) => {
-    const list = [{ s, date: s.contract_start > addMonths(today, -20) ? s.contract_start : addDays(addMonths(today, -20), rng.int(0, 20)), topic: '新员工岗前培训（药品管理法律法规、GSP、岗位职责）', hours: 8, passed: true }];
+    const list = [
+      {
+        s,
+        date: s.contract_start > addMonths(today, -20) ? s.contract_start : addDays(addMonths(today, -20), rng.int(0, 20)),
+        topic: '新员工岗前培训（药品管理法律法规、GSP、岗位职责）',
+        hours: 8,
+        passed: true,
+      },
+    ];
     for (const topic of rng.sample(TRAINING_TOPICS, rng.int(2, 4))) {
       const date = addDays(today, -rng.int(10, 540));
       if (date >= s.contract_start && date <= s.contract_end) list.push({ s, date, topic, hours: rng.pick([2, 3, 4, 6]), passed: true });

@@ -33,8 +33,15 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
 
   // BUYER_INDIVIDUAL: a private person buying for the family (paid in cash, no contract).
   {
-    const zhang = C('张建国'), li = C('李秀兰');
-    add(zhang, S('马丽'), ago(200), [line(zhang, S('马丽'), 'bp', ago(200), { quantity: 2 }), line(zhang, S('马丽'), 'ibuprofen', ago(200), { quantity: 5 })], 'BUYER_INDIVIDUAL');
+    const zhang = C('张建国'),
+      li = C('李秀兰');
+    add(
+      zhang,
+      S('马丽'),
+      ago(200),
+      [line(zhang, S('马丽'), 'bp', ago(200), { quantity: 2 }), line(zhang, S('马丽'), 'ibuprofen', ago(200), { quantity: 5 })],
+      'BUYER_INDIVIDUAL',
+    );
     add(zhang, S('马丽'), ago(46), [line(zhang, S('马丽'), 'glucose', ago(46), { quantity: 3 })], 'BUYER_INDIVIDUAL');
     add(li, S('高刚'), ago(130), [line(li, S('高刚'), 'lianhua', ago(130), { quantity: 4 })], 'BUYER_INDIVIDUAL');
   }
@@ -57,11 +64,23 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
   {
     const c = C('湖北华中职业技术学院');
     add(c, S('马丽'), ago(150), [line(c, S('马丽'), 'mask', ago(150), { quantity: 300 })], 'BUYER_LICENSE_MISSING', { contract: null });
-    add(c, S('马丽'), ago(22), [line(c, S('马丽'), 'thermo', ago(22), { quantity: 40 }), line(c, S('马丽'), 'mask', ago(22), { quantity: 200 })], 'BUYER_LICENSE_MISSING', { contract: null });
+    add(
+      c,
+      S('马丽'),
+      ago(22),
+      [line(c, S('马丽'), 'thermo', ago(22), { quantity: 40 }), line(c, S('马丽'), 'mask', ago(22), { quantity: 200 })],
+      'BUYER_LICENSE_MISSING',
+      { contract: null },
+    );
   }
   // BUYER_OUT_OF_SCOPE: pharmacies licensed without 生化药品 receive 胰酶肠溶胶囊.
-  for (const [name, n] of [['襄阳市春晖大药房连锁有限公司', 260], ['南阳市福康大药房有限公司', 175], ['九江市同康大药房连锁有限公司', 95]] as const) {
-    const c = C(name), s = seller(c, ago(n));
+  for (const [name, n] of [
+    ['襄阳市春晖大药房连锁有限公司', 260],
+    ['南阳市福康大药房有限公司', 175],
+    ['九江市同康大药房连锁有限公司', 95],
+  ] as const) {
+    const c = C(name),
+      s = seller(c, ago(n));
     add(c, s, ago(n), [line(c, s, 'pancreatin', ago(n)), ...extras(c, ago(n), 1)], 'BUYER_OUT_OF_SCOPE');
   }
   // BUYER_STORAGE_UNREVIEWED: insulin to a hospital whose cold storage was never reviewed.
@@ -74,28 +93,48 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
     const jisheng = C('长沙市济生大药房连锁有限公司');
     for (const n of [150, 66]) add(jisheng, S('陈勇'), ago(n), extras(jisheng, ago(n), 2), 'SALESPERSON_UNAUTHORIZED'); // 陈勇: 武汉 only
     const xiangkang = C('长沙市湘康医药有限公司');
-    for (const n of [300, 120]) add(xiangkang, S('王芳'), ago(n), [line(xiangkang, S('王芳'), 'amox', ago(n)), ...extras(xiangkang, ago(n), 1, ago(n), [P('amox')])], 'SALESPERSON_UNAUTHORIZED'); // no 抗生素制剂
+    for (const n of [300, 120])
+      add(
+        xiangkang,
+        S('王芳'),
+        ago(n),
+        [line(xiangkang, S('王芳'), 'amox', ago(n)), ...extras(xiangkang, ago(n), 1, ago(n), [P('amox')])],
+        'SALESPERSON_UNAUTHORIZED',
+      ); // no 抗生素制剂
     const ruifeng = C('郑州市瑞丰医药有限公司');
     for (const n of [115, 108]) add(ruifeng, S('周军'), ago(n), extras(ruifeng, ago(n), 2), 'SALESPERSON_UNAUTHORIZED'); // between two letters
-    const ganren = C('南昌市赣仁医药有限公司'), baicao = C('南昌市百草医院');
+    const ganren = C('南昌市赣仁医药有限公司'),
+      baicao = C('南昌市百草医院');
     add(ganren, S('高刚'), ago(90), extras(ganren, ago(90), 2), 'SALESPERSON_UNAUTHORIZED'); // 江西: unsealed letter only
     add(baicao, S('高刚'), ago(31), extras(baicao, ago(31), 2), 'SALESPERSON_UNAUTHORIZED');
   }
   // SALESPERSON_NOT_EMPLOYED: an order booked under a salesperson after she left.
   {
-    const zhao = S('赵敏'), c = C('洛阳市华康医药有限公司'), d = addDays(zhao.contract_end, 12);
+    const zhao = S('赵敏'),
+      c = C('洛阳市华康医药有限公司'),
+      d = addDays(zhao.contract_end, 12);
     add(c, zhao, d, extras(c, d, 2), 'SALESPERSON_NOT_EMPLOYED');
   }
   // PRODUCT_NOT_APPROVED: a new product sold before its first-variety review was completed.
-  for (const [name, n] of [['武汉市润泽医药有限公司', 30], ['郑州市德仁堂大药房有限公司', 18]] as const) {
-    const c = C(name), s = seller(c, ago(n));
+  for (const [name, n] of [
+    ['武汉市润泽医药有限公司', 30],
+    ['郑州市德仁堂大药房有限公司', 18],
+  ] as const) {
+    const c = C(name),
+      s = seller(c, ago(n));
     add(c, s, ago(n), [line(c, s, 'omeprazole', ago(n), { batch: P('omeprazole').batches![0] }), ...extras(c, ago(n), 1)], 'PRODUCT_NOT_APPROVED');
   }
   // BATCH_EXPIRED: a batch shipped after its expiry date.
   {
     const b = products.expiring;
-    for (const [name, n] of [['武汉市长青大药房连锁有限公司', 6], ['宜昌市仁和医院', 21], ['郑州市惠民健医院', 40]] as const) {
-      const c = C(name), d = addDays(b.expiry_date!, n), s = seller(c, d);
+    for (const [name, n] of [
+      ['武汉市长青大药房连锁有限公司', 6],
+      ['宜昌市仁和医院', 21],
+      ['郑州市惠民健医院', 40],
+    ] as const) {
+      const c = C(name),
+        d = addDays(b.expiry_date!, n),
+        s = seller(c, d);
       add(c, s, d, [line(c, s, b.product.key, d, { batch: b }), ...extras(c, d, 1, d, [b.product])], 'BATCH_EXPIRED');
     }
   }
@@ -104,7 +143,9 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
     const b = products.recalledIbuprofen;
     const buyers = [...new Set(clean.filter((o) => o.lines.some((l) => l.batch === b)).map((o) => o.customer))];
     for (const [i, n] of [5, 12].entries()) {
-      const c = buyers[i % buyers.length], d = addDays(b.recallFrom!, n), s = seller(c, d);
+      const c = buyers[i % buyers.length],
+        d = addDays(b.recallFrom!, n),
+        s = seller(c, d);
       add(c, s, d, [line(c, s, 'ibuprofen', d, { batch: b })], 'BATCH_BLOCKED');
     }
   }
@@ -117,7 +158,9 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
     ['南昌市赣仁医药有限公司', 'metformin', 14, 210, 'PRICE_OUT_OF_RANGE'],
     ['武汉市康健医疗器械有限公司', 'syringe', 0.55, 140, 'PRICE_OUT_OF_RANGE'],
   ] as const) {
-    const c = C(name), d = ago(n), s = seller(c, d);
+    const c = C(name),
+      d = ago(n),
+      s = seller(c, d);
     add(c, s, d, [line(c, s, key, d, { unit_price: price }), ...extras(c, d, 1, d, [P(key)])], plant);
   }
   // AMOUNT_MISMATCH: the amount does not equal quantity × unit price (rounded, typo, old price, off by 100).
@@ -130,7 +173,8 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
       (l) => (l.amount > 200 ? cents(l.amount - 100) : cents(l.amount + 100)),
     ];
     [400, 280, 190, 55].forEach((n, i) => {
-      const c = rng.pick(active), d = ago(n);
+      const c = rng.pick(active),
+        d = ago(n);
       const lines = extras(c, d, 2);
       lines[0] = { ...lines[0], quantity: lines[0].quantity + (lines[0].quantity % 2 ? 0 : 1) };
       lines[0].amount = cents(lines[0].quantity * lines[0].unit_price);
@@ -140,8 +184,15 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
   }
   // STERILE_RECORD_INCOMPLETE: single-use sterile devices without 经办人 / 负责人.
   {
-    const a = C('宜昌市仁和医院'), b = C('郑州市惠民健医院');
-    add(a, seller(a, ago(160)), ago(160), [line(a, seller(a, ago(160)), 'infusion', ago(160), { handler: null, responsible: null })], 'STERILE_RECORD_INCOMPLETE');
+    const a = C('宜昌市仁和医院'),
+      b = C('郑州市惠民健医院');
+    add(
+      a,
+      seller(a, ago(160)),
+      ago(160),
+      [line(a, seller(a, ago(160)), 'infusion', ago(160), { handler: null, responsible: null })],
+      'STERILE_RECORD_INCOMPLETE',
+    );
     add(b, seller(b, ago(75)), ago(75), [line(b, seller(b, ago(75)), 'syringe', ago(75), { responsible: null })], 'STERILE_RECORD_INCOMPLETE');
   }
   // SPECIAL_DOCS_MISSING: ephedrine products after the purchaser's power of attorney expired.
@@ -151,16 +202,19 @@ export function plantOrders(pl: OrderPlanner, contracts: ContractSeed[], clean: 
   }
   // SPECIAL_CASH_PAYMENT: special-control drugs sold for cash.
   {
-    const a = C('十堰市百姓缘大药房有限公司'), b = C('赣州市章贡区康宁门诊部');
+    const a = C('十堰市百姓缘大药房有限公司'),
+      b = C('赣州市章贡区康宁门诊部');
     add(a, seller(a, ago(230)), ago(230), [line(a, seller(a, ago(230)), 'contac', ago(230))], 'SPECIAL_CASH_PAYMENT', { payment_method: 'cash' });
     add(b, seller(b, ago(125)), ago(125), [line(b, seller(b, ago(125)), 'codeine', ago(125))], 'SPECIAL_CASH_PAYMENT', { payment_method: 'cash' });
   }
   // CONTRACT_UNAPPROVED: sales against a contract still pending, and against a major one only the VP approved.
   {
     const pending = contracts.find((k) => k.status === 'pending')!;
-    for (const n of [45, 28]) add(pending.customer, seller(pending.customer, ago(n)), ago(n), extras(pending.customer, ago(n), 2), 'CONTRACT_UNAPPROVED', { contract: pending });
+    for (const n of [45, 28])
+      add(pending.customer, seller(pending.customer, ago(n)), ago(n), extras(pending.customer, ago(n), 2), 'CONTRACT_UNAPPROVED', { contract: pending });
     const vpOnly = contracts.find((k) => !k.regular && k.status === 'signed')!;
-    for (const n of [55, 25]) add(vpOnly.customer, seller(vpOnly.customer, ago(n)), ago(n), extras(vpOnly.customer, ago(n), 3), 'CONTRACT_UNAPPROVED', { contract: vpOnly });
+    for (const n of [55, 25])
+      add(vpOnly.customer, seller(vpOnly.customer, ago(n)), ago(n), extras(vpOnly.customer, ago(n), 3), 'CONTRACT_UNAPPROVED', { contract: vpOnly });
   }
   for (const o of out) if (!o.lines.length) throw new Error(`planted order without lines: ${o.plants[0]} ${o.customer.name}`);
   return out;

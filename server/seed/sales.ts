@@ -128,9 +128,18 @@ export function seedContracts(w: Writer, world: SalesWorld, primary: Map<number,
   const make = (c: CustomerSeed, signed_at: string | null, amount: number, status: ContractSeed['status'], extra: Partial<ContractSeed> = {}): ContractSeed => {
     const approval = status === 'signed' || status === 'approved' ? (amount >= 500_000 ? 'gm' : 'sales_vp') : null;
     const contract: ContractSeed = {
-      id: 0, contract_no: number(year(signed_at ?? today)), customer: c, salesperson: primary.get(c.id) ?? null, amount, signed_at, status,
+      id: 0,
+      contract_no: number(year(signed_at ?? today)),
+      customer: c,
+      salesperson: primary.get(c.id) ?? null,
+      amount,
+      signed_at,
+      status,
       payment_method: c.type === 'wholesaler' && rng.chance(0.4) ? 'acceptance' : 'transfer',
-      payment_days: PAYMENT_DAYS[c.type], approval, regular: status === 'signed', ...extra,
+      payment_days: PAYMENT_DAYS[c.type],
+      approval,
+      regular: status === 'signed',
+      ...extra,
     };
     contracts.push(contract);
     return contract;
@@ -140,7 +149,8 @@ export function seedContracts(w: Writer, world: SalesWorld, primary: Map<number,
     for (let y = year(start); y <= year(today); y++) {
       const signed = maxDate(`${y}-01-0${rng.int(2, 9)}`, addDays(c.approvedAt!, 3));
       if (signed > today || year(signed) !== y) continue;
-      const missingTerms = c.name === '南阳市福康大药房有限公司' && y === year(today) ? ['quality_terms', 'after_sales_terms'] as ContractSeed['missingTerms'] : undefined;
+      const missingTerms =
+        c.name === '南阳市福康大药房有限公司' && y === year(today) ? (['quality_terms', 'after_sales_terms'] as ContractSeed['missingTerms']) : undefined;
       make(c, signed, rng.pick(CONTRACT_AMOUNTS[c.type]), 'signed', { missingTerms });
     }
   }
@@ -158,9 +168,18 @@ export function seedContracts(w: Writer, world: SalesWorld, primary: Map<number,
     const terms = Object.fromEntries(Object.entries(TERMS).map(([f, t]) => [f, k.missingTerms?.some((m) => m === f) ? null : t]));
     const approvedBy = k.approval === 'gm' ? STAFF.gm : k.approval === 'sales_vp' ? STAFF.salesVp : null;
     return {
-      contract_no: k.contract_no, customer: k.customer.id, salesperson: k.salesperson?.id ?? null, amount: k.amount,
-      signed_at: k.status === 'signed' ? k.signed_at : null, ...terms, payment_method: k.payment_method, payment_days: k.payment_days,
-      status: k.status, approved_by: approvedBy, approved_role: k.approval, approved_at: k.approval && k.signed_at ? addDays(k.signed_at, -2) : null,
+      contract_no: k.contract_no,
+      customer: k.customer.id,
+      salesperson: k.salesperson?.id ?? null,
+      amount: k.amount,
+      signed_at: k.status === 'signed' ? k.signed_at : null,
+      ...terms,
+      payment_method: k.payment_method,
+      payment_days: k.payment_days,
+      status: k.status,
+      approved_by: approvedBy,
+      approved_role: k.approval,
+      approved_at: k.approval && k.signed_at ? addDays(k.signed_at, -2) : null,
     };
   });
   rows.forEach((r, i) => (contracts[i].id = r.id));
@@ -171,7 +190,12 @@ export function seedContracts(w: Writer, world: SalesWorld, primary: Map<number,
 
 const QTY_FACTOR: Record<string, number> = { wholesaler: 4, retailer: 0.8, medical_institution: 1.5, device_dealer: 2, other_legal: 0.4, individual: 0.05 };
 const PRICE_BAND: Record<string, [number, number]> = {
-  wholesaler: [0, 0.4], device_dealer: [0.1, 0.5], retailer: [0.3, 0.8], medical_institution: [0.5, 1], other_legal: [0.6, 1], individual: [1, 1],
+  wholesaler: [0, 0.4],
+  device_dealer: [0.1, 0.5],
+  retailer: [0.3, 0.8],
+  medical_institution: [0.5, 1],
+  other_legal: [0.6, 1],
+  individual: [1, 1],
 };
 const isWinter = (d: string) => [11, 12, 1, 2, 3].includes(Number(d.slice(5, 7)));
 
@@ -213,13 +237,16 @@ export class OrderPlanner {
   private cache = new Map<string, ProductSeed[]>();
 
   private computeCleanProducts(c: CustomerSeed, s: SalespersonSeed | null, date: string): ProductSeed[] {
-    return this.world.products.products.filter((p) =>
-      p.qa_status === 'approved' && (p.buyers[c.type] ?? 0) > 0
-      && licencePermits(c, date, { ...p, id: p.id! })
-      && (!s || authorised(s, date, c.region, c.city.province, p.scope_category))
-      && (p.storage !== 'cold' || (c.coldChain && c.storageReviewed))
-      && (!p.special_control?.length || this.specialDocsOk(c, date))
-      && saleableBatches(p, date).length > 0);
+    return this.world.products.products.filter(
+      (p) =>
+        p.qa_status === 'approved' &&
+        (p.buyers[c.type] ?? 0) > 0 &&
+        licencePermits(c, date, { ...p, id: p.id! }) &&
+        (!s || authorised(s, date, c.region, c.city.province, p.scope_category)) &&
+        (p.storage !== 'cold' || (c.coldChain && c.storageReviewed)) &&
+        (!p.special_control?.length || this.specialDocsOk(c, date)) &&
+        saleableBatches(p, date).length > 0,
+    );
   }
 
   quantity(c: CustomerSeed, p: ProductSeed): number {
@@ -239,17 +266,31 @@ export class OrderPlanner {
     const quantity = this.quantity(c, p);
     const unit_price = this.price(c, p);
     return {
-      product: p, batch: b, quantity, unit_price, amount: cents(quantity * unit_price),
-      handler: p.sterile_single_use ? s.name : null, responsible: p.sterile_single_use ? STAFF.salesHead : null,
+      product: p,
+      batch: b,
+      quantity,
+      unit_price,
+      amount: cents(quantity * unit_price),
+      handler: p.sterile_single_use ? s.name : null,
+      responsible: p.sterile_single_use ? STAFF.salesHead : null,
     };
   }
 
   order(c: CustomerSeed, s: SalespersonSeed, date: string, lines: LineSeed[], plants: string[] = [], extra: Partial<OrderSeed> = {}): OrderSeed {
     const contract = extra.contract !== undefined ? extra.contract : this.contractFor(c, date);
     return {
-      id: 0, order_no: '', customer: c, salesperson: s, contract, sale_date: date,
+      id: 0,
+      order_no: '',
+      customer: c,
+      salesperson: s,
+      contract,
+      sale_date: date,
       payment_method: contract?.payment_method ?? (c.type === 'individual' ? 'cash' : 'transfer'),
-      status: 'confirmed', remark: null, lines, plants, ...extra,
+      status: 'confirmed',
+      remark: null,
+      lines,
+      plants,
+      ...extra,
     };
   }
 
@@ -270,7 +311,10 @@ export class OrderPlanner {
       if (!sellers.length) continue;
       const s = rng.weighted(sellers, (x) => (x === this.primary.get(c.id) ? 6 : 1));
       const pool = this.cleanProducts(c, s, date);
-      const n = Math.min(pool.length, rng.weighted([1, 2, 3, 4, 5], (k) => [0.2, 0.25, 0.25, 0.17, 0.13][k - 1]));
+      const n = Math.min(
+        pool.length,
+        rng.weighted([1, 2, 3, 4, 5], (k) => [0.2, 0.25, 0.25, 0.17, 0.13][k - 1]),
+      );
       const lines: LineSeed[] = [];
       for (let i = 0; i < n; i++) {
         const left = pool.filter((p) => !lines.some((l) => l.product === p));
@@ -301,7 +345,8 @@ export function saleDates(rng: Rng, start: string, today: string, n: number): st
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = rng.next() * total;
-    let lo = 0, hi = cum.length - 1;
+    let lo = 0,
+      hi = cum.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cum[mid] < r) lo = mid + 1;
@@ -320,14 +365,31 @@ export function numberOrders(orders: OrderSeed[], rng: Rng): void {
 }
 
 export function writeOrders(w: Writer, orders: OrderSeed[]): void {
-  const rows = w.createAll('sales_orders', orders, (o) => ({
-    order_no: o.order_no, customer: o.customer.id, salesperson: o.salesperson.id, contract: o.contract?.id ?? null,
-    sale_date: o.sale_date, payment_method: o.payment_method, status: o.status, remark: o.remark,
-    sales_lines: o.lines.map((l) => ({
-      product: l.product.id, batch: l.batch.id, quantity: l.quantity, unit_price: l.unit_price, amount: l.amount,
-      price_approved_by: l.price_approved_by ?? null, handler: l.handler ?? null, responsible: l.responsible ?? null,
-    })),
-  }), 250);
+  const rows = w.createAll(
+    'sales_orders',
+    orders,
+    (o) => ({
+      order_no: o.order_no,
+      customer: o.customer.id,
+      salesperson: o.salesperson.id,
+      contract: o.contract?.id ?? null,
+      sale_date: o.sale_date,
+      payment_method: o.payment_method,
+      status: o.status,
+      remark: o.remark,
+      sales_lines: o.lines.map((l) => ({
+        product: l.product.id,
+        batch: l.batch.id,
+        quantity: l.quantity,
+        unit_price: l.unit_price,
+        amount: l.amount,
+        price_approved_by: l.price_approved_by ?? null,
+        handler: l.handler ?? null,
+        responsible: l.responsible ?? null,
+      })),
+    }),
+    250,
+  );
   rows.forEach((r, i) => {
     orders[i].id = r.id;
     (r.sales_lines as { id: number }[]).forEach((l, j) => (orders[i].lines[j].id = l.id));
@@ -336,13 +398,19 @@ export function writeOrders(w: Writer, orders: OrderSeed[]): void {
 
 /** 特药销售核实记录: made on the sale date, before the goods leave (a few missing or made too late). */
 export function writeSpecialChecks(w: Writer, rng: Rng, orders: OrderSeed[]): void {
-  const checks = orders.filter((o) => isSpecial(o) && o.status !== 'draft' && o.specialCheck !== 'missing').map((o) => {
-    const late = o.specialCheck === 'late' && o.slip;
-    const day = late ? addDays(o.slip!.outbound_date, 2) : o.sale_date;
-    return {
-      order: o.id, contract_obtained: !!o.contract, identity_verified: true, authenticity_verified: true,
-      verified_by: `质管部 ${rng.pick(STAFF.qa)}`, verified_at: at(day, rng.int(8, 10), rng.int(0, 59)),
-    };
-  });
+  const checks = orders
+    .filter((o) => isSpecial(o) && o.status !== 'draft' && o.specialCheck !== 'missing')
+    .map((o) => {
+      const late = o.specialCheck === 'late' && o.slip;
+      const day = late ? addDays(o.slip!.outbound_date, 2) : o.sale_date;
+      return {
+        order: o.id,
+        contract_obtained: !!o.contract,
+        identity_verified: true,
+        authenticity_verified: true,
+        verified_by: `质管部 ${rng.pick(STAFF.qa)}`,
+        verified_at: at(day, rng.int(8, 10), rng.int(0, 59)),
+      };
+    });
   w.createAll('special_checks', checks, (c) => c);
 }

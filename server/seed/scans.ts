@@ -22,19 +22,33 @@ export function seedScans(w: Writer, rng: Rng, customers: readonly CustomerSeed[
   w.tx(() => {
     const ctx = w.current;
     const scan = (resource: string, id: number, kind: string, fileName: string, replaces?: number) =>
-      addAttachmentBytes(ctx, { resource, recordId: id, kind, fileName, replaces, reason: SEED_REASON, seed: true }, placeholderPdf(`DEMO ${resource} ${id} ${kind}${replaces ? ' renewed' : ''}`));
+      addAttachmentBytes(
+        ctx,
+        { resource, recordId: id, kind, fileName, replaces, reason: SEED_REASON, seed: true },
+        placeholderPdf(`DEMO ${resource} ${id} ${kind}${replaces ? ' renewed' : ''}`),
+      );
     let renewed = false;
     let unscanned = false;
     for (const c of customers) {
       if (c.qa_status === 'rejected' || (c.qa_status === 'pending' && rng.chance(0.5))) continue;
       const live = <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
-        ctx.db.select().from(t).where(and(eq(t.customer, c.id), isNull(t.voided_at))).all() as Row[];
+        ctx.db
+          .select()
+          .from(t)
+          .where(and(eq(t.customer, c.id), isNull(t.voided_at)))
+          .all() as Row[];
       const licences = live(customerLicenses);
       licences.forEach((l, i) => {
-        if (!unscanned && c.qa_status === 'approved' && i === licences.length - 1 && licences.length > 1) { unscanned = true; return; }
+        if (!unscanned && c.qa_status === 'approved' && i === licences.length - 1 && licences.length > 1) {
+          unscanned = true;
+          return;
+        }
         const name = `${licenceLabel(l.kind)}-${l.number}.pdf`;
         const first = scan('customer_licenses', l.id, 'licence_scan', name);
-        if (!renewed && c.qa_status === 'approved') { renewed = true; scan('customer_licenses', l.id, 'licence_scan', `换发-${name}`, first.id); }
+        if (!renewed && c.qa_status === 'approved') {
+          renewed = true;
+          scan('customer_licenses', l.id, 'licence_scan', `换发-${name}`, first.id);
+        }
       });
       for (const a of live(customerAgents).filter((x) => x.role === 'purchaser')) {
         scan('customer_agents', a.id, 'attorney', `法人委托书-${a.name}.pdf`);
@@ -56,10 +70,21 @@ export function seedScans(w: Writer, rng: Rng, customers: readonly CustomerSeed[
   const drugLicence = ours.find((l) => l.kind === 'drug_business' && (!l.valid_to || String(l.valid_to) >= String(l.valid_from)));
   const approvedProducts = products.products.filter((p) => p.qa_status === 'approved' && p.id != null);
   const buyers = customers.filter((c) => c.qa_status === 'approved' && c.approvedAt && c.type !== 'individual');
-  w.createAll('document_deliveries', buyers.flatMap((c) => [
-    ...(drugLicence ? [{ c, kind: 'company_licence', company_license: drugLicence.id as number }] : []),
-    ...rng.sample(approvedProducts, 2).map((p) => ({ c, kind: 'product_approval', product: p.id! })),
-  ]), ({ c, kind, ...doc }) => ({
-    customer: c.id, delivered_at: c.approvedAt, kind, ...doc, copies: 1, sealed: true, delivered_by: '销售部', received_by: c.agents.find((a) => a.role === 'purchaser')?.name ?? null,
-  }));
+  w.createAll(
+    'document_deliveries',
+    buyers.flatMap((c) => [
+      ...(drugLicence ? [{ c, kind: 'company_licence', company_license: drugLicence.id as number }] : []),
+      ...rng.sample(approvedProducts, 2).map((p) => ({ c, kind: 'product_approval', product: p.id! })),
+    ]),
+    ({ c, kind, ...doc }) => ({
+      customer: c.id,
+      delivered_at: c.approvedAt,
+      kind,
+      ...doc,
+      copies: 1,
+      sealed: true,
+      delivered_by: '销售部',
+      received_by: c.agents.find((a) => a.role === 'purchaser')?.name ?? null,
+    }),
+  );
 }

@@ -28,7 +28,13 @@ export function writeSignatures(w: Writer, tasks: SignTask[]): void {
         const row = findRow(w.current.db, res, t.id)!;
         const when = new Date(t.at);
         // Signed then, by the signer; recorded (and audited) now, by the seed.
-        const signed = writeSignature({ ...w.current, actor: t.signer, clock: { now: () => when, today: () => t.at.slice(0, 10) } }, res, row, t.meaning, t.comment ?? null);
+        const signed = writeSignature(
+          { ...w.current, actor: t.signer, clock: { now: () => when, today: () => t.at.slice(0, 10) } },
+          res,
+          row,
+          t.meaning,
+          t.comment ?? null,
+        );
         writeAudit(w.current, 'sign', 'signatures', signed.id, null, signed, SEED_REASON);
       }
     });

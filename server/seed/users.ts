@@ -30,10 +30,20 @@ export function seedUsers(w: Writer, salesperson: SalespersonSeed): { creds: Cre
       if (!u) throw new Error(`demo seed: no demo user for role ${role}`);
       const password = randomPassword();
       const row = w.create('users', {
-        username: u.username, display_name: u.display_name || salesperson.name, roles: [role], password, active: true,
+        username: u.username,
+        display_name: u.display_name || salesperson.name,
+        roles: [role],
+        password,
+        active: true,
         salesperson: role === 'sales' ? salesperson.id : null,
       });
-      actors[role] = { id: row.id, username: u.username, display_name: row.display_name as string, roles: [role], salesperson: row.salesperson as number | null };
+      actors[role] = {
+        id: row.id,
+        username: u.username,
+        display_name: row.display_name as string,
+        roles: [role],
+        salesperson: row.salesperson as number | null,
+      };
       creds.push({ username: u.username, password, role });
     }
   });

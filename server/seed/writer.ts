@@ -31,7 +31,8 @@ export class Writer {
       return createRecord(this.ctx, res, input, { reason: SEED_REASON, historical: true, seed: true });
     } catch (err) {
       // A seed bug, not user input: say which record and field were refused.
-      if (err instanceof ServiceError) throw new Error(`demo seed: ${resource} refused: ${err.message} ${JSON.stringify(err.errors)} ${JSON.stringify(input).slice(0, 400)}`);
+      if (err instanceof ServiceError)
+        throw new Error(`demo seed: ${resource} refused: ${err.message} ${JSON.stringify(err.errors)} ${JSON.stringify(input).slice(0, 400)}`);
       throw err;
     }
   }

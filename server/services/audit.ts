@@ -58,7 +58,10 @@ export function writeAudit(
     .run();
 }
 
-export interface ChainBreak { id: number; problem: 'hash' | 'prev_hash' }
+export interface ChainBreak {
+  id: number;
+  problem: 'hash' | 'prev_hash';
+}
 
 /** Walks the whole chain in id order; returns the rows whose hash or link does not match. */
 export function verifyAuditChain(db: Db): { rows: number; breaks: ChainBreak[] } {

@@ -66,7 +66,12 @@ export async function dailyBackup(db: Db, dir: string, today: string, keep = 14)
   const out = path.join(dir, `gsp-${today}.db`);
   if (fs.existsSync(out)) return null;
   await backupTo(db, out);
-  const old = fs.readdirSync(dir).filter((f) => /^gsp-\d{4}-\d{2}-\d{2}\.db$/.test(f)).sort().reverse().slice(keep);
+  const old = fs
+    .readdirSync(dir)
+    .filter((f) => /^gsp-\d{4}-\d{2}-\d{2}\.db$/.test(f))
+    .sort()
+    .reverse()
+    .slice(keep);
   for (const f of old) {
     fs.rmSync(path.join(dir, f));
     fs.rmSync(backupAttachmentsDir(path.join(dir, f)), { recursive: true, force: true });

@@ -43,7 +43,9 @@ export function cleanLeftovers(db: Db, backupDir?: string): string[] {
   }
   if (backupDir && fs.existsSync(backupDir)) {
     // (with the scans' half-copied folders beside it: server/services/attachments/backup.ts)
-    for (const name of fs.readdirSync(backupDir).filter((n) => /^gsp-\d{4}-\d{2}-\d{2}\.db(\.partial(\.attachments(\.partial)?)?|\.attachments\.partial)$/.test(n))) {
+    for (const name of fs
+      .readdirSync(backupDir)
+      .filter((n) => /^gsp-\d{4}-\d{2}-\d{2}\.db(\.partial(\.attachments(\.partial)?)?|\.attachments\.partial)$/.test(n))) {
       fs.rmSync(path.join(backupDir, name), { recursive: true, force: true });
       removed.push(path.join(backupDir, name));
     }

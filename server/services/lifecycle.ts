@@ -19,7 +19,12 @@ type Values = Record<string, unknown>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const idx = (lang: Lang) => (lang === 'en' ? 1 : 0);
 
-export interface LifecycleOptions { verb?: boolean; historical?: boolean; seed?: boolean; imported?: boolean }
+export interface LifecycleOptions {
+  verb?: boolean;
+  historical?: boolean;
+  seed?: boolean;
+  imported?: boolean;
+}
 
 /**
  * Whether this write may set step-owned fields and keep approvals: a verb (it is the step), the demo seed
@@ -50,7 +55,7 @@ export function checkStepOwned(ctx: ServiceContext, resource: Resource, values: 
   for (const [key, value] of Object.entries(values)) {
     const owned = stepOwned(resource.name, key);
     if (!owned) continue;
-    const before = current ? current[key] : resource.fields[key]?.default ?? null;
+    const before = current ? current[key] : (resource.fields[key]?.default ?? null);
     if (same(value, before)) continue;
     if (owned.plain?.includes(String(value)) && owned.plain.includes(String(before))) continue;
     const field = resource.fields[key].label[idx(ctx.lang)];
@@ -84,7 +89,11 @@ export function parentReviewChanges(resource: Resource, before: Row | undefined,
  * the licence moved). `apply` writes the reset as a step (audited like a verb's change).
  */
 export function supersedeParents(
-  ctx: ServiceContext, resource: Resource, before: Row | undefined, after: Row, changed: string[],
+  ctx: ServiceContext,
+  resource: Resource,
+  before: Row | undefined,
+  after: Row,
+  changed: string[],
   apply: (parentRes: Resource, parent: Row, reset: Values) => Row,
 ): void {
   const parentRes = registry.get(resource.parent!.resource)!;
@@ -98,27 +107,52 @@ export function supersedeParents(
     const parent = findRow(ctx.db, parentRes, id);
     if (!parent || parent.voided_at || !review.approved(parent)) continue;
     const row = apply(parentRes, parent, { ...review.reset });
-    raiseSuperseded(ctx, parentRes, row, review, changed.map((k) => `${resource.name}.${k}`), labels);
+    raiseSuperseded(
+      ctx,
+      parentRes,
+      row,
+      review,
+      changed.map((k) => `${resource.name}.${k}`),
+      labels,
+    );
   }
 }
 
 /** Opens the APPROVAL_SUPERSEDED finding on the record returned to review. */
 export function raiseSuperseded(ctx: ServiceContext, resource: Resource, row: Row, review: Review, fields: string[], labels?: string[]): void {
   const names = (lang: Lang) => (labels && lang === ctx.lang ? labels : fields.map((k) => resource.fields[k]?.label[idx(lang)] ?? k));
-  const text = (lang: Lang) => msg(lang, 'approval_superseded', {
-    approval: review.label[lang], state: review.backTo[lang], fields: names(lang).join(lang === 'en' ? ', ' : '、'),
-  });
+  const text = (lang: Lang) =>
+    msg(lang, 'approval_superseded', {
+      approval: review.label[lang],
+      state: review.backTo[lang],
+      fields: names(lang).join(lang === 'en' ? ', ' : '、'),
+    });
   const meta = ruleMeta(APPROVAL_SUPERSEDED)!;
-  const customer = resource.name === 'customers' ? row.id : (row.customer as number | null) ?? null;
+  const customer = resource.name === 'customers' ? row.id : ((row.customer as number | null) ?? null);
   // No code is "evaluated" here, so an earlier APPROVAL_SUPERSEDED of the record stays open beside this one.
-  syncFindings(ctx, resource.name, row.id, new Set(), [{
-    code: meta.code, severity: meta.severity, source: meta.source, fields, message: { zh: text('zh'), en: text('en') },
-  }], {
-    customer, salesperson: (row.salesperson as number | null) ?? null,
-    product: resource.name === 'products' ? row.id : (row.product as number | null) ?? null, batch: (row.batch as number | null) ?? null,
-    // the business date of what was approved (a line's sale, a contract's signing); master records have none
-    record_date: ((row.sale_date ?? row.signed_at) as string | null | undefined)?.slice(0, 10) ?? null,
-  });
+  syncFindings(
+    ctx,
+    resource.name,
+    row.id,
+    new Set(),
+    [
+      {
+        code: meta.code,
+        severity: meta.severity,
+        source: meta.source,
+        fields,
+        message: { zh: text('zh'), en: text('en') },
+      },
+    ],
+    {
+      customer,
+      salesperson: (row.salesperson as number | null) ?? null,
+      product: resource.name === 'products' ? row.id : ((row.product as number | null) ?? null),
+      batch: (row.batch as number | null) ?? null,
+      // the business date of what was approved (a line's sale, a contract's signing); master records have none
+      record_date: ((row.sale_date ?? row.signed_at) as string | null | undefined)?.slice(0, 10) ?? null,
+    },
+  );
 }
 
 /** After a verb: a record approved again resolves its APPROVAL_SUPERSEDED findings. */

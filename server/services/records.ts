@@ -31,7 +31,11 @@ export function findRow(db: Db, resource: Resource, id: number): Row | undefined
   if (!perTable) byIdQueries.set(client, (perTable = new Map()));
   let q = perTable.get(resource.name);
   if (!q) {
-    q = db.select().from(resource.table).where(eq(resource.table.id, sql.placeholder('id'))).prepare();
+    q = db
+      .select()
+      .from(resource.table)
+      .where(eq(resource.table.id, sql.placeholder('id')))
+      .prepare();
     perTable.set(resource.name, q);
   }
   return q.get({ id }) as Row | undefined;
@@ -43,7 +47,12 @@ export function inlineChildren(resource: Resource): Resource[] {
 
 export function childRows(db: Db, child: Resource, parentId: number): Row[] {
   const t = child.table;
-  return db.select().from(t).where(and(eq(t[child.parent!.field], parentId), isNull(t.voided_at))).orderBy(asc(t.id)).all() as Row[];
+  return db
+    .select()
+    .from(t)
+    .where(and(eq(t[child.parent!.field], parentId), isNull(t.voided_at)))
+    .orderBy(asc(t.id))
+    .all() as Row[];
 }
 
 /** The record as GET /api/:res/:id returns it. */

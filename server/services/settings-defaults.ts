@@ -13,7 +13,13 @@ import { createRecord } from './write';
 
 /** Adds a row for every threshold and company field the table lacks, so admins see and edit them all. */
 export function ensureSettings(ctx: ServiceContext): void {
-  const have = new Set(ctx.db.select({ key: settings.key }).from(settings).all().map((r) => r.key));
+  const have = new Set(
+    ctx.db
+      .select({ key: settings.key })
+      .from(settings)
+      .all()
+      .map((r) => r.key),
+  );
   const add = (key: string, value: unknown, description: string, reason: string) => {
     if (!have.has(key)) createRecord(ctx, registry.get('settings')!, { key, value, description }, { reason });
   };

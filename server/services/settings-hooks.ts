@@ -4,7 +4,14 @@
  * silently replaced by the default when read. Keys nobody declared hold free JSON.
  */
 import { msg } from '../../schema/messages';
-import { RULE_SETTING_DEFAULTS, ruleSettingType, SETTING_TYPE_LABELS, typedSettingValue, type RuleSettingKey, type SettingType } from '../../schema/rules/settings';
+import {
+  RULE_SETTING_DEFAULTS,
+  ruleSettingType,
+  SETTING_TYPE_LABELS,
+  typedSettingValue,
+  type RuleSettingKey,
+  type SettingType,
+} from '../../schema/rules/settings';
 import { BUSINESS_TIME_ZONE_SETTING } from '../../schema/time-zone';
 import { COMPANY_SETTINGS } from '../../schema/company-settings';
 import { validationError } from '../errors';

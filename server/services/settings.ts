@@ -12,6 +12,8 @@ export function loadSettings(db: Db): RuleSettings {
 }
 
 export function readSetting<K extends RuleSettingKey>(db: Db, key: K): RuleSettings[K] {
-  const row = db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.key, key)).get() as { key: string; value: unknown } | undefined;
+  const row = db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.key, key)).get() as
+    | { key: string; value: unknown }
+    | undefined;
   return resolveSettings(row ? [row] : [])[key];
 }

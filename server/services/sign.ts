@@ -27,8 +27,10 @@ export function recordHash(resource: Resource, row: Record<string, unknown>): st
     .filter((k) => !UNSIGNED.has(k) && !resource.fields[k]?.writeOnly)
     .sort()
     // Text as SQLite stores it (a lone surrogate reads back as U+FFFD), so the hash is the stored record's.
-    .map((k) => [k, typeof row[k] === 'string' ? toWellFormed(row[k] as string) : row[k] ?? null]);
-  return createHash('sha256').update(JSON.stringify([resource.name, content])).digest('hex');
+    .map((k) => [k, typeof row[k] === 'string' ? toWellFormed(row[k] as string) : (row[k] ?? null)]);
+  return createHash('sha256')
+    .update(JSON.stringify([resource.name, content]))
+    .digest('hex');
 }
 
 /**
@@ -37,8 +39,22 @@ export function recordHash(resource: Resource, row: Record<string, unknown>): st
  * account as guessing at the sign-in does, and a locked account signs nothing.
  */
 export async function confirmPassword(ctx: ServiceContext, password: unknown): Promise<void> {
-  const row = ctx.actor.id == null ? undefined : ctx.db.select({ id: users.id, password: users.password, failed_logins: users.failed_logins, locked_until: users.locked_until, must_change_password: users.must_change_password })
-    .from(users).where(eq(users.id, ctx.actor.id)).get() as { id: number; password: string | null; failed_logins: number | null; locked_until: string | null; must_change_password: boolean | null } | undefined;
+  const row =
+    ctx.actor.id == null
+      ? undefined
+      : (ctx.db
+          .select({
+            id: users.id,
+            password: users.password,
+            failed_logins: users.failed_logins,
+            locked_until: users.locked_until,
+            must_change_password: users.must_change_password,
+          })
+          .from(users)
+          .where(eq(users.id, ctx.actor.id))
+          .get() as
+          | { id: number; password: string | null; failed_logins: number | null; locked_until: string | null; must_change_password: boolean | null }
+          | undefined);
   const locked = row && lockedUntil(row, ctx.clock);
   if (locked) throw forbidden(msg(ctx.lang, 'account_locked', { until: locked }));
   // A password someone else set (or the first start's) is no proof of who signs.
@@ -56,9 +72,18 @@ export function writeSignature(ctx: ServiceContext, resource: Resource, row: Row
   return ctx.db
     .insert(signatures)
     .values({
-      resource: resource.name, record_id: row.id, meaning, signer: ctx.actor.id!, signer_name: ctx.actor.display_name,
-      signed_at: ctx.clock.now().toISOString(), record_hash: recordHash(resource, row), comment,
-      created_at: ctx.clock.now().toISOString(), created_by: ctx.actor.id, updated_at: ctx.clock.now().toISOString(), updated_by: ctx.actor.id,
+      resource: resource.name,
+      record_id: row.id,
+      meaning,
+      signer: ctx.actor.id!,
+      signer_name: ctx.actor.display_name,
+      signed_at: ctx.clock.now().toISOString(),
+      record_hash: recordHash(resource, row),
+      comment,
+      created_at: ctx.clock.now().toISOString(),
+      created_by: ctx.actor.id,
+      updated_at: ctx.clock.now().toISOString(),
+      updated_by: ctx.actor.id,
     })
     .returning()
     .get();
@@ -81,12 +106,14 @@ export function editNeedsReason(db: Db, resource: Resource, row: Row): boolean {
 /** A record's signatures, each marked valid while the record still hashes to what was signed. */
 export function signaturesOf(db: Db, resource: Resource, row: Row) {
   const hash = recordHash(resource, row);
-  return db
-    .select()
-    .from(signatures)
-    .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
-    .orderBy(asc(signatures.id))
-    .all()
-    // superseded: an approval the record no longer has (a change returned it to review, schema/lifecycle.ts)
-    .map((s) => ({ ...s, valid: s.record_hash === hash, superseded: signatureSuperseded(resource.name, row, s.meaning) }));
+  return (
+    db
+      .select()
+      .from(signatures)
+      .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
+      .orderBy(asc(signatures.id))
+      .all()
+      // superseded: an approval the record no longer has (a change returned it to review, schema/lifecycle.ts)
+      .map((s) => ({ ...s, valid: s.record_hash === hash, superseded: signatureSuperseded(resource.name, row, s.meaning) }))
+  );
 }

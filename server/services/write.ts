@@ -19,9 +19,7 @@ import { afterUpdate, writeHooks } from './hooks';
 import { enforceRules, isRuleKind } from './rules/enforce';
 import { resolveAllFor } from './rules/findings';
 import { editNeedsReason } from './sign';
-import {
-  checkStepOwned, lifecycleExempt, parentReviewChanges, raiseSuperseded, supersedeOnUpdate, supersedeParents,
-} from './lifecycle';
+import { checkStepOwned, lifecycleExempt, parentReviewChanges, raiseSuperseded, supersedeOnUpdate, supersedeParents } from './lifecycle';
 import { LIFECYCLE } from '../../schema/lifecycle';
 import { APPROVAL_SUPERSEDED } from '../../schema/rules';
 import { inTransaction, type ServiceContext } from './context';
@@ -114,7 +112,12 @@ function checkNaturalKeys(ctx: ServiceContext, resource: Resource, merged: Value
     const conds = keys.map((k) => eq(t[k], merged[k]));
     if (resource.system) conds.push(isNull(t.voided_at));
     if (selfId != null) conds.push(ne(t.id, selfId));
-    const dup = ctx.db.select({ id: t.id }).from(t).where(and(...conds)).limit(1).get() as { id: number } | undefined;
+    const dup = ctx.db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(...conds))
+      .limit(1)
+      .get() as { id: number } | undefined;
     if (dup) {
       const fields = keys.map((k) => resource.fields[k].label[ctx.lang === 'en' ? 1 : 0]).join(' + ');
       for (const k of keys) errors[prefix + k] = msg(ctx.lang, 'duplicate_key', { fields, id: dup.id });
@@ -139,11 +142,16 @@ function derive(ctx: ServiceContext, resource: Resource, values: Values, current
  */
 function propagate(ctx: ServiceContext, resource: Resource, before: Row, after: Row, opts: WriteOptions) {
   for (const other of registry.values()) {
-    const derived = Object.entries(other.fields).filter(([, spec]) =>
-      spec.derive && other.fields[spec.derive.via].ref === resource.name && before[spec.derive.field] !== after[spec.derive.field]);
+    const derived = Object.entries(other.fields).filter(
+      ([, spec]) => spec.derive && other.fields[spec.derive.via].ref === resource.name && before[spec.derive.field] !== after[spec.derive.field],
+    );
     for (const via of new Set(derived.map(([, spec]) => spec.derive!.via))) {
       const t = other.table;
-      const rows = ctx.db.select().from(t).where(and(eq(t[via], after.id), ...(other.system ? [isNull(t.voided_at)] : []))).all() as Row[];
+      const rows = ctx.db
+        .select()
+        .from(t)
+        .where(and(eq(t[via], after.id), ...(other.system ? [isNull(t.voided_at)] : [])))
+        .all() as Row[];
       for (const current of rows) {
         const set: Values = {};
         for (const [key, spec] of derived) if (spec.derive!.via === via && current[key] !== after[spec.derive!.field]) set[key] = after[spec.derive!.field];
@@ -179,7 +187,11 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
   writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
   checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
   const legacy = prefix === '' && opts.legacyFacts ? { legacy_facts: opts.legacyFacts } : {};
-  const row = ctx.db.insert(resource.table).values({ ...values, ...legacy, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') }).returning().get() as Row;
+  const row = ctx.db
+    .insert(resource.table)
+    .values({ ...values, ...legacy, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') })
+    .returning()
+    .get() as Row;
   writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
   if (!lifecycleExempt(opts)) returnParentsToReview(ctx, resource, undefined, row, opts);
   return row;
@@ -190,7 +202,8 @@ function returnParentsToReview(ctx: ServiceContext, resource: Resource, before: 
   const changed = parentReviewChanges(resource, before, after);
   if (!changed.length) return;
   supersedeParents(ctx, resource, before, after, changed, (parentRes, parent, reset) =>
-    updateRow(ctx, parentRes, parent, reset, { ...opts, verb: true, reason: opts.reason ?? APPROVAL_SUPERSEDED }));
+    updateRow(ctx, parentRes, parent, reset, { ...opts, verb: true, reason: opts.reason ?? APPROVAL_SUPERSEDED }),
+  );
 }
 
 /** `propagateNow: false` when the caller propagates itself, after writing the inline children it was sent. */
@@ -278,7 +291,8 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
     items.forEach((item, i) => {
       const prefix = `${child.name}.${i}.`;
       const current = item.id != null ? existing.get(Number(item.id)) : undefined;
-      if (item.id != null && !current) throw validationError(msg(ctx.lang, 'invalid_input'), { [`${prefix}id`]: msg(ctx.lang, 'not_found', { resource: child.name, id: String(item.id) }) });
+      if (item.id != null && !current)
+        throw validationError(msg(ctx.lang, 'invalid_input'), { [`${prefix}id`]: msg(ctx.lang, 'not_found', { resource: child.name, id: String(item.id) }) });
       const mode = current ? 'update' : 'create';
       const { values } = parseRecord(child, { ...item, [field]: parentId }, { lang: ctx.lang, mode, historical: opts.historical });
       values[field] = parentId;

@@ -20,18 +20,33 @@ describe('a salesperson (Chromium)', () => {
     await s.user('sales1', '高刚', ['sales'], { salesperson: s.world.salesperson });
     // An approved buyer in the salesperson's region whose only drug licence ended before the sale.
     const customer = await s.api('POST', '/api/customers', {
-      name: '武汉市华康医药有限公司', type: 'wholesaler', region: '湖北省武汉市', address: '湖北省武汉市硚口区中山大道 8 号',
-      contact_name: '陈立', contact_phone: '13900000002', legal_rep: '陈立', credit_limit: 100000,
+      name: '武汉市华康医药有限公司',
+      type: 'wholesaler',
+      region: '湖北省武汉市',
+      address: '湖北省武汉市硚口区中山大道 8 号',
+      contact_name: '陈立',
+      contact_phone: '13900000002',
+      legal_rep: '陈立',
+      credit_limit: 100000,
     });
     expect(customer.status, JSON.stringify(customer.json)).toBe(201);
     expiredBuyer = customer.json.id;
     const licence = await s.api('POST', '/api/customer_licenses', {
-      customer: expiredBuyer, kind: 'drug_business', number: '鄂AA0270999', scope: DRUGS, valid_from: '2020-01-01', valid_to: '2025-03-31',
+      customer: expiredBuyer,
+      kind: 'drug_business',
+      number: '鄂AA0270999',
+      scope: DRUGS,
+      valid_from: '2020-01-01',
+      valid_to: '2025-03-31',
     });
     expect(licence.status, JSON.stringify(licence.json)).toBe(201);
     // its approval and reviews are their steps' (schema/lifecycle.ts): recorded as done
     recordStates(s.server, 'customers', expiredBuyer, {
-      qa_status: 'approved', qa_approved_at: '2023-01-10', qa_approved_by: '质管部 吴静', credit_reviewed_at: '2023-01-05', payment_rating: '良好',
+      qa_status: 'approved',
+      qa_approved_at: '2023-01-10',
+      qa_approved_by: '质管部 吴静',
+      credit_reviewed_at: '2023-01-05',
+      payment_rating: '良好',
     });
     page = await s.signIn('sales1');
   }, 120_000);
@@ -43,7 +58,11 @@ describe('a salesperson (Chromium)', () => {
   it('is refused an order for a buyer whose licence expired, with the reason on the form', async () => {
     const w = s.world;
     const prefill = {
-      customer: expiredBuyer, salesperson: w.salesperson, sale_date: '2025-06-01', payment_method: 'transfer', status: 'confirmed',
+      customer: expiredBuyer,
+      salesperson: w.salesperson,
+      sale_date: '2025-06-01',
+      payment_method: 'transfer',
+      status: 'confirmed',
       sales_lines: [{ product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150 }],
     };
     await page.goto(`${s.server.url}/#/sales_orders/create?source=${encodeURIComponent(JSON.stringify(prefill))}`);

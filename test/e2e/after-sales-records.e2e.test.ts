@@ -24,23 +24,70 @@ describe('after-sales records (Chromium)', () => {
     s = await startSession();
     w = [s.world, buildWorld(s.server.db, s.server.clock, '二')];
     const ctx = { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
-    for (const [i, no, quantity] of [[0, 'XS-F-1', 12], [1, 'XS-F-2', 30]] as const) {
-      const r = await s.api('POST', '/api/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch: w[0].batch, quantity, amount: quantity * 15 }));
+    for (const [i, no, quantity] of [
+      [0, 'XS-F-1', 12],
+      [1, 'XS-F-2', 30],
+    ] as const) {
+      const r = await s.api(
+        'POST',
+        '/api/sales_orders',
+        compliantOrder(w[i], no, { product: w[0].product, batch: w[0].batch, quantity, amount: quantity * 15 }),
+      );
       expect(r.status, JSON.stringify(r.json)).toBe(201);
-      createRecord(ctx, registry.get('outbound_slips')!, {
-        slip_no: `CK-${no}`, order: r.json.id, outbound_date: '2025-06-01', issued_by: '孙立', picked_by: '孙立', reviewed_by: '钱敏', reviewed_at: '2025-06-01T10:00:00.000Z',
-      }, { historical: true });
+      createRecord(
+        ctx,
+        registry.get('outbound_slips')!,
+        {
+          slip_no: `CK-${no}`,
+          order: r.json.id,
+          outbound_date: '2025-06-01',
+          issued_by: '孙立',
+          picked_by: '孙立',
+          reviewed_by: '钱敏',
+          reviewed_at: '2025-06-01T10:00:00.000Z',
+        },
+        { historical: true },
+      );
     }
-    device = createRecord(ctx, registry.get('products')!, {
-      kind: 'device', generic_name: '电子血压计', spec: 'YE660D', unit: '台', manufacturer: '江苏鱼跃医疗设备股份有限公司', approval_no: '苏械注准20172202774',
-      scope_category: '第二类医疗器械', device_class: 'II', qa_status: 'approved',
-    }, { historical: true }).id as number;
+    device = createRecord(
+      ctx,
+      registry.get('products')!,
+      {
+        kind: 'device',
+        generic_name: '电子血压计',
+        spec: 'YE660D',
+        unit: '台',
+        manufacturer: '江苏鱼跃医疗设备股份有限公司',
+        approval_no: '苏械注准20172202774',
+        scope_category: '第二类医疗器械',
+        device_class: 'II',
+        qa_status: 'approved',
+      },
+      { historical: true },
+    ).id as number;
     const supplier = await s.api('POST', '/api/suppliers', { name: '湖北康宁医疗器械有限公司', contact_name: '许文博', contact_phone: '027-87920155' });
-    expect((await s.api('POST', '/api/supplier_agreements', {
-      agreement_no: 'ZB-E2E-01', supplier: supplier.json.id, manufacturers: ['江苏鱼跃医疗设备股份有限公司'], valid_from: '2025-01-01', valid_to: '2026-12-31',
-      covers_devices: true, repair_terms: '质保期内免费维修，48 小时内响应', after_sales_contact: '许文博 027-87920155',
-    })).status).toBe(201);
-    await s.api('POST', '/api/follow_up_plans', { customer: w[0].customer, product: device, kind: 'special_product', start_date: '2025-04-01', interval_days: 30, staff: '郑售后' });
+    expect(
+      (
+        await s.api('POST', '/api/supplier_agreements', {
+          agreement_no: 'ZB-E2E-01',
+          supplier: supplier.json.id,
+          manufacturers: ['江苏鱼跃医疗设备股份有限公司'],
+          valid_from: '2025-01-01',
+          valid_to: '2026-12-31',
+          covers_devices: true,
+          repair_terms: '质保期内免费维修，48 小时内响应',
+          after_sales_contact: '许文博 027-87920155',
+        })
+      ).status,
+    ).toBe(201);
+    await s.api('POST', '/api/follow_up_plans', {
+      customer: w[0].customer,
+      product: device,
+      kind: 'special_product',
+      start_date: '2025-04-01',
+      interval_days: 30,
+      staff: '郑售后',
+    });
     await s.user('qa1', '吴静', ['qa']);
     await s.user('wh1', '孙库管', ['warehouse']);
     await s.user('as1', '郑售后', ['after_sales']);
@@ -87,8 +134,14 @@ describe('after-sales records (Chromium)', () => {
     await poll(textOf(wh.getByTestId(`notice-state-${w[1].customer}`))).toContain('已通知');
   });
 
-  it('after-sales sees a device complaint\'s repair route and the follow-up schedule', async () => {
-    const c = await s.apiAs('as1', 'POST', '/api/complaints', { customer: w[0].customer, channel: 'phone', received_at: '2025-06-28', product: device, description: '血压计读数偏高' });
+  it("after-sales sees a device complaint's repair route and the follow-up schedule", async () => {
+    const c = await s.apiAs('as1', 'POST', '/api/complaints', {
+      customer: w[0].customer,
+      channel: 'phone',
+      received_at: '2025-06-28',
+      product: device,
+      description: '血压计读数偏高',
+    });
     expect(c.status, JSON.stringify(c.json)).toBe(201);
     await as.goto(`${s.server.url}/#/complaints/${c.json.id}/show/repair`);
     await as.getByTestId('repair-route').waitFor();

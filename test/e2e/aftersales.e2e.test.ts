@@ -26,7 +26,12 @@ describe('after-sales (Chromium)', () => {
     const v = await s.api('POST', '/api/visits', { customer: w[0].customer, visit_date: '2025-05-14', kind: 'scheduled', staff: '刘敏' });
     expect(v.status, JSON.stringify(v.json)).toBe(201);
     const c = await s.api('POST', '/api/complaints', {
-      customer: w[1].customer, channel: 'phone', received_at: '2025-06-20', product: w[0].product, batch: w[0].batch, description: '部分胶囊破损、粘连',
+      customer: w[1].customer,
+      channel: 'phone',
+      received_at: '2025-06-20',
+      product: w[0].product,
+      batch: w[0].batch,
+      description: '部分胶囊破损、粘连',
     });
     expect(c.status, JSON.stringify(c.json)).toBe(201);
     expect(c.json.complaint_no).toBe('TS-202506-001');

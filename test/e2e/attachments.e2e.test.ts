@@ -17,7 +17,11 @@ describe('scans and the 首营 check (Chromium)', () => {
   let customerId: number;
   let drugLicence: number;
   const scan = tinyPdf('E2E drug business licence scan');
-  const status = (page: Page, key: string) => () => page.getByTestId(`check-${key}`).getAttribute('data-status').catch(() => null);
+  const status = (page: Page, key: string) => () =>
+    page
+      .getByTestId(`check-${key}`)
+      .getAttribute('data-status')
+      .catch(() => null);
 
   beforeAll(async () => {
     s = await startSession('2025-06-30');
@@ -26,24 +30,36 @@ describe('scans and the 首营 check (Chromium)', () => {
     // Everything but one scan: the licences, agents and credit review, the business licence's scan and the
     // purchaser's documents — all uploaded but the drug business licence's.
     const attach = attachAs(s.server.url, s.cookie);
-    customerId = await createApprovableCustomer(async (res, body) => {
-      const r = await s.api('POST', `/api/${res}`, body);
-      expect(r.status, JSON.stringify(r.json)).toBe(201);
-      return r.json;
-    }, '十堰市康宁医药有限公司', 31, { type: 'wholesaler', region: '湖北省十堰市' }, async (id, input) => {
-      const r = await s.apiAs('fin1', 'POST', `/api/customers/${id}/credit-review`, { password: PASSWORD, ...input });
-      expect(r.status, JSON.stringify(r.json)).toBe(200);
-    }, async (resource, id, kind) => {
-      if (resource === 'customer_licenses') {
-        const l = (await s.api('GET', `/api/customer_licenses/${id}`)).json;
-        if (l.kind === 'drug_business') { drugLicence = id; return; }
-      }
-      await attach(resource, id, kind);
-    });
+    customerId = await createApprovableCustomer(
+      async (res, body) => {
+        const r = await s.api('POST', `/api/${res}`, body);
+        expect(r.status, JSON.stringify(r.json)).toBe(201);
+        return r.json;
+      },
+      '十堰市康宁医药有限公司',
+      31,
+      { type: 'wholesaler', region: '湖北省十堰市' },
+      async (id, input) => {
+        const r = await s.apiAs('fin1', 'POST', `/api/customers/${id}/credit-review`, { password: PASSWORD, ...input });
+        expect(r.status, JSON.stringify(r.json)).toBe(200);
+      },
+      async (resource, id, kind) => {
+        if (resource === 'customer_licenses') {
+          const l = (await s.api('GET', `/api/customer_licenses/${id}`)).json;
+          if (l.kind === 'drug_business') {
+            drugLicence = id;
+            return;
+          }
+        }
+        await attach(resource, id, kind);
+      },
+    );
     expect(drugLicence).toBeGreaterThan(0);
   }, 180_000);
 
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('QA sees the missing scan fail, uploads it, approves; the inspection pack holds it', async () => {
     const page = await s.signIn('qa1');
@@ -57,7 +73,8 @@ describe('scans and the 首营 check (Chromium)', () => {
     await page.goto(`${s.server.url}/#/customers/${customerId}/show/attachments`);
     const row = page.getByTestId(`attachments-customer_licenses-${drugLicence}-licence_scan`);
     await poll(textOf(row)).toContain('缺少（必需）');
-    await page.getByTestId(`attachments-customer_licenses-${drugLicence}-licence_scan-upload-input`)
+    await page
+      .getByTestId(`attachments-customer_licenses-${drugLicence}-licence_scan-upload-input`)
       .setInputFiles({ name: '药品经营许可证.pdf', mimeType: 'application/pdf', buffer: scan });
     await poll(textOf(row)).toContain('药品经营许可证.pdf');
     await poll(textOf(row)).not.toContain('缺少');

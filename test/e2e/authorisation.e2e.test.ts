@@ -16,20 +16,37 @@ describe('salesperson authorisation (Chromium)', () => {
     await s.user('office1', '李秘书', ['office']);
     await s.user('sales1', '高刚', ['sales'], { salesperson: s.world.salesperson });
     const p = await s.api('POST', '/api/salespeople', {
-      name: '孙悦', id_no: '420106199004217315', employee_no: 'XS-021', phone: '13812340021', contract_start: '2023-07-01', contract_end: '2026-06-30',
-      social_insurance: true, permit_no: 'SG700123', permit_valid_to: '2025-07-20',
+      name: '孙悦',
+      id_no: '420106199004217315',
+      employee_no: 'XS-021',
+      phone: '13812340021',
+      contract_start: '2023-07-01',
+      contract_end: '2026-06-30',
+      social_insurance: true,
+      permit_no: 'SG700123',
+      permit_valid_to: '2025-07-20',
     });
     expect(p.status, JSON.stringify(p.json)).toBe(201);
     person = p.json.id;
-    expect((await s.api('POST', '/api/trainings', { salesperson: person, date: '2025-03-01', topic: 'GSP 销售管理制度培训', hours: 4, passed: true })).status).toBe(201);
+    expect(
+      (await s.api('POST', '/api/trainings', { salesperson: person, date: '2025-03-01', topic: 'GSP 销售管理制度培训', hours: 4, passed: true })).status,
+    ).toBe(201);
     const l = await s.api('POST', '/api/authorizations', {
-      document_no: 'SQ-2025-021', salesperson: person, varieties: ['中成药', '化学药制剂'], regions: ['湖北省武汉市', '湖北省孝感市'], valid_from: '2025-01-01', valid_to: '2025-12-31', sealed: true,
+      document_no: 'SQ-2025-021',
+      salesperson: person,
+      varieties: ['中成药', '化学药制剂'],
+      regions: ['湖北省武汉市', '湖北省孝感市'],
+      valid_from: '2025-01-01',
+      valid_to: '2025-12-31',
+      sealed: true,
     });
     expect(l.status, JSON.stringify(l.json)).toBe(201);
     letter = l.json.id;
   }, 180_000);
 
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('the office reads the qualification tab: letter valid, permit expiring, training passed', async () => {
     const page = await s.signIn('office1');
@@ -82,8 +99,17 @@ describe('salesperson authorisation (Chromium)', () => {
     expect(await page.getByTestId('issue-letter').count()).toBe(0);
     const res = await page.evaluate(async (salesperson) => {
       const r = await fetch('/api/authorizations', {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ document_no: 'SQ-SELF-1', salesperson, varieties: ['中成药'], regions: ['湖北省'], valid_from: '2025-07-01', valid_to: '2025-12-31', sealed: true }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          document_no: 'SQ-SELF-1',
+          salesperson,
+          varieties: ['中成药'],
+          regions: ['湖北省'],
+          valid_from: '2025-07-01',
+          valid_to: '2025-12-31',
+          sealed: true,
+        }),
       });
       return { status: r.status, body: await r.json() };
     }, s.world.salesperson);

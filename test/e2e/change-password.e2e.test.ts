@@ -19,7 +19,9 @@ describe('修改密码 (Chromium)', () => {
     otherSession = await login(s.server.url, 'auditor1', PASSWORD);
     page = await s.signIn('auditor1');
   }, 120_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   const fill = async (current: string, next: string, confirm = next) => {
     await page.getByTestId('password-current').fill(current);
@@ -29,7 +31,11 @@ describe('修改密码 (Chromium)', () => {
   };
 
   it('changes the password from the user menu; other sessions end, this one stays', async () => {
-    await page.getByRole('button', { name: /profile|用户|个人/i }).or(page.locator('button[aria-label]').filter({ has: page.locator('[data-testid="AccountCircleIcon"]') })).first().click();
+    await page
+      .getByRole('button', { name: /profile|用户|个人/i })
+      .or(page.locator('button[aria-label]').filter({ has: page.locator('[data-testid="AccountCircleIcon"]') }))
+      .first()
+      .click();
     await page.getByTestId('change-password').click();
     await fill('wrong-password-x', 'new-auditor-password-1');
     await poll(textOf(page.getByTestId('password-error'))).toContain('当前密码不正确');

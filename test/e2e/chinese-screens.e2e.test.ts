@@ -15,8 +15,31 @@ import { ensureWebDist } from './global-setup';
 
 /** Latin words a Chinese screen may show: file formats, units, standard abbreviations, the product's name. */
 const ALLOWED = new Set([
-  'GSP', 'CSV', 'XLSX', 'xlsx', 'csv', 'Excel', 'PDF', 'pdf', 'UTF-8', 'Unicode', 'GBK', 'GB18030', 'SHA-256', 'ID', 'QA',
-  'mg', 'ml', 'mL', 'g', 'kg', 'L', 'IU', 'cm', 'mm', 'pcs',
+  'GSP',
+  'CSV',
+  'XLSX',
+  'xlsx',
+  'csv',
+  'Excel',
+  'PDF',
+  'pdf',
+  'UTF-8',
+  'Unicode',
+  'GBK',
+  'GB18030',
+  'SHA-256',
+  'ID',
+  'QA',
+  'mg',
+  'ml',
+  'mL',
+  'g',
+  'kg',
+  'L',
+  'IU',
+  'cm',
+  'mm',
+  'pcs',
 ]);
 /** Rule codes (BUYER_NOT_APPROVED), batch and document numbers (XS-2025-0001, B2406): identifiers as data. */
 const IDENTIFIER = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{1,6}\d[\w-]*|[A-Z]{1,6}(?:-[A-Z0-9]+)+|[a-z]?\d[\w.-]*)$/;
@@ -67,16 +90,19 @@ describe('Chinese screens (Chromium)', () => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       page.setDefaultTimeout(15_000);
       const pending = new Set<unknown>();
-      page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) pending.add(r); });
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith('/api/')) pending.add(r);
+      });
       page.on('requestfinished', (r) => pending.delete(r));
       page.on('requestfailed', (r) => pending.delete(r));
-      await page.goto(server.url + '/');
+      await page.goto(`${server.url}/`);
       await page.fill('input[name="username"]', u.username);
       await page.fill('input[name="password"]', u.password);
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByTestId('dashboard').waitFor();
-      const hrefs = await page.locator('.RaMenu-open a[href^="#/"], .RaSidebar-fixed a[href^="#/"]').evaluateAll((as) =>
-        [...new Set(as.map((a) => a.getAttribute('href')!))]);
+      const hrefs = await page
+        .locator('.RaMenu-open a[href^="#/"], .RaSidebar-fixed a[href^="#/"]')
+        .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))]);
       expect(hrefs.length, u.username).toBeGreaterThan(0);
       for (const href of hrefs) {
         if (href !== '#/' && scanned.has(href)) continue;

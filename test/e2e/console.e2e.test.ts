@@ -25,12 +25,13 @@ describe('console (Chromium)', () => {
     const cookie = await login(server.url);
     // created through the API; the approvals (QA's signed step) recorded as done
     const seed = ({ qa_status, ...body }: { qa_status: string } & Record<string, unknown>) =>
-      fetch(`${server.url}/api/customers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) })
-        .then(async (r) => {
+      fetch(`${server.url}/api/customers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) }).then(
+        async (r) => {
           const json = await r.json();
           expect(r.status, JSON.stringify(json)).toBe(201);
           if (qa_status !== 'pending') recordStates(server, 'customers', json.id, { qa_status });
-        });
+        },
+      );
     await seed({ name: '武汉康宁大药房连锁有限公司', type: 'retailer', region: '湖北省武汉市', qa_status: 'approved' });
     await seed({ name: '宜昌市第一人民医院', type: 'medical_institution', region: '湖北省宜昌市', qa_status: 'approved' });
     await seed({ name: '荆州同济药业有限公司', type: 'wholesaler', region: '湖北省荆州市', qa_status: 'pending' });
@@ -46,13 +47,17 @@ describe('console (Chromium)', () => {
   });
 
   // vitest's expect has no Playwright matchers: poll the page instead.
-  const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP });
-  const textOf = (locator: ReturnType<Page['locator']>) => () => locator.first().innerText().catch(() => '');
+  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP });
+  const textOf = (locator: ReturnType<Page['locator']>) => () =>
+    locator
+      .first()
+      .innerText()
+      .catch(() => '');
   const rows = () => page.locator('.RaDatagrid-tbody tr');
   const notification = () => page.locator('.MuiSnackbarContent-message').first();
 
   it('signs in (Chinese by default)', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(`${server.url}/`);
     await page.fill('input[name="username"]', 'admin');
     await page.fill('input[name="password"]', ADMIN_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -62,7 +67,7 @@ describe('console (Chromium)', () => {
   });
 
   it('searches and filters the customers list', async () => {
-    await page.goto(server.url + '/#/customers');
+    await page.goto(`${server.url}/#/customers`);
     await poll(() => rows().count()).toBe(3);
     await page.fill('input[name="q"]', '康宁');
     await poll(() => rows().count()).toBe(1);
@@ -77,7 +82,7 @@ describe('console (Chromium)', () => {
   });
 
   it('creates a customer', async () => {
-    await page.goto(server.url + '/#/customers/create');
+    await page.goto(`${server.url}/#/customers/create`);
     await page.fill('input[name="name"]', '襄阳仁和医药有限公司');
     await page.getByRole('combobox', { name: '单位类型' }).click();
     await page.getByRole('option', { name: '药品批发企业' }).click();

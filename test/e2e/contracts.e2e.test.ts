@@ -26,12 +26,20 @@ describe('contract approval (Chromium)', () => {
     };
     contractId = await draft({ contract_no: 'HT-2025-0630', amount: 86000, quality_terms: '符合《中国药典》标准，外包装完好', payment_method: 'transfer' });
     majorId = await draft({
-      contract_no: 'HT-2025-0631', amount: 680000, quality_terms: '符合国家药品标准', quantity_price_terms: '阿莫西林胶囊 40000 盒 × 17.00 元',
-      delivery_terms: '分批送货', payment_method: 'transfer', payment_days: 90, after_sales_terms: '质量问题退换',
+      contract_no: 'HT-2025-0631',
+      amount: 680000,
+      quality_terms: '符合国家药品标准',
+      quantity_price_terms: '阿莫西林胶囊 40000 盒 × 17.00 元',
+      delivery_terms: '分批送货',
+      payment_method: 'transfer',
+      payment_days: 90,
+      after_sales_terms: '质量问题退换',
     });
   }, 180_000);
 
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   const confirm = async (page: Page, signed: boolean) => {
     const dialog = page.getByTestId('sign-dialog');
@@ -48,7 +56,9 @@ describe('contract approval (Chromium)', () => {
     await poll(textOf(page.getByTestId('contract-level'))).toContain('须经销售副总审核');
     await page.getByTestId('verb-submit').click();
     await confirm(page, false);
-    await poll(textOf(page.getByTestId('sign-error'))).toContain('合同条款不全（第五篇 3.2），不能提交审批。缺少：购货量与供货单价、交货方式及交货日期、付款期限、质量条款及售后服务约定');
+    await poll(textOf(page.getByTestId('sign-error'))).toContain(
+      '合同条款不全（第五篇 3.2），不能提交审批。缺少：购货量与供货单价、交货方式及交货日期、付款期限、质量条款及售后服务约定',
+    );
     await shot(page, 'contracts-submit-refused');
     await page.getByTestId('sign-dialog').getByRole('button', { name: '取消' }).click();
     expect(await status(contractId)).toBe('draft');

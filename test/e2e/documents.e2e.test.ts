@@ -39,28 +39,48 @@ describe('printed documents (Chromium)', () => {
     s = await startSession('2025-06-30');
     b = buildWorld(s.server.db, s.server.clock, '乙');
     for (const [key, value] of Object.entries({
-      companyName: '湖北康源医药有限公司', companyAddress: '武汉市东西湖区金银湖路 18 号', companyLegalRep: '陈立新',
-      companyPhone: '027-83390001', companyQualityContact: '质管部 吴静 027-83390002',
+      companyName: '湖北康源医药有限公司',
+      companyAddress: '武汉市东西湖区金银湖路 18 号',
+      companyLegalRep: '陈立新',
+      companyPhone: '027-83390001',
+      companyQualityContact: '质管部 吴静 027-83390002',
     })) {
       const [row] = (await s.api('GET', `/api/settings?filter=${q({ key })}`)).json;
       expect((await s.api('PUT', `/api/settings/${row.id}`, { value, version: row.version })).status).toBe(200);
     }
     const w = s.world;
     ids.order = await created('/api/sales_orders', compliantOrder(w, 'XS20250601', { quantity: 12, amount: 180, handler: '高刚', responsible: '刘经理' }));
-    ids.orderB = await created('/api/sales_orders', compliantOrder(w, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }));
+    ids.orderB = await created(
+      '/api/sales_orders',
+      compliantOrder(w, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }),
+    );
     // a legacy slip (a live one is issued only by the issue-outbound step)
-    ids.slip = createRecord({ db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!,
-      { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' }, { historical: true }).id as number;
+    ids.slip = createRecord(
+      { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+      registry.get('outbound_slips')!,
+      { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' },
+      { historical: true },
+    ).id as number;
     ids.feedback = await created('/api/quality_feedback', {
-      form_no: 'ZLFK2025-007', source: 'customer', customer: w.customer, product: w.product, batch: w.batch,
+      form_no: 'ZLFK2025-007',
+      source: 'customer',
+      customer: w.customer,
+      product: w.product,
+      batch: w.batch,
       description: '部分胶囊粘连变形',
     });
     recordStates(s.server, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换' });
     ids.recall = await created('/api/recalls', {
-      recall_no: 'ZH2025-03', product: w.product, batches: ['00581'], level: '2', initiated_by: 'manufacturer', reason: '溶出度不合格', started_at: '2025-06-20',
+      recall_no: 'ZH2025-03',
+      product: w.product,
+      batches: ['00581'],
+      level: '2',
+      initiated_by: 'manufacturer',
+      reason: '溶出度不合格',
+      started_at: '2025-06-20',
     });
     const notices = (await s.api('GET', `/api/recall_notices?filter=${q({ recall: ids.recall, customer: w.customer })}`)).json;
-    ids.notice = notices[0]?.id ?? await created('/api/recall_notices', { recall: ids.recall, customer: w.customer });
+    ids.notice = notices[0]?.id ?? (await created('/api/recall_notices', { recall: ids.recall, customer: w.customer }));
     ids.authorization = (await s.api('GET', `/api/authorizations?filter=${q({ salesperson: w.salesperson })}`)).json[0].id;
     await s.user('sales1', '高刚', ['sales'], { salesperson: w.salesperson });
     await s.user('office1', '李秘书', ['office']);
@@ -109,14 +129,35 @@ describe('printed documents (Chromium)', () => {
     process.env.GSP_CHROMIUM = '/nonexistent/chromium';
     try {
       let told = '';
-      tab.once('dialog', (d) => { told = d.message(); void d.dismiss(); });
+      tab.once('dialog', (d) => {
+        told = d.message();
+        void d.dismiss();
+      });
       await tab.locator('#pdf-link').click();
       await poll(async () => told).toContain('Chromium');
     } finally {
-      if (saved === undefined) delete process.env.GSP_CHROMIUM; else process.env.GSP_CHROMIUM = saved;
+      if (saved === undefined) delete process.env.GSP_CHROMIUM;
+      else process.env.GSP_CHROMIUM = saved;
     }
-    expectAll(pdf.text, ['湖北康源医药有限公司', '购货者档案', '武汉市康泰医药有限公司', '统一社会信用代码', '鄂AA3944806', '抗生素制剂', '2030-12-31',
-      '王超', '法定代表人', '李娜', '采购人员', '首营审核', '已审核', '2023-01-10', '500,000.00', '储存条件审核日期', '2023-01-06']);
+    expectAll(pdf.text, [
+      '湖北康源医药有限公司',
+      '购货者档案',
+      '武汉市康泰医药有限公司',
+      '统一社会信用代码',
+      '鄂AA3944806',
+      '抗生素制剂',
+      '2030-12-31',
+      '王超',
+      '法定代表人',
+      '李娜',
+      '采购人员',
+      '首营审核',
+      '已审核',
+      '2023-01-10',
+      '500,000.00',
+      '储存条件审核日期',
+      '2023-01-06',
+    ]);
   }, 120_000);
 
   it('the office prints the 销售人员授权书 with the seal note and the legal representative', async () => {
@@ -125,8 +166,19 @@ describe('printed documents (Chromium)', () => {
     await printFromShowPage(page, `authorizations/${ids.authorization}`, 'authorization-letter', 'authorization-letter');
     const pdf = await downloadPdf(page, 'authorization-letter');
     expect(pdf.name).toBe('销售人员授权书-SQ39464-高刚.pdf');
-    expectAll(pdf.text, ['销售人员授权书', 'SQ39464', '高刚', '420106199004217315', '化学药制剂', '湖北省', '2020年1月1日', '2030年12月31日',
-      '湖北康源医药有限公司', '陈立新', '已加盖公司公章及法定代表人印章']);
+    expectAll(pdf.text, [
+      '销售人员授权书',
+      'SQ39464',
+      '高刚',
+      '420106199004217315',
+      '化学药制剂',
+      '湖北省',
+      '2020年1月1日',
+      '2030年12月31日',
+      '湖北康源医药有限公司',
+      '陈立新',
+      '已加盖公司公章及法定代表人印章',
+    ]);
   }, 120_000);
 
   it('the salesperson prints the 销售记录 of their order and a dated 销售记录清单 of the customer; another salesperson’s order is refused', async () => {
@@ -135,8 +187,31 @@ describe('printed documents (Chromium)', () => {
     await printFromShowPage(page, `sales_orders/${ids.order}`, 'sales-record', 'sales-record');
     const pdf = await downloadPdf(page, 'sales-record');
     expect(pdf.name).toBe('销售记录-XS20250601.pdf');
-    expectAll(pdf.text, ['通用名称', '剂型', '规格', '批号', '有效期', '生产厂商', '购货单位', '数量', '单价', '金额', '销售日期',
-      'XS20250601', '阿莫西林胶囊', '胶囊剂', '0.25g×24粒', '00581', '2027-03-28', '华北制药股份有限公司', '武汉市康泰医药有限公司', '12', '15.00', '180.00', '2025-06-01']);
+    expectAll(pdf.text, [
+      '通用名称',
+      '剂型',
+      '规格',
+      '批号',
+      '有效期',
+      '生产厂商',
+      '购货单位',
+      '数量',
+      '单价',
+      '金额',
+      '销售日期',
+      'XS20250601',
+      '阿莫西林胶囊',
+      '胶囊剂',
+      '0.25g×24粒',
+      '00581',
+      '2027-03-28',
+      '华北制药股份有限公司',
+      '武汉市康泰医药有限公司',
+      '12',
+      '15.00',
+      '180.00',
+      '2025-06-01',
+    ]);
 
     // The customer's list for June: a reversed range cannot be sent; the list holds only this salesperson's lines.
     await page.goto(`${s.server.url}/#/customers/${s.world.customer}/show`);
@@ -172,7 +247,21 @@ describe('printed documents (Chromium)', () => {
     await printFromShowPage(page, `outbound_slips/${ids.slip}`, 'outbound-slip', 'outbound-slip');
     const pdf = await downloadPdf(page, 'outbound-slip');
     expect(pdf.name).toBe('出库单-CK20250601.pdf');
-    expectAll(pdf.text, ['出库单', 'CK20250601', 'XS20250601', '2025-06-01', '武汉市康泰医药有限公司', '阿莫西林胶囊', '00581', '180.00', '开票员', '王开票', '库管员', '孙立', '复核员']);
+    expectAll(pdf.text, [
+      '出库单',
+      'CK20250601',
+      'XS20250601',
+      '2025-06-01',
+      '武汉市康泰医药有限公司',
+      '阿莫西林胶囊',
+      '00581',
+      '180.00',
+      '开票员',
+      '王开票',
+      '库管员',
+      '孙立',
+      '复核员',
+    ]);
   }, 120_000);
 
   it('QA prints the 质量信息反馈处理表 and the 召回通知 to the customer', async () => {
@@ -186,8 +275,20 @@ describe('printed documents (Chromium)', () => {
     await printFromShowPage(page, `recall_notices/${ids.notice}`, 'recall-notice', 'recall-notice');
     const notice = await downloadPdf(page, 'recall-notice');
     expect(notice.name).toBe('召回通知-ZH2025-03-武汉市康泰医药有限公司.pdf');
-    expectAll(notice.text, ['召回通知', 'ZH2025-03', '二级召回', '溶出度不合格', '阿莫西林胶囊', '00581', 'XS20250601', 'XS20250602', '共计 19 盒', '48 小时内',
-      '质管部 吴静 027-83390002', '回执']);
+    expectAll(notice.text, [
+      '召回通知',
+      'ZH2025-03',
+      '二级召回',
+      '溶出度不合格',
+      '阿莫西林胶囊',
+      '00581',
+      'XS20250601',
+      'XS20250602',
+      '共计 19 盒',
+      '48 小时内',
+      '质管部 吴静 027-83390002',
+      '回执',
+    ]);
   }, 120_000);
 
   it('QA downloads the customer’s complete file as one ZIP of PDFs', async () => {
@@ -199,7 +300,8 @@ describe('printed documents (Chromium)', () => {
     expect(download.suggestedFilename()).toBe('购货者完整档案-武汉市康泰医药有限公司-2025-06-30.zip');
     const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
     const names = Object.keys(files);
-    for (const n of ['00-目录.pdf', '01-购货者档案.pdf', '03-销售人员授权书.pdf', '04-购销合同.pdf', '05-销售记录清单-2025年.pdf', '06-出库单-2025年.pdf']) expect(names).toContain(n);
+    for (const n of ['00-目录.pdf', '01-购货者档案.pdf', '03-销售人员授权书.pdf', '04-购销合同.pdf', '05-销售记录清单-2025年.pdf', '06-出库单-2025年.pdf'])
+      expect(names).toContain(n);
     expect(await pdfText(files['04-购销合同.pdf'])).toContain('HT2024759');
     expect(await pdfText(files['05-销售记录清单-2025年.pdf'])).toContain('XS20250602');
   }, 180_000);

@@ -14,7 +14,11 @@ describe('first-business approval (Chromium)', () => {
   let s: Session;
   let customerId: number;
   const licences: number[] = [];
-  const status = (page: Page, key: string) => () => page.getByTestId(`check-${key}`).getAttribute('data-status').catch(() => null);
+  const status = (page: Page, key: string) => () =>
+    page
+      .getByTestId(`check-${key}`)
+      .getAttribute('data-status')
+      .catch(() => null);
 
   beforeAll(async () => {
     s = await startSession('2025-06-30');
@@ -23,8 +27,15 @@ describe('first-business approval (Chromium)', () => {
     await s.user('qa1', '吴静', ['qa']);
     const code = creditCode(42);
     const c = await s.api('POST', '/api/customers', {
-      name: '宜昌市国泰医药有限公司', type: 'wholesaler', region: '湖北省宜昌市', address: '湖北省宜昌市西陵区东山大道 88 号', contact_name: '郑红',
-      contact_phone: '0717-6223344', legal_rep: '郑国泰', credit_code: code, cold_chain: true,
+      name: '宜昌市国泰医药有限公司',
+      type: 'wholesaler',
+      region: '湖北省宜昌市',
+      address: '湖北省宜昌市西陵区东山大道 88 号',
+      contact_name: '郑红',
+      contact_phone: '0717-6223344',
+      legal_rep: '郑国泰',
+      credit_code: code,
+      cold_chain: true,
     });
     expect(c.status, JSON.stringify(c.json)).toBe(201);
     customerId = c.json.id;
@@ -36,12 +47,17 @@ describe('first-business approval (Chromium)', () => {
       expect(l.status).toBe(201);
       licences.push(l.json.id);
     }
-    for (const body of [{ name: '郑国泰', role: 'legal_rep', phone: '13907170001' }, { name: '孙芳', role: 'responsible', phone: '13907170002' }]) {
+    for (const body of [
+      { name: '郑国泰', role: 'legal_rep', phone: '13907170001' },
+      { name: '孙芳', role: 'responsible', phone: '13907170002' },
+    ]) {
       expect((await s.api('POST', '/api/customer_agents', { customer: customerId, ...body })).status).toBe(201);
     }
   }, 180_000);
 
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   const sign = async (page: Page, opts: { comment?: string; inputs?: Record<string, string> } = {}) => {
     const dialog = page.getByTestId('sign-dialog');
@@ -56,7 +72,7 @@ describe('first-business approval (Chromium)', () => {
     await dialog.getByRole('button', { name: '签名确认' }).click();
   };
 
-  it('the salesperson sees every check and rates the customer\'s credit', async () => {
+  it("the salesperson sees every check and rates the customer's credit", async () => {
     const page = await s.signIn('sales1');
     await page.goto(`${s.server.url}/#/customers/${customerId}/show/first-business`);
     await page.getByTestId('first-business-tab').waitFor();
@@ -106,7 +122,14 @@ describe('first-business approval (Chromium)', () => {
     await poll(status(page, 'storage')).toBe('pass');
 
     // The purchaser's power of attorney and ID copy arrive.
-    const agent = await s.api('POST', '/api/customer_agents', { customer: customerId, name: '李军', role: 'purchaser', phone: '13907170003', attorney_valid_to: '2026-06-30', id_copy: true });
+    const agent = await s.api('POST', '/api/customer_agents', {
+      customer: customerId,
+      name: '李军',
+      role: 'purchaser',
+      phone: '13907170003',
+      attorney_valid_to: '2026-06-30',
+      id_copy: true,
+    });
     expect(agent.status).toBe(201);
     // with the scans of both licences, the power of attorney and the ID copy (test/e2e/attachments.e2e.test.ts uploads one in the UI)
     const attach = attachAs(s.server.url, s.cookie);

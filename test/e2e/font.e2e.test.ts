@@ -21,7 +21,7 @@ describe('bundled CJK font (Chromium)', () => {
     page.on('response', (r) => {
       if (/noto-sans-sc-.*\.woff2$/.test(r.url()) && r.status() === 200) fonts.push(r.url());
     });
-    await page.goto(s.server.url + '/');
+    await page.goto(`${s.server.url}/`);
     await page.locator('input[name="username"]').waitFor();
     const loaded = await page.evaluate(async () => {
       await document.fonts.ready;
@@ -34,7 +34,8 @@ describe('bundled CJK font (Chromium)', () => {
     const distinct = await page.evaluate(() => {
       const draw = (ch: string) => {
         const c = document.createElement('canvas');
-        c.width = 40; c.height = 40;
+        c.width = 40;
+        c.height = 40;
         const g = c.getContext('2d')!;
         g.font = '32px "Noto Sans SC Variable"';
         g.fillText(ch, 2, 34);

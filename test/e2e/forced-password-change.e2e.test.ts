@@ -16,17 +16,19 @@ describe('forced password change at sign-in (Chromium)', () => {
   beforeAll(async () => {
     s = await startSession();
   }, 120_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('the admin creates the account in the user form, the requirement ticked by default', async () => {
     const admin = await s.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     admin.setDefaultTimeout(STEP);
-    await admin.goto(s.server.url + '/');
+    await admin.goto(`${s.server.url}/`);
     await admin.fill('input[name="username"]', 'admin');
     await admin.fill('input[name="password"]', ADMIN_PASSWORD);
     await admin.getByRole('button', { name: '登录' }).click();
     await admin.getByTestId('dashboard').waitFor();
-    await admin.goto(s.server.url + '/#/users/create');
+    await admin.goto(`${s.server.url}/#/users/create`);
     await admin.locator('input[name="username"]').fill('qa9');
     await admin.locator('input[name="display_name"]').fill('吴静');
     await admin.locator('input[name="password"]').fill(PASSWORD);
@@ -40,7 +42,7 @@ describe('forced password change at sign-in (Chromium)', () => {
   it('shows the non-dismissable dialog right after sign-in, then the console', async () => {
     page = await s.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(STEP);
-    await page.goto(s.server.url + '/');
+    await page.goto(`${s.server.url}/`);
     await page.fill('input[name="username"]', 'qa9');
     await page.fill('input[name="password"]', PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();

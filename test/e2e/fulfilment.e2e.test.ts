@@ -24,7 +24,12 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     await s.user('fin1', '周会计', ['finance']);
     // The salesperson's draft: 10 × 15.00 in range, 4 × 17.00 above the head's range (9 – 16.2) but under the cap.
     const res = await s.apiAs('sales1', 'POST', '/api/sales_orders', {
-      order_no: 'XS-E2E-001', customer: s.world.customer, salesperson: s.world.salesperson, contract: s.world.contract, sale_date: '2025-06-30', payment_method: 'transfer',
+      order_no: 'XS-E2E-001',
+      customer: s.world.customer,
+      salesperson: s.world.salesperson,
+      contract: s.world.contract,
+      sale_date: '2025-06-30',
+      payment_method: 'transfer',
       sales_lines: [
         { product: s.world.product, batch: s.world.batch, quantity: 10, unit_price: 15, amount: 150 },
         { product: s.world.product, batch: s.world.batch, quantity: 4, unit_price: 17, amount: 68 },
@@ -34,7 +39,9 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     order = res.json.id;
   }, 180_000);
 
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   const as = async (user: string) => (pages[user] ??= await s.signIn(user));
   const openChain = async (page: Page) => {

@@ -39,7 +39,11 @@ describe('import wizard (Chromium)', () => {
     // Master data first, in DOMAIN.md's order, through the same pipeline as the CLI and the API.
     for (const m of expected.master) {
       const { report } = await runImport({
-        db: server.db, file: path.join(SAMPLES_DIR, m.file), kind: m.kind, clock: server.clock, actor: SYSTEM_ACTOR,
+        db: server.db,
+        file: path.join(SAMPLES_DIR, m.file),
+        kind: m.kind,
+        clock: server.clock,
+        actor: SYSTEM_ACTOR,
       });
       expect(report.counts.rows, m.file).toBe(m.rows);
     }
@@ -63,14 +67,17 @@ describe('import wizard (Chromium)', () => {
 
   /** Drops a file on the wizard's drop zone (a real drop event with a DataTransfer). */
   const drop = async (name: string, bytes: Buffer, type: string) => {
-    const dataTransfer = await page.evaluateHandle(({ b64, name, type }) => {
-      const bin = atob(b64);
-      const arr = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) arr[i] = bin.charCodeAt(i);
-      const dt = new DataTransfer();
-      dt.items.add(new File([arr], name, { type }));
-      return dt;
-    }, { b64: bytes.toString('base64'), name, type });
+    const dataTransfer = await page.evaluateHandle(
+      ({ b64, name, type }) => {
+        const bin = atob(b64);
+        const arr = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) arr[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([arr], name, { type }));
+        return dt;
+      },
+      { b64: bytes.toString('base64'), name, type },
+    );
     await page.getByTestId('import-dropzone').dispatchEvent('dragover', { dataTransfer });
     await page.getByTestId('import-dropzone').dispatchEvent('drop', { dataTransfer });
   };
@@ -208,7 +215,8 @@ describe('import wizard (Chromium)', () => {
 
   it('voids the import from the history with a signed reason: every record it created is voided, the downloads stay', async () => {
     const { id } = server.db.$client.prepare("SELECT id FROM imports WHERE file_name = ? AND status = 'done'").get(LEDGER) as { id: number };
-    const live = () => (server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id) as { n: number }).n;
+    const live = () =>
+      (server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id) as { n: number }).n;
     expect(live()).toBeGreaterThan(0);
     await page.getByTestId('menu-import-history').click();
     const row = page.locator('[data-testid="import-history"] tbody tr', { hasText: LEDGER });

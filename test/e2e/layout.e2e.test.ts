@@ -21,20 +21,23 @@ import { shot } from './session';
 
 /** The most lines any single text of the table's cells is laid out on. */
 const maxLines = (page: Page, table: string) =>
-  page.locator(table).first().evaluate((root) => {
-    let worst = { lines: 0, text: '' };
-    for (const cell of root.querySelectorAll('th, td')) {
-      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.textContent?.trim()) continue;
-        const range = document.createRange();
-        range.selectNodeContents(n);
-        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (tops.size > worst.lines) worst = { lines: tops.size, text: n.textContent.trim() };
+  page
+    .locator(table)
+    .first()
+    .evaluate((root) => {
+      let worst = { lines: 0, text: '' };
+      for (const cell of root.querySelectorAll('th, td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > worst.lines) worst = { lines: tops.size, text: n.textContent.trim() };
+        }
       }
-    }
-    return worst;
-  });
+      return worst;
+    });
 
 describe('layouts at 1440×900 (Chromium)', () => {
   let server: TestServer;
@@ -47,7 +50,7 @@ describe('layouts at 1440×900 (Chromium)', () => {
     const password = username === 'admin' ? ADMIN_PASSWORD : creds.find((c) => c.username === username)!.password;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(15_000);
-    await page.goto(server.url + '/');
+    await page.goto(`${server.url}/`);
     await page.fill('input[name="username"]', username);
     await page.fill('input[name="password"]', password);
     await page.getByRole('button', { name: '登录' }).click();
@@ -64,7 +67,11 @@ describe('layouts at 1440×900 (Chromium)', () => {
     const header = fs.readFileSync(path.join(SAMPLES_DIR, 'customers.csv'), 'utf8').split('\n')[0];
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-layout-')), 'customers-bad.csv');
     fs.writeFileSync(bad, `${header}\n,药品零售企业,,湖北省武汉市,湖北省武汉市某路1号,,,,,,,,,,,否,否\n`);
-    for (const [file, kind] of [[path.join(SAMPLES_DIR, 'company_licenses.csv'), 'company_licenses'], [path.join(SAMPLES_DIR, 'customers.csv'), 'customers'], [bad, 'customers']]) {
+    for (const [file, kind] of [
+      [path.join(SAMPLES_DIR, 'company_licenses.csv'), 'company_licenses'],
+      [path.join(SAMPLES_DIR, 'customers.csv'), 'customers'],
+      [bad, 'customers'],
+    ]) {
       await runImport({ db: server.db, file, kind, clock: server.clock, actor: SYSTEM_ACTOR });
     }
     browser = await launchChromium();
@@ -92,9 +99,11 @@ describe('layouts at 1440×900 (Chromium)', () => {
     const worst = await maxLines(page, '[data-testid="import-history"]');
     await shot(page, 'layout-import-history');
     expect(worst.lines, worst.text).toBeLessThanOrEqual(2);
-    const imports = server.db.$client.prepare(
-      `SELECT i.id, json_extract(i.counts, '$.rejected') AS rejected, (SELECT count(*) FROM findings f WHERE f."import" = i.id) AS findings FROM imports i`,
-    ).all() as Array<{ id: number; rejected: number; findings: number }>;
+    const imports = server.db.$client
+      .prepare(
+        `SELECT i.id, json_extract(i.counts, '$.rejected') AS rejected, (SELECT count(*) FROM findings f WHERE f."import" = i.id) AS findings FROM imports i`,
+      )
+      .all() as Array<{ id: number; rejected: number; findings: number }>;
     expect(imports.length).toBe(3);
     expect(imports.some((i) => i.rejected > 0)).toBe(true);
     expect(imports.some((i) => !i.rejected && !i.findings)).toBe(true);
@@ -114,7 +123,10 @@ describe('layouts at 1440×900 (Chromium)', () => {
       const { scroll, client } = await menu.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
       expect(scroll, username).toBeLessThanOrEqual(client + 1);
       const role = username === 'admin' ? 'admin' : creds.find((c) => c.username === username)!.role;
-      const first = await page.getByTestId('menu-section-daily').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const first = await page
+        .getByTestId('menu-section-daily')
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(first.length, username).toBeGreaterThan(0);
       expect(first.length).toBeLessThanOrEqual(dailyScreens([role]).length);
     }

@@ -25,21 +25,30 @@ describe('QA review (Chromium)', () => {
       const order = await s.api('POST', '/api/sales_orders', compliantOrder(s.world, no, {}, { contract: null }));
       expect(order.status, JSON.stringify(order.json)).toBe(201);
     }
-    const findings = await s.api('GET', `/api/findings?filter=${encodeURIComponent(JSON.stringify({ rule: 'CONTRACT_MISSING' }))}&sort=${encodeURIComponent('["id","ASC"]')}`);
+    const findings = await s.api(
+      'GET',
+      `/api/findings?filter=${encodeURIComponent(JSON.stringify({ rule: 'CONTRACT_MISSING' }))}&sort=${encodeURIComponent('["id","ASC"]')}`,
+    );
     expect(findings.json.length).toBe(2);
     findingId = findings.json[0].id;
     // Created by admin, so QA may approve it (nobody approves their own record).
     // Its first-business file is complete (licences, agents, credit review), so the 首营 checklist lets QA approve.
-    customerId = await createApprovableCustomer(async (res, body) => {
-      const r = await s.api('POST', `/api/${res}`, body);
-      expect(r.status, JSON.stringify(r.json)).toBe(201);
-      return r.json;
-    }, '荆州同济药业有限公司', 7, { type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending' },
-    async (id, input) => {
-      // the credit review is finance's signed step
-      const r = await s.apiAs('fin1', 'POST', `/api/customers/${id}/credit-review`, { password: PASSWORD, ...input });
-      expect(r.status, JSON.stringify(r.json)).toBe(200);
-    }, attachAs(s.server.url, s.cookie));
+    customerId = await createApprovableCustomer(
+      async (res, body) => {
+        const r = await s.api('POST', `/api/${res}`, body);
+        expect(r.status, JSON.stringify(r.json)).toBe(201);
+        return r.json;
+      },
+      '荆州同济药业有限公司',
+      7,
+      { type: 'wholesaler', region: '湖北省荆州市', contact_name: '刘洋', contact_phone: '0716-8123456', qa_status: 'pending' },
+      async (id, input) => {
+        // the credit review is finance's signed step
+        const r = await s.apiAs('fin1', 'POST', `/api/customers/${id}/credit-review`, { password: PASSWORD, ...input });
+        expect(r.status, JSON.stringify(r.json)).toBe(200);
+      },
+      attachAs(s.server.url, s.cookie),
+    );
     page = await s.signIn('qa1');
   }, 120_000);
 

@@ -24,17 +24,38 @@ describe('recall (Chromium)', () => {
     w = [s.world, ...['二', '三', '四'].map((x) => buildWorld(s.server.db, s.server.clock, x))];
     const other = await s.api('POST', '/api/batches', { product: w[0].product, batch_no: '00582', production_date: '2024-06-01', expiry_date: '2027-05-01' });
     expect(other.status, JSON.stringify(other.json)).toBe(201);
-    const sales: [number, string, number, number][] = [[0, 'XS-E-1', 12, w[0].batch], [1, 'XS-E-2', 30, w[0].batch], [1, 'XS-E-3', 8, w[0].batch], [2, 'XS-E-4', 5, w[0].batch], [3, 'XS-E-5', 50, other.json.id]];
+    const sales: [number, string, number, number][] = [
+      [0, 'XS-E-1', 12, w[0].batch],
+      [1, 'XS-E-2', 30, w[0].batch],
+      [1, 'XS-E-3', 8, w[0].batch],
+      [2, 'XS-E-4', 5, w[0].batch],
+      [3, 'XS-E-5', 50, other.json.id],
+    ];
     for (const [i, no, quantity, batch] of sales) {
       const r = await s.api('POST', '/api/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch, quantity, amount: quantity * 15 }));
       expect(r.status, JSON.stringify(r.json)).toBe(201);
       // shipped: a reviewed slip (as the ledger records it) — only goods that left are recalled from a customer
-      createRecord({ db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, {
-        slip_no: `CK-${no}`, order: r.json.id, outbound_date: '2025-06-01', issued_by: '孙立', picked_by: '孙立', reviewed_by: '钱敏', reviewed_at: '2025-06-01T10:00:00.000Z',
-      }, { historical: true });
+      createRecord(
+        { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+        registry.get('outbound_slips')!,
+        {
+          slip_no: `CK-${no}`,
+          order: r.json.id,
+          outbound_date: '2025-06-01',
+          issued_by: '孙立',
+          picked_by: '孙立',
+          reviewed_by: '钱敏',
+          reviewed_at: '2025-06-01T10:00:00.000Z',
+        },
+        { historical: true },
+      );
     }
     // a draft of the batch: not shipped, listed apart
-    const draft = await s.api('POST', '/api/sales_orders', compliantOrder(w[2], 'XS-E-6', { product: w[0].product, batch: w[0].batch, quantity: 4, amount: 60 }, { status: 'draft' }));
+    const draft = await s.api(
+      'POST',
+      '/api/sales_orders',
+      compliantOrder(w[2], 'XS-E-6', { product: w[0].product, batch: w[0].batch, quantity: 4, amount: 60 }, { status: 'draft' }),
+    );
     expect(draft.status, JSON.stringify(draft.json)).toBe(201);
     await s.user('qa1', '吴静', ['qa']);
     await s.user('sales1', '高刚', ['sales'], { salesperson: w[0].salesperson });
@@ -48,7 +69,14 @@ describe('recall (Chromium)', () => {
   const dialog = () => qa.getByTestId('sign-dialog');
 
   it('QA saves a recall of the batch: it starts, and lists exactly the three customers with their quantities', async () => {
-    const prefill = { product: w[0].product, batches: ['00581'], level: '2', initiated_by: 'company', reason: '客户投诉胶囊变色，质管部评估后召回', started_at: '2025-06-30' };
+    const prefill = {
+      product: w[0].product,
+      batches: ['00581'],
+      level: '2',
+      initiated_by: 'company',
+      reason: '客户投诉胶囊变色，质管部评估后召回',
+      started_at: '2025-06-30',
+    };
     await qa.goto(`${s.server.url}/#/recalls/create?source=${encodeURIComponent(JSON.stringify(prefill))}`);
     await qa.fill('input[name="recall_no"]', 'ZH-E2E-001');
     const post = qa.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/recalls'));
@@ -79,7 +107,8 @@ describe('recall (Chromium)', () => {
     await dialog().locator('button[type="submit"]').click();
     await dialog().waitFor({ state: 'detached' });
     await poll(textOf(qa.getByTestId(`notice-state-${w[1].customer}`))).toContain('已通知');
-    const notices = (await s.api('GET', `/api/recall_notices?filter=${encodeURIComponent(JSON.stringify({ recall: recallId, customer: w[1].customer }))}`)).json;
+    const notices = (await s.api('GET', `/api/recall_notices?filter=${encodeURIComponent(JSON.stringify({ recall: recallId, customer: w[1].customer }))}`))
+      .json;
     expect(notices[0]).toMatchObject({ notified_at: '2025-06-30', method: 'phone', quantity_sold: 38 });
     await shot(qa, 'recall-notified');
   });
@@ -97,10 +126,15 @@ describe('recall (Chromium)', () => {
     expect((await s.api('GET', `/api/recalls/${recallId}`)).json.status).toBe('open');
   });
 
-  it('refuses a salesperson\'s new order of the recalled batch, with BATCH_BLOCKED on the form', async () => {
+  it("refuses a salesperson's new order of the recalled batch, with BATCH_BLOCKED on the form", async () => {
     const sales = await s.signIn('sales1');
     const prefill = {
-      customer: w[0].customer, salesperson: w[0].salesperson, contract: w[0].contract, sale_date: '2025-06-30', payment_method: 'transfer', status: 'confirmed',
+      customer: w[0].customer,
+      salesperson: w[0].salesperson,
+      contract: w[0].contract,
+      sale_date: '2025-06-30',
+      payment_method: 'transfer',
+      status: 'confirmed',
       sales_lines: [{ product: w[0].product, batch: w[0].batch, quantity: 2, unit_price: 15, amount: 30 }],
     };
     await sales.goto(`${s.server.url}/#/sales_orders/create?source=${encodeURIComponent(JSON.stringify(prefill))}`);

@@ -55,7 +55,12 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
   const browser = await launchChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    server, world, browser, cookie, api, apiAs,
+    server,
+    world,
+    browser,
+    cookie,
+    api,
+    apiAs,
     async user(username, display_name, roles, extra = {}) {
       const res = await api('POST', '/api/users', { username, display_name, roles, password: PASSWORD, active: true, ...extra });
       expect(res.status, JSON.stringify(res.json)).toBe(201);
@@ -64,7 +69,7 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
     async signIn(username) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       page.setDefaultTimeout(STEP);
-      await page.goto(server.url + '/');
+      await page.goto(`${server.url}/`);
       await page.fill('input[name="username"]', username);
       await page.fill('input[name="password"]', PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
@@ -79,6 +84,10 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
 }
 
 // vitest's expect has no Playwright matchers: poll the page instead.
-export const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP });
-export const textOf = (locator: ReturnType<Page['locator']>) => () => locator.first().innerText().catch(() => '');
+export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP });
+export const textOf = (locator: ReturnType<Page['locator']>) => () =>
+  locator
+    .first()
+    .innerText()
+    .catch(() => '');
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });

@@ -24,7 +24,7 @@ describe('sign-in speed (Chromium)', () => {
       if (r.url().endsWith('/api/auth/me')) meCalls.push(r.status());
     });
     const started = Date.now();
-    await page.goto(s.server.url + '/');
+    await page.goto(`${s.server.url}/`);
     await page.locator('input[name="username"]').waitFor({ state: 'visible', timeout: 5_000 });
     const elapsed = Date.now() - started;
     // The retried 401 took 8–9 s; the form comes in well under a second on a quiet machine. The bound is loose
@@ -47,7 +47,11 @@ describe('sign-in speed (Chromium)', () => {
     await page.locator('.RaDatagrid-row, .RaDataTable-row, tbody tr').first().waitFor({ state: 'visible', timeout: 15_000 });
     const listMs = Date.now() - reload;
     if (process.env.GSP_E2E_VERBOSE) {
-      const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${Math.round(e.startTime)}→${Math.round((e as PerformanceResourceTiming).responseEnd)} ${new URL(e.name).pathname}`));
+      const entries = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => `${Math.round(e.startTime)}→${Math.round((e as PerformanceResourceTiming).responseEnd)} ${new URL(e.name).pathname}`),
+      );
       process.stderr.write(`${entries.join('\n')}\nrows at ${Math.round(await page.evaluate(() => performance.now()))}\n`);
     }
     // ~1 s on an idle 2-core box; this bound only guards against waits like the old back-off (8 s), as the

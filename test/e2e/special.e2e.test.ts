@@ -20,14 +20,32 @@ describe('special-control drug sale (Chromium)', () => {
     await s.user('wh1', '孙库管', ['warehouse']);
     await s.user('rev1', '钱敏', ['reviewer']);
     await s.user('fin1', '周会计', ['finance']);
-    const product = (await s.api('POST', '/api/products', {
-      kind: 'drug', generic_name: '复方盐酸伪麻黄碱缓释胶囊', dosage_form: '胶囊剂', spec: '10粒', unit: '盒', manufacturer: '中美天津史克制药有限公司',
-      approval_no: '国药准字H10940187', scope_category: '化学药制剂', storage: 'normal', special_control: ['ephedrine'], price_cap: 30,
-    })).json.id;
+    const product = (
+      await s.api('POST', '/api/products', {
+        kind: 'drug',
+        generic_name: '复方盐酸伪麻黄碱缓释胶囊',
+        dosage_form: '胶囊剂',
+        spec: '10粒',
+        unit: '盒',
+        manufacturer: '中美天津史克制药有限公司',
+        approval_no: '国药准字H10940187',
+        scope_category: '化学药制剂',
+        storage: 'normal',
+        special_control: ['ephedrine'],
+        price_cap: 30,
+      })
+    ).json.id;
     recordStates(s.server, 'products', product, { qa_status: 'approved' }); // QA's approval step, recorded as done
-    const batch = (await s.api('POST', '/api/batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' })).json.id;
+    const batch = (
+      await s.api('POST', '/api/batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' })
+    ).json.id;
     const res = await s.apiAs('sales1', 'POST', '/api/sales_orders', {
-      order_no: 'XS-TY-001', customer: s.world.customer, salesperson: s.world.salesperson, contract: s.world.contract, sale_date: '2025-06-30', payment_method: 'transfer',
+      order_no: 'XS-TY-001',
+      customer: s.world.customer,
+      salesperson: s.world.salesperson,
+      contract: s.world.contract,
+      sale_date: '2025-06-30',
+      payment_method: 'transfer',
       sales_lines: [{ product, batch, quantity: 20, unit_price: 25, amount: 500 }],
     });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
@@ -35,7 +53,9 @@ describe('special-control drug sale (Chromium)', () => {
     expect((await s.apiAs('sales1', 'POST', `/api/sales_orders/${order}/confirm`, {})).status).toBe(200);
   }, 180_000);
 
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   const as = async (user: string) => (pages[user] ??= await s.signIn(user));
   const open = async (page: Page, tab: 'special' | 'chain') => {

@@ -21,19 +21,37 @@ describe('staff and quality records (Chromium)', () => {
     await s.user('qa1', '吴静', ['qa']);
     await s.user('head1', '林国栋', ['sales_head']);
     await s.user('gm1', '钱明远', ['gm']);
-    complaint = (await s.api('POST', '/api/complaints', { customer: s.world.customer, channel: 'phone', received_at: '2025-06-20', description: '到货外箱破损' })).json.id;
-    const m = await s.apiAs('head1', 'POST', '/api/product_materials', { product: s.world.product, title: '阿莫西林胶囊产品介绍', content: '适应症、用法用量以说明书为准。' });
+    complaint = (
+      await s.api('POST', '/api/complaints', { customer: s.world.customer, channel: 'phone', received_at: '2025-06-20', description: '到货外箱破损' })
+    ).json.id;
+    const m = await s.apiAs('head1', 'POST', '/api/product_materials', {
+      product: s.world.product,
+      title: '阿莫西林胶囊产品介绍',
+      content: '适应症、用法用量以说明书为准。',
+    });
     expect(m.status, JSON.stringify(m.json)).toBe(201);
     material = m.json.id;
     const a = await s.apiAs('head1', 'POST', '/api/salesperson_assessments', {
-      salesperson: s.world.salesperson, period_from: '2025-04-01', period_to: '2025-06-30', assessor: '林国栋', score: 50, conclusion: 'failed',
+      salesperson: s.world.salesperson,
+      period_from: '2025-04-01',
+      period_to: '2025-06-30',
+      assessor: '林国栋',
+      score: 50,
+      conclusion: 'failed',
     });
     expect(a.status, JSON.stringify(a.json)).toBe(201);
-    const r = await s.api('POST', '/api/market_reports', { reported_at: '2025-06-25', reporter: '高刚', competitor_product: '阿莫西林胶囊（某药业）', summary: '竞品终端价下调约 8%' });
+    const r = await s.api('POST', '/api/market_reports', {
+      reported_at: '2025-06-25',
+      reporter: '高刚',
+      competitor_product: '阿莫西林胶囊（某药业）',
+      summary: '竞品终端价下调约 8%',
+    });
     report = r.json.id;
     expect((await s.apiAs('head1', 'POST', `/api/market_reports/${report}/submit`, {})).status).toBe(200);
   }, 180_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('after-sales opens a corrective action from the complaint; its 改进措施 tab lists it', async () => {
     const as = await s.signIn('as1');
@@ -67,7 +85,7 @@ describe('staff and quality records (Chromium)', () => {
     await qa.close();
   }, 60_000);
 
-  it('the failed assessment flags the salesperson; the GM\'s read receipt is on the report', async () => {
+  it("the failed assessment flags the salesperson; the GM's read receipt is on the report", async () => {
     const head = await s.signIn('head1');
     await head.goto(`${s.server.url}/#/salespeople/${s.world.salesperson}/show/flags`);
     await poll(textOf(head.getByTestId('record-findings'))).toContain('销售人员考核不合格');

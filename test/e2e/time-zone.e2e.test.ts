@@ -22,7 +22,7 @@ describe('business time zone (Chromium in UTC)', () => {
     at = audit.json[0].at;
     page = await s.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' });
     page.setDefaultTimeout(15_000);
-    await page.goto(s.server.url + '/');
+    await page.goto(`${s.server.url}/`);
     await page.fill('input[name="username"]', 'auditor1');
     await page.fill('input[name="password"]', PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();

@@ -14,7 +14,11 @@ import { ROOT } from '../../server/root';
 const CLI = path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
 
-interface Violation { rule: { name: string }; from: string; to: string }
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+}
 
 /** The gate as `npm run layers` runs it: its exit status (non-zero per error) and what it printed. */
 function gate(cwd: string, dirs: string[]) {
@@ -49,7 +53,10 @@ describe('layering rules', () => {
     write('server/services/hooks.ts', "import { write } from './write';\nexport const HOOKS = [write];\n");
     write('server/app.ts', "import { screen } from '../web/src/screen';\nexport const app = screen;\n");
     write('schema/rules.ts', "import { write } from '../server/services/write';\nexport const rules = write;\n");
-    write('web/src/screen.ts', "import { app } from '../../server/app';\nimport type { Row } from '../../server/row';\nexport const screen = (r?: Row) => r ?? app;\n");
+    write(
+      'web/src/screen.ts',
+      "import { app } from '../../server/app';\nimport type { Row } from '../../server/row';\nexport const screen = (r?: Row) => r ?? app;\n",
+    );
     write('server/row.ts', 'export interface Row { id: number }\n');
     expect(gate(fixture, ['schema', 'server', 'web']).status).toBe(5); // one per violation below
     const found = new Set(violations(fixture, ['schema', 'server', 'web']));

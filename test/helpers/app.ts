@@ -32,18 +32,28 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
   });
   const { port } = server.address() as AddressInfo;
   return {
-    db, clock, dbFile, url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => {
-      db.$client.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-      resolve();
-    })),
+    db,
+    clock,
+    dbFile,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          db.$client.close();
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
   };
 }
 
 /** Signs in and returns the session cookie header value. */
 export async function login(url: string, username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return res.headers.get('set-cookie')!.split(';')[0];
 }

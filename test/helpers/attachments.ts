@@ -30,20 +30,34 @@ export function tinyPng(seed = 1, size = 8): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
+  ihdr[8] = 8;
+  ihdr[9] = 2; // 8-bit RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, seed & 0xff)]);
   const raw = Buffer.concat(Array.from({ length: size }, () => row));
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
-export interface UploadResult { status: number; body: any }
+export interface UploadResult {
+  status: number;
+  body: any;
+}
 
 /** Uploads `bytes` as `fileName` to the record, as the user of `cookie`. */
 export async function uploadScan(
-  url: string, cookie: string, resource: string, id: number, kind: string, bytes: Buffer, fileName = `${kind}.pdf`,
-  fields: Record<string, string> = {}, lang = 'zh-CN',
+  url: string,
+  cookie: string,
+  resource: string,
+  id: number,
+  kind: string,
+  bytes: Buffer,
+  fileName = `${kind}.pdf`,
+  fields: Record<string, string> = {},
+  lang = 'zh-CN',
 ): Promise<UploadResult> {
   const form = new FormData();
   form.set('kind', kind);
@@ -52,14 +66,20 @@ export async function uploadScan(
   const res = await fetch(`${url}/api/attachments/${resource}/${id}`, { method: 'POST', headers: { cookie, 'accept-language': lang }, body: form });
   const text = await res.text();
   let body: any = text;
-  try { body = JSON.parse(text); } catch { /* keep the text */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* keep the text */
+  }
   return { status: res.status, body };
 }
 
 /** Attaches one scan, failing the test set-up when it is refused. */
 export type Attach = (resource: string, id: number, kind: string) => Promise<unknown>;
-export const attachAs = (url: string, cookie: string): Attach => async (resource, id, kind) => {
-  const r = await uploadScan(url, cookie, resource, id, kind, tinyPdf(`${resource} ${id} ${kind}`));
-  if (r.status !== 201) throw new Error(`set-up: scan ${kind} on ${resource}/${id}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-};
+export const attachAs =
+  (url: string, cookie: string): Attach =>
+  async (resource, id, kind) => {
+    const r = await uploadScan(url, cookie, resource, id, kind, tinyPdf(`${resource} ${id} ${kind}`));
+    if (r.status !== 201) throw new Error(`set-up: scan ${kind} on ${resource}/${id}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };

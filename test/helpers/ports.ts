@@ -4,19 +4,24 @@ import net from 'node:net';
 import path from 'node:path';
 
 /** A port nothing listens on now. */
-export const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as net.AddressInfo).port;
-    s.close(() => resolve(p));
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
   });
-});
 
 /** Whether something accepts connections on 127.0.0.1:`p`. */
-export const portOpen = (p: number) => new Promise<boolean>((resolve) => {
-  const sock = net.connect(p, '127.0.0.1');
-  sock.once('connect', () => { sock.destroy(); resolve(true); });
-  sock.once('error', () => resolve(false));
-});
+export const portOpen = (p: number) =>
+  new Promise<boolean>((resolve) => {
+    const sock = net.connect(p, '127.0.0.1');
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
 
 /**
  * Starts `server/main.ts` (through tsx, the sources) in a process of its own and waits until it listens;
@@ -25,8 +30,12 @@ export const portOpen = (p: number) => new Promise<boolean>((resolve) => {
 export async function startMainProcess(root: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ child: ChildProcess; output(): string }> {
   let log = '';
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
+  child.stdout!.on('data', (d) => {
+    log += d;
+  });
+  child.stderr!.on('data', (d) => {
+    log += d;
+  });
   const deadline = Date.now() + timeoutMs;
   while (!log.includes('GSP Console:')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);

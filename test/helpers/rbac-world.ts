@@ -27,12 +27,26 @@ export const REASON = 'RBAC 测试';
 export const PASSWORD = 'rbac-test-password-1';
 /** The people behind the role users (the reviewer's name matters to the self-review rule). */
 export const DISPLAY_NAMES: Record<Role, string> = {
-  admin: '系统管理员', sales: '高刚', sales_head: '刘经理', sales_vp: '赵总', gm: '钱总', qa: '吴静',
-  warehouse: '孙库管', reviewer: '钱敏', finance: '周会计', after_sales: '郑售后', office: '王文员', auditor: '冯审计',
+  admin: '系统管理员',
+  sales: '高刚',
+  sales_head: '刘经理',
+  sales_vp: '赵总',
+  gm: '钱总',
+  qa: '吴静',
+  warehouse: '孙库管',
+  reviewer: '钱敏',
+  finance: '周会计',
+  after_sales: '郑售后',
+  office: '王文员',
+  auditor: '冯审计',
 };
 
 export type Body = Record<string, unknown>;
-export interface Reply { status: number; body: any; headers: Headers }
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+}
 
 /** How the tests write a resource: a valid new record and a harmless change to the live one. */
 export interface ResourceCase {
@@ -89,7 +103,11 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     });
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* keep the text */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* keep the text */
+    }
     return { status: res.status, body: parsed, headers: res.headers };
   };
   const adminCreate = async (resource: string, body: Body) => {
@@ -107,15 +125,25 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
 
   // One user per role (the built-in admin is the admin), a sales user linked to the world's salesperson.
   const userIds = {} as RbacWorld['userIds'];
-  userIds.admin = (srv.db.select().from(tables.users).all().find((u) => u.username === 'admin') as { id: number }).id;
+  userIds.admin = (
+    srv.db
+      .select()
+      .from(tables.users)
+      .all()
+      .find((u) => u.username === 'admin') as { id: number }
+  ).id;
   const people: [Role | 'sales_unlinked', Role, number | null][] = [
     ...ROLES.filter((r) => r !== 'admin').map((r): [Role, Role, number | null] => [r, r, r === 'sales' ? world.salesperson : null]),
     ['sales_unlinked', 'sales', null],
   ];
   for (const [key, role, salesperson] of people) {
     const u = await adminCreate('users', {
-      username: `rbac_${key}`, display_name: key === 'sales_unlinked' ? '马丽' : DISPLAY_NAMES[role], roles: [role],
-      password: PASSWORD, active: true, ...(salesperson && { salesperson }),
+      username: `rbac_${key}`,
+      display_name: key === 'sales_unlinked' ? '马丽' : DISPLAY_NAMES[role],
+      roles: [role],
+      password: PASSWORD,
+      active: true,
+      ...(salesperson && { salesperson }),
     });
     userIds[key] = u.id as number;
     cookies[key] = await login(srv.url, `rbac_${key}`, PASSWORD);
@@ -133,10 +161,18 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
   extra.otherOrder = otherOrder.id as number;
   extra.otherLine = (otherOrder.sales_lines as Body[])[0].id as number;
   extra.otherContract = other.contract;
-  extra.recallProduct = (await adminCreate('products', {
-    kind: 'drug', generic_name: '维生素C片', spec: '0.1g×100片', unit: '瓶', manufacturer: '东北制药集团', approval_no: '国药准字H21021500',
-    scope_category: '化学药制剂', storage: 'normal',
-  })).id as number;
+  extra.recallProduct = (
+    await adminCreate('products', {
+      kind: 'drug',
+      generic_name: '维生素C片',
+      spec: '0.1g×100片',
+      unit: '瓶',
+      manufacturer: '东北制药集团',
+      approval_no: '国药准字H21021500',
+      scope_category: '化学药制剂',
+      storage: 'normal',
+    })
+  ).id as number;
   await adminCreate('batches', { product: extra.recallProduct, batch_no: 'R001', production_date: '2024-01-01', expiry_date: '2026-12-31' });
 
   const fixture: Record<string, number> = {};
@@ -176,8 +212,13 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     authorizations: {
       create: (n) => ({
         // the world's salesperson: qualified (contract, permit, a passed training), so a letter may be issued
-      document_no: `SQ-RBAC-${n}`, salesperson: world.salesperson, varieties: ['中成药'], regions: ['湖北省'],
-        valid_from: '2025-01-01', valid_to: '2025-12-31', sealed: true,
+        document_no: `SQ-RBAC-${n}`,
+        salesperson: world.salesperson,
+        varieties: ['中成药'],
+        regions: ['湖北省'],
+        valid_from: '2025-01-01',
+        valid_to: '2025-12-31',
+        sealed: true,
       }),
       // An unsealed letter is refused (the authorisation flow): the edit changes its regions instead.
       edit: (n) => ({ regions: n % 2 === 0 ? ['湖北省'] : ['湖北省', '湖南省'] }),
@@ -188,8 +229,15 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     },
     products: {
       create: (n) => ({
-        kind: 'drug', generic_name: '布洛芬缓释胶囊', dosage_form: '胶囊剂', spec: `0.3g×${n}粒`, unit: '盒', manufacturer: '中美天津史克制药有限公司',
-        approval_no: '国药准字H10900089', scope_category: '化学药制剂', storage: 'normal',
+        kind: 'drug',
+        generic_name: '布洛芬缓释胶囊',
+        dosage_form: '胶囊剂',
+        spec: `0.3g×${n}粒`,
+        unit: '盒',
+        manufacturer: '中美天津史克制药有限公司',
+        approval_no: '国药准字H10900089',
+        scope_category: '化学药制剂',
+        storage: 'normal',
       }),
       edit: (n) => ({ trade_name: `芬必得${n}` }),
     },
@@ -213,7 +261,11 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       // One check per order (natural key): each new check gets an order of its own.
       create: async (n) => ({
         order: (await adminCreate('sales_orders', compliantOrder(world, `SO-SC-${n}`))).id,
-        contract_obtained: true, identity_verified: true, authenticity_verified: true, verified_by: '高刚', verified_at: '2025-06-01T10:00:00.000Z',
+        contract_obtained: true,
+        identity_verified: true,
+        authenticity_verified: true,
+        verified_by: '高刚',
+        verified_at: '2025-06-01T10:00:00.000Z',
       }),
       edit: (n) => ({ verified_by: `核实人${n}` }),
     },
@@ -225,7 +277,9 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     invoice_slips: {
       // An invoice of its own per link, for exactly what the ship order's slip carries (INVOICE_MISMATCH).
       create: async (n) => ({
-        invoice: (await adminCreate('invoices', { invoice_no: `FP-IS-${n}`, type: 'vat_special', customer: world.customer, invoice_date: '2025-06-05', amount: 150 })).id,
+        invoice: (
+          await adminCreate('invoices', { invoice_no: `FP-IS-${n}`, type: 'vat_special', customer: world.customer, invoice_date: '2025-06-05', amount: 150 })
+        ).id,
         slip: extra.secondSlip, // the fixture slip stays uninvoiced, so editable
       }),
       // Two slips of the same order: the invoice still matches whichever it links.
@@ -258,17 +312,30 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     },
     recalls: {
       create: (n) => ({
-        recall_no: `ZH-RBAC-${n}`, product: extra.recallProduct, batches: ['R001'], level: '3', initiated_by: 'manufacturer',
-        reason: '抽检不合格', started_at: '2025-06-20',
+        recall_no: `ZH-RBAC-${n}`,
+        product: extra.recallProduct,
+        batches: ['R001'],
+        level: '3',
+        initiated_by: 'manufacturer',
+        reason: '抽检不合格',
+        started_at: '2025-06-20',
       }),
       edit: (n) => ({ reason: `抽检不合格 ${n}` }),
     },
     recall_notices: {
       // One notice per recall and customer: each new notice gets a recall of its own.
       create: async (n) => ({
-        recall: (await adminCreate('recalls', {
-          recall_no: `ZH-N-${n}`, product: extra.recallProduct, batches: ['R001'], level: '3', initiated_by: 'manufacturer', reason: '抽检不合格', started_at: '2025-06-20',
-        })).id,
+        recall: (
+          await adminCreate('recalls', {
+            recall_no: `ZH-N-${n}`,
+            product: extra.recallProduct,
+            batches: ['R001'],
+            level: '3',
+            initiated_by: 'manufacturer',
+            reason: '抽检不合格',
+            started_at: '2025-06-20',
+          })
+        ).id,
         customer: world.customer,
       }),
       // Nothing of the recall's batch was sold to the customer, so no quantity can come back (above sold is refused);
@@ -276,23 +343,36 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       edit: (n) => ({ quantity_returned: n % 2 === 0 ? 0 : null }),
     },
     document_deliveries: {
-      create: (n) => ({ customer: world.customer, delivered_at: '2025-06-10', kind: 'product_approval', product: world.product, copies: 1 + (n % 3), sealed: true, delivered_by: DISPLAY_NAMES.sales }),
+      create: (n) => ({
+        customer: world.customer,
+        delivered_at: '2025-06-10',
+        kind: 'product_approval',
+        product: world.product,
+        copies: 1 + (n % 3),
+        sealed: true,
+        delivered_by: DISPLAY_NAMES.sales,
+      }),
       edit: (n) => ({ received_by: `接收人${n}` }),
     },
     // issue #14's after-sales records: a case marks its batch 不合格, so each gets a batch of its own
     nonconformities: {
       create: async (n) => ({
-        batch: (await adminCreate('batches', { product: extra.recallProduct, batch_no: `NC${n}`, production_date: '2024-01-01', expiry_date: '2026-12-31' })).id,
+        batch: (await adminCreate('batches', { product: extra.recallProduct, batch_no: `NC${n}`, production_date: '2024-01-01', expiry_date: '2026-12-31' }))
+          .id,
         reason: '抽检不合格',
       }),
       edit: (n) => ({ reason: `抽检不合格 ${n}` }),
     },
     nonconformity_notices: {
       create: async (n) => ({
-        nonconformity: (await adminCreate('nonconformities', {
-          batch: (await adminCreate('batches', { product: extra.recallProduct, batch_no: `NCN${n}`, production_date: '2024-01-01', expiry_date: '2026-12-31' })).id,
-          reason: '抽检不合格',
-        })).id,
+        nonconformity: (
+          await adminCreate('nonconformities', {
+            batch: (
+              await adminCreate('batches', { product: extra.recallProduct, batch_no: `NCN${n}`, production_date: '2024-01-01', expiry_date: '2026-12-31' })
+            ).id,
+            reason: '抽检不合格',
+          })
+        ).id,
         customer: world.customer,
       }),
       edit: (n) => ({ quantity_returned: n % 2 === 0 ? 0 : null }),
@@ -302,7 +382,13 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       edit: (n) => ({ vehicle_no: `鄂A${String(n % 100000).padStart(5, '0')}` }),
     },
     replies: {
-      create: () => ({ customer: world.customer, subject: '关于外包装破损的复函', content: '已为贵单位换货。', reply_date: '2025-06-12', replied_by: DISPLAY_NAMES.after_sales }),
+      create: () => ({
+        customer: world.customer,
+        subject: '关于外包装破损的复函',
+        content: '已为贵单位换货。',
+        reply_date: '2025-06-12',
+        replied_by: DISPLAY_NAMES.after_sales,
+      }),
       edit: (n) => ({ content: `已为贵单位换货 ${n}` }),
     },
     service_promises: {
@@ -310,7 +396,14 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       edit: (n) => ({ owner: `负责人${n}` }),
     },
     follow_up_plans: {
-      create: () => ({ customer: world.customer, product: world.product, kind: 'medication_effect', start_date: '2025-06-01', interval_days: 30, staff: DISPLAY_NAMES.after_sales }),
+      create: () => ({
+        customer: world.customer,
+        product: world.product,
+        kind: 'medication_effect',
+        start_date: '2025-06-01',
+        interval_days: 30,
+        staff: DISPLAY_NAMES.after_sales,
+      }),
       edit: (n) => ({ purpose: `了解用药效果 ${n}` }),
     },
     suppliers: {
@@ -319,14 +412,24 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     },
     supplier_agreements: {
       create: (n) => ({
-        agreement_no: `ZB-RBAC-${n}`, supplier: F('suppliers'), manufacturers: ['华北制药股份有限公司'], valid_from: '2025-01-01', valid_to: '2027-12-31',
+        agreement_no: `ZB-RBAC-${n}`,
+        supplier: F('suppliers'),
+        manufacturers: ['华北制药股份有限公司'],
+        valid_from: '2025-01-01',
+        valid_to: '2027-12-31',
         covers_devices: false,
       }),
       edit: (n) => ({ after_sales_contact: `售后电话 027-8339${String(n % 10000).padStart(4, '0')}` }),
     },
     // #14 staff and quality records: one period / version / number per case
     salesperson_assessments: {
-      create: (n) => ({ salesperson: world.salesperson, period_from: dayAfter('2020-01-01', n), period_to: dayAfter('2020-01-01', n + 30), assessor: '销售部 刘明', conclusion: 'passed' }),
+      create: (n) => ({
+        salesperson: world.salesperson,
+        period_from: dayAfter('2020-01-01', n),
+        period_to: dayAfter('2020-01-01', n + 30),
+        assessor: '销售部 刘明',
+        conclusion: 'passed',
+      }),
       edit: (n) => ({ comments: `考核意见 ${n}` }),
     },
     price_filings: {
@@ -342,7 +445,14 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
       edit: (n) => ({ summary: `同类产品终端价下调约 ${n % 10}%。` }),
     },
     corrective_actions: {
-      create: () => ({ source: 'complaint', complaint: F('complaints'), cause: '运输包装不足', action: '改用加厚纸箱', owner: '储运部 孙立', due_date: '2025-07-31' }),
+      create: () => ({
+        source: 'complaint',
+        complaint: F('complaints'),
+        cause: '运输包装不足',
+        action: '改用加厚纸箱',
+        owner: '储运部 孙立',
+        due_date: '2025-07-31',
+      }),
       edit: (n) => ({ owner: `储运部 孙立${n}` }),
     },
   };
@@ -359,7 +469,14 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
   // The read-only resources: the audit log and findings fill themselves, a signature comes from a QA approval;
   // imports have no HTTP write path here, so one import and one rejected row are stored directly.
   // (its first-business file complete, or the 首营 checklist refuses the approval)
-  const toApprove = await createApprovableCustomer(async (res, body) => ({ id: (await adminCreate(res, body)).id as number }), `武汉市签名测试大药房${next()}`, 1, {}, creditReviewAs(call), attachAs(srv.url, adminCookie));
+  const toApprove = await createApprovableCustomer(
+    async (res, body) => ({ id: (await adminCreate(res, body)).id as number }),
+    `武汉市签名测试大药房${next()}`,
+    1,
+    {},
+    creditReviewAs(call),
+    attachAs(srv.url, adminCookie),
+  );
   fixture.attachments = (srv.db.select({ id: tables.attachments.id }).from(tables.attachments).all().at(-1) as { id: number }).id;
   const signed = await call('qa', 'POST', `/customers/${toApprove}/approve`, { password: PASSWORD });
   expect(signed.status, `setup: QA approval ${JSON.stringify(signed.body)}`).toBe(200);
@@ -367,15 +484,27 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
   fixture.audit_log = (srv.db.select({ id: tables.auditLog.id }).from(tables.auditLog).all().at(-1) as { id: number }).id;
   const finding = srv.db.select({ id: tables.findings.id }).from(tables.findings).all().at(-1) as { id: number } | undefined;
   const ctx = { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
-  fixture.findings = finding?.id ?? (() => { throw new Error('rbac-world: expected the fixtures to leave at least one finding'); })();
+  fixture.findings =
+    finding?.id ??
+    (() => {
+      throw new Error('rbac-world: expected the fixtures to leave at least one finding');
+    })();
   fixture.imports = createRecord(ctx, registry.get('imports')!, {
-    kind: 'customers', file_name: '购货单位.csv', sha256: 'a'.repeat(64), size: 120, format: 'csv', encoding: 'utf-8', status: 'done',
+    kind: 'customers',
+    file_name: '购货单位.csv',
+    sha256: 'a'.repeat(64),
+    size: 120,
+    format: 'csv',
+    encoding: 'utf-8',
+    status: 'done',
   }).id;
   fixture.import_rejects = createRecord(ctx, registry.get('import_rejects')!, {
-    import: fixture.imports, row: 3, raw: ['无名药店', ''], errors: { region: '必填' },
+    import: fixture.imports,
+    row: 3,
+    raw: ['无名药店', ''],
+    errors: { region: '必填' },
   }).id;
   for (const resource of registry.values()) if (!fixture[resource.name]) throw new Error(`rbac-world: no fixture for ${resource.name}`);
 
   return { srv, world, other, cookies, userIds, fixture, extra, cases, next, call, adminCreate, row };
 }
-

@@ -8,9 +8,7 @@ const SHOWN = 12;
 
 export default class SlowestFiles implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    const rows = modules
-      .map((m) => ({ file: m.relativeModuleId, ms: m.diagnostic().duration + m.diagnostic().collectDuration }))
-      .sort((a, b) => b.ms - a.ms);
+    const rows = modules.map((m) => ({ file: m.relativeModuleId, ms: m.diagnostic().duration + m.diagnostic().collectDuration })).sort((a, b) => b.ms - a.ms);
     if (!rows.length) return;
     const total = rows.reduce((a, r) => a + r.ms, 0);
     const lines = rows.slice(0, SHOWN).map((r) => `  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}`);

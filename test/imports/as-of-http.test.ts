@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('POST /api/imports asOf', () => {
-  it('judges time-based rules as of the date asked for, and reports it with the ledger\'s latest sale date', async () => {
+  it("judges time-based rules as of the date asked for, and reports it with the ledger's latest sale date", async () => {
     const today = await dryRun({});
     expect(today.status).toBe(200);
     expect(today.body.report.asOf).toBe(EXPECTED.asOf);
@@ -40,7 +40,7 @@ describe('POST /api/imports asOf', () => {
     expect(receiptFindings(atLatest.body.report)).toBeLessThanOrEqual(receiptFindings(today.body.report));
   });
 
-  it('refuses a malformed date with a 400 in the user\'s language', async () => {
+  it("refuses a malformed date with a 400 in the user's language", async () => {
     const zh = await dryRun({ asOf: '2025-02-30' });
     expect(zh.status).toBe(400);
     expect(zh.body.message).toContain('判定基准日');

@@ -33,7 +33,10 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
     // the merge's timing line says which journal it committed through
     process.env.GSP_IMPORT_TIMING = '1';
     const lines: string[] = [];
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { lines.push(String(chunk)); return true; });
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
     let res: Response;
     try {
       res = await uploadImport(server.url, cookie, file, { kind: 'sales-ledger' });
@@ -42,7 +45,7 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
       delete process.env.GSP_IMPORT_TIMING;
     }
     expect(lines.join('')).toMatch(/merge commit \(rollback journal\)/);
-    const body = await res.json() as { id: number; report: { counts: { rows: number; imported: number }; records: Record<string, number> } };
+    const body = (await res.json()) as { id: number; report: { counts: { rows: number; imported: number }; records: Record<string, number> } };
     expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(201);
     expect(body.report.counts).toMatchObject({ rows: ROWS, imported: ROWS });
     expect(body.report.records.sales_lines).toBe(ROWS);
@@ -58,7 +61,9 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
     expect(list.status).toBe(200);
     expect(list.headers.get('content-range')).toMatch(new RegExp(`/${before + ROWS}$`));
     const created = await fetch(`${server.url}/api/salespeople`, {
-      method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: '导入后新建', id_no: '11010519491231002X' }),
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: '导入后新建', id_no: '11010519491231002X' }),
     });
     expect(created.status, await created.clone().text()).toBe(201);
   }, 120_000);

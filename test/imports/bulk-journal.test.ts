@@ -9,7 +9,10 @@ import { withBulkJournal } from '../../server/services/bulk/journal';
 import { tempDb, type TempDb } from './pipeline-fixtures';
 
 let t: TempDb | null = null;
-afterEach(() => { t?.close(); t = null; });
+afterEach(() => {
+  t?.close();
+  t = null;
+});
 
 const mode = (db: Database.Database) => String(db.pragma('journal_mode', { simple: true }));
 const count = (db: Database.Database) => (db.prepare('SELECT count(*) AS n FROM bulk').get() as { n: number }).n;
@@ -19,7 +22,9 @@ function setup() {
   const sqlite = t.db.$client;
   sqlite.exec('CREATE TABLE bulk (id INTEGER PRIMARY KEY, v TEXT)');
   const insert = sqlite.prepare('INSERT INTO bulk (v) VALUES (?)');
-  const write = sqlite.transaction((n: number) => { for (let i = 0; i < n; i++) insert.run(`row ${i}`); });
+  const write = sqlite.transaction((n: number) => {
+    for (let i = 0; i < n; i++) insert.run(`row ${i}`);
+  });
   return { sqlite, write };
 }
 
@@ -27,7 +32,11 @@ describe('withBulkJournal', () => {
   it('as the only connection: writes through a rollback journal, then the database is in WAL again', () => {
     const { sqlite, write } = setup();
     let during = '';
-    const r = withBulkJournal(sqlite, () => { during = mode(sqlite); write.immediate(5000); return 'done'; });
+    const r = withBulkJournal(sqlite, () => {
+      during = mode(sqlite);
+      write.immediate(5000);
+      return 'done';
+    });
     expect(r).toEqual({ result: 'done', journal: 'delete' });
     expect(during).toBe('delete');
     expect(mode(sqlite)).toBe('wal');
@@ -44,7 +53,11 @@ describe('withBulkJournal', () => {
       expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
       const started = performance.now();
       let readerCount = -1;
-      const r = withBulkJournal(sqlite, () => { readerCount = count(other); write.immediate(100); return mode(sqlite); });
+      const r = withBulkJournal(sqlite, () => {
+        readerCount = count(other);
+        write.immediate(100);
+        return mode(sqlite);
+      });
       expect(r).toEqual({ result: 'wal', journal: 'wal' });
       // before: the refused switch waited the whole busy_timeout (5 s), holding off the other connection
       expect(performance.now() - started).toBeLessThan(1000);
@@ -59,7 +72,16 @@ describe('withBulkJournal', () => {
 
   it('a write that throws is rolled back and the journal mode restored', () => {
     const { sqlite, write } = setup();
-    expect(() => withBulkJournal(sqlite, () => sqlite.transaction(() => { write(10); throw new Error('boom'); }).immediate())).toThrow('boom');
+    expect(() =>
+      withBulkJournal(sqlite, () =>
+        sqlite
+          .transaction(() => {
+            write(10);
+            throw new Error('boom');
+          })
+          .immediate(),
+      ),
+    ).toThrow('boom');
     expect(count(sqlite)).toBe(0);
     expect(mode(sqlite)).toBe('wal');
   });

@@ -21,7 +21,12 @@ afterAll(() => fs.rmSync(BUILD, { recursive: true, force: true }));
 
 const launch = (...args: string[]) => launchWith({}, ...args);
 const launchWith = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [LAUNCHER, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, GSP_CLI_BUILD_DIR: BUILD, ...env } });
+  spawnSync(process.execPath, [LAUNCHER, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, GSP_CLI_BUILD_DIR: BUILD, ...env },
+  });
 const pointer = () => JSON.parse(fs.readFileSync(POINTER, 'utf8')) as { dir: string; inputs: Record<string, string> };
 
 describe('the CLI launcher', () => {
@@ -56,7 +61,18 @@ describe('the CLI launcher', () => {
         const db = path.join(dir, `gsp-${forced}.db`);
         const report = path.join(dir, `r-${forced}.json`);
         fs.copyFileSync(master, db);
-        const r = launchWith({ GSP_IMPORT_READER_THREAD: forced }, sample('ledger.xlsx'), '--kind', 'sales-ledger', '--db', db, '--report', report, '--as-of', EXPECTED.asOf);
+        const r = launchWith(
+          { GSP_IMPORT_READER_THREAD: forced },
+          sample('ledger.xlsx'),
+          '--kind',
+          'sales-ledger',
+          '--db',
+          db,
+          '--report',
+          report,
+          '--as-of',
+          EXPECTED.asOf,
+        );
         expect(r.status, r.stderr).toBe(0);
         return JSON.parse(fs.readFileSync(report, 'utf8'));
       });

@@ -24,7 +24,14 @@ function written(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
-    return { imports: n('imports'), orders: n('sales_orders'), lines: n('sales_lines'), customers: n('customers'), findings: n('findings'), audit: n('audit_log') };
+    return {
+      imports: n('imports'),
+      orders: n('sales_orders'),
+      lines: n('sales_lines'),
+      customers: n('customers'),
+      findings: n('findings'),
+      audit: n('audit_log'),
+    };
   } finally {
     db.close();
   }
@@ -58,7 +65,15 @@ describe('npm run import (CLI)', () => {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     expect(Object.keys(json).slice(0, 6)).toEqual(['import', 'mapping', 'unmapped', 'counts', 'findings', 'rejected']);
     expect(Object.keys(json.import)).toEqual(['id', 'kind', 'file', 'sha256', 'format', 'encoding', 'sheet', 'headerRow', 'dryRun']);
-    expect(json.import).toMatchObject({ kind: 'sales-ledger', file: 'ledger-gbk.csv', format: 'csv', encoding: 'gb18030', sheet: null, headerRow: 1, dryRun: false });
+    expect(json.import).toMatchObject({
+      kind: 'sales-ledger',
+      file: 'ledger-gbk.csv',
+      format: 'csv',
+      encoding: 'gb18030',
+      sheet: null,
+      headerRow: 1,
+      dryRun: false,
+    });
     expect(json.mapping).toMatchObject({ 销售单号: 'order_no', 客户名称: 'customer' });
     expect(json.counts).toEqual({ rows: 253, imported: 250, rejected: 3, duplicates: 0 });
     expect(Object.keys(json.findings[0])).toEqual(['row', 'rule', 'severity', 'fields', 'message']);
@@ -83,7 +98,12 @@ describe('npm run import (CLI)', () => {
     ['no --kind', [], /请用 --kind 指定导入类型.* \/ Error: --kind is required/],
     ['a bad --as-of', ['--kind', 'customers', '--as-of', '2025-02-30'], /--as-of 应为 YYYY-MM-DD .* \/ Error: --as-of must be/],
     ['an unknown option', ['--kind', 'customers', '--frobnicate'], /未知参数 --frobnicate.* \/ Error: unknown option/],
-    ['a sheet that does not exist', ['--kind', 'sales-ledger', '--sheet', '没有这个表'], /没有名为“没有这个表”的工作表.* \/ Error: The workbook has no sheet/, 'ledger.xlsx'],
+    [
+      'a sheet that does not exist',
+      ['--kind', 'sales-ledger', '--sheet', '没有这个表'],
+      /没有名为“没有这个表”的工作表.* \/ Error: The workbook has no sheet/,
+      'ledger.xlsx',
+    ],
     ['a missing file', ['--kind', 'customers'], /错误：.* \/ Error: /, 'no-such-file.csv'],
   ])('exit 2 on %s: one line on stderr, Chinese first, nothing written', (_name, args, message, fileName = 'customers.csv') => {
     const { file } = fresh();
@@ -145,13 +165,19 @@ describe('npm run import (CLI)', () => {
     const big = path.join(dir, 'big.csv');
     const out = fs.openSync(big, 'w');
     fs.writeSync(out, `${header}\n`);
-    for (let cycle = 0; cycle < 300; cycle++) fs.writeSync(out, rows.map((r) => r.replace(/^([^,]*),/, `$1-${cycle},`)).join('\n') + '\n');
+    for (let cycle = 0; cycle < 300; cycle++) fs.writeSync(out, `${rows.map((r) => r.replace(/^([^,]*),/, `$1-${cycle},`)).join('\n')}\n`);
     fs.closeSync(out);
     const before = written(file);
     for (const phase of ['phase 1', 'phase 2'] as const) {
-      const child = spawn(process.execPath, [CLI, big, '--kind', 'sales-ledger', '--db', file, '--as-of', EXPECTED.asOf, '--report', path.join(dir, 'r.json')], {
-        cwd: REPO_ROOT, env: { ...process.env, GSP_IMPORT_TIMING: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [CLI, big, '--kind', 'sales-ledger', '--db', file, '--as-of', EXPECTED.asOf, '--report', path.join(dir, 'r.json')],
+        {
+          cwd: REPO_ROOT,
+          env: { ...process.env, GSP_IMPORT_TIMING: '1' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

@@ -11,9 +11,15 @@ import { ImportFileError } from '../../schema/files/errors';
 import { openSpreadsheetFile } from '../../imports/readers/open';
 import { CORPORA } from './helpers';
 
-const files = fs.readdirSync(CORPORA, { withFileTypes: true })
+const files = fs
+  .readdirSync(CORPORA, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => fs.readdirSync(path.join(CORPORA, d.name)).filter((f) => /\.(xlsx|csv)$/i.test(f)).map((f) => path.join(d.name, f)));
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(CORPORA, d.name))
+      .filter((f) => /\.(xlsx|csv)$/i.test(f))
+      .map((f) => path.join(d.name, f)),
+  );
 
 const KINDS = ['customers', 'sales-ledger', 'products', 'customer_agents'];
 
@@ -44,7 +50,10 @@ async function importAs(file: string, kind: string) {
     const table = await openTable(book, kind);
     const fields = new Map(table.kind.fields.map((f) => [f.key, f]));
     let rows = 0;
-    for await (const r of table.rows()) { normalizeRow(fields, r.values, { date1904: book.date1904 }); rows++; }
+    for await (const r of table.rows()) {
+      normalizeRow(fields, r.values, { date1904: book.date1904 });
+      rows++;
+    }
     return { table, rows };
   } finally {
     await source.close();

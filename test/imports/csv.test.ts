@@ -47,7 +47,10 @@ describe('openCsv', () => {
 
   it('UTF-16 BE with BOM', async () => {
     const { rows } = await rowsOf(utf16('a\tb\n1\t2\n', 'be'));
-    expect(rows.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('row numbers are Excel rows: a quoted line break stays in its cell, blank lines still count', async () => {
@@ -79,7 +82,10 @@ describe('openCsv', () => {
   });
 
   it('semicolon files, CR-only line ends, no final newline', async () => {
-    expect((await rowsOf(concat('a;b\r1;2'))).rows.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2']]);
+    expect((await rowsOf(concat('a;b\r1;2'))).rows.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('codes stay text (exceljs spec test-issue-991.csv)', async () => {

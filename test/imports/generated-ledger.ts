@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 import { sample } from './pipeline-fixtures';
 
-const lines = fs.readFileSync(sample('ledger-utf8.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+const lines = fs
+  .readFileSync(sample('ledger-utf8.csv'), 'utf8')
+  .replace(/^\uFEFF/, '')
+  .split(/\r?\n/);
 export const LEDGER_HEADER = lines[0];
 /** the sample's own rows: 4 = a buyer not approved, 19 = a price above the cap, 23 = outbound before the sale */
 export const SAMPLE_ROW = { 4: lines[3], 19: lines[18], 23: lines[22] } as const;

@@ -16,7 +16,10 @@ import { concat, oleFile, rawXlsx, sample, src, worksheetXml } from './helpers';
 async function refusal(bytes: Uint8Array, name = 'upload.xlsx', limits?: Partial<ReaderLimits>, inflater?: Inflater): Promise<ImportFileError> {
   try {
     const book = await openSpreadsheet(src(bytes, name), { limits, inflater });
-    for (const s of book.sheets) for await (const _ of s.batches()) { /* read everything */ }
+    for (const s of book.sheets)
+      for await (const _ of s.batches()) {
+        /* read everything */
+      }
   } catch (e) {
     if (e instanceof ImportFileError) return e;
     throw e;
@@ -111,7 +114,10 @@ describe('refused files', () => {
       it('a sheet abandoned half-way (a probe that finds no header) leaves nothing running', async () => {
         const zip = rawXlsx({ sheets: [{ name: 'S', xml: bigSheet(300_000) }] });
         const book = await openSpreadsheet(src(zip, 'x.xlsx'), { inflater });
-        for await (const batch of book.sheet().batches()) { expect(batch.length).toBeGreaterThan(0); break; }
+        for await (const batch of book.sheet().batches()) {
+          expect(batch.length).toBeGreaterThan(0);
+          break;
+        }
         const rows = [];
         for await (const b of book.sheet().batches()) rows.push(b.length);
         expect(rows.reduce((a, b) => a + b, 0)).toBe(300_000);
@@ -166,7 +172,15 @@ describe('a salesperson importing through the web import gets what the API allow
     const res = await uploadImport(server.url, sales, { name: `${kind}.csv`, bytes: Buffer.from(Papa.unparse(rows), 'utf8') }, { kind });
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(201);
-    return body as { id: number; report: { counts: Record<string, number>; rejected: Array<{ row: number; errors: Array<{ field: string; message: string }> }>; findings: Array<{ row: number; rule: string }>; policy: Record<string, string> } };
+    return body as {
+      id: number;
+      report: {
+        counts: Record<string, number>;
+        rejected: Array<{ row: number; errors: Array<{ field: string; message: string }> }>;
+        findings: Array<{ row: number; rule: string }>;
+        policy: Record<string, string>;
+      };
+    };
   };
 
   beforeAll(async () => {
@@ -174,7 +188,8 @@ describe('a salesperson importing through the web import gets what the API allow
     ({ server, cookie: admin } = await startImportServer());
     const own = one<{ id: number }>("SELECT id FROM salespeople WHERE name = '高刚'").id;
     const res = await fetch(`${server.url}/api/users`, {
-      method: 'POST', headers: { Cookie: admin, 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { Cookie: admin, 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: 'gaogang', display_name: '高刚', roles: ['sales'], password: 'guards-test-password-1', active: true, salesperson: own }),
     });
     expect(res.status).toBe(201);
@@ -185,7 +200,12 @@ describe('a salesperson importing through the web import gets what the API allow
   it('customers claiming 已审核 by a forged 审核人: not approved; a credit limit sales may not set is a rejected row', async () => {
     const before = signatures();
     const row = {
-      单位名称: '伪造审核大药房', 单位类型: '药品零售企业', 所在地区: '河南省郑州市', 首营审核状态: '已审核', 首营审核日期: '2024-01-02', 审核人: '质管部 吴静',
+      单位名称: '伪造审核大药房',
+      单位类型: '药品零售企业',
+      所在地区: '河南省郑州市',
+      首营审核状态: '已审核',
+      首营审核日期: '2024-01-02',
+      审核人: '质管部 吴静',
     };
     const r = await upload('customers', [{ ...row, 单位名称: '伪造额度大药房', 信用额度: '9999999' }, row]);
     expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
@@ -195,7 +215,10 @@ describe('a salesperson importing through the web import gets what the API allow
     const c = one("SELECT * FROM customers WHERE name = '伪造审核大药房'");
     expect(c).toMatchObject({ qa_status: 'pending', qa_approved_by: null, qa_approved_at: null, credit_limit: null });
     expect(JSON.parse(c.legacy_facts)).toEqual({
-      file: 'customers.csv', rows: [3], by: 'gaogang', trusted: false,
+      file: 'customers.csv',
+      rows: [3],
+      by: 'gaogang',
+      trusted: false,
       fields: { qa_status: 'approved', qa_approved_at: '2024-01-02', qa_approved_by: '质管部 吴静' },
     });
     expect(r.report.findings).toContainEqual(expect.objectContaining({ row: 3, rule: 'IMPORT_LEGACY_UNTRUSTED', severity: 'warning' }));
@@ -213,16 +236,27 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(same.report.counts).toMatchObject({ duplicates: 1 }); // nothing the approval covered changed
     expect(one('SELECT qa_status FROM customers WHERE id = ?', id).qa_status).toBe('approved');
     await upload('customers', [{ ...row, 地址: '郑州市花园路99号' }]);
-    expect(one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id))
-      .toEqual({ qa_status: 'pending', qa_approved_by: null, address: '郑州市花园路99号' });
-    expect(q("SELECT rule FROM findings WHERE resource = 'customers' AND record_id = ? AND status = 'open'", id).map((f) => f.rule))
-      .toContain('APPROVAL_SUPERSEDED');
+    expect(one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id)).toEqual({
+      qa_status: 'pending',
+      qa_approved_by: null,
+      address: '郑州市花园路99号',
+    });
+    expect(q("SELECT rule FROM findings WHERE resource = 'customers' AND record_id = ? AND status = 'open'", id).map((f) => f.rule)).toContain(
+      'APPROVAL_SUPERSEDED',
+    );
   });
 
-  it('a contract claiming 已审批 by the GM: stays a draft; another salesperson\'s contract is a rejected row', async () => {
+  it("a contract claiming 已审批 by the GM: stays a draft; another salesperson's contract is a rejected row", async () => {
     const row = {
-      合同编号: 'HT-FORGE-1', 单位名称: '郑州市润泽医药有限公司', 销售人员: '高刚', 合同金额: '9000000', 签订日期: '2024-02-01',
-      状态: '已审批', 审批人: '王总', 审批级别: '总经理', 审批日期: '2024-01-30',
+      合同编号: 'HT-FORGE-1',
+      单位名称: '郑州市润泽医药有限公司',
+      销售人员: '高刚',
+      合同金额: '9000000',
+      签订日期: '2024-02-01',
+      状态: '已审批',
+      审批人: '王总',
+      审批级别: '总经理',
+      审批日期: '2024-01-30',
     };
     const r = await upload('contracts', [row, { ...row, 合同编号: 'HT-FORGE-2', 销售人员: '马丽' }]);
     expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
@@ -235,11 +269,29 @@ describe('a salesperson importing through the web import gets what the API allow
   });
 
   it('the ledger: rows of another salesperson rejected; forged 复核员/超限价审批人 only legacy facts; no product or batch created by sales', async () => {
-    const before = { signatures: signatures(), products: one<{ n: number }>('SELECT count(*) AS n FROM products').n, batches: one<{ n: number }>('SELECT count(*) AS n FROM batches').n };
+    const before = {
+      signatures: signatures(),
+      products: one<{ n: number }>('SELECT count(*) AS n FROM products').n,
+      batches: one<{ n: number }>('SELECT count(*) AS n FROM batches').n,
+    };
     const base = {
-      单据编号: 'XS-FORGE-1', 销售日期: '2024-06-03', 出库日期: '2024-06-04', 购货单位: '张三', 通用名称: '阿莫西林胶囊', 规格: '0.25g×24粒',
-      批准文号: '国药准字H20022891', 批号: '00581', 数量: '10', 单价: '30', 金额: '300', 业务员: '高刚', 库管员: '林峰',
-      复核员: '复核员 伪造', 超限价审批人: '销售部 伪造', 特药核实日期: '', 核实人: '',
+      单据编号: 'XS-FORGE-1',
+      销售日期: '2024-06-03',
+      出库日期: '2024-06-04',
+      购货单位: '张三',
+      通用名称: '阿莫西林胶囊',
+      规格: '0.25g×24粒',
+      批准文号: '国药准字H20022891',
+      批号: '00581',
+      数量: '10',
+      单价: '30',
+      金额: '300',
+      业务员: '高刚',
+      库管员: '林峰',
+      复核员: '复核员 伪造',
+      超限价审批人: '销售部 伪造',
+      特药核实日期: '',
+      核实人: '',
     };
     const r = await upload('sales-ledger', [
       { ...base, 单据编号: 'XS-OTHER-1', 业务员: '马丽' },
@@ -274,17 +326,23 @@ describe('a salesperson importing through the web import gets what the API allow
     const show = await fetch(`${server.url}/api/sales_orders/${order.id}`, { headers: { Cookie: sales } });
     expect(show.status).toBe(200);
     const verb = await fetch(`${server.url}/api/sales_lines/${line.id}/approve-price`, {
-      method: 'POST', headers: { Cookie: sales, 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'guards-test-password-1' }),
+      method: 'POST',
+      headers: { Cookie: sales, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password: 'guards-test-password-1' }),
     });
     expect(verb.status).toBe(403); // not the head of sales
     const head = await fetch(`${server.url}/api/sales_orders/${order.id}/confirm`, {
-      method: 'POST', headers: { Cookie: sales, 'Content-Type': 'application/json' }, body: JSON.stringify({}),
+      method: 'POST',
+      headers: { Cookie: sales, 'Content-Type': 'application/json' },
+      body: JSON.stringify({}),
     });
     expect(head.status).toBe(400);
     expect((await head.json()).message).toMatch(/旧系统导入的历史单据/);
     // nor does a plain edit continue it (the administrator may correct)
     const edit = await fetch(`${server.url}/api/sales_lines/${line.id}`, {
-      method: 'PUT', headers: { Cookie: sales, 'Content-Type': 'application/json' }, body: JSON.stringify({ quantity: 1, amount: 30, version: line.version, _reason: '改数量' }),
+      method: 'PUT',
+      headers: { Cookie: sales, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ quantity: 1, amount: 30, version: line.version, _reason: '改数量' }),
     });
     expect(edit.status).toBe(400);
     expect((await edit.json()).message).toMatch(/旧系统导入的历史单据/);

@@ -9,7 +9,9 @@ import { readTable } from '../../imports/headers/table';
 import type { Cell, SheetRow } from '../../schema/files/cells';
 
 const kind = (k: string) => getKind(k)!;
-async function* batches(rows: SheetRow[]) { yield rows; }
+async function* batches(rows: SheetRow[]) {
+  yield rows;
+}
 const rowsOf = (...lines: Cell[][]): SheetRow[] => lines.map((cells, i) => ({ row: i + 1, cells }));
 
 describe('normalizeHeader', () => {
@@ -132,7 +134,10 @@ describe('detectHeader and footers', () => {
       [6, { order_no: 'XS3', customer: '某诊所', quantity: '4' }],
     ]);
     expect(t.skipped).toEqual([
-      { row: 3, reason: 'repeated_header' }, { row: 5, reason: 'footer' }, { row: 7, reason: 'footer' }, { row: 8, reason: 'note' },
+      { row: 3, reason: 'repeated_header' },
+      { row: 5, reason: 'footer' },
+      { row: 7, reason: 'footer' },
+      { row: 8, reason: 'note' },
     ]);
   });
 

@@ -19,7 +19,11 @@ export const GB18030_U20000 = [0x95, 0x32, 0x82, 0x36];
 export function gbkLines(n = 2): Uint8Array {
   const all = sample('ledger-gbk.csv');
   let end = 0;
-  for (let i = 0, seen = 0; i < all.length; i++) if (all[i] === 0x0a && ++seen === n) { end = i + 1; break; }
+  for (let i = 0, seen = 0; i < all.length; i++)
+    if (all[i] === 0x0a && ++seen === n) {
+      end = i + 1;
+      break;
+    }
   return all.subarray(0, end);
 }
 
@@ -27,7 +31,10 @@ export function concat(...parts: Array<Uint8Array | number[] | string>): Uint8Ar
   const arrays = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p instanceof Uint8Array ? p : Uint8Array.from(p)));
   const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
   let o = 0;
-  for (const a of arrays) { out.set(a, o); o += a.length; }
+  for (const a of arrays) {
+    out.set(a, o);
+    o += a.length;
+  }
   return out;
 }
 
@@ -35,7 +42,13 @@ export function utf16(text: string, endian: 'le' | 'be', bom = true): Uint8Array
   const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
   let o = 0;
   const put = (c: number) => {
-    if (endian === 'le') { out[o++] = c & 0xff; out[o++] = c >> 8; } else { out[o++] = c >> 8; out[o++] = c & 0xff; }
+    if (endian === 'le') {
+      out[o++] = c & 0xff;
+      out[o++] = c >> 8;
+    } else {
+      out[o++] = c >> 8;
+      out[o++] = c & 0xff;
+    }
   };
   if (bom) put(0xfeff);
   for (let i = 0; i < text.length; i++) put(text.charCodeAt(i));
@@ -91,9 +104,10 @@ export function rawXlsx(opts: {
   });
   if (opts.sharedStrings !== undefined) {
     rels.push(`<Relationship Id="rIdS" Type="${RNS}/sharedStrings" Target="sharedStrings.xml"/>`);
-    const sst = typeof opts.sharedStrings === 'string'
-      ? opts.sharedStrings
-      : `<sst xmlns="${NS}">${opts.sharedStrings.map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join('')}</sst>`;
+    const sst =
+      typeof opts.sharedStrings === 'string'
+        ? opts.sharedStrings
+        : `<sst xmlns="${NS}">${opts.sharedStrings.map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join('')}</sst>`;
     files['xl/sharedStrings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?>${sst}`);
   }
   if (opts.styles !== undefined) {
@@ -102,14 +116,19 @@ export function rawXlsx(opts: {
     if (typeof opts.styles === 'string') xml = opts.styles;
     else {
       const fmts = Object.entries(opts.styles.numFmts ?? {});
-      xml = `<styleSheet xmlns="${NS}">${fmts.length ? `<numFmts count="${fmts.length}">${fmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code}"/>`).join('')}</numFmts>` : ''}`
-        + `<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>`
-        + `<cellXfs count="${opts.styles.xfs.length}">${opts.styles.xfs.map((id) => `<xf numFmtId="${id}" fontId="0"/>`).join('')}</cellXfs></styleSheet>`;
+      xml =
+        `<styleSheet xmlns="${NS}">${fmts.length ? `<numFmts count="${fmts.length}">${fmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code}"/>`).join('')}</numFmts>` : ''}` +
+        `<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>` +
+        `<cellXfs count="${opts.styles.xfs.length}">${opts.styles.xfs.map((id) => `<xf numFmtId="${id}" fontId="0"/>`).join('')}</cellXfs></styleSheet>`;
     }
     files['xl/styles.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?>${xml}`);
   }
-  files['xl/_rels/workbook.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
-  files['xl/workbook.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${RNS}"><workbookPr${opts.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.join('')}</sheets></workbook>`);
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
+  files['xl/workbook.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${RNS}"><workbookPr${opts.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.join('')}</sheets></workbook>`,
+  );
   return zipSync({ ...files, ...(opts.extra ?? {}) });
 }
 

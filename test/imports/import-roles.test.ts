@@ -36,8 +36,16 @@ beforeAll(async () => {
   cookies.admin = admin;
   for (const role of ROLES.filter((r) => r !== 'admin')) {
     const res = await fetch(`${server.url}/api/users`, {
-      method: 'POST', headers: { Cookie: admin, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: `imp_${role}`, display_name: role, roles: [role], password: PASSWORD, active: true, ...(role === 'sales' && { salesperson: own }) }),
+      method: 'POST',
+      headers: { Cookie: admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        username: `imp_${role}`,
+        display_name: role,
+        roles: [role],
+        password: PASSWORD,
+        active: true,
+        ...(role === 'sales' && { salesperson: own }),
+      }),
     });
     expect(res.status, await res.clone().text()).toBe(201);
     cookies[role] = await login(server.url, `imp_${role}`, PASSWORD);
@@ -83,15 +91,37 @@ describe('every kind × every role: refused up front exactly when the role may n
 
 /** The sample file's first row with its natural key made new, so the row creates a record. */
 const SAMPLE_KINDS: Record<string, { file: string; fresh: (row: Record<string, string>, tag: string) => void }> = {
-  customers: { file: 'customers.csv', fresh: (r, t) => { r['单位名称'] = `测试医药${t}有限公司`; r['统一社会信用代码'] = ''; } },
-  products: { file: 'products.csv', fresh: (r, t) => { r['规格'] = `${r['规格']}-${t}`; } },
-  batches: { file: 'batches.csv', fresh: (r, t) => { r['批号'] = `T${t}`; } },
-  contracts: { file: 'contracts.csv', fresh: (r, t) => { r['合同编号'] = `HT-T-${t}`; r['销售人员'] = OWN; } },
+  customers: {
+    file: 'customers.csv',
+    fresh: (r, t) => {
+      r['单位名称'] = `测试医药${t}有限公司`;
+      r['统一社会信用代码'] = '';
+    },
+  },
+  products: {
+    file: 'products.csv',
+    fresh: (r, t) => {
+      r['规格'] = `${r['规格']}-${t}`;
+    },
+  },
+  batches: {
+    file: 'batches.csv',
+    fresh: (r, t) => {
+      r['批号'] = `T${t}`;
+    },
+  },
+  contracts: {
+    file: 'contracts.csv',
+    fresh: (r, t) => {
+      r['合同编号'] = `HT-T-${t}`;
+      r['销售人员'] = OWN;
+    },
+  },
 };
 
 function firstRow(file: string): Record<string, string> {
   const text = fs.readFileSync(sample(file), 'utf8').replace(/^\uFEFF/, '');
-  return (Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data)[0];
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data[0];
 }
 const fieldOf = (kind: string, header: string) => getKind(kind)!.index.get(normalizeHeader(header))?.[0]?.key;
 
@@ -128,8 +158,13 @@ describe('allowed kinds: guarded fields refused as by the API, approvals only ev
           expect(facts).toMatchObject({ file: 'rows.csv', trusted: canGrant([role], kind) });
           expect(Object.keys(facts.fields).length).toBe(claims.length);
         }
-        if (claims.length && !canGrant([role], kind)) expect(r.body.report.findings.some((f: { rule: string }) => f.rule === 'IMPORT_LEGACY_UNTRUSTED')).toBe(true);
-        expect(server.db.$client.prepare(`SELECT count(*) AS n FROM signatures WHERE resource = ? AND record_id IN (${rows.map((x) => x.id).join(',') || 0})`).get(kind)).toEqual({ n: 0 });
+        if (claims.length && !canGrant([role], kind))
+          expect(r.body.report.findings.some((f: { rule: string }) => f.rule === 'IMPORT_LEGACY_UNTRUSTED')).toBe(true);
+        expect(
+          server.db.$client
+            .prepare(`SELECT count(*) AS n FROM signatures WHERE resource = ? AND record_id IN (${rows.map((x) => x.id).join(',') || 0})`)
+            .get(kind),
+        ).toEqual({ n: 0 });
       });
     }
   }
@@ -137,8 +172,17 @@ describe('allowed kinds: guarded fields refused as by the API, approvals only ev
 
 describe('the sales ledger: own-record scope as in the API', () => {
   const ledgerRow = (no: string, person: string) => ({
-    单据编号: no, 销售日期: '2024-06-03', 购货单位: '郑州市润泽医药有限公司', 通用名称: '阿莫西林胶囊', 规格: '0.25g×24粒',
-    批准文号: '国药准字H20022891', 批号: '00581', 数量: '10', 单价: '12', 金额: '120', 业务员: person,
+    单据编号: no,
+    销售日期: '2024-06-03',
+    购货单位: '郑州市润泽医药有限公司',
+    通用名称: '阿莫西林胶囊',
+    规格: '0.25g×24粒',
+    批准文号: '国药准字H20022891',
+    批号: '00581',
+    数量: '10',
+    单价: '12',
+    金额: '120',
+    业务员: person,
   });
   for (const role of ROLES.filter((r) => can([r], 'sales_orders', 'create'))) {
     it(`as ${role}`, async () => {
@@ -148,7 +192,9 @@ describe('the sales ledger: own-record scope as in the API', () => {
       expect(r.body.report.counts).toMatchObject({ rows: 2, imported: scoped ? 1 : 2, rejected: scoped ? 1 : 0 });
       if (scoped) expect(r.body.report.rejected[0]).toMatchObject({ row: 3, errors: [{ field: '业务员' }] });
       // what the role imported it can read through the API (its scope)
-      const list = await fetch(`${server.url}/api/sales_orders?filter=${encodeURIComponent(JSON.stringify({ import_id: r.body.id }))}`, { headers: { Cookie: cookies[role] } });
+      const list = await fetch(`${server.url}/api/sales_orders?filter=${encodeURIComponent(JSON.stringify({ import_id: r.body.id }))}`, {
+        headers: { Cookie: cookies[role] },
+      });
       expect((await list.json()).length).toBe(scoped ? 1 : 2);
     });
   }

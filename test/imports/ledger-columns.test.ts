@@ -17,18 +17,35 @@ const DOMAIN_TABLE: Record<string, string[]> = {
   customer: ['购货单位', '客户名称', '客户', '单位名称', '购货者', '收货单位'],
   customer_credit_code: ['统一社会信用代码', '信用代码'],
   generic_name: ['通用名称', '药品名称', '品名', '产品名称', '名称'],
-  trade_name: ['商品名'], dosage_form: ['剂型'], spec: ['规格', '规格型号', '型号'], unit: ['单位'],
+  trade_name: ['商品名'],
+  dosage_form: ['剂型'],
+  spec: ['规格', '规格型号', '型号'],
+  unit: ['单位'],
   manufacturer: ['生产厂商', '生产企业', '生产厂家', '厂家'],
   approval_no: ['批准文号', '注册证号', '注册证编号', '备案凭证编号'],
   batch_no: ['批号', '生产批号', '批号/序列号', '序列号'],
-  production_date: ['生产日期'], expiry_date: ['有效期至', '有效期', '效期', '失效日期'], sterilization_batch: ['灭菌批号'],
-  quantity: ['数量', '出库数量', '销售数量'], unit_price: ['单价', '销售单价', '含税单价'],
-  amount: ['金额', '销售金额', '含税金额', '价税合计'], salesperson: ['业务员', '销售员', '销售人员'],
-  issued_by: ['开票员', '开票人'], picked_by: ['库管员', '发货人', '保管员'], reviewed_by: ['复核员', '复核人'],
-  receipt_confirmed_at: ['收货确认日期', '到货确认'], invoice_no: ['发票号', '发票号码'], invoice_type: ['发票类型'],
-  payment_method: ['付款方式', '结算方式'], contract_no: ['合同号', '合同编号'], handler: ['经办人'], responsible: ['负责人'],
-  special_verified_at: ['特药核实日期', '核实日期'], special_verified_by: ['核实人'], arrival_verified_at: ['到货核实日期'],
-  price_approved_by: ['超限价审批人', '价格审批人'], remark: ['备注'],
+  production_date: ['生产日期'],
+  expiry_date: ['有效期至', '有效期', '效期', '失效日期'],
+  sterilization_batch: ['灭菌批号'],
+  quantity: ['数量', '出库数量', '销售数量'],
+  unit_price: ['单价', '销售单价', '含税单价'],
+  amount: ['金额', '销售金额', '含税金额', '价税合计'],
+  salesperson: ['业务员', '销售员', '销售人员'],
+  issued_by: ['开票员', '开票人'],
+  picked_by: ['库管员', '发货人', '保管员'],
+  reviewed_by: ['复核员', '复核人'],
+  receipt_confirmed_at: ['收货确认日期', '到货确认'],
+  invoice_no: ['发票号', '发票号码'],
+  invoice_type: ['发票类型'],
+  payment_method: ['付款方式', '结算方式'],
+  contract_no: ['合同号', '合同编号'],
+  handler: ['经办人'],
+  responsible: ['负责人'],
+  special_verified_at: ['特药核实日期', '核实日期'],
+  special_verified_by: ['核实人'],
+  arrival_verified_at: ['到货核实日期'],
+  price_approved_by: ['超限价审批人', '价格审批人'],
+  remark: ['备注'],
 };
 
 describe('the sales-ledger columns', () => {
@@ -60,13 +77,16 @@ describe('the sales-ledger columns', () => {
     }
   });
 
-  it('one alias list: each header a ledger takes from a definition is taken by that resource\'s import too (厂家, 失效日期)', () => {
+  it("one alias list: each header a ledger takes from a definition is taken by that resource's import too (厂家, 失效日期)", () => {
     for (const c of LEDGER_COLUMNS) {
       const [res, key] = c.field.split('.');
       const spec = registry.get(res)!.fields[key];
       const kind = getKind(res)!;
       for (const name of [spec.label[0], ...spec.aliases]) {
-        expect(kind.index.get(normalizeHeader(name))?.map((x) => x.key), `${res}: ${name}`).toContain(key);
+        expect(
+          kind.index.get(normalizeHeader(name))?.map((x) => x.key),
+          `${res}: ${name}`,
+        ).toContain(key);
       }
     }
     expect(getKind('products')!.index.get('厂家')?.[0].key).toBe('manufacturer');

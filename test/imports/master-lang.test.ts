@@ -17,7 +17,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** customers.csv with two bad rows: a type no one knows and a missing name. */
 function badCustomers(): string {
-  const lines = fs.readFileSync(sample('customers.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(sample('customers.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0].split(',');
   const typeCol = header.findIndex((h) => h.includes('类型'));
   const nameCol = header.findIndex((h) => h.includes('名称'));
@@ -47,7 +51,7 @@ function expectLanguages(zh: string[], en: string[]) {
 /** Messages of a report: findings' and rejected rows'. */
 const messages = (r: ImportReport) => [...r.findings.map((f) => f.message), ...r.rejected.flatMap((x) => x.errors.map((e) => e.message))];
 
-describe('master import messages in the user\'s language', () => {
+describe("master import messages in the user's language", () => {
   it('in-process: the same findings, English or Chinese messages', async () => {
     const runIn = async (lang: 'zh' | 'en') => {
       const t = tempDb();
@@ -64,7 +68,8 @@ describe('master import messages in the user\'s language', () => {
     };
     const zh = await runIn('zh');
     const en = await runIn('en');
-    const shape = (rs: ImportReport[]) => rs.map((r) => ({ f: r.findings.map((f) => [f.row, f.rule, f.fields]), r: r.rejected.map((x) => [x.row, x.errors.map((e) => e.field)]) }));
+    const shape = (rs: ImportReport[]) =>
+      rs.map((r) => ({ f: r.findings.map((f) => [f.row, f.rule, f.fields]), r: r.rejected.map((x) => [x.row, x.errors.map((e) => e.field)]) }));
     expect(shape(en)).toEqual(shape(zh));
     const zhMessages = zh.flatMap(messages);
     const enMessages = en.flatMap(messages);

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_STATUS, INVOICE_TYPE, SCOPE_CATEGORIES, SPECIAL_CONTROL } from '../../schema/enums';
 import {
-  excelSerialToDate, normalizeCell, parseBool, parseCode, parseDate, parseDateTime, parseEnum, parseInteger, parseList,
-  parseMoney, parseNumber, toHalfWidth,
+  excelSerialToDate,
+  normalizeCell,
+  parseBool,
+  parseCode,
+  parseDate,
+  parseDateTime,
+  parseEnum,
+  parseInteger,
+  parseList,
+  parseMoney,
+  parseNumber,
+  toHalfWidth,
 } from '../../imports/normalize';
 
 const v = (r: { value: unknown } | { error: unknown }) => ('value' in r ? r.value : r);
@@ -29,10 +39,23 @@ describe('dates', () => {
 
   it('every written form of DESIGN.md', () => {
     const cases: Record<string, string> = {
-      '2024-03-05': '2024-03-05', '2024-3-5': '2024-03-05', '2024/3/5': '2024-03-05', '2024.03.05': '2024-03-05',
-      '2024年3月5日': '2024-03-05', '2024年03月05号': '2024-03-05', '20240305': '2024-03-05', '２０２４－０３－０５': '2024-03-05',
-      '2024-03-05 10:20': '2024-03-05', ' 2024/03/05T10:20:30 ': '2024-03-05', '45356': '2024-03-05',
-      '2026-05': '2026-05-31', '2024-02': '2024-02-29', '2026年5月': '2026-05-31', '2026/5': '2026-05-31', '202605': '2026-05-31', '2026.05': '2026-05-31',
+      '2024-03-05': '2024-03-05',
+      '2024-3-5': '2024-03-05',
+      '2024/3/5': '2024-03-05',
+      '2024.03.05': '2024-03-05',
+      '2024年3月5日': '2024-03-05',
+      '2024年03月05号': '2024-03-05',
+      '20240305': '2024-03-05',
+      '２０２４－０３－０５': '2024-03-05',
+      '2024-03-05 10:20': '2024-03-05',
+      ' 2024/03/05T10:20:30 ': '2024-03-05',
+      '45356': '2024-03-05',
+      '2026-05': '2026-05-31',
+      '2024-02': '2024-02-29',
+      '2026年5月': '2026-05-31',
+      '2026/5': '2026-05-31',
+      '202605': '2026-05-31',
+      '2026.05': '2026-05-31',
     };
     for (const [text, date] of Object.entries(cases)) expect(v(parseDate(text)), text).toBe(date);
   });
@@ -100,7 +123,11 @@ describe('booleans, enums, lists', () => {
   });
   it('lists split on 、，,;；/ and keep vocabulary items that contain a slash', () => {
     expect(v(parseList('湖北省、湖南省，河南省;江西省/ 安徽省'))).toEqual(['湖北省', '湖南省', '河南省', '江西省', '安徽省']);
-    expect(v(parseList('中成药、蛋白同化制剂/肽类激素；第二类医疗器械', { vocabulary: SCOPE_CATEGORIES }))).toEqual(['中成药', '蛋白同化制剂/肽类激素', '第二类医疗器械']);
+    expect(v(parseList('中成药、蛋白同化制剂/肽类激素；第二类医疗器械', { vocabulary: SCOPE_CATEGORIES }))).toEqual([
+      '中成药',
+      '蛋白同化制剂/肽类激素',
+      '第二类医疗器械',
+    ]);
     expect((parseList('中成药、保健品', { vocabulary: SCOPE_CATEGORIES }) as any).error.zh).toBe('不在经营范围类别中：保健品');
     expect(v(parseList('含麻黄碱类复方制剂、codeine', { enum: SPECIAL_CONTROL }))).toEqual(['ephedrine', 'codeine']);
     expect(v(parseList(null))).toEqual([]);

@@ -30,7 +30,9 @@ export function tempDb(from?: string): TempDb {
   if (from) fs.copyFileSync(from, file);
   const db = openDb(file);
   return {
-    db, dir, file,
+    db,
+    dir,
+    file,
     close() {
       if (db.$client.open) db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -65,9 +67,25 @@ export async function masterDbFile(): Promise<string> {
 }
 
 const TABLES = [
-  'customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations', 'products', 'batches', 'contracts',
-  'sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'invoice_lines', 'special_checks',
-  'findings', 'imports', 'import_rejects', 'audit_log',
+  'customers',
+  'customer_licenses',
+  'customer_agents',
+  'salespeople',
+  'authorizations',
+  'products',
+  'batches',
+  'contracts',
+  'sales_orders',
+  'sales_lines',
+  'outbound_slips',
+  'invoices',
+  'invoice_slips',
+  'invoice_lines',
+  'special_checks',
+  'findings',
+  'imports',
+  'import_rejects',
+  'audit_log',
 ];
 
 /** Row counts of every table an import writes, and the newest audit hash. */
@@ -84,8 +102,13 @@ export const count = (db: Db, sql: string, ...args: unknown[]) => (db.$client.pr
 export const leftovers = (t: TempDb) => fs.readdirSync(t.dir).filter((f) => f.includes('.import-'));
 
 /** POST /api/imports as a browser would (multipart: the file and the wizard's text fields). */
-export function uploadImport(url: string, cookie: string, file: string | { name: string; bytes: Uint8Array | Buffer },
-  fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export function uploadImport(
+  url: string,
+  cookie: string,
+  file: string | { name: string; bytes: Uint8Array | Buffer },
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const fd = new FormData();
   const [name, bytes] = typeof file === 'string' ? [path.basename(file), fs.readFileSync(file)] : [file.name, file.bytes];
   fd.append('file', new Blob([new Uint8Array(bytes)]), name);

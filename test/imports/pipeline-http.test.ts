@@ -19,14 +19,19 @@ let admin: string;
 async function post(cookie: string, file: string | Blob, fields: Record<string, string>, headers: Record<string, string> = {}) {
   const source = typeof file === 'string' ? file : { name: 'upload.csv', bytes: new Uint8Array(await file.arrayBuffer()) };
   const res = await uploadImport(server.url, cookie, source, fields, headers);
-  return { status: res.status, body: res.headers.get('content-type')?.includes('json') && !res.headers.get('content-type')?.includes('ndjson') ? await res.json() : await res.text(), headers: res.headers };
+  return {
+    status: res.status,
+    body: res.headers.get('content-type')?.includes('json') && !res.headers.get('content-type')?.includes('ndjson') ? await res.json() : await res.text(),
+    headers: res.headers,
+  };
 }
 const get = (cookie: string, p: string, headers: Record<string, string> = {}) => fetch(`${server.url}/api${p}`, { headers: { Cookie: cookie, ...headers } });
 
 async function userWith(role: string): Promise<string> {
   const username = `u_${role}`;
   const res = await fetch(`${server.url}/api/users`, {
-    method: 'POST', headers: { Cookie: admin, 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { Cookie: admin, 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, display_name: role, roles: [role], password: 'import-test-password-1', active: true }),
   });
   expect(res.status, await res.clone().text()).toBe(201);
@@ -94,7 +99,7 @@ describe('POST /api/imports', () => {
     expect(Buffer.from(await file.arrayBuffer())).toEqual(fs.readFileSync(sample('ledger.xlsx')));
   });
 
-  it('answers bad files with 400 and the reader\'s message, Chinese or English; nothing written', async () => {
+  it("answers bad files with 400 and the reader's message, Chinese or English; nothing written", async () => {
     const before = await (await get(admin, '/imports?range=[0,0]')).headers.get('content-range');
     const xls = new Blob([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)])]);
     const zh = await post(admin, xls, { kind: 'customers' });
@@ -132,9 +137,13 @@ describe('POST /api/imports', () => {
   });
 
   it('takes the header row and a mapping preset chosen by the user', async () => {
-    const csv = '销售记录（旧系统导出）\n单号X,日期,客户,品名,规格,批准文号,批号,数量,单价,金额,业务员\nZ1,2024-06-29,长沙市恒信医院,阿莫西林胶囊,0.25g×24粒,国药准字H20022891,00361,40,14.81,592.4,高刚\n';
+    const csv =
+      '销售记录（旧系统导出）\n单号X,日期,客户,品名,规格,批准文号,批号,数量,单价,金额,业务员\nZ1,2024-06-29,长沙市恒信医院,阿莫西林胶囊,0.25g×24粒,国药准字H20022891,00361,40,14.81,592.4,高刚\n';
     const r = await post(admin, new Blob([csv]), {
-      kind: 'sales-ledger', dryRun: 'true', headerRow: '2', mapping: JSON.stringify({ 单号X: 'order_no', 客户: 'customer' }),
+      kind: 'sales-ledger',
+      dryRun: 'true',
+      headerRow: '2',
+      mapping: JSON.stringify({ 单号X: 'order_no', 客户: 'customer' }),
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.report.import.headerRow).toBe(2);

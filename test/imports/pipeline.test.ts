@@ -68,7 +68,9 @@ describe('master data', () => {
       expect(r.report.counts).toEqual({ rows: 23, imported: 1, rejected: 0, duplicates: 22 });
       const c = t.db.$client.prepare('SELECT * FROM customers WHERE name = ?').get(rows[3][0]) as Record<string, unknown>;
       expect(c).toMatchObject({ contact_phone: '02788886666', version: 2 });
-      const audit = t.db.$client.prepare("SELECT * FROM audit_log WHERE resource = 'customers' AND action = 'update' AND record_id = ?").all(c.id) as Array<Record<string, string>>;
+      const audit = t.db.$client.prepare("SELECT * FROM audit_log WHERE resource = 'customers' AND action = 'update' AND record_id = ?").all(c.id) as Array<
+        Record<string, string>
+      >;
       expect(audit).toHaveLength(1);
       expect(audit[0].reason).toContain(`#${r.importId}`);
       expect(JSON.parse(audit[0].after).contact_phone).toBe('02788886666');
@@ -95,7 +97,10 @@ describe('master data', () => {
       expect(r.report.rejected[0].errors[0]).toMatchObject({ field: '单位名称' });
       expect(r.report.rejected[0].errors[0].message).toContain('不存在的公司');
       expect(r.report.rejected[1].errors[0].field).toBe('有效期起');
-      const rejects = t.db.$client.prepare('SELECT * FROM import_rejects WHERE import = ? ORDER BY "row"').all(r.importId) as Array<{ row: number; raw: string }>;
+      const rejects = t.db.$client.prepare('SELECT * FROM import_rejects WHERE import = ? ORDER BY "row"').all(r.importId) as Array<{
+        row: number;
+        raw: string;
+      }>;
       expect(rejects.map((x) => x.row)).toEqual([3, 4]);
       expect(JSON.parse(rejects[0].raw)).toMatchObject({ 单位名称: '不存在的公司', 证号: '鄂AA0000002' });
     } finally {
@@ -114,7 +119,9 @@ describe('the sales ledger', () => {
       const imported = exp.dataRows - exp.rejected.length;
       expect(r.report.counts).toEqual({ rows: exp.dataRows, imported, rejected: exp.rejected.length, duplicates: 0 });
       expect(r.report.created?.customers?.map((c) => c.name)).toEqual(['荆州市民生民大药房有限公司', '朱杰']);
-      const pending = t.db.$client.prepare("SELECT name, type, qa_status, import_id FROM customers WHERE name IN ('荆州市民生民大药房有限公司', '朱杰') ORDER BY id").all();
+      const pending = t.db.$client
+        .prepare("SELECT name, type, qa_status, import_id FROM customers WHERE name IN ('荆州市民生民大药房有限公司', '朱杰') ORDER BY id")
+        .all();
       expect(pending).toEqual([
         { name: '荆州市民生民大药房有限公司', type: null, qa_status: 'pending', import_id: r.importId },
         { name: '朱杰', type: null, qa_status: 'pending', import_id: r.importId },
@@ -123,11 +130,26 @@ describe('the sales ledger', () => {
       expect(count(t.db, 'SELECT count(*) n FROM sales_orders WHERE import_id = ?', r.importId)).toBe(r.report.records!.sales_orders);
       expect(r.report.records).toMatchObject({ sales_lines: imported, invoice_lines: imported, import_rejects: 3 });
       // a line carries its order's date and buyer, as the write service derives them
-      expect(count(t.db, 'SELECT count(*) n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date != o.sale_date OR l.customer != o.customer')).toBe(0);
+      expect(
+        count(
+          t.db,
+          'SELECT count(*) n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date != o.sale_date OR l.customer != o.customer',
+        ),
+      ).toBe(0);
       // findings in the database point at the import and the Excel row of the report
-      const dbRows = new Set((t.db.$client.prepare("SELECT DISTINCT \"row\" FROM findings WHERE import = ? AND resource = 'sales_lines'").all(r.importId) as Array<{ row: number }>).map((x) => x.row));
-      for (const row of Object.keys(exp.planted).map(Number)) expect(r.report.findings.some((f) => f.row === row), `row ${row}`).toBe(true);
-      for (const f of r.report.findings) if (f.rule !== 'OUTBOUND_NOT_REVIEWED' && f.rule !== 'RECEIPT_UNCONFIRMED' && f.rule !== 'SPECIAL_ARRIVAL_UNCONFIRMED') expect(dbRows.has(f.row)).toBe(true);
+      const dbRows = new Set(
+        (
+          t.db.$client.prepare('SELECT DISTINCT "row" FROM findings WHERE import = ? AND resource = \'sales_lines\'').all(r.importId) as Array<{ row: number }>
+        ).map((x) => x.row),
+      );
+      for (const row of Object.keys(exp.planted).map(Number))
+        expect(
+          r.report.findings.some((f) => f.row === row),
+          `row ${row}`,
+        ).toBe(true);
+      for (const f of r.report.findings)
+        if (f.rule !== 'OUTBOUND_NOT_REVIEWED' && f.rule !== 'RECEIPT_UNCONFIRMED' && f.rule !== 'SPECIAL_ARRIVAL_UNCONFIRMED')
+          expect(dbRows.has(f.row)).toBe(true);
       // the imports row, the stored original and ONE audit row for the whole import
       const imp = t.db.$client.prepare('SELECT * FROM imports WHERE id = ?').get(r.importId) as Record<string, string>;
       expect(imp).toMatchObject({ status: 'done', kind: 'sales-ledger', sha256: r.report.import.sha256, file_name: 'ledger-utf8.csv' });
@@ -191,7 +213,8 @@ describe('the sales ledger', () => {
       const gbk = await importFile(t.db, sample('ledger-gbk.csv'), 'sales-ledger');
       expect(gbk.report.counts).toEqual({ rows: 253, imported: 0, rejected: 3, duplicates: 250 });
       expect(gbk.report.findings).toEqual([]);
-      for (const table of ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'customers', 'findings']) expect(snapshot(t.db)[table], table).toBe(before[table]);
+      for (const table of ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'customers', 'findings'])
+        expect(snapshot(t.db)[table], table).toBe(before[table]);
     } finally {
       t.close();
     }
@@ -273,8 +296,12 @@ describe('the sales ledger', () => {
       let created = 0;
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger', {
         beforeMerge: () => {
-          created = createRecord({ db: t.db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('customers')!,
-            { name: '朱杰', type: 'other_legal', region: '湖北省武汉市', qa_status: 'pending' }).id as number;
+          created = createRecord({ db: t.db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('customers')!, {
+            name: '朱杰',
+            type: 'other_legal',
+            region: '湖北省武汉市',
+            qa_status: 'pending',
+          }).id as number;
         },
       });
       expect(count(t.db, "SELECT count(*) n FROM customers WHERE name = '朱杰'")).toBe(1);
@@ -329,8 +356,9 @@ describe('the sales ledger', () => {
       const key = (f: { row: number; rule: string }, map: (row: number) => number) => `${map(f.row)} ${f.rule}`;
       const fromShuffled = new Set(b.report.findings.map((f) => key(f, (row) => order[row - 2] + 2)));
       expect(fromShuffled).toEqual(new Set(a.report.findings.map((f) => key(f, (row) => row))));
-      expect(count(shuffled.db, 'SELECT count(*) n FROM findings WHERE import = ?', b.importId))
-        .toBe(count(sorted.db, 'SELECT count(*) n FROM findings WHERE import = ?', a.importId));
+      expect(count(shuffled.db, 'SELECT count(*) n FROM findings WHERE import = ?', b.importId)).toBe(
+        count(sorted.db, 'SELECT count(*) n FROM findings WHERE import = ?', a.importId),
+      );
     } finally {
       sorted.close();
       shuffled.close();

@@ -61,7 +61,11 @@ describe('progress in-process', () => {
     const t = tempDb(master);
     try {
       const events: ImportProgressEvent[] = [];
-      const r = await importFile(t.db, ledger, 'sales-ledger', { onProgress: (p) => { events.push({ ...p }); } });
+      const r = await importFile(t.db, ledger, 'sales-ledger', {
+        onProgress: (p) => {
+          events.push({ ...p });
+        },
+      });
       expect(r.report.counts.rows).toBe(ROWS);
       expect(r.report.counts.rejected).toBe(ROWS / 100);
       expect(checkProgress(events, ROWS, size)).toEqual(ORDER);
@@ -75,13 +79,27 @@ describe('progress in-process', () => {
     const t = tempDb(master);
     try {
       const dry: ImportProgressEvent[] = [];
-      await importFile(t.db, ledger, 'sales-ledger', { dryRun: true, onProgress: (p) => { dry.push({ ...p }); } });
+      await importFile(t.db, ledger, 'sales-ledger', {
+        dryRun: true,
+        onProgress: (p) => {
+          dry.push({ ...p });
+        },
+      });
       expect(checkProgress(dry, ROWS, size)).toEqual(['reading', 'checking', 'done']);
       const xlsx: ImportProgressEvent[] = [];
-      const r = await importFile(t.db, sample('ledger.xlsx'), 'sales-ledger', { onProgress: (p) => { xlsx.push({ ...p }); } });
+      const r = await importFile(t.db, sample('ledger.xlsx'), 'sales-ledger', {
+        onProgress: (p) => {
+          xlsx.push({ ...p });
+        },
+      });
       expect(checkProgress(xlsx, r.report.counts.rows, null)).toEqual(['reading', 'checking', 'merging', 'done']);
       const m: ImportProgressEvent[] = [];
-      const products = await importFile(t.db, sample('products.csv'), 'products', { force: true, onProgress: (p) => { m.push({ ...p }); } });
+      const products = await importFile(t.db, sample('products.csv'), 'products', {
+        force: true,
+        onProgress: (p) => {
+          m.push({ ...p });
+        },
+      });
       expect(checkProgress(m, products.report.counts.rows, fs.statSync(sample('products.csv')).size)).toEqual(['checking', 'done']);
     } finally {
       t.close();
@@ -98,7 +116,13 @@ describe('progress over HTTP (NDJSON)', () => {
   afterAll(() => server.close());
 
   it('streams progress lines while the import runs, then the answer', async () => {
-    const res = await uploadImport(server.url, cookie, { name: 'ledger-6000.csv', bytes: fs.readFileSync(ledger) }, { kind: 'sales-ledger' }, { Accept: 'application/x-ndjson' });
+    const res = await uploadImport(
+      server.url,
+      cookie,
+      { name: 'ledger-6000.csv', bytes: fs.readFileSync(ledger) },
+      { kind: 'sales-ledger' },
+      { Accept: 'application/x-ndjson' },
+    );
     expect(res.status).toBe(200);
     // read as it arrives: the first progress line comes before the answer is complete
     const reader = res.body!.getReader();
@@ -112,7 +136,10 @@ describe('progress over HTTP (NDJSON)', () => {
       if (!text.includes('"report"')) chunksBeforeAnswer++;
     }
     expect(chunksBeforeAnswer).toBeGreaterThan(0);
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const answer = lines.at(-1);
     expect(answer.report.counts).toMatchObject({ rows: ROWS, rejected: ROWS / 100 });
     expect(answer.id).toBeGreaterThan(0);

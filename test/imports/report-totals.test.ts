@@ -108,7 +108,9 @@ describe('report totals over the whole file', () => {
       const full = JSON.parse(fs.readFileSync(reportPath(server.db, body.id), 'utf8')) as ImportReport;
       checkTotals(body.report.totals, full, REPORT_CAP);
 
-      const stored = (await (await fetch(`${server.url}/api/imports/${body.id}`, { headers: { Cookie: cookie } })).json()) as { report: ImportReport & { truncated: boolean } };
+      const stored = (await (await fetch(`${server.url}/api/imports/${body.id}`, { headers: { Cookie: cookie } })).json()) as {
+        report: ImportReport & { truncated: boolean };
+      };
       expect(stored.report.truncated).toBe(true);
       expect(stored.report.findings).toHaveLength(REPORT_CAP);
       checkTotals(stored.report.totals, full, REPORT_CAP);

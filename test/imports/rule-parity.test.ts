@@ -34,8 +34,9 @@ const key = (code: string, resource: string, id: number, fields: readonly string
 
 /** The findings the import stored for its records. */
 function importFindings(t: TempDb, importId: number): Key[] {
-  const rows = t.db.$client.prepare('SELECT rule, resource, record_id, fields, message FROM findings WHERE import = ? AND voided_at IS NULL').all(importId) as
-    Array<{ rule: string; resource: string; record_id: number; fields: string; message: string }>;
+  const rows = t.db.$client
+    .prepare('SELECT rule, resource, record_id, fields, message FROM findings WHERE import = ? AND voided_at IS NULL')
+    .all(importId) as Array<{ rule: string; resource: string; record_id: number; fields: string; message: string }>;
   return rows.map((r) => key(r.rule, r.resource, r.record_id, JSON.parse(r.fields), r.message)).sort();
 }
 
@@ -44,7 +45,9 @@ function databaseFindings(t: TempDb, importId: number): Key[] {
   const ctx = createSqlContext(t.db, EXPECTED.asOf);
   const out: Key[] = [];
   for (const kind of SALES_LEDGER_KINDS) {
-    const ids = (t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE import_id = ? AND voided_at IS NULL ORDER BY id`).all(importId) as Array<{ id: number }>).map((r) => r.id);
+    const ids = (
+      t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE import_id = ? AND voided_at IS NULL ORDER BY id`).all(importId) as Array<{ id: number }>
+    ).map((r) => r.id);
     expect(ids.length, kind).toBeGreaterThan(0);
     for (const id of ids) {
       const view = viewOf(t.db, kind as RecordKind, id)!;
@@ -62,19 +65,31 @@ function reversed(dir: string): string {
   return file;
 }
 
-describe('rule parity: the importer\'s rule input and the database\'s', () => {
+describe("rule parity: the importer's rule input and the database's", () => {
   let master: string;
   const dbs: TempDb[] = [];
-  beforeAll(async () => { master = await masterDbFile(); });
-  afterAll(() => { for (const t of dbs) t.close(); fs.rmSync(path.dirname(master), { recursive: true, force: true }); });
+  beforeAll(async () => {
+    master = await masterDbFile();
+  });
+  afterAll(() => {
+    for (const t of dbs) t.close();
+    fs.rmSync(path.dirname(master), { recursive: true, force: true });
+  });
 
   /** codes found on either side, over all tests of the file */
   const fired = new Set<string>();
   const cases: Array<[string, (dir: string) => string, ((t: TempDb) => void)?]> = [
     ['the sample ledger', () => sample('ledger-utf8.csv')],
     ['the sample ledger, rows reversed (every order re-opened)', reversed],
-    ['the sample ledger, its salespeople\'s labour contracts and permits lapsed, a training failed, a batch found nonconforming mid-way',
-      () => sample('ledger-utf8.csv'), (t) => { lapseSalespeople(t); failTraining(t, '2024-09-01'); findNonconforming(t, '20242425', '2024-10-01', 'BH-PARITY-1'); }],
+    [
+      "the sample ledger, its salespeople's labour contracts and permits lapsed, a training failed, a batch found nonconforming mid-way",
+      () => sample('ledger-utf8.csv'),
+      (t) => {
+        lapseSalespeople(t);
+        failTraining(t, '2024-09-01');
+        findNonconforming(t, '20242425', '2024-10-01', 'BH-PARITY-1');
+      },
+    ],
   ];
   for (const [name, file, prepare] of cases) {
     it(`${name}: every sales-line and outbound-slip rule finds the same on both`, async () => {
@@ -92,7 +107,7 @@ describe('rule parity: the importer\'s rule input and the database\'s', () => {
     });
   }
 
-  it('every rule on every record kind: the SQL RuleContext and the importer\'s in-memory one find the same', () => {
+  it("every rule on every record kind: the SQL RuleContext and the importer's in-memory one find the same", () => {
     const t = dbs[0];
     addOthers(t);
     const asOf = EXPECTED.asOf;
@@ -102,9 +117,17 @@ describe('rule parity: the importer\'s rule input and the database\'s', () => {
     for (const o of t.db.$client.prepare('SELECT * FROM sales_orders WHERE voided_at IS NULL').all()) memory.add('orders', o as never);
     for (const l of t.db.$client.prepare('SELECT * FROM sales_lines WHERE voided_at IS NULL').all()) memory.add('lines', l as never);
     // both answer every lookup (a lookup only the SQL one has would leave its rule silent on import)
-    expect(Object.keys(memory).filter((k) => k !== 'add').sort()).toEqual(Object.keys(sql).sort());
+    expect(
+      Object.keys(memory)
+        .filter((k) => k !== 'add')
+        .sort(),
+    ).toEqual(Object.keys(sql).sort());
     const run = (ctx: RuleContext, kind: RecordKind, ids: number[]) =>
-      ids.flatMap((id) => evaluate(kind, viewOf(t.db, kind, id) as never, ctx).map((f) => `${f.code} ${kind}#${id} [${f.fields.join(',')}] ${JSON.stringify(f.params ?? {})} ${f.message.zh}`));
+      ids.flatMap((id) =>
+        evaluate(kind, viewOf(t.db, kind, id) as never, ctx).map(
+          (f) => `${f.code} ${kind}#${id} [${f.fields.join(',')}] ${JSON.stringify(f.params ?? {})} ${f.message.zh}`,
+        ),
+      );
     // The importer evaluates the sales lines and outbound slips (SALES_LEDGER_KINDS); the other kinds' rules
     // read the context only for names (customer, product, contract, batch), so they are compared too.
     for (const kind of RECORD_KINDS) {
@@ -119,7 +142,11 @@ describe('rule parity: the importer\'s rule input and the database\'s', () => {
     const evaluated = RULES.filter((r) => !r.event).map((r) => r.code);
     expect(new Set(evaluated).size).toBe(49);
     expect(evaluated.filter((c) => !fired.has(c))).toEqual([]);
-    expect(RULES.filter((r) => r.event).map((r) => r.code).sort()).toEqual(['APPROVAL_SUPERSEDED', 'PRODUCT_IMPORT_DOCS_MISSING']);
+    expect(
+      RULES.filter((r) => r.event)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['APPROVAL_SUPERSEDED', 'PRODUCT_IMPORT_DOCS_MISSING']);
   });
 });
 
@@ -129,14 +156,25 @@ const serviceCtx = (t: TempDb, day: string): ServiceContext => ({ db: t.db, cloc
 function lapseSalespeople(t: TempDb) {
   const ctx = serviceCtx(t, EXPECTED.asOf);
   for (const s of t.db.$client.prepare('SELECT id, version FROM salespeople WHERE voided_at IS NULL').all() as Array<{ id: number; version: number }>) {
-    updateRecord(ctx, registry.get('salespeople')!, s.id, { contract_end: '2021-01-01', permit_no: 'SG-001', permit_valid_to: '2021-01-01', version: s.version }, { historical: true });
+    updateRecord(
+      ctx,
+      registry.get('salespeople')!,
+      s.id,
+      { contract_end: '2021-01-01', permit_no: 'SG-001', permit_valid_to: '2021-01-01', version: s.version },
+      { historical: true },
+    );
   }
 }
 
 /** The first salesperson failed a training on `date` (SALESPERSON_UNQUALIFIED reads ctx.trainings). */
 function failTraining(t: TempDb, date: string) {
   const s = t.db.$client.prepare('SELECT id FROM salespeople WHERE voided_at IS NULL ORDER BY id LIMIT 1').get() as { id: number };
-  createRecord(serviceCtx(t, EXPECTED.asOf), registry.get('trainings')!, { post: 'sales', salesperson: s.id, date, topic: 'GSP 销售管理', passed: false }, { historical: true });
+  createRecord(
+    serviceCtx(t, EXPECTED.asOf),
+    registry.get('trainings')!,
+    { post: 'sales', salesperson: s.id, date, topic: 'GSP 销售管理', passed: false },
+    { historical: true },
+  );
 }
 
 /**
@@ -160,8 +198,10 @@ function findNonconforming(t: TempDb, batchNo: string, found: string, caseNo: st
 function addOthers(t: TempDb) {
   const ctx = serviceCtx(t, '2024-01-05');
   const make = (res: string, input: Record<string, unknown>) => createRecord(ctx, registry.get(res)!, input, { historical: true }).id;
-  const sale = t.db.$client.prepare(`SELECT l.customer, l.product, b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch
-    WHERE l.voided_at IS NULL ORDER BY l.id LIMIT 1`).get() as { customer: number; product: number; batch_no: string };
+  const sale = t.db.$client
+    .prepare(`SELECT l.customer, l.product, b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch
+    WHERE l.voided_at IS NULL ORDER BY l.id LIMIT 1`)
+    .get() as { customer: number; product: number; batch_no: string };
   make('complaints', { complaint_no: 'TS2024001', customer: sale.customer, channel: 'phone', received_at: '2024-01-05', description: '包装破损' });
   make('adverse_reactions', { customer: sale.customer, product: sale.product, reaction: '皮疹', severity: 'general', received_at: '2024-01-05' });
   make('quality_feedback', { form_no: 'ZLFK-2024-001', source: 'customer', customer: sale.customer, product: sale.product, description: '外观异常' });
@@ -169,7 +209,13 @@ function addOthers(t: TempDb) {
   const contract = make('contracts', { contract_no: 'HT-PARITY-1', customer: sale.customer, amount: 1000 });
   t.db.$client.prepare('UPDATE invoices SET amount = amount + 100, itemised = 0, list_attached = 0 WHERE id = (SELECT min(invoice) FROM invoice_slips)').run();
   const recall = make('recalls', {
-    recall_no: 'ZH2024001', product: sale.product, batches: [sale.batch_no], level: '2', initiated_by: 'manufacturer', reason: '含量不合格', started_at: '2024-01-05',
+    recall_no: 'ZH2024001',
+    product: sale.product,
+    batches: [sale.batch_no],
+    level: '2',
+    initiated_by: 'manufacturer',
+    reason: '含量不合格',
+    started_at: '2024-01-05',
   });
   make('recall_notices', { recall, customer: other.id });
   const customer = t.db.$client.prepare('SELECT version FROM customers WHERE id = ?').get(sale.customer) as { version: number };
@@ -194,21 +240,59 @@ function addIssue14Records(t: TempDb, sale: { customer: number; product: number 
     GROUP BY l.batch ORDER BY count(*) DESC, l.batch LIMIT 1`);
   findNonconforming(t, sold.batch_no, '2024-10-01', 'BH-PARITY-2');
   failTraining(t, '2024-12-01');
-  const person = make('salespeople', { name: '钱多多', contract_start: '2024-01-01', contract_end: '2027-12-31', permit_no: 'SG-PARITY', permit_valid_to: '2027-12-31', social_insurance: false });
+  const person = make('salespeople', {
+    name: '钱多多',
+    contract_start: '2024-01-01',
+    contract_end: '2027-12-31',
+    permit_no: 'SG-PARITY',
+    permit_valid_to: '2027-12-31',
+    social_insurance: false,
+  });
   make('salesperson_assessments', { salesperson: person, period_from: '2025-01-01', period_to: '2025-03-31', assessor: '销售部经理', conclusion: 'failed' });
   make('corrective_actions', { action_no: 'GJ-PARITY-1', source: 'complaint', cause: '包装破损', action: '更换外箱', owner: '质管部', due_date: '2025-03-01' });
   make('service_promises', { contract, promise: '每季度上门检查冷藏设备', due_date: '2025-03-01', owner: '销售部' });
-  make('follow_up_plans', { customer: sale.customer, product: sale.product, kind: 'medication_effect', start_date: '2025-01-01', interval_days: 30, staff: '售后部' });
+  make('follow_up_plans', {
+    customer: sale.customer,
+    product: sale.product,
+    kind: 'medication_effect',
+    start_date: '2025-01-01',
+    interval_days: 30,
+    staff: '售后部',
+  });
   const supplier = make('suppliers', { name: '武汉同济医疗器械供应有限公司' });
-  make('supplier_agreements', { agreement_no: 'ZB-PARITY-1', supplier, manufacturers: ['某医疗器械厂'], valid_from: '2023-01-01', valid_to: '2025-01-01', covers_devices: true });
+  make('supplier_agreements', {
+    agreement_no: 'ZB-PARITY-1',
+    supplier,
+    manufacturers: ['某医疗器械厂'],
+    valid_from: '2023-01-01',
+    valid_to: '2025-01-01',
+    covers_devices: true,
+  });
   // a live sale of refrigerated goods, received; its one trip arrived without the temperature on arrival
-  const cold = get<{ product: number; batch: number; salesperson: number }>(`SELECT b.product, b.id batch, o.salesperson FROM batches b JOIN products p ON p.id = b.product
+  const cold = get<{
+    product: number;
+    batch: number;
+    salesperson: number;
+  }>(`SELECT b.product, b.id batch, o.salesperson FROM batches b JOIN products p ON p.id = b.product
     JOIN sales_lines l ON l.batch = b.id JOIN sales_orders o ON o.id = l."order" WHERE p.storage = 'cold' AND b.voided_at IS NULL ORDER BY b.id LIMIT 1`);
   const order = make('sales_orders', {
-    order_no: 'XS-PARITY-1', customer: sale.customer, salesperson: cold.salesperson, contract, sale_date: '2025-06-01', payment_method: 'transfer', status: 'confirmed',
+    order_no: 'XS-PARITY-1',
+    customer: sale.customer,
+    salesperson: cold.salesperson,
+    contract,
+    sale_date: '2025-06-01',
+    payment_method: 'transfer',
+    status: 'confirmed',
     sales_lines: [{ product: cold.product, batch: cold.batch, quantity: 2, unit_price: 100, amount: 200 }],
   });
-  const slip = make('outbound_slips', { slip_no: 'CK-PARITY-1', order, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立', receipt_confirmed_at: '2025-06-03' });
+  const slip = make('outbound_slips', {
+    slip_no: 'CK-PARITY-1',
+    order,
+    outbound_date: '2025-06-02',
+    issued_by: '王开票',
+    picked_by: '孙立',
+    receipt_confirmed_at: '2025-06-03',
+  });
   const trip = { carrier: '武汉顺达冷链物流有限公司', driver: '周建国', departed_at: '2025-06-02T01:30:00.000Z', arrived_at: '2025-06-02T05:00:00.000Z' };
   make('deliveries', { slip, ...trip, temp_start: 4.2 });
   // a legacy slip of refrigerated goods whose trip ran warm

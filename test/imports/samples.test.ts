@@ -51,10 +51,24 @@ describe('sample ledgers', () => {
 
   it('the GBK ledger maps its aliases (销售单号, 客户名称, 销售金额(元) …)', async () => {
     const { table, records } = await ledger('ledger-gbk.csv');
-    expect(table.mapping).toMatchObject({ 销售单号: 'order_no', 客户名称: 'customer', 药品名称: 'generic_name', '销售金额(元)': 'amount', 结算方式: 'payment_method', 复核人: 'reviewed_by' });
+    expect(table.mapping).toMatchObject({
+      销售单号: 'order_no',
+      客户名称: 'customer',
+      药品名称: 'generic_name',
+      '销售金额(元)': 'amount',
+      结算方式: 'payment_method',
+      复核人: 'reviewed_by',
+    });
     expect(records[0].values).toMatchObject({
-      order_no: 'XS202406292042', sale_date: '2024-06-29', batch_no: '00464', quantity: 6, unit_price: 381.44, amount: 2288.64,
-      invoice_type: 'vat_special', payment_method: 'acceptance', receipt_confirmed_at: '2024-07-05',
+      order_no: 'XS202406292042',
+      sale_date: '2024-06-29',
+      batch_no: '00464',
+      quantity: 6,
+      unit_price: 381.44,
+      amount: 2288.64,
+      invoice_type: 'vat_special',
+      payment_method: 'acceptance',
+      receipt_confirmed_at: '2024-07-05',
     });
     expect(records[1].values).toMatchObject({ outbound_date: '2024-06-30', expiry_date: '2026-05-11', production_date: '2023-02-22' });
   });

@@ -20,10 +20,11 @@ describe('score-ledger.mjs over the shared samples', () => {
     const expected = JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, 'expected.json'), 'utf8'));
     const planted = Object.values(expected.ledgers as Record<string, { planted: object; clean: number[]; rejected: number[] }>);
     const n = (f: (l: (typeof planted)[number]) => number) => planted.reduce((s, l) => s + f(l), 0);
-    const perfect = `master ${expected.master.length}/${expected.master.length}; ledgers ${planted.length}/${planted.length}; `
-      + `planted caught ${n((l) => Object.keys(l.planted).length)}/${n((l) => Object.keys(l.planted).length)}; `
-      + `clean rows clean ${n((l) => l.clean.length)}/${n((l) => l.clean.length)}; `
-      + `unreadable rejected ${n((l) => l.rejected.length)}/${n((l) => l.rejected.length)}; extra 0; forbidden 0`;
+    const perfect =
+      `master ${expected.master.length}/${expected.master.length}; ledgers ${planted.length}/${planted.length}; ` +
+      `planted caught ${n((l) => Object.keys(l.planted).length)}/${n((l) => Object.keys(l.planted).length)}; ` +
+      `clean rows clean ${n((l) => l.clean.length)}/${n((l) => l.clean.length)}; ` +
+      `unreadable rejected ${n((l) => l.rejected.length)}/${n((l) => l.rejected.length)}; extra 0; forbidden 0`;
     expect(out.trim().split('\n').at(-1)).toBe(perfect);
     expect(r.status, out).toBe(0);
   }, 600_000);

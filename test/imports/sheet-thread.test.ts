@@ -37,15 +37,18 @@ async function rowsOf(file: string, threaded: boolean, sheet?: string | number):
 
 describe('XLSX reader thread', () => {
   it('gives the rows the inline reader gives, for every sheet (dates, codes, numbers, booleans, errors, text)', async () => {
-    const file = write('book.xlsx', await excelBook((wb) => {
-      wb.addWorksheet('说明').addRow(['本表用于导入']);
-      const s = wb.addWorksheet('数据');
-      s.addRow(['销售日期', '批号', '数量', '单价', '是否特药', '备注']);
-      for (let i = 0; i < 2500; i++) {
-        s.addRow([new Date(Date.UTC(2024, 0, 1 + (i % 300))), `00${i}`, i, i / 7, i % 2 === 0, i % 97 === 0 ? { error: '#N/A' } : `第${i}行`]);
-      }
-      s.getColumn(1).numFmt = 'yyyy-mm-dd';
-    }));
+    const file = write(
+      'book.xlsx',
+      await excelBook((wb) => {
+        wb.addWorksheet('说明').addRow(['本表用于导入']);
+        const s = wb.addWorksheet('数据');
+        s.addRow(['销售日期', '批号', '数量', '单价', '是否特药', '备注']);
+        for (let i = 0; i < 2500; i++) {
+          s.addRow([new Date(Date.UTC(2024, 0, 1 + (i % 300))), `00${i}`, i, i / 7, i % 2 === 0, i % 97 === 0 ? { error: '#N/A' } : `第${i}行`]);
+        }
+        s.getColumn(1).numFmt = 'yyyy-mm-dd';
+      }),
+    );
     for (const sheet of [undefined, 0, '数据']) {
       const inline = await rowsOf(file, false, sheet);
       const threaded = await rowsOf(file, true, sheet);
@@ -69,7 +72,10 @@ describe('XLSX reader thread', () => {
   });
 
   it('stopping early ends the thread (no hang) and only big XLSX files use it', async () => {
-    const file = write('many.xlsx', rawXlsx({ sheets: [{ name: 'S', sheetData: Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c><v>${i}</v></c></row>`).join('') }] }));
+    const file = write(
+      'many.xlsx',
+      rawXlsx({ sheets: [{ name: 'S', sheetData: Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c><v>${i}</v></c></row>`).join('') }] }),
+    );
     const { book, source } = await openSpreadsheetFile(file);
     try {
       for await (const batch of readInThread(book, file).sheet().batches()) {

@@ -59,23 +59,38 @@ interface UploadOptions {
  * POST a multipart body streamed from disk with node:http (undici's fetch buffers a FormData body: it would
  * measure the client, not the server), honouring the socket's back-pressure.
  */
-function streamUpload(url: string, headers: Record<string, string>, fields: Record<string, string>, file: string, opts: UploadOptions = {}): Promise<{ status: number; text: string }> {
+function streamUpload(
+  url: string,
+  headers: Record<string, string>,
+  fields: Record<string, string>,
+  file: string,
+  opts: UploadOptions = {},
+): Promise<{ status: number; text: string }> {
   const b = `----gsp${Date.now().toString(36)}`;
-  const head = Buffer.from(`${Object.entries(fields).map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')}`
-    + `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: text/csv\r\n\r\n`);
+  const head = Buffer.from(
+    `${Object.entries(fields)
+      .map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('')}` + `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${b}--\r\n`);
   const length = head.length + fs.statSync(file).size + tail.length;
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${b}`, ...(opts.chunkedBody ? {} : { 'content-length': String(length) }) },
-    }, (res) => {
-      opts.onHead?.();
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-type': `multipart/form-data; boundary=${b}`, ...(opts.chunkedBody ? {} : { 'content-length': String(length) }) },
+      },
+      (res) => {
+        opts.onHead?.();
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
     req.on('error', reject);
     req.write(head);
     const rs = fs.createReadStream(file);
@@ -84,11 +99,20 @@ function streamUpload(url: string, headers: Record<string, string>, fields: Reco
     rs.on('error', reject);
     rs.on('data', (chunk) => {
       sent += chunk.length;
-      if (!req.write(chunk)) { rs.pause(); req.once('drain', () => { if (!paused) rs.resume(); }); }
+      if (!req.write(chunk)) {
+        rs.pause();
+        req.once('drain', () => {
+          if (!paused) rs.resume();
+        });
+      }
       if (opts.pauseAt && !paused && sent >= opts.pauseAt.bytes) {
         paused = true;
         rs.pause();
-        opts.pauseAt.wait().then(() => { opts.pauseAt = undefined; paused = false; rs.resume(); }, reject);
+        opts.pauseAt.wait().then(() => {
+          opts.pauseAt = undefined;
+          paused = false;
+          rs.resume();
+        }, reject);
       }
     });
     rs.on('end', () => req.end(tail, () => opts.onSent?.()));
@@ -131,14 +155,23 @@ describe('receiveMultipart', () => {
     const { bytes, type } = await encoded(fd);
     const dir = freshDir();
     let pulled = 0;
-    const body = chunked(bytes, [16_384]).pipeThrough(new TransformStream({ transform(c, ctrl) { pulled += c.length; ctrl.enqueue(c); } }));
+    const body = chunked(bytes, [16_384]).pipeThrough(
+      new TransformStream({
+        transform(c, ctrl) {
+          pulled += c.length;
+          ctrl.enqueue(c);
+        },
+      }),
+    );
     await expect(receiveMultipart(body, boundary(type), { dir, maxBytes: 100_000, drainBytes: 50_000 })).rejects.toBeInstanceOf(UploadTooLarge);
     // nothing written past the limit; at most drainBytes more read (and discarded), not the whole body
     expect(pulled).toBeGreaterThan(100_000);
     expect(pulled).toBeLessThan(100_000 + 50_000 + 2 * 16_384);
     expect(fs.readdirSync(dir)).toEqual([]);
     // a declared length above the limit is refused before reading
-    await expect(receiveMultipart(chunked(bytes, [1]), boundary(type), { dir, maxBytes: 100_000, contentLength: bytes.length })).rejects.toBeInstanceOf(UploadTooLarge);
+    await expect(receiveMultipart(chunked(bytes, [1]), boundary(type), { dir, maxBytes: 100_000, contentLength: bytes.length })).rejects.toBeInstanceOf(
+      UploadTooLarge,
+    );
   });
 
   it('a body cut off before its closing boundary is malformed, and its partial file removed', async () => {
@@ -179,17 +212,23 @@ describe('POST /api/imports streams the upload', () => {
   }, 120_000);
   afterAll(() => server.close());
 
-  it('a 30 MB upload is written to disk as it arrives, byte for byte, while the server\'s memory does not grow by its size', async () => {
+  it("a 30 MB upload is written to disk as it arrives, byte for byte, while the server's memory does not grow by its size", async () => {
     const size = fs.statSync(big).size;
     expect(size).toBeGreaterThan(30 * 1024 * 1024);
     const before = uploads();
     // Live memory (heap + buffers after a forced GC) is sampled while the body is being sent; RSS also counts
     // garbage not yet collected. Sampling stops when the client has sent the last byte, before the import
     // itself starts reading the file (its 3 MB cells are its own business).
-    const live = () => { gc(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+    const live = () => {
+      gc();
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
     const base = live();
     let peak = base;
-    const timer = setInterval(() => { peak = Math.max(peak, live()); }, 50);
+    const timer = setInterval(() => {
+      peak = Math.max(peak, live());
+    }, 50);
     // Half way the client stops sending: by then the server must have the first half on disk already.
     const half = Math.floor(size / 2);
     let onDiskAtHalf = 0;
@@ -198,8 +237,13 @@ describe('POST /api/imports streams the upload', () => {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
         const dirs = uploads().filter((d) => !before.includes(d));
-        onDiskAtHalf = dirs.flatMap((d) => fs.readdirSync(path.join(os.tmpdir(), d)).map((f) => fs.statSync(path.join(os.tmpdir(), d, f)).size)).reduce((x, y) => Math.max(x, y), 0);
-        if (onDiskAtHalf >= half - 4 * 1024 * 1024) { atPause = live(); return; }
+        onDiskAtHalf = dirs
+          .flatMap((d) => fs.readdirSync(path.join(os.tmpdir(), d)).map((f) => fs.statSync(path.join(os.tmpdir(), d, f)).size))
+          .reduce((x, y) => Math.max(x, y), 0);
+        if (onDiskAtHalf >= half - 4 * 1024 * 1024) {
+          atPause = live();
+          return;
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
     };
@@ -207,7 +251,10 @@ describe('POST /api/imports streams the upload', () => {
     let sentMs = 0;
     const res = await streamUpload(`${server.url}/api/imports`, { Cookie: cookie, Accept: 'application/x-ndjson' }, { kind: 'sales-ledger' }, big, {
       pauseAt: { bytes: half, wait: waitForDisk },
-      onSent: () => { clearInterval(timer); sentMs = performance.now() - t0; },
+      onSent: () => {
+        clearInterval(timer);
+        sentMs = performance.now() - t0;
+      },
     });
     const totalMs = performance.now() - t0;
     clearInterval(timer);
@@ -222,7 +269,9 @@ describe('POST /api/imports streams the upload', () => {
     expect(sha(new Uint8Array(await stored.arrayBuffer()))).toBe(sha(fs.readFileSync(big)));
     expect(body.report.import.sha256).toBe(sha(fs.readFileSync(big)));
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-    console.info(`upload of ${mb(size)} sent in ${sentMs.toFixed(0)} ms (answer after ${totalMs.toFixed(0)} ms): ${mb(onDiskAtHalf)} on disk at the half-way pause, live memory then ${mb(atPause - base)} above the start (peak while sending ${mb(grew)})`);
+    console.info(
+      `upload of ${mb(size)} sent in ${sentMs.toFixed(0)} ms (answer after ${totalMs.toFixed(0)} ms): ${mb(onDiskAtHalf)} on disk at the half-way pause, live memory then ${mb(atPause - base)} above the start (peak while sending ${mb(grew)})`,
+    );
     // streamed: the server wrote what it had received before the request ended (a buffering parser writes
     // nothing until the body is complete); the socket buffers may hold back a few MB
     expect(onDiskAtHalf).toBeGreaterThanOrEqual(half - 4 * 1024 * 1024);
@@ -239,8 +288,15 @@ describe('POST /api/imports streams the upload', () => {
     fd.append('kind', 'customers');
     fd.append('file', new Blob([new Uint8Array(50_000).fill(66)]), 'cut.csv');
     const { bytes, type } = await encoded(fd);
-    for (const [lang, text] of [['zh-CN', /^上传内容不是有效的 multipart 格式（.+）$/], ['en', /^The upload is not a valid multipart body \(.+\)$/]] as const) {
-      const res = await fetch(`${server.url}/api/imports`, { method: 'POST', body: bytes.slice(0, 30_000), headers: { Cookie: cookie, 'Content-Type': type, 'Accept-Language': lang } });
+    for (const [lang, text] of [
+      ['zh-CN', /^上传内容不是有效的 multipart 格式（.+）$/],
+      ['en', /^The upload is not a valid multipart body \(.+\)$/],
+    ] as const) {
+      const res = await fetch(`${server.url}/api/imports`, {
+        method: 'POST',
+        body: bytes.slice(0, 30_000),
+        headers: { Cookie: cookie, 'Content-Type': type, 'Accept-Language': lang },
+      });
       expect(res.status).toBe(400);
       expect((await res.json()).message).toMatch(text);
     }

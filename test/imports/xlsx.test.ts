@@ -59,14 +59,27 @@ describe('XLSX written by exceljs', () => {
       wb.addWorksheet('说明').addRow(['本表用于导入']);
       const h = wb.addWorksheet('隐藏', { state: 'hidden' });
       h.addRow(['secret']);
-      wb.addWorksheet('数据').addRows([['单位名称', '单位类型'], ['武汉市某医院', '医疗机构']]);
+      wb.addWorksheet('数据').addRows([
+        ['单位名称', '单位类型'],
+        ['武汉市某医院', '医疗机构'],
+      ]);
     });
     const book = await openSpreadsheet(src(bytes, 'x.xlsx'));
-    expect(book.sheets.map((s) => [s.name, s.state])).toEqual([['说明', 'visible'], ['隐藏', 'hidden'], ['数据', 'visible']]);
+    expect(book.sheets.map((s) => [s.name, s.state])).toEqual([
+      ['说明', 'visible'],
+      ['隐藏', 'hidden'],
+      ['数据', 'visible'],
+    ]);
     expect((await collect(book.sheet('数据').rows()))[1].cells).toEqual(['武汉市某医院', '医疗机构']);
     expect((await collect(book.sheet(1).rows()))[0].cells).toEqual(['secret']);
-    expect((await collect(book.sheet(' 数据 ').rows()))).toHaveLength(2);
-    const err = (() => { try { book.sheet('Sheet9'); } catch (e) { return e; } })() as ImportFileError;
+    expect(await collect(book.sheet(' 数据 ').rows())).toHaveLength(2);
+    const err = (() => {
+      try {
+        book.sheet('Sheet9');
+      } catch (e) {
+        return e;
+      }
+    })() as ImportFileError;
     expect(err.code).toBe('no_sheet');
     expect(err.zh).toContain('说明、隐藏、数据');
   });
@@ -74,7 +87,10 @@ describe('XLSX written by exceljs', () => {
   it('without --sheet, the table is the first worksheet whose header maps to the kind; --sheet picks one', async () => {
     const bytes = await excelBook((wb) => {
       wb.addWorksheet('说明').addRows([['填表说明'], ['日期请写成 2024-03-05']]);
-      wb.addWorksheet('数据').addRows([['单位名称', '单位类型', '客户名称'], ['武汉市某医院', '医疗机构', 'x']]);
+      wb.addWorksheet('数据').addRows([
+        ['单位名称', '单位类型', '客户名称'],
+        ['武汉市某医院', '医疗机构', 'x'],
+      ]);
     });
     const book = await openSpreadsheet(src(bytes, 'x.xlsx'));
     const t = await openTable(book, 'customers');
@@ -98,14 +114,15 @@ describe('XLSX written by exceljs', () => {
 
 describe('hand-written sheet XML', () => {
   it('namespace prefixes, inline and rich strings, phonetic runs, entities, _x000D_, missing r, t="d", CDATA', async () => {
-    const xml = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>`
-      + `<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>A&amp;B &lt;x&gt; &#x4E2D;&#25991;</x:t></x:is></x:c>`
-      + `<x:c t="inlineStr"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">漢 </x:t></x:r><x:r><x:t>字</x:t></x:r><x:rPh sb="0" eb="1"><x:t>カン</x:t></x:rPh></x:is></x:c>`
-      + `<x:c><x:v>42</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>`
-      + `<x:row><x:c t="d"><x:v>2024-03-05T10:20:00</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c>`
-      + `<x:c t="str"><x:f>A1&amp;"x"</x:f><x:v><![CDATA[a<b & c]]></x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>`
-      + `<x:row r="9"/>`
-      + `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:C2"/></x:mergeCells></x:worksheet>`;
+    const xml =
+      `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+      `<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>A&amp;B &lt;x&gt; &#x4E2D;&#25991;</x:t></x:is></x:c>` +
+      `<x:c t="inlineStr"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">漢 </x:t></x:r><x:r><x:t>字</x:t></x:r><x:rPh sb="0" eb="1"><x:t>カン</x:t></x:rPh></x:is></x:c>` +
+      `<x:c><x:v>42</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>` +
+      `<x:row><x:c t="d"><x:v>2024-03-05T10:20:00</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c>` +
+      `<x:c t="str"><x:f>A1&amp;"x"</x:f><x:v><![CDATA[a<b & c]]></x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>` +
+      `<x:row r="9"/>` +
+      `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:C2"/></x:mergeCells></x:worksheet>`;
     const bytes = rawXlsx({
       sheets: [{ name: 'S', xml }],
       sharedStrings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>line_x000D_break</t></si><si><r><t>富</t></r><r><rPr/><t>文本</t></r><rPh><t>ふ</t></rPh></si></sst>`,
@@ -121,7 +138,8 @@ describe('hand-written sheet XML', () => {
   });
 
   it('dates from built-in and custom number formats, in both date systems; 1900-02-29 stays a number', async () => {
-    const sheetData = '<row r="1"><c s="1"><v>45356</v></c><c s="2"><v>45356.5</v></c><c s="3"><v>45356</v></c><c s="4"><v>60</v></c><c s="5"><v>1234.5</v></c><c s="6"><v>123</v></c></row>';
+    const sheetData =
+      '<row r="1"><c s="1"><v>45356</v></c><c s="2"><v>45356.5</v></c><c s="3"><v>45356</v></c><c s="4"><v>60</v></c><c s="5"><v>1234.5</v></c><c s="6"><v>123</v></c></row>';
     const styles = { xfs: [0, 14, 22, 164, 14, 4, 165], numFmts: { 164: '[$-804]yyyy"年"m"月"d"日";@', 165: '00000' } };
     let rows = await xlsxRows(rawXlsx({ sheets: [{ name: 'S', sheetData }], styles }));
     expect(rows[0].cells).toEqual([
@@ -148,14 +166,18 @@ describe('hand-written sheet XML', () => {
 
   it('the scanner gives the same rows however the XML is cut into chunks', () => {
     const xml = worksheetXml(
-      '<row r="1"><c r="A1" t="inlineStr"><is><t>单位&amp;名称</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" s="1"><v>45356</v></c></row>'
-      + '<!-- a comment <row> --><row r="3" spans="1:3"><c r="A3" t="str"><f>"x"</f><v>&lt;v&gt;</v></c><c r="C3"><v>1.5E+3</v></c></row>',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>单位&amp;名称</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" s="1"><v>45356</v></c></row>' +
+        '<!-- a comment <row> --><row r="3" spans="1:3"><c r="A3" t="str"><f>"x"</f><v>&lt;v&gt;</v></c><c r="C3"><v>1.5E+3</v></c></row>',
       '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>',
     );
     const run = (pieces: string[]) => {
       const sc = new SheetScanner({ sst: ['共享'], isDate: [false, true], padWidth: [], date1904: false, maxColumns: 100, part: 'p' });
       const rows: SheetRow[] = [];
-      pieces.forEach((p, i) => { sc.feed(p, i === pieces.length - 1); rows.push(...sc.out); sc.out = []; });
+      pieces.forEach((p, i) => {
+        sc.feed(p, i === pieces.length - 1);
+        rows.push(...sc.out);
+        sc.out = [];
+      });
       return { rows, merges: sc.merges };
     };
     const whole = run([xml]);

@@ -18,8 +18,15 @@ const FIELD = "    origin: f.text('产地/原产地/产地名称', 'Origin'),\n"
 const LEDGER_LINE = "  { key: 'origin', field: 'products.origin' },\n";
 
 type Probe = {
-  columns: string[]; accepted: string[]; screen: string[]; exportHeaders: string[]; template: string[]; ledgerTemplate: string[];
-  aliases: Record<string, Record<string, string>>; ledger: Array<{ key: string; field: string; names: string[] }>; ledgerMeta: string[];
+  columns: string[];
+  accepted: string[];
+  screen: string[];
+  exportHeaders: string[];
+  template: string[];
+  ledgerTemplate: string[];
+  aliases: Record<string, Record<string, string>>;
+  ledger: Array<{ key: string; field: string; names: string[] }>;
+  ledgerMeta: string[];
   staged: string[] | null;
 };
 
@@ -35,8 +42,7 @@ function insertAfter(file: string, anchor: string, text: string) {
 }
 
 /** the entries of `after` that `before` lacks */
-const added = (before: Record<string, string>, after: Record<string, string>) =>
-  Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
+const added = (before: Record<string, string>, after: Record<string, string>) => Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
 
 describe('adding one field to a resource', () => {
   let copy: string;
@@ -79,7 +85,12 @@ describe('adding one field to a resource', () => {
     expect(withField.ledger).toEqual(before.ledger);
     const col = withLedger.ledger.find((c) => c.key === 'origin');
     expect(col).toEqual({ key: 'origin', field: 'products.origin', names: ['产地', '原产地', '产地名称'] });
-    expect(added(before.aliases['sales-ledger'], withLedger.aliases['sales-ledger'])).toEqual({ 产地: 'origin', 原产地: 'origin', 产地名称: 'origin', origin: 'origin' });
+    expect(added(before.aliases['sales-ledger'], withLedger.aliases['sales-ledger'])).toEqual({
+      产地: 'origin',
+      原产地: 'origin',
+      产地名称: 'origin',
+      origin: 'origin',
+    });
     expect(withLedger.ledgerTemplate.filter((c) => !before.ledgerTemplate.includes(c))).toEqual(['产地']);
     expect(withLedger.ledgerMeta.filter((c) => !before.ledgerMeta.includes(c))).toEqual(['origin']);
     // a pending product created from a ledger row keeps it

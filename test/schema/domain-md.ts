@@ -15,7 +15,11 @@ export interface DomainField {
   bool: boolean;
   text: string;
 }
-export interface DomainResource { name: string; section: string; fields: DomainField[] }
+export interface DomainResource {
+  name: string;
+  section: string;
+  fields: DomainField[];
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -74,7 +78,12 @@ export function parseDomain(md: string): DomainResource[] {
       const nm = /^\*\*([a-z_]+)\*\*([^:]*)(?::\s*(.*))?$/.exec(part.trim().replace(/;\s*$/, ''));
       if (!nm) continue;
       const body = (nm[3] ?? '').replace(/[.;]\s*$/, '');
-      const fields = nm[3] === undefined ? [] : splitTopLevel(body).map(parseField).filter((f): f is DomainField => !!f);
+      const fields =
+        nm[3] === undefined
+          ? []
+          : splitTopLevel(body)
+              .map(parseField)
+              .filter((f): f is DomainField => !!f);
       out.push({ name: nm[1], section, fields });
     }
   }

@@ -10,13 +10,25 @@ const zhUpdate: ParseOptions = { lang: 'zh', mode: 'update' };
 const customer = { name: '测试药店', type: 'retailer', region: '湖北省武汉市' };
 
 describe('isValidDate', () => {
-  test.each([['2024-02-29', true], ['2023-02-29', false], ['2025-12-31', true], ['2025-13-01', false], ['2025-04-31', false],
-    ['2025-4-1', false], ['20250401', false], ['2025-04-01T00:00:00Z', false], ['', false]])('%s → %s', (s, ok) => expect(isValidDate(s)).toBe(ok));
+  test.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2025-12-31', true],
+    ['2025-13-01', false],
+    ['2025-04-31', false],
+    ['2025-4-1', false],
+    ['20250401', false],
+    ['2025-04-01T00:00:00Z', false],
+    ['', false],
+  ])('%s → %s', (s, ok) => expect(isValidDate(s)).toBe(ok));
 });
 
 describe('parseRecord: presence', () => {
   test('create: required fields, defaults excuse them, unknown and system keys ignored', () => {
-    expect(parseRecord(R('customers'), {}, zhCreate)).toEqual({ values: {}, errors: { name: '必填项，请填写', type: '必填项，请填写', region: '必填项，请填写' } });
+    expect(parseRecord(R('customers'), {}, zhCreate)).toEqual({
+      values: {},
+      errors: { name: '必填项，请填写', type: '必填项，请填写', region: '必填项，请填写' },
+    });
     const r = parseRecord(R('customers'), { ...customer, id: 5, version: 3, created_by: 9, voided_at: 'x', nonsense: 1 }, zhCreate);
     expect(r).toEqual({ values: customer, errors: {} });
   });
@@ -25,8 +37,12 @@ describe('parseRecord: presence', () => {
     const r = parseRecord(R('customers'), { name: '旧台账客户' }, { ...zhCreate, historical: true });
     expect(r).toEqual({ values: { name: '旧台账客户' }, errors: {} });
     expect(parseRecord(R('customers'), { type: 'retailer' }, { ...zhCreate, historical: true }).errors).toEqual({ name: '必填项，请填写' });
-    expect(parseRecord(R('sales_lines'), { order: 1, product: 2, quantity: 1, unit_price: 1, amount: 1 }, { ...zhCreate, historical: true }).errors).toEqual({});
-    expect(parseRecord(R('sales_lines'), { order: 1, product: 2, quantity: 1, unit_price: 1, amount: 1 }, zhCreate).errors).toEqual({ batch: '必填项，请填写' });
+    expect(parseRecord(R('sales_lines'), { order: 1, product: 2, quantity: 1, unit_price: 1, amount: 1 }, { ...zhCreate, historical: true }).errors).toEqual(
+      {},
+    );
+    expect(parseRecord(R('sales_lines'), { order: 1, product: 2, quantity: 1, unit_price: 1, amount: 1 }, zhCreate).errors).toEqual({
+      batch: '必填项，请填写',
+    });
   });
 
   test('update: only the keys sent; an emptied optional field becomes null ([] for lists), an emptied required one is an error', () => {
@@ -38,7 +54,11 @@ describe('parseRecord: presence', () => {
   });
 
   test('read-only and derived fields are never taken from the client', () => {
-    const r = parseRecord(R('sales_lines'), { order: 1, product: 2, batch: 3, quantity: 1, unit_price: 2, amount: 2, sale_date: '2020-01-01', customer: 9 }, zhCreate);
+    const r = parseRecord(
+      R('sales_lines'),
+      { order: 1, product: 2, batch: 3, quantity: 1, unit_price: 2, amount: 2, sale_date: '2020-01-01', customer: 9 },
+      zhCreate,
+    );
     expect(r).toEqual({ values: { order: 1, product: 2, batch: 3, quantity: 1, unit_price: 2, amount: 2 }, errors: {} });
     expect(parseRecord(R('users'), { failed_logins: 0, locked_until: '2030-01-01' }, zhUpdate).values).toEqual({});
     expect(parseRecord(R('recall_notices'), { quantity_sold: 100 }, zhUpdate).values).toEqual({});
@@ -93,7 +113,16 @@ describe('parseRecord: kinds', () => {
   });
 
   test('bool', () => {
-    for (const [v, b] of [[true, true], [false, false], [1, true], [0, false], ['1', true], ['0', false], ['true', true], ['false', false]] as const) {
+    for (const [v, b] of [
+      [true, true],
+      [false, false],
+      [1, true],
+      [0, false],
+      ['1', true],
+      ['0', false],
+      ['true', true],
+      ['false', false],
+    ] as const) {
       expect(one('customers', 'cold_chain', v)).toEqual({ value: b });
     }
     expect(one('customers', 'cold_chain', 'yes')).toEqual({ error: '应为 是/否' });
@@ -103,7 +132,9 @@ describe('parseRecord: kinds', () => {
   test('enum: English keys only; the error lists the labels of the language', () => {
     expect(one('batches', 'status', 'recalled')).toEqual({ value: 'recalled' });
     expect(one('batches', 'status', '召回')).toEqual({ error: '不是允许的取值：召回（可选：合格、待验/暂停、不合格、召回）' });
-    expect(one('batches', 'status', 'gone', 'en')).toEqual({ error: 'Not an allowed value: gone (allowed: Qualified, Quarantined / on hold, Nonconforming, Recalled)' });
+    expect(one('batches', 'status', 'gone', 'en')).toEqual({
+      error: 'Not an allowed value: gone (allowed: Qualified, Quarantined / on hold, Nonconforming, Recalled)',
+    });
   });
 
   test('list: arrays or separated text, trimmed and de-duplicated; vocabulary and enum members checked', () => {

@@ -32,18 +32,23 @@ export async function startApi(opts: Parameters<typeof startTestServer>[0] = {})
   const server = await startTestServer(opts);
   const cookie = await login(server.url);
   let reason: string | undefined = 'test void';
-  const client = (lang?: string) => (url: string, options: fetchUtils.Options = {}) => {
-    const headers = new Headers(options.headers as HeadersInit | undefined);
-    headers.set('Cookie', cookie);
-    if (lang) headers.set('Accept-Language', lang);
-    if (options.method === 'DELETE' && reason !== undefined) headers.set('X-Reason', encodeURIComponent(reason));
-    return fetchUtils.fetchJson(url, { ...options, headers });
-  };
+  const client =
+    (lang?: string) =>
+    (url: string, options: fetchUtils.Options = {}) => {
+      const headers = new Headers(options.headers as HeadersInit | undefined);
+      headers.set('Cookie', cookie);
+      if (lang) headers.set('Accept-Language', lang);
+      if (options.method === 'DELETE' && reason !== undefined) headers.set('X-Reason', encodeURIComponent(reason));
+      return fetchUtils.fetchJson(url, { ...options, headers });
+    };
   return {
-    server, cookie,
+    server,
+    cookie,
     dp: simpleRestProvider(`${server.url}/api`, client()),
     dpEn: simpleRestProvider(`${server.url}/api`, client('en')),
-    setReason: (r) => { reason = r; },
+    setReason: (r) => {
+      reason = r;
+    },
     http: (path, init = {}) => {
       const headers = new Headers(init.headers);
       if (!headers.has('Cookie')) headers.set('Cookie', cookie);
@@ -74,8 +79,12 @@ export const ID_NUMBERS = ['11010519491231002X', '110101199003074696', '44030819
 
 /** getList with the unmodified client; `names` maps the rows to one field for compact assertions. */
 export async function list(
-  dp: DataProvider, resource: string, filter: Record<string, unknown> = {},
-  sort: [string, 'ASC' | 'DESC'] = ['id', 'ASC'], page = 1, perPage = 100,
+  dp: DataProvider,
+  resource: string,
+  filter: Record<string, unknown> = {},
+  sort: [string, 'ASC' | 'DESC'] = ['id', 'ASC'],
+  page = 1,
+  perPage = 100,
 ) {
   return dp.getList(resource, { filter, sort: { field: sort[0], order: sort[1] }, pagination: { page, perPage } });
 }

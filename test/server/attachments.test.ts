@@ -35,7 +35,14 @@ const get = (who: string, p: string) => fetch(`${f.srv.url}/api${p}`, { headers:
 beforeAll(async () => {
   f = await startFlowServer('2025-06-30');
   other = buildWorld(f.srv.db, f.srv.clock, '乙');
-  const u = await f.call('admin', 'POST', '/users', { username: 'sales2', display_name: '马丽', roles: ['sales'], password: PASSWORD, active: true, salesperson: other.salesperson });
+  const u = await f.call('admin', 'POST', '/users', {
+    username: 'sales2',
+    display_name: '马丽',
+    roles: ['sales'],
+    password: PASSWORD,
+    active: true,
+    salesperson: other.salesperson,
+  });
   expect(u.status).toBe(201);
   f.cookies.sales2 = await login(f.srv.url, 'sales2', PASSWORD);
   const q = (o: object) => encodeURIComponent(JSON.stringify(o));
@@ -53,11 +60,24 @@ describe('storing a scan', () => {
     const bytes = tinyPdf('licence scan 1');
     const r = await up('sales', 'customer_licenses', licence, 'licence_scan', bytes, '药品经营许可证.pdf');
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ resource: 'customer_licenses', record_id: licence, kind: 'licence_scan', file_name: '药品经营许可证.pdf', mime: 'application/pdf', size: bytes.length, sha256: sha(bytes) });
+    expect(r.body).toMatchObject({
+      resource: 'customer_licenses',
+      record_id: licence,
+      kind: 'licence_scan',
+      file_name: '药品经营许可证.pdf',
+      mime: 'application/pdf',
+      size: bytes.length,
+      sha256: sha(bytes),
+    });
     const file = path.join(store(), sha(bytes).slice(0, 2), sha(bytes).slice(2));
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.statSync(file).mode & 0o222).toBe(0); // nobody writes a stored scan
-    const audit = f.srv.db.select().from(auditLog).where(eq(auditLog.resource, 'attachments')).all().filter((a) => a.record_id === r.body.id);
+    const audit = f.srv.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.resource, 'attachments'))
+      .all()
+      .filter((a) => a.record_id === r.body.id);
     expect(audit.map((a) => a.action)).toEqual(['create']);
     expect(audit[0].reason).toContain(sha(bytes));
     expect(audit[0].after).toMatchObject({ sha256: sha(bytes) });
@@ -151,7 +171,9 @@ describe('who may attach and read', () => {
     expect(inline.status).toBe(200);
     expect(inline.headers.get('content-type')).toBe('application/pdf');
     expect(inline.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(inline.headers.get('content-disposition')).toBe(`inline; filename="attachment-${a.id}.pdf"; filename*=UTF-8''${encodeURIComponent('营业执照副本.pdf')}`);
+    expect(inline.headers.get('content-disposition')).toBe(
+      `inline; filename="attachment-${a.id}.pdf"; filename*=UTF-8''${encodeURIComponent('营业执照副本.pdf')}`,
+    );
     expect(Buffer.from(await inline.arrayBuffer()).equals(bytes)).toBe(true);
     const download = await get('auditor', `/attachments/${a.id}/content?download=1`);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; /);
@@ -159,7 +181,7 @@ describe('who may attach and read', () => {
     expect((await get('auditor', '/attachments/999999/content')).status).toBe(404);
   });
 
-  it('a salesperson reads the scans of their own contract, never another salesperson\'s (content, list, generic API)', async () => {
+  it("a salesperson reads the scans of their own contract, never another salesperson's (content, list, generic API)", async () => {
     const mine = await up('sales', 'contracts', f.world.contract, 'contract_scan', tinyPdf('my contract'), '合同.pdf');
     expect(mine.status, JSON.stringify(mine.body)).toBe(201);
     // the other salesperson may not even attach to it (own-record scope on edit)
@@ -177,7 +199,7 @@ describe('who may attach and read', () => {
 });
 
 describe('scans and approvals', () => {
-  it('a new scan on an approved customer\'s licence sends the customer back to review (APPROVAL_SUPERSEDED)', async () => {
+  it("a new scan on an approved customer's licence sends the customer back to review (APPROVAL_SUPERSEDED)", async () => {
     // (the scans uploaded above already sent it back once: approved again for this case)
     recordStates(f.srv, 'customers', f.world.customer, { qa_status: 'approved', qa_approved_at: '2023-01-10' });
     expect((await f.call('admin', 'GET', `/customers/${f.world.customer}`)).body.qa_status).toBe('approved');
@@ -199,14 +221,28 @@ describe('scans and approvals', () => {
 
   it('PRODUCT_IMPORT_DOCS_MISSING: an imported product is approved only with its import licence and customs clearance', async () => {
     const p = await f.call('admin', 'POST', '/products', {
-      kind: 'drug', generic_name: '硝苯地平控释片', trade_name: '拜新同', dosage_form: '片剂', spec: '30mg×7片', unit: '盒', manufacturer: '拜耳医药保健有限公司',
-      approval_no: '国药准字J20100101', scope_category: '化学药制剂', storage: 'normal', imported: true, price_cap: 40,
+      kind: 'drug',
+      generic_name: '硝苯地平控释片',
+      trade_name: '拜新同',
+      dosage_form: '片剂',
+      spec: '30mg×7片',
+      unit: '盒',
+      manufacturer: '拜耳医药保健有限公司',
+      approval_no: '国药准字J20100101',
+      scope_category: '化学药制剂',
+      storage: 'normal',
+      imported: true,
+      price_cap: 40,
     });
     expect(p.status, JSON.stringify(p.body)).toBe(201);
     const id = p.body.id;
     expect((await up('qa', 'products', id, 'approval_doc', tinyPdf('approval'))).status).toBe(201);
     const list = (await f.call('qa', 'GET', `/workflows/first-business/products/${id}`)).body;
-    expect(list.checks.find((c: { key: string }) => c.key === 'import_docs')).toMatchObject({ status: 'fail', blocking: true, source: '第二篇 3.6.3; 第四篇 一.3' });
+    expect(list.checks.find((c: { key: string }) => c.key === 'import_docs')).toMatchObject({
+      status: 'fail',
+      blocking: true,
+      source: '第二篇 3.6.3; 第四篇 一.3',
+    });
     const refused = await f.call('qa', 'POST', `/products/${id}/approve`, { password: PASSWORD });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain('[PRODUCT_IMPORT_DOCS_MISSING] 进口品种缺少进口药品注册证、进口药品通关单扫描件');

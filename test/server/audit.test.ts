@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.server.close());
 
-const auditOf = async (resource: string, record_id: number) =>
-  (await list(api.dp, 'audit_log', { resource, record_id }, ['id', 'ASC'])).data;
+const auditOf = async (resource: string, record_id: number) => (await list(api.dp, 'audit_log', { resource, record_id }, ['id', 'ASC'])).data;
 const auditTotal = async () => (await list(api.dp, 'audit_log', {}, ['id', 'ASC'], 1, 1)).total!;
 const lastAudits = async (n: number) => (await list(api.dp, 'audit_log', {}, ['id', 'DESC'], 1, n)).data.reverse();
 /** the server's clock is pinned to 2025-06-30 09:00 +08:00 and runs from there; the real clock is elsewhere */
@@ -45,7 +44,9 @@ describe('one audit row per mutation', () => {
 
     const rows = await auditOf('customers', created.id as number);
     expect(rows.map((r) => [r.action, r.actor, r.reason])).toEqual([
-      ['create', clerkId, null], ['update', clerkId, '更正联系人'], ['void', clerkId, '客户注销'],
+      ['create', clerkId, null],
+      ['update', clerkId, '更正联系人'],
+      ['void', clerkId, '客户注销'],
     ]);
     expect([rows[0].before, rows[0].after]).toEqual([null, created]);
     expect([rows[1].before, rows[1].after]).toEqual([created, updated]);
@@ -65,16 +66,32 @@ describe('one audit row per mutation', () => {
   test('a reason on an update may come as _reason in the body', async () => {
     const c = (await clerk.create('customers', { data: customerBody('理由药房') })).data;
     const res = await fetch(`${api.server.url}/api/customers/${c.id}`, {
-      method: 'PUT', headers: { 'Content-Type': 'application/json', Cookie: api.cookie }, body: JSON.stringify({ ...c, address: '新地址', _reason: '搬迁' }),
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Cookie: api.cookie },
+      body: JSON.stringify({ ...c, address: '新地址', _reason: '搬迁' }),
     });
     expect(res.status).toBe(200);
     const rows = await auditOf('customers', c.id as number);
-    expect(rows.map((r) => [r.action, r.actor, r.reason, r.after.address])).toEqual([['create', clerkId, null, null], ['update', (await (await api.http('/auth/me')).json()).id, '搬迁', '新地址']]);
+    expect(rows.map((r) => [r.action, r.actor, r.reason, r.after.address])).toEqual([
+      ['create', clerkId, null, null],
+      ['update', (await (await api.http('/auth/me')).json()).id, '搬迁', '新地址'],
+    ]);
   });
 
   test('every record written gets exactly one row, across resources, all with the same actor', async () => {
     const before = await auditTotal();
-    const p = (await clerk.create('products', { data: { generic_name: '维生素C片', spec: '0.1g*100片', unit: '瓶', manufacturer: '东北制药', approval_no: '国药准字H21021929', scope_category: '化学药制剂' } })).data;
+    const p = (
+      await clerk.create('products', {
+        data: {
+          generic_name: '维生素C片',
+          spec: '0.1g*100片',
+          unit: '瓶',
+          manufacturer: '东北制药',
+          approval_no: '国药准字H21021929',
+          scope_category: '化学药制剂',
+        },
+      })
+    ).data;
     const b = (await clerk.create('batches', { data: { product: p.id, batch_no: 'VC01' } })).data;
     await clerk.update('batches', { id: b.id, data: { ...b, status: 'quarantined' }, previousData: b });
     const c = (await clerk.create('customers', { data: customerBody('多资源药房') })).data;
@@ -85,20 +102,41 @@ describe('one audit row per mutation', () => {
     // an admin writes an order with two lines: 3 rows, actor admin
     const admin = (await (await api.http('/auth/me')).json()).id;
     // insured: a salesperson without 社保 would also open a finding (SALESPERSON_NO_SOCIAL_INSURANCE, its own audit row)
-    const s = (await api.dp.create('salespeople', { data: { name: '审计员工', id_no: ID_NUMBERS[1], social_insurance: true } })).data;
+    const _s = (await api.dp.create('salespeople', { data: { name: '审计员工', id_no: ID_NUMBERS[1], social_insurance: true } })).data;
     // the sale itself is between compliant parties (world), so no rule refuses it
-    const o = (await api.dp.create('sales_orders', {
-      data: {
-        order_no: 'AUD-1', customer: world.customers[0], salesperson: world.salesperson, contract: world.contract, payment_method: 'transfer',
-        sale_date: '2025-06-30',
-        sales_lines: [1, 2].map((q) => ({ product: world.products[0], batch: world.batches[0], quantity: q, unit_price: 5, amount: 5 * q, handler: '韩梅', responsible: '曾丽' })),
-      },
-    })).data;
-    const rows = await lastAudits(await auditTotal() - before);
+    const o = (
+      await api.dp.create('sales_orders', {
+        data: {
+          order_no: 'AUD-1',
+          customer: world.customers[0],
+          salesperson: world.salesperson,
+          contract: world.contract,
+          payment_method: 'transfer',
+          sale_date: '2025-06-30',
+          sales_lines: [1, 2].map((q) => ({
+            product: world.products[0],
+            batch: world.batches[0],
+            quantity: q,
+            unit_price: 5,
+            amount: 5 * q,
+            handler: '韩梅',
+            responsible: '曾丽',
+          })),
+        },
+      })
+    ).data;
+    const rows = await lastAudits((await auditTotal()) - before);
     expect(rows.map((r) => [r.resource, r.action, r.actor])).toEqual([
-      ['products', 'create', clerkId], ['batches', 'create', clerkId], ['batches', 'update', clerkId],
-      ['customers', 'create', clerkId], ['customer_licenses', 'create', clerkId], ['customer_licenses', 'void', clerkId],
-      ['salespeople', 'create', admin], ['sales_orders', 'create', admin], ['sales_lines', 'create', admin], ['sales_lines', 'create', admin],
+      ['products', 'create', clerkId],
+      ['batches', 'create', clerkId],
+      ['batches', 'update', clerkId],
+      ['customers', 'create', clerkId],
+      ['customer_licenses', 'create', clerkId],
+      ['customer_licenses', 'void', clerkId],
+      ['salespeople', 'create', admin],
+      ['sales_orders', 'create', admin],
+      ['sales_lines', 'create', admin],
+      ['sales_lines', 'create', admin],
     ]);
     expect(rows[2].before.status).toBe('qualified');
     expect(rows[2].after.status).toBe('quarantined');
@@ -134,9 +172,11 @@ describe('same transaction', () => {
       expect(count('不应存在药房')).toBe(0);
       expect((await httpError(() => api.dp.update('customers', { id: c.id, data: { ...c, address: '改' }, previousData: c }))).status).toBe(500);
       expect((await httpError(() => api.dp.delete('customers', { id: c.id, previousData: c }))).status).toBe(500);
-      const s = await httpError(() => api.dp.create('sales_orders', {
-        data: { order_no: 'ATOM-1', customer: world.customers[0], salesperson: world.salesperson, sale_date: '2025-06-30' },
-      }));
+      const s = await httpError(() =>
+        api.dp.create('sales_orders', {
+          data: { order_no: 'ATOM-1', customer: world.customers[0], salesperson: world.salesperson, sale_date: '2025-06-30' },
+        }),
+      );
       expect(s.status).toBe(500);
       expect((sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get() as { n: number }).n).toBe(0);
     } finally {
@@ -158,7 +198,10 @@ describe('the audit table', () => {
 
   test('is listed and filtered through the API like any resource', async () => {
     const voids = await list(api.dp, 'audit_log', { action: 'void', actor: clerkId }, ['id', 'ASC']);
-    expect(voids.data.map((r) => [r.resource, r.reason])).toEqual([['customers', '客户注销'], ['customer_licenses', '证照作废']]);
+    expect(voids.data.map((r) => [r.resource, r.reason])).toEqual([
+      ['customers', '客户注销'],
+      ['customer_licenses', '证照作废'],
+    ]);
     expect((await list(api.dp, 'audit_log', { q: '客户注销' })).total).toBe(1);
     const res = await api.http('/audit_log?range=[0,0]');
     expect(res.headers.get('content-range')).toBe(`audit_log 0-0/${await auditTotal()}`);

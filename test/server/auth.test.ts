@@ -15,15 +15,31 @@ beforeAll(async () => {
 afterAll(() => api.server.close());
 
 const raw = (path: string, init: RequestInit = {}) => fetch(`${api.server.url}/api${path}`, init);
-const withCookie = (cookie: string, init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), Cookie: cookie } });
+const withCookie = (cookie: string, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { ...(init.headers as Record<string, string>), Cookie: cookie },
+});
 const json = { 'Content-Type': 'application/json' };
 const ROUTES: [string, string, unknown?][] = [
-  ['GET', '/customers'], ['GET', '/customers/1'], ['POST', '/customers', customerBody('x')], ['PUT', '/customers/1', { name: 'x' }],
-  ['DELETE', '/customers/1?reason=x'], ['GET', '/meta'], ['GET', '/audit_log'], ['GET', '/users'], ['GET', '/nope'],
-  ['POST', '/nope', {}], ['GET', '/auth/me'], ['POST', '/sales_orders/1/approve', {}],
+  ['GET', '/customers'],
+  ['GET', '/customers/1'],
+  ['POST', '/customers', customerBody('x')],
+  ['PUT', '/customers/1', { name: 'x' }],
+  ['DELETE', '/customers/1?reason=x'],
+  ['GET', '/meta'],
+  ['GET', '/audit_log'],
+  ['GET', '/users'],
+  ['GET', '/nope'],
+  ['POST', '/nope', {}],
+  ['GET', '/auth/me'],
+  ['POST', '/sales_orders/1/approve', {}],
 ];
 const request = (method: string, path: string, body: unknown, cookie?: string, lang?: string) =>
-  raw(path, { method, headers: { ...json, ...(cookie && { Cookie: cookie }), ...(lang && { 'Accept-Language': lang }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  raw(path, {
+    method,
+    headers: { ...json, ...(cookie && { Cookie: cookie }), ...(lang && { 'Accept-Language': lang }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 describe('401 without a valid session', () => {
   test('every method and route, with no cookie', async () => {
@@ -69,13 +85,20 @@ describe('401 without a valid session', () => {
 
 describe('login', () => {
   test('a wrong password or an unknown user → 401 with the same message', async () => {
-    for (const body of [{ username: 'admin', password: 'wrong-password-123' }, { username: 'nobody', password: ADMIN_PASSWORD }]) {
+    for (const body of [
+      { username: 'admin', password: 'wrong-password-123' },
+      { username: 'nobody', password: ADMIN_PASSWORD },
+    ]) {
       const res = await raw('/auth/login', { method: 'POST', headers: json, body: JSON.stringify(body) });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ message: '用户名或密码错误' });
       expect(res.headers.get('set-cookie')).toBeNull();
     }
-    const en = await raw('/auth/login', { method: 'POST', headers: { ...json, 'Accept-Language': 'en' }, body: JSON.stringify({ username: 'admin', password: 'nope-nope-nope' }) });
+    const en = await raw('/auth/login', {
+      method: 'POST',
+      headers: { ...json, 'Accept-Language': 'en' },
+      body: JSON.stringify({ username: 'admin', password: 'nope-nope-nope' }),
+    });
     expect(await en.json()).toEqual({ message: 'Wrong username or password' });
   });
 
@@ -83,7 +106,8 @@ describe('login', () => {
     const res = await raw('/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ username: ' ' }) });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      message: '用户名或密码错误', errors: { username: '必填项，请填写', password: '必填项，请填写', root: { serverError: '用户名或密码错误' } },
+      message: '用户名或密码错误',
+      errors: { username: '必填项，请填写', password: '必填项，请填写', root: { serverError: '用户名或密码错误' } },
     });
   });
 

@@ -10,7 +10,9 @@ import { sample, uploadImport } from '../imports/pipeline-fixtures';
 import { ID_NUMBERS, startApi, type Api } from './api-client';
 
 let api: Api;
-beforeAll(async () => { api = await startApi({ busy: { retryMs: 600, importWaitMs: 200 } }); });
+beforeAll(async () => {
+  api = await startApi({ busy: { retryMs: 600, importWaitMs: 200 } });
+});
 afterAll(() => api.server.close());
 
 it('a write while another connection holds the lock for a moment: it waits without blocking reads, then succeeds', async () => {
@@ -18,8 +20,14 @@ it('a write while another connection holds the lock for a moment: it waits witho
   other.exec('BEGIN IMMEDIATE');
   const held = performance.now();
   let releasedAt = 0;
-  setTimeout(() => { other.exec('ROLLBACK'); releasedAt = performance.now(); other.close(); }, 400);
-  const write = api.http('/salespeople', { method: 'POST', json: { name: '稍候新建', id_no: ID_NUMBERS[1] } }).then((r) => ({ status: r.status, at: performance.now() }));
+  setTimeout(() => {
+    other.exec('ROLLBACK');
+    releasedAt = performance.now();
+    other.close();
+  }, 400);
+  const write = api
+    .http('/salespeople', { method: 'POST', json: { name: '稍候新建', id_no: ID_NUMBERS[1] } })
+    .then((r) => ({ status: r.status, at: performance.now() }));
   // reads are answered while the write waits (before: the event loop stood still in SQLite's busy wait)
   const reads: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -66,7 +74,13 @@ it('an import whose merge finds the database locked: 503 with the message (JSON 
     const res = await uploadImport(api.server.url, api.cookie, sample('ledger-utf8.csv'), { kind: 'sales-ledger' });
     expect(res.status).toBe(503);
     expect((await res.json()).message).toMatch(/^数据库正忙/);
-    const nd = await uploadImport(api.server.url, api.cookie, sample('ledger-utf8.csv'), { kind: 'sales-ledger' }, { Accept: 'application/x-ndjson', 'Accept-Language': 'en' });
+    const nd = await uploadImport(
+      api.server.url,
+      api.cookie,
+      sample('ledger-utf8.csv'),
+      { kind: 'sales-ledger' },
+      { Accept: 'application/x-ndjson', 'Accept-Language': 'en' },
+    );
     const last = JSON.parse((await nd.text()).trim().split('\n').at(-1)!);
     expect(last).toMatchObject({ status: 503 });
     expect(last.message).toMatch(/^The database is busy/);
@@ -81,13 +95,19 @@ it('an import whose merge finds the database locked: 503 with the message (JSON 
 it('writes waiting for the lock take turns: one tries at a time, so reads keep being answered meanwhile', async () => {
   const own = await startApi({ busy: { retryMs: 5000 } });
   try {
-    const person = await (await own.http('/salespeople', { method: 'POST', json: { name: '排队者', id_no: ID_NUMBERS[2] } })).json() as { id: number };
+    const person = (await (await own.http('/salespeople', { method: 'POST', json: { name: '排队者', id_no: ID_NUMBERS[2] } })).json()) as { id: number };
     const other = new Database(own.server.dbFile);
     other.exec('BEGIN IMMEDIATE');
     let locked = true;
-    setTimeout(() => { other.exec('ROLLBACK'); other.close(); locked = false; }, 1200);
+    setTimeout(() => {
+      other.exec('ROLLBACK');
+      other.close();
+      locked = false;
+    }, 1200);
     // eight writers retrying; before, each try of each writer held the event loop for the 25 ms slice
-    const writes = Array.from({ length: 8 }, (_, i) => own.http('/trainings', { method: 'POST', json: { salesperson: person.id, date: '2025-06-01', topic: `排队 ${i}`, hours: 1 } }));
+    const writes = Array.from({ length: 8 }, (_, i) =>
+      own.http('/trainings', { method: 'POST', json: { salesperson: person.id, date: '2025-06-01', topic: `排队 ${i}`, hours: 1 } }),
+    );
     let answered = 0;
     while (locked) {
       const r = await own.http('/auth/me');

@@ -10,7 +10,15 @@ const ids: Record<string, number> = {};
 
 // Live customers (C5 is voided in beforeAll). Names sort by pinyin (server/zh-sort.ts), as Intl.Collator('zh') does.
 const CUSTOMERS = [
-  { key: 'C1', name: '武汉同济医院', type: 'medical_institution', region: '湖北省武汉市', credit_code: CREDIT_CODES[0], service_point: true, credit_limit: 50000 },
+  {
+    key: 'C1',
+    name: '武汉同济医院',
+    type: 'medical_institution',
+    region: '湖北省武汉市',
+    credit_code: CREDIT_CODES[0],
+    service_point: true,
+    credit_limit: 50000,
+  },
   { key: 'C2', name: '武汉好药师大药房', type: 'retailer', region: '湖北省武汉市', service_point: false, credit_limit: 10000 },
   { key: 'C3', name: '长沙老百姓大药房', type: 'retailer', region: '湖南省长沙市', contact_name: '张三', credit_limit: 20000 },
   { key: 'C4', name: '广州医药有限公司', type: 'wholesaler', region: '广东省广州市', cold_chain: true, credit_limit: 100000 },
@@ -36,10 +44,41 @@ beforeAll(async () => {
   ids.L4 = (await lic('C1', 'drug_business', 'OLD-001', '2024-01-31')).data.id as number;
   await api.dp.delete('customer_licenses', { id: ids.L4, previousData: { id: ids.L4 } });
 
-  const prod = async (key: string, data: Record<string, unknown>) => { ids[key] = (await api.dp.create('products', { data })).data.id as number; };
-  await prod('P1', { kind: 'drug', generic_name: '阿莫西林胶囊', spec: '0.25g*24粒', unit: '盒', manufacturer: '华北制药', approval_no: '国药准字H13020541', scope_category: '抗生素制剂', storage: 'normal' });
-  await prod('P2', { kind: 'drug', generic_name: '复方甘草口服溶液', spec: '100ml', unit: '瓶', manufacturer: '湖北制药', approval_no: '国药准字H42021780', scope_category: '化学药制剂', storage: 'cool', special_control: ['codeine'] });
-  await prod('P3', { kind: 'device', generic_name: '一次性使用无菌注射器', spec: '5ml', unit: '支', manufacturer: '威高', approval_no: '国械注准20153150001', scope_category: '第三类医疗器械', device_class: 'III', sterile_single_use: true });
+  const prod = async (key: string, data: Record<string, unknown>) => {
+    ids[key] = (await api.dp.create('products', { data })).data.id as number;
+  };
+  await prod('P1', {
+    kind: 'drug',
+    generic_name: '阿莫西林胶囊',
+    spec: '0.25g*24粒',
+    unit: '盒',
+    manufacturer: '华北制药',
+    approval_no: '国药准字H13020541',
+    scope_category: '抗生素制剂',
+    storage: 'normal',
+  });
+  await prod('P2', {
+    kind: 'drug',
+    generic_name: '复方甘草口服溶液',
+    spec: '100ml',
+    unit: '瓶',
+    manufacturer: '湖北制药',
+    approval_no: '国药准字H42021780',
+    scope_category: '化学药制剂',
+    storage: 'cool',
+    special_control: ['codeine'],
+  });
+  await prod('P3', {
+    kind: 'device',
+    generic_name: '一次性使用无菌注射器',
+    spec: '5ml',
+    unit: '支',
+    manufacturer: '威高',
+    approval_no: '国械注准20153150001',
+    scope_category: '第三类医疗器械',
+    device_class: 'III',
+    sterile_single_use: true,
+  });
 
   const batch = async (key: string, product: string, batch_no: string, expiry_date: string, status?: string) => {
     ids[key] = (await api.dp.create('batches', { data: { product: ids[product], batch_no, expiry_date, ...(status && { status }) } })).data.id as number;
@@ -216,7 +255,11 @@ describe('voided records', () => {
 describe('getManyReference', () => {
   test('customer licences of one customer, sorted and paged, with totals', async () => {
     const params = (page: number, perPage: number, order: 'ASC' | 'DESC') => ({
-      target: 'customer', id: ids.C1, pagination: { page, perPage }, sort: { field: 'valid_to', order }, filter: {},
+      target: 'customer',
+      id: ids.C1,
+      pagination: { page, perPage },
+      sort: { field: 'valid_to', order },
+      filter: {},
     });
     const all = await api.dp.getManyReference('customer_licenses', params(1, 25, 'ASC'));
     expect(all.data.map((l) => l.number)).toEqual(['YYZZ-001', 'PDY-001']);
@@ -232,7 +275,11 @@ describe('getManyReference', () => {
 
   test('batches of one product', async () => {
     const r = await api.dp.getManyReference('batches', {
-      target: 'product', id: ids.P1, pagination: { page: 1, perPage: 10 }, sort: { field: 'expiry_date', order: 'DESC' }, filter: {},
+      target: 'product',
+      id: ids.P1,
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'expiry_date', order: 'DESC' },
+      filter: {},
     });
     expect(r.data.map((b) => b.batch_no)).toEqual(['240601', '240101']);
     expect(r.total).toBe(2);

@@ -21,13 +21,27 @@ const auditCount = async () => (await list(api.dp, 'audit_log', {}, ['id', 'ASC'
 
 describe('create and getOne', () => {
   test('POST returns 201 and the record with id, version 1 and server-side stamps', async () => {
-    const res = await api.http('/customers', { method: 'POST', json: customerBody('汉口大药房', { credit_code: CREDIT_CODES[1].toLowerCase(), credit_limit: 1234.5678, cold_chain: 'true' }) });
+    const res = await api.http('/customers', {
+      method: 'POST',
+      json: customerBody('汉口大药房', { credit_code: CREDIT_CODES[1].toLowerCase(), credit_limit: 1234.5678, cold_chain: 'true' }),
+    });
     expect(res.status).toBe(201);
     const c = await res.json();
     expect(c).toMatchObject({
-      name: '汉口大药房', type: 'retailer', region: '湖北省武汉市', credit_code: CREDIT_CODES[1], credit_limit: 1234.57,
-      cold_chain: true, service_point: null, qa_status: 'pending', version: 1,
-      created_by: adminId, updated_by: adminId, voided_at: null, voided_by: null, void_reason: null,
+      name: '汉口大药房',
+      type: 'retailer',
+      region: '湖北省武汉市',
+      credit_code: CREDIT_CODES[1],
+      credit_limit: 1234.57,
+      cold_chain: true,
+      service_point: null,
+      qa_status: 'pending',
+      version: 1,
+      created_by: adminId,
+      updated_by: adminId,
+      voided_at: null,
+      voided_by: null,
+      void_reason: null,
     });
     expect(c.id).toBeGreaterThan(0);
     expect(c.created_at).toMatch(/^2025-06-30T01:\d\d:\d\d\.\d{3}Z$/); // the server's pinned clock (09:00 +08:00)
@@ -35,10 +49,19 @@ describe('create and getOne', () => {
   });
 
   test('the client cannot set id, version, stamps or void columns', async () => {
-    const c = await create('customers', customerBody('硚口药店', {
-      id: 4242, version: 9, created_at: '2000-01-01T00:00:00Z', created_by: 999, updated_by: 999,
-      voided_at: '2000-01-01T00:00:00Z', voided_by: 999, void_reason: 'x',
-    }));
+    const c = await create(
+      'customers',
+      customerBody('硚口药店', {
+        id: 4242,
+        version: 9,
+        created_at: '2000-01-01T00:00:00Z',
+        created_by: 999,
+        updated_by: 999,
+        voided_at: '2000-01-01T00:00:00Z',
+        voided_by: 999,
+        void_reason: 'x',
+      }),
+    );
     expect(c.id).not.toBe(4242);
     expect(c).toMatchObject({ version: 1, created_by: adminId, updated_by: adminId, voided_at: null, voided_by: null, void_reason: null });
     expect(c.created_at).toMatch(/^2025-06-30T/);
@@ -46,14 +69,28 @@ describe('create and getOne', () => {
 
   test('several resources round-trip their kinds (enum, list, bool, money, date, ref)', async () => {
     const p = await create('products', {
-      kind: 'device', generic_name: '医用外科口罩', spec: '17.5cm*9.5cm', unit: '包', manufacturer: '稳健医疗',
-      approval_no: '鄂械注准20202141111', scope_category: '第二类医疗器械', device_class: 'II',
-      special_control: '', sterile_single_use: false, price_cap: '12.3456', storage: 'normal',
+      kind: 'device',
+      generic_name: '医用外科口罩',
+      spec: '17.5cm*9.5cm',
+      unit: '包',
+      manufacturer: '稳健医疗',
+      approval_no: '鄂械注准20202141111',
+      scope_category: '第二类医疗器械',
+      device_class: 'II',
+      special_control: '',
+      sterile_single_use: false,
+      price_cap: '12.3456',
+      storage: 'normal',
     });
     expect(p).toMatchObject({ kind: 'device', device_class: 'II', special_control: [], sterile_single_use: false, price_cap: 12.35, qa_status: 'pending' });
     const p2 = await create('products', {
-      generic_name: '复方盐酸伪麻黄碱缓释胶囊', spec: '10粒', unit: '盒', manufacturer: '中美史克', approval_no: '国药准字H10940134',
-      scope_category: '化学药制剂', special_control: 'ephedrine、other',
+      generic_name: '复方盐酸伪麻黄碱缓释胶囊',
+      spec: '10粒',
+      unit: '盒',
+      manufacturer: '中美史克',
+      approval_no: '国药准字H10940134',
+      scope_category: '化学药制剂',
+      special_control: 'ephedrine、other',
     });
     expect(p2).toMatchObject({ kind: 'drug', special_control: ['ephedrine', 'other'] });
     const b = await create('batches', { product: p.id, batch_no: '00123', expiry_date: '2027-05-31', production_date: '2025-05-01T00:00:00.000Z' });
@@ -61,7 +98,13 @@ describe('create and getOne', () => {
     const s = await create('salespeople', { name: '赵六', id_no: ID_NUMBERS[0].toLowerCase(), social_insurance: 1, contract_end: '2026-12-31' });
     expect(s).toMatchObject({ name: '赵六', id_no: ID_NUMBERS[0], social_insurance: true, contract_end: '2026-12-31' });
     const c = await create('customers', customerBody('青山卫生院', { type: 'medical_institution' }));
-    const l = await create('customer_licenses', { customer: String(c.id), kind: 'medical_institution', number: 'PDY-9', scope: '中成药、化学药制剂，中成药', valid_to: '2029-01-01' });
+    const l = await create('customer_licenses', {
+      customer: String(c.id),
+      kind: 'medical_institution',
+      number: 'PDY-9',
+      scope: '中成药、化学药制剂，中成药',
+      valid_to: '2029-01-01',
+    });
     expect(l).toMatchObject({ customer: c.id, kind: 'medical_institution', number: 'PDY-9', scope: ['中成药', '化学药制剂'], valid_to: '2029-01-01' });
     expect(await getOne('customer_licenses', l.id)).toEqual(l);
   });
@@ -201,7 +244,13 @@ describe('delete voids', () => {
     api.setReason('test void');
     expect(r.data).toEqual(ids.slice(0, 2));
     const many = await api.dp.getMany('salespeople', { ids });
-    expect(many.data.map((s) => [s.id, s.void_reason]).sort()).toEqual([[ids[0], '离职'], [ids[1], '离职'], [ids[2], null]].sort());
+    expect(many.data.map((s) => [s.id, s.void_reason]).sort()).toEqual(
+      [
+        [ids[0], '离职'],
+        [ids[1], '离职'],
+        [ids[2], null],
+      ].sort(),
+    );
     expect((await list(api.dp, 'salespeople', { q: '批量' })).data.map((s) => s.id)).toEqual([ids[2]]);
   });
 });
@@ -226,24 +275,36 @@ describe('validation errors (400 with field errors)', () => {
   });
 
   test('enum, date, number, bool, credit code, ID number (Chinese and English)', async () => {
-    const bad = { name: '坏数据药店', type: 'hospital', region: '湖北省', credit_code: '91350100M000100Y44', qa_approved_at: '2024-02-30', credit_limit: -5, cold_chain: 'maybe' };
+    const bad = {
+      name: '坏数据药店',
+      type: 'hospital',
+      region: '湖北省',
+      credit_code: '91350100M000100Y44',
+      qa_approved_at: '2024-02-30',
+      credit_limit: -5,
+      cold_chain: 'maybe',
+    };
     const e = await httpError(() => api.dp.create('customers', { data: bad }));
     expect(e.status).toBe(400);
-    expect(e.body).toEqual(body(ZH, {
-      type: '不是允许的取值：hospital（可选：药品批发企业、药品零售企业、医疗机构、医疗器械经营企业、其他合法单位、个人）',
-      credit_code: '统一社会信用代码无效（应为18位且校验位正确）',
-      qa_approved_at: '日期格式应为 YYYY-MM-DD',
-      credit_limit: '不能为负数',
-      cold_chain: '应为 是/否',
-    }));
+    expect(e.body).toEqual(
+      body(ZH, {
+        type: '不是允许的取值：hospital（可选：药品批发企业、药品零售企业、医疗机构、医疗器械经营企业、其他合法单位、个人）',
+        credit_code: '统一社会信用代码无效（应为18位且校验位正确）',
+        qa_approved_at: '日期格式应为 YYYY-MM-DD',
+        credit_limit: '不能为负数',
+        cold_chain: '应为 是/否',
+      }),
+    );
     const en = await httpError(() => api.dpEn.create('customers', { data: { ...bad, credit_limit: 'lots' } }));
-    expect(en.body).toEqual(body(EN, {
-      type: 'Not an allowed value: hospital (allowed: Drug wholesaler, Drug retailer, Medical institution, Device dealer, Other legal entity, Individual)',
-      credit_code: 'Invalid unified social credit code (18 characters with a valid check digit)',
-      qa_approved_at: 'Date must be YYYY-MM-DD',
-      credit_limit: 'Must be a number',
-      cold_chain: 'Must be yes/no',
-    }));
+    expect(en.body).toEqual(
+      body(EN, {
+        type: 'Not an allowed value: hospital (allowed: Drug wholesaler, Drug retailer, Medical institution, Device dealer, Other legal entity, Individual)',
+        credit_code: 'Invalid unified social credit code (18 characters with a valid check digit)',
+        qa_approved_at: 'Date must be YYYY-MM-DD',
+        credit_limit: 'Must be a number',
+        cold_chain: 'Must be yes/no',
+      }),
+    );
     const s = await httpError(() => api.dp.create('salespeople', { data: { name: '孙八', id_no: '110101199003074690', contract_end: '2025/12/31' } }));
     expect(s.body).toEqual(body(ZH, { id_no: '身份证号无效（应为18位且校验位正确）', contract_end: '日期格式应为 YYYY-MM-DD' }));
     const sEn = await httpError(() => api.dpEn.create('salespeople', { data: { name: '孙八', id_no: '12345' } }));
@@ -254,7 +315,9 @@ describe('validation errors (400 with field errors)', () => {
       password: '密码至少 10 位',
       root: { serverError: ZH },
     });
-    const l = await httpError(() => api.dp.create('customer_licenses', { data: { customer: 'abc', kind: 'business', number: 'N', scope: ['中成药', '保健品'] } }));
+    const l = await httpError(() =>
+      api.dp.create('customer_licenses', { data: { customer: 'abc', kind: 'business', number: 'N', scope: ['中成药', '保健品'] } }),
+    );
     expect(l.body.errors).toEqual({ customer: '应为所引用记录的 ID', scope: '不在经营范围类别中：保健品', root: { serverError: ZH } });
     // nothing was written by any of these
     expect((await list(api.dp, 'customers', { q: '坏数据' })).total).toBe(0);
@@ -277,8 +340,22 @@ describe('validation errors (400 with field errors)', () => {
     const second = await create('customers', customerBody('同名药业', { credit_code: CREDIT_CODES[2] }));
     expect(second.id).not.toBe(first.id);
     // composite key: batch number per product
-    const p = await create('products', { generic_name: '布洛芬缓释胶囊', spec: '0.3g*20粒', unit: '盒', manufacturer: '中美史克', approval_no: '国药准字H10900089', scope_category: '化学药制剂' });
-    const p2 = await create('products', { generic_name: '布洛芬混悬液', spec: '100ml', unit: '瓶', manufacturer: '强生', approval_no: '国药准字H19991011', scope_category: '化学药制剂' });
+    const p = await create('products', {
+      generic_name: '布洛芬缓释胶囊',
+      spec: '0.3g*20粒',
+      unit: '盒',
+      manufacturer: '中美史克',
+      approval_no: '国药准字H10900089',
+      scope_category: '化学药制剂',
+    });
+    const p2 = await create('products', {
+      generic_name: '布洛芬混悬液',
+      spec: '100ml',
+      unit: '瓶',
+      manufacturer: '强生',
+      approval_no: '国药准字H19991011',
+      scope_category: '化学药制剂',
+    });
     const b = await create('batches', { product: p.id, batch_no: 'X1' });
     const dup = await httpError(() => api.dp.create('batches', { data: { product: p.id, batch_no: 'X1' } }));
     const m = `已存在相同通用名称 + 批号的记录（ID ${b.id}）`;
@@ -304,14 +381,22 @@ describe('validation errors (400 with field errors)', () => {
   });
 
   test('malformed JSON bodies → 400', async () => {
-    for (const [method, path] of [['POST', '/customers'], ['PUT', '/customers/1'], ['DELETE', '/customers/1']] as const) {
+    for (const [method, path] of [
+      ['POST', '/customers'],
+      ['PUT', '/customers/1'],
+      ['DELETE', '/customers/1'],
+    ] as const) {
       for (const raw of ['{"name":', '[1,2]', '"text"']) {
         const res = await api.http(path, { method, body: raw, headers: { 'Content-Type': 'application/json' } });
         expect(res.status, `${method} ${raw}`).toBe(400);
         expect(await res.json()).toEqual({ message: '请求内容不是有效的 JSON' });
       }
     }
-    const en = await api.http('/customers', { method: 'POST', body: '{', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en-US,en;q=0.9' } });
+    const en = await api.http('/customers', {
+      method: 'POST',
+      body: '{',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en-US,en;q=0.9' },
+    });
     expect(await en.json()).toEqual({ message: 'The request body is not valid JSON' });
   });
 });

@@ -8,27 +8,53 @@ import { uploadImport } from '../imports/pipeline-fixtures';
 import { startFlowServer, type FlowServer } from './workflows/flow-users';
 
 let f: FlowServer;
-beforeAll(async () => { f = await startFlowServer('2025-06-30'); });
+beforeAll(async () => {
+  f = await startFlowServer('2025-06-30');
+});
 afterAll(() => f.srv.close());
 
 describe('document deliveries', () => {
   it('the salesperson records a delivery; the document it names must match its kind (400, zh/en)', async () => {
     const ok = await f.call('sales', 'POST', '/document_deliveries', {
-      customer: f.world.customer, delivered_at: '2025-06-12', kind: 'product_approval', product: f.world.product, copies: 2, delivered_by: '高刚', received_by: '李娜',
+      customer: f.world.customer,
+      delivered_at: '2025-06-12',
+      kind: 'product_approval',
+      product: f.world.product,
+      copies: 2,
+      delivered_by: '高刚',
+      received_by: '李娜',
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body).toMatchObject({ sealed: true, copies: 2 });
-    const noProduct = await f.call('sales', 'POST', '/document_deliveries', { customer: f.world.customer, delivered_at: '2025-06-12', kind: 'product_approval' });
+    const noProduct = await f.call('sales', 'POST', '/document_deliveries', {
+      customer: f.world.customer,
+      delivered_at: '2025-06-12',
+      kind: 'product_approval',
+    });
     expect(noProduct.status).toBe(400);
     expect(noProduct.body.errors.product).toBe('请选择交付批准证明文件的品种');
     const en = await f.call('sales', 'POST', '/document_deliveries', { customer: f.world.customer, delivered_at: '2025-06-12', kind: 'company_licence' }, 'en');
     expect(en.status).toBe(400);
     expect(en.body.errors.company_license).toBe('Choose which of our licences was provided');
-    const notImported = await f.call('sales', 'POST', '/document_deliveries', { customer: f.world.customer, delivered_at: '2025-06-12', kind: 'import_docs', product: f.world.product });
+    const notImported = await f.call('sales', 'POST', '/document_deliveries', {
+      customer: f.world.customer,
+      delivered_at: '2025-06-12',
+      kind: 'import_docs',
+      product: f.world.product,
+    });
     expect(notImported.status).toBe(400);
     expect(notImported.body.errors.product).toContain('不是进口品种');
     // warehouse may read it but not write it
-    expect((await f.call('warehouse', 'POST', '/document_deliveries', { customer: f.world.customer, delivered_at: '2025-06-12', kind: 'product_approval', product: f.world.product })).status).toBe(403);
+    expect(
+      (
+        await f.call('warehouse', 'POST', '/document_deliveries', {
+          customer: f.world.customer,
+          delivered_at: '2025-06-12',
+          kind: 'product_approval',
+          product: f.world.product,
+        })
+      ).status,
+    ).toBe(403);
     expect((await f.call('warehouse', 'GET', '/document_deliveries')).status).toBe(200);
   });
 
@@ -49,9 +75,12 @@ describe('document deliveries', () => {
     const res = await fetch(`${f.srv.url}/api/workflows/documents/document-deliveries/${f.world.customer}`, { headers: { cookie: f.cookies.sales } });
     expect(res.status).toBe(200);
     const page = await res.text();
-    for (const s of ['资料交付清单', '武汉市康泰医药有限公司', '品种批准证明文件复印件', '国药准字H20022891', '本企业证照复印件', '鄂AA0270110', '李娜']) expect(page, s).toContain(s);
+    for (const s of ['资料交付清单', '武汉市康泰医药有限公司', '品种批准证明文件复印件', '国药准字H20022891', '本企业证照复印件', '鄂AA0270110', '李娜'])
+      expect(page, s).toContain(s);
     expect(page.indexOf('2025-06-12')).toBeLessThan(page.indexOf('2025-06-15'));
-    const bad = await fetch(`${f.srv.url}/api/workflows/documents/document-deliveries/${f.world.customer}?from=2025-13-01`, { headers: { cookie: f.cookies.sales } });
+    const bad = await fetch(`${f.srv.url}/api/workflows/documents/document-deliveries/${f.world.customer}?from=2025-13-01`, {
+      headers: { cookie: f.cookies.sales },
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -22,7 +22,9 @@ describe('readEnv', () => {
       }
       throw new Error('accepted');
     };
-    expect(bad({ PORT: 'eighty' })).toBe('环境变量 PORT="eighty" 无效：应为 1–65535 的整数 / environment variable PORT="eighty" is invalid: must be a whole number from 1 to 65535');
+    expect(bad({ PORT: 'eighty' })).toBe(
+      '环境变量 PORT="eighty" 无效：应为 1–65535 的整数 / environment variable PORT="eighty" is invalid: must be a whole number from 1 to 65535',
+    );
     expect(bad({ GSP_DEMO: 'no' })).toMatch(/GSP_DEMO="no" 无效：应为 0 或 1 .* must be 0 or 1/);
     expect(bad({ GSP_UPLOAD_MAX_MB: '-3' })).toMatch(/GSP_UPLOAD_MAX_MB/);
     expect(bad({ GSP_TODAY: '2025-13-45' })).toMatch(/YYYY-MM-DD/);

@@ -26,7 +26,8 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   importId = (await res.json()).id;
   const user = await fetch(`${server.url}/api/users`, {
-    method: 'POST', headers: { Cookie: started.cookie, 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { Cookie: started.cookie, 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'qa1', display_name: '质管', roles: ['qa'], password: 'qa-password-2025', active: true }),
   });
   expect(user.status).toBe(201);

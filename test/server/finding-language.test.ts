@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { buildWorld, compliantOrder } from '../helpers/world';
-import { EXPECTED, importFile, sample, startImportServer } from '../imports/pipeline-fixtures';
+import { importFile, sample, startImportServer } from '../imports/pipeline-fixtures';
 
 let srv: TestServer;
 let admin: string;
@@ -15,15 +15,20 @@ const HAN = /[\u4e00-\u9fff]/;
 
 async function api(method: string, path: string, body?: unknown, as = admin, lang = 'zh-CN') {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie: as, 'accept-language': lang }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie: as, 'accept-language': lang },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
-const list = (filter: object, lang: string) => api('GET', `/findings?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=["id","ASC"]&range=[0,49]`, undefined, auditor, lang);
+const list = (filter: object, lang: string) =>
+  api('GET', `/findings?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=["id","ASC"]&range=[0,49]`, undefined, auditor, lang);
 
 beforeAll(async () => {
   ({ server: srv, cookie: admin } = await startImportServer());
-  expect((await api('POST', '/users', { username: 'aud1', display_name: '审计员', roles: ['auditor'], password: 'auditor-password-01', active: true })).status).toBe(201);
+  expect(
+    (await api('POST', '/users', { username: 'aud1', display_name: '审计员', roles: ['auditor'], password: 'auditor-password-01', active: true })).status,
+  ).toBe(201);
   auditor = await login(srv.url, 'aud1', 'auditor-password-01');
 }, 120_000);
 afterAll(() => srv.close());
@@ -46,9 +51,11 @@ describe('finding messages in the reader language', () => {
     const expired = en.find((f) => f.rule === 'BATCH_EXPIRED');
     if (expired) expect(expired.message).toMatch(/^Batch .* expired on \d{4}-\d{2}-\d{2}/);
     // the stored detail holds the rule's parameters and the English text
-    const stored = srv.db.$client.prepare('SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1').get(importId) as { rule: string; detail: string };
+    const stored = srv.db.$client.prepare('SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1').get(importId) as {
+      rule: string;
+      detail: string;
+    };
     expect(JSON.parse(stored.detail)).toMatchObject({ en: en[0].message, params: expect.any(Object) });
-
   }, 120_000);
 });
 
@@ -59,12 +66,16 @@ describe('a live finding', () => {
       const cookie = await login(live.url);
       const w = buildWorld(live.db, live.clock);
       const post = await fetch(`${live.url}/api/sales_orders`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(compliantOrder(w, 'XS-LANG-1', {}, { contract: null })),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(compliantOrder(w, 'XS-LANG-1', {}, { contract: null })),
       });
       expect(post.status).toBe(201);
       const line = (await post.json()).sales_lines[0].id as number;
       const read = async (lang: string) => {
-        const res = await fetch(`${live.url}/api/findings?filter=${encodeURIComponent(JSON.stringify({ resource: 'sales_lines', record_id: line }))}`, { headers: { cookie, 'accept-language': lang } });
+        const res = await fetch(`${live.url}/api/findings?filter=${encodeURIComponent(JSON.stringify({ resource: 'sales_lines', record_id: line }))}`, {
+          headers: { cookie, 'accept-language': lang },
+        });
         return (await res.json()) as Array<{ id: number; rule: string; message: string }>;
       };
       const [zh] = await read('zh-CN');

@@ -12,7 +12,11 @@ import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../help
 let srv: TestServer;
 let admin: string;
 const api = async (cookie: string, method: string, p: string, body?: unknown) => {
-  const res = await fetch(`${srv.url}/api${p}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${srv.url}/api${p}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 };
 
@@ -51,7 +55,14 @@ describe('audit trail', () => {
   });
 
   it('ignores an actor and time sent by the client', async () => {
-    const r = await api(admin, 'POST', '/trainings', { salesperson: 1, date: '2025-06-01', topic: 'GSP', created_by: 99, created_at: '2000-01-01T00:00:00Z', at: '2000-01-01' });
+    const r = await api(admin, 'POST', '/trainings', {
+      salesperson: 1,
+      date: '2025-06-01',
+      topic: 'GSP',
+      created_by: 99,
+      created_at: '2000-01-01T00:00:00Z',
+      at: '2000-01-01',
+    });
     expect(r.status).toBe(201);
     expect(r.body.created_by).toBe(1);
     expect(r.body.created_at.startsWith('2025-06-30')).toBe(true);
@@ -61,7 +72,12 @@ describe('audit trail', () => {
 describe('sign-in lockout', () => {
   it('locks the account after 10 wrong passwords, even for the right one', async () => {
     await api(admin, 'POST', '/users', { username: 'finance1', display_name: '财务', roles: ['finance'], password: 'finance-password-1', active: true });
-    const attempt = (password: string) => fetch(`${srv.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'finance1', password }) });
+    const attempt = (password: string) =>
+      fetch(`${srv.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'finance1', password }),
+      });
     for (let i = 0; i < 9; i++) expect((await attempt('wrong-password')).status).toBe(401);
     const tenth = await attempt('wrong-password');
     expect(tenth.status).toBe(401);
@@ -69,7 +85,15 @@ describe('sign-in lockout', () => {
     const right = await attempt('finance-password-1');
     expect(right.status).toBe(401);
     expect((await right.json()).message).toMatch(/已锁定/);
-    expect((await fetch(`${srv.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${srv.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 

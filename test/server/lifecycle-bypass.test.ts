@@ -24,7 +24,8 @@ beforeAll(async () => {
   ok(await w.call('sales', 'POST', '/customer_licenses', { customer: w.world.customer, kind: 'business', number: code, valid_from: '2015-01-01' }), 201);
   // and the scans the 首营 checklist requires: every licence's, the purchaser's power of attorney and ID copy
   const attach = attachAs(w.srv.url, w.cookies.admin);
-  for (const l of (await w.call('admin', 'GET', `/customer_licenses?filter=${q({ customer: w.world.customer })}`)).body) await attach('customer_licenses', l.id, 'licence_scan');
+  for (const l of (await w.call('admin', 'GET', `/customer_licenses?filter=${q({ customer: w.world.customer })}`)).body)
+    await attach('customer_licenses', l.id, 'licence_scan');
   for (const a of (await w.call('admin', 'GET', `/customer_agents?filter=${q({ customer: w.world.customer, role: 'purchaser' })}`)).body) {
     for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', a.id, kind);
   }
@@ -41,7 +42,11 @@ const put = (who: string, resource: string, id: number, change: Body) =>
 const verb = (who: string, resource: string, id: number, name: string, body: Body = {}) =>
   w.call(who, 'POST', `/${resource}/${id}/${name}`, { password: PASSWORD, ...body });
 const superseded = async (resource: string, id: number) =>
-  (await w.call('admin', 'GET', `/findings?filter=${q({ resource, record_id: id, rule: 'APPROVAL_SUPERSEDED' })}`)).body as { status: string; message: string; fields: string[] }[];
+  (await w.call('admin', 'GET', `/findings?filter=${q({ resource, record_id: id, rule: 'APPROVAL_SUPERSEDED' })}`)).body as {
+    status: string;
+    message: string;
+    fields: string[];
+  }[];
 const ok = (r: { status: number; body: unknown }, status = 200) => expect(r.status, JSON.stringify(r.body)).toBe(status);
 /** 400 on `field`, naming the workflow step that sets it. */
 const stepOwned = (r: { status: number; body: any }, field: string, step: RegExp) => {
@@ -74,7 +79,7 @@ describe('a customer QA approved (第二篇 3.4, 第四篇 一.3)', () => {
     ok(await sell(), 201);
   });
 
-  it('salesperson moves the licence expiry, then the customer\'s region → each time back to pending until QA approves again', async () => {
+  it("salesperson moves the licence expiry, then the customer's region → each time back to pending until QA approves again", async () => {
     const customer = w.world.customer;
     const lic = (await w.call('sales', 'GET', `/customer_licenses?filter=${q({ customer, kind: 'drug_business' })}`)).body[0];
     ok(await put('sales', 'customer_licenses', lic.id, { valid_to: '2035-12-31' }));
@@ -101,10 +106,25 @@ describe('a customer QA approved (第二篇 3.4, 第四篇 一.3)', () => {
 
 describe('a product QA approved (第二篇 3.1, 3.9)', () => {
   it('head of sales removes special_control → back to pending, sale refused; QA approves it again', async () => {
-    const product = createRecord({ db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('products')!, {
-      kind: 'drug', generic_name: '复方盐酸伪麻黄碱缓释胶囊', dosage_form: '胶囊剂', spec: '10粒', unit: '盒', manufacturer: '中美天津史克制药有限公司',
-      approval_no: '国药准字H10940187', scope_category: '化学药制剂', storage: 'normal', special_control: ['ephedrine'], price_cap: 30, qa_status: 'approved',
-    }, { historical: true }).id;
+    const product = createRecord(
+      { db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+      registry.get('products')!,
+      {
+        kind: 'drug',
+        generic_name: '复方盐酸伪麻黄碱缓释胶囊',
+        dosage_form: '胶囊剂',
+        spec: '10粒',
+        unit: '盒',
+        manufacturer: '中美天津史克制药有限公司',
+        approval_no: '国药准字H10940187',
+        scope_category: '化学药制剂',
+        storage: 'normal',
+        special_control: ['ephedrine'],
+        price_cap: 30,
+        qa_status: 'approved',
+      },
+      { historical: true },
+    ).id;
     ok(await put('sales_head', 'products', product, { special_control: [] }));
     expect(w.row('products', product).qa_status).toBe('pending');
     expect((await superseded('products', product))[0]).toMatchObject({ status: 'open', fields: ['special_control'] });
@@ -167,10 +187,15 @@ describe('complaints, quality feedback and adverse reactions follow their steps 
 
 describe('contracts (第五篇 3.3)', () => {
   const TERMS = {
-    quality_terms: '符合国家药品标准', quantity_price_terms: '按订单', delivery_terms: '送货上门', payment_method: 'transfer', payment_days: 30, after_sales_terms: '质量问题退换',
+    quality_terms: '符合国家药品标准',
+    quantity_price_terms: '按订单',
+    delivery_terms: '送货上门',
+    payment_method: 'transfer',
+    payment_days: 30,
+    after_sales_terms: '质量问题退换',
   };
 
-  it('a signed contract\'s quantity, price and payment days changed → draft needing approval, sales refused; submit → approve → sign', async () => {
+  it("a signed contract's quantity, price and payment days changed → draft needing approval, sales refused; submit → approve → sign", async () => {
     const contract = w.world.contract;
     const changed = await put('sales', 'contracts', contract, { quantity_price_terms: '阿莫西林胶囊 5000 盒，单价 16 元', payment_days: 180 });
     ok(changed);
@@ -187,8 +212,14 @@ describe('contracts (第五篇 3.3)', () => {
     ok(await sell(), 201);
   });
 
-  it('issue 12 #4: a VP-approved 400,000 contract raised to 5,000,000 cannot be signed; it goes back to approval at the GM\'s level', async () => {
-    const c = await w.call('sales', 'POST', '/contracts', { contract_no: 'HT-LC-RAISE', customer: w.world.customer, salesperson: w.world.salesperson, amount: 400000, ...TERMS });
+  it("issue 12 #4: a VP-approved 400,000 contract raised to 5,000,000 cannot be signed; it goes back to approval at the GM's level", async () => {
+    const c = await w.call('sales', 'POST', '/contracts', {
+      contract_no: 'HT-LC-RAISE',
+      customer: w.world.customer,
+      salesperson: w.world.salesperson,
+      amount: 400000,
+      ...TERMS,
+    });
     ok(c, 201);
     ok(await verb('sales', 'contracts', c.body.id, 'submit'));
     const vp = await verb('sales_vp', 'contracts', c.body.id, 'approve');
@@ -202,9 +233,9 @@ describe('contracts (第五篇 3.3)', () => {
     expect(sign.status).toBe(400);
     expect(w.row('contracts', c.body.id).status).toBe('draft');
 
-    expect((await verb('sales', 'contracts', c.body.id, 'submit')).status, 'a major contract is the head of sales\' to submit').toBe(403);
+    expect((await verb('sales', 'contracts', c.body.id, 'submit')).status, "a major contract is the head of sales' to submit").toBe(403);
     ok(await verb('sales_head', 'contracts', c.body.id, 'submit'));
-    expect((await verb('sales_vp', 'contracts', c.body.id, 'approve')).status, 'above the VP\'s level').toBe(403);
+    expect((await verb('sales_vp', 'contracts', c.body.id, 'approve')).status, "above the VP's level").toBe(403);
     ok(await verb('gm', 'contracts', c.body.id, 'approve'));
     const signed = await verb('sales', 'contracts', c.body.id, 'sign');
     ok(signed);
@@ -218,7 +249,12 @@ describe('price approvals (第五篇 4.4)', () => {
     const typed = compliantOrder(w.world, 'SO-LC-TYPED', { ...outOfRange, price_approved_by: '刘经理' }, { status: 'draft', sale_date: '2025-06-30' });
     stepOwned(await w.call('sales_head', 'POST', '/sales_orders', typed), 'sales_lines.0.price_approved_by', /价格审批/);
 
-    const order = await w.call('sales', 'POST', '/sales_orders', compliantOrder(w.world, 'SO-LC-PRICE', outOfRange, { status: 'draft', sale_date: '2025-06-30' }));
+    const order = await w.call(
+      'sales',
+      'POST',
+      '/sales_orders',
+      compliantOrder(w.world, 'SO-LC-PRICE', outOfRange, { status: 'draft', sale_date: '2025-06-30' }),
+    );
     ok(order, 201);
     const lineId = order.body.sales_lines[0].id;
     ok(await verb('sales_head', 'sales_lines', lineId, 'approve-price'));
@@ -226,7 +262,9 @@ describe('price approvals (第五篇 4.4)', () => {
 
     const current = (await w.call('sales', 'GET', `/sales_orders/${order.body.id}`)).body;
     const raised = await w.call('sales', 'PUT', `/sales_orders/${order.body.id}`, {
-      ...current, _reason: REASON, sales_lines: [{ ...current.sales_lines[0], unit_price: 17.5, amount: 175 }],
+      ...current,
+      _reason: REASON,
+      sales_lines: [{ ...current.sales_lines[0], unit_price: 17.5, amount: 175 }],
     });
     ok(raised);
     expect(w.row('sales_lines', lineId)).toMatchObject({ unit_price: 17.5, price_approved_by: null });

@@ -23,12 +23,21 @@ afterAll(async () => {
 /** A valid value of the field's kind that differs from `current` (and is not a value plain writes may set). */
 function otherValue(spec: FieldSpec, current: unknown, owned: StepOwned): unknown {
   switch (spec.kind) {
-    case 'enum': return spec.enum!.values.find((v) => v !== current && v !== spec.default && !owned.plain?.includes(v));
-    case 'date': return current === '2025-06-03' ? '2025-06-04' : '2025-06-03';
-    case 'datetime': return current === '2025-06-03T09:00:00.000Z' ? '2025-06-04T09:00:00.000Z' : '2025-06-03T09:00:00.000Z';
-    case 'int': case 'number': case 'money': case 'ref': return (Number(current) || 0) + 1;
-    case 'bool': return !current;
-    default: return current === '伪造的签名' ? '另一个伪造的签名' : '伪造的签名';
+    case 'enum':
+      return spec.enum!.values.find((v) => v !== current && v !== spec.default && !owned.plain?.includes(v));
+    case 'date':
+      return current === '2025-06-03' ? '2025-06-04' : '2025-06-03';
+    case 'datetime':
+      return current === '2025-06-03T09:00:00.000Z' ? '2025-06-04T09:00:00.000Z' : '2025-06-03T09:00:00.000Z';
+    case 'int':
+    case 'number':
+    case 'money':
+    case 'ref':
+      return (Number(current) || 0) + 1;
+    case 'bool':
+      return !current;
+    default:
+      return current === '伪造的签名' ? '另一个伪造的签名' : '伪造的签名';
   }
 }
 
@@ -52,8 +61,11 @@ describe('the declaration', () => {
   });
 
   it('covers every resource with workflow verbs', () => {
-    const withVerbs = new Set([...registry.keys()].filter((r) => ['approve', 'close', 'review', 'pick', 'forward', 'report', 'notify', 'confirm', 'submit']
-      .some((v) => findVerbSpec(r, v))));
+    const withVerbs = new Set(
+      [...registry.keys()].filter((r) =>
+        ['approve', 'close', 'review', 'pick', 'forward', 'report', 'notify', 'confirm', 'submit'].some((v) => findVerbSpec(r, v)),
+      ),
+    );
     for (const r of withVerbs) expect(LIFECYCLE[r], r).toBeDefined();
   });
 });
@@ -69,7 +81,8 @@ describe('a plain write never sets a step-owned field, whoever writes it', () =>
           const label = `${role} ${action} ${resource}.${field}`;
           if (action === 'create') {
             attempts.push({
-              label, field,
+              label,
+              field,
               run: async () => {
                 const body = { ...(await w.cases[resource].create(w.next(), role as Role)) } as Body;
                 body[field] = otherValue(res.fields[field], res.fields[field].default ?? null, owned);
@@ -79,10 +92,15 @@ describe('a plain write never sets a step-owned field, whoever writes it', () =>
           } else {
             const id = w.fixture[resource];
             attempts.push({
-              label, field,
+              label,
+              field,
               run: () => {
                 const row = w.row(resource, id);
-                return w.call(role, 'PUT', `/${resource}/${id}`, { [field]: otherValue(res.fields[field], row[field], owned), version: row.version, _reason: REASON });
+                return w.call(role, 'PUT', `/${resource}/${id}`, {
+                  [field]: otherValue(res.fields[field], row[field], owned),
+                  version: row.version,
+                  _reason: REASON,
+                });
               },
             });
           }
@@ -92,11 +110,14 @@ describe('a plain write never sets a step-owned field, whoever writes it', () =>
       const failures: string[] = [];
       // a few at a time: one server, one database
       for (let i = 0; i < attempts.length; i += 8) {
-        await Promise.all(attempts.slice(i, i + 8).map(async (a) => {
-          const r = await a.run();
-          const text = r.body?.errors?.[a.field];
-          if (r.status !== 400 || typeof text !== 'string' || !text.includes('只能由工作流步骤')) failures.push(`${a.label}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-        }));
+        await Promise.all(
+          attempts.slice(i, i + 8).map(async (a) => {
+            const r = await a.run();
+            const text = r.body?.errors?.[a.field];
+            if (r.status !== 400 || typeof text !== 'string' || !text.includes('只能由工作流步骤'))
+              failures.push(`${a.label}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+          }),
+        );
       }
       expect(failures).toEqual([]);
     }, 120_000);

@@ -22,14 +22,15 @@ let salesCookie: string;
 let salesperson: number;
 
 const enc = (v: unknown) => encodeURIComponent(JSON.stringify(v));
-const get = (cookie: string, p: string, lang?: string) =>
-  fetch(`${srv.url}/api${p}`, { headers: { cookie, ...(lang && { 'accept-language': lang }) } });
+const get = (cookie: string, p: string, lang?: string) => fetch(`${srv.url}/api${p}`, { headers: { cookie, ...(lang && { 'accept-language': lang }) } });
 const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id as number);
 
 /** The plain query the list must equal: the same order, LIMIT/OFFSET counted from the start. */
 function plainPage(table: string, field: string, dir: 'ASC' | 'DESC', limit: number, offset: number, nullsLast: boolean): number[] {
   const order = field === 'id' ? `id ${dir}` : `${nullsLast && dir === 'ASC' ? `"${field}" IS NULL, ` : ''}"${field}" ${dir}, id ${dir}`;
-  return (srv.db.$client.prepare(`SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`).all(limit, offset) as { id: number }[]).map((r) => r.id);
+  return (
+    srv.db.$client.prepare(`SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`).all(limit, offset) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** Every page of a list through the unmodified simple-rest client. */
@@ -55,9 +56,14 @@ beforeAll(async () => {
   dp = providerFor(srv.url, admin);
   expect((await uploadImport(srv.url, admin, sample('ledger-utf8.csv'), { kind: 'sales-ledger' })).status).toBe(201);
   // a salesperson with some, not all, of the imported orders
-  salesperson = (srv.db.$client.prepare('SELECT salesperson AS s FROM sales_orders WHERE salesperson IS NOT NULL GROUP BY salesperson ORDER BY count(*) DESC LIMIT 1').get() as { s: number }).s;
+  salesperson = (
+    srv.db.$client
+      .prepare('SELECT salesperson AS s FROM sales_orders WHERE salesperson IS NOT NULL GROUP BY salesperson ORDER BY count(*) DESC LIMIT 1')
+      .get() as { s: number }
+  ).s;
   const u = await fetch(`${srv.url}/api/users`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie: admin },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: admin },
     body: JSON.stringify({ username: 'sales_pages', display_name: 'sales_pages', roles: ['sales'], salesperson, password: PASSWORD, active: true }),
   });
   expect(u.status).toBe(201);
@@ -69,10 +75,14 @@ describe('sorting', () => {
   it('refuses a column the definition does not declare sortable, naming the ones it does (zh, en)', async () => {
     const zh = await get(admin, `/sales_lines?sort=${enc(['handler', 'ASC'])}&range=${enc([0, 24])}`);
     expect(zh.status).toBe(400);
-    expect((await zh.json()).message).toBe('不支持按 handler 排序（销售明细可排序的列：ID、销售日期 (sale_date)、数量 (quantity)、单价 (unit_price)、金额 (amount)）');
+    expect((await zh.json()).message).toBe(
+      '不支持按 handler 排序（销售明细可排序的列：ID、销售日期 (sale_date)、数量 (quantity)、单价 (unit_price)、金额 (amount)）',
+    );
     const en = await get(admin, `/sales_lines?sort=${enc(['customer', 'DESC'])}`, 'en');
     expect(en.status).toBe(400);
-    expect((await en.json()).message).toBe('Cannot sort Sales lines by customer (sortable columns: ID, Sale date (sale_date), Quantity (quantity), Unit price (unit_price), Amount (amount))');
+    expect((await en.json()).message).toBe(
+      'Cannot sort Sales lines by customer (sortable columns: ID, Sale date (sale_date), Quantity (quantity), Unit price (unit_price), Amount (amount))',
+    );
     // the default sort and id are always allowed; every resource's default is among its declared columns
     for (const r of registry.values()) expect(['id', ...r.sortable], r.name).toContain(r.sort[0]);
   });
@@ -86,12 +96,16 @@ describe('sorting', () => {
       for (const order of ['ASC', 'DESC'] as const) {
         const { pages, total: reported } = await walk('sales_lines', field, order, perPage);
         expect(reported).toBe(total);
-        pages.forEach((page, i) => expect(page, `${field} ${order} page ${i + 1}`).toEqual(plainPage('sales_lines', field, order, perPage, i * perPage, false)));
+        pages.forEach((page, i) =>
+          expect(page, `${field} ${order} page ${i + 1}`).toEqual(plainPage('sales_lines', field, order, perPage, i * perPage, false)),
+        );
         expect(pages.flat()).toHaveLength(total);
       }
     }
     // the data has ties for the id tie-breaker to settle
-    const ties = srv.db.$client.prepare('SELECT count(*) AS n FROM (SELECT quantity FROM sales_lines GROUP BY quantity HAVING count(*) > 1)').get() as { n: number };
+    const ties = srv.db.$client.prepare('SELECT count(*) AS n FROM (SELECT quantity FROM sales_lines GROUP BY quantity HAVING count(*) > 1)').get() as {
+      n: number;
+    };
     expect(ties.n).toBeGreaterThan(0);
   });
 
@@ -157,23 +171,36 @@ describe('CSV export, streamed', () => {
   });
 
   it('applies the list filter and refuses what the list refuses', async () => {
-    const customer = (srv.db.$client.prepare('SELECT customer AS c FROM sales_lines GROUP BY customer ORDER BY count(*) DESC LIMIT 1').get() as { c: number }).c;
+    const customer = (srv.db.$client.prepare('SELECT customer AS c FROM sales_lines GROUP BY customer ORDER BY count(*) DESC LIMIT 1').get() as { c: number })
+      .c;
     const [, ...rows] = await parseCsv(await exportOf(admin, 'sales_lines', { customer }, ['sale_date', 'ASC']));
-    const listed = await dp.getList('sales_lines', { filter: { customer }, sort: { field: 'sale_date', order: 'ASC' }, pagination: { page: 1, perPage: 1000 } });
+    const listed = await dp.getList('sales_lines', {
+      filter: { customer },
+      sort: { field: 'sale_date', order: 'ASC' },
+      pagination: { page: 1, perPage: 1000 },
+    });
     expect(rows.map((r) => Number(r[0]))).toEqual(ids(listed.data));
     expect((await exportOf(admin, 'sales_lines', {}, ['handler', 'ASC'])).status).toBe(400);
   });
 
-  it("gives a salesperson their own lines only — the rows their list shows", async () => {
+  it('gives a salesperson their own lines only — the rows their list shows', async () => {
     const res = await exportOf(salesCookie, 'sales_lines', {}, ['sale_date', 'DESC']);
     expect(res.status).toBe(200);
     const [, ...rows] = await parseCsv(res);
-    const own = (srv.db.$client.prepare(`SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.voided_at IS NULL AND o.salesperson = ?`).all(salesperson) as { id: number }[]).map((r) => r.id);
+    const own = (
+      srv.db.$client
+        .prepare(`SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.voided_at IS NULL AND o.salesperson = ?`)
+        .all(salesperson) as { id: number }[]
+    ).map((r) => r.id);
     const all = (srv.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL').get() as { n: number }).n;
     expect(own.length).toBeGreaterThan(0);
     expect(own.length).toBeLessThan(all);
     expect(rows.map((r) => Number(r[0])).sort((a, b) => a - b)).toEqual(own.sort((a, b) => a - b));
-    const list = await providerFor(srv.url, salesCookie).getList('sales_lines', { filter: {}, sort: { field: 'sale_date', order: 'DESC' }, pagination: { page: 1, perPage: 1000 } });
+    const list = await providerFor(srv.url, salesCookie).getList('sales_lines', {
+      filter: {},
+      sort: { field: 'sale_date', order: 'DESC' },
+      pagination: { page: 1, perPage: 1000 },
+    });
     expect(rows.map((r) => Number(r[0]))).toEqual(ids(list.data));
   });
 });

@@ -20,7 +20,9 @@ let importId: number;
 
 async function call(cookie: string, method: string, p: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${p}`, {
-    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -30,10 +32,14 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The live sales lines a LIKE over the columns `q` searches finds: what the list must answer. */
 function expectedLines(q: string): number[] {
-  return (sqlite().prepare(`
+  return (
+    sqlite()
+      .prepare(`
     SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" JOIN customers c ON c.id = l.customer JOIN products p ON p.id = l.product
     WHERE l.voided_at IS NULL AND (o.order_no LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\' OR p.generic_name LIKE @q ESCAPE '\\')
-    ORDER BY l.id`).all({ q: like(q) }) as { id: number }[]).map((r) => r.id);
+    ORDER BY l.id`)
+      .all({ q: like(q) }) as { id: number }[]
+  ).map((r) => r.id);
 }
 async function foundLines(q: string): Promise<number[]> {
   const r = await dp.getList('sales_lines', { filter: { q }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 1000 } });
@@ -41,7 +47,11 @@ async function foundLines(q: string): Promise<number[]> {
   return r.data.map((x) => x.id as number);
 }
 async function customersNamed(q: string, voided = false): Promise<string[]> {
-  const r = await dp.getList('customers', { filter: { q, ...(voided && { voided: true }) }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 100 } });
+  const r = await dp.getList('customers', {
+    filter: { q, ...(voided && { voided: true }) },
+    sort: { field: 'id', order: 'ASC' },
+    pagination: { page: 1, perPage: 100 },
+  });
   return r.data.map((x) => x.name as string);
 }
 /** FTS5's own check of an external-content index against its table. */
@@ -63,7 +73,9 @@ afterAll(() => srv.close());
 
 describe('q through the trigram indexes', () => {
   it('every declared text index has its FTS table and the three triggers that keep it', () => {
-    const names = new Set((sqlite().prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").all() as { name: string }[]).map((r) => r.name));
+    const names = new Set(
+      (sqlite().prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").all() as { name: string }[]).map((r) => r.name),
+    );
     const declared = [...registry.values()].filter((r) => r.textIndex.length).map((r) => r.name);
     expect(declared.sort()).toEqual(['customers', 'products', 'sales_orders']);
     for (const name of declared) {
@@ -72,16 +84,27 @@ describe('q through the trigram indexes', () => {
   });
 
   it('finds the lines whose order number, customer or product contains q — as LIKE does, Chinese included', async () => {
-    const line = sqlite().prepare(`
+    const line = sqlite()
+      .prepare(`
       SELECT o.order_no, c.name AS customer, p.generic_name AS product FROM sales_lines l
       JOIN sales_orders o ON o.id = l."order" JOIN customers c ON c.id = l.customer JOIN products p ON p.id = l.product
-      WHERE l.voided_at IS NULL ORDER BY l.id LIMIT 1`).get() as { order_no: string; customer: string; product: string };
+      WHERE l.voided_at IS NULL ORDER BY l.id LIMIT 1`)
+      .get() as { order_no: string; customer: string; product: string };
     const mid = (s: string, n: number) => [...s].slice(1, 1 + n).join('');
     const terms = [
-      line.order_no, mid(line.order_no, 6), line.order_no.toLowerCase(), // a whole number, a substring, another case
-      mid(line.customer, 3), line.customer, mid(line.product, 3), line.product,
-      mid(line.customer, 2), mid(line.product, 1), // under three characters: the LIKE fallback
-      '不存在的名字', '%%%', '_0_', 'a"b', // nothing; LIKE's wildcards and FTS's quote are plain characters
+      line.order_no,
+      mid(line.order_no, 6),
+      line.order_no.toLowerCase(), // a whole number, a substring, another case
+      mid(line.customer, 3),
+      line.customer,
+      mid(line.product, 3),
+      line.product,
+      mid(line.customer, 2),
+      mid(line.product, 1), // under three characters: the LIKE fallback
+      '不存在的名字',
+      '%%%',
+      '_0_',
+      'a"b', // nothing; LIKE's wildcards and FTS's quote are plain characters
     ];
     let hits = 0;
     for (const q of terms) {
@@ -124,10 +147,13 @@ describe('q through the trigram indexes', () => {
   });
 
   it('stays in step with a ledger import voided (void-import) and imported again', async () => {
-    const orderNo = (sqlite().prepare('SELECT order_no FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(importId) as { order_no: string }).order_no;
+    const orderNo = (sqlite().prepare('SELECT order_no FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(importId) as { order_no: string })
+      .order_no;
     const before = await foundLines(orderNo);
     expect(before.length).toBeGreaterThan(0);
-    expect(await call(admin, 'POST', '/users', { username: 'qa_search', display_name: 'qa_search', roles: ['qa'], password: PASSWORD, active: true })).toMatchObject({ status: 201 });
+    expect(
+      await call(admin, 'POST', '/users', { username: 'qa_search', display_name: 'qa_search', roles: ['qa'], password: PASSWORD, active: true }),
+    ).toMatchObject({ status: 201 });
     const qa = await login(srv.url, 'qa_search', PASSWORD);
     const r = await call(qa, 'POST', `/imports/${importId}/void-import`, { password: PASSWORD, comment: '重新整理后再导入' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);

@@ -33,10 +33,25 @@ describe('list order', () => {
   });
 
   it('puts batches without an expiry date after the dated ones when sorting by expiry ascending', async () => {
-    const product = (await api.dp.create('products', {
-      data: { kind: 'drug', generic_name: '阿莫西林胶囊', spec: '0.25g*24粒', unit: '盒', manufacturer: '华北制药', approval_no: '国药准字H13020541', scope_category: '抗生素制剂', storage: 'normal' },
-    })).data.id;
-    for (const [batch_no, expiry_date] of [['N1', null], ['D2', '2027-03-31'], ['D1', '2026-01-31']] as const) {
+    const product = (
+      await api.dp.create('products', {
+        data: {
+          kind: 'drug',
+          generic_name: '阿莫西林胶囊',
+          spec: '0.25g*24粒',
+          unit: '盒',
+          manufacturer: '华北制药',
+          approval_no: '国药准字H13020541',
+          scope_category: '抗生素制剂',
+          storage: 'normal',
+        },
+      })
+    ).data.id;
+    for (const [batch_no, expiry_date] of [
+      ['N1', null],
+      ['D2', '2027-03-31'],
+      ['D1', '2026-01-31'],
+    ] as const) {
       await api.dp.create('batches', { data: { product, batch_no, expiry_date } });
     }
     const rows = (await list(api.dp, 'batches', { product }, ['expiry_date', 'ASC'])).data;

@@ -22,8 +22,21 @@ afterAll(() => api.server.close());
 describe('GET /api/meta', () => {
   test('lists every registry resource, in registry order', () => {
     expect(meta.resources.map((r) => r.name)).toEqual([...registry.keys()]);
-    for (const name of ['customers', 'customer_licenses', 'products', 'batches', 'sales_orders', 'sales_lines', 'salespeople',
-      'users', 'audit_log', 'findings', 'imports', 'import_rejects', 'settings']) {
+    for (const name of [
+      'customers',
+      'customer_licenses',
+      'products',
+      'batches',
+      'sales_orders',
+      'sales_lines',
+      'salespeople',
+      'users',
+      'audit_log',
+      'findings',
+      'imports',
+      'import_rejects',
+      'settings',
+    ]) {
       expect(meta.resources.map((r) => r.name)).toContain(name);
     }
   });
@@ -31,11 +44,18 @@ describe('GET /api/meta', () => {
   test('every field of every resource carries its kind, required flag, reference and enum options', () => {
     for (const r of registry.values()) {
       const m: ResourceMeta = res(r.name);
-      expect(m.fields.map((f) => f.key), r.name).toEqual(Object.keys(r.fields));
+      expect(
+        m.fields.map((f) => f.key),
+        r.name,
+      ).toEqual(Object.keys(r.fields));
       for (const [key, spec] of Object.entries(r.fields)) {
         const f = m.fields.find((x) => x.key === key) as FieldMeta;
-        expect({ kind: f.kind, required: f.required, ref: f.ref, options: f.options?.map((o) => o.id) }, `${r.name}.${key}`)
-          .toEqual({ kind: spec.kind, required: spec.required, ref: spec.ref, options: spec.enum ? [...spec.enum.values] : undefined });
+        expect({ kind: f.kind, required: f.required, ref: f.ref, options: f.options?.map((o) => o.id) }, `${r.name}.${key}`).toEqual({
+          kind: spec.kind,
+          required: spec.required,
+          ref: spec.ref,
+          options: spec.enum ? [...spec.enum.values] : undefined,
+        });
         expect(f.label, `${r.name}.${key}`).toEqual({ zh: spec.label[0], en: spec.label[1] });
       }
       expect(m.readOnly, r.name).toBe(r.readOnly);
@@ -44,9 +64,16 @@ describe('GET /api/meta', () => {
 
   test('customers: exact field metadata', () => {
     expect(res('customers').label).toEqual({ zh: '购货单位', en: 'Customers' });
-    expect(field('customers', 'name')).toMatchObject({ kind: 'text', required: true, label: { zh: '单位名称', en: 'Name' }, readOnly: false, writeOnly: false });
+    expect(field('customers', 'name')).toMatchObject({
+      kind: 'text',
+      required: true,
+      label: { zh: '单位名称', en: 'Name' },
+      readOnly: false,
+      writeOnly: false,
+    });
     expect(field('customers', 'type')).toMatchObject({
-      kind: 'enum', required: true,
+      kind: 'enum',
+      required: true,
       options: [
         { id: 'wholesaler', zh: '药品批发企业', en: 'Drug wholesaler' },
         { id: 'retailer', zh: '药品零售企业', en: 'Drug retailer' },
@@ -73,11 +100,14 @@ describe('GET /api/meta', () => {
     expect(field('customer_licenses', 'customer')).toMatchObject({ kind: 'ref', ref: 'customers', required: true });
     expect(field('customer_licenses', 'scope')).toMatchObject({ kind: 'list', vocabulary: SCOPE_CATEGORIES });
     expect(field('batches', 'product')).toMatchObject({ kind: 'ref', ref: 'products', required: true });
-    expect(field('products', 'special_control')).toMatchObject({ kind: 'list', options: [
-      { id: 'ephedrine', zh: '含麻黄碱类复方制剂', en: 'Ephedrine compound' },
-      { id: 'codeine', zh: '含可待因复方口服溶液', en: 'Codeine oral solution' },
-      { id: 'other', zh: '其他含特殊药品复方制剂', en: 'Other special-drug compound' },
-    ] });
+    expect(field('products', 'special_control')).toMatchObject({
+      kind: 'list',
+      options: [
+        { id: 'ephedrine', zh: '含麻黄碱类复方制剂', en: 'Ephedrine compound' },
+        { id: 'codeine', zh: '含可待因复方口服溶液', en: 'Codeine oral solution' },
+        { id: 'other', zh: '其他含特殊药品复方制剂', en: 'Other special-drug compound' },
+      ],
+    });
     expect(field('salespeople', 'id_no')).toMatchObject({ kind: 'text', required: true, check: 'id_no' });
     expect(field('users', 'password')).toMatchObject({ kind: 'password', writeOnly: true, required: false });
     expect(field('users', 'roles')).toMatchObject({ kind: 'list', required: true });

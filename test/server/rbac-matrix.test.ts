@@ -134,8 +134,13 @@ describe('summary', () => {
   it('covers every role of DOMAIN.md, every registry resource and every action', () => {
     const total = [...counts.values()].reduce((t, c) => t + c.allowed + c.denied, 0);
     expect(total).toBe(ROLES.length * RESOURCES.length * ACTIONS.length);
-    const lines = [...counts].map(([role, c]) => `  ${role.padEnd(12)} ${String(c.allowed + c.denied).padStart(4)} cases: ${String(c.allowed).padStart(3)} allowed, ${String(c.denied).padStart(3)} denied`);
+    const lines = [...counts].map(
+      ([role, c]) =>
+        `  ${role.padEnd(12)} ${String(c.allowed + c.denied).padStart(4)} cases: ${String(c.allowed).padStart(3)} allowed, ${String(c.denied).padStart(3)} denied`,
+    );
     const known = Object.keys(KNOWN_CONFLICTS).length;
-    console.log(`RBAC matrix: ${total} cases (${ROLES.length} roles × ${RESOURCES.length} resources × ${ACTIONS.length} actions; ${known} allowed case(s) refused by a rule, see KNOWN_CONFLICTS)\n${lines.join('\n')}`);
+    console.log(
+      `RBAC matrix: ${total} cases (${ROLES.length} roles × ${RESOURCES.length} resources × ${ACTIONS.length} actions; ${known} allowed case(s) refused by a rule, see KNOWN_CONFLICTS)\n${lines.join('\n')}`,
+    );
   });
 });

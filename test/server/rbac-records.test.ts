@@ -31,12 +31,23 @@ beforeAll(async () => {
   theirs.sales_orders = w.extra.otherOrder;
   theirs.sales_lines = w.extra.otherLine;
   theirs.contracts = w.extra.otherContract;
-  theirs.special_checks = (await w.adminCreate('special_checks', { order: w.extra.otherOrder, verified_by: '高刚乙', verified_at: '2025-06-01T10:00:00.000Z' })).id as number;
+  theirs.special_checks = (await w.adminCreate('special_checks', { order: w.extra.otherOrder, verified_by: '高刚乙', verified_at: '2025-06-01T10:00:00.000Z' }))
+    .id as number;
   theirs.outbound_slips = (await w.adminCreate('outbound_slips', { slip_no: 'CK-OTHER', order: w.extra.otherOrder, outbound_date: '2025-06-02' })).id as number;
-  theirs.service_promises = (await w.adminCreate('service_promises', { contract: w.extra.otherContract, promise: '每月回访', due_date: '2025-12-31', owner: '高刚乙' })).id as number;
-  theirs.price_filings = (await w.adminCreate('price_filings', { salesperson: w.other.salesperson, period_from: '2025-06-01', period_to: '2025-06-30' })).id as number;
+  theirs.service_promises = (
+    await w.adminCreate('service_promises', { contract: w.extra.otherContract, promise: '每月回访', due_date: '2025-12-31', owner: '高刚乙' })
+  ).id as number;
+  theirs.price_filings = (await w.adminCreate('price_filings', { salesperson: w.other.salesperson, period_from: '2025-06-01', period_to: '2025-06-30' }))
+    .id as number;
   for (const r of Object.keys(SCOPED)) expect(theirs[r], `another salesperson's ${r}`).toBeTypeOf('number');
-  await w.adminCreate('users', { username: 'rbac_multi', display_name: '高刚', roles: ['sales', 'after_sales'], password: PASSWORD, active: true, salesperson: w.world.salesperson });
+  await w.adminCreate('users', {
+    username: 'rbac_multi',
+    display_name: '高刚',
+    roles: ['sales', 'after_sales'],
+    password: PASSWORD,
+    active: true,
+    salesperson: w.world.salesperson,
+  });
   multi = await login(w.srv.url, 'rbac_multi', PASSWORD);
 });
 afterAll(async () => {
@@ -58,10 +69,15 @@ function ownerOf(resource: string, row: Record<string, any>): number | null {
 /** Writes the test needs but no role can make live: a slip not yet reviewed (OUTBOUND_NOT_REVIEWED refuses it). */
 function unreviewedSlip(slipNo: string, pickedBy: string): number {
   const ctx = { db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
-  return createRecord(ctx, registry.get('outbound_slips')!, { slip_no: slipNo, order: w.extra.shipOrder, outbound_date: '2025-06-02', picked_by: pickedBy }, { historical: true }).id;
+  return createRecord(
+    ctx,
+    registry.get('outbound_slips')!,
+    { slip_no: slipNo, order: w.extra.shipOrder, outbound_date: '2025-06-02', picked_by: pickedBy },
+    { historical: true },
+  ).id;
 }
 
-describe('a salesperson sees and edits only their own customers\' orders', () => {
+describe("a salesperson sees and edits only their own customers' orders", () => {
   for (const resource of Object.keys(SCOPED)) {
     it(`sales list ${resource} → only their own (${SCOPED[resource]})`, async () => {
       const r = await listAll('sales', resource);
@@ -102,7 +118,7 @@ describe('a salesperson sees and edits only their own customers\' orders', () =>
     }
   }
 
-  it('sales cannot filter or search their way to another salesperson\'s orders', async () => {
+  it("sales cannot filter or search their way to another salesperson's orders", async () => {
     expect((await listAll('sales', 'sales_orders', { salesperson: w.other.salesperson })).body).toEqual([]);
     expect((await listAll('sales', 'sales_orders', { id: theirs.sales_orders })).body).toEqual([]);
     expect((await listAll('sales', 'sales_orders', { q: 'SO-OTHER' })).body).toEqual([]);
@@ -112,18 +128,42 @@ describe('a salesperson sees and edits only their own customers\' orders', () =>
   it('sales create for another salesperson → 403 (order, line, contract, special check)', async () => {
     const n = w.next();
     const order = await w.call('sales', 'POST', '/sales_orders', {
-      order_no: `SO-X-${n}`, customer: w.other.customer, salesperson: w.other.salesperson, contract: w.other.contract, sale_date: '2025-06-01', status: 'confirmed',
+      order_no: `SO-X-${n}`,
+      customer: w.other.customer,
+      salesperson: w.other.salesperson,
+      contract: w.other.contract,
+      sale_date: '2025-06-01',
+      status: 'confirmed',
       sales_lines: [{ product: w.other.product, batch: w.other.batch, quantity: 10, unit_price: 15, amount: 150 }],
     });
     expect(order.status).toBe(403);
     expect(order.body.message).toMatch(FORBIDDEN_RECORD);
-    const line = await w.call('sales', 'POST', '/sales_lines', { order: theirs.sales_orders, product: w.other.product, batch: w.other.batch, quantity: 1, unit_price: 15, amount: 15 });
+    const line = await w.call('sales', 'POST', '/sales_lines', {
+      order: theirs.sales_orders,
+      product: w.other.product,
+      batch: w.other.batch,
+      quantity: 1,
+      unit_price: 15,
+      amount: 15,
+    });
     expect(line.status).toBe(403);
-    const contract = await w.call('sales', 'POST', '/contracts', { contract_no: `HT-X-${n}`, customer: w.other.customer, salesperson: w.other.salesperson, amount: 1000 });
+    const contract = await w.call('sales', 'POST', '/contracts', {
+      contract_no: `HT-X-${n}`,
+      customer: w.other.customer,
+      salesperson: w.other.salesperson,
+      amount: 1000,
+    });
     expect(contract.status).toBe(403);
     const unowned = await w.call('sales', 'POST', '/contracts', { contract_no: `HT-Y-${n}`, customer: w.world.customer, amount: 1000 });
-    expect(unowned.status, 'a contract with no salesperson is nobody\'s own').toBe(403);
-    const order2 = await w.adminCreate('sales_orders', { ...w.cases.sales_orders.create(n, 'admin') as Body, order_no: `SO-Z-${n}`, salesperson: w.other.salesperson, customer: w.other.customer, contract: w.other.contract, sales_lines: [{ product: w.other.product, batch: w.other.batch, quantity: 10, unit_price: 15, amount: 150 }] });
+    expect(unowned.status, "a contract with no salesperson is nobody's own").toBe(403);
+    const order2 = await w.adminCreate('sales_orders', {
+      ...(w.cases.sales_orders.create(n, 'admin') as Body),
+      order_no: `SO-Z-${n}`,
+      salesperson: w.other.salesperson,
+      customer: w.other.customer,
+      contract: w.other.contract,
+      sales_lines: [{ product: w.other.product, batch: w.other.batch, quantity: 10, unit_price: 15, amount: 150 }],
+    });
     const check = await w.call('sales', 'POST', '/special_checks', { order: order2.id, verified_at: '2025-06-01T10:00:00.000Z' });
     expect(check.status).toBe(403);
   });
@@ -149,12 +189,12 @@ describe('a salesperson sees and edits only their own customers\' orders', () =>
     expect(created.status).toBe(403);
   });
 
-  it('unscoped resources stay whole for sales (customers, invoices): the scope is OWN_SCOPE\'s list only', async () => {
+  it("unscoped resources stay whole for sales (customers, invoices): the scope is OWN_SCOPE's list only", async () => {
     const customers = (await listAll('sales', 'customers')).body.map((c: { id: number }) => c.id);
     expect(customers).toEqual(expect.arrayContaining([w.world.customer, w.other.customer]));
   });
 
-  it('a second role reads everything but does not widen the salesperson\'s writes (ownScope per action)', () => {
+  it("a second role reads everything but does not widen the salesperson's writes (ownScope per action)", () => {
     const roles = ['sales', 'after_sales'];
     expect(ownScope(roles, 'sales_orders', 'show')).toBeNull(); // after-sales reads every order
     expect(ownScope(roles, 'sales_orders', 'edit')).toBe('salesperson'); // only sales edits them: their own
@@ -165,7 +205,7 @@ describe('a salesperson sees and edits only their own customers\' orders', () =>
   });
 
   // A read-only second role widens what a salesperson reads, never what they write.
-  it('a sales + after_sales user may read but not edit another salesperson\'s order (403)', async () => {
+  it("a sales + after_sales user may read but not edit another salesperson's order (403)", async () => {
     expect((await w.call(multi, 'GET', `/sales_orders/${theirs.sales_orders}`)).status).toBe(200); // reading all is right
     const r = await put(multi, 'sales_orders', theirs.sales_orders, { remark: '越权修改' });
     expect(r.status).toBe(403);
@@ -193,7 +233,9 @@ describe('QA cannot edit a sales line', () => {
 
 describe('the auditor is read-only', () => {
   it('the matrix grants the auditor no write and no verb names them', () => {
-    const writes = [...registry.keys()].flatMap((res) => (['create', 'edit', 'delete'] as const).filter((a) => can(['auditor'], res, a)).map((a) => `${a} ${res}`));
+    const writes = [...registry.keys()].flatMap((res) =>
+      (['create', 'edit', 'delete'] as const).filter((a) => can(['auditor'], res, a)).map((a) => `${a} ${res}`),
+    );
     expect(writes).toEqual([]);
     expect([...VERBS.values()].filter((v) => v.roles.includes('auditor' as Role)).map((v) => `${v.resource}/${v.verb}`)).toEqual([]);
   });
@@ -204,14 +246,20 @@ describe('the auditor is read-only', () => {
       const id = w.fixture[res.name];
       const body = res.readOnly ? {} : await w.cases[res.name].create(w.next(), 'admin'); // may create prerequisites as admin
       const before = w.row(res.name, id);
-      for (const [method, path, b] of [['POST', `/${res.name}`, body], ['PUT', `/${res.name}/${id}`, { version: before.version, _reason: REASON }], ['DELETE', `/${res.name}/${id}`, undefined]] as const) {
+      for (const [method, path, b] of [
+        ['POST', `/${res.name}`, body],
+        ['PUT', `/${res.name}/${id}`, { version: before.version, _reason: REASON }],
+        ['DELETE', `/${res.name}/${id}`, undefined],
+      ] as const) {
         const r = await w.call('auditor', method, path, b, { 'x-reason': 'x' });
         if (r.status !== 403) refused.push(`${method} ${path} → ${r.status}`);
       }
       expect(w.row(res.name, id), res.name).toEqual(before);
     }
     expect(refused).toEqual([]);
-    const written = w.srv.db.$client.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE actor = ? AND action IN ('create', 'update', 'void', 'sign')`).get(w.userIds.auditor) as { n: number };
+    const written = w.srv.db.$client
+      .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE actor = ? AND action IN ('create', 'update', 'void', 'sign')`)
+      .get(w.userIds.auditor) as { n: number };
     expect(written.n).toBe(0);
   });
 
@@ -226,17 +274,19 @@ describe('the auditor is read-only', () => {
 describe('field guards', () => {
   const customerLabel = (f: string) => registry.get('customers')!.fields[f].label[0];
 
-  it('sales create customer with qa_status approved → 400 (the approval step\'s field); without → 201 pending', async () => {
+  it("sales create customer with qa_status approved → 400 (the approval step's field); without → 201 pending", async () => {
     const n = w.next();
-    const approved = await w.call('sales', 'POST', '/customers', { ...w.cases.customers.create(n, 'sales') as Body, qa_status: 'approved' });
+    const approved = await w.call('sales', 'POST', '/customers', { ...(w.cases.customers.create(n, 'sales') as Body), qa_status: 'approved' });
     expect(approved.status).toBe(400);
     expect(approved.body.errors.qa_status).toContain(`「${customerLabel('qa_status')}」只能由工作流步骤「首营审核批准」/「首营审核驳回」设置`);
     const pending = await w.call('sales', 'POST', '/customers', w.cases.customers.create(n, 'sales'));
     expect(pending.status).toBe(201);
     expect(pending.body.qa_status).toBe('pending');
-    const credit = await w.call('sales', 'POST', '/customers', { ...w.cases.customers.create(w.next(), 'sales') as Body, credit_limit: 100000 });
+    const credit = await w.call('sales', 'POST', '/customers', { ...(w.cases.customers.create(w.next(), 'sales') as Body), credit_limit: 100000 });
     expect(credit.status).toBe(403);
-    expect((await w.call('sales_head', 'POST', '/customers', { ...w.cases.customers.create(w.next(), 'sales') as Body, credit_limit: 100000 })).status).toBe(201);
+    expect((await w.call('sales_head', 'POST', '/customers', { ...(w.cases.customers.create(w.next(), 'sales') as Body), credit_limit: 100000 })).status).toBe(
+      201,
+    );
   });
 
   /** A step-owned field (schema/lifecycle.ts): 400 naming the step, whoever writes it. */
@@ -298,13 +348,16 @@ describe('field guards', () => {
   });
 
   it('every guard names roles that may write the resource (an empty list: a signed verb only)', () => {
-    const dead = Object.entries(FIELD_GUARDS).flatMap(([res, fields]) => Object.entries(fields).flatMap(([field, roles]) =>
-      roles.filter((r) => !can([r], res, 'edit') && !can([r], res, 'create')).map((r) => `${res}.${field}: ${r}`)));
+    const dead = Object.entries(FIELD_GUARDS).flatMap(([res, fields]) =>
+      Object.entries(fields).flatMap(([field, roles]) =>
+        roles.filter((r) => !can([r], res, 'edit') && !can([r], res, 'create')).map((r) => `${res}.${field}: ${r}`),
+      ),
+    );
     expect(dead).toEqual([]);
   });
 });
 
-describe('signed approvals: their roles only, never one\'s own record, never admin', () => {
+describe("signed approvals: their roles only, never one's own record, never admin", () => {
   /** A record each verb can be attempted on. */
   const targetOf = (resource: string) => w.fixture[resource];
 
@@ -336,9 +389,19 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
       expect(w.row(resource, own.body.id).qa_status).toBe('pending');
       // a customer's first-business file must be complete, or the 首营 checklist refuses the approval
       const attach = attachAs(w.srv.url, w.cookies.admin);
-      const theirs = resource === 'customers'
-        ? { id: await createApprovableCustomer(async (res, body) => ({ id: (await w.adminCreate(res, body)).id as number }), `武汉市首营齐全大药房${w.next()}`, 2, {}, creditReviewAs(w.call), attach) }
-        : await w.adminCreate(resource, await w.cases[resource].create(w.next(), 'admin'));
+      const theirs =
+        resource === 'customers'
+          ? {
+              id: await createApprovableCustomer(
+                async (res, body) => ({ id: (await w.adminCreate(res, body)).id as number }),
+                `武汉市首营齐全大药房${w.next()}`,
+                2,
+                {},
+                creditReviewAs(w.call),
+                attach,
+              ),
+            }
+          : await w.adminCreate(resource, await w.cases[resource].create(w.next(), 'admin'));
       if (resource === 'products') await attach('products', theirs.id as number, 'approval_doc');
       const ok = await w.call('qa', 'POST', `/${resource}/${theirs.id}/approve`, { password: PASSWORD });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
@@ -346,7 +409,7 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
     }
   });
 
-  it('sales head approve-price on a line they entered → 403; on a salesperson\'s line → 200', async () => {
+  it("sales head approve-price on a line they entered → 403; on a salesperson's line → 200", async () => {
     const own = await w.call('sales_head', 'POST', '/sales_lines', w.cases.sales_lines.create(w.next(), 'sales_head'));
     expect(own.status).toBe(201);
     const self = await w.call('sales_head', 'POST', `/sales_lines/${own.body.id}/approve-price`, { password: PASSWORD });
@@ -358,7 +421,7 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
 
-  it('reviewer review of a slip they picked themselves → 403; of the warehouse\'s slip → 200', async () => {
+  it("reviewer review of a slip they picked themselves → 403; of the warehouse's slip → 200", async () => {
     const picked = unreviewedSlip(`CK-SELF-${w.next()}`, DISPLAY_NAMES.reviewer);
     const self = await w.call('reviewer', 'POST', `/outbound_slips/${picked}/review`, { password: PASSWORD });
     expect(self.status).toBe(403);
@@ -369,18 +432,23 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
     expect(ok.body.record.reviewed_by).toBe(DISPLAY_NAMES.reviewer);
   });
 
-  it('sales VP approves a salesperson\'s contract; the GM level is the GM\'s', async () => {
+  it("sales VP approves a salesperson's contract; the GM level is the GM's", async () => {
     // the 第五篇 3.2 terms, so the contract can be submitted (approval applies to submitted contracts only)
     const terms = {
-      quality_terms: '符合国家药品标准', quantity_price_terms: '按订单', delivery_terms: '送货上门', payment_method: 'transfer', payment_days: 30, after_sales_terms: '质量问题退换',
+      quality_terms: '符合国家药品标准',
+      quantity_price_terms: '按订单',
+      delivery_terms: '送货上门',
+      payment_method: 'transfer',
+      payment_days: 30,
+      after_sales_terms: '质量问题退换',
     };
-    const small = await w.call('sales', 'POST', '/contracts', { ...w.cases.contracts.create(w.next(), 'sales') as Body, ...terms });
+    const small = await w.call('sales', 'POST', '/contracts', { ...(w.cases.contracts.create(w.next(), 'sales') as Body), ...terms });
     expect(small.status).toBe(201);
     expect((await w.call('sales', 'POST', `/contracts/${small.body.id}/submit`, {})).status).toBe(200);
     const ok = await w.call('sales_vp', 'POST', `/contracts/${small.body.id}/approve`, { password: PASSWORD });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     // a major contract is submitted by the head of sales (第五篇 3.3.2)
-    const major = await w.call('sales', 'POST', '/contracts', { ...w.cases.contracts.create(w.next(), 'sales') as Body, ...terms, amount: 800000 });
+    const major = await w.call('sales', 'POST', '/contracts', { ...(w.cases.contracts.create(w.next(), 'sales') as Body), ...terms, amount: 800000 });
     expect((await w.call('sales_head', 'POST', `/contracts/${major.body.id}/submit`, {})).status).toBe(200);
     const byVp = await w.call('sales_vp', 'POST', `/contracts/${major.body.id}/approve`, { password: PASSWORD });
     expect(byVp.status).toBe(403);
@@ -389,7 +457,7 @@ describe('signed approvals: their roles only, never one\'s own record, never adm
 
   // Approval fields are set by the signed verbs only: no unsigned (self-)approval through a plain write.
   it('qa creating a customer already approved → 400 (a create starts pending; the approval is the signed step)', async () => {
-    const r = await w.call('qa', 'POST', '/customers', { ...w.cases.customers.create(w.next(), 'qa') as Body, qa_status: 'approved' });
+    const r = await w.call('qa', 'POST', '/customers', { ...(w.cases.customers.create(w.next(), 'qa') as Body), qa_status: 'approved' });
     expect(r.status).toBe(400);
   });
 });
@@ -402,10 +470,15 @@ describe('the matrix itself', () => {
   });
 
   it('the read-only resources are exactly the service-written ones', () => {
-    expect([...registry.values()].filter((r) => r.readOnly).map((r) => r.name).sort()).toEqual(['attachments', 'audit_log', 'findings', 'import_rejects', 'imports', 'signatures']);
+    expect(
+      [...registry.values()]
+        .filter((r) => r.readOnly)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['attachments', 'audit_log', 'findings', 'import_rejects', 'imports', 'signatures']);
   });
 
-  it('no role reads a user\'s password hash', async () => {
+  it("no role reads a user's password hash", async () => {
     const r = await listAll('sales', 'users');
     expect(r.status).toBe(200);
     expect(r.body.length).toBeGreaterThan(1);

@@ -46,28 +46,76 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
     for (let i = 0; i < orders; i++) {
       const saleDate = day('2024-11-01', (i * 5) % 120); // 2024-11-01 … 2025-02-28 (the later ones: future-dated)
       const order = make(ctx, 'sales_orders', {
-        order_no: `XS${i}`, customer: w.customer, salesperson: w.salesperson, contract: w.contract, sale_date: saleDate,
-        payment_method: 'transfer', status: 'confirmed',
-        sales_lines: [{ product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150 }, { product: w.product, batch: w.batch, quantity: 2, unit_price: 15, amount: 30 }],
+        order_no: `XS${i}`,
+        customer: w.customer,
+        salesperson: w.salesperson,
+        contract: w.contract,
+        sale_date: saleDate,
+        payment_method: 'transfer',
+        status: 'confirmed',
+        sales_lines: [
+          { product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150 },
+          { product: w.product, batch: w.batch, quantity: 2, unit_price: 15, amount: 30 },
+        ],
       });
       if (i % 3 === 2) continue;
       const out = day(saleDate, 1);
       const slip = make(ctx, 'outbound_slips', {
-        slip_no: `CK${i}`, order, outbound_date: out, picked_by: '库管员 孙立', reviewed_by: '复核员 李梅', reviewed_at: out,
+        slip_no: `CK${i}`,
+        order,
+        outbound_date: out,
+        picked_by: '库管员 孙立',
+        reviewed_by: '复核员 李梅',
+        reviewed_at: out,
         receipt_confirmed_at: i % 4 === 0 ? day(out, i % 30) : null,
       });
       if (i % 2 === 0) continue;
-      const invoice = make(ctx, 'invoices', { invoice_no: `FP${i}`, type: 'vat_ordinary', customer: w.customer, invoice_date: out, amount: 180, itemised: true });
+      const invoice = make(ctx, 'invoices', {
+        invoice_no: `FP${i}`,
+        type: 'vat_ordinary',
+        customer: w.customer,
+        invoice_date: out,
+        amount: 180,
+        itemised: true,
+      });
       make(ctx, 'invoice_slips', { invoice, slip });
       if (i % 5 === 1) make(ctx, 'payments', { invoice, customer: w.customer, amount: 180, paid_at: day(out, 50 + (i % 40)), method: 'transfer' });
     }
     for (let i = 0; i < 12; i++) {
       const received = day('2024-12-01', i * 6);
-      make(ctx, 'complaints', { complaint_no: `TS${i}`, customer: w.customer, channel: 'phone', received_at: received, description: '外包装破损', ...(i % 3 === 0 ? { investigation: '运输', measures: '换货', feedback_at: day(received, i) } : {}) });
-      make(ctx, 'adverse_reactions', { product: w.product, customer: w.customer, reaction: '皮疹', severity: 'general', received_at: received, ...(i % 2 ? { forwarded_to_qa_at: day(received, i * 2) } : {}) });
-      make(ctx, 'quality_feedback', { form_no: `ZL${i}`, source: 'customer', customer: w.customer, description: '包装', ...(i % 2 ? { reported_at: '2025-01-20' } : {}) });
+      make(ctx, 'complaints', {
+        complaint_no: `TS${i}`,
+        customer: w.customer,
+        channel: 'phone',
+        received_at: received,
+        description: '外包装破损',
+        ...(i % 3 === 0 ? { investigation: '运输', measures: '换货', feedback_at: day(received, i) } : {}),
+      });
+      make(ctx, 'adverse_reactions', {
+        product: w.product,
+        customer: w.customer,
+        reaction: '皮疹',
+        severity: 'general',
+        received_at: received,
+        ...(i % 2 ? { forwarded_to_qa_at: day(received, i * 2) } : {}),
+      });
+      make(ctx, 'quality_feedback', {
+        form_no: `ZL${i}`,
+        source: 'customer',
+        customer: w.customer,
+        description: '包装',
+        ...(i % 2 ? { reported_at: '2025-01-20' } : {}),
+      });
     }
-    const recall = make(ctx, 'recalls', { recall_no: 'ZH1', product: w.product, batches: ['00581'], level: '2', initiated_by: 'manufacturer', reason: '检验不合格', started_at: '2025-01-05' });
+    const recall = make(ctx, 'recalls', {
+      recall_no: 'ZH1',
+      product: w.product,
+      batches: ['00581'],
+      level: '2',
+      initiated_by: 'manufacturer',
+      reason: '检验不合格',
+      started_at: '2025-01-05',
+    });
     make(ctx, 'recall_notices', { recall, customer: w.customer, quantity_sold: 10 });
     make(ctx, 'recall_notices', { recall, customer: other.customer, quantity_sold: 5, notified_at: '2025-01-05' });
     db.$client.prepare('UPDATE customers SET service_point = 1 WHERE id = ?').run(w.customer);
@@ -75,11 +123,38 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
     // issue #14's deadlines: promises due across the dates, follow-up plans (one met once), a nonconforming-goods case
     // left undecided and one notified late, quality agreements ending across the dates
     for (let i = 0; i < 6; i++) {
-      make(ctx, 'service_promises', { contract: w.contract, promise: `承诺${i}`, due_date: day('2025-01-08', i * 15), owner: '高刚', ...(i % 2 ? { fulfilled_at: day('2025-01-08', i * 15 + (i % 3) * 3) } : {}) });
-      make(ctx, 'supplier_agreements', { agreement_no: `ZB${i}`, supplier: i === 0 ? make(ctx, 'suppliers', { name: '湖北科伦医疗器械有限公司' }) : 1, manufacturers: ['华北制药股份有限公司'], valid_from: '2024-01-01', valid_to: day('2025-01-09', i * 17) });
+      make(ctx, 'service_promises', {
+        contract: w.contract,
+        promise: `承诺${i}`,
+        due_date: day('2025-01-08', i * 15),
+        owner: '高刚',
+        ...(i % 2 ? { fulfilled_at: day('2025-01-08', i * 15 + (i % 3) * 3) } : {}),
+      });
+      make(ctx, 'supplier_agreements', {
+        agreement_no: `ZB${i}`,
+        supplier: i === 0 ? make(ctx, 'suppliers', { name: '湖北科伦医疗器械有限公司' }) : 1,
+        manufacturers: ['华北制药股份有限公司'],
+        valid_from: '2024-01-01',
+        valid_to: day('2025-01-09', i * 17),
+      });
     }
-    make(ctx, 'follow_up_plans', { customer: w.customer, product: w.product, kind: 'medication_effect', start_date: '2024-12-20', interval_days: 21, staff: '售后 王敏' });
-    make(ctx, 'follow_up_plans', { customer: other.customer, product: other.product, kind: 'special_product', start_date: '2024-12-01', interval_days: 30, end_date: '2025-02-15', staff: '售后 王敏' });
+    make(ctx, 'follow_up_plans', {
+      customer: w.customer,
+      product: w.product,
+      kind: 'medication_effect',
+      start_date: '2024-12-20',
+      interval_days: 21,
+      staff: '售后 王敏',
+    });
+    make(ctx, 'follow_up_plans', {
+      customer: other.customer,
+      product: other.product,
+      kind: 'special_product',
+      start_date: '2024-12-01',
+      interval_days: 30,
+      end_date: '2025-02-15',
+      staff: '售后 王敏',
+    });
     make(ctx, 'visits', { customer: other.customer, product: other.product, visit_date: '2025-01-20', kind: 'phone', staff: '售后 王敏' });
     make(ctx, 'nonconformities', { case_no: 'BH1', batch: w.batch, found_at: '2025-01-12', reason: '抽检不合格' });
     const told = make(ctx, 'nonconformities', { case_no: 'BH2', batch: other.batch, found_at: '2025-02-10', reason: '标签错误', decision: 'notice' });
@@ -95,9 +170,12 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
 
 /** Active findings, comparable across copies of a database. */
 function activeFindings(db: Db): string[] {
-  return (db.$client.prepare(`SELECT resource, record_id, rule, fields, message, status FROM findings
-    WHERE status IN ('open', 'acknowledged', 'waived') ORDER BY resource, record_id, rule, fields`).all() as Record<string, unknown>[])
-    .map((f) => JSON.stringify(f));
+  return (
+    db.$client
+      .prepare(`SELECT resource, record_id, rule, fields, message, status FROM findings
+    WHERE status IN ('open', 'acknowledged', 'waived') ORDER BY resource, record_id, rule, fields`)
+      .all() as Record<string, unknown>[]
+  ).map((f) => JSON.stringify(f));
 }
 
 function copyDb(from: Db, name: string): Db {
@@ -129,12 +207,28 @@ describe('incremental re-check vs the full re-evaluation', () => {
     // the fixture moves: findings open and resolve along the way
     expect(activeFindings(inc).length).toBeGreaterThan(10);
     const codes = inc.$client.prepare(`SELECT DISTINCT rule FROM findings ORDER BY rule`).pluck().all();
-    expect(codes).toEqual(expect.arrayContaining(['ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'DATE_INCONSISTENT', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_VISIT_MISSING',
-      'SERVICE_PROMISE_OVERDUE', 'SUPPLIER_AGREEMENT_EXPIRED', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'ADR_NOT_FORWARDED',
+        'COMPLAINT_OVERDUE',
+        'DATE_INCONSISTENT',
+        'PAYMENT_OVERDUE',
+        'QUALITY_FEEDBACK_UNHANDLED',
+        'RECALL_NOT_NOTIFIED',
+        'RECEIPT_UNCONFIRMED',
+        'SERVICE_VISIT_MISSING',
+        'SERVICE_PROMISE_OVERDUE',
+        'SUPPLIER_AGREEMENT_EXPIRED',
+        'FOLLOW_UP_OVERDUE',
+        'NONCONFORMING_SOLD_NOT_NOTIFIED',
+      ]),
+    );
     expect(inc.$client.prepare(`SELECT count(*) FROM findings WHERE status = 'resolved'`).pluck().get()).toBeGreaterThan(0);
     // the first re-check is full; each later one evaluates fewer records than there are
-    const records = ['sales_lines', 'outbound_slips', 'invoices', 'complaints', 'adverse_reactions', 'quality_feedback', 'recall_notices', 'customers']
-      .reduce((n, table) => n + (inc.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
+    const records = ['sales_lines', 'outbound_slips', 'invoices', 'complaints', 'adverse_reactions', 'quality_feedback', 'recall_notices', 'customers'].reduce(
+      (n, table) => n + (inc.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number),
+      0,
+    );
     for (const n of evaluated.slice(1)) expect(n).toBeLessThan(records / 2);
   });
 
@@ -171,7 +265,13 @@ it('evaluates only the record a date can change (1 of 41)', () => {
   const w = buildWorld(db, clock);
   const sale = (i: number, date: string) => {
     const order = make(ctx, 'sales_orders', {
-      order_no: `D${i}`, customer: w.customer, salesperson: w.salesperson, contract: w.contract, sale_date: date, payment_method: 'transfer', status: 'confirmed',
+      order_no: `D${i}`,
+      customer: w.customer,
+      salesperson: w.salesperson,
+      contract: w.contract,
+      sale_date: date,
+      payment_method: 'transfer',
+      status: 'confirmed',
       sales_lines: [{ product: w.product, batch: w.batch, quantity: 1, unit_price: 15, amount: 15 }],
     });
     return make(ctx, 'outbound_slips', { slip_no: `S${i}`, order, outbound_date: date, picked_by: '孙立', reviewed_by: '李梅', reviewed_at: date });
@@ -204,9 +304,18 @@ describe('in the server: a worker thread', () => {
     expect((await get('/system/recheck', sales)).status).toBe(403);
 
     const seen: string[] = [];
-    const run = startRecheck({ db: api.server.db, file: api.server.dbFile, clock: api.server.clock, asOf: '2025-03-02', full: true, onProgress: (p) => seen.push(p.status) });
+    const run = startRecheck({
+      db: api.server.db,
+      file: api.server.dbFile,
+      clock: api.server.clock,
+      asOf: '2025-03-02',
+      full: true,
+      onProgress: (p) => seen.push(p.status),
+    });
     let finished = false;
-    void run.done.finally(() => { finished = true; });
+    void run.done.finally(() => {
+      finished = true;
+    });
     const latencies: number[] = [];
     let midway: any;
     while (!finished) {
@@ -218,7 +327,9 @@ describe('in the server: a worker thread', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     const done = await run.done;
-    console.log(`re-check in a thread: ${done.records} records, ${done.batches} batches, ${done.work_ms} ms in batches; /api/auth/me ${latencies.length}×, max ${Math.max(...latencies).toFixed(0)} ms`);
+    console.log(
+      `re-check in a thread: ${done.records} records, ${done.batches} batches, ${done.work_ms} ms in batches; /api/auth/me ${latencies.length}×, max ${Math.max(...latencies).toFixed(0)} ms`,
+    );
     expect(done).toMatchObject({ status: 'done', as_of: '2025-03-02', since: null });
     expect(done.records).toBeGreaterThan(3000);
     expect(seen.length).toBeGreaterThan(10);
@@ -244,14 +355,26 @@ it('a master-data edit re-checks the recent lines at once and queues the rest fo
   const w = buildWorld(db, clock);
   for (let i = 0; i < 60; i++) {
     make(ctx, 'sales_orders', {
-      order_no: `M${i}`, customer: w.customer, salesperson: w.salesperson, contract: w.contract, sale_date: day('2024-06-01', i), payment_method: 'transfer', status: 'confirmed',
+      order_no: `M${i}`,
+      customer: w.customer,
+      salesperson: w.salesperson,
+      contract: w.contract,
+      sale_date: day('2024-06-01', i),
+      payment_method: 'transfer',
+      status: 'confirmed',
       sales_lines: [{ product: w.product, batch: w.batch, quantity: 1, unit_price: 15, amount: 15 }],
     });
   }
   const expired = () => db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'BUYER_LICENSE_EXPIRED' AND status = 'open'`).pluck().get();
   const licence = db.$client.prepare('SELECT id, version FROM customer_licenses WHERE customer = ?').get(w.customer) as { id: number; version: number };
   // the licence turns out to have ended before all of these sales
-  updateRecord(ctx, registry.get('customer_licenses')!, licence.id, { valid_to: '2024-05-31', version: licence.version, _reason: '更正有效期' }, { historical: true });
+  updateRecord(
+    ctx,
+    registry.get('customer_licenses')!,
+    licence.id,
+    { valid_to: '2024-05-31', version: licence.version, _reason: '更正有效期' },
+    { historical: true },
+  );
   expect(expired()).toBe(50);
   expect(db.$client.prepare('SELECT by, ref_id FROM rule_recheck_pending').all()).toEqual([{ by: 'customer', ref_id: w.customer }]);
   const r = recheck(db, clock, '2025-01-10');

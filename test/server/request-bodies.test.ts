@@ -22,7 +22,10 @@ async function call(who: string | null, method: string, p: string, body?: unknow
 beforeAll(async () => {
   api = await startApi();
   for (const role of ['auditor', 'qa', 'finance']) {
-    const r = await api.http('/users', { method: 'POST', json: { username: `bodies-${role}`, display_name: role, roles: [role], password: PASSWORD, active: true } });
+    const r = await api.http('/users', {
+      method: 'POST',
+      json: { username: `bodies-${role}`, display_name: role, roles: [role], password: PASSWORD, active: true },
+    });
     expect(r.status).toBe(201);
     cookies[role] = await login(api.server.url, `bodies-${role}`, PASSWORD);
   }
@@ -33,7 +36,11 @@ describe('sign-in and password change', () => {
   it('sign-in: not an object, or a name that is not text → 400 naming the field', async () => {
     const arr = await call(null, 'POST', '/auth/login', ['admin', 'x']);
     expect(arr).toMatchObject({ status: 400, body: { message: '用户名或密码错误', errors: { body: '应为 JSON 对象' } } });
-    const form = await fetch(`${api.server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: 'username=admin' });
+    const form = await fetch(`${api.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+      body: 'username=admin',
+    });
     expect({ status: form.status, body: await form.json() }).toEqual({ status: 400, body: { message: '请求内容不是有效的 JSON' } });
     const num = await call(null, 'POST', '/auth/login', { username: 7, password: 'x' }, 'en');
     expect(num).toMatchObject({ status: 400, body: { message: 'Wrong username or password', errors: { username: 'Must be text' } } });
@@ -41,7 +48,10 @@ describe('sign-in and password change', () => {
 
   it('password change (auditor): wrong types are named, nothing changes', async () => {
     const r = await call('auditor', 'POST', '/auth/password', { current_password: 12345, password: ['x'] });
-    expect(r).toMatchObject({ status: 400, body: { message: '提交的内容有误，请检查标出的字段', errors: { current_password: '应为文本', password: '应为文本' } } });
+    expect(r).toMatchObject({
+      status: 400,
+      body: { message: '提交的内容有误，请检查标出的字段', errors: { current_password: '应为文本', password: '应为文本' } },
+    });
     const en = await call('auditor', 'POST', '/auth/password', { password: 'new-password-for-me-1' }, 'en');
     expect(en).toMatchObject({ status: 400, body: { message: 'current_password: Required', errors: { current_password: 'Required' } } });
     expect((await call('auditor', 'GET', '/auth/me')).status).toBe(200); // still signed in with the old password
@@ -54,7 +64,7 @@ describe('workflow verbs', () => {
     expect(r).toMatchObject({ status: 400, body: { errors: { password: '应为文本', comment: '应为文本' } } });
   });
 
-  it('a verb\'s declared inputs are typed by their kind (credit review: credit_limit is a number)', async () => {
+  it("a verb's declared inputs are typed by their kind (credit review: credit_limit is a number)", async () => {
     const r = await call('finance', 'POST', '/customers/1/credit-review', { payment_rating: 'good', credit_limit: { amount: 5 } }, 'en');
     expect(r).toMatchObject({ status: 400, body: { message: 'credit_limit: Must be a number', errors: { credit_limit: 'Must be a number' } } });
   });

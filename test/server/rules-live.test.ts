@@ -11,18 +11,27 @@ const FINANCE_PASSWORD = 'finance-password-0001';
 
 async function api(method: string, path: string, body?: unknown, as = cookie) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie: as }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie: as },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
 const findingsOf = async (resource: string, id: number) =>
-  (await api('GET', `/findings?filter=${encodeURIComponent(JSON.stringify({ resource, record_id: id }))}&range=[0,99]`)).body as { rule: string; status: string; severity: string; fields: string[] }[];
+  (await api('GET', `/findings?filter=${encodeURIComponent(JSON.stringify({ resource, record_id: id }))}&range=[0,99]`)).body as {
+    rule: string;
+    status: string;
+    severity: string;
+    fields: string[];
+  }[];
 
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   cookie = await login(srv.url);
   w = buildWorld(srv.db, srv.clock);
-  expect((await api('POST', '/users', { username: 'fin1', display_name: '周会计', roles: ['finance'], password: FINANCE_PASSWORD, active: true })).status).toBe(201);
+  expect((await api('POST', '/users', { username: 'fin1', display_name: '周会计', roles: ['finance'], password: FINANCE_PASSWORD, active: true })).status).toBe(
+    201,
+  );
   finance = await login(srv.url, 'fin1', FINANCE_PASSWORD);
 });
 /** QA's approval again, after a licence change sent the buyer back to review (recorded: not what these tests are about). */
@@ -52,7 +61,8 @@ describe('live rules on a sales order', () => {
 
   it('refuses a price above the cap on the unit_price field, in English on request', async () => {
     const res = await fetch(`${srv.url}/api/sales_orders`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie, 'accept-language': 'en' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'accept-language': 'en' },
       body: JSON.stringify(compliantOrder(w, 'XS-BAD-2', { unit_price: 20, amount: 200 })),
     });
     const body = await res.json();
@@ -106,10 +116,16 @@ describe('findings carry who and when for QA filters', () => {
   it('copies the buyer, the salesperson and the sale date onto a sales-line finding; the stats group by that month', async () => {
     const r = await api('POST', '/sales_orders', compliantOrder(w, 'XS-WARN-3', {}, { contract: null, sale_date: '2025-04-15' }));
     expect(r.status).toBe(201);
-    const list = await api('GET', `/findings?filter=${encodeURIComponent(JSON.stringify({ customer: w.customer, salesperson: w.salesperson, record_date_gte: '2025-04-01', record_date_lte: '2025-04-30' }))}`);
+    const list = await api(
+      'GET',
+      `/findings?filter=${encodeURIComponent(JSON.stringify({ customer: w.customer, salesperson: w.salesperson, record_date_gte: '2025-04-01', record_date_lte: '2025-04-30' }))}`,
+    );
     // April is before the buyer's credit review (today, 2025-06-30, done above): that warning fires too.
     const line = r.body.sales_lines[0].id;
-    expect(list.body.map((f: { rule: string; record_id: number }) => [f.rule, f.record_id]).sort()).toEqual([['BUYER_CREDIT_UNREVIEWED', line], ['CONTRACT_MISSING', line]]);
+    expect(list.body.map((f: { rule: string; record_id: number }) => [f.rule, f.record_id]).sort()).toEqual([
+      ['BUYER_CREDIT_UNREVIEWED', line],
+      ['CONTRACT_MISSING', line],
+    ]);
     const stats = (await api('GET', '/system/findings-stats')).body;
     expect(stats.byMonth.find((m: { month: string }) => m.month === '2025-04')?.opened).toBe(2);
     expect(stats.byRule.find((x: { rule: string }) => x.rule === 'CONTRACT_MISSING')?.open).toBeGreaterThanOrEqual(2);

@@ -21,12 +21,28 @@ beforeAll(async () => {
 });
 afterAll(() => api.server.close());
 
-const line = (product: string, batch: string, quantity: number, unit_price: number, extra: Record<string, unknown> = {}) =>
-  ({ product: id[product], batch: id[batch], quantity, unit_price, amount: Math.round(quantity * unit_price * 100) / 100, handler: '韩梅', responsible: '曾丽', ...extra });
-const order = (order_no: string, lines: unknown[], extra: Record<string, unknown> = {}) =>
-  ({ order_no, customer: id.CA, salesperson: id.S, contract: id.K, payment_method: 'transfer', sale_date: '2025-06-01', status: 'confirmed', sales_lines: lines, ...extra });
-const audits = async (resource: string, record_id: number) =>
-  (await list(api.dp, 'audit_log', { resource, record_id }, ['id', 'ASC'])).data;
+const line = (product: string, batch: string, quantity: number, unit_price: number, extra: Record<string, unknown> = {}) => ({
+  product: id[product],
+  batch: id[batch],
+  quantity,
+  unit_price,
+  amount: Math.round(quantity * unit_price * 100) / 100,
+  handler: '韩梅',
+  responsible: '曾丽',
+  ...extra,
+});
+const order = (order_no: string, lines: unknown[], extra: Record<string, unknown> = {}) => ({
+  order_no,
+  customer: id.CA,
+  salesperson: id.S,
+  contract: id.K,
+  payment_method: 'transfer',
+  sale_date: '2025-06-01',
+  status: 'confirmed',
+  sales_lines: lines,
+  ...extra,
+});
+const audits = async (resource: string, record_id: number) => (await list(api.dp, 'audit_log', { resource, record_id }, ['id', 'ASC'])).data;
 const auditTotal = async () => (await list(api.dp, 'audit_log', {}, ['id', 'ASC'], 1, 1)).total;
 
 describe('create with lines', () => {
@@ -53,15 +69,21 @@ describe('create with lines', () => {
 
   test('a bad line is reported as sales_lines.<i>.<field> and nothing is written', async () => {
     const before = await auditTotal();
-    const e = await httpError(() => api.dp.create('sales_orders', {
-      data: order('XS-BAD1', [line('P1', 'B1', 1, 1), { product: id.P1, batch: id.B1, quantity: 'ten', unit_price: 1 }]),
-    }));
+    const e = await httpError(() =>
+      api.dp.create('sales_orders', {
+        data: order('XS-BAD1', [line('P1', 'B1', 1, 1), { product: id.P1, batch: id.B1, quantity: 'ten', unit_price: 1 }]),
+      }),
+    );
     expect(e.status).toBe(400);
     expect(e.body.errors).toEqual({
-      'sales_lines.1.quantity': '应为数字', 'sales_lines.1.amount': '必填项，请填写', root: { serverError: '提交的内容有误，请检查标出的字段' },
+      'sales_lines.1.quantity': '应为数字',
+      'sales_lines.1.amount': '必填项，请填写',
+      root: { serverError: '提交的内容有误，请检查标出的字段' },
     });
     // a reference error is found inside the transaction, after the order row was inserted: rolled back
-    const r = await httpError(() => api.dp.create('sales_orders', { data: order('XS-BAD2', [line('P1', 'B1', 1, 1), { ...line('P2', 'B2', 1, 1), batch: 999999 }]) }));
+    const r = await httpError(() =>
+      api.dp.create('sales_orders', { data: order('XS-BAD2', [line('P1', 'B1', 1, 1), { ...line('P2', 'B2', 1, 1), batch: 999999 }]) }),
+    );
     expect(r.status).toBe(400);
     expect(r.body.errors).toEqual({ 'sales_lines.1.batch': '引用的批次记录不存在（ID 999999）', root: { serverError: '提交的内容有误，请检查标出的字段' } });
     const en = await httpError(() => api.dpEn.create('sales_orders', { data: order('XS-BAD3', 'nope' as unknown as unknown[]) }));
@@ -95,10 +117,14 @@ describe('update with lines', () => {
     expect(a0.map((a) => a.action)).toEqual(['create', 'update']);
     expect([a0[1].before.quantity, a0[1].after.quantity, a0[1].before.version, a0[1].after.version]).toEqual([10, 12, 1, 2]);
     const a1 = await audits('sales_lines', l1.id);
-    expect(a1.map((a) => [a.action, a.reason])).toEqual([['create', null], ['void', '已从单据中删除']]);
+    expect(a1.map((a) => [a.action, a.reason])).toEqual([
+      ['create', null],
+      ['void', '已从单据中删除'],
+    ]);
     expect((await audits('sales_lines', lines[1].id)).map((a) => a.action)).toEqual(['create']);
     expect((await audits('sales_orders', created.id as number)).map((a) => [a.action, a.before?.remark, a.after.remark])).toEqual([
-      ['create', undefined, null], ['update', null, '改单'],
+      ['create', undefined, null],
+      ['update', null, '改单'],
     ]);
   });
 
@@ -106,9 +132,14 @@ describe('update with lines', () => {
     const created = (await api.dp.create('sales_orders', { data: order('XS-0003', [line('P1', 'B1', 1, 10), line('P2', 'B2', 2, 10)]) })).data;
     const [l0, l1] = created.sales_lines as any[];
     // react-admin sends the whole record back, lines included
-    const { data } = await api.dp.update('sales_orders', { id: created.id, data: { ...created, sale_date: '2025-06-15', customer: id.CB }, previousData: created });
+    const { data } = await api.dp.update('sales_orders', {
+      id: created.id,
+      data: { ...created, sale_date: '2025-06-15', customer: id.CB },
+      previousData: created,
+    });
     expect((data.sales_lines as any[]).map((l) => [l.id, l.sale_date, l.customer, l.version])).toEqual([
-      [l0.id, '2025-06-15', id.CB, 2], [l1.id, '2025-06-15', id.CB, 2],
+      [l0.id, '2025-06-15', id.CB, 2],
+      [l1.id, '2025-06-15', id.CB, 2],
     ]);
     const a = await audits('sales_lines', l0.id);
     expect(a.map((r) => r.action)).toEqual(['create', 'update']);
@@ -118,10 +149,15 @@ describe('update with lines', () => {
 
     // an update without the lines (a bulk edit, a workflow) still carries the copies along, audited
     const moved = (await api.dp.update('sales_orders', { id: created.id, data: { sale_date: '2025-06-20', version: data.version }, previousData: data })).data;
-    expect((moved.sales_lines as any[]).map((l) => [l.id, l.sale_date, l.version])).toEqual([[l0.id, '2025-06-20', 3], [l1.id, '2025-06-20', 3]]);
+    expect((moved.sales_lines as any[]).map((l) => [l.id, l.sale_date, l.version])).toEqual([
+      [l0.id, '2025-06-20', 3],
+      [l1.id, '2025-06-20', 3],
+    ]);
     const a1 = await audits('sales_lines', l1.id);
     expect(a1.map((r) => [r.action, r.before?.sale_date, r.after.sale_date])).toEqual([
-      ['create', undefined, '2025-06-01'], ['update', '2025-06-01', '2025-06-15'], ['update', '2025-06-15', '2025-06-20'],
+      ['create', undefined, '2025-06-01'],
+      ['update', '2025-06-01', '2025-06-15'],
+      ['update', '2025-06-15', '2025-06-20'],
     ]);
   });
 
@@ -142,9 +178,20 @@ describe('update with lines', () => {
     await api.dp.update('sales_lines', { id: l1.id, data: { ...l1, quantity: 9, amount: 90 }, previousData: l1 });
     const before = (await api.dp.getOne('sales_orders', { id: created.id })).data;
     const audit = await auditTotal();
-    const e = await httpError(() => api.dp.update('sales_orders', {
-      id: created.id, data: { ...created, remark: 'x', sales_lines: [{ ...l0, quantity: 2, amount: 20 }, { ...l1, quantity: 3, amount: 30 }] }, previousData: created,
-    }));
+    const e = await httpError(() =>
+      api.dp.update('sales_orders', {
+        id: created.id,
+        data: {
+          ...created,
+          remark: 'x',
+          sales_lines: [
+            { ...l0, quantity: 2, amount: 20 },
+            { ...l1, quantity: 3, amount: 30 },
+          ],
+        },
+        previousData: created,
+      }),
+    );
     expect(e.status).toBe(409);
     expect(e.message).toBe('该记录已被他人修改（您编辑的是第 1 版，当前为第 2 版），未保存。请刷新后重新修改。');
     expect((await api.dp.getOne('sales_orders', { id: created.id })).data).toEqual(before);
@@ -173,9 +220,15 @@ describe('void', () => {
     for (const l of created.sales_lines as any[]) {
       const v = (await api.dp.getOne('sales_lines', { id: l.id })).data;
       expect([v.void_reason, v.version]).toEqual(['客户取消订单', 2]);
-      expect((await audits('sales_lines', l.id)).map((a) => [a.action, a.reason])).toEqual([['create', null], ['void', '客户取消订单']]);
+      expect((await audits('sales_lines', l.id)).map((a) => [a.action, a.reason])).toEqual([
+        ['create', null],
+        ['void', '客户取消订单'],
+      ]);
     }
-    expect((await audits('sales_orders', created.id as number)).map((a) => [a.action, a.reason])).toEqual([['create', null], ['void', '客户取消订单']]);
+    expect((await audits('sales_orders', created.id as number)).map((a) => [a.action, a.reason])).toEqual([
+      ['create', null],
+      ['void', '客户取消订单'],
+    ]);
     expect((await list(api.dp, 'sales_orders', { order_no: 'XS-0008' })).total).toBe(0);
     expect((await list(api.dp, 'sales_lines', { order: created.id })).total).toBe(0);
     // the order number is free again

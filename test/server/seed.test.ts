@@ -19,7 +19,12 @@ const TODAY = '2026-06-30';
 /** written by services other than the seed, or only by imports and sign-ins */
 const NOT_SEEDED = new Set(['audit_log', 'imports', 'import_rejects', 'findings']);
 
-interface Seeded { db: Db; dir: string; creds: Credential[]; ms: number }
+interface Seeded {
+  db: Db;
+  dir: string;
+  creds: Credential[];
+  ms: number;
+}
 
 function seedFresh(): Seeded {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-seed-'));
@@ -73,7 +78,10 @@ describe('demo seed', () => {
     const sizes = rows(a.db, 'SELECT count(*) AS n FROM sales_lines GROUP BY "order"').map((r) => r.n);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
-    expect(one(a.db, 'SELECT count(*) AS n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date <> o.sale_date OR l.customer <> o.customer').n).toBe(0);
+    expect(
+      one(a.db, 'SELECT count(*) AS n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date <> o.sale_date OR l.customer <> o.customer')
+        .n,
+    ).toBe(0);
   });
 
   it('has ~40 customers covering every customer type', () => {
@@ -94,7 +102,10 @@ describe('demo seed', () => {
   it('creates one user per role, the salesperson linked to a salesperson record', () => {
     const users = rows(a.db, 'SELECT username, roles, salesperson FROM users');
     for (const role of ROLE.values) {
-      expect(users.filter((u) => JSON.parse(u.roles).includes(role)).map((u) => u.username), role).toHaveLength(1);
+      expect(
+        users.filter((u) => JSON.parse(u.roles).includes(role)).map((u) => u.username),
+        role,
+      ).toHaveLength(1);
     }
     const sales = users.find((u) => JSON.parse(u.roles).includes('sales'))!;
     expect(sales.salesperson).not.toBeNull();
@@ -116,8 +127,12 @@ describe('demo seed', () => {
     const missing: string[] = [];
     for (const name of registry.keys()) {
       if (NOT_SEEDED.has(name)) continue;
-      const n = one(a.db, `SELECT count(*) AS n FROM "${name}" t WHERE NOT EXISTS (
-        SELECT 1 FROM audit_log x WHERE x.resource = ? AND x.record_id = t.id AND x.action IN ('create', 'sign'))`, name).n;
+      const n = one(
+        a.db,
+        `SELECT count(*) AS n FROM "${name}" t WHERE NOT EXISTS (
+        SELECT 1 FROM audit_log x WHERE x.resource = ? AND x.record_id = t.id AND x.action IN ('create', 'sign'))`,
+        name,
+      ).n;
       if (n) missing.push(`${name}: ${n}`);
     }
     expect(missing).toEqual([]);

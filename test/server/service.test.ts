@@ -26,7 +26,11 @@ let port = 0;
 let log = '';
 
 const args = (pid: number) => spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
-const children = (pid: number) => spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+const children = (pid: number) =>
+  spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
 const descendants = (pid: number): number[] => children(pid).flatMap((c) => [c, ...descendants(c)]);
 
 const waitFor = async (what: RegExp, ms: number) => {
@@ -42,11 +46,25 @@ beforeAll(async () => {
   npm = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
     // the re-check on (it starts 5 s after start, in its worker thread): the bundle's worker must be found
-    env: { ...process.env, GSP_DB: dbFile, PORT: String(port), HOST: '127.0.0.1', GSP_SKIP_WEB_BUILD: '1', GSP_DEMO: '0', GSP_BACKUP: '0', GSP_ADMIN_PASSWORD: PASSWORD, GSP_TODAY: '2025-06-30' },
+    env: {
+      ...process.env,
+      GSP_DB: dbFile,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GSP_SKIP_WEB_BUILD: '1',
+      GSP_DEMO: '0',
+      GSP_BACKUP: '0',
+      GSP_ADMIN_PASSWORD: PASSWORD,
+      GSP_TODAY: '2025-06-30',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  npm.stdout!.on('data', (d) => { log += d; });
-  npm.stderr!.on('data', (d) => { log += d; });
+  npm.stdout!.on('data', (d) => {
+    log += d;
+  });
+  npm.stderr!.on('data', (d) => {
+    log += d;
+  });
   await waitFor(/GSP Console:/, 90_000); // the first start after a change builds the bundle
   serverPid = descendants(npm.pid!).find((pid) => /^node .*server\/launcher\.mjs/.test(args(pid))) ?? 0;
 }, 120_000);
@@ -66,13 +84,13 @@ describe('npm start runs the compiled server', () => {
     expect(fs.existsSync(path.join(bundleDir(), 'server.js'))).toBe(true);
   });
 
-  it('runs the rule re-check in the bundle\'s worker thread (recheck-worker.js beside it)', async () => {
+  it("runs the rule re-check in the bundle's worker thread (recheck-worker.js beside it)", async () => {
     await waitFor(/规则复核 \/ rule re-check|规则复核失败/, 30_000);
     expect(log).not.toContain('rule re-check failed');
     expect(log).toMatch(/rule re-check 2025-06-30 \(full\): done/);
   }, 40_000);
 
-  it('the bundle\'s XLSX reader thread (sheet-worker.js beside it) reads a ledger', async () => {
+  it("the bundle's XLSX reader thread (sheet-worker.js beside it) reads a ledger", async () => {
     const job: SheetJob = { file: sample('ledger.xlsx'), sheet: 0, limits: resolveLimits(), batchRows: 1000, window: 1000 };
     const worker = new Worker(path.join(bundleDir(), 'sheet-worker.js'), { workerData: { job } });
     let rows = 0;
@@ -88,7 +106,11 @@ describe('npm start runs the compiled server', () => {
 
 describe('one SIGTERM to npm stops the server', () => {
   it('after a write: the port closes within 5 s, npm exits 0, the database is intact', async () => {
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
     const started = Date.now();
     npm.kill('SIGTERM');
@@ -99,14 +121,17 @@ describe('one SIGTERM to npm stops the server', () => {
     const code = await new Promise<number | null>((resolve) => {
       if (npm.exitCode !== null) return resolve(npm.exitCode);
       const t = setTimeout(() => resolve(null), Math.max(0, 5000 - (Date.now() - started)));
-      npm.once('exit', (c) => { clearTimeout(t); resolve(c); });
+      npm.once('exit', (c) => {
+        clearTimeout(t);
+        resolve(c);
+      });
     });
     expect(code, log).toBe(0);
     expect(log).toContain('SIGTERM: stopping');
     const db = new Database(dbFile, { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect((db.prepare("SELECT count(*) AS n FROM sessions").get() as { n: number }).n).toBe(1);
+      expect((db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n).toBe(1);
     } finally {
       db.close();
     }

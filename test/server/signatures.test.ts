@@ -13,7 +13,9 @@ const FINANCE_PASSWORD = 'finance-password-0001';
 
 async function call(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
@@ -33,14 +35,22 @@ afterAll(() => srv.close());
 const customer = (name: string) => ({ name, type: 'retailer', region: '湖北省武汉市' });
 // A customer whose first-business file is complete, so the approval is not refused by the 首营 checklist.
 let n = 0;
-const approvable = (name: string) => createApprovableCustomer(async (res, body) => {
-  const r = await call(admin, 'POST', `/${res}`, body);
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body;
-}, name, ++n, {}, async (id, input) => {
-  const r = await call(finance, 'POST', `/customers/${id}/credit-review`, { password: FINANCE_PASSWORD, ...input });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-}, attachAs(srv.url, admin));
+const approvable = (name: string) =>
+  createApprovableCustomer(
+    async (res, body) => {
+      const r = await call(admin, 'POST', `/${res}`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body;
+    },
+    name,
+    ++n,
+    {},
+    async (id, input) => {
+      const r = await call(finance, 'POST', `/customers/${id}/credit-review`, { password: FINANCE_PASSWORD, ...input });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    },
+    attachAs(srv.url, admin),
+  );
 
 describe('first-business approval of a customer', () => {
   it('needs the signer password, then approves, signs and audits', async () => {
@@ -64,7 +74,8 @@ describe('first-business approval of a customer', () => {
     expect(audit.some((a: { record_id: number }) => a.record_id === sigs[0].id)).toBe(true);
   });
 
-  const approval = async (id: number) => (await call(admin, 'GET', `/customers/${id}/signatures`)).body.find((s: { meaning: string }) => s.meaning === 'approve_first_business');
+  const approval = async (id: number) =>
+    (await call(admin, 'GET', `/customers/${id}/signatures`)).body.find((s: { meaning: string }) => s.meaning === 'approve_first_business');
 
   it('shows the signature as broken — and superseded, the customer back to review — once an approved field is edited', async () => {
     const c = { id: await approvable('武汉市仁和诊所') };
@@ -77,7 +88,9 @@ describe('first-business approval of a customer', () => {
     expect((await approval(c.id)).valid).toBe(true);
     const edited = await call(admin, 'PUT', `/customers/${c.id}`, { ...change, _reason: '客户搬迁，更新地址' });
     expect(edited.status).toBe(200);
-    const audit = (await call(admin, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'customers', record_id: c.id, action: 'update' }))}`)).body;
+    const audit = (
+      await call(admin, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'customers', record_id: c.id, action: 'update' }))}`)
+    ).body;
     expect(audit[0].reason).toBe('客户搬迁，更新地址');
     expect(await approval(c.id)).toMatchObject({ valid: false, superseded: true });
     expect(edited.body).toMatchObject({ qa_status: 'pending', qa_approved_at: null, qa_approved_by: null });

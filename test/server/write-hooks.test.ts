@@ -18,7 +18,7 @@ describe('write hooks registry', () => {
     expect(() => createRecord(ctx, registry.get('settings')!, setting('free_note', '未注册'))).toThrow(/write hooks not registered/);
   });
 
-  it('writes once the composition registered them, with the workflows\' hooks in force', async () => {
+  it("writes once the composition registered them, with the workflows' hooks in force", async () => {
     await import('../../server/services/write-hooks');
     expect(createRecord(ctx, registry.get('settings')!, setting('free_note', '已注册')).value).toBe('已注册');
     // the settings' hook (settings-hooks.ts) is in force: a declared text setting refuses a number

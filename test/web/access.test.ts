@@ -8,7 +8,7 @@ const ROLES = Object.keys(MATRIX);
 const isReadOnly = (name: string) => !!registry.get(name)?.readOnly;
 
 describe('canAccess from the permission matrix', () => {
-  it('answers every registry resource × matrix action exactly as schema/permissions.ts does (users aside; the chain\'s step-made records aside)', () => {
+  it("answers every registry resource × matrix action exactly as schema/permissions.ts does (users aside; the chain's step-made records aside)", () => {
     for (const role of ROLES) {
       for (const resource of registry.keys()) {
         if (resource === 'users') continue;

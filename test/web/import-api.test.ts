@@ -5,7 +5,11 @@ import { progressValue } from '../../web/src/imports/CommitStep';
 
 const bare = {
   import: { id: 3, kind: 'customers', file: 'c.csv', sha256: 'x', format: 'csv', encoding: 'utf-8', sheet: null, headerRow: 1, dryRun: false },
-  mapping: {}, unmapped: [], counts: { rows: 1, imported: 1, rejected: 0, duplicates: 0 }, findings: [], rejected: [],
+  mapping: {},
+  unmapped: [],
+  counts: { rows: 1, imported: 1, rejected: 0, duplicates: 0 },
+  findings: [],
+  rejected: [],
 };
 
 describe('import API client', () => {
@@ -17,7 +21,9 @@ describe('import API client', () => {
   });
 
   it("shows the server's message, else the status", () => {
-    expect(errorMessage(400, JSON.stringify({ message: '不支持旧版 Excel 97-2003 工作簿（.xls）' }), 'HTTP %{status}')).toBe('不支持旧版 Excel 97-2003 工作簿（.xls）');
+    expect(errorMessage(400, JSON.stringify({ message: '不支持旧版 Excel 97-2003 工作簿（.xls）' }), 'HTTP %{status}')).toBe(
+      '不支持旧版 Excel 97-2003 工作簿（.xls）',
+    );
     expect(errorMessage(400, JSON.stringify({ errors: { root: { serverError: '根' } } }), 'HTTP %{status}')).toBe('根');
     expect(errorMessage(413, 'Payload Too Large', 'HTTP %{status}')).toBe('Payload Too Large');
     expect(errorMessage(502, '<html>bad gateway</html>', '服务器返回错误（HTTP %{status}）')).toBe('服务器返回错误（HTTP 502）');
@@ -26,7 +32,12 @@ describe('import API client', () => {
   it('reads progress lines of a streamed answer', () => {
     expect(progressOf({ rows: 120 })).toEqual({ rows: 120 });
     expect(progressOf({ type: 'progress', progress: { rows: 7 } })).toEqual({ rows: 7 });
-    expect(progressOf({ phase: 'reading', rows: 2000, bytes: 1048576, totalBytes: 9130388 })).toEqual({ phase: 'reading', rows: 2000, bytes: 1048576, totalBytes: 9130388 });
+    expect(progressOf({ phase: 'reading', rows: 2000, bytes: 1048576, totalBytes: 9130388 })).toEqual({
+      phase: 'reading',
+      rows: 2000,
+      bytes: 1048576,
+      totalBytes: 9130388,
+    });
     expect(progressOf({ phase: 'bogus', rows: 5, bytes: 3 })).toEqual({ rows: 5 });
     expect(progressOf(bare)).toBeUndefined();
     expect(progressOf({ message: 'x', status: 400 })).toBeUndefined();
@@ -52,7 +63,14 @@ describe('import API client', () => {
   });
 
   it('sends the multipart fields of DESIGN.md', () => {
-    const fd = formData({ file: new File(['a'], '台账.csv'), kind: 'sales-ledger', dryRun: true, sheet: '销售', force: true, mapping: { 单号: 'order_no', 备注: null } });
+    const fd = formData({
+      file: new File(['a'], '台账.csv'),
+      kind: 'sales-ledger',
+      dryRun: true,
+      sheet: '销售',
+      force: true,
+      mapping: { 单号: 'order_no', 备注: null },
+    });
     expect(fd.get('kind')).toBe('sales-ledger');
     expect(fd.get('dryRun')).toBe('true');
     expect(fd.get('force')).toBe('true');

@@ -24,7 +24,10 @@ describe('import kinds in the wizard', () => {
 
   it('offer the same fields as the importer maps headers to, for every kind', () => {
     for (const kind of importableKinds()) {
-      expect(kindFields(meta, kind).map((f) => f.key), kind).toEqual(getKind(kind)!.fields.map((f) => f.key));
+      expect(
+        kindFields(meta, kind).map((f) => f.key),
+        kind,
+      ).toEqual(getKind(kind)!.fields.map((f) => f.key));
     }
     // a batches file names its product by approval number (+ spec)
     expect(kindFields(meta, 'batches').map((f) => f.key)).toEqual(expect.arrayContaining(['product', 'product.approval_no', 'product.spec']));

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportReport, ReportFinding } from '../../web/src/imports/api';
 import {
-  autoChoice, dataRows, duplicateFields, findingsPerRule, groupFindings, mappingColumns, mappingIgnored, missingRequired, presetOf, rowProblems,
+  autoChoice,
+  dataRows,
+  duplicateFields,
+  findingsPerRule,
+  groupFindings,
+  mappingColumns,
+  mappingIgnored,
+  missingRequired,
+  presetOf,
+  rowProblems,
 } from '../../web/src/imports/mapping';
 import type { Peek } from '../../web/src/imports/peek';
 
@@ -17,7 +26,10 @@ const report = (over: Partial<ImportReport> = {}): ImportReport => ({
 });
 
 const peek: Peek = {
-  format: 'csv', sheets: [{ name: '', state: 'visible' }], sheet: null, encoding: 'gb18030',
+  format: 'csv',
+  sheets: [{ name: '', state: 'visible' }],
+  sheet: null,
+  encoding: 'gb18030',
   rows: [
     { row: 1, cells: ['湖北某医药 销售记录'] },
     { row: 2, cells: ['销售单号', '日期', '备注2', '备注', '备注', ''] },
@@ -31,7 +43,11 @@ describe('mapping step', () => {
   it('lists the file columns in order with letters, the auto-match and samples (repeated headers get their letter)', () => {
     const cols = mappingColumns(report({ skipped: [{ row: 4, reason: 'footer' }] }), peek);
     expect(cols.map((c) => [c.column, c.header, c.auto])).toEqual([
-      ['A', '销售单号', 'order_no'], ['B', '日期', 'sale_date'], ['C', '备注2', null], ['D', '备注 (D)', 'remark'], ['E', '备注 (E)', null],
+      ['A', '销售单号', 'order_no'],
+      ['B', '日期', 'sale_date'],
+      ['C', '备注2', null],
+      ['D', '备注 (D)', 'remark'],
+      ['E', '备注 (E)', null],
     ]);
     expect(cols[0].samples).toEqual(['XS1', 'XS2']);
     expect(cols[2].samples).toEqual(['x']);
@@ -73,27 +89,46 @@ describe('mapping step', () => {
 });
 
 describe('report helpers', () => {
-  const f = (row: number, rule: string, severity: 'error' | 'warning' = 'error'): ReportFinding => ({ row, rule, severity, fields: [], message: `${rule}@${row}` });
+  const f = (row: number, rule: string, severity: 'error' | 'warning' = 'error'): ReportFinding => ({
+    row,
+    rule,
+    severity,
+    fields: [],
+    message: `${rule}@${row}`,
+  });
 
   it('group findings per rule: errors first, then by count; rows counted once', () => {
     const groups = groupFindings([f(2, 'B'), f(2, 'W', 'warning'), f(3, 'W', 'warning'), f(4, 'W', 'warning'), f(5, 'A'), f(5, 'A'), f(6, 'A')]);
     expect(groups.map((g) => [g.rule, g.severity, g.count, g.rows])).toEqual([
-      ['A', 'error', 3, [5, 6]], ['B', 'error', 1, [2]], ['W', 'warning', 3, [2, 3, 4]],
+      ['A', 'error', 3, [5, 6]],
+      ['B', 'error', 1, [2]],
+      ['W', 'warning', 3, [2, 3, 4]],
     ]);
     expect(groups[0].examples.map((e) => e.message)).toEqual(['A@5', 'A@5', 'A@6']);
   });
 
-  it('findings per rule come from the server\'s totals over the whole file, not from the capped list', () => {
+  it("findings per rule come from the server's totals over the whole file, not from the capped list", () => {
     const listed = [f(2, 'A'), f(3, 'W', 'warning')];
     const totals = {
       findings: {
-        total: 4200, listed: 2, rows: 3100, bySeverity: { error: 3000, warning: 1200 },
-        byRule: [{ rule: 'A', severity: 'error' as const, findings: 3000, rows: 2900 }, { rule: 'W', severity: 'warning' as const, findings: 1000, rows: 900 }, { rule: 'Z', severity: 'warning' as const, findings: 200, rows: 200 }],
+        total: 4200,
+        listed: 2,
+        rows: 3100,
+        bySeverity: { error: 3000, warning: 1200 },
+        byRule: [
+          { rule: 'A', severity: 'error' as const, findings: 3000, rows: 2900 },
+          { rule: 'W', severity: 'warning' as const, findings: 1000, rows: 900 },
+          { rule: 'Z', severity: 'warning' as const, findings: 200, rows: 200 },
+        ],
       },
       rejected: { total: 0, listed: 0 },
     };
     const rules = findingsPerRule({ findings: listed, totals });
-    expect(rules.map((r) => [r.rule, r.findings, r.rows, r.example?.message])).toEqual([['A', 3000, 2900, 'A@2'], ['W', 1000, 900, 'W@3'], ['Z', 200, 200, undefined]]);
+    expect(rules.map((r) => [r.rule, r.findings, r.rows, r.example?.message])).toEqual([
+      ['A', 3000, 2900, 'A@2'],
+      ['W', 1000, 900, 'W@3'],
+      ['Z', 200, 200, undefined],
+    ]);
     // an older report without totals: counted from its list
     expect(findingsPerRule({ findings: [f(5, 'A'), f(5, 'A'), f(6, 'A')] }).map((r) => [r.rule, r.findings, r.rows])).toEqual([['A', 3, 2]]);
   });

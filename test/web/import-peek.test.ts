@@ -37,8 +37,14 @@ describe('import preview (browser side)', () => {
     expect(decodeHead(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))?.encoding).toBe('utf-8');
     const le = new Uint8Array([...'a,b\n1,2\n'].flatMap((c) => [c.charCodeAt(0), 0]));
     expect(decodeHead(le)).toEqual({ text: 'a,b\n1,2\n', encoding: 'utf-16le' });
-    const tabbed = peekCsv(new Uint8Array([0xff, 0xfe, ...[...'名称\t规格\n阿莫西林\t0.25g\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]), true)!;
-    expect(tabbed.rows.map((r) => r.cells)).toEqual([['名称', '规格'], ['阿莫西林', '0.25g']]);
+    const tabbed = peekCsv(
+      new Uint8Array([0xff, 0xfe, ...[...'名称\t规格\n阿莫西林\t0.25g\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]),
+      true,
+    )!;
+    expect(tabbed.rows.map((r) => r.cells)).toEqual([
+      ['名称', '规格'],
+      ['阿莫西林', '0.25g'],
+    ]);
   });
 
   it('lists the sheets of an XLSX and reads its first rows (title rows above the header)', () => {
@@ -54,7 +60,8 @@ describe('import preview (browser side)', () => {
 
   it('reads a chosen sheet of a workbook with several', () => {
     const files = fs.readdirSync(path.join(CORPORA_DIR, 'yiling-templates')).filter((f) => f.endsWith('.xlsx'));
-    const many = files.map((f) => ({ f, p: peekXlsx(new Uint8Array(fs.readFileSync(path.join(CORPORA_DIR, 'yiling-templates', f))), null, 3) }))
+    const many = files
+      .map((f) => ({ f, p: peekXlsx(new Uint8Array(fs.readFileSync(path.join(CORPORA_DIR, 'yiling-templates', f))), null, 3) }))
       .find(({ p }) => p.sheets.length > 1);
     expect(many).toBeDefined();
     const second = many!.p.sheets[1].name;
@@ -65,16 +72,25 @@ describe('import preview (browser side)', () => {
   it('reads a minimal workbook with inline and shared strings', () => {
     const zip = zipSync({
       '[Content_Types].xml': strToU8('<Types/>'),
-      '_rels/.rels': strToU8('<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+      '_rels/.rels': strToU8(
+        '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
       'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+      ),
       'xl/sharedStrings.xml': strToU8('<sst><si><t>批号</t></si><si><r><t>数</t></r><r><t>量</t></r></si></sst>'),
-      'xl/worksheets/sheet1.xml': strToU8('<worksheet><sheetData><row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>00123</t></is></c><c r="C3"><v>5</v></c></row></sheetData></worksheet>'),
+      'xl/worksheets/sheet1.xml': strToU8(
+        '<worksheet><sheetData><row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>00123</t></is></c><c r="C3"><v>5</v></c></row></sheetData></worksheet>',
+      ),
     });
     expect([...zipEntries(zip).keys()]).toContain('xl/worksheets/sheet1.xml');
     const p = peekXlsx(zip, null);
     expect(p.sheets).toEqual([{ name: '数据', state: 'visible' }]);
-    expect(p.rows).toEqual([{ row: 2, cells: ['批号', '', '数量'] }, { row: 3, cells: ['00123', '', '5'] }]);
+    expect(p.rows).toEqual([
+      { row: 2, cells: ['批号', '', '数量'] },
+      { row: 3, cells: ['00123', '', '5'] },
+    ]);
   });
 
   it('gives no preview (instead of failing) for .xls and broken files', async () => {

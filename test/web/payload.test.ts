@@ -26,14 +26,19 @@ describe('write payloads', () => {
 
   it('clean embedded order lines the same way and keep their id and version', () => {
     const order = {
-      id: 1, version: 2, order_no: 'XS1', customer: 1,
+      id: 1,
+      version: 2,
+      order_no: 'XS1',
+      customer: 1,
       sales_lines: [
         { id: 7, version: 1, order: 1, sale_date: '2024-01-01', customer: 1, product: 2, batch: 3, quantity: 1, unit_price: 2, amount: 2 },
         { product: 2, batch: 4, quantity: 2, unit_price: 2, amount: 4 },
       ],
     };
     expect(toPayload('sales_orders', order, 'update')).toEqual({
-      version: 2, order_no: 'XS1', customer: 1,
+      version: 2,
+      order_no: 'XS1',
+      customer: 1,
       sales_lines: [
         { id: 7, version: 1, product: 2, batch: 3, quantity: 1, unit_price: 2, amount: 2 },
         { product: 2, batch: 4, quantity: 2, unit_price: 2, amount: 4 },
@@ -41,7 +46,7 @@ describe('write payloads', () => {
     });
   });
 
-  it('never send non-inline children (a customer\'s licences have their own endpoint)', () => {
+  it("never send non-inline children (a customer's licences have their own endpoint)", () => {
     expect(toPayload('customers', { version: 1, name: '甲', customer_licenses: [{ number: 'x' }] }, 'update')).toEqual({ version: 1, name: '甲' });
   });
 

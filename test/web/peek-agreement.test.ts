@@ -18,9 +18,19 @@ import { CORPORA_DIR, SAMPLES_DIR } from '../helpers/shared';
 const CSV_BYTES = 512 * 1024;
 const KINDS = ['sales-ledger', 'customers', 'products', 'customer_agents', 'batches', 'salespeople'];
 
-const corpora = fs.readdirSync(CORPORA_DIR, { withFileTypes: true }).filter((d) => d.isDirectory())
-  .flatMap((d) => fs.readdirSync(path.join(CORPORA_DIR, d.name)).filter((f) => /\.(xlsx|csv)$/i.test(f)).map((f) => path.join(CORPORA_DIR, d.name, f)));
-const samples = fs.readdirSync(SAMPLES_DIR).filter((f) => /\.(xlsx|csv)$/i.test(f)).map((f) => path.join(SAMPLES_DIR, f));
+const corpora = fs
+  .readdirSync(CORPORA_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(CORPORA_DIR, d.name))
+      .filter((f) => /\.(xlsx|csv)$/i.test(f))
+      .map((f) => path.join(CORPORA_DIR, d.name, f)),
+  );
+const samples = fs
+  .readdirSync(SAMPLES_DIR)
+  .filter((f) => /\.(xlsx|csv)$/i.test(f))
+  .map((f) => path.join(SAMPLES_DIR, f));
 const text = (cells: readonly Cell[]) => {
   const out = cells.map((c) => (c == null ? '' : cellText(c)));
   while (out.length && out[out.length - 1] === '') out.pop();
@@ -73,7 +83,7 @@ describe('the browser preview and the importer agree', () => {
         if (server.code === 'bad_encoding') expect(browserView(file, null)).toBeNull();
         return;
       }
-      let peek;
+      let peek: ReturnType<typeof browserView>;
       try {
         peek = browserView(file, server.format === 'xlsx' ? server.sheet : null);
       } catch {

@@ -18,12 +18,14 @@ describe('expiry review lists', () => {
   });
 
   it('watch licences, authorisation letters, powers of attorney, permits and labour contracts', () => {
-    expect(EXPIRY_TARGETS).toEqual(expect.arrayContaining([
-      { resource: 'customer_licenses', field: 'valid_to' },
-      { resource: 'authorizations', field: 'valid_to' },
-      { resource: 'customer_agents', field: 'attorney_valid_to' },
-      { resource: 'salespeople', field: 'permit_valid_to' },
-    ]));
+    expect(EXPIRY_TARGETS).toEqual(
+      expect.arrayContaining([
+        { resource: 'customer_licenses', field: 'valid_to' },
+        { resource: 'authorizations', field: 'valid_to' },
+        { resource: 'customer_agents', field: 'attorney_valid_to' },
+        { resource: 'salespeople', field: 'permit_valid_to' },
+      ]),
+    );
   });
 });
 

@@ -5,12 +5,20 @@ import { VERB_SPECS, availableVerbs, bulkVerbs, findVerbSpec, hasSignedVerbs } f
 describe('workflow verbs in the console', () => {
   it('match the server definitions: resource, verb, meaning, roles, signed, comment, self-approval', () => {
     const server = [...VERBS.values()].map((v) => ({
-      key: `${v.resource}/${v.verb}`, meaning: v.meaning, roles: [...v.roles].sort(), signed: v.signed !== false,
-      commentRequired: !!v.commentRequired, noSelfApproval: v.noSelfApproval,
+      key: `${v.resource}/${v.verb}`,
+      meaning: v.meaning,
+      roles: [...v.roles].sort(),
+      signed: v.signed !== false,
+      commentRequired: !!v.commentRequired,
+      noSelfApproval: v.noSelfApproval,
     }));
     const web = VERB_SPECS.map((v) => ({
-      key: `${v.resource}/${v.verb}`, meaning: v.meaning, roles: [...v.roles].sort(), signed: v.signed,
-      commentRequired: v.commentRequired, noSelfApproval: v.noSelfApproval,
+      key: `${v.resource}/${v.verb}`,
+      meaning: v.meaning,
+      roles: [...v.roles].sort(),
+      signed: v.signed,
+      commentRequired: v.commentRequired,
+      noSelfApproval: v.noSelfApproval,
     }));
     expect(web.sort((a, b) => a.key.localeCompare(b.key))).toEqual(server.sort((a, b) => a.key.localeCompare(b.key)));
   });
@@ -49,7 +57,10 @@ describe('workflow verbs in the console', () => {
     const handled = availableVerbs(['after_sales'], 'complaints', { id: 1, status: 'handled' }).map((o) => o.spec.verb);
     expect(handled.sort()).toEqual(['close', 'follow-up', 'handle', 'open-corrective-action', 'report-qa']);
     // A closed complaint already reported to QA: only the follow-up (and a corrective action) remains.
-    expect(availableVerbs(['after_sales'], 'complaints', { id: 1, status: 'closed', reported_to_qa_at: '2025-06-01' }).map((o) => o.spec.verb)).toEqual(['follow-up', 'open-corrective-action']);
+    expect(availableVerbs(['after_sales'], 'complaints', { id: 1, status: 'closed', reported_to_qa_at: '2025-06-01' }).map((o) => o.spec.verb)).toEqual([
+      'follow-up',
+      'open-corrective-action',
+    ]);
   });
 
   it('are shown but blocked on a record the signer created (no self-approval)', () => {

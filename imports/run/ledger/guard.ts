@@ -33,20 +33,31 @@ export interface LedgerGuard {
 export function ledgerGuard(db: Db, actor: Actor, file: string): LedgerGuard {
   const roles = actor.roles;
   const scoped = ownScope(roles, 'sales_orders', 'create') != null;
-  const own = scoped && actor.salesperson != null
-    ? (db.select({ id: salespeople.id, name: salespeople.name }).from(salespeople).where(eq(salespeople.id, actor.salesperson)).get() as { id: number; name: string } | undefined)
-    : undefined;
+  const own =
+    scoped && actor.salesperson != null
+      ? (db.select({ id: salespeople.id, name: salespeople.name }).from(salespeople).where(eq(salespeople.id, actor.salesperson)).get() as
+          | { id: number; name: string }
+          | undefined)
+      : undefined;
   return {
-    scoped, ownId: own?.id ?? null, ownName: own ? keyText(own.name) : null,
+    scoped,
+    ownId: own?.id ?? null,
+    ownName: own ? keyText(own.name) : null,
     mayCreate: {
-      customers: can(roles, 'customers', 'create'), products: can(roles, 'products', 'create'),
-      batches: can(roles, 'batches', 'create'), salespeople: can(roles, 'salespeople', 'create'),
+      customers: can(roles, 'customers', 'create'),
+      products: can(roles, 'products', 'create'),
+      batches: can(roles, 'batches', 'create'),
+      salespeople: can(roles, 'salespeople', 'create'),
     },
     batchStatus: canSetField(roles, 'batches', 'status') ? 'qualified' : 'quarantined',
     trust: {
-      outbound_slips: canGrant(roles, 'outbound_slips'), sales_lines: canGrant(roles, 'sales_lines'), special_checks: canGrant(roles, 'special_checks'),
+      outbound_slips: canGrant(roles, 'outbound_slips'),
+      sales_lines: canGrant(roles, 'sales_lines'),
+      special_checks: canGrant(roles, 'special_checks'),
     },
-    file, fileJson: JSON.stringify(file), by: actor.username,
+    file,
+    fileJson: JSON.stringify(file),
+    by: actor.username,
   };
 }
 
@@ -54,7 +65,15 @@ export function ledgerGuard(db: Db, actor: Actor, file: string): LedgerGuard {
  * Legacy facts of one step record (null when the row recorded none). Called per slip, line and check of a
  * million-row ledger: no more than the object itself is allocated.
  */
-export function factsFor(g: LedgerGuard, kind: keyof LedgerGuard['trust'], row: number, field: string, value: unknown, field2?: string, value2?: unknown): LegacyFacts | null {
+export function factsFor(
+  g: LedgerGuard,
+  kind: keyof LedgerGuard['trust'],
+  row: number,
+  field: string,
+  value: unknown,
+  field2?: string,
+  value2?: unknown,
+): LegacyFacts | null {
   const has1 = value != null && value !== '';
   const has2 = field2 !== undefined && value2 != null && value2 !== '';
   if (!has1 && !has2) return null;

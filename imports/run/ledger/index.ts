@@ -23,14 +23,23 @@ import { finishImport } from '../finish';
 import { readEnv } from '../../../server/env';
 import { detailOf } from '../../../server/services/rules/finding-text';
 
-const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
-const NUMBERS = [['quantity', '数量', 'quantity'], ['unit_price', '单价', 'unit price'], ['amount', '金额', 'amount']] as const;
+const NUMBERS = [
+  ['quantity', '数量', 'quantity'],
+  ['unit_price', '单价', 'unit price'],
+  ['amount', '金额', 'amount'],
+] as const;
 
 export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const { opts, table, lang } = env;
   const db = opts.db;
-  const timing = readEnv().GSP_IMPORT_TIMING ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`) : null;
+  const timing = readEnv().GSP_IMPORT_TIMING
+    ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`)
+    : null;
   const t0 = performance.now();
   // since the process started: start-up, opening the file and the database, finding the table
   if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
@@ -59,8 +68,15 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     };
     const guard = ledgerGuard(db, opts.actor, env.fileName);
     // the ledger's review columns whose step the user could not grant (none for QA/admin-like roles)
-    const untrusted = ([['reviewed_by', 'outbound_slips'], ['price_approved_by', 'sales_lines'], ['special_verified_by', 'special_checks']] as const)
-      .filter(([, kind]) => !guard.trust[kind]).map(([k]) => k);
+    const untrusted = (
+      [
+        ['reviewed_by', 'outbound_slips'],
+        ['price_approved_by', 'sales_lines'],
+        ['special_verified_by', 'special_checks'],
+      ] as const
+    )
+      .filter(([, kind]) => !guard.trust[kind])
+      .map(([k]) => k);
     const resolver = new Resolver(master, staging, lang, headerOf, guard);
     const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force, guard);
     const normalize = table.normalizer({ date1904: env.book.date1904 });
@@ -116,7 +132,15 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       } else if (added === 'imported' && untrusted.length) {
         // reviews the user could not grant: kept as unverified legacy facts, and said so on the row
         const claimed = untrusted.filter((k) => v[k] != null && v[k] !== '').map(headerOf);
-        if (claimed.length) staging.reportFinding(r.row, LEGACY_UNTRUSTED, 'warning', claimed, imsg(lang, 'legacy_untrusted_ledger', { fields: claimed.join(lang === 'en' ? ', ' : '、') }), null);
+        if (claimed.length)
+          staging.reportFinding(
+            r.row,
+            LEGACY_UNTRUSTED,
+            'warning',
+            claimed,
+            imsg(lang, 'legacy_untrusted_ledger', { fields: claimed.join(lang === 'en' ? ', ' : '、') }),
+            null,
+          );
       }
       if (!errors.length && typeof v.sale_date === 'string' && (!latestDate || v.sale_date > latestDate)) latestDate = v.sale_date.slice(0, 10);
       if (errors.length) {
@@ -142,7 +166,10 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     opts.beforeMerge?.();
     const t1 = performance.now();
     const result = finishImport(env, {
-      importId: null, counts, staging, tail,
+      importId: null,
+      counts,
+      staging,
+      tail,
       merge: (values, ctx) => {
         staging.commit();
         const m = mergeStaging(ctx, staging.file, values, { force: !!opts.force, reason: env.reason });

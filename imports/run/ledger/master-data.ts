@@ -86,9 +86,15 @@ export function loadMaster(db: Db, asOf: string): Master {
   });
   const m: Master = {
     ctx,
-    customersByCredit: new UniqueMap(), customersByName: new UniqueMap(),
-    productsByKey: new UniqueMap(), productsByApproval: new UniqueMap(), productsByNameSpec: new UniqueMap(), productsByName: new UniqueMap(),
-    batchesByKey: new UniqueMap(), salespeopleByName: new UniqueMap(), contractsByNo: new UniqueMap(),
+    customersByCredit: new UniqueMap(),
+    customersByName: new UniqueMap(),
+    productsByKey: new UniqueMap(),
+    productsByApproval: new UniqueMap(),
+    productsByNameSpec: new UniqueMap(),
+    productsByName: new UniqueMap(),
+    batchesByKey: new UniqueMap(),
+    salespeopleByName: new UniqueMap(),
+    contractsByNo: new UniqueMap(),
     counts: { customers: customers.length, products: products.length, batches: batches.length, salespeople: salespeople.length, contracts: contracts.length },
   };
   for (const c of customers) indexCustomer(m, c);

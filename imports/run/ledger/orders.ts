@@ -17,8 +17,16 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
-  rulesFor, saleLineViewsFor, type Finding, type MemoryContext, type OutboundSlipRow, type RuleContext, type SalesLineRow,
-  type Loose, type SalesOrderRow, type SpecialCheckRow,
+  rulesFor,
+  saleLineViewsFor,
+  type Finding,
+  type MemoryContext,
+  type OutboundSlipRow,
+  type RuleContext,
+  type SalesLineRow,
+  type Loose,
+  type SalesOrderRow,
+  type SpecialCheckRow,
 } from '../../../schema/rules';
 import { ledgerValues, type Values } from './resolver';
 import { documentFacts, factsFor, type LedgerGuard } from './guard';
@@ -65,7 +73,11 @@ interface LineRec {
 }
 /** The order being built: a sales order row (what the rules read) whose identity the ledger always gives. */
 type OrderRow = SalesOrderRow & {
-  order_no: string; customer: number; salesperson: number | null; contract: number | null; sale_date: string;
+  order_no: string;
+  customer: number;
+  salesperson: number | null;
+  contract: number | null;
+  sale_date: string;
 };
 
 interface Group {
@@ -130,7 +142,10 @@ const lineSig = (l: { product?: unknown; batch?: unknown; quantity?: unknown; un
 export function orderNoOf(v: Values): string {
   const no = text(v.order_no);
   if (no) return no;
-  const h = createHash('sha1').update(`${v.sale_date}|${text(v.customer) ?? text(v.customer_credit_code)}|${text(v.salesperson) ?? ''}`).digest('hex').slice(0, 10);
+  const h = createHash('sha1')
+    .update(`${v.sale_date}|${text(v.customer) ?? text(v.customer_credit_code)}|${text(v.salesperson) ?? ''}`)
+    .digest('hex')
+    .slice(0, 10);
   return `无单号-${String(v.sale_date).replace(/-/g, '')}-${h}`;
 }
 
@@ -231,7 +246,9 @@ export class OrderBuilder {
     if (!g.check && v.special_verified_at) {
       // the legacy system's verification: a check record marked legacy, its verifier a legacy fact only
       g.check = {
-        id: 0, verified_at: v.special_verified_at, verified_by: null,
+        id: 0,
+        verified_at: v.special_verified_at,
+        verified_by: null,
         legacy_facts: factsFor(this.guard, 'special_checks', line.row, 'verified_by', text(v.special_verified_by), 'verified_at', v.special_verified_at),
       };
       g.checkNew = true;
@@ -262,13 +279,33 @@ export class OrderBuilder {
   private open(key: string, line: LedgerLine): Group {
     const v = line.v;
     const g: Group = {
-      key, ref: 0, state: 'new', reopened: false,
+      key,
+      ref: 0,
+      state: 'new',
+      reopened: false,
       order: {
-        id: 0, order_no: key, customer: line.customer, salesperson: line.salesperson, contract: line.contract,
-        sale_date: v.sale_date, payment_method: v.payment_method ?? null, status: 'confirmed',
+        id: 0,
+        order_no: key,
+        customer: line.customer,
+        salesperson: line.salesperson,
+        contract: line.contract,
+        sale_date: v.sale_date,
+        payment_method: v.payment_method ?? null,
+        status: 'confirmed',
       },
-      prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), linked: new Set(), newPairs: [],
-      check: null, checkNew: false, dupSigs: null, remarks: [],
+      prior: [],
+      lines: [],
+      slips: [],
+      slipByKey: new Map(),
+      invoices: new Map(),
+      invByRef: new Map(),
+      pairs: new Set(),
+      linked: new Set(),
+      newPairs: [],
+      check: null,
+      checkNew: false,
+      dupSigs: null,
+      remarks: [],
     };
     const staged = this.st.stagedOrder(key);
     if (staged) {
@@ -339,9 +376,10 @@ export class OrderBuilder {
   private linkStagedInvoice(g: Group, invRef: number, slipRef: number) {
     let rec = g.invByRef.get(invRef);
     if (!rec) {
-      const inv = invRef < 0
-        ? this.st.get<{ invoice_no: string; invoice_date: string }>('SELECT invoice_no, invoice_date FROM invoices WHERE id = ?', -invRef)
-        : (this.q.invoiceById.get(invRef) as { invoice_no: string; invoice_date: string } | undefined);
+      const inv =
+        invRef < 0
+          ? this.st.get<{ invoice_no: string; invoice_date: string }>('SELECT invoice_no, invoice_date FROM invoices WHERE id = ?', -invRef)
+          : (this.q.invoiceById.get(invRef) as { invoice_no: string; invoice_date: string } | undefined);
       if (!inv) return;
       rec = { ref: invRef, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, state: invRef < 0 ? 'staged' : 'main', add: 0 };
       g.invByRef.set(invRef, rec);
@@ -383,8 +421,13 @@ export class OrderBuilder {
     } else {
       // The legacy ledger's invoice date is its 开票日期 / 销售日期 column.
       rec = {
-        ref: -this.st.reserve('invoices'), invoice_no: no, invoice_date: g.order.sale_date, state: 'new', add: 0,
-        type: v.invoice_type ?? 'vat_ordinary', customer: g.order.customer,
+        ref: -this.st.reserve('invoices'),
+        invoice_no: no,
+        invoice_date: g.order.sale_date,
+        state: 'new',
+        add: 0,
+        type: v.invoice_type ?? 'vat_ordinary',
+        customer: g.order.customer,
       };
     }
     g.invoices.set(no, rec);
@@ -402,7 +445,10 @@ export class OrderBuilder {
       if (!g.reopened) {
         const t = this.timing ? process.cpuUsage() : null;
         evaluateGroup(g, this.ctx, this.sink, false);
-        if (t) { const u = process.cpuUsage(t); this.evalMs += (u.user + u.system) / 1000; }
+        if (t) {
+          const u = process.cpuUsage(t);
+          this.evalMs += (u.user + u.system) / 1000;
+        }
       }
     } finally {
       this.g = null;
@@ -421,14 +467,28 @@ export class OrderBuilder {
       o.legacy_facts = documentFacts(this.guard, g.lines[0].row, o.status);
       o.remark = g.remarks.length ? g.remarks.join('；') : null;
       st.insert('sales_orders', -g.ref, {
-        order_no: o.order_no, customer: o.customer, salesperson: o.salesperson, contract: o.contract, sale_date: o.sale_date,
-        payment_method: o.payment_method, status: o.status, remark: o.remark, first_row: g.lines[0].row, legacy_facts: o.legacy_facts,
+        order_no: o.order_no,
+        customer: o.customer,
+        salesperson: o.salesperson,
+        contract: o.contract,
+        sale_date: o.sale_date,
+        payment_method: o.payment_method,
+        status: o.status,
+        remark: o.remark,
+        first_row: g.lines[0].row,
+        legacy_facts: o.legacy_facts,
       });
     }
     for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
     for (const inv of g.invoices.values()) {
       if (inv.state === 'new') {
-        st.insert('invoices', -inv.ref, { invoice_no: inv.invoice_no, type: inv.type, customer: inv.customer, invoice_date: inv.invoice_date, amount: Math.round(inv.add * 100) / 100 });
+        st.insert('invoices', -inv.ref, {
+          invoice_no: inv.invoice_no,
+          type: inv.type,
+          customer: inv.customer,
+          invoice_date: inv.invoice_date,
+          amount: Math.round(inv.add * 100) / 100,
+        });
         inv.state = 'staged';
       } else if (inv.state === 'staged' && inv.add) st.addToInvoice(-inv.ref, inv.add);
       inv.add = 0;
@@ -436,7 +496,12 @@ export class OrderBuilder {
     for (const [inv, slip] of g.newPairs) st.insertRow('invoice_slips', [st.reserve('invoice_slips'), inv.ref, slip.ref]);
     if (g.check && g.checkNew) {
       const sid = st.reserve('special_checks');
-      st.insert('special_checks', sid, { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at, legacy_facts: g.check.legacy_facts ?? null });
+      st.insert('special_checks', sid, {
+        order: g.ref,
+        verified_by: g.check.verified_by,
+        verified_at: g.check.verified_at,
+        legacy_facts: g.check.legacy_facts ?? null,
+      });
       g.check = { ...g.check, id: -sid };
     }
     for (const l of g.lines) {
@@ -460,14 +525,27 @@ export class OrderBuilder {
     st.indexForReopen();
     st.db.exec('CREATE INDEX IF NOT EXISTS sales_lines__order ON sales_lines ("order")');
     for (const ref of this.scattered) {
-      const order = ref < 0
-        ? st.get<OrderRow>('SELECT * FROM sales_orders WHERE id = ?', -ref)
-        : (this.q.orderById.get(ref) as OrderRow | undefined);
+      const order = ref < 0 ? st.get<OrderRow>('SELECT * FROM sales_orders WHERE id = ?', -ref) : (this.q.orderById.get(ref) as OrderRow | undefined);
       if (!order) continue;
       const g: Group = {
-        key: order.order_no, ref, state: ref < 0 ? 'staged' : 'main', reopened: false, order: { ...order, id: ref },
-        prior: [], lines: [], slips: [], slipByKey: new Map(), invoices: new Map(), invByRef: new Map(), pairs: new Set(), linked: new Set(), newPairs: [],
-        check: null, checkNew: false, dupSigs: null, remarks: [],
+        key: order.order_no,
+        ref,
+        state: ref < 0 ? 'staged' : 'main',
+        reopened: false,
+        order: { ...order, id: ref },
+        prior: [],
+        lines: [],
+        slips: [],
+        slipByKey: new Map(),
+        invoices: new Map(),
+        invByRef: new Map(),
+        pairs: new Set(),
+        linked: new Set(),
+        newPairs: [],
+        check: null,
+        checkNew: false,
+        dupSigs: null,
+        remarks: [],
       };
       if (ref > 0) {
         this.loadMain(g);
@@ -482,13 +560,20 @@ export class OrderBuilder {
       }
       const c = st.get<SpecialCheckRow>('SELECT * FROM special_checks WHERE "order" = ? LIMIT 1', ref);
       if (c) g.check = { ...c, id: -(c.id as number) };
-      for (const { row, slip: slipRef, invoice: _invoice, ...l } of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>('SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id', ref)) {
-        const slip = slipRef != null ? slipByRef.get(slipRef) ?? null : null;
+      for (const { row, slip: slipRef, invoice: _invoice, ...l } of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>(
+        'SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id',
+        ref,
+      )) {
+        const slip = slipRef != null ? (slipByRef.get(slipRef) ?? null) : null;
         slip?.rows.push(row);
         g.lines.push({ ref: -l.id, row, slip, inv: null, data: { ...l, id: -l.id, order: ref } });
       }
-      st.run(`DELETE FROM findings WHERE (resource = 'sales_lines' AND record_id IN (SELECT -id FROM sales_lines WHERE "order" = ?))
-              OR (resource = 'outbound_slips' AND record_id IN (SELECT -id FROM outbound_slips WHERE "order" = ?))`, ref, ref);
+      st.run(
+        `DELETE FROM findings WHERE (resource = 'sales_lines' AND record_id IN (SELECT -id FROM sales_lines WHERE "order" = ?))
+              OR (resource = 'outbound_slips' AND record_id IN (SELECT -id FROM outbound_slips WHERE "order" = ?))`,
+        ref,
+        ref,
+      );
       st.run('DELETE FROM report_findings WHERE "order" = ?', ref);
       this.g = g;
       try {
@@ -500,7 +585,6 @@ export class OrderBuilder {
     st.commit();
     return this.scattered.size;
   }
-
 }
 
 // What a sales-ledger import evaluates per row (RULES.md): the line's rules and its slip's (OUTBOUND_NOT_REVIEWED,
@@ -515,9 +599,15 @@ function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boole
     return { id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] };
   });
   // the same views the server builds from the database (schema/rules/sale-line-view.ts)
-  const views = saleLineViewsFor(g.order, g.lines.map((l) => l.data), {
-    outbounds: g.slips.map((s) => s.data), invoices, special_check: g.check,
-  });
+  const views = saleLineViewsFor(
+    g.order,
+    g.lines.map((l) => l.data),
+    {
+      outbounds: g.slips.map((s) => s.data),
+      invoices,
+      special_check: g.check,
+    },
+  );
   for (let j = 0; j < views.length; j++) {
     const l = g.lines[j];
     for (const r of LINE_RULES) {

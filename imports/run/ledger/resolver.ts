@@ -20,7 +20,10 @@ import { roleList } from '../legacy';
 import { ledgerFieldsFor } from '../../headers/ledger-fields';
 
 export type Values = Record<string, any>;
-export interface RowError { field: string; message: string }
+export interface RowError {
+  field: string;
+  message: string;
+}
 export type Resolved = { id: number } | { error: RowError };
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
@@ -54,13 +57,19 @@ export function specialFromName(name: string): string[] {
 
 export class Resolver {
   readonly created: Record<'customers' | 'products' | 'batches' | 'salespeople', CreatedRecord[]> = {
-    customers: [], products: [], batches: [], salespeople: [],
+    customers: [],
+    products: [],
+    batches: [],
+    salespeople: [],
   };
   readonly unresolved: { contracts: Array<{ row: number; value: string }> } = { contracts: [] };
   private readonly unresolvedSeen = new Set<string>();
 
   constructor(
-    private readonly m: Master, private readonly st: Staging, private readonly lang: Lang, private readonly header: (k: string) => string,
+    private readonly m: Master,
+    private readonly st: Staging,
+    private readonly lang: Lang,
+    private readonly header: (k: string) => string,
     private readonly guard: LedgerGuard,
   ) {}
 
@@ -68,7 +77,10 @@ export class Resolver {
   private mayNotCreate(kind: PendingKind, field: string, value: string): { error: RowError } | null {
     if (this.guard.mayCreate[kind]) return null;
     const [zh, en] = registry.get(kind)!.label;
-    const roles = roleList(ROLE.values.filter((r) => r !== 'admin' && can([r], kind, 'create')), this.lang);
+    const roles = roleList(
+      ROLE.values.filter((r) => r !== 'admin' && can([r], kind, 'create')),
+      this.lang,
+    );
     return { error: { field: this.header(field), message: imsg(this.lang, 'may_not_create_master', { target: zh, target_en: en, value, roles }) } };
   }
 
@@ -87,7 +99,14 @@ export class Resolver {
     const denied = this.mayNotCreate('customers', 'customer', name);
     if (denied) return denied;
     const sid = this.st.reserve('customers');
-    const rec = { ...ledgerValues('customers', v), name, credit_code: credit && isCreditCode(credit) ? credit : null, type: null, region: null, qa_status: 'pending' as const };
+    const rec = {
+      ...ledgerValues('customers', v),
+      name,
+      credit_code: credit && isCreditCode(credit) ? credit : null,
+      type: null,
+      region: null,
+      qa_status: 'pending' as const,
+    };
     this.st.insert('customers', sid, rec);
     const ref = { id: -sid, ...rec };
     this.m.ctx.add('customers', ref);
@@ -113,15 +132,21 @@ export class Resolver {
       return { error: { field: this.header('generic_name'), message: imsg(this.lang, 'missing_product') } };
     }
     if (!name) {
-      return { error: { field: this.header('generic_name'), message: imsg(this.lang, 'unknown_product_no_name', { approval: approval ?? '', spec: spec ?? '' }) } };
+      return {
+        error: { field: this.header('generic_name'), message: imsg(this.lang, 'unknown_product_no_name', { approval: approval ?? '', spec: spec ?? '' }) },
+      };
     }
     const denied = this.mayNotCreate('products', 'generic_name', [name, spec].filter(Boolean).join(' '));
     if (denied) return denied;
     const sid = this.st.reserve('products');
     const rec = {
       ...ledgerValues('products', v),
-      kind: approval && /械/.test(approval) ? 'device' as const : 'drug' as const, generic_name: name, spec, approval_no: approval,
-      special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`), qa_status: 'pending' as const,
+      kind: approval && /械/.test(approval) ? ('device' as const) : ('drug' as const),
+      generic_name: name,
+      spec,
+      approval_no: approval,
+      special_control: specialFromName(`${name}${text(v.trade_name) ?? ''}`),
+      qa_status: 'pending' as const,
     };
     this.st.insert('products', sid, rec);
     const ref = { id: -sid, ...rec };
@@ -158,7 +183,8 @@ export class Resolver {
     const g = this.guard;
     if (g.scoped) {
       if (!name) return { error: { field: this.header('salesperson'), message: imsg(this.lang, 'no_salesperson_own') } };
-      if (g.ownId == null || keyText(name) !== g.ownName) return { error: { field: this.header('salesperson'), message: imsg(this.lang, 'not_own_salesperson', { value: name }) } };
+      if (g.ownId == null || keyText(name) !== g.ownName)
+        return { error: { field: this.header('salesperson'), message: imsg(this.lang, 'not_own_salesperson', { value: name }) } };
       return { id: g.ownId };
     }
     if (!name) return null;

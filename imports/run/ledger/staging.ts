@@ -31,16 +31,24 @@ export const STAGED: readonly StagedTable[] = [
   { name: 'batches', cols: pending('batches', ['product', 'status']), refs: { product: 'products' } },
   { name: 'salespeople', cols: ['name'] },
   {
-    name: 'sales_orders', cols: ['order_no', 'customer', 'salesperson', 'contract', 'sale_date', 'payment_method', 'status', 'remark', 'legacy_facts'],
-    json: ['legacy_facts'], refs: { customer: 'customers', salesperson: 'salespeople', contract: 'contracts' }, extra: ['first_row'],
+    name: 'sales_orders',
+    cols: ['order_no', 'customer', 'salesperson', 'contract', 'sale_date', 'payment_method', 'status', 'remark', 'legacy_facts'],
+    json: ['legacy_facts'],
+    refs: { customer: 'customers', salesperson: 'salespeople', contract: 'contracts' },
+    extra: ['first_row'],
   },
   {
-    name: 'sales_lines', cols: pending('sales_lines', ['order', 'sale_date', 'customer', 'product', 'batch', 'legacy_facts']),
-    json: ['legacy_facts'], refs: { order: 'sales_orders', customer: 'customers', product: 'products', batch: 'batches' }, extra: ['row', 'slip', 'invoice'],
+    name: 'sales_lines',
+    cols: pending('sales_lines', ['order', 'sale_date', 'customer', 'product', 'batch', 'legacy_facts']),
+    json: ['legacy_facts'],
+    refs: { order: 'sales_orders', customer: 'customers', product: 'products', batch: 'batches' },
+    extra: ['row', 'slip', 'invoice'],
   },
   {
-    name: 'outbound_slips', cols: pending('outbound_slips', ['slip_no', 'order', 'legacy_facts']),
-    json: ['legacy_facts'], refs: { order: 'sales_orders' },
+    name: 'outbound_slips',
+    cols: pending('outbound_slips', ['slip_no', 'order', 'legacy_facts']),
+    json: ['legacy_facts'],
+    refs: { order: 'sales_orders' },
   },
   { name: 'invoices', cols: ['invoice_no', 'type', 'customer', 'invoice_date', 'amount'], refs: { customer: 'customers' } },
   { name: 'invoice_slips', cols: ['invoice', 'slip'], refs: { invoice: 'invoices', slip: 'outbound_slips' } },
@@ -59,7 +67,11 @@ class BufferedInsert {
   private at = 0;
   private readonly one: Database.Statement;
   private readonly many: Database.Statement;
-  constructor(db: Database.Database, table: string, readonly cols: string[]) {
+  constructor(
+    db: Database.Database,
+    table: string,
+    readonly cols: string[],
+  ) {
     const tuple = `(?${', ?'.repeat(cols.length - 1)})`;
     const head = `INSERT INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES `;
     this.one = db.prepare(head + tuple);
@@ -170,7 +182,10 @@ export class Staging {
       const cols = [...t.cols, ...(t.extra ?? [])];
       this.db.exec(`CREATE TABLE ${q(t.name)} (id INTEGER PRIMARY KEY, ${cols.map((c) => `${q(c)}`).join(', ')})`);
       if (DIRECT.has(t.name)) {
-        this.direct.set(t.name, { cols, stmt: this.db.prepare(`INSERT INTO ${q(t.name)} (id, ${cols.map(q).join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`) });
+        this.direct.set(t.name, {
+          cols,
+          stmt: this.db.prepare(`INSERT INTO ${q(t.name)} (id, ${cols.map(q).join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`),
+        });
       } else {
         this.buffered.set(t.name, new BufferedInsert(this.db, t.name, ['id', ...cols]));
       }
@@ -232,9 +247,11 @@ export class Staging {
     this.lookups.set(table, n);
     if (n === 4) {
       this.commit();
-      this.db.exec(table === 'sales_orders'
-        ? 'CREATE INDEX IF NOT EXISTS sales_orders__order_no ON sales_orders (order_no)'
-        : 'CREATE INDEX IF NOT EXISTS invoices__invoice_no ON invoices (invoice_no)');
+      this.db.exec(
+        table === 'sales_orders'
+          ? 'CREATE INDEX IF NOT EXISTS sales_orders__order_no ON sales_orders (order_no)'
+          : 'CREATE INDEX IF NOT EXISTS invoices__invoice_no ON invoices (invoice_no)',
+      );
     }
     return table === 'sales_orders' ? this.orderByNo : this.invoiceByNo;
   }
@@ -264,7 +281,9 @@ export class Staging {
 
   stagedInvoice(invoiceNo: string): { id: number; customer: number; invoice_date: string | null } | undefined {
     if (!this.invoicesSeen.has(invoiceNo)) return undefined;
-    return (this.buffered.get('invoices')!.pending('invoice_no', invoiceNo) ?? this.lookup('invoices').get(invoiceNo)) as { id: number; customer: number; invoice_date: string | null } | undefined;
+    return (this.buffered.get('invoices')!.pending('invoice_no', invoiceNo) ?? this.lookup('invoices').get(invoiceNo)) as
+      | { id: number; customer: number; invoice_date: string | null }
+      | undefined;
   }
 
   addToInvoice(id: number, amount: number): void {
@@ -272,7 +291,16 @@ export class Staging {
     if (!this.buffered.get('invoices')!.addTo(id, 'amount', amount)) this.addInvoiceAmount.run(amount, id);
   }
 
-  finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string, detail: FindingDetail): void {
+  finding(
+    rule: string,
+    severity: string,
+    resource: string,
+    recordId: number,
+    row: number | null,
+    fields: string[],
+    message: string,
+    detail: FindingDetail,
+  ): void {
     this.tx();
     this.findingsOut.push([rule, severity, resource, recordId, row, JSON.stringify(fields), message, JSON.stringify(detail)]);
   }
@@ -358,7 +386,9 @@ export class Staging {
   close(remove = true): void {
     try {
       if (this.inTx) this.db.exec('ROLLBACK');
-    } catch { /* closing anyway */ }
+    } catch {
+      /* closing anyway */
+    }
     if (this.db.open) this.db.close();
     if (remove) for (const ext of ['', '-journal', '-wal', '-shm']) fs.rmSync(this.file + ext, { force: true });
   }

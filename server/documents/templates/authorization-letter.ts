@@ -9,10 +9,15 @@ import { html } from '../html';
 import { letterhead, sheet } from '../parts';
 import type { DocumentTemplate } from '../types';
 
-interface Data { letter: Row; salesperson?: Row }
+interface Data {
+  letter: Row;
+  salesperson?: Row;
+}
 
 export const authorizationLetter: DocumentTemplate<Data> = {
-  key: 'authorization-letter', resource: 'authorizations', title: '销售人员授权书',
+  key: 'authorization-letter',
+  resource: 'authorizations',
+  title: '销售人员授权书',
   gather: (ctx, letter) => ({ letter, salesperson: ref(ctx.db, 'salespeople', letter.salesperson) }),
   fileName: (d) => `销售人员授权书-${d.letter.document_no}-${d.salesperson?.name ?? ''}`,
   render(d, ctx) {
@@ -21,7 +26,10 @@ export const authorizationLetter: DocumentTemplate<Data> = {
     const state = validity(a.valid_to, ctx.today);
     const company = ctx.company;
     return sheet(
-      letterhead(company, '销售人员授权书', [['编号', String(a.document_no)], ['状态', state.warn ? html`<span class="warn">${state.text}</span>` : state.text]]),
+      letterhead(company, '销售人员授权书', [
+        ['编号', String(a.document_no)],
+        ['状态', state.warn ? html`<span class="warn">${state.text}</span>` : state.text],
+      ]),
       html`<div class="letter">
 <p class="flush">致：各购货单位</p>
 <p>兹授权我公司销售人员 <b>${text(p?.name)}</b>（身份证号：<b>${text(p?.id_no)}</b>${p?.employee_no ? html`，工号：${String(p.employee_no)}` : ''}${p?.permit_no ? html`，上岗证号：${String(p.permit_no)}` : ''}）代表我公司，在下列授权范围内从事药品、医疗器械销售业务：</p>

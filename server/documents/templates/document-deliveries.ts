@@ -14,8 +14,18 @@ import { html } from '../html';
 import { letterhead, listTable, sheet, signs } from '../parts';
 import type { DocContext, DocumentTemplate } from '../types';
 
-interface Item { row: Row; what: string; number: string; validTo: string }
-interface Data { customer: Row; items: Item[]; from?: string; to?: string }
+interface Item {
+  row: Row;
+  what: string;
+  number: string;
+  validTo: string;
+}
+interface Data {
+  customer: Row;
+  items: Item[];
+  from?: string;
+  to?: string;
+}
 
 function item(ctx: DocContext, d: Row): Item {
   const licence = ref(ctx.db, 'company_licenses', d.company_license);
@@ -30,28 +40,40 @@ function item(ctx: DocContext, d: Row): Item {
 /** The customer's live delivery records in the period, oldest first (also the inspection pack's section). */
 export function deliveryItems(ctx: DocContext, customerId: number, from?: string, to?: string): Item[] {
   const t = documentDeliveries;
-  return (ctx.db.select().from(t)
-    .where(and(eq(t.customer, customerId), isNull(t.voided_at), from ? gte(t.delivered_at, from) : undefined, to ? lte(t.delivered_at, to) : undefined))
-    .orderBy(asc(t.delivered_at), asc(t.id)).all() as Row[]).map((d) => item(ctx, d));
+  return (
+    ctx.db
+      .select()
+      .from(t)
+      .where(and(eq(t.customer, customerId), isNull(t.voided_at), from ? gte(t.delivered_at, from) : undefined, to ? lte(t.delivered_at, to) : undefined))
+      .orderBy(asc(t.delivered_at), asc(t.id))
+      .all() as Row[]
+  ).map((d) => item(ctx, d));
 }
 
 export function deliveryTable(items: Item[]) {
-  return listTable([
-    { head: '序号', cell: (_i: Item, n) => n + 1, num: true },
-    { head: '交付日期', cell: (i) => ymd(i.row.delivered_at), nowrap: true },
-    { head: '资料类型', cell: (i) => label('document_deliveries', 'kind', i.row.kind) },
-    { head: '资料名称', cell: (i) => i.what },
-    { head: '证号/批准文号', cell: (i) => i.number, nowrap: true },
-    { head: '有效期至', cell: (i) => i.validTo, nowrap: true },
-    { head: '份数', cell: (i) => (typeof i.row.copies === 'number' ? i.row.copies : NONE), num: true },
-    { head: '加盖原印章', cell: (i) => (i.row.sealed ? '是' : '否') },
-    { head: '交付人', cell: (i) => text(i.row.delivered_by), nowrap: true },
-    { head: '接收人', cell: (i) => text(i.row.received_by), nowrap: true },
-  ], items, { empty: '无交付记录' });
+  return listTable(
+    [
+      { head: '序号', cell: (_i: Item, n) => n + 1, num: true },
+      { head: '交付日期', cell: (i) => ymd(i.row.delivered_at), nowrap: true },
+      { head: '资料类型', cell: (i) => label('document_deliveries', 'kind', i.row.kind) },
+      { head: '资料名称', cell: (i) => i.what },
+      { head: '证号/批准文号', cell: (i) => i.number, nowrap: true },
+      { head: '有效期至', cell: (i) => i.validTo, nowrap: true },
+      { head: '份数', cell: (i) => (typeof i.row.copies === 'number' ? i.row.copies : NONE), num: true },
+      { head: '加盖原印章', cell: (i) => (i.row.sealed ? '是' : '否') },
+      { head: '交付人', cell: (i) => text(i.row.delivered_by), nowrap: true },
+      { head: '接收人', cell: (i) => text(i.row.received_by), nowrap: true },
+    ],
+    items,
+    { empty: '无交付记录' },
+  );
 }
 
 export const documentDeliveryList: DocumentTemplate<Data> = {
-  key: 'document-deliveries', resource: 'customers', title: '资料交付清单', landscape: true,
+  key: 'document-deliveries',
+  resource: 'customers',
+  title: '资料交付清单',
+  landscape: true,
   gather(ctx, customer, query) {
     const from = query.from?.trim() || undefined;
     const to = query.to?.trim() || undefined;
@@ -64,10 +86,18 @@ export const documentDeliveryList: DocumentTemplate<Data> = {
   render(d, ctx) {
     const period = d.from || d.to ? `${d.from ?? '—'} 至 ${d.to ?? '—'}` : '全部';
     return sheet(
-      letterhead(ctx.company, '资料交付清单', [['购货单位', String(d.customer.name)], ['期间', period], ['打印日期', ctx.today]]),
+      letterhead(ctx.company, '资料交付清单', [
+        ['购货单位', String(d.customer.name)],
+        ['期间', period],
+        ['打印日期', ctx.today],
+      ]),
       deliveryTable(d.items),
       html`<p class="note">依据第二篇 3.6：销售药品时向购货单位提供加盖本企业原印章的证照复印件、所售药品批准证明文件复印件、进口药品证明文件及授权书复印件。</p>`,
-      signs([['交付人（签字）', ''], ['购货单位接收人（签字）', ''], ['日期', '']]),
+      signs([
+        ['交付人（签字）', ''],
+        ['购货单位接收人（签字）', ''],
+        ['日期', ''],
+      ]),
     );
   },
 };

@@ -9,12 +9,21 @@ import { html, multiline } from '../html';
 import { kv, letterhead, sheet } from '../parts';
 import type { DocumentTemplate } from '../types';
 
-interface Data { reply: Row; customer?: Row; complaint?: Row; product?: Row }
+interface Data {
+  reply: Row;
+  customer?: Row;
+  complaint?: Row;
+  product?: Row;
+}
 
 export const replyLetter: DocumentTemplate<Data> = {
-  key: 'reply-letter', resource: 'replies', title: '复函',
+  key: 'reply-letter',
+  resource: 'replies',
+  title: '复函',
   gather: (ctx, reply) => ({
-    reply, customer: ref(ctx.db, 'customers', reply.customer), complaint: ref(ctx.db, 'complaints', reply.complaint),
+    reply,
+    customer: ref(ctx.db, 'customers', reply.customer),
+    complaint: ref(ctx.db, 'complaints', reply.complaint),
     product: ref(ctx.db, 'products', reply.product),
   }),
   fileName: (d) => `复函-${d.reply.reply_no}`,
@@ -22,11 +31,17 @@ export const replyLetter: DocumentTemplate<Data> = {
     const r = d.reply;
     const p = d.product;
     return sheet(
-      letterhead(ctx.company, '复函', [['复函编号', String(r.reply_no)], ['复函日期', ymd(r.reply_date)]]),
+      letterhead(ctx.company, '复函', [
+        ['复函编号', String(r.reply_no)],
+        ['复函日期', ymd(r.reply_date)],
+      ]),
       kv([
-        ['来函单位', text(d.customer?.name)], ['来函编号', text(r.letter_no)],
-        ['来函日期', ymd(r.letter_date)], ['投诉编号', text(d.complaint?.complaint_no)],
-        ['归档品种', p ? `${text(p.generic_name)} ${p.spec ?? ''}` : '—'], ['寄送方式', label('replies', 'method', r.method)],
+        ['来函单位', text(d.customer?.name)],
+        ['来函编号', text(r.letter_no)],
+        ['来函日期', ymd(r.letter_date)],
+        ['投诉编号', text(d.complaint?.complaint_no)],
+        ['归档品种', p ? `${text(p.generic_name)} ${p.spec ?? ''}` : '—'],
+        ['寄送方式', label('replies', 'method', r.method)],
       ]),
       html`<div class="letter">
 <p class="flush"><b>${text(d.customer?.name)}</b>：</p>

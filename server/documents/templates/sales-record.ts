@@ -53,14 +53,18 @@ export function columnsFor(rows: SalesRow[]): Column<SalesRow>[] {
 /** 第四篇 一.4(4): the buyer's name, licence number, business address and contact. */
 export function buyerBlock(db: DocContext['db'], customer: Row | undefined): SafeHtml {
   return kv([
-    ['购货单位', text(customer?.name)], ['经营许可证号/备案凭证编号', text(buyerLicenceNumbers(db, customer?.id))],
-    ['经营地址', text(customer?.address)], ['联系方式', text([customer?.contact_name, customer?.contact_phone].filter(Boolean).join(' '))],
+    ['购货单位', text(customer?.name)],
+    ['经营许可证号/备案凭证编号', text(buyerLicenceNumbers(db, customer?.id))],
+    ['经营地址', text(customer?.address)],
+    ['联系方式', text([customer?.contact_name, customer?.contact_phone].filter(Boolean).join(' '))],
   ]);
 }
 
 export function salesTable(rows: SalesRow[], columns = columnsFor(rows)): SafeHtml {
   const sum = rows.reduce((s, r) => s + (r.amount ?? 0), 0);
-  const total = columns.map((c, i) => (i === 0 ? '' : c.head === '金额' ? money(Math.round(sum * 100) / 100) : c.head === '销售日期' ? `合计 ${rows.length} 行` : ''));
+  const total = columns.map((c, i) =>
+    i === 0 ? '' : c.head === '金额' ? money(Math.round(sum * 100) / 100) : c.head === '销售日期' ? `合计 ${rows.length} 行` : '',
+  );
   return listTable(columns, rows, { empty: '该期间无销售记录', total });
 }
 
@@ -69,37 +73,66 @@ function visibleLines(ctx: DocContext, where: SQL | undefined) {
   return salesRows(ctx.db, and(where, scopeCondition(ctx.db, ctx.actor, registry.get('sales_lines')!)));
 }
 
-interface OrderData { order: Row; customer?: Row; salesperson?: Row; contract?: Row; rows: SalesRow[] }
+interface OrderData {
+  order: Row;
+  customer?: Row;
+  salesperson?: Row;
+  contract?: Row;
+  rows: SalesRow[];
+}
 
 export const salesOrderRecord: DocumentTemplate<OrderData> = {
-  key: 'sales-record', resource: 'sales_orders', title: '销售记录', landscape: true,
+  key: 'sales-record',
+  resource: 'sales_orders',
+  title: '销售记录',
+  landscape: true,
   gather(ctx, order) {
     return {
-      order, customer: ref(ctx.db, 'customers', order.customer), salesperson: ref(ctx.db, 'salespeople', order.salesperson),
-      contract: ref(ctx.db, 'contracts', order.contract), rows: salesRows(ctx.db, eq(salesLines.order, order.id)),
+      order,
+      customer: ref(ctx.db, 'customers', order.customer),
+      salesperson: ref(ctx.db, 'salespeople', order.salesperson),
+      contract: ref(ctx.db, 'contracts', order.contract),
+      rows: salesRows(ctx.db, eq(salesLines.order, order.id)),
     };
   },
   fileName: (d) => `销售记录-${d.order.order_no}`,
   render(d, ctx) {
     const names = (k: 'handler' | 'responsible') => [...new Set(d.rows.map((r) => r[k]).filter(Boolean))].join('、') || NONE;
     return sheet(
-      letterhead(ctx.company, '销售记录', [['单据编号', String(d.order.order_no)], ['销售日期', ymd(d.order.sale_date)]]),
+      letterhead(ctx.company, '销售记录', [
+        ['单据编号', String(d.order.order_no)],
+        ['销售日期', ymd(d.order.sale_date)],
+      ]),
       buyerBlock(ctx.db, d.customer),
-      kv([
-        ['销售人员', text(d.salesperson?.name)],
-        ['合同编号', text(d.contract?.contract_no)], ['付款方式', label('sales_orders', 'payment_method', d.order.payment_method)],
-        ['状态', label('sales_orders', 'status', d.order.status)], ['备注', text(d.order.remark)],
-      ], 3),
+      kv(
+        [
+          ['销售人员', text(d.salesperson?.name)],
+          ['合同编号', text(d.contract?.contract_no)],
+          ['付款方式', label('sales_orders', 'payment_method', d.order.payment_method)],
+          ['状态', label('sales_orders', 'status', d.order.status)],
+          ['备注', text(d.order.remark)],
+        ],
+        3,
+      ),
       html`<h2>销售明细</h2>`,
       salesTable(d.rows),
-      signs([['经办人', names('handler')], ['销售人员', text(d.salesperson?.name)], ['负责人', names('responsible')]]),
+      signs([
+        ['经办人', names('handler')],
+        ['销售人员', text(d.salesperson?.name)],
+        ['负责人', names('responsible')],
+      ]),
     );
   },
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-interface RangeData { customer: Row; from: string; to: string; rows: SalesRow[] }
+interface RangeData {
+  customer: Row;
+  from: string;
+  to: string;
+  rows: SalesRow[];
+}
 
 /** from/to (YYYY-MM-DD, inclusive); default: the current year up to today. */
 export function dateRange(ctx: DocContext, query: DocQuery): { from: string; to: string } {
@@ -115,7 +148,10 @@ export function customerSalesRows(ctx: DocContext, customer: number, from: strin
 }
 
 export const customerSalesRecord: DocumentTemplate<RangeData> = {
-  key: 'customer-sales-record', resource: 'customers', title: '销售记录清单', landscape: true,
+  key: 'customer-sales-record',
+  resource: 'customers',
+  title: '销售记录清单',
+  landscape: true,
   gather(ctx, customer, query) {
     const { from, to } = dateRange(ctx, query);
     return { customer, from, to, rows: customerSalesRows(ctx, customer.id, from, to) };
@@ -123,10 +159,18 @@ export const customerSalesRecord: DocumentTemplate<RangeData> = {
   fileName: (d) => `销售记录清单-${d.customer.name}-${d.from}至${d.to}`,
   render(d, ctx) {
     return sheet(
-      letterhead(ctx.company, '销售记录清单', [['购货单位', String(d.customer.name)], ['期间', `${d.from} 至 ${d.to}`], ['打印日期', ctx.today]]),
+      letterhead(ctx.company, '销售记录清单', [
+        ['购货单位', String(d.customer.name)],
+        ['期间', `${d.from} 至 ${d.to}`],
+        ['打印日期', ctx.today],
+      ]),
       buyerBlock(ctx.db, d.customer),
       salesTable(d.rows),
-      signs([['制表人', ctx.actor.display_name], ['销售部负责人', ''], ['质管部', '']]),
+      signs([
+        ['制表人', ctx.actor.display_name],
+        ['销售部负责人', ''],
+        ['质管部', ''],
+      ]),
     );
   },
 };

@@ -48,7 +48,9 @@ function build(c: C) {
   const data = template.gather(ctx, row, query);
   const search = new URLSearchParams(query).toString();
   const page = documentPage(template.render(data, ctx), {
-    title: template.fileName(data), landscape: template.landscape, pdfUrl: `${BASE}/${template.key}/${row.id}/pdf${search ? `?${search}` : ''}`,
+    title: template.fileName(data),
+    landscape: template.landscape,
+    pdfUrl: `${BASE}/${template.key}/${row.id}/pdf${search ? `?${search}` : ''}`,
     voided: row.voided_at ? String(row.void_reason ?? '') : undefined,
   });
   return { template, row, page, name: template.fileName(data) };
@@ -85,16 +87,27 @@ export function documentsRoutes(app: Hono<AppEnv>): void {
     }
     const sections = customerFilePlan(ctx, customer);
     const scoped = ownScope(ctx.actor.roles, 'sales_orders') != null;
-    const stream = zipStream(new Date(ctx.now), async (zip) => {
-      await zip.add('00-目录.pdf', await renderPdf(documentPage(indexPage(ctx, customer, sections, scoped), { title: '目录' })));
-      for (const s of sections) {
-        await zip.add(`${s.name}.pdf`, await renderPdf(documentPage(s.body(), { title: s.title, landscape: s.landscape }), { landscape: s.landscape }));
-        // the scans themselves, as stored (one at a time: each is at most the upload limit)
-        for (const f of s.files ?? []) await zip.add(`${s.name}/${f.name}`, new Uint8Array(await fs.promises.readFile(f.file)));
-      }
-    }, (err) => console.error('customer file', err));
+    const stream = zipStream(
+      new Date(ctx.now),
+      async (zip) => {
+        await zip.add('00-目录.pdf', await renderPdf(documentPage(indexPage(ctx, customer, sections, scoped), { title: '目录' })));
+        for (const s of sections) {
+          await zip.add(`${s.name}.pdf`, await renderPdf(documentPage(s.body(), { title: s.title, landscape: s.landscape }), { landscape: s.landscape }));
+          // the scans themselves, as stored (one at a time: each is at most the upload limit)
+          for (const f of s.files ?? []) await zip.add(`${s.name}/${f.name}`, new Uint8Array(await fs.promises.readFile(f.file)));
+        }
+      },
+      (err) => console.error('customer file', err),
+    );
     c.header('Content-Type', 'application/zip');
-    c.header('Content-Disposition', contentDisposition('attachment', `购货者完整档案-${safeFileName(String(customer.name))}-${ctx.today}.zip`, `customer-file-${customer.id}-${ctx.today}.zip`));
+    c.header(
+      'Content-Disposition',
+      contentDisposition(
+        'attachment',
+        `购货者完整档案-${safeFileName(String(customer.name))}-${ctx.today}.zip`,
+        `customer-file-${customer.id}-${ctx.today}.zip`,
+      ),
+    );
     return c.body(stream);
   });
 

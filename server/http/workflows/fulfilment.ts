@@ -52,24 +52,39 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
   });
 
   app.get('/fulfilment/receivables', (c) => {
-    allow(c, [['invoices', 'list'], ['payments', 'list'], ['customers', 'list']]);
+    allow(c, [
+      ['invoices', 'list'],
+      ['payments', 'list'],
+      ['customers', 'list'],
+    ]);
     return c.json(receivablesAgeing(c.get('deps').db, asOf(c)));
   });
 
   app.get('/fulfilment/receivables/:customer', (c) => {
-    allow(c, [['invoices', 'list'], ['payments', 'list'], ['customers', 'show']]);
+    allow(c, [
+      ['invoices', 'list'],
+      ['payments', 'list'],
+      ['customers', 'show'],
+    ]);
     const customer = record(c, 'customers', 'customer');
     return c.json({ name: customer.name, ...customerReceivables(c.get('deps').db, asOf(c), customer.id) });
   });
 
   app.get('/fulfilment/invoiceable-slips', (c) => {
-    allow(c, [['invoices', 'create'], ['invoice_slips', 'create']]);
+    allow(c, [
+      ['invoices', 'create'],
+      ['invoice_slips', 'create'],
+    ]);
     const customer = c.req.query('customer');
     return c.json(invoiceableSlips(c.get('deps').db, customer ? Number(customer) : undefined));
   });
 
   app.post('/fulfilment/invoices', async (c) => {
-    allow(c, [['invoices', 'create'], ['invoice_slips', 'create'], ['invoice_lines', 'create']]);
+    allow(c, [
+      ['invoices', 'create'],
+      ['invoice_slips', 'create'],
+      ['invoice_lines', 'create'],
+    ]);
     const body = parseBody(INVOICE_BODY, await jsonOf(c.req, c.get('lang')), c.get('lang'));
     const { db, clock } = c.get('deps');
     return c.json(issueInvoice({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, body), 201);

@@ -14,13 +14,21 @@ import type { Row } from '../records';
 import { text, type Check } from '../workflows/first-business/check';
 import { attachmentRows, kindLabel, requiredFor, slotsOf } from './slots';
 
-interface Gap { zh: string; en: string }
+interface Gap {
+  zh: string;
+  en: string;
+}
 
 /** For each record: the required kinds (not a rule's) it has no current scan of. */
 function gaps(db: Db, resourceName: string, rows: Row[], name: (r: Row) => Gap): Gap[] {
   const resource = registry.get(resourceName)!;
   const kinds = new Map<number, Set<string>>();
-  for (const a of attachmentRows(db, resourceName, rows.map((r) => r.id), true)) {
+  for (const a of attachmentRows(
+    db,
+    resourceName,
+    rows.map((r) => r.id),
+    true,
+  )) {
     const id = Number(a.record_id);
     if (!kinds.has(id)) kinds.set(id, new Set());
     kinds.get(id)!.add(String(a.kind));
@@ -40,16 +48,30 @@ function gaps(db: Db, resourceName: string, rows: Row[], name: (r: Row) => Gap):
 
 function scanCheck(label: Gap, source: string, found: Gap[], fields: string[], okZh: string, okEn: string): Check {
   return {
-    key: 'scans', label: text(label.zh, label.en), blocking: true, source, fields,
+    key: 'scans',
+    label: text(label.zh, label.en),
+    blocking: true,
+    source,
+    fields,
     ...(found.length
-      ? { status: 'fail', detail: text(`${found.map((g) => g.zh).join('；')}。请上传扫描件（PDF、JPEG 或 PNG）`, `${found.map((g) => g.en).join('; ')}. Upload the scans (PDF, JPEG or PNG)`) }
+      ? {
+          status: 'fail',
+          detail: text(
+            `${found.map((g) => g.zh).join('；')}。请上传扫描件（PDF、JPEG 或 PNG）`,
+            `${found.map((g) => g.en).join('; ')}. Upload the scans (PDF, JPEG or PNG)`,
+          ),
+        }
       : { status: 'pass', detail: text(okZh, okEn) }),
   };
 }
 
 export function customerScanChecks(db: Db, customer: Row): Check[] {
   const live = <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
-    db.select().from(t).where(and(eq(t.customer, customer.id), isNull(t.voided_at))).all() as Row[];
+    db
+      .select()
+      .from(t)
+      .where(and(eq(t.customer, customer.id), isNull(t.voided_at)))
+      .all() as Row[];
   const licences = live(customerLicenses);
   const agents = live(customerAgents);
   const found = [
@@ -62,32 +84,47 @@ export function customerScanChecks(db: Db, customer: Row): Check[] {
       return { zh: `${a.name}（${r[0]}）`, en: `${a.name} (${r[1]})` };
     }),
   ];
-  return [scanCheck(
-    { zh: '证照及委托书扫描件', en: 'Scans of licences and powers of attorney' }, '第二篇 3.9; 第五篇 2.1; 第四篇 一.3', found, ['attachments'],
-    `${licences.length} 份证照均有扫描件${agents.some((a) => a.role === 'purchaser') ? '，采购人员委托书及身份证复印件已存档' : ''}`,
-    `All ${licences.length} licences scanned${agents.some((a) => a.role === 'purchaser') ? "; purchasers' powers of attorney and ID copies on file" : ''}`,
-  )];
+  return [
+    scanCheck(
+      { zh: '证照及委托书扫描件', en: 'Scans of licences and powers of attorney' },
+      '第二篇 3.9; 第五篇 2.1; 第四篇 一.3',
+      found,
+      ['attachments'],
+      `${licences.length} 份证照均有扫描件${agents.some((a) => a.role === 'purchaser') ? '，采购人员委托书及身份证复印件已存档' : ''}`,
+      `All ${licences.length} licences scanned${agents.some((a) => a.role === 'purchaser') ? "; purchasers' powers of attorney and ID copies on file" : ''}`,
+    ),
+  ];
 }
 
 export function productScanChecks(db: Db, product: Row): Check[] {
-  const checks = [scanCheck(
-    { zh: '批准证明文件扫描件', en: 'Scan of the approval document' }, '第二篇 3.6.2; 第四篇 一.3', gaps(db, 'products', [product], () => ({ zh: '本品种', en: 'This product' })),
-    ['attachments'], '批准证明文件已存档', 'Approval document on file',
-  )];
+  const checks = [
+    scanCheck(
+      { zh: '批准证明文件扫描件', en: 'Scan of the approval document' },
+      '第二篇 3.6.2; 第四篇 一.3',
+      gaps(db, 'products', [product], () => ({ zh: '本品种', en: 'This product' })),
+      ['attachments'],
+      '批准证明文件已存档',
+      'Approval document on file',
+    ),
+  ];
   if (product.imported) {
     const kinds = new Set(attachmentRows(db, 'products', [product.id], true).map((a) => String(a.kind)));
     const missing = missingImportDocs({ imported: true }, kinds);
     const meta = ruleMeta(PRODUCT_IMPORT_DOCS_MISSING)!;
     checks.push({
-      key: 'import_docs', label: text('进口药品证明文件', 'Import documents'), blocking: true, source: meta.source, fields: ['attachments'],
+      key: 'import_docs',
+      label: text('进口药品证明文件', 'Import documents'),
+      blocking: true,
+      source: meta.source,
+      fields: ['attachments'],
       ...(missing.length
         ? {
-          status: 'fail',
-          detail: text(
-            `[${meta.code}] 进口品种缺少${missing.map((m) => m.zh).join('、')}扫描件，不得通过首营审核`,
-            `[${meta.code}] Imported product without a scan of its ${missing.map((m) => m.en.toLowerCase()).join(' and ')}: it cannot be approved`,
-          ),
-        }
+            status: 'fail',
+            detail: text(
+              `[${meta.code}] 进口品种缺少${missing.map((m) => m.zh).join('、')}扫描件，不得通过首营审核`,
+              `[${meta.code}] Imported product without a scan of its ${missing.map((m) => m.en.toLowerCase()).join(' and ')}: it cannot be approved`,
+            ),
+          }
         : { status: 'pass', detail: text('进口药品注册证及通关单已存档', 'Import licence and customs clearance on file') }),
     });
   }

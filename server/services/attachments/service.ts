@@ -66,10 +66,13 @@ function checkUpload(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, he
   if (row.voided_at) throw badRequest(amsg(ctx.lang, 'record_voided'));
   const slots = slotsOf(resource);
   if (!slots.some((s) => s.kind === input.kind)) {
-    throw badRequest(amsg(ctx.lang, 'bad_kind', {
-      kind: input.kind || '—', resource: resource.label[ctx.lang === 'en' ? 1 : 0],
-      options: slots.map((s) => `${s.kind} ${kindLabel(s.kind, ctx.lang)}`).join(ctx.lang === 'en' ? ', ' : '、'),
-    }));
+    throw badRequest(
+      amsg(ctx.lang, 'bad_kind', {
+        kind: input.kind || '—',
+        resource: resource.label[ctx.lang === 'en' ? 1 : 0],
+        options: slots.map((s) => `${s.kind} ${kindLabel(s.kind, ctx.lang)}`).join(ctx.lang === 'en' ? ', ' : '、'),
+      }),
+    );
   }
   const limit = attachmentLimitBytes();
   if (input.size > limit) throw new ServiceError(413, amsg(ctx.lang, 'too_large', { mb: Math.round((limit / 1024 / 1024) * 10) / 10 }));
@@ -77,9 +80,13 @@ function checkUpload(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, he
   const mime = sniff(head);
   if (!mime) {
     const seen = describeContent(head);
-    throw new ServiceError(415, amsg(ctx.lang, 'bad_type', {
-      name: input.fileName || 'upload', detected: seen ? (ctx.lang === 'en' ? `: it is ${seen}` : `：实为 ${seen}`) : '',
-    }));
+    throw new ServiceError(
+      415,
+      amsg(ctx.lang, 'bad_type', {
+        name: input.fileName || 'upload',
+        detected: seen ? (ctx.lang === 'en' ? `: it is ${seen}` : `：实为 ${seen}`) : '',
+      }),
+    );
   }
   return { resource, mime };
 }
@@ -115,15 +122,31 @@ function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 'file'
     }
     const now = ctx.clock.now().toISOString();
     const stamp = { created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id };
-    const row = tx.db.insert(attachments).values({
-      resource: input.resource, record_id: input.recordId, kind: input.kind as never, file_name: input.fileName || 'upload', mime, size: input.size,
-      sha256: sha, note: input.note?.trim() || null, supersedes: old?.id ?? null, ...stamp,
-    }).returning().get() as Row;
+    const row = tx.db
+      .insert(attachments)
+      .values({
+        resource: input.resource,
+        record_id: input.recordId,
+        kind: input.kind as never,
+        file_name: input.fileName || 'upload',
+        mime,
+        size: input.size,
+        sha256: sha,
+        note: input.note?.trim() || null,
+        supersedes: old?.id ?? null,
+        ...stamp,
+      })
+      .returning()
+      .get() as Row;
     const what = `${kindLabel(input.kind, 'zh')}（SHA-256 ${sha}）`;
     writeAudit(tx, 'create', 'attachments', row.id, null, serialize(res, row), input.reason?.trim() || `上传扫描件 ${what}`);
     if (old) {
-      const after = tx.db.update(attachments).set({ superseded_by: row.id, superseded_at: now, updated_at: now, updated_by: ctx.actor.id, version: (old.version ?? 1) + 1 })
-        .where(eq(attachments.id, old.id)).returning().get() as Row;
+      const after = tx.db
+        .update(attachments)
+        .set({ superseded_by: row.id, superseded_at: now, updated_at: now, updated_by: ctx.actor.id, version: (old.version ?? 1) + 1 })
+        .where(eq(attachments.id, old.id))
+        .returning()
+        .get() as Row;
       writeAudit(tx, 'update', 'attachments', old.id, serialize(res, old), serialize(res, after), `被附件 #${row.id} 替换：${what}`);
     }
     const label = `${resource.label[ctx.lang === 'en' ? 1 : 0]}·${kindLabel(input.kind, ctx.lang)}`;

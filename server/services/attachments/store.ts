@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ATTACHMENT_MIME } from '../../../schema/tables/attachments';
+import type { ATTACHMENT_MIME } from '../../../schema/tables/attachments';
 import type { Db } from '../../db';
 import { clientOf } from '../records';
 
@@ -117,7 +117,7 @@ export function sha256Sync(file: string): string {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
+    for (let n: number; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }

@@ -19,9 +19,17 @@ export interface ImportRowValues {
 /** Inserts the imports row and returns its id (the caller is inside a transaction). */
 export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
   const now = ctx.clock.now().toISOString();
-  const row = ctx.db.insert(imports).values({
-    ...values, status, created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id,
-  } as never).returning({ id: imports.id }).get() as { id: number };
+  const row = ctx.db
+    .insert(imports)
+    .values({
+      ...values,
+      status,
+      created_at: now,
+      created_by: ctx.actor.id,
+      updated_at: now,
+      updated_by: ctx.actor.id,
+    } as never)
+    .returning({ id: imports.id })
+    .get() as { id: number };
   return row.id;
 }
-

@@ -28,11 +28,14 @@ export function voidImport(ctx: ServiceContext, imp: Row, reason: string): Recor
   const rows = (n: number) => (ctx.lang === 'en' ? `${n} ${n === 1 ? 'record' : 'records'}` : `${n} 条`);
 
   // the tables holding live records of this import
-  const tables = [...registry.values()].filter((r) => r.system !== false && !KEEP.has(r.name)).flatMap((r) => {
-    const c = sqlite.prepare(`SELECT count(*) AS n, COALESCE(sum(version > 1), 0) AS edited FROM ${q(r.name)} WHERE import_id = ? AND voided_at IS NULL`)
-      .get(imp.id) as { n: number; edited: number };
-    return c.n ? [{ name: r.name, n: c.n, edited: c.edited }] : [];
-  });
+  const tables = [...registry.values()]
+    .filter((r) => r.system !== false && !KEEP.has(r.name))
+    .flatMap((r) => {
+      const c = sqlite
+        .prepare(`SELECT count(*) AS n, COALESCE(sum(version > 1), 0) AS edited FROM ${q(r.name)} WHERE import_id = ? AND voided_at IS NULL`)
+        .get(imp.id) as { n: number; edited: number };
+      return c.n ? [{ name: r.name, n: c.n, edited: c.edited }] : [];
+    });
   const ours = new Set(tables.map((t) => t.name));
 
   const edited = tables.filter((t) => t.edited && !DERIVED.has(t.name));
@@ -44,9 +47,13 @@ export function voidImport(ctx: ServiceContext, imp: Row, reason: string): Recor
     if (u.system === false || DERIVED.has(u.name)) continue;
     for (const [col, spec] of Object.entries(u.fields)) {
       if (spec.kind !== 'ref' || !spec.ref || !ours.has(spec.ref)) continue;
-      const n = (sqlite.prepare(
-        `SELECT count(*) AS n FROM ${q(u.name)} WHERE voided_at IS NULL AND import_id IS NOT ? AND ${q(col)} IN (SELECT id FROM ${q(spec.ref)} WHERE import_id = ?)`,
-      ).get(imp.id, imp.id) as { n: number }).n;
+      const n = (
+        sqlite
+          .prepare(
+            `SELECT count(*) AS n FROM ${q(u.name)} WHERE voided_at IS NULL AND import_id IS NOT ? AND ${q(col)} IN (SELECT id FROM ${q(spec.ref)} WHERE import_id = ?)`,
+          )
+          .get(imp.id, imp.id) as { n: number }
+      ).n;
       if (n) blockers.push(ctx.lang === 'en' ? `${label(u.name)} (${spec.label[1]}) ${rows(n)}` : `${label(u.name)}（${spec.label[0]}）${rows(n)}`);
     }
   }
@@ -60,7 +67,11 @@ export function voidImport(ctx: ServiceContext, imp: Row, reason: string): Recor
   let findings = 0;
   for (const t of tables) {
     if (t.name === 'findings') continue;
-    findings += sqlite.prepare(`UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`).run(stamp).changes;
+    findings += sqlite
+      .prepare(
+        `UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`,
+      )
+      .run(stamp).changes;
   }
   for (const t of tables) {
     voided[t.name] = sqlite.prepare(`UPDATE ${q(t.name)} SET ${set} WHERE import_id = @imp AND voided_at IS NULL`).run(stamp).changes;

@@ -10,15 +10,29 @@ import type { Db } from '../../db';
 import { clientOf } from './bulk-rows';
 
 type Row = Record<string, any>;
-const one = (db: Db, table: any, id: number) => db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as Row | undefined;
+const one = (db: Db, table: any, id: number) =>
+  db
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), isNull(table.voided_at)))
+    .get() as Row | undefined;
 const live = (db: Db, table: any, column: string, id: unknown) =>
-  id == null ? [] : (db.select().from(table).where(and(eq(table[column], id as number), isNull(table.voided_at))).all() as Row[]);
+  id == null
+    ? []
+    : (db
+        .select()
+        .from(table)
+        .where(and(eq(table[column], id as number), isNull(table.voided_at)))
+        .all() as Row[]);
 
 /** The coldest storage condition among the goods of a slip's order: 'frozen', 'cold', or null (no cold chain). */
 export function slipColdStorage(db: Db, slipId: unknown): 'cold' | 'frozen' | null {
   if (slipId == null) return null;
-  const rows = clientOf(db).prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
-    JOIN products p ON p.id = l.product WHERE s.id = ? AND p.storage IN ('cold', 'frozen')`).pluck().all(slipId) as string[];
+  const rows = clientOf(db)
+    .prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
+    JOIN products p ON p.id = l.product WHERE s.id = ? AND p.storage IN ('cold', 'frozen')`)
+    .pluck()
+    .all(slipId) as string[];
   return rows.includes('frozen') ? 'frozen' : rows.includes('cold') ? 'cold' : null;
 }
 
@@ -42,8 +56,14 @@ export const AFTERSALES_RECORD_VIEWS: Partial<Record<RecordKind, Builder>> = {
   follow_up_plans: (db, id) => {
     const p = one(db, t.followUpPlans, id);
     if (!p) return undefined;
-    const visits = p.customer == null || p.product == null ? [] : db.select({ visit_date: t.visits.visit_date }).from(t.visits)
-      .where(and(eq(t.visits.customer, p.customer), eq(t.visits.product, p.product), isNull(t.visits.voided_at))).all();
+    const visits =
+      p.customer == null || p.product == null
+        ? []
+        : db
+            .select({ visit_date: t.visits.visit_date })
+            .from(t.visits)
+            .where(and(eq(t.visits.customer, p.customer), eq(t.visits.product, p.product), isNull(t.visits.voided_at)))
+            .all();
     return { ...p, visits } satisfies RecordViews['follow_up_plans'];
   },
   service_promises: (db, id) => one(db, t.servicePromises, id),
@@ -53,15 +73,30 @@ export const AFTERSALES_RECORD_VIEWS: Partial<Record<RecordKind, Builder>> = {
 /** The records whose rules read a write of these resources (server/services/rules/targets.ts). */
 export function afterSalesRecordTargets(db: Db, resource: string, row: Row): { kind: RecordKind; id: number; own: boolean }[] | undefined {
   switch (resource) {
-    case 'nonconformities': case 'service_promises': case 'follow_up_plans': case 'supplier_agreements':
+    case 'nonconformities':
+    case 'service_promises':
+    case 'follow_up_plans':
+    case 'supplier_agreements':
       return [{ kind: resource, id: row.id, own: true }];
-    case 'nonconformity_notices': return [{ kind: 'nonconformities', id: row.nonconformity, own: false }];
+    case 'nonconformity_notices':
+      return [{ kind: 'nonconformities', id: row.nonconformity, own: false }];
     // a delivery is judged itself, and its slip's receipt reads it (COLD_CHAIN_DELIVERY_UNRECORDED)
-    case 'deliveries': return [{ kind: 'deliveries', id: row.id, own: true }, { kind: 'outbound_slips', id: row.slip, own: false }];
+    case 'deliveries':
+      return [
+        { kind: 'deliveries', id: row.id, own: true },
+        { kind: 'outbound_slips', id: row.slip, own: false },
+      ];
     // a visit of a customer and product meets the follow-up plans of that pair
-    case 'visits': return row.product == null ? [] : (db.select({ id: t.followUpPlans.id }).from(t.followUpPlans)
-      .where(and(eq(t.followUpPlans.customer, row.customer), eq(t.followUpPlans.product, row.product), isNull(t.followUpPlans.voided_at))).all())
-      .map((p) => ({ kind: 'follow_up_plans' as const, id: p.id, own: false }));
-    default: return undefined;
+    case 'visits':
+      return row.product == null
+        ? []
+        : db
+            .select({ id: t.followUpPlans.id })
+            .from(t.followUpPlans)
+            .where(and(eq(t.followUpPlans.customer, row.customer), eq(t.followUpPlans.product, row.product), isNull(t.followUpPlans.voided_at)))
+            .all()
+            .map((p) => ({ kind: 'follow_up_plans' as const, id: p.id, own: false }));
+    default:
+      return undefined;
   }
 }

@@ -33,13 +33,19 @@ export function clientOf(db: Db): Db['$client'] {
  * voided rows.
  */
 export function liveRowsIn<T extends ResourceTable>(
-  db: Db, table: T, column: string, ids: readonly number[], also?: { sql: string; params: unknown[]; voided?: boolean },
+  db: Db,
+  table: T,
+  column: string,
+  ids: readonly number[],
+  also?: { sql: string; params: unknown[]; voided?: boolean },
 ): RowOf<T>[] {
   if (!ids.length) return [];
   const plan = planOf(table);
   const colName = getTableColumns(table)[column].name;
   const rows = clientOf(db)
-    .prepare(`SELECT * FROM "${plan.name}" WHERE "${colName}" IN (SELECT value FROM json_each(?))${also?.voided ? '' : ' AND voided_at IS NULL'}${also ? ` AND (${also.sql})` : ''} ORDER BY id`)
+    .prepare(
+      `SELECT * FROM "${plan.name}" WHERE "${colName}" IN (SELECT value FROM json_each(?))${also?.voided ? '' : ' AND voided_at IS NULL'}${also ? ` AND (${also.sql})` : ''} ORDER BY id`,
+    )
     .all(JSON.stringify(ids), ...(also?.params ?? [])) as Record<string, unknown>[];
   const out = new Array<RowOf<T>>(rows.length);
   for (let i = 0; i < rows.length; i++) {

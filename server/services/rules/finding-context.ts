@@ -37,9 +37,13 @@ export function findingContext(kind: RecordKind, view: Record<string, any>, rc: 
       return { customer: id(view.customer), salesperson: null, ...item, record_date: date(view.invoice_date) };
     default:
       return {
-        customer: id(view.customer), salesperson: null, ...item,
+        customer: id(view.customer),
+        salesperson: null,
+        ...item,
         // issue #14's records date their findings by their own start: found, departed, due, plan start, validity end
-        record_date: date(view.received_at ?? view.reported_at ?? view.notified_at ?? view.found_at ?? view.departed_at ?? view.due_date ?? view.start_date ?? view.valid_to),
+        record_date: date(
+          view.received_at ?? view.reported_at ?? view.notified_at ?? view.found_at ?? view.departed_at ?? view.due_date ?? view.start_date ?? view.valid_to,
+        ),
       };
   }
 }

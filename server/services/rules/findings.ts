@@ -16,7 +16,11 @@ export type FindingRow = typeof findings.$inferSelect & Record<string, any>;
 const ACTIVE = ['open', 'acknowledged', 'waived'];
 const identity = (code: string, fields: readonly string[] | null | undefined) => `${code}|${[...(fields ?? [])].join(',')}`;
 
-export interface SyncResult { opened: number; resolved: number; openedFindings: Finding[] }
+export interface SyncResult {
+  opened: number;
+  resolved: number;
+  openedFindings: Finding[];
+}
 
 export function syncFindings(
   ctx: ServiceContext,
@@ -28,11 +32,13 @@ export function syncFindings(
   /** the record's active findings when the caller loaded them for many records at once (activeFindingsOf) */
   active?: readonly FindingRow[],
 ): SyncResult {
-  const existing = active ?? (ctx.db
-    .select()
-    .from(findings)
-    .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ACTIVE)))
-    .all() as FindingRow[]);
+  const existing =
+    active ??
+    (ctx.db
+      .select()
+      .from(findings)
+      .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ACTIVE)))
+      .all() as FindingRow[]);
   const now = ctx.clock.now().toISOString();
   const stamp = { updated_at: now, updated_by: ctx.actor.id };
   const current = new Map(existing.map((f) => [identity(f.rule, f.fields as string[]), f]));
@@ -46,16 +52,35 @@ export function syncFindings(
     fired.add(key);
     const had = current.get(key);
     if (had) {
-      if (!sameText(had, f)) ctx.db.update(findings).set({ message: f.message.zh, detail: detailOf(f), ...stamp }).where(eq(findings.id, had.id)).run();
+      if (!sameText(had, f))
+        ctx.db
+          .update(findings)
+          .set({ message: f.message.zh, detail: detailOf(f), ...stamp })
+          .where(eq(findings.id, had.id))
+          .run();
       continue;
     }
     const row = ctx.db
       .insert(findings)
       .values({
-        rule: f.code, severity: f.severity, resource, record_id: recordId, import: extra.import ?? null, row: extra.row ?? null,
-        customer: extra.customer ?? null, salesperson: extra.salesperson ?? null, product: extra.product ?? null, batch: extra.batch ?? null,
+        rule: f.code,
+        severity: f.severity,
+        resource,
+        record_id: recordId,
+        import: extra.import ?? null,
+        row: extra.row ?? null,
+        customer: extra.customer ?? null,
+        salesperson: extra.salesperson ?? null,
+        product: extra.product ?? null,
+        batch: extra.batch ?? null,
         record_date: extra.record_date ?? null,
-        fields: f.fields, message: f.message.zh, detail: detailOf(f), status: 'open', created_at: now, created_by: ctx.actor.id, ...stamp,
+        fields: f.fields,
+        message: f.message.zh,
+        detail: detailOf(f),
+        status: 'open',
+        created_at: now,
+        created_by: ctx.actor.id,
+        ...stamp,
       })
       .returning()
       .get();
@@ -96,7 +121,11 @@ export function findingsChange(evaluatedCodes: ReadonlySet<string>, found: reado
 export function activeFindingsOf(ctx: ServiceContext, resource: string, recordIds: readonly number[]): Map<number, FindingRow[]> {
   const out = new Map<number, FindingRow[]>(recordIds.map((id) => [id, []]));
   if (!recordIds.length) return out;
-  const rows = liveRowsIn(ctx.db, findings, 'record_id', recordIds, { sql: `resource = ? AND status IN (${ACTIVE.map(() => '?').join(', ')})`, params: [resource, ...ACTIVE], voided: true }) as FindingRow[];
+  const rows = liveRowsIn(ctx.db, findings, 'record_id', recordIds, {
+    sql: `resource = ? AND status IN (${ACTIVE.map(() => '?').join(', ')})`,
+    params: [resource, ...ACTIVE],
+    voided: true,
+  }) as FindingRow[];
   for (const f of rows) out.get(f.record_id!)?.push(f);
   return out;
 }
@@ -112,7 +141,14 @@ export function resolveAllFor(ctx: ServiceContext, resource: string, recordId: n
   for (const f of open) {
     const row = ctx.db
       .update(findings)
-      .set({ status: 'resolved', reviewed_at: now, note: '记录已作废 / record voided', version: (f.version ?? 1) + 1, updated_at: now, updated_by: ctx.actor.id })
+      .set({
+        status: 'resolved',
+        reviewed_at: now,
+        note: '记录已作废 / record voided',
+        version: (f.version ?? 1) + 1,
+        updated_at: now,
+        updated_by: ctx.actor.id,
+      })
       .where(eq(findings.id, f.id))
       .returning()
       .get();

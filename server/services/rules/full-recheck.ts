@@ -16,13 +16,27 @@ import { createSqlContext } from './sql-context';
 import { viewOf } from './views';
 import { findingContext } from './finding-context';
 
-export interface RecheckResult { asOf: string; records: number; opened: number; resolved: number; ms: number }
+export interface RecheckResult {
+  asOf: string;
+  records: number;
+  opened: number;
+  resolved: number;
+  ms: number;
+}
 
 const BATCH = 500;
 
 function idsOf(db: Db, kind: RecordKind, after: number): number[] {
   const t = registry.get(kind)!.table;
-  return (db.select({ id: t.id }).from(t).where(and(isNull(t.voided_at), gt(t.id, after))).orderBy(asc(t.id)).limit(BATCH).all() as { id: number }[]).map((r) => r.id);
+  return (
+    db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(isNull(t.voided_at), gt(t.id, after)))
+      .orderBy(asc(t.id))
+      .limit(BATCH)
+      .all() as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** `all`: every record of every kind (after a bulk master-data change), not only the time-dependent ones. */
@@ -59,7 +73,11 @@ export function fullRecheck(db: Db, clock: Clock, asOf = clock.today(), opts: { 
     .filter((f) => f.record_id != null && !periodicKinds.has(f.resource) && (RECORD_KINDS as readonly string[]).includes(f.resource));
   for (let i = 0; i < open.length; i += BATCH) {
     const slice = open.slice(i, i + BATCH);
-    for (const kind of new Set(slice.map((f) => f.resource))) run(kind as RecordKind, slice.filter((f) => f.resource === kind).map((f) => f.record_id!));
+    for (const kind of new Set(slice.map((f) => f.resource)))
+      run(
+        kind as RecordKind,
+        slice.filter((f) => f.resource === kind).map((f) => f.record_id!),
+      );
   }
   result.ms = Date.now() - started;
   return result;

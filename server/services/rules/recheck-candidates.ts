@@ -34,7 +34,10 @@ export interface RecheckWindow {
 }
 
 /** One page of candidates: `ids` in ascending order (order ids for sales_lines); `allRules` ⊆ ids. */
-export interface CandidatePage { ids: number[]; allRules: Set<number> }
+export interface CandidatePage {
+  ids: number[];
+  allRules: Set<number>;
+}
 
 /** The calendar day of a stored date or timestamp as SQLite reads it (NULL when unreadable). */
 const day = (col: string) => `date(substr(trim(${col}), 1, 10))`;
@@ -46,7 +49,10 @@ const onOrAfterSince = (col: string) => `${day(col)} >= :since`;
 
 type Sql = (w: RecheckWindow, s: RuleSettings) => string;
 
-const timeDrivenCodes = (kind: RecordKind) => rulesFor(kind, { timeDriven: true }).map((r) => `'${r.code}'`).join(', ');
+const timeDrivenCodes = (kind: RecordKind) =>
+  rulesFor(kind, { timeDriven: true })
+    .map((r) => `'${r.code}'`)
+    .join(', ');
 
 /** A sale with a date from `since` on (DATE_INCONSISTENT's steps and as-of in its message), or without a sale date. */
 const saleWindow = `${notDone('r.sale_date')} OR ${onOrAfterSince('r.sale_date')}
@@ -64,11 +70,14 @@ const WINDOW: Partial<Record<RecordKind, { table: string; where: Sql; full?: Sql
   },
   invoices: {
     table: 'invoices',
-    where: () => `${stepIn('r.invoice_date', `1 + (SELECT MIN(c.payment_days) FROM invoice_slips l
+    where: () => `${stepIn(
+      'r.invoice_date',
+      `1 + (SELECT MIN(c.payment_days) FROM invoice_slips l
         JOIN outbound_slips o ON o.id = l.slip AND o.voided_at IS NULL
         JOIN sales_orders so ON so.id = o."order" AND so.voided_at IS NULL
         JOIN contracts c ON c.id = so.contract AND c.voided_at IS NULL
-        WHERE l.invoice = r.id AND l.voided_at IS NULL)`)}
+        WHERE l.invoice = r.id AND l.voided_at IS NULL)`,
+    )}
       OR EXISTS (SELECT 1 FROM payments p WHERE p.invoice = r.id AND p.voided_at IS NULL AND ${day('p.paid_at')} BETWEEN :since AND :asOf)`,
   },
   complaints: { table: 'complaints', where: (_w, s) => stepIn('r.received_at', String(s.complaintDays + 1)) },
@@ -138,13 +147,15 @@ export const kindOf = (step: RecordKind | 'dependents'): RecordKind => (step ===
 export function candidatePage(db: Db, kind: RecordKind | 'dependents', w: RecheckWindow, s: RuleSettings, after: number, limit: number): CandidatePage {
   if (kind === 'dependents') {
     if (!w.pendingUpto) return { ids: [], allRules: new Set() };
-    const ids = db.$client.prepare(`SELECT r.id FROM sales_orders r WHERE r.id > :after AND r.voided_at IS NULL AND (${DEPENDENTS}) ORDER BY r.id LIMIT :limit`)
-      .pluck().all({ after, limit, upto: w.pendingUpto }) as number[];
+    const ids = db.$client
+      .prepare(`SELECT r.id FROM sales_orders r WHERE r.id > :after AND r.voided_at IS NULL AND (${DEPENDENTS}) ORDER BY r.id LIMIT :limit`)
+      .pluck()
+      .all({ after, limit, upto: w.pendingUpto }) as number[];
     return { ids, allRules: new Set(ids) };
   }
   const spec = WINDOW[kind];
   if (!spec) return { ids: [], allRules: new Set() };
-  const where = `(${w.since === null ? spec.full?.(w, s) ?? '1' : spec.where(w, s)})`;
+  const where = `(${w.since === null ? (spec.full?.(w, s) ?? '1') : spec.where(w, s)})`;
   const undated = kind === 'sales_lines' ? `, ${notDone('r.sale_date')} AS undated` : ', 0 AS undated';
   const text = `SELECT r.id AS id${undated} FROM ${spec.table} r WHERE r.id > :after AND r.voided_at IS NULL AND ${where} ORDER BY r.id LIMIT :limit`;
   const params: Record<string, unknown> = { after, limit };

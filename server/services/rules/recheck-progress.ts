@@ -90,8 +90,16 @@ export function writeProgress(db: Db, p: RecheckProgress): void {
 export function fingerprintOf(s: RuleSettings): string {
   const { receiptConfirmDays, specialArrivalDays, complaintDays, recallNoticeDays, adrDays, feedbackDays } = s;
   return JSON.stringify({
-    v: 1, receiptConfirmDays, specialArrivalDays, complaintDays, recallNoticeDays, adrDays, feedbackDays,
-    rules: RULES.filter(isTimeDriven).map((r) => `${r.appliesTo}:${r.code}`).sort(),
+    v: 1,
+    receiptConfirmDays,
+    specialArrivalDays,
+    complaintDays,
+    recallNoticeDays,
+    adrDays,
+    feedbackDays,
+    rules: RULES.filter(isTimeDriven)
+      .map((r) => `${r.appliesTo}:${r.code}`)
+      .sort(),
   });
 }
 
@@ -101,8 +109,14 @@ export function progressReport(db: Db, kinds: readonly string[]): (RecheckProgre
   if (!p) return null;
   if (p.status === 'done') return { ...p, fraction: 1 };
   const tableOf = (k: string) => (k === 'sales_lines' || k === 'dependents' ? 'sales_orders' : k);
-  const max = kinds.map((k) => (RECORD_KINDS as readonly string[]).includes(k) || k === 'dependents'
-    ? ((db.$client.prepare(`SELECT max(id) FROM ${tableOf(k)}`).pluck().get() as number | null) ?? 0) : 0);
+  const max = kinds.map((k) =>
+    (RECORD_KINDS as readonly string[]).includes(k) || k === 'dependents'
+      ? ((db.$client
+          .prepare(`SELECT max(id) FROM ${tableOf(k)}`)
+          .pluck()
+          .get() as number | null) ?? 0)
+      : 0,
+  );
   const total = max.reduce((a, b) => a + b, 0);
   const at = kinds.indexOf(p.kind ?? '');
   const done = at < 0 ? 0 : max.slice(0, at).reduce((a, b) => a + b, 0) + Math.min(p.last_id, max[at]);

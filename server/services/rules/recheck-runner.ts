@@ -50,7 +50,13 @@ function inThisThread(job: RecheckJob): RecheckRun {
     }
     return p;
   })();
-  return { done, stop: async () => { stopping = true; await done.catch(() => undefined); } };
+  return {
+    done,
+    stop: async () => {
+      stopping = true;
+      await done.catch(() => undefined);
+    },
+  };
 }
 
 function inWorker(job: RecheckJob): RecheckRun {

@@ -10,7 +10,9 @@ const { file, asOf, now, full, pauseMs } = workerData as { file: string; asOf: s
 const offset = now - Date.now();
 const clock: Clock = { now: () => new Date(Date.now() + offset), today: () => asOf };
 let stopping = false;
-parentPort!.on('message', (m) => { if (m === 'stop') stopping = true; });
+parentPort!.on('message', (m) => {
+  if (m === 'stop') stopping = true;
+});
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 const db = openDb(file);

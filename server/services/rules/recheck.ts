@@ -19,7 +19,14 @@ import { createSqlContext } from './sql-context';
 import { saleLineViewsOf, viewOf } from './views';
 import { findingContext } from './finding-context';
 
-export interface RecheckResult { asOf: string; since: string | null; records: number; opened: number; resolved: number; ms: number }
+export interface RecheckResult {
+  asOf: string;
+  since: string | null;
+  records: number;
+  opened: number;
+  resolved: number;
+  ms: number;
+}
 
 /**
  * At most this many candidates per batch (orders for sales_lines); a batch ends early once it has been
@@ -46,8 +53,22 @@ export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: 
     const from = p?.fingerprint === fingerprint && !opts.full && p.last_done && p.last_done <= asOf ? p.last_done : null;
     const now = clock.now().toISOString();
     const fresh: RecheckProgress = {
-      status: 'running', as_of: asOf, since: from, last_done: p?.last_done ?? null, fingerprint, kind: RECHECK_KINDS[0], last_id: 0, pending_upto: pendingUpto(db),
-      records: 0, opened: 0, resolved: 0, batches: 0, started_at: now, updated_at: now, finished_at: null, work_ms: 0,
+      status: 'running',
+      as_of: asOf,
+      since: from,
+      last_done: p?.last_done ?? null,
+      fingerprint,
+      kind: RECHECK_KINDS[0],
+      last_id: 0,
+      pending_upto: pendingUpto(db),
+      records: 0,
+      opened: 0,
+      resolved: 0,
+      batches: 0,
+      started_at: now,
+      updated_at: now,
+      finished_at: null,
+      work_ms: 0,
     };
     writeProgress(db, fresh);
     return fresh;
@@ -66,14 +87,17 @@ export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
   const started = performance.now();
   const client = db.$client;
   const version = () => client.pragma('data_version', { simple: true }) as number;
-  const planned = db.transaction((tx) => {
-    const p = readProgress(db);
-    if (p?.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
-    const seen = version();
-    const { kind, page } = nextPage(db, loadSettings(tx as unknown as Db), p);
-    const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kindOf(kind), page, p.as_of, started + RECHECK_BATCH.ms) : null;
-    return { p, seen, kind, page, ev };
-  }, { behavior: 'deferred' });
+  const planned = db.transaction(
+    (tx) => {
+      const p = readProgress(db);
+      if (p?.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
+      const seen = version();
+      const { kind, page } = nextPage(db, loadSettings(tx as unknown as Db), p);
+      const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kindOf(kind), page, p.as_of, started + RECHECK_BATCH.ms) : null;
+      return { p, seen, kind, page, ev };
+    },
+    { behavior: 'deferred' },
+  );
   return inTransaction(ctx, (tx) => {
     const p = readProgress(db)!;
     // another runner moved on meanwhile: leave it to that one
@@ -136,11 +160,16 @@ function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage
   const full = () => performance.now() > until || out.changes.length >= RECHECK_BATCH.maxChanges;
   if (kind === 'sales_lines') {
     const views = saleLineViewsOf(ctx.db, page.ids);
-    const active = activeFindingsOf(ctx, kind, [...views.values()].flat().map((v) => v.id!));
+    const active = activeFindingsOf(
+      ctx,
+      kind,
+      [...views.values()].flat().map((v) => v.id!),
+    );
     const allCodes = codesOf(kind);
     for (const order of page.ids) {
       const all = page.allRules.has(order);
-      for (const v of views.get(order) ?? []) consider(v.id!, all ? allCodes : timeCodes, v, evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
+      for (const v of views.get(order) ?? [])
+        consider(v.id!, all ? allCodes : timeCodes, v, evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
       if (full()) return { ...out, lastId: order };
     }
     return out;
@@ -165,13 +194,23 @@ function applyChanges(ctx: ServiceContext, kind: RecordKind, changes: readonly C
 }
 
 /** The whole re-check as of a date, synchronously (CLI, tests); continues one under way for that date. */
-export function recheck(db: Db, clock: Clock, asOf = clock.today(), opts: { full?: boolean; maxBatches?: number } = {}): RecheckResult & { progress: RecheckProgress } {
+export function recheck(
+  db: Db,
+  clock: Clock,
+  asOf = clock.today(),
+  opts: { full?: boolean; maxBatches?: number } = {},
+): RecheckResult & { progress: RecheckProgress } {
   const started = Date.now();
   let p = beginRecheck(db, clock, asOf, opts);
   const before = { records: p.records, opened: p.opened, resolved: p.resolved };
   for (let n = 0; p.status === 'running' && n < (opts.maxBatches ?? Infinity); n++) p = recheckBatch(db, clock);
   return {
-    asOf, since: p.since, records: p.records - before.records, opened: p.opened - before.opened, resolved: p.resolved - before.resolved,
-    ms: Date.now() - started, progress: p,
+    asOf,
+    since: p.since,
+    records: p.records - before.records,
+    opened: p.opened - before.opened,
+    resolved: p.resolved - before.resolved,
+    ms: Date.now() - started,
+    progress: p,
   };
 }

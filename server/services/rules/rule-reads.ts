@@ -12,19 +12,129 @@
  */
 import { blank } from '../../../schema/rules/rule';
 
-export const MASTER_OF_LINES = ['customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations', 'products', 'batches', 'contracts', 'recalls'] as const;
+export const MASTER_OF_LINES = [
+  'customers',
+  'customer_licenses',
+  'customer_agents',
+  'salespeople',
+  'authorizations',
+  'products',
+  'batches',
+  'contracts',
+  'recalls',
+] as const;
 type MasterOfLines = (typeof MASTER_OF_LINES)[number];
-export interface RuleReads { value: string[]; presence: string[] }
+export interface RuleReads {
+  value: string[];
+  presence: string[];
+}
 
 export const RULE_READS: Record<MasterOfLines, RuleReads> = {
-  customers: { value: ['address', 'cold_chain', 'created_at', 'credit_code', 'credit_reviewed_at', 'id', 'legacy_facts', 'legal_rep', 'name', 'payment_rating', 'qa_approved_at', 'qa_approved_by', 'qa_status', 'region', 'service_point', 'storage_reviewed_at', 'type', 'voided_at'], presence: ['contact_phone'] },
-  customer_licenses: { value: ['created_at', 'customer', 'id', 'kind', 'legacy_facts', 'number', 'scope', 'valid_from', 'valid_to', 'voided_at'], presence: [] },
-  customer_agents: { value: ['attorney_valid_to', 'created_at', 'customer', 'id', 'id_copy', 'id_no', 'legacy_facts', 'name', 'phone', 'role', 'voided_at'], presence: [] },
-  salespeople: { value: ['contract_end', 'contract_start', 'created_at', 'id', 'id_no', 'legacy_facts', 'name', 'permit_no', 'permit_valid_to', 'phone', 'social_insurance', 'voided_at'], presence: [] },
-  authorizations: { value: ['created_at', 'id', 'legacy_facts', 'regions', 'salesperson', 'sealed', 'valid_from', 'valid_to', 'varieties', 'voided_at'], presence: [] },
-  products: { value: ['approval_no', 'created_at', 'device_class', 'dosage_form', 'generic_name', 'id', 'imported', 'kind', 'legacy_facts', 'manufacturer', 'manufacturer_license', 'price_cap', 'price_max', 'price_min', 'qa_status', 'scope_category', 'spec', 'special_control', 'sterile_single_use', 'storage', 'trade_name', 'unit', 'voided_at'], presence: [] },
+  customers: {
+    value: [
+      'address',
+      'cold_chain',
+      'created_at',
+      'credit_code',
+      'credit_reviewed_at',
+      'id',
+      'legacy_facts',
+      'legal_rep',
+      'name',
+      'payment_rating',
+      'qa_approved_at',
+      'qa_approved_by',
+      'qa_status',
+      'region',
+      'service_point',
+      'storage_reviewed_at',
+      'type',
+      'voided_at',
+    ],
+    presence: ['contact_phone'],
+  },
+  customer_licenses: {
+    value: ['created_at', 'customer', 'id', 'kind', 'legacy_facts', 'number', 'scope', 'valid_from', 'valid_to', 'voided_at'],
+    presence: [],
+  },
+  customer_agents: {
+    value: ['attorney_valid_to', 'created_at', 'customer', 'id', 'id_copy', 'id_no', 'legacy_facts', 'name', 'phone', 'role', 'voided_at'],
+    presence: [],
+  },
+  salespeople: {
+    value: [
+      'contract_end',
+      'contract_start',
+      'created_at',
+      'id',
+      'id_no',
+      'legacy_facts',
+      'name',
+      'permit_no',
+      'permit_valid_to',
+      'phone',
+      'social_insurance',
+      'voided_at',
+    ],
+    presence: [],
+  },
+  authorizations: {
+    value: ['created_at', 'id', 'legacy_facts', 'regions', 'salesperson', 'sealed', 'valid_from', 'valid_to', 'varieties', 'voided_at'],
+    presence: [],
+  },
+  products: {
+    value: [
+      'approval_no',
+      'created_at',
+      'device_class',
+      'dosage_form',
+      'generic_name',
+      'id',
+      'imported',
+      'kind',
+      'legacy_facts',
+      'manufacturer',
+      'manufacturer_license',
+      'price_cap',
+      'price_max',
+      'price_min',
+      'qa_status',
+      'scope_category',
+      'spec',
+      'special_control',
+      'sterile_single_use',
+      'storage',
+      'trade_name',
+      'unit',
+      'voided_at',
+    ],
+    presence: [],
+  },
   batches: { value: ['batch_no', 'created_at', 'expiry_date', 'id', 'legacy_facts', 'product', 'status', 'voided_at'], presence: ['sterilization_batch'] },
-  contracts: { value: ['after_sales_terms', 'amount', 'approved_at', 'approved_by', 'approved_role', 'contract_no', 'created_at', 'customer', 'delivery_terms', 'id', 'legacy_facts', 'payment_days', 'payment_method', 'quality_terms', 'quantity_price_terms', 'salesperson', 'signed_at', 'status', 'voided_at'], presence: [] },
+  contracts: {
+    value: [
+      'after_sales_terms',
+      'amount',
+      'approved_at',
+      'approved_by',
+      'approved_role',
+      'contract_no',
+      'created_at',
+      'customer',
+      'delivery_terms',
+      'id',
+      'legacy_facts',
+      'payment_days',
+      'payment_method',
+      'quality_terms',
+      'quantity_price_terms',
+      'salesperson',
+      'signed_at',
+      'status',
+      'voided_at',
+    ],
+    presence: [],
+  },
   recalls: { value: ['batches', 'created_at', 'id', 'legacy_facts', 'level', 'product', 'recall_no', 'started_at', 'status', 'voided_at'], presence: [] },
 };
 

@@ -2,8 +2,8 @@
  * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
  * write, one re-check batch), so a rule asking twice costs nothing.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { AnyTable, ResourceTable, RowOf } from '../../../schema/define';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
 import { loadSettings } from '../settings';
@@ -17,16 +17,38 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     if (!cache.has(key)) cache.set(key, load());
     return cache.get(key) as T;
   };
-  const byId = <T extends ResourceTable>(table: T, name: string) => (id: number) =>
-    memo(`${name}:${id}`, () => db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as RowOf<T> | undefined);
-  const byRef = <T extends ResourceTable>(table: T, name: string, column: string) => (id: number) =>
-    memo(`${name}@${id}`, () => db.select().from(table).where(and(eq(table[column], id), isNull(table.voided_at))).orderBy(asc(table.id)).all() as RowOf<T>[]);
+  const byId =
+    <T extends ResourceTable>(table: T, name: string) =>
+    (id: number) =>
+      memo(
+        `${name}:${id}`,
+        () =>
+          db
+            .select()
+            .from(table)
+            .where(and(eq(table.id, id), isNull(table.voided_at)))
+            .get() as RowOf<T> | undefined,
+      );
+  const byRef =
+    <T extends ResourceTable>(table: T, name: string, column: string) =>
+    (id: number) =>
+      memo(
+        `${name}@${id}`,
+        () =>
+          db
+            .select()
+            .from(table)
+            .where(and(eq(table[column], id), isNull(table.voided_at)))
+            .orderBy(asc(table.id))
+            .all() as RowOf<T>[],
+      );
   const recallsOf = byRef(t.recalls, 'recalls', 'product');
 
   return {
     asOf,
     settings,
-    companyLicenses: () => memo('company', () => db.select().from(t.companyLicenses).where(isNull(t.companyLicenses.voided_at)).all() as RowOf<typeof t.companyLicenses>[]),
+    companyLicenses: () =>
+      memo('company', () => db.select().from(t.companyLicenses).where(isNull(t.companyLicenses.voided_at)).all() as RowOf<typeof t.companyLicenses>[]),
     customer: byId(t.customers, 'customer'),
     customerLicenses: byRef(t.customerLicenses, 'licences', 'customer'),
     customerAgents: byRef(t.customerAgents, 'agents', 'customer'),
@@ -41,7 +63,9 @@ export function createSqlContext(db: Db, asOf: string): RuleContext {
     contract: byId(t.contracts, 'contract'),
     order: byId(t.salesOrders, 'order'),
     orderLines: byRef(t.salesLines, 'lines', 'order'),
-    nonconformingSince: (batchId) => memo(`nc@${batchId}`, () =>
-      byRef(t.nonconformities, 'nonconformities', 'batch')(batchId).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null)),
+    nonconformingSince: (batchId) =>
+      memo(`nc@${batchId}`, () =>
+        byRef(t.nonconformities, 'nonconformities', 'batch')(batchId).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null),
+      ),
   };
 }

@@ -11,7 +11,11 @@ import { queueDependents, type DependentsBy } from './recheck-progress';
 import { afterSalesRecordTargets } from './after-sales-views';
 import { linesMayChange } from './rule-reads';
 
-export interface Target { kind: RecordKind; id: number; own: boolean }
+export interface Target {
+  kind: RecordKind;
+  id: number;
+  own: boolean;
+}
 type Row = Record<string, any>;
 
 const ids = (rows: Row[], key = 'id') => [...new Set(rows.map((r) => r[key]).filter((v) => v != null))] as number[];
@@ -24,8 +28,17 @@ function linesOfOrders(db: Db, orderIds: number[]): number[] {
   return orderIds.length ? linesWhere(db, inArray(t.salesLines.order, orderIds)) : [];
 }
 function ordersOfInvoice(db: Db, invoiceId: number): number[] {
-  const slips = ids(db.select({ slip: t.invoiceSlips.slip }).from(t.invoiceSlips).where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId))).all() as Row[], 'slip');
-  return slips.length ? ids(db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all() as Row[], 'order') : [];
+  const slips = ids(
+    db
+      .select({ slip: t.invoiceSlips.slip })
+      .from(t.invoiceSlips)
+      .where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId)))
+      .all() as Row[],
+    'slip',
+  );
+  return slips.length
+    ? ids(db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all() as Row[], 'order')
+    : [];
 }
 
 const lines = (list: number[], own = false): Target[] => list.map((id) => ({ kind: 'sales_lines', id, own }));
@@ -42,21 +55,35 @@ export const RECENT_DEPENDENTS = 50;
  * `npm run recheck -- --all` re-evaluates everything.
  */
 function dependentLines(db: Db, cond: SQL, by: DependentsBy, refIds: number[]): Target[] {
-  const withFindings = ids(db.select({ id: t.salesLines.id }).from(t.findings)
-    .innerJoin(t.salesLines, eq(t.salesLines.id, t.findings.record_id))
-    .where(and(eq(t.findings.resource, 'sales_lines'), inArray(t.findings.status, ['open', 'acknowledged']), cond, isNull(t.salesLines.voided_at)))
-    .orderBy(desc(t.findings.id)).limit(RECENT_DEPENDENTS).all() as Row[]);
-  const recent = ids(db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond))
-    .orderBy(desc(t.salesLines.id)).limit(RECENT_DEPENDENTS).all() as Row[]);
+  const withFindings = ids(
+    db
+      .select({ id: t.salesLines.id })
+      .from(t.findings)
+      .innerJoin(t.salesLines, eq(t.salesLines.id, t.findings.record_id))
+      .where(and(eq(t.findings.resource, 'sales_lines'), inArray(t.findings.status, ['open', 'acknowledged']), cond, isNull(t.salesLines.voided_at)))
+      .orderBy(desc(t.findings.id))
+      .limit(RECENT_DEPENDENTS)
+      .all() as Row[],
+  );
+  const recent = ids(
+    db
+      .select({ id: t.salesLines.id })
+      .from(t.salesLines)
+      .where(liveWhere(t.salesLines, cond))
+      .orderBy(desc(t.salesLines.id))
+      .limit(RECENT_DEPENDENTS)
+      .all() as Row[],
+  );
   if (recent.length >= RECENT_DEPENDENTS) queueDependents(db, by, refIds);
   return lines([...new Set([...withFindings, ...recent])]);
 }
-const ofOrdersWhere = (cond: SQL) =>
-  inArray(t.salesLines.order, sql`(SELECT ${t.salesOrders.id} FROM ${t.salesOrders} WHERE ${cond})`);
+const ofOrdersWhere = (cond: SQL) => inArray(t.salesLines.order, sql`(SELECT ${t.salesOrders.id} FROM ${t.salesOrders} WHERE ${cond})`);
 
 /** The master records that are rule records themselves: an edit re-checks them even when it spares their lines. */
 const SELF_CHECKED: Readonly<Record<string, { kind: RecordKind; own: boolean }>> = {
-  customers: { kind: 'customers', own: false }, contracts: { kind: 'contracts', own: true }, salespeople: { kind: 'salespeople', own: false },
+  customers: { kind: 'customers', own: false },
+  contracts: { kind: 'contracts', own: true },
+  salespeople: { kind: 'salespeople', own: false },
 };
 
 /**
@@ -77,34 +104,76 @@ export function targetsOf(db: Db, resource: string, row: Row, before?: Row): Tar
 
 function coreTargetsOf(db: Db, resource: string, row: Row): Target[] {
   switch (resource) {
-    case 'sales_orders': return lines(linesOfOrders(db, [row.id]), true);
-    case 'sales_lines': return [{ kind: 'sales_lines', id: row.id, own: true }];
-    case 'special_checks': return lines(linesOfOrders(db, [row.order]), true);
-    case 'outbound_slips': return [{ kind: 'outbound_slips', id: row.id, own: true }, ...lines(linesOfOrders(db, [row.order]), true)];
-    case 'invoices': return [{ kind: 'invoices', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersOfInvoice(db, row.id)), true)];
-    case 'invoice_slips': case 'invoice_lines': return targetsOf(db, 'invoices', { id: row.invoice });
+    case 'sales_orders':
+      return lines(linesOfOrders(db, [row.id]), true);
+    case 'sales_lines':
+      return [{ kind: 'sales_lines', id: row.id, own: true }];
+    case 'special_checks':
+      return lines(linesOfOrders(db, [row.order]), true);
+    case 'outbound_slips':
+      return [{ kind: 'outbound_slips', id: row.id, own: true }, ...lines(linesOfOrders(db, [row.order]), true)];
+    case 'invoices':
+      return [{ kind: 'invoices', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersOfInvoice(db, row.id)), true)];
+    case 'invoice_slips':
+    case 'invoice_lines':
+      return targetsOf(db, 'invoices', { id: row.invoice });
     // A payment is checked with its invoice's sales (SPECIAL_CASH_PAYMENT refuses cash for special drugs).
-    case 'payments': return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }) : [];
-    case 'contracts': return [{ kind: 'contracts', id: row.id, own: true }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)), 'contract', [row.id])];
-    case 'complaints': case 'recall_notices': case 'adverse_reactions': case 'quality_feedback':
+    case 'payments':
+      return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }) : [];
+    case 'contracts':
+      return [{ kind: 'contracts', id: row.id, own: true }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)), 'contract', [row.id])];
+    case 'complaints':
+    case 'recall_notices':
+    case 'adverse_reactions':
+    case 'quality_feedback':
       return [{ kind: resource, id: row.id, own: true }];
-    case 'visits': return [{ kind: 'customers', id: row.customer, own: false }];
-    case 'customers': return [{ kind: 'customers', id: row.id, own: false }, ...dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id])];
-    case 'customer_licenses': case 'customer_agents': return dependentLines(db, eq(t.salesLines.customer, row.customer), 'customer', [row.customer]);
-    case 'salespeople': return [{ kind: 'salespeople', id: row.id, own: false }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id])];
+    case 'visits':
+      return [{ kind: 'customers', id: row.customer, own: false }];
+    case 'customers':
+      return [{ kind: 'customers', id: row.id, own: false }, ...dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id])];
+    case 'customer_licenses':
+    case 'customer_agents':
+      return dependentLines(db, eq(t.salesLines.customer, row.customer), 'customer', [row.customer]);
+    case 'salespeople':
+      return [
+        { kind: 'salespeople', id: row.id, own: false },
+        ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id]),
+      ];
     // a failed training makes the salesperson's sales unqualified; an assessment is checked on the salesperson
-    case 'trainings': return row.salesperson ? dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)), 'salesperson', [row.salesperson]) : [];
-    case 'salesperson_assessments': return [{ kind: 'salespeople', id: row.salesperson, own: false }];
-    case 'corrective_actions': return [{ kind: 'corrective_actions', id: row.id, own: true }];
-    case 'authorizations': return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)), 'salesperson', [row.salesperson]);
-    case 'products': return dependentLines(db, eq(t.salesLines.product, row.id), 'product', [row.id]);
-    case 'batches': return dependentLines(db, eq(t.salesLines.batch, row.id), 'batch', [row.id]);
+    case 'trainings':
+      return row.salesperson ? dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)), 'salesperson', [row.salesperson]) : [];
+    case 'salesperson_assessments':
+      return [{ kind: 'salespeople', id: row.salesperson, own: false }];
+    case 'corrective_actions':
+      return [{ kind: 'corrective_actions', id: row.id, own: true }];
+    case 'authorizations':
+      return dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.salesperson)), 'salesperson', [row.salesperson]);
+    case 'products':
+      return dependentLines(db, eq(t.salesLines.product, row.id), 'product', [row.id]);
+    case 'batches':
+      return dependentLines(db, eq(t.salesLines.batch, row.id), 'batch', [row.id]);
     case 'recalls': {
-      const batchIds = ids(db.select({ id: t.batches.id, batch_no: t.batches.batch_no }).from(t.batches)
-        .where(eq(t.batches.product, row.product)).all().filter((b: Row) => splitList(row.batches).includes(b.batch_no)) as Row[]);
-      const notices = ids(db.select({ id: t.recallNotices.id }).from(t.recallNotices).where(liveWhere(t.recallNotices, eq(t.recallNotices.recall, row.id))).all() as Row[]);
-      return [...(batchIds.length ? dependentLines(db, inArray(t.salesLines.batch, batchIds), 'batch', batchIds) : []), ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false }))];
+      const batchIds = ids(
+        db
+          .select({ id: t.batches.id, batch_no: t.batches.batch_no })
+          .from(t.batches)
+          .where(eq(t.batches.product, row.product))
+          .all()
+          .filter((b: Row) => splitList(row.batches).includes(b.batch_no)) as Row[],
+      );
+      const notices = ids(
+        db
+          .select({ id: t.recallNotices.id })
+          .from(t.recallNotices)
+          .where(liveWhere(t.recallNotices, eq(t.recallNotices.recall, row.id)))
+          .all() as Row[],
+      );
+      return [
+        ...(batchIds.length ? dependentLines(db, inArray(t.salesLines.batch, batchIds), 'batch', batchIds) : []),
+        ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false })),
+      ];
     }
-    default: return [];
+    default:
+      return [];
   }
 }

@@ -12,7 +12,11 @@ import { liveRowsIn } from './bulk-rows';
 import { AFTERSALES_RECORD_VIEWS } from './after-sales-views';
 
 function getById<T extends ResourceTable>(db: Db, table: T, id: number): RowOf<T> | undefined {
-  return db.select().from(table).where(and(eq(table.id, id), isNull(table.voided_at))).get() as RowOf<T> | undefined;
+  return db
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), isNull(table.voided_at)))
+    .get() as RowOf<T> | undefined;
 }
 
 const group = <R extends { id: number }>(rows: readonly R[], key: keyof R): Map<number, R[]> => {
@@ -51,12 +55,17 @@ export function saleLineViewsOf(db: Db, orderIds: readonly number[]): Map<number
   for (const order of orders) {
     const orderSlips = slips.get(order.id) ?? [];
     const own = [...new Set(orderSlips.flatMap((s) => (invoicesOfSlip.get(s.id) ?? []).map((l) => l.invoice as number)))]
-      .sort((a, b) => a - b).map((id) => invoices.get(id)).filter((i) => !!i);
-    out.set(order.id, saleLineViewsFor(order, lines.get(order.id) ?? [], {
-      outbounds: orderSlips,
-      invoices: own.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
-      special_check: checks.get(order.id) ?? null,
-    }));
+      .sort((a, b) => a - b)
+      .map((id) => invoices.get(id))
+      .filter((i) => !!i);
+    out.set(
+      order.id,
+      saleLineViewsFor(order, lines.get(order.id) ?? [], {
+        outbounds: orderSlips,
+        invoices: own.map((i) => ({ ...i, payments: pays.get(i.id) ?? [] })),
+        special_check: checks.get(order.id) ?? null,
+      }),
+    );
   }
   return out;
 }
@@ -86,15 +95,23 @@ function salespersonView(db: Db, id: number): RecordViews['salespeople'] | undef
   const s = getById(db, t.salespeople, id);
   if (!s) return undefined;
   const a = t.salespersonAssessments;
-  const assessments = db.select({ id: a.id, period_from: a.period_from, period_to: a.period_to, conclusion: a.conclusion }).from(a)
-    .where(and(eq(a.salesperson, id), isNull(a.voided_at))).all();
+  const assessments = db
+    .select({ id: a.id, period_from: a.period_from, period_to: a.period_to, conclusion: a.conclusion })
+    .from(a)
+    .where(and(eq(a.salesperson, id), isNull(a.voided_at)))
+    .all();
   return { ...s, assessments };
 }
 
 /** The record kinds whose view is the row itself. */
 const PLAIN = {
-  contracts: t.contracts, outbound_slips: t.outboundSlips, complaints: t.complaints, recall_notices: t.recallNotices,
-  adverse_reactions: t.adverseReactions, quality_feedback: t.qualityFeedback, corrective_actions: t.correctiveActions,
+  contracts: t.contracts,
+  outbound_slips: t.outboundSlips,
+  complaints: t.complaints,
+  recall_notices: t.recallNotices,
+  adverse_reactions: t.adverseReactions,
+  quality_feedback: t.qualityFeedback,
+  corrective_actions: t.correctiveActions,
 } satisfies Partial<Record<RecordKind, ResourceTable>>;
 
 /** The view of one record of a kind, or undefined when it does not exist or is voided. */
@@ -107,9 +124,12 @@ export function viewOf<K extends RecordKind>(db: Db, kind: K, id: number): Recor
       const line = getById(db, t.salesLines, id);
       return (line?.order != null ? saleLineViews(db, line.order).find((v) => v.id === id) : undefined) as RecordViews[K] | undefined;
     }
-    case 'invoices': return invoiceView(db, id) as RecordViews[K] | undefined;
-    case 'customers': return servicePoint(db, id) as RecordViews[K] | undefined;
-    case 'salespeople': return salespersonView(db, id) as RecordViews[K] | undefined;
+    case 'invoices':
+      return invoiceView(db, id) as RecordViews[K] | undefined;
+    case 'customers':
+      return servicePoint(db, id) as RecordViews[K] | undefined;
+    case 'salespeople':
+      return salespersonView(db, id) as RecordViews[K] | undefined;
     default: {
       const table = PLAIN[k as keyof typeof PLAIN] as ResourceTable | undefined;
       return (table ? getById(db, table, id) : undefined) as RecordViews[K] | undefined;

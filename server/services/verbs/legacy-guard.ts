@@ -23,7 +23,8 @@ const facts = (row: Row | undefined): LegacyFacts | null => {
 /** The legacy state of the record (or of the order it belongs to), or null when it is ours. */
 export function legacyDocument(db: Db, resource: Resource, row: Row): { file: string; row: number; state: string } | null {
   let f = facts(row);
-  if (!f?.state && resource.fields.order?.ref === 'sales_orders' && row.order != null) f = facts(findRow(db, registry.get('sales_orders')!, row.order as number));
+  if (!f?.state && resource.fields.order?.ref === 'sales_orders' && row.order != null)
+    f = facts(findRow(db, registry.get('sales_orders')!, row.order as number));
   return f?.state ? { file: f.file, row: f.rows[0] ?? 0, state: f.state } : null;
 }
 

@@ -3,7 +3,16 @@
  * thing and expects exactly its rule to fire, or to stay silent on a boundary.
  */
 import { describe, expect, it } from 'vitest';
-import type { DeliveryView, FollowUpPlanView, NonconformityView, OutboundSlipRow, RecordKind, RecordViews, ServicePromiseView, SupplierAgreementView } from '../../../schema/rules';
+import type {
+  DeliveryView,
+  FollowUpPlanView,
+  NonconformityView,
+  OutboundSlipRow,
+  RecordKind,
+  RecordViews,
+  ServicePromiseView,
+  SupplierAgreementView,
+} from '../../../schema/rules';
 import { followUpDueDates } from '../../../schema/rules/after-sales-records';
 import { P, runCase, sell, type Case, type World } from './fixtures';
 
@@ -11,33 +20,69 @@ function table<K extends RecordKind>(code: string, kind: K, base: (w: World) => 
   describe(code, () => {
     it.each(cases)('$name', (c) => {
       let rec!: RecordViews[K];
-      runCase(code, kind, () => rec, { ...c, set: (w) => { c.set(w); rec = { ...base(w), ...c.rec } as RecordViews[K]; } });
+      runCase(code, kind, () => rec, {
+        ...c,
+        set: (w) => {
+          c.set(w);
+          rec = { ...base(w), ...c.rec } as RecordViews[K];
+        },
+      });
     });
   });
 }
-const asOf = (d: string) => (w: World) => { w.asOf = d; };
+const asOf = (d: string) => (w: World) => {
+  w.asOf = d;
+};
 const none = () => {};
 
 describe('after-sales record rules', () => {
   // found 2024-06-10, recallNoticeDays 1: decided by 2024-06-11 in time
   const kase = (): NonconformityView => ({
-    case_no: 'BH-1', batch: 1, product: P.drug, found_at: '2024-06-10', customers_count: 2, decision: 'pending', status: 'open',
+    case_no: 'BH-1',
+    batch: 1,
+    product: P.drug,
+    found_at: '2024-06-10',
+    customers_count: 2,
+    decision: 'pending',
+    status: 'open',
     notices: [{ customer: 1, quantity_sold: 10, notified_at: '2024-06-11' }],
   });
   table('NONCONFORMING_SOLD_NOT_NOTIFIED', 'nonconformities', kase, [
     { name: 'undecided the day after', fires: false, set: asOf('2024-06-11') },
     { name: 'undecided two days after', fires: true, fields: ['decision'], set: asOf('2024-06-12') },
     { name: 'nobody received it', fires: false, rec: { customers_count: 0 }, set: none },
-    { name: 'a recall was opened (its notices are RECALL_NOT_NOTIFIED\'s)', fires: false, rec: { decision: 'recall' }, set: none },
+    { name: "a recall was opened (its notices are RECALL_NOT_NOTIFIED's)", fires: false, rec: { decision: 'recall' }, set: none },
     { name: 'closed', fires: false, rec: { status: 'closed' }, set: none },
     { name: 'notices, all told in time', fires: false, rec: { decision: 'notice' }, set: none },
-    { name: 'notices, one told late', fires: true, fields: ['notices'], rec: { decision: 'notice', notices: [{ customer: 1, quantity_sold: 10, notified_at: '2024-06-13' }] }, set: none },
+    {
+      name: 'notices, one told late',
+      fires: true,
+      fields: ['notices'],
+      rec: { decision: 'notice', notices: [{ customer: 1, quantity_sold: 10, notified_at: '2024-06-13' }] },
+      set: none,
+    },
     { name: 'notices, one not told', fires: true, rec: { decision: 'notice', notices: [{ customer: 1, quantity_sold: 10, notified_at: null }] }, set: none },
-    { name: 'window from settings', fires: false, set: (w) => { w.asOf = '2024-06-13'; w.settings = { recallNoticeDays: 3 }; } },
+    {
+      name: 'window from settings',
+      fires: false,
+      set: (w) => {
+        w.asOf = '2024-06-13';
+        w.settings = { recallNoticeDays: 3 };
+      },
+    },
   ]);
 
   // a delivery of the cold product (冷藏, 2–10 ℃)
-  const delivery = (): DeliveryView => ({ slip: 1, cold_chain: true, storage: 'cold', arrived_at: '2024-05-03T08:00:00Z', temp_start: 4, temp_end: 6, temp_min: 3.5, temp_max: 7 });
+  const delivery = (): DeliveryView => ({
+    slip: 1,
+    cold_chain: true,
+    storage: 'cold',
+    arrived_at: '2024-05-03T08:00:00Z',
+    temp_start: 4,
+    temp_end: 6,
+    temp_min: 3.5,
+    temp_max: 7,
+  });
   table('DELIVERY_TEMPERATURE_MISSING', 'deliveries', delivery, [
     { name: 'both temperatures recorded', fires: false, set: none },
     { name: 'arrived without the arrival temperature', fires: true, fields: ['temp_end'], rec: { temp_end: null }, set: none },
@@ -51,7 +96,13 @@ describe('after-sales record rules', () => {
     { name: 'rose to 12 ℃ on the road', fires: true, fields: ['temp_max'], rec: { temp_max: 12 }, set: none },
     { name: 'froze (−1 ℃) and arrived at 11 ℃', fires: true, fields: ['temp_end', 'temp_min'], rec: { temp_min: -1, temp_end: 11 }, set: none },
     { name: 'frozen goods at −18 ℃', fires: false, rec: { storage: 'frozen', temp_start: -18, temp_end: -16, temp_min: -20, temp_max: -15 }, set: none },
-    { name: 'frozen goods thawing to −5 ℃', fires: true, fields: ['temp_end', 'temp_max'], rec: { storage: 'frozen', temp_start: -18, temp_end: -5, temp_min: -20, temp_max: -5 }, set: none },
+    {
+      name: 'frozen goods thawing to −5 ℃',
+      fires: true,
+      fields: ['temp_end', 'temp_max'],
+      rec: { storage: 'frozen', temp_start: -18, temp_end: -5, temp_min: -20, temp_max: -5 },
+      set: none,
+    },
   ]);
 
   // the world's slip (receipt confirmed 2024-05-05) carrying the cold product
@@ -76,14 +127,24 @@ describe('after-sales record rules', () => {
 
   // every 30 days from 2024-04-01: due 2024-05-01, 2024-05-31, 2024-06-30 (judged from 2024-07-01)
   const plan = (): FollowUpPlanView => ({
-    customer: 1, product: P.cold, kind: 'medication_effect', start_date: '2024-04-01', interval_days: 30, end_date: null,
+    customer: 1,
+    product: P.cold,
+    kind: 'medication_effect',
+    start_date: '2024-04-01',
+    interval_days: 30,
+    end_date: null,
     visits: [{ visit_date: '2024-04-20' }, { visit_date: '2024-05-31' }],
   });
   table('FOLLOW_UP_OVERDUE', 'follow_up_plans', plan, [
     { name: 'each due date met', fires: false, set: none },
     { name: 'the last due date is today: not judged yet', fires: false, set: asOf('2024-06-30') },
     { name: 'the last due date passed without a visit', fires: true, fields: ['visits'], set: asOf('2024-07-01') },
-    { name: 'a visit before the interval does not count', fires: true, rec: { visits: [{ visit_date: '2024-04-01' }, { visit_date: '2024-05-31' }] }, set: none },
+    {
+      name: 'a visit before the interval does not count',
+      fires: true,
+      rec: { visits: [{ visit_date: '2024-04-01' }, { visit_date: '2024-05-31' }] },
+      set: none,
+    },
     { name: 'the plan ended before', fires: false, rec: { end_date: '2024-06-29' }, set: asOf('2024-07-05') },
   ]);
   it('FOLLOW_UP_OVERDUE: the due dates of a plan', () => {
@@ -92,7 +153,14 @@ describe('after-sales record rules', () => {
     expect(followUpDueDates('2024-04-01', 0, null, '2024-12-31')).toEqual([]);
   });
 
-  const agreement = (): SupplierAgreementView => ({ agreement_no: 'ZB-2024-01', supplier: 1, valid_from: '2024-01-01', valid_to: '2024-06-30', covers_devices: true, repair_terms: '保修一年，48 小时内上门维修' });
+  const agreement = (): SupplierAgreementView => ({
+    agreement_no: 'ZB-2024-01',
+    supplier: 1,
+    valid_from: '2024-01-01',
+    valid_to: '2024-06-30',
+    covers_devices: true,
+    repair_terms: '保修一年，48 小时内上门维修',
+  });
   table('SUPPLIER_AGREEMENT_EXPIRED', 'supplier_agreements', agreement, [
     { name: 'valid through as-of', fires: false, set: none },
     { name: 'ended the day before as-of', fires: true, fields: ['valid_to'], set: asOf('2024-07-01') },

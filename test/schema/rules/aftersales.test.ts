@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type {
-  AdverseReactionView, ComplaintView, QualityFeedbackView, RecallNoticeView, RecordKind, RecordViews, ServicePointView,
+  AdverseReactionView,
+  ComplaintView,
+  QualityFeedbackView,
+  RecallNoticeView,
+  RecordKind,
+  RecordViews,
+  ServicePointView,
 } from '../../../schema/rules';
 import { P, findings, runCase, world, type Case, type World } from './fixtures';
 
@@ -9,22 +15,50 @@ function table<K extends RecordKind>(code: string, kind: K, base: () => RecordVi
   describe(code, () => {
     it.each(cases)('$name', (c) => {
       let rec!: RecordViews[K];
-      runCase(code, kind, () => rec, { ...c, set: (w) => { rec = { ...base(), ...c.rec } as RecordViews[K]; c.set(w); } });
+      runCase(code, kind, () => rec, {
+        ...c,
+        set: (w) => {
+          rec = { ...base(), ...c.rec } as RecordViews[K];
+          c.set(w);
+        },
+      });
     });
   });
 }
-const asOf = (d: string) => (w: World) => { w.asOf = d; };
+const asOf = (d: string) => (w: World) => {
+  w.asOf = d;
+};
 
 describe('after-sales rules', () => {
   // received 2024-06-01, 15 days: day 15 = 2024-06-16 in time, day 16 = 2024-06-17 late
-  const complaint = (): ComplaintView => ({ complaint_no: 'TS-1', customer: 1, received_at: '2024-06-01', investigation: '已调查', measures: '退换', feedback_at: '2024-06-16' });
+  const complaint = (): ComplaintView => ({
+    complaint_no: 'TS-1',
+    customer: 1,
+    received_at: '2024-06-01',
+    investigation: '已调查',
+    measures: '退换',
+    feedback_at: '2024-06-16',
+  });
   table('COMPLAINT_OVERDUE', 'complaints', complaint, [
     { name: 'feedback on day 15', fires: false, set: () => {} },
     { name: 'feedback on day 16', fires: true, fields: ['feedback_at'], rec: { feedback_at: '2024-06-17' }, set: () => {} },
     { name: 'nothing done, as-of day 15', fires: false, rec: { investigation: null, measures: null, feedback_at: null }, set: asOf('2024-06-16') },
-    { name: 'nothing done, as-of day 16', fires: true, fields: ['investigation', 'measures', 'feedback_at'], rec: { investigation: null, measures: null, feedback_at: null }, set: asOf('2024-06-17') },
+    {
+      name: 'nothing done, as-of day 16',
+      fires: true,
+      fields: ['investigation', 'measures', 'feedback_at'],
+      rec: { investigation: null, measures: null, feedback_at: null },
+      set: asOf('2024-06-17'),
+    },
     { name: 'answered in time but no measures recorded', fires: true, fields: ['measures'], rec: { measures: '' }, set: () => {} },
-    { name: 'window from settings', fires: true, rec: { feedback_at: '2024-06-05' }, set: (w) => { w.settings = { complaintDays: 3 }; } },
+    {
+      name: 'window from settings',
+      fires: true,
+      rec: { feedback_at: '2024-06-05' },
+      set: (w) => {
+        w.settings = { complaintDays: 3 };
+      },
+    },
   ]);
 
   // as-of 2024-06-30: the last complete month is 2024-05
@@ -41,10 +75,12 @@ describe('after-sales rules', () => {
 
   // recall started 2024-06-01, 1 day: notice on 2024-06-02 in time, 2024-06-03 late
   const notice = (): RecallNoticeView => ({ recall: 1, customer: 1, quantity_sold: 10, notified_at: '2024-06-02' });
-  const withRecall = (then: (w: World) => void = () => {}) => (w: World) => {
-    w.recalls.push({ id: 1, recall_no: 'ZH-1', product: P.drug, batches: ['B001'], started_at: '2024-06-01' });
-    then(w);
-  };
+  const withRecall =
+    (then: (w: World) => void = () => {}) =>
+    (w: World) => {
+      w.recalls.push({ id: 1, recall_no: 'ZH-1', product: P.drug, batches: ['B001'], started_at: '2024-06-01' });
+      then(w);
+    };
   table('RECALL_NOT_NOTIFIED', 'recall_notices', notice, [
     { name: 'notified the next day', fires: false, set: withRecall() },
     { name: 'notified two days later', fires: true, fields: ['notified_at'], rec: { notified_at: '2024-06-03' }, set: withRecall() },

@@ -5,9 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CATALOGUE, RECORD_KINDS, RULES, RULE_SETTING_DEFAULTS, evaluate, rulesFor, type Section,
-} from '../../../schema/rules';
+import { CATALOGUE, RECORD_KINDS, RULES, RULE_SETTING_DEFAULTS, evaluate, rulesFor, type Section } from '../../../schema/rules';
 import { AS_OF, P, ctxOf, sell, world } from './fixtures';
 import { SHARED } from '../../helpers/shared';
 
@@ -20,11 +18,23 @@ const CANDIDATES = [
 const rulesMd = CANDIDATES.find((p) => fs.existsSync(p));
 
 const SECTION_OF: Record<string, Section> = {
-  Buyer: 'buyer', 'Seller and salesperson': 'seller', 'Product and batch': 'product', 'The sales record itself': 'record',
-  Price: 'price', Contract: 'contract', 'Special-control drugs': 'special', 'Fulfilment and finance': 'fulfilment', 'After-sales': 'aftersales',
+  Buyer: 'buyer',
+  'Seller and salesperson': 'seller',
+  'Product and batch': 'product',
+  'The sales record itself': 'record',
+  Price: 'price',
+  Contract: 'contract',
+  'Special-control drugs': 'special',
+  'Fulfilment and finance': 'fulfilment',
+  'After-sales': 'aftersales',
 };
 
-interface MdRule { code: string; severity: string; source: string; section: Section | undefined }
+interface MdRule {
+  code: string;
+  severity: string;
+  source: string;
+  section: Section | undefined;
+}
 function parseRulesMd(text: string): MdRule[] {
   const out: MdRule[] = [];
   let section: Section | undefined;
@@ -33,7 +43,10 @@ function parseRulesMd(text: string): MdRule[] {
     if (h) section = SECTION_OF[h[1].trim()];
     if (!/^\|\s*[A-Z][A-Z_]+\s*\|/.test(line)) continue;
     // cells are separated by unescaped pipes; `\|` inside a cell is a literal pipe
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     out.push({ code: cells[0], severity: cells[1], source: cells[3].replace(/\*/g, '').trim(), section });
   }
   return out;
@@ -55,8 +68,12 @@ describe('catalogue vs RULES.md', () => {
     const byCode = new Map(md.map((r) => [r.code, r]));
     for (const rule of RULES) {
       const m = byCode.get(rule.code)!;
-      expect({ code: rule.code, severity: rule.severity, source: rule.source, section: rule.section })
-        .toEqual({ code: m.code, severity: m.severity, source: m.source, section: m.section });
+      expect({ code: rule.code, severity: rule.severity, source: rule.source, section: rule.section }).toEqual({
+        code: m.code,
+        severity: m.severity,
+        source: m.source,
+        section: m.section,
+      });
     }
   });
 
@@ -69,12 +86,45 @@ describe('catalogue vs RULES.md', () => {
   });
 
   it('marks exactly the time-driven rules periodic', () => {
-    expect(RULES.filter((r) => r.periodic).map((r) => r.code).sort()).toEqual([
-      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'CORRECTIVE_ACTION_OVERDUE', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
+    expect(
+      RULES.filter((r) => r.periodic)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual([
+      'ADR_NOT_FORWARDED',
+      'COMPLAINT_OVERDUE',
+      'CORRECTIVE_ACTION_OVERDUE',
+      'FOLLOW_UP_OVERDUE',
+      'NONCONFORMING_SOLD_NOT_NOTIFIED',
+      'PAYMENT_OVERDUE',
+      'QUALITY_FEEDBACK_UNHANDLED',
+      'RECALL_NOT_NOTIFIED',
+      'RECEIPT_UNCONFIRMED',
+      'SERVICE_PROMISE_OVERDUE',
+      'SERVICE_VISIT_MISSING',
+      'SPECIAL_ARRIVAL_UNCONFIRMED',
+      'SUPPLIER_AGREEMENT_EXPIRED',
     ]);
     // what the re-check evaluates: the periodic rules and DATE_INCONSISTENT (a date after as-of), declared once
-    expect(RULES.filter((r) => r.periodic || r.timeDriven).map((r) => r.code).sort()).toEqual([
-      'ADR_NOT_FORWARDED', 'COMPLAINT_OVERDUE', 'CORRECTIVE_ACTION_OVERDUE', 'DATE_INCONSISTENT', 'FOLLOW_UP_OVERDUE', 'NONCONFORMING_SOLD_NOT_NOTIFIED', 'PAYMENT_OVERDUE', 'QUALITY_FEEDBACK_UNHANDLED', 'RECALL_NOT_NOTIFIED', 'RECEIPT_UNCONFIRMED', 'SERVICE_PROMISE_OVERDUE', 'SERVICE_VISIT_MISSING', 'SPECIAL_ARRIVAL_UNCONFIRMED', 'SUPPLIER_AGREEMENT_EXPIRED',
+    expect(
+      RULES.filter((r) => r.periodic || r.timeDriven)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual([
+      'ADR_NOT_FORWARDED',
+      'COMPLAINT_OVERDUE',
+      'CORRECTIVE_ACTION_OVERDUE',
+      'DATE_INCONSISTENT',
+      'FOLLOW_UP_OVERDUE',
+      'NONCONFORMING_SOLD_NOT_NOTIFIED',
+      'PAYMENT_OVERDUE',
+      'QUALITY_FEEDBACK_UNHANDLED',
+      'RECALL_NOT_NOTIFIED',
+      'RECEIPT_UNCONFIRMED',
+      'SERVICE_PROMISE_OVERDUE',
+      'SERVICE_VISIT_MISSING',
+      'SPECIAL_ARRIVAL_UNCONFIRMED',
+      'SUPPLIER_AGREEMENT_EXPIRED',
     ]);
     expect(rulesFor('sales_lines', { timeDriven: true }).map((r) => r.code)).toEqual(['DATE_INCONSISTENT']);
   });
@@ -88,7 +138,11 @@ describe('catalogue vs RULES.md', () => {
       expect(typeof r.check).toBe('function');
     }
     expect(rulesFor('sales_lines').length).toBeGreaterThan(20);
-    expect(rulesFor('outbound_slips').map((r) => r.code).sort()).toEqual(['COLD_CHAIN_DELIVERY_UNRECORDED', 'OUTBOUND_NOT_REVIEWED', 'RECEIPT_UNCONFIRMED', 'SPECIAL_ARRIVAL_UNCONFIRMED']);
+    expect(
+      rulesFor('outbound_slips')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['COLD_CHAIN_DELIVERY_UNRECORDED', 'OUTBOUND_NOT_REVIEWED', 'RECEIPT_UNCONFIRMED', 'SPECIAL_ARRIVAL_UNCONFIRMED']);
     expect(rulesFor('outbound_slips', { periodic: false }).map((r) => r.code)).toEqual(['OUTBOUND_NOT_REVIEWED', 'COLD_CHAIN_DELIVERY_UNRECORDED']);
   });
 });
@@ -108,7 +162,13 @@ describe('the compliant fixture world', () => {
     const w = world();
     w.recalls.push({ id: 1, recall_no: 'ZH-1', product: P.drug, batches: ['B001'], started_at: '2024-06-01' });
     const ctx = ctxOf(w);
-    expect(evaluate('complaints', { complaint_no: 'TS-1', customer: 1, received_at: '2024-06-01', investigation: '已调查', measures: '退换', feedback_at: '2024-06-10' }, ctx)).toEqual([]);
+    expect(
+      evaluate(
+        'complaints',
+        { complaint_no: 'TS-1', customer: 1, received_at: '2024-06-01', investigation: '已调查', measures: '退换', feedback_at: '2024-06-10' },
+        ctx,
+      ),
+    ).toEqual([]);
     expect(evaluate('customers', { ...w.customers[0], service_point: true, visits: [{ visit_date: '2024-05-20', kind: 'scheduled' }] }, ctx)).toEqual([]);
     expect(evaluate('recall_notices', { recall: 1, customer: 1, quantity_sold: 10, notified_at: '2024-06-02' }, ctx)).toEqual([]);
     expect(evaluate('adverse_reactions', { product: P.drug, received_at: '2024-06-01', forwarded_to_qa_at: '2024-06-03' }, ctx)).toEqual([]);

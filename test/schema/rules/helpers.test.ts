@@ -3,8 +3,18 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  EXPIRY_FIELDS, createMemoryContext, expiringWithin, expiryWindow, licenceCovers, looksLikeIndividual, looksLikePersonName,
-  permittedLicenceKinds, productCategory, resolveSettings, scopeCategories, splitList,
+  EXPIRY_FIELDS,
+  createMemoryContext,
+  expiringWithin,
+  expiryWindow,
+  licenceCovers,
+  looksLikeIndividual,
+  looksLikePersonName,
+  permittedLicenceKinds,
+  productCategory,
+  resolveSettings,
+  scopeCategories,
+  splitList,
 } from '../../../schema/rules';
 import { addDays, addMonths, dateOf, daysBetween, deadlineState, endOfMonth, monthsFromTo, withinValidity } from '../../../schema/rules/dates';
 import { SAMPLES_DIR } from '../../helpers/shared';
@@ -89,7 +99,11 @@ describe('scope categories', () => {
 
 describe('looksLikePersonName', () => {
   const csv = fs.readFileSync(path.join(SAMPLES_DIR, 'customers.csv'), 'utf8').replace(/^\uFEFF/, '');
-  const names = csv.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(',')[0]);
+  const names = csv
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split(',')[0]);
 
   it('takes none of the sample customers (all organisations) for a person', () => {
     expect(names.length).toBeGreaterThan(20);
@@ -99,8 +113,25 @@ describe('looksLikePersonName', () => {
     expect(looksLikePersonName(n)).toBe(true);
   });
   it.each([
-    '协和医院', '同仁堂', '惠民诊所', '康泰药店', '国药控股', '卫生院', '张庄卫生室', '仁和大药房', '第一门诊部', '红星药店',
-    '城关卫生所', '武汉市', '九州通', '欧阳', '张', 'Zhang Wei', '张伟伟伟伟', '王氏药行', '李记药铺',
+    '协和医院',
+    '同仁堂',
+    '惠民诊所',
+    '康泰药店',
+    '国药控股',
+    '卫生院',
+    '张庄卫生室',
+    '仁和大药房',
+    '第一门诊部',
+    '红星药店',
+    '城关卫生所',
+    '武汉市',
+    '九州通',
+    '欧阳',
+    '张',
+    'Zhang Wei',
+    '张伟伟伟伟',
+    '王氏药行',
+    '李记药铺',
   ])('%s is not a person', (n) => {
     expect(looksLikePersonName(n)).toBe(false);
   });
@@ -116,8 +147,11 @@ describe('settings', () => {
   it('defaults, table rows with JSON values, and bad values falling back', () => {
     expect(resolveSettings().receiptConfirmDays).toBe(15);
     const s = resolveSettings([
-      { key: 'receiptConfirmDays', value: '20' }, { key: 'majorContractAmount', value: 300000 },
-      { key: 'adrDays', value: 'abc' }, { key: 'complaintDays', value: -1 }, { key: 'licenseExpiryWarningDays', value: '[90, 30]' },
+      { key: 'receiptConfirmDays', value: '20' },
+      { key: 'majorContractAmount', value: 300000 },
+      { key: 'adrDays', value: 'abc' },
+      { key: 'complaintDays', value: -1 },
+      { key: 'licenseExpiryWarningDays', value: '[90, 30]' },
       { key: 'unknown', value: 1 },
     ]);
     expect(s).toMatchObject({ receiptConfirmDays: 20, majorContractAmount: 300000, adrDays: 15, complaintDays: 15, licenseExpiryWarningDays: [30, 90] });
@@ -127,12 +161,19 @@ describe('settings', () => {
 
 describe('expiry lists', () => {
   const licences = [
-    { id: 1, valid_to: '2024-06-30' }, { id: 2, valid_to: '2024-07-30' }, { id: 3, valid_to: '2024-07-31' },
-    { id: 4, valid_to: '2024-06-29' }, { id: 5, valid_to: null }, { id: 6, valid_to: '2024-09-28' },
+    { id: 1, valid_to: '2024-06-30' },
+    { id: 2, valid_to: '2024-07-30' },
+    { id: 3, valid_to: '2024-07-31' },
+    { id: 4, valid_to: '2024-06-29' },
+    { id: 5, valid_to: null },
+    { id: 6, valid_to: '2024-09-28' },
   ];
   it('lists what ends within N days (valid_to on as-of = 0 days left), soonest first', () => {
     const out = expiringWithin(licences, EXPIRY_FIELDS.customer_licenses, '2024-06-30', 30);
-    expect(out.map((e) => [e.item.id, e.daysLeft])).toEqual([[1, 0], [2, 30]]);
+    expect(out.map((e) => [e.item.id, e.daysLeft])).toEqual([
+      [1, 0],
+      [2, 30],
+    ]);
     expect(expiringWithin(licences, ['valid_to'], '2024-06-30', 30, { includeExpired: true })[0]).toMatchObject({ daysLeft: -1, window: 'expired' });
   });
   it('places a date in the 30/60/90 windows', () => {
@@ -151,9 +192,13 @@ describe('expiry lists', () => {
 describe('createMemoryContext', () => {
   it('indexes rows by id and parent, skips voided rows, and takes later additions', () => {
     const ctx = createMemoryContext({
-      asOf: '2024-06-30', settings: { adrDays: 3 },
+      asOf: '2024-06-30',
+      settings: { adrDays: 3 },
       customers: [{ id: 1, name: 'A' }, { id: 2, name: 'B', voided_at: '2024-01-01' } as never],
-      customerLicenses: [{ id: 1, customer: 1, kind: 'business' }, { id: 2, customer: 1, kind: 'drug_business' }],
+      customerLicenses: [
+        { id: 1, customer: 1, kind: 'business' },
+        { id: 2, customer: 1, kind: 'drug_business' },
+      ],
       recalls: [{ id: 1, product: 7, batches: '00581、00890', started_at: '2024-01-01' }],
       lines: [{ id: 1, order: 5, product: 7 }],
     });

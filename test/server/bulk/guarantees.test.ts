@@ -29,10 +29,11 @@ const all = <T>(sql: string, ...args: unknown[]) => srv.db.$client.prepare(sql).
 const one = <T>(sql: string, ...args: unknown[]) => srv.db.$client.prepare(sql).get(...args) as T;
 async function user(username: string, roles: string[], extra: Record<string, unknown> = {}): Promise<[string, number]> {
   const res = await fetch(`${srv.url}/api/users`, {
-    method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { cookie: admin, 'content-type': 'application/json' },
     body: JSON.stringify({ username, display_name: username, roles, password: PASSWORD, active: true, ...extra }),
   });
-  const body = await res.json() as { id: number };
+  const body = (await res.json()) as { id: number };
   expect(res.status, JSON.stringify(body)).toBe(201);
   return [await login(srv.url, username, PASSWORD), body.id];
 }
@@ -43,7 +44,7 @@ beforeAll(async () => {
   [sales, salesUser] = await user('bulk_sales', ['sales'], { salesperson: own });
   [qa, qaUser] = await user('bulk_qa', ['qa']);
   const res = await uploadImport(srv.url, sales, sample('ledger-utf8.csv'), { kind: 'sales-ledger' });
-  const body = await res.json() as { id: number };
+  const body = (await res.json()) as { id: number };
   expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(201);
   importId = body.id;
 }, 120_000);
@@ -51,14 +52,20 @@ afterAll(() => srv?.close());
 
 describe('the ledger merge (bulk)', () => {
   it('writes only the rows the user may write: their own orders, the others refused with a reason', () => {
-    const people = all<{ name: string }>(`SELECT DISTINCT p.name FROM sales_orders o JOIN salespeople p ON p.id = o.salesperson WHERE o.import_id = ?`, importId);
+    const people = all<{ name: string }>(
+      `SELECT DISTINCT p.name FROM sales_orders o JOIN salespeople p ON p.id = o.salesperson WHERE o.import_id = ?`,
+      importId,
+    );
     expect(people.map((p) => p.name)).toEqual([OWN]);
     const rejects = one<{ n: number }>('SELECT count(*) AS n FROM import_rejects WHERE import = ?', importId).n;
     expect(rejects).toBeGreaterThan(EXPECTED.ledgers['ledger-utf8.csv'].rejected.length);
   });
 
   it('keeps the ledger’s reviews as untrusted legacy facts, never in our review fields', () => {
-    const slips = all<{ reviewed_by: string | null; legacy_facts: string | null }>('SELECT reviewed_by, legacy_facts FROM outbound_slips WHERE import_id = ?', importId);
+    const slips = all<{ reviewed_by: string | null; legacy_facts: string | null }>(
+      'SELECT reviewed_by, legacy_facts FROM outbound_slips WHERE import_id = ?',
+      importId,
+    );
     expect(slips.length).toBeGreaterThan(0);
     expect(slips.every((s) => s.reviewed_by == null)).toBe(true);
     const facts = slips.filter((s) => s.legacy_facts).map((s) => JSON.parse(s.legacy_facts!));
@@ -68,7 +75,12 @@ describe('the ledger merge (bulk)', () => {
 
   it('stamps every record as write.ts does: version 1, created and updated by the importing user, the import id', () => {
     for (const t of TABLES) {
-      const s = one<{ n: number; bad: number }>(`SELECT count(*) AS n, COALESCE(sum(version != 1 OR created_by IS NOT ? OR updated_by IS NOT ? OR created_at IS NULL OR updated_at != created_at), 0) AS bad FROM "${t}" WHERE import_id = ?`, salesUser, salesUser, importId);
+      const s = one<{ n: number; bad: number }>(
+        `SELECT count(*) AS n, COALESCE(sum(version != 1 OR created_by IS NOT ? OR updated_by IS NOT ? OR created_at IS NULL OR updated_at != created_at), 0) AS bad FROM "${t}" WHERE import_id = ?`,
+        salesUser,
+        salesUser,
+        importId,
+      );
       expect(s.n, t).toBeGreaterThan(0);
       expect(s.bad, t).toBe(0);
     }
@@ -77,14 +89,19 @@ describe('the ledger merge (bulk)', () => {
   it('stores the findings the live rules give on the merged records', () => {
     const rc = createSqlContext(srv.db, EXPECTED.asOf);
     const stored = new Map<number, string[]>();
-    for (const f of all<{ record_id: number; rule: string }>("SELECT record_id, rule FROM findings WHERE import = ? AND resource = 'sales_lines' ORDER BY rule", importId)) {
+    for (const f of all<{ record_id: number; rule: string }>(
+      "SELECT record_id, rule FROM findings WHERE import = ? AND resource = 'sales_lines' ORDER BY rule",
+      importId,
+    )) {
       stored.set(f.record_id, [...(stored.get(f.record_id) ?? []), f.rule]);
     }
     let lines = 0;
     for (const { id } of all<{ id: number }>('SELECT id FROM sales_orders WHERE import_id = ?', importId)) {
       for (const view of saleLineViews(srv.db, id)) {
         lines++;
-        const live = evaluate('sales_lines', view, rc).map((f) => f.code).sort();
+        const live = evaluate('sales_lines', view, rc)
+          .map((f) => f.code)
+          .sort();
         expect(stored.get(view.id as number) ?? [], `line ${view.id}`).toEqual([...new Set(live)]);
       }
     }
@@ -95,14 +112,18 @@ describe('the ledger merge (bulk)', () => {
     const lineCtx = off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.product IS NOT l.product
       OR f.batch IS NOT l.batch OR f.record_date IS NOT substr(o.sale_date, 1, 10)) AS n, count(*) AS "all"
       FROM findings f JOIN sales_lines l ON l.id = f.record_id JOIN sales_orders o ON o.id = l."order" WHERE f.resource = 'sales_lines' AND f.import = ?`);
-    const slipCtx = off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.record_date IS NOT substr(s.outbound_date, 1, 10)) AS n, count(*) AS "all"
+    const slipCtx =
+      off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.record_date IS NOT substr(s.outbound_date, 1, 10)) AS n, count(*) AS "all"
       FROM findings f JOIN outbound_slips s ON s.id = f.record_id JOIN sales_orders o ON o.id = s."order" WHERE f.resource = 'outbound_slips' AND f.import = ?`);
     expect([lineCtx.n, slipCtx.n]).toEqual([0, 0]);
     expect(lineCtx.all + slipCtx.all).toBe(one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE import = ?', importId).n);
   });
 
   it('writes one audit row for the whole import in an intact hash chain, with what it wrote', () => {
-    const rows = all<{ action: string; actor: number; after: string }>("SELECT action, actor, after FROM audit_log WHERE resource = 'imports' AND record_id = ?", importId);
+    const rows = all<{ action: string; actor: number; after: string }>(
+      "SELECT action, actor, after FROM audit_log WHERE resource = 'imports' AND record_id = ?",
+      importId,
+    );
     expect(rows.map((r) => [r.action, r.actor])).toEqual([['create', salesUser]]);
     const records = JSON.parse(rows[0].after).records as Record<string, number>;
     expect(records.sales_lines).toBe(one<{ n: number }>('SELECT count(*) AS n FROM sales_lines WHERE import_id = ?', importId).n);
@@ -112,21 +133,41 @@ describe('the ledger merge (bulk)', () => {
 
 describe('voiding the import (bulk)', () => {
   it('refuses the salesperson who imported it (not their verb)', async () => {
-    const res = await fetch(`${srv.url}/api/imports/${importId}/void-import`, { method: 'POST', headers: { cookie: sales, 'content-type': 'application/json' }, body: JSON.stringify({ password: PASSWORD, comment: '导错' }) });
+    const res = await fetch(`${srv.url}/api/imports/${importId}/void-import`, {
+      method: 'POST',
+      headers: { cookie: sales, 'content-type': 'application/json' },
+      body: JSON.stringify({ password: PASSWORD, comment: '导错' }),
+    });
     expect(res.status).toBe(403);
   });
 
   it('voids every record and its findings with version + 1, who and why; one audit row; the chain still verifies', async () => {
-    const res = await fetch(`${srv.url}/api/imports/${importId}/void-import`, { method: 'POST', headers: { cookie: qa, 'content-type': 'application/json' }, body: JSON.stringify({ password: PASSWORD, comment: '导错文件' }) });
+    const res = await fetch(`${srv.url}/api/imports/${importId}/void-import`, {
+      method: 'POST',
+      headers: { cookie: qa, 'content-type': 'application/json' },
+      body: JSON.stringify({ password: PASSWORD, comment: '导错文件' }),
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     for (const t of TABLES) {
-      const s = one<{ n: number; bad: number }>(`SELECT count(*) AS n, COALESCE(sum(version != 2 OR voided_by IS NOT ? OR void_reason != '导错文件' OR voided_at IS NULL OR updated_by IS NOT ?), 0) AS bad FROM "${t}" WHERE import_id = ?`, qaUser, qaUser, importId);
+      const s = one<{ n: number; bad: number }>(
+        `SELECT count(*) AS n, COALESCE(sum(version != 2 OR voided_by IS NOT ? OR void_reason != '导错文件' OR voided_at IS NULL OR updated_by IS NOT ?), 0) AS bad FROM "${t}" WHERE import_id = ?`,
+        qaUser,
+        qaUser,
+        importId,
+      );
       expect(s.n, t).toBeGreaterThan(0);
       expect(s.bad, t).toBe(0);
     }
-    const rows = all<{ action: string; actor: number; reason: string }>("SELECT action, actor, reason FROM audit_log WHERE resource = 'imports' AND record_id = ? ORDER BY id", importId);
+    const rows = all<{ action: string; actor: number; reason: string }>(
+      "SELECT action, actor, reason FROM audit_log WHERE resource = 'imports' AND record_id = ? ORDER BY id",
+      importId,
+    );
     // the bulk void's one row, then the verb's own change of the imports row (status voided, through write.ts)
-    expect(rows.map((r) => [r.action, r.actor])).toEqual([['create', salesUser], ['void', qaUser], ['update', qaUser]]);
+    expect(rows.map((r) => [r.action, r.actor])).toEqual([
+      ['create', salesUser],
+      ['void', qaUser],
+      ['update', qaUser],
+    ]);
     expect(rows[1].reason).toContain('导错文件');
     expect(verifyAuditChain(srv.db).breaks).toEqual([]);
   });

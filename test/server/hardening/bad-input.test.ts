@@ -16,17 +16,25 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 
 let api: Api;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => {
+  api = await startApi();
+});
 afterAll(() => api.server.close());
 
 /** A raw request (the body as given, not re-encoded), as admin unless a cookie is given. */
 async function raw(method: string, p: string, body?: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${api.server.url}/api${p}`, {
-    method, body, headers: { Cookie: api.cookie, ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers },
+    method,
+    body,
+    headers: { Cookie: api.cookie, ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers },
   });
   const text = await res.text();
   let json: any = text;
-  try { json = JSON.parse(text); } catch { /* text */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* text */
+  }
   return { status: res.status, body: json };
 }
 const listQ = (res: string, params: Record<string, string>) => `/${res}?${new URLSearchParams(params)}`;
@@ -39,7 +47,10 @@ async function newCustomer(name: string) {
 
 function auditVerifyCli(): { status: number | null; out: string } {
   const root = path.resolve(__dirname, '../../..');
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/cli/audit-verify.ts'), '--db', api.server.dbFile], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/cli/audit-verify.ts'), '--db', api.server.dbFile], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
@@ -90,10 +101,16 @@ describe('item 2: lone surrogates', () => {
   it('an upload whose file name is not valid UTF-8 is stored with U+FFFD, and the chain stays intact', async () => {
     const csv = '证照类型,证号,经营范围,经营方式,有效期起,有效期至\n营业执照,91420100965442577E,,,2015-05-01,\n';
     const boundary = 'gspboundary';
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncompany_licenses\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lic`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncompany_licenses\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lic`,
+    );
     const tail = Buffer.from(`.csv"; filename*=UTF-8''%ED%A0%80.csv\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`);
     const body = Buffer.concat([head, Buffer.from([0xed, 0xa0, 0x80]), tail]);
-    const res = await fetch(`${api.server.url}/api/imports`, { method: 'POST', body, headers: { Cookie: api.cookie, 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await fetch(`${api.server.url}/api/imports`, {
+      method: 'POST',
+      body,
+      headers: { Cookie: api.cookie, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    });
     const out = await res.json();
     expect(res.status, JSON.stringify(out)).toBe(201);
     const row = (await raw('GET', `/imports/${out.id}`)).body;
@@ -148,7 +165,10 @@ describe('item 11: hostile input answers 400 with a message', () => {
 
   it('X-Reason: %zz', async () => {
     const c = await newCustomer('百分号药店');
-    for (const [method, body] of [['PUT', JSON.stringify({ ...c, address: 'x' })], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['PUT', JSON.stringify({ ...c, address: 'x' })],
+      ['DELETE', undefined],
+    ] as const) {
       const r = await raw(method, `/customers/${c.id}`, body, { 'X-Reason': '%zz' });
       expect(r.status, method).toBe(400);
       expect(r.body.message).toContain('X-Reason');
@@ -165,19 +185,50 @@ describe('item 11: hostile input answers 400 with a message', () => {
 });
 
 // fast-check: a failing case is shrunk to the smallest input and replays with the seed it prints.
-const KEYS = ['name', 'q', 'id', 'ids', 'voided', 'credit_limit_gte', 'type', 'type_neq', 'region_q', '__proto__', 'constructor',
-  'toString', 'version', 'password', 'customer.name', 'created_at_lt', '', ' ', '\u0000', '名称', 'a'.repeat(300)];
+const KEYS = [
+  'name',
+  'q',
+  'id',
+  'ids',
+  'voided',
+  'credit_limit_gte',
+  'type',
+  'type_neq',
+  'region_q',
+  '__proto__',
+  'constructor',
+  'toString',
+  'version',
+  'password',
+  'customer.name',
+  'created_at_lt',
+  '',
+  ' ',
+  '\u0000',
+  '名称',
+  'a'.repeat(300),
+];
 const key = fc.constantFrom(...KEYS);
 // biome-ignore lint/correctness/noPrecisionLoss: a literal beyond 2^53, as a client may send it, is the point
 const BEYOND_2_53 = 99999999999999999999;
 const scalar = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constantFrom(1e308, -0, 0.1, 2 ** 53 + 1, 1e-320, BEYOND_2_53),
-  key, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(1e308, -0, 0.1, 2 ** 53 + 1, 1e-320, BEYOND_2_53),
+  key,
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.constantFrom('%zz', "'; DROP TABLE customers; --", '2025-06-30', 'retailer', '\ud800', '\udfff', ''),
 );
 const { value } = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(key, tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  ),
 }));
 const object = fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 });
 const RUNS = { seed: 20261206, numRuns: 250 };
@@ -185,30 +236,53 @@ const RUNS = { seed: 20261206, numRuns: 250 };
 describe('item 11: property tests (fast-check) — never a 500', () => {
   it('GET lists with random filter / sort / range', async () => {
     const resources = ['customers', 'sales_orders', 'sales_lines', 'audit_log', 'findings', 'users', 'settings'];
-    const params = fc.record({
-      filter: fc.oneof(object.map((o) => JSON.stringify(o)), value.map((v) => JSON.stringify(v) ?? "")),
-      sort: fc.oneof(fc.tuple(key, fc.constantFrom('ASC', 'DESC', 'asc', '')).map((t) => JSON.stringify(t)), value.map((v) => JSON.stringify(v) ?? '')),
-      range: fc.oneof(fc.tuple(fc.nat(60), fc.nat(120)).map((t) => JSON.stringify(t)), value.map((v) => JSON.stringify(v) ?? '')),
-    }, { requiredKeys: [] });
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...resources), params, async (res, ps) => {
-      const p = listQ(res, ps as Record<string, string>);
-      const r = await raw('GET', p);
-      expect([200, 400], `${decodeURIComponent(p)} → ${JSON.stringify(r.body).slice(0, 200)}`).toContain(r.status);
-      if (r.status === 400) expect(typeof r.body.message).toBe('string');
-    }), RUNS);
+    const params = fc.record(
+      {
+        filter: fc.oneof(
+          object.map((o) => JSON.stringify(o)),
+          value.map((v) => JSON.stringify(v) ?? ''),
+        ),
+        sort: fc.oneof(
+          fc.tuple(key, fc.constantFrom('ASC', 'DESC', 'asc', '')).map((t) => JSON.stringify(t)),
+          value.map((v) => JSON.stringify(v) ?? ''),
+        ),
+        range: fc.oneof(
+          fc.tuple(fc.nat(60), fc.nat(120)).map((t) => JSON.stringify(t)),
+          value.map((v) => JSON.stringify(v) ?? ''),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...resources), params, async (res, ps) => {
+        const p = listQ(res, ps as Record<string, string>);
+        const r = await raw('GET', p);
+        expect([200, 400], `${decodeURIComponent(p)} → ${JSON.stringify(r.body).slice(0, 200)}`).toContain(r.status);
+        if (r.status === 400) expect(typeof r.body.message).toBe('string');
+      }),
+      RUNS,
+    );
   });
 
   it('POST / PUT random JSON bodies', async () => {
     const c = await newCustomer('随机药店');
     let n = 0;
-    const body = fc.oneof({ weight: 9, arbitrary: fc.tuple(fc.boolean(), object).map(([base, o]) => JSON.stringify({ ...(base ? customerBody(`随机${n++}`) : {}), ...o })) },
-      { weight: 1, arbitrary: value.map((v) => JSON.stringify(v) ?? "") });
-    const reason = fc.option(fc.string({ unit: 'binary-ascii', maxLength: 20 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')), { nil: undefined });
-    await fc.assert(fc.asyncProperty(fc.boolean(), body, reason, async (post, b, why) => {
-      const [method, p] = post ? ['POST', '/customers'] : ['PUT', `/customers/${c.id}`];
-      const r = await raw(method, p, b, why === undefined ? {} : { 'X-Reason': why });
-      expect(r.status, `${method} ${b.slice(0, 200)} → ${JSON.stringify(r.body).slice(0, 200)}`).toBeLessThan(500);
-    }), { ...RUNS, numRuns: 150 });
+    const body = fc.oneof(
+      { weight: 9, arbitrary: fc.tuple(fc.boolean(), object).map(([base, o]) => JSON.stringify({ ...(base ? customerBody(`随机${n++}`) : {}), ...o })) },
+      { weight: 1, arbitrary: value.map((v) => JSON.stringify(v) ?? '') },
+    );
+    const reason = fc.option(
+      fc.string({ unit: 'binary-ascii', maxLength: 20 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
+      { nil: undefined },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), body, reason, async (post, b, why) => {
+        const [method, p] = post ? ['POST', '/customers'] : ['PUT', `/customers/${c.id}`];
+        const r = await raw(method, p, b, why === undefined ? {} : { 'X-Reason': why });
+        expect(r.status, `${method} ${b.slice(0, 200)} → ${JSON.stringify(r.body).slice(0, 200)}`).toBeLessThan(500);
+      }),
+      { ...RUNS, numRuns: 150 },
+    );
     expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
   });
 });
@@ -257,10 +331,18 @@ describe('item 17: settings keep their declared type', () => {
   it('a wrong type is refused (400, the expected type named), nothing stored; the right type is stored', async () => {
     const get = async (key: string) => (await raw('GET', listQ('settings', { filter: JSON.stringify({ key }) }))).body[0];
     const cases: [string, unknown][] = [
-      ['majorContractAmount', 'abc'], ['majorContractAmount', -5], ['majorContractAmount', [1]], ['majorContractAmount', '500000'],
-      ['complaintDays', 1.5], ['complaintDays', true], ['complaintDays', { a: 1 }],
-      ['licenseExpiryWarningDays', 30], ['licenseExpiryWarningDays', []], ['licenseExpiryWarningDays', [30, 'x']],
-      ['companyName', 12], ['companyName', ['a']],
+      ['majorContractAmount', 'abc'],
+      ['majorContractAmount', -5],
+      ['majorContractAmount', [1]],
+      ['majorContractAmount', '500000'],
+      ['complaintDays', 1.5],
+      ['complaintDays', true],
+      ['complaintDays', { a: 1 }],
+      ['licenseExpiryWarningDays', 30],
+      ['licenseExpiryWarningDays', []],
+      ['licenseExpiryWarningDays', [30, 'x']],
+      ['companyName', 12],
+      ['companyName', ['a']],
     ];
     for (const [key, value] of cases) {
       const s = await get(key);

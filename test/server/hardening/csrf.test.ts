@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerBody, startApi, type Api } from '../api-client';
 
 let api: Api;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => {
+  api = await startApi();
+});
 afterAll(() => api.server.close());
 
 const customers = () => (api.server.db.$client.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => r.name);
@@ -48,6 +50,10 @@ describe('csrf guard (hono/csrf)', () => {
     expect((await post('同源药店2', { Origin: `https://${host}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
     expect((await post('同源药店3', { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
     expect((await post('同源药店4', {}, 'application/json')).status).toBe(201);
-    expect(customers().filter((n) => n.startsWith('同源药店')).sort()).toEqual(['同源药店1', '同源药店2', '同源药店3', '同源药店4']);
+    expect(
+      customers()
+        .filter((n) => n.startsWith('同源药店'))
+        .sort(),
+    ).toEqual(['同源药店1', '同源药店2', '同源药店3', '同源药店4']);
   });
 });

@@ -14,7 +14,10 @@ import { customerBody, startApi, type Api } from '../api-client';
 
 let api: Api;
 let adminCookie: string;
-beforeAll(async () => { api = await startApi(); adminCookie = api.cookie; });
+beforeAll(async () => {
+  api = await startApi();
+  adminCookie = api.cookie;
+});
 afterAll(() => api.server.close());
 
 async function call(cookie: string | null, method: string, p: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -30,9 +33,15 @@ async function newUser(username: string, roles: string[], password: string, extr
 const flagOf = (id: number) => !!api.server.db.select({ f: users.must_change_password }).from(users).where(eq(users.id, id)).get()!.f;
 
 const REFUSED: [string, string, unknown?][] = [
-  ['GET', '/customers'], ['POST', '/customers', customerBody('强制改密药店')], ['GET', '/meta'], ['GET', '/users'],
-  ['GET', '/audit_log'], ['GET', '/system/findings-stats'], ['GET', '/import-templates/customers.xlsx'],
-  ['POST', '/findings/1/waive', { password: 'x', comment: 'x' }], ['POST', '/auth/logout-all-but-not-a-route', {}],
+  ['GET', '/customers'],
+  ['POST', '/customers', customerBody('强制改密药店')],
+  ['GET', '/meta'],
+  ['GET', '/users'],
+  ['GET', '/audit_log'],
+  ['GET', '/system/findings-stats'],
+  ['GET', '/import-templates/customers.xlsx'],
+  ['POST', '/findings/1/waive', { password: 'x', comment: 'x' }],
+  ['POST', '/auth/logout-all-but-not-a-route', {}],
 ];
 const ZH = '请先修改密码：管理员要求您在继续使用前设置新密码（右上角用户菜单 → 修改密码）';
 
@@ -66,16 +75,25 @@ describe('must_change_password', () => {
     const u = await newUser('forced-signer', ['qa'], 'forced-signer-pw-1', { must_change_password: true });
     const cookie = await login(api.server.url, 'forced-signer', 'forced-signer-pw-1');
     const now = api.server.clock.now().toISOString();
-    const f = api.server.db.insert(findings).values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now }).returning().get();
+    const f = api.server.db
+      .insert(findings)
+      .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
+      .returning()
+      .get();
     const r = await call(cookie, 'POST', `/findings/${f.id}/waive`, { password: 'forced-signer-pw-1', comment: '豁免' });
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('password_change_required');
     expect((await call(adminCookie, 'GET', `/findings/${f.id}`)).body.status).toBe('open');
-    const ctx = { db: api.server.db, clock: api.server.clock, actor: { id: u.id, username: 'forced-signer', display_name: 'x', roles: ['qa'] }, lang: 'zh' as const };
+    const ctx = {
+      db: api.server.db,
+      clock: api.server.clock,
+      actor: { id: u.id, username: 'forced-signer', display_name: 'x', roles: ['qa'] },
+      lang: 'zh' as const,
+    };
     await expect(confirmPassword(ctx, 'forced-signer-pw-1')).rejects.toMatchObject({ status: 403, message: ZH });
   });
 
-  it('an admin\'s reset of another user\'s password sets it; the admin\'s own new password does not', async () => {
+  it("an admin's reset of another user's password sets it; the admin's own new password does not", async () => {
     const u = await newUser('reset-forced', ['auditor'], 'reset-forced-pw-1');
     expect(u.must_change_password).toBe(false);
     const cookie = await login(api.server.url, 'reset-forced', 'reset-forced-pw-1');

@@ -10,17 +10,24 @@ import { login } from '../../helpers/app';
 import { startApi, type Api } from '../api-client';
 
 let api: Api;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => {
+  api = await startApi();
+});
 afterAll(() => api.server.close());
 
 async function call(cookie: string | null, method: string, p: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${api.server.url}/api${p}`, {
-    method, headers: { ...(cookie && { Cookie: cookie }), ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers },
+    method,
+    headers: { ...(cookie && { Cookie: cookie }), ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   let json: any = text;
-  try { json = JSON.parse(text); } catch { /* text */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* text */
+  }
   return { status: res.status, body: json };
 }
 async function newUser(username: string, roles: string[], password: string) {
@@ -35,7 +42,11 @@ describe('item 7: signature passwords count with the lockout', () => {
     const qa = await newUser('qa-guess', ['qa'], 'qa-clerk-password-7');
     const cookie = await login(api.server.url, 'qa-guess', 'qa-clerk-password-7');
     const now = api.server.clock.now().toISOString();
-    const f = api.server.db.insert(findings).values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now }).returning().get();
+    const f = api.server.db
+      .insert(findings)
+      .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
+      .returning()
+      .get();
     const statuses: number[] = [];
     for (let i = 1; i <= 40; i++) {
       const r = await call(cookie, 'POST', `/findings/${f.id}/waive`, { password: `guess-number-${i}`, comment: '试密码' });
@@ -81,7 +92,7 @@ describe('item 8: password changes end sessions', () => {
     await login(api.server.url, 'reset-me', 'reset-password-8');
   });
 
-  it('the user\'s own change (POST /api/auth/password) ends all other sessions, keeps this one, and is audited', async () => {
+  it("the user's own change (POST /api/auth/password) ends all other sessions, keeps this one, and is audited", async () => {
     const u = await newUser('change-me', ['auditor'], 'own-password-8a');
     const here = await login(api.server.url, 'change-me', 'own-password-8a');
     const there = await login(api.server.url, 'change-me', 'own-password-8a');
@@ -110,7 +121,17 @@ describe('item 13: the password policy', () => {
   });
 
   it('refuses the most common passwords and the username, in Chinese first (English on request)', async () => {
-    for (const password of ['password123', '1234567890', 'qwertyuiop', 'woaini1314', 'Woaini1314', '1qaz2wsx3edc', 'aaaaaaaaaaaa', 'abcdefghijk', 'P@ssw0rd123']) {
+    for (const password of [
+      'password123',
+      '1234567890',
+      'qwertyuiop',
+      'woaini1314',
+      'Woaini1314',
+      '1qaz2wsx3edc',
+      'aaaaaaaaaaaa',
+      'abcdefghijk',
+      'P@ssw0rd123',
+    ]) {
       const r = await call(api.cookie, 'POST', '/users', { username: `common-${password.length}`, display_name: 'x', roles: ['auditor'], password });
       expect(r.status, password).toBe(400);
       expect(r.body.errors.password, password).toBe('密码过于常见，容易被猜中，请换一个');
@@ -118,12 +139,20 @@ describe('item 13: the password policy', () => {
     const same = await call(api.cookie, 'POST', '/users', { username: 'zhangwei-gsp', display_name: 'x', roles: ['auditor'], password: 'ZhangWei-GSP' });
     expect(same.status).toBe(400);
     expect(same.body.errors.password).toBe('密码不能与用户名相同');
-    const en = await call(api.cookie, 'POST', '/users', { username: 'en-user', display_name: 'x', roles: ['auditor'], password: 'password123' }, { 'Accept-Language': 'en' });
+    const en = await call(
+      api.cookie,
+      'POST',
+      '/users',
+      { username: 'en-user', display_name: 'x', roles: ['auditor'], password: 'password123' },
+      { 'Accept-Language': 'en' },
+    );
     expect(en.body.errors.password).toContain('too common');
     // an admin reset and the own change follow the same policy
     const u = await newUser('policy-user', ['auditor'], 'policy-password-13');
     expect((await call(api.cookie, 'PUT', `/users/${u.id}`, { password: 'qwertyuiop', version: u.version })).status).toBe(400);
-    expect((await call(api.cookie, 'PUT', `/users/${u.id}`, { password: 'policy-user', version: u.version })).body.errors.password).toBe('密码不能与用户名相同');
+    expect((await call(api.cookie, 'PUT', `/users/${u.id}`, { password: 'policy-user', version: u.version })).body.errors.password).toBe(
+      '密码不能与用户名相同',
+    );
     const cookie = await login(api.server.url, 'policy-user', 'policy-password-13');
     const own = await call(cookie, 'POST', '/auth/password', { current_password: 'policy-password-13', password: 'iloveyou1314' });
     expect(own.status).toBe(400);

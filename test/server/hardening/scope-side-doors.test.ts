@@ -20,10 +20,22 @@ let salesImport: number;
 beforeAll(async () => {
   w = await buildRbacWorld();
   const now = w.srv.clock.now().toISOString();
-  const finding = (record: number, salesperson: number) => w.srv.db.insert(findings).values({
-    rule: 'TEST_RULE', severity: 'warning', resource: 'sales_orders', record_id: record, salesperson, message: 'test finding',
-    status: 'open', created_at: now, updated_at: now,
-  }).returning().get().id;
+  const finding = (record: number, salesperson: number) =>
+    w.srv.db
+      .insert(findings)
+      .values({
+        rule: 'TEST_RULE',
+        severity: 'warning',
+        resource: 'sales_orders',
+        record_id: record,
+        salesperson,
+        message: 'test finding',
+        status: 'open',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning()
+      .get().id;
   finding(w.extra.otherOrder, w.other.salesperson);
   finding(w.extra.shipOrder, w.world.salesperson);
   const up = async (who: 'admin' | 'sales', file: string, kind: string) => {
@@ -38,9 +50,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => w?.srv.close());
 
-describe('records about another salesperson\'s records', () => {
-  it('audit_log filtered by record: the other salesperson\'s order, line and contract are not listed, nor shown', async () => {
-    for (const [resource, id] of [['sales_orders', w.extra.otherOrder], ['sales_lines', w.extra.otherLine], ['contracts', w.extra.otherContract]] as const) {
+describe("records about another salesperson's records", () => {
+  it("audit_log filtered by record: the other salesperson's order, line and contract are not listed, nor shown", async () => {
+    for (const [resource, id] of [
+      ['sales_orders', w.extra.otherOrder],
+      ['sales_lines', w.extra.otherLine],
+      ['contracts', w.extra.otherContract],
+    ] as const) {
       const asAdmin = await w.call('admin', 'GET', `/audit_log?${q({ resource, record_id: id })}`);
       expect(asAdmin.body.length, `${resource}: the admin sees its trail`).toBeGreaterThan(0);
       const asSales = await w.call('sales', 'GET', `/audit_log?${q({ resource, record_id: id })}`);
@@ -57,7 +73,7 @@ describe('records about another salesperson\'s records', () => {
     expect(all.body.map((r: { record_id: number }) => r.record_id)).not.toContain(w.extra.otherOrder);
   });
 
-  it('findings filtered by salesperson: none of the other salesperson\'s', async () => {
+  it("findings filtered by salesperson: none of the other salesperson's", async () => {
     const asSales = await w.call('sales', 'GET', `/findings?${q({ salesperson: w.other.salesperson })}`);
     expect(asSales.status).toBe(200);
     expect(asSales.body).toEqual([]);
@@ -68,10 +84,22 @@ describe('records about another salesperson\'s records', () => {
     expect((await w.call('sales', 'GET', `/findings/${other.id}`)).status).toBe(403);
   });
 
-  it('signatures of the other salesperson\'s contract are not listed', async () => {
+  it("signatures of the other salesperson's contract are not listed", async () => {
     const now = w.srv.clock.now().toISOString();
-    w.srv.db.insert(signatures).values({ resource: 'contracts', record_id: w.extra.otherContract, meaning: 'approve', signer: w.userIds.sales_head,
-      signer_name: '刘经理', signed_at: now, record_hash: 'x', created_at: now, updated_at: now }).run();
+    w.srv.db
+      .insert(signatures)
+      .values({
+        resource: 'contracts',
+        record_id: w.extra.otherContract,
+        meaning: 'approve',
+        signer: w.userIds.sales_head,
+        signer_name: '刘经理',
+        signed_at: now,
+        record_hash: 'x',
+        created_at: now,
+        updated_at: now,
+      })
+      .run();
     const filter = q({ resource: 'contracts', record_id: w.extra.otherContract });
     expect((await w.call('admin', 'GET', `/signatures?${filter}`)).body.length).toBe(1);
     const r = await w.call('sales', 'GET', `/signatures?${filter}`);
@@ -81,7 +109,7 @@ describe('records about another salesperson\'s records', () => {
 });
 
 describe('imports belong to the user who imported', () => {
-  it('the salesperson cannot list, read or download the admin\'s import, its file, rejects or report', async () => {
+  it("the salesperson cannot list, read or download the admin's import, its file, rejects or report", async () => {
     expect(ids((await w.call('sales', 'GET', `/imports?${q({})}`)).body)).toEqual([salesImport]);
     expect(ids((await w.call('admin', 'GET', `/imports?${q({})}`)).body)).toEqual(expect.arrayContaining([adminImport, salesImport]));
     for (const p of [`/imports/${adminImport}`, `/imports/${adminImport}/file`, `/imports/${adminImport}/report.xlsx`]) {
@@ -90,7 +118,9 @@ describe('imports belong to the user who imported', () => {
       expect(r.body.message, p).toBe('这条记录不属于您负责的范围');
     }
     expect((await w.call('sales', 'GET', `/import_rejects?${q({ import: adminImport })}`)).body).toEqual([]);
-    expect((await w.call('sales', 'GET', `/findings?${q({ import: adminImport })}`)).body.filter((f: { record_id: number | null }) => f.record_id == null)).toEqual([]);
+    expect(
+      (await w.call('sales', 'GET', `/findings?${q({ import: adminImport })}`)).body.filter((f: { record_id: number | null }) => f.record_id == null),
+    ).toEqual([]);
   });
 
   it('their own import stays readable, and QA and the auditor read every import', async () => {

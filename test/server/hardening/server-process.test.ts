@@ -47,9 +47,23 @@ beforeAll(async () => {
     } else fs.writeFileSync(f, 'leftover');
   }
   port = await freePort();
-  const main = await startMainProcess(ROOT, {
-    ...process.env, GSP_DB: dbFile, PORT: String(port), HOST: '127.0.0.1', GSP_SKIP_WEB_BUILD: '1', GSP_DEMO: '0', GSP_RECHECK: '0', GSP_BACKUP: '0', GSP_ADMIN_PASSWORD: PASSWORD, GSP_TODAY: '2025-06-30', TMPDIR: tmp,
-  }, 60_000);
+  const main = await startMainProcess(
+    ROOT,
+    {
+      ...process.env,
+      GSP_DB: dbFile,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GSP_SKIP_WEB_BUILD: '1',
+      GSP_DEMO: '0',
+      GSP_RECHECK: '0',
+      GSP_BACKUP: '0',
+      GSP_ADMIN_PASSWORD: PASSWORD,
+      GSP_TODAY: '2025-06-30',
+      TMPDIR: tmp,
+    },
+    60_000,
+  );
   child = main.child;
   log = main.output;
 }, 90_000);
@@ -60,7 +74,7 @@ afterAll(() => {
 });
 
 describe('item 15: leftovers of a crash are cleaned at start', () => {
-  it('removes the dead process\'s staging database, temp folders, half copies and backups; keeps the rest', () => {
+  it("removes the dead process's staging database, temp folders, half copies and backups; keeps the rest", () => {
     for (const [what, f] of Object.entries(leftovers)) expect(fs.existsSync(f), what).toBe(false);
     for (const [what, f] of Object.entries(kept)) expect(fs.existsSync(f), what).toBe(true);
     expect(log()).toMatch(/removed \d+ leftover\(s\)/);
@@ -71,28 +85,53 @@ describe('item 14: one SIGTERM stops the server after a PDF render', () => {
   const hasChromium = fs.existsSync(chromiumPath());
   if (!hasChromium) console.warn(`SKIPPED item 14: no Chromium at ${chromiumPath()} (apt-get install chromium)`);
 
-  it.skipIf(!hasChromium)('renders a PDF, then SIGTERM closes the port within 5 s and leaves no Chromium behind', async () => {
-    const base = `http://127.0.0.1:${port}/api`;
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const created = await fetch(`${base}/customers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(customerBody('关机测试药店')) });
-    const c = await created.json();
-    const pdf = await fetch(`${base}/workflows/documents/customer-sheet/${c.id}/pdf`, { headers: { cookie } });
-    expect(pdf.status, await pdf.clone().text().catch(() => '')).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    const browsers = () => spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim();
-    const started = Date.now();
-    child.kill('SIGTERM');
-    while (await portOpen(port)) {
-      expect(Date.now() - started, 'port still open 5 s after SIGTERM').toBeLessThan(5000);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const exited = await new Promise<number | null>((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
-      const t = setTimeout(() => resolve(null), 5000 - (Date.now() - started));
-      child.once('exit', (code) => { clearTimeout(t); resolve(code); });
-    });
-    expect(exited, `the process exits within 5 s:\n${log()}`).toBe(0);
-    expect(browsers()).toBe('');
-  }, 60_000);
+  it.skipIf(!hasChromium)(
+    'renders a PDF, then SIGTERM closes the port within 5 s and leaves no Chromium behind',
+    async () => {
+      const base = `http://127.0.0.1:${port}/api`;
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const created = await fetch(`${base}/customers`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(customerBody('关机测试药店')),
+      });
+      const c = await created.json();
+      const pdf = await fetch(`${base}/workflows/documents/customer-sheet/${c.id}/pdf`, { headers: { cookie } });
+      expect(
+        pdf.status,
+        await pdf
+          .clone()
+          .text()
+          .catch(() => ''),
+      ).toBe(200);
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      const browsers = () => spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim();
+      const started = Date.now();
+      child.kill('SIGTERM');
+      while (await portOpen(port)) {
+        expect(Date.now() - started, 'port still open 5 s after SIGTERM').toBeLessThan(5000);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const exited = await new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        const t = setTimeout(() => resolve(null), 5000 - (Date.now() - started));
+        child.once('exit', (code) => {
+          clearTimeout(t);
+          resolve(code);
+        });
+      });
+      expect(exited, `the process exits within 5 s:\n${log()}`).toBe(0);
+      expect(browsers()).toBe('');
+    },
+    60_000,
+  );
 });

@@ -16,8 +16,15 @@ import { MASTER_OF_LINES, type RuleReads } from '../../../server/services/rules/
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SOURCES = [
-  ...fs.readdirSync(path.join(ROOT, 'schema/rules')).filter((f) => f.endsWith('.ts')).map((f) => `schema/rules/${f}`),
-  'schema/legacy.ts', 'schema/lifecycle.ts', 'schema/enums.ts', 'server/services/rules/views.ts', 'server/services/rules/finding-context.ts',
+  ...fs
+    .readdirSync(path.join(ROOT, 'schema/rules'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `schema/rules/${f}`),
+  'schema/legacy.ts',
+  'schema/lifecycle.ts',
+  'schema/enums.ts',
+  'server/services/rules/views.ts',
+  'server/services/rules/finding-context.ts',
 ];
 
 function ruleCode(): string {
@@ -29,15 +36,17 @@ function ruleCode(): string {
 export function scanRuleReads(): Record<string, RuleReads> {
   const code = ruleCode();
   const count = (re: RegExp) => code.match(re)?.length ?? 0;
-  return Object.fromEntries(MASTER_OF_LINES.map((name) => {
-    const value: string[] = [];
-    const presence: string[] = [];
-    for (const c of Object.keys(getTableColumns(registry.get(name)!.table as never)).sort()) {
-      const all = count(new RegExp(`(?<![\\w$])${c}(?![\\w$])`, 'g'));
-      if (!all) continue;
-      const filled = count(new RegExp(`\\bhas\\([\\w$?.]*\\.${c}\\)`, 'g'));
-      (filled === all ? presence : value).push(c);
-    }
-    return [name, { value, presence }];
-  }));
+  return Object.fromEntries(
+    MASTER_OF_LINES.map((name) => {
+      const value: string[] = [];
+      const presence: string[] = [];
+      for (const c of Object.keys(getTableColumns(registry.get(name)!.table as never)).sort()) {
+        const all = count(new RegExp(`(?<![\\w$])${c}(?![\\w$])`, 'g'));
+        if (!all) continue;
+        const filled = count(new RegExp(`\\bhas\\([\\w$?.]*\\.${c}\\)`, 'g'));
+        (filled === all ? presence : value).push(c);
+      }
+      return [name, { value, presence }];
+    }),
+  );
 }

@@ -14,11 +14,18 @@ let cookie: string;
 let w: World;
 
 async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${srv.url}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 const openRules = (line: number) =>
-  (srv.db.$client.prepare("SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule").pluck().all(line) as string[]);
+  srv.db.$client
+    .prepare("SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule")
+    .pluck()
+    .all(line) as string[];
 const editCustomer = async (values: Record<string, unknown>) => {
   const version = (await api('GET', `/customers/${w.customer}`)).body.version;
   const r = await api('PUT', `/customers/${w.customer}`, { version, ...values, _reason: '测试' });

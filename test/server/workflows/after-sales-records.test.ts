@@ -26,7 +26,9 @@ const ids: Record<string, number> = {};
 
 async function call(who: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie: as[who] ?? who }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie: as[who] ?? who },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -34,7 +36,9 @@ async function call(who: string, method: string, path: string, body?: unknown) {
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 const openFindings = async (resource: string, id: number) =>
   ((await call(admin, 'GET', `/findings?filter=${q({ resource, record_id: id })}`)).body as { rule: string; status: string }[])
-    .filter((f) => f.status === 'open').map((f) => f.rule).sort();
+    .filter((f) => f.status === 'open')
+    .map((f) => f.rule)
+    .sort();
 const legacy = (resource: string, values: Record<string, unknown>) =>
   createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, values, { historical: true }).id as number;
 
@@ -44,8 +48,13 @@ beforeAll(async () => {
   w = buildWorld(srv.db, srv.clock);
   other = buildWorld(srv.db, srv.clock, '乙');
   for (const [name, roles, extra] of [
-    ['sales', ['sales'], { salesperson: w.salesperson }], ['warehouse', ['warehouse']], ['after_sales', ['after_sales']], ['qa', ['qa']],
-    ['office', ['office']], ['finance', ['finance']], ['auditor', ['auditor']],
+    ['sales', ['sales'], { salesperson: w.salesperson }],
+    ['warehouse', ['warehouse']],
+    ['after_sales', ['after_sales']],
+    ['qa', ['qa']],
+    ['office', ['office']],
+    ['finance', ['finance']],
+    ['auditor', ['auditor']],
   ] as [string, string[], Record<string, unknown>?][]) {
     const r = await call(admin, 'POST', '/users', { username: `r_${name}`, display_name: name, roles, password: PASSWORD, active: true, ...extra });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -53,13 +62,30 @@ beforeAll(async () => {
   }
   // a refrigerated product sold to the cold-chain buyer, shipped on a reviewed slip whose receipt was confirmed
   ids.cold = legacy('products', {
-    kind: 'drug', generic_name: '人血白蛋白', dosage_form: '注射剂', spec: '10g(20%,50ml)', unit: '瓶', manufacturer: '华兰生物工程股份有限公司',
-    approval_no: '国药准字S10970069', scope_category: '生物制品', storage: 'cold', price_cap: 480, qa_status: 'approved',
+    kind: 'drug',
+    generic_name: '人血白蛋白',
+    dosage_form: '注射剂',
+    spec: '10g(20%,50ml)',
+    unit: '瓶',
+    manufacturer: '华兰生物工程股份有限公司',
+    approval_no: '国药准字S10970069',
+    scope_category: '生物制品',
+    storage: 'cold',
+    price_cap: 480,
+    qa_status: 'approved',
   });
   const batch = legacy('batches', { product: ids.cold, batch_no: 'A2405', production_date: '2024-05-01', expiry_date: '2027-04-30' });
-  ids.order = (await call(admin, 'POST', '/sales_orders', compliantOrder(w, 'XS-C-1', { product: ids.cold, batch, quantity: 5, unit_price: 400, amount: 2000 }))).body.id;
+  ids.order = (
+    await call(admin, 'POST', '/sales_orders', compliantOrder(w, 'XS-C-1', { product: ids.cold, batch, quantity: 5, unit_price: 400, amount: 2000 }))
+  ).body.id;
   ids.slip = legacy('outbound_slips', {
-    slip_no: 'CK-C-1', order: ids.order, outbound_date: '2025-06-20', issued_by: '王开票', picked_by: '孙立', reviewed_by: '钱敏', reviewed_at: '2025-06-20T02:00:00.000Z',
+    slip_no: 'CK-C-1',
+    order: ids.order,
+    outbound_date: '2025-06-20',
+    issued_by: '王开票',
+    picked_by: '孙立',
+    reviewed_by: '钱敏',
+    reviewed_at: '2025-06-20T02:00:00.000Z',
     receipt_confirmed_at: '2025-06-22',
   });
   ids.plainOrder = (await call(admin, 'POST', '/sales_orders', compliantOrder(w, 'XS-C-2'))).body.id;
@@ -71,7 +97,13 @@ afterAll(async () => {
 });
 
 describe('delivery and transport (第五篇 5.4, 第二篇 3.5)', () => {
-  const trip = { carrier: '武汉顺达医药物流有限公司', vehicle_no: '鄂A·C3721', driver: '周建国', driver_phone: '13986001234', departed_at: '2025-06-20T01:30:00.000Z' };
+  const trip = {
+    carrier: '武汉顺达医药物流有限公司',
+    vehicle_no: '鄂A·C3721',
+    driver: '周建国',
+    driver_phone: '13986001234',
+    departed_at: '2025-06-20T01:30:00.000Z',
+  };
 
   it('a cold-chain slip received without a delivery temperature record is flagged on the slip', async () => {
     expect(await openFindings('outbound_slips', ids.slip)).toEqual(['COLD_CHAIN_DELIVERY_UNRECORDED']);
@@ -79,7 +111,14 @@ describe('delivery and transport (第五篇 5.4, 第二篇 3.5)', () => {
 
   it('the warehouse records the trip of a reviewed (frozen) slip as its own record: consignee and cold chain derived', async () => {
     expect((await call('sales', 'POST', '/deliveries', { ...trip, slip: ids.slip })).status, 'sales reads deliveries only').toBe(403);
-    const r = await call('warehouse', 'POST', '/deliveries', { ...trip, slip: ids.slip, cold_chain: false, customer: other.customer, temp_recorder: 'TL-0093', temp_start: 4.2 });
+    const r = await call('warehouse', 'POST', '/deliveries', {
+      ...trip,
+      slip: ids.slip,
+      cold_chain: false,
+      customer: other.customer,
+      temp_recorder: 'TL-0093',
+      temp_start: 4.2,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ customer: w.customer, cold_chain: true });
     ids.delivery = r.body.id;
@@ -97,10 +136,15 @@ describe('delivery and transport (第五篇 5.4, 第二篇 3.5)', () => {
     expect(missing.body.errors.temp_end).toContain('[DELIVERY_TEMPERATURE_MISSING]');
   });
 
-  it('arrival with temperatures in range: saved, and the slip\'s receipt now refers to it (finding resolved)', async () => {
+  it("arrival with temperatures in range: saved, and the slip's receipt now refers to it (finding resolved)", async () => {
     const d = (await call(admin, 'GET', `/deliveries/${ids.delivery}`)).body;
     const r = await call('warehouse', 'PUT', `/deliveries/${d.id}`, {
-      version: d.version, arrived_at: '2025-06-20T06:00:00.000Z', temp_end: 5.1, temp_min: 3.8, temp_max: 6.9, packaging: 'intact',
+      version: d.version,
+      arrived_at: '2025-06-20T06:00:00.000Z',
+      temp_end: 5.1,
+      temp_min: 3.8,
+      temp_max: 6.9,
+      packaging: 'intact',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(await openFindings('deliveries', d.id)).toEqual([]);
@@ -111,14 +155,27 @@ describe('delivery and transport (第五篇 5.4, 第二篇 3.5)', () => {
 
   it('a temperature excursion is saved and becomes a finding for QA (DELIVERY_TEMPERATURE_EXCURSION)', async () => {
     const r = await call('warehouse', 'POST', '/deliveries', {
-      ...trip, slip: ids.slip, arrived_at: '2025-06-20T07:00:00.000Z', temp_start: 4, temp_end: 9, temp_min: 4, temp_max: 12.5, excursion_note: '途中冷机故障 40 分钟',
+      ...trip,
+      slip: ids.slip,
+      arrived_at: '2025-06-20T07:00:00.000Z',
+      temp_start: 4,
+      temp_end: 9,
+      temp_min: 4,
+      temp_max: 12.5,
+      excursion_note: '途中冷机故障 40 分钟',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(await openFindings('deliveries', r.body.id)).toEqual(['DELIVERY_TEMPERATURE_EXCURSION']);
   });
 
   it('room-temperature goods need no temperatures', async () => {
-    const r = await call('warehouse', 'POST', '/deliveries', { ...trip, slip: ids.plainSlip, arrived_at: '2025-06-21T06:00:00.000Z', packaging: 'damaged', packaging_note: '外箱一角压损' });
+    const r = await call('warehouse', 'POST', '/deliveries', {
+      ...trip,
+      slip: ids.plainSlip,
+      arrived_at: '2025-06-21T06:00:00.000Z',
+      packaging: 'damaged',
+      packaging_note: '外箱一角压损',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.cold_chain).toBe(false);
     expect(await openFindings('deliveries', r.body.id)).toEqual([]);
@@ -126,20 +183,46 @@ describe('delivery and transport (第五篇 5.4, 第二篇 3.5)', () => {
 });
 
 describe('numbered replies (第三篇 六)', () => {
-  it('after-sales replies to a complaint: FH-YYYYMM-NNN, filed under the complaint\'s product; the customer must be the complaint\'s', async () => {
-    ids.complaint = (await call('after_sales', 'POST', '/complaints', { customer: w.customer, channel: 'letter', received_at: '2025-06-10', product: w.product, description: '来函反映外包装破损' })).body.id;
+  it("after-sales replies to a complaint: FH-YYYYMM-NNN, filed under the complaint's product; the customer must be the complaint's", async () => {
+    ids.complaint = (
+      await call('after_sales', 'POST', '/complaints', {
+        customer: w.customer,
+        channel: 'letter',
+        received_at: '2025-06-10',
+        product: w.product,
+        description: '来函反映外包装破损',
+      })
+    ).body.id;
     expect((await call('warehouse', 'POST', '/replies', { customer: w.customer, subject: 'x', content: 'y', replied_by: 'z' })).status).toBe(403);
-    const wrong = await call('after_sales', 'POST', '/replies', { customer: other.customer, complaint: ids.complaint, subject: '外包装破损', content: '已换货', replied_by: '郑售后' });
+    const wrong = await call('after_sales', 'POST', '/replies', {
+      customer: other.customer,
+      complaint: ids.complaint,
+      subject: '外包装破损',
+      content: '已换货',
+      replied_by: '郑售后',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.customer).toContain('TS-202506-001');
     const r = await call('after_sales', 'POST', '/replies', {
-      customer: w.customer, complaint: ids.complaint, letter_no: 'KT-2025-031', letter_date: '2025-06-09', subject: '关于阿莫西林胶囊外包装破损',
-      content: '经查系运输途中挤压所致，已于 6 月 12 日为贵单位换货，并要求承运方加强防护。', method: 'letter', replied_by: '郑售后',
+      customer: w.customer,
+      complaint: ids.complaint,
+      letter_no: 'KT-2025-031',
+      letter_date: '2025-06-09',
+      subject: '关于阿莫西林胶囊外包装破损',
+      content: '经查系运输途中挤压所致，已于 6 月 12 日为贵单位换货，并要求承运方加强防护。',
+      method: 'letter',
+      replied_by: '郑售后',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ reply_no: 'FH-202506-001', reply_date: '2025-06-30', product: w.product });
     ids.reply = r.body.id;
-    const second = await call('sales', 'POST', '/replies', { customer: w.customer, subject: '关于发票开具时间的询问', content: '出库后 3 个工作日内开具。', replied_by: '高刚', reply_date: '2025-05-20' });
+    const second = await call('sales', 'POST', '/replies', {
+      customer: w.customer,
+      subject: '关于发票开具时间的询问',
+      content: '出库后 3 个工作日内开具。',
+      replied_by: '高刚',
+      reply_date: '2025-05-20',
+    });
     expect(second.body.reply_no).toBe('FH-202505-001');
     expect((await call(admin, 'GET', `/replies?filter=${q({ complaint: ids.complaint })}`)).body).toHaveLength(1);
   });
@@ -148,17 +231,37 @@ describe('numbered replies (第三篇 六)', () => {
     const res = await fetch(`${srv.url}/api/workflows/documents/reply-letter/${ids.reply}/pdf`, { headers: { cookie: as.auditor } });
     expect(res.status).toBe(200);
     const text = (await pdfText(new Uint8Array(await res.arrayBuffer()))).replace(/\s+/g, '');
-    for (const s of ['复函', 'FH-202506-001', 'KT-2025-031', 'TS-202506-001', '武汉市康泰医药有限公司', '阿莫西林胶囊', '外包装破损', '已于6月12日为贵单位换货', '郑售后', '2025年6月30日']) {
+    for (const s of [
+      '复函',
+      'FH-202506-001',
+      'KT-2025-031',
+      'TS-202506-001',
+      '武汉市康泰医药有限公司',
+      '阿莫西林胶囊',
+      '外包装破损',
+      '已于6月12日为贵单位换货',
+      '郑售后',
+      '2025年6月30日',
+    ]) {
       expect(text, s).toContain(s);
     }
   }, 60_000);
 });
 
 describe('service promises (第五篇 7)', () => {
-  it('a salesperson records the promises of their own contract, not another\'s; the customer comes from the contract', async () => {
-    expect((await call('sales', 'POST', '/service_promises', { contract: other.contract, promise: 'x', due_date: '2025-07-01', owner: '高刚' })).status).toBe(403);
-    expect((await call('warehouse', 'POST', '/service_promises', { contract: w.contract, promise: 'x', due_date: '2025-07-01', owner: '高刚' })).status).toBe(403);
-    const r = await call('sales', 'POST', '/service_promises', { contract: w.contract, promise: '每季度上门检查冷藏设备并培训收货人员', due_date: '2025-07-05', owner: '高刚' });
+  it("a salesperson records the promises of their own contract, not another's; the customer comes from the contract", async () => {
+    expect((await call('sales', 'POST', '/service_promises', { contract: other.contract, promise: 'x', due_date: '2025-07-01', owner: '高刚' })).status).toBe(
+      403,
+    );
+    expect((await call('warehouse', 'POST', '/service_promises', { contract: w.contract, promise: 'x', due_date: '2025-07-01', owner: '高刚' })).status).toBe(
+      403,
+    );
+    const r = await call('sales', 'POST', '/service_promises', {
+      contract: w.contract,
+      promise: '每季度上门检查冷藏设备并培训收货人员',
+      due_date: '2025-07-05',
+      owner: '高刚',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.customer).toBe(w.customer);
     ids.promise = r.body.id;
@@ -183,7 +286,15 @@ describe('service promises (第五篇 7)', () => {
 
 describe('follow-up plans (第一篇 3, 第四篇 二.4)', () => {
   it('after-sales plans a follow-up per customer and product; a zero interval or an end before the start is refused', async () => {
-    const plan = { customer: w.customer, product: ids.cold, kind: 'special_product', start_date: '2025-05-01', interval_days: 30, staff: '郑售后', purpose: '了解白蛋白使用效果及不良反应' };
+    const plan = {
+      customer: w.customer,
+      product: ids.cold,
+      kind: 'special_product',
+      start_date: '2025-05-01',
+      interval_days: 30,
+      staff: '郑售后',
+      purpose: '了解白蛋白使用效果及不良反应',
+    };
     expect((await call('warehouse', 'POST', '/follow_up_plans', plan)).status).toBe(403);
     expect((await call('after_sales', 'POST', '/follow_up_plans', { ...plan, interval_days: 0 })).status).toBe(400);
     expect((await call('after_sales', 'POST', '/follow_up_plans', { ...plan, end_date: '2025-04-01' })).body.errors.end_date).toContain('不能早于');
@@ -198,11 +309,25 @@ describe('follow-up plans (第一篇 3, 第四篇 二.4)', () => {
     expect(await openFindings('follow_up_plans', ids.plan)).toEqual(['FOLLOW_UP_OVERDUE']);
     let s = (await call('after_sales', 'GET', '/workflows/aftersales/follow-ups')).body;
     const row = () => s.rows.find((x: { plan: number }) => x.plan === ids.plan);
-    expect(row().dues.map((d: { due: string; state: string }) => [d.due, d.state])).toEqual([['2025-05-31', 'overdue'], ['2025-06-30', 'due'], ['2025-07-30', 'due']]);
+    expect(row().dues.map((d: { due: string; state: string }) => [d.due, d.state])).toEqual([
+      ['2025-05-31', 'overdue'],
+      ['2025-06-30', 'due'],
+      ['2025-07-30', 'due'],
+    ]);
     // a visit of another product does not count; one of this product in the interval does
-    expect((await call('after_sales', 'POST', '/visits', { customer: w.customer, product: w.product, visit_date: '2025-05-20', kind: 'phone', staff: '郑售后' })).status).toBe(201);
+    expect(
+      (await call('after_sales', 'POST', '/visits', { customer: w.customer, product: w.product, visit_date: '2025-05-20', kind: 'phone', staff: '郑售后' }))
+        .status,
+    ).toBe(201);
     expect(await openFindings('follow_up_plans', ids.plan)).toEqual(['FOLLOW_UP_OVERDUE']);
-    const v = await call('after_sales', 'POST', '/visits', { customer: w.customer, product: ids.cold, visit_date: '2025-05-25', kind: 'phone', staff: '郑售后', opinions: '使用正常，无不良反应' });
+    const v = await call('after_sales', 'POST', '/visits', {
+      customer: w.customer,
+      product: ids.cold,
+      visit_date: '2025-05-25',
+      kind: 'phone',
+      staff: '郑售后',
+      opinions: '使用正常，无不良反应',
+    });
     expect(v.status, JSON.stringify(v.body)).toBe(201);
     expect(await openFindings('follow_up_plans', ids.plan)).toEqual([]);
     s = (await call('after_sales', 'GET', '/workflows/aftersales/follow-ups')).body;
@@ -215,17 +340,34 @@ describe('follow-up plans (第一篇 3, 第四篇 二.4)', () => {
 describe('supplier quality agreements with the device repair clause (第三篇 三)', () => {
   it('office records suppliers and agreements; a device agreement without repair terms is refused (DEVICE_REPAIR_TERMS_MISSING)', async () => {
     expect((await call('sales', 'POST', '/suppliers', { name: '湖北科伦医疗器械有限公司' })).status).toBe(403);
-    ids.supplier = (await call('office', 'POST', '/suppliers', { name: '湖北科伦医疗器械有限公司', contact_name: '陈经理', contact_phone: '027-87654321' })).body.id;
+    ids.supplier = (
+      await call('office', 'POST', '/suppliers', { name: '湖北科伦医疗器械有限公司', contact_name: '陈经理', contact_phone: '027-87654321' })
+    ).body.id;
     const base = {
-      agreement_no: 'ZB-2025-007', supplier: ids.supplier, manufacturers: ['江西洪达医疗器械集团有限公司'], valid_from: '2025-01-01', valid_to: '2025-12-31', covers_devices: true,
+      agreement_no: 'ZB-2025-007',
+      supplier: ids.supplier,
+      manufacturers: ['江西洪达医疗器械集团有限公司'],
+      valid_from: '2025-01-01',
+      valid_to: '2025-12-31',
+      covers_devices: true,
     };
     const bad = await call('office', 'POST', '/supplier_agreements', base);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.repair_terms).toContain('[DEVICE_REPAIR_TERMS_MISSING]');
-    const r = await call('office', 'POST', '/supplier_agreements', { ...base, repair_terms: '质保期内由供货方免费维修或更换，48 小时内响应', after_sales_contact: '400-800-1234' });
+    const r = await call('office', 'POST', '/supplier_agreements', {
+      ...base,
+      repair_terms: '质保期内由供货方免费维修或更换，48 小时内响应',
+      after_sales_contact: '400-800-1234',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     ids.agreement = r.body.id;
-    const old = await call('qa', 'POST', '/supplier_agreements', { ...base, agreement_no: 'ZB-2023-002', valid_from: '2023-01-01', valid_to: '2024-12-31', repair_terms: '保修一年' });
+    const old = await call('qa', 'POST', '/supplier_agreements', {
+      ...base,
+      agreement_no: 'ZB-2023-002',
+      valid_from: '2023-01-01',
+      valid_to: '2024-12-31',
+      repair_terms: '保修一年',
+    });
     expect(old.status).toBe(201);
     expect(await openFindings('supplier_agreements', old.body.id)).toEqual(['SUPPLIER_AGREEMENT_EXPIRED']);
     expect(await openFindings('supplier_agreements', ids.agreement)).toEqual([]);
@@ -233,14 +375,29 @@ describe('supplier quality agreements with the device repair clause (第三篇 �
 
   it('a device complaint knows its repair route: the valid agreement first', async () => {
     const device = legacy('products', {
-      kind: 'device', generic_name: '一次性使用无菌注射器', spec: '5ml', unit: '支', manufacturer: '江西洪达医疗器械集团有限公司', approval_no: '国械注准20153150426',
-      scope_category: '第三类医疗器械', device_class: 'III', sterile_single_use: true, qa_status: 'approved',
+      kind: 'device',
+      generic_name: '一次性使用无菌注射器',
+      spec: '5ml',
+      unit: '支',
+      manufacturer: '江西洪达医疗器械集团有限公司',
+      approval_no: '国械注准20153150426',
+      scope_category: '第三类医疗器械',
+      device_class: 'III',
+      sterile_single_use: true,
+      qa_status: 'approved',
     });
     const route = await call('after_sales', 'GET', `/workflows/aftersales/repair-route?product=${device}`);
     expect(route.status).toBe(200);
     expect(route.body).toMatchObject({ device: true, manufacturer: '江西洪达医疗器械集团有限公司' });
-    expect(route.body.agreements.map((a: { agreement_no: string; valid: boolean }) => [a.agreement_no, a.valid])).toEqual([['ZB-2025-007', true], ['ZB-2023-002', false]]);
-    expect(route.body.agreements[0]).toMatchObject({ supplier_name: '湖北科伦医疗器械有限公司', repair_terms: '质保期内由供货方免费维修或更换，48 小时内响应', after_sales_contact: '400-800-1234' });
+    expect(route.body.agreements.map((a: { agreement_no: string; valid: boolean }) => [a.agreement_no, a.valid])).toEqual([
+      ['ZB-2025-007', true],
+      ['ZB-2023-002', false],
+    ]);
+    expect(route.body.agreements[0]).toMatchObject({
+      supplier_name: '湖北科伦医疗器械有限公司',
+      repair_terms: '质保期内由供货方免费维修或更换，48 小时内响应',
+      after_sales_contact: '400-800-1234',
+    });
     expect((await call('after_sales', 'GET', '/workflows/aftersales/repair-route?product=0')).status).toBe(400);
     expect((await call('after_sales', 'GET', '/workflows/aftersales/repair-route?product=99999')).status).toBe(404);
     expect((await call('after_sales', 'GET', `/workflows/aftersales/repair-route?product=${w.product}`)).body.agreements).toEqual([]);

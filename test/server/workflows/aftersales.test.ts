@@ -19,14 +19,17 @@ let w: World[];
 
 async function call(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 const openFindings = async (resource: string, id: number) =>
   ((await call(admin, 'GET', `/findings?filter=${q({ resource, record_id: id })}`)).body as { rule: string; status: string }[])
-    .filter((f) => f.status === 'open').map((f) => f.rule);
+    .filter((f) => f.status === 'open')
+    .map((f) => f.rule);
 
 async function user(username: string, roles: string[], extra: Record<string, unknown> = {}) {
   const r = await call(admin, 'POST', '/users', { username, display_name: username, roles, password: PASSWORD, active: true, ...extra });
@@ -45,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => srv.close());
 
-describe('the service points\' monthly visit plan', () => {
+describe("the service points' monthly visit plan", () => {
   it('shows per month which service points were visited (on site), which are due and which are overdue', async () => {
     for (const i of [0, 1]) {
       const c = (await call(admin, 'GET', `/customers/${w[i].customer}`)).body;
@@ -132,7 +135,12 @@ describe('a complaint from receipt to closing', () => {
 
 describe('a quality feedback form', () => {
   it('is reported to QA and leadership, handled by QA, then closed (signed)', async () => {
-    const made = await call(as, 'POST', '/quality_feedback', { source: 'customer', customer: w[1].customer, product: w[0].product, description: '药品包装标签印刷模糊' });
+    const made = await call(as, 'POST', '/quality_feedback', {
+      source: 'customer',
+      customer: w[1].customer,
+      product: w[0].product,
+      description: '药品包装标签印刷模糊',
+    });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.body).toMatchObject({ form_no: 'ZL-202506-001', status: 'open' });
     const id = made.body.id;
@@ -152,7 +160,15 @@ describe('a quality feedback form', () => {
 
 describe('an adverse-reaction report', () => {
   it('is forwarded to QA (ADR_NOT_FORWARDED resolves), then QA reports it to the regulator', async () => {
-    const made = await call(as, 'POST', '/adverse_reactions', { customer: w[0].customer, product: w[0].product, batch: w[0].batch, patient: '女 42岁', reaction: '服药后全身皮疹', severity: 'general', received_at: '2025-06-01' });
+    const made = await call(as, 'POST', '/adverse_reactions', {
+      customer: w[0].customer,
+      product: w[0].product,
+      batch: w[0].batch,
+      patient: '女 42岁',
+      reaction: '服药后全身皮疹',
+      severity: 'general',
+      received_at: '2025-06-01',
+    });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const id = made.body.id;
     expect(await openFindings('adverse_reactions', id)).toEqual(['ADR_NOT_FORWARDED']);

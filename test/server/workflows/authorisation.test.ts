@@ -11,17 +11,32 @@ let person: number;
 beforeAll(async () => {
   f = await startFlowServer('2025-06-30');
   const p = await f.call('office', 'POST', '/salespeople', {
-    name: '孙悦', id_no: '420106199004217315', employee_no: 'XS-021', contract_start: '2023-07-01', contract_end: '2025-08-15',
-    social_insurance: true, permit_no: 'SG700123', permit_valid_to: '2025-06-20',
+    name: '孙悦',
+    id_no: '420106199004217315',
+    employee_no: 'XS-021',
+    contract_start: '2023-07-01',
+    contract_end: '2025-08-15',
+    social_insurance: true,
+    permit_no: 'SG700123',
+    permit_valid_to: '2025-06-20',
   });
   expect(p.status, JSON.stringify(p.body)).toBe(201);
   person = p.body.id;
-  expect((await f.call('office', 'POST', '/trainings', { salesperson: person, date: '2023-07-03', topic: '新员工岗前培训', hours: 8, passed: true })).status).toBe(201);
+  expect(
+    (await f.call('office', 'POST', '/trainings', { salesperson: person, date: '2023-07-03', topic: '新员工岗前培训', hours: 8, passed: true })).status,
+  ).toBe(201);
 });
 afterAll(() => f.srv.close());
 
 const letter = (no: string, extra: Record<string, unknown> = {}) => ({
-  document_no: no, salesperson: person, varieties: ['中成药', '化学药制剂'], regions: ['湖北省'], valid_from: '2025-01-01', valid_to: '2025-12-31', sealed: true, ...extra,
+  document_no: no,
+  salesperson: person,
+  varieties: ['中成药', '化学药制剂'],
+  regions: ['湖北省'],
+  valid_from: '2025-01-01',
+  valid_to: '2025-12-31',
+  sealed: true,
+  ...extra,
 });
 
 describe('issuing letters', () => {
@@ -56,7 +71,9 @@ describe('issuing letters', () => {
 describe('the qualification view', () => {
   it('rates each document by today (2025-06-30) and the warning windows', async () => {
     expect((await f.call('office', 'POST', '/authorizations', letter('SQ-2024-009', { valid_from: '2024-01-01', valid_to: '2024-12-31' }))).status).toBe(201);
-    expect((await f.call('office', 'POST', '/trainings', { salesperson: person, date: '2025-03-01', topic: 'GSP 销售管理制度培训', hours: 4, passed: true })).status).toBe(201);
+    expect(
+      (await f.call('office', 'POST', '/trainings', { salesperson: person, date: '2025-03-01', topic: 'GSP 销售管理制度培训', hours: 4, passed: true })).status,
+    ).toBe(201);
     const r = await f.call('sales', 'GET', `/workflows/authorisation/salespeople/${person}`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const q = r.body;
@@ -74,7 +91,7 @@ describe('the qualification view', () => {
     expect(q.qualified).toBe(false);
   });
 
-  it('follows the settings\' windows and a renewed permit', async () => {
+  it("follows the settings' windows and a renewed permit", async () => {
     const settings = (await f.call('admin', 'GET', `/settings?filter=${encodeURIComponent(JSON.stringify({ key: 'licenseExpiryWarningDays' }))}`)).body;
     expect((await f.call('admin', 'PUT', `/settings/${settings[0].id}`, { ...settings[0], value: [15, 30] })).status).toBe(200);
     const current = (await f.call('office', 'GET', `/salespeople/${person}`)).body;

@@ -8,16 +8,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startFlowServer, type FlowServer } from './flow-users';
 
 let f: FlowServer;
-beforeAll(async () => { f = await startFlowServer('2025-06-30'); });
+beforeAll(async () => {
+  f = await startFlowServer('2025-06-30');
+});
 afterAll(() => f.srv.close());
 
 const TERMS = {
-  quality_terms: '符合《中国药典》2020 年版标准，外包装完好', quantity_price_terms: '阿莫西林胶囊 2000 盒 × 15.00 元', delivery_terms: '送货上门，2025-07-10 前',
-  payment_method: 'transfer', payment_days: 60, after_sales_terms: '质量问题无条件退换，协助召回',
+  quality_terms: '符合《中国药典》2020 年版标准，外包装完好',
+  quantity_price_terms: '阿莫西林胶囊 2000 盒 × 15.00 元',
+  delivery_terms: '送货上门，2025-07-10 前',
+  payment_method: 'transfer',
+  payment_days: 60,
+  after_sales_terms: '质量问题无条件退换，协助召回',
 };
 let n = 0;
 async function draft(who: string, extra: Record<string, unknown> = {}) {
-  const r = await f.call(who, 'POST', '/contracts', { contract_no: `HT-2025-${++n}`, customer: f.world.customer, salesperson: f.world.salesperson, amount: 30000, ...extra });
+  const r = await f.call(who, 'POST', '/contracts', {
+    contract_no: `HT-2025-${++n}`,
+    customer: f.world.customer,
+    salesperson: f.world.salesperson,
+    amount: 30000,
+    ...extra,
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   expect(r.body.status).toBe('draft');
   return r.body as Record<string, any>;
@@ -33,8 +45,13 @@ describe('submit', () => {
     expect(en.body.message).toMatch(/Missing: quantity and unit price, delivery method and date, payment term, quality and after-sales terms$/);
     const list = (await f.call('sales', 'GET', `/workflows/contracts/${c.id}/checklist`)).body;
     expect(list.checks.map((x: { key: string; status: string }) => `${x.key}=${x.status}`)).toEqual([
-      'term:quality_terms=pass', 'term:quantity_price_terms=fail', 'term:delivery_terms=fail', 'term:payment_method=pass',
-      'term:payment_days=fail', 'term:after_sales_terms=fail', 'customer_approved=pass',
+      'term:quality_terms=pass',
+      'term:quantity_price_terms=fail',
+      'term:delivery_terms=fail',
+      'term:payment_method=pass',
+      'term:payment_days=fail',
+      'term:after_sales_terms=fail',
+      'customer_approved=pass',
     ]);
     expect(list).toMatchObject({ ready: false, level: 'sales_vp', majorContractAmount: 500000 });
     expect((await f.call('admin', 'GET', `/contracts/${c.id}`)).body.status).toBe('draft');

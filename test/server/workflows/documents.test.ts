@@ -28,7 +28,9 @@ const ids: Record<string, number> = {};
 
 async function call(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
@@ -69,24 +71,45 @@ beforeAll(async () => {
   const qa = await user('qa_d', '吴静', ['qa']);
 
   // Sales to customer A: two orders by salesperson A (June and May), one by salesperson B.
-  ids.order = (await call(admin, 'POST', '/sales_orders', compliantOrder(a, 'XS20250601', { quantity: 12, amount: 180, handler: '高刚', responsible: '刘经理' }, { remark: '<b>加急</b>' }))).body.id;
+  ids.order = (
+    await call(
+      admin,
+      'POST',
+      '/sales_orders',
+      compliantOrder(a, 'XS20250601', { quantity: 12, amount: 180, handler: '高刚', responsible: '刘经理' }, { remark: '<b>加急</b>' }),
+    )
+  ).body.id;
   ids.order2 = await created(admin, '/sales_orders', compliantOrder(a, 'XS20250512', { quantity: 3, unit_price: 14, amount: 42 }, { sale_date: '2025-05-12' }));
-  ids.orderB = await created(admin, '/sales_orders', compliantOrder(a, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }));
+  ids.orderB = await created(
+    admin,
+    '/sales_orders',
+    compliantOrder(a, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }),
+  );
   // slips stand as legacy records (a live one is issued only by the issue-outbound step)
   const legacySlip = (values: Record<string, unknown>) =>
     createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, values, { historical: true }).id as number;
   ids.slip = legacySlip({ slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' });
   ids.slipB = legacySlip({ slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
   ids.feedback = await created(admin, '/quality_feedback', {
-    form_no: 'ZLFK2025-007', source: 'customer', customer: a.customer, product: a.product, batch: a.batch,
+    form_no: 'ZLFK2025-007',
+    source: 'customer',
+    customer: a.customer,
+    product: a.product,
+    batch: a.batch,
     description: '部分胶囊粘连变形',
   });
   recordStates(srv, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换，通知储运部改进' });
   ids.recall = await created(admin, '/recalls', {
-    recall_no: 'ZH2025-03', product: a.product, batches: ['00581'], level: '2', initiated_by: 'manufacturer', reason: '溶出度不合格', started_at: '2025-06-20',
+    recall_no: 'ZH2025-03',
+    product: a.product,
+    batches: ['00581'],
+    level: '2',
+    initiated_by: 'manufacturer',
+    reason: '溶出度不合格',
+    started_at: '2025-06-20',
   });
   const notices = (await call(admin, 'GET', `/recall_notices?filter=${q({ recall: ids.recall, customer: a.customer })}`)).body;
-  ids.notice = notices[0]?.id ?? await created(admin, '/recall_notices', { recall: ids.recall, customer: a.customer });
+  ids.notice = notices[0]?.id ?? (await created(admin, '/recall_notices', { recall: ids.recall, customer: a.customer }));
   // QA re-approves customer A's first business with an e-signature (after the sales: the approval date is today):
   // the new credit code is part of what QA approved, so the edit itself sends the customer back to review.
   const cust = (await call(admin, 'GET', `/customers/${a.customer}`)).body;
@@ -96,7 +119,8 @@ beforeAll(async () => {
   await created(admin, '/customer_licenses', { customer: a.customer, kind: 'business', number: '91420600MA4K3XY03Y', valid_from: '2015-03-01' });
   // the 首营 checklist needs every licence's scan and the purchaser's power of attorney and ID copy
   const attach = attachAs(srv.url, admin);
-  for (const l of (await call(admin, 'GET', `/customer_licenses?filter=${q({ customer: a.customer })}`)).body) await attach('customer_licenses', l.id, 'licence_scan');
+  for (const l of (await call(admin, 'GET', `/customer_licenses?filter=${q({ customer: a.customer })}`)).body)
+    await attach('customer_licenses', l.id, 'licence_scan');
   for (const p of (await call(admin, 'GET', `/customer_agents?filter=${q({ customer: a.customer, role: 'purchaser' })}`)).body) {
     for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', p.id, kind);
   }
@@ -118,8 +142,28 @@ describe('document HTML', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
-    for (const s of ['湖北康源医药有限公司', '购货者档案', '武汉市康泰医药有限公司', '药品批发企业', '鄂AA3944806', '抗生素制剂', '2030-12-31', '有效',
-      '王超', '法定代表人', '李娜', '采购人员', '已审核', '首营审核批准', '吴静', '资质齐全，同意首营', '有效（记录未改动）', '500,000.00', '良好', '2023-01-06']) {
+    for (const s of [
+      '湖北康源医药有限公司',
+      '购货者档案',
+      '武汉市康泰医药有限公司',
+      '药品批发企业',
+      '鄂AA3944806',
+      '抗生素制剂',
+      '2030-12-31',
+      '有效',
+      '王超',
+      '法定代表人',
+      '李娜',
+      '采购人员',
+      '已审核',
+      '首营审核批准',
+      '吴静',
+      '资质齐全，同意首营',
+      '有效（记录未改动）',
+      '500,000.00',
+      '良好',
+      '2023-01-06',
+    ]) {
       expect(html, s).toContain(s);
     }
     expect(html).toContain('@page { size: A4;');
@@ -130,14 +174,49 @@ describe('document HTML', () => {
 
   it('销售人员授权书: company, salesperson with ID number, varieties, regions, term, seal note, legal representative', async () => {
     const html = await (await get(admin, `${BASE}/authorization-letter/${ids.authorization}`)).text();
-    for (const s of ['销售人员授权书', 'SQ39464', '高刚', '420106199004217315', '中成药、化学药制剂', '湖北省', '2020年1月1日', '2030年12月31日',
-      '湖北康源医药有限公司', '陈立新', '已加盖公司公章及法定代表人印章', '鄂AA0270110']) expect(html, s).toContain(s);
+    for (const s of [
+      '销售人员授权书',
+      'SQ39464',
+      '高刚',
+      '420106199004217315',
+      '中成药、化学药制剂',
+      '湖北省',
+      '2020年1月1日',
+      '2030年12月31日',
+      '湖北康源医药有限公司',
+      '陈立新',
+      '已加盖公司公章及法定代表人印章',
+      '鄂AA0270110',
+    ])
+      expect(html, s).toContain(s);
   });
 
   it('销售记录: the GSP columns per order, and per customer for a date range', async () => {
     const order = await (await get(admin, `${BASE}/sales-record/${ids.order}`)).text();
-    for (const s of ['通用名称', '剂型', '规格', '批号', '有效期', '生产厂商', '购货单位', '数量', '单价', '金额', '销售日期',
-      'XS20250601', '阿莫西林胶囊', '胶囊剂', '0.25g×24粒', '00581', '2027-03-28', '华北制药股份有限公司', '180.00', '2025-06-01', 'HT2024759', '刘经理']) {
+    for (const s of [
+      '通用名称',
+      '剂型',
+      '规格',
+      '批号',
+      '有效期',
+      '生产厂商',
+      '购货单位',
+      '数量',
+      '单价',
+      '金额',
+      '销售日期',
+      'XS20250601',
+      '阿莫西林胶囊',
+      '胶囊剂',
+      '0.25g×24粒',
+      '00581',
+      '2027-03-28',
+      '华北制药股份有限公司',
+      '180.00',
+      '2025-06-01',
+      'HT2024759',
+      '刘经理',
+    ]) {
       expect(order, s).toContain(s);
     }
     expect(order, 'record text is escaped, never markup').toContain('&lt;b&gt;加急&lt;/b&gt;');
@@ -156,12 +235,51 @@ describe('document HTML', () => {
 
   it('出库单 with its lines and the issued / picked / reviewed signatures; 质量信息反馈处理表; 召回通知 with what the customer bought', async () => {
     const slip = await (await get(admin, `${BASE}/outbound-slip/${ids.slip}`)).text();
-    for (const s of ['出库单', 'CK20250601', 'XS20250601', '武汉市康泰医药有限公司', '阿莫西林胶囊', '00581', '12', '180.00', '开票员', '王开票', '库管员', '孙立', '复核员']) expect(slip, s).toContain(s);
+    for (const s of [
+      '出库单',
+      'CK20250601',
+      'XS20250601',
+      '武汉市康泰医药有限公司',
+      '阿莫西林胶囊',
+      '00581',
+      '12',
+      '180.00',
+      '开票员',
+      '王开票',
+      '库管员',
+      '孙立',
+      '复核员',
+    ])
+      expect(slip, s).toContain(s);
     const form = await (await get(admin, `${BASE}/quality-feedback/${ids.feedback}`)).text();
-    for (const s of ['质量信息反馈处理表', 'ZLFK2025-007', '顾客反馈', '部分胶囊粘连变形', '运输途中受热', '退回更换', '国药准字H20022891', '00581', '7 日内报质管部']) expect(form, s).toContain(s);
+    for (const s of [
+      '质量信息反馈处理表',
+      'ZLFK2025-007',
+      '顾客反馈',
+      '部分胶囊粘连变形',
+      '运输途中受热',
+      '退回更换',
+      '国药准字H20022891',
+      '00581',
+      '7 日内报质管部',
+    ])
+      expect(form, s).toContain(s);
     const notice = await (await get(admin, `${BASE}/recall-notice/${ids.notice}`)).text();
-    for (const s of ['召回通知', 'ZH2025-03', '二级召回', '溶出度不合格', '生产企业', '武汉市康泰医药有限公司', 'XS20250601', 'XS20250512', 'XS20250602',
-      '48 小时内', '质管部 吴静 027-83390002', '回执']) expect(notice, s).toContain(s);
+    for (const s of [
+      '召回通知',
+      'ZH2025-03',
+      '二级召回',
+      '溶出度不合格',
+      '生产企业',
+      '武汉市康泰医药有限公司',
+      'XS20250601',
+      'XS20250512',
+      'XS20250602',
+      '48 小时内',
+      '质管部 吴静 027-83390002',
+      '回执',
+    ])
+      expect(notice, s).toContain(s);
     expect(notice).toMatch(/共计 <b>22<\/b> 盒/); // 12 + 3 + 7 of batch 00581
   });
 });
@@ -192,7 +310,10 @@ describe('who may read a document', () => {
 
   it('a voided record still prints (as the record API shows it), marked 已作废 with the reason on every page', async () => {
     const id = await created(admin, '/quality_feedback', { form_no: 'ZLFK2025-008', source: 'internal', description: '标签印刷模糊' });
-    const voided = await fetch(`${srv.url}/api/quality_feedback/${id}`, { method: 'DELETE', headers: { cookie: admin, 'x-reason': encodeURIComponent('重复登记') } });
+    const voided = await fetch(`${srv.url}/api/quality_feedback/${id}`, {
+      method: 'DELETE',
+      headers: { cookie: admin, 'x-reason': encodeURIComponent('重复登记') },
+    });
     expect(voided.status).toBe(200);
     const html = await (await get(auditor, `${BASE}/quality-feedback/${id}`)).text();
     expect(html).toContain('<div class="void-mark">已作废 重复登记</div>');
@@ -218,7 +339,11 @@ describe('fonts', () => {
     const res = await get(admin, `${BASE}/fonts/${font}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('font/woff2');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('wOF2');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('wOF2');
     expect((await get(admin, `${BASE}/fonts/..%2F..%2Fpackage.json`)).status).toBe(404);
     expect((await get(admin, `${BASE}/fonts/index.css`)).status).toBe(404);
   });
@@ -268,13 +393,24 @@ describe('the customer’s complete file', () => {
     const names = Object.keys(files);
     const scans = names.filter((n) => n.startsWith('03-证照及资料扫描件/'));
     expect(names.filter((n) => !scans.includes(n))).toEqual([
-      '00-目录.pdf', '01-购货者档案.pdf', '02-资质证照及单位人员（含历次登记与作废）.pdf', '03-证照及资料扫描件.pdf', '04-销售人员授权书.pdf', '05-购销合同.pdf',
-      '06-销售记录清单-2025年.pdf', '07-出库单-2025年.pdf', '08-质量信息反馈处理表.pdf', '09-召回通知.pdf', '10-审核与电子签名记录.pdf',
+      '00-目录.pdf',
+      '01-购货者档案.pdf',
+      '02-资质证照及单位人员（含历次登记与作废）.pdf',
+      '03-证照及资料扫描件.pdf',
+      '04-销售人员授权书.pdf',
+      '05-购销合同.pdf',
+      '06-销售记录清单-2025年.pdf',
+      '07-出库单-2025年.pdf',
+      '08-质量信息反馈处理表.pdf',
+      '09-召回通知.pdf',
+      '10-审核与电子签名记录.pdf',
     ]);
     // the scans as stored, in record order: two licences, then the purchaser's power of attorney and ID copy
     expect(scans.map((n) => n.replace(/-[^-]*$/, ''))).toEqual([
-      '03-证照及资料扫描件/01-购货单位证照 鄂AA3944806-证照扫描件', '03-证照及资料扫描件/02-购货单位证照 91420600MA4K3XY03Y-证照扫描件',
-      '03-证照及资料扫描件/03-购货单位人员 李娜-法人委托书', '03-证照及资料扫描件/04-购货单位人员 李娜-身份证复印件',
+      '03-证照及资料扫描件/01-购货单位证照 鄂AA3944806-证照扫描件',
+      '03-证照及资料扫描件/02-购货单位证照 91420600MA4K3XY03Y-证照扫描件',
+      '03-证照及资料扫描件/03-购货单位人员 李娜-法人委托书',
+      '03-证照及资料扫描件/04-购货单位人员 李娜-身份证复印件',
     ]);
     for (const n of scans) expect(Buffer.from(files[n].subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const text = async (name: string) => pdfText(files[name]);

@@ -8,7 +8,9 @@ import { PASSWORD, startFlowServer, type FlowServer } from './flow-users';
 import { attachAs } from '../../helpers/attachments';
 
 let f: FlowServer;
-beforeAll(async () => { f = await startFlowServer('2025-06-30'); });
+beforeAll(async () => {
+  f = await startFlowServer('2025-06-30');
+});
 afterAll(() => f.srv.close());
 
 const checksOf = async (resource: string, id: number, who = 'qa') => {
@@ -26,17 +28,28 @@ async function pendingCustomer(name: string, extra: Record<string, unknown> = {}
 
 describe('a pending customer', () => {
   let id: number;
-  beforeAll(async () => { id = await pendingCustomer('襄阳市仁心大药房有限公司', { cold_chain: true }); });
+  beforeAll(async () => {
+    id = await pendingCustomer('襄阳市仁心大药房有限公司', { cold_chain: true });
+  });
 
   it('lists every check, failing where documents are missing, with the regulation', async () => {
     const list = await checksOf('customers', id);
     expect(list.ready).toBe(false);
     expect(list.checks.map((c) => c.key)).toEqual([
-      'legal_entity', 'credit_code', 'profile', 'licence:business', 'licence:drug_business', 'agents', 'credit', 'storage', 'scans',
+      'legal_entity',
+      'credit_code',
+      'profile',
+      'licence:business',
+      'licence:drug_business',
+      'agents',
+      'credit',
+      'storage',
+      'scans',
     ]);
     expect(statusOf(list, 'legal_entity')).toBe('pass');
     expect(statusOf(list, 'scans')).toBe('pass'); // nothing registered yet, so no scan is missing
-    for (const key of ['credit_code', 'profile', 'licence:business', 'licence:drug_business', 'agents', 'credit', 'storage']) expect(statusOf(list, key), key).toBe('fail');
+    for (const key of ['credit_code', 'profile', 'licence:business', 'licence:drug_business', 'agents', 'credit', 'storage'])
+      expect(statusOf(list, key), key).toBe('fail');
     expect(list.checks.find((c) => c.key === 'licence:drug_business')!.source).toBe('第五篇 2.1; 第四篇 一.3');
     expect(list.checks.find((c) => c.key === 'profile')!.detail.zh).toContain('地址');
   });
@@ -62,7 +75,11 @@ describe('a pending customer', () => {
     const limitBySales = await f.call('sales', 'POST', `/customers/${id}/credit-review`, { password: PASSWORD, payment_rating: '良好', credit_limit: 300000 });
     expect(limitBySales.status).toBe(403);
     expect(limitBySales.body.message).toMatch(/信用额度须由财务部或销售部负责人核定/);
-    const rated = await f.call('sales', 'POST', `/customers/${id}/credit-review`, { password: PASSWORD, payment_rating: '良好', comment: '走访门店，经营稳定' });
+    const rated = await f.call('sales', 'POST', `/customers/${id}/credit-review`, {
+      password: PASSWORD,
+      payment_rating: '良好',
+      comment: '走访门店，经营稳定',
+    });
     expect(rated.status, JSON.stringify(rated.body)).toBe(200);
     expect(rated.body.signature.meaning).toBe('review_credit');
     expect(rated.body.record).toMatchObject({ payment_rating: '良好', credit_reviewed_at: '2025-06-30', credit_limit: null });
@@ -76,7 +93,7 @@ describe('a pending customer', () => {
     expect(done.checks.find((c) => c.key === 'credit')!.detail.zh).toMatch(/高刚（销售员）、周会计（财务部）/);
   });
 
-  it('the storage review of a cold-chain customer is QA\'s (or storage & transport\'s), with its findings', async () => {
+  it("the storage review of a cold-chain customer is QA's (or storage & transport's), with its findings", async () => {
     expect((await f.call('sales', 'POST', `/customers/${id}/storage-review`, { password: PASSWORD, comment: '冷库' })).status).toBe(403);
     const noComment = await f.call('qa', 'POST', `/customers/${id}/storage-review`, { password: PASSWORD });
     expect(noComment.status).toBe(400);
@@ -89,7 +106,13 @@ describe('a pending customer', () => {
   it('licences: expired fails, expiring within the warning window warns; with everything complete QA approves', async () => {
     const current = (await f.call('sales', 'GET', `/customers/${id}`)).body;
     const filled = await f.call('sales', 'PUT', `/customers/${id}`, {
-      ...current, credit_code: '91420600MA4K3XY03Y', address: '湖北省襄阳市樊城区人民路 8 号', contact_name: '陈敏', contact_phone: '0710-3456789', legal_rep: '陈立', _reason: '补全购货者档案',
+      ...current,
+      credit_code: '91420600MA4K3XY03Y',
+      address: '湖北省襄阳市樊城区人民路 8 号',
+      contact_name: '陈敏',
+      contact_phone: '0710-3456789',
+      legal_rep: '陈立',
+      _reason: '补全购货者档案',
     });
     expect(filled.status, JSON.stringify(filled.body)).toBe(200);
     const lic = (kind: string, number: string, valid_to: string, scope?: string[]) =>
@@ -107,7 +130,8 @@ describe('a pending customer', () => {
       { name: '陈立', role: 'legal_rep', phone: '13900000001' },
       { name: '王芳', role: 'responsible', phone: '13900000002' },
       { name: '赵敏', role: 'purchaser', phone: '13900000003', attorney_valid_to: '2025-06-01', id_copy: true },
-    ]) expect((await f.call('sales', 'POST', '/customer_agents', { customer: id, ...agent })).status).toBe(201);
+    ])
+      expect((await f.call('sales', 'POST', '/customer_agents', { customer: id, ...agent })).status).toBe(201);
     list = await checksOf('customers', id);
     expect(list.checks.find((c) => c.key === 'agents')!.detail.zh).toContain('采购人员赵敏有效期内的法人委托书');
     const agents = (await f.call('admin', 'GET', `/customer_agents?filter=${encodeURIComponent(JSON.stringify({ customer: id, role: 'purchaser' }))}`)).body;
@@ -135,7 +159,9 @@ describe('other customers', () => {
     expect(statusOf(list, 'legal_entity')).toBe('fail');
     expect(list.checks.some((c) => c.key.startsWith('licence:'))).toBe(false);
     const hospital = await pendingCustomer('襄阳市中心医院', { type: 'medical_institution' });
-    expect((await checksOf('customers', hospital)).checks.filter((c) => c.key.startsWith('licence:')).map((c) => c.key)).toEqual(['licence:medical_institution']);
+    expect((await checksOf('customers', hospital)).checks.filter((c) => c.key.startsWith('licence:')).map((c) => c.key)).toEqual([
+      'licence:medical_institution',
+    ]);
   });
 
   it('QA can still reject (signed, with a reason)', async () => {
@@ -156,8 +182,15 @@ describe('other customers', () => {
 
 describe('a pending product', () => {
   const base = {
-    kind: 'drug', generic_name: '人用狂犬病疫苗', dosage_form: '注射剂', spec: '1.0ml/支', unit: '支', manufacturer: '辽宁成大生物股份有限公司',
-    approval_no: '国药准字S20093011', scope_category: '疫苗', storage: 'cold',
+    kind: 'drug',
+    generic_name: '人用狂犬病疫苗',
+    dosage_form: '注射剂',
+    spec: '1.0ml/支',
+    unit: '支',
+    manufacturer: '辽宁成大生物股份有限公司',
+    approval_no: '国药准字S20093011',
+    scope_category: '疫苗',
+    storage: 'cold',
   };
   it('fails on a category outside our licences; approves once fixed', async () => {
     const p = await f.call('admin', 'POST', '/products', base);
@@ -170,9 +203,17 @@ describe('a pending product', () => {
     expect(statusOf(list, 'manufacturer_license')).toBe('na');
     const refused = await f.call('qa', 'POST', `/products/${p.body.id}/approve`, { password: PASSWORD });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toBe('首营审核有以下检查未通过，不能批准：1. 在本企业经营范围内：疫苗 不在本企业有效证照的经营范围内（中成药、化学药制剂、抗生素制剂、生化药品、生物制品、第二类医疗器械、第三类医疗器械）；2. 批准证明文件扫描件：本品种：缺少批准证明文件。请上传扫描件（PDF、JPEG 或 PNG）');
+    expect(refused.body.message).toBe(
+      '首营审核有以下检查未通过，不能批准：1. 在本企业经营范围内：疫苗 不在本企业有效证照的经营范围内（中成药、化学药制剂、抗生素制剂、生化药品、生物制品、第二类医疗器械、第三类医疗器械）；2. 批准证明文件扫描件：本品种：缺少批准证明文件。请上传扫描件（PDF、JPEG 或 PNG）',
+    );
     await attachAs(f.srv.url, f.cookies.qa)('products', p.body.id, 'approval_doc');
-    const fixed = await f.call('admin', 'PUT', `/products/${p.body.id}`, { ...p.body, scope_category: '生物制品', price_cap: 300, price_min: 200, price_max: 280 });
+    const fixed = await f.call('admin', 'PUT', `/products/${p.body.id}`, {
+      ...p.body,
+      scope_category: '生物制品',
+      price_cap: 300,
+      price_min: 200,
+      price_max: 280,
+    });
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
     list = await checksOf('products', p.body.id);
     expect(list.ready).toBe(true);
@@ -180,10 +221,18 @@ describe('a pending product', () => {
     expect((await f.call('qa', 'POST', `/products/${p.body.id}/approve`, { password: PASSWORD })).status).toBe(200);
   });
 
-  it('a device needs its class and the manufacturer\'s licence; inconsistent price limits block', async () => {
+  it("a device needs its class and the manufacturer's licence; inconsistent price limits block", async () => {
     const p = await f.call('admin', 'POST', '/products', {
-      kind: 'device', generic_name: '一次性使用无菌注射器', spec: '5ml', unit: '支', manufacturer: '江西洪达医疗器械集团有限公司',
-      approval_no: '赣械注准20152140123', scope_category: '第三类医疗器械', storage: 'normal', price_cap: 1, price_max: 2,
+      kind: 'device',
+      generic_name: '一次性使用无菌注射器',
+      spec: '5ml',
+      unit: '支',
+      manufacturer: '江西洪达医疗器械集团有限公司',
+      approval_no: '赣械注准20152140123',
+      scope_category: '第三类医疗器械',
+      storage: 'normal',
+      price_cap: 1,
+      price_max: 2,
     });
     expect(p.status, JSON.stringify(p.body)).toBe(201);
     const list = await checksOf('products', p.body.id);

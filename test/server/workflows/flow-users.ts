@@ -14,7 +14,15 @@ export interface FlowServer {
 }
 
 const NAMES: Record<string, string> = {
-  sales: '高刚', sales_head: '刘经理', sales_vp: '赵副总', gm: '钱总', qa: '吴静', finance: '周会计', warehouse: '孙立', office: '李秘书', auditor: '审计员',
+  sales: '高刚',
+  sales_head: '刘经理',
+  sales_vp: '赵副总',
+  gm: '钱总',
+  qa: '吴静',
+  finance: '周会计',
+  warehouse: '孙立',
+  office: '李秘书',
+  auditor: '审计员',
 };
 
 export async function startFlowServer(today = '2025-06-30'): Promise<FlowServer> {
@@ -32,7 +40,11 @@ export async function startFlowServer(today = '2025-06-30'): Promise<FlowServer>
   };
   for (const [role, name] of Object.entries(NAMES)) {
     const user = await call('admin', 'POST', '/users', {
-      username: role, display_name: name, roles: [role], password: PASSWORD, active: true,
+      username: role,
+      display_name: name,
+      roles: [role],
+      password: PASSWORD,
+      active: true,
       // the salesperson of the world is this user's own record (their contracts are theirs)
       ...(role === 'sales' && { salesperson: world.salesperson }),
     });

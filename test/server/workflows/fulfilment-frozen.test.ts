@@ -14,13 +14,18 @@ import { PASSWORD, draftOrder, startFulfilmentWorld, type FulfilmentWorld, type 
 
 let w: FulfilmentWorld;
 let n = 0;
-beforeAll(async () => { w = await startFulfilmentWorld(); });
+beforeAll(async () => {
+  w = await startFulfilmentWorld();
+});
 afterAll(() => w.srv.close());
 
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 /** A change made outside the chain (QA's determination on a batch, a buyer's review withdrawn), as the system records it. */
 const sys = (resource: string, id: number, values: Record<string, unknown>) =>
-  updateRecord({ db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, id, values, { historical: true, reason: 'test' });
+  updateRecord({ db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, id, values, {
+    historical: true,
+    reason: 'test',
+  });
 const ok = (r: { status: number; body: unknown }, status = 200) => expect(r.status, JSON.stringify(r.body)).toBe(status);
 
 async function draft(lines: Record<string, unknown>[] = [{}], order: Record<string, unknown> = {}) {
@@ -53,10 +58,27 @@ const pay = (invoice: number, amount: number, customer = w.world.customer) =>
 
 describe('invoices and payments only from the chain (第二篇 3.2, 3.8)', () => {
   test('finance creating an invoice with no outbound slip → 400 naming the chain; from a reviewed slip → 201', async () => {
-    const free = await w.call('finance', 'POST', '/invoices', { invoice_no: 'FP-FREE-1', type: 'vat_special', customer: w.world.customer, invoice_date: '2025-06-30', amount: 150 });
+    const free = await w.call('finance', 'POST', '/invoices', {
+      invoice_no: 'FP-FREE-1',
+      type: 'vat_special',
+      customer: w.world.customer,
+      invoice_date: '2025-06-30',
+      amount: 150,
+    });
     expect(free.status).toBe(400);
     expect(free.body.message).toContain('只能由财务从已复核的出库单开具');
-    expect((await w.call('admin', 'POST', '/invoices', { invoice_no: 'FP-FREE-2', type: 'vat_special', customer: w.world.customer, invoice_date: '2025-06-30', amount: 150 })).status, 'the administrator neither').toBe(400);
+    expect(
+      (
+        await w.call('admin', 'POST', '/invoices', {
+          invoice_no: 'FP-FREE-2',
+          type: 'vat_special',
+          customer: w.world.customer,
+          invoice_date: '2025-06-30',
+          amount: 150,
+        })
+      ).status,
+      'the administrator neither',
+    ).toBe(400);
     const lines = await w.call('finance', 'POST', '/invoice_slips', { invoice: 1, slip: 1 });
     expect(lines.status).toBe(400);
     const { slip } = await chainTo('reviewed');
@@ -65,12 +87,32 @@ describe('invoices and payments only from the chain (第二篇 3.2, 3.8)', () =>
 
   test('a VAT invoice to an unapproved private buyer → 400, generic or from the chain', async () => {
     const person = w.legacy('customers', { name: '张三', type: 'individual', region: '湖北省武汉市', qa_status: 'pending' });
-    const free = await w.call('finance', 'POST', '/invoices', { invoice_no: 'FP-P-1', type: 'vat_ordinary', customer: person, invoice_date: '2025-06-30', amount: 30 });
+    const free = await w.call('finance', 'POST', '/invoices', {
+      invoice_no: 'FP-P-1',
+      type: 'vat_ordinary',
+      customer: person,
+      invoice_date: '2025-06-30',
+      amount: 30,
+    });
     expect(free.status).toBe(400);
     // goods that left for them in the old system (a legacy order and reviewed slip): still no invoice
-    const order = w.legacy('sales_orders', { order_no: 'XS-P-1', customer: person, salesperson: w.world.salesperson, sale_date: '2025-06-01', status: 'shipped' });
+    const order = w.legacy('sales_orders', {
+      order_no: 'XS-P-1',
+      customer: person,
+      salesperson: w.world.salesperson,
+      sale_date: '2025-06-01',
+      status: 'shipped',
+    });
     w.legacy('sales_lines', { order, product: w.world.product, batch: w.world.batch, quantity: 2, unit_price: 15, amount: 30 });
-    const slip = w.legacy('outbound_slips', { slip_no: 'CK-P-1', order, outbound_date: '2025-06-02', issued_by: '孙库管', picked_by: '孙库管', reviewed_by: '钱敏', reviewed_at: '2025-06-02T09:00:00Z' });
+    const slip = w.legacy('outbound_slips', {
+      slip_no: 'CK-P-1',
+      order,
+      outbound_date: '2025-06-02',
+      issued_by: '孙库管',
+      picked_by: '孙库管',
+      reviewed_by: '钱敏',
+      reviewed_at: '2025-06-02T09:00:00Z',
+    });
     const r = await invoice([slip], 'FP-P-2', 'vat_ordinary');
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/张三.*(是个人|BUYER_INDIVIDUAL)/);
@@ -121,12 +163,22 @@ describe('frozen after fulfilment (第五篇 4.4, 票账货相符 第二篇 3.10
     expect(r.body.message).toContain('不能再直接修改或作废');
     expect(r.body.message).toContain('作废回款 → 作废/红冲发票 → 作废出库单 → 作废订单');
     const order = (await w.call('sales', 'GET', `/sales_orders/${s.order}`)).body;
-    const inline = await w.call('sales', 'PUT', `/sales_orders/${s.order}`, { ...order, sales_lines: order.sales_lines.map((l: any) => ({ ...l, quantity: 12, amount: 180 })) });
+    const inline = await w.call('sales', 'PUT', `/sales_orders/${s.order}`, {
+      ...order,
+      sales_lines: order.sales_lines.map((l: any) => ({ ...l, quantity: 12, amount: 180 })),
+    });
     expect(inline.status, 'through the order').toBe(400);
     const removed = await w.call('sales', 'PUT', `/sales_orders/${s.order}`, { ...order, sales_lines: [] });
     expect(removed.status, 'a line left out').toBe(400);
     expect((await w.call('sales', 'DELETE', `/sales_lines/${s.line}`, { reason: '录错' })).status).toBe(400);
-    const added = await w.call('sales', 'POST', '/sales_lines', { order: s.order, product: w.world.product, batch: w.world.batch, quantity: 1, unit_price: 15, amount: 15 });
+    const added = await w.call('sales', 'POST', '/sales_lines', {
+      order: s.order,
+      product: w.world.product,
+      batch: w.world.batch,
+      quantity: 1,
+      unit_price: 15,
+      amount: 15,
+    });
     expect(added.status, 'nor a line added').toBe(400);
     const en = await w.call('sales', 'PUT', `/sales_lines/${s.line}`, { ...line, quantity: 12, amount: 180 }, { 'accept-language': 'en' });
     expect(en.body.message).toContain('can no longer be edited or voided directly');
@@ -135,7 +187,7 @@ describe('frozen after fulfilment (第五篇 4.4, 票账货相符 第二篇 3.10
     ok(await w.call('sales', 'PUT', `/sales_orders/${s.order}`, { ...order, remark: '客户要求下次提前电话' }));
   });
 
-  test('a reviewed slip cannot be edited or voided generically; voided only by the warehouse\'s step', async () => {
+  test("a reviewed slip cannot be edited or voided generically; voided only by the warehouse's step", async () => {
     const slip = (await w.call('admin', 'GET', `/outbound_slips/${s.slip}`)).body;
     expect((await w.call('warehouse', 'PUT', `/outbound_slips/${s.slip}`, { ...slip, outbound_date: '2025-06-29' })).status).toBe(400);
     const del = await w.call('warehouse', 'DELETE', `/outbound_slips/${s.slip}`, { reason: '录错' });
@@ -162,7 +214,13 @@ describe('frozen after fulfilment (第五篇 4.4, 票账货相符 第二篇 3.10
 
 describe('blocks re-checked at every step (第四篇 一.6「一律不得开票销售」)', () => {
   test('a batch marked 不合格 after confirmation stops issue-outbound, pick, review and invoicing, naming batch and rule; released, all pass', async () => {
-    const batch = w.legacy('batches', { product: w.world.product, batch_no: 'B-NC-1', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' });
+    const batch = w.legacy('batches', {
+      product: w.world.product,
+      batch_no: 'B-NC-1',
+      production_date: '2024-06-01',
+      expiry_date: '2027-05-31',
+      status: 'qualified',
+    });
     const line = [{ batch }];
     const confirmed = await chainTo('confirmed', line);
     const issued = await chainTo('issued', line);
@@ -213,7 +271,11 @@ describe('blocks re-checked at every step (第四篇 一.6「一律不得开票�
 
   test('a licence expired before shipment: outbound refused (BUYER_LICENSE_EXPIRED)', async () => {
     const { order } = await chainTo('confirmed');
-    const lic = w.srv.db.select().from(t.customerLicenses).where(and(eq(t.customerLicenses.customer, w.world.customer), eq(t.customerLicenses.kind, 'drug_business'))).get()!;
+    const lic = w.srv.db
+      .select()
+      .from(t.customerLicenses)
+      .where(and(eq(t.customerLicenses.customer, w.world.customer), eq(t.customerLicenses.kind, 'drug_business')))
+      .get()!;
     sys('customer_licenses', lic.id, { valid_to: '2025-06-29' });
     try {
       const r = await w.call('warehouse', 'POST', `/sales_orders/${order.id}/issue-outbound`, { outbound_date: '2025-06-30' });
@@ -229,10 +291,24 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
   let cold: { product: number; batch: number };
   beforeAll(() => {
     const product = w.legacy('products', {
-      kind: 'drug', generic_name: '胰岛素注射液', dosage_form: '注射剂', spec: '10ml:400单位', unit: '支', manufacturer: '通化东宝药业股份有限公司',
-      approval_no: '国药准字H20020001', scope_category: '生物制品', storage: 'cold', price_cap: 80, price_min: 40, price_max: 70, qa_status: 'approved',
+      kind: 'drug',
+      generic_name: '胰岛素注射液',
+      dosage_form: '注射剂',
+      spec: '10ml:400单位',
+      unit: '支',
+      manufacturer: '通化东宝药业股份有限公司',
+      approval_no: '国药准字H20020001',
+      scope_category: '生物制品',
+      storage: 'cold',
+      price_cap: 80,
+      price_min: 40,
+      price_max: 70,
+      qa_status: 'approved',
     });
-    cold = { product, batch: w.legacy('batches', { product, batch_no: 'INS-01', production_date: '2025-01-01', expiry_date: '2026-12-31', status: 'qualified' }) };
+    cold = {
+      product,
+      batch: w.legacy('batches', { product, batch_no: 'INS-01', production_date: '2025-01-01', expiry_date: '2026-12-31', status: 'qualified' }),
+    };
   });
   const coldLine = () => [{ product: cold.product, batch: cold.batch, quantity: 2, unit_price: 50 }];
 
@@ -243,7 +319,15 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
       const fresh = await w.call('sales', 'POST', '/sales_orders', draftOrder(w, 'XS-COLD-NEW', coldLine(), { status: 'confirmed' }));
       expect(fresh.status).toBe(400);
       expect(JSON.stringify(fresh.body)).toContain('BUYER_STORAGE_UNREVIEWED');
-      const legacyDraft = w.legacy('sales_orders', { order_no: 'XS-COLD-D', customer: w.world.customer, salesperson: w.world.salesperson, contract: w.world.contract, sale_date: '2025-06-30', status: 'draft', payment_method: 'transfer' });
+      const legacyDraft = w.legacy('sales_orders', {
+        order_no: 'XS-COLD-D',
+        customer: w.world.customer,
+        salesperson: w.world.salesperson,
+        contract: w.world.contract,
+        sale_date: '2025-06-30',
+        status: 'draft',
+        payment_method: 'transfer',
+      });
       w.legacy('sales_lines', { order: legacyDraft, product: cold.product, batch: cold.batch, quantity: 2, unit_price: 50, amount: 100 });
       const confirm = await w.call('sales', 'POST', `/sales_orders/${legacyDraft}/confirm`, {});
       expect(confirm.status).toBe(400);
@@ -262,7 +346,13 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
 
 describe('recall: who received the goods (第二篇 3.14)', () => {
   test('counts quantities on reviewed slips and imported (legacy) slips, incl. an order voided after shipment; drafts and unshipped orders listed apart', async () => {
-    const batch = w.legacy('batches', { product: w.world.product, batch_no: 'RC-77', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' });
+    const batch = w.legacy('batches', {
+      product: w.world.product,
+      batch_no: 'RC-77',
+      production_date: '2024-06-01',
+      expiry_date: '2027-05-31',
+      status: 'qualified',
+    });
     const line = [{ batch, quantity: 4, unit_price: 15 }];
     await chainTo('reviewed', line); // shipped: 4
     const voidedAfter = await chainTo('reviewed', [{ batch, quantity: 6, unit_price: 15 }]); // shipped: 6, then voided (the old bypass)
@@ -273,12 +363,24 @@ describe('recall: who received the goods (第二篇 3.14)', () => {
     const issuedOnly = await chainTo('issued', [{ batch, quantity: 5, unit_price: 15 }]);
     // a sale of the legacy ledger: the old system's slip carries no reviewer of ours (its 复核员 is a legacy
     // fact), yet the goods left — an imported slip counts as shipped
-    const legacyOrder = w.legacy('sales_orders', { order_no: 'XS-LEGACY-RC', customer: w.world.customer, salesperson: w.world.salesperson, sale_date: '2024-11-05', status: 'shipped' });
+    const legacyOrder = w.legacy('sales_orders', {
+      order_no: 'XS-LEGACY-RC',
+      customer: w.world.customer,
+      salesperson: w.world.salesperson,
+      sale_date: '2024-11-05',
+      status: 'shipped',
+    });
     w.legacy('sales_lines', { order: legacyOrder, product: w.world.product, batch, quantity: 2, unit_price: 15, amount: 30 });
     const legacySlip = w.legacy('outbound_slips', { slip_no: 'CK-LEGACY-RC', order: legacyOrder, outbound_date: '2024-11-05' });
     w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run();
 
-    const admin = await w.call('admin', 'POST', '/recalls', { product: w.world.product, batches: ['RC-77'], level: '2', initiated_by: 'company', reason: '抽检不合格，召回' });
+    const admin = await w.call('admin', 'POST', '/recalls', {
+      product: w.world.product,
+      batches: ['RC-77'],
+      level: '2',
+      initiated_by: 'company',
+      reason: '抽检不合格，召回',
+    });
     ok(admin, 201);
     const view = (await w.call('sales', 'GET', `/workflows/recalls/${admin.body.id}/customers`)).body;
     expect(view.customers.map((c: any) => [c.customer, c.quantity_sold])).toEqual([[w.world.customer, 12]]);

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSWORD, draftOrder, startFulfilmentWorld, type FulfilmentWorld } from './fulfilment-world';
 
 let w: FulfilmentWorld;
-beforeAll(async () => { w = await startFulfilmentWorld(); });
+beforeAll(async () => {
+  w = await startFulfilmentWorld();
+});
 afterAll(() => w.srv.close());
 
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
@@ -32,10 +34,16 @@ async function consistent(order: number) {
     const inv = await get('invoices', id);
     expect(inv.voided_at, `invoice ${inv.invoice_no} linked while voided`).toBeNull();
     const invLines = (await list('invoice_lines', { invoice: id })).filter((l) => !l.voided_at);
-    const byProduct = (rows: any[]) => Object.fromEntries([...new Set(rows.map((r) => r.product))].map((p) => [p, {
-      quantity: rows.filter((r) => r.product === p).reduce((a, r) => a + r.quantity, 0),
-      amount: rows.filter((r) => r.product === p).reduce((a, r) => a + cents(r.amount), 0),
-    }]));
+    const byProduct = (rows: any[]) =>
+      Object.fromEntries(
+        [...new Set(rows.map((r) => r.product))].map((p) => [
+          p,
+          {
+            quantity: rows.filter((r) => r.product === p).reduce((a, r) => a + r.quantity, 0),
+            amount: rows.filter((r) => r.product === p).reduce((a, r) => a + cents(r.amount), 0),
+          },
+        ]),
+      );
     expect(byProduct(invLines), `invoice ${inv.invoice_no} lines = goods`).toEqual(byProduct(lines));
     expect(cents(inv.amount)).toBe(lines.reduce((a: number, l: any) => a + cents(l.amount), 0));
     const pays = (await list('payments', { invoice: id })).filter((p) => !p.voided_at);
@@ -58,7 +66,15 @@ describe('a mistaken invoiced and paid order, unwound', () => {
   const s: Record<string, any> = {};
 
   beforeAll(async () => {
-    const created = await w.call('sales', 'POST', '/sales_orders', draftOrder(w, 'XS-UW-1', [{ quantity: 10, unit_price: 15 }, { quantity: 2, unit_price: 12 }]));
+    const created = await w.call(
+      'sales',
+      'POST',
+      '/sales_orders',
+      draftOrder(w, 'XS-UW-1', [
+        { quantity: 10, unit_price: 15 },
+        { quantity: 2, unit_price: 12 },
+      ]),
+    );
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     s.order = created.body.id;
     const step = async (who: any, path: string, body: Record<string, unknown> = {}) => {
@@ -71,10 +87,22 @@ describe('a mistaken invoiced and paid order, unwound', () => {
     await step('warehouse', `/outbound_slips/${s.slip}/pick`);
     await step('reviewer', `/outbound_slips/${s.slip}/review`, { password: PASSWORD });
     await step('sales', `/outbound_slips/${s.slip}/confirm-receipt`);
-    const inv = await w.call('finance', 'POST', '/workflows/fulfilment/invoices', { slips: [s.slip], invoice_no: 'FP-UW-1', type: 'vat_special', form: 'itemised' });
+    const inv = await w.call('finance', 'POST', '/workflows/fulfilment/invoices', {
+      slips: [s.slip],
+      invoice_no: 'FP-UW-1',
+      type: 'vat_special',
+      form: 'itemised',
+    });
     expect(inv.status, JSON.stringify(inv.body)).toBe(201);
     s.invoice = inv.body.id;
-    const pay = await w.call('finance', 'POST', '/payments', { customer: w.world.customer, invoice: s.invoice, amount: 174, paid_at: '2025-06-30', method: 'transfer', voucher_no: 'HK-UW-1' });
+    const pay = await w.call('finance', 'POST', '/payments', {
+      customer: w.world.customer,
+      invoice: s.invoice,
+      amount: 174,
+      paid_at: '2025-06-30',
+      method: 'transfer',
+      voucher_no: 'HK-UW-1',
+    });
     expect(pay.status, JSON.stringify(pay.body)).toBe(201);
     s.payment = pay.body.id;
     const c = await consistent(s.order);
@@ -112,7 +140,10 @@ describe('a mistaken invoiced and paid order, unwound', () => {
   });
 
   test('step 2: finance voids the invoice (红字冲销 with a reason): its lines and slip link go with it', async () => {
-    expect((await w.call('finance', 'POST', `/invoices/${s.invoice}/void-invoice`, { password: PASSWORD, comment: '下错单' })).status, 'how: void or red letter').toBe(400);
+    expect(
+      (await w.call('finance', 'POST', `/invoices/${s.invoice}/void-invoice`, { password: PASSWORD, comment: '下错单' })).status,
+      'how: void or red letter',
+    ).toBe(400);
     const r = await w.call('finance', 'POST', `/invoices/${s.invoice}/void-invoice`, { password: PASSWORD, comment: '客户下错单', mode: 'red_letter' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.record.void_reason).toBe('红字冲销：客户下错单');
@@ -123,7 +154,9 @@ describe('a mistaken invoiced and paid order, unwound', () => {
     const c = await consistent(s.order);
     expect(c.invoices).toEqual([]);
     // the slip is invoiceable again (had the order been right, finance would re-issue here)
-    expect((await w.call('finance', 'GET', `/workflows/fulfilment/invoiceable-slips?customer=${w.world.customer}`)).body.map((x: any) => x.id)).toContain(s.slip);
+    expect((await w.call('finance', 'GET', `/workflows/fulfilment/invoiceable-slips?customer=${w.world.customer}`)).body.map((x: any) => x.id)).toContain(
+      s.slip,
+    );
   });
 
   test('step 3: the warehouse voids the slip; the order is back to confirmed', async () => {
@@ -142,7 +175,10 @@ describe('a mistaken invoiced and paid order, unwound', () => {
   });
 
   test('step 4: the salesperson voids the order (signed); its lines go with it; every step left its audit rows', async () => {
-    expect((await w.call('other_sales', 'POST', `/sales_orders/${s.order}/void-order`, { password: PASSWORD, comment: '下错单' })).status, "another salesperson's order").toBe(403);
+    expect(
+      (await w.call('other_sales', 'POST', `/sales_orders/${s.order}/void-order`, { password: PASSWORD, comment: '下错单' })).status,
+      "another salesperson's order",
+    ).toBe(403);
     const r = await w.call('sales', 'POST', `/sales_orders/${s.order}/void-order`, { password: PASSWORD, comment: '客户下错单，已全部冲回' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.signature.meaning).toBe('void_order');
@@ -151,8 +187,10 @@ describe('a mistaken invoiced and paid order, unwound', () => {
     expect((await list('sales_lines', { order: s.order })).filter((l) => !l.voided_at)).toEqual([]);
     // one signature per step, each with its reason, in the order of the path
     const signed = [
-      ...(await signaturesOf('payments', s.payment)), ...(await signaturesOf('invoices', s.invoice)),
-      ...(await signaturesOf('outbound_slips', s.slip)).filter((x) => x.meaning !== 'review_outbound'), ...(await signaturesOf('sales_orders', s.order)),
+      ...(await signaturesOf('payments', s.payment)),
+      ...(await signaturesOf('invoices', s.invoice)),
+      ...(await signaturesOf('outbound_slips', s.slip)).filter((x) => x.meaning !== 'review_outbound'),
+      ...(await signaturesOf('sales_orders', s.order)),
     ];
     expect(signed.map((x) => x.meaning)).toEqual(['void_payment', 'void_invoice', 'void_outbound', 'void_order']);
     expect(signed.every((x) => x.comment)).toBe(true);

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSWORD, draftOrder, startFulfilmentWorld, type FulfilmentWorld } from './fulfilment-world';
 
 let w: FulfilmentWorld;
-beforeAll(async () => { w = await startFulfilmentWorld(); });
+beforeAll(async () => {
+  w = await startFulfilmentWorld();
+});
 afterAll(() => w.srv.close());
 
 const chain = async (id: number) => (await w.call('admin', 'GET', `/workflows/fulfilment/orders/${id}/chain`)).body;
@@ -101,7 +103,9 @@ describe('the chain, step by step', () => {
     const reviewed = await w.call('reviewer', 'POST', `/outbound_slips/${s.slip}/review`, { password: PASSWORD });
     expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
     expect(reviewed.body.record.reviewed_by).toBe('钱敏');
-    const findings = (await w.call('admin', 'GET', `/findings?filter=${encodeURIComponent(JSON.stringify({ resource: 'outbound_slips', record_id: s.slip, status: 'open' }))}`)).body;
+    const findings = (
+      await w.call('admin', 'GET', `/findings?filter=${encodeURIComponent(JSON.stringify({ resource: 'outbound_slips', record_id: s.slip, status: 'open' }))}`)
+    ).body;
     expect(findings.map((f: any) => f.rule)).not.toContain('OUTBOUND_NOT_REVIEWED');
   });
 
@@ -111,7 +115,16 @@ describe('the chain, step by step', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.record.receipt_confirmed_at).toBe('2025-06-30');
     expect((await w.call('admin', 'GET', `/sales_orders/${s.order}`)).body.status).toBe('completed');
-    expect(await stepDone(s.order)).toEqual({ ordered: true, confirmed: true, issued: true, picked: true, reviewed: true, received: true, invoiced: false, paid: false });
+    expect(await stepDone(s.order)).toEqual({
+      ordered: true,
+      confirmed: true,
+      issued: true,
+      picked: true,
+      reviewed: true,
+      received: true,
+      invoiced: false,
+      paid: false,
+    });
   });
 
   test('finance invoices the reviewed slip: lines and total from the order lines, linked to the slip', async () => {
@@ -122,7 +135,14 @@ describe('the chain, step by step', () => {
     expect(choices.map((c: any) => [c.id, c.amount])).toEqual([[s.slip, 218]]);
     const r = await w.call('finance', 'POST', '/workflows/fulfilment/invoices', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ invoice_no: 'FP-F-0001', customer: w.world.customer, amount: 218, itemised: true, list_attached: false, invoice_date: '2025-06-30' });
+    expect(r.body).toMatchObject({
+      invoice_no: 'FP-F-0001',
+      customer: w.world.customer,
+      amount: 218,
+      itemised: true,
+      list_attached: false,
+      invoice_date: '2025-06-30',
+    });
     s.invoice = r.body.id;
     const lines = (await w.call('admin', 'GET', `/invoice_lines?filter=${encodeURIComponent(JSON.stringify({ invoice: s.invoice }))}`)).body;
     expect(lines.map((l: any) => [l.product, l.quantity, l.amount])).toEqual([[w.world.product, 14, 218]]);
@@ -152,7 +172,14 @@ describe('the chain, step by step', () => {
   });
 
   test('payments by finance complete the chain', async () => {
-    const pay = (amount: number, voucher_no: string) => ({ customer: w.world.customer, invoice: s.invoice, amount, paid_at: '2025-06-30', method: 'transfer', voucher_no });
+    const pay = (amount: number, voucher_no: string) => ({
+      customer: w.world.customer,
+      invoice: s.invoice,
+      amount,
+      paid_at: '2025-06-30',
+      method: 'transfer',
+      voucher_no,
+    });
     expect((await w.call('sales', 'POST', '/payments', pay(100, 'HK-1'))).status).toBe(403);
     expect((await w.call('finance', 'POST', '/payments', pay(100, 'HK-1'))).status).toBe(201);
     expect((await chain(s.order)).steps.find((x: any) => x.key === 'paid')).toMatchObject({ done: false, detail: '100.00 / 218.00' });
@@ -173,19 +200,38 @@ describe('receivables ageing', () => {
   test('outstanding per customer in buckets by days past due (contract term where known, else 30 days)', async () => {
     const customer = w.world.customer;
     // invoices of the legacy ledger (a live invoice is issued only from slips)
-    const inv = async (invoice_no: string, invoice_date: string, amount: number) => w.legacy('invoices', { invoice_no, type: 'vat_ordinary', customer, invoice_date, amount });
+    const inv = async (invoice_no: string, invoice_date: string, amount: number) =>
+      w.legacy('invoices', { invoice_no, type: 'vat_ordinary', customer, invoice_date, amount });
     await inv('FP-A-1', '2025-03-01', 1000); // due 03-31 → 91 days past → over 90
     const partly = await inv('FP-A-2', '2025-05-15', 500); // due 06-14 → 16 days → 1–30
     await inv('FP-A-3', '2025-06-20', 300); // due 07-20 → not yet due
     await inv('FP-A-4', '2025-04-10', 200); // due 05-10 → 51 days → 31–60
-    expect((await w.call('finance', 'POST', '/payments', { customer, invoice: partly, amount: 200, paid_at: '2025-06-01', method: 'transfer', voucher_no: 'HK-A-1' })).status).toBe(201);
-    expect((await w.call('finance', 'POST', '/payments', { customer, amount: 50, paid_at: '2025-06-02', method: 'transfer', voucher_no: 'HK-A-2' })).status).toBe(201);
+    expect(
+      (
+        await w.call('finance', 'POST', '/payments', {
+          customer,
+          invoice: partly,
+          amount: 200,
+          paid_at: '2025-06-01',
+          method: 'transfer',
+          voucher_no: 'HK-A-1',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await w.call('finance', 'POST', '/payments', { customer, amount: 50, paid_at: '2025-06-02', method: 'transfer', voucher_no: 'HK-A-2' })).status,
+    ).toBe(201);
 
     const r = await w.call('finance', 'GET', '/workflows/fulfilment/receivables');
     expect(r.status).toBe(200);
     const row = r.body.customers.find((c: any) => c.customer === customer);
     expect(row).toMatchObject({
-      invoiced: 2218, paid: 418, outstanding: 1800, unallocated: 50, open_invoices: 4, overdue: 1500,
+      invoiced: 2218,
+      paid: 418,
+      outstanding: 1800,
+      unallocated: 50,
+      open_invoices: 4,
+      overdue: 1500,
       buckets: { current: 300, d1_30: 300, d31_60: 200, d61_90: 0, over_90: 1000 },
     });
     // the flow's invoice: the contract's 60-day term, fully paid
@@ -196,7 +242,9 @@ describe('receivables ageing', () => {
     expect(byNo['FP-A-1']).toMatchObject({ payment_days: 30, term_known: false, due_date: '2025-03-31', days_past_due: 91, bucket: 'over_90' });
     expect(byNo['FP-A-2']).toMatchObject({ paid: 200, outstanding: 300, days_past_due: 16, bucket: 'd1_30' });
     // as of an earlier day: later invoices and payments do not exist yet
-    const earlier = (await w.call('finance', 'GET', '/workflows/fulfilment/receivables?as_of=2025-05-01')).body.customers.find((c: any) => c.customer === customer);
+    const earlier = (await w.call('finance', 'GET', '/workflows/fulfilment/receivables?as_of=2025-05-01')).body.customers.find(
+      (c: any) => c.customer === customer,
+    );
     expect(earlier).toMatchObject({ invoiced: 1200, paid: 0, outstanding: 1200, buckets: { current: 200, d1_30: 0, d31_60: 1000, d61_90: 0, over_90: 0 } }); // FP-A-1: 31 days past due
     expect((await w.call('finance', 'GET', '/workflows/fulfilment/receivables?as_of=tomorrow')).status).toBe(400);
   });

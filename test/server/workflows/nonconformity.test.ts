@@ -26,7 +26,9 @@ const batchIds: Record<string, number> = {};
 
 async function call(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
@@ -38,9 +40,20 @@ async function user(username: string, roles: string[], extra: Record<string, unk
 }
 let slipSeq = 0;
 function ship(order: number) {
-  createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, {
-    slip_no: `CK-N-${++slipSeq}`, order, outbound_date: '2025-06-01', issued_by: '孙立', picked_by: '孙立', reviewed_by: '钱敏', reviewed_at: '2025-06-01T02:00:00.000Z',
-  }, { historical: true });
+  createRecord(
+    { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+    registry.get('outbound_slips')!,
+    {
+      slip_no: `CK-N-${++slipSeq}`,
+      order,
+      outbound_date: '2025-06-01',
+      issued_by: '孙立',
+      picked_by: '孙立',
+      reviewed_by: '钱敏',
+      reviewed_at: '2025-06-01T02:00:00.000Z',
+    },
+    { historical: true },
+  );
 }
 async function sale(i: number, no: string, batch: number, quantity: number, shipped = true) {
   const r = await call(admin, 'POST', '/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch, quantity, amount: quantity * 15 }));
@@ -54,14 +67,17 @@ async function markNonconforming(batch: number, who = qa) {
 const caseOf = async (batch: number) => (await call(admin, 'GET', `/nonconformities?filter=${q({ batch })}`)).body as Record<string, any>[];
 const openFindings = async (resource: string, id: number) =>
   ((await call(admin, 'GET', `/findings?filter=${q({ resource, record_id: id })}`)).body as { rule: string; status: string }[])
-    .filter((f) => f.status === 'open').map((f) => f.rule);
+    .filter((f) => f.status === 'open')
+    .map((f) => f.rule);
 
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
   w = ['', '二', '三'].map((s) => buildWorld(srv.db, srv.clock, s));
   for (const no of ['N-A', 'N-B', 'N-C']) {
-    batchIds[no] = (await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: no, production_date: '2024-06-01', expiry_date: '2027-05-01' })).body.id;
+    batchIds[no] = (
+      await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: no, production_date: '2024-06-01', expiry_date: '2027-05-01' })
+    ).body.id;
   }
   qa = await user('qa_n', ['qa']);
   wh = await user('wh_n', ['warehouse']);
@@ -85,7 +101,13 @@ describe('marking a batch 不合格 opens the case by itself', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const [c] = await caseOf(batchIds['N-A']);
     expect(c).toMatchObject({
-      case_no: 'BH-202506-001', product: w[0].product, found_at: '2025-06-30', customers_count: 2, quantity_sold: 35, decision: 'pending', status: 'open',
+      case_no: 'BH-202506-001',
+      product: w[0].product,
+      found_at: '2025-06-30',
+      customers_count: 2,
+      quantity_sold: 35,
+      decision: 'pending',
+      status: 'open',
     });
     expect(c.reason).toContain('不合格');
     // marking it again (back and forth) does not open a second case while one is open
@@ -96,7 +118,12 @@ describe('marking a batch 不合格 opens the case by itself', () => {
   });
 
   it('a new sale of the batch is refused (BATCH_BLOCKED); the sales before the finding are not flagged for it', async () => {
-    const r = await call(admin, 'POST', '/sales_orders', compliantOrder(w[0], 'XS-N-9', { product: w[0].product, batch: batchIds['N-A'], quantity: 1, amount: 15 }, { sale_date: '2025-06-30' }));
+    const r = await call(
+      admin,
+      'POST',
+      '/sales_orders',
+      compliantOrder(w[0], 'XS-N-9', { product: w[0].product, batch: batchIds['N-A'], quantity: 1, amount: 15 }, { sale_date: '2025-06-30' }),
+    );
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toContain('BATCH_BLOCKED');
     const lines = (await call(admin, 'GET', `/sales_lines?filter=${q({ batch: batchIds['N-A'] })}`)).body as { id: number }[];
@@ -117,7 +144,10 @@ describe('QA decides: a recall of the right level', () => {
   it('only QA, signed, with a level; the recall starts with a notice per customer who received the batch', async () => {
     const [c] = await caseOf(batchIds['N-A']);
     expect((await call(wh, 'POST', `/nonconformities/${c.id}/open-recall`, { password: PASSWORD, level: '2', initiated_by: 'company' })).status).toBe(403);
-    expect((await call(qa, 'POST', `/nonconformities/${c.id}/open-recall`, { password: 'wrong-password-x', level: '2', initiated_by: 'company' })).status, 'a wrong password').toBe(400);
+    expect(
+      (await call(qa, 'POST', `/nonconformities/${c.id}/open-recall`, { password: 'wrong-password-x', level: '2', initiated_by: 'company' })).status,
+      'a wrong password',
+    ).toBe(400);
     expect((await call(qa, 'POST', `/nonconformities/${c.id}/open-recall`, { password: PASSWORD, initiated_by: 'company' })).status).toBe(400);
     const r = await call(qa, 'POST', `/nonconformities/${c.id}/open-recall`, { password: PASSWORD, level: '2', initiated_by: 'company' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -126,7 +156,12 @@ describe('QA decides: a recall of the right level', () => {
     const recall = (await call(admin, 'GET', `/recalls/${r.body.record.recall}`)).body;
     expect(recall).toMatchObject({ product: w[0].product, batches: ['N-A'], level: '2', initiated_by: 'company', status: 'open' });
     const notices = (await call(admin, 'GET', `/recall_notices?filter=${q({ recall: recall.id })}`)).body as { customer: number; quantity_sold: number }[];
-    expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual([[w[0].customer, 15], [w[1].customer, 20]].sort());
+    expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual(
+      [
+        [w[0].customer, 15],
+        [w[1].customer, 20],
+      ].sort(),
+    );
     // decided: not twice, and the undecided finding is resolved
     expect((await call(qa, 'POST', `/nonconformities/${c.id}/notify-customers`, { password: PASSWORD, comment: 'x' })).status).toBe(400);
     expect(await openFindings('nonconformities', c.id)).toEqual([]);
@@ -150,21 +185,43 @@ describe('QA decides: notices without a recall', () => {
     const r = await call(qa, 'POST', `/nonconformities/${c.id}/notify-customers`, { password: PASSWORD, comment: '标签印刷错误，不影响安全性，通知收回更换' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.record).toMatchObject({ decision: 'notice', decision_note: '标签印刷错误，不影响安全性，通知收回更换' });
-    const notices = (await call(admin, 'GET', `/nonconformity_notices?filter=${q({ nonconformity: c.id })}`)).body as { customer: number; quantity_sold: number }[];
-    expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual([[w[1].customer, 8], [w[2].customer, 4]].sort());
+    const notices = (await call(admin, 'GET', `/nonconformity_notices?filter=${q({ nonconformity: c.id })}`)).body as {
+      customer: number;
+      quantity_sold: number;
+    }[];
+    expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual(
+      [
+        [w[1].customer, 8],
+        [w[2].customer, 4],
+      ].sort(),
+    );
   });
 
   it('an older sale recorded later (a ledger import) is brought in by 重新核对已购客户 (QA): counts and a notice for it', async () => {
-    const order = createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('sales_orders')!, {
-      ...compliantOrder(w[0], 'XS-N-OLD', { product: w[0].product, batch: batchIds['N-B'], quantity: 6, amount: 90 }, { sale_date: '2025-05-20' }),
-    }, { historical: true });
+    const order = createRecord(
+      { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+      registry.get('sales_orders')!,
+      {
+        ...compliantOrder(w[0], 'XS-N-OLD', { product: w[0].product, batch: batchIds['N-B'], quantity: 6, amount: 90 }, { sale_date: '2025-05-20' }),
+      },
+      { historical: true },
+    );
     ship(order.id as number);
     expect((await call(wh, 'POST', `/nonconformities/${caseId}/refresh`, {})).status).toBe(403);
     const r = await call(qa, 'POST', `/nonconformities/${caseId}/refresh`, {});
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.record).toMatchObject({ customers_count: 3, quantity_sold: 18 });
-    const notices = (await call(admin, 'GET', `/nonconformity_notices?filter=${q({ nonconformity: caseId })}`)).body as { customer: number; quantity_sold: number }[];
-    expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual([[w[0].customer, 6], [w[1].customer, 8], [w[2].customer, 4]].sort());
+    const notices = (await call(admin, 'GET', `/nonconformity_notices?filter=${q({ nonconformity: caseId })}`)).body as {
+      customer: number;
+      quantity_sold: number;
+    }[];
+    expect(notices.map((n) => [n.customer, n.quantity_sold]).sort()).toEqual(
+      [
+        [w[0].customer, 6],
+        [w[1].customer, 8],
+        [w[2].customer, 4],
+      ].sort(),
+    );
   });
 
   it('each notice: notified by the warehouse or after-sales (not sales), acknowledged; the case closes when all are done', async () => {
@@ -173,7 +230,9 @@ describe('QA decides: notices without a recall', () => {
     expect((await call(sales, 'POST', `/nonconformity_notices/${a.id}/notify`, { method: 'phone' })).status).toBe(403);
     expect((await call(wh, 'POST', `/nonconformity_notices/${a.id}/acknowledge`, {})).status, 'not notified yet').toBe(400);
     expect((await call(wh, 'POST', `/nonconformity_notices/${a.id}/notify`, {})).status, 'the method is required').toBe(400);
-    expect((await call(wh, 'POST', `/nonconformity_notices/${a.id}/notify`, { method: 'phone', notified_at: '2025-06-01' })).status, 'before the finding').toBe(400);
+    expect((await call(wh, 'POST', `/nonconformity_notices/${a.id}/notify`, { method: 'phone', notified_at: '2025-06-01' })).status, 'before the finding').toBe(
+      400,
+    );
     const n = await call(wh, 'POST', `/nonconformity_notices/${a.id}/notify`, { method: 'phone' });
     expect(n.status, JSON.stringify(n.body)).toBe(200);
     expect(n.body.record).toMatchObject({ notified_at: '2025-06-30', method: 'phone' });
@@ -185,7 +244,7 @@ describe('QA decides: notices without a recall', () => {
     expect((await call(as, 'POST', `/nonconformity_notices/${b.id}/acknowledge`, {})).status).toBe(200);
     expect((await call(as, 'POST', `/nonconformity_notices/${c.id}/notify`, { method: 'fax' })).status).toBe(200);
     expect((await call(as, 'POST', `/nonconformity_notices/${c.id}/acknowledge`, {})).status).toBe(200);
-    expect((await call(as, 'POST', `/nonconformities/${caseId}/close`, { password: PASSWORD })).status, 'closing is QA\'s').toBe(403);
+    expect((await call(as, 'POST', `/nonconformities/${caseId}/close`, { password: PASSWORD })).status, "closing is QA's").toBe(403);
     const closed = await call(qa, 'POST', `/nonconformities/${caseId}/close`, { password: PASSWORD });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body.record.status).toBe('closed');

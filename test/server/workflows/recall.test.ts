@@ -22,7 +22,9 @@ let otherBatch: number;
 
 async function call(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${srv.url}/api${path}`, {
-    method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
@@ -39,9 +41,20 @@ async function user(username: string, roles: string[], extra: Record<string, unk
 /** The order's goods left: a reviewed slip (as the legacy ledger records it). Only shipped goods are recalled from a customer. */
 let slipSeq = 0;
 function ship(order: number, date = '2025-06-01') {
-  createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, {
-    slip_no: `CK-R-${++slipSeq}`, order, outbound_date: date, issued_by: '孙立', picked_by: '孙立', reviewed_by: '钱敏', reviewed_at: `${date}T10:00:00.000Z`,
-  }, { historical: true });
+  createRecord(
+    { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+    registry.get('outbound_slips')!,
+    {
+      slip_no: `CK-R-${++slipSeq}`,
+      order,
+      outbound_date: date,
+      issued_by: '孙立',
+      picked_by: '孙立',
+      reviewed_by: '钱敏',
+      reviewed_at: `${date}T10:00:00.000Z`,
+    },
+    { historical: true },
+  );
 }
 
 /** Sales (shipped) of batch 00581 of world 0's product to customers 0..2 (15, 20, 7) and of another batch to customer 3. */
@@ -65,7 +78,8 @@ beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
   w = ['', '二', '三', '四'].map((s) => buildWorld(srv.db, srv.clock, s));
-  otherBatch = (await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: '00582', production_date: '2024-06-01', expiry_date: '2027-05-01' })).body.id;
+  otherBatch = (await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: '00582', production_date: '2024-06-01', expiry_date: '2027-05-01' }))
+    .body.id;
   qa = await user('qa_r', ['qa']);
   wh = await user('wh_r', ['warehouse']);
   sales = await user('sales_r', ['sales'], { salesperson: w[0].salesperson });
@@ -75,7 +89,12 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 const recallBody = (extra: Record<string, unknown> = {}) => ({
-  product: w[0].product, batches: ['00581'], level: '2', initiated_by: 'company', reason: '多家客户投诉胶囊变色，质管部评估后召回', ...extra,
+  product: w[0].product,
+  batches: ['00581'],
+  level: '2',
+  initiated_by: 'company',
+  reason: '多家客户投诉胶囊变色，质管部评估后召回',
+  ...extra,
 });
 
 describe('starting a recall', () => {
@@ -95,7 +114,11 @@ describe('starting a recall', () => {
     const view = await call(qa, 'GET', `/workflows/recalls/${recall.id}/customers`);
     expect(view.status).toBe(200);
     const got = view.body.customers.map((c: { customer: number; quantity_sold: number }) => [c.customer, c.quantity_sold]);
-    expect(got).toEqual([[w[1].customer, 20], [w[0].customer, 15], [w[2].customer, 7]]);
+    expect(got).toEqual([
+      [w[1].customer, 20],
+      [w[0].customer, 15],
+      [w[2].customer, 7],
+    ]);
     expect(view.body.totals).toMatchObject({ customers: 3, quantity_sold: 42, not_notified: 3 });
     const first = view.body.customers.find((c: { customer: number }) => c.customer === w[0].customer);
     expect(first.state).toBe('not_notified');
@@ -103,7 +126,12 @@ describe('starting a recall', () => {
 
     const notices = (await call(qa, 'GET', `/recall_notices?filter=${q({ recall: recall.id })}`)).body;
     expect(notices.map((n: { customer: number; quantity_sold: number }) => [n.customer, n.quantity_sold]).sort()).toEqual(
-      [[w[0].customer, 15], [w[1].customer, 20], [w[2].customer, 7]].sort());
+      [
+        [w[0].customer, 15],
+        [w[1].customer, 20],
+        [w[2].customer, 7],
+      ].sort(),
+    );
     expect((await call(qa, 'GET', `/batches/${w[0].batch}`)).body.status).toBe('recalled');
     expect((await call(qa, 'GET', `/batches/${otherBatch}`)).body.status).toBe('qualified');
   });
@@ -142,15 +170,24 @@ describe('notices and closing', () => {
 
   beforeAll(async () => {
     // Started by the manufacturer on 06-25 and entered today: every customer is already overdue.
-    const r = await call(qa, 'POST', '/recalls', { ...recallBody({ batches: ['00582'], initiated_by: 'manufacturer' }), recall_no: 'ZH-MFR-1', started_at: '2025-06-25' });
+    const r = await call(qa, 'POST', '/recalls', {
+      ...recallBody({ batches: ['00582'], initiated_by: 'manufacturer' }),
+      recall_no: 'ZH-MFR-1',
+      started_at: '2025-06-25',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     recall = r.body;
     notices = (await call(qa, 'GET', `/recall_notices?filter=${q({ recall: recall.id })}`)).body;
   });
 
-  it('covers every customer of the other batch, including the sale made after the manufacturer\'s start, which becomes a finding', async () => {
+  it("covers every customer of the other batch, including the sale made after the manufacturer's start, which becomes a finding", async () => {
     const got = notices.map((n) => [n.customer, n.quantity_sold]).sort((a, b) => a[0] - b[0]);
-    expect(got).toEqual([[w[0].customer, 10], [w[3].customer, 30]].sort((a, b) => a[0] - b[0]));
+    expect(got).toEqual(
+      [
+        [w[0].customer, 10],
+        [w[3].customer, 30],
+      ].sort((a, b) => a[0] - b[0]),
+    );
     const late = (await call(admin, 'GET', `/sales_orders?filter=${q({ order_no: 'XS-R-OK' })}`)).body[0];
     const lineId = (await call(admin, 'GET', `/sales_orders/${late.id}`)).body.sales_lines[0].id;
     expect((await findings('sales_lines', lineId)).map((f) => f.rule)).toContain('BATCH_BLOCKED');
@@ -168,7 +205,7 @@ describe('notices and closing', () => {
     expect((await findings('recall_notices', n.id)).filter((f) => f.status === 'open')).toEqual([]);
   });
 
-  it('a wrong role cannot record a notification, nor a salesperson for another\'s customer; acknowledgement needs a notification first', async () => {
+  it("a wrong role cannot record a notification, nor a salesperson for another's customer; acknowledgement needs a notification first", async () => {
     const n = noticeOf(0);
     expect((await call(auditor, 'POST', `/recall_notices/${n.id}/notify`, { method: 'phone' })).status).toBe(403);
     const other = await call(sales, 'POST', `/recall_notices/${noticeOf(3).id}/acknowledge`, {});
@@ -195,7 +232,9 @@ describe('notices and closing', () => {
   it('QA closes only when every customer is notified and acknowledged (signed), else is told who is missing', async () => {
     const early = await call(qa, 'POST', `/recalls/${recall.id}/close`, { password: PASSWORD });
     expect(early.status).toBe(400);
-    expect(early.body.error ?? early.body.message).toMatch(/武汉市康泰医药有限公司（未通知）.*武汉市康泰医药有限公司四（未确认）|武汉市康泰医药有限公司四（未确认）.*武汉市康泰医药有限公司（未通知）/);
+    expect(early.body.error ?? early.body.message).toMatch(
+      /武汉市康泰医药有限公司（未通知）.*武汉市康泰医药有限公司四（未确认）|武汉市康泰医药有限公司四（未确认）.*武汉市康泰医药有限公司（未通知）/,
+    );
     expect((await call(wh, 'POST', `/recall_notices/${noticeOf(3).id}/acknowledge`, { acknowledged_at: '2025-06-27' })).status).toBe(200);
     const n0 = noticeOf(0);
     // 第二篇 3.14: the salesperson tells their own customer
@@ -216,7 +255,8 @@ describe('notices and closing', () => {
 describe('voiding a recall', () => {
   it('hands the batches it blocked back to QA as quarantined, except those another open recall still covers', async () => {
     const batch = async (no: string) =>
-      (await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: no, production_date: '2024-07-01', expiry_date: '2027-06-01' })).body.id as number;
+      (await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: no, production_date: '2024-07-01', expiry_date: '2027-06-01' })).body
+        .id as number;
     const b3 = await batch('00583');
     const b4 = await batch('00584');
     const a = (await call(qa, 'POST', '/recalls', recallBody({ batches: ['00583', '00584'], recall_no: 'ZH-VOID-A' }))).body;

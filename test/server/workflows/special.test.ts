@@ -19,10 +19,23 @@ const special = async (id: number) => (await w.call('admin', 'GET', `/workflows/
 describe('before the order', () => {
   test("a buyer without the purchaser's power of attorney, ID copy and phones is refused (SPECIAL_DOCS_MISSING)", async () => {
     const bare = w.legacy('customers', {
-      name: '武汉市无档案药房连锁有限公司', type: 'retailer', region: '湖北省武汉市', address: '武汉市洪山区 1 号', contact_phone: '027-1', qa_status: 'approved', qa_approved_at: '2023-01-01',
+      name: '武汉市无档案药房连锁有限公司',
+      type: 'retailer',
+      region: '湖北省武汉市',
+      address: '武汉市洪山区 1 号',
+      contact_phone: '027-1',
+      qa_status: 'approved',
+      qa_approved_at: '2023-01-01',
       credit_reviewed_at: '2023-01-01',
     });
-    w.legacy('customer_licenses', { customer: bare, kind: 'drug_business', number: '鄂CB0001', scope: ['化学药制剂', '抗生素制剂'], valid_from: '2020-01-01', valid_to: '2030-12-31' });
+    w.legacy('customer_licenses', {
+      customer: bare,
+      kind: 'drug_business',
+      number: '鄂CB0001',
+      scope: ['化学药制剂', '抗生素制剂'],
+      valid_from: '2020-01-01',
+      valid_to: '2030-12-31',
+    });
     w.legacy('customer_agents', { customer: bare, name: '赵六', role: 'purchaser', phone: '13900000000' }); // no attorney, no ID copy
     const r = await w.call('sales', 'POST', '/sales_orders', draftOrder(w, 'XS-SP-DOCS', [line], { customer: bare, contract: null }));
     expect(r.status).toBe(400);
@@ -46,7 +59,13 @@ describe('verification, outbound, arrival, invoice, payment', () => {
     s.order = created.body.id;
     expect((await w.call('sales', 'POST', `/sales_orders/${s.order}/confirm`, {})).status).toBe(200);
     const panel = await special(s.order);
-    expect(panel).toMatchObject({ special: true, docs: { complete: true, missing: [] }, check: null, arrival: [], cash: { order: false, contract: false, payments: [] } });
+    expect(panel).toMatchObject({
+      special: true,
+      docs: { complete: true, missing: [] },
+      check: null,
+      arrival: [],
+      cash: { order: false, contract: false, payments: [] },
+    });
     const r = await w.call('warehouse', 'POST', `/sales_orders/${s.order}/issue-outbound`, {});
     expect(r.status).toBe(400);
     expect(r.body.message).toContain('SPECIAL_NOT_VERIFIED');
@@ -57,7 +76,13 @@ describe('verification, outbound, arrival, invoice, payment', () => {
     expect((await w.call('warehouse', 'POST', `/sales_orders/${s.order}/verify-special`, all)).status).toBe(403);
     expect((await w.call('sales', 'POST', `/sales_orders/${s.order}/verify-special`, all)).status, 'no longer the salesperson').toBe(403);
     // nor typed in as a plain record, by anyone
-    const typed = await w.call('finance', 'POST', '/special_checks', { order: s.order, contract_obtained: true, identity_verified: true, authenticity_verified: true, verified_at: '2025-06-30T08:00:00.000Z' });
+    const typed = await w.call('finance', 'POST', '/special_checks', {
+      order: s.order,
+      contract_obtained: true,
+      identity_verified: true,
+      authenticity_verified: true,
+      verified_at: '2025-06-30T08:00:00.000Z',
+    });
     expect(typed.status).toBe(400);
     expect(typed.body.message).toContain('特药销售核实');
     const partial = await w.call('finance', 'POST', `/sales_orders/${s.order}/verify-special`, { ...all, authenticity_verified: 'no' });
@@ -67,7 +92,14 @@ describe('verification, outbound, arrival, invoice, payment', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.signature.meaning).toBe('verify_special');
     const panel = await special(s.order);
-    expect(panel.check).toMatchObject({ verified_by: '周会计', contract_obtained: true, identity_verified: true, authenticity_verified: true, complete: true, in_time: true });
+    expect(panel.check).toMatchObject({
+      verified_by: '周会计',
+      contract_obtained: true,
+      identity_verified: true,
+      authenticity_verified: true,
+      complete: true,
+      in_time: true,
+    });
     expect((await w.call('finance', 'POST', `/sales_orders/${s.order}/verify-special`, all)).status, 'once per order').toBe(400);
   });
 
@@ -96,9 +128,21 @@ describe('verification, outbound, arrival, invoice, payment', () => {
   });
 
   test('invoiced after the verification; a cash payment against it is refused, a transfer accepted', async () => {
-    const inv = await w.call('finance', 'POST', '/workflows/fulfilment/invoices', { slips: [s.slip], invoice_no: 'FP-SP-1', type: 'vat_special', form: 'itemised' });
+    const inv = await w.call('finance', 'POST', '/workflows/fulfilment/invoices', {
+      slips: [s.slip],
+      invoice_no: 'FP-SP-1',
+      type: 'vat_special',
+      form: 'itemised',
+    });
     expect(inv.status, JSON.stringify(inv.body)).toBe(201);
-    const pay = (method: string, voucher_no: string) => ({ customer: w.world.customer, invoice: inv.body.id, amount: 500, paid_at: '2025-06-30', method, voucher_no });
+    const pay = (method: string, voucher_no: string) => ({
+      customer: w.world.customer,
+      invoice: inv.body.id,
+      amount: 500,
+      paid_at: '2025-06-30',
+      method,
+      voucher_no,
+    });
     const cash = await w.call('finance', 'POST', '/payments', pay('cash', 'XJ-1'));
     expect(cash.status).toBe(400);
     expect(cash.body.errors.method).toContain('SPECIAL_CASH_PAYMENT');
@@ -109,7 +153,15 @@ describe('verification, outbound, arrival, invoice, payment', () => {
   test('invoicing a legacy slip of a special-drug order without verification is refused', async () => {
     // an order and slip kept from before the console (no live step can ship it unverified)
     const order = { body: { id: w.legacy('sales_orders', draftOrder(w, 'XS-SP-OLD', [line], { sale_date: '2025-06-10', status: 'shipped' })) } };
-    const slip = w.legacy('outbound_slips', { slip_no: 'CK-OLD-1', order: order.body.id, outbound_date: '2025-06-11', issued_by: '李丽', picked_by: '孙库管', reviewed_by: '钱敏', reviewed_at: '2025-06-11T10:00:00.000Z' });
+    const slip = w.legacy('outbound_slips', {
+      slip_no: 'CK-OLD-1',
+      order: order.body.id,
+      outbound_date: '2025-06-11',
+      issued_by: '李丽',
+      picked_by: '孙库管',
+      reviewed_by: '钱敏',
+      reviewed_at: '2025-06-11T10:00:00.000Z',
+    });
     const r = await w.call('finance', 'POST', '/workflows/fulfilment/invoices', { slips: [slip], invoice_no: 'FP-SP-OLD', type: 'vat_special' });
     expect(r.status).toBe(400);
     expect(r.body.message).toContain('SPECIAL_NOT_VERIFIED');

@@ -22,7 +22,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-void-import-'));
 
 async function call(cookie: string, method: string, p: string, body?: unknown, lang?: string) {
   const res = await fetch(`${srv.url}/api${p}`, {
-    method, headers: { 'content-type': 'application/json', cookie, ...(lang && { 'accept-language': lang }) },
+    method,
+    headers: { 'content-type': 'application/json', cookie, ...(lang && { 'accept-language': lang }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -35,7 +36,7 @@ async function user(username: string, roles: string[]) {
 }
 async function importLedger(file: string, kind = 'sales-ledger'): Promise<number> {
   const res = await uploadImport(srv.url, admin, file, { kind, ...(kind !== 'sales-ledger' && { force: 'true' }) });
-  const body = await res.json() as { id: number };
+  const body = (await res.json()) as { id: number };
   expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(201);
   return body.id;
 }
@@ -88,7 +89,9 @@ describe('voiding a sales-ledger import', () => {
     expect(count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id)).toBe(0);
     expect(count(srv.db, "SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND void_reason = '导错了年份'", id)).toBe(before.sales_lines);
     // one audit row with the counts per table (and the imports row's own update)
-    const audit = srv.db.$client.prepare("SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'").all(id) as { after: string }[];
+    const audit = srv.db.$client.prepare("SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'").all(id) as {
+      after: string;
+    }[];
     expect(audit).toHaveLength(1);
     const voided = JSON.parse(audit[0].after).voided as Record<string, number>;
     for (const t of LEDGER_TABLES) expect(voided[t] ?? 0, t).toBe(before[t]);
@@ -108,9 +111,19 @@ describe('voiding a sales-ledger import', () => {
     const file = path.join(dir, 'ledger-100.csv');
     writeLedger(file, 100, (i) => SAMPLE_ROW[i % 2 ? 19 : 23]);
     const id = await importLedger(file);
-    const invoice = srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as { id: number; customer: number };
+    const invoice = srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as {
+      id: number;
+      customer: number;
+    };
     const finance = await user('fin_void', ['finance']);
-    const pay = await call(finance, 'POST', '/payments', { customer: invoice.customer, invoice: invoice.id, amount: 10, paid_at: '2025-06-01', method: 'transfer', voucher_no: 'PZ-VOID-1' });
+    const pay = await call(finance, 'POST', '/payments', {
+      customer: invoice.customer,
+      invoice: invoice.id,
+      amount: 10,
+      paid_at: '2025-06-01',
+      method: 'transfer',
+      voucher_no: 'PZ-VOID-1',
+    });
     expect(pay.status, JSON.stringify(pay.body)).toBe(201);
     let r = await voidImport(qa, id, { password: PASSWORD, comment: '导错文件' });
     expect(r.status).toBe(400);
@@ -121,7 +134,10 @@ describe('voiding a sales-ledger import', () => {
     // the payment voided, the import can go — unless someone has worked on its records meanwhile
     // (a payment is voided by finance's signed step, with a reason)
     expect((await call(finance, 'POST', `/payments/${pay.body.id}/void-payment`, { password: PASSWORD, comment: '录错' })).status).toBe(200);
-    const order = srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as { id: number; version: number };
+    const order = srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as {
+      id: number;
+      version: number;
+    };
     const edit = await call(admin, 'PUT', `/sales_orders/${order.id}`, { id: order.id, version: order.version, remark: '已人工核对' });
     expect(edit.status, JSON.stringify(edit.body)).toBe(200);
     r = await voidImport(qa, id, { password: PASSWORD, comment: '导错文件' });

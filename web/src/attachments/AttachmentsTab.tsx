@@ -9,7 +9,11 @@ import { pick } from '../meta/labels';
 import { AttachmentTable } from './AttachmentTable';
 import { T } from './texts';
 
-const display = (resource: string, r: RaRecord) => (findResource(resource)?.display ?? []).map((k) => r[k]).filter((v) => v != null && v !== '').join(' ') || `#${r.id}`;
+const display = (resource: string, r: RaRecord) =>
+  (findResource(resource)?.display ?? [])
+    .map((k) => r[k])
+    .filter((v) => v != null && v !== '')
+    .join(' ') || `#${r.id}`;
 
 const ChildScans = ({ resource, field, parentId }: { resource: string; field: string; parentId: RaRecord['id'] }) => {
   const [locale] = useLocaleState();
@@ -36,9 +40,18 @@ export const AttachmentsTab = () => {
   const children = meta.children.filter((c) => findResource(c.resource)?.attachments?.some((s) => s.kind !== 'other'));
   return (
     <Box sx={{ width: '100%' }} data-testid="attachments-tab">
-      <Alert severity="info" sx={{ mb: 1 }}>{pick(T.hint, locale)}</Alert>
-      <AttachmentTable resource={resource} id={record.id} canEdit={!!canEdit && !record.voided_at} title={`${pick(meta.label, locale)} · ${pick(T.thisRecord, locale)}`} />
-      {children.map((c) => <ChildScans key={c.resource} resource={c.resource} field={c.field} parentId={record.id} />)}
+      <Alert severity="info" sx={{ mb: 1 }}>
+        {pick(T.hint, locale)}
+      </Alert>
+      <AttachmentTable
+        resource={resource}
+        id={record.id}
+        canEdit={!!canEdit && !record.voided_at}
+        title={`${pick(meta.label, locale)} · ${pick(T.thisRecord, locale)}`}
+      />
+      {children.map((c) => (
+        <ChildScans key={c.resource} resource={c.resource} field={c.field} parentId={record.id} />
+      ))}
     </Box>
   );
 };

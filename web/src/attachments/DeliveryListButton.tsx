@@ -11,8 +11,12 @@ export const DeliveryListButton = () => {
   const { canAccess } = useCanAccess({ resource: 'document_deliveries', action: 'list' });
   if (!record || !canAccess) return null;
   return (
-    <Button label={pick(T.deliveryList, locale)} onClick={() => window.open(documentUrl('document-deliveries', record.id), '_blank', 'noopener')}
-      data-testid="doc-print-document-deliveries" sx={{ ml: 1 }}>
+    <Button
+      label={pick(T.deliveryList, locale)}
+      onClick={() => window.open(documentUrl('document-deliveries', record.id), '_blank', 'noopener')}
+      data-testid="doc-print-document-deliveries"
+      sx={{ ml: 1 }}
+    >
       <AssignmentTurnedInIcon />
     </Button>
   );

@@ -20,8 +20,17 @@ export interface AttachmentRow {
   created_at: string;
   created_by: number | null;
 }
-export interface SlotState { kind: string; label: I18nLabel; required: boolean; present: boolean; rule: string | null }
-export interface RecordAttachments { slots: SlotState[]; attachments: AttachmentRow[] }
+export interface SlotState {
+  kind: string;
+  label: I18nLabel;
+  required: boolean;
+  present: boolean;
+  rule: string | null;
+}
+export interface RecordAttachments {
+  slots: SlotState[];
+  attachments: AttachmentRow[];
+}
 
 export const contentUrl = (id: number, download = false) => `${API_URL}/attachments/${id}/content${download ? '?download=1' : ''}`;
 

@@ -32,7 +32,17 @@ const Spinner = () => (
   <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: FONT_STACK }}>…</div>
 );
 
-const field = { display: 'block', width: '100%', boxSizing: 'border-box', padding: '10px 12px', margin: '6px 0 14px', fontSize: 15, fontFamily: 'inherit', border: '1px solid #bbb', borderRadius: 4 } as const;
+const field = {
+  display: 'block',
+  width: '100%',
+  boxSizing: 'border-box',
+  padding: '10px 12px',
+  margin: '6px 0 14px',
+  fontSize: 15,
+  fontFamily: 'inherit',
+  border: '1px solid #bbb',
+  borderRadius: 4,
+} as const;
 
 const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
   const [lang, setLang] = useState<Lang>(readLang);
@@ -68,8 +78,21 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
     setLang(next);
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1e3c72, #2a5298)', fontFamily: FONT_STACK }}>
-      <form onSubmit={submit} data-testid="boot-login" style={{ width: 320, background: '#fff', borderRadius: 8, padding: '28px 28px 16px', boxShadow: '0 4px 24px rgba(0,0,0,.25)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg, #1e3c72, #2a5298)',
+        fontFamily: FONT_STACK,
+      }}
+    >
+      <form
+        onSubmit={submit}
+        data-testid="boot-login"
+        style={{ width: 320, background: '#fff', borderRadius: 8, padding: '28px 28px 16px', boxShadow: '0 4px 24px rgba(0,0,0,.25)' }}
+      >
         <h1 style={{ fontSize: 20, fontWeight: 600, textAlign: 'center', margin: '0 0 20px' }}>{t.title}</h1>
         <label style={{ fontSize: 13, color: '#555' }}>
           {t.username}
@@ -80,13 +103,36 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
           {t.password}
           <input name="password" type="password" autoComplete="current-password" required style={field} />
         </label>
-        {error && <div role="alert" style={{ color: '#d32f2f', fontSize: 13, marginBottom: 10 }}>{error}</div>}
-        <button type="submit" disabled={busy}
-          style={{ width: '100%', padding: '10px 0', fontSize: 15, color: '#fff', background: busy ? '#90a4c8' : '#1976d2', border: 0, borderRadius: 4, cursor: 'pointer', fontFamily: 'inherit' }}>
+        {error && (
+          <div role="alert" style={{ color: '#d32f2f', fontSize: 13, marginBottom: 10 }}>
+            {error}
+          </div>
+        )}
+        <button
+          type="submit"
+          disabled={busy}
+          style={{
+            width: '100%',
+            padding: '10px 0',
+            fontSize: 15,
+            color: '#fff',
+            background: busy ? '#90a4c8' : '#1976d2',
+            border: 0,
+            borderRadius: 4,
+            cursor: 'pointer',
+            fontFamily: 'inherit',
+          }}
+        >
           {t.signIn}
         </button>
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <button type="button" onClick={switchLang} style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13, fontFamily: 'inherit' }}>{t.other}</button>
+          <button
+            type="button"
+            onClick={switchLang}
+            style={{ background: 'none', border: 0, color: '#1976d2', cursor: 'pointer', fontSize: 13, fontFamily: 'inherit' }}
+          >
+            {t.other}
+          </button>
         </div>
       </form>
     </div>
@@ -116,7 +162,14 @@ export const Boot = () => {
   }, []);
   if (state === 'checking') return <Spinner />;
   if (state === 'must-change' && user) {
-    return <ForcedPasswordChange user={user} lang={readLang()} onChanged={() => enter({ ...user, must_change_password: false })} onSignedOut={() => setState('signed-out')} />;
+    return (
+      <ForcedPasswordChange
+        user={user}
+        lang={readLang()}
+        onChanged={() => enter({ ...user, must_change_password: false })}
+        onSignedOut={() => setState('signed-out')}
+      />
+    );
   }
   if (state === 'signed-out') {
     return (

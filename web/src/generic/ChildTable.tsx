@@ -15,13 +15,7 @@ export const ChildTable = ({ resource, target }: { resource: string; target: str
           <CreateButton resource={resource} state={{ record: { [target]: parent.id } }} />
         </Box>
       )}
-      <ReferenceManyField
-        reference={resource}
-        target={target}
-        sort={{ field: child.sort[0], order: child.sort[1] }}
-        perPage={25}
-        pagination={<Pagination />}
-      >
+      <ReferenceManyField reference={resource} target={target} sort={{ field: child.sort[0], order: child.sort[1] }} perPage={25} pagination={<Pagination />}>
         <Datagrid rowClick="show" bulkActionButtons={false} rowSx={voidedRowSx} empty={<Box sx={{ p: 2, color: 'text.secondary' }}>—</Box>}>
           {listColumns(child, [target])}
         </Datagrid>

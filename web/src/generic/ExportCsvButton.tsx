@@ -18,5 +18,9 @@ export const ExportCsvButton = () => {
     link.click();
     link.remove();
   };
-  return <Button label="ra.action.export" onClick={download} disabled={total === 0}><DownloadIcon /></Button>;
+  return (
+    <Button label="ra.action.export" onClick={download} disabled={total === 0}>
+      <DownloadIcon />
+    </Button>
+  );
 };

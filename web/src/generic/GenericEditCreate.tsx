@@ -19,5 +19,7 @@ export const GenericEdit = ({ form }: { form?: ReactElement }) => (
 );
 
 export const GenericCreate = ({ form }: { form?: ReactElement }) => (
-  <Create mutationMode="pessimistic" redirect="show">{form ?? <GenericForm mode="create" />}</Create>
+  <Create mutationMode="pessimistic" redirect="show">
+    {form ?? <GenericForm mode="create" />}
+  </Create>
 );

@@ -30,7 +30,13 @@ export const guardedField = (resource: string, field: FieldMeta, roles: readonly
  * The helper text the lifecycle gives a field: the step that sets a step-owned one (read-only then, unless the
  * form may still move it between its plain values), or that a change on this approved record returns it to review.
  */
-export function lifecycleHelper(resource: string, field: FieldMeta, record: Record<string, unknown> | undefined, lang: 'zh' | 'en', translate: (k: string, o?: object) => string): string | undefined {
+export function lifecycleHelper(
+  resource: string,
+  field: FieldMeta,
+  record: Record<string, unknown> | undefined,
+  lang: 'zh' | 'en',
+  translate: (k: string, o?: object) => string,
+): string | undefined {
   const steps = ownedBySteps(resource, field.key, lang);
   if (steps) return translate('gsp.form.step_owned', { steps });
   const reviewed = reviewedBy(resource, field.key, record, lang);

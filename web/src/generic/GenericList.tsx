@@ -2,9 +2,7 @@
  * The list screen of any registry resource: columns (sortable where the definition declares it), filters,
  * full-text search, default sort, CSV export (the whole list streamed by the server; selected rows here).
  */
-import {
-  BulkExportButton, CreateButton, Datagrid, FilterButton, List, TopToolbar, useCanAccess, useResourceContext,
-} from 'react-admin';
+import { BulkExportButton, CreateButton, Datagrid, FilterButton, List, TopToolbar, useCanAccess, useResourceContext } from 'react-admin';
 import { BulkVerbButtons } from '../signatures/BulkVerbButtons';
 import { useResourceMeta } from '../meta/meta-store';
 import { listColumns, voidedRowSx } from './columns';

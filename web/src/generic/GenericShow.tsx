@@ -30,7 +30,9 @@ const ShowActions = ({ editable, resource }: { editable: boolean; resource: stri
       {editable && !record?.voided_at && <EditButton />}
       {editable && <VoidButton />}
       <VerbButtons />
-      {extra.map((Action, i) => <Action key={i} />)}
+      {extra.map((Action, i) => (
+        <Action key={i} />
+      ))}
     </TopToolbar>
   );
 };
@@ -50,9 +52,7 @@ export const GenericShow = () => {
           <DetailsGrid label={false} wide={resource.fields.filter((f) => WIDE.has(f.kind)).map((f) => f.key)}>
             {resource.fields.filter((f) => !f.writeOnly).map((f) => renderField(f, {}, resource.name))}
           </DetailsGrid>
-          {audited && (
-            <DetailsGrid label={false}>{AUDIT_TRAIL_FIELDS.map((key) => renderSystemField(key)!)}</DetailsGrid>
-          )}
+          {audited && <DetailsGrid label={false}>{AUDIT_TRAIL_FIELDS.map((key) => renderSystemField(key)!)}</DetailsGrid>}
           <SignaturesPanel label={false} />
         </TabbedShowLayout.Tab>
         {resource.children.map((c) => (

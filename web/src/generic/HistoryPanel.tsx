@@ -42,15 +42,20 @@ const HistoryEntry = ({ row, own }: { row: AuditRow; own: boolean }) => {
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid={`history-${row.action}`}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Chip size="small" color={ACTION_COLOR[row.action] ?? 'default'}
-          label={actionField ? optionLabel(actionField, row.action, locale) : row.action} />
+        <Chip size="small" color={ACTION_COLOR[row.action] ?? 'default'} label={actionField ? optionLabel(actionField, row.action, locale) : row.action} />
         {!own && resource && (
           // A child record's entry (an order line): say which one.
-          <Chip size="small" variant="outlined"
-            label={`${pick(resource.label, locale)} ${displayOf(resource, { id: row.record_id, ...snapshot(row.after ?? row.before) })}`} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`${pick(resource.label, locale)} ${displayOf(resource, { id: row.record_id, ...snapshot(row.after ?? row.before) })}`}
+          />
         )}
         <Typography variant="body2">
-          <strong><UserName id={row.actor} /></strong> · {formatTimestamp(row.at)}
+          <strong>
+            <UserName id={row.actor} />
+          </strong>{' '}
+          · {formatTimestamp(row.at)}
         </Typography>
         {row.reason && (
           <Typography variant="body2" color="text.secondary">
@@ -60,7 +65,9 @@ const HistoryEntry = ({ row, own }: { row: AuditRow; own: boolean }) => {
       </Box>
       {changes.length === 0 ? (
         row.action === 'update' && (
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{translate('gsp.history.no_changes')}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {translate('gsp.history.no_changes')}
+          </Typography>
         )
       ) : (
         <Table size="small" sx={{ mt: 1, tableLayout: 'fixed' }}>
@@ -80,7 +87,9 @@ const HistoryEntry = ({ row, own }: { row: AuditRow; own: boolean }) => {
                     <AuditValue field={c.field} value={c.before} />
                   </TableCell>
                 )}
-                <TableCell sx={{ color: 'success.main' }}><AuditValue field={c.field} value={c.after} /></TableCell>
+                <TableCell sx={{ color: 'success.main' }}>
+                  <AuditValue field={c.field} value={c.after} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

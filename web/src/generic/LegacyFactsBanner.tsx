@@ -7,7 +7,14 @@ import { useLocaleState, useRecordContext, useResourceContext } from 'react-admi
 import { findField } from '../meta/meta-store';
 import { pick } from '../meta/labels';
 
-interface Facts { file: string; rows: number[]; by?: string; trusted?: boolean; fields?: Record<string, unknown>; state?: string }
+interface Facts {
+  file: string;
+  rows: number[];
+  by?: string;
+  trusted?: boolean;
+  fields?: Record<string, unknown>;
+  state?: string;
+}
 
 const parse = (v: unknown): Facts | null => {
   if (!v) return null;
@@ -34,15 +41,20 @@ export const LegacyFactsBanner = () => {
     return `${label}：${option ? pick(option, locale) : String(v)}`;
   });
   const title = facts.state
-    ? (en ? 'A document of the legacy system: blocked from our workflow' : '旧系统的历史单据：不能在本系统中继续流转')
-    : (en ? 'Recorded by the legacy system (not our approval)' : '旧系统记录（不是本系统的审批或签名）');
-  const trust = facts.trusted !== false ? '' : (en ? ' — unverified: the importer could not grant it' : '——未经核实：导入人无权作出该审批');
+    ? en
+      ? 'A document of the legacy system: blocked from our workflow'
+      : '旧系统的历史单据：不能在本系统中继续流转'
+    : en
+      ? 'Recorded by the legacy system (not our approval)'
+      : '旧系统记录（不是本系统的审批或签名）';
+  const trust = facts.trusted !== false ? '' : en ? ' — unverified: the importer could not grant it' : '——未经核实：导入人无权作出该审批';
   return (
     <Alert severity={facts.trusted !== false ? 'info' : 'warning'} sx={{ mb: 1 }} data-testid="legacy-facts">
       <AlertTitle>{title}</AlertTitle>
       {[...values, ...(facts.state ? [en ? `legacy state: ${facts.state}` : `旧系统状态：${facts.state}`] : [])].join(en ? '; ' : '；')}
       {values.length || facts.state ? (en ? '. ' : '。') : ''}
-      {en ? `Source: ${source}` : `来源：${source}`}{trust}
+      {en ? `Source: ${source}` : `来源：${source}`}
+      {trust}
     </Alert>
   );
 };

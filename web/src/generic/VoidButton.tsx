@@ -7,7 +7,15 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } 
 import BlockIcon from '@mui/icons-material/Block';
 import {
   Button as RaButton,
-  useCanAccess, useDelete, useGetRecordRepresentation, useLocaleState, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
+  useCanAccess,
+  useDelete,
+  useGetRecordRepresentation,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
 } from 'react-admin';
 import { findResource } from '../meta/meta-store';
 import { pick } from '../meta/labels';
@@ -39,8 +47,7 @@ export const VoidButton = () => {
           notify('gsp.void.done', { type: 'info' });
           refresh();
         },
-        onError: (error: unknown) =>
-          notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' }),
+        onError: (error: unknown) => notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' }),
       },
     );
 

@@ -42,11 +42,7 @@ export function snapshot(value: unknown): Record<string, unknown> {
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => (isEmpty(a) && isEmpty(b)) || JSON.stringify(a) === JSON.stringify(b);
 
-export function auditChanges(
-  resource: ResourceMeta | undefined,
-  row: Pick<AuditRow, 'before' | 'after'>,
-  omit: string[] = [],
-): FieldChange[] {
+export function auditChanges(resource: ResourceMeta | undefined, row: Pick<AuditRow, 'before' | 'after'>, omit: string[] = []): FieldChange[] {
   const before = snapshot(row.before);
   const after = snapshot(row.after);
   const fieldOrder = resource?.fields.map((f) => f.key) ?? [];

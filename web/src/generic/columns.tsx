@@ -19,5 +19,4 @@ export function listColumns(resource: ResourceMeta, omit: string[] = []): ReactE
 }
 
 /** Voided rows stay listed (when asked for) but read as struck out. */
-export const voidedRowSx = (record: { voided_at?: string | null }) =>
-  record.voided_at ? { opacity: 0.55, '& td': { textDecoration: 'line-through' } } : {};
+export const voidedRowSx = (record: { voided_at?: string | null }) => (record.voided_at ? { opacity: 0.55, '& td': { textDecoration: 'line-through' } } : {});

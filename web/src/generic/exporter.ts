@@ -22,10 +22,15 @@ export const exportResource: Exporter = async (records: Row[], fetchRelatedRecor
     refs[field.key] = await fetchRelatedRecords(records, field.key, field.ref!).catch(() => ({}));
   }
   const headers = ['ID', ...fields.map((f) => pick(f.label, locale))];
-  const rows = records.map((r) => [r.id, ...fields.map((f) => exportCell(f.kind, r[f.key], {
-    lang: locale === 'en' ? 'en' : 'zh',
-    option: (v) => optionLabel(f, v, locale),
-    reference: (v) => displayText(findResource(f.ref!)?.display ?? [], refs[f.key]?.[v as string | number], v),
-  }))]);
+  const rows = records.map((r) => [
+    r.id,
+    ...fields.map((f) =>
+      exportCell(f.kind, r[f.key], {
+        lang: locale === 'en' ? 'en' : 'zh',
+        option: (v) => optionLabel(f, v, locale),
+        reference: (v) => displayText(findResource(f.ref!)?.display ?? [], refs[f.key]?.[v as string | number], v),
+      }),
+    ),
+  ]);
   downloadCSV(toCsv(headers, rows), `${pick(resource.label, locale)}-${new Date().toISOString().slice(0, 10)}`);
 };

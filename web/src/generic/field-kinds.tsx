@@ -5,8 +5,21 @@
 import type { ComponentType } from 'react';
 import { InputAdornment } from '@mui/material';
 import {
-  AutocompleteArrayInput, BooleanField, BooleanInput, DateInput, DateTimeInput, NumberField, NumberInput,
-  PasswordInput, ReferenceField, SelectField, SelectInput, TextField, TextInput, required, useLocaleState,
+  AutocompleteArrayInput,
+  BooleanField,
+  BooleanInput,
+  DateInput,
+  DateTimeInput,
+  NumberField,
+  NumberInput,
+  PasswordInput,
+  ReferenceField,
+  SelectField,
+  SelectInput,
+  TextField,
+  TextInput,
+  required,
+  useLocaleState,
 } from 'react-admin';
 import type { FieldKind } from '../../../schema/define';
 import type { FieldMeta } from '../meta/meta-store';
@@ -33,13 +46,13 @@ const ListInput = ({ field, defaultValue: _d, ...props }: KindInputProps) => {
   if (field.options) return <AutocompleteArrayInput {...props} choices={choicesOf(field.options, locale)} sx={{ minWidth: 280 }} />;
   return <FreeListInput {...props} label={props.label || undefined} suggestions={field.vocabulary} />;
 };
-const RefField = ({ field, ...props }: KindFieldProps) => (
-  <ReferenceField {...props} reference={field.ref!} link="show" emptyText="" />
-);
+const RefField = ({ field, ...props }: KindFieldProps) => <ReferenceField {...props} reference={field.ref!} link="show" emptyText="" />;
 
-const plain = (Field: ComponentType<Omit<KindFieldProps, 'field'>>): ComponentType<KindFieldProps> =>
+const plain =
+  (Field: ComponentType<Omit<KindFieldProps, 'field'>>): ComponentType<KindFieldProps> =>
   ({ field: _f, ...props }) => <Field {...props} />;
-const plainInput = (Input: ComponentType<Omit<KindInputProps, 'field'>>, extra: object = {}): ComponentType<KindInputProps> =>
+const plainInput =
+  (Input: ComponentType<Omit<KindInputProps, 'field'>>, extra: object = {}): ComponentType<KindInputProps> =>
   ({ field: _f, ...props }) => <Input {...extra} {...props} />;
 
 export const KIND_UI: Record<FieldKind, { Field: ComponentType<KindFieldProps>; Input: ComponentType<KindInputProps> }> = {

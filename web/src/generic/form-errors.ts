@@ -23,5 +23,12 @@ export function serverMessages(errors: FieldErrors | Record<string, unknown>, pr
 
 /** The distinct messages to show at the form's foot: one rule named on several fields is said once. */
 export function refusalTexts(errors: FieldErrors | Record<string, unknown>): string[] {
-  return [...new Set(serverMessages(errors).flatMap((m) => m.message.split('；')).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      serverMessages(errors)
+        .flatMap((m) => m.message.split('；'))
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -13,7 +13,12 @@ export function setBusinessTimeZone(value: unknown): void {
 export const businessTimeZone = () => zone;
 
 export const TIMESTAMP_FORMAT: Intl.DateTimeFormatOptions = {
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 };
 
 /** The format options of a timestamp in the business zone (for react-admin's DateField). */
@@ -27,7 +32,8 @@ export function formatMinute(iso: string | null | undefined): string {
   if (!iso) return '';
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return String(iso);
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { ...TIMESTAMP_FORMAT, hour12: false, hourCycle: 'h23', timeZone: zone })
-    .formatToParts(t).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { ...TIMESTAMP_FORMAT, hour12: false, hourCycle: 'h23', timeZone: zone }).formatToParts(t).map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }

@@ -5,8 +5,15 @@
  */
 import type { ReactElement } from 'react';
 import {
-  AutocompleteArrayInput, BooleanInput, DateInput, NullableBooleanInput, SearchInput, SelectInput, TextInput,
-  useLocaleState, useTranslate,
+  AutocompleteArrayInput,
+  BooleanInput,
+  DateInput,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  useLocaleState,
+  useTranslate,
 } from 'react-admin';
 import type { FieldMeta, ResourceMeta } from '../meta/meta-store';
 import { choicesOf, pick } from '../meta/labels';
@@ -22,9 +29,7 @@ const ALWAYS_ON = 3;
 export function useListFilters(resource: ResourceMeta): ReactElement[] {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const filters: ReactElement[] = [
-    <SearchInput key="q" source="q" alwaysOn placeholder={translate('gsp.list.search')} />,
-  ];
+  const filters: ReactElement[] = [<SearchInput key="q" source="q" alwaysOn placeholder={translate('gsp.list.search')} />];
   resource.filters.forEach((key, i) => {
     const field = resource.fields.find((f) => f.key === key);
     if (!field) return;
@@ -49,24 +54,23 @@ export function useListFilters(resource: ResourceMeta): ReactElement[] {
   return filters;
 }
 
-function filterInputs(
-  field: FieldMeta,
-  locale: string,
-  translate: (key: string, options?: object) => string,
-  alwaysOn: boolean,
-): ReactElement[] {
+function filterInputs(field: FieldMeta, locale: string, translate: (key: string, options?: object) => string, alwaysOn: boolean): ReactElement[] {
   const label = pick(field.label, locale);
   const common = { alwaysOn, label };
   switch (field.kind) {
     case 'date':
     case 'datetime':
       return [
-        <DateInput key={`${field.key}_gte`} source={`${field.key}_gte`} {...common}
-          label={translate('gsp.list.from', { field: label })} />,
-        <DateInput key={`${field.key}_lte`} source={`${field.key}_lte`} {...common}
+        <DateInput key={`${field.key}_gte`} source={`${field.key}_gte`} {...common} label={translate('gsp.list.from', { field: label })} />,
+        <DateInput
+          key={`${field.key}_lte`}
+          source={`${field.key}_lte`}
+          {...common}
           label={translate('gsp.list.to', { field: label })}
           // A timestamp on the last day still counts: compare against the end of that day.
-          parse={field.kind === 'datetime' ? endOfDay : undefined} format={field.kind === 'datetime' ? dayOnly : undefined} />,
+          parse={field.kind === 'datetime' ? endOfDay : undefined}
+          format={field.kind === 'datetime' ? dayOnly : undefined}
+        />,
       ];
     case 'enum':
       return [<SelectInput key={field.key} source={field.key} choices={choicesOf(field.options, locale)} {...common} sx={{ minWidth: 160 }} />];

@@ -11,7 +11,14 @@ export function renderSystemField(key: string): ReactElement | undefined {
   const sortable = key === 'id';
   if (key.endsWith('_at')) return <TimestampField key={key} source={key} sortable={sortable} />;
   if (key.endsWith('_by'))
-    return <FunctionField key={key} source={key} sortable={sortable} render={(r: Record<string, unknown>) => (r[key] == null ? '' : <UserName id={r[key] as number | string} />)} />;
+    return (
+      <FunctionField
+        key={key}
+        source={key}
+        sortable={sortable}
+        render={(r: Record<string, unknown>) => (r[key] == null ? '' : <UserName id={r[key] as number | string} />)}
+      />
+    );
   if (key === 'version' || key === 'import_id') return <NumberField key={key} source={key} sortable={sortable} />;
   return <TextField key={key} source={key} sortable={sortable} />;
 }

@@ -22,14 +22,18 @@ interface FreeListInputProps {
 }
 
 export const FreeListInput = ({ suggestions, ...props }: FreeListInputProps) => (
-  <TextArrayInput {...props} options={suggestions ? [...suggestions] : []} parse={(items: unknown) => splitListItems(items, suggestions)} sx={{ minWidth: 280 }} />
+  <TextArrayInput
+    {...props}
+    options={suggestions ? [...suggestions] : []}
+    parse={(items: unknown) => splitListItems(items, suggestions)}
+    sx={{ minWidth: 280 }}
+  />
 );
 
 class InvalidJson {
   constructor(readonly text: string) {}
 }
-const show = (value: unknown) =>
-  value instanceof InvalidJson ? value.text : value == null ? '' : JSON.stringify(value, null, 2);
+const show = (value: unknown) => (value instanceof InvalidJson ? value.text : value == null ? '' : JSON.stringify(value, null, 2));
 
 interface JsonInputProps {
   source: string;

@@ -57,9 +57,6 @@ export function useAuditTrail(resourceName: string, record: { id: Identifier; ve
     },
     { enabled: record != null && childIds !== undefined },
   );
-  const rows = useMemo(
-    () => query.data?.filter((row) => wanted.has(`${row.resource}#${row.record_id}`)),
-    [query.data, wanted],
-  );
+  const rows = useMemo(() => query.data?.filter((row) => wanted.has(`${row.resource}#${row.record_id}`)), [query.data, wanted]);
   return { rows, isPending: query.isPending || childIds === undefined, error: query.error };
 }

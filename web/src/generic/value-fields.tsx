@@ -37,18 +37,9 @@ export const JsonField = ({ source }: ValueFieldProps) => {
 };
 
 /** 'YYYY-MM-DD' strings (and ISO timestamps) shown as 2024/03/05 in both languages: unambiguous in China. */
-export const DayField = (props: DateFieldProps) => (
-  <DateField locales="zh-CN" options={{ year: 'numeric', month: '2-digit', day: '2-digit' }} {...props} />
-);
+export const DayField = (props: DateFieldProps) => <DateField locales="zh-CN" options={{ year: 'numeric', month: '2-digit', day: '2-digit' }} {...props} />;
 
-export const TimestampField = (props: DateFieldProps) => (
-  <DateField
-    locales="zh-CN"
-    showTime
-    options={timestampOptions()}
-    {...props}
-  />
-);
+export const TimestampField = (props: DateFieldProps) => <DateField locales="zh-CN" showTime options={timestampOptions()} {...props} />;
 
 /** writeOnly values (passwords) are never rendered. */
 export const HiddenField = (_props: ValueFieldProps) => null;

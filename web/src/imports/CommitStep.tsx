@@ -52,8 +52,13 @@ export const CommitStep = ({ running, progress, total, result, error }: CommitSt
       <Box data-testid="import-progress" data-stage={stage} data-rows={progress.rows ?? ''} sx={{ py: 2 }}>
         <Stack direction="row" spacing={1} sx={{ mb: 1.5 }} data-testid="import-phases">
           {STAGES.map((s, i) => (
-            <Chip key={s} size="small" label={translate(`gsp.import.commit.phase.${s}`)}
-              color={i < at ? 'success' : i === at ? 'primary' : 'default'} variant={i === at ? 'filled' : 'outlined'} />
+            <Chip
+              key={s}
+              size="small"
+              label={translate(`gsp.import.commit.phase.${s}`)}
+              color={i < at ? 'success' : i === at ? 'primary' : 'default'}
+              variant={i === at ? 'filled' : 'outlined'}
+            />
           ))}
         </Stack>
         <Typography variant="body1" sx={{ mb: 1 }} data-testid="import-progress-text">
@@ -66,7 +71,11 @@ export const CommitStep = ({ running, progress, total, result, error }: CommitSt
                 : stage === 'merging'
                   ? translate('gsp.import.commit.merging', { rows: progress.rows ?? 0 })
                   : translate('gsp.import.commit.processing_indeterminate')}
-          {stage === 'reading' && bytes && <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>（{bytes}）</Typography>}
+          {stage === 'reading' && bytes && (
+            <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+              （{bytes}）
+            </Typography>
+          )}
         </Typography>
         <LinearProgress variant={value === null ? 'indeterminate' : 'determinate'} value={value ?? undefined} sx={{ height: 10, borderRadius: 5 }} />
       </Box>
@@ -93,7 +102,9 @@ export const CommitStep = ({ running, progress, total, result, error }: CommitSt
       {id != null && <ImportLinks id={id} problems={problems} />}
       <ReportView report={result} />
       <Stack direction="row" spacing={1}>
-        <Button component={Link} to={HISTORY_PATH} startIcon={<ListAltIcon />}>{translate('gsp.import.links.records')}</Button>
+        <Button component={Link} to={HISTORY_PATH} startIcon={<ListAltIcon />}>
+          {translate('gsp.import.links.records')}
+        </Button>
         {id != null && result.findings.length > 0 && (
           <Button component={Link} to={`/findings?filter=${encodeURIComponent(JSON.stringify({ import: id }))}`} startIcon={<RuleIcon />}>
             {translate('gsp.import.links.findings')}

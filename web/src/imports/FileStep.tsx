@@ -21,8 +21,13 @@ interface FileStepProps {
 }
 
 export const TemplateLink = ({ kind, label, testId }: { kind: string; label: string; testId?: string }) => (
-  <Link href={importUrls.template(kind)} download underline="hover" data-testid={testId ?? `template-${kind}`}
-    sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+  <Link
+    href={importUrls.template(kind)}
+    download
+    underline="hover"
+    data-testid={testId ?? `template-${kind}`}
+    sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+  >
     <DownloadIcon fontSize="small" />
     {label}
   </Link>
@@ -76,17 +81,36 @@ export const FileStep = ({ kinds, kind, onKind, file, onFile, disabled }: FileSt
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
         sx={{
-          border: '2px dashed', borderColor: over ? 'primary.main' : 'divider', borderRadius: 2, p: 4, textAlign: 'center',
-          bgcolor: over ? 'action.hover' : 'background.default', cursor: disabled ? 'default' : 'pointer', transition: 'all .15s',
+          border: '2px dashed',
+          borderColor: over ? 'primary.main' : 'divider',
+          borderRadius: 2,
+          p: 4,
+          textAlign: 'center',
+          bgcolor: over ? 'action.hover' : 'background.default',
+          cursor: disabled ? 'default' : 'pointer',
+          transition: 'all .15s',
         }}
       >
         <UploadFileIcon color={over ? 'primary' : 'action'} sx={{ fontSize: 48 }} />
-        <Typography variant="h6" sx={{ mt: 1 }}>{translate('gsp.import.file.drop')}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>{translate('gsp.import.file.or')}</Typography>
-        <Button variant="outlined" disabled={disabled} onClick={(e) => { e.stopPropagation(); input.current?.click(); }}>
+        <Typography variant="h6" sx={{ mt: 1 }}>
+          {translate('gsp.import.file.drop')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
+          {translate('gsp.import.file.or')}
+        </Typography>
+        <Button
+          variant="outlined"
+          disabled={disabled}
+          onClick={(e) => {
+            e.stopPropagation();
+            input.current?.click();
+          }}
+        >
           {translate('gsp.import.file.pick')}
         </Button>
-        <Typography variant="caption" display="block" color="text.secondary" sx={{ mt: 1 }}>{translate('gsp.import.file.formats')}</Typography>
+        <Typography variant="caption" display="block" color="text.secondary" sx={{ mt: 1 }}>
+          {translate('gsp.import.file.formats')}
+        </Typography>
         <input
           ref={input}
           type="file"
@@ -106,13 +130,19 @@ export const FileStep = ({ kinds, kind, onKind, file, onFile, disabled }: FileSt
         </Alert>
       )}
 
-      {current && <TemplateLink kind={current.kind} testId="template-current" label={translate('gsp.import.file.template', { kind: pick(current.label, locale) })} />}
+      {current && (
+        <TemplateLink kind={current.kind} testId="template-current" label={translate('gsp.import.file.template', { kind: pick(current.label, locale) })} />
+      )}
       <Accordion disableGutters variant="outlined">
         <AccordionSummary expandIcon={<ExpandMoreIcon />}>{translate('gsp.import.file.all_templates')}</AccordionSummary>
         <AccordionDetails>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('gsp.import.file.order_hint')}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {translate('gsp.import.file.order_hint')}
+          </Typography>
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 1 }}>
-            {kinds.map((k) => <TemplateLink key={k.kind} kind={k.kind} label={pick(k.label, locale)} />)}
+            {kinds.map((k) => (
+              <TemplateLink key={k.kind} kind={k.kind} label={pick(k.label, locale)} />
+            ))}
           </Box>
         </AccordionDetails>
       </Accordion>

@@ -4,7 +4,18 @@
  */
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { Datagrid, FunctionField, List, ResourceContextProvider, TextField, TopToolbar, FilterButton, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  List,
+  ResourceContextProvider,
+  TextField,
+  TopToolbar,
+  FilterButton,
+  useGetList,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router';
 import { findField, findResource, getMeta } from '../meta/meta-store';
 import { optionLabel } from '../meta/labels';
@@ -86,10 +97,22 @@ const Inner = () => {
       actions={<HistoryActions />}
       storeKey="import-history"
       disableSyncWithLocation
-      empty={<Typography sx={{ p: 3 }} color="text.secondary">{translate('gsp.import.history.empty')}</Typography>}
+      empty={
+        <Typography sx={{ p: 3 }} color="text.secondary">
+          {translate('gsp.import.history.empty')}
+        </Typography>
+      }
     >
-      <Datagrid rowClick={false} bulkActionButtons={false} data-testid="import-history"
-        sx={{ '& th, & td': { whiteSpace: 'nowrap' }, '& td': { py: 0.5 }, '& td.column-file_name': { whiteSpace: 'normal', minWidth: '10em', wordBreak: 'break-all' } }}>
+      <Datagrid
+        rowClick={false}
+        bulkActionButtons={false}
+        data-testid="import-history"
+        sx={{
+          '& th, & td': { whiteSpace: 'nowrap' },
+          '& td': { py: 0.5 },
+          '& td.column-file_name': { whiteSpace: 'normal', minWidth: '10em', wordBreak: 'break-all' },
+        }}
+      >
         <FunctionField source="id" label={translate('gsp.import.history.id')} render={(r: ImportRecord) => `#${r.id}`} />
         <TextField source="file_name" label={translate('gsp.import.history.file')} />
         <FunctionField source="kind" label={translate('gsp.import.history.kind')} render={(r: ImportRecord) => kindLabel(getMeta(), r.kind, locale)} />
@@ -109,7 +132,9 @@ const Inner = () => {
               <span style={{ whiteSpace: 'nowrap' }}>
                 {c.rows} / <b>{c.imported}</b> / <span style={{ color: c.rejected ? '#d32f2f' : undefined }}>{c.rejected}</span> / {c.duplicates}
               </span>
-            ) : '';
+            ) : (
+              ''
+            );
           }}
         />
         <FunctionField
@@ -133,7 +158,15 @@ const Inner = () => {
           render={(r: ImportRecord) => (r.status === 'done' || r.status === 'voided' ? <HistoryLinks r={r} /> : null)}
         />
         {/* 撤销导入 (signed; admin and QA): the verb buttons of the row's record */}
-        <FunctionField sortable={false} label={translate('gsp.import.history.actions')} render={() => <Box sx={{ whiteSpace: 'nowrap' }}><VerbButtons /></Box>} />
+        <FunctionField
+          sortable={false}
+          label={translate('gsp.import.history.actions')}
+          render={() => (
+            <Box sx={{ whiteSpace: 'nowrap' }}>
+              <VerbButtons />
+            </Box>
+          )}
+        />
       </Datagrid>
     </List>
   );

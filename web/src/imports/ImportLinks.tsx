@@ -24,8 +24,7 @@ export const ImportLinks = ({ id, problems = true, size = 'medium', variant = 'o
         {translate('gsp.import.links.report')}
       </Button>
       {problems && (
-        <Button {...common} href={importUrls.problems(id)} download color="warning" startIcon={<ReportProblemIcon />}
-          data-testid="link-problems">
+        <Button {...common} href={importUrls.problems(id)} download color="warning" startIcon={<ReportProblemIcon />} data-testid="link-problems">
           {translate('gsp.import.links.problems')}
         </Button>
       )}

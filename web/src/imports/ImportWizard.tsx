@@ -140,7 +140,10 @@ export const ImportWizard = () => {
     setCommitError(null);
     setProgress({ upload: 0 });
     try {
-      const rep = await send({ dryRun: false, sheet, headerRow, force, mapping: preset, asOf }, (p) => token === run.current && setProgress((old) => ({ ...old, ...p })));
+      const rep = await send(
+        { dryRun: false, sheet, headerRow, force, mapping: preset, asOf },
+        (p) => token === run.current && setProgress((old) => ({ ...old, ...p })),
+      );
       if (token === run.current) setResult(rep);
     } catch (e) {
       if (token === run.current) setCommitError(failed(e));
@@ -164,9 +167,7 @@ export const ImportWizard = () => {
     }
   };
 
-  const canNext =
-    !busy &&
-    ((step === 0 && !!file && !!kind) || (step === 1 && !!analysis) || (step === 2 && !!analysis) || (step === 3 && !!preview));
+  const canNext = !busy && ((step === 0 && !!file && !!kind) || (step === 1 && !!analysis) || (step === 2 && !!analysis) || (step === 3 && !!preview));
   const done = step === 4 && !running;
 
   return (
@@ -189,31 +190,70 @@ export const ImportWizard = () => {
             </Alert>
           )}
           {headerIgnored != null && step === 1 && (
-            <Alert severity="warning" sx={{ mb: 2 }}>{translate('gsp.import.sheet.header_ignored', { row: headerIgnored })}</Alert>
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {translate('gsp.import.sheet.header_ignored', { row: headerIgnored })}
+            </Alert>
           )}
 
           {step === 0 && (
-            <FileStep kinds={kinds} kind={kind} disabled={busy} file={file}
-              onKind={(k) => { reset(); setKind(k); }}
-              onFile={(f) => { reset(); setFile(f); }} />
+            <FileStep
+              kinds={kinds}
+              kind={kind}
+              disabled={busy}
+              file={file}
+              onKind={(k) => {
+                reset();
+                setKind(k);
+              }}
+              onFile={(f) => {
+                reset();
+                setFile(f);
+              }}
+            />
           )}
           {step === 1 && analysis && (
-            <SheetStep report={analysis} peek={peek} sheet={sheet} headerRow={headerRow} onHeaderRow={setHeaderRow} disabled={busy}
-              onSheet={(s) => { setSheet(s); setPeek(null); void analyse({ sheet: s }); }} />
+            <SheetStep
+              report={analysis}
+              peek={peek}
+              sheet={sheet}
+              headerRow={headerRow}
+              onHeaderRow={setHeaderRow}
+              disabled={busy}
+              onSheet={(s) => {
+                setSheet(s);
+                setPeek(null);
+                void analyse({ sheet: s });
+              }}
+            />
           )}
           {step === 2 && analysis && <MappingStep columns={columns} choice={choice} onChoice={setChoice} fields={fields} disabled={busy} />}
           {step === 3 && preview && (
-            <PreviewStep report={preview} peek={peek} fields={fields} force={force} disabled={busy}
+            <PreviewStep
+              report={preview}
+              peek={peek}
+              fields={fields}
+              force={force}
+              disabled={busy}
               mappingIgnored={mappingIgnored(preview, previewPreset)}
-              asOf={asOf || preview.asOf || ''} ledger={kind === SALES_LEDGER_KIND}
-              onAsOf={(d) => { setAsOf(d); void dryRun(force, d); }}
-              onForce={(v) => { setForce(v); void dryRun(v); }} />
+              asOf={asOf || preview.asOf || ''}
+              ledger={kind === SALES_LEDGER_KIND}
+              onAsOf={(d) => {
+                setAsOf(d);
+                void dryRun(force, d);
+              }}
+              onForce={(v) => {
+                setForce(v);
+                void dryRun(v);
+              }}
+            />
           )}
           {step === 4 && <CommitStep running={running} progress={progress} total={preview?.counts.rows ?? 0} result={result} error={commitError} />}
 
           {busy && (
             <Box sx={{ mt: 2 }} data-testid="import-busy">
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>{translate('gsp.import.analysing')}</Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+                {translate('gsp.import.analysing')}
+              </Typography>
               <LinearProgress />
             </Box>
           )}
@@ -221,7 +261,16 @@ export const ImportWizard = () => {
           <Stack direction="row" spacing={1} sx={{ mt: 3, justifyContent: 'space-between' }}>
             <Box>
               {((step > 0 && step < 4) || (step === 4 && !running && !!commitError)) && (
-                <Button startIcon={<ArrowBackIcon />} onClick={() => { setError(null); setCommitError(null); setStep(step - 1); }} disabled={busy} data-testid="import-back">
+                <Button
+                  startIcon={<ArrowBackIcon />}
+                  onClick={() => {
+                    setError(null);
+                    setCommitError(null);
+                    setStep(step - 1);
+                  }}
+                  disabled={busy}
+                  data-testid="import-back"
+                >
                   {translate('gsp.import.back')}
                 </Button>
               )}
@@ -232,7 +281,9 @@ export const ImportWizard = () => {
               )}
             </Box>
             <Stack direction="row" spacing={1}>
-              <Button component={Link} to={HISTORY_PATH} startIcon={<ListAltIcon />}>{translate('gsp.import.history_menu')}</Button>
+              <Button component={Link} to={HISTORY_PATH} startIcon={<ListAltIcon />}>
+                {translate('gsp.import.history_menu')}
+              </Button>
               {step < 3 && (
                 <Button variant="contained" endIcon={<ArrowForwardIcon />} onClick={next} disabled={!canNext} data-testid="import-next">
                   {translate('gsp.import.next')}

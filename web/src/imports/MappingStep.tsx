@@ -27,12 +27,17 @@ export const MappingStep = ({ columns, choice, onChoice, fields, disabled }: Map
     return f ? pick(f.label, locale) : key;
   };
   const unmapped = columns.filter((c) => !choice[c.header]).map((c) => c.header);
-  const missing = missingRequired(fields.filter((f) => f.required).map((f) => f.key), choice);
+  const missing = missingRequired(
+    fields.filter((f) => f.required).map((f) => f.key),
+    choice,
+  );
   const dups = duplicateFields(choice);
   const changed = columns.some((c) => isChanged(c, choice));
   return (
     <Stack spacing={2}>
-      <Typography variant="body2" color="text.secondary">{translate('gsp.import.mapping.help')}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate('gsp.import.mapping.help')}
+      </Typography>
       <Box sx={scrollFrame}>
         <Table size="small" data-testid="import-mapping">
           <TableHead>
@@ -85,9 +90,13 @@ export const MappingStep = ({ columns, choice, onChoice, fields, disabled }: Map
         </Table>
       </Box>
       {unmapped.length ? (
-        <Alert severity="warning" data-testid="import-unmapped">{translate('gsp.import.mapping.unmapped', { columns: unmapped.join('、') })}</Alert>
+        <Alert severity="warning" data-testid="import-unmapped">
+          {translate('gsp.import.mapping.unmapped', { columns: unmapped.join('、') })}
+        </Alert>
       ) : (
-        <Alert severity="success" data-testid="import-all-mapped">{translate('gsp.import.mapping.all_mapped')}</Alert>
+        <Alert severity="success" data-testid="import-all-mapped">
+          {translate('gsp.import.mapping.all_mapped')}
+        </Alert>
       )}
       {missing.length > 0 && (
         <Alert severity="error" data-testid="import-required-missing">
@@ -95,7 +104,9 @@ export const MappingStep = ({ columns, choice, onChoice, fields, disabled }: Map
         </Alert>
       )}
       {dups.map((f) => (
-        <Alert key={f} severity="warning">{translate('gsp.import.mapping.duplicate_field', { field: label(f) })}</Alert>
+        <Alert key={f} severity="warning">
+          {translate('gsp.import.mapping.duplicate_field', { field: label(f) })}
+        </Alert>
       ))}
       {changed && (
         <Box>

@@ -3,7 +3,22 @@
  * rejection or a finding marked), and — when the same file was imported before — the force option.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, Table, TextField, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  Stack,
+  Table,
+  TextField,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { pick } from '../meta/labels';
 import type { ImportReport } from './api';
@@ -30,17 +45,42 @@ interface PreviewStepProps {
 }
 
 /** 判定基准日: the as-of date of the dry run and the import, with why it defaults to what it does. */
-const AsOfField = ({ asOf, ledger, latestDate, onAsOf, disabled }: { asOf: string; ledger: boolean; latestDate?: string; onAsOf: (d: string) => void; disabled?: boolean }) => {
+const AsOfField = ({
+  asOf,
+  ledger,
+  latestDate,
+  onAsOf,
+  disabled,
+}: {
+  asOf: string;
+  ledger: boolean;
+  latestDate?: string;
+  onAsOf: (d: string) => void;
+  disabled?: boolean;
+}) => {
   const translate = useTranslate();
   const [value, setValue] = useState(asOf);
   useEffect(() => setValue(asOf), [asOf]);
   return (
     <Alert severity="info" icon={false} data-testid="import-as-of">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
-        <TextField type="date" size="small" label={translate('gsp.import.preview.as_of')} value={value} disabled={disabled}
-          onChange={(e) => setValue(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'import-as-of-input' } }} />
-        <Button size="small" variant="outlined" disabled={disabled || !value || value === asOf} onClick={() => onAsOf(value)} sx={{ whiteSpace: 'nowrap' }}
-          data-testid="import-as-of-apply">
+        <TextField
+          type="date"
+          size="small"
+          label={translate('gsp.import.preview.as_of')}
+          value={value}
+          disabled={disabled}
+          onChange={(e) => setValue(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'import-as-of-input' } }}
+        />
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={disabled || !value || value === asOf}
+          onClick={() => onAsOf(value)}
+          sx={{ whiteSpace: 'nowrap' }}
+          data-testid="import-as-of-apply"
+        >
           {translate('gsp.import.preview.as_of_apply')}
         </Button>
       </Stack>
@@ -59,9 +99,7 @@ export const FirstRows = ({ report, peek, fields }: { report: ImportReport; peek
   const rows = dataRows(p, report.import.headerRow, report.skipped).slice(0, FIRST_ROWS);
   if (!header || !rows.length) return null;
   // mapped columns, in file order
-  const cols = header
-    .map((h, index) => ({ index, field: report.mapping[h] }))
-    .filter((c): c is { index: number; field: string } => !!c.field);
+  const cols = header.map((h, index) => ({ index, field: report.mapping[h] })).filter((c): c is { index: number; field: string } => !!c.field);
   const label = (key: string) => {
     const f = fields.find((x) => x.key === key);
     return f ? pick(f.label, locale) : key;
@@ -69,13 +107,19 @@ export const FirstRows = ({ report, peek, fields }: { report: ImportReport; peek
   const problems = rowProblems(report);
   return (
     <Box>
-      <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.first_rows', { count: rows.length })}</Typography>
+      <Typography variant="subtitle1" sx={{ mb: 1 }}>
+        {translate('gsp.import.preview.first_rows', { count: rows.length })}
+      </Typography>
       <Box sx={scrollFrame}>
         <Table size="small" data-testid="import-first-rows">
           <TableHead>
             <TableRow>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.row')}</TableCell>
-              {cols.map((c) => <TableCell key={c.index} sx={{ whiteSpace: 'nowrap' }}>{label(c.field)}</TableCell>)}
+              {cols.map((c) => (
+                <TableCell key={c.index} sx={{ whiteSpace: 'nowrap' }}>
+                  {label(c.field)}
+                </TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -88,7 +132,9 @@ export const FirstRows = ({ report, peek, fields }: { report: ImportReport; peek
                   <TableRow sx={{ bgcolor: bg }}>
                     <TableCell sx={{ color: 'text.secondary' }}>{r.row}</TableCell>
                     {cols.map((c) => (
-                      <TableCell key={c.index} sx={{ whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>{r.cells[c.index] ?? ''}</TableCell>
+                      <TableCell key={c.index} sx={{ whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                        {r.cells[c.index] ?? ''}
+                      </TableCell>
                     ))}
                   </TableRow>
                 </Tooltip>

@@ -18,8 +18,12 @@ const REJECTED_SHOWN = 50;
 
 const Stat = ({ label, value, color, testId }: { label: string; value: ReactNode; color?: string; testId: string }) => (
   <Paper variant="outlined" sx={{ px: 2, py: 1.5, minWidth: 120, textAlign: 'center' }} data-testid={testId}>
-    <Typography variant="h5" sx={{ color, fontWeight: 600 }}>{value}</Typography>
-    <Typography variant="caption" color="text.secondary">{label}</Typography>
+    <Typography variant="h5" sx={{ color, fontWeight: 600 }}>
+      {value}
+    </Typography>
+    <Typography variant="caption" color="text.secondary">
+      {label}
+    </Typography>
   </Paper>
 );
 
@@ -29,9 +33,19 @@ export const CountsView = ({ counts, findings, more }: { counts: ImportCounts; f
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="import-counts">
       <Stat testId="count-rows" label={translate('gsp.import.preview.rows')} value={counts.rows} />
       <Stat testId="count-imported" label={translate('gsp.import.preview.imported')} value={counts.imported} color="success.main" />
-      <Stat testId="count-rejected" label={translate('gsp.import.preview.rejected')} value={counts.rejected} color={counts.rejected ? 'error.main' : undefined} />
+      <Stat
+        testId="count-rejected"
+        label={translate('gsp.import.preview.rejected')}
+        value={counts.rejected}
+        color={counts.rejected ? 'error.main' : undefined}
+      />
       <Stat testId="count-duplicates" label={translate('gsp.import.preview.duplicates')} value={counts.duplicates} />
-      <Stat testId="count-findings" label={translate('gsp.import.preview.findings')} value={more ? `${findings}+` : findings} color={findings ? 'warning.main' : undefined} />
+      <Stat
+        testId="count-findings"
+        label={translate('gsp.import.preview.findings')}
+        value={more ? `${findings}+` : findings}
+        color={findings ? 'warning.main' : undefined}
+      />
     </Stack>
   );
 };
@@ -57,13 +71,18 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
       <CountsView counts={report.counts} findings={findingsTotal} more={unknownMore} />
 
       <Box>
-        <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.findings_by_rule')}</Typography>
+        <Typography variant="subtitle1" sx={{ mb: 1 }}>
+          {translate('gsp.import.preview.findings_by_rule')}
+        </Typography>
         {rules.length ? (
           <>
             {totals && (
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="import-findings-totals">
                 {translate('gsp.import.preview.findings_totals', {
-                  total: totals.findings.total, rows: totals.findings.rows, error: totals.findings.bySeverity.error, warning: totals.findings.bySeverity.warning,
+                  total: totals.findings.total,
+                  rows: totals.findings.rows,
+                  error: totals.findings.bySeverity.error,
+                  warning: totals.findings.bySeverity.warning,
                 })}
               </Typography>
             )}
@@ -74,8 +93,12 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
                     <TableCell>{translate('gsp.import.preview.rule')}</TableCell>
                     <TableCell>{translate('gsp.import.preview.title')}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.severity')}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.findings_count')}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.import.preview.count')}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('gsp.import.preview.findings_count')}
+                    </TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('gsp.import.preview.count')}
+                    </TableCell>
                     <TableCell>{translate('gsp.import.preview.example')}</TableCell>
                   </TableRow>
                 </TableHead>
@@ -84,9 +107,15 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
                     <TableRow key={`${g.rule}/${g.severity}`} data-testid={`rule-${g.rule}`}>
                       <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{g.rule}</TableCell>
                       <TableCell sx={{ minWidth: 160 }}>{ruleTitle(g.rule, locale)}</TableCell>
-                      <TableCell><SeverityChip severity={g.severity} /></TableCell>
-                      <TableCell align="right" data-testid={`rule-${g.rule}-findings`}>{g.findings}</TableCell>
-                      <TableCell align="right" data-testid={`rule-${g.rule}-rows`}>{g.rows}</TableCell>
+                      <TableCell>
+                        <SeverityChip severity={g.severity} />
+                      </TableCell>
+                      <TableCell align="right" data-testid={`rule-${g.rule}-findings`}>
+                        {g.findings}
+                      </TableCell>
+                      <TableCell align="right" data-testid={`rule-${g.rule}-rows`}>
+                        {g.rows}
+                      </TableCell>
                       <TableCell sx={{ color: 'text.secondary', fontSize: 13 }}>
                         {g.example ? `${translate('gsp.import.preview.row')} ${g.example.row}：${g.example.message}` : '—'}
                       </TableCell>
@@ -109,7 +138,9 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
       </Box>
 
       <Box>
-        <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.rejected_rows')}</Typography>
+        <Typography variant="subtitle1" sx={{ mb: 1 }}>
+          {translate('gsp.import.preview.rejected_rows')}
+        </Typography>
         {report.rejected.length ? (
           <Box sx={scrollFrame}>
             <Table size="small" data-testid="import-rejected">
@@ -124,7 +155,9 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
                   <TableRow key={r.row}>
                     <TableCell>{r.row}</TableCell>
                     <TableCell sx={{ color: 'error.main' }}>
-                      {r.errors.map((e, i) => <div key={i}>{e.field ? `${e.field}：${e.message}` : e.message}</div>)}
+                      {r.errors.map((e, i) => (
+                        <div key={i}>{e.field ? `${e.field}：${e.message}` : e.message}</div>
+                      ))}
                     </TableCell>
                   </TableRow>
                 ))}
@@ -143,17 +176,28 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
 
       {created.length > 0 && (
         <Box data-testid="import-created">
-          <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('gsp.import.preview.created')}</Typography>
+          <Typography variant="subtitle1" sx={{ mb: 1 }}>
+            {translate('gsp.import.preview.created')}
+          </Typography>
           {created.map(([kind, list]) => (
             <Typography key={kind} variant="body2" sx={{ mb: 0.5 }}>
-              <b>{kindLabel(getMeta(), kind, locale)}（{list.length}）</b>：{list.slice(0, 12).map((c) => c.name).join('、')}
+              <b>
+                {kindLabel(getMeta(), kind, locale)}（{list.length}）
+              </b>
+              ：
+              {list
+                .slice(0, 12)
+                .map((c) => c.name)
+                .join('、')}
               {list.length > 12 ? ' …' : ''}
             </Typography>
           ))}
         </Box>
       )}
       {report.unmapped.length > 0 && (
-        <Typography variant="body2" color="text.secondary">{translate('gsp.import.preview.unmapped', { columns: report.unmapped.join('、') })}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('gsp.import.preview.unmapped', { columns: report.unmapped.join('、') })}
+        </Typography>
       )}
       {!!report.skipped?.length && (
         <Typography variant="body2" color="text.secondary">
@@ -163,7 +207,11 @@ export const ReportView = ({ report }: { report: ImportReport }) => {
       {report.policy && (
         // the policies the import followed (permissions, error rules, legacy approvals), as the server states them
         <Alert severity="info" data-testid="import-policy">
-          {[report.policy.guards, report.policy.errors, report.policy.legacy].map((p) => <Typography key={p} variant="body2">{p}</Typography>)}
+          {[report.policy.guards, report.policy.errors, report.policy.legacy].map((p) => (
+            <Typography key={p} variant="body2">
+              {p}
+            </Typography>
+          ))}
         </Alert>
       )}
     </Stack>

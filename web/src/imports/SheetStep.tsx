@@ -33,13 +33,22 @@ export const SheetStep = ({ report, peek, sheet, onSheet, headerRow, onHeaderRow
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="import-file-info">
         <Chip label={`${translate('gsp.import.sheet.format')}: ${report.import.format.toUpperCase()}`} />
-        {report.import.encoding && <Chip label={`${translate('gsp.import.sheet.encoding')}: ${report.import.encoding.toUpperCase()}`} data-testid="import-encoding" />}
+        {report.import.encoding && (
+          <Chip label={`${translate('gsp.import.sheet.encoding')}: ${report.import.encoding.toUpperCase()}`} data-testid="import-encoding" />
+        )}
         <Chip label={`${report.import.file}`} variant="outlined" />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         {isXlsx ? (
-          <TextField select label={translate('gsp.import.sheet.sheet')} value={sheet ?? ''} onChange={(e) => onSheet(e.target.value)}
-            disabled={disabled || sheets.length < 2} sx={{ minWidth: 240 }} data-testid="import-sheet">
+          <TextField
+            select
+            label={translate('gsp.import.sheet.sheet')}
+            value={sheet ?? ''}
+            onChange={(e) => onSheet(e.target.value)}
+            disabled={disabled || sheets.length < 2}
+            sx={{ minWidth: 240 }}
+            data-testid="import-sheet"
+          >
             {sheets.map((s) => (
               <MenuItem key={s.name} value={s.name}>
                 {s.name}
@@ -66,29 +75,44 @@ export const SheetStep = ({ report, peek, sheet, onSheet, headerRow, onHeaderRow
       </Stack>
       {rows.length ? (
         <Box>
-          <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('gsp.import.sheet.first_rows', { count: rows.length })}</Typography>
+          <Typography variant="subtitle2" sx={{ mb: 1 }}>
+            {translate('gsp.import.sheet.first_rows', { count: rows.length })}
+          </Typography>
           <Box sx={scrollFrame}>
             <Table size="small" data-testid="import-raw-rows">
               <TableHead>
                 <TableRow>
                   <TableCell sx={{ width: 110 }} />
-                  {Array.from({ length: width }, (_, i) => <TableCell key={i} sx={{ color: 'text.secondary' }}>{columnName(i)}</TableCell>)}
+                  {Array.from({ length: width }, (_, i) => (
+                    <TableCell key={i} sx={{ color: 'text.secondary' }}>
+                      {columnName(i)}
+                    </TableCell>
+                  ))}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {rows.map((r) => {
                   const chosen = r.row === headerRow;
                   return (
-                    <TableRow key={r.row} hover selected={chosen} onClick={() => !disabled && onHeaderRow(r.row)}
+                    <TableRow
+                      key={r.row}
+                      hover
+                      selected={chosen}
+                      onClick={() => !disabled && onHeaderRow(r.row)}
                       sx={{ cursor: disabled ? 'default' : 'pointer', '& td': chosen ? { fontWeight: 600 } : undefined }}
-                      data-testid={`raw-row-${r.row}`}>
+                      data-testid={`raw-row-${r.row}`}
+                    >
                       <TableCell sx={{ whiteSpace: 'nowrap', color: 'text.secondary' }}>
                         {r.row}
                         {chosen && <Chip size="small" color="primary" label={translate('gsp.import.sheet.chosen')} sx={{ ml: 1 }} />}
-                        {r.row === detected && !chosen && <Chip size="small" variant="outlined" label={translate('gsp.import.sheet.detected')} sx={{ ml: 1 }} />}
+                        {r.row === detected && !chosen && (
+                          <Chip size="small" variant="outlined" label={translate('gsp.import.sheet.detected')} sx={{ ml: 1 }} />
+                        )}
                       </TableCell>
                       {Array.from({ length: width }, (_, i) => (
-                        <TableCell key={i} sx={{ whiteSpace: 'nowrap', maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }}>{r.cells[i] ?? ''}</TableCell>
+                        <TableCell key={i} sx={{ whiteSpace: 'nowrap', maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                          {r.cells[i] ?? ''}
+                        </TableCell>
                       ))}
                     </TableRow>
                   );

@@ -64,7 +64,11 @@ export interface ImportProgress {
 
 /** An answer that is not a report: the server's (Chinese by default) message. */
 export class ImportRequestError extends Error {
-  constructor(message: string, readonly status: number, readonly body?: unknown) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body?: unknown,
+  ) {
     super(message);
     this.name = 'ImportRequestError';
   }
@@ -146,13 +150,20 @@ export function errorMessage(status: number, text: string, fallback: string): st
 export function splitLines(text: string, from: number): { lines: string[]; next: number } {
   const end = text.lastIndexOf('\n');
   if (end < from) return { lines: [], next: from };
-  const lines = text.slice(from, end).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .slice(from, end)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { lines, next: end + 1 };
 }
 
 /** The report of a finished NDJSON answer: its last report line. */
 function reportFromNdjson(text: string): ImportReport | undefined {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (let i = lines.length - 1; i >= 0; i--) {
     try {
       const r = reportOf(JSON.parse(lines[i]));

@@ -24,7 +24,21 @@ const Guard = ({ allow, children }: { allow: (roles: readonly string[]) => boole
 
 export const importRoutes = () => (
   <CustomRoutes key="import-routes">
-    <Route path={WIZARD_PATH} element={<Guard allow={(roles) => canImport(getMeta(), roles)}><ImportWizard /></Guard>} />
-    <Route path={HISTORY_PATH} element={<Guard allow={mayViewImports}><ImportHistory /></Guard>} />
+    <Route
+      path={WIZARD_PATH}
+      element={
+        <Guard allow={(roles) => canImport(getMeta(), roles)}>
+          <ImportWizard />
+        </Guard>
+      }
+    />
+    <Route
+      path={HISTORY_PATH}
+      element={
+        <Guard allow={mayViewImports}>
+          <ImportHistory />
+        </Guard>
+      }
+    />
   </CustomRoutes>
 );

@@ -14,8 +14,16 @@ export { SALES_LEDGER_KIND };
 
 /** DOMAIN.md's order for a full migration, then the rest in registry order. */
 export const MIGRATION_ORDER = [
-  'company_licenses', 'customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations',
-  'products', 'batches', 'contracts', SALES_LEDGER_KIND,
+  'company_licenses',
+  'customers',
+  'customer_licenses',
+  'customer_agents',
+  'salespeople',
+  'authorizations',
+  'products',
+  'batches',
+  'contracts',
+  SALES_LEDGER_KIND,
 ];
 
 export interface KindOption {

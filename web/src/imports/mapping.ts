@@ -50,7 +50,10 @@ export function mappingColumns(report: ImportReport, peek: Peek | null, samples 
       const column = columnName(index);
       const header = (count.get(text) ?? 0) > 1 ? `${text} (${column})` : text;
       cols.push({
-        index, column, header, auto: report.mapping[header] ?? null,
+        index,
+        column,
+        header,
+        auto: report.mapping[header] ?? null,
         samples: below.map((r) => (r.cells[index] ?? '').trim()).filter(Boolean),
       });
     });
@@ -116,7 +119,9 @@ export function groupFindings(findings: readonly ReportFinding[], examples = 3):
     if (g.examples.length < examples) g.examples.push(f);
     if (f.severity === 'error') g.severity = 'error';
   }
-  return [...by.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || a.rule.localeCompare(b.rule));
+  return [...by.values()].sort(
+    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || a.rule.localeCompare(b.rule),
+  );
 }
 
 export interface RuleSummary {
@@ -138,8 +143,9 @@ export interface RuleSummary {
 export function findingsPerRule(report: Pick<ImportReport, 'findings' | 'totals'>): RuleSummary[] {
   const first = new Map<string, ReportFinding>();
   for (const f of report.findings) if (!first.has(f.rule)) first.set(f.rule, f);
-  const rules = report.totals?.findings.byRule
-    ?? groupFindings(report.findings).map((g) => ({ rule: g.rule, severity: g.severity, findings: g.count, rows: new Set(g.rows).size }));
+  const rules =
+    report.totals?.findings.byRule ??
+    groupFindings(report.findings).map((g) => ({ rule: g.rule, severity: g.severity, findings: g.count, rows: new Set(g.rows).size }));
   return rules.map((r) => ({ rule: r.rule, severity: r.severity, findings: r.findings, rows: r.rows, example: first.get(r.rule) }));
 }
 

@@ -14,10 +14,20 @@ export const IMPORT_MENU_REPLACES = ['imports'];
 export function importMenuItems(meta: Meta, roles: readonly string[], translate: (key: string) => string): ReactNode[] {
   const items: ReactNode[] = [];
   if (canImport(meta, roles)) {
-    items.push(<Menu.Item key="data-import" to={WIZARD_PATH} primaryText={translate('gsp.import.menu')} leftIcon={<UploadFileIcon />} data-testid="menu-import" />);
+    items.push(
+      <Menu.Item key="data-import" to={WIZARD_PATH} primaryText={translate('gsp.import.menu')} leftIcon={<UploadFileIcon />} data-testid="menu-import" />,
+    );
   }
   if (mayViewImports(roles)) {
-    items.push(<Menu.Item key="import-history" to={HISTORY_PATH} primaryText={translate('gsp.import.history_menu')} leftIcon={<HistoryIcon />} data-testid="menu-import-history" />);
+    items.push(
+      <Menu.Item
+        key="import-history"
+        to={HISTORY_PATH}
+        primaryText={translate('gsp.import.history_menu')}
+        leftIcon={<HistoryIcon />}
+        data-testid="menu-import-history"
+      />,
+    );
   }
   return items;
 }

@@ -58,7 +58,8 @@ export const importZh = {
     dry_run: '试运行结果（未写入任何数据）',
     as_of: '判定基准日',
     as_of_apply: '按此日期重新试运行',
-    as_of_ledger: '时间类规则（如出库后未确认收货、超期未回访、证照过期）按此日期判定，而不是按今天。默认取台账中最晚的销售日期（%{date}），这样历史记录按当时的情况判定，不会因为今天已过去很久而被误判为超期。',
+    as_of_ledger:
+      '时间类规则（如出库后未确认收货、超期未回访、证照过期）按此日期判定，而不是按今天。默认取台账中最晚的销售日期（%{date}），这样历史记录按当时的情况判定，不会因为今天已过去很久而被误判为超期。',
     as_of_master: '时间类规则（如证照过期、超期未回访）按此日期判定。默认为今天；导入的是历史资料时，可改为资料的截止日期。',
     rows: '数据行',
     imported: '可导入',
@@ -154,7 +155,8 @@ export const importEn: typeof importZh = {
     formats: '.xlsx and .csv (UTF-8 or GBK/GB18030; Excel "Unicode text" works too)',
     template: 'Download the "%{kind}" import template',
     all_templates: 'All import templates',
-    order_hint: 'For a full migration import in this order: company licences, customers, customer licences, customer staff, salespeople, authorisations, products, batches, contracts, then the sales ledger.',
+    order_hint:
+      'For a full migration import in this order: company licences, customers, customer licences, customer staff, salespeople, authorisations, products, batches, contracts, then the sales ledger.',
     need_file: 'Choose a file to import first',
     need_kind: 'Choose the import kind',
   },
@@ -169,7 +171,7 @@ export const importEn: typeof importZh = {
     encoding: 'Encoding',
     format: 'Format',
     first_rows: 'The first %{count} rows of the file',
-    no_peek: 'The browser cannot preview this file; the server\'s reading applies',
+    no_peek: "The browser cannot preview this file; the server's reading applies",
     header_ignored: 'The server did not read the chosen header row (it used row %{row}): choosing the header row is not supported yet',
     sheet_ignored: 'The server used sheet "%{sheet}"',
   },
@@ -192,8 +194,10 @@ export const importEn: typeof importZh = {
     dry_run: 'Dry-run result (nothing written)',
     as_of: 'Judge as of',
     as_of_apply: 'Dry-run again as of this date',
-    as_of_ledger: 'Time-based rules (receipt not confirmed after shipment, overdue service visits, expired licences) are judged as of this date, not today. It defaults to the latest sale date in the ledger (%{date}), so historical records are judged as they stood then rather than flagged as overdue today.',
-    as_of_master: 'Time-based rules (expired licences, overdue service visits) are judged as of this date. It defaults to today; for historical data choose the date the data was current.',
+    as_of_ledger:
+      'Time-based rules (receipt not confirmed after shipment, overdue service visits, expired licences) are judged as of this date, not today. It defaults to the latest sale date in the ledger (%{date}), so historical records are judged as they stood then rather than flagged as overdue today.',
+    as_of_master:
+      'Time-based rules (expired licences, overdue service visits) are judged as of this date. It defaults to today; for historical data choose the date the data was current.',
     rows: 'Rows',
     imported: 'Importable',
     rejected: 'Rejected',

@@ -16,8 +16,18 @@ import { parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, 
 import { SheetScanner } from '../../../schema/files/xlsx-sheet';
 import { partText } from '../../../schema/files/xml';
 import {
-  centralDirectory, dataStart, endRecord, END_SEARCH_BYTES, isZip, LOCAL_HEADER_BYTES, normalizeName, zip64Record, zip64RecordOffset,
-  ZIP64_LOCATOR_BYTES, ZIP64_RECORD_BYTES, type ZipEntry,
+  centralDirectory,
+  dataStart,
+  endRecord,
+  END_SEARCH_BYTES,
+  isZip,
+  LOCAL_HEADER_BYTES,
+  normalizeName,
+  zip64Record,
+  zip64RecordOffset,
+  ZIP64_LOCATOR_BYTES,
+  ZIP64_RECORD_BYTES,
+  type ZipEntry,
 } from '../../../schema/files/zip-directory';
 
 export interface PeekRow {
@@ -151,7 +161,11 @@ export function peekXlsx(b: Uint8Array, sheet: string | null, maxRows = PEEK_ROW
   const styles = stylesXml ? parseStyles(stylesXml, stylesPart!) : { isDate: [], padWidth: [] };
   const scanner = new SheetScanner({
     sst: sstXml ? parseSharedStrings(sstXml, sstPart!) : null,
-    isDate: styles.isDate, padWidth: styles.padWidth, date1904: wb.date1904, maxColumns: 16384, part: chosen.rel!.target,
+    isDate: styles.isDate,
+    padWidth: styles.padWidth,
+    date1904: wb.date1904,
+    maxColumns: 16384,
+    part: chosen.rel!.target,
   });
   const rows: PeekRow[] = [];
   const decoder = new TextDecoder('utf-8');

@@ -24,8 +24,16 @@ import { dailyScreens } from './daily-screens';
 /** Resources shown in another group than their registry area. */
 const MOVED = new Set(['findings', ...IMPORT_MENU_REPLACES]);
 
-interface Entry { key: string; path: string; node: ReactNode }
-interface Group { key: string; label: string; entries: Entry[] }
+interface Entry {
+  key: string;
+  path: string;
+  node: ReactNode;
+}
+interface Group {
+  key: string;
+  label: string;
+  entries: Entry[];
+}
 
 const GroupHeading = ({ group, open, onToggle }: { group: Group; open: boolean; onToggle: () => void }) => (
   <ListItemButton onClick={onToggle} dense sx={{ py: 0.25 }} data-testid={`menu-group-${group.key}`} aria-expanded={open}>
@@ -47,10 +55,14 @@ export const AreaMenu = () => {
 
   const groups: Group[] = [];
   const qa: Entry[] = QA_PAGES.filter((p) => allowed(p.key)).map(({ key, path, label, icon: Icon }) => ({
-    key, path,
-    node: key === 'dashboard'
-      ? <Menu.DashboardItem key={key} primaryText={translate(label)} leftIcon={<Icon />} />
-      : <Menu.Item key={key} to={path} primaryText={translate(label)} leftIcon={<Icon />} data-testid={`menu-${key}`} />,
+    key,
+    path,
+    node:
+      key === 'dashboard' ? (
+        <Menu.DashboardItem key={key} primaryText={translate(label)} leftIcon={<Icon />} />
+      ) : (
+        <Menu.Item key={key} to={path} primaryText={translate(label)} leftIcon={<Icon />} data-testid={`menu-${key}`} />
+      ),
   }));
   if (qa.length) groups.push({ key: 'qa', label: translate('gsp.menu.qa'), entries: qa });
   for (const area of meta.areas) {
@@ -69,7 +81,8 @@ export const AreaMenu = () => {
     }
     if (area.key === 'system' && allowed('audit-verify')) {
       entries.push({
-        key: 'audit-verify', path: '/audit-verify',
+        key: 'audit-verify',
+        path: '/audit-verify',
         node: <Menu.Item key="audit-verify" to="/audit-verify" primaryText={translate('gsp.audit_verify.title')} leftIcon={<LinkIcon />} />,
       });
     }

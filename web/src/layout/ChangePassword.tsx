@@ -26,8 +26,16 @@ export const ChangePasswordMenuItem = () => {
   const openDialog = useContext(OpenDialog);
   const menu = useUserMenu();
   return (
-    <MenuItem data-testid="change-password" onClick={() => { menu?.onClose(); openDialog(); }}>
-      <ListItemIcon><KeyIcon fontSize="small" /></ListItemIcon>
+    <MenuItem
+      data-testid="change-password"
+      onClick={() => {
+        menu?.onClose();
+        openDialog();
+      }}
+    >
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
       <ListItemText>{translate('gsp.password.menu')}</ListItemText>
     </MenuItem>
   );
@@ -42,8 +50,15 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const [saving, setSaving] = useState(false);
   const field = (key: keyof typeof values, label: string, error?: string, helperText?: string) => (
     <TextField
-      type="password" label={translate(label)} value={values[key]} fullWidth margin="dense" autoComplete={key === 'current' ? 'current-password' : 'new-password'}
-      onChange={(e) => setValues({ ...values, [key]: e.target.value })} error={!!error} helperText={error ?? helperText}
+      type="password"
+      label={translate(label)}
+      value={values[key]}
+      fullWidth
+      margin="dense"
+      autoComplete={key === 'current' ? 'current-password' : 'new-password'}
+      onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+      error={!!error}
+      helperText={error ?? helperText}
       slotProps={{ htmlInput: { 'data-testid': `password-${key}` } }}
     />
   );
@@ -68,7 +83,11 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
       <DialogTitle>{translate('gsp.password.title')}</DialogTitle>
       <DialogContent>
-        {message && <Alert severity="error" data-testid="password-error" sx={{ mb: 1 }}>{message}</Alert>}
+        {message && (
+          <Alert severity="error" data-testid="password-error" sx={{ mb: 1 }}>
+            {message}
+          </Alert>
+        )}
         {field('current', 'gsp.password.current', errors.current || undefined)}
         {field('next', 'gsp.password.new', errors.next || undefined, translate('gsp.password.help'))}
         {field('confirm', 'gsp.password.confirm', errors.confirm || undefined)}

@@ -6,7 +6,14 @@ import { AreaMenu } from './AreaMenu';
 import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
 
 const ConsoleAppBar = () => (
-  <AppBar userMenu={<UserMenu><ChangePasswordMenuItem /><Logout /></UserMenu>} />
+  <AppBar
+    userMenu={
+      <UserMenu>
+        <ChangePasswordMenuItem />
+        <Logout />
+      </UserMenu>
+    }
+  />
 );
 
 /**
@@ -15,13 +22,13 @@ const ConsoleAppBar = () => (
  * again in it once known (keyed by the zone).
  */
 export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
-  const { data } = useGetList(
-    'settings', { filter: { key: BUSINESS_TIME_ZONE_SETTING }, pagination: { page: 1, perPage: 1 } }, { retry: false },
-  );
+  const { data } = useGetList('settings', { filter: { key: BUSINESS_TIME_ZONE_SETTING }, pagination: { page: 1, perPage: 1 } }, { retry: false });
   setBusinessTimeZone(data?.[0]?.value);
   return (
     <ChangePasswordProvider>
-      <Layout menu={AreaMenu} appBar={ConsoleAppBar}><Fragment key={businessTimeZone()}>{children}</Fragment></Layout>
+      <Layout menu={AreaMenu} appBar={ConsoleAppBar}>
+        <Fragment key={businessTimeZone()}>{children}</Fragment>
+      </Layout>
     </ChangePasswordProvider>
   );
 };

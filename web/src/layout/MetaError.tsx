@@ -6,7 +6,14 @@ export const MetaError = () => {
   const translate = useTranslate();
   return (
     <Box sx={{ p: 4 }}>
-      <Alert severity="error" action={<Button color="inherit" onClick={() => window.location.reload()}>{translate('ra.action.refresh')}</Button>}>
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" onClick={() => window.location.reload()}>
+            {translate('ra.action.refresh')}
+          </Button>
+        }
+      >
         {translate('gsp.app.meta_error')}
       </Alert>
     </Box>

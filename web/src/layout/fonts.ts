@@ -7,6 +7,16 @@
 export const BUNDLED_CJK_FONT = 'Noto Sans SC Variable';
 
 export const FONT_STACK = [
-  '-apple-system', 'BlinkMacSystemFont', '"Segoe UI"', '"PingFang SC"', '"Hiragino Sans GB"', '"Microsoft YaHei"', '"Noto Sans CJK SC"',
-  '"Source Han Sans SC"', '"WenQuanYi Micro Hei"', 'Roboto', `"${BUNDLED_CJK_FONT}"`, 'sans-serif',
+  '-apple-system',
+  'BlinkMacSystemFont',
+  '"Segoe UI"',
+  '"PingFang SC"',
+  '"Hiragino Sans GB"',
+  '"Microsoft YaHei"',
+  '"Noto Sans CJK SC"',
+  '"Source Han Sans SC"',
+  '"WenQuanYi Micro Hei"',
+  'Roboto',
+  `"${BUNDLED_CJK_FONT}"`,
+  'sans-serif',
 ].join(',');

@@ -13,7 +13,11 @@ export const ReturnedToReviewBanner = () => {
   const enabled = !!record?.id && hasReview(resource);
   const { data } = useGetList(
     'findings',
-    { filter: { resource, record_id: record?.id, rule: 'APPROVAL_SUPERSEDED', status: 'open' }, pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'DESC' } },
+    {
+      filter: { resource, record_id: record?.id, rule: 'APPROVAL_SUPERSEDED', status: 'open' },
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'id', order: 'DESC' },
+    },
     { enabled },
   );
   if (!enabled || !data?.length) return null;
@@ -22,7 +26,9 @@ export const ReturnedToReviewBanner = () => {
       <AlertTitle>{translate('gsp.review.returned')}</AlertTitle>
       {translate('gsp.review.returned_detail')}
       <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-        {data.map((f) => <li key={f.id}>{String(f.message)}</li>)}
+        {data.map((f) => (
+          <li key={f.id}>{String(f.message)}</li>
+        ))}
       </ul>
     </Alert>
   );

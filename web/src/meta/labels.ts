@@ -4,8 +4,7 @@ import type { EnumOption, FieldMeta, I18nLabel, ResourceMeta } from './meta-stor
 export const pick = (label: I18nLabel, locale: string) => (locale === 'en' ? label.en : label.zh);
 
 /** Choices for react-admin select inputs and fields: {id, name} in the UI language. */
-export const choicesOf = (options: EnumOption[] | undefined, locale: string) =>
-  (options ?? []).map((o) => ({ id: o.id, name: locale === 'en' ? o.en : o.zh }));
+export const choicesOf = (options: EnumOption[] | undefined, locale: string) => (options ?? []).map((o) => ({ id: o.id, name: locale === 'en' ? o.en : o.zh }));
 
 export const optionLabel = (field: FieldMeta, value: unknown, locale: string) => {
   const option = field.options?.find((o) => o.id === String(value));

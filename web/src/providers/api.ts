@@ -53,8 +53,17 @@ export const getFindingsStats = () => httpClient(`${API_URL}/system/findings-sta
 
 /** GET /api/system/recheck: where the rule re-check stands (server/services/rules/recheck-progress.ts); null before the first. */
 export interface RecheckStatus {
-  status: 'running' | 'done'; as_of: string; since: string | null; last_done: string | null; kind: string | null;
-  records: number; opened: number; resolved: number; updated_at: string; finished_at: string | null; fraction: number;
+  status: 'running' | 'done';
+  as_of: string;
+  since: string | null;
+  last_done: string | null;
+  kind: string | null;
+  records: number;
+  opened: number;
+  resolved: number;
+  updated_at: string;
+  finished_at: string | null;
+  fraction: number;
 }
 export const getRecheckStatus = () => httpClient(`${API_URL}/system/recheck`).then(({ json }) => json as RecheckStatus | null);
 

@@ -12,9 +12,7 @@ export function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers as HeadersInit | undefined);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   headers.set('Accept-Language', currentLocale());
-  return fetchUtils
-    .fetchJson(url, { ...options, headers, credentials: 'include' })
-    .catch((error: unknown) => Promise.reject(normaliseError(error)));
+  return fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' }).catch((error: unknown) => Promise.reject(normaliseError(error)));
 }
 
 export function normaliseError(error: unknown): unknown {

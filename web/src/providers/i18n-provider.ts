@@ -39,5 +39,6 @@ function translateFromMeta(key: string, locale: string): string | undefined {
 
 export const i18nProvider: I18nProvider = {
   ...polyglot,
-  translate: (key: string, options?: Parameters<I18nProvider['translate']>[1]) => translateFromMeta(key, polyglot.getLocale()) ?? polyglot.translate(key, options),
+  translate: (key: string, options?: Parameters<I18nProvider['translate']>[1]) =>
+    translateFromMeta(key, polyglot.getLocale()) ?? polyglot.translate(key, options),
 };

@@ -5,9 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Box, Card, CardActionArea, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography,
-} from '@mui/material';
+import { Box, Card, CardActionArea, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, LinkBase, Loading, Title, useCanAccess, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { pick } from '../meta/labels';
 import { getFindingsStats, getRecheckStatus } from '../providers/api';
@@ -26,8 +24,12 @@ const StatCard = ({ label, value, to, color, testId }: { label: string; value: R
   <Card sx={{ flex: '1 1 180px' }}>
     <CardActionArea component={LinkBase} to={to} data-testid={testId}>
       <CardContent>
-        <Typography variant="body2" color="text.secondary">{label}</Typography>
-        <Typography variant="h4" sx={{ color, fontWeight: 600 }} data-testid={`${testId}-value`}>{value ?? '…'}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {label}
+        </Typography>
+        <Typography variant="h4" sx={{ color, fontWeight: 600 }} data-testid={`${testId}-value`}>
+          {value ?? '…'}
+        </Typography>
       </CardContent>
     </CardActionArea>
   </Card>
@@ -63,15 +65,25 @@ const ExpiringCard = () => {
   if (!canAccess) return null;
   const total = counts.every((n) => n != null) ? counts.reduce((a, b) => a! + b!, 0) : undefined;
   return (
-    <StatCard label={translate('gsp.dashboard.expiring', { days })} value={total} to="/qa/expiring"
-      color={total ? 'warning.dark' : 'success.main'} testId="card-qa/expiring" />
+    <StatCard
+      label={translate('gsp.dashboard.expiring', { days })}
+      value={total}
+      to="/qa/expiring"
+      color={total ? 'warning.dark' : 'success.main'}
+      testId="card-qa/expiring"
+    />
   );
 };
 
 /** One line on where the rule re-check stands (GET /api/system/recheck; nothing for roles it is not shown to). */
 const RecheckLine = () => {
   const translate = useTranslate();
-  const { data } = useQuery({ queryKey: ['system', 'recheck'], queryFn: getRecheckStatus, retry: false, refetchInterval: (q) => (q.state.data?.status === 'running' ? 5000 : false) });
+  const { data } = useQuery({
+    queryKey: ['system', 'recheck'],
+    queryFn: getRecheckStatus,
+    retry: false,
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? 5000 : false),
+  });
   if (!data) return null;
   const args = { as_of: data.as_of, records: data.records.toLocaleString(), opened: data.opened, resolved: data.resolved };
   return (
@@ -101,14 +113,40 @@ const DashboardContent = () => {
       {error ? <Typography color="error">{String((error as Error).message ?? error)}</Typography> : null}
       <RecheckLine />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <StatCard label={translate('gsp.dashboard.open')} value={isPending ? undefined : open} to={findingsLink({ status: 'open' })} color="error.main" testId="stat-open" />
-        <StatCard label={translate('gsp.dashboard.open_errors')} value={isPending ? undefined : openErrors} to={findingsLink({ status: 'open', severity: 'error' })} color="error.dark" testId="stat-open-errors" />
-        <StatCard label={translate('gsp.dashboard.open_warnings')} value={isPending ? undefined : open - openErrors} to={findingsLink({ status: 'open', severity: 'warning' })} color="warning.dark" testId="stat-open-warnings" />
-        <StatCard label={translate('gsp.dashboard.acknowledged')} value={isPending ? undefined : acknowledged} to={findingsLink({ status: 'acknowledged' })} color="info.main" testId="stat-acknowledged" />
+        <StatCard
+          label={translate('gsp.dashboard.open')}
+          value={isPending ? undefined : open}
+          to={findingsLink({ status: 'open' })}
+          color="error.main"
+          testId="stat-open"
+        />
+        <StatCard
+          label={translate('gsp.dashboard.open_errors')}
+          value={isPending ? undefined : openErrors}
+          to={findingsLink({ status: 'open', severity: 'error' })}
+          color="error.dark"
+          testId="stat-open-errors"
+        />
+        <StatCard
+          label={translate('gsp.dashboard.open_warnings')}
+          value={isPending ? undefined : open - openErrors}
+          to={findingsLink({ status: 'open', severity: 'warning' })}
+          color="warning.dark"
+          testId="stat-open-warnings"
+        />
+        <StatCard
+          label={translate('gsp.dashboard.acknowledged')}
+          value={isPending ? undefined : acknowledged}
+          to={findingsLink({ status: 'acknowledged' })}
+          color="info.main"
+          testId="stat-acknowledged"
+        />
       </Box>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <ExpiringCard />
-        {QA_PAGES.map((page) => <ReviewCard key={page.key} page={page} />)}
+        {QA_PAGES.map((page) => (
+          <ReviewCard key={page.key} page={page} />
+        ))}
       </Box>
       <Card>
         <CardHeader title={translate('gsp.dashboard.per_month')} slotProps={{ title: { variant: 'subtitle1', fontWeight: 600 } }} />
@@ -117,7 +155,9 @@ const DashboardContent = () => {
       <Card>
         <CardHeader title={translate('gsp.dashboard.per_rule')} slotProps={{ title: { variant: 'subtitle1', fontWeight: 600 } }} />
         <CardContent sx={{ pt: 0 }}>
-          {isPending ? <Loading /> : rows.length === 0 ? (
+          {isPending ? (
+            <Loading />
+          ) : rows.length === 0 ? (
             <Typography color="text.secondary">{translate('gsp.dashboard.no_open')}</Typography>
           ) : (
             <Table size="small" data-testid="rule-table">
@@ -127,9 +167,15 @@ const DashboardContent = () => {
                   <TableCell>{translate('gsp.dashboard.col_title')}</TableCell>
                   <TableCell>{translate('gsp.dashboard.col_severity')}</TableCell>
                   <TableCell>{translate('gsp.qa.source')}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.dashboard.col_open')}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.dashboard.col_acknowledged')}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('gsp.dashboard.col_closed')}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {translate('gsp.dashboard.col_open')}
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {translate('gsp.dashboard.col_acknowledged')}
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {translate('gsp.dashboard.col_closed')}
+                  </TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -138,17 +184,28 @@ const DashboardContent = () => {
                   return (
                     <TableRow key={`${r.rule}-${r.severity}`} hover data-testid={`rule-row-${r.rule}`}>
                       <TableCell>
-                        <Link to={findingsLink({ rule: r.rule, status: 'open' })} sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{r.rule}</Link>
+                        <Link to={findingsLink({ rule: r.rule, status: 'open' })} sx={{ fontFamily: 'monospace', fontWeight: 600 }}>
+                          {r.rule}
+                        </Link>
                       </TableCell>
                       <TableCell>{info ? pick(info.title, locale) : ''}</TableCell>
                       <TableCell>
-                        <Chip size="small" variant="outlined" color={r.severity === 'error' ? 'error' : 'warning'}
-                          label={translate(r.severity === 'error' ? 'gsp.dashboard.error' : 'gsp.dashboard.warning')} sx={{ height: 20 }} />
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          color={r.severity === 'error' ? 'error' : 'warning'}
+                          label={translate(r.severity === 'error' ? 'gsp.dashboard.error' : 'gsp.dashboard.warning')}
+                          sx={{ height: 20 }}
+                        />
                       </TableCell>
                       <TableCell>{info?.source ?? ''}</TableCell>
-                      <TableCell align="right" sx={{ fontWeight: 600 }} data-testid={`rule-open-${r.rule}`}>{r.open}</TableCell>
+                      <TableCell align="right" sx={{ fontWeight: 600 }} data-testid={`rule-open-${r.rule}`}>
+                        {r.open}
+                      </TableCell>
                       <TableCell align="right">{r.acknowledged}</TableCell>
-                      <TableCell align="right" sx={{ color: 'text.secondary' }}>{(Number(r.waived) || 0) + (Number(r.resolved) || 0)}</TableCell>
+                      <TableCell align="right" sx={{ color: 'text.secondary' }}>
+                        {(Number(r.waived) || 0) + (Number(r.resolved) || 0)}
+                      </TableCell>
                     </TableRow>
                   );
                 })}

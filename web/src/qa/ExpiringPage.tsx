@@ -39,7 +39,11 @@ const DaysLeft = ({ field, asOf }: { field: string; asOf: string; label?: string
  * `targets` narrows the watched documents (the office's salesperson page lists letters, permits and labour
  * contracts only); `title` and `help` are translation keys or plain text.
  */
-export const ExpiringPage = ({ targets = EXPIRY_TARGETS, title = 'gsp.qa.expiring.title', help = 'gsp.qa.expiring.help' }: {
+export const ExpiringPage = ({
+  targets = EXPIRY_TARGETS,
+  title = 'gsp.qa.expiring.title',
+  help = 'gsp.qa.expiring.help',
+}: {
   targets?: readonly { resource: string; field: string }[];
   title?: string;
   help?: string;
@@ -56,25 +60,27 @@ export const ExpiringPage = ({ targets = EXPIRY_TARGETS, title = 'gsp.qa.expirin
   }, []);
   if (!asOf) return null;
 
-  const tabs: ReviewTab[] = targets.filter((t) => findResource(t.resource)).map(({ resource, field }) => {
-    const filter = expiryFilter(field, asOf, chosen);
-    const fieldMeta = findField(resource, field);
-    return {
-      key: `${resource}.${field}`,
-      label: `${pick(findResource(resource)!.label, locale)}${fieldMeta && field !== 'valid_to' ? `·${pick(fieldMeta.label, locale)}` : ''}`,
-      count: { resource, filter },
-      content: (
-        <ReviewList
-          key={`${asOf}-${chosen}`}
-          resource={resource}
-          filter={filter}
-          storeKey={`qa.expiring.${resource}.${field}`}
-          sort={{ field, order: chosen === 'expired' ? 'DESC' : 'ASC' }}
-          extra={[<DaysLeft key="days_left" field={field} asOf={asOf} />]}
-        />
-      ),
-    };
-  });
+  const tabs: ReviewTab[] = targets
+    .filter((t) => findResource(t.resource))
+    .map(({ resource, field }) => {
+      const filter = expiryFilter(field, asOf, chosen);
+      const fieldMeta = findField(resource, field);
+      return {
+        key: `${resource}.${field}`,
+        label: `${pick(findResource(resource)!.label, locale)}${fieldMeta && field !== 'valid_to' ? `·${pick(fieldMeta.label, locale)}` : ''}`,
+        count: { resource, filter },
+        content: (
+          <ReviewList
+            key={`${asOf}-${chosen}`}
+            resource={resource}
+            filter={filter}
+            storeKey={`qa.expiring.${resource}.${field}`}
+            sort={{ field, order: chosen === 'expired' ? 'DESC' : 'ASC' }}
+            extra={[<DaysLeft key="days_left" field={field} asOf={asOf} />]}
+          />
+        ),
+      };
+    });
 
   const toolbar = (
     <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1, flexWrap: 'wrap' }}>
@@ -94,7 +100,9 @@ export const ExpiringPage = ({ targets = EXPIRY_TARGETS, title = 'gsp.qa.expirin
             {translate('gsp.qa.within_days', { days })}
           </ToggleButton>
         ))}
-        <ToggleButton value="expired" data-testid="window-expired">{translate('gsp.qa.already_expired')}</ToggleButton>
+        <ToggleButton value="expired" data-testid="window-expired">
+          {translate('gsp.qa.already_expired')}
+        </ToggleButton>
       </ToggleButtonGroup>
       <Box sx={{ color: 'text.secondary', fontSize: 13 }}>{translate('gsp.qa.windows_from_settings')}</Box>
     </Stack>

@@ -39,11 +39,7 @@ export const FindingsList = ({ rules, storeKey, status = 'open' }: FindingsListP
       actions={<ListActions canCreate={false} />}
       empty={<EmptyReview />}
     >
-      <Datagrid
-        rowClick="show"
-        bulkActionButtons={<BulkActions />}
-        sx={{ '& .column-message': { minWidth: 280, maxWidth: 420 } }}
-      >
+      <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} sx={{ '& .column-message': { minWidth: 280, maxWidth: 420 } }}>
         {columns}
         {renderSystemField('created_at')}
       </Datagrid>

@@ -33,15 +33,25 @@ export const MonthChart = ({ months }: { months: FindingsStats['byMonth'] }) => 
               <title>{`${m.month}: ${translate('gsp.dashboard.opened')} ${m.opened}, ${translate('gsp.dashboard.errors')} ${errors}, ${translate('gsp.dashboard.active')} ${m.active}`}</title>
               <rect x={x} y={base - hErr} width={BAR} height={hErr} fill={theme.palette.error.main} />
               <rect x={x} y={base - hErr - hWarn} width={BAR} height={hWarn} fill={theme.palette.warning.light} />
-              <text x={x + BAR / 2} y={base - hErr - hWarn - 4} textAnchor="middle" fontSize={11} fill={theme.palette.text.primary}>{m.opened}</text>
-              <text x={x + BAR / 2} y={HEIGHT - 6} textAnchor="middle" fontSize={10} fill={theme.palette.text.secondary}>{m.month.slice(2)}</text>
+              <text x={x + BAR / 2} y={base - hErr - hWarn - 4} textAnchor="middle" fontSize={11} fill={theme.palette.text.primary}>
+                {m.opened}
+              </text>
+              <text x={x + BAR / 2} y={HEIGHT - 6} textAnchor="middle" fontSize={10} fill={theme.palette.text.secondary}>
+                {m.month.slice(2)}
+              </text>
             </g>
           );
         })}
       </svg>
       <Box sx={{ display: 'flex', gap: 2, fontSize: 12, color: 'text.secondary' }}>
-        <span><Box component="span" sx={{ display: 'inline-block', width: 10, height: 10, bgcolor: 'error.main', mr: 0.5 }} />{translate('gsp.dashboard.errors')}</span>
-        <span><Box component="span" sx={{ display: 'inline-block', width: 10, height: 10, bgcolor: 'warning.light', mr: 0.5 }} />{translate('gsp.dashboard.warnings')}</span>
+        <span>
+          <Box component="span" sx={{ display: 'inline-block', width: 10, height: 10, bgcolor: 'error.main', mr: 0.5 }} />
+          {translate('gsp.dashboard.errors')}
+        </span>
+        <span>
+          <Box component="span" sx={{ display: 'inline-block', width: 10, height: 10, bgcolor: 'warning.light', mr: 0.5 }} />
+          {translate('gsp.dashboard.warnings')}
+        </span>
       </Box>
     </Box>
   );

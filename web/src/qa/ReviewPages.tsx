@@ -41,7 +41,9 @@ export const OutboundPage = () => {
       key: 'outbound_slips',
       label: label('outbound_slips'),
       count: { resource: 'outbound_slips', filter: { reviewed_by: null } },
-      content: <ReviewList resource="outbound_slips" filter={{ reviewed_by: null }} storeKey="qa.outbound.slips" sort={{ field: 'outbound_date', order: 'DESC' }} />,
+      content: (
+        <ReviewList resource="outbound_slips" filter={{ reviewed_by: null }} storeKey="qa.outbound.slips" sort={{ field: 'outbound_date', order: 'DESC' }} />
+      ),
     },
     findingsTab('outbound_findings', OUTBOUND_RULES, locale),
   ];
@@ -62,7 +64,9 @@ export const ComplaintsPage = () => {
       key: 'complaints',
       label: label('complaints'),
       count: { resource: 'complaints', filter: { status_neq: 'closed' } },
-      content: <ReviewList resource="complaints" filter={{ status_neq: 'closed' }} storeKey="qa.complaints.open" sort={{ field: 'received_at', order: 'ASC' }} />,
+      content: (
+        <ReviewList resource="complaints" filter={{ status_neq: 'closed' }} storeKey="qa.complaints.open" sort={{ field: 'received_at', order: 'ASC' }} />
+      ),
     },
   ];
   return <ReviewPage title="gsp.qa.complaints.title" help="gsp.qa.complaints.help" tabs={tabs} />;

@@ -20,5 +20,4 @@ export const EXPIRY_TARGETS = Object.entries(EXPIRY_FIELDS).flatMap(([resource, 
 );
 
 /** The warning windows from the settings rows (licenseExpiryWarningDays), defaults otherwise. */
-export const expiryWindows = (rows: readonly { key: string; value: unknown }[] | undefined) =>
-  [...resolveSettings(rows ?? []).licenseExpiryWarningDays];
+export const expiryWindows = (rows: readonly { key: string; value: unknown }[] | undefined) => [...resolveSettings(rows ?? []).licenseExpiryWarningDays];

@@ -14,16 +14,29 @@ export const RuleField = ({ source }: KindFieldProps) => {
   return (
     // The rule's name leads (in the UI language); the code stays visible for reference.
     <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }}>
-      {info && <Typography component="span" variant="body2" sx={{ fontWeight: 600 }} data-testid="rule-title">{pick(info.title, locale)}</Typography>}
-      <Typography component="span" variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>{code}</Typography>
-      {info && <Typography component="span" variant="caption" sx={{ color: 'text.disabled' }} data-testid="rule-source">{info.source}</Typography>}
+      {info && (
+        <Typography component="span" variant="body2" sx={{ fontWeight: 600 }} data-testid="rule-title">
+          {pick(info.title, locale)}
+        </Typography>
+      )}
+      <Typography component="span" variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+        {code}
+      </Typography>
+      {info && (
+        <Typography component="span" variant="caption" sx={{ color: 'text.disabled' }} data-testid="rule-source">
+          {info.source}
+        </Typography>
+      )}
     </Box>
   );
 };
 
 const SEVERITY_COLOR: Record<string, 'error' | 'warning'> = { error: 'error', warning: 'warning' };
 const STATUS_COLOR: Record<string, 'error' | 'info' | 'success' | 'default'> = {
-  open: 'error', acknowledged: 'info', resolved: 'success', waived: 'default',
+  open: 'error',
+  acknowledged: 'info',
+  resolved: 'success',
+  waived: 'default',
 };
 
 // built at module load, once per enum (SeverityChip, FindingStatusChip), not in a render
@@ -34,9 +47,7 @@ const enumChip = (resource: string, colors: Record<string, string>) =>
     const [locale] = useLocaleState();
     const field = findField(resource, source);
     if (!value) return null;
-    return (
-      <Chip size="small" variant="outlined" color={(colors[value] ?? 'default') as 'default'} label={field ? optionLabel(field, value, locale) : value} />
-    );
+    return <Chip size="small" variant="outlined" color={(colors[value] ?? 'default') as 'default'} label={field ? optionLabel(field, value, locale) : value} />;
   };
 
 export const SeverityChip = enumChip('findings', SEVERITY_COLOR);
@@ -48,7 +59,11 @@ export const FindingStatusChip = enumChip('findings', STATUS_COLOR);
  */
 function findingFieldLabel(resource: string, path: string, locale: string): string | undefined {
   const [head, ...rest] = path.split('.');
-  const lookup = (key: string) => findField(resource, key) ?? getMeta()?.resources.flatMap((r) => r.fields).find((f) => f.key === key);
+  const lookup = (key: string) =>
+    findField(resource, key) ??
+    getMeta()
+      ?.resources.flatMap((r) => r.fields)
+      .find((f) => f.key === key);
   const field = lookup(head);
   if (!field) return rest.length ? lookup(rest[rest.length - 1]) && pick(lookup(rest[rest.length - 1])!.label, locale) : undefined;
   if (!rest.length || !field.ref) return pick(field.label, locale);

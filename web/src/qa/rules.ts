@@ -23,9 +23,7 @@ export const ruleTitle = (code: string, locale: string) => {
 /** Choices for a rule filter: "CODE 标题", in catalogue (RULES.md) order. */
 export function ruleChoices(locale: string, only?: readonly string[]) {
   const rules = (getMeta()?.rules ?? []) as readonly RuleInfo[];
-  return rules
-    .filter((r) => !only || only.includes(r.code))
-    .map((r) => ({ id: r.code, name: `${pick(r.title, locale)} ${r.code}` }));
+  return rules.filter((r) => !only || only.includes(r.code)).map((r) => ({ id: r.code, name: `${pick(r.title, locale)} ${r.code}` }));
 }
 
 /** The rule families the QA review lists are built on. */

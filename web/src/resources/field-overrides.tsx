@@ -14,7 +14,7 @@ const ResourceNameField = ({ source }: KindFieldProps) => {
   const value = useFieldValue({ source });
   const [locale] = useLocaleState();
   const target = typeof value === 'string' ? findResource(value) : undefined;
-  return <span>{target ? pick(target.label, locale) : (value as string) ?? ''}</span>;
+  return <span>{target ? pick(target.label, locale) : ((value as string) ?? '')}</span>;
 };
 
 const RecordLinkField = ({ source }: KindFieldProps) => {

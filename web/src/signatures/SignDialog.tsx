@@ -6,9 +6,7 @@
  * finding) get the same dialog without the password.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import DrawIcon from '@mui/icons-material/Draw';
 import { useGetIdentity, useLocaleState, useTranslate, type Identifier } from 'react-admin';
 import type { VerbSpec } from '../auth/verbs';
@@ -36,9 +34,12 @@ function errorsOf(error: unknown): Errors {
   const password = text(fields.password);
   const comment = text(fields.comment);
   // Errors on the verb's own inputs come back under their keys.
-  const inputs = Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== 'password' && k !== 'comment' && typeof v === 'string')) as Record<string, string>;
+  const inputs = Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== 'password' && k !== 'comment' && typeof v === 'string')) as Record<
+    string,
+    string
+  >;
   const fieldError = password || comment || Object.keys(inputs).length;
-  return { password, comment, inputs, form: fieldError ? undefined : e?.body?.message ?? e?.message ?? String(error) };
+  return { password, comment, inputs, form: fieldError ? undefined : (e?.body?.message ?? e?.message ?? String(error)) };
 }
 
 export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone }: SignDialogProps) => {
@@ -76,8 +77,9 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
     setPending(true);
     setErrors({});
     try {
-      const extra = Object.fromEntries((spec.inputs ?? []).filter((i) => values[i.key]?.trim())
-        .map((i) => [i.key, i.kind === 'number' ? Number(values[i.key]) : values[i.key].trim()]));
+      const extra = Object.fromEntries(
+        (spec.inputs ?? []).filter((i) => values[i.key]?.trim()).map((i) => [i.key, i.kind === 'number' ? Number(values[i.key]) : values[i.key].trim()]),
+      );
       const result = await runVerb(resource, ids, spec.verb, {
         ...extra,
         ...(spec.signed && { password }),
@@ -92,9 +94,10 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
     }
   };
 
-  const title = ids.length > 1
-    ? translate('gsp.sign.title_bulk', { action: pick(spec.label, locale), count: ids.length })
-    : `${pick(spec.label, locale)}${subject ? `：${subject}` : ''}`;
+  const title =
+    ids.length > 1
+      ? translate('gsp.sign.title_bulk', { action: pick(spec.label, locale), count: ids.length })
+      : `${pick(spec.label, locale)}${subject ? `：${subject}` : ''}`;
 
   return (
     <Dialog open={open} onClose={close} fullWidth maxWidth="sm" data-testid="sign-dialog">
@@ -107,17 +110,23 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
           {spec.signed && (
             <Alert severity="info" icon={false} sx={{ mb: 2 }} data-testid="sign-meaning">
               <Typography variant="body2">
-                <strong>{translate('gsp.sign.meaning')}：</strong>{meaning}
+                <strong>{translate('gsp.sign.meaning')}：</strong>
+                {meaning}
               </Typography>
               <Typography variant="body2">
-                <strong>{translate('gsp.sign.signer')}：</strong>{identity?.fullName ?? ''}
+                <strong>{translate('gsp.sign.signer')}：</strong>
+                {identity?.fullName ?? ''}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
                 {translate('gsp.sign.statement')}
               </Typography>
             </Alert>
           )}
-          {errors.form && <Alert severity="error" sx={{ mb: 2 }} data-testid="sign-error">{errors.form}</Alert>}
+          {errors.form && (
+            <Alert severity="error" sx={{ mb: 2 }} data-testid="sign-error">
+              {errors.form}
+            </Alert>
+          )}
           {(spec.inputs ?? []).map((input) => (
             <TextField
               key={input.key}
@@ -135,9 +144,14 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
               slotProps={{ inputLabel: { shrink: input.kind === 'date' ? true : undefined }, select: { native: true } }}
               inputProps={{ 'data-testid': `verb-input-${input.key}` }}
             >
-              {input.kind === 'select' && [<option key="" value="" />, ...(input.options ?? []).map((o) => (
-                <option key={o.id} value={o.id}>{pick(o.label, locale)}</option>
-              ))]}
+              {input.kind === 'select' && [
+                <option key="" value="" />,
+                ...(input.options ?? []).map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {pick(o.label, locale)}
+                  </option>
+                )),
+              ]}
             </TextField>
           ))}
           <TextField
@@ -171,7 +185,9 @@ export const SignDialog = ({ open, spec, resource, ids, subject, onClose, onDone
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={close} disabled={pending}>{translate('ra.action.cancel')}</Button>
+          <Button onClick={close} disabled={pending}>
+            {translate('ra.action.cancel')}
+          </Button>
           <Button type="submit" variant="contained" disabled={pending || missingComment || missingPassword || missingInput}>
             {translate(spec.signed ? 'gsp.sign.confirm' : 'ra.action.confirm')}
           </Button>

@@ -21,11 +21,17 @@ export const SignaturesPanel = (_props: { label?: false }) => {
   const broken = (data ?? []).filter((s) => !s.valid).length;
   return (
     <Box sx={{ width: '100%', mt: 2 }} data-testid="signatures-panel">
-      <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>{translate('gsp.sign.panel')}</Typography>
+      <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        {translate('gsp.sign.panel')}
+      </Typography>
       {error ? (
-        <Typography color="error" variant="body2">{String((error as Error).message ?? error)}</Typography>
+        <Typography color="error" variant="body2">
+          {String((error as Error).message ?? error)}
+        </Typography>
       ) : !data?.length ? (
-        <Typography color="text.secondary" variant="body2">{translate('gsp.sign.none')}</Typography>
+        <Typography color="text.secondary" variant="body2">
+          {translate('gsp.sign.none')}
+        </Typography>
       ) : (
         <>
           {broken > 0 && (

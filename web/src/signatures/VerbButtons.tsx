@@ -6,8 +6,15 @@ import { useState } from 'react';
 import { Tooltip } from '@mui/material';
 import GavelIcon from '@mui/icons-material/Gavel';
 import {
-  Button, useGetIdentity, useGetRecordRepresentation, useLocaleState, useNotify, useRecordContext, useRefresh,
-  useResourceContext, useTranslate,
+  Button,
+  useGetIdentity,
+  useGetRecordRepresentation,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
 } from 'react-admin';
 import { availableVerbs, type VerbOffer } from '../auth/verbs';
 import { useRoles } from '../auth/use-roles';

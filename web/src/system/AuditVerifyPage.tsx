@@ -3,9 +3,7 @@
  * audit rows were checked and whether the hash chain is intact, or which rows break it.
  */
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert, AlertTitle, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography,
-} from '@mui/material';
+import { Alert, AlertTitle, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { Button, LinkBase as Link, Loading, Title, useTranslate } from 'react-admin';
 import { verifyAudit } from '../providers/api';
@@ -20,7 +18,9 @@ export const AuditVerifyPage = () => {
       <Card>
         <CardContent>
           <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
-            <Typography variant="body2" color="text.secondary">{translate('gsp.audit_verify.help')}</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {translate('gsp.audit_verify.help')}
+            </Typography>
             <Button label="gsp.audit_verify.run" onClick={() => refetch()} disabled={isFetching} data-testid="audit-verify-run">
               <RefreshIcon />
             </Button>
@@ -50,7 +50,9 @@ export const AuditVerifyPage = () => {
                     <TableBody>
                       {data.breaks.map((b) => (
                         <TableRow key={`${b.id}-${b.problem}`}>
-                          <TableCell><Link to={`/audit_log/${b.id}/show`}>#{b.id}</Link></TableCell>
+                          <TableCell>
+                            <Link to={`/audit_log/${b.id}/show`}>#{b.id}</Link>
+                          </TableCell>
                           <TableCell>{translate(`gsp.audit_verify.problem_${b.problem}`, { _: b.problem })}</TableCell>
                         </TableRow>
                       ))}

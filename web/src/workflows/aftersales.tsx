@@ -14,8 +14,12 @@ export const aftersalesWorkflow: WorkflowExtension = {
   },
   pages: [
     {
-      key: 'workflows/visit-plan', path: '/workflows/visit-plan', label: { zh: '月度访问计划', en: 'Visit plan' }, icon: EventNoteIcon,
-      area: 'aftersales', Page: VisitPlanPage,
+      key: 'workflows/visit-plan',
+      path: '/workflows/visit-plan',
+      label: { zh: '月度访问计划', en: 'Visit plan' },
+      icon: EventNoteIcon,
+      area: 'aftersales',
+      Page: VisitPlanPage,
     },
   ],
 };

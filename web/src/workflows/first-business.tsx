@@ -19,8 +19,14 @@ export const firstBusinessWorkflow: WorkflowExtension = {
     salespeople: [{ path: 'qualification', label: { zh: '资质', en: 'Qualifications' }, Component: QualificationTab }],
   },
   showActions: { salespeople: [IssueLetterButton] },
-  pages: [{
-    key: 'workflows/salespeople-expiring', path: '/workflows/salespeople-expiring', label: { zh: '销售人员资质到期', en: 'Salesperson documents expiring' },
-    icon: BadgeIcon, area: 'parties', Page: SalespeopleExpiringPage,
-  }],
+  pages: [
+    {
+      key: 'workflows/salespeople-expiring',
+      path: '/workflows/salespeople-expiring',
+      label: { zh: '销售人员资质到期', en: 'Salesperson documents expiring' },
+      icon: BadgeIcon,
+      area: 'parties',
+      Page: SalespeopleExpiringPage,
+    },
+  ],
 };

@@ -19,7 +19,21 @@ export const fulfilmentWorkflow: WorkflowExtension = {
     customers: [{ path: 'receivables', label: { zh: '应收账款', en: 'Receivables' }, Component: CustomerReceivablesTab }],
   },
   pages: [
-    { key: 'workflows/receivables', path: '/workflows/receivables', label: { zh: '应收账款账龄', en: 'Receivables ageing' }, icon: AccountBalanceWalletIcon, area: 'fulfilment', Page: ReceivablesPage },
-    { key: 'workflows/invoice', path: '/workflows/invoice', label: { zh: '开具发票', en: 'Issue invoice' }, icon: ReceiptLongIcon, area: 'fulfilment', Page: InvoicePage },
+    {
+      key: 'workflows/receivables',
+      path: '/workflows/receivables',
+      label: { zh: '应收账款账龄', en: 'Receivables ageing' },
+      icon: AccountBalanceWalletIcon,
+      area: 'fulfilment',
+      Page: ReceivablesPage,
+    },
+    {
+      key: 'workflows/invoice',
+      path: '/workflows/invoice',
+      label: { zh: '开具发票', en: 'Issue invoice' },
+      icon: ReceiptLongIcon,
+      area: 'fulfilment',
+      Page: InvoicePage,
+    },
   ],
 };

@@ -12,7 +12,13 @@ import { afterSalesRecordsWorkflow } from './after-sales-records';
 import { staffQualityWorkflow } from './staff-quality';
 
 const WORKFLOWS: WorkflowExtension[] = [
-  firstBusinessWorkflow, contractsWorkflow, fulfilmentWorkflow, recallWorkflow, aftersalesWorkflow, documentsWorkflow, afterSalesRecordsWorkflow,
+  firstBusinessWorkflow,
+  contractsWorkflow,
+  fulfilmentWorkflow,
+  recallWorkflow,
+  aftersalesWorkflow,
+  documentsWorkflow,
+  afterSalesRecordsWorkflow,
   staffQualityWorkflow,
 ];
 

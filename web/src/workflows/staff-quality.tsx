@@ -10,7 +10,10 @@ import { RecordFindingsTab } from './staff-quality/RecordFindingsTab';
 import type { WorkflowExtension, WorkflowTab } from './types';
 
 const related = (path: string, zh: string, en: string, resource: string, target: string): WorkflowTab => ({
-  path, label: { zh, en }, Component: () => <ChildTable resource={resource} target={target} />,
+  path,
+  label: { zh, en },
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per tab when the extension is declared, not in a render
+  Component: () => <ChildTable resource={resource} target={target} />,
 });
 const actions = (target: string) => related('corrective-actions', '改进措施', 'Corrective actions', 'corrective_actions', target);
 

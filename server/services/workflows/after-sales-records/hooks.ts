@@ -53,7 +53,9 @@ export const AFTERSALES_RECORD_HOOKS: Record<string, WriteHooks> = {
   },
   nonconformity_notices: {
     beforeWrite: (ctx, values, current) => {
-      const moved = !!current && (('nonconformity' in values && values.nonconformity !== current.nonconformity) || ('customer' in values && values.customer !== current.customer));
+      const moved =
+        !!current &&
+        (('nonconformity' in values && values.nonconformity !== current.nonconformity) || ('customer' in values && values.customer !== current.customer));
       if (!current || moved) values.quantity_sold = sold(ctx, value(values, current, 'nonconformity'), value(values, current, 'customer'));
       const returned = value(values, current, 'quantity_returned');
       const had = Number(value(values, current, 'quantity_sold') ?? 0);
@@ -82,7 +84,9 @@ export const AFTERSALES_RECORD_HOOKS: Record<string, WriteHooks> = {
       if (typeof complaintId !== 'number') return;
       const complaint = findRow(ctx.db, registry.get('complaints')!, complaintId);
       if (complaint && value(values, current, 'customer') !== complaint.customer) {
-        throw validationError(msg(ctx.lang, 'invalid_input'), { customer: msg(ctx.lang, 'reply_customer_mismatch', { complaint: String(complaint.complaint_no) }) });
+        throw validationError(msg(ctx.lang, 'invalid_input'), {
+          customer: msg(ctx.lang, 'reply_customer_mismatch', { complaint: String(complaint.complaint_no) }),
+        });
       }
       if (complaint && value(values, current, 'product') == null && complaint.product != null) values.product = complaint.product;
     },

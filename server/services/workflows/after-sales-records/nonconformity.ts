@@ -32,21 +32,35 @@ export function soldOfCase(ctx: ServiceContext, batchId: unknown, customerId?: n
   return scope ? soldByCustomer(ctx.db, scope, customerId) : [];
 }
 
-const openCaseOf = (ctx: ServiceContext, batchId: number) => ctx.db.select({ id: nonconformities.id }).from(nonconformities)
-  .where(and(eq(nonconformities.batch, batchId), eq(nonconformities.status, 'open'), isNull(nonconformities.voided_at))).get();
+const openCaseOf = (ctx: ServiceContext, batchId: number) =>
+  ctx.db
+    .select({ id: nonconformities.id })
+    .from(nonconformities)
+    .where(and(eq(nonconformities.batch, batchId), eq(nonconformities.status, 'open'), isNull(nonconformities.voided_at)))
+    .get();
 
 /** A batch just marked 不合格 by a live edit: the case opens itself, unless one is open already. */
 export function openCaseForBatch(ctx: ServiceContext, batch: Row): void {
   if (openCaseOf(ctx, batch.id)) return;
-  createRecord(ctx, registry.get('nonconformities')!, {
-    batch: batch.id, found_at: ctx.clock.today(),
-    reason: en(ctx) ? 'Quality status set to nonconforming (opened automatically)' : '批次质量状态判定为不合格（系统自动建立，请补充不合格原因）',
-  }, { reason: en(ctx) ? 'batch marked nonconforming' : '批次判定不合格' });
+  createRecord(
+    ctx,
+    registry.get('nonconformities')!,
+    {
+      batch: batch.id,
+      found_at: ctx.clock.today(),
+      reason: en(ctx) ? 'Quality status set to nonconforming (opened automatically)' : '批次质量状态判定为不合格（系统自动建立，请补充不合格原因）',
+    },
+    { reason: en(ctx) ? 'batch marked nonconforming' : '批次判定不合格' },
+  );
 }
 
 /** A case entered by hand marks its batch 不合格 as well (QA may set the status; the batch hook then finds this case). */
 export function markBatchNonconforming(ctx: ServiceContext, kase: Row): void {
-  const b = ctx.db.select({ status: batches.status }).from(batches).where(eq(batches.id, kase.batch as number)).get();
+  const b = ctx.db
+    .select({ status: batches.status })
+    .from(batches)
+    .where(eq(batches.id, kase.batch as number))
+    .get();
   if (b && b.status !== 'nonconforming') {
     updateRecord(ctx, registry.get('batches')!, kase.batch as number, { status: 'nonconforming' }, { reason: `${kase.case_no} ${kase.reason}` });
   }
@@ -61,10 +75,19 @@ export function openRecall(ctx: ServiceContext, kase: Row, input: Input) {
   if (!initiators.includes(String(input.initiated_by))) errors.initiated_by = msg(ctx.lang, 'required');
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   // the recall starts at once (recall/start.ts): a notice per customer who received the batch, the batch blocked
-  const recall = createRecord(ctx, registry.get('recalls')!, {
-    product: scope.product, batches: scope.batches, level: input.level, initiated_by: input.initiated_by,
-    reason: kase.reason, started_at: ctx.clock.today(),
-  }, { reason: String(kase.case_no) });
+  const recall = createRecord(
+    ctx,
+    registry.get('recalls')!,
+    {
+      product: scope.product,
+      batches: scope.batches,
+      level: input.level,
+      initiated_by: input.initiated_by,
+      reason: kase.reason,
+      started_at: ctx.clock.today(),
+    },
+    { reason: String(kase.case_no) },
+  );
   return { decision: 'recall', recall: recall.id, decided_at: ctx.clock.today() };
 }
 
@@ -84,8 +107,14 @@ export function refreshCase(ctx: ServiceContext, kase: Row) {
     if (recall && !recall.voided_at && recall.status === 'open') startRecall(ctx, recall);
   }
   if (kase.decision === 'notice') {
-    const have = new Set(ctx.db.select({ customer: nonconformityNotices.customer }).from(nonconformityNotices)
-      .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at))).all().map((n) => n.customer));
+    const have = new Set(
+      ctx.db
+        .select({ customer: nonconformityNotices.customer })
+        .from(nonconformityNotices)
+        .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
+        .all()
+        .map((n) => n.customer),
+    );
     const res = registry.get('nonconformity_notices')!;
     for (const s of sold) if (!have.has(s.customer)) createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
   }
@@ -96,15 +125,26 @@ export function closeCase(ctx: ServiceContext, kase: Row) {
   if (kase.decision === 'pending' && Number(kase.customers_count ?? 0) > 0) throw badRequest(msg(ctx.lang, 'nonconformity_undecided'));
   if (kase.decision === 'recall') {
     const recall = findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
-    if (recall && recall.status !== 'closed' && !recall.voided_at) throw badRequest(msg(ctx.lang, 'nonconformity_recall_open', { recall_no: String(recall.recall_no) }));
+    if (recall && recall.status !== 'closed' && !recall.voided_at)
+      throw badRequest(msg(ctx.lang, 'nonconformity_recall_open', { recall_no: String(recall.recall_no) }));
   }
   if (kase.decision === 'notice') {
-    const pending = ctx.db.select({ name: customers.name, notified_at: nonconformityNotices.notified_at, acknowledged_at: nonconformityNotices.acknowledged_at, sold: nonconformityNotices.quantity_sold })
-      .from(nonconformityNotices).innerJoin(customers, eq(customers.id, nonconformityNotices.customer))
-      .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at))).all()
+    const pending = ctx.db
+      .select({
+        name: customers.name,
+        notified_at: nonconformityNotices.notified_at,
+        acknowledged_at: nonconformityNotices.acknowledged_at,
+        sold: nonconformityNotices.quantity_sold,
+      })
+      .from(nonconformityNotices)
+      .innerJoin(customers, eq(customers.id, nonconformityNotices.customer))
+      .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
+      .all()
       .filter((n) => (n.sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
     if (pending.length) {
-      const list = pending.map((n) => `${n.name}（${n.notified_at ? (en(ctx) ? 'not acknowledged' : '未确认') : (en(ctx) ? 'not notified' : '未通知')}）`).join(en(ctx) ? ', ' : '、');
+      const list = pending
+        .map((n) => `${n.name}（${n.notified_at ? (en(ctx) ? 'not acknowledged' : '未确认') : en(ctx) ? 'not notified' : '未通知'}）`)
+        .join(en(ctx) ? ', ' : '、');
       throw badRequest(msg(ctx.lang, 'nonconformity_close_pending', { customers: list }));
     }
   }
@@ -122,7 +162,8 @@ export const noticeSteps = {
   notify(ctx: ServiceContext, notice: Row, input: Input) {
     const kase = openCase(ctx, notice);
     const methods: readonly string[] = NOTICE_METHOD.values;
-    if (typeof input.method !== 'string' || !methods.includes(input.method)) throw validationError(msg(ctx.lang, 'invalid_input'), { method: msg(ctx.lang, 'required') });
+    if (typeof input.method !== 'string' || !methods.includes(input.method))
+      throw validationError(msg(ctx.lang, 'invalid_input'), { method: msg(ctx.lang, 'required') });
     return { notified_at: dateInput(ctx, input, 'notified_at', kase.found_at), method: input.method };
   },
   acknowledge(ctx: ServiceContext, notice: Row, input: Input) {

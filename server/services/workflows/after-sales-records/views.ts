@@ -19,64 +19,137 @@ import { affectedOf, type Affected } from '../recall/customers';
 export function caseCustomers(db: Db, kase: Row): Affected {
   const batch = findRow(db, registry.get('batches')!, kase.batch as number);
   const scope = { product: (batch?.product ?? kase.product) as number, batches: batch ? [String(batch.batch_no)] : [] };
-  const notices = kase.decision === 'recall'
-    ? db.select().from(recallNotices).where(and(eq(recallNotices.recall, kase.recall as number), isNull(recallNotices.voided_at))).all()
-    : db.select().from(nonconformityNotices).where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at))).all();
+  const notices =
+    kase.decision === 'recall'
+      ? db
+          .select()
+          .from(recallNotices)
+          .where(and(eq(recallNotices.recall, kase.recall as number), isNull(recallNotices.voided_at)))
+          .all()
+      : db
+          .select()
+          .from(nonconformityNotices)
+          .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
+          .all();
   return { recall: kase, ...affectedOf(db, scope, notices as Row[]) };
 }
 
 export interface RepairAgreement {
-  id: number; agreement_no: string; supplier: number; supplier_name: string; contact: string | null; valid_to: string; valid: boolean;
-  covers_devices: boolean; repair_terms: string | null; after_sales_contact: string | null;
+  id: number;
+  agreement_no: string;
+  supplier: number;
+  supplier_name: string;
+  contact: string | null;
+  valid_to: string;
+  valid: boolean;
+  covers_devices: boolean;
+  repair_terms: string | null;
+  after_sales_contact: string | null;
 }
 /** GET /api/workflows/aftersales/repair-route?product=ID — who repairs it (第三篇 三): valid agreements first. */
-export interface RepairRoute { product: number; generic_name: string; manufacturer: string | null; device: boolean; agreements: RepairAgreement[] }
+export interface RepairRoute {
+  product: number;
+  generic_name: string;
+  manufacturer: string | null;
+  device: boolean;
+  agreements: RepairAgreement[];
+}
 
 export function repairRoute(db: Db, productId: number, today: string): RepairRoute | undefined {
   const p = db.select().from(products).where(eq(products.id, productId)).get();
   if (!p) return undefined;
   const norm = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
-  const rows = db.select({ a: supplierAgreements, name: suppliers.name, contact: suppliers.contact_name, phone: suppliers.contact_phone })
-    .from(supplierAgreements).innerJoin(suppliers, eq(suppliers.id, supplierAgreements.supplier))
-    .where(isNull(supplierAgreements.voided_at)).orderBy(asc(supplierAgreements.valid_to)).all()
+  const rows = db
+    .select({ a: supplierAgreements, name: suppliers.name, contact: suppliers.contact_name, phone: suppliers.contact_phone })
+    .from(supplierAgreements)
+    .innerJoin(suppliers, eq(suppliers.id, supplierAgreements.supplier))
+    .where(isNull(supplierAgreements.voided_at))
+    .orderBy(asc(supplierAgreements.valid_to))
+    .all()
     .filter((r) => p.manufacturer && (r.a.manufacturers ?? []).some((m: string) => norm(m) === norm(p.manufacturer)));
-  const agreements = rows.map((r): RepairAgreement => ({
-    id: r.a.id, agreement_no: r.a.agreement_no, supplier: r.a.supplier, supplier_name: r.name,
-    contact: [r.contact, r.phone].filter(Boolean).join(' ') || null, valid_to: r.a.valid_to,
-    valid: r.a.valid_from <= today && r.a.valid_to >= today, covers_devices: !!r.a.covers_devices, repair_terms: r.a.repair_terms,
-    after_sales_contact: r.a.after_sales_contact,
-  })).sort((x, y) => Number(y.valid) - Number(x.valid) || y.valid_to.localeCompare(x.valid_to));
+  const agreements = rows
+    .map(
+      (r): RepairAgreement => ({
+        id: r.a.id,
+        agreement_no: r.a.agreement_no,
+        supplier: r.a.supplier,
+        supplier_name: r.name,
+        contact: [r.contact, r.phone].filter(Boolean).join(' ') || null,
+        valid_to: r.a.valid_to,
+        valid: r.a.valid_from <= today && r.a.valid_to >= today,
+        covers_devices: !!r.a.covers_devices,
+        repair_terms: r.a.repair_terms,
+        after_sales_contact: r.a.after_sales_contact,
+      }),
+    )
+    .sort((x, y) => Number(y.valid) - Number(x.valid) || y.valid_to.localeCompare(x.valid_to));
   return { product: p.id, generic_name: p.generic_name, manufacturer: p.manufacturer, device: p.kind === 'device', agreements };
 }
 
-export interface FollowUpDue { due: string; state: MonthState; visits: PlanVisit[] }
+export interface FollowUpDue {
+  due: string;
+  state: MonthState;
+  visits: PlanVisit[];
+}
 export interface FollowUpRow {
-  plan: number; customer: number; customer_name: string; product: number; product_name: string; kind: string; interval_days: number;
-  staff: string; next_due: string | null; dues: FollowUpDue[]; overdue: number;
+  plan: number;
+  customer: number;
+  customer_name: string;
+  product: number;
+  product_name: string;
+  kind: string;
+  interval_days: number;
+  staff: string;
+  next_due: string | null;
+  dues: FollowUpDue[];
+  overdue: number;
 }
 /** GET /api/workflows/aftersales/follow-ups */
-export interface FollowUpSchedule { today: string; rows: FollowUpRow[]; totals: Record<MonthState, number> }
+export interface FollowUpSchedule {
+  today: string;
+  rows: FollowUpRow[];
+  totals: Record<MonthState, number>;
+}
 
 export function followUpSchedule(db: Db, today: string): FollowUpSchedule {
-  const plans = db.select({ p: followUpPlans, customer_name: customers.name, product_name: products.generic_name }).from(followUpPlans)
-    .innerJoin(customers, eq(customers.id, followUpPlans.customer)).innerJoin(products, eq(products.id, followUpPlans.product))
-    .where(isNull(followUpPlans.voided_at)).orderBy(asc(customers.name)).all();
+  const plans = db
+    .select({ p: followUpPlans, customer_name: customers.name, product_name: products.generic_name })
+    .from(followUpPlans)
+    .innerJoin(customers, eq(customers.id, followUpPlans.customer))
+    .innerJoin(products, eq(products.id, followUpPlans.product))
+    .where(isNull(followUpPlans.voided_at))
+    .orderBy(asc(customers.name))
+    .all();
   const totals: Record<MonthState, number> = { visited: 0, due: 0, overdue: 0 };
   const rows = plans.map(({ p, customer_name, product_name }): FollowUpRow => {
-    const seen = db.select().from(visits).where(and(eq(visits.customer, p.customer), eq(visits.product, p.product), isNull(visits.voided_at)))
-      .orderBy(asc(visits.visit_date)).all();
+    const seen = db
+      .select()
+      .from(visits)
+      .where(and(eq(visits.customer, p.customer), eq(visits.product, p.product), isNull(visits.voided_at)))
+      .orderBy(asc(visits.visit_date))
+      .all();
     // the due dates so far and the next one (the one still due)
     const all = followUpDueDates(p.start_date, p.interval_days, p.end_date, addDays(today, p.interval_days));
     const dues = all.map((due): FollowUpDue => {
-      const vs = seen.filter((v) => v.visit_date > addDays(due, -p.interval_days) && v.visit_date <= due)
+      const vs = seen
+        .filter((v) => v.visit_date > addDays(due, -p.interval_days) && v.visit_date <= due)
         .map((v) => ({ id: v.id, visit_date: v.visit_date, kind: v.kind, staff: v.staff, on_site: true }));
       const state: MonthState = vs.length ? 'visited' : due >= today ? 'due' : 'overdue';
       totals[state] += 1;
       return { due, state, visits: vs };
     });
     return {
-      plan: p.id, customer: p.customer, customer_name, product: p.product, product_name, kind: p.kind, interval_days: p.interval_days,
-      staff: p.staff, next_due: dues.find((d) => d.state === 'due')?.due ?? null, dues, overdue: dues.filter((d) => d.state === 'overdue').length,
+      plan: p.id,
+      customer: p.customer,
+      customer_name,
+      product: p.product,
+      product_name,
+      kind: p.kind,
+      interval_days: p.interval_days,
+      staff: p.staff,
+      next_due: dues.find((d) => d.state === 'due')?.due ?? null,
+      dues,
+      overdue: dues.filter((d) => d.state === 'overdue').length,
     };
   });
   return { today, rows, totals };

@@ -7,7 +7,11 @@ const blank = (v: unknown) => v == null || (typeof v === 'string' && v.trim() ==
 
 export function nextNumber(db: Db, table: AnyTable, column: string, prefix: string, date: string): string {
   const head = `${prefix}-${date.slice(0, 4)}${date.slice(5, 7)}-`;
-  const used = db.select({ no: table[column] }).from(table).where(like(table[column], `${head}%`)).all() as { no: string }[];
+  const used = db
+    .select({ no: table[column] })
+    .from(table)
+    .where(like(table[column], `${head}%`))
+    .all() as { no: string }[];
   const max = used.reduce((m, r) => Math.max(m, Number(r.no.slice(head.length)) || 0), 0);
   return `${head}${String(max + 1).padStart(3, '0')}`;
 }

@@ -19,7 +19,10 @@ export function dateInput(ctx: ServiceContext, input: Input, key: string, notBef
   const v = input[key];
   if (v == null || v === '') return ctx.clock.today();
   const bad = typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || v > ctx.clock.today() || (typeof notBefore === 'string' && v < notBefore);
-  if (bad) throw validationError(msg(ctx.lang, 'invalid_input'), { [key]: msg(ctx.lang, 'not_date') + (typeof notBefore === 'string' ? ` (${notBefore} ~ ${ctx.clock.today()})` : '') });
+  if (bad)
+    throw validationError(msg(ctx.lang, 'invalid_input'), {
+      [key]: msg(ctx.lang, 'not_date') + (typeof notBefore === 'string' ? ` (${notBefore} ~ ${ctx.clock.today()})` : ''),
+    });
   return v;
 }
 
@@ -35,7 +38,11 @@ export const complaintSteps = {
 
 export const feedbackSteps = {
   report: (ctx: ServiceContext) => ({ reported_at: ctx.clock.today(), status: 'reported' }),
-  handle: (ctx: ServiceContext, _row: Row, input: Input) => ({ analysis: textInput(ctx, input, 'analysis'), handling: textInput(ctx, input, 'handling'), status: 'handled' }),
+  handle: (ctx: ServiceContext, _row: Row, input: Input) => ({
+    analysis: textInput(ctx, input, 'analysis'),
+    handling: textInput(ctx, input, 'handling'),
+    status: 'handled',
+  }),
   close: (ctx: ServiceContext, row: Row) => {
     if (!row.analysis || !row.handling) throw badRequest(msg(ctx.lang, 'complaint_needs', { fields: en(ctx) ? 'analysis, handling' : '原因分析、处理意见' }));
     return { status: 'closed' };

@@ -18,7 +18,11 @@ import { loadSettings } from '../../settings';
 function unqualified(ctx: ServiceContext, id: number): string | null {
   const s = ctx.db.select().from(salespeople).where(eq(salespeople.id, id)).get() as SalespersonRow | undefined;
   if (!s) return null;
-  const held = ctx.db.select().from(trainings).where(and(eq(trainings.salesperson, id), isNull(trainings.voided_at))).all();
+  const held = ctx.db
+    .select()
+    .from(trainings)
+    .where(and(eq(trainings.salesperson, id), isNull(trainings.voided_at)))
+    .all();
   const today = ctx.clock.today();
   const gaps = qualificationGaps(s, held, today, { graceDays: loadSettings(ctx.db).qualificationGraceDays, requireTraining: true });
   if (!gaps.length) return null;

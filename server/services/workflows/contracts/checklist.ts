@@ -42,7 +42,11 @@ export function termChecks(row: Row): Check[] {
     const value = row[t.field];
     const missing = blank(value);
     return {
-      key: `term:${t.field}`, label: text(t.zh, t.en), blocking: true, source: '第五篇 3.2', fields: [t.field],
+      key: `term:${t.field}`,
+      label: text(t.zh, t.en),
+      blocking: true,
+      source: '第五篇 3.2',
+      fields: [t.field],
       status: missing ? 'fail' : 'pass',
       detail: missing ? text('未填写', 'Not filled in') : shown(t.field, value),
     } satisfies Check;
@@ -54,8 +58,12 @@ const customerOf = (db: Db, row: Row) => (row.customer == null ? undefined : fin
 function customerCheck(customer: Row | undefined): Check {
   const ok = customer?.qa_status === 'approved';
   return {
-    key: 'customer_approved', label: text('购货单位已通过首营审核', 'Customer passed first-business review'), blocking: true,
-    source: '第二篇 3.4', fields: ['customer'], status: ok ? 'pass' : 'fail',
+    key: 'customer_approved',
+    label: text('购货单位已通过首营审核', 'Customer passed first-business review'),
+    blocking: true,
+    source: '第二篇 3.4',
+    fields: ['customer'],
+    status: ok ? 'pass' : 'fail',
     detail: ok
       ? text(`${customer!.name}（${customer!.qa_approved_at ?? ''} 审核）`, `${customer!.name} (approved ${customer!.qa_approved_at ?? ''})`)
       : text(`${customer?.name ?? '—'} 尚未通过首营审核`, `${customer?.name ?? '—'} has not passed the first-business review`),
@@ -69,9 +77,14 @@ export function contractChecklist(db: Db, row: Row): ContractChecklist {
   const checks = [...termChecks(row), customerCheck(customer)];
   const [zh, en] = APPROVAL_ROLE.labels[level];
   return {
-    id: row.id, status: (row.status as string) ?? null, amount: (row.amount as number) ?? null,
-    majorContractAmount: settings.majorContractAmount, level, levelLabel: { zh, en },
+    id: row.id,
+    status: (row.status as string) ?? null,
+    amount: (row.amount as number) ?? null,
+    majorContractAmount: settings.majorContractAmount,
+    level,
+    levelLabel: { zh, en },
     customerName: (customer?.name as string) ?? null,
-    ready: failing(checks).length === 0, checks,
+    ready: failing(checks).length === 0,
+    checks,
   };
 }

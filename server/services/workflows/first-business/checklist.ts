@@ -32,9 +32,10 @@ function creditSigners(db: Db, id: number): string[] {
 
 export function firstBusinessChecklist(db: Db, asOf: string, resource: FirstBusinessResource, row: Row): Checklist {
   const ctx = createSqlContext(db, asOf);
-  const checks = resource === 'customers'
-    ? [...customerChecks(row as unknown as CustomerFacts, ctx, creditSigners(db, row.id)), ...customerScanChecks(db, row)]
-    : [...productChecks(row as unknown as ProductRow, ctx), ...productScanChecks(db, row)];
+  const checks =
+    resource === 'customers'
+      ? [...customerChecks(row as unknown as CustomerFacts, ctx, creditSigners(db, row.id)), ...customerScanChecks(db, row)]
+      : [...productChecks(row as unknown as ProductRow, ctx), ...productScanChecks(db, row)];
   return { resource, id: row.id, asOf, qa_status: (row.qa_status as string) ?? null, ready: failing(checks).length === 0, checks };
 }
 

@@ -12,7 +12,9 @@ import type { ServiceContext } from '../../context';
 export function creditReview(ctx: ServiceContext, input: Record<string, unknown>): Record<string, unknown> {
   const rating = typeof input.payment_rating === 'string' ? input.payment_rating.trim() : '';
   if (!PAYMENT_RATINGS.some((r) => r.id === rating)) {
-    throw validationError(msg(ctx.lang, 'invalid_input'), { payment_rating: msg(ctx.lang, rating ? 'not_enum' : 'required', { value: rating, options: PAYMENT_RATINGS.map((r) => r.id).join('、') }) });
+    throw validationError(msg(ctx.lang, 'invalid_input'), {
+      payment_rating: msg(ctx.lang, rating ? 'not_enum' : 'required', { value: rating, options: PAYMENT_RATINGS.map((r) => r.id).join('、') }),
+    });
   }
   const changes: Record<string, unknown> = { payment_rating: rating, credit_reviewed_at: ctx.clock.today() };
   const raw = input.credit_limit;

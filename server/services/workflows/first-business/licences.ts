@@ -33,23 +33,41 @@ export function licenceChecks(type: CustomerType, licences: readonly CustomerLic
     const base = { key: `licence:${kinds.join('|')}`, label, blocking: true, source: '第五篇 2.1; 第四篇 一.3', fields: ['customer_licenses'] };
     const held = licences.filter((l) => kinds.includes(l.kind));
     if (held.length === 0) {
-      return { ...base, status: 'fail', detail: text(`未登记${label.zh}，请索取并登记证照（证号、经营范围、有效期）`, `No ${label.en} on file: obtain it and record its number, scope and validity`) };
+      return {
+        ...base,
+        status: 'fail',
+        detail: text(
+          `未登记${label.zh}，请索取并登记证照（证号、经营范围、有效期）`,
+          `No ${label.en} on file: obtain it and record its number, scope and validity`,
+        ),
+      };
     }
     const valid = held.filter((l) => withinValidity(asOf, l.valid_from, l.valid_to));
     if (valid.length === 0) {
       const l = held[0];
       const notYet = dateOf(l.valid_from) != null && dateOf(l.valid_from)! > asOf;
       return {
-        ...base, status: 'fail',
+        ...base,
+        status: 'fail',
         detail: notYet
           ? text(`${zh(l.kind)} ${l.number ?? ''} 自 ${l.valid_from} 起才生效`, `${en(l.kind)} ${l.number ?? ''} is valid only from ${l.valid_from}`)
-          : text(`${zh(l.kind)} ${l.number ?? ''} 已于 ${l.valid_to} 过期，请索取换发后的证照`, `${en(l.kind)} ${l.number ?? ''} expired on ${l.valid_to}: obtain the renewed licence`),
+          : text(
+              `${zh(l.kind)} ${l.number ?? ''} 已于 ${l.valid_to} 过期，请索取换发后的证照`,
+              `${en(l.kind)} ${l.number ?? ''} expired on ${l.valid_to}: obtain the renewed licence`,
+            ),
       };
     }
     const scoped = valid.filter((l) => !needsScope(l.kind) || scopeCategories(l.scope).size > 0);
     if (scoped.length === 0) {
       const l = valid[0];
-      return { ...base, status: 'fail', detail: text(`${zh(l.kind)} ${l.number ?? ''} 未登记经营范围，无法核对可销售的品种`, `${en(l.kind)} ${l.number ?? ''} has no business scope recorded, so what may be sold cannot be checked`) };
+      return {
+        ...base,
+        status: 'fail',
+        detail: text(
+          `${zh(l.kind)} ${l.number ?? ''} 未登记经营范围，无法核对可销售的品种`,
+          `${en(l.kind)} ${l.number ?? ''} has no business scope recorded, so what may be sold cannot be checked`,
+        ),
+      };
     }
     // The one lasting longest speaks for the group.
     const best = [...scoped].sort((a, b) => ((dateOf(b.valid_to) ?? '9999') > (dateOf(a.valid_to) ?? '9999') ? 1 : -1))[0];
@@ -61,9 +79,16 @@ export function licenceChecks(type: CustomerType, licences: readonly CustomerLic
     return {
       ...base,
       status: typeof window === 'number' ? 'warn' : 'pass',
-      detail: typeof window === 'number'
-        ? text(`${zh(best.kind)} ${best.number ?? ''} 有效期至 ${to}（${window} 天内到期，请及时索取换发证照）${scopeZh}`, `${en(best.kind)} ${best.number ?? ''} valid to ${to} (ends within ${window} days: ask for the renewal)${scopeEn}`)
-        : text(`${zh(best.kind)} ${best.number ?? ''} 有效期至 ${to ?? '长期'}${scopeZh}`, `${en(best.kind)} ${best.number ?? ''} valid to ${to ?? 'indefinite'}${scopeEn}`),
+      detail:
+        typeof window === 'number'
+          ? text(
+              `${zh(best.kind)} ${best.number ?? ''} 有效期至 ${to}（${window} 天内到期，请及时索取换发证照）${scopeZh}`,
+              `${en(best.kind)} ${best.number ?? ''} valid to ${to} (ends within ${window} days: ask for the renewal)${scopeEn}`,
+            )
+          : text(
+              `${zh(best.kind)} ${best.number ?? ''} 有效期至 ${to ?? '长期'}${scopeZh}`,
+              `${en(best.kind)} ${best.number ?? ''} valid to ${to ?? 'indefinite'}${scopeEn}`,
+            ),
     };
   });
 }

@@ -30,7 +30,8 @@ export function stepBlocks(ctx: ServiceContext, orderId: number, date: string): 
 
 export function requireNoBlocks(ctx: ServiceContext, orderId: number, date: string, step: { zh: string; en: string }): void {
   const blocks = stepBlocks(ctx, orderId, date);
-  if (blocks.length) throw badRequest(msg(ctx.lang, 'wf_step_blocked', { step: ctx.lang === 'en' ? step.en : step.zh, detail: blocks.join(ctx.lang === 'en' ? '; ' : '；') }));
+  if (blocks.length)
+    throw badRequest(msg(ctx.lang, 'wf_step_blocked', { step: ctx.lang === 'en' ? step.en : step.zh, detail: blocks.join(ctx.lang === 'en' ? '; ' : '；') }));
 }
 
 export const STEPS = {

@@ -14,8 +14,11 @@ import { createSqlContext } from '../../rules/sql-context';
 import { saleLineViews } from '../../rules/views';
 
 export function waived(ctx: ServiceContext, lineId: number, code: string): boolean {
-  return !!ctx.db.select({ id: findings.id }).from(findings)
-    .where(and(eq(findings.resource, 'sales_lines'), eq(findings.record_id, lineId), eq(findings.rule, code), eq(findings.status, 'waived'))).get();
+  return !!ctx.db
+    .select({ id: findings.id })
+    .from(findings)
+    .where(and(eq(findings.resource, 'sales_lines'), eq(findings.record_id, lineId), eq(findings.rule, code), eq(findings.status, 'waived')))
+    .get();
 }
 
 export function confirmOrder(ctx: ServiceContext, order: Row): Record<string, unknown> {

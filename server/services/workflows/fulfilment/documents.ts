@@ -15,30 +15,66 @@ import { invoiceView } from '../../rules/views';
 type R = Record<string, any>;
 const cents = (n: number) => Math.round(n * 100);
 
-export interface Documents { slips: R[]; invoices: R[]; payments: R[] }
+export interface Documents {
+  slips: R[];
+  invoices: R[];
+  payments: R[];
+}
 
 export function liveSlips(db: Db, orderIds: number[]): R[] {
   if (!orderIds.length) return [];
-  return db.select().from(t.outboundSlips).where(and(inArray(t.outboundSlips.order, orderIds), isNull(t.outboundSlips.voided_at))).all() as R[];
+  return db
+    .select()
+    .from(t.outboundSlips)
+    .where(and(inArray(t.outboundSlips.order, orderIds), isNull(t.outboundSlips.voided_at)))
+    .all() as R[];
 }
 
 /** Live invoices linked (by a live link) to these slips. */
 export function liveInvoicesOfSlips(db: Db, slipIds: number[]): R[] {
   if (!slipIds.length) return [];
-  const ids = [...new Set(db.select({ invoice: t.invoiceSlips.invoice }).from(t.invoiceSlips)
-    .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at))).all().map((r) => r.invoice as number))];
-  return ids.length ? db.select().from(t.invoices).where(and(inArray(t.invoices.id, ids), isNull(t.invoices.voided_at))).all() as R[] : [];
+  const ids = [
+    ...new Set(
+      db
+        .select({ invoice: t.invoiceSlips.invoice })
+        .from(t.invoiceSlips)
+        .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
+        .all()
+        .map((r) => r.invoice as number),
+    ),
+  ];
+  return ids.length
+    ? (db
+        .select()
+        .from(t.invoices)
+        .where(and(inArray(t.invoices.id, ids), isNull(t.invoices.voided_at)))
+        .all() as R[])
+    : [];
 }
 
 export function livePayments(db: Db, invoiceIds: number[]): R[] {
   if (!invoiceIds.length) return [];
-  return db.select().from(t.payments).where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at))).all() as R[];
+  return db
+    .select()
+    .from(t.payments)
+    .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
+    .all() as R[];
 }
 
 export function documentsOf(db: Db, orderIds: number[]): Documents {
   const slips = liveSlips(db, orderIds);
-  const invoices = liveInvoicesOfSlips(db, slips.map((s) => s.id));
-  return { slips, invoices, payments: livePayments(db, invoices.map((i) => i.id)) };
+  const invoices = liveInvoicesOfSlips(
+    db,
+    slips.map((s) => s.id),
+  );
+  return {
+    slips,
+    invoices,
+    payments: livePayments(
+      db,
+      invoices.map((i) => i.id),
+    ),
+  };
 }
 
 /** "出库单 CK…、发票 FP…、回款 HK…" — what is still live, named for the message. */
@@ -47,15 +83,27 @@ export function nameDocuments(ctx: ServiceContext, d: Partial<Documents>): strin
   const part = (rows: R[] | undefined, zh: string, enLabel: string, key: string) =>
     rows?.length ? `${en ? enLabel : zh} ${rows.map((r) => r[key] ?? `#${r.id}`).join(en ? ', ' : '、')}` : null;
   return [
-    part(d.slips, '出库单', 'outbound slips', 'slip_no'), part(d.invoices, '发票', 'invoices', 'invoice_no'), part(d.payments, '回款', 'payments', 'voucher_no'),
-  ].filter(Boolean).join(en ? '; ' : '；');
+    part(d.slips, '出库单', 'outbound slips', 'slip_no'),
+    part(d.invoices, '发票', 'invoices', 'invoice_no'),
+    part(d.payments, '回款', 'payments', 'voucher_no'),
+  ]
+    .filter(Boolean)
+    .join(en ? '; ' : '；');
 }
 
 /** The orders whose slips an invoice covers (links live or not: an unwind step checks what it touched). */
 export function ordersOfInvoice(db: Db, invoiceId: number): number[] {
-  return [...new Set(db.select({ order: t.outboundSlips.order }).from(t.invoiceSlips)
-    .innerJoin(t.outboundSlips, eq(t.outboundSlips.id, t.invoiceSlips.slip))
-    .where(eq(t.invoiceSlips.invoice, invoiceId)).all().map((r) => r.order as number))];
+  return [
+    ...new Set(
+      db
+        .select({ order: t.outboundSlips.order })
+        .from(t.invoiceSlips)
+        .innerJoin(t.outboundSlips, eq(t.outboundSlips.id, t.invoiceSlips.slip))
+        .where(eq(t.invoiceSlips.invoice, invoiceId))
+        .all()
+        .map((r) => r.order as number),
+    ),
+  ];
 }
 
 /**
@@ -67,14 +115,31 @@ export function assertConsistent(ctx: ServiceContext, orderIds: number[]): void 
   const db = ctx.db;
   const problems: string[] = [];
   const en = ctx.lang === 'en';
-  const slips = orderIds.length ? db.select().from(t.outboundSlips).where(inArray(t.outboundSlips.order, orderIds)).all() as R[] : [];
-  const orders = new Map((orderIds.length ? db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all() as R[] : []).map((o) => [o.id, o]));
+  const slips = orderIds.length ? (db.select().from(t.outboundSlips).where(inArray(t.outboundSlips.order, orderIds)).all() as R[]) : [];
+  const orders = new Map(
+    (orderIds.length ? (db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all() as R[]) : []).map((o) => [o.id, o]),
+  );
   for (const s of slips) {
-    if (!s.voided_at && orders.get(s.order)?.voided_at) problems.push(en ? `slip ${s.slip_no} is live but its order is voided` : `出库单 ${s.slip_no} 仍有效而其订单已作废`);
+    if (!s.voided_at && orders.get(s.order)?.voided_at)
+      problems.push(en ? `slip ${s.slip_no} is live but its order is voided` : `出库单 ${s.slip_no} 仍有效而其订单已作废`);
   }
-  const links = slips.length ? db.select().from(t.invoiceSlips).where(and(inArray(t.invoiceSlips.slip, slips.map((s) => s.id)), isNull(t.invoiceSlips.voided_at))).all() as R[] : [];
+  const links = slips.length
+    ? (db
+        .select()
+        .from(t.invoiceSlips)
+        .where(
+          and(
+            inArray(
+              t.invoiceSlips.slip,
+              slips.map((s) => s.id),
+            ),
+            isNull(t.invoiceSlips.voided_at),
+          ),
+        )
+        .all() as R[])
+    : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
-  const invoices = invoiceIds.length ? db.select().from(t.invoices).where(inArray(t.invoices.id, invoiceIds)).all() as R[] : [];
+  const invoices = invoiceIds.length ? (db.select().from(t.invoices).where(inArray(t.invoices.id, invoiceIds)).all() as R[]) : [];
   const slipById = new Map(slips.map((s) => [s.id, s]));
   for (const l of links) {
     const inv = invoices.find((i) => i.id === l.invoice);
@@ -91,7 +156,8 @@ export function assertConsistent(ctx: ServiceContext, orderIds: number[]): void 
     if (cents(pays.reduce((a, p) => a + (p.amount ?? 0), 0)) > cents(inv.amount ?? 0)) {
       problems.push(en ? `payments on invoice ${inv.invoice_no} exceed its amount` : `发票 ${inv.invoice_no} 的回款超过其金额`);
     }
-    if (pays.some((p) => p.customer !== inv.customer)) problems.push(en ? `a payment on invoice ${inv.invoice_no} is from another customer` : `发票 ${inv.invoice_no} 有其他单位的回款`);
+    if (pays.some((p) => p.customer !== inv.customer))
+      problems.push(en ? `a payment on invoice ${inv.invoice_no} is from another customer` : `发票 ${inv.invoice_no} 有其他单位的回款`);
   }
   if (problems.length) throw badRequest(msg(ctx.lang, 'wf_chain_inconsistent', { detail: problems.join(en ? '; ' : '；') }));
 }

@@ -30,9 +30,12 @@ function frozen(ctx: ServiceContext, what: string, state: { zh: string; en: stri
   return badRequest(msg(ctx.lang, 'wf_frozen', { what, state: en(ctx) ? state.en : state.zh }));
 }
 const WHAT: Record<string, { zh: string; en: string }> = {
-  outbound_slips: { zh: '出库单', en: 'An outbound slip' }, invoices: { zh: '销售发票', en: 'A sales invoice' },
-  invoice_lines: { zh: '发票明细', en: 'An invoice line' }, invoice_slips: { zh: '发票对应出库单', en: "An invoice's slip link" },
-  payments: { zh: '回款', en: 'A payment' }, special_checks: { zh: '特药销售核实记录', en: 'A special-drug verification record' },
+  outbound_slips: { zh: '出库单', en: 'An outbound slip' },
+  invoices: { zh: '销售发票', en: 'A sales invoice' },
+  invoice_lines: { zh: '发票明细', en: 'An invoice line' },
+  invoice_slips: { zh: '发票对应出库单', en: "An invoice's slip link" },
+  payments: { zh: '回款', en: 'A payment' },
+  special_checks: { zh: '特药销售核实记录', en: 'A special-drug verification record' },
 };
 /** Someone else's record is refused as such (403) before its state is told. */
 const inScopeFirst = (ctx: ServiceContext, resource: string, row: Row, action: 'create' | 'edit') =>
@@ -59,7 +62,9 @@ function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefi
   if (invoiceId == null) return;
   const inv = ctx.db.select().from(t.invoices).where(eq(t.invoices.id, invoiceId)).get() as Row | undefined;
   if (!inv) return; // the reference check reports it
-  const fail = (field: string, m: string) => { throw validationError(m, { [field]: m }); };
+  const fail = (field: string, m: string) => {
+    throw validationError(m, { [field]: m });
+  };
   if (inv.voided_at) fail('invoice', msg(ctx.lang, 'wf_payment_invoice_voided', { invoice: String(inv.invoice_no) }));
   const customer = values.customer !== undefined ? values.customer : current?.customer;
   if (customer !== inv.customer) {
@@ -67,16 +72,24 @@ function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefi
     fail('customer', msg(ctx.lang, 'wf_payment_customer', { payer: name(customer), invoice: String(inv.invoice_no), customer: name(inv.customer) }));
   }
   const amount = Number(values.amount !== undefined ? values.amount : current?.amount);
-  const others = ctx.db.select({ amount: t.payments.amount }).from(t.payments)
-    .where(and(eq(t.payments.invoice, invoiceId), isNull(t.payments.voided_at), ...(current ? [ne(t.payments.id, current.id)] : []))).all();
+  const others = ctx.db
+    .select({ amount: t.payments.amount })
+    .from(t.payments)
+    .where(and(eq(t.payments.invoice, invoiceId), isNull(t.payments.voided_at), ...(current ? [ne(t.payments.id, current.id)] : [])))
+    .all();
   const open = cents(Number(inv.amount ?? 0)) - others.reduce((a, p) => a + cents(p.amount ?? 0), 0);
-  if (cents(amount) > open) fail('amount', msg(ctx.lang, 'wf_payment_exceeds', { amount: amount.toFixed(2), invoice: String(inv.invoice_no), open: (open / 100).toFixed(2) }));
+  if (cents(amount) > open)
+    fail('amount', msg(ctx.lang, 'wf_payment_exceeds', { amount: amount.toFixed(2), invoice: String(inv.invoice_no), open: (open / 100).toFixed(2) }));
 }
 
 /** An invoice's lines and slip links: written and voided only with their invoice (its steps). */
 const invoicePart = (name: string): WriteHooks => ({
-  beforeWrite(ctx, _values, current, opts) { if (!opts.historical && !opts.verb) requireStep(ctx, name, current ? 'edit' : 'create'); },
-  beforeVoid(ctx, _current, opts) { if (!opts.verb && !opts.parentVoided) requireStep(ctx, name, 'delete'); },
+  beforeWrite(ctx, _values, current, opts) {
+    if (!opts.historical && !opts.verb) requireStep(ctx, name, current ? 'edit' : 'create');
+  },
+  beforeVoid(ctx, _current, opts) {
+    if (!opts.verb && !opts.parentVoided) requireStep(ctx, name, 'delete');
+  },
 });
 
 export const FREEZE_HOOKS: Record<string, WriteHooks> = {
@@ -85,7 +98,8 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       if (opts.historical || opts.verb || !current) return;
       inScopeFirst(ctx, 'sales_orders', { ...current, ...values } as Row, 'edit');
       const slips = shippedOn(ctx, current.id);
-      if (slips && changedKeys(values, current, ['remark']).length) throw frozen(ctx, `${en(ctx) ? 'Order' : '订单'} ${current.order_no}`, { zh: `${SHIPPED.zh} ${slips}`, en: `${SHIPPED.en} (${slips})` });
+      if (slips && changedKeys(values, current, ['remark']).length)
+        throw frozen(ctx, `${en(ctx) ? 'Order' : '订单'} ${current.order_no}`, { zh: `${SHIPPED.zh} ${slips}`, en: `${SHIPPED.en} (${slips})` });
     },
     beforeVoid(ctx, current) {
       const docs = documentsOf(ctx.db, [current.id]);
@@ -102,13 +116,20 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       for (const order of orders) {
         const slips = shippedOn(ctx, order);
         if (!slips || (current && !changedKeys(values, current, ['sale_date', 'customer']).length)) continue;
-        throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, order)}${en(ctx) ? '' : ' 的销售明细'}`, { zh: `${SHIPPED.zh} ${slips}`, en: `${SHIPPED.en} (${slips})` });
+        throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, order)}${en(ctx) ? '' : ' 的销售明细'}`, {
+          zh: `${SHIPPED.zh} ${slips}`,
+          en: `${SHIPPED.en} (${slips})`,
+        });
       }
     },
     beforeVoid(ctx, current, opts) {
       if (opts.parentVoided) return; // the order's own void decided
       const slips = shippedOn(ctx, current.order);
-      if (slips) throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, current.order)}${en(ctx) ? '' : ' 的销售明细'}`, { zh: `${SHIPPED.zh} ${slips}`, en: `${SHIPPED.en} (${slips})` });
+      if (slips)
+        throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, current.order)}${en(ctx) ? '' : ' 的销售明细'}`, {
+          zh: `${SHIPPED.zh} ${slips}`,
+          en: `${SHIPPED.en} (${slips})`,
+        });
     },
   },
   outbound_slips: {
@@ -118,7 +139,9 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       if (!changedKeys(values, current).length) return;
       const invoiced = liveInvoicesOfSlips(ctx.db, [current.id]);
       if (current.reviewed_by || invoiced.length) {
-        const state = invoiced.length ? { zh: `开具发票 ${invoiced.map((i) => i.invoice_no).join('、')}`, en: `invoiced (${invoiced.map((i) => i.invoice_no).join(', ')})` } : { zh: '复核出库', en: 'reviewed' };
+        const state = invoiced.length
+          ? { zh: `开具发票 ${invoiced.map((i) => i.invoice_no).join('、')}`, en: `invoiced (${invoiced.map((i) => i.invoice_no).join(', ')})` }
+          : { zh: '复核出库', en: 'reviewed' };
         throw frozen(ctx, `${en(ctx) ? 'Outbound slip' : '出库单'} ${current.slip_no}`, state);
       }
       if ('order' in values && values.order !== current.order) requireStep(ctx, 'outbound_slips', 'create');
@@ -126,7 +149,10 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
     beforeVoid(ctx, current, opts) {
       if (!opts.verb) requireStep(ctx, 'outbound_slips', 'delete');
       const invoices = liveInvoicesOfSlips(ctx.db, [current.id]);
-      if (invoices.length) throw badRequest(msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Outbound slip' : '出库单'} ${current.slip_no}`, docs: nameDocuments(ctx, { invoices }) }));
+      if (invoices.length)
+        throw badRequest(
+          msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Outbound slip' : '出库单'} ${current.slip_no}`, docs: nameDocuments(ctx, { invoices }) }),
+        );
     },
   },
   invoices: {
@@ -134,12 +160,20 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       if (opts.historical || opts.verb) return;
       if (!current) throw badRequest(msg(ctx.lang, 'wf_invoice_from_chain')); // MADE_BY_STEP.invoices.create, with the endpoint
       // Attaching the goods list later (3.8) is the one amendment an issued invoice takes.
-      if (changedKeys(values, current, ['list_attached']).length) throw frozen(ctx, `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, { zh: '开具', en: 'issued' });
+      if (changedKeys(values, current, ['list_attached']).length)
+        throw frozen(ctx, `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, { zh: '开具', en: 'issued' });
     },
     beforeVoid(ctx, current, opts) {
       if (!opts.verb) requireStep(ctx, 'invoices', 'delete');
-      const payments = ctx.db.select().from(t.payments).where(and(eq(t.payments.invoice, current.id), isNull(t.payments.voided_at))).all() as Row[];
-      if (payments.length) throw badRequest(msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, docs: nameDocuments(ctx, { payments }) }));
+      const payments = ctx.db
+        .select()
+        .from(t.payments)
+        .where(and(eq(t.payments.invoice, current.id), isNull(t.payments.voided_at)))
+        .all() as Row[];
+      if (payments.length)
+        throw badRequest(
+          msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, docs: nameDocuments(ctx, { payments }) }),
+        );
     },
   },
   invoice_lines: invoicePart('invoice_lines'),
@@ -149,10 +183,14 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       if (opts.historical || opts.verb) return;
       checkPayment(ctx, values, current);
     },
-    beforeVoid(ctx, _current, opts) { if (!opts.verb) requireStep(ctx, 'payments', 'delete'); },
+    beforeVoid(ctx, _current, opts) {
+      if (!opts.verb) requireStep(ctx, 'payments', 'delete');
+    },
   },
   special_checks: {
     // 第二篇 3.9: the 开票人员 records (and signs) the verification; it is not typed in.
-    beforeWrite(ctx, _values, current, opts) { if (!opts.historical && !opts.verb && !current) requireStep(ctx, 'special_checks', 'create'); },
+    beforeWrite(ctx, _values, current, opts) {
+      if (!opts.historical && !opts.verb && !current) requireStep(ctx, 'special_checks', 'create');
+    },
   },
 };

@@ -8,7 +8,9 @@ export function stepDate(ctx: ServiceContext, input: Record<string, unknown>, ke
   const value = input[key];
   if (value == null || value === '') return ctx.clock.today();
   if (!isIsoDate(value) || (value as string) > ctx.clock.today()) {
-    throw validationError(msg(ctx.lang, 'wf_bad_date', { field: ctx.lang === 'en' ? label.en : label.zh }), { [key]: msg(ctx.lang, 'wf_bad_date', { field: '' }) });
+    throw validationError(msg(ctx.lang, 'wf_bad_date', { field: ctx.lang === 'en' ? label.en : label.zh }), {
+      [key]: msg(ctx.lang, 'wf_bad_date', { field: '' }),
+    });
   }
   return value as string;
 }

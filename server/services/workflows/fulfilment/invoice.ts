@@ -35,7 +35,11 @@ export interface InvoiceInput {
 /** The slips' goods per product: each order's lines counted once. */
 export function goodsOf(db: Db, orderIds: number[]) {
   if (!orderIds.length) return [];
-  const lines = db.select().from(t.salesLines).where(and(inArray(t.salesLines.order, orderIds), isNull(t.salesLines.voided_at))).all() as R[];
+  const lines = db
+    .select()
+    .from(t.salesLines)
+    .where(and(inArray(t.salesLines.order, orderIds), isNull(t.salesLines.voided_at)))
+    .all() as R[];
   const by = new Map<number, { product: number; quantity: number; amount: number }>();
   for (const l of lines) {
     const e = by.get(l.product) ?? { product: l.product, quantity: 0, amount: 0 };
@@ -49,27 +53,41 @@ export function goodsOf(db: Db, orderIds: number[]) {
 /** Live invoice links of these slips (slip → invoice no.). */
 function invoicedSlips(db: Db, slipIds: number[]): Map<number, string> {
   if (!slipIds.length) return new Map();
-  const rows = db.select({ slip: t.invoiceSlips.slip, no: t.invoices.invoice_no }).from(t.invoiceSlips)
+  const rows = db
+    .select({ slip: t.invoiceSlips.slip, no: t.invoices.invoice_no })
+    .from(t.invoiceSlips)
     .innerJoin(t.invoices, eq(t.invoices.id, t.invoiceSlips.invoice))
-    .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at), isNull(t.invoices.voided_at))).all();
+    .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at), isNull(t.invoices.voided_at)))
+    .all();
   return new Map(rows.map((r) => [r.slip as number, String(r.no)]));
 }
 
 /** Reviewed slips not yet invoiced, with their order's customer and amount (the invoice dialog's choices). */
 export function invoiceableSlips(db: Db, customer?: number): InvoiceableSlip[] {
-  const rows = db.select({
-    id: t.outboundSlips.id, slip_no: t.outboundSlips.slip_no, outbound_date: t.outboundSlips.outbound_date, order: t.outboundSlips.order,
-    order_no: t.salesOrders.order_no, customer: t.salesOrders.customer, customer_name: t.customers.name, reviewed_by: t.outboundSlips.reviewed_by,
-    amount: sql<number>`(SELECT COALESCE(SUM(${t.salesLines.amount}), 0) FROM ${t.salesLines} WHERE ${t.salesLines.order} = ${t.outboundSlips.order} AND ${t.salesLines.voided_at} IS NULL)`,
-  }).from(t.outboundSlips)
+  const rows = db
+    .select({
+      id: t.outboundSlips.id,
+      slip_no: t.outboundSlips.slip_no,
+      outbound_date: t.outboundSlips.outbound_date,
+      order: t.outboundSlips.order,
+      order_no: t.salesOrders.order_no,
+      customer: t.salesOrders.customer,
+      customer_name: t.customers.name,
+      reviewed_by: t.outboundSlips.reviewed_by,
+      amount: sql<number>`(SELECT COALESCE(SUM(${t.salesLines.amount}), 0) FROM ${t.salesLines} WHERE ${t.salesLines.order} = ${t.outboundSlips.order} AND ${t.salesLines.voided_at} IS NULL)`,
+    })
+    .from(t.outboundSlips)
     .innerJoin(t.salesOrders, eq(t.salesOrders.id, t.outboundSlips.order))
     .innerJoin(t.customers, eq(t.customers.id, t.salesOrders.customer))
-    .where(and(
-      isNull(t.outboundSlips.voided_at), isNotNull(t.outboundSlips.reviewed_by),
-      customer != null ? eq(t.salesOrders.customer, customer) : undefined,
-      sql`NOT EXISTS (SELECT 1 FROM ${t.invoiceSlips} JOIN ${t.invoices} ON ${t.invoices.id} = ${t.invoiceSlips.invoice}
+    .where(
+      and(
+        isNull(t.outboundSlips.voided_at),
+        isNotNull(t.outboundSlips.reviewed_by),
+        customer != null ? eq(t.salesOrders.customer, customer) : undefined,
+        sql`NOT EXISTS (SELECT 1 FROM ${t.invoiceSlips} JOIN ${t.invoices} ON ${t.invoices.id} = ${t.invoiceSlips.invoice}
                       WHERE ${t.invoiceSlips.slip} = ${t.outboundSlips.id} AND ${t.invoiceSlips.voided_at} IS NULL AND ${t.invoices.voided_at} IS NULL)`,
-    ))
+      ),
+    )
     .orderBy(t.outboundSlips.outbound_date, t.outboundSlips.id)
     .limit(500)
     .all();
@@ -80,8 +98,16 @@ export function invoiceableSlips(db: Db, customer?: number): InvoiceableSlip[] {
 function requireInvoiceableBuyer(ctx: ServiceContext, customerId: number) {
   const c = ctx.db.select().from(t.customers).where(eq(t.customers.id, customerId)).get() as R;
   const en = ctx.lang === 'en';
-  const why = c.type === 'individual' || (c.type == null && looksLikeIndividual(c.name)) ? (en ? 'is a private person' : '是个人')
-    : c.qa_status !== 'approved' ? (en ? 'has not passed the first-business review' : '未通过首营审核') : null;
+  const why =
+    c.type === 'individual' || (c.type == null && looksLikeIndividual(c.name))
+      ? en
+        ? 'is a private person'
+        : '是个人'
+      : c.qa_status !== 'approved'
+        ? en
+          ? 'has not passed the first-business review'
+          : '未通过首营审核'
+        : null;
   if (why) throw badRequest(msg(ctx.lang, 'wf_invoice_buyer', { customer: c.name, why }));
 }
 
@@ -93,11 +119,17 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
   if (!ids.length) throw validationError(msg(ctx.lang, 'wf_invoice_no_slips'), { slips: msg(ctx.lang, 'wf_invoice_no_slips') });
   const date = stepDate(ctx, input as Record<string, unknown>, 'invoice_date', { zh: '开票', en: 'Invoice' });
   return inTransaction(ctx, (tx) => {
-    const slips = tx.db.select().from(t.outboundSlips).where(and(inArray(t.outboundSlips.id, ids), isNull(t.outboundSlips.voided_at))).all() as R[];
-    if (slips.length !== ids.length) throw validationError(msg(ctx.lang, 'wf_invoice_no_slips'), { slips: msg(ctx.lang, 'not_found', { resource: 'outbound_slips', id: ids.join(',') }) });
+    const slips = tx.db
+      .select()
+      .from(t.outboundSlips)
+      .where(and(inArray(t.outboundSlips.id, ids), isNull(t.outboundSlips.voided_at)))
+      .all() as R[];
+    if (slips.length !== ids.length)
+      throw validationError(msg(ctx.lang, 'wf_invoice_no_slips'), { slips: msg(ctx.lang, 'not_found', { resource: 'outbound_slips', id: ids.join(',') }) });
     for (const s of slips) if (!s.reviewed_by) throw badRequest(msg(ctx.lang, 'wf_invoice_slip_unreviewed', { slip: s.slip_no }));
     const invoiced = invoicedSlips(tx.db, ids);
-    for (const s of slips) if (invoiced.has(s.id)) throw badRequest(msg(ctx.lang, 'wf_invoice_slip_invoiced', { slip: s.slip_no, invoice: invoiced.get(s.id)! }));
+    for (const s of slips)
+      if (invoiced.has(s.id)) throw badRequest(msg(ctx.lang, 'wf_invoice_slip_invoiced', { slip: s.slip_no, invoice: invoiced.get(s.id)! }));
     const orderIds = [...new Set(slips.map((s) => s.order as number))];
     const orders = tx.db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all() as R[];
     const customers = new Set(orders.map((o) => o.customer));
@@ -108,19 +140,31 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
 
     const goods = goodsOf(tx.db, orderIds);
     const form = input.form === 'list_attached' ? 'list_attached' : 'itemised';
-    const invoice = createRecord(tx, registry.get('invoices')!, {
-      invoice_no: input.invoice_no, type: input.type, customer: orders[0].customer, invoice_date: date,
-      amount: cents(goods.reduce((s, g) => s + g.amount, 0)), itemised: form === 'itemised', list_attached: form === 'list_attached',
-    }, { reason: 'issue_invoice', verb: true });
+    const invoice = createRecord(
+      tx,
+      registry.get('invoices')!,
+      {
+        invoice_no: input.invoice_no,
+        type: input.type,
+        customer: orders[0].customer,
+        invoice_date: date,
+        amount: cents(goods.reduce((s, g) => s + g.amount, 0)),
+        itemised: form === 'itemised',
+        list_attached: form === 'list_attached',
+      },
+      { reason: 'issue_invoice', verb: true },
+    );
     // The lines and links are written together and checked once, on the finished invoice: one by one, a
     // half-linked invoice would not match its slips yet.
     const quiet: ServiceContext = { ...tx, deferredRules: new Map() };
     for (const g of goods) createRecord(quiet, registry.get('invoice_lines')!, { invoice: invoice.id, ...g }, { historical: true, reason: 'issue_invoice' });
-    for (const s of slips) createRecord(quiet, registry.get('invoice_slips')!, { invoice: invoice.id, slip: s.id }, { historical: true, reason: 'issue_invoice' });
+    for (const s of slips)
+      createRecord(quiet, registry.get('invoice_slips')!, { invoice: invoice.id, slip: s.id }, { historical: true, reason: 'issue_invoice' });
     enforceRules(tx, 'invoices', invoice);
     return {
       ...readRecord(tx.db, registry.get('invoices')!, invoice.id as number)!,
-      lines: goods, slips: slips.map((s) => ({ id: s.id, slip_no: s.slip_no })),
+      lines: goods,
+      slips: slips.map((s) => ({ id: s.id, slip_no: s.slip_no })),
     };
   });
 }

@@ -18,20 +18,39 @@ import { requireSpecialVerified } from './special';
 /** CK + date + a 4-digit number, one more than the day's highest (voided slips keep their numbers). */
 export function nextSlipNo(db: Db, date: string): string {
   const prefix = `CK${date.replace(/-/g, '')}`;
-  const taken = db.select({ no: t.outboundSlips.slip_no }).from(t.outboundSlips).where(like(t.outboundSlips.slip_no, `${prefix}%`)).all();
-  const max = taken.map((r) => Number(String(r.no).slice(prefix.length))).filter((n) => Number.isInteger(n)).reduce((a, b) => Math.max(a, b), 0);
+  const taken = db
+    .select({ no: t.outboundSlips.slip_no })
+    .from(t.outboundSlips)
+    .where(like(t.outboundSlips.slip_no, `${prefix}%`))
+    .all();
+  const max = taken
+    .map((r) => Number(String(r.no).slice(prefix.length)))
+    .filter((n) => Number.isInteger(n))
+    .reduce((a, b) => Math.max(a, b), 0);
   return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }
 
 export function issueOutbound(ctx: ServiceContext, order: Row, input: Record<string, unknown>): Record<string, unknown> {
   const date = stepDate(ctx, input, 'outbound_date', { zh: '出库', en: 'Outbound' });
-  const existing = ctx.db.select().from(t.outboundSlips).where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at))).get();
+  const existing = ctx.db
+    .select()
+    .from(t.outboundSlips)
+    .where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at)))
+    .get();
   if (existing) throw badRequest(msg(ctx.lang, 'wf_slip_exists', { slip: String(existing.slip_no) }));
   requireSpecialVerified(ctx, order, date, 'outbound');
   requireNoBlocks(ctx, order.id, date, STEPS.outbound);
-  createRecord(ctx, registry.get('outbound_slips')!, {
-    slip_no: nextSlipNo(ctx.db, date), order: order.id, outbound_date: date, issued_by: ctx.actor.display_name,
-  }, { reason: 'issue_outbound', verb: true }); // the slip is this step's own record (issued_by is step-owned)
+  createRecord(
+    ctx,
+    registry.get('outbound_slips')!,
+    {
+      slip_no: nextSlipNo(ctx.db, date),
+      order: order.id,
+      outbound_date: date,
+      issued_by: ctx.actor.display_name,
+    },
+    { reason: 'issue_outbound', verb: true },
+  ); // the slip is this step's own record (issued_by is step-owned)
   return { status: 'shipped' };
 }
 

@@ -8,9 +8,7 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { addDays, daysBetween, isIsoDate } from '../../../../schema/rules';
 import * as t from '../../../../schema/tables';
 import type { Db } from '../../../db';
-import {
-  BUCKETS, type Ageing, type Bucket, type Buckets, type CustomerAgeing, type CustomerReceivables,
-} from '../../../../schema/workflows/fulfilment-views';
+import { BUCKETS, type Ageing, type Bucket, type Buckets, type CustomerAgeing, type CustomerReceivables } from '../../../../schema/workflows/fulfilment-views';
 
 /** Chinese names by pinyin. */
 const zhCollator = new Intl.Collator('zh');
@@ -36,44 +34,84 @@ export function agedInvoices(db: Db, asOf: string, customer?: number) {
       WHERE l.invoice = invoices.id AND l.voided_at IS NULL AND k.payment_days IS NOT NULL)`;
   const paid = sql<number>`(SELECT COALESCE(SUM(p.amount), 0) FROM payments p
       WHERE p.invoice = invoices.id AND p.voided_at IS NULL AND p.paid_at <= ${asOf})`;
-  const rows = db.select({
-    id: t.invoices.id, invoice_no: t.invoices.invoice_no, type: t.invoices.type, customer: t.invoices.customer,
-    invoice_date: t.invoices.invoice_date, amount: t.invoices.amount, payment_days: term, paid,
-  }).from(t.invoices)
+  const rows = db
+    .select({
+      id: t.invoices.id,
+      invoice_no: t.invoices.invoice_no,
+      type: t.invoices.type,
+      customer: t.invoices.customer,
+      invoice_date: t.invoices.invoice_date,
+      amount: t.invoices.amount,
+      payment_days: term,
+      paid,
+    })
+    .from(t.invoices)
     .where(and(isNull(t.invoices.voided_at), lte(t.invoices.invoice_date, asOf), customer != null ? eq(t.invoices.customer, customer) : undefined))
     .orderBy(t.invoices.invoice_date, t.invoices.id)
     .all();
-  return rows.filter((r) => isIsoDate(r.invoice_date)).map((r) => {
-    const days = r.payment_days ?? DEFAULT_TERM_DAYS;
-    const due = addDays(r.invoice_date as string, days);
-    const outstanding = cents((r.amount ?? 0) - (r.paid ?? 0));
-    const pastDue = daysBetween(due, asOf);
-    return {
-      ...r, paid: cents(r.paid ?? 0), outstanding, term_known: r.payment_days != null, payment_days: days, due_date: due,
-      days_past_due: outstanding > 0 ? Math.max(0, pastDue) : 0, bucket: outstanding > 0 ? bucketOf(pastDue) : null,
-    };
-  });
+  return rows
+    .filter((r) => isIsoDate(r.invoice_date))
+    .map((r) => {
+      const days = r.payment_days ?? DEFAULT_TERM_DAYS;
+      const due = addDays(r.invoice_date as string, days);
+      const outstanding = cents((r.amount ?? 0) - (r.paid ?? 0));
+      const pastDue = daysBetween(due, asOf);
+      return {
+        ...r,
+        paid: cents(r.paid ?? 0),
+        outstanding,
+        term_known: r.payment_days != null,
+        payment_days: days,
+        due_date: due,
+        days_past_due: outstanding > 0 ? Math.max(0, pastDue) : 0,
+        bucket: outstanding > 0 ? bucketOf(pastDue) : null,
+      };
+    });
 }
 
 /** Payments up to as-of not made against an invoice, per customer. */
 function unallocated(db: Db, asOf: string, customer?: number): Map<number, number> {
-  const rows = db.select({ customer: t.payments.customer, amount: sql<number>`SUM(${t.payments.amount})` }).from(t.payments)
-    .where(and(isNull(t.payments.voided_at), sql`${t.payments.invoice} IS NULL`, lte(t.payments.paid_at, asOf), customer != null ? eq(t.payments.customer, customer) : undefined))
-    .groupBy(t.payments.customer).all();
+  const rows = db
+    .select({ customer: t.payments.customer, amount: sql<number>`SUM(${t.payments.amount})` })
+    .from(t.payments)
+    .where(
+      and(
+        isNull(t.payments.voided_at),
+        sql`${t.payments.invoice} IS NULL`,
+        lte(t.payments.paid_at, asOf),
+        customer != null ? eq(t.payments.customer, customer) : undefined,
+      ),
+    )
+    .groupBy(t.payments.customer)
+    .all();
   return new Map(rows.map((r) => [r.customer as number, cents(r.amount)]));
 }
 
 /** One row per customer with invoices, the largest outstanding first, and the totals over all of them. */
 export function receivablesAgeing(db: Db, asOf: string): Ageing {
   const invoices = agedInvoices(db, asOf);
-  const names = new Map(db.select({ id: t.customers.id, name: t.customers.name }).from(t.customers).all().map((c) => [c.id, c.name]));
+  const names = new Map(
+    db
+      .select({ id: t.customers.id, name: t.customers.name })
+      .from(t.customers)
+      .all()
+      .map((c) => [c.id, c.name]),
+  );
   const credits = unallocated(db, asOf);
   const by = new Map<number, CustomerAgeing>();
   for (const inv of invoices) {
     const c = inv.customer as number;
     const row = by.get(c) ?? {
-      customer: c, name: names.get(c) ?? `#${c}`, invoiced: 0, paid: 0, outstanding: 0, unallocated: credits.get(c) ?? 0,
-      open_invoices: 0, overdue: 0, oldest_due: null, buckets: emptyBuckets(),
+      customer: c,
+      name: names.get(c) ?? `#${c}`,
+      invoiced: 0,
+      paid: 0,
+      outstanding: 0,
+      unallocated: credits.get(c) ?? 0,
+      open_invoices: 0,
+      overdue: 0,
+      oldest_due: null,
+      buckets: emptyBuckets(),
     };
     row.invoiced = cents(row.invoiced + (inv.amount ?? 0));
     row.paid = cents(row.paid + inv.paid);
@@ -87,14 +125,17 @@ export function receivablesAgeing(db: Db, asOf: string): Ageing {
     by.set(c, row);
   }
   const customers = [...by.values()].sort((a, b) => b.outstanding - a.outstanding || zhCollator.compare(a.name, b.name));
-  const totals = customers.reduce((s, c) => {
-    s.invoiced = cents(s.invoiced + c.invoiced);
-    s.paid = cents(s.paid + c.paid);
-    s.outstanding = cents(s.outstanding + c.outstanding);
-    s.overdue = cents(s.overdue + c.overdue);
-    for (const b of BUCKETS) s.buckets[b] = cents(s.buckets[b] + c.buckets[b]);
-    return s;
-  }, { invoiced: 0, paid: 0, outstanding: 0, overdue: 0, buckets: emptyBuckets() });
+  const totals = customers.reduce(
+    (s, c) => {
+      s.invoiced = cents(s.invoiced + c.invoiced);
+      s.paid = cents(s.paid + c.paid);
+      s.outstanding = cents(s.outstanding + c.outstanding);
+      s.overdue = cents(s.overdue + c.overdue);
+      for (const b of BUCKETS) s.buckets[b] = cents(s.buckets[b] + c.buckets[b]);
+      return s;
+    },
+    { invoiced: 0, paid: 0, outstanding: 0, overdue: 0, buckets: emptyBuckets() },
+  );
   return { as_of: asOf, default_term_days: DEFAULT_TERM_DAYS, totals, customers };
 }
 
@@ -102,14 +143,25 @@ export function receivablesAgeing(db: Db, asOf: string): Ageing {
 export function customerReceivables(db: Db, asOf: string, customer: number): Omit<CustomerReceivables, 'name'> {
   const invoices = agedInvoices(db, asOf, customer).reverse();
   const p = t.payments;
-  const payments = db.select({ id: p.id, invoice: p.invoice, amount: p.amount, paid_at: p.paid_at, method: p.method, voucher_no: p.voucher_no }).from(t.payments).where(and(eq(t.payments.customer, customer), isNull(t.payments.voided_at), lte(t.payments.paid_at, asOf)))
-    .orderBy(sql`${t.payments.paid_at} DESC`).limit(200).all();
+  const payments = db
+    .select({ id: p.id, invoice: p.invoice, amount: p.amount, paid_at: p.paid_at, method: p.method, voucher_no: p.voucher_no })
+    .from(t.payments)
+    .where(and(eq(t.payments.customer, customer), isNull(t.payments.voided_at), lte(t.payments.paid_at, asOf)))
+    .orderBy(sql`${t.payments.paid_at} DESC`)
+    .limit(200)
+    .all();
   const summary = emptyBuckets();
   for (const i of invoices) if (i.bucket) summary[i.bucket] = cents(summary[i.bucket] + i.outstanding);
   return {
-    as_of: asOf, customer, default_term_days: DEFAULT_TERM_DAYS, buckets: summary,
-    invoiced: cents(invoices.reduce((s, i) => s + (i.amount ?? 0), 0)), paid: cents(invoices.reduce((s, i) => s + i.paid, 0)),
-    outstanding: cents(invoices.reduce((s, i) => s + i.outstanding, 0)), unallocated: unallocated(db, asOf, customer).get(customer) ?? 0,
-    invoices, payments,
+    as_of: asOf,
+    customer,
+    default_term_days: DEFAULT_TERM_DAYS,
+    buckets: summary,
+    invoiced: cents(invoices.reduce((s, i) => s + (i.amount ?? 0), 0)),
+    paid: cents(invoices.reduce((s, i) => s + i.paid, 0)),
+    outstanding: cents(invoices.reduce((s, i) => s + i.outstanding, 0)),
+    unallocated: unallocated(db, asOf, customer).get(customer) ?? 0,
+    invoices,
+    payments,
   };
 }

@@ -25,8 +25,12 @@ const CHECK_LABELS: Record<(typeof CHECK_KEYS)[number], { zh: string; en: string
 };
 
 export function specialCheckOf(db: Db, orderId: number): R | undefined {
-  return db.select().from(t.specialChecks).where(and(eq(t.specialChecks.order, orderId), isNull(t.specialChecks.voided_at)))
-    .orderBy(desc(t.specialChecks.id)).get() as R | undefined;
+  return db
+    .select()
+    .from(t.specialChecks)
+    .where(and(eq(t.specialChecks.order, orderId), isNull(t.specialChecks.voided_at)))
+    .orderBy(desc(t.specialChecks.id))
+    .get() as R | undefined;
 }
 
 /** A check counts when made on or before `date` with no item recorded as not done (legacy rows keep only the date). */
@@ -55,10 +59,19 @@ export function verifySpecial(ctx: ServiceContext, order: Row, input: Record<str
   if (undone.length) {
     throw badRequest(msg(ctx.lang, 'wf_special_incomplete', { items: undone.map((k) => CHECK_LABELS[k][ctx.lang === 'en' ? 'en' : 'zh']).join('、') }));
   }
-  createRecord(ctx, registry.get('special_checks')!, {
-    order: order.id, contract_obtained: true, identity_verified: true, authenticity_verified: true,
-    verified_by: ctx.actor.display_name, verified_at: ctx.clock.now().toISOString(),
-  }, { reason: 'verify_special', verb: true });
+  createRecord(
+    ctx,
+    registry.get('special_checks')!,
+    {
+      order: order.id,
+      contract_obtained: true,
+      identity_verified: true,
+      authenticity_verified: true,
+      verified_by: ctx.actor.display_name,
+      verified_at: ctx.clock.now().toISOString(),
+    },
+    { reason: 'verify_special', verb: true },
+  );
   return {}; // the order itself does not change; the signature is on it
 }
 
@@ -71,21 +84,57 @@ export function specialState(db: Db, order: R, asOf: string): SpecialState {
   const saleDate = dateOf(order.sale_date) ?? asOf;
   const docsMissing = order.customer != null ? missingSpecialDocs(rc.customerAgents(order.customer), saleDate) : [];
   const check = specialCheckOf(db, order.id) ?? null;
-  const slips = db.select().from(t.outboundSlips).where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at))).all() as R[];
+  const slips = db
+    .select()
+    .from(t.outboundSlips)
+    .where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at)))
+    .all() as R[];
   const slipIds = slips.map((s) => s.id);
-  const links = slipIds.length ? db.select().from(t.invoiceSlips).where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at))).all() as R[] : [];
+  const links = slipIds.length
+    ? (db
+        .select()
+        .from(t.invoiceSlips)
+        .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
+        .all() as R[])
+    : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice))];
-  const invoices = invoiceIds.length ? db.select().from(t.invoices).where(and(inArray(t.invoices.id, invoiceIds), isNull(t.invoices.voided_at))).all() as R[] : [];
-  const payments = invoiceIds.length ? db.select().from(t.payments).where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at))).all() as R[] : [];
-  const firstDoc = [...slips.map((s) => dateOf(s.outbound_date)), ...invoices.map((i) => dateOf(i.invoice_date))].filter((d): d is string => !!d).sort()[0] ?? null;
+  const invoices = invoiceIds.length
+    ? (db
+        .select()
+        .from(t.invoices)
+        .where(and(inArray(t.invoices.id, invoiceIds), isNull(t.invoices.voided_at)))
+        .all() as R[])
+    : [];
+  const payments = invoiceIds.length
+    ? (db
+        .select()
+        .from(t.payments)
+        .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
+        .all() as R[])
+    : [];
+  const firstDoc =
+    [...slips.map((s) => dateOf(s.outbound_date)), ...invoices.map((i) => dateOf(i.invoice_date))].filter((d): d is string => !!d).sort()[0] ?? null;
   const contract = order.contract != null ? rc.contract(order.contract) : undefined;
   return {
     special: true as const,
     products: products.map((p) => ({ id: p!.id, name: [p!.generic_name, p!.spec].filter(Boolean).join(' '), special_control: p!.special_control })),
     docs: { sale_date: saleDate, complete: docsMissing.length === 0, missing: docsMissing },
-    check: check && { ...check, verified_by: check.verified_by ?? null, verified_at: check.verified_at, complete: CHECK_KEYS.every((k) => check[k] !== false), in_time: firstDoc ? checkCovers(check, firstDoc) : true },
+    check: check && {
+      ...check,
+      verified_by: check.verified_by ?? null,
+      verified_at: check.verified_at,
+      complete: CHECK_KEYS.every((k) => check[k] !== false),
+      in_time: firstDoc ? checkCovers(check, firstDoc) : true,
+    },
     first_document: firstDoc,
-    arrival: slips.map((s) => ({ slip: s.id, slip_no: s.slip_no, outbound_date: s.outbound_date, reviewed_by: s.reviewed_by, arrival_verified_at: s.arrival_verified_at, arrival_verified_by: s.arrival_verified_by })),
+    arrival: slips.map((s) => ({
+      slip: s.id,
+      slip_no: s.slip_no,
+      outbound_date: s.outbound_date,
+      reviewed_by: s.reviewed_by,
+      arrival_verified_at: s.arrival_verified_at,
+      arrival_verified_by: s.arrival_verified_by,
+    })),
     cash: {
       order: order.payment_method === 'cash',
       contract: contract?.payment_method === 'cash',

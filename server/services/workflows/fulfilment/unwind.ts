@@ -34,8 +34,15 @@ export function voidInvoice(ctx: ServiceContext, invoice: Row, input: Input): Re
   const reason = `${INVOICE_VOID_MODES[mode][ctx.lang === 'en' ? 1 : 0]}：${reasonOf(input)}`;
   const orders = ordersOfInvoice(ctx.db, invoice.id);
   voidRecord(ctx, res('invoices'), invoice.id, reason, { verb: true }); // refuses while payments are live
-  for (const [name, table] of [['invoice_lines', t.invoiceLines], ['invoice_slips', t.invoiceSlips]] as const) {
-    for (const row of ctx.db.select({ id: table.id }).from(table).where(and(eq(table.invoice, invoice.id), isNull(table.voided_at))).all()) {
+  for (const [name, table] of [
+    ['invoice_lines', t.invoiceLines],
+    ['invoice_slips', t.invoiceSlips],
+  ] as const) {
+    for (const row of ctx.db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.invoice, invoice.id), isNull(table.voided_at)))
+      .all()) {
       voidRecord(ctx, res(name), row.id, reason, { verb: true });
     }
   }

@@ -8,7 +8,10 @@ import { batches, customerAgents, customers, outboundSlips, salesLines, salesOrd
 import type { Db } from '../../../db';
 import type { Row } from '../../records';
 
-export interface RecallScope { product: number; batches: string[] }
+export interface RecallScope {
+  product: number;
+  batches: string[];
+}
 
 export const scopeOf = (recall: Row): RecallScope => ({
   product: recall.product as number,
@@ -18,9 +21,12 @@ export const scopeOf = (recall: Row): RecallScope => ({
 /** The live batches (ids) the recall covers. */
 export function coveredBatchIds(db: Db, scope: RecallScope): number[] {
   if (!scope.batches.length) return [];
-  return db.select({ id: batches.id }).from(batches)
+  return db
+    .select({ id: batches.id })
+    .from(batches)
     .where(and(eq(batches.product, scope.product), inArray(batches.batch_no, scope.batches), isNull(batches.voided_at)))
-    .all().map((b) => b.id);
+    .all()
+    .map((b) => b.id);
 }
 
 /**
@@ -33,7 +39,11 @@ const shippedLine = sql`EXISTS (SELECT 1 FROM ${outboundSlips} s WHERE s."order"
   AND ((s.reviewed_by IS NOT NULL AND s.reviewed_by <> '') OR s.import_id IS NOT NULL) AND (${salesLines.voided_at} IS NULL OR ${salesLines.voided_at} >= s.created_at))`;
 
 /** Quantity shipped per customer of the recalled batches, largest first. */
-export function soldByCustomer(db: Db, scope: RecallScope, customerId?: number): { customer: number; quantity: number; lines: number; last_sale: string | null }[] {
+export function soldByCustomer(
+  db: Db,
+  scope: RecallScope,
+  customerId?: number,
+): { customer: number; quantity: number; lines: number; last_sale: string | null }[] {
   const ids = coveredBatchIds(db, scope);
   if (!ids.length) return [];
   return db
@@ -52,13 +62,18 @@ export function soldByCustomer(db: Db, scope: RecallScope, customerId?: number):
     .filter((r) => r.quantity > 0) as { customer: number; quantity: number; lines: number; last_sale: string | null }[];
 }
 
-export interface NotShipped { customer: number; quantity: number; orders: string[] }
+export interface NotShipped {
+  customer: number;
+  quantity: number;
+  orders: string[];
+}
 
 /** Live orders (drafts, confirmed, or with a slip not yet reviewed) of the recalled batches: nothing has left yet. */
 export function unshippedByCustomer(db: Db, scope: RecallScope): NotShipped[] {
   const ids = coveredBatchIds(db, scope);
   if (!ids.length) return [];
-  const rows = db.select({ customer: salesOrders.customer, quantity: salesLines.quantity, order_no: salesOrders.order_no })
+  const rows = db
+    .select({ customer: salesOrders.customer, quantity: salesLines.quantity, order_no: salesOrders.order_no })
     .from(salesLines)
     .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
     .where(and(inArray(salesLines.batch, ids), isNull(salesLines.voided_at), isNull(salesOrders.voided_at), sql`NOT ${shippedLine}`))
@@ -73,7 +88,11 @@ export function unshippedByCustomer(db: Db, scope: RecallScope): NotShipped[] {
   return [...by.values()].sort((a, b) => b.quantity - a.quantity || a.customer - b.customer);
 }
 
-export interface Contact { name: string; role: string | null; phone: string | null }
+export interface Contact {
+  name: string;
+  role: string | null;
+  phone: string | null;
+}
 
 /** The customer's own contact first, then its live agents (legal representative, purchasers, receivers...). */
 export function contactsOf(db: Db, customerIds: number[]): Map<number, { name: string; contacts: Contact[] }> {
@@ -83,8 +102,11 @@ export function contactsOf(db: Db, customerIds: number[]): Map<number, { name: s
     const contacts: Contact[] = c.contact_name || c.contact_phone ? [{ name: c.contact_name ?? '', role: 'contact', phone: c.contact_phone ?? null }] : [];
     out.set(c.id, { name: c.name, contacts });
   }
-  const agents = db.select().from(customerAgents)
-    .where(and(inArray(customerAgents.customer, customerIds), isNull(customerAgents.voided_at))).all();
+  const agents = db
+    .select()
+    .from(customerAgents)
+    .where(and(inArray(customerAgents.customer, customerIds), isNull(customerAgents.voided_at)))
+    .all();
   for (const a of agents) out.get(a.customer)?.contacts.push({ name: a.name, role: a.role, phone: a.phone ?? null });
   return out;
 }

@@ -17,22 +17,46 @@ export interface AffectedCustomer {
   last_sale: string | null;
   contacts: Contact[];
   notice: {
-    id: number; version: number; quantity_sold: number | null; notified_at: string | null; method: string | null;
-    acknowledged_at: string | null; quantity_returned: number | null;
+    id: number;
+    version: number;
+    quantity_sold: number | null;
+    notified_at: string | null;
+    method: string | null;
+    acknowledged_at: string | null;
+    quantity_returned: number | null;
   } | null;
   state: 'no_notice' | 'not_notified' | 'notified' | 'acknowledged';
 }
 
 export interface AffectedTotals {
-  customers: number; quantity_sold: number; quantity_returned: number; not_notified: number; not_acknowledged: number; not_shipped_quantity: number;
+  customers: number;
+  quantity_sold: number;
+  quantity_returned: number;
+  not_notified: number;
+  not_acknowledged: number;
+  not_shipped_quantity: number;
 }
 /** Orders of the batches that have not left (drafts, confirmed, slip not reviewed): listed apart, never "received". */
-export interface NotShippedCustomer { customer: number; customer_name: string; quantity: number; orders: string[] }
+export interface NotShippedCustomer {
+  customer: number;
+  customer_name: string;
+  quantity: number;
+  orders: string[];
+}
 /** GET /api/workflows/recalls/:id/customers (the web reads this type too) */
-export interface Affected { recall: Row; customers: AffectedCustomer[]; not_shipped: NotShippedCustomer[]; totals: AffectedTotals }
+export interface Affected {
+  recall: Row;
+  customers: AffectedCustomer[];
+  not_shipped: NotShippedCustomer[];
+  totals: AffectedTotals;
+}
 
 export function affectedCustomers(db: Db, recall: Row): Affected {
-  const notices = db.select().from(recallNotices).where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at))).all() as Row[];
+  const notices = db
+    .select()
+    .from(recallNotices)
+    .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
+    .all() as Row[];
   return { recall, ...affectedOf(db, scopeOf(recall), notices) };
 }
 
@@ -51,12 +75,23 @@ export function affectedOf(db: Db, scope: RecallScope, noticeRows: readonly Row[
     const s = bySold.get(id);
     const n = notices.get(id);
     return {
-      customer: id, customer_name: contacts.get(id)?.name ?? `#${id}`, quantity_sold: s?.quantity ?? 0, lines: s?.lines ?? 0,
-      last_sale: s?.last_sale ?? null, contacts: contacts.get(id)?.contacts ?? [],
-      notice: n ? {
-        id: n.id, version: n.version ?? 1, quantity_sold: n.quantity_sold as number | null, notified_at: n.notified_at as string | null,
-        method: n.method as string | null, acknowledged_at: n.acknowledged_at as string | null, quantity_returned: n.quantity_returned as number | null,
-      } : null,
+      customer: id,
+      customer_name: contacts.get(id)?.name ?? `#${id}`,
+      quantity_sold: s?.quantity ?? 0,
+      lines: s?.lines ?? 0,
+      last_sale: s?.last_sale ?? null,
+      contacts: contacts.get(id)?.contacts ?? [],
+      notice: n
+        ? {
+            id: n.id,
+            version: n.version ?? 1,
+            quantity_sold: n.quantity_sold as number | null,
+            notified_at: n.notified_at as string | null,
+            method: n.method as string | null,
+            acknowledged_at: n.acknowledged_at as string | null,
+            quantity_returned: n.quantity_returned as number | null,
+          }
+        : null,
       state: !n ? 'no_notice' : n.acknowledged_at ? 'acknowledged' : n.notified_at ? 'notified' : 'not_notified',
     };
   });

@@ -37,7 +37,8 @@ export const RECALL_HOOKS: Record<string, WriteHooks> = {
     beforeWrite: (ctx, values, current) => {
       const recallId = (values.recall ?? current?.recall) as number | undefined;
       const customer = (values.customer ?? current?.customer) as number | undefined;
-      const moved = !!current && (('recall' in values && !same(values.recall, current.recall)) || ('customer' in values && !same(values.customer, current.customer)));
+      const moved =
+        !!current && (('recall' in values && !same(values.recall, current.recall)) || ('customer' in values && !same(values.customer, current.customer)));
       if (!current || moved) {
         const recall = recallId != null ? findRow(ctx.db, registry.get('recalls')!, recallId) : undefined;
         values.quantity_sold = recall && customer != null ? (soldByCustomer(ctx.db, scopeOf(recall), customer)[0]?.quantity ?? 0) : 0;

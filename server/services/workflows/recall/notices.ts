@@ -28,8 +28,14 @@ function dateInput(ctx: ServiceContext, input: Input, key: string, notBefore?: s
 function requireOwnCustomer(ctx: ServiceContext, notice: Row): void {
   const roles = ctx.actor.roles;
   if (!roles.includes('sales') || roles.some((r) => r === 'admin' || r === 'qa' || r === 'warehouse' || r === 'after_sales')) return;
-  const own = ctx.actor.salesperson != null && !!ctx.db.select({ id: salesOrders.id }).from(salesOrders)
-    .where(and(eq(salesOrders.customer, notice.customer as number), eq(salesOrders.salesperson, ctx.actor.salesperson))).limit(1).get();
+  const own =
+    ctx.actor.salesperson != null &&
+    !!ctx.db
+      .select({ id: salesOrders.id })
+      .from(salesOrders)
+      .where(and(eq(salesOrders.customer, notice.customer as number), eq(salesOrders.salesperson, ctx.actor.salesperson)))
+      .limit(1)
+      .get();
   if (!own) {
     const name = findRow(ctx.db, registry.get('customers')!, notice.customer as number)?.name ?? `#${notice.customer}`;
     throw forbidden(msg(ctx.lang, 'wf_recall_not_own_customer', { customer: String(name) }));

@@ -12,8 +12,13 @@ import { applyChanges } from '../../write';
 import { coveredBatchIds, scopeOf } from './affected';
 
 export function releaseBatches(ctx: ServiceContext, voided: Row): void {
-  const others = (ctx.db.select().from(recalls).where(and(eq(recalls.status, 'open'), isNull(recalls.voided_at))).all() as Row[])
-    .filter((r) => r.id !== voided.id);
+  const others = (
+    ctx.db
+      .select()
+      .from(recalls)
+      .where(and(eq(recalls.status, 'open'), isNull(recalls.voided_at)))
+      .all() as Row[]
+  ).filter((r) => r.id !== voided.id);
   const stillCovered = new Set(others.flatMap((r) => coveredBatchIds(ctx.db, scopeOf(r))));
   const batchRes = registry.get('batches')!;
   for (const id of coveredBatchIds(ctx.db, scopeOf(voided))) {

@@ -16,8 +16,13 @@ export function startRecall(ctx: ServiceContext, recall: Row): void {
   const scope = scopeOf(recall);
   const noticeRes = registry.get('recall_notices')!;
   const existing = new Map(
-    (ctx.db.select().from(recallNotices).where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at))).all() as Row[])
-      .map((n) => [n.customer as number, n]),
+    (
+      ctx.db
+        .select()
+        .from(recallNotices)
+        .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
+        .all() as Row[]
+    ).map((n) => [n.customer as number, n]),
   );
   const sold = soldByCustomer(ctx.db, scope);
   for (const s of sold) {

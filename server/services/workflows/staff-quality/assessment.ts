@@ -11,15 +11,18 @@ import type { Row } from '../../records';
 import { fieldError } from './text';
 
 export function findingsInPeriod(db: Db, salesperson: number, from: string, to: string): number {
-  const r = db.select({ n: sql<number>`count(*)` }).from(findings).where(and(
-    eq(findings.salesperson, salesperson), gte(findings.record_date, from), lte(findings.record_date, to), ne(findings.status, 'waived'),
-  )).get() as { n: number };
+  const r = db
+    .select({ n: sql<number>`count(*)` })
+    .from(findings)
+    .where(and(eq(findings.salesperson, salesperson), gte(findings.record_date, from), lte(findings.record_date, to), ne(findings.status, 'waived')))
+    .get() as { n: number };
   return r.n;
 }
 
 export function fillAssessment(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
   const m = { ...(current ?? {}), ...values };
-  const from = m.period_from as string | null, to = m.period_to as string | null;
+  const from = m.period_from as string | null,
+    to = m.period_to as string | null;
   if (from && to && to < from) fieldError(ctx, 'period_to', `考核期止（${to}）早于考核期起（${from}）`, `The period ends (${to}) before it starts (${from})`);
   const score = m.score as number | null | undefined;
   if (score != null && (score < 0 || score > 100)) fieldError(ctx, 'score', '考核得分应在 0–100 之间', 'The score must be between 0 and 100');

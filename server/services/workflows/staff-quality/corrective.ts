@@ -22,10 +22,19 @@ export function openCorrectiveAction(resource: string) {
     const { source, link } = SOURCES[resource];
     const due = dayInput(ctx, input, 'due_date');
     if (due < ctx.clock.today()) fieldError(ctx, 'due_date', `完成期限（${due}）不能早于今天`, `The due date (${due}) cannot be in the past`);
-    createRecord(ctx, registry.get('corrective_actions')!, {
-      source, [link]: row.id, cause: textInput(ctx, input, 'cause'), action: textInput(ctx, input, 'action'),
-      owner: textInput(ctx, input, 'owner'), due_date: due,
-    }, { reason: ctx.lang === 'en' ? `opened from ${resource} #${row.id}` : `由${registry.get(resource)!.label[0]}提出` });
+    createRecord(
+      ctx,
+      registry.get('corrective_actions')!,
+      {
+        source,
+        [link]: row.id,
+        cause: textInput(ctx, input, 'cause'),
+        action: textInput(ctx, input, 'action'),
+        owner: textInput(ctx, input, 'owner'),
+        due_date: due,
+      },
+      { reason: ctx.lang === 'en' ? `opened from ${resource} #${row.id}` : `由${registry.get(resource)!.label[0]}提出` },
+    );
     return {};
   };
 }
@@ -35,12 +44,20 @@ export const correctiveSteps = {
     const done = dayInput(ctx, input, 'completed_at', ctx.clock.today());
     const opened = String(row.created_at ?? '').slice(0, 10);
     if (done > ctx.clock.today() || (opened && done < opened)) {
-      fieldError(ctx, 'completed_at', `完成日期应在 ${opened || '…'} 至 ${ctx.clock.today()} 之间`, `The completion date must lie between ${opened || '…'} and ${ctx.clock.today()}`);
+      fieldError(
+        ctx,
+        'completed_at',
+        `完成日期应在 ${opened || '…'} 至 ${ctx.clock.today()} 之间`,
+        `The completion date must lie between ${opened || '…'} and ${ctx.clock.today()}`,
+      );
     }
     return { result: textInput(ctx, input, 'result'), completed_at: done, status: 'done' };
   },
   verify: (ctx: ServiceContext, _row: Row, input: Record<string, unknown>) => ({
-    verification: textInput(ctx, input, 'verification'), verified_by: ctx.actor.display_name, verified_at: ctx.clock.today(), status: 'verified',
+    verification: textInput(ctx, input, 'verification'),
+    verified_by: ctx.actor.display_name,
+    verified_at: ctx.clock.today(),
+    status: 'verified',
   }),
 };
 
@@ -50,6 +67,11 @@ export function checkCorrectiveLink(ctx: ServiceContext, values: Record<string, 
   const wanted = Object.values(SOURCES).find((s) => s.source === m.source);
   if (wanted && m[wanted.link] == null) {
     const label = registry.get('corrective_actions')!.fields[wanted.link].label;
-    fieldError(ctx, wanted.link, `来源为「${registry.get('corrective_actions')!.fields.source.enum!.labels[m.source as string][0]}」时须填写${label[0]}`, `A corrective action from this source names its ${label[1]}`);
+    fieldError(
+      ctx,
+      wanted.link,
+      `来源为「${registry.get('corrective_actions')!.fields.source.enum!.labels[m.source as string][0]}」时须填写${label[0]}`,
+      `A corrective action from this source names its ${label[1]}`,
+    );
   }
 }

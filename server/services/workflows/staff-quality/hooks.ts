@@ -18,7 +18,9 @@ export const STAFF_QUALITY_HOOKS: Record<string, WriteHooks> = {
   },
   corrective_actions: {
     fillInput: (ctx, input) => withNumber(ctx.db, correctiveActions, input, 'action_no', 'GJ', null, ctx.clock.today()),
-    beforeWrite: (ctx, values, current, opts) => { if (!opts.historical) checkCorrectiveLink(ctx, values, current); },
+    beforeWrite: (ctx, values, current, opts) => {
+      if (!opts.historical) checkCorrectiveLink(ctx, values, current);
+    },
   },
   trainings: { beforeWrite: (ctx, values, current) => checkTrainee(ctx, values, current) },
 };

@@ -14,7 +14,9 @@ const MANAGEMENT = ['sales_head', 'sales_vp', 'gm'] as const;
 
 /** `2025-06-30 16:05` in the business time zone: the receipt is read by people, on screen and in exports. */
 function localTime(ctx: ServiceContext, d: Date): string {
-  const row = ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, BUSINESS_TIME_ZONE_SETTING)).get() as { value: unknown } | undefined;
+  const row = ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, BUSINESS_TIME_ZONE_SETTING)).get() as
+    | { value: unknown }
+    | undefined;
   const zone = validTimeZone(row?.value) ?? DEFAULT_BUSINESS_TIME_ZONE;
   return new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 }

@@ -17,23 +17,32 @@ const FROZEN = ['product', 'title', 'content'] as const;
 export function fillMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
   if (!current) {
     const product = values.product as number;
-    const r = ctx.db.select({ v: max(productMaterials.edition) }).from(productMaterials).where(eq(productMaterials.product, product)).get() as { v: number | null };
+    const r = ctx.db
+      .select({ v: max(productMaterials.edition) })
+      .from(productMaterials)
+      .where(eq(productMaterials.product, product))
+      .get() as { v: number | null };
     values.edition = (r.v ?? 0) + 1;
     return;
   }
   delete values.edition;
   if (current.status !== 'draft' && FROZEN.some((k) => k in values && JSON.stringify(values[k]) !== JSON.stringify(current[k]))) {
-    refuse(ctx, `第 ${current.edition} 版资料已批准，不能修改（保留原文以备查）；请新建一个版本，经质管部批准后取代本版。`,
-      `Edition ${current.edition} is approved and is kept as it was: create a new version for QA to approve instead.`);
+    refuse(
+      ctx,
+      `第 ${current.edition} 版资料已批准，不能修改（保留原文以备查）；请新建一个版本，经质管部批准后取代本版。`,
+      `Edition ${current.edition} is approved and is kept as it was: create a new version for QA to approve instead.`,
+    );
   }
 }
 
 /** The approval: this version approved, the product's earlier approved version superseded. */
 export function approveMaterial(ctx: ServiceContext, row: Row): Record<string, unknown> {
   const res = registry.get('product_materials')!;
-  const older = ctx.db.select().from(productMaterials).where(and(
-    eq(productMaterials.product, row.product as number), eq(productMaterials.status, 'approved'), isNull(productMaterials.voided_at),
-  )).all() as Row[];
+  const older = ctx.db
+    .select()
+    .from(productMaterials)
+    .where(and(eq(productMaterials.product, row.product as number), eq(productMaterials.status, 'approved'), isNull(productMaterials.voided_at)))
+    .all() as Row[];
   const reason = ctx.lang === 'en' ? `superseded by edition ${row.edition}` : `被第 ${row.edition} 版取代`;
   for (const o of older) if (o.id !== row.id) applyChanges(ctx, res, o, { status: 'superseded' }, { reason });
   return { status: 'approved', approved_by: ctx.actor.display_name, approved_at: ctx.clock.today() };
@@ -45,11 +54,20 @@ export function approveMaterial(ctx: ServiceContext, row: Row): Record<string, u
  */
 export function checkCitedMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
   if (values.material == null || values.material === current?.material) return;
-  const m = ctx.db.select().from(productMaterials).where(eq(productMaterials.id, values.material as number)).get() as Row | undefined;
+  const m = ctx.db
+    .select()
+    .from(productMaterials)
+    .where(eq(productMaterials.id, values.material as number))
+    .get() as Row | undefined;
   if (!m) return; // the reference check names a missing record
   const product = values.product !== undefined ? values.product : current?.product;
   if (m.status === 'draft') {
-    fieldError(ctx, 'material', `「${m.title}」第 ${m.edition} 版尚未经质管部批准，不能作为介绍资料使用`, `"${m.title}" edition ${m.edition} is not approved by QA and cannot be cited`);
+    fieldError(
+      ctx,
+      'material',
+      `「${m.title}」第 ${m.edition} 版尚未经质管部批准，不能作为介绍资料使用`,
+      `"${m.title}" edition ${m.edition} is not approved by QA and cannot be cited`,
+    );
   }
   if (product != null && product !== m.product) fieldError(ctx, 'material', '所用产品资料不是该品种的资料', 'The material cited is for another product');
 }

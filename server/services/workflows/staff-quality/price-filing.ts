@@ -10,24 +10,53 @@ import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
 import { fieldError } from './text';
 
-export interface FiledPrice { product: number; name: string; lines: number; quantity: number; min: number; max: number }
+export interface FiledPrice {
+  product: number;
+  name: string;
+  lines: number;
+  quantity: number;
+  min: number;
+  max: number;
+}
 
 const inRange = (price: number, lo: number | null, hi: number | null) => (lo == null || price >= lo) && (hi == null || price <= hi);
 
 export function inRangePrices(db: Db, salesperson: number, from: string, to: string): FiledPrice[] {
-  const rows = db.select({
-    product: salesLines.product, price: salesLines.unit_price, quantity: salesLines.quantity, approved: salesLines.price_approved_by,
-    name: products.generic_name, spec: products.spec, lo: products.price_min, hi: products.price_max,
-  }).from(salesLines)
+  const rows = db
+    .select({
+      product: salesLines.product,
+      price: salesLines.unit_price,
+      quantity: salesLines.quantity,
+      approved: salesLines.price_approved_by,
+      name: products.generic_name,
+      spec: products.spec,
+      lo: products.price_min,
+      hi: products.price_max,
+    })
+    .from(salesLines)
     .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
     .innerJoin(products, eq(products.id, salesLines.product))
-    .where(and(eq(salesOrders.salesperson, salesperson), between(salesOrders.sale_date, from, `${to}\uffff`), isNull(salesOrders.voided_at), isNull(salesLines.voided_at)))
+    .where(
+      and(
+        eq(salesOrders.salesperson, salesperson),
+        between(salesOrders.sale_date, from, `${to}\uffff`),
+        isNull(salesOrders.voided_at),
+        isNull(salesLines.voided_at),
+      ),
+    )
     .all() as Record<string, unknown>[];
   const by = new Map<number, FiledPrice>();
   for (const r of rows) {
     const price = r.price as number | null;
     if (price == null || r.approved || !inRange(price, r.lo as number | null, r.hi as number | null)) continue;
-    const p = by.get(r.product as number) ?? { product: r.product as number, name: [r.name, r.spec].filter(Boolean).join(' '), lines: 0, quantity: 0, min: price, max: price };
+    const p = by.get(r.product as number) ?? {
+      product: r.product as number,
+      name: [r.name, r.spec].filter(Boolean).join(' '),
+      lines: 0,
+      quantity: 0,
+      min: price,
+      max: price,
+    };
     p.lines += 1;
     p.quantity += (r.quantity as number) ?? 0;
     p.min = Math.min(p.min, price);
@@ -46,11 +75,13 @@ export function pricesText(list: readonly FiledPrice[]): string {
 /** The derived list, kept as filed once submitted (the acknowledgement covers what was filed). */
 export function fillPriceFiling(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
   const m = { ...(current ?? {}), ...values };
-  const from = m.period_from as string | null, to = m.period_to as string | null;
+  const from = m.period_from as string | null,
+    to = m.period_to as string | null;
   if (from && to && to < from) fieldError(ctx, 'period_to', `备案期止（${to}）早于备案期起（${from}）`, `The period ends (${to}) before it starts (${from})`);
   if (current && current.status !== 'draft') {
     for (const k of ['salesperson', 'period_from', 'period_to']) {
-      if (k in values && values[k] !== current[k]) fieldError(ctx, k, '已报备的价格备案不能更改销售人员或备案期', 'A filed price filing keeps its salesperson and period');
+      if (k in values && values[k] !== current[k])
+        fieldError(ctx, k, '已报备的价格备案不能更改销售人员或备案期', 'A filed price filing keeps its salesperson and period');
     }
     return;
   }

@@ -62,16 +62,16 @@ const AmountFollowsQuantityAndPrice = () => {
 export const LineInputs = () => {
   const roles = useRoles();
   return (
-  <>
-    <ProductAndBatch />
-    <NumberInput source="quantity" validate={req} helperText={false} sx={narrow} />
-    <NumberInput source="unit_price" validate={req} step={0.01} helperText={false} sx={narrow} />
-    <NumberInput source="amount" validate={req} step={0.01} helperText={false} sx={narrow} />
-    <AmountFollowsQuantityAndPrice />
-    {/* Only the head of sales approves a price outside the range (field guard). */}
-    <TextInput source="price_approved_by" helperText={false} sx={narrow} readOnly={!canWriteField(roles, 'sales_lines', 'price_approved_by')} />
-    <TextInput source="handler" helperText={false} sx={narrow} />
-    <TextInput source="responsible" helperText={false} sx={narrow} />
-  </>
+    <>
+      <ProductAndBatch />
+      <NumberInput source="quantity" validate={req} helperText={false} sx={narrow} />
+      <NumberInput source="unit_price" validate={req} step={0.01} helperText={false} sx={narrow} />
+      <NumberInput source="amount" validate={req} step={0.01} helperText={false} sx={narrow} />
+      <AmountFollowsQuantityAndPrice />
+      {/* Only the head of sales approves a price outside the range (field guard). */}
+      <TextInput source="price_approved_by" helperText={false} sx={narrow} readOnly={!canWriteField(roles, 'sales_lines', 'price_approved_by')} />
+      <TextInput source="handler" helperText={false} sx={narrow} />
+      <TextInput source="responsible" helperText={false} sx={narrow} />
+    </>
   );
 };

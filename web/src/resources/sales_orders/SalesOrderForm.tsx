@@ -24,7 +24,9 @@ const SalesLines = () => {
   const translate = useTranslate();
   return (
     <Box sx={{ width: '100%', mt: 2 }}>
-      <Typography variant="h6" gutterBottom>{translate('gsp.sales.lines')}</Typography>
+      <Typography variant="h6" gutterBottom>
+        {translate('gsp.sales.lines')}
+      </Typography>
       <ArrayInput source="sales_lines" label={false} defaultValue={[]}>
         <SimpleFormIterator
           inline

@@ -6,8 +6,17 @@ import { useEffect, useRef, useState } from 'react';
 import { Box, Chip, TextField as MuiTextField, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
-  FieldTitle, InputHelperText, NumberInput, TextInput, minValue, number, required, useInput, useLocaleState,
-  useTranslate, type Validator,
+  FieldTitle,
+  InputHelperText,
+  NumberInput,
+  TextInput,
+  minValue,
+  number,
+  required,
+  useInput,
+  useLocaleState,
+  useTranslate,
+  type Validator,
 } from 'react-admin';
 import { JsonInput } from '../../generic/text-backed-inputs';
 import { GenericForm } from '../../generic/GenericForm';
@@ -52,7 +61,9 @@ const DaysListInput = ({ source }: { source: string }) => {
       />
       {Array.isArray(field.value) && (
         <Box sx={{ display: 'flex', gap: 0.5 }}>
-          {field.value.map((d: number) => <Chip key={d} size="small" label={translate('gsp.qa.within_days', { days: d })} />)}
+          {field.value.map((d: number) => (
+            <Chip key={d} size="small" label={translate('gsp.qa.within_days', { days: d })} />
+          ))}
         </Box>
       )}
     </Box>
@@ -80,7 +91,11 @@ const Description = () => {
   const key = useWatch({ name: 'key' });
   const [locale] = useLocaleState();
   const label = settingLabel(key, locale);
-  return label ? <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{label}</Typography> : null;
+  return label ? (
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+      {label}
+    </Typography>
+  ) : null;
 };
 
 const SettingFields = ({ mode }: { mode: 'create' | 'edit' }) => (

@@ -5,8 +5,7 @@ import { BUSINESS_TIME_ZONE_LABELS, BUSINESS_TIME_ZONE_SETTING } from '../../../
 
 export type SettingKind = 'number' | 'integer' | 'days' | 'json';
 
-export const isRuleSetting = (key: unknown): key is RuleSettingKey =>
-  typeof key === 'string' && Object.prototype.hasOwnProperty.call(RULE_SETTING_DEFAULTS, key);
+export const isRuleSetting = (key: unknown): key is RuleSettingKey => typeof key === 'string' && Object.hasOwn(RULE_SETTING_DEFAULTS, key);
 
 /** days lists (licenseExpiryWarningDays), amounts of money (majorContractAmount), day counts; JSON otherwise. */
 export function settingKind(key: unknown): SettingKind {
@@ -27,8 +26,7 @@ export function parseDays(text: string): number[] | null {
 
 export const formatDays = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value == null ? '' : String(value));
 
-const isCompanySetting = (key: unknown): key is keyof typeof COMPANY_SETTINGS =>
-  typeof key === 'string' && Object.prototype.hasOwnProperty.call(COMPANY_SETTINGS, key);
+const isCompanySetting = (key: unknown): key is keyof typeof COMPANY_SETTINGS => typeof key === 'string' && Object.hasOwn(COMPANY_SETTINGS, key);
 
 /** The setting's description in the UI language (the stored description is the Chinese one). */
 export function settingLabel(key: unknown, locale: string): string | undefined {

@@ -32,7 +32,13 @@ const UserFields = ({ mode }: { mode: 'create' | 'edit' }) => {
           helperText={translate(mode === 'create' ? 'gsp.users.password_new' : 'gsp.users.password_keep')}
         />
       </Box>
-      <CheckboxGroupInput source="roles" choices={roles} validate={rolesRequired} row sx={{ '& .MuiFormGroup-root': { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' } }} />
+      <CheckboxGroupInput
+        source="roles"
+        choices={roles}
+        validate={rolesRequired}
+        row
+        sx={{ '& .MuiFormGroup-root': { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' } }}
+      />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' }, columnGap: 2 }}>
         <RefInput source="salesperson" reference="salespeople" helperText={translate('gsp.users.salesperson_help')} />
         <BooleanInput source="active" defaultValue={true} helperText={false} />

@@ -4,7 +4,22 @@
  * states and colours, with 登记跟踪 opening a visit prefilled with the customer and product.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { Link as RouterLink } from 'react-router-dom';
 import { Title, useCanAccess, useLocaleState } from 'react-admin';
@@ -43,18 +58,29 @@ export const FollowUpPage = () => {
       <Title title={pick(T.title, locale)} />
       <CardContent>
         <Typography variant="h6">{pick(T.title, locale)}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{pick(T.help, locale)}</Typography>
-        {isPending ? <CircularProgress size={24} /> : error ? <Alert severity="error">{(error as Error).message}</Alert> : data.rows.length === 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {pick(T.help, locale)}
+        </Typography>
+        {isPending ? (
+          <CircularProgress size={24} />
+        ) : error ? (
+          <Alert severity="error">{(error as Error).message}</Alert>
+        ) : data.rows.length === 0 ? (
           <Alert severity="info">{pick(T.none, locale)}</Alert>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
             <Typography variant="body2" sx={{ mb: 1 }} data-testid="follow-up-totals">
-              {pick(T.totals, locale).replace('{v}', String(data.totals.visited)).replace('{d}', String(data.totals.due)).replace('{o}', String(data.totals.overdue))}
+              {pick(T.totals, locale)
+                .replace('{v}', String(data.totals.visited))
+                .replace('{d}', String(data.totals.due))
+                .replace('{o}', String(data.totals.overdue))}
             </Typography>
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  {[T.customer, T.product, T.kind, T.every, T.dues, T.overdue].map((h) => <TableCell key={h.en}>{pick(h, locale)}</TableCell>)}
+                  {[T.customer, T.product, T.kind, T.every, T.dues, T.overdue].map((h) => (
+                    <TableCell key={h.en}>{pick(h, locale)}</TableCell>
+                  ))}
                   <TableCell />
                 </TableRow>
               </TableHead>
@@ -63,20 +89,38 @@ export const FollowUpPage = () => {
                   const kind = FOLLOW_UP_KIND.labels[r.kind as keyof typeof FOLLOW_UP_KIND.labels];
                   return (
                     <TableRow key={r.plan} data-testid={`follow-up-${r.plan}`}>
-                      <TableCell><Link component={RouterLink} to={`/follow_up_plans/${r.plan}/show`}>{r.customer_name}</Link></TableCell>
+                      <TableCell>
+                        <Link component={RouterLink} to={`/follow_up_plans/${r.plan}/show`}>
+                          {r.customer_name}
+                        </Link>
+                      </TableCell>
                       <TableCell>{r.product_name}</TableCell>
                       <TableCell>{kind ? (locale === 'en' ? kind[1] : kind[0]) : r.kind}</TableCell>
-                      <TableCell>{r.interval_days} {pick(T.days, locale)}</TableCell>
+                      <TableCell>
+                        {r.interval_days} {pick(T.days, locale)}
+                      </TableCell>
                       <TableCell>
                         {r.dues.slice(-6).map((d) => (
-                          <Chip key={d.due} size="small" sx={{ mr: 0.5, mb: 0.5 }} color={COLOR[d.state]} data-state={d.state}
-                            label={`${d.due.slice(5)} ${pick(STATE_LABELS[d.state], locale)}`} />
+                          <Chip
+                            key={d.due}
+                            size="small"
+                            sx={{ mr: 0.5, mb: 0.5 }}
+                            color={COLOR[d.state]}
+                            data-state={d.state}
+                            label={`${d.due.slice(5)} ${pick(STATE_LABELS[d.state], locale)}`}
+                          />
                         ))}
                       </TableCell>
                       <TableCell align="right">{r.overdue}</TableCell>
                       <TableCell>
                         {canCreate && (
-                          <Button size="small" component={RouterLink} to={newVisitLink(r, data.today)} startIcon={<AddIcon />} data-testid={`follow-up-record-${r.plan}`}>
+                          <Button
+                            size="small"
+                            component={RouterLink}
+                            to={newVisitLink(r, data.today)}
+                            startIcon={<AddIcon />}
+                            data-testid={`follow-up-record-${r.plan}`}
+                          >
                             {pick(T.record, locale)}
                           </Button>
                         )}

@@ -5,8 +5,23 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Link, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow,
-  TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  Link,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { Link as RouterLink } from 'react-router-dom';
@@ -46,17 +61,26 @@ export const kindLabel = (kind: string, locale: string) => {
 const Row = ({ row, today, canCreate, locale }: { row: PlanRow; today: string; canCreate: boolean; locale: string }) => (
   <TableRow data-testid={`plan-row-${row.customer}`}>
     <TableCell>
-      <Link component={RouterLink} to={`/customers/${row.customer}/show`}>{row.name}</Link>
-      <Typography variant="caption" component="div" color="text.secondary">{row.region ?? ''}</Typography>
+      <Link component={RouterLink} to={`/customers/${row.customer}/show`}>
+        {row.name}
+      </Link>
+      <Typography variant="caption" component="div" color="text.secondary">
+        {row.region ?? ''}
+      </Typography>
     </TableCell>
-    <TableCell><Typography variant="caption">{row.contact_name ?? ''} {row.contact_phone ?? ''}</Typography></TableCell>
+    <TableCell>
+      <Typography variant="caption">
+        {row.contact_name ?? ''} {row.contact_phone ?? ''}
+      </Typography>
+    </TableCell>
     {row.months.map((m) => (
       <TableCell key={m.month} data-testid={`plan-${row.customer}-${m.month}`} data-state={m.state}>
         <Chip size="small" color={COLOR[m.state]} label={pick(T.states[m.state], locale)} />
         {m.visits.map((v) => (
           <Typography key={v.id} variant="caption" component="div">
             <Link component={RouterLink} to={`/visits/${v.id}/show`} data-testid={`plan-visit-${v.id}`}>
-              {v.visit_date.slice(5)} {kindLabel(v.kind, locale)}{v.on_site ? '' : ' ✗'}
+              {v.visit_date.slice(5)} {kindLabel(v.kind, locale)}
+              {v.on_site ? '' : ' ✗'}
             </Link>
           </Typography>
         ))}
@@ -86,29 +110,46 @@ export const VisitPlanPage = () => {
         <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
           <Typography variant="h6">{pick(T.title, locale)}</Typography>
           <TextField select size="small" label={pick(T.months, locale)} value={months} onChange={(e) => setMonths(Number(e.target.value))} sx={{ width: 120 }}>
-            {[3, 6, 12].map((n) => <MenuItem key={n} value={n}>{n}</MenuItem>)}
+            {[3, 6, 12].map((n) => (
+              <MenuItem key={n} value={n}>
+                {n}
+              </MenuItem>
+            ))}
           </TextField>
         </Stack>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{pick(T.help, locale)}</Typography>
-        {isPending ? <CircularProgress size={24} /> : error ? <Alert severity="error">{(error as Error).message}</Alert> : data.rows.length === 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {pick(T.help, locale)}
+        </Typography>
+        {isPending ? (
+          <CircularProgress size={24} />
+        ) : error ? (
+          <Alert severity="error">{(error as Error).message}</Alert>
+        ) : data.rows.length === 0 ? (
           <Alert severity="info">{pick(T.none, locale)}</Alert>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
             <Typography variant="body2" sx={{ mb: 1 }} data-testid="visit-plan-totals">
-              {pick(T.totals, locale).replace('{v}', String(data.totals.visited)).replace('{d}', String(data.totals.due)).replace('{o}', String(data.totals.overdue))}
+              {pick(T.totals, locale)
+                .replace('{v}', String(data.totals.visited))
+                .replace('{d}', String(data.totals.due))
+                .replace('{o}', String(data.totals.overdue))}
             </Typography>
             <Table size="small">
               <TableHead>
                 <TableRow>
                   <TableCell>{pick(T.point, locale)}</TableCell>
                   <TableCell>{pick(T.contact, locale)}</TableCell>
-                  {data.months.map((m) => <TableCell key={m}>{m}</TableCell>)}
+                  {data.months.map((m) => (
+                    <TableCell key={m}>{m}</TableCell>
+                  ))}
                   <TableCell>{pick(T.overdue, locale)}</TableCell>
                   <TableCell />
                 </TableRow>
               </TableHead>
               <TableBody>
-                {data.rows.map((r) => <Row key={r.customer} row={r} today={data.today} canCreate={!!canCreate} locale={locale} />)}
+                {data.rows.map((r) => (
+                  <Row key={r.customer} row={r} today={data.today} canCreate={!!canCreate} locale={locale} />
+                ))}
               </TableBody>
             </Table>
           </Box>

@@ -12,7 +12,6 @@ import type { FollowUpSchedule, RepairRoute } from '../../../../server/services/
 
 export type { FollowUpRow, FollowUpSchedule, RepairRoute } from '../../../../server/services/workflows/after-sales-records/views';
 
-export const getFollowUps = async (): Promise<FollowUpSchedule> =>
-  (await httpClient(`${API_URL}/workflows/aftersales/follow-ups`)).json as FollowUpSchedule;
+export const getFollowUps = async (): Promise<FollowUpSchedule> => (await httpClient(`${API_URL}/workflows/aftersales/follow-ups`)).json as FollowUpSchedule;
 export const getRepairRoute = async (product: unknown): Promise<RepairRoute> =>
   (await httpClient(`${API_URL}/workflows/aftersales/repair-route?product=${product}`)).json as RepairRoute;

@@ -8,8 +8,23 @@ import { pick } from '../../meta/labels';
 import { useWorkflowRead, type I18n } from '../first-business/api';
 
 type State = 'valid' | 'expiring' | 'expired' | 'not_yet' | 'missing' | 'invalid';
-interface Item { kind: 'letter' | 'contract' | 'permit' | 'training'; id: number | null; title: string; detail: I18n; valid_from: string | null; valid_to: string | null; state: State; daysLeft: number | null }
-interface Qualification { salesperson: { name: string; id_no: string | null }; asOf: string; windows: number[]; qualified: boolean; items: Item[] }
+interface Item {
+  kind: 'letter' | 'contract' | 'permit' | 'training';
+  id: number | null;
+  title: string;
+  detail: I18n;
+  valid_from: string | null;
+  valid_to: string | null;
+  state: State;
+  daysLeft: number | null;
+}
+interface Qualification {
+  salesperson: { name: string; id_no: string | null };
+  asOf: string;
+  windows: number[];
+  qualified: boolean;
+  items: Item[];
+}
 
 const KIND: Record<Item['kind'], I18n> = {
   letter: { zh: '授权书', en: 'Authorisation letter' },
@@ -34,7 +49,16 @@ export const QualificationTab = () => {
   if (!record) return null;
   if (error) return <Alert severity="error">{String((error as Error).message ?? error)}</Alert>;
   if (!data) return null;
-  const days = (i: Item) => (i.daysLeft == null ? '' : i.daysLeft < 0 ? (en ? `ended ${-i.daysLeft} days ago` : `已过期 ${-i.daysLeft} 天`) : en ? `${i.daysLeft} days left` : `剩余 ${i.daysLeft} 天`);
+  const days = (i: Item) =>
+    i.daysLeft == null
+      ? ''
+      : i.daysLeft < 0
+        ? en
+          ? `ended ${-i.daysLeft} days ago`
+          : `已过期 ${-i.daysLeft} 天`
+        : en
+          ? `${i.daysLeft} days left`
+          : `剩余 ${i.daysLeft} 天`;
   return (
     <Box sx={{ width: '100%' }} data-testid="qualification-tab">
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
@@ -42,9 +66,13 @@ export const QualificationTab = () => {
       </Typography>
       <Alert severity={data.qualified ? 'success' : 'error'} sx={{ mb: 1 }} data-testid="qualification-summary">
         {data.qualified
-          ? (en ? 'Qualified to sell: a sealed letter, a labour contract and a permit are valid today.' : '具备销售资格：今天有有效的已盖章授权书、劳动合同和上岗证。')
-          : (en ? 'Not qualified to sell: a valid sealed letter, labour contract, permit or passed training is missing (第二篇 3.3, 3.6.4, 3.12; 第四篇 一.1).' : '不具备销售资格：缺少有效的已盖章授权书、劳动合同、上岗证或考核合格的培训（第二篇 3.3、3.6.4、3.12；第四篇 一.1）。')}
-        {' '}{en ? `Warning windows: ${data.windows.join(' / ')} days.` : `预警天数：${data.windows.join(' / ')} 天。`}
+          ? en
+            ? 'Qualified to sell: a sealed letter, a labour contract and a permit are valid today.'
+            : '具备销售资格：今天有有效的已盖章授权书、劳动合同和上岗证。'
+          : en
+            ? 'Not qualified to sell: a valid sealed letter, labour contract, permit or passed training is missing (第二篇 3.3, 3.6.4, 3.12; 第四篇 一.1).'
+            : '不具备销售资格：缺少有效的已盖章授权书、劳动合同、上岗证或考核合格的培训（第二篇 3.3、3.6.4、3.12；第四篇 一.1）。'}{' '}
+        {en ? `Warning windows: ${data.windows.join(' / ')} days.` : `预警天数：${data.windows.join(' / ')} 天。`}
       </Alert>
       <Table size="small">
         <TableHead>

@@ -15,7 +15,11 @@ export const SalespeopleExpiringPage = () => {
     <ExpiringPage
       targets={SALESPERSON_EXPIRY_TARGETS}
       title={en ? 'Salesperson documents expiring' : '销售人员资质到期'}
-      help={en ? 'Authorisation letters, sales permits and labour contracts ending within the chosen window, or already ended: renew them before the salesperson sells again.' : '在所选天数内到期或已过期的销售人员授权书、上岗证和劳动合同：请在到期前续签、换证或重新签发授权书。'}
+      help={
+        en
+          ? 'Authorisation letters, sales permits and labour contracts ending within the chosen window, or already ended: renew them before the salesperson sells again.'
+          : '在所选天数内到期或已过期的销售人员授权书、上岗证和劳动合同：请在到期前续签、换证或重新签发授权书。'
+      }
     />
   );
 };

@@ -47,14 +47,18 @@ export const TermsPanel = () => {
         ))}
       </Stepper>
       {data.status === 'rejected' && (
-        <Alert severity="warning" sx={{ mb: 1 }}>{en ? 'Rejected: see the signature for the reason, correct the terms and submit again.' : '已驳回：驳回原因见电子签名，修改条款后可重新提交审批。'}</Alert>
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          {en ? 'Rejected: see the signature for the reason, correct the terms and submit again.' : '已驳回：驳回原因见电子签名，修改条款后可重新提交审批。'}
+        </Alert>
       )}
       <Alert severity="info" sx={{ mb: 1 }} data-testid="contract-level">
         {data.level === 'gm'
-          ? (en ? `Amount ¥${amount} ≥ ¥${major}: a major contract, negotiated by the head of sales and approved by the ${data.levelLabel.en} (第五篇 3.3.2).`
-            : `合同金额 ¥${amount} 达到重大合同标准（¥${major}）：由销售部负责人商洽，须经${data.levelLabel.zh}审定（第五篇 3.3.2）。`)
-          : (en ? `Amount ¥${amount} < ¥${major}: approved by the ${data.levelLabel.en} (第五篇 3.3.1).`
-            : `合同金额 ¥${amount} 低于重大合同标准（¥${major}）：须经${data.levelLabel.zh}审核（第五篇 3.3.1）。`)}
+          ? en
+            ? `Amount ¥${amount} ≥ ¥${major}: a major contract, negotiated by the head of sales and approved by the ${data.levelLabel.en} (第五篇 3.3.2).`
+            : `合同金额 ¥${amount} 达到重大合同标准（¥${major}）：由销售部负责人商洽，须经${data.levelLabel.zh}审定（第五篇 3.3.2）。`
+          : en
+            ? `Amount ¥${amount} < ¥${major}: approved by the ${data.levelLabel.en} (第五篇 3.3.1).`
+            : `合同金额 ¥${amount} 低于重大合同标准（¥${major}）：须经${data.levelLabel.zh}审核（第五篇 3.3.1）。`}
       </Alert>
       <Typography variant="subtitle1" sx={{ fontWeight: 600, my: 1 }}>
         {en ? 'Terms checklist (第五篇 3.2)' : '合同条款审核（第五篇 3.2）'}
@@ -65,7 +69,9 @@ export const TermsPanel = () => {
         </Alert>
       )}
       <ChecklistTable checks={data.checks} />
-      <Typography variant="caption" color="text.secondary">{pick({ zh: '提交、审批、驳回、签订均使用页面上方的按钮。', en: 'Submit, approve, reject and sign with the buttons above.' }, locale)}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {pick({ zh: '提交、审批、驳回、签订均使用页面上方的按钮。', en: 'Submit, approve, reject and sign with the buttons above.' }, locale)}
+      </Typography>
     </Box>
   );
 };

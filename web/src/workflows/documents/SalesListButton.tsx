@@ -30,19 +30,42 @@ export const SalesListButton = () => {
         <DialogTitle>{pick(T.salesListTitle, locale)}</DialogTitle>
         <DialogContent>
           <Stack direction="row" spacing={2} sx={{ pt: 1 }}>
-            <TextField type="date" label={pick(T.from, locale)} value={from} onChange={(e) => setFrom(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'doc-sales-list-from' } }} />
-            <TextField type="date" label={pick(T.to, locale)} value={to} onChange={(e) => setTo(e.target.value)} error={bad}
+            <TextField
+              type="date"
+              label={pick(T.from, locale)}
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'doc-sales-list-from' } }}
+            />
+            <TextField
+              type="date"
+              label={pick(T.to, locale)}
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              error={bad}
               helperText={bad ? pick(T.badRange, locale) : ' '}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'doc-sales-list-to' } }} />
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'doc-sales-list-to' } }}
+            />
           </Stack>
         </DialogContent>
         <DialogActions>
           <Button label={pick(T.cancel, locale)} onClick={() => setOpen(false)} />
-          <Button label={pick(busy ? T.preparing : T.pdf, locale)} disabled={bad || busy} data-testid="doc-sales-list-pdf"
-            onClick={() => run(pdfUrl(KEY, record.id, query), `${KEY}-${record.id}.pdf`)} />
-          <Button label={pick(T.print, locale)} variant="contained" disabled={bad} data-testid="doc-sales-list-open"
-            onClick={() => { window.open(documentUrl(KEY, record.id, query), '_blank', 'noopener'); setOpen(false); }} />
+          <Button
+            label={pick(busy ? T.preparing : T.pdf, locale)}
+            disabled={bad || busy}
+            data-testid="doc-sales-list-pdf"
+            onClick={() => run(pdfUrl(KEY, record.id, query), `${KEY}-${record.id}.pdf`)}
+          />
+          <Button
+            label={pick(T.print, locale)}
+            variant="contained"
+            disabled={bad}
+            data-testid="doc-sales-list-open"
+            onClick={() => {
+              window.open(documentUrl(KEY, record.id, query), '_blank', 'noopener');
+              setOpen(false);
+            }}
+          />
         </DialogActions>
       </Dialog>
     </>

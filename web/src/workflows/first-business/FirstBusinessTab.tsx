@@ -31,9 +31,7 @@ export const FirstBusinessTab = () => {
         </Alert>
       ) : (
         <Alert severity="error" sx={{ mb: 1 }} data-testid="first-business-summary">
-          {en
-            ? `${failing.length} required check(s) fail: approval is refused until they pass.`
-            : `${failing.length} 项必审项目未通过，补齐资料前不能批准。`}
+          {en ? `${failing.length} required check(s) fail: approval is refused until they pass.` : `${failing.length} 项必审项目未通过，补齐资料前不能批准。`}
         </Alert>
       )}
       <ChecklistTable checks={data.checks} />

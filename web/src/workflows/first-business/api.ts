@@ -3,7 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { Identifier } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/http-client';
 
-export interface I18n { zh: string; en: string }
+export interface I18n {
+  zh: string;
+  en: string;
+}
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'na';
 export interface Check {
   key: string;
@@ -14,7 +17,14 @@ export interface Check {
   source: string;
   fields: string[];
 }
-export interface Checklist { resource: string; id: number; asOf: string; qa_status: string | null; ready: boolean; checks: Check[] }
+export interface Checklist {
+  resource: string;
+  id: number;
+  asOf: string;
+  qa_status: string | null;
+  ready: boolean;
+  checks: Check[];
+}
 
 /** GET /api/workflows/<path>, refetched when `version` (the record's) changes. */
 export function useWorkflowRead<T>(path: string, id: Identifier | undefined, version: unknown) {

@@ -4,8 +4,25 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, Autocomplete, Box, Button, Card, CardContent, Checkbox, FormControlLabel, MenuItem, Radio, RadioGroup, Stack, Table, TableBody,
-  TableCell, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  FormControlLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useNotify } from 'react-admin';
@@ -33,7 +50,13 @@ export const InvoicePage = () => {
     if (all.length) setChosen((c) => new Set([...c].filter((id) => all.some((s) => s.id === id && s.customer === customer))));
   }, [customer, all]);
   const total = slips.filter((s) => chosen.has(s.id)).reduce((sum, s) => sum + s.amount, 0);
-  const toggle = (id: number) => setChosen((c) => { const n = new Set(c); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const toggle = (id: number) =>
+    setChosen((c) => {
+      const n = new Set(c);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
 
   const submit = async () => {
     setPending(true);
@@ -44,7 +67,9 @@ export const InvoicePage = () => {
       navigate(`/invoices/${inv.id}/show`);
     } catch (e) {
       const err = e as { body?: { message?: string; errors?: Record<string, unknown> }; message?: string };
-      const fields = Object.entries(err.body?.errors ?? {}).filter(([k]) => k !== 'root').map(([, v]) => String(v));
+      const fields = Object.entries(err.body?.errors ?? {})
+        .filter(([k]) => k !== 'root')
+        .map(([, v]) => String(v));
       setError([err.body?.message ?? err.message, ...fields].filter(Boolean).join('；'));
     } finally {
       setPending(false);
@@ -55,30 +80,56 @@ export const InvoicePage = () => {
     <Card sx={{ mt: 1 }}>
       <Title title={t(T.invoicePage)} />
       <CardContent>
-        <Typography variant="h6" sx={{ mb: 2 }}>{t(T.invoicePage)}</Typography>
+        <Typography variant="h6" sx={{ mb: 2 }}>
+          {t(T.invoicePage)}
+        </Typography>
         <Autocomplete
-          options={customers} getOptionLabel={(c) => c.name} value={customers.find((c) => c.id === customer) ?? null}
-          onChange={(_, c) => setCustomer(c?.id ?? null)} sx={{ maxWidth: 480, mb: 2 }}
+          options={customers}
+          getOptionLabel={(c) => c.name}
+          value={customers.find((c) => c.id === customer) ?? null}
+          onChange={(_, c) => setCustomer(c?.id ?? null)}
+          sx={{ maxWidth: 480, mb: 2 }}
           renderInput={(p) => <TextField {...p} label={t(T.chooseCustomer)} inputProps={{ ...p.inputProps, 'data-testid': 'invoice-customer' }} />}
         />
         {customer != null && (
           <>
             <Typography variant="subtitle2">{t(T.slipsToInvoice)}</Typography>
-            {slips.length === 0 ? <Alert severity="info">{t(T.noSlips)}</Alert> : (
+            {slips.length === 0 ? (
+              <Alert severity="info">{t(T.noSlips)}</Alert>
+            ) : (
               <Table size="small" sx={{ mb: 2 }} data-testid="invoice-slips">
-                <TableHead><TableRow><TableCell /><TableCell>{t(T.slipNo)}</TableCell><TableCell>{t(T.outboundDate)}</TableCell><TableCell>销售单 / Order</TableCell><TableCell align="right">{t(T.amount)}</TableCell></TableRow></TableHead>
+                <TableHead>
+                  <TableRow>
+                    <TableCell />
+                    <TableCell>{t(T.slipNo)}</TableCell>
+                    <TableCell>{t(T.outboundDate)}</TableCell>
+                    <TableCell>销售单 / Order</TableCell>
+                    <TableCell align="right">{t(T.amount)}</TableCell>
+                  </TableRow>
+                </TableHead>
                 <TableBody>
                   {slips.map((s) => (
                     <TableRow key={s.id} hover onClick={() => toggle(s.id)} sx={{ cursor: 'pointer' }}>
-                      <TableCell padding="checkbox"><Checkbox checked={chosen.has(s.id)} inputProps={{ 'aria-label': s.slip_no }} data-testid={`invoice-slip-${s.slip_no}`} /></TableCell>
-                      <TableCell>{s.slip_no}</TableCell><TableCell>{s.outbound_date}</TableCell><TableCell>{s.order_no}</TableCell><TableCell align="right">{money(s.amount)}</TableCell>
+                      <TableCell padding="checkbox">
+                        <Checkbox checked={chosen.has(s.id)} inputProps={{ 'aria-label': s.slip_no }} data-testid={`invoice-slip-${s.slip_no}`} />
+                      </TableCell>
+                      <TableCell>{s.slip_no}</TableCell>
+                      <TableCell>{s.outbound_date}</TableCell>
+                      <TableCell>{s.order_no}</TableCell>
+                      <TableCell align="right">{money(s.amount)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
               </Table>
             )}
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }} sx={{ mb: 2 }}>
-              <TextField label={t(T.invoiceNo)} required value={invoiceNo} onChange={(e) => setInvoiceNo(e.target.value)} inputProps={{ 'data-testid': 'invoice-no' }} />
+              <TextField
+                label={t(T.invoiceNo)}
+                required
+                value={invoiceNo}
+                onChange={(e) => setInvoiceNo(e.target.value)}
+                inputProps={{ 'data-testid': 'invoice-no' }}
+              />
               <TextField select label={t(T.type)} value={type} onChange={(e) => setType(e.target.value)} sx={{ minWidth: 220 }}>
                 <MenuItem value="vat_special">{t(T.vatSpecial)}</MenuItem>
                 <MenuItem value="vat_ordinary">{t(T.vatOrdinary)}</MenuItem>
@@ -88,10 +139,18 @@ export const InvoicePage = () => {
                 <FormControlLabel value="list_attached" control={<Radio />} label={t(T.listAttached)} />
               </RadioGroup>
             </Stack>
-            {error && <Alert severity="error" sx={{ mb: 2 }} data-testid="invoice-error">{error}</Alert>}
+            {error && (
+              <Alert severity="error" sx={{ mb: 2 }} data-testid="invoice-error">
+                {error}
+              </Alert>
+            )}
             <Box>
-              <Typography variant="body2" sx={{ mb: 1 }}>{t(T.selected, { n: chosen.size })} <strong data-testid="invoice-total">{money(total)}</strong></Typography>
-              <Button variant="contained" disabled={pending || chosen.size === 0 || !invoiceNo.trim()} onClick={submit} data-testid="invoice-submit">{t(T.submitInvoice)}</Button>
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                {t(T.selected, { n: chosen.size })} <strong data-testid="invoice-total">{money(total)}</strong>
+              </Typography>
+              <Button variant="contained" disabled={pending || chosen.size === 0 || !invoiceNo.trim()} onClick={submit} data-testid="invoice-submit">
+                {t(T.submitInvoice)}
+              </Button>
             </Box>
           </>
         )}

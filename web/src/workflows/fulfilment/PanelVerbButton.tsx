@@ -12,8 +12,18 @@ import { useRoles } from '../../auth/use-roles';
 import { pick } from '../../meta/labels';
 import { SignDialog } from '../../signatures/SignDialog';
 
-export const PanelVerbButton = ({ resource, verb, record, subject, onDone }: {
-  resource: string; verb: string; record: Record<string, unknown> & { id: Identifier }; subject?: string; onDone(): void;
+export const PanelVerbButton = ({
+  resource,
+  verb,
+  record,
+  subject,
+  onDone,
+}: {
+  resource: string;
+  verb: string;
+  record: Record<string, unknown> & { id: Identifier };
+  subject?: string;
+  onDone(): void;
 }) => {
   const spec = findVerbSpec(resource, verb);
   const roles = useRoles();
@@ -27,7 +37,11 @@ export const PanelVerbButton = ({ resource, verb, record, subject, onDone }: {
         {pick(spec.label, locale)}
       </Button>
       <SignDialog
-        open={open} spec={spec} resource={resource} ids={[record.id]} subject={subject}
+        open={open}
+        spec={spec}
+        resource={resource}
+        ids={[record.id]}
+        subject={subject}
         onClose={() => setOpen(false)}
         onDone={() => {
           setOpen(false);

@@ -7,7 +7,7 @@ export { BUCKETS } from '../../../../schema/workflows/fulfilment-views';
 export type { Ageing, Bucket, Chain, CustomerReceivables, InvoiceableSlip, StepKey } from '../../../../schema/workflows/fulfilment-views';
 import type { Ageing, Chain, CustomerReceivables, InvoiceableSlip } from '../../../../schema/workflows/fulfilment-views';
 
-const get = <T,>(url: string) => httpClient(url).then(({ json }) => json as T);
+const get = <T>(url: string) => httpClient(url).then(({ json }) => json as T);
 const q = (asOf?: string) => (asOf ? `?as_of=${encodeURIComponent(asOf)}` : '');
 
 export const getChain = (order: number | string) => get<Chain>(`${base}/orders/${encodeURIComponent(String(order))}/chain`);

@@ -55,7 +55,11 @@ const StateCell = ({ c, locale }: { c: AffectedCustomer; locale: string }) => {
   return (
     <Stack spacing={0.5} alignItems="flex-start">
       <Chip size="small" color={COLORS[c.state]} label={pick(T.states[c.state], locale)} data-testid={`notice-state-${c.customer}`} />
-      {n?.notified_at && <Typography variant="caption">{n.notified_at} {method ? (locale === 'en' ? method[1] : method[0]) : ''}</Typography>}
+      {n?.notified_at && (
+        <Typography variant="caption">
+          {n.notified_at} {method ? (locale === 'en' ? method[1] : method[0]) : ''}
+        </Typography>
+      )}
       {n?.acknowledged_at && <Typography variant="caption">✓ {n.acknowledged_at}</Typography>}
     </Stack>
   );
@@ -81,37 +85,53 @@ export const affectedCustomersTab = (opts: AffectedTabOptions) => () => {
   const noticeOf = opts.notices(data.recall);
   return (
     <Box data-testid="recall-customers">
-      <Typography variant="body2" sx={{ mb: 1 }} data-testid="recall-customers-summary">{(locale === 'en' ? T.summary.en : T.summary.zh)(data.totals)}</Typography>
+      <Typography variant="body2" sx={{ mb: 1 }} data-testid="recall-customers-summary">
+        {(locale === 'en' ? T.summary.en : T.summary.zh)(data.totals)}
+      </Typography>
       {data.customers.length === 0 ? (
         <Alert severity="info">{pick(T.none, locale)}</Alert>
       ) : (
         <Table size="small">
           <TableHead>
             <TableRow>
-              {[T.customer, T.sold, T.lines, T.last, T.contacts, T.state, T.returned].map((h) => <TableCell key={h.en}>{pick(h, locale)}</TableCell>)}
+              {[T.customer, T.sold, T.lines, T.last, T.contacts, T.state, T.returned].map((h) => (
+                <TableCell key={h.en}>{pick(h, locale)}</TableCell>
+              ))}
               {open && <TableCell>{pick(T.actions, locale)}</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
             {data.customers.map((c) => (
               <TableRow key={c.customer} data-testid={`recall-customer-${c.customer}`}>
-                <TableCell><Link component={RouterLink} to={`/customers/${c.customer}/show`}>{c.customer_name}</Link></TableCell>
-                <TableCell data-testid={`recall-qty-${c.customer}`} align="right">{c.quantity_sold}</TableCell>
+                <TableCell>
+                  <Link component={RouterLink} to={`/customers/${c.customer}/show`}>
+                    {c.customer_name}
+                  </Link>
+                </TableCell>
+                <TableCell data-testid={`recall-qty-${c.customer}`} align="right">
+                  {c.quantity_sold}
+                </TableCell>
                 <TableCell align="right">{c.lines}</TableCell>
                 <TableCell>{c.last_sale ?? ''}</TableCell>
                 <TableCell>
                   {c.contacts.map((x, i) => (
-                    <Typography key={i} variant="caption" component="div">{roleLabel(x.role, locale)} {x.name} {x.phone ?? ''}</Typography>
+                    <Typography key={i} variant="caption" component="div">
+                      {roleLabel(x.role, locale)} {x.name} {x.phone ?? ''}
+                    </Typography>
                   ))}
                 </TableCell>
-                <TableCell><StateCell c={c} locale={locale} /></TableCell>
+                <TableCell>
+                  <StateCell c={c} locale={locale} />
+                </TableCell>
                 <TableCell align="right">{c.notice?.quantity_returned ?? ''}</TableCell>
                 {open && (
                   <TableCell>
                     {c.notice && noticeOf && (
                       <ResourceContextProvider value={noticeOf.resource}>
                         <RecordContextProvider value={{ ...c.notice, ...noticeOf.parent, customer: c.customer }}>
-                          <Box data-testid={`notice-actions-${c.customer}`}><VerbButtons /></Box>
+                          <Box data-testid={`notice-actions-${c.customer}`}>
+                            <VerbButtons />
+                          </Box>
                         </RecordContextProvider>
                       </ResourceContextProvider>
                     )}
@@ -127,12 +147,20 @@ export const affectedCustomersTab = (opts: AffectedTabOptions) => () => {
           <Typography variant="subtitle2">{pick(T.notShipped, locale)}</Typography>
           <Table size="small">
             <TableHead>
-              <TableRow>{[T.customer, T.quantity, T.orders].map((h) => <TableCell key={h.en}>{pick(h, locale)}</TableCell>)}</TableRow>
+              <TableRow>
+                {[T.customer, T.quantity, T.orders].map((h) => (
+                  <TableCell key={h.en}>{pick(h, locale)}</TableCell>
+                ))}
+              </TableRow>
             </TableHead>
             <TableBody>
               {data.not_shipped.map((u) => (
                 <TableRow key={u.customer} data-testid={`recall-not-shipped-${u.customer}`}>
-                  <TableCell><Link component={RouterLink} to={`/customers/${u.customer}/show`}>{u.customer_name}</Link></TableCell>
+                  <TableCell>
+                    <Link component={RouterLink} to={`/customers/${u.customer}/show`}>
+                      {u.customer_name}
+                    </Link>
+                  </TableCell>
                   <TableCell align="right">{u.quantity}</TableCell>
                   <TableCell>{u.orders.join(locale === 'en' ? ', ' : '、')}</TableCell>
                 </TableRow>
@@ -146,5 +174,7 @@ export const affectedCustomersTab = (opts: AffectedTabOptions) => () => {
 };
 
 export const AffectedCustomersTab = affectedCustomersTab({
-  queryKey: 'recall-customers', load: getAffected, notices: (recall) => ({ resource: 'recall_notices', parent: { recall: recall.id } }),
+  queryKey: 'recall-customers',
+  load: getAffected,
+  notices: (recall) => ({ resource: 'recall_notices', parent: { recall: recall.id } }),
 });

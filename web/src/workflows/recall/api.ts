@@ -5,5 +5,4 @@ import type { Affected } from '../../../../server/services/workflows/recall/cust
 
 export type { Affected, AffectedCustomer, AffectedTotals } from '../../../../server/services/workflows/recall/customers';
 
-export const getAffected = async (id: unknown): Promise<Affected> =>
-  (await httpClient(`${API_URL}/workflows/recalls/${id}/customers`)).json as Affected;
+export const getAffected = async (id: unknown): Promise<Affected> => (await httpClient(`${API_URL}/workflows/recalls/${id}/customers`)).json as Affected;

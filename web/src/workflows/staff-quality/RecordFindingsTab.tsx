@@ -14,7 +14,13 @@ export const RecordFindingsTab = () => {
   const findings = findResource('findings');
   if (!record || !findings) return null;
   return (
-    <ReferenceManyField reference="findings" target="record_id" filter={{ resource, status: ['open', 'acknowledged'] }} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+    <ReferenceManyField
+      reference="findings"
+      target="record_id"
+      filter={{ resource, status: ['open', 'acknowledged'] }}
+      sort={{ field: 'id', order: 'DESC' }}
+      perPage={25}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false} data-testid="record-findings" empty={<Box sx={{ p: 2, color: 'text.secondary' }}>—</Box>}>
         {listColumns(findings, ['record_id', 'resource', 'customer', 'record_date'])}
       </Datagrid>
