@@ -67,6 +67,8 @@ describe('after-sales (Chromium)', () => {
     const res = await post;
     expect(res.status()).toBe(201);
     expect(await res.json()).toMatchObject({ customer: w[0].customer, visit_date: '2025-06-30', kind: 'scheduled' });
+    // react-admin's redirect after the save, before we navigate (else it can land after the goto)
+    await as.waitForURL(/#\/visits\/\d+/);
 
     await as.goto(`${s.server.url}/#/workflows/visit-plan`);
     await poll(() => cell(0, '2025-06').getAttribute('data-state')).toBe('visited');

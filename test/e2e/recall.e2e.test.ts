@@ -84,6 +84,9 @@ describe('recall (Chromium)', () => {
     const res = await post;
     expect(res.status()).toBe(201);
     recallId = (await res.json()).id;
+    // react-admin redirects to the new record after the response: wait for it, or that redirect can land after
+    // the goto below and replace the tab's URL (seen once under load: the customers tab never rendered)
+    await qa.waitForURL(new RegExp(`#/recalls/${recallId}(/|$)`));
 
     await qa.goto(`${s.server.url}/#/recalls/${recallId}/show/customers`);
     await qa.getByTestId('recall-customers').waitFor();
