@@ -135,18 +135,23 @@ export const recalls = defineResource({
   sortable: ['started_at'],
 });
 
+/** A notice to one customer who received the goods (a recall's, or a nonconforming-goods case's without one). */
+export const noticeFields = () => ({
+  customer: f.ref('customers', '单位名称', 'Customer', req),
+  quantity_sold: f.number('销售数量', 'Quantity sold', { readOnly: true }),
+  notified_at: f.date('通知日期', 'Notified on'),
+  method: f.enum(NOTICE_METHOD, '方式', 'Method'),
+  acknowledged_at: f.date('确认日期', 'Acknowledged on'),
+  quantity_returned: f.number('退回数量', 'Quantity returned'),
+});
+
 export const recallNotices = defineResource({
   name: 'recall_notices',
   label: ['召回通知', 'Recall notices'],
   area: 'aftersales',
   fields: {
     recall: f.ref('recalls', '召回编号', 'Recall', req),
-    customer: f.ref('customers', '单位名称', 'Customer', req),
-    quantity_sold: f.number('销售数量', 'Quantity sold', { readOnly: true }),
-    notified_at: f.date('通知日期', 'Notified on'),
-    method: f.enum(NOTICE_METHOD, '方式', 'Method'),
-    acknowledged_at: f.date('确认日期', 'Acknowledged on'),
-    quantity_returned: f.number('退回数量', 'Quantity returned'),
+    ...noticeFields(),
   },
   filters: ['recall', 'customer', 'notified_at'],
   search: ['customer.name', 'recall.recall_no'],

@@ -4,7 +4,8 @@
  * listing who received it; QA then opens a recall of the right level, or notifies the customers without one.
  */
 import { defineResource, f, req } from '../define';
-import { NONCONFORMITY_DECISION, NONCONFORMITY_STATUS, NOTICE_METHOD } from '../enums';
+import { NONCONFORMITY_DECISION, NONCONFORMITY_STATUS } from '../enums';
+import { noticeFields } from './aftersales';
 
 export const nonconformities = defineResource({
   name: 'nonconformities',
@@ -39,12 +40,7 @@ export const nonconformityNotices = defineResource({
   area: 'aftersales',
   fields: {
     nonconformity: f.ref('nonconformities', '编号', 'Case', req),
-    customer: f.ref('customers', '单位名称', 'Customer', req),
-    quantity_sold: f.number('销售数量', 'Quantity sold', { readOnly: true }),
-    notified_at: f.date('通知日期', 'Notified on'),
-    method: f.enum(NOTICE_METHOD, '方式', 'Method'),
-    acknowledged_at: f.date('确认日期', 'Acknowledged on'),
-    quantity_returned: f.number('退回数量', 'Quantity returned'),
+    ...noticeFields(),
   },
   filters: ['nonconformity', 'customer', 'notified_at'],
   search: ['customer.name', 'nonconformity.case_no'],

@@ -15,16 +15,7 @@ export const DAILY_SCREENS: Readonly<Record<string, readonly string[]>> = {
   warehouse: ['outbound_slips', 'special_checks', 'sales_orders', 'deliveries'],
   reviewer: ['outbound_slips', 'special_checks', 'qa/outbound'],
   finance: ['invoices', 'workflows/invoice', 'payments', 'workflows/receivables'],
-  after_sales: [
-    'complaints',
-    'quality_feedback',
-    'adverse_reactions',
-    'recalls',
-    'visits',
-    'replies',
-    'workflows/follow-ups',
-    'corrective_actions',
-  ],
+  after_sales: ['complaints', 'quality_feedback', 'adverse_reactions', 'recalls', 'visits', 'replies', 'workflows/follow-ups', 'corrective_actions'],
   office: ['company_licenses', 'salespeople', 'authorizations', 'trainings', 'workflows/salespeople-expiring'],
   auditor: ['audit_log', 'signatures', 'qa/findings', 'audit-verify'],
 };
