@@ -60,8 +60,10 @@ export const TRIGRAM_MIN = 3;
  * FTS5 trigram index (`textIndex`) — a quoted phrase of trigrams matches exactly the substrings, `%` and `_`
  * included, case-insensitively as LIKE is — or, without one or for a shorter text, LIKE over the table.
  */
-function matching(_db: Db, resource: Resource, column: string, text: string): SQL {
-  if (resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN) {
+const trigramSearch = (resource: Resource, column: string, text: string) => resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN;
+
+function matching(resource: Resource, column: string, text: string): SQL {
+  if (trigramSearch(resource, column, text)) {
     const fts = sql.identifier(`${resource.name}_fts`);
     return sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${`${column} : "${text.replace(/"/g, '""')}"`}`;
   }
@@ -77,12 +79,12 @@ function matching(_db: Db, resource: Resource, column: string, text: string): SQ
 function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL | undefined {
   const [key, sub] = path.split('.');
   if (!sub) {
-    if (!resource.textIndex.includes(key) || [...text].length < TRIGRAM_MIN) return likeEsc(resource.table[key], text);
-    return sql`${resource.table.id} IN (${matching(db, resource, key, text)})`;
+    if (!trigramSearch(resource, key, text)) return likeEsc(resource.table[key], text);
+    return sql`${resource.table.id} IN (${matching(resource, key, text)})`;
   }
   const col = resource.table[key];
   const target = registry.get(resource.fields[key].ref!)!;
-  const found = matching(db, target, sub, text);
+  const found = matching(target, sub, text);
   const ids = (db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`) as { id: number }[]).map((r) => r.id);
   if (ids.length > SEARCH_INLINE_MAX) return sql`${col} IN (${found})`;
   return ids.length ? inArray(col, ids) : undefined;

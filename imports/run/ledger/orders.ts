@@ -105,6 +105,26 @@ interface Group {
   allLines?: Loose<SalesLineRow>[];
 }
 
+/** What an order's group gathers while the ledger is read: empty when the group is opened. */
+const emptyGroup = (): Pick<
+  Group,
+  'prior' | 'lines' | 'slips' | 'slipByKey' | 'invoices' | 'invByRef' | 'pairs' | 'linked' | 'newPairs' | 'check' | 'checkNew' | 'dupSigs' | 'remarks'
+> => ({
+  prior: [],
+  lines: [],
+  slips: [],
+  slipByKey: new Map(),
+  invoices: new Map(),
+  invByRef: new Map(),
+  pairs: new Set(),
+  linked: new Set(),
+  newPairs: [],
+  check: null,
+  checkNew: false,
+  dupSigs: null,
+  remarks: [],
+});
+
 /** Where findings go: the staging file (DB findings + report rows). */
 export interface FindingSink {
   line(f: Finding, lineRef: number, row: number, orderRef: number): void;
@@ -293,19 +313,7 @@ export class OrderBuilder {
         payment_method: v.payment_method ?? null,
         status: 'confirmed',
       },
-      prior: [],
-      lines: [],
-      slips: [],
-      slipByKey: new Map(),
-      invoices: new Map(),
-      invByRef: new Map(),
-      pairs: new Set(),
-      linked: new Set(),
-      newPairs: [],
-      check: null,
-      checkNew: false,
-      dupSigs: null,
-      remarks: [],
+      ...emptyGroup(),
     };
     const staged = this.st.stagedOrder(key);
     if (staged) {
@@ -533,19 +541,7 @@ export class OrderBuilder {
         state: ref < 0 ? 'staged' : 'main',
         reopened: false,
         order: { ...order, id: ref },
-        prior: [],
-        lines: [],
-        slips: [],
-        slipByKey: new Map(),
-        invoices: new Map(),
-        invByRef: new Map(),
-        pairs: new Set(),
-        linked: new Set(),
-        newPairs: [],
-        check: null,
-        checkNew: false,
-        dupSigs: null,
-        remarks: [],
+        ...emptyGroup(),
       };
       if (ref > 0) {
         this.loadMain(g);
