@@ -46,7 +46,10 @@ async function admin<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise
 
 /** A fresh, empty database named after the test (unique per run), and its dropping. */
 export async function scratchDatabase(url: string, label: string): Promise<ScratchDatabase> {
-  const stem = label.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30);
+  const stem = label
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase()
+    .slice(0, 30);
   const name = `gsp_t_${stem}_${process.pid}_${Date.now().toString(36)}`;
   await admin(url, (c) => c.query(`CREATE DATABASE "${name}"`));
   const dbUrl = withDatabase(url, name);

@@ -261,7 +261,9 @@ describe.skipIf(!pgUrl)('drizzle/ (SQLite) and drizzle-pg/ (PostgreSQL) describe
     it('writes business records and appends to the audit log', async () => {
       const u = await app.query(`INSERT INTO users (username, display_name, roles) VALUES ('qa1', '质量员', '["qa"]') RETURNING id`);
       await app.query(`UPDATE users SET display_name = '质量负责人' WHERE id = ${u.rows[0].id}`);
-      await app.query(`INSERT INTO audit_log (at, action, resource, record_id, hash) VALUES ('2025-06-30T02:00:00.000Z', 'update', 'users', ${u.rows[0].id}, 'h2')`);
+      await app.query(
+        `INSERT INTO audit_log (at, action, resource, record_id, hash) VALUES ('2025-06-30T02:00:00.000Z', 'update', 'users', ${u.rows[0].id}, 'h2')`,
+      );
     });
 
     it('has no UPDATE, DELETE or TRUNCATE privilege on the audit log, nor DELETE on attachments', async () => {

@@ -18,7 +18,11 @@ import { ROOT } from '../../server/root';
 
 const lastSnapshot = (dir: string) => {
   const meta = path.join(ROOT, dir, 'meta');
-  const last = fs.readdirSync(meta).filter((f) => f.endsWith('_snapshot.json')).sort().at(-1)!;
+  const last = fs
+    .readdirSync(meta)
+    .filter((f) => f.endsWith('_snapshot.json'))
+    .sort()
+    .at(-1)!;
   return JSON.parse(fs.readFileSync(path.join(meta, last), 'utf8'));
 };
 
@@ -48,7 +52,10 @@ describe('PostgreSQL tables from the table plans', () => {
           return false;
         }
       });
-      expect(sqliteConfig(sqlite as never).columns.map((c) => c.name), name).toEqual(pgConfig(pgTables.get(name)!).columns.map((c) => c.name));
+      expect(
+        sqliteConfig(sqlite as never).columns.map((c) => c.name),
+        name,
+      ).toEqual(pgConfig(pgTables.get(name)!).columns.map((c) => c.name));
     }
   });
 });
