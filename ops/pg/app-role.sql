@@ -2,11 +2,15 @@
 -- writes the business tables but can never rewrite history — no UPDATE, DELETE or TRUNCATE on audit_log, no
 -- DELETE or TRUNCATE on attachments — and owns nothing, so it cannot drop the append-only triggers either
 -- (drizzle-pg/0001_append_only.sql; those hold even for the owner). Run it as the role that owns the tables
--- (the one `npm run db:migrate` connects as), after every migrate; it is idempotent:
---   psql "$DATABASE_URL" -v app_role=gsp_app -v app_password='…' -f ops/pg/app-role.sql
+-- (the one `npm run db:migrate` connects as) after every migrate; it is idempotent:
+--   psql "$DATABASE_URL" -v app_role=gsp_app -f ops/pg/app-role.sql
+-- With -v app_password='…' it also creates the role when missing (that needs CREATEROLE; the runbook creates
+-- both roles as postgres instead).
 \set ON_ERROR_STOP on
+\if :{?app_password}
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'app_role', :'app_password')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_role') \gexec
+\endif
 SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'app_role') \gexec
 GRANT USAGE ON SCHEMA public TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app_role";

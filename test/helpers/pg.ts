@@ -23,18 +23,19 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** `url` with another database (and, given, another user). */
-export function withDatabase(url: string, database: string, user?: string): string {
+/** `url` with another database (and, given, another user and password). */
+export function withDatabase(url: string, database: string, user?: { name: string; password: string }): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   if (user) {
-    u.username = user;
-    u.password = '';
+    u.username = user.name;
+    u.password = user.password;
   }
   return u.toString();
 }
 
-async function admin<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` on a connection of its own to `url`. */
+export async function admin<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -45,13 +46,13 @@ async function admin<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise
 }
 
 /** A fresh, empty database named after the test (unique per run), and its dropping. */
-export async function scratchDatabase(url: string, label: string): Promise<ScratchDatabase> {
+export async function scratchDatabase(url: string, label: string, opts: { owner?: string } = {}): Promise<ScratchDatabase> {
   const stem = label
     .replace(/[^a-z0-9]+/gi, '_')
     .toLowerCase()
     .slice(0, 30);
   const name = `gsp_t_${stem}_${process.pid}_${Date.now().toString(36)}`;
-  await admin(url, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await admin(url, (c) => c.query(`CREATE DATABASE "${name}"${opts.owner ? ` OWNER "${opts.owner}"` : ''}`));
   const dbUrl = withDatabase(url, name);
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();

@@ -19,7 +19,7 @@ import { getTablePlans } from '../../schema/table-plan';
 import { openDb, type Db } from '../../server/db';
 import { migratePostgres } from '../../server/migrate';
 import { ROOT } from '../../server/root';
-import { scratchDatabase, testPgUrl, withDatabase, type ScratchDatabase } from '../helpers/pg';
+import { admin, scratchDatabase, testPgUrl, withDatabase, type ScratchDatabase } from '../helpers/pg';
 
 const pgUrl = testPgUrl('dialect-parity');
 
@@ -230,48 +230,68 @@ describe.skipIf(!pgUrl)('drizzle/ (SQLite) and drizzle-pg/ (PostgreSQL) describe
       expect((await scratch.client.query(`SELECT sha256, version FROM attachments WHERE id = ${id}`)).rows[0]).toEqual({ sha256: 'abc', version: 2 });
     });
   });
+});
 
-  describe('the application role (ops/pg/app-role.sql)', () => {
-    const role = `gsp_app_t${process.pid}`;
-    let app: pg.Client;
+/**
+ * The README's PostgreSQL runbook as written: the superuser creates an owner role (no superuser rights) and the
+ * application role, and a database the owner owns; the owner migrates (pg_trgm included) and runs
+ * ops/pg/app-role.sql; the console's role then writes records but cannot rewrite the audit log.
+ */
+describe.skipIf(!pgUrl)('the runbook: owner role, application role (ops/pg/app-role.sql)', () => {
+  const password = `pw-${process.pid}-${Date.now()}`;
+  const owner = { name: `gsp_t_owner_${process.pid}`, password };
+  const role = { name: `gsp_t_app_${process.pid}`, password };
+  const script = path.join(ROOT, 'ops/pg/app-role.sql');
+  let scratch: ScratchDatabase;
+  let app: pg.Client;
 
-    beforeAll(async () => {
-      execFileSync(
-        'psql',
-        [scratch.url, '-q', '-v', `app_role=${role}`, '-v', 'app_password=not-used-with-trust', '-f', path.join(ROOT, 'ops/pg/app-role.sql')],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      // idempotent: after the next migrate the owner runs it again
-      execFileSync('psql', [scratch.url, '-q', '-v', `app_role=${role}`, '-v', 'app_password=x', '-f', path.join(ROOT, 'ops/pg/app-role.sql')], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      app = new pg.Client({ connectionString: withDatabase(scratch.url, scratch.name, role), password: 'not-used-with-trust' });
-      await app.connect();
+  beforeAll(async () => {
+    await admin(pgUrl!, async (c) => {
+      for (const r of [owner, role]) await c.query(`CREATE ROLE "${r.name}" LOGIN PASSWORD '${r.password}'`);
     });
-    afterAll(async () => {
-      await app?.end();
-      // its grants (the database's CONNECT too) go with DROP OWNED; then the cluster-wide role itself
-      await scratch.client.query(`DROP OWNED BY "${role}"`);
-      const cluster = new pg.Client({ connectionString: pgUrl });
-      await cluster.connect();
-      await cluster.query(`DROP ROLE IF EXISTS "${role}"`);
-      await cluster.end();
+    scratch = await scratchDatabase(pgUrl!, 'runbook', { owner: owner.name });
+    const ownerUrl = withDatabase(pgUrl!, scratch.name, owner);
+    await migratePostgres(ownerUrl);
+    const psql = (...vars: string[]) =>
+      execFileSync('psql', [ownerUrl, '-q', ...vars.flatMap((v) => ['-v', v]), '-f', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    psql(`app_role=${role.name}`);
+    // idempotent, and with a password for a role that exists already it creates nothing
+    psql(`app_role=${role.name}`, 'app_password=ignored');
+    app = new pg.Client({ connectionString: withDatabase(pgUrl!, scratch.name, role) });
+    await app.connect();
+  });
+  afterAll(async () => {
+    await app?.end();
+    await scratch?.drop();
+    await admin(pgUrl!, async (c) => {
+      for (const r of [role, owner]) await c.query(`DROP ROLE IF EXISTS "${r.name}"`);
     });
+  });
 
-    it('writes business records and appends to the audit log', async () => {
-      const u = await app.query(`INSERT INTO users (username, display_name, roles) VALUES ('qa1', '质量员', '["qa"]') RETURNING id`);
-      await app.query(`UPDATE users SET display_name = '质量负责人' WHERE id = ${u.rows[0].id}`);
-      await app.query(
-        `INSERT INTO audit_log (at, action, resource, record_id, hash) VALUES ('2025-06-30T02:00:00.000Z', 'update', 'users', ${u.rows[0].id}, 'h2')`,
-      );
-    });
+  it('the owner, not a superuser, migrated everything, the trigram search indexes included', async () => {
+    const { rows } = await scratch.client.query(
+      `SELECT r.rolsuper, (SELECT count(*)::int FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%') AS trgm,
+              (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log') AS audit_owner
+         FROM pg_roles r WHERE r.rolname = $1`,
+      [owner.name],
+    );
+    expect(rows[0]).toEqual({ rolsuper: false, trgm: 3, audit_owner: owner.name });
+  });
 
-    it('has no UPDATE, DELETE or TRUNCATE privilege on the audit log, nor DELETE on attachments', async () => {
-      await expect(app.query(`UPDATE audit_log SET reason = 'x'`)).rejects.toThrow(/permission denied for table audit_log/);
-      await expect(app.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied for table audit_log/);
-      await expect(app.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied for table audit_log/);
-      await expect(app.query('DELETE FROM attachments')).rejects.toThrow(/permission denied for table attachments/);
-      await expect(app.query('DROP TRIGGER audit_log_no_update ON audit_log')).rejects.toThrow(/must be owner/);
-    });
+  it('the application role writes business records and appends to the audit log', async () => {
+    const u = await app.query(`INSERT INTO users (username, display_name, roles) VALUES ('qa1', '质量员', '["qa"]') RETURNING id`);
+    await app.query(`UPDATE users SET display_name = '质量负责人' WHERE id = ${u.rows[0].id}`);
+    await app.query(
+      `INSERT INTO audit_log (at, action, resource, record_id, hash) VALUES ('2025-06-30T02:00:00.000Z', 'update', 'users', ${u.rows[0].id}, 'h2')`,
+    );
+    expect((await app.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(1);
+  });
+
+  it('has no UPDATE, DELETE or TRUNCATE privilege on the audit log, nor DELETE on attachments, and cannot drop a trigger', async () => {
+    await expect(app.query(`UPDATE audit_log SET reason = 'x'`)).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(app.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(app.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(app.query('DELETE FROM attachments')).rejects.toThrow(/permission denied for table attachments/);
+    await expect(app.query('DROP TRIGGER audit_log_no_update ON audit_log')).rejects.toThrow(/must be owner/);
   });
 });
