@@ -1,6 +1,7 @@
 /**
- * One definition per resource: defineResource() builds the Drizzle table (columns, foreign keys, indexes)
- * and registers the resource's metadata (labels, kinds, list/filter/search fields, natural key, import
+ * One definition per resource: defineResource() derives the table plan (columns, foreign keys, indexes;
+ * schema/table-plan.ts), builds the SQLite Drizzle table from it (schema/pg/ builds the PostgreSQL one from
+ * the same plan) and registers the resource's metadata (labels, kinds, list/filter/search fields, natural key, import
  * aliases). The API, the screens, export and import all read that one definition.
  */
 import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
@@ -139,8 +140,9 @@ export interface ResourceSpec {
   search?: string[];
   /**
    * Own text columns with an FTS5 trigram index `<name>_fts` (kept by triggers: the custom migration
-   * drizzle/0013_search_fts.sql), so `q` finds a substring of them without scanning the table: the big
-   * tables' numbers and the names a sales line's `q` searches through its references.
+   * drizzle/0018_search_fts.sql; on PostgreSQL a pg_trgm GIN index, drizzle-pg/0002_search_trgm.sql), so `q`
+   * finds a substring of them without scanning the table: the big tables' numbers and the names a sales
+   * line's `q` searches through its references.
    */
   textIndex?: string[];
   /** how a reference to a record of this resource is shown (fields joined with a space) */
