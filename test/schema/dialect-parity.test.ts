@@ -12,9 +12,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { drizzle as sqliteDrizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registry } from '../../schema/resources';
+import { getResource, registry } from '../../schema/resources';
+import { pgTables } from '../../schema/pg/tables';
 import { getTablePlans } from '../../schema/table-plan';
 import { openDb, type Db } from '../../server/db';
 import { migratePostgres } from '../../server/migrate';
@@ -199,6 +202,24 @@ describe.skipIf(!pgUrl)('drizzle/ (SQLite) and drizzle-pg/ (PostgreSQL) describe
     expect(declared.length).toBeGreaterThan(0);
     expect(lite.searchIndexes.sort()).toEqual(declared);
     expect(post.searchIndexes.sort()).toEqual(declared);
+  });
+
+  it('Drizzle writes and reads back the same values through either table: ids, booleans, JSON as written, doubles, defaults', async () => {
+    const pgDb = drizzlePg(scratch.client);
+    const rows = [
+      ['users', { username: 'qa1', display_name: '质量员', roles: ['qa', 'sales'], active: false, legacy_facts: { b: 1, a: [2, '二'] } }],
+      ['products', { generic_name: '阿莫西林胶囊', imported: true, price_cap: 12.345, price_min: 0.1 + 0.2 }],
+      ['settings', { key: 'k', value: { z: null, a: 1.5 } }],
+    ] as const;
+    for (const [name, values] of rows) {
+      const onSqlite = sqliteDrizzle(sqlite.$client).insert(getResource(name)!.table).values(values).returning().get();
+      const [onPg] = await pgDb.insert(pgTables.get(name)!).values(values).returning();
+      expect(onPg, name).toEqual(onSqlite);
+    }
+    // the JSON text as written on both engines (the hashes read it)
+    const stored = (await scratch.client.query(`SELECT legacy_facts FROM users WHERE username = 'qa1'`)).rows[0].legacy_facts;
+    expect(stored).toBe(sqlite.$client.prepare(`SELECT legacy_facts FROM users WHERE username = 'qa1'`).pluck().get());
+    expect(stored).toBe('{"b":1,"a":[2,"二"]}');
   });
 
   describe('append-only on PostgreSQL', () => {
