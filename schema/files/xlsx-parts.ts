@@ -2,7 +2,7 @@
  * The small parts of an XLSX package, parsed whole: relationships, workbook (sheet names, states, date1904),
  * styles (which cell formats are dates) and shared strings.
  */
-import { attr, decodeEntities, scanXml, unescapeXString } from './xml';
+import { attr, normalizeLineEnds, scanXml, unescapeXString, xmlText } from './xml';
 
 export interface Relationship {
   id: string;
@@ -170,7 +170,7 @@ export function parseSharedStrings(xml: string, partName: string): string[] {
         else if (name === 't') inT = false;
       },
       text(raw, cdata) {
-        if (inT) cur += cdata ? raw : decodeEntities(raw);
+        if (inT) cur += cdata ? normalizeLineEnds(raw) : xmlText(raw);
       },
     },
     partName,

@@ -10,7 +10,7 @@ import { excelSerialToDate } from './excel-date';
 import type { Cell, DateCell, SheetRow } from './cells';
 import { columnIndex } from './cells';
 import { colFrom, intFrom, isoDateCell, typeName } from './xlsx-cell-text';
-import { corruptPart, decodeEntities, tagEnd, unescapeXString } from './xml';
+import { corruptPart, tagEnd, unescapeXString, xmlText } from './xml';
 
 export interface SheetContext {
   /** shared strings (null when the package has none) */
@@ -449,30 +449,30 @@ export class SheetScanner {
         return sst[idx] === '' ? null : sst[idx];
       }
       case 'str': {
-        const s = decodeEntities(v);
+        const s = xmlText(v);
         return s === '' ? null : s;
       }
       case 'inlineStr': {
-        const s = this.hasIs ? unescapeXString(decodeEntities(this.isText)) : decodeEntities(v);
+        const s = this.hasIs ? unescapeXString(xmlText(this.isText)) : xmlText(v);
         return s === '' ? null : s;
       }
       case 'b':
         return v === '' ? null : v === '1' || v.toLowerCase() === 'true';
       case 'e':
-        return v === '' ? null : { error: decodeEntities(v) };
+        return v === '' ? null : { error: xmlText(v) };
       case 'd':
-        return isoDateCell(decodeEntities(v));
+        return isoDateCell(xmlText(v));
       default: {
         if (!this.hasV || v === '') {
           if (this.hasIs) {
-            const s = unescapeXString(decodeEntities(this.isText));
+            const s = unescapeXString(xmlText(this.isText));
             return s === '' ? null : s;
           }
           return null;
         }
         const num = +v;
         if (Number.isNaN(num) || (v.charCodeAt(0) <= 32 && v.trim() === '')) {
-          const s = decodeEntities(v);
+          const s = xmlText(v);
           return s.trim() === '' ? null : s;
         }
         const si = this.cellS;

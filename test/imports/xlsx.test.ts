@@ -137,6 +137,18 @@ describe('hand-written sheet XML', () => {
     expect(reader.merges).toEqual(['B2:C2']);
   });
 
+  it('line ends as Excel reads them: a literal CRLF or CR is one LF, a CR written as &#13; or _x000D_ stays', async () => {
+    const xml =
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">` +
+      `<c t="inlineStr"><is><t>a\r\nb\rc</t></is></c><c t="str"><v>d\r\ne&#13;f</v></c><c t="inlineStr"><is><t><![CDATA[g\r\nh]]></t></is></c>` +
+      `<c t="s"><v>0</v></c><c t="s"><v>1</v></c></row></sheetData></worksheet>`;
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', xml }],
+      sharedStrings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>i\r\nj_x000D_k</t></si><si><t><![CDATA[l\rm]]></t></si></sst>`,
+    });
+    expect(await xlsxRows(bytes)).toEqual([{ row: 1, cells: ['a\nb\nc', 'd\ne\rf', 'g\nh', 'i\nj\rk', 'l\nm'] }]);
+  });
+
   it('dates from built-in and custom number formats, in both date systems; 1900-02-29 stays a number', async () => {
     const sheetData =
       '<row r="1"><c s="1"><v>45356</v></c><c s="2"><v>45356.5</v></c><c s="3"><v>45356</v></c><c s="4"><v>60</v></c><c s="5"><v>1234.5</v></c><c s="6"><v>123</v></c></row>';
