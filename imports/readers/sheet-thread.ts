@@ -4,7 +4,8 @@
  * writes. Receiving the rows costs this thread about a third of reading them itself (measured: 100k rows,
  * 2.8M cells: 1.0–1.25 s of this thread's time inline, 0.3–0.4 s through the worker). A CSV is parsed
  * inline: papaparse is cheap enough that copying its cells across threads saves too little.
- * `GSP_IMPORT_READER_THREAD=0|1` forces either way (tests run both).
+ * `GSP_IMPORT_READER_THREAD=0|1` forces either way (tests run both). With `GSP_IMPORT_TIMING` set, the end of
+ * the sheet prints how long this thread waited for rows: near zero means the reader is not what limits the import.
  */
 import { Worker } from 'node:worker_threads';
 import { readEnv } from '../../server/env';
@@ -39,6 +40,9 @@ async function* threadBatches(job: SheetJob): AsyncGenerator<SheetRow[]> {
   const queue: SheetMessage[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
+  let waitedMs = 0;
+  let firstWaitMs = 0;
+  let received = 0;
   const poke = () => {
     wake?.();
     wake = null;
@@ -60,15 +64,22 @@ async function* threadBatches(job: SheetJob): AsyncGenerator<SheetRow[]> {
       const m = queue.shift();
       if (!m) {
         if (failure) throw failure;
+        const t0 = performance.now();
         await new Promise<void>((r) => {
           wake = r;
         });
+        if (received) waitedMs += performance.now() - t0;
+        else firstWaitMs += performance.now() - t0;
         continue;
       }
       if (m.t === 'rows') {
         worker.postMessage({ n: 1 } satisfies SheetAck);
+        received += m.rows.length;
         yield m.rows;
       } else if (m.t === 'end') {
+        if (readEnv().GSP_IMPORT_TIMING) {
+          process.stderr.write(`[import] reader thread: ${received} rows; the import thread waited ${firstWaitMs.toFixed(0)} ms for the first batch (thread start, shared strings), ${waitedMs.toFixed(0)} ms for the rest\n`);
+        }
         return;
       } else {
         if (m.fileError) throw new ImportFileError(m.fileError.code, m.fileError.params);
