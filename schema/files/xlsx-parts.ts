@@ -1,8 +1,9 @@
 /**
  * The small parts of an XLSX package, parsed whole: relationships, workbook (sheet names, states, date1904),
- * styles (which cell formats are dates) and shared strings.
+ * styles (which cell formats are dates); shared strings through their streaming scanner (xlsx-sst.ts).
  */
-import { attr, normalizeLineEnds, scanXml, unescapeXString, xmlText } from './xml';
+import { attr, scanXml } from './xml';
+import { SharedStringsScanner } from './xlsx-sst';
 
 export interface Relationship {
   id: string;
@@ -144,45 +145,9 @@ export function parseStyles(xml: string, partName: string): StyleInfo {
   return { isDate, padWidth };
 }
 
-/**
- * A copy of `s` that does not keep the text it was cut from alive: V8 makes a slice of 13 or more characters a
- * view into its parent, so a table of slices would hold the whole sharedStrings XML for as long as the sheet is
- * read (1M-row ledger: 102 MB of heap instead of 41 MB). Concatenating makes a rope, slicing flattens it.
- */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
-}
-
-/** Shared strings: plain `<t>` or rich-text runs `<r><t>`; phonetic guides `<rPh>` are not part of the text. */
-export function parseSharedStrings(xml: string, partName: string): string[] {
-  const out: string[] = [];
-  let inSi = false;
-  let inT = false;
-  let rph = 0;
-  let cur = '';
-  scanXml(
-    xml,
-    {
-      // self-closing elements get open() then close(), so each pair below stays balanced
-      open(name) {
-        if (name === 'si') {
-          inSi = true;
-          cur = '';
-        } else if (name === 'rPh') rph++;
-        else if (name === 't') inT = inSi && rph === 0;
-      },
-      close(name) {
-        if (name === 'si' && inSi) {
-          out.push(detach(unescapeXString(cur)));
-          inSi = false;
-        } else if (name === 'rPh') rph--;
-        else if (name === 't') inT = false;
-      },
-      text(raw, cdata) {
-        if (inT) cur += cdata ? normalizeLineEnds(raw) : xmlText(raw);
-      },
-    },
-    partName,
-  );
-  return out;
+/** Shared strings of a part read whole (the browser's preview); the importer streams them (xlsx-sst.ts). */
+export function parseSharedStrings(xml: string, partName: string, maxUnits = Number.POSITIVE_INFINITY): string[] {
+  const scanner = new SharedStringsScanner(partName, maxUnits);
+  scanner.feed(xml, true);
+  return scanner.strings;
 }

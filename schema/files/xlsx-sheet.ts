@@ -37,6 +37,12 @@ const enum K {
   MergeCell,
 }
 
+/**
+ * The longest tag, comment or CDATA section carried from one chunk to the next. Excel's cells hold at most
+ * 32,767 characters; without a bound, a huge unterminated one would be rescanned with every chunk (quadratic).
+ */
+export const MAX_MARKUP_CHARS = 1 << 20;
+
 export class SheetScanner {
   /** rows completed since the caller last emptied this array */
   out: SheetRow[] = [];
@@ -80,10 +86,8 @@ export class SheetScanner {
     while (pos < n) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) {
-        if (!final) {
-          this.carry = s.slice(pos);
-          return;
-        }
+        // text runs on into the next chunk: taken now (it is decoded whole at the end of its cell), not carried,
+        // so a huge text node costs one pass, not one pass per chunk
         this.text(s, pos, n);
         pos = n;
         break;
@@ -92,15 +96,9 @@ export class SheetScanner {
       const c1 = s.charCodeAt(lt + 1);
       // Fast paths for the unprefixed cell grammar Excel and most writers use: <c …>, <v>…</v>, </c>.
       if (c1 === 118 /* v */ && this.inCell && s.charCodeAt(lt + 2) === 62) {
+        // <v>text</v> within this chunk at once; otherwise the general path below takes <v> and its text
         const e = s.indexOf('<', lt + 3);
-        if (e < 0 || e + 3 >= n) {
-          if (!final) {
-            this.carry = s.slice(lt);
-            return;
-          }
-          throw this.bad('文件被截断', 'truncated');
-        }
-        if (s.charCodeAt(e + 1) === 47 && s.charCodeAt(e + 2) === 118 && s.charCodeAt(e + 3) === 62) {
+        if (e >= 0 && e + 3 < n && s.charCodeAt(e + 1) === 47 && s.charCodeAt(e + 2) === 118 && s.charCodeAt(e + 3) === 62) {
           this.vText = e > lt + 3 ? s.slice(lt + 3, e) : '';
           this.hasV = true;
           pos = e + 4;
@@ -115,7 +113,7 @@ export class SheetScanner {
         const end = this.cellOpen(s, lt + 3, n);
         if (end < 0) {
           if (!final) {
-            this.carry = s.slice(lt);
+            this.keep(s, lt);
             return;
           }
           throw this.bad('标签未结束（文件被截断？）', 'unterminated tag (truncated?)');
@@ -127,7 +125,7 @@ export class SheetScanner {
         const end = this.special(s, lt);
         if (end < 0) {
           if (!final) {
-            this.carry = s.slice(lt);
+            this.keep(s, lt);
             return;
           }
           throw this.bad('文件被截断', 'truncated');
@@ -138,7 +136,7 @@ export class SheetScanner {
       const end = tagEnd(s, lt + 1);
       if (end < 0) {
         if (!final) {
-          this.carry = s.slice(lt);
+          this.keep(s, lt);
           return;
         }
         throw this.bad('标签未结束（文件被截断？）', 'unterminated tag (truncated?)');
@@ -147,6 +145,14 @@ export class SheetScanner {
       pos = end;
     }
     if (final) this.finish();
+  }
+
+  /** Carries an incomplete tag, comment or CDATA section over to the next chunk — a bounded one. */
+  private keep(s: string, from: number): void {
+    if (s.length - from > MAX_MARKUP_CHARS) {
+      throw this.bad(`标签、注释或 CDATA 超过 ${MAX_MARKUP_CHARS} 个字符`, `a tag, comment or CDATA section longer than ${MAX_MARKUP_CHARS} characters`);
+    }
+    this.carry = s.slice(from);
   }
 
   private finish(): void {

@@ -4,7 +4,8 @@ import { ImportFileError } from '../../schema/files/errors';
 import { openTable } from '../../imports/headers/table';
 import { openSpreadsheet } from '../../imports/readers/open';
 import { openXlsx } from '../../imports/readers/xlsx';
-import { isDateFormat } from '../../schema/files/xlsx-parts';
+import { isDateFormat, parseSharedStrings } from '../../schema/files/xlsx-parts';
+import { SharedStringsScanner } from '../../schema/files/xlsx-sst';
 import { SheetScanner } from '../../schema/files/xlsx-sheet';
 import { collect, excelBook, rawXlsx, src, worksheetXml } from './helpers';
 
@@ -202,6 +203,54 @@ describe('hand-written sheet XML', () => {
       for (let i = 0; i < xml.length; i += size) pieces.push(xml.slice(i, i + size));
       expect(run(pieces)).toEqual(whole);
     }
+  });
+
+  it('the shared strings are the same however their XML is cut into chunks', () => {
+    const xml =
+      `<?xml version="1.0"?>\r\n<x:sst xmlns:x="${'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}" count="5">` +
+      `<x:si><x:t>单位&amp;名称 &#x4E2D;</x:t></x:si><x:si/><!-- <si><t>not a string</t></si> -->` +
+      `<x:si><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">富 </x:t></x:r><x:r><x:t>文本</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ふ</x:t></x:rPh></x:si>` +
+      `<x:si><x:t>a\r\nb_x000D_c<![CDATA[<&>\r]]>d</x:t></x:si><x:si><x:t/></x:si></x:sst>`;
+    const whole = parseSharedStrings(xml, 'p');
+    expect(whole).toEqual(['单位&名称 中', '', '富 文本', 'a\nb\rc<&>\nd', '']);
+    for (const size of [1, 2, 3, 7, 16, 61]) {
+      const sc = new SharedStringsScanner('p', Number.POSITIVE_INFINITY);
+      for (let i = 0; i < xml.length; i += size) sc.feed(xml.slice(i, i + size), false);
+      sc.feed('', true);
+      expect(sc.strings, `chunks of ${size}`).toEqual(whole);
+    }
+  });
+
+  it('a shared-strings table over its limit is refused as a zip bomb, with the part named', async () => {
+    const bytes = rawXlsx({ sheets: [{ name: 'S', sheetData: '<row r="1"><c t="s"><v>0</v></c></row>' }], sharedStrings: ['甲'.repeat(100), '乙'.repeat(100)] });
+    expect(await xlsxRows(bytes)).toEqual([{ row: 1, cells: ['甲'.repeat(100)] }]);
+    const err = await collect(
+      (await openXlsx(src(bytes, 'x.xlsx'), { limits: { maxSharedStringUnits: 150 } })).sheet().rows(),
+    ).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect(err.code).toBe('zip_bomb');
+    expect(err.zh).toContain('xl/sharedStrings.xml 的共享字符串超过');
+    expect(err.en).toContain('the shared strings of xl/sharedStrings.xml exceed');
+  });
+
+  it('a huge text node is read in one pass; a huge unterminated tag is refused, not rescanned with every chunk', () => {
+    const sheet = () => new SheetScanner({ sst: null, isDate: [], padWidth: [], date1904: false, maxColumns: 100, part: 'p' });
+    const piece = `${'abcdefg'.repeat(8192)}&amp;`;
+    const sc = sheet();
+    sc.feed('<worksheet><sheetData><row r="1"><c t="str"><v>', false);
+    for (let i = 0; i < 512; i++) sc.feed(piece, false); // 29 MB of text: minutes when every chunk rescanned the carry
+    sc.feed('</v></c></row></sheetData></worksheet>', true);
+    expect((sc.out[0].cells[0] as string).length).toBe(512 * (7 * 8192 + 1));
+    const tag = sheet();
+    tag.feed('<worksheet><sheetData><row r="1"><c r="A1" ', false);
+    expect(() => {
+      for (let i = 0; i < 64; i++) tag.feed(' x="1"'.repeat(4096), false);
+    }).toThrow(/超过 1048576 个字符/);
+    const sst = new SharedStringsScanner('p', Number.POSITIVE_INFINITY);
+    sst.feed('<sst><si><t>', false);
+    for (let i = 0; i < 512; i++) sst.feed(piece, false);
+    sst.feed('</t></si></sst>', true);
+    expect(sst.strings[0].length).toBe(512 * (7 * 8192 + 1));
   });
 
   it('damaged sheet XML is a clean ImportFileError: text outside the root, truncation, mismatched tags, missing shared strings', async () => {
