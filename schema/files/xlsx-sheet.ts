@@ -42,6 +42,8 @@ const enum K {
  * 32,767 characters; without a bound, a huge unterminated one would be rescanned with every chunk (quadratic).
  */
 export const MAX_MARKUP_CHARS = 1 << 20;
+/** The most text one cell (or one shared string) may hold: Excel's own limit is 32,767 characters. */
+export const MAX_CELL_CHARS = 1 << 20;
 
 export class SheetScanner {
   /** rows completed since the caller last emptied this array */
@@ -185,9 +187,13 @@ export class SheetScanner {
   }
 
   private text(s: string, a: number, b: number): void {
-    if (this.capture === 1) this.vText += s.slice(a, b);
-    else if (this.capture === 2) this.isText += s.slice(a, b);
-    else if (!this.stack.length) {
+    if (this.capture) {
+      if (this.capture === 1) this.vText += s.slice(a, b);
+      else this.isText += s.slice(a, b);
+      if (this.vText.length + this.isText.length > MAX_CELL_CHARS) {
+        throw this.bad(`第 ${this.rowNo} 行有单元格文本超过 ${MAX_CELL_CHARS} 个字符`, `a cell in row ${this.rowNo} holds more than ${MAX_CELL_CHARS} characters`);
+      }
+    } else if (!this.stack.length) {
       for (let i = a; i < b; i++) {
         const c = s.charCodeAt(i);
         if (c > 32 && c !== 0xfeff) throw this.bad('根元素之外有多余文本（XML 格式错误）', 'text outside the root element (invalid XML)');

@@ -6,12 +6,11 @@
  * STRING_OVERHEAD per string for what each costs in memory) is refused as a zip bomb would be.
  */
 import { ImportFileError } from './errors';
+import { MAX_CELL_CHARS, MAX_MARKUP_CHARS } from './xlsx-sheet';
 import { corruptPart, normalizeLineEnds, tagEnd, unescapeXString, xmlText } from './xml';
 
 /** a string's own cost in memory beside its characters (header, table slot), in characters */
 export const STRING_OVERHEAD = 16;
-/** the longest tag, comment or CDATA section carried over from one chunk to the next */
-const MAX_MARKUP_CHARS = 1 << 20;
 
 const localName = (q: string) => {
   const c = q.indexOf(':');
@@ -81,8 +80,13 @@ export class SharedStringsScanner {
   }
 
   private text(s: string, a: number, b: number): void {
-    if (this.inT) this.raw += s.slice(a, b);
-    else if (!this.stack.length) {
+    if (this.inT) {
+      this.raw += s.slice(a, b);
+      if (this.raw.length + this.cur.length > MAX_CELL_CHARS) {
+        const n = this.strings.length + 1;
+        throw this.bad(`第 ${n} 个共享字符串超过 ${MAX_CELL_CHARS} 个字符`, `shared string ${n} holds more than ${MAX_CELL_CHARS} characters`);
+      }
+    } else if (!this.stack.length) {
       for (let i = a; i < b; i++) {
         const c = s.charCodeAt(i);
         if (c > 32 && c !== 0xfeff) throw this.bad('根元素之外有多余文本', 'text outside the root element');

@@ -233,24 +233,33 @@ describe('hand-written sheet XML', () => {
     expect(err.en).toContain('the shared strings of xl/sharedStrings.xml exceed');
   });
 
-  it('a huge text node is read in one pass; a huge unterminated tag is refused, not rescanned with every chunk', () => {
+  it('a long text node is read in one pass; a cell over 1M characters and a huge unterminated tag are refused', () => {
     const sheet = () => new SheetScanner({ sst: null, isDate: [], padWidth: [], date1904: false, maxColumns: 100, part: 'p' });
-    const piece = `${'abcdefg'.repeat(8192)}&amp;`;
+    const piece = `${'abcdefg'.repeat(256)}&amp;`; // 1,793 characters, 1,797 before decoding
+    const feedText = (feed: (t: string) => void, pieces: number) => {
+      for (let i = 0; i < pieces; i++) feed(piece);
+    };
     const sc = sheet();
     sc.feed('<worksheet><sheetData><row r="1"><c t="str"><v>', false);
-    for (let i = 0; i < 512; i++) sc.feed(piece, false); // 29 MB of text: minutes when every chunk rescanned the carry
+    feedText((t) => sc.feed(t, false), 500); // 900k characters in 500 chunks: quadratic when each chunk rescanned the carry
     sc.feed('</v></c></row></sheetData></worksheet>', true);
-    expect((sc.out[0].cells[0] as string).length).toBe(512 * (7 * 8192 + 1));
+    expect((sc.out[0].cells[0] as string).length).toBe(500 * 1793);
+    const big = sheet();
+    big.feed('<worksheet><sheetData><row r="7"><c t="inlineStr"><is><t>', false);
+    expect(() => feedText((t) => big.feed(t, false), 1000)).toThrow(/第 7 行有单元格文本超过 1048576 个字符/);
     const tag = sheet();
     tag.feed('<worksheet><sheetData><row r="1"><c r="A1" ', false);
     expect(() => {
       for (let i = 0; i < 64; i++) tag.feed(' x="1"'.repeat(4096), false);
     }).toThrow(/超过 1048576 个字符/);
     const sst = new SharedStringsScanner('p', Number.POSITIVE_INFINITY);
-    sst.feed('<sst><si><t>', false);
-    for (let i = 0; i < 512; i++) sst.feed(piece, false);
+    sst.feed('<sst><si><t>x</t></si><si><t>', false);
+    feedText((t) => sst.feed(t, false), 500);
     sst.feed('</t></si></sst>', true);
-    expect(sst.strings[0].length).toBe(512 * (7 * 8192 + 1));
+    expect(sst.strings.map((t) => t.length)).toEqual([1, 500 * 1793]);
+    const bigSst = new SharedStringsScanner('p', Number.POSITIVE_INFINITY);
+    bigSst.feed('<sst><si><t>', false);
+    expect(() => feedText((t) => bigSst.feed(t, false), 1000)).toThrow(/第 1 个共享字符串超过 1048576 个字符/);
   });
 
   it('damaged sheet XML is a clean ImportFileError: text outside the root, truncation, mismatched tags, missing shared strings', async () => {
