@@ -20,6 +20,15 @@ import type { Inflater } from './zip';
 const THREAD_MIN_BYTES = 2 * 1024 * 1024;
 const BATCH_ROWS = 1000;
 const WINDOW = 4;
+/**
+ * The reader thread's heap: whatever a hostile file makes it hold (a row of gigabytes, say) ends that
+ * thread with a clean refusal instead of the whole process. A real ledger needs far less: the 1M-row
+ * ledger's shared strings take 41 MB, the largest table maxSharedStringUnits allows ≈ 200 MB.
+ */
+export const READER_HEAP_MB = 384;
+
+const outOfMemory = (mb: number) =>
+  new ImportFileError('zip_bomb', { detail: `读取时所需内存超过 ${mb} MB`, detail_en: `reading it needs more than ${mb} MB of memory` });
 
 export function useReaderThread(book: Spreadsheet, size: number): boolean {
   const forced = readEnv().GSP_IMPORT_READER_THREAD;
@@ -29,14 +38,15 @@ export function useReaderThread(book: Spreadsheet, size: number): boolean {
 }
 
 /** The compiled CLI bundle carries the worker as sheet-worker.js beside this code; the sources as .ts. */
-function startWorker(job: SheetJob): Worker {
+function startWorker(job: SheetJob, heapMb: number): Worker {
   const here = import.meta.url;
-  if (!/\.[cm]?ts$/.test(new URL(here).pathname)) return new Worker(new URL('./sheet-worker.js', here), { workerData: { job } });
-  return new Worker(new URL('./ts-worker-boot.mjs', here), { workerData: { job, entry: new URL('./sheet-worker.ts', here).href } });
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  if (!/\.[cm]?ts$/.test(new URL(here).pathname)) return new Worker(new URL('./sheet-worker.js', here), { workerData: { job }, resourceLimits });
+  return new Worker(new URL('./ts-worker-boot.mjs', here), { workerData: { job, entry: new URL('./sheet-worker.ts', here).href }, resourceLimits });
 }
 
-async function* threadBatches(job: SheetJob): AsyncGenerator<SheetRow[]> {
-  const worker = startWorker(job);
+async function* threadBatches(job: SheetJob, heapMb: number): AsyncGenerator<SheetRow[]> {
+  const worker = startWorker(job, heapMb);
   const queue: SheetMessage[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
@@ -52,7 +62,7 @@ async function* threadBatches(job: SheetJob): AsyncGenerator<SheetRow[]> {
     poke();
   });
   worker.on('error', (e) => {
-    failure ??= e;
+    failure ??= (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(heapMb) : e;
     poke();
   });
   worker.on('exit', (code) => {
@@ -94,10 +104,15 @@ async function* threadBatches(job: SheetJob): AsyncGenerator<SheetRow[]> {
 }
 
 /** `book` with its sheets' rows read by a worker thread from `file` (the same file, opened again there). */
-export function readInThread(book: Spreadsheet, file: string, opts: { limits?: Partial<ReaderLimits>; inflater?: Inflater } = {}): Spreadsheet {
+export function readInThread(
+  book: Spreadsheet,
+  file: string,
+  opts: { limits?: Partial<ReaderLimits>; inflater?: Inflater; heapMb?: number } = {},
+): Spreadsheet {
   const limits = resolveLimits(opts.limits);
   const threaded = (s: SpreadsheetSheet): SpreadsheetSheet => {
-    const batches = () => threadBatches({ file, sheet: s.index, limits, inflater: opts.inflater, batchRows: BATCH_ROWS, window: WINDOW });
+    const batches = () =>
+      threadBatches({ file, sheet: s.index, limits, inflater: opts.inflater, batchRows: BATCH_ROWS, window: WINDOW }, opts.heapMb ?? READER_HEAP_MB);
     return {
       ...s,
       batches,
