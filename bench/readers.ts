@@ -142,7 +142,14 @@ async function measure(name: string, file: string, withTable: boolean, inflater?
   if (reader === 'exceljs') {
     const rows = await exceljsRows(file);
     const cpu = process.cpuUsage(c0);
-    return { case: name, rows, wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: ownPeakRssMb(), extra: 'exceljs streaming WorkbookReader, rows only' };
+    return {
+      case: name,
+      rows,
+      wallMs: performance.now() - t0,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakRssMb: ownPeakRssMb(),
+      extra: 'exceljs streaming WorkbookReader, rows only',
+    };
   }
   const opened = await openSpreadsheetFile(file, { inflater });
   const source = opened.source;

@@ -88,7 +88,9 @@ async function* threadBatches(job: SheetJob, heapMb: number): AsyncGenerator<She
         yield m.rows;
       } else if (m.t === 'end') {
         if (readEnv().GSP_IMPORT_TIMING) {
-          process.stderr.write(`[import] reader thread: ${received} rows; the import thread waited ${firstWaitMs.toFixed(0)} ms for the first batch (thread start, shared strings), ${waitedMs.toFixed(0)} ms for the rest\n`);
+          process.stderr.write(
+            `[import] reader thread: ${received} rows; the import thread waited ${firstWaitMs.toFixed(0)} ms for the first batch (thread start, shared strings), ${waitedMs.toFixed(0)} ms for the rest\n`,
+          );
         }
         return;
       } else {

@@ -191,7 +191,10 @@ export class SheetScanner {
       if (this.capture === 1) this.vText += s.slice(a, b);
       else this.isText += s.slice(a, b);
       if (this.vText.length + this.isText.length > MAX_CELL_CHARS) {
-        throw this.bad(`第 ${this.rowNo} 行有单元格文本超过 ${MAX_CELL_CHARS} 个字符`, `a cell in row ${this.rowNo} holds more than ${MAX_CELL_CHARS} characters`);
+        throw this.bad(
+          `第 ${this.rowNo} 行有单元格文本超过 ${MAX_CELL_CHARS} 个字符`,
+          `a cell in row ${this.rowNo} holds more than ${MAX_CELL_CHARS} characters`,
+        );
       }
     } else if (!this.stack.length) {
       for (let i = a; i < b; i++) {

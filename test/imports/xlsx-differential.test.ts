@@ -85,7 +85,8 @@ const EXCELJS_DEVIATES: Record<string, (ours: Cell, theirs: Theirs, date1904: bo
   'upper-case date codes': (ours, t) =>
     isDateCell(ours) && 'value' in t && typeof t.value === 'number' && ours.serial === t.value && /[YMDHS]/.test(t.numFmt) && !/[ymdhs]/.test(t.numFmt),
   // exceljs takes elapsed-time codes ([h], [mm], [ss]) for numbers; we read every time format as a date-time
-  'elapsed-time codes': (ours, t) => isDateCell(ours) && 'value' in t && typeof t.value === 'number' && ours.serial === t.value && /^\[[hms]+\]/i.test(t.numFmt),
+  'elapsed-time codes': (ours, t) =>
+    isDateCell(ours) && 'value' in t && typeof t.value === 'number' && ours.serial === t.value && /^\[[hms]+\]/i.test(t.numFmt),
   // exceljs reads a t="d" cell's ISO date-time as a number (its year)
   'ISO date cells (t="d")': (ours, t) => isDateCell(ours) && 'serial' in t && t.serial !== undefined && t.serial === Number.parseInt(ours.date, 10),
 };
@@ -97,7 +98,9 @@ function agree(ours: Cell, theirs: Theirs): boolean {
 }
 
 const xlsxIn = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? xlsxIn(path.join(dir, d.name)) : /\.xlsx$/i.test(d.name) ? [path.join(dir, d.name)] : []));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? xlsxIn(path.join(dir, d.name)) : /\.xlsx$/i.test(d.name) ? [path.join(dir, d.name)] : []));
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-xlsx-diff-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -222,11 +222,12 @@ describe('hand-written sheet XML', () => {
   });
 
   it('a shared-strings table over its limit is refused as a zip bomb, with the part named', async () => {
-    const bytes = rawXlsx({ sheets: [{ name: 'S', sheetData: '<row r="1"><c t="s"><v>0</v></c></row>' }], sharedStrings: ['甲'.repeat(100), '乙'.repeat(100)] });
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', sheetData: '<row r="1"><c t="s"><v>0</v></c></row>' }],
+      sharedStrings: ['甲'.repeat(100), '乙'.repeat(100)],
+    });
     expect(await xlsxRows(bytes)).toEqual([{ row: 1, cells: ['甲'.repeat(100)] }]);
-    const err = await collect(
-      (await openXlsx(src(bytes, 'x.xlsx'), { limits: { maxSharedStringUnits: 150 } })).sheet().rows(),
-    ).catch((e) => e);
+    const err = await collect((await openXlsx(src(bytes, 'x.xlsx'), { limits: { maxSharedStringUnits: 150 } })).sheet().rows()).catch((e) => e);
     expect(err).toBeInstanceOf(ImportFileError);
     expect(err.code).toBe('zip_bomb');
     expect(err.zh).toContain('xl/sharedStrings.xml 的共享字符串超过');
