@@ -7,7 +7,7 @@ import { openXlsx } from '../../imports/readers/xlsx';
 import { isDateFormat, parseSharedStrings } from '../../schema/files/xlsx-parts';
 import { SharedStringsScanner } from '../../schema/files/xlsx-sst';
 import { SheetScanner } from '../../schema/files/xlsx-sheet';
-import { collect, excelBook, rawXlsx, src, worksheetXml } from './helpers';
+import { collect, excelBook, rawXlsx, src, utf16, worksheetXml } from './helpers';
 
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
 const xlsxRows = async (bytes: Uint8Array, sheet?: string | number) => {
@@ -203,6 +203,17 @@ describe('hand-written sheet XML', () => {
       for (let i = 0; i < xml.length; i += size) pieces.push(xml.slice(i, i + size));
       expect(run(pieces)).toEqual(whole);
     }
+  });
+
+  it('parts written as UTF-16 (with a BOM) are read like UTF-8 ones: the sheet and its shared strings', async () => {
+    const sheet = worksheetXml('<row r="1"><c t="s"><v>0</v></c><c t="inlineStr"><is><t>内联</t></is></c></row>');
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>共享</t></si></sst>`;
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', xml: sheet }],
+      sharedStrings: ['placeholder'],
+      extra: { 'xl/worksheets/sheet1.xml': utf16(sheet, 'le'), 'xl/sharedStrings.xml': utf16(sst, 'be') },
+    });
+    expect(await xlsxRows(bytes)).toEqual([{ row: 1, cells: ['共享', '内联'] }]);
   });
 
   it('the shared strings are the same however their XML is cut into chunks', () => {
