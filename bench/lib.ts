@@ -1,6 +1,7 @@
 /** Small helpers shared by the benchmarks: percentiles, timing, tables, the machine description. */
 import Database from 'better-sqlite3';
 import { execSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 
 export interface BenchOptions {
@@ -82,4 +83,17 @@ export function machine(): Record<string, string> {
       .map((l) => l.toFixed(2))
       .join(' '),
   };
+}
+
+/**
+ * This process's own peak RSS (MB): VmHWM, which starts afresh at exec. `process.resourceUsage().maxRSS` does
+ * not — a child spawned by a big parent (a bench that has just written its fixture) reports the parent's RSS
+ * at fork when that is larger (measured: 603 MB for a child whose own peak was 39 MB).
+ */
+export function ownPeakRssMb(): number {
+  try {
+    const kb = /^VmHWM:\s*(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {}
+  return process.resourceUsage().maxRSS / 1024;
 }

@@ -1,20 +1,24 @@
 /**
  * Reader micro-benchmark: rows/s and peak RSS for reading a generated 1,000,000-row ledger CSV (UTF-8 and GBK)
  * and a 100,000-row XLSX, each with the reader alone and with header mapping + value normalisation on top;
- * plus the `sqlite3 .import` time of the UTF-8 CSV as the baseline of the 1M-row target (import ≤ 4×).
+ * the XLSX also through the reader thread the importer uses for big files, and by ExcelJS's streaming reader
+ * (rows only) beside ours; plus the `sqlite3 .import` time of the UTF-8 CSV as the baseline of the 1M-row target.
  *
- *   npx tsx bench/readers.ts [--rows 1000000] [--xlsx-rows 100000] [--cases csv-utf8,xlsx] [--force]
+ *   npx tsx bench/readers.ts [--rows 1000000] [--xlsx-rows 100000] [--cases csv-utf8,xlsx,xlsx(exceljs)] [--force]
  *
  * Fixtures are generated once into bench/out/ (git-ignored) from the sample ledgers: every row is a sample
  * row with a fresh order number. Each case runs in its own process so its peak RSS is its own.
  */
+import ExcelJS from 'exceljs';
 import { typedLedgerCell, writeLedgerXlsx } from './ledger-xlsx';
+import { ownPeakRssMb } from './lib';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTable } from '../imports/headers/table';
 import { openSpreadsheetFile } from '../imports/readers/open';
+import { readInThread } from '../imports/readers/sheet-thread';
 import type { Inflater } from '../imports/readers/zip';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -119,13 +123,41 @@ interface Measured {
   extra?: string;
 }
 
-async function measure(name: string, file: string, withTable: boolean, inflater?: Inflater): Promise<Measured> {
+type Reader = 'ours' | 'thread' | 'exceljs';
+
+/** ExcelJS's streaming WorkbookReader over the same file, every row's values touched (nothing typed or kept). */
+async function exceljsRows(file: string): Promise<number> {
+  let rows = 0;
+  for await (const ws of new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit' })) {
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      if ((row.values as unknown[]).length >= 0) rows++;
+    }
+  }
+  return rows;
+}
+
+async function measure(name: string, file: string, withTable: boolean, inflater?: Inflater, reader: Reader = 'ours'): Promise<Measured> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const { book, source } = await openSpreadsheetFile(file, { inflater });
+  if (reader === 'exceljs') {
+    const rows = await exceljsRows(file);
+    const cpu = process.cpuUsage(c0);
+    return {
+      case: name,
+      rows,
+      wallMs: performance.now() - t0,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakRssMb: ownPeakRssMb(),
+      extra: 'exceljs streaming WorkbookReader, rows only',
+    };
+  }
+  const opened = await openSpreadsheetFile(file, { inflater });
+  const source = opened.source;
+  // the reader thread, as the importer reads a big XLSX; cpu s then counts both threads
+  const book = reader === 'thread' ? readInThread(opened.book, file, { inflater }) : opened.book;
   let rows = 0;
   let rejected = 0;
-  let extra = book.encoding ? `encoding ${book.encoding.name}` : `xlsx, inflate: ${inflater ?? 'zlib'}`;
+  let extra = book.encoding ? `encoding ${book.encoding.name}` : `xlsx, inflate: ${inflater ?? 'zlib'}${reader === 'thread' ? ', reader thread' : ''}`;
   if (withTable) {
     const table = await openTable(book, 'sales-ledger');
     const normalize = table.normalizer({ date1904: book.date1904 });
@@ -140,7 +172,7 @@ async function measure(name: string, file: string, withTable: boolean, inflater?
   await source.close();
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
-  return { case: name, rows, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, extra };
+  return { case: name, rows, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: ownPeakRssMb(), extra };
 }
 
 function sqliteImport(file: string): { wallMs: number } | null {
@@ -164,7 +196,7 @@ async function main() {
     gbk: () => csvPath('gbk', args.rows),
     xlsx: () => path.join(OUT, `ledger-${args.xlsxRows}.xlsx`),
   };
-  const CASES: Record<string, { file: () => string; table: boolean; inflater?: Inflater }> = {
+  const CASES: Record<string, { file: () => string; table: boolean; inflater?: Inflater; reader?: Reader }> = {
     'csv-utf8': { file: files.utf8, table: false },
     'csv-utf8+table': { file: files.utf8, table: true },
     'csv-gbk': { file: files.gbk, table: false },
@@ -172,10 +204,12 @@ async function main() {
     xlsx: { file: files.xlsx, table: false },
     'xlsx+table': { file: files.xlsx, table: true },
     'xlsx(fflate)': { file: files.xlsx, table: false, inflater: 'fflate' },
+    'xlsx(thread)': { file: files.xlsx, table: false, reader: 'thread' },
+    'xlsx(exceljs)': { file: files.xlsx, table: false, reader: 'exceljs' },
   };
   if (args.child) {
     const c = CASES[args.child];
-    process.stdout.write(JSON.stringify(await measure(args.child, c.file(), c.table, c.inflater)));
+    process.stdout.write(JSON.stringify(await measure(args.child, c.file(), c.table, c.inflater, c.reader)));
     return;
   }
   const log = (s: string) => process.stderr.write(`${s}\n`);

@@ -4,8 +4,13 @@ export interface ReaderLimits {
   maxFileBytes: number;
   /** sum of the uncompressed sizes of the XLSX parts we read (declared and actual) */
   maxUncompressedBytes: number;
-  /** one XLSX part that is loaded whole (sharedStrings, styles, workbook) */
+  /** one XLSX part that is read into memory (styles, workbook) or kept as its strings (sharedStrings) */
   maxPartBytes: number;
+  /**
+   * the shared-strings table an XLSX sheet is read with: its characters plus 16 per string (each string's own
+   * memory) — what the reader keeps for the whole read, so it bounds memory however the part compresses
+   */
+  maxSharedStringUnits: number;
   /** uncompressed ÷ compressed, checked for parts larger than `ratioFloorBytes` */
   maxCompressionRatio: number;
   ratioFloorBytes: number;
@@ -21,6 +26,7 @@ export const DEFAULT_LIMITS: Readonly<ReaderLimits> = Object.freeze({
   maxFileBytes: 1024 * 1024 * 1024,
   maxUncompressedBytes: 4 * 1024 * 1024 * 1024,
   maxPartBytes: 512 * 1024 * 1024,
+  maxSharedStringUnits: 96_000_000,
   maxCompressionRatio: 200,
   ratioFloorBytes: 16 * 1024 * 1024,
   maxZipEntries: 20_000,

@@ -9,8 +9,9 @@ import { ImportFileError } from '../../schema/files/errors';
 import { resolveLimits, type ReaderLimits } from './limits';
 import type { ByteSource } from './source';
 import { SheetScanner } from '../../schema/files/xlsx-sheet';
-import { parseRels, parseSharedStrings, parseStyles, parseWorkbook, relsPathOf, type SheetState, type StyleInfo } from '../../schema/files/xlsx-parts';
+import { parseRels, parseStyles, parseWorkbook, relsPathOf, type SheetState, type StyleInfo } from '../../schema/files/xlsx-parts';
 import { partText } from '../../schema/files/xml';
+import { SharedStringsScanner } from '../../schema/files/xlsx-sst';
 import { ZipArchive, type Inflater } from './zip';
 
 export interface SheetInfo {
@@ -49,6 +50,21 @@ const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const SCAN_SLICE = 64 * 1024;
 const REL_STYLES = /\/styles$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
+
+/**
+ * A part's text as it is inflated, in slices of at most 64 KB of bytes — small, so that each batch of rows is
+ * consumed before the next young-generation collection. UTF-8, or UTF-16 by its BOM as some writers produce;
+ * the decoder drops the BOM.
+ */
+async function* partTextChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let td: TextDecoder | null = null;
+  for await (const b of bytes) {
+    td ??= new TextDecoder(b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : 'utf-8');
+    for (let i = 0; i < b.length; i += SCAN_SLICE) yield td.decode(b.subarray(i, i + SCAN_SLICE), { stream: true });
+  }
+  const rest = td?.decode() ?? '';
+  if (rest) yield rest;
+}
 
 const corrupt = (zh: string, en: string) => new ImportFileError('corrupt', { detail: zh, detail_en: en });
 
@@ -108,11 +124,16 @@ export async function openXlsx(src: ByteSource, opts: XlsxOptions = {}): Promise
       const stylesPath = relOf(REL_STYLES) ?? 'xl/styles.xml';
       const sstPath = relOf(REL_SHARED_STRINGS) ?? 'xl/sharedStrings.xml';
       const stylesXml = await readText(stylesPath);
-      const sstXml = await readText(sstPath);
-      return {
-        styles: stylesXml ? parseStyles(stylesXml, stylesPath) : { isDate: [], padWidth: [] },
-        sst: sstXml !== null ? parseSharedStrings(sstXml, sstPath) : null,
-      };
+      const sstEntry = zip.find(sstPath);
+      let sst: string[] | null = null;
+      if (sstEntry) {
+        // streamed: only the strings are kept, never the part's whole text
+        const scanner = new SharedStringsScanner(sstPath, limits.maxSharedStringUnits);
+        for await (const text of partTextChunks(zip.stream(sstEntry, limits.maxPartBytes))) scanner.feed(text, false);
+        scanner.feed('', true);
+        sst = scanner.strings;
+      }
+      return { styles: stylesXml ? parseStyles(stylesXml, stylesPath) : { isDate: [], padWidth: [] }, sst };
     })());
 
   function pick(which?: string | number): SheetInfo {
@@ -144,24 +165,15 @@ export async function openXlsx(src: ByteSource, opts: XlsxOptions = {}): Promise
           maxColumns: limits.maxColumns,
           part: info.path,
         });
-        const td = new TextDecoder('utf-8');
-        const entry = zip.find(info.path)!;
-        let first = true;
-        for await (const inflated of zip.stream(entry)) {
-          // small slices: each batch of rows is consumed before the next young-generation collection
-          for (let i = 0; i < inflated.length; i += SCAN_SLICE) {
-            let text = td.decode(inflated.subarray(i, i + SCAN_SLICE), { stream: true });
-            if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-            first = false;
-            scanner.feed(text, false);
-            if (scanner.out.length) {
-              const out = scanner.out;
-              scanner.out = [];
-              yield out;
-            }
+        for await (const text of partTextChunks(zip.stream(zip.find(info.path)!))) {
+          scanner.feed(text, false);
+          if (scanner.out.length) {
+            const out = scanner.out;
+            scanner.out = [];
+            yield out;
           }
         }
-        scanner.feed(td.decode(), true);
+        scanner.feed('', true);
         merges.push(...scanner.merges);
         if (scanner.out.length) yield scanner.out;
       }

@@ -1,8 +1,9 @@
 /**
  * The small parts of an XLSX package, parsed whole: relationships, workbook (sheet names, states, date1904),
- * styles (which cell formats are dates) and shared strings.
+ * styles (which cell formats are dates); shared strings through their streaming scanner (xlsx-sst.ts).
  */
-import { attr, decodeEntities, scanXml, unescapeXString } from './xml';
+import { attr, scanXml } from './xml';
+import { SharedStringsScanner } from './xlsx-sst';
 
 export interface Relationship {
   id: string;
@@ -144,36 +145,9 @@ export function parseStyles(xml: string, partName: string): StyleInfo {
   return { isDate, padWidth };
 }
 
-/** Shared strings: plain `<t>` or rich-text runs `<r><t>`; phonetic guides `<rPh>` are not part of the text. */
-export function parseSharedStrings(xml: string, partName: string): string[] {
-  const out: string[] = [];
-  let inSi = false;
-  let inT = false;
-  let rph = 0;
-  let cur = '';
-  scanXml(
-    xml,
-    {
-      // self-closing elements get open() then close(), so each pair below stays balanced
-      open(name) {
-        if (name === 'si') {
-          inSi = true;
-          cur = '';
-        } else if (name === 'rPh') rph++;
-        else if (name === 't') inT = inSi && rph === 0;
-      },
-      close(name) {
-        if (name === 'si' && inSi) {
-          out.push(unescapeXString(cur));
-          inSi = false;
-        } else if (name === 'rPh') rph--;
-        else if (name === 't') inT = false;
-      },
-      text(raw, cdata) {
-        if (inT) cur += cdata ? raw : decodeEntities(raw);
-      },
-    },
-    partName,
-  );
-  return out;
+/** Shared strings of a part read whole (the browser's preview); the importer streams them (xlsx-sst.ts). */
+export function parseSharedStrings(xml: string, partName: string, maxUnits = Number.POSITIVE_INFINITY): string[] {
+  const scanner = new SharedStringsScanner(partName, maxUnits);
+  scanner.feed(xml, true);
+  return scanner.strings;
 }

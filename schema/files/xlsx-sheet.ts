@@ -10,7 +10,7 @@ import { excelSerialToDate } from './excel-date';
 import type { Cell, DateCell, SheetRow } from './cells';
 import { columnIndex } from './cells';
 import { colFrom, intFrom, isoDateCell, typeName } from './xlsx-cell-text';
-import { corruptPart, decodeEntities, tagEnd, unescapeXString } from './xml';
+import { corruptPart, tagEnd, unescapeXString, xmlText } from './xml';
 
 export interface SheetContext {
   /** shared strings (null when the package has none) */
@@ -36,6 +36,14 @@ const enum K {
   SheetData,
   MergeCell,
 }
+
+/**
+ * The longest tag, comment or CDATA section carried from one chunk to the next. Excel's cells hold at most
+ * 32,767 characters; without a bound, a huge unterminated one would be rescanned with every chunk (quadratic).
+ */
+export const MAX_MARKUP_CHARS = 1 << 20;
+/** The most text one cell (or one shared string) may hold: Excel's own limit is 32,767 characters. */
+export const MAX_CELL_CHARS = 1 << 20;
 
 export class SheetScanner {
   /** rows completed since the caller last emptied this array */
@@ -80,10 +88,8 @@ export class SheetScanner {
     while (pos < n) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) {
-        if (!final) {
-          this.carry = s.slice(pos);
-          return;
-        }
+        // text runs on into the next chunk: taken now (it is decoded whole at the end of its cell), not carried,
+        // so a huge text node costs one pass, not one pass per chunk
         this.text(s, pos, n);
         pos = n;
         break;
@@ -92,15 +98,9 @@ export class SheetScanner {
       const c1 = s.charCodeAt(lt + 1);
       // Fast paths for the unprefixed cell grammar Excel and most writers use: <c …>, <v>…</v>, </c>.
       if (c1 === 118 /* v */ && this.inCell && s.charCodeAt(lt + 2) === 62) {
+        // <v>text</v> within this chunk at once; otherwise the general path below takes <v> and its text
         const e = s.indexOf('<', lt + 3);
-        if (e < 0 || e + 3 >= n) {
-          if (!final) {
-            this.carry = s.slice(lt);
-            return;
-          }
-          throw this.bad('文件被截断', 'truncated');
-        }
-        if (s.charCodeAt(e + 1) === 47 && s.charCodeAt(e + 2) === 118 && s.charCodeAt(e + 3) === 62) {
+        if (e >= 0 && e + 3 < n && s.charCodeAt(e + 1) === 47 && s.charCodeAt(e + 2) === 118 && s.charCodeAt(e + 3) === 62) {
           this.vText = e > lt + 3 ? s.slice(lt + 3, e) : '';
           this.hasV = true;
           pos = e + 4;
@@ -115,7 +115,7 @@ export class SheetScanner {
         const end = this.cellOpen(s, lt + 3, n);
         if (end < 0) {
           if (!final) {
-            this.carry = s.slice(lt);
+            this.keep(s, lt);
             return;
           }
           throw this.bad('标签未结束（文件被截断？）', 'unterminated tag (truncated?)');
@@ -127,7 +127,7 @@ export class SheetScanner {
         const end = this.special(s, lt);
         if (end < 0) {
           if (!final) {
-            this.carry = s.slice(lt);
+            this.keep(s, lt);
             return;
           }
           throw this.bad('文件被截断', 'truncated');
@@ -138,7 +138,7 @@ export class SheetScanner {
       const end = tagEnd(s, lt + 1);
       if (end < 0) {
         if (!final) {
-          this.carry = s.slice(lt);
+          this.keep(s, lt);
           return;
         }
         throw this.bad('标签未结束（文件被截断？）', 'unterminated tag (truncated?)');
@@ -147,6 +147,14 @@ export class SheetScanner {
       pos = end;
     }
     if (final) this.finish();
+  }
+
+  /** Carries an incomplete tag, comment or CDATA section over to the next chunk — a bounded one. */
+  private keep(s: string, from: number): void {
+    if (s.length - from > MAX_MARKUP_CHARS) {
+      throw this.bad(`标签、注释或 CDATA 超过 ${MAX_MARKUP_CHARS} 个字符`, `a tag, comment or CDATA section longer than ${MAX_MARKUP_CHARS} characters`);
+    }
+    this.carry = s.slice(from);
   }
 
   private finish(): void {
@@ -179,9 +187,16 @@ export class SheetScanner {
   }
 
   private text(s: string, a: number, b: number): void {
-    if (this.capture === 1) this.vText += s.slice(a, b);
-    else if (this.capture === 2) this.isText += s.slice(a, b);
-    else if (!this.stack.length) {
+    if (this.capture) {
+      if (this.capture === 1) this.vText += s.slice(a, b);
+      else this.isText += s.slice(a, b);
+      if (this.vText.length + this.isText.length > MAX_CELL_CHARS) {
+        throw this.bad(
+          `第 ${this.rowNo} 行有单元格文本超过 ${MAX_CELL_CHARS} 个字符`,
+          `a cell in row ${this.rowNo} holds more than ${MAX_CELL_CHARS} characters`,
+        );
+      }
+    } else if (!this.stack.length) {
       for (let i = a; i < b; i++) {
         const c = s.charCodeAt(i);
         if (c > 32 && c !== 0xfeff) throw this.bad('根元素之外有多余文本（XML 格式错误）', 'text outside the root element (invalid XML)');
@@ -449,30 +464,30 @@ export class SheetScanner {
         return sst[idx] === '' ? null : sst[idx];
       }
       case 'str': {
-        const s = decodeEntities(v);
+        const s = xmlText(v);
         return s === '' ? null : s;
       }
       case 'inlineStr': {
-        const s = this.hasIs ? unescapeXString(decodeEntities(this.isText)) : decodeEntities(v);
+        const s = this.hasIs ? unescapeXString(xmlText(this.isText)) : xmlText(v);
         return s === '' ? null : s;
       }
       case 'b':
         return v === '' ? null : v === '1' || v.toLowerCase() === 'true';
       case 'e':
-        return v === '' ? null : { error: decodeEntities(v) };
+        return v === '' ? null : { error: xmlText(v) };
       case 'd':
-        return isoDateCell(decodeEntities(v));
+        return isoDateCell(xmlText(v));
       default: {
         if (!this.hasV || v === '') {
           if (this.hasIs) {
-            const s = unescapeXString(decodeEntities(this.isText));
+            const s = unescapeXString(xmlText(this.isText));
             return s === '' ? null : s;
           }
           return null;
         }
         const num = +v;
         if (Number.isNaN(num) || (v.charCodeAt(0) <= 32 && v.trim() === '')) {
-          const s = decodeEntities(v);
+          const s = xmlText(v);
           return s.trim() === '' ? null : s;
         }
         const si = this.cellS;

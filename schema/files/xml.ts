@@ -20,6 +20,19 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Line ends as an XML parser delivers them (XML 1.0 §2.11): CRLF and a lone CR become LF. */
+export function normalizeLineEnds(s: string): string {
+  return s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Character data → text, as Excel reads it: line ends normalised first, then references decoded, so a CR
+ * written as `&#13;` (or `_x000D_`, see unescapeXString) stays a CR while a literal CRLF is one line break.
+ */
+export function xmlText(raw: string): string {
+  return decodeEntities(normalizeLineEnds(raw));
+}
+
 /** OOXML ST_Xstring escapes: `_x000D_` → CR, `_x005F_` → `_`. */
 export function unescapeXString(s: string): string {
   if (s.indexOf('_x') < 0) return s;

@@ -92,6 +92,28 @@ describe('XLSX reader thread', () => {
     await csv.source.close();
   });
 
+  it('a file that needs more memory than the thread may use is refused cleanly; the process lives on', { timeout: 60_000 }, async () => {
+    // 200k shared strings: ≈ 13 MB of heap to hold them, an 8 MB heap cannot
+    const strings = Array.from({ length: 200_000 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789');
+    const file = write('many-strings.xlsx', rawXlsx({ sheets: [{ name: 'S', sheetData: '<row r="1"><c t="s"><v>0</v></c></row>' }], sharedStrings: strings }));
+    const read = async (heapMb?: number) => {
+      const { book, source } = await openSpreadsheetFile(file);
+      try {
+        const out: SheetRow[] = [];
+        for await (const b of readInThread(book, file, { heapMb }).sheet().batches()) out.push(...b);
+        return out;
+      } finally {
+        await source.close();
+      }
+    };
+    const err = await read(8).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect(err.code).toBe('zip_bomb');
+    expect(err.zh).toContain('读取时所需内存超过 8 MB');
+    expect(err.en).toContain('reading it needs more than 8 MB of memory');
+    expect(await read()).toEqual([{ row: 1, cells: [strings[0]] }]);
+  });
+
   it('a ledger import through the thread reports exactly what the inline import reports', async () => {
     const reports = [];
     for (const forced of ['0', '1']) {

@@ -4,9 +4,10 @@ import { ImportFileError } from '../../schema/files/errors';
 import { openTable } from '../../imports/headers/table';
 import { openSpreadsheet } from '../../imports/readers/open';
 import { openXlsx } from '../../imports/readers/xlsx';
-import { isDateFormat } from '../../schema/files/xlsx-parts';
+import { isDateFormat, parseSharedStrings } from '../../schema/files/xlsx-parts';
+import { SharedStringsScanner } from '../../schema/files/xlsx-sst';
 import { SheetScanner } from '../../schema/files/xlsx-sheet';
-import { collect, excelBook, rawXlsx, src, worksheetXml } from './helpers';
+import { collect, excelBook, rawXlsx, src, utf16, worksheetXml } from './helpers';
 
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
 const xlsxRows = async (bytes: Uint8Array, sheet?: string | number) => {
@@ -137,6 +138,18 @@ describe('hand-written sheet XML', () => {
     expect(reader.merges).toEqual(['B2:C2']);
   });
 
+  it('line ends as Excel reads them: a literal CRLF or CR is one LF, a CR written as &#13; or _x000D_ stays', async () => {
+    const xml =
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">` +
+      `<c t="inlineStr"><is><t>a\r\nb\rc</t></is></c><c t="str"><v>d\r\ne&#13;f</v></c><c t="inlineStr"><is><t><![CDATA[g\r\nh]]></t></is></c>` +
+      `<c t="s"><v>0</v></c><c t="s"><v>1</v></c></row></sheetData></worksheet>`;
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', xml }],
+      sharedStrings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>i\r\nj_x000D_k</t></si><si><t><![CDATA[l\rm]]></t></si></sst>`,
+    });
+    expect(await xlsxRows(bytes)).toEqual([{ row: 1, cells: ['a\nb\nc', 'd\ne\rf', 'g\nh', 'i\nj\rk', 'l\nm'] }]);
+  });
+
   it('dates from built-in and custom number formats, in both date systems; 1900-02-29 stays a number', async () => {
     const sheetData =
       '<row r="1"><c s="1"><v>45356</v></c><c s="2"><v>45356.5</v></c><c s="3"><v>45356</v></c><c s="4"><v>60</v></c><c s="5"><v>1234.5</v></c><c s="6"><v>123</v></c></row>';
@@ -190,6 +203,75 @@ describe('hand-written sheet XML', () => {
       for (let i = 0; i < xml.length; i += size) pieces.push(xml.slice(i, i + size));
       expect(run(pieces)).toEqual(whole);
     }
+  });
+
+  it('parts written as UTF-16 (with a BOM) are read like UTF-8 ones: the sheet and its shared strings', async () => {
+    const sheet = worksheetXml('<row r="1"><c t="s"><v>0</v></c><c t="inlineStr"><is><t>内联</t></is></c></row>');
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>共享</t></si></sst>`;
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', xml: sheet }],
+      sharedStrings: ['placeholder'],
+      extra: { 'xl/worksheets/sheet1.xml': utf16(sheet, 'le'), 'xl/sharedStrings.xml': utf16(sst, 'be') },
+    });
+    expect(await xlsxRows(bytes)).toEqual([{ row: 1, cells: ['共享', '内联'] }]);
+  });
+
+  it('the shared strings are the same however their XML is cut into chunks', () => {
+    const xml =
+      `<?xml version="1.0"?>\r\n<x:sst xmlns:x="${'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}" count="5">` +
+      `<x:si><x:t>单位&amp;名称 &#x4E2D;</x:t></x:si><x:si/><!-- <si><t>not a string</t></si> -->` +
+      `<x:si><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">富 </x:t></x:r><x:r><x:t>文本</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ふ</x:t></x:rPh></x:si>` +
+      `<x:si><x:t>a\r\nb_x000D_c<![CDATA[<&>\r]]>d</x:t></x:si><x:si><x:t/></x:si></x:sst>`;
+    const whole = parseSharedStrings(xml, 'p');
+    expect(whole).toEqual(['单位&名称 中', '', '富 文本', 'a\nb\rc<&>\nd', '']);
+    for (const size of [1, 2, 3, 7, 16, 61]) {
+      const sc = new SharedStringsScanner('p', Number.POSITIVE_INFINITY);
+      for (let i = 0; i < xml.length; i += size) sc.feed(xml.slice(i, i + size), false);
+      sc.feed('', true);
+      expect(sc.strings, `chunks of ${size}`).toEqual(whole);
+    }
+  });
+
+  it('a shared-strings table over its limit is refused as a zip bomb, with the part named', async () => {
+    const bytes = rawXlsx({
+      sheets: [{ name: 'S', sheetData: '<row r="1"><c t="s"><v>0</v></c></row>' }],
+      sharedStrings: ['甲'.repeat(100), '乙'.repeat(100)],
+    });
+    expect(await xlsxRows(bytes)).toEqual([{ row: 1, cells: ['甲'.repeat(100)] }]);
+    const err = await collect((await openXlsx(src(bytes, 'x.xlsx'), { limits: { maxSharedStringUnits: 150 } })).sheet().rows()).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect(err.code).toBe('zip_bomb');
+    expect(err.zh).toContain('xl/sharedStrings.xml 的共享字符串超过');
+    expect(err.en).toContain('the shared strings of xl/sharedStrings.xml exceed');
+  });
+
+  it('a long text node is read in one pass; a cell over 1M characters and a huge unterminated tag are refused', () => {
+    const sheet = () => new SheetScanner({ sst: null, isDate: [], padWidth: [], date1904: false, maxColumns: 100, part: 'p' });
+    const piece = `${'abcdefg'.repeat(256)}&amp;`; // 1,793 characters, 1,797 before decoding
+    const feedText = (feed: (t: string) => void, pieces: number) => {
+      for (let i = 0; i < pieces; i++) feed(piece);
+    };
+    const sc = sheet();
+    sc.feed('<worksheet><sheetData><row r="1"><c t="str"><v>', false);
+    feedText((t) => sc.feed(t, false), 500); // 900k characters in 500 chunks: quadratic when each chunk rescanned the carry
+    sc.feed('</v></c></row></sheetData></worksheet>', true);
+    expect((sc.out[0].cells[0] as string).length).toBe(500 * 1793);
+    const big = sheet();
+    big.feed('<worksheet><sheetData><row r="7"><c t="inlineStr"><is><t>', false);
+    expect(() => feedText((t) => big.feed(t, false), 1000)).toThrow(/第 7 行有单元格文本超过 1048576 个字符/);
+    const tag = sheet();
+    tag.feed('<worksheet><sheetData><row r="1"><c r="A1" ', false);
+    expect(() => {
+      for (let i = 0; i < 64; i++) tag.feed(' x="1"'.repeat(4096), false);
+    }).toThrow(/超过 1048576 个字符/);
+    const sst = new SharedStringsScanner('p', Number.POSITIVE_INFINITY);
+    sst.feed('<sst><si><t>x</t></si><si><t>', false);
+    feedText((t) => sst.feed(t, false), 500);
+    sst.feed('</t></si></sst>', true);
+    expect(sst.strings.map((t) => t.length)).toEqual([1, 500 * 1793]);
+    const bigSst = new SharedStringsScanner('p', Number.POSITIVE_INFINITY);
+    bigSst.feed('<sst><si><t>', false);
+    expect(() => feedText((t) => bigSst.feed(t, false), 1000)).toThrow(/第 1 个共享字符串超过 1048576 个字符/);
   });
 
   it('damaged sheet XML is a clean ImportFileError: text outside the root, truncation, mismatched tags, missing shared strings', async () => {
