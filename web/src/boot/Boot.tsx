@@ -8,20 +8,19 @@ import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { FONT_STACK } from '../layout/fonts';
 import { primeSession, type BootUser } from './session-cache';
 import { ForcedPasswordChange } from './ForcedPasswordChange';
+import { bootData } from './boot-data';
+import { LOCALE_KEY, readLang, type Lang } from './lang';
 
 const loadApp = () => import('../App');
 const App = lazy(() => loadApp().then((m) => ({ default: m.App })));
 
-// The UI language as react-admin's localStorage store keeps it (providers/locale.ts: RaStore + GspConsole).
-const LOCALE_KEY = 'RaStoreGspConsole.locale';
-type Lang = 'zh' | 'en';
-const readLang = (): Lang => {
-  try {
-    return JSON.parse(localStorage.getItem(LOCALE_KEY) ?? '"zh"') === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-};
+// Signed in per index.html (server/http/web-app.ts): no GET /api/auth/me, and the console's code starts
+// loading now, before the shell first renders.
+const booted = bootData().user;
+if (booted && !booted.must_change_password) {
+  primeSession(booted);
+  void loadApp();
+}
 
 const TEXT = {
   zh: { title: 'GSP 管理控制台', username: '用户名', password: '密码', signIn: '登录', failed: '登录失败，请重试', other: 'English' },
@@ -139,9 +138,11 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
   );
 };
 
+type State = 'checking' | 'signed-out' | 'must-change' | 'signed-in';
+
 export const Boot = () => {
-  const [state, setState] = useState<'checking' | 'signed-out' | 'must-change' | 'signed-in'>('checking');
-  const [user, setUser] = useState<BootUser | null>(null);
+  const [state, setState] = useState<State>(booted ? (booted.must_change_password ? 'must-change' : 'signed-in') : 'checking');
+  const [user, setUser] = useState<BootUser | null>(booted ?? null);
   // Signed in: the console, unless the password must be changed first (nothing else answers until then).
   const enter = (u: BootUser) => {
     setUser(u);
@@ -153,6 +154,7 @@ export const Boot = () => {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first load of the page
   useEffect(() => {
     void loadApp(); // the console's code loads while the server answers or the user types
+    if (booted) return;
     fetch('/api/auth/me', { credentials: 'include', headers: { Accept: 'application/json' } })
       .then(async (res) => {
         if (!res.ok) return setState('signed-out');
