@@ -5,7 +5,7 @@
  * does not wait on a chain of requests before it can ask for the screen's data:
  * - a JSON block (`<script type="application/json" id="gsp-boot">`, data, not code: the CSP stays
  *   'self') with the session user (as GET /api/auth/me answers), the registry (as GET /api/meta) and the
- *   business time zone (the setting, for every role: it only says how times are shown);
+ *   business time zone (the setting);
  * - `<link rel="modulepreload">` for the console's chunks (from Vite's manifest), fetched beside the entry
  *   instead of one after another as each module asks for the next.
  * A signed-out visit gets the static page (the sign-in form needs neither).

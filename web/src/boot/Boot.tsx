@@ -4,7 +4,8 @@
  * (react-admin, App.tsx) loads in the background; signed in — now or after the form — it renders the
  * console. Signing out inside the console shows react-admin's own login page, as before.
  */
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { preloadable } from './preloadable';
 import { FONT_STACK } from '../layout/fonts';
 import { primeSession, type BootUser } from './session-cache';
 import { ForcedPasswordChange } from './ForcedPasswordChange';
@@ -12,14 +13,19 @@ import { bootData } from './boot-data';
 import { LOCALE_KEY, readLang, type Lang } from './lang';
 
 const loadApp = () => import('../App');
-const App = lazy(() => loadApp().then((m) => ({ default: m.App })));
+
+const Spinner = () => (
+  <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: FONT_STACK }}>…</div>
+);
+
+const App = preloadable(() => loadApp().then((m) => m.App), <Spinner />);
 
 // Signed in per index.html (server/http/web-app.ts): no GET /api/auth/me, and the console's code starts
 // loading now, before the shell first renders.
 const booted = bootData().user;
 if (booted && !booted.must_change_password) {
   primeSession(booted);
-  void loadApp();
+  void App.preload();
 }
 
 const TEXT = {
@@ -27,9 +33,6 @@ const TEXT = {
   en: { title: 'GSP Console', username: 'Username', password: 'Password', signIn: 'Sign in', failed: 'Sign-in failed, please try again', other: '中文' },
 } as const;
 
-const Spinner = () => (
-  <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: FONT_STACK }}>…</div>
-);
 
 const field = {
   display: 'block',
@@ -153,7 +156,7 @@ export const Boot = () => {
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first load of the page
   useEffect(() => {
-    void loadApp(); // the console's code loads while the server answers or the user types
+    void App.preload(); // the console's code loads while the server answers or the user types
     if (booted) return;
     fetch('/api/auth/me', { credentials: 'include', headers: { Accept: 'application/json' } })
       .then(async (res) => {
@@ -183,9 +186,5 @@ export const Boot = () => {
       />
     );
   }
-  return (
-    <Suspense fallback={<Spinner />}>
-      <App />
-    </Suspense>
-  );
+  return <App.Component />;
 };

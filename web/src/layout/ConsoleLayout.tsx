@@ -5,11 +5,8 @@ import { businessTimeZone, setBusinessTimeZone } from '../generic/format';
 import { AreaMenu } from './AreaMenu';
 import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
 
-// alwaysOn: no hide-on-scroll, whose scroll listener read the page offset while the first screen was being
-// built (a forced layout of the whole page, ≈ 70 ms at start).
 const ConsoleAppBar = () => (
   <AppBar
-    alwaysOn
     userMenu={
       <UserMenu>
         <ChangePasswordMenuItem />
@@ -20,10 +17,9 @@ const ConsoleAppBar = () => (
 );
 
 /**
- * The console's frame. The business time zone came with the page (boot/boot-data.ts, for every role); the
- * setting is read again so that a change made in this session applies (a role that may not read settings
- * keeps the page's zone): the page does not wait for it, and in the rare case the zone changed, the page is
- * drawn again in it (keyed by the zone).
+ * The console's frame. The business time zone came with the page (boot/boot-data.ts); the setting is read
+ * again so that a change made in this session applies (a failed read keeps the page's zone): the page does
+ * not wait for it, and in the rare case the zone changed, the page is drawn again in it (keyed by the zone).
  */
 export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   const { data } = useGetList('settings', { filter: { key: BUSINESS_TIME_ZONE_SETTING }, pagination: { page: 1, perPage: 1 } }, { retry: false });
