@@ -27,7 +27,11 @@ const RENDER_BUDGET_MS = 300;
 const NAV_BUDGET_MS = 1000;
 const LISTS = ['sales_lines', 'sales_orders', 'customers'];
 const RUNS = 5;
-const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** The entry script of index.html and every chunk it imports statically: what the first page loads. */

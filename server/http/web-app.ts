@@ -35,7 +35,7 @@ interface ManifestChunk {
 }
 
 /** The chunk files of CONSOLE_MODULES and their static imports, from .vite/manifest.json (none without it). */
-export function consoleChunks(dist: string): string[] {
+function consoleChunks(dist: string): string[] {
   const file = path.join(dist, '.vite', 'manifest.json');
   if (!fs.existsSync(file)) return [];
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
@@ -70,7 +70,11 @@ function businessTimeZone(db: Db): string {
 }
 
 /** JSON safe inside a <script> element: no `</script>` or `<!--` can close or bend it. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 export function webApp(app: Hono<AppEnv>, opts: { dist: string; db: Db; clock: Clock; meta: Meta }) {
   const { dist, db, clock, meta } = opts;

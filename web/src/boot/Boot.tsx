@@ -33,7 +33,6 @@ const TEXT = {
   en: { title: 'GSP Console', username: 'Username', password: 'Password', signIn: 'Sign in', failed: 'Sign-in failed, please try again', other: '中文' },
 } as const;
 
-
 const field = {
   display: 'block',
   width: '100%',

@@ -53,8 +53,7 @@ function listParams(resource: string, query: URLSearchParams): Params {
   }
   const stored = storedParams(resource);
   const custom =
-    stored?.filter &&
-    (Object.keys(stored.filter).length > 0 || stored.order != null || stored.page !== 1 || stored.perPage != null || stored.sort != null);
+    stored?.filter && (Object.keys(stored.filter).length > 0 || stored.order != null || stored.page !== 1 || stored.perPage != null || stored.sort != null);
   return custom ? stored : { filter: {} };
 }
 
@@ -64,7 +63,7 @@ const toInt = (v: unknown, dflt: number) => {
 };
 
 /** The URL the list screen of the route in `hash` will ask for, or undefined when the route is not a list. */
-export function listRequestUrl(meta: Meta, hash: string): string | undefined {
+function listRequestUrl(meta: Meta, hash: string): string | undefined {
   const m = /^#\/([a-z_]+)\/?(?:\?(.*))?$/.exec(hash);
   const resource = m && meta.resources.find((r) => r.name === m[1]);
   if (!resource || OWN_DEFAULTS.has(resource.name)) return undefined;

@@ -15,6 +15,7 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
       return c;
     }));
   const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per lazy module as its module loads, never while rendering
   const Component = (props: P) => {
     const Loaded = loaded;
     if (Loaded) return <Loaded {...props} />;

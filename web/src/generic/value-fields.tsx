@@ -83,20 +83,16 @@ export const TimestampField = ({ source }: PlainFieldProps) => {
 const numberFormat = new Intl.NumberFormat();
 const moneyFormat = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-const numeric = (format: Intl.NumberFormat) => {
-  const NumericField = ({ source }: PlainFieldProps) => {
-    const value = useFieldValue({ source });
-    if (!present(value)) return null;
-    const n = typeof value === 'number' ? value : Number(value);
-    return <Plain text={Number.isNaN(n) ? String(value) : format.format(n)} />;
-  };
-  return NumericField;
+const numberText = (value: unknown, format: Intl.NumberFormat) => {
+  if (!present(value)) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isNaN(n) ? String(value) : format.format(n);
 };
 
 /** A number in the browser's locale (1,234.5). */
-export const NumberValueField = numeric(numberFormat);
+export const NumberValueField = ({ source }: PlainFieldProps) => <Plain text={numberText(useFieldValue({ source }), numberFormat)} />;
 /** Yuan with two decimals (¥1,234.50). */
-export const MoneyField = numeric(moneyFormat);
+export const MoneyField = ({ source }: PlainFieldProps) => <Plain text={numberText(useFieldValue({ source }), moneyFormat)} />;
 
 /** writeOnly values (passwords) are never rendered. */
 export const HiddenField = (_props: ValueFieldProps) => null;
