@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
+    // .vite/manifest.json: the server preloads the console's chunks on a signed-in page (server/http/web-app.ts)
+    manifest: true,
   },
   server: {
     proxy: { '/api': { target: process.env.GSP_API ?? 'http://localhost:8080', changeOrigin: true } },

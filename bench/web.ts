@@ -3,11 +3,14 @@
  * tests do), reports the JS the first page loads and all JS, raw / gzip / brotli as served (the build's
  * .gz and .br), then serves the app on the list fixture (bench/fixture.ts, 1M sales lines by default) and
  * opens three lists in Chromium, signed in: per list, navigation → first row rendered, when the list's
- * API answer arrived (Resource Timing), and the render time after it (first row − answer), from the
- * page's own performance timeline. Targets: initial JS ≤ 250 KB gzipped; a list rendered ≤ 300 ms after
- * its data arrives (median of warm loads).
+ * API answer arrived (Resource Timing), when the list screen asked for it (the data provider's
+ * `gsp:getList:<resource>` mark: a signed-in page asks for its list before the screen exists,
+ * boot/list-prefetch.ts), and the render time after the data (first row − the later of the two), from the
+ * page's own performance timeline. Targets (medians of warm loads): initial JS ≤ 250 KB gzipped; a list
+ * rendered ≤ 300 ms after its data arrives; navigation → rows ≤ 1 s (a signed-in page usable within 1 s).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -21,8 +24,14 @@ import { summary, type Bench, type BenchOptions, type BenchResult } from './lib'
 
 const INITIAL_GZ_BUDGET = 250 * 1024;
 const RENDER_BUDGET_MS = 300;
+const NAV_BUDGET_MS = 1000;
 const LISTS = ['sales_lines', 'sales_orders', 'customers'];
 const RUNS = 5;
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** The entry script of index.html and every chunk it imports statically: what the first page loads. */
@@ -77,18 +86,25 @@ export const webBench: Bench = {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await launchChromium();
     const table: string[][] = [
-      ['list', 'runs', 'nav→rows med', 'nav→rows max', 'data at med', 'render after data med', 'render max', 'cold nav→rows', 'result'],
+      ['list', 'runs', 'nav→rows med', 'nav→rows max', 'data at med', 'screen asked med', 'render after data med', 'render max', 'cold nav→rows', 'result'],
     ];
     try {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       // The page notes when the first list row appears (performance.now(): ms since navigation start).
       await context.addInitScript(() => {
         const w = window as unknown as { __firstRow?: number };
-        new MutationObserver((_m, obs) => {
-          if (document.querySelector('.RaDatagrid-row, .RaDataTable-row')) {
-            w.__firstRow = performance.now();
-            obs.disconnect();
-          }
+        // Only the added nodes are looked at: a query over the whole document per mutation batch cost
+        // the page ≈ 20 ms while it was being built.
+        const ROW = '.RaDatagrid-row, .RaDataTable-row';
+        new MutationObserver((mutations, obs) => {
+          for (const m of mutations)
+            for (const n of m.addedNodes) {
+              if (n instanceof Element && (n.matches(ROW) || n.querySelector(ROW))) {
+                w.__firstRow = performance.now();
+                obs.disconnect();
+                return;
+              }
+            }
         }).observe(document, { childList: true, subtree: true });
       });
       const page = await context.newPage();
@@ -108,6 +124,7 @@ export const webBench: Bench = {
         const nav: number[] = [];
         const after: number[] = [];
         const dataAt: number[] = [];
+        const askedAt: number[] = [];
         let cold = NaN;
         for (let i = 0; i <= RUNS; i++) {
           const p = await context.newPage();
@@ -119,7 +136,8 @@ export const webBench: Bench = {
               .getEntriesByType('resource')
               .filter((e) => new URL(e.name).pathname === `/api/${name}`)
               .map((e) => (e as PerformanceResourceTiming).responseEnd);
-            return { rows, data: api.length ? Math.max(...api.filter((x) => x <= rows)) : NaN };
+            const asked = performance.getEntriesByName(`gsp:getList:${name}`, 'mark').map((m) => m.startTime);
+            return { rows, data: api.length ? Math.max(...api.filter((x) => x <= rows)) : NaN, asked: asked.length ? Math.min(...asked) : NaN };
           }, list);
           await p.close();
           if (i === 0)
@@ -127,12 +145,13 @@ export const webBench: Bench = {
           else {
             nav.push(t.rows);
             dataAt.push(t.data);
-            after.push(t.rows - t.data);
+            askedAt.push(t.asked);
+            after.push(t.rows - Math.max(t.data, Number.isNaN(t.asked) ? 0 : t.asked));
           }
         }
         const n = summary(nav);
         const a = summary(after);
-        const ok = a.median <= RENDER_BUDGET_MS;
+        const ok = a.median <= RENDER_BUDGET_MS && n.median <= NAV_BUDGET_MS;
         pass &&= ok;
         table.push([
           list,
@@ -140,12 +159,13 @@ export const webBench: Bench = {
           n.median.toFixed(0),
           n.max.toFixed(0),
           summary(dataAt).median.toFixed(0),
+          summary(askedAt).median.toFixed(0),
           a.median.toFixed(0),
           a.max.toFixed(0),
           cold.toFixed(0),
-          ok ? 'ok' : `> ${RENDER_BUDGET_MS}`,
+          ok ? 'ok' : a.median > RENDER_BUDGET_MS ? `render > ${RENDER_BUDGET_MS}` : `nav > ${NAV_BUDGET_MS}`,
         ]);
-        log(`web ${list}: nav→rows ${n.median.toFixed(0)} ms, render after data ${a.median.toFixed(0)} ms`);
+        log(`web ${list}: nav→rows ${n.median.toFixed(0)} ms, render after data ${a.median.toFixed(0)} ms, load ${loadavg()}`);
       }
     } finally {
       await browser.close();

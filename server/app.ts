@@ -1,11 +1,9 @@
 /** createApp({ db, clock }): the whole HTTP app, with no listening and no globals, so tests build their own. */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { serveStatic } from '@hono/node-server/serve-static';
 import fs from 'node:fs';
-import path from 'node:path';
 import { buildMeta } from '../schema/meta';
 import { msg, pickLang } from '../schema/messages';
 import { registry } from '../schema/resources';
@@ -21,6 +19,7 @@ import { attachmentRoutes } from './http/attachment-routes';
 import { busyResponses, withBusyRetry, type BusyRetryOptions } from './http/busy-retry';
 import { systemRoutes } from './http/system-routes';
 import { workflowRoutes } from './http/workflow-routes';
+import { webApp } from './http/web-app';
 import type { AppDeps, AppEnv } from './env';
 import { isDatabaseBusy, isDiskFull, ServiceError, unauthenticated } from './errors';
 import './services/write-hooks'; // registers the workflows' write hooks (services/hooks.ts)
@@ -36,8 +35,17 @@ export interface AppOptions extends AppDeps {
 
 const JSON_LIMIT = 2 * 1024 * 1024;
 
+/**
+ * The page cache of the app's connection, in KiB. A list request walks indexes of up to 1M entries (the
+ * count behind Content-Range, a deep page's offset): in SQLite's default 2 MB they evicted each other, so
+ * every request read ~10 MB of index pages from the OS again — the middle page of 1M sales lines cost
+ * 30 + 30 ms CPU for count and page, 8 + 20 ms with 32 MB (bench/list-api.ts case o).
+ */
+const APP_CACHE_KIB = 64 * 1024;
+
 export function createApp(opts: AppOptions) {
   const { db, clock } = opts;
+  db.$client.pragma(`cache_size = -${APP_CACHE_KIB}`);
   const meta = buildMeta(registry);
   const app = new Hono<AppEnv>();
 
@@ -103,16 +111,7 @@ export function createApp(opts: AppOptions) {
   app.route('/api/workflows', workflowRoutes());
   app.route('/api', crudRouter());
 
-  if (opts.webDist && fs.existsSync(opts.webDist)) {
-    const root = path.relative(process.cwd(), opts.webDist) || '.';
-    // Hashed assets never change under their name: cached for a year. The build wrote .br and .gz of each
-    // (web/precompress.ts): sent as they are to a browser that accepts them. index.html is revalidated.
-    app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
-    const revalidate = (_p: string, c: Context) => c.header('Cache-Control', 'no-cache');
-    app.use('*', serveStatic({ root, precompressed: true, onFound: revalidate }));
-    // Client-side routes (#/customers is hash-based, but deep links to / paths still get the app).
-    app.get('*', serveStatic({ root, path: 'index.html', precompressed: true, onFound: revalidate }));
-  }
+  if (opts.webDist && fs.existsSync(opts.webDist)) webApp(app, { dist: opts.webDist, db, clock, meta });
   app.fetch = withBusyRetry(db, app.fetch, opts.busy ?? {}, JSON_LIMIT);
   return app;
 }

@@ -7,6 +7,8 @@ import { LOGIN_BODY, PASSWORD_CHANGE_BODY } from '../../schema/bodies';
 import { msg } from '../../schema/messages';
 import { users } from '../../schema/tables';
 import type { AppEnv } from '../env';
+import type { Clock } from '../clock';
+import type { Actor } from '../services/context';
 import { unauthenticated, validationError } from '../errors';
 import { ServiceError } from '../errors';
 import { attemptLimiter, lockedUntil, recordFailure, recordSuccess } from './lockout';
@@ -42,6 +44,9 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
     return 'unknown'; // app.request() in tests has no socket
   }
 }
+
+/** GET /me's answer (also in a signed-in index.html, http/web-app.ts): the business date the server works on (GSP_TODAY pins it) included, as date defaults in the UI follow it. */
+export const meAnswer = (user: Actor, clock: Clock) => ({ ...user, today: clock.today() });
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();
@@ -150,8 +155,7 @@ export function authRoutes() {
   app.get('/me', (c) => {
     const user = c.get('user');
     if (!user) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
-    // The business date the server works on (GSP_TODAY pins it): date defaults in the UI follow it.
-    return c.json({ ...user, today: c.get('deps').clock.today() });
+    return c.json(meAnswer(user, c.get('deps').clock));
   });
 
   return app;

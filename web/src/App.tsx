@@ -3,7 +3,7 @@
  * the user's permissions are known (i.e. after sign-in) and resolves to the <Resource>s; until then only the
  * login page (which needs no meta) can render.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Admin, Loading, Resource } from 'react-admin';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
@@ -14,27 +14,18 @@ import { loadMeta } from './meta/meta-store';
 import { LoginPage } from './layout/LoginPage';
 import { MetaError } from './layout/MetaError';
 import { theme } from './layout/theme';
+import { preloadable } from './boot/preloadable';
+import { preloadScreens } from './generic/lazy-screens';
 
 // Split by route: the initial bundle is the sign-in and the providers; the layout (menu), the dashboard and
 // the screens load once signed in, in parallel with /api/meta (issue 13 item 7).
 const loadConsole = () => import('./console');
-const loadLayout = () => import('./layout/ConsoleLayout');
-const loadDashboard = () => import('./qa/Dashboard');
+const Layout = preloadable(() => import('./layout/ConsoleLayout').then((m) => m.ConsoleLayout), <Loading />);
+const Dashboard = preloadable(() => import('./qa/Dashboard').then((m) => m.Dashboard), <Loading />);
 // Every signed-in page needs these: fetched in parallel as soon as this module loads (while the user signs
 // in, or while /api/meta answers), not one after the other as each is first rendered.
-void Promise.all([loadConsole(), loadLayout(), loadDashboard(), import('./generic/screens')]).catch(() => undefined);
-const LazyLayout = lazy(() => loadLayout().then((m) => ({ default: m.ConsoleLayout })));
-const LazyDashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
-const ConsoleLayout = ({ children }: { children: ReactNode }) => (
-  <Suspense fallback={<Loading />}>
-    <LazyLayout>{children}</LazyLayout>
-  </Suspense>
-);
-const Dashboard = () => (
-  <Suspense fallback={<Loading />}>
-    <LazyDashboard />
-  </Suspense>
-);
+void Promise.all([loadConsole(), Layout.preload(), Dashboard.preload(), preloadScreens()]).catch(() => undefined);
+const ConsoleLayout = Layout.Component as (props: { children: ReactNode }) => ReactNode;
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).
 const never = new Promise<never>(() => undefined);
@@ -60,7 +51,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={ConsoleLayout}
-    dashboard={Dashboard}
+    dashboard={Dashboard.Component}
     loginPage={LoginPage}
     theme={theme}
     requireAuth

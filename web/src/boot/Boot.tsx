@@ -4,33 +4,34 @@
  * (react-admin, App.tsx) loads in the background; signed in — now or after the form — it renders the
  * console. Signing out inside the console shows react-admin's own login page, as before.
  */
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { preloadable } from './preloadable';
 import { FONT_STACK } from '../layout/fonts';
 import { primeSession, type BootUser } from './session-cache';
 import { ForcedPasswordChange } from './ForcedPasswordChange';
+import { bootData } from './boot-data';
+import { LOCALE_KEY, readLang, type Lang } from './lang';
 
 const loadApp = () => import('../App');
-const App = lazy(() => loadApp().then((m) => ({ default: m.App })));
 
-// The UI language as react-admin's localStorage store keeps it (providers/locale.ts: RaStore + GspConsole).
-const LOCALE_KEY = 'RaStoreGspConsole.locale';
-type Lang = 'zh' | 'en';
-const readLang = (): Lang => {
-  try {
-    return JSON.parse(localStorage.getItem(LOCALE_KEY) ?? '"zh"') === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-};
+const Spinner = () => (
+  <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: FONT_STACK }}>…</div>
+);
+
+const App = preloadable(() => loadApp().then((m) => m.App), <Spinner />);
+
+// Signed in per index.html (server/http/web-app.ts): no GET /api/auth/me, and the console's code starts
+// loading now, before the shell first renders.
+const booted = bootData().user;
+if (booted && !booted.must_change_password) {
+  primeSession(booted);
+  void App.preload();
+}
 
 const TEXT = {
   zh: { title: 'GSP 管理控制台', username: '用户名', password: '密码', signIn: '登录', failed: '登录失败，请重试', other: 'English' },
   en: { title: 'GSP Console', username: 'Username', password: 'Password', signIn: 'Sign in', failed: 'Sign-in failed, please try again', other: '中文' },
 } as const;
-
-const Spinner = () => (
-  <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center', color: '#666', fontFamily: FONT_STACK }}>…</div>
-);
 
 const field = {
   display: 'block',
@@ -139,9 +140,11 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (user: BootUser) => void }) => {
   );
 };
 
+type State = 'checking' | 'signed-out' | 'must-change' | 'signed-in';
+
 export const Boot = () => {
-  const [state, setState] = useState<'checking' | 'signed-out' | 'must-change' | 'signed-in'>('checking');
-  const [user, setUser] = useState<BootUser | null>(null);
+  const [state, setState] = useState<State>(booted ? (booted.must_change_password ? 'must-change' : 'signed-in') : 'checking');
+  const [user, setUser] = useState<BootUser | null>(booted ?? null);
   // Signed in: the console, unless the password must be changed first (nothing else answers until then).
   const enter = (u: BootUser) => {
     setUser(u);
@@ -152,7 +155,8 @@ export const Boot = () => {
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first load of the page
   useEffect(() => {
-    void loadApp(); // the console's code loads while the server answers or the user types
+    void App.preload(); // the console's code loads while the server answers or the user types
+    if (booted) return;
     fetch('/api/auth/me', { credentials: 'include', headers: { Accept: 'application/json' } })
       .then(async (res) => {
         if (!res.ok) return setState('signed-out');
@@ -181,9 +185,5 @@ export const Boot = () => {
       />
     );
   }
-  return (
-    <Suspense fallback={<Spinner />}>
-      <App />
-    </Suspense>
-  );
+  return <App.Component />;
 };

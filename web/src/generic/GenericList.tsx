@@ -9,6 +9,7 @@ import { listColumns, voidedRowSx } from './columns';
 import { ExportCsvButton } from './ExportCsvButton';
 import { exportResource } from './exporter';
 import { useListFilters } from './list-filters';
+import { LIST_PER_PAGE } from '../boot/list-prefetch';
 
 // CreateButton asks canAccess itself; export is a matrix action of its own (the whole list, streamed by the server).
 export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
@@ -37,7 +38,7 @@ export const GenericList = () => {
     <List
       filters={filters}
       sort={{ field: resource.sort[0], order: resource.sort[1] }}
-      perPage={25}
+      perPage={LIST_PER_PAGE}
       exporter={exportResource}
       actions={<ListActions canCreate={!resource.readOnly} />}
     >

@@ -3,11 +3,17 @@
  * zone (schema/time-zone.ts: Asia/Shanghai unless the settings say otherwise), never the browser's.
  */
 import { DEFAULT_BUSINESS_TIME_ZONE, validTimeZone } from '../../../schema/time-zone';
+import { bootData } from '../boot/boot-data';
 
-let zone = DEFAULT_BUSINESS_TIME_ZONE;
+// A signed-in index.html names it (server/http/web-app.ts); the layout follows the setting afterwards.
+let zone = validTimeZone(bootData().timeZone) ?? DEFAULT_BUSINESS_TIME_ZONE;
 
-/** Set once signed in, from the settings (layout/use-business-time-zone.ts). */
+/** Set from the settings once signed in (layout/ConsoleLayout.tsx). */
+let lastValue: unknown;
 export function setBusinessTimeZone(value: unknown): void {
+  // called on every render of the layout: checking a zone builds an Intl formatter (≈ 1–20 ms)
+  if (value === lastValue) return;
+  lastValue = value;
   zone = validTimeZone(value) ?? DEFAULT_BUSINESS_TIME_ZONE;
 }
 export const businessTimeZone = () => zone;

@@ -79,7 +79,7 @@ function filterInputs(field: FieldMeta, locale: string, translate: (key: string,
         ? [<AutocompleteArrayInput key={field.key} source={field.key} choices={choicesOf(field.options, locale)} {...common} />]
         : [<TextInput key={field.key} source={`${field.key}_q`} {...common} />];
     case 'ref':
-      return [<RefInput key={field.key} source={field.key} reference={field.ref!} {...common} helperText={false} />];
+      return [<RefInput key={field.key} source={field.key} reference={field.ref!} {...common} helperText={false} deferChoices />];
     case 'bool':
       return [<NullableBooleanInput key={field.key} source={field.key} {...common} sx={{ minWidth: 120 }} />];
     case 'int':

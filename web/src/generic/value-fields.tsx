@@ -1,9 +1,9 @@
 /** Read-only renderings that react-admin lacks: list chips, pretty JSON, the registry's date format. */
 import { Box, Chip } from '@mui/material';
-import { DateField, useFieldValue, useLocaleState, type DateFieldProps } from 'react-admin';
+import { useFieldValue, useLocaleState } from 'react-admin';
 import type { FieldMeta } from '../meta/meta-store';
 import { optionLabel } from '../meta/labels';
-import { timestampOptions } from './format';
+import { businessTimeZone, timestampOptions } from './format';
 
 interface ValueFieldProps {
   field: FieldMeta;
@@ -36,10 +36,63 @@ export const JsonField = ({ source }: ValueFieldProps) => {
   );
 };
 
-/** 'YYYY-MM-DD' strings (and ISO timestamps) shown as 2024/03/05 in both languages: unambiguous in China. */
-export const DayField = (props: DateFieldProps) => <DateField locales="zh-CN" options={{ year: 'numeric', month: '2-digit', day: '2-digit' }} {...props} />;
+/*
+ * Dates, times and numbers as plain text in a span (the table cell or the label already sets the type).
+ * react-admin's DateField and NumberField build an Intl formatter for every value and wrap it in a styled
+ * Typography: ≈ 1 ms a cell, the bulk of drawing a 25-row list (issue 13 item 7). One formatter each here.
+ */
+interface PlainFieldProps {
+  source: string;
+  label?: string | false;
+  sortable?: boolean;
+}
 
-export const TimestampField = (props: DateFieldProps) => <DateField locales="zh-CN" showTime options={timestampOptions()} {...props} />;
+const Plain = ({ text }: { text: string | null }) => (text === null ? null : <span>{text}</span>);
+const present = (value: unknown) => value !== null && value !== undefined && value !== '';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dayFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** 'YYYY-MM-DD' strings (and ISO timestamps) shown as 2024/03/05 in both languages: unambiguous in China. */
+export const DayField = ({ source }: PlainFieldProps) => {
+  const value = useFieldValue({ source });
+  if (!present(value)) return null;
+  // a calendar day is that day wherever the browser is (not UTC midnight moved into its zone)
+  const day = typeof value === 'string' ? DAY.exec(value) : null;
+  if (day) return <Plain text={`${day[1]}/${day[2]}/${day[3]}`} />;
+  const date = new Date(value as string);
+  return <Plain text={Number.isNaN(date.getTime()) ? String(value) : dayFormat.format(date)} />;
+};
+
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+const timestampFormat = () => {
+  const zone = businessTimeZone();
+  let format = timestampFormats.get(zone);
+  if (!format) timestampFormats.set(zone, (format = new Intl.DateTimeFormat('zh-CN', timestampOptions())));
+  return format;
+};
+
+/** A timestamp in the business time zone: 2024/03/05 14:07. */
+export const TimestampField = ({ source }: PlainFieldProps) => {
+  const value = useFieldValue({ source });
+  if (!present(value)) return null;
+  const date = new Date(value as string);
+  return <Plain text={Number.isNaN(date.getTime()) ? String(value) : timestampFormat().format(date)} />;
+};
+
+const numberFormat = new Intl.NumberFormat();
+const moneyFormat = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const numberText = (value: unknown, format: Intl.NumberFormat) => {
+  if (!present(value)) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isNaN(n) ? String(value) : format.format(n);
+};
+
+/** A number in the browser's locale (1,234.5). */
+export const NumberValueField = ({ source }: PlainFieldProps) => <Plain text={numberText(useFieldValue({ source }), numberFormat)} />;
+/** Yuan with two decimals (¥1,234.50). */
+export const MoneyField = ({ source }: PlainFieldProps) => <Plain text={numberText(useFieldValue({ source }), moneyFormat)} />;
 
 /** writeOnly values (passwords) are never rendered. */
 export const HiddenField = (_props: ValueFieldProps) => null;

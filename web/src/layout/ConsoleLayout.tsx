@@ -17,13 +17,13 @@ const ConsoleAppBar = () => (
 );
 
 /**
- * The console's frame. The business time zone comes from the settings (a role that may not read them gets
- * the default): the page does not wait for it; in the rare case it is not the default, the page is drawn
- * again in it once known (keyed by the zone).
+ * The console's frame. The business time zone came with the page (boot/boot-data.ts); the setting is read
+ * again so that a change made in this session applies (a failed read keeps the page's zone): the page does
+ * not wait for it, and in the rare case the zone changed, the page is drawn again in it (keyed by the zone).
  */
 export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   const { data } = useGetList('settings', { filter: { key: BUSINESS_TIME_ZONE_SETTING }, pagination: { page: 1, perPage: 1 } }, { retry: false });
-  setBusinessTimeZone(data?.[0]?.value);
+  if (data) setBusinessTimeZone(data[0]?.value);
   return (
     <ChangePasswordProvider>
       <Layout menu={AreaMenu} appBar={ConsoleAppBar}>

@@ -5,6 +5,7 @@
 import { useResourceContext } from 'ra-core';
 import type { FieldMeta, Meta, ResourceMeta } from '../../../schema/meta';
 import { API_URL, httpClient } from '../providers/http-client';
+import { takeBootMeta } from '../boot/boot-data';
 
 export type { FieldMeta, Meta, ResourceMeta, I18nLabel, EnumOption } from '../../../schema/meta';
 
@@ -14,6 +15,9 @@ let pending: Promise<Meta> | undefined;
 
 export function loadMeta(): Promise<Meta> {
   if (meta) return Promise.resolve(meta);
+  // a signed-in index.html carries it (server/http/web-app.ts)
+  const booted = takeBootMeta();
+  if (booted) return Promise.resolve(setMeta(booted));
   pending ??= httpClient(`${API_URL}/meta`)
     .then(({ json }) => setMeta(json as Meta))
     .finally(() => {

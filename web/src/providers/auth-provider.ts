@@ -1,7 +1,7 @@
 /** Session-cookie auth against /api/auth: the server owns the session, the client only mirrors it. */
 import { HttpError, type AuthProvider } from 'ra-core';
 import { API_URL, httpClient } from './http-client';
-import { clearMeta, findResource } from '../meta/meta-store';
+import { clearMeta, findResource, getMeta } from '../meta/meta-store';
 import { canAccessFor } from '../auth/access';
 import { takePrimedSession, type BootUser } from '../boot/session-cache';
 
@@ -10,15 +10,43 @@ export type SessionUser = BootUser;
 
 // One /me request per session instead of one per navigation; cleared on login, logout and 401.
 let me: Promise<SessionUser> | undefined;
+// The same user once known, for answers that need no waiting (authAnswerNow).
+let known: SessionUser | undefined;
+const remember = (user: SessionUser) => {
+  known = user;
+  return user;
+};
 const fetchMe = () => {
   // the boot shell (boot/Boot.tsx) already asked the server, or signed in: its answer is the first one
   const primed = takePrimedSession();
-  if (primed) me = Promise.resolve(primed);
-  return (me ??= httpClient(`${API_URL}/auth/me`).then(({ json }) => json as SessionUser));
+  if (primed) me = Promise.resolve(remember(primed));
+  return (me ??= httpClient(`${API_URL}/auth/me`).then(({ json }) => remember(json as SessionUser)));
 };
 const forget = () => {
   me = undefined;
+  known = undefined;
 };
+
+const canAccessNow = (roles: readonly string[], params: Parameters<typeof canAccessFor>[1]) =>
+  canAccessFor(roles, params, { isReadOnly: (name) => !!findResource(name)?.readOnly });
+
+/**
+ * react-admin's auth queries (checkAuth, getPermissions, canAccess) answered at once while the user is known:
+ * the provider would give the same answer a promise later, but every screen would first render as
+ * "pending" and again once it came — a list asked for its rows only after those extra passes
+ * (providers/query-client.ts seeds them; issue 13 item 1).
+ */
+export function authAnswerNow(key: readonly unknown[]): unknown {
+  if (key[0] !== 'auth' || !known) return undefined;
+  const params = (key[2] ?? {}) as { resource?: string; action?: string };
+  if (key[1] === 'checkAuth') return true;
+  if (key[1] === 'getPermissions') return known.roles;
+  // read-only resources are known from the registry: answered once it is loaded
+  if (key[1] === 'canAccess' && params.resource && params.action && getMeta()) {
+    return canAccessNow(known.roles, { resource: params.resource, action: params.action });
+  }
+  return undefined;
+}
 
 const statusOf = (error: unknown) => (error as { status?: number } | undefined)?.status;
 
@@ -29,7 +57,7 @@ export const authProvider: AuthProvider = {
       method: 'POST',
       body: JSON.stringify({ username, password }),
     });
-    me = Promise.resolve(json as SessionUser);
+    me = Promise.resolve(remember(json as SessionUser));
     // Signed in again from react-admin's login page with a password to replace: the boot shell asks for it.
     if ((json as SessionUser).must_change_password) window.location.reload();
   },
@@ -64,7 +92,7 @@ export const authProvider: AuthProvider = {
   // Answered from schema/permissions.ts, the matrix the server enforces (see auth/access.ts).
   async canAccess({ resource, action, record }) {
     const { roles } = await fetchMe();
-    return canAccessFor(roles, { resource, action, record }, { isReadOnly: (name) => !!findResource(name)?.readOnly });
+    return canAccessNow(roles, { resource, action, record });
   },
   async getPermissions() {
     try {

@@ -2,8 +2,11 @@
  * react-admin's queries with a retry policy that never retries a 4xx: a 401 from /api/auth/me (signed out)
  * or a 403 is an answer, not a glitch. With react-query's default (3 retries with back-off) a signed-out
  * visit showed a spinner for ~8 s before the login form (issue 13 item 1). Network errors and 5xx still retry.
+ * Auth queries start from the answer the auth provider already knows (authAnswerNow), so no screen waits a
+ * render pass for it.
  */
 import { QueryClient } from '@tanstack/react-query';
+import { authAnswerNow } from './auth-provider';
 
 const MAX_RETRIES = 2;
 
@@ -19,3 +22,14 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+const defaults = queryClient.defaultQueryOptions.bind(queryClient);
+queryClient.defaultQueryOptions = ((options: Parameters<typeof defaults>[0]) => {
+  const defaulted = defaults(options);
+  if (defaulted.initialData === undefined && defaulted.queryKey?.[0] === 'auth') {
+    const answer = authAnswerNow(defaulted.queryKey);
+    // Roles change only with a new sign-in, which clears the cache: the answer stays good until then.
+    if (answer !== undefined) return { ...defaulted, initialData: answer, staleTime: Number.POSITIVE_INFINITY };
+  }
+  return defaulted;
+}) as typeof queryClient.defaultQueryOptions;
