@@ -73,7 +73,7 @@ const SPEC = {
   GSP_PDF_TIMEOUT_MS: int(1, 3_600_000),
   /** importer: '0' reads an XLSX in this thread, '1' always in a worker; unset: by size */
   GSP_IMPORT_READER_THREAD: flag,
-  /** '0': an upload's import runs on the server's thread instead of its own worker thread */
+  /** an upload's import in its own worker thread: '1' always, '0' never; unset: files of 1 MB and more */
   GSP_IMPORT_THREAD: flag,
   GSP_IMPORT_STATS: flag,
   GSP_IMPORT_TIMING: oneOf('1', 'rules'),

@@ -2,10 +2,13 @@
  * An upload's import off the server's event loop: reading, parsing, normalising, resolving, the rules, the
  * staging writes and the merge run in a worker thread with its own connection to the same file (WAL: the
  * server's readers never wait for it; its writers wait at most one short merge transaction —
- * server/services/bulk/merge-chunks.ts). The server's thread only relays progress and the result. An
- * in-memory database cannot be shared with a thread, and the test hook `beforeMerge` needs this thread: then
- * the import runs here as before. `GSP_IMPORT_THREAD=0` forces that too.
+ * server/services/bulk/merge-chunks.ts). The server's thread only relays progress and the result.
+ * A small file (under 1 MB, a few thousand rows: well under a second of work, read in yielding chunks and
+ * merged in one short transaction) runs here, as does any import into an in-memory database (not shareable
+ * with a thread) or with the test hook `beforeMerge`: starting a thread costs more than such a file (from the
+ * TypeScript sources, seconds: tsx boots in it). `GSP_IMPORT_THREAD=1` always uses the thread, `0` never.
  */
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ImportUsageError, runImport } from './pipeline';
 import type { ImportOptions, ImportResult } from './types';
@@ -28,9 +31,13 @@ export interface ThreadError {
 
 export type ImportThreadMessage = { t: 'progress'; p: ImportProgressEvent } | { t: 'done'; r: ImportResult } | { t: 'error'; e: ThreadError };
 
+const THREAD_MIN_BYTES = 1 << 20;
+
 export function runImportOffThread(opts: ImportOptions): Promise<ImportResult> {
   const file = opts.db.$client.name;
-  if (!file || file === ':memory:' || opts.beforeMerge || readEnv().GSP_IMPORT_THREAD === false) return runImport(opts);
+  const forced = readEnv().GSP_IMPORT_THREAD;
+  const big = (fs.statSync(opts.file, { throwIfNoEntry: false })?.size ?? 0) >= THREAD_MIN_BYTES;
+  if (!file || file === ':memory:' || opts.beforeMerge || forced === false || (!big && forced !== true)) return runImport(opts);
   const { db: _db, clock, onProgress, beforeMerge: _b, ...rest } = opts;
   const job: ImportJob = { ...rest, dbFile: file, now: clock.now().getTime(), today: clock.today() };
   const here = import.meta.url;

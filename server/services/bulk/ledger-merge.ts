@@ -142,13 +142,17 @@ export function mergeStaging(
   const w = new ChunkedWriter(sqlite, {
     budgetMs: env.GSP_IMPORT_MERGE_CHUNK_MS ?? 400,
     pauseMs: env.GSP_IMPORT_MERGE_PAUSE_MS ?? 10,
-    onTx: env.GSP_IMPORT_TIMING === undefined ? undefined : (label, ms) => ms >= 250 && process.stderr.write(`[import]   merge transaction ${label}: ${ms.toFixed(0)} ms\n`),
+    onTx:
+      env.GSP_IMPORT_TIMING === undefined
+        ? undefined
+        : (label, ms) => ms >= 250 && process.stderr.write(`[import]   merge transaction ${label}: ${ms.toFixed(0)} ms\n`),
   });
   try {
     const now = ctx.clock.now().toISOString();
     const actor = ctx.actor.id;
     const records: Record<string, number> = {};
-    const staged = (table: string) => (sqlite.prepare(`SELECT count(*) AS n, COALESCE(max(id), 0) AS top FROM stg.${q(table)}`).get() as { n: number; top: number });
+    const staged = (table: string) =>
+      sqlite.prepare(`SELECT count(*) AS n, COALESCE(max(id), 0) AS top FROM stg.${q(table)}`).get() as { n: number; top: number };
     const big = staged('sales_lines').n >= rebuildMinRows();
     const merge = () => {
       let tt = performance.now();

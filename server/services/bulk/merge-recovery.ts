@@ -42,7 +42,8 @@ const q = (c: string) => `"${c}"`;
 /** Tables whose rows carry the import that wrote them. */
 function tablesWithImportId(sqlite: Database.Database): string[] {
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  return tables.filter((t) => (sqlite.prepare(`SELECT name FROM pragma_table_info(${`'${t.replace(/'/g, "''")}'`})`).pluck().all() as string[]).includes('import_id'));
+  const has = sqlite.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'import_id'");
+  return tables.filter((t) => has.get(t));
 }
 
 /**
