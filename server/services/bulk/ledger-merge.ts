@@ -2,16 +2,16 @@
  * Phase 2 of a ledger import: the staging file (ATTACHed) is copied into the main database with
  * INSERT … SELECT, in short IMMEDIATE transactions (merge-chunks.ts: other writers wait at most one of
  * them, ≤ 2 s; readers never, WAL). The first transaction checks for clashes, adopts master records that
- * meanwhile exist, reserves each table's id range (sqlite_sequence: a user's insert meanwhile takes ids
- * past it), drops the indexes worth building once, copies the pending master records and writes the imports
- * row `running` with a marker (merge-recovery.ts). Then the big tables follow in id ranges, each staged id
- * offset into the reserved range, staged references (negative) mapped to the new ids, positive ones kept,
- * every row stamped with the import's id. The dropped indexes are built again one per transaction; the
- * last transaction marks the import done and writes ONE audit row for it (writeAudit: the hash chain stays
- * intact). An error removes what was written (by import id); a process killed meanwhile leaves a `running`
- * import that the next opening of the database removes (merge-recovery.ts) — nothing partial survives.
- * While the merge runs, the import's records already written are visible, read-only (legacy documents; a
- * `running` import's records refuse edits: server/services/write.ts), as the import's status says.
+ * meanwhile exist, reserves each table's id range (sqlite_sequence: a user's insert meanwhile takes ids past
+ * it), copies the pending master records and writes the imports row `running` with a marker
+ * (merge-recovery.ts). Then the big tables follow in id ranges: staged ids offset into the reserved range,
+ * staged references (negative) mapped to the new ids, positive ones kept, every row stamped with the
+ * import's id, the indexes kept up to date as it goes (or, asked for an offline first load, dropped first
+ * and built again one per transaction). The last transaction marks the import done and writes ONE audit
+ * row for it (writeAudit: the hash chain stays intact). An error removes what was written (by import id);
+ * a process killed meanwhile leaves a `running` import that the next opening of the database removes
+ * (merge-recovery.ts) — nothing partial survives. While the merge runs, the import's records already
+ * written are visible and read-only (merging-guard.ts), as the import's status says.
  */
 import type Database from 'better-sqlite3';
 import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
@@ -34,12 +34,16 @@ export class MergeConflict extends Error {
 const q = (c: string) => `"${c}"`;
 const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
 /**
- * A table that gets at least this many new rows, and at least as many as it holds, has its secondary
- * indexes dropped and built again inside the merge transaction: building an index sorts its keys once,
- * far cheaper than a million inserts at random places of a B-tree (a first migration into an empty
- * database). Small imports into big tables insert into the indexes as usual.
+ * Indexes are kept up to date row by row while the merge copies (the default): every transaction then stays
+ * short. Dropping a table's indexes and building them once at the end costs less CPU (at 100k lines ≈ 2.8 s
+ * vs ≈ 4.1 s for the whole merge, bench/README.md) but a CREATE INDEX cannot be split: at 1M lines one takes
+ * 2–14 s, a transaction that long blocks every other writer, and readers' queries meanwhile scan. So the
+ * drop-and-build is only for an offline first load, asked for with GSP_IMPORT_REBUILD_MIN_ROWS: a table that
+ * gets at least that many new rows, and at least as many as it holds, has its indexes built at the end.
  */
-const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000;
+const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? Number.POSITIVE_INFINITY;
+/** From this many lines the merge writes through a rollback journal when it can (journal.ts). */
+const JOURNAL_MIN_LINES = 20_000;
 
 /**
  * The indexes worth rebuilding: not the partial ones on `IS NOT NULL` (`voided_at IS NOT NULL` gets no new
@@ -140,7 +144,7 @@ export function mergeStaging(
   const fks = sqlite.pragma('foreign_keys', { simple: true }) as number;
   if (!env.GSP_IMPORT_MERGE_FK) sqlite.pragma('foreign_keys = OFF');
   const w = new ChunkedWriter(sqlite, {
-    budgetMs: env.GSP_IMPORT_MERGE_CHUNK_MS ?? 400,
+    budgetMs: env.GSP_IMPORT_MERGE_CHUNK_MS ?? 300,
     pauseMs: env.GSP_IMPORT_MERGE_PAUSE_MS ?? 10,
     onTx:
       env.GSP_IMPORT_TIMING === undefined
@@ -153,7 +157,10 @@ export function mergeStaging(
     const records: Record<string, number> = {};
     const staged = (table: string) =>
       sqlite.prepare(`SELECT count(*) AS n, COALESCE(max(id), 0) AS top FROM stg.${q(table)}`).get() as { n: number; top: number };
-    const big = staged('sales_lines').n >= rebuildMinRows();
+    // counted before the first transaction (a count scans the staging table: seconds at 1M rows)
+    const stagedCount = new Map([...STAGED.map((t) => t.name), 'findings', 'import_rejects'].map((t) => [t, staged(t)]));
+    const linesWithInvoice = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines WHERE invoice IS NOT NULL').get() as { n: number }).n;
+    const big = stagedCount.get('sales_lines')!.n >= JOURNAL_MIN_LINES;
     const merge = () => {
       let tt = performance.now();
       // 1. one short transaction: clash check, adoption, id ranges reserved, indexes dropped, master records, the imports row
@@ -189,20 +196,19 @@ export function mergeStaging(
         };
         for (const t of STAGED) {
           const off = seq(t.name);
-          const s = staged(t.name);
+          const s = stagedCount.get(t.name)!; // adoption only removes master records: the top id stays
           offset.set(t.name, off);
           reserve(t.name, off + s.top);
           rebuild(t.name, s.n, off);
         }
-        const linesWithInvoice = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines WHERE invoice IS NOT NULL').get() as { n: number }).n;
         rebuild('invoice_lines', linesWithInvoice, seq('invoice_lines'));
-        for (const t of ['findings', 'import_rejects']) rebuild(t, staged(t).n, seq(t));
+        for (const t of ['findings', 'import_rejects']) rebuild(t, stagedCount.get(t)!.n, seq(t));
         const importId = insertImportRow(
           ctx,
           { ...values, counts: { ...(values.counts as object), merging: mergeMarker(dropped.map((ix) => ix.sql)) } },
           'running',
         );
-        for (const t of STAGED) if (MASTERS.has(t.name)) records[t.name] = copyTable(t.name, offset, importId, now, actor)(0, staged(t.name).top);
+        for (const t of STAGED) if (MASTERS.has(t.name)) records[t.name] = copyTable(t.name, offset, importId, now, actor)(0, stagedCount.get(t.name)!.top);
         return { importId, offset, dropped };
       });
       tt = tick('begin (clash check, adopt, reserve ids, drop indexes, master records)', tt);
@@ -216,7 +222,7 @@ export function mergeStaging(
         // 2. the big tables in id ranges
         for (const t of STAGED) {
           if (MASTERS.has(t.name)) continue;
-          records[t.name] = w.copyRanges(t.name, 0, staged(t.name).top, copyTable(t.name, offset, importId, now, actor), check);
+          records[t.name] = w.copyRanges(t.name, 0, stagedCount.get(t.name)!.top, copyTable(t.name, offset, importId, now, actor), check);
           tt = tick(`${t.name}: ${records[t.name]} rows`, tt);
         }
         // an invoice line per staged sales line that names an invoice (invoice_lines are not staged)
@@ -230,7 +236,7 @@ export function mergeStaging(
         records.invoice_lines = w.copyRanges(
           'invoice_lines',
           0,
-          staged('sales_lines').top,
+          stagedCount.get('sales_lines')!.top,
           (lo, hi) => invoiceLines.run({ now, actor, imp: importId, lo, hi }).changes,
           check,
         );
@@ -253,7 +259,13 @@ export function mergeStaging(
            WHERE f.id > @lo AND f.id <= @hi
            ORDER BY f.id`,
         );
-        records.findings = w.copyRanges('findings', 0, staged('findings').top, (lo, hi) => findings.run({ now, actor, imp: importId, lo, hi }).changes, check);
+        records.findings = w.copyRanges(
+          'findings',
+          0,
+          stagedCount.get('findings')!.top,
+          (lo, hi) => findings.run({ now, actor, imp: importId, lo, hi }).changes,
+          check,
+        );
         tt = tick(`findings: ${records.findings} rows`, tt);
         const rejects = sqlite.prepare(
           `INSERT INTO main.import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
@@ -262,7 +274,7 @@ export function mergeStaging(
         records.import_rejects = w.copyRanges(
           'import_rejects',
           0,
-          staged('import_rejects').top,
+          stagedCount.get('import_rejects')!.top,
           (lo, hi) => rejects.run({ now, actor, imp: importId, lo, hi }).changes,
           check,
         );
@@ -271,16 +283,16 @@ export function mergeStaging(
         for (const ix of dropped) w.tx(`index ${ix.name}`, () => sqlite.exec(ix.sql));
         if (dropped.length) tt = tick(`${dropped.length} indexes rebuilt`, tt);
         // 4. done: what fillFindingContext still finds to fill, the imports row, one audit row
+        w.tx('finding context', () => fillFindingContext(sqlite, importId));
         w.tx('finish', () => {
           check();
-          fillFindingContext(sqlite, importId);
           sqlite
             .prepare("UPDATE main.imports SET status = 'done', counts = ?, updated_at = ? WHERE id = ?")
             .run(JSON.stringify(values.counts), ctx.clock.now().toISOString(), importId);
           const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
           writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
         });
-        tick('finish (finding context, imports row, audit)', tt);
+        tick('finding context, finish (imports row, audit)', tt);
         return { importId, records, lock: w.lock };
       } catch (e) {
         // nothing of a failed merge stays: its records by import id, its indexes back, its imports row

@@ -52,13 +52,19 @@ export class ChunkedWriter {
     let size = 2000;
     for (let lo = from; lo < to; ) {
       const hi = Math.min(to, lo + size);
-      const t0 = performance.now();
+      let ms = 0;
       rows += this.tx(label, () => {
         check();
-        return copy(lo, hi);
+        const t0 = performance.now();
+        try {
+          return copy(lo, hi);
+        } finally {
+          ms = Math.max(1, performance.now() - t0);
+        }
       });
-      const ms = Math.max(1, performance.now() - t0 - this.opts.pauseMs);
-      // aim at the budget; never grow more than 4× at once (a fast range may have been mostly gaps)
+      // Sized by the copy's own time: the commit's cost (a sync: hundreds of ms on a busy disk) is the same
+      // for any size, and counting it would keep the ranges small and the commits many. Never grow more
+      // than 4× at once (a fast range may have been mostly gaps).
       size = Math.max(500, Math.min(size * 4, Math.round(((hi - lo) * this.opts.budgetMs) / ms)));
       lo = hi;
     }
