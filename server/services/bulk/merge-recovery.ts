@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import os from 'node:os';
 
-export interface MergeMarker {
+interface MergeMarker {
   host: string;
   pid: number;
   /** when the merging process started (ms since the epoch, to the second): a pid reused later differs */
