@@ -6,8 +6,8 @@
  * it), copies the pending master records and writes the imports row `running` with a marker
  * (merge-recovery.ts). Then the big tables follow in id ranges: staged ids offset into the reserved range,
  * staged references (negative) mapped to the new ids, positive ones kept, every row stamped with the
- * import's id, the indexes kept up to date as it goes (or, asked for an offline first load, dropped first
- * and built again one per transaction). The last transaction marks the import done and writes ONE audit
+ * import's id, the indexes kept up to date as it goes (or, for a first load into an empty table, dropped
+ * first and built again one per transaction). The last transaction marks the import done and writes ONE audit
  * row for it (writeAudit: the hash chain stays intact). An error removes what was written (by import id);
  * a process killed meanwhile leaves a `running` import that the next opening of the database removes
  * (merge-recovery.ts) — nothing partial survives. While the merge runs, the import's records already
@@ -34,14 +34,16 @@ export class MergeConflict extends Error {
 const q = (c: string) => `"${c}"`;
 const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
 /**
- * Indexes are kept up to date row by row while the merge copies (the default): every transaction then stays
- * short. Dropping a table's indexes and building them once at the end costs less CPU (at 100k lines ≈ 2.8 s
- * vs ≈ 4.1 s for the whole merge, bench/README.md) but a CREATE INDEX cannot be split: at 1M lines one takes
- * 2–14 s, a transaction that long blocks every other writer, and readers' queries meanwhile scan. So the
- * drop-and-build is only for an offline first load, asked for with GSP_IMPORT_REBUILD_MIN_ROWS: a table that
- * gets at least that many new rows, and at least as many as it holds, has its indexes built at the end.
+ * A table that gets at least this many new rows, and at least as many as it holds (a first load into an
+ * empty database), has its secondary indexes dropped in the first transaction and built once at the end,
+ * one CREATE INDEX per transaction; otherwise the indexes are kept up to date row by row as the ranges are
+ * copied. Building once sorts the keys once: at 1M lines the merge took 13 s of CPU that way against 131 s
+ * with every index maintained (B-trees far beyond the page cache) — but a CREATE INDEX cannot be split, and
+ * at 1M lines one takes 1–3 s quiet, up to 14 s on a busy box: that transaction is the writer-blocking
+ * maximum of a first load (bench/README.md "Session 7"). Readers meanwhile never wait; their queries on
+ * that table scan until its index is back.
  */
-const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? Number.POSITIVE_INFINITY;
+const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000;
 /** From this many lines the merge writes through a rollback journal when it can (journal.ts). */
 const JOURNAL_MIN_LINES = 20_000;
 
