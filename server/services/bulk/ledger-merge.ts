@@ -37,8 +37,8 @@ const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
  * A table that gets at least this many new rows, and at least as many as it holds (a first load into an
  * empty database), has its secondary indexes dropped in the first transaction and built once at the end,
  * one CREATE INDEX per transaction; otherwise the indexes are kept up to date row by row as the ranges are
- * copied. Building once sorts the keys once: at 1M lines the merge took 13 s of CPU that way against 131 s
- * with every index maintained (B-trees far beyond the page cache) — but a CREATE INDEX cannot be split, and
+ * copied. Building once sorts the keys once: at 1M lines, on the same busy box, the merge took 55 s of CPU
+ * that way against 132 s with every index maintained (B-trees far beyond the page cache) — but a CREATE INDEX cannot be split, and
  * at 1M lines one takes 1–3 s quiet, up to 14 s on a busy box: that transaction is the writer-blocking
  * maximum of a first load (bench/README.md "Session 7"). Readers meanwhile never wait; their queries on
  * that table scan until its index is back.
