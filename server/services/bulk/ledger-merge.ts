@@ -6,8 +6,8 @@
  * it), copies the pending master records and writes the imports row `running` with a marker
  * (merge-recovery.ts). Then the big tables follow in id ranges: staged ids offset into the reserved range,
  * staged references (negative) mapped to the new ids, positive ones kept, every row stamped with the
- * import's id, the indexes kept up to date as it goes (or, for a first load into an empty table, dropped
- * first and built again one per transaction). The last transaction marks the import done and writes ONE audit
+ * import's id, the indexes kept up to date as it goes (or, for a first load with the database to itself,
+ * dropped first and built again one per transaction). The last transaction marks the import done and writes ONE audit
  * row for it (writeAudit: the hash chain stays intact). An error removes what was written (by import id);
  * a process killed meanwhile leaves a `running` import that the next opening of the database removes
  * (merge-recovery.ts) — nothing partial survives. While the merge runs, the import's records already
@@ -34,16 +34,20 @@ export class MergeConflict extends Error {
 const q = (c: string) => `"${c}"`;
 const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
 /**
- * A table that gets at least this many new rows, and at least as many as it holds (a first load into an
- * empty database), has its secondary indexes dropped in the first transaction and built once at the end,
- * one CREATE INDEX per transaction; otherwise the indexes are kept up to date row by row as the ranges are
- * copied. Building once sorts the keys once: at 1M lines, on the same busy box, the merge took 55 s of CPU
- * that way against 132 s with every index maintained (B-trees far beyond the page cache) — but a CREATE INDEX cannot be split, and
- * at 1M lines one takes 1–3 s quiet, up to 14 s on a busy box: that transaction is the writer-blocking
- * maximum of a first load (bench/README.md "Session 7"). Readers meanwhile never wait; their queries on
- * that table scan until its index is back.
+ * Indexes dropped and built once at the end (one CREATE INDEX per transaction) or kept up to date row by row
+ * as the ranges are copied. Building once sorts the keys once: at 1M lines, on the same busy box, the merge
+ * took 55 s of CPU that way against 132 s with every index maintained (B-trees far beyond the page cache) —
+ * but a CREATE INDEX cannot be split (at 1M lines 1–3 s quiet, up to 14 s on a busy box), and while an index
+ * is gone every reader's query on that table scans and sorts: with a server beside the CLI that stalled its
+ * event loop (load bench: event-loop delay max 1.7 s). So the indexes of a table are built once only when
+ * the merge has the database to itself (the rollback journal could be used: nobody reads or writes beside
+ * it) and the table gets ≥ 20k new rows, at least as many as it holds (a first load); with anyone else on
+ * the file they are maintained. GSP_IMPORT_REBUILD_MIN_ROWS sets the threshold and applies it in either case.
  */
-const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000;
+const rebuildMinRows = (journal: 'delete' | 'wal') => {
+  const set = readEnv().GSP_IMPORT_REBUILD_MIN_ROWS;
+  return set ?? (journal === 'delete' ? 20_000 : Number.POSITIVE_INFINITY);
+};
 /** From this many lines the merge writes through a rollback journal when it can (journal.ts). */
 const JOURNAL_MIN_LINES = 20_000;
 
@@ -163,7 +167,7 @@ export function mergeStaging(
     const stagedCount = new Map([...STAGED.map((t) => t.name), 'findings', 'import_rejects'].map((t) => [t, staged(t)]));
     const linesWithInvoice = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines WHERE invoice IS NOT NULL').get() as { n: number }).n;
     const big = stagedCount.get('sales_lines')!.n >= JOURNAL_MIN_LINES;
-    const merge = () => {
+    const merge = (journal: 'delete' | 'wal') => {
       let tt = performance.now();
       // 1. one short transaction: clash check, adoption, id ranges reserved, indexes dropped, master records, the imports row
       const begin = w.tx('begin', () => {
@@ -190,7 +194,7 @@ export function mergeStaging(
         };
         const dropped: Array<{ name: string; sql: string }> = [];
         const rebuild = (table: string, newRows: number, existing: number) => {
-          if (newRows < rebuildMinRows() || newRows < existing) return;
+          if (newRows < rebuildMinRows(journal) || newRows < existing) return;
           for (const ix of indexesToRebuild(sqlite, table)) {
             sqlite.exec(`DROP INDEX main.${q(ix.name)}`);
             dropped.push(ix);
@@ -307,7 +311,7 @@ export function mergeStaging(
         throw e;
       }
     };
-    const { result, journal } = big ? withBulkJournal(sqlite, merge) : { result: merge(), journal: 'wal' };
+    const { result, journal } = big ? withBulkJournal(sqlite, merge) : { result: merge('wal'), journal: 'wal' };
     // each transaction from BEGIN IMMEDIATE to COMMIT: how long another writer waits at most (readers never: WAL)
     if (env.GSP_IMPORT_TIMING)
       process.stderr.write(
