@@ -65,6 +65,10 @@ const MESSAGES = {
     '这是从旧系统导入的历史单据（{file} 第 {row} 行，旧系统状态：{state}），不能在本系统中继续流转；其中的审批/复核只是旧系统的记录',
     "This is a historical document imported from the legacy system ({file}, row {row}, legacy state: {state}); it cannot go through our workflow, and its approvals/reviews are only the legacy system's records",
   ],
+  import_merging: [
+    '该记录属于正在写入的导入 #{id}，导入完成前不能修改或作废，请稍后再试',
+    'This record belongs to import #{id}, which is still being written; it cannot be changed or voided until the import is done. Try again shortly',
+  ],
   reason_required: ['该记录已审核或已签名，修改须填写修改原因', 'This record is approved or signed: give a reason for the change'],
   rule_refused: ['违反 GSP 规则，未保存：请按标出的说明更正', 'Refused by GSP rules; nothing was saved: correct what is marked'],
   forbidden: ['您没有执行此操作的权限', 'You are not allowed to do this'],

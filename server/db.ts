@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './root';
 import { registerZhSort } from './zh-sort';
+import { recoverUnfinishedMerges } from './services/bulk/merge-recovery';
 
 export type Db = BetterSQLite3Database<Record<string, never>> & { $client: Database.Database };
 
@@ -45,5 +46,7 @@ export function openDb(file: string): Db {
   registerZhSort(sqlite);
   const db = drizzle(sqlite) as unknown as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
+  // a ledger merge whose process died part-way: its records go before anything reads them (bulk/merge-recovery.ts)
+  if (file !== ':memory:') recoverUnfinishedMerges(sqlite);
   return db;
 }

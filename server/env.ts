@@ -82,11 +82,16 @@ const SPEC = {
   GSP_PDF_TIMEOUT_MS: int(1, 3_600_000),
   /** importer: '0' reads an XLSX in this thread, '1' always in a worker; unset: by size */
   GSP_IMPORT_READER_THREAD: flag,
+  /** an upload's import in its own worker thread: '1' always, '0' never; unset: files of 1 MB and more */
+  GSP_IMPORT_THREAD: flag,
   GSP_IMPORT_STATS: flag,
   GSP_IMPORT_TIMING: oneOf('1', 'rules'),
   GSP_IMPORT_MERGE_CACHE_KIB: int(1024, 16 * 1024 * 1024),
   GSP_IMPORT_REBUILD_MIN_ROWS: int(0, Number.MAX_SAFE_INTEGER),
   GSP_IMPORT_MERGE_FK: flag,
+  /** the ledger merge: what one of its transactions aims to hold the write lock for, and the pause after each (ms) */
+  GSP_IMPORT_MERGE_CHUNK_MS: int(10, 60_000),
+  GSP_IMPORT_MERGE_PAUSE_MS: int(0, 10_000),
   GSP_DEBUG: text,
 } satisfies Record<string, Kind<unknown>>;
 

@@ -7,11 +7,13 @@ import { launch } from '../imports/bundle-launch.mjs';
 await launch({
   name: 'server',
   // the server and its worker threads, each found beside the code that starts it: the rule re-check
-  // (server/services/rules/recheck-runner.ts) and the XLSX reader (imports/readers/sheet-thread.ts)
+  // (server/services/rules/recheck-runner.ts), the XLSX reader (imports/readers/sheet-thread.ts) and an upload's
+  // import (imports/run/import-thread.ts)
   entries: {
     server: 'server/main.ts',
     'recheck-worker': 'server/services/rules/recheck-worker.ts',
     'sheet-worker': 'imports/readers/sheet-worker.ts',
+    'import-worker': 'imports/run/import-worker.ts',
   },
   // GSP_SERVER_BUILD_DIR: a build folder of one's own inside the project (tests)
   buildDir: process.env.GSP_SERVER_BUILD_DIR,

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Db } from '../../server/db';
 
 export async function sha256File(file: string): Promise<string> {
@@ -73,7 +74,7 @@ let seq = 0;
 export function stagingPath(db: Db, tmpDir: string): string {
   const f = dbFile(db);
   const base = f ?? path.join(tmpDir, 'memory.db');
-  return `${base}.import-${process.pid}-${Date.now().toString(36)}${seq++}.staging`;
+  return `${base}.import-${process.pid}-${threadId}-${Date.now().toString(36)}${seq++}.staging`; // import threads share the pid
 }
 
 /** Removes staging files (and their journals) left by import processes that no longer run. */

@@ -35,7 +35,8 @@ import { listing, totalsOf } from '../../imports/report/totals';
 import { reportPath, storedPath } from '../../imports/run/files';
 import { imsg } from '../../imports/run/messages';
 import { roleList } from '../../imports/run/legacy';
-import { checkKind, checkMayImport, ImportForbiddenError, importableKinds, importTarget, isUsageError, runImport } from '../../imports/run/pipeline';
+import { checkKind, checkMayImport, ImportForbiddenError, importableKinds, importTarget, isUsageError } from '../../imports/run/pipeline';
+import { runImportOffThread } from '../../imports/run/import-thread';
 import type { ProgressCallback } from '../../imports/run/progress';
 import type { ImportReport } from '../../imports/run/types';
 import { REPORT_CAP } from '../../imports/run/types';
@@ -164,7 +165,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     const { headerRow, asOf } = form; // asOf: for the time-based rules only; timestamps stay real
     const run = (onProgress?: ProgressCallback) =>
       withLongBusyWait(db, () =>
-        runImport({
+        runImportOffThread({
           db,
           file: tmp,
           fileName: file.name || 'upload',

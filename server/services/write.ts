@@ -24,6 +24,7 @@ import { LIFECYCLE } from '../../schema/lifecycle';
 import { APPROVAL_SUPERSEDED } from '../../schema/rules';
 import { inTransaction, type ServiceContext } from './context';
 import { refuseLegacyDocument } from './verbs/legacy-guard';
+import { refuseWhileMerging } from './bulk/merging-guard';
 import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
 
 export interface WriteOptions {
@@ -215,6 +216,7 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
     checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
     refuseLegacyDocument(ctx, resource, current);
   }
+  refuseWhileMerging(ctx, current);
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix, current);
   checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
@@ -254,6 +256,7 @@ function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: 
     authorize(ctx.actor, resource, 'delete', ctx.lang);
     checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
   }
+  refuseWhileMerging(ctx, current);
   writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
   const row = ctx.db
     .update(resource.table)

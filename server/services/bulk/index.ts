@@ -22,8 +22,12 @@
  * - Natural keys and references: a staged order number already live refuses the merge (MergeConflict)
  *   unless forced; staged master records whose key a live record has meanwhile are replaced by it;
  *   references point at staged or live records only.
- * - One transaction: all or nothing. A kill at any point leaves the database as before (SQLite's journal
- *   rolls back; the staging file is thrown away at the next start).
+ * - All or nothing, in short transactions: the merge writes in transactions of ≈ 0.3 s of copying (merge-chunks.ts:
+ *   another writer waits ≤ 2 s at a time, readers never), its import `running` meanwhile, the import's
+ *   records already written read-only (merging-guard.ts). A failure removes what it wrote by import id; a
+ *   kill at any point leaves a `running` import that the next opening of the database removes before
+ *   anything reads it (merge-recovery.ts; the staging file is thrown away at the next start). A void is one
+ *   transaction (SQLite's journal rolls it back).
  */
 export { mergeStaging } from './ledger-merge';
 export { voidImport } from './void-import';

@@ -13,7 +13,7 @@
 import type Database from 'better-sqlite3';
 
 /** Runs `fn` with a rollback journal when possible; the result says which journal was used. */
-export function withBulkJournal<T>(sqlite: Database.Database, fn: () => T): { result: T; journal: 'delete' | 'wal' } {
+export function withBulkJournal<T>(sqlite: Database.Database, fn: (journal: 'delete' | 'wal') => T): { result: T; journal: 'delete' | 'wal' } {
   let switched = false;
   const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
   const busy = sqlite.pragma('busy_timeout', { simple: true }) as number;
@@ -27,7 +27,7 @@ export function withBulkJournal<T>(sqlite: Database.Database, fn: () => T): { re
   }
   if (switched) sqlite.pragma('synchronous = FULL');
   try {
-    return { result: fn(), journal: switched ? 'delete' : 'wal' };
+    return { result: fn(switched ? 'delete' : 'wal'), journal: switched ? 'delete' : 'wal' };
   } finally {
     if (switched) {
       sqlite.pragma(`synchronous = ${synchronous}`);

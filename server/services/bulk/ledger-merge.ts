@@ -1,10 +1,17 @@
 /**
- * Phase 2 of a ledger import: ONE IMMEDIATE transaction on the main database copies the staging file in
- * (ATTACHed) with INSERT … SELECT, table by table. Staged ids are offset by each table's current
- * sqlite_sequence (or max id), staged references (negative) are mapped to the new ids, positive ones kept;
- * every row gets the import's id in `import_id`. Then the imports row (status done, counts, hash, mapping,
- * stored file) and ONE audit row for the whole import (writeAudit: the hash chain stays intact). A kill
- * during the transaction is rolled back by SQLite; nothing is half-written.
+ * Phase 2 of a ledger import: the staging file (ATTACHed) is copied into the main database with
+ * INSERT … SELECT, in short IMMEDIATE transactions (merge-chunks.ts: other writers wait at most one of
+ * them, ≤ 2 s; readers never, WAL). The first transaction checks for clashes, adopts master records that
+ * meanwhile exist, reserves each table's id range (sqlite_sequence: a user's insert meanwhile takes ids past
+ * it), copies the pending master records and writes the imports row `running` with a marker
+ * (merge-recovery.ts). Then the big tables follow in id ranges: staged ids offset into the reserved range,
+ * staged references (negative) mapped to the new ids, positive ones kept, every row stamped with the
+ * import's id, the indexes kept up to date as it goes (or, for a first load with the database to itself,
+ * dropped first and built again one per transaction). The last transaction marks the import done and writes ONE audit
+ * row for it (writeAudit: the hash chain stays intact). An error removes what was written (by import id);
+ * a process killed meanwhile leaves a `running` import that the next opening of the database removes
+ * (merge-recovery.ts) — nothing partial survives. While the merge runs, the import's records already
+ * written are visible and read-only (merging-guard.ts), as the import's status says.
  */
 import type Database from 'better-sqlite3';
 import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
@@ -14,6 +21,8 @@ import type { ServiceContext } from '../context';
 import { fillFindingContext } from '../rules/finding-context';
 import { insertImportRow, type ImportRowValues } from './import-row';
 import { withBulkJournal } from './journal';
+import { ChunkedWriter, type LockStats } from './merge-chunks';
+import { mergeMarker, removeImport } from './merge-recovery';
 import { readEnv } from '../../env';
 
 export class MergeConflict extends Error {
@@ -25,12 +34,22 @@ export class MergeConflict extends Error {
 const q = (c: string) => `"${c}"`;
 const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
 /**
- * A table that gets at least this many new rows, and at least as many as it holds, has its secondary
- * indexes dropped and built again inside the merge transaction: building an index sorts its keys once,
- * far cheaper than a million inserts at random places of a B-tree (a first migration into an empty
- * database). Small imports into big tables insert into the indexes as usual.
+ * Indexes dropped and built once at the end (one CREATE INDEX per transaction) or kept up to date row by row
+ * as the ranges are copied. Building once sorts the keys once: at 1M lines, on the same busy box, the merge
+ * took 55 s of CPU that way against 132 s with every index maintained (B-trees far beyond the page cache) —
+ * but a CREATE INDEX cannot be split (at 1M lines 1–3 s quiet, up to 14 s on a busy box), and while an index
+ * is gone every reader's query on that table scans and sorts: with a server beside the CLI that stalled its
+ * event loop (load bench: event-loop delay max 1.7 s). So the indexes of a table are built once only when
+ * the merge has the database to itself (the rollback journal could be used: nobody reads or writes beside
+ * it) and the table gets ≥ 20k new rows, at least as many as it holds (a first load); with anyone else on
+ * the file they are maintained. GSP_IMPORT_REBUILD_MIN_ROWS sets the threshold and applies it in either case.
  */
-const rebuildMinRows = () => readEnv().GSP_IMPORT_REBUILD_MIN_ROWS ?? 20_000;
+const rebuildMinRows = (journal: 'delete' | 'wal') => {
+  const set = readEnv().GSP_IMPORT_REBUILD_MIN_ROWS;
+  return set ?? (journal === 'delete' ? 20_000 : Number.POSITIVE_INFINITY);
+};
+/** From this many lines the merge writes through a rollback journal when it can (journal.ts). */
+const JOURNAL_MIN_LINES = 20_000;
 
 /**
  * The indexes worth rebuilding: not the partial ones on `IS NOT NULL` (`voided_at IS NOT NULL` gets no new
@@ -46,7 +65,7 @@ function indexesToRebuild(sqlite: Database.Database, table: string): Array<{ nam
       name: string;
       sql: string;
     }>
-  ).filter((ix) => !/\bWHERE\b.*\bIS NOT NULL\b/is.test(ix.sql) && !APPENDING.test(ix.sql));
+  ).filter((ix) => !/^CREATE\s+UNIQUE\b/i.test(ix.sql) && !/\bWHERE\b.*\bIS NOT NULL\b/is.test(ix.sql) && !APPENDING.test(ix.sql));
 }
 const tick = (label: string, t0: number) => {
   if (readEnv().GSP_IMPORT_TIMING)
@@ -110,14 +129,18 @@ function adoptExisting(sqlite: Database.Database): void {
   }
 }
 
+/** The master tables copied whole in the first transaction (few rows; adopted records resolved there). */
+const MASTERS = new Set(['customers', 'products', 'batches', 'salespeople']);
+
 export function mergeStaging(
   ctx: ServiceContext,
   stagingFile: string,
   values: ImportRowValues,
   opts: { force: boolean; auditExtra?: Record<string, unknown>; reason?: string },
-): { importId: number; records: Record<string, number> } {
+): { importId: number; records: Record<string, number>; lock: LockStats } {
   const db: Db = ctx.db;
   const sqlite = db.$client;
+  const env = readEnv();
   sqlite.prepare('ATTACH DATABASE ? AS stg').run(stagingFile);
   // A bigger page cache while the indexes of a million new rows are filled, then back to the default.
   const cache = sqlite.pragma('cache_size', { simple: true }) as number;
@@ -125,140 +148,195 @@ export function mergeStaging(
   // Every staged reference is a staged record or a live record read in phase 1 (records are never
   // deleted, only voided), so the foreign keys hold by construction: not checked row by row here.
   const fks = sqlite.pragma('foreign_keys', { simple: true }) as number;
-  if (!readEnv().GSP_IMPORT_MERGE_FK) sqlite.pragma('foreign_keys = OFF');
+  if (!env.GSP_IMPORT_MERGE_FK) sqlite.pragma('foreign_keys = OFF');
+  const w = new ChunkedWriter(sqlite, {
+    budgetMs: env.GSP_IMPORT_MERGE_CHUNK_MS ?? 300,
+    pauseMs: env.GSP_IMPORT_MERGE_PAUSE_MS ?? 10,
+    onTx:
+      env.GSP_IMPORT_TIMING === undefined
+        ? undefined
+        : (label, ms) => ms >= 250 && process.stderr.write(`[import]   merge transaction ${label}: ${ms.toFixed(0)} ms\n`),
+  });
   try {
-    const run = sqlite.transaction(() => {
-      if (!opts.force) {
-        const clash = sqlite
-          .prepare(`SELECT s.order_no FROM stg.sales_orders s
-          WHERE EXISTS (SELECT 1 FROM main.sales_orders o WHERE o.order_no = s.order_no AND o.voided_at IS NULL) LIMIT 1`)
-          .get() as { order_no: string } | undefined;
-        if (clash) throw new MergeConflict(clash.order_no);
-      }
+    const now = ctx.clock.now().toISOString();
+    const actor = ctx.actor.id;
+    const records: Record<string, number> = {};
+    const staged = (table: string) =>
+      sqlite.prepare(`SELECT count(*) AS n, COALESCE(max(id), 0) AS top FROM stg.${q(table)}`).get() as { n: number; top: number };
+    // counted before the first transaction (a count scans the staging table: seconds at 1M rows)
+    const stagedCount = new Map([...STAGED.map((t) => t.name), 'findings', 'import_rejects'].map((t) => [t, staged(t)]));
+    const linesWithInvoice = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines WHERE invoice IS NOT NULL').get() as { n: number }).n;
+    const big = stagedCount.get('sales_lines')!.n >= JOURNAL_MIN_LINES;
+    const merge = (journal: 'delete' | 'wal') => {
       let tt = performance.now();
-      adoptExisting(sqlite);
-      tt = tick('clash check + adopt', tt);
-      const offset = new Map<string, number>();
-      for (const t of STAGED) {
-        const r = sqlite
-          .prepare(
-            `SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = ?), 0), COALESCE((SELECT max(id) FROM main.${q(t.name)}), 0)) AS off`,
-          )
-          .get(t.name) as { off: number };
-        offset.set(t.name, r.off);
-      }
-      const importId = insertImportRow(ctx, values);
-      const rebuilt: Array<{ name: string; sql: string }> = [];
-      const rebuild = (table: string, newRows: number, existing: number) => {
-        if (newRows < rebuildMinRows() || newRows < existing) return;
-        for (const ix of indexesToRebuild(sqlite, table)) {
-          sqlite.exec(`DROP INDEX main.${q(ix.name)}`);
-          rebuilt.push(ix);
+      // 1. one short transaction: clash check, adoption, id ranges reserved, indexes dropped, master records, the imports row
+      const begin = w.tx('begin', () => {
+        if (!opts.force) {
+          const clash = sqlite
+            .prepare(`SELECT s.order_no FROM stg.sales_orders s
+            WHERE EXISTS (SELECT 1 FROM main.sales_orders o WHERE o.order_no = s.order_no AND o.voided_at IS NULL) LIMIT 1`)
+            .get() as { order_no: string } | undefined;
+          if (clash) throw new MergeConflict(clash.order_no);
         }
-      };
-      const staged = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM stg.${q(table)}`).get() as { n: number }).n;
-      const linesWithInvoice = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines WHERE invoice IS NOT NULL').get() as { n: number }).n;
-      for (const t of STAGED) rebuild(t.name, staged(t.name), offset.get(t.name)!);
-      const existingInvoiceLines = (
-        sqlite
-          .prepare(
-            "SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'invoice_lines'), 0), COALESCE((SELECT max(id) FROM main.invoice_lines), 0)) AS n",
-          )
-          .get() as { n: number }
-      ).n;
-      rebuild('invoice_lines', linesWithInvoice, existingInvoiceLines);
-      for (const t of ['findings', 'import_rejects']) {
-        const existing = (sqlite.prepare(`SELECT COALESCE(max(id), 0) AS n FROM main.${q(t)}`).get() as { n: number }).n;
-        rebuild(t, staged(t), existing);
-      }
-      tt = tick('offsets + drop indexes', tt);
-      const now = ctx.clock.now().toISOString();
-      const actor = ctx.actor.id;
-      const records: Record<string, number> = {};
-      for (const t of STAGED) {
-        const map = (c: string) => {
-          const target = t.refs?.[c];
-          if (!target || !STAGED_BY_NAME.has(target)) return q(c);
-          return `CASE WHEN ${q(c)} < 0 THEN -${q(c)} + ${offset.get(target)} ELSE ${q(c)} END`;
+        adoptExisting(sqlite);
+        const offset = new Map<string, number>();
+        const seq = (name: string) =>
+          (
+            sqlite
+              .prepare(
+                `SELECT max(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = ?), 0), COALESCE((SELECT max(id) FROM main.${q(name)}), 0)) AS off`,
+              )
+              .get(name) as { off: number }
+          ).off;
+        const reserve = (name: string, top: number) => {
+          if (!sqlite.prepare('UPDATE main.sqlite_sequence SET seq = ? WHERE name = ?').run(top, name).changes)
+            sqlite.prepare('INSERT INTO main.sqlite_sequence (name, seq) VALUES (?, ?)').run(name, top);
         };
-        tt = performance.now();
-        const info = sqlite
-          .prepare(
-            `INSERT INTO main.${q(t.name)} (id, ${[...STAMP, ...t.cols].map(q).join(', ')})
-           SELECT id + ${offset.get(t.name)}, 1, @now, @actor, @now, @actor, @imp, ${t.cols.map(map).join(', ')}
-           FROM stg.${q(t.name)} ORDER BY id`,
-          )
-          .run({ now, actor, imp: importId });
-        records[t.name] = info.changes;
-        if (readEnv().GSP_IMPORT_TIMING) process.stderr.write(`[import]   merge ${t.name}: ${info.changes} rows, ${(performance.now() - tt).toFixed(0)} ms\n`);
-      }
-      // an invoice line per staged sales line that names an invoice (invoice_lines are not staged)
-      const inv = `CASE WHEN invoice < 0 THEN -invoice + ${offset.get('invoices')} ELSE invoice END`;
-      const product = `CASE WHEN product < 0 THEN -product + ${offset.get('products')} ELSE product END`;
-      records.invoice_lines = sqlite
-        .prepare(
-          `INSERT INTO main.invoice_lines (${[...STAMP, 'invoice', 'product', 'quantity', 'amount'].map(q).join(', ')})
-         SELECT 1, @now, @actor, @now, @actor, @imp, ${inv}, ${product}, quantity, amount FROM stg.sales_lines WHERE invoice IS NOT NULL ORDER BY id`,
-        )
-        .run({ now, actor, imp: importId }).changes;
-      tt = tick(`invoice_lines: ${records.invoice_lines} rows`, tt);
-      const ref = (resource: string) => `WHEN '${resource}' THEN -f.record_id + ${offset.get(resource)}`;
-      // With each finding its context (for QA's filters), from its staged record and order, in the same
-      // insert — the columns fillFindingContext computes from the merged records, without writing every
-      // finding a second time. It still fills what a staged join could not (none, today).
-      const to = (col: string, target: string) => `CASE WHEN ${col} < 0 THEN -${col} + ${offset.get(target)} ELSE ${col} END`;
-      records.findings = sqlite
-        .prepare(
-          `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'detail', 'status', 'customer', 'salesperson', 'product', 'batch', 'record_date'].map(q).join(', ')})
-         SELECT 1, @now, @actor, @now, @actor, @imp, f.rule, f.severity, f.resource,
-                CASE f.resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, f."row", f.fields, f.message, f.detail, 'open',
-                ${to('o.customer', 'customers')}, ${to('o.salesperson', 'salespeople')}, ${to('l.product', 'products')}, ${to('l.batch', 'batches')},
-                substr(CASE f.resource WHEN 'sales_lines' THEN o.sale_date ELSE s.outbound_date END, 1, 10)
-         FROM stg.findings AS f
-         LEFT JOIN stg.sales_lines AS l ON f.resource = 'sales_lines' AND l.id = -f.record_id
-         LEFT JOIN stg.outbound_slips AS s ON f.resource = 'outbound_slips' AND s.id = -f.record_id
-         LEFT JOIN stg.sales_orders AS o ON o.id = -COALESCE(l."order", s."order")
-         ORDER BY f.id`,
-        )
-        .run({ now, actor, imp: importId }).changes;
-      tt = tick(`findings: ${records.findings} rows`, tt);
-      fillFindingContext(sqlite, importId);
-      tt = tick('findings context', tt);
-      records.import_rejects = sqlite
-        .prepare(
-          `INSERT INTO main.import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
-         SELECT 1, @now, @actor, @now, @actor, @imp, @imp, "row", raw, errors FROM stg.import_rejects ORDER BY id`,
-        )
-        .run({ now, actor, imp: importId }).changes;
-      tt = tick('import_rejects', tt);
-      const tr = performance.now();
-      for (const ix of rebuilt) sqlite.exec(ix.sql);
-      if (readEnv().GSP_IMPORT_TIMING && rebuilt.length)
-        process.stderr.write(`[import]   merge: ${rebuilt.length} indexes rebuilt, ${(performance.now() - tr).toFixed(0)} ms\n`);
-      const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
-      writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
-      commitAt = performance.now();
-      return { importId, records };
-    });
-    let commitAt = 0;
-    const big = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines').get() as { n: number }).n >= rebuildMinRows();
-    let locked = 0;
-    const timed = () => {
-      const t = performance.now();
+        const dropped: Array<{ name: string; sql: string }> = [];
+        const rebuild = (table: string, newRows: number, existing: number) => {
+          if (newRows < rebuildMinRows(journal) || newRows < existing) return;
+          for (const ix of indexesToRebuild(sqlite, table)) {
+            sqlite.exec(`DROP INDEX main.${q(ix.name)}`);
+            dropped.push(ix);
+          }
+        };
+        for (const t of STAGED) {
+          const off = seq(t.name);
+          const s = stagedCount.get(t.name)!; // adoption only removes master records: the top id stays
+          offset.set(t.name, off);
+          reserve(t.name, off + s.top);
+          rebuild(t.name, s.n, off);
+        }
+        rebuild('invoice_lines', linesWithInvoice, seq('invoice_lines'));
+        for (const t of ['findings', 'import_rejects']) rebuild(t, stagedCount.get(t)!.n, seq(t));
+        const importId = insertImportRow(
+          ctx,
+          { ...values, counts: { ...(values.counts as object), merging: mergeMarker(dropped.map((ix) => ix.sql)) } },
+          'running',
+        );
+        for (const t of STAGED) if (MASTERS.has(t.name)) records[t.name] = copyTable(t.name, offset, importId, now, actor)(0, stagedCount.get(t.name)!.top);
+        return { importId, offset, dropped };
+      });
+      tt = tick('begin (clash check, adopt, reserve ids, drop indexes, master records)', tt);
+      const { importId, offset, dropped } = begin;
+      // A recovery that judged this merge dead removed its import: stop rather than write an orphan chunk.
+      const check = () => {
+        const st = sqlite.prepare('SELECT status FROM main.imports WHERE id = ?').pluck().get(importId);
+        if (st !== 'running') throw new Error(`import ${importId} is no longer being merged (${String(st)})`);
+      };
       try {
-        return run.immediate();
-      } finally {
-        locked = performance.now() - t;
+        // 2. the big tables in id ranges
+        for (const t of STAGED) {
+          if (MASTERS.has(t.name)) continue;
+          records[t.name] = w.copyRanges(t.name, 0, stagedCount.get(t.name)!.top, copyTable(t.name, offset, importId, now, actor), check);
+          tt = tick(`${t.name}: ${records[t.name]} rows`, tt);
+        }
+        // an invoice line per staged sales line that names an invoice (invoice_lines are not staged)
+        const inv = `CASE WHEN invoice < 0 THEN -invoice + ${offset.get('invoices')} ELSE invoice END`;
+        const product = `CASE WHEN product < 0 THEN -product + ${offset.get('products')} ELSE product END`;
+        const invoiceLines = sqlite.prepare(
+          `INSERT INTO main.invoice_lines (${[...STAMP, 'invoice', 'product', 'quantity', 'amount'].map(q).join(', ')})
+           SELECT 1, @now, @actor, @now, @actor, @imp, ${inv}, ${product}, quantity, amount FROM stg.sales_lines
+           WHERE invoice IS NOT NULL AND id > @lo AND id <= @hi ORDER BY id`,
+        );
+        records.invoice_lines = w.copyRanges(
+          'invoice_lines',
+          0,
+          stagedCount.get('sales_lines')!.top,
+          (lo, hi) => invoiceLines.run({ now, actor, imp: importId, lo, hi }).changes,
+          check,
+        );
+        tt = tick(`invoice_lines: ${records.invoice_lines} rows`, tt);
+        const ref = (resource: string) => `WHEN '${resource}' THEN -f.record_id + ${offset.get(resource)}`;
+        // With each finding its context (for QA's filters), from its staged record and order, in the same
+        // insert — the columns fillFindingContext computes from the merged records, without writing every
+        // finding a second time. It still fills what a staged join could not (none, today).
+        const to = (col: string, target: string) => `CASE WHEN ${col} < 0 THEN -${col} + ${offset.get(target)} ELSE ${col} END`;
+        const findings = sqlite.prepare(
+          `INSERT INTO main.findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'detail', 'status', 'customer', 'salesperson', 'product', 'batch', 'record_date'].map(q).join(', ')})
+           SELECT 1, @now, @actor, @now, @actor, @imp, f.rule, f.severity, f.resource,
+                  CASE f.resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, @imp, f."row", f.fields, f.message, f.detail, 'open',
+                  ${to('o.customer', 'customers')}, ${to('o.salesperson', 'salespeople')}, ${to('l.product', 'products')}, ${to('l.batch', 'batches')},
+                  substr(CASE f.resource WHEN 'sales_lines' THEN o.sale_date ELSE s.outbound_date END, 1, 10)
+           FROM stg.findings AS f
+           LEFT JOIN stg.sales_lines AS l ON f.resource = 'sales_lines' AND l.id = -f.record_id
+           LEFT JOIN stg.outbound_slips AS s ON f.resource = 'outbound_slips' AND s.id = -f.record_id
+           LEFT JOIN stg.sales_orders AS o ON o.id = -COALESCE(l."order", s."order")
+           WHERE f.id > @lo AND f.id <= @hi
+           ORDER BY f.id`,
+        );
+        records.findings = w.copyRanges(
+          'findings',
+          0,
+          stagedCount.get('findings')!.top,
+          (lo, hi) => findings.run({ now, actor, imp: importId, lo, hi }).changes,
+          check,
+        );
+        tt = tick(`findings: ${records.findings} rows`, tt);
+        const rejects = sqlite.prepare(
+          `INSERT INTO main.import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
+           SELECT 1, @now, @actor, @now, @actor, @imp, @imp, "row", raw, errors FROM stg.import_rejects WHERE id > @lo AND id <= @hi ORDER BY id`,
+        );
+        records.import_rejects = w.copyRanges(
+          'import_rejects',
+          0,
+          stagedCount.get('import_rejects')!.top,
+          (lo, hi) => rejects.run({ now, actor, imp: importId, lo, hi }).changes,
+          check,
+        );
+        tt = tick('import_rejects', tt);
+        // 3. the dropped indexes, one per transaction (a CREATE INDEX cannot be split)
+        for (const ix of dropped) w.tx(`index ${ix.name}`, () => sqlite.exec(ix.sql));
+        if (dropped.length) tt = tick(`${dropped.length} indexes rebuilt`, tt);
+        // 4. done: what fillFindingContext still finds to fill, the imports row, one audit row
+        w.tx('finding context', () => fillFindingContext(sqlite, importId));
+        w.tx('finish', () => {
+          check();
+          sqlite
+            .prepare("UPDATE main.imports SET status = 'done', counts = ?, updated_at = ? WHERE id = ?")
+            .run(JSON.stringify(values.counts), ctx.clock.now().toISOString(), importId);
+          const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
+          writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
+        });
+        tick('finding context, finish (imports row, audit)', tt);
+        return { importId, records, lock: w.lock };
+      } catch (e) {
+        // nothing of a failed merge stays: its records by import id, its indexes back, its imports row
+        removeImport(
+          sqlite,
+          importId,
+          dropped.map((ix) => ix.sql),
+          (fn) => w.tx('undo', fn),
+        );
+        throw e;
       }
     };
-    const { result, journal } = big ? withBulkJournal(sqlite, timed) : { result: timed(), journal: 'wal' };
-    tick(`commit (${journal === 'wal' ? 'WAL, checkpoint' : 'rollback journal'})`, commitAt);
-    // from BEGIN IMMEDIATE to COMMIT: how long other writers wait at most (readers never: WAL)
-    if (readEnv().GSP_IMPORT_TIMING) process.stderr.write(`[import] write lock held: ${locked.toFixed(0)} ms (the merge transaction)\n`);
+    const { result, journal } = big ? withBulkJournal(sqlite, merge) : { result: merge('wal'), journal: 'wal' };
+    // each transaction from BEGIN IMMEDIATE to COMMIT: how long another writer waits at most (readers never: WAL)
+    if (env.GSP_IMPORT_TIMING)
+      process.stderr.write(
+        `[import] writer-blocking time: max ${w.lock.maxMs.toFixed(0)} ms, total ${w.lock.totalMs.toFixed(0)} ms in ${w.lock.transactions} transactions (${journal === 'wal' ? 'WAL' : 'rollback journal'})\n`,
+      );
     return result;
   } finally {
     sqlite.pragma(`foreign_keys = ${fks ? 'ON' : 'OFF'}`);
     sqlite.pragma(`cache_size = ${cache}`);
     sqlite.prepare('DETACH DATABASE stg').run();
+  }
+
+  /** INSERT … SELECT of a staged table's ids (lo, hi] into its reserved range; returns the rows written. */
+  function copyTable(name: string, offset: Map<string, number>, importId: number, now: string, actor: number | null): (lo: number, hi: number) => number {
+    const t = STAGED_BY_NAME.get(name)!;
+    const map = (c: string) => {
+      const target = t.refs?.[c];
+      if (!target || !STAGED_BY_NAME.has(target)) return q(c);
+      return `CASE WHEN ${q(c)} < 0 THEN -${q(c)} + ${offset.get(target)} ELSE ${q(c)} END`;
+    };
+    const stmt = sqlite.prepare(
+      `INSERT INTO main.${q(t.name)} (id, ${[...STAMP, ...t.cols].map(q).join(', ')})
+       SELECT id + ${offset.get(t.name)}, 1, @now, @actor, @now, @actor, @imp, ${t.cols.map(map).join(', ')}
+       FROM stg.${q(t.name)} WHERE id > @lo AND id <= @hi ORDER BY id`,
+    );
+    return (lo, hi) => stmt.run({ now, actor, imp: importId, lo, hi }).changes;
   }
 }
