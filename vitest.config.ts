@@ -15,8 +15,9 @@ export default defineConfig({
     // and the few that change process.env or a module's settings put them back in afterAll/finally.
     isolate: false,
     sequence: { sequencer: BrowserFilesFirst },
-    // The browser tests need a current web/dist: built once before any test file runs.
-    globalSetup: ['test/e2e/global-setup.ts'],
+    // The browser tests need a current web/dist: built once before any test file runs. The run's shared
+    // directory: what several files need built once per run (the seeded demo database) is made there.
+    globalSetup: ['test/e2e/global-setup.ts', 'test/helpers/run-dir.ts'],
     reporters: ['default', './test/helpers/slowest-files.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
