@@ -46,7 +46,8 @@ export async function pageWithSession(browser: Browser, url: string, cookie: str
   const page = await context.newPage();
   page.setDefaultTimeout(STEP);
   await page.goto(`${url}/`);
-  await page.getByTestId('dashboard').waitFor();
+  // a whole load of the app and its dashboard: the time the form's two waits had (its page, then the dashboard)
+  await page.getByTestId('dashboard').waitFor({ timeout: 2 * STEP });
   return page;
 }
 
