@@ -51,8 +51,18 @@ function leaks(text: string, userData: ReadonlySet<string>): string[] {
   return [...new Set(words.filter((w) => !ALLOWED.has(w) && !userData.has(w) && !IDENTIFIER.test(w) && !/^[A-Z]{1,2}$/.test(w)))];
 }
 
-/** Two animation frames of the page: React has committed what it had, and the effects it ran started their requests. */
-const frames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+/**
+ * Two animation frames of the page: React has committed what it had, and the effects it ran started their
+ * requests (at most 250 ms: a page that renders no frame, say hidden, must not hold the scan).
+ */
+const frames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        setTimeout(done, 250);
+      }),
+  );
 
 /**
  * The page's API requests answered and its spinners gone, twice in a row, a render apart (bounded: a page that
