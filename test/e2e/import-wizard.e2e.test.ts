@@ -16,7 +16,7 @@ import { SAMPLES_DIR } from '../helpers/shared';
 import { reportPath } from '../../imports/run/files';
 import { runImport } from '../../imports/run/pipeline';
 import { SYSTEM_ACTOR } from '../../server/services/context';
-import { launchChromium } from './browser';
+import { closeContexts, sharedChromium } from './browser';
 import { ensureWebDist } from './global-setup';
 import { ARTIFACTS, poll, shot, STEP, textOf } from './session';
 
@@ -49,7 +49,7 @@ describe('import wizard (Chromium)', () => {
     }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-import-e2e-'));
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.setDefaultTimeout(STEP);
     await page.goto(`${server.url}/`);
@@ -60,7 +60,7 @@ describe('import wizard (Chromium)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await server?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });

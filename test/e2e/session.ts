@@ -1,7 +1,7 @@
 /**
  * Shared set-up of the browser tests: the real server (in-process, temp SQLite) with web/dist, a
  * GSP-compliant world (test/helpers/world.ts), users created through the API per role, and a signed-in
- * Chromium page per user.
+ * Chromium page per user, in the worker's shared browser (browser.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { buildWorld, type World } from '../helpers/world';
 import { ensureWebDist } from './global-setup';
-import { launchChromium } from './browser';
+import { closeContexts, sharedChromium } from './browser';
 
 export const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 export const STEP = 15_000;
@@ -27,9 +27,28 @@ export interface Session {
   apiAs<T = any>(username: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }>;
   /** creates a user (password PASSWORD) through the API and returns its id */
   user(username: string, display_name: string, roles: string[], extra?: Record<string, unknown>): Promise<number>;
-  /** a new page signed in as this user */
+  /**
+   * a new page signed in as this user, in a fresh context holding the session cookie of an API sign-in (the
+   * sign-in form itself is sign-in.e2e's and console.e2e's to test; filling it in every test cost ~1 s each)
+   */
   signIn(username: string): Promise<Page>;
   close(): Promise<void>;
+}
+
+/**
+ * A new page on the dashboard, in a fresh context (its own cookies and storage) holding `cookie`, the session
+ * of a sign-in through the API (test/helpers/app.ts login).
+ */
+export async function pageWithSession(browser: Browser, url: string, cookie: string): Promise<Page> {
+  const at = cookie.indexOf('=');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP);
+  await page.goto(`${url}/`);
+  // a whole load of the app and its dashboard: the time the form's two waits had (its page, then the dashboard)
+  await page.getByTestId('dashboard').waitFor({ timeout: 2 * STEP });
+  return page;
 }
 
 export async function startSession(today = '2025-06-30'): Promise<Session> {
@@ -52,7 +71,7 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
     if (!cookies.has(username)) cookies.set(username, login(server.url, username, PASSWORD));
     return cookies.get(username)!.then((c) => call(c, method, url, body));
   };
-  const browser = await launchChromium();
+  const browser = await sharedChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
     server,
@@ -67,17 +86,10 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
       return res.json.id;
     },
     async signIn(username) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      page.setDefaultTimeout(STEP);
-      await page.goto(`${server.url}/`);
-      await page.fill('input[name="username"]', username);
-      await page.fill('input[name="password"]', PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByTestId('dashboard').waitFor();
-      return page;
+      return pageWithSession(browser, server.url, await login(server.url, username, PASSWORD));
     },
     async close() {
-      await browser?.close();
+      await closeContexts(browser);
       await server?.close();
     },
   };

@@ -20,12 +20,33 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { today?: string; webDist?: string; busy?: BusyRetryOptions } = {}): Promise<TestServer> {
+let migrated: string | undefined;
+/**
+ * An empty database with every migration applied, made once per worker process (its files run one after another)
+ * and copied for each test database: migrating one costs ~0.1 s (more under load), copying it a few ms.
+ */
+export function migratedTemplate(): string {
+  if (!migrated) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-template-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'migrated.db');
+    openDb(file).$client.close();
+    migrated = file;
+  }
+  return migrated;
+}
+
+/**
+ * Starts the app on a new database in a temporary directory: a copy of the migrated template with the admin
+ * (ADMIN_PASSWORD) created, or with `from` a copy of that database as it is (its users, admin included).
+ */
+export async function startTestServer(opts: { today?: string; webDist?: string; busy?: BusyRetryOptions; from?: string } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-test-'));
   const dbFile = path.join(dir, 'gsp.db');
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
+  fs.copyFileSync(opts.from ?? migratedTemplate(), dbFile);
   const db = openDb(dbFile);
-  createAdmin(db, clock, ADMIN_PASSWORD);
+  if (!opts.from) createAdmin(db, clock, ADMIN_PASSWORD);
   const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: () => {} });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
