@@ -5,11 +5,13 @@
  * every row gets the import's id in `import_id`. Then the imports row (status done, counts, hash, mapping,
  * stored file) and ONE audit row for the whole import (writeAudit: the hash chain stays intact). A kill
  * during the transaction is rolled back by SQLite; nothing is half-written.
+ *
+ * @db-sync the SQLite engine's bulk merge: prepared statements in one synchronous transaction (run it inside exclusive()).
  */
 import type Database from 'better-sqlite3';
 import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
 import type { Db } from '../../db';
-import { writeAudit } from '../audit';
+import { writeAuditSync } from '../audit';
 import type { ServiceContext } from '../context';
 import { fillFindingContext } from '../rules/finding-context';
 import { insertImportRow, type ImportRowValues } from './import-row';
@@ -236,7 +238,7 @@ export function mergeStaging(
       if (readEnv().GSP_IMPORT_TIMING && rebuilt.length)
         process.stderr.write(`[import]   merge: ${rebuilt.length} indexes rebuilt, ${(performance.now() - tr).toFixed(0)} ms\n`);
       const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
-      writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
+      writeAuditSync(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
       commitAt = performance.now();
       return { importId, records };
     });

@@ -1,6 +1,8 @@
 /**
  * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
  * write, one re-check batch), so a rule asking twice costs nothing.
+ *
+ * @db-sync the rules are synchronous: their SQLite look-ups are too (a PostgreSQL engine prefetches instead).
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { ResourceTable, RowOf } from '../../../schema/define';
