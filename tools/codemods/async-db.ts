@@ -88,6 +88,7 @@ function isPromiseType(checker: ts.TypeChecker, type: ts.Type): boolean {
 /** a Drizzle query terminal or a better-sqlite3 statement call */
 function isDbCall(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(call.expression) || !DB_TERMINALS.has(call.expression.name.text)) return false;
+  if (call.expression.name.text === 'values' && call.arguments.length) return false; // insert(…).values(rows) builds, .values() runs
   const decl = checker.getResolvedSignature(call)?.getDeclaration();
   const file = decl?.getSourceFile().fileName ?? '';
   return /[\\/]drizzle-orm[\\/](sqlite-core|better-sqlite3)[\\/]/.test(file) || /[\\/]@types[\\/]better-sqlite3[\\/]/.test(file);
@@ -214,6 +215,19 @@ function runPass(program: ts.Program): Pass {
       return;
     }
     madeAsync.add(fn);
+    // async callbacks of array methods: forEach statements become loops (no async needed), the rest is reported
+    const parent = fn.parent;
+    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(parent) && parent.arguments[0] === fn) {
+      const callee = parent.expression;
+      if (ts.isPropertyAccessExpression(callee) && ARRAY_CALLBACKS.has(callee.name.text)) {
+        if (callee.name.text === 'forEach' && rewriteForEach(parent, fn)) {
+          const host = enclosingFunction(parent);
+          if (host) makeAsync(host, parent);
+          return;
+        }
+        report(fn, `async callback of .${callee.name.text}(): make it a for-loop (or Promise.all on purpose)`);
+      }
+    }
     if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
       let pos: number;
       if (ts.isMethodDeclaration(fn)) pos = fn.name.getStart();
@@ -236,14 +250,6 @@ function runPass(program: ts.Program): Pass {
         const text = decl.type.getText();
         if (/Promise</.test(text)) continue;
         add(decl.getSourceFile(), { pos: decl.type.getStart(), end: decl.type.getEnd(), text: promiseOf(text) });
-      }
-    }
-    // async callbacks of array methods: forEach statements become loops, the rest is reported
-    const parent = fn.parent;
-    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(parent) && parent.arguments[0] === fn) {
-      const callee = parent.expression;
-      if (ts.isPropertyAccessExpression(callee) && ARRAY_CALLBACKS.has(callee.name.text)) {
-        if (!(callee.name.text === 'forEach' && rewriteForEach(parent, fn))) report(fn, `async callback of .${callee.name.text}(): make it a for-loop (or Promise.all on purpose)`);
       }
     }
   };
