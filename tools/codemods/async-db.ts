@@ -101,61 +101,54 @@ function isProjectPromiseCall(checker: ts.TypeChecker, call: ts.CallExpression):
   return !!decl && inProject(decl.getSourceFile().fileName);
 }
 
-/** Whether the promise a call returns is already consumed as a promise (so no await belongs here). */
-function consumed(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+/** Whether a promise-valued expression is consumed as a promise where it stands (so no await belongs here). */
+function consumed(checker: ts.TypeChecker, call: ts.Expression): boolean {
   let node: ts.Node = call;
   let parent = node.parent;
   while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent)) {
     node = parent;
     parent = parent.parent;
   }
-  if (ts.isAwaitExpression(parent) || ts.isVoidExpression(parent) || ts.isReturnStatement(parent)) return true;
+  const expectsPromise = () => {
+    const ctxType = checker.getContextualType(node as ts.Expression);
+    return !!ctxType && isPromiseType(checker, ctxType);
+  };
+  if (ts.isAwaitExpression(parent) || ts.isVoidExpression(parent) || ts.isReturnStatement(parent) || ts.isYieldExpression(parent)) return true;
   if (ts.isArrowFunction(parent) && parent.body === node) return true;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ['then', 'catch', 'finally'].includes(parent.name.text)) return true;
-  if (ts.isYieldExpression(parent)) return true;
   if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
     const callee = parent.expression;
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && PROMISE_COMBINATORS.has(callee.name.text))
       return true;
-    const ctxType = checker.getContextualType(node as ts.Expression);
-    if (ctxType && isPromiseType(checker, ctxType)) return true;
-    return false;
+    return expectsPromise();
   }
-  if (ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) {
-    const ctxType = checker.getContextualType(node as ts.Expression);
-    return !ctxType || isPromiseType(checker, ctxType) || !!(ctxType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+  if (ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isConditionalExpression(parent)) {
+    if (ts.isConditionalExpression(parent) && parent.condition === node) return false;
+    return expectsPromise() || (ts.isConditionalExpression(parent) && consumed(checker, parent));
   }
+  if (ts.isBinaryExpression(parent) && parent.right === node) {
+    const op = parent.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken)
+      return isPromiseType(checker, checker.getTypeAtLocation(parent.left));
+    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return consumed(checker, parent);
+  }
+  if (ts.isPropertyDeclaration(parent)) return !!parent.type && isPromiseType(checker, checker.getTypeFromTypeNode(parent.type));
   if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
     if (parent.type) return isPromiseType(checker, checker.getTypeFromTypeNode(parent.type));
     if (!ts.isIdentifier(parent.name)) return false;
-    // a variable holding the promise on purpose: later awaited, collected, chained or handed on
+    // a variable holding the promise on purpose: later awaited, chained, returned or handed where a promise is expected
     const name = parent.name.text;
     const scope = enclosingFunction(parent) ?? parent.getSourceFile();
     let used = false;
     const visit = (n: ts.Node) => {
       if (used) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== parent.name) {
-        const p = n.parent;
-        if (
-          ts.isAwaitExpression(p) ||
-          ts.isArrayLiteralExpression(p) ||
-          ts.isReturnStatement(p) ||
-          (ts.isCallExpression(p) && p.arguments.includes(n)) ||
-          (ts.isPropertyAccessExpression(p) && ['then', 'catch', 'finally'].includes(p.name.text))
-        )
-          used = true;
-      }
+      if (ts.isIdentifier(n) && n.text === name && n !== parent.name && !ts.isPropertyAccessExpression(n.parent) && consumed(checker, n)) used = true;
+      if (ts.isIdentifier(n) && n.text === name && ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && ['then', 'catch', 'finally'].includes(n.parent.name.text))
+        used = true;
       ts.forEachChild(n, visit);
     };
     visit(scope);
     return used;
-  }
-  if (ts.isPropertyDeclaration(parent) || ts.isBinaryExpression(parent)) {
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
-      const t = checker.getTypeAtLocation(parent.left);
-      return isPromiseType(checker, t);
-    }
-    if (ts.isPropertyDeclaration(parent)) return true;
   }
   return false;
 }
