@@ -206,7 +206,7 @@ export function fixturePaths(lines: number) {
   return { db: path.join(OUT_DIR, `${name}.db`), meta: path.join(OUT_DIR, `${name}.json`) };
 }
 
-export function ensureFixture(opts: FixtureOptions): FixtureInfo {
+export async function ensureFixture(opts: FixtureOptions): Promise<FixtureInfo> {
   const log = opts.log ?? (() => {});
   const { db: file, meta } = fixturePaths(opts.lines);
   const stamp = `v${FIXTURE_VERSION}:${opts.lines}`;
@@ -225,7 +225,7 @@ export function ensureFixture(opts: FixtureOptions): FixtureInfo {
 
   const t0 = performance.now();
   log(`fixture: generating ${opts.lines.toLocaleString('en')} sales lines into ${path.relative(process.cwd(), file)} …`);
-  const info = generate(tmp, opts.lines, log);
+  const info = await generate(tmp, opts.lines, log);
   const seconds = (performance.now() - t0) / 1000;
   fs.renameSync(tmp, file);
   const out: FixtureInfo = { ...info, file, stamp, reused: false, seconds };
@@ -234,7 +234,7 @@ export function ensureFixture(opts: FixtureOptions): FixtureInfo {
   return out;
 }
 
-function generate(file: string, nLines: number, log: (s: string) => void): Omit<FixtureInfo, 'file' | 'stamp' | 'reused' | 'seconds'> {
+async function generate(file: string, nLines: number, log: (s: string) => void): Promise<Omit<FixtureInfo, 'file' | 'stamp' | 'reused' | 'seconds'>> {
   const db = openDb(file); // the real schema, through the real migrations
   const sqlite = db.$client;
   // Fixture-only speed settings; the file is reopened by the app with openDb()'s pragmas.
@@ -259,7 +259,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
   const salespeople: number[] = [];
   const products: { id: number; price: number }[] = [];
   const batchesOf: number[][] = [];
-  sqlite.transaction(() => {
+  sqlite.transaction(async () => {
     const names = new Set<string>();
     let ins: ReturnType<typeof insert> | undefined;
     for (let i = 1; i <= nCustomers; i++) {
@@ -296,7 +296,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
         service_point: r() < 0.1 ? 1 : 0,
       };
       ins ??= insert('customers', row);
-      customers.push({ id: Number(ins.run(row).lastInsertRowid), name: name! });
+      customers.push({ id: Number((await ins.run(row)).lastInsertRowid), name: name! });
     }
     ins = undefined;
     for (let i = 1; i <= nSalespeople; i++) {
@@ -313,7 +313,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
         permit_valid_to: '2026-12-31',
       };
       ins ??= insert('salespeople', row);
-      salespeople.push(Number(ins.run(row).lastInsertRowid));
+      salespeople.push(Number((await ins.run(row)).lastInsertRowid));
     }
     ins = undefined;
     let insB: ReturnType<typeof insert> | undefined;
@@ -341,7 +341,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
         qa_status: 'approved',
       };
       ins ??= insert('products', row);
-      const id = Number(ins.run(row).lastInsertRowid);
+      const id = Number((await ins.run(row)).lastInsertRowid);
       products.push({ id, price });
       const bs: number[] = [];
       for (let b = 0; b < batchesPerProduct; b++) {
@@ -356,7 +356,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
           status: r() < 0.98 ? 'qualified' : 'quarantined',
         };
         insB ??= insert('batches', brow);
-        bs.push(Number(insB.run(brow).lastInsertRowid));
+        bs.push(Number((await insB.run(brow)).lastInsertRowid));
       }
       batchesOf.push(bs);
     }
@@ -436,7 +436,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
     linesDone = 0;
   const tLines = performance.now();
   for (let from = 0; from < nOrders; from += CHUNK) {
-    sqlite.transaction(() => {
+    sqlite.transaction(async () => {
       for (let i = from; i < Math.min(nOrders, from + CHUNK); i++) {
         if (dayOf[i] !== seqDay) {
           seqDay = dayOf[i];
@@ -458,7 +458,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
           voided_at: voided ? at : null,
           void_reason: voided ? '录入错误' : null,
         });
-        const orderId = Number(insOrder.run(orderRow).lastInsertRowid);
+        const orderId = Number((await insOrder.run(orderRow)).lastInsertRowid);
         const handler = pick(r, SURNAMES) + pick(r, GIVEN);
         for (let l = 0; l < linesPerOrder[i]; l++) {
           const pi = productOrder[productOf()];
@@ -481,7 +481,7 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
             voided_at: orderRow.voided_at,
             void_reason: orderRow.void_reason,
           });
-          insLine.run(lineRow);
+          await insLine.run(lineRow);
           lineCount.set(cust.id, (lineCount.get(cust.id) ?? 0) + 1);
         }
         linesDone += linesPerOrder[i];
@@ -491,8 +491,8 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
   }
   sqlite.pragma('foreign_keys = ON');
   const adminPassword = randomBytes(12).toString('base64url');
-  createAdmin(db, fixedDayClock(FIXTURE_TODAY), adminPassword);
-  const fkErrors = sqlite.prepare('PRAGMA foreign_key_check(sales_lines)').all().length;
+  await createAdmin(db, fixedDayClock(FIXTURE_TODAY), adminPassword);
+  const fkErrors = (await sqlite.prepare('PRAGMA foreign_key_check(sales_lines)').all()).length;
   if (fkErrors) throw new Error(`fixture: ${fkErrors} foreign-key violations`);
   // No ANALYZE: the app never runs it, so the planner must do without sqlite_stat1 here too.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');

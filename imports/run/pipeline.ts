@@ -165,7 +165,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
       }),
     };
     if (!opts.force) {
-      const earlier = db
+      const earlier = await db
         .select({ id: imports.id })
         .from(imports)
         .where(and(eq(imports.sha256, sha), eq(imports.kind, opts.kind), eq(imports.status, 'done')))

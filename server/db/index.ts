@@ -47,6 +47,16 @@ export function closeDb(db: Db): void {
   engineOf(db).close();
 }
 
+/** SQLite only: the writer's connection, for a bulk loader inside exclusive() (and its tests), which drives its own transactions. */
+export function writerOf(db: Db): Database.Database {
+  return (engineOf(db) as SqliteEngine).writer;
+}
+
+/** SQLite only: runs the synchronous `fn` with the writer as the process's only connection (see SqliteEngine.soleWriter). */
+export function soleWriter<T>(db: Db, fn: () => T): T {
+  return (engineOf(db) as SqliteEngine).soleWriter(fn);
+}
+
 /** SQLite only: the read-only connection, whatever the calling context (e.g. to compare data_version across a transaction). */
 export function readerOf(db: Db): Database.Database {
   return (engineOf(db) as SqliteEngine).reader;

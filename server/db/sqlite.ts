@@ -38,7 +38,7 @@ export class SqliteEngine implements DbEngine {
   constructor(
     readonly name: string,
     readonly writer: Database.Database,
-    readonly reader: Database.Database,
+    public reader: Database.Database,
   ) {
     this.mutex = mutexFor(writer === reader ? `:memory:${++memories}` : path.resolve(name));
     const close = () => this.close();
@@ -91,6 +91,21 @@ export class SqliteEngine implements DbEngine {
     if (this.reader !== this.writer) this.reader.pragma(`busy_timeout = ${ms}`);
   }
 
+  /**
+   * Runs the synchronous `fn` with the read connection closed, so the writer is this process's only
+   * connection to the file (a bulk merge may then switch to a rollback journal: bulk/journal.ts). No other
+   * code runs meanwhile (fn is synchronous), so no read misses its connection.
+   */
+  soleWriter<T>(fn: () => T): T {
+    if (this.reader === this.writer) return fn();
+    this.reader.close();
+    try {
+      return fn();
+    } finally {
+      this.reader = openReader(this.name);
+    }
+  }
+
   close(): void {
     if (this.reader !== this.writer && this.reader.open) this.reader.close();
     if (this.writer.open) this.writer.close();
@@ -135,8 +150,12 @@ export function openSqlite(file: string): SqliteEngine {
   registerZhSort(writer);
   migrate(drizzle({ client: writer }), { migrationsFolder: MIGRATIONS });
   if (memory) return new SqliteEngine(file, writer, writer);
+  return new SqliteEngine(file, writer, openReader(file));
+}
+
+function openReader(file: string): Database.Database {
   const reader = cachePreparedStatements(new Database(file, { readonly: true, fileMustExist: true }));
   reader.pragma('busy_timeout = 5000');
   registerZhSort(reader);
-  return new SqliteEngine(file, writer, reader);
+  return reader;
 }

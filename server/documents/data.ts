@@ -37,8 +37,8 @@ export interface SalesRow {
 }
 
 /** Live sales lines matching `where` (on sales_lines), oldest first, with product, batch and buyer. */
-export function salesRows(db: Db, where: SQL | undefined): SalesRow[] {
-  return db
+export async function salesRows(db: Db, where: SQL | undefined): Promise<SalesRow[]> {
+  return await db
     .select({
       line: salesLines.id,
       order_no: salesOrders.order_no,
@@ -84,7 +84,7 @@ export interface SignatureRow {
 }
 
 /** The record's e-signatures, oldest first, each checked against the record as it is now. */
-export function signaturesFor(db: Db, resource: string, row: Row): SignatureRow[] {
+export async function signaturesFor(db: Db, resource: string, row: Row): Promise<SignatureRow[]> {
   return signaturesOf(db, registry.get(resource)!, row) as unknown as SignatureRow[];
 }
 
@@ -92,14 +92,14 @@ export function signaturesFor(db: Db, resource: string, row: Row): SignatureRow[
  * The buyer as a sales record names it (第四篇 一.4(4)): its business licences' numbers (经营许可证 / 备案凭证 /
  * 医疗机构执业许可证; the business licence is not one), its address and contact.
  */
-export function buyerLicenceNumbers(db: Db, customer: number | undefined): string {
+export async function buyerLicenceNumbers(db: Db, customer: number | undefined): Promise<string> {
   if (customer == null) return '';
-  return db
+  return (await db
     .select({ kind: customerLicenses.kind, number: customerLicenses.number })
     .from(customerLicenses)
     .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at)))
     .orderBy(asc(customerLicenses.id))
-    .all()
+    .all())
     .filter((l) => l.kind !== 'business' && l.number)
     .map((l) => l.number)
     .join('、');

@@ -72,7 +72,7 @@ describe('Chinese screens (Chromium)', () => {
   beforeAll(async () => {
     const webDist = await ensureWebDist();
     server = await startTestServer({ webDist, today: '2026-06-30' });
-    creds = seedDemo(server.db, server.clock);
+    creds = await seedDemo(server.db, server.clock);
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {

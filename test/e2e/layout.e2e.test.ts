@@ -62,7 +62,7 @@ describe('layouts at 1440×900 (Chromium)', () => {
   beforeAll(async () => {
     const webDist = await ensureWebDist();
     server = await startTestServer({ webDist, today: '2026-06-30' });
-    creds = seedDemo(server.db, server.clock);
+    creds = await seedDemo(server.db, server.clock);
     // Import history: files without problem rows, and one with a rejected row (a customer without a name).
     const header = fs.readFileSync(path.join(SAMPLES_DIR, 'customers.csv'), 'utf8').split('\n')[0];
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-layout-')), 'customers-bad.csv');
@@ -99,7 +99,7 @@ describe('layouts at 1440×900 (Chromium)', () => {
     const worst = await maxLines(page, '[data-testid="import-history"]');
     await shot(page, 'layout-import-history');
     expect(worst.lines, worst.text).toBeLessThanOrEqual(2);
-    const imports = server.db.$client
+    const imports = await server.db.$client
       .prepare(
         `SELECT i.id, json_extract(i.counts, '$.rejected') AS rejected, (SELECT count(*) FROM findings f WHERE f."import" = i.id) AS findings FROM imports i`,
       )

@@ -35,7 +35,7 @@ export interface Session {
 export async function startSession(today = '2025-06-30'): Promise<Session> {
   const webDist = await ensureWebDist();
   const server = await startTestServer({ webDist, today });
-  const world = buildWorld(server.db, server.clock);
+  const world = await buildWorld(server.db, server.clock);
   const cookie = await login(server.url);
   const call = async (asCookie: string, method: string, url: string, body?: unknown) => {
     const res = await fetch(server.url + url, {

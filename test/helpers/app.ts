@@ -25,7 +25,7 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
   const dbFile = path.join(dir, 'gsp.db');
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
   const db = openDb(dbFile);
-  createAdmin(db, clock, ADMIN_PASSWORD);
+  await createAdmin(db, clock, ADMIN_PASSWORD);
   const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: () => {} });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -20,17 +20,17 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 /** The rows an import could have written, in a database file opened read-only. */
-function written(file: string) {
+async function written(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+    const n = async (t: string) => (await db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
     return {
-      imports: n('imports'),
-      orders: n('sales_orders'),
-      lines: n('sales_lines'),
-      customers: n('customers'),
-      findings: n('findings'),
-      audit: n('audit_log'),
+      imports: await n('imports'),
+      orders: await n('sales_orders'),
+      lines: await n('sales_lines'),
+      customers: await n('customers'),
+      findings: await n('findings'),
+      audit: await n('audit_log'),
     };
   } finally {
     db.close();
@@ -55,7 +55,7 @@ function fresh(): TempDb {
 }
 
 describe('npm run import (CLI)', () => {
-  it('exit 0: the report JSON is written exactly as DESIGN.md; the summary line on stdout', () => {
+  it('exit 0: the report JSON is written exactly as DESIGN.md; the summary line on stdout', async () => {
     const { file, dir } = fresh();
     const report = path.join(dir, 'out.json');
     const r = cli([sample('ledger-gbk.csv'), '--kind', 'sales-ledger', '--db', file, '--report', report, '--as-of', EXPECTED.asOf]);
@@ -78,7 +78,7 @@ describe('npm run import (CLI)', () => {
     expect(json.counts).toEqual({ rows: 253, imported: 250, rejected: 3, duplicates: 0 });
     expect(Object.keys(json.findings[0])).toEqual(['row', 'rule', 'severity', 'fields', 'message']);
     expect(json.rejected.map((x: { row: number }) => x.row)).toEqual(EXPECTED.ledgers['ledger-gbk.csv'].rejected);
-    expect(written(file).lines).toBe(250);
+    expect((await written(file)).lines).toBe(250);
   });
 
   it('without --report the JSON report goes to stdout; --dry-run writes nothing', () => {

@@ -165,7 +165,7 @@ describe('same transaction', () => {
     const sqlite = api.server.db.$client;
     sqlite.exec(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`);
     try {
-      const count = (name: string) => (sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name) as { n: number }).n;
+      const count = async (name: string) => (await sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name) as { n: number }).n;
       const e = await httpError(() => api.dp.create('customers', { data: customerBody('不应存在药房') }));
       expect(e.status).toBe(500);
       expect(e.message).toBe('服务器内部错误，操作未完成，数据未修改');
@@ -178,7 +178,7 @@ describe('same transaction', () => {
         }),
       );
       expect(s.status).toBe(500);
-      expect((sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get() as { n: number }).n).toBe(0);
+      expect((await sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get() as { n: number }).n).toBe(0);
     } finally {
       sqlite.exec('DROP TRIGGER test_audit_fails');
     }
@@ -189,8 +189,8 @@ describe('same transaction', () => {
 describe('the audit table', () => {
   test('is append-only in the database itself, and its hash chain verifies', async () => {
     const sqlite = api.server.db.$client;
-    expect(() => sqlite.prepare("UPDATE audit_log SET reason = 'tampered' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+    expect(async () => await sqlite.prepare("UPDATE audit_log SET reason = 'tampered' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(async () => await sqlite.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
     const { rows, breaks } = verifyAuditChain(api.server.db);
     expect(rows).toBe(await auditTotal());
     expect(breaks).toEqual([]);

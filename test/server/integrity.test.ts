@@ -118,9 +118,9 @@ describe('backup and restore', () => {
     expect(integrityCheck(out)).toBe('ok');
 
     const target = path.join(dir, 'restored.db');
-    restoreFrom(out, target);
+    await restoreFrom(out, target);
     const restored = openDb(target);
-    const ids = new Set(restored.$client.prepare('SELECT id FROM trainings').pluck().all() as number[]);
+    const ids = new Set(await restored.$client.prepare('SELECT id FROM trainings').pluck().all() as number[]);
     // Every write acknowledged before the backup finished is in it.
     for (const id of acknowledged.slice(0, ackedAtBackupEnd)) expect(ids.has(id)).toBe(true);
     expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -128,7 +128,7 @@ describe('backup and restore', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses to restore over a database in use', () => {
-    expect(() => restoreFrom(srv.dbFile, srv.dbFile)).toThrow();
+  it('refuses to restore over a database in use', async () => {
+    await expect(restoreFrom(srv.dbFile, srv.dbFile)).rejects.toThrow();
   });
 });

@@ -106,7 +106,7 @@ describe('a customer QA approved (第二篇 3.4, 第四篇 一.3)', () => {
 
 describe('a product QA approved (第二篇 3.1, 3.9)', () => {
   it('head of sales removes special_control → back to pending, sale refused; QA approves it again', async () => {
-    const product = createRecord(
+    const product = (await createRecord(
       { db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
       registry.get('products')!,
       {
@@ -124,7 +124,7 @@ describe('a product QA approved (第二篇 3.1, 3.9)', () => {
         qa_status: 'approved',
       },
       { historical: true },
-    ).id;
+    )).id;
     ok(await put('sales_head', 'products', product, { special_control: [] }));
     expect(w.row('products', product).qa_status).toBe('pending');
     expect((await superseded('products', product))[0]).toMatchObject({ status: 'open', fields: ['special_control'] });

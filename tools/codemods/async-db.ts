@@ -91,7 +91,7 @@ function isDbCall(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
   if (call.expression.name.text === 'values' && call.arguments.length) return false; // insert(…).values(rows) builds, .values() runs
   const decl = checker.getResolvedSignature(call)?.getDeclaration();
   const file = decl?.getSourceFile().fileName ?? '';
-  return /[\\/]drizzle-orm[\\/](sqlite-core|better-sqlite3)[\\/]/.test(file) || /[\\/]@types[\\/]better-sqlite3[\\/]/.test(file);
+  return /[\\/]drizzle-orm[\\/](sqlite-core|better-sqlite3)[\\/]/.test(file);
 }
 
 /** a call of a function declared in the project whose result is a Promise */
@@ -113,7 +113,9 @@ function consumed(checker: ts.TypeChecker, call: ts.Expression): boolean {
     const ctxType = checker.getContextualType(node as ts.Expression);
     return !!ctxType && isPromiseType(checker, ctxType);
   };
-  if (ts.isAwaitExpression(parent) || ts.isVoidExpression(parent) || ts.isReturnStatement(parent) || ts.isYieldExpression(parent)) return true;
+  // returned from inside try { } (with catch or finally): the promise must settle before the try ends
+  if (ts.isReturnStatement(parent)) return !insideTry(parent);
+  if (ts.isAwaitExpression(parent) || ts.isVoidExpression(parent) || ts.isYieldExpression(parent)) return true;
   if (ts.isArrowFunction(parent) && parent.body === node) return true;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ['then', 'catch', 'finally'].includes(parent.name.text)) return true;
   if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
@@ -136,20 +138,27 @@ function consumed(checker: ts.TypeChecker, call: ts.Expression): boolean {
   if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
     if (parent.type) return isPromiseType(checker, checker.getTypeFromTypeNode(parent.type));
     if (!ts.isIdentifier(parent.name)) return false;
-    // a variable holding the promise on purpose: later awaited, chained, returned or handed where a promise is expected
+    // a variable holding the promise on purpose: every use awaits, chains, returns it or hands it where a promise is expected
     const name = parent.name.text;
     const scope = enclosingFunction(parent) ?? parent.getSourceFile();
-    let used = false;
+    let uses = 0;
+    let asPromise = 0;
     const visit = (n: ts.Node) => {
-      if (used) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== parent.name && !ts.isPropertyAccessExpression(n.parent) && consumed(checker, n)) used = true;
-      if (ts.isIdentifier(n) && n.text === name && ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && ['then', 'catch', 'finally'].includes(n.parent.name.text))
-        used = true;
+      if (ts.isIdentifier(n) && n.text === name && n !== parent.name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+        uses++;
+        const chained = ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && ['then', 'catch', 'finally'].includes(n.parent.name.text);
+        if (chained || (!ts.isPropertyAccessExpression(n.parent) && consumed(checker, n))) asPromise++;
+      }
       ts.forEachChild(n, visit);
     };
     visit(scope);
-    return used;
+    return uses > 0 && uses === asPromise;
   }
+  return false;
+}
+
+function insideTry(node: ts.Node): boolean {
+  for (let n = node; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) if (ts.isTryStatement(n.parent) && n.parent.tryBlock === n) return true;
   return false;
 }
 
@@ -233,17 +242,34 @@ function runPass(program: ts.Program): Pass {
       if (ts.isTypePredicateNode(fn.type)) report(fn, 'a type predicate cannot become async: restructure by hand');
       else if (!/^Promise</.test(fn.type.getText())) add(sf, { pos: fn.type.getStart(), end: fn.type.getEnd(), text: promiseOf(fn.type.getText()) });
     }
-    // the declared function type this implements (interface member, type alias, parameter type) follows
-    if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) {
-      const ctx = ts.isMethodDeclaration(fn) ? undefined : checker.getContextualType(fn);
-      for (const sig of ctx?.getCallSignatures() ?? []) {
+    widenContract(fn);
+  };
+
+  /** the project's declared function types `fn` is contextually typed by (interface member, type alias, parameter type) */
+  const contractDecls = (fn: FnLike): ts.SignatureDeclaration[] => {
+    let ctx: ts.Type | undefined;
+    if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) {
+      const obj = checker.getContextualType(fn.parent);
+      const prop = obj && ts.isIdentifier(fn.name) ? obj.getProperty(fn.name.text) : undefined;
+      ctx = prop ? checker.getTypeOfSymbolAtLocation(prop, fn) : undefined;
+      if (ctx) ctx = checker.getNonNullableType(ctx);
+    } else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ctx = checker.getContextualType(fn);
+    const out: ts.SignatureDeclaration[] = [];
+    for (const t of ctx?.isUnion() ? ctx.types : ctx ? [ctx] : [])
+      for (const sig of t.getCallSignatures()) {
         const decl = sig.getDeclaration();
-        if (!decl || !inProject(decl.getSourceFile().fileName) || !decl.type) continue;
-        if (!targetFiles.has(decl.getSourceFile().fileName) && !DIRS.some((d) => path.relative(ROOT, decl.getSourceFile().fileName).startsWith(d))) continue;
-        const text = decl.type.getText();
-        if (/Promise</.test(text)) continue;
-        add(decl.getSourceFile(), { pos: decl.type.getStart(), end: decl.type.getEnd(), text: promiseOf(text) });
+        if (decl?.type && inProject(decl.getSourceFile().fileName) && DIRS.some((d) => path.relative(ROOT, decl.getSourceFile().fileName).startsWith(`${d}${path.sep}`))) out.push(decl);
       }
+    return out;
+  };
+
+  /** an async implementation widens the declared function type it implements: `T` → `T | Promise<T>` (sync ones still fit) */
+  const widenContract = (fn: FnLike) => {
+    for (const decl of contractDecls(fn)) {
+      const text = decl.type!.getText();
+      if (/Promise</.test(text) || ts.isTypePredicateNode(decl.type!)) continue;
+      const wide = /^[\w.<>\[\], ]+$/.test(text) && !text.includes('|') ? `${text} | Promise<${text}>` : `(${text}) | Promise<${text}>`;
+      add(decl.getSourceFile(), { pos: decl.type!.getStart(), end: decl.type!.getEnd(), text: wide });
     }
   };
 
@@ -301,7 +327,7 @@ function runPass(program: ts.Program): Pass {
           } else {
             // a returned promise: the function returning it is async too (unless it already says Promise)
             let p: ts.Node = node.parent;
-            while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) p = p.parent;
+            while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isConditionalExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind !== ts.SyntaxKind.EqualsToken)) p = p.parent;
             const fn = enclosingFunction(node);
             if (fn && ts.isReturnStatement(p) && fn.type && !/Promise</.test(fn.type.getText()) && !hasSyncTag(node, sf)) makeAsync(fn, node);
             if (fn && ts.isArrowFunction(p) && p === fn && !hasSyncTag(node, sf)) {
@@ -338,6 +364,9 @@ function runPass(program: ts.Program): Pass {
             report(node, 'a synchronous driver transaction with an async callback: use inTransaction()/transaction() from server/db');
         }
       }
+      // an async implementation of a declared function type that does not say Promise: its promise would float
+      if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))
+        widenContract(node);
       // a function whose declared (contextual) return type is a Promise but which returns plainly
       if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) && !hasSyncTag(node, sf)) {
         const ctx = checker.getContextualType(node);

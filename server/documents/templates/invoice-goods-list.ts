@@ -29,8 +29,8 @@ export const invoiceGoodsList: DocumentTemplate<Data> = {
   key: 'invoice-goods-list',
   resource: 'invoices',
   title: '销售货物清单',
-  gather(ctx, invoice) {
-    const rows = ctx.db
+  async gather(ctx, invoice) {
+    const rows = await ctx.db
       .select({
         generic_name: products.generic_name,
         spec: products.spec,

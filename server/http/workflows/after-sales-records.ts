@@ -26,13 +26,13 @@ export function afterSalesRecordRoutes(app: Hono<AppEnv>): void {
     return c.json(caseCustomers(c.get('deps').db, kase));
   });
   // The repair route of a product (a device complaint's): ?product=ID.
-  app.get('/aftersales/repair-route', (c) => {
+  app.get('/aftersales/repair-route', async (c) => {
     const user = c.get('user')!;
     const lang = c.get('lang');
     if (!can(user.roles, 'supplier_agreements', 'list')) throw forbidden(msg(lang, 'forbidden'));
     const id = idOf(c.req.query('product'), lang, 'product');
     const { db, clock } = c.get('deps');
-    const route = repairRoute(db, id, clock.today());
+    const route = await repairRoute(db, id, clock.today());
     if (!route) throw notFound(msg(lang, 'not_found', { resource: 'products', id }));
     return c.json(route);
   });

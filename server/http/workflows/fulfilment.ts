@@ -42,12 +42,12 @@ function asOf(c: C): string {
 }
 
 export function fulfilmentRoutes(app: Hono<AppEnv>): void {
-  app.get('/fulfilment/orders/:id/chain', (c) => {
+  app.get('/fulfilment/orders/:id/chain', async (c) => {
     allow(c, [['sales_orders', 'show']]);
     const order = record(c, 'sales_orders', 'id');
-    checkScope(c.get('deps').db, c.get('user')!, registry.get('sales_orders')!, order, c.get('lang'), 'show');
+    await checkScope(c.get('deps').db, c.get('user')!, registry.get('sales_orders')!, order, c.get('lang'), 'show');
     const { db, clock } = c.get('deps');
-    const chain = orderChain(db, order, clock.today());
+    const chain = await orderChain(db, order, clock.today());
     return c.json({ ...chain, blocks: nextStepBlocks({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, order, chain.steps[chain.current]?.key) });
   });
 
@@ -60,14 +60,14 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
     return c.json(receivablesAgeing(c.get('deps').db, asOf(c)));
   });
 
-  app.get('/fulfilment/receivables/:customer', (c) => {
+  app.get('/fulfilment/receivables/:customer', async (c) => {
     allow(c, [
       ['invoices', 'list'],
       ['payments', 'list'],
       ['customers', 'show'],
     ]);
     const customer = record(c, 'customers', 'customer');
-    return c.json({ name: customer.name, ...customerReceivables(c.get('deps').db, asOf(c), customer.id) });
+    return c.json({ name: customer.name, ...await customerReceivables(c.get('deps').db, asOf(c), customer.id) });
   });
 
   app.get('/fulfilment/invoiceable-slips', (c) => {

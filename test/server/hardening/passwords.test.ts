@@ -35,14 +35,14 @@ async function newUser(username: string, roles: string[], password: string) {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { id: number; version: number };
 }
-const failedLogins = (id: number) => (api.server.db.$client.prepare('SELECT failed_logins AS n FROM users WHERE id = ?').get(id) as { n: number }).n;
+const failedLogins = async (id: number) => (await api.server.db.$client.prepare('SELECT failed_logins AS n FROM users WHERE id = ?').get(id) as { n: number }).n;
 
 describe('item 7: signature passwords count with the lockout', () => {
   it('wrong passwords on a signed verb lock the account at the sign-in limit; then nothing is signed and sign-in is refused', async () => {
     const qa = await newUser('qa-guess', ['qa'], 'qa-clerk-password-7');
     const cookie = await login(api.server.url, 'qa-guess', 'qa-clerk-password-7');
     const now = api.server.clock.now().toISOString();
-    const f = api.server.db
+    const f = await api.server.db
       .insert(findings)
       .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
       .returning()

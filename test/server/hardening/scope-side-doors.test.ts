@@ -20,8 +20,8 @@ let salesImport: number;
 beforeAll(async () => {
   w = await buildRbacWorld();
   const now = w.srv.clock.now().toISOString();
-  const finding = (record: number, salesperson: number) =>
-    w.srv.db
+  const finding = async (record: number, salesperson: number) =>
+    (await w.srv.db
       .insert(findings)
       .values({
         rule: 'TEST_RULE',
@@ -35,9 +35,9 @@ beforeAll(async () => {
         updated_at: now,
       })
       .returning()
-      .get().id;
-  finding(w.extra.otherOrder, w.other.salesperson);
-  finding(w.extra.shipOrder, w.world.salesperson);
+      .get()).id;
+  await finding(w.extra.otherOrder, w.other.salesperson);
+  await finding(w.extra.shipOrder, w.world.salesperson);
   const up = async (who: 'admin' | 'sales', file: string, kind: string) => {
     const cookie = w.cookies[who];
     const res = await uploadImport(w.srv.url, cookie, { name: file, bytes: fs.readFileSync(path.join(SAMPLES_DIR, file)) }, { kind });
@@ -86,7 +86,7 @@ describe("records about another salesperson's records", () => {
 
   it("signatures of the other salesperson's contract are not listed", async () => {
     const now = w.srv.clock.now().toISOString();
-    w.srv.db
+    await w.srv.db
       .insert(signatures)
       .values({
         resource: 'contracts',

@@ -21,8 +21,8 @@ async function api(method: string, path: string, body?: unknown) {
   });
   return { status: res.status, body: await res.json() };
 }
-const openRules = (line: number) =>
-  srv.db.$client
+const openRules = async (line: number) =>
+  await srv.db.$client
     .prepare("SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule")
     .pluck()
     .all(line) as string[];
@@ -35,7 +35,7 @@ const editCustomer = async (values: Record<string, unknown>) => {
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   cookie = await login(srv.url);
-  w = buildWorld(srv.db, srv.clock);
+  w = await buildWorld(srv.db, srv.clock);
 });
 afterAll(() => srv.close());
 
@@ -66,7 +66,7 @@ describe('a customer edit and its sales lines', () => {
     const line = order.body.sales_lines[0].id as number;
     expect(openRules(line)).toEqual([]);
     // What a re-check of the line would now find, put in behind the write service's back: a buyer no longer approved.
-    srv.db.$client.prepare("UPDATE customers SET qa_status = 'pending' WHERE id = ?").run(w.customer);
+    await srv.db.$client.prepare("UPDATE customers SET qa_status = 'pending' WHERE id = ?").run(w.customer);
 
     await editCustomer({ contact_phone: '13800001111' }); // filled → filled: not a rule input
     await editCustomer({ contact_name: '杨海' }); // read by no rule

@@ -46,10 +46,10 @@ export interface VisitPlan {
   totals: Record<MonthState, number>;
 }
 
-export function visitPlan(db: Db, today: string, count = 6): VisitPlan {
+export async function visitPlan(db: Db, today: string, count = 6): Promise<VisitPlan> {
   const current = today.slice(0, 7);
   const months = monthsEnding(current, count);
-  const points = db
+  const points = await db
     .select()
     .from(customers)
     .where(and(eq(customers.service_point, true), isNull(customers.voided_at)))
@@ -63,7 +63,7 @@ export function visitPlan(db: Db, today: string, count = 6): VisitPlan {
   }[];
   const ids = points.map((p) => p.id);
   const found = ids.length
-    ? (db
+    ? (await db
         .select()
         .from(visits)
         .where(and(inArray(visits.customer, ids), isNull(visits.voided_at), gte(visits.visit_date, `${months[0]}-01`), lte(visits.visit_date, `${current}-31`)))

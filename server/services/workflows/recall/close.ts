@@ -6,8 +6,8 @@ import { badRequest } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
 
-export function closeRecall(ctx: ServiceContext, recall: Row): Record<string, unknown> {
-  const pending = ctx.db
+export async function closeRecall(ctx: ServiceContext, recall: Row): Promise<Record<string, unknown>> {
+  const pending = (await ctx.db
     .select({
       name: customers.name,
       notified_at: recallNotices.notified_at,
@@ -17,7 +17,7 @@ export function closeRecall(ctx: ServiceContext, recall: Row): Record<string, un
     .from(recallNotices)
     .innerJoin(customers, eq(customers.id, recallNotices.customer))
     .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
-    .all()
+    .all())
     .filter((n) => (n.quantity_sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
   if (pending.length) {
     const what = (n: (typeof pending)[number]) =>
