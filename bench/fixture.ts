@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { createAdmin } from '../server/bootstrap';
 import { fixedDayClock } from '../server/clock';
-import { openDb } from '../server/db';
+import { openDb, writerOf } from '../server/db';
 
 /** Bump when the generated data changes shape (schema migrations are applied by openDb() on reuse). */
 export const FIXTURE_VERSION = 1;
@@ -236,7 +236,7 @@ export async function ensureFixture(opts: FixtureOptions): Promise<FixtureInfo> 
 
 async function generate(file: string, nLines: number, log: (s: string) => void): Promise<Omit<FixtureInfo, 'file' | 'stamp' | 'reused' | 'seconds'>> {
   const db = openDb(file); // the real schema, through the real migrations
-  const sqlite = db.$client;
+  const sqlite = writerOf(db); // the fixture writes with its own prepared statements and transactions
   // Fixture-only speed settings; the file is reopened by the app with openDb()'s pragmas.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -524288'); // 512 MiB
@@ -259,7 +259,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
   const salespeople: number[] = [];
   const products: { id: number; price: number }[] = [];
   const batchesOf: number[][] = [];
-  sqlite.transaction(async () => {
+  sqlite.transaction(() => {
     const names = new Set<string>();
     let ins: ReturnType<typeof insert> | undefined;
     for (let i = 1; i <= nCustomers; i++) {
@@ -296,7 +296,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
         service_point: r() < 0.1 ? 1 : 0,
       };
       ins ??= insert('customers', row);
-      customers.push({ id: Number((await ins.run(row)).lastInsertRowid), name: name! });
+      customers.push({ id: Number(ins.run(row).lastInsertRowid), name: name! });
     }
     ins = undefined;
     for (let i = 1; i <= nSalespeople; i++) {
@@ -313,7 +313,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
         permit_valid_to: '2026-12-31',
       };
       ins ??= insert('salespeople', row);
-      salespeople.push(Number((await ins.run(row)).lastInsertRowid));
+      salespeople.push(Number(ins.run(row).lastInsertRowid));
     }
     ins = undefined;
     let insB: ReturnType<typeof insert> | undefined;
@@ -341,7 +341,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
         qa_status: 'approved',
       };
       ins ??= insert('products', row);
-      const id = Number((await ins.run(row)).lastInsertRowid);
+      const id = Number(ins.run(row).lastInsertRowid);
       products.push({ id, price });
       const bs: number[] = [];
       for (let b = 0; b < batchesPerProduct; b++) {
@@ -356,7 +356,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
           status: r() < 0.98 ? 'qualified' : 'quarantined',
         };
         insB ??= insert('batches', brow);
-        bs.push(Number((await insB.run(brow)).lastInsertRowid));
+        bs.push(Number(insB.run(brow).lastInsertRowid));
       }
       batchesOf.push(bs);
     }
@@ -436,7 +436,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
     linesDone = 0;
   const tLines = performance.now();
   for (let from = 0; from < nOrders; from += CHUNK) {
-    sqlite.transaction(async () => {
+    sqlite.transaction(() => {
       for (let i = from; i < Math.min(nOrders, from + CHUNK); i++) {
         if (dayOf[i] !== seqDay) {
           seqDay = dayOf[i];
@@ -458,7 +458,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
           voided_at: voided ? at : null,
           void_reason: voided ? '录入错误' : null,
         });
-        const orderId = Number((await insOrder.run(orderRow)).lastInsertRowid);
+        const orderId = Number(insOrder.run(orderRow).lastInsertRowid);
         const handler = pick(r, SURNAMES) + pick(r, GIVEN);
         for (let l = 0; l < linesPerOrder[i]; l++) {
           const pi = productOrder[productOf()];
@@ -481,7 +481,7 @@ async function generate(file: string, nLines: number, log: (s: string) => void):
             voided_at: orderRow.voided_at,
             void_reason: orderRow.void_reason,
           });
-          await insLine.run(lineRow);
+          insLine.run(lineRow);
           lineCount.set(cust.id, (lineCount.get(cust.id) ?? 0) + 1);
         }
         linesDone += linesPerOrder[i];

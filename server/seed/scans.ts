@@ -38,10 +38,10 @@ export async function seedScans(w: Writer, rng: Rng, customers: readonly Custome
           .where(and(eq(t.customer, c.id), isNull(t.voided_at)))
           .all() as Row[];
       const licences = await live(customerLicenses);
-      licences.forEach(async (l, i) => {
+      for (const [i, l] of licences.entries()) {
         if (!unscanned && c.qa_status === 'approved' && i === licences.length - 1 && licences.length > 1) {
           unscanned = true;
-          return;
+          continue;
         }
         const name = `${licenceLabel(l.kind)}-${l.number}.pdf`;
         const first = await scan('customer_licenses', l.id, 'licence_scan', name);
@@ -49,7 +49,7 @@ export async function seedScans(w: Writer, rng: Rng, customers: readonly Custome
           renewed = true;
           await scan('customer_licenses', l.id, 'licence_scan', `换发-${name}`, first.id);
         }
-      });
+      }
       for (const a of (await live(customerAgents)).filter((x) => x.role === 'purchaser')) {
         await scan('customer_agents', a.id, 'attorney', `法人委托书-${a.name}.pdf`);
         if (a.id_copy) await scan('customer_agents', a.id, 'id_copy', `身份证复印件-${a.name}.pdf`);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../schema/resources';
 import { fixedDayClock, type Clock } from '../../server/clock';
 import { openDb, type Db } from '../../server/db';
-import { SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
+import { inTransaction, SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
 import { fullRecheck } from '../../server/services/rules/full-recheck';
 import { RECHECK_BATCH, recheck } from '../../server/services/rules/recheck';
 import { startRecheck } from '../../server/services/rules/recheck-runner';
@@ -42,7 +42,7 @@ async function buildFixture(db: Db, orders: number): Promise<{ w: World; clock: 
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const w = await buildWorld(db, clock);
   const other = await buildWorld(db, clock, '乙');
-  db.transaction(async () => {
+  await inTransaction(ctx, async () => {
     for (let i = 0; i < orders; i++) {
       const saleDate = day('2024-11-01', (i * 5) % 120); // 2024-11-01 … 2025-02-28 (the later ones: future-dated)
       const order = await make(ctx, 'sales_orders', {

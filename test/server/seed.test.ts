@@ -64,8 +64,9 @@ describe('demo seed', () => {
     for (const r of company) expect(JSON.parse(r.value)).not.toContain('请在系统设置中填写');
   });
 
-  it('populates every resource', () => {
-    const empty = [...registry.keys()].filter(async (name) => !NOT_SEEDED.has(name) && (await one(a.db, `SELECT count(*) AS n FROM "${name}"`)).n === 0);
+  it('populates every resource', async () => {
+    const empty: string[] = [];
+    for (const name of registry.keys()) if (!NOT_SEEDED.has(name) && (await one(a.db, `SELECT count(*) AS n FROM "${name}"`)).n === 0) empty.push(name);
     expect(empty).toEqual([]);
   });
 

@@ -227,7 +227,10 @@ function runPass(program: ts.Program): Pass {
           if (host) makeAsync(host, parent);
           return;
         }
+        // not made async: an async .filter()/.some() callback is always truthy, a .map() one yields promises —
+        // the await left in a plain callback fails tsc until a person rewrites it
         report(fn, `async callback of .${callee.name.text}(): make it a for-loop (or Promise.all on purpose)`);
+        if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return;
       }
     }
     if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {

@@ -34,8 +34,9 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
   if (def.commentRequired && !comment) throw validationError(msg(ctx.lang, 'invalid_input'), { comment: msg(ctx.lang, 'required') });
   const signed = def.signed;
   if (signed) await confirmPassword(ctx, input.password);
-  return inTransaction(ctx, (tx) =>
-    ids.map(async (id) => {
+  return inTransaction(ctx, async (tx) => {
+    const out = [];
+    for (const id of ids) {
       const current = findRow(tx.db, resource, id);
       if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
       await checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
@@ -54,10 +55,14 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
       // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
       // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
       await enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });
-      if (!signed) return { record: (await readRecord(tx.db, resource, id, tx.lang))!, signature: null };
+      if (!signed) {
+        out.push({ record: (await readRecord(tx.db, resource, id, tx.lang))!, signature: null });
+        continue;
+      }
       const signature = await writeSignature(tx, resource, row, def.meaning, comment);
       await writeAudit(tx, 'sign', 'signatures', signature.id, null, signature, comment);
-      return { record: (await readRecord(tx.db, resource, id, tx.lang))!, signature: serialize(registry.get('signatures')!, signature) };
-    }),
-  );
+      out.push({ record: (await readRecord(tx.db, resource, id, tx.lang))!, signature: serialize(registry.get('signatures')!, signature) });
+    }
+    return out;
+  });
 }

@@ -19,12 +19,13 @@ const CODES = new Set<string>(RECHECKED_AT_EVERY_STEP);
 export async function stepBlocks(ctx: ServiceContext, orderId: number, date: string): Promise<string[]> {
   const rc = await createSqlContext(ctx.db, date);
   const out: string[] = [];
-  (await saleLineViews(ctx.db, orderId)).forEach((view, i) => {
-    const texts = evaluate('sales_lines', { ...view, sale_date: date }, rc)
-      .filter(async (f) => f.severity === 'error' && CODES.has(f.code) && !await waived(ctx, view.id as number, f.code))
-      .map((f) => `[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
+  for (const [i, view] of (await saleLineViews(ctx.db, orderId)).entries()) {
+    const texts: string[] = [];
+    for (const f of evaluate('sales_lines', { ...view, sale_date: date }, rc))
+      if (f.severity === 'error' && CODES.has(f.code) && !(await waived(ctx, view.id as number, f.code)))
+        texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
     if (texts.length) out.push(ctx.lang === 'en' ? `line ${i + 1}: ${texts.join('; ')}` : `第 ${i + 1} 行：${texts.join('；')}`);
-  });
+  }
   return out;
 }
 

@@ -26,12 +26,12 @@ export async function confirmOrder(ctx: ServiceContext, order: Row): Promise<Rec
   if (!views.length) throw badRequest(msg(ctx.lang, 'wf_order_no_lines'));
   const rc = await createSqlContext(ctx.db, ctx.clock.today());
   const errors: string[] = [];
-  views.forEach((view, i) => {
-    const texts = evaluate('sales_lines', view, rc)
-      .filter(async (f) => f.severity === 'error' && !await waived(ctx, view.id as number, f.code))
-      .map((f) => `[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
+  for (const [i, view] of views.entries()) {
+    const texts: string[] = [];
+    for (const f of evaluate('sales_lines', view, rc))
+      if (f.severity === 'error' && !(await waived(ctx, view.id as number, f.code))) texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
     if (texts.length) errors.push(`${ctx.lang === 'en' ? `line ${i + 1}` : `第 ${i + 1} 行`}：${texts.join('；')}`);
-  });
+  }
   // One message (not field errors): the confirmation dialog shows it as it is.
   if (errors.length) throw badRequest(msg(ctx.lang, 'wf_order_refused', { detail: errors.join('；') }));
   return { status: 'confirmed' };
