@@ -15,8 +15,8 @@ const expiry = (clock: Clock) => new Date(clock.now().getTime() + SESSION_HOURS 
 
 export async function createSession(db: Db, clock: Clock, userId: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await transaction(db, () =>
-    db
+  await transaction(db, async () =>
+    await db
       .insert(sessions)
       .values({ id: digest(token), user: userId, created_at: clock.now().toISOString(), expires_at: expiry(clock) })
       .run(),
@@ -25,13 +25,13 @@ export async function createSession(db: Db, clock: Clock, userId: number): Promi
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
-  await transaction(db, () => db.delete(sessions).where(eq(sessions.id, digest(token))).run());
+  await transaction(db, async () => await db.delete(sessions).where(eq(sessions.id, digest(token))).run());
 }
 
 /** Every session of the user but the one with `keepToken` (after the user changed their own password). */
 export async function endOtherSessions(db: Db, userId: number, keepToken: string): Promise<void> {
-  await transaction(db, () =>
-    db
+  await transaction(db, async () =>
+    await db
       .delete(sessions)
       .where(and(eq(sessions.user, userId), ne(sessions.id, digest(keepToken))))
       .run(),
@@ -39,7 +39,7 @@ export async function endOtherSessions(db: Db, userId: number, keepToken: string
 }
 
 export async function endAllSessions(db: Db, userId: number): Promise<void> {
-  await transaction(db, () => db.delete(sessions).where(eq(sessions.user, userId)).run());
+  await transaction(db, async () => await db.delete(sessions).where(eq(sessions.user, userId)).run());
 }
 
 /** The signed-in user for a cookie token, or undefined; extends the session on use. */
@@ -67,7 +67,7 @@ export async function sessionUser(db: Db, clock: Clock, token: string | undefine
   // Another connection holding the write lock (an import's merge) only postpones the slide: a read never waits.
   if (Date.parse(row.expires_at) - clock.now().getTime() < SESSION_HOURS * 3600_000 - 60_000) {
     try {
-      await transaction(db, () => db.update(sessions).set({ expires_at: expiry(clock) }).where(eq(sessions.id, id)).run());
+      await transaction(db, async () => await db.update(sessions).set({ expires_at: expiry(clock) }).where(eq(sessions.id, id)).run());
     } catch (e) {
       if (!isDatabaseBusy(e)) throw e;
     }

@@ -104,7 +104,7 @@ export function crudRouter() {
 
   app.get('/:res/:id/signatures', async (c) => {
     const { resource, row } = await shownRecord(c, findRow);
-    return c.json(signaturesOf(c.get('deps').db, resource, row));
+    return c.json(await signaturesOf(c.get('deps').db, resource, row));
   });
 
   // Bulk workflow verbs: POST /api/findings/bulk/waive {ids, password, comment}
@@ -124,7 +124,7 @@ export function crudRouter() {
   app.post('/:res', async (c) => {
     const resource = writable(c);
     const body = await jsonBody(c);
-    return c.json(createRecord(serviceContext(c), resource, body, { reason: reasonOf(c, body, '_reason') }), 201);
+    return c.json(await createRecord(serviceContext(c), resource, body, { reason: reasonOf(c, body, '_reason') }), 201);
   });
 
   // The bulk-edit route (react-admin's updateMany): PUT /api/customers/bulk {ids, data, _reason?} sets the same
@@ -151,13 +151,13 @@ export function crudRouter() {
   app.put('/:res/:id', async (c) => {
     const resource = writable(c);
     const body = await jsonBody(c);
-    return c.json(updateRecord(serviceContext(c), resource, idOf(c), body, { reason: reasonOf(c, body, '_reason'), requireVersion: true }));
+    return c.json(await updateRecord(serviceContext(c), resource, idOf(c), body, { reason: reasonOf(c, body, '_reason'), requireVersion: true }));
   });
 
   app.delete('/:res/:id', async (c) => {
     const resource = writable(c);
     const body = await jsonBody(c);
-    return c.json(voidRecord(serviceContext(c), resource, idOf(c), reasonOf(c, body, 'reason')));
+    return c.json(await voidRecord(serviceContext(c), resource, idOf(c), reasonOf(c, body, 'reason')));
   });
 
   return app;

@@ -42,9 +42,9 @@ export function systemRoutes() {
     return c.json({ ...result, intact: result.breaks.length === 0, checked_at: c.get('deps').clock.now().toISOString(), ms: Date.now() - started });
   });
   // Where the rule re-check stands (admin's system screen, QA's dashboard): null before the first one.
-  app.get('/recheck', (c) => {
+  app.get('/recheck', async (c) => {
     if (!c.get('user')!.roles.some((r) => VERIFIERS.has(r))) throw forbidden(msg(c.get('lang'), 'forbidden'));
-    return c.json(progressReport(c.get('deps').db, RECHECK_KINDS));
+    return c.json(await progressReport(c.get('deps').db, RECHECK_KINDS));
   });
   // The QA dashboard: open findings per rule, and findings opened / still active per month.
   app.get('/findings-stats', async (c) => {

@@ -217,7 +217,7 @@ describe('import wizard (Chromium)', () => {
     const { id } = await server.db.$client.prepare("SELECT id FROM imports WHERE file_name = ? AND status = 'done'").get(LEDGER) as { id: number };
     const live = async () =>
       (await server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id) as { n: number }).n;
-    expect(live()).toBeGreaterThan(0);
+    expect(await live()).toBeGreaterThan(0);
     await page.getByTestId('menu-import-history').click();
     const row = page.locator('[data-testid="import-history"] tbody tr', { hasText: LEDGER });
     await row.getByTestId('verb-void-import').waitFor();
@@ -232,7 +232,7 @@ describe('import wizard (Chromium)', () => {
     await dialog.getByRole('button', { name: '签名确认' }).click();
     await dialog.waitFor({ state: 'detached' });
     await poll(textOf(row)).toContain('已撤销');
-    expect(live()).toBe(0);
+    expect(await live()).toBe(0);
     expect(await row.getByTestId('link-file').getAttribute('href')).toBe(`/api/imports/${id}/file`);
     expect(await row.getByTestId('verb-void-import').count()).toBe(0);
     await shot(page, 'import-8-voided');

@@ -48,7 +48,7 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
   };
   const api = (method: string, url: string, body?: unknown) => call(cookie, method, url, body);
   const cookies = new Map<string, Promise<string>>();
-  const apiAs = (username: string, method: string, url: string, body?: unknown) => {
+  const apiAs = async (username: string, method: string, url: string, body?: unknown) => {
     if (!cookies.has(username)) cookies.set(username, login(server.url, username, PASSWORD));
     return cookies.get(username)!.then((c) => call(c, method, url, body));
   };

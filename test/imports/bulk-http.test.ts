@@ -50,7 +50,7 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
     expect(body.report.counts).toMatchObject({ rows: ROWS, imported: ROWS });
     expect(body.report.records.sales_lines).toBe(ROWS);
     expect(await count(server.db, 'SELECT count(*) AS n FROM sales_lines') - before).toBe(ROWS);
-    expect(count(server.db, 'SELECT count(*) AS n FROM sales_orders WHERE import_id = ?', body.id)).toBe(ROWS);
+    expect(await count(server.db, 'SELECT count(*) AS n FROM sales_orders WHERE import_id = ?', body.id)).toBe(ROWS);
     const sqlite = server.db.$client;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);

@@ -198,7 +198,7 @@ describe('a salesperson importing through the web import gets what the API allow
   afterAll(() => server?.close());
 
   it('customers claiming 已审核 by a forged 审核人: not approved; a credit limit sales may not set is a rejected row', async () => {
-    const before = signatures();
+    const before = await signatures();
     const row = {
       单位名称: '伪造审核大药房',
       单位类型: '药品零售企业',
@@ -211,7 +211,7 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
     expect(r.report.rejected[0].row).toBe(2);
     expect(r.report.rejected[0].errors[0].message).toMatch(/不能修改「信用额度」/);
-    expect(q("SELECT id FROM customers WHERE name = '伪造额度大药房'")).toEqual([]);
+    expect(await q("SELECT id FROM customers WHERE name = '伪造额度大药房'")).toEqual([]);
     const c = await one("SELECT * FROM customers WHERE name = '伪造审核大药房'");
     expect(c).toMatchObject({ qa_status: 'pending', qa_approved_by: null, qa_approved_at: null, credit_limit: null });
     expect(JSON.parse(c.legacy_facts)).toEqual({
@@ -223,7 +223,7 @@ describe('a salesperson importing through the web import gets what the API allow
     });
     expect(r.report.findings).toContainEqual(expect.objectContaining({ row: 3, rule: 'IMPORT_LEGACY_UNTRUSTED', severity: 'warning' }));
     expect(r.report.policy.legacy).toMatch(/旧系统的历史记录/);
-    expect(signatures()).toBe(before);
+    expect(await signatures()).toBe(before);
   });
 
   it('a re-import that changes what the 首营 approval covered returns the customer to review, as an edit would', async () => {
@@ -236,7 +236,7 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(same.report.counts).toMatchObject({ duplicates: 1 }); // nothing the approval covered changed
     expect((await one('SELECT qa_status FROM customers WHERE id = ?', id)).qa_status).toBe('approved');
     await upload('customers', [{ ...row, 地址: '郑州市花园路99号' }]);
-    expect(one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id)).toEqual({
+    expect(await one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id)).toEqual({
       qa_status: 'pending',
       qa_approved_by: null,
       address: '郑州市花园路99号',
@@ -265,7 +265,7 @@ describe('a salesperson importing through the web import gets what the API allow
     const c = await one("SELECT * FROM contracts WHERE contract_no = 'HT-FORGE-1'");
     expect(c).toMatchObject({ status: 'draft', approved_by: null, approved_role: null, approved_at: null });
     expect(JSON.parse(c.legacy_facts)).toMatchObject({ trusted: false, fields: { status: 'approved', approved_by: '王总', approved_role: 'gm' } });
-    expect(q("SELECT id FROM contracts WHERE contract_no = 'HT-FORGE-2'")).toEqual([]);
+    expect(await q("SELECT id FROM contracts WHERE contract_no = 'HT-FORGE-2'")).toEqual([]);
   });
 
   it('the ledger: rows of another salesperson rejected; forged 复核员/超限价审批人 only legacy facts; no product or batch created by sales', async () => {
@@ -305,7 +305,7 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(why[2].message).toMatch(/马丽.*不是您本人/);
     expect(why[4].message).toMatch(/无权新建品种/);
     expect(why[5].message).toMatch(/无权新建批次|无权新建.*批/);
-    expect(q("SELECT id FROM sales_orders WHERE order_no IN ('XS-OTHER-1', 'XS-FORGE-2', 'XS-FORGE-3')")).toEqual([]);
+    expect(await q("SELECT id FROM sales_orders WHERE order_no IN ('XS-OTHER-1', 'XS-FORGE-2', 'XS-FORGE-3')")).toEqual([]);
     expect((await one<{ n: number }>('SELECT count(*) AS n FROM products')).n).toBe(before.products);
     expect((await one<{ n: number }>('SELECT count(*) AS n FROM batches')).n).toBe(before.batches);
 
@@ -317,7 +317,7 @@ describe('a salesperson importing through the web import gets what the API allow
     const line = await one('SELECT * FROM sales_lines WHERE "order" = ?', order.id);
     expect(line.price_approved_by).toBeNull();
     expect(JSON.parse(line.legacy_facts)).toMatchObject({ trusted: false, fields: { price_approved_by: '销售部 伪造' } });
-    expect(signatures()).toBe(before.signatures);
+    expect(await signatures()).toBe(before.signatures);
     // the forged reviews count for nothing: the individual buyer, the missing review and the price are findings
     const rules = r.report.findings.filter((f) => f.row === 3).map((f) => f.rule);
     expect(rules).toEqual(expect.arrayContaining(['BUYER_INDIVIDUAL', 'OUTBOUND_NOT_REVIEWED', 'PRICE_OUT_OF_RANGE', 'IMPORT_LEGACY_UNTRUSTED']));

@@ -31,8 +31,8 @@ describe('master data', () => {
         expect(r.rejected).toEqual([]);
         expect(r.import.id).toBeGreaterThan(0);
       });
-      expect(count(t.db, 'SELECT count(*) n FROM customers WHERE import_id IS NOT NULL')).toBe(23);
-      expect(count(t.db, 'SELECT count(*) n FROM batches b JOIN products p ON p.id = b.product')).toBe(63);
+      expect(await count(t.db, 'SELECT count(*) n FROM customers WHERE import_id IS NOT NULL')).toBe(23);
+      expect(await count(t.db, 'SELECT count(*) n FROM batches b JOIN products p ON p.id = b.product')).toBe(63);
       expect(verifyAuditChain(t.db).breaks).toEqual([]);
     } finally {
       t.close();
@@ -42,15 +42,15 @@ describe('master data', () => {
   it('the same file again is all duplicates (SHA-256) and writes nothing; --force re-applies it as unchanged rows', async () => {
     const t = tempDb(master);
     try {
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       const again = await importFile(t.db, sample('customers.csv'), 'customers');
       expect(again.report.counts).toEqual({ rows: 23, imported: 0, rejected: 0, duplicates: 23 });
       expect(again.report.duplicateOf).toBeGreaterThan(0);
       expect(again.importId).toBeNull();
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       const forced = await importFile(t.db, sample('customers.csv'), 'customers', { force: true });
       expect(forced.report.counts).toEqual({ rows: 23, imported: 0, rejected: 0, duplicates: 23 });
-      expect(count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
+      expect(await count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
     } finally {
       t.close();
     }
@@ -74,7 +74,7 @@ describe('master data', () => {
       expect(audit).toHaveLength(1);
       expect(audit[0].reason).toContain(`#${r.importId}`);
       expect(JSON.parse(audit[0].after).contact_phone).toBe('02788886666');
-      expect(count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
+      expect(await count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
       expect(verifyAuditChain(t.db).breaks).toEqual([]);
     } finally {
       t.close();
@@ -126,12 +126,12 @@ describe('the sales ledger', () => {
         { name: '荆州市民生民大药房有限公司', type: null, qa_status: 'pending', import_id: r.importId },
         { name: '朱杰', type: null, qa_status: 'pending', import_id: r.importId },
       ]);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_lines WHERE import_id = ?', r.importId)).toBe(imported);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_orders WHERE import_id = ?', r.importId)).toBe(r.report.records!.sales_orders);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_lines WHERE import_id = ?', r.importId)).toBe(imported);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_orders WHERE import_id = ?', r.importId)).toBe(r.report.records!.sales_orders);
       expect(r.report.records).toMatchObject({ sales_lines: imported, invoice_lines: imported, import_rejects: 3 });
       // a line carries its order's date and buyer, as the write service derives them
       expect(
-        count(
+        await count(
           t.db,
           'SELECT count(*) n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date != o.sale_date OR l.customer != o.customer',
         ),
@@ -196,7 +196,7 @@ describe('the sales ledger', () => {
       writeCsv(file, [h, again]);
       const r2 = await importFile(t.db, file, 'sales-ledger');
       expect(r2.report.created).toEqual({});
-      expect(count(t.db, "SELECT count(*) n FROM products WHERE approval_no = '国药准字H99999999'")).toBe(1);
+      expect(await count(t.db, "SELECT count(*) n FROM products WHERE approval_no = '国药准字H99999999'")).toBe(1);
     } finally {
       t.close();
     }
@@ -209,7 +209,7 @@ describe('the sales ledger', () => {
       const before = await snapshot(t.db);
       const again = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
       expect(again.report.counts).toEqual({ rows: 253, imported: 0, rejected: 0, duplicates: 253 });
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       const gbk = await importFile(t.db, sample('ledger-gbk.csv'), 'sales-ledger');
       expect(gbk.report.counts).toEqual({ rows: 253, imported: 0, rejected: 3, duplicates: 250 });
       expect(gbk.report.findings).toEqual([]);
@@ -223,14 +223,14 @@ describe('the sales ledger', () => {
   it('a dry run reports the same and writes nothing (no imports row, no stored file)', async () => {
     const t = tempDb(master);
     try {
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       const dry = await importFile(t.db, sample('ledger.xlsx'), 'sales-ledger', { dryRun: true });
       expect(dry.importId).toBeNull();
       expect(dry.report.import).toMatchObject({ id: null, dryRun: true, format: 'xlsx', sheet: '销售记录', headerRow: 3 });
       expect(dry.report.counts).toEqual({ rows: 253, imported: 250, rejected: 3, duplicates: 0 });
       const dryMaster = await importFile(t.db, sample('customers.csv'), 'customers', { dryRun: true, force: true });
       expect(dryMaster.report.counts.duplicates).toBe(23);
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       expect(fs.existsSync(path.join(t.dir, 'imports'))).toBe(false);
       const real = await importFile(t.db, sample('ledger.xlsx'), 'sales-ledger');
       expect(real.report.findings).toEqual(dry.report.findings);
@@ -242,11 +242,11 @@ describe('the sales ledger', () => {
   it('a failure while merging leaves nothing of the import behind', async () => {
     const t = tempDb(master);
     try {
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       t.db.$client.exec(`CREATE TRIGGER boom BEFORE INSERT ON invoice_lines BEGIN SELECT RAISE(ABORT, 'boom'); END`);
-      await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
+      await expect(await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
       t.db.$client.exec('DROP TRIGGER boom');
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       expect(leftovers(t)).toEqual([]);
       expect(fs.readdirSync(path.join(t.dir, 'imports')).filter((f) => !f.startsWith('reports'))).toEqual([]);
       expect(t.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -263,18 +263,18 @@ describe('the sales ledger', () => {
     process.env.GSP_IMPORT_REBUILD_MIN_ROWS = '1';
     try {
       const indexes = async () => await t.db.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
-      const before = indexes();
-      const snap = snapshot(t.db);
+      const before = await indexes();
+      const snap = await snapshot(t.db);
       t.db.$client.exec(`CREATE TRIGGER boom AFTER INSERT ON invoice_slips BEGIN SELECT RAISE(ABORT, 'boom'); END`);
-      await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
+      await expect(await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
       t.db.$client.exec('DROP TRIGGER boom');
-      expect(indexes()).toEqual(before);
-      expect(snapshot(t.db)).toEqual(snap);
+      expect(await indexes()).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(snap);
       // the merge ran with a rollback journal (this connection is the file's only one): WAL is back
       expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
       expect(r.report.counts.imported).toBe(250);
-      expect(indexes()).toEqual(before);
+      expect(await indexes()).toEqual(before);
       expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
       const plan = await t.db.$client.prepare('EXPLAIN QUERY PLAN SELECT id FROM sales_lines WHERE "order" = 1').all() as Array<{ detail: string }>;
@@ -304,10 +304,10 @@ describe('the sales ledger', () => {
           })).id as number;
         },
       });
-      expect(count(t.db, "SELECT count(*) n FROM customers WHERE name = '朱杰'")).toBe(1);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_orders WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_lines WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
-      expect(count(t.db, "SELECT count(*) n FROM customers WHERE name = '荆州市民生民大药房有限公司'")).toBe(1);
+      expect(await count(t.db, "SELECT count(*) n FROM customers WHERE name = '朱杰'")).toBe(1);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_orders WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_lines WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
+      expect(await count(t.db, "SELECT count(*) n FROM customers WHERE name = '荆州市民生民大药房有限公司'")).toBe(1);
     } finally {
       t.close();
     }
@@ -331,7 +331,7 @@ describe('the sales ledger', () => {
       writeCsv(file, fixed);
       const r = await importFile(t.db, file, 'sales-ledger');
       expect(r.report.counts).toEqual({ rows: 5, imported: 3, rejected: 0, duplicates: 2 });
-      expect(count(t.db, 'SELECT count(*) n FROM sales_lines')).toBe(lines + 3);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_lines')).toBe(lines + 3);
       expect(r.report.findings.filter((f) => f.rule === 'AMOUNT_MISMATCH')).toEqual([]);
     } finally {
       t.close();
@@ -356,8 +356,8 @@ describe('the sales ledger', () => {
       const key = (f: { row: number; rule: string }, map: (row: number) => number) => `${map(f.row)} ${f.rule}`;
       const fromShuffled = new Set(b.report.findings.map((f) => key(f, (row) => order[row - 2] + 2)));
       expect(fromShuffled).toEqual(new Set(a.report.findings.map((f) => key(f, (row) => row))));
-      expect(count(shuffled.db, 'SELECT count(*) n FROM findings WHERE import = ?', b.importId)).toBe(
-        count(sorted.db, 'SELECT count(*) n FROM findings WHERE import = ?', a.importId),
+      expect(await count(shuffled.db, 'SELECT count(*) n FROM findings WHERE import = ?', b.importId)).toBe(
+        await count(sorted.db, 'SELECT count(*) n FROM findings WHERE import = ?', a.importId),
       );
     } finally {
       sorted.close();

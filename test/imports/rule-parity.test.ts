@@ -98,7 +98,7 @@ describe("rule parity: the importer's rule input and the database's", () => {
       await prepare?.(t);
       const id = (await importFile(t.db, file(t.dir), 'sales-ledger')).importId!;
       const imported = await importFindings(t, id);
-      const fromDb = databaseFindings(t, id);
+      const fromDb = await databaseFindings(t, id);
       expect(fromDb).toEqual(imported);
       // the comparison is not vacuous: the planted violations fire most of the ledger's rules
       const codes = new Set(imported.map((k) => k.split(' ')[0]));

@@ -169,7 +169,7 @@ describe('same transaction', () => {
       const e = await httpError(() => api.dp.create('customers', { data: customerBody('不应存在药房') }));
       expect(e.status).toBe(500);
       expect(e.message).toBe('服务器内部错误，操作未完成，数据未修改');
-      expect(count('不应存在药房')).toBe(0);
+      expect(await count('不应存在药房')).toBe(0);
       expect((await httpError(() => api.dp.update('customers', { id: c.id, data: { ...c, address: '改' }, previousData: c }))).status).toBe(500);
       expect((await httpError(() => api.dp.delete('customers', { id: c.id, previousData: c }))).status).toBe(500);
       const s = await httpError(() =>

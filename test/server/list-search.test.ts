@@ -163,7 +163,7 @@ describe('q through the trigram indexes', () => {
     expect(again.status).toBe(201);
     const after = await foundLines(orderNo);
     expect(after).toHaveLength(before.length);
-    expect(after).toEqual(expectedLines(orderNo));
+    expect(after).toEqual(await expectedLines(orderNo));
     ftsIntact();
   });
 });

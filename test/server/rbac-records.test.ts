@@ -194,14 +194,14 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
     expect(customers).toEqual(expect.arrayContaining([w.world.customer, w.other.customer]));
   });
 
-  it("a second role reads everything but does not widen the salesperson's writes (ownScope per action)", () => {
+  it("a second role reads everything but does not widen the salesperson's writes (ownScope per action)", async () => {
     const roles = ['sales', 'after_sales'];
     expect(ownScope(roles, 'sales_orders', 'show')).toBeNull(); // after-sales reads every order
     expect(ownScope(roles, 'sales_orders', 'edit')).toBe('salesperson'); // only sales edits them: their own
     const actor = { id: 0, username: 'multi', display_name: '高刚', roles, salesperson: w.world.salesperson };
     const other = w.row('sales_orders', theirs.sales_orders);
-    expect(inScope(w.srv.db, actor, registry.get('sales_orders')!, other, 'show')).toBe(true);
-    for (const action of ['create', 'edit', 'delete'] as const) expect(inScope(w.srv.db, actor, registry.get('sales_orders')!, other, action)).toBe(false);
+    expect(await inScope(w.srv.db, actor, registry.get('sales_orders')!, other, 'show')).toBe(true);
+    for (const action of ['create', 'edit', 'delete'] as const) expect(await inScope(w.srv.db, actor, registry.get('sales_orders')!, other, action)).toBe(false);
   });
 
   // A read-only second role widens what a salesperson reads, never what they write.

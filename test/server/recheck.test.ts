@@ -202,7 +202,7 @@ describe('incremental re-check vs the full re-evaluation', () => {
       const r = await recheck(inc, clock, asOf);
       await fullRecheck(full, clock, asOf);
       evaluated.push(r.records);
-      expect(activeFindings(inc), asOf).toEqual(activeFindings(full));
+      expect(await activeFindings(inc), asOf).toEqual(await activeFindings(full));
     }
     // the fixture moves: findings open and resolve along the way
     expect((await activeFindings(inc)).length).toBeGreaterThan(10);
@@ -242,14 +242,14 @@ describe('incremental re-check vs the full re-evaluation', () => {
       const whole = await recheck(once, clock, AS_OF[0]);
       const first = await recheck(twice, clock, AS_OF[0], { maxBatches: 3 });
       expect(first.progress).toMatchObject({ status: 'running', batches: 3, kind: 'outbound_slips' });
-      expect(activeFindings(twice)).not.toEqual(activeFindings(once));
+      expect(await activeFindings(twice)).not.toEqual(await activeFindings(once));
       // a restart: a new connection, the progress row says where to go on
       twice.$client.close();
       const again = openDb(path.join(dir, 'twice.db'));
       const rest = await recheck(again, clock, AS_OF[0]);
       expect(rest.progress).toMatchObject({ status: 'done', last_done: AS_OF[0], batches: whole.progress.batches });
       expect(first.records + rest.records).toBe(whole.records);
-      expect(activeFindings(again)).toEqual(activeFindings(once));
+      expect(await activeFindings(again)).toEqual(await activeFindings(once));
       // done for the day: a further call evaluates nothing
       expect((await recheck(again, clock, AS_OF[0])).records).toBe(0);
     } finally {
@@ -281,7 +281,7 @@ it('evaluates only the record a date can change (1 of 41)', async () => {
   const late = sale(40, '2025-01-05');
   // the first re-check is full: every slip and customer, no line (none dated after as-of, none with a time-driven finding)
   expect((await recheck(db, fixedDayClock('2025-01-15'), '2025-01-15')).records).toBe(41 + 1);
-  const r = recheck(db, fixedDayClock('2025-01-25'), '2025-01-25');
+  const r = await recheck(db, fixedDayClock('2025-01-25'), '2025-01-25');
   expect(r).toMatchObject({ since: '2025-01-15', records: 1, opened: 1, resolved: 0 });
   expect(await db.$client.prepare(`SELECT record_id FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED' AND created_at >= '2025-01-25'`).pluck().all()).toEqual([late]);
 });
@@ -375,10 +375,10 @@ it('a master-data edit re-checks the recent lines at once and queues the rest fo
     { valid_to: '2024-05-31', version: licence.version, _reason: '更正有效期' },
     { historical: true },
   );
-  expect(expired()).toBe(50);
+  expect(await expired()).toBe(50);
   expect(await db.$client.prepare('SELECT by, ref_id FROM rule_recheck_pending').all()).toEqual([{ by: 'customer', ref_id: w.customer }]);
   const r = await recheck(db, clock, '2025-01-10');
-  expect(expired()).toBe(60);
+  expect(await expired()).toBe(60);
   expect(r.opened).toBe(10);
   expect(await db.$client.prepare('SELECT count(*) FROM rule_recheck_pending').pluck().get()).toBe(0);
 });

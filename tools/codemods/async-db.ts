@@ -122,6 +122,13 @@ function consumed(checker: ts.TypeChecker, call: ts.Expression): boolean {
     const callee = parent.expression;
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && PROMISE_COMBINATORS.has(callee.name.text))
       return true;
+    // a parameter typed by the call's own type parameter (c.json<T>(x: T), expect<T>(x: T)) is inferred from the
+    // promise itself, so it does not count; one bound elsewhere (Map<K, Promise<V>>.set) does
+    const decl = checker.getResolvedSignature(parent)?.getDeclaration();
+    const i = parent.arguments.indexOf(node as ts.Expression);
+    const param = decl?.parameters ? decl.parameters[Math.min(i, decl.parameters.length - 1)] : undefined;
+    const own = new Set((decl?.typeParameters ?? []).map((t) => t.name.text));
+    if (param?.type && ts.isTypeReferenceNode(param.type) && ts.isIdentifier(param.type.typeName) && own.has(param.type.typeName.text)) return false;
     return expectsPromise();
   }
   if (ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isConditionalExpression(parent)) {

@@ -66,7 +66,7 @@ describe('must_change_password', () => {
 
     const changed = await call(cookie, 'POST', '/auth/password', { current_password: 'forced-password-1', password: 'my-own-password-1' });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect(flagOf(u.id)).toBe(false);
+    expect(await flagOf(u.id)).toBe(false);
     expect((await call(cookie, 'GET', '/auth/me')).body.must_change_password).toBe(false);
     for (const p of ['/customers', '/meta', '/system/findings-stats']) expect((await call(cookie, 'GET', p)).status, p).toBe(200);
   });
@@ -90,7 +90,7 @@ describe('must_change_password', () => {
       actor: { id: u.id, username: 'forced-signer', display_name: 'x', roles: ['qa'] },
       lang: 'zh' as const,
     };
-    await expect(confirmPassword(ctx, 'forced-signer-pw-1')).rejects.toMatchObject({ status: 403, message: ZH });
+    await expect(await confirmPassword(ctx, 'forced-signer-pw-1')).rejects.toMatchObject({ status: 403, message: ZH });
   });
 
   it("an admin's reset of another user's password sets it; the admin's own new password does not", async () => {
@@ -117,7 +117,7 @@ describe('must_change_password', () => {
   it('the first start marks its generated accounts, through the write service and audited', async () => {
     const u = await newUser('first-start', ['qa'], 'first-start-pw-1');
     await requireFirstLoginChange(api.server.db, api.server.clock, [{ username: 'first-start', password: 'first-start-pw-1', role: 'qa' }]);
-    expect(flagOf(u.id)).toBe(true);
+    expect(await flagOf(u.id)).toBe(true);
     const cookie = await login(api.server.url, 'first-start', 'first-start-pw-1');
     expect((await call(cookie, 'GET', '/auth/me')).body.must_change_password).toBe(true);
     const trail = await call(adminCookie, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'users', record_id: u.id }))}`);
