@@ -244,7 +244,7 @@ describe('the sales ledger', () => {
     try {
       const before = await snapshot(t.db);
       t.db.$client.exec(`CREATE TRIGGER boom BEFORE INSERT ON invoice_lines BEGIN SELECT RAISE(ABORT, 'boom'); END`);
-      await expect(await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
+      await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
       t.db.$client.exec('DROP TRIGGER boom');
       expect(await snapshot(t.db)).toEqual(before);
       expect(leftovers(t)).toEqual([]);
@@ -266,7 +266,7 @@ describe('the sales ledger', () => {
       const before = await indexes();
       const snap = await snapshot(t.db);
       t.db.$client.exec(`CREATE TRIGGER boom AFTER INSERT ON invoice_slips BEGIN SELECT RAISE(ABORT, 'boom'); END`);
-      await expect(await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
+      await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
       t.db.$client.exec('DROP TRIGGER boom');
       expect(await indexes()).toEqual(before);
       expect(await snapshot(t.db)).toEqual(snap);

@@ -163,13 +163,13 @@ describe('receiveMultipart', () => {
         },
       }),
     );
-    await expect(await receiveMultipart(body, boundary(type), { dir, maxBytes: 100_000, drainBytes: 50_000 })).rejects.toBeInstanceOf(UploadTooLarge);
+    await expect(receiveMultipart(body, boundary(type), { dir, maxBytes: 100_000, drainBytes: 50_000 })).rejects.toBeInstanceOf(UploadTooLarge);
     // nothing written past the limit; at most drainBytes more read (and discarded), not the whole body
     expect(pulled).toBeGreaterThan(100_000);
     expect(pulled).toBeLessThan(100_000 + 50_000 + 2 * 16_384);
     expect(fs.readdirSync(dir)).toEqual([]);
     // a declared length above the limit is refused before reading
-    await expect(await receiveMultipart(chunked(bytes, [1]), boundary(type), { dir, maxBytes: 100_000, contentLength: bytes.length })).rejects.toBeInstanceOf(
+    await expect(receiveMultipart(chunked(bytes, [1]), boundary(type), { dir, maxBytes: 100_000, contentLength: bytes.length })).rejects.toBeInstanceOf(
       UploadTooLarge,
     );
   });
@@ -179,13 +179,13 @@ describe('receiveMultipart', () => {
     fd.append('file', new Blob([new Uint8Array(50_000).fill(66)]), 'cut.csv');
     const { bytes, type } = await encoded(fd);
     const dir = freshDir();
-    await expect(await receiveMultipart(chunked(bytes.slice(0, 30_000), [4096]), boundary(type), { dir, maxBytes: 1 << 20 })).rejects.toBeInstanceOf(UploadMalformed);
+    await expect(receiveMultipart(chunked(bytes.slice(0, 30_000), [4096]), boundary(type), { dir, maxBytes: 1 << 20 })).rejects.toBeInstanceOf(UploadMalformed);
     expect(fs.readdirSync(dir)).toEqual([]);
     const two = new FormData();
     two.append('file', new Blob(['a']), 'a.csv');
     two.append('file', new Blob(['b']), 'b.csv');
     const e = await encoded(two);
-    await expect(await receiveMultipart(chunked(e.bytes, [3]), boundary(e.type), { dir, maxBytes: 1000 })).rejects.toThrow(/more than one file/);
+    await expect(receiveMultipart(chunked(e.bytes, [3]), boundary(e.type), { dir, maxBytes: 1000 })).rejects.toThrow(/more than one file/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

@@ -279,7 +279,7 @@ describe('backup and restore', () => {
       fs.writeFileSync(victim, tinyPdf('tampered'));
       const fresh = path.join(dir, 'fresh', 'gsp.db');
       fs.mkdirSync(path.dirname(fresh));
-      await expect(await restoreFrom(bad, fresh)).rejects.toThrow(/SHA-256/);
+      await expect(restoreFrom(bad, fresh)).rejects.toThrow(/SHA-256/);
       expect(fs.existsSync(fresh)).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -159,7 +159,7 @@ describe('users', () => {
     const v2 = (await api.dp.update('users', { id: u.id, data: { ...u, display_name: 'P2' }, previousData: u })).data;
     await login(api.server.url, 'pwuser', 'first-password-1');
     await api.dp.update('users', { id: u.id, data: { ...v2, password: 'second-password-2' }, previousData: v2 });
-    await expect(await login(api.server.url, 'pwuser', 'first-password-1')).rejects.toThrow(/401/);
+    await expect(login(api.server.url, 'pwuser', 'first-password-1')).rejects.toThrow(/401/);
     await login(api.server.url, 'pwuser', 'second-password-2');
     const e = await httpError(() => api.dp.update('users', { id: u.id, data: { password: 'short' }, previousData: u }));
     expect(e.status).toBe(400);
@@ -175,7 +175,7 @@ describe('users', () => {
       else await api.dp.delete('users', { id: u.id, previousData: u });
       expect((await raw('/customers', withCookie(cookie))).status, how).toBe(401);
       expect((await raw('/auth/me', withCookie(cookie))).status, how).toBe(401);
-      await expect(await login(api.server.url, u.username as string, 'gone-password-1'), how).rejects.toThrow(/401/);
+      await expect(login(api.server.url, u.username as string, 'gone-password-1'), how).rejects.toThrow(/401/);
     }
   });
 });

@@ -71,7 +71,7 @@ describe('the SQLite engine', () => {
 
   it('rolls back on an exception', async () => {
     await expect(
-      await transaction(db, async () => {
+      transaction(db, async () => {
         db.$client.prepare('INSERT INTO seam (v) VALUES (?)').run('doomed');
         await tick();
         throw new Error('refused');
@@ -84,7 +84,7 @@ describe('the SQLite engine', () => {
     await transaction(db, async () => {
       db.$client.prepare('INSERT INTO seam (v) VALUES (?)').run('outer');
       await expect(
-        await transaction(db, async () => {
+        transaction(db, async () => {
           db.$client.prepare('INSERT INTO seam (v) VALUES (?)').run('inner');
           await tick();
           throw new Error('inner refused');

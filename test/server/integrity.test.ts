@@ -129,6 +129,6 @@ describe('backup and restore', () => {
   });
 
   it('refuses to restore over a database in use', async () => {
-    await expect(await restoreFrom(srv.dbFile, srv.dbFile)).rejects.toThrow();
+    await expect(restoreFrom(srv.dbFile, srv.dbFile)).rejects.toThrow();
   });
 });

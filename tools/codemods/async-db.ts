@@ -122,6 +122,9 @@ function consumed(checker: ts.TypeChecker, call: ts.Expression): boolean {
     const callee = parent.expression;
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && PROMISE_COMBINATORS.has(callee.name.text))
       return true;
+    // expect(promise).rejects / .resolves
+    const chained = parent.parent;
+    if (ts.isIdentifier(callee) && callee.text === 'expect' && ts.isPropertyAccessExpression(chained) && ['rejects', 'resolves'].includes(chained.name.text)) return true;
     // a parameter typed by the call's own type parameter (c.json<T>(x: T), expect<T>(x: T)) is inferred from the
     // promise itself, so it does not count; one bound elsewhere (Map<K, Promise<V>>.set) does
     const decl = checker.getResolvedSignature(parent)?.getDeclaration();

@@ -90,7 +90,7 @@ describe('must_change_password', () => {
       actor: { id: u.id, username: 'forced-signer', display_name: 'x', roles: ['qa'] },
       lang: 'zh' as const,
     };
-    await expect(await confirmPassword(ctx, 'forced-signer-pw-1')).rejects.toMatchObject({ status: 403, message: ZH });
+    await expect(confirmPassword(ctx, 'forced-signer-pw-1')).rejects.toMatchObject({ status: 403, message: ZH });
   });
 
   it("an admin's reset of another user's password sets it; the admin's own new password does not", async () => {
