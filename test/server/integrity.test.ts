@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../server/db';
+import { openDb, writerOf } from '../../server/db';
 import { verifyAuditChain } from '../../server/services/audit';
 import { backupTo, integrityCheck, restoreFrom } from '../../server/services/backup';
 import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../helpers/app';
@@ -29,8 +29,10 @@ afterAll(() => srv.close());
 
 describe('audit trail', () => {
   it('refuses UPDATE and DELETE through SQL', () => {
-    expect(() => srv.db.$client.exec("UPDATE audit_log SET reason = 'x'")).toThrow(/append-only/);
-    expect(() => srv.db.$client.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    // through the writer's connection (the read connection refuses any write before the triggers could)
+    const writer = writerOf(srv.db);
+    expect(() => writer.exec("UPDATE audit_log SET reason = 'x'")).toThrow(/append-only/);
+    expect(() => writer.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });
 
   it('detects a row altered behind the triggers and reports it on the admin endpoint', async () => {

@@ -115,7 +115,7 @@ describe('sorting', () => {
       const { pages } = await walk('batches', 'expiry_date', order, 3);
       for (const [i, page] of pages.entries()) expect(page, `${order} page ${i + 1}`).toEqual(await plainPage('batches', 'expiry_date', order, 3, i * 3, true));
       const last = pages.flat().slice(-2);
-      const expiry = async (id: number) => (await srv.db.$client.prepare('SELECT expiry_date AS e FROM batches WHERE id = ?').get(id) as { e: string | null }).e;
+      const expiry = (id: number) => (srv.db.$client.prepare('SELECT expiry_date AS e FROM batches WHERE id = ?').get(id) as { e: string | null }).e;
       expect(last.map(expiry)).toEqual([null, null]);
     }
   });
