@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixedDayClock } from '../../server/clock';
-import { openDb, type Db } from '../../server/db';
+import { openDb, writerOf, type Db } from '../../server/db';
 import { SYSTEM_ACTOR } from '../../server/services/context';
 import { runImport } from '../../imports/run/pipeline';
 import type { ImportOptions } from '../../imports/run/types';
@@ -61,7 +61,7 @@ export async function startImportServer(): Promise<{ server: TestServer; cookie:
 export async function masterDbFile(): Promise<string> {
   const t = tempDb();
   await importMaster(t.db);
-  t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  writerOf(t.db).pragma('wal_checkpoint(TRUNCATE)');
   t.db.$client.close();
   return t.file;
 }
