@@ -69,7 +69,7 @@ export async function machine(): Promise<Record<string, string>> {
   } catch {
     /* keep os.cpus() */
   }
-  const sqlite = (await new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string }).v;
+  const sqlite = ((await new Database(':memory:').prepare('select sqlite_version() v').get()) as { v: string }).v;
   return {
     cpu,
     nproc: String(os.availableParallelism()),

@@ -204,7 +204,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       const byRole = { page: 0, count: 0, lookup: 0 };
       for (const s of stmts) {
         const t = performance.now();
-        const rows = await prep(s.sql).all(...s.params) as Record<string, unknown>[];
+        const rows = (await prep(s.sql).all(...s.params)) as Record<string, unknown>[];
         byRole[s.role] += performance.now() - t;
         if (s.role === 'page') page = rows;
         if (s.role === 'count') total = Number(Object.values(rows[0])[0]);
@@ -285,7 +285,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       notes.push(`### ${c.key}. ${c.title}`, '', `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`, '');
       for (const s of recorded[0]) {
         notes.push(`${s.role}: ${shortIn(s.sql)}`, `  params: ${shortParams(s.params)}`);
-        const plan = await sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { id: number; parent: number; detail: string }[];
+        const plan = (await sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params)) as { id: number; parent: number; detail: string }[];
         notes.push(...planLines(plan).map((l) => `  ${l}`));
       }
       notes.push('');

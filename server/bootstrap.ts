@@ -23,7 +23,7 @@ export function randomPassword(): string {
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  return (await db.select({ n: count() }).from(users).get() as { n: number }).n === 0;
+  return ((await db.select({ n: count() }).from(users).get()) as { n: number }).n === 0;
 }
 
 export async function createAdmin(db: Db, clock: Clock, password: string): Promise<Credential> {

@@ -112,7 +112,7 @@ async function main() {
     if (env.GSP_DEMO !== false) {
       const { seedDemo } = await import('./seed/demo');
       console.log('生成演示数据 / seeding demo data …');
-      creds.push(...await seedDemo(db, clock));
+      creds.push(...(await seedDemo(db, clock)));
     }
     // A password given through the environment is the operator's own: do not echo it.
     // The generated ones are printed and filed: each must be replaced at its first sign-in.

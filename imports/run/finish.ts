@@ -19,7 +19,11 @@ export interface Written {
 }
 
 /** Runs `write` (one transaction) with the original stored first; a failed write leaves no stray copy. */
-export async function storeAndWrite<T extends Written>(env: RunEnv, counts: Counts, write: (values: ImportRowValues, ctx: ServiceContext) => T | Promise<T>): Promise<T> {
+export async function storeAndWrite<T extends Written>(
+  env: RunEnv,
+  counts: Counts,
+  write: (values: ImportRowValues, ctx: ServiceContext) => T | Promise<T>,
+): Promise<T> {
   const name = storedName(env.sha, env.fileName, env.book.format);
   const stored = storeOriginal(env.opts.db, env.opts.file, name);
   try {
@@ -53,7 +57,13 @@ export function emitReport(
 /** The ledger's end: merge (unless dry run), then the report streamed from the staging file. */
 export async function finishImport(
   env: RunEnv,
-  p: { importId: number | null; counts: Counts; staging: Staging; tail: ReportTail; merge?: (values: ImportRowValues, ctx: ServiceContext) => Written | Promise<Written> },
+  p: {
+    importId: number | null;
+    counts: Counts;
+    staging: Staging;
+    tail: ReportTail;
+    merge?: (values: ImportRowValues, ctx: ServiceContext) => Written | Promise<Written>;
+  },
 ): Promise<ImportResult> {
   let importId = p.importId;
   let tail = p.tail;

@@ -104,7 +104,7 @@ async function importRows(
   const sqlite = opts.db.$client; // the same connection: its statements run inside the transaction
   const importId = insertImportRow(tx, values, 'running');
   const reason = `${env.reason} #${importId}`;
-  const lastFinding = (await sqlite.prepare('SELECT COALESCE(max(id), 0) AS id FROM findings').get() as { id: number }).id;
+  const lastFinding = ((await sqlite.prepare('SELECT COALESCE(max(id), 0) AS id FROM findings').get()) as { id: number }).id;
   const counts: Counts = { rows, imported: 0, rejected: 0, duplicates: 0 };
   const rejected: ReportReject[] = [];
   const recordRow = new Map<number, number>();
@@ -152,11 +152,11 @@ async function importRows(
     try {
       const id = await existingRecord(tx.db, res, input);
       if (id != null) {
-        const before = await tx.db
+        const before = (await tx.db
           .select({ version: res.table.version, ...(legacyFacts && { legacy: res.table.legacy_facts }) })
           .from(res.table)
           .where(eq(res.table.id, id))
-          .get() as { version: number; legacy: LegacyFacts | null } | undefined;
+          .get()) as { version: number; legacy: LegacyFacts | null } | undefined;
         // the same facts again (another file or row saying the same) leave the record as it is
         const same =
           legacyFacts && before?.legacy && before.legacy.trusted === trusted && JSON.stringify(before.legacy.fields) === JSON.stringify(legacyFacts.fields);
@@ -185,11 +185,11 @@ async function importRows(
   }
   await flushRules(tx);
   // The findings on the rows' own records: linked to the import and row, and reported.
-  const found = await tx.db
+  const found = (await tx.db
     .select()
     .from(findingsTable)
     .where(and(gt(findingsTable.id, lastFinding), eq(findingsTable.resource, res.name), eq(findingsTable.status, 'open')))
-    .all() as Array<{
+    .all()) as Array<{
     id: number;
     record_id: number | null;
     rule: string;

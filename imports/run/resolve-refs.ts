@@ -40,12 +40,12 @@ export async function findByKey(db: Db, res: Resource, values: Record<string, un
   const conds: SQL[] = Object.entries(values).map(([k, v]) => eq(t[k], canon(k, v)));
   if (res.system) conds.push(isNull(t.voided_at));
   return (
-    await db
+    (await db
       .select({ id: t.id })
       .from(t)
       .where(and(...conds))
       .limit(2)
-      .all() as { id: number }[]
+      .all()) as { id: number }[]
   ).map((r) => r.id);
 }
 

@@ -30,7 +30,8 @@ export async function recordFailure(db: Db, clock: Clock, user: { id: number }):
 }
 
 export async function recordSuccess(db: Db, user: { id: number; failed_logins: number | null }): Promise<void> {
-  if (user.failed_logins) await transaction(db, async () => await db.update(users).set({ failed_logins: 0, locked_until: null }).where(eq(users.id, user.id)).run());
+  if (user.failed_logins)
+    await transaction(db, async () => await db.update(users).set({ failed_logins: 0, locked_until: null }).where(eq(users.id, user.id)).run());
 }
 
 /** A fixed-window counter per client address. */

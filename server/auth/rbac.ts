@@ -113,11 +113,11 @@ export async function inScope(db: Db, actor: Actor, resource: Resource, record: 
   const side = typeof record.id === 'number' ? sideDoorCondition(db, actor, resource) : undefined;
   if (
     side &&
-    !await db
+    !(await db
       .select({ id: resource.table.id })
       .from(resource.table)
       .where(and(eq(resource.table.id, record.id as number), side))
-      .get()
+      .get())
   )
     return false;
   const path = ownScope(actor.roles, resource.name, action);
@@ -138,5 +138,5 @@ export async function inScope(db: Db, actor: Actor, resource: Resource, record: 
 }
 
 export async function checkScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, lang: Lang, action?: Action): Promise<void> {
-  if (!await inScope(db, actor, resource, record, action)) throw forbidden(msg(lang, 'forbidden_record'));
+  if (!(await inScope(db, actor, resource, record, action))) throw forbidden(msg(lang, 'forbidden_record'));
 }

@@ -56,11 +56,11 @@ export function authRoutes() {
       throw new ServiceError(429, msg(lang, 'too_many_attempts', { seconds: wait }));
     }
     const { db, clock } = c.get('deps');
-    const user = await db
+    const user = (await db
       .select()
       .from(users)
       .where(and(eq(users.username, username), isNull(users.voided_at)))
-      .get() as UserRow | undefined;
+      .get()) as UserRow | undefined;
     const locked = user && lockedUntil(user, clock);
     if (locked) throw unauthenticated(msg(lang, 'account_locked', { until: locked }));
     const ok = await verify(user?.password ?? dummy(), password).catch(() => false);
@@ -112,7 +112,7 @@ export function authRoutes() {
     if (!actor) throw unauthenticated(msg(lang, 'unauthenticated'));
     const { current_password: current, password: next } = parseBody(PASSWORD_CHANGE_BODY, await jsonOf(c.req, lang), lang);
     const { db, clock } = c.get('deps');
-    const user = await db.select().from(users).where(eq(users.id, actor.id!)).get() as UserRow;
+    const user = (await db.select().from(users).where(eq(users.id, actor.id!)).get()) as UserRow;
     const locked = lockedUntil(user, clock);
     if (locked) throw new ServiceError(403, msg(lang, 'account_locked', { until: locked }));
     if (!user.password || !(await verify(user.password, current).catch(() => false))) {
@@ -127,12 +127,12 @@ export function authRoutes() {
     const ctx = { db, clock, actor, lang };
     await inTransaction(ctx, async (tx) => {
       const before = findRow(tx.db, registry.get('users')!, user.id)!;
-      const after = await tx.db
+      const after = (await tx.db
         .update(users)
         .set({ password: hash, must_change_password: false, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })
         .where(eq(users.id, user.id))
         .returning()
-        .get() as Row;
+        .get()) as Row;
       await writeAudit(
         tx,
         'update',

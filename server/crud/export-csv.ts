@@ -43,11 +43,11 @@ async function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Ro
     const ids = [...new Set(rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined))] as number[];
     if (!ids.length) continue;
     const columns = Object.fromEntries(['id', ...target.display].map((k) => [k, target.table[k]]));
-    const found = await db
+    const found = (await db
       .select(columns)
       .from(target.table)
       .where(and(idIn(target, ids), scopeCondition(db, actor, target)))
-      .all() as Row[];
+      .all()) as Row[];
     for (const record of found) texts.set(record.id, displayText(target.display, record, record.id));
   }
   return out;
@@ -68,10 +68,10 @@ export async function exportCsv(c: Context<AppEnv>, resource: Resource): Promise
     .where(where)
     .orderBy(...p.orderBy)
     .toSQL();
-  const ids = await clientOf(db)
+  const ids = (await clientOf(db)
     .prepare(idQuery.sql)
     .pluck()
-    .all(...idQuery.params) as number[];
+    .all(...idQuery.params)) as number[];
 
   const i = lang === 'en' ? 1 : 0;
   const fields = Object.entries(resource.fields).filter(([, spec]) => !spec.writeOnly);
@@ -95,7 +95,7 @@ export async function exportCsv(c: Context<AppEnv>, resource: Resource): Promise
     async pull(controller) {
       if (next >= ids.length) return controller.close();
       const batch = ids.slice(next, (next += EXPORT_BATCH));
-      const byId = new Map((await db.select().from(resource.table).where(idIn(resource, batch)).all() as Row[]).map((r) => [r.id, r]));
+      const byId = new Map(((await db.select().from(resource.table).where(idIn(resource, batch)).all()) as Row[]).map((r) => [r.id, r]));
       const rows = batch.map((id) => byId.get(id)).filter((r): r is Row => !!r);
       refs = await referenceTexts(db, actor, resource, rows);
       let text = '';

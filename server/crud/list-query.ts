@@ -85,7 +85,7 @@ async function searchCondition(db: Db, resource: Resource, path: string, text: s
   const col = resource.table[key];
   const target = registry.get(resource.fields[key].ref!)!;
   const found = matching(target, sub, text);
-  const ids = (await db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`) as { id: number }[]).map((r) => r.id);
+  const ids = ((await db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`)) as { id: number }[]).map((r) => r.id);
   if (ids.length > SEARCH_INLINE_MAX) return sql`${col} IN (${found})`;
   return ids.length ? inArray(col, ids) : undefined;
 }
@@ -126,7 +126,12 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
   }
 }
 
-async function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): Promise<{ where: SQL | undefined; liveOnly: boolean; byIds: boolean }> {
+async function filterOf(
+  db: Db,
+  resource: Resource,
+  filter: Record<string, unknown>,
+  lang: Lang,
+): Promise<{ where: SQL | undefined; liveOnly: boolean; byIds: boolean }> {
   const conds: SQL[] = [];
   let showVoided: boolean | 'any' = false;
   let byIds = false;
@@ -175,9 +180,9 @@ export async function countRows(db: Db, resource: Resource, where: SQL | undefin
   if (liveOnly) {
     const all = db.select({ n: count() }).from(t);
     const voided = db.select({ n: count() }).from(t).where(isNotNull(t.voided_at));
-    return (await db.get(sql`select (${all}) - (${voided}) as n`) as { n: number }).n;
+    return ((await db.get(sql`select (${all}) - (${voided}) as n`)) as { n: number }).n;
   }
-  return (await db.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
+  return ((await db.select({ n: count() }).from(t).where(where).get()) as { n: number }).n;
 }
 
 /** At most this many rows per list request; more is a 400 (the CSV export streams whole lists). */
@@ -268,10 +273,11 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
       .limit(p.limit)
       .offset(p.start)
       .all();
-  return (await base()
-    .orderBy(...orderByOf(p.sortBy, true))
-    .limit(end - p.start)
-    .offset(total - end)
-    .all())
-    .reverse();
+  return (
+    await base()
+      .orderBy(...orderByOf(p.sortBy, true))
+      .limit(end - p.start)
+      .offset(total - end)
+      .all()
+  ).reverse();
 }

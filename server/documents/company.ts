@@ -47,12 +47,7 @@ export async function loadCompany(db: Db, today: string): Promise<Company> {
   // the documents print times in the business time zone, as the screens show them
   setDocumentTimeZone(parseSetting(rows.find((r) => r.key === BUSINESS_TIME_ZONE_SETTING)?.value));
   const get = (k: CompanySettingKey) => settingText(rows.find((r) => r.key === k)?.value);
-  const licences = (await db
-    .select()
-    .from(companyLicenses)
-    .where(isNull(companyLicenses.voided_at))
-    .orderBy(asc(companyLicenses.id))
-    .all())
+  const licences = (await db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).orderBy(asc(companyLicenses.id)).all())
     .filter((l) => (!l.valid_from || l.valid_from <= today) && (!l.valid_to || l.valid_to >= today))
     .map((l) => ({ kind: label('company_licenses', 'kind', l.kind), number: l.number as string, validTo: (l.valid_to as string | null) ?? null }));
   return {

@@ -65,12 +65,12 @@ async function visible(ctx: DocContext, resource: string, where: SQL | undefined
   if (!can(ctx.actor.roles, resource, 'list')) return [];
   const r = registry.get(resource)!;
   const t = r.table;
-  return await ctx.db
+  return (await ctx.db
     .select()
     .from(t)
     .where(and(where, withVoided ? undefined : isNull(t.voided_at), scopeCondition(ctx.db, ctx.actor, r)))
     .orderBy(asc(t.id))
-    .all() as Row[];
+    .all()) as Row[];
 }
 
 const each =
@@ -221,14 +221,14 @@ export async function customerFilePlan(ctx: DocContext, customer: Row): Promise<
       body: async () =>
         sheet(
           head('审核与电子签名记录'),
-          ...await trail(ctx, {
+          ...(await trail(ctx, {
             customers: [id],
             customer_licenses: licences.map((l) => l.id),
             customer_agents: agents.map((a) => a.id),
             contracts: contractRows.map((c) => c.id),
             outbound_slips: slips.map((s) => s.id),
             complaints: complaintRows.map((c) => c.id),
-          }),
+          })),
         ),
     },
   ];

@@ -38,7 +38,7 @@ export interface SalesRow {
 
 /** Live sales lines matching `where` (on sales_lines), oldest first, with product, batch and buyer. */
 export async function salesRows(db: Db, where: SQL | undefined): Promise<SalesRow[]> {
-  return await db
+  return (await db
     .select({
       line: salesLines.id,
       order_no: salesOrders.order_no,
@@ -69,7 +69,7 @@ export async function salesRows(db: Db, where: SQL | undefined): Promise<SalesRo
     .leftJoin(batches, eq(batches.id, salesLines.batch))
     .where(and(isNull(salesLines.voided_at), isNull(salesOrders.voided_at), where))
     .orderBy(asc(salesOrders.sale_date), asc(salesOrders.id), asc(salesLines.id))
-    .all() as SalesRow[];
+    .all()) as SalesRow[];
 }
 
 export interface SignatureRow {
@@ -94,12 +94,14 @@ export async function signaturesFor(db: Db, resource: string, row: Row): Promise
  */
 export async function buyerLicenceNumbers(db: Db, customer: number | undefined): Promise<string> {
   if (customer == null) return '';
-  return (await db
-    .select({ kind: customerLicenses.kind, number: customerLicenses.number })
-    .from(customerLicenses)
-    .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at)))
-    .orderBy(asc(customerLicenses.id))
-    .all())
+  return (
+    await db
+      .select({ kind: customerLicenses.kind, number: customerLicenses.number })
+      .from(customerLicenses)
+      .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at)))
+      .orderBy(asc(customerLicenses.id))
+      .all()
+  )
     .filter((l) => l.kind !== 'business' && l.number)
     .map((l) => l.number)
     .join('、');

@@ -32,7 +32,14 @@ function numbered<T extends { date: string }>(items: T[], prefix: string): (T & 
     });
 }
 
-export async function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSeed[], contracts: ContractSeed[], complaints: Row[], ps: ProductSet): Promise<void> {
+export async function seedAfterSalesRecords(
+  w: Writer,
+  today: string,
+  orders: OrderSeed[],
+  contracts: ContractSeed[],
+  complaints: Row[],
+  ps: ProductSet,
+): Promise<void> {
   const rng = new Rng(SEED);
   const [staffA, staffB] = STAFF.afterSales;
 

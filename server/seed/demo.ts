@@ -79,7 +79,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<Credential[]> {
   const started = performance.now();
   const today = clock.today();
   const start = addDays(addMonths(today, -18), 1);
-  const admin = await db.select().from(users).where(eq(users.username, 'admin')).get() as Record<string, unknown> | undefined;
+  const admin = (await db.select().from(users).where(eq(users.username, 'admin')).get()) as Record<string, unknown> | undefined;
   const actor: Actor = admin
     ? { id: admin.id as number, username: 'admin', display_name: admin.display_name as string, roles: admin.roles as string[] }
     : SYSTEM_ACTOR;

@@ -32,11 +32,11 @@ export async function seedScans(w: Writer, rng: Rng, customers: readonly Custome
     for (const c of customers) {
       if (c.qa_status === 'rejected' || (c.qa_status === 'pending' && rng.chance(0.5))) continue;
       const live = async <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
-        await ctx.db
+        (await ctx.db
           .select()
           .from(t)
           .where(and(eq(t.customer, c.id), isNull(t.voided_at)))
-          .all() as Row[];
+          .all()) as Row[];
       const licences = await live(customerLicenses);
       for (const [i, l] of licences.entries()) {
         if (!unscanned && c.qa_status === 'approved' && i === licences.length - 1 && licences.length > 1) {
@@ -66,7 +66,7 @@ export async function seedScans(w: Writer, rng: Rng, customers: readonly Custome
   });
 
   // What the approved, buying customers were given when first supplied.
-  const ours = await w.current.db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).all() as Row[];
+  const ours = (await w.current.db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).all()) as Row[];
   const drugLicence = ours.find((l) => l.kind === 'drug_business' && (!l.valid_to || String(l.valid_to) >= String(l.valid_from)));
   const approvedProducts = products.products.filter((p) => p.qa_status === 'approved' && p.id != null);
   const buyers = customers.filter((c) => c.qa_status === 'approved' && c.approvedAt && c.type !== 'individual');

@@ -159,32 +159,33 @@ export async function seedStaffQuality(
     to = addDays(monthStart(today), -1);
   for (const [i, p] of people
     .filter((s) => s.contract_end >= today)
-    .slice(0, 3).entries()) {
-      const status = ['acknowledged', 'submitted', 'draft'][i];
-      const row = await w.create('price_filings', {
-        filing_no: docNo('JB', to, i + 1),
-        salesperson: p.id,
-        period_from: from,
-        period_to: to,
-        status,
-        submitted_at: status === 'draft' ? null : addDays(to, 2),
-        acknowledged_by: status === 'acknowledged' ? head : null,
-        acknowledged_at: status === 'acknowledged' ? addDays(to, 4) : null,
-      });
-      if (status === 'acknowledged')
-        tasks.push({ resource: 'price_filings', id: row.id, meaning: 'acknowledge_price_filing', signer: actors.sales_head, at: at(addDays(to, 4), 10, 0) });
-    }
+    .slice(0, 3)
+    .entries()) {
+    const status = ['acknowledged', 'submitted', 'draft'][i];
+    const row = await w.create('price_filings', {
+      filing_no: docNo('JB', to, i + 1),
+      salesperson: p.id,
+      period_from: from,
+      period_to: to,
+      status,
+      submitted_at: status === 'draft' ? null : addDays(to, 2),
+      acknowledged_by: status === 'acknowledged' ? head : null,
+      acknowledged_at: status === 'acknowledged' ? addDays(to, 4) : null,
+    });
+    if (status === 'acknowledged')
+      tasks.push({ resource: 'price_filings', id: row.id, meaning: 'acknowledge_price_filing', signer: actors.sales_head, at: at(addDays(to, 4), 10, 0) });
+  }
 
   // Corrective actions opened from a complaint, a feedback form and a visit opinion; one overdue.
   const db = w.current.db;
-  const feedback = await db.select().from(qualityFeedback).where(isNull(qualityFeedback.voided_at)).orderBy(asc(qualityFeedback.id)).limit(1).all() as Row[];
-  const opinion = await db
+  const feedback = (await db.select().from(qualityFeedback).where(isNull(qualityFeedback.voided_at)).orderBy(asc(qualityFeedback.id)).limit(1).all()) as Row[];
+  const opinion = (await db
     .select()
     .from(visits)
     .where(and(isNull(visits.voided_at), isNotNull(visits.actions)))
     .orderBy(asc(visits.id))
     .limit(1)
-    .all() as Row[];
+    .all()) as Row[];
   const [c1, c2] = complaints;
   const actions = [
     {

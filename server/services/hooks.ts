@@ -34,7 +34,12 @@ export async function afterUpdate(ctx: ServiceContext, resource: Resource, befor
  */
 export interface WriteHooks {
   fillInput?(ctx: ServiceContext, input: Record<string, unknown>): Record<string, unknown> | Promise<Record<string, unknown>>;
-  beforeWrite?(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined, opts: { historical?: boolean; verb?: boolean }): void | Promise<void>;
+  beforeWrite?(
+    ctx: ServiceContext,
+    values: Record<string, unknown>,
+    current: Row | undefined,
+    opts: { historical?: boolean; verb?: boolean },
+  ): void | Promise<void>;
   afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void | Promise<void>;
   /** runs before a live record is voided (the generic route, a child left out of its parent, or a step with `verb`); throws to refuse */
   beforeVoid?(ctx: ServiceContext, current: Row, opts: { historical?: boolean; verb?: boolean; parentVoided?: boolean }): void | Promise<void>;

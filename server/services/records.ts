@@ -47,12 +47,12 @@ export function inlineChildren(resource: Resource): Resource[] {
 
 export async function childRows(db: Db, child: Resource, parentId: number): Promise<Row[]> {
   const t = child.table;
-  return await db
+  return (await db
     .select()
     .from(t)
     .where(and(eq(t[child.parent!.field], parentId), isNull(t.voided_at)))
     .orderBy(asc(t.id))
-    .all() as Row[];
+    .all()) as Row[];
 }
 
 /** The record as GET /api/:res/:id returns it. */

@@ -13,13 +13,7 @@ import { createRecord } from './write';
 
 /** Adds a row for every threshold and company field the table lacks, so admins see and edit them all. */
 export async function ensureSettings(ctx: ServiceContext): Promise<void> {
-  const have = new Set(
-    (await ctx.db
-      .select({ key: settings.key })
-      .from(settings)
-      .all())
-      .map((r) => r.key),
-  );
+  const have = new Set((await ctx.db.select({ key: settings.key }).from(settings).all()).map((r) => r.key));
   const add = async (key: string, value: unknown, description: string, reason: string) => {
     if (!have.has(key)) await createRecord(ctx, registry.get('settings')!, { key, value, description }, { reason });
   };

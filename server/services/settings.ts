@@ -8,11 +8,11 @@ import { settings } from '../../schema/tables';
 import type { Db } from '../db';
 
 export async function loadSettings(db: Db): Promise<RuleSettings> {
-  return resolveSettings(await db.select({ key: settings.key, value: settings.value }).from(settings).all() as { key: string; value: unknown }[]);
+  return resolveSettings((await db.select({ key: settings.key, value: settings.value }).from(settings).all()) as { key: string; value: unknown }[]);
 }
 
 export async function readSetting<K extends RuleSettingKey>(db: Db, key: K): Promise<RuleSettings[K]> {
-  const row = await db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.key, key)).get() as
+  const row = (await db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.key, key)).get()) as
     | { key: string; value: unknown }
     | undefined;
   return resolveSettings(row ? [row] : [])[key];

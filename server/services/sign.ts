@@ -42,7 +42,7 @@ export async function confirmPassword(ctx: ServiceContext, password: unknown): P
   const row =
     ctx.actor.id == null
       ? undefined
-      : (await ctx.db
+      : ((await ctx.db
           .select({
             id: users.id,
             password: users.password,
@@ -52,7 +52,7 @@ export async function confirmPassword(ctx: ServiceContext, password: unknown): P
           })
           .from(users)
           .where(eq(users.id, ctx.actor.id))
-          .get() as
+          .get()) as
           | { id: number; password: string | null; failed_logins: number | null; locked_until: string | null; must_change_password: boolean | null }
           | undefined);
   const locked = row && lockedUntil(row, ctx.clock);
@@ -107,12 +107,14 @@ export async function editNeedsReason(db: Db, resource: Resource, row: Row): Pro
 export async function signaturesOf(db: Db, resource: Resource, row: Row) {
   const hash = recordHash(resource, row);
   return (
-    (await db
-      .select()
-      .from(signatures)
-      .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
-      .orderBy(asc(signatures.id))
-      .all())
+    (
+      await db
+        .select()
+        .from(signatures)
+        .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
+        .orderBy(asc(signatures.id))
+        .all()
+    )
       // superseded: an approval the record no longer has (a change returned it to review, schema/lifecycle.ts)
       .map((s) => ({ ...s, valid: s.record_hash === hash, superseded: signatureSuperseded(resource.name, row, s.meaning) }))
   );

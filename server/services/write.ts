@@ -112,12 +112,12 @@ async function checkNaturalKeys(ctx: ServiceContext, resource: Resource, merged:
     const conds = keys.map((k) => eq(t[k], merged[k]));
     if (resource.system) conds.push(isNull(t.voided_at));
     if (selfId != null) conds.push(ne(t.id, selfId));
-    const dup = await ctx.db
+    const dup = (await ctx.db
       .select({ id: t.id })
       .from(t)
       .where(and(...conds))
       .limit(1)
-      .get() as { id: number } | undefined;
+      .get()) as { id: number } | undefined;
     if (dup) {
       const fields = keys.map((k) => resource.fields[k].label[ctx.lang === 'en' ? 1 : 0]).join(' + ');
       for (const k of keys) errors[prefix + k] = msg(ctx.lang, 'duplicate_key', { fields, id: dup.id });
@@ -147,21 +147,21 @@ async function propagate(ctx: ServiceContext, resource: Resource, before: Row, a
     );
     for (const via of new Set(derived.map(([, spec]) => spec.derive!.via))) {
       const t = other.table;
-      const rows = await ctx.db
+      const rows = (await ctx.db
         .select()
         .from(t)
         .where(and(eq(t[via], after.id), ...(other.system ? [isNull(t.voided_at)] : [])))
-        .all() as Row[];
+        .all()) as Row[];
       for (const current of rows) {
         const set: Values = {};
         for (const [key, spec] of derived) if (spec.derive!.via === via && current[key] !== after[spec.derive!.field]) set[key] = after[spec.derive!.field];
         if (!Object.keys(set).length) continue;
-        const row = await ctx.db
+        const row = (await ctx.db
           .update(t)
           .set({ ...set, ...(other.system && { ...stamp(ctx, 'updated'), version: (current.version ?? 1) + 1 }) })
           .where(eq(t.id, current.id))
           .returning()
-          .get() as Row;
+          .get()) as Row;
         await writeAudit(ctx, 'update', other.name, row.id, serialize(other, current), serialize(other, row), opts.reason);
         await propagate(ctx, other, current, row, opts);
       }
@@ -187,11 +187,11 @@ async function insertRow(ctx: ServiceContext, resource: Resource, values: Values
   await writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
   await checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
   const legacy = prefix === '' && opts.legacyFacts ? { legacy_facts: opts.legacyFacts } : {};
-  const row = await ctx.db
+  const row = (await ctx.db
     .insert(resource.table)
     .values({ ...values, ...legacy, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') })
     .returning()
-    .get() as Row;
+    .get()) as Row;
   await writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
   if (!lifecycleExempt(opts)) await returnParentsToReview(ctx, resource, undefined, row, opts);
   return row;
@@ -207,7 +207,15 @@ async function returnParentsToReview(ctx: ServiceContext, resource: Resource, be
 }
 
 /** `propagateNow: false` when the caller propagates itself, after writing the inline children it was sent. */
-async function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values: Values, opts: WriteOptions, prefix = '', propagateNow = true): Promise<Row> {
+async function updateRow(
+  ctx: ServiceContext,
+  resource: Resource,
+  current: Row,
+  values: Values,
+  opts: WriteOptions,
+  prefix = '',
+  propagateNow = true,
+): Promise<Row> {
   if (!opts.verb) {
     authorize(ctx.actor, resource, 'edit', ctx.lang);
     await checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
@@ -227,15 +235,15 @@ async function updateRow(ctx: ServiceContext, resource: Resource, current: Row, 
   const superseded = lifecycleExempt(opts) ? [] : supersedeOnUpdate(resource, current, values);
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
-  if (!opts.verb && !opts.reason?.trim() && resource.system && await editNeedsReason(ctx.db, resource, current)) {
+  if (!opts.verb && !opts.reason?.trim() && resource.system && (await editNeedsReason(ctx.db, resource, current))) {
     throw validationError(msg(ctx.lang, 'reason_required'), { [`${prefix}_reason`]: msg(ctx.lang, 'reason_required') });
   }
-  const row = await ctx.db
+  const row = (await ctx.db
     .update(resource.table)
     .set({ ...values, ...stamp(ctx, 'updated'), version: (current.version ?? 1) + 1 })
     .where(eq(resource.table.id, current.id))
     .returning()
-    .get() as Row;
+    .get()) as Row;
   await writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
   await afterUpdate(ctx, resource, current, row); // e.g. a new password ends the user's sessions (hooks.ts)
   if (superseded.length) await raiseSuperseded(ctx, resource, row, LIFECYCLE[resource.name].review!, superseded);
@@ -255,12 +263,12 @@ async function voidRow(ctx: ServiceContext, resource: Resource, current: Row, re
     await checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
   }
   await writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
-  const row = await ctx.db
+  const row = (await ctx.db
     .update(resource.table)
     .set({ voided_at: ctx.clock.now().toISOString(), voided_by: ctx.actor.id, void_reason: reason, version: (current.version ?? 1) + 1 })
     .where(eq(resource.table.id, current.id))
     .returning()
-    .get() as Row;
+    .get()) as Row;
   await writeAudit(ctx, 'void', resource.name, row.id, serialize(resource, current), serialize(resource, row), reason);
   await afterUpdate(ctx, resource, current, row);
   if (isRuleKind(resource.name)) await resolveAllFor(ctx, resource.name, row.id);
@@ -345,7 +353,13 @@ export async function updateRecord(ctx: ServiceContext, resource: Resource, id: 
 }
 
 /** `verb`: a workflow step voids it (its own roles permit it; the generic route's refusals do not apply). */
-export async function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined, opts: WriteOptions = {}): Promise<Row> {
+export async function voidRecord(
+  ctx: ServiceContext,
+  resource: Resource,
+  id: number,
+  reason: string | null | undefined,
+  opts: WriteOptions = {},
+): Promise<Row> {
   if (!opts.verb) authorize(ctx.actor, resource, 'delete', ctx.lang);
   if (!reason?.trim()) throw validationError(msg(ctx.lang, 'void_reason_required'), { reason: msg(ctx.lang, 'void_reason_required') });
   return inTransaction(ctx, async (tx) => {

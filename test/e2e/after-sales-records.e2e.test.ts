@@ -49,22 +49,24 @@ describe('after-sales records (Chromium)', () => {
         { historical: true },
       );
     }
-    device = (await createRecord(
-      ctx,
-      registry.get('products')!,
-      {
-        kind: 'device',
-        generic_name: '电子血压计',
-        spec: 'YE660D',
-        unit: '台',
-        manufacturer: '江苏鱼跃医疗设备股份有限公司',
-        approval_no: '苏械注准20172202774',
-        scope_category: '第二类医疗器械',
-        device_class: 'II',
-        qa_status: 'approved',
-      },
-      { historical: true },
-    )).id as number;
+    device = (
+      await createRecord(
+        ctx,
+        registry.get('products')!,
+        {
+          kind: 'device',
+          generic_name: '电子血压计',
+          spec: 'YE660D',
+          unit: '台',
+          manufacturer: '江苏鱼跃医疗设备股份有限公司',
+          approval_no: '苏械注准20172202774',
+          scope_category: '第二类医疗器械',
+          device_class: 'II',
+          qa_status: 'approved',
+        },
+        { historical: true },
+      )
+    ).id as number;
     const supplier = await s.api('POST', '/api/suppliers', { name: '湖北康宁医疗器械有限公司', contact_name: '许文博', contact_phone: '027-87920155' });
     expect(
       (

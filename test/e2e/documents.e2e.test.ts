@@ -55,12 +55,14 @@ describe('printed documents (Chromium)', () => {
       compliantOrder(w, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }),
     );
     // a legacy slip (a live one is issued only by the issue-outbound step)
-    ids.slip = (await createRecord(
-      { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
-      registry.get('outbound_slips')!,
-      { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' },
-      { historical: true },
-    )).id as number;
+    ids.slip = (
+      await createRecord(
+        { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+        registry.get('outbound_slips')!,
+        { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' },
+        { historical: true },
+      )
+    ).id as number;
     ids.feedback = await created('/api/quality_feedback', {
       form_no: 'ZLFK2025-007',
       source: 'customer',

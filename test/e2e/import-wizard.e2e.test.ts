@@ -205,7 +205,9 @@ describe('import wizard (Chromium)', () => {
     await shot(page, 'import-6-history');
 
     // a record's page shows what the legacy system recorded, as text with its source, not as our approval
-    const slip = await server.db.$client.prepare('SELECT id FROM outbound_slips WHERE import_id = ? AND legacy_facts IS NOT NULL LIMIT 1').get(id) as { id: number };
+    const slip = (await server.db.$client.prepare('SELECT id FROM outbound_slips WHERE import_id = ? AND legacy_facts IS NOT NULL LIMIT 1').get(id)) as {
+      id: number;
+    };
     await page.goto(`${server.url}/#/outbound_slips/${slip.id}/show`);
     const legacy = page.getByTestId('legacy-facts');
     await poll(textOf(legacy)).toContain('旧系统记录');
@@ -214,9 +216,9 @@ describe('import wizard (Chromium)', () => {
   }, 90_000);
 
   it('voids the import from the history with a signed reason: every record it created is voided, the downloads stay', async () => {
-    const { id } = await server.db.$client.prepare("SELECT id FROM imports WHERE file_name = ? AND status = 'done'").get(LEDGER) as { id: number };
+    const { id } = (await server.db.$client.prepare("SELECT id FROM imports WHERE file_name = ? AND status = 'done'").get(LEDGER)) as { id: number };
     const live = async () =>
-      (await server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id) as { n: number }).n;
+      ((await server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id)) as { n: number }).n;
     expect(await live()).toBeGreaterThan(0);
     await page.getByTestId('menu-import-history').click();
     const row = page.locator('[data-testid="import-history"] tbody tr', { hasText: LEDGER });

@@ -99,11 +99,11 @@ describe('layouts at 1440×900 (Chromium)', () => {
     const worst = await maxLines(page, '[data-testid="import-history"]');
     await shot(page, 'layout-import-history');
     expect(worst.lines, worst.text).toBeLessThanOrEqual(2);
-    const imports = await server.db.$client
+    const imports = (await server.db.$client
       .prepare(
         `SELECT i.id, json_extract(i.counts, '$.rejected') AS rejected, (SELECT count(*) FROM findings f WHERE f."import" = i.id) AS findings FROM imports i`,
       )
-      .all() as Array<{ id: number; rejected: number; findings: number }>;
+      .all()) as Array<{ id: number; rejected: number; findings: number }>;
     expect(imports.length).toBe(3);
     expect(imports.some((i) => i.rejected > 0)).toBe(true);
     expect(imports.some((i) => !i.rejected && !i.findings)).toBe(true);

@@ -125,13 +125,7 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
 
   // One user per role (the built-in admin is the admin), a sales user linked to the world's salesperson.
   const userIds = {} as RbacWorld['userIds'];
-  userIds.admin = (
-    (await srv.db
-      .select()
-      .from(tables.users)
-      .all())
-      .find((u) => u.username === 'admin') as { id: number }
-  ).id;
+  userIds.admin = ((await srv.db.select().from(tables.users).all()).find((u) => u.username === 'admin') as { id: number }).id;
   const people: [Role | 'sales_unlinked', Role, number | null][] = [
     ...ROLES.filter((r) => r !== 'admin').map((r): [Role, Role, number | null] => [r, r, r === 'sales' ? world.salesperson : null]),
     ['sales_unlinked', 'sales', null],
@@ -489,21 +483,25 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     (() => {
       throw new Error('rbac-world: expected the fixtures to leave at least one finding');
     })();
-  fixture.imports = (await createRecord(ctx, registry.get('imports')!, {
-    kind: 'customers',
-    file_name: '购货单位.csv',
-    sha256: 'a'.repeat(64),
-    size: 120,
-    format: 'csv',
-    encoding: 'utf-8',
-    status: 'done',
-  })).id;
-  fixture.import_rejects = (await createRecord(ctx, registry.get('import_rejects')!, {
-    import: fixture.imports,
-    row: 3,
-    raw: ['无名药店', ''],
-    errors: { region: '必填' },
-  })).id;
+  fixture.imports = (
+    await createRecord(ctx, registry.get('imports')!, {
+      kind: 'customers',
+      file_name: '购货单位.csv',
+      sha256: 'a'.repeat(64),
+      size: 120,
+      format: 'csv',
+      encoding: 'utf-8',
+      status: 'done',
+    })
+  ).id;
+  fixture.import_rejects = (
+    await createRecord(ctx, registry.get('import_rejects')!, {
+      import: fixture.imports,
+      row: 3,
+      raw: ['无名药店', ''],
+      errors: { region: '必填' },
+    })
+  ).id;
   for (const resource of registry.values()) if (!fixture[resource.name]) throw new Error(`rbac-world: no fixture for ${resource.name}`);
 
   return { srv, world, other, cookies, userIds, fixture, extra, cases, next, call, adminCreate, row };

@@ -26,7 +26,7 @@ async function post(who: string, rows: Record<string, string>[], kind: string) {
   return { status: res.status, body: await res.json() };
 }
 const rowsOf = async (table: string, importId: number) =>
-  await srv.db.$client.prepare(`SELECT * FROM "${table}" WHERE import_id = ? ORDER BY id`).all(importId) as Record<string, any>[];
+  (await srv.db.$client.prepare(`SELECT * FROM "${table}" WHERE import_id = ? ORDER BY id`).all(importId)) as Record<string, any>[];
 
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
@@ -135,7 +135,12 @@ describe('importing them as the least-privileged role that keeps them', () => {
       'follow_up_plans',
     );
     expect(p.status, JSON.stringify(p.body)).toBe(201);
-    expect((await rowsOf('follow_up_plans', p.body.id))[0]).toMatchObject({ customer: w.customer, product: w.product, kind: 'medication_effect', interval_days: 30 });
+    expect((await rowsOf('follow_up_plans', p.body.id))[0]).toMatchObject({
+      customer: w.customer,
+      product: w.product,
+      kind: 'medication_effect',
+      interval_days: 30,
+    });
   });
 
   it('service promises as a salesperson: only their own contracts; a claimed fulfilment is a legacy fact', async () => {

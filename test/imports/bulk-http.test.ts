@@ -49,7 +49,7 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
     expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(201);
     expect(body.report.counts).toMatchObject({ rows: ROWS, imported: ROWS });
     expect(body.report.records.sales_lines).toBe(ROWS);
-    expect(await count(server.db, 'SELECT count(*) AS n FROM sales_lines') - before).toBe(ROWS);
+    expect((await count(server.db, 'SELECT count(*) AS n FROM sales_lines')) - before).toBe(ROWS);
     expect(await count(server.db, 'SELECT count(*) AS n FROM sales_orders WHERE import_id = ?', body.id)).toBe(ROWS);
     const sqlite = server.db.$client;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

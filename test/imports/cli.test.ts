@@ -23,7 +23,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
 async function written(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const n = async (t: string) => (await db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+    const n = async (t: string) => ((await db.prepare(`SELECT count(*) AS n FROM "${t}"`).get()) as { n: number }).n;
     return {
       imports: await n('imports'),
       orders: await n('sales_orders'),

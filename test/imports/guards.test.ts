@@ -165,8 +165,8 @@ describe('refused files', () => {
 describe('a salesperson importing through the web import gets what the API allows them (issue 12 item 1)', () => {
   let server: TestServer;
   let sales: string;
-  const q = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => await server.db.$client.prepare(sql).all(...args) as T[];
-  const one = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => await server.db.$client.prepare(sql).get(...args) as T;
+  const q = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => (await server.db.$client.prepare(sql).all(...args)) as T[];
+  const one = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => (await server.db.$client.prepare(sql).get(...args)) as T;
   const signatures = async () => (await one<{ n: number }>('SELECT count(*) AS n FROM signatures')).n;
   const upload = async (kind: string, rows: Record<string, string>[]) => {
     const res = await uploadImport(server.url, sales, { name: `${kind}.csv`, bytes: Buffer.from(Papa.unparse(rows), 'utf8') }, { kind });

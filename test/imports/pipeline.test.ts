@@ -66,11 +66,11 @@ describe('master data', () => {
       writeCsv(file, rows);
       const r = await importFile(t.db, file, 'customers');
       expect(r.report.counts).toEqual({ rows: 23, imported: 1, rejected: 0, duplicates: 22 });
-      const c = await t.db.$client.prepare('SELECT * FROM customers WHERE name = ?').get(rows[3][0]) as Record<string, unknown>;
+      const c = (await t.db.$client.prepare('SELECT * FROM customers WHERE name = ?').get(rows[3][0])) as Record<string, unknown>;
       expect(c).toMatchObject({ contact_phone: '02788886666', version: 2 });
-      const audit = await t.db.$client.prepare("SELECT * FROM audit_log WHERE resource = 'customers' AND action = 'update' AND record_id = ?").all(c.id) as Array<
-        Record<string, string>
-      >;
+      const audit = (await t.db.$client
+        .prepare("SELECT * FROM audit_log WHERE resource = 'customers' AND action = 'update' AND record_id = ?")
+        .all(c.id)) as Array<Record<string, string>>;
       expect(audit).toHaveLength(1);
       expect(audit[0].reason).toContain(`#${r.importId}`);
       expect(JSON.parse(audit[0].after).contact_phone).toBe('02788886666');
@@ -97,7 +97,7 @@ describe('master data', () => {
       expect(r.report.rejected[0].errors[0]).toMatchObject({ field: '单位名称' });
       expect(r.report.rejected[0].errors[0].message).toContain('不存在的公司');
       expect(r.report.rejected[1].errors[0].field).toBe('有效期起');
-      const rejects = await t.db.$client.prepare('SELECT * FROM import_rejects WHERE import = ? ORDER BY "row"').all(r.importId) as Array<{
+      const rejects = (await t.db.$client.prepare('SELECT * FROM import_rejects WHERE import = ? ORDER BY "row"').all(r.importId)) as Array<{
         row: number;
         raw: string;
       }>;
@@ -139,7 +139,9 @@ describe('the sales ledger', () => {
       // findings in the database point at the import and the Excel row of the report
       const dbRows = new Set(
         (
-          await t.db.$client.prepare('SELECT DISTINCT "row" FROM findings WHERE import = ? AND resource = \'sales_lines\'').all(r.importId) as Array<{ row: number }>
+          (await t.db.$client.prepare('SELECT DISTINCT "row" FROM findings WHERE import = ? AND resource = \'sales_lines\'').all(r.importId)) as Array<{
+            row: number;
+          }>
         ).map((x) => x.row),
       );
       for (const row of Object.keys(exp.planted).map(Number))
@@ -151,7 +153,7 @@ describe('the sales ledger', () => {
         if (f.rule !== 'OUTBOUND_NOT_REVIEWED' && f.rule !== 'RECEIPT_UNCONFIRMED' && f.rule !== 'SPECIAL_ARRIVAL_UNCONFIRMED')
           expect(dbRows.has(f.row)).toBe(true);
       // the imports row, the stored original and ONE audit row for the whole import
-      const imp = await t.db.$client.prepare('SELECT * FROM imports WHERE id = ?').get(r.importId) as Record<string, string>;
+      const imp = (await t.db.$client.prepare('SELECT * FROM imports WHERE id = ?').get(r.importId)) as Record<string, string>;
       expect(imp).toMatchObject({ status: 'done', kind: 'sales-ledger', sha256: r.report.import.sha256, file_name: 'ledger-utf8.csv' });
       expect(fs.readFileSync(storedPath(t.db, imp.stored_path))).toEqual(fs.readFileSync(sample('ledger-utf8.csv')));
       expect(JSON.parse(imp.counts)).toEqual(r.report.counts);
@@ -277,7 +279,7 @@ describe('the sales ledger', () => {
       expect(await indexes()).toEqual(before);
       expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
-      const plan = await t.db.$client.prepare('EXPLAIN QUERY PLAN SELECT id FROM sales_lines WHERE "order" = 1').all() as Array<{ detail: string }>;
+      const plan = (await t.db.$client.prepare('EXPLAIN QUERY PLAN SELECT id FROM sales_lines WHERE "order" = 1').all()) as Array<{ detail: string }>;
       expect(plan.map((p) => p.detail).join()).toContain('sales_lines__order');
     } finally {
       if (saved === undefined) delete process.env.GSP_IMPORT_REBUILD_MIN_ROWS;
@@ -296,12 +298,14 @@ describe('the sales ledger', () => {
       let created = 0;
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger', {
         beforeMerge: async () => {
-          created = (await createRecord({ db: t.db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('customers')!, {
-            name: '朱杰',
-            type: 'other_legal',
-            region: '湖北省武汉市',
-            qa_status: 'pending',
-          })).id as number;
+          created = (
+            await createRecord({ db: t.db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('customers')!, {
+              name: '朱杰',
+              type: 'other_legal',
+              region: '湖北省武汉市',
+              qa_status: 'pending',
+            })
+          ).id as number;
         },
       });
       expect(await count(t.db, "SELECT count(*) n FROM customers WHERE name = '朱杰'")).toBe(1);

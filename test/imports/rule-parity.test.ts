@@ -34,9 +34,9 @@ const key = (code: string, resource: string, id: number, fields: readonly string
 
 /** The findings the import stored for its records. */
 async function importFindings(t: TempDb, importId: number): Promise<Key[]> {
-  const rows = await t.db.$client
+  const rows = (await t.db.$client
     .prepare('SELECT rule, resource, record_id, fields, message FROM findings WHERE import = ? AND voided_at IS NULL')
-    .all(importId) as Array<{ rule: string; resource: string; record_id: number; fields: string; message: string }>;
+    .all(importId)) as Array<{ rule: string; resource: string; record_id: number; fields: string; message: string }>;
   return rows.map((r) => key(r.rule, r.resource, r.record_id, JSON.parse(r.fields), r.message)).sort();
 }
 
@@ -46,7 +46,7 @@ async function databaseFindings(t: TempDb, importId: number): Promise<Key[]> {
   const out: Key[] = [];
   for (const kind of SALES_LEDGER_KINDS) {
     const ids = (
-      await t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE import_id = ? AND voided_at IS NULL ORDER BY id`).all(importId) as Array<{ id: number }>
+      (await t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE import_id = ? AND voided_at IS NULL ORDER BY id`).all(importId)) as Array<{ id: number }>
     ).map((r) => r.id);
     expect(ids.length, kind).toBeGreaterThan(0);
     for (const id of ids) {
@@ -132,7 +132,9 @@ describe("rule parity: the importer's rule input and the database's", () => {
     // The importer evaluates the sales lines and outbound slips (SALES_LEDGER_KINDS); the other kinds' rules
     // read the context only for names (customer, product, contract, batch), so they are compared too.
     for (const kind of RECORD_KINDS) {
-      const ids = (await t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE voided_at IS NULL ORDER BY id`).all() as Array<{ id: number }>).map((r) => r.id);
+      const ids = ((await t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE voided_at IS NULL ORDER BY id`).all()) as Array<{ id: number }>).map(
+        (r) => r.id,
+      );
       expect(ids.length, kind).toBeGreaterThan(0);
       const fromSql = await run(sql, kind, ids);
       expect(await run(memory, kind, ids), kind).toEqual(fromSql);
@@ -156,7 +158,7 @@ const serviceCtx = (t: TempDb, day: string): ServiceContext => ({ db: t.db, cloc
 /** Every salesperson's labour contract and permit ended before the ledger's sales (SALESPERSON_NOT_EMPLOYED, _UNCERTIFIED). */
 async function lapseSalespeople(t: TempDb) {
   const ctx = serviceCtx(t, EXPECTED.asOf);
-  for (const s of await t.db.$client.prepare('SELECT id, version FROM salespeople WHERE voided_at IS NULL').all() as Array<{ id: number; version: number }>) {
+  for (const s of (await t.db.$client.prepare('SELECT id, version FROM salespeople WHERE voided_at IS NULL').all()) as Array<{ id: number; version: number }>) {
     await updateRecord(
       ctx,
       registry.get('salespeople')!,
@@ -169,7 +171,7 @@ async function lapseSalespeople(t: TempDb) {
 
 /** The first salesperson failed a training on `date` (SALESPERSON_UNQUALIFIED reads ctx.trainings). */
 async function failTraining(t: TempDb, date: string) {
-  const s = await t.db.$client.prepare('SELECT id FROM salespeople WHERE voided_at IS NULL ORDER BY id LIMIT 1').get() as { id: number };
+  const s = (await t.db.$client.prepare('SELECT id FROM salespeople WHERE voided_at IS NULL ORDER BY id LIMIT 1').get()) as { id: number };
   await createRecord(
     serviceCtx(t, EXPECTED.asOf),
     registry.get('trainings')!,
@@ -184,7 +186,10 @@ async function failTraining(t: TempDb, date: string) {
  */
 async function findNonconforming(t: TempDb, batchNo: string, found: string, caseNo: string) {
   const ctx = serviceCtx(t, EXPECTED.asOf);
-  const b = await t.db.$client.prepare('SELECT id, version FROM batches WHERE batch_no = ? AND voided_at IS NULL').get(batchNo) as { id: number; version: number };
+  const b = (await t.db.$client.prepare('SELECT id, version FROM batches WHERE batch_no = ? AND voided_at IS NULL').get(batchNo)) as {
+    id: number;
+    version: number;
+  };
   await createRecord(ctx, registry.get('nonconformities')!, { case_no: caseNo, batch: b.id, found_at: found, reason: '抽检含量不合格' }, { historical: true });
   await updateRecord(ctx, registry.get('batches')!, b.id, { status: 'nonconforming', version: b.version }, { historical: true });
 }
@@ -199,16 +204,20 @@ async function findNonconforming(t: TempDb, batchNo: string, found: string, case
 async function addOthers(t: TempDb) {
   const ctx = serviceCtx(t, '2024-01-05');
   const make = async (res: string, input: Record<string, unknown>) => (await createRecord(ctx, registry.get(res)!, input, { historical: true })).id;
-  const sale = await t.db.$client
+  const sale = (await t.db.$client
     .prepare(`SELECT l.customer, l.product, b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch
     WHERE l.voided_at IS NULL ORDER BY l.id LIMIT 1`)
-    .get() as { customer: number; product: number; batch_no: string };
+    .get()) as { customer: number; product: number; batch_no: string };
   await make('complaints', { complaint_no: 'TS2024001', customer: sale.customer, channel: 'phone', received_at: '2024-01-05', description: '包装破损' });
   await make('adverse_reactions', { customer: sale.customer, product: sale.product, reaction: '皮疹', severity: 'general', received_at: '2024-01-05' });
   await make('quality_feedback', { form_no: 'ZLFK-2024-001', source: 'customer', customer: sale.customer, product: sale.product, description: '外观异常' });
-  const other = await t.db.$client.prepare('SELECT id FROM customers WHERE id <> ? AND voided_at IS NULL ORDER BY id LIMIT 1').get(sale.customer) as { id: number };
+  const other = (await t.db.$client.prepare('SELECT id FROM customers WHERE id <> ? AND voided_at IS NULL ORDER BY id LIMIT 1').get(sale.customer)) as {
+    id: number;
+  };
   const contract = await make('contracts', { contract_no: 'HT-PARITY-1', customer: sale.customer, amount: 1000 });
-  await t.db.$client.prepare('UPDATE invoices SET amount = amount + 100, itemised = 0, list_attached = 0 WHERE id = (SELECT min(invoice) FROM invoice_slips)').run();
+  await t.db.$client
+    .prepare('UPDATE invoices SET amount = amount + 100, itemised = 0, list_attached = 0 WHERE id = (SELECT min(invoice) FROM invoice_slips)')
+    .run();
   const recall = await make('recalls', {
     recall_no: 'ZH2024001',
     product: sale.product,
@@ -219,7 +228,7 @@ async function addOthers(t: TempDb) {
     started_at: '2024-01-05',
   });
   await make('recall_notices', { recall, customer: other.id });
-  const customer = await t.db.$client.prepare('SELECT version FROM customers WHERE id = ?').get(sale.customer) as { version: number };
+  const customer = (await t.db.$client.prepare('SELECT version FROM customers WHERE id = ?').get(sale.customer)) as { version: number };
   await updateRecord(ctx, registry.get('customers')!, sale.customer, { service_point: true, version: customer.version }, { historical: true });
   await addIssue14Records(t, sale, contract);
 }
@@ -235,7 +244,7 @@ async function addOthers(t: TempDb) {
 async function addIssue14Records(t: TempDb, sale: { customer: number; product: number }, contract: number) {
   const ctx = serviceCtx(t, EXPECTED.asOf);
   const make = async (res: string, input: Record<string, unknown>) => (await createRecord(ctx, registry.get(res)!, input, { historical: true })).id as number;
-  const get = async <T>(q: string, ...args: unknown[]) => await t.db.$client.prepare(q).get(...args) as T;
+  const get = async <T>(q: string, ...args: unknown[]) => (await t.db.$client.prepare(q).get(...args)) as T;
   // the batch the ledger sold most, found nonconforming in the middle of its sales (BATCH_BLOCKED dates it by the case)
   const sold = await get<{ batch_no: string }>(`SELECT b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch WHERE l.voided_at IS NULL
     GROUP BY l.batch ORDER BY count(*) DESC, l.batch LIMIT 1`);
@@ -249,8 +258,21 @@ async function addIssue14Records(t: TempDb, sale: { customer: number; product: n
     permit_valid_to: '2027-12-31',
     social_insurance: false,
   });
-  await make('salesperson_assessments', { salesperson: person, period_from: '2025-01-01', period_to: '2025-03-31', assessor: '销售部经理', conclusion: 'failed' });
-  await make('corrective_actions', { action_no: 'GJ-PARITY-1', source: 'complaint', cause: '包装破损', action: '更换外箱', owner: '质管部', due_date: '2025-03-01' });
+  await make('salesperson_assessments', {
+    salesperson: person,
+    period_from: '2025-01-01',
+    period_to: '2025-03-31',
+    assessor: '销售部经理',
+    conclusion: 'failed',
+  });
+  await make('corrective_actions', {
+    action_no: 'GJ-PARITY-1',
+    source: 'complaint',
+    cause: '包装破损',
+    action: '更换外箱',
+    owner: '质管部',
+    due_date: '2025-03-01',
+  });
   await make('service_promises', { contract, promise: '每季度上门检查冷藏设备', due_date: '2025-03-01', owner: '销售部' });
   await make('follow_up_plans', {
     customer: sale.customer,
@@ -297,7 +319,9 @@ async function addIssue14Records(t: TempDb, sale: { customer: number; product: n
   const trip = { carrier: '武汉顺达冷链物流有限公司', driver: '周建国', departed_at: '2025-06-02T01:30:00.000Z', arrived_at: '2025-06-02T05:00:00.000Z' };
   await make('deliveries', { slip, ...trip, temp_start: 4.2 });
   // a legacy slip of refrigerated goods whose trip ran warm
-  const legacySlip = await get<{ id: number }>(`SELECT s.id FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" JOIN products p ON p.id = l.product
+  const legacySlip = await get<{
+    id: number;
+  }>(`SELECT s.id FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" JOIN products p ON p.id = l.product
     WHERE p.storage = 'cold' AND s.legacy_facts IS NOT NULL AND s.voided_at IS NULL ORDER BY s.id LIMIT 1`);
   await make('deliveries', { slip: legacySlip.id, ...trip, temp_start: 4.5, temp_end: 6.1, temp_min: 3.8, temp_max: 11.6 });
 }

@@ -316,7 +316,7 @@ describe('POST /api/imports streams the upload', () => {
     try {
       const admin = await login(small.url);
       const before = uploads();
-      const count = async () => (await small.db.$client.prepare('SELECT count(*) n FROM imports').get() as { n: number }).n;
+      const count = async () => ((await small.db.$client.prepare('SELECT count(*) n FROM imports').get()) as { n: number }).n;
       const send = (lang: string, chunkedBody: boolean) =>
         streamUpload(`${small.url}/api/imports`, { Cookie: admin, 'Accept-Language': lang }, { kind: 'sales-ledger' }, big, { chunkedBody });
       const zh = await send('zh-CN', false);

@@ -72,12 +72,7 @@ describe('storing a scan', () => {
     const file = path.join(store(), sha(bytes).slice(0, 2), sha(bytes).slice(2));
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.statSync(file).mode & 0o222).toBe(0); // nobody writes a stored scan
-    const audit = (await f.srv.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.resource, 'attachments'))
-      .all())
-      .filter((a) => a.record_id === r.body.id);
+    const audit = (await f.srv.db.select().from(auditLog).where(eq(auditLog.resource, 'attachments')).all()).filter((a) => a.record_id === r.body.id);
     expect(audit.map((a) => a.action)).toEqual(['create']);
     expect(audit[0].reason).toContain(sha(bytes));
     expect(audit[0].after).toMatchObject({ sha256: sha(bytes) });
@@ -130,7 +125,9 @@ describe('storing a scan', () => {
     const second = fs.statSync(file);
     expect([second.ino, second.mtimeMs, second.size]).toEqual([first.ino, first.mtimeMs, first.size]);
     // and the row itself cannot be rewritten or deleted behind the service's back
-    expect(async () => await f.srv.db.$client.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(/never rewritten/);
+    expect(async () => await f.srv.db.$client.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(
+      /never rewritten/,
+    );
     expect(async () => await f.srv.db.$client.prepare('DELETE FROM attachments WHERE id = ?').run(a.body.id)).toThrow(/never deleted/);
   });
 

@@ -165,7 +165,7 @@ describe('same transaction', () => {
     const sqlite = api.server.db.$client;
     sqlite.exec(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`);
     try {
-      const count = async (name: string) => (await sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name) as { n: number }).n;
+      const count = async (name: string) => ((await sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name)) as { n: number }).n;
       const e = await httpError(() => api.dp.create('customers', { data: customerBody('不应存在药房') }));
       expect(e.status).toBe(500);
       expect(e.message).toBe('服务器内部错误，操作未完成，数据未修改');
@@ -178,7 +178,7 @@ describe('same transaction', () => {
         }),
       );
       expect(s.status).toBe(500);
-      expect((await sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get() as { n: number }).n).toBe(0);
+      expect(((await sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get()) as { n: number }).n).toBe(0);
     } finally {
       sqlite.exec('DROP TRIGGER test_audit_fails');
     }

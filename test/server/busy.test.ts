@@ -44,7 +44,7 @@ it('a write while another connection holds the lock for a moment: it waits witho
 
 it('a write while another connection holds the write lock past the retry budget: 503 (zh/en), Retry-After, nothing written; reads go on', async () => {
   const body = { name: '忙时新建', id_no: ID_NUMBERS[0] };
-  const named = async () => (await api.server.db.$client.prepare('SELECT count(*) AS n FROM salespeople WHERE name = ?').get(body.name) as { n: number }).n;
+  const named = async () => ((await api.server.db.$client.prepare('SELECT count(*) AS n FROM salespeople WHERE name = ?').get(body.name)) as { n: number }).n;
   const other = new Database(api.server.dbFile);
   other.exec('BEGIN IMMEDIATE');
   try {
@@ -66,7 +66,7 @@ it('a write while another connection holds the write lock past the retry budget:
 });
 
 it('an import whose merge finds the database locked: 503 with the message (JSON and NDJSON), nothing written', async () => {
-  const imports = async () => (await api.server.db.$client.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+  const imports = async () => ((await api.server.db.$client.prepare('SELECT count(*) AS n FROM imports').get()) as { n: number }).n;
   const before = await imports();
   const other = new Database(api.server.dbFile);
   other.exec('BEGIN IMMEDIATE');

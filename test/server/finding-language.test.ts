@@ -51,7 +51,7 @@ describe('finding messages in the reader language', () => {
     const expired = en.find((f) => f.rule === 'BATCH_EXPIRED');
     if (expired) expect(expired.message).toMatch(/^Batch .* expired on \d{4}-\d{2}-\d{2}/);
     // the stored detail holds the rule's parameters and the English text
-    const stored = await srv.db.$client.prepare('SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1').get(importId) as {
+    const stored = (await srv.db.$client.prepare('SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1').get(importId)) as {
       rule: string;
       detail: string;
     };

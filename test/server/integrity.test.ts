@@ -122,7 +122,7 @@ describe('backup and restore', () => {
     const target = path.join(dir, 'restored.db');
     await restoreFrom(out, target);
     const restored = openDb(target);
-    const ids = new Set(await restored.$client.prepare('SELECT id FROM trainings').pluck().all() as number[]);
+    const ids = new Set((await restored.$client.prepare('SELECT id FROM trainings').pluck().all()) as number[]);
     // Every write acknowledged before the backup finished is in it.
     for (const id of acknowledged.slice(0, ackedAtBackupEnd)) expect(ids.has(id)).toBe(true);
     expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');

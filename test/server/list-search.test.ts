@@ -33,12 +33,12 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** The live sales lines a LIKE over the columns `q` searches finds: what the list must answer. */
 async function expectedLines(q: string): Promise<number[]> {
   return (
-    await sqlite()
+    (await sqlite()
       .prepare(`
     SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" JOIN customers c ON c.id = l.customer JOIN products p ON p.id = l.product
     WHERE l.voided_at IS NULL AND (o.order_no LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\' OR p.generic_name LIKE @q ESCAPE '\\')
     ORDER BY l.id`)
-      .all({ q: like(q) }) as { id: number }[]
+      .all({ q: like(q) })) as { id: number }[]
   ).map((r) => r.id);
 }
 async function foundLines(q: string): Promise<number[]> {
@@ -74,7 +74,7 @@ afterAll(() => srv.close());
 describe('q through the trigram indexes', () => {
   it('every declared text index has its FTS table and the three triggers that keep it', async () => {
     const names = new Set(
-      (await sqlite().prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").all() as { name: string }[]).map((r) => r.name),
+      ((await sqlite().prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").all()) as { name: string }[]).map((r) => r.name),
     );
     const declared = [...registry.values()].filter((r) => r.textIndex.length).map((r) => r.name);
     expect(declared.sort()).toEqual(['customers', 'products', 'sales_orders']);
@@ -84,12 +84,12 @@ describe('q through the trigram indexes', () => {
   });
 
   it('finds the lines whose order number, customer or product contains q — as LIKE does, Chinese included', async () => {
-    const line = await sqlite()
+    const line = (await sqlite()
       .prepare(`
       SELECT o.order_no, c.name AS customer, p.generic_name AS product FROM sales_lines l
       JOIN sales_orders o ON o.id = l."order" JOIN customers c ON c.id = l.customer JOIN products p ON p.id = l.product
       WHERE l.voided_at IS NULL ORDER BY l.id LIMIT 1`)
-      .get() as { order_no: string; customer: string; product: string };
+      .get()) as { order_no: string; customer: string; product: string };
     const mid = (s: string, n: number) => [...s].slice(1, 1 + n).join('');
     const terms = [
       line.order_no,
@@ -147,8 +147,9 @@ describe('q through the trigram indexes', () => {
   });
 
   it('stays in step with a ledger import voided (void-import) and imported again', async () => {
-    const orderNo = (await sqlite().prepare('SELECT order_no FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(importId) as { order_no: string })
-      .order_no;
+    const orderNo = (
+      (await sqlite().prepare('SELECT order_no FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(importId)) as { order_no: string }
+    ).order_no;
     const before = await foundLines(orderNo);
     expect(before.length).toBeGreaterThan(0);
     expect(

@@ -171,10 +171,10 @@ async function buildFixture(db: Db, orders: number): Promise<{ w: World; clock: 
 /** Active findings, comparable across copies of a database. */
 async function activeFindings(db: Db): Promise<string[]> {
   return (
-    await db.$client
+    (await db.$client
       .prepare(`SELECT resource, record_id, rule, fields, message, status FROM findings
     WHERE status IN ('open', 'acknowledged', 'waived') ORDER BY resource, record_id, rule, fields`)
-      .all() as Record<string, unknown>[]
+      .all()) as Record<string, unknown>[]
   ).map((f) => JSON.stringify(f));
 }
 
@@ -283,7 +283,9 @@ it('evaluates only the record a date can change (1 of 41)', async () => {
   expect((await recheck(db, fixedDayClock('2025-01-15'), '2025-01-15')).records).toBe(41 + 1);
   const r = await recheck(db, fixedDayClock('2025-01-25'), '2025-01-25');
   expect(r).toMatchObject({ since: '2025-01-15', records: 1, opened: 1, resolved: 0 });
-  expect(await db.$client.prepare(`SELECT record_id FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED' AND created_at >= '2025-01-25'`).pluck().all()).toEqual([late]);
+  expect(await db.$client.prepare(`SELECT record_id FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED' AND created_at >= '2025-01-25'`).pluck().all()).toEqual([
+    late,
+  ]);
 });
 
 describe('in the server: a worker thread', () => {
@@ -366,7 +368,7 @@ it('a master-data edit re-checks the recent lines at once and queues the rest fo
     });
   }
   const expired = async () => await db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'BUYER_LICENSE_EXPIRED' AND status = 'open'`).pluck().get();
-  const licence = await db.$client.prepare('SELECT id, version FROM customer_licenses WHERE customer = ?').get(w.customer) as { id: number; version: number };
+  const licence = (await db.$client.prepare('SELECT id, version FROM customer_licenses WHERE customer = ?').get(w.customer)) as { id: number; version: number };
   // the licence turns out to have ended before all of these sales
   await updateRecord(
     ctx,

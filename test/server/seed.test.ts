@@ -36,8 +36,8 @@ async function seedFresh(): Promise<Seeded> {
   return { db, dir, creds, ms: performance.now() - started };
 }
 
-const rows = async (db: Db, sql: string, ...params: unknown[]) => await db.$client.prepare(sql).all(...params) as Record<string, any>[];
-const one = async (db: Db, sql: string, ...params: unknown[]) => await db.$client.prepare(sql).get(...params) as Record<string, any>;
+const rows = async (db: Db, sql: string, ...params: unknown[]) => (await db.$client.prepare(sql).all(...params)) as Record<string, any>[];
+const one = async (db: Db, sql: string, ...params: unknown[]) => (await db.$client.prepare(sql).get(...params)) as Record<string, any>;
 const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
 
 describe('demo seed', () => {
@@ -80,8 +80,12 @@ describe('demo seed', () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
     expect(
-      (await one(a.db, 'SELECT count(*) AS n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date <> o.sale_date OR l.customer <> o.customer'))
-        .n,
+      (
+        await one(
+          a.db,
+          'SELECT count(*) AS n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date <> o.sale_date OR l.customer <> o.customer',
+        )
+      ).n,
     ).toBe(0);
   });
 
@@ -128,12 +132,14 @@ describe('demo seed', () => {
     const missing: string[] = [];
     for (const name of registry.keys()) {
       if (NOT_SEEDED.has(name)) continue;
-      const n = (await one(
-        a.db,
-        `SELECT count(*) AS n FROM "${name}" t WHERE NOT EXISTS (
+      const n = (
+        await one(
+          a.db,
+          `SELECT count(*) AS n FROM "${name}" t WHERE NOT EXISTS (
         SELECT 1 FROM audit_log x WHERE x.resource = ? AND x.record_id = t.id AND x.action IN ('create', 'sign'))`,
-        name,
-      )).n;
+          name,
+        )
+      ).n;
       if (n) missing.push(`${name}: ${n}`);
     }
     expect(missing).toEqual([]);

@@ -61,7 +61,14 @@ function loadProgram(old?: ts.Program): ts.Program {
 
 const inProject = (file: string) => !file.includes(`${path.sep}node_modules${path.sep}`) && !file.includes('/node_modules/');
 
-type FnLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration | ts.ConstructorDeclaration;
+type FnLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration
+  | ts.ConstructorDeclaration;
 
 function enclosingFunction(node: ts.Node): FnLike | undefined {
   for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n as FnLike;
@@ -120,11 +127,17 @@ function consumed(checker: ts.TypeChecker, call: ts.Expression): boolean {
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ['then', 'catch', 'finally'].includes(parent.name.text)) return true;
   if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
     const callee = parent.expression;
-    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && PROMISE_COMBINATORS.has(callee.name.text))
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === 'Promise' &&
+      PROMISE_COMBINATORS.has(callee.name.text)
+    )
       return true;
     // expect(promise).rejects / .resolves
     const chained = parent.parent;
-    if (ts.isIdentifier(callee) && callee.text === 'expect' && ts.isPropertyAccessExpression(chained) && ['rejects', 'resolves'].includes(chained.name.text)) return true;
+    if (ts.isIdentifier(callee) && callee.text === 'expect' && ts.isPropertyAccessExpression(chained) && ['rejects', 'resolves'].includes(chained.name.text))
+      return true;
     // a parameter typed by the call's own type parameter (c.json<T>(x: T), expect<T>(x: T)) is inferred from the
     // promise itself, so it does not count; one bound elsewhere (Map<K, Promise<V>>.set) does
     const decl = checker.getResolvedSignature(parent)?.getDeclaration();
@@ -134,7 +147,12 @@ function consumed(checker: ts.TypeChecker, call: ts.Expression): boolean {
     if (param?.type && ts.isTypeReferenceNode(param.type) && ts.isIdentifier(param.type.typeName) && own.has(param.type.typeName.text)) return false;
     return expectsPromise();
   }
-  if (ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isConditionalExpression(parent)) {
+  if (
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isShorthandPropertyAssignment(parent) ||
+    ts.isConditionalExpression(parent)
+  ) {
     if (ts.isConditionalExpression(parent) && parent.condition === node) return false;
     return expectsPromise() || (ts.isConditionalExpression(parent) && consumed(checker, parent));
   }
@@ -246,7 +264,11 @@ function runPass(program: ts.Program): Pass {
     if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
       let pos: number;
       if (ts.isMethodDeclaration(fn)) pos = fn.name.getStart();
-      else if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) pos = fn.getChildren().find((c) => c.kind === ts.SyntaxKind.FunctionKeyword)!.getStart();
+      else if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn))
+        pos = fn
+          .getChildren()
+          .find((c) => c.kind === ts.SyntaxKind.FunctionKeyword)!
+          .getStart();
       else pos = fn.getStart();
       if (ts.isArrowFunction(fn) && fn.modifiers?.length) pos = fn.modifiers[fn.modifiers.length - 1].getEnd() + 1;
       add(sf, { pos, end: pos, text: 'async ' });
@@ -271,7 +293,12 @@ function runPass(program: ts.Program): Pass {
     for (const t of ctx?.isUnion() ? ctx.types : ctx ? [ctx] : [])
       for (const sig of t.getCallSignatures()) {
         const decl = sig.getDeclaration();
-        if (decl?.type && inProject(decl.getSourceFile().fileName) && DIRS.some((d) => path.relative(ROOT, decl.getSourceFile().fileName).startsWith(`${d}${path.sep}`))) out.push(decl);
+        if (
+          decl?.type &&
+          inProject(decl.getSourceFile().fileName) &&
+          DIRS.some((d) => path.relative(ROOT, decl.getSourceFile().fileName).startsWith(`${d}${path.sep}`))
+        )
+          out.push(decl);
       }
     return out;
   };
@@ -281,7 +308,7 @@ function runPass(program: ts.Program): Pass {
     for (const decl of contractDecls(fn)) {
       const text = decl.type!.getText();
       if (/Promise</.test(text) || ts.isTypePredicateNode(decl.type!)) continue;
-      const wide = /^[\w.<>\[\], ]+$/.test(text) && !text.includes('|') ? `${text} | Promise<${text}>` : `(${text}) | Promise<${text}>`;
+      const wide = /^[\w.<>[\], ]+$/.test(text) && !text.includes('|') ? `${text} | Promise<${text}>` : `(${text}) | Promise<${text}>`;
       add(decl.getSourceFile(), { pos: decl.type!.getStart(), end: decl.type!.getEnd(), text: wide });
     }
   };
@@ -340,7 +367,13 @@ function runPass(program: ts.Program): Pass {
           } else {
             // a returned promise: the function returning it is async too (unless it already says Promise)
             let p: ts.Node = node.parent;
-            while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isConditionalExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind !== ts.SyntaxKind.EqualsToken)) p = p.parent;
+            while (
+              ts.isParenthesizedExpression(p) ||
+              ts.isAsExpression(p) ||
+              ts.isConditionalExpression(p) ||
+              (ts.isBinaryExpression(p) && p.operatorToken.kind !== ts.SyntaxKind.EqualsToken)
+            )
+              p = p.parent;
             const fn = enclosingFunction(node);
             if (fn && ts.isReturnStatement(p) && fn.type && !/Promise</.test(fn.type.getText()) && !hasSyncTag(node, sf)) makeAsync(fn, node);
             if (fn && ts.isArrowFunction(p) && p === fn && !hasSyncTag(node, sf)) {
@@ -369,7 +402,12 @@ function runPass(program: ts.Program): Pass {
           }
         }
         // drizzle's synchronous transaction around code that now awaits
-        if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'transaction' && node.arguments[0] && ts.isFunctionLike(node.arguments[0])) {
+        if (
+          ts.isPropertyAccessExpression(node.expression) &&
+          node.expression.name.text === 'transaction' &&
+          node.arguments[0] &&
+          ts.isFunctionLike(node.arguments[0])
+        ) {
           const decl = checker.getResolvedSignature(node)?.getDeclaration();
           const file = decl?.getSourceFile().fileName ?? '';
           const cb = node.arguments[0] as FnLike;
@@ -378,10 +416,17 @@ function runPass(program: ts.Program): Pass {
         }
       }
       // an async implementation of a declared function type that does not say Promise: its promise would float
-      if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))
+      if (
+        (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) &&
+        node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
+      )
         widenContract(node);
       // a function whose declared (contextual) return type is a Promise but which returns plainly
-      if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) && !hasSyncTag(node, sf)) {
+      if (
+        (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) &&
+        !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) &&
+        !hasSyncTag(node, sf)
+      ) {
         const ctx = checker.getContextualType(node);
         const sigs = ctx?.getCallSignatures() ?? [];
         const own = checker.getSignatureFromDeclaration(node);

@@ -35,7 +35,7 @@ export async function ledgerGuard(db: Db, actor: Actor, file: string): Promise<L
   const scoped = ownScope(roles, 'sales_orders', 'create') != null;
   const own =
     scoped && actor.salesperson != null
-      ? (await db.select({ id: salespeople.id, name: salespeople.name }).from(salespeople).where(eq(salespeople.id, actor.salesperson)).get() as
+      ? ((await db.select({ id: salespeople.id, name: salespeople.name }).from(salespeople).where(eq(salespeople.id, actor.salesperson)).get()) as
           | { id: number; name: string }
           | undefined)
       : undefined;

@@ -59,7 +59,7 @@ export interface Master {
   counts: Record<string, number>;
 }
 
-const live = async <T extends ResourceTable>(db: Db, table: T) => await db.select().from(table).where(isNull(table.voided_at)).all() as RowOf<T>[];
+const live = async <T extends ResourceTable>(db: Db, table: T) => (await db.select().from(table).where(isNull(table.voided_at)).all()) as RowOf<T>[];
 
 export async function loadMaster(db: Db, asOf: string): Promise<Master> {
   const customers = await live(db, t.customers);

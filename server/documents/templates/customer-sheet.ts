@@ -27,13 +27,13 @@ export const customerSheet: DocumentTemplate<Data> = {
     const live = <T extends typeof customerLicenses | typeof customerAgents>(t: T) => and(eq(t.customer, customer.id), isNull(t.voided_at));
     return {
       customer,
-      licences: await ctx.db
+      licences: (await ctx.db
         .select()
         .from(customerLicenses)
         .where(live(customerLicenses))
         .orderBy(asc(customerLicenses.kind), asc(customerLicenses.valid_to))
-        .all() as Row[],
-      agents: await ctx.db.select().from(customerAgents).where(live(customerAgents)).orderBy(asc(customerAgents.id)).all() as Row[],
+        .all()) as Row[],
+      agents: (await ctx.db.select().from(customerAgents).where(live(customerAgents)).orderBy(asc(customerAgents.id)).all()) as Row[],
       signatures: await signaturesFor(ctx.db, 'customers', customer),
     };
   },

@@ -41,12 +41,12 @@ function item(ctx: DocContext, d: Row): Item {
 export async function deliveryItems(ctx: DocContext, customerId: number, from?: string, to?: string): Promise<Item[]> {
   const t = documentDeliveries;
   return (
-    await ctx.db
+    (await ctx.db
       .select()
       .from(t)
       .where(and(eq(t.customer, customerId), isNull(t.voided_at), from ? gte(t.delivered_at, from) : undefined, to ? lte(t.delivered_at, to) : undefined))
       .orderBy(asc(t.delivered_at), asc(t.id))
-      .all() as Row[]
+      .all()) as Row[]
   ).map((d) => item(ctx, d));
 }
 

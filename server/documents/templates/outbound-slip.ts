@@ -33,9 +33,7 @@ export const outboundSlip: DocumentTemplate<Data> = {
       customer: ref(ctx.db, 'customers', order?.customer),
       salesperson: ref(ctx.db, 'salespeople', order?.salesperson),
       rows: order ? await salesRows(ctx.db, eq(salesLines.order, order.id)) : [],
-      reviewSignature: (await signaturesFor(ctx.db, 'outbound_slips', slip))
-        .filter((s) => s.meaning === 'review_outbound')
-        .at(-1),
+      reviewSignature: (await signaturesFor(ctx.db, 'outbound_slips', slip)).filter((s) => s.meaning === 'review_outbound').at(-1),
     };
   },
   fileName: (d) => `出库单-${d.slip.slip_no}`,

@@ -33,12 +33,13 @@ export const recallNotice: DocumentTemplate<Data> = {
     const numbers = Array.isArray(recall?.batches) ? (recall!.batches as string[]) : [];
     const batchIds =
       product && numbers.length
-        ? (await ctx.db
-            .select({ id: batches.id })
-            .from(batches)
-            .where(and(eq(batches.product, product.id), inArray(batches.batch_no, numbers), isNull(batches.voided_at)))
-            .all())
-            .map((b) => b.id)
+        ? (
+            await ctx.db
+              .select({ id: batches.id })
+              .from(batches)
+              .where(and(eq(batches.product, product.id), inArray(batches.batch_no, numbers), isNull(batches.voided_at)))
+              .all()
+          ).map((b) => b.id)
         : [];
     const rows = batchIds.length ? await salesRows(ctx.db, and(eq(salesLines.customer, notice.customer as number), inArray(salesLines.batch, batchIds))) : [];
     return { notice, recall, customer: ref(ctx.db, 'customers', notice.customer), product, rows };

@@ -67,7 +67,7 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
       ['customers', 'show'],
     ]);
     const customer = record(c, 'customers', 'customer');
-    return c.json({ name: customer.name, ...await customerReceivables(c.get('deps').db, asOf(c), customer.id) });
+    return c.json({ name: customer.name, ...(await customerReceivables(c.get('deps').db, asOf(c), customer.id)) });
   });
 
   app.get('/fulfilment/invoiceable-slips', async (c) => {

@@ -16,7 +16,7 @@ export async function referencedHashes(file: string): Promise<string[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const has = await db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'").get();
-    return has ? (await db.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all() as string[]) : [];
+    return has ? ((await db.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all()) as string[]) : [];
   } finally {
     db.close();
   }

@@ -67,22 +67,22 @@ function scanCheck(label: Gap, source: string, found: Gap[], fields: string[], o
 
 export async function customerScanChecks(db: Db, customer: Row): Promise<Check[]> {
   const live = async <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
-    await db
+    (await db
       .select()
       .from(t)
       .where(and(eq(t.customer, customer.id), isNull(t.voided_at)))
-      .all() as Row[];
+      .all()) as Row[];
   const licences = await live(customerLicenses);
   const agents = await live(customerAgents);
   const found = [
-    ...await gaps(db, 'customer_licenses', licences, (l) => {
+    ...(await gaps(db, 'customer_licenses', licences, (l) => {
       const k = CUSTOMER_LICENSE_KIND.labels[l.kind as keyof typeof CUSTOMER_LICENSE_KIND.labels] ?? [String(l.kind), String(l.kind)];
       return { zh: `${k[0]} ${l.number ?? ''}`, en: `${k[1]} ${l.number ?? ''}` };
-    }),
-    ...await gaps(db, 'customer_agents', agents, (a) => {
+    })),
+    ...(await gaps(db, 'customer_agents', agents, (a) => {
       const r = AGENT_ROLE.labels[a.role as keyof typeof AGENT_ROLE.labels] ?? [String(a.role), String(a.role)];
       return { zh: `${a.name}（${r[0]}）`, en: `${a.name} (${r[1]})` };
-    }),
+    })),
   ];
   return [
     scanCheck(

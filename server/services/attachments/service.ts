@@ -122,7 +122,7 @@ async function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 
     }
     const now = ctx.clock.now().toISOString();
     const stamp = { created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id };
-    const row = await tx.db
+    const row = (await tx.db
       .insert(attachments)
       .values({
         resource: input.resource,
@@ -137,16 +137,16 @@ async function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 
         ...stamp,
       })
       .returning()
-      .get() as Row;
+      .get()) as Row;
     const what = `${kindLabel(input.kind, 'zh')}（SHA-256 ${sha}）`;
     await writeAudit(tx, 'create', 'attachments', row.id, null, serialize(res, row), input.reason?.trim() || `上传扫描件 ${what}`);
     if (old) {
-      const after = await tx.db
+      const after = (await tx.db
         .update(attachments)
         .set({ superseded_by: row.id, superseded_at: now, updated_at: now, updated_by: ctx.actor.id, version: (old.version ?? 1) + 1 })
         .where(eq(attachments.id, old.id))
         .returning()
-        .get() as Row;
+        .get()) as Row;
       await writeAudit(tx, 'update', 'attachments', old.id, serialize(res, old), serialize(res, after), `被附件 #${row.id} 替换：${what}`);
     }
     const label = `${resource.label[ctx.lang === 'en' ? 1 : 0]}·${kindLabel(input.kind, ctx.lang)}`;

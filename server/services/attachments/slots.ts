@@ -30,10 +30,10 @@ export const kindLabel = (kind: string, lang: Lang) => ATTACHMENT_KIND.labels[ki
 export async function attachmentRows(db: Db, resource: string, ids: readonly number[], currentOnly = false): Promise<Row[]> {
   if (!ids.length) return [];
   const t = attachments;
-  return await db
+  return (await db
     .select()
     .from(t)
     .where(and(eq(t.resource, resource), inArray(t.record_id, [...ids]), isNull(t.voided_at), currentOnly ? isNull(t.superseded_by) : undefined))
     .orderBy(asc(t.record_id), asc(t.id))
-    .all() as Row[];
+    .all()) as Row[];
 }

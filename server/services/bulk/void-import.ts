@@ -48,11 +48,11 @@ export async function voidImport(ctx: ServiceContext, imp: Row, reason: string):
     for (const [col, spec] of Object.entries(u.fields)) {
       if (spec.kind !== 'ref' || !spec.ref || !ours.has(spec.ref)) continue;
       const n = (
-        await sqlite
+        (await sqlite
           .prepare(
             `SELECT count(*) AS n FROM ${q(u.name)} WHERE voided_at IS NULL AND import_id IS NOT ? AND ${q(col)} IN (SELECT id FROM ${q(spec.ref)} WHERE import_id = ?)`,
           )
-          .get(imp.id, imp.id) as { n: number }
+          .get(imp.id, imp.id)) as { n: number }
       ).n;
       if (n) blockers.push(ctx.lang === 'en' ? `${label(u.name)} (${spec.label[1]}) ${rows(n)}` : `${label(u.name)}（${spec.label[0]}）${rows(n)}`);
     }
@@ -67,11 +67,13 @@ export async function voidImport(ctx: ServiceContext, imp: Row, reason: string):
   let findings = 0;
   for (const t of tables) {
     if (t.name === 'findings') continue;
-    findings += (await sqlite
-      .prepare(
-        `UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`,
-      )
-      .run(stamp)).changes;
+    findings += (
+      await sqlite
+        .prepare(
+          `UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`,
+        )
+        .run(stamp)
+    ).changes;
   }
   for (const t of tables) {
     voided[t.name] = (await sqlite.prepare(`UPDATE ${q(t.name)} SET ${set} WHERE import_id = @imp AND voided_at IS NULL`).run(stamp)).changes;

@@ -11,28 +11,28 @@ import { clientOf } from './bulk-rows';
 
 type Row = Record<string, any>;
 const one = async (db: Db, table: any, id: number) =>
-  await db
+  (await db
     .select()
     .from(table)
     .where(and(eq(table.id, id), isNull(table.voided_at)))
-    .get() as Row | undefined;
+    .get()) as Row | undefined;
 const live = async (db: Db, table: any, column: string, id: unknown) =>
   id == null
     ? []
-    : (await db
+    : ((await db
         .select()
         .from(table)
         .where(and(eq(table[column], id as number), isNull(table.voided_at)))
-        .all() as Row[]);
+        .all()) as Row[]);
 
 /** The coldest storage condition among the goods of a slip's order: 'frozen', 'cold', or null (no cold chain). */
 export async function slipColdStorage(db: Db, slipId: unknown): Promise<'cold' | 'frozen' | null> {
   if (slipId == null) return null;
-  const rows = await clientOf(db)
+  const rows = (await clientOf(db)
     .prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
     JOIN products p ON p.id = l.product WHERE s.id = ? AND p.storage IN ('cold', 'frozen')`)
     .pluck()
-    .all(slipId) as string[];
+    .all(slipId)) as string[];
   return rows.includes('frozen') ? 'frozen' : rows.includes('cold') ? 'cold' : null;
 }
 
@@ -90,12 +90,13 @@ export async function afterSalesRecordTargets(db: Db, resource: string, row: Row
     case 'visits':
       return row.product == null
         ? []
-        : (await db
-            .select({ id: t.followUpPlans.id })
-            .from(t.followUpPlans)
-            .where(and(eq(t.followUpPlans.customer, row.customer), eq(t.followUpPlans.product, row.product), isNull(t.followUpPlans.voided_at)))
-            .all())
-            .map((p) => ({ kind: 'follow_up_plans' as const, id: p.id, own: false }));
+        : (
+            await db
+              .select({ id: t.followUpPlans.id })
+              .from(t.followUpPlans)
+              .where(and(eq(t.followUpPlans.customer, row.customer), eq(t.followUpPlans.product, row.product), isNull(t.followUpPlans.voided_at)))
+              .all()
+          ).map((p) => ({ kind: 'follow_up_plans' as const, id: p.id, own: false }));
     default:
       return undefined;
   }

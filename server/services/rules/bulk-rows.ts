@@ -42,11 +42,11 @@ export async function liveRowsIn<T extends ResourceTable>(
   if (!ids.length) return [];
   const plan = planOf(table);
   const colName = getTableColumns(table)[column].name;
-  const rows = await clientOf(db)
+  const rows = (await clientOf(db)
     .prepare(
       `SELECT * FROM "${plan.name}" WHERE "${colName}" IN (SELECT value FROM json_each(?))${also?.voided ? '' : ' AND voided_at IS NULL'}${also ? ` AND (${also.sql})` : ''} ORDER BY id`,
     )
-    .all(JSON.stringify(ids), ...(also?.params ?? [])) as Record<string, unknown>[];
+    .all(JSON.stringify(ids), ...(also?.params ?? []))) as Record<string, unknown>[];
   const out = new Array<RowOf<T>>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];

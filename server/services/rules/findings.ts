@@ -34,11 +34,11 @@ export async function syncFindings(
 ): Promise<SyncResult> {
   const existing =
     active ??
-    (await ctx.db
+    ((await ctx.db
       .select()
       .from(findings)
       .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ACTIVE)))
-      .all() as FindingRow[]);
+      .all()) as FindingRow[]);
   const now = ctx.clock.now().toISOString();
   const stamp = { updated_at: now, updated_by: ctx.actor.id };
   const current = new Map(existing.map((f) => [identity(f.rule, f.fields as string[]), f]));
@@ -121,22 +121,22 @@ export function findingsChange(evaluatedCodes: ReadonlySet<string>, found: reado
 export async function activeFindingsOf(ctx: ServiceContext, resource: string, recordIds: readonly number[]): Promise<Map<number, FindingRow[]>> {
   const out = new Map<number, FindingRow[]>(recordIds.map((id) => [id, []]));
   if (!recordIds.length) return out;
-  const rows = await liveRowsIn(ctx.db, findings, 'record_id', recordIds, {
+  const rows = (await liveRowsIn(ctx.db, findings, 'record_id', recordIds, {
     sql: `resource = ? AND status IN (${ACTIVE.map(() => '?').join(', ')})`,
     params: [resource, ...ACTIVE],
     voided: true,
-  }) as FindingRow[];
+  })) as FindingRow[];
   for (const f of rows) out.get(f.record_id!)?.push(f);
   return out;
 }
 
 /** A voided record's open findings are resolved with it. */
 export async function resolveAllFor(ctx: ServiceContext, resource: string, recordId: number): Promise<SyncResult> {
-  const open = await ctx.db
+  const open = (await ctx.db
     .select()
     .from(findings)
     .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ['open', 'acknowledged'])))
-    .all() as FindingRow[];
+    .all()) as FindingRow[];
   const now = ctx.clock.now().toISOString();
   for (const f of open) {
     const row = await ctx.db

@@ -29,13 +29,13 @@ const BATCH = 500;
 async function idsOf(db: Db, kind: RecordKind, after: number): Promise<number[]> {
   const t = registry.get(kind)!.table;
   return (
-    await db
+    (await db
       .select({ id: t.id })
       .from(t)
       .where(and(isNull(t.voided_at), gt(t.id, after)))
       .orderBy(asc(t.id))
       .limit(BATCH)
-      .all() as { id: number }[]
+      .all()) as { id: number }[]
   ).map((r) => r.id);
 }
 
@@ -65,12 +65,13 @@ export async function fullRecheck(db: Db, clock: Clock, asOf = clock.today(), op
   }
   // 2. every other record with an active finding
   const periodicKinds = new Set<string>(RECORD_KINDS.filter((k) => opts.all || rulesFor(k, { periodic: true }).length));
-  const open = (await db
-    .selectDistinct({ resource: findings.resource, record_id: findings.record_id })
-    .from(findings)
-    .where(inArray(findings.status, ['open', 'acknowledged']))
-    .all())
-    .filter((f) => f.record_id != null && !periodicKinds.has(f.resource) && (RECORD_KINDS as readonly string[]).includes(f.resource));
+  const open = (
+    await db
+      .selectDistinct({ resource: findings.resource, record_id: findings.record_id })
+      .from(findings)
+      .where(inArray(findings.status, ['open', 'acknowledged']))
+      .all()
+  ).filter((f) => f.record_id != null && !periodicKinds.has(f.resource) && (RECORD_KINDS as readonly string[]).includes(f.resource));
   for (let i = 0; i < open.length; i += BATCH) {
     const slice = open.slice(i, i + BATCH);
     for (const kind of new Set(slice.map((f) => f.resource)))

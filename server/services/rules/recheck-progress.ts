@@ -64,7 +64,7 @@ export async function queueDependents(db: Db, by: DependentsBy, refIds: readonly
 
 /** The newest queued entry: a run takes the queue up to it. */
 export async function pendingUpto(db: Db): Promise<number> {
-  return (await clientOf(db).prepare('SELECT max(id) FROM rule_recheck_pending').pluck().get() as number | null) ?? 0;
+  return ((await clientOf(db).prepare('SELECT max(id) FROM rule_recheck_pending').pluck().get()) as number | null) ?? 0;
 }
 
 /** Done with the queue as it stood when the run began: entries queued since wait for the next run. */
@@ -74,8 +74,8 @@ export async function clearDependents(db: Db, upto: number): Promise<void> {
 
 /** The progress row; undefined before the first re-check (a read: the table is not created here). */
 export async function readProgress(db: Db): Promise<RecheckProgress | undefined> {
-  if (!await clientOf(db).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get()) return undefined;
-  return await clientOf(db).prepare('SELECT * FROM rule_recheck WHERE id = 1').get() as RecheckProgress | undefined;
+  if (!(await clientOf(db).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get())) return undefined;
+  return (await clientOf(db).prepare('SELECT * FROM rule_recheck WHERE id = 1').get()) as RecheckProgress | undefined;
 }
 
 export async function writeProgress(db: Db, p: RecheckProgress): Promise<void> {

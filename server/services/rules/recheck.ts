@@ -124,7 +124,11 @@ export async function recheckBatch(db: Db, clock: Clock): Promise<RecheckProgres
 }
 
 /** The next non-empty page of candidates from where the progress stands (moving on to the next kinds). */
-async function nextPage(db: Db, settings: Awaited<ReturnType<typeof loadSettings>>, p: RecheckProgress): Promise<{ kind: (typeof RECHECK_KINDS)[number]; page: CandidatePage }> {
+async function nextPage(
+  db: Db,
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+  p: RecheckProgress,
+): Promise<{ kind: (typeof RECHECK_KINDS)[number]; page: CandidatePage }> {
   let kind = p.kind as (typeof RECHECK_KINDS)[number];
   for (let after = p.last_id; ; after = 0) {
     const window = { since: p.since, asOf: p.as_of, pendingUpto: p.pending_upto };
@@ -177,7 +181,7 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
   }
   const active = await activeFindingsOf(ctx, kind, page.ids);
   for (const id of page.ids) {
-    const view = await viewOf(ctx.db, kind, id) as Record<string, any> | undefined;
+    const view = (await viewOf(ctx.db, kind, id)) as Record<string, any> | undefined;
     consider(id, timeCodes, view, view ? evaluate(kind, view as never, rc, { timeDriven: true }) : [], active.get(id));
     if (full()) return { ...out, lastId: id };
   }

@@ -22,22 +22,22 @@ const ids = (rows: Row[], key = 'id') => [...new Set(rows.map((r) => r[key]).fil
 const liveWhere = (table: any, cond: any) => and(cond, isNull(table.voided_at));
 
 async function linesWhere(db: Db, cond: any): Promise<number[]> {
-  return ids(await db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond)).all() as Row[]);
+  return ids((await db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond)).all()) as Row[]);
 }
 async function linesOfOrders(db: Db, orderIds: number[]): Promise<number[]> {
   return orderIds.length ? linesWhere(db, inArray(t.salesLines.order, orderIds)) : [];
 }
 async function ordersOfInvoice(db: Db, invoiceId: number): Promise<number[]> {
   const slips = ids(
-    await db
+    (await db
       .select({ slip: t.invoiceSlips.slip })
       .from(t.invoiceSlips)
       .where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId)))
-      .all() as Row[],
+      .all()) as Row[],
     'slip',
   );
   return slips.length
-    ? ids(await db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all() as Row[], 'order')
+    ? ids((await db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all()) as Row[], 'order')
     : [];
 }
 
@@ -56,23 +56,23 @@ export const RECENT_DEPENDENTS = 50;
  */
 async function dependentLines(db: Db, cond: SQL, by: DependentsBy, refIds: number[]): Promise<Target[]> {
   const withFindings = ids(
-    await db
+    (await db
       .select({ id: t.salesLines.id })
       .from(t.findings)
       .innerJoin(t.salesLines, eq(t.salesLines.id, t.findings.record_id))
       .where(and(eq(t.findings.resource, 'sales_lines'), inArray(t.findings.status, ['open', 'acknowledged']), cond, isNull(t.salesLines.voided_at)))
       .orderBy(desc(t.findings.id))
       .limit(RECENT_DEPENDENTS)
-      .all() as Row[],
+      .all()) as Row[],
   );
   const recent = ids(
-    await db
+    (await db
       .select({ id: t.salesLines.id })
       .from(t.salesLines)
       .where(liveWhere(t.salesLines, cond))
       .orderBy(desc(t.salesLines.id))
       .limit(RECENT_DEPENDENTS)
-      .all() as Row[],
+      .all()) as Row[],
   );
   if (recent.length >= RECENT_DEPENDENTS) await queueDependents(db, by, refIds);
   return lines([...new Set([...withFindings, ...recent])]);
@@ -93,13 +93,13 @@ const SELF_CHECKED: Readonly<Record<string, { kind: RecordKind; own: boolean }>>
 export async function targetsOf(db: Db, resource: string, row: Row, before?: Row): Promise<Target[]> {
   const own = await afterSalesRecordTargets(db, resource, row);
   // a nonconforming-goods case dates its batch's 不合格 status: the batch's sales are re-judged (BATCH_BLOCKED)
-  if (resource === 'nonconformities') return [...own!, ...await coreTargetsOf(db, 'batches', { id: row.batch })];
+  if (resource === 'nonconformities') return [...own!, ...(await coreTargetsOf(db, 'batches', { id: row.batch }))];
   if (own && resource !== 'visits') return own;
   if (before && !linesMayChange(resource, before, row)) {
     const self = SELF_CHECKED[resource];
     return [...(own ?? []), ...(self ? [{ kind: self.kind, id: row.id, own: self.own }] : [])];
   }
-  return [...(own ?? []), ...await coreTargetsOf(db, resource, row)];
+  return [...(own ?? []), ...(await coreTargetsOf(db, resource, row))];
 }
 
 async function coreTargetsOf(db: Db, resource: string, row: Row): Promise<Target[]> {
@@ -121,7 +121,10 @@ async function coreTargetsOf(db: Db, resource: string, row: Row): Promise<Target
     case 'payments':
       return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }) : [];
     case 'contracts':
-      return [{ kind: 'contracts', id: row.id, own: true }, ...await dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)), 'contract', [row.id])];
+      return [
+        { kind: 'contracts', id: row.id, own: true },
+        ...(await dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)), 'contract', [row.id])),
+      ];
     case 'complaints':
     case 'recall_notices':
     case 'adverse_reactions':
@@ -130,14 +133,14 @@ async function coreTargetsOf(db: Db, resource: string, row: Row): Promise<Target
     case 'visits':
       return [{ kind: 'customers', id: row.customer, own: false }];
     case 'customers':
-      return [{ kind: 'customers', id: row.id, own: false }, ...await dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id])];
+      return [{ kind: 'customers', id: row.id, own: false }, ...(await dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id]))];
     case 'customer_licenses':
     case 'customer_agents':
       return dependentLines(db, eq(t.salesLines.customer, row.customer), 'customer', [row.customer]);
     case 'salespeople':
       return [
         { kind: 'salespeople', id: row.id, own: false },
-        ...await dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id]),
+        ...(await dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id])),
       ];
     // a failed training makes the salesperson's sales unqualified; an assessment is checked on the salesperson
     case 'trainings':
@@ -154,19 +157,16 @@ async function coreTargetsOf(db: Db, resource: string, row: Row): Promise<Target
       return dependentLines(db, eq(t.salesLines.batch, row.id), 'batch', [row.id]);
     case 'recalls': {
       const batchIds = ids(
-        (await db
-          .select({ id: t.batches.id, batch_no: t.batches.batch_no })
-          .from(t.batches)
-          .where(eq(t.batches.product, row.product))
-          .all())
-          .filter((b: Row) => splitList(row.batches).includes(b.batch_no)) as Row[],
+        (await db.select({ id: t.batches.id, batch_no: t.batches.batch_no }).from(t.batches).where(eq(t.batches.product, row.product)).all()).filter((b: Row) =>
+          splitList(row.batches).includes(b.batch_no),
+        ) as Row[],
       );
       const notices = ids(
-        await db
+        (await db
           .select({ id: t.recallNotices.id })
           .from(t.recallNotices)
           .where(liveWhere(t.recallNotices, eq(t.recallNotices.recall, row.id)))
-          .all() as Row[],
+          .all()) as Row[],
       );
       return [
         ...(batchIds.length ? await dependentLines(db, inArray(t.salesLines.batch, batchIds), 'batch', batchIds) : []),

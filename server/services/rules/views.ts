@@ -12,11 +12,11 @@ import { liveRowsIn } from './bulk-rows';
 import { AFTERSALES_RECORD_VIEWS } from './after-sales-views';
 
 async function getById<T extends ResourceTable>(db: Db, table: T, id: number): Promise<RowOf<T> | undefined> {
-  return await db
+  return (await db
     .select()
     .from(table)
     .where(and(eq(table.id, id), isNull(table.voided_at)))
-    .get() as RowOf<T> | undefined;
+    .get()) as RowOf<T> | undefined;
 }
 
 const group = <R extends { id: number }>(rows: readonly R[], key: keyof R): Map<number, R[]> => {

@@ -25,8 +25,8 @@ let salesUser: number;
 let qaUser: number;
 let importId: number;
 
-const all = async <T>(sql: string, ...args: unknown[]) => await srv.db.$client.prepare(sql).all(...args) as T[];
-const one = async <T>(sql: string, ...args: unknown[]) => await srv.db.$client.prepare(sql).get(...args) as T;
+const all = async <T>(sql: string, ...args: unknown[]) => (await srv.db.$client.prepare(sql).all(...args)) as T[];
+const one = async <T>(sql: string, ...args: unknown[]) => (await srv.db.$client.prepare(sql).get(...args)) as T;
 async function user(username: string, roles: string[], extra: Record<string, unknown> = {}): Promise<[string, number]> {
   const res = await fetch(`${srv.url}/api/users`, {
     method: 'POST',

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.server.close());
 
-const customers = async () => (await api.server.db.$client.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => r.name);
+const customers = async () => ((await api.server.db.$client.prepare('SELECT name FROM customers').all()) as { name: string }[]).map((r) => r.name);
 
 async function post(name: string, headers: Record<string, string>, contentType = 'text/plain') {
   const res = await api.http('/customers', { method: 'POST', body: JSON.stringify(customerBody(name)), headers: { 'Content-Type': contentType, ...headers } });
@@ -50,10 +50,6 @@ describe('csrf guard (hono/csrf)', () => {
     expect((await post('同源药店2', { Origin: `https://${host}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
     expect((await post('同源药店3', { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
     expect((await post('同源药店4', {}, 'application/json')).status).toBe(201);
-    expect(
-      (await customers())
-        .filter((n) => n.startsWith('同源药店'))
-        .sort(),
-    ).toEqual(['同源药店1', '同源药店2', '同源药店3', '同源药店4']);
+    expect((await customers()).filter((n) => n.startsWith('同源药店')).sort()).toEqual(['同源药店1', '同源药店2', '同源药店3', '同源药店4']);
   });
 });

@@ -21,21 +21,23 @@ beforeAll(async () => {
   w = await buildRbacWorld();
   const now = w.srv.clock.now().toISOString();
   const finding = async (record: number, salesperson: number) =>
-    (await w.srv.db
-      .insert(findings)
-      .values({
-        rule: 'TEST_RULE',
-        severity: 'warning',
-        resource: 'sales_orders',
-        record_id: record,
-        salesperson,
-        message: 'test finding',
-        status: 'open',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning()
-      .get()).id;
+    (
+      await w.srv.db
+        .insert(findings)
+        .values({
+          rule: 'TEST_RULE',
+          severity: 'warning',
+          resource: 'sales_orders',
+          record_id: record,
+          salesperson,
+          message: 'test finding',
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning()
+        .get()
+    ).id;
   await finding(w.extra.otherOrder, w.other.salesperson);
   await finding(w.extra.shipOrder, w.world.salesperson);
   const up = async (who: 'admin' | 'sales', file: string, kind: string) => {

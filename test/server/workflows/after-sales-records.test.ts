@@ -89,7 +89,13 @@ beforeAll(async () => {
     receipt_confirmed_at: '2025-06-22',
   });
   ids.plainOrder = (await call(admin, 'POST', '/sales_orders', compliantOrder(w, 'XS-C-2'))).body.id;
-  ids.plainSlip = await legacy('outbound_slips', { slip_no: 'CK-C-2', order: ids.plainOrder, outbound_date: '2025-06-21', issued_by: '王开票', picked_by: '孙立' });
+  ids.plainSlip = await legacy('outbound_slips', {
+    slip_no: 'CK-C-2',
+    order: ids.plainOrder,
+    outbound_date: '2025-06-21',
+    issued_by: '王开票',
+    picked_by: '孙立',
+  });
 }, 60_000);
 afterAll(async () => {
   await closePdfRenderer();

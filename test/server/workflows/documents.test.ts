@@ -87,7 +87,8 @@ beforeAll(async () => {
   );
   // slips stand as legacy records (a live one is issued only by the issue-outbound step)
   const legacySlip = async (values: Record<string, unknown>) =>
-    (await createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, values, { historical: true })).id as number;
+    (await createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, values, { historical: true }))
+      .id as number;
   ids.slip = await legacySlip({ slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' });
   ids.slipB = await legacySlip({ slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
   ids.feedback = await created(admin, '/quality_feedback', {

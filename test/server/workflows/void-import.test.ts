@@ -79,7 +79,7 @@ describe('voiding a sales-ledger import', () => {
     expect(before.sales_orders).toBeGreaterThan(0);
     const findings = await count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id);
     expect(findings).toBeGreaterThan(0);
-    const pending = await live('customers', id) + await live('products', id) + await live('batches', id) + await live('salespeople', id);
+    const pending = (await live('customers', id)) + (await live('products', id)) + (await live('batches', id)) + (await live('salespeople', id));
 
     const r = await voidImport(qa, id, { password: PASSWORD, comment: '导错了年份' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -89,7 +89,7 @@ describe('voiding a sales-ledger import', () => {
     expect(await count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id)).toBe(0);
     expect(await count(srv.db, "SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND void_reason = '导错了年份'", id)).toBe(before.sales_lines);
     // one audit row with the counts per table (and the imports row's own update)
-    const audit = await srv.db.$client.prepare("SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'").all(id) as {
+    const audit = (await srv.db.$client.prepare("SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'").all(id)) as {
       after: string;
     }[];
     expect(audit).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('voiding a sales-ledger import', () => {
     const file = path.join(dir, 'ledger-100.csv');
     writeLedger(file, 100, (i) => SAMPLE_ROW[i % 2 ? 19 : 23]);
     const id = await importLedger(file);
-    const invoice = await srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as {
+    const invoice = (await srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id)) as {
       id: number;
       customer: number;
     };
@@ -134,7 +134,7 @@ describe('voiding a sales-ledger import', () => {
     // the payment voided, the import can go — unless someone has worked on its records meanwhile
     // (a payment is voided by finance's signed step, with a reason)
     expect((await call(finance, 'POST', `/payments/${pay.body.id}/void-payment`, { password: PASSWORD, comment: '录错' })).status).toBe(200);
-    const order = await srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as {
+    const order = (await srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id)) as {
       id: number;
       version: number;
     };

@@ -72,7 +72,7 @@ export const AFTERSALES_RECORD_HOOKS: Record<string, WriteHooks> = {
         const slip = typeof slipId === 'number' ? findRow(ctx.db, registry.get('outbound_slips')!, slipId) : undefined;
         const order = slip ? findRow(ctx.db, registry.get('sales_orders')!, slip.order as number) : undefined;
         values.customer = order?.customer ?? null;
-        values.cold_chain = await slipColdStorage(ctx.db, slipId) !== null;
+        values.cold_chain = (await slipColdStorage(ctx.db, slipId)) !== null;
       }
       notBefore(ctx, values, current, 'departed_at', 'arrived_at');
     },

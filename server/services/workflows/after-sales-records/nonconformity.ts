@@ -108,15 +108,17 @@ export async function refreshCase(ctx: ServiceContext, kase: Row) {
   }
   if (kase.decision === 'notice') {
     const have = new Set(
-      (await ctx.db
-        .select({ customer: nonconformityNotices.customer })
-        .from(nonconformityNotices)
-        .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
-        .all())
-        .map((n) => n.customer),
+      (
+        await ctx.db
+          .select({ customer: nonconformityNotices.customer })
+          .from(nonconformityNotices)
+          .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
+          .all()
+      ).map((n) => n.customer),
     );
     const res = registry.get('nonconformity_notices')!;
-    for (const s of sold) if (!have.has(s.customer)) await createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
+    for (const s of sold)
+      if (!have.has(s.customer)) await createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
   }
   return { customers_count: sold.length, quantity_sold: sold.reduce((t, r) => t + r.quantity, 0) };
 }
@@ -129,18 +131,19 @@ export async function closeCase(ctx: ServiceContext, kase: Row) {
       throw badRequest(msg(ctx.lang, 'nonconformity_recall_open', { recall_no: String(recall.recall_no) }));
   }
   if (kase.decision === 'notice') {
-    const pending = (await ctx.db
-      .select({
-        name: customers.name,
-        notified_at: nonconformityNotices.notified_at,
-        acknowledged_at: nonconformityNotices.acknowledged_at,
-        sold: nonconformityNotices.quantity_sold,
-      })
-      .from(nonconformityNotices)
-      .innerJoin(customers, eq(customers.id, nonconformityNotices.customer))
-      .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
-      .all())
-      .filter((n) => (n.sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
+    const pending = (
+      await ctx.db
+        .select({
+          name: customers.name,
+          notified_at: nonconformityNotices.notified_at,
+          acknowledged_at: nonconformityNotices.acknowledged_at,
+          sold: nonconformityNotices.quantity_sold,
+        })
+        .from(nonconformityNotices)
+        .innerJoin(customers, eq(customers.id, nonconformityNotices.customer))
+        .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
+        .all()
+    ).filter((n) => (n.sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
     if (pending.length) {
       const list = pending
         .map((n) => `${n.name}（${n.notified_at ? (en(ctx) ? 'not acknowledged' : '未确认') : en(ctx) ? 'not notified' : '未通知'}）`)

@@ -31,7 +31,7 @@ export async function caseCustomers(db: Db, kase: Row): Promise<Affected> {
           .from(nonconformityNotices)
           .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
           .all();
-  return { recall: kase, ...await affectedOf(db, scope, notices as Row[]) };
+  return { recall: kase, ...(await affectedOf(db, scope, notices as Row[])) };
 }
 
 export interface RepairAgreement {
@@ -59,14 +59,15 @@ export async function repairRoute(db: Db, productId: number, today: string): Pro
   const p = await db.select().from(products).where(eq(products.id, productId)).get();
   if (!p) return undefined;
   const norm = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
-  const rows = (await db
-    .select({ a: supplierAgreements, name: suppliers.name, contact: suppliers.contact_name, phone: suppliers.contact_phone })
-    .from(supplierAgreements)
-    .innerJoin(suppliers, eq(suppliers.id, supplierAgreements.supplier))
-    .where(isNull(supplierAgreements.voided_at))
-    .orderBy(asc(supplierAgreements.valid_to))
-    .all())
-    .filter((r) => p.manufacturer && (r.a.manufacturers ?? []).some((m: string) => norm(m) === norm(p.manufacturer)));
+  const rows = (
+    await db
+      .select({ a: supplierAgreements, name: suppliers.name, contact: suppliers.contact_name, phone: suppliers.contact_phone })
+      .from(supplierAgreements)
+      .innerJoin(suppliers, eq(suppliers.id, supplierAgreements.supplier))
+      .where(isNull(supplierAgreements.voided_at))
+      .orderBy(asc(supplierAgreements.valid_to))
+      .all()
+  ).filter((r) => p.manufacturer && (r.a.manufacturers ?? []).some((m: string) => norm(m) === norm(p.manufacturer)));
   const agreements = rows
     .map(
       (r): RepairAgreement => ({

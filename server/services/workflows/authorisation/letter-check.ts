@@ -16,7 +16,7 @@ import type { ServiceContext } from '../../context';
 import { loadSettings } from '../../settings';
 
 async function unqualified(ctx: ServiceContext, id: number): Promise<string | null> {
-  const s = await ctx.db.select().from(salespeople).where(eq(salespeople.id, id)).get() as SalespersonRow | undefined;
+  const s = (await ctx.db.select().from(salespeople).where(eq(salespeople.id, id)).get()) as SalespersonRow | undefined;
   if (!s) return null;
   const held = await ctx.db
     .select()

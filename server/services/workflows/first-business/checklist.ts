@@ -18,24 +18,25 @@ export type FirstBusinessResource = 'customers' | 'products';
 
 /** `马丽（销售员）` for each credit-review signature of the customer. */
 async function creditSigners(db: Db, id: number): Promise<string[]> {
-  return (await db
-    .select({ name: signatures.signer_name, roles: users.roles })
-    .from(signatures)
-    .leftJoin(users, eq(users.id, signatures.signer))
-    .where(and(eq(signatures.resource, 'customers'), eq(signatures.record_id, id), eq(signatures.meaning, 'review_credit')))
-    .all())
-    .map((s) => {
-      const roles = ((s.roles ?? []) as string[]).filter((r) => ['sales', 'sales_head', 'finance'].includes(r));
-      return roles.length ? `${s.name}（${roles.map((r) => ROLE.labels[r as 'sales'][0]).join('、')}）` : s.name;
-    });
+  return (
+    await db
+      .select({ name: signatures.signer_name, roles: users.roles })
+      .from(signatures)
+      .leftJoin(users, eq(users.id, signatures.signer))
+      .where(and(eq(signatures.resource, 'customers'), eq(signatures.record_id, id), eq(signatures.meaning, 'review_credit')))
+      .all()
+  ).map((s) => {
+    const roles = ((s.roles ?? []) as string[]).filter((r) => ['sales', 'sales_head', 'finance'].includes(r));
+    return roles.length ? `${s.name}（${roles.map((r) => ROLE.labels[r as 'sales'][0]).join('、')}）` : s.name;
+  });
 }
 
 export async function firstBusinessChecklist(db: Db, asOf: string, resource: FirstBusinessResource, row: Row): Promise<Checklist> {
   const ctx = await createSqlContext(db, asOf);
   const checks =
     resource === 'customers'
-      ? [...customerChecks(row as unknown as CustomerFacts, ctx, await creditSigners(db, row.id)), ...await customerScanChecks(db, row)]
-      : [...productChecks(row as unknown as ProductRow, ctx), ...await productScanChecks(db, row)];
+      ? [...customerChecks(row as unknown as CustomerFacts, ctx, await creditSigners(db, row.id)), ...(await customerScanChecks(db, row))]
+      : [...productChecks(row as unknown as ProductRow, ctx), ...(await productScanChecks(db, row))];
   return { resource, id: row.id, asOf, qa_status: (row.qa_status as string) ?? null, ready: failing(checks).length === 0, checks };
 }
 

@@ -18,23 +18,18 @@ async function userNames(db: Db, ids: unknown[]): Promise<Map<number, string>> {
   const list = [...new Set(ids.filter((v): v is number => typeof v === 'number'))];
   if (!list.length) return new Map();
   return new Map(
-    (await db
-      .select({ id: t.users.id, name: t.users.display_name })
-      .from(t.users)
-      .where(inArray(t.users.id, list))
-      .all())
-      .map((u) => [u.id, u.name]),
+    (await db.select({ id: t.users.id, name: t.users.display_name }).from(t.users).where(inArray(t.users.id, list)).all()).map((u) => [u.id, u.name]),
   );
 }
 
 /** The audit row in which `field` of the record first took a value accepted by `test`. */
 async function whenSet(db: Db, resource: string, id: number, field: string, test: (v: unknown) => boolean) {
-  const rows = await db
+  const rows = (await db
     .select()
     .from(t.auditLog)
     .where(and(eq(t.auditLog.resource, resource), eq(t.auditLog.record_id, id)))
     .orderBy(asc(t.auditLog.id))
-    .all() as R[];
+    .all()) as R[];
   for (const a of rows) {
     const before = parse(a.before);
     const after = parse(a.after);
@@ -44,15 +39,15 @@ async function whenSet(db: Db, resource: string, id: number, field: string, test
 }
 
 export async function orderChain(db: Db, order: R, asOf: string): Promise<Omit<Chain, 'blocks'>> {
-  const lines = await db
+  const lines = (await db
     .select()
     .from(t.salesLines)
     .where(and(eq(t.salesLines.order, order.id), isNull(t.salesLines.voided_at)))
     .orderBy(asc(t.salesLines.id))
-    .all() as R[];
+    .all()) as R[];
   const products = new Map(
     (lines.length
-      ? (await db
+      ? ((await db
           .select()
           .from(t.products)
           .where(
@@ -61,18 +56,18 @@ export async function orderChain(db: Db, order: R, asOf: string): Promise<Omit<C
               lines.map((l) => l.product),
             ),
           )
-          .all() as R[])
+          .all()) as R[])
       : []
     ).map((p) => [p.id, p]),
   );
-  const slips = await db
+  const slips = (await db
     .select()
     .from(t.outboundSlips)
     .where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at)))
     .orderBy(asc(t.outboundSlips.id))
-    .all() as R[];
+    .all()) as R[];
   const links = slips.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.invoiceSlips)
         .where(
@@ -84,24 +79,24 @@ export async function orderChain(db: Db, order: R, asOf: string): Promise<Omit<C
             isNull(t.invoiceSlips.voided_at),
           ),
         )
-        .all() as R[])
+        .all()) as R[])
     : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
   const invoices = invoiceIds.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.invoices)
         .where(and(inArray(t.invoices.id, invoiceIds), isNull(t.invoices.voided_at)))
         .orderBy(asc(t.invoices.invoice_date))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const payments = invoiceIds.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.payments)
         .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
         .orderBy(asc(t.payments.paid_at))
-        .all() as R[])
+        .all()) as R[])
     : [];
 
   const confirmed = await whenSet(db, 'sales_orders', order.id, 'status', (v) => v === 'confirmed' || v === 'shipped' || v === 'completed');

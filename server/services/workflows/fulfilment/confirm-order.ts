@@ -14,11 +14,11 @@ import { createSqlContext } from '../../rules/sql-context';
 import { saleLineViews } from '../../rules/views';
 
 export async function waived(ctx: ServiceContext, lineId: number, code: string): Promise<boolean> {
-  return !!await ctx.db
+  return !!(await ctx.db
     .select({ id: findings.id })
     .from(findings)
     .where(and(eq(findings.resource, 'sales_lines'), eq(findings.record_id, lineId), eq(findings.rule, code), eq(findings.status, 'waived')))
-    .get();
+    .get());
 }
 
 export async function confirmOrder(ctx: ServiceContext, order: Row): Promise<Record<string, unknown>> {
@@ -29,7 +29,8 @@ export async function confirmOrder(ctx: ServiceContext, order: Row): Promise<Rec
   for (const [i, view] of views.entries()) {
     const texts: string[] = [];
     for (const f of evaluate('sales_lines', view, rc))
-      if (f.severity === 'error' && !(await waived(ctx, view.id as number, f.code))) texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
+      if (f.severity === 'error' && !(await waived(ctx, view.id as number, f.code)))
+        texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
     if (texts.length) errors.push(`${ctx.lang === 'en' ? `line ${i + 1}` : `第 ${i + 1} 行`}：${texts.join('；')}`);
   }
   // One message (not field errors): the confirmation dialog shows it as it is.

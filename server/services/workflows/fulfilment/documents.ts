@@ -23,11 +23,11 @@ export interface Documents {
 
 export async function liveSlips(db: Db, orderIds: number[]): Promise<R[]> {
   if (!orderIds.length) return [];
-  return await db
+  return (await db
     .select()
     .from(t.outboundSlips)
     .where(and(inArray(t.outboundSlips.order, orderIds), isNull(t.outboundSlips.voided_at)))
-    .all() as R[];
+    .all()) as R[];
 }
 
 /** Live invoices linked (by a live link) to these slips. */
@@ -35,30 +35,31 @@ export async function liveInvoicesOfSlips(db: Db, slipIds: number[]): Promise<R[
   if (!slipIds.length) return [];
   const ids = [
     ...new Set(
-      (await db
-        .select({ invoice: t.invoiceSlips.invoice })
-        .from(t.invoiceSlips)
-        .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
-        .all())
-        .map((r) => r.invoice as number),
+      (
+        await db
+          .select({ invoice: t.invoiceSlips.invoice })
+          .from(t.invoiceSlips)
+          .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
+          .all()
+      ).map((r) => r.invoice as number),
     ),
   ];
   return ids.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.invoices)
         .where(and(inArray(t.invoices.id, ids), isNull(t.invoices.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
 }
 
 export async function livePayments(db: Db, invoiceIds: number[]): Promise<R[]> {
   if (!invoiceIds.length) return [];
-  return await db
+  return (await db
     .select()
     .from(t.payments)
     .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
-    .all() as R[];
+    .all()) as R[];
 }
 
 export async function documentsOf(db: Db, orderIds: number[]): Promise<Documents> {
@@ -95,13 +96,14 @@ export function nameDocuments(ctx: ServiceContext, d: Partial<Documents>): strin
 export async function ordersOfInvoice(db: Db, invoiceId: number): Promise<number[]> {
   return [
     ...new Set(
-      (await db
-        .select({ order: t.outboundSlips.order })
-        .from(t.invoiceSlips)
-        .innerJoin(t.outboundSlips, eq(t.outboundSlips.id, t.invoiceSlips.slip))
-        .where(eq(t.invoiceSlips.invoice, invoiceId))
-        .all())
-        .map((r) => r.order as number),
+      (
+        await db
+          .select({ order: t.outboundSlips.order })
+          .from(t.invoiceSlips)
+          .innerJoin(t.outboundSlips, eq(t.outboundSlips.id, t.invoiceSlips.slip))
+          .where(eq(t.invoiceSlips.invoice, invoiceId))
+          .all()
+      ).map((r) => r.order as number),
     ),
   ];
 }
@@ -115,16 +117,16 @@ export async function assertConsistent(ctx: ServiceContext, orderIds: number[]):
   const db = ctx.db;
   const problems: string[] = [];
   const en = ctx.lang === 'en';
-  const slips = orderIds.length ? (await db.select().from(t.outboundSlips).where(inArray(t.outboundSlips.order, orderIds)).all() as R[]) : [];
+  const slips = orderIds.length ? ((await db.select().from(t.outboundSlips).where(inArray(t.outboundSlips.order, orderIds)).all()) as R[]) : [];
   const orders = new Map(
-    (orderIds.length ? (await db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all() as R[]) : []).map((o) => [o.id, o]),
+    (orderIds.length ? ((await db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all()) as R[]) : []).map((o) => [o.id, o]),
   );
   for (const s of slips) {
     if (!s.voided_at && orders.get(s.order)?.voided_at)
       problems.push(en ? `slip ${s.slip_no} is live but its order is voided` : `出库单 ${s.slip_no} 仍有效而其订单已作废`);
   }
   const links = slips.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.invoiceSlips)
         .where(
@@ -136,10 +138,10 @@ export async function assertConsistent(ctx: ServiceContext, orderIds: number[]):
             isNull(t.invoiceSlips.voided_at),
           ),
         )
-        .all() as R[])
+        .all()) as R[])
     : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
-  const invoices = invoiceIds.length ? (await db.select().from(t.invoices).where(inArray(t.invoices.id, invoiceIds)).all() as R[]) : [];
+  const invoices = invoiceIds.length ? ((await db.select().from(t.invoices).where(inArray(t.invoices.id, invoiceIds)).all()) as R[]) : [];
   const slipById = new Map(slips.map((s) => [s.id, s]));
   for (const l of links) {
     const inv = invoices.find((i) => i.id === l.invoice);

@@ -60,7 +60,7 @@ const orderNo = (ctx: ServiceContext, id: unknown) => String(findRow(ctx.db, reg
 async function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefined) {
   const invoiceId = (values.invoice !== undefined ? values.invoice : current?.invoice) as number | null | undefined;
   if (invoiceId == null) return;
-  const inv = await ctx.db.select().from(t.invoices).where(eq(t.invoices.id, invoiceId)).get() as Row | undefined;
+  const inv = (await ctx.db.select().from(t.invoices).where(eq(t.invoices.id, invoiceId)).get()) as Row | undefined;
   if (!inv) return; // the reference check reports it
   const fail = (field: string, m: string) => {
     throw validationError(m, { [field]: m });
@@ -165,11 +165,11 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
     },
     async beforeVoid(ctx, current, opts) {
       if (!opts.verb) requireStep(ctx, 'invoices', 'delete');
-      const payments = await ctx.db
+      const payments = (await ctx.db
         .select()
         .from(t.payments)
         .where(and(eq(t.payments.invoice, current.id), isNull(t.payments.voided_at)))
-        .all() as Row[];
+        .all()) as Row[];
       if (payments.length)
         throw badRequest(
           msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, docs: nameDocuments(ctx, { payments }) }),

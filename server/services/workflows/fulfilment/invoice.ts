@@ -35,11 +35,11 @@ export interface InvoiceInput {
 /** The slips' goods per product: each order's lines counted once. */
 export async function goodsOf(db: Db, orderIds: number[]) {
   if (!orderIds.length) return [];
-  const lines = await db
+  const lines = (await db
     .select()
     .from(t.salesLines)
     .where(and(inArray(t.salesLines.order, orderIds), isNull(t.salesLines.voided_at)))
-    .all() as R[];
+    .all()) as R[];
   const by = new Map<number, { product: number; quantity: number; amount: number }>();
   for (const l of lines) {
     const e = by.get(l.product) ?? { product: l.product, quantity: 0, amount: 0 };
@@ -96,7 +96,7 @@ export async function invoiceableSlips(db: Db, customer?: number): Promise<Invoi
 
 /** 第二篇 3.1, 3.4: a sales invoice goes only to an approved buyer that is not a private person. */
 async function requireInvoiceableBuyer(ctx: ServiceContext, customerId: number) {
-  const c = await ctx.db.select().from(t.customers).where(eq(t.customers.id, customerId)).get() as R;
+  const c = (await ctx.db.select().from(t.customers).where(eq(t.customers.id, customerId)).get()) as R;
   const en = ctx.lang === 'en';
   const why =
     c.type === 'individual' || (c.type == null && looksLikeIndividual(c.name))
@@ -119,11 +119,11 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
   if (!ids.length) throw validationError(msg(ctx.lang, 'wf_invoice_no_slips'), { slips: msg(ctx.lang, 'wf_invoice_no_slips') });
   const date = stepDate(ctx, input as Record<string, unknown>, 'invoice_date', { zh: '开票', en: 'Invoice' });
   return inTransaction(ctx, async (tx) => {
-    const slips = await tx.db
+    const slips = (await tx.db
       .select()
       .from(t.outboundSlips)
       .where(and(inArray(t.outboundSlips.id, ids), isNull(t.outboundSlips.voided_at)))
-      .all() as R[];
+      .all()) as R[];
     if (slips.length !== ids.length)
       throw validationError(msg(ctx.lang, 'wf_invoice_no_slips'), { slips: msg(ctx.lang, 'not_found', { resource: 'outbound_slips', id: ids.join(',') }) });
     for (const s of slips) if (!s.reviewed_by) throw badRequest(msg(ctx.lang, 'wf_invoice_slip_unreviewed', { slip: s.slip_no }));
@@ -131,7 +131,7 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
     for (const s of slips)
       if (invoiced.has(s.id)) throw badRequest(msg(ctx.lang, 'wf_invoice_slip_invoiced', { slip: s.slip_no, invoice: invoiced.get(s.id)! }));
     const orderIds = [...new Set(slips.map((s) => s.order as number))];
-    const orders = await tx.db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all() as R[];
+    const orders = (await tx.db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all()) as R[];
     const customers = new Set(orders.map((o) => o.customer));
     if (customers.size !== 1) throw badRequest(msg(ctx.lang, 'wf_invoice_customers'));
     for (const o of orders) await requireSpecialVerified(tx, o, date, 'invoice');
@@ -157,7 +157,8 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
     // The lines and links are written together and checked once, on the finished invoice: one by one, a
     // half-linked invoice would not match its slips yet.
     const quiet: ServiceContext = { ...tx, deferredRules: new Map() };
-    for (const g of goods) await createRecord(quiet, registry.get('invoice_lines')!, { invoice: invoice.id, ...g }, { historical: true, reason: 'issue_invoice' });
+    for (const g of goods)
+      await createRecord(quiet, registry.get('invoice_lines')!, { invoice: invoice.id, ...g }, { historical: true, reason: 'issue_invoice' });
     for (const s of slips)
       await createRecord(quiet, registry.get('invoice_slips')!, { invoice: invoice.id, slip: s.id }, { historical: true, reason: 'issue_invoice' });
     await enforceRules(tx, 'invoices', invoice);

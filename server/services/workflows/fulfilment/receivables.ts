@@ -90,13 +90,7 @@ async function unallocated(db: Db, asOf: string, customer?: number): Promise<Map
 /** One row per customer with invoices, the largest outstanding first, and the totals over all of them. */
 export async function receivablesAgeing(db: Db, asOf: string): Promise<Ageing> {
   const invoices = await agedInvoices(db, asOf);
-  const names = new Map(
-    (await db
-      .select({ id: t.customers.id, name: t.customers.name })
-      .from(t.customers)
-      .all())
-      .map((c) => [c.id, c.name]),
-  );
+  const names = new Map((await db.select({ id: t.customers.id, name: t.customers.name }).from(t.customers).all()).map((c) => [c.id, c.name]));
   const credits = await unallocated(db, asOf);
   const by = new Map<number, CustomerAgeing>();
   for (const inv of invoices) {

@@ -25,12 +25,12 @@ const CHECK_LABELS: Record<(typeof CHECK_KEYS)[number], { zh: string; en: string
 };
 
 export async function specialCheckOf(db: Db, orderId: number): Promise<R | undefined> {
-  return await db
+  return (await db
     .select()
     .from(t.specialChecks)
     .where(and(eq(t.specialChecks.order, orderId), isNull(t.specialChecks.voided_at)))
     .orderBy(desc(t.specialChecks.id))
-    .get() as R | undefined;
+    .get()) as R | undefined;
 }
 
 /** A check counts when made on or before `date` with no item recorded as not done (legacy rows keep only the date). */
@@ -45,7 +45,7 @@ export async function isSpecialOrder(db: Db, orderId: number, asOf: string): Pro
 
 /** Refuses a slip or an invoice of a special-drug order dated `date` without a verification made by then. */
 export async function requireSpecialVerified(ctx: ServiceContext, order: R, date: string, step: 'outbound' | 'invoice'): Promise<void> {
-  if (!await isSpecialOrder(ctx.db, order.id, ctx.clock.today())) return;
+  if (!(await isSpecialOrder(ctx.db, order.id, ctx.clock.today()))) return;
   if (checkCovers(await specialCheckOf(ctx.db, order.id), date)) return;
   const when = step === 'outbound' ? (ctx.lang === 'en' ? 'the outbound' : '出库') : ctx.lang === 'en' ? 'invoicing' : '开票';
   throw badRequest(msg(ctx.lang, 'wf_special_not_verified', { order: order.order_no, when }));
@@ -53,7 +53,7 @@ export async function requireSpecialVerified(ctx: ServiceContext, order: R, date
 
 /** The verb verify-special: the salesperson records (and signs) the three checks of 3.9. */
 export async function verifySpecial(ctx: ServiceContext, order: Row, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  if (!await isSpecialOrder(ctx.db, order.id, ctx.clock.today())) throw badRequest(msg(ctx.lang, 'wf_not_special'));
+  if (!(await isSpecialOrder(ctx.db, order.id, ctx.clock.today()))) throw badRequest(msg(ctx.lang, 'wf_not_special'));
   if (await specialCheckOf(ctx.db, order.id)) throw badRequest(msg(ctx.lang, 'wf_special_exists'));
   const undone = CHECK_KEYS.filter((k) => input[k] !== 'yes' && input[k] !== true);
   if (undone.length) {
@@ -83,34 +83,34 @@ export async function specialState(db: Db, order: R, asOf: string): Promise<Spec
   if (!products.length) return { special: false as const };
   const saleDate = dateOf(order.sale_date) ?? asOf;
   const docsMissing = order.customer != null ? missingSpecialDocs(rc.customerAgents(order.customer), saleDate) : [];
-  const check = await specialCheckOf(db, order.id) ?? null;
-  const slips = await db
+  const check = (await specialCheckOf(db, order.id)) ?? null;
+  const slips = (await db
     .select()
     .from(t.outboundSlips)
     .where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at)))
-    .all() as R[];
+    .all()) as R[];
   const slipIds = slips.map((s) => s.id);
   const links = slipIds.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.invoiceSlips)
         .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice))];
   const invoices = invoiceIds.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.invoices)
         .where(and(inArray(t.invoices.id, invoiceIds), isNull(t.invoices.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const payments = invoiceIds.length
-    ? (await db
+    ? ((await db
         .select()
         .from(t.payments)
         .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const firstDoc =
     [...slips.map((s) => dateOf(s.outbound_date)), ...invoices.map((i) => dateOf(i.invoice_date))].filter((d): d is string => !!d).sort()[0] ?? null;
@@ -145,6 +145,6 @@ export async function specialState(db: Db, order: R, asOf: string): Promise<Spec
 
 /** The verb verify-arrival: only for slips of special-drug orders. */
 export async function verifyArrival(ctx: ServiceContext, slip: Row, date: string): Promise<Record<string, unknown>> {
-  if (!await isSpecialOrder(ctx.db, slip.order as number, ctx.clock.today())) throw badRequest(msg(ctx.lang, 'wf_not_special'));
+  if (!(await isSpecialOrder(ctx.db, slip.order as number, ctx.clock.today()))) throw badRequest(msg(ctx.lang, 'wf_not_special'));
   return { arrival_verified_at: date, arrival_verified_by: ctx.actor.display_name };
 }

@@ -21,12 +21,13 @@ export const scopeOf = (recall: Row): RecallScope => ({
 /** The live batches (ids) the recall covers. */
 export async function coveredBatchIds(db: Db, scope: RecallScope): Promise<number[]> {
   if (!scope.batches.length) return [];
-  return (await db
-    .select({ id: batches.id })
-    .from(batches)
-    .where(and(eq(batches.product, scope.product), inArray(batches.batch_no, scope.batches), isNull(batches.voided_at)))
-    .all())
-    .map((b) => b.id);
+  return (
+    await db
+      .select({ id: batches.id })
+      .from(batches)
+      .where(and(eq(batches.product, scope.product), inArray(batches.batch_no, scope.batches), isNull(batches.voided_at)))
+      .all()
+  ).map((b) => b.id);
 }
 
 /**
@@ -46,20 +47,21 @@ export async function soldByCustomer(
 ): Promise<{ customer: number; quantity: number; lines: number; last_sale: string | null }[]> {
   const ids = await coveredBatchIds(db, scope);
   if (!ids.length) return [];
-  return (await db
-    .select({
-      customer: salesOrders.customer,
-      quantity: sql<number>`sum(${salesLines.quantity})`,
-      lines: sql<number>`count(*)`,
-      last_sale: sql<string | null>`max(${salesOrders.sale_date})`,
-    })
-    .from(salesLines)
-    .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
-    .where(and(inArray(salesLines.batch, ids), shippedLine, ...(customerId != null ? [eq(salesOrders.customer, customerId)] : [])))
-    .groupBy(salesOrders.customer)
-    .orderBy(sql`sum(${salesLines.quantity}) desc`, salesOrders.customer)
-    .all())
-    .filter((r) => r.quantity > 0) as { customer: number; quantity: number; lines: number; last_sale: string | null }[];
+  return (
+    await db
+      .select({
+        customer: salesOrders.customer,
+        quantity: sql<number>`sum(${salesLines.quantity})`,
+        lines: sql<number>`count(*)`,
+        last_sale: sql<string | null>`max(${salesOrders.sale_date})`,
+      })
+      .from(salesLines)
+      .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
+      .where(and(inArray(salesLines.batch, ids), shippedLine, ...(customerId != null ? [eq(salesOrders.customer, customerId)] : [])))
+      .groupBy(salesOrders.customer)
+      .orderBy(sql`sum(${salesLines.quantity}) desc`, salesOrders.customer)
+      .all()
+  ).filter((r) => r.quantity > 0) as { customer: number; quantity: number; lines: number; last_sale: string | null }[];
 }
 
 export interface NotShipped {

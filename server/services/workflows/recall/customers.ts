@@ -52,12 +52,12 @@ export interface Affected {
 }
 
 export async function affectedCustomers(db: Db, recall: Row): Promise<Affected> {
-  const notices = await db
+  const notices = (await db
     .select()
     .from(recallNotices)
     .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
-    .all() as Row[];
-  return { recall, ...await affectedOf(db, scopeOf(recall), notices) };
+    .all()) as Row[];
+  return { recall, ...(await affectedOf(db, scopeOf(recall), notices)) };
 }
 
 /**

@@ -30,12 +30,12 @@ async function requireOwnCustomer(ctx: ServiceContext, notice: Row): Promise<voi
   if (!roles.includes('sales') || roles.some((r) => r === 'admin' || r === 'qa' || r === 'warehouse' || r === 'after_sales')) return;
   const own =
     ctx.actor.salesperson != null &&
-    !!await ctx.db
+    !!(await ctx.db
       .select({ id: salesOrders.id })
       .from(salesOrders)
       .where(and(eq(salesOrders.customer, notice.customer as number), eq(salesOrders.salesperson, ctx.actor.salesperson)))
       .limit(1)
-      .get();
+      .get());
   if (!own) {
     const name = findRow(ctx.db, registry.get('customers')!, notice.customer as number)?.name ?? `#${notice.customer}`;
     throw forbidden(msg(ctx.lang, 'wf_recall_not_own_customer', { customer: String(name) }));

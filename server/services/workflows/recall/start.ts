@@ -17,11 +17,11 @@ export async function startRecall(ctx: ServiceContext, recall: Row): Promise<voi
   const noticeRes = registry.get('recall_notices')!;
   const existing = new Map(
     (
-      await ctx.db
+      (await ctx.db
         .select()
         .from(recallNotices)
         .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
-        .all() as Row[]
+        .all()) as Row[]
     ).map((n) => [n.customer as number, n]),
   );
   const sold = await soldByCustomer(ctx.db, scope);
@@ -37,7 +37,7 @@ export async function startRecall(ctx: ServiceContext, recall: Row): Promise<voi
   }
   const batchRes = registry.get('batches')!;
   for (const id of await coveredBatchIds(ctx.db, scope)) {
-    const b = await ctx.db.select({ status: batches.status }).from(batches).where(eq(batches.id, id)).get() as { status: string };
+    const b = (await ctx.db.select({ status: batches.status }).from(batches).where(eq(batches.id, id)).get()) as { status: string };
     if (b.status !== 'recalled') await updateRecord(ctx, batchRes, id, { status: 'recalled' }, { reason });
   }
 }

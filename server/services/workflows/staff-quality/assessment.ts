@@ -11,11 +11,11 @@ import type { Row } from '../../records';
 import { fieldError } from './text';
 
 export async function findingsInPeriod(db: Db, salesperson: number, from: string, to: string): Promise<number> {
-  const r = await db
+  const r = (await db
     .select({ n: sql<number>`count(*)` })
     .from(findings)
     .where(and(eq(findings.salesperson, salesperson), gte(findings.record_date, from), lte(findings.record_date, to), ne(findings.status, 'waived')))
-    .get() as { n: number };
+    .get()) as { n: number };
   return r.n;
 }
 

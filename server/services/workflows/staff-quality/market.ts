@@ -14,7 +14,7 @@ const MANAGEMENT = ['sales_head', 'sales_vp', 'gm'] as const;
 
 /** `2025-06-30 16:05` in the business time zone: the receipt is read by people, on screen and in exports. */
 async function localTime(ctx: ServiceContext, d: Date): Promise<string> {
-  const row = await ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, BUSINESS_TIME_ZONE_SETTING)).get() as
+  const row = (await ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, BUSINESS_TIME_ZONE_SETTING)).get()) as
     | { value: unknown }
     | undefined;
   const zone = validTimeZone(row?.value) ?? DEFAULT_BUSINESS_TIME_ZONE;

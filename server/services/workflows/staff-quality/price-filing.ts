@@ -22,7 +22,7 @@ export interface FiledPrice {
 const inRange = (price: number, lo: number | null, hi: number | null) => (lo == null || price >= lo) && (hi == null || price <= hi);
 
 export async function inRangePrices(db: Db, salesperson: number, from: string, to: string): Promise<FiledPrice[]> {
-  const rows = await db
+  const rows = (await db
     .select({
       product: salesLines.product,
       price: salesLines.unit_price,
@@ -44,7 +44,7 @@ export async function inRangePrices(db: Db, salesperson: number, from: string, t
         isNull(salesLines.voided_at),
       ),
     )
-    .all() as Record<string, unknown>[];
+    .all()) as Record<string, unknown>[];
   const by = new Map<number, FiledPrice>();
   for (const r of rows) {
     const price = r.price as number | null;
