@@ -9,8 +9,6 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { DbEngine } from './engine';
 import { openSqlite, type SqliteEngine } from './sqlite';
 
-export type { DbEngine, Dialect } from './engine';
-export { isDatabaseBusy } from './errors';
 
 export type Db = BetterSQLite3Database<Record<string, never>> & { $client: Database.Database };
 
