@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../schema/tables';
@@ -125,10 +126,10 @@ describe('storing a scan', () => {
     const second = fs.statSync(file);
     expect([second.ino, second.mtimeMs, second.size]).toEqual([first.ino, first.mtimeMs, first.size]);
     // and the row itself cannot be rewritten or deleted behind the service's back
-    expect(async () => await f.srv.db.$client.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(
+    expect(() => writerOf(f.srv.db).prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(
       /never rewritten/,
     );
-    expect(async () => await f.srv.db.$client.prepare('DELETE FROM attachments WHERE id = ?').run(a.body.id)).toThrow(/never deleted/);
+    expect(() => writerOf(f.srv.db).prepare('DELETE FROM attachments WHERE id = ?').run(a.body.id)).toThrow(/never deleted/);
   });
 
   it('a replaced scan keeps its history: the old row superseded, not deleted, its file kept; both audited', async () => {

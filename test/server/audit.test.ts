@@ -2,6 +2,7 @@
  * The audit trail: one row per record written, in the same transaction, with the session's user as actor,
  * the server's clock, before/after and the reason; failed writes leave none; the table is append-only.
  */
+import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DataProvider } from 'ra-core';
 import { login } from '../helpers/app';
@@ -162,7 +163,7 @@ describe('one audit row per mutation', () => {
 describe('same transaction', () => {
   test('when the audit row cannot be written, nothing is written', async () => {
     const c = (await api.dp.create('customers', { data: customerBody('原子药房') })).data;
-    const sqlite = api.server.db.$client;
+    const sqlite = writerOf(api.server.db);
     sqlite.exec(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`);
     try {
       const count = async (name: string) => ((await sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name)) as { n: number }).n;
@@ -188,9 +189,9 @@ describe('same transaction', () => {
 
 describe('the audit table', () => {
   test('is append-only in the database itself, and its hash chain verifies', async () => {
-    const sqlite = api.server.db.$client;
-    expect(async () => await sqlite.prepare("UPDATE audit_log SET reason = 'tampered' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(async () => await sqlite.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+    const sqlite = writerOf(api.server.db);
+    expect(() => sqlite.prepare("UPDATE audit_log SET reason = 'tampered' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
     const { rows, breaks } = verifyAuditChain(api.server.db);
     expect(rows).toBe(await auditTotal());
     expect(breaks).toEqual([]);
