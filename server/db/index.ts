@@ -9,7 +9,6 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { DbEngine } from './engine';
 import { openSqlite, type SqliteEngine } from './sqlite';
 
-
 export type Db = BetterSQLite3Database<Record<string, never>> & { $client: Database.Database };
 
 const engines = new WeakMap<object, SqliteEngine>();

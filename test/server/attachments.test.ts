@@ -126,9 +126,7 @@ describe('storing a scan', () => {
     const second = fs.statSync(file);
     expect([second.ino, second.mtimeMs, second.size]).toEqual([first.ino, first.mtimeMs, first.size]);
     // and the row itself cannot be rewritten or deleted behind the service's back
-    expect(() => writerOf(f.srv.db).prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(
-      /never rewritten/,
-    );
+    expect(() => writerOf(f.srv.db).prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(/never rewritten/);
     expect(() => writerOf(f.srv.db).prepare('DELETE FROM attachments WHERE id = ?').run(a.body.id)).toThrow(/never deleted/);
   });
 

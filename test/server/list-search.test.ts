@@ -5,6 +5,7 @@
  * rows through create, edit and void over the API, a ledger import (the merge's INSERT … SELECT) and
  * void-import.
  */
+import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataProvider } from 'ra-core';
 import { registry } from '../../schema/resources';
@@ -58,7 +59,7 @@ async function customersNamed(q: string, voided = false): Promise<string[]> {
 function ftsIntact() {
   for (const r of registry.values()) {
     if (!r.textIndex.length) continue;
-    expect(() => sqlite().prepare(`INSERT INTO "${r.name}_fts"("${r.name}_fts", rank) VALUES ('integrity-check', 1)`).run(), r.name).not.toThrow();
+    expect(() => writerOf(srv.db).prepare(`INSERT INTO "${r.name}_fts"("${r.name}_fts", rank) VALUES ('integrity-check', 1)`).run(), r.name).not.toThrow();
   }
 }
 
