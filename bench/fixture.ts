@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { createAdmin } from '../server/bootstrap';
 import { fixedDayClock } from '../server/clock';
-import { openDb } from '../server/db';
+import { openDb, writerOf } from '../server/db';
 
 /** Bump when the generated data changes shape (schema migrations are applied by openDb() on reuse). */
 export const FIXTURE_VERSION = 1;
@@ -206,7 +206,7 @@ export function fixturePaths(lines: number) {
   return { db: path.join(OUT_DIR, `${name}.db`), meta: path.join(OUT_DIR, `${name}.json`) };
 }
 
-export function ensureFixture(opts: FixtureOptions): FixtureInfo {
+export async function ensureFixture(opts: FixtureOptions): Promise<FixtureInfo> {
   const log = opts.log ?? (() => {});
   const { db: file, meta } = fixturePaths(opts.lines);
   const stamp = `v${FIXTURE_VERSION}:${opts.lines}`;
@@ -225,7 +225,7 @@ export function ensureFixture(opts: FixtureOptions): FixtureInfo {
 
   const t0 = performance.now();
   log(`fixture: generating ${opts.lines.toLocaleString('en')} sales lines into ${path.relative(process.cwd(), file)} …`);
-  const info = generate(tmp, opts.lines, log);
+  const info = await generate(tmp, opts.lines, log);
   const seconds = (performance.now() - t0) / 1000;
   fs.renameSync(tmp, file);
   const out: FixtureInfo = { ...info, file, stamp, reused: false, seconds };
@@ -234,9 +234,9 @@ export function ensureFixture(opts: FixtureOptions): FixtureInfo {
   return out;
 }
 
-function generate(file: string, nLines: number, log: (s: string) => void): Omit<FixtureInfo, 'file' | 'stamp' | 'reused' | 'seconds'> {
+async function generate(file: string, nLines: number, log: (s: string) => void): Promise<Omit<FixtureInfo, 'file' | 'stamp' | 'reused' | 'seconds'>> {
   const db = openDb(file); // the real schema, through the real migrations
-  const sqlite = db.$client;
+  const sqlite = writerOf(db); // the fixture writes with its own prepared statements and transactions
   // Fixture-only speed settings; the file is reopened by the app with openDb()'s pragmas.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -524288'); // 512 MiB
@@ -491,8 +491,8 @@ function generate(file: string, nLines: number, log: (s: string) => void): Omit<
   }
   sqlite.pragma('foreign_keys = ON');
   const adminPassword = randomBytes(12).toString('base64url');
-  createAdmin(db, fixedDayClock(FIXTURE_TODAY), adminPassword);
-  const fkErrors = sqlite.prepare('PRAGMA foreign_key_check(sales_lines)').all().length;
+  await createAdmin(db, fixedDayClock(FIXTURE_TODAY), adminPassword);
+  const fkErrors = (await sqlite.prepare('PRAGMA foreign_key_check(sales_lines)').all()).length;
   if (fkErrors) throw new Error(`fixture: ${fkErrors} foreign-key violations`);
   // No ANALYZE: the app never runs it, so the planner must do without sqlite_stat1 here too.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixedDayClock } from '../server/clock';
-import { openDb } from '../server/db';
+import { openDb, writerOf } from '../server/db';
 import { SYSTEM_ACTOR } from '../server/services/context';
 import { runImport } from '../imports/run/pipeline';
 import { OUT_DIR } from './fixture';
@@ -144,7 +144,7 @@ async function masterDb(force: boolean): Promise<string> {
   for (const kind of MASTER) {
     await runImport({ db, file: path.join(SAMPLES, `${kind}.csv`), kind, clock: fixedDayClock(AS_OF), actor: SYSTEM_ACTOR });
   }
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  writerOf(db).pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
   fs.writeFileSync(`${file}.done`, '1');
   return file;

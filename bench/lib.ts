@@ -63,14 +63,14 @@ const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\ufff
 const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;
 
-export function machine(): Record<string, string> {
+export async function machine(): Promise<Record<string, string>> {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
   try {
     cpu = execSync("lscpu | sed -n 's/^Model name: *//p'", { encoding: 'utf8' }).trim() || cpu;
   } catch {
     /* keep os.cpus() */
   }
-  const sqlite = (new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string }).v;
+  const sqlite = ((await new Database(':memory:').prepare('select sqlite_version() v').get()) as { v: string }).v;
   return {
     cpu,
     nproc: String(os.availableParallelism()),

@@ -148,7 +148,7 @@ async function capture(sqlite: Database.Database, fn: () => Promise<void>): Prom
 
 export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
   const { log } = opts;
-  const fx = ensureFixture({ lines: opts.lines, force: opts.force, log });
+  const fx = await ensureFixture({ lines: opts.lines, force: opts.force, log });
   const clock = fixedDayClock(FIXTURE_TODAY);
   const db = openDb(fx.file);
   const sqlite = db.$client;
@@ -198,13 +198,13 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
     };
     const timings = () => ({ page: [] as number[], count: [] as number[], lookup: [] as number[] });
     /** one direct execution of a request's statements; per-role times are added to `into` */
-    const direct = (stmts: Stmt[], into?: ReturnType<typeof timings>) => {
+    const direct = async (stmts: Stmt[], into?: ReturnType<typeof timings>) => {
       let page: unknown[] = [],
         total = NaN;
       const byRole = { page: 0, count: 0, lookup: 0 };
       for (const s of stmts) {
         const t = performance.now();
-        const rows = prep(s.sql).all(...s.params) as Record<string, unknown>[];
+        const rows = (await prep(s.sql).all(...s.params)) as Record<string, unknown>[];
         byRole[s.role] += performance.now() - t;
         if (s.role === 'page') page = rows;
         if (s.role === 'count') total = Number(Object.values(rows[0])[0]);
@@ -222,7 +222,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
         const stmts = await capture(sqlite, async () => {
           res = await get(p);
         });
-        const mine = direct(stmts);
+        const mine = await direct(stmts);
         // A page past the middle is read in reverse and flipped in JS (server/crud/list-query.ts pageRows).
         const got = JSON.stringify(res.rows.map((r) => r.id));
         const replayed = mine.page.map((r) => r.id);
@@ -236,7 +236,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       // 2. Warm up both sides over every parameter set.
       for (let i = 0; i < Math.max(opts.warmup, c.params.length); i++) {
         await get(c.params[i % c.params.length]);
-        direct(recorded[i % recorded.length]);
+        await direct(recorded[i % recorded.length]);
       }
       // 3. Measure, interleaved so both sides see the same machine load: one request, then one direct run.
       const api: number[] = [];
@@ -256,7 +256,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
         if (i < c.params.length) totals.push(r.total);
         t = performance.now();
         u = process.cpuUsage();
-        direct(recorded[i % recorded.length], roles);
+        await direct(recorded[i % recorded.length], roles);
         dir.push(performance.now() - t);
         dirCpu.push(cpu(process.cpuUsage(u)));
       }
@@ -285,7 +285,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       notes.push(`### ${c.key}. ${c.title}`, '', `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`, '');
       for (const s of recorded[0]) {
         notes.push(`${s.role}: ${shortIn(s.sql)}`, `  params: ${shortParams(s.params)}`);
-        const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { id: number; parent: number; detail: string }[];
+        const plan = (await sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params)) as { id: number; parent: number; detail: string }[];
         notes.push(...planLines(plan).map((l) => `  ${l}`));
       }
       notes.push('');

@@ -41,7 +41,7 @@ export interface RecheckCase {
 }
 
 export async function recheckCase(opts: BenchOptions, dir: string): Promise<RecheckCase> {
-  const fx = ensureFixture({ lines: opts.lines, log: opts.log });
+  const fx = await ensureFixture({ lines: opts.lines, log: opts.log });
   const file = path.join(dir, 'recheck.db');
   for (const suffix of ['', '-wal', '-shm']) {
     fs.rmSync(file + suffix, { force: true });
@@ -101,7 +101,7 @@ export async function recheckCase(opts: BenchOptions, dir: string): Promise<Rech
   const inc = await during(FIXTURE_TODAY, false);
   agent.destroy();
   await new Promise<void>((r) => server.close(() => r()));
-  const findings = db.$client.prepare(`SELECT status, count(*) AS n FROM findings WHERE rule = 'DATE_INCONSISTENT' GROUP BY status`).all();
+  const findings = await db.$client.prepare(`SELECT status, count(*) AS n FROM findings WHERE rule = 'DATE_INCONSISTENT' GROUP BY status`).all();
   db.$client.close();
 
   const row = (name: string, r: Awaited<ReturnType<typeof during>>, xs: number[]) => {

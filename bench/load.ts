@@ -151,7 +151,7 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     const dbFile = path.join(dir, 'gsp.db');
     const clock = fixedDayClock('2025-06-30');
     const db = openDb(dbFile);
-    createAdmin(db, clock, PASSWORD);
+    await createAdmin(db, clock, PASSWORD);
     for (const kind of MASTER) {
       const r = await runCli([path.join(SAMPLES, `${kind}.csv`), '--kind', kind], dbFile);
       if (r.code !== 0) throw new Error(`master import ${kind} failed (${r.code}): ${r.stderr}`);
@@ -236,13 +236,15 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
 
     // Lost updates: every acknowledged write must be in the database.
     const check = openDb(dbFile);
-    const topics = new Map((check.$client.prepare('SELECT id, topic FROM trainings').all() as { id: number; topic: string }[]).map((t) => [t.id, t.topic]));
+    const topics = new Map(
+      ((await check.$client.prepare('SELECT id, topic FROM trainings').all()) as { id: number; topic: string }[]).map((t) => [t.id, t.topic]),
+    );
     const lostCreates = created.filter((x) => topics.get(x.id) !== x.topic).length;
     const lostUpdates = [...lastUpdate].filter(
       ([id, phone]) => (check.$client.prepare('SELECT contact_phone FROM customers WHERE id = ?').pluck().get(id) as string) !== phone,
     ).length;
     const integrity = check.$client.pragma('integrity_check', { simple: true });
-    const imported = check.$client.prepare('SELECT COUNT(*) FROM sales_lines').pluck().get() as number;
+    const imported = (await check.$client.prepare('SELECT COUNT(*) FROM sales_lines').pluck().get()) as number;
     check.$client.close();
     db.$client.close();
 

@@ -95,7 +95,7 @@ async function writeXlsx(rows: number, force: boolean): Promise<string> {
   const { book, source } = await openSpreadsheetFile(path.join(SAMPLES, 'ledger-utf8.csv'));
   const records: unknown[][] = [];
   let header: unknown[] = [];
-  for await (const r of book.sheet().rows()) {
+  for await (const r of await book.sheet().rows()) {
     if (r.row === 1) {
       header = r.cells;
       continue;

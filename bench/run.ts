@@ -70,7 +70,7 @@ async function main() {
     process.exit(2);
   }
   const { names, opts } = args;
-  const host = machine();
+  const host = await machine();
   const started = performance.now();
   const results: BenchResult[] = [];
   for (const name of names) {

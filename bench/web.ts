@@ -77,7 +77,7 @@ export const webBench: Bench = {
     ];
     let pass = first.gz <= INITIAL_GZ_BUDGET;
 
-    const fx = ensureFixture({ lines: opts.lines, force: opts.force, log });
+    const fx = await ensureFixture({ lines: opts.lines, force: opts.force, log });
     const db = openDb(fx.file);
     const app = createApp({ db, clock: fixedDayClock(FIXTURE_TODAY), webDist: dist, onInternalError: (e) => console.error(e) });
     const server: ServerType = await new Promise((resolve) => {

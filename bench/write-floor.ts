@@ -31,7 +31,7 @@ const src = new Database(from, { readonly: true });
 const records = new Map<string, { cols: string[]; rows: unknown[][] }>();
 for (const t of TABLES) {
   const stmt = src.prepare(`SELECT * FROM "${t}" WHERE import_id IS NOT NULL`).raw();
-  records.set(t, { cols: stmt.columns().map((c) => c.name), rows: stmt.all() as unknown[][] });
+  records.set(t, { cols: stmt.columns().map((c) => c.name), rows: (await stmt.all()) as unknown[][] });
 }
 src.close();
 const total = [...records.values()].reduce((n, r) => n + r.rows.length, 0);
@@ -50,9 +50,9 @@ try {
   db.exec('BEGIN IMMEDIATE');
   const indexes: Array<{ name: string; sql: string }> = [];
   for (const t of TABLES) {
-    for (const ix of db
+    for (const ix of (await db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE '%voided_at IS NOT NULL%'")
-      .all(t) as Array<{ name: string; sql: string }>) {
+      .all(t)) as Array<{ name: string; sql: string }>) {
       db.exec(`DROP INDEX "${ix.name}"`);
       indexes.push(ix);
     }
@@ -65,8 +65,8 @@ try {
     const one = db.prepare(head + tuple);
     const many = db.prepare(head + new Array(BATCH).fill(tuple).join(', '));
     let i = 0;
-    for (; i + BATCH <= rows.length; i += BATCH) many.run(rows.slice(i, i + BATCH).flat());
-    for (; i < rows.length; i++) one.run(rows[i]);
+    for (; i + BATCH <= rows.length; i += BATCH) await many.run(rows.slice(i, i + BATCH).flat());
+    for (; i < rows.length; i++) await one.run(rows[i]);
   }
   const t2 = performance.now();
   for (const ix of indexes) db.exec(ix.sql);

@@ -88,7 +88,7 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', async (c, next) => {
     c.set('deps', { db, clock });
     c.set('lang', pickLang(c.req.header('accept-language')));
-    c.set('user', sessionUser(db, clock, getCookie(c, SESSION_COOKIE)));
+    c.set('user', await sessionUser(db, clock, getCookie(c, SESSION_COOKIE)));
     c.header('Cache-Control', 'no-store');
     c.header('Access-Control-Expose-Headers', 'Content-Range');
     await next();

@@ -22,19 +22,19 @@ export function randomPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export function isEmpty(db: Db): boolean {
-  return (db.select({ n: count() }).from(users).get() as { n: number }).n === 0;
+export async function isEmpty(db: Db): Promise<boolean> {
+  return ((await db.select({ n: count() }).from(users).get()) as { n: number }).n === 0;
 }
 
-export function createAdmin(db: Db, clock: Clock, password: string): Credential {
+export async function createAdmin(db: Db, clock: Clock, password: string): Promise<Credential> {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  createRecord(
+  await createRecord(
     ctx,
     registry.get('users')!,
     { username: 'admin', display_name: '系统管理员', roles: ['admin'], password, active: true },
     { reason: '系统初始化' },
   );
-  ensureSettings(ctx);
+  await ensureSettings(ctx);
   return { username: 'admin', password, role: 'admin' };
 }
 
@@ -43,10 +43,10 @@ export function createAdmin(db: Db, clock: Clock, password: string): Credential 
  * replace its password at its first sign-in (through the write service, audited). Only main.ts's first start
  * does this; tests that build a database with createAdmin / seedDemo sign in with theirs as they are.
  */
-export function requireFirstLoginChange(db: Db, clock: Clock, creds: Credential[]): void {
+export async function requireFirstLoginChange(db: Db, clock: Clock, creds: Credential[]): Promise<void> {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   for (const c of creds) {
-    const row = db.select({ id: users.id }).from(users).where(eq(users.username, c.username)).get();
-    if (row) updateRecord(ctx, registry.get('users')!, row.id, { must_change_password: true }, { reason: msg('zh', 'first_login_password_reason') });
+    const row = await db.select({ id: users.id }).from(users).where(eq(users.username, c.username)).get();
+    if (row) await updateRecord(ctx, registry.get('users')!, row.id, { must_change_password: true }, { reason: msg('zh', 'first_login_password_reason') });
   }
 }

@@ -10,8 +10,7 @@ export class ServiceError extends Error {
     super(message);
   }
 }
-/** SQLite gave up waiting for a write lock held elsewhere (busy_timeout): nothing was written; HTTP answers 503. */
-export const isDatabaseBusy = (e: unknown): boolean => (e as { code?: string } | null)?.code === 'SQLITE_BUSY';
+export { isDatabaseBusy } from './db/errors';
 /**
  * The disk (or the database's size limit) is full: SQLite says SQLITE_FULL, the file system ENOSPC. Nothing
  * was written (the transaction rolled back); HTTP answers 507 with a message an operator can act on.

@@ -107,21 +107,21 @@ async function main() {
   const clock = clockFromEnv(env);
   if (!env.GSP_SKIP_WEB_BUILD) await buildWebIfNeeded();
   const db = openDb(dbFile);
-  if (isEmpty(db)) {
-    const creds = [createAdmin(db, clock, env.GSP_ADMIN_PASSWORD || randomPassword())];
+  if (await isEmpty(db)) {
+    const creds = [await createAdmin(db, clock, env.GSP_ADMIN_PASSWORD || randomPassword())];
     if (env.GSP_DEMO !== false) {
       const { seedDemo } = await import('./seed/demo');
       console.log('生成演示数据 / seeding demo data …');
-      creds.push(...seedDemo(db, clock));
+      creds.push(...(await seedDemo(db, clock)));
     }
     // A password given through the environment is the operator's own: do not echo it.
     // The generated ones are printed and filed: each must be replaced at its first sign-in.
     const shown = env.GSP_ADMIN_PASSWORD ? creds.slice(1) : creds;
-    requireFirstLoginChange(db, clock, shown);
+    await requireFirstLoginChange(db, clock, shown);
     if (shown.length) writeFirstLogin(dbFile, shown);
   } else {
     // A database from an older version: add the settings rows it lacks (new thresholds, company letterhead).
-    ensureSettings({ db, clock, actor: SYSTEM_ACTOR, lang: 'zh' });
+    await ensureSettings({ db, clock, actor: SYSTEM_ACTOR, lang: 'zh' });
   }
   const backupDir = env.GSP_BACKUP_DIR || path.join(path.dirname(path.resolve(dbFile)), 'backups');
   const leftovers = cleanLeftovers(db, backupDir);

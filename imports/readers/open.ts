@@ -24,7 +24,7 @@ export interface SpreadsheetSheet {
   index: number;
   state: SheetInfo['state'];
   kind: SheetInfo['kind'];
-  rows(): AsyncGenerator<SheetRow>;
+  rows(): AsyncGenerator<SheetRow> | Promise<AsyncGenerator<SheetRow>>;
   batches(): AsyncGenerator<SheetRow[]>;
 }
 

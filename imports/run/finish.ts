@@ -19,14 +19,18 @@ export interface Written {
 }
 
 /** Runs `write` (one transaction) with the original stored first; a failed write leaves no stray copy. */
-export function storeAndWrite<T extends Written>(env: RunEnv, counts: Counts, write: (values: ImportRowValues, ctx: ServiceContext) => T): T {
+export async function storeAndWrite<T extends Written>(
+  env: RunEnv,
+  counts: Counts,
+  write: (values: ImportRowValues, ctx: ServiceContext) => T | Promise<T>,
+): Promise<T> {
   const name = storedName(env.sha, env.fileName, env.book.format);
   const stored = storeOriginal(env.opts.db, env.opts.file, name);
   try {
-    return write(env.importRowValues(counts, stored.rel), env.ctx);
+    return await write(env.importRowValues(counts, stored.rel), env.ctx);
   } catch (e) {
     if (!stored.existed) {
-      const used = env.opts.db.$client.prepare('SELECT 1 FROM imports WHERE stored_path = ? LIMIT 1').get(stored.rel);
+      const used = await env.opts.db.$client.prepare('SELECT 1 FROM imports WHERE stored_path = ? LIMIT 1').get(stored.rel);
       if (!used) fs.rmSync(stored.abs, { force: true });
     }
     throw e;
@@ -51,14 +55,20 @@ export function emitReport(
 }
 
 /** The ledger's end: merge (unless dry run), then the report streamed from the staging file. */
-export function finishImport(
+export async function finishImport(
   env: RunEnv,
-  p: { importId: number | null; counts: Counts; staging: Staging; tail: ReportTail; merge?: (values: ImportRowValues, ctx: ServiceContext) => Written },
-): ImportResult {
+  p: {
+    importId: number | null;
+    counts: Counts;
+    staging: Staging;
+    tail: ReportTail;
+    merge?: (values: ImportRowValues, ctx: ServiceContext) => Written | Promise<Written>;
+  },
+): Promise<ImportResult> {
   let importId = p.importId;
   let tail = p.tail;
   if (p.merge) {
-    const w = storeAndWrite(env, p.counts, p.merge);
+    const w = await storeAndWrite(env, p.counts, p.merge);
     importId = w.importId;
     tail = { ...tail, records: w.records };
   }

@@ -69,13 +69,13 @@ export async function runMaster(env: RunEnv): Promise<ImportResult> {
   const rowsCount = items.length;
   // references, the write services and the rules: one transaction (its writes are the merge)
   await env.progress.phase('checking', rowsCount);
-  const process = (values: ImportRowValues, base: ServiceContext): Outcome =>
+  const process = (values: ImportRowValues, base: ServiceContext): Promise<Outcome> =>
     inTransaction({ ...base, deferredRules: new Map() }, (tx) => importRows(env, tx, res, items, values, headerOf, rowsCount));
 
   if (opts.dryRun) {
     let outcome: Outcome;
     try {
-      process(env.importRowValues({ rows: rowsCount, imported: 0, rejected: 0, duplicates: 0 }, ''), env.ctx);
+      await process(env.importRowValues({ rows: rowsCount, imported: 0, rejected: 0, duplicates: 0 }, ''), env.ctx);
       throw new Error('dry run did not roll back');
     } catch (e) {
       if (!(e instanceof DryRun)) throw e;
@@ -84,14 +84,14 @@ export async function runMaster(env: RunEnv): Promise<ImportResult> {
     return emitReport(env, null, outcome.counts, outcome.findings, outcome.rejected, { skipped: table.skipped.length ? table.skipped : undefined });
   }
   let outcome: Outcome | undefined;
-  storeAndWrite(env, { rows: rowsCount, imported: 0, rejected: 0, duplicates: 0 }, (values, ctx) => (outcome = process(values, ctx)));
+  await storeAndWrite(env, { rows: rowsCount, imported: 0, rejected: 0, duplicates: 0 }, async (values, ctx) => (outcome = await process(values, ctx)));
   return emitReport(env, outcome!.importId, outcome!.counts, outcome!.findings, outcome!.rejected, {
     skipped: table.skipped.length ? table.skipped : undefined,
     records: outcome!.records,
   });
 }
 
-function importRows(
+async function importRows(
   env: RunEnv,
   tx: ServiceContext,
   res: Resource,
@@ -99,12 +99,12 @@ function importRows(
   values: ImportRowValues,
   headerOf: (k: string) => string,
   rows: number,
-): Outcome {
+): Promise<Outcome> {
   const { lang, opts } = env;
   const sqlite = opts.db.$client; // the same connection: its statements run inside the transaction
   const importId = insertImportRow(tx, values, 'running');
   const reason = `${env.reason} #${importId}`;
-  const lastFinding = (sqlite.prepare('SELECT COALESCE(max(id), 0) AS id FROM findings').get() as { id: number }).id;
+  const lastFinding = ((await sqlite.prepare('SELECT COALESCE(max(id), 0) AS id FROM findings').get()) as { id: number }).id;
   const counts: Counts = { rows, imported: 0, rejected: 0, duplicates: 0 };
   const rejected: ReportReject[] = [];
   const recordRow = new Map<number, number>();
@@ -113,10 +113,10 @@ function importRows(
   const trusted = canGrant(tx.actor.roles, res.name);
   let created = 0;
   let updated = 0;
-  const reject = (item: Item, errors: ReportReject['errors']) => {
+  const reject = async (item: Item, errors: ReportReject['errors']) => {
     counts.rejected++;
     rejected.push({ row: item.row, errors });
-    sqlite
+    await sqlite
       .prepare(`INSERT INTO import_rejects (version, created_at, created_by, updated_at, updated_by, import_id, import, "row", raw, errors)
       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(now(tx), tx.actor.id, now(tx), tx.actor.id, importId, importId, item.row, JSON.stringify(env.rawOf(item.cells)), JSON.stringify(errors));
@@ -133,14 +133,14 @@ function importRows(
   for (const item of items) {
     current = item;
     if (item.errors.length) {
-      reject(item, item.errors);
+      await reject(item, item.errors);
       continue;
     }
     const input: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(item.values)) if (!blank(v)) input[k] = v;
-    const refErrors = resolveRefs(tx.db, res, input, lang, headerOf);
+    const refErrors = await resolveRefs(tx.db, res, input, lang, headerOf);
     if (refErrors.length) {
-      reject(item, refErrors);
+      await reject(item, refErrors);
       continue;
     }
     // approvals the file claims: facts of the legacy system beside the record, never our approval fields
@@ -150,17 +150,17 @@ function importRows(
       : null;
     const wopts = { historical: true, imported: true, reason, legacyFacts: legacyFacts as Record<string, unknown> | null };
     try {
-      const id = existingRecord(tx.db, res, input);
+      const id = await existingRecord(tx.db, res, input);
       if (id != null) {
-        const before = tx.db
+        const before = (await tx.db
           .select({ version: res.table.version, ...(legacyFacts && { legacy: res.table.legacy_facts }) })
           .from(res.table)
           .where(eq(res.table.id, id))
-          .get() as { version: number; legacy: LegacyFacts | null } | undefined;
+          .get()) as { version: number; legacy: LegacyFacts | null } | undefined;
         // the same facts again (another file or row saying the same) leave the record as it is
         const same =
           legacyFacts && before?.legacy && before.legacy.trusted === trusted && JSON.stringify(before.legacy.fields) === JSON.stringify(legacyFacts.fields);
-        const row = updateRecord(tx, res, id, input, same ? { ...wopts, legacyFacts: null } : wopts);
+        const row = await updateRecord(tx, res, id, input, same ? { ...wopts, legacyFacts: null } : wopts);
         recordRow.set(id, item.row);
         if (res.system && before && row.version === before.version) counts.duplicates++;
         else {
@@ -168,8 +168,8 @@ function importRows(
           updated++;
         }
       } else {
-        const row = createRecord(tx, res, input, wopts);
-        if (res.system) sqlite.prepare(`UPDATE "${res.name}" SET import_id = ? WHERE id = ?`).run(importId, row.id);
+        const row = await createRecord(tx, res, input, wopts);
+        if (res.system) await sqlite.prepare(`UPDATE "${res.name}" SET import_id = ? WHERE id = ?`).run(importId, row.id);
         recordRow.set(row.id, item.row);
         counts.imported++;
         created++;
@@ -180,16 +180,16 @@ function importRows(
       const errs = Object.entries(e.errors ?? {})
         .filter(([k]) => k !== 'root')
         .map(([k, m]) => ({ field: k.startsWith('_') ? '' : headerOf(k), message: String(m) }));
-      reject(item, errs.length ? errs : [outsideScope(e) ?? { field: '', message: e.message }]);
+      await reject(item, errs.length ? errs : [outsideScope(e) ?? { field: '', message: e.message }]);
     }
   }
-  flushRules(tx);
+  await flushRules(tx);
   // The findings on the rows' own records: linked to the import and row, and reported.
-  const found = tx.db
+  const found = (await tx.db
     .select()
     .from(findingsTable)
     .where(and(gt(findingsTable.id, lastFinding), eq(findingsTable.resource, res.name), eq(findingsTable.status, 'open')))
-    .all() as Array<{
+    .all()) as Array<{
     id: number;
     record_id: number | null;
     rule: string;
@@ -203,15 +203,15 @@ function importRows(
   for (const f of found) {
     const row = f.record_id != null ? recordRow.get(f.record_id) : undefined;
     if (row === undefined) continue;
-    link.run(importId, row, f.id);
+    await link.run(importId, row, f.id);
     findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: findingMessage(f, lang) });
   }
   findings.push(...notices);
   findings.sort((a, b) => a.row - b.row);
   const records = { [res.name]: created, [`${res.name}.updated`]: updated };
   const final = { counts, status: 'done' as const, updated_at: now(tx) };
-  tx.db.update(imports).set(final).where(eq(imports.id, importId)).run();
-  writeAudit(tx, 'create', 'imports', importId, null, { id: importId, ...values, ...final, records }, env.reason);
+  await tx.db.update(imports).set(final).where(eq(imports.id, importId)).run();
+  await writeAudit(tx, 'create', 'imports', importId, null, { id: importId, ...values, ...final, records }, env.reason);
   const outcome: Outcome = { importId, records, counts, findings, rejected };
   if (opts.dryRun) throw new DryRun(outcome);
   return outcome;

@@ -165,13 +165,13 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
       }),
     };
     if (!opts.force) {
-      const earlier = db
+      const earlier = (await db
         .select({ id: imports.id })
         .from(imports)
         .where(and(eq(imports.sha256, sha), eq(imports.kind, opts.kind), eq(imports.status, 'done')))
         .orderBy(desc(imports.id))
         .limit(1)
-        .get() as { id: number } | undefined;
+        .get()) as { id: number } | undefined;
       if (earlier) {
         let rows = 0;
         for await (const _r of table.rows()) progress.rows(++rows);

@@ -35,17 +35,17 @@ const blank = (v: unknown) => v == null || (typeof v === 'string' && v.trim() ==
 const canon = (field: string, v: unknown) => (field === 'credit_code' && typeof v === 'string' ? v.trim().toUpperCase() : typeof v === 'string' ? v.trim() : v);
 
 /** Live records of `res` whose fields equal `values` (at most 2: enough to tell unique from ambiguous). */
-export function findByKey(db: Db, res: Resource, values: Record<string, unknown>): number[] {
+export async function findByKey(db: Db, res: Resource, values: Record<string, unknown>): Promise<number[]> {
   const t = res.table;
   const conds: SQL[] = Object.entries(values).map(([k, v]) => eq(t[k], canon(k, v)));
   if (res.system) conds.push(isNull(t.voided_at));
   return (
-    db
+    (await db
       .select({ id: t.id })
       .from(t)
       .where(and(...conds))
       .limit(2)
-      .all() as { id: number }[]
+      .all()) as { id: number }[]
   ).map((r) => r.id);
 }
 
@@ -63,7 +63,7 @@ function refOrder(res: Resource): string[] {
  * Resolves every reference of a normalised row in place: `values[ref]` becomes the target's id (or is
  * deleted when nothing was written for it); `ref.field` sub-keys are removed. Returns the errors.
  */
-export function resolveRefs(db: Db, res: Resource, values: Record<string, unknown>, lang: Lang, headerOf: (k: string) => string): RefError[] {
+export async function resolveRefs(db: Db, res: Resource, values: Record<string, unknown>, lang: Lang, headerOf: (k: string) => string): Promise<RefError[]> {
   const errors: RefError[] = [];
   for (const key of refOrder(res)) {
     const spec = res.fields[key];
@@ -94,13 +94,13 @@ export function resolveRefs(db: Db, res: Resource, values: Record<string, unknow
     for (const keys of target.naturalKey) {
       const vals = Object.fromEntries(keys.map((f) => [f, fromRow(f)]));
       if (keys.some((f) => blank(vals[f]) || (target.fields[f]?.kind === 'ref' && typeof vals[f] !== 'number'))) continue;
-      found = findByKey(db, target, vals);
+      found = await findByKey(db, target, vals);
       if (found.length) break;
     }
     if (!found?.length) {
       // no complete natural key: the fields given, as far as they go (一个通用名称 alone, unique)
       const plain = Object.fromEntries(Object.entries(given).filter(([f]) => target.fields[f] && target.fields[f].kind !== 'ref'));
-      if (Object.keys(plain).length && !found) found = findByKey(db, target, plain);
+      if (Object.keys(plain).length && !found) found = await findByKey(db, target, plain);
     }
     const shown = Object.values(given).map(String).join(' ');
     if (!found?.length) {
@@ -118,10 +118,10 @@ export function resolveRefs(db: Db, res: Resource, values: Record<string, unknow
 }
 
 /** The existing live record a row updates: the first natural key of `res` the row fills and that matches. */
-export function existingRecord(db: Db, res: Resource, values: Record<string, unknown>): number | null {
+export async function existingRecord(db: Db, res: Resource, values: Record<string, unknown>): Promise<number | null> {
   for (const keys of res.naturalKey) {
     if (keys.some((k) => blank(values[k]))) continue;
-    const ids = findByKey(db, res, Object.fromEntries(keys.map((k) => [k, values[k]])));
+    const ids = await findByKey(db, res, Object.fromEntries(keys.map((k) => [k, values[k]])));
     if (ids.length) return ids[0];
   }
   return null;

@@ -34,7 +34,7 @@ export interface ImportOptions {
   /** live progress: phase, rows read, bytes read (CSV) — see progress.ts */
   onProgress?: ProgressCallback;
   /** test hook: called between phase 1 and phase 2 of a ledger import */
-  beforeMerge?: () => void;
+  beforeMerge?: () => void | Promise<void>;
 }
 
 export interface ReportFinding {

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../schema/tables';
 import type { Clock } from '../clock';
-import type { Db } from '../db';
+import { type Db, transaction } from '../db';
 
 export const MAX_FAILURES = 10;
 export const LOCK_MINUTES = 30;
@@ -17,18 +17,21 @@ export function lockedUntil(user: { locked_until: string | null }, clock: Clock)
 
 /** Counts a failure; returns the lock time when this failure locked the account. */
 /** Counted in the database (one statement), so parallel guesses cannot each read the same old count. */
-export function recordFailure(db: Db, clock: Clock, user: { id: number }): string | null {
-  const { failures } = db.$client
-    .prepare('UPDATE users SET failed_logins = COALESCE(failed_logins, 0) + 1 WHERE id = ? RETURNING failed_logins AS failures')
-    .get(user.id) as { failures: number };
-  if (failures < MAX_FAILURES) return null;
-  const lock = new Date(clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString();
-  db.update(users).set({ locked_until: lock }).where(eq(users.id, user.id)).run();
-  return lock;
+export async function recordFailure(db: Db, clock: Clock, user: { id: number }): Promise<string | null> {
+  return transaction(db, async () => {
+    const { failures } = db.$client
+      .prepare('UPDATE users SET failed_logins = COALESCE(failed_logins, 0) + 1 WHERE id = ? RETURNING failed_logins AS failures')
+      .get(user.id) as { failures: number };
+    if (failures < MAX_FAILURES) return null;
+    const lock = new Date(clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString();
+    await db.update(users).set({ locked_until: lock }).where(eq(users.id, user.id)).run();
+    return lock;
+  });
 }
 
-export function recordSuccess(db: Db, user: { id: number; failed_logins: number | null }): void {
-  if (user.failed_logins) db.update(users).set({ failed_logins: 0, locked_until: null }).where(eq(users.id, user.id)).run();
+export async function recordSuccess(db: Db, user: { id: number; failed_logins: number | null }): Promise<void> {
+  if (user.failed_logins)
+    await transaction(db, async () => await db.update(users).set({ failed_logins: 0, locked_until: null }).where(eq(users.id, user.id)).run());
 }
 
 /** A fixed-window counter per client address. */

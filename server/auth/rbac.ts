@@ -108,16 +108,16 @@ export function scopeCondition(db: Db, actor: Actor, resource: Resource, action:
  * a verb counts as edit). Callers should pass the action: without it the scope is the one of reads, which a
  * multi-role user's read-only role lifts for writes too.
  */
-export function inScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, action?: Action): boolean {
+export async function inScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, action?: Action): Promise<boolean> {
   // A stored record about another one (or from an import): the same condition as the list, on its id.
   const side = typeof record.id === 'number' ? sideDoorCondition(db, actor, resource) : undefined;
   if (
     side &&
-    !db
+    !(await db
       .select({ id: resource.table.id })
       .from(resource.table)
       .where(and(eq(resource.table.id, record.id as number), side))
-      .get()
+      .get())
   )
     return false;
   const path = ownScope(actor.roles, resource.name, action);
@@ -129,7 +129,7 @@ export function inScope(db: Db, actor: Actor, resource: Resource, record: Record
   const parent =
     record[p.via] == null
       ? undefined
-      : db
+      : await db
           .select()
           .from(p.target!.table)
           .where(eq(p.target!.table.id, record[p.via] as number))
@@ -137,6 +137,6 @@ export function inScope(db: Db, actor: Actor, resource: Resource, record: Record
   return !!parent && (parent as Record<string, unknown>)[p.field] === own;
 }
 
-export function checkScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, lang: Lang, action?: Action): void {
-  if (!inScope(db, actor, resource, record, action)) throw forbidden(msg(lang, 'forbidden_record'));
+export async function checkScope(db: Db, actor: Actor, resource: Resource, record: Record<string, unknown>, lang: Lang, action?: Action): Promise<void> {
+  if (!(await inScope(db, actor, resource, record, action))) throw forbidden(msg(lang, 'forbidden_record'));
 }

@@ -61,20 +61,20 @@ export function authRoutes() {
       throw new ServiceError(429, msg(lang, 'too_many_attempts', { seconds: wait }));
     }
     const { db, clock } = c.get('deps');
-    const user = db
+    const user = (await db
       .select()
       .from(users)
       .where(and(eq(users.username, username), isNull(users.voided_at)))
-      .get() as UserRow | undefined;
+      .get()) as UserRow | undefined;
     const locked = user && lockedUntil(user, clock);
     if (locked) throw unauthenticated(msg(lang, 'account_locked', { until: locked }));
     const ok = await verify(user?.password ?? dummy(), password).catch(() => false);
     if (!user || !ok || !user.active || !user.password) {
-      const lock = user && !ok ? recordFailure(db, clock, user) : null;
+      const lock = user && !ok ? await recordFailure(db, clock, user) : null;
       throw unauthenticated(msg(lang, lock ? 'account_locked' : 'bad_credentials', { until: lock ?? '' }));
     }
-    recordSuccess(db, user);
-    const token = createSession(db, clock, user.id);
+    await recordSuccess(db, user);
+    const token = await createSession(db, clock, user.id);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -93,18 +93,18 @@ export function authRoutes() {
     });
   });
 
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) endSession(c.get('deps').db, token);
+    if (token) await endSession(c.get('deps').db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
 
   // Sign out on every device (a lost laptop, a shared terminal).
-  app.post('/logout-all', (c) => {
+  app.post('/logout-all', async (c) => {
     const user = c.get('user');
     if (!user) throw unauthenticated(msg(c.get('lang'), 'unauthenticated'));
-    endAllSessions(c.get('deps').db, user.id!);
+    await endAllSessions(c.get('deps').db, user.id!);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
@@ -117,28 +117,28 @@ export function authRoutes() {
     if (!actor) throw unauthenticated(msg(lang, 'unauthenticated'));
     const { current_password: current, password: next } = parseBody(PASSWORD_CHANGE_BODY, await jsonOf(c.req, lang), lang);
     const { db, clock } = c.get('deps');
-    const user = db.select().from(users).where(eq(users.id, actor.id!)).get() as UserRow;
+    const user = (await db.select().from(users).where(eq(users.id, actor.id!)).get()) as UserRow;
     const locked = lockedUntil(user, clock);
     if (locked) throw new ServiceError(403, msg(lang, 'account_locked', { until: locked }));
     if (!user.password || !(await verify(user.password, current).catch(() => false))) {
-      const lock = recordFailure(db, clock, user);
+      const lock = await recordFailure(db, clock, user);
       if (lock) throw new ServiceError(403, msg(lang, 'account_locked', { until: lock }));
       throw validationError(msg(lang, 'password_current_wrong'), { current_password: msg(lang, 'password_current_wrong') });
     }
-    recordSuccess(db, user);
+    await recordSuccess(db, user);
     const problem = next === current ? 'password_same' : passwordProblem(next, user.username);
     if (problem) throw validationError(msg(lang, problem), { password: msg(lang, problem) });
     const hash = hashSync(next);
     const ctx = { db, clock, actor, lang };
-    inTransaction(ctx, (tx) => {
+    await inTransaction(ctx, async (tx) => {
       const before = findRow(tx.db, registry.get('users')!, user.id)!;
-      const after = tx.db
+      const after = (await tx.db
         .update(users)
         .set({ password: hash, must_change_password: false, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })
         .where(eq(users.id, user.id))
         .returning()
-        .get() as Row;
-      writeAudit(
+        .get()) as Row;
+      await writeAudit(
         tx,
         'update',
         'users',
@@ -147,7 +147,7 @@ export function authRoutes() {
         serialize(registry.get('users')!, after),
         msg(lang, 'password_changed_reason'),
       );
-      endOtherSessions(tx.db, user.id, getCookie(c, SESSION_COOKIE) ?? '');
+      await endOtherSessions(tx.db, user.id, getCookie(c, SESSION_COOKIE) ?? '');
     });
     return c.json({ ok: true });
   });

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { sessions, users } from '../../schema/tables';
 import type { Clock } from '../clock';
-import type { Db } from '../db';
+import { type Db, transaction } from '../db';
 import { isDatabaseBusy } from '../errors';
 import type { Actor } from '../services/context';
 
@@ -13,36 +13,51 @@ export const SESSION_HOURS = 12;
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const expiry = (clock: Clock) => new Date(clock.now().getTime() + SESSION_HOURS * 3600_000).toISOString();
 
-export function createSession(db: Db, clock: Clock, userId: number): string {
+export async function createSession(db: Db, clock: Clock, userId: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  db.insert(sessions)
-    .values({ id: digest(token), user: userId, created_at: clock.now().toISOString(), expires_at: expiry(clock) })
-    .run();
+  await transaction(
+    db,
+    async () =>
+      await db
+        .insert(sessions)
+        .values({ id: digest(token), user: userId, created_at: clock.now().toISOString(), expires_at: expiry(clock) })
+        .run(),
+  );
   return token;
 }
 
-export function endSession(db: Db, token: string): void {
-  db.delete(sessions)
-    .where(eq(sessions.id, digest(token)))
-    .run();
+export async function endSession(db: Db, token: string): Promise<void> {
+  await transaction(
+    db,
+    async () =>
+      await db
+        .delete(sessions)
+        .where(eq(sessions.id, digest(token)))
+        .run(),
+  );
 }
 
 /** Every session of the user but the one with `keepToken` (after the user changed their own password). */
-export function endOtherSessions(db: Db, userId: number, keepToken: string): void {
-  db.delete(sessions)
-    .where(and(eq(sessions.user, userId), ne(sessions.id, digest(keepToken))))
-    .run();
+export async function endOtherSessions(db: Db, userId: number, keepToken: string): Promise<void> {
+  await transaction(
+    db,
+    async () =>
+      await db
+        .delete(sessions)
+        .where(and(eq(sessions.user, userId), ne(sessions.id, digest(keepToken))))
+        .run(),
+  );
 }
 
-export function endAllSessions(db: Db, userId: number): void {
-  db.delete(sessions).where(eq(sessions.user, userId)).run();
+export async function endAllSessions(db: Db, userId: number): Promise<void> {
+  await transaction(db, async () => await db.delete(sessions).where(eq(sessions.user, userId)).run());
 }
 
 /** The signed-in user for a cookie token, or undefined; extends the session on use. */
-export function sessionUser(db: Db, clock: Clock, token: string | undefined): Actor | undefined {
+export async function sessionUser(db: Db, clock: Clock, token: string | undefined): Promise<Actor | undefined> {
   if (!token) return undefined;
   const id = digest(token);
-  const row = db
+  const row = (await db
     .select({
       id: users.id,
       username: users.username,
@@ -57,16 +72,21 @@ export function sessionUser(db: Db, clock: Clock, token: string | undefined): Ac
     .innerJoin(users, eq(users.id, sessions.user))
     // A voided user is gone: their open sessions end with them (login refuses them too).
     .where(and(eq(sessions.id, id), gt(sessions.expires_at, clock.now().toISOString()), isNull(users.voided_at)))
-    .get() as (Actor & { active: boolean; expires_at: string }) | undefined;
+    .get()) as (Actor & { active: boolean; expires_at: string }) | undefined;
   if (!row?.active) return undefined;
   // Slide the expiry at most once a minute, so reads do not turn into writes.
   // Another connection holding the write lock (an import's merge) only postpones the slide: a read never waits.
   if (Date.parse(row.expires_at) - clock.now().getTime() < SESSION_HOURS * 3600_000 - 60_000) {
     try {
-      db.update(sessions)
-        .set({ expires_at: expiry(clock) })
-        .where(eq(sessions.id, id))
-        .run();
+      await transaction(
+        db,
+        async () =>
+          await db
+            .update(sessions)
+            .set({ expires_at: expiry(clock) })
+            .where(eq(sessions.id, id))
+            .run(),
+      );
     } catch (e) {
       if (!isDatabaseBusy(e)) throw e;
     }

@@ -25,12 +25,12 @@ const file = existingDbFile(values.db);
 const clock = asOf ? fixedDayClock(asOf) : clockFromEnv();
 const db = openDb(file);
 if (values.all) {
-  const r = fullRecheck(db, clock, clock.today(), { all: true });
+  const r = await fullRecheck(db, clock, clock.today(), { all: true });
   console.log(
     `规则全面复核 / full re-evaluation as of ${r.asOf}: ${r.records} records, ${r.opened} findings opened, ${r.resolved} resolved (${r.ms} ms, ${file})`,
   );
 } else {
-  const r = recheck(db, clock, clock.today(), { full: values.full === true });
+  const r = await recheck(db, clock, clock.today(), { full: values.full === true });
   console.log(
     `规则复核 / re-check as of ${r.asOf} (${r.since ? `since ${r.since}` : 'full'}): ${r.records} records, ${r.opened} findings opened, ${r.resolved} resolved (${r.ms} ms, ${file})`,
   );

@@ -19,7 +19,7 @@ if (!fs.existsSync(from)) {
 // The target may be missing (restoring onto a new machine): it is named either way.
 console.error(`数据库 / database: ${target}${fs.existsSync(target) ? '' : '（新建 / new）'}`);
 try {
-  restoreFrom(from, target);
+  await restoreFrom(from, target);
   console.log(`恢复完成 / restored ${from} → ${target}`);
 } catch (err) {
   console.error((err as Error).message);

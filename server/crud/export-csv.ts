@@ -32,7 +32,7 @@ type Row = Record<string, unknown>;
 const idIn = (resource: Resource, ids: unknown[]): SQL => sql`${resource.table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /** Display text of the referenced records of one batch, per reference field: only what the user may read. */
-function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Row[]): Map<string, Map<unknown, unknown>> {
+async function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Row[]): Promise<Map<string, Map<unknown, unknown>>> {
   const out = new Map<string, Map<unknown, unknown>>();
   for (const [key, spec] of Object.entries(resource.fields)) {
     if (spec.kind !== 'ref' || spec.writeOnly) continue;
@@ -43,23 +43,23 @@ function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Row[]): 
     const ids = [...new Set(rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined))] as number[];
     if (!ids.length) continue;
     const columns = Object.fromEntries(['id', ...target.display].map((k) => [k, target.table[k]]));
-    const found = db
+    const found = (await db
       .select(columns)
       .from(target.table)
       .where(and(idIn(target, ids), scopeCondition(db, actor, target)))
-      .all() as Row[];
+      .all()) as Row[];
     for (const record of found) texts.set(record.id, displayText(target.display, record, record.id));
   }
   return out;
 }
 
-export function exportCsv(c: Context<AppEnv>, resource: Resource): Response {
+export async function exportCsv(c: Context<AppEnv>, resource: Resource): Promise<Response> {
   const { db } = c.get('deps');
   const actor = c.get('user')!;
   const queryLang = c.req.query('lang');
   const lang: Lang = queryLang === 'en' || queryLang === 'zh' ? queryLang : c.get('lang');
   authorize(actor, resource, 'export', lang);
-  const p = parseListParams(db, resource, { filter: c.req.query('filter'), sort: c.req.query('sort') }, lang);
+  const p = await parseListParams(db, resource, { filter: c.req.query('filter'), sort: c.req.query('sort') }, lang);
   const where = and(p.where, scopeCondition(db, actor, resource, 'export'));
   // Plucked: a flat array of numbers (8 bytes a row), not an object per row.
   const idQuery = db
@@ -68,10 +68,10 @@ export function exportCsv(c: Context<AppEnv>, resource: Resource): Response {
     .where(where)
     .orderBy(...p.orderBy)
     .toSQL();
-  const ids = clientOf(db)
+  const ids = (await clientOf(db)
     .prepare(idQuery.sql)
     .pluck()
-    .all(...idQuery.params) as number[];
+    .all(...idQuery.params)) as number[];
 
   const i = lang === 'en' ? 1 : 0;
   const fields = Object.entries(resource.fields).filter(([, spec]) => !spec.writeOnly);
@@ -92,12 +92,12 @@ export function exportCsv(c: Context<AppEnv>, resource: Resource): Response {
     start(controller) {
       controller.enqueue(encoder.encode(BOM + header));
     },
-    pull(controller) {
+    async pull(controller) {
       if (next >= ids.length) return controller.close();
       const batch = ids.slice(next, (next += EXPORT_BATCH));
-      const byId = new Map((db.select().from(resource.table).where(idIn(resource, batch)).all() as Row[]).map((r) => [r.id, r]));
+      const byId = new Map(((await db.select().from(resource.table).where(idIn(resource, batch)).all()) as Row[]).map((r) => [r.id, r]));
       const rows = batch.map((id) => byId.get(id)).filter((r): r is Row => !!r);
-      refs = referenceTexts(db, actor, resource, rows);
+      refs = await referenceTexts(db, actor, resource, rows);
       let text = '';
       for (const row of rows) text += csvLine([row.id, ...cells.map((cell) => cell(row))]);
       controller.enqueue(encoder.encode(text));

@@ -76,7 +76,7 @@ function matching(resource: Resource, column: string, text: string): SQL {
  * search the referenced table again, and a reference that matches nothing drops out of the OR (undefined)
  * instead of costing a search per statement.
  */
-function searchCondition(db: Db, resource: Resource, path: string, text: string): SQL | undefined {
+async function searchCondition(db: Db, resource: Resource, path: string, text: string): Promise<SQL | undefined> {
   const [key, sub] = path.split('.');
   if (!sub) {
     if (!trigramSearch(resource, key, text)) return likeEsc(resource.table[key], text);
@@ -85,7 +85,7 @@ function searchCondition(db: Db, resource: Resource, path: string, text: string)
   const col = resource.table[key];
   const target = registry.get(resource.fields[key].ref!)!;
   const found = matching(target, sub, text);
-  const ids = (db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`) as { id: number }[]).map((r) => r.id);
+  const ids = ((await db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`)) as { id: number }[]).map((r) => r.id);
   if (ids.length > SEARCH_INLINE_MAX) return sql`${col} IN (${found})`;
   return ids.length ? inArray(col, ids) : undefined;
 }
@@ -126,7 +126,12 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
   }
 }
 
-function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, lang: Lang): { where: SQL | undefined; liveOnly: boolean; byIds: boolean } {
+async function filterOf(
+  db: Db,
+  resource: Resource,
+  filter: Record<string, unknown>,
+  lang: Lang,
+): Promise<{ where: SQL | undefined; liveOnly: boolean; byIds: boolean }> {
   const conds: SQL[] = [];
   let showVoided: boolean | 'any' = false;
   let byIds = false;
@@ -135,7 +140,11 @@ function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, l
     if (rawKey === 'q') {
       const text = String(value).trim();
       const fields = resource.search.length ? resource.search : [];
-      if (text && fields.length) conds.push(or(...fields.map((f) => searchCondition(db, resource, f, text))) ?? sql`0`);
+      if (text && fields.length) {
+        const each: (SQL | undefined)[] = [];
+        for (const f of fields) each.push(await searchCondition(db, resource, f, text));
+        conds.push(or(...each) ?? sql`0`);
+      }
       continue;
     }
     if (rawKey === 'voided') {
@@ -166,14 +175,14 @@ function filterOf(db: Db, resource: Resource, filter: Record<string, unknown>, l
  * rows, and the voided rows are a short range of an index on voided_at, whereas `WHERE voided_at IS NULL`
  * would step through every live row (≈200 ms at 1M sales lines against ≈1 ms; bench/list-api.ts).
  */
-export function countRows(db: Db, resource: Resource, where: SQL | undefined, liveOnly: boolean): number {
+export async function countRows(db: Db, resource: Resource, where: SQL | undefined, liveOnly: boolean): Promise<number> {
   const t = resource.table;
   if (liveOnly) {
     const all = db.select({ n: count() }).from(t);
     const voided = db.select({ n: count() }).from(t).where(isNotNull(t.voided_at));
-    return (db.get(sql`select (${all}) - (${voided}) as n`) as { n: number }).n;
+    return ((await db.get(sql`select (${all}) - (${voided}) as n`)) as { n: number }).n;
   }
-  return (db.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
+  return ((await db.select({ n: count() }).from(t).where(where).get()) as { n: number }).n;
 }
 
 /** At most this many rows per list request; more is a 400 (the CSV export streams whole lists). */
@@ -206,7 +215,7 @@ function sortTerms(resource: Resource, field: string, ascending: boolean): SortT
   return terms;
 }
 
-export function parseListParams(db: Db, resource: Resource, query: Record<string, string | undefined>, lang: Lang): ListParams {
+export async function parseListParams(db: Db, resource: Resource, query: Record<string, string | undefined>, lang: Lang): Promise<ListParams> {
   const filter = (parseJson(query.filter, 'filter', lang) ?? {}) as Record<string, unknown>;
   if (typeof filter !== 'object' || Array.isArray(filter)) throw badRequest(msg(lang, 'invalid_query', { param: 'filter' }));
   const sort = parseJson(query.sort, 'sort', lang) as [string, string] | undefined;
@@ -239,7 +248,7 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
     limit = range[1] - range[0] + 1;
     if (limit > MAX_PAGE_ROWS) throw badRequest(msg(lang, 'range_too_large', { max: MAX_PAGE_ROWS, range: JSON.stringify(range), rows: limit }));
   }
-  const parsed = filterOf(db, resource, filter, lang);
+  const parsed = await filterOf(db, resource, filter, lang);
   // Without a range only a look-up by ids (react-admin's getMany) is bounded; anything else gets the first page.
   if (limit === undefined && !parsed.byIds) limit = MAX_PAGE_ROWS;
   return { where: parsed.where, liveOnly: parsed.liveOnly, sortBy, orderBy: orderByOf(sortBy), offset: start, limit, start };
@@ -250,24 +259,25 @@ export function parseListParams(db: Db, resource: Resource, query: Record<string
  * reversed, the offset counted from the end, the rows flipped back — so no page walks more than half the
  * list: the last of 1M sales lines costs what the first does (bench/list-api.ts).
  */
-export function pageRows(db: Db, resource: Resource, where: SQL | undefined, p: ListParams, total: number): Record<string, unknown>[] {
+export async function pageRows(db: Db, resource: Resource, where: SQL | undefined, p: ListParams, total: number): Promise<Record<string, unknown>[]> {
   const base = () => db.select().from(resource.table).where(where).$dynamic();
   if (p.limit === undefined)
-    return base()
+    return await base()
       .orderBy(...p.orderBy)
       .all();
   if (p.start >= total && total > 0) return [];
   const end = Math.min(total, p.start + p.limit); // exclusive
   if (p.start <= total - end)
-    return base()
+    return await base()
       .orderBy(...p.orderBy)
       .limit(p.limit)
       .offset(p.start)
       .all();
-  return base()
-    .orderBy(...orderByOf(p.sortBy, true))
-    .limit(end - p.start)
-    .offset(total - end)
-    .all()
-    .reverse();
+  return (
+    await base()
+      .orderBy(...orderByOf(p.sortBy, true))
+      .limit(end - p.start)
+      .offset(total - end)
+      .all()
+  ).reverse();
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { and } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
+import type { Db } from '../db';
 import { msg } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import type { AppEnv } from '../env';
@@ -11,7 +12,7 @@ import { readRecord, serialize } from '../services/records';
 import { createRecord, updateRecord, voidRecord } from '../services/write';
 import { runVerb, runVerbMany } from '../services/verbs/run';
 import { signaturesOf } from '../services/sign';
-import { findRow } from '../services/records';
+import { findRow, type Row } from '../services/records';
 import { countRows, pageRows, parseListParams } from './list-query';
 import { exportCsv } from './export-csv';
 import { authorize, checkScope, scopeCondition } from '../auth/rbac';
@@ -65,29 +66,29 @@ function reasonOf(c: C, body: Record<string, unknown>, key: 'reason' | '_reason'
 }
 
 /** A record the signed-in user may see (authorised, found, in their scope), read with `read`. */
-function shownRecord(c: C, read: typeof findRow) {
+async function shownRecord(c: C, read: (db: Db, resource: Resource, id: number) => Row | undefined | Promise<Row | undefined>) {
   const resource = resourceOf(c);
   const { db } = c.get('deps');
   authorize(c.get('user')!, resource, 'show', c.get('lang'));
-  const row = read(db, resource, idOf(c));
+  const row = await read(db, resource, idOf(c));
   if (!row) throw notFound(msg(c.get('lang'), 'not_found', { resource: resource.name, id: c.req.param('id')! }));
-  checkScope(db, c.get('user')!, resource, row, c.get('lang'), 'show');
+  await checkScope(db, c.get('user')!, resource, row, c.get('lang'), 'show');
   return { resource, row };
 }
 
 export function crudRouter() {
   const app = new Hono<AppEnv>();
 
-  app.get('/:res', (c) => {
+  app.get('/:res', async (c) => {
     const resource = resourceOf(c);
     const { db } = c.get('deps');
     authorize(c.get('user')!, resource, 'list', c.get('lang'));
-    const p = parseListParams(db, resource, c.req.query(), c.get('lang'));
+    const p = await parseListParams(db, resource, c.req.query(), c.get('lang'));
     const scope = scopeCondition(db, c.get('user')!, resource);
     const where = and(p.where, scope);
     // Counted first: a page past the middle is read from the end (pageRows).
-    const total = countRows(db, resource, where, p.liveOnly && !scope);
-    const rows = pageRows(db, resource, where, p, total).map((r) => serialize(resource, r, c.get('lang')));
+    const total = await countRows(db, resource, where, p.liveOnly && !scope);
+    const rows = (await pageRows(db, resource, where, p, total)).map((r) => serialize(resource, r, c.get('lang')));
     const end = rows.length ? p.start + rows.length - 1 : p.start;
     c.header('Content-Range', `${resource.name} ${p.start}-${end}/${total}`);
     return c.json(rows);
@@ -96,14 +97,14 @@ export function crudRouter() {
   // Before /:res/:id: the whole list as CSV, streamed (the list itself answers at most MAX_PAGE_ROWS rows).
   app.get('/:res/export.csv', (c) => exportCsv(c, resourceOf(c)));
 
-  app.get('/:res/:id', (c) => {
-    const { row } = shownRecord(c, (db, r, id) => readRecord(db, r, id, c.get('lang')));
+  app.get('/:res/:id', async (c) => {
+    const { row } = await shownRecord(c, (db, r, id) => readRecord(db, r, id, c.get('lang')));
     return c.json(row);
   });
 
-  app.get('/:res/:id/signatures', (c) => {
-    const { resource, row } = shownRecord(c, findRow);
-    return c.json(signaturesOf(c.get('deps').db, resource, row));
+  app.get('/:res/:id/signatures', async (c) => {
+    const { resource, row } = await shownRecord(c, findRow);
+    return c.json(await signaturesOf(c.get('deps').db, resource, row));
   });
 
   // Bulk workflow verbs: POST /api/findings/bulk/waive {ids, password, comment}
@@ -123,7 +124,7 @@ export function crudRouter() {
   app.post('/:res', async (c) => {
     const resource = writable(c);
     const body = await jsonBody(c);
-    return c.json(createRecord(serviceContext(c), resource, body, { reason: reasonOf(c, body, '_reason') }), 201);
+    return c.json(await createRecord(serviceContext(c), resource, body, { reason: reasonOf(c, body, '_reason') }), 201);
   });
 
   // The bulk-edit route (react-admin's updateMany): PUT /api/customers/bulk {ids, data, _reason?} sets the same
@@ -139,20 +140,24 @@ export function crudRouter() {
     const ctx = serviceContext(c);
     const reason = reasonOf(c, body, '_reason');
     const { version: _ignored, ...values } = data;
-    const rows = inTransaction(ctx, (tx) => ids.map((id) => updateRecord(tx, resource, id, values, { reason })));
+    const rows = await inTransaction(ctx, async (tx) => {
+      const out: Row[] = [];
+      for (const id of ids) out.push(await updateRecord(tx, resource, id, values, { reason }));
+      return out;
+    });
     return c.json(rows.map((r) => r.id));
   });
 
   app.put('/:res/:id', async (c) => {
     const resource = writable(c);
     const body = await jsonBody(c);
-    return c.json(updateRecord(serviceContext(c), resource, idOf(c), body, { reason: reasonOf(c, body, '_reason'), requireVersion: true }));
+    return c.json(await updateRecord(serviceContext(c), resource, idOf(c), body, { reason: reasonOf(c, body, '_reason'), requireVersion: true }));
   });
 
   app.delete('/:res/:id', async (c) => {
     const resource = writable(c);
     const body = await jsonBody(c);
-    return c.json(voidRecord(serviceContext(c), resource, idOf(c), reasonOf(c, body, 'reason')));
+    return c.json(await voidRecord(serviceContext(c), resource, idOf(c), reasonOf(c, body, 'reason')));
   });
 
   return app;

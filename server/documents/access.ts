@@ -10,12 +10,12 @@ import { notFound } from '../errors';
 import type { Actor } from '../services/context';
 import { findRow, type Row } from '../services/records';
 
-export function readableRecord(db: Db, actor: Actor, lang: Lang, resourceName: string, rawId: string): Row {
+export async function readableRecord(db: Db, actor: Actor, lang: Lang, resourceName: string, rawId: string): Promise<Row> {
   const resource = registry.get(resourceName)!;
   authorize(actor, resource, 'show', lang);
   const id = Number(rawId);
   const row = Number.isInteger(id) && id > 0 ? findRow(db, resource, id) : undefined;
   if (!row) throw notFound(msg(lang, 'not_found', { resource: resource.name, id: rawId }));
-  checkScope(db, actor, resource, row, lang, 'show');
+  await checkScope(db, actor, resource, row, lang, 'show');
   return row;
 }

@@ -23,12 +23,12 @@ export interface PackFile {
 const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /** `records`: resource → the ids whose scans belong in the pack, in the pack's order. */
-export function packFiles(ctx: DocContext, records: [resource: string, rows: Row[], name: (r: Row) => string][]): PackFile[] {
+export async function packFiles(ctx: DocContext, records: [resource: string, rows: Row[], name: (r: Row) => string][]): Promise<PackFile[]> {
   const dir = attachmentsDir(ctx.db);
   const out: Omit<PackFile, 'name'>[] = [];
   for (const [resource, rows, name] of records) {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const a of attachmentRows(
+    for (const a of await attachmentRows(
       ctx.db,
       resource,
       rows.map((r) => r.id),

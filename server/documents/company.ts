@@ -38,8 +38,8 @@ function settingText(v: unknown): string {
   return value == null || value === '' ? COMPANY_UNSET : String(value);
 }
 
-export function loadCompany(db: Db, today: string): Company {
-  const rows = db
+export async function loadCompany(db: Db, today: string): Promise<Company> {
+  const rows = await db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
     .where(and(inArray(settings.key, [...Object.keys(COMPANY_SETTINGS), BUSINESS_TIME_ZONE_SETTING]), isNull(settings.voided_at)))
@@ -47,12 +47,7 @@ export function loadCompany(db: Db, today: string): Company {
   // the documents print times in the business time zone, as the screens show them
   setDocumentTimeZone(parseSetting(rows.find((r) => r.key === BUSINESS_TIME_ZONE_SETTING)?.value));
   const get = (k: CompanySettingKey) => settingText(rows.find((r) => r.key === k)?.value);
-  const licences = db
-    .select()
-    .from(companyLicenses)
-    .where(isNull(companyLicenses.voided_at))
-    .orderBy(asc(companyLicenses.id))
-    .all()
+  const licences = (await db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).orderBy(asc(companyLicenses.id)).all())
     .filter((l) => (!l.valid_from || l.valid_from <= today) && (!l.valid_to || l.valid_to >= today))
     .map((l) => ({ kind: label('company_licenses', 'kind', l.kind), number: l.number as string, validTo: (l.valid_to as string | null) ?? null }));
   return {

@@ -53,7 +53,7 @@ export interface FileSection {
   /** records in the section */
   count: number;
   landscape?: boolean;
-  body: () => SafeHtml;
+  body: () => Promise<SafeHtml>;
   /** files put into the ZIP as they are, in a folder named like the section (the scans) */
   files?: PackFile[];
 }
@@ -61,60 +61,63 @@ export interface FileSection {
 const resourceLabel = (name: string) => registry.get(name)?.label[0] ?? name;
 
 /** Rows of `resource` the actor may list, matching `where` (live ones unless `withVoided`). */
-function visible(ctx: DocContext, resource: string, where: SQL | undefined, withVoided = false): Row[] {
+async function visible(ctx: DocContext, resource: string, where: SQL | undefined, withVoided = false): Promise<Row[]> {
   if (!can(ctx.actor.roles, resource, 'list')) return [];
   const r = registry.get(resource)!;
   const t = r.table;
-  return ctx.db
+  return (await ctx.db
     .select()
     .from(t)
     .where(and(where, withVoided ? undefined : isNull(t.voided_at), scopeCondition(ctx.db, ctx.actor, r)))
     .orderBy(asc(t.id))
-    .all() as Row[];
+    .all()) as Row[];
 }
 
 const each =
   <D>(ctx: DocContext, template: DocumentTemplate<D>, rows: Row[]) =>
-  () =>
-    html`${rows.map((r) => template.render(template.gather(ctx, r, {}), ctx))}`;
+  async () => {
+    const parts: SafeHtml[] = [];
+    for (const r of rows) parts.push(await template.render(await template.gather(ctx, r, {}), ctx));
+    return html`${parts}`;
+  };
 const state = (r: Row) => (r.voided_at ? html`<span class="warn">已作废 ${ymd(r.voided_at)}${r.void_reason ? `：${r.void_reason}` : ''}</span>` : '有效');
 const years = (dates: unknown[]) => [...new Set(dates.filter((d): d is string => typeof d === 'string').map((d) => d.slice(0, 4)))].sort();
 
-export function customerFilePlan(ctx: DocContext, customer: Row): FileSection[] {
+export async function customerFilePlan(ctx: DocContext, customer: Row): Promise<FileSection[]> {
   const id = customer.id;
   const head = (title: string) =>
     letterhead(ctx.company, title, [
       ['购货单位', String(customer.name)],
       ['打印日期', ctx.today],
     ]);
-  const licences = visible(ctx, 'customer_licenses', eq(customerLicenses.customer, id), true);
-  const agents = visible(ctx, 'customer_agents', eq(customerAgents.customer, id), true);
-  const orders = visible(ctx, 'sales_orders', eq(salesOrders.customer, id));
+  const licences = await visible(ctx, 'customer_licenses', eq(customerLicenses.customer, id), true);
+  const agents = await visible(ctx, 'customer_agents', eq(customerAgents.customer, id), true);
+  const orders = await visible(ctx, 'sales_orders', eq(salesOrders.customer, id));
   const orderIds = orders.map((o) => o.id);
-  const contractRows = visible(ctx, 'contracts', eq(contracts.customer, id));
+  const contractRows = await visible(ctx, 'contracts', eq(contracts.customer, id));
   const sellers = [...new Set([...orders, ...contractRows].map((r) => r.salesperson).filter((s): s is number => typeof s === 'number'))];
-  const letters = sellers.length ? visible(ctx, 'authorizations', inArray(authorizations.salesperson, sellers)) : [];
-  const slips = orderIds.length ? visible(ctx, 'outbound_slips', inArray(outboundSlips.order, orderIds)) : [];
-  const invoiceRows = visible(ctx, 'invoices', eq(invoices.customer, id));
-  const complaintRows = visible(ctx, 'complaints', eq(complaints.customer, id));
-  const feedbackRows = visible(ctx, 'quality_feedback', eq(feedbackTable.customer, id));
-  const noticeRows = visible(ctx, 'recall_notices', eq(recallNotices.customer, id));
-  const visitRows = visible(ctx, 'visits', eq(visits.customer, id));
+  const letters = sellers.length ? await visible(ctx, 'authorizations', inArray(authorizations.salesperson, sellers)) : [];
+  const slips = orderIds.length ? await visible(ctx, 'outbound_slips', inArray(outboundSlips.order, orderIds)) : [];
+  const invoiceRows = await visible(ctx, 'invoices', eq(invoices.customer, id));
+  const complaintRows = await visible(ctx, 'complaints', eq(complaints.customer, id));
+  const feedbackRows = await visible(ctx, 'quality_feedback', eq(feedbackTable.customer, id));
+  const noticeRows = await visible(ctx, 'recall_notices', eq(recallNotices.customer, id));
+  const visitRows = await visible(ctx, 'visits', eq(visits.customer, id));
   const saleYears = years(orders.map((o) => o.sale_date));
   const slipYears = years(slips.map((s) => s.outbound_date));
-  const scans = packFiles(ctx, [
+  const scans = await packFiles(ctx, [
     ['customers', [customer], () => String(customer.name)],
     ['customer_licenses', licences, (l) => String(l.number ?? `#${l.id}`)],
     ['customer_agents', agents, (a) => String(a.name ?? `#${a.id}`)],
   ]);
-  const deliveries = can(ctx.actor.roles, 'document_deliveries', 'list') ? deliveryItems(ctx, id) : [];
+  const deliveries = can(ctx.actor.roles, 'document_deliveries', 'list') ? await deliveryItems(ctx, id) : [];
 
   const sections: Omit<FileSection, 'name'>[] = [
-    { title: '购货者档案', count: 1, body: () => customerSheet.render(customerSheet.gather(ctx, customer, {}), ctx) },
+    { title: '购货者档案', count: 1, body: async () => customerSheet.render(await customerSheet.gather(ctx, customer, {}), ctx) },
     {
       title: '资质证照及单位人员（含历次登记与作废）',
       count: licences.length + agents.length,
-      body: () =>
+      body: async () =>
         sheet(
           head('资质证照及单位人员'),
           html`<h2>资质证照</h2>`,
@@ -150,36 +153,36 @@ export function customerFilePlan(ctx: DocContext, customer: Row): FileSection[] 
       title: '证照及资料扫描件',
       count: scans.length,
       files: scans,
-      body: () => sheet(head('证照及资料扫描件'), packFilesTable(scans)),
+      body: async () => sheet(head('证照及资料扫描件'), packFilesTable(scans)),
     },
-    { title: '资料交付清单', count: deliveries.length, landscape: true, body: () => sheet(head('资料交付清单'), deliveryTable(deliveries)) },
+    { title: '资料交付清单', count: deliveries.length, landscape: true, body: async () => sheet(head('资料交付清单'), deliveryTable(deliveries)) },
     { title: '销售人员授权书', count: letters.length, body: each(ctx, authorizationLetter, letters) },
     { title: '购销合同', count: contractRows.length, body: each(ctx, contractSheet, contractRows) },
     ...saleYears.map((y) => ({
       title: `销售记录清单-${y}年`,
       count: orders.filter((o) => String(o.sale_date).startsWith(y)).length,
       landscape: true,
-      body: () =>
+      body: async () =>
         sheet(
           letterhead(ctx.company, '销售记录清单', [
             ['购货单位', String(customer.name)],
             ['期间', `${y}-01-01 至 ${y}-12-31`],
             ['打印日期', ctx.today],
           ]),
-          salesTable(customerSalesRows(ctx, id, `${y}-01-01`, `${y}-12-31`)),
+          salesTable(await customerSalesRows(ctx, id, `${y}-01-01`, `${y}-12-31`)),
         ),
     })),
     ...slipYears.map((y) => {
       const rows = slips.filter((s) => String(s.outbound_date).startsWith(y));
       return { title: `出库单-${y}年`, count: rows.length, body: each(ctx, outboundSlip, rows) };
     }),
-    { title: '发票', count: invoiceRows.length, body: () => sheet(head('发票清单'), invoiceTable(ctx, invoiceRows)) },
+    { title: '发票', count: invoiceRows.length, body: async () => sheet(head('发票清单'), await invoiceTable(ctx, invoiceRows)) },
     { title: '质量信息反馈处理表', count: feedbackRows.length, body: each(ctx, qualityFeedback, feedbackRows) },
     { title: '召回通知', count: noticeRows.length, body: each(ctx, recallNotice, noticeRows) },
     {
       title: '投诉及顾客访问记录',
       count: complaintRows.length + visitRows.length,
-      body: () =>
+      body: async () =>
         sheet(
           head('投诉及顾客访问记录'),
           html`<h2>投诉</h2>`,
@@ -215,17 +218,17 @@ export function customerFilePlan(ctx: DocContext, customer: Row): FileSection[] 
       title: '审核与电子签名记录',
       count: 0,
       landscape: true,
-      body: () =>
+      body: async () =>
         sheet(
           head('审核与电子签名记录'),
-          ...trail(ctx, {
+          ...(await trail(ctx, {
             customers: [id],
             customer_licenses: licences.map((l) => l.id),
             customer_agents: agents.map((a) => a.id),
             contracts: contractRows.map((c) => c.id),
             outbound_slips: slips.map((s) => s.id),
             complaints: complaintRows.map((c) => c.id),
-          }),
+          })),
         ),
     },
   ];
@@ -233,10 +236,10 @@ export function customerFilePlan(ctx: DocContext, customer: Row): FileSection[] 
   return kept.map((s, i) => ({ ...s, name: `${String(i + 1).padStart(2, '0')}-${s.title}` }));
 }
 
-function invoiceTable(ctx: DocContext, rows: Row[]): SafeHtml {
+async function invoiceTable(ctx: DocContext, rows: Row[]): Promise<SafeHtml> {
   const ids = rows.map((r) => r.id);
   const links = ids.length
-    ? ctx.db
+    ? await ctx.db
         .select({ invoice: invoiceSlips.invoice, slip_no: outboundSlips.slip_no })
         .from(invoiceSlips)
         .innerJoin(outboundSlips, eq(outboundSlips.id, invoiceSlips.slip))
@@ -266,7 +269,7 @@ function invoiceTable(ctx: DocContext, rows: Row[]): SafeHtml {
 }
 
 /** The audit rows and e-signatures of the given records, oldest first. */
-function trail(ctx: DocContext, records: Record<string, number[]>): SafeHtml[] {
+async function trail(ctx: DocContext, records: Record<string, number[]>): Promise<SafeHtml[]> {
   const of = (resCol: typeof auditLog.resource | typeof signatures.resource, idCol: typeof auditLog.record_id | typeof signatures.record_id) =>
     or(
       ...Object.entries(records)
@@ -274,7 +277,7 @@ function trail(ctx: DocContext, records: Record<string, number[]>): SafeHtml[] {
         .map(([res, ids]) => and(eq(resCol, res), inArray(idCol, ids))),
     );
   const audit = can(ctx.actor.roles, 'audit_log', 'list')
-    ? ctx.db
+    ? await ctx.db
         .select({
           at: auditLog.at,
           action: auditLog.action,
@@ -291,7 +294,7 @@ function trail(ctx: DocContext, records: Record<string, number[]>): SafeHtml[] {
         .all()
     : [];
   const signed = can(ctx.actor.roles, 'signatures', 'list')
-    ? ctx.db.select().from(signatures).where(of(signatures.resource, signatures.record_id)).orderBy(asc(signatures.id)).all()
+    ? await ctx.db.select().from(signatures).where(of(signatures.resource, signatures.record_id)).orderBy(asc(signatures.id)).all()
     : [];
   const fields = (resource: string, after: unknown) => {
     const keys = after && typeof after === 'object' ? Object.keys(after as object) : [];

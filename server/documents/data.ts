@@ -37,8 +37,8 @@ export interface SalesRow {
 }
 
 /** Live sales lines matching `where` (on sales_lines), oldest first, with product, batch and buyer. */
-export function salesRows(db: Db, where: SQL | undefined): SalesRow[] {
-  return db
+export async function salesRows(db: Db, where: SQL | undefined): Promise<SalesRow[]> {
+  return (await db
     .select({
       line: salesLines.id,
       order_no: salesOrders.order_no,
@@ -69,7 +69,7 @@ export function salesRows(db: Db, where: SQL | undefined): SalesRow[] {
     .leftJoin(batches, eq(batches.id, salesLines.batch))
     .where(and(isNull(salesLines.voided_at), isNull(salesOrders.voided_at), where))
     .orderBy(asc(salesOrders.sale_date), asc(salesOrders.id), asc(salesLines.id))
-    .all() as SalesRow[];
+    .all()) as SalesRow[];
 }
 
 export interface SignatureRow {
@@ -84,7 +84,7 @@ export interface SignatureRow {
 }
 
 /** The record's e-signatures, oldest first, each checked against the record as it is now. */
-export function signaturesFor(db: Db, resource: string, row: Row): SignatureRow[] {
+export async function signaturesFor(db: Db, resource: string, row: Row): Promise<SignatureRow[]> {
   return signaturesOf(db, registry.get(resource)!, row) as unknown as SignatureRow[];
 }
 
@@ -92,14 +92,16 @@ export function signaturesFor(db: Db, resource: string, row: Row): SignatureRow[
  * The buyer as a sales record names it (第四篇 一.4(4)): its business licences' numbers (经营许可证 / 备案凭证 /
  * 医疗机构执业许可证; the business licence is not one), its address and contact.
  */
-export function buyerLicenceNumbers(db: Db, customer: number | undefined): string {
+export async function buyerLicenceNumbers(db: Db, customer: number | undefined): Promise<string> {
   if (customer == null) return '';
-  return db
-    .select({ kind: customerLicenses.kind, number: customerLicenses.number })
-    .from(customerLicenses)
-    .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at)))
-    .orderBy(asc(customerLicenses.id))
-    .all()
+  return (
+    await db
+      .select({ kind: customerLicenses.kind, number: customerLicenses.number })
+      .from(customerLicenses)
+      .where(and(eq(customerLicenses.customer, customer), isNull(customerLicenses.voided_at)))
+      .orderBy(asc(customerLicenses.id))
+      .all()
+  )
     .filter((l) => l.kind !== 'business' && l.number)
     .map((l) => l.number)
     .join('、');

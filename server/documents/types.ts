@@ -29,9 +29,9 @@ export interface DocumentTemplate<D = unknown> {
   title: string;
   landscape?: boolean;
   /** reads everything the document shows; throws badRequest for unusable query parameters */
-  gather(ctx: DocContext, row: Row, query: DocQuery): D;
+  gather(ctx: DocContext, row: Row, query: DocQuery): Promise<D>;
   /** the download's name without extension, e.g. 出库单-CK2025060101 */
   fileName(data: D): string;
   /** one or more `.sheet` sections */
-  render(data: D, ctx: DocContext): SafeHtml;
+  render(data: D, ctx: DocContext): SafeHtml | Promise<SafeHtml>;
 }

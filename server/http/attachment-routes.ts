@@ -51,7 +51,7 @@ export function attachmentRoutes(opts: { maxBytes?: number } = {}) {
     const resource = c.req.param('resource');
     const id = Number(c.req.param('id'));
     // Refused before the body is read: no right to edit the record, or no such record.
-    targetRecord(ctx, resource, id, 'edit');
+    await targetRecord(ctx, resource, id, 'edit');
     const boundary = boundaryOf(c.req.header('content-type'));
     if (!boundary) throw badRequest(amsg(lang, 'not_multipart'));
     const dir = fs.mkdtempSync(ownedTempPrefix(UPLOAD_PREFIX));
@@ -91,10 +91,10 @@ export function attachmentRoutes(opts: { maxBytes?: number } = {}) {
     }
   });
 
-  app.get('/attachments/of/:resource/:id', signedIn, (c) => {
+  app.get('/attachments/of/:resource/:id', signedIn, async (c) => {
     const ctx = serviceContext(c);
-    const { resource, row } = targetRecord(ctx, c.req.param('resource'), Number(c.req.param('id')), 'show');
-    const rows = attachmentRows(ctx.db, resource.name, [row.id]);
+    const { resource, row } = await targetRecord(ctx, c.req.param('resource'), Number(c.req.param('id')), 'show');
+    const rows = await attachmentRows(ctx.db, resource.name, [row.id]);
     const current = new Set(rows.filter((a) => a.superseded_by == null).map((a) => String(a.kind)));
     return c.json({
       slots: slotsOf(resource).map((s) => ({
@@ -108,9 +108,9 @@ export function attachmentRoutes(opts: { maxBytes?: number } = {}) {
     });
   });
 
-  app.get('/attachments/:id/content', signedIn, (c) => {
+  app.get('/attachments/:id/content', signedIn, async (c) => {
     const ctx = serviceContext(c);
-    const row = readableAttachment(ctx, Number(c.req.param('id')));
+    const row = await readableAttachment(ctx, Number(c.req.param('id')));
     const file = storedFile(attachmentsDir(ctx.db), String(row.sha256));
     if (!fs.existsSync(file)) throw notFound(amsg(ctx.lang, 'file_missing', { id: row.id, sha: String(row.sha256) }));
     const download = ['1', 'true'].includes(c.req.query('download') ?? '');

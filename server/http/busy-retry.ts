@@ -8,7 +8,7 @@
  * again is safe. Uploads (multipart, or bodies over the JSON limit) are not buffered for a retry: their
  * routes answer busy themselves.
  */
-import type { Db } from '../db';
+import { type Db, engineOf } from '../db';
 
 export interface BusyRetryOptions {
   /** longest synchronous wait for a write lock (ms); default 25 */
@@ -29,11 +29,11 @@ const slices = new WeakMap<object, { slice: number; importWait: number; long: nu
 export async function withLongBusyWait<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const s = slices.get(db.$client);
   if (!s) return fn();
-  if (s.long++ === 0) db.$client.pragma(`busy_timeout = ${s.importWait}`);
+  if (s.long++ === 0) engineOf(db).setLockTimeout(s.importWait);
   try {
     return await fn();
   } finally {
-    if (--s.long === 0) db.$client.pragma(`busy_timeout = ${s.slice}`);
+    if (--s.long === 0) engineOf(db).setLockTimeout(s.slice);
   }
 }
 
@@ -45,7 +45,7 @@ export const busyResponses = new WeakSet<Response>();
 
 export function withBusyRetry<Rest extends unknown[]>(db: Db, fetch: Fetch<Rest>, opts: BusyRetryOptions, bodyLimit: number): Fetch<Rest> {
   const slice = opts.sliceMs ?? 25;
-  db.$client.pragma(`busy_timeout = ${slice}`);
+  engineOf(db).setLockTimeout(slice);
   slices.set(db.$client, { slice, importWait: opts.importWaitMs ?? 5000, long: 0 });
   const budget = opts.retryMs ?? 8000;
   // While another connection holds the lock, each write's try may hold the event loop for `slice` ms: with

@@ -22,11 +22,11 @@ export function diskSpace(file: string): { free_bytes: number; total_bytes: numb
 
 export function healthRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/health', (c) => {
+  app.get('/health', async (c) => {
     const { db, clock } = c.get('deps');
     let dbOk = true;
     try {
-      db.$client.prepare('SELECT 1').get();
+      await db.$client.prepare('SELECT 1').get();
     } catch {
       dbOk = false;
     }

@@ -76,15 +76,15 @@ type ImportRow = Row & {
   mapping: Record<string, string | null> | null;
 };
 
-function importRow(c: C): ImportRow {
+async function importRow(c: C): Promise<ImportRow> {
   const id = Number(c.req.param('id'));
   const lang = c.get('lang');
   if (!Number.isInteger(id) || id <= 0) throw notFound(msg(lang, 'not_found', { resource: 'imports', id: c.req.param('id')! }));
   authorize(c.get('user')!, imports(), 'show', lang);
-  const row = readRecord(c.get('deps').db, imports(), id);
+  const row = await readRecord(c.get('deps').db, imports(), id);
   if (!row) throw notFound(msg(lang, 'not_found', { resource: 'imports', id }));
   // One's own imports only (admin, QA and the auditor see all: rbac.ts IMPORT_READERS): the file, the report, the rejects.
-  checkScope(c.get('deps').db, c.get('user')!, imports(), row, lang, 'show');
+  await checkScope(c.get('deps').db, c.get('user')!, imports(), row, lang, 'show');
   return row as ImportRow;
 }
 
@@ -213,13 +213,13 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
     }
   });
 
-  app.get('/imports/:id', signedIn, (c) => {
-    const row = importRow(c);
+  app.get('/imports/:id', signedIn, async (c) => {
+    const row = await importRow(c);
     return c.json({ ...row, report: storedReport(c, row.id) });
   });
 
-  app.get('/imports/:id/file', signedIn, (c) => {
-    const row = importRow(c);
+  app.get('/imports/:id/file', signedIn, async (c) => {
+    const row = await importRow(c);
     const file = row.stored_path ? storedPath(c.get('deps').db, row.stored_path) : null;
     if (!file || !fs.existsSync(file)) throw notFound(msg(c.get('lang'), 'not_found', { resource: 'imports/file', id: row.id }));
     const type = row.format === 'xlsx' ? XLSX_TYPE : 'text/csv';
@@ -234,7 +234,7 @@ export function importRoutes(opts: { maxUploadBytes?: number } = {}) {
   });
 
   app.get('/imports/:id/report.xlsx', signedIn, async (c) => {
-    const row = importRow(c);
+    const row = await importRow(c);
     const db = c.get('deps').db;
     const file = row.stored_path ? storedPath(db, row.stored_path) : null;
     const report = reportPath(db, row.id);

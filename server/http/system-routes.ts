@@ -42,19 +42,19 @@ export function systemRoutes() {
     return c.json({ ...result, intact: result.breaks.length === 0, checked_at: c.get('deps').clock.now().toISOString(), ms: Date.now() - started });
   });
   // Where the rule re-check stands (admin's system screen, QA's dashboard): null before the first one.
-  app.get('/recheck', (c) => {
+  app.get('/recheck', async (c) => {
     if (!c.get('user')!.roles.some((r) => VERIFIERS.has(r))) throw forbidden(msg(c.get('lang'), 'forbidden'));
-    return c.json(progressReport(c.get('deps').db, RECHECK_KINDS));
+    return c.json(await progressReport(c.get('deps').db, RECHECK_KINDS));
   });
   // The QA dashboard: open findings per rule, and findings opened / still active per month.
-  app.get('/findings-stats', (c) => {
+  app.get('/findings-stats', async (c) => {
     const db = c.get('deps').db;
-    const byRule = db.$client
+    const byRule = await db.$client
       .prepare(`SELECT rule, severity, SUM(status = 'open') AS open, SUM(status = 'acknowledged') AS acknowledged,
                        SUM(status = 'waived') AS waived, SUM(status = 'resolved') AS resolved
                 FROM findings WHERE voided_at IS NULL GROUP BY rule, severity ORDER BY open DESC, rule`)
       .all();
-    const byMonth = db.$client
+    const byMonth = await db.$client
       // By the business date of the record (the sale, the outbound…), else when the finding opened.
       .prepare(`SELECT substr(COALESCE(record_date, created_at), 1, 7) AS month, COUNT(*) AS opened,
                        SUM(status IN ('open', 'acknowledged')) AS active, SUM(severity = 'error') AS errors

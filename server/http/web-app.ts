@@ -52,8 +52,8 @@ function consoleChunks(dist: string): string[] {
   return [...out].filter((f) => f.endsWith('.js'));
 }
 
-function businessTimeZone(db: Db): string {
-  const row = db
+async function businessTimeZone(db: Db): Promise<string> {
+  const row = await db
     .select({ value: settings.value })
     .from(settings)
     .where(and(eq(settings.key, BUSINESS_TIME_ZONE_SETTING), isNull(settings.voided_at)))
@@ -94,12 +94,12 @@ export function webApp(app: Hono<AppEnv>, opts: { dist: string; db: Db; clock: C
   };
 
   /** index.html for a signed-in visit (undefined when signed out: the static file is sent). */
-  const signedInPage = (c: Context<AppEnv>): Response | undefined => {
-    const user = sessionUser(db, clock, getCookie(c, SESSION_COOKIE));
+  const signedInPage = async (c: Context<AppEnv>): Promise<Response | undefined> => {
+    const user = await sessionUser(db, clock, getCookie(c, SESSION_COOKIE));
     if (!user) return undefined;
     const { html, preload } = indexPage();
     // A password to change first: the console (and /api/meta) waits until it is.
-    const boot = user.must_change_password ? { user: meAnswer(user, clock) } : { user: meAnswer(user, clock), meta, timeZone: businessTimeZone(db) };
+    const boot = user.must_change_password ? { user: meAnswer(user, clock) } : { user: meAnswer(user, clock), meta, timeZone: await businessTimeZone(db) };
     const head = `${preload}<script type="application/json" id="gsp-boot">${scriptJson(boot)}</script>`;
     const body = Buffer.from(html.replace('</head>', `${head}</head>`));
     const headers: Record<string, string> = {
@@ -128,7 +128,7 @@ export function webApp(app: Hono<AppEnv>, opts: { dist: string; db: Db; clock: C
   const isPage = (p: string) => p === '/' || p === '/index.html' || (!path.extname(p) && !p.startsWith('/api/'));
   app.get('*', async (c, next) => {
     if (c.req.method === 'GET' && isPage(c.req.path)) {
-      const res = signedInPage(c);
+      const res = await signedInPage(c);
       if (res) return res;
     }
     await next();

@@ -32,14 +32,21 @@ function numbered<T extends { date: string }>(items: T[], prefix: string): (T & 
     });
 }
 
-export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSeed[], contracts: ContractSeed[], complaints: Row[], ps: ProductSet): void {
+export async function seedAfterSalesRecords(
+  w: Writer,
+  today: string,
+  orders: OrderSeed[],
+  contracts: ContractSeed[],
+  complaints: Row[],
+  ps: ProductSet,
+): Promise<void> {
   const rng = new Rng(SEED);
   const [staffA, staffB] = STAFF.afterSales;
 
   // Suppliers and their quality agreements (第三篇 三).
   const devices = [...new Set(ps.products.filter((p) => p.kind === 'device').map((p) => p.manufacturer))];
   const drugs = [...new Set(ps.products.filter((p) => p.kind === 'drug').map((p) => p.manufacturer))];
-  const suppliers = w.createAll(
+  const suppliers = await w.createAll(
     'suppliers',
     [
       {
@@ -66,7 +73,7 @@ export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSee
     ],
     (s) => s,
   );
-  w.createAll(
+  await w.createAll(
     'supplier_agreements',
     [
       {
@@ -136,12 +143,12 @@ export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSee
         : {}),
     };
   };
-  w.createAll('deliveries', [...cold.map((o) => trip(o, true)), ...plain.map((o) => trip(o, false))], (d) => d);
+  await w.createAll('deliveries', [...cold.map((o) => trip(o, true)), ...plain.map((o) => trip(o, false))], (d) => d);
 
   // Replies (第三篇 六): each complaint answered to the customer, numbered; and two letters answered without a complaint.
   const answered = complaints.filter((c) => c.feedback_at).map((c) => ({ date: String(c.feedback_at), c }));
   const letters = rng.sample(shipped, 2).map((o) => ({ date: addDays(o.slip!.outbound_date, 12), o }));
-  w.createAll('replies', numbered<{ date: string; c?: Row; o?: OrderSeed }>([...answered, ...letters], 'FH'), (r) =>
+  await w.createAll('replies', numbered<{ date: string; c?: Row; o?: OrderSeed }>([...answered, ...letters], 'FH'), (r) =>
     r.c
       ? {
           reply_no: r.no,
@@ -178,7 +185,7 @@ export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSee
     '每月初提供上月对账单',
     '质量问题 24 小时内响应并上门处理',
   ];
-  w.createAll(
+  await w.createAll(
     'service_promises',
     signed.map((k, i) => ({ k, i })),
     ({ k, i }) => {
@@ -205,7 +212,7 @@ export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSee
     const o = buyerOf(p.key);
     return o ? [{ ...p, o, start: addDays(o.slip!.outbound_date, 5) }] : [];
   });
-  w.createAll('follow_up_plans', plans, (p) => ({
+  await w.createAll('follow_up_plans', plans, (p) => ({
     customer: p.o.customer.id,
     product: byKey[p.key].id,
     kind: p.kind,
@@ -229,7 +236,7 @@ export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSee
       });
     }
   }
-  w.createAll('visits', calls, (v) => v);
+  await w.createAll('visits', calls, (v) => v);
 
   // A batch of 板蓝根颗粒 sold before the drug administration's sampling found it nonconforming: its customers were told
   // to stop and send it back without a recall (a labelling defect, no safety risk), everyone confirmed, the case closed.
@@ -245,15 +252,15 @@ export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSee
       .at(-1)!,
     20,
   );
-  w.tx(() => {
-    updateRecord(
+  await w.tx(async () => {
+    await updateRecord(
       w.current,
       registry.get('batches')!,
       batch.id,
       { status: 'nonconforming' },
       { reason: `${SEED_REASON}：省药检所抽检标签不合格`, historical: true, seed: true },
     );
-    const kase = w.create('nonconformities', {
+    const kase = await w.create('nonconformities', {
       case_no: `BH-${compact(found).slice(0, 6)}-001`,
       batch: batch.id,
       found_at: found,
@@ -265,7 +272,7 @@ export function seedAfterSalesRecords(w: Writer, today: string, orders: OrderSee
     });
     for (const o of new Map(sales(batch).map((x) => [x.customer.id, x])).values()) {
       const told = addDays(found, rng.int(0, 1));
-      w.create('nonconformity_notices', {
+      await w.create('nonconformity_notices', {
         nonconformity: kase.id,
         customer: o.customer.id,
         notified_at: told,

@@ -25,7 +25,7 @@ const OPINIONS = [
 const VISIT_STAFF = [...STAFF.afterSales];
 
 /** Monthly visits to every designated service point (three months missed), and occasional calls to others. */
-export function seedVisits(w: Writer, rng: Rng, today: string, start: string, customers: CustomerSeed[], ps: ProductSet): void {
+export async function seedVisits(w: Writer, rng: Rng, today: string, start: string, customers: CustomerSeed[], ps: ProductSet): Promise<void> {
   const visits: Record<string, unknown>[] = [];
   const points = customers.filter((c) => c.servicePoint);
   const months: string[] = [];
@@ -71,7 +71,7 @@ export function seedVisits(w: Writer, rng: Rng, today: string, start: string, cu
       feedback_at: actions && addDays(day, 3) <= today ? addDays(day, rng.int(1, 3)) : null,
     });
   }
-  w.createAll('visits', visits, (v) => v);
+  await w.createAll('visits', visits, (v) => v);
 }
 
 const COMPLAINTS = [
@@ -84,7 +84,7 @@ const COMPLAINTS = [
   ['配送延迟3天', '节前订单集中，运力不足', '致歉并调整配送计划'],
 ];
 
-export function seedComplaints(w: Writer, rng: Rng, today: string, orders: OrderSeed[], ps: ProductSet): Row[] {
+export async function seedComplaints(w: Writer, rng: Rng, today: string, orders: OrderSeed[], ps: ProductSet): Promise<Row[]> {
   const shipped = orders.filter((o) => o.slip && !o.plants.length);
   const list: Record<string, unknown>[] = [];
   const add = (received: string, i: number, state: 'closed' | 'handled' | 'investigating' | 'open', pick?: (o: OrderSeed) => boolean) => {
@@ -128,7 +128,7 @@ export function seedComplaints(w: Writer, rng: Rng, today: string, orders: Order
   return w.createAll('complaints', list, (c) => c);
 }
 
-export function seedQualityFeedback(w: Writer, rng: Rng, today: string, orders: OrderSeed[], ps: ProductSet): void {
+export async function seedQualityFeedback(w: Writer, rng: Rng, today: string, orders: OrderSeed[], ps: ProductSet): Promise<void> {
   const nc = ps.nonconforming;
   const sold = orders.filter((o) => o.slip && !o.plants.length);
   const line = () => {
@@ -197,7 +197,7 @@ export function seedQualityFeedback(w: Writer, rng: Rng, today: string, orders: 
     false,
   );
   forms.sort((a, b) => String(a._d).localeCompare(String(b._d)));
-  w.createAll('quality_feedback', forms, ({ _d, ...f }, i) => ({ form_no: `ZLFK-${String(_d).slice(0, 4)}-${String(i + 1).padStart(3, '0')}`, ...f }));
+  await w.createAll('quality_feedback', forms, ({ _d, ...f }, i) => ({ form_no: `ZLFK-${String(_d).slice(0, 4)}-${String(i + 1).padStart(3, '0')}`, ...f }));
 }
 
 const REACTIONS = [
@@ -210,7 +210,7 @@ const REACTIONS = [
   ['肝功能异常（转氨酶升高）', 'new'],
 ];
 
-export function seedAdverseReactions(w: Writer, rng: Rng, today: string, orders: OrderSeed[]): void {
+export async function seedAdverseReactions(w: Writer, rng: Rng, today: string, orders: OrderSeed[]): Promise<void> {
   const hospitals = orders.filter(
     (o) =>
       o.slip &&
@@ -242,7 +242,7 @@ export function seedAdverseReactions(w: Writer, rng: Rng, today: string, orders:
     });
   }
   list.sort((a, b) => String(a.received_at).localeCompare(String(b.received_at)));
-  w.createAll('adverse_reactions', list, (x) => ({ ...x, reported_at: x.reported_at && String(x.reported_at) <= today ? x.reported_at : null }));
+  await w.createAll('adverse_reactions', list, (x) => ({ ...x, reported_at: x.reported_at && String(x.reported_at) <= today ? x.reported_at : null }));
 }
 
 interface RecallSeed {
@@ -255,7 +255,7 @@ interface RecallSeed {
  * Two recalls: our own after the infusion-set complaints (closed) and the manufacturer's (open). Written
  * before the sales, so the live rules see them when the lines of the recalled batches arrive.
  */
-export function seedRecalls(w: Writer, ps: ProductSet): RecallSeed[] {
+export async function seedRecalls(w: Writer, ps: ProductSet): Promise<RecallSeed[]> {
   const recalls = [
     {
       b: ps.recalledInfusion,
@@ -272,7 +272,7 @@ export function seedRecalls(w: Writer, ps: ProductSet): RecallSeed[] {
       status: 'open' as const,
     },
   ];
-  const rows = w.createAll('recalls', recalls, (r, i) => ({
+  const rows = await w.createAll('recalls', recalls, (r, i) => ({
     recall_no: `ZH${r.b.recallFrom!.slice(0, 4)}${String(i + 1).padStart(3, '0')}`,
     product: r.b.product.id,
     batches: [r.b.batch_no],
@@ -289,8 +289,8 @@ export function seedRecalls(w: Writer, ps: ProductSet): RecallSeed[] {
  * Every customer who received a recalled batch gets a notice with what it received; in the open recall
  * one customer was never notified and one was told three days late.
  */
-export function seedRecallNotices(w: Writer, rng: Rng, today: string, orders: OrderSeed[], recalls: RecallSeed[]): void {
-  w.tx(() => {
+export async function seedRecallNotices(w: Writer, rng: Rng, today: string, orders: OrderSeed[], recalls: RecallSeed[]): Promise<void> {
+  await w.tx(async () => {
     for (const r of recalls) {
       const sold = new Map<number, { c: CustomerSeed; qty: number }>();
       for (const o of orders) {
@@ -303,14 +303,14 @@ export function seedRecallNotices(w: Writer, rng: Rng, today: string, orders: Or
         }
       }
       const entries = [...sold.values()];
-      entries.forEach((e, i) => {
+      for (const [i, e] of entries.entries()) {
         const open = r.status === 'open';
         const missed = open && i === entries.length - 1;
         const late = open && i === entries.length - 2;
         const notified = missed ? null : addDays(r.b.recallFrom!, late ? 3 : rng.int(0, 1));
         const ack = notified && addDays(notified, 2) <= today ? addDays(notified, rng.int(1, 2)) : null;
         const returned = ack ? Math.round(e.qty * (open ? rng.next() * 0.2 : 0.2 + rng.next() * 0.3)) : null;
-        const notice = w.create('recall_notices', {
+        const notice = await w.create('recall_notices', {
           recall: r.id,
           customer: e.c.id,
           notified_at: notified,
@@ -318,8 +318,8 @@ export function seedRecallNotices(w: Writer, rng: Rng, today: string, orders: Or
           acknowledged_at: ack,
           quantity_returned: returned,
         });
-        setQuantitySold(w, notice.id, e.qty);
-      });
+        await setQuantitySold(w, notice.id, e.qty);
+      }
     }
   });
 }
@@ -328,12 +328,12 @@ export function seedRecallNotices(w: Writer, rng: Rng, today: string, orders: Or
  * quantity_sold is read-only (derived from the sales of the recalled batches): the write service does not
  * accept it from input, so the seed stores the derived value itself and audits that change.
  */
-function setQuantitySold(w: Writer, id: number, qty: number): void {
+async function setQuantitySold(w: Writer, id: number, qty: number): Promise<void> {
   const ctx = w.current;
   const res = registry.get('recall_notices')!;
   const before = findRow(ctx.db, res, id)!;
   if (before.quantity_sold === qty) return;
-  ctx.db.update(recallNotices).set({ quantity_sold: qty }).where(eq(recallNotices.id, id)).run();
+  await ctx.db.update(recallNotices).set({ quantity_sold: qty }).where(eq(recallNotices.id, id)).run();
   const after = findRow(ctx.db, res, id)!;
-  writeAudit(ctx, 'update', 'recall_notices', id, before, after, `${SEED_REASON}：按召回批号的销售数量汇总`);
+  await writeAudit(ctx, 'update', 'recall_notices', id, before, after, `${SEED_REASON}：按召回批号的销售数量汇总`);
 }

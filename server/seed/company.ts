@@ -14,10 +14,10 @@ const DEMO_COMPANY: Record<CompanySettingKey, string> = {
   companyQualityContact: '质量管理部 邹敏 027-83921106',
 };
 
-export function seedCompanySettings(w: Writer): void {
+export async function seedCompanySettings(w: Writer): Promise<void> {
   const ctx = w.current;
   for (const [key, value] of Object.entries(DEMO_COMPANY)) {
-    const row = ctx.db.select({ id: settings.id, version: settings.version }).from(settings).where(eq(settings.key, key)).get();
-    if (row) updateRecord(ctx, registry.get('settings')!, row.id, { value, version: row.version }, { reason: '演示数据' });
+    const row = await ctx.db.select({ id: settings.id, version: settings.version }).from(settings).where(eq(settings.key, key)).get();
+    if (row) await updateRecord(ctx, registry.get('settings')!, row.id, { value, version: row.version }, { reason: '演示数据' });
   }
 }

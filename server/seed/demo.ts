@@ -75,11 +75,11 @@ const SEED = 0x65b1_2026;
 const MIN_LINES = 2100;
 const ORDERS = 740;
 
-export function seedDemo(db: Db, clock: Clock): Credential[] {
+export async function seedDemo(db: Db, clock: Clock): Promise<Credential[]> {
   const started = performance.now();
   const today = clock.today();
   const start = addDays(addMonths(today, -18), 1);
-  const admin = db.select().from(users).where(eq(users.username, 'admin')).get() as Record<string, unknown> | undefined;
+  const admin = (await db.select().from(users).where(eq(users.username, 'admin')).get()) as Record<string, unknown> | undefined;
   const actor: Actor = admin
     ? { id: admin.id as number, username: 'admin', display_name: admin.display_name as string, roles: admin.roles as string[] }
     : SYSTEM_ACTOR;
@@ -89,20 +89,20 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
 
   // Parties, users, products.
   const usedNames = new Set<string>(Object.values(STAFF).flat());
-  seedCompanyLicences(w, rng, today);
-  seedCompanySettings(w);
+  await seedCompanyLicences(w, rng, today);
+  await seedCompanySettings(w);
   const salespeopleNames = ['马丽', '高刚', '陈勇', '周军', '王芳', '刘洋', '李强', '张伟', '赵敏', '孙涛'];
   salespeopleNames.forEach((n) => usedNames.add(n));
-  const customers = seedCustomers(w, rng, today, usedNames);
-  const salespeople = seedSalespeople(w, rng, today, usedNames);
-  const { creds, actors } = seedUsers(w, salespeople[0]);
-  const products = seedProducts(w, rng, today);
-  const recalls = seedRecalls(w, products);
+  const customers = await seedCustomers(w, rng, today, usedNames);
+  const salespeople = await seedSalespeople(w, rng, today, usedNames);
+  const { creds, actors } = await seedUsers(w, salespeople[0]);
+  const products = await seedProducts(w, rng, today);
+  const recalls = await seedRecalls(w, products);
 
   // Sales: contracts, ordinary orders, the planted ones.
   const world = { rng, today, start, customers, salespeople, products };
   const planner = new OrderPlanner(world);
-  const contracts = seedContracts(w, world, planner.primary);
+  const contracts = await seedContracts(w, world, planner.primary);
   planner.setContracts(contracts);
   const clean: OrderSeed[] = [];
   const addClean = (dates: string[]) => {
@@ -125,22 +125,22 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
   const orders = [...clean, ...planted];
   numberOrders(orders, rng);
   planShipping(rng, today, orders);
-  writeOrders(w, orders);
-  writeSpecialChecks(w, rng, orders);
+  await writeOrders(w, orders);
+  await writeSpecialChecks(w, rng, orders);
 
   // Outbound, invoices, payments.
-  writeSlips(w, orders);
-  const invoices = seedInvoices(w, rng, today, orders);
-  seedPayments(w, rng, today, invoices);
-  linkInvoiceSlips(w, invoices);
+  await writeSlips(w, orders);
+  const invoices = await seedInvoices(w, rng, today, orders);
+  await seedPayments(w, rng, today, invoices);
+  await linkInvoiceSlips(w, invoices);
 
   // After-sales.
-  seedVisits(w, rng, today, start, customers, products);
-  const complaints = seedComplaints(w, rng, today, orders, products);
-  seedQualityFeedback(w, rng, today, orders, products);
-  seedAdverseReactions(w, rng, today, orders);
-  seedRecallNotices(w, rng, today, orders, recalls);
-  seedAfterSalesRecords(w, today, orders, contracts, complaints, products);
+  await seedVisits(w, rng, today, start, customers, products);
+  const complaints = await seedComplaints(w, rng, today, orders, products);
+  await seedQualityFeedback(w, rng, today, orders, products);
+  await seedAdverseReactions(w, rng, today, orders);
+  await seedRecallNotices(w, rng, today, orders, recalls);
+  await seedAfterSalesRecords(w, today, orders, contracts, complaints, products);
 
   // The signatures of the approvals above.
   const tasks: SignTask[] = [];
@@ -179,13 +179,13 @@ export function seedDemo(db: Db, clock: Clock): Credential[] {
         at: at(addDays(c.feedback_at as string, 3), 11, 0),
       });
   }
-  writeSignatures(w, tasks);
+  await writeSignatures(w, tasks);
   // The scans and the documents given to buyers (their own random stream: the data above stays as it was).
-  seedScans(w, new Rng(SEED + 1), customers, products);
-  const checked = flushRules(w.base);
+  await seedScans(w, new Rng(SEED + 1), customers, products);
+  const checked = await flushRules(w.base);
   // #14 staff and quality records: after the first rule pass, so an assessment counts its period's findings.
-  seedStaffQuality(w, rng, today, salespeople, products, complaints, actors);
-  flushRules(w.base);
+  await seedStaffQuality(w, rng, today, salespeople, products, complaints, actors);
+  await flushRules(w.base);
 
   const lines = orders.reduce((n, o) => n + o.lines.length, 0);
   console.log(

@@ -59,9 +59,9 @@ export function planShipping(rng: Rng, today: string, orders: OrderSeed[]): void
   for (const o of take(special, 1, 'SPECIAL_NOT_VERIFIED')) o.specialCheck = 'late';
 }
 
-export function writeSlips(w: Writer, orders: OrderSeed[]): void {
+export async function writeSlips(w: Writer, orders: OrderSeed[]): Promise<void> {
   const shipped = orders.filter((o) => o.slip);
-  const rows = w.createAll('outbound_slips', shipped, (o) => ({ order: o.id, ...o.slip, id: undefined }));
+  const rows = await w.createAll('outbound_slips', shipped, (o) => ({ order: o.id, ...o.slip, id: undefined }));
   rows.forEach((r, i) => (shipped[i].slip!.id = r.id));
 }
 
@@ -83,7 +83,7 @@ interface InvoicePlan {
  * Invoices: hospitals and other institutions get one per month covering that month's slips, everyone else
  * one per order. Lines sum the order lines per product; more than eight products go on an attached list.
  */
-export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSeed[]): InvoicePlan[] {
+export async function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSeed[]): Promise<InvoicePlan[]> {
   const groups = new Map<string, OrderSeed[]>();
   for (const o of orders) {
     if (!o.slip) continue;
@@ -132,7 +132,7 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
   for (const x of [a, b, c]) x.plant = 'INVOICE_MISMATCH';
   for (const x of [d, e]) Object.assign(x, { itemised: false, list_attached: false, plant: 'INVOICE_LIST_MISSING' });
 
-  const rows = w.createAll('invoices', plans, (p) => ({
+  const rows = await w.createAll('invoices', plans, (p) => ({
     invoice_no: p.invoice_no,
     type: p.type,
     customer: p.customer.id,
@@ -142,7 +142,7 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
     list_attached: p.list_attached,
   }));
   rows.forEach((r, i) => (plans[i].id = r.id));
-  w.createAll(
+  await w.createAll(
     'invoice_lines',
     plans.flatMap((p) => p.lines.map((l) => ({ invoice: p.id, ...l }))),
     (x) => x,
@@ -155,8 +155,8 @@ export function seedInvoices(w: Writer, rng: Rng, today: string, orders: OrderSe
  * Links each invoice to the slips it covers. Written last (after lines and payments): while an invoice
  * covers no slip, a write to it re-checks only the invoice, not the sales lines behind it.
  */
-export function linkInvoiceSlips(w: Writer, invoices: InvoicePlan[]): void {
-  w.createAll(
+export async function linkInvoiceSlips(w: Writer, invoices: InvoicePlan[]): Promise<void> {
+  await w.createAll(
     'invoice_slips',
     invoices.flatMap((p) => p.orders.map((o) => ({ invoice: p.id, slip: o.slip!.id }))),
     (x) => x,
@@ -168,7 +168,7 @@ export function linkInvoiceSlips(w: Writer, invoices: InvoicePlan[]): void {
  * Payments by the contract's term: prompt payers early, late payers after the due date (some still unpaid,
  * hence overdue), a few split in two instalments; cash where the order said cash.
  */
-export function seedPayments(w: Writer, rng: Rng, today: string, invoices: InvoicePlan[]): number {
+export async function seedPayments(w: Writer, rng: Rng, today: string, invoices: InvoicePlan[]): Promise<number> {
   const payments: Record<string, unknown>[] = [];
   const lateTurn = new Map<unknown, number>();
   let seq = 0;
@@ -201,7 +201,7 @@ export function seedPayments(w: Writer, rng: Rng, today: string, invoices: Invoi
       });
     });
   }
-  w.createAll('payments', payments, (p) => p, 800);
+  await w.createAll('payments', payments, (p) => p, 800);
   return payments.length;
 }
 

@@ -130,7 +130,7 @@ const year = (d: string) => Number(d.slice(0, 4));
 const birth = (rng: Rng, today: string, minAge: number, maxAge: number) => addDays(`${year(today) - rng.int(minAge, maxAge)}-01-01`, rng.int(0, 364));
 
 /** 本企业证照: the current licences, an expired predecessor, and a device licence about to expire. */
-export function seedCompanyLicences(w: Writer, rng: Rng, today: string): void {
+export async function seedCompanyLicences(w: Writer, rng: Rng, today: string): Promise<void> {
   const drugFrom = addDays(addMonths(today, -51), rng.int(-10, 10));
   const rows = [
     {
@@ -167,7 +167,7 @@ export function seedCompanyLicences(w: Writer, rng: Rng, today: string): void {
     },
     { kind: 'business', number: creditCode(rng, '91', '420112'), scope: [], business_mode: null, valid_from: '2012-05-16', valid_to: null },
   ];
-  w.createAll('company_licenses', rows, (r) => r);
+  await w.createAll('company_licenses', rows, (r) => r);
 }
 
 function licenceChain(rng: Rng, today: string, kind: string, number: () => string, scope: string[], endsOn?: string): LicenceSeed[] {
@@ -179,7 +179,7 @@ function licenceChain(rng: Rng, today: string, kind: string, number: () => strin
   return chain;
 }
 
-export function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set<string>): CustomerSeed[] {
+export async function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set<string>): Promise<CustomerSeed[]> {
   const customers: CustomerSeed[] = [];
   const people = (n: number) => Array.from({ length: n }, () => person(rng, usedNames));
   const specs = CUSTOMERS.map((spec) => {
@@ -320,16 +320,16 @@ export function seedCustomers(w: Writer, rng: Rng, today: string, usedNames: Set
   });
 
   // One transaction for the customers, one for their licences and agents.
-  w.createAll('customers', specs, (s) => s.input).forEach((row, i) => {
+  (await w.createAll('customers', specs, (s) => s.input)).forEach((row, i) => {
     specs[i].seed.id = row.id;
     customers.push(specs[i].seed);
   });
-  w.createAll(
+  await w.createAll(
     'customer_licenses',
     customers.flatMap((c) => c.licences.map((l) => ({ c, l }))),
     ({ c, l }) => ({ customer: c.id, ...l }),
   );
-  w.createAll(
+  await w.createAll(
     'customer_agents',
     customers.flatMap((c) => c.agents.map((a) => ({ c, a }))),
     ({ c, a }) => ({
@@ -437,7 +437,7 @@ export const TRAINING_TOPICS = [
   '药品召回管理及售后服务制度培训',
 ];
 
-export function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: Set<string>): SalespersonSeed[] {
+export async function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: Set<string>): Promise<SalespersonSeed[]> {
   const Y = year(today);
   let docSeq = rng.int(100, 300);
   const doc = (y: number) => `SQ${y}${String(docSeq++).padStart(3, '0')}`;
@@ -484,7 +484,7 @@ export function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: S
     return { spec, input, auths };
   });
 
-  const rows = w.createAll('salespeople', people, (p) => p.input);
+  const rows = await w.createAll('salespeople', people, (p) => p.input);
   const seeds: SalespersonSeed[] = people.map((p, i) => ({
     id: rows[i].id,
     name: p.spec.name,
@@ -494,7 +494,7 @@ export function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: S
     permit_valid_to: p.input.permit_valid_to,
     auths: p.auths,
   }));
-  w.createAll(
+  await w.createAll(
     'authorizations',
     seeds.flatMap((s) => s.auths.map((a) => ({ s, a }))),
     ({ s, a }) => ({ salesperson: s.id, ...a }),
@@ -522,6 +522,6 @@ export function seedSalespeople(w: Writer, rng: Rng, today: string, usedNames: S
   const failed = trainings.find((t) => t.topic === TRAINING_TOPICS[1] && retakeable(t)) ?? trainings.find(retakeable)!;
   failed.passed = false;
   trainings.push({ ...failed, date: addDays(failed.date, 14), topic: `${failed.topic}（补考）`, passed: true });
-  w.createAll('trainings', trainings, (t) => ({ salesperson: t.s.id, date: t.date, topic: t.topic, hours: t.hours, passed: t.passed }));
+  await w.createAll('trainings', trainings, (t) => ({ salesperson: t.s.id, date: t.date, topic: t.topic, hours: t.hours, passed: t.passed }));
   return seeds;
 }

@@ -631,17 +631,17 @@ export interface ProductSet {
 }
 
 /** Product records and the batches that were on hand over the last ~3 years. */
-export function seedProducts(w: Writer, rng: Rng, today: string): ProductSet {
+export async function seedProducts(w: Writer, rng: Rng, today: string): Promise<ProductSet> {
   const products = CATALOGUE.map((p) => ({ ...p, buyers: { ...p.buyers } }));
   const byKey = Object.fromEntries(products.map((p) => [p.key, p]));
   saleableCache.clear();
-  w.tx(() => {
+  await w.tx(async () => {
     for (const p of products) {
       // The sales head's range: roughly half the cap up to 90 % of it (as in the samples).
       p.price_min = Math.round(p.price_cap * 50) / 100;
       p.price_max = Math.round(p.price_cap * 90) / 100;
       const { key: _k, qty: _q, shelf: _s, buyers: _b, winter: _w, batches: _bt, id: _id, ...fields } = p;
-      p.id = w.create('products', { ...fields, sterile_single_use: !!p.sterile_single_use, imported: !!p.imported }).id;
+      p.id = (await w.create('products', { ...fields, sterile_single_use: !!p.sterile_single_use, imported: !!p.imported })).id;
     }
   });
 
@@ -653,14 +653,14 @@ export function seedProducts(w: Writer, rng: Rng, today: string): ProductSet {
   };
 
   // Batches: one production run every six months (the last one recent), received a few weeks later.
-  w.tx(() => {
-    const add = (p: ProductSeed, prod: string, run: number, story?: Pick<BatchSeed, 'status' | 'recallFrom'>): BatchSeed => {
+  await w.tx(async () => {
+    const add = async (p: ProductSeed, prod: string, run: number, story?: Pick<BatchSeed, 'status' | 'recallFrom'>): Promise<BatchSeed> => {
       const expiry = p.shelf ? addDays(addMonths(prod, p.shelf), -1) : null;
       const batch_no =
         p.kind === 'device' ? `${compact(prod)}${rng.digits(2)}` : `${compact(prod).slice(2, 6)}${String(rng.int(1, 98)).padStart(2, '0')}${rng.digits(1)}`;
       const sterilization_batch = p.sterile_single_use ? `M${compact(addDays(prod, 2)).slice(2)}${run}` : null;
       const status = story?.status ?? 'qualified';
-      const row = w.create('batches', { product: p.id, batch_no, production_date: prod, expiry_date: expiry, sterilization_batch, status });
+      const row = await w.create('batches', { product: p.id, batch_no, production_date: prod, expiry_date: expiry, sterilization_batch, status });
       const b: BatchSeed = { id: row.id, product: p, batch_no, production_date: prod, expiry_date: expiry, status, recallFrom: story?.recallFrom };
       p.batches!.push(b);
       return b;
@@ -668,10 +668,10 @@ export function seedProducts(w: Writer, rng: Rng, today: string): ProductSet {
     for (const p of products) {
       p.batches = [];
       const runs = p.qa_status === 'approved' ? [-33, -27, -21, -15, -9, -3] : [-2];
-      for (const [i, m] of runs.entries()) add(p, addDays(addMonths(today, m), rng.int(-20, 10)), i + 1, stories[`${p.key}:${m}`]);
+      for (const [i, m] of runs.entries()) await add(p, addDays(addMonths(today, m), rng.int(-20, 10)), i + 1, stories[`${p.key}:${m}`]);
     }
     // Just received, waiting for acceptance inspection.
-    add(byKey.lianhua, addDays(today, -12), 7, { status: 'quarantined' });
+    await add(byKey.lianhua, addDays(today, -12), 7, { status: 'quarantined' });
   });
 
   const run = (key: string, i: number) => byKey[key].batches![i];

@@ -112,7 +112,7 @@ function assignPrimary(world: SalesWorld): Map<number, SalespersonSeed> {
 }
 
 /** Annual contracts for every active customer, plus a few that are drafts, pending, rejected or incomplete. */
-export function seedContracts(w: Writer, world: SalesWorld, primary: Map<number, SalespersonSeed>): ContractSeed[] {
+export async function seedContracts(w: Writer, world: SalesWorld, primary: Map<number, SalespersonSeed>): Promise<ContractSeed[]> {
   const { rng, today, start, customers } = world;
   const used = new Set<string>();
   const number = (y: number) => {
@@ -164,7 +164,7 @@ export function seedContracts(w: Writer, world: SalesWorld, primary: Map<number,
   make(cust('郑州市惠民健医院'), null, 400_000, 'draft', { regular: false, missingTerms: ['delivery_terms'] });
   make(cust('岳阳市巴陵医疗器械有限公司'), addDays(today, -150), 200_000, 'rejected', { regular: false });
 
-  const rows = w.createAll('contracts', contracts, (k) => {
+  const rows = await w.createAll('contracts', contracts, (k) => {
     const terms = Object.fromEntries(Object.entries(TERMS).map(([f, t]) => [f, k.missingTerms?.some((m) => m === f) ? null : t]));
     const approvedBy = k.approval === 'gm' ? STAFF.gm : k.approval === 'sales_vp' ? STAFF.salesVp : null;
     return {
@@ -364,8 +364,8 @@ export function numberOrders(orders: OrderSeed[], rng: Rng): void {
   for (const o of orders) o.order_no = `XS${compact(o.sale_date)}${seq++}`;
 }
 
-export function writeOrders(w: Writer, orders: OrderSeed[]): void {
-  const rows = w.createAll(
+export async function writeOrders(w: Writer, orders: OrderSeed[]): Promise<void> {
+  const rows = await w.createAll(
     'sales_orders',
     orders,
     (o) => ({
@@ -397,7 +397,7 @@ export function writeOrders(w: Writer, orders: OrderSeed[]): void {
 }
 
 /** 特药销售核实记录: made on the sale date, before the goods leave (a few missing or made too late). */
-export function writeSpecialChecks(w: Writer, rng: Rng, orders: OrderSeed[]): void {
+export async function writeSpecialChecks(w: Writer, rng: Rng, orders: OrderSeed[]): Promise<void> {
   const checks = orders
     .filter((o) => isSpecial(o) && o.status !== 'draft' && o.specialCheck !== 'missing')
     .map((o) => {
@@ -412,5 +412,5 @@ export function writeSpecialChecks(w: Writer, rng: Rng, orders: OrderSeed[]): vo
         verified_at: at(day, rng.int(8, 10), rng.int(0, 59)),
       };
     });
-  w.createAll('special_checks', checks, (c) => c);
+  await w.createAll('special_checks', checks, (c) => c);
 }

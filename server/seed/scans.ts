@@ -18,8 +18,8 @@ import { SEED_REASON, type Writer } from './writer';
 
 const licenceLabel = (kind: unknown) => CUSTOMER_LICENSE_KIND.labels[kind as keyof typeof CUSTOMER_LICENSE_KIND.labels]?.[0] ?? String(kind);
 
-export function seedScans(w: Writer, rng: Rng, customers: readonly CustomerSeed[], products: ProductSet): void {
-  w.tx(() => {
+export async function seedScans(w: Writer, rng: Rng, customers: readonly CustomerSeed[], products: ProductSet): Promise<void> {
+  await w.tx(async () => {
     const ctx = w.current;
     const scan = (resource: string, id: number, kind: string, fileName: string, replaces?: number) =>
       addAttachmentBytes(
@@ -31,46 +31,46 @@ export function seedScans(w: Writer, rng: Rng, customers: readonly CustomerSeed[
     let unscanned = false;
     for (const c of customers) {
       if (c.qa_status === 'rejected' || (c.qa_status === 'pending' && rng.chance(0.5))) continue;
-      const live = <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
-        ctx.db
+      const live = async <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
+        (await ctx.db
           .select()
           .from(t)
           .where(and(eq(t.customer, c.id), isNull(t.voided_at)))
-          .all() as Row[];
-      const licences = live(customerLicenses);
-      licences.forEach((l, i) => {
+          .all()) as Row[];
+      const licences = await live(customerLicenses);
+      for (const [i, l] of licences.entries()) {
         if (!unscanned && c.qa_status === 'approved' && i === licences.length - 1 && licences.length > 1) {
           unscanned = true;
-          return;
+          continue;
         }
         const name = `${licenceLabel(l.kind)}-${l.number}.pdf`;
-        const first = scan('customer_licenses', l.id, 'licence_scan', name);
+        const first = await scan('customer_licenses', l.id, 'licence_scan', name);
         if (!renewed && c.qa_status === 'approved') {
           renewed = true;
-          scan('customer_licenses', l.id, 'licence_scan', `换发-${name}`, first.id);
+          await scan('customer_licenses', l.id, 'licence_scan', `换发-${name}`, first.id);
         }
-      });
-      for (const a of live(customerAgents).filter((x) => x.role === 'purchaser')) {
-        scan('customer_agents', a.id, 'attorney', `法人委托书-${a.name}.pdf`);
-        if (a.id_copy) scan('customer_agents', a.id, 'id_copy', `身份证复印件-${a.name}.pdf`);
+      }
+      for (const a of (await live(customerAgents)).filter((x) => x.role === 'purchaser')) {
+        await scan('customer_agents', a.id, 'attorney', `法人委托书-${a.name}.pdf`);
+        if (a.id_copy) await scan('customer_agents', a.id, 'id_copy', `身份证复印件-${a.name}.pdf`);
       }
     }
     for (const p of products.products) {
       if (p.qa_status !== 'approved' || p.id == null) continue;
-      scan('products', p.id, 'approval_doc', `批准证明文件-${p.approval_no}.pdf`);
+      await scan('products', p.id, 'approval_doc', `批准证明文件-${p.approval_no}.pdf`);
       if (p.imported) {
-        scan('products', p.id, 'import_registration', `进口药品注册证-${p.approval_no}.pdf`);
-        scan('products', p.id, 'customs_clearance', `进口药品通关单-${p.approval_no}.pdf`);
+        await scan('products', p.id, 'import_registration', `进口药品注册证-${p.approval_no}.pdf`);
+        await scan('products', p.id, 'customs_clearance', `进口药品通关单-${p.approval_no}.pdf`);
       }
     }
   });
 
   // What the approved, buying customers were given when first supplied.
-  const ours = w.current.db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).all() as Row[];
+  const ours = (await w.current.db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).all()) as Row[];
   const drugLicence = ours.find((l) => l.kind === 'drug_business' && (!l.valid_to || String(l.valid_to) >= String(l.valid_from)));
   const approvedProducts = products.products.filter((p) => p.qa_status === 'approved' && p.id != null);
   const buyers = customers.filter((c) => c.qa_status === 'approved' && c.approvedAt && c.type !== 'individual');
-  w.createAll(
+  await w.createAll(
     'document_deliveries',
     buyers.flatMap((c) => [
       ...(drugLicence ? [{ c, kind: 'company_licence', company_license: drugLicence.id as number }] : []),

@@ -20,22 +20,22 @@ export interface SignTask {
   comment?: string | null;
 }
 
-export function writeSignatures(w: Writer, tasks: SignTask[]): void {
+export async function writeSignatures(w: Writer, tasks: SignTask[]): Promise<void> {
   for (let i = 0; i < tasks.length; i += 500) {
-    w.tx(() => {
+    await w.tx(async () => {
       for (const t of tasks.slice(i, i + 500)) {
         const res = registry.get(t.resource)!;
         const row = findRow(w.current.db, res, t.id)!;
         const when = new Date(t.at);
         // Signed then, by the signer; recorded (and audited) now, by the seed.
-        const signed = writeSignature(
+        const signed = await writeSignature(
           { ...w.current, actor: t.signer, clock: { now: () => when, today: () => t.at.slice(0, 10) } },
           res,
           row,
           t.meaning,
           t.comment ?? null,
         );
-        writeAudit(w.current, 'sign', 'signatures', signed.id, null, signed, SEED_REASON);
+        await writeAudit(w.current, 'sign', 'signatures', signed.id, null, signed, SEED_REASON);
       }
     });
   }

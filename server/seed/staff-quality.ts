@@ -33,7 +33,7 @@ const MATERIAL = {
   ],
 } as const;
 
-export function seedStaffQuality(
+export async function seedStaffQuality(
   w: Writer,
   rng: Rng,
   today: string,
@@ -41,7 +41,7 @@ export function seedStaffQuality(
   ps: ProductSet,
   complaints: Row[],
   actors: Record<string, Actor>,
-): void {
+): Promise<void> {
   const tasks: SignTask[] = [];
   const head = actors.sales_head.display_name;
 
@@ -51,7 +51,7 @@ export function seedStaffQuality(
   for (const p of people.filter((s) => s.contract_end >= today)) {
     for (const from of [q1, q2]) {
       const failed = p.name === '李强' && from === q2;
-      w.create('salesperson_assessments', {
+      await w.create('salesperson_assessments', {
         salesperson: p.id,
         period_from: from,
         period_to: addDays(addMonths(from, 3), -1),
@@ -65,7 +65,7 @@ export function seedStaffQuality(
 
   // After-sales staff are trained too (第一篇 4).
   for (const name of STAFF.afterSales) {
-    w.create('trainings', {
+    await w.create('trainings', {
       post: 'after_sales',
       trainee: name,
       date: addDays(today, -rng.int(30, 200)),
@@ -76,9 +76,9 @@ export function seedStaffQuality(
   }
 
   // Product material: 阿莫西林 in two editions (the first superseded), 头孢克肟 approved, one draft.
-  const material = (key: keyof typeof MATERIAL, status: string, approvedAt: string | null, text?: string) => {
+  const material = async (key: keyof typeof MATERIAL, status: string, approvedAt: string | null, text?: string) => {
     const [title, content] = MATERIAL[key];
-    const row = w.create('product_materials', {
+    const row = await w.create('product_materials', {
       product: ps.byKey[key].id,
       title,
       content: text ?? content,
@@ -90,13 +90,13 @@ export function seedStaffQuality(
       tasks.push({ resource: 'product_materials', id: row.id, meaning: 'approve_product_material', signer: actors.qa, at: at(approvedAt, 14, 20) });
     return row;
   };
-  material('amox', 'superseded', addDays(today, -400), MATERIAL.amox[1].replace('；青霉素过敏者禁用', ''));
-  const amox = material('amox', 'approved', addDays(today, -120));
-  material('cefixime', 'approved', addDays(today, -200));
-  material('cefixime', 'draft', null, `${MATERIAL.cefixime[1]}（拟增加儿童用药注意事项）`);
+  await material('amox', 'superseded', addDays(today, -400), MATERIAL.amox[1].replace('；青霉素过敏者禁用', ''));
+  const amox = await material('amox', 'approved', addDays(today, -120));
+  await material('cefixime', 'approved', addDays(today, -200));
+  await material('cefixime', 'draft', null, `${MATERIAL.cefixime[1]}（拟增加儿童用药注意事项）`);
   const staff = [...STAFF.afterSales];
   for (const c of rng.sample(complaints, 2)) {
-    w.create('visits', {
+    await w.create('visits', {
       customer: c.customer,
       visit_date: addDays(today, -rng.int(5, 60)),
       kind: 'random',
@@ -138,11 +138,11 @@ export function seedStaffQuality(
       status: 'draft',
     },
   ];
-  reports.forEach((r, i) => {
+  for (const [i, r] of reports.entries()) {
     const reported = addDays(today, -(10 + i * 15));
     const read = r.status === 'read';
     const readAt = (who: Actor, days: number, role: string) => `${who.display_name}（${role}）已阅 ${addDays(reported, days)} 09:30`;
-    w.create('market_reports', {
+    await w.create('market_reports', {
       ...r,
       report_no: docNo('SC', reported, i + 1),
       reported_at: reported,
@@ -152,40 +152,40 @@ export function seedStaffQuality(
       read_receipts: read ? [readAt(actors.sales_head, 2, '销售部负责人'), readAt(actors.gm, 3, '总经理')].join('\n') : null,
       last_read_at: read ? new Date(at(addDays(reported, 3), 9, 30)).toISOString() : null,
     });
-  });
+  }
 
   // Price filings of last month (第五篇 4.3): three salespeople, acknowledged, waiting, and a draft.
   const from = addMonths(monthStart(today), -1),
     to = addDays(monthStart(today), -1);
-  people
+  for (const [i, p] of people
     .filter((s) => s.contract_end >= today)
     .slice(0, 3)
-    .forEach((p, i) => {
-      const status = ['acknowledged', 'submitted', 'draft'][i];
-      const row = w.create('price_filings', {
-        filing_no: docNo('JB', to, i + 1),
-        salesperson: p.id,
-        period_from: from,
-        period_to: to,
-        status,
-        submitted_at: status === 'draft' ? null : addDays(to, 2),
-        acknowledged_by: status === 'acknowledged' ? head : null,
-        acknowledged_at: status === 'acknowledged' ? addDays(to, 4) : null,
-      });
-      if (status === 'acknowledged')
-        tasks.push({ resource: 'price_filings', id: row.id, meaning: 'acknowledge_price_filing', signer: actors.sales_head, at: at(addDays(to, 4), 10, 0) });
+    .entries()) {
+    const status = ['acknowledged', 'submitted', 'draft'][i];
+    const row = await w.create('price_filings', {
+      filing_no: docNo('JB', to, i + 1),
+      salesperson: p.id,
+      period_from: from,
+      period_to: to,
+      status,
+      submitted_at: status === 'draft' ? null : addDays(to, 2),
+      acknowledged_by: status === 'acknowledged' ? head : null,
+      acknowledged_at: status === 'acknowledged' ? addDays(to, 4) : null,
     });
+    if (status === 'acknowledged')
+      tasks.push({ resource: 'price_filings', id: row.id, meaning: 'acknowledge_price_filing', signer: actors.sales_head, at: at(addDays(to, 4), 10, 0) });
+  }
 
   // Corrective actions opened from a complaint, a feedback form and a visit opinion; one overdue.
   const db = w.current.db;
-  const feedback = db.select().from(qualityFeedback).where(isNull(qualityFeedback.voided_at)).orderBy(asc(qualityFeedback.id)).limit(1).all() as Row[];
-  const opinion = db
+  const feedback = (await db.select().from(qualityFeedback).where(isNull(qualityFeedback.voided_at)).orderBy(asc(qualityFeedback.id)).limit(1).all()) as Row[];
+  const opinion = (await db
     .select()
     .from(visits)
     .where(and(isNull(visits.voided_at), isNotNull(visits.actions)))
     .orderBy(asc(visits.id))
     .limit(1)
-    .all() as Row[];
+    .all()) as Row[];
   const [c1, c2] = complaints;
   const actions = [
     {
@@ -230,8 +230,8 @@ export function seedStaffQuality(
       status: 'open',
     },
   ].filter((a) => a.complaint ?? a.quality_feedback ?? a.visit);
-  actions.forEach((a, i) => {
-    const row = w.create('corrective_actions', {
+  for (const [i, a] of actions.entries()) {
+    const row = await w.create('corrective_actions', {
       ...a,
       action_no: docNo('GJ', addDays(a.due_date, -30), i + 1),
       verified_by: a.status === 'verified' ? actors.qa.display_name : null,
@@ -245,6 +245,6 @@ export function seedStaffQuality(
         signer: actors.qa,
         at: at(addDays(a.completed_at!, 5), 15, 0),
       });
-  });
-  writeSignatures(w, tasks);
+  }
+  await writeSignatures(w, tasks);
 }

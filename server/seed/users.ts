@@ -20,16 +20,16 @@ const DEMO_USERS: Record<string, { username: string; display_name: string }> = {
   auditor: { username: 'auditor1', display_name: STAFF.auditor },
 };
 
-export function seedUsers(w: Writer, salesperson: SalespersonSeed): { creds: Credential[]; actors: Record<string, Actor> } {
+export async function seedUsers(w: Writer, salesperson: SalespersonSeed): Promise<{ creds: Credential[]; actors: Record<string, Actor> }> {
   const roles = ROLE.values.filter((r) => r !== 'admin');
   const creds: Credential[] = [];
   const actors: Record<string, Actor> = {};
-  w.tx(() => {
+  await w.tx(async () => {
     for (const role of roles) {
       const u = DEMO_USERS[role];
       if (!u) throw new Error(`demo seed: no demo user for role ${role}`);
       const password = randomPassword();
-      const row = w.create('users', {
+      const row = await w.create('users', {
         username: u.username,
         display_name: u.display_name || salesperson.name,
         roles: [role],

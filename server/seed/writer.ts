@@ -20,7 +20,7 @@ export class Writer {
     return this.ctx;
   }
 
-  create(resource: string, input: Record<string, unknown>): Row {
+  async create(resource: string, input: Record<string, unknown>): Promise<Row> {
     const res = registry.get(resource);
     if (!res) throw new Error(`unknown resource ${resource}`);
     try {
@@ -28,7 +28,7 @@ export class Writer {
       // Seed: the made-up history is written in its states (approved, shipped, closed …) directly, with the
       // steps' signatures added afterwards (signatures.ts) — the one path besides the verbs that may set
       // step-owned fields (server/services/lifecycle.ts lifecycleExempt).
-      return createRecord(this.ctx, res, input, { reason: SEED_REASON, historical: true, seed: true });
+      return await createRecord(this.ctx, res, input, { reason: SEED_REASON, historical: true, seed: true });
     } catch (err) {
       // A seed bug, not user input: say which record and field were refused.
       if (err instanceof ServiceError)
@@ -38,12 +38,12 @@ export class Writer {
   }
 
   /** runs `fn` in one IMMEDIATE transaction; the records it creates commit together */
-  tx<T>(fn: () => T): T {
-    return inTransaction(this.base, (tx) => {
+  async tx<T>(fn: () => Promise<T>): Promise<T> {
+    return inTransaction(this.base, async (tx) => {
       const prev = this.ctx;
       this.ctx = tx;
       try {
-        return fn();
+        return await fn();
       } finally {
         this.ctx = prev;
       }
@@ -51,11 +51,11 @@ export class Writer {
   }
 
   /** creates one record per item, `size` per transaction; returns the rows in order */
-  createAll<T>(resource: string, items: readonly T[], toInput: (item: T, i: number) => Record<string, unknown>, size = 400): Row[] {
+  async createAll<T>(resource: string, items: readonly T[], toInput: (item: T, i: number) => Record<string, unknown>, size = 400): Promise<Row[]> {
     const rows: Row[] = [];
     for (let i = 0; i < items.length; i += size) {
-      this.tx(() => {
-        items.slice(i, i + size).forEach((item, j) => rows.push(this.create(resource, toInput(item, i + j))));
+      await this.tx(async () => {
+        for (const [j, item] of items.slice(i, i + size).entries()) rows.push(await this.create(resource, toInput(item, i + j)));
       });
     }
     return rows;

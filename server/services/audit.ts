@@ -28,8 +28,27 @@ export function auditHash(prev: string | null, r: AuditContent): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Appends one audit row; call it inside the transaction that makes the change, so both land or neither. */
-export function writeAudit(
+/**
+ * Appends one audit row; call it inside the transaction that makes the change, so both land or neither.
+ * Async like every service (a PostgreSQL engine's statements are); on SQLite it runs the synchronous append.
+ */
+export async function writeAudit(
+  ctx: ServiceContext,
+  action: AuditAction,
+  resource: string,
+  recordId: number,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  reason?: string | null,
+): Promise<void> {
+  writeAuditSync(ctx, action, resource, recordId, before, after, reason);
+}
+
+/**
+ * writeAudit for the SQLite bulk merge's synchronous transaction.
+ * @db-sync the bulk merge's transaction is synchronous; everything else calls writeAudit.
+ */
+export function writeAuditSync(
   ctx: ServiceContext,
   action: AuditAction,
   resource: string,

@@ -18,7 +18,7 @@ export async function backupTo(db: Db, out: string): Promise<{ pages: number; by
   const check = integrityCheck(tmp);
   if (check !== 'ok') throw new Error(`backup failed its integrity check: ${check}`);
   const source = dbFile(db);
-  const attachments = source ? backupAttachments(source, tmp) : 0;
+  const attachments = source ? await backupAttachments(source, tmp) : 0;
   if (fs.existsSync(backupAttachmentsDir(tmp))) {
     fs.rmSync(backupAttachmentsDir(out), { recursive: true, force: true });
     fs.renameSync(backupAttachmentsDir(tmp), backupAttachmentsDir(out));
@@ -37,11 +37,11 @@ export function integrityCheck(file: string): string {
 }
 
 /** Replaces the database file with a verified copy of `from` (the server must be stopped). */
-export function restoreFrom(from: string, target: string): void {
+export async function restoreFrom(from: string, target: string): Promise<void> {
   const check = integrityCheck(from);
   if (check !== 'ok') throw new Error(`备份文件未通过完整性检查 / backup failed its integrity check: ${check}`);
   // Every scan the backup refers to must be there and intact before anything is touched.
-  const scans = verifyBackupAttachments(from, target);
+  const scans = await verifyBackupAttachments(from, target);
   const probe = new Database(target, { fileMustExist: false });
   try {
     // A running server holds the database: refuse rather than pull it from under it. In WAL mode only

@@ -1,6 +1,6 @@
 import type { Lang } from '../../schema/messages';
 import type { Clock } from '../clock';
-import type { Db } from '../db';
+import { type Db, transaction } from '../db';
 
 export interface Actor {
   /** null only for the system itself (first start, scheduled jobs) */
@@ -30,7 +30,10 @@ export interface ServiceContext {
   deferredRules?: Map<string, { kind: string; id: number }>;
 }
 
-/** Runs `fn` in one synchronous IMMEDIATE transaction (a savepoint when already inside one). */
-export function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => T): T {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }), { behavior: 'immediate' });
+/**
+ * Runs `fn` in the write transaction (BEGIN IMMEDIATE on SQLite; a savepoint when already inside one).
+ * `tx.db` is `ctx.db`: inside the callback's async context every query goes to the transaction's connection.
+ */
+export function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T> | T): Promise<T> {
+  return transaction(ctx.db, () => fn(ctx));
 }

@@ -10,18 +10,18 @@ import { sessions } from '../../schema/tables';
 import type { ServiceContext } from './context';
 import type { Row } from './records';
 
-type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => void;
+type AfterUpdate = (ctx: ServiceContext, before: Row, after: Row) => Promise<void>;
 
 const AFTER_UPDATE: Record<string, AfterUpdate> = {
   // A new password, a deactivation or new roles sign the user out everywhere.
-  users: (ctx, before, after) => {
+  users: async (ctx, before, after) => {
     const changed = ['password', 'active', 'roles', 'salesperson', 'voided_at'].some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-    if (changed) ctx.db.delete(sessions).where(eq(sessions.user, after.id)).run();
+    if (changed) await ctx.db.delete(sessions).where(eq(sessions.user, after.id)).run();
   },
 };
 
-export function afterUpdate(ctx: ServiceContext, resource: Resource, before: Row, after: Row): void {
-  AFTER_UPDATE[resource.name]?.(ctx, before, after);
+export async function afterUpdate(ctx: ServiceContext, resource: Resource, before: Row, after: Row): Promise<void> {
+  await AFTER_UPDATE[resource.name]?.(ctx, before, after);
 }
 
 /**
@@ -33,13 +33,18 @@ export function afterUpdate(ctx: ServiceContext, resource: Resource, before: Row
  * - `afterVoid` undoes what the record's existence caused (a voided recall stops blocking its batches).
  */
 export interface WriteHooks {
-  fillInput?(ctx: ServiceContext, input: Record<string, unknown>): Record<string, unknown>;
-  beforeWrite?(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined, opts: { historical?: boolean; verb?: boolean }): void;
-  afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void;
+  fillInput?(ctx: ServiceContext, input: Record<string, unknown>): Record<string, unknown> | Promise<Record<string, unknown>>;
+  beforeWrite?(
+    ctx: ServiceContext,
+    values: Record<string, unknown>,
+    current: Row | undefined,
+    opts: { historical?: boolean; verb?: boolean },
+  ): void | Promise<void>;
+  afterWrite?(ctx: ServiceContext, before: Row | undefined, after: Row): void | Promise<void>;
   /** runs before a live record is voided (the generic route, a child left out of its parent, or a step with `verb`); throws to refuse */
-  beforeVoid?(ctx: ServiceContext, current: Row, opts: { historical?: boolean; verb?: boolean; parentVoided?: boolean }): void;
+  beforeVoid?(ctx: ServiceContext, current: Row, opts: { historical?: boolean; verb?: boolean; parentVoided?: boolean }): void | Promise<void>;
   /** runs after a live record was voided, before the records that read it are re-checked */
-  afterVoid?(ctx: ServiceContext, voided: Row): void;
+  afterVoid?(ctx: ServiceContext, voided: Row): void | Promise<void>;
 }
 
 let registered: Readonly<Record<string, WriteHooks>> | undefined;

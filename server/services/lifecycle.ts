@@ -88,14 +88,14 @@ export function parentReviewChanges(resource: Resource, before: Row | undefined,
  * Returns the approved parents of a changed child to review (the customer of a licence; both customers when
  * the licence moved). `apply` writes the reset as a step (audited like a verb's change).
  */
-export function supersedeParents(
+export async function supersedeParents(
   ctx: ServiceContext,
   resource: Resource,
   before: Row | undefined,
   after: Row,
   changed: string[],
-  apply: (parentRes: Resource, parent: Row, reset: Values) => Row,
-): void {
+  apply: (parentRes: Resource, parent: Row, reset: Values) => Row | Promise<Row>,
+): Promise<void> {
   const parentRes = registry.get(resource.parent!.resource)!;
   const review = LIFECYCLE[parentRes.name]?.review;
   if (!review) return;
@@ -106,8 +106,8 @@ export function supersedeParents(
   for (const id of ids) {
     const parent = findRow(ctx.db, parentRes, id);
     if (!parent || parent.voided_at || !review.approved(parent)) continue;
-    const row = apply(parentRes, parent, { ...review.reset });
-    raiseSuperseded(
+    const row = await apply(parentRes, parent, { ...review.reset });
+    await raiseSuperseded(
       ctx,
       parentRes,
       row,
@@ -119,7 +119,7 @@ export function supersedeParents(
 }
 
 /** Opens the APPROVAL_SUPERSEDED finding on the record returned to review. */
-export function raiseSuperseded(ctx: ServiceContext, resource: Resource, row: Row, review: Review, fields: string[], labels?: string[]): void {
+export async function raiseSuperseded(ctx: ServiceContext, resource: Resource, row: Row, review: Review, fields: string[], labels?: string[]): Promise<void> {
   const names = (lang: Lang) => (labels && lang === ctx.lang ? labels : fields.map((k) => resource.fields[k]?.label[idx(lang)] ?? k));
   const text = (lang: Lang) =>
     msg(lang, 'approval_superseded', {
@@ -130,7 +130,7 @@ export function raiseSuperseded(ctx: ServiceContext, resource: Resource, row: Ro
   const meta = ruleMeta(APPROVAL_SUPERSEDED)!;
   const customer = resource.name === 'customers' ? row.id : ((row.customer as number | null) ?? null);
   // No code is "evaluated" here, so an earlier APPROVAL_SUPERSEDED of the record stays open beside this one.
-  syncFindings(
+  await syncFindings(
     ctx,
     resource.name,
     row.id,
@@ -156,9 +156,9 @@ export function raiseSuperseded(ctx: ServiceContext, resource: Resource, row: Ro
 }
 
 /** After a verb: a record approved again resolves its APPROVAL_SUPERSEDED findings. */
-export function resolveSupersededIfApproved(ctx: ServiceContext, resource: Resource, row: Row): void {
+export async function resolveSupersededIfApproved(ctx: ServiceContext, resource: Resource, row: Row): Promise<void> {
   const review = LIFECYCLE[resource.name]?.review;
-  if (review?.approved(row)) syncFindings(ctx, resource.name, row.id, new Set([APPROVAL_SUPERSEDED]), []);
+  if (review?.approved(row)) await syncFindings(ctx, resource.name, row.id, new Set([APPROVAL_SUPERSEDED]), []);
 }
 
 /** Whether a signature of this meaning stood for an approval the record no longer has (shown superseded). */

@@ -45,21 +45,21 @@ export function inlineChildren(resource: Resource): Resource[] {
   return [...registry.values()].filter((c) => c.parent?.resource === resource.name && c.parent.inline);
 }
 
-export function childRows(db: Db, child: Resource, parentId: number): Row[] {
+export async function childRows(db: Db, child: Resource, parentId: number): Promise<Row[]> {
   const t = child.table;
-  return db
+  return (await db
     .select()
     .from(t)
     .where(and(eq(t[child.parent!.field], parentId), isNull(t.voided_at)))
     .orderBy(asc(t.id))
-    .all() as Row[];
+    .all()) as Row[];
 }
 
 /** The record as GET /api/:res/:id returns it. */
-export function readRecord(db: Db, resource: Resource, id: number, lang?: Lang): Row | undefined {
+export async function readRecord(db: Db, resource: Resource, id: number, lang?: Lang): Promise<Row | undefined> {
   const row = findRow(db, resource, id);
   if (!row) return undefined;
   const out = serialize(resource, row, lang);
-  for (const child of inlineChildren(resource)) out[child.name] = childRows(db, child, id).map((r) => serialize(child, r));
+  for (const child of inlineChildren(resource)) out[child.name] = (await childRows(db, child, id)).map((r) => serialize(child, r));
   return out;
 }

@@ -12,20 +12,14 @@ import type { ServiceContext } from './context';
 import { createRecord } from './write';
 
 /** Adds a row for every threshold and company field the table lacks, so admins see and edit them all. */
-export function ensureSettings(ctx: ServiceContext): void {
-  const have = new Set(
-    ctx.db
-      .select({ key: settings.key })
-      .from(settings)
-      .all()
-      .map((r) => r.key),
-  );
-  const add = (key: string, value: unknown, description: string, reason: string) => {
-    if (!have.has(key)) createRecord(ctx, registry.get('settings')!, { key, value, description }, { reason });
+export async function ensureSettings(ctx: ServiceContext): Promise<void> {
+  const have = new Set((await ctx.db.select({ key: settings.key }).from(settings).all()).map((r) => r.key));
+  const add = async (key: string, value: unknown, description: string, reason: string) => {
+    if (!have.has(key)) await createRecord(ctx, registry.get('settings')!, { key, value, description }, { reason });
   };
   for (const key of Object.keys(RULE_SETTING_DEFAULTS) as RuleSettingKey[]) {
-    add(key, RULE_SETTING_DEFAULTS[key], RULE_SETTING_LABELS[key][0], '默认设置 RULES.md');
+    await add(key, RULE_SETTING_DEFAULTS[key], RULE_SETTING_LABELS[key][0], '默认设置 RULES.md');
   }
   // the company's name, address, legal rep. printed on documents, next to the rule thresholds
-  for (const [key, [description]] of Object.entries(COMPANY_SETTINGS)) add(key, COMPANY_UNSET, description, '本企业信息（打印单据）');
+  for (const [key, [description]] of Object.entries(COMPANY_SETTINGS)) await add(key, COMPANY_UNSET, description, '本企业信息（打印单据）');
 }

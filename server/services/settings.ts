@@ -7,12 +7,12 @@ import { resolveSettings, type RuleSettingKey, type RuleSettings } from '../../s
 import { settings } from '../../schema/tables';
 import type { Db } from '../db';
 
-export function loadSettings(db: Db): RuleSettings {
-  return resolveSettings(db.select({ key: settings.key, value: settings.value }).from(settings).all() as { key: string; value: unknown }[]);
+export async function loadSettings(db: Db): Promise<RuleSettings> {
+  return resolveSettings((await db.select({ key: settings.key, value: settings.value }).from(settings).all()) as { key: string; value: unknown }[]);
 }
 
-export function readSetting<K extends RuleSettingKey>(db: Db, key: K): RuleSettings[K] {
-  const row = db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.key, key)).get() as
+export async function readSetting<K extends RuleSettingKey>(db: Db, key: K): Promise<RuleSettings[K]> {
+  const row = (await db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.key, key)).get()) as
     | { key: string; value: unknown }
     | undefined;
   return resolveSettings(row ? [row] : [])[key];

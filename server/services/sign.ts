@@ -42,7 +42,7 @@ export async function confirmPassword(ctx: ServiceContext, password: unknown): P
   const row =
     ctx.actor.id == null
       ? undefined
-      : (ctx.db
+      : ((await ctx.db
           .select({
             id: users.id,
             password: users.password,
@@ -52,7 +52,7 @@ export async function confirmPassword(ctx: ServiceContext, password: unknown): P
           })
           .from(users)
           .where(eq(users.id, ctx.actor.id))
-          .get() as
+          .get()) as
           | { id: number; password: string | null; failed_logins: number | null; locked_until: string | null; must_change_password: boolean | null }
           | undefined);
   const locked = row && lockedUntil(row, ctx.clock);
@@ -61,15 +61,15 @@ export async function confirmPassword(ctx: ServiceContext, password: unknown): P
   if (row?.must_change_password) throw passwordChangeRequired(ctx.lang);
   const ok = typeof password === 'string' && password && row?.password ? await verify(row.password, password).catch(() => false) : false;
   if (!ok) {
-    const lock = row ? recordFailure(ctx.db, ctx.clock, row) : null;
+    const lock = row ? await recordFailure(ctx.db, ctx.clock, row) : null;
     if (lock) throw forbidden(msg(ctx.lang, 'account_locked', { until: lock }));
     throw validationError(msg(ctx.lang, 'signature_password'), { password: msg(ctx.lang, 'signature_password') });
   }
-  if (row) recordSuccess(ctx.db, row);
+  if (row) await recordSuccess(ctx.db, row);
 }
 
-export function writeSignature(ctx: ServiceContext, resource: Resource, row: Row, meaning: string, comment: string | null) {
-  return ctx.db
+export async function writeSignature(ctx: ServiceContext, resource: Resource, row: Row, meaning: string, comment: string | null) {
+  return await ctx.db
     .insert(signatures)
     .values({
       resource: resource.name,
@@ -92,9 +92,9 @@ export function writeSignature(ctx: ServiceContext, resource: Resource, row: Row
 const FINAL_STATES = new Set(['approved', 'signed', 'closed']);
 
 /** Once a record is approved or signed, every further edit must say why (GSP: changes are justified). */
-export function editNeedsReason(db: Db, resource: Resource, row: Row): boolean {
+export async function editNeedsReason(db: Db, resource: Resource, row: Row): Promise<boolean> {
   if (row.qa_status === 'approved' || FINAL_STATES.has(row.status as string)) return true;
-  const signed = db
+  const signed = await db
     .select({ id: signatures.id })
     .from(signatures)
     .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
@@ -104,15 +104,17 @@ export function editNeedsReason(db: Db, resource: Resource, row: Row): boolean {
 }
 
 /** A record's signatures, each marked valid while the record still hashes to what was signed. */
-export function signaturesOf(db: Db, resource: Resource, row: Row) {
+export async function signaturesOf(db: Db, resource: Resource, row: Row) {
   const hash = recordHash(resource, row);
   return (
-    db
-      .select()
-      .from(signatures)
-      .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
-      .orderBy(asc(signatures.id))
-      .all()
+    (
+      await db
+        .select()
+        .from(signatures)
+        .where(and(eq(signatures.resource, resource.name), eq(signatures.record_id, row.id)))
+        .orderBy(asc(signatures.id))
+        .all()
+    )
       // superseded: an approval the record no longer has (a change returned it to review, schema/lifecycle.ts)
       .map((s) => ({ ...s, valid: s.record_hash === hash, superseded: signatureSuperseded(resource.name, row, s.meaning) }))
   );

@@ -106,19 +106,19 @@ function checkReferences(ctx: ServiceContext, resource: Resource, values: Values
 }
 
 /** Natural keys are unique among live records (voided ones keep their numbers for the record). */
-function checkNaturalKeys(ctx: ServiceContext, resource: Resource, merged: Values, selfId: number | null, errors: FieldErrors, prefix = '') {
+async function checkNaturalKeys(ctx: ServiceContext, resource: Resource, merged: Values, selfId: number | null, errors: FieldErrors, prefix = '') {
   const t = resource.table;
   for (const keys of resource.naturalKey) {
     if (keys.some((k) => merged[k] == null || merged[k] === '')) continue;
     const conds = keys.map((k) => eq(t[k], merged[k]));
     if (resource.system) conds.push(isNull(t.voided_at));
     if (selfId != null) conds.push(ne(t.id, selfId));
-    const dup = ctx.db
+    const dup = (await ctx.db
       .select({ id: t.id })
       .from(t)
       .where(and(...conds))
       .limit(1)
-      .get() as { id: number } | undefined;
+      .get()) as { id: number } | undefined;
     if (dup) {
       const fields = keys.map((k) => resource.fields[k].label[ctx.lang === 'en' ? 1 : 0]).join(' + ');
       for (const k of keys) errors[prefix + k] = msg(ctx.lang, 'duplicate_key', { fields, id: dup.id });
@@ -141,30 +141,30 @@ function derive(ctx: ServiceContext, resource: Resource, values: Values, current
  * After a record changed, refresh the copies other (live) records keep of its fields. Each refreshed record
  * changed too: it gets a new version, its updated stamps and its own audit row (before/after as they were).
  */
-function propagate(ctx: ServiceContext, resource: Resource, before: Row, after: Row, opts: WriteOptions) {
+async function propagate(ctx: ServiceContext, resource: Resource, before: Row, after: Row, opts: WriteOptions) {
   for (const other of registry.values()) {
     const derived = Object.entries(other.fields).filter(
       ([, spec]) => spec.derive && other.fields[spec.derive.via].ref === resource.name && before[spec.derive.field] !== after[spec.derive.field],
     );
     for (const via of new Set(derived.map(([, spec]) => spec.derive!.via))) {
       const t = other.table;
-      const rows = ctx.db
+      const rows = (await ctx.db
         .select()
         .from(t)
         .where(and(eq(t[via], after.id), ...(other.system ? [isNull(t.voided_at)] : [])))
-        .all() as Row[];
+        .all()) as Row[];
       for (const current of rows) {
         const set: Values = {};
         for (const [key, spec] of derived) if (spec.derive!.via === via && current[key] !== after[spec.derive!.field]) set[key] = after[spec.derive!.field];
         if (!Object.keys(set).length) continue;
-        const row = ctx.db
+        const row = (await ctx.db
           .update(t)
           .set({ ...set, ...(other.system && { ...stamp(ctx, 'updated'), version: (current.version ?? 1) + 1 }) })
           .where(eq(t.id, current.id))
           .returning()
-          .get() as Row;
-        writeAudit(ctx, 'update', other.name, row.id, serialize(other, current), serialize(other, row), opts.reason);
-        propagate(ctx, other, current, row, opts);
+          .get()) as Row;
+        await writeAudit(ctx, 'update', other.name, row.id, serialize(other, current), serialize(other, row), opts.reason);
+        await propagate(ctx, other, current, row, opts);
       }
     }
   }
@@ -174,7 +174,7 @@ function stamp(ctx: ServiceContext, kind: 'created' | 'updated'): Values {
   return { [`${kind}_at`]: ctx.clock.now().toISOString(), [`${kind}_by`]: ctx.actor.id };
 }
 
-function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Row {
+async function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts: WriteOptions, prefix = ''): Promise<Row> {
   authorize(ctx.actor, resource, 'create', ctx.lang);
   // A record starts in its initial state: step-owned fields are its verbs' (schema/lifecycle.ts).
   if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, undefined, prefix);
@@ -182,36 +182,44 @@ function insertRow(ctx: ServiceContext, resource: Resource, values: Values, opts
   refuseLegacyDocument(ctx, resource, values); // a line added to a legacy order
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix);
-  checkNaturalKeys(ctx, resource, values, null, errors, prefix);
+  await checkNaturalKeys(ctx, resource, values, null, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values);
-  writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
-  checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
+  await writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
+  await checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
   const legacy = prefix === '' && opts.legacyFacts ? { legacy_facts: opts.legacyFacts } : {};
-  const row = ctx.db
+  const row = (await ctx.db
     .insert(resource.table)
     .values({ ...values, ...legacy, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') })
     .returning()
-    .get() as Row;
-  writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
-  if (!lifecycleExempt(opts)) returnParentsToReview(ctx, resource, undefined, row, opts);
+    .get()) as Row;
+  await writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
+  if (!lifecycleExempt(opts)) await returnParentsToReview(ctx, resource, undefined, row, opts);
   return row;
 }
 
 /** A new or changed licence / agent of an approved customer sends the customer back to review. */
-function returnParentsToReview(ctx: ServiceContext, resource: Resource, before: Row | undefined, after: Row, opts: WriteOptions) {
+async function returnParentsToReview(ctx: ServiceContext, resource: Resource, before: Row | undefined, after: Row, opts: WriteOptions) {
   const changed = parentReviewChanges(resource, before, after);
   if (!changed.length) return;
-  supersedeParents(ctx, resource, before, after, changed, (parentRes, parent, reset) =>
+  await supersedeParents(ctx, resource, before, after, changed, (parentRes, parent, reset) =>
     updateRow(ctx, parentRes, parent, reset, { ...opts, verb: true, reason: opts.reason ?? APPROVAL_SUPERSEDED }),
   );
 }
 
 /** `propagateNow: false` when the caller propagates itself, after writing the inline children it was sent. */
-function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values: Values, opts: WriteOptions, prefix = '', propagateNow = true): Row {
+async function updateRow(
+  ctx: ServiceContext,
+  resource: Resource,
+  current: Row,
+  values: Values,
+  opts: WriteOptions,
+  prefix = '',
+  propagateNow = true,
+): Promise<Row> {
   if (!opts.verb) {
     authorize(ctx.actor, resource, 'edit', ctx.lang);
-    checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
+    await checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
     if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, current, prefix);
     checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
     refuseLegacyDocument(ctx, resource, current);
@@ -219,54 +227,54 @@ function updateRow(ctx: ServiceContext, resource: Resource, current: Row, values
   refuseWhileMerging(ctx, current);
   const errors: FieldErrors = {};
   checkReferences(ctx, resource, values, errors, prefix, current);
-  checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
+  await checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   derive(ctx, resource, values, current);
-  writeHooks(resource)?.beforeWrite?.(ctx, values, current, opts);
-  checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
+  await writeHooks(resource)?.beforeWrite?.(ctx, values, current, opts);
+  await checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
   if (prefix === '' && opts.legacyFacts) values = { ...values, legacy_facts: opts.legacyFacts };
   // An approval never silently survives a change to what it covered: the record goes back to review.
   const superseded = lifecycleExempt(opts) ? [] : supersedeOnUpdate(resource, current, values);
   const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
   if (!changed.length) return current;
-  if (!opts.verb && !opts.reason?.trim() && resource.system && editNeedsReason(ctx.db, resource, current)) {
+  if (!opts.verb && !opts.reason?.trim() && resource.system && (await editNeedsReason(ctx.db, resource, current))) {
     throw validationError(msg(ctx.lang, 'reason_required'), { [`${prefix}_reason`]: msg(ctx.lang, 'reason_required') });
   }
-  const row = ctx.db
+  const row = (await ctx.db
     .update(resource.table)
     .set({ ...values, ...stamp(ctx, 'updated'), version: (current.version ?? 1) + 1 })
     .where(eq(resource.table.id, current.id))
     .returning()
-    .get() as Row;
-  writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
-  afterUpdate(ctx, resource, current, row); // e.g. a new password ends the user's sessions (hooks.ts)
-  if (superseded.length) raiseSuperseded(ctx, resource, row, LIFECYCLE[resource.name].review!, superseded);
-  if (!lifecycleExempt(opts)) returnParentsToReview(ctx, resource, current, row, opts);
-  if (propagateNow) propagate(ctx, resource, current, row, opts);
+    .get()) as Row;
+  await writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
+  await afterUpdate(ctx, resource, current, row); // e.g. a new password ends the user's sessions (hooks.ts)
+  if (superseded.length) await raiseSuperseded(ctx, resource, row, LIFECYCLE[resource.name].review!, superseded);
+  if (!lifecycleExempt(opts)) await returnParentsToReview(ctx, resource, current, row, opts);
+  if (propagateNow) await propagate(ctx, resource, current, row, opts);
   return row;
 }
 
 /** A workflow verb's changes: written and audited like an edit, permitted by the verb's own roles. */
-export function applyChanges(ctx: ServiceContext, resource: Resource, current: Row, changes: Values, opts: WriteOptions): Row {
+export async function applyChanges(ctx: ServiceContext, resource: Resource, current: Row, changes: Values, opts: WriteOptions): Promise<Row> {
   return updateRow(ctx, resource, current, changes, { ...opts, verb: true });
 }
 
-function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string, opts: WriteOptions = {}): Row {
+async function voidRow(ctx: ServiceContext, resource: Resource, current: Row, reason: string, opts: WriteOptions = {}): Promise<Row> {
   if (!opts.verb) {
     authorize(ctx.actor, resource, 'delete', ctx.lang);
-    checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
+    await checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
   }
   refuseWhileMerging(ctx, current);
-  writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
-  const row = ctx.db
+  await writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
+  const row = (await ctx.db
     .update(resource.table)
     .set({ voided_at: ctx.clock.now().toISOString(), voided_by: ctx.actor.id, void_reason: reason, version: (current.version ?? 1) + 1 })
     .where(eq(resource.table.id, current.id))
     .returning()
-    .get() as Row;
-  writeAudit(ctx, 'void', resource.name, row.id, serialize(resource, current), serialize(resource, row), reason);
-  afterUpdate(ctx, resource, current, row);
-  if (isRuleKind(resource.name)) resolveAllFor(ctx, resource.name, row.id);
+    .get()) as Row;
+  await writeAudit(ctx, 'void', resource.name, row.id, serialize(resource, current), serialize(resource, row), reason);
+  await afterUpdate(ctx, resource, current, row);
+  if (isRuleKind(resource.name)) await resolveAllFor(ctx, resource.name, row.id);
   return row;
 }
 
@@ -283,15 +291,15 @@ function checkVersion(ctx: ServiceContext, current: Row, sent: unknown, opts: Wr
 
 /** Writes the inline children sent with a parent: with id → update, without → create, left out → void. */
 /** Returns the ids of the children written, in the order the client sent them. */
-function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number, input: Values, opts: WriteOptions, isNew: boolean): number[] {
+async function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number, input: Values, opts: WriteOptions, isNew: boolean): Promise<number[]> {
   const written: number[] = [];
   for (const child of inlineChildren(resource)) {
     const items = input[child.name] as Values[] | undefined;
     if (!items) continue;
     const field = child.parent!.field;
-    const existing = new Map(isNew ? [] : childRows(ctx.db, child, parentId).map((r) => [r.id, r]));
+    const existing = new Map(isNew ? [] : (await childRows(ctx.db, child, parentId)).map((r) => [r.id, r]));
     const kept = new Set<number>();
-    items.forEach((item, i) => {
+    for (const [i, item] of items.entries()) {
       const prefix = `${child.name}.${i}.`;
       const current = item.id != null ? existing.get(Number(item.id)) : undefined;
       if (item.id != null && !current)
@@ -302,66 +310,72 @@ function writeChildren(ctx: ServiceContext, resource: Resource, parentId: number
       if (current) {
         checkVersion(ctx, current, item.version, opts);
         kept.add(current.id);
-        written.push(updateRow(ctx, child, current, values, opts, prefix).id);
+        written.push((await updateRow(ctx, child, current, values, opts, prefix)).id);
       } else {
-        written.push(insertRow(ctx, child, values, opts, prefix).id);
+        written.push((await insertRow(ctx, child, values, opts, prefix)).id);
       }
-    });
-    for (const [id, row] of existing) if (!kept.has(id)) voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'), opts);
+    }
+    for (const [id, row] of existing) if (!kept.has(id)) await voidRow(ctx, child, row, opts.reason || msg(ctx.lang, 'removed_from_parent'), opts);
   }
   return written;
 }
 
-export function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Row {
+export async function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Promise<Row> {
   authorize(ctx.actor, resource, 'create', ctx.lang); // before validation: a denied user learns nothing from field errors
   const hooks = writeHooks(resource);
-  if (hooks?.fillInput && !opts.historical) input = hooks.fillInput(ctx, input);
+  if (hooks?.fillInput && !opts.historical) input = await hooks.fillInput(ctx, input);
   const values = parseOrThrow(ctx, resource, input, 'create', opts);
-  return inTransaction(ctx, (tx) => {
-    const row = insertRow(tx, resource, values, opts);
-    const childIds = writeChildren(tx, resource, row.id, input, opts, true);
-    if (!opts.historical) hooks?.afterWrite?.(tx, undefined, findRow(tx.db, resource, row.id)!);
-    enforceRules(tx, resource.name, row, { historical: opts.historical, childIds });
-    return readRecord(tx.db, resource, row.id)!;
+  return inTransaction(ctx, async (tx) => {
+    const row = await insertRow(tx, resource, values, opts);
+    const childIds = await writeChildren(tx, resource, row.id, input, opts, true);
+    if (!opts.historical) await hooks?.afterWrite?.(tx, undefined, findRow(tx.db, resource, row.id)!);
+    await enforceRules(tx, resource.name, row, { historical: opts.historical, childIds });
+    return (await readRecord(tx.db, resource, row.id))!;
   });
 }
 
-export function updateRecord(ctx: ServiceContext, resource: Resource, id: number, input: Values, opts: WriteOptions = {}): Row {
+export async function updateRecord(ctx: ServiceContext, resource: Resource, id: number, input: Values, opts: WriteOptions = {}): Promise<Row> {
   authorize(ctx.actor, resource, 'edit', ctx.lang);
   const values = parseOrThrow(ctx, resource, input, 'update', opts, id);
-  return inTransaction(ctx, (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const current = findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
     checkVersion(ctx, current, input.version, opts);
     // Children sent with the parent carry the versions the client read: write them (deriving from the
     // updated parent) before refreshing the copies the unsent ones keep, or their versions would be stale.
-    const row = updateRow(tx, resource, current, values, opts, '', false);
-    const childIds = writeChildren(tx, resource, id, input, opts, false);
-    propagate(tx, resource, current, row, opts);
-    if (!opts.historical) writeHooks(resource)?.afterWrite?.(tx, current, findRow(tx.db, resource, id)!);
+    const row = await updateRow(tx, resource, current, values, opts, '', false);
+    const childIds = await writeChildren(tx, resource, id, input, opts, false);
+    await propagate(tx, resource, current, row, opts);
+    if (!opts.historical) await writeHooks(resource)?.afterWrite?.(tx, current, findRow(tx.db, resource, id)!);
     // with inline children sent, what changed is more than the row: every dependant is re-checked
     const before = inlineChildren(resource).some((c) => input[c.name] !== undefined) ? undefined : current;
-    enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds, before });
-    return readRecord(tx.db, resource, id)!;
+    await enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds, before });
+    return (await readRecord(tx.db, resource, id))!;
   });
 }
 
 /** `verb`: a workflow step voids it (its own roles permit it; the generic route's refusals do not apply). */
-export function voidRecord(ctx: ServiceContext, resource: Resource, id: number, reason: string | null | undefined, opts: WriteOptions = {}): Row {
+export async function voidRecord(
+  ctx: ServiceContext,
+  resource: Resource,
+  id: number,
+  reason: string | null | undefined,
+  opts: WriteOptions = {},
+): Promise<Row> {
   if (!opts.verb) authorize(ctx.actor, resource, 'delete', ctx.lang);
   if (!reason?.trim()) throw validationError(msg(ctx.lang, 'void_reason_required'), { reason: msg(ctx.lang, 'void_reason_required') });
-  return inTransaction(ctx, (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const current = findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
-    voidRow(tx, resource, current, reason.trim(), opts);
+    await voidRow(tx, resource, current, reason.trim(), opts);
     for (const child of inlineChildren(resource)) {
-      for (const row of childRows(tx.db, child, id)) voidRow(tx, child, row, reason.trim(), { ...opts, parentVoided: true });
+      for (const row of await childRows(tx.db, child, id)) await voidRow(tx, child, row, reason.trim(), { ...opts, parentVoided: true });
     }
-    writeHooks(resource)?.afterVoid?.(tx, current);
+    await writeHooks(resource)?.afterVoid?.(tx, current);
     // Records that read the voided one are re-checked (never refused: voiding is always allowed).
-    enforceRules(tx, resource.name, current, { historical: true });
-    return readRecord(tx.db, resource, id)!;
+    await enforceRules(tx, resource.name, current, { historical: true });
+    return (await readRecord(tx.db, resource, id))!;
   });
 }

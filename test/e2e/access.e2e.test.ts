@@ -41,7 +41,7 @@ describe('a salesperson (Chromium)', () => {
     });
     expect(licence.status, JSON.stringify(licence.json)).toBe(201);
     // its approval and reviews are their steps' (schema/lifecycle.ts): recorded as done
-    recordStates(s.server, 'customers', expiredBuyer, {
+    await recordStates(s.server, 'customers', expiredBuyer, {
       qa_status: 'approved',
       qa_approved_at: '2023-01-10',
       qa_approved_by: '质管部 吴静',

@@ -22,7 +22,7 @@ describe('after-sales records (Chromium)', () => {
 
   beforeAll(async () => {
     s = await startSession();
-    w = [s.world, buildWorld(s.server.db, s.server.clock, '二')];
+    w = [s.world, await buildWorld(s.server.db, s.server.clock, '二')];
     const ctx = { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
     for (const [i, no, quantity] of [
       [0, 'XS-F-1', 12],
@@ -34,7 +34,7 @@ describe('after-sales records (Chromium)', () => {
         compliantOrder(w[i], no, { product: w[0].product, batch: w[0].batch, quantity, amount: quantity * 15 }),
       );
       expect(r.status, JSON.stringify(r.json)).toBe(201);
-      createRecord(
+      await createRecord(
         ctx,
         registry.get('outbound_slips')!,
         {
@@ -49,21 +49,23 @@ describe('after-sales records (Chromium)', () => {
         { historical: true },
       );
     }
-    device = createRecord(
-      ctx,
-      registry.get('products')!,
-      {
-        kind: 'device',
-        generic_name: '电子血压计',
-        spec: 'YE660D',
-        unit: '台',
-        manufacturer: '江苏鱼跃医疗设备股份有限公司',
-        approval_no: '苏械注准20172202774',
-        scope_category: '第二类医疗器械',
-        device_class: 'II',
-        qa_status: 'approved',
-      },
-      { historical: true },
+    device = (
+      await createRecord(
+        ctx,
+        registry.get('products')!,
+        {
+          kind: 'device',
+          generic_name: '电子血压计',
+          spec: 'YE660D',
+          unit: '台',
+          manufacturer: '江苏鱼跃医疗设备股份有限公司',
+          approval_no: '苏械注准20172202774',
+          scope_category: '第二类医疗器械',
+          device_class: 'II',
+          qa_status: 'approved',
+        },
+        { historical: true },
+      )
     ).id as number;
     const supplier = await s.api('POST', '/api/suppliers', { name: '湖北康宁医疗器械有限公司', contact_name: '许文博', contact_phone: '027-87920155' });
     expect(

@@ -17,7 +17,7 @@ describe('after-sales (Chromium)', () => {
 
   beforeAll(async () => {
     s = await startSession();
-    w = [s.world, buildWorld(s.server.db, s.server.clock, '二')];
+    w = [s.world, await buildWorld(s.server.db, s.server.clock, '二')];
     for (const x of w) {
       const c = (await s.api('GET', `/api/customers/${x.customer}`)).json;
       const r = await s.api('PUT', `/api/customers/${x.customer}`, { ...c, service_point: true, _reason: '定为定点服务单位' });

@@ -29,7 +29,7 @@ describe('console (Chromium)', () => {
         async (r) => {
           const json = await r.json();
           expect(r.status, JSON.stringify(json)).toBe(201);
-          if (qa_status !== 'pending') recordStates(server, 'customers', json.id, { qa_status });
+          if (qa_status !== 'pending') await recordStates(server, 'customers', json.id, { qa_status });
         },
       );
     await seed({ name: '武汉康宁大药房连锁有限公司', type: 'retailer', region: '湖北省武汉市', qa_status: 'approved' });

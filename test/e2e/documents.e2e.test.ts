@@ -37,7 +37,7 @@ describe('printed documents (Chromium)', () => {
 
   beforeAll(async () => {
     s = await startSession('2025-06-30');
-    b = buildWorld(s.server.db, s.server.clock, '乙');
+    b = await buildWorld(s.server.db, s.server.clock, '乙');
     for (const [key, value] of Object.entries({
       companyName: '湖北康源医药有限公司',
       companyAddress: '武汉市东西湖区金银湖路 18 号',
@@ -55,11 +55,13 @@ describe('printed documents (Chromium)', () => {
       compliantOrder(w, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }),
     );
     // a legacy slip (a live one is issued only by the issue-outbound step)
-    ids.slip = createRecord(
-      { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
-      registry.get('outbound_slips')!,
-      { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' },
-      { historical: true },
+    ids.slip = (
+      await createRecord(
+        { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+        registry.get('outbound_slips')!,
+        { slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' },
+        { historical: true },
+      )
     ).id as number;
     ids.feedback = await created('/api/quality_feedback', {
       form_no: 'ZLFK2025-007',
@@ -69,7 +71,7 @@ describe('printed documents (Chromium)', () => {
       batch: w.batch,
       description: '部分胶囊粘连变形',
     });
-    recordStates(s.server, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换' });
+    await recordStates(s.server, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换' });
     ids.recall = await created('/api/recalls', {
       recall_no: 'ZH2025-03',
       product: w.product,

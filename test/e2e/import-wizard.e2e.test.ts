@@ -148,7 +148,7 @@ describe('import wizard (Chromium)', () => {
     await poll(textOf(page.getByTestId('import-as-of'))).toContain(`最晚的销售日期（${asOf}）`);
     await shot(page, 'import-4-preview');
     // nothing written by the dry run
-    expect(server.db.$client.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: expected.master.length });
+    expect(await server.db.$client.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: expected.master.length });
 
     // 5 导入
     await page.getByTestId('import-commit').click();
@@ -157,7 +157,7 @@ describe('import wizard (Chromium)', () => {
     const id = Number(/#(\d+)/.exec(done)?.[1]);
     expect(id).toBeGreaterThan(0);
     await poll(textOf(page.getByTestId('count-imported'))).toContain(String(want.dataRows - want.rejected.length));
-    const stored = server.db.$client.prepare('SELECT kind, encoding, status, file_name FROM imports WHERE id = ?').get(id);
+    const stored = await server.db.$client.prepare('SELECT kind, encoding, status, file_name FROM imports WHERE id = ?').get(id);
     expect(stored).toEqual({ kind: 'sales-ledger', encoding: 'gb18030', status: 'done', file_name: LEDGER });
     const record = await page.evaluate((n) => fetch(`/api/imports/${n}`).then((r) => r.json()), id);
     expect(record.report.asOf).toBe(asOf);
@@ -205,7 +205,9 @@ describe('import wizard (Chromium)', () => {
     await shot(page, 'import-6-history');
 
     // a record's page shows what the legacy system recorded, as text with its source, not as our approval
-    const slip = server.db.$client.prepare('SELECT id FROM outbound_slips WHERE import_id = ? AND legacy_facts IS NOT NULL LIMIT 1').get(id) as { id: number };
+    const slip = (await server.db.$client.prepare('SELECT id FROM outbound_slips WHERE import_id = ? AND legacy_facts IS NOT NULL LIMIT 1').get(id)) as {
+      id: number;
+    };
     await page.goto(`${server.url}/#/outbound_slips/${slip.id}/show`);
     const legacy = page.getByTestId('legacy-facts');
     await poll(textOf(legacy)).toContain('旧系统记录');
@@ -214,10 +216,10 @@ describe('import wizard (Chromium)', () => {
   }, 90_000);
 
   it('voids the import from the history with a signed reason: every record it created is voided, the downloads stay', async () => {
-    const { id } = server.db.$client.prepare("SELECT id FROM imports WHERE file_name = ? AND status = 'done'").get(LEDGER) as { id: number };
-    const live = () =>
-      (server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id) as { n: number }).n;
-    expect(live()).toBeGreaterThan(0);
+    const { id } = (await server.db.$client.prepare("SELECT id FROM imports WHERE file_name = ? AND status = 'done'").get(LEDGER)) as { id: number };
+    const live = async () =>
+      ((await server.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND voided_at IS NULL').get(id)) as { n: number }).n;
+    expect(await live()).toBeGreaterThan(0);
     await page.getByTestId('menu-import-history').click();
     const row = page.locator('[data-testid="import-history"] tbody tr', { hasText: LEDGER });
     await row.getByTestId('verb-void-import').waitFor();
@@ -232,7 +234,7 @@ describe('import wizard (Chromium)', () => {
     await dialog.getByRole('button', { name: '签名确认' }).click();
     await dialog.waitFor({ state: 'detached' });
     await poll(textOf(row)).toContain('已撤销');
-    expect(live()).toBe(0);
+    expect(await live()).toBe(0);
     expect(await row.getByTestId('link-file').getAttribute('href')).toBe(`/api/imports/${id}/file`);
     expect(await row.getByTestId('verb-void-import').count()).toBe(0);
     await shot(page, 'import-8-voided');

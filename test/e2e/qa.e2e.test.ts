@@ -154,8 +154,8 @@ describe('QA review (Chromium)', () => {
     // Tampering straight in the database (the append-only trigger dropped first).
     const sqlite = s.server.db.$client;
     sqlite.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
-    const { id } = sqlite.prepare('SELECT min(id) AS id FROM audit_log').get() as { id: number };
-    sqlite.prepare('UPDATE audit_log SET reason = ? WHERE id = ?').run('篡改', id);
+    const { id } = (await sqlite.prepare('SELECT min(id) AS id FROM audit_log').get()) as { id: number };
+    await sqlite.prepare('UPDATE audit_log SET reason = ? WHERE id = ?').run('篡改', id);
     await page.getByTestId('audit-verify-run').click();
     await page.getByTestId('audit-broken').waitFor();
     await poll(textOf(page.getByTestId('audit-verify-result'))).toContain(`#${id}`);

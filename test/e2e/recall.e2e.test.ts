@@ -21,7 +21,8 @@ describe('recall (Chromium)', () => {
 
   beforeAll(async () => {
     s = await startSession();
-    w = [s.world, ...['二', '三', '四'].map((x) => buildWorld(s.server.db, s.server.clock, x))];
+    w = [s.world];
+    for (const x of ['二', '三', '四']) w.push(await buildWorld(s.server.db, s.server.clock, x));
     const other = await s.api('POST', '/api/batches', { product: w[0].product, batch_no: '00582', production_date: '2024-06-01', expiry_date: '2027-05-01' });
     expect(other.status, JSON.stringify(other.json)).toBe(201);
     const sales: [number, string, number, number][] = [
@@ -35,7 +36,7 @@ describe('recall (Chromium)', () => {
       const r = await s.api('POST', '/api/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch, quantity, amount: quantity * 15 }));
       expect(r.status, JSON.stringify(r.json)).toBe(201);
       // shipped: a reviewed slip (as the ledger records it) — only goods that left are recalled from a customer
-      createRecord(
+      await createRecord(
         { db: s.server.db, clock: s.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
         registry.get('outbound_slips')!,
         {

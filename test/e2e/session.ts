@@ -54,7 +54,7 @@ export async function pageWithSession(browser: Browser, url: string, cookie: str
 export async function startSession(today = '2025-06-30'): Promise<Session> {
   const webDist = await ensureWebDist();
   const server = await startTestServer({ webDist, today });
-  const world = buildWorld(server.db, server.clock);
+  const world = await buildWorld(server.db, server.clock);
   const cookie = await login(server.url);
   const call = async (asCookie: string, method: string, url: string, body?: unknown) => {
     const res = await fetch(server.url + url, {
@@ -67,7 +67,7 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
   };
   const api = (method: string, url: string, body?: unknown) => call(cookie, method, url, body);
   const cookies = new Map<string, Promise<string>>();
-  const apiAs = (username: string, method: string, url: string, body?: unknown) => {
+  const apiAs = async (username: string, method: string, url: string, body?: unknown) => {
     if (!cookies.has(username)) cookies.set(username, login(server.url, username, PASSWORD));
     return cookies.get(username)!.then((c) => call(c, method, url, body));
   };

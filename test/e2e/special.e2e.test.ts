@@ -35,7 +35,7 @@ describe('special-control drug sale (Chromium)', () => {
         price_cap: 30,
       })
     ).json.id;
-    recordStates(s.server, 'products', product, { qa_status: 'approved' }); // QA's approval step, recorded as done
+    await recordStates(s.server, 'products', product, { qa_status: 'approved' }); // QA's approval step, recorded as done
     const batch = (
       await s.api('POST', '/api/batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' })
     ).json.id;

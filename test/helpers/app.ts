@@ -46,7 +46,7 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
   fs.copyFileSync(opts.from ?? migratedTemplate(), dbFile);
   const db = openDb(dbFile);
-  if (!opts.from) createAdmin(db, clock, ADMIN_PASSWORD);
+  if (!opts.from) await createAdmin(db, clock, ADMIN_PASSWORD);
   const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: () => {} });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -22,11 +22,11 @@ export interface DemoDatabase {
 
 const WAIT_MS = 300_000;
 
-function seed(file: string, today: string): Credential[] {
+async function seed(file: string, today: string): Promise<Credential[]> {
   fs.copyFileSync(migratedTemplate(), file);
   const db = openDb(file);
   const clock = fixedDayClock(today);
-  createAdmin(db, clock, ADMIN_PASSWORD);
+  await createAdmin(db, clock, ADMIN_PASSWORD);
   const creds = seedDemo(db, clock);
   db.$client.close();
   return creds;
@@ -51,7 +51,7 @@ export async function demoDatabase(today: string): Promise<DemoDatabase> {
     return { file: `${base}.db`, creds: JSON.parse(fs.readFileSync(done, 'utf8')) };
   }
   try {
-    const creds = seed(`${base}.db`, today);
+    const creds = await seed(`${base}.db`, today);
     fs.writeFileSync(`${done}.tmp`, JSON.stringify(creds));
     fs.renameSync(`${done}.tmp`, done);
     return { file: `${base}.db`, creds };

@@ -87,8 +87,8 @@ export const creditReviewAs = (call: RbacWorld['call']) => async (customer: numb
 
 export async function buildRbacWorld(): Promise<RbacWorld> {
   const srv = await startTestServer();
-  const world = buildWorld(srv.db, srv.clock);
-  const other = buildWorld(srv.db, srv.clock, '乙');
+  const world = await buildWorld(srv.db, srv.clock);
+  const other = await buildWorld(srv.db, srv.clock, '乙');
   const adminCookie = await login(srv.url);
   const cookies = { admin: adminCookie } as RbacWorld['cookies'];
   let counter = 0;
@@ -114,8 +114,8 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     // What only the chain's steps make live (slips, invoices, …) stands here as a legacy record.
     if (MADE_BY_STEP[resource]?.create) {
       const res = registry.get(resource)!;
-      const made = createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, res, body, { historical: true });
-      return readRecord(srv.db, res, made.id as number) as Body;
+      const made = await createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, res, body, { historical: true });
+      return (await readRecord(srv.db, res, made.id as number)) as Body;
     }
     const r = await call('admin', 'POST', `/${resource}`, body);
     expect(r.status, `setup: admin creates ${resource}: ${JSON.stringify(r.body)}`).toBe(201);
@@ -125,13 +125,7 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
 
   // One user per role (the built-in admin is the admin), a sales user linked to the world's salesperson.
   const userIds = {} as RbacWorld['userIds'];
-  userIds.admin = (
-    srv.db
-      .select()
-      .from(tables.users)
-      .all()
-      .find((u) => u.username === 'admin') as { id: number }
-  ).id;
+  userIds.admin = ((await srv.db.select().from(tables.users).all()).find((u) => u.username === 'admin') as { id: number }).id;
   const people: [Role | 'sales_unlinked', Role, number | null][] = [
     ...ROLES.filter((r) => r !== 'admin').map((r): [Role, Role, number | null] => [r, r, r === 'sales' ? world.salesperson : null]),
     ['sales_unlinked', 'sales', null],
@@ -477,33 +471,37 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     creditReviewAs(call),
     attachAs(srv.url, adminCookie),
   );
-  fixture.attachments = (srv.db.select({ id: tables.attachments.id }).from(tables.attachments).all().at(-1) as { id: number }).id;
+  fixture.attachments = ((await srv.db.select({ id: tables.attachments.id }).from(tables.attachments).all()).at(-1) as { id: number }).id;
   const signed = await call('qa', 'POST', `/customers/${toApprove}/approve`, { password: PASSWORD });
   expect(signed.status, `setup: QA approval ${JSON.stringify(signed.body)}`).toBe(200);
   fixture.signatures = signed.body.signature.id;
-  fixture.audit_log = (srv.db.select({ id: tables.auditLog.id }).from(tables.auditLog).all().at(-1) as { id: number }).id;
-  const finding = srv.db.select({ id: tables.findings.id }).from(tables.findings).all().at(-1) as { id: number } | undefined;
+  fixture.audit_log = ((await srv.db.select({ id: tables.auditLog.id }).from(tables.auditLog).all()).at(-1) as { id: number }).id;
+  const finding = (await srv.db.select({ id: tables.findings.id }).from(tables.findings).all()).at(-1) as { id: number } | undefined;
   const ctx = { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
   fixture.findings =
     finding?.id ??
     (() => {
       throw new Error('rbac-world: expected the fixtures to leave at least one finding');
     })();
-  fixture.imports = createRecord(ctx, registry.get('imports')!, {
-    kind: 'customers',
-    file_name: '购货单位.csv',
-    sha256: 'a'.repeat(64),
-    size: 120,
-    format: 'csv',
-    encoding: 'utf-8',
-    status: 'done',
-  }).id;
-  fixture.import_rejects = createRecord(ctx, registry.get('import_rejects')!, {
-    import: fixture.imports,
-    row: 3,
-    raw: ['无名药店', ''],
-    errors: { region: '必填' },
-  }).id;
+  fixture.imports = (
+    await createRecord(ctx, registry.get('imports')!, {
+      kind: 'customers',
+      file_name: '购货单位.csv',
+      sha256: 'a'.repeat(64),
+      size: 120,
+      format: 'csv',
+      encoding: 'utf-8',
+      status: 'done',
+    })
+  ).id;
+  fixture.import_rejects = (
+    await createRecord(ctx, registry.get('import_rejects')!, {
+      import: fixture.imports,
+      row: 3,
+      raw: ['无名药店', ''],
+      errors: { region: '必填' },
+    })
+  ).id;
   for (const resource of registry.values()) if (!fixture[resource.name]) throw new Error(`rbac-world: no fixture for ${resource.name}`);
 
   return { srv, world, other, cookies, userIds, fixture, extra, cases, next, call, adminCreate, row };

@@ -20,11 +20,11 @@ export interface World {
 
 const DRUGS = ['中成药', '化学药制剂', '抗生素制剂', '生化药品', '生物制品'];
 
-export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
+export async function buildWorld(db: Db, clock: Clock, suffix = ''): Promise<World> {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  const make = (res: string, input: Record<string, unknown>) => createRecord(ctx, registry.get(res)!, input, { historical: true }).id;
+  const make = async (res: string, input: Record<string, unknown>) => (await createRecord(ctx, registry.get(res)!, input, { historical: true })).id;
   if (!suffix) {
-    make('company_licenses', {
+    await make('company_licenses', {
       kind: 'drug_business',
       number: '鄂AA0270110',
       scope: DRUGS,
@@ -32,7 +32,7 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
       valid_from: '2020-01-01',
       valid_to: '2030-12-31',
     });
-    make('company_licenses', {
+    await make('company_licenses', {
       kind: 'device_business',
       number: '鄂汉械经营许20211557号',
       scope: ['第二类医疗器械', '第三类医疗器械'],
@@ -41,7 +41,7 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
       valid_to: '2030-12-31',
     });
   }
-  const customer = make('customers', {
+  const customer = await make('customers', {
     name: `武汉市康泰医药有限公司${suffix}`,
     type: 'wholesaler',
     region: '湖北省武汉市',
@@ -58,7 +58,7 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
     storage_reviewed_at: '2023-01-06',
     cold_chain: true,
   });
-  make('customer_licenses', {
+  await make('customer_licenses', {
     customer,
     kind: 'drug_business',
     number: `鄂AA39448${suffix.length}6`,
@@ -66,10 +66,10 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
     valid_from: '2020-01-01',
     valid_to: '2030-12-31',
   });
-  make('customer_agents', { customer, name: '王超', role: 'legal_rep', phone: '15395373011' });
-  make('customer_agents', { customer, name: '张强', role: 'responsible', phone: '18185141934' });
-  make('customer_agents', { customer, name: '李娜', role: 'purchaser', phone: '13800000001', attorney_valid_to: '2030-12-31', id_copy: true });
-  const salesperson = make('salespeople', {
+  await make('customer_agents', { customer, name: '王超', role: 'legal_rep', phone: '15395373011' });
+  await make('customer_agents', { customer, name: '张强', role: 'responsible', phone: '18185141934' });
+  await make('customer_agents', { customer, name: '李娜', role: 'purchaser', phone: '13800000001', attorney_valid_to: '2030-12-31', id_copy: true });
+  const salesperson = await make('salespeople', {
     name: `高刚${suffix}`,
     id_no: '420106199004217315',
     contract_start: '2020-01-01',
@@ -78,8 +78,8 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
     permit_no: 'SG693891',
     permit_valid_to: '2030-06-30',
   });
-  make('trainings', { salesperson, date: '2020-01-10', topic: '新员工岗前培训', hours: 8, passed: true });
-  make('authorizations', {
+  await make('trainings', { salesperson, date: '2020-01-10', topic: '新员工岗前培训', hours: 8, passed: true });
+  await make('authorizations', {
     document_no: `SQ39464${suffix}`,
     salesperson,
     varieties: DRUGS,
@@ -88,7 +88,7 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
     valid_to: '2030-12-31',
     sealed: true,
   });
-  const product = make('products', {
+  const product = await make('products', {
     kind: 'drug',
     generic_name: '阿莫西林胶囊',
     dosage_form: '胶囊剂',
@@ -103,8 +103,8 @@ export function buildWorld(db: Db, clock: Clock, suffix = ''): World {
     price_max: 16.2,
     qa_status: 'approved',
   });
-  const batch = make('batches', { product, batch_no: '00581', production_date: '2024-05-15', expiry_date: '2027-03-28', status: 'qualified' });
-  const contract = make('contracts', {
+  const batch = await make('batches', { product, batch_no: '00581', production_date: '2024-05-15', expiry_date: '2027-03-28', status: 'qualified' });
+  const contract = await make('contracts', {
     contract_no: `HT2024759${suffix}`,
     customer,
     salesperson,
@@ -143,7 +143,7 @@ export function compliantOrder(w: World, orderNo: string, line: Record<string, u
  * Test set-up only: puts records into workflow states (approved, signed …) the way the demo seed writes its
  * made-up history (`seed`, server/services/lifecycle.ts) — for tests about something after those steps.
  */
-export function recordStates(srv: { db: Db; clock: Clock }, resource: string, id: number, values: Record<string, unknown>): void {
+export async function recordStates(srv: { db: Db; clock: Clock }, resource: string, id: number, values: Record<string, unknown>): Promise<void> {
   const ctx: ServiceContext = { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  updateRecord(ctx, registry.get(resource)!, id, values, { seed: true, reason: '测试前置状态' });
+  await updateRecord(ctx, registry.get(resource)!, id, values, { seed: true, reason: '测试前置状态' });
 }

@@ -25,14 +25,14 @@ async function post(who: string, rows: Record<string, string>[], kind: string) {
   const res = await uploadImport(srv.url, cookies[who] ?? who, csv(rows), { kind });
   return { status: res.status, body: await res.json() };
 }
-const rowsOf = (table: string, importId: number) =>
-  srv.db.$client.prepare(`SELECT * FROM "${table}" WHERE import_id = ? ORDER BY id`).all(importId) as Record<string, any>[];
+const rowsOf = async (table: string, importId: number) =>
+  (await srv.db.$client.prepare(`SELECT * FROM "${table}" WHERE import_id = ? ORDER BY id`).all(importId)) as Record<string, any>[];
 
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
-  w = buildWorld(srv.db, srv.clock);
-  buildWorld(srv.db, srv.clock, '乙');
+  w = await buildWorld(srv.db, srv.clock);
+  await buildWorld(srv.db, srv.clock, '乙');
   for (const [name, roles, extra] of [
     ['sales', ['sales'], { salesperson: w.salesperson }],
     ['warehouse', ['warehouse']],
@@ -53,7 +53,7 @@ beforeAll(async () => {
     headers: { Cookie: admin, 'Content-Type': 'application/json' },
     body: JSON.stringify(compliantOrder(w, 'XS-I-1')),
   });
-  createRecord(
+  await createRecord(
     { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
     registry.get('outbound_slips')!,
     {
@@ -107,7 +107,7 @@ describe('importing them as the least-privileged role that keeps them', () => {
     const r = await post('warehouse', [row], 'deliveries');
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.report.counts).toMatchObject({ rows: 1, imported: 1, rejected: 0 });
-    const [d] = rowsOf('deliveries', r.body.id);
+    const [d] = await rowsOf('deliveries', r.body.id);
     expect(d).toMatchObject({ carrier: '武汉顺达医药物流有限公司', packaging: 'intact', customer: w.customer, cold_chain: 0 });
   });
 
@@ -118,7 +118,7 @@ describe('importing them as the least-privileged role that keeps them', () => {
       'replies',
     );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(rowsOf('replies', r.body.id)[0]).toMatchObject({ reply_no: 'FH-2024-118', customer: w.customer, reply_date: '2024-11-02' });
+    expect((await rowsOf('replies', r.body.id))[0]).toMatchObject({ reply_no: 'FH-2024-118', customer: w.customer, reply_date: '2024-11-02' });
     const p = await post(
       'after_sales',
       [
@@ -135,7 +135,12 @@ describe('importing them as the least-privileged role that keeps them', () => {
       'follow_up_plans',
     );
     expect(p.status, JSON.stringify(p.body)).toBe(201);
-    expect(rowsOf('follow_up_plans', p.body.id)[0]).toMatchObject({ customer: w.customer, product: w.product, kind: 'medication_effect', interval_days: 30 });
+    expect((await rowsOf('follow_up_plans', p.body.id))[0]).toMatchObject({
+      customer: w.customer,
+      product: w.product,
+      kind: 'medication_effect',
+      interval_days: 30,
+    });
   });
 
   it('service promises as a salesperson: only their own contracts; a claimed fulfilment is a legacy fact', async () => {
@@ -149,7 +154,7 @@ describe('importing them as the least-privileged role that keeps them', () => {
     );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
-    const [p] = rowsOf('service_promises', r.body.id);
+    const [p] = await rowsOf('service_promises', r.body.id);
     expect(p).toMatchObject({ contract: w.contract, customer: w.customer, fulfilled_at: null });
     expect(Object.keys(JSON.parse(p.legacy_facts).fields)).toEqual(['fulfilled_at']);
   });
@@ -173,7 +178,7 @@ describe('importing them as the least-privileged role that keeps them', () => {
       'supplier_agreements',
     );
     expect(a.status, JSON.stringify(a.body)).toBe(201);
-    const [row] = rowsOf('supplier_agreements', a.body.id);
+    const [row] = await rowsOf('supplier_agreements', a.body.id);
     expect(JSON.parse(row.manufacturers)).toEqual(['江西洪达医疗器械集团有限公司', '山东威高集团']);
     expect(a.body.report.findings.map((f: { rule: string }) => f.rule)).toEqual(['DEVICE_REPAIR_TERMS_MISSING']);
   });

@@ -30,7 +30,7 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
   });
 
   it('lands whole; the database is in WAL again and the server keeps reading and writing', async () => {
-    const before = count(server.db, 'SELECT count(*) AS n FROM sales_lines');
+    const before = await count(server.db, 'SELECT count(*) AS n FROM sales_lines');
     // the merge's timing line says which journal it committed through
     process.env.GSP_IMPORT_TIMING = '1';
     const lines: string[] = [];
@@ -43,7 +43,7 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
     // and the merge's short transactions let a write in between
     const probes: number[] = [];
     const writes: Array<{ ms: number; status: number }> = [];
-    const customer = count(server.db, 'SELECT min(id) AS n FROM customers');
+    const customer = await count(server.db, 'SELECT min(id) AS n FROM customers');
     let importing = true;
     const probing = (async () => {
       for (let i = 0; importing; i++) {
@@ -83,8 +83,8 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
     expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(201);
     expect(body.report.counts).toMatchObject({ rows: ROWS, imported: ROWS });
     expect(body.report.records.sales_lines).toBe(ROWS);
-    expect(count(server.db, 'SELECT count(*) AS n FROM sales_lines') - before).toBe(ROWS);
-    expect(count(server.db, 'SELECT count(*) AS n FROM sales_orders WHERE import_id = ?', body.id)).toBe(ROWS);
+    expect((await count(server.db, 'SELECT count(*) AS n FROM sales_lines')) - before).toBe(ROWS);
+    expect(await count(server.db, 'SELECT count(*) AS n FROM sales_orders WHERE import_id = ?', body.id)).toBe(ROWS);
     const sqlite = server.db.$client;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);

@@ -1,10 +1,13 @@
 /**
+ * @db-sync the bulk journal is the SQLite engine's synchronous bulk path.
+ *
  * The merge's bulk journal (server/services/bulk/journal.ts) on real database files: the sole connection
  * writes through a rollback journal and gets WAL back; with another connection open (here or in another
  * process) SQLite refuses the switch and the write runs in WAL; a failed write is rolled back either way.
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { soleWriter, writerOf } from '../../server/db';
 import { withBulkJournal } from '../../server/services/bulk/journal';
 import { tempDb, type TempDb } from './pipeline-fixtures';
 
@@ -19,7 +22,7 @@ const count = (db: Database.Database) => (db.prepare('SELECT count(*) AS n FROM 
 
 function setup() {
   t = tempDb();
-  const sqlite = t.db.$client;
+  const sqlite = writerOf(t.db);
   sqlite.exec('CREATE TABLE bulk (id INTEGER PRIMARY KEY, v TEXT)');
   const insert = sqlite.prepare('INSERT INTO bulk (v) VALUES (?)');
   const write = sqlite.transaction((n: number) => {
@@ -32,11 +35,14 @@ describe('withBulkJournal', () => {
   it('as the only connection: writes through a rollback journal, then the database is in WAL again', () => {
     const { sqlite, write } = setup();
     let during = '';
-    const r = withBulkJournal(sqlite, () => {
-      during = mode(sqlite);
-      write.immediate(5000);
-      return 'done';
-    });
+    // the engine's read connection closed meanwhile (as the ledger merge runs it): the writer is the only one
+    const r = soleWriter(t!.db, () =>
+      withBulkJournal(sqlite, () => {
+        during = mode(sqlite);
+        write.immediate(5000);
+        return 'done';
+      }),
+    );
     expect(r).toEqual({ result: 'done', journal: 'delete' });
     expect(during).toBe('delete');
     expect(mode(sqlite)).toBe('wal');

@@ -20,17 +20,17 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 /** The rows an import could have written, in a database file opened read-only. */
-function written(file: string) {
+async function written(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+    const n = async (t: string) => ((await db.prepare(`SELECT count(*) AS n FROM "${t}"`).get()) as { n: number }).n;
     return {
-      imports: n('imports'),
-      orders: n('sales_orders'),
-      lines: n('sales_lines'),
-      customers: n('customers'),
-      findings: n('findings'),
-      audit: n('audit_log'),
+      imports: await n('imports'),
+      orders: await n('sales_orders'),
+      lines: await n('sales_lines'),
+      customers: await n('customers'),
+      findings: await n('findings'),
+      audit: await n('audit_log'),
     };
   } finally {
     db.close();
@@ -55,7 +55,7 @@ function fresh(): TempDb {
 }
 
 describe('npm run import (CLI)', () => {
-  it('exit 0: the report JSON is written exactly as DESIGN.md; the summary line on stdout', () => {
+  it('exit 0: the report JSON is written exactly as DESIGN.md; the summary line on stdout', async () => {
     const { file, dir } = fresh();
     const report = path.join(dir, 'out.json');
     const r = cli([sample('ledger-gbk.csv'), '--kind', 'sales-ledger', '--db', file, '--report', report, '--as-of', EXPECTED.asOf]);
@@ -78,18 +78,18 @@ describe('npm run import (CLI)', () => {
     expect(json.counts).toEqual({ rows: 253, imported: 250, rejected: 3, duplicates: 0 });
     expect(Object.keys(json.findings[0])).toEqual(['row', 'rule', 'severity', 'fields', 'message']);
     expect(json.rejected.map((x: { row: number }) => x.row)).toEqual(EXPECTED.ledgers['ledger-gbk.csv'].rejected);
-    expect(written(file).lines).toBe(250);
+    expect((await written(file)).lines).toBe(250);
   });
 
-  it('without --report the JSON report goes to stdout; --dry-run writes nothing', () => {
+  it('without --report the JSON report goes to stdout; --dry-run writes nothing', async () => {
     const { file } = fresh();
-    const before = written(file);
+    const before = await written(file);
     const r = cli([sample('ledger-utf8.csv'), '--kind', 'sales-ledger', '--db', file, '--as-of', EXPECTED.asOf, '--dry-run']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.import).toMatchObject({ id: null, dryRun: true });
     expect(json.counts.imported).toBe(250);
-    expect(written(file)).toEqual(before);
+    expect(await written(file)).toEqual(before);
   });
 
   it.each([
@@ -105,14 +105,14 @@ describe('npm run import (CLI)', () => {
       'ledger.xlsx',
     ],
     ['a missing file', ['--kind', 'customers'], /错误：.* \/ Error: /, 'no-such-file.csv'],
-  ])('exit 2 on %s: one line on stderr, Chinese first, nothing written', (_name, args, message, fileName = 'customers.csv') => {
+  ])('exit 2 on %s: one line on stderr, Chinese first, nothing written', async (_name, args, message, fileName = 'customers.csv') => {
     const { file } = fresh();
-    const before = written(file);
+    const before = await written(file);
     const r = cli([sample(fileName as string), '--db', file, ...(args as string[])]);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message as RegExp);
-    expect(written(file)).toEqual(before);
+    expect(await written(file)).toEqual(before);
   });
 
   it('exit 2 before the database is even created when the kind or the file is unusable', () => {
@@ -123,9 +123,9 @@ describe('npm run import (CLI)', () => {
     expect(fs.existsSync(db)).toBe(false);
   });
 
-  it('exit 2 on a corrupt XLSX and on an oversized file, with a clear message; nothing written', () => {
+  it('exit 2 on a corrupt XLSX and on an oversized file, with a clear message; nothing written', async () => {
     const { file, dir } = fresh();
-    const before = written(file);
+    const before = await written(file);
     const corrupt = path.join(dir, 'corrupt.xlsx');
     const good = fs.readFileSync(sample('ledger.xlsx'));
     fs.writeFileSync(corrupt, good.subarray(0, Math.floor(good.length / 2))); // cut off: no central directory
@@ -140,20 +140,20 @@ describe('npm run import (CLI)', () => {
     const b = cli([huge, '--kind', 'sales-ledger', '--db', file]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/^错误：文件过大（1\.1 GB），超过上限 1 GB.* \/ Error: The file is too large/);
-    expect(written(file)).toEqual(before);
+    expect(await written(file)).toEqual(before);
     expect(fs.existsSync(path.join(dir, 'imports'))).toBe(false);
   });
 
-  it('exit 1 on an internal failure, and then nothing was written', () => {
+  it('exit 1 on an internal failure, and then nothing was written', async () => {
     const { file } = fresh();
     const db = new Database(file);
     db.exec(`CREATE TRIGGER boom BEFORE INSERT ON sales_lines BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
     db.close();
-    const before = written(file);
+    const before = await written(file);
     const r = cli([sample('ledger-utf8.csv'), '--kind', 'sales-ledger', '--db', file, '--as-of', EXPECTED.asOf]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/导入失败（内部错误），未写入任何数据 \/ Import failed \(internal error\); nothing was written/);
-    expect(written(file)).toEqual(before);
+    expect(await written(file)).toEqual(before);
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.import-'))).toEqual([]);
   });
 
@@ -167,7 +167,7 @@ describe('npm run import (CLI)', () => {
     fs.writeSync(out, `${header}\n`);
     for (let cycle = 0; cycle < 300; cycle++) fs.writeSync(out, `${rows.map((r) => r.replace(/^([^,]*),/, `$1-${cycle},`)).join('\n')}\n`);
     fs.closeSync(out);
-    const before = written(file);
+    const before = await written(file);
     for (const phase of ['phase 1', 'phase 2'] as const) {
       const child = spawn(
         process.execPath,
@@ -201,7 +201,7 @@ describe('npm run import (CLI)', () => {
       expect(check.$client.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(check.$client.pragma('foreign_key_check')).toEqual([]);
       check.$client.close();
-      expect(written(file), phase).toEqual(before);
+      expect(await written(file), phase).toEqual(before);
     }
     expect(fs.readdirSync(dir).some((f) => f.includes('.import-'))).toBe(true);
     const r = cli([sample('customers.csv'), '--kind', 'customers', '--db', file, '--force']);

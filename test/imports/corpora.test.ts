@@ -111,7 +111,7 @@ describe('corpora: specific expectations', () => {
     const { book, source } = await openSpreadsheetFile(path.join(CORPORA, 'sheetjs-test-files/1904_1904.xlsx'));
     expect(book.date1904).toBe(true);
     const rows = [];
-    for await (const r of book.sheet().rows()) rows.push(r);
+    for await (const r of await book.sheet().rows()) rows.push(r);
     await source.close();
     // the workbook's own TEXT() formula results say what Excel shows
     for (const r of rows) expect(r.cells[1]).toMatchObject({ date: r.cells[2] });

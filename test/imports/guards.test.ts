@@ -165,9 +165,9 @@ describe('refused files', () => {
 describe('a salesperson importing through the web import gets what the API allows them (issue 12 item 1)', () => {
   let server: TestServer;
   let sales: string;
-  const q = <T = Record<string, any>>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).all(...args) as T[];
-  const one = <T = Record<string, any>>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).get(...args) as T;
-  const signatures = () => one<{ n: number }>('SELECT count(*) AS n FROM signatures').n;
+  const q = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => (await server.db.$client.prepare(sql).all(...args)) as T[];
+  const one = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => (await server.db.$client.prepare(sql).get(...args)) as T;
+  const signatures = async () => (await one<{ n: number }>('SELECT count(*) AS n FROM signatures')).n;
   const upload = async (kind: string, rows: Record<string, string>[]) => {
     const res = await uploadImport(server.url, sales, { name: `${kind}.csv`, bytes: Buffer.from(Papa.unparse(rows), 'utf8') }, { kind });
     const body = await res.json();
@@ -186,7 +186,7 @@ describe('a salesperson importing through the web import gets what the API allow
   beforeAll(async () => {
     let admin: string;
     ({ server, cookie: admin } = await startImportServer());
-    const own = one<{ id: number }>("SELECT id FROM salespeople WHERE name = '高刚'").id;
+    const own = (await one<{ id: number }>("SELECT id FROM salespeople WHERE name = '高刚'")).id;
     const res = await fetch(`${server.url}/api/users`, {
       method: 'POST',
       headers: { Cookie: admin, 'Content-Type': 'application/json' },
@@ -198,7 +198,7 @@ describe('a salesperson importing through the web import gets what the API allow
   afterAll(() => server?.close());
 
   it('customers claiming 已审核 by a forged 审核人: not approved; a credit limit sales may not set is a rejected row', async () => {
-    const before = signatures();
+    const before = await signatures();
     const row = {
       单位名称: '伪造审核大药房',
       单位类型: '药品零售企业',
@@ -211,8 +211,8 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
     expect(r.report.rejected[0].row).toBe(2);
     expect(r.report.rejected[0].errors[0].message).toMatch(/不能修改「信用额度」/);
-    expect(q("SELECT id FROM customers WHERE name = '伪造额度大药房'")).toEqual([]);
-    const c = one("SELECT * FROM customers WHERE name = '伪造审核大药房'");
+    expect(await q("SELECT id FROM customers WHERE name = '伪造额度大药房'")).toEqual([]);
+    const c = await one("SELECT * FROM customers WHERE name = '伪造审核大药房'");
     expect(c).toMatchObject({ qa_status: 'pending', qa_approved_by: null, qa_approved_at: null, credit_limit: null });
     expect(JSON.parse(c.legacy_facts)).toEqual({
       file: 'customers.csv',
@@ -223,25 +223,25 @@ describe('a salesperson importing through the web import gets what the API allow
     });
     expect(r.report.findings).toContainEqual(expect.objectContaining({ row: 3, rule: 'IMPORT_LEGACY_UNTRUSTED', severity: 'warning' }));
     expect(r.report.policy.legacy).toMatch(/旧系统的历史记录/);
-    expect(signatures()).toBe(before);
+    expect(await signatures()).toBe(before);
   });
 
   it('a re-import that changes what the 首营 approval covered returns the customer to review, as an edit would', async () => {
     const row = { 单位名称: '复审测试大药房', 单位类型: '药品零售企业', 所在地区: '河南省郑州市', 地址: '郑州市金水路1号' };
     await upload('customers', [row]);
-    const id = one<{ id: number }>("SELECT id FROM customers WHERE name = '复审测试大药房'").id;
+    const id = (await one<{ id: number }>("SELECT id FROM customers WHERE name = '复审测试大药房'")).id;
     // approved here (the signed step is tested elsewhere; this test is about the import's write)
-    server.db.$client.prepare("UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?").run(id);
+    await server.db.$client.prepare("UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?").run(id);
     const same = await upload('customers', [{ ...row, 联系人: '' }]); // another file, the same customer
     expect(same.report.counts).toMatchObject({ duplicates: 1 }); // nothing the approval covered changed
-    expect(one('SELECT qa_status FROM customers WHERE id = ?', id).qa_status).toBe('approved');
+    expect((await one('SELECT qa_status FROM customers WHERE id = ?', id)).qa_status).toBe('approved');
     await upload('customers', [{ ...row, 地址: '郑州市花园路99号' }]);
-    expect(one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id)).toEqual({
+    expect(await one('SELECT qa_status, qa_approved_by, address FROM customers WHERE id = ?', id)).toEqual({
       qa_status: 'pending',
       qa_approved_by: null,
       address: '郑州市花园路99号',
     });
-    expect(q("SELECT rule FROM findings WHERE resource = 'customers' AND record_id = ? AND status = 'open'", id).map((f) => f.rule)).toContain(
+    expect((await q("SELECT rule FROM findings WHERE resource = 'customers' AND record_id = ? AND status = 'open'", id)).map((f) => f.rule)).toContain(
       'APPROVAL_SUPERSEDED',
     );
   });
@@ -262,17 +262,17 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(r.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
     expect(r.report.rejected[0]).toMatchObject({ row: 3, errors: [{ field: '销售人员' }] });
     expect(r.report.rejected[0].errors[0].message).toMatch(/销售人员「马丽」不是您本人/);
-    const c = one("SELECT * FROM contracts WHERE contract_no = 'HT-FORGE-1'");
+    const c = await one("SELECT * FROM contracts WHERE contract_no = 'HT-FORGE-1'");
     expect(c).toMatchObject({ status: 'draft', approved_by: null, approved_role: null, approved_at: null });
     expect(JSON.parse(c.legacy_facts)).toMatchObject({ trusted: false, fields: { status: 'approved', approved_by: '王总', approved_role: 'gm' } });
-    expect(q("SELECT id FROM contracts WHERE contract_no = 'HT-FORGE-2'")).toEqual([]);
+    expect(await q("SELECT id FROM contracts WHERE contract_no = 'HT-FORGE-2'")).toEqual([]);
   });
 
   it('the ledger: rows of another salesperson rejected; forged 复核员/超限价审批人 only legacy facts; no product or batch created by sales', async () => {
     const before = {
-      signatures: signatures(),
-      products: one<{ n: number }>('SELECT count(*) AS n FROM products').n,
-      batches: one<{ n: number }>('SELECT count(*) AS n FROM batches').n,
+      signatures: await signatures(),
+      products: (await one<{ n: number }>('SELECT count(*) AS n FROM products')).n,
+      batches: (await one<{ n: number }>('SELECT count(*) AS n FROM batches')).n,
     };
     const base = {
       单据编号: 'XS-FORGE-1',
@@ -305,19 +305,19 @@ describe('a salesperson importing through the web import gets what the API allow
     expect(why[2].message).toMatch(/马丽.*不是您本人/);
     expect(why[4].message).toMatch(/无权新建品种/);
     expect(why[5].message).toMatch(/无权新建批次|无权新建.*批/);
-    expect(q("SELECT id FROM sales_orders WHERE order_no IN ('XS-OTHER-1', 'XS-FORGE-2', 'XS-FORGE-3')")).toEqual([]);
-    expect(one<{ n: number }>('SELECT count(*) AS n FROM products').n).toBe(before.products);
-    expect(one<{ n: number }>('SELECT count(*) AS n FROM batches').n).toBe(before.batches);
+    expect(await q("SELECT id FROM sales_orders WHERE order_no IN ('XS-OTHER-1', 'XS-FORGE-2', 'XS-FORGE-3')")).toEqual([]);
+    expect((await one<{ n: number }>('SELECT count(*) AS n FROM products')).n).toBe(before.products);
+    expect((await one<{ n: number }>('SELECT count(*) AS n FROM batches')).n).toBe(before.batches);
 
-    const order = one("SELECT * FROM sales_orders WHERE order_no = 'XS-FORGE-1'");
+    const order = await one("SELECT * FROM sales_orders WHERE order_no = 'XS-FORGE-1'");
     expect(JSON.parse(order.legacy_facts)).toEqual({ file: 'sales-ledger.csv', rows: [3], state: 'shipped' });
-    const slip = one('SELECT * FROM outbound_slips WHERE "order" = ?', order.id);
+    const slip = await one('SELECT * FROM outbound_slips WHERE "order" = ?', order.id);
     expect(slip.reviewed_by).toBeNull();
     expect(JSON.parse(slip.legacy_facts)).toMatchObject({ trusted: false, fields: { reviewed_by: '复核员 伪造' } });
-    const line = one('SELECT * FROM sales_lines WHERE "order" = ?', order.id);
+    const line = await one('SELECT * FROM sales_lines WHERE "order" = ?', order.id);
     expect(line.price_approved_by).toBeNull();
     expect(JSON.parse(line.legacy_facts)).toMatchObject({ trusted: false, fields: { price_approved_by: '销售部 伪造' } });
-    expect(signatures()).toBe(before.signatures);
+    expect(await signatures()).toBe(before.signatures);
     // the forged reviews count for nothing: the individual buyer, the missing review and the price are findings
     const rules = r.report.findings.filter((f) => f.row === 3).map((f) => f.rule);
     expect(rules).toEqual(expect.arrayContaining(['BUYER_INDIVIDUAL', 'OUTBOUND_NOT_REVIEWED', 'PRICE_OUT_OF_RANGE', 'IMPORT_LEGACY_UNTRUSTED']));

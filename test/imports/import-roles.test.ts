@@ -32,7 +32,7 @@ const cookies = {} as Record<Role, string>;
 
 beforeAll(async () => {
   ({ server, cookie: admin } = await startImportServer());
-  const own = (server.db.$client.prepare('SELECT id FROM salespeople WHERE name = ?').get(OWN) as { id: number }).id;
+  const own = ((await server.db.$client.prepare('SELECT id FROM salespeople WHERE name = ?').get(OWN)) as { id: number }).id;
   cookies.admin = admin;
   for (const role of ROLES.filter((r) => r !== 'admin')) {
     const res = await fetch(`${server.url}/api/users`, {
@@ -148,7 +148,7 @@ describe('allowed kinds: guarded fields refused as by the API, approvals only ev
         if (forbidden.length) expect(r.body.report.rejected[0].errors[0].message).toMatch(/不能修改/);
         // what was created: our approval fields at their initial values, the file's claims as legacy facts
         const res = registry.get(kind)!;
-        const rows = server.db.$client.prepare(`SELECT * FROM "${kind}" WHERE import_id = ?`).all(r.body.id) as Record<string, any>[];
+        const rows = (await server.db.$client.prepare(`SELECT * FROM "${kind}" WHERE import_id = ?`).all(r.body.id)) as Record<string, any>[];
         expect(rows.length).toBe(forbidden.length ? 1 : 2);
         const claims = Object.keys(base).filter((h) => owned.includes(fieldOf(kind, h)!) && base[h] !== '');
         for (const row of rows) {
@@ -161,7 +161,7 @@ describe('allowed kinds: guarded fields refused as by the API, approvals only ev
         if (claims.length && !canGrant([role], kind))
           expect(r.body.report.findings.some((f: { rule: string }) => f.rule === 'IMPORT_LEGACY_UNTRUSTED')).toBe(true);
         expect(
-          server.db.$client
+          await server.db.$client
             .prepare(`SELECT count(*) AS n FROM signatures WHERE resource = ? AND record_id IN (${rows.map((x) => x.id).join(',') || 0})`)
             .get(kind),
         ).toEqual({ n: 0 });

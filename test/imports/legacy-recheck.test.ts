@@ -20,18 +20,18 @@ describe('legacy facts: the import and the re-check agree', () => {
     const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
     expect(r.report.counts.imported).toBeGreaterThan(200);
     // what the ledger recorded stayed out of our fields
-    expect(count(t.db, 'SELECT count(*) AS n FROM outbound_slips WHERE reviewed_by IS NOT NULL AND import_id = ?', r.importId)).toBe(0);
-    expect(count(t.db, 'SELECT count(*) AS n FROM outbound_slips WHERE legacy_facts IS NOT NULL AND import_id = ?', r.importId)).toBeGreaterThan(50);
-    expect(count(t.db, "SELECT count(*) AS n FROM customers WHERE qa_status = 'approved'")).toBe(0);
+    expect(await count(t.db, 'SELECT count(*) AS n FROM outbound_slips WHERE reviewed_by IS NOT NULL AND import_id = ?', r.importId)).toBe(0);
+    expect(await count(t.db, 'SELECT count(*) AS n FROM outbound_slips WHERE legacy_facts IS NOT NULL AND import_id = ?', r.importId)).toBeGreaterThan(50);
+    expect(await count(t.db, "SELECT count(*) AS n FROM customers WHERE qa_status = 'approved'")).toBe(0);
     // the ledger's own records (lines, slips): the same open findings, rule by rule, before and after
-    const open = () =>
-      t.db.$client
+    const open = async () =>
+      await t.db.$client
         .prepare(`SELECT resource, rule, count(*) AS n FROM findings
       WHERE status = 'open' AND resource IN ('sales_lines', 'outbound_slips') GROUP BY resource, rule ORDER BY resource, rule`)
         .all();
-    const before = open();
+    const before = await open();
     expect(before.length).toBeGreaterThan(5);
-    fullRecheck(t.db, fixedDayClock(EXPECTED.asOf), EXPECTED.asOf, { all: true });
-    expect(open()).toEqual(before);
+    await fullRecheck(t.db, fixedDayClock(EXPECTED.asOf), EXPECTED.asOf, { all: true });
+    expect(await open()).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixedDayClock } from '../../server/clock';
-import { openDb, type Db } from '../../server/db';
+import { openDb, writerOf, type Db } from '../../server/db';
 import { SYSTEM_ACTOR } from '../../server/services/context';
 import { runImport } from '../../imports/run/pipeline';
 import type { ImportOptions } from '../../imports/run/types';
@@ -61,7 +61,7 @@ export async function startImportServer(): Promise<{ server: TestServer; cookie:
 export async function masterDbFile(): Promise<string> {
   const t = tempDb();
   await importMaster(t.db);
-  t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  writerOf(t.db).pragma('wal_checkpoint(TRUNCATE)');
   t.db.$client.close();
   return t.file;
 }
@@ -89,14 +89,14 @@ const TABLES = [
 ];
 
 /** Row counts of every table an import writes, and the newest audit hash. */
-export function snapshot(db: Db): Record<string, unknown> {
+export async function snapshot(db: Db): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const t of TABLES) out[t] = (db.$client.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
-  out.lastAudit = (db.$client.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? null;
+  for (const t of TABLES) out[t] = ((await db.$client.prepare(`SELECT count(*) AS n FROM "${t}"`).get()) as { n: number }).n;
+  out.lastAudit = ((await db.$client.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get()) as { hash: string } | undefined)?.hash ?? null;
   return out;
 }
 
-export const count = (db: Db, sql: string, ...args: unknown[]) => (db.$client.prepare(sql).get(...args) as { n: number }).n;
+export const count = async (db: Db, sql: string, ...args: unknown[]) => ((await db.$client.prepare(sql).get(...args)) as { n: number }).n;
 
 /** Files beside the database that an import left (staging files). */
 export const leftovers = (t: TempDb) => fs.readdirSync(t.dir).filter((f) => f.includes('.import-'));

@@ -41,7 +41,7 @@ async function userWith(role: string): Promise<string> {
 async function cellsOf(bytes: ArrayBuffer): Promise<unknown[][]> {
   const book = await openSpreadsheet(bufferSource(new Uint8Array(bytes), 'x.xlsx'));
   const rows: unknown[][] = [];
-  for await (const r of book.sheet().rows()) rows.push(r.cells);
+  for await (const r of await book.sheet().rows()) rows.push(r.cells);
   return rows;
 }
 

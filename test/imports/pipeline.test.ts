@@ -31,8 +31,8 @@ describe('master data', () => {
         expect(r.rejected).toEqual([]);
         expect(r.import.id).toBeGreaterThan(0);
       });
-      expect(count(t.db, 'SELECT count(*) n FROM customers WHERE import_id IS NOT NULL')).toBe(23);
-      expect(count(t.db, 'SELECT count(*) n FROM batches b JOIN products p ON p.id = b.product')).toBe(63);
+      expect(await count(t.db, 'SELECT count(*) n FROM customers WHERE import_id IS NOT NULL')).toBe(23);
+      expect(await count(t.db, 'SELECT count(*) n FROM batches b JOIN products p ON p.id = b.product')).toBe(63);
       expect(verifyAuditChain(t.db).breaks).toEqual([]);
     } finally {
       t.close();
@@ -42,15 +42,15 @@ describe('master data', () => {
   it('the same file again is all duplicates (SHA-256) and writes nothing; --force re-applies it as unchanged rows', async () => {
     const t = tempDb(master);
     try {
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       const again = await importFile(t.db, sample('customers.csv'), 'customers');
       expect(again.report.counts).toEqual({ rows: 23, imported: 0, rejected: 0, duplicates: 23 });
       expect(again.report.duplicateOf).toBeGreaterThan(0);
       expect(again.importId).toBeNull();
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       const forced = await importFile(t.db, sample('customers.csv'), 'customers', { force: true });
       expect(forced.report.counts).toEqual({ rows: 23, imported: 0, rejected: 0, duplicates: 23 });
-      expect(count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
+      expect(await count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
     } finally {
       t.close();
     }
@@ -66,15 +66,15 @@ describe('master data', () => {
       writeCsv(file, rows);
       const r = await importFile(t.db, file, 'customers');
       expect(r.report.counts).toEqual({ rows: 23, imported: 1, rejected: 0, duplicates: 22 });
-      const c = t.db.$client.prepare('SELECT * FROM customers WHERE name = ?').get(rows[3][0]) as Record<string, unknown>;
+      const c = (await t.db.$client.prepare('SELECT * FROM customers WHERE name = ?').get(rows[3][0])) as Record<string, unknown>;
       expect(c).toMatchObject({ contact_phone: '02788886666', version: 2 });
-      const audit = t.db.$client.prepare("SELECT * FROM audit_log WHERE resource = 'customers' AND action = 'update' AND record_id = ?").all(c.id) as Array<
-        Record<string, string>
-      >;
+      const audit = (await t.db.$client
+        .prepare("SELECT * FROM audit_log WHERE resource = 'customers' AND action = 'update' AND record_id = ?")
+        .all(c.id)) as Array<Record<string, string>>;
       expect(audit).toHaveLength(1);
       expect(audit[0].reason).toContain(`#${r.importId}`);
       expect(JSON.parse(audit[0].after).contact_phone).toBe('02788886666');
-      expect(count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
+      expect(await count(t.db, 'SELECT count(*) n FROM customers')).toBe(23);
       expect(verifyAuditChain(t.db).breaks).toEqual([]);
     } finally {
       t.close();
@@ -97,7 +97,7 @@ describe('master data', () => {
       expect(r.report.rejected[0].errors[0]).toMatchObject({ field: '单位名称' });
       expect(r.report.rejected[0].errors[0].message).toContain('不存在的公司');
       expect(r.report.rejected[1].errors[0].field).toBe('有效期起');
-      const rejects = t.db.$client.prepare('SELECT * FROM import_rejects WHERE import = ? ORDER BY "row"').all(r.importId) as Array<{
+      const rejects = (await t.db.$client.prepare('SELECT * FROM import_rejects WHERE import = ? ORDER BY "row"').all(r.importId)) as Array<{
         row: number;
         raw: string;
       }>;
@@ -113,25 +113,25 @@ describe('the sales ledger', () => {
   it('splits rows into orders, lines, slips, invoices and checks; unknown buyers become pending records listed in the report', async () => {
     const t = tempDb(master);
     try {
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
       const exp = EXPECTED.ledgers['ledger-utf8.csv'];
       const imported = exp.dataRows - exp.rejected.length;
       expect(r.report.counts).toEqual({ rows: exp.dataRows, imported, rejected: exp.rejected.length, duplicates: 0 });
       expect(r.report.created?.customers?.map((c) => c.name)).toEqual(['荆州市民生民大药房有限公司', '朱杰']);
-      const pending = t.db.$client
+      const pending = await t.db.$client
         .prepare("SELECT name, type, qa_status, import_id FROM customers WHERE name IN ('荆州市民生民大药房有限公司', '朱杰') ORDER BY id")
         .all();
       expect(pending).toEqual([
         { name: '荆州市民生民大药房有限公司', type: null, qa_status: 'pending', import_id: r.importId },
         { name: '朱杰', type: null, qa_status: 'pending', import_id: r.importId },
       ]);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_lines WHERE import_id = ?', r.importId)).toBe(imported);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_orders WHERE import_id = ?', r.importId)).toBe(r.report.records!.sales_orders);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_lines WHERE import_id = ?', r.importId)).toBe(imported);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_orders WHERE import_id = ?', r.importId)).toBe(r.report.records!.sales_orders);
       expect(r.report.records).toMatchObject({ sales_lines: imported, invoice_lines: imported, import_rejects: 3 });
       // a line carries its order's date and buyer, as the write service derives them
       expect(
-        count(
+        await count(
           t.db,
           'SELECT count(*) n FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.sale_date != o.sale_date OR l.customer != o.customer',
         ),
@@ -139,7 +139,9 @@ describe('the sales ledger', () => {
       // findings in the database point at the import and the Excel row of the report
       const dbRows = new Set(
         (
-          t.db.$client.prepare('SELECT DISTINCT "row" FROM findings WHERE import = ? AND resource = \'sales_lines\'').all(r.importId) as Array<{ row: number }>
+          (await t.db.$client.prepare('SELECT DISTINCT "row" FROM findings WHERE import = ? AND resource = \'sales_lines\'').all(r.importId)) as Array<{
+            row: number;
+          }>
         ).map((x) => x.row),
       );
       for (const row of Object.keys(exp.planted).map(Number))
@@ -151,11 +153,11 @@ describe('the sales ledger', () => {
         if (f.rule !== 'OUTBOUND_NOT_REVIEWED' && f.rule !== 'RECEIPT_UNCONFIRMED' && f.rule !== 'SPECIAL_ARRIVAL_UNCONFIRMED')
           expect(dbRows.has(f.row)).toBe(true);
       // the imports row, the stored original and ONE audit row for the whole import
-      const imp = t.db.$client.prepare('SELECT * FROM imports WHERE id = ?').get(r.importId) as Record<string, string>;
+      const imp = (await t.db.$client.prepare('SELECT * FROM imports WHERE id = ?').get(r.importId)) as Record<string, string>;
       expect(imp).toMatchObject({ status: 'done', kind: 'sales-ledger', sha256: r.report.import.sha256, file_name: 'ledger-utf8.csv' });
       expect(fs.readFileSync(storedPath(t.db, imp.stored_path))).toEqual(fs.readFileSync(sample('ledger-utf8.csv')));
       expect(JSON.parse(imp.counts)).toEqual(r.report.counts);
-      expect((snapshot(t.db).audit_log as number) - (before.audit_log as number)).toBe(1);
+      expect(((await snapshot(t.db)).audit_log as number) - (before.audit_log as number)).toBe(1);
       expect(verifyAuditChain(t.db).breaks).toEqual([]);
       expect(JSON.parse(fs.readFileSync(reportPath(t.db, r.importId!), 'utf8')).counts).toEqual(r.report.counts);
       expect(leftovers(t)).toEqual([]);
@@ -186,7 +188,7 @@ describe('the sales ledger', () => {
       ]);
       expect(r.report.created?.batches?.map((b) => b.name)).toEqual(['P2024001']);
       expect(r.report.created?.salespeople?.map((b) => b.name)).toEqual(['李雷']);
-      const p = t.db.$client.prepare('SELECT kind, qa_status, special_control, import_id FROM products WHERE approval_no = ?').get('国药准字H99999999');
+      const p = await t.db.$client.prepare('SELECT kind, qa_status, special_control, import_id FROM products WHERE approval_no = ?').get('国药准字H99999999');
       expect(p).toEqual({ kind: 'drug', qa_status: 'pending', special_control: '["ephedrine"]', import_id: r.importId });
       const rules = new Set(r.report.findings.map((f) => f.rule));
       for (const code of ['PRODUCT_NOT_APPROVED', 'SALESPERSON_UNAUTHORIZED', 'SPECIAL_NOT_VERIFIED']) expect(rules).toContain(code);
@@ -196,7 +198,7 @@ describe('the sales ledger', () => {
       writeCsv(file, [h, again]);
       const r2 = await importFile(t.db, file, 'sales-ledger');
       expect(r2.report.created).toEqual({});
-      expect(count(t.db, "SELECT count(*) n FROM products WHERE approval_no = '国药准字H99999999'")).toBe(1);
+      expect(await count(t.db, "SELECT count(*) n FROM products WHERE approval_no = '国药准字H99999999'")).toBe(1);
     } finally {
       t.close();
     }
@@ -206,15 +208,15 @@ describe('the sales ledger', () => {
     const t = tempDb(master);
     try {
       await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       const again = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
       expect(again.report.counts).toEqual({ rows: 253, imported: 0, rejected: 0, duplicates: 253 });
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       const gbk = await importFile(t.db, sample('ledger-gbk.csv'), 'sales-ledger');
       expect(gbk.report.counts).toEqual({ rows: 253, imported: 0, rejected: 3, duplicates: 250 });
       expect(gbk.report.findings).toEqual([]);
       for (const table of ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'customers', 'findings'])
-        expect(snapshot(t.db)[table], table).toBe(before[table]);
+        expect((await snapshot(t.db))[table], table).toBe(before[table]);
     } finally {
       t.close();
     }
@@ -223,14 +225,14 @@ describe('the sales ledger', () => {
   it('a dry run reports the same and writes nothing (no imports row, no stored file)', async () => {
     const t = tempDb(master);
     try {
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       const dry = await importFile(t.db, sample('ledger.xlsx'), 'sales-ledger', { dryRun: true });
       expect(dry.importId).toBeNull();
       expect(dry.report.import).toMatchObject({ id: null, dryRun: true, format: 'xlsx', sheet: '销售记录', headerRow: 3 });
       expect(dry.report.counts).toEqual({ rows: 253, imported: 250, rejected: 3, duplicates: 0 });
       const dryMaster = await importFile(t.db, sample('customers.csv'), 'customers', { dryRun: true, force: true });
       expect(dryMaster.report.counts.duplicates).toBe(23);
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       expect(fs.existsSync(path.join(t.dir, 'imports'))).toBe(false);
       const real = await importFile(t.db, sample('ledger.xlsx'), 'sales-ledger');
       expect(real.report.findings).toEqual(dry.report.findings);
@@ -242,11 +244,11 @@ describe('the sales ledger', () => {
   it('a failure while merging leaves nothing of the import behind', async () => {
     const t = tempDb(master);
     try {
-      const before = snapshot(t.db);
+      const before = await snapshot(t.db);
       t.db.$client.exec(`CREATE TRIGGER boom BEFORE INSERT ON invoice_lines BEGIN SELECT RAISE(ABORT, 'boom'); END`);
       await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
       t.db.$client.exec('DROP TRIGGER boom');
-      expect(snapshot(t.db)).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(before);
       expect(leftovers(t)).toEqual([]);
       expect(fs.readdirSync(path.join(t.dir, 'imports')).filter((f) => !f.startsWith('reports'))).toEqual([]);
       expect(t.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -262,22 +264,22 @@ describe('the sales ledger', () => {
     const saved = process.env.GSP_IMPORT_REBUILD_MIN_ROWS;
     process.env.GSP_IMPORT_REBUILD_MIN_ROWS = '1';
     try {
-      const indexes = () => t.db.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
-      const before = indexes();
-      const snap = snapshot(t.db);
+      const indexes = async () => await t.db.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+      const before = await indexes();
+      const snap = await snapshot(t.db);
       t.db.$client.exec(`CREATE TRIGGER boom AFTER INSERT ON invoice_slips BEGIN SELECT RAISE(ABORT, 'boom'); END`);
       await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
       t.db.$client.exec('DROP TRIGGER boom');
-      expect(indexes()).toEqual(before);
-      expect(snapshot(t.db)).toEqual(snap);
+      expect(await indexes()).toEqual(before);
+      expect(await snapshot(t.db)).toEqual(snap);
       // the merge ran with a rollback journal (this connection is the file's only one): WAL is back
       expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
       expect(r.report.counts.imported).toBe(250);
-      expect(indexes()).toEqual(before);
+      expect(await indexes()).toEqual(before);
       expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
-      const plan = t.db.$client.prepare('EXPLAIN QUERY PLAN SELECT id FROM sales_lines WHERE "order" = 1').all() as Array<{ detail: string }>;
+      const plan = (await t.db.$client.prepare('EXPLAIN QUERY PLAN SELECT id FROM sales_lines WHERE "order" = 1').all()) as Array<{ detail: string }>;
       expect(plan.map((p) => p.detail).join()).toContain('sales_lines__order');
     } finally {
       if (saved === undefined) delete process.env.GSP_IMPORT_REBUILD_MIN_ROWS;
@@ -295,19 +297,21 @@ describe('the sales ledger', () => {
       const { fixedDayClock } = await import('../../server/clock');
       let created = 0;
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger', {
-        beforeMerge: () => {
-          created = createRecord({ db: t.db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('customers')!, {
-            name: '朱杰',
-            type: 'other_legal',
-            region: '湖北省武汉市',
-            qa_status: 'pending',
-          }).id as number;
+        beforeMerge: async () => {
+          created = (
+            await createRecord({ db: t.db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('customers')!, {
+              name: '朱杰',
+              type: 'other_legal',
+              region: '湖北省武汉市',
+              qa_status: 'pending',
+            })
+          ).id as number;
         },
       });
-      expect(count(t.db, "SELECT count(*) n FROM customers WHERE name = '朱杰'")).toBe(1);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_orders WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
-      expect(count(t.db, 'SELECT count(*) n FROM sales_lines WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
-      expect(count(t.db, "SELECT count(*) n FROM customers WHERE name = '荆州市民生民大药房有限公司'")).toBe(1);
+      expect(await count(t.db, "SELECT count(*) n FROM customers WHERE name = '朱杰'")).toBe(1);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_orders WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_lines WHERE customer = ? AND import_id = ?', created, r.importId)).toBeGreaterThan(0);
+      expect(await count(t.db, "SELECT count(*) n FROM customers WHERE name = '荆州市民生民大药房有限公司'")).toBe(1);
     } finally {
       t.close();
     }
@@ -317,7 +321,7 @@ describe('the sales ledger', () => {
     const t = tempDb(master);
     try {
       await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
-      const lines = count(t.db, 'SELECT count(*) n FROM sales_lines');
+      const lines = await count(t.db, 'SELECT count(*) n FROM sales_lines');
       const rows = readCsv(sample('ledger-utf8.csv'));
       const h = rows[0];
       const fixed = [h, rows[120], rows[179], rows[182], rows[1], rows[2]].map((r) => [...r]);
@@ -331,7 +335,7 @@ describe('the sales ledger', () => {
       writeCsv(file, fixed);
       const r = await importFile(t.db, file, 'sales-ledger');
       expect(r.report.counts).toEqual({ rows: 5, imported: 3, rejected: 0, duplicates: 2 });
-      expect(count(t.db, 'SELECT count(*) n FROM sales_lines')).toBe(lines + 3);
+      expect(await count(t.db, 'SELECT count(*) n FROM sales_lines')).toBe(lines + 3);
       expect(r.report.findings.filter((f) => f.rule === 'AMOUNT_MISMATCH')).toEqual([]);
     } finally {
       t.close();
@@ -356,8 +360,8 @@ describe('the sales ledger', () => {
       const key = (f: { row: number; rule: string }, map: (row: number) => number) => `${map(f.row)} ${f.rule}`;
       const fromShuffled = new Set(b.report.findings.map((f) => key(f, (row) => order[row - 2] + 2)));
       expect(fromShuffled).toEqual(new Set(a.report.findings.map((f) => key(f, (row) => row))));
-      expect(count(shuffled.db, 'SELECT count(*) n FROM findings WHERE import = ?', b.importId)).toBe(
-        count(sorted.db, 'SELECT count(*) n FROM findings WHERE import = ?', a.importId),
+      expect(await count(shuffled.db, 'SELECT count(*) n FROM findings WHERE import = ?', b.importId)).toBe(
+        await count(sorted.db, 'SELECT count(*) n FROM findings WHERE import = ?', a.importId),
       );
     } finally {
       sorted.close();
@@ -381,7 +385,7 @@ describe('the sales ledger', () => {
       expect(n).toBe(2); // row 2 (unknown buyer: findings) and row 3 (unreadable 数量)
       const { book, source } = await openSpreadsheetFile(out);
       const got: unknown[][] = [];
-      for await (const row of book.sheet().rows()) got.push(row.cells);
+      for await (const row of await book.sheet().rows()) got.push(row.cells);
       await source.close();
       // 原行号 first (the rows' numbers in the original file), then the file's columns
       expect(got[0]).toEqual(['原行号', ...h, '错误原因', '规则']);

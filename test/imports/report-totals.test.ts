@@ -119,7 +119,7 @@ describe('report totals over the whole file', () => {
       expect(xlsx.status).toBe(200);
       const book = await openSpreadsheet(bufferSource(new Uint8Array(await xlsx.arrayBuffer()), 'p.xlsx'));
       const rows: unknown[][] = [];
-      for await (const r of book.sheet().rows()) rows.push(r.cells);
+      for await (const r of await book.sheet().rows()) rows.push(r.cells);
       const problemRows = new Set([...full.findings.map((f) => f.row), ...full.rejected.map((r) => r.row)]);
       expect(problemRows.size).toBeGreaterThan(REPORT_CAP);
       expect(rows.length - 1).toBe(problemRows.size);

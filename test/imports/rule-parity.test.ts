@@ -33,24 +33,24 @@ const key = (code: string, resource: string, id: number, fields: readonly string
   `${code} ${resource}#${id} [${fields.join(',')}] ${message}`;
 
 /** The findings the import stored for its records. */
-function importFindings(t: TempDb, importId: number): Key[] {
-  const rows = t.db.$client
+async function importFindings(t: TempDb, importId: number): Promise<Key[]> {
+  const rows = (await t.db.$client
     .prepare('SELECT rule, resource, record_id, fields, message FROM findings WHERE import = ? AND voided_at IS NULL')
-    .all(importId) as Array<{ rule: string; resource: string; record_id: number; fields: string; message: string }>;
+    .all(importId)) as Array<{ rule: string; resource: string; record_id: number; fields: string; message: string }>;
   return rows.map((r) => key(r.rule, r.resource, r.record_id, JSON.parse(r.fields), r.message)).sort();
 }
 
 /** Every rule of the ledger's record kinds on the import's records, as the server reads them from the database. */
-function databaseFindings(t: TempDb, importId: number): Key[] {
-  const ctx = createSqlContext(t.db, EXPECTED.asOf);
+async function databaseFindings(t: TempDb, importId: number): Promise<Key[]> {
+  const ctx = await createSqlContext(t.db, EXPECTED.asOf);
   const out: Key[] = [];
   for (const kind of SALES_LEDGER_KINDS) {
     const ids = (
-      t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE import_id = ? AND voided_at IS NULL ORDER BY id`).all(importId) as Array<{ id: number }>
+      (await t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE import_id = ? AND voided_at IS NULL ORDER BY id`).all(importId)) as Array<{ id: number }>
     ).map((r) => r.id);
     expect(ids.length, kind).toBeGreaterThan(0);
     for (const id of ids) {
-      const view = viewOf(t.db, kind as RecordKind, id)!;
+      const view = (await viewOf(t.db, kind as RecordKind, id))!;
       for (const f of evaluate(kind, view as never, ctx)) out.push(key(f.code, kind, id, f.fields, f.message.zh));
     }
   }
@@ -78,16 +78,16 @@ describe("rule parity: the importer's rule input and the database's", () => {
 
   /** codes found on either side, over all tests of the file */
   const fired = new Set<string>();
-  const cases: Array<[string, (dir: string) => string, ((t: TempDb) => void)?]> = [
+  const cases: Array<[string, (dir: string) => string, ((t: TempDb) => void | Promise<void>)?]> = [
     ['the sample ledger', () => sample('ledger-utf8.csv')],
     ['the sample ledger, rows reversed (every order re-opened)', reversed],
     [
       "the sample ledger, its salespeople's labour contracts and permits lapsed, a training failed, a batch found nonconforming mid-way",
       () => sample('ledger-utf8.csv'),
-      (t) => {
-        lapseSalespeople(t);
-        failTraining(t, '2024-09-01');
-        findNonconforming(t, '20242425', '2024-10-01', 'BH-PARITY-1');
+      async (t) => {
+        await lapseSalespeople(t);
+        await failTraining(t, '2024-09-01');
+        await findNonconforming(t, '20242425', '2024-10-01', 'BH-PARITY-1');
       },
     ],
   ];
@@ -95,10 +95,10 @@ describe("rule parity: the importer's rule input and the database's", () => {
     it(`${name}: every sales-line and outbound-slip rule finds the same on both`, async () => {
       const t = tempDb(master);
       dbs.push(t);
-      prepare?.(t);
+      await prepare?.(t);
       const id = (await importFile(t.db, file(t.dir), 'sales-ledger')).importId!;
-      const imported = importFindings(t, id);
-      const fromDb = databaseFindings(t, id);
+      const imported = await importFindings(t, id);
+      const fromDb = await databaseFindings(t, id);
       expect(fromDb).toEqual(imported);
       // the comparison is not vacuous: the planted violations fire most of the ledger's rules
       const codes = new Set(imported.map((k) => k.split(' ')[0]));
@@ -107,34 +107,37 @@ describe("rule parity: the importer's rule input and the database's", () => {
     });
   }
 
-  it("every rule on every record kind: the SQL RuleContext and the importer's in-memory one find the same", () => {
+  it("every rule on every record kind: the SQL RuleContext and the importer's in-memory one find the same", async () => {
     const t = dbs[0];
-    addOthers(t);
+    await addOthers(t);
     const asOf = EXPECTED.asOf;
-    const sql = createSqlContext(t.db, asOf);
+    const sql = await createSqlContext(t.db, asOf);
     // the importer's context (master data loaded once), with the orders and lines the rules may look up
-    const memory = loadMaster(t.db, asOf).ctx;
-    for (const o of t.db.$client.prepare('SELECT * FROM sales_orders WHERE voided_at IS NULL').all()) memory.add('orders', o as never);
-    for (const l of t.db.$client.prepare('SELECT * FROM sales_lines WHERE voided_at IS NULL').all()) memory.add('lines', l as never);
+    const memory = (await loadMaster(t.db, asOf)).ctx;
+    for (const o of await t.db.$client.prepare('SELECT * FROM sales_orders WHERE voided_at IS NULL').all()) memory.add('orders', o as never);
+    for (const l of await t.db.$client.prepare('SELECT * FROM sales_lines WHERE voided_at IS NULL').all()) memory.add('lines', l as never);
     // both answer every lookup (a lookup only the SQL one has would leave its rule silent on import)
     expect(
       Object.keys(memory)
         .filter((k) => k !== 'add')
         .sort(),
     ).toEqual(Object.keys(sql).sort());
-    const run = (ctx: RuleContext, kind: RecordKind, ids: number[]) =>
-      ids.flatMap((id) =>
-        evaluate(kind, viewOf(t.db, kind, id) as never, ctx).map(
-          (f) => `${f.code} ${kind}#${id} [${f.fields.join(',')}] ${JSON.stringify(f.params ?? {})} ${f.message.zh}`,
-        ),
-      );
+    const run = async (ctx: RuleContext, kind: RecordKind, ids: number[]) => {
+      const out: string[] = [];
+      for (const id of ids)
+        for (const f of evaluate(kind, (await viewOf(t.db, kind, id)) as never, ctx))
+          out.push(`${f.code} ${kind}#${id} [${f.fields.join(',')}] ${JSON.stringify(f.params ?? {})} ${f.message.zh}`);
+      return out;
+    };
     // The importer evaluates the sales lines and outbound slips (SALES_LEDGER_KINDS); the other kinds' rules
     // read the context only for names (customer, product, contract, batch), so they are compared too.
     for (const kind of RECORD_KINDS) {
-      const ids = (t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE voided_at IS NULL ORDER BY id`).all() as Array<{ id: number }>).map((r) => r.id);
+      const ids = ((await t.db.$client.prepare(`SELECT id FROM "${kind}" WHERE voided_at IS NULL ORDER BY id`).all()) as Array<{ id: number }>).map(
+        (r) => r.id,
+      );
       expect(ids.length, kind).toBeGreaterThan(0);
-      const fromSql = run(sql, kind, ids);
-      expect(run(memory, kind, ids), kind).toEqual(fromSql);
+      const fromSql = await run(sql, kind, ids);
+      expect(await run(memory, kind, ids), kind).toEqual(fromSql);
       for (const k of fromSql) fired.add(k.split(' ')[0]);
     }
     // every rule of the catalogue fired somewhere in this file: only service-raised (event) rules are never
@@ -153,10 +156,10 @@ describe("rule parity: the importer's rule input and the database's", () => {
 const serviceCtx = (t: TempDb, day: string): ServiceContext => ({ db: t.db, clock: fixedDayClock(day), actor: SYSTEM_ACTOR, lang: 'zh' });
 
 /** Every salesperson's labour contract and permit ended before the ledger's sales (SALESPERSON_NOT_EMPLOYED, _UNCERTIFIED). */
-function lapseSalespeople(t: TempDb) {
+async function lapseSalespeople(t: TempDb) {
   const ctx = serviceCtx(t, EXPECTED.asOf);
-  for (const s of t.db.$client.prepare('SELECT id, version FROM salespeople WHERE voided_at IS NULL').all() as Array<{ id: number; version: number }>) {
-    updateRecord(
+  for (const s of (await t.db.$client.prepare('SELECT id, version FROM salespeople WHERE voided_at IS NULL').all()) as Array<{ id: number; version: number }>) {
+    await updateRecord(
       ctx,
       registry.get('salespeople')!,
       s.id,
@@ -167,9 +170,9 @@ function lapseSalespeople(t: TempDb) {
 }
 
 /** The first salesperson failed a training on `date` (SALESPERSON_UNQUALIFIED reads ctx.trainings). */
-function failTraining(t: TempDb, date: string) {
-  const s = t.db.$client.prepare('SELECT id FROM salespeople WHERE voided_at IS NULL ORDER BY id LIMIT 1').get() as { id: number };
-  createRecord(
+async function failTraining(t: TempDb, date: string) {
+  const s = (await t.db.$client.prepare('SELECT id FROM salespeople WHERE voided_at IS NULL ORDER BY id LIMIT 1').get()) as { id: number };
+  await createRecord(
     serviceCtx(t, EXPECTED.asOf),
     registry.get('trainings')!,
     { post: 'sales', salesperson: s.id, date, topic: 'GSP 销售管理', passed: false },
@@ -181,11 +184,14 @@ function failTraining(t: TempDb, date: string) {
  * A batch found nonconforming on `found` (its 已售不合格品处理 case, then its status, as the seed writes them):
  * the ledger's sales of it before that day were not blocked (BATCH_BLOCKED reads ctx.nonconformingSince).
  */
-function findNonconforming(t: TempDb, batchNo: string, found: string, caseNo: string) {
+async function findNonconforming(t: TempDb, batchNo: string, found: string, caseNo: string) {
   const ctx = serviceCtx(t, EXPECTED.asOf);
-  const b = t.db.$client.prepare('SELECT id, version FROM batches WHERE batch_no = ? AND voided_at IS NULL').get(batchNo) as { id: number; version: number };
-  createRecord(ctx, registry.get('nonconformities')!, { case_no: caseNo, batch: b.id, found_at: found, reason: '抽检含量不合格' }, { historical: true });
-  updateRecord(ctx, registry.get('batches')!, b.id, { status: 'nonconforming', version: b.version }, { historical: true });
+  const b = (await t.db.$client.prepare('SELECT id, version FROM batches WHERE batch_no = ? AND voided_at IS NULL').get(batchNo)) as {
+    id: number;
+    version: number;
+  };
+  await createRecord(ctx, registry.get('nonconformities')!, { case_no: caseNo, batch: b.id, found_at: found, reason: '抽检含量不合格' }, { historical: true });
+  await updateRecord(ctx, registry.get('batches')!, b.id, { status: 'nonconforming', version: b.version }, { historical: true });
 }
 
 /**
@@ -195,20 +201,24 @@ function findNonconforming(t: TempDb, batchNo: string, found: string, caseNo: st
  * the write service as historical records, as the demo seed writes them; the invoice's amount and list
  * flags are set in SQL (an invoice is only ever made by its verb from reviewed slips).
  */
-function addOthers(t: TempDb) {
+async function addOthers(t: TempDb) {
   const ctx = serviceCtx(t, '2024-01-05');
-  const make = (res: string, input: Record<string, unknown>) => createRecord(ctx, registry.get(res)!, input, { historical: true }).id;
-  const sale = t.db.$client
+  const make = async (res: string, input: Record<string, unknown>) => (await createRecord(ctx, registry.get(res)!, input, { historical: true })).id;
+  const sale = (await t.db.$client
     .prepare(`SELECT l.customer, l.product, b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch
     WHERE l.voided_at IS NULL ORDER BY l.id LIMIT 1`)
-    .get() as { customer: number; product: number; batch_no: string };
-  make('complaints', { complaint_no: 'TS2024001', customer: sale.customer, channel: 'phone', received_at: '2024-01-05', description: '包装破损' });
-  make('adverse_reactions', { customer: sale.customer, product: sale.product, reaction: '皮疹', severity: 'general', received_at: '2024-01-05' });
-  make('quality_feedback', { form_no: 'ZLFK-2024-001', source: 'customer', customer: sale.customer, product: sale.product, description: '外观异常' });
-  const other = t.db.$client.prepare('SELECT id FROM customers WHERE id <> ? AND voided_at IS NULL ORDER BY id LIMIT 1').get(sale.customer) as { id: number };
-  const contract = make('contracts', { contract_no: 'HT-PARITY-1', customer: sale.customer, amount: 1000 });
-  t.db.$client.prepare('UPDATE invoices SET amount = amount + 100, itemised = 0, list_attached = 0 WHERE id = (SELECT min(invoice) FROM invoice_slips)').run();
-  const recall = make('recalls', {
+    .get()) as { customer: number; product: number; batch_no: string };
+  await make('complaints', { complaint_no: 'TS2024001', customer: sale.customer, channel: 'phone', received_at: '2024-01-05', description: '包装破损' });
+  await make('adverse_reactions', { customer: sale.customer, product: sale.product, reaction: '皮疹', severity: 'general', received_at: '2024-01-05' });
+  await make('quality_feedback', { form_no: 'ZLFK-2024-001', source: 'customer', customer: sale.customer, product: sale.product, description: '外观异常' });
+  const other = (await t.db.$client.prepare('SELECT id FROM customers WHERE id <> ? AND voided_at IS NULL ORDER BY id LIMIT 1').get(sale.customer)) as {
+    id: number;
+  };
+  const contract = await make('contracts', { contract_no: 'HT-PARITY-1', customer: sale.customer, amount: 1000 });
+  await t.db.$client
+    .prepare('UPDATE invoices SET amount = amount + 100, itemised = 0, list_attached = 0 WHERE id = (SELECT min(invoice) FROM invoice_slips)')
+    .run();
+  const recall = await make('recalls', {
     recall_no: 'ZH2024001',
     product: sale.product,
     batches: [sale.batch_no],
@@ -217,10 +227,10 @@ function addOthers(t: TempDb) {
     reason: '含量不合格',
     started_at: '2024-01-05',
   });
-  make('recall_notices', { recall, customer: other.id });
-  const customer = t.db.$client.prepare('SELECT version FROM customers WHERE id = ?').get(sale.customer) as { version: number };
-  updateRecord(ctx, registry.get('customers')!, sale.customer, { service_point: true, version: customer.version }, { historical: true });
-  addIssue14Records(t, sale, contract);
+  await make('recall_notices', { recall, customer: other.id });
+  const customer = (await t.db.$client.prepare('SELECT version FROM customers WHERE id = ?').get(sale.customer)) as { version: number };
+  await updateRecord(ctx, registry.get('customers')!, sale.customer, { service_point: true, version: customer.version }, { historical: true });
+  await addIssue14Records(t, sale, contract);
 }
 
 /**
@@ -231,16 +241,16 @@ function addOthers(t: TempDb) {
  * cold-chain trip that ran warm. The importer evaluates sales lines and outbound slips only (SALES_LEDGER_KINDS);
  * the other kinds are compared as well, their rules reading the context for names alone.
  */
-function addIssue14Records(t: TempDb, sale: { customer: number; product: number }, contract: number) {
+async function addIssue14Records(t: TempDb, sale: { customer: number; product: number }, contract: number) {
   const ctx = serviceCtx(t, EXPECTED.asOf);
-  const make = (res: string, input: Record<string, unknown>) => createRecord(ctx, registry.get(res)!, input, { historical: true }).id as number;
-  const get = <T>(q: string, ...args: unknown[]) => t.db.$client.prepare(q).get(...args) as T;
+  const make = async (res: string, input: Record<string, unknown>) => (await createRecord(ctx, registry.get(res)!, input, { historical: true })).id as number;
+  const get = async <T>(q: string, ...args: unknown[]) => (await t.db.$client.prepare(q).get(...args)) as T;
   // the batch the ledger sold most, found nonconforming in the middle of its sales (BATCH_BLOCKED dates it by the case)
-  const sold = get<{ batch_no: string }>(`SELECT b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch WHERE l.voided_at IS NULL
+  const sold = await get<{ batch_no: string }>(`SELECT b.batch_no FROM sales_lines l JOIN batches b ON b.id = l.batch WHERE l.voided_at IS NULL
     GROUP BY l.batch ORDER BY count(*) DESC, l.batch LIMIT 1`);
-  findNonconforming(t, sold.batch_no, '2024-10-01', 'BH-PARITY-2');
-  failTraining(t, '2024-12-01');
-  const person = make('salespeople', {
+  await findNonconforming(t, sold.batch_no, '2024-10-01', 'BH-PARITY-2');
+  await failTraining(t, '2024-12-01');
+  const person = await make('salespeople', {
     name: '钱多多',
     contract_start: '2024-01-01',
     contract_end: '2027-12-31',
@@ -248,10 +258,23 @@ function addIssue14Records(t: TempDb, sale: { customer: number; product: number 
     permit_valid_to: '2027-12-31',
     social_insurance: false,
   });
-  make('salesperson_assessments', { salesperson: person, period_from: '2025-01-01', period_to: '2025-03-31', assessor: '销售部经理', conclusion: 'failed' });
-  make('corrective_actions', { action_no: 'GJ-PARITY-1', source: 'complaint', cause: '包装破损', action: '更换外箱', owner: '质管部', due_date: '2025-03-01' });
-  make('service_promises', { contract, promise: '每季度上门检查冷藏设备', due_date: '2025-03-01', owner: '销售部' });
-  make('follow_up_plans', {
+  await make('salesperson_assessments', {
+    salesperson: person,
+    period_from: '2025-01-01',
+    period_to: '2025-03-31',
+    assessor: '销售部经理',
+    conclusion: 'failed',
+  });
+  await make('corrective_actions', {
+    action_no: 'GJ-PARITY-1',
+    source: 'complaint',
+    cause: '包装破损',
+    action: '更换外箱',
+    owner: '质管部',
+    due_date: '2025-03-01',
+  });
+  await make('service_promises', { contract, promise: '每季度上门检查冷藏设备', due_date: '2025-03-01', owner: '销售部' });
+  await make('follow_up_plans', {
     customer: sale.customer,
     product: sale.product,
     kind: 'medication_effect',
@@ -259,8 +282,8 @@ function addIssue14Records(t: TempDb, sale: { customer: number; product: number 
     interval_days: 30,
     staff: '售后部',
   });
-  const supplier = make('suppliers', { name: '武汉同济医疗器械供应有限公司' });
-  make('supplier_agreements', {
+  const supplier = await make('suppliers', { name: '武汉同济医疗器械供应有限公司' });
+  await make('supplier_agreements', {
     agreement_no: 'ZB-PARITY-1',
     supplier,
     manufacturers: ['某医疗器械厂'],
@@ -269,13 +292,13 @@ function addIssue14Records(t: TempDb, sale: { customer: number; product: number 
     covers_devices: true,
   });
   // a live sale of refrigerated goods, received; its one trip arrived without the temperature on arrival
-  const cold = get<{
+  const cold = await get<{
     product: number;
     batch: number;
     salesperson: number;
   }>(`SELECT b.product, b.id batch, o.salesperson FROM batches b JOIN products p ON p.id = b.product
     JOIN sales_lines l ON l.batch = b.id JOIN sales_orders o ON o.id = l."order" WHERE p.storage = 'cold' AND b.voided_at IS NULL ORDER BY b.id LIMIT 1`);
-  const order = make('sales_orders', {
+  const order = await make('sales_orders', {
     order_no: 'XS-PARITY-1',
     customer: sale.customer,
     salesperson: cold.salesperson,
@@ -285,7 +308,7 @@ function addIssue14Records(t: TempDb, sale: { customer: number; product: number 
     status: 'confirmed',
     sales_lines: [{ product: cold.product, batch: cold.batch, quantity: 2, unit_price: 100, amount: 200 }],
   });
-  const slip = make('outbound_slips', {
+  const slip = await make('outbound_slips', {
     slip_no: 'CK-PARITY-1',
     order,
     outbound_date: '2025-06-02',
@@ -294,9 +317,11 @@ function addIssue14Records(t: TempDb, sale: { customer: number; product: number 
     receipt_confirmed_at: '2025-06-03',
   });
   const trip = { carrier: '武汉顺达冷链物流有限公司', driver: '周建国', departed_at: '2025-06-02T01:30:00.000Z', arrived_at: '2025-06-02T05:00:00.000Z' };
-  make('deliveries', { slip, ...trip, temp_start: 4.2 });
+  await make('deliveries', { slip, ...trip, temp_start: 4.2 });
   // a legacy slip of refrigerated goods whose trip ran warm
-  const legacySlip = get<{ id: number }>(`SELECT s.id FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" JOIN products p ON p.id = l.product
+  const legacySlip = await get<{
+    id: number;
+  }>(`SELECT s.id FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" JOIN products p ON p.id = l.product
     WHERE p.storage = 'cold' AND s.legacy_facts IS NOT NULL AND s.voided_at IS NULL ORDER BY s.id LIMIT 1`);
-  make('deliveries', { slip: legacySlip.id, ...trip, temp_start: 4.5, temp_end: 6.1, temp_min: 3.8, temp_max: 11.6 });
+  await make('deliveries', { slip: legacySlip.id, ...trip, temp_start: 4.5, temp_end: 6.1, temp_min: 3.8, temp_max: 11.6 });
 }

@@ -321,7 +321,7 @@ describe('POST /api/imports streams the upload', () => {
     try {
       const admin = await login(small.url);
       const before = uploads();
-      const count = () => (small.db.$client.prepare('SELECT count(*) n FROM imports').get() as { n: number }).n;
+      const count = async () => ((await small.db.$client.prepare('SELECT count(*) n FROM imports').get()) as { n: number }).n;
       const send = (lang: string, chunkedBody: boolean) =>
         streamUpload(`${small.url}/api/imports`, { Cookie: admin, 'Accept-Language': lang }, { kind: 'sales-ledger' }, big, { chunkedBody });
       const zh = await send('zh-CN', false);
@@ -330,7 +330,7 @@ describe('POST /api/imports streams the upload', () => {
       const en = await send('en', true);
       expect(en.status).toBe(413);
       expect(JSON.parse(en.text).message).toMatch(/exceeds the size limit \(5 MB\)/);
-      expect(count()).toBe(0);
+      expect(await count()).toBe(0);
       expect(fs.existsSync(path.join(path.dirname(small.dbFile), 'imports'))).toBe(false);
       expect(uploads().filter((d) => !before.includes(d))).toEqual([]);
     } finally {

@@ -66,7 +66,7 @@ async function readWithOurs(file: string): Promise<{ sheets: Map<string, Map<num
     for (const s of book.sheets) {
       if (s.kind !== 'worksheet') continue;
       const rows = new Map<number, Cell[]>();
-      for await (const r of s.rows()) rows.set(r.row, r.cells);
+      for await (const r of await s.rows()) rows.set(r.row, r.cells);
       sheets.set(s.name, rows);
     }
     return { sheets, date1904: book.date1904 };

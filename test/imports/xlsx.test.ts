@@ -71,9 +71,9 @@ describe('XLSX written by exceljs', () => {
       ['隐藏', 'hidden'],
       ['数据', 'visible'],
     ]);
-    expect((await collect(book.sheet('数据').rows()))[1].cells).toEqual(['武汉市某医院', '医疗机构']);
-    expect((await collect(book.sheet(1).rows()))[0].cells).toEqual(['secret']);
-    expect(await collect(book.sheet(' 数据 ').rows())).toHaveLength(2);
+    expect((await collect(await book.sheet('数据').rows()))[1].cells).toEqual(['武汉市某医院', '医疗机构']);
+    expect((await collect(await book.sheet(1).rows()))[0].cells).toEqual(['secret']);
+    expect(await collect(await book.sheet(' 数据 ').rows())).toHaveLength(2);
     const err = (() => {
       try {
         book.sheet('Sheet9');

@@ -212,7 +212,7 @@ describe.skipIf(!pgUrl)('drizzle/ (SQLite) and drizzle-pg/ (PostgreSQL) describe
       ['settings', { key: 'k', value: { z: null, a: 1.5 } }],
     ] as const;
     for (const [name, values] of rows) {
-      const onSqlite = sqliteDrizzle(sqlite.$client).insert(getResource(name)!.table).values(values).returning().get();
+      const onSqlite = await sqliteDrizzle(sqlite.$client).insert(getResource(name)!.table).values(values).returning().get();
       const [onPg] = await pgDb.insert(pgTables.get(name)!).values(values).returning();
       expect(onPg, name).toEqual(onSqlite);
     }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../schema/tables';
@@ -34,7 +35,7 @@ const get = (who: string, p: string) => fetch(`${f.srv.url}/api${p}`, { headers:
 
 beforeAll(async () => {
   f = await startFlowServer('2025-06-30');
-  other = buildWorld(f.srv.db, f.srv.clock, '乙');
+  other = await buildWorld(f.srv.db, f.srv.clock, '乙');
   const u = await f.call('admin', 'POST', '/users', {
     username: 'sales2',
     display_name: '马丽',
@@ -72,12 +73,7 @@ describe('storing a scan', () => {
     const file = path.join(store(), sha(bytes).slice(0, 2), sha(bytes).slice(2));
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.statSync(file).mode & 0o222).toBe(0); // nobody writes a stored scan
-    const audit = f.srv.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.resource, 'attachments'))
-      .all()
-      .filter((a) => a.record_id === r.body.id);
+    const audit = (await f.srv.db.select().from(auditLog).where(eq(auditLog.resource, 'attachments')).all()).filter((a) => a.record_id === r.body.id);
     expect(audit.map((a) => a.action)).toEqual(['create']);
     expect(audit[0].reason).toContain(sha(bytes));
     expect(audit[0].after).toMatchObject({ sha256: sha(bytes) });
@@ -130,8 +126,8 @@ describe('storing a scan', () => {
     const second = fs.statSync(file);
     expect([second.ino, second.mtimeMs, second.size]).toEqual([first.ino, first.mtimeMs, first.size]);
     // and the row itself cannot be rewritten or deleted behind the service's back
-    expect(() => f.srv.db.$client.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(/never rewritten/);
-    expect(() => f.srv.db.$client.prepare('DELETE FROM attachments WHERE id = ?').run(a.body.id)).toThrow(/never deleted/);
+    expect(() => writerOf(f.srv.db).prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.body.id)).toThrow(/never rewritten/);
+    expect(() => writerOf(f.srv.db).prepare('DELETE FROM attachments WHERE id = ?').run(a.body.id)).toThrow(/never deleted/);
   });
 
   it('a replaced scan keeps its history: the old row superseded, not deleted, its file kept; both audited', async () => {
@@ -146,7 +142,7 @@ describe('storing a scan', () => {
     expect(old.superseded_at).toBeTruthy();
     expect(list.slots.find((s: { kind: string }) => s.kind === 'licence_scan')).toMatchObject({ required: true, present: true });
     expect(fs.existsSync(path.join(store(), v1.sha256.slice(0, 2), v1.sha256.slice(2)))).toBe(true);
-    const audit = f.srv.db.select().from(auditLog).where(eq(auditLog.resource, 'attachments')).all();
+    const audit = await f.srv.db.select().from(auditLog).where(eq(auditLog.resource, 'attachments')).all();
     expect(audit.find((a) => a.record_id === v1.id && a.action === 'update')!.reason).toContain(sha(v2bytes));
     expect(audit.find((a) => a.record_id === v2.body.id)!.reason).toBe('证照换发');
     // an old version cannot be replaced again
@@ -201,7 +197,7 @@ describe('who may attach and read', () => {
 describe('scans and approvals', () => {
   it("a new scan on an approved customer's licence sends the customer back to review (APPROVAL_SUPERSEDED)", async () => {
     // (the scans uploaded above already sent it back once: approved again for this case)
-    recordStates(f.srv, 'customers', f.world.customer, { qa_status: 'approved', qa_approved_at: '2023-01-10' });
+    await recordStates(f.srv, 'customers', f.world.customer, { qa_status: 'approved', qa_approved_at: '2023-01-10' });
     expect((await f.call('admin', 'GET', `/customers/${f.world.customer}`)).body.qa_status).toBe('approved');
     const r = await up('sales', 'customer_licenses', licence, 'licence_scan', tinyPdf('new scan after approval'));
     expect(r.status).toBe(201);
@@ -267,7 +263,7 @@ describe('backup and restore', () => {
       // onto a new machine: an empty directory
       const target = path.join(dir, 'restored', 'gsp.db');
       fs.mkdirSync(path.dirname(target));
-      restoreFrom(out, target);
+      await restoreFrom(out, target);
       const restored = path.join(dir, 'restored', 'attachments', a.sha256.slice(0, 2), a.sha256.slice(2));
       expect(sha(fs.readFileSync(restored))).toBe(a.sha256);
       // a tampered copy in the backup is refused before the database is replaced
@@ -279,7 +275,7 @@ describe('backup and restore', () => {
       fs.writeFileSync(victim, tinyPdf('tampered'));
       const fresh = path.join(dir, 'fresh', 'gsp.db');
       fs.mkdirSync(path.dirname(fresh));
-      expect(() => restoreFrom(bad, fresh)).toThrow(/SHA-256/);
+      await expect(restoreFrom(bad, fresh)).rejects.toThrow(/SHA-256/);
       expect(fs.existsSync(fresh)).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * The audit trail: one row per record written, in the same transaction, with the session's user as actor,
  * the server's clock, before/after and the reason; failed writes leave none; the table is append-only.
  */
+import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DataProvider } from 'ra-core';
 import { login } from '../helpers/app';
@@ -162,14 +163,14 @@ describe('one audit row per mutation', () => {
 describe('same transaction', () => {
   test('when the audit row cannot be written, nothing is written', async () => {
     const c = (await api.dp.create('customers', { data: customerBody('原子药房') })).data;
-    const sqlite = api.server.db.$client;
+    const sqlite = writerOf(api.server.db);
     sqlite.exec(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`);
     try {
-      const count = (name: string) => (sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name) as { n: number }).n;
+      const count = async (name: string) => ((await sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name)) as { n: number }).n;
       const e = await httpError(() => api.dp.create('customers', { data: customerBody('不应存在药房') }));
       expect(e.status).toBe(500);
       expect(e.message).toBe('服务器内部错误，操作未完成，数据未修改');
-      expect(count('不应存在药房')).toBe(0);
+      expect(await count('不应存在药房')).toBe(0);
       expect((await httpError(() => api.dp.update('customers', { id: c.id, data: { ...c, address: '改' }, previousData: c }))).status).toBe(500);
       expect((await httpError(() => api.dp.delete('customers', { id: c.id, previousData: c }))).status).toBe(500);
       const s = await httpError(() =>
@@ -178,7 +179,7 @@ describe('same transaction', () => {
         }),
       );
       expect(s.status).toBe(500);
-      expect((sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get() as { n: number }).n).toBe(0);
+      expect(((await sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get()) as { n: number }).n).toBe(0);
     } finally {
       sqlite.exec('DROP TRIGGER test_audit_fails');
     }
@@ -188,7 +189,7 @@ describe('same transaction', () => {
 
 describe('the audit table', () => {
   test('is append-only in the database itself, and its hash chain verifies', async () => {
-    const sqlite = api.server.db.$client;
+    const sqlite = writerOf(api.server.db);
     expect(() => sqlite.prepare("UPDATE audit_log SET reason = 'tampered' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
     const { rows, breaks } = verifyAuditChain(api.server.db);

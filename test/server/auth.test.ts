@@ -142,7 +142,7 @@ describe('users', () => {
       (await api.dp.update('users', { id: created.id, data: { display_name: '文员甲', version: created.version }, previousData: created })).data,
     ];
     for (const r of reads) expect(r).not.toHaveProperty('password');
-    const stored = api.server.db.$client.prepare('SELECT password FROM users WHERE id = ?').get(created.id) as { password: string };
+    const stored = (await api.server.db.$client.prepare('SELECT password FROM users WHERE id = ?').get(created.id)) as { password: string };
     expect(stored.password).toMatch(/^\$argon2id\$/);
     const audit = (await list(api.dp, 'audit_log', { resource: 'users' })).data;
     expect(audit.length).toBeGreaterThanOrEqual(3); // admin bootstrap + create + update

@@ -44,7 +44,7 @@ it('a write while another connection holds the lock for a moment: it waits witho
 
 it('a write while another connection holds the write lock past the retry budget: 503 (zh/en), Retry-After, nothing written; reads go on', async () => {
   const body = { name: '忙时新建', id_no: ID_NUMBERS[0] };
-  const named = () => (api.server.db.$client.prepare('SELECT count(*) AS n FROM salespeople WHERE name = ?').get(body.name) as { n: number }).n;
+  const named = async () => ((await api.server.db.$client.prepare('SELECT count(*) AS n FROM salespeople WHERE name = ?').get(body.name)) as { n: number }).n;
   const other = new Database(api.server.dbFile);
   other.exec('BEGIN IMMEDIATE');
   try {
@@ -60,14 +60,14 @@ it('a write while another connection holds the write lock past the retry budget:
     other.exec('ROLLBACK');
     other.close();
   }
-  expect(named()).toBe(0);
+  expect(await named()).toBe(0);
   expect((await api.http('/salespeople', { method: 'POST', json: body })).status).toBe(201);
-  expect(named()).toBe(1);
+  expect(await named()).toBe(1);
 });
 
 it('an import whose merge finds the database locked: 503 with the message (JSON and NDJSON), nothing written', async () => {
-  const imports = () => (api.server.db.$client.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
-  const before = imports();
+  const imports = async () => ((await api.server.db.$client.prepare('SELECT count(*) AS n FROM imports').get()) as { n: number }).n;
+  const before = await imports();
   const other = new Database(api.server.dbFile);
   other.exec('BEGIN IMMEDIATE');
   try {
@@ -88,7 +88,7 @@ it('an import whose merge finds the database locked: 503 with the message (JSON 
     other.exec('ROLLBACK');
     other.close();
   }
-  expect(imports()).toBe(before);
+  expect(await imports()).toBe(before);
   expect((await uploadImport(api.server.url, api.cookie, sample('ledger-utf8.csv'), { kind: 'sales-ledger' })).status).toBe(201);
 });
 

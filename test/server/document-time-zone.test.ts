@@ -15,11 +15,11 @@ afterAll(() => api.server.close());
 
 describe('document times', () => {
   it('are in Asia/Shanghai by default and follow the setting', async () => {
-    loadCompany(api.server.db, '2025-06-30');
+    await loadCompany(api.server.db, '2025-06-30');
     expect(dateTime('2025-06-30T01:00:00.000Z')).toBe('2025-06-30 09:00');
     const res = await api.http('/settings', { method: 'POST', json: { key: 'businessTimeZone', value: 'America/New_York', description: '业务时区' } });
     expect(res.status, await res.clone().text()).toBe(201);
-    loadCompany(api.server.db, '2025-06-30');
+    await loadCompany(api.server.db, '2025-06-30');
     expect(dateTime('2025-06-30T01:00:00.000Z')).toBe('2025-06-29 21:00');
   });
 });

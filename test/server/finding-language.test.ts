@@ -51,7 +51,7 @@ describe('finding messages in the reader language', () => {
     const expired = en.find((f) => f.rule === 'BATCH_EXPIRED');
     if (expired) expect(expired.message).toMatch(/^Batch .* expired on \d{4}-\d{2}-\d{2}/);
     // the stored detail holds the rule's parameters and the English text
-    const stored = srv.db.$client.prepare('SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1').get(importId) as {
+    const stored = (await srv.db.$client.prepare('SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1').get(importId)) as {
       rule: string;
       detail: string;
     };
@@ -64,7 +64,7 @@ describe('a live finding', () => {
     const live = await startTestServer({ today: '2025-06-30' });
     try {
       const cookie = await login(live.url);
-      const w = buildWorld(live.db, live.clock);
+      const w = await buildWorld(live.db, live.clock);
       const post = await fetch(`${live.url}/api/sales_orders`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
@@ -87,10 +87,10 @@ describe('a live finding', () => {
       const one = await fetch(`${live.url}/api/findings/${en.id}`, { headers: { cookie, 'accept-language': 'en' } });
       expect((await one.json()).message).toBe(en.message);
       // a finding stored before `detail` existed answers in Chinese, and a re-check fills in its English
-      live.db.$client.prepare('UPDATE findings SET detail = NULL WHERE id = ?').run(en.id);
+      await live.db.$client.prepare('UPDATE findings SET detail = NULL WHERE id = ?').run(en.id);
       expect((await read('en'))[0].message).toBe(zh.message);
       const { fullRecheck } = await import('../../server/services/rules/full-recheck');
-      fullRecheck(live.db, live.clock, '2025-06-30', { all: true });
+      await fullRecheck(live.db, live.clock, '2025-06-30', { all: true });
       expect((await read('en'))[0].message).toBe(en.message);
     } finally {
       await live.close();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../server/db';
+import { openDb, writerOf } from '../../server/db';
 import { verifyAuditChain } from '../../server/services/audit';
 import { backupTo, integrityCheck, restoreFrom } from '../../server/services/backup';
 import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../helpers/app';
@@ -29,8 +29,10 @@ afterAll(() => srv.close());
 
 describe('audit trail', () => {
   it('refuses UPDATE and DELETE through SQL', () => {
-    expect(() => srv.db.$client.exec("UPDATE audit_log SET reason = 'x'")).toThrow(/append-only/);
-    expect(() => srv.db.$client.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    // through the writer's connection (the read connection refuses any write before the triggers could)
+    const writer = writerOf(srv.db);
+    expect(() => writer.exec("UPDATE audit_log SET reason = 'x'")).toThrow(/append-only/);
+    expect(() => writer.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });
 
   it('detects a row altered behind the triggers and reports it on the admin endpoint', async () => {
@@ -118,9 +120,9 @@ describe('backup and restore', () => {
     expect(integrityCheck(out)).toBe('ok');
 
     const target = path.join(dir, 'restored.db');
-    restoreFrom(out, target);
+    await restoreFrom(out, target);
     const restored = openDb(target);
-    const ids = new Set(restored.$client.prepare('SELECT id FROM trainings').pluck().all() as number[]);
+    const ids = new Set((await restored.$client.prepare('SELECT id FROM trainings').pluck().all()) as number[]);
     // Every write acknowledged before the backup finished is in it.
     for (const id of acknowledged.slice(0, ackedAtBackupEnd)) expect(ids.has(id)).toBe(true);
     expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -128,7 +130,7 @@ describe('backup and restore', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses to restore over a database in use', () => {
-    expect(() => restoreFrom(srv.dbFile, srv.dbFile)).toThrow();
+  it('refuses to restore over a database in use', async () => {
+    await expect(restoreFrom(srv.dbFile, srv.dbFile)).rejects.toThrow();
   });
 });

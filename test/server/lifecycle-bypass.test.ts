@@ -106,24 +106,26 @@ describe('a customer QA approved (第二篇 3.4, 第四篇 一.3)', () => {
 
 describe('a product QA approved (第二篇 3.1, 3.9)', () => {
   it('head of sales removes special_control → back to pending, sale refused; QA approves it again', async () => {
-    const product = createRecord(
-      { db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
-      registry.get('products')!,
-      {
-        kind: 'drug',
-        generic_name: '复方盐酸伪麻黄碱缓释胶囊',
-        dosage_form: '胶囊剂',
-        spec: '10粒',
-        unit: '盒',
-        manufacturer: '中美天津史克制药有限公司',
-        approval_no: '国药准字H10940187',
-        scope_category: '化学药制剂',
-        storage: 'normal',
-        special_control: ['ephedrine'],
-        price_cap: 30,
-        qa_status: 'approved',
-      },
-      { historical: true },
+    const product = (
+      await createRecord(
+        { db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
+        registry.get('products')!,
+        {
+          kind: 'drug',
+          generic_name: '复方盐酸伪麻黄碱缓释胶囊',
+          dosage_form: '胶囊剂',
+          spec: '10粒',
+          unit: '盒',
+          manufacturer: '中美天津史克制药有限公司',
+          approval_no: '国药准字H10940187',
+          scope_category: '化学药制剂',
+          storage: 'normal',
+          special_control: ['ephedrine'],
+          price_cap: 30,
+          qa_status: 'approved',
+        },
+        { historical: true },
+      )
     ).id;
     ok(await put('sales_head', 'products', product, { special_control: [] }));
     expect(w.row('products', product).qa_status).toBe('pending');

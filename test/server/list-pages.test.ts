@@ -26,10 +26,12 @@ const get = (cookie: string, p: string, lang?: string) => fetch(`${srv.url}/api$
 const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id as number);
 
 /** The plain query the list must equal: the same order, LIMIT/OFFSET counted from the start. */
-function plainPage(table: string, field: string, dir: 'ASC' | 'DESC', limit: number, offset: number, nullsLast: boolean): number[] {
+async function plainPage(table: string, field: string, dir: 'ASC' | 'DESC', limit: number, offset: number, nullsLast: boolean): Promise<number[]> {
   const order = field === 'id' ? `id ${dir}` : `${nullsLast && dir === 'ASC' ? `"${field}" IS NULL, ` : ''}"${field}" ${dir}, id ${dir}`;
   return (
-    srv.db.$client.prepare(`SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`).all(limit, offset) as { id: number }[]
+    (await srv.db.$client.prepare(`SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`).all(limit, offset)) as {
+      id: number;
+    }[]
   ).map((r) => r.id);
 }
 
@@ -57,9 +59,9 @@ beforeAll(async () => {
   expect((await uploadImport(srv.url, admin, sample('ledger-utf8.csv'), { kind: 'sales-ledger' })).status).toBe(201);
   // a salesperson with some, not all, of the imported orders
   salesperson = (
-    srv.db.$client
+    (await srv.db.$client
       .prepare('SELECT salesperson AS s FROM sales_orders WHERE salesperson IS NOT NULL GROUP BY salesperson ORDER BY count(*) DESC LIMIT 1')
-      .get() as { s: number }
+      .get()) as { s: number }
   ).s;
   const u = await fetch(`${srv.url}/api/users`, {
     method: 'POST',
@@ -89,32 +91,31 @@ describe('sorting', () => {
 
   it('walks every declared sort of the sales lines, both ways, to the plain OFFSET query — ties by id, last page included', async () => {
     const lines = registry.get('sales_lines')!;
-    const total = (srv.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL').get() as { n: number }).n;
+    const total = ((await srv.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL').get()) as { n: number }).n;
     expect(total).toBeGreaterThan(100);
     const perPage = 23; // total is not a multiple: the last page is short
     for (const field of ['id', ...lines.sortable]) {
       for (const order of ['ASC', 'DESC'] as const) {
         const { pages, total: reported } = await walk('sales_lines', field, order, perPage);
         expect(reported).toBe(total);
-        pages.forEach((page, i) =>
-          expect(page, `${field} ${order} page ${i + 1}`).toEqual(plainPage('sales_lines', field, order, perPage, i * perPage, false)),
-        );
+        for (const [i, page] of pages.entries())
+          expect(page, `${field} ${order} page ${i + 1}`).toEqual(await plainPage('sales_lines', field, order, perPage, i * perPage, false));
         expect(pages.flat()).toHaveLength(total);
       }
     }
     // the data has ties for the id tie-breaker to settle
-    const ties = srv.db.$client.prepare('SELECT count(*) AS n FROM (SELECT quantity FROM sales_lines GROUP BY quantity HAVING count(*) > 1)').get() as {
+    const ties = (await srv.db.$client.prepare('SELECT count(*) AS n FROM (SELECT quantity FROM sales_lines GROUP BY quantity HAVING count(*) > 1)').get()) as {
       n: number;
     };
     expect(ties.n).toBeGreaterThan(0);
   });
 
   it('an optional column keeps its empty values last ascending, first-to-last either way, on every page', async () => {
-    const product = (srv.db.$client.prepare('SELECT id FROM products ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const product = ((await srv.db.$client.prepare('SELECT id FROM products ORDER BY id LIMIT 1').get()) as { id: number }).id;
     for (const batch_no of ['NOEXP-1', 'NOEXP-2']) await dp.create('batches', { data: { product, batch_no } });
     for (const order of ['ASC', 'DESC'] as const) {
       const { pages } = await walk('batches', 'expiry_date', order, 3);
-      pages.forEach((page, i) => expect(page, `${order} page ${i + 1}`).toEqual(plainPage('batches', 'expiry_date', order, 3, i * 3, true)));
+      for (const [i, page] of pages.entries()) expect(page, `${order} page ${i + 1}`).toEqual(await plainPage('batches', 'expiry_date', order, 3, i * 3, true));
       const last = pages.flat().slice(-2);
       const expiry = (id: number) => (srv.db.$client.prepare('SELECT expiry_date AS e FROM batches WHERE id = ?').get(id) as { e: string | null }).e;
       expect(last.map(expiry)).toEqual([null, null]);
@@ -160,8 +161,8 @@ describe('CSV export, streamed', () => {
     const first = listed.data[0];
     const row = rows[0];
     const col = (key: string) => row[1 + Object.keys(lines.fields).indexOf(key)];
-    const order = srv.db.$client.prepare('SELECT order_no FROM sales_orders WHERE id = ?').get(first.order) as { order_no: string };
-    const customer = srv.db.$client.prepare('SELECT name FROM customers WHERE id = ?').get(first.customer) as { name: string };
+    const order = (await srv.db.$client.prepare('SELECT order_no FROM sales_orders WHERE id = ?').get(first.order)) as { order_no: string };
+    const customer = (await srv.db.$client.prepare('SELECT name FROM customers WHERE id = ?').get(first.customer)) as { name: string };
     expect(col('order')).toBe(order.order_no);
     expect(col('customer')).toBe(customer.name);
     expect(Number(col('amount'))).toBe(first.amount);
@@ -171,8 +172,9 @@ describe('CSV export, streamed', () => {
   });
 
   it('applies the list filter and refuses what the list refuses', async () => {
-    const customer = (srv.db.$client.prepare('SELECT customer AS c FROM sales_lines GROUP BY customer ORDER BY count(*) DESC LIMIT 1').get() as { c: number })
-      .c;
+    const customer = (
+      (await srv.db.$client.prepare('SELECT customer AS c FROM sales_lines GROUP BY customer ORDER BY count(*) DESC LIMIT 1').get()) as { c: number }
+    ).c;
     const [, ...rows] = await parseCsv(await exportOf(admin, 'sales_lines', { customer }, ['sale_date', 'ASC']));
     const listed = await dp.getList('sales_lines', {
       filter: { customer },
@@ -188,11 +190,11 @@ describe('CSV export, streamed', () => {
     expect(res.status).toBe(200);
     const [, ...rows] = await parseCsv(res);
     const own = (
-      srv.db.$client
+      (await srv.db.$client
         .prepare(`SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.voided_at IS NULL AND o.salesperson = ?`)
-        .all(salesperson) as { id: number }[]
+        .all(salesperson)) as { id: number }[]
     ).map((r) => r.id);
-    const all = (srv.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL').get() as { n: number }).n;
+    const all = ((await srv.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL').get()) as { n: number }).n;
     expect(own.length).toBeGreaterThan(0);
     expect(own.length).toBeLessThan(all);
     expect(rows.map((r) => Number(r[0])).sort((a, b) => a - b)).toEqual(own.sort((a, b) => a - b));

@@ -67,13 +67,15 @@ function ownerOf(resource: string, row: Record<string, any>): number | null {
   return w.row(registry.get(resource)!.fields[first].ref!, row[first])[second];
 }
 /** Writes the test needs but no role can make live: a slip not yet reviewed (OUTBOUND_NOT_REVIEWED refuses it). */
-function unreviewedSlip(slipNo: string, pickedBy: string): number {
+async function unreviewedSlip(slipNo: string, pickedBy: string): Promise<number> {
   const ctx = { db: w.srv.db, clock: w.srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
-  return createRecord(
-    ctx,
-    registry.get('outbound_slips')!,
-    { slip_no: slipNo, order: w.extra.shipOrder, outbound_date: '2025-06-02', picked_by: pickedBy },
-    { historical: true },
+  return (
+    await createRecord(
+      ctx,
+      registry.get('outbound_slips')!,
+      { slip_no: slipNo, order: w.extra.shipOrder, outbound_date: '2025-06-02', picked_by: pickedBy },
+      { historical: true },
+    )
   ).id;
 }
 
@@ -157,7 +159,7 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
     const unowned = await w.call('sales', 'POST', '/contracts', { contract_no: `HT-Y-${n}`, customer: w.world.customer, amount: 1000 });
     expect(unowned.status, "a contract with no salesperson is nobody's own").toBe(403);
     const order2 = await w.adminCreate('sales_orders', {
-      ...(w.cases.sales_orders.create(n, 'admin') as Body),
+      ...((await w.cases.sales_orders.create(n, 'admin')) as Body),
       order_no: `SO-Z-${n}`,
       salesperson: w.other.salesperson,
       customer: w.other.customer,
@@ -185,7 +187,7 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
     expect(r.body).toEqual([]);
     expect(r.headers.get('content-range')).toMatch(/\/0$/);
     expect((await w.call('sales_unlinked', 'GET', `/sales_orders/${w.fixture.sales_orders}`)).status).toBe(403);
-    const created = await w.call('sales_unlinked', 'POST', '/sales_orders', w.cases.sales_orders.create(w.next(), 'sales'));
+    const created = await w.call('sales_unlinked', 'POST', '/sales_orders', await w.cases.sales_orders.create(w.next(), 'sales'));
     expect(created.status).toBe(403);
   });
 
@@ -194,14 +196,15 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
     expect(customers).toEqual(expect.arrayContaining([w.world.customer, w.other.customer]));
   });
 
-  it("a second role reads everything but does not widen the salesperson's writes (ownScope per action)", () => {
+  it("a second role reads everything but does not widen the salesperson's writes (ownScope per action)", async () => {
     const roles = ['sales', 'after_sales'];
     expect(ownScope(roles, 'sales_orders', 'show')).toBeNull(); // after-sales reads every order
     expect(ownScope(roles, 'sales_orders', 'edit')).toBe('salesperson'); // only sales edits them: their own
     const actor = { id: 0, username: 'multi', display_name: '高刚', roles, salesperson: w.world.salesperson };
     const other = w.row('sales_orders', theirs.sales_orders);
-    expect(inScope(w.srv.db, actor, registry.get('sales_orders')!, other, 'show')).toBe(true);
-    for (const action of ['create', 'edit', 'delete'] as const) expect(inScope(w.srv.db, actor, registry.get('sales_orders')!, other, action)).toBe(false);
+    expect(await inScope(w.srv.db, actor, registry.get('sales_orders')!, other, 'show')).toBe(true);
+    for (const action of ['create', 'edit', 'delete'] as const)
+      expect(await inScope(w.srv.db, actor, registry.get('sales_orders')!, other, action)).toBe(false);
   });
 
   // A read-only second role widens what a salesperson reads, never what they write.
@@ -219,7 +222,7 @@ describe('QA cannot edit a sales line', () => {
     expect(edit.status).toBe(403);
     expect(edit.body.message).toBe('您的角色（质管部）不能修改「销售明细」');
     expect((await del('qa', 'sales_lines', w.fixture.sales_lines)).status).toBe(403);
-    expect((await w.call('qa', 'POST', '/sales_lines', w.cases.sales_lines.create(w.next(), 'qa'))).status).toBe(403);
+    expect((await w.call('qa', 'POST', '/sales_lines', await w.cases.sales_lines.create(w.next(), 'qa'))).status).toBe(403);
     expect(w.row('sales_lines', w.fixture.sales_lines)).toEqual(before);
   });
 
@@ -257,9 +260,9 @@ describe('the auditor is read-only', () => {
       expect(w.row(res.name, id), res.name).toEqual(before);
     }
     expect(refused).toEqual([]);
-    const written = w.srv.db.$client
+    const written = (await w.srv.db.$client
       .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE actor = ? AND action IN ('create', 'update', 'void', 'sign')`)
-      .get(w.userIds.auditor) as { n: number };
+      .get(w.userIds.auditor)) as { n: number };
     expect(written.n).toBe(0);
   });
 
@@ -276,17 +279,17 @@ describe('field guards', () => {
 
   it("sales create customer with qa_status approved → 400 (the approval step's field); without → 201 pending", async () => {
     const n = w.next();
-    const approved = await w.call('sales', 'POST', '/customers', { ...(w.cases.customers.create(n, 'sales') as Body), qa_status: 'approved' });
+    const approved = await w.call('sales', 'POST', '/customers', { ...((await w.cases.customers.create(n, 'sales')) as Body), qa_status: 'approved' });
     expect(approved.status).toBe(400);
     expect(approved.body.errors.qa_status).toContain(`「${customerLabel('qa_status')}」只能由工作流步骤「首营审核批准」/「首营审核驳回」设置`);
-    const pending = await w.call('sales', 'POST', '/customers', w.cases.customers.create(n, 'sales'));
+    const pending = await w.call('sales', 'POST', '/customers', await w.cases.customers.create(n, 'sales'));
     expect(pending.status).toBe(201);
     expect(pending.body.qa_status).toBe('pending');
-    const credit = await w.call('sales', 'POST', '/customers', { ...(w.cases.customers.create(w.next(), 'sales') as Body), credit_limit: 100000 });
+    const credit = await w.call('sales', 'POST', '/customers', { ...((await w.cases.customers.create(w.next(), 'sales')) as Body), credit_limit: 100000 });
     expect(credit.status).toBe(403);
-    expect((await w.call('sales_head', 'POST', '/customers', { ...(w.cases.customers.create(w.next(), 'sales') as Body), credit_limit: 100000 })).status).toBe(
-      201,
-    );
+    expect(
+      (await w.call('sales_head', 'POST', '/customers', { ...((await w.cases.customers.create(w.next(), 'sales')) as Body), credit_limit: 100000 })).status,
+    ).toBe(201);
   });
 
   /** A step-owned field (schema/lifecycle.ts): 400 naming the step, whoever writes it. */
@@ -338,9 +341,9 @@ describe('field guards', () => {
     await stepOwned('sales', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '高刚' });
     await stepOwned('sales_head', 'sales_lines', w.fixture.sales_lines, { price_approved_by: '刘经理' });
     // a step-owned field holds for inline children too
-    const order = await w.call('sales', 'POST', '/sales_orders', w.cases.sales_orders.create(w.next(), 'sales') as Body & { sales_lines: Body[] });
+    const order = await w.call('sales', 'POST', '/sales_orders', (await w.cases.sales_orders.create(w.next(), 'sales')) as Body & { sales_lines: Body[] });
     expect(order.status).toBe(201);
-    const withApproval = w.cases.sales_orders.create(w.next(), 'sales_head') as Body & { sales_lines: Body[] };
+    const withApproval = (await w.cases.sales_orders.create(w.next(), 'sales_head')) as Body & { sales_lines: Body[] };
     withApproval.sales_lines[0].price_approved_by = '刘经理';
     const typed = await w.call('sales_head', 'POST', '/sales_orders', withApproval);
     expect(typed.status).toBe(400);
@@ -372,7 +375,7 @@ describe("signed approvals: their roles only, never one's own record, never admi
   }
 
   it('admin cannot sign approvals → 403, even with the right password', async () => {
-    const c = await w.adminCreate('customers', w.cases.customers.create(w.next(), 'admin') as Body);
+    const c = await w.adminCreate('customers', (await w.cases.customers.create(w.next(), 'admin')) as Body);
     const r = await w.call('admin', 'POST', `/customers/${c.id}/approve`, { password: ADMIN_PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body.message).toBe(`「approve」需由以下角色执行：${ROLE.labels.qa[0]}`);
@@ -410,23 +413,23 @@ describe("signed approvals: their roles only, never one's own record, never admi
   });
 
   it("sales head approve-price on a line they entered → 403; on a salesperson's line → 200", async () => {
-    const own = await w.call('sales_head', 'POST', '/sales_lines', w.cases.sales_lines.create(w.next(), 'sales_head'));
+    const own = await w.call('sales_head', 'POST', '/sales_lines', await w.cases.sales_lines.create(w.next(), 'sales_head'));
     expect(own.status).toBe(201);
     const self = await w.call('sales_head', 'POST', `/sales_lines/${own.body.id}/approve-price`, { password: PASSWORD });
     expect(self.status).toBe(403);
     expect(self.body.message).toMatch(SELF_APPROVAL);
-    const line = await w.call('sales', 'POST', '/sales_lines', w.cases.sales_lines.create(w.next(), 'sales'));
+    const line = await w.call('sales', 'POST', '/sales_lines', await w.cases.sales_lines.create(w.next(), 'sales'));
     expect(line.status).toBe(201);
     const ok = await w.call('sales_head', 'POST', `/sales_lines/${line.body.id}/approve-price`, { password: PASSWORD });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
 
   it("reviewer review of a slip they picked themselves → 403; of the warehouse's slip → 200", async () => {
-    const picked = unreviewedSlip(`CK-SELF-${w.next()}`, DISPLAY_NAMES.reviewer);
+    const picked = await unreviewedSlip(`CK-SELF-${w.next()}`, DISPLAY_NAMES.reviewer);
     const self = await w.call('reviewer', 'POST', `/outbound_slips/${picked}/review`, { password: PASSWORD });
     expect(self.status).toBe(403);
     expect(self.body.message).toMatch(SELF_APPROVAL);
-    const slip = unreviewedSlip(`CK-REV-${w.next()}`, DISPLAY_NAMES.warehouse);
+    const slip = await unreviewedSlip(`CK-REV-${w.next()}`, DISPLAY_NAMES.warehouse);
     const ok = await w.call('reviewer', 'POST', `/outbound_slips/${slip}/review`, { password: PASSWORD });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.record.reviewed_by).toBe(DISPLAY_NAMES.reviewer);
@@ -442,13 +445,13 @@ describe("signed approvals: their roles only, never one's own record, never admi
       payment_days: 30,
       after_sales_terms: '质量问题退换',
     };
-    const small = await w.call('sales', 'POST', '/contracts', { ...(w.cases.contracts.create(w.next(), 'sales') as Body), ...terms });
+    const small = await w.call('sales', 'POST', '/contracts', { ...((await w.cases.contracts.create(w.next(), 'sales')) as Body), ...terms });
     expect(small.status).toBe(201);
     expect((await w.call('sales', 'POST', `/contracts/${small.body.id}/submit`, {})).status).toBe(200);
     const ok = await w.call('sales_vp', 'POST', `/contracts/${small.body.id}/approve`, { password: PASSWORD });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     // a major contract is submitted by the head of sales (第五篇 3.3.2)
-    const major = await w.call('sales', 'POST', '/contracts', { ...(w.cases.contracts.create(w.next(), 'sales') as Body), ...terms, amount: 800000 });
+    const major = await w.call('sales', 'POST', '/contracts', { ...((await w.cases.contracts.create(w.next(), 'sales')) as Body), ...terms, amount: 800000 });
     expect((await w.call('sales_head', 'POST', `/contracts/${major.body.id}/submit`, {})).status).toBe(200);
     const byVp = await w.call('sales_vp', 'POST', `/contracts/${major.body.id}/approve`, { password: PASSWORD });
     expect(byVp.status).toBe(403);
@@ -457,7 +460,7 @@ describe("signed approvals: their roles only, never one's own record, never admi
 
   // Approval fields are set by the signed verbs only: no unsigned (self-)approval through a plain write.
   it('qa creating a customer already approved → 400 (a create starts pending; the approval is the signed step)', async () => {
-    const r = await w.call('qa', 'POST', '/customers', { ...(w.cases.customers.create(w.next(), 'qa') as Body), qa_status: 'approved' });
+    const r = await w.call('qa', 'POST', '/customers', { ...((await w.cases.customers.create(w.next(), 'qa')) as Body), qa_status: 'approved' });
     expect(r.status).toBe(400);
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../schema/resources';
 import { fixedDayClock, type Clock } from '../../server/clock';
 import { openDb, type Db } from '../../server/db';
-import { SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
+import { inTransaction, SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
 import { fullRecheck } from '../../server/services/rules/full-recheck';
 import { RECHECK_BATCH, recheck } from '../../server/services/rules/recheck';
 import { startRecheck } from '../../server/services/rules/recheck-runner';
@@ -23,9 +23,9 @@ import { startApi, type Api } from './api-client';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-recheck-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function make(ctx: ServiceContext, res: string, input: Record<string, unknown>): number {
+async function make(ctx: ServiceContext, res: string, input: Record<string, unknown>): Promise<number> {
   try {
-    return createRecord(ctx, registry.get(res)!, input, { historical: true }).id;
+    return (await createRecord(ctx, registry.get(res)!, input, { historical: true })).id;
   } catch (e) {
     throw new Error(`${res}: ${JSON.stringify((e as any).errors ?? (e as any).details ?? e)}`);
   }
@@ -37,15 +37,15 @@ const day = (base: string, n: number) => new Date(Date.parse(`${base}T00:00:00Z`
  * without a date, complaints, adverse reactions, feedback forms, a recall with notices and a service point:
  * every time-driven rule has records on both sides of the as-of dates tested. Written as of 2025-01-01.
  */
-function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
+async function buildFixture(db: Db, orders: number): Promise<{ w: World; clock: Clock }> {
   const clock = fixedDayClock('2025-01-01');
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  const w = buildWorld(db, clock);
-  const other = buildWorld(db, clock, '乙');
-  db.transaction(() => {
+  const w = await buildWorld(db, clock);
+  const other = await buildWorld(db, clock, '乙');
+  await inTransaction(ctx, async () => {
     for (let i = 0; i < orders; i++) {
       const saleDate = day('2024-11-01', (i * 5) % 120); // 2024-11-01 … 2025-02-28 (the later ones: future-dated)
-      const order = make(ctx, 'sales_orders', {
+      const order = await make(ctx, 'sales_orders', {
         order_no: `XS${i}`,
         customer: w.customer,
         salesperson: w.salesperson,
@@ -60,7 +60,7 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
       });
       if (i % 3 === 2) continue;
       const out = day(saleDate, 1);
-      const slip = make(ctx, 'outbound_slips', {
+      const slip = await make(ctx, 'outbound_slips', {
         slip_no: `CK${i}`,
         order,
         outbound_date: out,
@@ -70,7 +70,7 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
         receipt_confirmed_at: i % 4 === 0 ? day(out, i % 30) : null,
       });
       if (i % 2 === 0) continue;
-      const invoice = make(ctx, 'invoices', {
+      const invoice = await make(ctx, 'invoices', {
         invoice_no: `FP${i}`,
         type: 'vat_ordinary',
         customer: w.customer,
@@ -78,12 +78,12 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
         amount: 180,
         itemised: true,
       });
-      make(ctx, 'invoice_slips', { invoice, slip });
-      if (i % 5 === 1) make(ctx, 'payments', { invoice, customer: w.customer, amount: 180, paid_at: day(out, 50 + (i % 40)), method: 'transfer' });
+      await make(ctx, 'invoice_slips', { invoice, slip });
+      if (i % 5 === 1) await make(ctx, 'payments', { invoice, customer: w.customer, amount: 180, paid_at: day(out, 50 + (i % 40)), method: 'transfer' });
     }
     for (let i = 0; i < 12; i++) {
       const received = day('2024-12-01', i * 6);
-      make(ctx, 'complaints', {
+      await make(ctx, 'complaints', {
         complaint_no: `TS${i}`,
         customer: w.customer,
         channel: 'phone',
@@ -91,7 +91,7 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
         description: '外包装破损',
         ...(i % 3 === 0 ? { investigation: '运输', measures: '换货', feedback_at: day(received, i) } : {}),
       });
-      make(ctx, 'adverse_reactions', {
+      await make(ctx, 'adverse_reactions', {
         product: w.product,
         customer: w.customer,
         reaction: '皮疹',
@@ -99,7 +99,7 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
         received_at: received,
         ...(i % 2 ? { forwarded_to_qa_at: day(received, i * 2) } : {}),
       });
-      make(ctx, 'quality_feedback', {
+      await make(ctx, 'quality_feedback', {
         form_no: `ZL${i}`,
         source: 'customer',
         customer: w.customer,
@@ -107,7 +107,7 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
         ...(i % 2 ? { reported_at: '2025-01-20' } : {}),
       });
     }
-    const recall = make(ctx, 'recalls', {
+    const recall = await make(ctx, 'recalls', {
       recall_no: 'ZH1',
       product: w.product,
       batches: ['00581'],
@@ -116,29 +116,29 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
       reason: '检验不合格',
       started_at: '2025-01-05',
     });
-    make(ctx, 'recall_notices', { recall, customer: w.customer, quantity_sold: 10 });
-    make(ctx, 'recall_notices', { recall, customer: other.customer, quantity_sold: 5, notified_at: '2025-01-05' });
-    db.$client.prepare('UPDATE customers SET service_point = 1 WHERE id = ?').run(w.customer);
-    make(ctx, 'visits', { customer: w.customer, visit_date: '2025-01-15', kind: 'scheduled', staff: '售后 王敏' });
+    await make(ctx, 'recall_notices', { recall, customer: w.customer, quantity_sold: 10 });
+    await make(ctx, 'recall_notices', { recall, customer: other.customer, quantity_sold: 5, notified_at: '2025-01-05' });
+    await db.$client.prepare('UPDATE customers SET service_point = 1 WHERE id = ?').run(w.customer);
+    await make(ctx, 'visits', { customer: w.customer, visit_date: '2025-01-15', kind: 'scheduled', staff: '售后 王敏' });
     // issue #14's deadlines: promises due across the dates, follow-up plans (one met once), a nonconforming-goods case
     // left undecided and one notified late, quality agreements ending across the dates
     for (let i = 0; i < 6; i++) {
-      make(ctx, 'service_promises', {
+      await make(ctx, 'service_promises', {
         contract: w.contract,
         promise: `承诺${i}`,
         due_date: day('2025-01-08', i * 15),
         owner: '高刚',
         ...(i % 2 ? { fulfilled_at: day('2025-01-08', i * 15 + (i % 3) * 3) } : {}),
       });
-      make(ctx, 'supplier_agreements', {
+      await make(ctx, 'supplier_agreements', {
         agreement_no: `ZB${i}`,
-        supplier: i === 0 ? make(ctx, 'suppliers', { name: '湖北科伦医疗器械有限公司' }) : 1,
+        supplier: i === 0 ? await make(ctx, 'suppliers', { name: '湖北科伦医疗器械有限公司' }) : 1,
         manufacturers: ['华北制药股份有限公司'],
         valid_from: '2024-01-01',
         valid_to: day('2025-01-09', i * 17),
       });
     }
-    make(ctx, 'follow_up_plans', {
+    await make(ctx, 'follow_up_plans', {
       customer: w.customer,
       product: w.product,
       kind: 'medication_effect',
@@ -146,7 +146,7 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
       interval_days: 21,
       staff: '售后 王敏',
     });
-    make(ctx, 'follow_up_plans', {
+    await make(ctx, 'follow_up_plans', {
       customer: other.customer,
       product: other.product,
       kind: 'special_product',
@@ -155,26 +155,26 @@ function buildFixture(db: Db, orders: number): { w: World; clock: Clock } {
       end_date: '2025-02-15',
       staff: '售后 王敏',
     });
-    make(ctx, 'visits', { customer: other.customer, product: other.product, visit_date: '2025-01-20', kind: 'phone', staff: '售后 王敏' });
-    make(ctx, 'nonconformities', { case_no: 'BH1', batch: w.batch, found_at: '2025-01-12', reason: '抽检不合格' });
-    const told = make(ctx, 'nonconformities', { case_no: 'BH2', batch: other.batch, found_at: '2025-02-10', reason: '标签错误', decision: 'notice' });
-    make(ctx, 'nonconformity_notices', { nonconformity: told, customer: other.customer, notified_at: '2025-02-20' });
+    await make(ctx, 'visits', { customer: other.customer, product: other.product, visit_date: '2025-01-20', kind: 'phone', staff: '售后 王敏' });
+    await make(ctx, 'nonconformities', { case_no: 'BH1', batch: w.batch, found_at: '2025-01-12', reason: '抽检不合格' });
+    const told = await make(ctx, 'nonconformities', { case_no: 'BH2', batch: other.batch, found_at: '2025-02-10', reason: '标签错误', decision: 'notice' });
+    await make(ctx, 'nonconformity_notices', { nonconformity: told, customer: other.customer, notified_at: '2025-02-20' });
     // a legacy sale without a readable date (the API refuses one): every line rule then reads as-of
-    db.$client.prepare(`UPDATE sales_orders SET sale_date = '' WHERE order_no = 'XS7'`).run();
-    db.$client.prepare(`UPDATE sales_lines SET sale_date = '' WHERE "order" = (SELECT id FROM sales_orders WHERE order_no = 'XS7')`).run();
+    await db.$client.prepare(`UPDATE sales_orders SET sale_date = '' WHERE order_no = 'XS7'`).run();
+    await db.$client.prepare(`UPDATE sales_lines SET sale_date = '' WHERE "order" = (SELECT id FROM sales_orders WHERE order_no = 'XS7')`).run();
   });
   // every rule on every record as of the writing day: the starting point both re-checks share
-  fullRecheck(db, clock, '2025-01-01', { all: true });
+  await fullRecheck(db, clock, '2025-01-01', { all: true });
   return { w, clock };
 }
 
 /** Active findings, comparable across copies of a database. */
-function activeFindings(db: Db): string[] {
+async function activeFindings(db: Db): Promise<string[]> {
   return (
-    db.$client
+    (await db.$client
       .prepare(`SELECT resource, record_id, rule, fields, message, status FROM findings
     WHERE status IN ('open', 'acknowledged', 'waived') ORDER BY resource, record_id, rule, fields`)
-      .all() as Record<string, unknown>[]
+      .all()) as Record<string, unknown>[]
   ).map((f) => JSON.stringify(f));
 }
 
@@ -188,25 +188,25 @@ const AS_OF = ['2025-01-10', '2025-01-21', '2025-02-03', '2025-02-17', '2025-03-
 
 describe('incremental re-check vs the full re-evaluation', () => {
   let base: Db;
-  beforeAll(() => {
+  beforeAll(async () => {
     base = openDb(path.join(dir, 'base.db'));
-    buildFixture(base, 60);
+    await buildFixture(base, 60);
   });
 
-  it('opens and resolves the same findings as the full re-evaluation, as-of date after date', () => {
+  it('opens and resolves the same findings as the full re-evaluation, as-of date after date', async () => {
     const inc = copyDb(base, 'inc.db');
     const full = copyDb(base, 'full.db');
     const evaluated: number[] = [];
     for (const asOf of AS_OF) {
       const clock = fixedDayClock(asOf);
-      const r = recheck(inc, clock, asOf);
-      fullRecheck(full, clock, asOf);
+      const r = await recheck(inc, clock, asOf);
+      await fullRecheck(full, clock, asOf);
       evaluated.push(r.records);
-      expect(activeFindings(inc), asOf).toEqual(activeFindings(full));
+      expect(await activeFindings(inc), asOf).toEqual(await activeFindings(full));
     }
     // the fixture moves: findings open and resolve along the way
-    expect(activeFindings(inc).length).toBeGreaterThan(10);
-    const codes = inc.$client.prepare(`SELECT DISTINCT rule FROM findings ORDER BY rule`).pluck().all();
+    expect((await activeFindings(inc)).length).toBeGreaterThan(10);
+    const codes = await inc.$client.prepare(`SELECT DISTINCT rule FROM findings ORDER BY rule`).pluck().all();
     expect(codes).toEqual(
       expect.arrayContaining([
         'ADR_NOT_FORWARDED',
@@ -223,7 +223,7 @@ describe('incremental re-check vs the full re-evaluation', () => {
         'NONCONFORMING_SOLD_NOT_NOTIFIED',
       ]),
     );
-    expect(inc.$client.prepare(`SELECT count(*) FROM findings WHERE status = 'resolved'`).pluck().get()).toBeGreaterThan(0);
+    expect(await inc.$client.prepare(`SELECT count(*) FROM findings WHERE status = 'resolved'`).pluck().get()).toBeGreaterThan(0);
     // the first re-check is full; each later one evaluates fewer records than there are
     const records = ['sales_lines', 'outbound_slips', 'invoices', 'complaints', 'adverse_reactions', 'quality_feedback', 'recall_notices', 'customers'].reduce(
       (n, table) => n + (inc.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number),
@@ -232,39 +232,39 @@ describe('incremental re-check vs the full re-evaluation', () => {
     for (const n of evaluated.slice(1)) expect(n).toBeLessThan(records / 2);
   });
 
-  it('stopped after a batch and started again, finishes with the same findings as a run in one go', () => {
+  it('stopped after a batch and started again, finishes with the same findings as a run in one go', async () => {
     const saved = { ...RECHECK_BATCH };
     Object.assign(RECHECK_BATCH, { sales_lines: 4, other: 3, ms: 10_000 });
     try {
       const once = copyDb(base, 'once.db');
       const twice = copyDb(base, 'twice.db');
       const clock = fixedDayClock(AS_OF[0]);
-      const whole = recheck(once, clock, AS_OF[0]);
-      const first = recheck(twice, clock, AS_OF[0], { maxBatches: 3 });
+      const whole = await recheck(once, clock, AS_OF[0]);
+      const first = await recheck(twice, clock, AS_OF[0], { maxBatches: 3 });
       expect(first.progress).toMatchObject({ status: 'running', batches: 3, kind: 'outbound_slips' });
-      expect(activeFindings(twice)).not.toEqual(activeFindings(once));
+      expect(await activeFindings(twice)).not.toEqual(await activeFindings(once));
       // a restart: a new connection, the progress row says where to go on
       twice.$client.close();
       const again = openDb(path.join(dir, 'twice.db'));
-      const rest = recheck(again, clock, AS_OF[0]);
+      const rest = await recheck(again, clock, AS_OF[0]);
       expect(rest.progress).toMatchObject({ status: 'done', last_done: AS_OF[0], batches: whole.progress.batches });
       expect(first.records + rest.records).toBe(whole.records);
-      expect(activeFindings(again)).toEqual(activeFindings(once));
+      expect(await activeFindings(again)).toEqual(await activeFindings(once));
       // done for the day: a further call evaluates nothing
-      expect(recheck(again, clock, AS_OF[0]).records).toBe(0);
+      expect((await recheck(again, clock, AS_OF[0])).records).toBe(0);
     } finally {
       Object.assign(RECHECK_BATCH, saved);
     }
   });
 });
 
-it('evaluates only the record a date can change (1 of 41)', () => {
+it('evaluates only the record a date can change (1 of 41)', async () => {
   const db = openDb(path.join(dir, 'one.db'));
   const clock = fixedDayClock('2025-01-10');
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  const w = buildWorld(db, clock);
-  const sale = (i: number, date: string) => {
-    const order = make(ctx, 'sales_orders', {
+  const w = await buildWorld(db, clock);
+  const sale = async (i: number, date: string) => {
+    const order = await make(ctx, 'sales_orders', {
       order_no: `D${i}`,
       customer: w.customer,
       salesperson: w.salesperson,
@@ -277,20 +277,22 @@ it('evaluates only the record a date can change (1 of 41)', () => {
     return make(ctx, 'outbound_slips', { slip_no: `S${i}`, order, outbound_date: date, picked_by: '孙立', reviewed_by: '李梅', reviewed_at: date });
   };
   // 40 slips unconfirmed since mid-2024 (long overdue: no step ahead), one shipped on 2025-01-05 (due 01-20)
-  for (let i = 0; i < 40; i++) sale(i, day('2024-06-01', i));
+  for (let i = 0; i < 40; i++) await sale(i, day('2024-06-01', i));
   const late = sale(40, '2025-01-05');
   // the first re-check is full: every slip and customer, no line (none dated after as-of, none with a time-driven finding)
-  expect(recheck(db, fixedDayClock('2025-01-15'), '2025-01-15').records).toBe(41 + 1);
-  const r = recheck(db, fixedDayClock('2025-01-25'), '2025-01-25');
+  expect((await recheck(db, fixedDayClock('2025-01-15'), '2025-01-15')).records).toBe(41 + 1);
+  const r = await recheck(db, fixedDayClock('2025-01-25'), '2025-01-25');
   expect(r).toMatchObject({ since: '2025-01-15', records: 1, opened: 1, resolved: 0 });
-  expect(db.$client.prepare(`SELECT record_id FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED' AND created_at >= '2025-01-25'`).pluck().all()).toEqual([late]);
+  expect(await db.$client.prepare(`SELECT record_id FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED' AND created_at >= '2025-01-25'`).pluck().all()).toEqual([
+    late,
+  ]);
 });
 
 describe('in the server: a worker thread', () => {
   let api: Api;
   beforeAll(async () => {
     api = await startApi({ today: '2025-03-02' });
-    buildFixture(api.server.db, 1500);
+    await buildFixture(api.server.db, 1500);
   }, 120_000);
   afterAll(() => api.server.close());
 
@@ -344,17 +346,17 @@ describe('in the server: a worker thread', () => {
     expect(midway.fraction).toBeLessThan(1);
     expect(await (await get('/system/recheck', qa)).json()).toMatchObject({ status: 'done', last_done: '2025-03-02', fraction: 1, records: done.records });
     // written by the thread through the findings service: audited like any finding
-    expect(api.server.db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED'`).pluck().get()).toBeGreaterThan(0);
+    expect(await api.server.db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'RECEIPT_UNCONFIRMED'`).pluck().get()).toBeGreaterThan(0);
   }, 120_000);
 });
 
-it('a master-data edit re-checks the recent lines at once and queues the rest for the re-check', () => {
+it('a master-data edit re-checks the recent lines at once and queues the rest for the re-check', async () => {
   const db = openDb(path.join(dir, 'dependents.db'));
   const clock = fixedDayClock('2025-01-10');
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  const w = buildWorld(db, clock);
+  const w = await buildWorld(db, clock);
   for (let i = 0; i < 60; i++) {
-    make(ctx, 'sales_orders', {
+    await make(ctx, 'sales_orders', {
       order_no: `M${i}`,
       customer: w.customer,
       salesperson: w.salesperson,
@@ -365,20 +367,20 @@ it('a master-data edit re-checks the recent lines at once and queues the rest fo
       sales_lines: [{ product: w.product, batch: w.batch, quantity: 1, unit_price: 15, amount: 15 }],
     });
   }
-  const expired = () => db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'BUYER_LICENSE_EXPIRED' AND status = 'open'`).pluck().get();
-  const licence = db.$client.prepare('SELECT id, version FROM customer_licenses WHERE customer = ?').get(w.customer) as { id: number; version: number };
+  const expired = async () => await db.$client.prepare(`SELECT count(*) FROM findings WHERE rule = 'BUYER_LICENSE_EXPIRED' AND status = 'open'`).pluck().get();
+  const licence = (await db.$client.prepare('SELECT id, version FROM customer_licenses WHERE customer = ?').get(w.customer)) as { id: number; version: number };
   // the licence turns out to have ended before all of these sales
-  updateRecord(
+  await updateRecord(
     ctx,
     registry.get('customer_licenses')!,
     licence.id,
     { valid_to: '2024-05-31', version: licence.version, _reason: '更正有效期' },
     { historical: true },
   );
-  expect(expired()).toBe(50);
-  expect(db.$client.prepare('SELECT by, ref_id FROM rule_recheck_pending').all()).toEqual([{ by: 'customer', ref_id: w.customer }]);
-  const r = recheck(db, clock, '2025-01-10');
-  expect(expired()).toBe(60);
+  expect(await expired()).toBe(50);
+  expect(await db.$client.prepare('SELECT by, ref_id FROM rule_recheck_pending').all()).toEqual([{ by: 'customer', ref_id: w.customer }]);
+  const r = await recheck(db, clock, '2025-01-10');
+  expect(await expired()).toBe(60);
   expect(r.opened).toBe(10);
-  expect(db.$client.prepare('SELECT count(*) FROM rule_recheck_pending').pluck().get()).toBe(0);
+  expect(await db.$client.prepare('SELECT count(*) FROM rule_recheck_pending').pluck().get()).toBe(0);
 });

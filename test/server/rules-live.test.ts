@@ -28,7 +28,7 @@ const findingsOf = async (resource: string, id: number) =>
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   cookie = await login(srv.url);
-  w = buildWorld(srv.db, srv.clock);
+  w = await buildWorld(srv.db, srv.clock);
   expect((await api('POST', '/users', { username: 'fin1', display_name: '周会计', roles: ['finance'], password: FINANCE_PASSWORD, active: true })).status).toBe(
     201,
   );
@@ -76,18 +76,18 @@ describe('live rules on a sales order', () => {
     expect((await api('PUT', `/customer_licenses/${lic.id}`, { ...lic, valid_to: '2025-05-31' })).status).toBe(200);
     // a licence change sends the approved buyer back to review (schema/lifecycle.ts)
     expect((await api('GET', `/customers/${w.customer}`)).body.qa_status).toBe('pending');
-    reapprove();
+    await reapprove();
     const r = await api('POST', '/sales_orders', compliantOrder(w, 'XS-BAD-3'));
     expect(r.status).toBe(400);
     expect(r.body.errors.customer).toMatch(/^\[BUYER_LICENSE_EXPIRED\]/);
     // Valid to the sale date inclusive.
     const again = (await api('GET', `/customer_licenses/${lic.id}`)).body;
     expect((await api('PUT', `/customer_licenses/${lic.id}`, { ...again, valid_to: '2025-06-01' })).status).toBe(200);
-    reapprove();
+    await reapprove();
     expect((await api('POST', '/sales_orders', compliantOrder(w, 'XS-EDGE-2'))).status).toBe(201);
     const last = (await api('GET', `/customer_licenses/${lic.id}`)).body;
     await api('PUT', `/customer_licenses/${lic.id}`, { ...last, valid_to: '2030-12-31' });
-    reapprove();
+    await reapprove();
   });
 });
 
@@ -101,7 +101,7 @@ describe('warnings and re-checks', () => {
 
   it('resolves a warning when the master data is fixed', async () => {
     // the credit review is a step (no plain edit clears it): recorded as never done
-    recordStates(srv, 'customers', w.customer, { credit_reviewed_at: null });
+    await recordStates(srv, 'customers', w.customer, { credit_reviewed_at: null });
     const r = await api('POST', '/sales_orders', compliantOrder(w, 'XS-WARN-2', {}, { sale_date: '2025-06-30' }));
     expect(r.status).toBe(201);
     const line = r.body.sales_lines[0].id;

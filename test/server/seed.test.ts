@@ -28,13 +28,13 @@ interface Seeded {
   ms?: number;
 }
 
-function seedFresh(): Seeded {
+async function seedFresh(): Promise<Seeded> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-seed-'));
   const db = openDb(path.join(dir, 'gsp.db'));
   const clock = fixedDayClock(TODAY);
-  createAdmin(db, clock, randomPassword());
+  await createAdmin(db, clock, randomPassword());
   const started = performance.now();
-  const creds = seedDemo(db, clock);
+  const creds = await seedDemo(db, clock);
   return { db, dir, creds, ms: performance.now() - started };
 }
 
@@ -55,7 +55,7 @@ describe('demo seed', () => {
   let b: Seeded;
 
   beforeAll(async () => {
-    a = seedFresh();
+    a = await seedFresh();
     // the second seed of the day: the run's demo database (seeded the same way, shared with the browser tests)
     b = await runDemoCopy();
     console.log(`seedDemo: ${Math.round(a.ms!)} ms`);

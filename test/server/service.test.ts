@@ -131,7 +131,7 @@ describe('one SIGTERM to npm stops the server', () => {
     const db = new Database(dbFile, { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect((db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n).toBe(1);
+      expect(((await db.prepare('SELECT count(*) AS n FROM sessions').get()) as { n: number }).n).toBe(1);
     } finally {
       db.close();
     }

@@ -14,14 +14,14 @@ const ctx: ServiceContext = { db: openDb(':memory:'), clock: fixedDayClock('2025
 const setting = (key: string, value: unknown) => ({ key, value, description: key });
 
 describe('write hooks registry', () => {
-  it('refuses to write before the hooks are registered', () => {
-    expect(() => createRecord(ctx, registry.get('settings')!, setting('free_note', '未注册'))).toThrow(/write hooks not registered/);
+  it('refuses to write before the hooks are registered', async () => {
+    await expect(createRecord(ctx, registry.get('settings')!, setting('free_note', '未注册'))).rejects.toThrow(/write hooks not registered/);
   });
 
   it("writes once the composition registered them, with the workflows' hooks in force", async () => {
     await import('../../server/services/write-hooks');
-    expect(createRecord(ctx, registry.get('settings')!, setting('free_note', '已注册')).value).toBe('已注册');
+    expect((await createRecord(ctx, registry.get('settings')!, setting('free_note', '已注册'))).value).toBe('已注册');
     // the settings' hook (settings-hooks.ts) is in force: a declared text setting refuses a number
-    expect(() => createRecord(ctx, registry.get('settings')!, setting('companyName', 42))).toThrow(/设置 companyName 的值类型不正确/);
+    await expect(createRecord(ctx, registry.get('settings')!, setting('companyName', 42))).rejects.toThrow(/设置 companyName 的值类型不正确/);
   });
 });

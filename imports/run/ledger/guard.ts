@@ -30,12 +30,12 @@ export interface LedgerGuard {
   by: string;
 }
 
-export function ledgerGuard(db: Db, actor: Actor, file: string): LedgerGuard {
+export async function ledgerGuard(db: Db, actor: Actor, file: string): Promise<LedgerGuard> {
   const roles = actor.roles;
   const scoped = ownScope(roles, 'sales_orders', 'create') != null;
   const own =
     scoped && actor.salesperson != null
-      ? (db.select({ id: salespeople.id, name: salespeople.name }).from(salespeople).where(eq(salespeople.id, actor.salesperson)).get() as
+      ? ((await db.select({ id: salespeople.id, name: salespeople.name }).from(salespeople).where(eq(salespeople.id, actor.salesperson)).get()) as
           | { id: number; name: string }
           | undefined)
       : undefined;

@@ -13,6 +13,7 @@ import { stagingPath } from '../files';
 import type { RunEnv } from '../env';
 import type { ImportResult } from '../types';
 import { loadMaster } from './master-data';
+import { exclusive, soleWriter } from '../../../server/db';
 import { mergeStaging } from '../../../server/services/bulk';
 import { OrderBuilder, type FindingSink } from './orders';
 import { Resolver, type RowError } from './resolver';
@@ -43,7 +44,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const t0 = performance.now();
   // since the process started: start-up, opening the file and the database, finding the table
   if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
-  const master = loadMaster(db, opts.clock.today());
+  const master = await loadMaster(db, opts.clock.today());
   const staging = new Staging(stagingPath(db, os.tmpdir()));
   try {
     const headerOf = headerLookup(table.kind, table.columns);
@@ -66,7 +67,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
         for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
       },
     };
-    const guard = ledgerGuard(db, opts.actor, env.fileName);
+    const guard = await ledgerGuard(db, opts.actor, env.fileName);
     // the ledger's review columns whose step the user could not grant (none for QA/admin-like roles)
     const untrusted = (
       [
@@ -160,22 +161,26 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     const tail = { created, unresolved, skipped: table.skipped.length ? table.skipped : undefined, latestDate };
 
     if (opts.dryRun) {
-      return finishImport(env, { importId: null, counts, staging, tail });
+      return await finishImport(env, { importId: null, counts, staging, tail });
     }
     await progress.phase('merging', rows);
-    opts.beforeMerge?.();
+    await opts.beforeMerge?.();
     const t1 = performance.now();
-    const result = finishImport(env, {
+    const result = await finishImport(env, {
       importId: null,
       counts,
       staging,
       tail,
-      merge: (values, ctx) => {
-        staging.commit();
-        const m = mergeStaging(ctx, staging.file, values, { force: !!opts.force, reason: env.reason });
-        timing?.('phase 2 (merge)', t1);
-        return m;
-      },
+      // the SQLite bulk merge: the writer held (exclusive), its own synchronous transaction, the read connection closed meanwhile
+      merge: (values, ctx) =>
+        exclusive(ctx.db, () =>
+          soleWriter(ctx.db, () => {
+            staging.commit();
+            const m = mergeStaging(ctx, staging.file, values, { force: !!opts.force, reason: env.reason });
+            timing?.('phase 2 (merge)', t1);
+            return m;
+          }),
+        ),
     });
     timing?.('report', t1);
     return result;

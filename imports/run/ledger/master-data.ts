@@ -59,30 +59,30 @@ export interface Master {
   counts: Record<string, number>;
 }
 
-const live = <T extends ResourceTable>(db: Db, table: T) => db.select().from(table).where(isNull(table.voided_at)).all() as RowOf<T>[];
+const live = async <T extends ResourceTable>(db: Db, table: T) => (await db.select().from(table).where(isNull(table.voided_at)).all()) as RowOf<T>[];
 
-export function loadMaster(db: Db, asOf: string): Master {
-  const customers = live(db, t.customers);
-  const products = live(db, t.products);
-  const batches = live(db, t.batches);
-  const salespeople = live(db, t.salespeople);
-  const contracts = live(db, t.contracts);
+export async function loadMaster(db: Db, asOf: string): Promise<Master> {
+  const customers = await live(db, t.customers);
+  const products = await live(db, t.products);
+  const batches = await live(db, t.batches);
+  const salespeople = await live(db, t.salespeople);
+  const contracts = await live(db, t.contracts);
   const ctx = createMemoryContext({
     asOf,
-    settings: loadSettings(db),
-    companyLicenses: live(db, t.companyLicenses),
+    settings: await loadSettings(db),
+    companyLicenses: await live(db, t.companyLicenses),
     customers,
-    customerLicenses: live(db, t.customerLicenses),
-    customerAgents: live(db, t.customerAgents),
+    customerLicenses: await live(db, t.customerLicenses),
+    customerAgents: await live(db, t.customerAgents),
     salespeople,
-    authorizations: live(db, t.authorizations),
-    trainings: live(db, t.trainings),
+    authorizations: await live(db, t.authorizations),
+    trainings: await live(db, t.trainings),
     products,
     batches,
-    recalls: live(db, t.recalls),
+    recalls: await live(db, t.recalls),
     contracts,
     // the day each batch was found nonconforming dates its 不合格 status (BATCH_BLOCKED), as on live entry
-    nonconformities: live(db, t.nonconformities).flatMap((c) => (c.batch != null ? [{ id: c.id, batch: c.batch, found_at: c.found_at }] : [])),
+    nonconformities: (await live(db, t.nonconformities)).flatMap((c) => (c.batch != null ? [{ id: c.id, batch: c.batch, found_at: c.found_at }] : [])),
   });
   const m: Master = {
     ctx,

@@ -13,6 +13,8 @@
  * An order number already in the database: when it is the same order (same buyer and sale date), rows
  * whose line is already in it are duplicates and the others are added to it (that is how fixed rejected
  * rows are re-imported); a different order under the same number is a duplicate unless --force.
+ *
+ * @db-sync phase 1 reads the main database with prepared statements, synchronously, row by row.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';

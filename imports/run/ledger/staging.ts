@@ -4,6 +4,8 @@
  * (no journal, no fsync: a crash only loses the staging file, which is re-created). A reference to a record
  * staged by this import is its staging id negated; a positive reference is an existing record's id.
  * Phase 2 (server/services/bulk/ledger-merge.ts) copies it all into the main database in one transaction.
+ *
+ * @db-sync the staging file is its own SQLite connection, written synchronously in big transactions.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';

@@ -17,11 +17,11 @@ export const contractSheet: DocumentTemplate<Data> = {
   key: 'contract',
   resource: 'contracts',
   title: '购销合同',
-  gather: (ctx, contract) => ({
+  gather: async (ctx, contract) => ({
     contract,
     customer: ref(ctx.db, 'customers', contract.customer),
     salesperson: ref(ctx.db, 'salespeople', contract.salesperson),
-    signatures: signaturesFor(ctx.db, 'contracts', contract),
+    signatures: await signaturesFor(ctx.db, 'contracts', contract),
   }),
   fileName: (d) => `购销合同-${d.contract.contract_no}`,
   render(d, ctx) {

@@ -23,18 +23,18 @@ export const customerSheet: DocumentTemplate<Data> = {
   key: 'customer-sheet',
   resource: 'customers',
   title: '购货者档案',
-  gather(ctx, customer) {
+  async gather(ctx, customer) {
     const live = <T extends typeof customerLicenses | typeof customerAgents>(t: T) => and(eq(t.customer, customer.id), isNull(t.voided_at));
     return {
       customer,
-      licences: ctx.db
+      licences: (await ctx.db
         .select()
         .from(customerLicenses)
         .where(live(customerLicenses))
         .orderBy(asc(customerLicenses.kind), asc(customerLicenses.valid_to))
-        .all() as Row[],
-      agents: ctx.db.select().from(customerAgents).where(live(customerAgents)).orderBy(asc(customerAgents.id)).all() as Row[],
-      signatures: signaturesFor(ctx.db, 'customers', customer),
+        .all()) as Row[],
+      agents: (await ctx.db.select().from(customerAgents).where(live(customerAgents)).orderBy(asc(customerAgents.id)).all()) as Row[],
+      signatures: await signaturesFor(ctx.db, 'customers', customer),
     };
   },
   fileName: (d) => `购货者档案-${d.customer.name}`,

@@ -38,15 +38,15 @@ function item(ctx: DocContext, d: Row): Item {
 }
 
 /** The customer's live delivery records in the period, oldest first (also the inspection pack's section). */
-export function deliveryItems(ctx: DocContext, customerId: number, from?: string, to?: string): Item[] {
+export async function deliveryItems(ctx: DocContext, customerId: number, from?: string, to?: string): Promise<Item[]> {
   const t = documentDeliveries;
   return (
-    ctx.db
+    (await ctx.db
       .select()
       .from(t)
       .where(and(eq(t.customer, customerId), isNull(t.voided_at), from ? gte(t.delivered_at, from) : undefined, to ? lte(t.delivered_at, to) : undefined))
       .orderBy(asc(t.delivered_at), asc(t.id))
-      .all() as Row[]
+      .all()) as Row[]
   ).map((d) => item(ctx, d));
 }
 
@@ -74,13 +74,13 @@ export const documentDeliveryList: DocumentTemplate<Data> = {
   resource: 'customers',
   title: '资料交付清单',
   landscape: true,
-  gather(ctx, customer, query) {
+  async gather(ctx, customer, query) {
     const from = query.from?.trim() || undefined;
     const to = query.to?.trim() || undefined;
     for (const d of [from, to]) {
       if (d && !isValidDate(d)) throw badRequest(ctx.lang === 'en' ? `Dates must be YYYY-MM-DD: ${d}` : `日期应为 YYYY-MM-DD：${d}`);
     }
-    return { customer, from, to, items: deliveryItems(ctx, customer.id, from, to) };
+    return { customer, from, to, items: await deliveryItems(ctx, customer.id, from, to) };
   },
   fileName: (d) => `资料交付清单-${d.customer.name}`,
   render(d, ctx) {

@@ -29,8 +29,8 @@ export const invoiceGoodsList: DocumentTemplate<Data> = {
   key: 'invoice-goods-list',
   resource: 'invoices',
   title: '销售货物清单',
-  gather(ctx, invoice) {
-    const rows = ctx.db
+  async gather(ctx, invoice) {
+    const rows = (await ctx.db
       .select({
         generic_name: products.generic_name,
         spec: products.spec,
@@ -42,7 +42,7 @@ export const invoiceGoodsList: DocumentTemplate<Data> = {
       .innerJoin(products, eq(products.id, invoiceLines.product))
       .where(and(eq(invoiceLines.invoice, invoice.id), isNull(invoiceLines.voided_at)))
       .orderBy(asc(invoiceLines.id))
-      .all() as GoodsRow[];
+      .all()) as GoodsRow[];
     return { invoice, customer: ref(ctx.db, 'customers', invoice.customer), rows };
   },
   fileName: (d) => `销售货物清单-${d.invoice.invoice_no}`,

@@ -25,17 +25,15 @@ export const outboundSlip: DocumentTemplate<Data> = {
   key: 'outbound-slip',
   resource: 'outbound_slips',
   title: '出库单',
-  gather(ctx, slip) {
+  async gather(ctx, slip) {
     const order = ref(ctx.db, 'sales_orders', slip.order);
     return {
       slip,
       order,
       customer: ref(ctx.db, 'customers', order?.customer),
       salesperson: ref(ctx.db, 'salespeople', order?.salesperson),
-      rows: order ? salesRows(ctx.db, eq(salesLines.order, order.id)) : [],
-      reviewSignature: signaturesFor(ctx.db, 'outbound_slips', slip)
-        .filter((s) => s.meaning === 'review_outbound')
-        .at(-1),
+      rows: order ? await salesRows(ctx.db, eq(salesLines.order, order.id)) : [],
+      reviewSignature: (await signaturesFor(ctx.db, 'outbound_slips', slip)).filter((s) => s.meaning === 'review_outbound').at(-1),
     };
   },
   fileName: (d) => `出库单-${d.slip.slip_no}`,

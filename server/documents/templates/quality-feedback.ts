@@ -19,12 +19,12 @@ export const qualityFeedback: DocumentTemplate<Data> = {
   key: 'quality-feedback',
   resource: 'quality_feedback',
   title: '质量信息反馈处理表',
-  gather: (ctx, form) => ({
+  gather: async (ctx, form) => ({
     form,
     customer: ref(ctx.db, 'customers', form.customer),
     product: ref(ctx.db, 'products', form.product),
     batch: ref(ctx.db, 'batches', form.batch),
-    days: readSetting(ctx.db, 'feedbackDays'),
+    days: await readSetting(ctx.db, 'feedbackDays'),
   }),
   fileName: (d) => `质量信息反馈处理表-${d.form.form_no}`,
   render(d, ctx) {

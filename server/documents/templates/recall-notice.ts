@@ -27,20 +27,21 @@ export const recallNotice: DocumentTemplate<Data> = {
   key: 'recall-notice',
   resource: 'recall_notices',
   title: '召回通知',
-  gather(ctx, notice) {
+  async gather(ctx, notice) {
     const recall = ref(ctx.db, 'recalls', notice.recall);
     const product = ref(ctx.db, 'products', recall?.product);
     const numbers = Array.isArray(recall?.batches) ? (recall!.batches as string[]) : [];
     const batchIds =
       product && numbers.length
-        ? ctx.db
-            .select({ id: batches.id })
-            .from(batches)
-            .where(and(eq(batches.product, product.id), inArray(batches.batch_no, numbers), isNull(batches.voided_at)))
-            .all()
-            .map((b) => b.id)
+        ? (
+            await ctx.db
+              .select({ id: batches.id })
+              .from(batches)
+              .where(and(eq(batches.product, product.id), inArray(batches.batch_no, numbers), isNull(batches.voided_at)))
+              .all()
+          ).map((b) => b.id)
         : [];
-    const rows = batchIds.length ? salesRows(ctx.db, and(eq(salesLines.customer, notice.customer as number), inArray(salesLines.batch, batchIds))) : [];
+    const rows = batchIds.length ? await salesRows(ctx.db, and(eq(salesLines.customer, notice.customer as number), inArray(salesLines.batch, batchIds))) : [];
     return { notice, recall, customer: ref(ctx.db, 'customers', notice.customer), product, rows };
   },
   fileName: (d) => `召回通知-${d.recall?.recall_no ?? d.notice.id}-${d.customer?.name ?? ''}`,

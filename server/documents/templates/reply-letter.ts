@@ -20,7 +20,7 @@ export const replyLetter: DocumentTemplate<Data> = {
   key: 'reply-letter',
   resource: 'replies',
   title: '复函',
-  gather: (ctx, reply) => ({
+  gather: async (ctx, reply) => ({
     reply,
     customer: ref(ctx.db, 'customers', reply.customer),
     complaint: ref(ctx.db, 'complaints', reply.complaint),

@@ -51,10 +51,10 @@ export function columnsFor(rows: SalesRow[]): Column<SalesRow>[] {
 }
 
 /** 第四篇 一.4(4): the buyer's name, licence number, business address and contact. */
-export function buyerBlock(db: DocContext['db'], customer: Row | undefined): SafeHtml {
+export async function buyerBlock(db: DocContext['db'], customer: Row | undefined): Promise<SafeHtml> {
   return kv([
     ['购货单位', text(customer?.name)],
-    ['经营许可证号/备案凭证编号', text(buyerLicenceNumbers(db, customer?.id))],
+    ['经营许可证号/备案凭证编号', text(await buyerLicenceNumbers(db, customer?.id))],
     ['经营地址', text(customer?.address)],
     ['联系方式', text([customer?.contact_name, customer?.contact_phone].filter(Boolean).join(' '))],
   ]);
@@ -86,24 +86,24 @@ export const salesOrderRecord: DocumentTemplate<OrderData> = {
   resource: 'sales_orders',
   title: '销售记录',
   landscape: true,
-  gather(ctx, order) {
+  async gather(ctx, order) {
     return {
       order,
       customer: ref(ctx.db, 'customers', order.customer),
       salesperson: ref(ctx.db, 'salespeople', order.salesperson),
       contract: ref(ctx.db, 'contracts', order.contract),
-      rows: salesRows(ctx.db, eq(salesLines.order, order.id)),
+      rows: await salesRows(ctx.db, eq(salesLines.order, order.id)),
     };
   },
   fileName: (d) => `销售记录-${d.order.order_no}`,
-  render(d, ctx) {
+  async render(d, ctx) {
     const names = (k: 'handler' | 'responsible') => [...new Set(d.rows.map((r) => r[k]).filter(Boolean))].join('、') || NONE;
     return sheet(
       letterhead(ctx.company, '销售记录', [
         ['单据编号', String(d.order.order_no)],
         ['销售日期', ymd(d.order.sale_date)],
       ]),
-      buyerBlock(ctx.db, d.customer),
+      await buyerBlock(ctx.db, d.customer),
       kv(
         [
           ['销售人员', text(d.salesperson?.name)],
@@ -143,7 +143,7 @@ export function dateRange(ctx: DocContext, query: DocQuery): { from: string; to:
   return { from, to };
 }
 
-export function customerSalesRows(ctx: DocContext, customer: number, from: string, to: string): SalesRow[] {
+export async function customerSalesRows(ctx: DocContext, customer: number, from: string, to: string): Promise<SalesRow[]> {
   return visibleLines(ctx, and(eq(salesLines.customer, customer), gte(salesLines.sale_date, from), lte(salesLines.sale_date, to)));
 }
 
@@ -152,19 +152,19 @@ export const customerSalesRecord: DocumentTemplate<RangeData> = {
   resource: 'customers',
   title: '销售记录清单',
   landscape: true,
-  gather(ctx, customer, query) {
+  async gather(ctx, customer, query) {
     const { from, to } = dateRange(ctx, query);
-    return { customer, from, to, rows: customerSalesRows(ctx, customer.id, from, to) };
+    return { customer, from, to, rows: await customerSalesRows(ctx, customer.id, from, to) };
   },
   fileName: (d) => `销售记录清单-${d.customer.name}-${d.from}至${d.to}`,
-  render(d, ctx) {
+  async render(d, ctx) {
     return sheet(
       letterhead(ctx.company, '销售记录清单', [
         ['购货单位', String(d.customer.name)],
         ['期间', `${d.from} 至 ${d.to}`],
         ['打印日期', ctx.today],
       ]),
-      buyerBlock(ctx.db, d.customer),
+      await buyerBlock(ctx.db, d.customer),
       salesTable(d.rows),
       signs([
         ['制表人', ctx.actor.display_name],

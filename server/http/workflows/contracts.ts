@@ -5,5 +5,5 @@ import { contractChecklist } from '../../services/workflows/contracts/checklist'
 import { readShown } from './read';
 
 export function contractsRoutes(app: Hono<AppEnv>): void {
-  app.get('/contracts/:id/checklist', (c) => c.json(contractChecklist(c.get('deps').db, readShown(c, 'contracts'))));
+  app.get('/contracts/:id/checklist', async (c) => c.json(await contractChecklist(c.get('deps').db, await readShown(c, 'contracts'))));
 }

@@ -27,10 +27,10 @@ import { zipStream } from '../../documents/zip';
 type C = Context<AppEnv>;
 const BASE = '/api/workflows/documents';
 
-function docContext(c: C): DocContext {
+async function docContext(c: C): Promise<DocContext> {
   const { db, clock } = c.get('deps');
   const today = clock.today();
-  return { db, actor: c.get('user')!, lang: c.get('lang'), today, now: clock.now().toISOString(), company: loadCompany(db, today) };
+  return { db, actor: c.get('user')!, lang: c.get('lang'), today, now: clock.now().toISOString(), company: await loadCompany(db, today) };
 }
 
 function templateOf(c: C): DocumentTemplate {
@@ -40,14 +40,14 @@ function templateOf(c: C): DocumentTemplate {
 }
 
 /** The document's HTML page and download name, read with the user's rights. */
-function build(c: C) {
+async function build(c: C) {
   const template = templateOf(c);
-  const ctx = docContext(c);
-  const row = readableRecord(ctx.db, ctx.actor, ctx.lang, template.resource, c.req.param('id')!);
+  const ctx = await docContext(c);
+  const row = await readableRecord(ctx.db, ctx.actor, ctx.lang, template.resource, c.req.param('id')!);
   const query = c.req.query();
-  const data = template.gather(ctx, row, query);
+  const data = await template.gather(ctx, row, query);
   const search = new URLSearchParams(query).toString();
-  const page = documentPage(template.render(data, ctx), {
+  const page = documentPage(await template.render(data, ctx), {
     title: template.fileName(data),
     landscape: template.landscape,
     pdfUrl: `${BASE}/${template.key}/${row.id}/pdf${search ? `?${search}` : ''}`,
@@ -78,21 +78,21 @@ export function documentsRoutes(app: Hono<AppEnv>): void {
   });
 
   app.get('/documents/customer-file/:id', async (c) => {
-    const ctx = docContext(c);
-    const customer = readableRecord(ctx.db, ctx.actor, ctx.lang, 'customers', c.req.param('id'));
+    const ctx = await docContext(c);
+    const customer = await readableRecord(ctx.db, ctx.actor, ctx.lang, 'customers', c.req.param('id'));
     try {
       await ensurePdfRenderer();
     } catch (err) {
       return pdfFailure(c, err);
     }
-    const sections = customerFilePlan(ctx, customer);
+    const sections = await customerFilePlan(ctx, customer);
     const scoped = ownScope(ctx.actor.roles, 'sales_orders') != null;
     const stream = zipStream(
       new Date(ctx.now),
       async (zip) => {
         await zip.add('00-目录.pdf', await renderPdf(documentPage(indexPage(ctx, customer, sections, scoped), { title: '目录' })));
         for (const s of sections) {
-          await zip.add(`${s.name}.pdf`, await renderPdf(documentPage(s.body(), { title: s.title, landscape: s.landscape }), { landscape: s.landscape }));
+          await zip.add(`${s.name}.pdf`, await renderPdf(documentPage(await s.body(), { title: s.title, landscape: s.landscape }), { landscape: s.landscape }));
           // the scans themselves, as stored (one at a time: each is at most the upload limit)
           for (const f of s.files ?? []) await zip.add(`${s.name}/${f.name}`, new Uint8Array(await fs.promises.readFile(f.file)));
         }
@@ -111,14 +111,14 @@ export function documentsRoutes(app: Hono<AppEnv>): void {
     return c.body(stream);
   });
 
-  app.get('/documents/:doc/:id', (c) => {
-    const { page } = build(c);
+  app.get('/documents/:doc/:id', async (c) => {
+    const { page } = await build(c);
     c.header('Content-Type', 'text/html; charset=utf-8');
     return c.body(page);
   });
 
   app.get('/documents/:doc/:id/pdf', async (c) => {
-    const { template, row, page, name } = build(c);
+    const { template, row, page, name } = await build(c);
     let pdf: Buffer;
     try {
       pdf = await renderPdf(page, { landscape: template.landscape });

@@ -10,15 +10,15 @@ import { readShown } from './read';
 
 export function firstBusinessRoutes(app: Hono<AppEnv>): void {
   for (const resource of ['customers', 'products'] as FirstBusinessResource[]) {
-    app.get(`/first-business/${resource}/:id`, (c) => {
-      const row = readShown(c, resource);
+    app.get(`/first-business/${resource}/:id`, async (c) => {
+      const row = await readShown(c, resource);
       const { db, clock } = c.get('deps');
-      return c.json(firstBusinessChecklist(db, clock.today(), resource, row));
+      return c.json(await firstBusinessChecklist(db, clock.today(), resource, row));
     });
   }
-  app.get('/authorisation/salespeople/:id', (c) => {
-    const row = readShown(c, 'salespeople');
+  app.get('/authorisation/salespeople/:id', async (c) => {
+    const row = await readShown(c, 'salespeople');
     const { db, clock } = c.get('deps');
-    return c.json(salespersonQualification(db, clock.today(), row));
+    return c.json(await salespersonQualification(db, clock.today(), row));
   });
 }

@@ -42,41 +42,41 @@ function asOf(c: C): string {
 }
 
 export function fulfilmentRoutes(app: Hono<AppEnv>): void {
-  app.get('/fulfilment/orders/:id/chain', (c) => {
+  app.get('/fulfilment/orders/:id/chain', async (c) => {
     allow(c, [['sales_orders', 'show']]);
     const order = record(c, 'sales_orders', 'id');
-    checkScope(c.get('deps').db, c.get('user')!, registry.get('sales_orders')!, order, c.get('lang'), 'show');
+    await checkScope(c.get('deps').db, c.get('user')!, registry.get('sales_orders')!, order, c.get('lang'), 'show');
     const { db, clock } = c.get('deps');
-    const chain = orderChain(db, order, clock.today());
+    const chain = await orderChain(db, order, clock.today());
     return c.json({ ...chain, blocks: nextStepBlocks({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, order, chain.steps[chain.current]?.key) });
   });
 
-  app.get('/fulfilment/receivables', (c) => {
+  app.get('/fulfilment/receivables', async (c) => {
     allow(c, [
       ['invoices', 'list'],
       ['payments', 'list'],
       ['customers', 'list'],
     ]);
-    return c.json(receivablesAgeing(c.get('deps').db, asOf(c)));
+    return c.json(await receivablesAgeing(c.get('deps').db, asOf(c)));
   });
 
-  app.get('/fulfilment/receivables/:customer', (c) => {
+  app.get('/fulfilment/receivables/:customer', async (c) => {
     allow(c, [
       ['invoices', 'list'],
       ['payments', 'list'],
       ['customers', 'show'],
     ]);
     const customer = record(c, 'customers', 'customer');
-    return c.json({ name: customer.name, ...customerReceivables(c.get('deps').db, asOf(c), customer.id) });
+    return c.json({ name: customer.name, ...(await customerReceivables(c.get('deps').db, asOf(c), customer.id)) });
   });
 
-  app.get('/fulfilment/invoiceable-slips', (c) => {
+  app.get('/fulfilment/invoiceable-slips', async (c) => {
     allow(c, [
       ['invoices', 'create'],
       ['invoice_slips', 'create'],
     ]);
     const customer = c.req.query('customer');
-    return c.json(invoiceableSlips(c.get('deps').db, customer ? Number(customer) : undefined));
+    return c.json(await invoiceableSlips(c.get('deps').db, customer ? Number(customer) : undefined));
   });
 
   app.post('/fulfilment/invoices', async (c) => {
@@ -87,6 +87,6 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
     ]);
     const body = parseBody(INVOICE_BODY, await jsonOf(c.req, c.get('lang')), c.get('lang'));
     const { db, clock } = c.get('deps');
-    return c.json(issueInvoice({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, body), 201);
+    return c.json(await issueInvoice({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, body), 201);
   });
 }

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../env';
 import { notFound } from '../../errors';
 import { findRow, type Row } from '../../services/records';
 
-export function readShown(c: Context<AppEnv>, resourceName: string): Row {
+export async function readShown(c: Context<AppEnv>, resourceName: string): Promise<Row> {
   const resource = registry.get(resourceName)!;
   const user = c.get('user')!;
   const lang = c.get('lang');
@@ -16,6 +16,6 @@ export function readShown(c: Context<AppEnv>, resourceName: string): Row {
   const id = Number(c.req.param('id'));
   const row = Number.isInteger(id) && id > 0 ? findRow(db, resource, id) : undefined;
   if (!row) throw notFound(msg(lang, 'not_found', { resource: resourceName, id: c.req.param('id') ?? '' }));
-  checkScope(db, user, resource, row, lang, 'show');
+  await checkScope(db, user, resource, row, lang, 'show');
   return row;
 }

@@ -10,7 +10,7 @@ import { affectedCustomers } from '../../services/workflows/recall/customers';
 
 export function recallRoutes(app: Hono<AppEnv>): void {
   // The customers a recall reaches: quantities, contacts and the state of each notice.
-  app.get('/recalls/:id/customers', (c) => {
+  app.get('/recalls/:id/customers', async (c) => {
     const user = c.get('user')!;
     const lang = c.get('lang');
     if (!can(user.roles, 'recalls', 'show') || !can(user.roles, 'recall_notices', 'list')) throw forbidden(msg(lang, 'forbidden'));
@@ -18,6 +18,6 @@ export function recallRoutes(app: Hono<AppEnv>): void {
     if (!Number.isInteger(id) || id <= 0) throw badRequest(msg(lang, 'invalid_query', { param: 'id' }));
     const recall = findRow(c.get('deps').db, registry.get('recalls')!, id);
     if (!recall || recall.voided_at) throw notFound(msg(lang, 'not_found', { resource: 'recalls', id }));
-    return c.json(affectedCustomers(c.get('deps').db, recall));
+    return c.json(await affectedCustomers(c.get('deps').db, recall));
   });
 }

@@ -12,19 +12,19 @@ import { attachmentsDirOf, putFile, sha256Sync, storedFile } from './store';
 export const backupAttachmentsDir = (backupFile: string) => `${backupFile}.attachments`;
 
 /** The hashes a database file refers to (none for a database from before attachments existed). */
-export function referencedHashes(file: string): string[] {
+export async function referencedHashes(file: string): Promise<string[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'").get();
-    return has ? (db.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all() as string[]) : [];
+    const has = await db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'").get();
+    return has ? ((await db.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all()) as string[]) : [];
   } finally {
     db.close();
   }
 }
 
 /** Copies the files `backupFile` refers to from the store of `dbFile` into `<backupFile>.attachments` (replaced whole). */
-export function backupAttachments(dbFile: string, backupFile: string): number {
-  const hashes = referencedHashes(backupFile);
+export async function backupAttachments(dbFile: string, backupFile: string): Promise<number> {
+  const hashes = await referencedHashes(backupFile);
   const out = backupAttachmentsDir(backupFile);
   const tmp = `${out}.partial`;
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -50,10 +50,10 @@ export function backupAttachments(dbFile: string, backupFile: string): number {
  * Before a restore: every file the backup refers to is in `<backup>.attachments` (or already in the target's
  * store) and hashes to its name. Returns where each one is; throws naming the first that is not.
  */
-export function verifyBackupAttachments(backupFile: string, target: string): Map<string, string> {
+export async function verifyBackupAttachments(backupFile: string, target: string): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   const dirs = [backupAttachmentsDir(backupFile), attachmentsDirOf(target)];
-  for (const sha of referencedHashes(backupFile)) {
+  for (const sha of await referencedHashes(backupFile)) {
     const found = dirs.map((d) => storedFile(d, sha)).find((f) => fs.existsSync(f));
     if (!found) throw new Error(`备份缺少附件文件 / the backup lacks an attachment file: ${sha}`);
     if (sha256Sync(found) !== sha) throw new Error(`附件文件校验失败 / attachment file fails its SHA-256 check: ${found}`);

@@ -20,10 +20,10 @@ interface Gap {
 }
 
 /** For each record: the required kinds (not a rule's) it has no current scan of. */
-function gaps(db: Db, resourceName: string, rows: Row[], name: (r: Row) => Gap): Gap[] {
+async function gaps(db: Db, resourceName: string, rows: Row[], name: (r: Row) => Gap): Promise<Gap[]> {
   const resource = registry.get(resourceName)!;
   const kinds = new Map<number, Set<string>>();
-  for (const a of attachmentRows(
+  for (const a of await attachmentRows(
     db,
     resourceName,
     rows.map((r) => r.id),
@@ -65,24 +65,24 @@ function scanCheck(label: Gap, source: string, found: Gap[], fields: string[], o
   };
 }
 
-export function customerScanChecks(db: Db, customer: Row): Check[] {
-  const live = <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
-    db
+export async function customerScanChecks(db: Db, customer: Row): Promise<Check[]> {
+  const live = async <T extends typeof customerLicenses | typeof customerAgents>(t: T) =>
+    (await db
       .select()
       .from(t)
       .where(and(eq(t.customer, customer.id), isNull(t.voided_at)))
-      .all() as Row[];
-  const licences = live(customerLicenses);
-  const agents = live(customerAgents);
+      .all()) as Row[];
+  const licences = await live(customerLicenses);
+  const agents = await live(customerAgents);
   const found = [
-    ...gaps(db, 'customer_licenses', licences, (l) => {
+    ...(await gaps(db, 'customer_licenses', licences, (l) => {
       const k = CUSTOMER_LICENSE_KIND.labels[l.kind as keyof typeof CUSTOMER_LICENSE_KIND.labels] ?? [String(l.kind), String(l.kind)];
       return { zh: `${k[0]} ${l.number ?? ''}`, en: `${k[1]} ${l.number ?? ''}` };
-    }),
-    ...gaps(db, 'customer_agents', agents, (a) => {
+    })),
+    ...(await gaps(db, 'customer_agents', agents, (a) => {
       const r = AGENT_ROLE.labels[a.role as keyof typeof AGENT_ROLE.labels] ?? [String(a.role), String(a.role)];
       return { zh: `${a.name}（${r[0]}）`, en: `${a.name} (${r[1]})` };
-    }),
+    })),
   ];
   return [
     scanCheck(
@@ -96,19 +96,19 @@ export function customerScanChecks(db: Db, customer: Row): Check[] {
   ];
 }
 
-export function productScanChecks(db: Db, product: Row): Check[] {
+export async function productScanChecks(db: Db, product: Row): Promise<Check[]> {
   const checks = [
     scanCheck(
       { zh: '批准证明文件扫描件', en: 'Scan of the approval document' },
       '第二篇 3.6.2; 第四篇 一.3',
-      gaps(db, 'products', [product], () => ({ zh: '本品种', en: 'This product' })),
+      await gaps(db, 'products', [product], () => ({ zh: '本品种', en: 'This product' })),
       ['attachments'],
       '批准证明文件已存档',
       'Approval document on file',
     ),
   ];
   if (product.imported) {
-    const kinds = new Set(attachmentRows(db, 'products', [product.id], true).map((a) => String(a.kind)));
+    const kinds = new Set((await attachmentRows(db, 'products', [product.id], true)).map((a) => String(a.kind)));
     const missing = missingImportDocs({ imported: true }, kinds);
     const meta = ruleMeta(PRODUCT_IMPORT_DOCS_MISSING)!;
     checks.push({

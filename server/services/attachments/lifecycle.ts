@@ -14,7 +14,7 @@ import { findRow, type Row } from '../records';
 import { applyChanges } from '../write';
 
 /** `label`: how the change is named in the finding (证照扫描件 of 购货单位证照 #3). Returns the records sent back. */
-export function scanSupersedes(ctx: ServiceContext, resource: Resource, record: Row, label: string): string[] {
+export async function scanSupersedes(ctx: ServiceContext, resource: Resource, record: Row, label: string): Promise<string[]> {
   const own = LIFECYCLE[resource.name];
   const targets: [Resource, Row][] = [];
   if (own?.review?.attachments) targets.push([resource, record]);
@@ -28,8 +28,8 @@ export function scanSupersedes(ctx: ServiceContext, resource: Resource, record: 
   for (const [res, row] of targets) {
     const review = LIFECYCLE[res.name]?.review;
     if (!review || row.voided_at || !review.approved(row)) continue;
-    const after = applyChanges(ctx, res, row, { ...review.reset }, { reason: APPROVAL_SUPERSEDED });
-    raiseSuperseded(ctx, res, after, review, ['attachments'], [label]);
+    const after = await applyChanges(ctx, res, row, { ...review.reset }, { reason: APPROVAL_SUPERSEDED });
+    await raiseSuperseded(ctx, res, after, review, ['attachments'], [label]);
     sent.push(`${res.name}/${row.id}`);
   }
   return sent;

@@ -41,28 +41,28 @@ export interface NewAttachment {
 const attachmentResource = () => registry.get('attachments')!;
 
 /** The record a scan is attached to or read from, with the actor's right to `action` it checked. */
-export function targetRecord(ctx: ServiceContext, resourceName: string, id: number, action: 'show' | 'edit'): { resource: Resource; row: Row } {
+export async function targetRecord(ctx: ServiceContext, resourceName: string, id: number, action: 'show' | 'edit'): Promise<{ resource: Resource; row: Row }> {
   const resource = registry.get(resourceName);
   if (!resource) throw notFound(msg(ctx.lang, 'unknown_resource', { resource: resourceName }));
   if (!attachable(resource)) throw badRequest(amsg(ctx.lang, 'no_attachments', { resource: resource.label[ctx.lang === 'en' ? 1 : 0] }));
   authorize(ctx.actor, resource, action, ctx.lang);
   const row = Number.isInteger(id) && id > 0 ? findRow(ctx.db, resource, id) : undefined;
   if (!row) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
-  checkScope(ctx.db, ctx.actor, resource, row, ctx.lang, action);
+  await checkScope(ctx.db, ctx.actor, resource, row, ctx.lang, action);
   return { resource, row };
 }
 
 /** An attachment row the actor may read (its record readable), or 404 / 403. */
-export function readableAttachment(ctx: ServiceContext, id: number): Row {
+export async function readableAttachment(ctx: ServiceContext, id: number): Promise<Row> {
   const row = Number.isInteger(id) && id > 0 ? findRow(ctx.db, attachmentResource(), id) : undefined;
   if (!row) throw notFound(msg(ctx.lang, 'not_found', { resource: 'attachments', id }));
-  targetRecord(ctx, String(row.resource), Number(row.record_id), 'show');
+  await targetRecord(ctx, String(row.resource), Number(row.record_id), 'show');
   return row;
 }
 
 /** Refuses what may not be attached before anything is stored: rights, kind, size, content type (by `head`). */
-function checkUpload(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, head: Uint8Array): { resource: Resource; mime: string } {
-  const { resource, row } = targetRecord(ctx, input.resource, input.recordId, 'edit');
+async function checkUpload(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, head: Uint8Array): Promise<{ resource: Resource; mime: string }> {
+  const { resource, row } = await targetRecord(ctx, input.resource, input.recordId, 'edit');
   if (row.voided_at) throw badRequest(amsg(ctx.lang, 'record_voided'));
   const slots = slotsOf(resource);
   if (!slots.some((s) => s.kind === input.kind)) {
@@ -92,7 +92,7 @@ function checkUpload(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, he
 }
 
 export async function addAttachment(ctx: ServiceContext, input: NewAttachment): Promise<Row> {
-  const { mime } = checkUpload(ctx, input, readHead(input.file));
+  const { mime } = await checkUpload(ctx, input, readHead(input.file));
   const sha = await sha256Of(input.file);
   // Stored before the row: a failed transaction leaves at most an unreferenced file under its own hash.
   putFile(attachmentsDir(ctx.db), input.file, sha);
@@ -100,18 +100,18 @@ export async function addAttachment(ctx: ServiceContext, input: NewAttachment): 
 }
 
 /** The same for bytes in memory, synchronously (the demo seed writes its placeholder scans this way). */
-export function addAttachmentBytes(ctx: ServiceContext, input: Omit<NewAttachment, 'file' | 'size'>, bytes: Buffer): Row {
-  const { mime } = checkUpload(ctx, { ...input, size: bytes.length }, bytes.subarray(0, 1024));
+export async function addAttachmentBytes(ctx: ServiceContext, input: Omit<NewAttachment, 'file' | 'size'>, bytes: Buffer): Promise<Row> {
+  const { mime } = await checkUpload(ctx, { ...input, size: bytes.length }, bytes.subarray(0, 1024));
   const sha = createHash('sha256').update(bytes).digest('hex');
   putBytes(attachmentsDir(ctx.db), bytes, sha);
   return recordAttachment(ctx, { ...input, size: bytes.length }, sha, mime);
 }
 
 /** The row, the superseded one, the audit rows and the lifecycle, in one transaction. */
-function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, sha: string, mime: string): Row {
+async function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 'file'>, sha: string, mime: string): Promise<Row> {
   const res = attachmentResource();
-  return inTransaction(ctx, (tx) => {
-    const { resource, row: record } = targetRecord(tx, input.resource, input.recordId, 'edit');
+  return inTransaction(ctx, async (tx) => {
+    const { resource, row: record } = await targetRecord(tx, input.resource, input.recordId, 'edit');
     if (record.voided_at) throw badRequest(amsg(ctx.lang, 'record_voided'));
     let old: Row | undefined;
     if (input.replaces != null) {
@@ -122,7 +122,7 @@ function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 'file'
     }
     const now = ctx.clock.now().toISOString();
     const stamp = { created_at: now, created_by: ctx.actor.id, updated_at: now, updated_by: ctx.actor.id };
-    const row = tx.db
+    const row = (await tx.db
       .insert(attachments)
       .values({
         resource: input.resource,
@@ -137,20 +137,20 @@ function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 'file'
         ...stamp,
       })
       .returning()
-      .get() as Row;
+      .get()) as Row;
     const what = `${kindLabel(input.kind, 'zh')}（SHA-256 ${sha}）`;
-    writeAudit(tx, 'create', 'attachments', row.id, null, serialize(res, row), input.reason?.trim() || `上传扫描件 ${what}`);
+    await writeAudit(tx, 'create', 'attachments', row.id, null, serialize(res, row), input.reason?.trim() || `上传扫描件 ${what}`);
     if (old) {
-      const after = tx.db
+      const after = (await tx.db
         .update(attachments)
         .set({ superseded_by: row.id, superseded_at: now, updated_at: now, updated_by: ctx.actor.id, version: (old.version ?? 1) + 1 })
         .where(eq(attachments.id, old.id))
         .returning()
-        .get() as Row;
-      writeAudit(tx, 'update', 'attachments', old.id, serialize(res, old), serialize(res, after), `被附件 #${row.id} 替换：${what}`);
+        .get()) as Row;
+      await writeAudit(tx, 'update', 'attachments', old.id, serialize(res, old), serialize(res, after), `被附件 #${row.id} 替换：${what}`);
     }
     const label = `${resource.label[ctx.lang === 'en' ? 1 : 0]}·${kindLabel(input.kind, ctx.lang)}`;
-    if (!input.seed) scanSupersedes(tx, resource, record, label);
+    if (!input.seed) await scanSupersedes(tx, resource, record, label);
     return serialize(res, findRow(tx.db, res, row.id)!);
   });
 }

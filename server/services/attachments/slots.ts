@@ -27,13 +27,13 @@ export function requiredFor(slot: AttachmentSlot, row: Record<string, unknown>):
 export const kindLabel = (kind: string, lang: Lang) => ATTACHMENT_KIND.labels[kind as keyof typeof ATTACHMENT_KIND.labels]?.[lang === 'en' ? 1 : 0] ?? kind;
 
 /** Every attachment row of the records (history included), oldest first. */
-export function attachmentRows(db: Db, resource: string, ids: readonly number[], currentOnly = false): Row[] {
+export async function attachmentRows(db: Db, resource: string, ids: readonly number[], currentOnly = false): Promise<Row[]> {
   if (!ids.length) return [];
   const t = attachments;
-  return db
+  return (await db
     .select()
     .from(t)
     .where(and(eq(t.resource, resource), inArray(t.record_id, [...ids]), isNull(t.voided_at), currentOnly ? isNull(t.superseded_by) : undefined))
     .orderBy(asc(t.record_id), asc(t.id))
-    .all() as Row[];
+    .all()) as Row[];
 }

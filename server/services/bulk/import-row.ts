@@ -16,7 +16,10 @@ export interface ImportRowValues {
   stored_path: string;
 }
 
-/** Inserts the imports row and returns its id (the caller is inside a transaction). */
+/**
+ * Inserts the imports row and returns its id (the caller is inside a transaction).
+ * @db-sync the SQLite bulk merge calls it inside its synchronous transaction.
+ */
 export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
   const now = ctx.clock.now().toISOString();
   const row = ctx.db

@@ -9,6 +9,8 @@
  * connection's readers for the whole busy_timeout (measured: 3 s stalls of the server under a CLI import). The journal is synced fully (synchronous = FULL) while in use, and WAL is put
  * back afterwards. A process killed meanwhile leaves a hot journal that SQLite rolls back on the next open,
  * which then sets WAL again (server/db.ts).
+ *
+ * @db-sync part of the SQLite bulk merge (synchronous).
  */
 import type Database from 'better-sqlite3';
 

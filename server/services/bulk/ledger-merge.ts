@@ -12,11 +12,13 @@
  * a process killed meanwhile leaves a `running` import that the next opening of the database removes
  * (merge-recovery.ts) — nothing partial survives. While the merge runs, the import's records already
  * written are visible and read-only (merging-guard.ts), as the import's status says.
+ *
+ * @db-sync the SQLite engine's bulk merge: prepared statements in short synchronous transactions (run it inside exclusive()).
  */
 import type Database from 'better-sqlite3';
 import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
 import type { Db } from '../../db';
-import { writeAudit } from '../audit';
+import { writeAuditSync } from '../audit';
 import type { ServiceContext } from '../context';
 import { fillFindingContext } from '../rules/finding-context';
 import { insertImportRow, type ImportRowValues } from './import-row';
@@ -296,7 +298,7 @@ export function mergeStaging(
             .prepare("UPDATE main.imports SET status = 'done', counts = ?, updated_at = ? WHERE id = ?")
             .run(JSON.stringify(values.counts), ctx.clock.now().toISOString(), importId);
           const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
-          writeAudit(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
+          writeAuditSync(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
         });
         tick('finding context, finish (imports row, audit)', tt);
         return { importId, records, lock: w.lock };

@@ -21,7 +21,7 @@ const KEEP = new Set(['imports', 'import_rejects']);
 /** derived records: QA reviewing them is not "working on the import's records" */
 const DERIVED = new Set(['findings']);
 
-export function voidImport(ctx: ServiceContext, imp: Row, reason: string): Record<string, unknown> {
+export async function voidImport(ctx: ServiceContext, imp: Row, reason: string): Promise<Record<string, unknown>> {
   const sqlite = clientOf(ctx.db);
   const label = (name: string) => registry.get(name)!.label[ctx.lang === 'en' ? 1 : 0];
   const list = (parts: string[]) => parts.join(ctx.lang === 'en' ? ', ' : '、');
@@ -48,11 +48,11 @@ export function voidImport(ctx: ServiceContext, imp: Row, reason: string): Recor
     for (const [col, spec] of Object.entries(u.fields)) {
       if (spec.kind !== 'ref' || !spec.ref || !ours.has(spec.ref)) continue;
       const n = (
-        sqlite
+        (await sqlite
           .prepare(
             `SELECT count(*) AS n FROM ${q(u.name)} WHERE voided_at IS NULL AND import_id IS NOT ? AND ${q(col)} IN (SELECT id FROM ${q(spec.ref)} WHERE import_id = ?)`,
           )
-          .get(imp.id, imp.id) as { n: number }
+          .get(imp.id, imp.id)) as { n: number }
       ).n;
       if (n) blockers.push(ctx.lang === 'en' ? `${label(u.name)} (${spec.label[1]}) ${rows(n)}` : `${label(u.name)}（${spec.label[0]}）${rows(n)}`);
     }
@@ -67,16 +67,18 @@ export function voidImport(ctx: ServiceContext, imp: Row, reason: string): Recor
   let findings = 0;
   for (const t of tables) {
     if (t.name === 'findings') continue;
-    findings += sqlite
-      .prepare(
-        `UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`,
-      )
-      .run(stamp).changes;
+    findings += (
+      await sqlite
+        .prepare(
+          `UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`,
+        )
+        .run(stamp)
+    ).changes;
   }
   for (const t of tables) {
-    voided[t.name] = sqlite.prepare(`UPDATE ${q(t.name)} SET ${set} WHERE import_id = @imp AND voided_at IS NULL`).run(stamp).changes;
+    voided[t.name] = (await sqlite.prepare(`UPDATE ${q(t.name)} SET ${set} WHERE import_id = @imp AND voided_at IS NULL`).run(stamp)).changes;
   }
   if (findings) voided.findings = (voided.findings ?? 0) + findings;
-  writeAudit(ctx, 'void', 'imports', imp.id, null, { id: imp.id, voided }, reason);
+  await writeAudit(ctx, 'void', 'imports', imp.id, null, { id: imp.id, voided }, reason);
   return { status: 'voided' };
 }

@@ -10,56 +10,56 @@ import type { Db } from '../../db';
 import { clientOf } from './bulk-rows';
 
 type Row = Record<string, any>;
-const one = (db: Db, table: any, id: number) =>
-  db
+const one = async (db: Db, table: any, id: number) =>
+  (await db
     .select()
     .from(table)
     .where(and(eq(table.id, id), isNull(table.voided_at)))
-    .get() as Row | undefined;
-const live = (db: Db, table: any, column: string, id: unknown) =>
+    .get()) as Row | undefined;
+const live = async (db: Db, table: any, column: string, id: unknown) =>
   id == null
     ? []
-    : (db
+    : ((await db
         .select()
         .from(table)
         .where(and(eq(table[column], id as number), isNull(table.voided_at)))
-        .all() as Row[]);
+        .all()) as Row[]);
 
 /** The coldest storage condition among the goods of a slip's order: 'frozen', 'cold', or null (no cold chain). */
-export function slipColdStorage(db: Db, slipId: unknown): 'cold' | 'frozen' | null {
+export async function slipColdStorage(db: Db, slipId: unknown): Promise<'cold' | 'frozen' | null> {
   if (slipId == null) return null;
-  const rows = clientOf(db)
+  const rows = (await clientOf(db)
     .prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
     JOIN products p ON p.id = l.product WHERE s.id = ? AND p.storage IN ('cold', 'frozen')`)
     .pluck()
-    .all(slipId) as string[];
+    .all(slipId)) as string[];
   return rows.includes('frozen') ? 'frozen' : rows.includes('cold') ? 'cold' : null;
 }
 
-type Builder = (db: Db, id: number) => unknown;
+type Builder = (db: Db, id: number) => unknown | Promise<unknown>;
 
 export const AFTERSALES_RECORD_VIEWS: Partial<Record<RecordKind, Builder>> = {
-  nonconformities: (db, id) => {
-    const c = one(db, t.nonconformities, id);
-    return c && ({ ...c, notices: live(db, t.nonconformityNotices, 'nonconformity', id) } satisfies RecordViews['nonconformities']);
+  nonconformities: async (db, id) => {
+    const c = await one(db, t.nonconformities, id);
+    return c && ({ ...c, notices: await live(db, t.nonconformityNotices, 'nonconformity', id) } satisfies RecordViews['nonconformities']);
   },
-  deliveries: (db, id) => {
-    const d = one(db, t.deliveries, id);
+  deliveries: async (db, id) => {
+    const d = await one(db, t.deliveries, id);
     if (!d) return undefined;
-    const storage = slipColdStorage(db, d.slip);
+    const storage = await slipColdStorage(db, d.slip);
     return { ...d, cold_chain: storage !== null, storage } satisfies RecordViews['deliveries'];
   },
-  outbound_slips: (db, id) => {
-    const s = one(db, t.outboundSlips, id);
-    return s && { ...s, deliveries: live(db, t.deliveries, 'slip', id) };
+  outbound_slips: async (db, id) => {
+    const s = await one(db, t.outboundSlips, id);
+    return s && { ...s, deliveries: await live(db, t.deliveries, 'slip', id) };
   },
-  follow_up_plans: (db, id) => {
-    const p = one(db, t.followUpPlans, id);
+  follow_up_plans: async (db, id) => {
+    const p = await one(db, t.followUpPlans, id);
     if (!p) return undefined;
     const visits =
       p.customer == null || p.product == null
         ? []
-        : db
+        : await db
             .select({ visit_date: t.visits.visit_date })
             .from(t.visits)
             .where(and(eq(t.visits.customer, p.customer), eq(t.visits.product, p.product), isNull(t.visits.voided_at)))
@@ -71,7 +71,7 @@ export const AFTERSALES_RECORD_VIEWS: Partial<Record<RecordKind, Builder>> = {
 };
 
 /** The records whose rules read a write of these resources (server/services/rules/targets.ts). */
-export function afterSalesRecordTargets(db: Db, resource: string, row: Row): { kind: RecordKind; id: number; own: boolean }[] | undefined {
+export async function afterSalesRecordTargets(db: Db, resource: string, row: Row): Promise<{ kind: RecordKind; id: number; own: boolean }[] | undefined> {
   switch (resource) {
     case 'nonconformities':
     case 'service_promises':
@@ -90,12 +90,13 @@ export function afterSalesRecordTargets(db: Db, resource: string, row: Row): { k
     case 'visits':
       return row.product == null
         ? []
-        : db
-            .select({ id: t.followUpPlans.id })
-            .from(t.followUpPlans)
-            .where(and(eq(t.followUpPlans.customer, row.customer), eq(t.followUpPlans.product, row.product), isNull(t.followUpPlans.voided_at)))
-            .all()
-            .map((p) => ({ kind: 'follow_up_plans' as const, id: p.id, own: false }));
+        : (
+            await db
+              .select({ id: t.followUpPlans.id })
+              .from(t.followUpPlans)
+              .where(and(eq(t.followUpPlans.customer, row.customer), eq(t.followUpPlans.product, row.product), isNull(t.followUpPlans.voided_at)))
+              .all()
+          ).map((p) => ({ kind: 'follow_up_plans' as const, id: p.id, own: false }));
     default:
       return undefined;
   }

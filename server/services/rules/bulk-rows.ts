@@ -32,21 +32,21 @@ export function clientOf(db: Db): Db['$client'] {
  * columns with its parameters (constant text only; values go in `params`); `voided: true` includes
  * voided rows.
  */
-export function liveRowsIn<T extends ResourceTable>(
+export async function liveRowsIn<T extends ResourceTable>(
   db: Db,
   table: T,
   column: string,
   ids: readonly number[],
   also?: { sql: string; params: unknown[]; voided?: boolean },
-): RowOf<T>[] {
+): Promise<RowOf<T>[]> {
   if (!ids.length) return [];
   const plan = planOf(table);
   const colName = getTableColumns(table)[column].name;
-  const rows = clientOf(db)
+  const rows = (await clientOf(db)
     .prepare(
       `SELECT * FROM "${plan.name}" WHERE "${colName}" IN (SELECT value FROM json_each(?))${also?.voided ? '' : ' AND voided_at IS NULL'}${also ? ` AND (${also.sql})` : ''} ORDER BY id`,
     )
-    .all(JSON.stringify(ids), ...(also?.params ?? [])) as Record<string, unknown>[];
+    .all(JSON.stringify(ids), ...(also?.params ?? []))) as Record<string, unknown>[];
   const out = new Array<RowOf<T>>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];

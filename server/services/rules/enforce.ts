@@ -43,50 +43,50 @@ export interface EnforceOptions {
   before?: Record<string, any>;
 }
 
-export function enforceRules(ctx: ServiceContext, resource: string, row: Record<string, any>, opts: EnforceOptions = {}): void {
-  const targets = dedupe(targetsOf(ctx.db, resource, row, opts.before));
+export async function enforceRules(ctx: ServiceContext, resource: string, row: Record<string, any>, opts: EnforceOptions = {}): Promise<void> {
+  const targets = dedupe(await targetsOf(ctx.db, resource, row, opts.before));
   if (!targets.length) return;
   if (ctx.deferredRules && opts.historical) {
     for (const t of targets) ctx.deferredRules.set(`${t.kind}:${t.id}`, { kind: t.kind, id: t.id });
     return;
   }
-  evaluateTargets(ctx, resource, targets, opts);
+  await evaluateTargets(ctx, resource, targets, opts);
 }
 
 /** Evaluates the records a bulk writer deferred, each once, in transactions of `batch` records. */
-export function flushRules(ctx: ServiceContext, batch = 500): number {
+export async function flushRules(ctx: ServiceContext, batch = 500): Promise<number> {
   const all = [...(ctx.deferredRules?.values() ?? [])].map((t) => ({ ...t, own: false }) as Target);
   ctx.deferredRules?.clear();
   const plain = { ...ctx, deferredRules: undefined };
   for (let i = 0; i < all.length; i += batch) {
-    inTransaction(plain, (tx) => evaluateTargets(tx, '', all.slice(i, i + batch), { historical: true }));
+    await inTransaction(plain, (tx) => evaluateTargets(tx, '', all.slice(i, i + batch), { historical: true }));
   }
   return all.length;
 }
 
-function evaluateTargets(ctx: ServiceContext, resource: string, targets: Target[], opts: EnforceOptions): void {
-  const rc = createSqlContext(ctx.db, ctx.clock.today());
+async function evaluateTargets(ctx: ServiceContext, resource: string, targets: Target[], opts: EnforceOptions): Promise<void> {
+  const rc = await createSqlContext(ctx.db, ctx.clock.today());
   const errors: FieldErrors = {};
-  const lineViews = new Map<number, ReturnType<typeof saleLineViews>[number]>();
+  const lineViews = new Map<number, Awaited<ReturnType<typeof saleLineViews>>[number]>();
   for (const target of targets) {
     let view: any;
     if (target.kind === 'sales_lines') {
       if (!lineViews.has(target.id)) {
-        const line = viewOf(ctx.db, 'sales_lines', target.id);
+        const line = await viewOf(ctx.db, 'sales_lines', target.id);
         // Views come per order: build all the order's lines at once.
-        if (line) for (const v of saleLineViews(ctx.db, line.order as number)) lineViews.set(v.id as number, v);
+        if (line) for (const v of await saleLineViews(ctx.db, line.order as number)) lineViews.set(v.id as number, v);
       }
       view = lineViews.get(target.id);
     } else {
-      view = viewOf(ctx.db, target.kind, target.id);
+      view = await viewOf(ctx.db, target.kind, target.id);
     }
     if (!view) {
-      resolveAllFor(ctx, target.kind, target.id);
+      await resolveAllFor(ctx, target.kind, target.id);
       continue;
     }
     const found = evaluate(target.kind, view, rc);
     const codes = new Set(rulesFor(target.kind).map((r) => r.code));
-    const { openedFindings } = syncFindings(ctx, target.kind, target.id, codes, found, findingContext(target.kind, view, rc));
+    const { openedFindings } = await syncFindings(ctx, target.kind, target.id, codes, found, findingContext(target.kind, view, rc));
     if (!target.own || opts.historical) continue;
     for (const f of openedFindings) {
       if (f.severity !== 'error' || !liveCodes(target.kind).has(f.code) || AWAITING_STEP[f.code]?.(view)) continue;

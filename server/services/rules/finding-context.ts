@@ -2,6 +2,8 @@
  * Who, what and when a finding is about (buyer, salesperson, product, batch, business date), copied onto it
  * for QA's filters and the monthly chart. Live findings take it from the record's view; findings an import
  * merges in bulk get it from the merged records in SQL (fillFindingContext), the same columns either way.
+ *
+ * @db-sync used by the SQLite bulk merge inside its synchronous transaction.
  */
 import type Database from 'better-sqlite3';
 import type { RecordKind, RuleContext } from '../../../schema/rules';

@@ -22,7 +22,7 @@ export interface SyncResult {
   openedFindings: Finding[];
 }
 
-export function syncFindings(
+export async function syncFindings(
   ctx: ServiceContext,
   resource: string,
   recordId: number,
@@ -31,14 +31,14 @@ export function syncFindings(
   extra: { import?: number | null; row?: number | null } & Partial<FindingContext> = {},
   /** the record's active findings when the caller loaded them for many records at once (activeFindingsOf) */
   active?: readonly FindingRow[],
-): SyncResult {
+): Promise<SyncResult> {
   const existing =
     active ??
-    (ctx.db
+    ((await ctx.db
       .select()
       .from(findings)
       .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ACTIVE)))
-      .all() as FindingRow[]);
+      .all()) as FindingRow[]);
   const now = ctx.clock.now().toISOString();
   const stamp = { updated_at: now, updated_by: ctx.actor.id };
   const current = new Map(existing.map((f) => [identity(f.rule, f.fields as string[]), f]));
@@ -53,14 +53,14 @@ export function syncFindings(
     const had = current.get(key);
     if (had) {
       if (!sameText(had, f))
-        ctx.db
+        await ctx.db
           .update(findings)
           .set({ message: f.message.zh, detail: detailOf(f), ...stamp })
           .where(eq(findings.id, had.id))
           .run();
       continue;
     }
-    const row = ctx.db
+    const row = await ctx.db
       .insert(findings)
       .values({
         rule: f.code,
@@ -84,19 +84,19 @@ export function syncFindings(
       })
       .returning()
       .get();
-    writeAudit(ctx, 'create', 'findings', row.id, null, row, null);
+    await writeAudit(ctx, 'create', 'findings', row.id, null, row, null);
     openedFindings.push(f);
     opened++;
   }
   for (const [key, f] of current) {
     if (fired.has(key) || !evaluatedCodes.has(f.rule) || f.status === 'waived') continue;
-    const row = ctx.db
+    const row = await ctx.db
       .update(findings)
       .set({ status: 'resolved', reviewed_at: now, note: '复核时规则不再触发 / no longer fires on re-check', version: (f.version ?? 1) + 1, ...stamp })
       .where(eq(findings.id, f.id))
       .returning()
       .get();
-    writeAudit(ctx, 'update', 'findings', f.id, f, row, '规则复核');
+    await writeAudit(ctx, 'update', 'findings', f.id, f, row, '规则复核');
     resolved++;
   }
   return { opened, resolved, openedFindings };
@@ -118,28 +118,28 @@ export function findingsChange(evaluatedCodes: ReadonlySet<string>, found: reado
 }
 
 /** The active findings of many records of one kind, by record id (one query; for a batch of syncFindings). */
-export function activeFindingsOf(ctx: ServiceContext, resource: string, recordIds: readonly number[]): Map<number, FindingRow[]> {
+export async function activeFindingsOf(ctx: ServiceContext, resource: string, recordIds: readonly number[]): Promise<Map<number, FindingRow[]>> {
   const out = new Map<number, FindingRow[]>(recordIds.map((id) => [id, []]));
   if (!recordIds.length) return out;
-  const rows = liveRowsIn(ctx.db, findings, 'record_id', recordIds, {
+  const rows = (await liveRowsIn(ctx.db, findings, 'record_id', recordIds, {
     sql: `resource = ? AND status IN (${ACTIVE.map(() => '?').join(', ')})`,
     params: [resource, ...ACTIVE],
     voided: true,
-  }) as FindingRow[];
+  })) as FindingRow[];
   for (const f of rows) out.get(f.record_id!)?.push(f);
   return out;
 }
 
 /** A voided record's open findings are resolved with it. */
-export function resolveAllFor(ctx: ServiceContext, resource: string, recordId: number): SyncResult {
-  const open = ctx.db
+export async function resolveAllFor(ctx: ServiceContext, resource: string, recordId: number): Promise<SyncResult> {
+  const open = (await ctx.db
     .select()
     .from(findings)
     .where(and(eq(findings.resource, resource), eq(findings.record_id, recordId), inArray(findings.status, ['open', 'acknowledged'])))
-    .all() as FindingRow[];
+    .all()) as FindingRow[];
   const now = ctx.clock.now().toISOString();
   for (const f of open) {
-    const row = ctx.db
+    const row = await ctx.db
       .update(findings)
       .set({
         status: 'resolved',
@@ -152,7 +152,7 @@ export function resolveAllFor(ctx: ServiceContext, resource: string, recordId: n
       .where(eq(findings.id, f.id))
       .returning()
       .get();
-    writeAudit(ctx, 'update', 'findings', f.id, f, row, '记录已作废');
+    await writeAudit(ctx, 'update', 'findings', f.id, f, row, '记录已作废');
   }
   return { opened: 0, resolved: open.length, openedFindings: [] };
 }

@@ -26,33 +26,33 @@ export interface RecheckResult {
 
 const BATCH = 500;
 
-function idsOf(db: Db, kind: RecordKind, after: number): number[] {
+async function idsOf(db: Db, kind: RecordKind, after: number): Promise<number[]> {
   const t = registry.get(kind)!.table;
   return (
-    db
+    (await db
       .select({ id: t.id })
       .from(t)
       .where(and(isNull(t.voided_at), gt(t.id, after)))
       .orderBy(asc(t.id))
       .limit(BATCH)
-      .all() as { id: number }[]
+      .all()) as { id: number }[]
   ).map((r) => r.id);
 }
 
 /** `all`: every record of every kind (after a bulk master-data change), not only the time-dependent ones. */
-export function fullRecheck(db: Db, clock: Clock, asOf = clock.today(), opts: { all?: boolean } = {}): RecheckResult {
+export async function fullRecheck(db: Db, clock: Clock, asOf = clock.today(), opts: { all?: boolean } = {}): Promise<RecheckResult> {
   const started = Date.now();
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const result: RecheckResult = { asOf, records: 0, opened: 0, resolved: 0, ms: 0 };
   const run = (kind: RecordKind, ids: number[]) =>
-    inTransaction(ctx, (tx) => {
-      const rc = createSqlContext(tx.db, asOf);
+    inTransaction(ctx, async (tx) => {
+      const rc = await createSqlContext(tx.db, asOf);
       const codes = new Set(rulesFor(kind).map((r) => r.code));
       for (const id of ids) {
-        const view = viewOf(tx.db, kind, id);
+        const view = await viewOf(tx.db, kind, id);
         const r = view
-          ? syncFindings(tx, kind, id, codes, evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc))
-          : resolveAllFor(tx, kind, id);
+          ? await syncFindings(tx, kind, id, codes, evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc))
+          : await resolveAllFor(tx, kind, id);
         result.records++;
         result.opened += r.opened;
         result.resolved += r.resolved;
@@ -61,20 +61,21 @@ export function fullRecheck(db: Db, clock: Clock, asOf = clock.today(), opts: { 
   // 1. every record a periodic rule applies to
   for (const kind of RECORD_KINDS) {
     if (!opts.all && !rulesFor(kind, { periodic: true }).length) continue;
-    for (let ids = idsOf(db, kind, 0); ids.length; ids = idsOf(db, kind, ids[ids.length - 1])) run(kind, ids);
+    for (let ids = await idsOf(db, kind, 0); ids.length; ids = await idsOf(db, kind, ids[ids.length - 1])) await run(kind, ids);
   }
   // 2. every other record with an active finding
   const periodicKinds = new Set<string>(RECORD_KINDS.filter((k) => opts.all || rulesFor(k, { periodic: true }).length));
-  const open = db
-    .selectDistinct({ resource: findings.resource, record_id: findings.record_id })
-    .from(findings)
-    .where(inArray(findings.status, ['open', 'acknowledged']))
-    .all()
-    .filter((f) => f.record_id != null && !periodicKinds.has(f.resource) && (RECORD_KINDS as readonly string[]).includes(f.resource));
+  const open = (
+    await db
+      .selectDistinct({ resource: findings.resource, record_id: findings.record_id })
+      .from(findings)
+      .where(inArray(findings.status, ['open', 'acknowledged']))
+      .all()
+  ).filter((f) => f.record_id != null && !periodicKinds.has(f.resource) && (RECORD_KINDS as readonly string[]).includes(f.resource));
   for (let i = 0; i < open.length; i += BATCH) {
     const slice = open.slice(i, i + BATCH);
     for (const kind of new Set(slice.map((f) => f.resource)))
-      run(
+      await run(
         kind as RecordKind,
         slice.filter((f) => f.resource === kind).map((f) => f.record_id!),
       );

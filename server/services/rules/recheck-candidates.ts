@@ -144,13 +144,20 @@ export const RECHECK_KINDS = [...Object.keys(WINDOW), 'dependents'] as const as 
 export const kindOf = (step: RecordKind | 'dependents'): RecordKind => (step === 'dependents' ? 'sales_lines' : step);
 
 /** The next page of candidates of a step after id `after`. */
-export function candidatePage(db: Db, kind: RecordKind | 'dependents', w: RecheckWindow, s: RuleSettings, after: number, limit: number): CandidatePage {
+export async function candidatePage(
+  db: Db,
+  kind: RecordKind | 'dependents',
+  w: RecheckWindow,
+  s: RuleSettings,
+  after: number,
+  limit: number,
+): Promise<CandidatePage> {
   if (kind === 'dependents') {
     if (!w.pendingUpto) return { ids: [], allRules: new Set() };
-    const ids = db.$client
+    const ids = (await db.$client
       .prepare(`SELECT r.id FROM sales_orders r WHERE r.id > :after AND r.voided_at IS NULL AND (${DEPENDENTS}) ORDER BY r.id LIMIT :limit`)
       .pluck()
-      .all({ after, limit, upto: w.pendingUpto }) as number[];
+      .all({ after, limit, upto: w.pendingUpto })) as number[];
     return { ids, allRules: new Set(ids) };
   }
   const spec = WINDOW[kind];
@@ -161,6 +168,6 @@ export function candidatePage(db: Db, kind: RecordKind | 'dependents', w: Rechec
   const params: Record<string, unknown> = { after, limit };
   if (text.includes(':since')) params.since = w.since ?? w.asOf;
   if (text.includes(':asOf')) params.asOf = w.asOf;
-  const rows = db.$client.prepare(text).all(params) as { id: number; undated: number }[];
+  const rows = (await db.$client.prepare(text).all(params)) as { id: number; undated: number }[];
   return { ids: rows.map((r) => r.id), allRules: new Set(rows.filter((r) => r.undated).map((r) => r.id)) };
 }

@@ -56,31 +56,31 @@ export function ensureProgressTable(db: Db): void {
 }
 
 /** Queues master records for the next re-check (in the caller's transaction). */
-export function queueDependents(db: Db, by: DependentsBy, refIds: readonly number[]): void {
+export async function queueDependents(db: Db, by: DependentsBy, refIds: readonly number[]): Promise<void> {
   ensureProgressTable(db);
   const insert = clientOf(db).prepare('INSERT OR IGNORE INTO rule_recheck_pending (by, ref_id) VALUES (?, ?)');
-  for (const id of refIds) insert.run(by, id);
+  for (const id of refIds) await insert.run(by, id);
 }
 
 /** The newest queued entry: a run takes the queue up to it. */
-export function pendingUpto(db: Db): number {
-  return (clientOf(db).prepare('SELECT max(id) FROM rule_recheck_pending').pluck().get() as number | null) ?? 0;
+export async function pendingUpto(db: Db): Promise<number> {
+  return ((await clientOf(db).prepare('SELECT max(id) FROM rule_recheck_pending').pluck().get()) as number | null) ?? 0;
 }
 
 /** Done with the queue as it stood when the run began: entries queued since wait for the next run. */
-export function clearDependents(db: Db, upto: number): void {
-  clientOf(db).prepare('DELETE FROM rule_recheck_pending WHERE id <= ?').run(upto);
+export async function clearDependents(db: Db, upto: number): Promise<void> {
+  await clientOf(db).prepare('DELETE FROM rule_recheck_pending WHERE id <= ?').run(upto);
 }
 
 /** The progress row; undefined before the first re-check (a read: the table is not created here). */
-export function readProgress(db: Db): RecheckProgress | undefined {
-  if (!clientOf(db).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get()) return undefined;
-  return clientOf(db).prepare('SELECT * FROM rule_recheck WHERE id = 1').get() as RecheckProgress | undefined;
+export async function readProgress(db: Db): Promise<RecheckProgress | undefined> {
+  if (!(await clientOf(db).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get())) return undefined;
+  return (await clientOf(db).prepare('SELECT * FROM rule_recheck WHERE id = 1').get()) as RecheckProgress | undefined;
 }
 
-export function writeProgress(db: Db, p: RecheckProgress): void {
+export async function writeProgress(db: Db, p: RecheckProgress): Promise<void> {
   const cols = Object.keys(p) as (keyof RecheckProgress)[];
-  clientOf(db)
+  await clientOf(db)
     .prepare(`INSERT INTO rule_recheck (id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => `:${c}`).join(', ')})
               ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`)
     .run(p);
@@ -104,8 +104,8 @@ export function fingerprintOf(s: RuleSettings): string {
 }
 
 /** For the admin screen: the progress row and how far through the tables it is (by id, 0–1). */
-export function progressReport(db: Db, kinds: readonly string[]): (RecheckProgress & { fraction: number }) | null {
-  const p = readProgress(db);
+export async function progressReport(db: Db, kinds: readonly string[]): Promise<(RecheckProgress & { fraction: number }) | null> {
+  const p = await readProgress(db);
   if (!p) return null;
   if (p.status === 'done') return { ...p, fraction: 1 };
   const tableOf = (k: string) => (k === 'sales_lines' || k === 'dependents' ? 'sales_orders' : k);

@@ -42,9 +42,9 @@ export function startRecheck(job: RecheckJob): RecheckRun {
 function inThisThread(job: RecheckJob): RecheckRun {
   let stopping = false;
   const done = (async () => {
-    let p = beginRecheck(job.db, job.clock, job.asOf, { full: job.full });
+    let p = await beginRecheck(job.db, job.clock, job.asOf, { full: job.full });
     while (p.status === 'running' && !stopping) {
-      p = recheckBatch(job.db, job.clock);
+      p = await recheckBatch(job.db, job.clock);
       job.onProgress?.(p);
       await sleep(job.pauseMs ?? 0);
     }

@@ -17,9 +17,9 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 const db = openDb(file);
 try {
-  let p = beginRecheck(db, clock, asOf, { full });
+  let p = await beginRecheck(db, clock, asOf, { full });
   while (p.status === 'running' && !stopping) {
-    p = recheckBatch(db, clock);
+    p = await recheckBatch(db, clock);
     if (p.status === 'running') post({ t: 'progress', p });
     await new Promise((r) => setTimeout(r, pauseMs));
   }

@@ -9,7 +9,7 @@
  */
 import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db';
+import { type Db, readerOf } from '../../db';
 import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
 import { loadSettings } from '../settings';
 import { RECHECK_KINDS, candidatePage, kindOf, type CandidatePage } from './recheck-candidates';
@@ -42,12 +42,12 @@ const codesOf = (kind: RecordKind, timeDriven?: boolean) => new Set(rulesFor(kin
  * record of each kind instead of the window (also when there is no completed re-check to start from,
  * as-of went back, or the thresholds changed). Returns the progress (status 'done' when nothing is left).
  */
-export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: boolean } = {}): RecheckProgress {
+export async function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: boolean } = {}): Promise<RecheckProgress> {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
-  return inTransaction(ctx, () => {
-    const fingerprint = fingerprintOf(loadSettings(db));
+  return inTransaction(ctx, async () => {
+    const fingerprint = fingerprintOf(await loadSettings(db));
     ensureProgressTable(db);
-    const p = readProgress(db);
+    const p = await readProgress(db);
     const same = p && p.as_of === asOf && p.fingerprint === fingerprint && !opts.full;
     if (same) return p; // under way: continue it; done: nothing left for that day
     const from = p?.fingerprint === fingerprint && !opts.full && p.last_done && p.last_done <= asOf ? p.last_done : null;
@@ -60,7 +60,7 @@ export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: 
       fingerprint,
       kind: RECHECK_KINDS[0],
       last_id: 0,
-      pending_upto: pendingUpto(db),
+      pending_upto: await pendingUpto(db),
       records: 0,
       opened: 0,
       resolved: 0,
@@ -70,64 +70,69 @@ export function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { full?: 
       finished_at: null,
       work_ms: 0,
     };
-    writeProgress(db, fresh);
+    await writeProgress(db, fresh);
     return fresh;
   });
 }
 
 /**
  * The next batch of the running re-check; returns the progress after it. Two steps, so that the write lock
- * is held only while findings change: the candidates are read and evaluated in a read transaction (WAL: no
- * lock, the server's writers go on), then the records whose findings change are written with the progress
+ * is held only while findings change: the candidates are read and evaluated outside it (the read connection,
+ * WAL: no lock, the server's writers go on), then the records whose findings change are written with the progress
  * in one write transaction. If another connection committed in between (`PRAGMA data_version`), the batch
  * is evaluated again inside the write transaction, so nothing is written from a stale read.
  */
-export function recheckBatch(db: Db, clock: Clock): RecheckProgress {
+export async function recheckBatch(db: Db, clock: Clock): Promise<RecheckProgress> {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const started = performance.now();
-  const client = db.$client;
-  const version = () => client.pragma('data_version', { simple: true }) as number;
-  const planned = db.transaction(
-    (tx) => {
-      const p = readProgress(db);
-      if (p?.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
-      const seen = version();
-      const { kind, page } = nextPage(db, loadSettings(tx as unknown as Db), p);
-      const ev = page.ids.length ? evaluatePage({ ...ctx, db: tx as unknown as Db }, kindOf(kind), page, p.as_of, started + RECHECK_BATCH.ms) : null;
-      return { p, seen, kind, page, ev };
-    },
-    { behavior: 'deferred' },
-  );
-  return inTransaction(ctx, (tx) => {
-    const p = readProgress(db)!;
+  // the read connection's data_version moves whenever another connection (our writer included) commits
+  const reader = readerOf(db);
+  const version = () => reader.pragma('data_version', { simple: true }) as number;
+  const seen = version();
+  const first = await readProgress(db);
+  if (first?.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
+  const { kind, page } = await nextPage(db, await loadSettings(db), first);
+  const planned = {
+    p: first,
+    seen,
+    kind,
+    page,
+    ev: page.ids.length ? await evaluatePage(ctx, kindOf(kind), page, first.as_of, started + RECHECK_BATCH.ms) : null,
+  };
+  return inTransaction(ctx, async (tx) => {
+    const p = (await readProgress(db))!;
     // another runner moved on meanwhile: leave it to that one
     if (p.status !== 'running' || p.batches !== planned.p.batches || p.as_of !== planned.p.as_of) return p;
     let ev = planned.ev;
     if (ev && version() !== planned.seen) {
       const upTo = ev.lastId;
-      ev = evaluatePage(tx, kindOf(planned.kind), { ...planned.page, ids: planned.page.ids.filter((id) => id <= upTo) }, p.as_of, Infinity);
+      ev = await evaluatePage(tx, kindOf(planned.kind), { ...planned.page, ids: planned.page.ids.filter((id) => id <= upTo) }, p.as_of, Infinity);
     }
     const now = clock.now().toISOString();
     const next: RecheckProgress = { ...p, kind: planned.kind, updated_at: now, batches: p.batches + 1 };
     if (!ev) {
       Object.assign(next, { status: 'done', last_done: p.as_of, finished_at: now, last_id: 0, kind: null });
-      clearDependents(db, p.pending_upto);
+      await clearDependents(db, p.pending_upto);
     } else {
-      const written = applyChanges(tx, kindOf(planned.kind), ev.changes);
+      const written = await applyChanges(tx, kindOf(planned.kind), ev.changes);
       Object.assign(next, { last_id: ev.lastId, records: p.records + ev.records, opened: p.opened + written.opened, resolved: p.resolved + written.resolved });
     }
     next.work_ms = p.work_ms + Math.round(performance.now() - started);
-    writeProgress(db, next);
+    await writeProgress(db, next);
     return next;
   });
 }
 
 /** The next non-empty page of candidates from where the progress stands (moving on to the next kinds). */
-function nextPage(db: Db, settings: ReturnType<typeof loadSettings>, p: RecheckProgress): { kind: (typeof RECHECK_KINDS)[number]; page: CandidatePage } {
+async function nextPage(
+  db: Db,
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+  p: RecheckProgress,
+): Promise<{ kind: (typeof RECHECK_KINDS)[number]; page: CandidatePage }> {
   let kind = p.kind as (typeof RECHECK_KINDS)[number];
   for (let after = p.last_id; ; after = 0) {
     const window = { since: p.since, asOf: p.as_of, pendingUpto: p.pending_upto };
-    const page = candidatePage(db, kind, window, settings, after, kindOf(kind) === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
+    const page = await candidatePage(db, kind, window, settings, after, kindOf(kind) === 'sales_lines' ? RECHECK_BATCH.sales_lines : RECHECK_BATCH.other);
     const next = RECHECK_KINDS[RECHECK_KINDS.indexOf(kind) + 1];
     if (page.ids.length || !next) return { kind, page };
     kind = next;
@@ -147,8 +152,8 @@ interface Change {
  * Evaluates the page's records in id order until `until` (performance.now()) or MAX_CHANGES records with
  * changes; `lastId`: the last one done (an order id for sales_lines).
  */
-function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage, asOf: string, until: number) {
-  const rc = createSqlContext(ctx.db, asOf);
+async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage, asOf: string, until: number) {
+  const rc = await createSqlContext(ctx.db, asOf);
   const out = { records: 0, lastId: page.ids[page.ids.length - 1], changes: [] as Change[] };
   const timeCodes = codesOf(kind, true);
   const consider = (id: number, codes: ReadonlySet<string>, view: Record<string, any> | undefined, found: Finding[], active: FindingRow[] = []) => {
@@ -159,8 +164,8 @@ function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage
   };
   const full = () => performance.now() > until || out.changes.length >= RECHECK_BATCH.maxChanges;
   if (kind === 'sales_lines') {
-    const views = saleLineViewsOf(ctx.db, page.ids);
-    const active = activeFindingsOf(
+    const views = await saleLineViewsOf(ctx.db, page.ids);
+    const active = await activeFindingsOf(
       ctx,
       kind,
       [...views.values()].flat().map((v) => v.id!),
@@ -174,19 +179,19 @@ function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: CandidatePage
     }
     return out;
   }
-  const active = activeFindingsOf(ctx, kind, page.ids);
+  const active = await activeFindingsOf(ctx, kind, page.ids);
   for (const id of page.ids) {
-    const view = viewOf(ctx.db, kind, id) as Record<string, any> | undefined;
+    const view = (await viewOf(ctx.db, kind, id)) as Record<string, any> | undefined;
     consider(id, timeCodes, view, view ? evaluate(kind, view as never, rc, { timeDriven: true }) : [], active.get(id));
     if (full()) return { ...out, lastId: id };
   }
   return out;
 }
 
-function applyChanges(ctx: ServiceContext, kind: RecordKind, changes: readonly Change[]) {
+async function applyChanges(ctx: ServiceContext, kind: RecordKind, changes: readonly Change[]) {
   const out = { opened: 0, resolved: 0 };
   for (const c of changes) {
-    const r = c.extra ? syncFindings(ctx, kind, c.id, c.codes, c.found, c.extra, c.active) : resolveAllFor(ctx, kind, c.id);
+    const r = c.extra ? await syncFindings(ctx, kind, c.id, c.codes, c.found, c.extra, c.active) : await resolveAllFor(ctx, kind, c.id);
     out.opened += r.opened;
     out.resolved += r.resolved;
   }
@@ -194,16 +199,16 @@ function applyChanges(ctx: ServiceContext, kind: RecordKind, changes: readonly C
 }
 
 /** The whole re-check as of a date, synchronously (CLI, tests); continues one under way for that date. */
-export function recheck(
+export async function recheck(
   db: Db,
   clock: Clock,
   asOf = clock.today(),
   opts: { full?: boolean; maxBatches?: number } = {},
-): RecheckResult & { progress: RecheckProgress } {
+): Promise<RecheckResult & { progress: RecheckProgress }> {
   const started = Date.now();
-  let p = beginRecheck(db, clock, asOf, opts);
+  let p = await beginRecheck(db, clock, asOf, opts);
   const before = { records: p.records, opened: p.opened, resolved: p.resolved };
-  for (let n = 0; p.status === 'running' && n < (opts.maxBatches ?? Infinity); n++) p = recheckBatch(db, clock);
+  for (let n = 0; p.status === 'running' && n < (opts.maxBatches ?? Infinity); n++) p = await recheckBatch(db, clock);
   return {
     asOf,
     since: p.since,

@@ -1,17 +1,24 @@
 /**
  * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
- * write, one re-check batch), so a rule asking twice costs nothing.
+ * write, one re-check batch), so a rule asking twice costs nothing. Building it is async (the settings are
+ * prefetched); the rules stay synchronous, and so do its look-ups on SQLite. Next step for the PostgreSQL
+ * engine (#17): prefetch the look-ups a record's rules need (the rule-reads of rules/rule-reads.ts) here too.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
 import { loadSettings } from '../settings';
+import type { RuleSettings } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
 
-export function createSqlContext(db: Db, asOf: string): RuleContext {
-  const settings = loadSettings(db);
+export async function createSqlContext(db: Db, asOf: string): Promise<RuleContext> {
+  return sqlContext(db, asOf, await loadSettings(db));
+}
+
+/** @db-sync the rules are synchronous, so are the look-ups they make on SQLite. */
+function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
   const cache = new Map<string, unknown>();
   const memo = <T>(key: string, load: () => T): T => {
     if (!cache.has(key)) cache.set(key, load());

@@ -21,23 +21,23 @@ type Row = Record<string, any>;
 const ids = (rows: Row[], key = 'id') => [...new Set(rows.map((r) => r[key]).filter((v) => v != null))] as number[];
 const liveWhere = (table: any, cond: any) => and(cond, isNull(table.voided_at));
 
-function linesWhere(db: Db, cond: any): number[] {
-  return ids(db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond)).all() as Row[]);
+async function linesWhere(db: Db, cond: any): Promise<number[]> {
+  return ids((await db.select({ id: t.salesLines.id }).from(t.salesLines).where(liveWhere(t.salesLines, cond)).all()) as Row[]);
 }
-function linesOfOrders(db: Db, orderIds: number[]): number[] {
+async function linesOfOrders(db: Db, orderIds: number[]): Promise<number[]> {
   return orderIds.length ? linesWhere(db, inArray(t.salesLines.order, orderIds)) : [];
 }
-function ordersOfInvoice(db: Db, invoiceId: number): number[] {
+async function ordersOfInvoice(db: Db, invoiceId: number): Promise<number[]> {
   const slips = ids(
-    db
+    (await db
       .select({ slip: t.invoiceSlips.slip })
       .from(t.invoiceSlips)
       .where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId)))
-      .all() as Row[],
+      .all()) as Row[],
     'slip',
   );
   return slips.length
-    ? ids(db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all() as Row[], 'order')
+    ? ids((await db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all()) as Row[], 'order')
     : [];
 }
 
@@ -54,27 +54,27 @@ export const RECENT_DEPENDENTS = 50;
  * is queued (`by`, its id): the next daily re-check re-evaluates all of its lines (recheck-candidates.ts);
  * `npm run recheck -- --all` re-evaluates everything.
  */
-function dependentLines(db: Db, cond: SQL, by: DependentsBy, refIds: number[]): Target[] {
+async function dependentLines(db: Db, cond: SQL, by: DependentsBy, refIds: number[]): Promise<Target[]> {
   const withFindings = ids(
-    db
+    (await db
       .select({ id: t.salesLines.id })
       .from(t.findings)
       .innerJoin(t.salesLines, eq(t.salesLines.id, t.findings.record_id))
       .where(and(eq(t.findings.resource, 'sales_lines'), inArray(t.findings.status, ['open', 'acknowledged']), cond, isNull(t.salesLines.voided_at)))
       .orderBy(desc(t.findings.id))
       .limit(RECENT_DEPENDENTS)
-      .all() as Row[],
+      .all()) as Row[],
   );
   const recent = ids(
-    db
+    (await db
       .select({ id: t.salesLines.id })
       .from(t.salesLines)
       .where(liveWhere(t.salesLines, cond))
       .orderBy(desc(t.salesLines.id))
       .limit(RECENT_DEPENDENTS)
-      .all() as Row[],
+      .all()) as Row[],
   );
-  if (recent.length >= RECENT_DEPENDENTS) queueDependents(db, by, refIds);
+  if (recent.length >= RECENT_DEPENDENTS) await queueDependents(db, by, refIds);
   return lines([...new Set([...withFindings, ...recent])]);
 }
 const ofOrdersWhere = (cond: SQL) => inArray(t.salesLines.order, sql`(SELECT ${t.salesOrders.id} FROM ${t.salesOrders} WHERE ${cond})`);
@@ -90,30 +90,30 @@ const SELF_CHECKED: Readonly<Record<string, { kind: RecordKind; own: boolean }>>
  * `before`: the record before an edit. A master record's edit that changes no column a sales-line rule
  * reads (rule-reads.ts) re-checks none of its lines; the record itself is still checked.
  */
-export function targetsOf(db: Db, resource: string, row: Row, before?: Row): Target[] {
-  const own = afterSalesRecordTargets(db, resource, row);
+export async function targetsOf(db: Db, resource: string, row: Row, before?: Row): Promise<Target[]> {
+  const own = await afterSalesRecordTargets(db, resource, row);
   // a nonconforming-goods case dates its batch's 不合格 status: the batch's sales are re-judged (BATCH_BLOCKED)
-  if (resource === 'nonconformities') return [...own!, ...coreTargetsOf(db, 'batches', { id: row.batch })];
+  if (resource === 'nonconformities') return [...own!, ...(await coreTargetsOf(db, 'batches', { id: row.batch }))];
   if (own && resource !== 'visits') return own;
   if (before && !linesMayChange(resource, before, row)) {
     const self = SELF_CHECKED[resource];
     return [...(own ?? []), ...(self ? [{ kind: self.kind, id: row.id, own: self.own }] : [])];
   }
-  return [...(own ?? []), ...coreTargetsOf(db, resource, row)];
+  return [...(own ?? []), ...(await coreTargetsOf(db, resource, row))];
 }
 
-function coreTargetsOf(db: Db, resource: string, row: Row): Target[] {
+async function coreTargetsOf(db: Db, resource: string, row: Row): Promise<Target[]> {
   switch (resource) {
     case 'sales_orders':
-      return lines(linesOfOrders(db, [row.id]), true);
+      return lines(await linesOfOrders(db, [row.id]), true);
     case 'sales_lines':
       return [{ kind: 'sales_lines', id: row.id, own: true }];
     case 'special_checks':
-      return lines(linesOfOrders(db, [row.order]), true);
+      return lines(await linesOfOrders(db, [row.order]), true);
     case 'outbound_slips':
-      return [{ kind: 'outbound_slips', id: row.id, own: true }, ...lines(linesOfOrders(db, [row.order]), true)];
+      return [{ kind: 'outbound_slips', id: row.id, own: true }, ...lines(await linesOfOrders(db, [row.order]), true)];
     case 'invoices':
-      return [{ kind: 'invoices', id: row.id, own: true }, ...lines(linesOfOrders(db, ordersOfInvoice(db, row.id)), true)];
+      return [{ kind: 'invoices', id: row.id, own: true }, ...lines(await linesOfOrders(db, await ordersOfInvoice(db, row.id)), true)];
     case 'invoice_slips':
     case 'invoice_lines':
       return targetsOf(db, 'invoices', { id: row.invoice });
@@ -121,7 +121,10 @@ function coreTargetsOf(db: Db, resource: string, row: Row): Target[] {
     case 'payments':
       return row.invoice ? targetsOf(db, 'invoices', { id: row.invoice }) : [];
     case 'contracts':
-      return [{ kind: 'contracts', id: row.id, own: true }, ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)), 'contract', [row.id])];
+      return [
+        { kind: 'contracts', id: row.id, own: true },
+        ...(await dependentLines(db, ofOrdersWhere(eq(t.salesOrders.contract, row.id)), 'contract', [row.id])),
+      ];
     case 'complaints':
     case 'recall_notices':
     case 'adverse_reactions':
@@ -130,14 +133,14 @@ function coreTargetsOf(db: Db, resource: string, row: Row): Target[] {
     case 'visits':
       return [{ kind: 'customers', id: row.customer, own: false }];
     case 'customers':
-      return [{ kind: 'customers', id: row.id, own: false }, ...dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id])];
+      return [{ kind: 'customers', id: row.id, own: false }, ...(await dependentLines(db, eq(t.salesLines.customer, row.id), 'customer', [row.id]))];
     case 'customer_licenses':
     case 'customer_agents':
       return dependentLines(db, eq(t.salesLines.customer, row.customer), 'customer', [row.customer]);
     case 'salespeople':
       return [
         { kind: 'salespeople', id: row.id, own: false },
-        ...dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id]),
+        ...(await dependentLines(db, ofOrdersWhere(eq(t.salesOrders.salesperson, row.id)), 'salesperson', [row.id])),
       ];
     // a failed training makes the salesperson's sales unqualified; an assessment is checked on the salesperson
     case 'trainings':
@@ -154,22 +157,19 @@ function coreTargetsOf(db: Db, resource: string, row: Row): Target[] {
       return dependentLines(db, eq(t.salesLines.batch, row.id), 'batch', [row.id]);
     case 'recalls': {
       const batchIds = ids(
-        db
-          .select({ id: t.batches.id, batch_no: t.batches.batch_no })
-          .from(t.batches)
-          .where(eq(t.batches.product, row.product))
-          .all()
-          .filter((b: Row) => splitList(row.batches).includes(b.batch_no)) as Row[],
+        (await db.select({ id: t.batches.id, batch_no: t.batches.batch_no }).from(t.batches).where(eq(t.batches.product, row.product)).all()).filter((b: Row) =>
+          splitList(row.batches).includes(b.batch_no),
+        ) as Row[],
       );
       const notices = ids(
-        db
+        (await db
           .select({ id: t.recallNotices.id })
           .from(t.recallNotices)
           .where(liveWhere(t.recallNotices, eq(t.recallNotices.recall, row.id)))
-          .all() as Row[],
+          .all()) as Row[],
       );
       return [
-        ...(batchIds.length ? dependentLines(db, inArray(t.salesLines.batch, batchIds), 'batch', batchIds) : []),
+        ...(batchIds.length ? await dependentLines(db, inArray(t.salesLines.batch, batchIds), 'batch', batchIds) : []),
         ...notices.map((id) => ({ kind: 'recall_notices' as const, id, own: false })),
       ];
     }

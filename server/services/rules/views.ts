@@ -11,12 +11,12 @@ import type { Db } from '../../db';
 import { liveRowsIn } from './bulk-rows';
 import { AFTERSALES_RECORD_VIEWS } from './after-sales-views';
 
-function getById<T extends ResourceTable>(db: Db, table: T, id: number): RowOf<T> | undefined {
-  return db
+async function getById<T extends ResourceTable>(db: Db, table: T, id: number): Promise<RowOf<T> | undefined> {
+  return (await db
     .select()
     .from(table)
     .where(and(eq(table.id, id), isNull(table.voided_at)))
-    .get() as RowOf<T> | undefined;
+    .get()) as RowOf<T> | undefined;
 }
 
 const group = <R extends { id: number }>(rows: readonly R[], key: keyof R): Map<number, R[]> => {
@@ -34,24 +34,24 @@ const group = <R extends { id: number }>(rows: readonly R[], key: keyof R): Map<
  * The sales line views of many orders at once (the re-check reads thousands): one query per table for the
  * whole set, the same views as one order at a time. Orders missing or voided are absent from the map.
  */
-export function saleLineViewsOf(db: Db, orderIds: readonly number[]): Map<number, RecordViews['sales_lines'][]> {
+export async function saleLineViewsOf(db: Db, orderIds: readonly number[]): Promise<Map<number, RecordViews['sales_lines'][]>> {
   const out = new Map<number, RecordViews['sales_lines'][]>();
   const wanted = [...new Set(orderIds)];
   if (!wanted.length) return out;
-  const orders = liveRowsIn(db, t.salesOrders, 'id', wanted);
+  const orders = await liveRowsIn(db, t.salesOrders, 'id', wanted);
   if (!orders.length) return out;
   const ids = orders.map((o) => o.id);
-  const slips = group(liveRowsIn(db, t.outboundSlips, 'order', ids), 'order');
+  const slips = group(await liveRowsIn(db, t.outboundSlips, 'order', ids), 'order');
   const slipIds = [...slips.values()].flat().map((s) => s.id);
-  const links = liveRowsIn(db, t.invoiceSlips, 'slip', slipIds);
+  const links = await liveRowsIn(db, t.invoiceSlips, 'slip', slipIds);
   const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
-  const invoices = new Map(liveRowsIn(db, t.invoices, 'id', invoiceIds).map((i) => [i.id, i]));
-  const pays = group(liveRowsIn(db, t.payments, 'invoice', invoiceIds), 'invoice');
+  const invoices = new Map((await liveRowsIn(db, t.invoices, 'id', invoiceIds)).map((i) => [i.id, i]));
+  const pays = group(await liveRowsIn(db, t.payments, 'invoice', invoiceIds), 'invoice');
   const invoicesOfSlip = group(links, 'slip');
   // the newest live check per order
   const checks = new Map<number, RowOf<typeof t.specialChecks>>();
-  for (const c of liveRowsIn(db, t.specialChecks, 'order', ids)) checks.set(c.order as number, c);
-  const lines = group(liveRowsIn(db, t.salesLines, 'order', ids), 'order');
+  for (const c of await liveRowsIn(db, t.specialChecks, 'order', ids)) checks.set(c.order as number, c);
+  const lines = group(await liveRowsIn(db, t.salesLines, 'order', ids), 'order');
   for (const order of orders) {
     const orderSlips = slips.get(order.id) ?? [];
     const own = [...new Set(orderSlips.flatMap((s) => (invoicesOfSlip.get(s.id) ?? []).map((l) => l.invoice as number)))]
@@ -70,32 +70,32 @@ export function saleLineViewsOf(db: Db, orderIds: readonly number[]): Map<number
   return out;
 }
 
-export function saleLineViews(db: Db, orderId: number): RecordViews['sales_lines'][] {
-  return saleLineViewsOf(db, [orderId]).get(orderId) ?? [];
+export async function saleLineViews(db: Db, orderId: number): Promise<RecordViews['sales_lines'][]> {
+  return (await saleLineViewsOf(db, [orderId])).get(orderId) ?? [];
 }
 
-export function invoiceView(db: Db, id: number): RecordViews['invoices'] | undefined {
-  const inv = getById(db, t.invoices, id);
+export async function invoiceView(db: Db, id: number): Promise<RecordViews['invoices'] | undefined> {
+  const inv = await getById(db, t.invoices, id);
   if (!inv) return undefined;
-  const lines = liveRowsIn(db, t.invoiceLines, 'invoice', [id]);
-  const slipIds = liveRowsIn(db, t.invoiceSlips, 'invoice', [id]).map((r) => r.slip as number);
-  const slips = liveRowsIn(db, t.outboundSlips, 'id', slipIds);
-  return { ...inv, lines, slips, payments: liveRowsIn(db, t.payments, 'invoice', [id]) };
+  const lines = await liveRowsIn(db, t.invoiceLines, 'invoice', [id]);
+  const slipIds = (await liveRowsIn(db, t.invoiceSlips, 'invoice', [id])).map((r) => r.slip as number);
+  const slips = await liveRowsIn(db, t.outboundSlips, 'id', slipIds);
+  return { ...inv, lines, slips, payments: await liveRowsIn(db, t.payments, 'invoice', [id]) };
 }
 
-function servicePoint(db: Db, id: number): RecordViews['customers'] | undefined {
-  const c = getById(db, t.customers, id);
+async function servicePoint(db: Db, id: number): Promise<RecordViews['customers'] | undefined> {
+  const c = await getById(db, t.customers, id);
   if (!c) return undefined;
-  const visits = liveRowsIn(db, t.visits, 'customer', [id]).map((v) => ({ visit_date: v.visit_date, kind: v.kind }));
+  const visits = (await liveRowsIn(db, t.visits, 'customer', [id])).map((v) => ({ visit_date: v.visit_date, kind: v.kind }));
   return { ...c, visits };
 }
 
 /** A salesperson with the assessments of 第二篇 3.3 (SALESPERSON_ASSESSMENT_FAILED reads the latest). */
-function salespersonView(db: Db, id: number): RecordViews['salespeople'] | undefined {
-  const s = getById(db, t.salespeople, id);
+async function salespersonView(db: Db, id: number): Promise<RecordViews['salespeople'] | undefined> {
+  const s = await getById(db, t.salespeople, id);
   if (!s) return undefined;
   const a = t.salespersonAssessments;
-  const assessments = db
+  const assessments = await db
     .select({ id: a.id, period_from: a.period_from, period_to: a.period_to, conclusion: a.conclusion })
     .from(a)
     .where(and(eq(a.salesperson, id), isNull(a.voided_at)))
@@ -115,21 +115,21 @@ const PLAIN = {
 } satisfies Partial<Record<RecordKind, ResourceTable>>;
 
 /** The view of one record of a kind, or undefined when it does not exist or is voided. */
-export function viewOf<K extends RecordKind>(db: Db, kind: K, id: number): RecordViews[K] | undefined {
+export async function viewOf<K extends RecordKind>(db: Db, kind: K, id: number): Promise<RecordViews[K] | undefined> {
   const own = AFTERSALES_RECORD_VIEWS[kind];
   if (own) return own(db, id) as RecordViews[K] | undefined;
   const k: RecordKind = kind;
   switch (k) {
     case 'sales_lines': {
-      const line = getById(db, t.salesLines, id);
-      return (line?.order != null ? saleLineViews(db, line.order).find((v) => v.id === id) : undefined) as RecordViews[K] | undefined;
+      const line = await getById(db, t.salesLines, id);
+      return (line?.order != null ? (await saleLineViews(db, line.order)).find((v) => v.id === id) : undefined) as RecordViews[K] | undefined;
     }
     case 'invoices':
-      return invoiceView(db, id) as RecordViews[K] | undefined;
+      return (await invoiceView(db, id)) as RecordViews[K] | undefined;
     case 'customers':
-      return servicePoint(db, id) as RecordViews[K] | undefined;
+      return (await servicePoint(db, id)) as RecordViews[K] | undefined;
     case 'salespeople':
-      return salespersonView(db, id) as RecordViews[K] | undefined;
+      return (await salespersonView(db, id)) as RecordViews[K] | undefined;
     default: {
       const table = PLAIN[k as keyof typeof PLAIN] as ResourceTable | undefined;
       return (table ? getById(db, table, id) : undefined) as RecordViews[K] | undefined;

@@ -34,30 +34,35 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
   if (def.commentRequired && !comment) throw validationError(msg(ctx.lang, 'invalid_input'), { comment: msg(ctx.lang, 'required') });
   const signed = def.signed;
   if (signed) await confirmPassword(ctx, input.password);
-  return inTransaction(ctx, (tx) =>
-    ids.map((id) => {
+  return inTransaction(ctx, async (tx) => {
+    const out = [];
+    for (const id of ids) {
       const current = findRow(tx.db, resource, id);
       if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
-      checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
+      await checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
       const legacy = legacyDocument(tx.db, resource, current);
       if (legacy) throw badRequest(msg(ctx.lang, 'legacy_document', legacy));
       if (def.noSelfApproval && current.created_by != null && current.created_by === ctx.actor.id) throw forbidden(msg(ctx.lang, 'self_approval'));
       if (!def.ready(current)) {
         throw badRequest(def.notReady ? def.notReady[ctx.lang] : msg(ctx.lang, 'verb_state', { detail: String(current.status ?? current.qa_status ?? '') }));
       }
-      const changes = def.apply(tx, current, input);
+      const changes = await def.apply(tx, current, input);
       // The verb's roles are its permission: the generic edit grants and field guards do not apply.
-      applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
+      await applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
       // re-read: a step may have written the record itself (an unwind step voids it)
       const row = findRow(tx.db, resource, id)!;
-      resolveSupersededIfApproved(tx, resource, row);
+      await resolveSupersededIfApproved(tx, resource, row);
       // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
       // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
-      enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });
-      if (!signed) return { record: readRecord(tx.db, resource, id, tx.lang)!, signature: null };
-      const signature = writeSignature(tx, resource, row, def.meaning, comment);
-      writeAudit(tx, 'sign', 'signatures', signature.id, null, signature, comment);
-      return { record: readRecord(tx.db, resource, id, tx.lang)!, signature: serialize(registry.get('signatures')!, signature) };
-    }),
-  );
+      await enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });
+      if (!signed) {
+        out.push({ record: (await readRecord(tx.db, resource, id, tx.lang))!, signature: null });
+        continue;
+      }
+      const signature = await writeSignature(tx, resource, row, def.meaning, comment);
+      await writeAudit(tx, 'sign', 'signatures', signature.id, null, signature, comment);
+      out.push({ record: (await readRecord(tx.db, resource, id, tx.lang))!, signature: serialize(registry.get('signatures')!, signature) });
+    }
+    return out;
+  });
 }

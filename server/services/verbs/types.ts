@@ -9,7 +9,7 @@ import type { Row } from '../records';
  */
 export interface VerbDef extends VerbSpec {
   /** returns the field changes the verb makes; throws to refuse (beyond the catalogue's state check) */
-  apply(ctx: ServiceContext, row: Row, input: Record<string, unknown>): Record<string, unknown>;
+  apply(ctx: ServiceContext, row: Row, input: Record<string, unknown>): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export function verb(resource: string, name: string, apply: VerbDef['apply']): VerbDef {

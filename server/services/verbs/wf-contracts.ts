@@ -5,7 +5,7 @@ import { submitContract } from '../workflows/contracts/submit';
 import { verb, type VerbDef } from './types';
 
 export const CONTRACTS_VERB_DEFS: VerbDef[] = [
-  verb('contracts', 'submit', (ctx, row) => submitContract(ctx, row)),
-  verb('contracts', 'reject', (ctx, row) => rejectContract(ctx, row)),
-  verb('contracts', 'sign', (ctx, row, input) => signContract(ctx, row, input)),
+  verb('contracts', 'submit', async (ctx, row) => submitContract(ctx, row)),
+  verb('contracts', 'reject', async (ctx, row) => rejectContract(ctx, row)),
+  verb('contracts', 'sign', async (ctx, row, input) => signContract(ctx, row, input)),
 ];

@@ -4,6 +4,6 @@ import { storageReview } from '../workflows/first-business/storage-review';
 import { verb, type VerbDef } from './types';
 
 export const FIRST_BUSINESS_VERB_DEFS: VerbDef[] = [
-  verb('customers', 'credit-review', (ctx, _row, input) => creditReview(ctx, input)),
-  verb('customers', 'storage-review', (ctx) => storageReview(ctx)),
+  verb('customers', 'credit-review', async (ctx, _row, input) => creditReview(ctx, input)),
+  verb('customers', 'storage-review', async (ctx) => storageReview(ctx)),
 ];

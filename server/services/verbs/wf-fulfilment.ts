@@ -13,11 +13,11 @@ export const FULFILMENT_VERB_DEFS: VerbDef[] = [
   verb('sales_orders', 'confirm', (ctx, row) => confirmOrder(ctx, row)),
   verb('sales_orders', 'issue-outbound', (ctx, row, input) => issueOutbound(ctx, row, input)),
   verb('sales_orders', 'verify-special', (ctx, row, input) => verifySpecial(ctx, row, input)),
-  verb('outbound_slips', 'pick', (ctx, row) => {
-    requireNoBlocks(ctx, row.order as number, ctx.clock.today(), STEPS.pick);
+  verb('outbound_slips', 'pick', async (ctx, row) => {
+    await requireNoBlocks(ctx, row.order as number, ctx.clock.today(), STEPS.pick);
     return { picked_by: ctx.actor.display_name };
   }),
-  verb('outbound_slips', 'confirm-receipt', (ctx, row, input) => confirmReceipt(ctx, row, input)),
+  verb('outbound_slips', 'confirm-receipt', async (ctx, row, input) => confirmReceipt(ctx, row, input)),
   verb('outbound_slips', 'verify-arrival', (ctx, row, input) => {
     const date = stepDate(ctx, input, 'arrival_verified_at', { zh: '到货核实', en: 'Arrival verification' });
     if (date < String(row.outbound_date)) throw badRequest(msg(ctx.lang, 'wf_bad_date', { field: ctx.lang === 'en' ? 'Arrival verification' : '到货核实' }));

@@ -7,8 +7,8 @@ import { verb, type VerbDef } from './types';
 export const RECALL_VERB_DEFS: VerbDef[] = [
   verb('recalls', 'close', (ctx, row) => closeRecall(ctx, row)),
   // Sales entered later (an import of older ledgers) may reveal more customers: bring the notices up to date.
-  verb('recalls', 'refresh', (ctx, row) => {
-    startRecall(ctx, row);
+  verb('recalls', 'refresh', async (ctx, row) => {
+    await startRecall(ctx, row);
     return {};
   }),
   verb('recall_notices', 'notify', notify),

@@ -25,8 +25,8 @@ let salesUser: number;
 let qaUser: number;
 let importId: number;
 
-const all = <T>(sql: string, ...args: unknown[]) => srv.db.$client.prepare(sql).all(...args) as T[];
-const one = <T>(sql: string, ...args: unknown[]) => srv.db.$client.prepare(sql).get(...args) as T;
+const all = async <T>(sql: string, ...args: unknown[]) => (await srv.db.$client.prepare(sql).all(...args)) as T[];
+const one = async <T>(sql: string, ...args: unknown[]) => (await srv.db.$client.prepare(sql).get(...args)) as T;
 async function user(username: string, roles: string[], extra: Record<string, unknown> = {}): Promise<[string, number]> {
   const res = await fetch(`${srv.url}/api/users`, {
     method: 'POST',
@@ -40,7 +40,7 @@ async function user(username: string, roles: string[], extra: Record<string, unk
 
 beforeAll(async () => {
   ({ server: srv, cookie: admin } = await startImportServer());
-  const own = one<{ id: number }>('SELECT id FROM salespeople WHERE name = ?', OWN).id;
+  const own = (await one<{ id: number }>('SELECT id FROM salespeople WHERE name = ?', OWN)).id;
   [sales, salesUser] = await user('bulk_sales', ['sales'], { salesperson: own });
   [qa, qaUser] = await user('bulk_qa', ['qa']);
   const res = await uploadImport(srv.url, sales, sample('ledger-utf8.csv'), { kind: 'sales-ledger' });
@@ -51,18 +51,18 @@ beforeAll(async () => {
 afterAll(() => srv?.close());
 
 describe('the ledger merge (bulk)', () => {
-  it('writes only the rows the user may write: their own orders, the others refused with a reason', () => {
-    const people = all<{ name: string }>(
+  it('writes only the rows the user may write: their own orders, the others refused with a reason', async () => {
+    const people = await all<{ name: string }>(
       `SELECT DISTINCT p.name FROM sales_orders o JOIN salespeople p ON p.id = o.salesperson WHERE o.import_id = ?`,
       importId,
     );
     expect(people.map((p) => p.name)).toEqual([OWN]);
-    const rejects = one<{ n: number }>('SELECT count(*) AS n FROM import_rejects WHERE import = ?', importId).n;
+    const rejects = (await one<{ n: number }>('SELECT count(*) AS n FROM import_rejects WHERE import = ?', importId)).n;
     expect(rejects).toBeGreaterThan(EXPECTED.ledgers['ledger-utf8.csv'].rejected.length);
   });
 
-  it('keeps the ledger’s reviews as untrusted legacy facts, never in our review fields', () => {
-    const slips = all<{ reviewed_by: string | null; legacy_facts: string | null }>(
+  it('keeps the ledger’s reviews as untrusted legacy facts, never in our review fields', async () => {
+    const slips = await all<{ reviewed_by: string | null; legacy_facts: string | null }>(
       'SELECT reviewed_by, legacy_facts FROM outbound_slips WHERE import_id = ?',
       importId,
     );
@@ -73,9 +73,9 @@ describe('the ledger merge (bulk)', () => {
     expect(facts.every((f) => f.trusted === false && f.by === 'bulk_sales' && f.fields.reviewed_by)).toBe(true);
   });
 
-  it('stamps every record as write.ts does: version 1, created and updated by the importing user, the import id', () => {
+  it('stamps every record as write.ts does: version 1, created and updated by the importing user, the import id', async () => {
     for (const t of TABLES) {
-      const s = one<{ n: number; bad: number }>(
+      const s = await one<{ n: number; bad: number }>(
         `SELECT count(*) AS n, COALESCE(sum(version != 1 OR created_by IS NOT ? OR updated_by IS NOT ? OR created_at IS NULL OR updated_at != created_at), 0) AS bad FROM "${t}" WHERE import_id = ?`,
         salesUser,
         salesUser,
@@ -86,18 +86,18 @@ describe('the ledger merge (bulk)', () => {
     }
   });
 
-  it('stores the findings the live rules give on the merged records', () => {
-    const rc = createSqlContext(srv.db, EXPECTED.asOf);
+  it('stores the findings the live rules give on the merged records', async () => {
+    const rc = await createSqlContext(srv.db, EXPECTED.asOf);
     const stored = new Map<number, string[]>();
-    for (const f of all<{ record_id: number; rule: string }>(
+    for (const f of await all<{ record_id: number; rule: string }>(
       "SELECT record_id, rule FROM findings WHERE import = ? AND resource = 'sales_lines' ORDER BY rule",
       importId,
     )) {
       stored.set(f.record_id, [...(stored.get(f.record_id) ?? []), f.rule]);
     }
     let lines = 0;
-    for (const { id } of all<{ id: number }>('SELECT id FROM sales_orders WHERE import_id = ?', importId)) {
-      for (const view of saleLineViews(srv.db, id)) {
+    for (const { id } of await all<{ id: number }>('SELECT id FROM sales_orders WHERE import_id = ?', importId)) {
+      for (const view of await saleLineViews(srv.db, id)) {
         lines++;
         const live = evaluate('sales_lines', view, rc)
           .map((f) => f.code)
@@ -109,24 +109,24 @@ describe('the ledger merge (bulk)', () => {
     expect(stored.size).toBeGreaterThan(0);
     // each with the context of its record (buyer, salesperson, product, batch, business date) for QA's filters
     const off = (sql: string) => one<{ n: number; all: number }>(sql, importId);
-    const lineCtx = off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.product IS NOT l.product
+    const lineCtx = await off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.product IS NOT l.product
       OR f.batch IS NOT l.batch OR f.record_date IS NOT substr(o.sale_date, 1, 10)) AS n, count(*) AS "all"
       FROM findings f JOIN sales_lines l ON l.id = f.record_id JOIN sales_orders o ON o.id = l."order" WHERE f.resource = 'sales_lines' AND f.import = ?`);
     const slipCtx =
-      off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.record_date IS NOT substr(s.outbound_date, 1, 10)) AS n, count(*) AS "all"
+      await off(`SELECT sum(f.customer IS NOT o.customer OR f.salesperson IS NOT o.salesperson OR f.record_date IS NOT substr(s.outbound_date, 1, 10)) AS n, count(*) AS "all"
       FROM findings f JOIN outbound_slips s ON s.id = f.record_id JOIN sales_orders o ON o.id = s."order" WHERE f.resource = 'outbound_slips' AND f.import = ?`);
     expect([lineCtx.n, slipCtx.n]).toEqual([0, 0]);
-    expect(lineCtx.all + slipCtx.all).toBe(one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE import = ?', importId).n);
+    expect(lineCtx.all + slipCtx.all).toBe((await one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE import = ?', importId)).n);
   });
 
-  it('writes one audit row for the whole import in an intact hash chain, with what it wrote', () => {
-    const rows = all<{ action: string; actor: number; after: string }>(
+  it('writes one audit row for the whole import in an intact hash chain, with what it wrote', async () => {
+    const rows = await all<{ action: string; actor: number; after: string }>(
       "SELECT action, actor, after FROM audit_log WHERE resource = 'imports' AND record_id = ?",
       importId,
     );
     expect(rows.map((r) => [r.action, r.actor])).toEqual([['create', salesUser]]);
     const records = JSON.parse(rows[0].after).records as Record<string, number>;
-    expect(records.sales_lines).toBe(one<{ n: number }>('SELECT count(*) AS n FROM sales_lines WHERE import_id = ?', importId).n);
+    expect(records.sales_lines).toBe((await one<{ n: number }>('SELECT count(*) AS n FROM sales_lines WHERE import_id = ?', importId)).n);
     expect(verifyAuditChain(srv.db).breaks).toEqual([]);
   });
 });
@@ -149,7 +149,7 @@ describe('voiding the import (bulk)', () => {
     });
     expect(res.status, await res.clone().text()).toBe(200);
     for (const t of TABLES) {
-      const s = one<{ n: number; bad: number }>(
+      const s = await one<{ n: number; bad: number }>(
         `SELECT count(*) AS n, COALESCE(sum(version != 2 OR voided_by IS NOT ? OR void_reason != '导错文件' OR voided_at IS NULL OR updated_by IS NOT ?), 0) AS bad FROM "${t}" WHERE import_id = ?`,
         qaUser,
         qaUser,
@@ -158,7 +158,7 @@ describe('voiding the import (bulk)', () => {
       expect(s.n, t).toBeGreaterThan(0);
       expect(s.bad, t).toBe(0);
     }
-    const rows = all<{ action: string; actor: number; reason: string }>(
+    const rows = await all<{ action: string; actor: number; reason: string }>(
       "SELECT action, actor, reason FROM audit_log WHERE resource = 'imports' AND record_id = ? ORDER BY id",
       importId,
     );

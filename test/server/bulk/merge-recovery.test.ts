@@ -77,7 +77,7 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
     expect(indexes(t.db.$client).length).toBeLessThan(indexesBefore.length);
   });
 
-  it('while its process could still be running: nothing removes it, and its records refuse edits (409)', () => {
+  it('while its process could still be running: nothing removes it, and its records refuse edits (409)', async () => {
     // the marker rewritten to name this process: a merge under way here
     const boot = Math.round((Date.now() - process.uptime() * 1000) / 1000) * 1000;
     t.db.$client
@@ -90,7 +90,7 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
       const ctx = { db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' as const };
       let err: unknown;
       try {
-        updateRecord(ctx, registry.get('sales_orders')!, order.id, { version: order.version, remark: '导入中修改' }, { reason: '测试' });
+        await updateRecord(ctx, registry.get('sales_orders')!, order.id, { version: order.version, remark: '导入中修改' }, { reason: '测试' });
       } catch (e) {
         err = e;
       }

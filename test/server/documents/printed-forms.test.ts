@@ -18,8 +18,8 @@ let admin: string;
 let w: World;
 const ids: Record<string, number> = {};
 
-const make = (resource: string, values: Record<string, unknown>) =>
-  createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, values, { historical: true }).id as number;
+const make = async (resource: string, values: Record<string, unknown>) =>
+  (await createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, values, { historical: true })).id as number;
 
 async function pdf(path: string): Promise<string> {
   const res = await fetch(`${srv.url}${BASE}/${path}/pdf`, { headers: { cookie: admin } });
@@ -31,8 +31,8 @@ async function pdf(path: string): Promise<string> {
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
-  w = buildWorld(srv.db, srv.clock);
-  make('customer_licenses', {
+  w = await buildWorld(srv.db, srv.clock);
+  await make('customer_licenses', {
     customer: w.customer,
     kind: 'device_business',
     number: '鄂汉械经营许20230042号',
@@ -40,7 +40,7 @@ beforeAll(async () => {
     valid_from: '2023-01-01',
     valid_to: '2028-12-31',
   });
-  const device = make('products', {
+  const device = await make('products', {
     kind: 'device',
     generic_name: '一次性使用无菌注射器',
     spec: '5ml',
@@ -53,21 +53,21 @@ beforeAll(async () => {
     sterile_single_use: true,
     qa_status: 'approved',
   });
-  const batch = make('batches', {
+  const batch = await make('batches', {
     product: device,
     batch_no: '20250301',
     production_date: '2025-03-01',
     expiry_date: '2028-02-28',
     sterilization_batch: 'MJ250305',
   });
-  ids.order = make('sales_orders', {
+  ids.order = await make('sales_orders', {
     ...compliantOrder(w, 'XS20250615', {}, { sale_date: '2025-06-15' }),
     sales_lines: [
       { product: device, batch, quantity: 500, unit_price: 0.6, amount: 300, handler: '高刚', responsible: '刘经理' },
       { product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150, handler: '高刚', responsible: '刘经理' },
     ],
   });
-  ids.slip = make('outbound_slips', {
+  ids.slip = await make('outbound_slips', {
     slip_no: 'CK20250616',
     order: ids.order,
     outbound_date: '2025-06-16',
@@ -76,7 +76,7 @@ beforeAll(async () => {
     reviewed_by: '钱敏',
     reviewed_at: '2025-06-16T02:00:00.000Z',
   });
-  ids.invoice = make('invoices', {
+  ids.invoice = await make('invoices', {
     invoice_no: '04400231',
     type: 'vat_ordinary',
     customer: w.customer,
@@ -85,9 +85,9 @@ beforeAll(async () => {
     itemised: false,
     list_attached: true,
   });
-  make('invoice_slips', { invoice: ids.invoice, slip: ids.slip });
-  make('invoice_lines', { invoice: ids.invoice, product: device, quantity: 500, amount: 300 });
-  make('invoice_lines', { invoice: ids.invoice, product: w.product, quantity: 10, amount: 150 });
+  await make('invoice_slips', { invoice: ids.invoice, slip: ids.slip });
+  await make('invoice_lines', { invoice: ids.invoice, product: device, quantity: 500, amount: 300 });
+  await make('invoice_lines', { invoice: ids.invoice, product: w.product, quantity: 10, amount: 150 });
 }, 60_000);
 
 afterAll(async () => {
@@ -144,7 +144,7 @@ describe('printed forms carry every field of their clause', () => {
   }, 60_000);
 
   it('a drug-only record keeps the drug columns (no device columns)', async () => {
-    const drugOnly = make('sales_orders', compliantOrder(w, 'XS20250620', {}, { sale_date: '2025-06-20' }));
+    const drugOnly = await make('sales_orders', compliantOrder(w, 'XS20250620', {}, { sale_date: '2025-06-20' }));
     const html = await (await fetch(`${srv.url}${BASE}/sales-record/${drugOnly}`, { headers: { cookie: admin } })).text();
     expect(html).not.toContain('灭菌批号');
     expect(html).toContain('鄂AA3944806');

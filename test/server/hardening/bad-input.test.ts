@@ -87,8 +87,8 @@ describe('item 2: lone surrogates', () => {
 
   it('a reason that reaches the audit trail by another path is hashed as stored: the chain stays intact', async () => {
     const ctx = { db: api.server.db, clock: api.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
-    createRecord(ctx, registry.get('customers')!, customerBody('内部路径药店'), { reason: 'legacy \ud800 reason' });
-    const stored = api.server.db.$client.prepare('SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1').get() as { reason: string };
+    await createRecord(ctx, registry.get('customers')!, customerBody('内部路径药店'), { reason: 'legacy \ud800 reason' });
+    const stored = (await api.server.db.$client.prepare('SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1').get()) as { reason: string };
     expect(stored.reason).toBe('legacy \ufffd reason');
     expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
     const v = await raw('GET', '/system/audit-verify');
@@ -132,7 +132,7 @@ describe('item 2: an import cell holding a lone surrogate (XLSX _xD800_)', () =>
     expect(res.status, JSON.stringify(out)).toBe(201);
     expect(out.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
     expect(JSON.stringify(out.report.rejected)).toContain('无效的 Unicode');
-    const numbers = (api.server.db.$client.prepare('SELECT number FROM company_licenses').all() as { number: string }[]).map((r) => r.number);
+    const numbers = ((await api.server.db.$client.prepare('SELECT number FROM company_licenses').all()) as { number: string }[]).map((r) => r.number);
     expect(numbers).toContain('91420100965442577F');
     expect(numbers.filter((n) => n.includes('\ufffd') || n.includes('_x'))).toEqual([]);
     expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
@@ -291,7 +291,7 @@ describe('item 12: a full disk', () => {
   it('answers 507 "磁盘空间不足" and nothing is written; /api/health reports free space', async () => {
     const sqlite = api.server.db.$client;
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
-    const before = (sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n;
+    const before = ((await sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get()) as { n: number }).n;
     sqlite.pragma(`max_page_count = ${pages}`); // SQLite's own "database or disk is full" (SQLITE_FULL)
     try {
       const r = await raw('POST', '/customers', JSON.stringify(customerBody('满盘药店', { address: 'x'.repeat(200_000) })));
@@ -300,7 +300,7 @@ describe('item 12: a full disk', () => {
     } finally {
       sqlite.pragma('max_page_count = 4294967294');
     }
-    expect((sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n).toBe(before);
+    expect(((await sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get()) as { n: number }).n).toBe(before);
     const h = await fetch(`${api.server.url}/api/health`); // no sign-in
     const health = await h.json();
     expect(h.status).toBe(200);

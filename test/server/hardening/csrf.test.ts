@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.server.close());
 
-const customers = () => (api.server.db.$client.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => r.name);
+const customers = async () => ((await api.server.db.$client.prepare('SELECT name FROM customers').all()) as { name: string }[]).map((r) => r.name);
 
 async function post(name: string, headers: Record<string, string>, contentType = 'text/plain') {
   const res = await api.http('/customers', { method: 'POST', body: JSON.stringify(customerBody(name)), headers: { 'Content-Type': contentType, ...headers } });
@@ -29,7 +29,7 @@ describe('csrf guard (hono/csrf)', () => {
     const en = await post('坏来源药店en', { Origin: 'http://[', 'Accept-Language': 'en' });
     expect(en.status).toBe(403);
     expect(en.body.message).toBe('Request from another site refused');
-    expect(customers().filter((n) => n.startsWith('坏来源药店'))).toEqual([]);
+    expect((await customers()).filter((n) => n.startsWith('坏来源药店'))).toEqual([]);
   });
 
   it('a cross-site form or multipart POST is refused', async () => {
@@ -40,7 +40,7 @@ describe('csrf guard (hono/csrf)', () => {
     form.set('file', new Blob(['名称\n甲\n']), 'c.csv');
     const upload = await api.http('/imports?kind=customers', { method: 'POST', body: form, headers: { Origin: `http://evil.example` } });
     expect(upload.status).toBe(403);
-    expect(customers().filter((n) => n.startsWith('跨站药店'))).toEqual([]);
+    expect((await customers()).filter((n) => n.startsWith('跨站药店'))).toEqual([]);
   });
 
   it('the same origin passes, and so does a client that sends no browser headers', async () => {
@@ -50,10 +50,6 @@ describe('csrf guard (hono/csrf)', () => {
     expect((await post('同源药店2', { Origin: `https://${host}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
     expect((await post('同源药店3', { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
     expect((await post('同源药店4', {}, 'application/json')).status).toBe(201);
-    expect(
-      customers()
-        .filter((n) => n.startsWith('同源药店'))
-        .sort(),
-    ).toEqual(['同源药店1', '同源药店2', '同源药店3', '同源药店4']);
+    expect((await customers()).filter((n) => n.startsWith('同源药店')).sort()).toEqual(['同源药店1', '同源药店2', '同源药店3', '同源药店4']);
   });
 });

@@ -30,7 +30,7 @@ async function newUser(username: string, roles: string[], password: string, extr
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { id: number; version: number; must_change_password: boolean };
 }
-const flagOf = (id: number) => !!api.server.db.select({ f: users.must_change_password }).from(users).where(eq(users.id, id)).get()!.f;
+const flagOf = async (id: number) => !!(await api.server.db.select({ f: users.must_change_password }).from(users).where(eq(users.id, id)).get())!.f;
 
 const REFUSED: [string, string, unknown?][] = [
   ['GET', '/customers'],
@@ -66,7 +66,7 @@ describe('must_change_password', () => {
 
     const changed = await call(cookie, 'POST', '/auth/password', { current_password: 'forced-password-1', password: 'my-own-password-1' });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect(flagOf(u.id)).toBe(false);
+    expect(await flagOf(u.id)).toBe(false);
     expect((await call(cookie, 'GET', '/auth/me')).body.must_change_password).toBe(false);
     for (const p of ['/customers', '/meta', '/system/findings-stats']) expect((await call(cookie, 'GET', p)).status, p).toBe(200);
   });
@@ -75,7 +75,7 @@ describe('must_change_password', () => {
     const u = await newUser('forced-signer', ['qa'], 'forced-signer-pw-1', { must_change_password: true });
     const cookie = await login(api.server.url, 'forced-signer', 'forced-signer-pw-1');
     const now = api.server.clock.now().toISOString();
-    const f = api.server.db
+    const f = await api.server.db
       .insert(findings)
       .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
       .returning()
@@ -116,8 +116,8 @@ describe('must_change_password', () => {
 
   it('the first start marks its generated accounts, through the write service and audited', async () => {
     const u = await newUser('first-start', ['qa'], 'first-start-pw-1');
-    requireFirstLoginChange(api.server.db, api.server.clock, [{ username: 'first-start', password: 'first-start-pw-1', role: 'qa' }]);
-    expect(flagOf(u.id)).toBe(true);
+    await requireFirstLoginChange(api.server.db, api.server.clock, [{ username: 'first-start', password: 'first-start-pw-1', role: 'qa' }]);
+    expect(await flagOf(u.id)).toBe(true);
     const cookie = await login(api.server.url, 'first-start', 'first-start-pw-1');
     expect((await call(cookie, 'GET', '/auth/me')).body.must_change_password).toBe(true);
     const trail = await call(adminCookie, 'GET', `/audit_log?filter=${encodeURIComponent(JSON.stringify({ resource: 'users', record_id: u.id }))}`);

@@ -35,14 +35,15 @@ async function newUser(username: string, roles: string[], password: string) {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { id: number; version: number };
 }
-const failedLogins = (id: number) => (api.server.db.$client.prepare('SELECT failed_logins AS n FROM users WHERE id = ?').get(id) as { n: number }).n;
+const failedLogins = async (id: number) =>
+  ((await api.server.db.$client.prepare('SELECT failed_logins AS n FROM users WHERE id = ?').get(id)) as { n: number }).n;
 
 describe('item 7: signature passwords count with the lockout', () => {
   it('wrong passwords on a signed verb lock the account at the sign-in limit; then nothing is signed and sign-in is refused', async () => {
     const qa = await newUser('qa-guess', ['qa'], 'qa-clerk-password-7');
     const cookie = await login(api.server.url, 'qa-guess', 'qa-clerk-password-7');
     const now = api.server.clock.now().toISOString();
-    const f = api.server.db
+    const f = await api.server.db
       .insert(findings)
       .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
       .returning()
@@ -65,17 +66,17 @@ describe('item 7: signature passwords count with the lockout', () => {
     const relogin = await call(null, 'POST', '/auth/login', { username: 'qa-guess', password: 'qa-clerk-password-7' });
     expect(relogin.status).toBe(401);
     expect(relogin.body.message).toContain('锁定');
-    expect(failedLogins(qa.id)).toBe(MAX_FAILURES);
+    expect(await failedLogins(qa.id)).toBe(MAX_FAILURES);
   });
 
   it('parallel wrong guesses are each counted', async () => {
     const u = await newUser('qa-parallel', ['qa'], 'qa-parallel-password');
     const cookie = await login(api.server.url, 'qa-parallel', 'qa-parallel-password');
     await Promise.all(Array.from({ length: 6 }, (_, i) => call(cookie, 'POST', '/findings/bulk/waive', { ids: [1], password: `parallel-${i}`, comment: 'x' })));
-    expect(failedLogins(u.id)).toBe(6);
+    expect(await failedLogins(u.id)).toBe(6);
     // a right password resets the count, as a sign-in does
     await call(cookie, 'POST', '/auth/password', { current_password: 'qa-parallel-password', password: 'qa-parallel-password-2' });
-    expect(failedLogins(u.id)).toBe(0);
+    expect(await failedLogins(u.id)).toBe(0);
   });
 });
 
@@ -99,7 +100,7 @@ describe('item 8: password changes end sessions', () => {
     const wrong = await call(here, 'POST', '/auth/password', { current_password: 'not-my-password', password: 'own-password-8b' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.current_password).toContain('当前密码不正确');
-    expect(failedLogins(u.id)).toBe(1);
+    expect(await failedLogins(u.id)).toBe(1);
     const ok = await call(here, 'POST', '/auth/password', { current_password: 'own-password-8a', password: 'own-password-8b' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect((await call(here, 'GET', '/auth/me')).status).toBe(200);

@@ -20,24 +20,26 @@ let salesImport: number;
 beforeAll(async () => {
   w = await buildRbacWorld();
   const now = w.srv.clock.now().toISOString();
-  const finding = (record: number, salesperson: number) =>
-    w.srv.db
-      .insert(findings)
-      .values({
-        rule: 'TEST_RULE',
-        severity: 'warning',
-        resource: 'sales_orders',
-        record_id: record,
-        salesperson,
-        message: 'test finding',
-        status: 'open',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning()
-      .get().id;
-  finding(w.extra.otherOrder, w.other.salesperson);
-  finding(w.extra.shipOrder, w.world.salesperson);
+  const finding = async (record: number, salesperson: number) =>
+    (
+      await w.srv.db
+        .insert(findings)
+        .values({
+          rule: 'TEST_RULE',
+          severity: 'warning',
+          resource: 'sales_orders',
+          record_id: record,
+          salesperson,
+          message: 'test finding',
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning()
+        .get()
+    ).id;
+  await finding(w.extra.otherOrder, w.other.salesperson);
+  await finding(w.extra.shipOrder, w.world.salesperson);
   const up = async (who: 'admin' | 'sales', file: string, kind: string) => {
     const cookie = w.cookies[who];
     const res = await uploadImport(w.srv.url, cookie, { name: file, bytes: fs.readFileSync(path.join(SAMPLES_DIR, file)) }, { kind });
@@ -86,7 +88,7 @@ describe("records about another salesperson's records", () => {
 
   it("signatures of the other salesperson's contract are not listed", async () => {
     const now = w.srv.clock.now().toISOString();
-    w.srv.db
+    await w.srv.db
       .insert(signatures)
       .values({
         resource: 'contracts',

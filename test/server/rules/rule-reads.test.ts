@@ -21,11 +21,11 @@ async function api(method: string, path: string, body?: unknown) {
   });
   return { status: res.status, body: await res.json() };
 }
-const openRules = (line: number) =>
-  srv.db.$client
+const openRules = async (line: number) =>
+  (await srv.db.$client
     .prepare("SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule")
     .pluck()
-    .all(line) as string[];
+    .all(line)) as string[];
 const editCustomer = async (values: Record<string, unknown>) => {
   const version = (await api('GET', `/customers/${w.customer}`)).body.version;
   const r = await api('PUT', `/customers/${w.customer}`, { version, ...values, _reason: '测试' });
@@ -35,7 +35,7 @@ const editCustomer = async (values: Record<string, unknown>) => {
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   cookie = await login(srv.url);
-  w = buildWorld(srv.db, srv.clock);
+  w = await buildWorld(srv.db, srv.clock);
 });
 afterAll(() => srv.close());
 
@@ -64,15 +64,15 @@ describe('a customer edit and its sales lines', () => {
     const order = await api('POST', '/sales_orders', compliantOrder(w, 'XS-READS-1'));
     expect(order.status, JSON.stringify(order.body)).toBe(201);
     const line = order.body.sales_lines[0].id as number;
-    expect(openRules(line)).toEqual([]);
+    expect(await openRules(line)).toEqual([]);
     // What a re-check of the line would now find, put in behind the write service's back: a buyer no longer approved.
-    srv.db.$client.prepare("UPDATE customers SET qa_status = 'pending' WHERE id = ?").run(w.customer);
+    await srv.db.$client.prepare("UPDATE customers SET qa_status = 'pending' WHERE id = ?").run(w.customer);
 
     await editCustomer({ contact_phone: '13800001111' }); // filled → filled: not a rule input
     await editCustomer({ contact_name: '杨海' }); // read by no rule
-    expect(openRules(line)).toEqual([]);
+    expect(await openRules(line)).toEqual([]);
 
     await editCustomer({ contact_phone: '' }); // filled → blank: RECORD_INCOMPLETE could change
-    expect(openRules(line)).toContain('BUYER_NOT_APPROVED');
+    expect(await openRules(line)).toContain('BUYER_NOT_APPROVED');
   });
 });

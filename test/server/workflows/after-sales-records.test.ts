@@ -39,14 +39,14 @@ const openFindings = async (resource: string, id: number) =>
     .filter((f) => f.status === 'open')
     .map((f) => f.rule)
     .sort();
-const legacy = (resource: string, values: Record<string, unknown>) =>
-  createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, values, { historical: true }).id as number;
+const legacy = async (resource: string, values: Record<string, unknown>) =>
+  (await createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, values, { historical: true })).id as number;
 
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
-  w = buildWorld(srv.db, srv.clock);
-  other = buildWorld(srv.db, srv.clock, '乙');
+  w = await buildWorld(srv.db, srv.clock);
+  other = await buildWorld(srv.db, srv.clock, '乙');
   for (const [name, roles, extra] of [
     ['sales', ['sales'], { salesperson: w.salesperson }],
     ['warehouse', ['warehouse']],
@@ -61,7 +61,7 @@ beforeAll(async () => {
     as[name] = await login(srv.url, `r_${name}`, PASSWORD);
   }
   // a refrigerated product sold to the cold-chain buyer, shipped on a reviewed slip whose receipt was confirmed
-  ids.cold = legacy('products', {
+  ids.cold = await legacy('products', {
     kind: 'drug',
     generic_name: '人血白蛋白',
     dosage_form: '注射剂',
@@ -74,11 +74,11 @@ beforeAll(async () => {
     price_cap: 480,
     qa_status: 'approved',
   });
-  const batch = legacy('batches', { product: ids.cold, batch_no: 'A2405', production_date: '2024-05-01', expiry_date: '2027-04-30' });
+  const batch = await legacy('batches', { product: ids.cold, batch_no: 'A2405', production_date: '2024-05-01', expiry_date: '2027-04-30' });
   ids.order = (
     await call(admin, 'POST', '/sales_orders', compliantOrder(w, 'XS-C-1', { product: ids.cold, batch, quantity: 5, unit_price: 400, amount: 2000 }))
   ).body.id;
-  ids.slip = legacy('outbound_slips', {
+  ids.slip = await legacy('outbound_slips', {
     slip_no: 'CK-C-1',
     order: ids.order,
     outbound_date: '2025-06-20',
@@ -89,7 +89,13 @@ beforeAll(async () => {
     receipt_confirmed_at: '2025-06-22',
   });
   ids.plainOrder = (await call(admin, 'POST', '/sales_orders', compliantOrder(w, 'XS-C-2'))).body.id;
-  ids.plainSlip = legacy('outbound_slips', { slip_no: 'CK-C-2', order: ids.plainOrder, outbound_date: '2025-06-21', issued_by: '王开票', picked_by: '孙立' });
+  ids.plainSlip = await legacy('outbound_slips', {
+    slip_no: 'CK-C-2',
+    order: ids.plainOrder,
+    outbound_date: '2025-06-21',
+    issued_by: '王开票',
+    picked_by: '孙立',
+  });
 }, 60_000);
 afterAll(async () => {
   await closePdfRenderer();
@@ -270,9 +276,9 @@ describe('service promises (第五篇 7)', () => {
   });
 
   it('late, the re-check flags it; the fulfil step (sales, head of sales or after-sales) records it and settles the finding', async () => {
-    recheck(srv.db, fixedDayClock('2025-07-05'), '2025-07-05');
+    await recheck(srv.db, fixedDayClock('2025-07-05'), '2025-07-05');
     expect(await openFindings('service_promises', ids.promise)).toEqual([]);
-    recheck(srv.db, fixedDayClock('2025-07-06'), '2025-07-06');
+    await recheck(srv.db, fixedDayClock('2025-07-06'), '2025-07-06');
     expect(await openFindings('service_promises', ids.promise)).toEqual(['SERVICE_PROMISE_OVERDUE']);
     expect((await call('warehouse', 'POST', `/service_promises/${ids.promise}/fulfil`, { fulfilment: 'x' })).status).toBe(403);
     expect((await call('sales', 'POST', `/service_promises/${ids.promise}/fulfil`, {})).status).toBe(400);
@@ -305,7 +311,7 @@ describe('follow-up plans (第一篇 3, 第四篇 二.4)', () => {
 
   it('a missed due date is flagged; a visit of that customer and product settles it; the schedule shows each due date', async () => {
     // due 2025-05-31 and 2025-06-30: the first passed without a visit
-    recheck(srv.db, fixedDayClock('2025-06-30'), '2025-06-30');
+    await recheck(srv.db, fixedDayClock('2025-06-30'), '2025-06-30');
     expect(await openFindings('follow_up_plans', ids.plan)).toEqual(['FOLLOW_UP_OVERDUE']);
     let s = (await call('after_sales', 'GET', '/workflows/aftersales/follow-ups')).body;
     const row = () => s.rows.find((x: { plan: number }) => x.plan === ids.plan);
@@ -374,7 +380,7 @@ describe('supplier quality agreements with the device repair clause (第三篇 �
   });
 
   it('a device complaint knows its repair route: the valid agreement first', async () => {
-    const device = legacy('products', {
+    const device = await legacy('products', {
       kind: 'device',
       generic_name: '一次性使用无菌注射器',
       spec: '5ml',

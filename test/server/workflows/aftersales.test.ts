@@ -40,7 +40,8 @@ async function user(username: string, roles: string[], extra: Record<string, unk
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
-  w = ['', '二', '三'].map((s) => buildWorld(srv.db, srv.clock, s));
+  w = [];
+  for (const s of ['', '二', '三']) w.push(await buildWorld(srv.db, srv.clock, s));
   as = await user('as_a', ['after_sales']);
   qa = await user('qa_a', ['qa']);
   sales = await user('sales_a', ['sales'], { salesperson: w[0].salesperson });

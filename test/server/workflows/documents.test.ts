@@ -58,8 +58,8 @@ async function setSetting(key: string, value: string) {
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
-  a = buildWorld(srv.db, srv.clock);
-  b = buildWorld(srv.db, srv.clock, '乙');
+  a = await buildWorld(srv.db, srv.clock);
+  b = await buildWorld(srv.db, srv.clock, '乙');
   await setSetting('companyName', '湖北康源医药有限公司');
   await setSetting('companyAddress', '武汉市东西湖区金银湖路 18 号');
   await setSetting('companyLegalRep', '陈立新');
@@ -86,10 +86,11 @@ beforeAll(async () => {
     compliantOrder(a, 'XS20250602', { quantity: 7, amount: 105 }, { salesperson: b.salesperson, sale_date: '2025-06-02' }),
   );
   // slips stand as legacy records (a live one is issued only by the issue-outbound step)
-  const legacySlip = (values: Record<string, unknown>) =>
-    createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, values, { historical: true }).id as number;
-  ids.slip = legacySlip({ slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' });
-  ids.slipB = legacySlip({ slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
+  const legacySlip = async (values: Record<string, unknown>) =>
+    (await createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get('outbound_slips')!, values, { historical: true }))
+      .id as number;
+  ids.slip = await legacySlip({ slip_no: 'CK20250601', order: ids.order, outbound_date: '2025-06-01', issued_by: '王开票', picked_by: '孙立' });
+  ids.slipB = await legacySlip({ slip_no: 'CK20250602', order: ids.orderB, outbound_date: '2025-06-02', issued_by: '王开票', picked_by: '孙立' });
   ids.feedback = await created(admin, '/quality_feedback', {
     form_no: 'ZLFK2025-007',
     source: 'customer',
@@ -98,7 +99,7 @@ beforeAll(async () => {
     batch: a.batch,
     description: '部分胶囊粘连变形',
   });
-  recordStates(srv, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换，通知储运部改进' });
+  await recordStates(srv, 'quality_feedback', ids.feedback, { reported_at: '2025-06-03', analysis: '运输途中受热', handling: '退回更换，通知储运部改进' });
   ids.recall = await created(admin, '/recalls', {
     recall_no: 'ZH2025-03',
     product: a.product,

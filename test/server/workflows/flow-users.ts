@@ -27,7 +27,7 @@ const NAMES: Record<string, string> = {
 
 export async function startFlowServer(today = '2025-06-30'): Promise<FlowServer> {
   const srv = await startTestServer({ today });
-  const world = buildWorld(srv.db, srv.clock);
+  const world = await buildWorld(srv.db, srv.clock);
   const cookies: Record<string, string> = { admin: await login(srv.url) };
   const call: FlowServer['call'] = async (who, method, path, body, lang) => {
     const res = await fetch(`${srv.url}/api${path}`, {

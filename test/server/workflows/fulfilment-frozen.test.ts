@@ -86,7 +86,7 @@ describe('invoices and payments only from the chain (第二篇 3.2, 3.8)', () =>
   });
 
   test('a VAT invoice to an unapproved private buyer → 400, generic or from the chain', async () => {
-    const person = w.legacy('customers', { name: '张三', type: 'individual', region: '湖北省武汉市', qa_status: 'pending' });
+    const person = await w.legacy('customers', { name: '张三', type: 'individual', region: '湖北省武汉市', qa_status: 'pending' });
     const free = await w.call('finance', 'POST', '/invoices', {
       invoice_no: 'FP-P-1',
       type: 'vat_ordinary',
@@ -96,15 +96,15 @@ describe('invoices and payments only from the chain (第二篇 3.2, 3.8)', () =>
     });
     expect(free.status).toBe(400);
     // goods that left for them in the old system (a legacy order and reviewed slip): still no invoice
-    const order = w.legacy('sales_orders', {
+    const order = await w.legacy('sales_orders', {
       order_no: 'XS-P-1',
       customer: person,
       salesperson: w.world.salesperson,
       sale_date: '2025-06-01',
       status: 'shipped',
     });
-    w.legacy('sales_lines', { order, product: w.world.product, batch: w.world.batch, quantity: 2, unit_price: 15, amount: 30 });
-    const slip = w.legacy('outbound_slips', {
+    await w.legacy('sales_lines', { order, product: w.world.product, batch: w.world.batch, quantity: 2, unit_price: 15, amount: 30 });
+    const slip = await w.legacy('outbound_slips', {
       slip_no: 'CK-P-1',
       order,
       outbound_date: '2025-06-02',
@@ -122,7 +122,7 @@ describe('invoices and payments only from the chain (第二篇 3.2, 3.8)', () =>
   test("customer A's payment on customer B's invoice → 400; B's own → 201", async () => {
     const { slip } = await chainTo('reviewed');
     const inv = (await invoice([slip], 'FP-FZ-AB')).body.id as number;
-    const other = w.legacy('customers', { name: '武汉市同济药房有限公司', type: 'retailer', region: '湖北省武汉市', qa_status: 'approved' });
+    const other = await w.legacy('customers', { name: '武汉市同济药房有限公司', type: 'retailer', region: '湖北省武汉市', qa_status: 'approved' });
     const wrong = await pay(inv, 50, other);
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.customer).toContain('武汉市同济药房有限公司');
@@ -214,7 +214,7 @@ describe('frozen after fulfilment (第五篇 4.4, 票账货相符 第二篇 3.10
 
 describe('blocks re-checked at every step (第四篇 一.6「一律不得开票销售」)', () => {
   test('a batch marked 不合格 after confirmation stops issue-outbound, pick, review and invoicing, naming batch and rule; released, all pass', async () => {
-    const batch = w.legacy('batches', {
+    const batch = await w.legacy('batches', {
       product: w.world.product,
       batch_no: 'B-NC-1',
       production_date: '2024-06-01',
@@ -226,7 +226,7 @@ describe('blocks re-checked at every step (第四篇 一.6「一律不得开票�
     const issued = await chainTo('issued', line);
     const picked = await chainTo('picked', line);
     const reviewed = await chainTo('reviewed', line);
-    sys('batches', batch, { status: 'nonconforming' });
+    await sys('batches', batch, { status: 'nonconforming' });
 
     const expectBlocked = (r: { status: number; body: any }, what: string) => {
       expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(400);
@@ -246,9 +246,9 @@ describe('blocks re-checked at every step (第四篇 一.6「一律不得开票�
     expect((await w.call('admin', 'GET', `/outbound_slips/${issued.slip}`)).body.picked_by).toBeNull();
 
     // 暂停 (quarantined) blocks the same; QA's release makes every step pass again
-    sys('batches', batch, { status: 'quarantined' });
+    await sys('batches', batch, { status: 'quarantined' });
     expectBlocked(await invoice([reviewed.slip], 'FP-NC-1'), 'invoice (quarantined)');
-    sys('batches', batch, { status: 'qualified' });
+    await sys('batches', batch, { status: 'qualified' });
     expect(await blocks(confirmed.order.id)).toEqual([]);
     await step('warehouse', `/sales_orders/${confirmed.order.id}/issue-outbound`);
     await step('warehouse', `/outbound_slips/${issued.slip}/pick`);
@@ -258,39 +258,39 @@ describe('blocks re-checked at every step (第四篇 一.6「一律不得开票�
 
   test('a buyer whose approval lapsed between confirmation and shipment: outbound refused (BUYER_NOT_APPROVED), re-approved passes', async () => {
     const { order } = await chainTo('confirmed');
-    sys('customers', w.world.customer, { qa_status: 'pending' });
+    await sys('customers', w.world.customer, { qa_status: 'pending' });
     try {
       const r = await w.call('warehouse', 'POST', `/sales_orders/${order.id}/issue-outbound`, {});
       expect(r.status).toBe(400);
       expect(r.body.message).toContain('[BUYER_NOT_APPROVED]');
     } finally {
-      sys('customers', w.world.customer, { qa_status: 'approved' });
+      await sys('customers', w.world.customer, { qa_status: 'approved' });
     }
     await step('warehouse', `/sales_orders/${order.id}/issue-outbound`);
   });
 
   test('a licence expired before shipment: outbound refused (BUYER_LICENSE_EXPIRED)', async () => {
     const { order } = await chainTo('confirmed');
-    const lic = w.srv.db
+    const lic = (await w.srv.db
       .select()
       .from(t.customerLicenses)
       .where(and(eq(t.customerLicenses.customer, w.world.customer), eq(t.customerLicenses.kind, 'drug_business')))
-      .get()!;
-    sys('customer_licenses', lic.id, { valid_to: '2025-06-29' });
+      .get())!;
+    await sys('customer_licenses', lic.id, { valid_to: '2025-06-29' });
     try {
       const r = await w.call('warehouse', 'POST', `/sales_orders/${order.id}/issue-outbound`, { outbound_date: '2025-06-30' });
       expect(r.status).toBe(400);
       expect(r.body.message).toContain('[BUYER_LICENSE_EXPIRED]');
     } finally {
-      sys('customer_licenses', lic.id, { valid_to: '2030-12-31' });
+      await sys('customer_licenses', lic.id, { valid_to: '2030-12-31' });
     }
   });
 });
 
 describe('cold chain to a buyer without a storage review (第二篇 3.5「一律不得供货」: an error)', () => {
   let cold: { product: number; batch: number };
-  beforeAll(() => {
-    const product = w.legacy('products', {
+  beforeAll(async () => {
+    const product = await w.legacy('products', {
       kind: 'drug',
       generic_name: '胰岛素注射液',
       dosage_form: '注射剂',
@@ -307,19 +307,19 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
     });
     cold = {
       product,
-      batch: w.legacy('batches', { product, batch_no: 'INS-01', production_date: '2025-01-01', expiry_date: '2026-12-31', status: 'qualified' }),
+      batch: await w.legacy('batches', { product, batch_no: 'INS-01', production_date: '2025-01-01', expiry_date: '2026-12-31', status: 'qualified' }),
     };
   });
   const coldLine = () => [{ product: cold.product, batch: cold.batch, quantity: 2, unit_price: 50 }];
 
   test('refused at confirmation (a draft entered before is not confirmed), and at outbound when the review was withdrawn after', async () => {
     const confirmedBefore = await chainTo('confirmed', coldLine());
-    sys('customers', w.world.customer, { storage_reviewed_at: null });
+    await sys('customers', w.world.customer, { storage_reviewed_at: null });
     try {
       const fresh = await w.call('sales', 'POST', '/sales_orders', draftOrder(w, 'XS-COLD-NEW', coldLine(), { status: 'confirmed' }));
       expect(fresh.status).toBe(400);
       expect(JSON.stringify(fresh.body)).toContain('BUYER_STORAGE_UNREVIEWED');
-      const legacyDraft = w.legacy('sales_orders', {
+      const legacyDraft = await w.legacy('sales_orders', {
         order_no: 'XS-COLD-D',
         customer: w.world.customer,
         salesperson: w.world.salesperson,
@@ -328,7 +328,7 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
         status: 'draft',
         payment_method: 'transfer',
       });
-      w.legacy('sales_lines', { order: legacyDraft, product: cold.product, batch: cold.batch, quantity: 2, unit_price: 50, amount: 100 });
+      await w.legacy('sales_lines', { order: legacyDraft, product: cold.product, batch: cold.batch, quantity: 2, unit_price: 50, amount: 100 });
       const confirm = await w.call('sales', 'POST', `/sales_orders/${legacyDraft}/confirm`, {});
       expect(confirm.status).toBe(400);
       expect(confirm.body.message).toContain('[BUYER_STORAGE_UNREVIEWED]');
@@ -337,7 +337,7 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
       expect(out.body.message).toContain('[BUYER_STORAGE_UNREVIEWED]');
       expect(out.body.message).toContain('胰岛素注射液');
     } finally {
-      sys('customers', w.world.customer, { storage_reviewed_at: '2023-01-06' });
+      await sys('customers', w.world.customer, { storage_reviewed_at: '2023-01-06' });
     }
     // reviewed: the legitimate path
     await step('warehouse', `/sales_orders/${confirmedBefore.order.id}/issue-outbound`);
@@ -346,7 +346,7 @@ describe('cold chain to a buyer without a storage review (第二篇 3.5「一律
 
 describe('recall: who received the goods (第二篇 3.14)', () => {
   test('counts quantities on reviewed slips and imported (legacy) slips, incl. an order voided after shipment; drafts and unshipped orders listed apart', async () => {
-    const batch = w.legacy('batches', {
+    const batch = await w.legacy('batches', {
       product: w.world.product,
       batch_no: 'RC-77',
       production_date: '2024-06-01',
@@ -357,22 +357,22 @@ describe('recall: who received the goods (第二篇 3.14)', () => {
     await chainTo('reviewed', line); // shipped: 4
     const voidedAfter = await chainTo('reviewed', [{ batch, quantity: 6, unit_price: 15 }]); // shipped: 6, then voided (the old bypass)
     const now = new Date().toISOString();
-    w.srv.db.update(t.salesOrders).set({ voided_at: now, void_reason: '旧系统：出库后作废' }).where(eq(t.salesOrders.id, voidedAfter.order.id)).run();
-    w.srv.db.update(t.salesLines).set({ voided_at: now }).where(eq(t.salesLines.order, voidedAfter.order.id)).run();
+    await w.srv.db.update(t.salesOrders).set({ voided_at: now, void_reason: '旧系统：出库后作废' }).where(eq(t.salesOrders.id, voidedAfter.order.id)).run();
+    await w.srv.db.update(t.salesLines).set({ voided_at: now }).where(eq(t.salesLines.order, voidedAfter.order.id)).run();
     const draftOnly = await draft([{ batch, quantity: 3, unit_price: 15 }]);
     const issuedOnly = await chainTo('issued', [{ batch, quantity: 5, unit_price: 15 }]);
     // a sale of the legacy ledger: the old system's slip carries no reviewer of ours (its 复核员 is a legacy
     // fact), yet the goods left — an imported slip counts as shipped
-    const legacyOrder = w.legacy('sales_orders', {
+    const legacyOrder = await w.legacy('sales_orders', {
       order_no: 'XS-LEGACY-RC',
       customer: w.world.customer,
       salesperson: w.world.salesperson,
       sale_date: '2024-11-05',
       status: 'shipped',
     });
-    w.legacy('sales_lines', { order: legacyOrder, product: w.world.product, batch, quantity: 2, unit_price: 15, amount: 30 });
-    const legacySlip = w.legacy('outbound_slips', { slip_no: 'CK-LEGACY-RC', order: legacyOrder, outbound_date: '2024-11-05' });
-    w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run();
+    await w.legacy('sales_lines', { order: legacyOrder, product: w.world.product, batch, quantity: 2, unit_price: 15, amount: 30 });
+    const legacySlip = await w.legacy('outbound_slips', { slip_no: 'CK-LEGACY-RC', order: legacyOrder, outbound_date: '2024-11-05' });
+    await w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run();
 
     const admin = await w.call('admin', 'POST', '/recalls', {
       product: w.world.product,

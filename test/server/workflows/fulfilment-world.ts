@@ -32,15 +32,15 @@ export interface FulfilmentWorld {
   special: { product: number; batch: number };
   call(who: Who, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   /** writes as the system, historically (records no live step can make: legacy slips) */
-  legacy(resource: string, values: Record<string, unknown>): number;
+  legacy(resource: string, values: Record<string, unknown>): Promise<number>;
 }
 
 export async function startFulfilmentWorld(today = '2025-06-30'): Promise<FulfilmentWorld> {
   const srv = await startTestServer({ today });
-  const world = buildWorld(srv.db, srv.clock);
-  const legacy = (resource: string, values: Record<string, unknown>) =>
-    createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, values, { historical: true }).id;
-  const product = legacy('products', {
+  const world = await buildWorld(srv.db, srv.clock);
+  const legacy = async (resource: string, values: Record<string, unknown>) =>
+    (await createRecord({ db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' }, registry.get(resource)!, values, { historical: true })).id;
+  const product = await legacy('products', {
     kind: 'drug',
     generic_name: '复方盐酸伪麻黄碱缓释胶囊',
     dosage_form: '胶囊剂',
@@ -54,7 +54,7 @@ export async function startFulfilmentWorld(today = '2025-06-30'): Promise<Fulfil
     price_cap: 30,
     qa_status: 'approved',
   });
-  const batch = legacy('batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' });
+  const batch = await legacy('batches', { product, batch_no: 'E2401', production_date: '2024-06-01', expiry_date: '2027-05-31', status: 'qualified' });
   const cookies: Record<string, string> = { admin: await login(srv.url) };
   const call: FulfilmentWorld['call'] = async (who, method, path, body, headers = {}) => {
     const res = await fetch(`${srv.url}/api${path}`, {
@@ -71,7 +71,7 @@ export async function startFulfilmentWorld(today = '2025-06-30'): Promise<Fulfil
     }
     return { status: res.status, body: parsed };
   };
-  const other = legacy('salespeople', { name: '马丽', id_no: '110101199003074696' });
+  const other = await legacy('salespeople', { name: '马丽', id_no: '110101199003074696' });
   for (const [who, [name, roles]] of Object.entries(PEOPLE)) {
     const salesperson = who === 'sales' ? world.salesperson : who === 'other_sales' ? other : undefined;
     const r = await call('admin', 'POST', '/users', {

@@ -39,8 +39,8 @@ async function user(username: string, roles: string[], extra: Record<string, unk
   return login(srv.url, username, PASSWORD);
 }
 let slipSeq = 0;
-function ship(order: number) {
-  createRecord(
+async function ship(order: number) {
+  await createRecord(
     { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
     registry.get('outbound_slips')!,
     {
@@ -58,7 +58,7 @@ function ship(order: number) {
 async function sale(i: number, no: string, batch: number, quantity: number, shipped = true) {
   const r = await call(admin, 'POST', '/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch, quantity, amount: quantity * 15 }));
   expect(r.status, JSON.stringify(r.body)).toBe(201);
-  if (shipped) ship(r.body.id);
+  if (shipped) await ship(r.body.id);
 }
 async function markNonconforming(batch: number, who = qa) {
   const b = (await call(admin, 'GET', `/batches/${batch}`)).body;
@@ -73,7 +73,8 @@ const openFindings = async (resource: string, id: number) =>
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
-  w = ['', '二', '三'].map((s) => buildWorld(srv.db, srv.clock, s));
+  w = [];
+  for (const s of ['', '二', '三']) w.push(await buildWorld(srv.db, srv.clock, s));
   for (const no of ['N-A', 'N-B', 'N-C']) {
     batchIds[no] = (
       await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: no, production_date: '2024-06-01', expiry_date: '2027-05-01' })
@@ -133,9 +134,9 @@ describe('marking a batch 不合格 opens the case by itself', () => {
 
   it('left undecided past the notice deadline, the re-check flags it (NONCONFORMING_SOLD_NOT_NOTIFIED)', async () => {
     const [c] = await caseOf(batchIds['N-A']);
-    recheck(srv.db, fixedDayClock('2025-07-01'), '2025-07-01');
+    await recheck(srv.db, fixedDayClock('2025-07-01'), '2025-07-01');
     expect(await openFindings('nonconformities', c.id)).toEqual([]);
-    recheck(srv.db, fixedDayClock('2025-07-02'), '2025-07-02');
+    await recheck(srv.db, fixedDayClock('2025-07-02'), '2025-07-02');
     expect(await openFindings('nonconformities', c.id)).toEqual(['NONCONFORMING_SOLD_NOT_NOTIFIED']);
   });
 });
@@ -198,7 +199,7 @@ describe('QA decides: notices without a recall', () => {
   });
 
   it('an older sale recorded later (a ledger import) is brought in by 重新核对已购客户 (QA): counts and a notice for it', async () => {
-    const order = createRecord(
+    const order = await createRecord(
       { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
       registry.get('sales_orders')!,
       {
@@ -206,7 +207,7 @@ describe('QA decides: notices without a recall', () => {
       },
       { historical: true },
     );
-    ship(order.id as number);
+    await ship(order.id as number);
     expect((await call(wh, 'POST', `/nonconformities/${caseId}/refresh`, {})).status).toBe(403);
     const r = await call(qa, 'POST', `/nonconformities/${caseId}/refresh`, {});
     expect(r.status, JSON.stringify(r.body)).toBe(200);

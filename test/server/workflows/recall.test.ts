@@ -40,8 +40,8 @@ async function user(username: string, roles: string[], extra: Record<string, unk
 
 /** The order's goods left: a reviewed slip (as the legacy ledger records it). Only shipped goods are recalled from a customer. */
 let slipSeq = 0;
-function ship(order: number, date = '2025-06-01') {
-  createRecord(
+async function ship(order: number, date = '2025-06-01') {
+  await createRecord(
     { db: srv.db, clock: srv.clock, actor: SYSTEM_ACTOR, lang: 'zh' },
     registry.get('outbound_slips')!,
     {
@@ -62,7 +62,7 @@ async function sell() {
   const sale = async (i: number, no: string, quantity: number, batch = w[0].batch) => {
     const r = await call(admin, 'POST', '/sales_orders', compliantOrder(w[i], no, { product: w[0].product, batch, quantity, amount: quantity * 15 }));
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    ship(r.body.id);
+    await ship(r.body.id);
     return r.body;
   };
   await sale(0, 'XS-R-1', 10);
@@ -77,7 +77,8 @@ async function sell() {
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
   admin = await login(srv.url);
-  w = ['', '二', '三', '四'].map((s) => buildWorld(srv.db, srv.clock, s));
+  w = [];
+  for (const s of ['', '二', '三', '四']) w.push(await buildWorld(srv.db, srv.clock, s));
   otherBatch = (await call(admin, 'POST', '/batches', { product: w[0].product, batch_no: '00582', production_date: '2024-06-01', expiry_date: '2027-05-01' }))
     .body.id;
   qa = await user('qa_r', ['qa']);
@@ -143,7 +144,7 @@ describe('starting a recall', () => {
     expect((await call(admin, 'GET', `/sales_orders?filter=${q({ order_no: 'XS-R-NEW' })}`)).body).toEqual([]);
     const ok = await call(sales, 'POST', '/sales_orders', compliantOrder(w[0], 'XS-R-OK', { batch: otherBatch }, { sale_date: '2025-06-30' }));
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    ship(ok.body.id, '2025-06-30');
+    await ship(ok.body.id, '2025-06-30');
   });
 
   it('derives quantity_sold on the server: a client value is never taken', async () => {

@@ -18,7 +18,7 @@ const special = async (id: number) => (await w.call('admin', 'GET', `/workflows/
 
 describe('before the order', () => {
   test("a buyer without the purchaser's power of attorney, ID copy and phones is refused (SPECIAL_DOCS_MISSING)", async () => {
-    const bare = w.legacy('customers', {
+    const bare = await w.legacy('customers', {
       name: '武汉市无档案药房连锁有限公司',
       type: 'retailer',
       region: '湖北省武汉市',
@@ -28,7 +28,7 @@ describe('before the order', () => {
       qa_approved_at: '2023-01-01',
       credit_reviewed_at: '2023-01-01',
     });
-    w.legacy('customer_licenses', {
+    await w.legacy('customer_licenses', {
       customer: bare,
       kind: 'drug_business',
       number: '鄂CB0001',
@@ -36,7 +36,7 @@ describe('before the order', () => {
       valid_from: '2020-01-01',
       valid_to: '2030-12-31',
     });
-    w.legacy('customer_agents', { customer: bare, name: '赵六', role: 'purchaser', phone: '13900000000' }); // no attorney, no ID copy
+    await w.legacy('customer_agents', { customer: bare, name: '赵六', role: 'purchaser', phone: '13900000000' }); // no attorney, no ID copy
     const r = await w.call('sales', 'POST', '/sales_orders', draftOrder(w, 'XS-SP-DOCS', [line], { customer: bare, contract: null }));
     expect(r.status).toBe(400);
     expect(r.body.errors.customer).toContain('SPECIAL_DOCS_MISSING');
@@ -152,8 +152,8 @@ describe('verification, outbound, arrival, invoice, payment', () => {
 
   test('invoicing a legacy slip of a special-drug order without verification is refused', async () => {
     // an order and slip kept from before the console (no live step can ship it unverified)
-    const order = { body: { id: w.legacy('sales_orders', draftOrder(w, 'XS-SP-OLD', [line], { sale_date: '2025-06-10', status: 'shipped' })) } };
-    const slip = w.legacy('outbound_slips', {
+    const order = { body: { id: await w.legacy('sales_orders', draftOrder(w, 'XS-SP-OLD', [line], { sale_date: '2025-06-10', status: 'shipped' })) } };
+    const slip = await w.legacy('outbound_slips', {
       slip_no: 'CK-OLD-1',
       order: order.body.id,
       outbound_date: '2025-06-11',

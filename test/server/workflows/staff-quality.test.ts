@@ -332,7 +332,7 @@ describe('corrective actions (第二篇 3.13; 第三篇 四)', () => {
     expect(ver.body.record).toMatchObject({ status: 'verified', verified_by: '吴静' });
     // the visit's action, due 2025-07-05, is overdue once the re-check passes that date
     const [late] = (await f.call('admin', 'GET', `/corrective_actions?filter=${q({ visit: v.body.id })}`)).body;
-    recheck(f.srv.db, f.srv.clock, '2025-07-06');
+    await recheck(f.srv.db, f.srv.clock, '2025-07-06');
     expect(await findingsOf('corrective_actions', late.id)).toEqual(['CORRECTIVE_ACTION_OVERDUE']);
     expect(await findingsOf('corrective_actions', ca.id)).toEqual([]);
   });

@@ -61,7 +61,7 @@ describe('voiding a sales-ledger import', () => {
     const wrong = await voidImport(qa, id, { password: 'wrong-password', comment: '导错文件' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.password).toBeTruthy();
-    expect(live('sales_lines', id)).toBeGreaterThan(0);
+    expect(await live('sales_lines', id)).toBeGreaterThan(0);
     const master = await importLedger(sample('salespeople.csv'), 'salespeople');
     const r = await voidImport(admin, master, { password: ADMIN_PASSWORD, comment: '试一下' });
     expect(r.status).toBe(400);
@@ -77,19 +77,19 @@ describe('voiding a sales-ledger import', () => {
     const expected = EXPECTED.ledgers['ledger-utf8.csv'];
     expect(before.sales_lines).toBe(expected.dataRows - expected.rejected.length);
     expect(before.sales_orders).toBeGreaterThan(0);
-    const findings = count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id);
+    const findings = await count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id);
     expect(findings).toBeGreaterThan(0);
-    const pending = live('customers', id) + live('products', id) + live('batches', id) + live('salespeople', id);
+    const pending = (await live('customers', id)) + (await live('products', id)) + (await live('batches', id)) + (await live('salespeople', id));
 
     const r = await voidImport(qa, id, { password: PASSWORD, comment: '导错了年份' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.record.status).toBe('voided');
     expect(r.body.signature.meaning).toBe('void_import');
-    for (const t of [...LEDGER_TABLES, 'customers', 'products', 'batches', 'salespeople']) expect(live(t, id), t).toBe(0);
-    expect(count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id)).toBe(0);
-    expect(count(srv.db, "SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND void_reason = '导错了年份'", id)).toBe(before.sales_lines);
+    for (const t of [...LEDGER_TABLES, 'customers', 'products', 'batches', 'salespeople']) expect(await live(t, id), t).toBe(0);
+    expect(await count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id)).toBe(0);
+    expect(await count(srv.db, "SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND void_reason = '导错了年份'", id)).toBe(before.sales_lines);
     // one audit row with the counts per table (and the imports row's own update)
-    const audit = srv.db.$client.prepare("SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'").all(id) as {
+    const audit = (await srv.db.$client.prepare("SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'").all(id)) as {
       after: string;
     }[];
     expect(audit).toHaveLength(1);
@@ -99,7 +99,7 @@ describe('voiding a sales-ledger import', () => {
     expect((voided.customers ?? 0) + (voided.products ?? 0) + (voided.batches ?? 0) + (voided.salespeople ?? 0)).toBe(pending);
     // no longer counted as done: the same file is imported again, not reported as a duplicate
     const again = await importLedger(file);
-    expect(live('sales_lines', again)).toBe(before.sales_lines);
+    expect(await live('sales_lines', again)).toBe(before.sales_lines);
     // and a voided import cannot be voided twice
     const twice = await voidImport(qa, id, { password: PASSWORD, comment: '再来' }, 'en');
     expect(twice.status).toBe(400);
@@ -111,7 +111,7 @@ describe('voiding a sales-ledger import', () => {
     const file = path.join(dir, 'ledger-100.csv');
     writeLedger(file, 100, (i) => SAMPLE_ROW[i % 2 ? 19 : 23]);
     const id = await importLedger(file);
-    const invoice = srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as {
+    const invoice = (await srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id)) as {
       id: number;
       customer: number;
     };
@@ -130,11 +130,11 @@ describe('voiding a sales-ledger import', () => {
     expect(r.body.message).toMatch(/其他记录仍在引用本次导入的记录.*回款（发票号）1 条/);
     r = await voidImport(qa, id, { password: PASSWORD, comment: '导错文件' }, 'en');
     expect(r.body.message).toMatch(/Other records still refer to records of this import.*Payments \(Invoice\) 1 record/);
-    expect(live('sales_lines', id)).toBe(100);
+    expect(await live('sales_lines', id)).toBe(100);
     // the payment voided, the import can go — unless someone has worked on its records meanwhile
     // (a payment is voided by finance's signed step, with a reason)
     expect((await call(finance, 'POST', `/payments/${pay.body.id}/void-payment`, { password: PASSWORD, comment: '录错' })).status).toBe(200);
-    const order = srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id) as {
+    const order = (await srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id)) as {
       id: number;
       version: number;
     };
@@ -143,6 +143,6 @@ describe('voiding a sales-ledger import', () => {
     r = await voidImport(qa, id, { password: PASSWORD, comment: '导错文件' });
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/本次导入的记录此后已被修改，不能整体撤销：销售单 1 条/);
-    expect(live('sales_orders', id)).toBe(100);
+    expect(await live('sales_orders', id)).toBe(100);
   });
 });

@@ -28,35 +28,35 @@ function notBefore(ctx: ServiceContext, values: Values, current: Row | undefined
 }
 
 /** The quantity a customer received of the case's batch (never taken from the client). */
-function sold(ctx: ServiceContext, caseId: unknown, customer: unknown): number {
+async function sold(ctx: ServiceContext, caseId: unknown, customer: unknown): Promise<number> {
   const kase = typeof caseId === 'number' ? findRow(ctx.db, registry.get('nonconformities')!, caseId) : undefined;
-  return kase && typeof customer === 'number' ? (soldOfCase(ctx, kase.batch, customer)[0]?.quantity ?? 0) : 0;
+  return kase && typeof customer === 'number' ? ((await soldOfCase(ctx, kase.batch, customer))[0]?.quantity ?? 0) : 0;
 }
 
 export const AFTERSALES_RECORD_HOOKS: Record<string, WriteHooks> = {
   batches: {
-    afterWrite: (ctx, before, after) => {
-      if (after.status === 'nonconforming' && before?.status !== 'nonconforming' && !after.voided_at) openCaseForBatch(ctx, after);
+    afterWrite: async (ctx, before, after) => {
+      if (after.status === 'nonconforming' && before?.status !== 'nonconforming' && !after.voided_at) await openCaseForBatch(ctx, after);
     },
   },
   nonconformities: {
     fillInput: (ctx, input) => withNumber(ctx.db, nonconformities, today(ctx, input, 'found_at'), 'case_no', 'BH', 'found_at', ctx.clock.today()),
-    beforeWrite: (ctx, values, current) => {
+    beforeWrite: async (ctx, values, current) => {
       if (current && !('batch' in values && values.batch !== current.batch)) return;
-      const s = soldOfCase(ctx, values.batch ?? current?.batch);
+      const s = await soldOfCase(ctx, values.batch ?? current?.batch);
       values.customers_count = s.length;
       values.quantity_sold = s.reduce((t, r) => t + r.quantity, 0);
     },
-    afterWrite: (ctx, _before, after) => {
-      if (!after.voided_at && after.status === 'open') markBatchNonconforming(ctx, after);
+    afterWrite: async (ctx, _before, after) => {
+      if (!after.voided_at && after.status === 'open') await markBatchNonconforming(ctx, after);
     },
   },
   nonconformity_notices: {
-    beforeWrite: (ctx, values, current) => {
+    beforeWrite: async (ctx, values, current) => {
       const moved =
         !!current &&
         (('nonconformity' in values && values.nonconformity !== current.nonconformity) || ('customer' in values && values.customer !== current.customer));
-      if (!current || moved) values.quantity_sold = sold(ctx, value(values, current, 'nonconformity'), value(values, current, 'customer'));
+      if (!current || moved) values.quantity_sold = await sold(ctx, value(values, current, 'nonconformity'), value(values, current, 'customer'));
       const returned = value(values, current, 'quantity_returned');
       const had = Number(value(values, current, 'quantity_sold') ?? 0);
       if (returned != null && Number(returned) > had) {
@@ -66,13 +66,13 @@ export const AFTERSALES_RECORD_HOOKS: Record<string, WriteHooks> = {
     },
   },
   deliveries: {
-    beforeWrite: (ctx, values, current) => {
+    beforeWrite: async (ctx, values, current) => {
       const slipId = value(values, current, 'slip');
       if (!current || 'slip' in values) {
         const slip = typeof slipId === 'number' ? findRow(ctx.db, registry.get('outbound_slips')!, slipId) : undefined;
         const order = slip ? findRow(ctx.db, registry.get('sales_orders')!, slip.order as number) : undefined;
         values.customer = order?.customer ?? null;
-        values.cold_chain = slipColdStorage(ctx.db, slipId) !== null;
+        values.cold_chain = (await slipColdStorage(ctx.db, slipId)) !== null;
       }
       notBefore(ctx, values, current, 'departed_at', 'arrived_at');
     },

@@ -32,17 +32,17 @@ export function soldOfCase(ctx: ServiceContext, batchId: unknown, customerId?: n
   return scope ? soldByCustomer(ctx.db, scope, customerId) : [];
 }
 
-const openCaseOf = (ctx: ServiceContext, batchId: number) =>
-  ctx.db
+const openCaseOf = async (ctx: ServiceContext, batchId: number) =>
+  await ctx.db
     .select({ id: nonconformities.id })
     .from(nonconformities)
     .where(and(eq(nonconformities.batch, batchId), eq(nonconformities.status, 'open'), isNull(nonconformities.voided_at)))
     .get();
 
 /** A batch just marked 不合格 by a live edit: the case opens itself, unless one is open already. */
-export function openCaseForBatch(ctx: ServiceContext, batch: Row): void {
-  if (openCaseOf(ctx, batch.id)) return;
-  createRecord(
+export async function openCaseForBatch(ctx: ServiceContext, batch: Row): Promise<void> {
+  if (await openCaseOf(ctx, batch.id)) return;
+  await createRecord(
     ctx,
     registry.get('nonconformities')!,
     {
@@ -55,18 +55,18 @@ export function openCaseForBatch(ctx: ServiceContext, batch: Row): void {
 }
 
 /** A case entered by hand marks its batch 不合格 as well (QA may set the status; the batch hook then finds this case). */
-export function markBatchNonconforming(ctx: ServiceContext, kase: Row): void {
-  const b = ctx.db
+export async function markBatchNonconforming(ctx: ServiceContext, kase: Row): Promise<void> {
+  const b = await ctx.db
     .select({ status: batches.status })
     .from(batches)
     .where(eq(batches.id, kase.batch as number))
     .get();
   if (b && b.status !== 'nonconforming') {
-    updateRecord(ctx, registry.get('batches')!, kase.batch as number, { status: 'nonconforming' }, { reason: `${kase.case_no} ${kase.reason}` });
+    await updateRecord(ctx, registry.get('batches')!, kase.batch as number, { status: 'nonconforming' }, { reason: `${kase.case_no} ${kase.reason}` });
   }
 }
 
-export function openRecall(ctx: ServiceContext, kase: Row, input: Input) {
+export async function openRecall(ctx: ServiceContext, kase: Row, input: Input) {
   const scope = batchScope(ctx, kase.batch)!;
   const levels: readonly string[] = RECALL_LEVEL.values;
   const initiators: readonly string[] = RECALL_INITIATOR.values;
@@ -75,7 +75,7 @@ export function openRecall(ctx: ServiceContext, kase: Row, input: Input) {
   if (!initiators.includes(String(input.initiated_by))) errors.initiated_by = msg(ctx.lang, 'required');
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
   // the recall starts at once (recall/start.ts): a notice per customer who received the batch, the batch blocked
-  const recall = createRecord(
+  const recall = await createRecord(
     ctx,
     registry.get('recalls')!,
     {
@@ -91,37 +91,39 @@ export function openRecall(ctx: ServiceContext, kase: Row, input: Input) {
   return { decision: 'recall', recall: recall.id, decided_at: ctx.clock.today() };
 }
 
-export function notifyCustomers(ctx: ServiceContext, kase: Row, input: Input) {
+export async function notifyCustomers(ctx: ServiceContext, kase: Row, input: Input) {
   const res = registry.get('nonconformity_notices')!;
-  for (const s of soldOfCase(ctx, kase.batch)) {
-    createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
+  for (const s of await soldOfCase(ctx, kase.batch)) {
+    await createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
   }
   return { decision: 'notice', decided_at: ctx.clock.today(), decision_note: String(input.comment ?? '').trim() };
 }
 
 /** The case's counts, and its notices (or its recall's), brought up to date with the sales recorded since. */
-export function refreshCase(ctx: ServiceContext, kase: Row) {
-  const sold = soldOfCase(ctx, kase.batch);
+export async function refreshCase(ctx: ServiceContext, kase: Row) {
+  const sold = await soldOfCase(ctx, kase.batch);
   if (kase.decision === 'recall') {
     const recall = findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
-    if (recall && !recall.voided_at && recall.status === 'open') startRecall(ctx, recall);
+    if (recall && !recall.voided_at && recall.status === 'open') await startRecall(ctx, recall);
   }
   if (kase.decision === 'notice') {
     const have = new Set(
-      ctx.db
-        .select({ customer: nonconformityNotices.customer })
-        .from(nonconformityNotices)
-        .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
-        .all()
-        .map((n) => n.customer),
+      (
+        await ctx.db
+          .select({ customer: nonconformityNotices.customer })
+          .from(nonconformityNotices)
+          .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
+          .all()
+      ).map((n) => n.customer),
     );
     const res = registry.get('nonconformity_notices')!;
-    for (const s of sold) if (!have.has(s.customer)) createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
+    for (const s of sold)
+      if (!have.has(s.customer)) await createRecord(ctx, res, { nonconformity: kase.id, customer: s.customer }, { reason: String(kase.case_no) });
   }
   return { customers_count: sold.length, quantity_sold: sold.reduce((t, r) => t + r.quantity, 0) };
 }
 
-export function closeCase(ctx: ServiceContext, kase: Row) {
+export async function closeCase(ctx: ServiceContext, kase: Row) {
   if (kase.decision === 'pending' && Number(kase.customers_count ?? 0) > 0) throw badRequest(msg(ctx.lang, 'nonconformity_undecided'));
   if (kase.decision === 'recall') {
     const recall = findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
@@ -129,18 +131,19 @@ export function closeCase(ctx: ServiceContext, kase: Row) {
       throw badRequest(msg(ctx.lang, 'nonconformity_recall_open', { recall_no: String(recall.recall_no) }));
   }
   if (kase.decision === 'notice') {
-    const pending = ctx.db
-      .select({
-        name: customers.name,
-        notified_at: nonconformityNotices.notified_at,
-        acknowledged_at: nonconformityNotices.acknowledged_at,
-        sold: nonconformityNotices.quantity_sold,
-      })
-      .from(nonconformityNotices)
-      .innerJoin(customers, eq(customers.id, nonconformityNotices.customer))
-      .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
-      .all()
-      .filter((n) => (n.sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
+    const pending = (
+      await ctx.db
+        .select({
+          name: customers.name,
+          notified_at: nonconformityNotices.notified_at,
+          acknowledged_at: nonconformityNotices.acknowledged_at,
+          sold: nonconformityNotices.quantity_sold,
+        })
+        .from(nonconformityNotices)
+        .innerJoin(customers, eq(customers.id, nonconformityNotices.customer))
+        .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
+        .all()
+    ).filter((n) => (n.sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
     if (pending.length) {
       const list = pending
         .map((n) => `${n.name}（${n.notified_at ? (en(ctx) ? 'not acknowledged' : '未确认') : en(ctx) ? 'not notified' : '未通知'}）`)

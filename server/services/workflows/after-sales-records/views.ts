@@ -16,22 +16,22 @@ import type { MonthState, PlanVisit } from '../aftersales/visit-plan';
 import { affectedOf, type Affected } from '../recall/customers';
 
 /** GET /api/workflows/nonconformities/:id/customers — the case stands where a recall's view has its recall. */
-export function caseCustomers(db: Db, kase: Row): Affected {
+export async function caseCustomers(db: Db, kase: Row): Promise<Affected> {
   const batch = findRow(db, registry.get('batches')!, kase.batch as number);
   const scope = { product: (batch?.product ?? kase.product) as number, batches: batch ? [String(batch.batch_no)] : [] };
   const notices =
     kase.decision === 'recall'
-      ? db
+      ? await db
           .select()
           .from(recallNotices)
           .where(and(eq(recallNotices.recall, kase.recall as number), isNull(recallNotices.voided_at)))
           .all()
-      : db
+      : await db
           .select()
           .from(nonconformityNotices)
           .where(and(eq(nonconformityNotices.nonconformity, kase.id), isNull(nonconformityNotices.voided_at)))
           .all();
-  return { recall: kase, ...affectedOf(db, scope, notices as Row[]) };
+  return { recall: kase, ...(await affectedOf(db, scope, notices as Row[])) };
 }
 
 export interface RepairAgreement {
@@ -55,18 +55,19 @@ export interface RepairRoute {
   agreements: RepairAgreement[];
 }
 
-export function repairRoute(db: Db, productId: number, today: string): RepairRoute | undefined {
-  const p = db.select().from(products).where(eq(products.id, productId)).get();
+export async function repairRoute(db: Db, productId: number, today: string): Promise<RepairRoute | undefined> {
+  const p = await db.select().from(products).where(eq(products.id, productId)).get();
   if (!p) return undefined;
   const norm = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
-  const rows = db
-    .select({ a: supplierAgreements, name: suppliers.name, contact: suppliers.contact_name, phone: suppliers.contact_phone })
-    .from(supplierAgreements)
-    .innerJoin(suppliers, eq(suppliers.id, supplierAgreements.supplier))
-    .where(isNull(supplierAgreements.voided_at))
-    .orderBy(asc(supplierAgreements.valid_to))
-    .all()
-    .filter((r) => p.manufacturer && (r.a.manufacturers ?? []).some((m: string) => norm(m) === norm(p.manufacturer)));
+  const rows = (
+    await db
+      .select({ a: supplierAgreements, name: suppliers.name, contact: suppliers.contact_name, phone: suppliers.contact_phone })
+      .from(supplierAgreements)
+      .innerJoin(suppliers, eq(suppliers.id, supplierAgreements.supplier))
+      .where(isNull(supplierAgreements.voided_at))
+      .orderBy(asc(supplierAgreements.valid_to))
+      .all()
+  ).filter((r) => p.manufacturer && (r.a.manufacturers ?? []).some((m: string) => norm(m) === norm(p.manufacturer)));
   const agreements = rows
     .map(
       (r): RepairAgreement => ({
@@ -111,8 +112,8 @@ export interface FollowUpSchedule {
   totals: Record<MonthState, number>;
 }
 
-export function followUpSchedule(db: Db, today: string): FollowUpSchedule {
-  const plans = db
+export async function followUpSchedule(db: Db, today: string): Promise<FollowUpSchedule> {
+  const plans = await db
     .select({ p: followUpPlans, customer_name: customers.name, product_name: products.generic_name })
     .from(followUpPlans)
     .innerJoin(customers, eq(customers.id, followUpPlans.customer))
@@ -121,8 +122,9 @@ export function followUpSchedule(db: Db, today: string): FollowUpSchedule {
     .orderBy(asc(customers.name))
     .all();
   const totals: Record<MonthState, number> = { visited: 0, due: 0, overdue: 0 };
-  const rows = plans.map(({ p, customer_name, product_name }): FollowUpRow => {
-    const seen = db
+  const rows: FollowUpRow[] = [];
+  for (const { p, customer_name, product_name } of plans) {
+    const seen = await db
       .select()
       .from(visits)
       .where(and(eq(visits.customer, p.customer), eq(visits.product, p.product), isNull(visits.voided_at)))
@@ -138,7 +140,7 @@ export function followUpSchedule(db: Db, today: string): FollowUpSchedule {
       totals[state] += 1;
       return { due, state, visits: vs };
     });
-    return {
+    rows.push({
       plan: p.id,
       customer: p.customer,
       customer_name,
@@ -150,7 +152,7 @@ export function followUpSchedule(db: Db, today: string): FollowUpSchedule {
       next_due: dues.find((d) => d.state === 'due')?.due ?? null,
       dues,
       overdue: dues.filter((d) => d.state === 'overdue').length,
-    };
-  });
+    });
+  }
   return { today, rows, totals };
 }

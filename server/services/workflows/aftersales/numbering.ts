@@ -5,20 +5,28 @@ import type { Db } from '../../../db';
 
 const blank = (v: unknown) => v == null || (typeof v === 'string' && v.trim() === '');
 
-export function nextNumber(db: Db, table: AnyTable, column: string, prefix: string, date: string): string {
+export async function nextNumber(db: Db, table: AnyTable, column: string, prefix: string, date: string): Promise<string> {
   const head = `${prefix}-${date.slice(0, 4)}${date.slice(5, 7)}-`;
-  const used = db
+  const used = (await db
     .select({ no: table[column] })
     .from(table)
     .where(like(table[column], `${head}%`))
-    .all() as { no: string }[];
+    .all()) as { no: string }[];
   const max = used.reduce((m, r) => Math.max(m, Number(r.no.slice(head.length)) || 0), 0);
   return `${head}${String(max + 1).padStart(3, '0')}`;
 }
 
 /** The input with `column` numbered when the client left it empty (dated by `dateField`, else today). */
-export function withNumber(db: Db, table: AnyTable, input: Record<string, unknown>, column: string, prefix: string, dateField: string | null, today: string) {
+export async function withNumber(
+  db: Db,
+  table: AnyTable,
+  input: Record<string, unknown>,
+  column: string,
+  prefix: string,
+  dateField: string | null,
+  today: string,
+) {
   if (!blank(input[column])) return input;
   const d = dateField && typeof input[dateField] === 'string' && /^\d{4}-\d{2}/.test(input[dateField] as string) ? (input[dateField] as string) : today;
-  return { ...input, [column]: nextNumber(db, table, column, prefix, d) };
+  return { ...input, [column]: await nextNumber(db, table, column, prefix, d) };
 }

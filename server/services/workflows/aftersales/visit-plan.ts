@@ -46,15 +46,15 @@ export interface VisitPlan {
   totals: Record<MonthState, number>;
 }
 
-export function visitPlan(db: Db, today: string, count = 6): VisitPlan {
+export async function visitPlan(db: Db, today: string, count = 6): Promise<VisitPlan> {
   const current = today.slice(0, 7);
   const months = monthsEnding(current, count);
-  const points = db
+  const points = (await db
     .select()
     .from(customers)
     .where(and(eq(customers.service_point, true), isNull(customers.voided_at)))
     .orderBy(asc(customers.name))
-    .all() as {
+    .all()) as {
     id: number;
     name: string;
     region: string | null;
@@ -63,12 +63,12 @@ export function visitPlan(db: Db, today: string, count = 6): VisitPlan {
   }[];
   const ids = points.map((p) => p.id);
   const found = ids.length
-    ? (db
+    ? ((await db
         .select()
         .from(visits)
         .where(and(inArray(visits.customer, ids), isNull(visits.voided_at), gte(visits.visit_date, `${months[0]}-01`), lte(visits.visit_date, `${current}-31`)))
         .orderBy(asc(visits.visit_date))
-        .all() as { id: number; customer: number; visit_date: string; kind: string; staff: string }[])
+        .all()) as { id: number; customer: number; visit_date: string; kind: string; staff: string }[])
     : [];
   const onSite = new Set<string>(ON_SITE_VISIT_KINDS);
   const totals: Record<MonthState, number> = { visited: 0, due: 0, overdue: 0 };

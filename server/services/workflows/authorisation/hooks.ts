@@ -4,9 +4,9 @@ import { checkLetter } from './letter-check';
 
 export const AUTHORISATION_HOOKS: Record<string, WriteHooks> = {
   authorizations: {
-    beforeWrite(ctx, values, current, opts) {
+    async beforeWrite(ctx, values, current, opts) {
       const issued = !current || (values.salesperson !== undefined && values.salesperson !== current.salesperson);
-      if (!opts.historical) checkLetter(ctx, { ...(current ?? {}), ...values }, issued);
+      if (!opts.historical) await checkLetter(ctx, { ...(current ?? {}), ...values }, issued);
     },
   },
 };

@@ -15,25 +15,25 @@ import { validationError } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import { loadSettings } from '../../settings';
 
-function unqualified(ctx: ServiceContext, id: number): string | null {
-  const s = ctx.db.select().from(salespeople).where(eq(salespeople.id, id)).get() as SalespersonRow | undefined;
+async function unqualified(ctx: ServiceContext, id: number): Promise<string | null> {
+  const s = (await ctx.db.select().from(salespeople).where(eq(salespeople.id, id)).get()) as SalespersonRow | undefined;
   if (!s) return null;
-  const held = ctx.db
+  const held = await ctx.db
     .select()
     .from(trainings)
     .where(and(eq(trainings.salesperson, id), isNull(trainings.voided_at)))
     .all();
   const today = ctx.clock.today();
-  const gaps = qualificationGaps(s, held, today, { graceDays: loadSettings(ctx.db).qualificationGraceDays, requireTraining: true });
+  const gaps = qualificationGaps(s, held, today, { graceDays: (await loadSettings(ctx.db)).qualificationGraceDays, requireTraining: true });
   if (!gaps.length) return null;
   return ctx.lang === 'en'
     ? `[SALESPERSON_UNQUALIFIED] No letter can be issued to "${s.name}" today (${today}): ${gaps.map((g) => g.en).join('; ')}.`
     : `[SALESPERSON_UNQUALIFIED] 销售人员「${s.name}」今天（${today}）不具备上岗资格，不能签发授权书：${gaps.map((g) => g.zh).join('；')}。`;
 }
 
-export function checkLetter(ctx: ServiceContext, letter: Record<string, unknown>, issued = false): void {
+export async function checkLetter(ctx: ServiceContext, letter: Record<string, unknown>, issued = false): Promise<void> {
   const errors: Record<string, string> = {};
-  const person = issued && typeof letter.salesperson === 'number' ? unqualified(ctx, letter.salesperson) : null;
+  const person = issued && typeof letter.salesperson === 'number' ? await unqualified(ctx, letter.salesperson) : null;
   if (person) errors.salesperson = person;
   if (letter.sealed !== true) errors.sealed = msg(ctx.lang, 'letter_unsealed');
   const from = letter.valid_from as string | null | undefined;

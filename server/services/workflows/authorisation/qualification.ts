@@ -48,10 +48,10 @@ function stateOf(
   return { state: typeof w === 'number' ? 'expiring' : 'valid', daysLeft };
 }
 
-export function salespersonQualification(db: Db, asOf: string, person: Row): Qualification {
-  const windows = loadSettings(db).licenseExpiryWarningDays;
+export async function salespersonQualification(db: Db, asOf: string, person: Row): Promise<Qualification> {
+  const windows = (await loadSettings(db)).licenseExpiryWarningDays;
   const items: QualificationItem[] = [];
-  const letters = db
+  const letters = await db
     .select()
     .from(authorizations)
     .where(and(eq(authorizations.salesperson, person.id), isNull(authorizations.voided_at)))
@@ -112,7 +112,7 @@ export function salespersonQualification(db: Db, asOf: string, person: Row): Qua
     ...permit,
     detail: { zh: person.permit_no ? `上岗证 ${person.permit_no}` : '没有上岗证', en: person.permit_no ? `Permit ${person.permit_no}` : 'No sales permit' },
   });
-  const courses = db
+  const courses = await db
     .select()
     .from(trainings)
     .where(and(eq(trainings.salesperson, person.id), isNull(trainings.voided_at)))

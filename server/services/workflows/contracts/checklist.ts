@@ -70,8 +70,8 @@ function customerCheck(customer: Row | undefined): Check {
   };
 }
 
-export function contractChecklist(db: Db, row: Row): ContractChecklist {
-  const settings = loadSettings(db);
+export async function contractChecklist(db: Db, row: Row): Promise<ContractChecklist> {
+  const settings = await loadSettings(db);
   const level = requiredApproval(row as unknown as ContractRow, settings);
   const customer = customerOf(db, row);
   const checks = [...termChecks(row), customerCheck(customer)];

@@ -8,13 +8,13 @@ import type { ServiceContext } from '../../context';
 import { loadSettings } from '../../settings';
 import type { Row } from '../../records';
 
-export function approvalLevel(ctx: ServiceContext, row: Row): 'gm' | 'sales_vp' {
-  return requiredApproval(row as unknown as ContractRow, loadSettings(ctx.db));
+export async function approvalLevel(ctx: ServiceContext, row: Row): Promise<'gm' | 'sales_vp'> {
+  return requiredApproval(row as unknown as ContractRow, await loadSettings(ctx.db));
 }
 
 /** The approver (or rejecter) must hold the contract's level: a VP cannot decide a major contract. */
-export function assertLevel(ctx: ServiceContext, row: Row, verb: string): 'gm' | 'sales_vp' {
-  const level = approvalLevel(ctx, row);
+export async function assertLevel(ctx: ServiceContext, row: Row, verb: string): Promise<'gm' | 'sales_vp'> {
+  const level = await approvalLevel(ctx, row);
   if (!ctx.actor.roles.includes(level)) {
     throw forbidden(msg(ctx.lang, 'verb_role', { verb, roles: ROLE.labels[level][ctx.lang === 'en' ? 1 : 0] }));
   }

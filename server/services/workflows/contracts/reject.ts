@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
 import { assertLevel } from './level';
 
-export function rejectContract(ctx: ServiceContext, row: Row): Record<string, unknown> {
-  assertLevel(ctx, row, ctx.lang === 'en' ? 'reject' : '合同驳回');
+export async function rejectContract(ctx: ServiceContext, row: Row): Promise<Record<string, unknown>> {
+  await assertLevel(ctx, row, ctx.lang === 'en' ? 'reject' : '合同驳回');
   return { status: 'rejected' };
 }

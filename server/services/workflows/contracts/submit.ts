@@ -8,8 +8,8 @@ import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
 import { contractChecklist } from './checklist';
 
-export function submitContract(ctx: ServiceContext, row: Row): Record<string, unknown> {
-  const list = contractChecklist(ctx.db, row);
+export async function submitContract(ctx: ServiceContext, row: Row): Promise<Record<string, unknown>> {
+  const list = await contractChecklist(ctx.db, row);
   const i = ctx.lang === 'en' ? 'en' : 'zh';
   const missingTerms = list.checks.filter((c) => c.key.startsWith('term:') && c.status === 'fail');
   if (missingTerms.length) {

@@ -17,30 +17,31 @@ import type { ProductRow } from '../../../../schema/rules';
 export type FirstBusinessResource = 'customers' | 'products';
 
 /** `马丽（销售员）` for each credit-review signature of the customer. */
-function creditSigners(db: Db, id: number): string[] {
-  return db
-    .select({ name: signatures.signer_name, roles: users.roles })
-    .from(signatures)
-    .leftJoin(users, eq(users.id, signatures.signer))
-    .where(and(eq(signatures.resource, 'customers'), eq(signatures.record_id, id), eq(signatures.meaning, 'review_credit')))
-    .all()
-    .map((s) => {
-      const roles = ((s.roles ?? []) as string[]).filter((r) => ['sales', 'sales_head', 'finance'].includes(r));
-      return roles.length ? `${s.name}（${roles.map((r) => ROLE.labels[r as 'sales'][0]).join('、')}）` : s.name;
-    });
+async function creditSigners(db: Db, id: number): Promise<string[]> {
+  return (
+    await db
+      .select({ name: signatures.signer_name, roles: users.roles })
+      .from(signatures)
+      .leftJoin(users, eq(users.id, signatures.signer))
+      .where(and(eq(signatures.resource, 'customers'), eq(signatures.record_id, id), eq(signatures.meaning, 'review_credit')))
+      .all()
+  ).map((s) => {
+    const roles = ((s.roles ?? []) as string[]).filter((r) => ['sales', 'sales_head', 'finance'].includes(r));
+    return roles.length ? `${s.name}（${roles.map((r) => ROLE.labels[r as 'sales'][0]).join('、')}）` : s.name;
+  });
 }
 
-export function firstBusinessChecklist(db: Db, asOf: string, resource: FirstBusinessResource, row: Row): Checklist {
-  const ctx = createSqlContext(db, asOf);
+export async function firstBusinessChecklist(db: Db, asOf: string, resource: FirstBusinessResource, row: Row): Promise<Checklist> {
+  const ctx = await createSqlContext(db, asOf);
   const checks =
     resource === 'customers'
-      ? [...customerChecks(row as unknown as CustomerFacts, ctx, creditSigners(db, row.id)), ...customerScanChecks(db, row)]
-      : [...productChecks(row as unknown as ProductRow, ctx), ...productScanChecks(db, row)];
+      ? [...customerChecks(row as unknown as CustomerFacts, ctx, await creditSigners(db, row.id)), ...(await customerScanChecks(db, row))]
+      : [...productChecks(row as unknown as ProductRow, ctx), ...(await productScanChecks(db, row))];
   return { resource, id: row.id, asOf, qa_status: (row.qa_status as string) ?? null, ready: failing(checks).length === 0, checks };
 }
 
 /** QA may approve only while every blocking check passes (400 listing the failing ones). */
-export function assertFirstBusinessReady(ctx: ServiceContext, resource: FirstBusinessResource, row: Row): void {
-  const list = firstBusinessChecklist(ctx.db, ctx.clock.today(), resource, row);
+export async function assertFirstBusinessReady(ctx: ServiceContext, resource: FirstBusinessResource, row: Row): Promise<void> {
+  const list = await firstBusinessChecklist(ctx.db, ctx.clock.today(), resource, row);
   if (!list.ready) throw badRequest(msg(ctx.lang, 'first_business_blocked', { checks: describeFailing(list.checks, ctx.lang) }));
 }

@@ -16,20 +16,21 @@ import { waived } from './confirm-order';
 const CODES = new Set<string>(RECHECKED_AT_EVERY_STEP);
 
 /** What blocks the step on this order as of `date` (empty when nothing does). */
-export function stepBlocks(ctx: ServiceContext, orderId: number, date: string): string[] {
-  const rc = createSqlContext(ctx.db, date);
+export async function stepBlocks(ctx: ServiceContext, orderId: number, date: string): Promise<string[]> {
+  const rc = await createSqlContext(ctx.db, date);
   const out: string[] = [];
-  saleLineViews(ctx.db, orderId).forEach((view, i) => {
-    const texts = evaluate('sales_lines', { ...view, sale_date: date }, rc)
-      .filter((f) => f.severity === 'error' && CODES.has(f.code) && !waived(ctx, view.id as number, f.code))
-      .map((f) => `[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
+  for (const [i, view] of (await saleLineViews(ctx.db, orderId)).entries()) {
+    const texts: string[] = [];
+    for (const f of evaluate('sales_lines', { ...view, sale_date: date }, rc))
+      if (f.severity === 'error' && CODES.has(f.code) && !(await waived(ctx, view.id as number, f.code)))
+        texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
     if (texts.length) out.push(ctx.lang === 'en' ? `line ${i + 1}: ${texts.join('; ')}` : `第 ${i + 1} 行：${texts.join('；')}`);
-  });
+  }
   return out;
 }
 
-export function requireNoBlocks(ctx: ServiceContext, orderId: number, date: string, step: { zh: string; en: string }): void {
-  const blocks = stepBlocks(ctx, orderId, date);
+export async function requireNoBlocks(ctx: ServiceContext, orderId: number, date: string, step: { zh: string; en: string }): Promise<void> {
+  const blocks = await stepBlocks(ctx, orderId, date);
   if (blocks.length)
     throw badRequest(msg(ctx.lang, 'wf_step_blocked', { step: ctx.lang === 'en' ? step.en : step.zh, detail: blocks.join(ctx.lang === 'en' ? '; ' : '；') }));
 }
@@ -42,7 +43,7 @@ export const STEPS = {
 } as const;
 
 /** The chain panel's warning: what would refuse the order's next step (issue, pick, review, invoice) today. */
-export function nextStepBlocks(ctx: ServiceContext, order: Record<string, unknown>, next: string | undefined): string[] {
+export async function nextStepBlocks(ctx: ServiceContext, order: Record<string, unknown>, next: string | undefined): Promise<string[]> {
   // at 'received' the invoice is still ahead (finance may invoice before the receipt is confirmed)
   if (order.voided_at || !next || !['issued', 'picked', 'reviewed', 'received', 'invoiced'].includes(next)) return [];
   return stepBlocks(ctx, order.id as number, ctx.clock.today());

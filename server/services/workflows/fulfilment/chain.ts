@@ -14,27 +14,22 @@ type R = Record<string, any>;
 const parse = (v: unknown): R | null => (v == null ? null : typeof v === 'string' ? JSON.parse(v) : (v as R));
 const cents = (n: number) => Math.round(n * 100) / 100;
 
-function userNames(db: Db, ids: unknown[]): Map<number, string> {
+async function userNames(db: Db, ids: unknown[]): Promise<Map<number, string>> {
   const list = [...new Set(ids.filter((v): v is number => typeof v === 'number'))];
   if (!list.length) return new Map();
   return new Map(
-    db
-      .select({ id: t.users.id, name: t.users.display_name })
-      .from(t.users)
-      .where(inArray(t.users.id, list))
-      .all()
-      .map((u) => [u.id, u.name]),
+    (await db.select({ id: t.users.id, name: t.users.display_name }).from(t.users).where(inArray(t.users.id, list)).all()).map((u) => [u.id, u.name]),
   );
 }
 
 /** The audit row in which `field` of the record first took a value accepted by `test`. */
-function whenSet(db: Db, resource: string, id: number, field: string, test: (v: unknown) => boolean) {
-  const rows = db
+async function whenSet(db: Db, resource: string, id: number, field: string, test: (v: unknown) => boolean) {
+  const rows = (await db
     .select()
     .from(t.auditLog)
     .where(and(eq(t.auditLog.resource, resource), eq(t.auditLog.record_id, id)))
     .orderBy(asc(t.auditLog.id))
-    .all() as R[];
+    .all()) as R[];
   for (const a of rows) {
     const before = parse(a.before);
     const after = parse(a.after);
@@ -43,16 +38,16 @@ function whenSet(db: Db, resource: string, id: number, field: string, test: (v: 
   return undefined;
 }
 
-export function orderChain(db: Db, order: R, asOf: string): Omit<Chain, 'blocks'> {
-  const lines = db
+export async function orderChain(db: Db, order: R, asOf: string): Promise<Omit<Chain, 'blocks'>> {
+  const lines = (await db
     .select()
     .from(t.salesLines)
     .where(and(eq(t.salesLines.order, order.id), isNull(t.salesLines.voided_at)))
     .orderBy(asc(t.salesLines.id))
-    .all() as R[];
+    .all()) as R[];
   const products = new Map(
     (lines.length
-      ? (db
+      ? ((await db
           .select()
           .from(t.products)
           .where(
@@ -61,18 +56,18 @@ export function orderChain(db: Db, order: R, asOf: string): Omit<Chain, 'blocks'
               lines.map((l) => l.product),
             ),
           )
-          .all() as R[])
+          .all()) as R[])
       : []
     ).map((p) => [p.id, p]),
   );
-  const slips = db
+  const slips = (await db
     .select()
     .from(t.outboundSlips)
     .where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at)))
     .orderBy(asc(t.outboundSlips.id))
-    .all() as R[];
+    .all()) as R[];
   const links = slips.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.invoiceSlips)
         .where(
@@ -84,30 +79,34 @@ export function orderChain(db: Db, order: R, asOf: string): Omit<Chain, 'blocks'
             isNull(t.invoiceSlips.voided_at),
           ),
         )
-        .all() as R[])
+        .all()) as R[])
     : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
   const invoices = invoiceIds.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.invoices)
         .where(and(inArray(t.invoices.id, invoiceIds), isNull(t.invoices.voided_at)))
         .orderBy(asc(t.invoices.invoice_date))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const payments = invoiceIds.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.payments)
         .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
         .orderBy(asc(t.payments.paid_at))
-        .all() as R[])
+        .all()) as R[])
     : [];
 
-  const confirmed = whenSet(db, 'sales_orders', order.id, 'status', (v) => v === 'confirmed' || v === 'shipped' || v === 'completed');
-  const picked = slips.map((s) => whenSet(db, 'outbound_slips', s.id, 'picked_by', (v) => !!v));
-  const received = slips.map((s) => whenSet(db, 'outbound_slips', s.id, 'receipt_confirmed_at', (v) => !!v));
-  const names = userNames(db, [
+  const confirmed = await whenSet(db, 'sales_orders', order.id, 'status', (v) => v === 'confirmed' || v === 'shipped' || v === 'completed');
+  const picked: Awaited<ReturnType<typeof whenSet>>[] = [];
+  const received: Awaited<ReturnType<typeof whenSet>>[] = [];
+  for (const s of slips) {
+    picked.push(await whenSet(db, 'outbound_slips', s.id, 'picked_by', (v) => !!v));
+    received.push(await whenSet(db, 'outbound_slips', s.id, 'receipt_confirmed_at', (v) => !!v));
+  }
+  const names = await userNames(db, [
     order.created_by,
     confirmed?.actor,
     ...received.map((r) => r?.actor),
@@ -127,12 +126,12 @@ export function orderChain(db: Db, order: R, asOf: string): Omit<Chain, 'blocks'
     { key: 'ordered', done: true, who: name(order.created_by), when: order.created_at, detail: `${order.order_no} · ${order.sale_date}` },
     { key: 'confirmed', done: order.status !== 'draft', who: confirmed ? name(confirmed.actor) : null, when: confirmed?.at ?? null },
     { key: 'issued', done: slips.length > 0, who: last(slips)?.issued_by ?? null, when: last(slips)?.outbound_date ?? null, detail: slipNos },
-    { key: 'picked', done: allDone((s) => !!s.picked_by), who: last(slips)?.picked_by ?? null, when: last(picked)?.at ?? null },
+    { key: 'picked', done: allDone((s) => !!s.picked_by), who: last(slips)?.picked_by ?? null, when: (await last(picked))?.at ?? null },
     { key: 'reviewed', done: allDone((s) => !!s.reviewed_by), who: last(slips)?.reviewed_by ?? null, when: last(slips)?.reviewed_at ?? null },
     {
       key: 'received',
       done: allDone((s) => !!s.receipt_confirmed_at),
-      who: name(last(received)?.actor) ?? null,
+      who: name((await last(received))?.actor) ?? null,
       when: last(slips)?.receipt_confirmed_at ?? null,
     },
     {
@@ -187,6 +186,6 @@ export function orderChain(db: Db, order: R, asOf: string): Omit<Chain, 'blocks'
     invoices: invoices.map((i) => ({ id: i.id, invoice_no: i.invoice_no, invoice_date: i.invoice_date, amount: i.amount, type: i.type })),
     payments: payments.map((p) => ({ id: p.id, invoice: p.invoice, amount: p.amount, paid_at: p.paid_at, method: p.method, voucher_no: p.voucher_no })),
     prices,
-    special: specialState(db, order, asOf),
+    special: await specialState(db, order, asOf),
   };
 }

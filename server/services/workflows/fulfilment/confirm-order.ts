@@ -13,25 +13,26 @@ import type { Row } from '../../records';
 import { createSqlContext } from '../../rules/sql-context';
 import { saleLineViews } from '../../rules/views';
 
-export function waived(ctx: ServiceContext, lineId: number, code: string): boolean {
-  return !!ctx.db
+export async function waived(ctx: ServiceContext, lineId: number, code: string): Promise<boolean> {
+  return !!(await ctx.db
     .select({ id: findings.id })
     .from(findings)
     .where(and(eq(findings.resource, 'sales_lines'), eq(findings.record_id, lineId), eq(findings.rule, code), eq(findings.status, 'waived')))
-    .get();
+    .get());
 }
 
-export function confirmOrder(ctx: ServiceContext, order: Row): Record<string, unknown> {
-  const views = saleLineViews(ctx.db, order.id);
+export async function confirmOrder(ctx: ServiceContext, order: Row): Promise<Record<string, unknown>> {
+  const views = await saleLineViews(ctx.db, order.id);
   if (!views.length) throw badRequest(msg(ctx.lang, 'wf_order_no_lines'));
-  const rc = createSqlContext(ctx.db, ctx.clock.today());
+  const rc = await createSqlContext(ctx.db, ctx.clock.today());
   const errors: string[] = [];
-  views.forEach((view, i) => {
-    const texts = evaluate('sales_lines', view, rc)
-      .filter((f) => f.severity === 'error' && !waived(ctx, view.id as number, f.code))
-      .map((f) => `[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
+  for (const [i, view] of views.entries()) {
+    const texts: string[] = [];
+    for (const f of evaluate('sales_lines', view, rc))
+      if (f.severity === 'error' && !(await waived(ctx, view.id as number, f.code)))
+        texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
     if (texts.length) errors.push(`${ctx.lang === 'en' ? `line ${i + 1}` : `第 ${i + 1} 行`}：${texts.join('；')}`);
-  });
+  }
   // One message (not field errors): the confirmation dialog shows it as it is.
   if (errors.length) throw badRequest(msg(ctx.lang, 'wf_order_refused', { detail: errors.join('；') }));
   return { status: 'confirmed' };

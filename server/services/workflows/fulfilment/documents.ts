@@ -21,56 +21,57 @@ export interface Documents {
   payments: R[];
 }
 
-export function liveSlips(db: Db, orderIds: number[]): R[] {
+export async function liveSlips(db: Db, orderIds: number[]): Promise<R[]> {
   if (!orderIds.length) return [];
-  return db
+  return (await db
     .select()
     .from(t.outboundSlips)
     .where(and(inArray(t.outboundSlips.order, orderIds), isNull(t.outboundSlips.voided_at)))
-    .all() as R[];
+    .all()) as R[];
 }
 
 /** Live invoices linked (by a live link) to these slips. */
-export function liveInvoicesOfSlips(db: Db, slipIds: number[]): R[] {
+export async function liveInvoicesOfSlips(db: Db, slipIds: number[]): Promise<R[]> {
   if (!slipIds.length) return [];
   const ids = [
     ...new Set(
-      db
-        .select({ invoice: t.invoiceSlips.invoice })
-        .from(t.invoiceSlips)
-        .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
-        .all()
-        .map((r) => r.invoice as number),
+      (
+        await db
+          .select({ invoice: t.invoiceSlips.invoice })
+          .from(t.invoiceSlips)
+          .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
+          .all()
+      ).map((r) => r.invoice as number),
     ),
   ];
   return ids.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.invoices)
         .where(and(inArray(t.invoices.id, ids), isNull(t.invoices.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
 }
 
-export function livePayments(db: Db, invoiceIds: number[]): R[] {
+export async function livePayments(db: Db, invoiceIds: number[]): Promise<R[]> {
   if (!invoiceIds.length) return [];
-  return db
+  return (await db
     .select()
     .from(t.payments)
     .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
-    .all() as R[];
+    .all()) as R[];
 }
 
-export function documentsOf(db: Db, orderIds: number[]): Documents {
-  const slips = liveSlips(db, orderIds);
-  const invoices = liveInvoicesOfSlips(
+export async function documentsOf(db: Db, orderIds: number[]): Promise<Documents> {
+  const slips = await liveSlips(db, orderIds);
+  const invoices = await liveInvoicesOfSlips(
     db,
     slips.map((s) => s.id),
   );
   return {
     slips,
     invoices,
-    payments: livePayments(
+    payments: await livePayments(
       db,
       invoices.map((i) => i.id),
     ),
@@ -92,16 +93,17 @@ export function nameDocuments(ctx: ServiceContext, d: Partial<Documents>): strin
 }
 
 /** The orders whose slips an invoice covers (links live or not: an unwind step checks what it touched). */
-export function ordersOfInvoice(db: Db, invoiceId: number): number[] {
+export async function ordersOfInvoice(db: Db, invoiceId: number): Promise<number[]> {
   return [
     ...new Set(
-      db
-        .select({ order: t.outboundSlips.order })
-        .from(t.invoiceSlips)
-        .innerJoin(t.outboundSlips, eq(t.outboundSlips.id, t.invoiceSlips.slip))
-        .where(eq(t.invoiceSlips.invoice, invoiceId))
-        .all()
-        .map((r) => r.order as number),
+      (
+        await db
+          .select({ order: t.outboundSlips.order })
+          .from(t.invoiceSlips)
+          .innerJoin(t.outboundSlips, eq(t.outboundSlips.id, t.invoiceSlips.slip))
+          .where(eq(t.invoiceSlips.invoice, invoiceId))
+          .all()
+      ).map((r) => r.order as number),
     ),
   ];
 }
@@ -111,20 +113,20 @@ export function ordersOfInvoice(db: Db, invoiceId: number): number[] {
  * without live slips or not matching them (INVOICE_MISMATCH), no live link to a voided slip or invoice,
  * payments of the invoice's customer not above its amount. Throws (rolling the step back) when broken.
  */
-export function assertConsistent(ctx: ServiceContext, orderIds: number[]): void {
+export async function assertConsistent(ctx: ServiceContext, orderIds: number[]): Promise<void> {
   const db = ctx.db;
   const problems: string[] = [];
   const en = ctx.lang === 'en';
-  const slips = orderIds.length ? (db.select().from(t.outboundSlips).where(inArray(t.outboundSlips.order, orderIds)).all() as R[]) : [];
+  const slips = orderIds.length ? ((await db.select().from(t.outboundSlips).where(inArray(t.outboundSlips.order, orderIds)).all()) as R[]) : [];
   const orders = new Map(
-    (orderIds.length ? (db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all() as R[]) : []).map((o) => [o.id, o]),
+    (orderIds.length ? ((await db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all()) as R[]) : []).map((o) => [o.id, o]),
   );
   for (const s of slips) {
     if (!s.voided_at && orders.get(s.order)?.voided_at)
       problems.push(en ? `slip ${s.slip_no} is live but its order is voided` : `出库单 ${s.slip_no} 仍有效而其订单已作废`);
   }
   const links = slips.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.invoiceSlips)
         .where(
@@ -136,10 +138,10 @@ export function assertConsistent(ctx: ServiceContext, orderIds: number[]): void 
             isNull(t.invoiceSlips.voided_at),
           ),
         )
-        .all() as R[])
+        .all()) as R[])
     : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice as number))];
-  const invoices = invoiceIds.length ? (db.select().from(t.invoices).where(inArray(t.invoices.id, invoiceIds)).all() as R[]) : [];
+  const invoices = invoiceIds.length ? ((await db.select().from(t.invoices).where(inArray(t.invoices.id, invoiceIds)).all()) as R[]) : [];
   const slipById = new Map(slips.map((s) => [s.id, s]));
   for (const l of links) {
     const inv = invoices.find((i) => i.id === l.invoice);
@@ -147,12 +149,12 @@ export function assertConsistent(ctx: ServiceContext, orderIds: number[]): void 
       problems.push(en ? `invoice ${inv?.invoice_no} is still linked to a voided record` : `发票 ${inv?.invoice_no} 与已作废的单据仍有关联`);
     }
   }
-  const rc = createSqlContext(db, ctx.clock.today());
+  const rc = await createSqlContext(db, ctx.clock.today());
   for (const inv of invoices.filter((i) => !i.voided_at)) {
-    const view = invoiceView(db, inv.id)!;
+    const view = (await invoiceView(db, inv.id))!;
     if (!view.slips?.length) problems.push(en ? `invoice ${inv.invoice_no} covers no live slip` : `发票 ${inv.invoice_no} 已没有有效的出库单`);
     for (const f of evaluate('invoices', view, rc).filter((x) => x.code === 'INVOICE_MISMATCH')) problems.push(en ? f.message.en : f.message.zh);
-    const pays = livePayments(db, [inv.id]);
+    const pays = await livePayments(db, [inv.id]);
     if (cents(pays.reduce((a, p) => a + (p.amount ?? 0), 0)) > cents(inv.amount ?? 0)) {
       problems.push(en ? `payments on invoice ${inv.invoice_no} exceed its amount` : `发票 ${inv.invoice_no} 的回款超过其金额`);
     }

@@ -49,18 +49,18 @@ function requireStep(ctx: ServiceContext, resource: string, action: 'create' | '
 const SHIPPED = { zh: '开具出库单', en: 'on an outbound slip' };
 
 /** An order (and its lines) with a live slip: the slip numbers, or null when nothing has shipped. */
-function shippedOn(ctx: ServiceContext, orderId: unknown): string | null {
+async function shippedOn(ctx: ServiceContext, orderId: unknown): Promise<string | null> {
   if (orderId == null) return null;
-  const slips = liveSlips(ctx.db, [orderId as number]);
+  const slips = await liveSlips(ctx.db, [orderId as number]);
   return slips.length ? slips.map((s) => s.slip_no).join('、') : null;
 }
 const orderNo = (ctx: ServiceContext, id: unknown) => String(findRow(ctx.db, registry.get('sales_orders')!, id as number)?.order_no ?? `#${id}`);
 
 /** The payment's invoice: live, the same customer, and this payment not above what is still open. */
-function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefined) {
+async function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefined) {
   const invoiceId = (values.invoice !== undefined ? values.invoice : current?.invoice) as number | null | undefined;
   if (invoiceId == null) return;
-  const inv = ctx.db.select().from(t.invoices).where(eq(t.invoices.id, invoiceId)).get() as Row | undefined;
+  const inv = (await ctx.db.select().from(t.invoices).where(eq(t.invoices.id, invoiceId)).get()) as Row | undefined;
   if (!inv) return; // the reference check reports it
   const fail = (field: string, m: string) => {
     throw validationError(m, { [field]: m });
@@ -72,7 +72,7 @@ function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefi
     fail('customer', msg(ctx.lang, 'wf_payment_customer', { payer: name(customer), invoice: String(inv.invoice_no), customer: name(inv.customer) }));
   }
   const amount = Number(values.amount !== undefined ? values.amount : current?.amount);
-  const others = ctx.db
+  const others = await ctx.db
     .select({ amount: t.payments.amount })
     .from(t.payments)
     .where(and(eq(t.payments.invoice, invoiceId), isNull(t.payments.voided_at), ...(current ? [ne(t.payments.id, current.id)] : [])))
@@ -94,27 +94,27 @@ const invoicePart = (name: string): WriteHooks => ({
 
 export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   sales_orders: {
-    beforeWrite(ctx, values, current, opts) {
+    async beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb || !current) return;
-      inScopeFirst(ctx, 'sales_orders', { ...current, ...values } as Row, 'edit');
-      const slips = shippedOn(ctx, current.id);
+      await inScopeFirst(ctx, 'sales_orders', { ...current, ...values } as Row, 'edit');
+      const slips = await shippedOn(ctx, current.id);
       if (slips && changedKeys(values, current, ['remark']).length)
         throw frozen(ctx, `${en(ctx) ? 'Order' : '订单'} ${current.order_no}`, { zh: `${SHIPPED.zh} ${slips}`, en: `${SHIPPED.en} (${slips})` });
     },
-    beforeVoid(ctx, current) {
-      const docs = documentsOf(ctx.db, [current.id]);
+    async beforeVoid(ctx, current) {
+      const docs = await documentsOf(ctx.db, [current.id]);
       if (docs.slips.length) {
         throw badRequest(msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Order' : '订单'} ${current.order_no}`, docs: nameDocuments(ctx, docs) }));
       }
     },
   },
   sales_lines: {
-    beforeWrite(ctx, values, current, opts) {
+    async beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
-      inScopeFirst(ctx, 'sales_lines', { ...current, ...values } as Row, current ? 'edit' : 'create');
+      await inScopeFirst(ctx, 'sales_lines', { ...current, ...values } as Row, current ? 'edit' : 'create');
       const orders = new Set([values.order, current?.order].filter((o): o is number => o != null));
       for (const order of orders) {
-        const slips = shippedOn(ctx, order);
+        const slips = await shippedOn(ctx, order);
         if (!slips || (current && !changedKeys(values, current, ['sale_date', 'customer']).length)) continue;
         throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, order)}${en(ctx) ? '' : ' 的销售明细'}`, {
           zh: `${SHIPPED.zh} ${slips}`,
@@ -122,9 +122,9 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
         });
       }
     },
-    beforeVoid(ctx, current, opts) {
+    async beforeVoid(ctx, current, opts) {
       if (opts.parentVoided) return; // the order's own void decided
-      const slips = shippedOn(ctx, current.order);
+      const slips = await shippedOn(ctx, current.order);
       if (slips)
         throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, current.order)}${en(ctx) ? '' : ' 的销售明细'}`, {
           zh: `${SHIPPED.zh} ${slips}`,
@@ -133,11 +133,11 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
     },
   },
   outbound_slips: {
-    beforeWrite(ctx, values, current, opts) {
+    async beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
       if (!current) return requireStep(ctx, 'outbound_slips', 'create');
       if (!changedKeys(values, current).length) return;
-      const invoiced = liveInvoicesOfSlips(ctx.db, [current.id]);
+      const invoiced = await liveInvoicesOfSlips(ctx.db, [current.id]);
       if (current.reviewed_by || invoiced.length) {
         const state = invoiced.length
           ? { zh: `开具发票 ${invoiced.map((i) => i.invoice_no).join('、')}`, en: `invoiced (${invoiced.map((i) => i.invoice_no).join(', ')})` }
@@ -146,9 +146,9 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       }
       if ('order' in values && values.order !== current.order) requireStep(ctx, 'outbound_slips', 'create');
     },
-    beforeVoid(ctx, current, opts) {
+    async beforeVoid(ctx, current, opts) {
       if (!opts.verb) requireStep(ctx, 'outbound_slips', 'delete');
-      const invoices = liveInvoicesOfSlips(ctx.db, [current.id]);
+      const invoices = await liveInvoicesOfSlips(ctx.db, [current.id]);
       if (invoices.length)
         throw badRequest(
           msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Outbound slip' : '出库单'} ${current.slip_no}`, docs: nameDocuments(ctx, { invoices }) }),
@@ -163,13 +163,13 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       if (changedKeys(values, current, ['list_attached']).length)
         throw frozen(ctx, `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, { zh: '开具', en: 'issued' });
     },
-    beforeVoid(ctx, current, opts) {
+    async beforeVoid(ctx, current, opts) {
       if (!opts.verb) requireStep(ctx, 'invoices', 'delete');
-      const payments = ctx.db
+      const payments = (await ctx.db
         .select()
         .from(t.payments)
         .where(and(eq(t.payments.invoice, current.id), isNull(t.payments.voided_at)))
-        .all() as Row[];
+        .all()) as Row[];
       if (payments.length)
         throw badRequest(
           msg(ctx.lang, 'wf_void_blocked', { what: `${en(ctx) ? 'Invoice' : '发票'} ${current.invoice_no}`, docs: nameDocuments(ctx, { payments }) }),
@@ -179,9 +179,9 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
   invoice_lines: invoicePart('invoice_lines'),
   invoice_slips: invoicePart('invoice_slips'),
   payments: {
-    beforeWrite(ctx, values, current, opts) {
+    async beforeWrite(ctx, values, current, opts) {
       if (opts.historical || opts.verb) return;
-      checkPayment(ctx, values, current);
+      await checkPayment(ctx, values, current);
     },
     beforeVoid(ctx, _current, opts) {
       if (!opts.verb) requireStep(ctx, 'payments', 'delete');

@@ -33,13 +33,13 @@ export interface InvoiceInput {
 }
 
 /** The slips' goods per product: each order's lines counted once. */
-export function goodsOf(db: Db, orderIds: number[]) {
+export async function goodsOf(db: Db, orderIds: number[]) {
   if (!orderIds.length) return [];
-  const lines = db
+  const lines = (await db
     .select()
     .from(t.salesLines)
     .where(and(inArray(t.salesLines.order, orderIds), isNull(t.salesLines.voided_at)))
-    .all() as R[];
+    .all()) as R[];
   const by = new Map<number, { product: number; quantity: number; amount: number }>();
   for (const l of lines) {
     const e = by.get(l.product) ?? { product: l.product, quantity: 0, amount: 0 };
@@ -51,9 +51,9 @@ export function goodsOf(db: Db, orderIds: number[]) {
 }
 
 /** Live invoice links of these slips (slip → invoice no.). */
-function invoicedSlips(db: Db, slipIds: number[]): Map<number, string> {
+async function invoicedSlips(db: Db, slipIds: number[]): Promise<Map<number, string>> {
   if (!slipIds.length) return new Map();
-  const rows = db
+  const rows = await db
     .select({ slip: t.invoiceSlips.slip, no: t.invoices.invoice_no })
     .from(t.invoiceSlips)
     .innerJoin(t.invoices, eq(t.invoices.id, t.invoiceSlips.invoice))
@@ -63,8 +63,8 @@ function invoicedSlips(db: Db, slipIds: number[]): Map<number, string> {
 }
 
 /** Reviewed slips not yet invoiced, with their order's customer and amount (the invoice dialog's choices). */
-export function invoiceableSlips(db: Db, customer?: number): InvoiceableSlip[] {
-  const rows = db
+export async function invoiceableSlips(db: Db, customer?: number): Promise<InvoiceableSlip[]> {
+  const rows = await db
     .select({
       id: t.outboundSlips.id,
       slip_no: t.outboundSlips.slip_no,
@@ -95,8 +95,8 @@ export function invoiceableSlips(db: Db, customer?: number): InvoiceableSlip[] {
 }
 
 /** 第二篇 3.1, 3.4: a sales invoice goes only to an approved buyer that is not a private person. */
-function requireInvoiceableBuyer(ctx: ServiceContext, customerId: number) {
-  const c = ctx.db.select().from(t.customers).where(eq(t.customers.id, customerId)).get() as R;
+async function requireInvoiceableBuyer(ctx: ServiceContext, customerId: number) {
+  const c = (await ctx.db.select().from(t.customers).where(eq(t.customers.id, customerId)).get()) as R;
   const en = ctx.lang === 'en';
   const why =
     c.type === 'individual' || (c.type == null && looksLikeIndividual(c.name))
@@ -118,29 +118,29 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
   const ids = Array.isArray(input.slips) ? [...new Set(input.slips.map(Number).filter((n) => Number.isInteger(n) && n > 0))] : [];
   if (!ids.length) throw validationError(msg(ctx.lang, 'wf_invoice_no_slips'), { slips: msg(ctx.lang, 'wf_invoice_no_slips') });
   const date = stepDate(ctx, input as Record<string, unknown>, 'invoice_date', { zh: '开票', en: 'Invoice' });
-  return inTransaction(ctx, (tx) => {
-    const slips = tx.db
+  return inTransaction(ctx, async (tx) => {
+    const slips = (await tx.db
       .select()
       .from(t.outboundSlips)
       .where(and(inArray(t.outboundSlips.id, ids), isNull(t.outboundSlips.voided_at)))
-      .all() as R[];
+      .all()) as R[];
     if (slips.length !== ids.length)
       throw validationError(msg(ctx.lang, 'wf_invoice_no_slips'), { slips: msg(ctx.lang, 'not_found', { resource: 'outbound_slips', id: ids.join(',') }) });
     for (const s of slips) if (!s.reviewed_by) throw badRequest(msg(ctx.lang, 'wf_invoice_slip_unreviewed', { slip: s.slip_no }));
-    const invoiced = invoicedSlips(tx.db, ids);
+    const invoiced = await invoicedSlips(tx.db, ids);
     for (const s of slips)
       if (invoiced.has(s.id)) throw badRequest(msg(ctx.lang, 'wf_invoice_slip_invoiced', { slip: s.slip_no, invoice: invoiced.get(s.id)! }));
     const orderIds = [...new Set(slips.map((s) => s.order as number))];
-    const orders = tx.db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all() as R[];
+    const orders = (await tx.db.select().from(t.salesOrders).where(inArray(t.salesOrders.id, orderIds)).all()) as R[];
     const customers = new Set(orders.map((o) => o.customer));
     if (customers.size !== 1) throw badRequest(msg(ctx.lang, 'wf_invoice_customers'));
-    for (const o of orders) requireSpecialVerified(tx, o, date, 'invoice');
-    for (const o of orders) requireNoBlocks(tx, o.id, date, STEPS.invoice);
-    requireInvoiceableBuyer(tx, orders[0].customer);
+    for (const o of orders) await requireSpecialVerified(tx, o, date, 'invoice');
+    for (const o of orders) await requireNoBlocks(tx, o.id, date, STEPS.invoice);
+    await requireInvoiceableBuyer(tx, orders[0].customer);
 
-    const goods = goodsOf(tx.db, orderIds);
+    const goods = await goodsOf(tx.db, orderIds);
     const form = input.form === 'list_attached' ? 'list_attached' : 'itemised';
-    const invoice = createRecord(
+    const invoice = await createRecord(
       tx,
       registry.get('invoices')!,
       {
@@ -157,12 +157,13 @@ export function issueInvoice(ctx: ServiceContext, input: InvoiceInput) {
     // The lines and links are written together and checked once, on the finished invoice: one by one, a
     // half-linked invoice would not match its slips yet.
     const quiet: ServiceContext = { ...tx, deferredRules: new Map() };
-    for (const g of goods) createRecord(quiet, registry.get('invoice_lines')!, { invoice: invoice.id, ...g }, { historical: true, reason: 'issue_invoice' });
+    for (const g of goods)
+      await createRecord(quiet, registry.get('invoice_lines')!, { invoice: invoice.id, ...g }, { historical: true, reason: 'issue_invoice' });
     for (const s of slips)
-      createRecord(quiet, registry.get('invoice_slips')!, { invoice: invoice.id, slip: s.id }, { historical: true, reason: 'issue_invoice' });
-    enforceRules(tx, 'invoices', invoice);
+      await createRecord(quiet, registry.get('invoice_slips')!, { invoice: invoice.id, slip: s.id }, { historical: true, reason: 'issue_invoice' });
+    await enforceRules(tx, 'invoices', invoice);
     return {
-      ...readRecord(tx.db, registry.get('invoices')!, invoice.id as number)!,
+      ...(await readRecord(tx.db, registry.get('invoices')!, invoice.id as number))!,
       lines: goods,
       slips: slips.map((s) => ({ id: s.id, slip_no: s.slip_no })),
     };

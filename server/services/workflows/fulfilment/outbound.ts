@@ -16,9 +16,9 @@ import { requireNoBlocks, STEPS } from './blocks';
 import { requireSpecialVerified } from './special';
 
 /** CK + date + a 4-digit number, one more than the day's highest (voided slips keep their numbers). */
-export function nextSlipNo(db: Db, date: string): string {
+export async function nextSlipNo(db: Db, date: string): Promise<string> {
   const prefix = `CK${date.replace(/-/g, '')}`;
-  const taken = db
+  const taken = await db
     .select({ no: t.outboundSlips.slip_no })
     .from(t.outboundSlips)
     .where(like(t.outboundSlips.slip_no, `${prefix}%`))
@@ -30,21 +30,21 @@ export function nextSlipNo(db: Db, date: string): string {
   return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }
 
-export function issueOutbound(ctx: ServiceContext, order: Row, input: Record<string, unknown>): Record<string, unknown> {
+export async function issueOutbound(ctx: ServiceContext, order: Row, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   const date = stepDate(ctx, input, 'outbound_date', { zh: '出库', en: 'Outbound' });
-  const existing = ctx.db
+  const existing = await ctx.db
     .select()
     .from(t.outboundSlips)
     .where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at)))
     .get();
   if (existing) throw badRequest(msg(ctx.lang, 'wf_slip_exists', { slip: String(existing.slip_no) }));
-  requireSpecialVerified(ctx, order, date, 'outbound');
-  requireNoBlocks(ctx, order.id, date, STEPS.outbound);
-  createRecord(
+  await requireSpecialVerified(ctx, order, date, 'outbound');
+  await requireNoBlocks(ctx, order.id, date, STEPS.outbound);
+  await createRecord(
     ctx,
     registry.get('outbound_slips')!,
     {
-      slip_no: nextSlipNo(ctx.db, date),
+      slip_no: await nextSlipNo(ctx.db, date),
       order: order.id,
       outbound_date: date,
       issued_by: ctx.actor.display_name,
@@ -54,9 +54,10 @@ export function issueOutbound(ctx: ServiceContext, order: Row, input: Record<str
   return { status: 'shipped' };
 }
 
-export function confirmReceipt(ctx: ServiceContext, slip: Row, input: Record<string, unknown>): Record<string, unknown> {
+export async function confirmReceipt(ctx: ServiceContext, slip: Row, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   const date = stepDate(ctx, input, 'receipt_confirmed_at', { zh: '收货确认', en: 'Receipt' });
   const order = findRow(ctx.db, registry.get('sales_orders')!, slip.order as number);
-  if (order && order.status === 'shipped') applyChanges(ctx, registry.get('sales_orders')!, order, { status: 'completed' }, { reason: 'confirm_receipt' });
+  if (order && order.status === 'shipped')
+    await applyChanges(ctx, registry.get('sales_orders')!, order, { status: 'completed' }, { reason: 'confirm_receipt' });
   return { receipt_confirmed_at: date };
 }

@@ -27,14 +27,14 @@ export function bucketOf(daysPastDue: number): Bucket {
 }
 
 /** Every live invoice dated up to as-of (of one customer or all) with its term, payments and ageing. */
-export function agedInvoices(db: Db, asOf: string, customer?: number) {
+export async function agedInvoices(db: Db, asOf: string, customer?: number) {
   // Plain SQL (the outer table named): inside a one-table select Drizzle leaves column names unqualified.
   const term = sql<number | null>`(SELECT MIN(k.payment_days) FROM invoice_slips l
       JOIN outbound_slips s ON s.id = l.slip JOIN sales_orders o ON o.id = s."order" JOIN contracts k ON k.id = o.contract
       WHERE l.invoice = invoices.id AND l.voided_at IS NULL AND k.payment_days IS NOT NULL)`;
   const paid = sql<number>`(SELECT COALESCE(SUM(p.amount), 0) FROM payments p
       WHERE p.invoice = invoices.id AND p.voided_at IS NULL AND p.paid_at <= ${asOf})`;
-  const rows = db
+  const rows = await db
     .select({
       id: t.invoices.id,
       invoice_no: t.invoices.invoice_no,
@@ -70,8 +70,8 @@ export function agedInvoices(db: Db, asOf: string, customer?: number) {
 }
 
 /** Payments up to as-of not made against an invoice, per customer. */
-function unallocated(db: Db, asOf: string, customer?: number): Map<number, number> {
-  const rows = db
+async function unallocated(db: Db, asOf: string, customer?: number): Promise<Map<number, number>> {
+  const rows = await db
     .select({ customer: t.payments.customer, amount: sql<number>`SUM(${t.payments.amount})` })
     .from(t.payments)
     .where(
@@ -88,16 +88,10 @@ function unallocated(db: Db, asOf: string, customer?: number): Map<number, numbe
 }
 
 /** One row per customer with invoices, the largest outstanding first, and the totals over all of them. */
-export function receivablesAgeing(db: Db, asOf: string): Ageing {
-  const invoices = agedInvoices(db, asOf);
-  const names = new Map(
-    db
-      .select({ id: t.customers.id, name: t.customers.name })
-      .from(t.customers)
-      .all()
-      .map((c) => [c.id, c.name]),
-  );
-  const credits = unallocated(db, asOf);
+export async function receivablesAgeing(db: Db, asOf: string): Promise<Ageing> {
+  const invoices = await agedInvoices(db, asOf);
+  const names = new Map((await db.select({ id: t.customers.id, name: t.customers.name }).from(t.customers).all()).map((c) => [c.id, c.name]));
+  const credits = await unallocated(db, asOf);
   const by = new Map<number, CustomerAgeing>();
   for (const inv of invoices) {
     const c = inv.customer as number;
@@ -140,10 +134,10 @@ export function receivablesAgeing(db: Db, asOf: string): Ageing {
 }
 
 /** One customer's invoices (newest first) and payments: the drill-down and the customer page's tab. */
-export function customerReceivables(db: Db, asOf: string, customer: number): Omit<CustomerReceivables, 'name'> {
-  const invoices = agedInvoices(db, asOf, customer).reverse();
+export async function customerReceivables(db: Db, asOf: string, customer: number): Promise<Omit<CustomerReceivables, 'name'>> {
+  const invoices = (await agedInvoices(db, asOf, customer)).reverse();
   const p = t.payments;
-  const payments = db
+  const payments = await db
     .select({ id: p.id, invoice: p.invoice, amount: p.amount, paid_at: p.paid_at, method: p.method, voucher_no: p.voucher_no })
     .from(t.payments)
     .where(and(eq(t.payments.customer, customer), isNull(t.payments.voided_at), lte(t.payments.paid_at, asOf)))
@@ -160,7 +154,7 @@ export function customerReceivables(db: Db, asOf: string, customer: number): Omi
     invoiced: cents(invoices.reduce((s, i) => s + (i.amount ?? 0), 0)),
     paid: cents(invoices.reduce((s, i) => s + i.paid, 0)),
     outstanding: cents(invoices.reduce((s, i) => s + i.outstanding, 0)),
-    unallocated: unallocated(db, asOf, customer).get(customer) ?? 0,
+    unallocated: (await unallocated(db, asOf, customer)).get(customer) ?? 0,
     invoices,
     payments,
   };

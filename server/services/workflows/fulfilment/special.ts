@@ -24,13 +24,13 @@ const CHECK_LABELS: Record<(typeof CHECK_KEYS)[number], { zh: string; en: string
   authenticity_verified: { zh: '已核实购买真实性', en: 'purchase authenticity verified' },
 };
 
-export function specialCheckOf(db: Db, orderId: number): R | undefined {
-  return db
+export async function specialCheckOf(db: Db, orderId: number): Promise<R | undefined> {
+  return (await db
     .select()
     .from(t.specialChecks)
     .where(and(eq(t.specialChecks.order, orderId), isNull(t.specialChecks.voided_at)))
     .orderBy(desc(t.specialChecks.id))
-    .get() as R | undefined;
+    .get()) as R | undefined;
 }
 
 /** A check counts when made on or before `date` with no item recorded as not done (legacy rows keep only the date). */
@@ -39,27 +39,27 @@ export function checkCovers(check: R | undefined, date: string): boolean {
   return !!check && !!at && at <= date && CHECK_KEYS.every((k) => check[k] !== false);
 }
 
-export function isSpecialOrder(db: Db, orderId: number, asOf: string): boolean {
-  return orderHasSpecial(orderId, createSqlContext(db, asOf));
+export async function isSpecialOrder(db: Db, orderId: number, asOf: string): Promise<boolean> {
+  return orderHasSpecial(orderId, await createSqlContext(db, asOf));
 }
 
 /** Refuses a slip or an invoice of a special-drug order dated `date` without a verification made by then. */
-export function requireSpecialVerified(ctx: ServiceContext, order: R, date: string, step: 'outbound' | 'invoice'): void {
-  if (!isSpecialOrder(ctx.db, order.id, ctx.clock.today())) return;
-  if (checkCovers(specialCheckOf(ctx.db, order.id), date)) return;
+export async function requireSpecialVerified(ctx: ServiceContext, order: R, date: string, step: 'outbound' | 'invoice'): Promise<void> {
+  if (!(await isSpecialOrder(ctx.db, order.id, ctx.clock.today()))) return;
+  if (checkCovers(await specialCheckOf(ctx.db, order.id), date)) return;
   const when = step === 'outbound' ? (ctx.lang === 'en' ? 'the outbound' : '出库') : ctx.lang === 'en' ? 'invoicing' : '开票';
   throw badRequest(msg(ctx.lang, 'wf_special_not_verified', { order: order.order_no, when }));
 }
 
 /** The verb verify-special: the salesperson records (and signs) the three checks of 3.9. */
-export function verifySpecial(ctx: ServiceContext, order: Row, input: Record<string, unknown>): Record<string, unknown> {
-  if (!isSpecialOrder(ctx.db, order.id, ctx.clock.today())) throw badRequest(msg(ctx.lang, 'wf_not_special'));
-  if (specialCheckOf(ctx.db, order.id)) throw badRequest(msg(ctx.lang, 'wf_special_exists'));
+export async function verifySpecial(ctx: ServiceContext, order: Row, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (!(await isSpecialOrder(ctx.db, order.id, ctx.clock.today()))) throw badRequest(msg(ctx.lang, 'wf_not_special'));
+  if (await specialCheckOf(ctx.db, order.id)) throw badRequest(msg(ctx.lang, 'wf_special_exists'));
   const undone = CHECK_KEYS.filter((k) => input[k] !== 'yes' && input[k] !== true);
   if (undone.length) {
     throw badRequest(msg(ctx.lang, 'wf_special_incomplete', { items: undone.map((k) => CHECK_LABELS[k][ctx.lang === 'en' ? 'en' : 'zh']).join('、') }));
   }
-  createRecord(
+  await createRecord(
     ctx,
     registry.get('special_checks')!,
     {
@@ -76,41 +76,41 @@ export function verifySpecial(ctx: ServiceContext, order: Row, input: Record<str
 }
 
 /** The 特药核实 panel: each step of 3.9 / 3.11 for one order. */
-export function specialState(db: Db, order: R, asOf: string): SpecialState {
-  const rc = createSqlContext(db, asOf);
+export async function specialState(db: Db, order: R, asOf: string): Promise<SpecialState> {
+  const rc = await createSqlContext(db, asOf);
   const lines = rc.orderLines(order.id);
   const products = [...new Set(lines.map((l) => l.product).filter((p): p is number => p != null))].map((id) => rc.product(id)).filter(isSpecial);
   if (!products.length) return { special: false as const };
   const saleDate = dateOf(order.sale_date) ?? asOf;
   const docsMissing = order.customer != null ? missingSpecialDocs(rc.customerAgents(order.customer), saleDate) : [];
-  const check = specialCheckOf(db, order.id) ?? null;
-  const slips = db
+  const check = (await specialCheckOf(db, order.id)) ?? null;
+  const slips = (await db
     .select()
     .from(t.outboundSlips)
     .where(and(eq(t.outboundSlips.order, order.id), isNull(t.outboundSlips.voided_at)))
-    .all() as R[];
+    .all()) as R[];
   const slipIds = slips.map((s) => s.id);
   const links = slipIds.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.invoiceSlips)
         .where(and(inArray(t.invoiceSlips.slip, slipIds), isNull(t.invoiceSlips.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const invoiceIds = [...new Set(links.map((l) => l.invoice))];
   const invoices = invoiceIds.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.invoices)
         .where(and(inArray(t.invoices.id, invoiceIds), isNull(t.invoices.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const payments = invoiceIds.length
-    ? (db
+    ? ((await db
         .select()
         .from(t.payments)
         .where(and(inArray(t.payments.invoice, invoiceIds), isNull(t.payments.voided_at)))
-        .all() as R[])
+        .all()) as R[])
     : [];
   const firstDoc =
     [...slips.map((s) => dateOf(s.outbound_date)), ...invoices.map((i) => dateOf(i.invoice_date))].filter((d): d is string => !!d).sort()[0] ?? null;
@@ -144,7 +144,7 @@ export function specialState(db: Db, order: R, asOf: string): SpecialState {
 }
 
 /** The verb verify-arrival: only for slips of special-drug orders. */
-export function verifyArrival(ctx: ServiceContext, slip: Row, date: string): Record<string, unknown> {
-  if (!isSpecialOrder(ctx.db, slip.order as number, ctx.clock.today())) throw badRequest(msg(ctx.lang, 'wf_not_special'));
+export async function verifyArrival(ctx: ServiceContext, slip: Row, date: string): Promise<Record<string, unknown>> {
+  if (!(await isSpecialOrder(ctx.db, slip.order as number, ctx.clock.today()))) throw badRequest(msg(ctx.lang, 'wf_not_special'));
   return { arrival_verified_at: date, arrival_verified_by: ctx.actor.display_name };
 }

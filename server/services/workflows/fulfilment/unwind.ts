@@ -21,48 +21,48 @@ const res = (name: string) => registry.get(name)!;
 
 export const INVOICE_VOID_MODES = { void: ['作废', 'Void'], red_letter: ['红字冲销', 'Red-letter credit'] } as const;
 
-export function voidPayment(ctx: ServiceContext, payment: Row, input: Input): Record<string, unknown> {
-  voidRecord(ctx, res('payments'), payment.id, reasonOf(input), { verb: true });
-  if (payment.invoice != null) assertConsistent(ctx, ordersOfInvoice(ctx.db, payment.invoice as number));
+export async function voidPayment(ctx: ServiceContext, payment: Row, input: Input): Promise<Record<string, unknown>> {
+  await voidRecord(ctx, res('payments'), payment.id, reasonOf(input), { verb: true });
+  if (payment.invoice != null) await assertConsistent(ctx, await ordersOfInvoice(ctx.db, payment.invoice as number));
   return {};
 }
 
 /** 作废 (same month) or 红字 (a credit note): either way the invoice, its lines and its slip links are voided. */
-export function voidInvoice(ctx: ServiceContext, invoice: Row, input: Input): Record<string, unknown> {
+export async function voidInvoice(ctx: ServiceContext, invoice: Row, input: Input): Promise<Record<string, unknown>> {
   const mode = input.mode as keyof typeof INVOICE_VOID_MODES;
   if (!(mode in INVOICE_VOID_MODES)) throw validationError(msg(ctx.lang, 'wf_unwind_mode'), { mode: msg(ctx.lang, 'wf_unwind_mode') });
   const reason = `${INVOICE_VOID_MODES[mode][ctx.lang === 'en' ? 1 : 0]}：${reasonOf(input)}`;
-  const orders = ordersOfInvoice(ctx.db, invoice.id);
-  voidRecord(ctx, res('invoices'), invoice.id, reason, { verb: true }); // refuses while payments are live
+  const orders = await ordersOfInvoice(ctx.db, invoice.id);
+  await voidRecord(ctx, res('invoices'), invoice.id, reason, { verb: true }); // refuses while payments are live
   for (const [name, table] of [
     ['invoice_lines', t.invoiceLines],
     ['invoice_slips', t.invoiceSlips],
   ] as const) {
-    for (const row of ctx.db
+    for (const row of await ctx.db
       .select({ id: table.id })
       .from(table)
       .where(and(eq(table.invoice, invoice.id), isNull(table.voided_at)))
       .all()) {
-      voidRecord(ctx, res(name), row.id, reason, { verb: true });
+      await voidRecord(ctx, res(name), row.id, reason, { verb: true });
     }
   }
-  assertConsistent(ctx, orders);
+  await assertConsistent(ctx, orders);
   return {};
 }
 
 /** The slip voided (goods not shipped, or back in stock): the order returns to confirmed. */
-export function voidSlip(ctx: ServiceContext, slip: Row, input: Input): Record<string, unknown> {
-  voidRecord(ctx, res('outbound_slips'), slip.id, reasonOf(input), { verb: true }); // refuses while invoiced
+export async function voidSlip(ctx: ServiceContext, slip: Row, input: Input): Promise<Record<string, unknown>> {
+  await voidRecord(ctx, res('outbound_slips'), slip.id, reasonOf(input), { verb: true }); // refuses while invoiced
   const order = findRow(ctx.db, res('sales_orders'), slip.order as number);
-  if (order && !order.voided_at && !liveSlips(ctx.db, [order.id]).length && (order.status === 'shipped' || order.status === 'completed')) {
-    applyChanges(ctx, res('sales_orders'), order, { status: 'confirmed' }, { reason: reasonOf(input) });
+  if (order && !order.voided_at && !(await liveSlips(ctx.db, [order.id])).length && (order.status === 'shipped' || order.status === 'completed')) {
+    await applyChanges(ctx, res('sales_orders'), order, { status: 'confirmed' }, { reason: reasonOf(input) });
   }
-  assertConsistent(ctx, [slip.order as number]);
+  await assertConsistent(ctx, [slip.order as number]);
   return {};
 }
 
-export function voidOrder(ctx: ServiceContext, order: Row, input: Input): Record<string, unknown> {
-  voidRecord(ctx, res('sales_orders'), order.id, reasonOf(input), { verb: true }); // refuses while slips are live
-  assertConsistent(ctx, [order.id]);
+export async function voidOrder(ctx: ServiceContext, order: Row, input: Input): Promise<Record<string, unknown>> {
+  await voidRecord(ctx, res('sales_orders'), order.id, reasonOf(input), { verb: true }); // refuses while slips are live
+  await assertConsistent(ctx, [order.id]);
   return {};
 }

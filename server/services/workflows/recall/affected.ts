@@ -19,14 +19,15 @@ export const scopeOf = (recall: Row): RecallScope => ({
 });
 
 /** The live batches (ids) the recall covers. */
-export function coveredBatchIds(db: Db, scope: RecallScope): number[] {
+export async function coveredBatchIds(db: Db, scope: RecallScope): Promise<number[]> {
   if (!scope.batches.length) return [];
-  return db
-    .select({ id: batches.id })
-    .from(batches)
-    .where(and(eq(batches.product, scope.product), inArray(batches.batch_no, scope.batches), isNull(batches.voided_at)))
-    .all()
-    .map((b) => b.id);
+  return (
+    await db
+      .select({ id: batches.id })
+      .from(batches)
+      .where(and(eq(batches.product, scope.product), inArray(batches.batch_no, scope.batches), isNull(batches.voided_at)))
+      .all()
+  ).map((b) => b.id);
 }
 
 /**
@@ -39,27 +40,28 @@ const shippedLine = sql`EXISTS (SELECT 1 FROM ${outboundSlips} s WHERE s."order"
   AND ((s.reviewed_by IS NOT NULL AND s.reviewed_by <> '') OR s.import_id IS NOT NULL) AND (${salesLines.voided_at} IS NULL OR ${salesLines.voided_at} >= s.created_at))`;
 
 /** Quantity shipped per customer of the recalled batches, largest first. */
-export function soldByCustomer(
+export async function soldByCustomer(
   db: Db,
   scope: RecallScope,
   customerId?: number,
-): { customer: number; quantity: number; lines: number; last_sale: string | null }[] {
-  const ids = coveredBatchIds(db, scope);
+): Promise<{ customer: number; quantity: number; lines: number; last_sale: string | null }[]> {
+  const ids = await coveredBatchIds(db, scope);
   if (!ids.length) return [];
-  return db
-    .select({
-      customer: salesOrders.customer,
-      quantity: sql<number>`sum(${salesLines.quantity})`,
-      lines: sql<number>`count(*)`,
-      last_sale: sql<string | null>`max(${salesOrders.sale_date})`,
-    })
-    .from(salesLines)
-    .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
-    .where(and(inArray(salesLines.batch, ids), shippedLine, ...(customerId != null ? [eq(salesOrders.customer, customerId)] : [])))
-    .groupBy(salesOrders.customer)
-    .orderBy(sql`sum(${salesLines.quantity}) desc`, salesOrders.customer)
-    .all()
-    .filter((r) => r.quantity > 0) as { customer: number; quantity: number; lines: number; last_sale: string | null }[];
+  return (
+    await db
+      .select({
+        customer: salesOrders.customer,
+        quantity: sql<number>`sum(${salesLines.quantity})`,
+        lines: sql<number>`count(*)`,
+        last_sale: sql<string | null>`max(${salesOrders.sale_date})`,
+      })
+      .from(salesLines)
+      .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
+      .where(and(inArray(salesLines.batch, ids), shippedLine, ...(customerId != null ? [eq(salesOrders.customer, customerId)] : [])))
+      .groupBy(salesOrders.customer)
+      .orderBy(sql`sum(${salesLines.quantity}) desc`, salesOrders.customer)
+      .all()
+  ).filter((r) => r.quantity > 0) as { customer: number; quantity: number; lines: number; last_sale: string | null }[];
 }
 
 export interface NotShipped {
@@ -69,10 +71,10 @@ export interface NotShipped {
 }
 
 /** Live orders (drafts, confirmed, or with a slip not yet reviewed) of the recalled batches: nothing has left yet. */
-export function unshippedByCustomer(db: Db, scope: RecallScope): NotShipped[] {
-  const ids = coveredBatchIds(db, scope);
+export async function unshippedByCustomer(db: Db, scope: RecallScope): Promise<NotShipped[]> {
+  const ids = await coveredBatchIds(db, scope);
   if (!ids.length) return [];
-  const rows = db
+  const rows = await db
     .select({ customer: salesOrders.customer, quantity: salesLines.quantity, order_no: salesOrders.order_no })
     .from(salesLines)
     .innerJoin(salesOrders, eq(salesOrders.id, salesLines.order))
@@ -95,14 +97,14 @@ export interface Contact {
 }
 
 /** The customer's own contact first, then its live agents (legal representative, purchasers, receivers...). */
-export function contactsOf(db: Db, customerIds: number[]): Map<number, { name: string; contacts: Contact[] }> {
+export async function contactsOf(db: Db, customerIds: number[]): Promise<Map<number, { name: string; contacts: Contact[] }>> {
   const out = new Map<number, { name: string; contacts: Contact[] }>();
   if (!customerIds.length) return out;
-  for (const c of db.select().from(customers).where(inArray(customers.id, customerIds)).all()) {
+  for (const c of await db.select().from(customers).where(inArray(customers.id, customerIds)).all()) {
     const contacts: Contact[] = c.contact_name || c.contact_phone ? [{ name: c.contact_name ?? '', role: 'contact', phone: c.contact_phone ?? null }] : [];
     out.set(c.id, { name: c.name, contacts });
   }
-  const agents = db
+  const agents = await db
     .select()
     .from(customerAgents)
     .where(and(inArray(customerAgents.customer, customerIds), isNull(customerAgents.voided_at)))

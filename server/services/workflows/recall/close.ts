@@ -6,19 +6,20 @@ import { badRequest } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
 
-export function closeRecall(ctx: ServiceContext, recall: Row): Record<string, unknown> {
-  const pending = ctx.db
-    .select({
-      name: customers.name,
-      notified_at: recallNotices.notified_at,
-      acknowledged_at: recallNotices.acknowledged_at,
-      quantity_sold: recallNotices.quantity_sold,
-    })
-    .from(recallNotices)
-    .innerJoin(customers, eq(customers.id, recallNotices.customer))
-    .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
-    .all()
-    .filter((n) => (n.quantity_sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
+export async function closeRecall(ctx: ServiceContext, recall: Row): Promise<Record<string, unknown>> {
+  const pending = (
+    await ctx.db
+      .select({
+        name: customers.name,
+        notified_at: recallNotices.notified_at,
+        acknowledged_at: recallNotices.acknowledged_at,
+        quantity_sold: recallNotices.quantity_sold,
+      })
+      .from(recallNotices)
+      .innerJoin(customers, eq(customers.id, recallNotices.customer))
+      .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
+      .all()
+  ).filter((n) => (n.quantity_sold ?? 0) > 0 && (!n.notified_at || !n.acknowledged_at));
   if (pending.length) {
     const what = (n: (typeof pending)[number]) =>
       n.notified_at ? (ctx.lang === 'en' ? 'not acknowledged' : '未确认') : ctx.lang === 'en' ? 'not notified' : '未通知';

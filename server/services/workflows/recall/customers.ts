@@ -51,25 +51,25 @@ export interface Affected {
   totals: AffectedTotals;
 }
 
-export function affectedCustomers(db: Db, recall: Row): Affected {
-  const notices = db
+export async function affectedCustomers(db: Db, recall: Row): Promise<Affected> {
+  const notices = (await db
     .select()
     .from(recallNotices)
     .where(and(eq(recallNotices.recall, recall.id), isNull(recallNotices.voided_at)))
-    .all() as Row[];
-  return { recall, ...affectedOf(db, scopeOf(recall), notices) };
+    .all()) as Row[];
+  return { recall, ...(await affectedOf(db, scopeOf(recall), notices)) };
 }
 
 /**
  * Who received the batches of `scope` and where each one's notice (of `noticeRows`, one per customer) stands:
  * a recall's notices, or those of a nonconforming-goods case notified without a recall (after-sales-records).
  */
-export function affectedOf(db: Db, scope: RecallScope, noticeRows: readonly Row[]): Omit<Affected, 'recall'> {
-  const sold = soldByCustomer(db, scope);
+export async function affectedOf(db: Db, scope: RecallScope, noticeRows: readonly Row[]): Promise<Omit<Affected, 'recall'>> {
+  const sold = await soldByCustomer(db, scope);
   const notices = new Map(noticeRows.map((n) => [n.customer as number, n]));
-  const unshipped = unshippedByCustomer(db, scope);
+  const unshipped = await unshippedByCustomer(db, scope);
   const ids = [...new Set([...sold.map((s) => s.customer), ...notices.keys()])];
-  const contacts = contactsOf(db, [...new Set([...ids, ...unshipped.map((u) => u.customer)])]);
+  const contacts = await contactsOf(db, [...new Set([...ids, ...unshipped.map((u) => u.customer)])]);
   const bySold = new Map(sold.map((s) => [s.customer, s]));
   const customers = ids.map((id): AffectedCustomer => {
     const s = bySold.get(id);

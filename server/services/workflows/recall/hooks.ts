@@ -19,29 +19,29 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 export const RECALL_HOOKS: Record<string, WriteHooks> = {
   recalls: {
-    fillInput: (ctx, input) => {
+    fillInput: async (ctx, input) => {
       const today = ctx.clock.today();
-      const filled = withNumber(ctx.db, recalls, input, 'recall_no', 'ZH', 'started_at', today);
+      const filled = await withNumber(ctx.db, recalls, input, 'recall_no', 'ZH', 'started_at', today);
       return filled.started_at == null || filled.started_at === '' ? { ...filled, started_at: today } : filled;
     },
-    afterWrite: (ctx, before, after) => {
+    afterWrite: async (ctx, before, after) => {
       if (after.status !== 'open' || after.voided_at) return;
       const changed = before?.status !== 'open' || before.product !== after.product || !same(before.batches, after.batches);
-      if (changed) startRecall(ctx, after);
+      if (changed) await startRecall(ctx, after);
     },
-    afterVoid: (ctx, voided) => {
-      if (voided.status === 'open') releaseBatches(ctx, voided);
+    afterVoid: async (ctx, voided) => {
+      if (voided.status === 'open') await releaseBatches(ctx, voided);
     },
   },
   recall_notices: {
-    beforeWrite: (ctx, values, current) => {
+    beforeWrite: async (ctx, values, current) => {
       const recallId = (values.recall ?? current?.recall) as number | undefined;
       const customer = (values.customer ?? current?.customer) as number | undefined;
       const moved =
         !!current && (('recall' in values && !same(values.recall, current.recall)) || ('customer' in values && !same(values.customer, current.customer)));
       if (!current || moved) {
         const recall = recallId != null ? findRow(ctx.db, registry.get('recalls')!, recallId) : undefined;
-        values.quantity_sold = recall && customer != null ? (soldByCustomer(ctx.db, scopeOf(recall), customer)[0]?.quantity ?? 0) : 0;
+        values.quantity_sold = recall && customer != null ? ((await soldByCustomer(ctx.db, scopeOf(recall), customer))[0]?.quantity ?? 0) : 0;
       }
       const sold = Number(values.quantity_sold ?? current?.quantity_sold ?? 0);
       const returned = values.quantity_returned ?? current?.quantity_returned;

@@ -25,17 +25,17 @@ function dateInput(ctx: ServiceContext, input: Input, key: string, notBefore?: s
  * A salesperson (without a recall role besides) records notices only to their own customers: those they
  * sold to (any order of theirs, voided ones included — the goods may have left before the void).
  */
-function requireOwnCustomer(ctx: ServiceContext, notice: Row): void {
+async function requireOwnCustomer(ctx: ServiceContext, notice: Row): Promise<void> {
   const roles = ctx.actor.roles;
   if (!roles.includes('sales') || roles.some((r) => r === 'admin' || r === 'qa' || r === 'warehouse' || r === 'after_sales')) return;
   const own =
     ctx.actor.salesperson != null &&
-    !!ctx.db
+    !!(await ctx.db
       .select({ id: salesOrders.id })
       .from(salesOrders)
       .where(and(eq(salesOrders.customer, notice.customer as number), eq(salesOrders.salesperson, ctx.actor.salesperson)))
       .limit(1)
-      .get();
+      .get());
   if (!own) {
     const name = findRow(ctx.db, registry.get('customers')!, notice.customer as number)?.name ?? `#${notice.customer}`;
     throw forbidden(msg(ctx.lang, 'wf_recall_not_own_customer', { customer: String(name) }));
@@ -43,15 +43,15 @@ function requireOwnCustomer(ctx: ServiceContext, notice: Row): void {
 }
 
 /** The notice's recall, which must still be open. */
-function openRecall(ctx: ServiceContext, notice: Row): Row {
-  requireOwnCustomer(ctx, notice);
+async function openRecall(ctx: ServiceContext, notice: Row): Promise<Row> {
+  await requireOwnCustomer(ctx, notice);
   const recall = findRow(ctx.db, registry.get('recalls')!, notice.recall as number)!;
   if (recall.status !== 'open') throw badRequest(msg(ctx.lang, 'recall_not_open', { recall_no: String(recall.recall_no) }));
   return recall;
 }
 
-export function notify(ctx: ServiceContext, notice: Row, input: Input) {
-  const recall = openRecall(ctx, notice);
+export async function notify(ctx: ServiceContext, notice: Row, input: Input) {
+  const recall = await openRecall(ctx, notice);
   const method = input.method;
   const methods = registry.get('recall_notices')!.fields.method.enum!.values as readonly string[];
   if (typeof method !== 'string' || !methods.includes(method)) {
@@ -60,15 +60,15 @@ export function notify(ctx: ServiceContext, notice: Row, input: Input) {
   return { notified_at: dateInput(ctx, input, 'notified_at', recall.started_at as string), method };
 }
 
-export function acknowledge(ctx: ServiceContext, notice: Row, input: Input) {
-  openRecall(ctx, notice);
+export async function acknowledge(ctx: ServiceContext, notice: Row, input: Input) {
+  await openRecall(ctx, notice);
   if (!notice.notified_at) throw badRequest(msg(ctx.lang, 'recall_notice_not_notified'));
   return { acknowledged_at: dateInput(ctx, input, 'acknowledged_at', notice.notified_at as string) };
 }
 
 /** The total returned so far (not an increment): the warehouse counts what came back. */
-export function recordReturn(ctx: ServiceContext, notice: Row, input: Input) {
-  openRecall(ctx, notice);
+export async function recordReturn(ctx: ServiceContext, notice: Row, input: Input) {
+  await openRecall(ctx, notice);
   const q = Number(input.quantity_returned);
   if (input.quantity_returned == null || input.quantity_returned === '' || !Number.isFinite(q)) {
     throw validationError(msg(ctx.lang, 'invalid_input'), { quantity_returned: msg(ctx.lang, 'not_number') });

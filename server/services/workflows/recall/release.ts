@@ -11,19 +11,20 @@ import type { Row } from '../../records';
 import { applyChanges } from '../../write';
 import { coveredBatchIds, scopeOf } from './affected';
 
-export function releaseBatches(ctx: ServiceContext, voided: Row): void {
+export async function releaseBatches(ctx: ServiceContext, voided: Row): Promise<void> {
   const others = (
-    ctx.db
+    (await ctx.db
       .select()
       .from(recalls)
       .where(and(eq(recalls.status, 'open'), isNull(recalls.voided_at)))
-      .all() as Row[]
+      .all()) as Row[]
   ).filter((r) => r.id !== voided.id);
-  const stillCovered = new Set(others.flatMap((r) => coveredBatchIds(ctx.db, scopeOf(r))));
+  const stillCovered = new Set<number>();
+  for (const r of others) for (const id of await coveredBatchIds(ctx.db, scopeOf(r))) stillCovered.add(id);
   const batchRes = registry.get('batches')!;
-  for (const id of coveredBatchIds(ctx.db, scopeOf(voided))) {
-    const batch = ctx.db.select().from(batches).where(eq(batches.id, id)).get() as Row;
+  for (const id of await coveredBatchIds(ctx.db, scopeOf(voided))) {
+    const batch = (await ctx.db.select().from(batches).where(eq(batches.id, id)).get()) as Row;
     if (batch.status !== 'recalled' || stillCovered.has(id)) continue;
-    applyChanges(ctx, batchRes, batch, { status: 'quarantined' }, { reason: `召回 ${voided.recall_no} 已作废：批次转待验，由质管部复核放行` });
+    await applyChanges(ctx, batchRes, batch, { status: 'quarantined' }, { reason: `召回 ${voided.recall_no} 已作废：批次转待验，由质管部复核放行` });
   }
 }

@@ -18,11 +18,11 @@ const SOURCES: Record<string, { source: string; link: string }> = {
 
 /** The verb on a complaint, feedback form or visit: a new corrective action linked to it; the source itself is unchanged. */
 export function openCorrectiveAction(resource: string) {
-  return (ctx: ServiceContext, row: Row, input: Record<string, unknown>): Record<string, unknown> => {
+  return async (ctx: ServiceContext, row: Row, input: Record<string, unknown>): Promise<Record<string, unknown>> => {
     const { source, link } = SOURCES[resource];
     const due = dayInput(ctx, input, 'due_date');
     if (due < ctx.clock.today()) fieldError(ctx, 'due_date', `完成期限（${due}）不能早于今天`, `The due date (${due}) cannot be in the past`);
-    createRecord(
+    await createRecord(
       ctx,
       registry.get('corrective_actions')!,
       {

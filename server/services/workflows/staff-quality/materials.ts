@@ -14,14 +14,14 @@ import { fieldError, refuse } from './text';
 
 const FROZEN = ['product', 'title', 'content'] as const;
 
-export function fillMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
+export async function fillMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): Promise<void> {
   if (!current) {
     const product = values.product as number;
-    const r = ctx.db
+    const r = (await ctx.db
       .select({ v: max(productMaterials.edition) })
       .from(productMaterials)
       .where(eq(productMaterials.product, product))
-      .get() as { v: number | null };
+      .get()) as { v: number | null };
     values.edition = (r.v ?? 0) + 1;
     return;
   }
@@ -36,15 +36,15 @@ export function fillMaterial(ctx: ServiceContext, values: Record<string, unknown
 }
 
 /** The approval: this version approved, the product's earlier approved version superseded. */
-export function approveMaterial(ctx: ServiceContext, row: Row): Record<string, unknown> {
+export async function approveMaterial(ctx: ServiceContext, row: Row): Promise<Record<string, unknown>> {
   const res = registry.get('product_materials')!;
-  const older = ctx.db
+  const older = (await ctx.db
     .select()
     .from(productMaterials)
     .where(and(eq(productMaterials.product, row.product as number), eq(productMaterials.status, 'approved'), isNull(productMaterials.voided_at)))
-    .all() as Row[];
+    .all()) as Row[];
   const reason = ctx.lang === 'en' ? `superseded by edition ${row.edition}` : `被第 ${row.edition} 版取代`;
-  for (const o of older) if (o.id !== row.id) applyChanges(ctx, res, o, { status: 'superseded' }, { reason });
+  for (const o of older) if (o.id !== row.id) await applyChanges(ctx, res, o, { status: 'superseded' }, { reason });
   return { status: 'approved', approved_by: ctx.actor.display_name, approved_at: ctx.clock.today() };
 }
 
@@ -52,13 +52,13 @@ export function approveMaterial(ctx: ServiceContext, row: Row): Record<string, u
  * A visit or complaint cites the material that was used (第二篇 3.7): an approved edition (or one superseded
  * since — the record keeps what was used then) of the record's product, never a draft nobody approved.
  */
-export function checkCitedMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
+export async function checkCitedMaterial(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): Promise<void> {
   if (values.material == null || values.material === current?.material) return;
-  const m = ctx.db
+  const m = (await ctx.db
     .select()
     .from(productMaterials)
     .where(eq(productMaterials.id, values.material as number))
-    .get() as Row | undefined;
+    .get()) as Row | undefined;
   if (!m) return; // the reference check names a missing record
   const product = values.product !== undefined ? values.product : current?.product;
   if (m.status === 'draft') {

@@ -21,8 +21,8 @@ export interface FiledPrice {
 
 const inRange = (price: number, lo: number | null, hi: number | null) => (lo == null || price >= lo) && (hi == null || price <= hi);
 
-export function inRangePrices(db: Db, salesperson: number, from: string, to: string): FiledPrice[] {
-  const rows = db
+export async function inRangePrices(db: Db, salesperson: number, from: string, to: string): Promise<FiledPrice[]> {
+  const rows = (await db
     .select({
       product: salesLines.product,
       price: salesLines.unit_price,
@@ -44,7 +44,7 @@ export function inRangePrices(db: Db, salesperson: number, from: string, to: str
         isNull(salesLines.voided_at),
       ),
     )
-    .all() as Record<string, unknown>[];
+    .all()) as Record<string, unknown>[];
   const by = new Map<number, FiledPrice>();
   for (const r of rows) {
     const price = r.price as number | null;
@@ -73,7 +73,7 @@ export function pricesText(list: readonly FiledPrice[]): string {
 }
 
 /** The derived list, kept as filed once submitted (the acknowledgement covers what was filed). */
-export function fillPriceFiling(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): void {
+export async function fillPriceFiling(ctx: ServiceContext, values: Record<string, unknown>, current: Row | undefined): Promise<void> {
   const m = { ...(current ?? {}), ...values };
   const from = m.period_from as string | null,
     to = m.period_to as string | null;
@@ -86,13 +86,13 @@ export function fillPriceFiling(ctx: ServiceContext, values: Record<string, unkn
     return;
   }
   if (m.salesperson == null || !from || !to) return;
-  const list = inRangePrices(ctx.db, m.salesperson as number, from, to);
+  const list = await inRangePrices(ctx.db, m.salesperson as number, from, to);
   values.product_count = list.length;
   values.prices = pricesText(list);
 }
 
 /** Filing: the list brought up to date with the period's sales, then frozen. */
-export function submitFiling(ctx: ServiceContext, row: Row): Record<string, unknown> {
-  const list = inRangePrices(ctx.db, row.salesperson as number, row.period_from as string, row.period_to as string);
+export async function submitFiling(ctx: ServiceContext, row: Row): Promise<Record<string, unknown>> {
+  const list = await inRangePrices(ctx.db, row.salesperson as number, row.period_from as string, row.period_to as string);
   return { status: 'submitted', submitted_at: ctx.clock.today(), product_count: list.length, prices: pricesText(list) };
 }

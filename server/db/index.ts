@@ -1,0 +1,60 @@
+/**
+ * The database seam (issue #17): services see `Db` (a Drizzle database) through `ctx.db`, and write inside
+ * `transaction(db, fn)` (services/context.ts inTransaction). The engine behind a `Db` owns the connections,
+ * the write lock and the transaction (engine.ts; SQLite: sqlite.ts), error mapping (errors.ts) and the
+ * prepared-statement cache (statements.ts).
+ */
+import type Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import type { DbEngine } from './engine';
+import { openSqlite, type SqliteEngine } from './sqlite';
+
+export type Db = BetterSQLite3Database<Record<string, never>> & { $client: Database.Database };
+
+const engines = new WeakMap<object, SqliteEngine>();
+
+/** Opens (creating and migrating if needed) the database file. `db.$client.close()` closes every connection. */
+export function openDb(file: string): Db {
+  const engine = openSqlite(file);
+  const db = drizzle({ client: engine.client }) as unknown as Db;
+  engines.set(db, engine);
+  engines.set(engine.client, engine);
+  return db;
+}
+
+/** The engine behind a `Db` opened by openDb (a Drizzle transaction object resolves to its database's engine). */
+export function engineOf(db: Db): DbEngine {
+  const any = db as unknown as { $client?: object; session?: { client?: object } };
+  const engine = engines.get(db) ?? (any.$client && engines.get(any.$client)) ?? (any.session?.client && engines.get(any.session.client));
+  if (!engine) throw new Error('not a database opened by openDb()');
+  return engine;
+}
+
+/** Runs `fn` in the write transaction (a savepoint when already inside one); see DbEngine.transaction. */
+export function transaction<T>(db: Db, fn: () => Promise<T> | T): Promise<T> {
+  return engineOf(db).transaction(fn);
+}
+
+/** Holds the write lock with the writer's connection and no transaction: for bulk loaders' own batch transactions. */
+export function exclusive<T>(db: Db, fn: () => Promise<T> | T): Promise<T> {
+  return engineOf(db).exclusive(fn);
+}
+
+export function closeDb(db: Db): void {
+  engineOf(db).close();
+}
+
+/** SQLite only: the writer's connection, for a bulk loader inside exclusive() (and its tests), which drives its own transactions. */
+export function writerOf(db: Db): Database.Database {
+  return (engineOf(db) as SqliteEngine).writer;
+}
+
+/** SQLite only: runs the synchronous `fn` with the writer as the process's only connection (see SqliteEngine.soleWriter). */
+export function soleWriter<T>(db: Db, fn: () => T): T {
+  return (engineOf(db) as SqliteEngine).soleWriter(fn);
+}
+
+/** SQLite only: the read-only connection, whatever the calling context (e.g. to compare data_version across a transaction). */
+export function readerOf(db: Db): Database.Database {
+  return (engineOf(db) as SqliteEngine).reader;
+}
