@@ -2,6 +2,7 @@
  * The import pipeline in-process (imports/run): master data through the write services, the ledger in two
  * phases, duplicates, updates, pending records, dry runs, a failing merge, scattered orders.
  */
+import { writerOf } from '../../server/db';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -245,9 +246,9 @@ describe('the sales ledger', () => {
     const t = tempDb(master);
     try {
       const before = await snapshot(t.db);
-      t.db.$client.exec(`CREATE TRIGGER boom BEFORE INSERT ON invoice_lines BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      writerOf(t.db).exec(`CREATE TRIGGER boom BEFORE INSERT ON invoice_lines BEGIN SELECT RAISE(ABORT, 'boom'); END`);
       await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
-      t.db.$client.exec('DROP TRIGGER boom');
+      writerOf(t.db).exec('DROP TRIGGER boom');
       expect(await snapshot(t.db)).toEqual(before);
       expect(leftovers(t)).toEqual([]);
       expect(fs.readdirSync(path.join(t.dir, 'imports')).filter((f) => !f.startsWith('reports'))).toEqual([]);
@@ -267,9 +268,9 @@ describe('the sales ledger', () => {
       const indexes = async () => await t.db.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
       const before = await indexes();
       const snap = await snapshot(t.db);
-      t.db.$client.exec(`CREATE TRIGGER boom AFTER INSERT ON invoice_slips BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      writerOf(t.db).exec(`CREATE TRIGGER boom AFTER INSERT ON invoice_slips BEGIN SELECT RAISE(ABORT, 'boom'); END`);
       await expect(importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger')).rejects.toThrow(/boom/);
-      t.db.$client.exec('DROP TRIGGER boom');
+      writerOf(t.db).exec('DROP TRIGGER boom');
       expect(await indexes()).toEqual(before);
       expect(await snapshot(t.db)).toEqual(snap);
       // the merge ran with a rollback journal (this connection is the file's only one): WAL is back

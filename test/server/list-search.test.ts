@@ -28,7 +28,7 @@ async function call(cookie: string, method: string, p: string, body?: unknown) {
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
-const sqlite = () => srv.db.$client;
+const sqlite = () => writerOf(srv.db);
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The live sales lines a LIKE over the columns `q` searches finds: what the list must answer. */

@@ -278,7 +278,7 @@ it('evaluates only the record a date can change (1 of 41)', async () => {
   };
   // 40 slips unconfirmed since mid-2024 (long overdue: no step ahead), one shipped on 2025-01-05 (due 01-20)
   for (let i = 0; i < 40; i++) await sale(i, day('2024-06-01', i));
-  const late = sale(40, '2025-01-05');
+  const late = await sale(40, '2025-01-05');
   // the first re-check is full: every slip and customer, no line (none dated after as-of, none with a time-driven finding)
   expect((await recheck(db, fixedDayClock('2025-01-15'), '2025-01-15')).records).toBe(41 + 1);
   const r = await recheck(db, fixedDayClock('2025-01-25'), '2025-01-25');

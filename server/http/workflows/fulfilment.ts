@@ -48,7 +48,10 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
     await checkScope(c.get('deps').db, c.get('user')!, registry.get('sales_orders')!, order, c.get('lang'), 'show');
     const { db, clock } = c.get('deps');
     const chain = await orderChain(db, order, clock.today());
-    return c.json({ ...chain, blocks: nextStepBlocks({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, order, chain.steps[chain.current]?.key) });
+    return c.json({
+      ...chain,
+      blocks: await nextStepBlocks({ db, clock, actor: c.get('user')!, lang: c.get('lang') }, order, chain.steps[chain.current]?.key),
+    });
   });
 
   app.get('/fulfilment/receivables', async (c) => {

@@ -4,6 +4,7 @@
  * payments only from the chain; a shipped order frozen; blocks re-checked at every step; cold chain an error;
  * a recall counting what was shipped.
  */
+import { transaction } from '../../../server/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { registry } from '../../../schema/resources';
@@ -357,8 +358,10 @@ describe('recall: who received the goods (第二篇 3.14)', () => {
     await chainTo('reviewed', line); // shipped: 4
     const voidedAfter = await chainTo('reviewed', [{ batch, quantity: 6, unit_price: 15 }]); // shipped: 6, then voided (the old bypass)
     const now = new Date().toISOString();
-    await w.srv.db.update(t.salesOrders).set({ voided_at: now, void_reason: '旧系统：出库后作废' }).where(eq(t.salesOrders.id, voidedAfter.order.id)).run();
-    await w.srv.db.update(t.salesLines).set({ voided_at: now }).where(eq(t.salesLines.order, voidedAfter.order.id)).run();
+    await transaction(w.srv.db, async () => {
+      await w.srv.db.update(t.salesOrders).set({ voided_at: now, void_reason: '旧系统：出库后作废' }).where(eq(t.salesOrders.id, voidedAfter.order.id)).run();
+      await w.srv.db.update(t.salesLines).set({ voided_at: now }).where(eq(t.salesLines.order, voidedAfter.order.id)).run();
+    });
     const draftOnly = await draft([{ batch, quantity: 3, unit_price: 15 }]);
     const issuedOnly = await chainTo('issued', [{ batch, quantity: 5, unit_price: 15 }]);
     // a sale of the legacy ledger: the old system's slip carries no reviewer of ours (its 复核员 is a legacy
@@ -372,7 +375,7 @@ describe('recall: who received the goods (第二篇 3.14)', () => {
     });
     await w.legacy('sales_lines', { order: legacyOrder, product: w.world.product, batch, quantity: 2, unit_price: 15, amount: 30 });
     const legacySlip = await w.legacy('outbound_slips', { slip_no: 'CK-LEGACY-RC', order: legacyOrder, outbound_date: '2024-11-05' });
-    await w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run();
+    await transaction(w.srv.db, () => w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run());
 
     const admin = await w.call('admin', 'POST', '/recalls', {
       product: w.world.product,
