@@ -58,6 +58,15 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'pg-tables-stay-server-side',
+      comment:
+        'The PostgreSQL tables (schema/pg/) are built from the same plans as the SQLite ones for the server, drizzle-kit ' +
+        'and the tests; the rest of schema/ and the browser bundle never load pg-core.',
+      severity: 'error',
+      from: { path: '^(web|schema)/', pathNot: '^schema/pg/' },
+      to: { path: '^schema/pg/' },
+    },
+    {
       name: 'server-and-imports-never-import-web',
       severity: 'error',
       comment: 'web/ is the React console; the server and the importer must run without it.',

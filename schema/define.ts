@@ -1,12 +1,13 @@
 /**
- * One definition per resource: defineResource() builds the Drizzle table (columns, foreign keys, indexes)
- * and registers the resource's metadata (labels, kinds, list/filter/search fields, natural key, import
+ * One definition per resource: defineResource() derives the table plan (columns, foreign keys, indexes;
+ * schema/table-plan.ts), builds the SQLite Drizzle table from it (schema/pg/ builds the PostgreSQL one from
+ * the same plan) and registers the resource's metadata (labels, kinds, list/filter/search fields, natural key, import
  * aliases). The API, the screens, export and import all read that one definition.
  */
-import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import type { EnumDef, Label } from './enums';
+import { sqliteTableOf } from './sqlite-table';
+import type { ColumnPlan, ColumnType, IndexKey, IndexPlan } from './table-plan';
 
 export const FIELD_KINDS = ['text', 'textarea', 'int', 'number', 'money', 'date', 'datetime', 'bool', 'enum', 'list', 'ref', 'json', 'password'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
@@ -139,8 +140,9 @@ export interface ResourceSpec {
   search?: string[];
   /**
    * Own text columns with an FTS5 trigram index `<name>_fts` (kept by triggers: the custom migration
-   * drizzle/0013_search_fts.sql), so `q` finds a substring of them without scanning the table: the big
-   * tables' numbers and the names a sales line's `q` searches through its references.
+   * drizzle/0018_search_fts.sql; on PostgreSQL a pg_trgm GIN index, drizzle-pg/0002_search_trgm.sql), so `q`
+   * finds a substring of them without scanning the table: the big tables' numbers and the names a sales
+   * line's `q` searches through its references.
    */
   textIndex?: string[];
   /** how a reference to a record of this resource is shown (fields joined with a space) */
@@ -200,36 +202,31 @@ export function getResources(): ReadonlyMap<string, Resource> {
   return resources;
 }
 
-function column(key: string, spec: FieldSpec) {
-  const notNull = spec.required && !spec.legacy;
-  let c: any;
-  switch (spec.kind) {
-    case 'int':
-      c = integer(key);
-      break;
-    case 'ref':
-      c = integer(key).references(() => resources.get(spec.ref!)!.table.id);
-      break;
-    case 'number':
-    case 'money':
-      c = real(key);
-      break;
-    case 'bool':
-      c = integer(key, { mode: 'boolean' });
-      break;
-    case 'enum':
-      c = text(key, { enum: spec.enum!.values as [string, ...string[]] });
-      break;
-    case 'list':
-    case 'json':
-      c = text(key, { mode: 'json' });
-      break;
-    default:
-      c = text(key);
-  }
-  if (notNull) c = c.notNull();
-  if (spec.default !== undefined) c = c.default(spec.default);
-  return c;
+/** How each kind of field is stored (schema/table-plan.ts says why, for both engines). */
+const STORED_AS: Record<FieldKind, ColumnType> = {
+  text: 'text',
+  textarea: 'text',
+  password: 'text',
+  enum: 'text',
+  date: 'text',
+  datetime: 'text',
+  int: 'integer',
+  ref: 'integer',
+  number: 'real',
+  money: 'real',
+  bool: 'bool',
+  list: 'json',
+  json: 'json',
+};
+
+function columnPlan(spec: FieldSpec): ColumnPlan {
+  return {
+    type: STORED_AS[spec.kind],
+    ...(spec.required && !spec.legacy ? { notNull: true } : {}),
+    ...(spec.default !== undefined ? { default: spec.default } : {}),
+    ...(spec.kind === 'ref' ? { references: spec.ref! } : {}),
+    ...(spec.kind === 'enum' ? { enum: spec.enum!.values } : {}),
+  };
 }
 
 /** The declared sort columns plus the default sort's (never `id`: the primary key serves it). */
@@ -268,38 +265,35 @@ export function sortNullable(fields: Record<string, FieldSpec>, key: string): bo
  * it. A column that may be empty sorts ascending with the empty values last (`col IS NULL, col`): a second
  * index serves that order, the plain one serves descending (SQLite puts NULL last there already).
  */
-function sortIndexes(spec: ResourceSpec, system: boolean, key: string, t: any) {
+function sortIndexes(spec: ResourceSpec, system: boolean, key: string): IndexPlan[] {
   if (key !== 'id' && spec.fields[key].kind === 'text') return []; // sorted by pinyin: see `sortable`
-  const live = (name: string, ...cols: any[]) => {
-    const ix = index(`${spec.name}__${name}`).on(...(cols as [any, ...any[]]));
-    return system ? ix.where(sql`voided_at IS NULL`) : ix;
-  };
-  const out = [live(`sort_${key}`, t[key])];
-  if (key !== 'id' && sortNullable(spec.fields, key)) out.push(live(`sort_${key}_nulls_last`, sql`${t[key]} IS NULL`, t[key]));
+  const live = (name: string, ...on: IndexKey[]): IndexPlan => ({ name: `${spec.name}__${name}`, on, ...(system ? { where: 'voided_at IS NULL' } : {}) });
+  const out = [live(`sort_${key}`, key)];
+  if (key !== 'id' && sortNullable(spec.fields, key)) out.push(live(`sort_${key}_nulls_last`, { isNull: key }, key));
   return out;
 }
 
 export function defineResource<F extends Record<string, FieldSpec>>(spec: ResourceSpec & { fields: F }): ResourceTable<F> {
   const system = spec.system ?? true;
-  const columns: Record<string, any> = { id: integer('id').primaryKey({ autoIncrement: true }) };
+  const columns: Record<string, ColumnPlan> = { id: { type: 'id' } };
   if (system) {
-    columns.version = integer('version').notNull().default(1);
-    columns.created_at = text('created_at');
-    columns.created_by = integer('created_by');
-    columns.updated_at = text('updated_at');
-    columns.updated_by = integer('updated_by');
+    columns.version = { type: 'integer', notNull: true, default: 1 };
+    columns.created_at = { type: 'text' };
+    columns.created_by = { type: 'integer' };
+    columns.updated_at = { type: 'text' };
+    columns.updated_by = { type: 'integer' };
   }
-  for (const [key, fs] of Object.entries(spec.fields)) columns[key] = column(key, fs);
+  for (const [key, fs] of Object.entries(spec.fields)) columns[key] = columnPlan(fs);
   if (system) {
-    columns.voided_at = text('voided_at');
-    columns.voided_by = integer('voided_by');
-    columns.void_reason = text('void_reason');
+    columns.voided_at = { type: 'text' };
+    columns.voided_by = { type: 'integer' };
+    columns.void_reason = { type: 'text' };
     // The import (imports.id) that created the record, if any: the import's report, the record's history
     // and a later clean-up find its records by it. No foreign key (imports is itself a system table).
-    columns.import_id = integer('import_id');
+    columns.import_id = { type: 'integer' };
     // What the legacy system recorded about this record's approvals and reviews, brought in by an import
     // (schema/legacy.ts): text with the source file and row, never our approval fields or signatures.
-    columns.legacy_facts = text('legacy_facts', { mode: 'json' });
+    columns.legacy_facts = { type: 'json' };
   }
   const indexed = new Map<string, string[]>();
   const addIndex = (cols: string[]) => indexed.set(cols.join('__'), cols);
@@ -320,18 +314,20 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
     const fs = spec.fields[key];
     if (system && fs.kind !== 'text' && fs.kind !== 'ref' && !keyLeads.has(key)) indexed.delete(key);
   }
-  const table = sqliteTable(spec.name, columns, (t: any) => [
-    ...[...indexed.entries()].map(([name, cols]) => index(`${spec.name}__${name}`).on(...(cols.map((c) => t[c]) as [any, ...any[]]))),
-    ...sortable.flatMap((key) => sortIndexes(spec, system, key, t)),
+  const live = (name: string, on: string, where: string): IndexPlan => ({ name: `${spec.name}__${name}`, on: [on], where });
+  const indexes: IndexPlan[] = [
+    ...[...indexed.entries()].map(([name, on]) => ({ name: `${spec.name}__${name}`, on })),
+    ...sortable.flatMap((key) => sortIndexes(spec, system, key)),
     // The live rows in id order, for the lists that default to it (the table itself is in id order, but a
     // page deep into it would read every row it skips to test voided_at).
-    ...(system && spec.sort?.[0] === 'id' ? sortIndexes(spec, system, 'id', t) : []),
+    ...(system && spec.sort?.[0] === 'id' ? sortIndexes(spec, system, 'id') : []),
     // The voided rows: lists count live rows as all minus these (server/crud/list-query.ts countRows).
     // Partial, so it stays tiny and the planner never mistakes it for a way to find live rows.
-    ...(system ? [index(`${spec.name}__voided`).on(t.voided_at).where(sql`voided_at IS NOT NULL`)] : []),
+    ...(system ? [live('voided', 'voided_at', 'voided_at IS NOT NULL')] : []),
     // Partial as well: most records were not imported.
-    ...(system ? [index(`${spec.name}__import_id`).on(t.import_id).where(sql`import_id IS NOT NULL`)] : []),
-  ]) as unknown as ResourceTable<F>;
+    ...(system ? [live('import_id', 'import_id', 'import_id IS NOT NULL')] : []),
+  ];
+  const table = sqliteTableOf({ name: spec.name, columns, indexes }) as ResourceTable<F>;
   const keys = Object.keys(spec.fields);
   resources.set(spec.name, {
     list: keys.slice(0, 6),

@@ -56,7 +56,16 @@ const oneOf = <const V extends string>(...values: V[]): Kind<V> => ({
   en: `must be ${values.join(' / ')}`,
 });
 
+/** a PostgreSQL connection URL (libpq form) */
+const postgresUrl: Kind<string> = {
+  parse: (v) => (/^postgres(ql)?:\/\//.test(v) ? v : undefined),
+  zh: '应为 postgres:// 开头的 PostgreSQL 连接地址',
+  en: 'must be a PostgreSQL URL starting with postgres://',
+};
+
 const SPEC = {
+  /** PostgreSQL instead of the SQLite file: wins over GSP_DB (issue #17) */
+  DATABASE_URL: postgresUrl,
   GSP_DB: text,
   PORT: int(1, 65535),
   HOST: text,
@@ -106,6 +115,20 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** The database file: `--db` when a command was given one, else GSP_DB, else data/gsp.db under the project root. */
 export function dbFilePath(override?: string, env: Env = readEnv()): string {
   return path.resolve(override || env.GSP_DB || path.join(ROOT, 'data/gsp.db'));
+}
+
+export type DatabaseTarget = { engine: 'postgresql'; url: string } | { engine: 'sqlite'; file: string };
+
+/** Which database to open: PostgreSQL when DATABASE_URL is set (it wins over GSP_DB), else the SQLite file. */
+export function databaseTarget(env: Env = readEnv()): DatabaseTarget {
+  return env.DATABASE_URL ? { engine: 'postgresql', url: env.DATABASE_URL } : { engine: 'sqlite', file: dbFilePath(undefined, env) };
+}
+
+/** A database named for a log line: the engine and where it is, never the password. */
+export function describeDatabase(target: DatabaseTarget): string {
+  if (target.engine === 'sqlite') return `sqlite ${target.file}`;
+  const u = new URL(target.url);
+  return `postgresql ${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
 }
 
 /** The server's clock: GSP_TODAY pins the business date. */

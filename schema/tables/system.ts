@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { defineResource, f, req } from '../define';
+import { type AnyTable, defineResource, f, req } from '../define';
+import { sqliteTableOf } from '../sqlite-table';
 import { AUDIT_ACTION, FINDING_STATUS, IMPORT_STATUS, ROLE, SEVERITY, SIGNATURE_MEANING } from '../enums';
 
 export const users = defineResource({
@@ -184,15 +184,13 @@ export const settings = defineResource({
 });
 
 /** Sign-in sessions: not a registry resource (never listed or edited through the API). */
-export const sessions = sqliteTable(
-  'sessions',
-  {
-    id: text('id').primaryKey(), // SHA-256 of the cookie token: a leaked database does not leak sessions
-    user: integer('user')
-      .notNull()
-      .references(() => users.id),
-    created_at: text('created_at').notNull(),
-    expires_at: text('expires_at').notNull(),
+export const sessions = sqliteTableOf({
+  name: 'sessions',
+  columns: {
+    id: { type: 'text', primaryKey: true }, // SHA-256 of the cookie token: a leaked database does not leak sessions
+    user: { type: 'integer', notNull: true, references: 'users' },
+    created_at: { type: 'text', notNull: true },
+    expires_at: { type: 'text', notNull: true },
   },
-  (t) => [index('sessions__user').on(t.user)],
-);
+  indexes: [{ name: 'sessions__user', on: ['user'] }],
+}) as AnyTable;
