@@ -73,11 +73,12 @@ export class PgEngine implements DbEngine {
     this.lockTimeoutMs = opts.lockTimeoutMs ?? 5000;
     this.noLock = opts.unsafeNoWriteLock === true;
     const statementTimeout = opts.statementTimeoutMs ?? 60000;
-    // Every connection starts with the timeouts: a read too waits at most lock_timeout (e.g. behind a migration).
+    // Every connection starts read-only (as SQLite's reader: a write outside transaction() fails loudly, 25006)
+    // and with the timeouts: a read too waits at most lock_timeout (e.g. behind a migration).
     this.pool = new pg.Pool({
       connectionString: url,
       max: opts.max ?? 10,
-      options: `-c lock_timeout=${this.lockTimeoutMs} -c statement_timeout=${statementTimeout}`,
+      options: `-c default_transaction_read_only=on -c lock_timeout=${this.lockTimeoutMs} -c statement_timeout=${statementTimeout}`,
     });
     // An idle connection the server dropped (restart, admin kill) must not crash the process.
     this.pool.on('error', () => {});
@@ -109,11 +110,13 @@ export class PgEngine implements DbEngine {
   async exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
     if (this.als.getStore()?.open) return fn();
     return this.withConnection(async (state) => {
-      if (!this.noLock) await state.client.query(`SET lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_lock(${WRITE_LOCK_KEY})`);
+      const lock = this.noLock ? '' : `; SELECT pg_advisory_lock(${WRITE_LOCK_KEY})`;
+      await state.client.query(`SET lock_timeout = ${this.lockTimeoutMs}; SET default_transaction_read_only = off${lock}`);
       try {
         return await fn();
       } finally {
-        if (!this.noLock) await state.client.query(`SELECT pg_advisory_unlock(${WRITE_LOCK_KEY})`).catch(() => (state.broken = true));
+        const unlock = this.noLock ? '' : `; SELECT pg_advisory_unlock(${WRITE_LOCK_KEY})`;
+        await state.client.query(`RESET lock_timeout; RESET default_transaction_read_only${unlock}`).catch(() => (state.broken = true));
       }
     });
   }
@@ -148,7 +151,7 @@ export class PgEngine implements DbEngine {
     const lock = this.noLock ? '' : `; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
     state.inTx = true;
     try {
-      await state.client.query(`BEGIN; SET LOCAL lock_timeout = ${this.lockTimeoutMs}${lock}`);
+      await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}${lock}`);
       const out = await fn();
       await state.client.query('COMMIT');
       state.inTx = false;
