@@ -11,6 +11,8 @@ const PG_BUSY = new Set(['55P03', '57014', '40P01', '40001']);
  * extended codes). PostgreSQL: PG_BUSY.
  */
 export const isDatabaseBusy = (e: unknown): boolean => {
-  const code = (e as { code?: string } | null)?.code;
+  // Drizzle's node-postgres driver wraps the driver's error (DrizzleQueryError, the pg error as its cause)
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  const code = err?.code ?? err?.cause?.code;
   return code === 'SQLITE_BUSY' || code?.startsWith('SQLITE_BUSY_') === true || (!!code && PG_BUSY.has(code));
 };
