@@ -23,11 +23,6 @@ export interface PgEngineOptions {
   statementTimeoutMs?: number;
   /** pool size; default 10 */
   max?: number;
-  /**
-   * Tests only: no advisory lock, so concurrent writers interleave (to show what the lock prevents). Never in
-   * the app: the audit chain forks and numbers repeat.
-   */
-  unsafeNoWriteLock?: boolean;
 }
 
 /** int8 (count(*), sums of integers) and numeric (avg, sums of int8) as numbers, as SQLite answers them. */
@@ -66,12 +61,10 @@ export class PgEngine implements DbEngine {
   readonly client: PgQueryable;
   private readonly als = new AsyncLocalStorage<PgTxState>();
   private lockTimeoutMs: number;
-  private readonly noLock: boolean;
 
   constructor(url: string, opts: PgEngineOptions = {}) {
     this.name = describeDatabase({ engine: 'postgresql', url });
     this.lockTimeoutMs = opts.lockTimeoutMs ?? 5000;
-    this.noLock = opts.unsafeNoWriteLock === true;
     const statementTimeout = opts.statementTimeoutMs ?? 60000;
     // Every connection starts read-only (as SQLite's reader: a write outside transaction() fails loudly, 25006)
     // and with the timeouts: a read too waits at most lock_timeout (e.g. behind a migration).
@@ -110,13 +103,13 @@ export class PgEngine implements DbEngine {
   async exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
     if (this.als.getStore()?.open) return fn();
     return this.withConnection(async (state) => {
-      const lock = this.noLock ? '' : `; SELECT pg_advisory_lock(${WRITE_LOCK_KEY})`;
-      await state.client.query(`SET lock_timeout = ${this.lockTimeoutMs}; SET default_transaction_read_only = off${lock}`);
+      await state.client.query(`SET lock_timeout = ${this.lockTimeoutMs}; SET default_transaction_read_only = off; SELECT pg_advisory_lock(${WRITE_LOCK_KEY})`);
       try {
         return await fn();
       } finally {
-        const unlock = this.noLock ? '' : `; SELECT pg_advisory_unlock(${WRITE_LOCK_KEY})`;
-        await state.client.query(`RESET lock_timeout; RESET default_transaction_read_only${unlock}`).catch(() => (state.broken = true));
+        await state.client
+          .query(`RESET lock_timeout; RESET default_transaction_read_only; SELECT pg_advisory_unlock(${WRITE_LOCK_KEY})`)
+          .catch(() => (state.broken = true));
       }
     });
   }
@@ -148,10 +141,9 @@ export class PgEngine implements DbEngine {
    * COMMIT or ROLLBACK, whatever happens to this process's connection (a crash rolls back on the server).
    */
   private async begin<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
-    const lock = this.noLock ? '' : `; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
     state.inTx = true;
     try {
-      await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}${lock}`);
+      await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
       const out = await fn();
       await state.client.query('COMMIT');
       state.inTx = false;
