@@ -84,6 +84,9 @@ const ARGS: Record<string, (args: unknown[]) => unknown[]> = {
   onConflictDoNothing: (a) => a.map(toPgRow),
 };
 
+/** What a builder answers as it is: the promise protocol, and its class (`is()` reads it). */
+const PASS = new Set(['then', 'catch', 'finally', 'constructor']);
+
 /** A Drizzle pg builder with the SQLite terminals; every chained call maps its arguments. */
 function wrapBuilder(builder: Any, engine: PgEngine): Any {
   const run = () => Promise.resolve(builder.execute());
@@ -107,7 +110,7 @@ function wrapBuilder(builder: Any, engine: PgEngine): Any {
       // insert(t).values(rows) builds; a select's .values() runs
       if (typeof prop === 'string' && prop in terminals && !(prop === 'values' && typeof target.values === 'function')) return terminals[prop];
       const v = Reflect.get(target, prop, receiver);
-      if (typeof v !== 'function' || prop === 'then' || prop === 'catch' || prop === 'finally' || typeof prop !== 'string') return v;
+      if (typeof v !== 'function' || typeof prop !== 'string' || PASS.has(prop)) return v;
       return (...args: unknown[]) => {
         const out = v.apply(target, (ARGS[prop] ?? ((a: unknown[]) => a.map(toPg)))(args));
         return wrapResult(out, target, receiver, engine);

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, count, desc, eq, inArray, isNull, like, sql, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, like, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, customers } from '../../../schema/tables';
@@ -67,6 +67,14 @@ async function scenario(db: Db) {
     .leftJoin(other, eq(other.id, contracts.customer))
     .orderBy(contracts.contract_no)
     .all();
+  seen.withContracts = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(inArray(customers.id, db.select({ c: contracts.customer }).from(contracts)))
+    .orderBy(customers.id)
+    .all();
+  const dynamic = db.select({ no: contracts.contract_no }).from(contracts).$dynamic();
+  seen.dynamic = await dynamic.where(gt(contracts.amount, 50)).orderBy(desc(contracts.amount)).all();
   seen.updateRun = await transaction(db, () =>
     db
       .update(customers)
@@ -148,6 +156,8 @@ describe.skipIf(!pgUrl)('the same query code on SQLite and PostgreSQL', () => {
       ['HT-3', 7],
     ]);
     expect(onPg.left).toEqual({ n: 2 });
+    expect(onPg.withContracts).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(onPg.dynamic).toEqual([{ no: 'HT-2' }, { no: 'HT-1' }]);
   });
 
   it('keeps JSON text exactly as written (key order), booleans native', async () => {
