@@ -6,8 +6,7 @@
  * `IS NOT DISTINCT FROM`, `INSERT … ON CONFLICT DO NOTHING`, `UPDATE … FROM`.
  */
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { Dialect } from './engine';
-import { type Db, engineOf } from './index';
+import { type Db, type Dialect, engineOf } from './index';
 
 type Expr = SQLWrapper | SQL;
 
@@ -98,7 +97,8 @@ const pgSql: DialectSql = {
   addDays: (day, days) => sql<string | null>`to_char((${day})::date + (${days})::int, 'YYYY-MM-DD')`,
   nowIso: () => sql<string>`to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   inList: (x, values) => sql`${x} = ANY(${sql.param(values)})`,
-  jsonArrayHas: (col, value) => sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof((${col})::jsonb) = 'array' THEN (${col})::jsonb END) AS e(value) WHERE e.value = ${value})`,
+  jsonArrayHas: (col, value) =>
+    sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof((${col})::jsonb) = 'array' THEN (${col})::jsonb END) AS e(value) WHERE e.value = ${value})`,
   likeCi: (x, pattern) => sql`${x} ILIKE ${pattern} ESCAPE '\\'`,
   zhSort: (x) => sql`${x} COLLATE "zh-Hans-x-icu"`,
   tableExists: (name) => sql`SELECT 1 AS present WHERE to_regclass(${name}) IS NOT NULL`,

@@ -24,14 +24,16 @@ import type { PgEngine } from './pg';
 type Any = any;
 
 const twins = new WeakMap<object, AnyPgTable>();
+/** Drizzle's table symbols (internal in its types): the name as used (an alias) and the table's own name */
+const TABLE = (Table as Any).Symbol as { Name: symbol; OriginalName: symbol };
 
 /** The pg-core table for a SQLite table or alias (an alias of the pg twin under the same alias name). */
 export function pgTableOf(table: SQLiteTable): AnyPgTable {
   let twin = twins.get(table);
   if (twin) return twin;
   const t = table as Any;
-  const original: string = t[Table.Symbol.OriginalName];
-  const name: string = t[Table.Symbol.Name];
+  const original: string = t[TABLE.OriginalName];
+  const name: string = t[TABLE.Name];
   const base = pgTables.get(original);
   if (!base) throw new Error(`no PostgreSQL table for "${original}"`);
   twin = name === original ? base : (pgAlias(base, name) as AnyPgTable);
@@ -42,7 +44,7 @@ export function pgTableOf(table: SQLiteTable): AnyPgTable {
 /** The pg-core column for a SQLite column (of a table or an alias); the table plans key columns by name. */
 function pgColumnOf(column: SQLiteColumn): Any {
   const c = pgTableOf(column.table as SQLiteTable)[column.name];
-  if (!c) throw new Error(`no PostgreSQL column "${column.table[Table.Symbol.Name as Any]}"."${column.name}"`);
+  if (!c) throw new Error(`no PostgreSQL column "${(column.table as Any)[TABLE.Name]}"."${column.name}"`);
   return c;
 }
 
@@ -53,9 +55,9 @@ export function toPg(x: unknown): Any {
   if (is(x, SQLiteColumn)) return pgColumnOf(x);
   if (is(x, SQLiteTable)) return pgTableOf(x);
   if (is(x, SQL)) {
-    const out = new SQL(x.queryChunks.map(toPg));
-    out.decoder = x.decoder;
-    out.shouldInlineParams = x.shouldInlineParams;
+    const out: Any = new SQL(x.queryChunks.map(toPg));
+    out.decoder = (x as Any).decoder;
+    out.shouldInlineParams = (x as Any).shouldInlineParams;
     return out;
   }
   if (is(x, SQL.Aliased)) {

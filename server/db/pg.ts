@@ -10,7 +10,6 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import { describeDatabase } from '../env';
 import type { DbEngine } from './engine';
 
 /** The advisory lock key every writer of a GSP database takes ('GSPW' as a number: one key, any process). */
@@ -32,7 +31,7 @@ type TypeParsers = { getTypeParser: (id: number, format?: string) => unknown };
 /** A query config whose type parsers read int8 and numeric as numbers (a counter past 2^53 would lose digits). */
 function withNumbers(config: unknown): unknown {
   if (typeof config !== 'string' && (!config || typeof config !== 'object' || typeof (config as { submit?: unknown }).submit === 'function')) return config;
-  const c = typeof config === 'string' ? { text: config } : (config as { types?: TypeParsers });
+  const c = (typeof config === 'string' ? { text: config } : config) as { types?: TypeParsers };
   const inner: TypeParsers = c.types ?? (pg.types as TypeParsers);
   return { ...c, types: { getTypeParser: (id: number, format?: string) => (NUMERIC_TYPES.has(id) ? Number : inner.getTypeParser(id, format)) } };
 }
@@ -63,7 +62,7 @@ export class PgEngine implements DbEngine {
   private lockTimeoutMs: number;
 
   constructor(url: string, opts: PgEngineOptions = {}) {
-    this.name = describeDatabase({ engine: 'postgresql', url });
+    this.name = describePgUrl(url);
     this.lockTimeoutMs = opts.lockTimeoutMs ?? 5000;
     const statementTimeout = opts.statementTimeoutMs ?? 60000;
     // Every connection starts read-only (as SQLite's reader: a write outside transaction() fails loudly, 25006)
@@ -167,4 +166,10 @@ export class PgEngine implements DbEngine {
       throw e;
     }
   }
+}
+
+/** A PostgreSQL URL for a log line: engine, user, host and database, never the password. */
+export function describePgUrl(url: string): string {
+  const u = new URL(url);
+  return `postgresql ${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
 }

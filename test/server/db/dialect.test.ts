@@ -39,13 +39,29 @@ async function answers(db: Db) {
   out.greatest = await db.all(sql`SELECT ${d.greatest(c.id, sql`5`)} AS g FROM ${c} ORDER BY ${c.id}`);
   out.days = await db.all(sql`SELECT ${c.region} AS raw, ${d.day(c.region)} AS day FROM ${c} ORDER BY ${c.id}`);
   out.plus = await db.all(sql`SELECT ${d.addDays(d.day(c.region), sql`${c.id} * 10`)} AS later FROM ${c} ORDER BY ${c.id}`);
-  out.inList = (await db.select({ id: c.id }).from(c).where(d.inList(c.id, [2, 4, 99])).orderBy(c.id).all()).map((r) => r.id);
-  out.inListText = (await db.select({ id: c.id }).from(c).where(d.inList(c.name, ['安徽', 'Beta', "o'hara"])).orderBy(c.id).all()).map((r) => r.id);
+  out.inList = (
+    await db
+      .select({ id: c.id })
+      .from(c)
+      .where(d.inList(c.id, [2, 4, 99]))
+      .orderBy(c.id)
+      .all()
+  ).map((r) => r.id);
+  out.inListText = (
+    await db
+      .select({ id: c.id })
+      .from(c)
+      .where(d.inList(c.name, ['安徽', 'Beta', "o'hara"]))
+      .orderBy(c.id)
+      .all()
+  ).map((r) => r.id);
   out.jsonHas = (await db.select({ id: c.id }).from(c).where(d.jsonArrayHas(c.legacy_facts, '冷链')).orderBy(c.id).all()).map((r) => r.id);
   out.likeCi = (await db.select({ name: c.name }).from(c).where(d.likeCi(c.name, 'AL%')).orderBy(c.id).all()).map((r) => r.name);
   out.likeEscaped = (await db.select({ name: c.name }).from(c).where(d.likeCi(c.name, '%\\_%')).all()).length;
   out.tableExists = [(await db.all(d.tableExists('customers'))).length, (await db.all(d.tableExists('no_such_table'))).length];
-  out.round2 = await db.get(sql`SELECT ${d.round2(sql`CAST(2.675 AS DOUBLE PRECISION)`)} AS a, ${d.round2(sql`${c.id} / 3.0`)} AS b FROM ${c} WHERE ${c.id} = 1`);
+  out.round2 = await db.get(
+    sql`SELECT ${d.round2(sql`CAST(2.675 AS DOUBLE PRECISION)`)} AS a, ${d.round2(sql`${c.id} / 3.0`)} AS b FROM ${c} WHERE ${c.id} = 1`,
+  );
   // ids handed out, then deleted-free high water after explicit ids
   out.highWater = (await db.get<{ n: number }>(sql`SELECT ${d.idHighWater('customers')} AS n`))!.n;
   const now = (await db.get<{ t: string }>(sql`SELECT ${d.nowIso()} AS t`))!.t;
@@ -103,7 +119,8 @@ describe.skipIf(!pgUrl)('dialect helpers on SQLite and PostgreSQL', () => {
   });
 
   it('pinyin order: the same for Chinese names, digits and Latin; the documented differences stay as documented', async () => {
-    const order = async (db: Db) => (await db.select({ name: customers.name }).from(customers).orderBy(sqlOf(db).zhSort(customers.name), asc(customers.id)).all()).map((r) => r.name);
+    const order = async (db: Db) =>
+      (await db.select({ name: customers.name }).from(customers).orderBy(sqlOf(db).zhSort(customers.name), asc(customers.id)).all()).map((r) => r.name);
     const [a, b] = [await order(sqliteDb), await order(pgDb)];
     const documented = new Set(['重庆', 'Ωmega']); // a word reading; a script other than Han/Latin/digits (dialect.ts zhSort)
     expect(b.filter((n) => !documented.has(n))).toEqual(a.filter((n) => !documented.has(n)));

@@ -26,7 +26,16 @@ const ROWS_EACH = 250;
 function append(db: Db, writer: number, i: number): Promise<void> {
   return transaction(db, async () => {
     const after = { writer, i };
-    const content = { at: new Date().toISOString(), actor: null, action: 'create', resource: 'chain_test', record_id: i, before: null, after: JSON.stringify(after), reason: null };
+    const content = {
+      at: new Date().toISOString(),
+      actor: null,
+      action: 'create',
+      resource: 'chain_test',
+      record_id: i,
+      before: null,
+      after: JSON.stringify(after),
+      reason: null,
+    };
     const last = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
     const prev = last?.hash ?? null;
     await db
@@ -51,13 +60,15 @@ describe.skipIf(!pgUrl)('audit chain under concurrent writers on PostgreSQL', ()
     await scratch.drop();
   });
 
-  it('4 writers × 250 appends: one chain of 1,000 rows, no fork', async () => {
+  it('4 writers × 250 appends: one chain of 1,000 rows, no fork', { timeout: 90_000 }, async () => {
     await Promise.all(
       writers.map(async (db, w) => {
         for (let i = 0; i < ROWS_EACH; i++) await append(db, w, i);
       }),
     );
-    const { rows } = await scratch.client.query(`SELECT id, at, actor, action, resource, record_id, before, after, reason, prev_hash, hash FROM audit_log ORDER BY id`);
+    const { rows } = await scratch.client.query(
+      `SELECT id, at, actor, action, resource, record_id, before, after, reason, prev_hash, hash FROM audit_log ORDER BY id`,
+    );
     expect(rows).toHaveLength(WRITERS * ROWS_EACH);
     // the writers really interleaved (each pool took turns), or the test proves nothing
     const switches = rows.filter((r, k) => k > 0 && JSON.parse(r.after).writer !== JSON.parse(rows[k - 1].after).writer).length;

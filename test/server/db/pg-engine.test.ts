@@ -20,7 +20,7 @@ const names = async (db: Db) => (await db.select({ name: customers.name }).from(
 const add = (db: Db, name: string) => db.insert(customers).values({ name }).run();
 
 /** What the promise rejects with (fails the test when it resolves). */
-async function rejection(p: Promise<unknown>): Promise<Error & { code?: string }> {
+async function rejection(p: unknown): Promise<Error & { code?: string }> {
   try {
     await p;
   } catch (e) {

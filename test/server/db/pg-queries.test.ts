@@ -23,13 +23,13 @@ async function scenario(db: Db) {
   const seen: Record<string, unknown> = {};
   seen.inserted = await transaction(db, () =>
     db
-    .insert(customers)
-    .values([
-      { name: '华东医药', region: '杭州', cold_chain: true, service_point: false, credit_limit: 0.1 + 0.2, legacy_facts: { z: 1, a: ['甲', 2], m: null } },
-      { name: '国药控股', region: '上海', cold_chain: false, credit_limit: 1e6 },
-      { name: 'Hua Dong', region: null, cold_chain: null, legacy_facts: null },
-    ])
-    .returning(),
+      .insert(customers)
+      .values([
+        { name: '华东医药', region: '杭州', cold_chain: true, service_point: false, credit_limit: 0.1 + 0.2, legacy_facts: { z: 1, a: ['甲', 2], m: null } },
+        { name: '国药控股', region: '上海', cold_chain: false, credit_limit: 1e6 },
+        { name: 'Hua Dong', region: null, cold_chain: null, legacy_facts: null },
+      ])
+      .returning(),
   );
   seen.contractRun = await transaction(db, async () =>
     db
@@ -51,7 +51,12 @@ async function scenario(db: Db) {
     .limit(2)
     .offset(0)
     .all();
-  seen.one = await db.select().from(contracts).where(and(eq(contracts.customer, 1), like(contracts.contract_no, 'HT-%'))).orderBy(asc(contracts.id)).get();
+  seen.one = await db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.customer, 1), like(contracts.contract_no, 'HT-%')))
+    .orderBy(asc(contracts.id))
+    .get();
   seen.none = await db.select().from(contracts).where(eq(contracts.contract_no, 'nope')).get();
   seen.perCustomer = await db
     .select({ name: customers.name, n: count(), total: sum(contracts.amount), doubled: sql<number>`max(${contracts.amount}) * 2` })
@@ -82,15 +87,11 @@ async function scenario(db: Db) {
       .where(inArray(customers.id, [1, 3]))
       .run(),
   );
-  seen.updated = await transaction(db, () => db.update(customers).set({ region: '北京' }).where(eq(customers.id, 2)).returning({ id: customers.id, region: customers.region }).get());
-  seen.afterUpdate = await db.select().from(customers).orderBy(customers.id).all();
-  seen.conflictNothing = await transaction(db, () =>
-    db
-      .insert(customers)
-      .values({ id: 1, name: '重复' })
-      .onConflictDoNothing({ target: customers.id })
-      .run(),
+  seen.updated = await transaction(db, () =>
+    db.update(customers).set({ region: '北京' }).where(eq(customers.id, 2)).returning({ id: customers.id, region: customers.region }).get(),
   );
+  seen.afterUpdate = await db.select().from(customers).orderBy(customers.id).all();
+  seen.conflictNothing = await transaction(db, () => db.insert(customers).values({ id: 1, name: '重复' }).onConflictDoNothing({ target: customers.id }).run());
   seen.conflictUpdate = await transaction(db, () =>
     db
       .insert(customers)
@@ -139,7 +140,10 @@ describe.skipIf(!pgUrl)('the same query code on SQLite and PostgreSQL', () => {
     // and they are what the code wrote, not two equal mistakes
     expect(onPg.contractRun).toEqual({ changes: 3 });
     expect(onPg.conflictNothing).toEqual({ changes: 0 });
-    expect((onPg.inserted as { legacy_facts: unknown; credit_limit: number }[])[0]).toMatchObject({ credit_limit: 0.1 + 0.2, legacy_facts: { z: 1, a: ['甲', 2], m: null } });
+    expect((onPg.inserted as { legacy_facts: unknown; credit_limit: number }[])[0]).toMatchObject({
+      credit_limit: 0.1 + 0.2,
+      legacy_facts: { z: 1, a: ['甲', 2], m: null },
+    });
     expect(onPg.perCustomer).toEqual([
       { name: '华东医药', n: 2, total: '300.75', doubled: 400.5 },
       { name: '国药控股', n: 1, total: '7', doubled: 14 },
