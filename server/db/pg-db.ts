@@ -14,7 +14,7 @@
  * same query code on both engines and compares the rows. Not here: `db.$client` (better-sqlite3 statements —
  * docs/postgres-port.md lists them), Drizzle's own `transaction()` (use server/db transaction()).
  */
-import { is, Param, SQL, Subquery, Table } from 'drizzle-orm';
+import { is, Param, SQL, StringChunk, Subquery, Table } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { alias as pgAlias, PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -41,32 +41,43 @@ export function pgTableOf(table: SQLiteTable): AnyPgTable {
   return twin;
 }
 
+const columnTwins = new WeakMap<object, Any>();
+
 /** The pg-core column for a SQLite column (of a table or an alias); the table plans key columns by name. */
 function pgColumnOf(column: SQLiteColumn): Any {
+  const known = columnTwins.get(column);
+  if (known) return known;
   const c = pgTableOf(column.table as SQLiteTable)[column.name];
   if (!c) throw new Error(`no PostgreSQL column "${(column.table as Any)[TABLE.Name]}"."${column.name}"`);
+  columnTwins.set(column, c);
   return c;
 }
 
-/** A query part with every SQLite table, column and column-encoded parameter replaced by its pg twin. */
+/**
+ * A query part with every SQLite table, column and column-encoded parameter replaced by its pg twin.
+ * `instanceof`, not Drizzle's `is()` (which walks the prototype chain comparing names on a miss): there is one
+ * drizzle-orm in the process, and most chunks are plain strings and parameters.
+ */
 export function toPg(x: unknown): Any {
-  if (x === null || typeof x !== 'object') return x;
-  if (Array.isArray(x)) return x.map(toPg);
-  if (is(x, SQLiteColumn)) return pgColumnOf(x);
-  if (is(x, SQLiteTable)) return pgTableOf(x);
-  if (is(x, SQL)) {
-    const out: Any = new SQL(x.queryChunks.map(toPg));
+  if (x === null || typeof x !== 'object' || x instanceof StringChunk) return x;
+  if (x instanceof Param) return x.encoder instanceof SQLiteColumn ? new Param(x.value, pgColumnOf(x.encoder)) : x;
+  if (x instanceof SQL) {
+    const chunks = x.queryChunks.map(toPg);
+    if (chunks.every((c, i) => c === x.queryChunks[i])) return x; // nothing SQLite in it
+    const out: Any = new SQL(chunks);
     out.decoder = (x as Any).decoder;
     out.shouldInlineParams = (x as Any).shouldInlineParams;
     return out;
   }
-  if (is(x, SQL.Aliased)) {
+  if (x instanceof SQLiteColumn) return pgColumnOf(x);
+  if (Array.isArray(x)) return x.map(toPg);
+  if (x instanceof SQLiteTable) return pgTableOf(x);
+  if (x instanceof SQL.Aliased) {
     const out = new SQL.Aliased(toPg(x.sql), x.fieldAlias);
     (out as Any).isSelectionField = (x as Any).isSelectionField;
     return out;
   }
-  if (is(x, Param)) return is(x.encoder, SQLiteColumn) ? new Param(x.value, pgColumnOf(x.encoder)) : x;
-  return x; // data (a JSON value is a plain object), placeholders, names, raw chunks
+  return x; // data (a JSON value is a plain object), placeholders, names
 }
 
 const isPlain = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype;
