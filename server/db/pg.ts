@@ -1,6 +1,7 @@
 /**
  * The PostgreSQL engine (issue #17): a `pg.Pool`. Reads run on any pool connection (autocommit, committed rows
- * only). A write transaction takes a connection of its own, BEGIN, then a transaction-scoped advisory lock on one
+ * only). A write transaction queues behind this process's other writers (an async mutex: a waiting writer holds no
+ * connection), takes a connection of its own, BEGIN, then a transaction-scoped advisory lock on one
  * key: every writer of the database — in this process or any other — queues there, so the audit hash chain
  * (read the last hash, append the next), the document numbering and the natural-key look-ups see the previous
  * writer's committed rows, as SQLite's one writer does. The calling async context is routed to that connection
@@ -11,6 +12,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { DbEngine } from './engine';
+import { Mutex } from './mutex';
 
 /** The advisory lock key every writer of a GSP database takes ('GSPW' as a number: one key, any process). */
 export const WRITE_LOCK_KEY = 0x47535057;
@@ -59,6 +61,11 @@ export class PgEngine implements DbEngine {
   /** what Drizzle holds: each query goes to the connection of the calling async context */
   readonly client: PgQueryable;
   private readonly als = new AsyncLocalStorage<PgTxState>();
+  /**
+   * This process's writers queue here before they take a connection: one at a time waits on the advisory lock,
+   * so writers waiting their turn never hold the pool's connections the reads need.
+   */
+  private readonly writers = new Mutex();
   private lockTimeoutMs: number;
 
   constructor(url: string, opts: PgEngineOptions = {}) {
@@ -92,7 +99,12 @@ export class PgEngine implements DbEngine {
   async transaction<T>(fn: () => Promise<T> | T): Promise<T> {
     const outer = this.als.getStore();
     if (outer?.open) return outer.inTx ? this.savepoint(outer, fn) : this.begin(outer, fn);
-    return this.withConnection((state) => this.begin(state, fn));
+    const release = await this.writers.lock();
+    try {
+      return await this.withConnection((state) => this.begin(state, fn));
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -101,6 +113,15 @@ export class PgEngine implements DbEngine {
    */
   async exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
     if (this.als.getStore()?.open) return fn();
+    const release = await this.writers.lock();
+    try {
+      return await this.exclusiveSection(fn);
+    } finally {
+      release();
+    }
+  }
+
+  private exclusiveSection<T>(fn: () => Promise<T> | T): Promise<T> {
     return this.withConnection(async (state) => {
       await state.client.query(`SET lock_timeout = ${this.lockTimeoutMs}; SET default_transaction_read_only = off; SELECT pg_advisory_lock(${WRITE_LOCK_KEY})`);
       try {

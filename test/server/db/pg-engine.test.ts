@@ -162,6 +162,24 @@ describe.skipIf(!pgUrl)('PostgreSQL engine', () => {
     expect(await names(db)).toEqual(['甲', '丙', '丁', '辛', '壬', '癸']);
   });
 
+  it('writers waiting their turn hold no pool connection: reads go on (pool of 2, 4 writers)', async () => {
+    const small = openPgDb(scratch.url, { max: 2 });
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const first = transaction(small, () => gate);
+      const queued = [1, 2, 3].map(() => transaction(small, () => small.select({ id: customers.id }).from(customers).limit(1).all()));
+      await new Promise((r) => setTimeout(r, 100));
+      const started = Date.now();
+      expect((await names(small)).length).toBe(6);
+      expect(Date.now() - started).toBeLessThan(1000);
+      release();
+      await Promise.all([first, ...queued]);
+    } finally {
+      await engineOf(small).close();
+    }
+  });
+
   it('counts are numbers, as on SQLite', async () => {
     expect(await db.get(sql`SELECT count(*) AS n, sum(${customers.id}::int8) AS s FROM ${customers}`)).toEqual({ n: 6, s: expect.any(Number) });
   });
