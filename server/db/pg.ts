@@ -134,7 +134,7 @@ export class PgEngine implements DbEngine {
     });
   }
 
-  /** For the connections opened from now on, and every transaction begun from now on. */
+  /** For every write transaction and exclusive section begun from now on (reads keep the pool's start-up value). */
   setLockTimeout(ms: number): void {
     this.lockTimeoutMs = Math.max(0, Math.round(ms));
   }
