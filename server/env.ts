@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Lang } from '../schema/messages';
 import { fixedDayClock, systemClock, type Clock } from './clock';
 import type { Db } from './db';
+import { describePgUrl } from './db/pg';
 import { ROOT } from './root';
 import type { Actor } from './services/context';
 
@@ -131,9 +132,7 @@ export function databaseTarget(env: Env = readEnv()): DatabaseTarget {
 
 /** A database named for a log line: the engine and where it is, never the password. */
 export function describeDatabase(target: DatabaseTarget): string {
-  if (target.engine === 'sqlite') return `sqlite ${target.file}`;
-  const u = new URL(target.url);
-  return `postgresql ${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+  return target.engine === 'sqlite' ? `sqlite ${target.file}` : describePgUrl(target.url);
 }
 
 /** The server's clock: GSP_TODAY pins the business date. */

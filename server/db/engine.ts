@@ -30,5 +30,6 @@ export interface DbEngine {
   readonly inTransaction: boolean;
   /** the longest a connection waits, blocking, for a lock another process holds (ms) */
   setLockTimeout(ms: number): void;
-  close(): void;
+  /** SQLite: closes the connections; PostgreSQL: ends the pool (a promise, once the connections in use are back). */
+  close(): void | Promise<void>;
 }

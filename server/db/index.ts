@@ -7,11 +7,13 @@
 import type Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import type { DbEngine } from './engine';
+import { PgEngine, type PgEngineOptions } from './pg';
+import { pgDatabase } from './pg-db';
 import { openSqlite, type SqliteEngine } from './sqlite';
 
 export type Db = BetterSQLite3Database<Record<string, never>> & { $client: Database.Database };
 
-const engines = new WeakMap<object, SqliteEngine>();
+const engines = new WeakMap<object, DbEngine>();
 
 /** Opens (creating and migrating if needed) the database file. `db.$client.close()` closes every connection. */
 export function openDb(file: string): Db {
@@ -20,6 +22,18 @@ export function openDb(file: string): Db {
   engines.set(db, engine);
   engines.set(engine.client, engine);
   return db;
+}
+
+/**
+ * Opens a PostgreSQL database (migrated already: npm run db:migrate) as a `Db`: the services' queries run on it
+ * through the adapter of pg-db.ts. `closeDb` ends the pool (in the background; `engineOf(db).close()` awaits it).
+ */
+export function openPgDb(url: string, opts?: PgEngineOptions): Db {
+  const engine = new PgEngine(url, opts);
+  const { db } = pgDatabase(engine);
+  engines.set(db, engine);
+  engines.set(engine.client, engine);
+  return db as Db;
 }
 
 /** The engine behind a `Db` opened by openDb (a Drizzle transaction object resolves to its database's engine). */
@@ -41,7 +55,7 @@ export function exclusive<T>(db: Db, fn: () => Promise<T> | T): Promise<T> {
 }
 
 export function closeDb(db: Db): void {
-  engineOf(db).close();
+  void engineOf(db).close();
 }
 
 /** SQLite only: the writer's connection, for a bulk loader inside exclusive() (and its tests), which drives its own transactions. */

@@ -1,0 +1,196 @@
+/**
+ * The PostgreSQL engine (issue #17): a `pg.Pool`. Reads run on any pool connection (autocommit, committed rows
+ * only). A write transaction queues behind this process's other writers (an async mutex: a waiting writer holds no
+ * connection), takes a connection of its own, BEGIN, then a transaction-scoped advisory lock on one
+ * key: every writer of the database — in this process or any other — queues there, so the audit hash chain
+ * (read the last hash, append the next), the document numbering and the natural-key look-ups see the previous
+ * writer's committed rows, as SQLite's one writer does. The calling async context is routed to that connection
+ * (AsyncLocalStorage, as sqlite.ts), so `ctx.db` inside the callback reads its own writes; nested calls become
+ * SAVEPOINTs. Lock waits give up after lock_timeout and long statements after statement_timeout: both roll the
+ * transaction back and surface as the busy error (errors.ts) that HTTP turns into 503 + Retry-After.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { DbEngine } from './engine';
+import { Mutex } from './mutex';
+
+/** The advisory lock key every writer of a GSP database takes ('GSPW' as a number: one key, any process). */
+export const WRITE_LOCK_KEY = 0x47535057;
+
+export interface PgEngineOptions {
+  /** the longest a writer waits for the write lock or a row lock (ms; lock_timeout); default 5000 */
+  lockTimeoutMs?: number;
+  /** the longest one statement may run (ms; statement_timeout, 0 = none); default 60000 */
+  statementTimeoutMs?: number;
+  /** pool size; default 10 */
+  max?: number;
+}
+
+/** int8 (count(*), sums of integers) and numeric (avg, sums of int8) as numbers, as SQLite answers them. */
+const NUMERIC_TYPES = new Set([20, 1700]);
+type TypeParsers = { getTypeParser: (id: number, format?: string) => unknown };
+
+/** A query config whose type parsers read int8 and numeric as numbers (a counter past 2^53 would lose digits). */
+function withNumbers(config: unknown): unknown {
+  if (typeof config !== 'string' && (!config || typeof config !== 'object' || typeof (config as { submit?: unknown }).submit === 'function')) return config;
+  const c = (typeof config === 'string' ? { text: config } : config) as { types?: TypeParsers };
+  const inner: TypeParsers = c.types ?? (pg.types as TypeParsers);
+  return { ...c, types: { getTypeParser: (id: number, format?: string) => (NUMERIC_TYPES.has(id) ? Number : inner.getTypeParser(id, format)) } };
+}
+
+/** The connection of one async context: a transaction (or exclusive section) until `open` turns false. */
+interface PgTxState {
+  open: boolean;
+  client: pg.PoolClient;
+  /** a BEGIN is open on `client` (an exclusive section runs without one until it calls transaction()) */
+  inTx: boolean;
+  savepoints: number;
+  /** a ROLLBACK or unlock failed: the connection's state is unknown, so the pool destroys it */
+  broken?: boolean;
+}
+
+/** The pool's query function as Drizzle calls it (`client.query(config | text, values)`). */
+export interface PgQueryable {
+  query: pg.Pool['query'];
+}
+
+export class PgEngine implements DbEngine {
+  readonly dialect = 'postgres';
+  readonly name: string;
+  readonly pool: pg.Pool;
+  /** what Drizzle holds: each query goes to the connection of the calling async context */
+  readonly client: PgQueryable;
+  private readonly als = new AsyncLocalStorage<PgTxState>();
+  /**
+   * This process's writers queue here before they take a connection: one at a time waits on the advisory lock,
+   * so writers waiting their turn never hold the pool's connections the reads need.
+   */
+  private readonly writers = new Mutex();
+  private lockTimeoutMs: number;
+
+  constructor(url: string, opts: PgEngineOptions = {}) {
+    this.name = describePgUrl(url);
+    this.lockTimeoutMs = opts.lockTimeoutMs ?? 5000;
+    const statementTimeout = opts.statementTimeoutMs ?? 60000;
+    // Every connection starts read-only (as SQLite's reader: a write outside transaction() fails loudly, 25006)
+    // and with the timeouts: a read too waits at most lock_timeout (e.g. behind a migration).
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 10,
+      options: `-c default_transaction_read_only=on -c lock_timeout=${this.lockTimeoutMs} -c statement_timeout=${statementTimeout}`,
+    });
+    // An idle connection the server dropped (restart, admin kill) must not crash the process.
+    this.pool.on('error', () => {});
+    const query = ((config: unknown, ...rest: unknown[]) =>
+      (this.connection().query as (...a: unknown[]) => unknown)(withNumbers(config), ...rest)) as pg.Pool['query'];
+    this.client = { query };
+  }
+
+  /** the connection the calling async context uses: its transaction's, or the pool */
+  connection(): pg.Pool | pg.PoolClient {
+    const s = this.als.getStore();
+    return s?.open ? s.client : this.pool;
+  }
+
+  get inTransaction(): boolean {
+    return this.als.getStore()?.open === true;
+  }
+
+  async transaction<T>(fn: () => Promise<T> | T): Promise<T> {
+    const outer = this.als.getStore();
+    if (outer?.open) return outer.inTx ? this.savepoint(outer, fn) : this.begin(outer, fn);
+    const release = await this.writers.lock();
+    try {
+      return await this.withConnection((state) => this.begin(state, fn));
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Holds the write lock (session-level advisory lock) on one connection without a transaction: a bulk loader
+   * commits its own batches (each a transaction() inside, on the same connection).
+   */
+  async exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.als.getStore()?.open) return fn();
+    const release = await this.writers.lock();
+    try {
+      return await this.exclusiveSection(fn);
+    } finally {
+      release();
+    }
+  }
+
+  private exclusiveSection<T>(fn: () => Promise<T> | T): Promise<T> {
+    return this.withConnection(async (state) => {
+      await state.client.query(`SET lock_timeout = ${this.lockTimeoutMs}; SET default_transaction_read_only = off; SELECT pg_advisory_lock(${WRITE_LOCK_KEY})`);
+      try {
+        return await fn();
+      } finally {
+        await state.client
+          .query(`RESET lock_timeout; RESET default_transaction_read_only; SELECT pg_advisory_unlock(${WRITE_LOCK_KEY})`)
+          .catch(() => (state.broken = true));
+      }
+    });
+  }
+
+  /** For every write transaction and exclusive section begun from now on (reads keep the pool's start-up value). */
+  setLockTimeout(ms: number): void {
+    this.lockTimeoutMs = Math.max(0, Math.round(ms));
+  }
+
+  /** Ends the pool (waits for the connections in use to be released). */
+  close(): Promise<void> {
+    return this.pool.ended ? Promise.resolve() : this.pool.end();
+  }
+
+  /** A pool connection for the calling context's section; a connection left in an unknown state is destroyed. */
+  private async withConnection<T>(run: (state: PgTxState) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const state: PgTxState = { open: true, client, inTx: false, savepoints: 0 };
+    try {
+      return await this.als.run(state, () => run(state));
+    } finally {
+      state.open = false;
+      client.release(state.broken || state.inTx);
+    }
+  }
+
+  /**
+   * BEGIN, the lock timeout for this transaction, then the write lock: one round trip. The lock is released by
+   * COMMIT or ROLLBACK, whatever happens to this process's connection (a crash rolls back on the server).
+   */
+  private async begin<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
+    state.inTx = true;
+    try {
+      await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      const out = await fn();
+      await state.client.query('COMMIT');
+      state.inTx = false;
+      return out;
+    } catch (e) {
+      await state.client.query('ROLLBACK').catch(() => (state.broken = true));
+      state.inTx = false;
+      throw e;
+    }
+  }
+
+  private async savepoint<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
+    const name = `sp${++state.savepoints}`;
+    await state.client.query(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn();
+      await state.client.query(`RELEASE SAVEPOINT ${name}`);
+      return out;
+    } catch (e) {
+      await state.client.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`).catch(() => (state.broken = true));
+      throw e;
+    }
+  }
+}
+
+/** A PostgreSQL URL for a log line: engine, user, host and database, never the password. */
+export function describePgUrl(url: string): string {
+  const u = new URL(url);
+  return `postgresql ${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+}
