@@ -6,7 +6,8 @@
  * `IS NOT DISTINCT FROM`, `INSERT … ON CONFLICT DO NOTHING`, `UPDATE … FROM`.
  */
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { type Db, type Dialect, engineOf } from './index';
+import type { Dialect } from './engine';
+import { type Db, engineOf } from './index';
 
 type Expr = SQLWrapper | SQL;
 
