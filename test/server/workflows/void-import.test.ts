@@ -73,7 +73,7 @@ describe('voiding a sales-ledger import', () => {
   it('voids every record it created with the reason, its findings too, writes one audit row, and the file can be imported again', async () => {
     const file = sample('ledger-utf8.csv');
     const id = await importLedger(file);
-    const before = Object.fromEntries(LEDGER_TABLES.map((t) => [t, live(t, id)]));
+    const before = Object.fromEntries(await Promise.all(LEDGER_TABLES.map(async (t) => [t, await live(t, id)])));
     const expected = EXPECTED.ledgers['ledger-utf8.csv'];
     expect(before.sales_lines).toBe(expected.dataRows - expected.rejected.length);
     expect(before.sales_orders).toBeGreaterThan(0);
