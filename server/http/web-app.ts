@@ -53,11 +53,11 @@ function consoleChunks(dist: string): string[] {
 }
 
 async function businessTimeZone(db: Db): Promise<string> {
-  const row = await db
+  const row = (await db
     .select({ value: settings.value })
     .from(settings)
     .where(and(eq(settings.key, BUSINESS_TIME_ZONE_SETTING), isNull(settings.voided_at)))
-    .get() as { value: unknown } | undefined;
+    .get()) as { value: unknown } | undefined;
   let value = row?.value;
   if (typeof value === 'string' && value.startsWith('"')) {
     try {
