@@ -375,7 +375,7 @@ describe('recall: who received the goods (第二篇 3.14)', () => {
     });
     await w.legacy('sales_lines', { order: legacyOrder, product: w.world.product, batch, quantity: 2, unit_price: 15, amount: 30 });
     const legacySlip = await w.legacy('outbound_slips', { slip_no: 'CK-LEGACY-RC', order: legacyOrder, outbound_date: '2024-11-05' });
-    await transaction(w.srv.db, () => w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run());
+    await transaction(w.srv.db, async () => await w.srv.db.update(t.outboundSlips).set({ import_id: 999 }).where(eq(t.outboundSlips.id, legacySlip)).run());
 
     const admin = await w.call('admin', 'POST', '/recalls', {
       product: w.world.product,
