@@ -3,6 +3,7 @@
  * approves a pending customer with a signature that shows valid and then broken after an edit (which
  * requires a reason), and reads the dashboard's counts.
  */
+import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compliantOrder } from '../helpers/world';
@@ -152,7 +153,7 @@ describe('QA review (Chromium)', () => {
     await page.goto(`${s.server.url}/#/audit-verify`);
     await page.getByTestId('audit-intact').waitFor();
     // Tampering straight in the database (the append-only trigger dropped first).
-    const sqlite = s.server.db.$client;
+    const sqlite = writerOf(s.server.db);
     sqlite.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
     const { id } = (await sqlite.prepare('SELECT min(id) AS id FROM audit_log').get()) as { id: number };
     await sqlite.prepare('UPDATE audit_log SET reason = ? WHERE id = ?').run('篡改', id);
