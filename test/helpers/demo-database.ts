@@ -27,7 +27,7 @@ async function seed(file: string, today: string): Promise<Credential[]> {
   const db = openDb(file);
   const clock = fixedDayClock(today);
   await createAdmin(db, clock, ADMIN_PASSWORD);
-  const creds = seedDemo(db, clock);
+  const creds = await seedDemo(db, clock);
   db.$client.close();
   return creds;
 }

@@ -2,6 +2,7 @@
  * Files that must be refused cleanly (ImportFileError → exit 2 / HTTP 400), never crash or hang; and an
  * import passes the API's guards (issue 12 item 1: the salesperson's forged files, through the web import).
  */
+import { writerOf } from '../../server/db';
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -231,7 +232,7 @@ describe('a salesperson importing through the web import gets what the API allow
     await upload('customers', [row]);
     const id = (await one<{ id: number }>("SELECT id FROM customers WHERE name = '复审测试大药房'")).id;
     // approved here (the signed step is tested elsewhere; this test is about the import's write)
-    await server.db.$client.prepare("UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?").run(id);
+    writerOf(server.db).prepare("UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?").run(id);
     const same = await upload('customers', [{ ...row, 联系人: '' }]); // another file, the same customer
     expect(same.report.counts).toMatchObject({ duplicates: 1 }); // nothing the approval covered changed
     expect((await one('SELECT qa_status FROM customers WHERE id = ?', id)).qa_status).toBe('approved');

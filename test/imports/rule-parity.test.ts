@@ -15,6 +15,7 @@
  * facts, schema/legacy.ts), so the same sale entered both ways is not meant to give the same findings:
  * the parity that matters is the same stored records through both builders.
  */
+import { writerOf } from '../../server/db';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,7 +216,7 @@ async function addOthers(t: TempDb) {
     id: number;
   };
   const contract = await make('contracts', { contract_no: 'HT-PARITY-1', customer: sale.customer, amount: 1000 });
-  await t.db.$client
+  writerOf(t.db)
     .prepare('UPDATE invoices SET amount = amount + 100, itemised = 0, list_attached = 0 WHERE id = (SELECT min(invoice) FROM invoice_slips)')
     .run();
   const recall = await make('recalls', {

@@ -8,6 +8,7 @@
  * refuses UPDATE, DELETE and TRUNCATE, stored attachments are never deleted or rewritten, and the application
  * role of ops/pg/app-role.sql has no UPDATE or DELETE privilege on the audit log.
  */
+import { writerOf } from '../../server/db';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -212,7 +213,7 @@ describe.skipIf(!pgUrl)('drizzle/ (SQLite) and drizzle-pg/ (PostgreSQL) describe
       ['settings', { key: 'k', value: { z: null, a: 1.5 } }],
     ] as const;
     for (const [name, values] of rows) {
-      const onSqlite = await sqliteDrizzle(sqlite.$client).insert(getResource(name)!.table).values(values).returning().get();
+      const onSqlite = await sqliteDrizzle(writerOf(sqlite)).insert(getResource(name)!.table).values(values).returning().get();
       const [onPg] = await pgDb.insert(pgTables.get(name)!).values(values).returning();
       expect(onPg, name).toEqual(onSqlite);
     }

@@ -3,6 +3,7 @@
  * renders its message in the reader's language — for a finding opened by a live write and for one merged
  * by a ledger import (the bulk path), read by the auditor (read-only, the least privileged reader).
  */
+import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { buildWorld, compliantOrder } from '../helpers/world';
@@ -87,7 +88,7 @@ describe('a live finding', () => {
       const one = await fetch(`${live.url}/api/findings/${en.id}`, { headers: { cookie, 'accept-language': 'en' } });
       expect((await one.json()).message).toBe(en.message);
       // a finding stored before `detail` existed answers in Chinese, and a re-check fills in its English
-      await live.db.$client.prepare('UPDATE findings SET detail = NULL WHERE id = ?').run(en.id);
+      writerOf(live.db).prepare('UPDATE findings SET detail = NULL WHERE id = ?').run(en.id);
       expect((await read('en'))[0].message).toBe(zh.message);
       const { fullRecheck } = await import('../../server/services/rules/full-recheck');
       await fullRecheck(live.db, live.clock, '2025-06-30', { all: true });

@@ -6,6 +6,7 @@
  * next opening of the database removes every record of it, builds the indexes it had dropped again and
  * deletes its imports row: the database is as before the import, integrity intact.
  */
+import { writerOf } from '../../../server/db';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,7 +81,7 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
   it('while its process could still be running: nothing removes it, and its records refuse edits (409)', async () => {
     // the marker rewritten to name this process: a merge under way here
     const boot = Math.round((Date.now() - process.uptime() * 1000) / 1000) * 1000;
-    t.db.$client
+    writerOf(t.db)
       .prepare("UPDATE imports SET counts = json_set(counts, '$.merging.pid', ?, '$.merging.boot', ?) WHERE id = ?")
       .run(process.pid, boot, partial.id);
     const db = openDb(t.file);
@@ -100,7 +101,7 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
     } finally {
       db.$client.close();
     }
-    t.db.$client.prepare('UPDATE imports SET counts = ? WHERE id = ?').run(partial.counts, partial.id); // the killed CLI's marker again
+    writerOf(t.db).prepare('UPDATE imports SET counts = ? WHERE id = ?').run(partial.counts, partial.id); // the killed CLI's marker again
   });
 
   it('once its process is gone, the next opening removes it whole: records, imports row, indexes back, integrity ok', () => {

@@ -3,6 +3,7 @@
  * Unicode never reaches the audit chain, a full disk says so (507), a PUT must carry its version (428),
  * settings keep their declared type. Plus property tests (fast-check) over the list-query parser and the JSON bodies.
  */
+import { writerOf } from '../../../server/db';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -289,7 +290,7 @@ describe('item 11: property tests (fast-check) — never a 500', () => {
 
 describe('item 12: a full disk', () => {
   it('answers 507 "磁盘空间不足" and nothing is written; /api/health reports free space', async () => {
-    const sqlite = api.server.db.$client;
+    const sqlite = writerOf(api.server.db);
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     const before = ((await sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get()) as { n: number }).n;
     sqlite.pragma(`max_page_count = ${pages}`); // SQLite's own "database or disk is full" (SQLITE_FULL)

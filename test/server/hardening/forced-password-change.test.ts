@@ -4,6 +4,7 @@
  * otherwise), and nothing can be signed with the password someone else knows. An admin's reset of another
  * user's password sets the requirement; the first start's generated accounts carry it.
  */
+import { transaction } from '../../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { findings, users } from '../../../schema/tables';
@@ -75,11 +76,13 @@ describe('must_change_password', () => {
     const u = await newUser('forced-signer', ['qa'], 'forced-signer-pw-1', { must_change_password: true });
     const cookie = await login(api.server.url, 'forced-signer', 'forced-signer-pw-1');
     const now = api.server.clock.now().toISOString();
-    const f = await api.server.db
-      .insert(findings)
-      .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
-      .returning()
-      .get();
+    const f = await transaction(api.server.db, () =>
+      api.server.db
+        .insert(findings)
+        .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
+        .returning()
+        .get(),
+    );
     const r = await call(cookie, 'POST', `/findings/${f.id}/waive`, { password: 'forced-signer-pw-1', comment: '豁免' });
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('password_change_required');

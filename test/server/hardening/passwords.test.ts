@@ -3,6 +3,7 @@
  * the admin ends the user's sessions, the user's own change ends all but the current one; passwords are kept
  * as typed, the most common ones and the username are refused.
  */
+import { transaction } from '../../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES } from '../../../server/auth/lockout';
 import { findings } from '../../../schema/tables';
@@ -43,11 +44,13 @@ describe('item 7: signature passwords count with the lockout', () => {
     const qa = await newUser('qa-guess', ['qa'], 'qa-clerk-password-7');
     const cookie = await login(api.server.url, 'qa-guess', 'qa-clerk-password-7');
     const now = api.server.clock.now().toISOString();
-    const f = await api.server.db
-      .insert(findings)
-      .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
-      .returning()
-      .get();
+    const f = await transaction(api.server.db, () =>
+      api.server.db
+        .insert(findings)
+        .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
+        .returning()
+        .get(),
+    );
     const statuses: number[] = [];
     for (let i = 1; i <= 40; i++) {
       const r = await call(cookie, 'POST', `/findings/${f.id}/waive`, { password: `guess-number-${i}`, comment: '试密码' });

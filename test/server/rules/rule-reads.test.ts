@@ -3,6 +3,7 @@
  * reads (server/services/rules/rule-reads.ts): the table is what the rules' code names, and an edit of an
  * unread column leaves the lines alone while one of a read column re-checks them.
  */
+import { writerOf } from '../../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { buildWorld, compliantOrder, type World } from '../../helpers/world';
@@ -66,7 +67,7 @@ describe('a customer edit and its sales lines', () => {
     const line = order.body.sales_lines[0].id as number;
     expect(await openRules(line)).toEqual([]);
     // What a re-check of the line would now find, put in behind the write service's back: a buyer no longer approved.
-    await srv.db.$client.prepare("UPDATE customers SET qa_status = 'pending' WHERE id = ?").run(w.customer);
+    writerOf(srv.db).prepare("UPDATE customers SET qa_status = 'pending' WHERE id = ?").run(w.customer);
 
     await editCustomer({ contact_phone: '13800001111' }); // filled → filled: not a rule input
     await editCustomer({ contact_name: '杨海' }); // read by no rule
