@@ -72,3 +72,12 @@ export function soleWriter<T>(db: Db, fn: () => T): T {
 export function readerOf(db: Db): Database.Database {
   return (engineOf(db) as SqliteEngine).reader;
 }
+
+/**
+ * The connection the calling async context uses (SQLite: the writer inside a transaction, else the reader):
+ * the key for caches of prepared statements, which belong to one connection.
+ */
+export function currentConnection(db: Db): object {
+  const engine = engineOf(db) as Partial<SqliteEngine>;
+  return engine.connection ? engine.connection() : engine;
+}

@@ -1,4 +1,5 @@
 /** Reading records the way the API shows them: write-only fields removed, inline children embedded. */
+import { currentConnection } from '../db';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { registry } from '../../schema/resources';
@@ -26,9 +27,10 @@ export function clientOf(db: Db): Db['$client'] {
 const byIdQueries = new WeakMap<object, Map<string, { get(p: { id: number }): unknown }>>();
 
 export function findRow(db: Db, resource: Resource, id: number): Row | undefined {
-  const client = clientOf(db);
-  let perTable = byIdQueries.get(client);
-  if (!perTable) byIdQueries.set(client, (perTable = new Map()));
+  // per connection: a statement prepared on the read connection must not serve a transaction (it would not see its writes)
+  const connection = currentConnection(db);
+  let perTable = byIdQueries.get(connection);
+  if (!perTable) byIdQueries.set(connection, (perTable = new Map()));
   let q = perTable.get(resource.name);
   if (!q) {
     q = db
