@@ -163,7 +163,7 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     await fin.goto(`${s.server.url}/#/workflows/receivables`);
     await fin.getByTestId(`ageing-row-${s.world.customer}`).click();
     await poll(textOf(fin.getByTestId('customer-receivables'))).toContain('FP-E2E-0001');
-    await fin.locator('.MuiCollapse-entered').waitFor(); // the drill-down fully open in the screenshot
+    await fin.locator('.MuiTableCell-root .MuiCollapse-entered').waitFor(); // the drill-down fully open in the screenshot
     await shot(fin, 'fulfilment-10-receivables');
   }, 120_000);
 
