@@ -76,12 +76,14 @@ describe('must_change_password', () => {
     const u = await newUser('forced-signer', ['qa'], 'forced-signer-pw-1', { must_change_password: true });
     const cookie = await login(api.server.url, 'forced-signer', 'forced-signer-pw-1');
     const now = api.server.clock.now().toISOString();
-    const f = await transaction(api.server.db, () =>
-      api.server.db
-        .insert(findings)
-        .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
-        .returning()
-        .get(),
+    const f = await transaction(
+      api.server.db,
+      async () =>
+        await api.server.db
+          .insert(findings)
+          .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
+          .returning()
+          .get(),
     );
     const r = await call(cookie, 'POST', `/findings/${f.id}/waive`, { password: 'forced-signer-pw-1', comment: '豁免' });
     expect(r.status).toBe(403);

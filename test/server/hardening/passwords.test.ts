@@ -44,12 +44,14 @@ describe('item 7: signature passwords count with the lockout', () => {
     const qa = await newUser('qa-guess', ['qa'], 'qa-clerk-password-7');
     const cookie = await login(api.server.url, 'qa-guess', 'qa-clerk-password-7');
     const now = api.server.clock.now().toISOString();
-    const f = await transaction(api.server.db, () =>
-      api.server.db
-        .insert(findings)
-        .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
-        .returning()
-        .get(),
+    const f = await transaction(
+      api.server.db,
+      async () =>
+        await api.server.db
+          .insert(findings)
+          .values({ rule: 'TEST', severity: 'warning', resource: 'customers', record_id: 1, message: 'x', status: 'open', created_at: now, updated_at: now })
+          .returning()
+          .get(),
     );
     const statuses: number[] = [];
     for (let i = 1; i <= 40; i++) {

@@ -23,22 +23,24 @@ beforeAll(async () => {
   const now = w.srv.clock.now().toISOString();
   const finding = async (record: number, salesperson: number) =>
     (
-      await transaction(w.srv.db, () =>
-        w.srv.db
-          .insert(findings)
-          .values({
-            rule: 'TEST_RULE',
-            severity: 'warning',
-            resource: 'sales_orders',
-            record_id: record,
-            salesperson,
-            message: 'test finding',
-            status: 'open',
-            created_at: now,
-            updated_at: now,
-          })
-          .returning()
-          .get(),
+      await transaction(
+        w.srv.db,
+        async () =>
+          await w.srv.db
+            .insert(findings)
+            .values({
+              rule: 'TEST_RULE',
+              severity: 'warning',
+              resource: 'sales_orders',
+              record_id: record,
+              salesperson,
+              message: 'test finding',
+              status: 'open',
+              created_at: now,
+              updated_at: now,
+            })
+            .returning()
+            .get(),
       )
     ).id;
   await finding(w.extra.otherOrder, w.other.salesperson);
@@ -91,21 +93,23 @@ describe("records about another salesperson's records", () => {
 
   it("signatures of the other salesperson's contract are not listed", async () => {
     const now = w.srv.clock.now().toISOString();
-    await transaction(w.srv.db, () =>
-      w.srv.db
-        .insert(signatures)
-        .values({
-          resource: 'contracts',
-          record_id: w.extra.otherContract,
-          meaning: 'approve',
-          signer: w.userIds.sales_head,
-          signer_name: '刘经理',
-          signed_at: now,
-          record_hash: 'x',
-          created_at: now,
-          updated_at: now,
-        })
-        .run(),
+    await transaction(
+      w.srv.db,
+      async () =>
+        await w.srv.db
+          .insert(signatures)
+          .values({
+            resource: 'contracts',
+            record_id: w.extra.otherContract,
+            meaning: 'approve',
+            signer: w.userIds.sales_head,
+            signer_name: '刘经理',
+            signed_at: now,
+            record_hash: 'x',
+            created_at: now,
+            updated_at: now,
+          })
+          .run(),
     );
     const filter = q({ resource: 'contracts', record_id: w.extra.otherContract });
     expect((await w.call('admin', 'GET', `/signatures?${filter}`)).body.length).toBe(1);
