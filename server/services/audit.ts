@@ -32,16 +32,8 @@ export function auditHash(prev: string | null, r: AuditContent): string {
  * Appends one audit row; call it inside the transaction that makes the change, so both land or neither.
  * Async like every service (a PostgreSQL engine's statements are); on SQLite it runs the synchronous append.
  */
-export async function writeAudit(
-  ctx: ServiceContext,
-  action: AuditAction,
-  resource: string,
-  recordId: number,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-  reason?: string | null,
-): Promise<void> {
-  writeAuditSync(ctx, action, resource, recordId, before, after, reason);
+export async function writeAudit(...args: Parameters<typeof writeAuditSync>): Promise<void> {
+  writeAuditSync(...args);
 }
 
 /**
