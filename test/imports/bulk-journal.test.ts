@@ -1,14 +1,15 @@
 /**
  * @db-sync the bulk journal is the SQLite engine's synchronous bulk path.
  *
- * The merge's bulk journal (server/services/bulk/journal.ts) on real database files: the sole connection
- * writes through a rollback journal and gets WAL back; with another connection open (here or in another
- * process) SQLite refuses the switch and the write runs in WAL; a failed write is rolled back either way.
+ * How the merge treats the file (server/services/bulk/journal.ts), on real database files: whether the
+ * connection is the file's only one is answered at once (no wait for busy_timeout) and leaves the file in
+ * WAL; the merge's commits are unsynced (NORMAL) and its last one synced (FULL), the connection's own
+ * setting put back either way.
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { soleWriter, writerOf } from '../../server/db';
-import { withBulkJournal } from '../../server/services/bulk/journal';
+import { soleConnection, synced, withUnsyncedCommits } from '../../server/services/bulk/journal';
 import { tempDb, type TempDb } from './pipeline-fixtures';
 
 let t: TempDb | null = null;
@@ -18,77 +19,60 @@ afterEach(() => {
 });
 
 const mode = (db: Database.Database) => String(db.pragma('journal_mode', { simple: true }));
-const count = (db: Database.Database) => (db.prepare('SELECT count(*) AS n FROM bulk').get() as { n: number }).n;
+const sync = (db: Database.Database) => db.pragma('synchronous', { simple: true });
 
 function setup() {
   t = tempDb();
   const sqlite = writerOf(t.db);
   sqlite.exec('CREATE TABLE bulk (id INTEGER PRIMARY KEY, v TEXT)');
-  const insert = sqlite.prepare('INSERT INTO bulk (v) VALUES (?)');
-  const write = sqlite.transaction((n: number) => {
-    for (let i = 0; i < n; i++) insert.run(`row ${i}`);
-  });
-  return { sqlite, write };
+  return sqlite;
 }
 
-describe('withBulkJournal', () => {
-  it('as the only connection: writes through a rollback journal, then the database is in WAL again', () => {
-    const { sqlite, write } = setup();
-    let during = '';
+describe('the bulk merge and the database file', () => {
+  it('as the only connection: soleConnection is true and the file stays in WAL', () => {
+    const sqlite = setup();
     // the engine's read connection closed meanwhile (as the ledger merge runs it): the writer is the only one
-    const r = soleWriter(t!.db, () =>
-      withBulkJournal(sqlite, () => {
-        during = mode(sqlite);
-        write.immediate(5000);
-        return 'done';
-      }),
-    );
-    expect(r).toEqual({ result: 'done', journal: 'delete' });
-    expect(during).toBe('delete');
+    expect(soleWriter(t!.db, () => soleConnection(sqlite))).toBe(true);
     expect(mode(sqlite)).toBe('wal');
-    expect(sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL, as server/db.ts sets it
-    expect(count(sqlite)).toBe(5000);
-    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 
-  it('with another connection open (a server), SQLite keeps WAL at once — no wait for busy_timeout — and the write still lands', () => {
-    const { sqlite, write } = setup();
+  it('with another connection open (a server), it is false at once — no wait for busy_timeout', () => {
+    const sqlite = setup();
     const other = new Database(t!.file);
     try {
-      expect(count(other)).toBe(0);
-      expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+      other.prepare('SELECT count(*) FROM bulk').get();
       const started = performance.now();
-      let readerCount = -1;
-      const r = withBulkJournal(sqlite, () => {
-        readerCount = count(other);
-        write.immediate(100);
-        return mode(sqlite);
-      });
-      expect(r).toEqual({ result: 'wal', journal: 'wal' });
+      expect(soleConnection(sqlite)).toBe(false);
       // before: the refused switch waited the whole busy_timeout (5 s), holding off the other connection
       expect(performance.now() - started).toBeLessThan(1000);
-      expect(readerCount).toBe(0);
       expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-      expect(count(other)).toBe(100);
+      expect(mode(sqlite)).toBe('wal');
       expect(mode(other)).toBe('wal');
     } finally {
       other.close();
     }
   });
 
-  it('a write that throws is rolled back and the journal mode restored', () => {
-    const { sqlite, write } = setup();
+  it('commits unsynced inside withUnsyncedCommits, synced inside synced(), the setting restored after a throw', () => {
+    const sqlite = setup();
+    sqlite.pragma('synchronous = FULL'); // whatever the connection had is put back
+    const seen: unknown[] = [];
     expect(() =>
-      withBulkJournal(sqlite, () =>
+      withUnsyncedCommits(sqlite, () => {
+        seen.push(sync(sqlite));
+        synced(sqlite, () => seen.push(sync(sqlite)));
+        seen.push(sync(sqlite));
         sqlite
           .transaction(() => {
-            write(10);
+            sqlite.prepare('INSERT INTO bulk (v) VALUES (?)').run('x');
             throw new Error('boom');
           })
-          .immediate(),
-      ),
+          .immediate();
+      }),
     ).toThrow('boom');
-    expect(count(sqlite)).toBe(0);
-    expect(mode(sqlite)).toBe('wal');
+    expect(seen).toEqual([1, 2, 1]); // NORMAL, FULL, NORMAL
+    expect(sync(sqlite)).toBe(2);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM bulk').get()).toEqual({ n: 0 });
   });
 });

@@ -273,7 +273,7 @@ describe('the sales ledger', () => {
       writerOf(t.db).exec('DROP TRIGGER boom');
       expect(await indexes()).toEqual(before);
       expect(await snapshot(t.db)).toEqual(snap);
-      // the merge ran with a rollback journal (this connection is the file's only one): WAL is back
+      // the merge had the file to itself (this connection is the file's only one): still WAL
       expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       const r = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger');
       expect(r.report.counts.imported).toBe(250);

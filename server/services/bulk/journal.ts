@@ -1,39 +1,55 @@
 /**
- * A big merge through the WAL writes every new page twice: into the WAL at commit, then into the database
- * at the checkpoint. With a rollback journal, pages past the file's old end are written once and only the
- * few existing pages the merge changes are journaled: 1M imported rows commit ≈ 2.5 s faster. SQLite
- * allows leaving WAL only to a database's sole connection — the CLI, or the server's single connection —
- * and refuses while any other connection, in any process, has the file open (a running server): then the
- * merge simply runs in WAL, where that server's readers never wait for it. The switch is tried without
- * waiting (busy_timeout 0): waiting for the exclusive lock it needs would itself stall the other
- * connection's readers for the whole busy_timeout (measured: 3 s stalls of the server under a CLI import). The journal is synced fully (synchronous = FULL) while in use, and WAL is put
- * back afterwards. A process killed meanwhile leaves a hot journal that SQLite rolls back on the next open,
- * which then sets WAL again (server/db.ts).
+ * How the ledger merge treats the database file. It always writes through the WAL with synchronous = NORMAL:
+ * its many short transactions commit without a sync each (only checkpoints sync), and a crash or power loss
+ * can only lose the latest commits — the import is then still `running` and the next opening removes it
+ * (merge-recovery.ts). Its last transaction, the one that marks the import done, is synced (FULL): a done
+ * import survives power loss. (Until session 8 a merge with the file to itself switched to a rollback
+ * journal synced FULL: every one of its 57–250 transactions then paid two or three syncs — at 100k rows
+ * 5.3–9.8 s of merge wall for 1.4 s of CPU, against 3.9–4.8 s through the WAL at load 10–11.)
+ *
+ * Whether the merge has the file to itself (then it may drop and rebuild indexes: nobody reads beside it)
+ * is asked of SQLite without waiting: leaving WAL is allowed only to a database's sole connection, so the
+ * switch is tried with busy_timeout 0 and undone at once (waiting for the exclusive lock it needs would
+ * stall another connection's readers for the whole busy_timeout: measured 3 s stalls of a server).
  *
  * @db-sync part of the SQLite bulk merge (synchronous).
  */
 import type Database from 'better-sqlite3';
 
-/** Runs `fn` with a rollback journal when possible; the result says which journal was used. */
-export function withBulkJournal<T>(sqlite: Database.Database, fn: (journal: 'delete' | 'wal') => T): { result: T; journal: 'delete' | 'wal' } {
-  let switched = false;
-  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
+/** True when no other connection, in any process, has the file open (the CLI alone; the server's reader closed). */
+export function soleConnection(sqlite: Database.Database): boolean {
   const busy = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  let alone = false;
   try {
     sqlite.pragma('busy_timeout = 0');
-    switched = String(sqlite.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() === 'delete';
+    alone = String(sqlite.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() === 'delete';
   } catch {
-    switched = false; // another connection has the file open (SQLITE_BUSY), or a statement of ours is open: stay in WAL
+    alone = false; // another connection has the file open (SQLITE_BUSY), or a statement of ours is open
   } finally {
+    if (alone) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`busy_timeout = ${busy}`);
   }
-  if (switched) sqlite.pragma('synchronous = FULL');
+  return alone;
+}
+
+/** Runs `fn` with synchronous = NORMAL (no sync at commit in WAL), then puts the connection's setting back. */
+export function withUnsyncedCommits<T>(sqlite: Database.Database, fn: () => T): T {
+  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = NORMAL');
   try {
-    return { result: fn(switched ? 'delete' : 'wal'), journal: switched ? 'delete' : 'wal' };
+    return fn();
   } finally {
-    if (switched) {
-      sqlite.pragma(`synchronous = ${synchronous}`);
-      sqlite.pragma('journal_mode = WAL');
-    }
+    sqlite.pragma(`synchronous = ${synchronous}`);
+  }
+}
+
+/** Runs `fn` (one transaction) with its commit synced to disk (synchronous = FULL). */
+export function synced<T>(sqlite: Database.Database, fn: () => T): T {
+  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = FULL');
+  try {
+    return fn();
+  } finally {
+    sqlite.pragma(`synchronous = ${synchronous}`);
   }
 }

@@ -22,7 +22,7 @@ import { writeAuditSync } from '../audit';
 import type { ServiceContext } from '../context';
 import { fillFindingContext } from '../rules/finding-context';
 import { insertImportRow, type ImportRowValues } from './import-row';
-import { withBulkJournal } from './journal';
+import { soleConnection, synced, withUnsyncedCommits } from './journal';
 import { ChunkedWriter, type LockStats } from './merge-chunks';
 import { mergeMarker, removeImport } from './merge-recovery';
 import { readEnv } from '../../env';
@@ -42,16 +42,15 @@ const MERGE_CACHE_KIB = readEnv().GSP_IMPORT_MERGE_CACHE_KIB ?? 65536;
  * but a CREATE INDEX cannot be split (at 1M lines 1–3 s quiet, up to 14 s on a busy box), and while an index
  * is gone every reader's query on that table scans and sorts: with a server beside the CLI that stalled its
  * event loop (load bench: event-loop delay max 1.7 s). So the indexes of a table are built once only when
- * the merge has the database to itself (the rollback journal could be used: nobody reads or writes beside
- * it) and the table gets ≥ 20k new rows, at least as many as it holds (a first load); with anyone else on
- * the file they are maintained. GSP_IMPORT_REBUILD_MIN_ROWS sets the threshold and applies it in either case.
+ * the merge has the database to itself (journal.ts soleConnection: nobody reads or writes beside it) and the
+ * table gets ≥ 20k new rows, at least as many as it holds (a first load); with anyone else on the file they
+ * are maintained. GSP_IMPORT_REBUILD_MIN_ROWS sets the threshold and applies it in either case.
  */
-const rebuildMinRows = (journal: 'delete' | 'wal') => {
+const rebuildMinRows = (alone: boolean) => {
   const set = readEnv().GSP_IMPORT_REBUILD_MIN_ROWS;
-  return set ?? (journal === 'delete' ? 20_000 : Number.POSITIVE_INFINITY);
+  return set ?? (alone ? REBUILD_MIN_ROWS : Number.POSITIVE_INFINITY);
 };
-/** From this many lines the merge writes through a rollback journal when it can (journal.ts). */
-const JOURNAL_MIN_LINES = 20_000;
+const REBUILD_MIN_ROWS = 20_000;
 
 /**
  * The indexes worth rebuilding: not the partial ones on `IS NOT NULL` (`voided_at IS NOT NULL` gets no new
@@ -168,8 +167,9 @@ export function mergeStaging(
     // counted before the first transaction (a count scans the staging table: seconds at 1M rows)
     const stagedCount = new Map([...STAGED.map((t) => t.name), 'findings', 'import_rejects'].map((t) => [t, staged(t)]));
     const linesWithInvoice = (sqlite.prepare('SELECT count(*) AS n FROM stg.sales_lines WHERE invoice IS NOT NULL').get() as { n: number }).n;
-    const big = stagedCount.get('sales_lines')!.n >= JOURNAL_MIN_LINES;
-    const merge = (journal: 'delete' | 'wal') => {
+    // whether anyone else has the file open matters only when a table is big enough to rebuild its indexes
+    const alone = stagedCount.get('sales_lines')!.n >= REBUILD_MIN_ROWS && soleConnection(sqlite);
+    const merge = () => {
       let tt = performance.now();
       // 1. one short transaction: clash check, adoption, id ranges reserved, indexes dropped, master records, the imports row
       const begin = w.tx('begin', () => {
@@ -196,7 +196,7 @@ export function mergeStaging(
         };
         const dropped: Array<{ name: string; sql: string }> = [];
         const rebuild = (table: string, newRows: number, existing: number) => {
-          if (newRows < rebuildMinRows(journal) || newRows < existing) return;
+          if (newRows < rebuildMinRows(alone) || newRows < existing) return;
           for (const ix of indexesToRebuild(sqlite, table)) {
             sqlite.exec(`DROP INDEX main.${q(ix.name)}`);
             dropped.push(ix);
@@ -287,19 +287,22 @@ export function mergeStaging(
           check,
         );
         tt = tick('import_rejects', tt);
-        // 3. the dropped indexes, one per transaction (a CREATE INDEX cannot be split)
-        for (const ix of dropped) w.tx(`index ${ix.name}`, () => sqlite.exec(ix.sql));
+        // 3. the dropped indexes, as many per transaction as fit its budget (a CREATE INDEX cannot be split)
+        w.steps('indexes', dropped, (ix) => sqlite.exec(ix.sql));
         if (dropped.length) tt = tick(`${dropped.length} indexes rebuilt`, tt);
         // 4. done: what fillFindingContext still finds to fill, the imports row, one audit row
         w.tx('finding context', () => fillFindingContext(sqlite, importId));
-        w.tx('finish', () => {
-          check();
-          sqlite
-            .prepare("UPDATE main.imports SET status = 'done', counts = ?, updated_at = ? WHERE id = ?")
-            .run(JSON.stringify(values.counts), ctx.clock.now().toISOString(), importId);
-          const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
-          writeAuditSync(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
-        });
+        // the one synced commit: a done import survives power loss (the others may be lost: then it is removed as `running`)
+        synced(sqlite, () =>
+          w.tx('finish', () => {
+            check();
+            sqlite
+              .prepare("UPDATE main.imports SET status = 'done', counts = ?, updated_at = ? WHERE id = ?")
+              .run(JSON.stringify(values.counts), ctx.clock.now().toISOString(), importId);
+            const after = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
+            writeAuditSync(ctx, 'create', 'imports', importId, null, after, opts.reason ?? null);
+          }),
+        );
         tick('finding context, finish (imports row, audit)', tt);
         return { importId, records, lock: w.lock };
       } catch (e) {
@@ -313,11 +316,11 @@ export function mergeStaging(
         throw e;
       }
     };
-    const { result, journal } = big ? withBulkJournal(sqlite, merge) : { result: merge('wal'), journal: 'wal' };
+    const result = withUnsyncedCommits(sqlite, merge);
     // each transaction from BEGIN IMMEDIATE to COMMIT: how long another writer waits at most (readers never: WAL)
     if (env.GSP_IMPORT_TIMING)
       process.stderr.write(
-        `[import] writer-blocking time: max ${w.lock.maxMs.toFixed(0)} ms, total ${w.lock.totalMs.toFixed(0)} ms in ${w.lock.transactions} transactions (${journal === 'wal' ? 'WAL' : 'rollback journal'})\n`,
+        `[import] writer-blocking time: max ${w.lock.maxMs.toFixed(0)} ms, total ${w.lock.totalMs.toFixed(0)} ms in ${w.lock.transactions} transactions (WAL${alone ? ', the file to itself' : ''})\n`,
       );
     return result;
   } finally {

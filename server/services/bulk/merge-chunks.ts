@@ -22,6 +22,8 @@ const pause = (ms: number) => {
 
 export class ChunkedWriter {
   readonly lock: LockStats = { maxMs: 0, totalMs: 0, transactions: 0 };
+  /** ids per ms of copying, as the last range measured */
+  private rate = 0;
   constructor(
     private readonly sqlite: Database.Database,
     private readonly opts: { budgetMs: number; pauseMs: number; onTx?: (label: string, ms: number) => void },
@@ -44,12 +46,32 @@ export class ChunkedWriter {
   }
 
   /**
+   * Runs `step(item)` for each item, as many in one transaction as fit the budget: the next one joins the
+   * transaction while the time so far plus the last step's time stays within it (index builds of one table
+   * take alike; each transaction's commit costs the same whatever it holds).
+   */
+  steps<T>(label: string, items: readonly T[], step: (item: T) => void): void {
+    let last = 0;
+    for (let i = 0; i < items.length; ) {
+      this.tx(label, () => {
+        const t0 = performance.now();
+        do {
+          const s0 = performance.now();
+          step(items[i++]);
+          last = performance.now() - s0;
+        } while (i < items.length && performance.now() - t0 + last <= this.opts.budgetMs);
+      });
+    }
+  }
+
+  /**
    * Runs `copy(lo, hi)` (rows with lo < id ≤ hi) over ids (from, to], each range one transaction starting
    * with `check()`; returns the rows written. The first range is small; later ones follow the measured rate.
    */
   copyRanges(label: string, from: number, to: number, copy: (lo: number, hi: number) => number, check: () => void): number {
     let rows = 0;
-    let size = 2000;
+    // the first range: small for the first table, then half a budget at the rate the previous table copied
+    let size = this.rate > 0 ? Math.max(2000, Math.round((this.rate * this.opts.budgetMs) / 2)) : 2000;
     for (let lo = from; lo < to; ) {
       const hi = Math.min(to, lo + size);
       let ms = 0;
@@ -66,6 +88,7 @@ export class ChunkedWriter {
       // for any size, and counting it would keep the ranges small and the commits many. Never grow more
       // than 4× at once (a fast range may have been mostly gaps).
       size = Math.max(500, Math.min(size * 4, Math.round(((hi - lo) * this.opts.budgetMs) / ms)));
+      if (hi - lo >= 2000) this.rate = (hi - lo) / ms;
       lo = hi;
     }
     return rows;
