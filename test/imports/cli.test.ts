@@ -187,7 +187,7 @@ describe('npm run import (CLI)', () => {
         for (let i = 0; i < 400 && !fs.readdirSync(dir).some(staging); i++) await new Promise((r) => setTimeout(r, 50));
       } else {
         // kill inside the merge, once its first big table has been committed (orders written, the import `running`)
-        for (let i = 0; i < 2400 && !err.includes('merge sales_orders'); i++) await new Promise((r) => setTimeout(r, 10));
+        for (let i = 0; i < 12_000 && !err.includes('merge sales_orders'); i++) await new Promise((r) => setTimeout(r, 10)); // phase 1 first: up to 2 min on a busy box
         expect(err).toContain('merge sales_orders');
       }
       child.kill('SIGKILL');
@@ -204,5 +204,5 @@ describe('npm run import (CLI)', () => {
     const r = cli([sample('customers.csv'), '--kind', 'customers', '--db', file, '--force']);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.import-'))).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
