@@ -70,8 +70,9 @@ export class ChunkedWriter {
    */
   copyRanges(label: string, from: number, to: number, copy: (lo: number, hi: number) => number, check: () => void): number {
     let rows = 0;
-    // the first range: small for the first table, then half a budget at the rate the previous table copied
-    let size = this.rate > 0 ? Math.max(2000, Math.round((this.rate * this.opts.budgetMs) / 2)) : 2000;
+    // the first range: small for the first table, then a quarter of a budget at the rate the previous table
+    // copied (tables differ per row: findings join three staged tables, orders feed a full-text index)
+    let size = this.rate > 0 ? Math.max(2000, Math.round((this.rate * this.opts.budgetMs) / 4)) : 2000;
     for (let lo = from; lo < to; ) {
       const hi = Math.min(to, lo + size);
       let ms = 0;
