@@ -68,6 +68,8 @@ const SPEC = {
   /** PostgreSQL instead of the SQLite file: wins over GSP_DB (issue #17) */
   DATABASE_URL: postgresUrl,
   GSP_DB: text,
+  /** PostgreSQL: the directory for the database's files (stored import originals, reports); default data/ */
+  GSP_DATA_DIR: text,
   PORT: int(1, 65535),
   HOST: text,
   GSP_TODAY: day,

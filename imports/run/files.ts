@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Db } from '../../server/db';
+import { type Db, pgUrlOf } from '../../server/db';
+import { readEnv } from '../../server/env';
+import { ROOT } from '../../server/root';
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -15,8 +17,18 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The database file a connection has open (null for :memory:). */
+/**
+ * The database file a connection has open (null for :memory:). PostgreSQL has no file: its files (stored
+ * originals, reports, staging) go under GSP_DATA_DIR (default data/ in the project) as if beside a file
+ * `<database name>.pg` there.
+ */
 export function dbFile(db: Db): string | null {
+  const pg = pgUrlOf(db);
+  if (pg) {
+    const dir = path.resolve(readEnv().GSP_DATA_DIR || path.join(ROOT, 'data'));
+    fs.mkdirSync(dir, { recursive: true });
+    return path.join(dir, `${decodeURIComponent(new URL(pg).pathname.slice(1)) || 'postgres'}.pg`);
+  }
   const name = db.$client.name;
   return !name || name === ':memory:' ? null : path.resolve(name);
 }
