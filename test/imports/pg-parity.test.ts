@@ -113,4 +113,25 @@ describe.skipIf(!url)('the importer on PostgreSQL: same reports and scores as on
       }
     }, 180_000);
   }
+
+  it('a scoped salesperson importing: the same rows refused (not their own), the same untrusted legacy approvals, the same records', async () => {
+    const t = tempDb(sqliteMaster);
+    let scratch: ScratchDatabase | undefined;
+    let p: PgImportDb | undefined;
+    try {
+      const own = ((await t.db.get(sql`SELECT id FROM salespeople ORDER BY id LIMIT 1`)) as { id: number }).id;
+      const actor = { id: null, username: 'sales-parity', display_name: '业务员', roles: ['sales'], salesperson: own };
+      scratch = await copyPgDatabase(url!, pgMaster.scratch.name, 'parity_scoped');
+      p = openScratch(scratch);
+      const onSqlite = await importFile(t.db, sample('ledger-utf8.csv'), 'sales-ledger', { actor });
+      const onPg = await importFile(p.db, sample('ledger-utf8.csv'), 'sales-ledger', { actor });
+      expect(onSqlite.report.counts.rejected).toBeGreaterThan(EXPECTED.ledgers['ledger-utf8.csv'].rejected.length);
+      expect(comparable(onPg.report)).toEqual(comparable(onSqlite.report));
+      expect(await contents(p.db)).toEqual(await contents(t.db));
+    } finally {
+      t.close();
+      if (p) await p.close();
+      else await scratch?.drop();
+    }
+  }, 120_000);
 });
