@@ -132,6 +132,16 @@ export function databaseTarget(env: Env = readEnv()): DatabaseTarget {
   return env.DATABASE_URL ? { engine: 'postgresql', url: env.DATABASE_URL } : { engine: 'sqlite', file: dbFilePath(undefined, env) };
 }
 
+/**
+ * Where a PostgreSQL database's files live (it has no file to put them beside): under GSP_DATA_DIR (default
+ * data/ in the project) as if beside a file `<database name>.pg` there — stored import originals and reports,
+ * the attachments store, import staging files.
+ */
+export function pgFilesAnchor(url: string, env: Env = readEnv()): string {
+  const dir = path.resolve(env.GSP_DATA_DIR || path.join(ROOT, 'data'));
+  return path.join(dir, `${decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres'}.pg`);
+}
+
 /** A database named for a log line: the engine and where it is, never the password. */
 export function describeDatabase(target: DatabaseTarget): string {
   return target.engine === 'sqlite' ? `sqlite ${target.file}` : describePgUrl(target.url);

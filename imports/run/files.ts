@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { type Db, pgUrlOf } from '../../server/db';
-import { readEnv } from '../../server/env';
-import { ROOT } from '../../server/root';
+import { pgFilesAnchor } from '../../server/env';
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -18,16 +17,15 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 /**
- * The database file a connection has open (null for :memory:). PostgreSQL has no file: its files (stored
- * originals, reports, staging) go under GSP_DATA_DIR (default data/ in the project) as if beside a file
- * `<database name>.pg` there.
+ * The database file a connection has open (null for :memory:). PostgreSQL has no file: its files go beside
+ * an anchor under GSP_DATA_DIR (server/env.ts pgFilesAnchor).
  */
 export function dbFile(db: Db): string | null {
   const pg = pgUrlOf(db);
   if (pg) {
-    const dir = path.resolve(readEnv().GSP_DATA_DIR || path.join(ROOT, 'data'));
-    fs.mkdirSync(dir, { recursive: true });
-    return path.join(dir, `${decodeURIComponent(new URL(pg).pathname.slice(1)) || 'postgres'}.pg`);
+    const anchor = pgFilesAnchor(pg);
+    fs.mkdirSync(path.dirname(anchor), { recursive: true });
+    return anchor;
   }
   const name = db.$client.name;
   return !name || name === ':memory:' ? null : path.resolve(name);
