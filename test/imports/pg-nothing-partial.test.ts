@@ -18,7 +18,7 @@ import { copySqliteToPg, migratedPgDb, type PgImportDb } from './pg-fixtures';
 const url = testPgUrl('pg-nothing-partial');
 const CLI = path.join(REPO_ROOT, 'imports/cli-launcher.mjs');
 
-describe.skipIf(!url)('the importer on PostgreSQL leaves nothing partial', () => {
+describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the application role', () => {
   let p: PgImportDb;
   let master: string;
   const state = async () => {
@@ -110,4 +110,24 @@ describe.skipIf(!url)('the importer on PostgreSQL leaves nothing partial', () =>
     expect(ok.report.counts.rejected).toBe(EXPECTED.ledgers['ledger-gbk.csv'].rejected.length);
     expect((await verifyAudit(p.db)).breaks).toEqual([]);
   }, 120_000);
+
+  it("runs as the runbook's application role (ops/pg/app-role.sql: no superuser, no UPDATE on the audit log)", async () => {
+    const role = `gsp_t_app_${process.pid}`;
+    await p.scratch.client.query(`DROP ROLE IF EXISTS "${role}"; CREATE ROLE "${role}" LOGIN PASSWORD 'app-secret'`);
+    const { withDatabase } = await import('../helpers/pg');
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('psql', [p.scratch.url, '-q', '-v', `app_role=${role}`, '-f', path.join(REPO_ROOT, 'ops/pg/app-role.sql')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const { openPgDb, engineOf } = await import('../../server/db');
+    const app = openPgDb(withDatabase(p.scratch.url, p.scratch.name, { name: role, password: 'app-secret' }));
+    try {
+      const before = await state();
+      const r = await importFile(app, sample('ledger.xlsx'), 'sales-ledger', { force: true, sheet: (EXPECTED.ledgers['ledger.xlsx'] as { sheet?: string }).sheet });
+      expect(r.report.counts.imported).toBeGreaterThan(0);
+      expect((await state()).imports).toBe(before.imports + 1);
+      expect((await verifyAudit(app)).breaks).toEqual([]);
+    } finally {
+      await engineOf(app).close();
+      await p.scratch.client.query(`DROP OWNED BY "${role}"; DROP ROLE "${role}"`);
+    }
+  }, 60_000);
 });

@@ -23,6 +23,7 @@ import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
 import { type Db, engineOf, transaction } from '../../db';
 import { sqlOf } from '../../db/dialect';
 import type { PgEngine } from '../../db/pg';
+import { readEnv } from '../../env';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { FINDING_CONTEXT_UPDATES } from '../rules/finding-context';
@@ -38,6 +39,9 @@ const OTHERS = [
 ];
 
 /** COPY text format: NULL as \N; backslash, tab, newline and CR escaped. */
+/** Staged tables the findings' insert joins by id. */
+const JOINED = new Set(['sales_orders', 'sales_lines', 'outbound_slips']);
+
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 function copyValue(v: unknown, bool: boolean): string {
   if (v === null || v === undefined) return '\\N';
@@ -71,9 +75,16 @@ export async function pgMergeStaging(
   const db: Db = ctx.db;
   const engine = engineOf(db) as PgEngine;
   const dialect = sqlOf(db);
+  const timing = readEnv().GSP_IMPORT_TIMING !== undefined;
   return transaction(db, async () => {
     const client = engine.connection() as pg.PoolClient;
-    const run = (text: string, params: unknown[] = []) => client.query(text, params);
+    const run = async (text: string, params: unknown[] = []) => {
+      const t0 = performance.now();
+      const r = await client.query(text, params);
+      const ms = performance.now() - t0;
+      if (timing && ms >= 100) process.stderr.write(`[import]   merge ${text.replace(/\s+/g, ' ').slice(0, 60)}…: ${ms.toFixed(0)} ms, ${r.rowCount ?? 0} rows\n`);
+      return r;
+    };
     // 1. the staging tables, typed as their targets' columns, filled by COPY
     const targets = [...STAGED.map((t) => t.name), 'findings', 'import_rejects'];
     const types = new Map<string, string>();
@@ -86,8 +97,11 @@ export async function pgMergeStaging(
     ).rows as Array<{ t: string; col: string; type: string }>)
       types.set(`${r.t}.${r.col}`, r.type);
     const stage = async (name: string, cols: string[]) => {
+      const t0 = performance.now();
       const typed = cols.map((c) => types.get(`${name}.${c}`) ?? 'bigint'); // staging-only columns are row numbers and references
-      await run(`CREATE TEMP TABLE ${q(`stg_${name}`)} (id bigint PRIMARY KEY, ${cols.map((c, i) => `${q(c)} ${typed[i]}`).join(', ')}) ON COMMIT DROP`);
+      // keyed only where the findings' context joins by id; no ANALYZE: the planner sizes a temp table from its pages
+      const key = JOINED.has(name) ? ' PRIMARY KEY' : '';
+      await run(`CREATE TEMP TABLE ${q(`stg_${name}`)} (id bigint${key}, ${cols.map((c, i) => `${q(c)} ${typed[i]}`).join(', ')}) ON COMMIT DROP`);
       const copy = client.query(copyFrom(`COPY ${q(`stg_${name}`)} (${['id', ...cols].map(q).join(', ')}) FROM STDIN`));
       await pipeline(
         Readable.from(
@@ -100,7 +114,7 @@ export async function pgMergeStaging(
         ),
         copy,
       );
-      await run(`ANALYZE ${q(`stg_${name}`)}`);
+      if (timing) process.stderr.write(`[import]   merge COPY ${name}: ${(performance.now() - t0).toFixed(0)} ms\n`);
     };
     for (const t of STAGED) await stage(t.name, [...t.cols, ...(t.extra ?? [])]);
     for (const t of OTHERS) await stage(t.name, t.cols);
