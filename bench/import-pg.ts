@@ -63,7 +63,7 @@ function cli(args: string[], env: Record<string, string>) {
     wallS,
     cpuS: (stats.userMs + stats.sysMs) / 1000,
     rssMb: stats.maxRssKb / 1024,
-    phases: r.stderr.split('\n').filter((l) => /^\[import\] (phase|report|  merge)/.test(l)),
+    phases: r.stderr.split('\n').filter((l) => /^\[import\] (phase|report| {2}merge)/.test(l)),
   };
 }
 
@@ -73,7 +73,11 @@ const csv = writeCsv('utf8', rows, false, log);
 const master = await masterDb(false);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-import-pg-bench-'));
 const counts = (report: string) => JSON.parse(fs.readFileSync(report, 'utf8')).counts;
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 try {
   const out: Record<string, unknown>[] = [];
   // SQLite
@@ -95,7 +99,13 @@ try {
       GSP_DATA_DIR: work,
     });
     const c1 = serverCpuS();
-    out.push({ engine: 'postgres', ...p, serverCpuS: c0 == null || c1 == null ? null : c1 - c0, load: `${l1} → ${load()}`, counts: counts(path.join(work, 'p.json')) });
+    out.push({
+      engine: 'postgres',
+      ...p,
+      serverCpuS: c0 == null || c1 == null ? null : c1 - c0,
+      load: `${l1} → ${load()}`,
+      counts: counts(path.join(work, 'p.json')),
+    });
   } finally {
     await db.drop();
   }

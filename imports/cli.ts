@@ -13,6 +13,7 @@ import { isValidDate } from '../schema/validate';
 import { UsageError, parseCommandLine } from '../server/cli/args';
 import { fixedDayClock } from '../server/clock';
 import { engineOf, openDb, openPgDb, type Db } from '../server/db';
+import { sqlOf } from '../server/db/dialect';
 import { clockFromEnv, databaseTarget, dbFilePath, describeDatabase, EnvError, readEnv, type DatabaseTarget, type Env } from '../server/env';
 import { SYSTEM_ACTOR } from '../server/services/context';
 import { checkKind, isUsageError, importableKinds, runImport } from './run/pipeline';
@@ -113,6 +114,9 @@ async function main() {
   const where = target.engine === 'sqlite' ? target.file : describeDatabase(target);
   try {
     db = target.engine === 'postgresql' ? openPgDb(target.url) : openDb(target.file);
+    // PostgreSQL connects lazily: reach it (and its schema) now, so an unreachable or unmigrated database is exit 2
+    if (target.engine === 'postgresql' && !(await db.get(sqlOf(db).tableExists('imports'))))
+      throw new Error('数据库未迁移，请先运行 npm run db:migrate / the database is not migrated: run npm run db:migrate');
   } catch (e) {
     fail(2, `错误：无法打开数据库 ${where}（${(e as Error).message}）`, `Error: cannot open the database ${where} (${(e as Error).message})`);
   }

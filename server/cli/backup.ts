@@ -27,7 +27,9 @@ try {
     );
   } else {
     const r = await backupTo(db, out);
-    console.log(`备份完成 / backup written: ${out} (${r.bytes} bytes, integrity ok; ${r.attachments} attachment files in ${out}.attachments) from ${target.file}`);
+    console.log(
+      `备份完成 / backup written: ${out} (${r.bytes} bytes, integrity ok; ${r.attachments} attachment files in ${out}.attachments) from ${target.file}`,
+    );
   }
 } catch (err) {
   console.error(`备份失败 / backup failed: ${(err as Error).message}`);

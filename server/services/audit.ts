@@ -36,8 +36,8 @@ export function auditHash(prev: string | null, r: AuditContent): string {
 export async function writeAudit(...args: Parameters<typeof writeAuditSync>): Promise<void> {
   const ctx = args[0];
   const content = auditContent(...args);
-  const last = (await lastAudit(ctx)) as { hash: string | null } | undefined;
-  await appendAudit(ctx, content, last?.hash ?? null, args[4], args[5]);
+  const last = (await lastAudit(ctx).get()) as { hash: string | null } | undefined;
+  await appendAudit(ctx, content, last?.hash ?? null, args[4], args[5]).run();
 }
 
 /**
@@ -55,8 +55,8 @@ export function writeAuditSync(
 ): void {
   const content = auditContent(ctx, action, resource, recordId, before, after, reason);
   // Inside the IMMEDIATE write transaction nobody else can append, so the chain cannot fork.
-  const last = lastAudit(ctx) as unknown as { hash: string | null } | undefined;
-  appendAudit(ctx, content, last?.hash ?? null, before, after);
+  const last = lastAudit(ctx).get() as { hash: string | null } | undefined;
+  appendAudit(ctx, content, last?.hash ?? null, before, after).run();
 }
 
 function auditContent(...[ctx, action, resource, recordId, before, after, reason]: Parameters<typeof writeAuditSync>): AuditContent {
@@ -73,13 +73,11 @@ function auditContent(...[ctx, action, resource, recordId, before, after, reason
   };
 }
 
-const lastAudit = (ctx: ServiceContext) => ctx.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+/** the last row's hash (the query; the caller runs it, awaited or inside the synchronous bulk merge) */
+const lastAudit = (ctx: ServiceContext) => ctx.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
 
 function appendAudit(ctx: ServiceContext, content: AuditContent, prev: string | null, before: unknown, after: unknown) {
-  return ctx.db
-    .insert(auditLog)
-    .values({ ...content, before, after, prev_hash: prev, hash: auditHash(prev, content) } as never)
-    .run();
+  return ctx.db.insert(auditLog).values({ ...content, before, after, prev_hash: prev, hash: auditHash(prev, content) } as never);
 }
 
 export interface ChainBreak {

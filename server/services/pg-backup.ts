@@ -107,8 +107,13 @@ export async function pgRestoreFrom(db: Db, from: string): Promise<{ attachments
   const others = (await db.get(
     sql`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
   )) as { n: number };
-  if (others.n > 0) throw new PgBackupRefused(`数据库正在使用中（${others.n} 个连接），请先停止服务 / the database is in use (${others.n} connections): stop the server first`);
-  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--no-password', `--dbname=${dbname}`, from], env);
+  if (others.n > 0)
+    throw new PgBackupRefused(`数据库正在使用中（${others.n} 个连接），请先停止服务 / the database is in use (${others.n} connections): stop the server first`);
+  await run(
+    'pg_restore',
+    ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--no-password', `--dbname=${dbname}`, from],
+    env,
+  );
   const store = attachmentsDir(db);
   for (const [sha, file] of scans) putFile(store, file, sha);
   const missing = ((await db.all(sql`SELECT DISTINCT sha256 FROM attachments`)) as Array<{ sha256: string }>).filter(

@@ -67,11 +67,15 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
     // hold the findings table: the merge blocks there, after it has written the orders, lines, slips …
     const holder = p.scratch.client;
     await holder.query('BEGIN; LOCK TABLE findings IN EXCLUSIVE MODE');
-    const child = spawn(process.execPath, [CLI, sample('ledger-gbk.csv'), '--kind', 'sales-ledger', '--as-of', EXPECTED.asOf, '--report', path.join(p.dataDir, 'r.json')], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: p.scratch.url, GSP_DATA_DIR: p.dataDir },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [CLI, sample('ledger-gbk.csv'), '--kind', 'sales-ledger', '--as-of', EXPECTED.asOf, '--report', path.join(p.dataDir, 'r.json')],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: p.scratch.url, GSP_DATA_DIR: p.dataDir },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -90,8 +94,11 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
       expect(blocked, err).toBeDefined();
       // inside the merge: its own writes are there, uncommitted (invisible here)
       const inside = Number(
-        (await holder.query("SELECT count(*) AS n FROM pg_locks WHERE pid = $1 AND locktype = 'relation' AND mode = 'RowExclusiveLock' AND granted", [blocked!.pid]))
-          .rows[0].n,
+        (
+          await holder.query("SELECT count(*) AS n FROM pg_locks WHERE pid = $1 AND locktype = 'relation' AND mode = 'RowExclusiveLock' AND granted", [
+            blocked!.pid,
+          ])
+        ).rows[0].n,
       );
       expect(inside).toBeGreaterThan(3);
       child.kill('SIGKILL');
@@ -116,18 +123,64 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
     await p.scratch.client.query(`DROP ROLE IF EXISTS "${role}"; CREATE ROLE "${role}" LOGIN PASSWORD 'app-secret'`);
     const { withDatabase } = await import('../helpers/pg');
     const { execFileSync } = await import('node:child_process');
-    execFileSync('psql', [p.scratch.url, '-q', '-v', `app_role=${role}`, '-f', path.join(REPO_ROOT, 'ops/pg/app-role.sql')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('psql', [p.scratch.url, '-q', '-v', `app_role=${role}`, '-f', path.join(REPO_ROOT, 'ops/pg/app-role.sql')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const { openPgDb, engineOf } = await import('../../server/db');
     const app = openPgDb(withDatabase(p.scratch.url, p.scratch.name, { name: role, password: 'app-secret' }));
     try {
       const before = await state();
-      const r = await importFile(app, sample('ledger.xlsx'), 'sales-ledger', { force: true, sheet: (EXPECTED.ledgers['ledger.xlsx'] as { sheet?: string }).sheet });
+      const r = await importFile(app, sample('ledger.xlsx'), 'sales-ledger', {
+        force: true,
+        sheet: (EXPECTED.ledgers['ledger.xlsx'] as { sheet?: string }).sheet,
+      });
       expect(r.report.counts.imported).toBeGreaterThan(0);
       expect((await state()).imports).toBe(before.imports + 1);
       expect((await verifyAudit(app)).breaks).toEqual([]);
     } finally {
       await engineOf(app).close();
       await p.scratch.client.query(`DROP OWNED BY "${role}"; DROP ROLE "${role}"`);
+    }
+  }, 60_000);
+
+  it("an upload's import thread (GSP_IMPORT_THREAD=1) opens a pool of its own on the same database: the same report", async () => {
+    const { runImportOffThread } = await import('../../imports/run/import-thread');
+    const { fixedDayClock } = await import('../../server/clock');
+    const { SYSTEM_ACTOR } = await import('../../server/services/context');
+    const inProcess = await importFile(p.db, sample('ledger-utf8.csv'), 'sales-ledger', { force: true });
+    const before = await state();
+    process.env.GSP_IMPORT_THREAD = '1';
+    try {
+      const r = await runImportOffThread({
+        db: p.db,
+        file: sample('ledger-utf8.csv'),
+        kind: 'sales-ledger',
+        clock: fixedDayClock(EXPECTED.asOf),
+        actor: SYSTEM_ACTOR,
+        force: true,
+      });
+      expect(r.importId).toBe(inProcess.importId! + 1);
+      expect({ ...r.report, import: { ...r.report.import, id: null } }).toEqual({ ...inProcess.report, import: { ...inProcess.report.import, id: null } });
+      expect((await state()).imports).toBe(before.imports + 1);
+    } finally {
+      delete process.env.GSP_IMPORT_THREAD;
+    }
+  }, 90_000);
+
+  it('npm run import refuses an unmigrated PostgreSQL database (exit 2, nothing written)', async () => {
+    const { scratchDatabase } = await import('../helpers/pg');
+    const bare = await scratchDatabase(url!, 'unmigrated');
+    try {
+      const { spawnSync } = await import('node:child_process');
+      const r = spawnSync(process.execPath, [CLI, sample('ledger-utf8.csv'), '--kind', 'sales-ledger'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: bare.url, GSP_DATA_DIR: p.dataDir },
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toContain('the database is not migrated: run npm run db:migrate');
+      expect(r.status).toBe(2);
+    } finally {
+      await bare.drop();
     }
   }, 60_000);
 });

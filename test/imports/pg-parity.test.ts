@@ -39,12 +39,31 @@ function score(file: string, report: { findings: Array<{ row: number; rule: stri
   };
 }
 
-const TABLES = ['customers', 'products', 'batches', 'salespeople', 'sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'invoice_lines', 'special_checks', 'findings', 'import_rejects', 'imports'];
+const TABLES = [
+  'customers',
+  'products',
+  'batches',
+  'salespeople',
+  'sales_orders',
+  'sales_lines',
+  'outbound_slips',
+  'invoices',
+  'invoice_slips',
+  'invoice_lines',
+  'special_checks',
+  'findings',
+  'import_rejects',
+  'imports',
+];
 async function contents(db: Db) {
   const out: Record<string, unknown> = {};
   for (const t of TABLES) out[t] = ((await db.get(sql`SELECT count(*) AS n FROM ${sql.identifier(t)}`)) as { n: number }).n;
-  out.findings_by_rule = await db.all(sql`SELECT rule, resource, count(*) AS n, count(customer) AS c, count(record_date) AS d FROM findings GROUP BY rule, resource ORDER BY rule, resource`);
-  out.lines = await db.all(sql`SELECT l.id, o.order_no, l.quantity, l.amount, l.product, l.batch, l.legacy_facts FROM sales_lines l JOIN sales_orders o ON o.id = l."order" ORDER BY l.id`);
+  out.findings_by_rule = await db.all(
+    sql`SELECT rule, resource, count(*) AS n, count(customer) AS c, count(record_date) AS d FROM findings GROUP BY rule, resource ORDER BY rule, resource`,
+  );
+  out.lines = await db.all(
+    sql`SELECT l.id, o.order_no, l.quantity, l.amount, l.product, l.batch, l.legacy_facts FROM sales_lines l JOIN sales_orders o ON o.id = l."order" ORDER BY l.id`,
+  );
   return out;
 }
 

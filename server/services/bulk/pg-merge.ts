@@ -82,7 +82,8 @@ export async function pgMergeStaging(
       const t0 = performance.now();
       const r = await client.query(text, params);
       const ms = performance.now() - t0;
-      if (timing && ms >= 100) process.stderr.write(`[import]   merge ${text.replace(/\s+/g, ' ').slice(0, 60)}…: ${ms.toFixed(0)} ms, ${r.rowCount ?? 0} rows\n`);
+      if (timing && ms >= 100)
+        process.stderr.write(`[import]   merge ${text.replace(/\s+/g, ' ').slice(0, 60)}…: ${ms.toFixed(0)} ms, ${r.rowCount ?? 0} rows\n`);
       return r;
     };
     // 1. the staging tables, typed as their targets' columns, filled by COPY
@@ -226,6 +227,8 @@ async function adoptExisting(run: (text: string, params?: unknown[]) => Promise<
       ['sales_lines', 'product'],
     ],
   );
-  await adopt('batches', `CASE WHEN s.product > 0 THEN ${live('batches', 'm.product = s.product AND m.batch_no = s.batch_no')} END`, [['sales_lines', 'batch']]);
+  await adopt('batches', `CASE WHEN s.product > 0 THEN ${live('batches', 'm.product = s.product AND m.batch_no = s.batch_no')} END`, [
+    ['sales_lines', 'batch'],
+  ]);
   await adopt('salespeople', live('salespeople', 'm.name = s.name'), [['sales_orders', 'salesperson']]);
 }
