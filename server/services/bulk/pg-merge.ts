@@ -11,7 +11,9 @@
  * then the identity sequence moved past them: dialect idHighWater/syncIdSequence), staged references
  * (negative) mapped to the new ids, every record stamped version 1 with the import's id, invoice lines derived
  * from the staged lines, findings with their context, rejected rows, the imports row and ONE audit row.
- * Readers keep reading the committed state meanwhile; other writers wait for the lock (lock_timeout → 503).
+ * Readers keep reading the committed state meanwhile; other writers wait for the lock for the whole merge
+ * (seconds at 100k lines, minutes at 1M): past lock_timeout they answer 503 + Retry-After — unlike SQLite's
+ * merge in short transactions (ledger-merge.ts), the price of one transaction.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -86,6 +88,8 @@ export async function pgMergeStaging(
         process.stderr.write(`[import]   merge ${text.replace(/\s+/g, ' ').slice(0, 60)}…: ${ms.toFixed(0)} ms, ${r.rowCount ?? 0} rows\n`);
       return r;
     };
+    // a million-line merge runs for minutes: no statement timeout inside it (the engine's default is for requests)
+    await run('SET LOCAL statement_timeout = 0');
     // 1. the staging tables, typed as their targets' columns, filled by COPY
     const targets = [...STAGED.map((t) => t.name), 'findings', 'import_rejects'];
     const types = new Map<string, string>();
