@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { engineOf, type Db } from '../../server/db';
+import { engineOf, transaction, type Db } from '../../server/db';
+import { fixedDayClock } from '../../server/clock';
+import { SYSTEM_ACTOR } from '../../server/services/context';
+import { voidImport } from '../../server/services/bulk';
 import { verifyAudit } from '../../server/services/audit';
 import { testPgUrl, type ScratchDatabase } from '../helpers/pg';
 import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb } from './pipeline-fixtures';
@@ -147,6 +150,34 @@ describe.skipIf(!url)('the importer on PostgreSQL: same reports and scores as on
       expect(onSqlite.report.counts.rejected).toBeGreaterThan(EXPECTED.ledgers['ledger-utf8.csv'].rejected.length);
       expect(comparable(onPg.report)).toEqual(comparable(onSqlite.report));
       expect(await contents(p.db)).toEqual(await contents(t.db));
+    } finally {
+      t.close();
+      if (p) await p.close();
+      else await scratch?.drop();
+    }
+  }, 120_000);
+
+  it('voiding the import (the imports/void-import verb) voids the same records on both engines, one audit row, the chain intact', async () => {
+    const t = tempDb(sqliteMaster);
+    let scratch: ScratchDatabase | undefined;
+    let p: PgImportDb | undefined;
+    try {
+      scratch = await copyPgDatabase(url!, pgMaster.scratch.name, 'parity_void');
+      p = openScratch(scratch);
+      const voidOn = async (db: Db) => {
+        const r = await importFile(db, sample('ledger-utf8.csv'), 'sales-ledger');
+        const ctx = { db, clock: fixedDayClock(EXPECTED.asOf), actor: SYSTEM_ACTOR, lang: 'zh' as const };
+        await transaction(db, () => voidImport(ctx, { id: r.importId! }, '导入有误'));
+        const audit = (await db.get(sql`SELECT after FROM audit_log ORDER BY id DESC LIMIT 1`)) as { after: string };
+        const live = (await db.get(sql`SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL`)) as { n: number };
+        return { voided: JSON.parse(audit.after).voided, live: live.n, contents: await contents(db) };
+      };
+      const onSqlite = await voidOn(t.db);
+      const onPg = await voidOn(p.db);
+      expect(onSqlite.voided.sales_lines).toBeGreaterThan(0);
+      expect(onSqlite.live).toBe(0);
+      expect(onPg).toEqual(onSqlite);
+      expect((await verifyAudit(p.db)).breaks).toEqual([]);
     } finally {
       t.close();
       if (p) await p.close();
