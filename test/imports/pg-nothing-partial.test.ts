@@ -183,4 +183,14 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
       await bare.drop();
     }
   }, 60_000);
+
+  it('a dry run reports and writes nothing (no imports row, no stored original)', async () => {
+    const before = await state();
+    const originals = stored();
+    const r = await importFile(p.db, sample('ledger-gbk.csv'), 'sales-ledger', { dryRun: true, force: true });
+    expect(r.importId).toBeNull();
+    expect(r.report.counts.rows).toBe(EXPECTED.ledgers['ledger-gbk.csv'].dataRows);
+    expect(await state()).toEqual(before);
+    expect(stored()).toEqual(originals);
+  }, 60_000);
 });

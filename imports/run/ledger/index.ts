@@ -2,7 +2,8 @@
  * The `sales-ledger` import. Phase 1 (no lock on the main database): stream the rows, normalise, resolve
  * against the master data loaded once, group into orders, evaluate every row's rules with an in-memory
  * RuleContext, and stage records, findings and rejected rows in a temp SQLite file beside the database.
- * Phase 2 (server/services/bulk/ledger-merge.ts, the write service's bulk part): one IMMEDIATE transaction copies it all in. A dry run stops after phase 1.
+ * Phase 2, the engine's (writer.ts): SQLite server/services/bulk/ledger-merge.ts (short IMMEDIATE transactions),
+ * PostgreSQL server/services/bulk/pg-merge.ts (COPY, then one transaction). A dry run stops after phase 1.
  */
 import os from 'node:os';
 import type { Cell } from '../../../schema/files/cells';
