@@ -17,6 +17,7 @@ export interface PgImportDb {
 /** Opens `scratch` as the app does, its files under a temp GSP_DATA_DIR (set for the test process). */
 export function openScratch(scratch: ScratchDatabase): PgImportDb {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-pg-import-'));
+  const before = process.env.GSP_DATA_DIR;
   process.env.GSP_DATA_DIR = dataDir;
   const db = openPgDb(scratch.url);
   return {
@@ -27,6 +28,11 @@ export function openScratch(scratch: ScratchDatabase): PgImportDb {
       await engineOf(db).close();
       await scratch.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      // test files share a worker's process (vitest isolate: false)
+      if (process.env.GSP_DATA_DIR === dataDir) {
+        if (before === undefined) delete process.env.GSP_DATA_DIR;
+        else process.env.GSP_DATA_DIR = before;
+      }
     },
   };
 }
