@@ -78,7 +78,7 @@ const ORDER_COL = 0;
 const INVOICE_COL = 23;
 const suffix = (field: Buffer, cycle: number) => (field.length ? Buffer.concat([field, Buffer.from(`-${cycle}`)]) : field);
 
-function writeCsv(enc: 'utf8' | 'gbk', rows: number, force: boolean, log: (s: string) => void): string {
+export function writeCsv(enc: 'utf8' | 'gbk', rows: number, force: boolean, log: (s: string) => void): string {
   const file = path.join(OUT_DIR, `import-ledger-${rows}-${enc}.csv`);
   if (!force && fs.readFileSync(`${file}.done`, { flag: 'a+' }).toString() === `${FIXTURE_VERSION}:${rows}`) return file;
   log(`  writing ${path.basename(file)}…`);
@@ -136,7 +136,7 @@ async function writeXlsx(rows: number, force: boolean, log: (s: string) => void)
 }
 
 /** The sample master data, imported once (through the importer) into bench/out/import-master.db. */
-async function masterDb(force: boolean): Promise<string> {
+export async function masterDb(force: boolean): Promise<string> {
   const file = path.join(OUT_DIR, 'import-master.db');
   if (!force && fs.existsSync(`${file}.done`)) return file;
   for (const ext of ['', '-wal', '-shm']) fs.rmSync(file + ext, { force: true });

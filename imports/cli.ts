@@ -1,7 +1,7 @@
 /**
  * The importer's command line (DESIGN.md, the contract other tools rely on):
  *
- *   npm run --silent import -- FILE --kind KIND [--db PATH] [--report OUT.json] [--as-of YYYY-MM-DD]
+ *   [DATABASE_URL=postgres://…] npm run --silent import -- FILE --kind KIND [--db PATH] [--report OUT.json] [--as-of YYYY-MM-DD]
  *                                   [--dry-run] [--sheet NAME] [--force] [--problems OUT.xlsx] [--lang en]
  *
  * Exit 0: the file was processed (findings and rejected rows do not make it fail); 2: the file or the
@@ -12,8 +12,9 @@ import fs from 'node:fs';
 import { isValidDate } from '../schema/validate';
 import { UsageError, parseCommandLine } from '../server/cli/args';
 import { fixedDayClock } from '../server/clock';
-import { openDb, type Db } from '../server/db';
-import { clockFromEnv, dbFilePath, EnvError, readEnv, type Env } from '../server/env';
+import { engineOf, openDb, openPgDb, type Db } from '../server/db';
+import { sqlOf } from '../server/db/dialect';
+import { clockFromEnv, databaseTarget, dbFilePath, describeDatabase, EnvError, readEnv, type DatabaseTarget, type Env } from '../server/env';
 import { SYSTEM_ACTOR } from '../server/services/context';
 import { checkKind, isUsageError, importableKinds, runImport } from './run/pipeline';
 import { reportPath } from './run/files';
@@ -21,7 +22,8 @@ import { reportPath } from './run/files';
 interface Args {
   file: string;
   kind: string;
-  db: string;
+  /** `--db PATH` (a SQLite file) wins; else DATABASE_URL (PostgreSQL), else GSP_DB, else data/gsp.db */
+  db: DatabaseTarget;
   report?: string;
   asOf?: string;
   dryRun: boolean;
@@ -58,7 +60,7 @@ function readArgs(argv: string[]): Args {
   return {
     file: files[0],
     kind: v.kind,
-    db: dbFilePath(v.db),
+    db: v.db ? { engine: 'sqlite', file: dbFilePath(v.db) } : databaseTarget(),
     report: v.report,
     asOf,
     dryRun: v['dry-run'] === true,
@@ -108,10 +110,15 @@ async function main() {
     fail(2, `错误：找不到或无法打开文件 ${args.file}`, `Error: cannot open the file ${args.file} (${(e as Error).message})`);
   }
   let db: Db;
+  const target = args.db;
+  const where = target.engine === 'sqlite' ? target.file : describeDatabase(target);
   try {
-    db = openDb(args.db);
+    db = target.engine === 'postgresql' ? openPgDb(target.url) : openDb(target.file);
+    // PostgreSQL connects lazily: reach it (and its schema) now, so an unreachable or unmigrated database is exit 2
+    if (target.engine === 'postgresql' && !(await db.get(sqlOf(db).tableExists('imports'))))
+      throw new Error('数据库未迁移，请先运行 npm run db:migrate / the database is not migrated: run npm run db:migrate');
   } catch (e) {
-    fail(2, `错误：无法打开数据库 ${args.db}（${(e as Error).message}）`, `Error: cannot open the database ${args.db} (${(e as Error).message})`);
+    fail(2, `错误：无法打开数据库 ${where}（${(e as Error).message}）`, `Error: cannot open the database ${where} (${(e as Error).message})`);
   }
   try {
     const clock = args.asOf ? fixedDayClock(args.asOf) : clockFromEnv(env);
@@ -142,10 +149,10 @@ async function main() {
         `导入 ${id}${args.kind} ${r.import.file}：${c.rows} 行，导入 ${c.imported}，拒收 ${c.rejected}，重复 ${c.duplicates}，规则发现 ${r.totals?.findings.total ?? r.findings.length}\n`,
       );
     }
-    db.$client.close();
+    await engineOf(db).close();
   } catch (e) {
     try {
-      db.$client.close();
+      await engineOf(db).close();
     } catch {
       /* closing anyway */
     }

@@ -68,6 +68,8 @@ const SPEC = {
   /** PostgreSQL instead of the SQLite file: wins over GSP_DB (issue #17) */
   DATABASE_URL: postgresUrl,
   GSP_DB: text,
+  /** PostgreSQL: the directory for the database's files (stored import originals, reports); default data/ */
+  GSP_DATA_DIR: text,
   PORT: int(1, 65535),
   HOST: text,
   GSP_TODAY: day,
@@ -128,6 +130,16 @@ export type DatabaseTarget = { engine: 'postgresql'; url: string } | { engine: '
 /** Which database to open: PostgreSQL when DATABASE_URL is set (it wins over GSP_DB), else the SQLite file. */
 export function databaseTarget(env: Env = readEnv()): DatabaseTarget {
   return env.DATABASE_URL ? { engine: 'postgresql', url: env.DATABASE_URL } : { engine: 'sqlite', file: dbFilePath(undefined, env) };
+}
+
+/**
+ * Where a PostgreSQL database's files live (it has no file to put them beside): under GSP_DATA_DIR (default
+ * data/ in the project) as if beside a file `<database name>.pg` there — stored import originals and reports,
+ * the attachments store, import staging files.
+ */
+export function pgFilesAnchor(url: string, env: Env = readEnv()): string {
+  const dir = path.resolve(env.GSP_DATA_DIR || path.join(ROOT, 'data'));
+  return path.join(dir, `${decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres'}.pg`);
 }
 
 /** A database named for a log line: the engine and where it is, never the password. */

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Db } from '../../server/db';
+import { type Db, pgUrlOf } from '../../server/db';
+import { pgFilesAnchor } from '../../server/env';
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -15,8 +16,17 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The database file a connection has open (null for :memory:). */
+/**
+ * The database file a connection has open (null for :memory:). PostgreSQL has no file: its files go beside
+ * an anchor under GSP_DATA_DIR (server/env.ts pgFilesAnchor).
+ */
 export function dbFile(db: Db): string | null {
+  const pg = pgUrlOf(db);
+  if (pg) {
+    const anchor = pgFilesAnchor(pg);
+    fs.mkdirSync(path.dirname(anchor), { recursive: true });
+    return anchor;
+  }
   const name = db.$client.name;
   return !name || name === ':memory:' ? null : path.resolve(name);
 }

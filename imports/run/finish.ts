@@ -4,6 +4,8 @@
  * API and the problem-rows XLSX) and where the caller asked (--report).
  */
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { imports } from '../../schema/tables';
 import { writeReport } from '../report/json';
 import type { ServiceContext } from '../../server/services/context';
 import type { RunEnv } from './env';
@@ -30,7 +32,7 @@ export async function storeAndWrite<T extends Written>(
     return await write(env.importRowValues(counts, stored.rel), env.ctx);
   } catch (e) {
     if (!stored.existed) {
-      const used = await env.opts.db.$client.prepare('SELECT 1 FROM imports WHERE stored_path = ? LIMIT 1').get(stored.rel);
+      const used = await env.opts.db.select({ id: imports.id }).from(imports).where(eq(imports.stored_path, stored.rel)).limit(1).get();
       if (!used) fs.rmSync(stored.abs, { force: true });
     }
     throw e;

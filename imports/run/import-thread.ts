@@ -13,11 +13,13 @@ import { Worker } from 'node:worker_threads';
 import { ImportUsageError, runImport } from './pipeline';
 import type { ImportOptions, ImportResult } from './types';
 import { readEnv } from '../../server/env';
+import { pgUrlOf } from '../../server/db';
 import { ServiceError } from '../../server/errors';
 import type { ImportProgressEvent } from './progress';
 
 /** What the thread gets: the options without the connection, the clock as its offset and business date. */
 export type ImportJob = Omit<ImportOptions, 'db' | 'clock' | 'onProgress' | 'beforeMerge'> & { dbFile: string; now: number; today: string };
+// dbFile: the SQLite file, or the PostgreSQL URL (the thread opens a pool of its own)
 
 /** An error carried across: enough to answer as the route would have (usage → 400, service status, SQLite code). */
 export interface ThreadError {
@@ -34,7 +36,7 @@ export type ImportThreadMessage = { t: 'progress'; p: ImportProgressEvent } | { 
 const THREAD_MIN_BYTES = 1 << 20;
 
 export function runImportOffThread(opts: ImportOptions): Promise<ImportResult> {
-  const file = opts.db.$client.name;
+  const file = pgUrlOf(opts.db) ?? opts.db.$client.name;
   const forced = readEnv().GSP_IMPORT_THREAD;
   const big = (fs.statSync(opts.file, { throwIfNoEntry: false })?.size ?? 0) >= THREAD_MIN_BYTES;
   if (!file || file === ':memory:' || opts.beforeMerge || forced === false || (!big && forced !== true)) return runImport(opts);

@@ -1,7 +1,7 @@
 /** The import thread (import-thread.ts): its own connection, the same pipeline, progress and the answer to the parent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Clock } from '../../server/clock';
-import { openDb } from '../../server/db';
+import { engineOf, openDb, openPgDb } from '../../server/db';
 import { ServiceError } from '../../server/errors';
 import type { ImportJob, ImportThreadMessage, ThreadError } from './import-thread';
 import { isUsageError, runImport } from './pipeline';
@@ -13,7 +13,7 @@ const offset = now - Date.now();
 const clock: Clock = { now: () => new Date(Date.now() + offset), today: () => today };
 const post = (m: ImportThreadMessage) => parentPort!.postMessage(m);
 
-const db = openDb(dbFile);
+const db = /^postgres(ql)?:\/\//.test(dbFile) ? openPgDb(dbFile) : openDb(dbFile);
 try {
   const r = await runImport({ ...opts, db, clock, onProgress: (p) => post({ t: 'progress', p }) });
   post({ t: 'done', r });
@@ -24,6 +24,6 @@ try {
   if (e instanceof ServiceError) Object.assign(out, { status: e.status, errors: e.errors });
   post({ t: 'error', e: out });
 } finally {
-  db.$client.close();
+  await engineOf(db).close();
   parentPort!.close();
 }

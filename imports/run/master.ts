@@ -6,13 +6,13 @@
  * Rules are deferred and evaluated once at the end (flushRules); the findings on the rows' records are
  * linked to the import and row. A dry run does all of it and rolls back.
  */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { canGrant, takeLegacy, type LegacyFacts } from '../../schema/legacy';
 import { msg } from '../../schema/messages';
 import { ownScope } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
-import { findings as findingsTable, imports } from '../../schema/tables';
+import { findings as findingsTable, importRejects, imports } from '../../schema/tables';
 import { ServiceError } from '../../server/errors';
 import { writeAudit } from '../../server/services/audit';
 import { inTransaction, type ServiceContext } from '../../server/services/context';
@@ -22,7 +22,7 @@ import type { Cell } from '../../schema/files/cells';
 import type { RunEnv } from './env';
 import { headerLookup, resourceFindingHeaders } from './fields';
 import { emitReport, storeAndWrite, type Written } from './finish';
-import { insertImportRow, type ImportRowValues } from '../../server/services/bulk';
+import { createImportRow, type ImportRowValues } from '../../server/services/bulk';
 import { findingMessage } from '../../server/services/rules/finding-text';
 import { legacyNotice } from './legacy';
 import { imsg } from './messages';
@@ -101,10 +101,10 @@ async function importRows(
   rows: number,
 ): Promise<Outcome> {
   const { lang, opts } = env;
-  const sqlite = opts.db.$client; // the same connection: its statements run inside the transaction
-  const importId = insertImportRow(tx, values, 'running');
+  // tx.db: the transaction's connection on either engine
+  const importId = await createImportRow(tx, values, 'running');
   const reason = `${env.reason} #${importId}`;
-  const lastFinding = ((await sqlite.prepare('SELECT COALESCE(max(id), 0) AS id FROM findings').get()) as { id: number }).id;
+  const lastFinding = ((await tx.db.get(sql`SELECT COALESCE(max(id), 0) AS id FROM findings`)) as { id: number }).id;
   const counts: Counts = { rows, imported: 0, rejected: 0, duplicates: 0 };
   const rejected: ReportReject[] = [];
   const recordRow = new Map<number, number>();
@@ -116,10 +116,12 @@ async function importRows(
   const reject = async (item: Item, errors: ReportReject['errors']) => {
     counts.rejected++;
     rejected.push({ row: item.row, errors });
-    await sqlite
-      .prepare(`INSERT INTO import_rejects (version, created_at, created_by, updated_at, updated_by, import_id, import, "row", raw, errors)
-      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(now(tx), tx.actor.id, now(tx), tx.actor.id, importId, importId, item.row, JSON.stringify(env.rawOf(item.cells)), JSON.stringify(errors));
+    const at = now(tx);
+    const stamp = { version: 1, created_at: at, created_by: tx.actor.id, updated_at: at, updated_by: tx.actor.id, import_id: importId };
+    await tx.db
+      .insert(importRejects)
+      .values({ ...stamp, import: importId, row: item.row, raw: env.rawOf(item.cells), errors } as never)
+      .run();
   };
   // a scoped user's row for someone else's record: name the column (销售人员) and the value
   const scopePath = ownScope(tx.actor.roles, res.name, 'create');
@@ -169,7 +171,7 @@ async function importRows(
         }
       } else {
         const row = await createRecord(tx, res, input, wopts);
-        if (res.system) await sqlite.prepare(`UPDATE "${res.name}" SET import_id = ? WHERE id = ?`).run(importId, row.id);
+        if (res.system) await tx.db.run(sql`UPDATE ${sql.identifier(res.name)} SET import_id = ${importId} WHERE id = ${row.id}`);
         recordRow.set(row.id, item.row);
         counts.imported++;
         created++;
@@ -199,11 +201,10 @@ async function importRows(
     detail: unknown;
   }>;
   const findings: ReportFinding[] = [];
-  const link = sqlite.prepare('UPDATE findings SET import = ?, "row" = ? WHERE id = ?');
   for (const f of found) {
     const row = f.record_id != null ? recordRow.get(f.record_id) : undefined;
     if (row === undefined) continue;
-    await link.run(importId, row, f.id);
+    await tx.db.update(findingsTable).set({ import: importId, row }).where(eq(findingsTable.id, f.id)).run();
     findings.push({ row, rule: f.rule, severity: f.severity, fields: resourceFindingHeaders(f.fields ?? [], headerOf), message: findingMessage(f, lang) });
   }
   findings.push(...notices);

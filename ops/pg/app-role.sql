@@ -16,5 +16,9 @@ GRANT USAGE ON SCHEMA public TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app_role";
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM :"app_role";
 REVOKE DELETE, TRUNCATE ON attachments FROM :"app_role";
+-- The ledger import writes explicit ids past each table's high-water mark, then moves the identity sequence
+-- past them (pg_sequence_last_value, setval: server/services/bulk/pg-merge.ts).
+GRANT SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
 -- Tables a later migration adds get the same grants (audit_log and attachments exist already).
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :"app_role";
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, UPDATE ON SEQUENCES TO :"app_role";

@@ -44,6 +44,12 @@ export function engineOf(db: Db): DbEngine {
   return engine;
 }
 
+/** The connection URL of a PostgreSQL `Db` (for a thread or a tool opening its own connection); undefined for SQLite. */
+export function pgUrlOf(db: Db): string | undefined {
+  const engine = engines.get(db) ?? (db.$client ? engines.get(db.$client) : undefined);
+  return engine instanceof PgEngine ? (engine.pool.options as { connectionString: string }).connectionString : undefined;
+}
+
 /** Runs `fn` in the write transaction (a savepoint when already inside one); see DbEngine.transaction. */
 export function transaction<T>(db: Db, fn: () => Promise<T> | T): Promise<T> {
   return engineOf(db).transaction(fn);

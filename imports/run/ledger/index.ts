@@ -2,7 +2,8 @@
  * The `sales-ledger` import. Phase 1 (no lock on the main database): stream the rows, normalise, resolve
  * against the master data loaded once, group into orders, evaluate every row's rules with an in-memory
  * RuleContext, and stage records, findings and rejected rows in a temp SQLite file beside the database.
- * Phase 2 (server/services/bulk/ledger-merge.ts, the write service's bulk part): one IMMEDIATE transaction copies it all in. A dry run stops after phase 1.
+ * Phase 2, the engine's (writer.ts): SQLite server/services/bulk/ledger-merge.ts (short IMMEDIATE transactions),
+ * PostgreSQL server/services/bulk/pg-merge.ts (COPY, then one transaction). A dry run stops after phase 1.
  */
 import os from 'node:os';
 import type { Cell } from '../../../schema/files/cells';
@@ -13,8 +14,7 @@ import { stagingPath } from '../files';
 import type { RunEnv } from '../env';
 import type { ImportResult } from '../types';
 import { loadMaster } from './master-data';
-import { exclusive, soleWriter } from '../../../server/db';
-import { mergeStaging } from '../../../server/services/bulk';
+import { ledgerWriter } from './writer';
 import { OrderBuilder, type FindingSink } from './orders';
 import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';
@@ -45,6 +45,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   // since the process started: start-up, opening the file and the database, finding the table
   if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
   const master = await loadMaster(db, opts.clock.today());
+  const writer = await ledgerWriter(db);
   const staging = new Staging(stagingPath(db, os.tmpdir()));
   try {
     const headerOf = headerLookup(table.kind, table.columns);
@@ -79,7 +80,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       .filter(([, kind]) => !guard.trust[kind])
       .map(([k]) => k);
     const resolver = new Resolver(master, staging, lang, headerOf, guard);
-    const orders = new OrderBuilder(staging, db.$client, master.ctx, sink, !!opts.force, guard);
+    const orders = new OrderBuilder(staging, writer.main, master.ctx, sink, !!opts.force, guard);
     const normalize = table.normalizer({ date1904: env.book.date1904 });
     let rows = 0;
     let rejected = 0;
@@ -171,20 +172,17 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
       counts,
       staging,
       tail,
-      // the SQLite bulk merge: the writer held (exclusive), its own synchronous transaction, the read connection closed meanwhile
-      merge: (values, ctx) =>
-        exclusive(ctx.db, () =>
-          soleWriter(ctx.db, () => {
-            staging.commit();
-            const m = mergeStaging(ctx, staging.file, values, { force: !!opts.force, reason: env.reason });
-            timing?.('phase 2 (merge)', t1);
-            return m;
-          }),
-        ),
+      // the engine's merge (writer.ts)
+      merge: async (values, ctx) => {
+        const m = await writer.merge(ctx, staging, values, { force: !!opts.force, reason: env.reason });
+        timing?.('phase 2 (merge)', t1);
+        return m;
+      },
     });
     timing?.('report', t1);
     return result;
   } finally {
     staging.close(true);
+    writer.close();
   }
 }

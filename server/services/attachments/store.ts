@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ATTACHMENT_MIME } from '../../../schema/tables/attachments';
-import type { Db } from '../../db';
+import { type Db, pgUrlOf } from '../../db';
+import { pgFilesAnchor } from '../../env';
 import { clientOf } from '../records';
 
 export type AttachmentMime = (typeof ATTACHMENT_MIME)[number];
@@ -26,6 +27,8 @@ export function attachmentsDirOf(file: string): string {
 
 /** The store of the database a connection (or an open transaction) is on; `./attachments` for :memory:. */
 export function attachmentsDir(db: Db): string {
+  const pg = pgUrlOf(db);
+  if (pg) return attachmentsDirOf(pgFilesAnchor(pg));
   const name = clientOf(db).name;
   return name && name !== ':memory:' ? attachmentsDirOf(name) : path.join(process.cwd(), 'attachments');
 }

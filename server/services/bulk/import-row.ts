@@ -21,8 +21,17 @@ export interface ImportRowValues {
  * @db-sync the SQLite bulk merge calls it inside its synchronous transaction.
  */
 export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): number {
+  return (importRowInsert(ctx, values, status).get() as { id: number }).id;
+}
+
+/** insertImportRow on either engine (awaited: a PostgreSQL statement is a promise). */
+export async function createImportRow(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running' = 'done'): Promise<number> {
+  return ((await importRowInsert(ctx, values, status).get()) as { id: number }).id;
+}
+
+function importRowInsert(ctx: ServiceContext, values: ImportRowValues, status: 'done' | 'running') {
   const now = ctx.clock.now().toISOString();
-  const row = ctx.db
+  return ctx.db
     .insert(imports)
     .values({
       ...values,
@@ -32,7 +41,5 @@ export function insertImportRow(ctx: ServiceContext, values: ImportRowValues, st
       updated_at: now,
       updated_by: ctx.actor.id,
     } as never)
-    .returning({ id: imports.id })
-    .get() as { id: number };
-  return row.id;
+    .returning({ id: imports.id });
 }

@@ -31,4 +31,4 @@
  */
 export { mergeStaging } from './ledger-merge';
 export { voidImport } from './void-import';
-export { insertImportRow, type ImportRowValues } from './import-row';
+export { createImportRow, type ImportRowValues } from './import-row';

@@ -13,33 +13,36 @@ import { registry } from '../../../schema/resources';
 import { badRequest } from '../../errors';
 import { writeAudit } from '../audit';
 import type { ServiceContext } from '../context';
-import { clientOf, type Row } from '../records';
+import type { Row } from '../records';
+import { sql } from 'drizzle-orm';
+import { sqlOf } from '../../db/dialect';
 
-const q = (name: string) => `"${name}"`;
 /** the import history itself and its rejected rows stay as they are */
 const KEEP = new Set(['imports', 'import_rejects']);
 /** derived records: QA reviewing them is not "working on the import's records" */
 const DERIVED = new Set(['findings']);
 
 export async function voidImport(ctx: ServiceContext, imp: Row, reason: string): Promise<Record<string, unknown>> {
-  const sqlite = clientOf(ctx.db);
+  // portable SQL through the transaction's ctx.db (either engine)
+  const db = ctx.db;
   const label = (name: string) => registry.get(name)!.label[ctx.lang === 'en' ? 1 : 0];
   const list = (parts: string[]) => parts.join(ctx.lang === 'en' ? ', ' : '、');
   const rows = (n: number) => (ctx.lang === 'en' ? `${n} ${n === 1 ? 'record' : 'records'}` : `${n} 条`);
+  const t = (name: string) => sql.identifier(name);
 
   // the tables holding live records of this import
-  const tables = [...registry.values()]
-    .filter((r) => r.system !== false && !KEEP.has(r.name))
-    .flatMap((r) => {
-      const c = sqlite
-        .prepare(`SELECT count(*) AS n, COALESCE(sum(version > 1), 0) AS edited FROM ${q(r.name)} WHERE import_id = ? AND voided_at IS NULL`)
-        .get(imp.id) as { n: number; edited: number };
-      return c.n ? [{ name: r.name, n: c.n, edited: c.edited }] : [];
-    });
-  const ours = new Set(tables.map((t) => t.name));
+  const tables: Array<{ name: string; n: number; edited: number }> = [];
+  for (const r of registry.values()) {
+    if (r.system === false || KEEP.has(r.name)) continue;
+    const c = (await db.get(
+      sql`SELECT count(*) AS n, ${sqlOf(db).countWhere(sql`version > 1`)} AS edited FROM ${t(r.name)} WHERE import_id = ${imp.id} AND voided_at IS NULL`,
+    )) as { n: number; edited: number };
+    if (c.n) tables.push({ name: r.name, n: c.n, edited: c.edited });
+  }
+  const ours = new Set(tables.map((x) => x.name));
 
-  const edited = tables.filter((t) => t.edited && !DERIVED.has(t.name));
-  if (edited.length) throw badRequest(msg(ctx.lang, 'import_void_edited', { list: list(edited.map((t) => `${label(t.name)} ${rows(t.edited)}`)) }));
+  const edited = tables.filter((x) => x.edited && !DERIVED.has(x.name));
+  if (edited.length) throw badRequest(msg(ctx.lang, 'import_void_edited', { list: list(edited.map((x) => `${label(x.name)} ${rows(x.edited)}`)) }));
 
   // live records from elsewhere pointing at records of this import
   const blockers: string[] = [];
@@ -48,11 +51,9 @@ export async function voidImport(ctx: ServiceContext, imp: Row, reason: string):
     for (const [col, spec] of Object.entries(u.fields)) {
       if (spec.kind !== 'ref' || !spec.ref || !ours.has(spec.ref)) continue;
       const n = (
-        (await sqlite
-          .prepare(
-            `SELECT count(*) AS n FROM ${q(u.name)} WHERE voided_at IS NULL AND import_id IS NOT ? AND ${q(col)} IN (SELECT id FROM ${q(spec.ref)} WHERE import_id = ?)`,
-          )
-          .get(imp.id, imp.id)) as { n: number }
+        (await db.get(
+          sql`SELECT count(*) AS n FROM ${t(u.name)} WHERE voided_at IS NULL AND import_id IS DISTINCT FROM ${imp.id} AND ${t(col)} IN (SELECT id FROM ${t(spec.ref)} WHERE import_id = ${imp.id})`,
+        )) as { n: number }
       ).n;
       if (n) blockers.push(ctx.lang === 'en' ? `${label(u.name)} (${spec.label[1]}) ${rows(n)}` : `${label(u.name)}（${spec.label[0]}）${rows(n)}`);
     }
@@ -60,23 +61,20 @@ export async function voidImport(ctx: ServiceContext, imp: Row, reason: string):
   if (blockers.length) throw badRequest(msg(ctx.lang, 'import_void_referenced', { list: list(blockers) }));
 
   const now = ctx.clock.now().toISOString();
-  const stamp = { now, actor: ctx.actor.id, reason, imp: imp.id };
-  const set = 'voided_at = @now, voided_by = @actor, void_reason = @reason, version = version + 1, updated_at = @now, updated_by = @actor';
+  const set = sql`voided_at = ${now}, voided_by = ${ctx.actor.id}, void_reason = ${reason}, version = version + 1, updated_at = ${now}, updated_by = ${ctx.actor.id}`;
   const voided: Record<string, number> = {};
   // the findings about these records go with them: the import's own and any written later (re-checks)
   let findings = 0;
-  for (const t of tables) {
-    if (t.name === 'findings') continue;
+  for (const x of tables) {
+    if (x.name === 'findings') continue;
     findings += (
-      await sqlite
-        .prepare(
-          `UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = '${t.name}' AND record_id IN (SELECT id FROM ${q(t.name)} WHERE import_id = @imp)`,
-        )
-        .run(stamp)
+      await db.run(
+        sql`UPDATE findings SET ${set} WHERE voided_at IS NULL AND resource = ${x.name} AND record_id IN (SELECT id FROM ${t(x.name)} WHERE import_id = ${imp.id})`,
+      )
     ).changes;
   }
-  for (const t of tables) {
-    voided[t.name] = (await sqlite.prepare(`UPDATE ${q(t.name)} SET ${set} WHERE import_id = @imp AND voided_at IS NULL`).run(stamp)).changes;
+  for (const x of tables) {
+    voided[x.name] = (await db.run(sql`UPDATE ${t(x.name)} SET ${set} WHERE import_id = ${imp.id} AND voided_at IS NULL`)).changes;
   }
   if (findings) voided.findings = (voided.findings ?? 0) + findings;
   await writeAudit(ctx, 'void', 'imports', imp.id, null, { id: imp.id, voided }, reason);

@@ -56,16 +56,17 @@ export function findingContext(kind: RecordKind, view: Record<string, any>, rc: 
  * before these columns were filled.
  */
 export function fillFindingContext(sqlite: Database.Database, importId?: number): number {
-  const scope = importId == null ? '' : 'AND f."import" = @imp';
-  const line = sqlite.prepare(`
-    UPDATE findings AS f SET customer = o.customer, salesperson = o.salesperson, product = l.product, batch = l.batch,
-           record_date = substr(o.sale_date, 1, 10)
-    FROM sales_lines AS l JOIN sales_orders AS o ON o.id = l."order"
-    WHERE f.resource = 'sales_lines' AND l.id = f.record_id AND f.record_date IS NULL ${scope}`);
-  const slip = sqlite.prepare(`
-    UPDATE findings AS f SET customer = o.customer, salesperson = o.salesperson, record_date = substr(s.outbound_date, 1, 10)
-    FROM outbound_slips AS s JOIN sales_orders AS o ON o.id = s."order"
-    WHERE f.resource = 'outbound_slips' AND s.id = f.record_id AND f.record_date IS NULL ${scope}`);
   const params = importId == null ? {} : { imp: importId };
-  return line.run(params).changes + slip.run(params).changes;
+  return FINDING_CONTEXT_UPDATES(importId == null ? '' : 'AND f."import" = @imp').reduce((n, text) => n + sqlite.prepare(text).run(params).changes, 0);
 }
+
+/** fillFindingContext's two statements (portable SQL), narrowed by `scope` (e.g. to one import): the PostgreSQL merge runs them too. */
+export const FINDING_CONTEXT_UPDATES = (scope: string): string[] => [
+  `UPDATE findings AS f SET customer = o.customer, salesperson = o.salesperson, product = l.product, batch = l.batch,
+          record_date = substr(o.sale_date, 1, 10)
+   FROM sales_lines AS l JOIN sales_orders AS o ON o.id = l."order"
+   WHERE f.resource = 'sales_lines' AND l.id = f.record_id AND f.record_date IS NULL ${scope}`,
+  `UPDATE findings AS f SET customer = o.customer, salesperson = o.salesperson, record_date = substr(s.outbound_date, 1, 10)
+   FROM outbound_slips AS s JOIN sales_orders AS o ON o.id = s."order"
+   WHERE f.resource = 'outbound_slips' AND s.id = f.record_id AND f.record_date IS NULL ${scope}`,
+];
