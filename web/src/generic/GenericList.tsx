@@ -11,6 +11,7 @@ import { ExportCsvButton } from './ExportCsvButton';
 import { exportResource } from './exporter';
 import { useListFilters } from './list-filters';
 import { LIST_PER_PAGE } from '../boot/list-prefetch';
+import { RefTable } from './ref-table';
 
 // CreateButton asks canAccess itself; export is a matrix action of its own (the whole list, streamed by the server).
 export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
@@ -49,9 +50,11 @@ export const GenericList = () => {
       exporter={exportResource}
       actions={<ListActions canCreate={!resource.readOnly} />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
-        {listColumns(resource)}
-      </Datagrid>
+      <RefTable resource={resource} columns={resource.list}>
+        <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
+          {listColumns(resource)}
+        </Datagrid>
+      </RefTable>
     </List>
   );
 };
