@@ -66,7 +66,7 @@ const toInt = (v: unknown, dflt: number) => {
 export interface ListRequest {
   resource: string;
   pagination: { page: number; perPage: number };
-  sort: { field: string; order: string };
+  sort: { field: string; order: 'ASC' | 'DESC' };
   filter: Record<string, unknown>;
 }
 
@@ -77,7 +77,7 @@ function listRequest(meta: Meta, hash: string): ListRequest | undefined {
   if (!resource || OWN_DEFAULTS.has(resource.name)) return undefined;
   const p = listParams(resource.name, new URLSearchParams(m[2] ?? ''));
   const filter = p.filter && typeof p.filter === 'object' ? (p.filter as Record<string, unknown>) : {};
-  const [field, order] = p.sort ? [p.sort, p.order ?? 'ASC'] : resource.sort;
+  const [field, order]: [string, 'ASC' | 'DESC'] = p.sort ? [p.sort, p.order === 'DESC' ? 'DESC' : 'ASC'] : resource.sort;
   return { resource: resource.name, pagination: { page: toInt(p.page, 1), perPage: toInt(p.perPage, LIST_PER_PAGE) }, sort: { field, order }, filter };
 }
 
