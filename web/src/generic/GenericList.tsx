@@ -2,8 +2,8 @@
  * The list screen of any registry resource: columns (sortable where the definition declares it), filters,
  * full-text search, default sort, CSV export (the whole list streamed by the server; selected rows here).
  */
-import { useRef } from 'react';
-import { BulkExportButton, CreateButton, Datagrid, FilterButton, List, TopToolbar, useCanAccess, useResourceContext } from 'react-admin';
+import { useMemo, useRef } from 'react';
+import { BulkExportButton, CreateButton, Datagrid, FilterButton, List, TopToolbar, useCanAccess, useFilterContext, useResourceContext } from 'react-admin';
 import { BulkVerbButtons } from '../signatures/BulkVerbButtons';
 import { useResourceMeta } from '../meta/meta-store';
 import { listColumns, voidedRowSx } from './columns';
@@ -12,14 +12,17 @@ import { exportResource } from './exporter';
 import { useListFilters } from './list-filters';
 import { LIST_PER_PAGE } from '../boot/list-prefetch';
 import { RefTable } from './ref-table';
+import { useAfterFirstPaint } from './after-paint';
 
 // CreateButton asks canAccess itself; export is a matrix action of its own (the whole list, streamed by the server).
+// The filter button once the list has its filters (a generic list adds them after its first paint).
 export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
   const resource = useResourceContext();
   const { canAccess: canExport } = useCanAccess({ resource, action: 'export' });
+  const filters = useFilterContext();
   return (
     <TopToolbar>
-      <FilterButton />
+      {filters && <FilterButton />}
       {canCreate && <CreateButton />}
       {canExport && <ExportCsvButton />}
     </TopToolbar>
@@ -42,19 +45,27 @@ export const GenericList = () => {
     performance.mark(`gsp:listScreen:${resource.name}`);
   }
   const filters = useListFilters(resource);
+  // The filter bar comes in the frame after the rows (after-paint.ts).
+  const showFilters = useAfterFirstPaint();
+  // The same props on the second render: react-admin's table body and rows are memoised on them (new column
+  // elements would draw every cell again).
+  const { sort, actions, table } = useMemo(
+    () => ({
+      sort: { field: resource.sort[0], order: resource.sort[1] },
+      actions: <ListActions canCreate={!resource.readOnly} />,
+      table: (
+        <RefTable resource={resource} columns={resource.list}>
+          <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
+            {listColumns(resource)}
+          </Datagrid>
+        </RefTable>
+      ),
+    }),
+    [resource],
+  );
   return (
-    <List
-      filters={filters}
-      sort={{ field: resource.sort[0], order: resource.sort[1] }}
-      perPage={LIST_PER_PAGE}
-      exporter={exportResource}
-      actions={<ListActions canCreate={!resource.readOnly} />}
-    >
-      <RefTable resource={resource} columns={resource.list}>
-        <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
-          {listColumns(resource)}
-        </Datagrid>
-      </RefTable>
+    <List filters={showFilters ? filters : undefined} sort={sort} perPage={LIST_PER_PAGE} exporter={exportResource} actions={actions}>
+      {table}
     </List>
   );
 };
