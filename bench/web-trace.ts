@@ -31,15 +31,16 @@ export interface PhaseCpu {
 
 /**
  * CPU per phase. `marks` are ms since navigation start (the page's performance.now()), in order; phase i runs
- * from marks[i] to marks[i + 1]. The page's renderer is the process that holds `markName`.
+ * from marks[i] to marks[i + 1]. The page's renderer is the process that holds the performance mark `markName`,
+ * made at `markAt` (its performance.now()): that places the navigation start on the trace's clock (a renderer
+ * started for the navigation does not always record its navigationStart event).
  */
-export function cpuPerPhase(trace: Buffer, markName: string, marks: number[]): PhaseCpu[] {
+export function cpuPerPhase(trace: Buffer, markName: string, markAt: number, marks: number[]): PhaseCpu[] {
   const json = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(json) ? json : (json.traceEvents ?? []);
   const mark = events.find((e) => e.name === markName);
   if (!mark) return marks.slice(1).map(() => ({ main: Number.NaN, all: Number.NaN }));
-  // navigation start of the page's document: the last one before the mark in its renderer
-  const navTs = Math.max(...events.filter((e) => e.name === 'navigationStart' && e.pid === mark.pid && e.ts <= mark.ts).map((e) => e.ts));
+  const navTs = mark.ts - markAt * 1000;
   const threadNames = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
   const bounds = marks.map((m) => navTs + m * 1000);
   const out = marks.slice(1).map(() => ({ main: 0, all: 0 }));

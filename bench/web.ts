@@ -152,7 +152,7 @@ export const webBench: Bench = {
       })();
       notes.push(`served initial chunk as: ${transfer}`);
 
-      for (const list of LISTS) {
+      for (const list of opts.cases ?? LISTS) {
         const m = { rows: [] as number[], painted: [] as number[], after: [] as number[], data: [] as number[], screen: [] as number[] };
         const cpu = { main: [] as number[], render: [] as number[], all: [] as number[] };
         let cold = Number.NaN;
@@ -185,7 +185,7 @@ export const webBench: Bench = {
           }
           // the render: from when the screen and its data were both there to the rows painted
           const start = Math.max(t.data, Number.isNaN(t.screen) ? 0 : t.screen);
-          const [before, render] = cpuPerPhase(trace, 'gsp:rowsPainted', [0, start, t.painted]);
+          const [before, render] = cpuPerPhase(trace, 'gsp:rowsPainted', t.painted, [0, start, t.painted]);
           m.rows.push(t.rows);
           m.painted.push(t.painted);
           m.data.push(t.data);
