@@ -3,7 +3,19 @@
  * full-text search, default sort, CSV export (the whole list streamed by the server; selected rows here).
  */
 import { useMemo, useRef } from 'react';
-import { BulkExportButton, CreateButton, Datagrid, FilterButton, List, TopToolbar, useCanAccess, useFilterContext, useResourceContext } from 'react-admin';
+import {
+  BulkExportButton,
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  List,
+  Pagination,
+  TopToolbar,
+  useCanAccess,
+  useFilterContext,
+  useListContext,
+  useResourceContext,
+} from 'react-admin';
 import { BulkVerbButtons } from '../signatures/BulkVerbButtons';
 import { useResourceMeta } from '../meta/meta-store';
 import { listColumns, voidedRowSx } from './columns';
@@ -29,12 +41,20 @@ export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
   );
 };
 
-export const BulkActions = () => (
-  <>
-    <BulkVerbButtons />
-    <BulkExportButton />
-  </>
-);
+// Nothing selected: react-admin's bulk toolbar is folded away (height 0) but still drew its buttons and their
+// sign dialogs for every list; they are drawn once a row is selected.
+export const BulkActions = () => {
+  const { selectedIds } = useListContext();
+  if (!selectedIds?.length) return null;
+  return (
+    <>
+      <BulkVerbButtons />
+      <BulkExportButton />
+    </>
+  );
+};
+
+const PAGINATION = <Pagination />;
 
 export const GenericList = () => {
   const resource = useResourceMeta();
@@ -64,7 +84,15 @@ export const GenericList = () => {
     [resource],
   );
   return (
-    <List filters={showFilters ? filters : undefined} sort={sort} perPage={LIST_PER_PAGE} exporter={exportResource} actions={actions}>
+    <List
+      filters={showFilters ? filters : undefined}
+      // the pagination (below the rows, with its page-size select) comes with the filter bar
+      pagination={showFilters ? PAGINATION : false}
+      sort={sort}
+      perPage={LIST_PER_PAGE}
+      exporter={exportResource}
+      actions={actions}
+    >
       {table}
     </List>
   );
