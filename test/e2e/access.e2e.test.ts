@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { poll, shot, startSession, textOf, type Session } from './session';
+import { poll, shot, startSession, textOf, unfoldMenu, type Session } from './session';
 import { recordStates } from '../helpers/world';
 
 const DRUGS = ['中成药', '化学药制剂', '抗生素制剂', '生化药品', '生物制品'];
@@ -83,6 +83,8 @@ describe('a salesperson (Chromium)', () => {
   it('does not see the users menu, and users are out of reach', async () => {
     await page.goto(`${s.server.url}/#/`);
     await page.locator('a[href="#/customers"]').first().waitFor();
+    // every group unfolded, so that an entry missing is missing from the menu, not folded away
+    await unfoldMenu(page);
     expect(await page.locator('a[href="#/users"]').count()).toBe(0);
     // Nor the admin-only audit-chain screen.
     expect(await page.locator('a[href="#/audit-verify"]').count()).toBe(0);

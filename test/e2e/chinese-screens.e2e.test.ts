@@ -13,7 +13,7 @@ import type { Credential } from '../../server/bootstrap';
 import { demoDatabase } from '../helpers/demo-database';
 import { closeContexts, sharedChromium } from './browser';
 import { ensureWebDist } from './global-setup';
-import { pageWithSession } from './session';
+import { pageWithSession, unfoldMenu } from './session';
 
 /** Latin words a Chinese screen may show: file formats, units, standard abbreviations, the product's name. */
 const ALLOWED = new Set([
@@ -110,6 +110,8 @@ describe('Chinese screens (Chromium)', () => {
       });
       page.on('requestfinished', (r) => pending.delete(r));
       page.on('requestfailed', (r) => pending.delete(r));
+      // every group unfolded: a folded group's entries are drawn on its first unfolding (layout/AreaMenu.tsx)
+      await unfoldMenu(page);
       const hrefs = await page
         .locator('.RaMenu-open a[href^="#/"], .RaSidebar-fixed a[href^="#/"]')
         .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))]);

@@ -39,6 +39,15 @@ export interface Session {
  * A new page on the dashboard, in a fresh context (its own cookies and storage) holding `cookie`, the session
  * of a sign-in through the API (test/helpers/app.ts login).
  */
+/** Unfolds every folded group of the side menu (its entries are drawn on a group's first unfolding). */
+export async function unfoldMenu(page: Page): Promise<void> {
+  const FOLDED = '[data-testid^="menu-group-"][aria-expanded="false"]';
+  for (let n = await page.locator(FOLDED).count(); n > 0; n = await page.locator(FOLDED).count()) {
+    await page.locator(FOLDED).first().click();
+    await page.waitForFunction(([sel, before]) => document.querySelectorAll(sel as string).length < (before as number), [FOLDED, n] as const);
+  }
+}
+
 export async function pageWithSession(browser: Browser, url: string, cookie: string): Promise<Page> {
   const at = cookie.indexOf('=');
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -16,6 +16,7 @@ import { MetaError } from './layout/MetaError';
 import { theme } from './layout/theme';
 import { preloadable } from './boot/preloadable';
 import { preloadScreens } from './generic/lazy-screens';
+import { seedPrefetchedList } from './boot/list-seed';
 
 // Split by route: the initial bundle is the sign-in and the providers; the layout (menu), the dashboard and
 // the screens load once signed in, in parallel with /api/meta (issue 13 item 7).
@@ -25,6 +26,8 @@ const Dashboard = preloadable(() => import('./qa/Dashboard').then((m) => m.Dashb
 // Every signed-in page needs these: fetched in parallel as soon as this module loads (while the user signs
 // in, or while /api/meta answers), not one after the other as each is first rendered.
 void Promise.all([loadConsole(), Layout.preload(), Dashboard.preload(), preloadScreens()]).catch(() => undefined);
+// The list the page opens on goes into the query cache as its answer arrives (boot/list-seed.ts).
+seedPrefetchedList(queryClient, dataProvider);
 const ConsoleLayout = Layout.Component as (props: { children: ReactNode }) => ReactNode;
 
 // Not signed in yet: stay "loading" (react-admin redirects to the login page meanwhile).

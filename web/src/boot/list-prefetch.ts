@@ -62,28 +62,43 @@ const toInt = (v: unknown, dflt: number) => {
   return Number.isNaN(n) ? dflt : n;
 };
 
-/** The URL the list screen of the route in `hash` will ask for, or undefined when the route is not a list. */
-function listRequestUrl(meta: Meta, hash: string): string | undefined {
+/** What the list screen of a route asks its data provider for (react-admin's getList parameters). */
+export interface ListRequest {
+  resource: string;
+  pagination: { page: number; perPage: number };
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  filter: Record<string, unknown>;
+}
+
+/** The request the list screen of the route in `hash` will make, or undefined when the route is not a list. */
+function listRequest(meta: Meta, hash: string): ListRequest | undefined {
   const m = /^#\/([a-z_]+)\/?(?:\?(.*))?$/.exec(hash);
   const resource = m && meta.resources.find((r) => r.name === m[1]);
   if (!resource || OWN_DEFAULTS.has(resource.name)) return undefined;
   const p = listParams(resource.name, new URLSearchParams(m[2] ?? ''));
-  const perPage = toInt(p.perPage, LIST_PER_PAGE);
-  const page = toInt(p.page, 1);
-  const sort = p.sort ? [p.sort, p.order ?? 'ASC'] : resource.sort;
-  const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
-  return `/api/${resource.name}?filter=${q(p.filter ?? {})}&range=${q([(page - 1) * perPage, page * perPage - 1])}&sort=${q(sort)}`;
+  const filter = p.filter && typeof p.filter === 'object' ? (p.filter as Record<string, unknown>) : {};
+  const [field, order]: [string, 'ASC' | 'DESC'] = p.sort ? [p.sort, p.order === 'DESC' ? 'DESC' : 'ASC'] : resource.sort;
+  return { resource: resource.name, pagination: { page: toInt(p.page, 1), perPage: toInt(p.perPage, LIST_PER_PAGE) }, sort: { field, order }, filter };
 }
+
+/** The URL of a list request, as the data provider (ra-data-simple-rest) builds it. */
+function listRequestUrl({ resource, pagination: { page, perPage }, sort, filter }: ListRequest): string {
+  const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+  return `/api/${resource}?filter=${q(filter)}&range=${q([(page - 1) * perPage, page * perPage - 1])}&sort=${q([sort.field, sort.order])}`;
+}
+
+let prefetched: ListRequest | undefined;
 
 /** Starts the request of the list the page opens on (if it opens on one). */
 export function prefetchList(meta: Meta, locale: string): void {
-  let url: string | undefined;
+  let request: ListRequest | undefined;
   try {
-    url = listRequestUrl(meta, window.location.hash);
+    request = listRequest(meta, window.location.hash);
   } catch {
     return; // parameters react-admin would not understand either: let the screen ask
   }
-  if (!url) return;
+  if (!request) return;
+  const url = listRequestUrl(request);
   const answer = fetch(url, { credentials: 'include', headers: { Accept: 'application/json', 'Accept-Language': locale } }).then(async (res) => ({
     ok: res.ok,
     status: res.status,
@@ -92,7 +107,16 @@ export function prefetchList(meta: Meta, locale: string): void {
   }));
   answer.catch(() => undefined);
   pending.set(requestKey(url), answer);
-  setTimeout(() => pending.clear(), FRESH_MS);
+  prefetched = request;
+  setTimeout(() => {
+    pending.clear();
+    prefetched = undefined;
+  }, FRESH_MS);
+}
+
+/** The list request started as the page started, while its answer has not been taken (boot/list-seed.ts). */
+export function prefetchedList(): ListRequest | undefined {
+  return pending.size ? prefetched : undefined;
 }
 
 /** The prefetched answer of this GET, once (undefined if none). */

@@ -23,6 +23,7 @@ import {
   useGetManyAggregate,
   useLocaleState,
   type Identifier,
+  type RaRecord,
 } from 'react-admin';
 import type { FieldKind } from '../../../schema/define';
 import type { FieldMeta } from '../meta/meta-store';
@@ -31,6 +32,7 @@ import { findResource } from '../meta/meta-store';
 import { DayField, HiddenField, JsonField, ListChipsField, MoneyField, NumberValueField, TimestampField } from './value-fields';
 import { FreeListInput, JsonInput } from './text-backed-inputs';
 import { RefInput } from './reference-inputs';
+import { useRefColumn } from './ref-table';
 import { fieldOverride } from '../resources/field-overrides';
 import type { KindFieldProps, KindInputProps } from './kind-props';
 
@@ -52,19 +54,27 @@ const ListInput = ({ field, defaultValue: _d, ...props }: KindInputProps) => {
 /**
  * The referenced record's registry `display`, linked to its page when the role may open it. What
  * react-admin's ReferenceField shows, without its layers per cell (contexts, path and access hooks,
- * styled Typography): ≈ 4 of a list row's columns are references. The ids of a page are still fetched
- * in one getMany per referenced resource (useGetManyAggregate).
+ * styled Typography): ≈ 4 of a list row's columns are references. In a list table the page's records come
+ * from the table (generic/ref-table.tsx: one getMany per referenced resource); elsewhere (a show page)
+ * the field asks itself (useGetManyAggregate still gathers the ids of one render into one request).
  */
 const RefField = ({ field, source }: KindFieldProps) => {
   const id = useFieldValue({ source }) as Identifier | null | undefined;
-  const reference = field.ref!;
+  const column = useRefColumn(field.ref!);
   const present = id !== null && id !== undefined && id !== '';
-  const { data } = useGetManyAggregate(reference, { ids: present ? [id] : [] }, { enabled: present });
+  if (!present) return null;
+  if (column) return <RefLink reference={field.ref!} id={id} record={column.records.get(String(id))} canShow={column.canShow} />;
+  return <RefFieldQuery reference={field.ref!} id={id} />;
+};
+const RefFieldQuery = ({ reference, id }: { reference: string; id: Identifier }) => {
+  const { data } = useGetManyAggregate(reference, { ids: [id] });
   const { canAccess } = useCanAccess({ resource: reference, action: 'show' });
-  const record = data?.[0];
-  if (!present || !record) return null;
+  return <RefLink reference={reference} id={id} record={data?.[0]} canShow={!!canAccess} />;
+};
+const RefLink = ({ reference, id, record, canShow }: { reference: string; id: Identifier; record: RaRecord | undefined; canShow: boolean }) => {
+  if (!record) return null;
   const text = displayOf(findResource(reference), record);
-  if (!canAccess) return <span>{text}</span>;
+  if (!canShow) return <span>{text}</span>;
   return (
     <Link to={`/${reference}/${encodeURIComponent(String(id))}/show`} onClick={stopPropagation}>
       {text}

@@ -4,6 +4,7 @@
  * `menu: false` resources are left out. Every entry follows canAccess (the permission matrix): a role sees
  * only what it may open, and a group with nothing to open is not shown. The daily group and the group of
  * the current page start open, the others folded (the whole menu fits 900 px); the choice is remembered.
+ * A folded group's entries exist in the page once it has been unfolded.
  */
 import type { ReactNode } from 'react';
 import { Collapse, Divider, List, ListItemButton, ListItemText } from '@mui/material';
@@ -108,7 +109,9 @@ export const AreaMenu = () => {
         return (
           <List key={g.key} disablePadding data-testid={`menu-section-${g.key}`}>
             {sidebarOpen ? <GroupHeading group={g} open={open} onToggle={() => setFolded({ ...folded, [g.key]: open })} /> : i > 0 && <Divider />}
-            <Collapse in={open} timeout={150}>
+            {/* a folded group's entries are drawn when it is first unfolded: ≈ 30 of the admin's 41 entries
+                (a quarter of a list page's elements) are folded on a page load */}
+            <Collapse in={open} timeout={150} mountOnEnter>
               {g.entries.map((e) => e.node)}
             </Collapse>
           </List>

@@ -7,6 +7,7 @@
  */
 import { QueryClient } from '@tanstack/react-query';
 import { authAnswerNow } from './auth-provider';
+import { isSeededList } from '../boot/list-seed';
 
 const MAX_RETRIES = 2;
 
@@ -31,5 +32,7 @@ queryClient.defaultQueryOptions = ((options: Parameters<typeof defaults>[0]) => 
     // Roles change only with a new sign-in, which clears the cache: the answer stays good until then.
     if (answer !== undefined) return { ...defaulted, initialData: answer, staleTime: Number.POSITIVE_INFINITY };
   }
+  // The list the page opened on, already in the cache (boot/list-seed.ts): its screen shows it without asking again.
+  if (isSeededList(defaulted.queryHash)) return { ...defaulted, staleTime: Number.POSITIVE_INFINITY };
   return defaulted;
 }) as typeof queryClient.defaultQueryOptions;
