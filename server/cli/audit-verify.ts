@@ -6,7 +6,7 @@ import { existingDbFile } from './db-file';
 
 const { values } = commandLine({ db: { type: 'string' } }, 'npm run audit:verify [-- --db PATH]');
 const file = existingDbFile(values.db);
-const { rows, breaks } = verifyAuditChain(openDb(file));
+const { rows, breaks } = await verifyAuditChain(openDb(file));
 if (!breaks.length) {
   console.log(`审计链完整 / audit chain intact: ${rows} rows (${file})`);
 } else {

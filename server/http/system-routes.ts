@@ -35,10 +35,10 @@ export function withEmptyMonths(rows: readonly MonthRow[]): MonthRow[] {
 
 export function systemRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/audit-verify', (c) => {
+  app.get('/audit-verify', async (c) => {
     if (!c.get('user')!.roles.some((r) => VERIFIERS.has(r))) throw forbidden(msg(c.get('lang'), 'forbidden'));
     const started = Date.now();
-    const result = verifyAuditChain(c.get('deps').db);
+    const result = await verifyAuditChain(c.get('deps').db);
     return c.json({ ...result, intact: result.breaks.length === 0, checked_at: c.get('deps').clock.now().toISOString(), ms: Date.now() - started });
   });
   // Where the rule re-check stands (admin's system screen, QA's dashboard): null before the first one.

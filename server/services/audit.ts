@@ -3,7 +3,7 @@
  * removed behind the application's back is detected by verifyAuditChain().
  */
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { auditLog } from '../../schema/tables';
 import { toWellFormed } from '../../schema/unicode';
 import type { Db } from '../db';
@@ -28,19 +28,7 @@ export function auditHash(prev: string | null, r: AuditContent): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/**
- * Appends one audit row; call it inside the transaction that makes the change, so both land or neither.
- * Async like every service (a PostgreSQL engine's statements are); on SQLite it runs the synchronous append.
- */
-export async function writeAudit(...args: Parameters<typeof writeAuditSync>): Promise<void> {
-  writeAuditSync(...args);
-}
-
-/**
- * writeAudit for the SQLite bulk merge's synchronous transaction.
- * @db-sync the bulk merge's transaction is synchronous; everything else calls writeAudit.
- */
-export function writeAuditSync(
+type AuditArgs = [
   ctx: ServiceContext,
   action: AuditAction,
   resource: string,
@@ -48,8 +36,11 @@ export function writeAuditSync(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
   reason?: string | null,
-): void {
-  const content: AuditContent = {
+];
+
+/** The row's content as stored and hashed. */
+function auditContent(...[ctx, action, resource, recordId, before, after, reason]: AuditArgs): AuditContent {
+  return {
     at: ctx.clock.now().toISOString(),
     actor: ctx.actor.id,
     action,
@@ -60,8 +51,35 @@ export function writeAuditSync(
     // What SQLite stores (a lone surrogate becomes U+FFFD), so the hash covers exactly the stored text.
     reason: reason == null ? null : toWellFormed(reason),
   };
-  // Inside the IMMEDIATE write transaction nobody else can append, so the chain cannot fork.
-  const last = ctx.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get() as { hash: string | null } | undefined;
+}
+
+const lastHash = (db: Db) => db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+
+/**
+ * Appends one audit row; call it inside the transaction that makes the change, so both land or neither.
+ * The write transaction holds the database's one write lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: the advisory
+ * lock every writer takes, server/db/pg.ts), so nobody else appends between reading the last hash and
+ * inserting the next: the chain cannot fork.
+ */
+export async function writeAudit(...args: AuditArgs): Promise<void> {
+  const [ctx, , , , before, after] = args;
+  const content = auditContent(...args);
+  const last = (await lastHash(ctx.db).get()) as { hash: string | null } | undefined;
+  const prev = last?.hash ?? null;
+  await ctx.db
+    .insert(auditLog)
+    .values({ ...content, before, after, prev_hash: prev, hash: auditHash(prev, content) })
+    .run();
+}
+
+/**
+ * writeAudit for the SQLite bulk merge's synchronous transaction.
+ * @db-sync the bulk merge's transaction is synchronous; everything else calls writeAudit.
+ */
+export function writeAuditSync(...args: AuditArgs): void {
+  const [ctx, , , , before, after] = args;
+  const content = auditContent(...args);
+  const last = lastHash(ctx.db).get() as { hash: string | null } | undefined;
   const prev = last?.hash ?? null;
   ctx.db
     .insert(auditLog)
@@ -74,17 +92,26 @@ export interface ChainBreak {
   problem: 'hash' | 'prev_hash';
 }
 
+/** Rows read per page while verifying (keyset by id: a page is one short read, the chain may be millions of rows). */
+const VERIFY_PAGE = 5000;
+
 /** Walks the whole chain in id order; returns the rows whose hash or link does not match. */
-export function verifyAuditChain(db: Db): { rows: number; breaks: ChainBreak[] } {
-  const stmt = db.$client.prepare('SELECT id, at, actor, action, resource, record_id, before, after, reason, prev_hash, hash FROM audit_log ORDER BY id');
+export async function verifyAuditChain(db: Db): Promise<{ rows: number; breaks: ChainBreak[] }> {
   const breaks: ChainBreak[] = [];
   let prev: string | null = null;
   let rows = 0;
-  for (const r of stmt.iterate() as IterableIterator<AuditContent & { id: number; prev_hash: string | null; hash: string }>) {
-    rows++;
-    if (r.prev_hash !== prev) breaks.push({ id: r.id, problem: 'prev_hash' });
-    if (auditHash(r.prev_hash, r) !== r.hash) breaks.push({ id: r.id, problem: 'hash' });
-    prev = r.hash;
+  for (let after = 0; ; ) {
+    // raw SQL: before/after as the stored JSON text the hash covers (the table's columns would parse it)
+    const page = (await db.all(
+      sql`SELECT id, at, actor, action, resource, record_id, before, after, reason, prev_hash, hash FROM audit_log WHERE id > ${after} ORDER BY id LIMIT ${VERIFY_PAGE}`,
+    )) as (AuditContent & { id: number; prev_hash: string | null; hash: string })[];
+    for (const r of page) {
+      rows++;
+      if (r.prev_hash !== prev) breaks.push({ id: r.id, problem: 'prev_hash' });
+      if (auditHash(r.prev_hash, r) !== r.hash) breaks.push({ id: r.id, problem: 'hash' });
+      prev = r.hash;
+    }
+    if (page.length < VERIFY_PAGE) return { rows, breaks };
+    after = page[page.length - 1].id;
   }
-  return { rows, breaks };
 }

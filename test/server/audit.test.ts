@@ -192,7 +192,7 @@ describe('the audit table', () => {
     const sqlite = writerOf(api.server.db);
     expect(() => sqlite.prepare("UPDATE audit_log SET reason = 'tampered' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
-    const { rows, breaks } = verifyAuditChain(api.server.db);
+    const { rows, breaks } = await verifyAuditChain(api.server.db);
     expect(rows).toBe(await auditTotal());
     expect(breaks).toEqual([]);
   });

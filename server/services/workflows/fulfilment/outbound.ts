@@ -56,7 +56,7 @@ export async function issueOutbound(ctx: ServiceContext, order: Row, input: Reco
 
 export async function confirmReceipt(ctx: ServiceContext, slip: Row, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   const date = stepDate(ctx, input, 'receipt_confirmed_at', { zh: '收货确认', en: 'Receipt' });
-  const order = findRow(ctx.db, registry.get('sales_orders')!, slip.order as number);
+  const order = await findRow(ctx.db, registry.get('sales_orders')!, slip.order as number);
   if (order && order.status === 'shipped')
     await applyChanges(ctx, registry.get('sales_orders')!, order, { status: 'completed' }, { reason: 'confirm_receipt' });
   return { receipt_confirmed_at: date };
