@@ -224,7 +224,7 @@ async function updateRow(
     checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
     await refuseLegacyDocument(ctx, resource, current);
   }
-  refuseWhileMerging(ctx, current);
+  await refuseWhileMerging(ctx, current);
   const errors: FieldErrors = {};
   await checkReferences(ctx, resource, values, errors, prefix, current);
   await checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
@@ -264,7 +264,7 @@ async function voidRow(ctx: ServiceContext, resource: Resource, current: Row, re
     authorize(ctx.actor, resource, 'delete', ctx.lang);
     await checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
   }
-  refuseWhileMerging(ctx, current);
+  await refuseWhileMerging(ctx, current);
   await writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
   const row = (await ctx.db
     .update(resource.table)

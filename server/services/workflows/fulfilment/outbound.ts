@@ -2,12 +2,13 @@
  * The outbound steps (第五篇 5): the slip issued from a confirmed order, and the receipt the salesperson
  * confirms (which completes the order).
  */
-import { and, eq, isNull, like } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { msg } from '../../../../schema/messages';
 import { registry } from '../../../../schema/resources';
 import * as t from '../../../../schema/tables';
 import { badRequest } from '../../../errors';
 import type { Db } from '../../../db';
+import { sqlOf } from '../../../db/dialect';
 import type { ServiceContext } from '../../context';
 import { findRow, type Row } from '../../records';
 import { applyChanges, createRecord } from '../../write';
@@ -21,7 +22,7 @@ export async function nextSlipNo(db: Db, date: string): Promise<string> {
   const taken = await db
     .select({ no: t.outboundSlips.slip_no })
     .from(t.outboundSlips)
-    .where(like(t.outboundSlips.slip_no, `${prefix}%`))
+    .where(sqlOf(db).likeCi(t.outboundSlips.slip_no, `${prefix}%`)) // as SQLite's LIKE: any letter case
     .all();
   const max = taken
     .map((r) => Number(String(r.no).slice(prefix.length)))
