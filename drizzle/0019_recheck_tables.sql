@@ -1,9 +1,11 @@
 -- The rule re-check's own state (server/services/rules/recheck-progress.ts), created at run time before this
--- migration (hence IF NOT EXISTS: such a database keeps its tables). The same in drizzle-pg/0003_recheck_tables.sql.
+-- migration (hence IF NOT EXISTS: such a database keeps its tables and its UNIQUE (by, ref_id); queued_at is written
+-- by the insert, dialect.ts nowIso, so the two migration sets have no engine-specific default). The same in drizzle-pg/0003_recheck_tables.sql.
 -- The queue of master records whose sales lines the next re-check evaluates
 CREATE TABLE IF NOT EXISTS rule_recheck_pending (
-  id INTEGER PRIMARY KEY, "by" TEXT NOT NULL, ref_id INTEGER NOT NULL, queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
-  UNIQUE ("by", ref_id));
+  id INTEGER PRIMARY KEY, "by" TEXT NOT NULL, ref_id INTEGER NOT NULL, queued_at TEXT NOT NULL);
+--> statement-breakpoint
+CREATE UNIQUE INDEX IF NOT EXISTS rule_recheck_pending_by_ref ON rule_recheck_pending ("by", ref_id);
 --> statement-breakpoint
 -- One row: where the running (or last) re-check stands
 CREATE TABLE IF NOT EXISTS rule_recheck (

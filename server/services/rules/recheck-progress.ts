@@ -7,6 +7,7 @@
 import { RECORD_KINDS, RULES, isTimeDriven, type RuleSettings } from '../../../schema/rules';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { sqlOf } from '../../db/dialect';
 
 export const RECHECK_STATUS = ['running', 'done'] as const;
 
@@ -42,7 +43,8 @@ export type DependentsBy = (typeof DEPENDENTS_BY)[number];
 
 /** Queues master records for the next re-check (in the caller's transaction). */
 export async function queueDependents(db: Db, by: DependentsBy, refIds: readonly number[]): Promise<void> {
-  for (const id of refIds) await db.run(sql`INSERT INTO rule_recheck_pending ("by", ref_id) VALUES (${by}, ${id}) ON CONFLICT DO NOTHING`);
+  const now = sqlOf(db).nowIso();
+  for (const id of refIds) await db.run(sql`INSERT INTO rule_recheck_pending ("by", ref_id, queued_at) VALUES (${by}, ${id}, ${now}) ON CONFLICT DO NOTHING`);
 }
 
 /** The newest queued entry: a run takes the queue up to it. */
