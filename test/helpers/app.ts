@@ -99,7 +99,7 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     db = openDb(dbFile);
   }
   if (!opts.from) await createAdmin(db, clock, ADMIN_PASSWORD);
-  const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: () => {} });
+  const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: process.env.GSP_TEST_LOG_500 ? (e) => console.error(e) : () => {} });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

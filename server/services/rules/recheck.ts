@@ -16,7 +16,7 @@ import { loadSettings } from '../settings';
 import { RECHECK_KINDS, candidatePage, kindOf, type CandidatePage } from './recheck-candidates';
 import { activeFindingsOf, findingsChange, resolveAllFor, syncFindings, type FindingRow } from './findings';
 import { clearDependents, fingerprintOf, pendingUpto, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
-import { createSqlContext } from './sql-context';
+import { createSqlContext, settled } from './sql-context';
 import { saleLineViewsOf, viewOf } from './views';
 import { findingContext } from './finding-context';
 
@@ -167,10 +167,12 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
   const rc = await createSqlContext(ctx.db, asOf);
   const out = { records: 0, lastId: page.ids[page.ids.length - 1], changes: [] as Change[] };
   const timeCodes = codesOf(kind, true);
-  const consider = (id: number, codes: ReadonlySet<string>, view: Record<string, any> | undefined, found: Finding[], active: FindingRow[] = []) => {
+  const consider = async (id: number, codes: ReadonlySet<string>, view: Record<string, any> | undefined, evaluated: () => Finding[], active: FindingRow[] = []) => {
     out.records++;
+    // the rules and the finding's context read through rc: settled() loads what they ask for (PostgreSQL)
+    const [found, extra] = view ? await settled(rc, () => [evaluated(), findingContext(kind, view, rc)] as const) : [[], null];
     if (view ? findingsChange(codes, found, active) : active.some((f) => f.status !== 'waived')) {
-      out.changes.push({ id, codes, found, extra: view ? findingContext(kind, view, rc) : null, active });
+      out.changes.push({ id, codes, found, extra, active });
     }
   };
   const full = () => performance.now() > until || out.changes.length >= RECHECK_BATCH.maxChanges;
@@ -185,7 +187,7 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
     for (const order of page.ids) {
       const all = page.allRules.has(order);
       for (const v of views.get(order) ?? [])
-        consider(v.id!, all ? allCodes : timeCodes, v, evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
+        await consider(v.id!, all ? allCodes : timeCodes, v, () => evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
       if (full()) return { ...out, lastId: order };
     }
     return out;
@@ -193,7 +195,7 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
   const active = await activeFindingsOf(ctx, kind, page.ids);
   for (const id of page.ids) {
     const view = (await viewOf(ctx.db, kind, id)) as Record<string, any> | undefined;
-    consider(id, timeCodes, view, view ? evaluate(kind, view as never, rc, { timeDriven: true }) : [], active.get(id));
+    await consider(id, timeCodes, view, () => evaluate(kind, view as never, rc, { timeDriven: true }), active.get(id));
     if (full()) return { ...out, lastId: id };
   }
   return out;
