@@ -43,7 +43,6 @@ async function buildWebIfNeeded() {
 
 function writeFirstLogin(dbFile: string, creds: Credential[]) {
   const file = path.join(path.dirname(path.resolve(dbFile)), 'first-login.txt');
-  fs.mkdirSync(path.dirname(file), { recursive: true }); // on PostgreSQL no database file made the folder
   const lines = creds.map((c) => `${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password}`);
   fs.writeFileSync(
     file,
@@ -110,6 +109,7 @@ function scheduleRecheck(db: Db, target: string, clock: Clock): () => Promise<vo
 async function openDatabase(env: ReturnType<typeof readEnv>, dbFile: string): Promise<Db> {
   const target = databaseTarget(env);
   if (target.engine === 'sqlite') return openDb(dbFile);
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true }); // the files' folder (SQLite's openDb makes it for its file)
   const applied = await migratePostgresIfNeeded(target.url);
   if (applied) console.log(`已迁移 / migrated: ${describeDatabase(target)} (+${applied})`);
   return openPgDb(target.url, { filesBeside: dbFile });
