@@ -323,9 +323,10 @@ async function writeChildren(ctx: ServiceContext, resource: Resource, parentId: 
 export async function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Promise<Row> {
   authorize(ctx.actor, resource, 'create', ctx.lang); // before validation: a denied user learns nothing from field errors
   const hooks = writeHooks(resource);
-  if (hooks?.fillInput && !opts.historical) input = await hooks.fillInput(ctx, input);
-  const values = await parseOrThrow(ctx, resource, input, 'create', opts);
   return inTransaction(ctx, async (tx) => {
+    // numbered inside the write transaction: two creates in parallel must not both read the same highest number
+    if (hooks?.fillInput && !opts.historical) input = await hooks.fillInput(tx, input);
+    const values = await parseOrThrow(tx, resource, input, 'create', opts);
     const row = await insertRow(tx, resource, values, opts);
     const childIds = await writeChildren(tx, resource, row.id, input, opts, true);
     if (!opts.historical) await hooks?.afterWrite?.(tx, undefined, (await findRow(tx.db, resource, row.id))!);
