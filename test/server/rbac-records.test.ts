@@ -3,6 +3,7 @@
  * records, field guards, signed approvals (their roles, no self-approval, never admin), QA and sales lines,
  * the auditor's read-only access. One server; every role signs in once.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE } from '../../schema/enums';
 import { ACTIONS, FIELD_GUARDS, MATRIX, OWN_SCOPE, can, ownScope, type Role } from '../../schema/permissions';
@@ -260,9 +261,9 @@ describe('the auditor is read-only', () => {
       expect(await w.row(res.name, id), res.name).toEqual(before);
     }
     expect(refused).toEqual([]);
-    const written = (await w.srv.db.$client
-      .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE actor = ? AND action IN ('create', 'update', 'void', 'sign')`)
-      .get(w.userIds.auditor)) as { n: number };
+    const written = (await w.srv.db.get(
+      sql`SELECT COUNT(*) AS n FROM audit_log WHERE actor = ${w.userIds.auditor} AND action IN ('create', 'update', 'void', 'sign')`,
+    )) as { n: number };
     expect(written.n).toBe(0);
   });
 
