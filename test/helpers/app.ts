@@ -42,8 +42,8 @@ export function migratedTemplate(): string {
   return migrated;
 }
 
-/** Whether the app under test runs on PostgreSQL (GSP_TEST_ENGINE=pg). */
-export const testOnPg = process.env.GSP_TEST_ENGINE === 'pg';
+/** Whether the app under test runs on PostgreSQL (GSP_TEST_ENGINE=pg; the vitest project "pg" sets it). Read per call: a worker may run files of both projects. */
+export const testOnPg = () => process.env.GSP_TEST_ENGINE === 'pg';
 
 let pgTemplate: Promise<string> | undefined;
 let pgDatabases = 0;
@@ -89,7 +89,7 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
   let db: Db;
   let drop = async () => {};
-  if (testOnPg) {
+  if (testOnPg()) {
     if (opts.from) throw new Error('startTestServer({ from }) copies a SQLite file: not on PostgreSQL');
     const scratch = await scratchPgDatabase();
     db = openPgDb(scratch.url, { filesBeside: dbFile });
