@@ -33,7 +33,7 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'own-process', include: OWN_PROCESS, isolate: true } },
       // the same files again on PostgreSQL when there is a cluster (test/pg-suite.ts says which and why)
-      ...(process.env.GSP_TEST_PG ? [{ extends: true, test: { name: 'pg', include: PG_SUITE, isolate: false, env: { GSP_TEST_ENGINE: 'pg' } } }] : []),
+      ...(process.env.GSP_TEST_PG ? [{ extends: true as const, test: { name: 'pg', include: PG_SUITE, isolate: false, env: { GSP_TEST_ENGINE: 'pg' } } }] : []),
     ],
   },
 });

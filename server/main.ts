@@ -148,7 +148,9 @@ async function main() {
   const stopRecheck = env.GSP_RECHECK !== false ? scheduleRecheck(db, postgres ? env.DATABASE_URL! : dbFile, clock) : async () => undefined;
   const app = createApp({ db, clock, webDist: WEB_DIST });
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
-    console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${postgres ? engineOf(db).name : dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);
+    console.log(
+      `GSP Console: http://localhost:${info.port}/  (数据库 ${postgres ? engineOf(db).name : dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`,
+    );
   });
   handleShutdown(server, db, stopRecheck);
 }

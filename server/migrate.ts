@@ -32,7 +32,7 @@ export async function migratePostgres(url: string): Promise<void> {
  * How many of drizzle-pg/'s migrations the database at `url` has not applied yet; null when this role cannot tell
  * (the application role of ops/pg/app-role.sql has no access to the migrator's own schema: the owner migrates).
  */
-export async function pendingPgMigrations(url: string): Promise<number | null> {
+async function pendingPgMigrations(url: string): Promise<number | null> {
   const journal = JSON.parse(fs.readFileSync(path.join(PG_MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
   const client = new pg.Client({ connectionString: url });
   await client.connect();

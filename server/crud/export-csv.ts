@@ -9,7 +9,7 @@
  * never sits in memory as rows or as text. A row voided or changed while the export runs is written as it
  * is when its batch is read.
  */
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Resource } from '../../schema/define';
 import { BOM, csvLine, displayText, exportCell, type CellHelpers } from '../../schema/csv';
@@ -100,7 +100,15 @@ export async function exportCsv(c: Context<AppEnv>, resource: Resource): Promise
     async pull(controller) {
       if (next >= ids.length) return controller.close();
       const batch = ids.slice(next, (next += EXPORT_BATCH));
-      const byId = new Map(((await db.select().from(resource.table).where(idIn(db, resource, batch)).all()) as Row[]).map((r) => [r.id, r]));
+      const byId = new Map(
+        (
+          (await db
+            .select()
+            .from(resource.table)
+            .where(idIn(db, resource, batch))
+            .all()) as Row[]
+        ).map((r) => [r.id, r]),
+      );
       const rows = batch.map((id) => byId.get(id)).filter((r): r is Row => !!r);
       refs = await referenceTexts(db, actor, resource, rows);
       let text = '';

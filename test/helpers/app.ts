@@ -43,7 +43,7 @@ export function migratedTemplate(): string {
 }
 
 /** Whether the app under test runs on PostgreSQL (GSP_TEST_ENGINE=pg; the vitest project "pg" sets it). Read per call: a worker may run files of both projects. */
-export const testOnPg = () => process.env.GSP_TEST_ENGINE === 'pg';
+const testOnPg = () => process.env.GSP_TEST_ENGINE === 'pg';
 
 let pgTemplate: Promise<string> | undefined;
 let pgDatabases = 0;
@@ -76,7 +76,10 @@ async function scratchPgDatabase(): Promise<{ url: string; drop(): Promise<void>
   const template = await migratedPgTemplate();
   const name = `${pgStem}_${++pgDatabases}`;
   await admin(cluster, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-  return { url: withDatabase(cluster, name), drop: () => admin(cluster, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+  return {
+    url: withDatabase(cluster, name),
+    drop: () => admin(cluster, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
 }
 
 /**
@@ -99,7 +102,13 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     db = openDb(dbFile);
   }
   if (!opts.from) await createAdmin(db, clock, ADMIN_PASSWORD);
-  const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: process.env.GSP_TEST_LOG_500 ? (e) => console.error(e) : () => {} });
+  const app = createApp({
+    db,
+    clock,
+    webDist: opts.webDist,
+    busy: opts.busy,
+    onInternalError: process.env.GSP_TEST_LOG_500 ? (e) => console.error(e) : () => {},
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

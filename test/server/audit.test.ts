@@ -166,7 +166,7 @@ describe('same transaction', () => {
     const c = (await api.dp.create('customers', { data: customerBody('原子药房') })).data;
     const db = api.server.db;
     const pg = engineOf(db).dialect === 'postgres';
-    const ddl = (text: string) => transaction(db, () => db.run(sql.raw(text)));
+    const ddl = (text: string) => transaction(db, async () => await db.run(sql.raw(text)));
     // a trigger refusing every audit row (PostgreSQL: a function of its own)
     if (pg) {
       await ddl(`CREATE FUNCTION test_audit_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`);
@@ -199,7 +199,7 @@ describe('the audit table', () => {
     const db = api.server.db;
     // the refusal's text (Drizzle's SQLite session wraps the driver's error: its cause)
     const refusal = (q: SQL) =>
-      transaction(db, () => db.run(q)).then(
+      transaction(db, async () => await db.run(q)).then(
         () => 'accepted',
         (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ''}`,
       );

@@ -65,10 +65,12 @@ export async function readProgress(db: Db): Promise<RecheckProgress | undefined>
 export async function writeProgress(db: Db, p: RecheckProgress): Promise<void> {
   // (a row read back carries its id: the one row's id is 1, given here)
   const cols = (Object.keys(p) as (keyof RecheckProgress)[]).filter((c) => (c as string) !== 'id');
-  await db.run(sql`INSERT INTO rule_recheck (id, ${sql.raw(cols.join(', '))}) VALUES (1, ${sql.join(
-    cols.map((c) => sql`${p[c]}`),
-    sql`, `,
-  )}) ON CONFLICT (id) DO UPDATE SET ${sql.raw(cols.map((c) => `${c} = excluded.${c}`).join(', '))}`);
+  await db.run(
+    sql`INSERT INTO rule_recheck (id, ${sql.raw(cols.join(', '))}) VALUES (1, ${sql.join(
+      cols.map((c) => sql`${p[c]}`),
+      sql`, `,
+    )}) ON CONFLICT (id) DO UPDATE SET ${sql.raw(cols.map((c) => `${c} = excluded.${c}`).join(', '))}`,
+  );
 }
 
 /** What decides the step dates: the deadline settings and which rules are time-driven. */

@@ -82,8 +82,7 @@ export async function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { f
  * it also moves for writes elsewhere in the cluster, which only costs a batch evaluated twice.
  */
 function changeMark(db: Db): () => Promise<number | string> {
-  if (engineOf(db).dialect === 'postgres')
-    return async () => ((await db.get(sql`SELECT pg_current_snapshot()::text AS mark`)) as { mark: string }).mark;
+  if (engineOf(db).dialect === 'postgres') return async () => ((await db.get(sql`SELECT pg_current_snapshot()::text AS mark`)) as { mark: string }).mark;
   const reader = readerOf(db);
   return async () => reader.pragma('data_version', { simple: true }) as number;
 }
@@ -167,7 +166,13 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
   const rc = await createSqlContext(ctx.db, asOf);
   const out = { records: 0, lastId: page.ids[page.ids.length - 1], changes: [] as Change[] };
   const timeCodes = codesOf(kind, true);
-  const consider = async (id: number, codes: ReadonlySet<string>, view: Record<string, any> | undefined, evaluated: () => Finding[], active: FindingRow[] = []) => {
+  const consider = async (
+    id: number,
+    codes: ReadonlySet<string>,
+    view: Record<string, any> | undefined,
+    evaluated: () => Finding[],
+    active: FindingRow[] = [],
+  ) => {
     out.records++;
     // the rules and the finding's context read through rc: settled() loads what they ask for (PostgreSQL)
     const [found, extra] = view ? await settled(rc, () => [evaluated(), findingContext(kind, view, rc)] as const) : [[], null];

@@ -69,7 +69,10 @@ async function checkPayment(ctx: ServiceContext, values: Values, current: Row | 
   const customer = values.customer !== undefined ? values.customer : current?.customer;
   if (customer !== inv.customer) {
     const name = async (id: unknown) => String((await findRow(ctx.db, registry.get('customers')!, id as number))?.name ?? `#${id}`);
-    fail('customer', msg(ctx.lang, 'wf_payment_customer', { payer: await name(customer), invoice: String(inv.invoice_no), customer: await name(inv.customer) }));
+    fail(
+      'customer',
+      msg(ctx.lang, 'wf_payment_customer', { payer: await name(customer), invoice: String(inv.invoice_no), customer: await name(inv.customer) }),
+    );
   }
   const amount = Number(values.amount !== undefined ? values.amount : current?.amount);
   const others = await ctx.db

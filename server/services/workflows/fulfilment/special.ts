@@ -81,7 +81,16 @@ export async function specialState(db: Db, order: R, asOf: string): Promise<Spec
   const rc = await createSqlContext(db, asOf);
   const saleDate = dateOf(order.sale_date) ?? asOf;
   const { products, docsMissing, contract } = await settled(rc, () => ({
-    products: [...new Set(rc.orderLines(order.id).map((l) => l.product).filter((p): p is number => p != null))].map((id) => rc.product(id)).filter(isSpecial),
+    products: [
+      ...new Set(
+        rc
+          .orderLines(order.id)
+          .map((l) => l.product)
+          .filter((p): p is number => p != null),
+      ),
+    ]
+      .map((id) => rc.product(id))
+      .filter(isSpecial),
     docsMissing: order.customer != null ? missingSpecialDocs(rc.customerAgents(order.customer), saleDate) : [],
     contract: order.contract != null ? rc.contract(order.contract) : undefined,
   }));
