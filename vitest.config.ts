@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import BrowserFilesFirst from './test/helpers/browser-files-first';
+import { PG_SUITE } from './test/pg-suite';
 
 /**
  * Files that need a process of their own: write-hooks asserts what happens before the composition registers the
@@ -31,6 +32,8 @@ export default defineConfig({
         test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: OWN_PROCESS, isolate: false },
       },
       { extends: true, test: { name: 'own-process', include: OWN_PROCESS, isolate: true } },
+      // the same files again on PostgreSQL when there is a cluster (test/pg-suite.ts says which and why)
+      ...(process.env.GSP_TEST_PG ? [{ extends: true as const, test: { name: 'pg', include: PG_SUITE, isolate: false, env: { GSP_TEST_ENGINE: 'pg' } } }] : []),
     ],
   },
 });

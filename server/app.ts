@@ -23,6 +23,7 @@ import { webApp } from './http/web-app';
 import type { AppDeps, AppEnv } from './env';
 import { isDatabaseBusy, isDiskFull, ServiceError, unauthenticated } from './errors';
 import './services/write-hooks'; // registers the workflows' write hooks (services/hooks.ts)
+import { engineOf } from './db';
 
 export interface AppOptions extends AppDeps {
   /** built web app to serve at / (web/dist); omitted in API tests */
@@ -45,7 +46,7 @@ const APP_CACHE_KIB = 64 * 1024;
 
 export function createApp(opts: AppOptions) {
   const { db, clock } = opts;
-  db.$client.pragma(`cache_size = -${APP_CACHE_KIB}`);
+  if (engineOf(db).dialect === 'sqlite') db.$client.pragma(`cache_size = -${APP_CACHE_KIB}`);
   const meta = buildMeta(registry);
   const app = new Hono<AppEnv>();
 

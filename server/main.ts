@@ -8,8 +8,9 @@ import path from 'node:path';
 import { createApp } from './app';
 import { createAdmin, isEmpty, randomPassword, requireFirstLoginChange, type Credential } from './bootstrap';
 import type { Clock } from './clock';
-import { clockFromEnv, dbFilePath, EnvError, readEnv } from './env';
-import { openDb, type Db } from './db';
+import { clockFromEnv, databaseTarget, dbFilePath, describeDatabase, EnvError, pgFilesAnchor, readEnv } from './env';
+import { engineOf, openDb, openPgDb, type Db } from './db';
+import { migratePostgresIfNeeded } from './migrate';
 import { ROOT } from './root';
 import { closePdfRenderer } from './documents/pdf';
 import { dailyBackup } from './services/backup';
@@ -70,14 +71,14 @@ function scheduleBackups(db: Db, clock: Clock, dir: string) {
  * mid-batch, the batch's transaction rolls back and the next start continues after the last committed one.
  */
 /** Starts the daily re-check; the answer stops a run under way (at shutdown: the next start continues it). */
-function scheduleRecheck(db: Db, dbFile: string, clock: Clock): () => Promise<void> {
+function scheduleRecheck(db: Db, target: string, clock: Clock): () => Promise<void> {
   let lastDay = '';
   let run: RecheckRun | null = null;
   const start = () => {
     if (run || clock.today() === lastDay) return;
     lastDay = clock.today();
     const started = Date.now();
-    run = startRecheck({ db, file: dbFile, clock, asOf: lastDay });
+    run = startRecheck({ db, file: target, clock, asOf: lastDay });
     run.done
       .then(
         (p) =>
@@ -100,13 +101,29 @@ function scheduleRecheck(db: Db, dbFile: string, clock: Clock): () => Promise<vo
   };
 }
 
+/**
+ * The database DATABASE_URL names (PostgreSQL, migrated here when its migrations are readable and pending), else
+ * the SQLite file (GSP_DB, else data/gsp.db; openDb migrates it). On PostgreSQL the console's own files
+ * (attachments, imports, backups, first-login.txt) go under GSP_DATA_DIR (default data/), as the CLI's do.
+ */
+async function openDatabase(env: ReturnType<typeof readEnv>, dbFile: string): Promise<Db> {
+  const target = databaseTarget(env);
+  if (target.engine === 'sqlite') return openDb(dbFile);
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true }); // the files' folder (SQLite's openDb makes it for its file)
+  const applied = await migratePostgresIfNeeded(target.url);
+  if (applied) console.log(`已迁移 / migrated: ${describeDatabase(target)} (+${applied})`);
+  return openPgDb(target.url, { filesBeside: dbFile });
+}
+
 async function main() {
   const env = readEnv();
-  const dbFile = dbFilePath(undefined, env);
+  // PostgreSQL has no file: its files go where the importer's CLI and the tools put them (pgFilesAnchor)
+  const dbFile = env.DATABASE_URL ? pgFilesAnchor(env.DATABASE_URL, env) : dbFilePath(undefined, env);
   const port = env.PORT ?? 8080;
   const clock = clockFromEnv(env);
   if (!env.GSP_SKIP_WEB_BUILD) await buildWebIfNeeded();
-  const db = openDb(dbFile);
+  const db = await openDatabase(env, dbFile);
+  const postgres = engineOf(db).dialect === 'postgres';
   if (await isEmpty(db)) {
     const creds = [await createAdmin(db, clock, env.GSP_ADMIN_PASSWORD || randomPassword())];
     if (env.GSP_DEMO !== false) {
@@ -127,19 +144,22 @@ async function main() {
   const leftovers = cleanLeftovers(db, backupDir);
   if (leftovers.length)
     console.log(`清理上次中断留下的临时文件 / removed ${leftovers.length} leftover(s) of an interrupted import or backup:\n  ${leftovers.join('\n  ')}`);
-  if (env.GSP_BACKUP !== false) scheduleBackups(db, clock, backupDir);
-  const stopRecheck = env.GSP_RECHECK !== false ? scheduleRecheck(db, dbFile, clock) : async () => undefined;
+  // PostgreSQL is backed up by its operator (pg_dump, the README's runbook), not by the console
+  if (env.GSP_BACKUP !== false && !postgres) scheduleBackups(db, clock, backupDir);
+  const stopRecheck = env.GSP_RECHECK !== false ? scheduleRecheck(db, postgres ? env.DATABASE_URL! : dbFile, clock) : async () => undefined;
   const app = createApp({ db, clock, webDist: WEB_DIST });
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
-    console.log(`GSP Console: http://localhost:${info.port}/  (数据库 ${dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`);
+    console.log(
+      `GSP Console: http://localhost:${info.port}/  (数据库 ${postgres ? engineOf(db).name : dbFile}${env.GSP_TODAY ? `, 今天 = ${env.GSP_TODAY}` : ''})`,
+    );
   });
   handleShutdown(server, db, stopRecheck);
 }
 
 /**
  * SIGTERM / SIGINT stop the server: no new connections, the PDF browser and a re-check under way (it resumes
- * at the next start) stopped with it, the database closed
- * (its WAL checkpointed), exit 0 — within SHUTDOWN_MS even if a request or the browser hangs.
+ * at the next start) stopped with it, the database closed (SQLite: its WAL checkpointed; PostgreSQL: the pool
+ * ended once the connections in use are back), exit 0 — within SHUTDOWN_MS even if a request or the browser hangs.
  */
 const SHUTDOWN_MS = 4000;
 function handleShutdown(server: ReturnType<typeof serve>, db: Db, stopRecheck: () => Promise<void>) {
@@ -151,14 +171,14 @@ function handleShutdown(server: ReturnType<typeof serve>, db: Db, stopRecheck: (
     setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
     server.close();
     (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-    Promise.allSettled([closePdfRenderer(), stopRecheck()]).finally(() => {
-      try {
-        db.$client.close();
-      } catch {
+    Promise.allSettled([closePdfRenderer(), stopRecheck()])
+      .then(async () => {
+        await engineOf(db).close();
+      })
+      .catch(() => {
         /* a statement still running: exit closes it */
-      }
-      process.exit(0);
-    });
+      })
+      .finally(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

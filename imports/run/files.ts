@@ -23,7 +23,7 @@ export async function sha256File(file: string): Promise<string> {
 export function dbFile(db: Db): string | null {
   const pg = pgUrlOf(db);
   if (pg) {
-    const anchor = pgFilesAnchor(pg);
+    const anchor = db.$client.name ?? pgFilesAnchor(pg); // the engine's filesBeside (main.ts, the tests), else the CLI's rule
     fs.mkdirSync(path.dirname(anchor), { recursive: true });
     return anchor;
   }

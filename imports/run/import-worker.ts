@@ -7,13 +7,13 @@ import type { ImportJob, ImportThreadMessage, ThreadError } from './import-threa
 import { isUsageError, runImport } from './pipeline';
 
 const { job } = workerData as { job: ImportJob };
-const { dbFile, now, today, ...opts } = job;
+const { dbFile, filesBeside, now, today, ...opts } = job;
 // The parent's clock, carried over: records are stamped with the server's time (a pinned GSP_TODAY included).
 const offset = now - Date.now();
 const clock: Clock = { now: () => new Date(Date.now() + offset), today: () => today };
 const post = (m: ImportThreadMessage) => parentPort!.postMessage(m);
 
-const db = /^postgres(ql)?:\/\//.test(dbFile) ? openPgDb(dbFile) : openDb(dbFile);
+const db = /^postgres(ql)?:\/\//.test(dbFile) ? openPgDb(dbFile, { filesBeside }) : openDb(dbFile);
 try {
   const r = await runImport({ ...opts, db, clock, onProgress: (p) => post({ t: 'progress', p }) });
   post({ t: 'done', r });

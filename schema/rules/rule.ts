@@ -68,6 +68,11 @@ export interface LineParts {
 // context in a WeakMap: nothing outlives the context (an import's master data is freed with it).
 const last = new WeakMap<RuleContext, { line: SaleLineView; key: readonly unknown[]; parts: LineParts }>();
 
+/** Drops the context's kept parts: its look-ups answer more now (a context loading asynchronously, server/services/rules/sql-context.ts). */
+export function forgetParts(ctx: RuleContext): void {
+  last.delete(ctx);
+}
+
 export function parts(line: SaleLineView, ctx: RuleContext): LineParts {
   const l = last.get(ctx);
   if (

@@ -2,7 +2,7 @@
  * Sign-in protection: an account locks after MAX_FAILURES consecutive wrong passwords (stored, so it
  * survives restarts), and each client address gets a bounded number of attempts per minute (in memory).
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { users } from '../../schema/tables';
 import type { Clock } from '../clock';
 import { type Db, transaction } from '../db';
@@ -19,9 +19,9 @@ export function lockedUntil(user: { locked_until: string | null }, clock: Clock)
 /** Counted in the database (one statement), so parallel guesses cannot each read the same old count. */
 export async function recordFailure(db: Db, clock: Clock, user: { id: number }): Promise<string | null> {
   return transaction(db, async () => {
-    const { failures } = db.$client
-      .prepare('UPDATE users SET failed_logins = COALESCE(failed_logins, 0) + 1 WHERE id = ? RETURNING failed_logins AS failures')
-      .get(user.id) as { failures: number };
+    const { failures } = (await db.get(
+      sql`UPDATE users SET failed_logins = COALESCE(failed_logins, 0) + 1 WHERE id = ${user.id} RETURNING failed_logins AS failures`,
+    )) as { failures: number };
     if (failures < MAX_FAILURES) return null;
     const lock = new Date(clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString();
     await db.update(users).set({ locked_until: lock }).where(eq(users.id, user.id)).run();

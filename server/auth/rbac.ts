@@ -64,7 +64,7 @@ function ownCondition(db: Db, actor: Actor, resource: Resource, action: Action):
   const path = ownScope(actor.roles, resource.name, action);
   if (!path) return undefined;
   const own = actor.salesperson ?? null;
-  if (own == null) return sql`0`;
+  if (own == null) return sql`FALSE`;
   const p = splitPath(resource, path);
   if (!p.via) return eq(resource.table[p.field], own);
   return inArray(resource.table[p.via], db.select({ id: p.target!.table.id }).from(p.target!.table).where(eq(p.target!.table[p.field], own)));

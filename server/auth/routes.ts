@@ -131,7 +131,7 @@ export function authRoutes() {
     const hash = hashSync(next);
     const ctx = { db, clock, actor, lang };
     await inTransaction(ctx, async (tx) => {
-      const before = findRow(tx.db, registry.get('users')!, user.id)!;
+      const before = (await findRow(tx.db, registry.get('users')!, user.id))!;
       const after = (await tx.db
         .update(users)
         .set({ password: hash, must_change_password: false, version: (before.version ?? 1) + 1, updated_at: clock.now().toISOString(), updated_by: user.id })

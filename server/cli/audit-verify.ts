@@ -1,14 +1,14 @@
 /** `npm run audit:verify [-- --db PATH]`: walks the audit hash chain (SQLite or DATABASE_URL); exit 0 when intact, 3 when broken. */
 import { engineOf } from '../db';
 import { describeDatabase } from '../env';
-import { verifyAudit } from '../services/audit';
+import { verifyAuditChain } from '../services/audit';
 import { commandLine } from './args';
 import { existingDatabase, openTarget } from './db-file';
 
 const { values } = commandLine({ db: { type: 'string' } }, 'npm run audit:verify [-- --db PATH]   (DATABASE_URL=postgres://… for PostgreSQL)');
 const target = existingDatabase(values.db);
 const db = openTarget(target);
-const { rows, breaks } = await verifyAudit(db);
+const { rows, breaks } = await verifyAuditChain(db);
 await engineOf(db).close();
 const name = target.engine === 'sqlite' ? target.file : describeDatabase(target);
 if (!breaks.length) {

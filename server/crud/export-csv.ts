@@ -9,7 +9,7 @@
  * never sits in memory as rows or as text. A row voided or changed while the export runs is written as it
  * is when its batch is read.
  */
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Resource } from '../../schema/define';
 import { BOM, csvLine, displayText, exportCell, type CellHelpers } from '../../schema/csv';
@@ -17,7 +17,8 @@ import type { Lang } from '../../schema/messages';
 import { can } from '../../schema/permissions';
 import { registry } from '../../schema/resources';
 import { authorize, scopeCondition } from '../auth/rbac';
-import type { Db } from '../db';
+import { type Db, engineOf } from '../db';
+import { sqlOf } from '../db/dialect';
 import type { AppEnv } from '../env';
 import type { Actor } from '../services/context';
 import { clientOf } from '../services/records';
@@ -28,8 +29,8 @@ export const EXPORT_BATCH = 500;
 
 type Row = Record<string, unknown>;
 
-/** `id IN (…)` with the ids as one JSON parameter: one statement text whatever the count (the statement cache). */
-const idIn = (resource: Resource, ids: unknown[]): SQL => sql`${resource.table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+/** `id IN (…)` with the ids as one parameter (JSON on SQLite, an array on PostgreSQL): one statement text whatever the count (the statement cache). */
+const idIn = (db: Db, resource: Resource, ids: number[]): SQL => sqlOf(db).inList(resource.table.id, ids);
 
 /** Display text of the referenced records of one batch, per reference field: only what the user may read. */
 async function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Row[]): Promise<Map<string, Map<unknown, unknown>>> {
@@ -46,7 +47,7 @@ async function referenceTexts(db: Db, actor: Actor, resource: Resource, rows: Ro
     const found = (await db
       .select(columns)
       .from(target.table)
-      .where(and(idIn(target, ids), scopeCondition(db, actor, target)))
+      .where(and(idIn(db, target, ids as number[]), scopeCondition(db, actor, target)))
       .all()) as Row[];
     for (const record of found) texts.set(record.id, displayText(target.display, record, record.id));
   }
@@ -61,17 +62,21 @@ export async function exportCsv(c: Context<AppEnv>, resource: Resource): Promise
   authorize(actor, resource, 'export', lang);
   const p = await parseListParams(db, resource, { filter: c.req.query('filter'), sort: c.req.query('sort') }, lang);
   const where = and(p.where, scopeCondition(db, actor, resource, 'export'));
-  // Plucked: a flat array of numbers (8 bytes a row), not an object per row.
+  // Plucked: a flat array of numbers (8 bytes a row), not an object per row (SQLite; PostgreSQL: through the adapter).
   const idQuery = db
     .select({ id: resource.table.id })
     .from(resource.table)
     .where(where)
-    .orderBy(...p.orderBy)
-    .toSQL();
-  const ids = (await clientOf(db)
-    .prepare(idQuery.sql)
-    .pluck()
-    .all(...idQuery.params)) as number[];
+    .orderBy(...p.orderBy);
+  let ids: number[];
+  if (engineOf(db).dialect === 'postgres') ids = ((await idQuery.all()) as { id: number }[]).map((r) => r.id);
+  else {
+    const q = idQuery.toSQL();
+    ids = (await clientOf(db)
+      .prepare(q.sql)
+      .pluck()
+      .all(...q.params)) as number[];
+  }
 
   const i = lang === 'en' ? 1 : 0;
   const fields = Object.entries(resource.fields).filter(([, spec]) => !spec.writeOnly);
@@ -95,7 +100,15 @@ export async function exportCsv(c: Context<AppEnv>, resource: Resource): Promise
     async pull(controller) {
       if (next >= ids.length) return controller.close();
       const batch = ids.slice(next, (next += EXPORT_BATCH));
-      const byId = new Map(((await db.select().from(resource.table).where(idIn(resource, batch)).all()) as Row[]).map((r) => [r.id, r]));
+      const byId = new Map(
+        (
+          (await db
+            .select()
+            .from(resource.table)
+            .where(idIn(db, resource, batch))
+            .all()) as Row[]
+        ).map((r) => [r.id, r]),
+      );
       const rows = batch.map((id) => byId.get(id)).filter((r): r is Row => !!r);
       refs = await referenceTexts(db, actor, resource, rows);
       let text = '';

@@ -9,6 +9,7 @@ import { SYSTEM_FIELDS, sortNullable } from '../../schema/define';
 import { msg, type Lang } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import type { Db } from '../db';
+import { type DialectSql, sqlOf } from '../db/dialect';
 import { badRequest } from '../errors';
 import { jsonProblem } from '../../schema/unicode';
 
@@ -25,7 +26,8 @@ export interface ListParams {
 
 const SUFFIXES = ['_gte', '_lte', '_gt', '_lt', '_neq', '_q'] as const;
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const likeEsc = (col: any, s: string) => sql`${col} LIKE ${escapeLike(s)} ESCAPE '\\'`;
+/** `col` contains `s`, ignoring the case of Latin letters (SQLite LIKE; PostgreSQL ILIKE, served by the pg_trgm indexes) */
+const likeEsc = (d: DialectSql, col: any, s: string) => d.likeCi(col, escapeLike(s));
 
 function parseJson(raw: string | undefined, param: string, lang: Lang): unknown {
   if (raw === undefined || raw === '') return undefined;
@@ -60,14 +62,16 @@ export const TRIGRAM_MIN = 3;
  * FTS5 trigram index (`textIndex`) — a quoted phrase of trigrams matches exactly the substrings, `%` and `_`
  * included, case-insensitively as LIKE is — or, without one or for a shorter text, LIKE over the table.
  */
-const trigramSearch = (resource: Resource, column: string, text: string) => resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN;
+const trigramSearch = (d: DialectSql, resource: Resource, column: string, text: string) =>
+  d.dialect === 'sqlite' && resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN;
 
-function matching(resource: Resource, column: string, text: string): SQL {
-  if (trigramSearch(resource, column, text)) {
+/** PostgreSQL has no FTS table: ILIKE over the column, which drizzle-pg/0002_search_trgm.sql's GIN indexes serve. */
+function matching(d: DialectSql, resource: Resource, column: string, text: string): SQL {
+  if (trigramSearch(d, resource, column, text)) {
     const fts = sql.identifier(`${resource.name}_fts`);
     return sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${`${column} : "${text.replace(/"/g, '""')}"`}`;
   }
-  return sql`SELECT ${sql.identifier('id')} FROM ${resource.table} WHERE ${likeEsc(resource.table[column], text)}`;
+  return sql`SELECT ${sql.identifier('id')} FROM ${resource.table} WHERE ${likeEsc(d, resource.table[column], text)}`;
 }
 
 /**
@@ -78,19 +82,20 @@ function matching(resource: Resource, column: string, text: string): SQL {
  */
 async function searchCondition(db: Db, resource: Resource, path: string, text: string): Promise<SQL | undefined> {
   const [key, sub] = path.split('.');
+  const d = sqlOf(db);
   if (!sub) {
-    if (!trigramSearch(resource, key, text)) return likeEsc(resource.table[key], text);
-    return sql`${resource.table.id} IN (${matching(resource, key, text)})`;
+    if (!trigramSearch(d, resource, key, text)) return likeEsc(d, resource.table[key], text);
+    return sql`${resource.table.id} IN (${matching(d, resource, key, text)})`;
   }
   const col = resource.table[key];
   const target = registry.get(resource.fields[key].ref!)!;
-  const found = matching(target, sub, text);
+  const found = matching(d, target, sub, text);
   const ids = ((await db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`)) as { id: number }[]).map((r) => r.id);
   if (ids.length > SEARCH_INLINE_MAX) return sql`${col} IN (${found})`;
   return ids.length ? inArray(col, ids) : undefined;
 }
 
-function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[number] | '', value: unknown, lang: Lang): SQL {
+function fieldCondition(d: DialectSql, resource: Resource, key: string, op: (typeof SUFFIXES)[number] | '', value: unknown, lang: Lang): SQL {
   const col = resource.table[key];
   const spec = resource.fields[key];
   if (!isScalar(value) && !(Array.isArray(value) && value.every(isScalar))) throw badRequest(msg(lang, 'invalid_query', { param: key + op }));
@@ -100,13 +105,13 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
   if (spec?.kind === 'list' && op === '') {
     // A list field matches when it contains the value (any of the values, for an array).
     const wanted = Array.isArray(value) ? value : [value];
-    return or(...wanted.map((v) => sql`EXISTS (SELECT 1 FROM json_each(${col}) WHERE value = ${String(v)})`))!;
+    return or(...wanted.map((v) => d.jsonArrayHas(col, String(v))))!;
   }
   if (value === null) return op === '_neq' ? isNotNull(col) : isNull(col);
   if (Array.isArray(value)) {
     if (op === '_neq') return notInArray(col, value);
     if (op !== '') throw badRequest(msg(lang, 'invalid_query', { param: key + op }));
-    return value.length ? inArray(col, value) : sql`0`;
+    return value.length ? inArray(col, value) : sql`FALSE`;
   }
   switch (op) {
     case '':
@@ -122,7 +127,7 @@ function fieldCondition(resource: Resource, key: string, op: (typeof SUFFIXES)[n
     case '_lt':
       return lt(col, value);
     case '_q':
-      return likeEsc(col, String(value));
+      return likeEsc(d, col, String(value));
   }
 }
 
@@ -143,7 +148,7 @@ async function filterOf(
       if (text && fields.length) {
         const each: (SQL | undefined)[] = [];
         for (const f of fields) each.push(await searchCondition(db, resource, f, text));
-        conds.push(or(...each) ?? sql`0`);
+        conds.push(or(...each) ?? sql`FALSE`);
       }
       continue;
     }
@@ -162,7 +167,7 @@ async function filterOf(
     const op = SUFFIXES.find((s) => rawKey.endsWith(s) && isColumn(resource, rawKey.slice(0, -s.length))) ?? '';
     const key = op ? rawKey.slice(0, -op.length) : rawKey;
     if (!isColumn(resource, key)) throw badRequest(msg(lang, 'unknown_filter', { field: rawKey }));
-    conds.push(fieldCondition(resource, key, op, value, lang));
+    conds.push(fieldCondition(sqlOf(db), resource, key, op, value, lang));
   }
   const liveOnly = resource.system && showVoided === false && conds.length === 0;
   if (resource.system && showVoided !== 'any') conds.push(showVoided ? isNotNull(resource.table.voided_at) : isNull(resource.table.voided_at));
@@ -199,18 +204,20 @@ export const orderByOf = (terms: SortTerm[], reverse = false): SQL[] => terms.ma
 export const sortableColumns = (resource: Resource) => ['id', ...resource.sortable];
 
 /**
- * ORDER BY for a column, ties broken by id: text by pinyin (zh_sort, server/zh-sort.ts); a column that may be
+ * ORDER BY for a column, ties broken by id: text by pinyin (SQLite zh_sort, server/zh-sort.ts; PostgreSQL the
+ * zh-Hans ICU collation: dialect.ts zhSort); a column that may be
  * empty puts its empty values last ascending (batches without expiry after the last expiring one;
  * descending, SQLite already does). Each order and its reverse is served by the column's sort indexes
  * (schema/define.ts sortIndexes).
  */
-function sortTerms(resource: Resource, field: string, ascending: boolean): SortTerm[] {
+function sortTerms(d: DialectSql, resource: Resource, field: string, ascending: boolean): SortTerm[] {
   const t = resource.table;
   if (field === 'id') return [{ expr: t.id, ascending }];
   const col = t[field];
   const terms: SortTerm[] = [];
-  if (ascending && sortNullable(resource.fields, field)) terms.push({ expr: sql`${col} IS NULL`, ascending: true });
-  terms.push({ expr: resource.fields[field]?.kind === 'text' ? sql`zh_sort(${col})` : col, ascending });
+  // (PostgreSQL sorts NULL as the largest value, SQLite as the smallest: there the term serves descending too)
+  if ((ascending || d.dialect === 'postgres') && sortNullable(resource.fields, field)) terms.push({ expr: sql`${col} IS NULL`, ascending: true });
+  terms.push({ expr: resource.fields[field]?.kind === 'text' ? d.zhSort(col) : col, ascending });
   terms.push({ expr: t.id, ascending });
   return terms;
 }
@@ -236,7 +243,7 @@ export async function parseListParams(db: Db, resource: Resource, query: Record<
       }),
     );
   }
-  const sortBy = sortTerms(resource, field, String(dir).toUpperCase() === 'ASC');
+  const sortBy = sortTerms(sqlOf(db), resource, field, String(dir).toUpperCase() === 'ASC');
 
   let start = 0;
   let limit: number | undefined;

@@ -45,6 +45,8 @@ export interface DialectSql {
   zhSort(x: Expr): SQL;
   /** the JSON text column holds an array with the string `value` among its elements */
   jsonArrayHas(col: Expr, value: string): SQL;
+  /** the value at `key` of the JSON object in the text column, as text; NULL when missing or JSON null (SQLite json_extract) */
+  jsonField(col: Expr, key: string): SQL;
   /** LIKE ignoring the case of Latin letters, as SQLite's LIKE does (PostgreSQL ILIKE); `\` escapes % and _ */
   likeCi(x: Expr, pattern: string): SQL;
   /** one row when the table exists, none otherwise (SQLite sqlite_master; PostgreSQL to_regclass) */
@@ -73,6 +75,7 @@ const sqliteSql: DialectSql = {
   nowIso: () => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`,
   inList: (x, values) => sql`${x} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
   jsonArrayHas: (col, value) => sql`EXISTS (SELECT 1 FROM json_each(${col}) WHERE value = ${value})`,
+  jsonField: (col, key) => sql`json_extract(${col}, ${`$.${key}`})`,
   likeCi: (x, pattern) => sql`${x} LIKE ${pattern} ESCAPE '\\'`,
   zhSort: (x) => sql`zh_sort(${x})`,
   tableExists: (name) => sql`SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = ${name}`,
@@ -100,6 +103,7 @@ const pgSql: DialectSql = {
   inList: (x, values) => sql`${x} = ANY(${sql.param(values)})`,
   jsonArrayHas: (col, value) =>
     sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof((${col})::jsonb) = 'array' THEN (${col})::jsonb END) AS e(value) WHERE e.value = ${value})`,
+  jsonField: (col, key) => sql`((${col})::jsonb ->> ${key})`,
   likeCi: (x, pattern) => sql`${x} ILIKE ${pattern} ESCAPE '\\'`,
   zhSort: (x) => sql`${x} COLLATE "zh-Hans-x-icu"`,
   tableExists: (name) => sql`SELECT 1 AS present WHERE to_regclass(${name}) IS NOT NULL`,

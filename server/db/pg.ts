@@ -24,6 +24,11 @@ export interface PgEngineOptions {
   statementTimeoutMs?: number;
   /** pool size; default 10 */
   max?: number;
+  /**
+   * The file path the console keeps its own files beside (attachments/, imports/, backups/, first-login.txt), as
+   * the SQLite file's directory holds them: GSP_DB (else data/gsp.db) — no file is created there.
+   */
+  filesBeside?: string;
 }
 
 /** int8 (count(*), sums of integers) and numeric (avg, sums of int8) as numbers, as SQLite answers them. */
@@ -52,6 +57,8 @@ interface PgTxState {
 /** The pool's query function as Drizzle calls it (`client.query(config | text, values)`). */
 export interface PgQueryable {
   query: pg.Pool['query'];
+  /** where the console's files sit (PgEngineOptions.filesBeside), as better-sqlite3's `name` is the database file */
+  name?: string;
 }
 
 export class PgEngine implements DbEngine {
@@ -83,7 +90,7 @@ export class PgEngine implements DbEngine {
     this.pool.on('error', () => {});
     const query = ((config: unknown, ...rest: unknown[]) =>
       (this.connection().query as (...a: unknown[]) => unknown)(withNumbers(config), ...rest)) as pg.Pool['query'];
-    this.client = { query };
+    this.client = { query, name: opts.filesBeside };
   }
 
   /** the connection the calling async context uses: its transaction's, or the pool */

@@ -14,7 +14,7 @@ export async function readableRecord(db: Db, actor: Actor, lang: Lang, resourceN
   const resource = registry.get(resourceName)!;
   authorize(actor, resource, 'show', lang);
   const id = Number(rawId);
-  const row = Number.isInteger(id) && id > 0 ? findRow(db, resource, id) : undefined;
+  const row = Number.isInteger(id) && id > 0 ? await findRow(db, resource, id) : undefined;
   if (!row) throw notFound(msg(lang, 'not_found', { resource: resource.name, id: rawId }));
   await checkScope(db, actor, resource, row, lang, 'show');
   return row;

@@ -7,7 +7,7 @@ import { findRow, type Row } from '../services/records';
 import { signaturesOf } from '../services/sign';
 
 /** The referenced record (voided ones too: a printed document shows what the record pointed to). */
-export function ref(db: Db, resource: string, id: unknown): Row | undefined {
+export async function ref(db: Db, resource: string, id: unknown): Promise<Row | undefined> {
   return typeof id === 'number' ? findRow(db, registry.get(resource)!, id) : undefined;
 }
 

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppEnv } from '../env';
+import { sql } from 'drizzle-orm';
 
 export const LOW_DISK_BYTES = 512 * 1024 * 1024;
 
@@ -26,7 +27,7 @@ export function healthRoutes() {
     const { db, clock } = c.get('deps');
     let dbOk = true;
     try {
-      await db.$client.prepare('SELECT 1').get();
+      await db.get(sql`SELECT 1`);
     } catch {
       dbOk = false;
     }

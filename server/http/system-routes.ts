@@ -1,9 +1,11 @@
 /** System endpoints beyond CRUD: the audit-chain check and the re-check's progress for the admin screen. */
 import { Hono } from 'hono';
+import { sql } from 'drizzle-orm';
+import { sqlOf } from '../db/dialect';
 import { msg } from '../../schema/messages';
 import type { AppEnv } from '../env';
 import { forbidden } from '../errors';
-import { verifyAudit } from '../services/audit';
+import { verifyAuditChain } from '../services/audit';
 import { RECHECK_KINDS } from '../services/rules/recheck-candidates';
 import { progressReport } from '../services/rules/recheck-progress';
 
@@ -38,7 +40,7 @@ export function systemRoutes() {
   app.get('/audit-verify', async (c) => {
     if (!c.get('user')!.roles.some((r) => VERIFIERS.has(r))) throw forbidden(msg(c.get('lang'), 'forbidden'));
     const started = Date.now();
-    const result = await verifyAudit(c.get('deps').db);
+    const result = await verifyAuditChain(c.get('deps').db);
     return c.json({ ...result, intact: result.breaks.length === 0, checked_at: c.get('deps').clock.now().toISOString(), ms: Date.now() - started });
   });
   // Where the rule re-check stands (admin's system screen, QA's dashboard): null before the first one.
@@ -49,17 +51,14 @@ export function systemRoutes() {
   // The QA dashboard: open findings per rule, and findings opened / still active per month.
   app.get('/findings-stats', async (c) => {
     const db = c.get('deps').db;
-    const byRule = await db.$client
-      .prepare(`SELECT rule, severity, SUM(status = 'open') AS open, SUM(status = 'acknowledged') AS acknowledged,
-                       SUM(status = 'waived') AS waived, SUM(status = 'resolved') AS resolved
-                FROM findings WHERE voided_at IS NULL GROUP BY rule, severity ORDER BY open DESC, rule`)
-      .all();
-    const byMonth = await db.$client
-      // By the business date of the record (the sale, the outbound…), else when the finding opened.
-      .prepare(`SELECT substr(COALESCE(record_date, created_at), 1, 7) AS month, COUNT(*) AS opened,
-                       SUM(status IN ('open', 'acknowledged')) AS active, SUM(severity = 'error') AS errors
-                FROM findings WHERE voided_at IS NULL GROUP BY month ORDER BY month`)
-      .all();
+    const n = sqlOf(db).countWhere;
+    const byRule = await db.all(sql`SELECT rule, severity, ${n(sql`status = 'open'`)} AS open, ${n(sql`status = 'acknowledged'`)} AS acknowledged,
+                       ${n(sql`status = 'waived'`)} AS waived, ${n(sql`status = 'resolved'`)} AS resolved
+                FROM findings WHERE voided_at IS NULL GROUP BY rule, severity ORDER BY open DESC, rule`);
+    // By the business date of the record (the sale, the outbound…), else when the finding opened.
+    const byMonth = await db.all(sql`SELECT substr(COALESCE(record_date, created_at), 1, 7) AS month, COUNT(*) AS opened,
+                       ${n(sql`status IN ('open', 'acknowledged')`)} AS active, ${n(sql`severity = 'error'`)} AS errors
+                FROM findings WHERE voided_at IS NULL GROUP BY month ORDER BY month`);
     return c.json({ byRule, byMonth: withEmptyMonths(byMonth as MonthRow[]) });
   });
   return app;

@@ -331,9 +331,9 @@ export async function seedRecallNotices(w: Writer, rng: Rng, today: string, orde
 async function setQuantitySold(w: Writer, id: number, qty: number): Promise<void> {
   const ctx = w.current;
   const res = registry.get('recall_notices')!;
-  const before = findRow(ctx.db, res, id)!;
+  const before = (await findRow(ctx.db, res, id))!;
   if (before.quantity_sold === qty) return;
   await ctx.db.update(recallNotices).set({ quantity_sold: qty }).where(eq(recallNotices.id, id)).run();
-  const after = findRow(ctx.db, res, id)!;
+  const after = (await findRow(ctx.db, res, id))!;
   await writeAudit(ctx, 'update', 'recall_notices', id, before, after, `${SEED_REASON}：按召回批号的销售数量汇总`);
 }

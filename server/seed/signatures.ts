@@ -25,7 +25,7 @@ export async function writeSignatures(w: Writer, tasks: SignTask[]): Promise<voi
     await w.tx(async () => {
       for (const t of tasks.slice(i, i + 500)) {
         const res = registry.get(t.resource)!;
-        const row = findRow(w.current.db, res, t.id)!;
+        const row = (await findRow(w.current.db, res, t.id))!;
         const when = new Date(t.at);
         // Signed then, by the signer; recorded (and audited) now, by the seed.
         const signed = await writeSignature(

@@ -104,7 +104,7 @@ export async function supersedeParents(
   const i = idx(ctx.lang);
   const labels = changed.map((k) => `${resource.label[i]}·${resource.fields[k].label[i]}`);
   for (const id of ids) {
-    const parent = findRow(ctx.db, parentRes, id);
+    const parent = await findRow(ctx.db, parentRes, id);
     if (!parent || parent.voided_at || !review.approved(parent)) continue;
     const row = await apply(parentRes, parent, { ...review.reset });
     await raiseSuperseded(

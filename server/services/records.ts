@@ -1,5 +1,5 @@
 /** Reading records the way the API shows them: write-only fields removed, inline children embedded. */
-import { currentConnection } from '../db';
+import { currentConnection, engineOf } from '../db';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { registry } from '../../schema/resources';
@@ -26,7 +26,9 @@ export function clientOf(db: Db): Db['$client'] {
 // one prepared Drizzle query per connection and table, instead of building the SQL each time.
 const byIdQueries = new WeakMap<object, Map<string, { get(p: { id: number }): unknown }>>();
 
-export function findRow(db: Db, resource: Resource, id: number): Row | undefined {
+export async function findRow(db: Db, resource: Resource, id: number): Promise<Row | undefined> {
+  // PostgreSQL: the adapter's builders (a prepared statement there is named per connection: not worth it per row)
+  if (engineOf(db).dialect === 'postgres') return (await db.select().from(resource.table).where(eq(resource.table.id, id)).get()) as Row | undefined;
   // per connection: a statement prepared on the read connection must not serve a transaction (it would not see its writes)
   const connection = currentConnection(db);
   let perTable = byIdQueries.get(connection);
@@ -59,7 +61,7 @@ export async function childRows(db: Db, child: Resource, parentId: number): Prom
 
 /** The record as GET /api/:res/:id returns it. */
 export async function readRecord(db: Db, resource: Resource, id: number, lang?: Lang): Promise<Row | undefined> {
-  const row = findRow(db, resource, id);
+  const row = await findRow(db, resource, id);
   if (!row) return undefined;
   const out = serialize(resource, row, lang);
   for (const child of inlineChildren(resource)) out[child.name] = (await childRows(db, child, id)).map((r) => serialize(child, r));

@@ -51,13 +51,13 @@ export interface WriteOptions {
 
 type Values = Record<string, unknown>;
 
-function parseOrThrow(ctx: ServiceContext, resource: Resource, input: Values, mode: 'create' | 'update', opts: WriteOptions, id?: number) {
+async function parseOrThrow(ctx: ServiceContext, resource: Resource, input: Values, mode: 'create' | 'update', opts: WriteOptions, id?: number) {
   const { values, errors } = parseRecord(resource, input, { lang: ctx.lang, mode, historical: opts.historical });
   const childErrors = parseChildren(ctx, resource, input, opts);
   Object.assign(errors, childErrors);
   for (const [key, spec] of Object.entries(resource.fields)) {
     if (spec.kind !== 'password' || typeof values[key] !== 'string') continue;
-    const username = values.username ?? (id != null ? findRow(ctx.db, resource, id)?.username : undefined);
+    const username = values.username ?? (id != null ? (await findRow(ctx.db, resource, id))?.username : undefined);
     const problem = passwordProblem(values[key] as string, typeof username === 'string' ? username : null);
     if (problem) errors[key] = msg(ctx.lang, problem);
   }
@@ -93,12 +93,12 @@ function parseChildren(ctx: ServiceContext, resource: Resource, input: Values, o
  * On an edit only a reference that changes is checked: a record whose customer was voided later can
  * still be corrected, it just cannot be pointed at a voided record anew.
  */
-function checkReferences(ctx: ServiceContext, resource: Resource, values: Values, errors: FieldErrors, prefix = '', current?: Row) {
+async function checkReferences(ctx: ServiceContext, resource: Resource, values: Values, errors: FieldErrors, prefix = '', current?: Row) {
   for (const [key, spec] of Object.entries(resource.fields)) {
     if (spec.kind !== 'ref' || values[key] == null || spec.derive) continue;
     if (current && current[key] === values[key]) continue;
     const target = registry.get(spec.ref!)!;
-    const row = findRow(ctx.db, target, values[key] as number);
+    const row = await findRow(ctx.db, target, values[key] as number);
     const params = { target: target.label[ctx.lang === 'en' ? 1 : 0], value: values[key] as number };
     if (!row) errors[prefix + key] = msg(ctx.lang, 'ref_missing', params);
     else if (target.system && row.voided_at) errors[prefix + key] = msg(ctx.lang, 'ref_voided', params);
@@ -127,12 +127,12 @@ async function checkNaturalKeys(ctx: ServiceContext, resource: Resource, merged:
 }
 
 /** Fills fields copied from a referenced record (a line's sale date and customer come from its order). */
-function derive(ctx: ServiceContext, resource: Resource, values: Values, current?: Row) {
+async function derive(ctx: ServiceContext, resource: Resource, values: Values, current?: Row) {
   for (const [key, spec] of Object.entries(resource.fields)) {
     if (!spec.derive) continue;
     const via = values[spec.derive.via] ?? current?.[spec.derive.via];
     const target = registry.get(resource.fields[spec.derive.via].ref!)!;
-    const src = via == null ? undefined : findRow(ctx.db, target, via as number);
+    const src = via == null ? undefined : await findRow(ctx.db, target, via as number);
     values[key] = src ? src[spec.derive.field] : null;
   }
 }
@@ -179,12 +179,12 @@ async function insertRow(ctx: ServiceContext, resource: Resource, values: Values
   // A record starts in its initial state: step-owned fields are its verbs' (schema/lifecycle.ts).
   if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, undefined, prefix);
   checkFieldGuards(ctx.actor, resource, values, undefined, ctx.lang);
-  refuseLegacyDocument(ctx, resource, values); // a line added to a legacy order
+  await refuseLegacyDocument(ctx, resource, values); // a line added to a legacy order
   const errors: FieldErrors = {};
-  checkReferences(ctx, resource, values, errors, prefix);
+  await checkReferences(ctx, resource, values, errors, prefix);
   await checkNaturalKeys(ctx, resource, values, null, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
-  derive(ctx, resource, values);
+  await derive(ctx, resource, values);
   await writeHooks(resource)?.beforeWrite?.(ctx, values, undefined, opts);
   await checkScope(ctx.db, ctx.actor, resource, values, ctx.lang, 'create');
   const legacy = prefix === '' && opts.legacyFacts ? { legacy_facts: opts.legacyFacts } : {};
@@ -222,14 +222,14 @@ async function updateRow(
     await checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'edit');
     if (!lifecycleExempt(opts)) checkStepOwned(ctx, resource, values, current, prefix);
     checkFieldGuards(ctx.actor, resource, values, current, ctx.lang);
-    refuseLegacyDocument(ctx, resource, current);
+    await refuseLegacyDocument(ctx, resource, current);
   }
-  refuseWhileMerging(ctx, current);
+  await refuseWhileMerging(ctx, current);
   const errors: FieldErrors = {};
-  checkReferences(ctx, resource, values, errors, prefix, current);
+  await checkReferences(ctx, resource, values, errors, prefix, current);
   await checkNaturalKeys(ctx, resource, { ...current, ...values }, current.id, errors, prefix);
   if (Object.keys(errors).length) throw validationError(msg(ctx.lang, 'invalid_input'), errors);
-  derive(ctx, resource, values, current);
+  await derive(ctx, resource, values, current);
   await writeHooks(resource)?.beforeWrite?.(ctx, values, current, opts);
   await checkScope(ctx.db, ctx.actor, resource, { ...current, ...values }, ctx.lang, 'edit');
   if (prefix === '' && opts.legacyFacts) values = { ...values, legacy_facts: opts.legacyFacts };
@@ -264,7 +264,7 @@ async function voidRow(ctx: ServiceContext, resource: Resource, current: Row, re
     authorize(ctx.actor, resource, 'delete', ctx.lang);
     await checkScope(ctx.db, ctx.actor, resource, current, ctx.lang, 'delete');
   }
-  refuseWhileMerging(ctx, current);
+  await refuseWhileMerging(ctx, current);
   await writeHooks(resource)?.beforeVoid?.(ctx, current, opts);
   const row = (await ctx.db
     .update(resource.table)
@@ -323,12 +323,13 @@ async function writeChildren(ctx: ServiceContext, resource: Resource, parentId: 
 export async function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Promise<Row> {
   authorize(ctx.actor, resource, 'create', ctx.lang); // before validation: a denied user learns nothing from field errors
   const hooks = writeHooks(resource);
-  if (hooks?.fillInput && !opts.historical) input = await hooks.fillInput(ctx, input);
-  const values = parseOrThrow(ctx, resource, input, 'create', opts);
   return inTransaction(ctx, async (tx) => {
+    // numbered inside the write transaction: two creates in parallel must not both read the same highest number
+    if (hooks?.fillInput && !opts.historical) input = await hooks.fillInput(tx, input);
+    const values = await parseOrThrow(tx, resource, input, 'create', opts);
     const row = await insertRow(tx, resource, values, opts);
     const childIds = await writeChildren(tx, resource, row.id, input, opts, true);
-    if (!opts.historical) await hooks?.afterWrite?.(tx, undefined, findRow(tx.db, resource, row.id)!);
+    if (!opts.historical) await hooks?.afterWrite?.(tx, undefined, (await findRow(tx.db, resource, row.id))!);
     await enforceRules(tx, resource.name, row, { historical: opts.historical, childIds });
     return (await readRecord(tx.db, resource, row.id))!;
   });
@@ -336,9 +337,9 @@ export async function createRecord(ctx: ServiceContext, resource: Resource, inpu
 
 export async function updateRecord(ctx: ServiceContext, resource: Resource, id: number, input: Values, opts: WriteOptions = {}): Promise<Row> {
   authorize(ctx.actor, resource, 'edit', ctx.lang);
-  const values = parseOrThrow(ctx, resource, input, 'update', opts, id);
+  const values = await parseOrThrow(ctx, resource, input, 'update', opts, id);
   return inTransaction(ctx, async (tx) => {
-    const current = findRow(tx.db, resource, id);
+    const current = await findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
     checkVersion(ctx, current, input.version, opts);
@@ -347,10 +348,10 @@ export async function updateRecord(ctx: ServiceContext, resource: Resource, id: 
     const row = await updateRow(tx, resource, current, values, opts, '', false);
     const childIds = await writeChildren(tx, resource, id, input, opts, false);
     await propagate(tx, resource, current, row, opts);
-    if (!opts.historical) await writeHooks(resource)?.afterWrite?.(tx, current, findRow(tx.db, resource, id)!);
+    if (!opts.historical) await writeHooks(resource)?.afterWrite?.(tx, current, (await findRow(tx.db, resource, id))!);
     // with inline children sent, what changed is more than the row: every dependant is re-checked
     const before = inlineChildren(resource).some((c) => input[c.name] !== undefined) ? undefined : current;
-    await enforceRules(tx, resource.name, findRow(tx.db, resource, id)!, { historical: opts.historical, childIds, before });
+    await enforceRules(tx, resource.name, (await findRow(tx.db, resource, id))!, { historical: opts.historical, childIds, before });
     return (await readRecord(tx.db, resource, id))!;
   });
 }
@@ -366,7 +367,7 @@ export async function voidRecord(
   if (!opts.verb) authorize(ctx.actor, resource, 'delete', ctx.lang);
   if (!reason?.trim()) throw validationError(msg(ctx.lang, 'void_reason_required'), { reason: msg(ctx.lang, 'void_reason_required') });
   return inTransaction(ctx, async (tx) => {
-    const current = findRow(tx.db, resource, id);
+    const current = await findRow(tx.db, resource, id);
     if (!current) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
     if (current.voided_at) throw badRequest(msg(ctx.lang, 'already_voided'));
     await voidRow(tx, resource, current, reason.trim(), opts);

@@ -1,4 +1,8 @@
-/** Builds the real app on a temporary SQLite file, listening on a random loopback port. */
+/**
+ * Builds the real app on a temporary SQLite file, listening on a random loopback port — or, with
+ * GSP_TEST_ENGINE=pg (and GSP_TEST_PG, the cluster: test/helpers/pg.ts), on a scratch PostgreSQL database made
+ * from a migrated template, the app's files in the temporary directory as on SQLite.
+ */
 import { serve, type ServerType } from '@hono/node-server';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +12,9 @@ import { createApp } from '../../server/app';
 import type { BusyRetryOptions } from '../../server/http/busy-retry';
 import { createAdmin } from '../../server/bootstrap';
 import { fixedDayClock, type Clock } from '../../server/clock';
-import { openDb, type Db } from '../../server/db';
+import { engineOf, openDb, openPgDb, type Db } from '../../server/db';
+import { migratePostgres } from '../../server/migrate';
+import { admin, withDatabase } from './pg';
 
 export const ADMIN_PASSWORD = 'test-admin-password-1';
 
@@ -36,6 +42,46 @@ export function migratedTemplate(): string {
   return migrated;
 }
 
+/** Whether the app under test runs on PostgreSQL (GSP_TEST_ENGINE=pg; the vitest project "pg" sets it). Read per call: a worker may run files of both projects. */
+const testOnPg = () => process.env.GSP_TEST_ENGINE === 'pg';
+
+let pgTemplate: Promise<string> | undefined;
+let pgDatabases = 0;
+const pgStem = `gsp_t${process.pid}_${Date.now().toString(36)}`;
+/** The cluster GSP_TEST_PG names: required with GSP_TEST_ENGINE=pg. */
+function pgCluster(): string {
+  const url = process.env.GSP_TEST_PG;
+  if (!url) throw new Error('GSP_TEST_ENGINE=pg needs GSP_TEST_PG (a cluster URL: .ci/pg-cluster start DIR PORT prints it)');
+  return url;
+}
+
+/**
+ * A PostgreSQL database with drizzle-pg/ applied, made once per worker process and copied (CREATE DATABASE …
+ * TEMPLATE, ~50 ms) for each test server; the template stays in the throwaway test cluster.
+ */
+function migratedPgTemplate(): Promise<string> {
+  pgTemplate ??= (async () => {
+    const cluster = pgCluster();
+    const name = `${pgStem}_tpl`;
+    await admin(cluster, (c) => c.query(`CREATE DATABASE "${name}"`));
+    await migratePostgres(withDatabase(cluster, name));
+    return name;
+  })();
+  return pgTemplate;
+}
+
+/** A fresh migrated PostgreSQL database for one test server; `drop` removes it. */
+async function scratchPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const cluster = pgCluster();
+  const template = await migratedPgTemplate();
+  const name = `${pgStem}_${++pgDatabases}`;
+  await admin(cluster, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return {
+    url: withDatabase(cluster, name),
+    drop: () => admin(cluster, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
 /**
  * Starts the app on a new database in a temporary directory: a copy of the migrated template with the admin
  * (ADMIN_PASSWORD) created, or with `from` a copy of that database as it is (its users, admin included).
@@ -44,10 +90,25 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-test-'));
   const dbFile = path.join(dir, 'gsp.db');
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
-  fs.copyFileSync(opts.from ?? migratedTemplate(), dbFile);
-  const db = openDb(dbFile);
+  let db: Db;
+  let drop = async () => {};
+  if (testOnPg()) {
+    if (opts.from) throw new Error('startTestServer({ from }) copies a SQLite file: not on PostgreSQL');
+    const scratch = await scratchPgDatabase();
+    db = openPgDb(scratch.url, { filesBeside: dbFile });
+    drop = scratch.drop;
+  } else {
+    fs.copyFileSync(opts.from ?? migratedTemplate(), dbFile);
+    db = openDb(dbFile);
+  }
   if (!opts.from) await createAdmin(db, clock, ADMIN_PASSWORD);
-  const app = createApp({ db, clock, webDist: opts.webDist, busy: opts.busy, onInternalError: () => {} });
+  const app = createApp({
+    db,
+    clock,
+    webDist: opts.webDist,
+    busy: opts.busy,
+    onInternalError: process.env.GSP_TEST_LOG_500 ? (e) => console.error(e) : () => {},
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -57,14 +118,12 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     clock,
     dbFile,
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) =>
-        server.close(() => {
-          db.$client.close();
-          fs.rmSync(dir, { recursive: true, force: true });
-          resolve();
-        }),
-      ),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engineOf(db).close();
+      await drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -76,7 +76,7 @@ export interface RbacWorld {
   /** POST as admin; fails the test unless 201 */
   adminCreate(resource: string, body: Body): Promise<Body>;
   /** the stored row (with its current version) */
-  row(resource: string, id: number): Record<string, any>;
+  row(resource: string, id: number): Promise<Record<string, any>>;
 }
 
 /** The signed credit review of a customer, as finance (what an approvable first-business file needs). */
@@ -121,7 +121,7 @@ export async function buildRbacWorld(): Promise<RbacWorld> {
     expect(r.status, `setup: admin creates ${resource}: ${JSON.stringify(r.body)}`).toBe(201);
     return r.body as Body;
   };
-  const row = (resource: string, id: number) => findRow(srv.db, registry.get(resource)!, id) as Record<string, any>;
+  const row = async (resource: string, id: number) => (await findRow(srv.db, registry.get(resource)!, id)) as Record<string, any>;
 
   // One user per role (the built-in admin is the admin), a sales user linked to the world's salesperson.
   const userIds = {} as RbacWorld['userIds'];

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../server/services/audit';
+import { verifyAuditChain } from '../../server/services/audit';
 import { importsDir } from '../../imports/run/files';
 import { testPgUrl } from '../helpers/pg';
 import { REPO_ROOT } from '../helpers/shared';
@@ -59,7 +59,7 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
     const ok = await importFile(p.db, sample('ledger-utf8.csv'), 'sales-ledger');
     expect(ok.report.counts.imported).toBeGreaterThan(0);
     expect(ok.report.counts.rejected).toBe(EXPECTED.ledgers['ledger-utf8.csv'].rejected.length);
-    expect((await verifyAudit(p.db)).breaks).toEqual([]);
+    expect((await verifyAuditChain(p.db)).breaks).toEqual([]);
   }, 60_000);
 
   it('npm run import killed (SIGKILL) inside its merge transaction leaves nothing; the file imports afterwards', async () => {
@@ -115,7 +115,7 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
     expect(await state()).toEqual(before);
     const ok = await importFile(p.db, sample('ledger-gbk.csv'), 'sales-ledger', { force: true });
     expect(ok.report.counts.rejected).toBe(EXPECTED.ledgers['ledger-gbk.csv'].rejected.length);
-    expect((await verifyAudit(p.db)).breaks).toEqual([]);
+    expect((await verifyAuditChain(p.db)).breaks).toEqual([]);
   }, 120_000);
 
   it("runs as the runbook's application role (ops/pg/app-role.sql: no superuser, no UPDATE on the audit log)", async () => {
@@ -136,7 +136,7 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
       });
       expect(r.report.counts.imported).toBeGreaterThan(0);
       expect((await state()).imports).toBe(before.imports + 1);
-      expect((await verifyAudit(app)).breaks).toEqual([]);
+      expect((await verifyAuditChain(app)).breaks).toEqual([]);
     } finally {
       await engineOf(app).close();
       await p.scratch.client.query(`DROP OWNED BY "${role}"; DROP ROLE "${role}"`);

@@ -12,7 +12,7 @@ import { engineOf, transaction, type Db } from '../../server/db';
 import { fixedDayClock } from '../../server/clock';
 import { SYSTEM_ACTOR } from '../../server/services/context';
 import { voidImport } from '../../server/services/bulk';
-import { verifyAudit } from '../../server/services/audit';
+import { verifyAuditChain } from '../../server/services/audit';
 import { testPgUrl, type ScratchDatabase } from '../helpers/pg';
 import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb } from './pipeline-fixtures';
 import { copyPgDatabase, copySqliteToPg, migratedPgDb, openScratch, type PgImportDb } from './pg-fixtures';
@@ -125,7 +125,7 @@ describe.skipIf(!url)('the importer on PostgreSQL: same reports and scores as on
         const forced = await importFile(p.db, sample(file), 'sales-ledger', { sheet, force: true });
         expect(comparable(forced.report)).toEqual(comparable((await importFile(t.db, sample(file), 'sales-ledger', { sheet, force: true })).report));
         expect(await contents(p.db)).toEqual(await contents(t.db));
-        const chain = await verifyAudit(p.db);
+        const chain = await verifyAuditChain(p.db);
         expect(chain.breaks).toEqual([]);
         expect(chain.rows).toBeGreaterThan(EXPECTED.master.length);
       } finally {
@@ -177,7 +177,7 @@ describe.skipIf(!url)('the importer on PostgreSQL: same reports and scores as on
       expect(onSqlite.voided.sales_lines).toBeGreaterThan(0);
       expect(onSqlite.live).toBe(0);
       expect(onPg).toEqual(onSqlite);
-      expect((await verifyAudit(p.db)).breaks).toEqual([]);
+      expect((await verifyAuditChain(p.db)).breaks).toEqual([]);
     } finally {
       t.close();
       if (p) await p.close();

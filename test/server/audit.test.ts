@@ -2,7 +2,8 @@
  * The audit trail: one row per record written, in the same transaction, with the session's user as actor,
  * the server's clock, before/after and the reason; failed writes leave none; the table is append-only.
  */
-import { writerOf } from '../../server/db';
+import { sql, type SQL } from 'drizzle-orm';
+import { engineOf, transaction } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DataProvider } from 'ra-core';
 import { login } from '../helpers/app';
@@ -163,10 +164,16 @@ describe('one audit row per mutation', () => {
 describe('same transaction', () => {
   test('when the audit row cannot be written, nothing is written', async () => {
     const c = (await api.dp.create('customers', { data: customerBody('原子药房') })).data;
-    const sqlite = writerOf(api.server.db);
-    sqlite.exec(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`);
+    const db = api.server.db;
+    const pg = engineOf(db).dialect === 'postgres';
+    const ddl = (text: string) => transaction(db, async () => await db.run(sql.raw(text)));
+    // a trigger refusing every audit row (PostgreSQL: a function of its own)
+    if (pg) {
+      await ddl(`CREATE FUNCTION test_audit_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`);
+      await ddl(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_audit_fails()`);
+    } else await ddl(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`);
     try {
-      const count = async (name: string) => ((await sqlite.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(name)) as { n: number }).n;
+      const count = async (name: string) => ((await db.get(sql`SELECT count(*) AS n FROM customers WHERE name = ${name}`)) as { n: number }).n;
       const e = await httpError(() => api.dp.create('customers', { data: customerBody('不应存在药房') }));
       expect(e.status).toBe(500);
       expect(e.message).toBe('服务器内部错误，操作未完成，数据未修改');
@@ -179,9 +186,9 @@ describe('same transaction', () => {
         }),
       );
       expect(s.status).toBe(500);
-      expect(((await sqlite.prepare("SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'").get()) as { n: number }).n).toBe(0);
+      expect(((await db.get(sql`SELECT count(*) AS n FROM sales_orders WHERE order_no = 'ATOM-1'`)) as { n: number }).n).toBe(0);
     } finally {
-      sqlite.exec('DROP TRIGGER test_audit_fails');
+      await ddl(pg ? 'DROP TRIGGER test_audit_fails ON audit_log' : 'DROP TRIGGER test_audit_fails');
     }
     expect((await api.dp.getOne('customers', { id: c.id })).data).toEqual(c);
   });
@@ -189,10 +196,16 @@ describe('same transaction', () => {
 
 describe('the audit table', () => {
   test('is append-only in the database itself, and its hash chain verifies', async () => {
-    const sqlite = writerOf(api.server.db);
-    expect(() => sqlite.prepare("UPDATE audit_log SET reason = 'tampered' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
-    const { rows, breaks } = verifyAuditChain(api.server.db);
+    const db = api.server.db;
+    // the refusal's text (Drizzle's SQLite session wraps the driver's error: its cause)
+    const refusal = (q: SQL) =>
+      transaction(db, async () => await db.run(q)).then(
+        () => 'accepted',
+        (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ''}`,
+      );
+    expect(await refusal(sql`UPDATE audit_log SET reason = 'tampered' WHERE id = 1`)).toMatch(/append-only/);
+    expect(await refusal(sql`DELETE FROM audit_log WHERE id = 1`)).toMatch(/append-only/);
+    const { rows, breaks } = await verifyAuditChain(api.server.db);
     expect(rows).toBe(await auditTotal());
     expect(breaks).toEqual([]);
   });

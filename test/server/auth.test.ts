@@ -1,4 +1,5 @@
 /** Sessions: every /api route except login needs one; passwords are write-only and stored as argon2id. */
+import { sql } from 'drizzle-orm';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'ra-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -142,7 +143,7 @@ describe('users', () => {
       (await api.dp.update('users', { id: created.id, data: { display_name: '文员甲', version: created.version }, previousData: created })).data,
     ];
     for (const r of reads) expect(r).not.toHaveProperty('password');
-    const stored = (await api.server.db.$client.prepare('SELECT password FROM users WHERE id = ?').get(created.id)) as { password: string };
+    const stored = (await api.server.db.get(sql`SELECT password FROM users WHERE id = ${created.id}`)) as { password: string };
     expect(stored.password).toMatch(/^\$argon2id\$/);
     const audit = (await list(api.dp, 'audit_log', { resource: 'users' })).data;
     expect(audit.length).toBeGreaterThanOrEqual(3); // admin bootstrap + create + update

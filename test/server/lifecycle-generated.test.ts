@@ -94,8 +94,8 @@ describe('a plain write never sets a step-owned field, whoever writes it', () =>
             attempts.push({
               label,
               field,
-              run: () => {
-                const row = w.row(resource, id);
+              run: async () => {
+                const row = await w.row(resource, id);
                 return w.call(role, 'PUT', `/${resource}/${id}`, {
                   [field]: otherValue(res.fields[field], row[field], owned),
                   version: row.version,

@@ -65,7 +65,7 @@ async function perform(role: Role, resource: string, action: Action): Promise<Re
     case 'create':
       return w.call(role, 'POST', `/${resource}`, res.readOnly ? {} : await w.cases[resource].create(w.next(), role));
     case 'edit': {
-      const current = w.row(resource, id);
+      const current = await w.row(resource, id);
       const change = res.readOnly ? {} : w.cases[resource].edit(w.next());
       return w.call(role, 'PUT', `/${resource}/${id}`, { ...change, version: current.version, _reason: REASON });
     }

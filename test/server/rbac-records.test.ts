@@ -3,6 +3,7 @@
  * records, field guards, signed approvals (their roles, no self-approval, never admin), QA and sales lines,
  * the auditor's read-only access. One server; every role signs in once.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE } from '../../schema/enums';
 import { ACTIONS, FIELD_GUARDS, MATRIX, OWN_SCOPE, can, ownScope, type Role } from '../../schema/permissions';
@@ -55,16 +56,16 @@ afterAll(async () => {
 });
 
 /** PUT a change with the record's current version and a reason. */
-const put = (who: string, resource: string, id: number, change: Body) =>
-  w.call(who, 'PUT', `/${resource}/${id}`, { ...change, version: w.row(resource, id).version, _reason: REASON });
+const put = async (who: string, resource: string, id: number, change: Body) =>
+  w.call(who, 'PUT', `/${resource}/${id}`, { ...change, version: (await w.row(resource, id)).version, _reason: REASON });
 const del = (who: string, resource: string, id: number) => w.call(who, 'DELETE', `/${resource}/${id}`, undefined, { 'x-reason': encodeURIComponent(REASON) });
 const listAll = (who: string, resource: string, filter: Body = {}) =>
   w.call(who, 'GET', `/${resource}?range=${encodeURIComponent('[0,999]')}&filter=${encodeURIComponent(JSON.stringify(filter))}`);
 /** The salesperson a scoped record belongs to, through its path (`order.salesperson`). */
-function ownerOf(resource: string, row: Record<string, any>): number | null {
+async function ownerOf(resource: string, row: Record<string, any>): Promise<number | null> {
   const [first, second] = SCOPED[resource].split('.');
   if (!second) return row[first];
-  return w.row(registry.get(resource)!.fields[first].ref!, row[first])[second];
+  return (await w.row(registry.get(resource)!.fields[first].ref!, row[first]))[second];
 }
 /** Writes the test needs but no role can make live: a slip not yet reviewed (OUTBOUND_NOT_REVIEWED refuses it). */
 async function unreviewedSlip(slipNo: string, pickedBy: string): Promise<number> {
@@ -87,7 +88,7 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
       const ids = r.body.map((x: { id: number }) => x.id);
       expect(ids).toContain(w.fixture[resource]);
       expect(ids).not.toContain(theirs[resource]);
-      for (const row of r.body) expect(ownerOf(resource, row), `${resource} ${row.id}`).toBe(w.world.salesperson);
+      for (const row of r.body) expect(await ownerOf(resource, row), `${resource} ${row.id}`).toBe(w.world.salesperson);
       expect(r.headers.get('content-range')).toMatch(new RegExp(`/${r.body.length}$`)); // the count is scoped too
       const all = await listAll('sales_head', resource);
       expect(all.body.map((x: { id: number }) => x.id)).toContain(theirs[resource]);
@@ -103,11 +104,11 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
 
     if (can(['sales'], resource, 'edit')) {
       it(`sales edit ${resource} of another salesperson → 403, unchanged`, async () => {
-        const before = w.row(resource, theirs[resource]);
+        const before = await w.row(resource, theirs[resource]);
         const r = await put('sales', resource, theirs[resource], w.cases[resource].edit(w.next()));
         expect(r.status).toBe(403);
         expect(r.body.message).toMatch(FORBIDDEN_RECORD);
-        expect(w.row(resource, theirs[resource]).version).toBe(before.version);
+        expect((await w.row(resource, theirs[resource])).version).toBe(before.version);
       });
     }
     if (can(['sales'], resource, 'delete')) {
@@ -115,7 +116,7 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
         const r = await del('sales', resource, theirs[resource]);
         expect(r.status).toBe(403);
         expect(r.body.message).toMatch(FORBIDDEN_RECORD);
-        expect(w.row(resource, theirs[resource]).voided_at).toBeNull();
+        expect((await w.row(resource, theirs[resource])).voided_at).toBeNull();
       });
     }
   }
@@ -178,7 +179,7 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
     expect(line.status).toBe(403);
     const contract = await put('sales', 'contracts', w.fixture.contracts, { salesperson: w.other.salesperson });
     expect(contract.status).toBe(403);
-    expect(w.row('sales_orders', w.fixture.sales_orders).salesperson).toBe(w.world.salesperson);
+    expect((await w.row('sales_orders', w.fixture.sales_orders)).salesperson).toBe(w.world.salesperson);
   });
 
   it('a sales user with no salesperson record sees no orders and may open none', async () => {
@@ -201,7 +202,7 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
     expect(ownScope(roles, 'sales_orders', 'show')).toBeNull(); // after-sales reads every order
     expect(ownScope(roles, 'sales_orders', 'edit')).toBe('salesperson'); // only sales edits them: their own
     const actor = { id: 0, username: 'multi', display_name: '高刚', roles, salesperson: w.world.salesperson };
-    const other = w.row('sales_orders', theirs.sales_orders);
+    const other = await w.row('sales_orders', theirs.sales_orders);
     expect(await inScope(w.srv.db, actor, registry.get('sales_orders')!, other, 'show')).toBe(true);
     for (const action of ['create', 'edit', 'delete'] as const)
       expect(await inScope(w.srv.db, actor, registry.get('sales_orders')!, other, action)).toBe(false);
@@ -217,13 +218,13 @@ describe("a salesperson sees and edits only their own customers' orders", () => 
 
 describe('QA cannot edit a sales line', () => {
   it('qa edit / delete / create sales_lines → 403, the line unchanged', async () => {
-    const before = w.row('sales_lines', w.fixture.sales_lines);
+    const before = await w.row('sales_lines', w.fixture.sales_lines);
     const edit = await put('qa', 'sales_lines', w.fixture.sales_lines, { quantity: 5, amount: 75 });
     expect(edit.status).toBe(403);
     expect(edit.body.message).toBe('您的角色（质管部）不能修改「销售明细」');
     expect((await del('qa', 'sales_lines', w.fixture.sales_lines)).status).toBe(403);
     expect((await w.call('qa', 'POST', '/sales_lines', await w.cases.sales_lines.create(w.next(), 'qa'))).status).toBe(403);
-    expect(w.row('sales_lines', w.fixture.sales_lines)).toEqual(before);
+    expect(await w.row('sales_lines', w.fixture.sales_lines)).toEqual(before);
   });
 
   it('qa edit of a line inline, through its order → 403', async () => {
@@ -248,7 +249,7 @@ describe('the auditor is read-only', () => {
     for (const res of registry.values()) {
       const id = w.fixture[res.name];
       const body = res.readOnly ? {} : await w.cases[res.name].create(w.next(), 'admin'); // may create prerequisites as admin
-      const before = w.row(res.name, id);
+      const before = await w.row(res.name, id);
       for (const [method, path, b] of [
         ['POST', `/${res.name}`, body],
         ['PUT', `/${res.name}/${id}`, { version: before.version, _reason: REASON }],
@@ -257,12 +258,12 @@ describe('the auditor is read-only', () => {
         const r = await w.call('auditor', method, path, b, { 'x-reason': 'x' });
         if (r.status !== 403) refused.push(`${method} ${path} → ${r.status}`);
       }
-      expect(w.row(res.name, id), res.name).toEqual(before);
+      expect(await w.row(res.name, id), res.name).toEqual(before);
     }
     expect(refused).toEqual([]);
-    const written = (await w.srv.db.$client
-      .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE actor = ? AND action IN ('create', 'update', 'void', 'sign')`)
-      .get(w.userIds.auditor)) as { n: number };
+    const written = (await w.srv.db.get(
+      sql`SELECT COUNT(*) AS n FROM audit_log WHERE actor = ${w.userIds.auditor} AND action IN ('create', 'update', 'void', 'sign')`,
+    )) as { n: number };
     expect(written.n).toBe(0);
   });
 
@@ -311,7 +312,7 @@ describe('field guards', () => {
     // react-admin sends the whole record back: guarded fields it does not change are no change
     const whole = (await w.call('sales', 'GET', `/customers/${id}`)).body;
     expect((await w.call('sales', 'PUT', `/customers/${id}`, { ...whole, contact_name: '王洋', _reason: REASON })).status).toBe(200);
-    expect(w.row('customers', id)).toMatchObject({ qa_status: 'pending', credit_limit: 200000, contact_name: '王洋' });
+    expect(await w.row('customers', id)).toMatchObject({ qa_status: 'pending', credit_limit: 200000, contact_name: '王洋' });
   });
 
   it('outbound slips: issue, pick, review, receipt and arrival are steps, never a plain edit', async () => {
@@ -379,7 +380,7 @@ describe("signed approvals: their roles only, never one's own record, never admi
     const r = await w.call('admin', 'POST', `/customers/${c.id}/approve`, { password: ADMIN_PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body.message).toBe(`「approve」需由以下角色执行：${ROLE.labels.qa[0]}`);
-    expect(w.row('customers', c.id as number).qa_status).toBe('pending');
+    expect((await w.row('customers', c.id as number)).qa_status).toBe('pending');
   });
 
   it('qa approve customer / product they created → 403; created by someone else → 200, signed', async () => {
@@ -389,7 +390,7 @@ describe("signed approvals: their roles only, never one's own record, never admi
       const self = await w.call('qa', 'POST', `/${resource}/${own.body.id}/approve`, { password: PASSWORD });
       expect(self.status, resource).toBe(403);
       expect(self.body.message).toMatch(SELF_APPROVAL);
-      expect(w.row(resource, own.body.id).qa_status).toBe('pending');
+      expect((await w.row(resource, own.body.id)).qa_status).toBe('pending');
       // a customer's first-business file must be complete, or the 首营 checklist refuses the approval
       const attach = attachAs(w.srv.url, w.cookies.admin);
       const theirs =

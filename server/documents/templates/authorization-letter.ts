@@ -18,7 +18,7 @@ export const authorizationLetter: DocumentTemplate<Data> = {
   key: 'authorization-letter',
   resource: 'authorizations',
   title: '销售人员授权书',
-  gather: async (ctx, letter) => ({ letter, salesperson: ref(ctx.db, 'salespeople', letter.salesperson) }),
+  gather: async (ctx, letter) => ({ letter, salesperson: await ref(ctx.db, 'salespeople', letter.salesperson) }),
   fileName: (d) => `销售人员授权书-${d.letter.document_no}-${d.salesperson?.name ?? ''}`,
   render(d, ctx) {
     const a = d.letter;

@@ -19,8 +19,8 @@ export const contractSheet: DocumentTemplate<Data> = {
   title: '购销合同',
   gather: async (ctx, contract) => ({
     contract,
-    customer: ref(ctx.db, 'customers', contract.customer),
-    salesperson: ref(ctx.db, 'salespeople', contract.salesperson),
+    customer: await ref(ctx.db, 'customers', contract.customer),
+    salesperson: await ref(ctx.db, 'salespeople', contract.salesperson),
     signatures: await signaturesFor(ctx.db, 'contracts', contract),
   }),
   fileName: (d) => `购销合同-${d.contract.contract_no}`,

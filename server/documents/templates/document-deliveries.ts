@@ -27,10 +27,10 @@ interface Data {
   to?: string;
 }
 
-function item(ctx: DocContext, d: Row): Item {
-  const licence = ref(ctx.db, 'company_licenses', d.company_license);
-  const product = ref(ctx.db, 'products', d.product);
-  const letter = ref(ctx.db, 'authorizations', d.authorization);
+async function item(ctx: DocContext, d: Row): Promise<Item> {
+  const licence = await ref(ctx.db, 'company_licenses', d.company_license);
+  const product = await ref(ctx.db, 'products', d.product);
+  const letter = await ref(ctx.db, 'authorizations', d.authorization);
   if (licence) return { row: d, what: label('company_licenses', 'kind', licence.kind), number: text(licence.number), validTo: ymd(licence.valid_to) };
   if (product) return { row: d, what: [product.generic_name, product.spec].filter(Boolean).join(' '), number: text(product.approval_no), validTo: NONE };
   if (letter) return { row: d, what: '销售人员授权书', number: text(letter.document_no), validTo: ymd(letter.valid_to) };
@@ -40,14 +40,15 @@ function item(ctx: DocContext, d: Row): Item {
 /** The customer's live delivery records in the period, oldest first (also the inspection pack's section). */
 export async function deliveryItems(ctx: DocContext, customerId: number, from?: string, to?: string): Promise<Item[]> {
   const t = documentDeliveries;
-  return (
-    (await ctx.db
-      .select()
-      .from(t)
-      .where(and(eq(t.customer, customerId), isNull(t.voided_at), from ? gte(t.delivered_at, from) : undefined, to ? lte(t.delivered_at, to) : undefined))
-      .orderBy(asc(t.delivered_at), asc(t.id))
-      .all()) as Row[]
-  ).map((d) => item(ctx, d));
+  const rows = (await ctx.db
+    .select()
+    .from(t)
+    .where(and(eq(t.customer, customerId), isNull(t.voided_at), from ? gte(t.delivered_at, from) : undefined, to ? lte(t.delivered_at, to) : undefined))
+    .orderBy(asc(t.delivered_at), asc(t.id))
+    .all()) as Row[];
+  const items: Item[] = [];
+  for (const d of rows) items.push(await item(ctx, d));
+  return items;
 }
 
 export function deliveryTable(items: Item[]) {

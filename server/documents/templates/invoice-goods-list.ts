@@ -43,7 +43,7 @@ export const invoiceGoodsList: DocumentTemplate<Data> = {
       .where(and(eq(invoiceLines.invoice, invoice.id), isNull(invoiceLines.voided_at)))
       .orderBy(asc(invoiceLines.id))
       .all()) as GoodsRow[];
-    return { invoice, customer: ref(ctx.db, 'customers', invoice.customer), rows };
+    return { invoice, customer: await ref(ctx.db, 'customers', invoice.customer), rows };
   },
   fileName: (d) => `销售货物清单-${d.invoice.invoice_no}`,
   render(d, ctx) {

@@ -26,12 +26,12 @@ export const outboundSlip: DocumentTemplate<Data> = {
   resource: 'outbound_slips',
   title: '出库单',
   async gather(ctx, slip) {
-    const order = ref(ctx.db, 'sales_orders', slip.order);
+    const order = await ref(ctx.db, 'sales_orders', slip.order);
     return {
       slip,
       order,
-      customer: ref(ctx.db, 'customers', order?.customer),
-      salesperson: ref(ctx.db, 'salespeople', order?.salesperson),
+      customer: await ref(ctx.db, 'customers', order?.customer),
+      salesperson: await ref(ctx.db, 'salespeople', order?.salesperson),
       rows: order ? await salesRows(ctx.db, eq(salesLines.order, order.id)) : [],
       reviewSignature: (await signaturesFor(ctx.db, 'outbound_slips', slip)).filter((s) => s.meaning === 'review_outbound').at(-1),
     };

@@ -21,9 +21,9 @@ export const qualityFeedback: DocumentTemplate<Data> = {
   title: '质量信息反馈处理表',
   gather: async (ctx, form) => ({
     form,
-    customer: ref(ctx.db, 'customers', form.customer),
-    product: ref(ctx.db, 'products', form.product),
-    batch: ref(ctx.db, 'batches', form.batch),
+    customer: await ref(ctx.db, 'customers', form.customer),
+    product: await ref(ctx.db, 'products', form.product),
+    batch: await ref(ctx.db, 'batches', form.batch),
     days: await readSetting(ctx.db, 'feedbackDays'),
   }),
   fileName: (d) => `质量信息反馈处理表-${d.form.form_no}`,

@@ -28,8 +28,8 @@ export const recallNotice: DocumentTemplate<Data> = {
   resource: 'recall_notices',
   title: '召回通知',
   async gather(ctx, notice) {
-    const recall = ref(ctx.db, 'recalls', notice.recall);
-    const product = ref(ctx.db, 'products', recall?.product);
+    const recall = await ref(ctx.db, 'recalls', notice.recall);
+    const product = await ref(ctx.db, 'products', recall?.product);
     const numbers = Array.isArray(recall?.batches) ? (recall!.batches as string[]) : [];
     const batchIds =
       product && numbers.length
@@ -42,7 +42,7 @@ export const recallNotice: DocumentTemplate<Data> = {
           ).map((b) => b.id)
         : [];
     const rows = batchIds.length ? await salesRows(ctx.db, and(eq(salesLines.customer, notice.customer as number), inArray(salesLines.batch, batchIds))) : [];
-    return { notice, recall, customer: ref(ctx.db, 'customers', notice.customer), product, rows };
+    return { notice, recall, customer: await ref(ctx.db, 'customers', notice.customer), product, rows };
   },
   fileName: (d) => `召回通知-${d.recall?.recall_no ?? d.notice.id}-${d.customer?.name ?? ''}`,
   render(d, ctx) {

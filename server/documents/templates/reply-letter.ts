@@ -22,9 +22,9 @@ export const replyLetter: DocumentTemplate<Data> = {
   title: '复函',
   gather: async (ctx, reply) => ({
     reply,
-    customer: ref(ctx.db, 'customers', reply.customer),
-    complaint: ref(ctx.db, 'complaints', reply.complaint),
-    product: ref(ctx.db, 'products', reply.product),
+    customer: await ref(ctx.db, 'customers', reply.customer),
+    complaint: await ref(ctx.db, 'complaints', reply.complaint),
+    product: await ref(ctx.db, 'products', reply.product),
   }),
   fileName: (d) => `复函-${d.reply.reply_no}`,
   render(d, ctx) {

@@ -89,9 +89,9 @@ export const salesOrderRecord: DocumentTemplate<OrderData> = {
   async gather(ctx, order) {
     return {
       order,
-      customer: ref(ctx.db, 'customers', order.customer),
-      salesperson: ref(ctx.db, 'salespeople', order.salesperson),
-      contract: ref(ctx.db, 'contracts', order.contract),
+      customer: await ref(ctx.db, 'customers', order.customer),
+      salesperson: await ref(ctx.db, 'salespeople', order.salesperson),
+      contract: await ref(ctx.db, 'contracts', order.contract),
       rows: await salesRows(ctx.db, eq(salesLines.order, order.id)),
     };
   },

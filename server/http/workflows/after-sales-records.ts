@@ -21,7 +21,7 @@ export function afterSalesRecordRoutes(app: Hono<AppEnv>): void {
     const lang = c.get('lang');
     if (!can(user.roles, 'nonconformities', 'show')) throw forbidden(msg(lang, 'forbidden'));
     const id = idOf(c.req.param('id'), lang, 'id');
-    const kase = findRow(c.get('deps').db, registry.get('nonconformities')!, id);
+    const kase = await findRow(c.get('deps').db, registry.get('nonconformities')!, id);
     if (!kase || kase.voided_at) throw notFound(msg(lang, 'not_found', { resource: 'nonconformities', id }));
     return c.json(await caseCustomers(c.get('deps').db, kase));
   });

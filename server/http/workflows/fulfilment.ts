@@ -25,10 +25,10 @@ function allow(c: C, grants: [string, Action][]) {
   if (!grants.every(([res, action]) => can(user.roles, res, action))) throw forbidden(msg(c.get('lang'), 'forbidden'));
 }
 
-function record(c: C, resource: string, param: string) {
+async function record(c: C, resource: string, param: string) {
   const id = Number(c.req.param(param));
   if (!Number.isInteger(id) || id <= 0) throw badRequest(msg(c.get('lang'), 'invalid_query', { param }));
-  const row = findRow(c.get('deps').db, registry.get(resource)!, id);
+  const row = await findRow(c.get('deps').db, registry.get(resource)!, id);
   if (!row || row.voided_at) throw notFound(msg(c.get('lang'), 'not_found', { resource, id }));
   return row;
 }
@@ -44,7 +44,7 @@ function asOf(c: C): string {
 export function fulfilmentRoutes(app: Hono<AppEnv>): void {
   app.get('/fulfilment/orders/:id/chain', async (c) => {
     allow(c, [['sales_orders', 'show']]);
-    const order = record(c, 'sales_orders', 'id');
+    const order = await record(c, 'sales_orders', 'id');
     await checkScope(c.get('deps').db, c.get('user')!, registry.get('sales_orders')!, order, c.get('lang'), 'show');
     const { db, clock } = c.get('deps');
     const chain = await orderChain(db, order, clock.today());
@@ -69,7 +69,7 @@ export function fulfilmentRoutes(app: Hono<AppEnv>): void {
       ['payments', 'list'],
       ['customers', 'show'],
     ]);
-    const customer = record(c, 'customers', 'customer');
+    const customer = await record(c, 'customers', 'customer');
     return c.json({ name: customer.name, ...(await customerReceivables(c.get('deps').db, asOf(c), customer.id)) });
   });
 

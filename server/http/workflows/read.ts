@@ -14,7 +14,7 @@ export async function readShown(c: Context<AppEnv>, resourceName: string): Promi
   const { db } = c.get('deps');
   authorize(user, resource, 'show', lang);
   const id = Number(c.req.param('id'));
-  const row = Number.isInteger(id) && id > 0 ? findRow(db, resource, id) : undefined;
+  const row = Number.isInteger(id) && id > 0 ? await findRow(db, resource, id) : undefined;
   if (!row) throw notFound(msg(lang, 'not_found', { resource: resourceName, id: c.req.param('id') ?? '' }));
   await checkScope(db, user, resource, row, lang, 'show');
   return row;

@@ -16,7 +16,7 @@ export function recallRoutes(app: Hono<AppEnv>): void {
     if (!can(user.roles, 'recalls', 'show') || !can(user.roles, 'recall_notices', 'list')) throw forbidden(msg(lang, 'forbidden'));
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id <= 0) throw badRequest(msg(lang, 'invalid_query', { param: 'id' }));
-    const recall = findRow(c.get('deps').db, registry.get('recalls')!, id);
+    const recall = await findRow(c.get('deps').db, registry.get('recalls')!, id);
     if (!recall || recall.voided_at) throw notFound(msg(lang, 'not_found', { resource: 'recalls', id }));
     return c.json(await affectedCustomers(c.get('deps').db, recall));
   });

@@ -21,7 +21,7 @@ export async function scanSupersedes(ctx: ServiceContext, resource: Resource, re
   if (own?.reviewsParent?.attachments && resource.parent) {
     const parentRes = registry.get(resource.parent.resource)!;
     const parentId = record[resource.parent.field];
-    const parent = typeof parentId === 'number' ? findRow(ctx.db, parentRes, parentId) : undefined;
+    const parent = typeof parentId === 'number' ? await findRow(ctx.db, parentRes, parentId) : undefined;
     if (parent) targets.push([parentRes, parent]);
   }
   const sent: string[] = [];

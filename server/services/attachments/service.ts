@@ -46,7 +46,7 @@ export async function targetRecord(ctx: ServiceContext, resourceName: string, id
   if (!resource) throw notFound(msg(ctx.lang, 'unknown_resource', { resource: resourceName }));
   if (!attachable(resource)) throw badRequest(amsg(ctx.lang, 'no_attachments', { resource: resource.label[ctx.lang === 'en' ? 1 : 0] }));
   authorize(ctx.actor, resource, action, ctx.lang);
-  const row = Number.isInteger(id) && id > 0 ? findRow(ctx.db, resource, id) : undefined;
+  const row = Number.isInteger(id) && id > 0 ? await findRow(ctx.db, resource, id) : undefined;
   if (!row) throw notFound(msg(ctx.lang, 'not_found', { resource: resource.name, id }));
   await checkScope(ctx.db, ctx.actor, resource, row, ctx.lang, action);
   return { resource, row };
@@ -54,7 +54,7 @@ export async function targetRecord(ctx: ServiceContext, resourceName: string, id
 
 /** An attachment row the actor may read (its record readable), or 404 / 403. */
 export async function readableAttachment(ctx: ServiceContext, id: number): Promise<Row> {
-  const row = Number.isInteger(id) && id > 0 ? findRow(ctx.db, attachmentResource(), id) : undefined;
+  const row = Number.isInteger(id) && id > 0 ? await findRow(ctx.db, attachmentResource(), id) : undefined;
   if (!row) throw notFound(msg(ctx.lang, 'not_found', { resource: 'attachments', id }));
   await targetRecord(ctx, String(row.resource), Number(row.record_id), 'show');
   return row;
@@ -115,7 +115,7 @@ async function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 
     if (record.voided_at) throw badRequest(amsg(ctx.lang, 'record_voided'));
     let old: Row | undefined;
     if (input.replaces != null) {
-      old = findRow(tx.db, res, input.replaces);
+      old = await findRow(tx.db, res, input.replaces);
       if (!old || old.resource !== input.resource || old.record_id !== input.recordId || old.superseded_by != null || old.voided_at) {
         throw badRequest(amsg(ctx.lang, 'bad_replaces', { id: input.replaces }));
       }
@@ -151,6 +151,6 @@ async function recordAttachment(ctx: ServiceContext, input: Omit<NewAttachment, 
     }
     const label = `${resource.label[ctx.lang === 'en' ? 1 : 0]}·${kindLabel(input.kind, ctx.lang)}`;
     if (!input.seed) await scanSupersedes(tx, resource, record, label);
-    return serialize(res, findRow(tx.db, res, row.id)!);
+    return serialize(res, (await findRow(tx.db, res, row.id))!);
   });
 }

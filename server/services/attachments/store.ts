@@ -27,9 +27,9 @@ export function attachmentsDirOf(file: string): string {
 
 /** The store of the database a connection (or an open transaction) is on; `./attachments` for :memory:. */
 export function attachmentsDir(db: Db): string {
+  const name = clientOf(db).name; // a PostgreSQL engine's filesBeside
   const pg = pgUrlOf(db);
-  if (pg) return attachmentsDirOf(pgFilesAnchor(pg));
-  const name = clientOf(db).name;
+  if (pg && !name) return attachmentsDirOf(pgFilesAnchor(pg));
   return name && name !== ':memory:' ? attachmentsDirOf(name) : path.join(process.cwd(), 'attachments');
 }
 

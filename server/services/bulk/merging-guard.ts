@@ -6,13 +6,15 @@
 import { msg } from '../../../schema/messages';
 import { conflict } from '../../errors';
 import type { ServiceContext } from '../context';
-import { clientOf, type Row } from '../records';
+import { sql } from 'drizzle-orm';
+import { sqlOf } from '../../db/dialect';
+import type { Row } from '../records';
 
-export function refuseWhileMerging(ctx: ServiceContext, current: Row): void {
+export async function refuseWhileMerging(ctx: ServiceContext, current: Row): Promise<void> {
   const imp = current.import_id;
   if (imp == null) return;
-  const merging = clientOf(ctx.db)
-    .prepare("SELECT 1 FROM imports WHERE id = ? AND status = 'running' AND json_extract(counts, '$.merging') IS NOT NULL")
-    .get(imp);
+  const merging = await ctx.db.get(
+    sql`SELECT 1 AS merging FROM imports WHERE id = ${imp} AND status = 'running' AND ${sqlOf(ctx.db).jsonField(sql`counts`, 'merging')} IS NOT NULL`,
+  );
   if (merging) throw conflict(msg(ctx.lang, 'import_merging', { id: String(imp) }));
 }

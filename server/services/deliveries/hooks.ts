@@ -17,7 +17,7 @@ const NEEDS: Record<string, { field: string; zh: string; en: string }> = {
 
 export const DELIVERY_HOOKS: Record<string, WriteHooks> = {
   document_deliveries: {
-    beforeWrite(ctx, values, current, opts) {
+    async beforeWrite(ctx, values, current, opts) {
       if (opts.historical) return;
       const merged = { ...current, ...values };
       const need = NEEDS[String(merged.kind)];
@@ -25,7 +25,7 @@ export const DELIVERY_HOOKS: Record<string, WriteHooks> = {
       const en = ctx.lang === 'en';
       if (merged[need.field] == null) throw validationError(en ? need.en : need.zh, { [need.field]: en ? need.en : need.zh });
       if (merged.kind === 'import_docs') {
-        const p = findRow(ctx.db, registry.get('products')!, merged.product as number);
+        const p = await findRow(ctx.db, registry.get('products')!, merged.product as number);
         if (p && !p.imported) {
           const m = en ? 'This product is not imported: it has no import documents' : '该品种不是进口品种，没有进口药品证明文件';
           throw validationError(m, { product: m });

@@ -3,11 +3,10 @@
  * database: a nonconforming-goods case with its notices; a delivery with the coldest storage of its slip's
  * goods; an outbound slip with its deliveries; a follow-up plan with the visits of its customer and product.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { RecordKind, RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
-import { clientOf } from './bulk-rows';
 
 type Row = Record<string, any>;
 const one = async (db: Db, table: any, id: number) =>
@@ -28,11 +27,10 @@ const live = async (db: Db, table: any, column: string, id: unknown) =>
 /** The coldest storage condition among the goods of a slip's order: 'frozen', 'cold', or null (no cold chain). */
 export async function slipColdStorage(db: Db, slipId: unknown): Promise<'cold' | 'frozen' | null> {
   if (slipId == null) return null;
-  const rows = (await clientOf(db)
-    .prepare(`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
-    JOIN products p ON p.id = l.product WHERE s.id = ? AND p.storage IN ('cold', 'frozen')`)
-    .pluck()
-    .all(slipId)) as string[];
+  const rows = (
+    (await db.all(sql`SELECT DISTINCT p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
+    JOIN products p ON p.id = l.product WHERE s.id = ${slipId} AND p.storage IN ('cold', 'frozen')`)) as { storage: string }[]
+  ).map((r) => r.storage);
   return rows.includes('frozen') ? 'frozen' : rows.includes('cold') ? 'cold' : null;
 }
 

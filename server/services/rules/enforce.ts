@@ -10,7 +10,7 @@ import { msg } from '../../../schema/messages';
 import { validationError } from '../../errors';
 import { inTransaction, type ServiceContext } from '../context';
 import { resolveAllFor, syncFindings } from './findings';
-import { createSqlContext } from './sql-context';
+import { createSqlContext, settled } from './sql-context';
 import { targetsOf, type Target } from './targets';
 import { saleLineViews, viewOf } from './views';
 import { fieldFor } from './field-map';
@@ -84,9 +84,9 @@ async function evaluateTargets(ctx: ServiceContext, resource: string, targets: T
       await resolveAllFor(ctx, target.kind, target.id);
       continue;
     }
-    const found = evaluate(target.kind, view, rc);
+    const [found, extra] = await settled(rc, () => [evaluate(target.kind, view, rc), findingContext(target.kind, view, rc)] as const);
     const codes = new Set(rulesFor(target.kind).map((r) => r.code));
-    const { openedFindings } = await syncFindings(ctx, target.kind, target.id, codes, found, findingContext(target.kind, view, rc));
+    const { openedFindings } = await syncFindings(ctx, target.kind, target.id, codes, found, extra);
     if (!target.own || opts.historical) continue;
     for (const f of openedFindings) {
       if (f.severity !== 'error' || !liveCodes(target.kind).has(f.code) || AWAITING_STEP[f.code]?.(view)) continue;

@@ -1,11 +1,13 @@
 /**
  * Where the re-check stands, in one row of `rule_recheck`, written in the same transaction as each batch's
- * findings: a restarted server continues after the last committed batch. The table is the job's own state
- * (no resource, no API but GET /api/system/recheck): created here if missing, so it needs no migration.
+ * findings: a restarted server continues after the last committed batch. The tables are the job's own state
+ * (no resource, no API but GET /api/system/recheck), created by the migrations of both engines
+ * (drizzle/0019_recheck_tables.sql, drizzle-pg/0003_recheck_tables.sql).
  */
 import { RECORD_KINDS, RULES, isTimeDriven, type RuleSettings } from '../../../schema/rules';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { clientOf } from './bulk-rows';
+import { sqlOf } from '../../db/dialect';
 
 export const RECHECK_STATUS = ['running', 'done'] as const;
 
@@ -39,51 +41,36 @@ export interface RecheckProgress {
 export const DEPENDENTS_BY = ['customer', 'salesperson', 'contract', 'product', 'batch'] as const;
 export type DependentsBy = (typeof DEPENDENTS_BY)[number];
 
-const ensured = new WeakSet<object>();
-
-export function ensureProgressTable(db: Db): void {
-  const client = clientOf(db);
-  if (ensured.has(client)) return;
-  client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck_pending (
-    id INTEGER PRIMARY KEY, by TEXT NOT NULL, ref_id INTEGER NOT NULL, queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
-    UNIQUE (by, ref_id))`);
-  client.exec(`CREATE TABLE IF NOT EXISTS rule_recheck (
-    id INTEGER PRIMARY KEY CHECK (id = 1), status TEXT NOT NULL, as_of TEXT NOT NULL, since TEXT, last_done TEXT,
-    fingerprint TEXT NOT NULL, kind TEXT, last_id INTEGER NOT NULL DEFAULT 0, pending_upto INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
-    opened INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, batches INTEGER NOT NULL DEFAULT 0,
-    started_at TEXT NOT NULL, updated_at TEXT NOT NULL, finished_at TEXT, work_ms INTEGER NOT NULL DEFAULT 0)`);
-  ensured.add(client);
-}
-
 /** Queues master records for the next re-check (in the caller's transaction). */
 export async function queueDependents(db: Db, by: DependentsBy, refIds: readonly number[]): Promise<void> {
-  ensureProgressTable(db);
-  const insert = clientOf(db).prepare('INSERT OR IGNORE INTO rule_recheck_pending (by, ref_id) VALUES (?, ?)');
-  for (const id of refIds) await insert.run(by, id);
+  const now = sqlOf(db).nowIso();
+  for (const id of refIds) await db.run(sql`INSERT INTO rule_recheck_pending ("by", ref_id, queued_at) VALUES (${by}, ${id}, ${now}) ON CONFLICT DO NOTHING`);
 }
 
 /** The newest queued entry: a run takes the queue up to it. */
 export async function pendingUpto(db: Db): Promise<number> {
-  return ((await clientOf(db).prepare('SELECT max(id) FROM rule_recheck_pending').pluck().get()) as number | null) ?? 0;
+  return ((await db.get(sql`SELECT max(id) AS n FROM rule_recheck_pending`)) as { n: number | null } | undefined)?.n ?? 0;
 }
 
 /** Done with the queue as it stood when the run began: entries queued since wait for the next run. */
 export async function clearDependents(db: Db, upto: number): Promise<void> {
-  await clientOf(db).prepare('DELETE FROM rule_recheck_pending WHERE id <= ?').run(upto);
+  await db.run(sql`DELETE FROM rule_recheck_pending WHERE id <= ${upto}`);
 }
 
-/** The progress row; undefined before the first re-check (a read: the table is not created here). */
+/** The progress row; undefined before the first re-check. */
 export async function readProgress(db: Db): Promise<RecheckProgress | undefined> {
-  if (!(await clientOf(db).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_recheck'`).get())) return undefined;
-  return (await clientOf(db).prepare('SELECT * FROM rule_recheck WHERE id = 1').get()) as RecheckProgress | undefined;
+  return (await db.get(sql`SELECT * FROM rule_recheck WHERE id = 1`)) as RecheckProgress | undefined;
 }
 
 export async function writeProgress(db: Db, p: RecheckProgress): Promise<void> {
-  const cols = Object.keys(p) as (keyof RecheckProgress)[];
-  await clientOf(db)
-    .prepare(`INSERT INTO rule_recheck (id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => `:${c}`).join(', ')})
-              ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`)
-    .run(p);
+  // (a row read back carries its id: the one row's id is 1, given here)
+  const cols = (Object.keys(p) as (keyof RecheckProgress)[]).filter((c) => (c as string) !== 'id');
+  await db.run(
+    sql`INSERT INTO rule_recheck (id, ${sql.raw(cols.join(', '))}) VALUES (1, ${sql.join(
+      cols.map((c) => sql`${p[c]}`),
+      sql`, `,
+    )}) ON CONFLICT (id) DO UPDATE SET ${sql.raw(cols.map((c) => `${c} = excluded.${c}`).join(', '))}`,
+  );
 }
 
 /** What decides the step dates: the deadline settings and which rules are time-driven. */
@@ -109,14 +96,13 @@ export async function progressReport(db: Db, kinds: readonly string[]): Promise<
   if (!p) return null;
   if (p.status === 'done') return { ...p, fraction: 1 };
   const tableOf = (k: string) => (k === 'sales_lines' || k === 'dependents' ? 'sales_orders' : k);
-  const max = kinds.map((k) =>
-    (RECORD_KINDS as readonly string[]).includes(k) || k === 'dependents'
-      ? ((db.$client
-          .prepare(`SELECT max(id) FROM ${tableOf(k)}`)
-          .pluck()
-          .get() as number | null) ?? 0)
-      : 0,
-  );
+  const max: number[] = [];
+  for (const k of kinds)
+    max.push(
+      (RECORD_KINDS as readonly string[]).includes(k) || k === 'dependents'
+        ? (((await db.get(sql`SELECT max(id) AS n FROM ${sql.identifier(tableOf(k))}`)) as { n: number | null } | undefined)?.n ?? 0)
+        : 0,
+    );
   const total = max.reduce((a, b) => a + b, 0);
   const at = kinds.indexOf(p.kind ?? '');
   const done = at < 0 ? 0 : max.slice(0, at).reduce((a, b) => a + b, 0) + Math.min(p.last_id, max[at]);

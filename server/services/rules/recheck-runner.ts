@@ -14,7 +14,7 @@ import type { RecheckProgress } from './recheck-progress';
 
 export interface RecheckJob {
   db: Db;
-  /** the database file ('' or ':memory:': no thread) */
+  /** the database file ('' or ':memory:': no thread), or the PostgreSQL URL */
   file: string;
   clock: Clock;
   asOf: string;

@@ -1,7 +1,7 @@
 /** The re-check thread (recheck-runner.ts): its own connection, one batch per transaction, progress to the parent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Clock } from '../../clock';
-import { openDb } from '../../db';
+import { engineOf, openDb, openPgDb } from '../../db';
 import { beginRecheck, recheckBatch } from './recheck';
 import type { WorkerMessage } from './recheck-runner';
 
@@ -15,7 +15,8 @@ parentPort!.on('message', (m) => {
 });
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
-const db = openDb(file);
+// `file`: the SQLite file, or the PostgreSQL URL the server opened
+const db = /^postgres(ql)?:/.test(file) ? openPgDb(file, { max: 2 }) : openDb(file);
 try {
   let p = await beginRecheck(db, clock, asOf, { full });
   while (p.status === 'running' && !stopping) {
@@ -28,6 +29,6 @@ try {
 } catch (e) {
   post({ t: 'error', message: (e as Error).message, stack: (e as Error).stack });
 } finally {
-  db.$client.close();
+  await engineOf(db).close();
   parentPort!.close();
 }

@@ -9,13 +9,14 @@
  */
 import { evaluate, rulesFor, type Finding, type RecordKind } from '../../../schema/rules';
 import type { Clock } from '../../clock';
-import { type Db, readerOf } from '../../db';
+import { sql } from 'drizzle-orm';
+import { type Db, engineOf, readerOf } from '../../db';
 import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
 import { loadSettings } from '../settings';
 import { RECHECK_KINDS, candidatePage, kindOf, type CandidatePage } from './recheck-candidates';
 import { activeFindingsOf, findingsChange, resolveAllFor, syncFindings, type FindingRow } from './findings';
-import { clearDependents, ensureProgressTable, fingerprintOf, pendingUpto, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
-import { createSqlContext } from './sql-context';
+import { clearDependents, fingerprintOf, pendingUpto, readProgress, writeProgress, type RecheckProgress } from './recheck-progress';
+import { createSqlContext, settled } from './sql-context';
 import { saleLineViewsOf, viewOf } from './views';
 import { findingContext } from './finding-context';
 
@@ -46,7 +47,6 @@ export async function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { f
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   return inTransaction(ctx, async () => {
     const fingerprint = fingerprintOf(await loadSettings(db));
-    ensureProgressTable(db);
     const p = await readProgress(db);
     const same = p && p.as_of === asOf && p.fingerprint === fingerprint && !opts.full;
     if (same) return p; // under way: continue it; done: nothing left for that day
@@ -76,19 +76,29 @@ export async function beginRecheck(db: Db, clock: Clock, asOf: string, opts: { f
 }
 
 /**
+ * A mark that moves whenever another connection commits. SQLite: the read connection's data_version (our
+ * writer's commits included). PostgreSQL: the current snapshot (xmin:xmax:in-progress ids) — a write that
+ * commits afterwards either was in progress (it leaves the list) or takes an id not handed out yet (xmax moves);
+ * it also moves for writes elsewhere in the cluster, which only costs a batch evaluated twice.
+ */
+function changeMark(db: Db): () => Promise<number | string> {
+  if (engineOf(db).dialect === 'postgres') return async () => ((await db.get(sql`SELECT pg_current_snapshot()::text AS mark`)) as { mark: string }).mark;
+  const reader = readerOf(db);
+  return async () => reader.pragma('data_version', { simple: true }) as number;
+}
+
+/**
  * The next batch of the running re-check; returns the progress after it. Two steps, so that the write lock
  * is held only while findings change: the candidates are read and evaluated outside it (the read connection,
  * WAL: no lock, the server's writers go on), then the records whose findings change are written with the progress
- * in one write transaction. If another connection committed in between (`PRAGMA data_version`), the batch
+ * in one write transaction. If another connection committed in between (changeMark), the batch
  * is evaluated again inside the write transaction, so nothing is written from a stale read.
  */
 export async function recheckBatch(db: Db, clock: Clock): Promise<RecheckProgress> {
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const started = performance.now();
-  // the read connection's data_version moves whenever another connection (our writer included) commits
-  const reader = readerOf(db);
-  const version = () => reader.pragma('data_version', { simple: true }) as number;
-  const seen = version();
+  const version = changeMark(db);
+  const seen = await version();
   const first = await readProgress(db);
   if (first?.status !== 'running') throw new Error('no re-check under way (beginRecheck first)');
   const { kind, page } = await nextPage(db, await loadSettings(db), first);
@@ -104,7 +114,7 @@ export async function recheckBatch(db: Db, clock: Clock): Promise<RecheckProgres
     // another runner moved on meanwhile: leave it to that one
     if (p.status !== 'running' || p.batches !== planned.p.batches || p.as_of !== planned.p.as_of) return p;
     let ev = planned.ev;
-    if (ev && version() !== planned.seen) {
+    if (ev && (await version()) !== planned.seen) {
       const upTo = ev.lastId;
       ev = await evaluatePage(tx, kindOf(planned.kind), { ...planned.page, ids: planned.page.ids.filter((id) => id <= upTo) }, p.as_of, Infinity);
     }
@@ -156,10 +166,18 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
   const rc = await createSqlContext(ctx.db, asOf);
   const out = { records: 0, lastId: page.ids[page.ids.length - 1], changes: [] as Change[] };
   const timeCodes = codesOf(kind, true);
-  const consider = (id: number, codes: ReadonlySet<string>, view: Record<string, any> | undefined, found: Finding[], active: FindingRow[] = []) => {
+  const consider = async (
+    id: number,
+    codes: ReadonlySet<string>,
+    view: Record<string, any> | undefined,
+    evaluated: () => Finding[],
+    active: FindingRow[] = [],
+  ) => {
     out.records++;
+    // the rules and the finding's context read through rc: settled() loads what they ask for (PostgreSQL)
+    const [found, extra] = view ? await settled(rc, () => [evaluated(), findingContext(kind, view, rc)] as const) : [[], null];
     if (view ? findingsChange(codes, found, active) : active.some((f) => f.status !== 'waived')) {
-      out.changes.push({ id, codes, found, extra: view ? findingContext(kind, view, rc) : null, active });
+      out.changes.push({ id, codes, found, extra, active });
     }
   };
   const full = () => performance.now() > until || out.changes.length >= RECHECK_BATCH.maxChanges;
@@ -174,7 +192,7 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
     for (const order of page.ids) {
       const all = page.allRules.has(order);
       for (const v of views.get(order) ?? [])
-        consider(v.id!, all ? allCodes : timeCodes, v, evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
+        await consider(v.id!, all ? allCodes : timeCodes, v, () => evaluate(kind, v, rc, all ? {} : { timeDriven: true }), active.get(v.id!));
       if (full()) return { ...out, lastId: order };
     }
     return out;
@@ -182,7 +200,7 @@ async function evaluatePage(ctx: ServiceContext, kind: RecordKind, page: Candida
   const active = await activeFindingsOf(ctx, kind, page.ids);
   for (const id of page.ids) {
     const view = (await viewOf(ctx.db, kind, id)) as Record<string, any> | undefined;
-    consider(id, timeCodes, view, view ? evaluate(kind, view as never, rc, { timeDriven: true }) : [], active.get(id));
+    await consider(id, timeCodes, view, () => evaluate(kind, view as never, rc, { timeDriven: true }), active.get(id));
     if (full()) return { ...out, lastId: id };
   }
   return out;

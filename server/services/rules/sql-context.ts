@@ -1,17 +1,41 @@
 /**
  * The RuleContext over SQL: each lookup is one indexed query, cached for the life of the context (one
  * write, one re-check batch), so a rule asking twice costs nothing. Building it is async (the settings are
- * prefetched); the rules stay synchronous, and so do its look-ups on SQLite. Next step for the PostgreSQL
- * engine (#17): prefetch the look-ups a record's rules need (the rule-reads of rules/rule-reads.ts) here too.
+ * prefetched); the rules stay pure and synchronous. On SQLite its look-ups are synchronous queries. On
+ * PostgreSQL (whose queries are all async) a look-up not in the cache answers "nothing" (undefined, []) and is
+ * noted; `settled(rc, run)` runs the synchronous evaluation, loads what it asked for, and runs it again until
+ * nothing was missing — a look-up that depends on another (an order, then its contract) takes one more round.
+ * Pure rules make the re-runs harmless; the last run saw only real rows.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
+import { forgetParts } from '../../../schema/rules/rule';
 import { splitList } from '../../../schema/rules';
 import { loadSettings } from '../settings';
 import type { RuleSettings } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
-import type { Db } from '../../db';
+import { type Db, engineOf } from '../../db';
+
+/** What a context still has to load (PostgreSQL): filled by the look-ups of the last synchronous run. */
+const pendingOf = new WeakMap<RuleContext, Map<string, () => Promise<unknown>>>();
+
+/**
+ * Runs the synchronous `run` over `rc` until every look-up it made was answered from the cache (SQLite: at once;
+ * PostgreSQL: after loading the misses of each run). Every synchronous use of a context from createSqlContext
+ * goes through it.
+ */
+export async function settled<T>(rc: RuleContext, run: () => T): Promise<T> {
+  for (;;) {
+    const out = run();
+    const pending = pendingOf.get(rc);
+    if (!pending?.size) return out;
+    const loads = [...pending.values()];
+    pending.clear();
+    for (const load of loads) await load();
+    forgetParts(rc); // the rules' per-line parts were built from the placeholders
+  }
+}
 
 export async function createSqlContext(db: Db, asOf: string): Promise<RuleContext> {
   return sqlContext(db, asOf, await loadSettings(db));
@@ -20,42 +44,64 @@ export async function createSqlContext(db: Db, asOf: string): Promise<RuleContex
 /** @db-sync the rules are synchronous, so are the look-ups they make on SQLite. */
 function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
   const cache = new Map<string, unknown>();
+  const pending = new Map<string, () => Promise<unknown>>();
+  const async = engineOf(db).dialect === 'postgres';
+  let misses = 0;
+  // a value computed from other look-ups is cached only when none of them missed (else it saw placeholders)
   const memo = <T>(key: string, load: () => T): T => {
-    if (!cache.has(key)) cache.set(key, load());
-    return cache.get(key) as T;
+    if (cache.has(key)) return cache.get(key) as T;
+    const before = misses;
+    const v = load();
+    if (misses === before) cache.set(key, v);
+    return v;
+  };
+  /** one query: run now (SQLite), or noted and answered with `none` until settled() loaded it (PostgreSQL) */
+  const query = <T>(key: string, q: () => { get(): unknown; all(): unknown }, many: boolean, none: T): T => {
+    if (!async) return (many ? q().all() : q().get()) as T;
+    misses++;
+    if (!pending.has(key)) pending.set(key, async () => cache.set(key, await (many ? q().all() : q().get())));
+    return none;
   };
   const byId =
     <T extends ResourceTable>(table: T, name: string) =>
     (id: number) =>
-      memo(
-        `${name}:${id}`,
-        () =>
-          db
-            .select()
-            .from(table)
-            .where(and(eq(table.id, id), isNull(table.voided_at)))
-            .get() as RowOf<T> | undefined,
+      memo(`${name}:${id}`, () =>
+        query<RowOf<T> | undefined>(
+          `${name}:${id}`,
+          () =>
+            db
+              .select()
+              .from(table)
+              .where(and(eq(table.id, id), isNull(table.voided_at))),
+          false,
+          undefined,
+        ),
       );
   const byRef =
     <T extends ResourceTable>(table: T, name: string, column: string) =>
     (id: number) =>
-      memo(
-        `${name}@${id}`,
-        () =>
-          db
-            .select()
-            .from(table)
-            .where(and(eq(table[column], id), isNull(table.voided_at)))
-            .orderBy(asc(table.id))
-            .all() as RowOf<T>[],
+      memo(`${name}@${id}`, () =>
+        query<RowOf<T>[]>(
+          `${name}@${id}`,
+          () =>
+            db
+              .select()
+              .from(table)
+              .where(and(eq(table[column], id), isNull(table.voided_at)))
+              .orderBy(asc(table.id)),
+          true,
+          [],
+        ),
       );
   const recallsOf = byRef(t.recalls, 'recalls', 'product');
 
-  return {
+  const rc: RuleContext = {
     asOf,
     settings,
     companyLicenses: () =>
-      memo('company', () => db.select().from(t.companyLicenses).where(isNull(t.companyLicenses.voided_at)).all() as RowOf<typeof t.companyLicenses>[]),
+      memo('company', () =>
+        query<RowOf<typeof t.companyLicenses>[]>('company', () => db.select().from(t.companyLicenses).where(isNull(t.companyLicenses.voided_at)), true, []),
+      ),
     customer: byId(t.customers, 'customer'),
     customerLicenses: byRef(t.customerLicenses, 'licences', 'customer'),
     customerAgents: byRef(t.customerAgents, 'agents', 'customer'),
@@ -75,4 +121,6 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
         byRef(t.nonconformities, 'nonconformities', 'batch')(batchId).reduce<string | null>((min, c) => (!min || c.found_at < min ? c.found_at : min), null),
       ),
   };
+  pendingOf.set(rc, pending);
+  return rc;
 }

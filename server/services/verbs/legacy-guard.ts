@@ -21,10 +21,10 @@ const facts = (row: Row | undefined): LegacyFacts | null => {
 };
 
 /** The legacy state of the record (or of the order it belongs to), or null when it is ours. */
-export function legacyDocument(db: Db, resource: Resource, row: Row): { file: string; row: number; state: string } | null {
+export async function legacyDocument(db: Db, resource: Resource, row: Row): Promise<{ file: string; row: number; state: string } | null> {
   let f = facts(row);
   if (!f?.state && resource.fields.order?.ref === 'sales_orders' && row.order != null)
-    f = facts(findRow(db, registry.get('sales_orders')!, row.order as number));
+    f = facts(await findRow(db, registry.get('sales_orders')!, row.order as number));
   return f?.state ? { file: f.file, row: f.rows[0] ?? 0, state: f.state } : null;
 }
 
@@ -32,9 +32,9 @@ export function legacyDocument(db: Db, resource: Resource, row: Row): { file: st
  * A plain write on a legacy document (or a new record hung on one, a line added to a legacy order) is
  * refused like a verb: the old system's documents are not continued here. The administrator may correct.
  */
-export function refuseLegacyDocument(ctx: ServiceContext, resource: Resource, row: Record<string, unknown>): void {
+export async function refuseLegacyDocument(ctx: ServiceContext, resource: Resource, row: Record<string, unknown>): Promise<void> {
   if (ctx.actor.roles.includes('admin')) return;
   if (!row.legacy_facts && !(resource.fields.order?.ref === 'sales_orders' && row.order != null)) return;
-  const legacy = legacyDocument(ctx.db, resource, row as Row);
+  const legacy = await legacyDocument(ctx.db, resource, row as Row);
   if (legacy) throw badRequest(msg(ctx.lang, 'legacy_document', legacy));
 }

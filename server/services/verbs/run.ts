@@ -37,10 +37,10 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
   return inTransaction(ctx, async (tx) => {
     const out = [];
     for (const id of ids) {
-      const current = findRow(tx.db, resource, id);
+      const current = await findRow(tx.db, resource, id);
       if (!current || current.voided_at) throw notFound(msg(ctx.lang, 'not_found', { resource: resourceName, id }));
       await checkScope(tx.db, ctx.actor, resource, current, ctx.lang, 'edit');
-      const legacy = legacyDocument(tx.db, resource, current);
+      const legacy = await legacyDocument(tx.db, resource, current);
       if (legacy) throw badRequest(msg(ctx.lang, 'legacy_document', legacy));
       if (def.noSelfApproval && current.created_by != null && current.created_by === ctx.actor.id) throw forbidden(msg(ctx.lang, 'self_approval'));
       if (!def.ready(current)) {
@@ -50,11 +50,11 @@ export async function runVerbMany(ctx: ServiceContext, resourceName: string, ids
       // The verb's roles are its permission: the generic edit grants and field guards do not apply.
       await applyChanges(tx, resource, current, changes, { reason: comment ?? def.meaning });
       // re-read: a step may have written the record itself (an unwind step voids it)
-      const row = findRow(tx.db, resource, id)!;
+      const row = (await findRow(tx.db, resource, id))!;
       await resolveSupersededIfApproved(tx, resource, row);
       // The rules see the step at once: a finding it settles (a recall notice sent, an adverse reaction
       // forwarded) resolves now. A verb refuses what it must itself (apply throws), so nothing is refused here.
-      await enforceRules(tx, resourceName, findRow(tx.db, resource, id)!, { historical: true });
+      await enforceRules(tx, resourceName, (await findRow(tx.db, resource, id))!, { historical: true });
       if (!signed) {
         out.push({ record: (await readRecord(tx.db, resource, id, tx.lang))!, signature: null });
         continue;

@@ -127,7 +127,7 @@ describe('the ledger merge (bulk)', () => {
     expect(rows.map((r) => [r.action, r.actor])).toEqual([['create', salesUser]]);
     const records = JSON.parse(rows[0].after).records as Record<string, number>;
     expect(records.sales_lines).toBe((await one<{ n: number }>('SELECT count(*) AS n FROM sales_lines WHERE import_id = ?', importId)).n);
-    expect(verifyAuditChain(srv.db).breaks).toEqual([]);
+    expect((await verifyAuditChain(srv.db)).breaks).toEqual([]);
   });
 });
 
@@ -169,6 +169,6 @@ describe('voiding the import (bulk)', () => {
       ['update', qaUser],
     ]);
     expect(rows[1].reason).toContain('导错文件');
-    expect(verifyAuditChain(srv.db).breaks).toEqual([]);
+    expect((await verifyAuditChain(srv.db)).breaks).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ describe('item 2: lone surrogates', () => {
     await createRecord(ctx, registry.get('customers')!, customerBody('内部路径药店'), { reason: 'legacy \ud800 reason' });
     const stored = (await api.server.db.$client.prepare('SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1').get()) as { reason: string };
     expect(stored.reason).toBe('legacy \ufffd reason');
-    expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
+    expect((await verifyAuditChain(api.server.db)).breaks).toEqual([]);
     const v = await raw('GET', '/system/audit-verify');
     expect(v.body.intact).toBe(true);
     const cli = auditVerifyCli();
@@ -116,7 +116,7 @@ describe('item 2: lone surrogates', () => {
     expect(res.status, JSON.stringify(out)).toBe(201);
     const row = (await raw('GET', `/imports/${out.id}`)).body;
     expect(row.file_name).toBe('lic\ufffd\ufffd\ufffd.csv');
-    expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
+    expect((await verifyAuditChain(api.server.db)).breaks).toEqual([]);
   });
 });
 
@@ -136,7 +136,7 @@ describe('item 2: an import cell holding a lone surrogate (XLSX _xD800_)', () =>
     const numbers = ((await api.server.db.$client.prepare('SELECT number FROM company_licenses').all()) as { number: string }[]).map((r) => r.number);
     expect(numbers).toContain('91420100965442577F');
     expect(numbers.filter((n) => n.includes('\ufffd') || n.includes('_x'))).toEqual([]);
-    expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
+    expect((await verifyAuditChain(api.server.db)).breaks).toEqual([]);
   });
 });
 
@@ -284,7 +284,7 @@ describe('item 11: property tests (fast-check) — never a 500', () => {
       }),
       { ...RUNS, numRuns: 150 },
     );
-    expect(verifyAuditChain(api.server.db).breaks).toEqual([]);
+    expect((await verifyAuditChain(api.server.db)).breaks).toEqual([]);
   });
 });
 

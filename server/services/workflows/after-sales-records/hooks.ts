@@ -29,7 +29,7 @@ function notBefore(ctx: ServiceContext, values: Values, current: Row | undefined
 
 /** The quantity a customer received of the case's batch (never taken from the client). */
 async function sold(ctx: ServiceContext, caseId: unknown, customer: unknown): Promise<number> {
-  const kase = typeof caseId === 'number' ? findRow(ctx.db, registry.get('nonconformities')!, caseId) : undefined;
+  const kase = typeof caseId === 'number' ? await findRow(ctx.db, registry.get('nonconformities')!, caseId) : undefined;
   return kase && typeof customer === 'number' ? ((await soldOfCase(ctx, kase.batch, customer))[0]?.quantity ?? 0) : 0;
 }
 
@@ -69,8 +69,8 @@ export const AFTERSALES_RECORD_HOOKS: Record<string, WriteHooks> = {
     beforeWrite: async (ctx, values, current) => {
       const slipId = value(values, current, 'slip');
       if (!current || 'slip' in values) {
-        const slip = typeof slipId === 'number' ? findRow(ctx.db, registry.get('outbound_slips')!, slipId) : undefined;
-        const order = slip ? findRow(ctx.db, registry.get('sales_orders')!, slip.order as number) : undefined;
+        const slip = typeof slipId === 'number' ? await findRow(ctx.db, registry.get('outbound_slips')!, slipId) : undefined;
+        const order = slip ? await findRow(ctx.db, registry.get('sales_orders')!, slip.order as number) : undefined;
         values.customer = order?.customer ?? null;
         values.cold_chain = (await slipColdStorage(ctx.db, slipId)) !== null;
       }
@@ -79,10 +79,10 @@ export const AFTERSALES_RECORD_HOOKS: Record<string, WriteHooks> = {
   },
   replies: {
     fillInput: (ctx, input) => withNumber(ctx.db, replies, today(ctx, input, 'reply_date'), 'reply_no', 'FH', 'reply_date', ctx.clock.today()),
-    beforeWrite: (ctx, values, current) => {
+    beforeWrite: async (ctx, values, current) => {
       const complaintId = value(values, current, 'complaint');
       if (typeof complaintId !== 'number') return;
-      const complaint = findRow(ctx.db, registry.get('complaints')!, complaintId);
+      const complaint = await findRow(ctx.db, registry.get('complaints')!, complaintId);
       if (complaint && value(values, current, 'customer') !== complaint.customer) {
         throw validationError(msg(ctx.lang, 'invalid_input'), {
           customer: msg(ctx.lang, 'reply_customer_mismatch', { complaint: String(complaint.complaint_no) }),

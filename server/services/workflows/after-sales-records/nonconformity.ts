@@ -21,14 +21,14 @@ type Input = Record<string, unknown>;
 const en = (ctx: ServiceContext) => ctx.lang === 'en';
 
 /** The batch of a case as a recall scope: its product and its one batch number. */
-export function batchScope(ctx: ServiceContext, batchId: unknown): RecallScope | null {
-  const b = typeof batchId === 'number' ? findRow(ctx.db, registry.get('batches')!, batchId) : undefined;
+export async function batchScope(ctx: ServiceContext, batchId: unknown): Promise<RecallScope | null> {
+  const b = typeof batchId === 'number' ? await findRow(ctx.db, registry.get('batches')!, batchId) : undefined;
   return b ? { product: b.product as number, batches: [String(b.batch_no)] } : null;
 }
 
 /** Who received the case's batch (shipped), largest quantity first. */
-export function soldOfCase(ctx: ServiceContext, batchId: unknown, customerId?: number) {
-  const scope = batchScope(ctx, batchId);
+export async function soldOfCase(ctx: ServiceContext, batchId: unknown, customerId?: number) {
+  const scope = await batchScope(ctx, batchId);
   return scope ? soldByCustomer(ctx.db, scope, customerId) : [];
 }
 
@@ -67,7 +67,7 @@ export async function markBatchNonconforming(ctx: ServiceContext, kase: Row): Pr
 }
 
 export async function openRecall(ctx: ServiceContext, kase: Row, input: Input) {
-  const scope = batchScope(ctx, kase.batch)!;
+  const scope = (await batchScope(ctx, kase.batch))!;
   const levels: readonly string[] = RECALL_LEVEL.values;
   const initiators: readonly string[] = RECALL_INITIATOR.values;
   const errors: Record<string, string> = {};
@@ -103,7 +103,7 @@ export async function notifyCustomers(ctx: ServiceContext, kase: Row, input: Inp
 export async function refreshCase(ctx: ServiceContext, kase: Row) {
   const sold = await soldOfCase(ctx, kase.batch);
   if (kase.decision === 'recall') {
-    const recall = findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
+    const recall = await findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
     if (recall && !recall.voided_at && recall.status === 'open') await startRecall(ctx, recall);
   }
   if (kase.decision === 'notice') {
@@ -126,7 +126,7 @@ export async function refreshCase(ctx: ServiceContext, kase: Row) {
 export async function closeCase(ctx: ServiceContext, kase: Row) {
   if (kase.decision === 'pending' && Number(kase.customers_count ?? 0) > 0) throw badRequest(msg(ctx.lang, 'nonconformity_undecided'));
   if (kase.decision === 'recall') {
-    const recall = findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
+    const recall = await findRow(ctx.db, registry.get('recalls')!, kase.recall as number);
     if (recall && recall.status !== 'closed' && !recall.voided_at)
       throw badRequest(msg(ctx.lang, 'nonconformity_recall_open', { recall_no: String(recall.recall_no) }));
   }
@@ -155,22 +155,22 @@ export async function closeCase(ctx: ServiceContext, kase: Row) {
 }
 
 /** A notice's case, which must still be open. */
-function openCase(ctx: ServiceContext, notice: Row): Row {
-  const kase = findRow(ctx.db, registry.get('nonconformities')!, notice.nonconformity as number)!;
+async function openCase(ctx: ServiceContext, notice: Row): Promise<Row> {
+  const kase = (await findRow(ctx.db, registry.get('nonconformities')!, notice.nonconformity as number))!;
   if (kase.status !== 'open') throw badRequest(msg(ctx.lang, 'nonconformity_closed', { case_no: String(kase.case_no) }));
   return kase;
 }
 
 export const noticeSteps = {
-  notify(ctx: ServiceContext, notice: Row, input: Input) {
-    const kase = openCase(ctx, notice);
+  async notify(ctx: ServiceContext, notice: Row, input: Input) {
+    const kase = await openCase(ctx, notice);
     const methods: readonly string[] = NOTICE_METHOD.values;
     if (typeof input.method !== 'string' || !methods.includes(input.method))
       throw validationError(msg(ctx.lang, 'invalid_input'), { method: msg(ctx.lang, 'required') });
     return { notified_at: dateInput(ctx, input, 'notified_at', kase.found_at), method: input.method };
   },
-  acknowledge(ctx: ServiceContext, notice: Row, input: Input) {
-    openCase(ctx, notice);
+  async acknowledge(ctx: ServiceContext, notice: Row, input: Input) {
+    await openCase(ctx, notice);
     if (!notice.notified_at) throw badRequest(msg(ctx.lang, 'recall_notice_not_notified'));
     return { acknowledged_at: dateInput(ctx, input, 'acknowledged_at', notice.notified_at) };
   },

@@ -17,7 +17,7 @@ import { affectedOf, type Affected } from '../recall/customers';
 
 /** GET /api/workflows/nonconformities/:id/customers — the case stands where a recall's view has its recall. */
 export async function caseCustomers(db: Db, kase: Row): Promise<Affected> {
-  const batch = findRow(db, registry.get('batches')!, kase.batch as number);
+  const batch = await findRow(db, registry.get('batches')!, kase.batch as number);
   const scope = { product: (batch?.product ?? kase.product) as number, batches: batch ? [String(batch.batch_no)] : [] };
   const notices =
     kase.decision === 'recall'

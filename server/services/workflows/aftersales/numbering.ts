@@ -1,7 +1,7 @@
 /** Automatic document numbers: PREFIX-YYYYMM-NNN, the next free sequence number of that month. */
-import { like } from 'drizzle-orm';
 import type { AnyTable } from '../../../../schema/define';
 import type { Db } from '../../../db';
+import { sqlOf } from '../../../db/dialect';
 
 const blank = (v: unknown) => v == null || (typeof v === 'string' && v.trim() === '');
 
@@ -10,7 +10,8 @@ export async function nextNumber(db: Db, table: AnyTable, column: string, prefix
   const used = (await db
     .select({ no: table[column] })
     .from(table)
-    .where(like(table[column], `${head}%`))
+    // as SQLite's LIKE, ignoring the case of the letters (a hand-typed lower-case number counts too)
+    .where(sqlOf(db).likeCi(table[column], `${head}%`))
     .all()) as { no: string }[];
   const max = used.reduce((m, r) => Math.max(m, Number(r.no.slice(head.length)) || 0), 0);
   return `${head}${String(max + 1).padStart(3, '0')}`;

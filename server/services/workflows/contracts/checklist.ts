@@ -73,7 +73,7 @@ function customerCheck(customer: Row | undefined): Check {
 export async function contractChecklist(db: Db, row: Row): Promise<ContractChecklist> {
   const settings = await loadSettings(db);
   const level = requiredApproval(row as unknown as ContractRow, settings);
-  const customer = customerOf(db, row);
+  const customer = await customerOf(db, row);
   const checks = [...termChecks(row), customerCheck(customer)];
   const [zh, en] = APPROVAL_ROLE.labels[level];
   return {

@@ -7,7 +7,7 @@ import type { Db } from '../../../db';
 import { badRequest } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
-import { createSqlContext } from '../../rules/sql-context';
+import { createSqlContext, settled } from '../../rules/sql-context';
 import { describeFailing, failing, type Checklist } from './check';
 import { customerChecks, type CustomerFacts } from './customer-checks';
 import { productChecks } from './product-checks';
@@ -35,8 +35,11 @@ export async function firstBusinessChecklist(db: Db, asOf: string, resource: Fir
   const ctx = await createSqlContext(db, asOf);
   const checks =
     resource === 'customers'
-      ? [...customerChecks(row as unknown as CustomerFacts, ctx, await creditSigners(db, row.id)), ...(await customerScanChecks(db, row))]
-      : [...productChecks(row as unknown as ProductRow, ctx), ...(await productScanChecks(db, row))];
+      ? await (async () => {
+          const signers = await creditSigners(db, row.id);
+          return [...(await settled(ctx, () => customerChecks(row as unknown as CustomerFacts, ctx, signers))), ...(await customerScanChecks(db, row))];
+        })()
+      : [...(await settled(ctx, () => productChecks(row as unknown as ProductRow, ctx))), ...(await productScanChecks(db, row))];
   return { resource, id: row.id, asOf, qa_status: (row.qa_status as string) ?? null, ready: failing(checks).length === 0, checks };
 }
 

@@ -9,7 +9,7 @@ import { msg } from '../../../../schema/messages';
 import { RECHECKED_AT_EVERY_STEP } from '../../../../schema/workflows/fulfilment';
 import { badRequest } from '../../../errors';
 import type { ServiceContext } from '../../context';
-import { createSqlContext } from '../../rules/sql-context';
+import { createSqlContext, settled } from '../../rules/sql-context';
 import { saleLineViews } from '../../rules/views';
 import { waived } from './confirm-order';
 
@@ -21,7 +21,7 @@ export async function stepBlocks(ctx: ServiceContext, orderId: number, date: str
   const out: string[] = [];
   for (const [i, view] of (await saleLineViews(ctx.db, orderId)).entries()) {
     const texts: string[] = [];
-    for (const f of evaluate('sales_lines', { ...view, sale_date: date }, rc))
+    for (const f of await settled(rc, () => evaluate('sales_lines', { ...view, sale_date: date }, rc)))
       if (f.severity === 'error' && CODES.has(f.code) && !(await waived(ctx, view.id as number, f.code)))
         texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
     if (texts.length) out.push(ctx.lang === 'en' ? `line ${i + 1}: ${texts.join('; ')}` : `第 ${i + 1} 行：${texts.join('；')}`);

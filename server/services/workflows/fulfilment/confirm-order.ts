@@ -10,7 +10,7 @@ import { findings } from '../../../../schema/tables';
 import { badRequest } from '../../../errors';
 import type { ServiceContext } from '../../context';
 import type { Row } from '../../records';
-import { createSqlContext } from '../../rules/sql-context';
+import { createSqlContext, settled } from '../../rules/sql-context';
 import { saleLineViews } from '../../rules/views';
 
 export async function waived(ctx: ServiceContext, lineId: number, code: string): Promise<boolean> {
@@ -28,7 +28,7 @@ export async function confirmOrder(ctx: ServiceContext, order: Row): Promise<Rec
   const errors: string[] = [];
   for (const [i, view] of views.entries()) {
     const texts: string[] = [];
-    for (const f of evaluate('sales_lines', view, rc))
+    for (const f of await settled(rc, () => evaluate('sales_lines', view, rc)))
       if (f.severity === 'error' && !(await waived(ctx, view.id as number, f.code)))
         texts.push(`[${f.code}] ${ctx.lang === 'en' ? f.message.en : f.message.zh}`);
     if (texts.length) errors.push(`${ctx.lang === 'en' ? `line ${i + 1}` : `第 ${i + 1} 行`}：${texts.join('；')}`);

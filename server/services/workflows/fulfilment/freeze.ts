@@ -54,7 +54,7 @@ async function shippedOn(ctx: ServiceContext, orderId: unknown): Promise<string 
   const slips = await liveSlips(ctx.db, [orderId as number]);
   return slips.length ? slips.map((s) => s.slip_no).join('、') : null;
 }
-const orderNo = (ctx: ServiceContext, id: unknown) => String(findRow(ctx.db, registry.get('sales_orders')!, id as number)?.order_no ?? `#${id}`);
+const orderNo = async (ctx: ServiceContext, id: unknown) => String((await findRow(ctx.db, registry.get('sales_orders')!, id as number))?.order_no ?? `#${id}`);
 
 /** The payment's invoice: live, the same customer, and this payment not above what is still open. */
 async function checkPayment(ctx: ServiceContext, values: Values, current: Row | undefined) {
@@ -68,8 +68,11 @@ async function checkPayment(ctx: ServiceContext, values: Values, current: Row | 
   if (inv.voided_at) fail('invoice', msg(ctx.lang, 'wf_payment_invoice_voided', { invoice: String(inv.invoice_no) }));
   const customer = values.customer !== undefined ? values.customer : current?.customer;
   if (customer !== inv.customer) {
-    const name = (id: unknown) => String(findRow(ctx.db, registry.get('customers')!, id as number)?.name ?? `#${id}`);
-    fail('customer', msg(ctx.lang, 'wf_payment_customer', { payer: name(customer), invoice: String(inv.invoice_no), customer: name(inv.customer) }));
+    const name = async (id: unknown) => String((await findRow(ctx.db, registry.get('customers')!, id as number))?.name ?? `#${id}`);
+    fail(
+      'customer',
+      msg(ctx.lang, 'wf_payment_customer', { payer: await name(customer), invoice: String(inv.invoice_no), customer: await name(inv.customer) }),
+    );
   }
   const amount = Number(values.amount !== undefined ? values.amount : current?.amount);
   const others = await ctx.db
@@ -116,7 +119,7 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       for (const order of orders) {
         const slips = await shippedOn(ctx, order);
         if (!slips || (current && !changedKeys(values, current, ['sale_date', 'customer']).length)) continue;
-        throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, order)}${en(ctx) ? '' : ' 的销售明细'}`, {
+        throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${await orderNo(ctx, order)}${en(ctx) ? '' : ' 的销售明细'}`, {
           zh: `${SHIPPED.zh} ${slips}`,
           en: `${SHIPPED.en} (${slips})`,
         });
@@ -126,7 +129,7 @@ export const FREEZE_HOOKS: Record<string, WriteHooks> = {
       if (opts.parentVoided) return; // the order's own void decided
       const slips = await shippedOn(ctx, current.order);
       if (slips)
-        throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${orderNo(ctx, current.order)}${en(ctx) ? '' : ' 的销售明细'}`, {
+        throw frozen(ctx, `${en(ctx) ? 'The lines of order' : '订单'} ${await orderNo(ctx, current.order)}${en(ctx) ? '' : ' 的销售明细'}`, {
           zh: `${SHIPPED.zh} ${slips}`,
           en: `${SHIPPED.en} (${slips})`,
         });

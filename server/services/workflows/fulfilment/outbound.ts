@@ -2,12 +2,13 @@
  * The outbound steps (第五篇 5): the slip issued from a confirmed order, and the receipt the salesperson
  * confirms (which completes the order).
  */
-import { and, eq, isNull, like } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { msg } from '../../../../schema/messages';
 import { registry } from '../../../../schema/resources';
 import * as t from '../../../../schema/tables';
 import { badRequest } from '../../../errors';
 import type { Db } from '../../../db';
+import { sqlOf } from '../../../db/dialect';
 import type { ServiceContext } from '../../context';
 import { findRow, type Row } from '../../records';
 import { applyChanges, createRecord } from '../../write';
@@ -21,7 +22,7 @@ export async function nextSlipNo(db: Db, date: string): Promise<string> {
   const taken = await db
     .select({ no: t.outboundSlips.slip_no })
     .from(t.outboundSlips)
-    .where(like(t.outboundSlips.slip_no, `${prefix}%`))
+    .where(sqlOf(db).likeCi(t.outboundSlips.slip_no, `${prefix}%`)) // as SQLite's LIKE: any letter case
     .all();
   const max = taken
     .map((r) => Number(String(r.no).slice(prefix.length)))
@@ -56,7 +57,7 @@ export async function issueOutbound(ctx: ServiceContext, order: Row, input: Reco
 
 export async function confirmReceipt(ctx: ServiceContext, slip: Row, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   const date = stepDate(ctx, input, 'receipt_confirmed_at', { zh: '收货确认', en: 'Receipt' });
-  const order = findRow(ctx.db, registry.get('sales_orders')!, slip.order as number);
+  const order = await findRow(ctx.db, registry.get('sales_orders')!, slip.order as number);
   if (order && order.status === 'shipped')
     await applyChanges(ctx, registry.get('sales_orders')!, order, { status: 'completed' }, { reason: 'confirm_receipt' });
   return { receipt_confirmed_at: date };

@@ -11,7 +11,7 @@ import * as t from '../../../../schema/tables';
 import { badRequest } from '../../../errors';
 import type { Db } from '../../../db';
 import type { ServiceContext } from '../../context';
-import { createSqlContext } from '../../rules/sql-context';
+import { createSqlContext, settled } from '../../rules/sql-context';
 import { createRecord } from '../../write';
 import type { Row } from '../../records';
 import type { SpecialState } from '../../../../schema/workflows/fulfilment-views';
@@ -40,7 +40,8 @@ export function checkCovers(check: R | undefined, date: string): boolean {
 }
 
 export async function isSpecialOrder(db: Db, orderId: number, asOf: string): Promise<boolean> {
-  return orderHasSpecial(orderId, await createSqlContext(db, asOf));
+  const rc = await createSqlContext(db, asOf);
+  return settled(rc, () => orderHasSpecial(orderId, rc));
 }
 
 /** Refuses a slip or an invoice of a special-drug order dated `date` without a verification made by then. */
@@ -78,11 +79,22 @@ export async function verifySpecial(ctx: ServiceContext, order: Row, input: Reco
 /** The 特药核实 panel: each step of 3.9 / 3.11 for one order. */
 export async function specialState(db: Db, order: R, asOf: string): Promise<SpecialState> {
   const rc = await createSqlContext(db, asOf);
-  const lines = rc.orderLines(order.id);
-  const products = [...new Set(lines.map((l) => l.product).filter((p): p is number => p != null))].map((id) => rc.product(id)).filter(isSpecial);
-  if (!products.length) return { special: false as const };
   const saleDate = dateOf(order.sale_date) ?? asOf;
-  const docsMissing = order.customer != null ? missingSpecialDocs(rc.customerAgents(order.customer), saleDate) : [];
+  const { products, docsMissing, contract } = await settled(rc, () => ({
+    products: [
+      ...new Set(
+        rc
+          .orderLines(order.id)
+          .map((l) => l.product)
+          .filter((p): p is number => p != null),
+      ),
+    ]
+      .map((id) => rc.product(id))
+      .filter(isSpecial),
+    docsMissing: order.customer != null ? missingSpecialDocs(rc.customerAgents(order.customer), saleDate) : [],
+    contract: order.contract != null ? rc.contract(order.contract) : undefined,
+  }));
+  if (!products.length) return { special: false as const };
   const check = (await specialCheckOf(db, order.id)) ?? null;
   const slips = (await db
     .select()
@@ -114,7 +126,6 @@ export async function specialState(db: Db, order: R, asOf: string): Promise<Spec
     : [];
   const firstDoc =
     [...slips.map((s) => dateOf(s.outbound_date)), ...invoices.map((i) => dateOf(i.invoice_date))].filter((d): d is string => !!d).sort()[0] ?? null;
-  const contract = order.contract != null ? rc.contract(order.contract) : undefined;
   return {
     special: true as const,
     products: products.map((p) => ({ id: p!.id, name: [p!.generic_name, p!.spec].filter(Boolean).join(' '), special_control: p!.special_control })),

@@ -53,7 +53,7 @@ export async function voidInvoice(ctx: ServiceContext, invoice: Row, input: Inpu
 /** The slip voided (goods not shipped, or back in stock): the order returns to confirmed. */
 export async function voidSlip(ctx: ServiceContext, slip: Row, input: Input): Promise<Record<string, unknown>> {
   await voidRecord(ctx, res('outbound_slips'), slip.id, reasonOf(input), { verb: true }); // refuses while invoiced
-  const order = findRow(ctx.db, res('sales_orders'), slip.order as number);
+  const order = await findRow(ctx.db, res('sales_orders'), slip.order as number);
   if (order && !order.voided_at && !(await liveSlips(ctx.db, [order.id])).length && (order.status === 'shipped' || order.status === 'completed')) {
     await applyChanges(ctx, res('sales_orders'), order, { status: 'confirmed' }, { reason: reasonOf(input) });
   }

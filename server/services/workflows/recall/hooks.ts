@@ -40,7 +40,7 @@ export const RECALL_HOOKS: Record<string, WriteHooks> = {
       const moved =
         !!current && (('recall' in values && !same(values.recall, current.recall)) || ('customer' in values && !same(values.customer, current.customer)));
       if (!current || moved) {
-        const recall = recallId != null ? findRow(ctx.db, registry.get('recalls')!, recallId) : undefined;
+        const recall = recallId != null ? await findRow(ctx.db, registry.get('recalls')!, recallId) : undefined;
         values.quantity_sold = recall && customer != null ? ((await soldByCustomer(ctx.db, scopeOf(recall), customer))[0]?.quantity ?? 0) : 0;
       }
       const sold = Number(values.quantity_sold ?? current?.quantity_sold ?? 0);

@@ -37,7 +37,7 @@ async function requireOwnCustomer(ctx: ServiceContext, notice: Row): Promise<voi
       .limit(1)
       .get());
   if (!own) {
-    const name = findRow(ctx.db, registry.get('customers')!, notice.customer as number)?.name ?? `#${notice.customer}`;
+    const name = (await findRow(ctx.db, registry.get('customers')!, notice.customer as number))?.name ?? `#${notice.customer}`;
     throw forbidden(msg(ctx.lang, 'wf_recall_not_own_customer', { customer: String(name) }));
   }
 }
@@ -45,7 +45,7 @@ async function requireOwnCustomer(ctx: ServiceContext, notice: Row): Promise<voi
 /** The notice's recall, which must still be open. */
 async function openRecall(ctx: ServiceContext, notice: Row): Promise<Row> {
   await requireOwnCustomer(ctx, notice);
-  const recall = findRow(ctx.db, registry.get('recalls')!, notice.recall as number)!;
+  const recall = (await findRow(ctx.db, registry.get('recalls')!, notice.recall as number))!;
   if (recall.status !== 'open') throw badRequest(msg(ctx.lang, 'recall_not_open', { recall_no: String(recall.recall_no) }));
   return recall;
 }

@@ -1,0 +1,26 @@
+/**
+ * The server test files `npm test` runs a second time on PostgreSQL (issue #17), when a cluster is there
+ * (GSP_TEST_PG: .ci/run starts one): the vitest project "pg" runs them with GSP_TEST_ENGINE=pg, so
+ * startTestServer (test/helpers/app.ts) gives each its scratch database made from a migrated template.
+ * Chosen to pass every service path once within about a minute of the suite's time: the generic CRUD
+ * write and list (validation, natural keys, versions, voids, filters, search, sort), authentication and the
+ * audit chain, and the workflows — the fulfilment chain (orders, rules at each step, slips, invoices,
+ * payments), recalls, nonconformities with the re-check, special drugs, signatures, authorisation letters.
+ * Green on PostgreSQL but left out for time (each > 20 s there): rbac-matrix (3,313 tests, 88 s),
+ * rbac-records, lifecycle-generated, lifecycle-bypass, workflows/aftersales, contracts, first-business,
+ * fulfilment-frozen, fulfilment-unwind, staff-quality (but its imports). Not yet on PostgreSQL: the files that
+ * import ledgers or master files (the importer's PostgreSQL path: imports/, issue #17 item 3) and the ones
+ * that reach better-sqlite3 directly.
+ */
+export const PG_SUITE = [
+  'test/server/crud-write.test.ts',
+  'test/server/crud-list.test.ts',
+  'test/server/auth.test.ts',
+  'test/server/audit.test.ts',
+  'test/server/workflows/fulfilment.test.ts',
+  'test/server/workflows/recall.test.ts',
+  'test/server/workflows/nonconformity.test.ts',
+  'test/server/workflows/special.test.ts',
+  'test/server/workflows/authorisation.test.ts',
+  'test/server/signatures.test.ts',
+];
