@@ -87,9 +87,8 @@ describe.skipIf(!url)('the importer on PostgreSQL: same reports and scores as on
     await pgMaster?.scratch.drop().catch(() => {});
   });
 
-  // Skipped until the write service runs on PostgreSQL (its synchronous findRow in server/services/records.ts:
-  // the PostgreSQL app work, branch pgapp): master files are imported through it, row by row.
-  it.skip('master files: the same reports on both engines', async () => {
+  // master files are imported through the write service, row by row
+  it('master files: the same reports on both engines', async () => {
     const p = await migratedPgDb(url!, 'parity_master_files');
     const t = tempDb();
     try {
