@@ -8,9 +8,9 @@
  * payments), recalls, nonconformities with the re-check, special drugs, signatures, authorisation letters.
  * Green on PostgreSQL but left out for time (each > 20 s there): rbac-matrix (3,313 tests, 88 s),
  * rbac-records, lifecycle-generated, lifecycle-bypass, workflows/aftersales, contracts, first-business,
- * fulfilment-frozen, fulfilment-unwind, staff-quality (but its imports). Not yet on PostgreSQL: the files that
- * import ledgers or master files (the importer's PostgreSQL path: imports/, issue #17 item 3) and the ones
- * that reach better-sqlite3 directly.
+ * fulfilment-frozen, fulfilment-unwind. staff-quality and finding-context (both import files: the importer's
+ * PostgreSQL path) run here. Not on PostgreSQL: the ones that reach better-sqlite3 directly, and list-search
+ * (it checks the SQLite FTS5 tables; the PostgreSQL search is covered by test/server/db/dialect.test.ts).
  */
 export const PG_SUITE = [
   'test/server/crud-write.test.ts',
@@ -23,4 +23,6 @@ export const PG_SUITE = [
   'test/server/workflows/special.test.ts',
   'test/server/workflows/authorisation.test.ts',
   'test/server/signatures.test.ts',
+  'test/server/workflows/staff-quality.test.ts',
+  'test/server/finding-context.test.ts',
 ];
