@@ -4,17 +4,29 @@
  * prefetched); the rules stay synchronous, and so do its look-ups on SQLite. Next step for the PostgreSQL
  * engine (#17): prefetch the look-ups a record's rules need (the rule-reads of rules/rule-reads.ts) here too.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { splitList } from '../../../schema/rules';
 import { loadSettings } from '../settings';
 import type { RuleSettings } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
-import type { Db } from '../../db';
+import { currentConnection, type Db } from '../../db';
 
 export async function createSqlContext(db: Db, asOf: string): Promise<RuleContext> {
   return sqlContext(db, asOf, await loadSettings(db));
+}
+
+/** A look-up's statement, prepared once per connection (building Drizzle's SQL cost more than running it). */
+type Lookup = { get(p: { id: number }): unknown; all(p: { id: number }): unknown };
+const prepared = new WeakMap<object, Map<string, Lookup>>();
+function lookup(db: Db, key: string, build: () => Lookup): Lookup {
+  const connection = currentConnection(db);
+  let perConnection = prepared.get(connection);
+  if (!perConnection) prepared.set(connection, (perConnection = new Map()));
+  let q = perConnection.get(key);
+  if (!q) perConnection.set(key, (q = build()));
+  return q;
 }
 
 /** @db-sync the rules are synchronous, so are the look-ups they make on SQLite. */
@@ -24,30 +36,35 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     if (!cache.has(key)) cache.set(key, load());
     return cache.get(key) as T;
   };
+  const id = sql.placeholder('id');
   const byId =
     <T extends ResourceTable>(table: T, name: string) =>
-    (id: number) =>
+    (value: number) =>
       memo(
-        `${name}:${id}`,
+        `${name}:${value}`,
         () =>
-          db
-            .select()
-            .from(table)
-            .where(and(eq(table.id, id), isNull(table.voided_at)))
-            .get() as RowOf<T> | undefined,
+          lookup(db, `${name}:id`, () =>
+            db
+              .select()
+              .from(table)
+              .where(and(eq(table.id, id), isNull(table.voided_at)))
+              .prepare(),
+          ).get({ id: value }) as RowOf<T> | undefined,
       );
   const byRef =
     <T extends ResourceTable>(table: T, name: string, column: string) =>
-    (id: number) =>
+    (value: number) =>
       memo(
-        `${name}@${id}`,
+        `${name}@${value}`,
         () =>
-          db
-            .select()
-            .from(table)
-            .where(and(eq(table[column], id), isNull(table.voided_at)))
-            .orderBy(asc(table.id))
-            .all() as RowOf<T>[],
+          lookup(db, `${name}@${column}`, () =>
+            db
+              .select()
+              .from(table)
+              .where(and(eq(table[column], id), isNull(table.voided_at)))
+              .orderBy(asc(table.id))
+              .prepare(),
+          ).all({ id: value }) as RowOf<T>[],
       );
   const recallsOf = byRef(t.recalls, 'recalls', 'product');
 
