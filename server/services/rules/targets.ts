@@ -159,10 +159,7 @@ async function coreTargetsOf(db: Db, resource: string, row: Row): Promise<Target
     case 'customer_agents':
       return dependentLines(db, { lines: eq(t.salesLines.customer, row.customer) }, 'customer', [row.customer]);
     case 'salespeople':
-      return [
-        { kind: 'salespeople', id: row.id, own: false },
-        ...(await dependentLines(db, ofSalesperson(row.id), 'salesperson', [row.id])),
-      ];
+      return [{ kind: 'salespeople', id: row.id, own: false }, ...(await dependentLines(db, ofSalesperson(row.id), 'salesperson', [row.id]))];
     // a failed training makes the salesperson's sales unqualified; an assessment is checked on the salesperson
     case 'trainings':
       return row.salesperson ? dependentLines(db, ofSalesperson(row.salesperson), 'salesperson', [row.salesperson]) : [];
