@@ -22,12 +22,18 @@ interface State {
 }
 const states = new WeakMap<object, State>();
 
+let enabled = true;
+/** Benches only: off, every list counts (bench/list-api.ts records the statements a request runs). */
+export function useCountCache(on: boolean): void {
+  enabled = on;
+}
+
 /** The totals valid for the committed state `db` reads now, or undefined when it cannot be told (no caching). */
 function currentTotals(db: Db): Map<string, number> | undefined {
   const engine = engineOf(db);
   // inside a write transaction a count must see its own uncommitted rows; `:memory:` has one connection,
   // whose data_version does not move for its own commits
-  if (engine.dialect !== 'sqlite' || engine.inTransaction) return undefined;
+  if (!enabled || engine.dialect !== 'sqlite' || engine.inTransaction) return undefined;
   const reader = readerOf(db);
   if (reader === writerOf(db)) return undefined;
   const version = reader.prepare('PRAGMA data_version').pluck().get() as number;
