@@ -33,7 +33,7 @@ describe('giveTurn', () => {
     await new Promise((r) => setImmediate(r)); // a fresh turn
     const log: string[] = [];
     setImmediate(() => log.push('waiting read'));
-    await work(3, 0.1, log);
+    await work(2, 0.05, log);
     expect(log.indexOf('waiting read')).toBe(-1); // still waiting: the short work ran through
     await new Promise((r) => setImmediate(r));
     expect(log.at(-1)).toBe('waiting read');
