@@ -325,8 +325,8 @@ export async function createRecord(ctx: ServiceContext, resource: Resource, inpu
   const hooks = writeHooks(resource);
   const fill = !opts.historical ? hooks?.fillInput : undefined;
   // Parsed before the write lock (a password's hash is slow) — unless an automatic number must be filled in:
-  // that is the next free one under the lock (read before it, a create whose transaction gives reads a turn
-  // meanwhile, services/turns.ts, could take the same number).
+  // that is the next free one under the lock (read before it, a create whose transaction interleaves — on
+  // PostgreSQL, or any transaction that awaits real I/O — could take the same number).
   const parsed = fill ? undefined : parseOrThrow(ctx, resource, input, 'create', opts);
   return inTransaction(ctx, async (tx) => {
     if (fill) input = await fill(tx, input);

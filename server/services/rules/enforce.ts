@@ -10,7 +10,6 @@ import * as t from '../../../schema/tables';
 import { msg } from '../../../schema/messages';
 import { validationError } from '../../errors';
 import { inTransaction, type ServiceContext } from '../context';
-import { giveTurn } from '../turns';
 import { activeFindingsOf, resolveAllFor, syncFindings } from './findings';
 import { liveRowsIn } from './bulk-rows';
 import { createSqlContext } from './sql-context';
@@ -76,7 +75,6 @@ async function evaluateTargets(ctx: ServiceContext, resource: string, targets: T
   const lineViews = await lineViewsOf(ctx, lineIds);
   const lineFindings = lineIds.length > 1 ? await activeFindingsOf(ctx, 'sales_lines', lineIds) : undefined;
   for (const target of targets) {
-    await giveTurn(); // reads waiting meanwhile are answered between records, not after all of them
     const view: any = target.kind === 'sales_lines' ? lineViews.get(target.id) : await viewOf(ctx.db, target.kind, target.id);
     if (!view) {
       await resolveAllFor(ctx, target.kind, target.id);
