@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../server/app';
 import { fixedDayClock } from '../server/clock';
+import { useCountCache } from '../server/crud/count-cache';
 import { openDb } from '../server/db';
 import { ensureFixture, FIXTURE_TODAY, type FixtureInfo } from './fixture';
 import { formatTable, ms, summary, type Bench, type BenchOptions, type BenchResult } from './lib';
@@ -23,6 +24,11 @@ import { formatTable, ms, summary, type Bench, type BenchOptions, type BenchResu
 /** Targets from the foundation issue. */
 export const TARGET_P95_MS = 50;
 export const TARGET_OVERHEAD_MS = 10;
+/**
+ * The API keeps list totals between commits (server/crud/count-cache.ts), as the server does; the direct side
+ * runs the count every time. GSP_LIST_COUNT_CACHE=0 times the API counting every request too.
+ */
+const COUNT_CACHE = process.env.GSP_LIST_COUNT_CACHE !== '0';
 /** measured at least this many times even when a query blows the time budget */
 const MIN_N = 50;
 
@@ -153,6 +159,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
   const db = openDb(fx.file);
   const sqlite = db.$client;
   const app = createApp({ db, clock, onInternalError: (e) => console.error(e) });
+  useCountCache(COUNT_CACHE);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -219,9 +226,12 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       const recorded: Stmt[][] = [];
       for (const p of c.params) {
         let res!: Awaited<ReturnType<typeof get>>;
+        // every statement of the request, the count included: a total kept from an earlier request would hide it
+        useCountCache(false);
         const stmts = await capture(sqlite, async () => {
           res = await get(p);
         });
+        useCountCache(COUNT_CACHE);
         const mine = await direct(stmts);
         // A page past the middle is read in reverse and flipped in JS (server/crud/list-query.ts pageRows).
         const got = JSON.stringify(res.rows.map((r) => r.id));
@@ -300,6 +310,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
       .join(', ')}`,
     `fixture: ${fx.reused ? 'reused' : 'generated'}; generation took ${fx.seconds.toFixed(1)} s; DB file ${(size / 2 ** 20).toFixed(0)} MiB`,
+    `API list totals: ${COUNT_CACHE ? 'kept between commits (server/crud/count-cache.ts; nothing commits during the bench, so the API counts once per filter; the direct side counts every time)' : 'counted every request (GSP_LIST_COUNT_CACHE=0)'}`,
     `measured: up to ${opts.n} requests per query over HTTP (at least ${MIN_N}, within ${opts.budget} s), each followed by a direct run of the same statements, after ${opts.warmup} warm-up rounds`,
     '',
   );

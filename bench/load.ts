@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ import { createApp } from '../server/app';
 import { createAdmin } from '../server/bootstrap';
 import { fixedDayClock } from '../server/clock';
 import { openDb } from '../server/db';
+import { type ClientJob, type ClientResult, type ClientSample, runClients } from './load-clients';
 import { recheckCase } from './load-recheck';
 import { ms, percentile, type Bench, type BenchOptions, type BenchResult } from './lib';
 
@@ -32,6 +34,8 @@ const LEDGER_ROWS = Number(process.env.GSP_LOAD_LEDGER_ROWS ?? 200_000);
 const IMPORT_VIA = process.env.GSP_LOAD_IMPORT === 'web' ? 'web' : 'cli';
 const PASSWORD = 'load-test-admin-password';
 const READ_P99_TARGET = 200;
+/** GSP_LOAD_CLIENTS=inline: the clients on the server's own thread, as before session 8 (to compare) */
+const CLIENTS_INLINE = process.env.GSP_LOAD_CLIENTS === 'inline';
 const MASTER = ['company_licenses', 'customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations', 'products', 'batches', 'contracts'];
 
 function runCli(args: string[], dbFile: string, env: Record<string, string> = {}): Promise<{ code: number; ms: number; stderr: string }> {
@@ -88,11 +92,29 @@ async function uploadLedger(port: number, cookie: string, file: string): Promise
 /** The CLI's `writer-blocking time` line (server/services/bulk/ledger-merge.ts), if any. */
 const blockingOf = (stderr: string) => /\[import\] writer-blocking time: [^\n]*/.exec(stderr)?.[0].replace('[import] ', '') ?? null;
 
-interface Sample {
-  kind: string;
-  ms: number;
-  status: number;
+interface Sample extends ClientSample {
   importing: boolean;
+}
+
+/** CPU time of this process's main thread (the server's), ms: /proc counts each thread apart. */
+function threadCpuMs(): number {
+  const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+
+/** The clients in a worker thread of their own (load-clients.ts). */
+function clientThread(job: ClientJob): Promise<ClientResult> {
+  const worker = new Worker(new URL('../imports/readers/ts-worker-boot.mjs', import.meta.url), {
+    workerData: { job, entry: new URL('./load-clients.ts', import.meta.url).href },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (r: ClientResult) => {
+      resolve(r);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 function request(agent: http.Agent, port: number, cookie: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> {
@@ -178,58 +200,30 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     const customers = (await request(agent, port, cookie, 'GET', '/customers?range=[0,99]')).body as { id: number }[];
     const salesperson = (await request(agent, port, cookie, 'GET', '/salespeople?range=[0,0]')).body[0].id as number;
 
-    const samples: Sample[] = [];
-    const created: { id: number; topic: string }[] = [];
-    const lastUpdate = new Map<number, string>();
     // how long the server's event loop stood still at worst (a synchronous wait for a lock shows here)
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
-    // CPU of this process (the server and the 20 clients; the import is another process): per request, what
-    // the wall times would be without waiting for a CPU on a shared box
+    // CPU of the server's thread alone (the clients and the import run in threads or processes of their
+    // own): per request, what the wall times would be without waiting for a CPU on a shared box
+    const thread0 = threadCpuMs();
     const cpu0 = process.cpuUsage();
     const load0 = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const importRun =
       IMPORT_VIA === 'web' ? uploadLedger(port, cookie, ledger) : runCli([ledger, '--kind', 'sales-ledger'], dbFile, { GSP_IMPORT_TIMING: '1' });
-    let importDone = false;
+    let importDoneAt = Infinity;
     const importResult = importRun.then((r) => {
-      importDone = true;
+      importDoneAt = Date.now();
       return r;
     });
-    const deadline = performance.now() + SECONDS * 1000;
-
-    const client = async (c: number) => {
-      // Each client updates its own customer, so "last acknowledged value" is well defined.
-      const mine = customers[c % customers.length].id;
-      for (let i = 0; performance.now() < deadline && i < 100_000; i++) {
-        const roll = (i * 7 + c) % 10;
-        const t0 = performance.now();
-        let kind: string;
-        let r: { status: number; body: any };
-        if (roll < 4) {
-          kind = 'list';
-          r = await request(agent, port, cookie, 'GET', `/sales_lines?sort=${encodeURIComponent('["sale_date","DESC"]')}&range=[0,24]`);
-        } else if (roll < 6) {
-          kind = 'search';
-          r = await request(agent, port, cookie, 'GET', `/customers?filter=${encodeURIComponent(JSON.stringify({ q: '医' }))}&range=[0,24]`);
-        } else if (roll < 8) {
-          kind = 'create';
-          const topic = `负载测试 ${c}-${i}`;
-          r = await request(agent, port, cookie, 'POST', '/trainings', { salesperson, date: '2025-06-01', topic, hours: 1 });
-          if (r.status === 201) created.push({ id: r.body.id, topic });
-        } else {
-          kind = 'update';
-          const current = await request(agent, port, cookie, 'GET', `/customers/${mine}`);
-          const phone = `139${String(c).padStart(2, '0')}${String(i).padStart(6, '0')}`;
-          r = await request(agent, port, cookie, 'PUT', `/customers/${mine}`, { version: current.body.version, contact_phone: phone, _reason: '负载测试' });
-          if (r.status === 200) lastUpdate.set(mine, phone);
-        }
-        samples.push({ kind, ms: performance.now() - t0, status: r.status, importing: !importDone });
-      }
-    };
-    await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    const job: ClientJob = { port, cookie, clients: CLIENTS, seconds: SECONDS, customers: customers.map((c) => c.id), salesperson };
+    const result = CLIENTS_INLINE ? await runClients(job) : await clientThread(job);
+    const samples: Sample[] = result.samples.map((x) => ({ ...x, importing: x.at < importDoneAt }));
+    const created = result.created;
+    const lastUpdate = new Map(result.lastUpdate);
     const cpu = process.cpuUsage(cpu0);
+    const threadCpu = threadCpuMs() - thread0;
     lag.disable();
-    const importWasRunning = !importDone;
+    const importWasRunning = importDoneAt === Infinity;
     const imp = await importResult;
     agent.destroy();
     await new Promise<void>((r) => server.close(() => r()));
@@ -249,6 +243,7 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
     db.$client.close();
 
     const errors5xx = samples.filter((s) => s.status >= 500).length;
+    const requests = samples.length + samples.filter((x) => x.kind === 'update').length; // an update reads first
     const loadavg = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const rows: string[][] = [];
     const reads = ['list', 'search'];
@@ -293,7 +288,7 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
       pass,
       notes: [
         `import: ${CLIENTS} clients × ${SECONDS} s; ${samples.length} requests (${(samples.length / SECONDS).toFixed(0)}/s); load average at the start ${load0}, at the end ${loadavg}`,
-        `import: server + clients CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, ${((cpu.user + cpu.system) / 1000 / samples.length).toFixed(2)} ms per request`,
+        `import: server thread CPU ${threadCpu.toFixed(0)} ms, ${(threadCpu / requests).toFixed(2)} ms per HTTP request (${requests}); whole process (server, ${CLIENTS_INLINE ? 'clients on the server thread' : 'clients thread'}${IMPORT_VIA === 'web' ? ', import thread' : ''}) ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`,
         `import (${IMPORT_VIA === 'web' ? "uploaded: the server's import thread" : 'the CLI beside the server'}): ${blockingOf(imp.stderr) ?? 'writer-blocking time not reported'}`,
         `import: exit ${imp.code} in ${(imp.ms / 1000).toFixed(1)} s, ${importWasRunning ? 'still running when the load ended' : 'finished during the load'}; ${imported} sales lines in the database${imp.code ? `; stderr: ${imp.stderr.slice(0, 300)}` : ''}`,
         `import: 5xx: ${errors5xx}; lost creates: ${lostCreates} of ${created.length}; lost updates: ${lostUpdates} of ${lastUpdate.size} records; integrity_check: ${integrity}`,

@@ -98,7 +98,9 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', passwordChangeGate()); // before every route but the few it lets through
   app.route('/api', importRoutes()); // before the JSON body limit: uploads have their own (import-routes.ts)
   app.route('/api', attachmentRoutes()); // likewise: scans stream under their own limit (attachment-routes.ts)
-  app.use('/api/*', bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) }));
+  const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => c.json({ message: msg(c.get('lang'), 'payload_too_large') }, 413) });
+  // A read has no body to limit; asking (c.req.raw.body) would build the full Request object for every GET.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : jsonLimit(c, next)));
   app.use('/api/*', checkedInput());
 
   app.route('/api/auth', authRoutes());

@@ -11,6 +11,7 @@ import { registry } from '../../schema/resources';
 import type { Db } from '../db';
 import { type DialectSql, sqlOf } from '../db/dialect';
 import { badRequest } from '../errors';
+import { cachedCount } from './count-cache';
 import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
@@ -178,16 +179,21 @@ async function filterOf(
  * The count behind Content-Range. An unfiltered list of live records is counted as all rows minus the
  * voided ones, in one statement: SQLite counts a whole table from its smallest index without reading
  * rows, and the voided rows are a short range of an index on voided_at, whereas `WHERE voided_at IS NULL`
- * would step through every live row (≈200 ms at 1M sales lines against ≈1 ms; bench/list-api.ts).
+ * would step through every live row (≈200 ms at 1M sales lines against ≈1 ms; bench/list-api.ts). Totals are
+ * kept until the next commit (count-cache.ts).
  */
 export async function countRows(db: Db, resource: Resource, where: SQL | undefined, liveOnly: boolean): Promise<number> {
   const t = resource.table;
   if (liveOnly) {
-    const all = db.select({ n: count() }).from(t);
-    const voided = db.select({ n: count() }).from(t).where(isNotNull(t.voided_at));
-    return ((await db.get(sql`select (${all}) - (${voided}) as n`)) as { n: number }).n;
+    return cachedCount(db, `${resource.name}:live`, async () => {
+      const all = db.select({ n: count() }).from(t);
+      const voided = db.select({ n: count() }).from(t).where(isNotNull(t.voided_at));
+      return ((await db.get(sql`select (${all}) - (${voided}) as n`)) as { n: number }).n;
+    });
   }
-  return ((await db.select({ n: count() }).from(t).where(where).get()) as { n: number }).n;
+  const q = db.select({ n: count() }).from(t).where(where);
+  const { sql: text, params } = q.toSQL();
+  return cachedCount(db, `${text}\u0000${JSON.stringify(params)}`, async () => ((await q.get()) as { n: number }).n);
 }
 
 /** At most this many rows per list request; more is a 400 (the CSV export streams whole lists). */

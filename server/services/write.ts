@@ -323,10 +323,14 @@ async function writeChildren(ctx: ServiceContext, resource: Resource, parentId: 
 export async function createRecord(ctx: ServiceContext, resource: Resource, input: Values, opts: WriteOptions = {}): Promise<Row> {
   authorize(ctx.actor, resource, 'create', ctx.lang); // before validation: a denied user learns nothing from field errors
   const hooks = writeHooks(resource);
+  const fill = !opts.historical ? hooks?.fillInput : undefined;
+  // Parsed before the write lock (a password's hash is slow) — unless an automatic number must be filled in:
+  // that is the next free one under the lock (read before it, a create whose transaction interleaves — on
+  // PostgreSQL, or any transaction that awaits real I/O — could take the same number).
+  const parsed = fill ? undefined : await parseOrThrow(ctx, resource, input, 'create', opts);
   return inTransaction(ctx, async (tx) => {
-    // numbered inside the write transaction: two creates in parallel must not both read the same highest number
-    if (hooks?.fillInput && !opts.historical) input = await hooks.fillInput(tx, input);
-    const values = await parseOrThrow(tx, resource, input, 'create', opts);
+    if (fill) input = await fill(tx, input);
+    const values = parsed ?? (await parseOrThrow(tx, resource, input, 'create', opts));
     const row = await insertRow(tx, resource, values, opts);
     const childIds = await writeChildren(tx, resource, row.id, input, opts, true);
     if (!opts.historical) await hooks?.afterWrite?.(tx, undefined, (await findRow(tx.db, resource, row.id))!);

@@ -7,7 +7,7 @@
  * nothing was missing — a look-up that depends on another (an order, then its contract) takes one more round.
  * Pure rules make the re-runs harmless; the last run saw only real rows.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, type Placeholder, sql } from 'drizzle-orm';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { forgetParts } from '../../../schema/rules/rule';
@@ -15,7 +15,7 @@ import { splitList } from '../../../schema/rules';
 import { loadSettings } from '../settings';
 import type { RuleSettings } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
-import { type Db, engineOf } from '../../db';
+import { currentConnection, type Db, engineOf } from '../../db';
 
 /** What a context still has to load (PostgreSQL): filled by the look-ups of the last synchronous run. */
 const pendingOf = new WeakMap<RuleContext, Map<string, () => Promise<unknown>>>();
@@ -41,6 +41,21 @@ export async function createSqlContext(db: Db, asOf: string): Promise<RuleContex
   return sqlContext(db, asOf, await loadSettings(db));
 }
 
+/** A look-up's statement on SQLite, prepared once per connection (building Drizzle's SQL cost more than running it). */
+type Lookup = { get(p: { id: number }): unknown; all(p: { id: number }): unknown };
+const prepared = new WeakMap<object, Map<string, Lookup>>();
+function lookup(db: Db, key: string, build: () => Lookup): Lookup {
+  const connection = currentConnection(db);
+  let perConnection = prepared.get(connection);
+  if (!perConnection) prepared.set(connection, (perConnection = new Map()));
+  let q = perConnection.get(key);
+  if (!q) perConnection.set(key, (q = build()));
+  return q;
+}
+
+/** a look-up's query for one id (a value on PostgreSQL, the placeholder of the prepared statement on SQLite) */
+type Built = { get(): unknown; all(): unknown; prepare(): Lookup };
+
 /** @db-sync the rules are synchronous, so are the look-ups they make on SQLite. */
 function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
   const cache = new Map<string, unknown>();
@@ -62,33 +77,43 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     if (!pending.has(key)) pending.set(key, async () => cache.set(key, await (many ? q().all() : q().get())));
     return none;
   };
+  /** a look-up by one id: on SQLite through its statement prepared once per connection */
+  const byValue = <T>(key: string, statement: string, build: (id: number | Placeholder) => Built, value: number, many: boolean, none: T): T => {
+    if (async) return query(key, () => build(value), many, none);
+    const q = lookup(db, statement, () => build(sql.placeholder('id')).prepare());
+    return (many ? q.all({ id: value }) : q.get({ id: value })) as T;
+  };
   const byId =
     <T extends ResourceTable>(table: T, name: string) =>
-    (id: number) =>
-      memo(`${name}:${id}`, () =>
-        query<RowOf<T> | undefined>(
-          `${name}:${id}`,
-          () =>
+    (value: number) =>
+      memo(`${name}:${value}`, () =>
+        byValue<RowOf<T> | undefined>(
+          `${name}:${value}`,
+          `${name}:id`,
+          (id) =>
             db
               .select()
               .from(table)
-              .where(and(eq(table.id, id), isNull(table.voided_at))),
+              .where(and(eq(table.id, id), isNull(table.voided_at))) as unknown as Built,
+          value,
           false,
           undefined,
         ),
       );
   const byRef =
     <T extends ResourceTable>(table: T, name: string, column: string) =>
-    (id: number) =>
-      memo(`${name}@${id}`, () =>
-        query<RowOf<T>[]>(
-          `${name}@${id}`,
-          () =>
+    (value: number) =>
+      memo(`${name}@${value}`, () =>
+        byValue<RowOf<T>[]>(
+          `${name}@${value}`,
+          `${name}@${column}`,
+          (id) =>
             db
               .select()
               .from(table)
               .where(and(eq(table[column], id), isNull(table.voided_at)))
-              .orderBy(asc(table.id)),
+              .orderBy(asc(table.id)) as unknown as Built,
+          value,
           true,
           [],
         ),
