@@ -51,6 +51,25 @@ export async function pageWithSession(browser: Browser, url: string, cookie: str
   return page;
 }
 
+/**
+ * The same page signed in as someone else: the context's cookies and storage cleared, `cookie` set, and the app
+ * loaded anew on the dashboard. For users taken one after another: a load in the same context (its renderer
+ * process, its cache of the app's files) cost ≈ 0.8 s of Chromium CPU, a fresh context's ≈ 2.5 s.
+ */
+export async function switchUser(page: Page, url: string, cookie: string): Promise<Page> {
+  const at = cookie.indexOf('=');
+  const context = page.context();
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await context.clearCookies();
+  await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
+  await page.goto(`${url}/`);
+  await page.getByTestId('dashboard').waitFor({ timeout: 2 * STEP });
+  return page;
+}
+
 export async function startSession(today = '2025-06-30'): Promise<Session> {
   const webDist = await ensureWebDist();
   const server = await startTestServer({ webDist, today });
