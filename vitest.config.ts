@@ -20,6 +20,8 @@ export default defineConfig({
     // directory: what several files need built once per run (the seeded demo database) is made there.
     globalSetup: ['test/e2e/global-setup.ts', 'test/helpers/run-dir.ts'],
     reporters: ['default', './test/helpers/slowest-files.ts'],
+    // each file's CPU (with the browsers and processes it started), for the report above
+    setupFiles: ['test/helpers/file-cpu.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
     projects: [

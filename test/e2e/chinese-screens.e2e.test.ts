@@ -4,7 +4,7 @@
  * what may appear is listed below (rule codes, units, user data such as batch numbers and user names, names of
  * file formats and encodings). One browser, one page per role, hash navigation between pages (no reloads); to
  * stay fast a page is scanned once, by the first role whose menu reaches it (each role's dashboard is scanned as
- * that role).
+ * that role). The roles take turns on one page, each loading the app signed in as itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import type { Credential } from '../../server/bootstrap';
 import { demoDatabase } from '../helpers/demo-database';
 import { closeContexts, sharedChromium } from './browser';
 import { ensureWebDist } from './global-setup';
-import { pageWithSession, unfoldMenu } from './session';
+import { pageWithSession, switchUser, unfoldMenu } from './session';
 
 /** Latin words a Chinese screen may show: file formats, units, standard abbreviations, the product's name. */
 const ALLOWED = new Set([
@@ -102,14 +102,20 @@ describe('Chinese screens (Chromium)', () => {
     const userData = new Set(users.map((u) => u.username));
     const scanned = new Set<string>();
     let pages = 0;
+    // one page, the roles one after another: each signs in anew (cookies and storage cleared, the app loaded again)
+    let page: Page | undefined;
+    const pending = new Set<unknown>();
     for (const u of users) {
-      const page = await pageWithSession(browser, server.url, await login(server.url, u.username, u.password));
-      const pending = new Set<unknown>();
-      page.on('request', (r) => {
-        if (new URL(r.url()).pathname.startsWith('/api/')) pending.add(r);
-      });
-      page.on('requestfinished', (r) => pending.delete(r));
-      page.on('requestfailed', (r) => pending.delete(r));
+      const cookie = await login(server.url, u.username, u.password);
+      if (page) await switchUser(page, server.url, cookie);
+      else {
+        page = await pageWithSession(browser, server.url, cookie);
+        page.on('request', (r) => {
+          if (new URL(r.url()).pathname.startsWith('/api/')) pending.add(r);
+        });
+        page.on('requestfinished', (r) => pending.delete(r));
+        page.on('requestfailed', (r) => pending.delete(r));
+      }
       // every group unfolded: a folded group's entries are drawn on its first unfolding (layout/AreaMenu.tsx)
       await unfoldMenu(page);
       const hrefs = await page
@@ -129,7 +135,6 @@ describe('Chinese screens (Chromium)', () => {
         if (process.env.GSP_E2E_VERBOSE) process.stderr.write(`${u.role} ${href} ${Date.now() - t0} ms ${words.join(' ')}\n`);
         for (const w of words) found.push(`${u.role} ${href}: ${w}`);
       }
-      await page.context().close();
     }
     expect(pages).toBeGreaterThan(20);
     expect([...new Set(found)]).toEqual([]);

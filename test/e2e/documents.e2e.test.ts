@@ -28,6 +28,12 @@ describe('printed documents (Chromium)', () => {
   let b: World;
   const ids: Record<string, number> = {};
   const pages: Page[] = [];
+  // each user's page, signed in once and kept for their later tests (a sign-in is a fresh context and app load)
+  const signedIn = new Map<string, Promise<Page>>();
+  const as = (username: string) => {
+    if (!signedIn.has(username)) signedIn.set(username, s.signIn(username));
+    return signedIn.get(username)!;
+  };
 
   const created = async (url: string, body: unknown) => {
     const r = await s.api('POST', url, body);
@@ -117,8 +123,7 @@ describe('printed documents (Chromium)', () => {
   }
 
   it('QA prints the 购货者档案 and downloads it as PDF', async () => {
-    const page = await s.signIn('qa1');
-    pages.push(page);
+    const page = await as('qa1');
     const tab = await printFromShowPage(page, `customers/${s.world.customer}`, 'customer-sheet', 'customer-sheet');
     await poll(textOf(tab.locator('h1'))).toBe('购货者档案');
     expect(await tab.locator('#print-button').isVisible()).toBe(true);
@@ -163,8 +168,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('the office prints the 销售人员授权书 with the seal note and the legal representative', async () => {
-    const page = await s.signIn('office1');
-    pages.push(page);
+    const page = await as('office1');
     await printFromShowPage(page, `authorizations/${ids.authorization}`, 'authorization-letter', 'authorization-letter');
     const pdf = await downloadPdf(page, 'authorization-letter');
     expect(pdf.name).toBe('销售人员授权书-SQ39464-高刚.pdf');
@@ -184,8 +188,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('the salesperson prints the 销售记录 of their order and a dated 销售记录清单 of the customer; another salesperson’s order is refused', async () => {
-    const page = await s.signIn('sales1');
-    pages.push(page);
+    const page = await as('sales1');
     await printFromShowPage(page, `sales_orders/${ids.order}`, 'sales-record', 'sales-record');
     const pdf = await downloadPdf(page, 'sales-record');
     expect(pdf.name).toBe('销售记录-XS20250601.pdf');
@@ -244,8 +247,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('the warehouse prints the 出库单 with its lines and signatures', async () => {
-    const page = await s.signIn('wh1');
-    pages.push(page);
+    const page = await as('wh1');
     await printFromShowPage(page, `outbound_slips/${ids.slip}`, 'outbound-slip', 'outbound-slip');
     const pdf = await downloadPdf(page, 'outbound-slip');
     expect(pdf.name).toBe('出库单-CK20250601.pdf');
@@ -267,8 +269,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('QA prints the 质量信息反馈处理表 and the 召回通知 to the customer', async () => {
-    const page = await s.signIn('qa1');
-    pages.push(page);
+    const page = await as('qa1');
     await printFromShowPage(page, `quality_feedback/${ids.feedback}`, 'quality-feedback', 'quality-feedback');
     const form = await downloadPdf(page, 'quality-feedback');
     expect(form.name).toBe('质量信息反馈处理表-ZLFK2025-007.pdf');
@@ -294,8 +295,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('QA downloads the customer’s complete file as one ZIP of PDFs', async () => {
-    const page = await s.signIn('qa1');
-    pages.push(page);
+    const page = await as('qa1');
     await page.goto(`${s.server.url}/#/customers/${s.world.customer}/show`);
     await shot(page, 'doc-customer-show-buttons');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('doc-customer-file').click()]);

@@ -17,7 +17,7 @@ import { SYSTEM_ACTOR } from '../../server/services/context';
 import { dailyScreens } from '../../web/src/layout/daily-screens';
 import { closeContexts, sharedChromium } from './browser';
 import { ensureWebDist } from './global-setup';
-import { pageWithSession, shot } from './session';
+import { pageWithSession, shot, switchUser } from './session';
 
 /** The most lines any single text of the table's cells is laid out on. */
 const maxLines = (page: Page, table: string) =>
@@ -46,12 +46,21 @@ describe('layouts at 1440×900 (Chromium)', () => {
   const pages = new Map<string, Page>();
 
   // one page per user, signed in through the API (the form is sign-in.e2e's to test)
+  const cookieOf = (username: string) =>
+    login(server.url, username, username === 'admin' ? ADMIN_PASSWORD : creds.find((c) => c.username === username)!.password);
   const signIn = async (username: string) => {
     if (pages.has(username)) return pages.get(username)!;
-    const password = username === 'admin' ? ADMIN_PASSWORD : creds.find((c) => c.username === username)!.password;
-    const page = await pageWithSession(browser, server.url, await login(server.url, username, password));
+    const page = await pageWithSession(browser, server.url, await cookieOf(username));
     pages.set(username, page);
     return page;
+  };
+  // the roles seen once take turns on one page (switchUser: a load of the app, not a new context each)
+  let turns: Page | undefined;
+  const signInOnce = async (username: string) => {
+    if (pages.has(username)) return pages.get(username)!;
+    if (turns) return switchUser(turns, server.url, await cookieOf(username));
+    turns = await pageWithSession(browser, server.url, await cookieOf(username));
+    return turns;
   };
 
   beforeAll(async () => {
@@ -112,7 +121,7 @@ describe('layouts at 1440×900 (Chromium)', () => {
 
   it('the menu fits 900 px for every role, its daily screens first', async () => {
     for (const username of ['admin', 'qa1', 'sales1', 'finance1', 'aftersales1']) {
-      const page = await signIn(username);
+      const page = await signInOnce(username);
       await page.goto(`${server.url}/#/`);
       const menu = page.locator('.RaSidebar-fixed');
       await menu.locator('a').first().waitFor();

@@ -1,17 +1,31 @@
 /**
- * Prints the slowest test files at the end of `npm test` (wall time from import to the last test), so a file
- * that grows slow is seen in every run and in CI's log, not only by whoever reads the per-file lines.
+ * Prints the slowest test files at the end of `npm test` (wall time from import to the last test, and the CPU
+ * the file and the processes it started used: file-cpu.ts), so a file that grows slow is seen in every run and
+ * in CI's log, not only by whoever reads the per-file lines. Then the files that cost the most CPU: on two shared
+ * cores the run's wall time follows the CPU of all files.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
 const SHOWN = 12;
+const s = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
 
 export default class SlowestFiles implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    const rows = modules.map((m) => ({ file: m.relativeModuleId, ms: m.diagnostic().duration + m.diagnostic().collectDuration })).sort((a, b) => b.ms - a.ms);
+    const rows = modules.map((m) => ({
+      file: m.relativeModuleId,
+      ms: m.diagnostic().duration + m.diagnostic().collectDuration,
+      cpu: m.meta().cpuMs,
+    }));
     if (!rows.length) return;
     const total = rows.reduce((a, r) => a + r.ms, 0);
-    const lines = rows.slice(0, SHOWN).map((r) => `  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}`);
-    console.log(`\nSlowest test files (of ${rows.length}, ${(total / 1000).toFixed(0)} s summed over workers):\n${lines.join('\n')}`);
+    const cpu = rows.reduce((a, r) => a + (r.cpu ?? 0), 0);
+    const line = (r: (typeof rows)[number]) => `  ${s(r.ms)}  ${r.cpu === undefined ? '' : `${s(r.cpu)} CPU  `}${r.file}`;
+    const byWall = [...rows].sort((a, b) => b.ms - a.ms).slice(0, SHOWN);
+    console.log(
+      `\nSlowest test files (of ${rows.length}, ${(total / 1000).toFixed(0)} s summed over workers, ${(cpu / 1000).toFixed(0)} s CPU):\n${byWall.map(line).join('\n')}`,
+    );
+    if (!cpu) return;
+    const byCpu = [...rows].sort((a, b) => (b.cpu ?? 0) - (a.cpu ?? 0)).slice(0, SHOWN);
+    console.log(`Most CPU:\n${byCpu.map(line).join('\n')}`);
   }
 }

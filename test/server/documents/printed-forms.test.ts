@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../schema/resources';
-import { closePdfRenderer } from '../../../server/documents/pdf';
 import { SYSTEM_ACTOR } from '../../../server/services/context';
 import { createRecord } from '../../../server/services/write';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
@@ -91,7 +90,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await closePdfRenderer();
   await srv?.close();
 });
 

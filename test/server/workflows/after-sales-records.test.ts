@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../schema/resources';
 import { fixedDayClock } from '../../../server/clock';
-import { closePdfRenderer } from '../../../server/documents/pdf';
 import { SYSTEM_ACTOR } from '../../../server/services/context';
 import { recheck } from '../../../server/services/rules/recheck';
 import { createRecord } from '../../../server/services/write';
@@ -98,7 +97,6 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(async () => {
-  await closePdfRenderer();
   await srv?.close();
 });
 

@@ -7,7 +7,6 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../schema/resources';
-import { closePdfRenderer } from '../../../server/documents/pdf';
 import { SYSTEM_ACTOR } from '../../../server/services/context';
 import { createRecord } from '../../../server/services/write';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
@@ -133,7 +132,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await closePdfRenderer();
   await srv?.close();
 });
 
