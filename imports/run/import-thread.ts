@@ -18,7 +18,12 @@ import { ServiceError } from '../../server/errors';
 import type { ImportProgressEvent } from './progress';
 
 /** What the thread gets: the options without the connection, the clock as its offset and business date. */
-export type ImportJob = Omit<ImportOptions, 'db' | 'clock' | 'onProgress' | 'beforeMerge'> & { dbFile: string; filesBeside?: string; now: number; today: string };
+export type ImportJob = Omit<ImportOptions, 'db' | 'clock' | 'onProgress' | 'beforeMerge'> & {
+  dbFile: string;
+  filesBeside?: string;
+  now: number;
+  today: string;
+};
 // dbFile: the SQLite file, or the PostgreSQL URL (the thread opens a pool of its own; filesBeside: where that
 // database's files go, as the parent's engine has it)
 
@@ -42,7 +47,13 @@ export function runImportOffThread(opts: ImportOptions): Promise<ImportResult> {
   const big = (fs.statSync(opts.file, { throwIfNoEntry: false })?.size ?? 0) >= THREAD_MIN_BYTES;
   if (!file || file === ':memory:' || opts.beforeMerge || forced === false || (!big && forced !== true)) return runImport(opts);
   const { db: _db, clock, onProgress, beforeMerge: _b, ...rest } = opts;
-  const job: ImportJob = { ...rest, dbFile: file, filesBeside: pgUrlOf(opts.db) ? opts.db.$client.name : undefined, now: clock.now().getTime(), today: clock.today() };
+  const job: ImportJob = {
+    ...rest,
+    dbFile: file,
+    filesBeside: pgUrlOf(opts.db) ? opts.db.$client.name : undefined,
+    now: clock.now().getTime(),
+    today: clock.today(),
+  };
   const here = import.meta.url;
   // From the TypeScript sources (tsx, vitest) the thread registers tsx first (as the XLSX reader thread does);
   // the server's bundle has import-worker.js beside it (server/launcher.mjs).
