@@ -29,6 +29,10 @@ interface Tally {
   busy: number;
   increments: number;
   numbers: string[];
+  /** hand-typed order numbers this writer got (201) and lost to the other writer (400 duplicate) */
+  orders: string[];
+  duplicates: number;
+  iteration: number;
 }
 
 let srv: TestServer;
@@ -57,8 +61,8 @@ function caller(cookie: string, tally?: Tally): Call {
   };
 }
 
-async function signIn(username: string, role: string): Promise<string> {
-  const made = await caller(admin)('POST', '/users', { username, display_name: username, roles: [role], password: PASSWORD, active: true });
+async function signIn(username: string, role: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const made = await caller(admin)('POST', '/users', { username, display_name: username, roles: [role], password: PASSWORD, active: true, ...extra });
   if (made.status !== 201) throw new Error(JSON.stringify(made.body));
   return login(srv.url, username, PASSWORD);
 }
@@ -75,7 +79,8 @@ afterAll(() => srv?.close());
 describe(`8 concurrent writers for ${SECONDS} s (${process.env.GSP_TEST_ENGINE === 'pg' ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('lose no update, take unique gap-free numbers and keep the audit chain, one row per write', { timeout: SECONDS * 1000 + 120_000 }, async () => {
     const complaint = { customer: world.customer, channel: 'phone', received_at: '2025-06-20', description: '计数 0' };
-    const sales = await Promise.all([0, 1, 2, 3].map((i) => signIn(`sales${i}`, 'sales')));
+    // the order writers are the world's salesperson (a salesperson creates only their own orders)
+    const sales = await Promise.all([0, 1, 2, 3].map((i) => signIn(`sales${i}`, 'sales', i < 2 ? { salesperson: world.salesperson } : {})));
     const clerks = await Promise.all([0, 1, 2, 3].map((i) => signIn(`after${i}`, 'after_sales')));
     const shared = await caller(sales[0])('POST', '/complaints', complaint);
     if (shared.status !== 201) throw fail('shared complaint', shared);
@@ -84,15 +89,34 @@ describe(`8 concurrent writers for ${SECONDS} s (${process.env.GSP_TEST_ENGINE =
     const deadline = Date.now() + SECONDS * 1000;
     const tallies: Tally[] = [];
     const writer = (cookie: string, step: (call: Call, t: Tally) => Promise<void>) => {
-      const t: Tally = { writes: 0, conflicts: 0, busy: 0, increments: 0, numbers: [] };
+      const t: Tally = { writes: 0, conflicts: 0, busy: 0, increments: 0, numbers: [], orders: [], duplicates: 0, iteration: 0 };
       tallies.push(t);
       const call = caller(cookie, t);
       return (async () => {
-        while (Date.now() < deadline) await step(call, t);
+        for (; Date.now() < deadline; t.iteration++) await step(call, t);
         return t;
       })();
     };
+    // Order and slip numbers are typed by the user (a natural key, checked inside the write transaction):
+    // every 4th step both complaint writers race to create a draft order under the same number — one wins,
+    // the other is refused as a duplicate.
     const createComplaint = async (call: Call, t: Tally) => {
+      if (t.iteration % 4 === 0) {
+        const order_no = `XS-C-${t.iteration / 4}`;
+        const o = await call('POST', '/sales_orders', {
+          order_no,
+          customer: world.customer,
+          salesperson: world.salesperson,
+          contract: world.contract,
+          sale_date: '2025-06-30',
+        });
+        if (o.status === 201) {
+          t.writes++;
+          t.orders.push(order_no);
+        } else if (o.status === 400 && /已存在/.test(o.body?.errors?.order_no)) t.duplicates++;
+        else throw fail('order', o);
+        return;
+      }
       const r = await call('POST', '/complaints', { ...complaint, description: '胶囊破损' });
       if (r.status !== 201) throw fail('complaint', r);
       t.writes++;
@@ -163,6 +187,13 @@ describe(`8 concurrent writers for ${SECONDS} s (${process.env.GSP_TEST_ENGINE =
     }
     expect(stored.sort()).toEqual([shared.body.complaint_no, ...complaintNos].sort());
 
+    // each hand-typed order number is held by exactly one order, the one whose create was acknowledged
+    const orderNos = done.slice(0, 2).flatMap((t) => t.orders);
+    expect(new Set(orderNos).size).toBe(orderNos.length);
+    const orders = await dp.getList('sales_orders', { filter: {}, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 1000 } });
+    expect(orders.data.map((o) => o.order_no as string).sort()).toEqual([...orderNos].sort());
+    const duplicates = done.reduce((s, t) => s + t.duplicates, 0);
+
     // the audit chain verifies and grew by one row per acknowledged write
     const writes = done.reduce((s, t) => s + t.writes, 0);
     const after = await verifyAuditChain(srv.db);
@@ -173,7 +204,7 @@ describe(`8 concurrent writers for ${SECONDS} s (${process.env.GSP_TEST_ENGINE =
     console.log(
       `[concurrency] ${engineOf(srv.db).dialect}: 8 writers ${seconds.toFixed(1)} s — ` +
         `${sum('writes')} writes (${complaintNos.length} complaints, ${feedbackNos.length} feedback forms + voids, ${increments} increments), ` +
-        `${sum('conflicts')} 409s, ${sum('busy')} 503s retried, numbers TS-202506-001…${String(complaintNos.length + 1).padStart(3, '0')}, ` +
+        `${orderNos.length} orders, ${duplicates} duplicate order numbers refused, ${sum('conflicts')} 409s, ${sum('busy')} 503s retried, numbers TS-202506-001…${String(complaintNos.length + 1).padStart(3, '0')}, ` +
         `ZL-202506-001…${String(feedbackNos.length).padStart(3, '0')}, audit rows +${after.rows - before.rows}`,
     );
     expect(sum('writes')).toBeGreaterThan(0);
