@@ -5,7 +5,8 @@
  * Chosen to pass every service path once within about a minute of the suite's time: the generic CRUD
  * write and list (validation, natural keys, versions, voids, filters, search, sort), authentication and the
  * audit chain, and the workflows — the fulfilment chain (orders, rules at each step, slips, invoices,
- * payments), recalls, nonconformities with the re-check, special drugs, signatures, authorisation letters.
+ * payments), recalls, nonconformities with the re-check, special drugs, signatures, authorisation letters,
+ * and concurrent writers (lost updates, numbering, the audit chain under 8 writers).
  * Green on PostgreSQL but left out for time (each > 20 s there): rbac-matrix (3,313 tests, 88 s),
  * rbac-records, lifecycle-generated, lifecycle-bypass, workflows/aftersales, contracts, first-business,
  * fulfilment-frozen, fulfilment-unwind. staff-quality and finding-context (both import files: the importer's
@@ -25,4 +26,6 @@ export const PG_SUITE = [
   'test/server/signatures.test.ts',
   'test/server/workflows/staff-quality.test.ts',
   'test/server/finding-context.test.ts',
+  // issue #17's acceptance: 8 concurrent writers (GSP_CONCURRENCY_SECONDS, default 5)
+  'test/server/concurrent-writers.test.ts',
 ];
