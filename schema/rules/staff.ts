@@ -37,6 +37,39 @@ function latestBy<T extends { id?: number | null }>(rows: readonly T[], date: (r
   return best;
 }
 
+/**
+ * A salesperson's dated trainings sorted as latestBy ranks them (date, then id; among equals the first given
+ * last), with whether one passed up to each: built once per trainings array, so each sale date is a binary
+ * search instead of a pass over every training (a salesperson may have thousands; a write re-checks 100 lines).
+ */
+const trainingIndexes = new WeakMap<object, { dates: string[]; rows: Loose<TrainingRow>[]; passedBy: boolean[] }>();
+function trainingIndex(trainings: readonly Loose<TrainingRow>[]) {
+  let ix = trainingIndexes.get(trainings);
+  if (!ix) {
+    const dated = trainings.flatMap((t, i) => {
+      const d = dateOf(t.date);
+      return d ? [{ d, t, i }] : [];
+    });
+    dated.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : (a.t.id ?? 0) - (b.t.id ?? 0) || b.i - a.i));
+    let any = false;
+    ix = { dates: dated.map((x) => x.d), rows: dated.map((x) => x.t), passedBy: dated.map((x) => (any ||= x.t.passed === true)) };
+    trainingIndexes.set(trainings, ix);
+  }
+  return ix;
+}
+
+/** How many of the sorted `dates` are ≤ `date`. */
+function upperBound(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** What keeps the salesperson from selling on `date`: one issue per missing or lapsed qualification. */
 export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly Loose<TrainingRow>[], date: string, o: QualificationOptions): Issue[] {
   const out: Issue[] = [];
@@ -57,18 +90,17 @@ export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly 
       zh: `上岗证 ${s.permit_no} 已于 ${s.permit_valid_to} 到期超过 ${g} 天`,
       en: `permit ${s.permit_no} expired on ${s.permit_valid_to}, more than ${g} days before`,
     });
-  const held = trainings.filter((t) => {
-    const d = dateOf(t.date);
-    return !!d && d <= date;
-  });
-  const latest = latestBy(held, (t) => t.date);
+  // the trainings held on `date`: those dated on or before it (a prefix of the index, latestBy's order)
+  const ix = trainingIndex(trainings);
+  const held = upperBound(ix.dates, date);
+  const latest = held ? ix.rows[held - 1] : undefined;
   if (latest && latest.passed !== true && lapsed(latest.date, date, g)) {
     out.push({
       fields: ['trainings'],
       zh: `最近一次培训「${latest.topic ?? ''}」（${latest.date}）考核不合格，超过 ${g} 天未补考合格`,
       en: `the latest training "${latest.topic ?? ''}" (${latest.date}) was failed and not passed again within ${g} days`,
     });
-  } else if (o.requireTraining && !held.some((t) => t.passed === true)) {
+  } else if (o.requireTraining && !(held && ix.passedBy[held - 1])) {
     out.push({ fields: ['trainings'], zh: '没有考核合格的培训记录', en: 'no passed training on file' });
   }
   return out;
