@@ -30,7 +30,14 @@ export interface ClientResult {
   lastUpdate: [number, string][];
 }
 
-function request(agent: http.Agent, job: ClientJob, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** One JSON request to the bench's server (the clients here, the set-up in load.ts). */
+export function request(
+  agent: http.Agent,
+  job: Pick<ClientJob, 'port' | 'cookie'>,
+  method: string,
+  p: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(

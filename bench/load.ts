@@ -20,7 +20,7 @@ import { createApp } from '../server/app';
 import { createAdmin } from '../server/bootstrap';
 import { fixedDayClock } from '../server/clock';
 import { openDb } from '../server/db';
-import { type ClientJob, type ClientResult, type ClientSample, runClients } from './load-clients';
+import { type ClientJob, type ClientResult, type ClientSample, request, runClients } from './load-clients';
 import { recheckCase } from './load-recheck';
 import { ms, percentile, type Bench, type BenchOptions, type BenchResult } from './lib';
 
@@ -117,32 +117,6 @@ function clientThread(job: ClientJob): Promise<ClientResult> {
   });
 }
 
-function request(agent: http.Agent, port: number, cookie: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: `/api${p}`,
-        agent,
-        headers: { cookie, 'content-type': 'application/json', ...(data && { 'content-length': data.length }) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
 export const load: Bench = {
   name: 'load',
   description: `${CLIENTS} concurrent clients, mixed reads and writes for ${SECONDS} s, while a ${LEDGER_ROWS.toLocaleString('en')}-row ledger import runs; reads while the rule re-check runs`,
@@ -197,8 +171,8 @@ async function importCase(opts: BenchOptions, dir: string): Promise<{ rows: stri
       body: JSON.stringify({ username: 'admin', password: PASSWORD }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const customers = (await request(agent, port, cookie, 'GET', '/customers?range=[0,99]')).body as { id: number }[];
-    const salesperson = (await request(agent, port, cookie, 'GET', '/salespeople?range=[0,0]')).body[0].id as number;
+    const customers = (await request(agent, { port, cookie }, 'GET', '/customers?range=[0,99]')).body as { id: number }[];
+    const salesperson = (await request(agent, { port, cookie }, 'GET', '/salespeople?range=[0,0]')).body[0].id as number;
 
     // how long the server's event loop stood still at worst (a synchronous wait for a lock shows here)
     const lag = monitorEventLoopDelay({ resolution: 10 });
