@@ -106,23 +106,6 @@ export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly 
   return out;
 }
 
-/**
- * qualificationGaps once per salesperson, trainings and date within one rule context (the context hands out the
- * same row objects): a master write re-checks up to 100 of a salesperson's lines, and a salesperson with
- * thousands of trainings made each re-check filter them all again (measured: ≈ 0.4 s of a training create).
- */
-const gapsMemo = new WeakMap<object, WeakMap<object, Map<string, Issue[]>>>();
-function gapsOn(s: Loose<SalespersonRow>, trainings: readonly Loose<TrainingRow>[], date: string, graceDays: number): Issue[] {
-  let byTrainings = gapsMemo.get(s);
-  if (!byTrainings) gapsMemo.set(s, (byTrainings = new WeakMap()));
-  let byDate = byTrainings.get(trainings);
-  if (!byDate) byTrainings.set(trainings, (byDate = new Map()));
-  const key = `${date}|${graceDays}`;
-  let gaps = byDate.get(key);
-  if (!gaps) byDate.set(key, (gaps = qualificationGaps(s, trainings, date, { graceDays })));
-  return gaps;
-}
-
 export const staffRules = [
   rule({
     code: 'SALESPERSON_UNQUALIFIED',
@@ -134,7 +117,7 @@ export const staffRules = [
     test(line, ctx) {
       const { salesperson: s, date } = parts(line, ctx);
       if (!s) return null;
-      const gaps = gapsOn(s, ctx.trainings(s.id), date, ctx.settings.qualificationGraceDays);
+      const gaps = qualificationGaps(s, ctx.trainings(s.id), date, { graceDays: ctx.settings.qualificationGraceDays });
       if (!gaps.length) return null;
       return {
         fields: ['salesperson'],
