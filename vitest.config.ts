@@ -4,9 +4,11 @@ import { PG_SUITE } from './test/pg-suite';
 
 /**
  * Files that need a process of their own: write-hooks asserts what happens before the composition registers the
- * hooks (a worker that ran another file has them), upload-stream measures its process's live memory.
+ * hooks (a worker that ran another file has them), upload-stream measures its process's live memory, pg-tables
+ * loads drizzle-kit's api, which adds an enumerable `Array.prototype.random` that pdf.js (the PDF tests' text
+ * reader) refuses to load beside — a worker that ran it failed every later PDF test (CI, session 8).
  */
-const OWN_PROCESS = ['test/server/write-hooks.test.ts', 'test/imports/upload-stream.test.ts'];
+const OWN_PROCESS = ['test/server/write-hooks.test.ts', 'test/imports/upload-stream.test.ts', 'test/schema/pg-tables.test.ts'];
 
 export default defineConfig({
   test: {
