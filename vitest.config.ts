@@ -22,8 +22,9 @@ export default defineConfig({
     // directory: what several files need built once per run (the seeded demo database) is made there.
     globalSetup: ['test/e2e/global-setup.ts', 'test/helpers/run-dir.ts'],
     reporters: ['default', './test/helpers/slowest-files.ts'],
-    // each file's CPU (with the browsers and processes it started), for the report above
-    setupFiles: ['test/helpers/file-cpu.ts'],
+    // each file's CPU (with the browsers and processes it started), for the report above; a file that leaves
+    // enumerable properties on a built-in prototype fails itself instead of a later file in its worker
+    setupFiles: ['test/helpers/file-cpu.ts', 'test/helpers/no-leaks.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
     projects: [
@@ -35,7 +36,7 @@ export default defineConfig({
         // or a module's settings put them back in afterAll/finally.
         test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: OWN_PROCESS, isolate: false },
       },
-      { extends: true, test: { name: 'own-process', include: OWN_PROCESS, isolate: true } },
+      { extends: true, test: { name: 'own-process', include: OWN_PROCESS, isolate: true, env: { GSP_TEST_OWN_PROCESS: '1' } } },
       // the same files again on PostgreSQL when there is a cluster (test/pg-suite.ts says which and why)
       ...(process.env.GSP_TEST_PG ? [{ extends: true as const, test: { name: 'pg', include: PG_SUITE, isolate: false, env: { GSP_TEST_ENGINE: 'pg' } } }] : []),
     ],
