@@ -2,7 +2,8 @@
  * A worker of the "shared" project runs file after file in one process (vitest.config.ts): what a file leaves on
  * the built-in prototypes reaches every later file, in an order that differs between machines. pdf.js, for one,
  * refuses to load beside an enumerable `Array.prototype` property (CI failed every PDF test after drizzle-kit's
- * api had added `random`). This fails the file that leaves such a property, where it is found, not a later one.
+ * api had added `random`); a variable left in process.env changes what a later file's server opens. This fails
+ * the file that leaves either, where it is found, not a later one.
  */
 import { afterAll } from 'vitest';
 
@@ -14,9 +15,21 @@ function enumerableKeys(proto: object): string[] {
 
 const PROTOTYPES = { Array: Array.prototype, Object: Object.prototype, String: String.prototype, Function: Function.prototype };
 
+// The environment the worker started with (this setup file runs again before every file; the first run keeps it).
+const g = globalThis as { gspEnvAtStart?: Record<string, string | undefined> };
+g.gspEnvAtStart ??= { ...process.env };
+const envBefore = g.gspEnvAtStart;
+
 afterAll(() => {
+  if (process.env.GSP_TEST_OWN_PROCESS) return;
   const leaked = Object.entries(PROTOTYPES).flatMap(([name, proto]) => enumerableKeys(proto).map((k) => `${name}.prototype.${k}`));
-  if (leaked.length && !process.env.GSP_TEST_OWN_PROCESS) {
-    throw new Error(`this file left enumerable properties on built-in prototypes (run it in its own process: vitest.config.ts OWN_PROCESS): ${leaked.join(', ')}`);
+  if (leaked.length) {
+    throw new Error(
+      `this file left enumerable properties on built-in prototypes (run it in its own process: vitest.config.ts OWN_PROCESS): ${leaked.join(', ')}`,
+    );
   }
+  const changed = [...new Set([...Object.keys(envBefore), ...Object.keys(process.env)])].filter(
+    (k) => !k.startsWith('VITEST') && envBefore[k] !== process.env[k],
+  );
+  if (changed.length) throw new Error(`this file left process.env changed (put it back in afterAll/finally): ${changed.join(', ')}`);
 });
