@@ -22,10 +22,21 @@ type LicenceState =
  * before out-of-scope, so at most one of the three licence rules fires for a line.
  */
 export function buyerLicenceState(line: SaleLineView, ctx: RuleContext): LicenceState {
-  const { customer, product, date } = parts(line, ctx);
+  const p = parts(line, ctx);
+  const { customer, product } = p;
   if (!customer || !product) return { state: 'skip' };
+  // three rules ask in a row for the same line: answered once while its parts and the buyer's licences are the same
+  const all = ctx.customerLicenses(customer.id);
+  if (lastState && lastState.parts === p && lastState.all === all) return lastState.state;
+  const state = licenceState(p.date, product, all);
+  lastState = { parts: p, all, state };
+  return state;
+}
+let lastState: { parts: ReturnType<typeof parts>; all: readonly CustomerLicenseRow[]; state: LicenceState } | null = null;
+
+function licenceState(date: string, product: NonNullable<ReturnType<typeof parts>['product']>, all: readonly CustomerLicenseRow[]): LicenceState {
   const kinds = permittedLicenceKinds(product);
-  const held = ctx.customerLicenses(customer.id).filter((l) => kinds.includes(l.kind));
+  const held = all.filter((l) => kinds.includes(l.kind));
   if (held.length === 0) return { state: 'missing', kinds };
   const valid = held.filter((l) => withinValidity(date, l.valid_from, l.valid_to));
   if (valid.length === 0) {

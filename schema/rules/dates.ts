@@ -13,10 +13,6 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export type IsoDate = string;
 
-// Every rule reads dates through isIsoDate/dateOf many times per record (an import: millions of times):
-// the answer for a string never changes, so it is remembered (bounded; a pure cache).
-const isoSeen = new Map<string, boolean>();
-
 // and the last two answers in front of it: one line's rules ask about the same few strings in a row
 let lastA = '';
 let lastAOk = false;
@@ -35,18 +31,28 @@ export function isIsoDate(s: unknown): boolean {
   return ok;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** `YYYY-MM-DD` naming a real day, read character by character (a regex and a Date per string before; a
+ * cache of strings could not help an import, whose cells are new strings every row). Years before 100 are
+ * refused, as Date.UTC (which reads them as 19xx) made them. */
 function isIsoDateSeen(s: string): boolean {
-  const hit = isoSeen.get(s);
-  if (hit !== undefined) return hit;
-  const m = DATE_RE.exec(s);
-  let ok = false;
-  if (m) {
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    ok = d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    y = y * 10 + c;
   }
-  if (isoSeen.size >= 100_000) isoSeen.clear();
-  isoSeen.set(s, ok);
-  return ok;
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
 // Day numbers and the dates they name, remembered both ways (bounded; pure caches): the deadline rules

@@ -71,6 +71,9 @@ class ById<T extends { id: Id }> {
     return this.map.get(id);
   }
 }
+/** What Grouped answers for a key without rows: one array, so that look-ups memoised by array identity
+ * (staff.ts trainingIndex) hit instead of indexing a new empty array per call (0.5 s per 100k ledger rows). */
+const NONE: readonly never[] = Object.freeze([]);
 /** Rows grouped by a key; a row with an id replaces its earlier version. */
 class Grouped<T extends { id?: Id | null }> {
   readonly map = new Map<unknown, T[]>();
@@ -82,7 +85,7 @@ class Grouped<T extends { id?: Id | null }> {
     this.map.set(k, list);
   }
   get(k: unknown): readonly T[] {
-    return this.map.get(k) ?? [];
+    return this.map.get(k) ?? NONE;
   }
 }
 

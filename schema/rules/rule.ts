@@ -19,13 +19,16 @@ interface RuleSpec<K extends RecordKind> extends RuleMeta {
   test(record: RecordViews[K], ctx: RuleContext): Issue | readonly Issue[] | null | undefined | false;
 }
 
+/** A rule's answer when it finds nothing: one frozen array instead of a new one per check (37 rules × every line). */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export function rule<K extends RecordKind>(spec: RuleSpec<K>): Rule<K> {
   const { test, ...meta } = spec;
   return {
     ...meta,
-    check(record, ctx): Finding[] {
+    check(record, ctx): readonly Finding[] {
       const out = test(record, ctx);
-      if (!out) return [];
+      if (!out) return NO_FINDINGS;
       const issues: readonly Issue[] = Array.isArray(out) ? out : [out as Issue];
       return issues.map((i) => ({
         code: meta.code,

@@ -261,5 +261,5 @@ export interface Rule<K extends RecordKind = RecordKind> extends RuleMeta {
    * re-check's candidate queries (server/services/rules/recheck-candidates.ts) say which records.
    */
   timeDriven?: boolean;
-  check(record: RecordViews[K], ctx: RuleContext): Finding[];
+  check(record: RecordViews[K], ctx: RuleContext): readonly Finding[];
 }

@@ -87,3 +87,7 @@ export function factsFor(
 export function documentFacts(g: LedgerGuard, row: number, state: string): string {
   return `{"file":${g.fileJson},"rows":[${row}],"state":"${state}"}`;
 }
+/** The same facts as an object: what the rules read of the order being evaluated (isLegacy parsed the text once per order). */
+export function documentFactsOf(g: LedgerGuard, row: number, state: string): { file: string; rows: number[]; state: string } {
+  return { file: g.file, rows: [row], state };
+}

@@ -31,7 +31,7 @@ import {
   type SpecialCheckRow,
 } from '../../../schema/rules';
 import { ledgerValues, type Values } from './resolver';
-import { documentFacts, factsFor, type LedgerGuard } from './guard';
+import { documentFacts, documentFactsOf, factsFor, type LedgerGuard } from './guard';
 import { STAGED_BY_NAME, type Staging } from './staging';
 import { ledgerFieldsFor } from '../../headers/ledger-fields';
 import { readEnv } from '../../../server/env';
@@ -474,7 +474,9 @@ export class OrderBuilder {
       const o = g.order;
       o.status = hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed';
       // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
-      o.legacy_facts = documentFacts(this.guard, g.lines[0].row, o.status);
+      // staged as its JSON text; the rules read the object (the same facts)
+      const facts = documentFacts(this.guard, g.lines[0].row, o.status);
+      o.legacy_facts = documentFactsOf(this.guard, g.lines[0].row, o.status);
       o.remark = g.remarks.length ? g.remarks.join('；') : null;
       st.insert('sales_orders', -g.ref, {
         order_no: o.order_no,
@@ -486,7 +488,7 @@ export class OrderBuilder {
         status: o.status,
         remark: o.remark,
         first_row: g.lines[0].row,
-        legacy_facts: o.legacy_facts,
+        legacy_facts: facts,
       });
     }
     for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);

@@ -3,7 +3,8 @@
  * writer (a web user's save, the server's re-check) waits for it at most one transaction at a time (issue
  * 16: ≤ 2 s; readers never wait in WAL). Each transaction is timed from BEGIN IMMEDIATE to COMMIT — the
  * time another writer is blocked — and after each the merge pauses briefly so a waiting writer gets the
- * lock. Copies in id ranges are sized from the rate measured so far to take about `budgetMs` each.
+ * lock (not when it has the file to itself: ledger-merge.ts). Copies in id ranges are sized from the rate
+ * measured so far to take about `budgetMs` each.
  */
 import type Database from 'better-sqlite3';
 

@@ -16,10 +16,44 @@ import {
   scopeCategories,
   splitList,
 } from '../../../schema/rules';
-import { addDays, addMonths, dateOf, daysBetween, deadlineState, endOfMonth, monthsFromTo, withinValidity } from '../../../schema/rules/dates';
+import { addDays, addMonths, dateOf, daysBetween, deadlineState, endOfMonth, isIsoDate, monthsFromTo, withinValidity } from '../../../schema/rules/dates';
 import { SAMPLES_DIR } from '../../helpers/shared';
 
 describe('dates', () => {
+  it('isIsoDate: a real YYYY-MM-DD day, as Date.UTC reads it (years before 100 refused)', () => {
+    // the definition it replaced: a regex and a round trip through Date.UTC
+    const byDate = (s: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      if (!m) return false;
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+    };
+    const cases = [
+      '2024-02-29',
+      '2023-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '0099-01-01',
+      '0100-01-01',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-04-31',
+      '2024-4-01',
+      '2024/04/01',
+      '2024-04-01 ',
+      '２０２４-04-01',
+      '2024-04-0a',
+      '',
+      '2024-04-01T00:00',
+      '9999-12-31',
+      '2024-１2-01',
+    ];
+    for (let y = 1999; y <= 2001; y++)
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) cases.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    for (const s of cases) expect(isIsoDate(s), s).toBe(byDate(s));
+    expect(isIsoDate(20240101)).toBe(false);
+  });
+
   it('adds days across months, leap days and DST changes', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
