@@ -10,6 +10,7 @@ import { msg, type Lang } from '../../schema/messages';
 import { registry } from '../../schema/resources';
 import type { Db } from '../db';
 import { type DialectSql, sqlOf } from '../db/dialect';
+import { pgKeptLiveCount } from '../db/pg-live-counts';
 import { badRequest } from '../errors';
 import { cachedCount } from './count-cache';
 import { jsonProblem } from '../../schema/unicode';
@@ -180,11 +181,13 @@ async function filterOf(
  * voided ones, in one statement: SQLite counts a whole table from its smallest index without reading
  * rows, and the voided rows are a short range of an index on voided_at, whereas `WHERE voided_at IS NULL`
  * would step through every live row (≈200 ms at 1M sales lines against ≈1 ms; bench/list-api.ts). Totals are
- * kept until the next commit (count-cache.ts).
+ * kept until the next commit (count-cache.ts). PostgreSQL reads the count its triggers keep (db/pg-live-counts.ts).
  */
 export async function countRows(db: Db, resource: Resource, where: SQL | undefined, liveOnly: boolean): Promise<number> {
   const t = resource.table;
   if (liveOnly) {
+    const kept = await pgKeptLiveCount(db, resource.name);
+    if (kept !== undefined) return kept;
     return cachedCount(db, `${resource.name}:live`, async () => {
       const all = db.select({ n: count() }).from(t);
       const voided = db.select({ n: count() }).from(t).where(isNotNull(t.voided_at));
