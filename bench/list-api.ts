@@ -122,8 +122,9 @@ function cases(fx: FixtureInfo, total: number): Case[] {
   ];
 }
 
+// a kept live-row count (row_counts: PostgreSQL's triggers, SQLite's) is the count of an unfiltered list
 const roleOf = (sql: string): Stmt['role'] =>
-  /\bcount\(/i.test(sql) ? 'count' : /from "sales_lines"/i.test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
+  /\bcount\(|"row_counts"/i.test(sql) ? 'count' : /from "sales_lines"/i.test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
 
 /** Records the statements run on `sqlite` while `fn` runs (session look-ups excluded). */
 async function captureSqlite(sqlite: Database.Database, fn: () => Promise<void>): Promise<Stmt[]> {

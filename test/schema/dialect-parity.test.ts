@@ -193,7 +193,7 @@ describe.skipIf(!pgUrl)('drizzle/ (SQLite) and drizzle-pg/ (PostgreSQL) describe
 
   it('has the same indexes: keys, uniqueness and partial predicate (the live-rows sort indexes included)', () => {
     expect(post.indexes).toEqual(lite.indexes);
-    expect(lite.indexes.findings__sort_record_date_nulls_last).toBe('findings (record_dateisnull, record_date) where voided_atisnull');
+    expect(lite.indexes.findings__sort_record_date_nulls_last).toBe('findings (record_dateisnull, record_date, id) where voided_atisnull');
     expect(Object.keys(lite.indexes).length).toBeGreaterThan(200);
   });
 
