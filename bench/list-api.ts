@@ -201,7 +201,9 @@ function sqliteSide(fx: FixtureInfo): EngineSide {
     plan: async (s) => planLines((await sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params)) as { id: number; parent: number; detail: string }[]),
     serverCpu: () => null,
     findBackends: async () => {},
-    close: async () => sqlite.close(),
+    close: async () => {
+      sqlite.close();
+    },
     notes: [
       `fixture: ${path.relative(process.cwd(), fx.file)} — ${Object.entries(fx.counts)
         .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
@@ -232,7 +234,8 @@ async function pgSide(cluster: BenchCluster, fx: FixtureInfo, log: (s: string) =
       client.query = (config: unknown, ...rest: unknown[]) => {
         const c = (typeof config === 'string' ? { text: config, values: rest[0] } : config) as Config;
         // Drizzle passes the values beside the config: query({ text, rowMode, types }, values)
-        if (c?.text && !/"(sessions|users)"/.test(c.text)) out.push({ sql: c.text, params: c.values ?? (rest[0] as unknown[]) ?? [], role: roleOf(c.text), rowMode: c.rowMode });
+        if (c?.text && !/"(sessions|users)"/.test(c.text))
+          out.push({ sql: c.text, params: c.values ?? (rest[0] as unknown[]) ?? [], role: roleOf(c.text), rowMode: c.rowMode });
         return original(config, ...rest);
       };
       try {
@@ -243,7 +246,8 @@ async function pgSide(cluster: BenchCluster, fx: FixtureInfo, log: (s: string) =
       return out;
     },
     // unnamed statements, as the app's driver sends them (parse, bind, execute each time)
-    run: async (s) => (await direct.query({ text: s.sql, values: s.params, rowMode: s.rowMode as 'array' | undefined })).rows,
+    run: async (s) =>
+      (s.rowMode === 'array' ? await direct.query({ text: s.sql, values: s.params, rowMode: 'array' }) : await direct.query(s.sql, s.params)).rows,
     plan: async (s) => ((await direct.query({ text: `EXPLAIN ${s.sql}`, values: s.params })).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']),
     // only this database's backends (/proc/PID/stat of each: cheap; walking all of /proc per request was not)
     serverCpu: () => (cluster.dataDir ? backendCpuS(backends) : null),
@@ -286,7 +290,11 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
     const r = await runOn(side, fx, opts);
     table.push(...r.rows);
     notes.push('', `## ${side.engine}`, ...side.notes, ...r.notes);
-    cpuTables.push(`CPU time per request, ${side.engine} (${side.engine === 'sqlite' ? 'this process: client, server and SQLite' : 'this process (client and server) + the PostgreSQL backends, per request'}; wall time minus waiting for the CPU):`, formatTable(r.cpuTable), '');
+    cpuTables.push(
+      `CPU time per request, ${side.engine} (${side.engine === 'sqlite' ? 'this process: client, server and SQLite' : 'this process (client and server) + the PostgreSQL backends, per request'}; wall time minus waiting for the CPU):`,
+      formatTable(r.cpuTable),
+      '',
+    );
     verdicts.push(`${side.engine}: ${r.pass ? 'PASS' : 'FAIL'}`);
     pass &&= r.pass;
   }
@@ -428,10 +436,21 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         `${ok ? 'PASS' : 'FAIL'}${c.info ? ' (info)' : ''}`,
       ]);
       const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      cpuTable.push([`${c.key}. ${c.title}`, ms(side.serverCpu() === null ? summary(apiCpu).median : meanOf(apiCpu)), ms(summary(apiCpu).p95), ms(side.serverCpu() === null ? summary(dirCpu).median : meanOf(dirCpu)), ms(summary(dirCpu).p95)]);
+      cpuTable.push([
+        `${c.key}. ${c.title}`,
+        ms(side.serverCpu() === null ? summary(apiCpu).median : meanOf(apiCpu)),
+        ms(summary(apiCpu).p95),
+        ms(side.serverCpu() === null ? summary(dirCpu).median : meanOf(dirCpu)),
+        ms(summary(dirCpu).p95),
+      ]);
       log(`list-api ${side.engine}: ${c.key} done (API p95 ${ms(A.p95)} ms, direct p95 ${ms(D.p95)} ms)`);
 
-      notes.push(`### ${c.key}. ${c.title} (${side.engine})`, '', `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`, '');
+      notes.push(
+        `### ${c.key}. ${c.title} (${side.engine})`,
+        '',
+        `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`,
+        '',
+      );
       for (const s of recorded[0]) {
         notes.push(`${s.role}: ${shortIn(s.sql)}`, `  params: ${shortParams(s.params)}`);
         notes.push(...(await side.plan(s)).map((l) => `  ${l}`));
@@ -448,7 +467,9 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
 
 /** `in (?, ?, …, ?)` → `in (?×25)`: id lists make the printed SQL unreadable. */
 const shortIn = (sql: string) =>
-  sql.replace(/\((\?(?:, \?){5,})\)/g, (m) => `(?×${m.split('?').length - 1})`).replace(/\((\$\d+(?:, \$\d+){5,})\)/g, (m) => `($…×${m.split('$').length - 1})`);
+  sql
+    .replace(/\((\?(?:, \?){5,})\)/g, (m) => `(?×${m.split('?').length - 1})`)
+    .replace(/\((\$\d+(?:, \$\d+){5,})\)/g, (m) => `($…×${m.split('$').length - 1})`);
 const shortParams = (ps: unknown[]) => (ps.length > 12 ? `${JSON.stringify(ps.slice(0, 10)).slice(0, -1)}, … ${ps.length} values]` : JSON.stringify(ps));
 
 function rangeOf(xs: number[]): string {

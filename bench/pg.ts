@@ -149,7 +149,7 @@ export async function ensurePgFixture(c: BenchCluster, fx: FixtureInfo, log: (s:
   const url = databaseUrl(c.url, name);
   const stamp = `${fx.stamp}:${fx.adminPassword.slice(0, 8)}`;
   const existing = await withClient(c.url, async (a) => {
-    const r = await a.query('SELECT shobj_description(oid, \'pg_database\') AS stamp FROM pg_database WHERE datname = $1', [name]);
+    const r = await a.query("SELECT shobj_description(oid, 'pg_database') AS stamp FROM pg_database WHERE datname = $1", [name]);
     return r.rows[0] as { stamp: string | null } | undefined;
   });
   if (existing?.stamp === stamp) {
@@ -177,8 +177,19 @@ export async function ensurePgFixture(c: BenchCluster, fx: FixtureInfo, log: (s:
         if (!(src.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() as unknown)) continue;
         const names = cols.map((col) => col.name);
         const stream = client.query(copyFrom(`COPY "${table}" (${names.map((n) => `"${n}"`).join(', ')}) FROM STDIN`));
-        await pipeline(Readable.from(copyText(src, table, names, cols.map((col) => col.getSQLType() === 'boolean'))), stream);
-        if (cols.some((col) => col.name === 'id' && /int/.test(col.getSQLType()))) await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
+        await pipeline(
+          Readable.from(
+            copyText(
+              src,
+              table,
+              names,
+              cols.map((col) => col.getSQLType() === 'boolean'),
+            ),
+          ),
+          stream,
+        );
+        if (cols.some((col) => col.name === 'id' && /int/.test(col.getSQLType())))
+          await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
       }
       await client.query(RECOUNT_LIVE_ROWS); // the count triggers did not fire
       await client.query('COMMIT');

@@ -291,7 +291,13 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
         .limit(limit)
         .offset(offset)
         .all();
-    const ids = db.select({ id: t.id }).from(t).where(where).orderBy(...orderBy).limit(limit).offset(offset);
+    const ids = db
+      .select({ id: t.id })
+      .from(t)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(limit)
+      .offset(offset);
     return await db
       .select()
       .from(t)

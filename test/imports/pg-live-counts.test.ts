@@ -27,8 +27,13 @@ describe.skipIf(!url)('PostgreSQL live-row counts kept by triggers', () => {
     const out: string[] = [];
     for (const r of await q('SELECT tbl, live, voided FROM row_counts ORDER BY tbl')) {
       const voidable = (await q("SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'voided_at'", [r.tbl])).length > 0;
-      const [c] = await q(voidable ? `SELECT count(*) - count(voided_at) AS live, count(voided_at) AS voided FROM "${r.tbl}"` : `SELECT count(*) AS live, 0 AS voided FROM "${r.tbl}"`);
-      if (Number(c.live) !== Number(r.live) || Number(c.voided) !== Number(r.voided)) out.push(`${r.tbl}: kept ${r.live}/${r.voided}, counted ${c.live}/${c.voided}`);
+      const [c] = await q(
+        voidable
+          ? `SELECT count(*) - count(voided_at) AS live, count(voided_at) AS voided FROM "${r.tbl}"`
+          : `SELECT count(*) AS live, 0 AS voided FROM "${r.tbl}"`,
+      );
+      if (Number(c.live) !== Number(r.live) || Number(c.voided) !== Number(r.voided))
+        out.push(`${r.tbl}: kept ${r.live}/${r.voided}, counted ${c.live}/${c.voided}`);
     }
     return out;
   };
@@ -51,7 +56,8 @@ describe.skipIf(!url)('PostgreSQL live-row counts kept by triggers', () => {
     const triggers = new Set((await q('SELECT tgname FROM pg_trigger WHERE NOT tgisinternal')).map((r) => r.tgname as string));
     for (const t of tables) {
       const voidable = (await q("SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'voided_at'", [t])).length > 0;
-      for (const suffix of ['insert', 'delete', 'truncate', ...(voidable ? ['void'] : [])]) expect(triggers, `${t}_count_${suffix}`).toContain(`${t}_count_${suffix}`);
+      for (const suffix of ['insert', 'delete', 'truncate', ...(voidable ? ['void'] : [])])
+        expect(triggers, `${t}_count_${suffix}`).toContain(`${t}_count_${suffix}`);
     }
     // every resource with a list screen is kept (a table added later needs its row and triggers)
     for (const r of registry.values()) expect(tables, r.name).toContain(r.name);
@@ -71,11 +77,13 @@ describe.skipIf(!url)('PostgreSQL live-row counts kept by triggers', () => {
 
     const lines = await kept('sales_lines');
     const voided = Number((await q("SELECT voided FROM row_counts WHERE tbl = 'sales_lines'"))[0].voided);
-    await q("UPDATE sales_lines SET voided_at = '2025-06-30T00:00:00.000Z' WHERE id IN (SELECT id FROM sales_lines WHERE voided_at IS NULL ORDER BY id LIMIT 3)");
+    await q(
+      "UPDATE sales_lines SET voided_at = '2025-06-30T00:00:00.000Z' WHERE id IN (SELECT id FROM sales_lines WHERE voided_at IS NULL ORDER BY id LIMIT 3)",
+    );
     await q('UPDATE sales_lines SET quantity = quantity WHERE id IN (SELECT id FROM sales_lines ORDER BY id LIMIT 5)'); // no void: no change
     expect(await kept('sales_lines')).toBe(lines - 3);
     expect(Number((await q("SELECT voided FROM row_counts WHERE tbl = 'sales_lines'"))[0].voided)).toBe(voided + 3);
-    await q("UPDATE sales_lines SET voided_at = NULL WHERE id IN (SELECT id FROM sales_lines WHERE voided_at IS NOT NULL ORDER BY id LIMIT 1)");
+    await q('UPDATE sales_lines SET voided_at = NULL WHERE id IN (SELECT id FROM sales_lines WHERE voided_at IS NOT NULL ORDER BY id LIMIT 1)');
     expect(await kept('sales_lines')).toBe(lines - 2);
 
     await q('DELETE FROM import_rejects WHERE id IN (SELECT id FROM import_rejects ORDER BY id LIMIT 2)');
@@ -86,7 +94,9 @@ describe.skipIf(!url)('PostgreSQL live-row counts kept by triggers', () => {
 
   it('a write transaction sees its own uncommitted rows in the kept count; a rollback leaves it as it was', async () => {
     const before = await pgKeptLiveCount(p.db, 'import_rejects');
-    const cols = (await q("SELECT column_name FROM information_schema.columns WHERE table_name = 'import_rejects' AND column_name <> 'id'")).map((r) => `"${r.column_name}"`);
+    const cols = (await q("SELECT column_name FROM information_schema.columns WHERE table_name = 'import_rejects' AND column_name <> 'id'")).map(
+      (r) => `"${r.column_name}"`,
+    );
     const copyOne = `INSERT INTO import_rejects (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM import_rejects LIMIT 1`;
     await expect(
       transaction(p.db, async () => {

@@ -50,7 +50,11 @@ describe.skipIf(!url)('deep list pages on PostgreSQL', () => {
   });
 
   it('the deep page walks the sort index only (index-only), then reads 25 rows by id', async () => {
-    const plan = (await q(`EXPLAIN SELECT * FROM import_rejects WHERE id IN (SELECT id FROM import_rejects WHERE voided_at IS NULL ORDER BY "row" DESC, id DESC LIMIT 25 OFFSET 1200)`))
+    const plan = (
+      await q(
+        `EXPLAIN SELECT * FROM import_rejects WHERE id IN (SELECT id FROM import_rejects WHERE voided_at IS NULL ORDER BY "row" DESC, id DESC LIMIT 25 OFFSET 1200)`,
+      )
+    )
       .map((r) => r['QUERY PLAN'])
       .join('\n');
     expect(plan).toMatch(/Index Only Scan Backward using import_rejects__sort_row/);
