@@ -26,6 +26,8 @@ import { SYSTEM_ACTOR } from '../server/services/context';
 import { runImport } from '../imports/run/pipeline';
 import { OUT_DIR } from './fixture';
 import { formatTable, type Bench, type BenchOptions, type BenchResult } from './lib';
+import { benchCluster, databaseUrl, serverCpuS, withClient, type BenchCluster } from './pg';
+import { migratePostgres } from '../server/migrate';
 import { typedLedgerCell, writeLedgerXlsx } from './ledger-xlsx';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +37,8 @@ export const TARGET_RATIO = 6;
 export const TARGET_RSS_MB = 400;
 export const TARGET_XLSX_ROWS_PER_S = 35_000;
 export const TARGET_LOCK_MS = 2_000;
+/** issue #17 item 7: the same import on PostgreSQL within this factor of the SQLite one (wall, same run) */
+export const TARGET_PG_RATIO = 1.5;
 const SMALL = 100_000;
 const MASTER = ['company_licenses', 'customers', 'customer_licenses', 'customer_agents', 'salespeople', 'authorizations', 'products', 'batches', 'contracts'];
 const FIXTURE_VERSION = 1;
@@ -162,26 +166,36 @@ interface Measured {
   phases: string[];
   /** the merge's transactions: the longest hold of the write lock, all of them summed, how many */
   lock: { maxMs: number; totalMs: number; transactions: number };
+  /** PostgreSQL: the CPU seconds its server processes spent meanwhile (null: not readable) */
+  serverCpuS?: number | null;
 }
 
-function importChild(name: string, file: string, master: string): Measured {
+/** The import into PostgreSQL: a database of the cluster with the master data, and the cluster (its server's CPU). */
+interface PgTarget {
+  url: string;
+  cluster: BenchCluster;
+}
+
+function importChild(name: string, file: string, master: string, pg?: PgTarget): Measured {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-import-bench-'));
   const db = path.join(dir, 'gsp.db');
-  fs.copyFileSync(master, db);
+  if (!pg) fs.copyFileSync(master, db);
   const report = path.join(dir, 'report.json');
   try {
+    const c0 = pg ? serverCpuS(pg.cluster) : null;
     const t0 = performance.now();
     const r = spawnSync(
       process.execPath,
-      [path.join(ROOT, 'imports/cli-launcher.mjs'), file, '--kind', 'sales-ledger', '--db', db, '--report', report, '--as-of', AS_OF],
+      [path.join(ROOT, 'imports/cli-launcher.mjs'), file, '--kind', 'sales-ledger', ...(pg ? [] : ['--db', db]), '--report', report, '--as-of', AS_OF],
       {
         cwd: ROOT,
         encoding: 'utf8',
-        env: { ...process.env, GSP_IMPORT_STATS: '1', GSP_IMPORT_TIMING: '1' },
+        env: { ...process.env, GSP_IMPORT_STATS: '1', GSP_IMPORT_TIMING: '1', ...(pg ? { DATABASE_URL: pg.url, GSP_DATA_DIR: dir } : {}) },
         maxBuffer: 1 << 24,
       },
     );
     const wallS = (performance.now() - t0) / 1000;
+    const c1 = pg ? serverCpuS(pg.cluster) : null;
     if (r.status !== 0) throw new Error(`${name}: exit ${r.status}: ${r.stderr.slice(-2000)}`);
     const stats = JSON.parse(/GSP_IMPORT_STATS (\{.*\})/.exec(r.stderr)![1]) as { maxRssKb: number; userMs: number; sysMs: number };
     const head = fs.readFileSync(report, 'utf8').slice(0, 4000);
@@ -199,6 +213,7 @@ function importChild(name: string, file: string, master: string): Measured {
         .filter((l) => l.startsWith('[import]'))
         .map((l) => l.replace('[import] ', '')),
       lock: lockOf(r.stderr),
+      serverCpuS: c0 === null || c1 === null ? null : c1 - c0,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -209,6 +224,26 @@ function importChild(name: string, file: string, master: string): Measured {
 function lockOf(stderr: string): Measured['lock'] {
   const m = /\[import\] writer-blocking time: max (\d+) ms, total (\d+) ms in (\d+) transactions/.exec(stderr);
   return m ? { maxMs: Number(m[1]), totalMs: Number(m[2]), transactions: Number(m[3]) } : { maxMs: NaN, totalMs: NaN, transactions: 0 };
+}
+
+/**
+ * A fresh database of the cluster holding the sample master data (the SQLite master file's rows copied in,
+ * as test/imports/pg-fixtures.ts does), ANALYZEd; dropped by the returned function.
+ */
+async function pgMaster(cluster: BenchCluster, master: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gsp_bench_import_${process.pid}`;
+  await withClient(cluster.url, async (a) => {
+    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await a.query(`CREATE DATABASE "${name}"`);
+  });
+  const url = databaseUrl(cluster.url, name);
+  await migratePostgres(url);
+  const { copySqliteToPg } = await import('../test/imports/pg-fixtures');
+  await withClient(url, async (c) => {
+    await copySqliteToPg(master, c); // the live-row counts recounted after its trigger-less copy
+    await c.query('VACUUM ANALYZE');
+  });
+  return { url, drop: () => withClient(cluster.url, (a) => a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}) };
 }
 
 function sqliteImport(file: string): number | null {
@@ -243,7 +278,7 @@ function exceljsRead(file: string): { rows: number; wallS: number } | null {
 export const importBench: Bench = {
   name: 'import',
   description:
-    'sales-ledger import (all rules) of a generated CSV at 100k and 1M rows (UTF-8; GBK at 1M) beside sqlite3 .import, and a 100k-row XLSX beside ExcelJS; the writer-blocking time of each merge',
+    'sales-ledger import (all rules) of a generated CSV at 100k and 1M rows (UTF-8; GBK at 1M) beside sqlite3 .import, and a 100k-row XLSX beside ExcelJS; the writer-blocking time of each merge; the UTF-8 CSVs again into PostgreSQL when a cluster is at hand (bench/pg.ts)',
   async run(opts: BenchOptions): Promise<BenchResult> {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const rows = opts.lines;
@@ -267,6 +302,7 @@ export const importBench: Bench = {
     const notes: string[] = [];
     let pass = true;
     const baseOf = new Map<number, number | null>();
+    const measured = new Map<string, Measured>();
     for (const c of cases) {
       let floor: string;
       let base: number | null = null;
@@ -310,9 +346,44 @@ export const importBench: Bench = {
         ok ? 'PASS' : 'FAIL',
       ]);
       notes.push(`${r.case}: ${r.counts}; ${r.phases.join('; ')}`);
+      measured.set(c.name, r);
+    }
+    // PostgreSQL beside SQLite (issue #17 item 7): the same UTF-8 CSVs into a database with the same master data
+    const cluster = want('pg') && process.env.GSP_BENCH_ENGINES?.split(',').includes('postgres') !== false ? await benchCluster(opts.log) : null;
+    if (want('pg') && !cluster) notes.push('PostgreSQL: not measured (no cluster: set GSP_BENCH_PG or install Debian postgresql)');
+    for (const n of cluster ? sizes : []) {
+      const name = `csv-utf8 ${n / 1000}k`;
+      const lite = measured.get(name);
+      opts.log(`importing ${name} into PostgreSQL…`);
+      const target = await pgMaster(cluster!, master);
+      let r: Measured;
+      try {
+        r = importChild(`${name} postgres`, utf8.get(n)!, master, { url: target.url, cluster: cluster! });
+      } finally {
+        await target.drop();
+      }
+      const vs = lite ? r.wallS / lite.wallS : null;
+      const ok = vs !== null && vs <= TARGET_PG_RATIO && r.peakRssMb < TARGET_RSS_MB;
+      pass &&= ok;
+      const server = r.serverCpuS ?? NaN;
+      table.push([
+        r.case,
+        fmt(r.rows),
+        r.wallS.toFixed(1),
+        fmt(r.rows / r.wallS),
+        Number.isFinite(server) ? `${r.cpuS.toFixed(1)} + ${server.toFixed(1)} server` : r.cpuS.toFixed(1),
+        r.peakRssMb.toFixed(0),
+        'one transaction',
+        lite ? `SQLite ${lite.wallS.toFixed(1)} s` : '— (run csv-utf8 too)',
+        vs ? `${vs.toFixed(2)}×` : '—',
+        ok ? 'PASS' : 'FAIL',
+      ]);
+      notes.push(
+        `${r.case}: ${r.counts}; CPU: the CLI ${r.cpuS.toFixed(1)} s + PostgreSQL's server processes ${Number.isFinite(server) ? `${server.toFixed(1)} s` : '? (GSP_BENCH_PG_DATA unset)'}${lite ? ` (SQLite: ${lite.cpuS.toFixed(1)} s, all in the CLI)` : ''}; ${r.phases.join('; ')}`,
+      );
     }
     notes.unshift(
-      `targets: CSV ≤ ${TARGET_RATIO}× sqlite3 .import of the same CSV; XLSX ≥ ${fmt(TARGET_XLSX_ROWS_PER_S)} rows/s; peak RSS < ${TARGET_RSS_MB} MB; writer-blocking ≤ ${TARGET_LOCK_MS / 1000} s at a time (each merge transaction, BEGIN IMMEDIATE → COMMIT: another writer waits at most the longest; readers not at all); wall times include the CLI's start-up (the compiled bundle)`,
+      `targets: CSV ≤ ${TARGET_RATIO}× sqlite3 .import of the same CSV; on PostgreSQL ≤ ${TARGET_PG_RATIO}× the SQLite import of the same CSV (wall, same run); XLSX ≥ ${fmt(TARGET_XLSX_ROWS_PER_S)} rows/s; peak RSS < ${TARGET_RSS_MB} MB; writer-blocking ≤ ${TARGET_LOCK_MS / 1000} s at a time (each merge transaction, BEGIN IMMEDIATE → COMMIT: another writer waits at most the longest; readers not at all); wall times include the CLI's start-up (the compiled bundle)`,
     );
     notes.push(
       `load average at the start: ${load0.map((x) => x.toFixed(1)).join(' ')}; at the end: ${os

@@ -7,6 +7,11 @@
  * behind Content-Range) with its parameters. The direct side replays exactly those statements, prepared
  * once, so it measures SQLite alone and the difference is what the app adds (HTTP, routing, session
  * check, query building, JSON). Instrumentation is removed before anything is timed.
+ *
+ * PostgreSQL beside SQLite (issue #17 item 7): when a cluster is at hand (bench/pg.ts: GSP_BENCH_PG, or one
+ * started with .ci/pg-cluster), the same fixture is copied into it and the same cases run against the same app
+ * opened on it (openPgDb); the direct side replays the recorded statements (PostgreSQL's dialect, as the app
+ * built them) on a connection of its own through node-postgres. PASS/FAIL per engine.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type Database from 'better-sqlite3';
@@ -17,9 +22,12 @@ import path from 'node:path';
 import { createApp } from '../server/app';
 import { fixedDayClock } from '../server/clock';
 import { useCountCache } from '../server/crud/count-cache';
-import { openDb } from '../server/db';
+import { engineOf, openDb, openPgDb, type Db } from '../server/db';
+import type { PgEngine } from '../server/db/pg';
+import pg from 'pg';
 import { ensureFixture, FIXTURE_TODAY, type FixtureInfo } from './fixture';
 import { formatTable, ms, summary, type Bench, type BenchOptions, type BenchResult } from './lib';
+import { backendCpuS, benchCluster, ensurePgFixture, type BenchCluster } from './pg';
 
 /** Targets from the foundation issue. */
 export const TARGET_P95_MS = 50;
@@ -45,6 +53,8 @@ interface Stmt {
   sql: string;
   params: unknown[];
   role: 'page' | 'count' | 'lookup';
+  /** node-postgres: how the app asked for the rows ('array' for Drizzle's selects) */
+  rowMode?: string;
 }
 
 const SORT = JSON.stringify(['sale_date', 'DESC']);
@@ -112,11 +122,12 @@ function cases(fx: FixtureInfo, total: number): Case[] {
   ];
 }
 
+// a kept live-row count (row_counts: PostgreSQL's triggers, SQLite's) is the count of an unfiltered list
 const roleOf = (sql: string): Stmt['role'] =>
-  /\bcount\(/i.test(sql) ? 'count' : /from "sales_lines"/i.test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
+  /\bcount\(|"row_counts"/i.test(sql) ? 'count' : /from "sales_lines"/i.test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
 
 /** Records the statements run on `sqlite` while `fn` runs (session look-ups excluded). */
-async function capture(sqlite: Database.Database, fn: () => Promise<void>): Promise<Stmt[]> {
+async function captureSqlite(sqlite: Database.Database, fn: () => Promise<void>): Promise<Stmt[]> {
   const out: Stmt[] = [];
   const original = sqlite.prepare;
   (sqlite as any).prepare = (source: string) => {
@@ -152,12 +163,149 @@ async function capture(sqlite: Database.Database, fn: () => Promise<void>): Prom
   return out;
 }
 
+/**
+ * One engine as the bench drives it: the app's database, the recording of what a request runs, the direct
+ * replay of a recorded statement on a connection the app does not use, and its query plan.
+ */
+interface EngineSide {
+  engine: 'sqlite' | 'postgres';
+  db: Db;
+  capture(fn: () => Promise<void>): Promise<Stmt[]>;
+  /** the statement's rows, as objects or arrays (the id first) */
+  run(s: Stmt): Promise<unknown[]>;
+  plan(s: Stmt): Promise<string[]>;
+  /** CPU seconds the database server's backends of this database have used (PostgreSQL; SQLite runs in this process: null) */
+  serverCpu(): number | null;
+  /** looks the backends up again (the pool opens connections as it needs them) */
+  findBackends(): Promise<void>;
+  close(): Promise<void>;
+  notes: string[];
+}
+
+function sqliteSide(fx: FixtureInfo): EngineSide {
+  const db = openDb(fx.file);
+  const sqlite = db.$client;
+  const prepared = new Map<string, Database.Statement>();
+  const prep = (sql: string) => {
+    let s = prepared.get(sql);
+    // The prototype's prepare(): statements of our own, not shared with the app's statement cache.
+    if (!s) prepared.set(sql, (s = Object.getPrototypeOf(sqlite).prepare.call(sqlite, sql) as Database.Statement));
+    return s;
+  };
+  const size = ['', '-wal'].reduce((n, ext) => n + (fs.existsSync(fx.file + ext) ? fs.statSync(fx.file + ext).size : 0), 0);
+  return {
+    engine: 'sqlite',
+    db,
+    capture: (fn) => captureSqlite(sqlite, fn),
+    run: async (s) => prep(s.sql).all(...s.params) as unknown[],
+    plan: async (s) => planLines((await sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params)) as { id: number; parent: number; detail: string }[]),
+    serverCpu: () => null,
+    findBackends: async () => {},
+    close: async () => {
+      sqlite.close();
+    },
+    notes: [
+      `fixture: ${path.relative(process.cwd(), fx.file)} — ${Object.entries(fx.counts)
+        .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+        .join(', ')}`,
+      `fixture: ${fx.reused ? 'reused' : 'generated'}; generation took ${fx.seconds.toFixed(1)} s; DB file ${(size / 2 ** 20).toFixed(0)} MiB`,
+    ],
+  };
+}
+
+/** The same fixture in PostgreSQL: the app on openPgDb, statements recorded at the engine's query function. */
+async function pgSide(cluster: BenchCluster, fx: FixtureInfo, log: (s: string) => void): Promise<EngineSide> {
+  const loaded = await ensurePgFixture(cluster, fx, log);
+  const db = openPgDb(loaded.url);
+  const engine = engineOf(db) as PgEngine;
+  const direct = new pg.Client({ connectionString: loaded.url });
+  await direct.connect();
+  const size = Number((await direct.query('SELECT pg_database_size(current_database()) AS n')).rows[0].n);
+  const version = (await direct.query('SHOW server_version')).rows[0].server_version as string;
+  type Config = { text: string; values?: unknown[]; rowMode?: string };
+  let backends: number[] = [];
+  return {
+    engine: 'postgres',
+    db,
+    async capture(fn) {
+      const out: Stmt[] = [];
+      const client = engine.client as { query: (...a: unknown[]) => unknown };
+      const original = client.query;
+      client.query = (config: unknown, ...rest: unknown[]) => {
+        const c = (typeof config === 'string' ? { text: config, values: rest[0] } : config) as Config;
+        // Drizzle passes the values beside the config: query({ text, rowMode, types }, values)
+        if (c?.text && !/"(sessions|users)"/.test(c.text))
+          out.push({ sql: c.text, params: c.values ?? (rest[0] as unknown[]) ?? [], role: roleOf(c.text), rowMode: c.rowMode });
+        return original(config, ...rest);
+      };
+      try {
+        await fn();
+      } finally {
+        client.query = original;
+      }
+      return out;
+    },
+    // unnamed statements, as the app's driver sends them (parse, bind, execute each time)
+    run: async (s) =>
+      (s.rowMode === 'array' ? await direct.query({ text: s.sql, values: s.params, rowMode: 'array' }) : await direct.query(s.sql, s.params)).rows,
+    plan: async (s) => ((await direct.query({ text: `EXPLAIN ${s.sql}`, values: s.params })).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']),
+    // only this database's backends (/proc/PID/stat of each: cheap; walking all of /proc per request was not)
+    serverCpu: () => (cluster.dataDir ? backendCpuS(backends) : null),
+    findBackends: async () => {
+      backends = (await direct.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((r) => r.pid as number);
+    },
+    close: async () => {
+      await direct.end();
+      await engine.close();
+    },
+    notes: [
+      `PostgreSQL ${version} (${cluster.origin}): the same fixture copied by COPY (bench/pg.ts), ${loaded.reused ? 'reused' : `loaded in ${loaded.seconds.toFixed(1)} s`}; database ${(size / 2 ** 20).toFixed(0)} MiB`,
+    ],
+  };
+}
+
 export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
   const { log } = opts;
   const fx = await ensureFixture({ lines: opts.lines, force: opts.force, log });
+  const cluster = process.env.GSP_BENCH_ENGINES?.split(',').includes('postgres') === false ? null : await benchCluster(log);
+  const table: string[][] = [
+    ['query', 'engine', 'rows', 'n', 'API med', 'API p95', 'direct med', 'direct p95', 'Δ p95', 'page p95', 'count p95', 'lookups p95', 'result'],
+  ];
+  const notes: string[] = [
+    `API list totals: ${COUNT_CACHE ? 'kept between commits (server/crud/count-cache.ts; nothing commits during the bench, so the API counts once per filter; the direct side counts every time)' : 'counted every request (GSP_LIST_COUNT_CACHE=0)'}`,
+    `measured: up to ${opts.n} requests per query over HTTP (at least ${MIN_N}, within ${opts.budget} s), each followed by a direct run of the same statements, after ${opts.warmup} warm-up rounds`,
+  ];
+  const cpuTables: string[] = [];
+  const verdicts: string[] = [];
+  let pass = true;
+  // GSP_BENCH_ENGINES=postgres (or sqlite): one engine only
+  const only = process.env.GSP_BENCH_ENGINES?.split(',');
+  const sides: (() => Promise<EngineSide>)[] = [];
+  if (!only || only.includes('sqlite')) sides.push(async () => sqliteSide(fx));
+  if (only && !only.includes('postgres')) notes.push('PostgreSQL: not measured (GSP_BENCH_ENGINES)');
+  else if (cluster) sides.push(() => pgSide(cluster, fx, log));
+  else notes.push('PostgreSQL: not measured (no cluster: set GSP_BENCH_PG or install Debian postgresql)');
+  for (const open of sides) {
+    const side = await open();
+    const r = await runOn(side, fx, opts);
+    table.push(...r.rows);
+    notes.push('', `## ${side.engine}`, ...side.notes, ...r.notes);
+    cpuTables.push(
+      `CPU time per request, ${side.engine} (${side.engine === 'sqlite' ? 'this process: client, server and SQLite' : 'this process (client and server) + the PostgreSQL backends, per request'}; wall time minus waiting for the CPU):`,
+      formatTable(r.cpuTable),
+      '',
+    );
+    verdicts.push(`${side.engine}: ${r.pass ? 'PASS' : 'FAIL'}`);
+    pass &&= r.pass;
+  }
+  notes.push('', ...cpuTables, `per engine: ${verdicts.join(', ')}`);
+  return { name: 'list-api', table, pass, notes };
+}
+
+async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
+  const { log } = opts;
   const clock = fixedDayClock(FIXTURE_TODAY);
-  const db = openDb(fx.file);
-  const sqlite = db.$client;
+  const { db } = side;
   const app = createApp({ db, clock, onInternalError: (e) => console.error(e) });
   useCountCache(COUNT_CACHE);
   const server: ServerType = await new Promise((resolve) => {
@@ -165,10 +313,8 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const notes: string[] = [];
-  const table: string[][] = [
-    ['query', 'rows', 'n', 'API med', 'API p95', 'direct med', 'direct p95', 'Δ p95', 'page p95', 'count p95', 'lookups p95', 'result'],
-  ];
-  // CPU time of this process (client + server + SQLite) per request: what the wall times would be on an idle machine.
+  const rows: string[][] = [];
+  // CPU time per request: what the wall times would be on an idle machine.
   const cpuTable: string[][] = [['query', 'API cpu med', 'API cpu p95', 'direct cpu med', 'direct cpu p95']];
   let pass = true;
   try {
@@ -196,14 +342,8 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
         });
         req.on('error', reject);
       });
-    const prepared = new Map<string, Database.Statement>();
-    const prep = (sql: string) => {
-      let s = prepared.get(sql);
-      // The prototype's prepare(): statements of our own, not shared with the app's statement cache.
-      if (!s) prepared.set(sql, (s = Object.getPrototypeOf(sqlite).prepare.call(sqlite, sql) as Database.Statement));
-      return s;
-    };
     const timings = () => ({ page: [] as number[], count: [] as number[], lookup: [] as number[] });
+    const idOf = (r: unknown) => (Array.isArray(r) ? r[0] : (r as { id: number }).id) as number;
     /** one direct execution of a request's statements; per-role times are added to `into` */
     const direct = async (stmts: Stmt[], into?: ReturnType<typeof timings>) => {
       let page: unknown[] = [],
@@ -211,13 +351,13 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       const byRole = { page: 0, count: 0, lookup: 0 };
       for (const s of stmts) {
         const t = performance.now();
-        const rows = (await prep(s.sql).all(...s.params)) as Record<string, unknown>[];
+        const rows = await side.run(s);
         byRole[s.role] += performance.now() - t;
         if (s.role === 'page') page = rows;
-        if (s.role === 'count') total = Number(Object.values(rows[0])[0]);
+        if (s.role === 'count') total = Number(Object.values(rows[0] as object)[0]);
       }
       if (into) for (const k of ['page', 'count', 'lookup'] as const) into[k].push(byRole[k]);
-      return { page: page as { id: number }[], total };
+      return { page: page.map(idOf), total };
     };
 
     const total = (await get({ sort: SORT, range: RANGE })).total;
@@ -228,18 +368,18 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
         let res!: Awaited<ReturnType<typeof get>>;
         // every statement of the request, the count included: a total kept from an earlier request would hide it
         useCountCache(false);
-        const stmts = await capture(sqlite, async () => {
+        const stmts = await side.capture(async () => {
           res = await get(p);
         });
         useCountCache(COUNT_CACHE);
         const mine = await direct(stmts);
         // A page past the middle is read in reverse and flipped in JS (server/crud/list-query.ts pageRows).
         const got = JSON.stringify(res.rows.map((r) => r.id));
-        const replayed = mine.page.map((r) => r.id);
+        const replayed = mine.page;
         const same = mine.total === res.total && (JSON.stringify(replayed) === got || JSON.stringify([...replayed].reverse()) === got);
-        if (!same) throw new Error(`${c.key}: direct replay differs from the API for ${JSON.stringify(p)}`);
+        if (!same) throw new Error(`${side.engine} ${c.key}: direct replay differs from the API for ${JSON.stringify(p)}`);
         if (!stmts.some((s) => s.role === 'page') || !stmts.some((s) => s.role === 'count')) {
-          throw new Error(`${c.key}: expected a page and a count statement, recorded ${stmts.map((s) => s.role).join(', ')}`);
+          throw new Error(`${side.engine} ${c.key}: expected a page and a count statement, recorded ${stmts.map((s) => s.role).join(', ')}`);
         }
         recorded.push(stmts);
       }
@@ -249,6 +389,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
         await direct(recorded[i % recorded.length]);
       }
       // 3. Measure, interleaved so both sides see the same machine load: one request, then one direct run.
+      await side.findBackends();
       const api: number[] = [];
       const dir: number[] = [];
       const totals: number[] = [];
@@ -256,27 +397,32 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
       const deadline = performance.now() + opts.budget * 1000;
       const apiCpu: number[] = [];
       const dirCpu: number[] = [];
-      const cpu = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+      // this process's CPU plus the database server's (PostgreSQL; at 10 ms granularity, so per-request medians are coarse)
+      const cpuNow = () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000 + (side.serverCpu() ?? 0) * 1000;
+      };
       for (let i = 0; i < opts.n && (i < MIN_N || performance.now() < deadline); i++) {
         let t = performance.now();
-        let u = process.cpuUsage();
+        let u = cpuNow();
         const r = await get(c.params[i % c.params.length]);
         api.push(performance.now() - t);
-        apiCpu.push(cpu(process.cpuUsage(u)));
+        apiCpu.push(cpuNow() - u);
         if (i < c.params.length) totals.push(r.total);
         t = performance.now();
-        u = process.cpuUsage();
+        u = cpuNow();
         await direct(recorded[i % recorded.length], roles);
         dir.push(performance.now() - t);
-        dirCpu.push(cpu(process.cpuUsage(u)));
+        dirCpu.push(cpuNow() - u);
       }
       const A = summary(api),
         D = summary(dir);
       const ok = A.p95 < TARGET_P95_MS && A.p95 - D.p95 <= TARGET_OVERHEAD_MS;
       if (!c.info) pass &&= ok;
       const lookups = roles.lookup.some((x) => x > 0) ? ms(summary(roles.lookup).p95) : '—';
-      table.push([
+      rows.push([
         `${c.key}. ${c.title}`,
+        side.engine,
         rangeOf(totals),
         String(A.n),
         ms(A.median),
@@ -289,37 +435,41 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
         lookups,
         `${ok ? 'PASS' : 'FAIL'}${c.info ? ' (info)' : ''}`,
       ]);
-      cpuTable.push([`${c.key}. ${c.title}`, ms(summary(apiCpu).median), ms(summary(apiCpu).p95), ms(summary(dirCpu).median), ms(summary(dirCpu).p95)]);
-      log(`list-api: ${c.key} done (API p95 ${ms(A.p95)} ms, direct p95 ${ms(D.p95)} ms)`);
+      const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      cpuTable.push([
+        `${c.key}. ${c.title}`,
+        ms(side.serverCpu() === null ? summary(apiCpu).median : meanOf(apiCpu)),
+        ms(summary(apiCpu).p95),
+        ms(side.serverCpu() === null ? summary(dirCpu).median : meanOf(dirCpu)),
+        ms(summary(dirCpu).p95),
+      ]);
+      log(`list-api ${side.engine}: ${c.key} done (API p95 ${ms(A.p95)} ms, direct p95 ${ms(D.p95)} ms)`);
 
-      notes.push(`### ${c.key}. ${c.title}`, '', `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`, '');
+      notes.push(
+        `### ${c.key}. ${c.title} (${side.engine})`,
+        '',
+        `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`,
+        '',
+      );
       for (const s of recorded[0]) {
         notes.push(`${s.role}: ${shortIn(s.sql)}`, `  params: ${shortParams(s.params)}`);
-        const plan = (await sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params)) as { id: number; parent: number; detail: string }[];
-        notes.push(...planLines(plan).map((l) => `  ${l}`));
+        notes.push(...(await side.plan(s)).map((l) => `  ${l}`));
       }
       notes.push('');
     }
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    sqlite.close();
+    await side.close();
   }
-  const size = ['', '-wal'].reduce((n, ext) => n + (fs.existsSync(fx.file + ext) ? fs.statSync(fx.file + ext).size : 0), 0);
-  notes.unshift(
-    `fixture: ${path.relative(process.cwd(), fx.file)} — ${Object.entries(fx.counts)
-      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
-      .join(', ')}`,
-    `fixture: ${fx.reused ? 'reused' : 'generated'}; generation took ${fx.seconds.toFixed(1)} s; DB file ${(size / 2 ** 20).toFixed(0)} MiB`,
-    `API list totals: ${COUNT_CACHE ? 'kept between commits (server/crud/count-cache.ts; nothing commits during the bench, so the API counts once per filter; the direct side counts every time)' : 'counted every request (GSP_LIST_COUNT_CACHE=0)'}`,
-    `measured: up to ${opts.n} requests per query over HTTP (at least ${MIN_N}, within ${opts.budget} s), each followed by a direct run of the same statements, after ${opts.warmup} warm-up rounds`,
-    '',
-  );
-  notes.push('CPU time per request (this process: client, server and SQLite; wall time minus waiting for the CPU):', formatTable(cpuTable), '');
-  return { name: 'list-api', table, pass, notes };
+  if (side.serverCpu() !== null) cpuTable[0] = ['query', 'API cpu mean', 'API cpu p95', 'direct cpu mean', 'direct cpu p95'];
+  return { rows, cpuTable, pass, notes };
 }
 
 /** `in (?, ?, …, ?)` → `in (?×25)`: id lists make the printed SQL unreadable. */
-const shortIn = (sql: string) => sql.replace(/\((\?(?:, \?){5,})\)/g, (m) => `(?×${m.split('?').length - 1})`);
+const shortIn = (sql: string) =>
+  sql
+    .replace(/\((\?(?:, \?){5,})\)/g, (m) => `(?×${m.split('?').length - 1})`)
+    .replace(/\((\$\d+(?:, \$\d+){5,})\)/g, (m) => `($…×${m.split('$').length - 1})`);
 const shortParams = (ps: unknown[]) => (ps.length > 12 ? `${JSON.stringify(ps.slice(0, 10)).slice(0, -1)}, … ${ps.length} values]` : JSON.stringify(ps));
 
 function rangeOf(xs: number[]): string {
@@ -342,6 +492,6 @@ function planLines(rows: { id: number; parent: number; detail: string }[]): stri
 export const listApi: Bench = {
   name: 'list-api',
   description:
-    'GET /api/sales_lines, every list interaction (each declared sort both ways, first/middle/last page, each filter, q) vs the same SQL through better-sqlite3',
+    'GET /api/sales_lines, every list interaction (each declared sort both ways, first/middle/last page, each filter, q) vs the same SQL through better-sqlite3; the same on PostgreSQL when a cluster is at hand (bench/pg.ts)',
   run: runListApi,
 };

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine, UsageError } from '../server/cli/args';
 import { OUT_DIR } from './fixture';
+import { stopBenchCluster } from './pg';
 import { formatTable, machine, markdownTable, type Bench, type BenchOptions, type BenchResult } from './lib';
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
@@ -73,10 +74,14 @@ async function main() {
   const host = await machine();
   const started = performance.now();
   const results: BenchResult[] = [];
-  for (const name of names) {
-    const bench = await BENCHES[name]();
-    opts.log(`== ${bench.name}: ${bench.description}`);
-    results.push(await bench.run(opts));
+  try {
+    for (const name of names) {
+      const bench = await BENCHES[name]();
+      opts.log(`== ${bench.name}: ${bench.description}`);
+      results.push(await bench.run(opts));
+    }
+  } finally {
+    await stopBenchCluster(); // a throwaway cluster the benches started (bench/pg.ts)
   }
   const seconds = (performance.now() - started) / 1000;
   const hostLine = `machine: ${host.cpu}, nproc ${host.nproc}, RAM ${host.ram}, node ${host.node}, SQLite ${host.sqlite}, load ${host.load}`;

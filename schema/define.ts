@@ -258,7 +258,7 @@ export function sortNullable(fields: Record<string, FieldSpec>, key: string): bo
 }
 
 /**
- * The index that serves ORDER BY col, id (the row id is every index's last key) over the live rows of a
+ * The index that serves ORDER BY col, id over the live rows of a
  * system table: partial on `voided_at IS NULL`, so a page at any offset is a walk along one index without
  * reading the rows it skips (bench/list-api.ts), and — an index SQLite can only scan whole, never seek into
  * by voided_at — the planner still prefers a selective filter's index (an order's lines, `q`) over walking
@@ -268,8 +268,11 @@ export function sortNullable(fields: Record<string, FieldSpec>, key: string): bo
 function sortIndexes(spec: ResourceSpec, system: boolean, key: string): IndexPlan[] {
   if (key !== 'id' && spec.fields[key].kind === 'text') return []; // sorted by pinyin: see `sortable`
   const live = (name: string, ...on: IndexKey[]): IndexPlan => ({ name: `${spec.name}__${name}`, on, ...(system ? { where: 'voided_at IS NULL' } : {}) });
-  const out = [live(`sort_${key}`, key)];
-  if (key !== 'id' && sortNullable(spec.fields, key)) out.push(live(`sort_${key}_nulls_last`, { isNull: key }, key));
+  // id spelled out as the last key: SQLite's indexes end with the row id anyway (the same index there), but a
+  // PostgreSQL b-tree orders equal keys by heap position, and without id it sorts every run of ties (an
+  // Incremental Sort reading the rows it skips: 1M sales lines by quantity, bench/README.md session 9)
+  const out = [live(`sort_${key}`, key, ...(key === 'id' ? [] : ['id']))];
+  if (key !== 'id' && sortNullable(spec.fields, key)) out.push(live(`sort_${key}_nulls_last`, { isNull: key }, key, 'id'));
   return out;
 }
 

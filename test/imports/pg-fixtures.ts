@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { engineOf, openPgDb, type Db } from '../../server/db';
+import { RECOUNT_LIVE_ROWS } from '../../server/db/pg-live-counts';
 import { migratePostgres } from '../../server/migrate';
 import { admin, scratchDatabase, withDatabase, type ScratchDatabase } from '../helpers/pg';
 
@@ -94,6 +95,7 @@ export async function copySqliteToPg(sqliteFile: string, client: import('pg').Cl
       if (rows.length && cols.some((c) => c.name === 'id'))
         await client.query(`SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), (SELECT max(id) FROM "${name}"))`);
     }
+    await client.query(RECOUNT_LIVE_ROWS); // the live-row count triggers did not fire either
   } finally {
     src.close();
     await client.query('RESET session_replication_role');
