@@ -13,6 +13,7 @@ import { createRecord } from '../../server/services/write';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { buildWorld, compliantOrder, type World } from '../helpers/world';
 import { uploadImport } from './pipeline-fixtures';
+import { sqlAll } from '../helpers/sql';
 
 const PASSWORD = 'records-import-pass-1';
 let srv: TestServer;
@@ -26,7 +27,7 @@ async function post(who: string, rows: Record<string, string>[], kind: string) {
   return { status: res.status, body: await res.json() };
 }
 const rowsOf = async (table: string, importId: number) =>
-  (await srv.db.$client.prepare(`SELECT * FROM "${table}" WHERE import_id = ? ORDER BY id`).all(importId)) as Record<string, any>[];
+  sqlAll(srv.db, `SELECT * FROM "${table}" WHERE import_id = ? ORDER BY id`, importId);
 
 beforeAll(async () => {
   srv = await startTestServer({ today: '2025-06-30' });
