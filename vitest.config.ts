@@ -39,7 +39,12 @@ export default defineConfig({
       // the same files again on PostgreSQL when there is a cluster (test/pg-suite.ts says which and why); a longer
       // test timeout there: a request is several round trips to another process, not calls into a library
       ...(process.env.GSP_TEST_PG
-        ? [{ extends: true as const, test: { name: 'pg', include: PG_SUITE, exclude: Object.keys(PG_EXCLUDED), isolate: false, testTimeout: 120_000, env: { GSP_TEST_ENGINE: 'pg' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'pg', include: PG_SUITE, exclude: Object.keys(PG_EXCLUDED), isolate: false, testTimeout: 120_000, env: { GSP_TEST_ENGINE: 'pg' } },
+            },
+          ]
         : []),
     ],
   },

@@ -10,22 +10,29 @@ export const PG_SUITE = ['test/server/**/*.test.ts', 'test/imports/**/*.test.ts'
 
 const NO_DATABASE = 'no database: nothing engine-specific to run again';
 const PG_ALREADY = 'PostgreSQL-specific itself: runs against the cluster (GSP_TEST_PG) in the shared project';
-const SQLITE_PROCESS = 'starts the real process (npm start / a CLI) on a SQLite file; the PostgreSQL start is test/server/main-postgres.test.ts and the PostgreSQL CLIs test/server/cli/pg-ops.test.ts';
+const SQLITE_PROCESS =
+  'starts the real process (npm start / a CLI) on a SQLite file; the PostgreSQL start is test/server/main-postgres.test.ts and the PostgreSQL CLIs test/server/cli/pg-ops.test.ts';
 
 /** The files the pg project leaves out, and why. */
 export const PG_EXCLUDED: Record<string, string> = {
   // about SQLite itself
-  'test/server/busy.test.ts': 'another SQLite connection holding the write lock (BEGIN IMMEDIATE, busy_timeout); the PostgreSQL lock waits are in test/server/db/pg-engine.test.ts',
+  'test/server/busy.test.ts':
+    'another SQLite connection holding the write lock (BEGIN IMMEDIATE, busy_timeout); the PostgreSQL lock waits are in test/server/db/pg-engine.test.ts',
   'test/server/db-seam.test.ts': 'the SQLite engine (one writer, the read-only reader, savepoints); the PostgreSQL engine is test/server/db/pg-engine.test.ts',
   'test/server/list-search.test.ts': 'the SQLite FTS5 tables and their triggers; the PostgreSQL search is test/server/db/dialect.test.ts',
-  'test/server/bulk/merge-recovery.test.ts': 'the SQLite ledger merge in short transactions and its recovery at opening (WAL, dropped indexes); the PostgreSQL merge is one transaction (test/imports/pg-nothing-partial.test.ts)',
+  'test/server/bulk/merge-recovery.test.ts':
+    'the SQLite ledger merge in short transactions and its recovery at opening (WAL, dropped indexes); the PostgreSQL merge is one transaction (test/imports/pg-nothing-partial.test.ts)',
+  'test/imports/bulk-http.test.ts':
+    'the SQLite bulk merge in short WAL transactions beside the server (writer-blocking time, journal mode); on PostgreSQL the merge is one transaction under the write lock (test/imports/pg-nothing-partial.test.ts), so a write waits for it',
   'test/imports/bulk-journal.test.ts': 'the SQLite bulk journal (synchronous, WAL, synchronous=NORMAL/FULL)',
   'test/server/write-hooks.test.ts': 'the hook registry before the composition registers it, in a process of its own on an in-memory SQLite',
-  'test/imports/upload-stream.test.ts': 'the process’s live memory while an upload streams, in a process of its own: the upload path is the same on both engines',
+  'test/imports/upload-stream.test.ts':
+    'the process’s live memory while an upload streams, in a process of its own: the upload path is the same on both engines',
   // the importer driven on a SQLite file (test/imports/pipeline-fixtures.ts tempDb); its PostgreSQL path is pg-parity and pg-nothing-partial
   'test/imports/pipeline.test.ts': 'the importer on a SQLite file (tempDb): its PostgreSQL path is compared row for row in test/imports/pg-parity.test.ts',
   'test/imports/legacy-recheck.test.ts': 'the importer and the re-check on a SQLite file (tempDb); TODO: tempDb on the PostgreSQL scratch database',
-  'test/imports/rule-parity.test.ts': 'the importer’s rule context against the SQL one on a SQLite file (tempDb); TODO: tempDb on the PostgreSQL scratch database',
+  'test/imports/rule-parity.test.ts':
+    'the importer’s rule context against the SQL one on a SQLite file (tempDb); TODO: tempDb on the PostgreSQL scratch database',
   'test/server/recheck.test.ts':
     'compares the incremental and the full re-check on copies of SQLite files (VACUUM INTO, a re-check thread on the file); TODO: copies as CREATE DATABASE … TEMPLATE. The full re-check on PostgreSQL runs in finding-language.test.ts',
   'test/server/seed.test.ts':

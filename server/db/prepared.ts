@@ -16,7 +16,13 @@ export interface PreparedRead {
   get(params: Record<string, unknown>): Promise<unknown>;
 }
 
-type Any = any;
+/** what the builders' prepare() gives: Drizzle's pg prepared query (execute) or SQLite's (all/get, synchronous) */
+interface Prepared {
+  execute(params: Record<string, unknown>): Promise<unknown[]>;
+  all(params: Record<string, unknown>): unknown[];
+  get(params: Record<string, unknown>): unknown;
+}
+type Preparable = { prepare(name?: string): Prepared };
 const cache = new WeakMap<object, Map<string, PreparedRead>>();
 
 /** The query `build` makes (a select with placeholders, not yet run), prepared once per connection (SQLite) or engine (PostgreSQL) under `name`. */
@@ -28,10 +34,10 @@ export function preparedRead(db: Db, name: string, build: () => unknown): Prepar
   let q = byName.get(name);
   if (!q) {
     if (engine.dialect === 'postgres') {
-      const p: Any = (build() as Any).prepare(`gsp_${name}`);
+      const p = (build() as Preparable).prepare(`gsp_${name}`);
       q = { all: async (params) => (await p.execute(params)) as unknown[], get: async (params) => ((await p.execute(params)) as unknown[])[0] };
     } else {
-      const p: Any = (build() as Any).prepare();
+      const p = (build() as Preparable).prepare();
       q = { all: async (params) => p.all(params), get: async (params) => p.get(params) };
     }
     byName.set(name, q);

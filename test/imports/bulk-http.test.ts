@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { testOnPg, type TestServer } from '../helpers/app';
+import type { TestServer } from '../helpers/app';
 import { SAMPLE_ROW, writeLedger } from './generated-ledger';
 import { count, startImportServer, uploadImport } from './pipeline-fixtures';
 
@@ -85,14 +85,11 @@ describe('a 21,000-row ledger imported through POST /api/imports', () => {
     expect(body.report.records.sales_lines).toBe(ROWS);
     expect((await count(server.db, 'SELECT count(*) AS n FROM sales_lines')) - before).toBe(ROWS);
     expect(await count(server.db, 'SELECT count(*) AS n FROM sales_orders WHERE import_id = ?', body.id)).toBe(ROWS);
-    // the SQLite file after its bulk merge (PostgreSQL's merge is one transaction: nothing of the kind to check)
-    if (!testOnPg()) {
-      const sqlite = server.db.$client;
-      expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
-      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(fs.existsSync(`${server.dbFile}-journal`)).toBe(false);
-    }
+    const sqlite = server.db.$client;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(fs.existsSync(`${server.dbFile}-journal`)).toBe(false);
     // reads and a write through the API afterwards
     const list = await fetch(`${server.url}/api/sales_lines?range=${encodeURIComponent('[0,4]')}`, { headers: { Cookie: cookie } });
     expect(list.status).toBe(200);

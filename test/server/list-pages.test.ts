@@ -30,7 +30,9 @@ const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id as number)
 async function plainPage(table: string, field: string, dir: 'ASC' | 'DESC', limit: number, offset: number, nullsLast: boolean): Promise<number[]> {
   // empty values last either way, said explicitly: SQLite sorts NULL first ascending, PostgreSQL last
   const order = field === 'id' ? `id ${dir}` : `${nullsLast ? `"${field}" IS NULL, ` : ''}"${field}" ${dir}, id ${dir}`;
-  return (await sqlAll<{ id: number }>(srv.db, `SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`, limit, offset)).map((r) => r.id);
+  return (await sqlAll<{ id: number }>(srv.db, `SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`, limit, offset)).map(
+    (r) => r.id,
+  );
 }
 
 /** Every page of a list through the unmodified simple-rest client. */
@@ -56,7 +58,10 @@ beforeAll(async () => {
   dp = providerFor(srv.url, admin);
   expect((await uploadImport(srv.url, admin, sample('ledger-utf8.csv'), { kind: 'sales-ledger' })).status).toBe(201);
   // a salesperson with some, not all, of the imported orders
-  salesperson = await sqlValue(srv.db, 'SELECT salesperson AS s FROM sales_orders WHERE salesperson IS NOT NULL GROUP BY salesperson ORDER BY count(*) DESC, salesperson LIMIT 1');
+  salesperson = await sqlValue(
+    srv.db,
+    'SELECT salesperson AS s FROM sales_orders WHERE salesperson IS NOT NULL GROUP BY salesperson ORDER BY count(*) DESC, salesperson LIMIT 1',
+  );
   const u = await fetch(`${srv.url}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: admin },
@@ -178,9 +183,13 @@ describe('CSV export, streamed', () => {
     const res = await exportOf(salesCookie, 'sales_lines', {}, ['sale_date', 'DESC']);
     expect(res.status).toBe(200);
     const [, ...rows] = await parseCsv(res);
-    const own = (await sqlAll<{ id: number }>(srv.db, `SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.voided_at IS NULL AND o.salesperson = ?`, salesperson)).map(
-      (r) => r.id,
-    );
+    const own = (
+      await sqlAll<{ id: number }>(
+        srv.db,
+        `SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.voided_at IS NULL AND o.salesperson = ?`,
+        salesperson,
+      )
+    ).map((r) => r.id);
     const all = await sqlValue(srv.db, 'SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL');
     expect(own.length).toBeGreaterThan(0);
     expect(own.length).toBeLessThan(all);

@@ -52,7 +52,8 @@ export async function fullRecheck(db: Db, clock: Clock, asOf = clock.today(), op
         const view = await viewOf(tx.db, kind, id);
         // the rules and the finding's context read through rc: settled() loads what they ask for (PostgreSQL;
         // without it every look-up answered "nothing" there and a complete record read as incomplete)
-        const evaluated = view && (await settled(rc, () => [evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc)] as const));
+        const evaluated =
+          view && (await settled(rc, () => [evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc)] as const));
         const r = evaluated ? await syncFindings(tx, kind, id, codes, ...evaluated) : await resolveAllFor(tx, kind, id);
         result.records++;
         result.opened += r.opened;

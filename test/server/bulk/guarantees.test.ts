@@ -108,7 +108,8 @@ describe('the ledger merge (bulk)', () => {
     expect(stored.size).toBeGreaterThan(0);
     // each with the context of its record (buyer, salesperson, product, batch, business date) for QA's filters
     const off = (sql: string) => one<{ n: number; all: number }>(sql, importId);
-    const lineCtx = await off(`SELECT sum(CASE WHEN f.customer IS DISTINCT FROM o.customer OR f.salesperson IS DISTINCT FROM o.salesperson OR f.product IS DISTINCT FROM l.product
+    const lineCtx =
+      await off(`SELECT sum(CASE WHEN f.customer IS DISTINCT FROM o.customer OR f.salesperson IS DISTINCT FROM o.salesperson OR f.product IS DISTINCT FROM l.product
       OR f.batch IS DISTINCT FROM l.batch OR f.record_date IS DISTINCT FROM substr(o.sale_date, 1, 10) THEN 1 ELSE 0 END) AS n, count(*) AS "all"
       FROM findings f JOIN sales_lines l ON l.id = f.record_id JOIN sales_orders o ON o.id = l."order" WHERE f.resource = 'sales_lines' AND f.import = ?`);
     const slipCtx =

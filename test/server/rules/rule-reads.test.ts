@@ -23,7 +23,9 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: res.status, body: await res.json() };
 }
 const openRules = async (line: number) =>
-  (await sqlAll<{ rule: string }>(srv.db, "SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule", line)).map((r) => r.rule);
+  (
+    await sqlAll<{ rule: string }>(srv.db, "SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule", line)
+  ).map((r) => r.rule);
 const editCustomer = async (values: Record<string, unknown>) => {
   const version = (await api('GET', `/customers/${w.customer}`)).body.version;
   const r = await api('PUT', `/customers/${w.customer}`, { version, ...values, _reason: '测试' });
