@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import BrowserFilesFirst from './test/helpers/browser-files-first';
-import { PG_SUITE } from './test/pg-suite';
+import { PG_EXCLUDED, PG_SUITE } from './test/pg-suite';
 
 /**
  * Files that need a process of their own: write-hooks asserts what happens before the composition registers the
@@ -37,8 +37,25 @@ export default defineConfig({
         test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: OWN_PROCESS, isolate: false },
       },
       { extends: true, test: { name: 'own-process', include: OWN_PROCESS, isolate: true, env: { GSP_TEST_OWN_PROCESS: '1' } } },
-      // the same files again on PostgreSQL when there is a cluster (test/pg-suite.ts says which and why)
-      ...(process.env.GSP_TEST_PG ? [{ extends: true as const, test: { name: 'pg', include: PG_SUITE, isolate: false, env: { GSP_TEST_ENGINE: 'pg' } } }] : []),
+      // the same files again on PostgreSQL when there is a cluster (test/pg-suite.ts says which and why); longer
+      // timeouts there: a request is several round trips to another process, not calls into a library, and on a
+      // loaded machine each round trip waits for the scheduler (a master-data import row: ~15 of them)
+      ...(process.env.GSP_TEST_PG
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'pg',
+                include: PG_SUITE,
+                exclude: Object.keys(PG_EXCLUDED),
+                isolate: false,
+                testTimeout: 120_000,
+                hookTimeout: 300_000,
+                env: { GSP_TEST_ENGINE: 'pg' },
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

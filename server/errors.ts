@@ -12,12 +12,14 @@ export class ServiceError extends Error {
 }
 export { isDatabaseBusy } from './db/errors';
 /**
- * The disk (or the database's size limit) is full: SQLite says SQLITE_FULL, the file system ENOSPC. Nothing
- * was written (the transaction rolled back); HTTP answers 507 with a message an operator can act on.
+ * The disk (or the database's size limit) is full: SQLite says SQLITE_FULL, the file system ENOSPC, PostgreSQL
+ * 53100 disk_full (Drizzle's node-postgres driver wraps it: the pg error is the cause). Nothing was written (the
+ * transaction rolled back); HTTP answers 507 with a message an operator can act on.
  */
 export const isDiskFull = (e: unknown): boolean => {
-  const code = (e as { code?: string } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (code === 'SQLITE_IOERR_WRITE' && /no space|disk/i.test(String((e as Error).message)));
+  const err = e as { code?: string; message?: unknown; cause?: { code?: string } } | null;
+  const code = err?.code ?? err?.cause?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100' || (code === 'SQLITE_IOERR_WRITE' && /no space|disk/i.test(String(err?.message)));
 };
 export const preconditionRequired = (message: string) => new ServiceError(428, message);
 export const validationError = (message: string, errors: FieldErrors) => new ServiceError(400, message, errors);

@@ -1,5 +1,5 @@
 /** Reading records the way the API shows them: write-only fields removed, inline children embedded. */
-import { currentConnection, engineOf } from '../db';
+import { preparedRead } from '../db/prepared';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { registry } from '../../schema/resources';
@@ -22,27 +22,16 @@ export function clientOf(db: Db): Db['$client'] {
   return (db as { $client?: Db['$client'] }).$client ?? (db as unknown as { session: { client: Db['$client'] } }).session.client;
 }
 
-// Reading a row by id is the hottest query of every write (references, derived fields, version checks):
-// one prepared Drizzle query per connection and table, instead of building the SQL each time.
-const byIdQueries = new WeakMap<object, Map<string, { get(p: { id: number }): unknown }>>();
-
+// Reading a row by id is the hottest query of every write (references, derived fields, version checks) and of
+// every show: prepared once (db/prepared.ts), not built each time.
 export async function findRow(db: Db, resource: Resource, id: number): Promise<Row | undefined> {
-  // PostgreSQL: the adapter's builders (a prepared statement there is named per connection: not worth it per row)
-  if (engineOf(db).dialect === 'postgres') return (await db.select().from(resource.table).where(eq(resource.table.id, id)).get()) as Row | undefined;
-  // per connection: a statement prepared on the read connection must not serve a transaction (it would not see its writes)
-  const connection = currentConnection(db);
-  let perTable = byIdQueries.get(connection);
-  if (!perTable) byIdQueries.set(connection, (perTable = new Map()));
-  let q = perTable.get(resource.name);
-  if (!q) {
-    q = db
+  const q = preparedRead(db, `row_${resource.name}`, () =>
+    db
       .select()
       .from(resource.table)
-      .where(eq(resource.table.id, sql.placeholder('id')))
-      .prepare();
-    perTable.set(resource.name, q);
-  }
-  return q.get({ id }) as Row | undefined;
+      .where(eq(resource.table.id, sql.placeholder('id'))),
+  );
+  return (await q.get({ id })) as Row | undefined;
 }
 
 export function inlineChildren(resource: Resource): Resource[] {

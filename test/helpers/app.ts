@@ -43,7 +43,7 @@ export function migratedTemplate(): string {
 }
 
 /** Whether the app under test runs on PostgreSQL (GSP_TEST_ENGINE=pg; the vitest project "pg" sets it). Read per call: a worker may run files of both projects. */
-const testOnPg = () => process.env.GSP_TEST_ENGINE === 'pg';
+export const testOnPg = () => process.env.GSP_TEST_ENGINE === 'pg';
 
 let pgTemplate: Promise<string> | undefined;
 let pgDatabases = 0;

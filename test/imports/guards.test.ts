@@ -2,7 +2,6 @@
  * Files that must be refused cleanly (ImportFileError → exit 2 / HTTP 400), never crash or hang; and an
  * import passes the API's guards (issue 12 item 1: the salesperson's forged files, through the web import).
  */
-import { writerOf } from '../../server/db';
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { openSpreadsheet } from '../../imports/readers/open';
 import type { ReaderLimits } from '../../imports/readers/limits';
 import type { Inflater } from '../../imports/readers/zip';
 import { concat, oleFile, rawXlsx, sample, src, worksheetXml } from './helpers';
+import { sqlAll, sqlGet, sqlRun } from '../helpers/sql';
 
 async function refusal(bytes: Uint8Array, name = 'upload.xlsx', limits?: Partial<ReaderLimits>, inflater?: Inflater): Promise<ImportFileError> {
   try {
@@ -166,8 +166,8 @@ describe('refused files', () => {
 describe('a salesperson importing through the web import gets what the API allows them (issue 12 item 1)', () => {
   let server: TestServer;
   let sales: string;
-  const q = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => (await server.db.$client.prepare(sql).all(...args)) as T[];
-  const one = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => (await server.db.$client.prepare(sql).get(...args)) as T;
+  const q = <T = Record<string, any>>(sql: string, ...args: unknown[]) => sqlAll<T>(server.db, sql, ...args);
+  const one = async <T = Record<string, any>>(sql: string, ...args: unknown[]) => (await sqlGet<T>(server.db, sql, ...args)) as T;
   const signatures = async () => (await one<{ n: number }>('SELECT count(*) AS n FROM signatures')).n;
   const upload = async (kind: string, rows: Record<string, string>[]) => {
     const res = await uploadImport(server.url, sales, { name: `${kind}.csv`, bytes: Buffer.from(Papa.unparse(rows), 'utf8') }, { kind });
@@ -232,7 +232,7 @@ describe('a salesperson importing through the web import gets what the API allow
     await upload('customers', [row]);
     const id = (await one<{ id: number }>("SELECT id FROM customers WHERE name = '复审测试大药房'")).id;
     // approved here (the signed step is tested elsewhere; this test is about the import's write)
-    writerOf(server.db).prepare("UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?").run(id);
+    await sqlRun(server.db, "UPDATE customers SET qa_status = 'approved', qa_approved_by = '吴静', qa_approved_at = '2025-01-02' WHERE id = ?", id);
     const same = await upload('customers', [{ ...row, 联系人: '' }]); // another file, the same customer
     expect(same.report.counts).toMatchObject({ duplicates: 1 }); // nothing the approval covered changed
     expect((await one('SELECT qa_status FROM customers WHERE id = ?', id)).qa_status).toBe('approved');

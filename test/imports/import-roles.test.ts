@@ -20,6 +20,7 @@ import { can, canSetField, ownScope, type Role } from '../../schema/permissions'
 import { registry } from '../../schema/resources';
 import { login, type TestServer } from '../helpers/app';
 import { sample, startImportServer, uploadImport } from './pipeline-fixtures';
+import { sqlAll, sqlGet, sqlValue } from '../helpers/sql';
 
 const ROLES = ROLE.values as readonly Role[];
 const PASSWORD = 'import-roles-password-1';
@@ -32,7 +33,7 @@ const cookies = {} as Record<Role, string>;
 
 beforeAll(async () => {
   ({ server, cookie: admin } = await startImportServer());
-  const own = ((await server.db.$client.prepare('SELECT id FROM salespeople WHERE name = ?').get(OWN)) as { id: number }).id;
+  const own = await sqlValue(server.db, 'SELECT id FROM salespeople WHERE name = ?', OWN);
   cookies.admin = admin;
   for (const role of ROLES.filter((r) => r !== 'admin')) {
     const res = await fetch(`${server.url}/api/users`, {
@@ -148,7 +149,7 @@ describe('allowed kinds: guarded fields refused as by the API, approvals only ev
         if (forbidden.length) expect(r.body.report.rejected[0].errors[0].message).toMatch(/不能修改/);
         // what was created: our approval fields at their initial values, the file's claims as legacy facts
         const res = registry.get(kind)!;
-        const rows = (await server.db.$client.prepare(`SELECT * FROM "${kind}" WHERE import_id = ?`).all(r.body.id)) as Record<string, any>[];
+        const rows = await sqlAll(server.db, `SELECT * FROM "${kind}" WHERE import_id = ?`, r.body.id);
         expect(rows.length).toBe(forbidden.length ? 1 : 2);
         const claims = Object.keys(base).filter((h) => owned.includes(fieldOf(kind, h)!) && base[h] !== '');
         for (const row of rows) {
@@ -161,9 +162,7 @@ describe('allowed kinds: guarded fields refused as by the API, approvals only ev
         if (claims.length && !canGrant([role], kind))
           expect(r.body.report.findings.some((f: { rule: string }) => f.rule === 'IMPORT_LEGACY_UNTRUSTED')).toBe(true);
         expect(
-          await server.db.$client
-            .prepare(`SELECT count(*) AS n FROM signatures WHERE resource = ? AND record_id IN (${rows.map((x) => x.id).join(',') || 0})`)
-            .get(kind),
+          await sqlGet(server.db, `SELECT count(*) AS n FROM signatures WHERE resource = ? AND record_id IN (${rows.map((x) => x.id).join(',') || 0})`, kind),
         ).toEqual({ n: 0 });
       });
     }

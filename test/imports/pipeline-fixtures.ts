@@ -9,6 +9,7 @@ import { runImport } from '../../imports/run/pipeline';
 import type { ImportOptions } from '../../imports/run/types';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { SAMPLES_DIR } from '../helpers/shared';
+import { sqlValue } from '../helpers/sql';
 
 export const EXPECTED = JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, 'expected.json'), 'utf8')) as {
   asOf: string;
@@ -91,12 +92,12 @@ const TABLES = [
 /** Row counts of every table an import writes, and the newest audit hash. */
 export async function snapshot(db: Db): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const t of TABLES) out[t] = ((await db.$client.prepare(`SELECT count(*) AS n FROM "${t}"`).get()) as { n: number }).n;
-  out.lastAudit = ((await db.$client.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get()) as { hash: string } | undefined)?.hash ?? null;
+  for (const t of TABLES) out[t] = await sqlValue(db, `SELECT count(*) AS n FROM "${t}"`);
+  out.lastAudit = (await sqlValue<string | undefined>(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')) ?? null;
   return out;
 }
 
-export const count = async (db: Db, sql: string, ...args: unknown[]) => ((await db.$client.prepare(sql).get(...args)) as { n: number }).n;
+export const count = (db: Db, sql: string, ...args: unknown[]) => sqlValue(db, sql, ...args);
 
 /** Files beside the database that an import left (staging files). */
 export const leftovers = (t: TempDb) => fs.readdirSync(t.dir).filter((f) => f.includes('.import-'));

@@ -3,11 +3,11 @@
  * renders its message in the reader's language — for a finding opened by a live write and for one merged
  * by a ledger import (the bulk path), read by the auditor (read-only, the least privileged reader).
  */
-import { writerOf } from '../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { buildWorld, compliantOrder } from '../helpers/world';
 import { importFile, sample, startImportServer } from '../imports/pipeline-fixtures';
+import { sqlGet, sqlRun } from '../helpers/sql';
 
 let srv: TestServer;
 let admin: string;
@@ -52,7 +52,7 @@ describe('finding messages in the reader language', () => {
     const expired = en.find((f) => f.rule === 'BATCH_EXPIRED');
     if (expired) expect(expired.message).toMatch(/^Batch .* expired on \d{4}-\d{2}-\d{2}/);
     // the stored detail holds the rule's parameters and the English text
-    const stored = (await srv.db.$client.prepare('SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1').get(importId)) as {
+    const stored = (await sqlGet(srv.db, 'SELECT rule, detail FROM findings WHERE import = ? ORDER BY id LIMIT 1', importId)) as {
       rule: string;
       detail: string;
     };
@@ -88,7 +88,7 @@ describe('a live finding', () => {
       const one = await fetch(`${live.url}/api/findings/${en.id}`, { headers: { cookie, 'accept-language': 'en' } });
       expect((await one.json()).message).toBe(en.message);
       // a finding stored before `detail` existed answers in Chinese, and a re-check fills in its English
-      writerOf(live.db).prepare('UPDATE findings SET detail = NULL WHERE id = ?').run(en.id);
+      await sqlRun(live.db, 'UPDATE findings SET detail = NULL WHERE id = ?', en.id);
       expect((await read('en'))[0].message).toBe(zh.message);
       const { fullRecheck } = await import('../../server/services/rules/full-recheck');
       await fullRecheck(live.db, live.clock, '2025-06-30', { all: true });

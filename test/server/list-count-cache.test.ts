@@ -6,6 +6,9 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerBody, list, startApi, type Api } from './api-client';
+import { pgUrlOf } from '../../server/db';
+import { testOnPg } from '../helpers/app';
+import { admin as pgAdmin } from '../helpers/pg';
 
 let api: Api;
 const total = async (filter: Record<string, unknown> = {}) => (await list(api.dp, 'customers', filter, ['id', 'ASC'], 1, 5)).total;
@@ -15,6 +18,18 @@ beforeAll(async () => {
   for (const name of ['甲药房', '乙药房', '丙医院']) await api.dp.create('customers', { data: customerBody(name) });
 });
 afterAll(() => api.server.close());
+
+/** A write committed by a connection the server does not hold (SQLite: another one to the file; PostgreSQL: another client). */
+async function otherConnection(statement: string) {
+  if (testOnPg()) return void (await pgAdmin(pgUrlOf(api.server.db)!, (c) => c.query(statement)));
+  const other = new Database(api.server.dbFile);
+  try {
+    other.pragma('busy_timeout = 5000');
+    other.exec(statement);
+  } finally {
+    other.close();
+  }
+}
 
 describe('list totals between commits', () => {
   it('follow the server’s own writes, plain and filtered', async () => {
@@ -31,16 +46,10 @@ describe('list totals between commits', () => {
 
   it('follow a commit by another connection (as an import thread or the CLI writes)', async () => {
     expect(await total({ type: 'retailer' })).toBe(3);
-    const other = new Database(api.server.dbFile);
-    try {
-      other.pragma('busy_timeout = 5000');
-      other.prepare("UPDATE customers SET type = 'hospital' WHERE name = ?").run('丙医院');
-      expect(await total({ type: 'retailer' })).toBe(2);
-      other.prepare("UPDATE customers SET voided_at = '2025-06-30T00:00:00.000Z' WHERE name = ?").run('乙药房');
-      expect(await total()).toBe(2);
-      expect(await total({ type: 'retailer' })).toBe(1);
-    } finally {
-      other.close();
-    }
+    await otherConnection("UPDATE customers SET type = 'hospital' WHERE name = '丙医院'");
+    expect(await total({ type: 'retailer' })).toBe(2);
+    await otherConnection("UPDATE customers SET voided_at = '2025-06-30T00:00:00.000Z' WHERE name = '乙药房'");
+    expect(await total()).toBe(2);
+    expect(await total({ type: 'retailer' })).toBe(1);
   });
 });

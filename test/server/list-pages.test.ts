@@ -13,6 +13,7 @@ import { login, type TestServer } from '../helpers/app';
 import { sample, startImportServer, uploadImport } from '../imports/pipeline-fixtures';
 import { exportUrl } from '../../web/src/generic/export-url';
 import { providerFor } from './api-client';
+import { sqlAll, sqlGet, sqlValue } from '../helpers/sql';
 
 const PASSWORD = 'list-pages-pass-1';
 let srv: TestServer;
@@ -27,12 +28,11 @@ const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id as number)
 
 /** The plain query the list must equal: the same order, LIMIT/OFFSET counted from the start. */
 async function plainPage(table: string, field: string, dir: 'ASC' | 'DESC', limit: number, offset: number, nullsLast: boolean): Promise<number[]> {
-  const order = field === 'id' ? `id ${dir}` : `${nullsLast && dir === 'ASC' ? `"${field}" IS NULL, ` : ''}"${field}" ${dir}, id ${dir}`;
-  return (
-    (await srv.db.$client.prepare(`SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`).all(limit, offset)) as {
-      id: number;
-    }[]
-  ).map((r) => r.id);
+  // empty values last either way, said explicitly: SQLite sorts NULL first ascending, PostgreSQL last
+  const order = field === 'id' ? `id ${dir}` : `${nullsLast ? `"${field}" IS NULL, ` : ''}"${field}" ${dir}, id ${dir}`;
+  return (await sqlAll<{ id: number }>(srv.db, `SELECT id FROM "${table}" WHERE voided_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`, limit, offset)).map(
+    (r) => r.id,
+  );
 }
 
 /** Every page of a list through the unmodified simple-rest client. */
@@ -58,11 +58,10 @@ beforeAll(async () => {
   dp = providerFor(srv.url, admin);
   expect((await uploadImport(srv.url, admin, sample('ledger-utf8.csv'), { kind: 'sales-ledger' })).status).toBe(201);
   // a salesperson with some, not all, of the imported orders
-  salesperson = (
-    (await srv.db.$client
-      .prepare('SELECT salesperson AS s FROM sales_orders WHERE salesperson IS NOT NULL GROUP BY salesperson ORDER BY count(*) DESC LIMIT 1')
-      .get()) as { s: number }
-  ).s;
+  salesperson = await sqlValue(
+    srv.db,
+    'SELECT salesperson AS s FROM sales_orders WHERE salesperson IS NOT NULL GROUP BY salesperson ORDER BY count(*) DESC, salesperson LIMIT 1',
+  );
   const u = await fetch(`${srv.url}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: admin },
@@ -91,7 +90,7 @@ describe('sorting', () => {
 
   it('walks every declared sort of the sales lines, both ways, to the plain OFFSET query — ties by id, last page included', async () => {
     const lines = registry.get('sales_lines')!;
-    const total = ((await srv.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL').get()) as { n: number }).n;
+    const total = await sqlValue(srv.db, 'SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL');
     expect(total).toBeGreaterThan(100);
     const perPage = 23; // total is not a multiple: the last page is short
     for (const field of ['id', ...lines.sortable]) {
@@ -104,21 +103,18 @@ describe('sorting', () => {
       }
     }
     // the data has ties for the id tie-breaker to settle
-    const ties = (await srv.db.$client.prepare('SELECT count(*) AS n FROM (SELECT quantity FROM sales_lines GROUP BY quantity HAVING count(*) > 1)').get()) as {
-      n: number;
-    };
-    expect(ties.n).toBeGreaterThan(0);
+    expect(await sqlValue(srv.db, 'SELECT count(*) AS n FROM (SELECT quantity FROM sales_lines GROUP BY quantity HAVING count(*) > 1) t')).toBeGreaterThan(0);
   });
 
   it('an optional column keeps its empty values last ascending, first-to-last either way, on every page', async () => {
-    const product = ((await srv.db.$client.prepare('SELECT id FROM products ORDER BY id LIMIT 1').get()) as { id: number }).id;
+    const product = await sqlValue(srv.db, 'SELECT id FROM products ORDER BY id LIMIT 1');
     for (const batch_no of ['NOEXP-1', 'NOEXP-2']) await dp.create('batches', { data: { product, batch_no } });
     for (const order of ['ASC', 'DESC'] as const) {
       const { pages } = await walk('batches', 'expiry_date', order, 3);
       for (const [i, page] of pages.entries()) expect(page, `${order} page ${i + 1}`).toEqual(await plainPage('batches', 'expiry_date', order, 3, i * 3, true));
       const last = pages.flat().slice(-2);
-      const expiry = (id: number) => (srv.db.$client.prepare('SELECT expiry_date AS e FROM batches WHERE id = ?').get(id) as { e: string | null }).e;
-      expect(last.map(expiry)).toEqual([null, null]);
+      const expiry = (id: number) => sqlValue<string | null>(srv.db, 'SELECT expiry_date AS e FROM batches WHERE id = ?', id);
+      expect(await Promise.all(last.map(expiry))).toEqual([null, null]);
     }
   });
 
@@ -161,8 +157,8 @@ describe('CSV export, streamed', () => {
     const first = listed.data[0];
     const row = rows[0];
     const col = (key: string) => row[1 + Object.keys(lines.fields).indexOf(key)];
-    const order = (await srv.db.$client.prepare('SELECT order_no FROM sales_orders WHERE id = ?').get(first.order)) as { order_no: string };
-    const customer = (await srv.db.$client.prepare('SELECT name FROM customers WHERE id = ?').get(first.customer)) as { name: string };
+    const order = (await sqlGet(srv.db, 'SELECT order_no FROM sales_orders WHERE id = ?', first.order)) as { order_no: string };
+    const customer = (await sqlGet(srv.db, 'SELECT name FROM customers WHERE id = ?', first.customer)) as { name: string };
     expect(col('order')).toBe(order.order_no);
     expect(col('customer')).toBe(customer.name);
     expect(Number(col('amount'))).toBe(first.amount);
@@ -172,9 +168,7 @@ describe('CSV export, streamed', () => {
   });
 
   it('applies the list filter and refuses what the list refuses', async () => {
-    const customer = (
-      (await srv.db.$client.prepare('SELECT customer AS c FROM sales_lines GROUP BY customer ORDER BY count(*) DESC LIMIT 1').get()) as { c: number }
-    ).c;
+    const customer = await sqlValue(srv.db, 'SELECT customer AS c FROM sales_lines GROUP BY customer ORDER BY count(*) DESC, customer LIMIT 1');
     const [, ...rows] = await parseCsv(await exportOf(admin, 'sales_lines', { customer }, ['sale_date', 'ASC']));
     const listed = await dp.getList('sales_lines', {
       filter: { customer },
@@ -190,11 +184,13 @@ describe('CSV export, streamed', () => {
     expect(res.status).toBe(200);
     const [, ...rows] = await parseCsv(res);
     const own = (
-      (await srv.db.$client
-        .prepare(`SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.voided_at IS NULL AND o.salesperson = ?`)
-        .all(salesperson)) as { id: number }[]
+      await sqlAll<{ id: number }>(
+        srv.db,
+        `SELECT l.id FROM sales_lines l JOIN sales_orders o ON o.id = l."order" WHERE l.voided_at IS NULL AND o.salesperson = ?`,
+        salesperson,
+      )
     ).map((r) => r.id);
-    const all = ((await srv.db.$client.prepare('SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL').get()) as { n: number }).n;
+    const all = await sqlValue(srv.db, 'SELECT count(*) AS n FROM sales_lines WHERE voided_at IS NULL');
     expect(own.length).toBeGreaterThan(0);
     expect(own.length).toBeLessThan(all);
     expect(rows.map((r) => Number(r[0])).sort((a, b) => a - b)).toEqual(own.sort((a, b) => a - b));

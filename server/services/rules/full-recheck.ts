@@ -12,7 +12,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db';
 import { SYSTEM_ACTOR, inTransaction, type ServiceContext } from '../context';
 import { resolveAllFor, syncFindings } from './findings';
-import { createSqlContext } from './sql-context';
+import { createSqlContext, settled } from './sql-context';
 import { viewOf } from './views';
 import { findingContext } from './finding-context';
 
@@ -50,9 +50,11 @@ export async function fullRecheck(db: Db, clock: Clock, asOf = clock.today(), op
       const codes = new Set(rulesFor(kind).map((r) => r.code));
       for (const id of ids) {
         const view = await viewOf(tx.db, kind, id);
-        const r = view
-          ? await syncFindings(tx, kind, id, codes, evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc))
-          : await resolveAllFor(tx, kind, id);
+        // the rules and the finding's context read through rc: settled() loads what they ask for (PostgreSQL;
+        // without it every look-up answered "nothing" there and a complete record read as incomplete)
+        const evaluated =
+          view && (await settled(rc, () => [evaluate(kind, view as never, rc), findingContext(kind, view as Record<string, any>, rc)] as const));
+        const r = evaluated ? await syncFindings(tx, kind, id, codes, ...evaluated) : await resolveAllFor(tx, kind, id);
         result.records++;
         result.opened += r.opened;
         result.resolved += r.resolved;

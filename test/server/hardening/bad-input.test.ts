@@ -3,8 +3,10 @@
  * Unicode never reaches the audit chain, a full disk says so (507), a PUT must carry its version (428),
  * settings keep their declared type. Plus property tests (fast-check) over the list-query parser and the JSON bodies.
  */
-import { writerOf } from '../../../server/db';
-import { spawnSync } from 'node:child_process';
+import { pgUrlOf, writerOf, type Db } from '../../../server/db';
+import { testOnPg } from '../../helpers/app';
+import { admin as pgAdmin } from '../../helpers/pg';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../schema/resources';
@@ -15,6 +17,7 @@ import { customerBody, startApi, type Api } from '../api-client';
 import { uploadImport } from '../../imports/pipeline-fixtures';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { sqlAll, sqlGet, sqlValue } from '../../helpers/sql';
 
 let api: Api;
 beforeAll(async () => {
@@ -46,13 +49,24 @@ async function newCustomer(name: string) {
   return r.body;
 }
 
-function auditVerifyCli(): { status: number | null; out: string } {
+/**
+ * `npm run audit:verify` on the database under test. Asynchronous: a spawnSync blocked this process — the server
+ * under test — for the seconds the CLI takes, past the keep-alive timeout, and the next request reused a socket
+ * the server had closed meanwhile (ECONNRESET).
+ */
+async function auditVerifyCli(): Promise<{ status: number | null; out: string }> {
   const root = path.resolve(__dirname, '../../..');
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/cli/audit-verify.ts'), '--db', api.server.dbFile], {
-    encoding: 'utf8',
+  // the SQLite file, or on PostgreSQL DATABASE_URL (which wins over --db)
+  const pg = pgUrlOf(api.server.db);
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/cli/audit-verify.ts'), ...(pg ? [] : ['--db', api.server.dbFile])], {
+    env: { ...process.env, ...(pg && { DATABASE_URL: pg }) },
     timeout: 60_000,
   });
-  return { status: r.status, out: r.stdout + r.stderr };
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { status, out };
 }
 
 describe('item 2: lone surrogates', () => {
@@ -89,12 +103,12 @@ describe('item 2: lone surrogates', () => {
   it('a reason that reaches the audit trail by another path is hashed as stored: the chain stays intact', async () => {
     const ctx = { db: api.server.db, clock: api.server.clock, actor: SYSTEM_ACTOR, lang: 'zh' as const };
     await createRecord(ctx, registry.get('customers')!, customerBody('内部路径药店'), { reason: 'legacy \ud800 reason' });
-    const stored = (await api.server.db.$client.prepare('SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1').get()) as { reason: string };
+    const stored = (await sqlGet(api.server.db, 'SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1')) as { reason: string };
     expect(stored.reason).toBe('legacy \ufffd reason');
     expect((await verifyAuditChain(api.server.db)).breaks).toEqual([]);
     const v = await raw('GET', '/system/audit-verify');
     expect(v.body.intact).toBe(true);
-    const cli = auditVerifyCli();
+    const cli = await auditVerifyCli();
     expect(cli.status, cli.out).toBe(0);
     expect(cli.out).toContain('audit chain intact');
   });
@@ -133,7 +147,7 @@ describe('item 2: an import cell holding a lone surrogate (XLSX _xD800_)', () =>
     expect(res.status, JSON.stringify(out)).toBe(201);
     expect(out.report.counts).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
     expect(JSON.stringify(out.report.rejected)).toContain('无效的 Unicode');
-    const numbers = ((await api.server.db.$client.prepare('SELECT number FROM company_licenses').all()) as { number: string }[]).map((r) => r.number);
+    const numbers = (await sqlAll<{ number: string }>(api.server.db, 'SELECT number FROM company_licenses')).map((r) => r.number);
     expect(numbers).toContain('91420100965442577F');
     expect(numbers.filter((n) => n.includes('\ufffd') || n.includes('_x'))).toEqual([]);
     expect((await verifyAuditChain(api.server.db)).breaks).toEqual([]);
@@ -288,20 +302,38 @@ describe('item 11: property tests (fast-check) — never a 500', () => {
   });
 });
 
+/**
+ * A full disk as the engine reports it, until the returned function undoes it. SQLite: its own "database or disk
+ * is full" (SQLITE_FULL) at a page limit of the current size. PostgreSQL: the server's 53100 disk_full, raised by
+ * a trigger on the customers table (a real full disk needs a file system of its own).
+ */
+async function diskFull(db: Db): Promise<() => Promise<void>> {
+  if (testOnPg()) {
+    const url = pgUrlOf(db)!;
+    await pgAdmin(url, (c) =>
+      c.query(`CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$;
+        CREATE TRIGGER test_disk_full BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION test_disk_full()`),
+    );
+    return async () => void (await pgAdmin(url, (c) => c.query('DROP TRIGGER test_disk_full ON customers; DROP FUNCTION test_disk_full()')));
+  }
+  const sqlite = writerOf(db);
+  sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
+  return async () => void sqlite.pragma('max_page_count = 4294967294');
+}
+
 describe('item 12: a full disk', () => {
   it('answers 507 "磁盘空间不足" and nothing is written; /api/health reports free space', async () => {
-    const sqlite = writerOf(api.server.db);
-    const pages = sqlite.pragma('page_count', { simple: true }) as number;
-    const before = ((await sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get()) as { n: number }).n;
-    sqlite.pragma(`max_page_count = ${pages}`); // SQLite's own "database or disk is full" (SQLITE_FULL)
+    const count = () => sqlValue(api.server.db, 'SELECT COUNT(*) AS n FROM customers');
+    const before = await count();
+    const restore = await diskFull(api.server.db);
     try {
       const r = await raw('POST', '/customers', JSON.stringify(customerBody('满盘药店', { address: 'x'.repeat(200_000) })));
       expect(r.status).toBe(507);
       expect(r.body.message).toContain('磁盘空间不足');
     } finally {
-      sqlite.pragma('max_page_count = 4294967294');
+      await restore();
     }
-    expect(((await sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get()) as { n: number }).n).toBe(before);
+    expect(await count()).toBe(before);
     const h = await fetch(`${api.server.url}/api/health`); // no sign-in
     const health = await h.json();
     expect(h.status).toBe(200);

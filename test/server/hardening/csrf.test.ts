@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerBody, startApi, type Api } from '../api-client';
+import { sqlAll } from '../../helpers/sql';
 
 let api: Api;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.server.close());
 
-const customers = async () => ((await api.server.db.$client.prepare('SELECT name FROM customers').all()) as { name: string }[]).map((r) => r.name);
+const customers = async () => (await sqlAll<{ name: string }>(api.server.db, 'SELECT name FROM customers')).map((r) => r.name);
 
 async function post(name: string, headers: Record<string, string>, contentType = 'text/plain') {
   const res = await api.http('/customers', { method: 'POST', body: JSON.stringify(customerBody(name)), headers: { 'Content-Type': contentType, ...headers } });

@@ -9,6 +9,7 @@ import { MAX_FAILURES } from '../../../server/auth/lockout';
 import { findings } from '../../../schema/tables';
 import { login } from '../../helpers/app';
 import { startApi, type Api } from '../api-client';
+import { sqlValue } from '../../helpers/sql';
 
 let api: Api;
 beforeAll(async () => {
@@ -36,8 +37,7 @@ async function newUser(username: string, roles: string[], password: string) {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { id: number; version: number };
 }
-const failedLogins = async (id: number) =>
-  ((await api.server.db.$client.prepare('SELECT failed_logins AS n FROM users WHERE id = ?').get(id)) as { n: number }).n;
+const failedLogins = async (id: number) => sqlValue(api.server.db, 'SELECT failed_logins AS n FROM users WHERE id = ?', id);
 
 describe('item 7: signature passwords count with the lockout', () => {
   it('wrong passwords on a signed verb lock the account at the sign-in limit; then nothing is signed and sign-in is refused', async () => {

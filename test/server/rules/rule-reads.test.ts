@@ -3,12 +3,12 @@
  * reads (server/services/rules/rule-reads.ts): the table is what the rules' code names, and an edit of an
  * unread column leaves the lines alone while one of a read column re-checks them.
  */
-import { writerOf } from '../../../server/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { buildWorld, compliantOrder, type World } from '../../helpers/world';
 import { RULE_READS, linesMayChange } from '../../../server/services/rules/rule-reads';
 import { scanRuleReads } from './rule-reads-scan';
+import { sqlAll, sqlRun } from '../../helpers/sql';
 
 let srv: TestServer;
 let cookie: string;
@@ -23,10 +23,9 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: res.status, body: await res.json() };
 }
 const openRules = async (line: number) =>
-  (await srv.db.$client
-    .prepare("SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule")
-    .pluck()
-    .all(line)) as string[];
+  (
+    await sqlAll<{ rule: string }>(srv.db, "SELECT rule FROM findings WHERE resource = 'sales_lines' AND record_id = ? AND status = 'open' ORDER BY rule", line)
+  ).map((r) => r.rule);
 const editCustomer = async (values: Record<string, unknown>) => {
   const version = (await api('GET', `/customers/${w.customer}`)).body.version;
   const r = await api('PUT', `/customers/${w.customer}`, { version, ...values, _reason: '测试' });
@@ -67,7 +66,7 @@ describe('a customer edit and its sales lines', () => {
     const line = order.body.sales_lines[0].id as number;
     expect(await openRules(line)).toEqual([]);
     // What a re-check of the line would now find, put in behind the write service's back: a buyer no longer approved.
-    writerOf(srv.db).prepare("UPDATE customers SET qa_status = 'pending' WHERE id = ?").run(w.customer);
+    await sqlRun(srv.db, "UPDATE customers SET qa_status = 'pending' WHERE id = ?", w.customer);
 
     await editCustomer({ contact_phone: '13800001111' }); // filled → filled: not a rule input
     await editCustomer({ contact_name: '杨海' }); // read by no rule

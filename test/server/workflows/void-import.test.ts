@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, ADMIN_PASSWORD, type TestServer } from '../../helpers/app';
 import { SAMPLE_ROW, writeLedger } from '../../imports/generated-ledger';
 import { count, EXPECTED, sample, startImportServer, uploadImport } from '../../imports/pipeline-fixtures';
+import { sqlAll, sqlGet } from '../../helpers/sql';
 
 const PASSWORD = 'void-import-pass-1';
 const LEDGER_TABLES = ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'special_checks', 'invoice_lines'];
@@ -89,7 +90,7 @@ describe('voiding a sales-ledger import', () => {
     expect(await count(srv.db, 'SELECT count(*) AS n FROM findings WHERE import = ? AND voided_at IS NULL', id)).toBe(0);
     expect(await count(srv.db, "SELECT count(*) AS n FROM sales_lines WHERE import_id = ? AND void_reason = '导错了年份'", id)).toBe(before.sales_lines);
     // one audit row with the counts per table (and the imports row's own update)
-    const audit = (await srv.db.$client.prepare("SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'").all(id)) as {
+    const audit = (await sqlAll(srv.db, "SELECT after FROM audit_log WHERE resource = 'imports' AND record_id = ? AND action = 'void'", id)) as {
       after: string;
     }[];
     expect(audit).toHaveLength(1);
@@ -111,7 +112,7 @@ describe('voiding a sales-ledger import', () => {
     const file = path.join(dir, 'ledger-100.csv');
     writeLedger(file, 100, (i) => SAMPLE_ROW[i % 2 ? 19 : 23]);
     const id = await importLedger(file);
-    const invoice = (await srv.db.$client.prepare('SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1').get(id)) as {
+    const invoice = (await sqlGet(srv.db, 'SELECT id, customer FROM invoices WHERE import_id = ? ORDER BY id LIMIT 1', id)) as {
       id: number;
       customer: number;
     };
@@ -134,7 +135,7 @@ describe('voiding a sales-ledger import', () => {
     // the payment voided, the import can go — unless someone has worked on its records meanwhile
     // (a payment is voided by finance's signed step, with a reason)
     expect((await call(finance, 'POST', `/payments/${pay.body.id}/void-payment`, { password: PASSWORD, comment: '录错' })).status).toBe(200);
-    const order = (await srv.db.$client.prepare('SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1').get(id)) as {
+    const order = (await sqlGet(srv.db, 'SELECT id, version FROM sales_orders WHERE import_id = ? ORDER BY id LIMIT 1', id)) as {
       id: number;
       version: number;
     };
