@@ -4,6 +4,8 @@ DROP INDEX `customer_licenses__customer`;--> statement-breakpoint
 CREATE INDEX `customer_licenses__customer__kind__number` ON `customer_licenses` (`customer`,`kind`,`number`);--> statement-breakpoint
 DROP INDEX `trainings__salesperson`;--> statement-breakpoint
 DROP INDEX `trainings__trainee`;--> statement-breakpoint
+CREATE INDEX `trainings__salesperson__date` ON `trainings` (`salesperson`,`date`);--> statement-breakpoint
+CREATE INDEX `trainings__salesperson__passed__date` ON `trainings` (`salesperson`,`passed`,`date`);--> statement-breakpoint
 CREATE INDEX `trainings__salesperson__date__topic` ON `trainings` (`salesperson`,`date`,`topic`);--> statement-breakpoint
 CREATE INDEX `trainings__trainee__date__topic` ON `trainings` (`trainee`,`date`,`topic`);--> statement-breakpoint
 DROP INDEX `batches__product`;--> statement-breakpoint

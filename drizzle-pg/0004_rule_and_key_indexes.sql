@@ -20,5 +20,7 @@ CREATE INDEX "product_materials__product__edition" ON "product_materials" USING 
 CREATE INDEX "products__approval_no__spec" ON "products" USING btree ("approval_no","spec");--> statement-breakpoint
 CREATE INDEX "recall_notices__recall__customer" ON "recall_notices" USING btree ("recall","customer");--> statement-breakpoint
 CREATE INDEX "salesperson_assessments__salesperson__period_from" ON "salesperson_assessments" USING btree ("salesperson","period_from");--> statement-breakpoint
+CREATE INDEX "trainings__salesperson__date" ON "trainings" USING btree ("salesperson","date");--> statement-breakpoint
+CREATE INDEX "trainings__salesperson__passed__date" ON "trainings" USING btree ("salesperson","passed","date");--> statement-breakpoint
 CREATE INDEX "trainings__salesperson__date__topic" ON "trainings" USING btree ("salesperson","date","topic");--> statement-breakpoint
 CREATE INDEX "trainings__trainee__date__topic" ON "trainings" USING btree ("trainee","date","topic");
