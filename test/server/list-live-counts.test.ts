@@ -39,7 +39,11 @@ function expectExact(db: Db): string[] {
   for (const k of kept) {
     const system = registry.get(k.tbl)?.system !== false;
     const actual = reader
-      .prepare(system ? `SELECT count(*) - count(voided_at) AS live, count(voided_at) AS voided FROM "${k.tbl}"` : `SELECT count(*) AS live, 0 AS voided FROM "${k.tbl}"`)
+      .prepare(
+        system
+          ? `SELECT count(*) - count(voided_at) AS live, count(voided_at) AS voided FROM "${k.tbl}"`
+          : `SELECT count(*) AS live, 0 AS voided FROM "${k.tbl}"`,
+      )
       .get() as { live: number; voided: number };
     expect({ tbl: k.tbl, ...actual }).toEqual(k);
   }
@@ -52,7 +56,7 @@ async function listTotal(resource: string): Promise<number> {
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return Number(r.range!.split('/')[1]);
 }
-const liveRows = (table: string) => (srv.db.$client.prepare(`SELECT count(*) FROM "${table}" WHERE voided_at IS NULL`).pluck().get() as number);
+const liveRows = (table: string) => srv.db.$client.prepare(`SELECT count(*) FROM "${table}" WHERE voided_at IS NULL`).pluck().get() as number;
 
 beforeAll(async () => {
   ({ server: srv, cookie: admin } = await startImportServer());
@@ -107,7 +111,7 @@ describe('kept live-row counts', () => {
     try {
       other.pragma('busy_timeout = 5000');
       other.prepare("UPDATE customers SET voided_at = '2025-06-30T00:00:00.000Z' WHERE id = (SELECT min(id) FROM customers WHERE voided_at IS NULL)").run();
-      other.prepare("UPDATE customers SET voided_at = NULL, void_reason = NULL WHERE id = (SELECT max(id) FROM customers WHERE voided_at IS NOT NULL)").run();
+      other.prepare('UPDATE customers SET voided_at = NULL, void_reason = NULL WHERE id = (SELECT max(id) FROM customers WHERE voided_at IS NOT NULL)').run();
       other.prepare('DELETE FROM import_rejects WHERE id = (SELECT max(id) FROM import_rejects)').run();
     } finally {
       other.close();
@@ -135,7 +139,7 @@ describe('a table whose triggers are gone', () => {
   it('is forgotten at the next open and counted again (a later migration rebuilding the table drops them)', async () => {
     const file = path.join(dir, 'gsp.db');
     let db = openDb(file);
-    writerOf(db).exec("DROP TRIGGER customers_count_void; DROP TRIGGER trainings_count_insert");
+    writerOf(db).exec('DROP TRIGGER customers_count_void; DROP TRIGGER trainings_count_insert');
     db.$client.close();
     db = openDb(file);
     try {

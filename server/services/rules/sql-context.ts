@@ -101,7 +101,14 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
         ),
       );
   /** a look-up by an id and a date (placeholders `id`, `date` of the prepared statement on SQLite) */
-  const byIdOn = <T>(key: string, statement: string, build: (id: number | Placeholder, date: string | Placeholder) => Built, id: number, date: string, none: T): T => {
+  const byIdOn = <T>(
+    key: string,
+    statement: string,
+    build: (id: number | Placeholder, date: string | Placeholder) => Built,
+    id: number,
+    date: string,
+    none: T,
+  ): T => {
     if (async) return query(key, () => build(id, date), false, none);
     const q = lookup(db, statement, () => build(sql.placeholder('id'), sql.placeholder('date')).prepare());
     return q.get({ id, date }) as T;
@@ -123,16 +130,16 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
       .from(tr)
       .where(and(heldOn(id, date), eq(tr.passed, true)))
       .limit(1) as unknown as Built;
-  /** `pick`: only these columns (a look-up whose rule reads few of many rows' fields) */
   const byRef =
-    <T extends ResourceTable>(table: T, name: string, column: string, pick?: readonly string[]) =>
+    <T extends ResourceTable>(table: T, name: string, column: string) =>
     (value: number) =>
       memo(`${name}@${value}`, () =>
         byValue<RowOf<T>[]>(
           `${name}@${value}`,
           `${name}@${column}`,
           (id) =>
-            (pick ? db.select(Object.fromEntries(pick.map((k) => [k, table[k]])) as never) : db.select())
+            db
+              .select()
               .from(table)
               .where(and(eq(table[column], id), isNull(table.voided_at)))
               .orderBy(asc(table.id)) as unknown as Built,

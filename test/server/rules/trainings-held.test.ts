@@ -34,9 +34,9 @@ describe('trainingsHeld (SQL) equals trainingsHeldIn over every record', () => {
         [other, '2023-01-01', '他人培训', 1, null],
       ];
       for (const [s, date, topic, passed, voided] of rows) add.run('sales', s, date, topic, passed, voided);
-      const all = (w.prepare('SELECT id, salesperson, date, topic, passed FROM trainings WHERE salesperson = ? AND voided_at IS NULL ORDER BY id').all(sp) as any[]).map(
-        (r) => ({ ...r, passed: r.passed == null ? null : r.passed === 1 }),
-      ) as Loose<TrainingRow>[];
+      const all = (
+        w.prepare('SELECT id, salesperson, date, topic, passed FROM trainings WHERE salesperson = ? AND voided_at IS NULL ORDER BY id').all(sp) as any[]
+      ).map((r) => ({ ...r, passed: r.passed == null ? null : r.passed === 1 })) as Loose<TrainingRow>[];
       const rc = await createSqlContext(db, '2025-06-30');
       const dates = ['2023-12-31', '2024-01-10', '2024-02-01', '2024-03-01', '2024-04-30', '2024-05-01', '2024-06-15', '2025-01-01'];
       for (const date of dates) {
