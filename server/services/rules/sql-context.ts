@@ -108,11 +108,13 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     id: number,
     date: string,
     none: T,
-  ): T => {
-    if (async) return query(key, () => build(id, date), false, none);
-    const q = lookup(db, statement, () => build(sql.placeholder('id'), sql.placeholder('date')).prepare());
-    return q.get({ id, date }) as T;
-  };
+  ): T =>
+    // memoised under the query's own key: that is where settled() stores what it loaded (PostgreSQL)
+    memo(key, () => {
+      if (async) return query(key, () => build(id, date), false, none);
+      const q = lookup(db, statement, () => build(sql.placeholder('id'), sql.placeholder('date')).prepare());
+      return q.get({ id, date }) as T;
+    });
   const tr = t.trainings;
   /** the salesperson's trainings dated on or before `date` (dates are ISO text: write.ts validates them) */
   const heldOn = (id: number | Placeholder, date: string | Placeholder) =>
