@@ -303,7 +303,9 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
   for (const [key, fs] of Object.entries(spec.fields)) if (fs.kind === 'ref') addIndex([key]);
   for (const key of spec.filters ?? []) if (!key.includes('.') && spec.fields[key]?.kind !== 'list') addIndex([key]);
   for (const cols of spec.indexes ?? []) addIndex(cols);
-  for (const key of spec.naturalKey?.map((k) => k[0]) ?? []) addIndex([key]);
+  // the whole key: the write service's duplicate check (write.ts checkNaturalKeys) is one probe, where an index
+  // on its first column alone walked every record under it (a salesperson's thousands of trainings per create)
+  for (const keys of spec.naturalKey ?? []) addIndex(keys);
   // A single-column index is redundant where a composite one starts with that column (it serves the same
   // lookups, foreign keys included); dropping it saves a b-tree insert per row on bulk imports.
   for (const [name, cols] of indexed) {

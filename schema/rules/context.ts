@@ -23,6 +23,12 @@ import type {
   TrainingRow,
 } from './types';
 
+/** The trainings held on a date: the latest dated on or before it (by date, then id), and whether any of those passed. */
+export interface TrainingsHeld {
+  latest: Loose<TrainingRow> | undefined;
+  passed: boolean;
+}
+
 export interface RuleContext {
   /** the clock rules run against: today, `--as-of`, or GSP_TODAY */
   readonly asOf: IsoDate;
@@ -34,8 +40,11 @@ export interface RuleContext {
   customerAgents(customerId: Id): readonly CustomerAgentRow[];
   salesperson(id: Id): SalespersonRow | undefined;
   authorizations(salespersonId: Id): readonly AuthorizationRow[];
-  /** the salesperson's training records (SALESPERSON_UNQUALIFIED: a failed training) */
-  trainings(salespersonId: Id): readonly Loose<TrainingRow>[];
+  /**
+   * the salesperson's trainings held on `date` (SALESPERSON_UNQUALIFIED: a failed training): the latest dated on
+   * or before it, and whether any of those passed — not every record (a salesperson may have thousands)
+   */
+  trainingsHeld(salespersonId: Id, date: IsoDate): TrainingsHeld;
   product(id: Id): ProductRow | undefined;
   batch(id: Id): BatchRow | undefined;
   /** recalls of the product whose batch list contains batchNo (any status, with started_at) */

@@ -4,6 +4,7 @@
  * later rows see them. Voided rows (voided_at set) are left out, as the server's context does.
  */
 import type { RuleContext } from './context';
+import { trainingsHeldIn } from './staff';
 import { splitList } from './scope';
 import { resolveSettings, type RuleSettings } from './settings';
 import type {
@@ -148,7 +149,7 @@ export function createMemoryContext(data: MemoryData): MemoryContext {
     customerAgents: (id) => agents.get(id),
     salesperson: (id) => salespeople.get(id),
     authorizations: (id) => letters.get(id),
-    trainings: (id) => trainings.get(id),
+    trainingsHeld: (id, date) => trainingsHeldIn(trainings.get(id), date),
     product: (id) => products.get(id),
     batch: (id) => batches.get(id),
     recallsCovering: (productId, batchNo) => recallsByProduct.get(productId).filter((r) => splitList(r.batches).includes(norm(batchNo))),

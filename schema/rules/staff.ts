@@ -6,6 +6,7 @@
  */
 import { addDays, dateOf, deadlineState } from './dates';
 import { blank, parts, rule, type Issue } from './rule';
+import type { TrainingsHeld } from './context';
 import type { Loose, SalespersonRow, TrainingRow } from './types';
 
 export interface QualificationOptions {
@@ -70,8 +71,20 @@ function upperBound(dates: readonly string[], date: string): number {
   return lo;
 }
 
+/** The trainings held on `date` (RuleContext.trainingsHeld) from a salesperson's training records. */
+export function trainingsHeldIn(trainings: readonly Loose<TrainingRow>[], date: string): TrainingsHeld {
+  const ix = trainingIndex(trainings);
+  const held = upperBound(ix.dates, date);
+  return { latest: held ? ix.rows[held - 1] : undefined, passed: held > 0 && ix.passedBy[held - 1] };
+}
+
 /** What keeps the salesperson from selling on `date`: one issue per missing or lapsed qualification. */
-export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly Loose<TrainingRow>[], date: string, o: QualificationOptions): Issue[] {
+export function qualificationGaps(
+  s: Loose<SalespersonRow>,
+  trainings: TrainingsHeld | readonly Loose<TrainingRow>[],
+  date: string,
+  o: QualificationOptions,
+): Issue[] {
   const out: Issue[] = [];
   const g = o.graceDays;
   if (blank(s.contract_start) && blank(s.contract_end)) {
@@ -90,17 +103,15 @@ export function qualificationGaps(s: Loose<SalespersonRow>, trainings: readonly 
       zh: `上岗证 ${s.permit_no} 已于 ${s.permit_valid_to} 到期超过 ${g} 天`,
       en: `permit ${s.permit_no} expired on ${s.permit_valid_to}, more than ${g} days before`,
     });
-  // the trainings held on `date`: those dated on or before it (a prefix of the index, latestBy's order)
-  const ix = trainingIndex(trainings);
-  const held = upperBound(ix.dates, date);
-  const latest = held ? ix.rows[held - 1] : undefined;
+  // the trainings held on `date`: those dated on or before it
+  const { latest, passed } = Array.isArray(trainings) ? trainingsHeldIn(trainings, date) : (trainings as TrainingsHeld);
   if (latest && latest.passed !== true && lapsed(latest.date, date, g)) {
     out.push({
       fields: ['trainings'],
       zh: `最近一次培训「${latest.topic ?? ''}」（${latest.date}）考核不合格，超过 ${g} 天未补考合格`,
       en: `the latest training "${latest.topic ?? ''}" (${latest.date}) was failed and not passed again within ${g} days`,
     });
-  } else if (o.requireTraining && !(held && ix.passedBy[held - 1])) {
+  } else if (o.requireTraining && !passed) {
     out.push({ fields: ['trainings'], zh: '没有考核合格的培训记录', en: 'no passed training on file' });
   }
   return out;
@@ -117,7 +128,7 @@ export const staffRules = [
     test(line, ctx) {
       const { salesperson: s, date } = parts(line, ctx);
       if (!s) return null;
-      const gaps = qualificationGaps(s, ctx.trainings(s.id), date, { graceDays: ctx.settings.qualificationGraceDays });
+      const gaps = qualificationGaps(s, ctx.trainingsHeld(s.id, date), date, { graceDays: ctx.settings.qualificationGraceDays });
       if (!gaps.length) return null;
       return {
         fields: ['salesperson'],

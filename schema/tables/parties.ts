@@ -177,6 +177,12 @@ export const trainings = defineResource({
     ['salesperson', 'date', 'topic'],
     ['trainee', 'date', 'topic'],
   ],
+  // the rule context's trainings held on a sale date: the latest (date, then id) and the first passed
+  // (server/services/rules/sql-context.ts trainingsHeld), each one probe
+  indexes: [
+    ['salesperson', 'date'],
+    ['salesperson', 'passed', 'date'],
+  ],
   sort: ['date', 'DESC'],
   sortable: ['date'],
 });

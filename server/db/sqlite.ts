@@ -18,6 +18,7 @@ import { registerZhSort } from '../zh-sort';
 import type { DbEngine } from './engine';
 import { type Mutex, mutexFor } from './mutex';
 import { cachePreparedStatements } from './statements';
+import { dropUnkeptCounts } from './live-counts';
 
 const MIGRATIONS = path.join(ROOT, 'drizzle');
 
@@ -150,6 +151,7 @@ export function openSqlite(file: string): SqliteEngine {
   writer.pragma('busy_timeout = 5000');
   registerZhSort(writer);
   migrate(drizzle({ client: writer }), { migrationsFolder: MIGRATIONS });
+  dropUnkeptCounts(writer);
   // a ledger merge whose process died part-way: its records go before anything reads them (bulk/merge-recovery.ts)
   if (!memory) recoverUnfinishedMerges(writer);
   if (memory) return new SqliteEngine(file, writer, writer);

@@ -7,7 +7,7 @@
  * nothing was missing — a look-up that depends on another (an order, then its contract) takes one more round.
  * Pure rules make the re-runs harmless; the last run saw only real rows.
  */
-import { and, asc, eq, isNull, type Placeholder, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, sql } from 'drizzle-orm';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { forgetParts } from '../../../schema/rules/rule';
@@ -42,7 +42,7 @@ export async function createSqlContext(db: Db, asOf: string): Promise<RuleContex
 }
 
 /** A look-up's statement on SQLite, prepared once per connection (building Drizzle's SQL cost more than running it). */
-type Lookup = { get(p: { id: number }): unknown; all(p: { id: number }): unknown };
+type Lookup = { get(p: Record<string, unknown>): unknown; all(p: Record<string, unknown>): unknown };
 const prepared = new WeakMap<object, Map<string, Lookup>>();
 function lookup(db: Db, key: string, build: () => Lookup): Lookup {
   const connection = currentConnection(db);
@@ -100,16 +100,48 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
           undefined,
         ),
       );
-  /** `pick`: only these columns (a look-up whose rule reads few of many rows' fields) */
+  /** a look-up by an id and a date (placeholders `id`, `date` of the prepared statement on SQLite) */
+  const byIdOn = <T>(
+    key: string,
+    statement: string,
+    build: (id: number | Placeholder, date: string | Placeholder) => Built,
+    id: number,
+    date: string,
+    none: T,
+  ): T =>
+    // memoised under the query's own key: that is where settled() stores what it loaded (PostgreSQL)
+    memo(key, () => {
+      if (async) return query(key, () => build(id, date), false, none);
+      const q = lookup(db, statement, () => build(sql.placeholder('id'), sql.placeholder('date')).prepare());
+      return q.get({ id, date }) as T;
+    });
+  const tr = t.trainings;
+  /** the salesperson's trainings dated on or before `date` (dates are ISO text: write.ts validates them) */
+  const heldOn = (id: number | Placeholder, date: string | Placeholder) =>
+    and(eq(tr.salesperson, id), lte(tr.date, date), ne(tr.date, ''), isNull(tr.voided_at));
+  const latestTraining = (id: number | Placeholder, date: string | Placeholder) =>
+    db
+      .select({ id: tr.id, salesperson: tr.salesperson, date: tr.date, topic: tr.topic, passed: tr.passed })
+      .from(tr)
+      .where(heldOn(id, date))
+      .orderBy(desc(tr.date), desc(tr.id))
+      .limit(1) as unknown as Built;
+  const passedTraining = (id: number | Placeholder, date: string | Placeholder) =>
+    db
+      .select({ id: tr.id })
+      .from(tr)
+      .where(and(heldOn(id, date), eq(tr.passed, true)))
+      .limit(1) as unknown as Built;
   const byRef =
-    <T extends ResourceTable>(table: T, name: string, column: string, pick?: readonly string[]) =>
+    <T extends ResourceTable>(table: T, name: string, column: string) =>
     (value: number) =>
       memo(`${name}@${value}`, () =>
         byValue<RowOf<T>[]>(
           `${name}@${value}`,
           `${name}@${column}`,
           (id) =>
-            (pick ? db.select(Object.fromEntries(pick.map((k) => [k, table[k]])) as never) : db.select())
+            db
+              .select()
               .from(table)
               .where(and(eq(table[column], id), isNull(table.voided_at)))
               .orderBy(asc(table.id)) as unknown as Built,
@@ -132,9 +164,14 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     customerAgents: byRef(t.customerAgents, 'agents', 'customer'),
     salesperson: byId(t.salespeople, 'salesperson'),
     authorizations: byRef(t.authorizations, 'letters', 'salesperson'),
-    // qualificationGaps reads a training's date, topic and passed: a salesperson may have thousands (the load
-    // bench's training creates: mapping whole rows was ≈ 20 % of the server's CPU at 1M lines)
-    trainings: byRef(t.trainings, 'trainings', 'salesperson', ['id', 'salesperson', 'date', 'topic', 'passed']),
+    // two probes of the trainings' (salesperson, date) and (salesperson, passed, date) indexes per sale date,
+    // not every training of the salesperson: the load bench's salesperson gathers thousands (loading them
+    // was ≈ 5 ms of a training create's CPU at 1M lines; mapping whole rows before that, 20 % of the server's)
+    trainingsHeld: (id, date) =>
+      memo(`held@${id}@${date}`, () => ({
+        latest: byIdOn(`latest@${id}@${date}`, 'trainings:latest', latestTraining, id, date, undefined),
+        passed: byIdOn(`passed@${id}@${date}`, 'trainings:passed', passedTraining, id, date, undefined) !== undefined,
+      })),
     product: byId(t.products, 'product'),
     batch: byId(t.batches, 'batch'),
     recallsCovering: (productId, batchNo) =>
