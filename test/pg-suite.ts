@@ -24,6 +24,8 @@ export const PG_EXCLUDED: Record<string, string> = {
     'the SQLite ledger merge in short transactions and its recovery at opening (WAL, dropped indexes); the PostgreSQL merge is one transaction (test/imports/pg-nothing-partial.test.ts)',
   'test/imports/bulk-http.test.ts':
     'the SQLite bulk merge in short WAL transactions beside the server (writer-blocking time, journal mode); on PostgreSQL the merge is one transaction under the write lock (test/imports/pg-nothing-partial.test.ts), so a write waits for it',
+  'test/server/list-live-counts.test.ts':
+    'SQLite’s kept live-row counts (their triggers, another SQLite connection’s raw writes); PostgreSQL’s are test/imports/pg-live-counts.test.ts',
   'test/imports/bulk-journal.test.ts': 'the SQLite bulk journal (synchronous, WAL, synchronous=NORMAL/FULL)',
   'test/server/write-hooks.test.ts': 'the hook registry before the composition registers it, in a process of its own on an in-memory SQLite',
   'test/imports/upload-stream.test.ts':

@@ -192,8 +192,7 @@ export async function countRows(db: Db, resource: Resource, where: SQL | undefin
   const t = resource.table;
   if (liveOnly) {
     const engine = engineOf(db);
-    const kept =
-      engine.dialect === 'sqlite' ? keptLiveCount((engine as SqliteEngine).connection(), resource.name) : await pgKeptLiveCount(db, resource.name);
+    const kept = engine.dialect === 'sqlite' ? keptLiveCount((engine as SqliteEngine).connection(), resource.name) : await pgKeptLiveCount(db, resource.name);
     if (kept !== undefined) return kept;
     if (!resource.system) return countRows(db, resource, where, false);
     return cachedCount(db, `${resource.name}:live`, async () => {
