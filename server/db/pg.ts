@@ -52,7 +52,61 @@ interface PgTxState {
   savepoints: number;
   /** a ROLLBACK or unlock failed: the connection's state is unknown, so the pool destroys it */
   broken?: boolean;
+  memo: SectionMemo;
+  /**
+   * RELEASE SAVEPOINTs not sent yet: they go with the section's next statement of its own (the next SAVEPOINT,
+   * COMMIT) in one round trip, or just before any other query — a nested write (the seed's creates, a verb's)
+   * costs one round trip for its savepoint instead of two.
+   */
+  releases: string[];
 }
+
+/**
+ * What a write section (a transaction or exclusive section: it holds the database's one write lock, so only its
+ * own statements change the database) has read and may read again without a round trip: rows by id, the audit
+ * chain's tail. Every statement the section's connection sends forgets the table it writes (`insert into "t"`,
+ * `update "t"`, `delete from "t"`), any other non-SELECT statement forgets everything, and so does a rollback
+ * to a savepoint. A value loaded while something was forgotten is not kept (it may predate the write).
+ */
+export class SectionMemo {
+  private readonly tables = new Map<string, Map<string | number, unknown>>();
+  private generation = 0;
+
+  /** the value under (table, key), loading and keeping it on a miss; a copy, so callers may change it */
+  async read<T>(table: string, key: string | number, load: () => Promise<T>): Promise<T> {
+    const known = this.tables.get(table);
+    if (known?.has(key)) return structuredClone(known.get(key)) as T;
+    const generation = this.generation;
+    const value = await load();
+    if (generation === this.generation) this.set(table, key, value);
+    return value;
+  }
+
+  /** keeps what the section itself just wrote (e.g. the audit chain's new tail, after its insert) */
+  set(table: string, key: string | number, value: unknown): void {
+    let known = this.tables.get(table);
+    if (!known) this.tables.set(table, (known = new Map()));
+    known.set(key, structuredClone(value));
+  }
+
+  forget(table?: string): void {
+    this.generation++;
+    if (table === undefined) this.tables.clear();
+    else this.tables.delete(table);
+  }
+
+  /** what a statement's text changes: a table, nothing (reads, savepoints) or anything */
+  noteStatement(text: string | undefined): void {
+    if (text !== undefined && READS.test(text)) return;
+    const m = text === undefined ? null : WRITES_TABLE.exec(text);
+    this.forget(m ? m[1] : undefined);
+  }
+}
+
+/** a statement that writes no table (one statement: a multi-statement text is matched by its first) */
+const READS = /^\s*(?:select\b(?![^;]*;)|savepoint\b|release\b)/i;
+/** Drizzle's single-table writes (a CTE or a multi-statement text forgets everything) */
+const WRITES_TABLE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"([^"]+)"[^;]*$/i;
 
 /** The pool's query function as Drizzle calls it (`client.query(config | text, values)`). */
 export interface PgQueryable {
@@ -151,16 +205,37 @@ export class PgEngine implements DbEngine {
     return this.pool.ended ? Promise.resolve() : this.pool.end();
   }
 
-  /** A pool connection for the calling context's section; a connection left in an unknown state is destroyed. */
+  /**
+   * A pool connection for the calling context's section; a connection left in an unknown state is destroyed.
+   * While the section has it, every query sent on it (by the adapter, the bulk loaders, COPY) first sends the
+   * pending RELEASEs and tells the section's memo what it writes.
+   */
   private async withConnection<T>(run: (state: PgTxState) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const state: PgTxState = { open: true, client, inTx: false, savepoints: 0 };
+    const state: PgTxState = { open: true, client, inTx: false, savepoints: 0, memo: new SectionMemo(), releases: [] };
+    const send = client.query;
+    client.query = ((config: unknown, ...rest: unknown[]) => {
+      if (state.releases.length) send.call(client, this.takeReleases(state).join('; ')).catch(() => undefined); // a failure aborts the transaction: the query below reports it
+      state.memo.noteStatement(typeof config === 'string' ? config : ((config as { submit?: unknown; text?: string } | null)?.submit ? undefined : (config as { text?: string })?.text));
+      return (send as (...a: unknown[]) => unknown).call(client, config, ...rest);
+    }) as typeof client.query;
     try {
       return await this.als.run(state, () => run(state));
     } finally {
       state.open = false;
+      client.query = send;
       client.release(state.broken || state.inTx);
     }
+  }
+
+  private takeReleases(state: PgTxState): string[] {
+    return state.releases.splice(0);
+  }
+
+  /** The memo of the calling context's write section (see SectionMemo); undefined outside one. */
+  sectionMemo(): SectionMemo | undefined {
+    const s = this.als.getStore();
+    return s?.open ? s.memo : undefined;
   }
 
   /**
@@ -172,25 +247,32 @@ export class PgEngine implements DbEngine {
     try {
       await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
       const out = await fn();
-      await state.client.query('COMMIT');
+      await state.client.query([...this.takeReleases(state), 'COMMIT'].join('; '));
       state.inTx = false;
       return out;
     } catch (e) {
+      state.releases.length = 0;
       await state.client.query('ROLLBACK').catch(() => (state.broken = true));
       state.inTx = false;
       throw e;
+    } finally {
+      state.memo.forget();
     }
   }
 
+  /** SAVEPOINT (with the RELEASEs still pending: one round trip); its RELEASE waits for the next statement. */
   private async savepoint<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
     const name = `sp${++state.savepoints}`;
-    await state.client.query(`SAVEPOINT ${name}`);
+    await state.client.query([...this.takeReleases(state), `SAVEPOINT ${name}`].join('; '));
     try {
       const out = await fn();
-      await state.client.query(`RELEASE SAVEPOINT ${name}`);
+      state.releases.push(`RELEASE SAVEPOINT ${name}`);
       return out;
     } catch (e) {
+      // the RELEASEs pending are of savepoints inside this one: the rollback undoes them
+      state.releases.length = 0;
       await state.client.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`).catch(() => (state.broken = true));
+      state.memo.forget();
       throw e;
     }
   }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { auditLog } from '../../schema/tables';
 import { toWellFormed } from '../../schema/unicode';
-import type { Db } from '../db';
+import { type Db, sectionMemo } from '../db';
 import type { ServiceContext } from './context';
 
 export type AuditAction = 'create' | 'update' | 'void' | 'sign';
@@ -53,6 +53,8 @@ function auditContent(...[ctx, action, resource, recordId, before, after, reason
   };
 }
 
+const AUDIT_TABLE = 'audit_log';
+const TAIL = 'tail';
 const lastHash = (db: Db) => db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
 
 /**
@@ -64,12 +66,17 @@ const lastHash = (db: Db) => db.select({ hash: auditLog.hash }).from(auditLog).o
 export async function writeAudit(...args: AuditArgs): Promise<void> {
   const [ctx, , , , before, after] = args;
   const content = auditContent(...args);
-  const last = (await lastHash(ctx.db).get()) as { hash: string | null } | undefined;
-  const prev = last?.hash ?? null;
+  // PostgreSQL: the tail is read once per write section and then kept there — the section holds the write lock,
+  // so only its own appends move the tail (its memo forgets it at any other audit_log write and at a rollback)
+  const memo = sectionMemo(ctx.db);
+  const readTail = async () => ((await lastHash(ctx.db).get()) as { hash: string | null } | undefined)?.hash ?? null;
+  const prev = memo ? await memo.read(AUDIT_TABLE, TAIL, readTail) : await readTail();
+  const hash = auditHash(prev, content);
   await ctx.db
     .insert(auditLog)
-    .values({ ...content, before, after, prev_hash: prev, hash: auditHash(prev, content) })
+    .values({ ...content, before, after, prev_hash: prev, hash })
     .run();
+  memo?.set(AUDIT_TABLE, TAIL, hash);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Reading records the way the API shows them: write-only fields removed, inline children embedded. */
-import { currentConnection, engineOf } from '../db';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { currentConnection, engineOf, sectionMemo } from '../db';
+import { and, asc, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { registry } from '../../schema/resources';
 import type { Lang } from '../../schema/messages';
@@ -27,8 +27,14 @@ export function clientOf(db: Db): Db['$client'] {
 const byIdQueries = new WeakMap<object, Map<string, { get(p: { id: number }): unknown }>>();
 
 export async function findRow(db: Db, resource: Resource, id: number): Promise<Row | undefined> {
-  // PostgreSQL: the adapter's builders (a prepared statement there is named per connection: not worth it per row)
-  if (engineOf(db).dialect === 'postgres') return (await db.select().from(resource.table).where(eq(resource.table.id, id)).get()) as Row | undefined;
+  // PostgreSQL: the adapter's builders (a prepared statement there is named per connection: not worth it per row);
+  // inside a write section a row read before is answered from its memo until the section writes that table
+  // (a create reads its order for the reference check, then for each derived field: one round trip, not three)
+  if (engineOf(db).dialect === 'postgres') {
+    const load = async () => (await db.select().from(resource.table).where(eq(resource.table.id, id)).get()) as Row | undefined;
+    const memo = sectionMemo(db);
+    return memo ? memo.read(getTableName(resource.table), id, load) : load();
+  }
   // per connection: a statement prepared on the read connection must not serve a transaction (it would not see its writes)
   const connection = currentConnection(db);
   let perTable = byIdQueries.get(connection);
