@@ -74,6 +74,15 @@ export function sectionMemo(db: Db): SectionMemo | undefined {
   return engine instanceof PgEngine ? engine.sectionMemo() : undefined;
 }
 
+/**
+ * PostgreSQL, inside a write transaction: holds a row for `table` and sends it with the transaction's next
+ * statement (PgEngine.appendLater); false elsewhere and on SQLite — the caller inserts it itself.
+ */
+export function appendLater(db: Db, table: string, columns: readonly string[], values: readonly unknown[]): boolean {
+  const engine = engineOf(db);
+  return engine instanceof PgEngine && engine.appendLater(table, columns, values);
+}
+
 /** SQLite only: the writer's connection, for a bulk loader inside exclusive() (and its tests), which drives its own transactions. */
 export function writerOf(db: Db): Database.Database {
   return (engineOf(db) as SqliteEngine).writer;

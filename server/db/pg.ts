@@ -59,6 +59,8 @@ interface PgTxState {
    * costs one round trip for its savepoint instead of two.
    */
   releases: string[];
+  /** rows appendLater() holds for the next statement: `INSERT … VALUES …` texts by table */
+  appends: Map<string, { head: string; rows: string[] }>;
 }
 
 /**
@@ -212,24 +214,55 @@ export class PgEngine implements DbEngine {
    */
   private async withConnection<T>(run: (state: PgTxState) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const state: PgTxState = { open: true, client, inTx: false, savepoints: 0, memo: new SectionMemo(), releases: [] };
+    const state: PgTxState = { open: true, client, inTx: false, savepoints: 0, memo: new SectionMemo(), releases: [], appends: new Map() };
+    const own = Object.hasOwn(client, 'query');
     const send = client.query;
     client.query = ((config: unknown, ...rest: unknown[]) => {
-      if (state.releases.length) send.call(client, this.takeReleases(state).join('; ')).catch(() => undefined); // a failure aborts the transaction: the query below reports it
-      state.memo.noteStatement(typeof config === 'string' ? config : ((config as { submit?: unknown; text?: string } | null)?.submit ? undefined : (config as { text?: string })?.text));
+      const text = typeof config === 'string' ? config : (config as { submit?: unknown } | null)?.submit ? undefined : (config as { text?: string } | null)?.text;
+      // what this statement must come after: the savepoints ended, the rows held for a table it names
+      const before = [...this.takeReleases(state), ...this.takeAppends(state, text)];
+      if (before.length) send.call(client, before.join('; ')).catch(() => undefined); // a failure aborts the transaction: the query below reports it
+      state.memo.noteStatement(text);
       return (send as (...a: unknown[]) => unknown).call(client, config, ...rest);
     }) as typeof client.query;
     try {
       return await this.als.run(state, () => run(state));
     } finally {
       state.open = false;
-      client.query = send;
+      if (own) client.query = send;
+      else delete (client as Partial<pg.PoolClient>).query;
       client.release(state.broken || state.inTx);
     }
   }
 
   private takeReleases(state: PgTxState): string[] {
     return state.releases.splice(0);
+  }
+
+  /** the INSERTs of the rows held for the tables `text` names (all of them for COMMIT, a savepoint, COPY: undefined) */
+  private takeAppends(state: PgTxState, text?: string): string[] {
+    const out: string[] = [];
+    for (const [table, { head, rows }] of state.appends) {
+      if (text !== undefined && !text.includes(table)) continue;
+      out.push(`${head} VALUES ${rows.join(', ')}`);
+      state.appends.delete(table);
+    }
+    return out;
+  }
+
+  /**
+   * Inside a write transaction: holds one row for `table` (values rendered as SQL literals) and sends it with the
+   * transaction's next statement of its own (SAVEPOINT, COMMIT: one round trip) or just before any statement that
+   * names the table (it reads them, in order); undone with a rollback to a savepoint begun before it. Answers
+   * false outside a transaction: the caller inserts it itself. The audit log's rows: no round trip of their own.
+   */
+  appendLater(table: string, columns: readonly string[], values: readonly unknown[]): boolean {
+    const state = this.als.getStore();
+    if (!state?.open || !state.inTx) return false;
+    let held = state.appends.get(table);
+    if (!held) state.appends.set(table, (held = { head: `INSERT INTO ${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`, rows: [] }));
+    held.rows.push(`(${values.map(literal).join(', ')})`);
+    return true;
   }
 
   /** The memo of the calling context's write section (see SectionMemo); undefined outside one. */
@@ -247,11 +280,12 @@ export class PgEngine implements DbEngine {
     try {
       await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
       const out = await fn();
-      await state.client.query([...this.takeReleases(state), 'COMMIT'].join('; '));
+      await state.client.query([...this.takeReleases(state), ...this.takeAppends(state), 'COMMIT'].join('; '));
       state.inTx = false;
       return out;
     } catch (e) {
       state.releases.length = 0;
+      state.appends.clear();
       await state.client.query('ROLLBACK').catch(() => (state.broken = true));
       state.inTx = false;
       throw e;
@@ -263,19 +297,32 @@ export class PgEngine implements DbEngine {
   /** SAVEPOINT (with the RELEASEs still pending: one round trip); its RELEASE waits for the next statement. */
   private async savepoint<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
     const name = `sp${++state.savepoints}`;
-    await state.client.query([...this.takeReleases(state), `SAVEPOINT ${name}`].join('; '));
+    // the rows held so far are written before it: a rollback to it must not undo them
+    await state.client.query([...this.takeReleases(state), ...this.takeAppends(state), `SAVEPOINT ${name}`].join('; '));
     try {
       const out = await fn();
       state.releases.push(`RELEASE SAVEPOINT ${name}`);
       return out;
     } catch (e) {
-      // the RELEASEs pending are of savepoints inside this one: the rollback undoes them
+      // the RELEASEs pending are of savepoints inside this one, the rows held were held since it: the rollback undoes them
       state.releases.length = 0;
+      state.appends.clear();
       await state.client.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`).catch(() => (state.broken = true));
       state.memo.forget();
       throw e;
     }
   }
+}
+
+/** A value as an SQL literal (numbers, booleans, null, text: the driver's own escaping). */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return pg.escapeLiteral(String(v));
 }
 
 /** A PostgreSQL URL for a log line: engine, user, host and database, never the password. */

@@ -51,6 +51,14 @@ export async function findRow(db: Db, resource: Resource, id: number): Promise<R
   return q.get({ id }) as Row | undefined;
 }
 
+/**
+ * PostgreSQL: a row the write section just wrote (`returning()`, all columns) is what the next findRow of it
+ * answers, without reading it back (no-op outside a section and on SQLite).
+ */
+export function rememberRow(db: Db, resource: Resource, row: Row): void {
+  sectionMemo(db)?.set(getTableName(resource.table), row.id, row);
+}
+
 export function inlineChildren(resource: Resource): Resource[] {
   return [...registry.values()].filter((c) => c.parent?.resource === resource.name && c.parent.inline);
 }
