@@ -112,7 +112,10 @@ async function main() {
   console.log(JSON.stringify(out));
   if (engine === 'pg') {
     const top = [...sent.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
-    for (const [text, n] of top) console.log(String(n).padStart(7), text.replace(/\s+/g, ' ').slice(0, 160));
+    for (const [text, n] of top) {
+      const t = text.replace(/\s+/g, ' ');
+      console.log(String(n).padStart(7), t.length > 170 ? `${t.slice(0, 60)} … ${t.slice(-100)}` : t);
+    }
   }
 }
 

@@ -66,9 +66,11 @@ interface PgTxState {
 /**
  * What a write section (a transaction or exclusive section: it holds the database's one write lock, so only its
  * own statements change the database) has read and may read again without a round trip: rows by id, the audit
- * chain's tail. Every statement the section's connection sends forgets the table it writes (`insert into "t"`,
- * `update "t"`, `delete from "t"`), any other non-SELECT statement forgets everything, and so does a rollback
- * to a savepoint. A value loaded while something was forgotten is not kept (it may predate the write).
+ * chain's tail. Every statement the section's connection sends forgets the table it writes (`update "t"`,
+ * `delete from "t"`, an upsert; a plain `insert into "t"` only the look-ups that found nothing there), any other
+ * non-SELECT statement forgets everything, and so does a rollback to a savepoint. A value loaded while something
+ * was forgotten is not kept (it may predate the write). Sound while no trigger writes a table other than its
+ * own (drizzle-pg/'s triggers only refuse: append-only audit log, attachments).
  */
 export class SectionMemo {
   private readonly tables = new Map<string, Map<string | number, unknown>>();
@@ -101,7 +103,18 @@ export class SectionMemo {
   noteStatement(text: string | undefined): void {
     if (text !== undefined && READS.test(text)) return;
     const m = text === undefined ? null : WRITES_TABLE.exec(text);
+    if (m && /^\s*insert\b/i.test(text!) && !/\bon\s+conflict\b/i.test(text!)) return this.forgetMisses(m[1]);
     this.forget(m ? m[1] : undefined);
+  }
+
+  /**
+   * A plain INSERT changes no row there was: the rows kept by id stay; what was looked for and not found may exist
+   * now, and what is kept about the table as a whole (a string key: the audit chain's tail) may have moved.
+   */
+  private forgetMisses(table: string): void {
+    this.generation++;
+    const known = this.tables.get(table);
+    if (known) for (const [key, value] of known) if (value === undefined || typeof key !== 'number') known.delete(key);
   }
 }
 
