@@ -7,7 +7,9 @@
 import type Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import type { DbEngine } from './engine';
-import { PgEngine, type PgEngineOptions, type SectionMemo } from './pg';
+import { PgEngine, type PgEngineOptions, primeWriteTransactions, type SectionMemo } from './pg';
+
+export { primeWriteTransactions };
 import { pgDatabase } from './pg-db';
 import { openSqlite, type SqliteEngine } from './sqlite';
 

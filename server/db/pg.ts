@@ -99,27 +99,34 @@ export class SectionMemo {
     else this.tables.delete(table);
   }
 
-  /** what a statement's text changes: a table, nothing (reads, savepoints) or anything */
-  noteStatement(text: string | undefined): void {
+  /** what a statement changes: a table, one row of it, nothing (reads, savepoints) or anything */
+  noteStatement(text: string | undefined, values?: readonly unknown[]): void {
     if (text !== undefined && READS.test(text)) return;
     const m = text === undefined ? null : WRITES_TABLE.exec(text);
-    if (m && /^\s*insert\b/i.test(text!) && !/\bon\s+conflict\b/i.test(text!)) return this.forgetMisses(m[1]);
-    this.forget(m ? m[1] : undefined);
+    if (!m) return this.forget();
+    if (/^\s*insert\b/i.test(text!) && !/\bon\s+conflict\b/i.test(text!)) return this.forgetMisses(m[1]);
+    // Drizzle's update or delete of one row by id (`… where "t"."id" = $n [returning …]`): that row
+    const one = ONE_ROW.exec(text!);
+    const id = one && one[1] === m[1] ? values?.[Number(one[2]) - 1] : undefined;
+    if (typeof id === 'number') return this.forgetMisses(m[1], id);
+    this.forget(m[1]);
   }
 
   /**
    * A plain INSERT changes no row there was: the rows kept by id stay; what was looked for and not found may exist
    * now, and what is kept about the table as a whole (a string key: the audit chain's tail) may have moved.
    */
-  private forgetMisses(table: string): void {
+  private forgetMisses(table: string, andRow?: number): void {
     this.generation++;
     const known = this.tables.get(table);
-    if (known) for (const [key, value] of known) if (value === undefined || typeof key !== 'number') known.delete(key);
+    if (known) for (const [key, value] of known) if (value === undefined || typeof key !== 'number' || key === andRow) known.delete(key);
   }
 }
 
 /** a statement that writes no table (one statement: a multi-statement text is matched by its first) */
 const READS = /^\s*(?:select\b(?![^;]*;)|savepoint\b|release\b)/i;
+/** Drizzle's `where` of one row by id, last in an update or delete (before a `returning`) */
+const ONE_ROW = /\swhere "([^"]+)"\."id" = \$(\d+)(?: returning [^;]*)?$/i;
 /** Drizzle's single-table writes (a CTE or a multi-statement text forgets everything) */
 const WRITES_TABLE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"([^"]+)"[^;]*$/i;
 
@@ -234,8 +241,8 @@ export class PgEngine implements DbEngine {
       const text = typeof config === 'string' ? config : (config as { submit?: unknown } | null)?.submit ? undefined : (config as { text?: string } | null)?.text;
       // what this statement must come after: the savepoints ended, the rows held for a table it names
       const before = [...this.takeReleases(state), ...this.takeAppends(state, text)];
-      if (before.length) send.call(client, before.join('; ')).catch(() => undefined); // a failure aborts the transaction: the query below reports it
-      state.memo.noteStatement(text);
+      if (before.length) (send as (text: string) => Promise<unknown>).call(client, before.join('; ')).catch(() => undefined); // a failure aborts the transaction: the query below reports it
+      state.memo.noteStatement(text, Array.isArray(rest[0]) ? rest[0] : (config as { values?: unknown[] } | null)?.values);
       return (send as (...a: unknown[]) => unknown).call(client, config, ...rest);
     }) as typeof client.query;
     try {
@@ -291,7 +298,9 @@ export class PgEngine implements DbEngine {
   private async begin<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
     state.inTx = true;
     try {
-      await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      const head = `BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+      const results = (await state.client.query([head, ...PRIMERS.map((p) => p.text)].join('; '))) as unknown as pg.QueryResult[];
+      PRIMERS.forEach((p, i) => p.apply(results[3 + i].rows, state.memo));
       const out = await fn();
       await state.client.query([...this.takeReleases(state), ...this.takeAppends(state), 'COMMIT'].join('; '));
       state.inTx = false;
@@ -325,6 +334,15 @@ export class PgEngine implements DbEngine {
       throw e;
     }
   }
+}
+
+/**
+ * Reads every write transaction makes in its first round trip, after taking the write lock, into its memo (the
+ * audit chain's tail: services/audit.ts): a write then needs no round trip of its own to learn them.
+ */
+const PRIMERS: { text: string; apply: (rows: unknown[], memo: SectionMemo) => void }[] = [];
+export function primeWriteTransactions(text: string, apply: (rows: unknown[], memo: SectionMemo) => void): void {
+  PRIMERS.push({ text, apply });
 }
 
 /** A value as an SQL literal (numbers, booleans, null, text: the driver's own escaping). */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { auditLog } from '../../schema/tables';
 import { toWellFormed } from '../../schema/unicode';
-import { appendLater, type Db, sectionMemo } from '../db';
+import { appendLater, type Db, primeWriteTransactions, sectionMemo } from '../db';
 import type { ServiceContext } from './context';
 
 export type AuditAction = 'create' | 'update' | 'void' | 'sign';
@@ -58,6 +58,10 @@ const TAIL = 'tail';
 /** the columns an audit row is written with (before/after as the JSON text the hash covers) */
 const AUDIT_COLUMNS = ['at', 'actor', 'action', 'resource', 'record_id', 'before', 'after', 'reason', 'prev_hash', 'hash'] as const;
 const lastHash = (db: Db) => db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+// PostgreSQL: every write transaction reads the tail with its BEGIN and write lock (one round trip, server/db/pg.ts)
+primeWriteTransactions('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1', (rows, memo) =>
+  memo.set(AUDIT_TABLE, TAIL, (rows[0] as { hash: string | null } | undefined)?.hash ?? null),
+);
 
 /**
  * Appends one audit row; call it inside the transaction that makes the change, so both land or neither.

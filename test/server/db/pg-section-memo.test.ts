@@ -7,11 +7,12 @@
  *    creates, with nested writes that append audit rows and then fail (rolled back to their savepoint): the log
  *    is one chain (verifyAuditChain: no break), with exactly the rows of the creates that committed;
  *  - a row read twice costs one query; after a raw UPDATE, a builder update or a rolled-back savepoint the next
- *    read sees the database; a caller changing the row it got does not change what the next caller gets;
+ *    read sees the database (an update of one row by id forgets that row only); a caller changing the row it got
+ *    does not change what the next caller gets;
  *  - a nested write's RELEASE and its audit row go with the next SAVEPOINT (the last ones with COMMIT): n nested
- *    creates cost n + 1 round trips for their savepoints and audit rows, and one read of the chain's tail.
+ *    creates cost n + 1 round trips for their savepoints and audit rows; the chain's tail is read with BEGIN.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../schema/resources';
@@ -62,7 +63,7 @@ describe.skipIf(!pgUrl)('PostgreSQL write sections: what they keep between state
   });
 
   it('the audit chain stays one chain under 4 writers whose transactions hold nested writes that fail', async () => {
-    const TX = 6;
+    const TX = 4;
     const EACH = 4;
     const writer = async (db: Db, w: number) => {
       const ctx = ctxOf(db);
@@ -85,12 +86,13 @@ describe.skipIf(!pgUrl)('PostgreSQL write sections: what they keep between state
     expect(chain.rows).toBe(dbs.length * TX * EACH);
     const undone = await dbs[0].all(sql`SELECT count(*)::int AS n FROM audit_log WHERE reason = 'rolled back'`);
     expect(undone).toEqual([{ n: 0 }]);
-  });
+  }, 60_000);
 
   it('a row read twice costs one query; raw SQL, builder writes and a rolled-back savepoint make the next read go to the database', async () => {
     const db = dbs[0];
     const ctx = ctxOf(db);
     const { id } = await createRecord(ctx, customers, customerBody('记忆甲'));
+    const { id: other } = await createRecord(ctx, customers, customerBody('记忆戊'));
     const seen: string[] = [];
     const sent = await sentDuring(() =>
       transaction(db, async () => {
@@ -99,19 +101,22 @@ describe.skipIf(!pgUrl)('PostgreSQL write sections: what they keep between state
         seen.push((await findRow(db, customers, id))!.name as string); // from memory, not the caller's copy
         await db.run(sql`UPDATE customers SET name = '记忆乙' WHERE id = ${id}`);
         seen.push((await findRow(db, customers, id))!.name as string);
-        await db.update(customers.table).set({ name: '记忆丙' }).where(sql`id = ${id}`).run();
+        seen.push((await findRow(db, customers, other))!.name as string);
+        // an update of one row by id forgets that row only
+        await db.update(customers.table).set({ name: '记忆丙' }).where(eq(customers.table.id, id)).run();
         seen.push((await findRow(db, customers, id))!.name as string);
+        seen.push((await findRow(db, customers, other))!.name as string);
         await transaction(db, async () => {
-          await db.update(customers.table).set({ name: '记忆丁' }).where(sql`id = ${id}`).run();
+          await db.update(customers.table).set({ name: '记忆丁' }).where(eq(customers.table.id, id)).run();
           seen.push((await findRow(db, customers, id))!.name as string);
           throw new Error('undone');
         }).catch(() => undefined);
         seen.push((await findRow(db, customers, id))!.name as string);
       }),
     );
-    expect(seen).toEqual(['记忆甲', '记忆乙', '记忆丙', '记忆丁', '记忆丙']);
+    expect(seen).toEqual(['记忆甲', '记忆乙', '记忆戊', '记忆丙', '记忆戊', '记忆丁', '记忆丙']);
     const byId = sent.filter((t) => /^select .* from "customers" where "customers"."id" = \$1$/.test(t));
-    expect(byId).toHaveLength(5); // 6 reads: the second came from memory
+    expect(byId).toHaveLength(6); // 8 reads: the second of each row came from memory
   });
 
   it("a nested write's RELEASE and its audit row go with the next SAVEPOINT; the last ones with COMMIT", async () => {
@@ -124,8 +129,9 @@ describe.skipIf(!pgUrl)('PostgreSQL write sections: what they keep between state
     );
     const trips = sent.filter((t) => /SAVEPOINT|COMMIT|audit_log/.test(t));
     expect(trips).toHaveLength(5);
-    expect(trips[0]).toBe('SAVEPOINT sp1');
-    expect(trips[1]).toMatch(/^select "hash" from "audit_log"/); // the tail, once per transaction
+    // the chain's tail comes with BEGIN and the write lock: no round trip of its own
+    expect(trips[0]).toMatch(/^BEGIN READ WRITE; .*SELECT pg_advisory_xact_lock\(\d+\); SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1$/);
+    expect(trips[1]).toBe('SAVEPOINT sp1');
     expect(trips[2]).toMatch(/^RELEASE SAVEPOINT sp1; INSERT INTO "audit_log" \(.*\) VALUES \(.*'customers'.*\); SAVEPOINT sp2$/s);
     expect(trips[3]).toMatch(/^RELEASE SAVEPOINT sp2; INSERT INTO "audit_log" .*; SAVEPOINT sp3$/s);
     expect(trips[4]).toMatch(/^RELEASE SAVEPOINT sp3; INSERT INTO "audit_log" .*; COMMIT$/s);
