@@ -64,7 +64,11 @@ async function main() {
   const file = path.join(dir, 'gsp.db');
   let db: Db;
   let dropDb = async () => {};
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const loadBefore = load();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();

@@ -93,7 +93,11 @@ async function main() {
       ...(engine === 'pg' ? { queries_per_request: +((queries - q0) / N).toFixed(1) } : {}),
     };
   };
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const loadBefore = load();
   const create = await timed(
     'create customer',

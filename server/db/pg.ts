@@ -103,13 +103,19 @@ export class SectionMemo {
   noteStatement(text: string | undefined, values?: readonly unknown[]): void {
     if (text !== undefined && READS.test(text)) return;
     const m = text === undefined ? null : WRITES_TABLE.exec(text);
-    if (!m) return this.forget();
-    if (/^\s*insert\b/i.test(text!) && !/\bon\s+conflict\b/i.test(text!)) return this.forgetMisses(m[1]);
+    if (!m) {
+      this.forget();
+      return;
+    }
+    if (/^\s*insert\b/i.test(text!) && !/\bon\s+conflict\b/i.test(text!)) {
+      this.forgetMisses(m[1]);
+      return;
+    }
     // Drizzle's update or delete of one row by id (`… where "t"."id" = $n [returning …]`): that row
     const one = ONE_ROW.exec(text!);
     const id = one && one[1] === m[1] ? values?.[Number(one[2]) - 1] : undefined;
-    if (typeof id === 'number') return this.forgetMisses(m[1], id);
-    this.forget(m[1]);
+    if (typeof id === 'number') this.forgetMisses(m[1], id);
+    else this.forget(m[1]);
   }
 
   /**
@@ -238,7 +244,8 @@ export class PgEngine implements DbEngine {
     const own = Object.hasOwn(client, 'query');
     const send = client.query;
     client.query = ((config: unknown, ...rest: unknown[]) => {
-      const text = typeof config === 'string' ? config : (config as { submit?: unknown } | null)?.submit ? undefined : (config as { text?: string } | null)?.text;
+      const text =
+        typeof config === 'string' ? config : (config as { submit?: unknown } | null)?.submit ? undefined : (config as { text?: string } | null)?.text;
       // what this statement must come after: the savepoints ended, the rows held for a table it names
       const before = [...this.takeReleases(state), ...this.takeAppends(state, text)];
       if (before.length) (send as (text: string) => Promise<unknown>).call(client, before.join('; ')).catch(() => undefined); // a failure aborts the transaction: the query below reports it
@@ -280,7 +287,11 @@ export class PgEngine implements DbEngine {
     const state = this.als.getStore();
     if (!state?.open || !state.inTx) return false;
     let held = state.appends.get(table);
-    if (!held) state.appends.set(table, (held = { head: `INSERT INTO ${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`, rows: [] }));
+    if (!held)
+      state.appends.set(
+        table,
+        (held = { head: `INSERT INTO ${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`, rows: [] }),
+      );
     held.rows.push(`(${values.map(literal).join(', ')})`);
     return true;
   }

@@ -81,7 +81,14 @@ export async function writeAudit(...args: AuditArgs): Promise<void> {
   const prev = memo ? await memo.read(AUDIT_TABLE, TAIL, readTail) : await readTail();
   const hash = auditHash(prev, content);
   const row = { ...content, prev_hash: prev, hash };
-  if (!appendLater(ctx.db, AUDIT_TABLE, AUDIT_COLUMNS, AUDIT_COLUMNS.map((c) => row[c]))) {
+  if (
+    !appendLater(
+      ctx.db,
+      AUDIT_TABLE,
+      AUDIT_COLUMNS,
+      AUDIT_COLUMNS.map((c) => row[c]),
+    )
+  ) {
     await ctx.db
       .insert(auditLog)
       .values({ ...content, before, after, prev_hash: prev, hash })

@@ -29,8 +29,14 @@ async function linesOfOrders(db: Db, orderIds: number[]): Promise<number[]> {
 }
 /** The lines of the orders an invoice's live slips ship: one query (it runs for every invoice, line, link and payment written). */
 async function linesOfInvoice(db: Db, invoiceId: number): Promise<number[]> {
-  const slips = db.select({ slip: t.invoiceSlips.slip }).from(t.invoiceSlips).where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId)));
-  return linesWhere(db, inArray(t.salesLines.order, db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips))));
+  const slips = db
+    .select({ slip: t.invoiceSlips.slip })
+    .from(t.invoiceSlips)
+    .where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId)));
+  return linesWhere(
+    db,
+    inArray(t.salesLines.order, db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips))),
+  );
 }
 
 const lines = (list: number[], own = false): Target[] => list.map((id) => ({ kind: 'sales_lines', id, own }));
