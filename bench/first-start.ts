@@ -17,6 +17,7 @@ import { fixedDayClock } from '../server/clock';
 import { closeDb, engineOf, openDb, openPgDb, type Db } from '../server/db';
 import { migratePostgres } from '../server/migrate';
 import { seedDemo } from '../server/seed/demo';
+import { verifyAuditChain } from '../server/services/audit';
 
 const [engine = 'sqlite', cluster] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const topArg = process.argv.indexOf('--top');
@@ -97,6 +98,7 @@ async function main() {
   await seedDemo(db, clock);
   const done = performance.now();
   const cpu = process.cpuUsage(cpu0);
+  const chain = await verifyAuditChain(db); // every write went through the write service: one unbroken chain
   if (engine === 'pg') await engineOf(db).close();
   else closeDb(db);
   await new Promise((r) => setTimeout(r, 500)); // the backends exit and are reaped
@@ -110,6 +112,8 @@ async function main() {
     node_cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(1),
     ...(server === undefined ? {} : { server_cpu_s: +server.toFixed(1) }),
     ...(engine === 'pg' ? { queries: queries - q0 } : {}),
+    audit_rows: chain.rows,
+    audit_breaks: chain.breaks.length,
     load_before: loadBefore,
     load_after: load(),
   };
