@@ -7,7 +7,9 @@
 import type Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import type { DbEngine } from './engine';
-import { PgEngine, type PgEngineOptions } from './pg';
+import { PgEngine, type PgEngineOptions, primeWriteTransactions, type SectionMemo } from './pg';
+
+export { primeWriteTransactions };
 import { pgDatabase } from './pg-db';
 import { openSqlite, type SqliteEngine } from './sqlite';
 
@@ -62,6 +64,25 @@ export function exclusive<T>(db: Db, fn: () => Promise<T> | T): Promise<T> {
 
 export function closeDb(db: Db): void {
   void engineOf(db).close();
+}
+
+/**
+ * PostgreSQL: the memo of the calling context's write section — what it read (rows by id, the audit chain's tail)
+ * and may read again without a round trip while it holds the write lock (pg.ts SectionMemo says when it forgets).
+ * Undefined outside a write section, and on SQLite (its reads are in-process: nothing to save).
+ */
+export function sectionMemo(db: Db): SectionMemo | undefined {
+  const engine = engineOf(db);
+  return engine instanceof PgEngine ? engine.sectionMemo() : undefined;
+}
+
+/**
+ * PostgreSQL, inside a write transaction: holds a row for `table` and sends it with the transaction's next
+ * statement (PgEngine.appendLater); false elsewhere and on SQLite — the caller inserts it itself.
+ */
+export function appendLater(db: Db, table: string, columns: readonly string[], values: readonly unknown[]): boolean {
+  const engine = engineOf(db);
+  return engine instanceof PgEngine && engine.appendLater(table, columns, values);
 }
 
 /** SQLite only: the writer's connection, for a bulk loader inside exclusive() (and its tests), which drives its own transactions. */

@@ -52,7 +52,89 @@ interface PgTxState {
   savepoints: number;
   /** a ROLLBACK or unlock failed: the connection's state is unknown, so the pool destroys it */
   broken?: boolean;
+  memo: SectionMemo;
+  /**
+   * RELEASE SAVEPOINTs not sent yet: they go with the section's next statement of its own (the next SAVEPOINT,
+   * COMMIT) in one round trip, or just before any other query — a nested write (the seed's creates, a verb's)
+   * costs one round trip for its savepoint instead of two.
+   */
+  releases: string[];
+  /** rows appendLater() holds for the next statement: `INSERT … VALUES …` texts by table */
+  appends: Map<string, { head: string; rows: string[] }>;
 }
+
+/**
+ * What a write section (a transaction or exclusive section: it holds the database's one write lock, so only its
+ * own statements change the database) has read and may read again without a round trip: rows by id, the audit
+ * chain's tail. Every statement the section's connection sends forgets the table it writes (`update "t"`,
+ * `delete from "t"`, an upsert; a plain `insert into "t"` only the look-ups that found nothing there), any other
+ * non-SELECT statement forgets everything, and so does a rollback to a savepoint. A value loaded while something
+ * was forgotten is not kept (it may predate the write). Sound while no trigger writes a table other than its
+ * own (drizzle-pg/'s triggers only refuse: append-only audit log, attachments).
+ */
+export class SectionMemo {
+  private readonly tables = new Map<string, Map<string | number, unknown>>();
+  private generation = 0;
+
+  /** the value under (table, key), loading and keeping it on a miss; a copy, so callers may change it */
+  async read<T>(table: string, key: string | number, load: () => Promise<T>): Promise<T> {
+    const known = this.tables.get(table);
+    if (known?.has(key)) return structuredClone(known.get(key)) as T;
+    const generation = this.generation;
+    const value = await load();
+    if (generation === this.generation) this.set(table, key, value);
+    return value;
+  }
+
+  /** keeps what the section itself just wrote (e.g. the audit chain's new tail, after its insert) */
+  set(table: string, key: string | number, value: unknown): void {
+    let known = this.tables.get(table);
+    if (!known) this.tables.set(table, (known = new Map()));
+    known.set(key, structuredClone(value));
+  }
+
+  forget(table?: string): void {
+    this.generation++;
+    if (table === undefined) this.tables.clear();
+    else this.tables.delete(table);
+  }
+
+  /** what a statement changes: a table, one row of it, nothing (reads, savepoints) or anything */
+  noteStatement(text: string | undefined, values?: readonly unknown[]): void {
+    if (text !== undefined && READS.test(text)) return;
+    const m = text === undefined ? null : WRITES_TABLE.exec(text);
+    if (!m) {
+      this.forget();
+      return;
+    }
+    if (/^\s*insert\b/i.test(text!) && !/\bon\s+conflict\b/i.test(text!)) {
+      this.forgetMisses(m[1]);
+      return;
+    }
+    // Drizzle's update or delete of one row by id (`… where "t"."id" = $n [returning …]`): that row
+    const one = ONE_ROW.exec(text!);
+    const id = one && one[1] === m[1] ? values?.[Number(one[2]) - 1] : undefined;
+    if (typeof id === 'number') this.forgetMisses(m[1], id);
+    else this.forget(m[1]);
+  }
+
+  /**
+   * A plain INSERT changes no row there was: the rows kept by id stay; what was looked for and not found may exist
+   * now, and what is kept about the table as a whole (a string key: the audit chain's tail) may have moved.
+   */
+  private forgetMisses(table: string, andRow?: number): void {
+    this.generation++;
+    const known = this.tables.get(table);
+    if (known) for (const [key, value] of known) if (value === undefined || typeof key !== 'number' || key === andRow) known.delete(key);
+  }
+}
+
+/** a statement that writes no table (one statement: a multi-statement text is matched by its first) */
+const READS = /^\s*(?:select\b(?![^;]*;)|savepoint\b|release\b)/i;
+/** Drizzle's `where` of one row by id, last in an update or delete (before a `returning`) */
+const ONE_ROW = /\swhere "([^"]+)"\."id" = \$(\d+)(?: returning [^;]*)?$/i;
+/** Drizzle's single-table writes (a CTE or a multi-statement text forgets everything) */
+const WRITES_TABLE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"([^"]+)"[^;]*$/i;
 
 /** The pool's query function as Drizzle calls it (`client.query(config | text, values)`). */
 export interface PgQueryable {
@@ -151,16 +233,73 @@ export class PgEngine implements DbEngine {
     return this.pool.ended ? Promise.resolve() : this.pool.end();
   }
 
-  /** A pool connection for the calling context's section; a connection left in an unknown state is destroyed. */
+  /**
+   * A pool connection for the calling context's section; a connection left in an unknown state is destroyed.
+   * While the section has it, every query sent on it (by the adapter, the bulk loaders, COPY) first sends the
+   * pending RELEASEs and tells the section's memo what it writes.
+   */
   private async withConnection<T>(run: (state: PgTxState) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const state: PgTxState = { open: true, client, inTx: false, savepoints: 0 };
+    const state: PgTxState = { open: true, client, inTx: false, savepoints: 0, memo: new SectionMemo(), releases: [], appends: new Map() };
+    const own = Object.hasOwn(client, 'query');
+    const send = client.query;
+    client.query = ((config: unknown, ...rest: unknown[]) => {
+      const text =
+        typeof config === 'string' ? config : (config as { submit?: unknown } | null)?.submit ? undefined : (config as { text?: string } | null)?.text;
+      // what this statement must come after: the savepoints ended, the rows held for a table it names
+      const before = [...this.takeReleases(state), ...this.takeAppends(state, text)];
+      if (before.length) (send as (text: string) => Promise<unknown>).call(client, before.join('; ')).catch(() => undefined); // a failure aborts the transaction: the query below reports it
+      state.memo.noteStatement(text, Array.isArray(rest[0]) ? rest[0] : (config as { values?: unknown[] } | null)?.values);
+      return (send as (...a: unknown[]) => unknown).call(client, config, ...rest);
+    }) as typeof client.query;
     try {
       return await this.als.run(state, () => run(state));
     } finally {
       state.open = false;
+      if (own) client.query = send;
+      else delete (client as Partial<pg.PoolClient>).query;
       client.release(state.broken || state.inTx);
     }
+  }
+
+  private takeReleases(state: PgTxState): string[] {
+    return state.releases.splice(0);
+  }
+
+  /** the INSERTs of the rows held for the tables `text` names (all of them for COMMIT, a savepoint, COPY: undefined) */
+  private takeAppends(state: PgTxState, text?: string): string[] {
+    const out: string[] = [];
+    for (const [table, { head, rows }] of state.appends) {
+      if (text !== undefined && !text.includes(table)) continue;
+      out.push(`${head} VALUES ${rows.join(', ')}`);
+      state.appends.delete(table);
+    }
+    return out;
+  }
+
+  /**
+   * Inside a write transaction: holds one row for `table` (values rendered as SQL literals) and sends it with the
+   * transaction's next statement of its own (SAVEPOINT, COMMIT: one round trip) or just before any statement that
+   * names the table (it reads them, in order); undone with a rollback to a savepoint begun before it. Answers
+   * false outside a transaction: the caller inserts it itself. The audit log's rows: no round trip of their own.
+   */
+  appendLater(table: string, columns: readonly string[], values: readonly unknown[]): boolean {
+    const state = this.als.getStore();
+    if (!state?.open || !state.inTx) return false;
+    let held = state.appends.get(table);
+    if (!held)
+      state.appends.set(
+        table,
+        (held = { head: `INSERT INTO ${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`, rows: [] }),
+      );
+    held.rows.push(`(${values.map(literal).join(', ')})`);
+    return true;
+  }
+
+  /** The memo of the calling context's write section (see SectionMemo); undefined outside one. */
+  sectionMemo(): SectionMemo | undefined {
+    const s = this.als.getStore();
+    return s?.open ? s.memo : undefined;
   }
 
   /**
@@ -170,30 +309,62 @@ export class PgEngine implements DbEngine {
   private async begin<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
     state.inTx = true;
     try {
-      await state.client.query(`BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      const head = `BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+      const results = (await state.client.query([head, ...PRIMERS.map((p) => p.text)].join('; '))) as unknown as pg.QueryResult[];
+      PRIMERS.forEach((p, i) => p.apply(results[3 + i].rows, state.memo));
       const out = await fn();
-      await state.client.query('COMMIT');
+      await state.client.query([...this.takeReleases(state), ...this.takeAppends(state), 'COMMIT'].join('; '));
       state.inTx = false;
       return out;
     } catch (e) {
+      state.releases.length = 0;
+      state.appends.clear();
       await state.client.query('ROLLBACK').catch(() => (state.broken = true));
       state.inTx = false;
       throw e;
+    } finally {
+      state.memo.forget();
     }
   }
 
+  /** SAVEPOINT (with the RELEASEs still pending: one round trip); its RELEASE waits for the next statement. */
   private async savepoint<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
     const name = `sp${++state.savepoints}`;
-    await state.client.query(`SAVEPOINT ${name}`);
+    // the rows held so far are written before it: a rollback to it must not undo them
+    await state.client.query([...this.takeReleases(state), ...this.takeAppends(state), `SAVEPOINT ${name}`].join('; '));
     try {
       const out = await fn();
-      await state.client.query(`RELEASE SAVEPOINT ${name}`);
+      state.releases.push(`RELEASE SAVEPOINT ${name}`);
       return out;
     } catch (e) {
+      // the RELEASEs pending are of savepoints inside this one, the rows held were held since it: the rollback undoes them
+      state.releases.length = 0;
+      state.appends.clear();
       await state.client.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`).catch(() => (state.broken = true));
+      state.memo.forget();
       throw e;
     }
   }
+}
+
+/**
+ * Reads every write transaction makes in its first round trip, after taking the write lock, into its memo (the
+ * audit chain's tail: services/audit.ts): a write then needs no round trip of its own to learn them.
+ */
+const PRIMERS: { text: string; apply: (rows: unknown[], memo: SectionMemo) => void }[] = [];
+export function primeWriteTransactions(text: string, apply: (rows: unknown[], memo: SectionMemo) => void): void {
+  PRIMERS.push({ text, apply });
+}
+
+/** A value as an SQL literal (numbers, booleans, null, text: the driver's own escaping). */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return pg.escapeLiteral(String(v));
 }
 
 /** A PostgreSQL URL for a log line: engine, user, host and database, never the password. */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { auditLog } from '../../schema/tables';
 import { toWellFormed } from '../../schema/unicode';
-import type { Db } from '../db';
+import { appendLater, type Db, primeWriteTransactions, sectionMemo } from '../db';
 import type { ServiceContext } from './context';
 
 export type AuditAction = 'create' | 'update' | 'void' | 'sign';
@@ -53,7 +53,15 @@ function auditContent(...[ctx, action, resource, recordId, before, after, reason
   };
 }
 
+const AUDIT_TABLE = 'audit_log';
+const TAIL = 'tail';
+/** the columns an audit row is written with (before/after as the JSON text the hash covers) */
+const AUDIT_COLUMNS = ['at', 'actor', 'action', 'resource', 'record_id', 'before', 'after', 'reason', 'prev_hash', 'hash'] as const;
 const lastHash = (db: Db) => db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+// PostgreSQL: every write transaction reads the tail with its BEGIN and write lock (one round trip, server/db/pg.ts)
+primeWriteTransactions('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1', (rows, memo) =>
+  memo.set(AUDIT_TABLE, TAIL, (rows[0] as { hash: string | null } | undefined)?.hash ?? null),
+);
 
 /**
  * Appends one audit row; call it inside the transaction that makes the change, so both land or neither.
@@ -64,12 +72,29 @@ const lastHash = (db: Db) => db.select({ hash: auditLog.hash }).from(auditLog).o
 export async function writeAudit(...args: AuditArgs): Promise<void> {
   const [ctx, , , , before, after] = args;
   const content = auditContent(...args);
-  const last = (await lastHash(ctx.db).get()) as { hash: string | null } | undefined;
-  const prev = last?.hash ?? null;
-  await ctx.db
-    .insert(auditLog)
-    .values({ ...content, before, after, prev_hash: prev, hash: auditHash(prev, content) })
-    .run();
+  // PostgreSQL: the tail is read once per write section and then kept there — the section holds the write lock,
+  // so only its own appends move the tail (its memo forgets it at any other audit_log write and at a rollback
+  // to a savepoint) — and the row goes with the transaction's next statement (appendLater), which the engine
+  // sends before anything that reads the log.
+  const memo = sectionMemo(ctx.db);
+  const readTail = async () => ((await lastHash(ctx.db).get()) as { hash: string | null } | undefined)?.hash ?? null;
+  const prev = memo ? await memo.read(AUDIT_TABLE, TAIL, readTail) : await readTail();
+  const hash = auditHash(prev, content);
+  const row = { ...content, prev_hash: prev, hash };
+  if (
+    !appendLater(
+      ctx.db,
+      AUDIT_TABLE,
+      AUDIT_COLUMNS,
+      AUDIT_COLUMNS.map((c) => row[c]),
+    )
+  ) {
+    await ctx.db
+      .insert(auditLog)
+      .values({ ...content, before, after, prev_hash: prev, hash })
+      .run();
+  }
+  memo?.set(AUDIT_TABLE, TAIL, hash);
 }
 
 /**

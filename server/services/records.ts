@@ -1,6 +1,7 @@
 /** Reading records the way the API shows them: write-only fields removed, inline children embedded. */
+import { sectionMemo } from '../db';
 import { preparedRead } from '../db/prepared';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { registry } from '../../schema/resources';
 import type { Lang } from '../../schema/messages';
@@ -31,7 +32,19 @@ export async function findRow(db: Db, resource: Resource, id: number): Promise<R
       .from(resource.table)
       .where(eq(resource.table.id, sql.placeholder('id'))),
   );
-  return (await q.get({ id })) as Row | undefined;
+  const load = async () => (await q.get({ id })) as Row | undefined;
+  // PostgreSQL: inside a write section a row read before is answered from its memo until the section writes that
+  // table (a create reads its order for the reference check, then for each derived field: one round trip, not three)
+  const memo = sectionMemo(db);
+  return memo ? memo.read(getTableName(resource.table), id, load) : load();
+}
+
+/**
+ * PostgreSQL: a row the write section just wrote (`returning()`, all columns) is what the next findRow of it
+ * answers, without reading it back (no-op outside a section and on SQLite).
+ */
+export function rememberRow(db: Db, resource: Resource, row: Row): void {
+  sectionMemo(db)?.set(getTableName(resource.table), row.id, row);
 }
 
 export function inlineChildren(resource: Resource): Resource[] {

@@ -25,7 +25,7 @@ import { APPROVAL_SUPERSEDED } from '../../schema/rules';
 import { inTransaction, type ServiceContext } from './context';
 import { refuseLegacyDocument } from './verbs/legacy-guard';
 import { refuseWhileMerging } from './bulk/merging-guard';
-import { childRows, findRow, inlineChildren, readRecord, serialize, type Row } from './records';
+import { childRows, findRow, inlineChildren, readRecord, rememberRow, serialize, type Row } from './records';
 
 export interface WriteOptions {
   /**
@@ -163,6 +163,7 @@ async function propagate(ctx: ServiceContext, resource: Resource, before: Row, a
           .where(eq(t.id, current.id))
           .returning()
           .get()) as Row;
+        rememberRow(ctx.db, other, row);
         await writeAudit(ctx, 'update', other.name, row.id, serialize(other, current), serialize(other, row), opts.reason);
         await propagate(ctx, other, current, row, opts);
       }
@@ -193,6 +194,7 @@ async function insertRow(ctx: ServiceContext, resource: Resource, values: Values
     .values({ ...values, ...legacy, ...stamp(ctx, 'created'), ...stamp(ctx, 'updated') })
     .returning()
     .get()) as Row;
+  rememberRow(ctx.db, resource, row);
   await writeAudit(ctx, 'create', resource.name, row.id, null, serialize(resource, row), opts.reason);
   if (!lifecycleExempt(opts)) await returnParentsToReview(ctx, resource, undefined, row, opts);
   return row;
@@ -246,6 +248,7 @@ async function updateRow(
     .where(eq(resource.table.id, current.id))
     .returning()
     .get()) as Row;
+  rememberRow(ctx.db, resource, row);
   await writeAudit(ctx, 'update', resource.name, row.id, serialize(resource, current), serialize(resource, row), opts.reason);
   await afterUpdate(ctx, resource, current, row); // e.g. a new password ends the user's sessions (hooks.ts)
   if (superseded.length) await raiseSuperseded(ctx, resource, row, LIFECYCLE[resource.name].review!, superseded);
@@ -272,6 +275,7 @@ async function voidRow(ctx: ServiceContext, resource: Resource, current: Row, re
     .where(eq(resource.table.id, current.id))
     .returning()
     .get()) as Row;
+  rememberRow(ctx.db, resource, row);
   await writeAudit(ctx, 'void', resource.name, row.id, serialize(resource, current), serialize(resource, row), reason);
   await afterUpdate(ctx, resource, current, row);
   if (isRuleKind(resource.name)) await resolveAllFor(ctx, resource.name, row.id);

@@ -5,9 +5,11 @@
  * PostgreSQL (whose queries are all async) a look-up not in the cache answers "nothing" (undefined, []) and is
  * noted; `settled(rc, run)` runs the synchronous evaluation, loads what it asked for, and runs it again until
  * nothing was missing — a look-up that depends on another (an order, then its contract) takes one more round.
- * Pure rules make the re-runs harmless; the last run saw only real rows.
+ * The misses of one round are loaded one query per kind (`id = ANY(…)`: every product a batch of lines asked
+ * for at once), so `settled` over many records (evaluateTargets' prefetch) costs a few round trips, not one per
+ * look-up. Pure rules make the re-runs harmless; the last run saw only real rows.
  */
-import { and, asc, desc, eq, isNull, lte, ne, type Placeholder, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, type Placeholder, sql } from 'drizzle-orm';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { RuleContext } from '../../../schema/rules';
 import { forgetParts } from '../../../schema/rules/rule';
@@ -77,9 +79,28 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     if (!pending.has(key)) pending.set(key, async () => cache.set(key, await (many ? q().all() : q().get())));
     return none;
   };
+  /**
+   * PostgreSQL: the misses of one kind (one statement) in this round, loaded together by settled() — one query
+   * `column = ANY(values)` answering each value's key (its row by id, or its rows in id order).
+   */
+  const groups = new Map<string, Map<number, string>>();
+  const missing = <T>(statement: string, key: string, value: number, none: T, load: (values: number[]) => Promise<Map<number, unknown>>): T => {
+    misses++;
+    let keys = groups.get(statement);
+    if (!keys) {
+      groups.set(statement, (keys = new Map()));
+      const mine = keys;
+      pending.set(statement, async () => {
+        groups.delete(statement);
+        const found = await load([...mine.keys()]);
+        for (const [v, k] of mine) cache.set(k, found.has(v) ? found.get(v) : Array.isArray(none) ? [] : none);
+      });
+    }
+    keys.set(value, key);
+    return none;
+  };
   /** a look-up by one id: on SQLite through its statement prepared once per connection */
-  const byValue = <T>(key: string, statement: string, build: (id: number | Placeholder) => Built, value: number, many: boolean, none: T): T => {
-    if (async) return query(key, () => build(value), many, none);
+  const byValue = <T>(statement: string, build: (id: number | Placeholder) => Built, value: number, many: boolean): T => {
     const q = lookup(db, statement, () => build(sql.placeholder('id')).prepare());
     return (many ? q.all({ id: value }) : q.get({ id: value })) as T;
   };
@@ -87,18 +108,25 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     <T extends ResourceTable>(table: T, name: string) =>
     (value: number) =>
       memo(`${name}:${value}`, () =>
-        byValue<RowOf<T> | undefined>(
-          `${name}:${value}`,
-          `${name}:id`,
-          (id) =>
-            db
-              .select()
-              .from(table)
-              .where(and(eq(table.id, id), isNull(table.voided_at))) as unknown as Built,
-          value,
-          false,
-          undefined,
-        ),
+        async
+          ? missing<RowOf<T> | undefined>(`${name}:id`, `${name}:${value}`, value, undefined, async (values) => {
+              const rows = (await db
+                .select()
+                .from(table)
+                .where(and(inArray(table.id, values), isNull(table.voided_at)))
+                .all()) as { id: number }[];
+              return new Map(rows.map((r) => [r.id, r]));
+            })
+          : byValue<RowOf<T> | undefined>(
+              `${name}:id`,
+              (id) =>
+                db
+                  .select()
+                  .from(table)
+                  .where(and(eq(table.id, id), isNull(table.voided_at))) as unknown as Built,
+              value,
+              false,
+            ),
       );
   /** a look-up by an id and a date (placeholders `id`, `date` of the prepared statement on SQLite) */
   const byIdOn = <T>(
@@ -136,19 +164,33 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     <T extends ResourceTable>(table: T, name: string, column: string) =>
     (value: number) =>
       memo(`${name}@${value}`, () =>
-        byValue<RowOf<T>[]>(
-          `${name}@${value}`,
-          `${name}@${column}`,
-          (id) =>
-            db
-              .select()
-              .from(table)
-              .where(and(eq(table[column], id), isNull(table.voided_at)))
-              .orderBy(asc(table.id)) as unknown as Built,
-          value,
-          true,
-          [],
-        ),
+        async
+          ? missing<RowOf<T>[]>(`${name}@${column}`, `${name}@${value}`, value, [], async (values) => {
+              const rows = (await db
+                .select()
+                .from(table)
+                .where(and(inArray(table[column], values), isNull(table.voided_at)))
+                .orderBy(asc(table.id))
+                .all()) as Record<string, unknown>[];
+              const out = new Map<number, unknown[]>();
+              for (const r of rows) {
+                const v = r[column] as number;
+                if (!out.has(v)) out.set(v, []);
+                out.get(v)!.push(r);
+              }
+              return out as Map<number, unknown>;
+            })
+          : byValue<RowOf<T>[]>(
+              `${name}@${column}`,
+              (id) =>
+                db
+                  .select()
+                  .from(table)
+                  .where(and(eq(table[column], id), isNull(table.voided_at)))
+                  .orderBy(asc(table.id)) as unknown as Built,
+              value,
+              true,
+            ),
       );
   const recallsOf = byRef(t.recalls, 'recalls', 'product');
 

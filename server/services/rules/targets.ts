@@ -27,18 +27,16 @@ async function linesWhere(db: Db, cond: any): Promise<number[]> {
 async function linesOfOrders(db: Db, orderIds: number[]): Promise<number[]> {
   return orderIds.length ? linesWhere(db, inArray(t.salesLines.order, orderIds)) : [];
 }
-async function ordersOfInvoice(db: Db, invoiceId: number): Promise<number[]> {
-  const slips = ids(
-    (await db
-      .select({ slip: t.invoiceSlips.slip })
-      .from(t.invoiceSlips)
-      .where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId)))
-      .all()) as Row[],
-    'slip',
+/** The lines of the orders an invoice's live slips ship: one query (it runs for every invoice, line, link and payment written). */
+async function linesOfInvoice(db: Db, invoiceId: number): Promise<number[]> {
+  const slips = db
+    .select({ slip: t.invoiceSlips.slip })
+    .from(t.invoiceSlips)
+    .where(liveWhere(t.invoiceSlips, eq(t.invoiceSlips.invoice, invoiceId)));
+  return linesWhere(
+    db,
+    inArray(t.salesLines.order, db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips))),
   );
-  return slips.length
-    ? ids((await db.select({ order: t.outboundSlips.order }).from(t.outboundSlips).where(inArray(t.outboundSlips.id, slips)).all()) as Row[], 'order')
-    : [];
 }
 
 const lines = (list: number[], own = false): Target[] => list.map((id) => ({ kind: 'sales_lines', id, own }));
@@ -134,7 +132,7 @@ async function coreTargetsOf(db: Db, resource: string, row: Row): Promise<Target
     case 'outbound_slips':
       return [{ kind: 'outbound_slips', id: row.id, own: true }, ...lines(await linesOfOrders(db, [row.order]), true)];
     case 'invoices':
-      return [{ kind: 'invoices', id: row.id, own: true }, ...lines(await linesOfOrders(db, await ordersOfInvoice(db, row.id)), true)];
+      return [{ kind: 'invoices', id: row.id, own: true }, ...lines(await linesOfInvoice(db, row.id), true)];
     case 'invoice_slips':
     case 'invoice_lines':
       return targetsOf(db, 'invoices', { id: row.invoice });
