@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { PASSWORD, poll, refreshData, shot, startSession, textOf, type Session } from './session';
 import { recordStates } from '../helpers/world';
 
 describe('special-control drug sale (Chromium)', () => {
@@ -60,7 +60,7 @@ describe('special-control drug sale (Chromium)', () => {
   const as = async (user: string) => (pages[user] ??= await s.signIn(user));
   const open = async (page: Page, tab: 'special' | 'chain') => {
     await page.goto(`${s.server.url}/#/sales_orders/${order}/show/${tab}`);
-    await page.reload();
+    await refreshData(page, `/orders/${order}/chain`); // what the other users did meanwhile
     await page.getByTestId(tab === 'special' ? 'special-panel' : 'order-chain').waitFor();
   };
   const dialog = (page: Page) => page.getByTestId('sign-dialog');
