@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { creditCode } from '../helpers/first-business-file';
 import { attachAs } from '../helpers/attachments';
-import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { PASSWORD, poll, refreshData, shot, startSession, textOf, type Session } from './session';
 
 describe('first-business approval (Chromium)', () => {
   let s: Session;
@@ -135,7 +135,7 @@ describe('first-business approval (Chromium)', () => {
     const attach = attachAs(s.server.url, s.cookie);
     for (const l of licences) await attach('customer_licenses', l, 'licence_scan');
     for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', agent.json.id, kind);
-    await page.reload();
+    await refreshData(page, `/first-business/customers/${customerId}`);
     await poll(textOf(page.getByTestId('first-business-summary'))).toContain('所有必审项目均已通过');
     await poll(status(page, 'agents')).toBe('pass');
     await shot(page, 'first-business-checklist-complete');
