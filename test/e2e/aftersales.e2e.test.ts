@@ -116,8 +116,7 @@ describe('after-sales (Chromium)', () => {
     const reported = await s.apiAs('qa1', 'POST', `/api/complaints/${complaintId}/report-qa`, {});
     expect(reported.status, JSON.stringify(reported.json)).toBe(200);
 
-    const qa = await s.signIn('qa1');
-    await qa.goto(`${s.server.url}/#/complaints/${complaintId}/show`);
+    const qa = await s.signIn('qa1', `#/complaints/${complaintId}/show`);
     await qa.getByTestId('verb-close').click();
     await poll(textOf(qa.getByTestId('sign-meaning'))).toContain('投诉结案');
     await dialog(qa).locator('input[name="password"]').fill(PASSWORD);
