@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PASSWORD, poll, refreshData, shot, startSession, textOf, type Session } from './session';
+import { goTo, PASSWORD, poll, refreshData, shot, startSession, textOf, type Session } from './session';
 
 describe('order → outbound → invoice → payment (Chromium)', () => {
   let s: Session;
@@ -43,9 +43,10 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     await s?.close();
   });
 
-  const as = async (user: string) => (pages[user] ??= await s.signIn(user));
+  // each user's page, signed in on the order's chain, where each of them starts
+  const as = async (user: string) => (pages[user] ??= await s.signIn(user, `#/sales_orders/${order}/show/chain`));
   const openChain = async (page: Page) => {
-    await page.goto(`${s.server.url}/#/sales_orders/${order}/show/chain`);
+    await goTo(page, `${s.server.url}/#/sales_orders/${order}/show/chain`);
     await refreshData(page, `/orders/${order}/chain`); // what the other users did meanwhile
     await page.getByTestId('order-chain').waitFor();
   };

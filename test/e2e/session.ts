@@ -82,6 +82,11 @@ export async function switchUser(page: Page, url: string, cookie: string): Promi
   return page;
 }
 
+/** Navigates to `url` unless the page is there already (say, signed in on that screen: signIn's `route`). */
+export async function goTo(page: Page, url: string): Promise<void> {
+  if (page.url() !== url) await page.goto(url);
+}
+
 /**
  * What other users changed meanwhile, on a page of the app already open: the app bar's 刷新 (react-admin's
  * refresh) refetches every query of the page — a reload would load the whole app again (≈ 0.8 s of Chromium
