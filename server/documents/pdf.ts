@@ -14,17 +14,9 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readEnv } from '../env';
+import { CHROMIUM_FLAGS } from './chromium-flags';
 import { FONT_URL_PREFIX, fontFile } from './fonts';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // A reserved name (RFC 2606): nothing ever resolves it, every request is answered by the route below.
 const ORIGIN = 'http://documents.invalid';
 const DOCUMENT_PATH = '/document/';
@@ -52,7 +44,14 @@ let serial = 0;
 
 async function start(executablePath: string): Promise<Renderer> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: FLAGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const browser = await chromium.launch({
+    executablePath,
+    args: CHROMIUM_FLAGS,
+    timeout: 30_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const documents = new Map<string, string>();
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }).catch(async (err: unknown) => {
     await browser.close().catch(() => {});

@@ -125,8 +125,7 @@ describe('after-sales records (Chromium)', () => {
     await dialog(qa).waitFor({ state: 'detached' });
     await poll(async () => (await s.api('GET', `/api/nonconformities/${caseId}`)).json.decision).toBe('notice');
 
-    const wh = await s.signIn('wh1');
-    await wh.goto(`${s.server.url}/#/nonconformities/${caseId}/show/customers`);
+    const wh = await s.signIn('wh1', `#/nonconformities/${caseId}/show/customers`);
     const row = wh.getByTestId(`notice-actions-${w[1].customer}`);
     await row.getByTestId('verb-notify').click();
     await dialog(wh).waitFor();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildWorld, type World } from '../helpers/world';
-import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { goTo, PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('after-sales (Chromium)', () => {
   let s: Session;
@@ -38,7 +38,7 @@ describe('after-sales (Chromium)', () => {
     complaintId = c.json.id;
     await s.user('as1', '刘敏', ['after_sales']);
     await s.user('qa1', '吴静', ['qa']);
-    as = await s.signIn('as1');
+    as = await s.signIn('as1', '#/workflows/visit-plan'); // where the first test starts
   }, 180_000);
 
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe('after-sales (Chromium)', () => {
   const dialog = (p: Page) => p.getByTestId('sign-dialog');
 
   it('the visit plan shows due and overdue months; a visit recorded from the plan turns June visited', async () => {
-    await as.goto(`${s.server.url}/#/workflows/visit-plan`);
+    await goTo(as, `${s.server.url}/#/workflows/visit-plan`);
     const cell = (i: number, m: string) => as.getByTestId(`plan-${w[i].customer}-${m}`);
     await cell(0, '2025-06').waitFor();
     expect(await cell(0, '2025-05').getAttribute('data-state')).toBe('visited');
@@ -116,8 +116,7 @@ describe('after-sales (Chromium)', () => {
     const reported = await s.apiAs('qa1', 'POST', `/api/complaints/${complaintId}/report-qa`, {});
     expect(reported.status, JSON.stringify(reported.json)).toBe(200);
 
-    const qa = await s.signIn('qa1');
-    await qa.goto(`${s.server.url}/#/complaints/${complaintId}/show`);
+    const qa = await s.signIn('qa1', `#/complaints/${complaintId}/show`);
     await qa.getByTestId('verb-close').click();
     await poll(textOf(qa.getByTestId('sign-meaning'))).toContain('投诉结案');
     await dialog(qa).locator('input[name="password"]').fill(PASSWORD);

@@ -62,8 +62,7 @@ describe('scans and the 首营 check (Chromium)', () => {
   });
 
   it('QA sees the missing scan fail, uploads it, approves; the inspection pack holds it', async () => {
-    const page = await s.signIn('qa1');
-    await page.goto(`${s.server.url}/#/customers/${customerId}/show/first-business`);
+    const page = await s.signIn('qa1', `#/customers/${customerId}/show/first-business`);
     await page.getByTestId('first-business-tab').waitFor();
     await poll(status(page, 'scans')).toBe('fail');
     await poll(textOf(page.getByTestId('check-scans'))).toContain('药品经营许可证 鄂AB0000031：缺少证照扫描件');

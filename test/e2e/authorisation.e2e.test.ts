@@ -49,8 +49,7 @@ describe('salesperson authorisation (Chromium)', () => {
   });
 
   it('the office reads the qualification tab: letter valid, permit expiring, training passed', async () => {
-    const page = await s.signIn('office1');
-    await page.goto(`${s.server.url}/#/salespeople/${person}/show/qualification`);
+    const page = await s.signIn('office1', `#/salespeople/${person}/show/qualification`);
     await page.getByTestId('qualification-tab').waitFor();
     await poll(() => page.getByTestId('qualification-letter').getAttribute('data-state')).toBe('valid');
     await poll(textOf(page.getByTestId('qualification-letter'))).toContain('湖北省武汉市、湖北省孝感市');
@@ -65,8 +64,7 @@ describe('salesperson authorisation (Chromium)', () => {
   }, 90_000);
 
   it('the office is refused un-sealing a letter, with the reason on the field', async () => {
-    const page = await s.signIn('office1');
-    await page.goto(`${s.server.url}/#/authorizations/${letter}`);
+    const page = await s.signIn('office1', `#/authorizations/${letter}`);
     const sealed = page.locator('input[name="sealed"]');
     await poll(() => sealed.isChecked()).toBe(true);
     await sealed.click();
@@ -78,8 +76,7 @@ describe('salesperson authorisation (Chromium)', () => {
   }, 90_000);
 
   it('lists the salesperson whose permit ends within 30 days', async () => {
-    const page = await s.signIn('office1');
-    await page.goto(`${s.server.url}/#/workflows/salespeople-expiring`);
+    const page = await s.signIn('office1', `#/workflows/salespeople-expiring`);
     // the page counts from the server's business day (2025-06-30 here), not the browser's date
     await poll(() => page.getByTestId('as-of').locator('input').inputValue()).toBe('2025-06-30');
     await page.getByTestId('window-30').click();
@@ -93,8 +90,7 @@ describe('salesperson authorisation (Chromium)', () => {
   }, 90_000);
 
   it('a salesperson may not issue letters: no button, and the server refuses (403)', async () => {
-    const page = await s.signIn('sales1');
-    await page.goto(`${s.server.url}/#/salespeople/${person}/show/qualification`);
+    const page = await s.signIn('sales1', `#/salespeople/${person}/show/qualification`);
     await page.getByTestId('qualification-tab').waitFor();
     expect(await page.getByTestId('issue-letter').count()).toBe(0);
     const res = await page.evaluate(async (salesperson) => {

@@ -49,8 +49,7 @@ describe('contract approval (Chromium)', () => {
   };
 
   it('the salesperson: submit refused with the missing terms, terms completed, then submitted', async () => {
-    const page = await s.signIn('sales1');
-    await page.goto(`${s.server.url}/#/contracts/${contractId}/show/terms`);
+    const page = await s.signIn('sales1', `#/contracts/${contractId}/show/terms`);
     await page.getByTestId('contract-terms').waitFor();
     await poll(() => page.getByTestId('check-term:delivery_terms').getAttribute('data-status')).toBe('fail');
     await poll(textOf(page.getByTestId('contract-level'))).toContain('须经销售副总审核');
@@ -82,8 +81,7 @@ describe('contract approval (Chromium)', () => {
 
   it('the sales VP approves the general contract and is refused the major one', async () => {
     // the major contract is the head of sales' to submit (第五篇 3.3.2)
-    const head = await s.signIn('head1');
-    await head.goto(`${s.server.url}/#/contracts/${majorId}/show/terms`);
+    const head = await s.signIn('head1', `#/contracts/${majorId}/show/terms`);
     await poll(textOf(head.getByTestId('contract-level'))).toContain('须经总经理审定');
     await head.getByTestId('verb-submit').click();
     await confirm(head, false);
@@ -91,8 +89,7 @@ describe('contract approval (Chromium)', () => {
     await poll(() => status(majorId)).toBe('pending');
     await head.close();
 
-    const page = await s.signIn('vp1');
-    await page.goto(`${s.server.url}/#/contracts/${majorId}/show/terms`);
+    const page = await s.signIn('vp1', `#/contracts/${majorId}/show/terms`);
     await page.getByTestId('verb-approve').click();
     await confirm(page, true);
     await poll(textOf(page.getByTestId('sign-error'))).toContain('需由以下角色执行：总经理');
@@ -112,8 +109,7 @@ describe('contract approval (Chromium)', () => {
   }, 120_000);
 
   it('the salesperson records the signing', async () => {
-    const page = await s.signIn('sales1');
-    await page.goto(`${s.server.url}/#/contracts/${contractId}/show/terms`);
+    const page = await s.signIn('sales1', `#/contracts/${contractId}/show/terms`);
     await page.getByTestId('verb-sign').click();
     await confirm(page, true);
     await page.getByTestId('sign-dialog').waitFor({ state: 'detached' });

@@ -14,7 +14,7 @@ import { SYSTEM_ACTOR } from '../../server/services/context';
 import { createRecord } from '../../server/services/write';
 import { buildWorld, compliantOrder, recordStates, type World } from '../helpers/world';
 import { pdfText } from '../helpers/pdf-text';
-import { ARTIFACTS, poll, shot, startSession, textOf, type Session } from './session';
+import { ARTIFACTS, goTo, poll, shot, startSession, textOf, type Session } from './session';
 
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 /** Every phrase occurs in the PDF's text (line breaks of the layout ignored). */
@@ -28,10 +28,11 @@ describe('printed documents (Chromium)', () => {
   let b: World;
   const ids: Record<string, number> = {};
   const pages: Page[] = [];
-  // each user's page, signed in once and kept for their later tests (a sign-in is a fresh context and app load)
+  // each user's page, signed in once (on `route`, the screen it starts on) and kept for their later tests (a
+  // sign-in is a fresh context and app load)
   const signedIn = new Map<string, Promise<Page>>();
-  const as = (username: string) => {
-    if (!signedIn.has(username)) signedIn.set(username, s.signIn(username));
+  const as = (username: string, route?: string) => {
+    if (!signedIn.has(username)) signedIn.set(username, s.signIn(username, route));
     return signedIn.get(username)!;
   };
 
@@ -102,7 +103,7 @@ describe('printed documents (Chromium)', () => {
 
   /** Opens the show page, clicks 打印 (a new tab), waits for the Chinese font and saves doc-<name>.png. */
   async function printFromShowPage(page: Page, showPath: string, docKey: string, name: string): Promise<Page> {
-    await page.goto(`${s.server.url}/#/${showPath}/show`);
+    await goTo(page, `${s.server.url}/#/${showPath}/show`);
     const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId(`doc-print-${docKey}`).click()]);
     await tab.waitForLoadState('load');
     await tab.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -123,7 +124,7 @@ describe('printed documents (Chromium)', () => {
   }
 
   it('QA prints the 购货者档案 and downloads it as PDF', async () => {
-    const page = await as('qa1');
+    const page = await as('qa1', `#/customers/${s.world.customer}/show`);
     const tab = await printFromShowPage(page, `customers/${s.world.customer}`, 'customer-sheet', 'customer-sheet');
     await poll(textOf(tab.locator('h1'))).toBe('购货者档案');
     expect(await tab.locator('#print-button').isVisible()).toBe(true);
@@ -168,7 +169,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('the office prints the 销售人员授权书 with the seal note and the legal representative', async () => {
-    const page = await as('office1');
+    const page = await as('office1', `#/authorizations/${ids.authorization}/show`);
     await printFromShowPage(page, `authorizations/${ids.authorization}`, 'authorization-letter', 'authorization-letter');
     const pdf = await downloadPdf(page, 'authorization-letter');
     expect(pdf.name).toBe('销售人员授权书-SQ39464-高刚.pdf');
@@ -188,7 +189,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('the salesperson prints the 销售记录 of their order and a dated 销售记录清单 of the customer; another salesperson’s order is refused', async () => {
-    const page = await as('sales1');
+    const page = await as('sales1', `#/sales_orders/${ids.order}/show`);
     await printFromShowPage(page, `sales_orders/${ids.order}`, 'sales-record', 'sales-record');
     const pdf = await downloadPdf(page, 'sales-record');
     expect(pdf.name).toBe('销售记录-XS20250601.pdf');
@@ -247,7 +248,7 @@ describe('printed documents (Chromium)', () => {
   }, 120_000);
 
   it('the warehouse prints the 出库单 with its lines and signatures', async () => {
-    const page = await as('wh1');
+    const page = await as('wh1', `#/outbound_slips/${ids.slip}/show`);
     await printFromShowPage(page, `outbound_slips/${ids.slip}`, 'outbound-slip', 'outbound-slip');
     const pdf = await downloadPdf(page, 'outbound-slip');
     expect(pdf.name).toBe('出库单-CK20250601.pdf');

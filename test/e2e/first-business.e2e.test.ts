@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { creditCode } from '../helpers/first-business-file';
 import { attachAs } from '../helpers/attachments';
-import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { PASSWORD, poll, refreshData, shot, startSession, textOf, type Session } from './session';
 
 describe('first-business approval (Chromium)', () => {
   let s: Session;
@@ -73,8 +73,7 @@ describe('first-business approval (Chromium)', () => {
   };
 
   it("the salesperson sees every check and rates the customer's credit", async () => {
-    const page = await s.signIn('sales1');
-    await page.goto(`${s.server.url}/#/customers/${customerId}/show/first-business`);
+    const page = await s.signIn('sales1', `#/customers/${customerId}/show/first-business`);
     await page.getByTestId('first-business-tab').waitFor();
     await poll(textOf(page.getByTestId('first-business-summary'))).toContain('项必审项目未通过');
     await poll(status(page, 'licence:drug_business')).toBe('pass');
@@ -93,8 +92,7 @@ describe('first-business approval (Chromium)', () => {
   }, 90_000);
 
   it('finance sets the credit limit', async () => {
-    const page = await s.signIn('fin1');
-    await page.goto(`${s.server.url}/#/customers/${customerId}/show/first-business`);
+    const page = await s.signIn('fin1', `#/customers/${customerId}/show/first-business`);
     await page.getByTestId('verb-credit-review').click();
     await sign(page, { inputs: { payment_rating: '良好', credit_limit: '300000' } });
     await page.getByTestId('sign-dialog').waitFor({ state: 'detached' });
@@ -104,8 +102,7 @@ describe('first-business approval (Chromium)', () => {
   }, 90_000);
 
   it('QA: approval refused while a required check fails; storage review; approval once complete', async () => {
-    const page = await s.signIn('qa1');
-    await page.goto(`${s.server.url}/#/customers/${customerId}/show/first-business`);
+    const page = await s.signIn('qa1', `#/customers/${customerId}/show/first-business`);
     await page.getByTestId('first-business-tab').waitFor();
     await page.getByTestId('verb-approve').click();
     await sign(page, { comment: '审核' });
@@ -135,7 +132,7 @@ describe('first-business approval (Chromium)', () => {
     const attach = attachAs(s.server.url, s.cookie);
     for (const l of licences) await attach('customer_licenses', l, 'licence_scan');
     for (const kind of ['attorney', 'id_copy']) await attach('customer_agents', agent.json.id, kind);
-    await page.reload();
+    await refreshData(page, `/first-business/customers/${customerId}`);
     await poll(textOf(page.getByTestId('first-business-summary'))).toContain('所有必审项目均已通过');
     await poll(status(page, 'agents')).toBe('pass');
     await shot(page, 'first-business-checklist-complete');

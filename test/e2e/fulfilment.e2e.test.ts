@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { goTo, PASSWORD, poll, refreshData, shot, startSession, textOf, type Session } from './session';
 
 describe('order → outbound → invoice → payment (Chromium)', () => {
   let s: Session;
@@ -43,10 +43,11 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     await s?.close();
   });
 
-  const as = async (user: string) => (pages[user] ??= await s.signIn(user));
+  // each user's page, signed in on the order's chain, where each of them starts
+  const as = async (user: string) => (pages[user] ??= await s.signIn(user, `#/sales_orders/${order}/show/chain`));
   const openChain = async (page: Page) => {
-    await page.goto(`${s.server.url}/#/sales_orders/${order}/show/chain`);
-    await page.reload(); // what the other users did meanwhile
+    await goTo(page, `${s.server.url}/#/sales_orders/${order}/show/chain`);
+    await refreshData(page, `/orders/${order}/chain`); // what the other users did meanwhile
     await page.getByTestId('order-chain').waitFor();
   };
   const dialog = (page: Page) => page.getByTestId('sign-dialog');
@@ -172,7 +173,7 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     const sales = await as('sales1');
     const signStep = async (page: Page, path: string, verb: string, comment: string, inputs: Record<string, string> = {}, expectClose = true) => {
       await page.goto(`${s.server.url}/#/${path}/show`);
-      await page.reload();
+      await refreshData(page, `/api/${path}`);
       await page.getByTestId(`verb-${verb}`).click();
       await dialog(page).waitFor();
       for (const [k, v] of Object.entries(inputs)) await page.getByTestId(`verb-input-${k}`).selectOption(v);
@@ -192,7 +193,7 @@ describe('order → outbound → invoice → payment (Chromium)', () => {
     const slip = (await s.api('GET', `/api/outbound_slips?filter=${encodeURIComponent(JSON.stringify({ order }))}`)).json[0];
     // the unwind steps are offered to their role only
     await sales.goto(`${s.server.url}/#/invoices/${invoice.id}/show`);
-    await sales.reload();
+    await refreshData(sales, `/api/invoices/${invoice.id}`);
     await sales.getByText('FP-E2E-0001').first().waitFor();
     expect(await sales.getByTestId('verb-void-invoice').count(), 'not to the salesperson').toBe(0);
 

@@ -48,9 +48,11 @@ describe('layouts at 1440×900 (Chromium)', () => {
   // one page per user, signed in through the API (the form is sign-in.e2e's to test)
   const cookieOf = (username: string) =>
     login(server.url, username, username === 'admin' ? ADMIN_PASSWORD : creds.find((c) => c.username === username)!.password);
-  const signIn = async (username: string) => {
-    if (pages.has(username)) return pages.get(username)!;
-    const page = await pageWithSession(browser, server.url, await cookieOf(username));
+  // on `route`, a hash route: a first sign-in loads the app there (no dashboard first), a page kept navigates to it
+  const signIn = async (username: string, route: string) => {
+    const kept = pages.get(username);
+    if (kept) return kept.goto(`${server.url}/${route}`).then(() => kept);
+    const page = await pageWithSession(browser, server.url, await cookieOf(username), route);
     pages.set(username, page);
     return page;
   };
@@ -87,8 +89,7 @@ describe('layouts at 1440×900 (Chromium)', () => {
   });
 
   it('receivables ageing: no cell wraps beyond two lines', async () => {
-    const page = await signIn('finance1');
-    await page.goto(`${server.url}/#/workflows/receivables`);
+    const page = await signIn('finance1', '#/workflows/receivables');
     await page.getByTestId('ageing-table').locator('tbody tr').nth(3).waitFor();
     const worst = await maxLines(page, '[data-testid="ageing-table"]');
     await shot(page, 'layout-receivables');
@@ -96,8 +97,7 @@ describe('layouts at 1440×900 (Chromium)', () => {
   });
 
   it('import history: no cell wraps beyond two lines; 问题行下载 only where there are problem rows', async () => {
-    const page = await signIn('admin');
-    await page.goto(`${server.url}/#/import/history`);
+    const page = await signIn('admin', '#/import/history');
     const table = page.getByTestId('import-history');
     await table.locator('tbody tr').nth(1).waitFor();
     const imports = server.db.$client

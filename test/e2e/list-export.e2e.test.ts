@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { registry } from '../../schema/resources';
-import { startSession, type Session } from './session';
+import { goTo, startSession, type Session } from './session';
 
 let s: Session;
 let page: Page;
@@ -15,13 +15,13 @@ let page: Page;
 beforeAll(async () => {
   s = await startSession();
   await s.user('exporter', '导出员', ['admin']);
-  page = await s.signIn('exporter');
+  page = await s.signIn('exporter', '#/customers'); // where the first test starts
 }, 180_000);
 afterAll(() => s?.close());
 
 describe('list sorting and export (Chromium)', () => {
   it('offers sorting on the declared columns only', async () => {
-    await page.goto(`${s.server.url}/#/customers`);
+    await goTo(page, `${s.server.url}/#/customers`);
     await page.locator('.RaDatagrid-tbody tr').first().waitFor();
     const customers = registry.get('customers')!;
     // react-admin renders a sort button (TableSortLabel) in the header of a sortable column only

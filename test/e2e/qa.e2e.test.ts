@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { compliantOrder } from '../helpers/world';
 import { createApprovableCustomer } from '../helpers/first-business-file';
 import { attachAs } from '../helpers/attachments';
-import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { goTo, PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
 
 describe('QA review (Chromium)', () => {
   let s: Session;
@@ -50,7 +50,7 @@ describe('QA review (Chromium)', () => {
       },
       attachAs(s.server.url, s.cookie),
     );
-    page = await s.signIn('qa1');
+    page = await s.signIn('qa1', '#/findings'); // where the first test starts
   }, 120_000);
 
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe('QA review (Chromium)', () => {
   };
 
   it('waives a warning finding with a reason and the password (signed)', async () => {
-    await page.goto(`${s.server.url}/#/findings`);
+    await goTo(page, `${s.server.url}/#/findings`);
     const row = page.locator('.RaDatagrid-tbody tr', { hasText: 'CONTRACT_MISSING' }).last();
     await poll(textOf(row)).toContain('第二篇 3.4'); // the rule's source beside the rule
     await page.goto(`${s.server.url}/#/findings/${findingId}/show`);

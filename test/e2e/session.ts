@@ -29,9 +29,10 @@ export interface Session {
   user(username: string, display_name: string, roles: string[], extra?: Record<string, unknown>): Promise<number>;
   /**
    * a new page signed in as this user, in a fresh context holding the session cookie of an API sign-in (the
-   * sign-in form itself is sign-in.e2e's and console.e2e's to test; filling it in every test cost ~1 s each)
+   * sign-in form itself is sign-in.e2e's and console.e2e's to test; filling it in every test cost ~1 s each);
+   * `route` (a hash route, `#/customers/1/show`): the app loaded there instead of on the dashboard
    */
-  signIn(username: string): Promise<Page>;
+  signIn(username: string, route?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -46,17 +47,19 @@ export async function unfoldMenu(page: Page): Promise<void> {
 
 /**
  * A new page on the dashboard, in a fresh context (its own cookies and storage) holding `cookie`, the session
- * of a sign-in through the API (test/helpers/app.ts login).
+ * of a sign-in through the API (test/helpers/app.ts login). With `route` (`#/customers/1/show`) the app is
+ * loaded on that screen instead: the dashboard drawn first and left at once cost ≈ 0.7 s of CPU (its queries,
+ * its render) of the ≈ 2.3 s a new signed-in page costs; the caller waits for what it looks for there.
  */
-export async function pageWithSession(browser: Browser, url: string, cookie: string): Promise<Page> {
+export async function pageWithSession(browser: Browser, url: string, cookie: string, route?: string): Promise<Page> {
   const at = cookie.indexOf('=');
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
   const page = await context.newPage();
   page.setDefaultTimeout(STEP);
-  await page.goto(`${url}/`);
-  // a whole load of the app and its dashboard: the time the form's two waits had (its page, then the dashboard)
-  await page.getByTestId('dashboard').waitFor({ timeout: 2 * STEP });
+  await page.goto(`${url}/${route ?? ''}`);
+  // a whole load of the app and its screen: the time the form's two waits had (its page, then the dashboard)
+  await (route ? page.locator('.RaLayout-appFrame') : page.getByTestId('dashboard')).waitFor({ timeout: 2 * STEP });
   return page;
 }
 
@@ -77,6 +80,24 @@ export async function switchUser(page: Page, url: string, cookie: string): Promi
   await page.goto(`${url}/`);
   await page.getByTestId('dashboard').waitFor({ timeout: 2 * STEP });
   return page;
+}
+
+/** Navigates to `url` unless the page is there already (say, signed in on that screen: signIn's `route`). */
+export async function goTo(page: Page, url: string): Promise<void> {
+  if (page.url() !== url) await page.goto(url);
+}
+
+/**
+ * What other users changed meanwhile, on a page of the app already open: the app bar's 刷新 (react-admin's
+ * refresh) refetches every query of the page — a reload would load the whole app again (≈ 0.8 s of Chromium
+ * CPU each). Returns once a request whose path ends with `apiPathEnd`, sent after this call began, has been
+ * answered and the app bar's loading indicator is gone (every query settled, its data drawn).
+ */
+export async function refreshData(page: Page, apiPathEnd: string): Promise<void> {
+  const request = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith(apiPathEnd));
+  await page.locator('.RaLoadingIndicator-loadedIcon').click();
+  await (await request).response();
+  await page.locator('.RaLoadingIndicator-loader').waitFor({ state: 'detached' });
 }
 
 export async function startSession(today = '2025-06-30'): Promise<Session> {
@@ -113,8 +134,8 @@ export async function startSession(today = '2025-06-30'): Promise<Session> {
       expect(res.status, JSON.stringify(res.json)).toBe(201);
       return res.json.id;
     },
-    async signIn(username) {
-      return pageWithSession(browser, server.url, await login(server.url, username, PASSWORD));
+    async signIn(username, route) {
+      return pageWithSession(browser, server.url, await login(server.url, username, PASSWORD), route);
     },
     async close() {
       await closeContexts(browser);

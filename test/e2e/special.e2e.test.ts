@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PASSWORD, poll, shot, startSession, textOf, type Session } from './session';
+import { goTo, PASSWORD, poll, refreshData, shot, startSession, textOf, type Session } from './session';
 import { recordStates } from '../helpers/world';
 
 describe('special-control drug sale (Chromium)', () => {
@@ -57,10 +57,11 @@ describe('special-control drug sale (Chromium)', () => {
     await s?.close();
   });
 
-  const as = async (user: string) => (pages[user] ??= await s.signIn(user));
+  // each user's page, signed in on the order's 特药核实 tab, where most of them start
+  const as = async (user: string) => (pages[user] ??= await s.signIn(user, `#/sales_orders/${order}/show/special`));
   const open = async (page: Page, tab: 'special' | 'chain') => {
-    await page.goto(`${s.server.url}/#/sales_orders/${order}/show/${tab}`);
-    await page.reload();
+    await goTo(page, `${s.server.url}/#/sales_orders/${order}/show/${tab}`);
+    await refreshData(page, `/orders/${order}/chain`); // what the other users did meanwhile
     await page.getByTestId(tab === 'special' ? 'special-panel' : 'order-chain').waitFor();
   };
   const dialog = (page: Page) => page.getByTestId('sign-dialog');

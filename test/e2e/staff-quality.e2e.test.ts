@@ -54,8 +54,7 @@ describe('staff and quality records (Chromium)', () => {
   });
 
   it('after-sales opens a corrective action from the complaint; its 改进措施 tab lists it', async () => {
-    const as = await s.signIn('as1');
-    await as.goto(`${s.server.url}/#/complaints/${complaint}/show`);
+    const as = await s.signIn('as1', `#/complaints/${complaint}/show`);
     await as.getByTestId('verb-open-corrective-action').click();
     await dialog(as).getByTestId('verb-input-cause').fill('运输途中挤压');
     await dialog(as).getByTestId('verb-input-action').fill('改用加厚纸箱');
@@ -71,8 +70,7 @@ describe('staff and quality records (Chromium)', () => {
   }, 60_000);
 
   it('QA approves the material with a signature; the product lists it', async () => {
-    const qa = await s.signIn('qa1');
-    await qa.goto(`${s.server.url}/#/product_materials/${material}/show`);
+    const qa = await s.signIn('qa1', `#/product_materials/${material}/show`);
     await qa.getByTestId('verb-approve').click();
     await poll(textOf(qa.getByTestId('sign-meaning'))).toContain('产品介绍资料批准');
     await dialog(qa).locator('input[name="password"]').fill(PASSWORD);
@@ -86,13 +84,11 @@ describe('staff and quality records (Chromium)', () => {
   }, 60_000);
 
   it("the failed assessment flags the salesperson; the GM's read receipt is on the report", async () => {
-    const head = await s.signIn('head1');
-    await head.goto(`${s.server.url}/#/salespeople/${s.world.salesperson}/show/flags`);
+    const head = await s.signIn('head1', `#/salespeople/${s.world.salesperson}/show/flags`);
     await poll(textOf(head.getByTestId('record-findings'))).toContain('销售人员考核不合格');
     await shot(head, 'staff-quality-flags');
     await head.close();
-    const gm = await s.signIn('gm1');
-    await gm.goto(`${s.server.url}/#/market_reports/${report}/show`);
+    const gm = await s.signIn('gm1', `#/market_reports/${report}/show`);
     await gm.getByTestId('verb-mark-read').click();
     const dlg = dialog(gm);
     if (await dlg.count()) await dlg.locator('button[type="submit"]').click();

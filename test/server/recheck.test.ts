@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../schema/resources';
 import { fixedDayClock, type Clock } from '../../server/clock';
-import { openDb, type Db } from '../../server/db';
+import { openDb, transaction, writerOf, type Db } from '../../server/db';
 import { inTransaction, SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
 import { fullRecheck } from '../../server/services/rules/full-recheck';
 import { RECHECK_BATCH, recheck } from '../../server/services/rules/recheck';
@@ -37,7 +37,7 @@ const day = (base: string, n: number) => new Date(Date.parse(`${base}T00:00:00Z`
  * without a date, complaints, adverse reactions, feedback forms, a recall with notices and a service point:
  * every time-driven rule has records on both sides of the as-of dates tested. Written as of 2025-01-01.
  */
-async function buildFixture(db: Db, orders: number): Promise<{ w: World; clock: Clock }> {
+async function buildFixture(db: Db, orders: number, copies = 1): Promise<{ w: World; clock: Clock }> {
   const clock = fixedDayClock('2025-01-01');
   const ctx: ServiceContext = { db, clock, actor: SYSTEM_ACTOR, lang: 'zh' };
   const w = await buildWorld(db, clock);
@@ -163,9 +163,42 @@ async function buildFixture(db: Db, orders: number): Promise<{ w: World; clock: 
     await db.$client.prepare(`UPDATE sales_orders SET sale_date = '' WHERE order_no = 'XS7'`).run();
     await db.$client.prepare(`UPDATE sales_lines SET sale_date = '' WHERE "order" = (SELECT id FROM sales_orders WHERE order_no = 'XS7')`).run();
   });
+  if (copies > 1) await repeatSales(db, copies);
   // every rule on every record as of the writing day: the starting point both re-checks share
   await fullRecheck(db, clock, '2025-01-01', { all: true });
   return { w, clock };
+}
+
+/** The tables of the fixture's sales, in the order they reference each other; the document numbers each has. */
+const SALES = ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'payments'];
+const NUMBER: Record<string, string> = { sales_orders: 'order_no', outbound_slips: 'slip_no', invoices: 'invoice_no' };
+
+/**
+ * The fixture's sales `copies` times over: copy k of every order, line, slip, invoice, link and payment by SQL,
+ * its id and its references to the copied tables shifted by k × the table's last id and its number suffixed
+ * `-k` (dates, amounts and states as written). The server's test needs 3,000 lines for its thread to re-check;
+ * writing 1,500 orders through the write service cost ≈ 25 s of CPU, which the write service's own tests cover.
+ */
+async function repeatSales(db: Db, copies: number): Promise<void> {
+  await transaction(db, () => {
+    const w = writerOf(db);
+    const last = new Map(SALES.map((t) => [t, w.prepare(`SELECT max(id) FROM ${t}`).pluck().get() as number]));
+    for (const t of SALES) {
+      const refs = new Map(
+        (w.prepare(`SELECT "from", "table" FROM pragma_foreign_key_list(?)`).all(t) as { from: string; table: string }[]).map((r) => [r.from, r.table]),
+      );
+      const cols = w.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[];
+      for (let k = 1; k < copies; k++) {
+        const value = (c: string) => {
+          if (c === 'id') return `id + ${k * last.get(t)!}`;
+          const ref = refs.get(c);
+          if (ref && last.has(ref)) return `"${c}" + ${k * last.get(ref)!}`;
+          return c === NUMBER[t] ? `"${c}" || '-${k}'` : `"${c}"`;
+        };
+        w.prepare(`INSERT INTO ${t} (${cols.map((c) => `"${c}"`).join(', ')}) SELECT ${cols.map(value).join(', ')} FROM ${t} WHERE id <= ${last.get(t)}`).run();
+      }
+    }
+  });
 }
 
 /** Active findings, comparable across copies of a database. */
@@ -292,8 +325,8 @@ describe('in the server: a worker thread', () => {
   let api: Api;
   beforeAll(async () => {
     api = await startApi({ today: '2025-03-02' });
-    await buildFixture(api.server.db, 1500);
-    // ≈ 25 s of CPU through the write service: beside other engineers' runs (load 10–18) it took over 120 s
+    // 1,500 orders (3,000 lines): the 60 of the fixture through the write service, then 24 copies (repeatSales)
+    await buildFixture(api.server.db, 60, 25);
   }, 300_000);
   afterAll(() => api.server.close());
 
