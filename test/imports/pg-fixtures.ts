@@ -15,10 +15,15 @@ export interface PgImportDb {
   close(): Promise<void>;
 }
 
+// test files share a worker's process (vitest isolate: false): GSP_DATA_DIR goes back to what it was when the
+// last open scratch closes, in whatever order several were opened and closed
+let open = 0;
+let dataDirBefore: string | undefined;
+
 /** Opens `scratch` as the app does, its files under a temp GSP_DATA_DIR (set for the test process). */
 export function openScratch(scratch: ScratchDatabase): PgImportDb {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-pg-import-'));
-  const before = process.env.GSP_DATA_DIR;
+  if (open++ === 0) dataDirBefore = process.env.GSP_DATA_DIR;
   process.env.GSP_DATA_DIR = dataDir;
   const db = openPgDb(scratch.url);
   return {
@@ -29,10 +34,9 @@ export function openScratch(scratch: ScratchDatabase): PgImportDb {
       await engineOf(db).close();
       await scratch.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
-      // test files share a worker's process (vitest isolate: false)
-      if (process.env.GSP_DATA_DIR === dataDir) {
-        if (before === undefined) delete process.env.GSP_DATA_DIR;
-        else process.env.GSP_DATA_DIR = before;
+      if (--open === 0) {
+        if (dataDirBefore === undefined) delete process.env.GSP_DATA_DIR;
+        else process.env.GSP_DATA_DIR = dataDirBefore;
       }
     },
   };
