@@ -12,6 +12,9 @@ export interface PgImportDb {
   scratch: ScratchDatabase;
   /** GSP_DATA_DIR for this database's files (stored originals, reports) */
   dataDir: string;
+  /** closes the app's connections and gives its files back (the database stays: e.g. a template to copy) */
+  closeConnections(): Promise<void>;
+  /** closeConnections(), then drops the database */
   close(): Promise<void>;
 }
 
@@ -26,18 +29,25 @@ export function openScratch(scratch: ScratchDatabase): PgImportDb {
   if (open++ === 0) dataDirBefore = process.env.GSP_DATA_DIR;
   process.env.GSP_DATA_DIR = dataDir;
   const db = openPgDb(scratch.url);
+  let closed = false;
+  const closeConnections = async () => {
+    if (closed) return;
+    closed = true;
+    await engineOf(db).close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (--open === 0) {
+      if (dataDirBefore === undefined) delete process.env.GSP_DATA_DIR;
+      else process.env.GSP_DATA_DIR = dataDirBefore;
+    }
+  };
   return {
     db,
     scratch,
     dataDir,
+    closeConnections,
     async close() {
-      await engineOf(db).close();
+      await closeConnections();
       await scratch.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      if (--open === 0) {
-        if (dataDirBefore === undefined) delete process.env.GSP_DATA_DIR;
-        else process.env.GSP_DATA_DIR = dataDirBefore;
-      }
     },
   };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { engineOf, transaction, type Db } from '../../server/db';
+import { transaction, type Db } from '../../server/db';
 import { fixedDayClock } from '../../server/clock';
 import { SYSTEM_ACTOR } from '../../server/services/context';
 import { voidImport } from '../../server/services/bulk';
@@ -79,7 +79,7 @@ describe.skipIf(!url)('the importer on PostgreSQL: same reports and scores as on
     // the same master records and audit chain as the SQLite master database (see copySqliteToPg)
     await copySqliteToPg(sqliteMaster, pgMaster.scratch.client);
     // the template must have no connection while it is copied
-    await engineOf(pgMaster.db).close();
+    await pgMaster.closeConnections();
     await pgMaster.scratch.client.end();
   }, 240_000);
   afterAll(async () => {

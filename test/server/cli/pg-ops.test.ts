@@ -81,8 +81,7 @@ describe.skipIf(!url)('backup, restore and audit:verify on PostgreSQL', () => {
     expect(busy.code).toBe(2);
     expect(await n('imports')).toBe(before.imports + 1);
     await p.scratch.client.end();
-    const { engineOf } = await import('../../../server/db');
-    await engineOf(p.db).close();
+    await p.closeConnections();
     const r = cli('restore.ts', [dump]);
     expect(r.out, r.out).toContain('restored');
     expect(r.code).toBe(0);
