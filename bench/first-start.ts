@@ -15,7 +15,7 @@ import pg from 'pg';
 import { createAdmin } from '../server/bootstrap';
 import { fixedDayClock } from '../server/clock';
 import { closeDb, engineOf, openDb, openPgDb, type Db } from '../server/db';
-import { migratePostgres } from '../server/migrate';
+import { freshDatabase } from './pg';
 import { seedDemo } from '../server/seed/demo';
 import { verifyAuditChain } from '../server/services/audit';
 
@@ -76,19 +76,11 @@ async function main() {
   let server0: number | undefined;
   if (engine === 'pg') {
     if (!cluster) throw new Error('usage: first-start.ts pg <cluster url>');
-    const name = `gsp_first_start_${process.pid}`;
-    const admin = new pg.Client({ connectionString: cluster });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(cluster);
-    url.pathname = `/${name}`;
-    dropDb = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    };
+    // the server's CPU from before the database is made (CREATE DATABASE, then the migrations)
     server0 = serverCpu();
-    await migratePostgres(url.toString());
-    db = openPgDb(url.toString(), { filesBeside: file });
+    let url: string;
+    ({ url, drop: dropDb } = await freshDatabase(cluster, `gsp_first_start_${process.pid}`));
+    db = openPgDb(url, { filesBeside: file });
   } else {
     db = openDb(file);
   }

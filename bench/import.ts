@@ -26,8 +26,8 @@ import { SYSTEM_ACTOR } from '../server/services/context';
 import { runImport } from '../imports/run/pipeline';
 import { OUT_DIR } from './fixture';
 import { formatTable, type Bench, type BenchOptions, type BenchResult } from './lib';
-import { benchCluster, databaseUrl, serverCpuS, withClient, type BenchCluster } from './pg';
-import { migratePostgres } from '../server/migrate';
+import { benchCluster, freshDatabase, serverCpuS, type BenchCluster } from './pg';
+import { admin as withClient } from '../test/helpers/pg';
 import { typedLedgerCell, writeLedgerXlsx } from './ledger-xlsx';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -231,19 +231,13 @@ function lockOf(stderr: string): Measured['lock'] {
  * as test/imports/pg-fixtures.ts does), ANALYZEd; dropped by the returned function.
  */
 async function pgMaster(cluster: BenchCluster, master: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gsp_bench_import_${process.pid}`;
-  await withClient(cluster.url, async (a) => {
-    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await a.query(`CREATE DATABASE "${name}"`);
-  });
-  const url = databaseUrl(cluster.url, name);
-  await migratePostgres(url);
+  const { url, drop } = await freshDatabase(cluster.url, `gsp_bench_import_${process.pid}`);
   const { copySqliteToPg } = await import('../test/imports/pg-fixtures');
   await withClient(url, async (c) => {
     await copySqliteToPg(master, c); // the live-row counts recounted after its trigger-less copy
     await c.query('VACUUM ANALYZE');
   });
-  return { url, drop: () => withClient(cluster.url, (a) => a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}) };
+  return { url, drop };
 }
 
 function sqliteImport(file: string): number | null {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -20,6 +20,7 @@ import { pgTables } from '../schema/pg/tables';
 import { RECOUNT_LIVE_ROWS } from '../server/db/pg-live-counts';
 import { migratePostgres } from '../server/migrate';
 import { OUT_DIR, type FixtureInfo } from './fixture';
+import { admin as withClient, withDatabase as databaseUrl } from '../test/helpers/pg';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,20 +68,16 @@ export async function stopBenchCluster(): Promise<void> {
   c?.stop();
 }
 
-export async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await run(c);
-  } finally {
-    await c.end();
-  }
-}
-
-export function databaseUrl(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
+/** A new, migrated database `name` of the cluster at `clusterUrl` (one left by an earlier run is dropped first). */
+export async function freshDatabase(clusterUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const dropIt = (a: pg.Client) => a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await withClient(clusterUrl, async (a) => {
+    await dropIt(a);
+    await a.query(`CREATE DATABASE "${name}"`);
+  });
+  const url = databaseUrl(clusterUrl, name);
+  await migratePostgres(url);
+  return { url, drop: async () => void (await withClient(clusterUrl, dropIt)) };
 }
 
 /** CPU seconds the cluster's processes have used so far (postmaster: own + reaped backends; live backends), or null. */
@@ -159,11 +156,7 @@ export async function ensurePgFixture(c: BenchCluster, fx: FixtureInfo, log: (s:
   }
   const t0 = performance.now();
   log(`PostgreSQL fixture: loading ${path.basename(fx.file)} into database ${name} (COPY) …`);
-  await withClient(c.url, async (a) => {
-    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await a.query(`CREATE DATABASE "${name}"`);
-  });
-  await migratePostgres(url);
+  await freshDatabase(c.url, name);
   const src = new Database(fx.file, { readonly: true });
   try {
     await withClient(url, async (client) => {

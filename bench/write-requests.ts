@@ -18,7 +18,7 @@ import { createApp } from '../server/app';
 import { createAdmin } from '../server/bootstrap';
 import { fixedDayClock } from '../server/clock';
 import { closeDb, engineOf, openDb, openPgDb, type Db } from '../server/db';
-import { migratePostgres } from '../server/migrate';
+import { freshDatabase } from './pg';
 import { request } from './load-clients';
 import { ms, summary } from './lib';
 
@@ -43,18 +43,9 @@ async function main() {
   let dropDb = async () => {};
   if (engine === 'pg') {
     if (!cluster) throw new Error('usage: write-requests.ts pg <cluster url> [n]');
-    const name = `gsp_write_requests_${process.pid}`;
-    const admin = new pg.Client({ connectionString: cluster });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(cluster);
-    url.pathname = `/${name}`;
-    dropDb = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    };
-    await migratePostgres(url.toString());
-    db = openPgDb(url.toString(), { filesBeside: file });
+    let url: string;
+    ({ url, drop: dropDb } = await freshDatabase(cluster, `gsp_write_requests_${process.pid}`));
+    db = openPgDb(url, { filesBeside: file });
   } else {
     db = openDb(file);
   }
