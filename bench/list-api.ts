@@ -124,7 +124,7 @@ function cases(fx: FixtureInfo, total: number): Case[] {
 
 // a kept live-row count (row_counts: PostgreSQL's triggers, SQLite's) is the count of an unfiltered list
 const roleOf = (sql: string): Stmt['role'] =>
-  /\bcount\(|"row_counts"/i.test(sql) ? 'count' : /from "sales_lines"/i.test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
+  /\bcount\(|\brow_counts\b/i.test(sql) ? 'count' : /from "sales_lines"/i.test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
 
 /** Records the statements run on `sqlite` while `fn` runs (session look-ups excluded). */
 async function captureSqlite(sqlite: Database.Database, fn: () => Promise<void>): Promise<Stmt[]> {
@@ -377,7 +377,7 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         const got = JSON.stringify(res.rows.map((r) => r.id));
         const replayed = mine.page;
         const same = mine.total === res.total && (JSON.stringify(replayed) === got || JSON.stringify([...replayed].reverse()) === got);
-        if (!same) throw new Error(`${side.engine} ${c.key}: direct replay differs from the API for ${JSON.stringify(p)}`);
+        if (!same) throw new Error(`${side.engine} ${c.key}: direct replay differs from the API for ${JSON.stringify(p)}: total ${res.total} vs ${mine.total}, ids ${got} vs ${JSON.stringify(replayed)}`);
         if (!stmts.some((s) => s.role === 'page') || !stmts.some((s) => s.role === 'count')) {
           throw new Error(`${side.engine} ${c.key}: expected a page and a count statement, recorded ${stmts.map((s) => s.role).join(', ')}`);
         }
