@@ -377,7 +377,10 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         const got = JSON.stringify(res.rows.map((r) => r.id));
         const replayed = mine.page;
         const same = mine.total === res.total && (JSON.stringify(replayed) === got || JSON.stringify([...replayed].reverse()) === got);
-        if (!same) throw new Error(`${side.engine} ${c.key}: direct replay differs from the API for ${JSON.stringify(p)}: total ${res.total} vs ${mine.total}, ids ${got} vs ${JSON.stringify(replayed)}`);
+        if (!same)
+          throw new Error(
+            `${side.engine} ${c.key}: direct replay differs from the API for ${JSON.stringify(p)}: total ${res.total} vs ${mine.total}, ids ${got} vs ${JSON.stringify(replayed)}`,
+          );
         if (!stmts.some((s) => s.role === 'page') || !stmts.some((s) => s.role === 'count')) {
           throw new Error(`${side.engine} ${c.key}: expected a page and a count statement, recorded ${stmts.map((s) => s.role).join(', ')}`);
         }

@@ -18,7 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { pgTables } from '../schema/pg/tables';
 import { RECOUNT_LIVE_ROWS } from '../server/db/pg-live-counts';
-import { migratePostgres } from '../server/migrate';
+import { migratePostgres, migratePostgresIfNeeded } from '../server/migrate';
 import { OUT_DIR, type FixtureInfo } from './fixture';
 import { admin as withClient, withDatabase as databaseUrl } from '../test/helpers/pg';
 
@@ -150,7 +150,8 @@ export async function ensurePgFixture(c: BenchCluster, fx: FixtureInfo, log: (s:
     return r.rows[0] as { stamp: string | null } | undefined;
   });
   if (existing?.stamp === stamp) {
-    await migratePostgres(url); // migrations added since, as openDb() does for the SQLite file
+    // migrations added since, as openDb() does for the SQLite file; then their indexes' statistics (autovacuum's)
+    if (await migratePostgresIfNeeded(url)) await withClient(url, (a) => a.query('ANALYZE'));
     log(`PostgreSQL fixture: reusing database ${name}`);
     return { url, seconds: 0, reused: true };
   }

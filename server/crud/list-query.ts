@@ -58,7 +58,7 @@ const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].i
 /** Referenced records matched by a `q` up to this many are inlined as an id list; more stay a subquery. */
 export const SEARCH_INLINE_MAX = 5000;
 
-/** Trigram search needs three characters: a shorter `q` falls back to LIKE '%q%' over the column. */
+/** Trigram search needs three characters: a shorter `q` is LIKE over the column (SQLite), the characters index first (PostgreSQL: contains()). */
 export const TRIGRAM_MIN = 3;
 
 /**
@@ -69,13 +69,27 @@ export const TRIGRAM_MIN = 3;
 const trigramSearch = (d: DialectSql, resource: Resource, column: string, text: string) =>
   d.dialect === 'sqlite' && resource.textIndex.includes(column) && [...text].length >= TRIGRAM_MIN;
 
-/** PostgreSQL has no FTS table: ILIKE over the column, which drizzle-pg/0002_search_trgm.sql's GIN indexes serve. */
+/**
+ * `column` contains `text`, as a condition on the row. PostgreSQL has no FTS table: ILIKE over the column, which
+ * drizzle-pg/0002_search_trgm.sql's GIN indexes serve from three characters on; a shorter text over a
+ * `textIndex` column first asks drizzle-pg/0007_search_short.sql's index for the rows holding each of its
+ * characters (lower-cased as ILIKE compares), and ILIKE decides on those: the same rows, without scanning the
+ * table. SQLite's LIKE over the column (a shorter text than FTS5's trigrams) reads the column's covering index.
+ */
+export function contains(d: DialectSql, resource: Resource, column: string, text: string): SQL {
+  const col = resource.table[column];
+  const like = likeEsc(d, col, text);
+  if (d.dialect !== 'postgres' || !resource.textIndex.includes(column) || [...text].length >= TRIGRAM_MIN) return like;
+  return sql`(string_to_array(lower(${col}), NULL) @> string_to_array(lower(${text}), NULL) AND ${like})`;
+}
+
+/** The ids of `resource`'s rows whose `column` contains `text`. */
 function matching(d: DialectSql, resource: Resource, column: string, text: string): SQL {
   if (trigramSearch(d, resource, column, text)) {
     const fts = sql.identifier(`${resource.name}_fts`);
     return sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${`${column} : "${text.replace(/"/g, '""')}"`}`;
   }
-  return sql`SELECT ${sql.identifier('id')} FROM ${resource.table} WHERE ${likeEsc(d, resource.table[column], text)}`;
+  return sql`SELECT ${sql.identifier('id')} FROM ${resource.table} WHERE ${contains(d, resource, column, text)}`;
 }
 
 /**
@@ -88,7 +102,7 @@ async function searchCondition(db: Db, resource: Resource, path: string, text: s
   const [key, sub] = path.split('.');
   const d = sqlOf(db);
   if (!sub) {
-    if (!trigramSearch(d, resource, key, text)) return likeEsc(d, resource.table[key], text);
+    if (!trigramSearch(d, resource, key, text)) return contains(d, resource, key, text);
     return sql`${resource.table.id} IN (${matching(d, resource, key, text)})`;
   }
   const col = resource.table[key];

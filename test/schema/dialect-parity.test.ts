@@ -39,6 +39,8 @@ interface Schema {
   triggers: string[];
   /** "table.column" with a substring-search index */
   searchIndexes: string[];
+  /** PostgreSQL: "table.column" with the index of its characters, for a `q` shorter than a trigram (drizzle-pg/0007) */
+  shortSearchIndexes: string[];
 }
 
 /** SQL text as both engines may print it: no quotes, no parentheses, no spaces, no casts, lower case. */
@@ -64,7 +66,7 @@ function sqliteSchema(db: Db): Schema {
   )
     .map((t) => t.name)
     .filter((t) => !isFts(t));
-  const s: Schema = { columns: {}, primaryKeys: {}, indexes: {}, foreignKeys: [], triggers: [], searchIndexes: [] };
+  const s: Schema = { columns: {}, primaryKeys: {}, indexes: {}, foreignKeys: [], triggers: [], searchIndexes: [], shortSearchIndexes: [] };
   for (const table of tables) {
     const cols = all<{ name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>(`PRAGMA table_info(${JSON.stringify(table)})`);
     s.columns[table] = Object.fromEntries(
@@ -102,7 +104,7 @@ const PG_FAMILY: Record<string, string> = { integer: 'integer', bigint: 'integer
 
 async function pgSchema(client: pg.Client): Promise<Schema> {
   const rows = async <T>(sql: string) => (await client.query(sql)).rows as T[];
-  const s: Schema = { columns: {}, primaryKeys: {}, indexes: {}, foreignKeys: [], triggers: [], searchIndexes: [] };
+  const s: Schema = { columns: {}, primaryKeys: {}, indexes: {}, foreignKeys: [], triggers: [], searchIndexes: [], shortSearchIndexes: [] };
   for (const c of await rows<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
     `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
       WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
@@ -134,6 +136,11 @@ async function pgSchema(client: pg.Client): Promise<Schema> {
   )) {
     if (ix.method === 'gin' && ix.opclasses.includes('gin_trgm_ops')) {
       s.searchIndexes.push(`${ix.table}.${ix.keys[0]}`);
+      continue;
+    }
+    const chars = ix.method === 'gin' && /^string_to_array\(lower\((\w+)\), NULL::text\)$/.exec(ix.keys[0]);
+    if (chars) {
+      s.shortSearchIndexes.push(`${ix.table}.${chars[1]}`);
       continue;
     }
     const keys = ix.keys.map((k) => (/^\w+$/.test(k) ? k : norm(k)));
@@ -212,6 +219,8 @@ describe.skipIf(!pgUrl)('drizzle/ (SQLite) and drizzle-pg/ (PostgreSQL) describe
     expect(declared.length).toBeGreaterThan(0);
     expect(lite.searchIndexes.sort()).toEqual(declared);
     expect(post.searchIndexes.sort()).toEqual(declared);
+    // and, on PostgreSQL, by their characters for a shorter `q` (SQLite has no such index: LIKE reads the column)
+    expect(post.shortSearchIndexes.sort()).toEqual(declared);
   });
 
   it('Drizzle writes and reads back the same values through either table: ids, booleans, JSON as written, doubles, defaults', async () => {
