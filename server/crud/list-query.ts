@@ -110,7 +110,10 @@ async function searchCondition(db: Db, resource: Resource, path: string, text: s
   const found = matching(d, target, sub, text);
   const ids = ((await db.all(sql`${found} LIMIT ${SEARCH_INLINE_MAX + 1}`)) as { id: number }[]).map((r) => r.id);
   if (ids.length > SEARCH_INLINE_MAX) return sql`${col} IN (${found})`;
-  return ids.length ? inArray(col, ids) : undefined;
+  if (!ids.length) return undefined;
+  // PostgreSQL: one array parameter — thousands of `$n` cost the driver and the parser more than the page (a q
+  // matching 2,700 orders: ≈ 10 ms of CPU per request, twice: the page and the count); SQLite binds them cheaply.
+  return d.dialect === 'postgres' ? d.inList(col, ids) : inArray(col, ids);
 }
 
 function fieldCondition(d: DialectSql, resource: Resource, key: string, op: (typeof SUFFIXES)[number] | '', value: unknown, lang: Lang): SQL {
