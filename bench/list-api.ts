@@ -22,6 +22,7 @@ import path from 'node:path';
 import { createApp } from '../server/app';
 import { fixedDayClock } from '../server/clock';
 import { useCountCache } from '../server/crud/count-cache';
+import { usePageAnchors } from '../server/crud/page-anchors';
 import { engineOf, openDb, openPgDb, type Db } from '../server/db';
 import type { PgEngine } from '../server/db/pg';
 import pg from 'pg';
@@ -37,6 +38,12 @@ export const TARGET_OVERHEAD_MS = 10;
  * runs the count every time. GSP_LIST_COUNT_CACHE=0 times the API counting every request too.
  */
 const COUNT_CACHE = process.env.GSP_LIST_COUNT_CACHE !== '0';
+/**
+ * Deep pages start from the key of a page served since the last commit (server/crud/page-anchors.ts), as the
+ * server does: a case repeating one middle page walks once. The direct side replays the walk every time.
+ * GSP_LIST_PAGE_ANCHORS=0 times the API walking every request too.
+ */
+const PAGE_ANCHORS = process.env.GSP_LIST_PAGE_ANCHORS !== '0';
 /** measured at least this many times even when a query blows the time budget */
 const MIN_N = 50;
 
@@ -273,6 +280,7 @@ export async function runListApi(opts: BenchOptions): Promise<BenchResult> {
   ];
   const notes: string[] = [
     `API list totals: ${COUNT_CACHE ? 'kept between commits (server/crud/count-cache.ts; nothing commits during the bench, so the API counts once per filter; the direct side counts every time)' : 'counted every request (GSP_LIST_COUNT_CACHE=0)'}`,
+    `API deep pages: ${PAGE_ANCHORS ? 'from the key of a page served since the last commit (server/crud/page-anchors.ts; nothing commits during the bench, so a case repeating one deep page walks once; the direct side replays the walk every time)' : 'walked every request (GSP_LIST_PAGE_ANCHORS=0)'}`,
     `measured: up to ${opts.n} requests per query over HTTP (at least ${MIN_N}, within ${opts.budget} s), each followed by a direct run of the same statements, after ${opts.warmup} warm-up rounds`,
   ];
   const cpuTables: string[] = [];
@@ -308,6 +316,7 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
   const { db } = side;
   const app = createApp({ db, clock, onInternalError: (e) => console.error(e) });
   useCountCache(COUNT_CACHE);
+  usePageAnchors(PAGE_ANCHORS);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -368,10 +377,12 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         let res!: Awaited<ReturnType<typeof get>>;
         // every statement of the request, the count included: a total kept from an earlier request would hide it
         useCountCache(false);
+        usePageAnchors(false);
         const stmts = await side.capture(async () => {
           res = await get(p);
         });
         useCountCache(COUNT_CACHE);
+        usePageAnchors(PAGE_ANCHORS);
         const mine = await direct(stmts);
         // A page past the middle is read in reverse and flipped in JS (server/crud/list-query.ts pageRows).
         const got = JSON.stringify(res.rows.map((r) => r.id));

@@ -3,7 +3,7 @@
  * the search fields (`ref.field` searches the referenced record), suffixes _gte _lte _gt _lt _neq _q, `voided`.
  */
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyColumn } from 'drizzle-orm';
+import { getTableColumns, type AnyColumn } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import { SYSTEM_FIELDS, sortNullable } from '../../schema/define';
 import { msg, type Lang } from '../../schema/messages';
@@ -15,6 +15,7 @@ import { type DialectSql, sqlOf } from '../db/dialect';
 import { pgKeptLiveCount } from '../db/pg-live-counts';
 import { badRequest } from '../errors';
 import { cachedCount } from './count-cache';
+import { type Anchor, anchorStats, keepAnchor, pageAnchors } from './page-anchors';
 import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
@@ -298,9 +299,50 @@ export async function parseListParams(db: Db, resource: Resource, query: Record<
 export const DEEP_OFFSET = 1000;
 
 /**
+ * A sort a page can start from a key of (page-anchors.ts): plain columns, one direction, none of them empty
+ * (a row comparison with NULL is no answer) — not text by pinyin, not an optional column's `IS NULL` term.
+ */
+function keysetOf(resource: Resource, sortBy: SortTerm[]) {
+  const names = new Map<unknown, string>(Object.entries(getTableColumns(resource.table)).map(([k, c]) => [c, k]));
+  const keys: string[] = [];
+  for (const term of sortBy) {
+    const key = names.get(term.expr);
+    if (!key || term.ascending !== sortBy[0].ascending) return undefined;
+    if (key !== 'id' && (!resource.fields[key] || sortNullable(resource.fields, key))) return undefined;
+    keys.push(key);
+  }
+  const cols = sql.join(
+    sortBy.map((t) => sql`${t.expr}`),
+    sql`, `,
+  );
+  return {
+    keyOf: (row: Record<string, unknown>) => keys.map((k) => row[k]),
+    /** the rows from `a` on (`after`) or up to it, in the list's order */
+    from: (a: Anchor, after: boolean) =>
+      sql`(${cols}) ${sql.raw(after === sortBy[0].ascending ? '>=' : '<=')} (${sql.join(
+        a.key.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+  };
+}
+
+/** The anchor nearest the page [start, end), if it is nearer than `walk` rows; the page must not straddle it. */
+function nearestAnchor(anchors: Anchor[], start: number, end: number, walk: number): Anchor | undefined {
+  let best: Anchor | undefined;
+  let cost = walk;
+  for (const a of anchors) {
+    const c = a.offset <= start ? start - a.offset : a.offset >= end - 1 ? a.offset - (end - 1) : Infinity;
+    if (c < cost) [best, cost] = [a, c];
+  }
+  return best;
+}
+
+/**
  * One page of a list whose total is known. A page past the middle is read from the other end — the ORDER BY
  * reversed, the offset counted from the end, the rows flipped back — so no page walks more than half the
- * list: the last of 1M sales lines costs what the first does (bench/list-api.ts). On PostgreSQL a deep page
+ * list: the last of 1M sales lines costs what the first does (bench/list-api.ts). A deep page near one served
+ * since the last commit starts from that page's key (page-anchors.ts): the next, the previous, the same again.
+ * On PostgreSQL a deep page
  * selects the ids first (an index-only walk along the sort index: the rows it skips are never read — SQLite's
  * index walk does not read them either) and then only the page's rows; reading the rows straight away
  * fetched every skipped row from the heap (the middle of 1M sales lines: ≈ 10× slower).
@@ -308,9 +350,13 @@ export const DEEP_OFFSET = 1000;
 export async function pageRows(db: Db, resource: Resource, where: SQL | undefined, p: ListParams, total: number): Promise<Record<string, unknown>[]> {
   const t = resource.table;
   const base = () => db.select().from(t).where(where).$dynamic();
-  const page = async (orderBy: SQL[], limit: number, offset: number) => {
+  const page = async (orderBy: SQL[], limit: number, offset: number, from?: SQL) => {
+    const cond = from ? and(where, from) : where;
     if (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres')
-      return await base()
+      return await db
+        .select()
+        .from(t)
+        .where(cond)
         .orderBy(...orderBy)
         .limit(limit)
         .offset(offset)
@@ -318,7 +364,7 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
     const ids = db
       .select({ id: t.id })
       .from(t)
-      .where(where)
+      .where(cond)
       .orderBy(...orderBy)
       .limit(limit)
       .offset(offset);
@@ -335,6 +381,31 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
       .all();
   if (p.start >= total && total > 0) return [];
   const end = Math.min(total, p.start + p.limit); // exclusive
-  if (p.start <= total - end) return page(p.orderBy, p.limit, p.start);
-  return (await page(orderByOf(p.sortBy, true), end - p.start, total - end)).reverse();
+  const walk = Math.min(p.start, total - end);
+  const keyset = walk >= DEEP_OFFSET ? keysetOf(resource, p.sortBy) : undefined;
+  let anchors: Anchor[] | undefined;
+  if (keyset) {
+    const { sql: text, params } = db
+      .select({ id: t.id })
+      .from(t)
+      .where(where)
+      .orderBy(...p.orderBy)
+      .toSQL();
+    anchors = await pageAnchors(db, `${text}\u0000${JSON.stringify(params)}`);
+  }
+  const near = anchors && nearestAnchor(anchors, p.start, end, walk);
+  let rows: Record<string, unknown>[];
+  if (near && keyset) {
+    anchorStats.used++;
+    rows =
+      near.offset <= p.start
+        ? await page(p.orderBy, end - p.start, p.start - near.offset, keyset.from(near, true))
+        : (await page(orderByOf(p.sortBy, true), end - p.start, near.offset - (end - 1), keyset.from(near, false))).reverse();
+  } else if (p.start <= total - end) rows = await page(p.orderBy, p.limit, p.start);
+  else rows = (await page(orderByOf(p.sortBy, true), end - p.start, total - end)).reverse();
+  if (anchors && keyset && rows.length > 0 && rows.length === end - p.start) {
+    keepAnchor(anchors, { offset: p.start, key: keyset.keyOf(rows[0]) });
+    keepAnchor(anchors, { offset: end - 1, key: keyset.keyOf(rows[rows.length - 1]) });
+  }
+  return rows;
 }
