@@ -373,6 +373,8 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
     for (const c of cases(fx, total).filter((k) => !opts.cases || opts.cases.includes(k.key))) {
       // 1. Record what the API runs for every parameter set, and check the replay gives the same answer.
       const recorded: Stmt[][] = [];
+      /** each parameter set's answer as the recorded request gave it (no anchors, no kept total) */
+      const answers: string[] = [];
       for (const p of c.params) {
         let res!: Awaited<ReturnType<typeof get>>;
         // every statement of the request, the count included: a total kept from an earlier request would hide it
@@ -396,6 +398,7 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
           throw new Error(`${side.engine} ${c.key}: expected a page and a count statement, recorded ${stmts.map((s) => s.role).join(', ')}`);
         }
         recorded.push(stmts);
+        answers.push(`${res.total} ${got}`);
       }
       // 2. Warm up both sides over every parameter set.
       for (let i = 0; i < Math.max(opts.warmup, c.params.length); i++) {
@@ -423,6 +426,9 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         api.push(performance.now() - t);
         apiCpu.push(cpuNow() - u);
         if (i < c.params.length) totals.push(r.total);
+        // a timed request (a kept total, a page from an anchor) must answer what the recorded one did
+        const answer = `${r.total} ${JSON.stringify(r.rows.map((x) => x.id))}`;
+        if (answer !== answers[i % answers.length]) throw new Error(`${side.engine} ${c.key}: request ${i} answered differently from the recorded one`);
         t = performance.now();
         u = cpuNow();
         await direct(recorded[i % recorded.length], roles);
