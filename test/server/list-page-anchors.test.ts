@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorStats } from '../../server/crud/page-anchors';
 import { transaction } from '../../server/db';
+import { sqlOf } from '../../server/db/dialect';
 import { customerBody, startApi, type Api } from './api-client';
 
 let api: Api;
@@ -49,7 +50,9 @@ describe('deep pages from a neighbour’s key', () => {
       const before = anchorStats.used;
       for (const offset of [1200, 1225, 1250, 1175, 1200, 1100, 1300, 1150])
         expect(await pageAt(offset, dir), `${dir} ${offset}`).toEqual(all.slice(offset, offset + 25));
-      expect(anchorStats.used - before).toBeGreaterThanOrEqual(6); // all but the first (and 1300: 49 rows past an anchor)
+      // all but the first. On PostgreSQL any commit in the cluster moves the stamp (pg_current_snapshot), and the
+      // other test files' databases share this one's cluster: there the answers are what this test can hold to.
+      if (sqlOf(api.server.db).dialect === 'sqlite') expect(anchorStats.used - before).toBeGreaterThanOrEqual(7);
     }
   });
 
