@@ -75,7 +75,7 @@ const trigramSearch = (d: DialectSql, resource: Resource, column: string, text: 
  * drizzle-pg/0002_search_trgm.sql's GIN indexes serve from three characters on; a shorter text over a
  * `textIndex` column first asks drizzle-pg/0007_search_short.sql's index for the rows holding each of its
  * characters (lower-cased as ILIKE compares), and ILIKE decides on those: the same rows, without scanning the
- * table. SQLite's LIKE over the column (a shorter text than FTS5's trigrams) reads the column's covering index.
+ * table. SQLite: LIKE over the column (a text shorter than FTS5's trigrams).
  */
 export function contains(d: DialectSql, resource: Resource, column: string, text: string): SQL {
   const col = resource.table[column];
@@ -342,10 +342,9 @@ function nearestAnchor(anchors: Anchor[], start: number, end: number, walk: numb
  * reversed, the offset counted from the end, the rows flipped back — so no page walks more than half the
  * list: the last of 1M sales lines costs what the first does (bench/list-api.ts). A deep page near one served
  * since the last commit starts from that page's key (page-anchors.ts): the next, the previous, the same again.
- * On PostgreSQL a deep page
- * selects the ids first (an index-only walk along the sort index: the rows it skips are never read — SQLite's
- * index walk does not read them either) and then only the page's rows; reading the rows straight away
- * fetched every skipped row from the heap (the middle of 1M sales lines: ≈ 10× slower).
+ * On PostgreSQL a deep page selects the ids first (an index-only walk along the sort index: the rows it skips
+ * are never read — SQLite's index walk does not read them either) and then only the page's rows; reading the
+ * rows straight away fetched every skipped row from the heap (the middle of 1M sales lines: ≈ 10× slower).
  */
 export async function pageRows(db: Db, resource: Resource, where: SQL | undefined, p: ListParams, total: number): Promise<Record<string, unknown>[]> {
   const t = resource.table;

@@ -72,7 +72,8 @@ export async function pageAnchors(db: Db, list: string): Promise<Anchor[] | unde
 
 /** Keeps `anchor` (the newest last; a full list forgets its oldest). */
 export function keepAnchor(anchors: Anchor[], anchor: Anchor): void {
-  if (anchor.key.some((v) => v === null || v === undefined)) return; // no keyset past an empty value
+  // no keyset past an empty value; numbers and text only (what both drivers bind as they read it)
+  if (anchor.key.some((v) => typeof v !== 'number' && typeof v !== 'string')) return;
   const i = anchors.findIndex((a) => a.offset === anchor.offset);
   if (i >= 0) anchors.splice(i, 1);
   else if (anchors.length >= MAX_ANCHORS) anchors.shift();
