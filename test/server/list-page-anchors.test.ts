@@ -20,8 +20,10 @@ beforeAll(async () => {
   customer = (await api.dp.create('customers', { data: customerBody('锚点测试大药房') })).data.id as number;
   const db = api.server.db;
   // 19 dates, so most keys are ties broken by id
-  await transaction(db, () =>
-    db.run(sql`INSERT INTO sales_orders (order_no, customer, sale_date, status)
+  await transaction(
+    db,
+    async () =>
+      await db.run(sql`INSERT INTO sales_orders (order_no, customer, sale_date, status)
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ORDERS})
       SELECT 'AN' || i, ${customer}, '2024-02-' || (10 + i % 19), 'draft' FROM n`),
   );
@@ -60,8 +62,9 @@ describe('deep pages from a neighbour’s key', () => {
     const first = await expected('ASC');
     expect(await pageAt(1200, 'ASC')).toEqual(first.slice(1200, 1225));
     const db = api.server.db;
-    await transaction(db, () =>
-      db.run(sql`INSERT INTO sales_orders (order_no, customer, sale_date, status) VALUES ('AN-EARLY', ${customer}, '2024-01-01', 'draft')`),
+    await transaction(
+      db,
+      async () => await db.run(sql`INSERT INTO sales_orders (order_no, customer, sale_date, status) VALUES ('AN-EARLY', ${customer}, '2024-01-01', 'draft')`),
     );
     let all = await expected('ASC');
     expect(all.slice(1201, 1226)).toEqual(first.slice(1200, 1225)); // shifted by one
