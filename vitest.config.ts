@@ -25,6 +25,9 @@ export default defineConfig({
     // each file's CPU (with the browsers and processes it started), for the report above; a file that leaves
     // enumerable properties on a built-in prototype fails itself instead of a later file in its worker
     setupFiles: ['test/helpers/file-cpu.ts', 'test/helpers/no-leaks.ts'],
+    // what vitest transformed (our TypeScript, for the workers) kept on disk between runs, by content: a run after
+    // a change transforms only the changed files (measured: the main process's CPU 4.5 → 1.9 s over 34 files)
+    experimental: { fsModuleCache: true },
     testTimeout: 20_000,
     hookTimeout: 120_000,
     projects: [

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { poll, shot, startSession, textOf, unfoldMenu, type Session } from './session';
+import { goTo, poll, shot, startSession, textOf, unfoldMenu, type Session } from './session';
 import { recordStates } from '../helpers/world';
 
 const DRUGS = ['中成药', '化学药制剂', '抗生素制剂', '生化药品', '生物制品'];
@@ -14,6 +14,19 @@ describe('a salesperson (Chromium)', () => {
   let s: Session;
   let page: Page;
   let expiredBuyer: number;
+  /** the new-order form for the buyer whose licence expired, filled in as the salesperson would */
+  const orderForm = () => {
+    const w = s.world;
+    const prefill = {
+      customer: expiredBuyer,
+      salesperson: w.salesperson,
+      sale_date: '2025-06-01',
+      payment_method: 'transfer',
+      status: 'confirmed',
+      sales_lines: [{ product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150 }],
+    };
+    return `#/sales_orders/create?source=${encodeURIComponent(JSON.stringify(prefill))}`;
+  };
 
   beforeAll(async () => {
     s = await startSession();
@@ -48,7 +61,8 @@ describe('a salesperson (Chromium)', () => {
       credit_reviewed_at: '2023-01-05',
       payment_rating: '良好',
     });
-    page = await s.signIn('sales1');
+    // signed in straight on the order form the first test fills in (the dashboard is the last test's)
+    page = await s.signIn('sales1', orderForm());
   }, 120_000);
 
   afterAll(async () => {
@@ -56,16 +70,7 @@ describe('a salesperson (Chromium)', () => {
   });
 
   it('is refused an order for a buyer whose licence expired, with the reason on the form', async () => {
-    const w = s.world;
-    const prefill = {
-      customer: expiredBuyer,
-      salesperson: w.salesperson,
-      sale_date: '2025-06-01',
-      payment_method: 'transfer',
-      status: 'confirmed',
-      sales_lines: [{ product: w.product, batch: w.batch, quantity: 10, unit_price: 15, amount: 150 }],
-    };
-    await page.goto(`${s.server.url}/#/sales_orders/create?source=${encodeURIComponent(JSON.stringify(prefill))}`);
+    await goTo(page, `${s.server.url}/${orderForm()}`);
     await page.fill('input[name="order_no"]', 'XS-E2E-0001');
     await poll(textOf(page.getByTestId('order-total'))).toContain('150.00');
     const post = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/sales_orders'));

@@ -36,13 +36,23 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Unfolds every folded group of the side menu (its entries are drawn on a group's first unfolding). */
+/**
+ * Unfolds every folded group of the side menu (its entries are drawn on a group's first unfolding): each folded
+ * heading clicked in the page, one after another, a task apart (React has drawn the click before the next
+ * heading is read) — one round trip for the whole menu instead of a click and a wait per group (measured: a
+ * menu of a dozen groups took ≈ 1.6 s of CPU that way, chinese-screens' 12 roles 19 s).
+ */
 export async function unfoldMenu(page: Page): Promise<void> {
   const FOLDED = '[data-testid^="menu-group-"][aria-expanded="false"]';
-  for (let n = await page.locator(FOLDED).count(); n > 0; n = await page.locator(FOLDED).count()) {
-    await page.locator(FOLDED).first().click();
-    await page.waitForFunction(([sel, before]) => document.querySelectorAll(sel as string).length < (before as number), [FOLDED, n] as const);
-  }
+  const clicked = await page.evaluate(async (sel) => {
+    let n = 0;
+    for (let el = document.querySelector<HTMLElement>(sel); el && n < 100; el = document.querySelector<HTMLElement>(sel), n++) {
+      el.click();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return n;
+  }, FOLDED);
+  if (clicked >= 100 || (await page.locator(FOLDED).count())) throw new Error(`the side menu did not unfold (${clicked} clicks)`);
 }
 
 /**
