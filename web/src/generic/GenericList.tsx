@@ -18,12 +18,12 @@ import {
 } from 'react-admin';
 import { BulkVerbButtons } from '../signatures/BulkVerbButtons';
 import { useResourceMeta } from '../meta/meta-store';
-import { listColumns, voidedRowSx } from './columns';
+import { listColumns } from './columns';
 import { ExportCsvButton } from './ExportCsvButton';
 import { exportResource } from './exporter';
 import { useListFilters } from './list-filters';
 import { LIST_PER_PAGE } from '../boot/list-prefetch';
-import { RefTable } from './ref-table';
+import { LIST_BODY } from './ListBody';
 import { useAfterFirstPaint } from './after-paint';
 
 // CreateButton asks canAccess itself; export is a matrix action of its own (the whole list, streamed by the server).
@@ -74,11 +74,9 @@ export const GenericList = () => {
       sort: { field: resource.sort[0], order: resource.sort[1] },
       actions: <ListActions canCreate={!resource.readOnly} />,
       table: (
-        <RefTable resource={resource} columns={resource.list}>
-          <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
-            {listColumns(resource)}
-          </Datagrid>
-        </RefTable>
+        <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} body={LIST_BODY}>
+          {listColumns(resource)}
+        </Datagrid>
       ),
     }),
     [resource],

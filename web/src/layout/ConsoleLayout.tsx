@@ -1,8 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
 import { AppBar, Layout, Logout, UserMenu, useGetList } from 'react-admin';
 import { BUSINESS_TIME_ZONE_SETTING } from '../../../schema/time-zone';
-import { businessTimeZone, setBusinessTimeZone } from '../generic/format';
+import { businessTimeZoneKey, setBusinessTimeZone } from '../generic/format';
 import { AreaMenu } from './AreaMenu';
+import { ConsoleSidebar } from './ConsoleSidebar';
 import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
 
 // alwaysOn: no hide-on-scroll, whose mount effect read the scroll position and so forced a layout of the
@@ -29,8 +30,8 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   if (data) setBusinessTimeZone(data[0]?.value);
   return (
     <ChangePasswordProvider>
-      <Layout menu={AreaMenu} appBar={ConsoleAppBar}>
-        <Fragment key={businessTimeZone()}>{children}</Fragment>
+      <Layout menu={AreaMenu} appBar={ConsoleAppBar} sidebar={ConsoleSidebar}>
+        <Fragment key={businessTimeZoneKey()}>{children}</Fragment>
       </Layout>
     </ChangePasswordProvider>
   );
