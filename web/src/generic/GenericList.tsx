@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import {
+  BulkActionsToolbar,
   BulkExportButton,
   CreateButton,
   Datagrid,
@@ -54,6 +55,23 @@ export const BulkActions = () => {
   );
 };
 
+/**
+ * The bulk toolbar itself (an absolutely placed bar over the table's header: no space of its own) is drawn
+ * once a row is selected: folded away, it still cost the list's first render a toolbar, a button, a label and
+ * the select-all button with their styles.
+ */
+const SelectionToolbar = () => {
+  const { selectedIds } = useListContext();
+  if (!selectedIds?.length) return null;
+  return (
+    <BulkActionsToolbar>
+      <BulkActions />
+    </BulkActionsToolbar>
+  );
+};
+/** A list table's bulk actions: `<Datagrid {...BULK}>` */
+export const BULK = { bulkActionButtons: <BulkActions />, bulkActionsToolbar: <SelectionToolbar /> };
+
 const PAGINATION = <Pagination />;
 
 export const GenericList = () => {
@@ -74,7 +92,7 @@ export const GenericList = () => {
       sort: { field: resource.sort[0], order: resource.sort[1] },
       actions: <ListActions canCreate={!resource.readOnly} />,
       table: (
-        <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} body={LIST_BODY}>
+        <Datagrid rowClick="show" {...BULK} body={LIST_BODY}>
           {listColumns(resource)}
         </Datagrid>
       ),

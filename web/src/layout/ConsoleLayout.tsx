@@ -1,9 +1,10 @@
 import { Fragment, type ReactNode } from 'react';
-import { AppBar, Layout, Logout, UserMenu, useGetList } from 'react-admin';
+import { AppBar, Logout, UserMenu, useGetList } from 'react-admin';
 import { BUSINESS_TIME_ZONE_SETTING } from '../../../schema/time-zone';
 import { businessTimeZoneKey, setBusinessTimeZone } from '../generic/format';
 import { AreaMenu } from './AreaMenu';
 import { ConsoleSidebar } from './ConsoleSidebar';
+import { ConsoleFrame } from './ConsoleFrame';
 import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
 
 // alwaysOn: no hide-on-scroll, whose mount effect read the scroll position and so forced a layout of the
@@ -30,9 +31,9 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   if (data) setBusinessTimeZone(data[0]?.value);
   return (
     <ChangePasswordProvider>
-      <Layout menu={AreaMenu} appBar={ConsoleAppBar} sidebar={ConsoleSidebar}>
+      <ConsoleFrame menu={AreaMenu} appBar={ConsoleAppBar} sidebar={ConsoleSidebar}>
         <Fragment key={businessTimeZoneKey()}>{children}</Fragment>
-      </Layout>
+      </ConsoleFrame>
     </ChangePasswordProvider>
   );
 };

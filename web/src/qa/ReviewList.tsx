@@ -9,7 +9,7 @@ import { listColumns } from '../generic/columns';
 import { LIST_BODY } from '../generic/ListBody';
 import { exportResource } from '../generic/exporter';
 import { useListFilters } from '../generic/list-filters';
-import { BulkActions, ListActions } from '../generic/GenericList';
+import { BULK, ListActions } from '../generic/GenericList';
 import { EmptyReview } from './EmptyReview';
 
 interface ReviewListProps {
@@ -43,7 +43,7 @@ const Inner = ({ resource, filter, storeKey, omitFilters = [], extra = [], sort 
       title={false}
       empty={<EmptyReview />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} body={LIST_BODY}>
+      <Datagrid rowClick="show" {...BULK} body={LIST_BODY}>
         {listColumns(meta)}
         {extra}
       </Datagrid>
