@@ -44,7 +44,7 @@ export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
 
 // Nothing selected: react-admin's bulk toolbar is folded away (height 0) but still drew its buttons and their
 // sign dialogs for every list; they are drawn once a row is selected.
-export const BulkActions = () => {
+const BulkActions = () => {
   const { selectedIds } = useListContext();
   if (!selectedIds?.length) return null;
   return (
