@@ -9,18 +9,18 @@ import { useAfterFirstPaint } from '../generic/after-paint';
 import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
 
 // alwaysOn: no hide-on-scroll, whose mount effect read the scroll position and so forced a layout of the
-// half-built page (≈ 90 ms in a profile of a list load).
-const ConsoleAppBar = () => (
-  <AppBar
-    alwaysOn
-    userMenu={
-      <UserMenu>
-        <ChangePasswordMenuItem />
-        <Logout />
-      </UserMenu>
-    }
-  />
+// half-built page (≈ 90 ms in a profile of a list load). Its buttons (language, refresh / loading indicator,
+// user menu) come in the frame after the page's first paint, as the menu does (below).
+const USER_MENU = (
+  <UserMenu>
+    <ChangePasswordMenuItem />
+    <Logout />
+  </UserMenu>
 );
+const ConsoleAppBar = () => {
+  const later = useAfterFirstPaint();
+  return later ? <AppBar alwaysOn userMenu={USER_MENU} /> : <AppBar alwaysOn toolbar={null} userMenu={false} />;
+};
 
 /**
  * The menu comes in the frame after the page's first paint (generic/after-paint.ts): on a list load its
