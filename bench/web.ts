@@ -11,8 +11,9 @@
  * for a CPU on a shared box). Targets (medians of warm loads): initial JS ≤ 250 KB gzipped; a list rendered
  * ≤ 300 ms after its data arrives; navigation → rows ≤ 1 s (a signed-in page usable within 1 s).
  *
- * `GSP_WEB_BASE=<git revision>` compares against that revision's web app, A/B interleaved: its web sources
- * are built once into bench/out/web-<sha>/, served by a second server on the same fixture (the server code
+ * `GSP_WEB_BASE=<git revision>` compares against that revision's web app, A/B interleaved: its sources are
+ * built once into $TMPDIR/gsp-web-<sha>/dist (outside the repository: no linter, type check or test runner
+ * may meet the copy), served by a second server on the same fixture (the server code
  * is this one's), and every warm load of this build is paired with one of the base (alternating which goes
  * first), so both see the same moments of a shared machine; the notes give the pairs' CPU ratios.
  */
@@ -30,7 +31,7 @@ import { openDb } from '../server/db';
 import { ensureWebDist } from '../test/e2e/global-setup';
 import { launchChromium } from '../test/e2e/browser';
 import { cpuPerPhase, TRACE_CATEGORIES } from './web-trace';
-import { ensureFixture, FIXTURE_TODAY, OUT_DIR } from './fixture';
+import { ensureFixture, FIXTURE_TODAY } from './fixture';
 import { summary, type Bench, type BenchOptions, type BenchResult } from './lib';
 
 const INITIAL_GZ_BUDGET = 250 * 1024;
@@ -80,13 +81,13 @@ function sizes(dist: string, files: string[]) {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The web app of another revision (GSP_WEB_BASE), built once from its sources into bench/out/web-<sha>/dist. */
+/** The web app of another revision (GSP_WEB_BASE), built once from its sources into $TMPDIR/gsp-web-<sha>/dist. */
 async function baseDist(rev: string, log: (s: string) => void): Promise<{ sha: string; dist: string }> {
   const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dir = path.join(OUT_DIR, `web-${sha}`);
+  const dir = path.join(os.tmpdir(), `gsp-web-${sha}`);
   const dist = path.join(dir, 'dist');
   if (fs.existsSync(path.join(dist, 'index.html'))) return { sha, dist };
-  log(`web: building the web app of ${rev} (${sha}) into ${path.relative(ROOT, dist)} …`);
+  log(`web: building the web app of ${rev} (${sha}) into ${dist} …`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const tar = path.join(dir, 'src.tar');
