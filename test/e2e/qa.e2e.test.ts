@@ -187,7 +187,7 @@ describe('QA review (Chromium)', () => {
     await poll(textOf(customer)).not.toBe('');
     await customer.click();
     await page.waitForURL(/#\/customers\/\d+\/show$/);
-    await goTo(admin, `${s.server.url}/#/sales_orders`);
+    await goTo(page, `${s.server.url}/#/sales_orders`);
     await row().getByRole('checkbox', { name: '选择此行' }).check();
     await poll(textOf(page.locator('.RaBulkActionsToolbar-toolbar'))).toContain('已选择 1 项');
     await row().getByRole('checkbox', { name: '选择此行' }).uncheck();
