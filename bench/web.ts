@@ -10,11 +10,20 @@
  * browser spent per phase: what the load costs whatever the machine's load (the wall times include waiting
  * for a CPU on a shared box). Targets (medians of warm loads): initial JS ≤ 250 KB gzipped; a list rendered
  * ≤ 300 ms after its data arrives; navigation → rows ≤ 1 s (a signed-in page usable within 1 s).
+ *
+ * `GSP_WEB_BASE=<git revision>` compares against that revision's web app, A/B interleaved: its sources are
+ * built once into $TMPDIR/gsp-web-<sha>/dist (outside the repository: no linter, type check or test runner
+ * may meet the copy), served by a second server on the same fixture (the server code
+ * is this one's), and every warm load of this build is paired with one of the base (alternating which goes
+ * first), so both see the same moments of a shared machine; the notes give the pairs' CPU ratios.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Browser } from 'playwright-core';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../server/app';
 import { fixedDayClock } from '../server/clock';
@@ -70,6 +79,76 @@ function sizes(dist: string, files: string[]) {
   );
 }
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The web app of another revision (GSP_WEB_BASE), built once from its sources into $TMPDIR/gsp-web-<sha>/dist. */
+async function baseDist(rev: string, log: (s: string) => void): Promise<{ sha: string; dist: string }> {
+  const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = path.join(os.tmpdir(), `gsp-web-${sha}`);
+  const dist = path.join(dir, 'dist');
+  if (fs.existsSync(path.join(dist, 'index.html'))) return { sha, dist };
+  log(`web: building the web app of ${rev} (${sha}) into ${dist} …`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const tar = path.join(dir, 'src.tar');
+  execFileSync('git', ['archive', '-o', tar, sha], { cwd: ROOT });
+  execFileSync('tar', ['-xf', tar, '-C', dir]);
+  fs.rmSync(tar);
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  const { build } = await import('vite');
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production'; // as ensureWebDist builds (React's production build)
+  try {
+    await build({ configFile: path.join(dir, 'vite.config.ts'), root: path.join(dir, 'web'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  return { sha, dist };
+}
+
+interface Load {
+  rows: number;
+  painted: number;
+  data: number;
+  screen: number;
+  /** render after data: painted − the later of data and screen */
+  after: number;
+  mainCpu: number;
+  renderCpu: number;
+  allCpu: number;
+}
+
+/** One load of `#/<list>` in a new page of `context`, traced. */
+async function loadList(browser: Browser, context: BrowserContext, base: string, list: string): Promise<Load> {
+  const p = await context.newPage();
+  await browser.startTracing(p, { categories: TRACE_CATEGORIES });
+  await p.goto(`${base}/#/${list}`);
+  await p.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, null, { timeout: 60_000 });
+  const t = await p.evaluate((name) => {
+    const w = window as unknown as { __firstRow: number; __painted: number };
+    const api = performance
+      .getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname === `/api/${name}`)
+      .map((e) => (e as PerformanceResourceTiming).responseEnd)
+      .filter((x) => x <= w.__firstRow);
+    // a build without the screen's mark: when the screen asked for its list (the data provider's mark)
+    const marks = ['listScreen', 'getList'].map((m) => performance.getEntriesByName(`gsp:${m}:${name}`, 'mark').map((e) => e.startTime));
+    const screen = marks[0].length ? marks[0] : marks[1];
+    return {
+      rows: w.__firstRow,
+      painted: w.__painted,
+      data: api.length ? Math.max(...api) : Number.NaN,
+      screen: screen.length ? Math.min(...screen) : Number.NaN,
+    };
+  }, list);
+  const trace = await browser.stopTracing();
+  await p.close();
+  // the render: from when the screen and its data were both there to the rows painted
+  const start = Math.max(t.data, Number.isNaN(t.screen) ? 0 : t.screen);
+  const [before, render] = cpuPerPhase(trace, 'gsp:rowsPainted', t.painted, [0, start, t.painted]);
+  return { ...t, after: t.painted - start, mainCpu: before.main + render.main, renderCpu: render.main, allCpu: before.all + render.all };
+}
+
 export const webBench: Bench = {
   name: 'web',
   description: 'web console: JS size (gzip/brotli as served) and navigation → rendered list for three lists in Chromium',
@@ -88,11 +167,20 @@ export const webBench: Bench = {
 
     const fx = await ensureFixture({ lines: opts.lines, force: opts.force, log });
     const db = openDb(fx.file);
-    const app = createApp({ db, clock: fixedDayClock(FIXTURE_TODAY), webDist: dist, onInternalError: (e) => console.error(e) });
-    const server: ServerType = await new Promise((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const baseRev = process.env.GSP_WEB_BASE;
+    const base = baseRev ? await baseDist(baseRev, log) : undefined;
+    const servers: ServerType[] = [];
+    const serveDist = async (webDist: string) => {
+      const app = createApp({ db, clock: fixedDayClock(FIXTURE_TODAY), webDist, onInternalError: (e) => console.error(e) });
+      const server: ServerType = await new Promise((resolve) => {
+        const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+      });
+      servers.push(server);
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    // the builds measured: this one, and the base (A/B interleaved) when asked for
+    const builds = [{ name: '', url: await serveDist(dist) }];
+    if (base) builds.push({ name: ` (${base.sha})`, url: await serveDist(base.dist) });
     const browser = await launchChromium(CHROMIUM_ARGS);
     const table: string[][] = [
       [
@@ -140,93 +228,71 @@ export const webBench: Bench = {
         }).observe(document, { childList: true, subtree: true });
       });
       const page = await context.newPage();
-      await page.goto(`${base}/`);
+      await page.goto(`${builds[0].url}/`);
       await page.fill('input[name="username"]', 'admin');
       await page.fill('input[name="password"]', fx.adminPassword);
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByTestId('dashboard').waitFor({ timeout: 60_000 });
       await page.close();
       const transfer = await (async () => {
-        const res = await fetch(`${base}/assets/${initial[0]}`, { headers: { 'accept-encoding': 'br, gzip' } });
+        const res = await fetch(`${builds[0].url}/assets/${initial[0]}`, { headers: { 'accept-encoding': 'br, gzip' } });
         return `${res.headers.get('content-encoding')}, ${res.headers.get('cache-control')}`;
       })();
       notes.push(`served initial chunk as: ${transfer}`);
 
       for (const list of opts.cases ?? LISTS) {
-        const m = { rows: [] as number[], painted: [] as number[], after: [] as number[], data: [] as number[], screen: [] as number[] };
-        const cpu = { main: [] as number[], render: [] as number[], all: [] as number[] };
-        let cold = Number.NaN;
+        // per build: its warm loads, and its cold one (the first visit also loads the screens' chunks)
+        const loads = builds.map(() => [] as Load[]);
+        const cold = builds.map(() => Number.NaN);
         const loadAtStart = os.loadavg()[0];
         for (let i = 0; i <= RUNS; i++) {
-          const p = await context.newPage();
-          await browser.startTracing(p, { categories: TRACE_CATEGORIES });
-          await p.goto(`${base}/#/${list}`);
-          await p.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, null, { timeout: 60_000 });
-          const t = await p.evaluate((name) => {
-            const w = window as unknown as { __firstRow: number; __painted: number };
-            const api = performance
-              .getEntriesByType('resource')
-              .filter((e) => new URL(e.name).pathname === `/api/${name}`)
-              .map((e) => (e as PerformanceResourceTiming).responseEnd)
-              .filter((x) => x <= w.__firstRow);
-            // a build without the screen's mark: when the screen asked for its list (the data provider's mark)
-            const marks = ['listScreen', 'getList'].map((m) => performance.getEntriesByName(`gsp:${m}:${name}`, 'mark').map((e) => e.startTime));
-            const screen = marks[0].length ? marks[0] : marks[1];
-            return {
-              rows: w.__firstRow,
-              painted: w.__painted,
-              data: api.length ? Math.max(...api) : Number.NaN,
-              screen: screen.length ? Math.min(...screen) : Number.NaN,
-            };
-          }, list);
-          const trace = await browser.stopTracing();
-          await p.close();
-          if (i === 0) {
-            cold = t.painted; // the first visit also loads the screens' chunks
-            continue;
+          // A/B: which build goes first alternates, so neither always meets the other's after-effects
+          const order = builds.map((_, b) => b);
+          if (i % 2) order.reverse();
+          for (const b of order) {
+            const load = await loadList(browser, context, builds[b].url, list);
+            if (i === 0) cold[b] = load.painted;
+            else loads[b].push(load);
           }
-          // the render: from when the screen and its data were both there to the rows painted
-          const start = Math.max(t.data, Number.isNaN(t.screen) ? 0 : t.screen);
-          const [before, render] = cpuPerPhase(trace, 'gsp:rowsPainted', t.painted, [0, start, t.painted]);
-          m.rows.push(t.rows);
-          m.painted.push(t.painted);
-          m.data.push(t.data);
-          m.screen.push(t.screen);
-          m.after.push(t.painted - start);
-          cpu.main.push(before.main + render.main);
-          cpu.render.push(render.main);
-          cpu.all.push(before.all + render.all);
         }
-        const med = (xs: number[]) => summary(xs).median.toFixed(0);
-        const n = summary(m.painted);
-        const a = summary(m.after);
-        const ok = a.median <= RENDER_BUDGET_MS && n.median <= NAV_BUDGET_MS;
-        pass &&= ok;
         const load = `${loadAtStart.toFixed(1)}–${os.loadavg()[0].toFixed(1)}`;
-        table.push([
-          list,
-          String(RUNS),
-          med(m.rows),
-          n.median.toFixed(0),
-          n.max.toFixed(0),
-          med(m.data),
-          med(m.screen),
-          a.median.toFixed(0),
-          a.max.toFixed(0),
-          med(cpu.main),
-          med(cpu.render),
-          med(cpu.all),
-          cold.toFixed(0),
-          load,
-          ok ? 'ok' : a.median > RENDER_BUDGET_MS ? `render > ${RENDER_BUDGET_MS}` : `nav > ${NAV_BUDGET_MS}`,
-        ]);
-        log(
-          `web ${list}: nav→painted ${n.median.toFixed(0)} ms (main-thread CPU ${med(cpu.main)}), render after data ${a.median.toFixed(0)} ms (CPU ${med(cpu.render)}), load ${loadavg()}`,
-        );
+        const med = (xs: number[]) => summary(xs).median.toFixed(0);
+        builds.forEach((build, b) => {
+          const of = (k: keyof Load) => loads[b].map((l) => l[k]);
+          const n = summary(of('painted'));
+          const a = summary(of('after'));
+          const ok = a.median <= RENDER_BUDGET_MS && n.median <= NAV_BUDGET_MS;
+          if (b === 0) pass &&= ok;
+          table.push([
+            `${list}${build.name}`,
+            String(RUNS),
+            med(of('rows')),
+            n.median.toFixed(0),
+            n.max.toFixed(0),
+            med(of('data')),
+            med(of('screen')),
+            a.median.toFixed(0),
+            a.max.toFixed(0),
+            med(of('mainCpu')),
+            med(of('renderCpu')),
+            med(of('allCpu')),
+            cold[b].toFixed(0),
+            load,
+            ok ? 'ok' : a.median > RENDER_BUDGET_MS ? `render > ${RENDER_BUDGET_MS}` : `nav > ${NAV_BUDGET_MS}`,
+          ]);
+          log(
+            `web ${list}${build.name}: nav→painted ${n.median.toFixed(0)} ms (main-thread CPU ${med(of('mainCpu'))}), render after data ${a.median.toFixed(0)} ms (CPU ${med(of('renderCpu'))}), load ${loadavg()}`,
+          );
+        });
+        if (base) {
+          // this build's CPU over the base's, load by load (each pair a few seconds apart)
+          const ratio = (k: 'mainCpu' | 'renderCpu') => summary(loads[0].map((l, i) => l[k] / loads[1][i][k])).median.toFixed(2);
+          notes.push(`${list}: main-thread CPU this / ${base.sha}, median of ${RUNS} pairs: nav→painted ${ratio('mainCpu')}, render ${ratio('renderCpu')}`);
+        }
       }
     } finally {
       await browser.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
       db.$client.close();
     }
     notes.push(`fixture: ${fx.file} (${opts.lines.toLocaleString('en')} sales lines); times: ms from navigation start, warm HTTP cache, signed in`);

@@ -178,4 +178,21 @@ describe('QA review (Chromium)', () => {
     expect((await s.api('GET', `/api/customers/${customerId}`)).json.qa_status).toBe('pending');
     await shot(page, 'qa-returned-to-review');
   });
+
+  // The list's rows are plain elements with one click handler for the table (web/src/generic/ListBody.tsx).
+  it('a list row: its reference cell opens the referenced record, its checkbox selects it, the row opens its own record', async () => {
+    await goTo(page, `${s.server.url}/#/sales_orders`);
+    const row = () => page.locator('.RaDatagrid-tbody tr', { hasText: 'XS-W1' });
+    const customer = row().locator('td.column-customer a');
+    await poll(textOf(customer)).not.toBe('');
+    await customer.click();
+    await page.waitForURL(/#\/customers\/\d+\/show$/);
+    await goTo(page, `${s.server.url}/#/sales_orders`);
+    await row().getByRole('checkbox', { name: '选择此行' }).check();
+    await poll(textOf(page.locator('.RaBulkActionsToolbar-toolbar'))).toContain('已选择 1 项');
+    await row().getByRole('checkbox', { name: '选择此行' }).uncheck();
+    await poll(() => page.locator('.RaBulkActionsToolbar-toolbar').count()).toBe(0);
+    await row().locator('td.column-sale_date').click();
+    await page.waitForURL(/#\/sales_orders\/\d+\/show$/);
+  });
 });

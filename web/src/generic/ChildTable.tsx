@@ -2,7 +2,8 @@
 import { CreateButton, Datagrid, Pagination, ReferenceManyField, useRecordContext } from 'react-admin';
 import { Box } from '@mui/material';
 import { findResource } from '../meta/meta-store';
-import { listColumns, voidedRowSx } from './columns';
+import { listColumns } from './columns';
+import { LIST_BODY } from './ListBody';
 
 export const ChildTable = ({ resource, target }: { resource: string; target: string; label?: false }) => {
   const parent = useRecordContext();
@@ -16,7 +17,7 @@ export const ChildTable = ({ resource, target }: { resource: string; target: str
         </Box>
       )}
       <ReferenceManyField reference={resource} target={target} sort={{ field: child.sort[0], order: child.sort[1] }} perPage={25} pagination={<Pagination />}>
-        <Datagrid rowClick="show" bulkActionButtons={false} rowSx={voidedRowSx} empty={<Box sx={{ p: 2, color: 'text.secondary' }}>—</Box>}>
+        <Datagrid rowClick="show" bulkActionButtons={false} body={LIST_BODY} empty={<Box sx={{ p: 2, color: 'text.secondary' }}>—</Box>}>
           {listColumns(child, [target])}
         </Datagrid>
       </ReferenceManyField>

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import {
+  BulkActionsToolbar,
   BulkExportButton,
   CreateButton,
   Datagrid,
@@ -18,12 +19,12 @@ import {
 } from 'react-admin';
 import { BulkVerbButtons } from '../signatures/BulkVerbButtons';
 import { useResourceMeta } from '../meta/meta-store';
-import { listColumns, voidedRowSx } from './columns';
+import { listColumns } from './columns';
 import { ExportCsvButton } from './ExportCsvButton';
 import { exportResource } from './exporter';
 import { useListFilters } from './list-filters';
 import { LIST_PER_PAGE } from '../boot/list-prefetch';
-import { RefTable } from './ref-table';
+import { LIST_BODY } from './ListBody';
 import { useAfterFirstPaint } from './after-paint';
 
 // CreateButton asks canAccess itself; export is a matrix action of its own (the whole list, streamed by the server).
@@ -43,7 +44,7 @@ export const ListActions = ({ canCreate }: { canCreate: boolean }) => {
 
 // Nothing selected: react-admin's bulk toolbar is folded away (height 0) but still drew its buttons and their
 // sign dialogs for every list; they are drawn once a row is selected.
-export const BulkActions = () => {
+const BulkActions = () => {
   const { selectedIds } = useListContext();
   if (!selectedIds?.length) return null;
   return (
@@ -53,6 +54,23 @@ export const BulkActions = () => {
     </>
   );
 };
+
+/**
+ * The bulk toolbar itself (an absolutely placed bar over the table's header: no space of its own) is drawn
+ * once a row is selected: folded away, it still cost the list's first render a toolbar, a button, a label and
+ * the select-all button with their styles.
+ */
+const SelectionToolbar = () => {
+  const { selectedIds } = useListContext();
+  if (!selectedIds?.length) return null;
+  return (
+    <BulkActionsToolbar>
+      <BulkActions />
+    </BulkActionsToolbar>
+  );
+};
+/** A list table's bulk actions: `<Datagrid {...BULK}>` */
+export const BULK = { bulkActionButtons: <BulkActions />, bulkActionsToolbar: <SelectionToolbar /> };
 
 const PAGINATION = <Pagination />;
 
@@ -74,11 +92,9 @@ export const GenericList = () => {
       sort: { field: resource.sort[0], order: resource.sort[1] },
       actions: <ListActions canCreate={!resource.readOnly} />,
       table: (
-        <RefTable resource={resource} columns={resource.list}>
-          <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
-            {listColumns(resource)}
-          </Datagrid>
-        </RefTable>
+        <Datagrid rowClick="show" {...BULK} body={LIST_BODY}>
+          {listColumns(resource)}
+        </Datagrid>
       ),
     }),
     [resource],

@@ -17,11 +17,3 @@ export function listColumns(resource: ResourceMeta, omit: string[] = []): ReactE
       return system ? [system] : [];
     });
 }
-
-const VOIDED_SX = { opacity: 0.55, '& td': { textDecoration: 'line-through' } };
-const ROW_SX = {};
-/**
- * Voided rows stay listed (when asked for) but read as struck out. The same objects every time: a new one per
- * row and render defeated the memo of react-admin's rows (every row drew again whenever the table did).
- */
-export const voidedRowSx = (record: { voided_at?: string | null }) => (record.voided_at ? VOIDED_SX : ROW_SX);

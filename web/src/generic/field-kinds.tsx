@@ -2,7 +2,7 @@
  * The one place a registry field kind becomes react-admin components: every generic screen renders
  * fields and inputs through KIND_UI, so a new kind or a display change is made here once.
  */
-import type { ComponentType, MouseEvent } from 'react';
+import type { ComponentType, MouseEvent, ReactNode } from 'react';
 import { InputAdornment } from '@mui/material';
 import {
   AutocompleteArrayInput,
@@ -27,15 +27,28 @@ import {
 } from 'react-admin';
 import type { FieldKind } from '../../../schema/define';
 import type { FieldMeta } from '../meta/meta-store';
-import { choicesOf, displayOf } from '../meta/labels';
+import { choicesOf, displayOf, pick } from '../meta/labels';
 import { findResource } from '../meta/meta-store';
-import { DayField, HiddenField, JsonField, ListChipsField, MoneyField, NumberValueField, TimestampField } from './value-fields';
+import {
+  DayField,
+  dayText,
+  HiddenField,
+  JsonField,
+  ListChipsField,
+  MoneyField,
+  moneyText,
+  NumberValueField,
+  numberValueText,
+  TimestampField,
+  timestampText,
+} from './value-fields';
 import { FreeListInput, JsonInput } from './text-backed-inputs';
 import { RefInput } from './reference-inputs';
-import { useRefColumn } from './ref-table';
+import { useRefColumn, type RefColumn } from './ref-table';
 import { fieldOverride } from '../resources/field-overrides';
 import type { KindFieldProps, KindInputProps } from './kind-props';
 
+const present = <T,>(value: T): value is NonNullable<T> => value !== null && value !== undefined && value !== '';
 const yuan = { input: { startAdornment: <InputAdornment position="start">¥</InputAdornment> } };
 
 const EnumField = ({ field, ...props }: KindFieldProps) => {
@@ -61,8 +74,7 @@ const ListInput = ({ field, defaultValue: _d, ...props }: KindInputProps) => {
 const RefField = ({ field, source }: KindFieldProps) => {
   const id = useFieldValue({ source }) as Identifier | null | undefined;
   const column = useRefColumn(field.ref!);
-  const present = id !== null && id !== undefined && id !== '';
-  if (!present) return null;
+  if (!present(id)) return null;
   if (column) return <RefLink reference={field.ref!} id={id} record={column.records.get(String(id))} canShow={column.canShow} />;
   return <RefFieldQuery reference={field.ref!} id={id} />;
 };
@@ -90,30 +102,131 @@ const plainInput =
   (Input: ComponentType<Omit<KindInputProps, 'field'>>, extra: object = {}): ComponentType<KindInputProps> =>
   ({ field: _f, ...props }) => <Input {...extra} {...props} />;
 
-export const KIND_UI: Record<FieldKind, { Field: ComponentType<KindFieldProps>; Input: ComponentType<KindInputProps> }> = {
-  text: { Field: plain(TextField), Input: plainInput(TextInput) },
+/**
+ * A list cell of a column: its record in, plain elements out — no component, hook or styled element per
+ * cell (the rows of a list page, generic/ListBody.tsx: ≈ 200 cells, each a field component with a context
+ * read, a store subscription and an emotion-styled Typography or Link before). What every cell of the
+ * column shares (the UI language's labels, the page's referenced records) is looked up once per column.
+ */
+export type Cell = (record: RaRecord) => ReactNode;
+export interface CellContext {
+  locale: string;
+  /** the page's records per referenced resource (generic/ref-table.tsx) */
+  refs: ReadonlyMap<string, RefColumn> | null;
+  /** react-admin's labels of true / false (ra.boolean.*) */
+  yes: string;
+  no: string;
+}
+/** undefined: the column renders its field component per row instead */
+type CellOf = (field: FieldMeta, ctx: CellContext) => Cell | undefined;
+
+const valueText = (value: unknown) => (value == null ? null : typeof value === 'string' ? value : String(value));
+const textCell: CellOf = (f) => (r) => valueText(r[f.key]);
+const formatted =
+  (format: (value: unknown) => string | null): CellOf =>
+  (f) =>
+  (r) =>
+    format(r[f.key]);
+/** Labels of an enum's options in the UI language (a value that is no option shows nothing, as SelectField). */
+const optionLabels = (field: FieldMeta, locale: string) => new Map((field.options ?? []).map((o) => [o.id, pick(o, locale)]));
+
+// MUI's Done / Clear icons (BooleanField's), drawn as plain SVG
+const YES_PATH = 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z';
+const NO_PATH = 'M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z';
+const BoolIcon = ({ value, label }: { value: boolean; label: string }) => (
+  <span className="gsp-bool" title={label}>
+    <svg className="gsp-icon" focusable="false" role="img" aria-label={label} viewBox="0 0 24 24" data-testid={String(value)}>
+      <path d={value ? YES_PATH : NO_PATH} />
+    </svg>
+  </span>
+);
+
+const refCell: CellOf = (f, ctx) => {
+  const reference = f.ref!;
+  const column = ctx.refs?.get(reference);
+  if (!column) return undefined; // no table above looked the page's records up: the field asks itself
+  const target = findResource(reference);
+  return (r) => {
+    const id = r[f.key];
+    if (!present(id)) return null;
+    const record = column.records.get(String(id));
+    if (!record) return null;
+    const text = displayOf(target, record);
+    if (!column.canShow) return <span>{text}</span>;
+    const path = `/${reference}/${encodeURIComponent(String(id))}/show`;
+    // followed by the table's click handler (a router navigation; ListBody.tsx), not the row's
+    return (
+      <a className="gsp-ref" href={`#${path}`} data-nav={path}>
+        {text}
+      </a>
+    );
+  };
+};
+
+export const KIND_UI: Record<FieldKind, { Field: ComponentType<KindFieldProps>; Input: ComponentType<KindInputProps>; cell: CellOf }> = {
+  text: { Field: plain(TextField), Input: plainInput(TextInput), cell: textCell },
   textarea: {
     Field: plain((p) => <TextField {...p} sx={{ whiteSpace: 'pre-wrap' }} />),
     Input: plainInput(TextInput, { multiline: true, minRows: 2, fullWidth: true }),
+    cell: (f) => (r) => (present(r[f.key]) ? <span className="gsp-pre">{valueText(r[f.key])}</span> : null),
   },
-  int: { Field: plain(NumberValueField), Input: plainInput(NumberInput, { step: 1 }) },
-  number: { Field: plain(NumberValueField), Input: plainInput(NumberInput) },
+  int: { Field: plain(NumberValueField), Input: plainInput(NumberInput, { step: 1 }), cell: formatted(numberValueText) },
+  number: { Field: plain(NumberValueField), Input: plainInput(NumberInput), cell: formatted(numberValueText) },
   money: {
     Field: plain(MoneyField),
     Input: plainInput(NumberInput, { step: 0.01, slotProps: yuan }),
+    cell: formatted(moneyText),
   },
-  date: { Field: plain(DayField), Input: plainInput(DateInput) },
-  datetime: { Field: plain(TimestampField), Input: plainInput(DateTimeInput) },
-  bool: { Field: plain(BooleanField), Input: plainInput(BooleanInput) },
-  enum: { Field: EnumField, Input: EnumInput },
-  list: { Field: (p) => <ListChipsField {...p} />, Input: ListInput },
+  date: { Field: plain(DayField), Input: plainInput(DateInput), cell: formatted(dayText) },
+  datetime: { Field: plain(TimestampField), Input: plainInput(DateTimeInput), cell: formatted(timestampText) },
+  bool: {
+    Field: plain(BooleanField),
+    Input: plainInput(BooleanInput),
+    cell: (f, ctx) => (r) => (typeof r[f.key] === 'boolean' ? <BoolIcon value={r[f.key]} label={r[f.key] ? ctx.yes : ctx.no} /> : null),
+  },
+  enum: {
+    Field: EnumField,
+    Input: EnumInput,
+    cell: (f, ctx) => {
+      const labels = optionLabels(f, ctx.locale);
+      return (r) => (r[f.key] == null ? null : (labels.get(String(r[f.key])) ?? null));
+    },
+  },
+  list: {
+    Field: (p) => <ListChipsField {...p} />,
+    Input: ListInput,
+    cell: (f, ctx) => {
+      const labels = optionLabels(f, ctx.locale);
+      return (r) => {
+        const value = r[f.key];
+        const items: unknown[] = Array.isArray(value) ? value : present(value) ? [value] : [];
+        return items.map((item, i) => (
+          <span key={i} className="gsp-chip">
+            {labels.get(String(item)) ?? valueText(item)}
+          </span>
+        ));
+      };
+    },
+  },
   ref: {
     Field: RefField,
     Input: ({ field, defaultValue: _d, validate, ...props }) => <RefInput {...props} validate={validate} reference={field.ref!} />,
+    cell: refCell,
   },
-  json: { Field: (p) => <JsonField {...p} />, Input: ({ field: _f, defaultValue: _d, ...props }) => <JsonInput {...props} label={props.label || undefined} /> },
-  password: { Field: HiddenField, Input: plainInput(PasswordInput) },
+  json: {
+    Field: (p) => <JsonField {...p} />,
+    Input: ({ field: _f, defaultValue: _d, ...props }) => <JsonInput {...props} label={props.label || undefined} />,
+    // pretty-printed in a scrolling box: the field itself
+    cell: () => undefined,
+  },
+  password: { Field: HiddenField, Input: plainInput(PasswordInput), cell: () => () => null },
 };
+
+/** Timestamps outside the registry's fields (system fields: created_at, …) */
+export const timestampCell =
+  (source: string): Cell =>
+  (r) =>
+    timestampText(r[source]);
 
 /** Columns whose values have no meaningful order. */
 const UNSORTABLE = new Set<FieldKind>(['list', 'json', 'password']);

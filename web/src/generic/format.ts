@@ -6,17 +6,23 @@ import { DEFAULT_BUSINESS_TIME_ZONE, validTimeZone } from '../../../schema/time-
 import { bootData } from '../boot/boot-data';
 
 // A signed-in index.html names it (server/http/web-app.ts); the layout follows the setting afterwards.
-let zone = validTimeZone(bootData().timeZone) ?? DEFAULT_BUSINESS_TIME_ZONE;
+let given: unknown = bootData().timeZone ?? DEFAULT_BUSINESS_TIME_ZONE;
+let zone: string | undefined;
 
-/** Set from the settings once signed in (layout/ConsoleLayout.tsx). */
-let lastValue: unknown;
+/** Set from the settings once signed in (layout/ConsoleLayout.tsx; no setting: the default zone). */
 export function setBusinessTimeZone(value: unknown): void {
-  // called on every render of the layout: checking a zone builds an Intl formatter (≈ 1–20 ms)
-  if (value === lastValue) return;
-  lastValue = value;
-  zone = validTimeZone(value) ?? DEFAULT_BUSINESS_TIME_ZONE;
+  const next = value == null || value === '' ? DEFAULT_BUSINESS_TIME_ZONE : value;
+  if (next === given) return;
+  given = next;
+  zone = undefined;
 }
-export const businessTimeZone = () => zone;
+/**
+ * Checked when a time is first shown, not as the console starts: checking a zone builds an Intl formatter,
+ * ≈ 1–20 ms the first time (ICU's zone data), and a list of calendar days never needs it.
+ */
+export const businessTimeZone = () => (zone ??= validTimeZone(given) ?? DEFAULT_BUSINESS_TIME_ZONE);
+/** Changes whenever the zone may have (without checking it): the layout draws the page again under a new key. */
+export const businessTimeZoneKey = () => String(given);
 
 export const TIMESTAMP_FORMAT: Intl.DateTimeFormatOptions = {
   year: 'numeric',
@@ -28,7 +34,7 @@ export const TIMESTAMP_FORMAT: Intl.DateTimeFormatOptions = {
 };
 
 /** The format options of a timestamp in the business zone (for react-admin's DateField). */
-export const timestampOptions = (): Intl.DateTimeFormatOptions => ({ ...TIMESTAMP_FORMAT, timeZone: zone });
+export const timestampOptions = (): Intl.DateTimeFormatOptions => ({ ...TIMESTAMP_FORMAT, timeZone: businessTimeZone() });
 
 export const formatTimestamp = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { ...timestampOptions(), second: '2-digit' }) : '';
@@ -39,7 +45,9 @@ export function formatMinute(iso: string | null | undefined): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return String(iso);
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { ...TIMESTAMP_FORMAT, hour12: false, hourCycle: 'h23', timeZone: zone }).formatToParts(t).map((x) => [x.type, x.value]),
+    new Intl.DateTimeFormat('en-CA', { ...TIMESTAMP_FORMAT, hour12: false, hourCycle: 'h23', timeZone: businessTimeZone() })
+      .formatToParts(t)
+      .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }

@@ -6,7 +6,6 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useCanAccess, useGetManyAggregate, useListContext, type RaRecord } from 'react-admin';
-import type { ResourceMeta } from '../meta/meta-store';
 
 export interface RefColumn {
   records: ReadonlyMap<string, RaRecord>;
@@ -39,17 +38,12 @@ const RefColumnProvider = ({ reference, sources, children }: { reference: string
   return <RefTableContext.Provider value={value}>{children}</RefTableContext.Provider>;
 };
 
-/** Around a list's table: the records its reference columns (`columns`, registry keys) point at. */
-export const RefTable = ({ resource, columns, children }: { resource: ResourceMeta; columns: string[]; children: ReactNode }) => {
-  const byReference = useMemo(() => {
-    const map = new Map<string, string[]>();
-    for (const key of columns) {
-      const field = resource.fields.find((f) => f.key === key);
-      if (field?.kind === 'ref' && field.ref) map.set(field.ref, [...(map.get(field.ref) ?? []), key]);
-    }
-    return [...map];
-  }, [resource, columns]);
-  return byReference.reduceRight<ReactNode>(
+/** The referenced resources of a table's columns, each with the columns (sources) that point at it. */
+export type TableRefs = ReadonlyArray<readonly [reference: string, sources: string[]]>;
+
+/** Around a list's rows (generic/ListBody.tsx): the records its reference columns point at. */
+export const RefTable = ({ refs, children }: { refs: TableRefs; children: ReactNode }) =>
+  refs.reduceRight<ReactNode>(
     (inner, [reference, sources]) => (
       <RefColumnProvider key={reference} reference={reference} sources={sources}>
         {inner}
@@ -57,4 +51,6 @@ export const RefTable = ({ resource, columns, children }: { resource: ResourceMe
     ),
     children,
   );
-};
+
+/** Every table-level lookup above (reference → its page's records), or null outside a table. */
+export const useRefColumns = (): ReadonlyMap<string, RefColumn> | null => useContext(RefTableContext);

@@ -51,18 +51,23 @@ const Plain = ({ text }: { text: string | null }) => (text === null ? null : <sp
 const present = (value: unknown) => value !== null && value !== undefined && value !== '';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const dayFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Made on first use: an Intl formatter costs ≈ 1–5 ms to build, and a page shows few kinds of value. */
+const once = <T,>(make: () => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+const dayFormat = once(() => new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' }));
 
-/** 'YYYY-MM-DD' strings (and ISO timestamps) shown as 2024/03/05 in both languages: unambiguous in China. */
-export const DayField = ({ source }: PlainFieldProps) => {
-  const value = useFieldValue({ source });
+/** 'YYYY-MM-DD' strings (and ISO timestamps) as 2024/03/05 in both languages: unambiguous in China. */
+export const dayText = (value: unknown): string | null => {
   if (!present(value)) return null;
   // a calendar day is that day wherever the browser is (not UTC midnight moved into its zone)
   const day = typeof value === 'string' ? DAY.exec(value) : null;
-  if (day) return <Plain text={`${day[1]}/${day[2]}/${day[3]}`} />;
+  if (day) return `${day[1]}/${day[2]}/${day[3]}`;
   const date = new Date(value as string);
-  return <Plain text={Number.isNaN(date.getTime()) ? String(value) : dayFormat.format(date)} />;
+  return Number.isNaN(date.getTime()) ? String(value) : dayFormat().format(date);
 };
+export const DayField = ({ source }: PlainFieldProps) => <Plain text={dayText(useFieldValue({ source }))} />;
 
 const timestampFormats = new Map<string, Intl.DateTimeFormat>();
 const timestampFormat = () => {
@@ -73,26 +78,28 @@ const timestampFormat = () => {
 };
 
 /** A timestamp in the business time zone: 2024/03/05 14:07. */
-export const TimestampField = ({ source }: PlainFieldProps) => {
-  const value = useFieldValue({ source });
+export const timestampText = (value: unknown): string | null => {
   if (!present(value)) return null;
   const date = new Date(value as string);
-  return <Plain text={Number.isNaN(date.getTime()) ? String(value) : timestampFormat().format(date)} />;
+  return Number.isNaN(date.getTime()) ? String(value) : timestampFormat().format(date);
 };
+export const TimestampField = ({ source }: PlainFieldProps) => <Plain text={timestampText(useFieldValue({ source }))} />;
 
-const numberFormat = new Intl.NumberFormat();
-const moneyFormat = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const numberFormat = once(() => new Intl.NumberFormat());
+const moneyFormat = once(() => new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
-const numberText = (value: unknown, format: Intl.NumberFormat) => {
+const numberText = (value: unknown, format: () => Intl.NumberFormat) => {
   if (!present(value)) return null;
   const n = typeof value === 'number' ? value : Number(value);
-  return Number.isNaN(n) ? String(value) : format.format(n);
+  return Number.isNaN(n) ? String(value) : format().format(n);
 };
-
 /** A number in the browser's locale (1,234.5). */
-export const NumberValueField = ({ source }: PlainFieldProps) => <Plain text={numberText(useFieldValue({ source }), numberFormat)} />;
+export const numberValueText = (value: unknown) => numberText(value, numberFormat);
 /** Yuan with two decimals (¥1,234.50). */
-export const MoneyField = ({ source }: PlainFieldProps) => <Plain text={numberText(useFieldValue({ source }), moneyFormat)} />;
+export const moneyText = (value: unknown) => numberText(value, moneyFormat);
+
+export const NumberValueField = ({ source }: PlainFieldProps) => <Plain text={numberValueText(useFieldValue({ source }))} />;
+export const MoneyField = ({ source }: PlainFieldProps) => <Plain text={moneyText(useFieldValue({ source }))} />;
 
 /** writeOnly values (passwords) are never rendered. */
 export const HiddenField = (_props: ValueFieldProps) => null;

@@ -1,23 +1,33 @@
 import { Fragment, type ReactNode } from 'react';
-import { AppBar, Layout, Logout, UserMenu, useGetList } from 'react-admin';
+import { AppBar, Logout, UserMenu, useGetList } from 'react-admin';
 import { BUSINESS_TIME_ZONE_SETTING } from '../../../schema/time-zone';
-import { businessTimeZone, setBusinessTimeZone } from '../generic/format';
+import { businessTimeZoneKey, setBusinessTimeZone } from '../generic/format';
 import { AreaMenu } from './AreaMenu';
+import { ConsoleSidebar } from './ConsoleSidebar';
+import { ConsoleFrame } from './ConsoleFrame';
+import { useAfterFirstPaint } from '../generic/after-paint';
 import { ChangePasswordMenuItem, ChangePasswordProvider } from './ChangePassword';
 
 // alwaysOn: no hide-on-scroll, whose mount effect read the scroll position and so forced a layout of the
-// half-built page (≈ 90 ms in a profile of a list load).
-const ConsoleAppBar = () => (
-  <AppBar
-    alwaysOn
-    userMenu={
-      <UserMenu>
-        <ChangePasswordMenuItem />
-        <Logout />
-      </UserMenu>
-    }
-  />
+// half-built page (≈ 90 ms in a profile of a list load). Its buttons (language, refresh / loading indicator,
+// user menu) come in the frame after the page's first paint, as the menu does (below).
+const USER_MENU = (
+  <UserMenu>
+    <ChangePasswordMenuItem />
+    <Logout />
+  </UserMenu>
 );
+const ConsoleAppBar = () => {
+  const later = useAfterFirstPaint();
+  return later ? <AppBar alwaysOn userMenu={USER_MENU} /> : <AppBar alwaysOn toolbar={null} userMenu={false} />;
+};
+
+/**
+ * The menu comes in the frame after the page's first paint (generic/after-paint.ts): on a list load its
+ * groups, entries, tooltips and their styles cost the rows' first render ≈ a fifth of its CPU, and the rows
+ * are what the page was opened for. The frame stays across in-app navigation: only a page load waits a frame.
+ */
+const LaterMenu = () => (useAfterFirstPaint() ? <AreaMenu /> : null);
 
 /**
  * The console's frame. The business time zone came with the page (boot/boot-data.ts); the setting is read
@@ -29,9 +39,9 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   if (data) setBusinessTimeZone(data[0]?.value);
   return (
     <ChangePasswordProvider>
-      <Layout menu={AreaMenu} appBar={ConsoleAppBar}>
-        <Fragment key={businessTimeZone()}>{children}</Fragment>
-      </Layout>
+      <ConsoleFrame menu={LaterMenu} appBar={ConsoleAppBar} sidebar={ConsoleSidebar}>
+        <Fragment key={businessTimeZoneKey()}>{children}</Fragment>
+      </ConsoleFrame>
     </ChangePasswordProvider>
   );
 };

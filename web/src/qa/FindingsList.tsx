@@ -6,9 +6,10 @@
 import { Datagrid, List } from 'react-admin';
 import { useResourceMeta } from '../meta/meta-store';
 import { listColumns } from '../generic/columns';
+import { LIST_BODY } from '../generic/ListBody';
 import { exportResource } from '../generic/exporter';
 import { useListFilters } from '../generic/list-filters';
-import { BulkActions, ListActions } from '../generic/GenericList';
+import { BULK, ListActions } from '../generic/GenericList';
 import { renderSystemField } from '../generic/system-fields';
 import { EmptyReview } from './EmptyReview';
 
@@ -39,7 +40,7 @@ export const FindingsList = ({ rules, storeKey, status = 'open' }: FindingsListP
       actions={<ListActions canCreate={false} />}
       empty={<EmptyReview />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} sx={{ '& .column-message': { minWidth: 280, maxWidth: 420 } }}>
+      <Datagrid rowClick="show" {...BULK} body={LIST_BODY} sx={{ '& .column-message': { minWidth: 280, maxWidth: 420 } }}>
         {columns}
         {renderSystemField('created_at')}
       </Datagrid>

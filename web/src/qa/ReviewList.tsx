@@ -5,10 +5,11 @@
 import type { ReactElement } from 'react';
 import { Datagrid, List, ResourceContextProvider } from 'react-admin';
 import { findResource } from '../meta/meta-store';
-import { listColumns, voidedRowSx } from '../generic/columns';
+import { listColumns } from '../generic/columns';
+import { LIST_BODY } from '../generic/ListBody';
 import { exportResource } from '../generic/exporter';
 import { useListFilters } from '../generic/list-filters';
-import { BulkActions, ListActions } from '../generic/GenericList';
+import { BULK, ListActions } from '../generic/GenericList';
 import { EmptyReview } from './EmptyReview';
 
 interface ReviewListProps {
@@ -42,7 +43,7 @@ const Inner = ({ resource, filter, storeKey, omitFilters = [], extra = [], sort 
       title={false}
       empty={<EmptyReview />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} rowSx={voidedRowSx}>
+      <Datagrid rowClick="show" {...BULK} body={LIST_BODY}>
         {listColumns(meta)}
         {extra}
       </Datagrid>

@@ -7,6 +7,7 @@ import { Datagrid, ReferenceManyField, useRecordContext, useResourceContext } fr
 import { Box } from '@mui/material';
 import { findResource } from '../../meta/meta-store';
 import { listColumns } from '../../generic/columns';
+import { LIST_BODY } from '../../generic/ListBody';
 
 export const RecordFindingsTab = () => {
   const record = useRecordContext();
@@ -21,7 +22,13 @@ export const RecordFindingsTab = () => {
       sort={{ field: 'id', order: 'DESC' }}
       perPage={25}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} data-testid="record-findings" empty={<Box sx={{ p: 2, color: 'text.secondary' }}>—</Box>}>
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        body={LIST_BODY}
+        data-testid="record-findings"
+        empty={<Box sx={{ p: 2, color: 'text.secondary' }}>—</Box>}
+      >
         {listColumns(findings, ['record_id', 'resource', 'customer', 'record_date'])}
       </Datagrid>
     </ReferenceManyField>
