@@ -315,7 +315,8 @@ export class PgEngine implements DbEngine {
   private async begin<T>(state: PgTxState, fn: () => Promise<T> | T, lockNow = true): Promise<T> {
     state.inTx = true;
     try {
-      if (lockNow) await this.lockAndPrime(state, `BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      if (lockNow)
+        await this.lockAndPrime(state, `BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
       else await state.client.query('BEGIN READ WRITE');
       const out = await fn();
       await state.client.query([...this.takeReleases(state), ...this.takeAppends(state), 'COMMIT'].join('; '));

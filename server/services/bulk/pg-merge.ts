@@ -127,7 +127,9 @@ export async function pgMergeStaging(
     // statement timeout, and no lock timeout while it inserts (a row lock it may meet is a short write's).
     // The count triggers leave its rows to it (drizzle-pg/0007): a row_counts row updated now would stay locked
     // until the COMMIT, and every writer of that table would wait for the whole merge.
-    await run(`SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0; SET LOCAL gsp.counts_by_caller = 'on'; SELECT pg_advisory_xact_lock(${MERGE_LOCK_KEY})`);
+    await run(
+      `SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0; SET LOCAL gsp.counts_by_caller = 'on'; SELECT pg_advisory_xact_lock(${MERGE_LOCK_KEY})`,
+    );
     // 1. the staging tables, typed as their targets' columns, filled by COPY
     const targets = [...STAGED.map((t) => t.name), 'findings', 'import_rejects'];
     const types = new Map<string, string>();
@@ -265,10 +267,10 @@ export async function pgMergeStaging(
       await clash(reservedTop);
       for (const [table, n] of Object.entries(await adoptMerged(run, importId, reservedTop))) records[table] -= n;
       const counted = { ...records, imports: 1 };
-      await run(
-        `UPDATE row_counts AS c SET live = c.live + d.n FROM unnest($1::text[], $2::bigint[]) AS d(tbl, n) WHERE c.tbl = d.tbl`,
-        [Object.keys(counted), Object.values(counted)],
-      );
+      await run(`UPDATE row_counts AS c SET live = c.live + d.n FROM unnest($1::text[], $2::bigint[]) AS d(tbl, n) WHERE c.tbl = d.tbl`, [
+        Object.keys(counted),
+        Object.values(counted),
+      ]);
       await run("SET LOCAL gsp.counts_by_caller = 'off'");
       const audited = { id: importId, ...values, status: 'done', records, ...(opts.auditExtra ?? {}) };
       await writeAudit(ctx, 'create', 'imports', importId, null, audited, opts.reason ?? null);
@@ -350,7 +352,11 @@ async function adoptMerged(run: Run, importId: number, since: Map<string, number
     ).rows.filter((r) => r.existing != null) as Array<{ merged: number; existing: number }>;
     for (const { merged, existing } of found) {
       for (const [t, col] of MERGED_REFS[table])
-        await run(`UPDATE ${q(t)} SET ${q(col)} = $1 WHERE ${q(col)} = $2 AND ${t === 'findings' ? '"import"' : 'import_id'} = $3`, [existing, merged, importId]);
+        await run(`UPDATE ${q(t)} SET ${q(col)} = $1 WHERE ${q(col)} = $2 AND ${t === 'findings' ? '"import"' : 'import_id'} = $3`, [
+          existing,
+          merged,
+          importId,
+        ]);
       await run(`DELETE FROM ${q(table)} WHERE id = $1`, [merged]);
     }
     given[table] = found.length;
