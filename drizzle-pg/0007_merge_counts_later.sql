@@ -1,4 +1,4 @@
--- Custom (hand-written): the ledger merge on PostgreSQL no longer holds the global write lock while it inserts
+-- Custom (hand-written), two parts. (1) The ledger merge on PostgreSQL no longer holds the global write lock while it inserts
 -- (server/services/bulk/pg-merge.ts): its rows stay invisible until its COMMIT, so other writers go on meanwhile.
 -- The kept counts' statement triggers (0004_live_counts.sql) would make them wait all the same: each bulk INSERT
 -- … SELECT updates its table's one row_counts row, and that row lock is held until the merge commits. So a
@@ -53,5 +53,22 @@ BEGIN
     UPDATE "row_counts" SET "live" = "live" - d WHERE "tbl" = TG_TABLE_NAME;
   END IF;
   RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+-- The merge may also skip PostgreSQL's per-row foreign-key triggers and check every reference set-wise
+-- instead, where a DBA allowed the application role to (GRANT SET ON PARAMETER session_replication_role:
+-- README "PostgreSQL runbook"). session_replication_role = replica skips every trigger not marked ALWAYS:
+-- so each of ours is — the append-only guards (0001) and the kept counts (0004) fire in any mode, and the
+-- setting skips nothing but the foreign-key checks. A trigger added later must be enabled ALWAYS too
+-- (test/imports/pg-merge-lock.test.ts checks every one).
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT c.relname, g.tgname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE NOT g.tgisinternal AND n.nspname = current_schema() LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ALWAYS TRIGGER %I', t.relname, t.tgname);
+  END LOOP;
 END
 $$;

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixedDayClock } from '../../server/clock';
 import { type Db, engineOf, openPgDb } from '../../server/db';
-import { WRITE_LOCK_KEY } from '../../server/db/pg';
+import { type PgEngine, WRITE_LOCK_KEY } from '../../server/db/pg';
 import { verifyAuditChain } from '../../server/services/audit';
 import { pgMergeHooks } from '../../server/services/bulk/pg-merge';
 import { SYSTEM_ACTOR, type ServiceContext } from '../../server/services/context';
@@ -50,6 +50,7 @@ describe.skipIf(!url)('the PostgreSQL ledger merge beside other writers (applica
   }, 120_000);
   afterEach(async () => {
     pgMergeHooks.beforeFinish = null;
+    pgMergeHooks.afterRows = null;
     for (const db of [app, other]) if (db) await engineOf(db).close();
     app = other = undefined;
     if (p) await p.scratch.client.query(`DROP OWNED BY "${role}"`);
@@ -161,4 +162,42 @@ describe.skipIf(!url)('the PostgreSQL ledger merge beside other writers (applica
     expect((await verifyAuditChain(db)).breaks).toEqual([]);
     await countsExact();
   }, 120_000);
+  it("with the DBA's grant (session_replication_role) the references are checked set-wise: a reference to nothing refuses the import", async () => {
+    const { db, actor } = await open('merge_lock_fk');
+    await p!.scratch.client.query(`GRANT SET ON PARAMETER session_replication_role TO "${role}"`);
+    try {
+      const before = await visible();
+      let mode = '';
+      pgMergeHooks.afterRows = async () => {
+        // inside the merge's transaction (its connection): one line pointed at a product that does not exist
+        const merge = (engineOf(db) as PgEngine).connection();
+        mode = String((await merge.query('SHOW session_replication_role')).rows[0].session_replication_role);
+        await merge.query('UPDATE sales_lines SET product = 987654321 WHERE id = (SELECT max(id) FROM sales_lines)');
+      };
+      await expect(importFile(db, sample('ledger-utf8.csv'), 'sales-ledger', { actor })).rejects.toThrow(
+        /violates foreign key constraint "sales_lines_product_products_id_fk": product = 987654321/,
+      );
+      expect(mode).toBe('replica');
+      expect(await visible()).toEqual(before);
+      // without the planted reference the same import goes through, every reference in place
+      pgMergeHooks.afterRows = null;
+      const r = await importFile(db, sample('ledger-utf8.csv'), 'sales-ledger', { actor });
+      expect(r.report.counts.imported).toBeGreaterThan(0);
+      expect(await n('SELECT count(*) AS n FROM sales_lines l LEFT JOIN products p ON p.id = l.product WHERE p.id IS NULL')).toBe(0);
+      expect((await verifyAuditChain(db)).breaks).toEqual([]);
+      await countsExact();
+    } finally {
+      await p!.scratch.client.query(`REVOKE SET ON PARAMETER session_replication_role FROM "${role}"`);
+    }
+  }, 120_000);
+
+  it('every trigger of ours fires whatever session_replication_role says (ALWAYS): the setting skips only the foreign-key checks', async () => {
+    await open('merge_lock_triggers');
+    const notAlways = (
+      await p!.scratch.client.query(`SELECT c.relname || '.' || g.tgname AS t FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+        WHERE NOT g.tgisinternal AND g.tgenabled <> 'A' ORDER BY 1`)
+    ).rows.map((r: { t: string }) => r.t);
+    expect(notAlways).toEqual([]);
+    expect(await n('SELECT count(*) AS n FROM pg_trigger WHERE NOT tgisinternal')).toBeGreaterThan(100);
+  }, 60_000);
 });

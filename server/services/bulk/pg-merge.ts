@@ -28,6 +28,7 @@
  * import's id, invoice lines derived from the staged lines, findings with their context, rejected rows, the
  * imports row and ONE audit row.
  */
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Database from 'better-sqlite3';
@@ -87,8 +88,14 @@ export const MERGE_LOCK_KEY = WRITE_LOCK_KEY + 1;
 const MERGE_LOCK_WAIT_MS = 120_000;
 /** Masters whose natural key decides adoption, in adoption order (batches after products: see adoptExisting). */
 const ADOPTED = ['customers', 'products', 'batches', 'salespeople'];
-/** Test seam: runs after every row is inserted, before the merge takes the write lock to finish (null: nothing). */
-export const pgMergeHooks: { beforeFinish: null | (() => Promise<void>) } = { beforeFinish: null };
+/**
+ * Test seams (null: nothing): `afterRows` runs inside the merge's transaction once every row is inserted, before
+ * the set-wise reference check; `beforeFinish` before it takes the write lock to finish.
+ */
+export const pgMergeHooks: { afterRows: null | (() => Promise<void>); beforeFinish: null | (() => Promise<void>) } = {
+  afterRows: null,
+  beforeFinish: null,
+};
 
 export async function pgMergeStaging(
   ctx: ServiceContext,
@@ -115,12 +122,17 @@ export async function pgMergeStaging(
   };
   const result = await engine.transactionLockingLater(async (lock) => {
     const client = engine.connection() as pg.PoolClient;
+    // timed: wall per statement, and the server backend's CPU when it runs on this machine (/proc)
+    const backend = timing ? backendCpu(Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid)) : () => Number.NaN;
     const run = async (text: string, params: unknown[] = []) => {
       const t0 = performance.now();
+      const c0 = backend();
       const r = await client.query(text, params);
       const ms = performance.now() - t0;
       if (timing && ms >= 100)
-        process.stderr.write(`[import]   merge ${text.replace(/\s+/g, ' ').slice(0, 60)}…: ${ms.toFixed(0)} ms, ${r.rowCount ?? 0} rows\n`);
+        process.stderr.write(
+          `[import]   merge ${text.replace(/\s+/g, ' ').slice(0, 60)}…: ${ms.toFixed(0)} ms, server cpu ${(backend() - c0).toFixed(0)} ms, ${r.rowCount ?? 0} rows\n`,
+        );
       return r;
     };
     // One merge at a time (waiting as long as the one before takes); a million-line merge runs for minutes: no
@@ -143,6 +155,7 @@ export async function pgMergeStaging(
       types.set(`${r.t}.${r.col}`, r.type);
     const stage = async (name: string, cols: string[]) => {
       const t0 = performance.now();
+      const c0 = backend();
       const typed = cols.map((c) => types.get(`${name}.${c}`) ?? 'bigint'); // staging-only columns are row numbers and references
       // keyed only where the findings' context joins by id; no ANALYZE: the planner sizes a temp table from its pages
       const key = JOINED.has(name) ? ' PRIMARY KEY' : '';
@@ -159,7 +172,8 @@ export async function pgMergeStaging(
         ),
         copy,
       );
-      if (timing) process.stderr.write(`[import]   merge COPY ${name}: ${(performance.now() - t0).toFixed(0)} ms\n`);
+      if (timing)
+        process.stderr.write(`[import]   merge COPY ${name}: ${(performance.now() - t0).toFixed(0)} ms, server cpu ${(backend() - c0).toFixed(0)} ms\n`);
     };
     for (const t of STAGED) await stage(t.name, [...t.cols, ...(t.extra ?? [])]);
     for (const t of OTHERS) await stage(t.name, t.cols);
@@ -205,6 +219,12 @@ export async function pgMergeStaging(
 
     // 3. every row, each table's ids offset into its reserved range; nobody sees them before the COMMIT
     const importId = await createImportRow(ctx, values, 'done');
+    // Where the database lets this role skip the per-row foreign-key triggers (a DBA's GRANT SET ON PARAMETER
+    // session_replication_role: README "PostgreSQL runbook"), they are skipped for the inserts and every
+    // reference is checked set-wise afterwards (checkReferences); else PostgreSQL checks each row.
+    const setWise =
+      !readEnv().GSP_IMPORT_MERGE_FK && (await run("SELECT has_parameter_privilege('session_replication_role', 'SET') AS ok")).rows[0].ok === true;
+    if (setWise) await run('SET LOCAL session_replication_role = replica');
     const now = ctx.clock.now().toISOString();
     const params = [now, ctx.actor.id, importId];
     const records: Record<string, number> = {};
@@ -256,6 +276,11 @@ export async function pgMergeStaging(
       ).rowCount ?? 0;
     // what the staged join could not fill (none today)
     for (const text of FINDING_CONTEXT_UPDATES('AND f."import" = $1')) await run(text, [importId]);
+    if (setWise) {
+      if (pgMergeHooks.afterRows) await pgMergeHooks.afterRows();
+      await checkReferences(run, importId, [...STAGED.map((t) => t.name), 'invoice_lines', 'findings', 'import_rejects']);
+      await run('SET LOCAL session_replication_role = origin');
+    }
     if (pgMergeHooks.beforeFinish) await pgMergeHooks.beforeFinish();
 
     // 6. under the write lock until the COMMIT (short): what other writers committed meanwhile — all of it above
@@ -284,7 +309,66 @@ export async function pgMergeStaging(
   return { ...result, lock: held };
 }
 
+/** A server process's CPU ms so far (/proc, 10 ms ticks), NaN when not readable (another machine). */
+function backendCpu(pid: number): () => number {
+  return () => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      return Number.NaN;
+    }
+  };
+}
+
 type Run = (text: string, params?: unknown[]) => Promise<pg.QueryResult>;
+
+/**
+ * Every foreign key of the tables the merge wrote, checked over the import's rows at once — what the per-row
+ * triggers would have done, in one pass per reference: each distinct value must name a row of its parent, and
+ * the parent rows that are not the import's own get a KEY SHARE lock, as the trigger takes (a DELETE or key
+ * change of them waits for this COMMIT; the import's own rows nobody else can see). A reference to nothing
+ * refuses the merge (foreign_key_violation, as the trigger would).
+ */
+async function checkReferences(run: Run, importId: number, tables: string[]): Promise<void> {
+  const fks = (
+    await run(
+      `SELECT c.conname AS name, c.conrelid::regclass::text AS child, a.attname AS col, c.confrelid::regclass::text AS parent, pa.attname AS pcol,
+              EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = c.confrelid AND x.attname = 'import_id' AND NOT x.attisdropped) AS stamped
+       FROM pg_constraint c
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
+       WHERE c.contype = 'f' AND c.conrelid = ANY($1::regclass[]) AND cardinality(c.conkey) = 1 ORDER BY 1`,
+      [tables],
+    )
+  ).rows as Array<{ name: string; child: string; col: string; parent: string; pcol: string; stamped: boolean }>;
+  for (const fk of fks) {
+    const own = fk.stamped ? `p.import_id IS NOT DISTINCT FROM $1` : 'false';
+    const r = (
+      await run(
+        `WITH r AS MATERIALIZED (SELECT DISTINCT c.${q(fk.col)} AS v FROM ${fk.child} c WHERE c.import_id = $1 AND c.${q(fk.col)} IS NOT NULL),
+              theirs AS (SELECT p.${q(fk.pcol)} FROM ${fk.parent} p WHERE p.${q(fk.pcol)} IN (SELECT v FROM r) AND NOT (${own}) FOR KEY SHARE OF p)
+         SELECT (SELECT count(*) FROM r) - (SELECT count(*) FROM theirs)
+                - (SELECT count(*) FROM ${fk.parent} p WHERE ${own} AND p.${q(fk.pcol)} IN (SELECT v FROM r)) AS missing`,
+        [importId],
+      )
+    ).rows[0] as { missing: number | string };
+    if (Number(r.missing) === 0) continue;
+    const example = (
+      await run(
+        `SELECT min(c.${q(fk.col)}) AS v FROM ${fk.child} c WHERE c.import_id = $1 AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE p.${q(fk.pcol)} = c.${q(fk.col)})`,
+        [importId],
+      )
+    ).rows[0].v;
+    throw Object.assign(
+      new Error(
+        `insert or update on table "${fk.child}" violates foreign key constraint "${fk.name}": ${fk.col} = ${String(example)} is not present in "${fk.parent}"`,
+      ),
+      { code: '23503' },
+    );
+  }
+}
 
 /** A live master record other than `s` (staged or merged) with `where`'s natural key; with `since`, only those above it. */
 const live = (table: string, where: string, since?: Map<string, number>) =>
