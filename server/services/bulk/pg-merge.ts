@@ -278,7 +278,8 @@ export async function pgMergeStaging(
     for (const text of FINDING_CONTEXT_UPDATES('AND f."import" = $1')) await run(text, [importId]);
     if (setWise) {
       if (pgMergeHooks.afterRows) await pgMergeHooks.afterRows();
-      await checkReferences(run, importId, [...STAGED.map((t) => t.name), 'invoice_lines', 'findings', 'import_rejects']);
+      const ranges = new Map(STAGED.map((t) => [t.name, { from: offset.get(t.name)!, to: reservedTop.get(t.name)! }]));
+      await checkReferences(run, importId, [...STAGED.map((t) => t.name), 'invoice_lines', 'findings', 'import_rejects'], ranges);
       await run('SET LOCAL session_replication_role = origin');
     }
     if (pgMergeHooks.beforeFinish) await pgMergeHooks.beforeFinish();
@@ -327,39 +328,39 @@ type Run = (text: string, params?: unknown[]) => Promise<pg.QueryResult>;
 /**
  * Every foreign key of the tables the merge wrote, checked over the import's rows at once — what the per-row
  * triggers would have done, in one pass per reference: each distinct value must name a row of its parent, and
- * the parent rows that are not the import's own get a KEY SHARE lock, as the trigger takes (a DELETE or key
+ * the parent rows outside the merge's reserved id ranges get a KEY SHARE lock, as the trigger takes (a DELETE or key
  * change of them waits for this COMMIT; the import's own rows nobody else can see). A reference to nothing
  * refuses the merge (foreign_key_violation, as the trigger would).
  */
-async function checkReferences(run: Run, importId: number, tables: string[]): Promise<void> {
+async function checkReferences(run: Run, importId: number, tables: string[], ranges: Map<string, { from: number; to: number }>): Promise<void> {
   const fks = (
     await run(
-      `SELECT c.conname AS name, c.conrelid::regclass::text AS child, a.attname AS col, c.confrelid::regclass::text AS parent, pa.attname AS pcol,
-              EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = c.confrelid AND x.attname = 'import_id' AND NOT x.attisdropped) AS stamped
+      `SELECT c.conname AS name, c.conrelid::regclass::text AS child, a.attname AS col, c.confrelid::regclass::text AS parent, pa.attname AS pcol
        FROM pg_constraint c
        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
        JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
        WHERE c.contype = 'f' AND c.conrelid = ANY($1::regclass[]) AND cardinality(c.conkey) = 1 ORDER BY 1`,
       [tables],
     )
-  ).rows as Array<{ name: string; child: string; col: string; parent: string; pcol: string; stamped: boolean }>;
+  ).rows as Array<{ name: string; child: string; col: string; parent: string; pcol: string }>;
   for (const fk of fks) {
-    const own = fk.stamped ? `p.import_id IS NOT DISTINCT FROM $1` : 'false';
+    // the parent's rows this merge wrote: its reserved id range (none for a table it does not write)
+    const own = ranges.get(fk.parent.replace(/"/g, '')) ?? { from: 0, to: 0 };
+    const [v, pv] = [q(fk.col), q(fk.pcol)];
     const r = (
       await run(
-        `WITH r AS MATERIALIZED (SELECT DISTINCT c.${q(fk.col)} AS v FROM ${fk.child} c WHERE c.import_id = $1 AND c.${q(fk.col)} IS NOT NULL),
-              theirs AS (SELECT p.${q(fk.pcol)} FROM ${fk.parent} p WHERE p.${q(fk.pcol)} IN (SELECT v FROM r) AND NOT (${own}) FOR KEY SHARE OF p)
-         SELECT (SELECT count(*) FROM r) - (SELECT count(*) FROM theirs)
-                - (SELECT count(*) FROM ${fk.parent} p WHERE ${own} AND p.${q(fk.pcol)} IN (SELECT v FROM r)) AS missing`,
-        [importId],
+        `WITH r AS MATERIALIZED (SELECT DISTINCT c.${v} AS v FROM ${fk.child} c WHERE c.import_id = $1 AND c.${v} IS NOT NULL),
+              theirs AS (SELECT p.${pv} FROM ${fk.parent} p WHERE p.${pv} IN (SELECT v FROM r WHERE NOT (v > $2 AND v <= $3)) FOR KEY SHARE OF p)
+         SELECT (SELECT count(*) FROM r WHERE NOT (v > $2 AND v <= $3)) - (SELECT count(*) FROM theirs)
+                + (SELECT count(*) FROM r LEFT JOIN ${fk.parent} p ON p.${pv} = r.v WHERE r.v > $2 AND r.v <= $3 AND p.${pv} IS NULL) AS missing`,
+        [importId, own.from, own.to],
       )
     ).rows[0] as { missing: number | string };
     if (Number(r.missing) === 0) continue;
     const example = (
-      await run(
-        `SELECT min(c.${q(fk.col)}) AS v FROM ${fk.child} c WHERE c.import_id = $1 AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE p.${q(fk.pcol)} = c.${q(fk.col)})`,
-        [importId],
-      )
+      await run(`SELECT min(c.${v}) AS v FROM ${fk.child} c WHERE c.import_id = $1 AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE p.${pv} = c.${v})`, [
+        importId,
+      ])
     ).rows[0].v;
     throw Object.assign(
       new Error(
