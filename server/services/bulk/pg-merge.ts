@@ -139,8 +139,10 @@ export async function pgMergeStaging(
     // statement timeout, and no lock timeout while it inserts (a row lock it may meet is a short write's).
     // The count triggers leave its rows to it (drizzle-pg/0007): a row_counts row updated now would stay locked
     // until the COMMIT, and every writer of that table would wait for the whole merge.
+    // Its statements are few and big: no JIT (compiling each INSERT … SELECT costs CPU and gains nothing — the
+    // time goes to the heap, the indexes and the checks) and room for their sorts and hashes in memory.
     await run(
-      `SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0; SET LOCAL gsp.counts_by_caller = 'on'; SELECT pg_advisory_xact_lock(${MERGE_LOCK_KEY})`,
+      `SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0; SET LOCAL gsp.counts_by_caller = 'on'; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SELECT pg_advisory_xact_lock(${MERGE_LOCK_KEY})`,
     );
     // 1. the staging tables, typed as their targets' columns, filled by COPY
     const targets = [...STAGED.map((t) => t.name), 'findings', 'import_rejects'];
