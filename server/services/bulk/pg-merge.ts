@@ -193,11 +193,19 @@ export async function pgMergeStaging(
     const seen = (await run(`SELECT ${['sales_orders', ...ADOPTED].map((t) => `(SELECT COALESCE(max(id), 0) FROM ${q(t)}) AS ${q(t)}`).join(', ')}`))
       .rows[0] as Record<string, string | number>;
     const after = new Map(Object.entries(seen).map(([t, v]) => [t, Number(v)]));
+    // under the lock only the few orders committed since are looked up among the staged ones (by this index)
+    if (!opts.force) await run('CREATE INDEX ON stg_sales_orders (order_no)');
     const clash = async (since?: Map<string, number>) => {
       if (opts.force) return;
       const row = (
-        await run(`SELECT s.order_no FROM stg_sales_orders s
-          WHERE EXISTS (SELECT 1 FROM sales_orders o WHERE o.order_no = s.order_no AND o.voided_at IS NULL${since ? ` AND o.id > ${since.get('sales_orders')}` : ''}) LIMIT 1`)
+        await run(
+          since
+            ? `SELECT o.order_no FROM sales_orders o WHERE o.id > $1 AND o.voided_at IS NULL
+               AND EXISTS (SELECT 1 FROM stg_sales_orders s WHERE s.order_no = o.order_no) ORDER BY o.id LIMIT 1`
+            : `SELECT s.order_no FROM stg_sales_orders s
+               WHERE EXISTS (SELECT 1 FROM sales_orders o WHERE o.order_no = s.order_no AND o.voided_at IS NULL) LIMIT 1`,
+          since ? [since.get('sales_orders')] : [],
+        )
       ).rows[0] as { order_no: string } | undefined;
       if (row) throw new MergeConflict(row.order_no);
     };
