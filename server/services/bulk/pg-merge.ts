@@ -83,7 +83,7 @@ function* copyText(staging: Database.Database, table: string, cols: string[], bo
 }
 
 /** The second advisory lock ('GSPX'): PostgreSQL ledger merges run one at a time (each id range below the next). */
-export const MERGE_LOCK_KEY = WRITE_LOCK_KEY + 1;
+const MERGE_LOCK_KEY = WRITE_LOCK_KEY + 1;
 /** How long the merge waits for the write lock at its two locked passages before giving up (ms). */
 const MERGE_LOCK_WAIT_MS = 120_000;
 /** Masters whose natural key decides adoption, in adoption order (batches after products: see adoptExisting). */
