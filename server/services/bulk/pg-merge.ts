@@ -353,16 +353,30 @@ async function checkReferences(run: Run, importId: number, tables: string[], ran
       [tables],
     )
   ).rows as Array<{ name: string; child: string; col: string; parent: string; pcol: string }>;
+  // whether the merge's rows fill a parent's reserved range: then every value inside it names a row (ids are unique)
+  const full = new Map<string, boolean>();
+  const filled = async (parent: string, own: { from: number; to: number }) => {
+    if (!full.has(parent))
+      full.set(
+        parent,
+        own.to > own.from &&
+          Number((await run(`SELECT count(*) AS n FROM ${parent} WHERE id > $1 AND id <= $2`, [own.from, own.to])).rows[0].n) === own.to - own.from,
+      );
+    return full.get(parent)!;
+  };
   for (const fk of fks) {
     // the parent's rows this merge wrote: its reserved id range (none for a table it does not write)
     const own = ranges.get(fk.parent.replace(/"/g, '')) ?? { from: 0, to: 0 };
     const [v, pv] = [q(fk.col), q(fk.pcol)];
+    // a full range: only the values outside it are gathered (locked and counted), the rest need no look-up
+    const ownFull = fk.pcol === 'id' && (await filled(fk.parent, own));
+    const ownMissing = ownFull ? '0' : `(SELECT count(*) FROM r LEFT JOIN ${fk.parent} p ON p.${pv} = r.v WHERE r.v > $2 AND r.v <= $3 AND p.${pv} IS NULL)`;
     const r = (
       await run(
-        `WITH r AS MATERIALIZED (SELECT DISTINCT c.${v} AS v FROM ${fk.child} c WHERE c.import_id = $1 AND c.${v} IS NOT NULL),
+        `WITH r AS MATERIALIZED (SELECT DISTINCT c.${v} AS v FROM ${fk.child} c WHERE c.import_id = $1 AND c.${v} IS NOT NULL${ownFull ? ` AND NOT (c.${v} > $2 AND c.${v} <= $3)` : ''}),
               theirs AS (SELECT p.${pv} FROM ${fk.parent} p WHERE p.${pv} IN (SELECT v FROM r WHERE NOT (v > $2 AND v <= $3)) FOR KEY SHARE OF p)
          SELECT (SELECT count(*) FROM r WHERE NOT (v > $2 AND v <= $3)) - (SELECT count(*) FROM theirs)
-                + (SELECT count(*) FROM r LEFT JOIN ${fk.parent} p ON p.${pv} = r.v WHERE r.v > $2 AND r.v <= $3 AND p.${pv} IS NULL) AS missing`,
+                + ${ownMissing} AS missing`,
         [importId, own.from, own.to],
       )
     ).rows[0] as { missing: number | string };
