@@ -357,7 +357,7 @@ export const importBench: Bench = {
         await target.drop();
       }
       const vs = lite ? r.wallS / lite.wallS : null;
-      const ok = vs !== null && vs <= TARGET_PG_RATIO && r.peakRssMb < TARGET_RSS_MB;
+      const ok = vs !== null && vs <= TARGET_PG_RATIO && r.peakRssMb < TARGET_RSS_MB && Number.isFinite(r.lock.maxMs) && r.lock.maxMs <= TARGET_LOCK_MS;
       pass &&= ok;
       const server = r.serverCpuS ?? NaN;
       table.push([
@@ -367,7 +367,7 @@ export const importBench: Bench = {
         fmt(r.rows / r.wallS),
         Number.isFinite(server) ? `${r.cpuS.toFixed(1)} + ${server.toFixed(1)} server` : r.cpuS.toFixed(1),
         r.peakRssMb.toFixed(0),
-        'one transaction',
+        Number.isFinite(r.lock.maxMs) ? `${(r.lock.maxMs / 1000).toFixed(2)} / ${(r.lock.totalMs / 1000).toFixed(1)} (${r.lock.transactions})` : '—',
         lite ? `SQLite ${lite.wallS.toFixed(1)} s` : '— (run csv-utf8 too)',
         vs ? `${vs.toFixed(2)}×` : '—',
         ok ? 'PASS' : 'FAIL',

@@ -21,9 +21,9 @@ export const PG_EXCLUDED: Record<string, string> = {
   'test/server/db-seam.test.ts': 'the SQLite engine (one writer, the read-only reader, savepoints); the PostgreSQL engine is test/server/db/pg-engine.test.ts',
   'test/server/list-search.test.ts': 'the SQLite FTS5 tables and their triggers; the PostgreSQL search is test/server/db/dialect.test.ts',
   'test/server/bulk/merge-recovery.test.ts':
-    'the SQLite ledger merge in short transactions and its recovery at opening (WAL, dropped indexes); the PostgreSQL merge is one transaction (test/imports/pg-nothing-partial.test.ts)',
+    'the SQLite ledger merge in short transactions and its recovery at opening (WAL, dropped indexes); the PostgreSQL merge is one transaction (test/imports/pg-nothing-partial.test.ts, pg-merge-lock.test.ts)',
   'test/imports/bulk-http.test.ts':
-    'the SQLite bulk merge in short WAL transactions beside the server (writer-blocking time, journal mode); on PostgreSQL the merge is one transaction under the write lock (test/imports/pg-nothing-partial.test.ts), so a write waits for it',
+    'the SQLite bulk merge in short WAL transactions beside the server (writer-blocking time, journal mode); on PostgreSQL the merge is one transaction that holds the write lock only to reserve and to finish, a write beside it is test/imports/pg-merge-lock.test.ts',
   'test/server/list-live-counts.test.ts':
     'SQLite’s kept live-row counts (their triggers, another SQLite connection’s raw writes); PostgreSQL’s are test/imports/pg-live-counts.test.ts',
   'test/imports/bulk-journal.test.ts': 'the SQLite bulk journal (synchronous, WAL, synchronous=NORMAL/FULL)',
@@ -56,6 +56,7 @@ export const PG_EXCLUDED: Record<string, string> = {
   'test/server/db/dialect.test.ts': PG_ALREADY,
   'test/imports/pg-parity.test.ts': PG_ALREADY,
   'test/imports/pg-nothing-partial.test.ts': PG_ALREADY,
+  'test/imports/pg-merge-lock.test.ts': PG_ALREADY,
   // no database
   'test/server/env.test.ts': NO_DATABASE,
   'test/server/documents/pdf-renderer.test.ts': NO_DATABASE,

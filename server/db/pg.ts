@@ -43,6 +43,12 @@ function withNumbers(config: unknown): unknown {
   return { ...c, types: { getTypeParser: (id: number, format?: string) => (NUMERIC_TYPES.has(id) ? Number : inner.getTypeParser(id, format)) } };
 }
 
+/** The write lock of a transactionLockingLater(): held for a passage, or taken until the COMMIT. */
+export interface LaterWriteLock {
+  hold<R>(fn: () => Promise<R>): Promise<R>;
+  take(): Promise<void>;
+}
+
 /** The connection of one async context: a transaction (or exclusive section) until `open` turns false. */
 interface PgTxState {
   open: boolean;
@@ -306,12 +312,12 @@ export class PgEngine implements DbEngine {
    * BEGIN, the lock timeout for this transaction, then the write lock: one round trip. The lock is released by
    * COMMIT or ROLLBACK, whatever happens to this process's connection (a crash rolls back on the server).
    */
-  private async begin<T>(state: PgTxState, fn: () => Promise<T> | T): Promise<T> {
+  private async begin<T>(state: PgTxState, fn: () => Promise<T> | T, lockNow = true): Promise<T> {
     state.inTx = true;
     try {
-      const head = `BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
-      const results = (await state.client.query([head, ...PRIMERS.map((p) => p.text)].join('; '))) as unknown as pg.QueryResult[];
-      PRIMERS.forEach((p, i) => p.apply(results[3 + i].rows, state.memo));
+      if (lockNow)
+        await this.lockAndPrime(state, `BEGIN READ WRITE; SET LOCAL lock_timeout = ${this.lockTimeoutMs}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      else await state.client.query('BEGIN READ WRITE');
       const out = await fn();
       await state.client.query([...this.takeReleases(state), ...this.takeAppends(state), 'COMMIT'].join('; '));
       state.inTx = false;
@@ -325,6 +331,43 @@ export class PgEngine implements DbEngine {
     } finally {
       state.memo.forget();
     }
+  }
+
+  /** `head` (ending with the statement that takes the write lock), then the primers' reads into a fresh memo: one round trip. */
+  private async lockAndPrime(state: PgTxState, head: string): Promise<void> {
+    const results = (await state.client.query([head, ...PRIMERS.map((p) => p.text)].join('; '))) as unknown as pg.QueryResult[];
+    PRIMERS.forEach((p, i) => p.apply(results[results.length - PRIMERS.length + i].rows, state.memo));
+  }
+
+  /**
+   * A write transaction that does not take the write lock at BEGIN: a bulk merge whose rows nobody sees before
+   * its COMMIT (MVCC), so other writers need not wait while it inserts. It takes the lock itself where it must
+   * see — and be seen by — every other writer's committed rows (natural keys, id ranges, the audit chain's
+   * tail): `hold(fn)` for a passage in the middle (a session-level lock, released after fn, even on error),
+   * `take()` until the COMMIT. Not routed through this process's writer queue; never nested.
+   */
+  async transactionLockingLater<T>(fn: (lock: LaterWriteLock) => Promise<T>, lockTimeoutMs: number): Promise<T> {
+    if (this.als.getStore()?.open) throw new Error('transactionLockingLater: already inside a write section');
+    return this.withConnection((state) => {
+      const timeout = `SET LOCAL lock_timeout = ${Math.max(0, Math.round(lockTimeoutMs))}`;
+      const lock: LaterWriteLock = {
+        hold: async (inner) => {
+          state.memo.forget(); // what it read before may have changed meanwhile
+          await this.lockAndPrime(state, `${timeout}; SELECT pg_advisory_lock(${WRITE_LOCK_KEY})`);
+          try {
+            return await inner();
+          } finally {
+            state.memo.forget(); // other writers go on from here
+            await state.client.query(`SELECT pg_advisory_unlock(${WRITE_LOCK_KEY})`).catch(() => (state.broken = true)); // a broken connection is closed: the lock goes with it
+          }
+        },
+        take: () => {
+          state.memo.forget();
+          return this.lockAndPrime(state, `${timeout}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+        },
+      };
+      return this.begin(state, () => fn(lock), false);
+    });
   }
 
   /** SAVEPOINT (with the RELEASEs still pending: one round trip); its RELEASE waits for the next statement. */

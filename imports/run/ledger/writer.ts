@@ -5,7 +5,8 @@
  * - SQLite: phase 1 reads the main connection itself; the merge is the bulk merge of ledger-merge.ts (the
  *   writer held with exclusive(), its own short synchronous transactions, the read connection closed meanwhile).
  * - PostgreSQL: phase 1 reads an in-memory mirror (pg-mirror.ts); the merge streams the staging file by COPY and
- *   merges it in one transaction under the advisory write lock (server/services/bulk/pg-merge.ts).
+ *   merges it in one transaction that holds the advisory write lock only to reserve its id ranges and to finish
+ *   (server/services/bulk/pg-merge.ts).
  */
 import type Database from 'better-sqlite3';
 import { type Db, engineOf, exclusive, soleWriter } from '../../../server/db';
