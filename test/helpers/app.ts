@@ -49,7 +49,7 @@ let pgTemplate: Promise<string> | undefined;
 let pgDatabases = 0;
 const pgStem = `gsp_t${process.pid}_${Date.now().toString(36)}`;
 /** The cluster GSP_TEST_PG names: required with GSP_TEST_ENGINE=pg. */
-function pgCluster(): string {
+export function pgCluster(): string {
   const url = process.env.GSP_TEST_PG;
   if (!url) throw new Error('GSP_TEST_ENGINE=pg needs GSP_TEST_PG (a cluster URL: .ci/pg-cluster start DIR PORT prints it)');
   return url;
@@ -59,7 +59,7 @@ function pgCluster(): string {
  * A PostgreSQL database with drizzle-pg/ applied, made once per worker process and copied (CREATE DATABASE …
  * TEMPLATE, ~50 ms) for each test server; the template stays in the throwaway test cluster.
  */
-function migratedPgTemplate(): Promise<string> {
+export function migratedPgTemplate(): Promise<string> {
   pgTemplate ??= (async () => {
     const cluster = pgCluster();
     const name = `${pgStem}_tpl`;
