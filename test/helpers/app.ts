@@ -22,6 +22,8 @@ export interface TestServer {
   db: Db;
   clock: Clock;
   dbFile: string;
+  /** what a second connection opens (the re-check thread): the SQLite file, or the PostgreSQL database's URL */
+  dbTarget: string;
   url: string;
   close(): Promise<void>;
 }
@@ -92,10 +94,12 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
   let db: Db;
   let drop = async () => {};
+  let dbTarget = dbFile;
   if (testOnPg()) {
     if (opts.from) throw new Error('startTestServer({ from }) copies a SQLite file: not on PostgreSQL');
     const scratch = await scratchPgDatabase();
     db = openPgDb(scratch.url, { filesBeside: dbFile });
+    dbTarget = scratch.url;
     drop = scratch.drop;
   } else {
     fs.copyFileSync(opts.from ?? migratedTemplate(), dbFile);
@@ -117,6 +121,7 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     db,
     clock,
     dbFile,
+    dbTarget,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
