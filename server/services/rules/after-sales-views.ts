@@ -37,7 +37,7 @@ export async function slipColdStorage(db: Db, slipId: unknown): Promise<'cold' |
 }
 
 /** slipColdStorage for many slips at once (one query): the slips with cold-chain goods, by id. */
-export async function slipsColdStorage(db: Db, slipIds: readonly number[]): Promise<Map<number, 'cold' | 'frozen'>> {
+async function slipsColdStorage(db: Db, slipIds: readonly number[]): Promise<Map<number, 'cold' | 'frozen'>> {
   const out = new Map<number, 'cold' | 'frozen'>();
   if (!slipIds.length) return out;
   const rows = (await db.all(sql`SELECT DISTINCT s.id, p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
