@@ -27,11 +27,29 @@ const clock = fixedDayClock('2025-06-30');
 /** Every query the pg driver sends (one round trip each, a multi-statement text counted once), by its text. */
 const sent = new Map<string, number>();
 let queries = 0;
+/** GSP_BENCH_CALLERS=<text>: which call sites send the statements containing it (their stacks, counted) */
+const callersOf = process.env.GSP_BENCH_CALLERS;
+if (callersOf) Error.stackTraceLimit = 60;
+const callers = new Map<string, number>();
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
   const text = typeof config === 'string' ? config : ((config as { text?: string })?.text ?? '?');
   queries++;
   sent.set(text, (sent.get(text) ?? 0) + 1);
+  if (callersOf && text.includes(callersOf)) {
+    const stack = (new Error().stack ?? '')
+      .split('\n')
+      .filter((l) => /server\/(services|seed)|imports\//.test(l))
+      .slice(0, 6)
+      .map((l) =>
+        l
+          .trim()
+          .replace(/\(.*\/wt-[^/]+\//, '(')
+          .replace(/^at /, ''),
+      )
+      .join(' < ');
+    callers.set(stack, (callers.get(stack) ?? 0) + 1);
+  }
   return (query as (...a: unknown[]) => unknown).call(this, config, ...rest);
 } as typeof query;
 
@@ -116,6 +134,8 @@ async function main() {
       const t = text.replace(/\s+/g, ' ');
       console.log(String(n).padStart(7), t.length > 170 ? `${t.slice(0, 60)} … ${t.slice(-100)}` : t);
     }
+    if (callersOf) console.log(`callers of statements containing ${JSON.stringify(callersOf)}:`);
+    for (const [stack, n] of [...callers.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(String(n).padStart(7), stack);
   }
 }
 

@@ -14,6 +14,7 @@ import { migratePostgresIfNeeded } from './migrate';
 import { ROOT } from './root';
 import { closePdfRenderer } from './documents/pdf';
 import { dailyBackup } from './services/backup';
+import { pgToolsMissing } from './services/pg-backup';
 import { cleanLeftovers } from './services/leftovers';
 import { startRecheck, type RecheckRun } from './services/rules/recheck-runner';
 import { SYSTEM_ACTOR } from './services/context';
@@ -144,8 +145,12 @@ async function main() {
   const leftovers = cleanLeftovers(db, backupDir);
   if (leftovers.length)
     console.log(`清理上次中断留下的临时文件 / removed ${leftovers.length} leftover(s) of an interrupted import or backup:\n  ${leftovers.join('\n  ')}`);
-  // PostgreSQL is backed up by its operator (pg_dump, the README's runbook), not by the console
-  if (env.GSP_BACKUP !== false && !postgres) scheduleBackups(db, clock, backupDir);
+  // PostgreSQL: the same daily backup by pg_dump (custom format), when the client tools are installed
+  if (env.GSP_BACKUP !== false) {
+    const missing = postgres ? pgToolsMissing() : undefined;
+    if (missing) console.warn(`每日备份未启用 / daily backups off: ${missing}`);
+    else scheduleBackups(db, clock, backupDir);
+  }
   const stopRecheck = env.GSP_RECHECK !== false ? scheduleRecheck(db, postgres ? env.DATABASE_URL! : dbFile, clock) : async () => undefined;
   const app = createApp({ db, clock, webDist: WEB_DIST });
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {

@@ -32,13 +32,6 @@ export const PG_EXCLUDED: Record<string, string> = {
     'the process’s live memory while an upload streams, in a process of its own: the upload path is the same on both engines',
   // the importer driven on a SQLite file (test/imports/pipeline-fixtures.ts tempDb); its PostgreSQL path is pg-parity and pg-nothing-partial
   'test/imports/pipeline.test.ts': 'the importer on a SQLite file (tempDb): its PostgreSQL path is compared row for row in test/imports/pg-parity.test.ts',
-  'test/imports/legacy-recheck.test.ts': 'the importer and the re-check on a SQLite file (tempDb); TODO: tempDb on the PostgreSQL scratch database',
-  'test/imports/rule-parity.test.ts':
-    'the importer’s rule context against the SQL one on a SQLite file (tempDb); TODO: tempDb on the PostgreSQL scratch database',
-  'test/server/recheck.test.ts':
-    'compares the incremental and the full re-check on copies of SQLite files (VACUUM INTO, a re-check thread on the file); TODO: copies as CREATE DATABASE … TEMPLATE. The full re-check on PostgreSQL runs in finding-language.test.ts',
-  'test/server/seed.test.ts':
-    'seeds two SQLite files and compares them; TODO once the PostgreSQL first start with demo data is fast (issue #17: 181 s there today)',
   'test/imports/cli.test.ts': SQLITE_PROCESS,
   'test/imports/cli-launcher.test.ts': SQLITE_PROCESS,
   'test/imports/score.test.ts': SQLITE_PROCESS,

@@ -92,6 +92,11 @@ export class SectionMemo {
     return value;
   }
 
+  /** whether (table, key) is kept */
+  has(table: string, key: string | number): boolean {
+    return this.tables.get(table)?.has(key) ?? false;
+  }
+
   /** keeps what the section itself just wrote (e.g. the audit chain's new tail, after its insert) */
   set(table: string, key: string | number, value: unknown): void {
     let known = this.tables.get(table);

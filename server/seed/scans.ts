@@ -36,6 +36,7 @@ export async function seedScans(w: Writer, rng: Rng, customers: readonly Custome
           .select()
           .from(t)
           .where(and(eq(t.customer, c.id), isNull(t.voided_at)))
+          .orderBy(t.id) // PostgreSQL returns rows in no set order without it (an updated row moves)
           .all()) as Row[];
       const licences = await live(customerLicenses);
       for (const [i, l] of licences.entries()) {
@@ -66,7 +67,7 @@ export async function seedScans(w: Writer, rng: Rng, customers: readonly Custome
   });
 
   // What the approved, buying customers were given when first supplied.
-  const ours = (await w.current.db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).all()) as Row[];
+  const ours = (await w.current.db.select().from(companyLicenses).where(isNull(companyLicenses.voided_at)).orderBy(companyLicenses.id).all()) as Row[];
   const drugLicence = ours.find((l) => l.kind === 'drug_business' && (!l.valid_to || String(l.valid_to) >= String(l.valid_from)));
   const approvedProducts = products.products.filter((p) => p.qa_status === 'approved' && p.id != null);
   const buyers = customers.filter((c) => c.qa_status === 'approved' && c.approvedAt && c.type !== 'individual');

@@ -5,9 +5,10 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db';
+import { type Db, engineOf } from '../db';
 import { dbFile } from '../../imports/run/files';
 import { backupAttachments, backupAttachmentsDir, restoreAttachments, verifyBackupAttachments } from './attachments/backup';
+import { pgBackupTo } from './pg-backup';
 
 /** The database and, beside it in `<out>.attachments`, the scans it refers to (./attachments/backup.ts). */
 export async function backupTo(db: Db, out: string): Promise<{ pages: number; bytes: number; attachments: number }> {
@@ -15,6 +16,14 @@ export async function backupTo(db: Db, out: string): Promise<{ pages: number; by
   const tmp = `${out}.partial`;
   fs.rmSync(tmp, { force: true });
   const { totalPages } = await db.$client.backup(tmp);
+  // one self-contained file: in WAL mode, reading it (the check below, a restore's) left an empty -wal and -shm
+  // beside it each time, which outlived the daily backups' pruning (the server sets WAL again when it opens one)
+  const copy = new Database(tmp, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   const check = integrityCheck(tmp);
   if (check !== 'ok') throw new Error(`backup failed its integrity check: ${check}`);
   const source = dbFile(db);
@@ -61,14 +70,21 @@ export async function restoreFrom(from: string, target: string): Promise<void> {
   fs.renameSync(tmp, target);
 }
 
-/** Writes today's backup into `dir` (once a day) and keeps the newest `keep` files. */
+/**
+ * Writes today's backup into `dir` (once a day) and keeps the newest `keep`: SQLite's online backup
+ * (`gsp-<day>.db`), on PostgreSQL `pg_dump --format=custom` (`gsp-<day>.dump`, pg-backup.ts: the client tools
+ * must be installed — main.ts checks at start). Each with its scans in `<file>.attachments/`.
+ */
 export async function dailyBackup(db: Db, dir: string, today: string, keep = 14): Promise<string | null> {
-  const out = path.join(dir, `gsp-${today}.db`);
+  const ext = engineOf(db).dialect === 'postgres' ? 'dump' : 'db';
+  const out = path.join(dir, `gsp-${today}.${ext}`);
   if (fs.existsSync(out)) return null;
-  await backupTo(db, out);
+  if (ext === 'dump') await pgBackupTo(db, out);
+  else await backupTo(db, out);
+  const daily = new RegExp(`^gsp-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`);
   const old = fs
     .readdirSync(dir)
-    .filter((f) => /^gsp-\d{4}-\d{2}-\d{2}\.db$/.test(f))
+    .filter((f) => daily.test(f))
     .sort()
     .reverse()
     .slice(keep);

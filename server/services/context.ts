@@ -1,6 +1,7 @@
 import type { Lang } from '../../schema/messages';
 import type { Clock } from '../clock';
 import { type Db, transaction } from '../db';
+import type { Deferred } from './rules/targets';
 
 export interface Actor {
   /** null only for the system itself (first start, scheduled jobs) */
@@ -27,7 +28,7 @@ export interface ServiceContext {
    * Bulk writers (demo seed, importer) collect the records to re-check here instead of evaluating the
    * rules after every write; flushRules() then evaluates each once. Historical writes only: nothing is refused.
    */
-  deferredRules?: Map<string, { kind: string; id: number }>;
+  deferredRules?: Map<string, Deferred>;
 }
 
 /**

@@ -45,7 +45,7 @@ export function cleanLeftovers(db: Db, backupDir?: string): string[] {
     // (with the scans' half-copied folders beside it: server/services/attachments/backup.ts)
     for (const name of fs
       .readdirSync(backupDir)
-      .filter((n) => /^gsp-\d{4}-\d{2}-\d{2}\.db(\.partial(\.attachments(\.partial)?)?|\.attachments\.partial)$/.test(n))) {
+      .filter((n) => /^gsp-\d{4}-\d{2}-\d{2}\.(db|dump)(\.partial(\.attachments(\.partial)?)?|\.attachments\.partial)$/.test(n))) {
       fs.rmSync(path.join(backupDir, name), { recursive: true, force: true });
       removed.push(path.join(backupDir, name));
     }

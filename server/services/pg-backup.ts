@@ -36,6 +36,17 @@ export function requirePgTool(tool: 'pg_dump' | 'pg_restore'): void {
     );
 }
 
+/** What is missing for backups on PostgreSQL (pg_dump, pg_restore), as requirePgTool says it; undefined when both are there. */
+export function pgToolsMissing(): string | undefined {
+  try {
+    requirePgTool('pg_dump');
+    requirePgTool('pg_restore');
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 function run(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

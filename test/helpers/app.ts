@@ -22,6 +22,8 @@ export interface TestServer {
   db: Db;
   clock: Clock;
   dbFile: string;
+  /** what a second connection opens (the re-check thread): the SQLite file, or the PostgreSQL database's URL */
+  dbTarget: string;
   url: string;
   close(): Promise<void>;
 }
@@ -49,7 +51,7 @@ let pgTemplate: Promise<string> | undefined;
 let pgDatabases = 0;
 const pgStem = `gsp_t${process.pid}_${Date.now().toString(36)}`;
 /** The cluster GSP_TEST_PG names: required with GSP_TEST_ENGINE=pg. */
-function pgCluster(): string {
+export function pgCluster(): string {
   const url = process.env.GSP_TEST_PG;
   if (!url) throw new Error('GSP_TEST_ENGINE=pg needs GSP_TEST_PG (a cluster URL: .ci/pg-cluster start DIR PORT prints it)');
   return url;
@@ -59,7 +61,7 @@ function pgCluster(): string {
  * A PostgreSQL database with drizzle-pg/ applied, made once per worker process and copied (CREATE DATABASE …
  * TEMPLATE, ~50 ms) for each test server; the template stays in the throwaway test cluster.
  */
-function migratedPgTemplate(): Promise<string> {
+export function migratedPgTemplate(): Promise<string> {
   pgTemplate ??= (async () => {
     const cluster = pgCluster();
     const name = `${pgStem}_tpl`;
@@ -92,10 +94,12 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
   const clock = fixedDayClock(opts.today ?? '2025-06-30');
   let db: Db;
   let drop = async () => {};
+  let dbTarget = dbFile;
   if (testOnPg()) {
     if (opts.from) throw new Error('startTestServer({ from }) copies a SQLite file: not on PostgreSQL');
     const scratch = await scratchPgDatabase();
     db = openPgDb(scratch.url, { filesBeside: dbFile });
+    dbTarget = scratch.url;
     drop = scratch.drop;
   } else {
     fs.copyFileSync(opts.from ?? migratedTemplate(), dbFile);
@@ -117,6 +121,7 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     db,
     clock,
     dbFile,
+    dbTarget,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -6,14 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedDayClock } from '../../server/clock';
 import { fullRecheck } from '../../server/services/rules/full-recheck';
-import { EXPECTED, count, importFile, importMaster, sample, tempDb, type TempDb } from './pipeline-fixtures';
+import { engineDb, type EngineDb } from '../helpers/engine-db';
+import { sqlAll } from '../helpers/sql';
+import { EXPECTED, count, importFile, importMaster, sample } from './pipeline-fixtures';
 
-let t: TempDb;
+let t: EngineDb;
 beforeAll(async () => {
-  t = tempDb();
+  t = await engineDb();
   await importMaster(t.db);
 }, 60_000);
-afterAll(() => t?.close());
+afterAll(async () => await t?.close());
 
 describe('legacy facts: the import and the re-check agree', () => {
   it('a sample ledger imported by the administrator: the re-check of every record changes no finding', async () => {
@@ -25,10 +27,11 @@ describe('legacy facts: the import and the re-check agree', () => {
     expect(await count(t.db, "SELECT count(*) AS n FROM customers WHERE qa_status = 'approved'")).toBe(0);
     // the ledger's own records (lines, slips): the same open findings, rule by rule, before and after
     const open = async () =>
-      await t.db.$client
-        .prepare(`SELECT resource, rule, count(*) AS n FROM findings
-      WHERE status = 'open' AND resource IN ('sales_lines', 'outbound_slips') GROUP BY resource, rule ORDER BY resource, rule`)
-        .all();
+      await sqlAll(
+        t.db,
+        `SELECT resource, rule, count(*) AS n FROM findings
+      WHERE status = 'open' AND resource IN ('sales_lines', 'outbound_slips') GROUP BY resource, rule ORDER BY resource, rule`,
+      );
     const before = await open();
     expect(before.length).toBeGreaterThan(5);
     await fullRecheck(t.db, fixedDayClock(EXPECTED.asOf), EXPECTED.asOf, { all: true });

@@ -6,7 +6,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { RecordKind, RecordViews } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
-import type { Db } from '../../db';
+import { type Db, engineOf } from '../../db';
+import { sqlFor } from '../../db/dialect';
+import { liveRowsIn } from './bulk-rows';
 
 type Row = Record<string, any>;
 const one = async (db: Db, table: any, id: number) =>
@@ -32,6 +34,39 @@ export async function slipColdStorage(db: Db, slipId: unknown): Promise<'cold' |
     JOIN products p ON p.id = l.product WHERE s.id = ${slipId} AND p.storage IN ('cold', 'frozen')`)) as { storage: string }[]
   ).map((r) => r.storage);
   return rows.includes('frozen') ? 'frozen' : rows.includes('cold') ? 'cold' : null;
+}
+
+/** slipColdStorage for many slips at once (one query): the slips with cold-chain goods, by id. */
+async function slipsColdStorage(db: Db, slipIds: readonly number[]): Promise<Map<number, 'cold' | 'frozen'>> {
+  const out = new Map<number, 'cold' | 'frozen'>();
+  if (!slipIds.length) return out;
+  const rows = (await db.all(sql`SELECT DISTINCT s.id, p.storage FROM outbound_slips s JOIN sales_lines l ON l."order" = s."order" AND l.voided_at IS NULL
+    JOIN products p ON p.id = l.product WHERE ${sqlFor(engineOf(db).dialect).inList(sql`s.id`, slipIds)} AND p.storage IN ('cold', 'frozen')`)) as {
+    id: number;
+    storage: 'cold' | 'frozen';
+  }[];
+  for (const r of rows) if (out.get(r.id) !== 'frozen') out.set(r.id, r.storage);
+  return out;
+}
+
+/** The views of many slips or deliveries at once (a rule pass over a batch): the same as their builders below, one query per table. */
+export async function afterSalesViewsOf(db: Db, kind: RecordKind, ids: readonly number[]): Promise<Map<number, unknown> | undefined> {
+  const out = new Map<number, unknown>();
+  if (kind === 'outbound_slips') {
+    const deliveries = await liveRowsIn(db, t.deliveries, 'slip', ids);
+    for (const s of await liveRowsIn(db, t.outboundSlips, 'id', ids)) out.set(s.id, { ...s, deliveries: deliveries.filter((d) => d.slip === s.id) });
+    return out;
+  }
+  if (kind === 'deliveries') {
+    const rows = await liveRowsIn(db, t.deliveries, 'id', ids);
+    const cold = await slipsColdStorage(db, [...new Set(rows.map((d) => d.slip).filter((x): x is number => x != null))]);
+    for (const d of rows) {
+      const storage = (d.slip != null && cold.get(d.slip)) || null;
+      out.set(d.id, { ...d, cold_chain: storage !== null, storage } satisfies RecordViews['deliveries']);
+    }
+    return out;
+  }
+  return undefined;
 }
 
 type Builder = (db: Db, id: number) => unknown | Promise<unknown>;

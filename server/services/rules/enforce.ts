@@ -11,11 +11,11 @@ import { msg } from '../../../schema/messages';
 import { validationError } from '../../errors';
 import { engineOf } from '../../db';
 import { inTransaction, type ServiceContext } from '../context';
-import { activeFindingsOf, resolveAllFor, syncFindings } from './findings';
+import { activeFindingsOf, resolveAllFor, syncFindings, type FindingRow } from './findings';
 import { liveRowsIn } from './bulk-rows';
 import { createSqlContext, settled } from './sql-context';
-import { targetsOf, type Target } from './targets';
-import { saleLineViewsOf, viewOf } from './views';
+import { deferredTargetsOf, resolveDeferred, targetsOf, type Target } from './targets';
+import { saleLineViewsOf, viewOf, viewsOf } from './views';
 import { fieldFor } from './field-map';
 import { findingContext } from './finding-context';
 
@@ -47,20 +47,23 @@ export interface EnforceOptions {
 }
 
 export async function enforceRules(ctx: ServiceContext, resource: string, row: Record<string, any>, opts: EnforceOptions = {}): Promise<void> {
-  const targets = dedupe(await targetsOf(ctx.db, resource, row, opts.before));
-  if (!targets.length) return;
   if (ctx.deferredRules && opts.historical) {
-    for (const t of targets) ctx.deferredRules.set(`${t.kind}:${t.id}`, { kind: t.kind, id: t.id });
+    // a sales record's lines are looked up at the flush, for all such writes at once (resolveDeferred)
+    const notes = (!opts.before && deferredTargetsOf(resource, row)) || (await targetsOf(ctx.db, resource, row, opts.before));
+    for (const n of notes) ctx.deferredRules.set('linesOf' in n ? `${n.linesOf}-lines:${n.id}` : `${n.kind}:${n.id}`, n);
     return;
   }
+  const targets = dedupe(await targetsOf(ctx.db, resource, row, opts.before));
+  if (!targets.length) return;
   await evaluateTargets(ctx, resource, targets, opts);
 }
 
 /** Evaluates the records a bulk writer deferred, each once, in transactions of `batch` records. */
 export async function flushRules(ctx: ServiceContext, batch = 500): Promise<number> {
-  const all = [...(ctx.deferredRules?.values() ?? [])].map((t) => ({ ...t, own: false }) as Target);
+  const notes = [...(ctx.deferredRules?.values() ?? [])];
   ctx.deferredRules?.clear();
   const plain = { ...ctx, deferredRules: undefined };
+  const all = await resolveDeferred(plain.db, notes);
   for (let i = 0; i < all.length; i += batch) {
     await inTransaction(plain, (tx) => evaluateTargets(tx, '', all.slice(i, i + batch), { historical: true }));
   }
@@ -70,31 +73,42 @@ export async function flushRules(ctx: ServiceContext, batch = 500): Promise<numb
 async function evaluateTargets(ctx: ServiceContext, resource: string, targets: Target[], opts: EnforceOptions): Promise<void> {
   const rc = await createSqlContext(ctx.db, ctx.clock.today());
   const errors: FieldErrors = {};
-  // The sales lines' views and active findings, read for all of them at once: a master edit re-checks up to
-  // 100 lines (targets.ts), one order's views and one findings query each cost ~20 queries per line before.
-  const lineIds = targets.filter((x) => x.kind === 'sales_lines').map((x) => x.id);
-  const lineViews = await lineViewsOf(ctx, lineIds);
-  const lineFindings = lineIds.length > 1 ? await activeFindingsOf(ctx, 'sales_lines', lineIds) : undefined;
-  // PostgreSQL: the rules' look-ups for all those lines first, one query per kind and round (sql-context.ts
-  // settled), so the loop below answers them from the context instead of a few round trips per line
-  if (lineViews.size > 1 && engineOf(ctx.db).dialect === 'postgres') {
+  // The views and active findings of the targets, read per kind for all of them at once (a deferred pass
+  // evaluates 500 records per transaction; a master edit re-checks up to 100 lines: targets.ts) — one view
+  // and one findings query per record cost ~20 queries per line and 2–6 per other record before.
+  const byKind = new Map<RecordKind, number[]>();
+  for (const x of targets) {
+    const ids = byKind.get(x.kind);
+    if (ids) ids.push(x.id);
+    else byKind.set(x.kind, [x.id]);
+  }
+  const views = new Map<RecordKind, Map<number, any>>();
+  const active = new Map<RecordKind, Map<number, FindingRow[]>>();
+  for (const [kind, ids] of byKind) {
+    if (kind === 'sales_lines') views.set(kind, await lineViewsOf(ctx, ids));
+    else if (ids.length > 1) views.set(kind, await viewsOf(ctx.db, kind, ids));
+    if (ids.length > 1) active.set(kind, await activeFindingsOf(ctx, kind, ids));
+  }
+  // PostgreSQL: the rules' look-ups for all those records first, one query per kind and round (sql-context.ts
+  // settled), so the loop below answers them from the context instead of a few round trips per record
+  if (targets.length > 1 && engineOf(ctx.db).dialect === 'postgres') {
     await settled(rc, () => {
-      for (const view of lineViews.values()) {
-        evaluate('sales_lines', view, rc);
-        findingContext('sales_lines', view, rc);
-      }
+      for (const [kind, byId] of views)
+        for (const view of byId.values()) {
+          evaluate(kind, view, rc);
+          findingContext(kind, view, rc);
+        }
     });
   }
   for (const target of targets) {
-    const view: any = target.kind === 'sales_lines' ? lineViews.get(target.id) : await viewOf(ctx.db, target.kind, target.id);
+    const view: any = views.has(target.kind) ? views.get(target.kind)!.get(target.id) : await viewOf(ctx.db, target.kind, target.id);
     if (!view) {
       await resolveAllFor(ctx, target.kind, target.id);
       continue;
     }
     const [found, extra] = await settled(rc, () => [evaluate(target.kind, view, rc), findingContext(target.kind, view, rc)] as const);
     const codes = new Set(rulesFor(target.kind).map((r) => r.code));
-    const active = target.kind === 'sales_lines' ? lineFindings?.get(target.id) : undefined;
-    const { openedFindings } = await syncFindings(ctx, target.kind, target.id, codes, found, extra, active);
+    const { openedFindings } = await syncFindings(ctx, target.kind, target.id, codes, found, extra, active.get(target.kind)?.get(target.id));
     if (!target.own || opts.historical) continue;
     for (const f of openedFindings) {
       if (f.severity !== 'error' || !liveCodes(target.kind).has(f.code) || AWAITING_STEP[f.code]?.(view)) continue;

@@ -39,6 +39,26 @@ export async function settled<T>(rc: RuleContext, run: () => T): Promise<T> {
   }
 }
 
+/** (id, date) look-ups loaded for many pairs at once on PostgreSQL: the rows found, by `${id}@${date}` */
+type PairLoad = (db: Db, ids: number[], dates: string[]) => Promise<Map<string, unknown>>;
+
+/** the trainings held by a salesperson on or before a date (sql-context's heldOn), per pair: `probe` picks one */
+const trainingsOn =
+  (probe: string, columns: string): PairLoad =>
+  async (db, ids, dates) => {
+    const rows = (await db.all(
+      sql`SELECT v.sp, v.d, x.* FROM unnest(${sql.param(ids)}::bigint[], ${sql.param(dates)}::text[]) AS v(sp, d) CROSS JOIN LATERAL (${sql.raw(`SELECT ${columns} FROM trainings
+        WHERE salesperson = v.sp AND date <= v.d AND date <> '' AND voided_at IS NULL${probe} LIMIT 1`)}) x`,
+    )) as Record<string, unknown>[];
+    return new Map(rows.map(({ sp, d, ...r }) => [`${Number(sp)}@${d}`, r]));
+  };
+
+/** The (id, date) look-ups batched on PostgreSQL, by statement name (the same rows as their one-pair queries). */
+const BY_ID_ON: Record<string, PairLoad | undefined> = {
+  'trainings:latest': trainingsOn(' ORDER BY date DESC, id DESC', 'id, salesperson, date, topic, passed'),
+  'trainings:passed': trainingsOn(' AND passed', 'id'),
+};
+
 export async function createSqlContext(db: Db, asOf: string): Promise<RuleContext> {
   return sqlContext(db, asOf, await loadSettings(db));
 }
@@ -99,6 +119,31 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     keys.set(value, key);
     return none;
   };
+  /**
+   * PostgreSQL: the (id, date) look-ups of one statement missed in this round, loaded by settled() in one query
+   * over all the pairs (BY_ID_ON: a LATERAL probe per pair), each pair's key answered.
+   */
+  const pairGroups = new Map<string, Map<string, [id: number, date: string, key: string]>>();
+  const missingOn = <T>(statement: string, key: string, id: number, date: string, none: T, load: PairLoad): T => {
+    misses++;
+    let pairs = pairGroups.get(statement);
+    if (!pairs) {
+      pairGroups.set(statement, (pairs = new Map()));
+      const mine = pairs;
+      pending.set(statement, async () => {
+        pairGroups.delete(statement);
+        const list = [...mine.values()];
+        const found = await load(
+          db,
+          list.map((p) => p[0]),
+          list.map((p) => p[1]),
+        );
+        for (const [pid, pdate, k] of list) cache.set(k, found.get(`${pid}@${pdate}`) ?? none);
+      });
+    }
+    pairs.set(`${id}@${date}`, [id, date, key]);
+    return none;
+  };
   /** a look-up by one id: on SQLite through its statement prepared once per connection */
   const byValue = <T>(statement: string, build: (id: number | Placeholder) => Built, value: number, many: boolean): T => {
     const q = lookup(db, statement, () => build(sql.placeholder('id')).prepare());
@@ -139,6 +184,8 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
   ): T =>
     // memoised under the query's own key: that is where settled() stores what it loaded (PostgreSQL)
     memo(key, () => {
+      const many = BY_ID_ON[statement];
+      if (async && many) return missingOn(statement, key, id, date, none, many);
       if (async) return query(key, () => build(id, date), false, none);
       const q = lookup(db, statement, () => build(sql.placeholder('id'), sql.placeholder('date')).prepare());
       return q.get({ id, date }) as T;

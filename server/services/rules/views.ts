@@ -9,7 +9,7 @@ import { saleLineViewsFor, type RecordKind, type RecordViews } from '../../../sc
 import * as t from '../../../schema/tables';
 import type { Db } from '../../db';
 import { liveRowsIn } from './bulk-rows';
-import { AFTERSALES_RECORD_VIEWS } from './after-sales-views';
+import { AFTERSALES_RECORD_VIEWS, afterSalesViewsOf } from './after-sales-views';
 
 async function getById<T extends ResourceTable>(db: Db, table: T, id: number): Promise<RowOf<T> | undefined> {
   return (await db
@@ -135,4 +135,44 @@ export async function viewOf<K extends RecordKind>(db: Db, kind: K, id: number):
       return (table ? getById(db, table, id) : undefined) as RecordViews[K] | undefined;
     }
   }
+}
+
+/**
+ * The views of many records of one kind (a rule pass over a batch of targets): one query per table for the
+ * invoices and the kinds whose view is the row; the other kinds one record at a time (viewOf). Records
+ * missing or voided are absent. Sales lines: saleLineViewsOf, by their orders.
+ */
+export async function viewsOf<K extends RecordKind>(db: Db, kind: K, ids: readonly number[]): Promise<Map<number, RecordViews[K]>> {
+  const out = new Map<number, RecordViews[K]>();
+  const k: RecordKind = kind;
+  const table = PLAIN[k as keyof typeof PLAIN] as ResourceTable | undefined;
+  const afterSales = await afterSalesViewsOf(db, kind, ids);
+  if (afterSales) {
+    for (const [id, v] of afterSales) out.set(id, v as RecordViews[K]);
+  } else if (k === 'invoices') {
+    for (const v of await invoiceViews(db, ids)) out.set(v.id as number, v as RecordViews[K]);
+  } else if (table && !AFTERSALES_RECORD_VIEWS[kind]) {
+    for (const r of await liveRowsIn(db, table, 'id', ids)) out.set(r.id as number, r as RecordViews[K]);
+  } else {
+    for (const id of ids) {
+      const v = await viewOf(db, kind, id);
+      if (v) out.set(id, v);
+    }
+  }
+  return out;
+}
+
+/** invoiceView for many invoices: the same views, one query per table. */
+async function invoiceViews(db: Db, ids: readonly number[]): Promise<RecordViews['invoices'][]> {
+  const invoices = await liveRowsIn(db, t.invoices, 'id', ids);
+  if (!invoices.length) return [];
+  const live = invoices.map((i) => i.id);
+  const lines = group(await liveRowsIn(db, t.invoiceLines, 'invoice', live), 'invoice');
+  const links = group(await liveRowsIn(db, t.invoiceSlips, 'invoice', live), 'invoice');
+  const slips = await liveRowsIn(db, t.outboundSlips, 'id', [...new Set([...links.values()].flat().map((l) => l.slip as number))]);
+  const pays = group(await liveRowsIn(db, t.payments, 'invoice', live), 'invoice');
+  return invoices.map((inv) => {
+    const own = new Set((links.get(inv.id) ?? []).map((l) => l.slip as number));
+    return { ...inv, lines: lines.get(inv.id) ?? [], slips: slips.filter((s) => own.has(s.id)), payments: pays.get(inv.id) ?? [] };
+  });
 }
