@@ -57,9 +57,10 @@ function columnOf(element: FieldElement, index: number, ctx: CellContext): Colum
   const { source, field, cellClassName, textAlign } = element.props;
   const align = ALIGN[textAlign ?? element.type.textAlign ?? ''] ?? '';
   const className = `MuiTableCell-root MuiTableCell-body MuiTableCell-sizeSmall${align} column-${source} RaDatagrid-rowCell${cellClassName ? ` ${cellClassName}` : ''}`;
-  // a registry field drawn by its kind's own component (not an override): the kind's cell function
+  // a registry field drawn by its kind's own component (not an override): the kind's cell function. Other
+  // columns may carry a `field` prop of their own meaning (ExpiringPage's DaysLeft: the date it counts to)
   const cell =
-    field && source === field.key && element.type === KIND_UI[field.kind].Field
+    field && source === field.key && element.type === KIND_UI[field.kind]?.Field
       ? KIND_UI[field.kind].cell(field, ctx)
       : element.type === TimestampField && source
         ? timestampCell(source)
