@@ -1,0 +1,110 @@
+/**
+ * The staging file written by a thread of its own (staging-worker.ts): the import thread sends its rows in
+ * batches and goes on parsing, resolving and checking while the second core does SQLite's inserts (≈ a
+ * sixth of phase 1's CPU at 100k lines). Reads of staged rows (scattered orders, the report) wait for every
+ * write sent before them — synchronously, as phase 1's code is synchronous: Atomics.wait on a shared cell,
+ * then the answer taken from its own port. The import thread is never the server's event loop for a big
+ * file (import-thread.ts moves those into a thread); a forced in-thread import waits there briefly.
+ * `GSP_IMPORT_STAGING_THREAD=0|1` forces either way; unset: files of 1 MB and more (tests run both).
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { readEnv } from '../../../server/env';
+import { FAILED, PROCESSED, REPLIES, type StageReply, type StageRequest } from './staging-protocol';
+import { StagingStore, type StageOp, type StageQuery } from './staging-store';
+
+const THREAD_MIN_BYTES = 1 << 20;
+/** op batches the import thread may be ahead of the staging thread (≈ 1,000 rows each: memory stays flat) */
+const WINDOW = 16;
+
+export function useStagingThread(fileBytes: number): boolean {
+  return readEnv().GSP_IMPORT_STAGING_THREAD ?? fileBytes >= THREAD_MIN_BYTES;
+}
+
+/** What Staging writes through: a StagingStore in this thread, or the same in the staging thread. */
+export interface StoreLike {
+  apply(ops: StageOp[]): void;
+  query(q: StageQuery): unknown;
+  drain(): void;
+  close(): void;
+}
+
+/** The compiled bundles carry the worker as staging-worker.js beside this code; the sources as .ts. */
+function startWorker(workerData: Record<string, unknown>, transferList: MessagePort[]): Worker {
+  const here = import.meta.url;
+  if (!/\.[cm]?ts$/.test(new URL(here).pathname)) return new Worker(new URL('./staging-worker.js', here), { workerData, transferList });
+  return new Worker(new URL('../../readers/ts-worker-boot.mjs', here), {
+    workerData: { ...workerData, entry: new URL('./staging-worker.ts', here).href },
+    transferList,
+  });
+}
+
+export class ThreadStore implements StoreLike {
+  private readonly sync = new Int32Array(new SharedArrayBuffer(16));
+  private readonly replies: MessagePort;
+  private readonly worker: Worker;
+  private sent = 0;
+  private answered = 0;
+  private closed = false;
+
+  constructor(readonly file: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.replies = port1;
+    this.worker = startWorker({ file, sync: this.sync.buffer, reply: port2 }, [port2]);
+    this.worker.unref();
+    this.worker.on('error', () => {}); // reported through FAILED at the next wait
+  }
+
+  apply(ops: StageOp[]): void {
+    if (Atomics.load(this.sync, FAILED)) this.drain(); // throws the thread's failure
+    this.post({ t: 'ops', ops });
+    this.sent++;
+    for (let done = Atomics.load(this.sync, PROCESSED); this.sent - done > WINDOW; done = Atomics.load(this.sync, PROCESSED)) {
+      if (Atomics.load(this.sync, FAILED)) return this.drain();
+      Atomics.wait(this.sync, PROCESSED, done, 1000);
+    }
+  }
+
+  query(q: StageQuery): unknown {
+    return this.ask({ t: 'query', query: q });
+  }
+
+  drain(): void {
+    this.ask({ t: 'drain' });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ask({ t: 'close' });
+    } finally {
+      this.replies.close();
+      void this.worker.terminate();
+    }
+  }
+
+  /** The file written so far, opened in this thread (the staging thread closed). */
+  handOff(): StagingStore {
+    this.drain();
+    this.close();
+    return new StagingStore(this.file, false);
+  }
+
+  private post(m: StageRequest) {
+    this.worker.postMessage(m);
+  }
+
+  private ask(m: StageRequest): unknown {
+    this.post(m);
+    const want = ++this.answered;
+    for (let got = Atomics.load(this.sync, REPLIES); got < want; got = Atomics.load(this.sync, REPLIES)) Atomics.wait(this.sync, REPLIES, got, 1000);
+    const r = receiveMessageOnPort(this.replies)?.message as StageReply | undefined;
+    if (!r) throw new Error('staging thread ended without an answer');
+    if (r.failure) {
+      const e = new Error(r.failure.message);
+      if (r.failure.stack) e.stack = r.failure.stack;
+      throw e;
+    }
+    return r.value;
+  }
+}
