@@ -45,6 +45,7 @@ export class ThreadStore implements StoreLike {
   private sent = 0;
   private answered = 0;
   private closed = false;
+  private waitedMs = 0;
 
   constructor(readonly file: string) {
     const { port1, port2 } = new MessageChannel();
@@ -58,10 +59,12 @@ export class ThreadStore implements StoreLike {
     if (Atomics.load(this.sync, FAILED)) this.drain(); // throws the thread's failure
     this.post({ t: 'ops', ops });
     this.sent++;
+    const t0 = performance.now();
     for (let done = Atomics.load(this.sync, PROCESSED); this.sent - done > WINDOW; done = Atomics.load(this.sync, PROCESSED)) {
       if (Atomics.load(this.sync, FAILED)) return this.drain();
       Atomics.wait(this.sync, PROCESSED, done, 1000);
     }
+    this.waitedMs += performance.now() - t0;
   }
 
   query(q: StageQuery): unknown {
@@ -76,7 +79,11 @@ export class ThreadStore implements StoreLike {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.ask({ t: 'close' });
+      const cpu = this.ask({ t: 'close' }) as number | null;
+      if (readEnv().GSP_IMPORT_TIMING)
+        process.stderr.write(
+          `[import] staging thread: ${this.sent} batches, cpu ${cpu ?? '?'} ms (its own); the import thread waited ${this.waitedMs.toFixed(0)} ms for it\n`,
+        );
     } finally {
       this.replies.close();
       void this.worker.terminate();
@@ -97,7 +104,9 @@ export class ThreadStore implements StoreLike {
   private ask(m: StageRequest): unknown {
     this.post(m);
     const want = ++this.answered;
+    const t0 = performance.now();
     for (let got = Atomics.load(this.sync, REPLIES); got < want; got = Atomics.load(this.sync, REPLIES)) Atomics.wait(this.sync, REPLIES, got, 1000);
+    this.waitedMs += performance.now() - t0;
     const r = receiveMessageOnPort(this.replies)?.message as StageReply | undefined;
     if (!r) throw new Error('staging thread ended without an answer');
     if (r.failure) {
