@@ -92,7 +92,12 @@ export class StagingStore {
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -32768');
     this.db.pragma('temp_store = FILE');
-    for (const t of STAGED) this.db.exec(`CREATE TABLE ${q(t.name)} (${INSERT_COLS.get(t.name)!.map((c) => (c === 'id' ? 'id INTEGER PRIMARY KEY' : q(c))).join(', ')})`);
+    for (const t of STAGED)
+      this.db.exec(
+        `CREATE TABLE ${q(t.name)} (${INSERT_COLS.get(t.name)!
+          .map((c) => (c === 'id' ? 'id INTEGER PRIMARY KEY' : q(c)))
+          .join(', ')})`,
+      );
     this.db.exec(`
       CREATE TABLE findings (id INTEGER PRIMARY KEY, rule, severity, resource, record_id, "row", fields, message, detail);
       CREATE TABLE report_findings (id INTEGER PRIMARY KEY, "row", rule, severity, fields, message, "order");

@@ -61,7 +61,10 @@ export class ThreadStore implements StoreLike {
     this.sent++;
     const t0 = performance.now();
     for (let done = Atomics.load(this.sync, PROCESSED); this.sent - done > WINDOW; done = Atomics.load(this.sync, PROCESSED)) {
-      if (Atomics.load(this.sync, FAILED)) return this.drain();
+      if (Atomics.load(this.sync, FAILED)) {
+        this.drain(); // throws the thread's failure
+        return;
+      }
       Atomics.wait(this.sync, PROCESSED, done, 1000);
     }
     this.waitedMs += performance.now() - t0;

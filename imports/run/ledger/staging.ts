@@ -9,6 +9,8 @@
  * the store (staging-store.ts) — in this thread, or for a big file in a staging thread of its own
  * (staging-thread.ts), so SQLite's inserts run on the second core. A read of staged rows first lets every
  * write before it land.
+ *
+ * @db-sync the staging file is its own SQLite connection, written synchronously in big transactions.
  */
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
