@@ -9,12 +9,14 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { readEnv } from '../../../server/env';
-import { FAILED, PROCESSED, REPLIES, type StageReply, type StageRequest } from './staging-protocol';
+import { FAILED, PROCESSED, REPLIES, STARTED, type StageReply, type StageRequest } from './staging-protocol';
 import { StagingStore, type StageOp, type StageQuery } from './staging-store';
 
 const THREAD_MIN_BYTES = 1 << 20;
 /** op batches the import thread may be ahead of the staging thread (≈ 1,000 rows each: memory stays flat) */
 const WINDOW = 16;
+/** a thread whose code never loaded (its 'error' event cannot reach a thread blocked in Atomics.wait) */
+const START_TIMEOUT_MS = 60_000;
 
 export function useStagingThread(fileBytes: number): boolean {
   return readEnv().GSP_IMPORT_STAGING_THREAD ?? fileBytes >= THREAD_MIN_BYTES;
@@ -65,7 +67,7 @@ export class ThreadStore implements StoreLike {
         this.drain(); // throws the thread's failure
         return;
       }
-      Atomics.wait(this.sync, PROCESSED, done, 1000);
+      this.wait(PROCESSED, done, t0);
     }
     this.waitedMs += performance.now() - t0;
   }
@@ -104,11 +106,17 @@ export class ThreadStore implements StoreLike {
     this.worker.postMessage(m);
   }
 
+  /** Waits (≤ 1 s) for the cell to change from `seen`; throws when the thread has not even started by now. */
+  private wait(cell: number, seen: number, since: number) {
+    if (!Atomics.load(this.sync, STARTED) && performance.now() - since > START_TIMEOUT_MS) throw new Error('staging thread did not start');
+    Atomics.wait(this.sync, cell, seen, 1000);
+  }
+
   private ask(m: StageRequest): unknown {
     this.post(m);
     const want = ++this.answered;
     const t0 = performance.now();
-    for (let got = Atomics.load(this.sync, REPLIES); got < want; got = Atomics.load(this.sync, REPLIES)) Atomics.wait(this.sync, REPLIES, got, 1000);
+    for (let got = Atomics.load(this.sync, REPLIES); got < want; got = Atomics.load(this.sync, REPLIES)) this.wait(REPLIES, got, t0);
     this.waitedMs += performance.now() - t0;
     const r = receiveMessageOnPort(this.replies)?.message as StageReply | undefined;
     if (!r) throw new Error('staging thread ended without an answer');

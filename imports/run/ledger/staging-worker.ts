@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StagingStore } from './staging-store';
-import { FAILED, PROCESSED, REPLIES, type StageRequest, type StageReply } from './staging-protocol';
+import { FAILED, PROCESSED, REPLIES, STARTED, type StageRequest, type StageReply } from './staging-protocol';
 
 const { file, sync: shared, reply } = workerData as { file: string; sync: SharedArrayBuffer; reply: MessagePort };
 const sync = new Int32Array(shared);
+Atomics.store(sync, STARTED, 1);
 let store: StagingStore | null = null;
 let failure: { message: string; stack?: string } | null = null;
 
