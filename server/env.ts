@@ -87,7 +87,7 @@ const SPEC = {
   GSP_IMPORT_READER_THREAD: flag,
   /** an upload's import in its own worker thread: '1' always, '0' never; unset: files of 1 MB and more */
   GSP_IMPORT_THREAD: flag,
-  /** a ledger import's staging file written by a thread of its own: '1' always, '0' never; unset: files of 1 MB and more */
+  /** a ledger import's staging file written by a thread of its own: '1' always, '0' never; unset: CSV files of 1 MB and more */
   GSP_IMPORT_STAGING_THREAD: flag,
   GSP_IMPORT_STATS: flag,
   GSP_IMPORT_TIMING: oneOf('1', 'rules'),

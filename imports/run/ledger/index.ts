@@ -47,7 +47,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
   const master = await loadMaster(db, opts.clock.today());
   const writer = await ledgerWriter(db);
-  const staging = new Staging(stagingPath(db, os.tmpdir()), { thread: useStagingThread(env.size) });
+  const staging = new Staging(stagingPath(db, os.tmpdir()), { thread: useStagingThread(env.size, env.book.format) });
   try {
     const headerOf = headerLookup(table.kind, table.columns);
     const message = (f: { message: { zh: string; en: string } }) => (lang === 'en' ? f.message.en : f.message.zh);

@@ -5,7 +5,7 @@
  * write sent before them — synchronously, as phase 1's code is synchronous: Atomics.wait on a shared cell,
  * then the answer taken from its own port. The import thread is never the server's event loop for a big
  * file (import-thread.ts moves those into a thread); a forced in-thread import waits there briefly.
- * `GSP_IMPORT_STAGING_THREAD=0|1` forces either way; unset: files of 1 MB and more (tests run both).
+ * `GSP_IMPORT_STAGING_THREAD=0|1` forces either way; unset: CSV files of 1 MB and more (tests run both).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { readEnv } from '../../../server/env';
@@ -18,8 +18,13 @@ const WINDOW = 16;
 /** a thread whose code never loaded (its 'error' event cannot reach a thread blocked in Atomics.wait) */
 const START_TIMEOUT_MS = 60_000;
 
-export function useStagingThread(fileBytes: number): boolean {
-  return readEnv().GSP_IMPORT_STAGING_THREAD ?? fileBytes >= THREAD_MIN_BYTES;
+/**
+ * Not for XLSX by default: a big one is read on the second core already (sheet-thread.ts), and with a third
+ * busy thread its imports came out slower, not faster (100k rows, load 5–15: 15.6–22.5 s against 8.4–23 s
+ * wall, +0.6–1 s CPU; bench/README session 10).
+ */
+export function useStagingThread(fileBytes: number, format: string): boolean {
+  return readEnv().GSP_IMPORT_STAGING_THREAD ?? (format !== 'xlsx' && fileBytes >= THREAD_MIN_BYTES);
 }
 
 /** What Staging writes through: a StagingStore in this thread, or the same in the staging thread. */
