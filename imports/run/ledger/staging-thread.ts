@@ -17,6 +17,8 @@ const THREAD_MIN_BYTES = 1 << 20;
 const WINDOW = 16;
 /** a thread whose code never loaded (its 'error' event cannot reach a thread blocked in Atomics.wait) */
 const START_TIMEOUT_MS = 60_000;
+/** a thread that stopped answering without failing (killed inside native code): the import fails, never hangs */
+const STALL_TIMEOUT_MS = 600_000;
 
 /**
  * Not for XLSX by default: a big one is read on the second core already (sheet-thread.ts), and with a third
@@ -53,6 +55,8 @@ export class ThreadStore implements StoreLike {
   private answered = 0;
   private closed = false;
   private waitedMs = 0;
+  /** since when every wait timed out, the thread answering nothing */
+  private quietSince: number | undefined;
 
   constructor(readonly file: string) {
     const { port1, port2 } = new MessageChannel();
@@ -111,10 +115,12 @@ export class ThreadStore implements StoreLike {
     this.worker.postMessage(m);
   }
 
-  /** Waits (≤ 1 s) for the cell to change from `seen`; throws when the thread has not even started by now. */
+  /** Waits (≤ 1 s) for the cell to change from `seen`; throws when the thread has not started, or stopped answering. */
   private wait(cell: number, seen: number, since: number) {
-    if (!Atomics.load(this.sync, STARTED) && performance.now() - since > START_TIMEOUT_MS) throw new Error('staging thread did not start');
-    Atomics.wait(this.sync, cell, seen, 1000);
+    const now = performance.now();
+    if (!Atomics.load(this.sync, STARTED) && now - since > START_TIMEOUT_MS) throw new Error('staging thread did not start');
+    if (Atomics.wait(this.sync, cell, seen, 1000) !== 'timed-out') this.quietSince = undefined;
+    else if (now - (this.quietSince ??= now) > STALL_TIMEOUT_MS) throw new Error('staging thread stopped answering');
   }
 
   private ask(m: StageRequest): unknown {
