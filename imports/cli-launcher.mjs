@@ -5,8 +5,13 @@ import { launch } from './bundle-launch.mjs';
 
 await launch({
   name: 'cli',
-  // the CLI, and the XLSX reader thread it starts (imports/readers/sheet-thread.ts looks for it beside itself)
-  entries: { cli: 'imports/cli.ts', 'sheet-worker': 'imports/readers/sheet-worker.ts' },
+  // the CLI and the threads it starts, each found beside the code that starts it: the XLSX reader
+  // (imports/readers/sheet-thread.ts) and the staging writer (imports/run/ledger/staging-thread.ts)
+  entries: {
+    cli: 'imports/cli.ts',
+    'sheet-worker': 'imports/readers/sheet-worker.ts',
+    'staging-worker': 'imports/run/ledger/staging-worker.ts',
+  },
   // GSP_CLI_BUILD_DIR: a build folder of one's own inside the project (the launcher's test: parallel runs
   // cannot interfere), where the bundle still finds node_modules and the project root above it
   buildDir: process.env.GSP_CLI_BUILD_DIR,

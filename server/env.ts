@@ -87,9 +87,12 @@ const SPEC = {
   GSP_IMPORT_READER_THREAD: flag,
   /** an upload's import in its own worker thread: '1' always, '0' never; unset: files of 1 MB and more */
   GSP_IMPORT_THREAD: flag,
+  /** a ledger import's staging file written by a thread of its own: '1' always, '0' never; unset: CSV files of 1 MB and more */
+  GSP_IMPORT_STAGING_THREAD: flag,
   GSP_IMPORT_STATS: flag,
   GSP_IMPORT_TIMING: oneOf('1', 'rules'),
   GSP_IMPORT_MERGE_CACHE_KIB: int(1024, 16 * 1024 * 1024),
+  GSP_IMPORT_SORT_CACHE_KIB: int(256, 16 * 1024 * 1024),
   GSP_IMPORT_REBUILD_MIN_ROWS: int(0, Number.MAX_SAFE_INTEGER),
   GSP_IMPORT_MERGE_FK: flag,
   /** the ledger merge: what one of its transactions aims to hold the write lock for, and the pause after each (ms) */

@@ -13,6 +13,7 @@ await launch({
     server: 'server/main.ts',
     'recheck-worker': 'server/services/rules/recheck-worker.ts',
     'sheet-worker': 'imports/readers/sheet-worker.ts',
+    'staging-worker': 'imports/run/ledger/staging-worker.ts',
     'import-worker': 'imports/run/import-worker.ts',
   },
   // GSP_SERVER_BUILD_DIR: a build folder of one's own inside the project (tests)

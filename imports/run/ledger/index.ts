@@ -18,6 +18,7 @@ import { ledgerWriter } from './writer';
 import { OrderBuilder, type FindingSink } from './orders';
 import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';
+import { useStagingThread } from './staging-thread';
 import { ledgerGuard } from './guard';
 import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
@@ -46,7 +47,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
   const master = await loadMaster(db, opts.clock.today());
   const writer = await ledgerWriter(db);
-  const staging = new Staging(stagingPath(db, os.tmpdir()));
+  const staging = new Staging(stagingPath(db, os.tmpdir()), { thread: useStagingThread(env.size, env.book.format) });
   try {
     const headerOf = headerLookup(table.kind, table.columns);
     const message = (f: { message: { zh: string; en: string } }) => (lang === 'en' ? f.message.en : f.message.zh);

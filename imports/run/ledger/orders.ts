@@ -535,7 +535,7 @@ export class OrderBuilder {
     if (!this.scattered.size) return 0;
     const st = this.st;
     st.indexForReopen();
-    st.db.exec('CREATE INDEX IF NOT EXISTS sales_lines__order ON sales_lines ("order")');
+    st.exec('CREATE INDEX IF NOT EXISTS sales_lines__order ON sales_lines ("order")');
     for (const ref of this.scattered) {
       const order = ref < 0 ? st.get<OrderRow>('SELECT * FROM sales_orders WHERE id = ?', -ref) : (this.q.orderById.get(ref) as OrderRow | undefined);
       if (!order) continue;
