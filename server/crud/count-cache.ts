@@ -7,17 +7,18 @@
  * "Anything commits" must cover every writer, not only this process's: the server's own transactions, an
  * upload's import thread (its own connection) and a CLI import (another process). SQLite says so exactly:
  * the read connection's `PRAGMA data_version` changes whenever another connection — any of those — has
- * committed (one cached statement, ≈ 2 µs). Other engines get no cache here (every list counts, as before):
- * PostgreSQL could key the same way on `pg_current_snapshot()` (equal snapshots see the same commits), at the
- * price of a round trip, which is worth it there only where its counts are slow.
+ * committed (db/commit-stamp.ts, without I/O). PostgreSQL gets no cache here (every list counts, as before):
+ * its stamp costs a round trip, worth it there only where its counts are slow (unfiltered lists read kept
+ * counts instead: live-counts.ts).
  */
-import { engineOf, readerOf, writerOf, type Db } from '../db';
+import { engineOf, type Db } from '../db';
+import { localCommitStamp } from '../db/commit-stamp';
 
 /** Totals kept per database state; more distinct filters than this between two commits start over. */
 const MAX_ENTRIES = 500;
 
 interface State {
-  version: number;
+  stamp: string;
   totals: Map<string, number>;
 }
 const states = new WeakMap<object, State>();
@@ -30,15 +31,11 @@ export function useCountCache(on: boolean): void {
 
 /** The totals valid for the committed state `db` reads now, or undefined when it cannot be told (no caching). */
 function currentTotals(db: Db): Map<string, number> | undefined {
+  const stamp = enabled ? localCommitStamp(db) : undefined;
+  if (stamp === undefined) return undefined;
   const engine = engineOf(db);
-  // inside a write transaction a count must see its own uncommitted rows; `:memory:` has one connection,
-  // whose data_version does not move for its own commits
-  if (!enabled || engine.dialect !== 'sqlite' || engine.inTransaction) return undefined;
-  const reader = readerOf(db);
-  if (reader === writerOf(db)) return undefined;
-  const version = reader.prepare('PRAGMA data_version').pluck().get() as number;
-  let state = states.get(reader); // per connection: a reopened reader (soleWriter) counts its versions anew
-  if (!state || state.version !== version) states.set(reader, (state = { version, totals: new Map() }));
+  let state = states.get(engine);
+  if (!state || state.stamp !== stamp) states.set(engine, (state = { stamp, totals: new Map() }));
   return state.totals;
 }
 

@@ -8,15 +8,12 @@
  * plus a short offset, an index seek instead of the walk.
  *
  * Exact only while nothing has committed since the anchors were taken: they are kept per database state, as
- * the totals are (count-cache.ts): SQLite's `PRAGMA data_version` on the read connection (it moves with every
- * other connection's commit: the server's writer, an import thread, a CLI); PostgreSQL's
- * `pg_current_snapshot()` (equal snapshots see the same committed transactions; one round trip, asked only
- * for a page that would otherwise walk). A commit between reading the stamp and reading the page leaves
- * anchors of a newer state under the older stamp, which no later request reads: its stamp has moved.
- * Not inside a write transaction (its own uncommitted rows), not on `:memory:` (one connection).
+ * the totals are (count-cache.ts), under its commit stamp (db/commit-stamp.ts; on PostgreSQL one round trip,
+ * asked only for a page that would otherwise walk). A commit between reading the stamp and reading the page
+ * leaves anchors of a newer state under the older stamp, which no later request reads: its stamp has moved.
  */
-import { sql } from 'drizzle-orm';
-import { engineOf, readerOf, writerOf, type Db } from '../db';
+import { engineOf, type Db } from '../db';
+import { commitStamp } from '../db/commit-stamp';
 
 /** Lists (filter × sort) and anchors per list kept per database state; beyond, the oldest go. */
 const MAX_LISTS = 64;
@@ -44,20 +41,9 @@ export function usePageAnchors(on: boolean): void {
   enabled = on;
 }
 
-async function stampOf(db: Db): Promise<string | undefined> {
-  const engine = engineOf(db);
-  if (!enabled || engine.inTransaction) return undefined;
-  if (engine.dialect === 'sqlite') {
-    const reader = readerOf(db);
-    if (reader === writerOf(db)) return undefined;
-    return String(reader.prepare('PRAGMA data_version').pluck().get());
-  }
-  return ((await db.get(sql`SELECT pg_current_snapshot()::text AS stamp`)) as { stamp: string }).stamp;
-}
-
 /** The anchors of list `list` (its statement's SQL and parameters) in the state `db` reads now; undefined: none may be kept. */
 export async function pageAnchors(db: Db, list: string): Promise<Anchor[] | undefined> {
-  const stamp = await stampOf(db);
+  const stamp = enabled ? await commitStamp(db) : undefined;
   if (stamp === undefined) return undefined;
   const engine = engineOf(db);
   let state = states.get(engine);
