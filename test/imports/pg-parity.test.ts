@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { LEDGER_IMPORT_TABLES } from '../../imports/run/ledger/staging';
 import { transaction, type Db } from '../../server/db';
 import { fixedDayClock } from '../../server/clock';
 import { SYSTEM_ACTOR } from '../../server/services/context';
@@ -42,22 +43,7 @@ function score(file: string, report: { findings: Array<{ row: number; rule: stri
   };
 }
 
-const TABLES = [
-  'customers',
-  'products',
-  'batches',
-  'salespeople',
-  'sales_orders',
-  'sales_lines',
-  'outbound_slips',
-  'invoices',
-  'invoice_slips',
-  'invoice_lines',
-  'special_checks',
-  'findings',
-  'import_rejects',
-  'imports',
-];
+const TABLES = [...LEDGER_IMPORT_TABLES, 'imports'];
 async function contents(db: Db) {
   const out: Record<string, unknown> = {};
   for (const t of TABLES) out[t] = ((await db.get(sql`SELECT count(*) AS n FROM ${sql.identifier(t)}`)) as { n: number }).n;

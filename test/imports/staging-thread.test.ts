@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Staging } from '../../imports/run/ledger/staging';
+import { LEDGER_IMPORT_TABLES, Staging } from '../../imports/run/ledger/staging';
 import type { Db } from '../../server/db';
 import { importFile, masterDbFile, sample, tempDb } from './pipeline-fixtures';
 
@@ -18,25 +18,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => fs.rmSync(path.dirname(master), { recursive: true, force: true }));
 
-const TABLES = [
-  'customers',
-  'products',
-  'batches',
-  'salespeople',
-  'sales_orders',
-  'sales_lines',
-  'outbound_slips',
-  'invoices',
-  'invoice_slips',
-  'special_checks',
-  'invoice_lines',
-  'findings',
-  'import_rejects',
-];
 /** every row of the ledger's tables, without the stamps' times */
 function rowsOf(db: Db): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) {
+  for (const t of LEDGER_IMPORT_TABLES) {
     out[t] = (db.$client.prepare(`SELECT * FROM "${t}" ORDER BY id`).all() as Array<Record<string, unknown>>).map(
       ({ created_at: _c, updated_at: _u, ...rest }) => rest,
     );

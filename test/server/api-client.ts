@@ -62,6 +62,30 @@ export async function startApi(opts: Parameters<typeof startTestServer>[0] = {})
   };
 }
 
+export interface Reply {
+  status: number;
+  /** the parsed JSON body; null when empty */
+  body: any;
+  /** Content-Range (lists) */
+  range: string | null;
+}
+
+/**
+ * A JSON caller of a test server's API as any signed-in user (`cookie`): `url` is asked at each call, as the
+ * server of a file starts in its beforeAll.
+ */
+export const apiCaller =
+  (url: () => string) =>
+  async (cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
+    const res = await fetch(`${url()}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, range: res.headers.get('content-range') };
+  };
+
 /** Runs `fn` and returns the HttpError it must throw (status + body). */
 export async function httpError(fn: () => Promise<unknown>): Promise<{ status: number; body: any; message: string }> {
   try {

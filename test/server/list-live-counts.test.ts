@@ -14,7 +14,7 @@ import { openDb, transaction, writerOf, type Db } from '../../server/db';
 import { keptLiveCount } from '../../server/db/live-counts';
 import { login, type TestServer } from '../helpers/app';
 import { sample, startImportServer, uploadImport } from '../imports/pipeline-fixtures';
-import { customerBody } from './api-client';
+import { apiCaller, customerBody } from './api-client';
 
 const PASSWORD = 'live-counts-pass-1';
 const LEDGER = ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'invoice_lines', 'special_checks', 'findings', 'import_rejects'];
@@ -22,15 +22,7 @@ let srv: TestServer;
 let admin: string;
 let qa: string;
 
-async function call(cookie: string, method: string, p: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${p}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, range: res.headers.get('content-range') };
-}
+const call = apiCaller(() => srv.url);
 
 /** Every kept count against COUNT(*) of its table; returns the tables kept. */
 function expectExact(db: Db): string[] {

@@ -11,7 +11,7 @@ import type { DataProvider } from 'ra-core';
 import { registry } from '../../schema/resources';
 import { login, type TestServer } from '../helpers/app';
 import { sample, startImportServer, uploadImport } from '../imports/pipeline-fixtures';
-import { providerFor } from './api-client';
+import { apiCaller, providerFor } from './api-client';
 
 const PASSWORD = 'list-search-pass-1';
 let srv: TestServer;
@@ -19,15 +19,7 @@ let admin: string;
 let dp: DataProvider;
 let importId: number;
 
-async function call(cookie: string, method: string, p: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${p}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = apiCaller(() => srv.url);
 const sqlite = () => writerOf(srv.db);
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { createApprovableCustomer } from '../helpers/first-business-file';
 import { attachAs } from '../helpers/attachments';
+import { apiCaller } from './api-client';
 
 let srv: TestServer;
 let admin: string;
@@ -11,14 +12,7 @@ let finance: string;
 const QA_PASSWORD = 'qa-password-0001';
 const FINANCE_PASSWORD = 'finance-password-0001';
 
-async function call(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const call = apiCaller(() => srv.url);
 
 beforeAll(async () => {
   srv = await startTestServer();

@@ -46,3 +46,5 @@ export const STAGED: readonly StagedTable[] = [
   { name: 'special_checks', cols: ['order', 'verified_by', 'verified_at', 'legacy_facts'], refs: { order: 'sales_orders' }, json: ['legacy_facts'] },
 ];
 export const STAGED_BY_NAME = new Map(STAGED.map((t) => [t.name, t]));
+/** Every table a ledger import writes rows to (besides its `imports` row): the staged ones and those the merge derives. */
+export const LEDGER_IMPORT_TABLES: readonly string[] = [...STAGED.map((t) => t.name), 'invoice_lines', 'findings', 'import_rejects'];

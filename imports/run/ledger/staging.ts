@@ -18,7 +18,7 @@ import type { FindingDetail } from '../../../server/services/rules/finding-text'
 import { INSERT_COLS, StagingStore, type StageOp } from './staging-store';
 import { ThreadStore, type StoreLike } from './staging-thread';
 
-export { STAGED, STAGED_BY_NAME } from './staging-tables';
+export { LEDGER_IMPORT_TABLES, STAGED, STAGED_BY_NAME } from './staging-tables';
 
 export type StageRow = Record<string, unknown>;
 

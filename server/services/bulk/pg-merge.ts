@@ -35,7 +35,7 @@ import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
+import { LEDGER_IMPORT_TABLES, STAGED, STAGED_BY_NAME } from '../../../imports/run/ledger/staging';
 import { type Db, engineOf } from '../../db';
 import { sqlOf } from '../../db/dialect';
 import { type PgEngine, WRITE_LOCK_KEY } from '../../db/pg';
@@ -289,7 +289,7 @@ export async function pgMergeStaging(
     if (setWise) {
       if (pgMergeHooks.afterRows) await pgMergeHooks.afterRows();
       const ranges = new Map(STAGED.map((t) => [t.name, { from: offset.get(t.name)!, to: reservedTop.get(t.name)! }]));
-      await checkReferences(run, importId, [...STAGED.map((t) => t.name), 'invoice_lines', 'findings', 'import_rejects'], ranges);
+      await checkReferences(run, importId, LEDGER_IMPORT_TABLES, ranges);
       await run('SET LOCAL session_replication_role = origin');
     }
     if (pgMergeHooks.beforeFinish) await pgMergeHooks.beforeFinish();
@@ -342,7 +342,7 @@ type Run = (text: string, params?: unknown[]) => Promise<pg.QueryResult>;
  * change of them waits for this COMMIT; the import's own rows nobody else can see). A reference to nothing
  * refuses the merge (foreign_key_violation, as the trigger would).
  */
-async function checkReferences(run: Run, importId: number, tables: string[], ranges: Map<string, { from: number; to: number }>): Promise<void> {
+async function checkReferences(run: Run, importId: number, tables: readonly string[], ranges: Map<string, { from: number; to: number }>): Promise<void> {
   const fks = (
     await run(
       `SELECT c.conname AS name, c.conrelid::regclass::text AS child, a.attname AS col, c.confrelid::regclass::text AS parent, pa.attname AS pcol

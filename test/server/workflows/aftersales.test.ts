@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { buildWorld, type World } from '../../helpers/world';
+import { apiCaller } from '../api-client';
 
 const PASSWORD = 'aftersales-pass-01';
 let srv: TestServer;
@@ -17,14 +18,7 @@ let sales: string;
 let wh: string;
 let w: World[];
 
-async function call(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const call = apiCaller(() => srv.url);
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 const openFindings = async (resource: string, id: number) =>
   ((await call(admin, 'GET', `/findings?filter=${q({ resource, record_id: id })}`)).body as { rule: string; status: string }[])

@@ -13,6 +13,7 @@ import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { pdfText } from '../../helpers/pdf-text';
 import { buildWorld, compliantOrder, recordStates, type World } from '../../helpers/world';
 import { attachAs } from '../../helpers/attachments';
+import { apiCaller } from '../api-client';
 
 const PASSWORD = 'documents-pass-01';
 const BASE = '/api/workflows/documents';
@@ -25,16 +26,7 @@ let a: World;
 let b: World;
 const ids: Record<string, number> = {};
 
-async function call(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  return { status: res.status, body: json };
-}
+const call = apiCaller(() => srv.url);
 const get = (cookie: string, path: string, lang?: string) => fetch(`${srv.url}${path}`, { headers: { cookie, ...(lang && { 'accept-language': lang }) } });
 const created = async (cookie: string, path: string, body: unknown) => {
   const r = await call(cookie, 'POST', path, body);

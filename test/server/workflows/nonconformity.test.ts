@@ -13,6 +13,7 @@ import { recheck } from '../../../server/services/rules/recheck';
 import { createRecord } from '../../../server/services/write';
 import { login, startTestServer, type TestServer } from '../../helpers/app';
 import { buildWorld, compliantOrder, type World } from '../../helpers/world';
+import { apiCaller } from '../api-client';
 
 const PASSWORD = 'nonconform-pass-01';
 let srv: TestServer;
@@ -24,14 +25,7 @@ let sales: string;
 let w: World[];
 const batchIds: Record<string, number> = {};
 
-async function call(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const call = apiCaller(() => srv.url);
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 async function user(username: string, roles: string[], extra: Record<string, unknown> = {}) {
   const r = await call(admin, 'POST', '/users', { username, display_name: username, roles, password: PASSWORD, active: true, ...extra });

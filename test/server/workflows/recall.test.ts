@@ -9,6 +9,7 @@ import { registry } from '../../../schema/resources';
 import { SYSTEM_ACTOR } from '../../../server/services/context';
 import { createRecord } from '../../../server/services/write';
 import { buildWorld, compliantOrder, type World } from '../../helpers/world';
+import { apiCaller } from '../api-client';
 
 const PASSWORD = 'recall-pass-0001';
 let srv: TestServer;
@@ -20,14 +21,7 @@ let auditor: string;
 let w: World[];
 let otherBatch: number;
 
-async function call(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${srv.url}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const call = apiCaller(() => srv.url);
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 const findings = async (resource: string, id: number) =>
   (await call(admin, 'GET', `/findings?filter=${q({ resource, record_id: id })}`)).body as { rule: string; status: string }[];

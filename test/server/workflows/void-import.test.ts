@@ -12,6 +12,7 @@ import { login, ADMIN_PASSWORD, type TestServer } from '../../helpers/app';
 import { SAMPLE_ROW, writeLedger } from '../../imports/generated-ledger';
 import { count, EXPECTED, sample, startImportServer, uploadImport } from '../../imports/pipeline-fixtures';
 import { sqlAll, sqlGet } from '../../helpers/sql';
+import { apiCaller } from '../api-client';
 
 const PASSWORD = 'void-import-pass-1';
 const LEDGER_TABLES = ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'special_checks', 'invoice_lines'];
@@ -21,15 +22,9 @@ let qa: string;
 let sales: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-void-import-'));
 
-async function call(cookie: string, method: string, p: string, body?: unknown, lang?: string) {
-  const res = await fetch(`${srv.url}/api${p}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie, ...(lang && { 'accept-language': lang }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const api = apiCaller(() => srv.url);
+const call = (cookie: string, method: string, p: string, body?: unknown, lang?: string) =>
+  api(cookie, method, p, body, lang ? { 'accept-language': lang } : {});
 async function user(username: string, roles: string[]) {
   const r = await call(admin, 'POST', '/users', { username, display_name: username, roles, password: PASSWORD, active: true });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
