@@ -100,50 +100,37 @@ function sqlContext(db: Db, asOf: string, settings: RuleSettings): RuleContext {
     return none;
   };
   /**
-   * PostgreSQL: the misses of one kind (one statement) in this round, loaded together by settled() — one query
-   * `column = ANY(values)` answering each value's key (its row by id, or its rows in id order).
+   * PostgreSQL: the misses of one kind (one statement) in this round, loaded together by settled() in one query
+   * over all their items, each item's key answered (`none` for an item the query did not find).
    */
-  const groups = new Map<string, Map<number, string>>();
-  const missing = <T>(statement: string, key: string, value: number, none: T, load: (values: number[]) => Promise<Map<number, unknown>>): T => {
+  const groups = new Map<string, Map<unknown, { item: unknown; key: string }>>();
+  const batched = <I, K, T>(statement: string, key: string, item: I, itemKey: K, none: T, load: (items: I[]) => Promise<Map<K, unknown>>): T => {
     misses++;
-    let keys = groups.get(statement);
-    if (!keys) {
-      groups.set(statement, (keys = new Map()));
-      const mine = keys;
+    let group = groups.get(statement);
+    if (!group) {
+      groups.set(statement, (group = new Map()));
+      const mine = group;
       pending.set(statement, async () => {
         groups.delete(statement);
-        const found = await load([...mine.keys()]);
-        for (const [v, k] of mine) cache.set(k, found.has(v) ? found.get(v) : Array.isArray(none) ? [] : none);
+        const found = await load([...mine.values()].map((e) => e.item as I));
+        for (const [k, e] of mine) cache.set(e.key, found.has(k as K) ? found.get(k as K) : Array.isArray(none) ? [] : none);
       });
     }
-    keys.set(value, key);
+    group.set(itemKey, { item, key });
     return none;
   };
-  /**
-   * PostgreSQL: the (id, date) look-ups of one statement missed in this round, loaded by settled() in one query
-   * over all the pairs (BY_ID_ON: a LATERAL probe per pair), each pair's key answered.
-   */
-  const pairGroups = new Map<string, Map<string, [id: number, date: string, key: string]>>();
-  const missingOn = <T>(statement: string, key: string, id: number, date: string, none: T, load: PairLoad): T => {
-    misses++;
-    let pairs = pairGroups.get(statement);
-    if (!pairs) {
-      pairGroups.set(statement, (pairs = new Map()));
-      const mine = pairs;
-      pending.set(statement, async () => {
-        pairGroups.delete(statement);
-        const list = [...mine.values()];
-        const found = await load(
-          db,
-          list.map((p) => p[0]),
-          list.map((p) => p[1]),
-        );
-        for (const [pid, pdate, k] of list) cache.set(k, found.get(`${pid}@${pdate}`) ?? none);
-      });
-    }
-    pairs.set(`${id}@${date}`, [id, date, key]);
-    return none;
-  };
+  /** by one value: `column = ANY(values)` answering each value (its row by id, or its rows in id order) */
+  const missing = <T>(statement: string, key: string, value: number, none: T, load: (values: number[]) => Promise<Map<number, unknown>>): T =>
+    batched(statement, key, value, value, none, load);
+  /** by an id and a date (BY_ID_ON: a LATERAL probe per pair) */
+  const missingOn = <T>(statement: string, key: string, id: number, date: string, none: T, load: PairLoad): T =>
+    batched(statement, key, [id, date] as const, `${id}@${date}`, none, (pairs) =>
+      load(
+        db,
+        pairs.map((p) => p[0]),
+        pairs.map((p) => p[1]),
+      ),
+    );
   /** a look-up by one id: on SQLite through its statement prepared once per connection */
   const byValue = <T>(statement: string, build: (id: number | Placeholder) => Built, value: number, many: boolean): T => {
     const q = lookup(db, statement, () => build(sql.placeholder('id')).prepare());
