@@ -11,8 +11,7 @@
  * context, as before. The header, the bulk toolbar and the empty and loading states stay react-admin's.
  */
 import { Children, isValidElement, memo, useCallback, useMemo, type MouseEvent, type ReactElement, type ReactNode } from 'react';
-import { styled } from '@mui/material/styles';
-import { alpha, lighten } from '@mui/material/styles';
+import { alpha, lighten, styled } from '@mui/material/styles';
 import {
   RecordContextProvider,
   useGetPathForRecordCallback,
