@@ -55,8 +55,12 @@ const rebuildMinRows = (alone: boolean) => {
   return set ?? (alone ? REBUILD_MIN_ROWS : Number.POSITIVE_INFINITY);
 };
 const REBUILD_MIN_ROWS = 20_000;
-/** sorter threads of a CREATE INDEX beside the merging one (GSP_IMPORT_SORT_THREADS; 0: none) */
-const SORT_THREADS = readEnv().GSP_IMPORT_SORT_THREADS ?? 2;
+/**
+ * Helper threads of a CREATE INDEX's sorter (PRAGMA threads) when the merge has the file to itself: the second
+ * core is the staging thread's during phase 1 and idle by now on a quiet box — each index ≈ 15 % less wall at
+ * 1M keys for ≈ 30 % more CPU; on a box busy elsewhere it buys nothing (GSP_IMPORT_SORT_THREADS=0 turns it off).
+ */
+const SORT_THREADS = readEnv().GSP_IMPORT_SORT_THREADS ?? 1;
 
 /**
  * The indexes worth rebuilding: not the partial ones on `IS NOT NULL` (`voided_at IS NOT NULL` gets no new
@@ -303,14 +307,13 @@ export function mergeStaging(
         // A CREATE INDEX sorts its keys in runs of at most cache_size: 8 MiB runs, merged, cost about half the
         // CPU of one 64 MiB run at 1M keys (0.6 vs 1.1–1.3 s; bench/README session 10); below ≈ 200k keys
         // the keys fit one run either way.
-        // With the file to itself the second core is idle by now (phase 1's staging thread has ended): sorter
-        // threads make each CREATE INDEX ≈ 15 % faster in wall at 1M keys for a third more CPU.
         sqlite.pragma(`cache_size = ${-SORT_CACHE_KIB}`);
+        const threads = sqlite.pragma('threads', { simple: true }) as number;
         if (alone) sqlite.pragma(`threads = ${SORT_THREADS}`);
         try {
           w.steps('indexes', aside.indexes, (sql) => sqlite.exec(sql));
         } finally {
-          sqlite.pragma('threads = 0');
+          sqlite.pragma(`threads = ${threads}`);
           sqlite.pragma(`cache_size = ${MERGE_CACHE_KIB > 0 ? -MERGE_CACHE_KIB : cache}`);
         }
         if (aside.indexes.length) tt = tick(`${aside.indexes.length} indexes rebuilt`, tt);
