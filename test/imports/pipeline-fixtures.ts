@@ -109,7 +109,11 @@ export function keptCountsOff(sqlite: import('better-sqlite3').Database): string
   const voidable = sqlite.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'voided_at'");
   return kept.flatMap((k) => {
     const a = sqlite
-      .prepare(voidable.get(k.tbl) ? `SELECT count(*) - count(voided_at) AS live, count(voided_at) AS voided FROM "${k.tbl}"` : `SELECT count(*) AS live, 0 AS voided FROM "${k.tbl}"`)
+      .prepare(
+        voidable.get(k.tbl)
+          ? `SELECT count(*) - count(voided_at) AS live, count(voided_at) AS voided FROM "${k.tbl}"`
+          : `SELECT count(*) AS live, 0 AS voided FROM "${k.tbl}"`,
+      )
       .get() as { live: number; voided: number };
     return a.live === k.live && a.voided === k.voided ? [] : [`${k.tbl}: ${k.live}/${k.voided} ≠ ${a.live}/${a.voided}`];
   });

@@ -62,12 +62,7 @@ function tablesWithImportId(sqlite: Database.Database): string[] {
  * transaction). The rows go first: with their count and full-text triggers still set aside, deleting them
  * touches neither (they were never counted nor indexed), and the counts and the index are then taken whole.
  */
-export function removeImport(
-  sqlite: Database.Database,
-  importId: number,
-  { indexes, triggers }: SetAside,
-  tx: <T>(fn: () => T) => T = plainTx(sqlite),
-): void {
+export function removeImport(sqlite: Database.Database, importId: number, { indexes, triggers }: SetAside, tx: <T>(fn: () => T) => T = plainTx(sqlite)): void {
   const fks = sqlite.pragma('foreign_keys', { simple: true }) as number;
   sqlite.pragma('foreign_keys = OFF'); // the import's records refer to each other; they all go
   try {

@@ -50,12 +50,18 @@ export function restoreTriggers(sqlite: Database.Database, sqls: readonly string
 /** The table's live and voided rows counted once into row_counts (the row re-made if an opening dropped it). */
 function recount(sqlite: Database.Database, table: string): void {
   const voidable = sqlite.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'voided_at'").get(table);
-  const all = sqlite.prepare(`SELECT count(*) FROM main.${q(table)}`).pluck().get() as number;
+  const all = sqlite
+    .prepare(`SELECT count(*) FROM main.${q(table)}`)
+    .pluck()
+    .get() as number;
   // the partial index on `voided_at IS NOT NULL` answers this one without reading the rows
-  const voided = voidable ? (sqlite.prepare(`SELECT count(*) FROM main.${q(table)} WHERE voided_at IS NOT NULL`).pluck().get() as number) : 0;
+  const voided = voidable
+    ? (sqlite
+        .prepare(`SELECT count(*) FROM main.${q(table)} WHERE voided_at IS NOT NULL`)
+        .pluck()
+        .get() as number)
+    : 0;
   sqlite
-    .prepare(
-      'INSERT INTO main.row_counts (tbl, live, voided) VALUES (?, ?, ?) ON CONFLICT (tbl) DO UPDATE SET live = excluded.live, voided = excluded.voided',
-    )
+    .prepare('INSERT INTO main.row_counts (tbl, live, voided) VALUES (?, ?, ?) ON CONFLICT (tbl) DO UPDATE SET live = excluded.live, voided = excluded.voided')
     .run(table, all - voided, voided);
 }
