@@ -1,12 +1,12 @@
 /**
  * A ledger merge commits in many short transactions (merge-chunks.ts). While it runs, its imports row is
- * `running` with a marker naming the process that merges (host, pid, its start) and the indexes and per-row
- * triggers the merge dropped to put back at the end (merge-triggers.ts). A process killed in the middle leaves part of its records behind: every
- * opening of the database (server/db.ts: the server before it serves, the CLI, backups) removes the records
- * of an unfinished merge whose process is gone — by their `import_id`, in short transactions — puts the
- * dropped indexes and triggers back (the live counts taken again, the full-text index rebuilt) and deletes
- * the imports row, so nothing partial outlives a crash. A merge whose
- * process still runs (a CLI beside the server, an import worker thread) is left alone.
+ * `running` with a marker naming the process that merges (host, pid, its start) and the indexes and row-count
+ * triggers it dropped to put back at the end (merge-triggers.ts). A process killed in the middle leaves part
+ * of its records behind: every opening of the database (server/db.ts: the server before it serves, the CLI,
+ * backups) removes the records of an unfinished merge whose process is gone — by their `import_id`, in short
+ * transactions — puts the dropped indexes and triggers back (the tables' live counts taken again) and deletes
+ * the imports row, so nothing partial outlives a crash. A merge whose process still runs (a CLI beside the
+ * server, an import worker thread) is left alone.
  * Only better-sqlite3 and Node here: the database's open path uses this file.
  */
 import type Database from 'better-sqlite3';
@@ -20,7 +20,7 @@ interface MergeMarker {
   boot: number;
   /** CREATE INDEX statements of the indexes dropped for the merge (built again at its end) */
   indexes: string[];
-  /** CREATE TRIGGER statements of the count and full-text triggers set aside (merge-triggers.ts; absent before session 11) */
+  /** CREATE TRIGGER statements of the row-count triggers set aside (merge-triggers.ts; absent in older markers) */
   triggers?: string[];
 }
 
@@ -59,8 +59,8 @@ function tablesWithImportId(sqlite: Database.Database): string[] {
 /**
  * Removes every record an import wrote, puts its dropped indexes and triggers back and deletes its imports
  * row; each step a short transaction run through `tx` (the merge's timed writer, or a plain IMMEDIATE
- * transaction). The rows go first: with their count and full-text triggers still set aside, deleting them
- * touches neither (they were never counted nor indexed), and the counts and the index are then taken whole.
+ * transaction). The rows go first: with their count triggers still set aside, deleting them subtracts
+ * nothing (they were never counted), and each table is then counted whole.
  */
 export function removeImport(sqlite: Database.Database, importId: number, { indexes, triggers }: SetAside, tx: <T>(fn: () => T) => T = plainTx(sqlite)): void {
   const fks = sqlite.pragma('foreign_keys', { simple: true }) as number;
