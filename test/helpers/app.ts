@@ -85,6 +85,20 @@ async function scratchPgDatabase(): Promise<{ url: string; drop(): Promise<void>
 }
 
 /**
+ * The port this worker's servers for the browser tests listen on, one after another: the browser pages a worker keeps
+ * between its files (test/e2e/browser.ts) load each next file's app from the same origin, from their cache and in
+ * their renderer process. Taken meanwhile by something else: a port of its own (a new origin, loaded cold).
+ */
+let webPort = 0;
+
+function listen(app: ReturnType<typeof createApp>, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+/**
  * Starts the app on a new database in a temporary directory: a copy of the migrated template with the admin
  * (ADMIN_PASSWORD) created, or with `from` a copy of that database as it is (its users, admin included).
  */
@@ -113,10 +127,9 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     busy: opts.busy,
     onInternalError: process.env.GSP_TEST_LOG_500 ? (e) => console.error(e) : () => {},
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
+  const server = (opts.webDist && webPort && (await listen(app, webPort).catch(() => undefined))) || (await listen(app, 0));
   const { port } = server.address() as AddressInfo;
+  if (opts.webDist) webPort = port;
   return {
     db,
     clock,
