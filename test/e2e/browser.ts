@@ -59,23 +59,28 @@ const cachedApi = new WeakSet<BrowserContext>();
 export const VIEWPORT = { width: 1440, height: 900 };
 
 /**
- * A page holding the session `cookie` for `url`, not yet navigated (the caller loads the app where it needs it): a
- * page kept from an earlier file of this worker (cookies cleared) when there is one, else a fresh context's.
+ * A page of its own context, signed out, not yet navigated: a page kept from an earlier file of this worker (its
+ * cookies and storage cleared) when there is one, else a fresh context's.
  */
-export async function signedInPage(browser: Browser, url: string, cookie: string): Promise<Page> {
+export async function keptPage(browser: Browser): Promise<Page> {
   let page = spare.pop();
   while (page && (page.isClosed() || page.context().browser() !== browser)) page = spare.pop();
-  if (!page) {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-    context.on('response', (r) => {
-      const { pathname } = new URL(r.url());
-      if (pathname.startsWith('/api/') && !/no-store|no-cache/.test(r.headers()['cache-control'] ?? '') && !pathname.startsWith('/api/workflows/documents/fonts/'))
-        cachedApi.add(context);
-    });
-    page = await context.newPage();
-    own.set(context, page);
-  }
-  if (process.env.GSP_E2E_VERBOSE) process.stderr.write(`page for ${url}: ${own.get(page.context()) === page && page.url() !== 'about:blank' ? `kept, from ${page.url()}` : 'new'}\n`);
+  if (process.env.GSP_E2E_VERBOSE) process.stderr.write(`browser page: ${page ? `kept, on ${page.url()}` : 'new'}\n`);
+  if (page) return page;
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  context.on('response', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/') && !/no-store|no-cache/.test(r.headers()['cache-control'] ?? '') && !pathname.startsWith('/api/workflows/documents/fonts/'))
+      cachedApi.add(context);
+  });
+  page = await context.newPage();
+  own.set(context, page);
+  return page;
+}
+
+/** keptPage holding the session `cookie` (an API sign-in's) for `url`. */
+export async function signedInPage(browser: Browser, url: string, cookie: string): Promise<Page> {
+  const page = await keptPage(browser);
   const at = cookie.indexOf('=');
   await page.context().addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
   return page;
