@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import type { BusyRetryOptions } from '../../server/http/busy-retry';
@@ -137,7 +138,11 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     dbTarget,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // the browser pages kept for the next file (test/e2e/browser.ts) still hold their connections, some opened
+      // ahead of a request (Chromium's preconnects) that close() would wait for until the headers timeout (60 s)
+      if (opts.webDist) (server as Server).closeAllConnections();
+      await closed;
       await engineOf(db).close();
       await drop();
       fs.rmSync(dir, { recursive: true, force: true });
