@@ -56,7 +56,7 @@ const own = new WeakMap<BrowserContext, Page>();
  */
 const cachedApi = new WeakSet<BrowserContext>();
 
-export const VIEWPORT = { width: 1440, height: 900 };
+const VIEWPORT = { width: 1440, height: 900 };
 
 /**
  * A page of its own context, signed out, not yet navigated: a page kept from an earlier file of this worker (its
@@ -70,7 +70,11 @@ export async function keptPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   context.on('response', (r) => {
     const { pathname } = new URL(r.url());
-    if (pathname.startsWith('/api/') && !/no-store|no-cache/.test(r.headers()['cache-control'] ?? '') && !pathname.startsWith('/api/workflows/documents/fonts/'))
+    if (
+      pathname.startsWith('/api/') &&
+      !/no-store|no-cache/.test(r.headers()['cache-control'] ?? '') &&
+      !pathname.startsWith('/api/workflows/documents/fonts/')
+    )
       cachedApi.add(context);
   });
   page = await context.newPage();
@@ -106,7 +110,12 @@ async function park(context: BrowserContext, page: Page): Promise<boolean> {
   try {
     const origin = new URL(page.url()).origin;
     if (!origin.startsWith('http://127.0.0.1:') || cachedApi.has(context)) return false;
-    await Promise.all(context.pages().filter((p) => p !== page).map((p) => p.close()));
+    await Promise.all(
+      context
+        .pages()
+        .filter((p) => p !== page)
+        .map((p) => p.close()),
+    );
     for (const event of ['dialog', 'request', 'requestfinished', 'requestfailed', 'response', 'console', 'pageerror', 'popup', 'download'] as const)
       page.removeAllListeners(event);
     await context.unrouteAll({ behavior: 'ignoreErrors' });
@@ -114,10 +123,13 @@ async function park(context: BrowserContext, page: Page): Promise<boolean> {
     await context.clearCookies();
     await page.setViewportSize(VIEWPORT);
     await within(5_000, page.goto(`${origin}/api/health`));
-    await within(5_000, page.evaluate(() => {
-      localStorage.clear();
-      sessionStorage.clear();
-    }));
+    await within(
+      5_000,
+      page.evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+      }),
+    );
     return true;
   } catch (e) {
     if (process.env.GSP_E2E_VERBOSE) process.stderr.write(`not kept: ${e}\n`);
