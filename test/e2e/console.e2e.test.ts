@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../helpers/app';
 import { ensureWebDist } from './global-setup';
-import { closeContexts, sharedChromium } from './browser';
+import { closeContexts, keptPage, sharedChromium } from './browser';
 import { recordStates } from '../helpers/world';
 
 const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
@@ -36,7 +36,7 @@ describe('console (Chromium)', () => {
     await seed({ name: '宜昌市第一人民医院', type: 'medical_institution', region: '湖北省宜昌市', qa_status: 'approved' });
     await seed({ name: '荆州同济药业有限公司', type: 'wholesaler', region: '湖北省荆州市', qa_status: 'pending' });
     browser = await sharedChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await keptPage(browser); // signed out: its cookies and storage cleared
     page.setDefaultTimeout(STEP);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   }, 180_000);

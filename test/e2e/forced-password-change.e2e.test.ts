@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN_PASSWORD, login } from '../helpers/app';
-import { PASSWORD, poll, shot, startSession, STEP, textOf, type Session } from './session';
+import { login } from '../helpers/app';
+import { keptPage } from './browser';
+import { PASSWORD, pageWithSession, poll, shot, startSession, STEP, textOf, type Session } from './session';
 
 describe('forced password change at sign-in (Chromium)', () => {
   let s: Session;
@@ -21,14 +22,8 @@ describe('forced password change at sign-in (Chromium)', () => {
   });
 
   it('the admin creates the account in the user form, the requirement ticked by default', async () => {
-    const admin = await s.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    admin.setDefaultTimeout(STEP);
-    await admin.goto(`${s.server.url}/`);
-    await admin.fill('input[name="username"]', 'admin');
-    await admin.fill('input[name="password"]', ADMIN_PASSWORD);
-    await admin.getByRole('button', { name: '登录' }).click();
-    await admin.getByTestId('dashboard').waitFor();
-    await admin.goto(`${s.server.url}/#/users/create`);
+    // signed in through the API, on the user form (the sign-in form is sign-in.e2e's to test)
+    const admin = await pageWithSession(s.browser, s.server.url, s.cookie, '#/users/create');
     await admin.locator('input[name="username"]').fill('qa9');
     await admin.locator('input[name="display_name"]').fill('吴静');
     await admin.locator('input[name="password"]').fill(PASSWORD);
@@ -36,11 +31,10 @@ describe('forced password change at sign-in (Chromium)', () => {
     expect(await admin.locator('input[name="must_change_password"]').isChecked()).toBe(true);
     await admin.getByRole('button', { name: '保存' }).click();
     await poll(async () => (await s.api('GET', '/api/users?filter={"username":"qa9"}')).json).toMatchObject([{ username: 'qa9', must_change_password: true }]);
-    await admin.close();
   }, 90_000);
 
   it('shows the non-dismissable dialog right after sign-in, then the console', async () => {
-    page = await s.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await keptPage(s.browser); // signed out: its cookies and storage cleared
     page.setDefaultTimeout(STEP);
     await page.goto(`${s.server.url}/`);
     await page.fill('input[name="username"]', 'qa9');

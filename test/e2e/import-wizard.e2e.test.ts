@@ -11,14 +11,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/app';
+import { ADMIN_PASSWORD, login, startTestServer, type TestServer } from '../helpers/app';
 import { SAMPLES_DIR } from '../helpers/shared';
 import { reportPath } from '../../imports/run/files';
 import { runImport } from '../../imports/run/pipeline';
 import { SYSTEM_ACTOR } from '../../server/services/context';
 import { closeContexts, sharedChromium } from './browser';
 import { ensureWebDist } from './global-setup';
-import { ARTIFACTS, poll, shot, STEP, textOf } from './session';
+import { ARTIFACTS, pageWithSession, poll, shot, textOf } from './session';
 
 const expected = JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, 'expected.json'), 'utf8')) as {
   asOf: string;
@@ -50,13 +50,8 @@ describe('import wizard (Chromium)', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gsp-import-e2e-'));
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     browser = await sharedChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page.setDefaultTimeout(STEP);
-    await page.goto(`${server.url}/`);
-    await page.fill('input[name="username"]', 'admin');
-    await page.fill('input[name="password"]', ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('dashboard').waitFor();
+    // signed in through the API (the form is sign-in.e2e's to test)
+    page = await pageWithSession(browser, server.url, await login(server.url));
   }, 120_000);
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { login, startTestServer, type TestServer } from '../helpers/app';
 import { buildWorld, type World } from '../helpers/world';
 import { ensureWebDist } from './global-setup';
-import { closeContexts, sharedChromium } from './browser';
+import { closeContexts, sharedChromium, signedInPage } from './browser';
 
 export const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 export const STEP = 15_000;
@@ -28,7 +28,7 @@ export interface Session {
   /** creates a user (password PASSWORD) through the API and returns its id */
   user(username: string, display_name: string, roles: string[], extra?: Record<string, unknown>): Promise<number>;
   /**
-   * a new page signed in as this user, in a fresh context holding the session cookie of an API sign-in (the
+   * a page signed in as this user, in a context of its own holding the session cookie of an API sign-in (the
    * sign-in form itself is sign-in.e2e's and console.e2e's to test; filling it in every test cost ~1 s each);
    * `route` (a hash route, `#/customers/1/show`): the app loaded there instead of on the dashboard
    */
@@ -56,16 +56,14 @@ export async function unfoldMenu(page: Page): Promise<void> {
 }
 
 /**
- * A new page on the dashboard, in a fresh context (its own cookies and storage) holding `cookie`, the session
- * of a sign-in through the API (test/helpers/app.ts login). With `route` (`#/customers/1/show`) the app is
- * loaded on that screen instead: the dashboard drawn first and left at once cost ≈ 0.7 s of CPU (its queries,
- * its render) of the ≈ 2.3 s a new signed-in page costs; the caller waits for what it looks for there.
+ * A page on the dashboard holding `cookie`, the session of a sign-in through the API (test/helpers/app.ts login):
+ * its own context (cookies, storage), kept from an earlier file of this worker or new (browser.ts signedInPage).
+ * With `route` (`#/customers/1/show`) the app is loaded on that screen instead: the dashboard drawn first and left
+ * at once cost ≈ 0.7 s of CPU (its queries, its render) of the ≈ 2.3 s a new signed-in page costs; the caller
+ * waits for what it looks for there.
  */
 export async function pageWithSession(browser: Browser, url: string, cookie: string, route?: string): Promise<Page> {
-  const at = cookie.indexOf('=');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
-  const page = await context.newPage();
+  const page = await signedInPage(browser, url, cookie);
   page.setDefaultTimeout(STEP);
   await page.goto(`${url}/${route ?? ''}`);
   // a whole load of the app and its screen: the time the form's two waits had (its page, then the dashboard)

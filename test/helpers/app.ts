@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import type { BusyRetryOptions } from '../../server/http/busy-retry';
@@ -85,6 +86,20 @@ async function scratchPgDatabase(): Promise<{ url: string; drop(): Promise<void>
 }
 
 /**
+ * The port this worker's servers for the browser tests listen on, one after another: the browser pages a worker keeps
+ * between its files (test/e2e/browser.ts) load each next file's app from the same origin, from their cache and in
+ * their renderer process. Taken meanwhile by something else: a port of its own (a new origin, loaded cold).
+ */
+let webPort = 0;
+
+function listen(app: ReturnType<typeof createApp>, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+/**
  * Starts the app on a new database in a temporary directory: a copy of the migrated template with the admin
  * (ADMIN_PASSWORD) created, or with `from` a copy of that database as it is (its users, admin included).
  */
@@ -113,10 +128,9 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     busy: opts.busy,
     onInternalError: process.env.GSP_TEST_LOG_500 ? (e) => console.error(e) : () => {},
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
+  const server = (opts.webDist && webPort && (await listen(app, webPort).catch(() => undefined))) || (await listen(app, 0));
   const { port } = server.address() as AddressInfo;
+  if (opts.webDist) webPort = port;
   return {
     db,
     clock,
@@ -124,7 +138,11 @@ export async function startTestServer(opts: { today?: string; webDist?: string; 
     dbTarget,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // the browser pages kept for the next file (test/e2e/browser.ts) still hold their connections, some opened
+      // ahead of a request (Chromium's preconnects) that close() would wait for until the headers timeout (60 s)
+      if (opts.webDist) (server as Server).closeAllConnections();
+      await closed;
       await engineOf(db).close();
       await drop();
       fs.rmSync(dir, { recursive: true, force: true });

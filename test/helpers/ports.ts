@@ -25,11 +25,28 @@ export const portOpen = (p: number) =>
 
 /**
  * Starts `server/main.ts` (through tsx, the sources) in a process of its own and waits until it listens;
- * `output()` is everything it printed so far.
+ * `output()` is everything it printed so far; `kill()` ends tsx and the server it started (a process group of their
+ * own: a SIGKILL to tsx alone left the server running after the test, orphaned, its port open).
  */
-export async function startMainProcess(root: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ child: ChildProcess; output(): string }> {
+export async function startMainProcess(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ child: ChildProcess; output(): string; kill(): void }> {
   let log = '';
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/main.ts')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
   child.stdout!.on('data', (d) => {
     log += d;
   });
@@ -38,8 +55,11 @@ export async function startMainProcess(root: string, env: NodeJS.ProcessEnv, tim
   });
   const deadline = Date.now() + timeoutMs;
   while (!log.includes('GSP Console:')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
+    if (Date.now() > deadline || child.exitCode !== null) {
+      kill();
+      throw new Error(`server did not start:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, output: () => log };
+  return { child, output: () => log, kill };
 }

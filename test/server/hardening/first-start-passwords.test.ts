@@ -34,7 +34,7 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(() => {
-  if (main?.child.exitCode === null) main.child.kill('SIGKILL');
+  main?.kill();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

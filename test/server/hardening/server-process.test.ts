@@ -36,6 +36,7 @@ const kept = { liveUpload: path.join(tmp, `gsp-upload-${livePid}-keep`), storedO
 let child: ChildProcess;
 let port = 0;
 let log: () => string;
+let killAll: (() => void) | undefined;
 
 beforeAll(async () => {
   fs.mkdirSync(tmp, { recursive: true });
@@ -66,10 +67,11 @@ beforeAll(async () => {
   );
   child = main.child;
   log = main.output;
+  killAll = main.kill;
 }, 90_000);
 
 afterAll(() => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  killAll?.();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
