@@ -363,7 +363,8 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         const rows = await side.run(s);
         byRole[s.role] += performance.now() - t;
         if (s.role === 'page') page = rows;
-        if (s.role === 'count') total = Number(Object.values(rows[0] as object)[0]);
+        // the list's total is its first count (a filtered page chosen by sort-walk.ts reads the table's kept count after it)
+        if (s.role === 'count' && Number.isNaN(total)) total = Number(Object.values(rows[0] as object)[0]);
       }
       if (into) for (const k of ['page', 'count', 'lookup'] as const) into[k].push(byRole[k]);
       return { page: page.map(idOf), total };

@@ -1,0 +1,102 @@
+/**
+ * SQLite: a filtered list sorted by another column (a customer's sales lines by amount) — the plan chosen per
+ * request from the list's own total, which the list counts before its page anyway (router.ts).
+ *
+ * Two plans answer it. The filter's index finds the matching rows and a sort keeps the page: its cost is the
+ * matching rows (the biggest customer of 1M sales lines: 100k rows read and sorted, ≈ 70 ms). Or the sort
+ * column's index (schema/define.ts sortIndexes) is walked in order, each row tested against the filter, until
+ * the page is full: its cost is the rows passed, ≈ (offset + limit) × all rows / matching rows when the filter
+ * and the order are independent (the biggest customer: ≈ 250 rows). SQLite's planner weighs neither the LIMIT
+ * nor a value's frequency (ANALYZE's statistics included: it keeps the filter's index for every value and
+ * sort; bench/README.md), so it always takes the first plan. PostgreSQL's planner does weigh both (its
+ * statistics per value and the LIMIT): it is left to choose there.
+ *
+ * The walk is taken where it is expected to pass few rows against the matching ones (WALK_MARGIN), and
+ * bounded: it passes at most half as many rows as the filter plan would read. A filter correlated with the
+ * order (a cheap product's lines by unit price sit at one end of the whole list) can leave the walk short;
+ * then the page comes from the filter plan, and the request cost at most 1.5× what that plan alone costs.
+ */
+import { inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Resource } from '../../schema/define';
+import type { Db } from '../db';
+import { sqlOf } from '../db/dialect';
+
+/** The walk is tried when its expected length is at most the rows it may pass divided by this (slack for correlation). */
+export const WALK_MARGIN = 4;
+
+/** Statistics for tests and benches: walks that filled the page, walks that fell short. */
+export const walkStats = { filled: 0, short: 0 };
+
+export interface WalkRequest {
+  resource: Resource;
+  /** the list's whole condition (filter, scope; live rows only: the walk passes live rows alone) */
+  where: SQL | undefined;
+  /** the sort column (`id` or a declared `sortable`) and whether a filter constrains it */
+  sortField: string;
+  filtered: readonly string[];
+  orderBy: SQL[];
+  limit: number;
+  offset: number;
+  /** the rows matching `where` (the list's total) */
+  total: number;
+  /** the table's live rows (list-query.ts countRows: a kept count, one indexed row) */
+  liveCount: () => Promise<number>;
+}
+
+/** Whether a sort column has an index to walk: id (the table itself) and every declared sort but text (pinyin, no index). */
+const walkable = (resource: Resource, field: string) => field === 'id' || (resource.sortable.includes(field) && resource.fields[field]?.kind !== 'text');
+
+/**
+ * Whether a declared composite index serves the filter and the sort together — the filtered columns, then the
+ * sort column (a customer's lines by date: customer, voided_at, sale_date): its plan is the best one already.
+ */
+const servedTogether = (resource: Resource, field: string, filtered: readonly string[]) =>
+  resource.indexes.some((cols) => cols.at(-1) === field && cols.slice(0, -1).every((c) => c === 'voided_at' || filtered.includes(c)));
+
+/**
+ * The ids of the page, in order, found by walking the sort's index; undefined where the walk is not the
+ * cheaper plan or fell short (the caller then reads the page the ordinary way).
+ */
+export async function walkedPage(db: Db, r: WalkRequest): Promise<number[] | undefined> {
+  const { resource, total } = r;
+  if (sqlOf(db).dialect !== 'sqlite' || r.where === undefined || total === 0) return undefined;
+  // a filter on the sort column itself (a date range sorted by date) is served by the sort's index already
+  if (!walkable(resource, r.sortField) || r.filtered.includes(r.sortField) || servedTogether(resource, r.sortField, r.filtered)) return undefined;
+  const need = Math.min(r.limit, total - r.offset);
+  if (need <= 0) return undefined;
+  const all = await r.liveCount();
+  if (all <= total) return undefined; // the filter keeps (nearly) everything: the planner's plan is the walk already
+  const budget = Math.floor(total / 2);
+  const expected = ((r.offset + need) * all) / total;
+  if (expected * WALK_MARGIN > budget) return undefined;
+  const t = resource.table;
+  // the live rows in the list's order, at most `budget` of them: the sort's (partial, live-rows) index walked
+  const walk = db
+    .select()
+    .from(t)
+    .where(resource.system ? isNull(t.voided_at) : undefined)
+    .orderBy(...r.orderBy)
+    .limit(budget);
+  // aliased as the table, so the list's condition and order (which name the table's columns) apply to it unchanged
+  const ids = (
+    (await db.all(
+      sql`SELECT ${sql.identifier('id')} FROM (${walk}) AS ${sql.identifier(resource.name)} WHERE ${r.where} ORDER BY ${sql.join(r.orderBy, sql`, `)} LIMIT ${need} OFFSET ${r.offset}`,
+    )) as { id: number }[]
+  ).map((x) => x.id);
+  // a full page is exact: every matching row past the walk's end sorts after all of these
+  if (ids.length < need) {
+    walkStats.short++;
+    return undefined;
+  }
+  walkStats.filled++;
+  return ids;
+}
+
+/** The rows of `ids`, in the list's order. */
+export const rowsOf = (db: Db, resource: Resource, ids: number[], orderBy: SQL[]) =>
+  db
+    .select()
+    .from(resource.table)
+    .where(inArray(resource.table.id, ids))
+    .orderBy(...orderBy)
+    .all();
