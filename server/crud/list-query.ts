@@ -16,7 +16,7 @@ import { pgKeptLiveCount } from '../db/pg-live-counts';
 import { badRequest } from '../errors';
 import { cachedCount } from './count-cache';
 import { type Anchor, anchorStats, keepAnchor, pageAnchors } from './page-anchors';
-import { rowsOf, walkedPage } from './sort-walk';
+import { filteredPage, rowsOf } from './sort-walk';
 import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
@@ -24,7 +24,7 @@ export interface ListParams {
   /** the filter is only the default: live records (voided_at IS NULL), all rows of a table without voided_at; see countRows() */
   liveOnly: boolean;
   sortBy: SortTerm[];
-  /** the sort column, the columns the filter constrains, whether voided rows may be listed (sort-walk.ts) */
+  /** the sort column, the columns the filter constrains (`q` for a search), whether voided rows may be listed (sort-walk.ts) */
   sortField: string;
   filtered: string[];
   showsVoided: boolean;
@@ -171,6 +171,7 @@ async function filterOf(
   for (const [rawKey, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
     if (rawKey === 'q') {
+      filtered.push('q');
       const text = String(value).trim();
       const fields = resource.search.length ? resource.search : [];
       if (text && fields.length) {
@@ -369,12 +370,13 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
   const base = () => db.select().from(t).where(where).$dynamic();
   const page = async (orderBy: SQL[], limit: number, offset: number, from?: SQL) => {
     const cond = from ? and(where, from) : where;
-    if (!from && !p.showsVoided) {
-      const liveCount = () => countRows(db, resource, undefined, true);
-      const ids = await walkedPage(db, { resource, where, sortField: p.sortField, filtered: p.filtered, orderBy, limit, offset, total, liveCount });
-      if (ids) return await rowsOf(db, resource, ids, orderBy);
-    }
-    if (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres')
+    // SQLite, a filtered list sorted by another column: the plan by the list's total (sort-walk.ts)
+    const plan =
+      from || p.showsVoided
+        ? undefined
+        : await filteredPage(db, { resource, where, sortField: p.sortField, filtered: p.filtered, orderBy, limit, offset, total, liveCount: () => countRows(db, resource, undefined, true) });
+    if (Array.isArray(plan)) return await rowsOf(db, resource, plan, orderBy);
+    if (plan !== 'sorted-ids' && (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres'))
       return await db
         .select()
         .from(t)

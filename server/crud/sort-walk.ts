@@ -47,17 +47,25 @@ export interface WalkRequest {
 const walkable = (resource: Resource, field: string) => field === 'id' || (resource.sortable.includes(field) && resource.fields[field]?.kind !== 'text');
 
 /**
- * Whether a declared composite index serves the filter and the sort together — the filtered columns, then the
- * sort column (a customer's lines by date: customer, voided_at, sale_date): its plan is the best one already.
+ * Whether a declared composite index serves the filter and the sort together: the filtered columns (and
+ * voided_at) first, the sort column next (a customer's lines by date: customer, voided_at, sale_date). Its plan
+ * is the best one already.
  */
-const servedTogether = (resource: Resource, field: string, filtered: readonly string[]) =>
-  resource.indexes.some((cols) => cols.at(-1) === field && cols.slice(0, -1).every((c) => c === 'voided_at' || filtered.includes(c)));
+function servedTogether(resource: Resource, field: string, filtered: readonly string[]): boolean {
+  return resource.indexes.some((cols) => {
+    const i = cols.findIndex((c) => c !== 'voided_at' && !filtered.includes(c));
+    return i > 0 && cols[i] === field;
+  });
+}
 
 /**
- * The ids of the page, in order, found by walking the sort's index; undefined where the walk is not the
- * cheaper plan or fell short (the caller then reads the page the ordinary way).
+ * How a page of a filtered list sorted by another column is read (SQLite): the ids of the page, in order,
+ * found by walking the sort's index; `sorted-ids` where the filter plan is the cheaper one or the walk fell
+ * short — the matches' ids sorted first, then the page's rows (the sort keeps ids, not whole rows: a 3-month
+ * range of 82k lines by id, ≈ 4× less CPU than sorting the rows); undefined where the ordinary plan serves the
+ * filter and the sort together, or on PostgreSQL.
  */
-export async function walkedPage(db: Db, r: WalkRequest): Promise<number[] | undefined> {
+export async function filteredPage(db: Db, r: WalkRequest): Promise<number[] | 'sorted-ids' | undefined> {
   const { resource, total } = r;
   if (sqlOf(db).dialect !== 'sqlite' || r.where === undefined || total === 0) return undefined;
   // a filter on the sort column itself (a date range sorted by date) is served by the sort's index already
@@ -68,28 +76,31 @@ export async function walkedPage(db: Db, r: WalkRequest): Promise<number[] | und
   if (all <= total) return undefined; // the filter keeps (nearly) everything: the planner's plan is the walk already
   const budget = Math.floor(total / 2);
   const expected = ((r.offset + need) * all) / total;
-  if (expected * WALK_MARGIN > budget) return undefined;
-  const t = resource.table;
-  // the live rows in the list's order, at most `budget` of them: the sort's (partial, live-rows) index walked
-  const walk = db
-    .select()
-    .from(t)
-    .where(resource.system ? isNull(t.voided_at) : undefined)
-    .orderBy(...r.orderBy)
-    .limit(budget);
-  // aliased as the table, so the list's condition and order (which name the table's columns) apply to it unchanged
-  const ids = (
-    (await db.all(
-      sql`SELECT ${sql.identifier('id')} FROM (${walk}) AS ${sql.identifier(resource.name)} WHERE ${r.where} ORDER BY ${sql.join(r.orderBy, sql`, `)} LIMIT ${need} OFFSET ${r.offset}`,
-    )) as { id: number }[]
-  ).map((x) => x.id);
+  if (expected * WALK_MARGIN > budget) return 'sorted-ids';
+  const ids = ((await db.all(walkStatement(db, r, need, budget))) as { id: number }[]).map((x) => x.id);
   // a full page is exact: every matching row past the walk's end sorts after all of these
   if (ids.length < need) {
     walkStats.short++;
-    return undefined;
+    return 'sorted-ids';
   }
   walkStats.filled++;
   return ids;
+}
+
+/**
+ * The page's ids from the first `budget` live rows in the list's order — the sort's (partial, live-rows)
+ * index walked — that match the list's condition. The walk is aliased as the table, so the condition and the
+ * order (which name the table's columns) apply to it unchanged.
+ */
+export function walkStatement(db: Db, r: Pick<WalkRequest, 'resource' | 'where' | 'orderBy' | 'offset'>, need: number, budget: number): SQL {
+  const t = r.resource.table;
+  const walk = db
+    .select()
+    .from(t)
+    .where(r.resource.system ? isNull(t.voided_at) : undefined)
+    .orderBy(...r.orderBy)
+    .limit(budget);
+  return sql`SELECT ${sql.identifier('id')} FROM (${walk}) AS ${sql.identifier(r.resource.name)} WHERE ${r.where} ORDER BY ${sql.join(r.orderBy, sql`, `)} LIMIT ${need} OFFSET ${r.offset}`;
 }
 
 /** The rows of `ids`, in the list's order. */
