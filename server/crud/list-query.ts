@@ -16,7 +16,7 @@ import { pgKeptLiveCount } from '../db/pg-live-counts';
 import { badRequest } from '../errors';
 import { cachedCount } from './count-cache';
 import { type Anchor, anchorStats, keepAnchor, pageAnchors } from './page-anchors';
-import { filteredPage, rowsOf } from './sort-walk';
+import { filteredPage, rowsOf, sortedIds } from './sort-walk';
 import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
@@ -370,13 +370,14 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
   const base = () => db.select().from(t).where(where).$dynamic();
   const page = async (orderBy: SQL[], limit: number, offset: number, from?: SQL) => {
     const cond = from ? and(where, from) : where;
-    // SQLite, a filtered list sorted by another column: the plan by the list's total (sort-walk.ts)
+    // a filtered list sorted by another column: the plan by the list's total (sort-walk.ts)
     const plan =
       from || p.showsVoided
         ? undefined
         : await filteredPage(db, { resource, where, sortField: p.sortField, filtered: p.filtered, orderBy, limit, offset, total, liveCount: () => countRows(db, resource, undefined, true) });
     if (Array.isArray(plan)) return await rowsOf(db, resource, plan, orderBy);
-    if (plan !== 'sorted-ids' && (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres'))
+    if (plan === 'sorted-ids') return await rowsOf(db, resource, sortedIds(db, { resource, where, orderBy, sortField: p.sortField }, limit, offset), orderBy);
+    if (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres')
       return await db
         .select()
         .from(t)

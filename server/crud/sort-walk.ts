@@ -1,27 +1,29 @@
 /**
- * SQLite: a filtered list sorted by another column (a customer's sales lines by amount) — the plan chosen per
- * request from the list's own total, which the list counts before its page anyway (router.ts).
+ * A filtered list sorted by another column (a customer's sales lines by amount): the plan chosen per request
+ * from the list's own total, which the list counts before its page anyway (router.ts), on both engines.
  *
  * Two plans answer it. The filter's index finds the matching rows and a sort keeps the page: its cost is the
  * matching rows (the biggest customer of 1M sales lines: 100k rows read and sorted, ≈ 70 ms). Or the sort
  * column's index (schema/define.ts sortIndexes) is walked in order, each row tested against the filter, until
  * the page is full: its cost is the rows passed, ≈ (offset + limit) × all rows / matching rows when the filter
  * and the order are independent (the biggest customer: ≈ 250 rows). SQLite's planner weighs neither the LIMIT
- * nor a value's frequency (ANALYZE's statistics included: it keeps the filter's index for every value and
- * sort; bench/README.md), so it always takes the first plan. PostgreSQL's planner does weigh both (its
- * statistics per value and the LIMIT): it is left to choose there.
+ * nor a value's frequency — ANALYZE's statistics included, it keeps the filter's index for every value and
+ * sort (bench/README.md) — so it always took the first plan. PostgreSQL's planner weighs both, assuming them
+ * independent: it walks for a customer of 3.8k lines (≈ 100 ms where sorting them takes a few), and for the
+ * cheapest product by unit price, whose lines sit at one end of the whole list (1.3 s: 429k rows passed).
  *
- * The walk is taken where it is expected to pass few rows against the matching ones (WALK_MARGIN), and
- * bounded: it passes at most half as many rows as the filter plan would read. A filter correlated with the
- * order (a cheap product's lines by unit price sit at one end of the whole list) can leave the walk short;
- * then the page comes from the filter plan, and the request cost at most 1.5× what that plan alone costs.
+ * So the walk is taken where it is expected to pass few rows against the matching ones, and bounded: at most
+ * WALK_MARGIN × the rows expected (slack for a filter loosely tied to the order), never more than half the rows
+ * the other plan reads. A filter correlated with the order leaves it short; then the page comes from the
+ * matches, sorted — their ids, not their rows; on PostgreSQL behind a materialised CTE, so that its planner
+ * cannot turn it back into the walk.
  */
 import { inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Resource } from '../../schema/define';
 import type { Db } from '../db';
 import { sqlOf } from '../db/dialect';
 
-/** The walk is tried when its expected length is at most the rows it may pass divided by this (slack for correlation). */
+/** The walk passes at most this many times the rows it is expected to pass (slack for a filter loosely tied to the order). */
 export const WALK_MARGIN = 4;
 
 /** Statistics for tests and benches: walks that filled the page, walks that fell short. */
@@ -59,24 +61,21 @@ function servedTogether(resource: Resource, field: string, filtered: readonly st
 }
 
 /**
- * How a page of a filtered list sorted by another column is read (SQLite): the ids of the page, in order,
- * found by walking the sort's index; `sorted-ids` where the filter plan is the cheaper one or the walk fell
- * short — the matches' ids sorted first, then the page's rows (the sort keeps ids, not whole rows: a 3-month
- * range of 82k lines by id, ≈ 4× less CPU than sorting the rows); undefined where the ordinary plan serves the
- * filter and the sort together, or on PostgreSQL.
+ * How a page of a filtered list sorted by another column is read: the ids of the page, in order, found by
+ * walking the sort's index; `sorted-ids` where sorting the matches is the cheaper plan or the walk fell short
+ * (sortedIds); undefined where the ordinary plan serves the filter and the sort together.
  */
 export async function filteredPage(db: Db, r: WalkRequest): Promise<number[] | 'sorted-ids' | undefined> {
   const { resource, total } = r;
-  if (sqlOf(db).dialect !== 'sqlite' || r.where === undefined || total === 0) return undefined;
+  if (r.where === undefined || total === 0) return undefined;
   // a filter on the sort column itself (a date range sorted by date) is served by the sort's index already
   if (!walkable(resource, r.sortField) || r.filtered.includes(r.sortField) || servedTogether(resource, r.sortField, r.filtered)) return undefined;
   const need = Math.min(r.limit, total - r.offset);
   if (need <= 0) return undefined;
   const all = await r.liveCount();
-  if (all <= total) return undefined; // the filter keeps (nearly) everything: the planner's plan is the walk already
-  const budget = Math.floor(total / 2);
-  const expected = ((r.offset + need) * all) / total;
-  if (expected * WALK_MARGIN > budget) return 'sorted-ids';
+  if (all <= total) return undefined; // the filter keeps (nearly) everything: the planners walk already
+  const budget = Math.ceil((((r.offset + need) * all) / total) * WALK_MARGIN);
+  if (budget > total / 2) return 'sorted-ids';
   const ids = ((await db.all(walkStatement(db, r, need, budget))) as { id: number }[]).map((x) => x.id);
   // a full page is exact: every matching row past the walk's end sorts after all of these
   if (ids.length < need) {
@@ -103,11 +102,25 @@ export function walkStatement(db: Db, r: Pick<WalkRequest, 'resource' | 'where' 
   return sql`SELECT ${sql.identifier('id')} FROM (${walk}) AS ${sql.identifier(r.resource.name)} WHERE ${r.where} ORDER BY ${sql.join(r.orderBy, sql`, `)} LIMIT ${need} OFFSET ${r.offset}`;
 }
 
+/**
+ * The page's ids from the matches sorted: the sort keeps ids and sort keys, not whole rows (a 3-month range of
+ * 82k sales lines by id: ≈ 4× less CPU on SQLite). PostgreSQL reads the matches first behind a materialised CTE
+ * (aliased as the table, as above): asked plainly, its planner walks the sort's index again.
+ */
+export function sortedIds(db: Db, r: Pick<WalkRequest, 'resource' | 'where' | 'orderBy' | 'sortField'>, limit: number, offset: number): SQL {
+  const t = r.resource.table;
+  const order = sql.join(r.orderBy, sql`, `);
+  if (sqlOf(db).dialect === 'sqlite') return sql`SELECT ${t.id} FROM ${t} WHERE ${r.where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  const keys = r.sortField === 'id' ? sql`${t.id}` : sql`${t.id}, ${t[r.sortField]}`;
+  const m = sql.identifier('matches');
+  return sql`WITH ${m} AS MATERIALIZED (SELECT ${keys} FROM ${t} WHERE ${r.where}) SELECT ${sql.identifier('id')} FROM ${m} AS ${sql.identifier(r.resource.name)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+}
+
 /** The rows of `ids`, in the list's order. */
-export const rowsOf = (db: Db, resource: Resource, ids: number[], orderBy: SQL[]) =>
+export const rowsOf = (db: Db, resource: Resource, ids: number[] | SQL, orderBy: SQL[]) =>
   db
     .select()
     .from(resource.table)
-    .where(inArray(resource.table.id, ids))
+    .where(Array.isArray(ids) ? inArray(resource.table.id, ids) : sql`${resource.table.id} IN (${ids})`)
     .orderBy(...orderBy)
     .all();
