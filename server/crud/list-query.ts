@@ -374,7 +374,17 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
     const plan =
       from || p.showsVoided
         ? undefined
-        : await filteredPage(db, { resource, where, sortField: p.sortField, filtered: p.filtered, orderBy, limit, offset, total, liveCount: () => countRows(db, resource, undefined, true) });
+        : await filteredPage(db, {
+            resource,
+            where,
+            sortField: p.sortField,
+            filtered: p.filtered,
+            orderBy,
+            limit,
+            offset,
+            total,
+            liveCount: () => countRows(db, resource, undefined, true),
+          });
     if (Array.isArray(plan)) return await rowsOf(db, resource, plan, orderBy);
     if (plan === 'sorted-ids') return await rowsOf(db, resource, sortedIds(db, { resource, where, orderBy, sortField: p.sortField }, limit, offset), orderBy);
     if (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres')

@@ -60,6 +60,10 @@ function servedTogether(resource: Resource, field: string, filtered: readonly st
   });
 }
 
+/** Whether a declared composite index led by filtered columns carries the sort column: the matches sort from it alone. */
+const carried = (resource: Resource, field: string, filtered: readonly string[]) =>
+  field !== 'id' && resource.indexes.some((cols) => filtered.includes(cols[0]) && cols.includes(field));
+
 /**
  * How a page of a filtered list sorted by another column is read: the ids of the page, in order, found by
  * walking the sort's index; `sorted-ids` where sorting the matches is the cheaper plan or the walk fell short
@@ -72,6 +76,7 @@ export async function filteredPage(db: Db, r: WalkRequest): Promise<number[] | '
   if (!walkable(resource, r.sortField) || r.filtered.includes(r.sortField) || servedTogether(resource, r.sortField, r.filtered)) return undefined;
   const need = Math.min(r.limit, total - r.offset);
   if (need <= 0) return undefined;
+  if (carried(resource, r.sortField, r.filtered)) return 'sorted-ids';
   const all = await r.liveCount();
   if (all <= total) return undefined; // the filter keeps (nearly) everything: the planners walk already
   const budget = Math.ceil((((r.offset + need) * all) / total) * WALK_MARGIN);

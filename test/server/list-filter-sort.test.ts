@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../schema/resources';
 import { parseListParams } from '../../server/crud/list-query';
-import { walkStatement, walkStats } from '../../server/crud/sort-walk';
+import { sortedIds, walkStatement, walkStats } from '../../server/crud/sort-walk';
 import { transaction } from '../../server/db';
 import { sqlOf } from '../../server/db/dialect';
 import { startApi, type Api } from './api-client';
@@ -38,7 +38,8 @@ beforeAll(async () => {
   api = await startApi();
   const db = api.server.db;
   await transaction(db, async () => {
-    for (const name of ['组合大药房', '组合中医院', '组合卫生院']) await db.run(sql`INSERT INTO customers (name, type, region) VALUES (${name}, 'retailer', '武汉')`);
+    for (const name of ['组合大药房', '组合中医院', '组合卫生院'])
+      await db.run(sql`INSERT INTO customers (name, type, region) VALUES (${name}, 'retailer', '武汉')`);
     for (const name of ['组合甲片', '组合乙胶囊', '组合丙注射液']) await db.run(sql`INSERT INTO products (generic_name) VALUES (${name})`);
   });
   customers = ((await db.all(sql`SELECT id FROM customers WHERE name LIKE '组合%' ORDER BY id`)) as { id: number }[]).map((r) => r.id);
@@ -47,17 +48,28 @@ beforeAll(async () => {
   await transaction(db, async () => {
     for (const p of products) await db.run(sql`INSERT INTO batches (product, batch_no) VALUES (${p}, ${`B${p}`})`);
     // dates 2024-01-10 … 2024-09-19
-    const orders = Array.from({ length: ORDERS }, (_, i) => sql`(${`ZH${i}`}, ${i % 10 < 7 ? a : i % 10 < 9 ? b : c}, ${`2024-0${1 + (i % 9)}-1${i % 10}`}, 'completed')`);
+    const orders = Array.from(
+      { length: ORDERS },
+      (_, i) => sql`(${`ZH${i}`}, ${i % 10 < 7 ? a : i % 10 < 9 ? b : c}, ${`2024-0${1 + (i % 9)}-1${i % 10}`}, 'completed')`,
+    );
     await db.run(sql`INSERT INTO sales_orders (order_no, customer, sale_date, status) VALUES ${sql.join(orders, sql`, `)}`);
   });
-  const orders = (await db.all(sql`SELECT id, customer, sale_date FROM sales_orders WHERE order_no LIKE 'ZH%' ORDER BY id`)) as { id: number; customer: number; sale_date: string }[];
+  const orders = (await db.all(sql`SELECT id, customer, sale_date FROM sales_orders WHERE order_no LIKE 'ZH%' ORDER BY id`)) as {
+    id: number;
+    customer: number;
+    sale_date: string;
+  }[];
   orderIds = orders.map((o) => o.id);
-  const batches = new Map(((await db.all(sql`SELECT id, product FROM batches WHERE batch_no LIKE 'B%'`)) as { id: number; product: number }[]).map((r) => [r.product, r.id]));
+  const batches = new Map(
+    ((await db.all(sql`SELECT id, product FROM batches WHERE batch_no LIKE 'B%'`)) as { id: number; product: number }[]).map((r) => [r.product, r.id]),
+  );
   const price = [(j: number) => 1 + (j % 5) / 10, (j: number) => 20 + (j % 7), (j: number) => 300 + (j % 11)];
   const rows = orders.flatMap((o, i) =>
     [0, 1, 2, 3].map((k) => {
       const j = i * 4 + k;
-      const quantity = 1 + ((j * 7) % 13); // 13 values: ties broken by id
+      // the big customer buys small quantities (1–13, ties broken by id), the others 20–24: its lines are the
+      // first 70 % by quantity, behind all of theirs the other way round
+      const quantity = o.customer === a ? 1 + ((j * 7) % 13) : 20 + (j % 5);
       const unit_price = price[j % 3](j);
       const voided = j % 97 === 5 ? '2024-12-01T00:00:00Z' : null;
       return sql`(${o.id}, ${o.customer}, ${o.sale_date}, ${products[j % 3]}, ${batches.get(products[j % 3])}, ${quantity}, ${unit_price}, ${Math.round(quantity * unit_price * 100) / 100}, ${voided})`;
@@ -75,7 +87,12 @@ afterAll(() => api.server.close());
 const SORTS = ['quantity', 'unit_price', 'amount', 'id', 'sale_date'] as const;
 
 /** The lines matching `keep` — the live ones, all, or the voided ones — in the list's order. */
-async function expected(keep: (l: Line) => boolean, field: (typeof SORTS)[number], dir: 'ASC' | 'DESC', rows: 'live' | 'all' | 'voided' = 'live'): Promise<number[]> {
+async function expected(
+  keep: (l: Line) => boolean,
+  field: (typeof SORTS)[number],
+  dir: 'ASC' | 'DESC',
+  rows: 'live' | 'all' | 'voided' = 'live',
+): Promise<number[]> {
   const all = (await api.server.db.all(
     sql`SELECT id, "order", customer, product, batch, sale_date, quantity, unit_price, amount, voided_at FROM sales_lines WHERE "order" IN (SELECT id FROM sales_orders WHERE order_no LIKE 'ZH%')`,
   )) as Line[];
@@ -135,19 +152,24 @@ describe('a filter and a sort on another column', () => {
 
   it('walks the sort index for a big customer, sorts a small one’s matches, and falls back when the walk falls short', async () => {
     let before = { ...walkStats };
-    await page({ customer: customers[0] }, 'amount', 'DESC', 0); // 70 % of the lines
-    expect(walkStats.filled - before.filled).toBe(1);
+    await page({ customer: customers[0] }, 'unit_price', 'DESC', 0); // 70 % of the lines
+    await page({ customer: customers[0] }, 'quantity', 'ASC', 0); // its small quantities come first
+    expect(walkStats.filled - before.filled).toBe(2);
     before = { ...walkStats };
-    await page({ customer: customers[2] }, 'amount', 'DESC', 0); // 10 %: sorting them is cheaper than walking
+    await page({ customer: customers[2] }, 'unit_price', 'DESC', 0); // 10 %: sorting them is cheaper than walking
     expect(walkStats).toEqual(before);
-    // the cheapest product's lines are the last third by unit price: walking from the dearest falls short
-    await page({ product: products[0] }, 'unit_price', 'DESC', 0);
+    // by quantity descending its lines come after all the others' (30 % of the lines): the bounded walk falls short
+    await page({ customer: customers[0] }, 'quantity', 'DESC', 0);
     expect(walkStats.short - before.short).toBe(1);
-    // a customer's lines by date: its composite index serves both (no walk)
+    // a product's lines by price: read from the product's index, which carries the prices (no walk)
     before = { ...walkStats };
+    await page({ product: products[0] }, 'unit_price', 'DESC', 0);
+    await page({ product: products[0] }, 'amount', 'ASC', 0);
+    // a customer's lines by date: its composite index serves both (no walk)
     await page({ customer: customers[0] }, 'sale_date', 'DESC', 0);
     expect(walkStats).toEqual(before);
   });
+
 
   it('SQLite: the walk reads the sort column’s index in order, and sorts nothing', async () => {
     const db = api.server.db;
@@ -155,11 +177,34 @@ describe('a filter and a sort on another column', () => {
     const lines = registry.get('sales_lines')!;
     for (const field of ['amount', 'quantity', 'unit_price', 'id']) {
       const p = await parseListParams(db, lines, { filter: JSON.stringify({ customer: customers[0] }), sort: JSON.stringify([field, 'DESC']) }, 'en');
-      const plan = ((await db.all(sql`EXPLAIN QUERY PLAN ${walkStatement(db, { resource: lines, where: p.where, orderBy: p.orderBy, offset: 0 }, 25, 1000)}`)) as { detail: string }[]).map(
-        (r) => r.detail,
-      );
+      const plan = (
+        (await db.all(sql`EXPLAIN QUERY PLAN ${walkStatement(db, { resource: lines, where: p.where, orderBy: p.orderBy, offset: 0 }, 25, 1000)}`)) as {
+          detail: string;
+        }[]
+      ).map((r) => r.detail);
       // the walk a co-routine reading the index (id: the table itself) in the list's order; no sort, none after it
-      expect(plan, field).toEqual(['CO-ROUTINE sales_lines', field === 'id' ? 'SCAN sales_lines' : `SCAN sales_lines USING INDEX sales_lines__sort_${field}`, 'SCAN sales_lines']);
+      expect(plan, field).toEqual([
+        'CO-ROUTINE sales_lines',
+        field === 'id' ? 'SCAN sales_lines' : `SCAN sales_lines USING INDEX sales_lines__sort_${field}`,
+        'SCAN sales_lines',
+      ]);
+    }
+  });
+
+  it('SQLite: a product’s lines by price are sorted from its index alone (schema/tables/sales.ts)', async () => {
+    const db = api.server.db;
+    if (sqlOf(db).dialect !== 'sqlite') return;
+    const lines = registry.get('sales_lines')!;
+    for (const field of ['unit_price', 'amount', 'id']) {
+      const p = await parseListParams(db, lines, { filter: JSON.stringify({ product: products[0] }), sort: JSON.stringify([field, 'DESC']) }, 'en');
+      const plan = (
+        (await db.all(sql`EXPLAIN QUERY PLAN ${sortedIds(db, { resource: lines, where: p.where, orderBy: p.orderBy, sortField: field }, 25, 0)}`)) as {
+          detail: string;
+        }[]
+      ).map((r) => r.detail);
+      expect(plan[0], field).toMatch(
+        /^SEARCH sales_lines USING COVERING INDEX sales_lines__product__voided_at__sale_date__unit_price_35edbed0 \(product=\? AND voided_at=\?\)$/,
+      );
     }
   });
 });
