@@ -156,7 +156,13 @@ function combinations(picked: { id: number }[], list: (filter: Record<string, un
   const eq = (field: string, values: unknown[]) => values.map((v) => ({ [field]: v }));
   const quarters = QUARTERS.map(([from, to]) => ({ sale_date_gte: from, sale_date_lte: to }));
   const lineFilters: [string, Record<string, unknown>[]][] = [
-    ['customer', eq('customer', picked.map((c) => c.id))],
+    [
+      'customer',
+      eq(
+        'customer',
+        picked.map((c) => c.id),
+      ),
+    ],
     ['product', eq('product', PRODUCTS)],
     ['order', eq('order', ORDERS)],
     ['batch', eq('batch', BATCHES)],
@@ -168,13 +174,20 @@ function combinations(picked: { id: number }[], list: (filter: Record<string, un
     for (const sort of sorts) pair('sales_lines', `L.${name.split(' ')[0]}.${sort}`, `lines: ${name} × ${sort}`, filters, [sort]);
   }
   const orderFilters: [string, Record<string, unknown>[]][] = [
-    ['customer', eq('customer', picked.map((c) => c.id))],
+    [
+      'customer',
+      eq(
+        'customer',
+        picked.map((c) => c.id),
+      ),
+    ],
     ['salesperson', eq('salesperson', SALESPEOPLE)],
     ['status', eq('status', ['completed', 'confirmed', 'shipped'])],
     ['3-month range', quarters],
   ];
   for (const [name, filters] of orderFilters) {
-    for (const sort of name === '3-month range' ? ['id'] : ['sale_date', 'id']) pair('sales_orders', `O.${name.split(' ')[0]}.${sort}`, `orders: ${name} × ${sort}`, filters, [sort]);
+    for (const sort of name === '3-month range' ? ['id'] : ['sale_date', 'id'])
+      pair('sales_orders', `O.${name.split(' ')[0]}.${sort}`, `orders: ${name} × ${sort}`, filters, [sort]);
   }
   // 200 customers in the fixture: every pair in one case
   const customerFilters = [{ type: 'retailer' }, { region: '义乌' }, { qa_status: 'pending' }, { service_point: true }];
