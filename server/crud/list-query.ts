@@ -16,7 +16,7 @@ import { pgKeptLiveCount } from '../db/pg-live-counts';
 import { badRequest } from '../errors';
 import { cachedCount } from './count-cache';
 import { type Anchor, anchorStats, keepAnchor, pageAnchors } from './page-anchors';
-import { filteredPage, rowsOf, sortedIds } from './sort-walk';
+import { filteredPage, liveEstimate, rowsOf, sortedIds } from './sort-walk';
 import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
@@ -383,9 +383,9 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
             limit,
             offset,
             total,
-            liveCount: () => countRows(db, resource, undefined, true),
+            liveCount: () => liveEstimate(engineOf(db), resource.name, () => countRows(db, resource, undefined, true)),
           });
-    if (Array.isArray(plan)) return await rowsOf(db, resource, plan, orderBy);
+    if (Array.isArray(plan)) return plan;
     if (plan === 'sorted-ids') return await rowsOf(db, resource, sortedIds(db, { resource, where, orderBy, sortField: p.sortField }, limit, offset), orderBy);
     if (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres')
       return await db

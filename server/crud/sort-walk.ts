@@ -26,6 +26,24 @@ import { sqlOf } from '../db/dialect';
 /** The walk passes at most this many times the rows it is expected to pass (slack for a filter loosely tied to the order). */
 export const WALK_MARGIN = 4;
 
+/** A table's live rows as the plan estimates them: read again after this long (a stale count only moves the plan choice). */
+const ESTIMATE_MS = 10_000;
+const estimates = new WeakMap<object, Map<string, { n: number; at: number }>>();
+
+/**
+ * The table's live-row count, kept for ESTIMATE_MS per engine: on PostgreSQL reading the kept count is a round
+ * trip of its own, each one a wait for the scheduler on a loaded machine; the plan needs only its size.
+ */
+export async function liveEstimate(engine: object, table: string, count: () => Promise<number>): Promise<number> {
+  let byTable = estimates.get(engine);
+  if (!byTable) estimates.set(engine, (byTable = new Map()));
+  const kept = byTable.get(table);
+  if (kept && performance.now() - kept.at < ESTIMATE_MS) return kept.n;
+  const n = await count();
+  byTable.set(table, { n, at: performance.now() });
+  return n;
+}
+
 /** Statistics for tests and benches: walks that filled the page, walks that fell short. */
 export const walkStats = { filled: 0, short: 0 };
 
@@ -41,7 +59,7 @@ export interface WalkRequest {
   offset: number;
   /** the rows matching `where` (the list's total) */
   total: number;
-  /** the table's live rows (list-query.ts countRows: a kept count, one indexed row) */
+  /** about how many live rows the table has (a plan's estimate: liveEstimate) */
   liveCount: () => Promise<number>;
 }
 
@@ -65,11 +83,10 @@ const carried = (resource: Resource, field: string, filtered: readonly string[])
   field !== 'id' && resource.indexes.some((cols) => filtered.includes(cols[0]) && cols.includes(field));
 
 /**
- * How a page of a filtered list sorted by another column is read: the ids of the page, in order, found by
- * walking the sort's index; `sorted-ids` where sorting the matches is the cheaper plan or the walk fell short
+ * How a page of a filtered list sorted by another column is read: its rows, found by walking the sort's index; `sorted-ids` where sorting the matches is the cheaper plan or the walk fell short
  * (sortedIds); undefined where the ordinary plan serves the filter and the sort together.
  */
-export async function filteredPage(db: Db, r: WalkRequest): Promise<number[] | 'sorted-ids' | undefined> {
+export async function filteredPage(db: Db, r: WalkRequest): Promise<Record<string, unknown>[] | 'sorted-ids' | undefined> {
   const { resource, total } = r;
   if (r.where === undefined || total === 0) return undefined;
   // a filter on the sort column itself (a date range sorted by date) is served by the sort's index already
@@ -81,14 +98,14 @@ export async function filteredPage(db: Db, r: WalkRequest): Promise<number[] | '
   if (all <= total) return undefined; // the filter keeps (nearly) everything: the planners walk already
   const budget = Math.ceil((((r.offset + need) * all) / total) * WALK_MARGIN);
   if (budget > total / 2) return 'sorted-ids';
-  const ids = ((await db.all(walkStatement(db, r, need, budget))) as { id: number }[]).map((x) => x.id);
-  // a full page is exact: every matching row past the walk's end sorts after all of these
-  if (ids.length < need) {
+  // the page's rows in one statement; a full page is exact: every matching row past the walk's end sorts after all of these
+  const rows = await rowsOf(db, resource, walkStatement(db, r, need, budget), r.orderBy);
+  if (rows.length < need) {
     walkStats.short++;
     return 'sorted-ids';
   }
   walkStats.filled++;
-  return ids;
+  return rows;
 }
 
 /**
@@ -121,7 +138,7 @@ export function sortedIds(db: Db, r: Pick<WalkRequest, 'resource' | 'where' | 'o
   return sql`WITH ${m} AS MATERIALIZED (SELECT ${keys} FROM ${t} WHERE ${r.where}) SELECT ${sql.identifier('id')} FROM ${m} AS ${sql.identifier(r.resource.name)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
 }
 
-/** The rows of `ids`, in the list's order. */
+/** The rows of `ids` (a list or a statement selecting them), in the list's order. */
 export const rowsOf = (db: Db, resource: Resource, ids: number[] | SQL, orderBy: SQL[]) =>
   db
     .select()
