@@ -24,7 +24,7 @@ import type { Db } from '../db';
 import { sqlOf } from '../db/dialect';
 
 /** The walk passes at most this many times the rows it is expected to pass (slack for a filter loosely tied to the order). */
-export const WALK_MARGIN = 4;
+const WALK_MARGIN = 4;
 
 /** A table's live rows as the plan estimates them: read again after this long (a stale count only moves the plan choice). */
 const ESTIMATE_MS = 10_000;
@@ -139,8 +139,8 @@ export function sortedIds(db: Db, r: Pick<WalkRequest, 'resource' | 'where' | 'o
 }
 
 /** The rows of `ids` (a list or a statement selecting them), in the list's order. */
-export const rowsOf = (db: Db, resource: Resource, ids: number[] | SQL, orderBy: SQL[]) =>
-  db
+export const rowsOf = async (db: Db, resource: Resource, ids: number[] | SQL, orderBy: SQL[]) =>
+  await db
     .select()
     .from(resource.table)
     .where(Array.isArray(ids) ? inArray(resource.table.id, ids) : sql`${resource.table.id} IN (${ids})`)
