@@ -47,7 +47,7 @@ export async function liveEstimate(engine: object, table: string, count: () => P
 /** Statistics for tests and benches: walks that filled the page, walks that fell short. */
 export const walkStats = { filled: 0, short: 0 };
 
-export interface WalkRequest {
+interface WalkRequest {
   resource: Resource;
   /** the list's whole condition (filter, scope; live rows only: the walk passes live rows alone) */
   where: SQL | undefined;

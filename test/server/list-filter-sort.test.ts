@@ -170,7 +170,6 @@ describe('a filter and a sort on another column', () => {
     expect(walkStats).toEqual(before);
   });
 
-
   it('SQLite: the walk reads the sort column’s index in order, and sorts nothing', async () => {
     const db = api.server.db;
     if (sqlOf(db).dialect !== 'sqlite') return;
