@@ -52,6 +52,8 @@ interface Case {
   title: string;
   /** measured and shown, but not one of the issue's interactions: its result does not fail the bench */
   info?: boolean;
+  /** the list asked (default sales_lines) */
+  resource?: string;
   /** query strings, cycled through by the iterations */
   params: Record<string, string>[];
 }
@@ -124,22 +126,86 @@ function cases(fx: FixtureInfo, total: number): Case[] {
     { key: 'w', title: 'filter batch', params: [1, 500, 1500, 2999].map((batch) => list({ batch })) },
     { key: 'x', title: 'filter 3-month range', params: QUARTERS.map(([from, to]) => list({ sale_date_gte: from, sale_date_lte: to })) },
     { key: 'y', title: 'filter voided (显示已作废)', params: [list({ voided: true })] },
-    // A filter combined with a sort other than the date: sorts the filtered lines (no index per pair).
-    { key: 'z', title: 'customer + sort by amount', info: true, params: picked.map((c) => list({ customer: c.id }, JSON.stringify(['amount', 'DESC']))) },
+    // A filter combined with a sort other than the date (server/crud/sort-walk.ts chooses the plan by the list's total).
+    { key: 'z', title: 'customer + sort by amount', params: picked.map((c) => list({ customer: c.id }, JSON.stringify(['amount', 'DESC']))) },
+    ...combinations(picked, list),
   ];
 }
 
+const PRODUCTS = [1, 7, 50, 150, 299];
+const ORDERS = [1, 1000, 150_000, 300_000];
+const BATCHES = [1, 500, 1500, 2999];
+const SALESPEOPLE = [7, 21, 4, 12, 30];
+
+/**
+ * The filter × sort pairs the sales lines, sales orders and customers screens offer (their declared `filters`
+ * × `sortable` and id, schema/tables): each equality filter with each sort, a date range with each other sort,
+ * both directions cycled, over values of different sizes; a filter with its list's default sort is one of the
+ * single-filter cases above (t–y) or here (sales orders). The fixture has no contracts (sales_orders.contract)
+ * and no credit limits: those run over empty or all-empty columns, which says nothing at 1M lines.
+ */
+function combinations(picked: { id: number }[], list: (filter: Record<string, unknown>, sort?: string) => Record<string, string>): Case[] {
+  const out: Case[] = [];
+  const pair = (resource: string, key: string, title: string, filters: Record<string, unknown>[], sorts: string[]) =>
+    out.push({
+      key,
+      title,
+      resource,
+      params: filters.flatMap((f) => sorts.flatMap((field) => (['DESC', 'ASC'] as const).map((dir) => list(f, JSON.stringify([field, dir]))))),
+    });
+  const eq = (field: string, values: unknown[]) => values.map((v) => ({ [field]: v }));
+  const quarters = QUARTERS.map(([from, to]) => ({ sale_date_gte: from, sale_date_lte: to }));
+  const lineFilters: [string, Record<string, unknown>[]][] = [
+    [
+      'customer',
+      eq(
+        'customer',
+        picked.map((c) => c.id),
+      ),
+    ],
+    ['product', eq('product', PRODUCTS)],
+    ['order', eq('order', ORDERS)],
+    ['batch', eq('batch', BATCHES)],
+    ['3-month range', quarters],
+  ];
+  for (const [name, filters] of lineFilters) {
+    // customer and product by date: their composite indexes (cases b, t, u); a range by date: case x
+    const sorts = ['quantity', 'unit_price', 'amount', 'id', ...(['order', 'batch'].includes(name) ? ['sale_date'] : [])];
+    for (const sort of sorts) pair('sales_lines', `L.${name.split(' ')[0]}.${sort}`, `lines: ${name} × ${sort}`, filters, [sort]);
+  }
+  const orderFilters: [string, Record<string, unknown>[]][] = [
+    [
+      'customer',
+      eq(
+        'customer',
+        picked.map((c) => c.id),
+      ),
+    ],
+    ['salesperson', eq('salesperson', SALESPEOPLE)],
+    ['status', eq('status', ['completed', 'confirmed', 'shipped'])],
+    ['3-month range', quarters],
+  ];
+  for (const [name, filters] of orderFilters) {
+    for (const sort of name === '3-month range' ? ['id'] : ['sale_date', 'id'])
+      pair('sales_orders', `O.${name.split(' ')[0]}.${sort}`, `orders: ${name} × ${sort}`, filters, [sort]);
+  }
+  // 200 customers in the fixture: every pair in one case
+  const customerFilters = [{ type: 'retailer' }, { region: '义乌' }, { qa_status: 'pending' }, { service_point: true }];
+  pair('customers', 'C.all', 'customers: each filter × each sort', customerFilters, ['name', 'region', 'credit_limit', 'id']);
+  return out;
+}
+
 // a kept live-row count (row_counts: PostgreSQL's triggers, SQLite's) is the count of an unfiltered list
-const roleOf = (sql: string): Stmt['role'] =>
-  /\bcount\(|\brow_counts\b/i.test(sql) ? 'count' : /from "sales_lines"/i.test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
+const roleOf = (sql: string, resource: string): Stmt['role'] =>
+  /\bcount\(|\brow_counts\b/i.test(sql) ? 'count' : new RegExp(`from "${resource}"`, 'i').test(sql) && /\blimit\b/i.test(sql) ? 'page' : 'lookup';
 
 /** Records the statements run on `sqlite` while `fn` runs (session look-ups excluded). */
-async function captureSqlite(sqlite: Database.Database, fn: () => Promise<void>): Promise<Stmt[]> {
+async function captureSqlite(sqlite: Database.Database, resource: string, fn: () => Promise<void>): Promise<Stmt[]> {
   const out: Stmt[] = [];
   const original = sqlite.prepare;
   (sqlite as any).prepare = (source: string) => {
     const stmt = original.call(sqlite, source);
-    const rec: Stmt = { sql: source, params: [], role: roleOf(source) };
+    const rec: Stmt = { sql: source, params: [], role: roleOf(source, resource) };
     if (!/"(sessions|users)"/.test(source)) out.push(rec);
     const proxy: any = new Proxy(stmt, {
       get(target: any, prop) {
@@ -177,7 +243,7 @@ async function captureSqlite(sqlite: Database.Database, fn: () => Promise<void>)
 interface EngineSide {
   engine: 'sqlite' | 'postgres';
   db: Db;
-  capture(fn: () => Promise<void>): Promise<Stmt[]>;
+  capture(resource: string, fn: () => Promise<void>): Promise<Stmt[]>;
   /** the statement's rows, as objects or arrays (the id first) */
   run(s: Stmt): Promise<unknown[]>;
   plan(s: Stmt): Promise<string[]>;
@@ -203,7 +269,7 @@ function sqliteSide(fx: FixtureInfo): EngineSide {
   return {
     engine: 'sqlite',
     db,
-    capture: (fn) => captureSqlite(sqlite, fn),
+    capture: (resource, fn) => captureSqlite(sqlite, resource, fn),
     run: async (s) => prep(s.sql).all(...s.params) as unknown[],
     plan: async (s) => planLines((await sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params)) as { id: number; parent: number; detail: string }[]),
     serverCpu: () => null,
@@ -234,7 +300,7 @@ async function pgSide(cluster: BenchCluster, fx: FixtureInfo, log: (s: string) =
   return {
     engine: 'postgres',
     db,
-    async capture(fn) {
+    async capture(resource, fn) {
       const out: Stmt[] = [];
       const client = engine.client as { query: (...a: unknown[]) => unknown };
       const original = client.query;
@@ -242,7 +308,7 @@ async function pgSide(cluster: BenchCluster, fx: FixtureInfo, log: (s: string) =
         const c = (typeof config === 'string' ? { text: config, values: rest[0] } : config) as Config;
         // Drizzle passes the values beside the config: query({ text, rowMode, types }, values)
         if (c?.text && !/"(sessions|users)"/.test(c.text))
-          out.push({ sql: c.text, params: c.values ?? (rest[0] as unknown[]) ?? [], role: roleOf(c.text), rowMode: c.rowMode });
+          out.push({ sql: c.text, params: c.values ?? (rest[0] as unknown[]) ?? [], role: roleOf(c.text, resource), rowMode: c.rowMode });
         return original(config, ...rest);
       };
       try {
@@ -337,14 +403,14 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
     // node:http with a keep-alive agent: a lighter client than fetch, so the time is the server's.
-    const get = (p: Record<string, string>) =>
+    const get = (p: Record<string, string>, resource = 'sales_lines') =>
       new Promise<{ rows: { id: number }[]; total: number }>((resolve, reject) => {
-        const req = http.get(`${base}/api/sales_lines?${new URLSearchParams(p)}`, { agent, headers: { cookie } }, (res) => {
+        const req = http.get(`${base}/api/${resource}?${new URLSearchParams(p)}`, { agent, headers: { cookie } }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (b: Buffer) => chunks.push(b));
           res.on('end', () => {
             const body = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode !== 200) return reject(new Error(`GET /api/sales_lines → ${res.statusCode} ${body}`));
+            if (res.statusCode !== 200) return reject(new Error(`GET /api/${resource} → ${res.statusCode} ${body}`));
             resolve({ rows: JSON.parse(body), total: Number(String(res.headers['content-range']).split('/')[1]) });
           });
           res.on('error', reject);
@@ -363,7 +429,8 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         const rows = await side.run(s);
         byRole[s.role] += performance.now() - t;
         if (s.role === 'page') page = rows;
-        if (s.role === 'count') total = Number(Object.values(rows[0] as object)[0]);
+        // the list's total is its first count (a filtered page chosen by sort-walk.ts reads the table's kept count after it)
+        if (s.role === 'count' && Number.isNaN(total)) total = Number(Object.values(rows[0] as object)[0]);
       }
       if (into) for (const k of ['page', 'count', 'lookup'] as const) into[k].push(byRole[k]);
       return { page: page.map(idOf), total };
@@ -371,6 +438,7 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
 
     const total = (await get({ sort: SORT, range: RANGE })).total;
     for (const c of cases(fx, total).filter((k) => !opts.cases || opts.cases.includes(k.key))) {
+      const listed = c.resource ?? 'sales_lines';
       // 1. Record what the API runs for every parameter set, and check the replay gives the same answer.
       const recorded: Stmt[][] = [];
       /** each parameter set's answer as the recorded request gave it (no anchors, no kept total) */
@@ -380,8 +448,8 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
         // every statement of the request, the count included: a total kept from an earlier request would hide it
         useCountCache(false);
         usePageAnchors(false);
-        const stmts = await side.capture(async () => {
-          res = await get(p);
+        const stmts = await side.capture(listed, async () => {
+          res = await get(p, listed);
         });
         useCountCache(COUNT_CACHE);
         usePageAnchors(PAGE_ANCHORS);
@@ -402,7 +470,7 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
       }
       // 2. Warm up both sides over every parameter set.
       for (let i = 0; i < Math.max(opts.warmup, c.params.length); i++) {
-        await get(c.params[i % c.params.length]);
+        await get(c.params[i % c.params.length], listed);
         await direct(recorded[i % recorded.length]);
       }
       // 3. Measure, interleaved so both sides see the same machine load: one request, then one direct run.
@@ -422,7 +490,7 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
       for (let i = 0; i < opts.n && (i < MIN_N || performance.now() < deadline); i++) {
         let t = performance.now();
         let u = cpuNow();
-        const r = await get(c.params[i % c.params.length]);
+        const r = await get(c.params[i % c.params.length], listed);
         api.push(performance.now() - t);
         apiCpu.push(cpuNow() - u);
         if (i < c.params.length) totals.push(r.total);
@@ -468,7 +536,7 @@ async function runOn(side: EngineSide, fx: FixtureInfo, opts: BenchOptions) {
       notes.push(
         `### ${c.key}. ${c.title} (${side.engine})`,
         '',
-        `example: GET /api/sales_lines?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`,
+        `example: GET /api/${c.resource ?? 'sales_lines'}?${decodeURIComponent(new URLSearchParams(c.params[0]).toString())}`,
         '',
       );
       for (const s of recorded[0]) {

@@ -276,6 +276,15 @@ function sortIndexes(spec: ResourceSpec, system: boolean, key: string): IndexPla
   return out;
 }
 
+/** PostgreSQL keeps 63 bytes of a name: a longer one is cut, and ends in a hash of the whole so that two never meet. */
+const NAME_MAX = 63;
+function indexName(name: string): string {
+  if (name.length <= NAME_MAX) return name;
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return `${name.slice(0, NAME_MAX - 9)}_${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
 export function defineResource<F extends Record<string, FieldSpec>>(spec: ResourceSpec & { fields: F }): ResourceTable<F> {
   const system = spec.system ?? true;
   const columns: Record<string, ColumnPlan> = { id: { type: 'id' } };
@@ -321,7 +330,7 @@ export function defineResource<F extends Record<string, FieldSpec>>(spec: Resour
   }
   const live = (name: string, on: string, where: string): IndexPlan => ({ name: `${spec.name}__${name}`, on: [on], where });
   const indexes: IndexPlan[] = [
-    ...[...indexed.entries()].map(([name, on]) => ({ name: `${spec.name}__${name}`, on })),
+    ...[...indexed.entries()].map(([name, on]) => ({ name: indexName(`${spec.name}__${name}`), on })),
     ...sortable.flatMap((key) => sortIndexes(spec, system, key)),
     // The live rows in id order, for the lists that default to it (the table itself is in id order, but a
     // page deep into it would read every row it skips to test voided_at).

@@ -16,6 +16,7 @@ import { pgKeptLiveCount } from '../db/pg-live-counts';
 import { badRequest } from '../errors';
 import { cachedCount } from './count-cache';
 import { type Anchor, anchorStats, keepAnchor, pageAnchors } from './page-anchors';
+import { filteredPage, liveEstimate, rowsOf, sortedIds } from './sort-walk';
 import { jsonProblem } from '../../schema/unicode';
 
 export interface ListParams {
@@ -23,6 +24,10 @@ export interface ListParams {
   /** the filter is only the default: live records (voided_at IS NULL), all rows of a table without voided_at; see countRows() */
   liveOnly: boolean;
   sortBy: SortTerm[];
+  /** the sort column, the columns the filter constrains (`q` for a search), whether voided rows may be listed (sort-walk.ts) */
+  sortField: string;
+  filtered: string[];
+  showsVoided: boolean;
   orderBy: SQL[];
   offset: number;
   limit: number | undefined;
@@ -158,13 +163,15 @@ async function filterOf(
   resource: Resource,
   filter: Record<string, unknown>,
   lang: Lang,
-): Promise<{ where: SQL | undefined; liveOnly: boolean; byIds: boolean }> {
+): Promise<{ where: SQL | undefined; liveOnly: boolean; byIds: boolean; filtered: string[]; showsVoided: boolean }> {
   const conds: SQL[] = [];
+  const filtered: string[] = [];
   let showVoided: boolean | 'any' = false;
   let byIds = false;
   for (const [rawKey, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
     if (rawKey === 'q') {
+      filtered.push('q');
       const text = String(value).trim();
       const fields = resource.search.length ? resource.search : [];
       if (text && fields.length) {
@@ -189,12 +196,13 @@ async function filterOf(
     const op = SUFFIXES.find((s) => rawKey.endsWith(s) && isColumn(resource, rawKey.slice(0, -s.length))) ?? '';
     const key = op ? rawKey.slice(0, -op.length) : rawKey;
     if (!isColumn(resource, key)) throw badRequest(msg(lang, 'unknown_filter', { field: rawKey }));
+    filtered.push(key);
     conds.push(fieldCondition(sqlOf(db), resource, key, op, value, lang));
   }
   // nothing asked but the default (live records; a table without voided_at: all of them)
   const liveOnly = showVoided === false && conds.length === 0;
   if (resource.system && showVoided !== 'any') conds.push(showVoided ? isNotNull(resource.table.voided_at) : isNull(resource.table.voided_at));
-  return { where: conds.length ? and(...conds) : undefined, liveOnly, byIds };
+  return { where: conds.length ? and(...conds) : undefined, liveOnly, byIds, filtered, showsVoided: resource.system && showVoided !== false };
 }
 
 /**
@@ -292,7 +300,18 @@ export async function parseListParams(db: Db, resource: Resource, query: Record<
   const parsed = await filterOf(db, resource, filter, lang);
   // Without a range only a look-up by ids (react-admin's getMany) is bounded; anything else gets the first page.
   if (limit === undefined && !parsed.byIds) limit = MAX_PAGE_ROWS;
-  return { where: parsed.where, liveOnly: parsed.liveOnly, sortBy, orderBy: orderByOf(sortBy), offset: start, limit, start };
+  return {
+    where: parsed.where,
+    liveOnly: parsed.liveOnly,
+    sortBy,
+    sortField: field,
+    filtered: parsed.filtered,
+    showsVoided: parsed.showsVoided,
+    orderBy: orderByOf(sortBy),
+    offset: start,
+    limit,
+    start,
+  };
 }
 
 /** PostgreSQL: from this offset on, a page finds its ids first and then reads only their rows (see pageRows). */
@@ -351,6 +370,23 @@ export async function pageRows(db: Db, resource: Resource, where: SQL | undefine
   const base = () => db.select().from(t).where(where).$dynamic();
   const page = async (orderBy: SQL[], limit: number, offset: number, from?: SQL) => {
     const cond = from ? and(where, from) : where;
+    // a filtered list sorted by another column: the plan by the list's total (sort-walk.ts)
+    const plan =
+      from || p.showsVoided
+        ? undefined
+        : await filteredPage(db, {
+            resource,
+            where,
+            sortField: p.sortField,
+            filtered: p.filtered,
+            orderBy,
+            limit,
+            offset,
+            total,
+            liveCount: () => liveEstimate(engineOf(db), resource.name, () => countRows(db, resource, undefined, true)),
+          });
+    if (Array.isArray(plan)) return plan;
+    if (plan === 'sorted-ids') return await rowsOf(db, resource, sortedIds(db, { resource, where, orderBy, sortField: p.sortField }, limit, offset), orderBy);
     if (offset < DEEP_OFFSET || sqlOf(db).dialect !== 'postgres')
       return await db
         .select()

@@ -1,6 +1,7 @@
 /** The registry against DOMAIN.md: every resource, every field key, its kind and its required flag. */
 import fs from 'node:fs';
 import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, test } from 'vitest';
 import { SYSTEM_FIELDS } from '../../schema/define';
 import { FINDING_STATUS, ROLE, SCOPE_CATEGORIES } from '../../schema/enums';
@@ -128,5 +129,15 @@ describe('shared vocabularies and columns', () => {
       }
       for (const nk of r.naturalKey) for (const k of nk) expect(r.fields[k], `${r.name}.naturalKey ${k}`).toBeDefined();
     }
+  });
+});
+
+describe('index names', () => {
+  // PostgreSQL keeps 63 bytes of a name: a longer one would be cut there and differ from the declared one
+  test('fit PostgreSQL: a long one is cut and ends in a hash of the whole, all distinct', () => {
+    const names = [...registry.values()].flatMap((r) => getTableConfig(r.table).indexes.map((i) => i.config.name));
+    for (const n of names) expect(n.length, n).toBeLessThanOrEqual(63);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('sales_lines__product__voided_at__sale_date__unit_price_35edbed0');
   });
 });

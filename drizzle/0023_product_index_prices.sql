@@ -1,0 +1,2 @@
+DROP INDEX `sales_lines__product__voided_at__sale_date`;--> statement-breakpoint
+CREATE INDEX `sales_lines__product__voided_at__sale_date__unit_price_35edbed0` ON `sales_lines` (`product`,`voided_at`,`sale_date`,`unit_price`,`amount`,`id`);
