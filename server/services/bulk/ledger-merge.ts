@@ -52,7 +52,7 @@ const rebuildMinRows = (alone: boolean) => {
   const set = readEnv().GSP_IMPORT_REBUILD_MIN_ROWS;
   return set ?? (alone ? REBUILD_MIN_ROWS : Number.POSITIVE_INFINITY);
 };
-const REBUILD_MIN_ROWS = 20_000;
+export const REBUILD_MIN_ROWS = 20_000;
 
 /**
  * The indexes worth rebuilding: not the partial ones on `IS NOT NULL` (`voided_at IS NOT NULL` gets no new

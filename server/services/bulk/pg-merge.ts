@@ -45,6 +45,7 @@ import type { ServiceContext } from '../context';
 import { FINDING_CONTEXT_UPDATES } from '../rules/finding-context';
 import { createImportRow, type ImportRowValues } from './import-row';
 import { MergeConflict } from './ledger-merge';
+import { dropIndexesWhenAlone, rebuildIndexes } from './pg-rebuild';
 
 const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 const STAMP = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_id'];
@@ -181,9 +182,14 @@ export async function pgMergeStaging(
     for (const t of OTHERS) await stage(t.name, t.cols);
     // each staged table's top id, before adoption removes master records (the range reserved covers them all)
     const tops = new Map<string, number>();
-    const topRows = (await run(`SELECT ${STAGED.map((t) => `(SELECT COALESCE(max(id), 0) FROM ${q(`stg_${t.name}`)}) AS ${q(t.name)}`).join(', ')}`))
-      .rows[0] as Record<string, string | number>;
-    for (const t of STAGED) tops.set(t.name, Number(topRows[t.name]));
+    const topRows = (
+      await run(
+        `SELECT ${STAGED.map((t) => `(SELECT COALESCE(max(id), 0) FROM ${q(`stg_${t.name}`)}) AS ${q(t.name)}`).join(', ')},
+         (SELECT count(*) FROM stg_sales_lines WHERE invoice IS NOT NULL) AS invoice_lines,
+         (SELECT count(*) FROM stg_findings) AS findings, (SELECT count(*) FROM stg_import_rejects) AS import_rejects`,
+      )
+    ).rows[0] as Record<string, string | number>;
+    for (const t of [...STAGED.map((t) => t.name), 'invoice_lines', 'findings', 'import_rejects']) tops.set(t, Number(topRows[t]));
 
     // 2. natural keys against the committed rows: first without the lock (the whole staged set: seconds at 1M
     // lines), then under it only against the rows committed since (every other writer takes its ids from the
@@ -226,6 +232,12 @@ export async function pgMergeStaging(
       }),
     );
     await run('SET LOCAL lock_timeout = 0');
+    // a first load with the database to itself: the big tables' secondary indexes built after their rows (pg-rebuild.ts)
+    const highWater = async (table: string) => Number(((await db.get(sql`SELECT ${dialect.idHighWater(table)} AS off`)) as { off: number }).off);
+    const plan = [];
+    for (const table of LEDGER_IMPORT_TABLES)
+      plan.push({ table, newRows: tops.get(table)!, existing: offset.get(table) ?? (await highWater(table)) });
+    const dropped = await dropIndexesWhenAlone(run, engine.ownSessions(), plan);
 
     // 3. every row, each table's ids offset into its reserved range; nobody sees them before the COMMIT
     const importId = await createImportRow(ctx, values, 'done');
@@ -292,6 +304,10 @@ export async function pgMergeStaging(
       await checkReferences(run, importId, LEDGER_IMPORT_TABLES, ranges);
       await run('SET LOCAL session_replication_role = origin');
     }
+    const t0 = performance.now();
+    await rebuildIndexes(run, dropped);
+    if (timing && dropped.length)
+      process.stderr.write(`[import]   merge indexes rebuilt (${dropped.length}, the database to itself): ${(performance.now() - t0).toFixed(0)} ms\n`);
     if (pgMergeHooks.beforeFinish) await pgMergeHooks.beforeFinish();
 
     // 6. under the write lock until the COMMIT (short): what other writers committed meanwhile — all of it above
