@@ -68,7 +68,8 @@ describe.skipIf(!url)('the PostgreSQL merge rebuilds indexes only with the datab
   /** What the import wrote, table by table (the ids included: both copies start from the same template). */
   const content = async (db: Db) => {
     const out: Record<string, string> = {};
-    for (const t of TABLES) out[t] = String((await all(db, `SELECT md5(string_agg((to_jsonb(t) - 'created_at' - 'updated_at')::text, '|' ORDER BY id)) AS h FROM "${t}" t`))[0].h);
+    for (const t of TABLES)
+      out[t] = String((await all(db, `SELECT md5(string_agg((to_jsonb(t) - 'created_at' - 'updated_at')::text, '|' ORDER BY id)) AS h FROM "${t}" t`))[0].h);
     return out;
   };
 

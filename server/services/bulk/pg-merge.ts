@@ -168,10 +168,16 @@ export async function pgMergeStaging(
       const copy = client.query(copyFrom(`COPY ${q(table)} (${cols.map(q).join(', ')}) FROM STDIN`));
       await pipeline(Readable.from(chunks), copy);
       if (timing)
-        process.stderr.write(`[import]   merge COPY ${table}: ${(performance.now() - t0).toFixed(0)} ms, server cpu ${(backend() - c0).toFixed(0)} ms, ${copy.rowCount} rows\n`);
+        process.stderr.write(
+          `[import]   merge COPY ${table}: ${(performance.now() - t0).toFixed(0)} ms, server cpu ${(backend() - c0).toFixed(0)} ms, ${copy.rowCount} rows\n`,
+        );
       return copy.rowCount;
     };
-    const rowsOf = (text: string, ...args: unknown[]) => staging.prepare(text).raw(true).iterate(...args) as IterableIterator<unknown[]>;
+    const rowsOf = (text: string, ...args: unknown[]) =>
+      staging
+        .prepare(text)
+        .raw(true)
+        .iterate(...args) as IterableIterator<unknown[]>;
     const cellOf = (table: string, col: string): Cell => (types.get(`${table}.${col}`) === 'boolean' ? BOOL : PLAIN);
     for (const t of STAGED) {
       if (!VIA_TEMP.has(t.name)) continue;
@@ -235,8 +241,7 @@ export async function pgMergeStaging(
     // a first load with the database to itself: the big tables' secondary indexes built after their rows (pg-rebuild.ts)
     const highWater = async (table: string) => Number(((await db.get(sql`SELECT ${dialect.idHighWater(table)} AS off`)) as { off: number }).off);
     const plan = [];
-    for (const table of LEDGER_IMPORT_TABLES)
-      plan.push({ table, newRows: tops.get(table)!, existing: offset.get(table) ?? (await highWater(table)) });
+    for (const table of LEDGER_IMPORT_TABLES) plan.push({ table, newRows: tops.get(table)!, existing: offset.get(table) ?? (await highWater(table)) });
     const dropped = await dropIndexesWhenAlone(run, engine.ownSessions(), plan);
 
     // 3. every row, each table's ids offset into its reserved range; nobody sees them before the COMMIT
@@ -283,12 +288,33 @@ export async function pgMergeStaging(
     records.invoice_lines = await copyIn(
       'invoice_lines',
       ['invoice', 'product', 'quantity', 'amount', ...STAMP],
-      copyLines(rowsOf('SELECT invoice, product, quantity, amount FROM sales_lines WHERE invoice IS NOT NULL ORDER BY id'), [ref('invoices'), ref('products'), PLAIN, PLAIN], stamps),
+      copyLines(
+        rowsOf('SELECT invoice, product, quantity, amount FROM sales_lines WHERE invoice IS NOT NULL ORDER BY id'),
+        [ref('invoices'), ref('products'), PLAIN, PLAIN],
+        stamps,
+      ),
     );
     // 5. findings with their context from the staged record and order (joined in the staging file); rejected rows
     records.findings = await copyIn(
       'findings',
-      ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message', 'detail', 'customer', 'salesperson', 'product', 'batch', 'record_date', 'import', 'status', ...STAMP],
+      [
+        'rule',
+        'severity',
+        'resource',
+        'record_id',
+        'row',
+        'fields',
+        'message',
+        'detail',
+        'customer',
+        'salesperson',
+        'product',
+        'batch',
+        'record_date',
+        'import',
+        'status',
+        ...STAMP,
+      ],
       copyLines(
         rowsOf(
           `SELECT f.rule, f.severity, f.resource,
