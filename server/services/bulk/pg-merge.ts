@@ -53,12 +53,6 @@ import { dropIndexesWhenAlone, rebuildIndexes } from './pg-rebuild';
 
 const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 const STAMP = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_id'];
-/**
- * Staged tables that go through a temporary table and INSERT … SELECT: the masters, whose natural keys decide
- * adoption on the server, and the orders, whose numbers are checked against the live ones there. Every other
- * table is copied by COPY straight into its target, its ids and references made final on the way.
- */
-const VIA_TEMP = new Set(['customers', 'products', 'batches', 'salespeople', 'sales_orders']);
 
 /** COPY text format: NULL as \N; backslash, tab, newline and CR escaped. */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -94,6 +88,12 @@ const MERGE_LOCK_KEY = WRITE_LOCK_KEY + 1;
 const MERGE_LOCK_WAIT_MS = 120_000;
 /** Masters whose natural key decides adoption, in adoption order (batches after products: see adoptExisting). */
 const ADOPTED = ['customers', 'products', 'batches', 'salespeople'];
+/**
+ * Staged tables that go through a temporary table and INSERT … SELECT: the masters, whose natural keys decide
+ * adoption on the server. Every other table is copied by COPY straight into its target, its ids and references
+ * made final on the way (the orders' numbers alone go to a temporary table too, for the clash checks).
+ */
+const VIA_TEMP = new Set(ADOPTED);
 /**
  * Test seams (null: nothing): `afterRows` runs inside the merge's transaction once every row is inserted, before
  * the set-wise reference check; `beforeFinish` before it takes the write lock to finish.
@@ -187,6 +187,11 @@ export async function pgMergeStaging(
       await run(`CREATE TEMP TABLE ${q(`stg_${t.name}`)} (id bigint, ${cols.map((c, i) => `${q(c)} ${typed[i]}`).join(', ')}) ON COMMIT DROP`);
       const cells = [PLAIN, ...cols.map((c) => cellOf(t.name, c))];
       await copyIn(`stg_${t.name}`, ['id', ...cols], copyLines(rowsOf(`SELECT ${['id', ...cols].map(q).join(', ')} FROM ${q(t.name)} ORDER BY id`), cells));
+    }
+    // the staged order numbers, checked against the live ones (the orders themselves are copied after the reservation)
+    if (!opts.force) {
+      await run('CREATE TEMP TABLE stg_sales_orders (id bigint, order_no text) ON COMMIT DROP');
+      await copyIn('stg_sales_orders', ['id', 'order_no'], copyLines(rowsOf('SELECT id, order_no FROM sales_orders ORDER BY id'), [PLAIN, PLAIN]));
     }
     // each staged table's top id (before adoption removes master records: the range reserved covers them all), and
     // how many rows the tables derived from them get: the staging file answers
