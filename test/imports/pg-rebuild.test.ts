@@ -6,8 +6,11 @@
  *   one is back with its definition, the data equals an import that maintained them, and the planner uses them;
  *   a failure after the drop leaves every index and nothing of the import;
  * - with another session on the database (a reader: a server beside the import), nothing is dropped and that
- *   reader's query on the merged table answers while the merge runs.
+ *   reader's query on the merged table answers while the merge runs;
+ * - alone but as the runbook's application role (not the tables' owner): the drop is refused inside its
+ *   savepoint, every index is maintained and the import goes through whole.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,7 +18,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, engineOf, openPgDb } from '../../server/db';
 import type { PgEngine } from '../../server/db/pg';
 import { pgMergeHooks } from '../../server/services/bulk/pg-merge';
-import { admin, testPgUrl } from '../helpers/pg';
+import { admin, testPgUrl, withDatabase } from '../helpers/pg';
+import { REPO_ROOT } from '../helpers/shared';
 import { importFile, masterDbFile, sample } from './pipeline-fixtures';
 import { copyPgDatabase, copySqliteToPg, migratedPgDb, type PgImportDb } from './pg-fixtures';
 
@@ -29,6 +33,7 @@ describe.skipIf(!url)('the PostgreSQL merge rebuilds indexes only with the datab
   let master: string;
   const opened: Array<{ db: Db; drop: () => Promise<void> }> = [];
   const saved = process.env.GSP_IMPORT_REBUILD_MIN_ROWS;
+  const role = `gsp_t_rebuild_${process.pid}`;
 
   beforeAll(async () => {
     master = await masterDbFile();
@@ -37,6 +42,7 @@ describe.skipIf(!url)('the PostgreSQL merge rebuilds indexes only with the datab
     await template.closeConnections();
     await template.scratch.client.end();
     process.env.GSP_IMPORT_REBUILD_MIN_ROWS = '1';
+    await admin(url!, (c) => c.query(`DROP ROLE IF EXISTS "${role}"; CREATE ROLE "${role}" LOGIN PASSWORD 'app-secret'`));
   }, 120_000);
   afterEach(async () => {
     pgMergeHooks.afterRows = null;
@@ -49,15 +55,25 @@ describe.skipIf(!url)('the PostgreSQL merge rebuilds indexes only with the datab
     if (saved === undefined) delete process.env.GSP_IMPORT_REBUILD_MIN_ROWS;
     else process.env.GSP_IMPORT_REBUILD_MIN_ROWS = saved;
     if (template) await admin(url!, (c) => c.query(`DROP DATABASE IF EXISTS "${template.scratch.name}" WITH (FORCE)`));
+    await admin(url!, (c) => c.query(`DROP ROLE IF EXISTS "${role}"`));
     if (master) fs.rmSync(path.dirname(master), { recursive: true, force: true });
   });
 
   /** A copy of the master database with no session on it but the returned Db's pool. */
-  const open = async (label: string) => {
+  const open = async (label: string, asAppRole = false) => {
     const scratch = await copyPgDatabase(url!, template.scratch.name, label);
+    if (asAppRole)
+      execFileSync('psql', [scratch.url, '-q', '-v', `app_role=${role}`, '-f', path.join(REPO_ROOT, 'ops/pg/app-role.sql')], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
     await scratch.client.end();
-    const db = openPgDb(scratch.url);
-    opened.push({ db, drop: scratch.drop });
+    const db = openPgDb(asAppRole ? withDatabase(scratch.url, scratch.name, { name: role, password: 'app-secret' }) : scratch.url);
+    opened.push({
+      db,
+      drop: async () => {
+        await admin(url!, (c) => c.query(`DROP DATABASE IF EXISTS "${scratch.name}" WITH (FORCE)`));
+      },
+    });
     return { db, url: scratch.url };
   };
   const all = async (db: Db, text: string, params: unknown[] = []) => (await (engineOf(db) as PgEngine).connection().query(text, params)).rows;
@@ -139,5 +155,14 @@ describe.skipIf(!url)('the PostgreSQL merge rebuilds indexes only with the datab
     const b = await open('rebuild_alone2');
     await importFile(b.db, sample('ledger-utf8.csv'), 'sales-ledger');
     expect(await content(b.db)).toEqual(await content(a.db));
+  }, 120_000);
+
+  it('alone as the application role (not the owner): the drop refused in its savepoint, every index maintained, the import whole', async () => {
+    const { db } = await open('rebuild_app_role', true);
+    const before = await indexes(db);
+    const r = await importFile(db, sample('ledger-utf8.csv'), 'sales-ledger');
+    expect(r.report.counts.imported).toBeGreaterThan(0);
+    expect(await indexes(db)).toEqual(before);
+    expect(Number((await all(db, 'SELECT count(*) AS n FROM sales_lines WHERE import_id = $1', [r.importId]))[0].n)).toBe(r.report.counts.imported);
   }, 120_000);
 });
