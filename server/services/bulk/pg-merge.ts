@@ -1,11 +1,11 @@
 /**
  * Phase 2 of a ledger import on PostgreSQL (issue #17 item 3): the staging file phase 1 wrote (the same SQLite
- * file as on SQLite: imports/run/ledger/staging.ts) is streamed with COPY (pg-copy-streams) — the masters and
- * the orders into temporary tables, checked there (natural keys, adoption) and merged with INSERT … SELECT; the
- * other tables (lines, slips, invoices, their links, checks, invoice lines, findings, rejected rows) straight into
- * their targets, ids and references made final on the way, so the server stores them while this process
- * reads and writes the next (at 100k lines the temp-table round was 2 s of COPY plus 4 s of INSERT … SELECT on
- * the server, one after the other) — all in ONE transaction: a failure rolls it all back, a killed
+ * file as on SQLite: imports/run/ledger/staging.ts) is streamed with COPY (pg-copy-streams) — the masters into
+ * temporary tables, checked there (natural keys, adoption) and merged with INSERT … SELECT, the orders' numbers
+ * into one for the clash checks; every other table (orders, lines, slips, invoices, their links, checks, invoice
+ * lines, findings, rejected rows) straight into its target, ids and references made final on the way, so the
+ * server stores one table while this process writes the next (at 100k lines the temp-table round was 2 s of
+ * COPY, then 4 s of INSERT … SELECT on the server) — all in ONE transaction: a failure rolls it all back, a killed
  * process's connection is rolled back by the server, and nobody sees any of it before its COMMIT (MVCC), so
  * nothing partial ever exists and no reader sees a merge half done (no `running` import, no recovery step).
  *
