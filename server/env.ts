@@ -93,6 +93,8 @@ const SPEC = {
   GSP_IMPORT_TIMING: oneOf('1', 'rules'),
   GSP_IMPORT_MERGE_CACHE_KIB: int(1024, 16 * 1024 * 1024),
   GSP_IMPORT_SORT_CACHE_KIB: int(256, 16 * 1024 * 1024),
+  /** the ledger merge's sorter threads for its CREATE INDEX when it has the file to itself (PRAGMA threads; 0 none) */
+  GSP_IMPORT_SORT_THREADS: int(0, 8),
   GSP_IMPORT_REBUILD_MIN_ROWS: int(0, Number.MAX_SAFE_INTEGER),
   GSP_IMPORT_MERGE_FK: flag,
   /** the ledger merge: what one of its transactions aims to hold the write lock for, and the pause after each (ms) */

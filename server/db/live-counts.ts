@@ -1,6 +1,7 @@
 /**
  * The live rows of a table, kept exact by triggers in the same transaction as the rows (the custom migration
- * drizzle/0020_live_counts.sql): an unfiltered list's total is one indexed row instead of a count over the
+ * drizzle/0020_live_counts.sql; a first-load ledger merge sets a table's triggers aside and counts it once at
+ * its end, server/services/bulk/merge-triggers.ts): an unfiltered list's total is one indexed row instead of a count over the
  * table's smallest index (1M sales lines: ≈ 8 ms of CPU each time; the count cache of server/crud/count-cache.ts
  * starts over at every commit, and under load something commits every few ms).
  *

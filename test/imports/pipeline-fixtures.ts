@@ -99,6 +99,30 @@ export async function snapshot(db: Db): Promise<Record<string, unknown>> {
 
 export const count = (db: Db, sql: string, ...args: unknown[]) => sqlValue(db, sql, ...args);
 
+/**
+ * The kept live counts (row_counts) that differ from their table's rows, as `table: kept ≠ actual` — none
+ * expected (a first load's merge sets the count triggers aside and counts each table at its end:
+ * server/services/bulk/merge-triggers.ts). Plain better-sqlite3: also for a file no Db has open.
+ */
+export function keptCountsOff(sqlite: import('better-sqlite3').Database): string[] {
+  const kept = sqlite.prepare('SELECT tbl, live, voided FROM row_counts ORDER BY tbl').all() as Array<{ tbl: string; live: number; voided: number }>;
+  const voidable = sqlite.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'voided_at'");
+  return kept.flatMap((k) => {
+    const a = sqlite
+      .prepare(
+        voidable.get(k.tbl)
+          ? `SELECT count(*) - count(voided_at) AS live, count(voided_at) AS voided FROM "${k.tbl}"`
+          : `SELECT count(*) AS live, 0 AS voided FROM "${k.tbl}"`,
+      )
+      .get() as { live: number; voided: number };
+    return a.live === k.live && a.voided === k.voided ? [] : [`${k.tbl}: ${k.live}/${k.voided} ≠ ${a.live}/${a.voided}`];
+  });
+}
+
+/** The database's triggers (name and statement), to compare before and after. */
+export const triggerList = (sqlite: import('better-sqlite3').Database) =>
+  sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+
 /** Files beside the database that an import left (staging files). */
 export const leftovers = (t: TempDb) => fs.readdirSync(t.dir).filter((f) => f.includes('.import-'));
 

@@ -7,7 +7,8 @@
  * (merge-recovery.ts). Then the big tables follow in id ranges: staged ids offset into the reserved range,
  * staged references (negative) mapped to the new ids, positive ones kept, every row stamped with the
  * import's id, the indexes kept up to date as it goes (or, for a first load with the database to itself,
- * dropped first and built again one per transaction). The last transaction marks the import done and writes ONE audit
+ * dropped first and built again one per transaction, with the tables' row-count triggers set aside
+ * meanwhile and each table counted once at the end: merge-triggers.ts). The last transaction marks the import done and writes ONE audit
  * row for it (writeAudit: the hash chain stays intact). An error removes what was written (by import id);
  * a process killed meanwhile leaves a `running` import that the next opening of the database removes
  * (merge-recovery.ts) — nothing partial survives. While the merge runs, the import's records already
@@ -25,6 +26,7 @@ import { insertImportRow, type ImportRowValues } from './import-row';
 import { soleConnection, synced, withUnsyncedCommits } from './journal';
 import { ChunkedWriter, type LockStats } from './merge-chunks';
 import { mergeMarker, removeImport } from './merge-recovery';
+import { deferrableTriggers, restoreTriggers } from './merge-triggers';
 import { readEnv } from '../../env';
 
 export class MergeConflict extends Error {
@@ -53,6 +55,12 @@ const rebuildMinRows = (alone: boolean) => {
   return set ?? (alone ? REBUILD_MIN_ROWS : Number.POSITIVE_INFINITY);
 };
 export const REBUILD_MIN_ROWS = 20_000;
+/**
+ * Helper threads of a CREATE INDEX's sorter (PRAGMA threads) when the merge has the file to itself: the second
+ * core is the staging thread's during phase 1 and idle by now on a quiet box — each index ≈ 15 % less wall at
+ * 1M keys for ≈ 30 % more CPU; on a box busy elsewhere it buys nothing (GSP_IMPORT_SORT_THREADS=0 turns it off).
+ */
+const SORT_THREADS = readEnv().GSP_IMPORT_SORT_THREADS ?? 1;
 
 /**
  * The indexes worth rebuilding: not the partial ones on `IS NOT NULL` (`voided_at IS NOT NULL` gets no new
@@ -198,11 +206,16 @@ export function mergeStaging(
             sqlite.prepare('INSERT INTO main.sqlite_sequence (name, seq) VALUES (?, ?)').run(name, top);
         };
         const dropped: Array<{ name: string; sql: string }> = [];
+        const triggers: string[] = [];
         const rebuild = (table: string, newRows: number, existing: number) => {
           if (newRows < rebuildMinRows(alone) || newRows < existing) return;
           for (const ix of indexesToRebuild(sqlite, table)) {
             sqlite.exec(`DROP INDEX main.${q(ix.name)}`);
             dropped.push(ix);
+          }
+          for (const tr of deferrableTriggers(sqlite, table)) {
+            sqlite.exec(`DROP TRIGGER main.${q(tr.name)}`);
+            triggers.push(tr.sql);
           }
         };
         for (const t of STAGED) {
@@ -216,14 +229,14 @@ export function mergeStaging(
         for (const t of ['findings', 'import_rejects']) rebuild(t, stagedCount.get(t)!.n, seq(t));
         const importId = insertImportRow(
           ctx,
-          { ...values, counts: { ...(values.counts as object), merging: mergeMarker(dropped.map((ix) => ix.sql)) } },
+          { ...values, counts: { ...(values.counts as object), merging: mergeMarker({ indexes: dropped.map((ix) => ix.sql), triggers }) } },
           'running',
         );
         for (const t of STAGED) if (MASTERS.has(t.name)) records[t.name] = copyTable(t.name, offset, importId, now, actor)(0, stagedCount.get(t.name)!.top);
-        return { importId, offset, dropped };
+        return { importId, offset, aside: { indexes: dropped.map((ix) => ix.sql), triggers } };
       });
       tt = tick('begin (clash check, adopt, reserve ids, drop indexes, master records)', tt);
-      const { importId, offset, dropped } = begin;
+      const { importId, offset, aside } = begin;
       // A recovery that judged this merge dead removed its import: stop rather than write an orphan chunk.
       const check = () => {
         const st = sqlite.prepare('SELECT status FROM main.imports WHERE id = ?').pluck().get(importId);
@@ -295,9 +308,18 @@ export function mergeStaging(
         // CPU of one 64 MiB run at 1M keys (0.6 vs 1.1–1.3 s; bench/README session 10); below ≈ 200k keys
         // the keys fit one run either way.
         sqlite.pragma(`cache_size = ${-SORT_CACHE_KIB}`);
-        w.steps('indexes', dropped, (ix) => sqlite.exec(ix.sql));
-        sqlite.pragma(`cache_size = ${MERGE_CACHE_KIB > 0 ? -MERGE_CACHE_KIB : cache}`);
-        if (dropped.length) tt = tick(`${dropped.length} indexes rebuilt`, tt);
+        const threads = sqlite.pragma('threads', { simple: true }) as number;
+        if (alone) sqlite.pragma(`threads = ${SORT_THREADS}`);
+        try {
+          w.steps('indexes', aside.indexes, (sql) => sqlite.exec(sql));
+        } finally {
+          sqlite.pragma(`threads = ${threads}`);
+          sqlite.pragma(`cache_size = ${MERGE_CACHE_KIB > 0 ? -MERGE_CACHE_KIB : cache}`);
+        }
+        if (aside.indexes.length) tt = tick(`${aside.indexes.length} indexes rebuilt`, tt);
+        // the count triggers back, each table counted once
+        restoreTriggers(sqlite, aside.triggers, (fn) => w.tx('triggers', fn));
+        if (aside.triggers.length) tt = tick(`${aside.triggers.length} count triggers back, tables counted`, tt);
         // 4. done: what fillFindingContext still finds to fill, the imports row, one audit row
         w.tx('finding context', () => fillFindingContext(sqlite, importId));
         // the one synced commit: a done import survives power loss (the others may be lost: then it is removed as `running`)
@@ -315,12 +337,7 @@ export function mergeStaging(
         return { importId, records, lock: w.lock };
       } catch (e) {
         // nothing of a failed merge stays: its records by import id, its indexes back, its imports row
-        removeImport(
-          sqlite,
-          importId,
-          dropped.map((ix) => ix.sql),
-          (fn) => w.tx('undo', fn),
-        );
+        removeImport(sqlite, importId, aside, (fn) => w.tx('undo', fn));
         throw e;
       }
     };

@@ -1,15 +1,17 @@
 /**
  * A ledger merge commits in many short transactions (merge-chunks.ts). While it runs, its imports row is
- * `running` with a marker naming the process that merges (host, pid, its start) and the indexes the merge
- * dropped to build again at the end. A process killed in the middle leaves part of its records behind: every
- * opening of the database (server/db.ts: the server before it serves, the CLI, backups) removes the records
- * of an unfinished merge whose process is gone — by their `import_id`, in short transactions — puts the
- * dropped indexes back and deletes the imports row, so nothing partial outlives a crash. A merge whose
- * process still runs (a CLI beside the server, an import worker thread) is left alone.
+ * `running` with a marker naming the process that merges (host, pid, its start) and the indexes and row-count
+ * triggers it dropped to put back at the end (merge-triggers.ts). A process killed in the middle leaves part
+ * of its records behind: every opening of the database (server/db.ts: the server before it serves, the CLI,
+ * backups) removes the records of an unfinished merge whose process is gone — by their `import_id`, in short
+ * transactions — puts the dropped indexes and triggers back (the tables' live counts taken again) and deletes
+ * the imports row, so nothing partial outlives a crash. A merge whose process still runs (a CLI beside the
+ * server, an import worker thread) is left alone.
  * Only better-sqlite3 and Node here: the database's open path uses this file.
  */
 import type Database from 'better-sqlite3';
 import os from 'node:os';
+import { restoreTriggers } from './merge-triggers';
 
 interface MergeMarker {
   host: string;
@@ -18,12 +20,20 @@ interface MergeMarker {
   boot: number;
   /** CREATE INDEX statements of the indexes dropped for the merge (built again at its end) */
   indexes: string[];
+  /** CREATE TRIGGER statements of the row-count triggers set aside (merge-triggers.ts; absent in older markers) */
+  triggers?: string[];
+}
+
+/** What a merge dropped and must put back: in its marker, and handed to removeImport on a failure. */
+export interface SetAside {
+  indexes: string[];
+  triggers: string[];
 }
 
 const processBoot = () => Math.round((Date.now() - process.uptime() * 1000) / 1000) * 1000;
 
-export function mergeMarker(indexes: string[]): MergeMarker {
-  return { host: os.hostname(), pid: process.pid, boot: processBoot(), indexes };
+export function mergeMarker(aside: SetAside): MergeMarker {
+  return { host: os.hostname(), pid: process.pid, boot: processBoot(), ...aside };
 }
 
 function alive(m: MergeMarker): boolean {
@@ -47,10 +57,12 @@ function tablesWithImportId(sqlite: Database.Database): string[] {
 }
 
 /**
- * Removes every record an import wrote, puts its dropped indexes back and deletes its imports row; each step
- * a short transaction run through `tx` (the merge's timed writer, or a plain IMMEDIATE transaction).
+ * Removes every record an import wrote, puts its dropped indexes and triggers back and deletes its imports
+ * row; each step a short transaction run through `tx` (the merge's timed writer, or a plain IMMEDIATE
+ * transaction). The rows go first: with their count triggers still set aside, deleting them subtracts
+ * nothing (they were never counted), and each table is then counted whole.
  */
-export function removeImport(sqlite: Database.Database, importId: number, indexes: string[], tx: <T>(fn: () => T) => T = plainTx(sqlite)): void {
+export function removeImport(sqlite: Database.Database, importId: number, { indexes, triggers }: SetAside, tx: <T>(fn: () => T) => T = plainTx(sqlite)): void {
   const fks = sqlite.pragma('foreign_keys', { simple: true }) as number;
   sqlite.pragma('foreign_keys = OFF'); // the import's records refer to each other; they all go
   try {
@@ -62,6 +74,7 @@ export function removeImport(sqlite: Database.Database, importId: number, indexe
       const name = /^CREATE\s+(?:UNIQUE\s+)?INDEX\s+[`"]?([^`"\s]+)[`"]?/i.exec(sql)?.[1];
       if (name && !sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name)) tx(() => sqlite.exec(sql));
     }
+    restoreTriggers(sqlite, triggers, tx);
     tx(() => sqlite.prepare('DELETE FROM imports WHERE id = ?').run(importId));
   } finally {
     sqlite.pragma(`foreign_keys = ${fks ? 'ON' : 'OFF'}`);
@@ -86,7 +99,7 @@ export function recoverUnfinishedMerges(sqlite: Database.Database): number[] {
       marker = undefined;
     }
     if (!marker || alive(marker)) continue;
-    removeImport(sqlite, r.id, marker.indexes);
+    removeImport(sqlite, r.id, { indexes: marker.indexes, triggers: marker.triggers ?? [] });
     removed.push(r.id);
   }
   return removed;

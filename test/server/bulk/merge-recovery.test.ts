@@ -3,8 +3,9 @@
  * a CLI import killed in the middle of its merge — in WAL, another connection holding the file open, as
  * beside a running server — leaves a `running` import with part of its records; while its process could
  * still be running, its records refuse edits (409) and nothing removes them; once that process is gone, the
- * next opening of the database removes every record of it, builds the indexes it had dropped again and
- * deletes its imports row: the database is as before the import, integrity intact.
+ * next opening of the database removes every record of it, builds the indexes it had dropped again, puts
+ * the count triggers it had set aside back with the tables counted again (what someone else wrote meanwhile
+ * included) and deletes its imports row: the database is as before the import, integrity intact.
  */
 import { writerOf } from '../../../server/db';
 import { spawn } from 'node:child_process';
@@ -20,7 +21,7 @@ import { SYSTEM_ACTOR } from '../../../server/services/context';
 import { updateRecord } from '../../../server/services/write';
 import { REPO_ROOT } from '../../helpers/shared';
 import { SAMPLE_ROW, writeLedger } from '../../imports/generated-ledger';
-import { EXPECTED, masterDbFile, tempDb, type TempDb } from '../../imports/pipeline-fixtures';
+import { EXPECTED, keptCountsOff, masterDbFile, tempDb, triggerList, type TempDb } from '../../imports/pipeline-fixtures';
 
 const CLI = path.join(REPO_ROOT, 'imports/cli-launcher.mjs');
 const ROWS = 6000;
@@ -30,6 +31,7 @@ let t: TempDb;
 let ledger: string;
 let before: Record<string, number>;
 let indexesBefore: string[];
+let triggersBefore: ReturnType<typeof triggerList>;
 let partial: { id: number; counts: string };
 
 const counts = (file: string) => {
@@ -48,6 +50,7 @@ beforeAll(async () => {
   writeLedger(ledger, ROWS, (i) => SAMPLE_ROW[i % 2 ? 19 : 23]);
   before = counts(t.file);
   indexesBefore = indexes(t.db.$client);
+  triggersBefore = triggerList(t.db.$client);
   // t.db stays open: the CLI cannot leave WAL, as beside a server
   const child = spawn(process.execPath, [CLI, ledger, '--kind', 'sales-ledger', '--db', t.file, '--as-of', EXPECTED.asOf], {
     cwd: REPO_ROOT,
@@ -76,6 +79,15 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
     const marker = JSON.parse(partial.counts).merging;
     expect(marker.indexes.length).toBeGreaterThan(0);
     expect(indexes(t.db.$client).length).toBeLessThan(indexesBefore.length);
+    expect(marker.triggers).toContain(triggersBefore.find((x) => x.name === 'sales_lines_count_insert')!.sql);
+    expect(triggerList(t.db.$client).map((x) => x.name)).not.toContain('sales_lines_count_insert');
+  });
+
+  it('an order someone else writes meanwhile, its count trigger set aside, is counted once the triggers are back', () => {
+    const w = writerOf(t.db);
+    const customer = w.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').pluck().get();
+    w.prepare("INSERT INTO sales_orders (order_no, customer, sale_date) VALUES ('SO-MEANWHILE', ?, '2025-06-30')").run(customer);
+    before.sales_orders++;
   });
 
   it('while its process could still be running: nothing removes it, and its records refuse edits (409)', async () => {
@@ -110,6 +122,8 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
       expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.$client.pragma('foreign_key_check')).toEqual([]);
       expect(indexes(db.$client)).toEqual(indexesBefore);
+      expect(triggerList(db.$client)).toEqual(triggersBefore);
+      expect(keptCountsOff(db.$client)).toEqual([]);
       expect(db.$client.prepare('SELECT count(*) FROM imports WHERE id = ?').pluck().get(partial.id)).toBe(0);
     } finally {
       db.$client.close();
@@ -120,7 +134,7 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
   it('the same import then runs whole, in many short transactions, each reported', () => {
     const r = spawn(process.execPath, [CLI, ledger, '--kind', 'sales-ledger', '--db', t.file, '--as-of', EXPECTED.asOf], {
       cwd: REPO_ROOT,
-      env: { ...process.env, GSP_IMPORT_TIMING: '1', GSP_IMPORT_MERGE_CHUNK_MS: '50' },
+      env: { ...process.env, GSP_IMPORT_TIMING: '1', GSP_IMPORT_MERGE_CHUNK_MS: '50', GSP_IMPORT_REBUILD_MIN_ROWS: '1000' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
@@ -136,6 +150,13 @@ describe('a ledger merge killed part-way (WAL, another connection open)', () => 
         expect(now.sales_lines - before.sales_lines).toBe(ROWS);
         expect(now.audit_log - before.audit_log).toBe(1); // one audit row for the whole import
         expect(fs.existsSync(`${t.file}-journal`)).toBe(false);
+        const db = new Database(t.file, { readonly: true });
+        try {
+          expect(keptCountsOff(db)).toEqual([]);
+          expect(triggerList(db)).toEqual(triggersBefore);
+        } finally {
+          db.close();
+        }
         resolve();
       }),
     );
