@@ -50,6 +50,7 @@ export const PG_EXCLUDED: Record<string, string> = {
   'test/imports/pg-parity.test.ts': PG_ALREADY,
   'test/imports/pg-nothing-partial.test.ts': PG_ALREADY,
   'test/imports/pg-merge-lock.test.ts': PG_ALREADY,
+  'test/imports/pg-rebuild.test.ts': PG_ALREADY,
   // no database
   'test/server/env.test.ts': NO_DATABASE,
   'test/server/documents/pdf-renderer.test.ts': NO_DATABASE,

@@ -167,6 +167,8 @@ export class PgEngine implements DbEngine {
    */
   private readonly writers = new Mutex();
   private lockTimeoutMs: number;
+  /** the server process ids of this pool's open connections (pg_stat_activity.pid) */
+  private readonly pids = new Set<number>();
 
   constructor(url: string, opts: PgEngineOptions = {}) {
     this.name = describePgUrl(url);
@@ -181,6 +183,9 @@ export class PgEngine implements DbEngine {
     });
     // An idle connection the server dropped (restart, admin kill) must not crash the process.
     this.pool.on('error', () => {});
+    const pidOf = (c: pg.PoolClient) => (c as unknown as { processID?: number }).processID;
+    this.pool.on('connect', (c) => pidOf(c) && this.pids.add(pidOf(c)!));
+    this.pool.on('remove', (c) => pidOf(c) && this.pids.delete(pidOf(c)!));
     const query = ((config: unknown, ...rest: unknown[]) =>
       (this.connection().query as (...a: unknown[]) => unknown)(withNumbers(config), ...rest)) as pg.Pool['query'];
     this.client = { query, name: opts.filesBeside };
@@ -190,6 +195,11 @@ export class PgEngine implements DbEngine {
   connection(): pg.Pool | pg.PoolClient {
     const s = this.als.getStore();
     return s?.open ? s.client : this.pool;
+  }
+
+  /** The server processes of this pool's connections: the sessions on the database that are this engine's own. */
+  ownSessions(): number[] {
+    return [...this.pids];
   }
 
   get inTransaction(): boolean {

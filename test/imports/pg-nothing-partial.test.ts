@@ -88,7 +88,7 @@ describe.skipIf(!url)('the importer on PostgreSQL: nothing partial, the applicat
         await holder.query('SELECT pg_stat_clear_snapshot()');
         blocked = (
           await holder.query(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO findings%'",
+            `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY "findings"%'`,
           )
         ).rows[0];
       }

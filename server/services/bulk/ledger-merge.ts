@@ -54,7 +54,7 @@ const rebuildMinRows = (alone: boolean) => {
   const set = readEnv().GSP_IMPORT_REBUILD_MIN_ROWS;
   return set ?? (alone ? REBUILD_MIN_ROWS : Number.POSITIVE_INFINITY);
 };
-const REBUILD_MIN_ROWS = 20_000;
+export const REBUILD_MIN_ROWS = 20_000;
 /**
  * Helper threads of a CREATE INDEX's sorter (PRAGMA threads) when the merge has the file to itself: the second
  * core is the staging thread's during phase 1 and idle by now on a quiet box — each index ≈ 15 % less wall at

@@ -1,7 +1,11 @@
 /**
  * Phase 2 of a ledger import on PostgreSQL (issue #17 item 3): the staging file phase 1 wrote (the same SQLite
- * file as on SQLite: imports/run/ledger/staging.ts) is streamed with COPY (pg-copy-streams) into temporary
- * tables, then merged with INSERT … SELECT — all in ONE transaction: a failure rolls it all back, a killed
+ * file as on SQLite: imports/run/ledger/staging.ts) is streamed with COPY (pg-copy-streams) — the masters into
+ * temporary tables, checked there (natural keys, adoption) and merged with INSERT … SELECT, the orders' numbers
+ * into one for the clash checks; every other table (orders, lines, slips, invoices, their links, checks, invoice
+ * lines, findings, rejected rows) straight into its target, ids and references made final on the way, so the
+ * server stores one table while this process writes the next (at 100k lines the temp-table round was 2 s of
+ * COPY, then 4 s of INSERT … SELECT on the server) — all in ONE transaction: a failure rolls it all back, a killed
  * process's connection is rolled back by the server, and nobody sees any of it before its COMMIT (MVCC), so
  * nothing partial ever exists and no reader sees a merge half done (no `running` import, no recovery step).
  *
@@ -45,35 +49,33 @@ import type { ServiceContext } from '../context';
 import { FINDING_CONTEXT_UPDATES } from '../rules/finding-context';
 import { createImportRow, type ImportRowValues } from './import-row';
 import { MergeConflict } from './ledger-merge';
+import { dropIndexesWhenAlone, rebuildIndexes } from './pg-rebuild';
 
 const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 const STAMP = ['version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_id'];
-/** The staging tables besides the records: their columns as the staging file holds them (after id). */
-const OTHERS = [
-  { name: 'findings', cols: ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message', 'detail'] },
-  { name: 'import_rejects', cols: ['row', 'raw', 'errors'] },
-];
 
 /** COPY text format: NULL as \N; backslash, tab, newline and CR escaped. */
-/** Staged tables the findings' insert joins by id. */
-const JOINED = new Set(['sales_orders', 'sales_lines', 'outbound_slips']);
-
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** Tested first: most values hold nothing to escape, and a replace() that finds nothing costs twice the test. */
+const TO_ESCAPE = /[\\\t\n\r]/;
 function copyValue(v: unknown, bool: boolean): string {
   if (v === null || v === undefined) return '\\N';
   if (bool) return v ? 't' : 'f';
-  if (typeof v === 'string') return v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]);
+  if (typeof v === 'string') return TO_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : v;
   return String(v);
 }
+/** A value's COPY text, by its column. */
+type Cell = (v: unknown) => string;
+const PLAIN: Cell = (v) => copyValue(v, false);
+const BOOL: Cell = (v) => copyValue(v, true);
 
-/** The staging file's rows of one table as COPY text, in chunks of ~64 KB. */
-function* copyText(staging: Database.Database, table: string, cols: string[], bools: boolean[]): Generator<string> {
-  const stmt = staging.prepare(`SELECT ${['id', ...cols].map(q).join(', ')} FROM ${q(table)} ORDER BY id`).raw(true);
+/** COPY text of staging rows (raw), each value through its column's cell, `tail` (constant text) after them, in ~64 KB chunks. */
+function* copyLines(rows: IterableIterator<unknown[]>, cells: Cell[], tail = ''): Generator<string> {
   let chunk = '';
-  for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
-    let line = String(row[0]);
-    for (let i = 1; i < row.length; i++) line += `\t${copyValue(row[i], bools[i - 1])}`;
-    chunk += `${line}\n`;
+  for (const row of rows) {
+    let line = cells[0](row[0]);
+    for (let i = 1; i < cells.length; i++) line += `\t${cells[i](row[i])}`;
+    chunk += `${line}${tail}\n`;
     if (chunk.length >= 65536) {
       yield chunk;
       chunk = '';
@@ -88,6 +90,12 @@ const MERGE_LOCK_KEY = WRITE_LOCK_KEY + 1;
 const MERGE_LOCK_WAIT_MS = 120_000;
 /** Masters whose natural key decides adoption, in adoption order (batches after products: see adoptExisting). */
 const ADOPTED = ['customers', 'products', 'batches', 'salespeople'];
+/**
+ * Staged tables that go through a temporary table and INSERT … SELECT: the masters, whose natural keys decide
+ * adoption on the server. Every other table is copied by COPY straight into its target, its ids and references
+ * made final on the way (the orders' numbers alone go to a temporary table too, for the clash checks).
+ */
+const VIA_TEMP = new Set(ADOPTED);
 /**
  * Test seams (null: nothing): `afterRows` runs inside the merge's transaction once every row is inserted, before
  * the set-wise reference check; `beforeFinish` before it takes the write lock to finish.
@@ -155,35 +163,45 @@ export async function pgMergeStaging(
       )
     ).rows as Array<{ t: string; col: string; type: string }>)
       types.set(`${r.t}.${r.col}`, r.type);
-    const stage = async (name: string, cols: string[]) => {
+    /** COPY of `chunks` into `table` (columns `cols`), timed; the rows copied. */
+    const copyIn = async (table: string, cols: string[], chunks: Iterable<string>): Promise<number> => {
       const t0 = performance.now();
       const c0 = backend();
-      const typed = cols.map((c) => types.get(`${name}.${c}`) ?? 'bigint'); // staging-only columns are row numbers and references
-      // keyed only where the findings' context joins by id; no ANALYZE: the planner sizes a temp table from its pages
-      const key = JOINED.has(name) ? ' PRIMARY KEY' : '';
-      await run(`CREATE TEMP TABLE ${q(`stg_${name}`)} (id bigint${key}, ${cols.map((c, i) => `${q(c)} ${typed[i]}`).join(', ')}) ON COMMIT DROP`);
-      const copy = client.query(copyFrom(`COPY ${q(`stg_${name}`)} (${['id', ...cols].map(q).join(', ')}) FROM STDIN`));
-      await pipeline(
-        Readable.from(
-          copyText(
-            staging,
-            name,
-            cols,
-            typed.map((t) => t === 'boolean'),
-          ),
-        ),
-        copy,
-      );
+      const copy = client.query(copyFrom(`COPY ${q(table)} (${cols.map(q).join(', ')}) FROM STDIN`));
+      await pipeline(Readable.from(chunks), copy);
       if (timing)
-        process.stderr.write(`[import]   merge COPY ${name}: ${(performance.now() - t0).toFixed(0)} ms, server cpu ${(backend() - c0).toFixed(0)} ms\n`);
+        process.stderr.write(
+          `[import]   merge COPY ${table}: ${(performance.now() - t0).toFixed(0)} ms, server cpu ${(backend() - c0).toFixed(0)} ms, ${copy.rowCount} rows\n`,
+        );
+      return copy.rowCount;
     };
-    for (const t of STAGED) await stage(t.name, [...t.cols, ...(t.extra ?? [])]);
-    for (const t of OTHERS) await stage(t.name, t.cols);
-    // each staged table's top id, before adoption removes master records (the range reserved covers them all)
+    const rowsOf = (text: string, ...args: unknown[]) =>
+      staging
+        .prepare(text)
+        .raw(true)
+        .iterate(...args) as IterableIterator<unknown[]>;
+    const cellOf = (table: string, col: string): Cell => (types.get(`${table}.${col}`) === 'boolean' ? BOOL : PLAIN);
+    for (const t of STAGED) {
+      if (!VIA_TEMP.has(t.name)) continue;
+      const cols = [...t.cols, ...(t.extra ?? [])];
+      const typed = cols.map((c) => types.get(`${t.name}.${c}`) ?? 'bigint'); // staging-only columns are row numbers and references
+      // no key, no ANALYZE: the planner sizes a temp table from its pages
+      await run(`CREATE TEMP TABLE ${q(`stg_${t.name}`)} (id bigint, ${cols.map((c, i) => `${q(c)} ${typed[i]}`).join(', ')}) ON COMMIT DROP`);
+      const cells = [PLAIN, ...cols.map((c) => cellOf(t.name, c))];
+      await copyIn(`stg_${t.name}`, ['id', ...cols], copyLines(rowsOf(`SELECT ${['id', ...cols].map(q).join(', ')} FROM ${q(t.name)} ORDER BY id`), cells));
+    }
+    // the staged order numbers, checked against the live ones (the orders themselves are copied after the reservation)
+    if (!opts.force) {
+      await run('CREATE TEMP TABLE stg_sales_orders (id bigint, order_no text) ON COMMIT DROP');
+      await copyIn('stg_sales_orders', ['id', 'order_no'], copyLines(rowsOf('SELECT id, order_no FROM sales_orders ORDER BY id'), [PLAIN, PLAIN]));
+    }
+    // each staged table's top id (before adoption removes master records: the range reserved covers them all), and
+    // how many rows the tables derived from them get: the staging file answers
     const tops = new Map<string, number>();
-    const topRows = (await run(`SELECT ${STAGED.map((t) => `(SELECT COALESCE(max(id), 0) FROM ${q(`stg_${t.name}`)}) AS ${q(t.name)}`).join(', ')}`))
-      .rows[0] as Record<string, string | number>;
-    for (const t of STAGED) tops.set(t.name, Number(topRows[t.name]));
+    const count = (text: string) => Number((staging.prepare(text).pluck().get() as number | null) ?? 0);
+    for (const t of STAGED) tops.set(t.name, count(`SELECT max(id) FROM ${q(t.name)}`));
+    tops.set('invoice_lines', count('SELECT count(*) FROM sales_lines WHERE invoice IS NOT NULL'));
+    for (const t of ['findings', 'import_rejects']) tops.set(t, count(`SELECT count(*) FROM ${q(t)}`));
 
     // 2. natural keys against the committed rows: first without the lock (the whole staged set: seconds at 1M
     // lines), then under it only against the rows committed since (every other writer takes its ids from the
@@ -210,13 +228,14 @@ export async function pgMergeStaging(
       if (row) throw new MergeConflict(row.order_no);
     };
     await clash();
-    await adoptExisting(run);
+    const adopted = new Map<string, Map<number, number>>(ADOPTED.map((t) => [t, new Map()]));
+    await adoptExisting(run, adopted);
     const offset = new Map<string, number>();
     const reservedTop = new Map<string, number>();
     await locked('reserve (natural keys since, id ranges)', () =>
       lock.hold(async () => {
         await clash(after);
-        await adoptExisting(run, after);
+        await adoptExisting(run, adopted, after);
         for (const t of STAGED) {
           const off = Number(((await db.get(sql`SELECT ${dialect.idHighWater(t.name)} AS off`)) as { off: number }).off);
           offset.set(t.name, off);
@@ -226,6 +245,11 @@ export async function pgMergeStaging(
       }),
     );
     await run('SET LOCAL lock_timeout = 0');
+    // a first load with the database to itself: the big tables' secondary indexes built after their rows (pg-rebuild.ts)
+    const highWater = async (table: string) => Number(((await db.get(sql`SELECT ${dialect.idHighWater(table)} AS off`)) as { off: number }).off);
+    const plan = [];
+    for (const table of LEDGER_IMPORT_TABLES) plan.push({ table, newRows: tops.get(table)!, existing: offset.get(table) ?? (await highWater(table)) });
+    const dropped = await dropIndexesWhenAlone(run, engine.ownSessions(), plan);
 
     // 3. every row, each table's ids offset into its reserved range; nobody sees them before the COMMIT
     const importId = await createImportRow(ctx, values, 'done');
@@ -239,51 +263,88 @@ export async function pgMergeStaging(
     const params = [now, ctx.actor.id, importId];
     const records: Record<string, number> = {};
     const to = (col: string, target: string) => `CASE WHEN ${col} < 0 THEN -${col} + ${offset.get(target)} ELSE ${col} END`;
+    // a staged reference (negative) made final: the record it was adopted for, else its id in the reserved range
+    const ref = (target: string): Cell => {
+      const off = offset.get(target)!;
+      const adopt = adopted.get(target);
+      return (v) => (v === null || v === undefined ? '\\N' : (v as number) < 0 ? String(adopt?.get(-(v as number)) ?? -(v as number) + off) : String(v));
+    };
+    const actor = ctx.actor.id ?? '\\N';
+    const stamps = `\t1\t${now}\t${actor}\t${now}\t${actor}\t${importId}`;
     for (const t of STAGED) {
-      const map = (c: string) => (t.refs?.[c] && STAGED_BY_NAME.has(t.refs[c]) ? to(q(c), t.refs[c]) : q(c));
-      const r = await run(
-        `INSERT INTO ${q(t.name)} (id, ${[...STAMP, ...t.cols].map(q).join(', ')})
-         SELECT id + ${offset.get(t.name)}, 1, $1, $2, $1, $2, $3, ${t.cols.map(map).join(', ')} FROM ${q(`stg_${t.name}`)} ORDER BY id`,
-        params,
+      const isRef = (c: string) => t.refs?.[c] !== undefined && STAGED_BY_NAME.has(t.refs[c]);
+      if (VIA_TEMP.has(t.name)) {
+        const map = (c: string) => (isRef(c) ? to(q(c), t.refs![c]) : q(c));
+        const r = await run(
+          `INSERT INTO ${q(t.name)} (id, ${[...STAMP, ...t.cols].map(q).join(', ')})
+           SELECT id + ${offset.get(t.name)}, 1, $1, $2, $1, $2, $3, ${t.cols.map(map).join(', ')} FROM ${q(`stg_${t.name}`)} ORDER BY id`,
+          params,
+        );
+        records[t.name] = r.rowCount ?? 0;
+        continue;
+      }
+      const off = offset.get(t.name)!;
+      const cells = [(v: unknown) => String((v as number) + off), ...t.cols.map((c) => (isRef(c) ? ref(t.refs![c]) : cellOf(t.name, c)))];
+      records[t.name] = await copyIn(
+        t.name,
+        ['id', ...t.cols, ...STAMP],
+        copyLines(rowsOf(`SELECT ${['id', ...t.cols].map(q).join(', ')} FROM ${q(t.name)} ORDER BY id`), cells, stamps),
       );
-      records[t.name] = r.rowCount ?? 0;
     }
     // 4. an invoice line per staged sales line that names an invoice (invoice_lines are not staged)
-    records.invoice_lines =
-      (
-        await run(
-          `INSERT INTO invoice_lines (${[...STAMP, 'invoice', 'product', 'quantity', 'amount'].map(q).join(', ')})
-           SELECT 1, $1, $2, $1, $2, $3, ${to('invoice', 'invoices')}, ${to('product', 'products')}, quantity, amount FROM stg_sales_lines
-           WHERE invoice IS NOT NULL ORDER BY id`,
-          params,
-        )
-      ).rowCount ?? 0;
-    // 5. findings with their context from the staged record and order; rejected rows
-    const ref = (resource: string) => `WHEN '${resource}' THEN -f.record_id + ${offset.get(resource)}`;
-    records.findings =
-      (
-        await run(
-          `INSERT INTO findings (${[...STAMP, 'rule', 'severity', 'resource', 'record_id', 'import', 'row', 'fields', 'message', 'detail', 'status', 'customer', 'salesperson', 'product', 'batch', 'record_date'].map(q).join(', ')})
-           SELECT 1, $1, $2, $1, $2, $3, f.rule, f.severity, f.resource,
-                  CASE f.resource ${ref('sales_lines')} ${ref('outbound_slips')} ELSE NULL END, $3, f."row", f.fields, f.message, f.detail, 'open',
-                  ${to('o.customer', 'customers')}, ${to('o.salesperson', 'salespeople')}, ${to('l.product', 'products')}, ${to('l.batch', 'batches')},
+    records.invoice_lines = await copyIn(
+      'invoice_lines',
+      ['invoice', 'product', 'quantity', 'amount', ...STAMP],
+      copyLines(
+        rowsOf('SELECT invoice, product, quantity, amount FROM sales_lines WHERE invoice IS NOT NULL ORDER BY id'),
+        [ref('invoices'), ref('products'), PLAIN, PLAIN],
+        stamps,
+      ),
+    );
+    // 5. findings with their context from the staged record and order (joined in the staging file); rejected rows
+    records.findings = await copyIn(
+      'findings',
+      [
+        'rule',
+        'severity',
+        'resource',
+        'record_id',
+        'row',
+        'fields',
+        'message',
+        'detail',
+        'customer',
+        'salesperson',
+        'product',
+        'batch',
+        'record_date',
+        'import',
+        'status',
+        ...STAMP,
+      ],
+      copyLines(
+        rowsOf(
+          `SELECT f.rule, f.severity, f.resource,
+                  CASE f.resource WHEN 'sales_lines' THEN -f.record_id + ? WHEN 'outbound_slips' THEN -f.record_id + ? END,
+                  f."row", f.fields, f.message, f.detail, o.customer, o.salesperson, l.product, l.batch,
                   substr(CASE f.resource WHEN 'sales_lines' THEN o.sale_date ELSE s.outbound_date END, 1, 10)
-           FROM stg_findings AS f
-           LEFT JOIN stg_sales_lines AS l ON f.resource = 'sales_lines' AND l.id = -f.record_id
-           LEFT JOIN stg_outbound_slips AS s ON f.resource = 'outbound_slips' AND s.id = -f.record_id
-           LEFT JOIN stg_sales_orders AS o ON o.id = -COALESCE(l."order", s."order")
+           FROM findings AS f
+           LEFT JOIN sales_lines AS l ON f.resource = 'sales_lines' AND l.id = -f.record_id
+           LEFT JOIN outbound_slips AS s ON f.resource = 'outbound_slips' AND s.id = -f.record_id
+           LEFT JOIN sales_orders AS o ON o.id = -COALESCE(l."order", s."order")
            ORDER BY f.id`,
-          params,
-        )
-      ).rowCount ?? 0;
-    records.import_rejects =
-      (
-        await run(
-          `INSERT INTO import_rejects (${[...STAMP, 'import', 'row', 'raw', 'errors'].map(q).join(', ')})
-           SELECT 1, $1, $2, $1, $2, $3, $3, "row", raw, errors FROM stg_import_rejects ORDER BY id`,
-          params,
-        )
-      ).rowCount ?? 0;
+          offset.get('sales_lines'),
+          offset.get('outbound_slips'),
+        ),
+        [PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, ref('customers'), ref('salespeople'), ref('products'), ref('batches'), PLAIN],
+        `\t${importId}\topen${stamps}`,
+      ),
+    );
+    records.import_rejects = await copyIn(
+      'import_rejects',
+      ['row', 'raw', 'errors', 'import', ...STAMP],
+      copyLines(rowsOf('SELECT "row", raw, errors FROM import_rejects ORDER BY id'), [PLAIN, PLAIN, PLAIN], `\t${importId}${stamps}`),
+    );
     // what the staged join could not fill (none today)
     for (const text of FINDING_CONTEXT_UPDATES('AND f."import" = $1')) await run(text, [importId]);
     if (setWise) {
@@ -292,6 +353,10 @@ export async function pgMergeStaging(
       await checkReferences(run, importId, LEDGER_IMPORT_TABLES, ranges);
       await run('SET LOCAL session_replication_role = origin');
     }
+    const t0 = performance.now();
+    await rebuildIndexes(run, dropped);
+    if (timing && dropped.length)
+      process.stderr.write(`[import]   merge indexes rebuilt (${dropped.length}, the database to itself): ${(performance.now() - t0).toFixed(0)} ms\n`);
     if (pgMergeHooks.beforeFinish) await pgMergeHooks.beforeFinish();
 
     // 6. under the write lock until the COMMIT (short): what other writers committed meanwhile — all of it above
@@ -435,13 +500,16 @@ const MERGED_REFS: Record<string, Array<[string, string]>> = {
  * the same keys in the same order — batches after products, whose adoption makes their product live).
  * With `since`: only records above those ids (committed since they were seen).
  */
-async function adoptExisting(run: Run, since?: Map<string, number>): Promise<void> {
+async function adoptExisting(run: Run, adopted: Map<string, Map<number, number>>, since?: Map<string, number>): Promise<void> {
   for (const table of ADOPTED) {
     const found = (await run(`SELECT s.id AS staged, ${NATURAL_KEY[table](since)} AS existing FROM ${q(`stg_${table}`)} s`)).rows.filter(
       (r) => r.existing != null,
     ) as Array<{ staged: number; existing: number }>;
     for (const { staged, existing } of found) {
-      for (const [t, col] of STAGED_REFS[table]) await run(`UPDATE ${q(`stg_${t}`)} SET ${q(col)} = $1 WHERE ${q(col)} = $2`, [existing, -staged]);
+      // the tables copied straight into their targets map the reference on the way (pgMergeStaging `ref`)
+      for (const [t, col] of STAGED_REFS[table])
+        if (VIA_TEMP.has(t)) await run(`UPDATE ${q(`stg_${t}`)} SET ${q(col)} = $1 WHERE ${q(col)} = $2`, [existing, -staged]);
+      adopted.get(table)!.set(Number(staged), Number(existing));
       await run(`DELETE FROM ${q(`stg_${table}`)} WHERE id = $1`, [staged]);
     }
   }
