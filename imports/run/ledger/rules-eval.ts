@@ -1,0 +1,245 @@
+/**
+ * A ledger order's rules, evaluated with the order complete (orders.ts decides when): every line's rules and
+ * its slip's, the findings written as staged findings and report rows (findingSink).
+ *
+ * A new order is evaluated where its rows are staged (WindowEvaluator, staging-store.ts): in a big import
+ * that is the staging thread, so the rules run on the second core while the import thread reads on. The
+ * order travels as the rows it is staged as (StagedWindow: no second copy of its lines); the evaluator
+ * turns them back into the records the rules read. Orders read back from the staging file or the database
+ * (scattered, re-imported) are evaluated in the import thread (orders.ts).
+ */
+import {
+  createMemoryContext,
+  rulesFor,
+  saleLineViewsFor,
+  type Finding,
+  type Loose,
+  type MemoryContext,
+  type MemoryData,
+  type OutboundSlipRow,
+  type RuleContext,
+  type SalesLineRow,
+  type SalesOrderRow,
+  type SpecialCheckRow,
+} from '../../../schema/rules';
+import type { Lang } from '../../../schema/messages';
+import { detailOf, type FindingDetail } from '../../../server/services/rules/finding-text';
+import { LEDGER_FIELDS } from '../../headers/ledger-fields';
+import type { KindInfo } from '../../headers/kinds';
+import type { HeaderMapping } from '../../headers/map';
+import { headerLookup, ledgerFindingHeaders, type HeaderOf } from '../fields';
+import { INSERT_COLS } from './staging-store';
+
+/** What the rules of one order read: the order, its lines and slips (with the ledger rows on each), invoices, check. */
+export interface EvalWindow {
+  ref: number;
+  order: SalesOrderRow;
+  lines: ReadonlyArray<{ ref: number; row: number; data: Loose<SalesLineRow> }>;
+  slips: ReadonlyArray<{ ref: number; data: Loose<OutboundSlipRow>; rows: readonly number[]; isNew: boolean }>;
+  /** the invoices linked to a slip of the order (what the line view shows, as the database view does) */
+  invoices: ReadonlyArray<{ id: number; invoice_no: string; invoice_date: string | null }>;
+  check: Loose<SpecialCheckRow> | null;
+  /** lines of the order already in the database (a re-imported order) */
+  prior?: readonly Loose<SalesLineRow>[];
+}
+
+/** Where findings go: the staging file (DB findings + report rows). */
+export interface FindingSink {
+  line(f: Finding, lineRef: number, row: number, orderRef: number): void;
+  slip(f: Finding, slipRef: number | null, rows: readonly number[], orderRef: number): void;
+}
+
+/** The staged findings and report rows (Staging, or a window evaluator's own lists). */
+export interface FindingRows {
+  finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string, detail: FindingDetail): void;
+  reportFinding(row: number, rule: string, severity: string, fields: string[], message: string, order: number | null): void;
+}
+
+const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
+
+/** The ledger's findings as staged: the DB finding in Chinese, the report row in the import's language under the file's headers. */
+export function findingSink(out: FindingRows, lang: Lang, headerOf: HeaderOf): FindingSink {
+  const message = (f: Finding) => (lang === 'en' ? f.message.en : f.message.zh);
+  const headerCache = new Map<string, string[]>();
+  const headersOf = (fields: string[]) => {
+    const k = fields.join('\u0001');
+    let h = headerCache.get(k);
+    if (!h) headerCache.set(k, (h = ledgerFindingHeaders(fields, headerOf, LEDGER_KEYS)));
+    return h;
+  };
+  return {
+    line(f, ref, row, order) {
+      out.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh, detailOf(f));
+      out.reportFinding(row, f.code, f.severity, headersOf(f.fields), message(f), order);
+    },
+    slip(f, ref, rows, order) {
+      if (ref != null) out.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh, detailOf(f));
+      const fields = headersOf(f.fields);
+      for (const row of rows) out.reportFinding(row, f.code, f.severity, fields, message(f), order);
+    },
+  };
+}
+
+// What a sales-ledger import evaluates per row (RULES.md): the line's rules and its slip's (OUTBOUND_NOT_REVIEWED,
+// RECEIPT_UNCONFIRMED, SPECIAL_ARRIVAL_UNCONFIRMED); CONTRACT_TERMS_MISSING only when a contract itself is imported.
+const LINE_RULES = rulesFor('sales_lines');
+const SLIP_RULES = rulesFor('outbound_slips');
+
+/**
+ * The rules of every row of the window: the line's, and its slip's (reported on each row of the slip). `ctx`
+ * answers order/orderLines for the window itself (windowContext). `all`: every staged slip gets its findings
+ * (an order evaluated again at the end), else only the slips this window created.
+ */
+export function evaluateWindow(w: EvalWindow, ctx: RuleContext, sink: FindingSink, all: boolean): void {
+  // the same views the server builds from the database (schema/rules/sale-line-view.ts)
+  const views = saleLineViewsFor(
+    w.order,
+    w.lines.map((l) => l.data),
+    { outbounds: w.slips.map((s) => s.data), invoices: w.invoices.map((i) => ({ ...i, payments: [] })), special_check: w.check },
+  );
+  for (let j = 0; j < views.length; j++) {
+    const l = w.lines[j];
+    for (const r of LINE_RULES) {
+      const found = r.check(views[j], ctx);
+      for (let i = 0; i < found.length; i++) sink.line(found[i], l.ref, l.row, w.ref);
+    }
+  }
+  for (const s of w.slips) {
+    if (!s.rows.length) continue;
+    const dbRef = s.ref < 0 && (s.isNew || all) ? s.ref : null;
+    for (const r of SLIP_RULES) for (const f of r.check(s.data, ctx)) sink.slip(f, dbRef, s.rows, w.ref);
+  }
+}
+
+/** A rule context that answers the window's own order and lines (orderLines: prior + new) from `current()`. */
+export function windowContext(base: RuleContext, current: () => EvalWindow | null): RuleContext {
+  let cached: { w: EvalWindow; n: number; lines: Loose<SalesLineRow>[] } | null = null;
+  return {
+    ...base,
+    order: (id) => {
+      const w = current();
+      return w && id === w.ref ? w.order : base.order(id);
+    },
+    orderLines: (id) => {
+      const w = current();
+      if (!w || id !== w.ref) return base.orderLines(id);
+      const n = (w.prior?.length ?? 0) + w.lines.length;
+      if (!cached || cached.w !== w || cached.n !== n) cached = { w, n, lines: [...(w.prior ?? []), ...w.lines.map((l) => l.data)] };
+      return cached.lines;
+    },
+  };
+}
+
+/**
+ * A new order as staged: its rows in INSERT_COLS order (lines with their staging-only row, slip, invoice),
+ * the invoices its slips link to, and where its findings go among the findings and report rows staged
+ * beside it (counts of rows before them, in the same hand-over).
+ */
+export interface StagedWindow {
+  order: unknown[];
+  /** outbound slips, flat */
+  slips: unknown[];
+  check: unknown[] | null;
+  /** sales lines, flat */
+  lines: unknown[];
+  invoices: EvalWindow['invoices'];
+  findingsAt: number;
+  reportAt: number;
+}
+
+/** What a staging thread needs to evaluate: the master data the import loaded, the language, the file's headers. */
+/** A collection of the rule context that the import adds records to. */
+export type ContextCollection = Parameters<MemoryContext['add']>[0];
+
+export interface RulesInit {
+  data: MemoryData;
+  lang: Lang;
+  kindFields: Array<{ key: string; label: string }>;
+  columns: HeaderMapping['columns'];
+}
+
+const COLS = (t: string) => INSERT_COLS.get(t)!;
+/** A staged row as the record the rules read: its columns, the id as the import references it (negated), legacy facts parsed. */
+function recordOf(cols: readonly string[], width: number, rows: readonly unknown[], at: number): Record<string, unknown> {
+  const r: Record<string, unknown> = {};
+  for (let c = 0; c < width; c++) r[cols[c]] = rows[at + c];
+  r.id = -(rows[at] as number);
+  if (typeof r.legacy_facts === 'string') r.legacy_facts = JSON.parse(r.legacy_facts);
+  return r;
+}
+
+/** Findings and report rows of the windows evaluated, in the order made, each list flat in INSERT_COLS order. */
+class Collected implements FindingRows {
+  findings: unknown[] = [];
+  report: unknown[] = [];
+  finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string, detail: FindingDetail) {
+    this.findings.push(rule, severity, resource, recordId, row, JSON.stringify(fields), message, JSON.stringify(detail));
+  }
+  reportFinding(row: number, rule: string, severity: string, fields: string[], message: string, order: number | null) {
+    this.report.push(row, rule, severity, JSON.stringify(fields), message, order);
+  }
+}
+
+/** Evaluates staged windows (in the staging thread, or in the import thread with its own context). */
+export class WindowEvaluator {
+  private window: EvalWindow | null = null;
+  private readonly ctx: RuleContext;
+  private readonly out = new Collected();
+  private readonly sink: FindingSink;
+
+  constructor(
+    readonly base: MemoryContext,
+    lang: Lang,
+    headerOf: HeaderOf,
+  ) {
+    this.ctx = windowContext(base, () => this.window);
+    this.sink = findingSink(this.out, lang, headerOf);
+  }
+
+  /** In a staging thread: the master data sent over (records the import creates follow as `add`s). */
+  static fromInit(init: RulesInit): WindowEvaluator {
+    return new WindowEvaluator(createMemoryContext(init.data), init.lang, headerLookup({ fields: init.kindFields } as unknown as KindInfo, init.columns));
+  }
+
+  /** The window's findings and report rows (flat, in INSERT_COLS order of findings / report_findings). */
+  evaluate(sw: StagedWindow): { findings: unknown[]; report: unknown[] } {
+    const oc = COLS('sales_orders');
+    const order = recordOf(oc, oc.length, sw.order, 0) as unknown as SalesOrderRow;
+    const ref = order.id as number;
+    const lc = COLS('sales_lines');
+    const lw = lc.length;
+    // the staged line's own columns (without the staging-only row, slip, invoice)
+    const own = lw - 3;
+    const lines: Array<{ ref: number; row: number; data: Loose<SalesLineRow> }> = [];
+    const slipRows = new Map<number, number[]>();
+    for (let at = 0; at < sw.lines.length; at += lw) {
+      const data = recordOf(lc, own, sw.lines, at) as Loose<SalesLineRow>;
+      const row = sw.lines[at + own] as number;
+      const slip = sw.lines[at + own + 1] as number | null;
+      lines.push({ ref: data.id as number, row, data });
+      if (slip != null) {
+        const r = slipRows.get(slip);
+        if (r) r.push(row);
+        else slipRows.set(slip, [row]);
+      }
+    }
+    const sc = COLS('outbound_slips');
+    const slips: EvalWindow['slips'][number][] = [];
+    for (let at = 0; at < sw.slips.length; at += sc.length) {
+      const data = recordOf(sc, sc.length, sw.slips, at) as Loose<OutboundSlipRow> & { id: number };
+      slips.push({ ref: data.id, data, rows: slipRows.get(data.id) ?? [], isNew: true });
+    }
+    const cc = COLS('special_checks');
+    const check = sw.check ? (recordOf(cc, cc.length, sw.check, 0) as Loose<SpecialCheckRow>) : null;
+    this.window = { ref, order, lines, slips, invoices: sw.invoices, check };
+    try {
+      evaluateWindow(this.window, this.ctx, this.sink, false);
+    } finally {
+      this.window = null;
+    }
+    const r = { findings: this.out.findings, report: this.out.report };
+    this.out.findings = [];
+    this.out.report = [];
+    return r;
+  }
+}
