@@ -22,6 +22,7 @@ import { useStagingThread } from './staging-thread';
 import { ledgerGuard } from './guard';
 import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
+import { threadCpuMs } from '../thread-cpu';
 import { readEnv } from '../../../server/env';
 
 const cpuMs = () => {
@@ -38,11 +39,12 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const { opts, table, lang } = env;
   const db = opts.db;
   const timing = readEnv().GSP_IMPORT_TIMING
-    ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`)
+    ? (label: string, t0: number) =>
+        process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total, the import thread's ${threadCpuMs() ?? '?'} ms)\n`)
     : null;
   const t0 = performance.now();
   // since the process started: start-up, opening the file and the database, finding the table
-  if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
+  if (timing) timing('start-up until the rows are read', 0);
   const master = await loadMaster(db, opts.clock.today());
   const writer = await ledgerWriter(db);
   const staging = new Staging(stagingPath(db, os.tmpdir()), { thread: useStagingThread(env.size, env.book.format) });

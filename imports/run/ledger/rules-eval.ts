@@ -158,14 +158,33 @@ export interface RulesInit {
   columns: HeaderMapping['columns'];
 }
 
-const COLS = (t: string) => INSERT_COLS.get(t)!;
-/** A staged row as the record the rules read: its columns, the id as the import references it (negated), legacy facts parsed. */
-function recordOf(cols: readonly string[], width: number, rows: readonly unknown[], at: number): Record<string, unknown> {
-  const r: Record<string, unknown> = {};
-  for (let c = 0; c < width; c++) r[cols[c]] = rows[at + c];
-  r.id = -(rows[at] as number);
-  if (typeof r.legacy_facts === 'string') r.legacy_facts = JSON.parse(r.legacy_facts);
-  return r;
+type RecordOf = (rows: readonly unknown[], at: number) => Record<string, unknown>;
+/**
+ * A staged row as the record the rules read: its first `width` columns, the id as the import references it
+ * (negated). Made as one object literal of a fixed shape (a function per table, built once): a window's
+ * lines are turned back into records at the rate they are read. Legacy facts stay JSON text (the rules
+ * parse them where they read them, schema/legacy.ts).
+ */
+function recordOf(table: string, width: number): RecordOf {
+  const cols = INSERT_COLS.get(table)!.slice(0, width);
+  const body = cols.map((c, i) => `${JSON.stringify(c)}: ${c === 'id' ? '-' : ''}r[at + ${i}]`).join(', ');
+  return new Function('r', 'at', `return { ${body} };`) as RecordOf;
+}
+/** The staged tables' record makers (made on first use: staging-store.ts, which defines the columns, imports this module). */
+let shapes: ReturnType<typeof makeShapes> | null = null;
+function makeShapes() {
+  const width = (t: string) => INSERT_COLS.get(t)!.length;
+  // a staged line's own columns, without the staging-only row, slip, invoice that follow them
+  const lineOwn = width('sales_lines') - 3;
+  return {
+    order: recordOf('sales_orders', width('sales_orders')),
+    slipWidth: width('outbound_slips'),
+    slip: recordOf('outbound_slips', width('outbound_slips')),
+    check: recordOf('special_checks', width('special_checks')),
+    lineWidth: width('sales_lines'),
+    lineOwn,
+    line: recordOf('sales_lines', lineOwn),
+  };
 }
 
 /** Findings and report rows of the windows evaluated, in the order made, each list flat in INSERT_COLS order. */
@@ -203,19 +222,15 @@ export class WindowEvaluator {
 
   /** The window's findings and report rows (flat, in INSERT_COLS order of findings / report_findings). */
   evaluate(sw: StagedWindow): { findings: unknown[]; report: unknown[] } {
-    const oc = COLS('sales_orders');
-    const order = recordOf(oc, oc.length, sw.order, 0) as unknown as SalesOrderRow;
+    const sh = (shapes ??= makeShapes());
+    const order = sh.order(sw.order, 0) as unknown as SalesOrderRow;
     const ref = order.id as number;
-    const lc = COLS('sales_lines');
-    const lw = lc.length;
-    // the staged line's own columns (without the staging-only row, slip, invoice)
-    const own = lw - 3;
     const lines: Array<{ ref: number; row: number; data: Loose<SalesLineRow> }> = [];
     const slipRows = new Map<number, number[]>();
-    for (let at = 0; at < sw.lines.length; at += lw) {
-      const data = recordOf(lc, own, sw.lines, at) as Loose<SalesLineRow>;
-      const row = sw.lines[at + own] as number;
-      const slip = sw.lines[at + own + 1] as number | null;
+    for (let at = 0; at < sw.lines.length; at += sh.lineWidth) {
+      const data = sh.line(sw.lines, at) as Loose<SalesLineRow>;
+      const row = sw.lines[at + sh.lineOwn] as number;
+      const slip = sw.lines[at + sh.lineOwn + 1] as number | null;
       lines.push({ ref: data.id as number, row, data });
       if (slip != null) {
         const r = slipRows.get(slip);
@@ -223,14 +238,12 @@ export class WindowEvaluator {
         else slipRows.set(slip, [row]);
       }
     }
-    const sc = COLS('outbound_slips');
     const slips: EvalWindow['slips'][number][] = [];
-    for (let at = 0; at < sw.slips.length; at += sc.length) {
-      const data = recordOf(sc, sc.length, sw.slips, at) as Loose<OutboundSlipRow> & { id: number };
+    for (let at = 0; at < sw.slips.length; at += sh.slipWidth) {
+      const data = sh.slip(sw.slips, at) as Loose<OutboundSlipRow> & { id: number };
       slips.push({ ref: data.id, data, rows: slipRows.get(data.id) ?? [], isNew: true });
     }
-    const cc = COLS('special_checks');
-    const check = sw.check ? (recordOf(cc, cc.length, sw.check, 0) as Loose<SpecialCheckRow>) : null;
+    const check = sw.check ? (sh.check(sw.check, 0) as Loose<SpecialCheckRow>) : null;
     this.window = { ref, order, lines, slips, invoices: sw.invoices, check };
     try {
       evaluateWindow(this.window, this.ctx, this.sink, false);
