@@ -437,8 +437,9 @@ export class OrderBuilder {
     if (!g) return;
     try {
       if (g.state === 'clash' || g.lines.length === 0) return;
-      // a new order: staged as one window, its rules evaluated where it is staged (a staging thread: the second core)
-      if (g.state === 'new' && !g.reopened && this.st.evaluates) return this.stage(g, true);
+      // a new order: staged as one window, its rules evaluated where it is staged (a staging thread: the second
+      // core) — unless that thread is behind: then here, and neither core waits for the other
+      if (g.state === 'new' && !g.reopened && this.st.evaluates && !this.st.behind()) return this.stage(g, true);
       this.stage(g, false);
       if (!g.reopened) {
         const t = this.timing ? process.cpuUsage() : null;

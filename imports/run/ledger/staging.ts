@@ -26,6 +26,8 @@ export type StageRow = Record<string, unknown>;
 
 /** rows collected before they are handed to the store */
 const SEND_ROWS = 1024;
+/** batches the staging thread may have waiting before the import thread evaluates orders itself (behind()) */
+const BEHIND = 4;
 
 /** A Bloom filter over strings: `bits` bits (a power of two), three hashes. */
 class Bloom {
@@ -61,6 +63,11 @@ class Bloom {
     return true;
   }
 }
+
+const FINDING_WIDTH = INSERT_COLS.get('findings')!.length;
+const REPORT_WIDTH = INSERT_COLS.get('report_findings')!.length;
+const SLIP_WIDTH = INSERT_COLS.get('outbound_slips')!.length;
+const LINE_WIDTH = INSERT_COLS.get('sales_lines')!.length;
 
 const value = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
 
@@ -149,14 +156,27 @@ export class Staging implements FindingRows {
     };
   }
 
+  /**
+   * Whether the staging thread is behind (more than BEHIND batches not applied): the import thread then
+   * evaluates the next order itself (orders.ts), so that neither core idles while the other has work. Which
+   * thread evaluates an order changes nothing in what is staged (ids are reserved here; findings go where made).
+   */
+  behind(): boolean {
+    return this.store instanceof ThreadStore && this.store.backlog() > BEHIND;
+  }
+
   /** A new order's rows (order, slips, check, lines), staged and evaluated together where the store runs. */
   window(w: Omit<StagedWindow, 'findingsAt' | 'reportAt'>): void {
     this.windows.push({
-      ...w,
-      findingsAt: this.unsent.get('findings')!.length / INSERT_COLS.get('findings')!.length,
-      reportAt: this.unsent.get('report_findings')!.length / INSERT_COLS.get('report_findings')!.length,
+      order: w.order,
+      slips: w.slips,
+      check: w.check,
+      lines: w.lines,
+      invoices: w.invoices,
+      findingsAt: this.unsent.get('findings')!.length / FINDING_WIDTH,
+      reportAt: this.unsent.get('report_findings')!.length / REPORT_WIDTH,
     });
-    const rows = 1 + (w.check ? 1 : 0) + w.slips.length / INSERT_COLS.get('outbound_slips')!.length + w.lines.length / INSERT_COLS.get('sales_lines')!.length;
+    const rows = 1 + (w.check ? 1 : 0) + w.slips.length / SLIP_WIDTH + w.lines.length / LINE_WIDTH;
     this.pending += rows - 1;
     this.unsentRows += rows - 1;
     this.added();
