@@ -161,15 +161,18 @@ export interface RulesInit {
 type RecordOf = (rows: readonly unknown[], at: number) => Record<string, unknown>;
 /**
  * A staged row as the record the rules read: its first `width` columns, the id as the import references it
- * (negated). Made as one object literal of a fixed shape (a function per table, built once): a window's
- * lines are turned back into records at the rate they are read. Legacy facts stay JSON text (the rules
- * parse them where they read them, schema/legacy.ts).
+ * (negated), the legacy facts as the object they were staged from (parsed once here: the rules would parse
+ * the text at every read, schema/legacy.ts). Made as one object literal of a fixed shape (a function per
+ * table, built once): a window's lines are turned back into records at the rate they are read.
  */
 function recordOf(table: string, width: number): RecordOf {
   const cols = INSERT_COLS.get(table)!.slice(0, width);
-  const body = cols.map((c, i) => `${JSON.stringify(c)}: ${c === 'id' ? '-' : ''}r[at + ${i}]`).join(', ');
-  return new Function('r', 'at', `return { ${body} };`) as RecordOf;
+  const body = cols
+    .map((c, i) => `${JSON.stringify(c)}: ${c === 'id' ? `-r[at + ${i}]` : c === 'legacy_facts' ? `facts(r[at + ${i}])` : `r[at + ${i}]`}`)
+    .join(', ');
+  return new Function('facts', 'r', 'at', `return { ${body} };`).bind(null, facts) as RecordOf;
 }
+const facts = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 /** The staged tables' record makers (made on first use: staging-store.ts, which defines the columns, imports this module). */
 let shapes: ReturnType<typeof makeShapes> | null = null;
 function makeShapes() {
