@@ -64,6 +64,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     // with a staging thread the new orders' rules are evaluated there (rules-eval.ts); the records created follow
     master.ctx = staging.evaluateRules(master.ctx, () => ({
       data: master.data,
+      facts: { file: guard.file, by: guard.by },
       lang,
       kindFields: table.kind.fields.map(({ key, label }) => ({ key, label })),
       columns: table.columns,

@@ -32,7 +32,7 @@ import { documentFacts, documentFactsOf, factsFor, type LedgerGuard } from './gu
 import { STAGED_BY_NAME, type Staging } from './staging';
 import { ledgerFieldsFor } from '../../headers/ledger-fields';
 import { readEnv } from '../../../server/env';
-import { evaluateWindow, windowContext, type EvalWindow, type FindingSink, type StagedWindow } from './rules-eval';
+import { evaluateWindow, factsToken, windowContext, type EvalWindow, type FindingSink, type StagedWindow } from './rules-eval';
 
 export type { FindingSink } from './rules-eval';
 
@@ -461,6 +461,8 @@ export class OrderBuilder {
     const w: Omit<StagedWindow, 'findingsAt' | 'reportAt'> | null = asWindow
       ? { order: [], slips: [], check: null, lines: [], invoices: this.linkedInvoices(g) }
       : null;
+    // a window carries the step records' legacy facts as tokens (the staging thread makes them objects and text)
+    const token = (f: unknown) => factsToken(f, this.guard);
     if (g.state === 'new') {
       const hasSlip = g.slips.length > 0;
       const hasInv = g.invoices.size > 0;
@@ -488,7 +490,7 @@ export class OrderBuilder {
     }
     for (const s of g.slips) {
       if (!s.isNew) continue;
-      if (w) st.rowOf('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>, w.slips);
+      if (w) st.rowOf('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>, w.slips, token);
       else st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
     }
     for (const inv of g.invoices.values()) {
@@ -508,7 +510,7 @@ export class OrderBuilder {
     if (g.check && g.checkNew) {
       const sid = st.reserve('special_checks');
       const row = { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at, legacy_facts: g.check.legacy_facts ?? null };
-      if (w) w.check = st.rowOf('special_checks', sid, row);
+      if (w) w.check = st.rowOf('special_checks', sid, row, [], token);
       else st.insert('special_checks', sid, row);
       g.check = { ...g.check, id: -sid };
     }
@@ -519,7 +521,7 @@ export class OrderBuilder {
       args.push(-l.ref);
       for (const c of LINE_COLS) {
         const x = c === 'order' ? g.ref : d[c];
-        args.push(x == null ? null : c === 'legacy_facts' && typeof x !== 'string' ? JSON.stringify(x) : x);
+        args.push(x == null ? null : c === 'legacy_facts' && typeof x !== 'string' ? (w ? token(x) : JSON.stringify(x)) : x);
       }
       args.push(l.row, l.slip?.ref ?? null, l.inv?.ref ?? null);
       if (!w) st.insertRow('sales_lines', args);

@@ -148,11 +148,43 @@ export interface StagedWindow {
 }
 
 /** What a staging thread needs to evaluate: the master data the import loaded, the language, the file's headers. */
+/** What every legacy fact of one import names: its file and the importing user. */
+export interface FactsSource {
+  file: string;
+  by: string;
+}
+
+/**
+ * A step record's legacy facts (guard.ts factsFor: file, row, user, trusted, fields) as a window carries them:
+ * `[row, trusted, field, value, …]` — the file and the user are the same for every record of the import, and
+ * the staging thread makes the facts (for the rules) and their JSON text (for the file) from it. Anything
+ * else: its JSON text, as staged.
+ */
+export function factsToken(f: unknown, src: FactsSource): unknown {
+  if (f == null || typeof f === 'string') return f ?? null;
+  const x = f as { file?: unknown; rows?: unknown; by?: unknown; trusted?: unknown; fields?: Record<string, unknown> };
+  if (x.file === src.file && x.by === src.by && Array.isArray(x.rows) && x.rows.length === 1 && typeof x.trusted === 'boolean' && x.fields && Object.keys(x).length === 5) {
+    const t: unknown[] = [x.rows[0], x.trusted];
+    for (const k in x.fields) t.push(k, x.fields[k]);
+    return t;
+  }
+  return JSON.stringify(f);
+}
+
+/** The facts a token stands for: the same object factsFor made (its JSON text the same). */
+function factsOfToken(t: readonly unknown[], src: FactsSource) {
+  const fields: Record<string, unknown> = {};
+  for (let i = 2; i < t.length; i += 2) fields[t[i] as string] = t[i + 1];
+  return { file: src.file, rows: [t[0]], by: src.by, trusted: t[1], fields };
+}
+
 /** A collection of the rule context that the import adds records to. */
 export type ContextCollection = Parameters<MemoryContext['add']>[0];
 
 export interface RulesInit {
   data: MemoryData;
+  /** the file and the importing user every step record's legacy facts name (guard.ts factsFor) */
+  facts: FactsSource;
   lang: Lang;
   kindFields: Array<{ key: string; label: string }>;
   columns: HeaderMapping['columns'];
@@ -161,25 +193,24 @@ export interface RulesInit {
 type RecordOf = (rows: readonly unknown[], at: number) => Record<string, unknown>;
 /**
  * A staged row as the record the rules read: its first `width` columns, the id as the import references it
- * (negated), the legacy facts as the object they were staged from (parsed once here: the rules would parse
- * the text at every read, schema/legacy.ts). Made as one object literal of a fixed shape (a function per
- * table, built once): a window's lines are turned back into records at the rate they are read.
+ * (negated). Made as one object literal of a fixed shape (a function per table, built once): a window's
+ * lines are turned back into records at the rate they are read. Its legacy facts are made an object after.
  */
 function recordOf(table: string, width: number): RecordOf {
   const cols = INSERT_COLS.get(table)!.slice(0, width);
-  const body = cols
-    .map((c, i) => `${JSON.stringify(c)}: ${c === 'id' ? `-r[at + ${i}]` : c === 'legacy_facts' ? `facts(r[at + ${i}])` : `r[at + ${i}]`}`)
-    .join(', ');
-  return new Function('facts', 'r', 'at', `return { ${body} };`).bind(null, facts) as RecordOf;
+  const body = cols.map((c, i) => `${JSON.stringify(c)}: ${c === 'id' ? '-' : ''}r[at + ${i}]`).join(', ');
+  return new Function('r', 'at', `return { ${body} };`) as RecordOf;
 }
-const facts = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
 /** The staged tables' record makers (made on first use: staging-store.ts, which defines the columns, imports this module). */
 let shapes: ReturnType<typeof makeShapes> | null = null;
 function makeShapes() {
   const width = (t: string) => INSERT_COLS.get(t)!.length;
   // a staged line's own columns, without the staging-only row, slip, invoice that follow them
   const lineOwn = width('sales_lines') - 3;
+  const factsAt = (t: string) => INSERT_COLS.get(t)!.indexOf('legacy_facts');
   return {
+    factsAt: { order: factsAt('sales_orders'), slip: factsAt('outbound_slips'), check: factsAt('special_checks'), line: factsAt('sales_lines') },
     order: recordOf('sales_orders', width('sales_orders')),
     slipWidth: width('outbound_slips'),
     slip: recordOf('outbound_slips', width('outbound_slips')),
@@ -213,6 +244,7 @@ export class WindowEvaluator {
     readonly base: MemoryContext,
     lang: Lang,
     headerOf: HeaderOf,
+    private readonly src: FactsSource,
   ) {
     this.ctx = windowContext(base, () => this.window);
     this.sink = findingSink(this.out, lang, headerOf);
@@ -220,18 +252,41 @@ export class WindowEvaluator {
 
   /** In a staging thread: the master data sent over (records the import creates follow as `add`s). */
   static fromInit(init: RulesInit): WindowEvaluator {
-    return new WindowEvaluator(createMemoryContext(init.data), init.lang, headerLookup({ fields: init.kindFields } as unknown as KindInfo, init.columns));
+    return new WindowEvaluator(
+      createMemoryContext(init.data),
+      init.lang,
+      headerLookup({ fields: init.kindFields } as unknown as KindInfo, init.columns),
+      init.facts,
+    );
   }
 
-  /** The window's findings and report rows (flat, in INSERT_COLS order of findings / report_findings). */
+  /**
+   * The record's legacy facts as the rules read them (an object), and in its staged row as the file keeps
+   * them (JSON text): a token (factsToken) is made both, a text parsed.
+   */
+  private facts(rec: Record<string, unknown>, rows: unknown[], at: number) {
+    const v = rec.legacy_facts;
+    if (Array.isArray(v)) {
+      const f = factsOfToken(v, this.src);
+      rows[at] = JSON.stringify(f);
+      rec.legacy_facts = f;
+    } else if (typeof v === 'string') rec.legacy_facts = JSON.parse(v);
+  }
+
+  /**
+   * The window's findings and report rows (flat, in INSERT_COLS order of findings / report_findings); its
+   * rows made ready to insert (legacy facts as JSON text).
+   */
   evaluate(sw: StagedWindow): { findings: unknown[]; report: unknown[] } {
     const sh = (shapes ??= makeShapes());
     const order = sh.order(sw.order, 0) as unknown as SalesOrderRow;
+    this.facts(order as unknown as Record<string, unknown>, sw.order, sh.factsAt.order);
     const ref = order.id as number;
     const lines: Array<{ ref: number; row: number; data: Loose<SalesLineRow> }> = [];
     const slipRows = new Map<number, number[]>();
     for (let at = 0; at < sw.lines.length; at += sh.lineWidth) {
       const data = sh.line(sw.lines, at) as Loose<SalesLineRow>;
+      this.facts(data as Record<string, unknown>, sw.lines, at + sh.factsAt.line);
       const row = sw.lines[at + sh.lineOwn] as number;
       const slip = sw.lines[at + sh.lineOwn + 1] as number | null;
       lines.push({ ref: data.id as number, row, data });
@@ -244,9 +299,11 @@ export class WindowEvaluator {
     const slips: EvalWindow['slips'][number][] = [];
     for (let at = 0; at < sw.slips.length; at += sh.slipWidth) {
       const data = sh.slip(sw.slips, at) as Loose<OutboundSlipRow> & { id: number };
+      this.facts(data, sw.slips, at + sh.factsAt.slip);
       slips.push({ ref: data.id, data, rows: slipRows.get(data.id) ?? [], isNew: true });
     }
     const check = sw.check ? (sh.check(sw.check, 0) as Loose<SpecialCheckRow>) : null;
+    if (check && sw.check) this.facts(check as Record<string, unknown>, sw.check, sh.factsAt.check);
     this.window = { ref, order, lines, slips, invoices: sw.invoices, check };
     try {
       evaluateWindow(this.window, this.ctx, this.sink, false);

@@ -146,11 +146,12 @@ export class StagingStore {
     const put = (table: string, rows: unknown[]) => this.inserts.get(table)!.push(rows);
     const found: Array<{ findings: unknown[]; report: unknown[] }> = [];
     for (const w of list) {
+      // evaluated first: that makes its rows ready to insert (legacy facts as JSON text)
+      found.push(this.evaluator!.evaluate(w));
       put('sales_orders', w.order);
       put('outbound_slips', w.slips);
       if (w.check) put('special_checks', w.check);
       put('sales_lines', w.lines);
-      found.push(this.evaluator!.evaluate(w));
     }
     const merged = (table: 'findings' | 'report_findings', at: (w: StagedWindow) => number, of: (f: (typeof found)[number]) => unknown[]) => {
       const width = INSERT_COLS.get(table)!.length;

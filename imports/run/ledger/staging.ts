@@ -127,11 +127,11 @@ export class Staging implements FindingRows {
     this.added();
   }
 
-  /** A staged record's row in INSERT_COLS order, appended to `out`. */
-  rowOf(table: string, id: number, row: StageRow, out: unknown[] = []): unknown[] {
+  /** A staged record's row in INSERT_COLS order, appended to `out` (`facts`: how its legacy facts are put). */
+  rowOf(table: string, id: number, row: StageRow, out: unknown[] = [], facts: (f: unknown) => unknown = value): unknown[] {
     const cols = INSERT_COLS.get(table)!;
     out.push(id);
-    for (let i = 1; i < cols.length; i++) out.push(value(row[cols[i]]));
+    for (let i = 1; i < cols.length; i++) out.push(cols[i] === 'legacy_facts' ? facts(row[cols[i]]) : value(row[cols[i]]));
     if (table === 'sales_orders') this.ordersSeen.add(String(row.order_no));
     else if (table === 'invoices') this.invoicesSeen.add(String(row.invoice_no));
     return out;
