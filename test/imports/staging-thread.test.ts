@@ -33,20 +33,23 @@ function rowsOf(db: Db): Record<string, unknown[]> {
   return out;
 }
 
-async function importWith(thread: '0' | '1', file: string, actor?: (db: Db) => Actor) {
+/** thread '1r': the staging thread without the rules (GSP_IMPORT_RULES_THREAD=0: every order evaluated in the import thread) */
+async function importWith(thread: '0' | '1' | '1r', file: string, actor?: (db: Db) => Actor) {
   const t = tempDb(master);
-  process.env.GSP_IMPORT_STAGING_THREAD = thread;
+  process.env.GSP_IMPORT_STAGING_THREAD = thread === '0' ? '0' : '1';
+  if (thread === '1r') process.env.GSP_IMPORT_RULES_THREAD = '0';
   try {
     const r = await importFile(t.db, file, 'sales-ledger', actor ? { actor: actor(t.db) } : {});
     return { report: r.report, rows: rowsOf(t.db), left: fs.readdirSync(t.dir).filter((f) => f.includes('.import-')) };
   } finally {
     delete process.env.GSP_IMPORT_STAGING_THREAD;
+    delete process.env.GSP_IMPORT_RULES_THREAD;
     t.close();
   }
 }
 
 describe('the staging thread', () => {
-  it('writes what the import thread would: same report, same rows, also with scattered orders; no staging file left', async () => {
+  it('writes what the import thread would, with the rules in the staging thread or not: same report, same rows, also with scattered orders; no staging file left', async () => {
     const dir = fs.mkdtempSync(path.join(path.dirname(master), 'scattered-'));
     const [h, ...data] = Papa.parse<string[]>(fs.readFileSync(sample('ledger-utf8.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     // odd rows first, then even rows: every multi-line order is re-opened, its staged rows read back and updated
@@ -54,13 +57,14 @@ describe('the staging thread', () => {
     fs.writeFileSync(shuffled, `\uFEFF${Papa.unparse([h, ...[...data.keys()].sort((a, b) => (a % 2) - (b % 2) || a - b).map((i) => data[i])])}\n`);
     for (const file of [sample('ledger-utf8.csv'), shuffled]) {
       const inline = await importWith('0', file);
-      const threaded = await importWith('1', file);
-      expect(threaded.report.counts.imported).toBeGreaterThan(0);
-      const { importId: _a, ...a } = inline.report as unknown as Record<string, unknown>;
-      const { importId: _b, ...b } = threaded.report as unknown as Record<string, unknown>;
-      expect(b).toEqual(a);
-      expect(threaded.rows).toEqual(inline.rows);
-      expect(threaded.left).toEqual([]);
+      for (const threaded of [await importWith('1', file), await importWith('1r', file)]) {
+        expect(threaded.report.counts.imported).toBeGreaterThan(0);
+        const { importId: _a, ...a } = inline.report as unknown as Record<string, unknown>;
+        const { importId: _b, ...b } = threaded.report as unknown as Record<string, unknown>;
+        expect(b).toEqual(a);
+        expect(threaded.rows).toEqual(inline.rows);
+        expect(threaded.left).toEqual([]);
+      }
     }
   }, 120_000);
 

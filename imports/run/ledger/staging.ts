@@ -19,6 +19,7 @@ import type { MemoryContext } from '../../../schema/rules';
 import { INSERT_COLS, StagingStore, type StageOp } from './staging-store';
 import { ThreadStore, type StoreLike } from './staging-thread';
 import type { ContextCollection, FindingRows, RulesInit, StagedWindow } from './rules-eval';
+import { readEnv } from '../../../server/env';
 
 export { LEDGER_IMPORT_TABLES, STAGED, STAGED_BY_NAME } from './staging-tables';
 
@@ -140,11 +141,11 @@ export class Staging implements FindingRows {
   /**
    * With a staging thread: from now on a new order is staged as a window (window()) and its rules are
    * evaluated there, on the second core, over a copy of the master data (`init`); the records the import
-   * creates reach it through the context returned, which the import must add them to. In this thread the
-   * orders' rules are evaluated as they are built (orders.ts): `ctx` itself is returned.
+   * creates reach it through the context returned, which the import must add them to. In this thread (or with
+   * GSP_IMPORT_RULES_THREAD=0) the orders' rules are evaluated as they are built (orders.ts): `ctx` is returned.
    */
   evaluateRules(ctx: MemoryContext, init: () => RulesInit): MemoryContext {
-    if (this.store instanceof StagingStore) return ctx;
+    if (this.store instanceof StagingStore || readEnv().GSP_IMPORT_RULES_THREAD === false) return ctx;
     this.evaluates = true;
     this.store.apply([{ t: 'rules', init: init() }]);
     return {
