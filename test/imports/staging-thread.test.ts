@@ -124,9 +124,21 @@ describe('the staging thread', () => {
     const dir = fs.mkdtempSync(path.join(path.dirname(master), 'staging-'));
     const st = new Staging(path.join(dir, 'x.staging'), { thread: true });
     try {
-      st.evaluateRules(createMemoryContext({ asOf: '2025-07-01' }), () => ({ data: { asOf: '2025-07-01' }, facts: { file: 'x.csv', by: 'test' }, lang: 'zh', kindFields: [], columns: [] }));
+      st.evaluateRules(createMemoryContext({ asOf: '2025-07-01' }), () => ({
+        data: { asOf: '2025-07-01' },
+        facts: { file: 'x.csv', by: 'test' },
+        lang: 'zh',
+        kindFields: [],
+        columns: [],
+      }));
       // a window without its invoices: the evaluation throws in the staging thread
-      st.window({ order: [1, 'XS1', 1, null, null, '2025-01-01', null, 'confirmed', null, null, 2], slips: [], check: null, lines: [], invoices: null as never });
+      st.window({
+        order: [1, 'XS1', 1, null, null, '2025-01-01', null, 'confirmed', null, null, 2],
+        slips: [],
+        check: null,
+        lines: [],
+        invoices: null as never,
+      });
       expect(() => st.commit()).toThrow(/map/);
     } finally {
       st.close();

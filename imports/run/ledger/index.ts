@@ -40,7 +40,9 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const db = opts.db;
   const timing = readEnv().GSP_IMPORT_TIMING
     ? (label: string, t0: number) =>
-        process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total, the import thread's ${threadCpuMs() ?? '?'} ms)\n`)
+        process.stderr.write(
+          `[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total, the import thread's ${threadCpuMs() ?? '?'} ms)\n`,
+        )
     : null;
   const t0 = performance.now();
   // since the process started: start-up, opening the file and the database, finding the table

@@ -18,15 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import {
-  type MemoryContext,
-  type OutboundSlipRow,
-  type RuleContext,
-  type SalesLineRow,
-  type Loose,
-  type SalesOrderRow,
-  type SpecialCheckRow,
-} from '../../../schema/rules';
+import type { MemoryContext, OutboundSlipRow, RuleContext, SalesLineRow, Loose, SalesOrderRow, SpecialCheckRow } from '../../../schema/rules';
 import { ledgerValues, type Values } from './resolver';
 import { documentFacts, documentFactsOf, factsFor, type LedgerGuard } from './guard';
 import { STAGED_BY_NAME, type Staging } from './staging';
@@ -124,7 +116,6 @@ const emptyGroup = (): Pick<
   dupSigs: null,
   remarks: [],
 });
-
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 /** The slip's fields the ledger fills (schema/ledger.ts): outbound date, issuer, picker, reviewer, receipt … */
@@ -439,7 +430,10 @@ export class OrderBuilder {
       if (g.state === 'clash' || g.lines.length === 0) return;
       // a new order: staged as one window, its rules evaluated where it is staged (a staging thread: the second
       // core) — unless that thread is behind: then here, and neither core waits for the other
-      if (g.state === 'new' && !g.reopened && this.st.evaluates && !this.st.behind()) return this.stage(g, true);
+      if (g.state === 'new' && !g.reopened && this.st.evaluates && !this.st.behind()) {
+        this.stage(g, true);
+        return;
+      }
       this.stage(g, false);
       if (!g.reopened) {
         const t = this.timing ? process.cpuUsage() : null;

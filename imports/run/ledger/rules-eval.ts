@@ -51,7 +51,16 @@ export interface FindingSink {
 
 /** The staged findings and report rows (Staging, or a window evaluator's own lists). */
 export interface FindingRows {
-  finding(rule: string, severity: string, resource: string, recordId: number, row: number | null, fields: string[], message: string, detail: FindingDetail): void;
+  finding(
+    rule: string,
+    severity: string,
+    resource: string,
+    recordId: number,
+    row: number | null,
+    fields: string[],
+    message: string,
+    detail: FindingDetail,
+  ): void;
   reportFinding(row: number, rule: string, severity: string, fields: string[], message: string, order: number | null): void;
 }
 
@@ -163,7 +172,15 @@ export interface FactsSource {
 export function factsToken(f: unknown, src: FactsSource): unknown {
   if (f == null || typeof f === 'string') return f ?? null;
   const x = f as { file?: unknown; rows?: unknown; by?: unknown; trusted?: unknown; fields?: Record<string, unknown> };
-  if (x.file === src.file && x.by === src.by && Array.isArray(x.rows) && x.rows.length === 1 && typeof x.trusted === 'boolean' && x.fields && Object.keys(x).length === 5) {
+  if (
+    x.file === src.file &&
+    x.by === src.by &&
+    Array.isArray(x.rows) &&
+    x.rows.length === 1 &&
+    typeof x.trusted === 'boolean' &&
+    x.fields &&
+    Object.keys(x).length === 5
+  ) {
     const t: unknown[] = [x.rows[0], x.trusted];
     for (const k in x.fields) t.push(k, x.fields[k]);
     return t;

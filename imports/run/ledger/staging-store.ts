@@ -167,8 +167,16 @@ export class StagingStore {
       for (let k = from; k < given.length; k++) out.push(given[k]);
       return out;
     };
-    const findings = merged('findings', (w) => w.findingsAt, (f) => f.findings);
-    const report = merged('report_findings', (w) => w.reportAt, (f) => f.report);
+    const findings = merged(
+      'findings',
+      (w) => w.findingsAt,
+      (f) => f.findings,
+    );
+    const report = merged(
+      'report_findings',
+      (w) => w.reportAt,
+      (f) => f.report,
+    );
     return [
       ...ops.filter((o) => !(o.t === 'rows' && (o.table === 'findings' || o.table === 'report_findings'))),
       { t: 'rows', table: 'findings', args: findings },
