@@ -89,6 +89,8 @@ const SPEC = {
   GSP_IMPORT_THREAD: flag,
   /** a ledger import's staging file written by a thread of its own: '1' always, '0' never; unset: CSV files of 1 MB and more */
   GSP_IMPORT_STAGING_THREAD: flag,
+  /** with a staging thread, a ledger import's new orders' rules evaluated there: '0' never (in the import thread); default on */
+  GSP_IMPORT_RULES_THREAD: flag,
   GSP_IMPORT_STATS: flag,
   GSP_IMPORT_TIMING: oneOf('1', 'rules'),
   GSP_IMPORT_MERGE_CACHE_KIB: int(1024, 16 * 1024 * 1024),

@@ -1,14 +1,18 @@
 /**
  * A ledger import's staging file written by a thread of its own (imports/run/ledger/staging-thread.ts) against
  * the same import written in the import's thread: the same report and the same rows in the database, also
- * for orders scattered through the file (staged rows read back and updated while phase 1 runs); reads of
- * staged rows see every write made before them; a failure in the staging thread is the import's error.
+ * for orders scattered through the file (staged rows read back and updated while phase 1 runs) and for a
+ * scoped user whose untrusted approvals are reported beside the rules' findings (the thread evaluates a new
+ * order's rules: rules-eval.ts); reads of staged rows see every write made before them; a failure in the
+ * staging thread, also in its rule evaluation, is the import's error.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_IMPORT_TABLES, Staging } from '../../imports/run/ledger/staging';
+import { createMemoryContext } from '../../schema/rules';
+import type { Actor } from '../../server/services/context';
 import type { Db } from '../../server/db';
 import { importFile, masterDbFile, sample, tempDb } from './pipeline-fixtures';
 
@@ -29,20 +33,23 @@ function rowsOf(db: Db): Record<string, unknown[]> {
   return out;
 }
 
-async function importWith(thread: '0' | '1', file: string) {
+/** thread '1r': the staging thread without the rules (GSP_IMPORT_RULES_THREAD=0: every order evaluated in the import thread) */
+async function importWith(thread: '0' | '1' | '1r', file: string, actor?: (db: Db) => Actor) {
   const t = tempDb(master);
-  process.env.GSP_IMPORT_STAGING_THREAD = thread;
+  process.env.GSP_IMPORT_STAGING_THREAD = thread === '0' ? '0' : '1';
+  if (thread === '1r') process.env.GSP_IMPORT_RULES_THREAD = '0';
   try {
-    const r = await importFile(t.db, file, 'sales-ledger');
+    const r = await importFile(t.db, file, 'sales-ledger', actor ? { actor: actor(t.db) } : {});
     return { report: r.report, rows: rowsOf(t.db), left: fs.readdirSync(t.dir).filter((f) => f.includes('.import-')) };
   } finally {
     delete process.env.GSP_IMPORT_STAGING_THREAD;
+    delete process.env.GSP_IMPORT_RULES_THREAD;
     t.close();
   }
 }
 
 describe('the staging thread', () => {
-  it('writes what the import thread would: same report, same rows, also with scattered orders; no staging file left', async () => {
+  it('writes what the import thread would, with the rules in the staging thread or not: same report, same rows, also with scattered orders; no staging file left', async () => {
     const dir = fs.mkdtempSync(path.join(path.dirname(master), 'scattered-'));
     const [h, ...data] = Papa.parse<string[]>(fs.readFileSync(sample('ledger-utf8.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     // odd rows first, then even rows: every multi-line order is re-opened, its staged rows read back and updated
@@ -50,14 +57,30 @@ describe('the staging thread', () => {
     fs.writeFileSync(shuffled, `\uFEFF${Papa.unparse([h, ...[...data.keys()].sort((a, b) => (a % 2) - (b % 2) || a - b).map((i) => data[i])])}\n`);
     for (const file of [sample('ledger-utf8.csv'), shuffled]) {
       const inline = await importWith('0', file);
-      const threaded = await importWith('1', file);
-      expect(threaded.report.counts.imported).toBeGreaterThan(0);
-      const { importId: _a, ...a } = inline.report as unknown as Record<string, unknown>;
-      const { importId: _b, ...b } = threaded.report as unknown as Record<string, unknown>;
-      expect(b).toEqual(a);
-      expect(threaded.rows).toEqual(inline.rows);
-      expect(threaded.left).toEqual([]);
+      for (const threaded of [await importWith('1', file), await importWith('1r', file)]) {
+        expect(threaded.report.counts.imported).toBeGreaterThan(0);
+        const { importId: _a, ...a } = inline.report as unknown as Record<string, unknown>;
+        const { importId: _b, ...b } = threaded.report as unknown as Record<string, unknown>;
+        expect(b).toEqual(a);
+        expect(threaded.rows).toEqual(inline.rows);
+        expect(threaded.left).toEqual([]);
+      }
     }
+  }, 120_000);
+
+  it("a scoped salesperson's import: the rules' findings and the untrusted approvals in the same order either way", async () => {
+    const sales = (db: Db): Actor => {
+      const own = (db.$client.prepare('SELECT id FROM salespeople ORDER BY id LIMIT 1').get() as { id: number }).id;
+      return { id: null, username: 'sales-thread', display_name: '业务员', roles: ['sales'], salesperson: own };
+    };
+    const inline = await importWith('0', sample('ledger-utf8.csv'), sales);
+    const threaded = await importWith('1', sample('ledger-utf8.csv'), sales);
+    const rules = new Set(threaded.report.findings.map((f) => f.rule));
+    expect(rules.has('IMPORT_LEGACY_UNTRUSTED') && rules.size > 1).toBe(true);
+    const { importId: _a, ...a } = inline.report as unknown as Record<string, unknown>;
+    const { importId: _b, ...b } = threaded.report as unknown as Record<string, unknown>;
+    expect(b).toEqual(a);
+    expect(threaded.rows).toEqual(inline.rows);
   }, 120_000);
 
   it('a read of staged rows sees every write before it, across hand-overs; the file is complete when handed over', () => {
@@ -91,6 +114,32 @@ describe('the staging thread', () => {
     try {
       st.run('UPDATE no_such_table SET x = 1');
       expect(() => st.commit()).toThrow(/no such table: no_such_table/);
+    } finally {
+      st.close();
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("an order the staging thread cannot evaluate fails the import at its next wait, with the thread's message; nothing is left", () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(master), 'staging-'));
+    const st = new Staging(path.join(dir, 'x.staging'), { thread: true });
+    try {
+      st.evaluateRules(createMemoryContext({ asOf: '2025-07-01' }), () => ({
+        data: { asOf: '2025-07-01' },
+        facts: { file: 'x.csv', by: 'test' },
+        lang: 'zh',
+        kindFields: [],
+        columns: [],
+      }));
+      // a window without its invoices: the evaluation throws in the staging thread
+      st.window({
+        order: [1, 'XS1', 1, null, null, '2025-01-01', null, 'confirmed', null, null, 2],
+        slips: [],
+        check: null,
+        lines: [],
+        invoices: null as never,
+      });
+      expect(() => st.commit()).toThrow(/map/);
     } finally {
       st.close();
     }

@@ -7,29 +7,28 @@
  */
 import os from 'node:os';
 import type { Cell } from '../../../schema/files/cells';
-import { LEDGER_FIELDS } from '../../headers/ledger-fields';
-import { headerLookup, ledgerFindingHeaders } from '../fields';
+import { headerLookup } from '../fields';
 import { imsg } from '../messages';
 import { stagingPath } from '../files';
 import type { RunEnv } from '../env';
 import type { ImportResult } from '../types';
 import { loadMaster } from './master-data';
 import { ledgerWriter } from './writer';
-import { OrderBuilder, type FindingSink } from './orders';
+import { OrderBuilder } from './orders';
+import { findingSink } from './rules-eval';
 import { Resolver, type RowError } from './resolver';
 import { Staging } from './staging';
 import { useStagingThread } from './staging-thread';
 import { ledgerGuard } from './guard';
 import { LEGACY_UNTRUSTED } from '../legacy';
 import { finishImport } from '../finish';
+import { threadCpuMs } from '../thread-cpu';
 import { readEnv } from '../../../server/env';
-import { detailOf } from '../../../server/services/rules/finding-text';
 
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const LEDGER_KEYS = new Set(LEDGER_FIELDS.map((f) => f.key));
 const NUMBERS = [
   ['quantity', '数量', 'quantity'],
   ['unit_price', '单价', 'unit price'],
@@ -40,35 +39,19 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   const { opts, table, lang } = env;
   const db = opts.db;
   const timing = readEnv().GSP_IMPORT_TIMING
-    ? (label: string, t0: number) => process.stderr.write(`[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`)
+    ? (label: string, t0: number) =>
+        process.stderr.write(
+          `[import] ${label}: ${(performance.now() - t0).toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total, the import thread's ${threadCpuMs() ?? '?'} ms)\n`,
+        )
     : null;
   const t0 = performance.now();
   // since the process started: start-up, opening the file and the database, finding the table
-  if (timing) process.stderr.write(`[import] start-up until the rows are read: ${t0.toFixed(0)} ms (cpu ${cpuMs().toFixed(0)} ms total)\n`);
+  if (timing) timing('start-up until the rows are read', 0);
   const master = await loadMaster(db, opts.clock.today());
   const writer = await ledgerWriter(db);
   const staging = new Staging(stagingPath(db, os.tmpdir()), { thread: useStagingThread(env.size, env.book.format) });
   try {
     const headerOf = headerLookup(table.kind, table.columns);
-    const message = (f: { message: { zh: string; en: string } }) => (lang === 'en' ? f.message.en : f.message.zh);
-    const headerCache = new Map<string, string[]>();
-    const headersOf = (fields: string[]) => {
-      const k = fields.join('\u0001');
-      let h = headerCache.get(k);
-      if (!h) headerCache.set(k, (h = ledgerFindingHeaders(fields, headerOf, LEDGER_KEYS)));
-      return h;
-    };
-    const sink: FindingSink = {
-      line(f, ref, row, order) {
-        staging.finding(f.code, f.severity, 'sales_lines', ref, row, f.fields, f.message.zh, detailOf(f));
-        staging.reportFinding(row, f.code, f.severity, headersOf(f.fields), message(f), order);
-      },
-      slip(f, ref, rows, order) {
-        if (ref != null) staging.finding(f.code, f.severity, 'outbound_slips', ref, rows[0], f.fields, f.message.zh, detailOf(f));
-        const fields = headersOf(f.fields);
-        for (const row of rows) staging.reportFinding(row, f.code, f.severity, fields, message(f), order);
-      },
-    };
     const guard = await ledgerGuard(db, opts.actor, env.fileName);
     // the ledger's review columns whose step the user could not grant (none for QA/admin-like roles)
     const untrusted = (
@@ -80,8 +63,16 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
     )
       .filter(([, kind]) => !guard.trust[kind])
       .map(([k]) => k);
+    // with a staging thread the new orders' rules are evaluated there (rules-eval.ts); the records created follow
+    master.ctx = staging.evaluateRules(master.ctx, () => ({
+      data: master.data,
+      facts: { file: guard.file, by: guard.by },
+      lang,
+      kindFields: table.kind.fields.map(({ key, label }) => ({ key, label })),
+      columns: table.columns,
+    }));
     const resolver = new Resolver(master, staging, lang, headerOf, guard);
-    const orders = new OrderBuilder(staging, writer.main, master.ctx, sink, !!opts.force, guard);
+    const orders = new OrderBuilder(staging, writer.main, master.ctx, findingSink(staging, lang, headerOf), !!opts.force, guard);
     const normalize = table.normalizer({ date1904: env.book.date1904 });
     let rows = 0;
     let rejected = 0;

@@ -5,7 +5,7 @@
  * customers, products, batches, salespeople) are added to both, so later rows find and see them.
  */
 import { isNull } from 'drizzle-orm';
-import { createMemoryContext, type CustomerRow, type MemoryContext, type ProductRow } from '../../../schema/rules';
+import { createMemoryContext, type CustomerRow, type MemoryContext, type MemoryData, type ProductRow } from '../../../schema/rules';
 import * as t from '../../../schema/tables';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { Db } from '../../../server/db';
@@ -46,6 +46,8 @@ export class UniqueMap {
 
 export interface Master {
   ctx: MemoryContext;
+  /** what ctx was made of (a staging thread evaluating rules makes its own from it) */
+  data: MemoryData;
   customersByCredit: UniqueMap;
   customersByName: UniqueMap;
   productsByKey: UniqueMap;
@@ -67,7 +69,7 @@ export async function loadMaster(db: Db, asOf: string): Promise<Master> {
   const batches = await live(db, t.batches);
   const salespeople = await live(db, t.salespeople);
   const contracts = await live(db, t.contracts);
-  const ctx = createMemoryContext({
+  const data: MemoryData = {
     asOf,
     settings: await loadSettings(db),
     companyLicenses: await live(db, t.companyLicenses),
@@ -83,9 +85,10 @@ export async function loadMaster(db: Db, asOf: string): Promise<Master> {
     contracts,
     // the day each batch was found nonconforming dates its 不合格 status (BATCH_BLOCKED), as on live entry
     nonconformities: (await live(db, t.nonconformities)).flatMap((c) => (c.batch != null ? [{ id: c.id, batch: c.batch, found_at: c.found_at }] : [])),
-  });
+  };
   const m: Master = {
-    ctx,
+    ctx: createMemoryContext(data),
+    data,
     customersByCredit: new UniqueMap(),
     customersByName: new UniqueMap(),
     productsByKey: new UniqueMap(),

@@ -18,23 +18,15 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import {
-  rulesFor,
-  saleLineViewsFor,
-  type Finding,
-  type MemoryContext,
-  type OutboundSlipRow,
-  type RuleContext,
-  type SalesLineRow,
-  type Loose,
-  type SalesOrderRow,
-  type SpecialCheckRow,
-} from '../../../schema/rules';
+import type { MemoryContext, OutboundSlipRow, RuleContext, SalesLineRow, Loose, SalesOrderRow, SpecialCheckRow } from '../../../schema/rules';
 import { ledgerValues, type Values } from './resolver';
 import { documentFacts, documentFactsOf, factsFor, type LedgerGuard } from './guard';
 import { STAGED_BY_NAME, type Staging } from './staging';
 import { ledgerFieldsFor } from '../../headers/ledger-fields';
 import { readEnv } from '../../../server/env';
+import { evaluateWindow, factsToken, windowContext, type EvalWindow, type FindingSink, type StagedWindow } from './rules-eval';
+
+export type { FindingSink } from './rules-eval';
 
 export interface LedgerLine {
   row: number;
@@ -103,8 +95,6 @@ interface Group {
   checkNew: boolean;
   dupSigs: Map<string, number> | null;
   remarks: string[];
-  /** prior + new lines, as the rules read them (built on first use) */
-  allLines?: Loose<SalesLineRow>[];
 }
 
 /** What an order's group gathers while the ledger is read: empty when the group is opened. */
@@ -126,12 +116,6 @@ const emptyGroup = (): Pick<
   dupSigs: null,
   remarks: [],
 });
-
-/** Where findings go: the staging file (DB findings + report rows). */
-export interface FindingSink {
-  line(f: Finding, lineRef: number, row: number, orderRef: number): void;
-  slip(f: Finding, slipRef: number | null, rows: number[], orderRef: number): void;
-}
 
 const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 /** The slip's fields the ledger fills (schema/ledger.ts): outbound date, issuer, picker, reviewer, receipt … */
@@ -178,6 +162,8 @@ export interface OrderStats {
 
 export class OrderBuilder {
   private g: Group | null = null;
+  /** the order whose rules are being evaluated in this thread (what ctx answers for order / orderLines) */
+  private evaluating: EvalWindow | null = null;
   private readonly scattered = new Set<number>();
   private readonly touchedMain = new Set<number>();
   readonly stats: OrderStats = { imported: 0, duplicates: 0 };
@@ -199,16 +185,7 @@ export class OrderBuilder {
   ) {
     // The rules read the order being evaluated (orderLines: SPECIAL_ARRIVAL_UNCONFIRMED, INVOICE_MISMATCH)
     // from the window; everything else from the master data in memory.
-    this.ctx = {
-      ...base,
-      order: (id) => (this.g && id === this.g.ref ? this.g.order : base.order(id)),
-      orderLines: (id) => {
-        const g = this.g;
-        if (!g || id !== g.ref) return base.orderLines(id);
-        if (!g.allLines || g.allLines.length !== g.prior.length + g.lines.length) g.allLines = [...g.prior, ...g.lines.map((l) => l.data)];
-        return g.allLines;
-      },
-    };
+    this.ctx = windowContext(base, () => this.evaluating);
     const one = (sql: string) => main.prepare(sql);
     this.mainHasOrders = !!one('SELECT 1 FROM sales_orders LIMIT 1').get();
     this.mainHasInvoices = !!one('SELECT 1 FROM invoices LIMIT 1').get();
@@ -451,10 +428,16 @@ export class OrderBuilder {
     if (!g) return;
     try {
       if (g.state === 'clash' || g.lines.length === 0) return;
-      this.stage(g);
+      // a new order: staged as one window, its rules evaluated where it is staged (a staging thread: the second
+      // core) — unless that thread is behind: then here, and neither core waits for the other
+      if (g.state === 'new' && !g.reopened && this.st.evaluates && !this.st.behind()) {
+        this.stage(g, true);
+        return;
+      }
+      this.stage(g, false);
       if (!g.reopened) {
         const t = this.timing ? process.cpuUsage() : null;
-        evaluateGroup(g, this.ctx, this.sink, false);
+        this.evaluate(g, false);
         if (t) {
           const u = process.cpuUsage(t);
           this.evalMs += (u.user + u.system) / 1000;
@@ -466,8 +449,14 @@ export class OrderBuilder {
     }
   }
 
-  private stage(g: Group) {
+  /** Stages the order's records: as rows, or (`asWindow`) as one window whose rules the store evaluates. */
+  private stage(g: Group, asWindow: boolean) {
     const st = this.st;
+    const w: Omit<StagedWindow, 'findingsAt' | 'reportAt'> | null = asWindow
+      ? { order: [], slips: [], check: null, lines: [], invoices: this.linkedInvoices(g) }
+      : null;
+    // a window carries the step records' legacy facts as tokens (the staging thread makes them objects and text)
+    const token = (f: unknown) => factsToken(f, this.guard);
     if (g.state === 'new') {
       const hasSlip = g.slips.length > 0;
       const hasInv = g.invoices.size > 0;
@@ -478,7 +467,7 @@ export class OrderBuilder {
       const facts = documentFacts(this.guard, g.lines[0].row, o.status);
       o.legacy_facts = documentFactsOf(this.guard, g.lines[0].row, o.status);
       o.remark = g.remarks.length ? g.remarks.join('；') : null;
-      st.insert('sales_orders', -g.ref, {
+      const row = {
         order_no: o.order_no,
         customer: o.customer,
         salesperson: o.salesperson,
@@ -489,9 +478,15 @@ export class OrderBuilder {
         remark: o.remark,
         first_row: g.lines[0].row,
         legacy_facts: facts,
-      });
+      };
+      if (w) st.rowOf('sales_orders', -g.ref, row, w.order);
+      else st.insert('sales_orders', -g.ref, row);
     }
-    for (const s of g.slips) if (s.isNew) st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
+    for (const s of g.slips) {
+      if (!s.isNew) continue;
+      if (w) st.rowOf('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>, w.slips, token);
+      else st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
+    }
     for (const inv of g.invoices.values()) {
       if (inv.state === 'new') {
         st.insert('invoices', -inv.ref, {
@@ -508,24 +503,41 @@ export class OrderBuilder {
     for (const [inv, slip] of g.newPairs) st.insertRow('invoice_slips', [st.reserve('invoice_slips'), inv.ref, slip.ref]);
     if (g.check && g.checkNew) {
       const sid = st.reserve('special_checks');
-      st.insert('special_checks', sid, {
-        order: g.ref,
-        verified_by: g.check.verified_by,
-        verified_at: g.check.verified_at,
-        legacy_facts: g.check.legacy_facts ?? null,
-      });
+      const row = { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at, legacy_facts: g.check.legacy_facts ?? null };
+      if (w) w.check = st.rowOf('special_checks', sid, row, [], token);
+      else st.insert('special_checks', sid, row);
       g.check = { ...g.check, id: -sid };
     }
     for (const l of g.lines) {
       const d: Partial<Record<string, unknown>> = l.data;
       // STAGED sales_lines' columns in order (id first), then the staging-only row, slip, invoice
-      const args: unknown[] = [-l.ref];
+      const args: unknown[] = w ? w.lines : [];
+      args.push(-l.ref);
       for (const c of LINE_COLS) {
         const x = c === 'order' ? g.ref : d[c];
-        args.push(x == null ? null : c === 'legacy_facts' && typeof x !== 'string' ? JSON.stringify(x) : x);
+        args.push(x == null ? null : c === 'legacy_facts' && typeof x !== 'string' ? (w ? token(x) : JSON.stringify(x)) : x);
       }
       args.push(l.row, l.slip?.ref ?? null, l.inv?.ref ?? null);
-      st.insertRow('sales_lines', args);
+      if (!w) st.insertRow('sales_lines', args);
+    }
+    if (w) st.window(w);
+  }
+
+  /** The invoices linked to a slip of the order, as the line view shows them. */
+  private linkedInvoices(g: Group): EvalWindow['invoices'] {
+    return [...g.linked].map((ref) => {
+      const inv = g.invByRef.get(ref)!;
+      return { id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date };
+    });
+  }
+
+  /** The order's rules, evaluated in this thread (`all`: every staged slip's findings, the order evaluated again). */
+  private evaluate(g: Group, all: boolean) {
+    this.evaluating = { ref: g.ref, order: g.order, lines: g.lines, slips: g.slips, invoices: this.linkedInvoices(g), check: g.check, prior: g.prior };
+    try {
+      evaluateWindow(this.evaluating, this.ctx, this.sink, all);
+    } finally {
+      this.evaluating = null;
     }
   }
 
@@ -575,49 +587,9 @@ export class OrderBuilder {
         ref,
       );
       st.run('DELETE FROM report_findings WHERE "order" = ?', ref);
-      this.g = g;
-      try {
-        evaluateGroup(g, this.ctx, this.sink, true);
-      } finally {
-        this.g = null;
-      }
+      this.evaluate(g, true);
     }
     st.commit();
     return this.scattered.size;
-  }
-}
-
-// What a sales-ledger import evaluates per row (RULES.md): the line's rules and its slip's (OUTBOUND_NOT_REVIEWED,
-// RECEIPT_UNCONFIRMED, SPECIAL_ARRIVAL_UNCONFIRMED); CONTRACT_TERMS_MISSING only when a contract itself is imported.
-const LINE_RULES = rulesFor('sales_lines');
-const SLIP_RULES = rulesFor('outbound_slips');
-
-/** The rules of every row of the window: the line's, and its slip's (reported on each row of the slip). */
-function evaluateGroup(g: Group, ctx: RuleContext, sink: FindingSink, all: boolean) {
-  const invoices = [...g.linked].map((ref) => {
-    const inv = g.invByRef.get(ref)!;
-    return { id: inv.ref, invoice_no: inv.invoice_no, invoice_date: inv.invoice_date, payments: [] };
-  });
-  // the same views the server builds from the database (schema/rules/sale-line-view.ts)
-  const views = saleLineViewsFor(
-    g.order,
-    g.lines.map((l) => l.data),
-    {
-      outbounds: g.slips.map((s) => s.data),
-      invoices,
-      special_check: g.check,
-    },
-  );
-  for (let j = 0; j < views.length; j++) {
-    const l = g.lines[j];
-    for (const r of LINE_RULES) {
-      const found = r.check(views[j], ctx);
-      for (let i = 0; i < found.length; i++) sink.line(found[i], l.ref, l.row, g.ref);
-    }
-  }
-  for (const s of g.slips) {
-    if (!s.rows.length) continue;
-    const dbRef = s.ref < 0 && (s.isNew || all) ? s.ref : null;
-    for (const r of SLIP_RULES) for (const f of r.check(s.data, ctx)) sink.slip(f, dbRef, s.rows, g.ref);
   }
 }

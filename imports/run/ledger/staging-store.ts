@@ -9,6 +9,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { STAGED } from './staging-tables';
+import { WindowEvaluator, type ContextCollection, type RulesInit, type StagedWindow } from './rules-eval';
 
 const q = (c: string) => `"${c}"`;
 
@@ -27,7 +28,13 @@ export type StageOp =
   | { t: 'run'; sql: string; args: unknown[] }
   /** DDL outside any transaction (the pending writes committed first) */
   | { t: 'exec'; sql: string }
-  | { t: 'commit' };
+  | { t: 'commit' }
+  /** from now on evaluate staged orders' rules here (a staging thread: over the import's master data) */
+  | { t: 'rules'; init: RulesInit }
+  /** records the import created, for the rules (added before the windows beside them are evaluated) */
+  | { t: 'ctx'; adds: Array<[ContextCollection, Record<string, unknown>]> }
+  /** new orders: staged here, their rules evaluated, the findings put among the findings rows beside them */
+  | { t: 'windows'; list: StagedWindow[] };
 export interface StageQuery {
   t: 'all' | 'get';
   sql: string;
@@ -74,6 +81,8 @@ export class StagingStore {
   private readonly inserts = new Map<string, BufferedInsert>();
   private readonly cache = new Map<string, Database.Statement>();
   private inTx = false;
+  /** evaluates the windows' rules (set by a 'rules' op, or by the import thread with its own context) */
+  evaluator: WindowEvaluator | null = null;
 
   /** `create`: a new staging file (any old one removed); otherwise the file phase 1 wrote, opened to read. */
   constructor(
@@ -106,8 +115,15 @@ export class StagingStore {
   }
 
   apply(ops: readonly StageOp[]): void {
-    for (const op of ops) {
-      if (op.t === 'rows') {
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      if (op.t === 'windows') {
+        // the ops after it, with the windows' findings among theirs
+        ops = this.windows(op.list, ops.slice(i + 1));
+        i = -1;
+      } else if (op.t === 'ctx') for (const [c, row] of op.adds) this.evaluator!.base.add(c, row as never);
+      else if (op.t === 'rules') this.evaluator = WindowEvaluator.fromInit(op.init);
+      else if (op.t === 'rows') {
         this.tx();
         this.inserts.get(op.table)!.push(op.args);
       } else if (op.t === 'run') {
@@ -119,6 +135,53 @@ export class StagingStore {
         this.db.exec(op.sql);
       } else this.commit();
     }
+  }
+
+  /**
+   * Stages the windows' records, evaluates their rules, and returns `ops` with each window's findings and
+   * report rows put where they were made among the findings rows handed over beside them.
+   */
+  private windows(list: readonly StagedWindow[], ops: readonly StageOp[]): readonly StageOp[] {
+    this.tx();
+    const put = (table: string, rows: unknown[]) => this.inserts.get(table)!.push(rows);
+    const found: Array<{ findings: unknown[]; report: unknown[] }> = [];
+    for (const w of list) {
+      // evaluated first: that makes its rows ready to insert (legacy facts as JSON text)
+      found.push(this.evaluator!.evaluate(w));
+      put('sales_orders', w.order);
+      put('outbound_slips', w.slips);
+      if (w.check) put('special_checks', w.check);
+      put('sales_lines', w.lines);
+    }
+    const merged = (table: 'findings' | 'report_findings', at: (w: StagedWindow) => number, of: (f: (typeof found)[number]) => unknown[]) => {
+      const width = INSERT_COLS.get(table)!.length;
+      const given = (ops.find((o) => o.t === 'rows' && o.table === table) as { args: unknown[] } | undefined)?.args ?? [];
+      const out: unknown[] = [];
+      let from = 0;
+      list.forEach((w, i) => {
+        const to = at(w) * width;
+        for (let k = from; k < to; k++) out.push(given[k]);
+        from = to;
+        for (const x of of(found[i])) out.push(x);
+      });
+      for (let k = from; k < given.length; k++) out.push(given[k]);
+      return out;
+    };
+    const findings = merged(
+      'findings',
+      (w) => w.findingsAt,
+      (f) => f.findings,
+    );
+    const report = merged(
+      'report_findings',
+      (w) => w.reportAt,
+      (f) => f.report,
+    );
+    return [
+      ...ops.filter((o) => !(o.t === 'rows' && (o.table === 'findings' || o.table === 'report_findings'))),
+      { t: 'rows', table: 'findings', args: findings },
+      { t: 'rows', table: 'report_findings', args: report },
+    ];
   }
 
   query(qy: StageQuery): unknown {

@@ -81,6 +81,11 @@ export class ThreadStore implements StoreLike {
     this.waitedMs += performance.now() - t0;
   }
 
+  /** Op batches sent that the staging thread has not applied yet. */
+  backlog(): number {
+    return this.sent - Atomics.load(this.sync, PROCESSED);
+  }
+
   query(q: StageQuery): unknown {
     return this.ask({ t: 'query', query: q });
   }

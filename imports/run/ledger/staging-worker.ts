@@ -4,9 +4,9 @@
  * PROCESSED (the import thread waits on it when it gets too far ahead); a query, drain or close is answered
  * on the reply port and signalled in REPLIES, so the import thread can wait for it synchronously.
  */
-import fs from 'node:fs';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StagingStore } from './staging-store';
+import { threadCpuMs } from '../thread-cpu';
 import { FAILED, PROCESSED, REPLIES, STARTED, type StageRequest, type StageReply } from './staging-protocol';
 
 const { file, sync: shared, reply } = workerData as { file: string; sync: SharedArrayBuffer; reply: MessagePort };
@@ -19,16 +19,6 @@ const fail = (e: unknown) => {
   failure ??= e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) };
   Atomics.store(sync, FAILED, 1);
 };
-/** This thread's own CPU time (Linux; process.cpuUsage() counts every thread): for GSP_IMPORT_TIMING. */
-function threadCpuMs(): number | null {
-  try {
-    // the fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in ticks
-    const f = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
 const answer = (m: StageReply) => {
   reply.postMessage(m);
   Atomics.add(sync, REPLIES, 1);

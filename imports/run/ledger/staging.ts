@@ -15,8 +15,11 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import type { FindingDetail } from '../../../server/services/rules/finding-text';
+import type { MemoryContext } from '../../../schema/rules';
 import { INSERT_COLS, StagingStore, type StageOp } from './staging-store';
 import { ThreadStore, type StoreLike } from './staging-thread';
+import type { ContextCollection, FindingRows, RulesInit, StagedWindow } from './rules-eval';
+import { readEnv } from '../../../server/env';
 
 export { LEDGER_IMPORT_TABLES, STAGED, STAGED_BY_NAME } from './staging-tables';
 
@@ -24,6 +27,8 @@ export type StageRow = Record<string, unknown>;
 
 /** rows collected before they are handed to the store */
 const SEND_ROWS = 1024;
+/** batches the staging thread may have waiting before the import thread evaluates orders itself (behind()) */
+const BEHIND = 4;
 
 /** A Bloom filter over strings: `bits` bits (a power of two), three hashes. */
 class Bloom {
@@ -60,10 +65,21 @@ class Bloom {
   }
 }
 
+const FINDING_WIDTH = INSERT_COLS.get('findings')!.length;
+const REPORT_WIDTH = INSERT_COLS.get('report_findings')!.length;
+const SLIP_WIDTH = INSERT_COLS.get('outbound_slips')!.length;
+const LINE_WIDTH = INSERT_COLS.get('sales_lines')!.length;
+
 const value = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
 
-export class Staging {
+export class Staging implements FindingRows {
   private store: StoreLike;
+  /** new orders not yet handed to the store, their rules to be evaluated there (window()) */
+  private windows: StagedWindow[] = [];
+  /** records the import created, for a staging thread's rule context */
+  private ctxAdds: Array<[ContextCollection, Record<string, unknown>]> = [];
+  /** whether new orders go through window() (evaluateRules with a staging thread) */
+  evaluates = false;
   private readonly next = new Map<string, number>();
   /** per table: rows not yet handed to the store, flat in INSERT_COLS order */
   private readonly unsent = new Map<string, unknown[]>();
@@ -108,12 +124,62 @@ export class Staging {
 
   /** Inserts a staged record under a reserved id (positive). */
   insert(table: string, id: number, row: StageRow): void {
+    this.rowOf(table, id, row, this.unsent.get(table)!);
+    this.added();
+  }
+
+  /** A staged record's row in INSERT_COLS order, appended to `out` (`facts`: how its legacy facts are put). */
+  rowOf(table: string, id: number, row: StageRow, out: unknown[] = [], facts: (f: unknown) => unknown = value): unknown[] {
     const cols = INSERT_COLS.get(table)!;
-    const out = this.unsent.get(table)!;
     out.push(id);
-    for (let i = 1; i < cols.length; i++) out.push(value(row[cols[i]]));
+    for (let i = 1; i < cols.length; i++) out.push(cols[i] === 'legacy_facts' ? facts(row[cols[i]]) : value(row[cols[i]]));
     if (table === 'sales_orders') this.ordersSeen.add(String(row.order_no));
     else if (table === 'invoices') this.invoicesSeen.add(String(row.invoice_no));
+    return out;
+  }
+
+  /**
+   * With a staging thread: from now on a new order is staged as a window (window()) and its rules are
+   * evaluated there, on the second core, over a copy of the master data (`init`); the records the import
+   * creates reach it through the context returned, which the import must add them to. In this thread (or with
+   * GSP_IMPORT_RULES_THREAD=0) the orders' rules are evaluated as they are built (orders.ts): `ctx` is returned.
+   */
+  evaluateRules(ctx: MemoryContext, init: () => RulesInit): MemoryContext {
+    if (this.store instanceof StagingStore || readEnv().GSP_IMPORT_RULES_THREAD === false) return ctx;
+    this.evaluates = true;
+    this.store.apply([{ t: 'rules', init: init() }]);
+    return {
+      ...ctx,
+      add: (collection, row) => {
+        ctx.add(collection, row);
+        this.ctxAdds.push([collection, row as Record<string, unknown>]);
+      },
+    };
+  }
+
+  /**
+   * Whether the staging thread is behind (more than BEHIND batches not applied): the import thread then
+   * evaluates the next order itself (orders.ts), so that neither core idles while the other has work. Which
+   * thread evaluates an order changes nothing in what is staged (ids are reserved here; findings go where made).
+   */
+  behind(): boolean {
+    return this.store instanceof ThreadStore && this.store.backlog() > BEHIND;
+  }
+
+  /** A new order's rows (order, slips, check, lines), staged and evaluated together where the store runs. */
+  window(w: Omit<StagedWindow, 'findingsAt' | 'reportAt'>): void {
+    this.windows.push({
+      order: w.order,
+      slips: w.slips,
+      check: w.check,
+      lines: w.lines,
+      invoices: w.invoices,
+      findingsAt: this.unsent.get('findings')!.length / FINDING_WIDTH,
+      reportAt: this.unsent.get('report_findings')!.length / REPORT_WIDTH,
+    });
+    const rows = 1 + (w.check ? 1 : 0) + w.slips.length / SLIP_WIDTH + w.lines.length / LINE_WIDTH;
+    this.pending += rows - 1;
+    this.unsentRows += rows - 1;
     this.added();
   }
 
@@ -275,8 +341,12 @@ export class Staging {
 
   /** A row not yet handed to the store whose column `col` equals `v`, as an object (id and columns). */
   private unsentRow(table: string, col: string, v: unknown): StageRow | undefined {
-    const rows = this.unsent.get(table)!;
     const cols = INSERT_COLS.get(table)!;
+    if (table === 'sales_orders') {
+      const c = cols.indexOf(col);
+      for (const w of this.windows) if (w.order[c] === v) return Object.fromEntries(cols.map((k, j) => [k, w.order[j]]));
+    }
+    const rows = this.unsent.get(table)!;
     const w = cols.length;
     const c = cols.indexOf(col);
     for (let i = 0; i < rows.length; i += w) {
@@ -287,8 +357,13 @@ export class Staging {
 
   /** Hands the collected rows, then `ops`, to the store in the order they were made. */
   private send(ops: StageOp[]): void {
-    if (this.unsentRows) {
+    if (this.unsentRows || this.ctxAdds.length) {
       const rows: StageOp[] = [];
+      // the created records first (the windows' rules may read them), the windows before the findings they go among
+      if (this.ctxAdds.length) rows.push({ t: 'ctx', adds: this.ctxAdds });
+      if (this.windows.length) rows.push({ t: 'windows', list: this.windows });
+      this.ctxAdds = [];
+      this.windows = [];
       for (const [table, args] of this.unsent) {
         if (!args.length) continue;
         rows.push({ t: 'rows', table, args });
