@@ -28,7 +28,7 @@ import { LEDGER_FIELDS } from '../../headers/ledger-fields';
 import type { KindInfo } from '../../headers/kinds';
 import type { HeaderMapping } from '../../headers/map';
 import { headerLookup, ledgerFindingHeaders, type HeaderOf } from '../fields';
-import { INSERT_COLS } from './staging-store';
+import { INSERT_COLS } from './staging-tables';
 
 /** What the rules of one order read: the order, its lines and slips (with the ledger rows on each), invoices, check. */
 export interface EvalWindow {
@@ -219,7 +219,7 @@ function recordOf(table: string, width: number): RecordOf {
   return new Function('r', 'at', `return { ${body} };`) as RecordOf;
 }
 
-/** The staged tables' record makers (made on first use: staging-store.ts, which defines the columns, imports this module). */
+/** The staged tables' record makers (made on first use, from the columns staging-tables.ts defines). */
 let shapes: ReturnType<typeof makeShapes> | null = null;
 function makeShapes() {
   const width = (t: string) => INSERT_COLS.get(t)!.length;

@@ -8,18 +8,10 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { STAGED } from './staging-tables';
+import { INSERT_COLS, STAGED } from './staging-tables';
 import { WindowEvaluator, type ContextCollection, type RulesInit, type StagedWindow } from './rules-eval';
 
 const q = (c: string) => `"${c}"`;
-
-/** Every staged table's insert columns, id first (findings, report rows and rejects: ids of their own). */
-export const INSERT_COLS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ...STAGED.map((t): [string, string[]] => [t.name, ['id', ...t.cols, ...(t.extra ?? [])]]),
-  ['findings', ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message', 'detail']],
-  ['report_findings', ['row', 'rule', 'severity', 'fields', 'message', 'order']],
-  ['import_rejects', ['row', 'raw', 'errors']],
-]);
 
 export type StageOp =
   /** rows of `table` in INSERT_COLS order, one after another in one flat array */

@@ -48,3 +48,11 @@ export const STAGED: readonly StagedTable[] = [
 export const STAGED_BY_NAME = new Map(STAGED.map((t) => [t.name, t]));
 /** Every table a ledger import writes rows to (besides its `imports` row): the staged ones and those the merge derives. */
 export const LEDGER_IMPORT_TABLES: readonly string[] = [...STAGED.map((t) => t.name), 'invoice_lines', 'findings', 'import_rejects'];
+
+/** Every staged table's insert columns, id first (findings, report rows and rejects: ids of their own). */
+export const INSERT_COLS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...STAGED.map((t): [string, string[]] => [t.name, ['id', ...t.cols, ...(t.extra ?? [])]]),
+  ['findings', ['rule', 'severity', 'resource', 'record_id', 'row', 'fields', 'message', 'detail']],
+  ['report_findings', ['row', 'rule', 'severity', 'fields', 'message', 'order']],
+  ['import_rejects', ['row', 'raw', 'errors']],
+]);
