@@ -45,8 +45,12 @@ export function sharedChromium(): Promise<Browser> {
  * the app's files from its cache — ≈ 0.6 s of Chromium CPU where a new context and its first load cost ≈ 1.2 s.
  */
 const spare: Page[] = [];
-/** GSP_E2E_FRESH_PAGES=1: none kept (every file's pages new, as before: to tell whether a failure comes from a kept page) */
-const MAX_SPARE = process.env.GSP_E2E_FRESH_PAGES === '1' ? 0 : 6;
+/**
+ * Off unless GSP_E2E_KEEP_PAGES=1: in a full run a kept page made aftersales.e2e miss its verb buttons (passing
+ * alone and with fresh pages) — a context keeps what a file set beyond what park clears (init scripts, the HTTP
+ * cache, IndexedDB) — so every file's pages are new until that is understood.
+ */
+const MAX_SPARE = process.env.GSP_E2E_KEEP_PAGES === '1' ? 6 : 0;
 /** the contexts signedInPage made, with their one page: the only ones kept */
 const own = new WeakMap<BrowserContext, Page>();
 /**
