@@ -49,7 +49,7 @@ export async function runLedger(env: RunEnv): Promise<ImportResult> {
   if (timing) timing('start-up until the rows are read', 0);
   const master = await loadMaster(db, opts.clock.today());
   const writer = await ledgerWriter(db);
-  const staging = new Staging(stagingPath(db, os.tmpdir()), { thread: useStagingThread(env.size, env.book.format) });
+  const staging = new Staging(stagingPath(db, os.tmpdir()), { thread: useStagingThread(env.size) });
   try {
     const headerOf = headerLookup(table.kind, table.columns);
     const guard = await ledgerGuard(db, opts.actor, env.fileName);

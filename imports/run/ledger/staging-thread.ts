@@ -21,12 +21,13 @@ const START_TIMEOUT_MS = 60_000;
 const STALL_TIMEOUT_MS = 600_000;
 
 /**
- * Not for XLSX by default: a big one is read on the second core already (sheet-thread.ts), and with a third
- * busy thread its imports came out slower, not faster (100k rows, load 5–15: 15.6–22.5 s against 8.4–23 s
- * wall, +0.6–1 s CPU; bench/README session 10).
+ * XLSX too, though its reader thread (sheet-thread.ts) already shares the second core: since the staging thread
+ * also evaluates the new orders' rules, the 100k XLSX bench file imports in 5.67–5.83 s with it against
+ * 5.92–6.18 s without (seven interleaved pairs, quiet box, load 1.5–2.2; 6 of 7 faster; same report). Session
+ * 10, when the thread only wrote, measured it slower on a loaded box.
  */
-export function useStagingThread(fileBytes: number, format: string): boolean {
-  return readEnv().GSP_IMPORT_STAGING_THREAD ?? (format !== 'xlsx' && fileBytes >= THREAD_MIN_BYTES);
+export function useStagingThread(fileBytes: number): boolean {
+  return readEnv().GSP_IMPORT_STAGING_THREAD ?? fileBytes >= THREAD_MIN_BYTES;
 }
 
 /** What Staging writes through: a StagingStore in this thread, or the same in the staging thread. */
