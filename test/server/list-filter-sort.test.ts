@@ -13,6 +13,7 @@ import { parseListParams } from '../../server/crud/list-query';
 import { sortedIds, walkStatement, walkStats } from '../../server/crud/sort-walk';
 import { transaction } from '../../server/db';
 import { sqlOf } from '../../server/db/dialect';
+import { login } from '../helpers/app';
 import { startApi, type Api } from './api-client';
 
 let api: Api;
@@ -102,9 +103,9 @@ async function expected(
   return dir === 'ASC' ? ids : ids.reverse();
 }
 
-async function page(filter: Record<string, unknown>, field: string, dir: 'ASC' | 'DESC', start: number) {
+async function page(filter: Record<string, unknown>, field: string, dir: 'ASC' | 'DESC', start: number, cookie?: string) {
   const q = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify([field, dir]), range: JSON.stringify([start, start + 24]) });
-  const res = await api.http(`/sales_lines?${q}`);
+  const res = await api.http(`/sales_lines?${q}`, cookie ? { headers: { Cookie: cookie } } : {});
   expect(res.status).toBe(200);
   return { ids: ((await res.json()) as { id: number }[]).map((r) => r.id), total: Number(res.headers.get('content-range')!.split('/')[1]) };
 }
@@ -204,6 +205,47 @@ describe('a filter and a sort on another column', () => {
       expect(plan[0], field).toMatch(
         /^SEARCH sales_lines USING COVERING INDEX sales_lines__product__voided_at__sale_date__unit_price_35edbed0 \(product=\? AND voided_at=\?\)$/,
       );
+    }
+  });
+
+  it("a salesperson's page walks their own lines only: the scope is part of the walked condition", async () => {
+    const db = api.server.db;
+    const [sp, other] = await transaction(db, async () => {
+      const ids: number[] = [];
+      for (const name of ['组合张三', '组合李四']) {
+        await db.run(sql`INSERT INTO salespeople (name) VALUES (${name})`);
+        ids.push(((await db.get(sql`SELECT max(id) AS id FROM salespeople`)) as { id: number }).id);
+      }
+      // every fourth order another salesperson's: the big customer's lines stay many (the walk is taken)
+      await db.run(sql`UPDATE sales_orders SET salesperson = ${ids[0]} WHERE order_no LIKE 'ZH%' AND id % 4 <> 0`);
+      await db.run(sql`UPDATE sales_orders SET salesperson = ${ids[1]} WHERE order_no LIKE 'ZH%' AND id % 4 = 0`);
+      return ids;
+    });
+    const PASSWORD = 'walk-scope-password-1';
+    const created = await api.http('/users', {
+      method: 'POST',
+      json: { username: 'walk_sales', display_name: '组合张三', roles: ['sales'], password: PASSWORD, active: true, salesperson: sp },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const cookie = await login(api.server.url, 'walk_sales', PASSWORD);
+    const own = new Set(((await db.all(sql`SELECT id FROM sales_orders WHERE salesperson = ${sp}`)) as { id: number }[]).map((r) => r.id));
+    expect(own.size).toBeGreaterThan(0);
+    expect(other).not.toBe(sp);
+    // unit price down and quantity up: the walk fills the page; amount down: it falls short (the big customer's
+    // lines come late by amount) and the matches are sorted — the scope holds on both paths
+    for (const [field, dir, path] of [
+      ['unit_price', 'DESC', 'filled'],
+      ['quantity', 'ASC', 'filled'],
+      ['amount', 'DESC', 'short'],
+    ] as const) {
+      const all = await expected((l) => l.customer === customers[0] && own.has(l.order), field, dir);
+      const before = { ...walkStats };
+      for (const start of [0, Math.floor(all.length / 50) * 25]) {
+        const got = await page({ customer: customers[0] }, field, dir, start, cookie);
+        expect(got.total, `${field} ${dir}`).toBe(all.length);
+        expect(got.ids, `${field} ${dir} from ${start}`).toEqual(all.slice(start, start + 25));
+      }
+      expect(walkStats[path] - before[path], `${field} ${dir}: ${path}`).toBeGreaterThan(0);
     }
   });
 });
