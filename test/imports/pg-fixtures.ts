@@ -58,6 +58,18 @@ export async function migratedPgDb(url: string, label: string): Promise<PgImport
   return openScratch(scratch);
 }
 
+/**
+ * A migrated PostgreSQL database holding `sqliteFile`'s master data (copySqliteToPg), with nobody connected: a
+ * template for copyPgDatabase.
+ */
+export async function pgMasterTemplate(url: string, label: string, sqliteFile: string): Promise<PgImportDb> {
+  const template = await migratedPgDb(url, label);
+  await copySqliteToPg(sqliteFile, template.scratch.client);
+  await template.closeConnections();
+  await template.scratch.client.end();
+  return template;
+}
+
 /** A copy of a database (CREATE DATABASE … TEMPLATE: nobody may be connected to the template meanwhile). */
 export async function copyPgDatabase(url: string, template: string, label: string): Promise<ScratchDatabase> {
   const scratch = await scratchDatabase(url, label);

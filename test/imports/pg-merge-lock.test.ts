@@ -26,7 +26,7 @@ import { registry } from '../../schema/resources';
 import { admin, testPgUrl, withDatabase } from '../helpers/pg';
 import { REPO_ROOT } from '../helpers/shared';
 import { EXPECTED, importFile, masterDbFile, sample } from './pipeline-fixtures';
-import { copyPgDatabase, copySqliteToPg, migratedPgDb, openScratch, type PgImportDb } from './pg-fixtures';
+import { copyPgDatabase, pgMasterTemplate, openScratch, type PgImportDb } from './pg-fixtures';
 
 const url = testPgUrl('pg-merge-lock');
 const NEW_CUSTOMER = '荆州市民生民大药房有限公司'; // not in the master data: the ledger (周军's order XS202411212054) brings it
@@ -42,10 +42,7 @@ describe.skipIf(!url)('the PostgreSQL ledger merge beside other writers (applica
 
   beforeAll(async () => {
     master = await masterDbFile();
-    template = await migratedPgDb(url!, 'merge_lock_master');
-    await copySqliteToPg(master, template.scratch.client);
-    await template.closeConnections();
-    await template.scratch.client.end(); // a template nobody is connected to
+    template = await pgMasterTemplate(url!, 'merge_lock_master', master);
     await admin(url!, (c) => c.query(`DROP ROLE IF EXISTS "${role}"; CREATE ROLE "${role}" LOGIN PASSWORD 'app-secret'`));
   }, 120_000);
   afterEach(async () => {

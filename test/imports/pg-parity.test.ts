@@ -16,7 +16,7 @@ import { voidImport } from '../../server/services/bulk';
 import { verifyAuditChain } from '../../server/services/audit';
 import { testPgUrl, type ScratchDatabase } from '../helpers/pg';
 import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb } from './pipeline-fixtures';
-import { copyPgDatabase, copySqliteToPg, migratedPgDb, openScratch, type PgImportDb } from './pg-fixtures';
+import { copyPgDatabase, pgMasterTemplate, copySqliteToPg, migratedPgDb, openScratch, type PgImportDb } from './pg-fixtures';
 
 const url = testPgUrl('pg-parity');
 
@@ -61,12 +61,8 @@ describe.skipIf(!url)('the importer on PostgreSQL: same reports and scores as on
   let pgMaster: PgImportDb;
   beforeAll(async () => {
     sqliteMaster = await masterDbFile();
-    pgMaster = await migratedPgDb(url!, 'parity_master');
-    // the same master records and audit chain as the SQLite master database (see copySqliteToPg)
-    await copySqliteToPg(sqliteMaster, pgMaster.scratch.client);
-    // the template must have no connection while it is copied
-    await pgMaster.closeConnections();
-    await pgMaster.scratch.client.end();
+    // the same master records and audit chain as the SQLite master database (see copySqliteToPg), as a template
+    pgMaster = await pgMasterTemplate(url!, 'parity_master', sqliteMaster);
   }, 240_000);
   afterAll(async () => {
     fs.rmSync(path.dirname(sqliteMaster), { recursive: true, force: true });

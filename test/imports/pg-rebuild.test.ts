@@ -21,7 +21,7 @@ import { pgMergeHooks } from '../../server/services/bulk/pg-merge';
 import { admin, testPgUrl, withDatabase } from '../helpers/pg';
 import { REPO_ROOT } from '../helpers/shared';
 import { importFile, masterDbFile, sample } from './pipeline-fixtures';
-import { copyPgDatabase, copySqliteToPg, migratedPgDb, type PgImportDb } from './pg-fixtures';
+import { copyPgDatabase, pgMasterTemplate, type PgImportDb } from './pg-fixtures';
 
 const url = testPgUrl('pg-rebuild');
 const TABLES = ['sales_orders', 'sales_lines', 'outbound_slips', 'invoices', 'invoice_slips', 'invoice_lines', 'findings'];
@@ -37,10 +37,7 @@ describe.skipIf(!url)('the PostgreSQL merge rebuilds indexes only with the datab
 
   beforeAll(async () => {
     master = await masterDbFile();
-    template = await migratedPgDb(url!, 'rebuild_master');
-    await copySqliteToPg(master, template.scratch.client);
-    await template.closeConnections();
-    await template.scratch.client.end();
+    template = await pgMasterTemplate(url!, 'rebuild_master', master);
     process.env.GSP_IMPORT_REBUILD_MIN_ROWS = '1';
     await admin(url!, (c) => c.query(`DROP ROLE IF EXISTS "${role}"; CREATE ROLE "${role}" LOGIN PASSWORD 'app-secret'`));
   }, 120_000);
