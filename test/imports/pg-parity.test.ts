@@ -16,7 +16,7 @@ import { voidImport } from '../../server/services/bulk';
 import { verifyAuditChain } from '../../server/services/audit';
 import { testPgUrl, type ScratchDatabase } from '../helpers/pg';
 import { EXPECTED, importFile, importMaster, masterDbFile, sample, tempDb } from './pipeline-fixtures';
-import { copyPgDatabase, pgMasterTemplate, copySqliteToPg, migratedPgDb, openScratch, type PgImportDb } from './pg-fixtures';
+import { copyPgDatabase, pgMasterTemplate, migratedPgDb, openScratch, type PgImportDb } from './pg-fixtures';
 
 const url = testPgUrl('pg-parity');
 
