@@ -83,11 +83,16 @@ export function factsFor(
   return { file: g.file, rows: [row], by: g.by, trusted: g.trust[kind], fields };
 }
 
-/** A legacy document's facts (a ledger order), as the JSON text staged (one per order: built, not stringified). */
-export function documentFacts(g: LedgerGuard, row: number, state: string): string {
-  return `{"file":${g.fileJson},"rows":[${row}],"state":"${state}"}`;
-}
-/** The same facts as an object: what the rules read of the order being evaluated (isLegacy parsed the text once per order). */
-export function documentFactsOf(g: LedgerGuard, row: number, state: string): { file: string; rows: number[]; state: string } {
-  return { file: g.file, rows: [row], state };
+/**
+ * The same facts as the token a window carries (rules-eval.ts factsToken), made without the object:
+ * `[row, trusted, field, value …]`, null when the row recorded none.
+ */
+export function factsTokenOf(
+  g: LedgerGuard,
+  kind: keyof LedgerGuard['trust'],
+  row: number,
+  field: string,
+  value: unknown,
+): unknown[] | null {
+  return value != null && value !== '' ? [row, g.trust[kind], field, value] : null;
 }

@@ -19,12 +19,24 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MemoryContext, OutboundSlipRow, RuleContext, SalesLineRow, Loose, SalesOrderRow, SpecialCheckRow } from '../../../schema/rules';
-import { ledgerValues, type Values } from './resolver';
-import { documentFacts, documentFactsOf, factsFor, type LedgerGuard } from './guard';
-import { STAGED_BY_NAME, type Staging } from './staging';
+import { ledgerValue, type Values } from './resolver';
+import { factsFor, factsTokenOf, type LedgerGuard } from './guard';
+import { INSERT_COLS, stagedValue, type Staging } from './staging';
 import { ledgerFieldsFor } from '../../headers/ledger-fields';
 import { readEnv } from '../../../server/env';
-import { evaluateWindow, factsToken, windowContext, type EvalWindow, type FindingSink, type StagedWindow } from './rules-eval';
+import {
+  documentFactsToken,
+  evaluateWindow,
+  factsAsText,
+  factsToken,
+  lineRecord,
+  slipRecord,
+  windowContext,
+  windowRecords,
+  type EvalWindow,
+  type FindingSink,
+  type StagedWindow,
+} from './rules-eval';
 
 export type { FindingSink } from './rules-eval';
 
@@ -38,11 +50,18 @@ export interface LedgerLine {
   contract: number | null;
 }
 
+type SlipData = Loose<OutboundSlipRow> & { id: number; order: number; slip_no: string };
 interface SlipRec {
   ref: number;
   key: string;
-  /** the slip as staged and as the rules read it (the ledger may leave any of its fields empty) */
-  data: Loose<OutboundSlipRow> & { id: number; order: number; slip_no: string };
+  /**
+   * the slip as the rules read it (the ledger may leave any of its fields empty): one read back from the
+   * database or the staging file; for a slip this import creates, made from its staged row when it is
+   * evaluated in this thread (slipRecord)
+   */
+  data: SlipData | null;
+  /** a slip this import creates: where its staged row starts in the group's slipRows (else -1) */
+  at: number;
   isNew: boolean;
   /** rows of this window on the slip */
   rows: number[];
@@ -57,11 +76,14 @@ interface InvRec {
   type?: string;
   customer?: number;
 }
+type LineData = Loose<SalesLineRow> & { id: number; order: number; sale_date: string; customer: number };
 interface LineRec {
   ref: number;
   row: number;
-  /** the line as staged and as the rules read it */
-  data: Loose<SalesLineRow> & { id: number; order: number; sale_date: string; customer: number };
+  /** the line as the rules read it: one read back from the staging file, else made from its staged row when evaluated here */
+  data: LineData | null;
+  /** a line this import creates: where its staged row starts in the group's lineRows (else -1) */
+  at: number;
   slip: SlipRec | null;
   inv: InvRec | null;
 }
@@ -83,6 +105,12 @@ interface Group {
   order: OrderRow;
   prior: Loose<SalesLineRow>[];
   lines: LineRec[];
+  /**
+   * the staged rows of the lines and slips this import creates, flat in INSERT_COLS order (their legacy facts
+   * as tokens: rules-eval.ts factsToken): built once, as a window hands them over or as staged here
+   */
+  lineRows: unknown[];
+  slipRows: unknown[];
   slips: SlipRec[];
   slipByKey: Map<string, SlipRec>;
   invoices: Map<string, InvRec>;
@@ -100,10 +128,12 @@ interface Group {
 /** What an order's group gathers while the ledger is read: empty when the group is opened. */
 const emptyGroup = (): Pick<
   Group,
-  'prior' | 'lines' | 'slips' | 'slipByKey' | 'invoices' | 'invByRef' | 'pairs' | 'linked' | 'newPairs' | 'check' | 'checkNew' | 'dupSigs' | 'remarks'
+  'prior' | 'lines' | 'lineRows' | 'slipRows' | 'slips' | 'slipByKey' | 'invoices' | 'invByRef' | 'pairs' | 'linked' | 'newPairs' | 'check' | 'checkNew' | 'dupSigs' | 'remarks'
 > => ({
   prior: [],
   lines: [],
+  lineRows: [],
+  slipRows: [],
   slips: [],
   slipByKey: new Map(),
   invoices: new Map(),
@@ -121,8 +151,31 @@ const text = (v: unknown): string | null => (v == null || String(v).trim() === '
 /** The slip's fields the ledger fills (schema/ledger.ts): outbound date, issuer, picker, reviewer, receipt … */
 const SLIP_COLUMNS = ledgerFieldsFor('outbound_slips');
 const SLIP_FIELDS = SLIP_COLUMNS.map((c) => c.field);
-/** Staged line columns in order (id first), as Staging.insertRow takes them, then the staging-only ones. */
-const LINE_COLS = STAGED_BY_NAME.get('sales_lines')!.cols;
+/**
+ * How a staged row's columns after the id are filled (INSERT_COLS order): a string is the ledger column whose
+ * value the record keeps (ledgerValue), a number the position of a value the importer sets in `set`.
+ */
+function rowFill(table: string, set: readonly string[]): Array<string | number> {
+  const keyOf = new Map(ledgerFieldsFor(table).map((f) => [f.field, f.key]));
+  return INSERT_COLS.get(table)!
+    .slice(1)
+    .map((c) => (set.includes(c) ? set.indexOf(c) : (keyOf.get(c) ?? `\u0000${c}`)));
+}
+/** a line's columns the importer sets, in this order (the old system's price approval: a legacy fact, never ours) */
+const LINE_SET = ['order', 'sale_date', 'customer', 'product', 'batch', 'price_approved_by', 'legacy_facts', 'row', 'slip', 'invoice'];
+const LINE_FILL = rowFill('sales_lines', LINE_SET);
+/** a slip's (the old system's review: a legacy fact, never ours) */
+const SLIP_SET = ['slip_no', 'order', 'reviewed_by', 'legacy_facts'];
+const SLIP_FILL = rowFill('outbound_slips', SLIP_SET);
+/** Appends a staged row: its id, then each column from the ledger's values or from `set` (rowFill). */
+function pushRow(out: unknown[], id: number, fill: ReadonlyArray<string | number>, v: Values, set: readonly unknown[], cell: (x: unknown) => unknown) {
+  out.push(id);
+  for (let i = 0; i < fill.length; i++) {
+    const f = fill[i];
+    out.push(typeof f === 'number' ? (set[f] ?? null) : cell(ledgerValue(v[f])));
+  }
+}
+const asIs = (x: unknown) => x;
 /** A slip's identity in the ledger: its data, the reviewer as the ledger wrote it (kept as a legacy fact). */
 const slipKeyOf = (d: object) => {
   const r = d as Record<string, unknown>;
@@ -254,18 +307,18 @@ export class OrderBuilder {
     }
     const remark = text(v.remark);
     if (remark && !g.remarks.includes(remark)) g.remarks.push(remark);
-    // the line's own fields as the ledger gives them, then what the importer resolved
-    const data = ledgerValues('sales_lines', v) as LineRec['data'];
-    data.id = ref;
-    data.order = g.ref;
-    data.sale_date = g.order.sale_date;
-    data.customer = g.order.customer;
-    data.product = line.product;
-    data.batch = line.batch;
-    // the old system's price approval is a legacy fact, never our approval
-    data.price_approved_by = null;
-    data.legacy_facts = v.price_approved_by == null ? null : factsFor(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by));
-    g.lines.push({ ref, row: line.row, slip, inv, data });
+    // the line's staged row: its own fields as the ledger gives them, then what the importer resolved
+    const at = g.lineRows.length;
+    const facts = v.price_approved_by == null ? null : factsTokenOf(this.guard, 'sales_lines', line.row, 'price_approved_by', text(v.price_approved_by));
+    pushRow(
+      g.lineRows,
+      -ref,
+      LINE_FILL,
+      v,
+      [g.ref, g.order.sale_date, g.order.customer, line.product, line.batch, null, facts, line.row, slip?.ref ?? null, inv?.ref ?? null],
+      asIs,
+    );
+    g.lines.push({ ref, row: line.row, slip, inv, data: null, at });
     this.stats.imported++;
     return 'imported';
   }
@@ -328,8 +381,8 @@ export class OrderBuilder {
       g.dupSigs = new Map();
       for (const l of g.prior) g.dupSigs.set(lineSig(l), (g.dupSigs.get(lineSig(l)) ?? 0) + 1);
     }
-    for (const s of this.q.slips.all(g.ref) as SlipRec['data'][]) {
-      this.addSlip(g, { ref: s.id, key: slipKeyOf(s), data: s, isNew: false, rows: [] });
+    for (const s of this.q.slips.all(g.ref) as SlipData[]) {
+      this.addSlip(g, { ref: s.id, key: slipKeyOf(s), data: s, at: -1, isNew: false, rows: [] });
       for (const p of this.q.pairs.all(s.id) as Array<{ invoice: number; slip: number }>) {
         const inv = this.q.invoiceById.get(p.invoice) as { id: number; invoice_no: string; invoice_date: string } | undefined;
         if (!inv) continue;
@@ -349,9 +402,9 @@ export class OrderBuilder {
     g.reopened = true;
     this.st.indexForReopen();
     this.scattered.add(g.ref);
-    for (const s of this.st.all<SlipRec['data']>('SELECT * FROM outbound_slips WHERE "order" = ? ORDER BY id', g.ref)) {
+    for (const s of this.st.all<SlipData>('SELECT * FROM outbound_slips WHERE "order" = ? ORDER BY id', g.ref)) {
       const ref = -s.id;
-      this.addSlip(g, { ref, key: slipKeyOf(s), data: { ...s, id: ref }, isNew: false, rows: [] });
+      this.addSlip(g, { ref, key: slipKeyOf(s), data: { ...s, id: ref }, at: -1, isNew: false, rows: [] });
       for (const p of this.st.all<{ invoice: number }>('SELECT invoice FROM invoice_slips WHERE slip = ?', ref)) this.linkStagedInvoice(g, p.invoice, ref);
     }
     if (!g.check) {
@@ -384,15 +437,12 @@ export class OrderBuilder {
   private newSlip(g: Group, v: Values, key: string, row: number): SlipRec {
     const n = g.slips.length + 1;
     const ref = -this.st.reserve('outbound_slips');
-    // the slip's fields as the ledger gives them, then its identity
-    const data = ledgerValues('outbound_slips', v) as SlipRec['data'];
-    data.id = ref;
-    data.order = g.ref;
-    data.slip_no = n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`;
-    // the old system's review is a legacy fact, never our review
-    data.reviewed_by = null;
-    data.legacy_facts = v.reviewed_by == null ? null : factsFor(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by));
-    const s: SlipRec = { ref, key, isNew: true, rows: [], data };
+    // the slip's staged row: its fields as the ledger gives them, then its identity
+    const at = g.slipRows.length;
+    const slipNo = n === 1 ? g.order.order_no : `${g.order.order_no}-${n}`;
+    const facts = v.reviewed_by == null ? null : factsTokenOf(this.guard, 'outbound_slips', row, 'reviewed_by', text(v.reviewed_by));
+    pushRow(g.slipRows, -ref, SLIP_FILL, v, [slipNo, g.ref, null, facts], stagedValue);
+    const s: SlipRec = { ref, key, isNew: true, rows: [], data: null, at };
     this.addSlip(g, s);
     return s;
   }
@@ -428,44 +478,53 @@ export class OrderBuilder {
     if (!g) return;
     try {
       if (g.state === 'clash' || g.lines.length === 0) return;
-      // a new order: staged as one window, its rules evaluated where it is staged (a staging thread: the second
-      // core) — unless that thread is behind: then here, and neither core waits for the other
-      if (g.state === 'new' && !g.reopened && this.st.evaluates && !this.st.behind()) {
-        this.stage(g, true);
+      const w = this.stage(g);
+      if (w) {
+        // a new order, staged as one window: its rules evaluated where it is staged (a staging thread: the second
+        // core) — unless that thread is behind: then here, from the same rows, and neither core waits for the other
+        if (this.st.evaluates && !this.st.behind()) {
+          this.st.window(w);
+          return;
+        }
+        this.timed(() => this.evaluateWindow(windowRecords(w, this.guard), g.prior, false));
+        const st = this.st;
+        st.insertRows('sales_orders', w.order);
+        st.insertRows('outbound_slips', w.slips);
+        if (w.check) st.insertRows('special_checks', w.check);
+        st.insertRows('sales_lines', w.lines);
         return;
       }
-      this.stage(g, false);
-      if (!g.reopened) {
-        const t = this.timing ? process.cpuUsage() : null;
-        this.evaluate(g, false);
-        if (t) {
-          const u = process.cpuUsage(t);
-          this.evalMs += (u.user + u.system) / 1000;
-        }
-      }
+      if (!g.reopened) this.timed(() => this.evaluate(g, false));
     } finally {
       this.g = null;
       this.st.maybeCommit();
     }
   }
 
-  /** Stages the order's records: as rows, or (`asWindow`) as one window whose rules the store evaluates. */
-  private stage(g: Group, asWindow: boolean) {
+  private timed(f: () => void) {
+    const t = this.timing ? process.cpuUsage() : null;
+    f();
+    if (t) {
+      const u = process.cpuUsage(t);
+      this.evalMs += (u.user + u.system) / 1000;
+    }
+  }
+
+  /**
+   * Stages the order's records. A new order's own rows (order, slips, check, lines) are returned instead, as one
+   * window (its legacy facts as tokens: the rules' records and the staged JSON text are made from it where it is
+   * evaluated); an existing order's new rows are staged here.
+   */
+  private stage(g: Group): Omit<StagedWindow, 'findingsAt' | 'reportAt'> | null {
     const st = this.st;
-    const w: Omit<StagedWindow, 'findingsAt' | 'reportAt'> | null = asWindow
-      ? { order: [], slips: [], check: null, lines: [], invoices: this.linkedInvoices(g) }
-      : null;
-    // a window carries the step records' legacy facts as tokens (the staging thread makes them objects and text)
-    const token = (f: unknown) => factsToken(f, this.guard);
-    if (g.state === 'new') {
+    // (a new order is never re-opened: only orders read back from the staging file or the database are)
+    const isNew = g.state === 'new';
+    let order: unknown[] | null = null;
+    if (isNew) {
       const hasSlip = g.slips.length > 0;
       const hasInv = g.invoices.size > 0;
       const o = g.order;
       o.status = hasSlip && hasInv ? 'completed' : hasSlip ? 'shipped' : 'confirmed';
-      // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
-      // staged as its JSON text; the rules read the object (the same facts)
-      const facts = documentFacts(this.guard, g.lines[0].row, o.status);
-      o.legacy_facts = documentFactsOf(this.guard, g.lines[0].row, o.status);
       o.remark = g.remarks.length ? g.remarks.join('；') : null;
       const row = {
         order_no: o.order_no,
@@ -477,15 +536,10 @@ export class OrderBuilder {
         status: o.status,
         remark: o.remark,
         first_row: g.lines[0].row,
-        legacy_facts: facts,
+        // a document of the legacy system: its state as the ledger shows it, blocked from our workflow
+        legacy_facts: documentFactsToken(g.lines[0].row, o.status),
       };
-      if (w) st.rowOf('sales_orders', -g.ref, row, w.order);
-      else st.insert('sales_orders', -g.ref, row);
-    }
-    for (const s of g.slips) {
-      if (!s.isNew) continue;
-      if (w) st.rowOf('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>, w.slips, token);
-      else st.insert('outbound_slips', -s.ref, s.data as unknown as Record<string, unknown>);
+      order = st.rowOf('sales_orders', -g.ref, row, [], asIs);
     }
     for (const inv of g.invoices.values()) {
       if (inv.state === 'new') {
@@ -501,26 +555,20 @@ export class OrderBuilder {
       inv.add = 0;
     }
     for (const [inv, slip] of g.newPairs) st.insertRow('invoice_slips', [st.reserve('invoice_slips'), inv.ref, slip.ref]);
+    let check: unknown[] | null = null;
     if (g.check && g.checkNew) {
       const sid = st.reserve('special_checks');
       const row = { order: g.ref, verified_by: g.check.verified_by, verified_at: g.check.verified_at, legacy_facts: g.check.legacy_facts ?? null };
-      if (w) w.check = st.rowOf('special_checks', sid, row, [], token);
+      if (isNew) check = st.rowOf('special_checks', sid, row, [], (f) => factsToken(f, this.guard));
       else st.insert('special_checks', sid, row);
       g.check = { ...g.check, id: -sid };
     }
-    for (const l of g.lines) {
-      const d: Partial<Record<string, unknown>> = l.data;
-      // STAGED sales_lines' columns in order (id first), then the staging-only row, slip, invoice
-      const args: unknown[] = w ? w.lines : [];
-      args.push(-l.ref);
-      for (const c of LINE_COLS) {
-        const x = c === 'order' ? g.ref : d[c];
-        args.push(x == null ? null : c === 'legacy_facts' && typeof x !== 'string' ? (w ? token(x) : JSON.stringify(x)) : x);
-      }
-      args.push(l.row, l.slip?.ref ?? null, l.inv?.ref ?? null);
-      if (!w) st.insertRow('sales_lines', args);
-    }
-    if (w) st.window(w);
+    if (isNew) return { order: order!, slips: g.slipRows, check, lines: g.lineRows, invoices: this.linkedInvoices(g) };
+    factsAsText('outbound_slips', g.slipRows, 0, this.guard);
+    st.insertRows('outbound_slips', g.slipRows);
+    factsAsText('sales_lines', g.lineRows, 0, this.guard);
+    st.insertRows('sales_lines', g.lineRows);
+    return null;
   }
 
   /** The invoices linked to a slip of the order, as the line view shows them. */
@@ -533,7 +581,16 @@ export class OrderBuilder {
 
   /** The order's rules, evaluated in this thread (`all`: every staged slip's findings, the order evaluated again). */
   private evaluate(g: Group, all: boolean) {
-    this.evaluating = { ref: g.ref, order: g.order, lines: g.lines, slips: g.slips, invoices: this.linkedInvoices(g), check: g.check, prior: g.prior };
+    // the records of the lines and slips created here, made from their staged rows (the legacy facts as staged)
+    for (const l of g.lines) l.data ??= lineRecord(g.lineRows, l.at, this.guard) as LineData;
+    for (const s of g.slips) s.data ??= slipRecord(g.slipRows, s.at, this.guard) as SlipData;
+    const lines = g.lines as ReadonlyArray<LineRec & { data: LineData }>;
+    const slips = g.slips as ReadonlyArray<SlipRec & { data: SlipData }>;
+    this.evaluateWindow({ ref: g.ref, order: g.order, lines, slips, invoices: this.linkedInvoices(g), check: g.check }, g.prior, all);
+  }
+
+  private evaluateWindow(w: EvalWindow, prior: EvalWindow['prior'], all: boolean) {
+    this.evaluating = prior?.length ? { ...w, prior } : w;
     try {
       evaluateWindow(this.evaluating, this.ctx, this.sink, all);
     } finally {
@@ -564,21 +621,21 @@ export class OrderBuilder {
         g.dupSigs = null;
       }
       const slipByRef = new Map<number, SlipRec>(g.slips.map((s) => [s.ref, s]));
-      for (const s of st.all<SlipRec['data']>('SELECT * FROM outbound_slips WHERE "order" = ? ORDER BY id', ref)) {
-        const rec: SlipRec = { ref: -s.id, key: slipKeyOf(s), data: { ...s, id: -s.id }, isNew: true, rows: [] };
+      for (const s of st.all<SlipData>('SELECT * FROM outbound_slips WHERE "order" = ? ORDER BY id', ref)) {
+        const rec: SlipRec = { ref: -s.id, key: slipKeyOf(s), data: { ...s, id: -s.id }, at: -1, isNew: true, rows: [] };
         this.addSlip(g, rec);
         slipByRef.set(rec.ref, rec);
         for (const p of st.all<{ invoice: number }>('SELECT invoice FROM invoice_slips WHERE slip = ?', rec.ref)) this.linkStagedInvoice(g, p.invoice, rec.ref);
       }
       const c = st.get<SpecialCheckRow>('SELECT * FROM special_checks WHERE "order" = ? LIMIT 1', ref);
       if (c) g.check = { ...c, id: -(c.id as number) };
-      for (const { row, slip: slipRef, invoice: _invoice, ...l } of st.all<LineRec['data'] & { row: number; slip: number | null; invoice: number | null }>(
+      for (const { row, slip: slipRef, invoice: _invoice, ...l } of st.all<LineData & { row: number; slip: number | null; invoice: number | null }>(
         'SELECT * FROM sales_lines WHERE "order" = ? ORDER BY id',
         ref,
       )) {
         const slip = slipRef != null ? (slipByRef.get(slipRef) ?? null) : null;
         slip?.rows.push(row);
-        g.lines.push({ ref: -l.id, row, slip, inv: null, data: { ...l, id: -l.id, order: ref } });
+        g.lines.push({ ref: -l.id, row, slip, inv: null, data: { ...l, id: -l.id, order: ref }, at: -1 });
       }
       st.run(
         `DELETE FROM findings WHERE (resource = 'sales_lines' AND record_id IN (SELECT -id FROM sales_lines WHERE "order" = ?))

@@ -37,14 +37,17 @@ export function ledgerValues(resource: string, v: Values): Record<string, unknow
   let fills = FILLS.get(resource);
   if (!fills) FILLS.set(resource, (fills = ledgerFieldsFor(resource)));
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < fills.length; i++) {
-    const x = v[fills[i].key];
-    if (typeof x === 'string') {
-      const t = x.trim();
-      out[fills[i].field] = t === '' ? null : t;
-    } else out[fills[i].field] = x ?? null;
-  }
+  for (let i = 0; i < fills.length; i++) out[fills[i].field] = ledgerValue(v[fills[i].key]);
   return out;
+}
+
+/** A ledger cell's value as a record keeps it: text trimmed (empty: null), anything else as it is (none: null). */
+export function ledgerValue(x: unknown): unknown {
+  if (typeof x === 'string') {
+    const t = x.trim();
+    return t === '' ? null : t;
+  }
+  return x ?? null;
 }
 
 /** 麻黄碱 (伪麻黄碱 contains it) → ephedrine, 可待因 → codeine: a special-control product when not on file. */

@@ -188,8 +188,16 @@ export function factsToken(f: unknown, src: FactsSource): unknown {
   return JSON.stringify(f);
 }
 
-/** The facts a token stands for: the same object factsFor made (its JSON text the same). */
-function factsOfToken(t: readonly unknown[], src: FactsSource) {
+/**
+ * A legacy document's facts (a ledger order: `{ file, rows: [row], state }`, its state as the ledger shows it) as
+ * a window carries them: `[row, state]` — made the object and the JSON text where the order is evaluated, as a
+ * step record's token is.
+ */
+export const documentFactsToken = (row: number, state: string): unknown[] => [row, state];
+
+/** The facts a token stands for: the same object factsFor made, or a document's (its JSON text the same). */
+function factsOfToken(t: readonly unknown[], src: FactsSource): Record<string, unknown> {
+  if (t.length === 2) return { file: src.file, rows: [t[0]], state: t[1] };
   const fields: Record<string, unknown> = {};
   for (let i = 2; i < t.length; i += 2) fields[t[i] as string] = t[i + 1];
   return { file: src.file, rows: [t[0]], by: src.by, trusted: t[1], fields };
@@ -238,6 +246,77 @@ function makeShapes() {
   };
 }
 
+/**
+ * A record's legacy facts as the rules read them (an object), and in its staged row as the file keeps them
+ * (JSON text): a token (factsToken, orderFactsToken) is made both, a text parsed.
+ */
+function factsIn(rec: Record<string, unknown>, rows: unknown[], at: number, src: FactsSource) {
+  const v = rec.legacy_facts;
+  if (Array.isArray(v)) {
+    const f = factsOfToken(v, src);
+    rows[at] = JSON.stringify(f);
+    rec.legacy_facts = f;
+  } else if (typeof v === 'string') rec.legacy_facts = JSON.parse(v);
+}
+
+/** A staged line (at `at` of flat line rows) as the record the rules read; its legacy facts made JSON text in the row. */
+export function lineRecord(rows: unknown[], at: number, src: FactsSource): Loose<SalesLineRow> {
+  const sh = (shapes ??= makeShapes());
+  const data = sh.line(rows, at);
+  factsIn(data, rows, at + sh.factsAt.line, src);
+  return data as Loose<SalesLineRow>;
+}
+
+/** A staged outbound slip, the same way. */
+export function slipRecord(rows: unknown[], at: number, src: FactsSource): Loose<OutboundSlipRow> & { id: number } {
+  const sh = (shapes ??= makeShapes());
+  const data = sh.slip(rows, at);
+  factsIn(data, rows, at + sh.factsAt.slip, src);
+  return data as Loose<OutboundSlipRow> & { id: number };
+}
+
+/** The legacy facts' JSON text in every staged row of a flat list whose facts may still be tokens. */
+export function factsAsText(table: 'sales_lines' | 'outbound_slips', rows: unknown[], from: number, src: FactsSource): void {
+  const width = INSERT_COLS.get(table)!.length;
+  const c = INSERT_COLS.get(table)!.indexOf('legacy_facts');
+  for (let at = from + c; at < rows.length; at += width) {
+    const v = rows[at];
+    if (Array.isArray(v)) rows[at] = JSON.stringify(factsOfToken(v, src));
+  }
+}
+
+/**
+ * A staged window turned back into the records the rules read (one object literal per row, of a fixed shape);
+ * its rows made ready to insert (legacy facts as JSON text).
+ */
+export function windowRecords(sw: Omit<StagedWindow, 'findingsAt' | 'reportAt'>, src: FactsSource): EvalWindow {
+  const sh = (shapes ??= makeShapes());
+  const order = sh.order(sw.order, 0) as unknown as SalesOrderRow;
+  factsIn(order as unknown as Record<string, unknown>, sw.order, sh.factsAt.order, src);
+  const ref = order.id as number;
+  const lines: Array<{ ref: number; row: number; data: Loose<SalesLineRow> }> = [];
+  const slipRows = new Map<number, number[]>();
+  for (let at = 0; at < sw.lines.length; at += sh.lineWidth) {
+    const data = lineRecord(sw.lines, at, src);
+    const row = sw.lines[at + sh.lineOwn] as number;
+    const slip = sw.lines[at + sh.lineOwn + 1] as number | null;
+    lines.push({ ref: data.id as number, row, data });
+    if (slip != null) {
+      const r = slipRows.get(slip);
+      if (r) r.push(row);
+      else slipRows.set(slip, [row]);
+    }
+  }
+  const slips: EvalWindow['slips'][number][] = [];
+  for (let at = 0; at < sw.slips.length; at += sh.slipWidth) {
+    const data = slipRecord(sw.slips, at, src);
+    slips.push({ ref: data.id, data, rows: slipRows.get(data.id) ?? [], isNew: true });
+  }
+  const check = sw.check ? (sh.check(sw.check, 0) as Loose<SpecialCheckRow>) : null;
+  if (check && sw.check) factsIn(check as Record<string, unknown>, sw.check, sh.factsAt.check, src);
+  return { ref, order, lines, slips, invoices: sw.invoices, check };
+}
+
 /** Findings and report rows of the windows evaluated, in the order made, each list flat in INSERT_COLS order. */
 class Collected implements FindingRows {
   findings: unknown[] = [];
@@ -250,7 +329,7 @@ class Collected implements FindingRows {
   }
 }
 
-/** Evaluates staged windows (in the staging thread, or in the import thread with its own context). */
+/** Evaluates staged windows in the staging thread (the import thread evaluates its own through windowRecords: orders.ts). */
 export class WindowEvaluator {
   private window: EvalWindow | null = null;
   private readonly ctx: RuleContext;
@@ -278,50 +357,11 @@ export class WindowEvaluator {
   }
 
   /**
-   * The record's legacy facts as the rules read them (an object), and in its staged row as the file keeps
-   * them (JSON text): a token (factsToken) is made both, a text parsed.
-   */
-  private facts(rec: Record<string, unknown>, rows: unknown[], at: number) {
-    const v = rec.legacy_facts;
-    if (Array.isArray(v)) {
-      const f = factsOfToken(v, this.src);
-      rows[at] = JSON.stringify(f);
-      rec.legacy_facts = f;
-    } else if (typeof v === 'string') rec.legacy_facts = JSON.parse(v);
-  }
-
-  /**
    * The window's findings and report rows (flat, in INSERT_COLS order of findings / report_findings); its
    * rows made ready to insert (legacy facts as JSON text).
    */
   evaluate(sw: StagedWindow): { findings: unknown[]; report: unknown[] } {
-    const sh = (shapes ??= makeShapes());
-    const order = sh.order(sw.order, 0) as unknown as SalesOrderRow;
-    this.facts(order as unknown as Record<string, unknown>, sw.order, sh.factsAt.order);
-    const ref = order.id as number;
-    const lines: Array<{ ref: number; row: number; data: Loose<SalesLineRow> }> = [];
-    const slipRows = new Map<number, number[]>();
-    for (let at = 0; at < sw.lines.length; at += sh.lineWidth) {
-      const data = sh.line(sw.lines, at) as Loose<SalesLineRow>;
-      this.facts(data as Record<string, unknown>, sw.lines, at + sh.factsAt.line);
-      const row = sw.lines[at + sh.lineOwn] as number;
-      const slip = sw.lines[at + sh.lineOwn + 1] as number | null;
-      lines.push({ ref: data.id as number, row, data });
-      if (slip != null) {
-        const r = slipRows.get(slip);
-        if (r) r.push(row);
-        else slipRows.set(slip, [row]);
-      }
-    }
-    const slips: EvalWindow['slips'][number][] = [];
-    for (let at = 0; at < sw.slips.length; at += sh.slipWidth) {
-      const data = sh.slip(sw.slips, at) as Loose<OutboundSlipRow> & { id: number };
-      this.facts(data, sw.slips, at + sh.factsAt.slip);
-      slips.push({ ref: data.id, data, rows: slipRows.get(data.id) ?? [], isNew: true });
-    }
-    const check = sw.check ? (sh.check(sw.check, 0) as Loose<SpecialCheckRow>) : null;
-    if (check && sw.check) this.facts(check as Record<string, unknown>, sw.check, sh.factsAt.check);
-    this.window = { ref, order, lines, slips, invoices: sw.invoices, check };
+    this.window = windowRecords(sw, this.src);
     try {
       evaluateWindow(this.window, this.ctx, this.sink, false);
     } finally {

@@ -22,7 +22,7 @@ import { ThreadStore, type StoreLike } from './staging-thread';
 import type { ContextCollection, FindingRows, RulesInit, StagedWindow } from './rules-eval';
 import { readEnv } from '../../../server/env';
 
-export { LEDGER_IMPORT_TABLES, STAGED, STAGED_BY_NAME } from './staging-tables';
+export { INSERT_COLS, LEDGER_IMPORT_TABLES, STAGED, STAGED_BY_NAME } from './staging-tables';
 
 export type StageRow = Record<string, unknown>;
 
@@ -71,7 +71,9 @@ const REPORT_WIDTH = INSERT_COLS.get('report_findings')!.length;
 const SLIP_WIDTH = INSERT_COLS.get('outbound_slips')!.length;
 const LINE_WIDTH = INSERT_COLS.get('sales_lines')!.length;
 
-const value = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+/** A value as a staged cell keeps it: booleans 1/0, objects as JSON text, undefined as null. */
+export const stagedValue = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+const value = stagedValue;
 
 export class Staging implements FindingRows {
   private store: StoreLike;
@@ -188,6 +190,17 @@ export class Staging implements FindingRows {
   insertRow(table: string, args: unknown[]): void {
     const out = this.unsent.get(table)!;
     for (let i = 0; i < args.length; i++) out.push(args[i]);
+    this.added();
+  }
+
+  /** Rows in column order (id first), one after another in a flat list (a whole order's lines at once). */
+  insertRows(table: string, rows: readonly unknown[]): void {
+    if (!rows.length) return;
+    const out = this.unsent.get(table)!;
+    for (let i = 0; i < rows.length; i++) out.push(rows[i]);
+    const n = rows.length / INSERT_COLS.get(table)!.length;
+    this.pending += n - 1;
+    this.unsentRows += n - 1;
     this.added();
   }
 
