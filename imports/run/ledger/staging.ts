@@ -75,6 +75,20 @@ const LINE_WIDTH = INSERT_COLS.get('sales_lines')!.length;
 export const stagedValue = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
 const value = stagedValue;
 
+type RowPutter = (row: StageRow, out: unknown[], facts: (f: unknown) => unknown, value: (v: unknown) => unknown) => void;
+/**
+ * Appends a record's columns after the id in INSERT_COLS order: one function per table, generated with the
+ * column names as constants (monomorphic property loads instead of a keyed load per column).
+ */
+function rowPutter(table: string): RowPutter {
+  const body = INSERT_COLS.get(table)!
+    .slice(1)
+    .map((c) => `out.push(${c === 'legacy_facts' ? 'facts' : 'value'}(row[${JSON.stringify(c)}]));`)
+    .join('\n');
+  return new Function('row', 'out', 'facts', 'value', body) as RowPutter;
+}
+const PUTS = new Map<string, RowPutter>();
+
 export class Staging implements FindingRows {
   private store: StoreLike;
   /** new orders not yet handed to the store, their rules to be evaluated there (window()) */
@@ -133,9 +147,10 @@ export class Staging implements FindingRows {
 
   /** A staged record's row in INSERT_COLS order, appended to `out` (`facts`: how its legacy facts are put). */
   rowOf(table: string, id: number, row: StageRow, out: unknown[] = [], facts: (f: unknown) => unknown = value): unknown[] {
-    const cols = INSERT_COLS.get(table)!;
+    let put = PUTS.get(table);
+    if (!put) PUTS.set(table, (put = rowPutter(table)));
     out.push(id);
-    for (let i = 1; i < cols.length; i++) out.push(cols[i] === 'legacy_facts' ? facts(row[cols[i]]) : value(row[cols[i]]));
+    put(row, out, facts, value);
     if (table === 'sales_orders') this.ordersSeen.add(String(row.order_no));
     else if (table === 'invoices') this.invoicesSeen.add(String(row.invoice_no));
     return out;
