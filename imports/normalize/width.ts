@@ -15,8 +15,17 @@ export function toHalfWidth(s: string): string {
 
 /** Only digits and Latin letters (codes: 国药准字Ｈ２００２２８９１ → 国药准字H20022891), punctuation kept as written. */
 export function alnumToHalfWidth(s: string): string {
-  if (!/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(s)) return s;
+  if (!hasFullWidthAlnum(s)) return s;
   return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** A loop, not a regular expression: called for every identifier cell of an import. */
+function hasFullWidthAlnum(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff5a && (c <= 0xff19 || (c >= 0xff21 && c <= 0xff3a) || c >= 0xff41)) return true;
+  }
+  return false;
 }
 
 /** Trim including NBSP and the ideographic space, which String.prototype.trim() already covers, plus zero-width marks. */
