@@ -31,15 +31,25 @@ const SEND_ROWS = 1024;
 /** batches the staging thread may have waiting before the import thread evaluates orders itself (behind()) */
 const BEHIND = 4;
 
-/** A Bloom filter over strings: `bits` bits (a power of two), three hashes. */
-class Bloom {
+/**
+ * A Bloom filter over strings: `bits` bits (a power of two), blocked — each string sets 8 bits inside one
+ * 512-bit block (one cache line), block and bits from independent 32-bit hashes. With 3 bits anywhere in the
+ * filter a 1M-row ledger (573k invoices in 2^24 bits) answered "maybe" for 131 invoice and 18 order numbers,
+ * 64 of them never staged, and each "maybe" is a query that waits for the staging thread to catch up. Blocked,
+ * 8 bits, 2^25 bits each: no false "maybe" in 600k numbers never added after 600k added (staging-bloom.test.ts).
+ */
+export class Bloom {
   private readonly words: Uint32Array;
-  private readonly mask: number;
+  /** the block mask (blocks of 16 words) */
+  private readonly blocks: number;
+  /** the last string's bit hashes (no array per call) */
+  private readonly h = new Uint32Array(3);
   constructor(bits: number) {
     this.words = new Uint32Array(bits >>> 5);
-    this.mask = bits - 1;
+    this.blocks = (bits >>> 9) - 1;
   }
-  private hashes(s: string): [number, number] {
+  /** The string's block (its first word); its 8 bits' hashes in `h`. */
+  private block(s: string): number {
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
     for (let i = 0; i < s.length; i++) {
@@ -47,23 +57,37 @@ class Bloom {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     }
-    return [h1 >>> 0, (h2 ^ (h2 >>> 15)) >>> 0];
+    h1 = fmix(h1);
+    const h = this.h;
+    h[0] = fmix(h2 ^ h1);
+    h[1] = fmix(h[0] + 0x9e3779b9);
+    h[2] = fmix(h[1] + 0x9e3779b9);
+    return (h1 & this.blocks) << 4;
   }
   add(s: string) {
-    const [a, b] = this.hashes(s);
-    for (let k = 0; k < 3; k++) {
-      const bit = (a + k * b) & this.mask;
-      this.words[bit >>> 5] |= 1 << (bit & 31);
+    const base = this.block(s);
+    for (let k = 0; k < 8; k++) {
+      const bit = (this.h[(k / 3) | 0] >>> ((k % 3) * 9)) & 511;
+      this.words[base + (bit >>> 5)] |= 1 << (bit & 31);
     }
   }
   has(s: string): boolean {
-    const [a, b] = this.hashes(s);
-    for (let k = 0; k < 3; k++) {
-      const bit = (a + k * b) & this.mask;
-      if (!(this.words[bit >>> 5] & (1 << (bit & 31)))) return false;
+    const base = this.block(s);
+    for (let k = 0; k < 8; k++) {
+      const bit = (this.h[(k / 3) | 0] >>> ((k % 3) * 9)) & 511;
+      if (!(this.words[base + (bit >>> 5)] & (1 << (bit & 31)))) return false;
     }
     return true;
   }
+}
+/** MurmurHash3's finaliser: every input bit moves every output bit. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 const FINDING_WIDTH = INSERT_COLS.get('findings')!.length;
@@ -105,7 +129,7 @@ export class Staging implements FindingRows {
   private pending = 0;
   private readonly lookups = new Map<string, number>();
   private readonly ordersSeen = new Bloom(1 << 25);
-  private readonly invoicesSeen = new Bloom(1 << 24);
+  private readonly invoicesSeen = new Bloom(1 << 25);
   private reopenIndexed = false;
 
   constructor(
