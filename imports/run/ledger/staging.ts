@@ -39,16 +39,18 @@ const BEHIND = 4;
  * 8 bits, 2^25 bits each: no false "maybe" in 600k numbers never added after 600k added (staging-bloom.test.ts).
  */
 export class Bloom {
-  private readonly words: Uint32Array;
+  private readonly words: Int32Array;
   /** the block mask (blocks of 16 words) */
   private readonly blocks: number;
-  /** the last string's bit hashes (no array per call) */
-  private readonly h = new Uint32Array(3);
+  /** the last string's three 27-bit hashes of its bits (8 × 9 bits) */
+  private x = 0;
+  private y = 0;
+  private z = 0;
   constructor(bits: number) {
-    this.words = new Uint32Array(bits >>> 5);
+    this.words = new Int32Array(bits >>> 5);
     this.blocks = (bits >>> 9) - 1;
   }
-  /** The string's block (its first word); its 8 bits' hashes in `h`. */
+  /** The string's block (its first word); its bits' hashes in x, y, z. */
   private block(s: string): number {
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
@@ -58,24 +60,29 @@ export class Bloom {
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     }
     h1 = fmix(h1);
-    const h = this.h;
-    h[0] = fmix(h2 ^ h1);
-    h[1] = fmix(h[0] + 0x9e3779b9);
-    h[2] = fmix(h[1] + 0x9e3779b9);
+    this.x = fmix(h2 ^ h1);
+    this.y = fmix(this.x + 0x9e3779b9);
+    this.z = fmix(this.y + 0x9e3779b9);
     return (h1 & this.blocks) << 4;
+  }
+  /** the k-th bit (0–7) of the last string, in its block */
+  private bit(k: number): number {
+    return k < 3 ? (this.x >>> (k * 9)) & 511 : k < 6 ? (this.y >>> ((k - 3) * 9)) & 511 : (this.z >>> ((k - 6) * 9)) & 511;
   }
   add(s: string) {
     const base = this.block(s);
+    const w = this.words;
     for (let k = 0; k < 8; k++) {
-      const bit = (this.h[(k / 3) | 0] >>> ((k % 3) * 9)) & 511;
-      this.words[base + (bit >>> 5)] |= 1 << (bit & 31);
+      const b = this.bit(k);
+      w[base + (b >>> 5)] |= 1 << (b & 31);
     }
   }
   has(s: string): boolean {
     const base = this.block(s);
+    const w = this.words;
     for (let k = 0; k < 8; k++) {
-      const bit = (this.h[(k / 3) | 0] >>> ((k % 3) * 9)) & 511;
-      if (!(this.words[base + (bit >>> 5)] & (1 << (bit & 31)))) return false;
+      const b = this.bit(k);
+      if (!(w[base + (b >>> 5)] & (1 << (b & 31)))) return false;
     }
     return true;
   }
