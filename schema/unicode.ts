@@ -10,9 +10,7 @@ const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 const native = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
 
 /** Whether `s` is well-formed UTF-16 (no lone surrogate): the engine's own check where it has one (Node 20+, one pass, no regular expression per cell). */
-export const isWellFormed: (s: string) => boolean = native
-  ? (s) => native.call(s)
-  : (s) => !ANY_SURROGATE.test(s) || !LONE_SURROGATE.test(s);
+export const isWellFormed: (s: string) => boolean = native ? (s) => native.call(s) : (s) => !ANY_SURROGATE.test(s) || !LONE_SURROGATE.test(s);
 
 /** The string as a UTF-8 store keeps it: each lone surrogate becomes U+FFFD. */
 export function toWellFormed(s: string): string {

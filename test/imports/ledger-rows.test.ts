@@ -25,14 +25,18 @@ describe('staged rows and their legacy facts tokens', () => {
     const lineCols = INSERT_COLS.get('sales_lines')!;
     const slipCols = INSERT_COLS.get('outbound_slips')!;
     for (const value of TRICKY) {
-      const line: unknown[] = lineCols.map((c) => (c === 'id' ? 7 : c === 'legacy_facts' ? factsTokenOf(guard, 'sales_lines', 12, 'price_approved_by', value) : null));
+      const line: unknown[] = lineCols.map((c) =>
+        c === 'id' ? 7 : c === 'legacy_facts' ? factsTokenOf(guard, 'sales_lines', 12, 'price_approved_by', value) : null,
+      );
       const rec = lineRecord(line, 0, guard);
       const expected = factsFor(guard, 'sales_lines', 12, 'price_approved_by', value);
       expect(rec.legacy_facts).toEqual(expected);
       expect(line[lineCols.indexOf('legacy_facts')]).toBe(JSON.stringify(expected));
       expect(rec.id).toBe(-7);
 
-      const slip: unknown[] = slipCols.map((c) => (c === 'id' ? 3 : c === 'legacy_facts' ? factsTokenOf(guard, 'outbound_slips', 5, 'reviewed_by', value) : c === 'slip_no' ? value : null));
+      const slip: unknown[] = slipCols.map((c) =>
+        c === 'id' ? 3 : c === 'legacy_facts' ? factsTokenOf(guard, 'outbound_slips', 5, 'reviewed_by', value) : c === 'slip_no' ? value : null,
+      );
       const s = slipRecord(slip, 0, guard);
       expect(s.legacy_facts).toEqual(factsFor(guard, 'outbound_slips', 5, 'reviewed_by', value));
       expect(slip[slipCols.indexOf('legacy_facts')]).toBe(JSON.stringify(factsFor(guard, 'outbound_slips', 5, 'reviewed_by', value)));

@@ -87,12 +87,6 @@ export function factsFor(
  * The same facts as the token a window carries (rules-eval.ts factsToken), made without the object:
  * `[row, trusted, field, value …]`, null when the row recorded none.
  */
-export function factsTokenOf(
-  g: LedgerGuard,
-  kind: keyof LedgerGuard['trust'],
-  row: number,
-  field: string,
-  value: unknown,
-): unknown[] | null {
+export function factsTokenOf(g: LedgerGuard, kind: keyof LedgerGuard['trust'], row: number, field: string, value: unknown): unknown[] | null {
   return value != null && value !== '' ? [row, g.trust[kind], field, value] : null;
 }

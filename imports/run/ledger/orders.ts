@@ -128,7 +128,21 @@ interface Group {
 /** What an order's group gathers while the ledger is read: empty when the group is opened. */
 const emptyGroup = (): Pick<
   Group,
-  'prior' | 'lines' | 'lineRows' | 'slipRows' | 'slips' | 'slipByKey' | 'invoices' | 'invByRef' | 'pairs' | 'linked' | 'newPairs' | 'check' | 'checkNew' | 'dupSigs' | 'remarks'
+  | 'prior'
+  | 'lines'
+  | 'lineRows'
+  | 'slipRows'
+  | 'slips'
+  | 'slipByKey'
+  | 'invoices'
+  | 'invByRef'
+  | 'pairs'
+  | 'linked'
+  | 'newPairs'
+  | 'check'
+  | 'checkNew'
+  | 'dupSigs'
+  | 'remarks'
 > => ({
   prior: [],
   lines: [],

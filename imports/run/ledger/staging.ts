@@ -103,7 +103,8 @@ const SLIP_WIDTH = INSERT_COLS.get('outbound_slips')!.length;
 const LINE_WIDTH = INSERT_COLS.get('sales_lines')!.length;
 
 /** A value as a staged cell keeps it: booleans 1/0, objects as JSON text, undefined as null. */
-export const stagedValue = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+export const stagedValue = (v: unknown) =>
+  v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
 const value = stagedValue;
 
 type RowPutter = (row: StageRow, out: unknown[], facts: (f: unknown) => unknown, value: (v: unknown) => unknown) => void;
