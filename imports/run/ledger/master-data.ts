@@ -10,12 +10,20 @@ import * as t from '../../../schema/tables';
 import type { ResourceTable, RowOf } from '../../../schema/define';
 import type { Db } from '../../../server/db';
 import { loadSettings } from '../../../server/services/settings';
+import { isWhiteSpaceCode } from '../../../schema/files/cells';
 
-// Keys are built from the same few hundred names on every row of a ledger: remembered (bounded).
+// Keys are built from the same few hundred names on every row of a ledger: remembered (bounded). A key
+// without white space (nearly every one: and batch numbers, new on every row, would only churn the map) is
+// itself, found by a loop over its characters.
 const keyTexts = new Map<string, string>();
+function hasWhiteSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isWhiteSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
 export function keyText(s: unknown): string {
   if (s == null) return '';
   const str = String(s);
+  if (!hasWhiteSpace(str)) return str;
   let k = keyTexts.get(str);
   if (k === undefined) {
     k = str.replace(/\s+/g, '');

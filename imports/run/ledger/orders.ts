@@ -125,25 +125,13 @@ interface Group {
   remarks: string[];
 }
 
-/** What an order's group gathers while the ledger is read: empty when the group is opened. */
-const emptyGroup = (): Pick<
-  Group,
-  | 'prior'
-  | 'lines'
-  | 'lineRows'
-  | 'slipRows'
-  | 'slips'
-  | 'slipByKey'
-  | 'invoices'
-  | 'invByRef'
-  | 'pairs'
-  | 'linked'
-  | 'newPairs'
-  | 'check'
-  | 'checkNew'
-  | 'dupSigs'
-  | 'remarks'
-> => ({
+/** An order's group as opened: nothing gathered yet (one object literal: a group is opened per order). */
+const newGroup = (key: string, ref: number, state: Group['state'], order: OrderRow): Group => ({
+  key,
+  ref,
+  state,
+  reopened: false,
+  order,
   prior: [],
   lines: [],
   lineRows: [],
@@ -344,23 +332,16 @@ export class OrderBuilder {
 
   private open(key: string, line: LedgerLine): Group {
     const v = line.v;
-    const g: Group = {
-      key,
-      ref: 0,
-      state: 'new',
-      reopened: false,
-      order: {
-        id: 0,
-        order_no: key,
-        customer: line.customer,
-        salesperson: line.salesperson,
-        contract: line.contract,
-        sale_date: v.sale_date,
-        payment_method: v.payment_method ?? null,
-        status: 'confirmed',
-      },
-      ...emptyGroup(),
-    };
+    const g = newGroup(key, 0, 'new', {
+      id: 0,
+      order_no: key,
+      customer: line.customer,
+      salesperson: line.salesperson,
+      contract: line.contract,
+      sale_date: v.sale_date,
+      payment_method: v.payment_method ?? null,
+      status: 'confirmed',
+    });
     const staged = this.st.stagedOrder(key);
     if (staged) {
       g.ref = -(staged.id as number);
@@ -622,14 +603,7 @@ export class OrderBuilder {
     for (const ref of this.scattered) {
       const order = ref < 0 ? st.get<OrderRow>('SELECT * FROM sales_orders WHERE id = ?', -ref) : (this.q.orderById.get(ref) as OrderRow | undefined);
       if (!order) continue;
-      const g: Group = {
-        key: order.order_no,
-        ref,
-        state: ref < 0 ? 'staged' : 'main',
-        reopened: false,
-        order: { ...order, id: ref },
-        ...emptyGroup(),
-      };
+      const g = newGroup(order.order_no, ref, ref < 0 ? 'staged' : 'main', { ...order, id: ref });
       if (ref > 0) {
         this.loadMain(g);
         g.dupSigs = null;
