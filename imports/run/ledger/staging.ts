@@ -32,26 +32,35 @@ const SEND_ROWS = 1024;
 const BEHIND = 4;
 
 /**
- * A Bloom filter over strings: `bits` bits (a power of two), blocked — each string sets 8 bits inside one
- * 512-bit block (one cache line), block and bits from independent 32-bit hashes. With 3 bits anywhere in the
- * filter a 1M-row ledger (573k invoices in 2^24 bits) answered "maybe" for 131 invoice and 18 order numbers,
- * 64 of them never staged, and each "maybe" is a query that waits for the staging thread to catch up. Blocked,
- * 8 bits, 2^25 bits each: no false "maybe" in 600k numbers never added after 600k added (staging-bloom.test.ts).
+ * A Bloom filter over strings, blocked: each string sets 8 bits inside one 512-bit block (one cache line),
+ * block and bits from independent 32-bit hashes. With 3 bits anywhere in a fixed 2^24-bit filter a 1M-row
+ * ledger (573k invoices) answered "maybe" for 64 invoice and order numbers never staged, and each "maybe" is a
+ * query that waits for the staging thread to catch up: 2.9 s of the import thread's phase 1 (149 queries in
+ * all). It grows with what it holds, 64 bits a string up to `maxBits`: small, it stays in the cache (a 4 MB
+ * filter cost the 100k-row import ≈ 0.2 s of memory stalls, one every add and look-up); grown, the strings
+ * added so far are put in again from their hashes, kept until then. No false "maybe" in 600k numbers never
+ * added after 600k added (staging-bloom.test.ts).
  */
 export class Bloom {
-  private readonly words: Int32Array;
+  private words: Int32Array;
   /** the block mask (blocks of 16 words) */
-  private readonly blocks: number;
+  private blocks: number;
+  private count = 0;
+  /** each string's block hash and first bit hash, for growing (dropped at maxBits) */
+  private log: Uint32Array | null = new Uint32Array(2048);
   /** the last string's three 27-bit hashes of its bits (8 × 9 bits) */
   private x = 0;
   private y = 0;
   private z = 0;
-  constructor(bits: number) {
+  constructor(
+    private readonly maxBits: number,
+    bits = Math.min(maxBits, 1 << 16),
+  ) {
     this.words = new Int32Array(bits >>> 5);
     this.blocks = (bits >>> 9) - 1;
   }
-  /** The string's block (its first word); its bits' hashes in x, y, z. */
-  private block(s: string): number {
+  /** The string's block hash; its bits' hashes in x, y, z. */
+  private hash(s: string): number {
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
     for (let i = 0; i < s.length; i++) {
@@ -60,31 +69,60 @@ export class Bloom {
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     }
     h1 = fmix(h1);
-    this.x = fmix(h2 ^ h1);
-    this.y = fmix(this.x + 0x9e3779b9);
+    this.bitHashes(fmix(h2 ^ h1));
+    return h1;
+  }
+  private bitHashes(x: number) {
+    this.x = x;
+    this.y = fmix(x + 0x9e3779b9);
     this.z = fmix(this.y + 0x9e3779b9);
-    return (h1 & this.blocks) << 4;
   }
   /** the k-th bit (0–7) of the last string, in its block */
   private bit(k: number): number {
     return k < 3 ? (this.x >>> (k * 9)) & 511 : k < 6 ? (this.y >>> ((k - 3) * 9)) & 511 : (this.z >>> ((k - 6) * 9)) & 511;
   }
-  add(s: string) {
-    const base = this.block(s);
+  private set(h1: number) {
+    const base = (h1 & this.blocks) << 4;
     const w = this.words;
     for (let k = 0; k < 8; k++) {
       const b = this.bit(k);
       w[base + (b >>> 5)] |= 1 << (b & 31);
     }
   }
+  add(s: string) {
+    const h1 = this.hash(s);
+    this.set(h1);
+    if (!this.log) return;
+    const at = 2 * this.count++;
+    if (at === this.log.length) {
+      const more = new Uint32Array(2 * this.log.length);
+      more.set(this.log);
+      this.log = more;
+    }
+    this.log[at] = h1;
+    this.log[at + 1] = this.x;
+    if (this.count * 64 > this.words.length * 32) this.grow();
+  }
   has(s: string): boolean {
-    const base = this.block(s);
+    const base = (this.hash(s) & this.blocks) << 4;
     const w = this.words;
     for (let k = 0; k < 8; k++) {
       const b = this.bit(k);
       if (!(w[base + (b >>> 5)] & (1 << (b & 31)))) return false;
     }
     return true;
+  }
+  /** Four times the bits (at most maxBits), every string added so far put in again. */
+  private grow() {
+    const log = this.log!;
+    const bits = Math.min(this.maxBits, this.words.length * 32 * 4);
+    this.words = new Int32Array(bits >>> 5);
+    this.blocks = (bits >>> 9) - 1;
+    for (let i = 0; i < 2 * this.count; i += 2) {
+      this.bitHashes(log[i + 1]);
+      this.set(log[i]);
+    }
+    if (bits === this.maxBits) this.log = null;
   }
 }
 /** MurmurHash3's finaliser: every input bit moves every output bit. */
