@@ -14,6 +14,8 @@ import {
   parseNumber,
   toHalfWidth,
 } from '../../imports/normalize';
+import type { NormalizableField } from '../../imports/normalize';
+import { cellsNormalizer } from '../../imports/normalize/row';
 
 const v = (r: { value: unknown } | { error: unknown }) => ('value' in r ? r.value : r);
 const isErr = (r: { value: unknown } | { error: { zh: string; en: string } }) => 'error' in r && !!r.error.zh && !!r.error.en;
@@ -155,5 +157,36 @@ describe('codes and text', () => {
     expect(v(normalizeCell({ kind: 'enum', enum: INVOICE_TYPE }, '增值税普通发票'))).toBe('vat_ordinary');
     expect(v(normalizeCell({ kind: 'text', code: true }, 123))).toBe('123');
     expect(v(normalizeCell({ kind: 'ref' }, '某医院'))).toBe('某医院');
+  });
+});
+
+describe('a row normaliser (compiled once per import)', () => {
+  const fields = new Map<string, NormalizableField>([
+    ['batch', { kind: 'text', code: true }],
+    ['quantity', { kind: 'number' }],
+    ['sale_date', { kind: 'date' }],
+    ['buyer', { kind: 'text' }],
+  ]);
+  const cols = [
+    { field: 'batch', index: 0 },
+    { field: null, index: 1 },
+    { field: 'quantity', index: 2 },
+    { field: 'sale_date', index: 3 },
+    { field: 'buyer', index: 4 },
+  ];
+  const n = cellsNormalizer(fields, cols);
+
+  it('a row without errors: every mapped field, in column order, as normalised (00123 kept, empty as null, full width made half)', () => {
+    const r = n(['００１２３', 'x', '12', '2024/6/29', '']);
+    expect(r.errors).toEqual([]);
+    expect(r.values).toEqual({ batch: '00123', quantity: 12, sale_date: '2024-06-29', buyer: null });
+    expect(Object.keys(r.values)).toEqual(['batch', 'quantity', 'sale_date', 'buyer']);
+  });
+
+  it('a row with errors: the bad fields left out and listed, the others kept, in column order', () => {
+    const r = n(['00123', null, 'abc', 'not a date', '张三\ud800']);
+    expect(r.values).toEqual({ batch: '00123' });
+    expect(r.errors.map((e) => e.field)).toEqual(['quantity', 'sale_date', 'buyer']);
+    expect(r.errors.every((e) => e.zh && e.en)).toBe(true);
   });
 });
