@@ -154,15 +154,14 @@ function combinations(picked: { id: number }[], list: (filter: Record<string, un
       params: filters.flatMap((f) => sorts.flatMap((field) => (['DESC', 'ASC'] as const).map((dir) => list(f, JSON.stringify([field, dir]))))),
     });
   const eq = (field: string, values: unknown[]) => values.map((v) => ({ [field]: v }));
+  // the same customers filter the lines and the orders
+  const byCustomer = eq(
+    'customer',
+    picked.map((c) => c.id),
+  );
   const quarters = QUARTERS.map(([from, to]) => ({ sale_date_gte: from, sale_date_lte: to }));
   const lineFilters: [string, Record<string, unknown>[]][] = [
-    [
-      'customer',
-      eq(
-        'customer',
-        picked.map((c) => c.id),
-      ),
-    ],
+    ['customer', byCustomer],
     ['product', eq('product', PRODUCTS)],
     ['order', eq('order', ORDERS)],
     ['batch', eq('batch', BATCHES)],
@@ -174,13 +173,7 @@ function combinations(picked: { id: number }[], list: (filter: Record<string, un
     for (const sort of sorts) pair('sales_lines', `L.${name.split(' ')[0]}.${sort}`, `lines: ${name} × ${sort}`, filters, [sort]);
   }
   const orderFilters: [string, Record<string, unknown>[]][] = [
-    [
-      'customer',
-      eq(
-        'customer',
-        picked.map((c) => c.id),
-      ),
-    ],
+    ['customer', byCustomer],
     ['salesperson', eq('salesperson', SALESPEOPLE)],
     ['status', eq('status', ['completed', 'confirmed', 'shipped'])],
     ['3-month range', quarters],
